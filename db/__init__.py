@@ -1,0 +1,4 @@
+"""Storage: SQLModel tables, the engine and session factory, Alembic migrations, queries.
+
+Nothing here imports ``app`` or ``ui``.
+"""

@@ -1,0 +1,103 @@
+"""One engine per process, created from a URL; short sessions, one per unit of work."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session, create_engine
+
+ENV_VAR = "KETNOI_DATABASE_URL"
+APP_NAME = "Ketnoi"
+
+
+def data_dir() -> Path:
+    """Where Ketnoi keeps its files for this user (created on demand)."""
+    override = os.environ.get("KETNOI_DATA_DIR")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_url() -> str:
+    return f"sqlite:///{data_dir() / 'ketnoi.db'}"
+
+
+def resolve_url(path_or_url: str | None = None) -> str:
+    """``--db`` value, else ``KETNOI_DATABASE_URL``, else the SQLite file in the data directory.
+
+    A plain path (``k.db``, ``~/work/crm.db``) means a SQLite file; anything with ``://`` is a
+    SQLAlchemy URL. ``postgresql://`` is given the psycopg 3 driver.
+    """
+    value = path_or_url or os.environ.get(ENV_VAR) or ""
+    if not value:
+        return default_url()
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser().resolve()}"
+    if value.startswith("postgresql://") or value.startswith("postgres://"):
+        value = "postgresql+psycopg://" + value.split("://", 1)[1]
+    return value
+
+
+def describe_url(url: str) -> str:
+    """The URL as it can be shown to a person: the password hidden."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def sqlite_path(url: str) -> Path | None:
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """An engine for ``url``; SQLite gets foreign keys, WAL and a busy timeout."""
+    path = sqlite_path(url)
+    kwargs: dict[str, Any] = {"echo": echo}
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 10}
+    else:
+        kwargs["pool_pre_ping"] = True
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+@contextmanager
+def unit_of_work(engine: Engine) -> Iterator[Session]:
+    """A session that commits once when the block ends and rolls back if it raises."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+@contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    """A session for reading only; nothing it does is committed."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+        finally:
+            session.rollback()

@@ -1,0 +1,334 @@
+"""The records, as SQLModel tables.
+
+Every main record carries ``created_at``, ``updated_at`` (UTC), a ``version`` counter for
+optimistic concurrency and ``deleted_at`` for soft delete. Rows written by an import point to
+their :class:`ImportBatch`, so an import can be undone exactly. Free-text columns the user
+searches have a folded twin (``search_text``) kept by the services; list sorting uses the
+stored ``sort_key`` so that ordering happens in SQL.
+
+Enumerations are stored as short strings (not database enums) so that adding a kind is a code
+change, not a migration; the services validate them against the ``*_KINDS`` tuples below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Index, String, Text, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite keeps no zone of its own)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = dt.datetime.fromisoformat(value)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+def _ts(**kw: Any) -> Any:
+    return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False, **kw)
+
+
+def _text(**kw: Any) -> Any:
+    return Field(default="", sa_column_kwargs={"server_default": ""}, sa_type=Text, **kw)
+
+
+# --- vocabularies -------------------------------------------------------------------------
+
+ORGANISATION_KINDS = (
+    "ministry",
+    "agency",
+    "enterprise",
+    "startup",
+    "university",
+    "research_institute",
+    "network",
+    "international_partner",
+    "investor",
+    "other",
+)
+MEETING_KINDS = ("meeting", "working_session", "call", "event", "visit")
+ACTION_KINDS = ("task", "letter", "document", "introduction", "call")
+ACTION_DIRECTIONS = ("we_owe", "they_owe")
+ACTION_STATUSES = ("open", "in_progress", "waiting", "done", "cancelled")
+OPEN_STATUSES = ("open", "in_progress", "waiting")
+PRIORITIES = (1, 2, 3)  # 1 high, 2 normal, 3 low
+ATTENDEE_ROLES = ("participant", "chair", "presenter", "note_taker", "observer")
+CONTACT_METHOD_KINDS = ("email", "phone")
+
+
+class Record(SQLModel):
+    """Columns every main record has."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: dt.datetime = _ts()
+    updated_at: dt.datetime = _ts()
+    version: int = Field(default=1, nullable=False)
+    deleted_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    import_batch_id: int | None = Field(
+        default=None, foreign_key="import_batch.id", index=True, ondelete="SET NULL"
+    )
+
+
+class Staff(Record, table=True):
+    __tablename__ = "staff"
+
+    name: str = Field(sa_type=String(200))
+    email: str = _text()
+    active: bool = Field(default=True)
+
+
+class Tag(SQLModel, table=True):
+    __tablename__ = "tag"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_type=String(100))
+    folded: str = Field(sa_type=String(100), unique=True)
+    created_at: dt.datetime = _ts()
+
+
+class Sector(SQLModel, table=True):
+    __tablename__ = "sector"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_type=String(100))
+    folded: str = Field(sa_type=String(100), unique=True)
+
+
+class Organisation(Record, table=True):
+    __tablename__ = "organisation"
+    __table_args__ = (Index("ix_organisation_live_sort", "deleted_at", "sort_key"),)
+
+    name: str = Field(sa_type=String(300))
+    name_en: str = _text()
+    acronym: str = Field(default="", sa_type=String(50), index=True)
+    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    kind: str = Field(default="other", sa_type=String(40), index=True)
+    parent_id: int | None = Field(
+        default=None, foreign_key="organisation.id", index=True, ondelete="SET NULL"
+    )
+    country: str = Field(default="VN", sa_type=String(2))
+    city: str = _text()
+    address: str = _text()
+    website: str = _text()
+    influence: int | None = Field(default=None)
+    interest: int | None = Field(default=None)
+    owner_id: int | None = Field(
+        default=None, foreign_key="staff.id", index=True, ondelete="SET NULL"
+    )
+    notes: str = _text()
+    sort_key: str = Field(default="", sa_type=String(600), index=True)
+    search_text: str = _text()
+
+
+class OrganisationSector(SQLModel, table=True):
+    __tablename__ = "organisation_sector"
+
+    organisation_id: int = Field(foreign_key="organisation.id", primary_key=True, ondelete="CASCADE")
+    sector_id: int = Field(foreign_key="sector.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class OrganisationTag(SQLModel, table=True):
+    __tablename__ = "organisation_tag"
+
+    organisation_id: int = Field(foreign_key="organisation.id", primary_key=True, ondelete="CASCADE")
+    tag_id: int = Field(foreign_key="tag.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class Contact(Record, table=True):
+    __tablename__ = "contact"
+    __table_args__ = (Index("ix_contact_live_sort", "deleted_at", "sort_key"),)
+
+    full_name: str = Field(sa_type=String(300))
+    family_name: str = _text()
+    middle_name: str = _text()
+    given_name: str = _text()
+    honorific: str = Field(default="", sa_type=String(40))
+    position: str = _text()
+    organisation_id: int | None = Field(
+        default=None, foreign_key="organisation.id", index=True, ondelete="SET NULL"
+    )
+    country: str = Field(default="VN", sa_type=String(2))
+    influence: int | None = Field(default=None)
+    interest: int | None = Field(default=None)
+    owner_id: int | None = Field(
+        default=None, foreign_key="staff.id", index=True, ondelete="SET NULL"
+    )
+    notes: str = _text()
+    source: str = _text()
+    sort_key: str = Field(default="", sa_type=String(600), index=True)
+    search_text: str = _text()
+
+
+class ContactMethod(SQLModel, table=True):
+    """An email address or phone number of a contact; position 0 is the primary one."""
+
+    __tablename__ = "contact_method"
+    __table_args__ = (Index("ix_contact_method_lookup", "kind", "value"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
+    kind: str = Field(sa_type=String(10))
+    value: str = Field(sa_type=String(320))
+    label: str = Field(default="", sa_type=String(40))
+    position: int = Field(default=0)
+
+
+class ContactTag(SQLModel, table=True):
+    __tablename__ = "contact_tag"
+
+    contact_id: int = Field(foreign_key="contact.id", primary_key=True, ondelete="CASCADE")
+    tag_id: int = Field(foreign_key="tag.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class Meeting(Record, table=True):
+    __tablename__ = "meeting"
+
+    title: str = Field(sa_type=String(500))
+    # Wall-clock local time: meetings happen at a place, at the time written in the diary.
+    starts_at: dt.datetime = Field(index=True)
+    ends_at: dt.datetime | None = Field(default=None)
+    location: str = _text()
+    kind: str = Field(default="meeting", sa_type=String(40), index=True)
+    agenda: str = _text()
+    minutes: str = _text()
+    decisions: str = _text()
+    owner_id: int | None = Field(
+        default=None, foreign_key="staff.id", index=True, ondelete="SET NULL"
+    )
+    search_text: str = _text()
+
+
+class MeetingAttendee(SQLModel, table=True):
+    __tablename__ = "meeting_attendee"
+
+    meeting_id: int = Field(foreign_key="meeting.id", primary_key=True, ondelete="CASCADE")
+    contact_id: int = Field(foreign_key="contact.id", primary_key=True, index=True, ondelete="CASCADE")
+    role: str = Field(default="participant", sa_type=String(40))
+
+
+class MeetingOrganisation(SQLModel, table=True):
+    __tablename__ = "meeting_organisation"
+
+    meeting_id: int = Field(foreign_key="meeting.id", primary_key=True, ondelete="CASCADE")
+    organisation_id: int = Field(
+        foreign_key="organisation.id", primary_key=True, index=True, ondelete="CASCADE"
+    )
+
+
+class MeetingStaff(SQLModel, table=True):
+    """Our own people who took part in a meeting."""
+
+    __tablename__ = "meeting_staff"
+
+    meeting_id: int = Field(foreign_key="meeting.id", primary_key=True, ondelete="CASCADE")
+    staff_id: int = Field(foreign_key="staff.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class Action(Record, table=True):
+    __tablename__ = "action"
+    __table_args__ = (Index("ix_action_open_due", "deleted_at", "status", "due_date"),)
+
+    title: str = Field(sa_type=String(500))
+    kind: str = Field(default="task", sa_type=String(40))
+    direction: str = Field(default="we_owe", sa_type=String(20), index=True)
+    responsible_staff_id: int | None = Field(
+        default=None, foreign_key="staff.id", index=True, ondelete="SET NULL"
+    )
+    responsible_contact_id: int | None = Field(
+        default=None, foreign_key="contact.id", index=True, ondelete="SET NULL"
+    )
+    organisation_id: int | None = Field(
+        default=None, foreign_key="organisation.id", index=True, ondelete="SET NULL"
+    )
+    meeting_id: int | None = Field(
+        default=None, foreign_key="meeting.id", index=True, ondelete="SET NULL"
+    )
+    due_date: dt.date | None = Field(default=None, index=True)
+    status: str = Field(default="open", sa_type=String(20), index=True)
+    priority: int = Field(default=2)
+    completed_on: dt.date | None = Field(default=None)
+    reference: str = Field(default="", sa_type=String(100))
+    notes: str = _text()
+    search_text: str = _text()
+
+
+class ImportBatch(SQLModel, table=True):
+    __tablename__ = "import_batch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    file_name: str = Field(sa_type=Text)
+    sha256: str = Field(default="", sa_type=String(64), index=True)
+    sheet: str = Field(default="", sa_type=String(200))
+    kind: str = Field(default="", sa_type=String(40))
+    mapping: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    counts: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: dt.datetime = _ts()
+    created_by: str = Field(default="", sa_type=String(200))
+    undone_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Change(SQLModel, table=True):
+    """One entry of a record's history: a field's old and new value, or a lifecycle event.
+
+    ``op`` is create / update / delete / restore / merge / import; for create, delete and
+    restore ``field`` is empty. Values are JSON so that dates, lists and ids survive.
+    """
+
+    __tablename__ = "change"
+    __table_args__ = (Index("ix_change_entity", "entity", "entity_id", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entity: str = Field(sa_type=String(40))
+    entity_id: int
+    op: str = Field(sa_type=String(20))
+    field: str = Field(default="", sa_type=String(60))
+    old: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    new: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    at: dt.datetime = _ts()
+    actor: str = Field(default="", sa_type=String(200))
+    batch_id: int | None = Field(
+        default=None, foreign_key="import_batch.id", index=True, ondelete="SET NULL"
+    )
+    group_id: str = Field(default="", sa_type=String(40), index=True)
+
+
+class Setting(SQLModel, table=True):
+    """Shared, per-database settings (a team's, not a laptop's: those live in QSettings)."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(sa_type=String(100), primary_key=True)
+    value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+ENTITY_TABLES: dict[str, type[Record]] = {
+    "organisation": Organisation,
+    "contact": Contact,
+    "meeting": Meeting,
+    "action": Action,
+    "staff": Staff,
+}
