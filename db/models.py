@@ -209,8 +209,8 @@ class Meeting(Record, table=True):
 
     title: str = Field(sa_type=String(500))
     # Wall-clock local time: meetings happen at a place, at the time written in the diary.
-    starts_at: dt.datetime = Field(index=True)
-    ends_at: dt.datetime | None = Field(default=None)
+    starts_at: dt.datetime = Field(sa_type=DateTime(), index=True)
+    ends_at: dt.datetime | None = Field(default=None, sa_type=DateTime())
     location: str = _text()
     kind: str = Field(default="meeting", sa_type=String(40), index=True)
     agenda: str = _text()

@@ -1,0 +1,198 @@
+"""Plain data a brief is laid out from: frozen dataclasses, no ORM objects, no markup.
+
+The gatherers in :mod:`app.briefing.gather` fill these from the database; the renderers in
+:mod:`app.briefing.render` lay them out. Either side can be tested without the other: a test
+can build a brief by hand and render it, or gather one and look at the numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A contact as shown in a brief's people table."""
+
+    contact_id: int
+    name: str
+    honorific: str = ""
+    position: str = ""
+    organisation: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    last_met: dt.datetime | None = None
+    role: str = ""  # role in a meeting (meeting brief only)
+    influence: int | None = None
+    interest: int | None = None
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    meeting_id: int
+    starts_at: dt.datetime
+    title: str
+    kind: str = "meeting"
+    location: str = ""
+    organisations: tuple[str, ...] = ()
+    attendees: tuple[str, ...] = ()
+    decisions: str = ""
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    action_id: int
+    title: str
+    direction: str  # we_owe / they_owe
+    status: str
+    due_date: dt.date | None = None
+    responsible: str = ""
+    organisation: str = ""
+    kind: str = "task"
+    priority: int = 2
+    reference: str = ""
+    completed_on: dt.date | None = None
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: dt.date  # first day of the month
+    count: int
+
+
+@dataclass(frozen=True)
+class RoleChange:
+    """One step of a contact's role history (from the change log)."""
+
+    at: dt.datetime
+    field: str  # "position" or "organisation"
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class RelationshipSummary:
+    first_meeting: dt.datetime | None
+    last_meeting: dt.datetime | None
+    total: int
+    last_12_months: int
+    per_month: tuple[MonthCount, ...]  # the last 12 months, oldest first, zeros included
+
+
+@dataclass(frozen=True)
+class OrganisationBrief:
+    organisation_id: int
+    name: str
+    generated_at: dt.datetime
+    today: dt.date
+    name_en: str = ""
+    acronym: str = ""
+    aliases: tuple[str, ...] = ()
+    kind: str = "other"
+    sectors: tuple[str, ...] = ()
+    parent: str = ""
+    country: str = ""
+    city: str = ""
+    address: str = ""
+    website: str = ""
+    owner: str = ""
+    influence: int | None = None
+    interest: int | None = None
+    notes: str = ""
+    people: tuple[PersonRow, ...] = ()
+    summary: RelationshipSummary = field(
+        default_factory=lambda: RelationshipSummary(None, None, 0, 0, ())
+    )
+    recent_meetings: tuple[MeetingRow, ...] = ()
+    we_owe: tuple[ActionRow, ...] = ()
+    they_owe: tuple[ActionRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContactBrief:
+    contact_id: int
+    name: str
+    generated_at: dt.datetime
+    today: dt.date
+    honorific: str = ""
+    position: str = ""
+    organisation: str = ""
+    organisation_id: int | None = None
+    country: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    owner: str = ""
+    influence: int | None = None
+    interest: int | None = None
+    notes: str = ""
+    source: str = ""
+    role_history: tuple[RoleChange, ...] = ()
+    colleagues: tuple[PersonRow, ...] = ()
+    summary: RelationshipSummary = field(
+        default_factory=lambda: RelationshipSummary(None, None, 0, 0, ())
+    )
+    recent_meetings: tuple[MeetingRow, ...] = ()
+    we_owe: tuple[ActionRow, ...] = ()
+    they_owe: tuple[ActionRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingPrepBrief:
+    meeting_id: int
+    title: str
+    starts_at: dt.datetime
+    generated_at: dt.datetime
+    today: dt.date
+    ends_at: dt.datetime | None = None
+    location: str = ""
+    kind: str = "meeting"
+    owner: str = ""
+    agenda: str = ""
+    organisations: tuple[str, ...] = ()
+    staff: tuple[str, ...] = ()
+    attendees: tuple[PersonRow, ...] = ()
+    previous_meetings: tuple[MeetingRow, ...] = ()
+    we_owe: tuple[ActionRow, ...] = ()
+    they_owe: tuple[ActionRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class StakeholderPoint:
+    """An organisation on the influence × interest map."""
+
+    organisation_id: int
+    label: str  # acronym or short name
+    influence: int
+    interest: int
+    meetings_in_period: int = 0
+
+
+@dataclass(frozen=True)
+class OverdueGroup:
+    responsible: str
+    actions: tuple[ActionRow, ...]
+
+
+@dataclass(frozen=True)
+class NewContactRow:
+    contact_id: int
+    name: str
+    position: str
+    organisation: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PeriodDigest:
+    start: dt.date
+    end: dt.date  # inclusive
+    generated_at: dt.datetime
+    today: dt.date
+    meetings: tuple[MeetingRow, ...] = ()
+    new_contacts: tuple[NewContactRow, ...] = ()
+    completed: tuple[ActionRow, ...] = ()
+    overdue: tuple[OverdueGroup, ...] = ()
+    stakeholders: tuple[StakeholderPoint, ...] = ()
+    per_month: tuple[MonthCount, ...] = ()

@@ -1,0 +1,348 @@
+"""What each record kind accepts: validation and normalisation, derived columns (sort and
+search keys) and its relations (emails, phones, tags, sectors, attendees…).
+
+``prepare_*`` functions take the values a caller wants to write merged over the record's
+current values and return clean column values plus relation values, or raise
+:class:`~app.errors.ValidationError` listing every field at fault. They are shared by the
+single-record services (:mod:`app.records`) and the bulk paths (import, demo).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from app import validation as v
+from app.errors import ValidationError
+from app.vntext import clean, clean_multiline, fold, name_sort_key, split_name, text_sort_key
+from db import models as m
+
+Values = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    columns: Values
+    relations: Values
+
+
+class _Errors:
+    def __init__(self, entity: str) -> None:
+        self.entity = entity
+        self.errors: dict[str, str] = {}
+
+    def check(self, field: str, func: Callable[[], Any], default: Any = None) -> Any:
+        try:
+            return func()
+        except v.FieldError as exc:
+            self.errors.setdefault(field, str(exc))
+            return default
+
+    def add(self, field: str, message: str) -> None:
+        self.errors.setdefault(field, message)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.entity, self.errors)
+
+
+def _opt_text(value: Any) -> str:
+    return clean(value) if value is not None else ""
+
+
+def _names(values: Iterable[Any] | None) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in values or []:
+        name = clean(item)
+        if name and fold(name) not in seen:
+            seen.add(fold(name))
+            out.append(name)
+    return out
+
+
+def _exists(session: Session | None, model: type[Any], ident: Any) -> bool:
+    if session is None:
+        return True
+    row = session.get(model, ident)
+    return row is not None and getattr(row, "deleted_at", None) is None
+
+
+def _ref(errs: _Errors, session: Session | None, data: Values, field: str, model: type[Any], what: str) -> int | None:
+    ident = data.get(field)
+    if ident in (None, "", 0):
+        return None
+    try:
+        ident = int(ident)
+    except (TypeError, ValueError):
+        errs.add(field, f'"{ident}" is not a {what} id')
+        return None
+    if not _exists(session, model, ident):
+        errs.add(field, f"there is no {what} with id {ident}")
+        return None
+    return ident
+
+
+# --- search text ---------------------------------------------------------------------------
+
+
+def organisation_search_text(c: Values) -> str:
+    parts = [c.get("name"), c.get("name_en"), c.get("acronym"), *(c.get("aliases") or []), c.get("city")]
+    return fold(" ".join(p for p in parts if p))
+
+
+def contact_search_text(c: Values, emails: Iterable[str] = (), phones: Iterable[str] = ()) -> str:
+    tokens = [c.get("full_name") or "", c.get("position") or ""]
+    for e in emails:
+        tokens += [e, e.replace("@", " ").replace(".", " ")]
+    for p in phones:
+        tokens += v.phone_search_tokens(p)
+    return fold(" ".join(t for t in tokens if t))
+
+
+def meeting_search_text(c: Values) -> str:
+    parts = [c.get("title"), c.get("location"), c.get("agenda"), c.get("minutes"), c.get("decisions")]
+    return fold(" ".join(p for p in parts if p))
+
+
+def action_search_text(c: Values) -> str:
+    return fold(" ".join(p for p in (c.get("title"), c.get("reference"), c.get("notes")) if p))
+
+
+# --- per kind --------------------------------------------------------------------------------
+
+
+def prepare_staff(session: Session | None, data: Values, current_id: int | None = None) -> Prepared:
+    errs = _Errors("staff member")
+    name = _opt_text(data.get("name"))
+    if not name:
+        errs.add("name", "a name is required")
+    email = _opt_text(data.get("email"))
+    if email:
+        email = errs.check("email", lambda: v.email(email), email)
+    errs.raise_if_any()
+    return Prepared({"name": name, "email": email, "active": bool(data.get("active", True))}, {})
+
+
+def prepare_organisation(session: Session | None, data: Values, current_id: int | None = None) -> Prepared:
+    errs = _Errors("organisation")
+    name = _opt_text(data.get("name"))
+    if not name:
+        errs.add("name", "a name is required")
+    c: Values = {
+        "name": name,
+        "name_en": _opt_text(data.get("name_en")),
+        "acronym": _opt_text(data.get("acronym")),
+        "aliases": _names(data.get("aliases")),
+        "kind": errs.check("kind", lambda: v.choice(data.get("kind") or "other", m.ORGANISATION_KINDS, "kind of organisation"), "other"),
+        "country": (_opt_text(data.get("country")) or "VN").upper()[:2],
+        "city": _opt_text(data.get("city")),
+        "address": clean_multiline(data.get("address")),
+        "website": errs.check("website", lambda: v.website(data.get("website")), ""),
+        "influence": errs.check("influence", lambda: v.rating(data.get("influence"))),
+        "interest": errs.check("interest", lambda: v.rating(data.get("interest"))),
+        "owner_id": _ref(errs, session, data, "owner_id", m.Staff, "staff member"),
+        "parent_id": _ref(errs, session, data, "parent_id", m.Organisation, "organisation"),
+        "notes": clean_multiline(data.get("notes")),
+    }
+    if current_id is not None and c["parent_id"] is not None:
+        _check_no_cycle(errs, session, current_id, c["parent_id"])
+    if session is not None and name:
+        _check_unique_org_name(errs, session, name, c["parent_id"], current_id)
+    errs.raise_if_any()
+    c["sort_key"] = text_sort_key(name)
+    c["search_text"] = organisation_search_text(c)
+    rel = {"sectors": _names(data.get("sectors")), "tags": _names(data.get("tags"))}
+    return Prepared(c, rel)
+
+
+def _check_no_cycle(errs: _Errors, session: Session | None, org_id: int, parent_id: int) -> None:
+    seen: set[int] = set()
+    cursor: int | None = parent_id
+    while cursor is not None and session is not None and cursor not in seen:
+        if cursor == org_id:
+            errs.add("parent_id", "an organisation cannot be its own parent or a parent of its parent")
+            return
+        seen.add(cursor)
+        parent = session.get(m.Organisation, cursor)
+        cursor = parent.parent_id if parent else None
+
+
+def _check_unique_org_name(errs: _Errors, session: Session, name: str, parent_id: int | None, current_id: int | None) -> None:
+    key = text_sort_key(name)
+    stmt = select(m.Organisation.id, m.Organisation.name).where(
+        m.Organisation.sort_key == key,
+        col(m.Organisation.deleted_at).is_(None),
+    )
+    stmt = stmt.where(m.Organisation.parent_id == parent_id) if parent_id else stmt.where(col(m.Organisation.parent_id).is_(None))
+    for other_id, other_name in session.exec(stmt):
+        if other_id != current_id and fold(other_name) == fold(name):
+            errs.add("name", f'"{other_name}" already exists (id {other_id})')
+
+
+def prepare_contact(session: Session | None, data: Values, current_id: int | None = None) -> Prepared:
+    errs = _Errors("contact")
+    full = _opt_text(data.get("full_name"))
+    family, middle, given = (_opt_text(data.get(k)) for k in ("family_name", "middle_name", "given_name"))
+    honorific = _opt_text(data.get("honorific"))
+    if full and not (given or family):
+        parts = split_name(full)
+        family, middle, given = parts.family, parts.middle, parts.given
+        honorific = honorific or parts.honorific
+        full = parts.full or full
+    elif not full and (given or family):
+        full = " ".join(p for p in (family, middle, given) if p)
+    if not full:
+        errs.add("full_name", "a name is required")
+    emails: list[str] = []
+    for raw in data.get("emails") or []:
+        if clean(raw):
+            e = errs.check("emails", lambda raw=raw: v.email(raw))
+            if e and e not in emails:
+                emails.append(e)
+    phones: list[str] = []
+    for raw in data.get("phones") or []:
+        if clean(str(raw)):
+            p = errs.check("phones", lambda raw=raw: v.phone(raw))
+            if p and p not in phones:
+                phones.append(p)
+    c: Values = {
+        "full_name": full,
+        "family_name": family,
+        "middle_name": middle,
+        "given_name": given or full,
+        "honorific": honorific,
+        "position": _opt_text(data.get("position")),
+        "organisation_id": _ref(errs, session, data, "organisation_id", m.Organisation, "organisation"),
+        "country": (_opt_text(data.get("country")) or "VN").upper()[:2],
+        "influence": errs.check("influence", lambda: v.rating(data.get("influence"))),
+        "interest": errs.check("interest", lambda: v.rating(data.get("interest"))),
+        "owner_id": _ref(errs, session, data, "owner_id", m.Staff, "staff member"),
+        "notes": clean_multiline(data.get("notes")),
+        "source": _opt_text(data.get("source")),
+    }
+    errs.raise_if_any()
+    c["sort_key"] = name_sort_key(c["given_name"], family, middle)
+    c["search_text"] = contact_search_text(c, emails, phones)
+    return Prepared(c, {"emails": emails, "phones": phones, "tags": _names(data.get("tags"))})
+
+
+def prepare_meeting(session: Session | None, data: Values, current_id: int | None = None) -> Prepared:
+    errs = _Errors("meeting")
+    title = _opt_text(data.get("title"))
+    if not title:
+        errs.add("title", "a title is required")
+    starts = data.get("starts_at")
+    if starts in (None, ""):
+        errs.add("starts_at", "a date and time is required")
+        starts = None
+    else:
+        starts = errs.check("starts_at", lambda: v.datetime_(data["starts_at"]))
+    ends = data.get("ends_at")
+    ends = errs.check("ends_at", lambda: v.datetime_(data["ends_at"])) if ends not in (None, "") else None
+    if starts and ends and ends < starts:
+        errs.add("ends_at", "the meeting ends before it starts")
+    c: Values = {
+        "title": title,
+        "starts_at": starts,
+        "ends_at": ends,
+        "location": _opt_text(data.get("location")),
+        "kind": errs.check("kind", lambda: v.choice(data.get("kind") or "meeting", m.MEETING_KINDS, "kind of meeting"), "meeting"),
+        "agenda": clean_multiline(data.get("agenda")),
+        "minutes": clean_multiline(data.get("minutes")),
+        "decisions": clean_multiline(data.get("decisions")),
+        "owner_id": _ref(errs, session, data, "owner_id", m.Staff, "staff member"),
+    }
+    attendees: list[Values] = []
+    seen: set[int] = set()
+    for a in data.get("attendees") or []:
+        a = a if isinstance(a, dict) else {"contact_id": a}
+        cid = _ref(errs, session, a, "contact_id", m.Contact, "contact")
+        role = errs.check("attendees", lambda a=a: v.choice(a.get("role") or "participant", m.ATTENDEE_ROLES, "role"), "participant")
+        if cid is not None and cid not in seen:
+            seen.add(cid)
+            attendees.append({"contact_id": cid, "role": role})
+    org_ids = _ids(errs, session, data.get("organisation_ids"), "organisation_ids", m.Organisation, "organisation")
+    staff_ids = _ids(errs, session, data.get("staff_ids"), "staff_ids", m.Staff, "staff member")
+    errs.raise_if_any()
+    c["search_text"] = meeting_search_text(c)
+    return Prepared(c, {"attendees": attendees, "organisation_ids": org_ids, "staff_ids": staff_ids})
+
+
+def _ids(errs: _Errors, session: Session | None, raw: Any, field: str, model: type[Any], what: str) -> list[int]:
+    out: list[int] = []
+    for ident in raw or []:
+        i = _ref(errs, session, {field: ident}, field, model, what)
+        if i is not None and i not in out:
+            out.append(i)
+    return out
+
+
+def prepare_action(session: Session | None, data: Values, current_id: int | None = None) -> Prepared:
+    errs = _Errors("action")
+    title = _opt_text(data.get("title"))
+    if not title:
+        errs.add("title", "say what is to be done")
+    due = data.get("due_date")
+    due = errs.check("due_date", lambda: v.date(data["due_date"])) if due not in (None, "") else None
+    status = errs.check("status", lambda: v.choice(data.get("status") or "open", m.ACTION_STATUSES, "status"), "open")
+    completed = data.get("completed_on")
+    completed = errs.check("completed_on", lambda: v.date(data["completed_on"])) if completed not in (None, "") else None
+    if status == "done" and completed is None:
+        completed = dt.date.today()
+    if status != "done":
+        completed = None
+    priority = data.get("priority") or 2
+    if priority not in m.PRIORITIES:
+        try:
+            priority = int(priority)
+        except (TypeError, ValueError):
+            priority = 0
+        if priority not in m.PRIORITIES:
+            errs.add("priority", "priority is 1 (high), 2 (normal) or 3 (low)")
+            priority = 2
+    c: Values = {
+        "title": title,
+        "kind": errs.check("kind", lambda: v.choice(data.get("kind") or "task", m.ACTION_KINDS, "kind of action"), "task"),
+        "direction": errs.check("direction", lambda: v.choice(data.get("direction") or "we_owe", m.ACTION_DIRECTIONS, "direction"), "we_owe"),
+        "responsible_staff_id": _ref(errs, session, data, "responsible_staff_id", m.Staff, "staff member"),
+        "responsible_contact_id": _ref(errs, session, data, "responsible_contact_id", m.Contact, "contact"),
+        "organisation_id": _ref(errs, session, data, "organisation_id", m.Organisation, "organisation"),
+        "meeting_id": _ref(errs, session, data, "meeting_id", m.Meeting, "meeting"),
+        "due_date": due,
+        "status": status,
+        "priority": priority,
+        "completed_on": completed,
+        "reference": _opt_text(data.get("reference")),
+        "notes": clean_multiline(data.get("notes")),
+    }
+    if due and c["meeting_id"] and session is not None:
+        meeting = session.get(m.Meeting, c["meeting_id"])
+        if meeting and due < meeting.starts_at.date():
+            errs.add("due_date", f"the due date is before the meeting it came from ({meeting.starts_at:%d/%m/%Y})")
+    errs.raise_if_any()
+    c["search_text"] = action_search_text(c)
+    return Prepared(c, {})
+
+
+PREPARE: dict[str, Callable[[Session | None, Values, int | None], Prepared]] = {
+    "staff": prepare_staff,
+    "organisation": prepare_organisation,
+    "contact": prepare_contact,
+    "meeting": prepare_meeting,
+    "action": prepare_action,
+}
+LABEL_FIELD = {"staff": "name", "organisation": "name", "contact": "full_name", "meeting": "title", "action": "title"}
+RELATION_FIELDS = {
+    "staff": (),
+    "organisation": ("sectors", "tags"),
+    "contact": ("emails", "phones", "tags"),
+    "meeting": ("attendees", "organisation_ids", "staff_ids"),
+    "action": (),
+}
+# Columns the services derive; never part of history.
+DERIVED = frozenset({"sort_key", "search_text"})

@@ -1,0 +1,58 @@
+"""Errors the services raise; each message is written for the person using Ketnoi."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class UserError(Exception):
+    """A failure to report in one clear line (the CLI prints it; the UI shows it)."""
+
+
+class NotFoundError(UserError):
+    def __init__(self, entity: str, entity_id: object) -> None:
+        super().__init__(f"No {entity} with id {entity_id}.")
+        self.entity = entity
+        self.entity_id = entity_id
+
+
+class ValidationError(UserError):
+    """Field-level problems: ``errors`` maps a field name to what is wrong with it."""
+
+    def __init__(self, entity: str, errors: dict[str, str]) -> None:
+        self.entity = entity
+        self.errors = dict(errors)
+        detail = "; ".join(f"{field}: {msg}" for field, msg in self.errors.items())
+        super().__init__(f"The {entity} was not saved: {detail}")
+
+
+class ConflictError(UserError):
+    """Someone saved this record after it was opened; nothing was overwritten.
+
+    ``current`` holds the values now stored, ``attempted`` the values this save tried to write,
+    so that the UI can show both versions side by side.
+    """
+
+    def __init__(
+        self,
+        entity: str,
+        entity_id: int,
+        label: str,
+        *,
+        expected_version: int,
+        current_version: int,
+        current: dict[str, Any],
+        attempted: dict[str, Any],
+    ) -> None:
+        self.entity = entity
+        self.entity_id = entity_id
+        self.label = label
+        self.expected_version = expected_version
+        self.current_version = current_version
+        self.current = current
+        self.attempted = attempted
+        super().__init__(
+            f'{entity.capitalize()} "{label}" (id {entity_id}) was changed by someone else '
+            f"(version {current_version}, you edited version {expected_version}); "
+            "reload it and apply your change again."
+        )

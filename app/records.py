@@ -1,0 +1,380 @@
+"""Create, read, update, soft-delete and restore every kind of record, with history.
+
+All functions take the ``session`` of the caller's unit of work and never commit: the caller
+decides what one transaction is (``with db.engine.unit_of_work(engine) as s: …``), so that a
+meeting, its new contacts and its follow-up actions are saved together or not at all.
+
+Updates are optimistic: pass the ``version`` the user started editing from; if someone saved in
+between, :class:`~app.errors.ConflictError` carries both versions and nothing is written.
+Every change is recorded in the ``change`` table, field by field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import insert, update as sql_update
+from sqlmodel import Session, col, select
+
+from app.entities import DERIVED, LABEL_FIELD, PREPARE, RELATION_FIELDS, Values
+from app.errors import ConflictError, NotFoundError
+from app.vntext import fold
+from db import models as m
+
+ENTITIES = tuple(PREPARE)
+_BASE_FIELDS = frozenset({"id", "created_at", "updated_at", "version", "deleted_at", "import_batch_id"})
+
+
+def _model(entity: str) -> type[m.Record]:
+    try:
+        return m.ENTITY_TABLES[entity]
+    except KeyError:
+        raise ValueError(f"unknown record kind {entity!r}; one of {', '.join(ENTITIES)}") from None
+
+
+def new_group_id() -> str:
+    """An id tying together the changes of one user operation (a bulk edit, a merge)."""
+    return uuid.uuid4().hex
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [jsonable(x) for x in value]
+    if isinstance(value, dict):
+        return {k: jsonable(x) for k, x in value.items()}
+    return value
+
+
+def _columns(row: m.Record) -> Values:
+    return {k: getattr(row, k) for k in type(row).model_fields}
+
+
+def _load(session: Session, entity: str, entity_id: int, *, include_deleted: bool = False) -> m.Record:
+    row = session.get(_model(entity), entity_id)
+    if row is None or (row.deleted_at is not None and not include_deleted):
+        raise NotFoundError(entity, entity_id)
+    return row
+
+
+# --- relations -----------------------------------------------------------------------------
+
+
+def _tag_ids(session: Session, names: list[str]) -> list[int]:
+    ids: list[int] = []
+    for name in names:
+        key = fold(name)
+        tag = session.exec(select(m.Tag).where(m.Tag.folded == key)).first()
+        if tag is None:
+            tag = m.Tag(name=name, folded=key)
+            session.add(tag)
+            session.flush()
+        assert tag.id is not None
+        ids.append(tag.id)
+    return ids
+
+
+def _sector_ids(session: Session, names: list[str]) -> list[int]:
+    ids: list[int] = []
+    for name in names:
+        key = fold(name)
+        sector = session.exec(select(m.Sector).where(m.Sector.folded == key)).first()
+        if sector is None:
+            sector = m.Sector(name=name, folded=key)
+            session.add(sector)
+            session.flush()
+        assert sector.id is not None
+        ids.append(sector.id)
+    return ids
+
+
+def load_relations(session: Session, entity: str, entity_id: int) -> Values:
+    if entity == "contact":
+        methods = session.exec(
+            select(m.ContactMethod).where(m.ContactMethod.contact_id == entity_id).order_by(col(m.ContactMethod.position))
+        ).all()
+        tags = session.exec(
+            select(m.Tag.name).join(m.ContactTag, col(m.ContactTag.tag_id) == m.Tag.id)
+            .where(m.ContactTag.contact_id == entity_id).order_by(m.Tag.name)
+        ).all()
+        return {
+            "emails": [x.value for x in methods if x.kind == "email"],
+            "phones": [x.value for x in methods if x.kind == "phone"],
+            "tags": list(tags),
+        }
+    if entity == "organisation":
+        sectors = session.exec(
+            select(m.Sector.name).join(m.OrganisationSector, col(m.OrganisationSector.sector_id) == m.Sector.id)
+            .where(m.OrganisationSector.organisation_id == entity_id).order_by(m.Sector.name)
+        ).all()
+        tags = session.exec(
+            select(m.Tag.name).join(m.OrganisationTag, col(m.OrganisationTag.tag_id) == m.Tag.id)
+            .where(m.OrganisationTag.organisation_id == entity_id).order_by(m.Tag.name)
+        ).all()
+        return {"sectors": list(sectors), "tags": list(tags)}
+    if entity == "meeting":
+        attendees = session.exec(
+            select(m.MeetingAttendee.contact_id, m.MeetingAttendee.role)
+            .where(m.MeetingAttendee.meeting_id == entity_id).order_by(m.MeetingAttendee.contact_id)
+        ).all()
+        orgs = session.exec(
+            select(m.MeetingOrganisation.organisation_id).where(m.MeetingOrganisation.meeting_id == entity_id)
+            .order_by(m.MeetingOrganisation.organisation_id)
+        ).all()
+        staff = session.exec(
+            select(m.MeetingStaff.staff_id).where(m.MeetingStaff.meeting_id == entity_id).order_by(m.MeetingStaff.staff_id)
+        ).all()
+        return {
+            "attendees": [{"contact_id": c, "role": r} for c, r in attendees],
+            "organisation_ids": list(orgs),
+            "staff_ids": list(staff),
+        }
+    return {}
+
+
+def save_relations(session: Session, entity: str, entity_id: int, rel: Values) -> None:
+    """Replace the relations named in ``rel`` (keys absent from it are left alone)."""
+    if entity == "contact":
+        if "emails" in rel or "phones" in rel:
+            current = load_relations(session, entity, entity_id)
+            emails = rel.get("emails", current["emails"])
+            phones = rel.get("phones", current["phones"])
+            session.execute(sql_delete(m.ContactMethod).where(col(m.ContactMethod.contact_id) == entity_id))
+            rows = [{"contact_id": entity_id, "kind": "email", "value": e, "position": i} for i, e in enumerate(emails)]
+            rows += [{"contact_id": entity_id, "kind": "phone", "value": p, "position": i} for i, p in enumerate(phones)]
+            if rows:
+                session.execute(insert(m.ContactMethod), rows)
+        if "tags" in rel:
+            session.execute(sql_delete(m.ContactTag).where(col(m.ContactTag.contact_id) == entity_id))
+            ids = _tag_ids(session, rel["tags"])
+            if ids:
+                session.execute(insert(m.ContactTag), [{"contact_id": entity_id, "tag_id": t} for t in ids])
+    elif entity == "organisation":
+        if "sectors" in rel:
+            session.execute(sql_delete(m.OrganisationSector).where(col(m.OrganisationSector.organisation_id) == entity_id))
+            ids = _sector_ids(session, rel["sectors"])
+            if ids:
+                session.execute(insert(m.OrganisationSector), [{"organisation_id": entity_id, "sector_id": s} for s in ids])
+        if "tags" in rel:
+            session.execute(sql_delete(m.OrganisationTag).where(col(m.OrganisationTag.organisation_id) == entity_id))
+            ids = _tag_ids(session, rel["tags"])
+            if ids:
+                session.execute(insert(m.OrganisationTag), [{"organisation_id": entity_id, "tag_id": t} for t in ids])
+    elif entity == "meeting":
+        if "attendees" in rel:
+            session.execute(sql_delete(m.MeetingAttendee).where(col(m.MeetingAttendee.meeting_id) == entity_id))
+            if rel["attendees"]:
+                session.execute(insert(m.MeetingAttendee), [{"meeting_id": entity_id, **a} for a in rel["attendees"]])
+        if "organisation_ids" in rel:
+            session.execute(sql_delete(m.MeetingOrganisation).where(col(m.MeetingOrganisation.meeting_id) == entity_id))
+            if rel["organisation_ids"]:
+                session.execute(
+                    insert(m.MeetingOrganisation),
+                    [{"meeting_id": entity_id, "organisation_id": o} for o in rel["organisation_ids"]],
+                )
+        if "staff_ids" in rel:
+            session.execute(sql_delete(m.MeetingStaff).where(col(m.MeetingStaff.meeting_id) == entity_id))
+            if rel["staff_ids"]:
+                session.execute(insert(m.MeetingStaff), [{"meeting_id": entity_id, "staff_id": s} for s in rel["staff_ids"]])
+    session.flush()
+
+
+# --- history -------------------------------------------------------------------------------
+
+
+def record_change(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    op: str,
+    *,
+    field: str = "",
+    old: Any = None,
+    new: Any = None,
+    actor: str = "",
+    batch_id: int | None = None,
+    group_id: str = "",
+) -> None:
+    session.add(
+        m.Change(
+            entity=entity,
+            entity_id=entity_id,
+            op=op,
+            field=field,
+            old=jsonable(old),
+            new=jsonable(new),
+            actor=actor,
+            batch_id=batch_id,
+            group_id=group_id,
+        )
+    )
+
+
+def history(session: Session, entity: str, entity_id: int) -> list[Values]:
+    """The record's history, newest first."""
+    rows = session.exec(
+        select(m.Change)
+        .where(m.Change.entity == entity, m.Change.entity_id == entity_id)
+        .order_by(col(m.Change.at).desc(), col(m.Change.id).desc())
+    ).all()
+    return [
+        {"at": r.at, "op": r.op, "field": r.field, "old": r.old, "new": r.new, "actor": r.actor,
+         "batch_id": r.batch_id, "group_id": r.group_id}
+        for r in rows
+    ]
+
+
+# --- the services --------------------------------------------------------------------------
+
+
+def snapshot(session: Session, entity: str, entity_id: int, *, include_deleted: bool = False) -> Values:
+    """Every writable value of a record, relations included (what an edit form shows)."""
+    row = _load(session, entity, entity_id, include_deleted=include_deleted)
+    values = {k: x for k, x in _columns(row).items() if k not in DERIVED}
+    values.update(load_relations(session, entity, entity_id))
+    return values
+
+
+def get(session: Session, entity: str, entity_id: int) -> Values:
+    """A plain view of one live record, with names of what it refers to."""
+    values = snapshot(session, entity, entity_id)
+    if entity == "contact" and values.get("organisation_id"):
+        org = session.get(m.Organisation, values["organisation_id"])
+        values["organisation_name"] = org.name if org else ""
+    if entity == "meeting" and values["attendees"]:
+        ids = [a["contact_id"] for a in values["attendees"]]
+        names = dict(session.exec(select(m.Contact.id, m.Contact.full_name).where(col(m.Contact.id).in_(ids))).all())
+        for a in values["attendees"]:
+            a["full_name"] = names.get(a["contact_id"], "")
+    return values
+
+
+def label(session: Session, entity: str, entity_id: int) -> str:
+    row = session.get(_model(entity), entity_id)
+    return str(getattr(row, LABEL_FIELD[entity], "")) if row else f"#{entity_id}"
+
+
+def create(
+    session: Session,
+    entity: str,
+    values: Values,
+    *,
+    actor: str = "",
+    batch_id: int | None = None,
+    group_id: str = "",
+) -> int:
+    """Validate ``values`` and write a new record; returns its id."""
+    model = _model(entity)
+    prepared = PREPARE[entity](session, values, None)
+    row = model(**prepared.columns, import_batch_id=batch_id)
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    save_relations(session, entity, row.id, prepared.relations)
+    record_change(
+        session, entity, row.id, "create",
+        new={k: x for k, x in {**prepared.columns, **prepared.relations}.items() if k not in DERIVED},
+        actor=actor, batch_id=batch_id, group_id=group_id,
+    )
+    return row.id
+
+
+def update(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    values: Values,
+    *,
+    expected_version: int | None,
+    actor: str = "",
+    batch_id: int | None = None,
+    group_id: str = "",
+    op: str = "update",
+) -> int:
+    """Apply ``values`` (only the keys given) to a record; returns the new version.
+
+    ``expected_version`` is the version the edit started from; ``None`` skips the check
+    (for internal operations that hold the row already, such as an import's update).
+    """
+    model = _model(entity)
+    row = _load(session, entity, entity_id)
+    before = snapshot(session, entity, entity_id)
+    if expected_version is not None and row.version != expected_version:
+        raise ConflictError(
+            entity, entity_id, str(before.get(LABEL_FIELD[entity], "")),
+            expected_version=expected_version, current_version=row.version,
+            current=before, attempted=dict(values),
+        )
+    unknown = set(values) - set(before) - DERIVED
+    if unknown:
+        raise ValueError(f"unknown {entity} fields: {', '.join(sorted(unknown))}")
+    merged = {**before, **{k: x for k, x in values.items() if k not in _BASE_FIELDS}}
+    prepared = PREPARE[entity](session, merged, entity_id)
+    changed_cols = {k: x for k, x in prepared.columns.items() if getattr(row, k) != x}
+    changed_rel = {k: x for k, x in prepared.relations.items() if k in values and before.get(k) != x}
+    if not changed_cols and not changed_rel:
+        return row.version
+    new_version = row.version + 1
+    result = session.execute(
+        sql_update(model)
+        .where(col(model.id) == entity_id, col(model.version) == row.version)
+        .values(**changed_cols, version=new_version, updated_at=m.utcnow())
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        session.expire(row)
+        raise ConflictError(
+            entity, entity_id, str(before.get(LABEL_FIELD[entity], "")),
+            expected_version=row.version, current_version=row.version + 1,
+            current=snapshot(session, entity, entity_id), attempted=dict(values),
+        )
+    save_relations(session, entity, entity_id, changed_rel)
+    for field in (*changed_cols, *changed_rel):
+        if field in DERIVED:
+            continue
+        new = changed_cols[field] if field in changed_cols else changed_rel[field]
+        record_change(session, entity, entity_id, op, field=field, old=before.get(field), new=new,
+                      actor=actor, batch_id=batch_id, group_id=group_id)
+    session.expire(row)
+    return new_version
+
+
+def delete(session: Session, entity: str, entity_id: int, *, actor: str = "", group_id: str = "") -> None:
+    """Soft delete: the record disappears from lists and search, and can be restored."""
+    model = _model(entity)
+    row = _load(session, entity, entity_id)
+    session.execute(
+        sql_update(model).where(col(model.id) == entity_id)
+        .values(deleted_at=m.utcnow(), version=row.version + 1, updated_at=m.utcnow())
+    )
+    record_change(session, entity, entity_id, "delete", actor=actor, group_id=group_id)
+    session.expire(row)
+
+
+def restore(session: Session, entity: str, entity_id: int, *, actor: str = "", group_id: str = "") -> None:
+    model = _model(entity)
+    row = _load(session, entity, entity_id, include_deleted=True)
+    if row.deleted_at is None:
+        return
+    session.execute(
+        sql_update(model).where(col(model.id) == entity_id)
+        .values(deleted_at=None, version=row.version + 1, updated_at=m.utcnow())
+    )
+    record_change(session, entity, entity_id, "restore", actor=actor, group_id=group_id)
+    session.expire(row)
+
+
+def deleted(session: Session, entity: str, *, limit: int = 200) -> list[Values]:
+    """Recently deleted records of a kind, newest first (for a 'Deleted items' view)."""
+    model = _model(entity)
+    label_col = getattr(model, LABEL_FIELD[entity])
+    rows = session.exec(
+        select(model.id, label_col, model.deleted_at)
+        .where(col(model.deleted_at).is_not(None))
+        .order_by(col(model.deleted_at).desc())
+        .limit(limit)
+    ).all()
+    return [{"id": i, "label": lab, "deleted_at": d} for i, lab, d in rows]

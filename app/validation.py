@@ -1,0 +1,150 @@
+"""Normalising and checking single values; each check returns the clean value or raises
+:class:`FieldError` with a message meant for the person who typed it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from app.vntext import clean
+
+DEFAULT_REGION = "VN"
+
+
+class FieldError(ValueError):
+    pass
+
+
+def email(value: Any) -> str:
+    text = clean(value).strip("<>").lower()
+    if text.startswith("mailto:"):
+        text = text[7:]
+    if not text:
+        raise FieldError("email address is empty")
+    try:
+        result = validate_email(text, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise FieldError(f'"{text}" is not a valid email address ({exc})') from None
+    return str(result.normalized).lower()
+
+
+def phone(value: Any, region: str = DEFAULT_REGION) -> str:
+    """A phone number in E.164 (+84912345678); Vietnam is the default region."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = clean(value)
+    if not text:
+        raise FieldError("phone number is empty")
+    digits = re.sub(r"[^\d+]", "", text)
+    candidates = [text]
+    # "84912345678" typed without the plus, or an integer cell that lost its leading zero.
+    if digits.isdigit() and digits.startswith("84") and len(digits) in (11, 12):
+        candidates.append("+" + digits)
+    if digits.isdigit() and len(digits) == 9 and not digits.startswith("0"):
+        candidates.append("0" + digits)
+    for cand in candidates:
+        try:
+            num = phonenumbers.parse(cand, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(num):
+            return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+    raise FieldError(f'"{text}" is not a valid phone number')
+
+
+def phone_display(e164: str) -> str:
+    """Human-readable form: national format for Vietnam, international otherwise."""
+    try:
+        num = phonenumbers.parse(e164, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(num) == DEFAULT_REGION:
+        return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def phone_search_tokens(e164: str) -> list[str]:
+    """Digits as people type them: 84912345678 and 0912345678."""
+    digits = e164.lstrip("+")
+    tokens = [digits]
+    if digits.startswith("84"):
+        tokens.append("0" + digits[2:])
+    return tokens
+
+
+_DATE_FORMATS_DAY_FIRST = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%d-%m-%y")
+_DATE_FORMATS_ISO = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d")
+
+
+def date(value: Any, *, day_first: bool = True) -> dt.date:
+    """A date from a date/datetime or text; text is read day-first (05/04/2025 = 5 April)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = clean(value)
+    if not text:
+        raise FieldError("date is empty")
+    text = text.split("T")[0] if re.match(r"^\d{4}-\d{2}-\d{2}T", text) else text
+    text = re.sub(r"\s+\d{1,2}:\d{2}(:\d{2})?$", "", text)
+    formats = list(_DATE_FORMATS_ISO)
+    if day_first:
+        formats += _DATE_FORMATS_DAY_FIRST
+    else:
+        formats += [f.replace("%d/%m", "%m/%d").replace("%d-%m", "%m-%d") for f in _DATE_FORMATS_DAY_FIRST]
+    for fmt in formats:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise FieldError(f'"{text}" is not a date (expected day/month/year, e.g. 05/04/2025)')
+
+
+def datetime_(value: Any) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time(9, 0))
+    text = clean(value)
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    m = re.match(r"^(.*?)\s+(\d{1,2}):(\d{2})$", text)
+    if m:
+        day = date(m.group(1))
+        return dt.datetime.combine(day, dt.time(int(m.group(2)), int(m.group(3))))
+    return dt.datetime.combine(date(text), dt.time(9, 0))
+
+
+def rating(value: Any) -> int | None:
+    """Influence / interest: 1 (low) to 5 (high), or empty."""
+    if value is None or value == "":
+        return None
+    try:
+        number = int(float(value))
+    except (TypeError, ValueError):
+        raise FieldError(f'"{value}" is not a number from 1 to 5') from None
+    if not 1 <= number <= 5 or float(value) != number:
+        raise FieldError(f"{value} is outside the scale 1 (low) to 5 (high)")
+    return number
+
+
+def choice(value: Any, allowed: tuple[str, ...], what: str) -> str:
+    text = clean(value).lower().replace("-", "_").replace(" ", "_")
+    if text not in allowed:
+        raise FieldError(f'"{value}" is not a {what}; use one of: {", ".join(allowed)}')
+    return text
+
+
+def website(value: Any) -> str:
+    text = clean(value)
+    if text and " " in text:
+        raise FieldError(f'"{text}" is not a web address')
+    if text and "://" not in text:
+        text = "https://" + text
+    return text
