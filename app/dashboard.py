@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy import String, Table, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.lists import action_select
@@ -26,6 +26,16 @@ from db.models import (
     Organisation,
     Staff,
 )
+
+ORG: Table = Organisation.__table__  # type: ignore[attr-defined]
+METHOD: Table = ContactMethod.__table__  # type: ignore[attr-defined]
+CON: Table = Contact.__table__  # type: ignore[attr-defined]
+ATTENDEE: Table = MeetingAttendee.__table__  # type: ignore[attr-defined]
+MEET_ORG: Table = MeetingOrganisation.__table__  # type: ignore[attr-defined]
+MEET: Table = Meeting.__table__  # type: ignore[attr-defined]
+ACT: Table = Action.__table__  # type: ignore[attr-defined]
+STAFF: Table = Staff.__table__  # type: ignore[attr-defined]
+CHANGE: Table = Change.__table__  # type: ignore[attr-defined]
 
 
 def week_end(today: dt.date) -> dt.date:
@@ -52,24 +62,24 @@ class DueSummary:
 
 
 def _open_actions() -> Any:
-    return (Action.deleted_at.is_(None), Action.status.in_(OPEN_STATUSES))  # type: ignore[union-attr, attr-defined]
+    return (ACT.c.deleted_at.is_(None), ACT.c.status.in_(OPEN_STATUSES))
 
 
 def due_summary(session: Session, *, today: dt.date, staff_id: int | None = None) -> DueSummary:
     """Open actions overdue and due today (only the user's when ``staff_id`` is given)."""
     conds = list(_open_actions())
     if staff_id is not None:
-        conds.append(Action.responsible_staff_id == staff_id)
+        conds.append(ACT.c.responsible_staff_id == staff_id)
     overdue = session.execute(
-        select(func.count()).select_from(Action).where(*conds, Action.due_date < today)  # type: ignore[operator]
+        select(func.count()).select_from(ACT).where(*conds, ACT.c.due_date < today)
     ).scalar_one()
     due_today = session.execute(
-        select(func.count()).select_from(Action).where(*conds, Action.due_date == today)
+        select(func.count()).select_from(ACT).where(*conds, ACT.c.due_date == today)
     ).scalar_one()
     titles = session.execute(
-        select(Action.title)
-        .where(*conds, Action.due_date <= today)  # type: ignore[operator]
-        .order_by(Action.due_date, Action.id)
+        select(ACT.c.title)
+        .where(*conds, ACT.c.due_date <= today)
+        .order_by(ACT.c.due_date, ACT.c.id)
         .limit(3)
     ).scalars()
     return DueSummary(int(overdue), int(due_today), tuple(titles))
@@ -87,22 +97,30 @@ def actions_due(
     """Open actions by due date: overdue (``before``) or in a window (``from_``..``to``)."""
     stmt = action_select().where(*_open_actions())
     if before is not None:
-        stmt = stmt.where(Action.due_date < before)  # type: ignore[operator]
+        stmt = stmt.where(ACT.c.due_date < before)
     if from_ is not None:
-        stmt = stmt.where(Action.due_date >= from_)  # type: ignore[operator]
+        stmt = stmt.where(ACT.c.due_date >= from_)
     if to is not None:
-        stmt = stmt.where(Action.due_date <= to)  # type: ignore[operator]
+        stmt = stmt.where(ACT.c.due_date <= to)
     if staff_id is not None:
-        stmt = stmt.where(Action.responsible_staff_id == staff_id)
-    stmt = stmt.order_by(Action.due_date, Action.priority, Action.id).limit(limit)
+        stmt = stmt.where(ACT.c.responsible_staff_id == staff_id)
+    stmt = stmt.order_by(ACT.c.due_date, ACT.c.priority, ACT.c.id).limit(limit)
     return [dict(r._asdict()) for r in session.execute(stmt)]
 
 
-def upcoming_meetings(session: Session, *, now: dt.datetime, limit: int = 10) -> list[dict[str, Any]]:
+def upcoming_meetings(
+    session: Session, *, now: dt.datetime, limit: int = 10
+) -> list[dict[str, Any]]:
     stmt = (
-        select(Meeting.id, Meeting.title, Meeting.starts_at, Meeting.location, Meeting.kind)
-        .where(Meeting.deleted_at.is_(None), Meeting.starts_at >= now)  # type: ignore[union-attr]
-        .order_by(Meeting.starts_at, Meeting.id)
+        select(
+            MEET.c.id,
+            MEET.c.title,
+            MEET.c.starts_at,
+            MEET.c.location,
+            MEET.c.kind,
+        )
+        .where(MEET.c.deleted_at.is_(None), MEET.c.starts_at >= now)
+        .order_by(MEET.c.starts_at, MEET.c.id)
         .limit(limit)
     )
     return _with_meeting_orgs(session, [dict(r._asdict()) for r in session.execute(stmt)])
@@ -113,9 +131,9 @@ def _with_meeting_orgs(session: Session, meetings: list[dict[str, Any]]) -> list
     names: dict[int, list[str]] = {}
     if ids:
         stmt = (
-            select(MeetingOrganisation.meeting_id, Organisation.name, Organisation.acronym)
-            .join(Organisation, Organisation.id == MeetingOrganisation.organisation_id)
-            .where(MeetingOrganisation.meeting_id.in_(ids))  # type: ignore[attr-defined]
+            select(MEET_ORG.c.meeting_id, ORG.c.name, ORG.c.acronym)
+            .join(ORG, ORG.c.id == MEET_ORG.c.organisation_id)
+            .where(MEET_ORG.c.meeting_id.in_(ids))
         )
         for mid, name, acronym in session.execute(stmt):
             names.setdefault(int(mid), []).append(acronym or name)
@@ -128,26 +146,26 @@ def recent_organisations(session: Session, *, limit: int = 8) -> list[dict[str, 
     """Organisations most recently edited or met."""
     last_met = (
         select(
-            MeetingOrganisation.organisation_id.label("oid"),  # type: ignore[attr-defined]
-            func.max(Meeting.starts_at).label("met"),
+            MEET_ORG.c.organisation_id.label("oid"),
+            func.max(MEET.c.starts_at).label("met"),
         )
-        .join(Meeting, Meeting.id == MeetingOrganisation.meeting_id)
-        .where(Meeting.deleted_at.is_(None))  # type: ignore[union-attr]
-        .group_by(MeetingOrganisation.organisation_id)
+        .join(MEET, MEET.c.id == MEET_ORG.c.meeting_id)
+        .where(MEET.c.deleted_at.is_(None))
+        .group_by(MEET_ORG.c.organisation_id)
         .subquery()
     )
     stmt = (
         select(
-            Organisation.id,
-            Organisation.name,
-            Organisation.acronym,
-            Organisation.kind,
-            Organisation.updated_at,
+            ORG.c.id,
+            ORG.c.name,
+            ORG.c.acronym,
+            ORG.c.kind,
+            ORG.c.updated_at,
             last_met.c.met,
         )
-        .outerjoin(last_met, last_met.c.oid == Organisation.id)
-        .where(Organisation.deleted_at.is_(None))  # type: ignore[union-attr]
-        .order_by(func.coalesce(last_met.c.met, Organisation.updated_at).desc(), Organisation.id)
+        .outerjoin(last_met, last_met.c.oid == ORG.c.id)
+        .where(ORG.c.deleted_at.is_(None))
+        .order_by(func.coalesce(last_met.c.met, ORG.c.updated_at).desc(), ORG.c.id)
         .limit(limit)
     )
     return [dict(r._asdict()) for r in session.execute(stmt)]
@@ -157,9 +175,9 @@ def counts(session: Session, *, today: dt.date) -> dict[str, int]:
     """The figures a manager asks for."""
     month_start = dt.datetime.combine(today.replace(day=1), dt.time())
     next_month = dt.datetime.combine(month_end(today) + dt.timedelta(days=1), dt.time())
-    open_by_dir = dict(
+    open_by_dir: dict[str, int] = dict(
         session.execute(
-            select(Action.direction, func.count()).where(*_open_actions()).group_by(Action.direction)
+            select(ACT.c.direction, func.count()).where(*_open_actions()).group_by(ACT.c.direction)
         ).all()
     )
 
@@ -169,39 +187,43 @@ def counts(session: Session, *, today: dt.date) -> dict[str, int]:
     return {
         "meetings_this_month": n(
             select(func.count())
-            .select_from(Meeting)
+            .select_from(MEET)
             .where(
-                Meeting.deleted_at.is_(None),  # type: ignore[union-attr]
-                Meeting.starts_at >= month_start,
-                Meeting.starts_at < next_month,
+                MEET.c.deleted_at.is_(None),
+                MEET.c.starts_at >= month_start,
+                MEET.c.starts_at < next_month,
             )
         ),
         "we_owe": int(open_by_dir.get("we_owe", 0)),
         "they_owe": int(open_by_dir.get("they_owe", 0)),
         "overdue": n(
-            select(func.count()).select_from(Action).where(*_open_actions(), Action.due_date < today)  # type: ignore[operator]
+            select(func.count()).select_from(ACT).where(*_open_actions(), ACT.c.due_date < today)
         ),
         "due_this_week": n(
             select(func.count())
-            .select_from(Action)
-            .where(*_open_actions(), Action.due_date >= today, Action.due_date <= week_end(today))  # type: ignore[operator]
+            .select_from(ACT)
+            .where(
+                *_open_actions(),
+                ACT.c.due_date >= today,
+                ACT.c.due_date <= week_end(today),
+            )
         ),
-        "organisations": n(
-            select(func.count()).select_from(Organisation).where(Organisation.deleted_at.is_(None))  # type: ignore[union-attr]
-        ),
-        "contacts": n(select(func.count()).select_from(Contact).where(Contact.deleted_at.is_(None))),  # type: ignore[union-attr]
+        "organisations": n(select(func.count()).select_from(ORG).where(ORG.c.deleted_at.is_(None))),
+        "contacts": n(select(func.count()).select_from(CON).where(CON.c.deleted_at.is_(None))),
     }
 
 
 # --- detail stories -----------------------------------------------------------------------------
 
 
-def organisation_people(session: Session, organisation_id: int, *, limit: int = 200) -> list[dict[str, Any]]:
+def organisation_people(
+    session: Session, organisation_id: int, *, limit: int = 200
+) -> list[dict[str, Any]]:
     """People at an organisation, with their primary email and phone."""
     stmt = (
-        select(Contact.id, Contact.full_name, Contact.honorific, Contact.position)
-        .where(Contact.organisation_id == organisation_id, Contact.deleted_at.is_(None))  # type: ignore[union-attr]
-        .order_by(Contact.sort_key, Contact.id)
+        select(CON.c.id, CON.c.full_name, CON.c.honorific, CON.c.position)
+        .where(CON.c.organisation_id == organisation_id, CON.c.deleted_at.is_(None))
+        .order_by(CON.c.sort_key, CON.c.id)
         .limit(limit)
     )
     people = [dict(r._asdict(), email="", phone="", history=[]) for r in session.execute(stmt)]
@@ -210,36 +232,42 @@ def organisation_people(session: Session, organisation_id: int, *, limit: int = 
         return people
     by_id = {p["id"]: p for p in people}
     mstmt = (
-        select(ContactMethod.contact_id, ContactMethod.kind, ContactMethod.value)
-        .where(ContactMethod.contact_id.in_(ids))  # type: ignore[attr-defined]
-        .order_by(ContactMethod.contact_id, ContactMethod.position)
+        select(METHOD.c.contact_id, METHOD.c.kind, METHOD.c.value)
+        .where(METHOD.c.contact_id.in_(ids))
+        .order_by(METHOD.c.contact_id, METHOD.c.position)
     )
     for cid, kind, value in session.execute(mstmt):
         p = by_id[int(cid)]
         if kind in ("email", "phone") and not p[kind]:
             p[kind] = value
     hstmt = (
-        select(Change.entity_id, Change.old, Change.new, Change.at)
-        .where(Change.entity == "contact", Change.field == "position", Change.entity_id.in_(ids))  # type: ignore[attr-defined]
-        .order_by(Change.at)
+        select(CHANGE.c.entity_id, CHANGE.c.old, CHANGE.c.new, CHANGE.c.at)
+        .where(
+            CHANGE.c.entity == "contact",
+            CHANGE.c.field == "position",
+            CHANGE.c.entity_id.in_(ids),
+        )
+        .order_by(CHANGE.c.at)
     )
     for cid, old, new, at in session.execute(hstmt):
         by_id[int(cid)]["history"].append({"old": old, "new": new, "at": at})
     return people
 
 
-def former_people(session: Session, organisation_id: int, *, limit: int = 50) -> list[dict[str, Any]]:
+def former_people(
+    session: Session, organisation_id: int, *, limit: int = 50
+) -> list[dict[str, Any]]:
     """Contacts who moved away from the organisation (from the change history)."""
     stmt = (
-        select(Change.entity_id, Change.at, Contact.full_name, Contact.organisation_id)
-        .join(Contact, Contact.id == Change.entity_id)
+        select(CHANGE.c.entity_id, CHANGE.c.at, CON.c.full_name, CON.c.organisation_id)
+        .join(CON, CON.c.id == CHANGE.c.entity_id)
         .where(
-            Change.entity == "contact",
-            Change.field == "organisation_id",
-            cast(Change.old, String) == str(organisation_id),
-            Contact.organisation_id != organisation_id,
+            CHANGE.c.entity == "contact",
+            CHANGE.c.field == "organisation_id",
+            cast(CHANGE.c.old, String) == str(organisation_id),
+            CON.c.organisation_id != organisation_id,
         )
-        .order_by(Change.at.desc())  # type: ignore[attr-defined]
+        .order_by(CHANGE.c.at.desc())
         .limit(limit)
     )
     return [
@@ -250,9 +278,9 @@ def former_people(session: Session, organisation_id: int, *, limit: int = 50) ->
 
 def departments(session: Session, organisation_id: int) -> list[dict[str, Any]]:
     stmt = (
-        select(Organisation.id, Organisation.name, Organisation.acronym)
-        .where(Organisation.parent_id == organisation_id, Organisation.deleted_at.is_(None))  # type: ignore[union-attr]
-        .order_by(Organisation.sort_key)
+        select(ORG.c.id, ORG.c.name, ORG.c.acronym)
+        .where(ORG.c.parent_id == organisation_id, ORG.c.deleted_at.is_(None))
+        .order_by(ORG.c.sort_key)
         .limit(200)
     )
     return [dict(r._asdict()) for r in session.execute(stmt)]
@@ -267,23 +295,24 @@ def meetings_for(
 ) -> list[dict[str, Any]]:
     """Meetings with an organisation or a person, newest first."""
     stmt = select(
-        Meeting.id, Meeting.title, Meeting.starts_at, Meeting.location, Meeting.kind, Meeting.decisions
-    ).where(Meeting.deleted_at.is_(None))  # type: ignore[union-attr]
+        MEET.c.id,
+        MEET.c.title,
+        MEET.c.starts_at,
+        MEET.c.location,
+        MEET.c.kind,
+        MEET.c.decisions,
+    ).where(MEET.c.deleted_at.is_(None))
     if organisation_id is not None:
         stmt = stmt.where(
-            Meeting.id.in_(  # type: ignore[union-attr]
-                select(MeetingOrganisation.meeting_id).where(
-                    MeetingOrganisation.organisation_id == organisation_id
-                )
+            MEET.c.id.in_(
+                select(MEET_ORG.c.meeting_id).where(MEET_ORG.c.organisation_id == organisation_id)
             )
         )
     if contact_id is not None:
         stmt = stmt.where(
-            Meeting.id.in_(  # type: ignore[union-attr]
-                select(MeetingAttendee.meeting_id).where(MeetingAttendee.contact_id == contact_id)
-            )
+            MEET.c.id.in_(select(ATTENDEE.c.meeting_id).where(ATTENDEE.c.contact_id == contact_id))
         )
-    stmt = stmt.order_by(Meeting.starts_at.desc(), Meeting.id.desc()).limit(limit)  # type: ignore[attr-defined, union-attr]
+    stmt = stmt.order_by(MEET.c.starts_at.desc(), MEET.c.id.desc()).limit(limit)
     return _with_meeting_orgs(session, [dict(r._asdict()) for r in session.execute(stmt)])
 
 
@@ -298,19 +327,19 @@ def actions_for(
 ) -> list[dict[str, Any]]:
     """Actions of an organisation, a person (responsible, or from a meeting they attended) or a
     meeting; open ones first by due date."""
-    stmt = action_select().where(Action.deleted_at.is_(None))  # type: ignore[union-attr]
+    stmt = action_select().where(ACT.c.deleted_at.is_(None))
     if organisation_id is not None:
-        stmt = stmt.where(Action.organisation_id == organisation_id)
+        stmt = stmt.where(ACT.c.organisation_id == organisation_id)
     if contact_id is not None:
-        stmt = stmt.where(Action.responsible_contact_id == contact_id)
+        stmt = stmt.where(ACT.c.responsible_contact_id == contact_id)
     if meeting_id is not None:
-        stmt = stmt.where(Action.meeting_id == meeting_id)
+        stmt = stmt.where(ACT.c.meeting_id == meeting_id)
     if open_only:
-        stmt = stmt.where(Action.status.in_(OPEN_STATUSES))  # type: ignore[attr-defined]
+        stmt = stmt.where(ACT.c.status.in_(OPEN_STATUSES))
     stmt = stmt.order_by(
-        Action.due_date.is_(None),  # type: ignore[union-attr]
-        Action.due_date,
-        Action.id,
+        ACT.c.due_date.is_(None),
+        ACT.c.due_date,
+        ACT.c.id,
     ).limit(limit)
     return [dict(r._asdict()) for r in session.execute(stmt)]
 
@@ -318,7 +347,7 @@ def actions_for(
 def staff_name(session: Session, staff_id: int | None) -> str:
     if staff_id is None:
         return ""
-    return str(session.execute(select(Staff.name).where(Staff.id == staff_id)).scalar() or "")
+    return str(session.execute(select(STAFF.c.name).where(STAFF.c.id == staff_id)).scalar() or "")
 
 
 def is_overdue(action: dict[str, Any], today: dt.date) -> bool:
@@ -343,5 +372,3 @@ __all__ = [
     "upcoming_meetings",
     "week_end",
 ]
-
-_ = or_  # kept for callers composing conditions

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Integer, Select, Table, and_, column, func, or_, select, text
+from sqlalchemy.orm import Session
 
 from app.vntext import fold_words
 from db.models import (
@@ -37,12 +37,26 @@ from db.models import (
     Tag,
 )
 
+ORG_SECTOR: Table = OrganisationSector.__table__  # type: ignore[attr-defined]
+ORG_TAG: Table = OrganisationTag.__table__  # type: ignore[attr-defined]
+ORG: Table = Organisation.__table__  # type: ignore[attr-defined]
+METHOD: Table = ContactMethod.__table__  # type: ignore[attr-defined]
+CON_TAG: Table = ContactTag.__table__  # type: ignore[attr-defined]
+CON: Table = Contact.__table__  # type: ignore[attr-defined]
+ATTENDEE: Table = MeetingAttendee.__table__  # type: ignore[attr-defined]
+MEET_ORG: Table = MeetingOrganisation.__table__  # type: ignore[attr-defined]
+MEET: Table = Meeting.__table__  # type: ignore[attr-defined]
+ACT: Table = Action.__table__  # type: ignore[attr-defined]
+SECTOR: Table = Sector.__table__  # type: ignore[attr-defined]
+STAFF: Table = Staff.__table__  # type: ignore[attr-defined]
+TAG: Table = Tag.__table__  # type: ignore[attr-defined]
+
 ENTITIES = ("organisation", "contact", "meeting", "action")
-_TABLES: dict[str, Any] = {
-    "organisation": Organisation,
-    "contact": Contact,
-    "meeting": Meeting,
-    "action": Action,
+_TABLES: dict[str, Table] = {
+    "organisation": Organisation.__table__,  # type: ignore[attr-defined]
+    "contact": Contact.__table__,  # type: ignore[attr-defined]
+    "meeting": Meeting.__table__,  # type: ignore[attr-defined]
+    "action": Action.__table__,  # type: ignore[attr-defined]
 }
 
 # Columns each list shows, in order; the first is the default sort.
@@ -106,87 +120,77 @@ def fts_condition(session: Session, entity: str, query_text: str) -> ColumnEleme
         return None
     table = _TABLES[entity]
     if session.get_bind().dialect.name == "sqlite":
-        match = " ".join(f'"{w}"*' for w in words)
+        match = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
         sub = text(f"SELECT rowid FROM fts_{entity} WHERE fts_{entity} MATCH :m").bindparams(
             m=match
         )
-        return table.id.in_(sub.columns())  # type: ignore[no-any-return]
+        return table.c.id.in_(sub.columns(column("rowid", Integer)))
     tsq = " & ".join(f"{w}:*" for w in words)
-    return func.to_tsvector("simple", table.search_text).op("@@")(  # type: ignore[no-any-return]
-        func.to_tsquery("simple", tsq)
-    )
+    return func.to_tsvector("simple", table.c.search_text).op("@@")(func.to_tsquery("simple", tsq))
 
 
 def _conditions(session: Session, q: ListQuery) -> list[ColumnElement[bool]]:
     t = _TABLES[q.entity]
-    conds: list[ColumnElement[bool]] = [t.deleted_at.is_(None)]
+    conds: list[ColumnElement[bool]] = [t.c.deleted_at.is_(None)]
     fts = fts_condition(session, q.entity, q.text) if q.text else None
     if fts is not None:
         conds.append(fts)
     if q.entity == "organisation":
         if q.kind:
-            conds.append(Organisation.kind == q.kind)
+            conds.append(ORG.c.kind == q.kind)
         if q.sector_id is not None:
             conds.append(
-                Organisation.id.in_(  # type: ignore[union-attr]
-                    select(OrganisationSector.organisation_id).where(
-                        OrganisationSector.sector_id == q.sector_id
+                ORG.c.id.in_(
+                    select(ORG_SECTOR.c.organisation_id).where(
+                        ORG_SECTOR.c.sector_id == q.sector_id
                     )
                 )
             )
         if q.tag_id is not None:
             conds.append(
-                Organisation.id.in_(  # type: ignore[union-attr]
-                    select(OrganisationTag.organisation_id).where(OrganisationTag.tag_id == q.tag_id)
-                )
+                ORG.c.id.in_(select(ORG_TAG.c.organisation_id).where(ORG_TAG.c.tag_id == q.tag_id))
             )
         if q.owner_id is not None:
-            conds.append(Organisation.owner_id == q.owner_id)
+            conds.append(ORG.c.owner_id == q.owner_id)
         if q.organisation_id is not None:
-            conds.append(Organisation.parent_id == q.organisation_id)
+            conds.append(ORG.c.parent_id == q.organisation_id)
     elif q.entity == "contact":
         if q.organisation_id is not None:
-            conds.append(Contact.organisation_id == q.organisation_id)
+            conds.append(CON.c.organisation_id == q.organisation_id)
         if q.kind:
-            conds.append(
-                Contact.organisation_id.in_(  # type: ignore[union-attr]
-                    select(Organisation.id).where(Organisation.kind == q.kind)
-                )
-            )
+            conds.append(CON.c.organisation_id.in_(select(ORG.c.id).where(ORG.c.kind == q.kind)))
         if q.sector_id is not None:
             conds.append(
-                Contact.organisation_id.in_(  # type: ignore[union-attr]
-                    select(OrganisationSector.organisation_id).where(
-                        OrganisationSector.sector_id == q.sector_id
+                CON.c.organisation_id.in_(
+                    select(ORG_SECTOR.c.organisation_id).where(
+                        ORG_SECTOR.c.sector_id == q.sector_id
                     )
                 )
             )
         if q.tag_id is not None:
             conds.append(
-                Contact.id.in_(  # type: ignore[union-attr]
-                    select(ContactTag.contact_id).where(ContactTag.tag_id == q.tag_id)
-                )
+                CON.c.id.in_(select(CON_TAG.c.contact_id).where(CON_TAG.c.tag_id == q.tag_id))
             )
         if q.owner_id is not None:
-            conds.append(Contact.owner_id == q.owner_id)
+            conds.append(CON.c.owner_id == q.owner_id)
     elif q.entity == "meeting":
         if q.kind:
-            conds.append(Meeting.kind == q.kind)
+            conds.append(MEET.c.kind == q.kind)
         if q.owner_id is not None:
-            conds.append(Meeting.owner_id == q.owner_id)
+            conds.append(MEET.c.owner_id == q.owner_id)
         if q.organisation_id is not None:
             conds.append(
-                Meeting.id.in_(  # type: ignore[union-attr]
-                    select(MeetingOrganisation.meeting_id).where(
-                        MeetingOrganisation.organisation_id == q.organisation_id
+                MEET.c.id.in_(
+                    select(MEET_ORG.c.meeting_id).where(
+                        MEET_ORG.c.organisation_id == q.organisation_id
                     )
                 )
             )
         if q.due_from is not None:
-            conds.append(Meeting.starts_at >= dt.datetime.combine(q.due_from, dt.time()))
+            conds.append(MEET.c.starts_at >= dt.datetime.combine(q.due_from, dt.time()))
         if q.due_to is not None:
             end = dt.datetime.combine(q.due_to + dt.timedelta(days=1), dt.time())
-            conds.append(Meeting.starts_at < end)
+            conds.append(MEET.c.starts_at < end)
     else:
         conds.extend(_action_conditions(q))
     return conds
@@ -195,30 +199,28 @@ def _conditions(session: Session, q: ListQuery) -> list[ColumnElement[bool]]:
 def _action_conditions(q: ListQuery) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     if q.kind:
-        conds.append(Action.kind == q.kind)
+        conds.append(ACT.c.kind == q.kind)
     if q.status == "open":
-        conds.append(Action.status.in_(OPEN_STATUSES))  # type: ignore[attr-defined]
+        conds.append(ACT.c.status.in_(OPEN_STATUSES))
     elif q.status:
-        conds.append(Action.status == q.status)
+        conds.append(ACT.c.status == q.status)
     if q.direction:
-        conds.append(Action.direction == q.direction)
+        conds.append(ACT.c.direction == q.direction)
     if q.owner_id is not None:
-        conds.append(Action.responsible_staff_id == q.owner_id)
+        conds.append(ACT.c.responsible_staff_id == q.owner_id)
     if q.organisation_id is not None:
-        conds.append(Action.organisation_id == q.organisation_id)
+        conds.append(ACT.c.organisation_id == q.organisation_id)
     if q.due_from is not None:
-        conds.append(Action.due_date >= q.due_from)  # type: ignore[operator]
+        conds.append(ACT.c.due_date >= q.due_from)
     if q.due_to is not None:
-        conds.append(Action.due_date <= q.due_to)  # type: ignore[operator]
+        conds.append(ACT.c.due_date <= q.due_to)
     if q.overdue_on is not None:
-        conds.append(Action.status.in_(OPEN_STATUSES))  # type: ignore[attr-defined]
-        conds.append(Action.due_date < q.overdue_on)  # type: ignore[operator]
+        conds.append(ACT.c.status.in_(OPEN_STATUSES))
+        conds.append(ACT.c.due_date < q.overdue_on)
     if q.sector_id is not None:
         conds.append(
-            Action.organisation_id.in_(  # type: ignore[union-attr]
-                select(OrganisationSector.organisation_id).where(
-                    OrganisationSector.sector_id == q.sector_id
-                )
+            ACT.c.organisation_id.in_(
+                select(ORG_SECTOR.c.organisation_id).where(ORG_SECTOR.c.sector_id == q.sector_id)
             )
         )
     return conds
@@ -234,50 +236,49 @@ def _ordered(stmt: Select[Any], q: ListQuery) -> Select[Any]:
     expr: Any
     if q.entity == "organisation":
         if col == "owner":
-            stmt = stmt.outerjoin(Staff, Staff.id == Organisation.owner_id)
-            expr = Staff.name
+            stmt = stmt.outerjoin(STAFF, STAFF.c.id == ORG.c.owner_id)
+            expr = STAFF.c.name
         else:
             expr = {
-                "acronym": Organisation.acronym,
-                "kind": Organisation.kind,
-                "city": Organisation.city,
-                "updated_at": Organisation.updated_at,
-            }.get(col, Organisation.sort_key)
+                "acronym": ORG.c.acronym,
+                "kind": ORG.c.kind,
+                "city": ORG.c.city,
+                "updated_at": ORG.c.updated_at,
+            }.get(col, ORG.c.sort_key)
     elif q.entity == "contact":
         if col == "organisation":
-            org = aliased(Organisation)
-            stmt = stmt.outerjoin(org, org.id == Contact.organisation_id)
-            expr = org.sort_key
+            org = ORG.alias()
+            stmt = stmt.outerjoin(org, org.c.id == CON.c.organisation_id)
+            expr = org.c.sort_key
         else:
             expr = {
-                "position": Contact.position,
-                "updated_at": Contact.updated_at,
-            }.get(col, Contact.sort_key)
+                "position": CON.c.position,
+                "updated_at": CON.c.updated_at,
+            }.get(col, CON.c.sort_key)
     elif q.entity == "meeting":
         expr = {
-            "title": Meeting.title,
-            "kind": Meeting.kind,
-            "location": Meeting.location,
-        }.get(col, Meeting.starts_at)
+            "title": MEET.c.title,
+            "kind": MEET.c.kind,
+            "location": MEET.c.location,
+        }.get(col, MEET.c.starts_at)
+    elif col == "organisation":
+        org = ORG.alias()
+        stmt = stmt.outerjoin(org, org.c.id == ACT.c.organisation_id)
+        expr = org.c.sort_key
+    elif col == "responsible":
+        staff = STAFF.alias()
+        stmt = stmt.outerjoin(staff, staff.c.id == ACT.c.responsible_staff_id)
+        expr = staff.c.name
     else:
-        if col == "organisation":
-            org = aliased(Organisation)
-            stmt = stmt.outerjoin(org, org.id == Action.organisation_id)
-            expr = org.sort_key
-        elif col == "responsible":
-            staff = aliased(Staff)
-            stmt = stmt.outerjoin(staff, staff.id == Action.responsible_staff_id)
-            expr = staff.name
-        else:
-            expr = {
-                "title": Action.title,
-                "direction": Action.direction,
-                "status": Action.status,
-                "priority": Action.priority,
-            }.get(col, Action.due_date)
+        expr = {
+            "title": ACT.c.title,
+            "direction": ACT.c.direction,
+            "status": ACT.c.status,
+            "priority": ACT.c.priority,
+        }.get(col, ACT.c.due_date)
     if q.descending:
-        return stmt.order_by(expr.desc().nulls_last(), t.id.desc())
-    return stmt.order_by(expr.asc().nulls_last(), t.id.asc())
+        return stmt.order_by(expr.desc().nulls_last(), t.c.id.desc())
+    return stmt.order_by(expr.asc().nulls_last(), t.c.id.asc())
 
 
 def count(session: Session, q: ListQuery) -> int:
@@ -289,7 +290,7 @@ def count(session: Session, q: ListQuery) -> int:
 def page_ids(session: Session, q: ListQuery, *, offset: int = 0, limit: int = 200) -> list[int]:
     """One page of ids in the list's order."""
     t = _TABLES[q.entity]
-    stmt = _ordered(select(t.id).where(*_conditions(session, q)), q)
+    stmt = _ordered(select(t.c.id).where(*_conditions(session, q)), q)
     stmt = stmt.offset(offset).limit(limit)
     return [int(i) for i in session.execute(stmt).scalars()]
 
@@ -313,24 +314,24 @@ def rows(session: Session, entity: str, ids: Sequence[int]) -> dict[int, dict[st
 def _organisation_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
     stmt = (
         select(
-            Organisation.id,
-            Organisation.name,
-            Organisation.acronym,
-            Organisation.kind,
-            Organisation.city,
-            Staff.name.label("owner"),  # type: ignore[attr-defined]
-            Organisation.deleted_at,
+            ORG.c.id,
+            ORG.c.name,
+            ORG.c.acronym,
+            ORG.c.kind,
+            ORG.c.city,
+            STAFF.c.name.label("owner"),
+            ORG.c.deleted_at,
         )
-        .outerjoin(Staff, Staff.id == Organisation.owner_id)
-        .where(Organisation.id.in_(ids))  # type: ignore[union-attr]
+        .outerjoin(STAFF, STAFF.c.id == ORG.c.owner_id)
+        .where(ORG.c.id.in_(ids))
     )
     out = {int(r.id): {**r._asdict(), "sectors": ""} for r in session.execute(stmt)}
     sectors: dict[int, list[str]] = {}
     sstmt = (
-        select(OrganisationSector.organisation_id, Sector.name)
-        .join(Sector, Sector.id == OrganisationSector.sector_id)
-        .where(OrganisationSector.organisation_id.in_(ids))  # type: ignore[attr-defined]
-        .order_by(Sector.name)
+        select(ORG_SECTOR.c.organisation_id, SECTOR.c.name)
+        .join(SECTOR, SECTOR.c.id == ORG_SECTOR.c.sector_id)
+        .where(ORG_SECTOR.c.organisation_id.in_(ids))
+        .order_by(SECTOR.c.name)
     )
     for oid, name in session.execute(sstmt):
         sectors.setdefault(int(oid), []).append(name)
@@ -343,22 +344,22 @@ def _organisation_rows(session: Session, ids: list[int]) -> dict[int, dict[str, 
 def _contact_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
     stmt = (
         select(
-            Contact.id,
-            Contact.full_name.label("name"),  # type: ignore[attr-defined]
-            Contact.honorific,
-            Contact.position,
-            Contact.organisation_id,
-            Organisation.name.label("organisation"),  # type: ignore[attr-defined]
-            Contact.deleted_at,
+            CON.c.id,
+            CON.c.full_name.label("name"),
+            CON.c.honorific,
+            CON.c.position,
+            CON.c.organisation_id,
+            ORG.c.name.label("organisation"),
+            CON.c.deleted_at,
         )
-        .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
-        .where(Contact.id.in_(ids))  # type: ignore[union-attr]
+        .outerjoin(ORG, ORG.c.id == CON.c.organisation_id)
+        .where(CON.c.id.in_(ids))
     )
     out = {int(r.id): {**r._asdict(), "email": "", "phone": ""} for r in session.execute(stmt)}
     mstmt = (
-        select(ContactMethod.contact_id, ContactMethod.kind, ContactMethod.value)
-        .where(ContactMethod.contact_id.in_(ids))  # type: ignore[attr-defined]
-        .order_by(ContactMethod.contact_id, ContactMethod.position)
+        select(METHOD.c.contact_id, METHOD.c.kind, METHOD.c.value)
+        .where(METHOD.c.contact_id.in_(ids))
+        .order_by(METHOD.c.contact_id, METHOD.c.position)
     )
     for cid, kind, value in session.execute(mstmt):
         row = out.get(int(cid))
@@ -369,22 +370,22 @@ def _contact_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]
 
 def _meeting_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
     stmt = select(
-        Meeting.id,
-        Meeting.title,
-        Meeting.starts_at,
-        Meeting.kind,
-        Meeting.location,
-        Meeting.deleted_at,
-    ).where(Meeting.id.in_(ids))  # type: ignore[union-attr]
+        MEET.c.id,
+        MEET.c.title,
+        MEET.c.starts_at,
+        MEET.c.kind,
+        MEET.c.location,
+        MEET.c.deleted_at,
+    ).where(MEET.c.id.in_(ids))
     out = {
         int(r.id): {**r._asdict(), "organisations": "", "attendees": 0}
         for r in session.execute(stmt)
     }
     ostmt = (
-        select(MeetingOrganisation.meeting_id, Organisation.name, Organisation.acronym)
-        .join(Organisation, Organisation.id == MeetingOrganisation.organisation_id)
-        .where(MeetingOrganisation.meeting_id.in_(ids))  # type: ignore[attr-defined]
-        .order_by(Organisation.sort_key)
+        select(MEET_ORG.c.meeting_id, ORG.c.name, ORG.c.acronym)
+        .join(ORG, ORG.c.id == MEET_ORG.c.organisation_id)
+        .where(MEET_ORG.c.meeting_id.in_(ids))
+        .order_by(ORG.c.sort_key)
     )
     names: dict[int, list[str]] = {}
     for mid, name, acronym in session.execute(ostmt):
@@ -393,9 +394,9 @@ def _meeting_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]
         if mid in out:
             out[mid]["organisations"] = ", ".join(ns)
     astmt = (
-        select(MeetingAttendee.meeting_id, func.count())
-        .where(MeetingAttendee.meeting_id.in_(ids))  # type: ignore[attr-defined]
-        .group_by(MeetingAttendee.meeting_id)
+        select(ATTENDEE.c.meeting_id, func.count())
+        .where(ATTENDEE.c.meeting_id.in_(ids))
+        .group_by(ATTENDEE.c.meeting_id)
     )
     for mid, n in session.execute(astmt):
         if int(mid) in out:
@@ -405,36 +406,36 @@ def _meeting_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]
 
 def action_select() -> Select[Any]:
     """The columns an action row shows, joined to its people, organisation and meeting."""
-    staff = aliased(Staff)
-    person = aliased(Contact)
-    org = aliased(Organisation)
+    staff = STAFF.alias()
+    person = CON.alias()
+    org = ORG.alias()
     return (
         select(
-            Action.id,
-            Action.title,
-            Action.kind,
-            Action.direction,
-            Action.status,
-            Action.priority,
-            Action.due_date,
-            Action.completed_on,
-            Action.organisation_id,
-            Action.meeting_id,
-            Action.responsible_staff_id,
-            Action.responsible_contact_id,
-            Action.version,
-            Action.deleted_at,
-            func.coalesce(staff.name, person.full_name, "").label("responsible"),
-            func.coalesce(func.nullif(org.acronym, ""), org.name, "").label("organisation"),
+            ACT.c.id,
+            ACT.c.title,
+            ACT.c.kind,
+            ACT.c.direction,
+            ACT.c.status,
+            ACT.c.priority,
+            ACT.c.due_date,
+            ACT.c.completed_on,
+            ACT.c.organisation_id,
+            ACT.c.meeting_id,
+            ACT.c.responsible_staff_id,
+            ACT.c.responsible_contact_id,
+            ACT.c.version,
+            ACT.c.deleted_at,
+            func.coalesce(staff.c.name, person.c.full_name, "").label("responsible"),
+            func.coalesce(func.nullif(org.c.acronym, ""), org.c.name, "").label("organisation"),
         )
-        .outerjoin(staff, staff.id == Action.responsible_staff_id)
-        .outerjoin(person, person.id == Action.responsible_contact_id)
-        .outerjoin(org, org.id == Action.organisation_id)
+        .outerjoin(staff, staff.c.id == ACT.c.responsible_staff_id)
+        .outerjoin(person, person.c.id == ACT.c.responsible_contact_id)
+        .outerjoin(org, org.c.id == ACT.c.organisation_id)
     )
 
 
 def _action_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
-    stmt = action_select().where(Action.id.in_(ids))  # type: ignore[union-attr]
+    stmt = action_select().where(ACT.c.id.in_(ids))
     return {int(r.id): dict(r._asdict()) for r in session.execute(stmt)}
 
 
@@ -444,14 +445,22 @@ def _action_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
 def filter_choices(session: Session) -> dict[str, list[tuple[int, str]]]:
     """Sectors, tags and staff for the filter combo boxes (small vocabularies)."""
     return {
-        "sector": [(int(i), n) for i, n in session.execute(select(Sector.id, Sector.name).order_by(Sector.folded))],
-        "tag": [(int(i), n) for i, n in session.execute(select(Tag.id, Tag.name).order_by(Tag.folded))],
+        "sector": [
+            (int(i), n)
+            for i, n in session.execute(
+                select(SECTOR.c.id, SECTOR.c.name).order_by(SECTOR.c.folded)
+            )
+        ],
+        "tag": [
+            (int(i), n)
+            for i, n in session.execute(select(TAG.c.id, TAG.c.name).order_by(TAG.c.folded))
+        ],
         "staff": [
             (int(i), n)
             for i, n in session.execute(
-                select(Staff.id, Staff.name)
-                .where(Staff.deleted_at.is_(None), Staff.active == True)  # type: ignore[union-attr] # noqa: E712
-                .order_by(Staff.name)
+                select(STAFF.c.id, STAFF.c.name)
+                .where(STAFF.c.deleted_at.is_(None), STAFF.c.active == True)  # noqa: E712
+                .order_by(STAFF.c.name)
             )
         ],
     }
@@ -464,31 +473,33 @@ def find_contacts(session: Session, query_text: str, *, limit: int = 12) -> list
         return []
     stmt = (
         select(
-            Contact.id,
-            Contact.full_name,
-            Contact.position,
-            Organisation.name.label("organisation"),  # type: ignore[attr-defined]
-            Contact.organisation_id,
+            CON.c.id,
+            CON.c.full_name,
+            CON.c.position,
+            ORG.c.name.label("organisation"),
+            CON.c.organisation_id,
         )
-        .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
-        .where(and_(cond, Contact.deleted_at.is_(None)))  # type: ignore[union-attr]
-        .order_by(Contact.sort_key, Contact.id)
+        .outerjoin(ORG, ORG.c.id == CON.c.organisation_id)
+        .where(and_(cond, CON.c.deleted_at.is_(None)))
+        .order_by(CON.c.sort_key, CON.c.id)
         .limit(limit)
     )
     return [dict(r._asdict()) for r in session.execute(stmt)]
 
 
-def find_organisations(session: Session, query_text: str, *, limit: int = 12) -> list[dict[str, Any]]:
+def find_organisations(
+    session: Session, query_text: str, *, limit: int = 12
+) -> list[dict[str, Any]]:
     cond = fts_condition(session, "organisation", query_text)
     words = fold_words(query_text)
     if cond is None:
         return []
-    acr = Organisation.acronym.ilike(words[0] + "%") if len(words) == 1 else None  # type: ignore[attr-defined]
+    acr = ORG.c.acronym.ilike(words[0] + "%") if len(words) == 1 else None
     where = or_(cond, acr) if acr is not None else cond
     stmt = (
-        select(Organisation.id, Organisation.name, Organisation.acronym)
-        .where(and_(where, Organisation.deleted_at.is_(None)))  # type: ignore[union-attr]
-        .order_by(Organisation.sort_key, Organisation.id)
+        select(ORG.c.id, ORG.c.name, ORG.c.acronym)
+        .where(and_(where, ORG.c.deleted_at.is_(None)))
+        .order_by(ORG.c.sort_key, ORG.c.id)
         .limit(limit)
     )
     return [dict(r._asdict()) for r in session.execute(stmt)]
