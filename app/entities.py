@@ -12,13 +12,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from app import validation as v
 from app.errors import ValidationError
-from app.vntext import clean, clean_multiline, fold, name_sort_key, split_name, text_sort_key
+from app.vntext import (
+    clean,
+    clean_multiline,
+    fold,
+    name_sort_key,
+    split_honorific,
+    split_name,
+    text_sort_key,
+)
 from db import models as m
 
 Values = dict[str, Any]
@@ -72,7 +81,9 @@ def _exists(session: Session | None, model: type[Any], ident: Any) -> bool:
     return row is not None and getattr(row, "deleted_at", None) is None
 
 
-def _ref(errs: _Errors, session: Session | None, data: Values, field: str, model: type[Any], what: str) -> int | None:
+def _ref(
+    errs: _Errors, session: Session | None, data: Values, field: str, model: type[Any], what: str
+) -> int | None:
     ident = data.get(field)
     if ident in (None, "", 0):
         return None
@@ -138,7 +149,11 @@ def prepare_organisation(session: Session | None, data: Values, current_id: int 
         "name_en": _opt_text(data.get("name_en")),
         "acronym": _opt_text(data.get("acronym")),
         "aliases": _names(data.get("aliases")),
-        "kind": errs.check("kind", lambda: v.choice(data.get("kind") or "other", m.ORGANISATION_KINDS, "kind of organisation"), "other"),
+        "kind": errs.check(
+            "kind",
+            lambda: v.choice(data.get("kind") or "other", m.ORGANISATION_KINDS, "kind of organisation"),
+            "other",
+        ),
         "country": (_opt_text(data.get("country")) or "VN").upper()[:2],
         "city": _opt_text(data.get("city")),
         "address": clean_multiline(data.get("address")),
@@ -172,13 +187,19 @@ def _check_no_cycle(errs: _Errors, session: Session | None, org_id: int, parent_
         cursor = parent.parent_id if parent else None
 
 
-def _check_unique_org_name(errs: _Errors, session: Session, name: str, parent_id: int | None, current_id: int | None) -> None:
+def _check_unique_org_name(
+    errs: _Errors, session: Session, name: str, parent_id: int | None, current_id: int | None
+) -> None:
     key = text_sort_key(name)
     stmt = select(m.Organisation.id, m.Organisation.name).where(
         m.Organisation.sort_key == key,
         col(m.Organisation.deleted_at).is_(None),
     )
-    stmt = stmt.where(m.Organisation.parent_id == parent_id) if parent_id else stmt.where(col(m.Organisation.parent_id).is_(None))
+    stmt = (
+        stmt.where(m.Organisation.parent_id == parent_id)
+        if parent_id
+        else stmt.where(col(m.Organisation.parent_id).is_(None))
+    )
     for other_id, other_name in session.exec(stmt):
         if other_id != current_id and fold(other_name) == fold(name):
             errs.add("name", f'"{other_name}" already exists (id {other_id})')
@@ -193,7 +214,8 @@ def prepare_contact(session: Session | None, data: Values, current_id: int | Non
         parts = split_name(full)
         family, middle, given = parts.family, parts.middle, parts.given
         honorific = honorific or parts.honorific
-        full = parts.full or full
+        # The full name stays as written ("Hùng Nguyễn" abroad); only the honorific moves out.
+        full = split_honorific(full)[1] or full
     elif not full and (given or family):
         full = " ".join(p for p in (family, middle, given) if p)
     if not full:
@@ -201,13 +223,13 @@ def prepare_contact(session: Session | None, data: Values, current_id: int | Non
     emails: list[str] = []
     for raw in data.get("emails") or []:
         if clean(raw):
-            e = errs.check("emails", lambda raw=raw: v.email(raw))
+            e = errs.check("emails", partial(v.email, raw))
             if e and e not in emails:
                 emails.append(e)
     phones: list[str] = []
     for raw in data.get("phones") or []:
         if clean(str(raw)):
-            p = errs.check("phones", lambda raw=raw: v.phone(raw))
+            p = errs.check("phones", partial(v.phone, raw))
             if p and p not in phones:
                 phones.append(p)
     c: Values = {
@@ -251,7 +273,11 @@ def prepare_meeting(session: Session | None, data: Values, current_id: int | Non
         "starts_at": starts,
         "ends_at": ends,
         "location": _opt_text(data.get("location")),
-        "kind": errs.check("kind", lambda: v.choice(data.get("kind") or "meeting", m.MEETING_KINDS, "kind of meeting"), "meeting"),
+        "kind": errs.check(
+            "kind",
+            lambda: v.choice(data.get("kind") or "meeting", m.MEETING_KINDS, "kind of meeting"),
+            "meeting",
+        ),
         "agenda": clean_multiline(data.get("agenda")),
         "minutes": clean_multiline(data.get("minutes")),
         "decisions": clean_multiline(data.get("decisions")),
@@ -259,21 +285,29 @@ def prepare_meeting(session: Session | None, data: Values, current_id: int | Non
     }
     attendees: list[Values] = []
     seen: set[int] = set()
-    for a in data.get("attendees") or []:
-        a = a if isinstance(a, dict) else {"contact_id": a}
+    for item in data.get("attendees") or []:
+        a = item if isinstance(item, dict) else {"contact_id": item}
         cid = _ref(errs, session, a, "contact_id", m.Contact, "contact")
-        role = errs.check("attendees", lambda a=a: v.choice(a.get("role") or "participant", m.ATTENDEE_ROLES, "role"), "participant")
+        role = errs.check(
+            "attendees",
+            partial(v.choice, a.get("role") or "participant", m.ATTENDEE_ROLES, "role"),
+            "participant",
+        )
         if cid is not None and cid not in seen:
             seen.add(cid)
             attendees.append({"contact_id": cid, "role": role})
-    org_ids = _ids(errs, session, data.get("organisation_ids"), "organisation_ids", m.Organisation, "organisation")
+    org_ids = _ids(
+        errs, session, data.get("organisation_ids"), "organisation_ids", m.Organisation, "organisation"
+    )
     staff_ids = _ids(errs, session, data.get("staff_ids"), "staff_ids", m.Staff, "staff member")
     errs.raise_if_any()
     c["search_text"] = meeting_search_text(c)
     return Prepared(c, {"attendees": attendees, "organisation_ids": org_ids, "staff_ids": staff_ids})
 
 
-def _ids(errs: _Errors, session: Session | None, raw: Any, field: str, model: type[Any], what: str) -> list[int]:
+def _ids(
+    errs: _Errors, session: Session | None, raw: Any, field: str, model: type[Any], what: str
+) -> list[int]:
     out: list[int] = []
     for ident in raw or []:
         i = _ref(errs, session, {field: ident}, field, model, what)
@@ -289,9 +323,15 @@ def prepare_action(session: Session | None, data: Values, current_id: int | None
         errs.add("title", "say what is to be done")
     due = data.get("due_date")
     due = errs.check("due_date", lambda: v.date(data["due_date"])) if due not in (None, "") else None
-    status = errs.check("status", lambda: v.choice(data.get("status") or "open", m.ACTION_STATUSES, "status"), "open")
+    status = errs.check(
+        "status", lambda: v.choice(data.get("status") or "open", m.ACTION_STATUSES, "status"), "open"
+    )
     completed = data.get("completed_on")
-    completed = errs.check("completed_on", lambda: v.date(data["completed_on"])) if completed not in (None, "") else None
+    completed = (
+        errs.check("completed_on", lambda: v.date(data["completed_on"]))
+        if completed not in (None, "")
+        else None
+    )
     if status == "done" and completed is None:
         completed = dt.date.today()
     if status != "done":
@@ -307,8 +347,14 @@ def prepare_action(session: Session | None, data: Values, current_id: int | None
             priority = 2
     c: Values = {
         "title": title,
-        "kind": errs.check("kind", lambda: v.choice(data.get("kind") or "task", m.ACTION_KINDS, "kind of action"), "task"),
-        "direction": errs.check("direction", lambda: v.choice(data.get("direction") or "we_owe", m.ACTION_DIRECTIONS, "direction"), "we_owe"),
+        "kind": errs.check(
+            "kind", lambda: v.choice(data.get("kind") or "task", m.ACTION_KINDS, "kind of action"), "task"
+        ),
+        "direction": errs.check(
+            "direction",
+            lambda: v.choice(data.get("direction") or "we_owe", m.ACTION_DIRECTIONS, "direction"),
+            "we_owe",
+        ),
         "responsible_staff_id": _ref(errs, session, data, "responsible_staff_id", m.Staff, "staff member"),
         "responsible_contact_id": _ref(errs, session, data, "responsible_contact_id", m.Contact, "contact"),
         "organisation_id": _ref(errs, session, data, "organisation_id", m.Organisation, "organisation"),
@@ -323,7 +369,9 @@ def prepare_action(session: Session | None, data: Values, current_id: int | None
     if due and c["meeting_id"] and session is not None:
         meeting = session.get(m.Meeting, c["meeting_id"])
         if meeting and due < meeting.starts_at.date():
-            errs.add("due_date", f"the due date is before the meeting it came from ({meeting.starts_at:%d/%m/%Y})")
+            errs.add(
+                "due_date", f"the due date is before the meeting it came from ({meeting.starts_at:%d/%m/%Y})"
+            )
     errs.raise_if_any()
     c["search_text"] = action_search_text(c)
     return Prepared(c, {})
@@ -336,7 +384,13 @@ PREPARE: dict[str, Callable[[Session | None, Values, int | None], Prepared]] = {
     "meeting": prepare_meeting,
     "action": prepare_action,
 }
-LABEL_FIELD = {"staff": "name", "organisation": "name", "contact": "full_name", "meeting": "title", "action": "title"}
+LABEL_FIELD = {
+    "staff": "name",
+    "organisation": "name",
+    "contact": "full_name",
+    "meeting": "title",
+    "action": "title",
+}
 RELATION_FIELDS = {
     "staff": (),
     "organisation": ("sectors", "tags"),

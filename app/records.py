@@ -16,10 +16,11 @@ import uuid
 from typing import Any
 
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import insert, update as sql_update
+from sqlalchemy import insert
+from sqlalchemy import update as sql_update
 from sqlmodel import Session, col, select
 
-from app.entities import DERIVED, LABEL_FIELD, PREPARE, RELATION_FIELDS, Values
+from app.entities import DERIVED, LABEL_FIELD, PREPARE, Values
 from app.errors import ConflictError, NotFoundError
 from app.vntext import fold
 from db import models as m
@@ -95,11 +96,15 @@ def _sector_ids(session: Session, names: list[str]) -> list[int]:
 def load_relations(session: Session, entity: str, entity_id: int) -> Values:
     if entity == "contact":
         methods = session.exec(
-            select(m.ContactMethod).where(m.ContactMethod.contact_id == entity_id).order_by(col(m.ContactMethod.position))
+            select(m.ContactMethod)
+            .where(m.ContactMethod.contact_id == entity_id)
+            .order_by(col(m.ContactMethod.position))
         ).all()
         tags = session.exec(
-            select(m.Tag.name).join(m.ContactTag, col(m.ContactTag.tag_id) == m.Tag.id)
-            .where(m.ContactTag.contact_id == entity_id).order_by(m.Tag.name)
+            select(m.Tag.name)
+            .join(m.ContactTag, col(m.ContactTag.tag_id) == m.Tag.id)
+            .where(m.ContactTag.contact_id == entity_id)
+            .order_by(m.Tag.name)
         ).all()
         return {
             "emails": [x.value for x in methods if x.kind == "email"],
@@ -108,25 +113,33 @@ def load_relations(session: Session, entity: str, entity_id: int) -> Values:
         }
     if entity == "organisation":
         sectors = session.exec(
-            select(m.Sector.name).join(m.OrganisationSector, col(m.OrganisationSector.sector_id) == m.Sector.id)
-            .where(m.OrganisationSector.organisation_id == entity_id).order_by(m.Sector.name)
+            select(m.Sector.name)
+            .join(m.OrganisationSector, col(m.OrganisationSector.sector_id) == m.Sector.id)
+            .where(m.OrganisationSector.organisation_id == entity_id)
+            .order_by(m.Sector.name)
         ).all()
         tags = session.exec(
-            select(m.Tag.name).join(m.OrganisationTag, col(m.OrganisationTag.tag_id) == m.Tag.id)
-            .where(m.OrganisationTag.organisation_id == entity_id).order_by(m.Tag.name)
+            select(m.Tag.name)
+            .join(m.OrganisationTag, col(m.OrganisationTag.tag_id) == m.Tag.id)
+            .where(m.OrganisationTag.organisation_id == entity_id)
+            .order_by(m.Tag.name)
         ).all()
         return {"sectors": list(sectors), "tags": list(tags)}
     if entity == "meeting":
         attendees = session.exec(
             select(m.MeetingAttendee.contact_id, m.MeetingAttendee.role)
-            .where(m.MeetingAttendee.meeting_id == entity_id).order_by(m.MeetingAttendee.contact_id)
+            .where(m.MeetingAttendee.meeting_id == entity_id)
+            .order_by(col(m.MeetingAttendee.contact_id))
         ).all()
         orgs = session.exec(
-            select(m.MeetingOrganisation.organisation_id).where(m.MeetingOrganisation.meeting_id == entity_id)
-            .order_by(m.MeetingOrganisation.organisation_id)
+            select(m.MeetingOrganisation.organisation_id)
+            .where(m.MeetingOrganisation.meeting_id == entity_id)
+            .order_by(col(m.MeetingOrganisation.organisation_id))
         ).all()
         staff = session.exec(
-            select(m.MeetingStaff.staff_id).where(m.MeetingStaff.meeting_id == entity_id).order_by(m.MeetingStaff.staff_id)
+            select(m.MeetingStaff.staff_id)
+            .where(m.MeetingStaff.meeting_id == entity_id)
+            .order_by(col(m.MeetingStaff.staff_id))
         ).all()
         return {
             "attendees": [{"contact_id": c, "role": r} for c, r in attendees],
@@ -141,11 +154,17 @@ def save_relations(session: Session, entity: str, entity_id: int, rel: Values) -
     if entity == "contact":
         if "emails" in rel or "phones" in rel:
             current = load_relations(session, entity, entity_id)
-            emails = rel.get("emails", current["emails"])
-            phones = rel.get("phones", current["phones"])
+            emails: list[str] = rel.get("emails", current["emails"]) or []
+            phones: list[str] = rel.get("phones", current["phones"]) or []
             session.execute(sql_delete(m.ContactMethod).where(col(m.ContactMethod.contact_id) == entity_id))
-            rows = [{"contact_id": entity_id, "kind": "email", "value": e, "position": i} for i, e in enumerate(emails)]
-            rows += [{"contact_id": entity_id, "kind": "phone", "value": p, "position": i} for i, p in enumerate(phones)]
+            rows = [
+                {"contact_id": entity_id, "kind": "email", "value": e, "position": i}
+                for i, e in enumerate(emails)
+            ]
+            rows += [
+                {"contact_id": entity_id, "kind": "phone", "value": p, "position": i}
+                for i, p in enumerate(phones)
+            ]
             if rows:
                 session.execute(insert(m.ContactMethod), rows)
         if "tags" in rel:
@@ -155,22 +174,37 @@ def save_relations(session: Session, entity: str, entity_id: int, rel: Values) -
                 session.execute(insert(m.ContactTag), [{"contact_id": entity_id, "tag_id": t} for t in ids])
     elif entity == "organisation":
         if "sectors" in rel:
-            session.execute(sql_delete(m.OrganisationSector).where(col(m.OrganisationSector.organisation_id) == entity_id))
+            session.execute(
+                sql_delete(m.OrganisationSector).where(col(m.OrganisationSector.organisation_id) == entity_id)
+            )
             ids = _sector_ids(session, rel["sectors"])
             if ids:
-                session.execute(insert(m.OrganisationSector), [{"organisation_id": entity_id, "sector_id": s} for s in ids])
+                session.execute(
+                    insert(m.OrganisationSector),
+                    [{"organisation_id": entity_id, "sector_id": s} for s in ids],
+                )
         if "tags" in rel:
-            session.execute(sql_delete(m.OrganisationTag).where(col(m.OrganisationTag.organisation_id) == entity_id))
+            session.execute(
+                sql_delete(m.OrganisationTag).where(col(m.OrganisationTag.organisation_id) == entity_id)
+            )
             ids = _tag_ids(session, rel["tags"])
             if ids:
-                session.execute(insert(m.OrganisationTag), [{"organisation_id": entity_id, "tag_id": t} for t in ids])
+                session.execute(
+                    insert(m.OrganisationTag), [{"organisation_id": entity_id, "tag_id": t} for t in ids]
+                )
     elif entity == "meeting":
         if "attendees" in rel:
-            session.execute(sql_delete(m.MeetingAttendee).where(col(m.MeetingAttendee.meeting_id) == entity_id))
+            session.execute(
+                sql_delete(m.MeetingAttendee).where(col(m.MeetingAttendee.meeting_id) == entity_id)
+            )
             if rel["attendees"]:
-                session.execute(insert(m.MeetingAttendee), [{"meeting_id": entity_id, **a} for a in rel["attendees"]])
+                session.execute(
+                    insert(m.MeetingAttendee), [{"meeting_id": entity_id, **a} for a in rel["attendees"]]
+                )
         if "organisation_ids" in rel:
-            session.execute(sql_delete(m.MeetingOrganisation).where(col(m.MeetingOrganisation.meeting_id) == entity_id))
+            session.execute(
+                sql_delete(m.MeetingOrganisation).where(col(m.MeetingOrganisation.meeting_id) == entity_id)
+            )
             if rel["organisation_ids"]:
                 session.execute(
                     insert(m.MeetingOrganisation),
@@ -179,7 +213,10 @@ def save_relations(session: Session, entity: str, entity_id: int, rel: Values) -
         if "staff_ids" in rel:
             session.execute(sql_delete(m.MeetingStaff).where(col(m.MeetingStaff.meeting_id) == entity_id))
             if rel["staff_ids"]:
-                session.execute(insert(m.MeetingStaff), [{"meeting_id": entity_id, "staff_id": s} for s in rel["staff_ids"]])
+                session.execute(
+                    insert(m.MeetingStaff),
+                    [{"meeting_id": entity_id, "staff_id": s} for s in rel["staff_ids"]],
+                )
     session.flush()
 
 
@@ -222,8 +259,16 @@ def history(session: Session, entity: str, entity_id: int) -> list[Values]:
         .order_by(col(m.Change.at).desc(), col(m.Change.id).desc())
     ).all()
     return [
-        {"at": r.at, "op": r.op, "field": r.field, "old": r.old, "new": r.new, "actor": r.actor,
-         "batch_id": r.batch_id, "group_id": r.group_id}
+        {
+            "at": r.at,
+            "op": r.op,
+            "field": r.field,
+            "old": r.old,
+            "new": r.new,
+            "actor": r.actor,
+            "batch_id": r.batch_id,
+            "group_id": r.group_id,
+        }
         for r in rows
     ]
 
@@ -247,7 +292,9 @@ def get(session: Session, entity: str, entity_id: int) -> Values:
         values["organisation_name"] = org.name if org else ""
     if entity == "meeting" and values["attendees"]:
         ids = [a["contact_id"] for a in values["attendees"]]
-        names = dict(session.exec(select(m.Contact.id, m.Contact.full_name).where(col(m.Contact.id).in_(ids))).all())
+        names = dict(
+            session.exec(select(m.Contact.id, m.Contact.full_name).where(col(m.Contact.id).in_(ids))).all()
+        )
         for a in values["attendees"]:
             a["full_name"] = names.get(a["contact_id"], "")
     return values
@@ -276,9 +323,14 @@ def create(
     assert row.id is not None
     save_relations(session, entity, row.id, prepared.relations)
     record_change(
-        session, entity, row.id, "create",
+        session,
+        entity,
+        row.id,
+        "create",
         new={k: x for k, x in {**prepared.columns, **prepared.relations}.items() if k not in DERIVED},
-        actor=actor, batch_id=batch_id, group_id=group_id,
+        actor=actor,
+        batch_id=batch_id,
+        group_id=group_id,
     )
     return row.id
 
@@ -305,9 +357,13 @@ def update(
     before = snapshot(session, entity, entity_id)
     if expected_version is not None and row.version != expected_version:
         raise ConflictError(
-            entity, entity_id, str(before.get(LABEL_FIELD[entity], "")),
-            expected_version=expected_version, current_version=row.version,
-            current=before, attempted=dict(values),
+            entity,
+            entity_id,
+            str(before.get(LABEL_FIELD[entity], "")),
+            expected_version=expected_version,
+            current_version=row.version,
+            current=before,
+            attempted=dict(values),
         )
     unknown = set(values) - set(before) - DERIVED
     if unknown:
@@ -327,17 +383,31 @@ def update(
     if result.rowcount != 1:  # type: ignore[attr-defined]
         session.expire(row)
         raise ConflictError(
-            entity, entity_id, str(before.get(LABEL_FIELD[entity], "")),
-            expected_version=row.version, current_version=row.version + 1,
-            current=snapshot(session, entity, entity_id), attempted=dict(values),
+            entity,
+            entity_id,
+            str(before.get(LABEL_FIELD[entity], "")),
+            expected_version=row.version,
+            current_version=row.version + 1,
+            current=snapshot(session, entity, entity_id),
+            attempted=dict(values),
         )
     save_relations(session, entity, entity_id, changed_rel)
     for field in (*changed_cols, *changed_rel):
         if field in DERIVED:
             continue
         new = changed_cols[field] if field in changed_cols else changed_rel[field]
-        record_change(session, entity, entity_id, op, field=field, old=before.get(field), new=new,
-                      actor=actor, batch_id=batch_id, group_id=group_id)
+        record_change(
+            session,
+            entity,
+            entity_id,
+            op,
+            field=field,
+            old=before.get(field),
+            new=new,
+            actor=actor,
+            batch_id=batch_id,
+            group_id=group_id,
+        )
     session.expire(row)
     return new_version
 
@@ -347,7 +417,8 @@ def delete(session: Session, entity: str, entity_id: int, *, actor: str = "", gr
     model = _model(entity)
     row = _load(session, entity, entity_id)
     session.execute(
-        sql_update(model).where(col(model.id) == entity_id)
+        sql_update(model)
+        .where(col(model.id) == entity_id)
         .values(deleted_at=m.utcnow(), version=row.version + 1, updated_at=m.utcnow())
     )
     record_change(session, entity, entity_id, "delete", actor=actor, group_id=group_id)
@@ -360,7 +431,8 @@ def restore(session: Session, entity: str, entity_id: int, *, actor: str = "", g
     if row.deleted_at is None:
         return
     session.execute(
-        sql_update(model).where(col(model.id) == entity_id)
+        sql_update(model)
+        .where(col(model.id) == entity_id)
         .values(deleted_at=None, version=row.version + 1, updated_at=m.utcnow())
     )
     record_change(session, entity, entity_id, "restore", actor=actor, group_id=group_id)

@@ -23,9 +23,11 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 # Vietnamese surnames, so that "Hùng Nguyễn" (given name first, as written abroad) can be
 # recognised, and so that a single token is not mistaken for a family name.
 VIETNAMESE_SURNAMES = frozenset(
-    """nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly lam mai
-    trinh dinh truong ha cao luu luong ta quach kieu chu la thai lac tang van giang
-    khuc doan to tieu lu kim au thach phung vuong""".split()
+    (
+        "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly lam mai trinh dinh "
+        "truong ha cao luu luong ta quach kieu chu la thai lac tang van giang khuc doan to tieu lu "
+        "kim au thach phung vuong"
+    ).split()
 )
 
 HONORIFICS = (

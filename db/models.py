@@ -136,9 +136,7 @@ class Organisation(Record, table=True):
     website: str = _text()
     influence: int | None = Field(default=None)
     interest: int | None = Field(default=None)
-    owner_id: int | None = Field(
-        default=None, foreign_key="staff.id", index=True, ondelete="SET NULL"
-    )
+    owner_id: int | None = Field(default=None, foreign_key="staff.id", index=True, ondelete="SET NULL")
     notes: str = _text()
     sort_key: str = Field(default="", sa_type=String(600), index=True)
     search_text: str = _text()
@@ -174,9 +172,7 @@ class Contact(Record, table=True):
     country: str = Field(default="VN", sa_type=String(2))
     influence: int | None = Field(default=None)
     interest: int | None = Field(default=None)
-    owner_id: int | None = Field(
-        default=None, foreign_key="staff.id", index=True, ondelete="SET NULL"
-    )
+    owner_id: int | None = Field(default=None, foreign_key="staff.id", index=True, ondelete="SET NULL")
     notes: str = _text()
     source: str = _text()
     sort_key: str = Field(default="", sa_type=String(600), index=True)
@@ -216,9 +212,7 @@ class Meeting(Record, table=True):
     agenda: str = _text()
     minutes: str = _text()
     decisions: str = _text()
-    owner_id: int | None = Field(
-        default=None, foreign_key="staff.id", index=True, ondelete="SET NULL"
-    )
+    owner_id: int | None = Field(default=None, foreign_key="staff.id", index=True, ondelete="SET NULL")
     search_text: str = _text()
 
 
@@ -264,9 +258,7 @@ class Action(Record, table=True):
     organisation_id: int | None = Field(
         default=None, foreign_key="organisation.id", index=True, ondelete="SET NULL"
     )
-    meeting_id: int | None = Field(
-        default=None, foreign_key="meeting.id", index=True, ondelete="SET NULL"
-    )
+    meeting_id: int | None = Field(default=None, foreign_key="meeting.id", index=True, ondelete="SET NULL")
     due_date: dt.date | None = Field(default=None, index=True)
     status: str = Field(default="open", sa_type=String(20), index=True)
     priority: int = Field(default=2)
@@ -310,9 +302,7 @@ class Change(SQLModel, table=True):
     new: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
     at: dt.datetime = _ts()
     actor: str = Field(default="", sa_type=String(200))
-    batch_id: int | None = Field(
-        default=None, foreign_key="import_batch.id", index=True, ondelete="SET NULL"
-    )
+    batch_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True, ondelete="SET NULL")
     group_id: str = Field(default="", sa_type=String(40), index=True)
 
 

@@ -7,13 +7,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from sqlalchemy.engine import Engine  # noqa: E402
+import pytest
+from sqlalchemy.engine import Engine
 
-from db.migrate import open_database  # noqa: E402
+from db.migrate import open_database
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,147 @@
+"""Writing many records at once (import, demo data): the same validation as single saves,
+written with bulk INSERT statements in the caller's transaction.
+
+measured.md: ORM ``add_all`` costs ~9 s per 100k rows and a commit per row 15 s; a Core
+``insert()`` with a list of dicts ~1 s. References (organisation_id, owner_id…) are not looked
+up row by row here: the caller passes ids it got from the database or from this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlmodel import Session, col
+
+from app.entities import DERIVED, PREPARE, Prepared, Values
+from app.records import jsonable
+from app.vntext import fold
+from db import models as m
+
+Progress = Callable[[int, int], None]
+CHUNK = 5000
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _named_ids(session: Session, model: type[Any], names: Iterable[str]) -> dict[str, int]:
+    """Ids of tags or sectors by folded name, creating the missing ones."""
+    wanted = {fold(n): n for n in names}
+    if not wanted:
+        return {}
+    existing = dict(session.execute(select(model.folded, model.id)).tuples().all())
+    missing = [{"name": n, "folded": k} for k, n in wanted.items() if k not in existing]
+    if missing:
+        session.execute(insert(model), missing)
+        existing = dict(session.execute(select(model.folded, model.id)).tuples().all())
+    return {k: existing[k] for k in wanted}
+
+
+def prepare_many(entity: str, rows: Sequence[Values]) -> list[Prepared]:
+    """Validate every row (no database look-ups); raises on the first invalid row."""
+    prepare = PREPARE[entity]
+    return [prepare(None, row, None) for row in rows]
+
+
+def create_many(
+    session: Session,
+    entity: str,
+    prepared: Sequence[Prepared],
+    *,
+    actor: str = "",
+    batch_id: int | None = None,
+    progress: Progress | None = None,
+    history: bool = True,
+) -> list[int]:
+    """Insert prepared records and their relations; returns the new ids in input order."""
+    model = m.ENTITY_TABLES[entity]
+    ids: list[int] = []
+    total = len(prepared)
+    now = m.utcnow()
+    for chunk in _chunks(prepared):
+        rows = [
+            {**p.columns, "created_at": now, "updated_at": now, "version": 1, "import_batch_id": batch_id}
+            for p in chunk
+        ]
+        result = session.execute(insert(model).returning(col(model.id), sort_by_parameter_order=True), rows)
+        chunk_ids = [int(i) for i in result.scalars().all()]
+        _insert_relations(session, entity, chunk_ids, chunk)
+        if history:
+            session.execute(
+                insert(m.Change),
+                [
+                    {
+                        "entity": entity,
+                        "entity_id": i,
+                        "op": "create",
+                        "field": "",
+                        "old": None,
+                        "new": jsonable(
+                            {k: x for k, x in {**p.columns, **p.relations}.items() if k not in DERIVED}
+                        ),
+                        "at": now,
+                        "actor": actor,
+                        "batch_id": batch_id,
+                        "group_id": "",
+                    }
+                    for i, p in zip(chunk_ids, chunk, strict=True)
+                ],
+            )
+        ids.extend(chunk_ids)
+        if progress:
+            progress(len(ids), total)
+    return ids
+
+
+def _insert_relations(session: Session, entity: str, ids: list[int], chunk: Sequence[Prepared]) -> None:
+    pairs = list(zip(ids, chunk, strict=True))
+    if entity == "contact":
+        methods = [
+            {"contact_id": i, "kind": kind, "value": value, "position": pos}
+            for i, p in pairs
+            for kind, key in (("email", "emails"), ("phone", "phones"))
+            for pos, value in enumerate(p.relations.get(key, []))
+        ]
+        if methods:
+            session.execute(insert(m.ContactMethod), methods)
+        _insert_named_links(session, pairs, "tags", m.Tag, m.ContactTag, "contact_id", "tag_id")
+    elif entity == "organisation":
+        _insert_named_links(
+            session, pairs, "sectors", m.Sector, m.OrganisationSector, "organisation_id", "sector_id"
+        )
+        _insert_named_links(session, pairs, "tags", m.Tag, m.OrganisationTag, "organisation_id", "tag_id")
+    elif entity == "meeting":
+        att = [{"meeting_id": i, **a} for i, p in pairs for a in p.relations.get("attendees", [])]
+        if att:
+            session.execute(insert(m.MeetingAttendee), att)
+        orgs = [
+            {"meeting_id": i, "organisation_id": o}
+            for i, p in pairs
+            for o in p.relations.get("organisation_ids", [])
+        ]
+        if orgs:
+            session.execute(insert(m.MeetingOrganisation), orgs)
+        staff = [{"meeting_id": i, "staff_id": s} for i, p in pairs for s in p.relations.get("staff_ids", [])]
+        if staff:
+            session.execute(insert(m.MeetingStaff), staff)
+
+
+def _insert_named_links(
+    session: Session,
+    pairs: list[tuple[int, Prepared]],
+    key: str,
+    named: type[Any],
+    link: type[Any],
+    owner_col: str,
+    named_col: str,
+) -> None:
+    names = {n for _, p in pairs for n in p.relations.get(key, [])}
+    if not names:
+        return
+    by_fold = _named_ids(session, named, names)
+    links = {(i, by_fold[fold(n)]) for i, p in pairs for n in p.relations.get(key, [])}
+    session.execute(insert(link), [{owner_col: a, named_col: b} for a, b in sorted(links)])

@@ -1,0 +1,221 @@
+"""The ``ketnoi`` command: no subcommand opens the desktop app; subcommands script the services.
+
+Feature packages add their own subcommands through ``register(sub, common)`` (see
+``FEATURE_MODULES``); a handler is ``handler(args, ctx) -> int``. Errors meant for the user
+(:class:`~app.errors.UserError`, a database that cannot be opened) print one line and exit 1;
+``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from app import __version__
+from app.errors import UserError
+from db.engine import describe_url, resolve_url, unit_of_work
+from db.migrate import DatabaseError, open_database
+
+# Packages that contribute subcommands; each has register(sub, common).
+FEATURE_MODULES = (
+    "app.importing.commands",
+    "app.exporting.commands",
+    "app.briefing.commands",
+)
+
+Handler = Callable[[argparse.Namespace, "CliContext"], int]
+
+
+class CliContext:
+    """What a subcommand handler gets: the database (opened on first use) and output."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.url = resolve_url(getattr(args, "db", None))
+        self._engine: Engine | None = None
+
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = open_database(self.url)
+        return self._engine
+
+    def out(self, text: str = "") -> None:
+        print(text, flush=True)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+def _common_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=argparse.SUPPRESS,
+        help="SQLite file or database URL (default: $KETNOI_DATABASE_URL, else the file in "
+        "your data directory)",
+    )
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_parser()
+    parser = argparse.ArgumentParser(
+        prog="ketnoi",
+        description="Ketnoi — stakeholder relationships: organisations, contacts, meetings, follow-ups.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"Ketnoi {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("demo", parents=[common], help="fill a database with realistic sample data")
+    p.add_argument(
+        "--scale",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also generate N contacts with proportional meetings and actions",
+    )
+    p.add_argument("--seed", type=int, default=2025, help="random seed (same seed, same data)")
+    p.add_argument("--force", action="store_true", help="add demo data even if the database has records")
+    p.set_defaults(handler=_cmd_demo)
+
+    p = sub.add_parser("search", parents=[common], help="search every record, accents optional")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--kind", choices=("organisation", "contact", "meeting", "action"), action="append")
+    p.set_defaults(handler=_cmd_search)
+
+    p = sub.add_parser("info", parents=[common], help="where the database is and what it holds")
+    p.set_defaults(handler=_cmd_info)
+
+    p = sub.add_parser("gui", parents=[common], help="open the desktop app (the default)")
+    p.set_defaults(handler=_cmd_gui)
+
+    for name in FEATURE_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name and name.startswith(exc.name):
+                continue  # feature not built in this version
+            raise
+        module.register(sub, common)
+    return parser
+
+
+def _cmd_gui(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        from ui.main import run
+    except ImportError as exc:
+        raise UserError(f"The desktop app cannot start: {exc}. Is PySide6 installed?") from exc
+    return int(run(ctx.url))
+
+
+def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app import demo
+
+    started = time.perf_counter()
+    engine = ctx.engine()
+    counts = demo.fill(
+        engine,
+        scale=args.scale,
+        seed=args.seed,
+        force=args.force,
+        progress=_progress_printer("demo") if args.scale >= 5000 else None,
+    )
+    took = time.perf_counter() - started
+    ctx.out(f"Demo data written to {describe_url(ctx.url)} in {took:.1f} s:")
+    for kind, n in counts.items():
+        ctx.out(f"  {n:>8,} {kind}")
+    return 0
+
+
+def _progress_printer(label: str) -> Callable[[int, int], None]:
+    last = [0.0]
+
+    def report(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] > 1.0 or done == total:
+            last[0] = now
+            print(f"  {label}: {done:,}/{total:,}", file=sys.stderr, flush=True)
+
+    return report
+
+
+def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.search import search
+
+    query = " ".join(args.query)
+    started = time.perf_counter()
+    with unit_of_work(ctx.engine()) as session:
+        hits = search(session, query, limit=args.limit, kinds=tuple(args.kind) if args.kind else None)
+    took = (time.perf_counter() - started) * 1000
+    if not hits:
+        ctx.out(f'Nothing matches "{query}".')
+        return 0
+    width = max(len(h.kind) for h in hits)
+    for h in hits:
+        line = f"{h.kind:<{width}}  #{h.id:<6} {h.title}"
+        ctx.out(line + (f"  — {h.subtitle}" if h.subtitle else ""))
+    ctx.out(f"{len(hits)} result{'s' if len(hits) != 1 else ''} in {took:.0f} ms")
+    return 0
+
+
+def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.stats import record_counts
+
+    ctx.out(f"Ketnoi {__version__}")
+    ctx.out(f"Database: {describe_url(ctx.url)}")
+    with unit_of_work(ctx.engine()) as session:
+        for kind, n in record_counts(session).items():
+            ctx.out(f"  {n:>8,} {kind}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = bool(getattr(args, "debug", False))
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+    handler: Handler = getattr(args, "handler", _cmd_gui)
+    ctx = CliContext(args)
+    try:
+        return handler(args, ctx)
+    except KeyboardInterrupt:
+        print("ketnoi: interrupted", file=sys.stderr)
+        return 130
+    except (UserError, DatabaseError) as exc:
+        if debug:
+            raise
+        print(f"ketnoi: {exc}", file=sys.stderr)
+        return 1
+    except (SQLAlchemyError, OSError) as exc:
+        if debug:
+            raise
+        print(f"ketnoi: {_one_line(exc)} (run with --debug for details)", file=sys.stderr)
+        return 1
+    finally:
+        ctx.close()
+
+
+def _one_line(exc: BaseException) -> str:
+    orig: Any = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()
+    return f"{type(orig).__name__}: {text[0] if text else ''}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

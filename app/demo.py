@@ -1,0 +1,387 @@
+"""A realistic sample database: Vietnam's innovation scene around the National Innovation
+Center (NIC) in Hòa Lạc. People are fictional; organisations are the kind officers meet.
+
+Dates are relative to today, so a demo made any day has meetings last week, follow-ups due
+tomorrow, overdue ones and meetings coming up. ``scale=N`` adds N generated contacts with
+proportional organisations, meetings and actions, for performance work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, func, select
+
+from app import records
+from app.demo_scale import fill_scale
+from app.errors import UserError
+from db import models as m
+from db.engine import unit_of_work
+
+Progress = Callable[[int, int], None]
+
+STAFF = [
+    ("Trần Minh Quang", "quang.tm@nic.example.vn"),
+    ("Lê Thu Hà", "ha.lt@nic.example.vn"),
+    ("Vũ Hoàng Long", "long.vh@nic.example.vn"),
+    ("Phạm Ngọc Anh", "anh.pn@nic.example.vn"),
+]
+
+# name, english name, acronym, aliases, kind, sectors, city, country, influence, interest, parent
+# fmt: off
+ORGANISATIONS: list[tuple[Any, ...]] = [
+    ('Bộ Tài chính', 'Ministry of Finance', 'MOF', [], 'ministry', ['Policy'], 'Hà Nội', 'VN', 5, 3, None),
+    ('Trung tâm Đổi mới sáng tạo Quốc gia', 'National Innovation Center', 'NIC', ['Trung tâm ĐMST Quốc gia'], 'agency', ['AI', 'Semiconductors', 'Biotech'], 'Hòa Lạc, Hà Nội', 'VN', 5, 5, 'MOF'),
+    ('Bộ Khoa học và Công nghệ', 'Ministry of Science and Technology', 'MOST', ['Bộ KH&CN'], 'ministry', ['Policy', 'Quantum', 'Space'], 'Hà Nội', 'VN', 5, 4, None),
+    ('Vụ Công nghệ cao', 'Department of High Technology', '', [], 'ministry', ['Semiconductors'], 'Hà Nội', 'VN', 4, 4, 'MOST'),
+    ('Cục Đổi mới sáng tạo', 'National Agency for Technology Entrepreneurship', 'NATEC', [], 'agency', ['Policy'], 'Hà Nội', 'VN', 4, 4, 'MOST'),
+    ('Mạng lưới Đổi mới sáng tạo Việt Nam', 'Vietnam Innovation Network', 'VIN', ['Vietnam Innovation Network'], 'network', ['AI', 'Policy'], 'Hà Nội', 'VN', 3, 5, None),
+    ('Genetica', 'Genetica', '', [], 'startup', ['Biotech', 'AI'], 'Hà Nội', 'VN', 2, 5, None),
+    ('Công ty Cổ phần FPT', 'FPT Corporation', 'FPT', ['FPT Corporation'], 'enterprise', ['AI', 'Semiconductors'], 'Hà Nội', 'VN', 4, 4, None),
+    ('Tập đoàn Công nghiệp - Viễn thông Quân đội', 'Viettel Group', 'Viettel', [], 'enterprise', ['5G', 'UAV', 'Cybersecurity'], 'Hà Nội', 'VN', 5, 3, None),
+    ('VNQuantum', 'Vietnam Quantum Network', '', [], 'network', ['Quantum'], 'Hà Nội', 'VN', 2, 4, None),
+    ('ViSecurity', 'ViSecurity', '', [], 'startup', ['Cybersecurity'], 'TP. Hồ Chí Minh', 'VN', 2, 4, None),
+    ('Viện AI4LIFE, Đại học Bách khoa Hà Nội', 'AI4LIFE Institute, Hanoi University of Science and Technology', 'AI4LIFE', [], 'research_institute', ['AI', 'Robotics'], 'Hà Nội', 'VN', 3, 4, None),
+    ('Viện Trí tuệ nhân tạo, Trường Đại học Công nghệ - ĐHQGHN', 'VNU-UET Institute for Artificial Intelligence', 'VNU-AI', [], 'university', ['AI'], 'Hà Nội', 'VN', 3, 3, None),
+    ('NVIDIA Vietnam R&D Center', 'NVIDIA Vietnam R&D Center', 'NVIDIA', [], 'international_partner', ['AI', 'Semiconductors'], 'Hà Nội', 'VN', 4, 4, None),
+    ('Qualcomm AI R&D Center Hanoi', 'Qualcomm AI R&D Center Hanoi', 'Qualcomm', [], 'international_partner', ['AI', '5G'], 'Hà Nội', 'VN', 3, 3, None),
+    ('Kennesaw State University', 'Kennesaw State University', 'KSU', [], 'university', ['Cybersecurity', 'Space'], 'Georgia', 'US', 2, 3, None),
+    ('Do Ventures', 'Do Ventures', '', [], 'investor', ['AI', 'Biotech'], 'TP. Hồ Chí Minh', 'VN', 3, 3, None),
+]
+# fmt: on
+
+# full name, position, organisation acronym or name, email, phone, country
+# fmt: off
+CONTACTS: list[tuple[str, str, str, str, str, str]] = [
+    ('Nguyễn Thị Hồng Nhung', 'Giám đốc điều hành', 'VIN', 'nhung.nth@vin.example.vn', '0912 345 678', 'VN'),
+    ('Đặng Văn Khoa', 'Phó Giám đốc', 'NIC', 'khoa.dv@nic.example.vn', '0903 112 233', 'VN'),
+    ('Bùi Đức Hà', 'Vụ trưởng', 'Vụ Công nghệ cao', 'ha.bd@most.example.vn', '0987 654 321', 'VN'),
+    ('Hoàng Quốc Yến', 'Phó Cục trưởng', 'NATEC', 'yen.hq@most.example.vn', '0913 202 404', 'VN'),
+    ('Trương Gia Bình', 'Chủ tịch Hội đồng quản trị', 'FPT', 'binh.tg@fpt.example.vn', '0904 000 111', 'VN'),
+    ('Lê Minh Châu', 'Giám đốc Công nghệ (CTO)', 'Genetica', 'chau.lm@genetica.example.vn', '0939 888 777', 'VN'),
+    ('Phan Thanh Sơn', 'Tổng Giám đốc', 'Genetica', 'son.pt@genetica.example.vn', '0919 555 444', 'VN'),
+    ('Võ Thị Lan Anh', 'Trưởng ban Đổi mới sáng tạo', 'Viettel', 'anh.vtl@viettel.example.vn', '0868 123 456', 'VN'),
+    ('Đỗ Quang Huy', 'Giám đốc', 'VNQuantum', 'huy.dq@vnquantum.example.vn', '0977 321 654', 'VN'),
+    ('Ngô Minh Tuấn', 'Nhà sáng lập, CEO', 'ViSecurity', 'tuan.nm@visecurity.example.vn', '0909 765 432', 'VN'),
+    ('PGS.TS. Huỳnh Quyết Thắng', 'Viện trưởng', 'AI4LIFE', 'thang.hq@ai4life.example.vn', '0912 678 910', 'VN'),
+    ('TS. Lý Ngọc Hân', 'Phó Viện trưởng', 'VNU-AI', 'han.ln@vnu.example.vn', '0948 246 810', 'VN'),
+    ('Dr. Sarah Chen', 'Director, Developer Relations', 'NVIDIA', 'schen@nvidia.example.com', '+65 6123 4567', 'SG'),
+    ('Hiroshi Tanaka', 'Head of Partnerships', 'Qualcomm', 'htanaka@qualcomm.example.com', '+81 3 1234 5678', 'JP'),
+    ('Prof. Michael Brown', 'Dean, College of Computing', 'KSU', 'mbrown@ksu.example.edu', '+1 470 555 0142', 'US'),
+    ('Dr. Lê Quang Minh', 'Senior Research Scientist (overseas expert)', '', 'minh.lq@example.de', '+49 30 1234567', 'DE'),
+    ('Trần Thị Mai Phương', 'Partner', 'Do Ventures', 'phuong.ttm@doventures.example.vn', '0933 444 555', 'VN'),
+    ('Phạm Hồng Hạnh', 'Chuyên viên chính', 'MOF', 'hanh.ph@mof.example.vn', '0988 111 222', 'VN'),
+    ('Hùng Nguyễn', 'Principal Engineer (overseas expert)', '', 'hung.nguyen@example.com', '+1 408 555 0199', 'US'),
+    ('Dương Thu Trang', 'Trưởng phòng Hợp tác quốc tế', 'NIC', 'trang.dt@nic.example.vn', '0916 777 888', 'VN'),
+]
+# fmt: on
+
+
+def _ids_by_key(session: Session) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for o in session.exec(select(m.Organisation)).all():
+        assert o.id is not None
+        out[o.name] = o.id
+        if o.acronym:
+            out[o.acronym] = o.id
+    return out
+
+
+def fill(
+    engine: Engine,
+    *,
+    scale: int = 0,
+    seed: int = 2025,
+    force: bool = False,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> dict[str, int]:
+    """Write the demo data in one transaction; returns counts of what was written."""
+    today = today or dt.date.today()
+    with unit_of_work(engine) as s:
+        existing = s.exec(select(func.count()).select_from(m.Contact)).one()
+        if existing and not force:
+            raise UserError("This database already has contacts; use --force to add demo data anyway.")
+        counts = _fill_story(s, today)
+        if scale > 0:
+            extra = fill_scale(s, scale, random.Random(seed), today, progress)
+            for k, v in extra.items():
+                counts[k] = counts.get(k, 0) + v
+    return counts
+
+
+def _fill_story(s: Session, today: dt.date) -> dict[str, int]:
+    actor = "demo"
+    staff = {
+        name: records.create(s, "staff", {"name": name, "email": email}, actor=actor) for name, email in STAFF
+    }
+    owner = list(staff.values())
+    org: dict[str, int] = {}
+    for i, (name, en, acr, aliases, kind, sectors, city, country, infl, intr, parent) in enumerate(
+        ORGANISATIONS
+    ):
+        org[acr or name] = org[name] = records.create(
+            s,
+            "organisation",
+            {
+                "name": name,
+                "name_en": en,
+                "acronym": acr,
+                "aliases": aliases,
+                "kind": kind,
+                "sectors": sectors,
+                "city": city,
+                "country": country,
+                "influence": infl,
+                "interest": intr,
+                "parent_id": org.get(parent) if parent else None,
+                "owner_id": owner[i % len(owner)],
+                "website": f"https://{(acr or name.split()[0]).lower()}.example.vn",
+                "tags": ["đối tác chiến lược"] if infl >= 4 else [],
+            },
+            actor=actor,
+        )
+    people: dict[str, int] = {}
+    for i, (full, position, org_key, email, phone, country) in enumerate(CONTACTS):
+        people[full] = records.create(
+            s,
+            "contact",
+            {
+                "full_name": full,
+                "position": position,
+                "organisation_id": org.get(org_key),
+                "emails": [email],
+                "phones": [phone],
+                "country": country,
+                "owner_id": owner[i % len(owner)],
+                "influence": 3 + (i % 3),
+                "interest": 2 + (i % 4),
+                "source": "demo",
+                "tags": ["chuyên gia nước ngoài"] if "overseas" in position else [],
+            },
+            actor=actor,
+        )
+    # A change of position, so that role history has something to show.
+    records.update(
+        s,
+        "contact",
+        people["Đặng Văn Khoa"],
+        {"position": "Phó Giám đốc phụ trách Hợp tác quốc tế"},
+        expected_version=None,
+        actor="Trần Minh Quang",
+    )
+
+    def at(days: int, hour: int = 9, minute: int = 0) -> dt.datetime:
+        return dt.datetime.combine(today + dt.timedelta(days=days), dt.time(hour, minute))
+
+    quang, ha, long_ = staff["Trần Minh Quang"], staff["Lê Thu Hà"], staff["Vũ Hoàng Long"]
+    meetings = [
+        {
+            "title": "Phiên làm việc với Mạng lưới Đổi mới sáng tạo Việt Nam tại Hòa Lạc",
+            "starts_at": at(-3, 9),
+            "ends_at": at(-3, 11, 30),
+            "kind": "working_session",
+            "location": "Trung tâm Đổi mới sáng tạo Quốc gia, Khu CNC Hòa Lạc",
+            "agenda": "1. Kết nối doanh nghiệp công nghệ sinh học với đối tác quốc tế\n"
+            "2. Cơ chế thử nghiệm có kiểm soát (sandbox) cho công nghệ sinh học\n3. Kế hoạch 2026",
+            "minutes": "VIN giới thiệu 12 chuyên gia người Việt ở nước ngoài sẵn sàng cố vấn. "
+            "Genetica trình bày nhu cầu hợp tác về AI trong giải mã gen.",
+            "decisions": "NIC gửi thư giới thiệu Genetica tới NVIDIA.\n"
+            "Bộ KH&CN gửi dự thảo quy định sandbox trước cuối tháng.",
+            "attendees": [
+                {"contact_id": people["Nguyễn Thị Hồng Nhung"], "role": "chair"},
+                {"contact_id": people["Lê Minh Châu"]},
+                {"contact_id": people["Bùi Đức Hà"]},
+                {"contact_id": people["Đặng Văn Khoa"], "role": "presenter"},
+            ],
+            "organisation_ids": [org["VIN"], org["Genetica"], org["MOST"], org["NIC"]],
+            "staff_ids": [quang, ha],
+            "owner_id": quang,
+        },
+        {
+            "title": "Working session with NVIDIA on the AI R&D ecosystem",
+            "starts_at": at(-10, 14),
+            "ends_at": at(-10, 16),
+            "kind": "meeting",
+            "location": "NVIDIA Vietnam R&D Center, Hà Nội",
+            "agenda": "GPU cluster for Vietnamese start-ups; internship programme",
+            "minutes": "NVIDIA open to supporting 5 start-ups from the NIC programme with compute credits.",
+            "decisions": "NIC to shortlist 5 start-ups. NVIDIA to send the credit programme terms.",
+            "attendees": [
+                {"contact_id": people["Dr. Sarah Chen"], "role": "chair"},
+                {"contact_id": people["Dương Thu Trang"]},
+            ],
+            "organisation_ids": [org["NVIDIA"], org["NIC"]],
+            "staff_ids": [long_],
+            "owner_id": long_,
+        },
+        {
+            "title": "Họp với Viettel về chương trình UAV",
+            "starts_at": at(-24, 10),
+            "kind": "meeting",
+            "location": "Viettel, Hà Nội",
+            "decisions": "Viettel gửi 7 đề xuất phát triển UAV.",
+            "attendees": [{"contact_id": people["Võ Thị Lan Anh"]}],
+            "organisation_ids": [org["Viettel"]],
+            "staff_ids": [ha],
+            "owner_id": ha,
+        },
+        {
+            "title": "Call with Kennesaw State University on cybersecurity training",
+            "starts_at": at(-40, 20),
+            "kind": "call",
+            "location": "Microsoft Teams",
+            "decisions": "Draft MoU on a cybersecurity training centre.",
+            "attendees": [
+                {"contact_id": people["Prof. Michael Brown"]},
+                {"contact_id": people["Ngô Minh Tuấn"]},
+            ],
+            "organisation_ids": [org["KSU"], org["ViSecurity"]],
+            "staff_ids": [long_],
+            "owner_id": long_,
+        },
+        {
+            "title": "Gặp chuyên gia lượng tử VNQuantum",
+            "starts_at": at(-60, 15),
+            "kind": "visit",
+            "location": "Hòa Lạc",
+            "attendees": [
+                {"contact_id": people["Đỗ Quang Huy"]},
+                {"contact_id": people["Dr. Lê Quang Minh"]},
+            ],
+            "organisation_ids": [org["VNQuantum"]],
+            "staff_ids": [quang],
+            "owner_id": quang,
+        },
+        {
+            "title": "Chuẩn bị làm việc với Bộ Khoa học và Công nghệ về sandbox",
+            "starts_at": at(4, 9),
+            "ends_at": at(4, 10, 30),
+            "kind": "meeting",
+            "location": "Bộ Khoa học và Công nghệ, 113 Trần Duy Hưng, Hà Nội",
+            "agenda": "Góp ý dự thảo quy định sandbox công nghệ sinh học; phân công đầu mối",
+            "attendees": [{"contact_id": people["Bùi Đức Hà"]}, {"contact_id": people["Hoàng Quốc Yến"]}],
+            "organisation_ids": [org["MOST"], org["NIC"]],
+            "staff_ids": [quang],
+            "owner_id": quang,
+        },
+        {
+            "title": "Vietnam Innovation Network — annual meeting of overseas experts",
+            "starts_at": at(12, 8, 30),
+            "kind": "event",
+            "location": "Hòa Lạc Hi-Tech Park",
+            "attendees": [
+                {"contact_id": people["Nguyễn Thị Hồng Nhung"]},
+                {"contact_id": people["Hùng Nguyễn"]},
+                {"contact_id": people["Dr. Lê Quang Minh"]},
+            ],
+            "organisation_ids": [org["VIN"]],
+            "staff_ids": [ha],
+            "owner_id": ha,
+        },
+    ]
+    meeting_ids = [records.create(s, "meeting", mt, actor=actor) for mt in meetings]
+    hoa_lac, nvidia, viettel, ksu = meeting_ids[:4]
+    actions = [
+        {
+            "title": "Gửi thư giới thiệu Genetica tới NVIDIA",
+            "kind": "introduction",
+            "direction": "we_owe",
+            "responsible_staff_id": quang,
+            "organisation_id": org["Genetica"],
+            "meeting_id": hoa_lac,
+            "due_date": today + dt.timedelta(days=1),
+            "priority": 1,
+            "reference": "Số 125/NIC-HTQT",
+        },
+        {
+            "title": "Gửi dự thảo quy định sandbox công nghệ sinh học",
+            "kind": "document",
+            "direction": "they_owe",
+            "responsible_contact_id": people["Bùi Đức Hà"],
+            "organisation_id": org["MOST"],
+            "meeting_id": hoa_lac,
+            "due_date": today + dt.timedelta(days=7),
+        },
+        {
+            "title": "Genetica gửi đề xuất hợp tác AI giải mã gen",
+            "kind": "document",
+            "direction": "they_owe",
+            "responsible_contact_id": people["Lê Minh Châu"],
+            "organisation_id": org["Genetica"],
+            "meeting_id": hoa_lac,
+            "due_date": today + dt.timedelta(days=10),
+        },
+        {
+            "title": "Shortlist 5 start-ups for NVIDIA compute credits",
+            "kind": "task",
+            "direction": "we_owe",
+            "responsible_staff_id": long_,
+            "organisation_id": org["NVIDIA"],
+            "meeting_id": nvidia,
+            "due_date": today - dt.timedelta(days=2),
+            "priority": 1,
+            "status": "in_progress",
+        },
+        {
+            "title": "Send the compute-credit programme terms",
+            "kind": "document",
+            "direction": "they_owe",
+            "responsible_contact_id": people["Dr. Sarah Chen"],
+            "organisation_id": org["NVIDIA"],
+            "meeting_id": nvidia,
+            "due_date": today + dt.timedelta(days=3),
+        },
+        {
+            "title": "Viettel gửi 7 đề xuất phát triển UAV",
+            "kind": "document",
+            "direction": "they_owe",
+            "responsible_contact_id": people["Võ Thị Lan Anh"],
+            "organisation_id": org["Viettel"],
+            "meeting_id": viettel,
+            "due_date": today - dt.timedelta(days=5),
+            "status": "waiting",
+        },
+        {
+            "title": "Draft the MoU on the cybersecurity training centre",
+            "kind": "document",
+            "direction": "we_owe",
+            "responsible_staff_id": long_,
+            "organisation_id": org["KSU"],
+            "meeting_id": ksu,
+            "due_date": today - dt.timedelta(days=20),
+            "status": "done",
+            "completed_on": today - dt.timedelta(days=22),
+        },
+        {
+            "title": "Gọi điện xác nhận thành phần đoàn Bộ KH&CN",
+            "kind": "call",
+            "direction": "we_owe",
+            "responsible_staff_id": quang,
+            "organisation_id": org["MOST"],
+            "due_date": today,
+            "priority": 2,
+        },
+        {
+            "title": "Lập kế hoạch Trung tâm huấn luyện an ninh mạng",
+            "kind": "task",
+            "direction": "we_owe",
+            "responsible_staff_id": ha,
+            "organisation_id": org["ViSecurity"],
+            "due_date": today + dt.timedelta(days=30),
+            "priority": 3,
+        },
+    ]
+    for a in actions:
+        records.create(s, "action", a, actor=actor)
+    return {
+        "staff": len(staff),
+        "organisations": len(ORGANISATIONS),
+        "contacts": len(CONTACTS),
+        "meetings": len(meetings),
+        "actions": len(actions),
+    }

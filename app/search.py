@@ -1,0 +1,84 @@
+"""One search box over organisations, contacts, meetings and actions.
+
+The query is folded like the stored ``search_text`` (case, diacritics, đ→d), split into words,
+and each word matched as a prefix through the full-text index (SQLite FTS5, PostgreSQL GIN):
+"nguyen nhung" finds "Nguyễn Thị Hồng Nhung", "dang" finds "Đặng". The index narrows the
+candidates per kind; the few candidates are then ranked in Python by how well the title
+matches (exact, starts with, every word a prefix of a title word), then by index rank.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session
+
+from app.vntext import fold, fold_words
+from db.queries import fts_candidates
+
+KINDS = ("organisation", "contact", "meeting", "action")
+_KIND_WEIGHT = {"organisation": 3.0, "contact": 2.0, "meeting": 1.0, "action": 0.5}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str
+    id: int
+    title: str
+    subtitle: str
+    score: float
+
+
+def _title_score(words: list[str], title: str, extra: str = "") -> float:
+    folded = fold(title)
+    title_words = fold_words(title) + fold_words(extra)
+    query = " ".join(words)
+    score = 0.0
+    if folded == query or fold(extra) == query:
+        score += 100
+    elif folded.startswith(query):
+        score += 50
+    if all(any(tw.startswith(w) for tw in title_words) for w in words):
+        score += 25
+    return score
+
+
+def search(
+    session: Session,
+    query: str,
+    *,
+    limit: int = 20,
+    kinds: tuple[str, ...] | None = None,
+) -> list[SearchHit]:
+    """The best ``limit`` records matching every word of ``query`` as a prefix."""
+    words = fold_words(query)
+    if not words:
+        return []
+    hits: list[SearchHit] = []
+    for kind in kinds or KINDS:
+        rows = fts_candidates(session, kind, words, limit=max(limit * 3, 30))
+        for position, row in enumerate(rows):
+            title, subtitle, extra = _describe(kind, row)
+            score = _title_score(words, title, extra) + _KIND_WEIGHT[kind] - position * 0.01
+            hits.append(SearchHit(kind, int(row["id"]), title, subtitle, score))
+    hits.sort(key=lambda h: (-h.score, h.title))
+    return hits[:limit]
+
+
+def _describe(kind: str, row: dict[str, Any]) -> tuple[str, str, str]:
+    if kind == "organisation":
+        acronym = row["acronym"] or ""
+        title = f"{row['name']} ({acronym})" if acronym else row["name"]
+        return title, row.get("city") or "", acronym
+    if kind == "contact":
+        bits = [b for b in (row.get("position"), row.get("organisation_name")) if b]
+        return row["full_name"], " · ".join(bits), ""
+    if kind == "meeting":
+        when = row["starts_at"]
+        sub = f"{when:%d/%m/%Y %H:%M}" + (f" · {row['location']}" if row.get("location") else "")
+        return row["title"], sub, ""
+    due = row.get("due_date")
+    direction = "we owe" if row.get("direction") == "we_owe" else "they owe"
+    sub = f"{direction} · {row['status']}" + (f" · due {due:%d/%m/%Y}" if due else "")
+    return row["title"], sub, row.get("reference") or ""

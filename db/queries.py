@@ -1,0 +1,64 @@
+"""Queries that need SQL the ORM does not say well: full-text candidates per record kind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from db.migrations.fts import PG_TSVECTOR
+
+# What a search hit shows, per kind; ``t`` is the record's table.
+_SELECT = {
+    "organisation": "t.id, t.name, t.acronym, t.city",
+    "contact": "t.id, t.full_name, t.position, o.name AS organisation_name",
+    "meeting": "t.id, t.title, t.starts_at, t.location",
+    "action": "t.id, t.title, t.status, t.direction, t.due_date, t.reference",
+}
+_JOIN = {"contact": "LEFT JOIN organisation o ON o.id = t.organisation_id"}
+
+
+def fts_candidates(session: Session, kind: str, words: list[str], *, limit: int) -> list[dict[str, Any]]:
+    """Live records of ``kind`` whose folded search text has every word as a prefix.
+
+    ``words`` must already be folded (lower case, no diacritics, đ→d); they are passed as
+    bound parameters, never spliced into SQL.
+    """
+    if kind not in _SELECT:
+        raise ValueError(f"unknown kind {kind!r}")
+    cols, join = _SELECT[kind], _JOIN.get(kind, "")
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        match = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+        sql = (
+            f"SELECT {cols} FROM fts_{kind} f JOIN {kind} t ON t.id = f.rowid {join} "
+            f"WHERE fts_{kind} MATCH :q AND t.deleted_at IS NULL ORDER BY f.rank LIMIT :limit"
+        )
+        params: dict[str, Any] = {"q": match, "limit": limit}
+    elif dialect == "postgresql":
+        tsq = " & ".join(w.replace("'", "").replace("\\", "") + ":*" for w in words)
+        vec = PG_TSVECTOR.replace("search_text", "t.search_text")
+        sql = (
+            f"SELECT {cols} FROM {kind} t {join} "
+            f"WHERE {vec} @@ to_tsquery('simple', :q) AND t.deleted_at IS NULL "
+            f"ORDER BY ts_rank({vec}, to_tsquery('simple', :q)) DESC LIMIT :limit"
+        )
+        params = {"q": tsq, "limit": limit}
+    else:  # any other database: correct, but a scan
+        conds = " AND ".join(f"(' ' || t.search_text) LIKE :w{i}" for i in range(len(words)))
+        sql = f"SELECT {cols} FROM {kind} t {join} WHERE {conds} AND t.deleted_at IS NULL LIMIT :limit"
+        params = {f"w{i}": f"% {w}%" for i, w in enumerate(words)} | {"limit": limit}
+    rows = session.execute(text(sql), params).mappings().all()
+    return [_coerce(kind, dict(r)) for r in rows]
+
+
+def _coerce(kind: str, row: dict[str, Any]) -> dict[str, Any]:
+    # Raw SQL on SQLite returns dates as text; give every backend the same Python types.
+    import datetime as dt
+
+    if kind == "meeting" and isinstance(row.get("starts_at"), str):
+        row["starts_at"] = dt.datetime.fromisoformat(row["starts_at"])
+    if kind == "action" and isinstance(row.get("due_date"), str):
+        row["due_date"] = dt.date.fromisoformat(row["due_date"])
+    return row
