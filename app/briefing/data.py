@@ -102,9 +102,7 @@ class OrganisationBrief:
     interest: int | None = None
     notes: str = ""
     people: tuple[PersonRow, ...] = ()
-    summary: RelationshipSummary = field(
-        default_factory=lambda: RelationshipSummary(None, None, 0, 0, ())
-    )
+    summary: RelationshipSummary = field(default_factory=lambda: RelationshipSummary(None, None, 0, 0, ()))
     recent_meetings: tuple[MeetingRow, ...] = ()
     we_owe: tuple[ActionRow, ...] = ()
     they_owe: tuple[ActionRow, ...] = ()
@@ -130,9 +128,7 @@ class ContactBrief:
     source: str = ""
     role_history: tuple[RoleChange, ...] = ()
     colleagues: tuple[PersonRow, ...] = ()
-    summary: RelationshipSummary = field(
-        default_factory=lambda: RelationshipSummary(None, None, 0, 0, ())
-    )
+    summary: RelationshipSummary = field(default_factory=lambda: RelationshipSummary(None, None, 0, 0, ()))
     recent_meetings: tuple[MeetingRow, ...] = ()
     we_owe: tuple[ActionRow, ...] = ()
     they_owe: tuple[ActionRow, ...] = ()

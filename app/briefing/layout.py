@@ -1,0 +1,388 @@
+"""The page template of every brief: fonts, colours, paragraph styles, header and footer.
+
+Fonts are Noto Sans from ``resources/fonts`` (SIL OFL, licence beside them), embedded as
+TrueType subsets so that every Vietnamese letter prints and copies out correctly. The footer's
+"Page X of Y" needs the page count before the first page is finished, so pages are kept as
+canvas states and numbered when the document is saved (the classic two-pass NumberedCanvas).
+
+Every user string goes through :func:`esc` (or :func:`para`, which calls it) before it meets
+reportlab's paragraph markup: a name like ``<b>R&D</b>`` prints literally.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from app.briefing.labels import Labels
+
+FONT = "KetnoiSans"
+FONT_BOLD = "KetnoiSans-Bold"
+FONT_ITALIC = "KetnoiSans-Italic"
+FONT_BOLD_ITALIC = "KetnoiSans-BoldItalic"
+_FONT_FILES = {
+    FONT: "NotoSans-Regular.ttf",
+    FONT_BOLD: "NotoSans-Bold.ttf",
+    FONT_ITALIC: "NotoSans-Italic.ttf",
+    FONT_BOLD_ITALIC: "NotoSans-BoldItalic.ttf",
+}
+
+PAPERS = {"a4": A4, "letter": LETTER}
+MARGIN_X = 20 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 20 * mm
+
+NAVY = colors.HexColor("#1F3A5F")
+INK = colors.HexColor("#1C2430")
+MUTED = colors.HexColor("#5B6675")
+RULE = colors.HexColor("#C5CEDA")
+HEAD_BG = colors.HexColor("#E6ECF3")
+ZEBRA = colors.HexColor("#F6F8FB")
+ALERT = colors.HexColor("#B42318")
+ALERT_BG = colors.HexColor("#FDEEEC")
+CONFIDENTIAL = colors.HexColor("#9A3412")
+
+
+def font_dir() -> Path:
+    """The directory holding the bundled TTF files and their licence."""
+    try:
+        path = Path(str(resources.files("resources.fonts")))
+    except (ModuleNotFoundError, TypeError):
+        path = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    return path
+
+
+@cache
+def register_fonts() -> str:
+    """Register the bundled family with reportlab once per process; returns the base name."""
+    base = font_dir()
+    for name, file in _FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(base / file)))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
+    )
+    return FONT
+
+
+def esc(text: object) -> str:
+    """User text made safe for paragraph markup; line breaks kept."""
+    return escape(str(text or "")).replace("\n", "<br/>")
+
+
+class Styles:
+    """The paragraph styles of a brief (built after the fonts are registered)."""
+
+    def __init__(self) -> None:
+        register_fonts()
+        base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12.2, textColor=INK)
+        self.body = base
+        self.small = ParagraphStyle("small", base, fontSize=8, leading=10.4)
+        self.muted = ParagraphStyle("muted", self.small, textColor=MUTED)
+        self.cell = ParagraphStyle("cell", base, fontSize=8.3, leading=10.8)
+        self.cell_bold = ParagraphStyle("cellb", self.cell, fontName=FONT_BOLD)
+        self.cell_right = ParagraphStyle("cellr", self.cell, alignment=TA_RIGHT)
+        self.head = ParagraphStyle(
+            "head", self.cell, fontName=FONT_BOLD, fontSize=7.8, textColor=NAVY, leading=10
+        )
+        self.alert = ParagraphStyle("alert", self.cell, fontName=FONT_BOLD, textColor=ALERT)
+        self.kicker = ParagraphStyle(
+            "kicker", base, fontName=FONT_BOLD, fontSize=8.5, textColor=MUTED, leading=11
+        )
+        self.title = ParagraphStyle(
+            "title",
+            base,
+            fontName=FONT_BOLD,
+            fontSize=19,
+            leading=24,
+            textColor=NAVY,
+            spaceBefore=2,
+            spaceAfter=2,
+        )
+        self.subtitle = ParagraphStyle(
+            "subtitle", base, fontSize=11, leading=15, textColor=MUTED, spaceAfter=8
+        )
+        self.key = ParagraphStyle("key", self.cell, textColor=MUTED)
+        self.value = ParagraphStyle("value", self.cell)
+        self.note = ParagraphStyle("note", base, leading=13, spaceAfter=4)
+        self.figure = ParagraphStyle("fig", base, fontSize=10, leading=12, alignment=TA_LEFT)
+        self.stat_value = ParagraphStyle(
+            "statv", base, fontName=FONT_BOLD, fontSize=15, leading=18, textColor=NAVY
+        )
+        self.stat_label = ParagraphStyle("statl", self.small, textColor=MUTED)
+
+
+@cache
+def styles() -> Styles:
+    return Styles()
+
+
+def para(text: object, style: ParagraphStyle | None = None, *, markup: str = "") -> Paragraph:
+    """A paragraph of user text, escaped; ``markup`` (trusted, ours) wraps it, e.g. ``<b>%s</b>``."""
+    body = esc(text)
+    return Paragraph(markup % body if markup else body, style or styles().body)
+
+
+class SectionHeading(Flowable):
+    """A section title with a rule under it.
+
+    It never sits alone at the foot of a page: when less than ``need`` points remain below it,
+    it moves to the next page (it reports itself too tall to fit and cannot be split). Unlike
+    ``keepWithNext`` this does not glue a long table to it, which would push the whole table
+    to the next page and leave a gap.
+    """
+
+    def __init__(self, text: str, *, space_before: float = 12, need: float = 72) -> None:
+        super().__init__()
+        self.text = text
+        self.space_before = space_before
+        self.need = need
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        if avail_height < self.need + 19:
+            return avail_width, avail_height + 1
+        return avail_width, 19
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def getSpaceBefore(self) -> float:
+        return self.space_before
+
+    def getSpaceAfter(self) -> float:
+        return 5
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFont(FONT_BOLD, 11.5)
+        c.setFillColor(NAVY)
+        c.drawString(0, 6, self.text)
+        c.setStrokeColor(NAVY)
+        c.setLineWidth(0.8)
+        c.line(0, 1, self.width, 1)
+
+
+def data_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    avail: float,
+    *,
+    highlight: Sequence[int] = (),
+    align_right: Sequence[int] = (),
+) -> Table:
+    """A ruled table with a bold header row that repeats on every page it spans.
+
+    ``widths`` are fractions of ``avail``; ``highlight`` lists data rows (0-based) to tint as
+    alerts; every cell should already be a Paragraph (or a plain trusted string).
+    """
+    st = styles()
+    data: list[list[Any]] = [[Paragraph(esc(h), st.head) for h in header]]
+    data.extend(list(r) for r in rows)
+    commands: list[tuple[Any, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+    ]
+    for i in range(1, len(data)):
+        if i % 2 == 0:
+            commands.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
+    for r in highlight:
+        commands.append(("BACKGROUND", (0, r + 1), (-1, r + 1), ALERT_BG))
+    for col in align_right:
+        commands.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
+    return Table(
+        data,
+        colWidths=[w * avail for w in widths],
+        style=TableStyle(commands),
+        repeatRows=1,
+        splitInRow=0,
+        hAlign="LEFT",
+    )
+
+
+def facts_table(pairs: Sequence[tuple[str, Any]], avail: float, *, columns: int = 2) -> Table:
+    """Key/value pairs laid out in ``columns`` column pairs (empty values are skipped)."""
+    st = styles()
+    cells = [
+        (Paragraph(esc(k), st.key), v if isinstance(v, Flowable) else para(v, st.value))
+        for k, v in pairs
+        if v not in (None, "", ())
+    ]
+    per = (len(cells) + columns - 1) // columns or 1
+    rows: list[list[Any]] = []
+    for i in range(per):
+        row: list[Any] = []
+        for c in range(columns):
+            idx = c * per + i
+            row.extend(cells[idx] if idx < len(cells) else ("", ""))
+        rows.append(row)
+    key_w, gap = 0.16, 0.02
+    val_w = (1 - columns * key_w - (columns - 1) * gap) / columns
+    widths: list[float] = []
+    for c in range(columns):
+        widths += [key_w, val_w] + ([gap] if c < columns - 1 else [])
+    if columns > 1:
+        rows = [[*r[:2], "", *r[2:]] for r in rows] if columns == 2 else rows
+    style = TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ]
+    )
+    return Table(rows, colWidths=[w * avail for w in widths], style=style, hAlign="LEFT")
+
+
+def format_date(value: dt.date | dt.datetime | None, lab: Labels, *, time: bool = False) -> str:
+    if value is None:
+        return ""
+    if lab.lang == "vi":
+        text = f"{value.day:02d}/{value.month:02d}/{value.year}"
+    else:
+        text = f"{value.day} {lab.month_abbr[value.month - 1]} {value.year}"
+    if time and isinstance(value, dt.datetime):
+        text += f" {value.hour:02d}:{value.minute:02d}"
+    return text
+
+
+def make_canvas(title: str, lab: Labels, generated: dt.datetime, paper: tuple[float, float]) -> type[Canvas]:
+    """A canvas class that draws the running header and the "Page X of Y" footer at save time."""
+    width, height = paper
+    generated_text = lab.generated % format_date(generated.astimezone(), lab, time=True)
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            self.saveState()
+            top = height - 13 * mm
+            self.setFont(FONT_BOLD, 8.5)
+            self.setFillColor(NAVY)
+            self.drawString(MARGIN_X, top, _fit(self, title, FONT_BOLD, 8.5, width * 0.5))
+            self.setFont(FONT_BOLD, 7.5)
+            self.setFillColor(CONFIDENTIAL)
+            self.drawRightString(width - MARGIN_X, top, lab.confidential)
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.6)
+            self.line(MARGIN_X, top - 3 * mm, width - MARGIN_X, top - 3 * mm)
+            bottom = 11 * mm
+            self.line(MARGIN_X, bottom + 4 * mm, width - MARGIN_X, bottom + 4 * mm)
+            self.setFont(FONT, 7.5)
+            self.setFillColor(MUTED)
+            self.drawString(MARGIN_X, bottom, generated_text)
+            self.drawRightString(width - MARGIN_X, bottom, lab.page_of % (self._pageNumber, total))
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _fit(c: Canvas, text: str, font: str, size: float, room: float) -> str:
+    """``text`` shortened with an ellipsis to fit ``room`` points (running header only)."""
+    if c.stringWidth(text, font, size) <= room:
+        return text
+    while text and c.stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def build_document(
+    target: Any,
+    story: list[Flowable],
+    *,
+    title: str,
+    subject: str,
+    lab: Labels,
+    generated: dt.datetime,
+    paper: str = "a4",
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Lay ``story`` out into ``target`` (a path or a binary file); returns the page count."""
+    if paper not in PAPERS:
+        raise ValueError(f"Unknown paper size {paper!r}; use a4 or letter")
+    size = PAPERS[paper]
+    register_fonts()
+    doc = BaseDocTemplate(
+        target if not isinstance(target, Path) else str(target),
+        pagesize=size,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        subject=subject,
+        author="Ketnoi",
+        creator="Ketnoi",
+        lang="vi" if lab.lang == "vi" else "en",
+    )
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    pages = [0]
+
+    def on_page(_canvas: Canvas, _doc: Any) -> None:
+        pages[0] += 1
+        if progress is not None:
+            progress(pages[0], 0)
+
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
+    doc.build(story, canvasmaker=make_canvas(title, lab, generated, size))
+    if progress is not None:
+        progress(pages[0], pages[0])
+    return pages[0]
+
+
+def usable_width(paper: str) -> float:
+    return PAPERS[paper][0] - 2 * MARGIN_X

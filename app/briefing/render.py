@@ -1,0 +1,320 @@
+"""Lay a gathered brief out as a PDF: ``render_organisation``, ``render_contact``,
+``render_meeting``, ``render_digest``.
+
+Each takes the plain brief from :mod:`app.briefing.gather`, a path or a binary file, the paper
+(``"a4"`` or ``"letter"``), the language of the fixed words (``"en"`` or ``"vi"``) and an
+optional ``progress(pages_done, total)`` callback (``total`` is 0 until the last call). They
+return the number of pages written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, BinaryIO
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from app.briefing import sections as sec
+from app.briefing.charts import meetings_per_month, stakeholder_map
+from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief, PeriodDigest
+from app.briefing.labels import Labels, labels
+from app.briefing.layout import (
+    SectionHeading,
+    build_document,
+    data_table,
+    esc,
+    facts_table,
+    format_date,
+    para,
+    styles,
+    usable_width,
+)
+
+Target = str | Any | BinaryIO
+Progress = Callable[[int, int], None] | None
+
+
+def _join(*parts: str, sep: str = " · ") -> str:
+    return sep.join(p for p in parts if p)
+
+
+def _chart_block(title: str, drawing: Flowable) -> Flowable:
+    st = styles()
+    return KeepTogether([Spacer(1, 8), Paragraph(esc(title), st.kicker), Spacer(1, 2), drawing])
+
+
+def organisation_story(b: OrganisationBrief, lab: Labels, avail: float) -> list[Flowable]:
+    subtitle = _join(b.name_en, b.acronym)
+    story = sec.title_block(lab["org_brief"], b.name, subtitle)
+    story.append(
+        facts_table(
+            [
+                (lab["kind"], lab.kind(b.kind)),
+                (lab["sectors"], ", ".join(b.sectors)),
+                (lab["parent"], b.parent),
+                (lab["also_known"], ", ".join(b.aliases)),
+                (lab["location"], _join(b.city, b.country, sep=", ")),
+                (lab["address"], b.address),
+                (lab["website"], b.website),
+                (lab["owner"], b.owner),
+                (lab["influence_interest"], sec.score(b.influence, b.interest)),
+            ],
+            avail,
+        )
+    )
+    story += [SectionHeading(lab["relationship"]), sec.summary_strip(b.summary, lab, avail)]
+    if b.summary.per_month:
+        story.append(_chart_block(lab["per_month"], meetings_per_month(b.summary.per_month, lab, avail)))
+    story += [SectionHeading(lab["key_people"]), sec.people_table(b.people, lab, avail)]
+    story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
+    story += sec.commitments(b.we_owe, b.they_owe, lab, avail)
+    story += sec.notes_section(b.notes, lab)
+    return story
+
+
+def contact_story(b: ContactBrief, lab: Labels, avail: float) -> list[Flowable]:
+    st = styles()
+    story = sec.title_block(
+        lab["contact_brief"],
+        _join(b.honorific, b.name, sep=" "),
+        _join(b.position, b.organisation, sep=" — "),
+    )
+    story.append(
+        facts_table(
+            [
+                (lab["position"], b.position),
+                (lab["organisation"], b.organisation),
+                (lab["email"], "\n".join(b.emails)),
+                (lab["phone"], "\n".join(b.phones)),
+                (lab["country"], b.country),
+                (lab["owner"], b.owner),
+                (lab["influence_interest"], sec.score(b.influence, b.interest)),
+                (lab["source"], b.source),
+            ],
+            avail,
+        )
+    )
+    story += [SectionHeading(lab["relationship"]), sec.summary_strip(b.summary, lab, avail)]
+    if b.summary.total:
+        story.append(
+            _chart_block(lab["per_month"], meetings_per_month(b.summary.per_month, lab, avail, height=95))
+        )
+    if b.role_history:
+        rows = [
+            [
+                para(format_date(r.at, lab), st.cell),
+                para(lab["field." + r.field], st.cell),
+                para(r.old or "—", st.cell),
+                para(r.new or "—", st.cell_bold),
+            ]
+            for r in b.role_history
+        ]
+        story += [
+            SectionHeading(lab["role_history"]),
+            data_table([lab["changed"], "", lab["from"], lab["to"]], rows, [0.14, 0.14, 0.36, 0.36], avail),
+        ]
+    story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
+    story += sec.commitments(b.we_owe, b.they_owe, lab, avail, show_org=True)
+    if b.colleagues:
+        story += [SectionHeading(lab["colleagues"]), sec.people_table(b.colleagues, lab, avail)]
+    story += sec.notes_section(b.notes, lab)
+    return story
+
+
+def meeting_story(b: MeetingPrepBrief, lab: Labels, avail: float) -> list[Flowable]:
+    st = styles()
+    when = format_date(b.starts_at, lab, time=True)
+    if b.ends_at is not None:
+        when += f"–{b.ends_at.hour:02d}:{b.ends_at.minute:02d}"
+    story = sec.title_block(lab["meeting_brief"], b.title, _join(when, b.location))
+    story.append(
+        facts_table(
+            [
+                (lab["when"], when),
+                (lab["kind"], lab.kind(b.kind)),
+                (lab["where"], b.location),
+                (lab["organisations"], "\n".join(b.organisations)),
+                (lab["our_team"], "\n".join(b.staff)),
+                (lab["owner"], b.owner),
+            ],
+            avail,
+        )
+    )
+    if b.agenda.strip():
+        story += [SectionHeading(lab["agenda"]), para(b.agenda, st.note)]
+    story += [
+        SectionHeading(lab["attendees"]),
+        sec.people_table(b.attendees, lab, avail, show_org=True, show_role=True),
+    ]
+    story += sec.commitments(b.we_owe, b.they_owe, lab, avail, show_org=True)
+    story += [SectionHeading(lab["previous"]), *sec.meetings_table(b.previous_meetings, lab, avail)]
+    story.append(sec.writing_space(lab, avail))
+    return story
+
+
+def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
+    st = styles()
+    period = f"{format_date(b.start, lab)} – {format_date(b.end, lab)}"
+    story = sec.title_block(lab["digest"], period, "")
+    overdue_total = sum(len(g.actions) for g in b.overdue)
+    story.append(
+        sec.figures_strip(
+            [
+                (str(len(b.meetings)), lab["meetings_held"]),
+                (str(len(b.new_contacts)), lab["new_contacts"]),
+                (str(len(b.completed)), lab["completed"]),
+                (str(overdue_total), lab["overdue"].capitalize()),
+            ],
+            avail,
+        )
+    )
+    story += [
+        SectionHeading(lab["meetings_held"]),
+        *sec.meetings_table(b.meetings, lab, avail, today=b.today),
+        SectionHeading(lab["new_contacts"]),
+    ]
+    if b.new_contacts:
+        rows = [
+            [
+                para(c.name, st.cell_bold),
+                para(c.position, st.cell),
+                para(c.organisation, st.cell),
+                para(format_date(c.created_at, lab), st.cell),
+            ]
+            for c in b.new_contacts
+        ]
+        story.append(
+            data_table(
+                [lab["name"], lab["position"], lab["organisation"], lab["added"]],
+                rows,
+                [0.28, 0.28, 0.30, 0.14],
+                avail,
+            )
+        )
+    else:
+        story.append(sec.none_line(lab))
+    story += [SectionHeading(lab["completed"])]
+    if b.completed:
+        rows = [
+            [
+                para(a.title, st.cell),
+                para(a.organisation, st.cell),
+                para(a.responsible or "—", st.cell),
+                para(format_date(a.completed_on, lab), st.cell),
+            ]
+            for a in b.completed
+        ]
+        story.append(
+            data_table(
+                [lab["what"], lab["organisation"], lab["responsible"], lab["completed_on"]],
+                rows,
+                [0.46, 0.16, 0.24, 0.14],
+                avail,
+            )
+        )
+    else:
+        story.append(sec.none_line(lab))
+    story += [SectionHeading(lab["overdue_by_person"])]
+    if b.overdue:
+        rows = []
+        for g in b.overdue:
+            for i, a in enumerate(g.actions):
+                late = (b.today - a.due_date).days if a.due_date else 0
+                rows.append(
+                    [
+                        para(g.responsible or lab["unassigned"], st.cell_bold) if i == 0 else "",
+                        para(a.title, st.cell),
+                        para(a.organisation, st.cell),
+                        para(format_date(a.due_date, lab), st.alert),
+                        para(str(late), st.cell_right),
+                    ]
+                )
+        story.append(
+            data_table(
+                [lab["responsible"], lab["what"], lab["organisation"], lab["due"], lab["days_late"]],
+                rows,
+                [0.22, 0.38, 0.14, 0.14, 0.12],
+                avail,
+                align_right=[4],
+            )
+        )
+    else:
+        story.append(sec.none_line(lab))
+    heading = SectionHeading(lab["stakeholder_map"], need=0)
+    if b.stakeholders:
+        chart = stakeholder_map(b.stakeholders, lab, avail, height=min(avail * 0.62, 330))
+        story.append(KeepTogether([heading, chart]))
+    else:
+        story += [heading, Paragraph(esc(lab["no_scores"]), st.muted)]
+    return story
+
+
+def _render(
+    story: list[Flowable],
+    target: Target,
+    *,
+    title: str,
+    lab: Labels,
+    generated: Any,
+    paper: str,
+    progress: Progress,
+) -> int:
+    return build_document(
+        target,
+        story,
+        title=title,
+        subject=title,
+        lab=lab,
+        generated=generated,
+        paper=paper,
+        progress=progress,
+    )
+
+
+def render_organisation(
+    brief: OrganisationBrief,
+    target: Target,
+    *,
+    paper: str = "a4",
+    lang: str = "en",
+    progress: Progress = None,
+) -> int:
+    lab = labels(lang)
+    story = organisation_story(brief, lab, usable_width(paper))
+    title = f"{lab['org_brief']}: {brief.acronym or brief.name}"
+    return _render(
+        story, target, title=title, lab=lab, generated=brief.generated_at, paper=paper, progress=progress
+    )
+
+
+def render_contact(
+    brief: ContactBrief, target: Target, *, paper: str = "a4", lang: str = "en", progress: Progress = None
+) -> int:
+    lab = labels(lang)
+    story = contact_story(brief, lab, usable_width(paper))
+    title = f"{lab['contact_brief']}: {brief.name}"
+    return _render(
+        story, target, title=title, lab=lab, generated=brief.generated_at, paper=paper, progress=progress
+    )
+
+
+def render_meeting(
+    brief: MeetingPrepBrief, target: Target, *, paper: str = "a4", lang: str = "en", progress: Progress = None
+) -> int:
+    lab = labels(lang)
+    story = meeting_story(brief, lab, usable_width(paper))
+    title = f"{lab['meeting_brief']}: {format_date(brief.starts_at, lab)}"
+    return _render(
+        story, target, title=title, lab=lab, generated=brief.generated_at, paper=paper, progress=progress
+    )
+
+
+def render_digest(
+    brief: PeriodDigest, target: Target, *, paper: str = "a4", lang: str = "en", progress: Progress = None
+) -> int:
+    lab = labels(lang)
+    story = digest_story(brief, lab, usable_width(paper))
+    title = f"{lab['digest']}: {format_date(brief.start, lab)} – {format_date(brief.end, lab)}"
+    return _render(
+        story, target, title=title, lab=lab, generated=brief.generated_at, paper=paper, progress=progress
+    )

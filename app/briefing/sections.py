@@ -1,0 +1,239 @@
+"""Building blocks shared by the briefs: title block, people, meetings, commitments, notes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from app.briefing.data import ActionRow, MeetingRow, PersonRow, RelationshipSummary
+from app.briefing.labels import Labels
+from app.briefing.layout import (
+    ALERT,
+    RULE,
+    SectionHeading,
+    data_table,
+    esc,
+    format_date,
+    para,
+    styles,
+)
+
+
+def title_block(kicker: str, title: str, subtitle: str = "") -> list[Flowable]:
+    st = styles()
+    out: list[Flowable] = [
+        Paragraph(esc(kicker.upper()), st.kicker),
+        para(title, st.title),
+    ]
+    if subtitle:
+        out.append(para(subtitle, st.subtitle))
+    else:
+        out.append(Spacer(1, 6))
+    return out
+
+
+def score(influence: int | None, interest: int | None) -> str:
+    if influence is None and interest is None:
+        return ""
+    return f"{influence if influence is not None else '–'} / {interest if interest is not None else '–'}"
+
+
+def none_line(lab: Labels) -> Paragraph:
+    return Paragraph(esc(lab["none"]), styles().muted)
+
+
+def _reach(p: PersonRow) -> Paragraph:
+    return para("\n".join([*p.emails, *p.phones]), styles().cell)
+
+
+def people_table(
+    people: Sequence[PersonRow], lab: Labels, avail: float, *, show_org: bool = False, show_role: bool = False
+) -> Flowable:
+    if not people:
+        return none_line(lab)
+    st = styles()
+    header = [lab["name"], lab["position"]]
+    widths = [0.26, 0.30]
+    if show_org:
+        header.append(lab["organisation"])
+        widths = [0.22, 0.21, 0.20]
+    header += [lab["reach"], lab["last_met"]]
+    rest = 1 - sum(widths)
+    widths += [rest - 0.13, 0.13]
+    rows = []
+    for p in people:
+        name: list[Any] = [para(p.name, st.cell_bold)]
+        if p.honorific:
+            name.insert(0, para(p.honorific, st.muted))
+        if show_role and p.role and p.role != "participant":
+            name.append(para(lab.role(p.role), st.muted))
+        cells: list[Any] = [name, para(p.position, st.cell)]
+        if show_org:
+            cells.append(para(p.organisation, st.cell))
+        cells += [_reach(p), para(format_date(p.last_met, lab), st.cell)]
+        rows.append(cells)
+    return data_table(header, rows, widths, avail)
+
+
+def summary_strip(summary: RelationshipSummary, lab: Labels, avail: float) -> Table:
+    """Four figures side by side: first and last meeting, meetings in 12 months and in all."""
+    return figures_strip(
+        [
+            (format_date(summary.first_meeting, lab) or "—", lab["first_meeting"]),
+            (format_date(summary.last_meeting, lab) or "—", lab["last_meeting"]),
+            (str(summary.last_12_months), lab["meetings_12m"]),
+            (str(summary.total), lab["meetings_total"]),
+        ],
+        avail,
+    )
+
+
+def figures_strip(figures: Sequence[tuple[str, str]], avail: float) -> Table:
+    """Big numbers with a small caption under each, side by side, separated by thin rules."""
+    st = styles()
+    row = [[Paragraph(esc(v), st.stat_value), Paragraph(esc(k), st.stat_label)] for v, k in figures]
+    n = len(figures)
+    t = Table([row], colWidths=[avail / n] * n, hAlign="LEFT")
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("LINEBEFORE", (1, 0), (-1, 0), 0.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return t
+
+
+LONG_TEXT = 700  # characters of a decision shown in a table cell; the rest follows the table
+
+
+def _clip(text: str) -> str:
+    cut = text.rfind(" ", 0, LONG_TEXT)
+    return text[: cut if cut > LONG_TEXT // 2 else LONG_TEXT].rstrip() + " …"
+
+
+def meetings_table(
+    meetings: Sequence[MeetingRow], lab: Labels, avail: float, *, show_with: bool = True, today: Any = None
+) -> list[Flowable]:
+    """The meetings as a table; decisions too long for a cell are given in full after it
+    (a table row cannot run over a page break without breaking the layout)."""
+    if not meetings:
+        return [none_line(lab)]
+    st = styles()
+    header = [lab["date"], lab["meeting"]]
+    widths = [0.13, 0.34]
+    if show_with:
+        header.append(lab["with"])
+        widths.append(0.18)
+    header.append(lab["decisions"])
+    widths.append(1 - sum(widths))
+    rows = []
+    overflow: list[MeetingRow] = []
+    for m in meetings:
+        when = format_date(m.starts_at, lab)
+        if today is not None and m.starts_at.date() > today:
+            when += f"\n({lab['planned']})"
+        title_cell = [para(m.title, st.cell_bold)]
+        meta = " · ".join(x for x in (lab.kind(m.kind), m.location) if x)
+        if meta:
+            title_cell.append(para(meta, st.muted))
+        cells: list[Any] = [para(when, st.cell), title_cell]
+        if show_with:
+            who = esc(", ".join(m.organisations))
+            people = esc(", ".join(m.attendees))
+            text = "<br/>".join(x for x in (f"<b>{who}</b>" if who else "", people) if x)
+            cells.append(Paragraph(text, st.cell))
+        decisions = m.decisions or "—"
+        if len(decisions) > LONG_TEXT:
+            overflow.append(m)
+            cells.append([para(_clip(decisions), st.cell), Paragraph(esc(lab["in_full"]), st.muted)])
+        else:
+            cells.append(para(decisions, st.cell))
+        rows.append(cells)
+    out: list[Flowable] = [data_table(header, rows, widths, avail)]
+    for m in overflow:
+        head = f"<b>{esc(format_date(m.starts_at, lab))} · {esc(m.title)}</b> — {esc(lab['decisions'])}"
+        out += [CondPageBreak(20 * mm), Spacer(1, 6), Paragraph(head, st.body)]
+        out += [para(chunk, st.note) for chunk in m.decisions.split("\n")]
+    return out
+
+
+def actions_table(
+    actions: Sequence[ActionRow], lab: Labels, avail: float, *, show_org: bool = False
+) -> Flowable:
+    if not actions:
+        return none_line(lab)
+    st = styles()
+    header = [lab["what"], lab["due"], lab["responsible"]]
+    widths = [0.47, 0.14, 0.22]
+    if show_org:
+        header.insert(1, lab["organisation"])
+        widths = [0.35, 0.15, 0.13, 0.20]
+    header.append(lab["status"])
+    widths.append(1 - sum(widths))
+    rows = []
+    highlight = []
+    for i, a in enumerate(actions):
+        what: list[Any] = [para(a.title, st.cell)]
+        if a.reference:
+            what.append(para(a.reference, st.muted))
+        due: list[Any] = [para(format_date(a.due_date, lab) or "—", st.alert if a.overdue else st.cell)]
+        if a.overdue:
+            due.append(Paragraph(esc(lab["overdue"]), st.alert))
+            highlight.append(i)
+        cells: list[Any] = [
+            what,
+            due,
+            para(a.responsible or "—", st.cell),
+            para(lab.status(a.status), st.cell),
+        ]
+        if show_org:
+            cells.insert(1, para(a.organisation, st.cell))
+        rows.append(cells)
+    return data_table(header, rows, widths, avail, highlight=highlight)
+
+
+def commitments(
+    we_owe: Sequence[ActionRow],
+    they_owe: Sequence[ActionRow],
+    lab: Labels,
+    avail: float,
+    *,
+    show_org: bool = False,
+) -> list[Flowable]:
+    st = styles()
+    out: list[Flowable] = [SectionHeading(lab["commitments"])]
+    for key, rows in (("we_owe", we_owe), ("they_owe", they_owe)):
+        late = sum(1 for a in rows if a.overdue)
+        head = f"<b>{esc(lab[key])}</b> · {len(rows)}"
+        if late:
+            head += f' · <font color="{ALERT.hexval()}"><b>{late} {esc(lab["overdue"].lower())}</b></font>'
+        out += [
+            CondPageBreak(28 * mm),
+            Spacer(1, 3),
+            Paragraph(head, st.body),
+            Spacer(1, 3),
+            actions_table(rows, lab, avail, show_org=show_org),
+        ]
+    return out
+
+
+def notes_section(text: str, lab: Labels) -> list[Flowable]:
+    if not text.strip():
+        return []
+    st = styles()
+    return [SectionHeading(lab["notes"]), *[para(chunk, st.note) for chunk in text.split("\n\n")]]
+
+
+def writing_space(lab: Labels, avail: float, lines: int = 10) -> Flowable:
+    """Ruled lines for handwritten notes."""
+    t = Table([[""] for _ in range(lines)], colWidths=[avail], rowHeights=[8 * mm] * lines)
+    t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
+    return KeepTogether([SectionHeading(lab["your_notes"]), t])
