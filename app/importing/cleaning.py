@@ -1,0 +1,270 @@
+"""From the cells of one row to the values the record services accept.
+
+This layer knows spreadsheets: a cell may hold several emails, a date typed as text, a status
+in Vietnamese ("Đang làm"), an organisation kind in English ("Start-up"), a phone number that
+lost its leading zero. It turns them into the vocabulary of :mod:`db.models`; checking and
+normalising each value (emails, E.164 phones, day-first dates, names) is then done by
+:mod:`app.entities`, the same code that checks a record typed in a form.
+
+Nothing here raises on a cell value: problems come back as ``{field: message}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from app import validation as v
+from app.importing.fields import IGNORE
+from app.importing.resolve import split_acronym
+from app.importing.sheet import LIST_FIELDS
+from app.vntext import clean, clean_multiline, fold
+
+Values = dict[str, Any]
+
+
+def _vocab(pairs: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for value, words in pairs.items():
+        out[fold(value)] = value
+        out[fold(value.replace("_", " "))] = value
+        for w in words.split("|"):
+            out[fold(w)] = value
+    return out
+
+
+ORG_KIND_WORDS = _vocab(
+    {
+        "ministry": "bộ|ministry|bộ ngành|government ministry",
+        "agency": "agency|government agency|cơ quan|cơ quan nhà nước|cơ quan chính phủ|cục|tổng cục|"
+        "sở|ủy ban|uỷ ban|ubnd|government|public agency|state agency|trung tâm nhà nước",
+        "enterprise": "enterprise|company|corporation|doanh nghiệp|công ty|tập đoàn|business|corporate|sme",
+        "startup": "start-up|start up|startup|khởi nghiệp|doanh nghiệp khởi nghiệp|công ty khởi nghiệp",
+        "university": "university|đại học|trường đại học|trường|học viện|academy|college",
+        "research_institute": "research institute|viện|viện nghiên cứu|institute|research centre|research center|lab|phòng thí nghiệm",
+        "network": "network|association|hiệp hội|mạng lưới|hội|liên minh|alliance|club|câu lạc bộ|ngo|tổ chức phi chính phủ",
+        "international_partner": "international partner|international|đối tác quốc tế|quốc tế|"
+        "international organisation|international organization|embassy|đại sứ quán|donor",
+        "investor": "investor|nhà đầu tư|quỹ|quỹ đầu tư|fund|vc|venture capital",
+        "other": "other|khác",
+    }
+)
+MEETING_KIND_WORDS = _vocab(
+    {
+        "meeting": "meeting|họp|cuộc họp|gặp|gặp mặt",
+        "working_session": "working session|làm việc|buổi làm việc|phiên làm việc|workshop|hội thảo",
+        "call": "call|gọi|cuộc gọi|điện thoại|online|họp trực tuyến|video call",
+        "event": "event|sự kiện|hội nghị|conference|diễn đàn|forum",
+        "visit": "visit|thăm|chuyến thăm|khảo sát|đi thăm|site visit",
+    }
+)
+ACTION_KIND_WORDS = _vocab(
+    {
+        "task": "task|việc|công việc|nhiệm vụ",
+        "letter": "letter|thư|công văn|văn bản đi",
+        "document": "document|tài liệu|hồ sơ|báo cáo|report",
+        "introduction": "introduction|giới thiệu|kết nối|intro",
+        "call": "call|gọi|gọi điện|cuộc gọi",
+    }
+)
+STATUS_WORDS = _vocab(
+    {
+        "open": "mở|mới|chưa làm|chưa bắt đầu|cần làm|open|new|todo|to do|not started",
+        "in_progress": "đang làm|đang thực hiện|đang xử lý|đang tiến hành|in progress|ongoing|doing|started",
+        "waiting": "chờ|đang chờ|chờ phản hồi|tạm dừng|waiting|on hold|pending|blocked",
+        "done": "xong|hoàn thành|đã xong|đã hoàn thành|đã làm|done|completed|complete|finished|closed",
+        "cancelled": "huỷ|hủy|đã huỷ|đã hủy|bỏ|không làm|cancelled|canceled|dropped",
+    }
+)
+DIRECTION_WORDS = _vocab(
+    {
+        "we_owe": "we owe|chúng ta|chúng tôi|ta|bên ta|ta làm|chúng ta làm|us|we|ours",
+        "they_owe": "they owe|họ|đối tác|bên kia|họ làm|đối tác làm|them|they|theirs",
+    }
+)
+PRIORITY_WORDS = {
+    fold(w): p
+    for p, words in {
+        1: "cao|gấp|khẩn|high|urgent|1",
+        2: "trung bình|bình thường|thường|normal|medium|2",
+        3: "thấp|low|3",
+    }.items()
+    for w in words.split("|")
+}
+COUNTRY_WORDS = {
+    fold(w): code
+    for code, words in {
+        "VN": "việt nam|viet nam|vietnam|vn|vnm",
+        "US": "hoa kỳ|mỹ|usa|united states|us",
+        "GB": "anh|vương quốc anh|united kingdom|uk|gb|england",
+        "JP": "nhật bản|nhật|japan|jp",
+        "KR": "hàn quốc|korea|south korea|kr",
+        "CN": "trung quốc|china|cn",
+        "SG": "singapore|sg",
+        "FR": "pháp|france|fr",
+        "DE": "đức|germany|de",
+        "AU": "úc|australia|au",
+        "TW": "đài loan|taiwan|tw",
+        "IL": "israel|il",
+        "FI": "phần lan|finland|fi",
+        "NL": "hà lan|netherlands|nl",
+    }.items()
+    for w in words.split("|")
+}
+
+_EMAIL_SPLIT = re.compile(r"[;,\s]+")
+_PHONE_SPLIT = re.compile(r"\s*(?:[;,\n/]|\s-\s|\bhoặc\b|\bor\b)\s*")
+_LIST_SPLIT = re.compile(r"\s*[;,\n]\s*")
+_NAME_LIST_SPLIT = re.compile(r"\s*[;\n]\s*")
+_MULTILINE = frozenset({"notes", "address", "agenda", "minutes", "decisions"})
+_DATES = frozenset({"due_date", "completed_on", "last_met"})
+_DATETIMES = frozenset({"starts_at", "ends_at"})
+
+
+def as_text(value: Any) -> str:
+    """A cell as the text a person would read in it (dates day-first)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        return (
+            value.strftime("%d/%m/%Y %H:%M") if (value.hour or value.minute) else value.strftime("%d/%m/%Y")
+        )
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float):
+        return repr(value) if not value.is_integer() else str(int(value))
+    return str(value)
+
+
+def collect(mapping: dict[int, str], values: list[Any]) -> Values:
+    """The row's raw values by field; list fields gather every column mapped to them."""
+    out: Values = {}
+    for col, name in mapping.items():
+        if name == IGNORE or col >= len(values):
+            continue
+        value = values[col]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if name in LIST_FIELDS:
+            out.setdefault(name, []).append(value)
+        elif name not in out:
+            out[name] = value
+    return out
+
+
+def _split(raw: list[Any], pattern: re.Pattern[str], *, phones: bool = False) -> list[str]:
+    items: list[str] = []
+    for value in raw:
+        if phones and isinstance(value, (int, float)) and not isinstance(value, bool):
+            items.append(as_text(value))
+            continue
+        items += [clean(p) for p in pattern.split(as_text(value)) if clean(p)]
+    return items
+
+
+def _word(table: dict[str, Any], value: Any, what: str, errors: dict[str, str], name: str) -> Any:
+    key = fold(as_text(value)).strip(" .")
+    if key in table:
+        return table[key]
+    errors[name] = f'"{clean(as_text(value))}" không phải {what} đã biết / is not a known {what}'
+    return None
+
+
+def _date_value(value: Any, name: str, errors: dict[str, str], *, with_time: bool) -> Any:
+    """Dates pass through as dates; text is checked day-first here so that errors are early."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 < value < 80000:
+        # An Excel serial date that lost its format (CSV, a column formatted as number).
+        day = dt.datetime(1899, 12, 30) + dt.timedelta(days=float(value))
+        return day if with_time else day.date()
+    text = clean(as_text(value))
+    try:
+        return v.datetime_(text) if with_time else v.date(text)
+    except (v.FieldError, ValueError, OverflowError) as exc:
+        message = str(exc) if isinstance(exc, v.FieldError) else f'"{text}" is not a date'
+        errors[name] = f"ngày không hợp lệ / {message}"
+        return None
+
+
+def to_input(kind: str, raw: Values) -> tuple[Values, Values, dict[str, str]]:
+    """Service input, references by name, and errors for one row's raw values.
+
+    References (``organisation``, ``owner``…) are returned apart: they are resolved to ids
+    against the database and the rest of the file when the row is matched.
+    """
+    data: Values = {}
+    refs: Values = {}
+    errors: dict[str, str] = {}
+    for name, value in raw.items():
+        if name in ("emails",):
+            data["emails"] = _split(value, _EMAIL_SPLIT)
+        elif name == "phones":
+            data["phones"] = _split(value, _PHONE_SPLIT, phones=True)
+        elif name in ("tags", "sectors", "aliases"):
+            data[name] = _split(value, _LIST_SPLIT)
+        elif name in ("organisations", "attendees"):
+            refs[name] = _split(value, _NAME_LIST_SPLIT)
+        elif name in ("organisation", "owner", "parent", "responsible", "meeting"):
+            text = clean(as_text(value))
+            if text:
+                refs[name] = text
+        elif name in _DATES:
+            parsed = _date_value(value, name, errors, with_time=False)
+            if name != "last_met":
+                data[name] = parsed
+        elif name in _DATETIMES:
+            data[name] = _date_value(value, name, errors, with_time=True)
+        elif name == "kind":
+            table = {
+                "organisation": ORG_KIND_WORDS,
+                "meeting": MEETING_KIND_WORDS,
+                "action": ACTION_KIND_WORDS,
+            }
+            data["kind"] = _word(table.get(kind, {}), value, "loại / kind", errors, name)
+        elif name == "status":
+            data["status"] = _word(STATUS_WORDS, value, "trạng thái / status", errors, name)
+        elif name == "direction":
+            data["direction"] = _word(DIRECTION_WORDS, value, "chiều / direction", errors, name)
+        elif name == "priority":
+            data["priority"] = _word(PRIORITY_WORDS, value, "mức ưu tiên / priority", errors, name)
+        elif name == "country":
+            key = fold(as_text(value))
+            code = COUNTRY_WORDS.get(key) or (key.upper() if re.fullmatch(r"[a-z]{2}", key) else None)
+            if code is None:
+                errors[name] = f'"{clean(as_text(value))}": dùng mã 2 chữ cái / use a 2-letter country code'
+            data["country"] = code
+        elif name in ("influence", "interest"):
+            data[name] = (
+                value
+                if isinstance(value, (int, float)) and not isinstance(value, bool)
+                else clean(as_text(value))
+            )
+        elif name in _MULTILINE:
+            data[name] = clean_multiline(as_text(value))
+        else:
+            data[name] = clean(as_text(value))
+    if kind == "organisation" and data.get("name") and not data.get("acronym"):
+        name, acronym = split_acronym(data["name"])
+        if acronym:
+            data["name"], data["acronym"] = name, acronym
+    for key in [k for k, val in data.items() if val is None]:
+        del data[key]
+    return data, refs, errors
+
+
+# Service error keys that name a column by another name than the importer's field.
+SERVICE_FIELD = {
+    "organisation_id": "organisation",
+    "owner_id": "owner",
+    "parent_id": "parent",
+    "responsible_staff_id": "responsible",
+    "responsible_contact_id": "responsible",
+    "meeting_id": "meeting",
+    "organisation_ids": "organisations",
+    "attendees": "attendees",
+    "given_name": "full_name",
+}

@@ -1,0 +1,319 @@
+"""Writing a previewed sheet: one transaction, one :class:`~db.models.ImportBatch`.
+
+The rows are matched again inside the transaction (the database may have changed since the
+preview), then written in bulk: ``insert(...).returning(id)`` over lists of dicts and ORM
+bulk ``update`` by primary key, never an object or a commit per row (measured.md: 9 s against
+1.3 s per 100k rows). Every record created or updated points to the batch, and every created
+record and changed field gets a :class:`~db.models.Change` row with the batch id, so that
+:func:`app.importing.undo.undo_import` can reverse exactly this import.
+
+The function never commits: the caller's unit of work does, once, or rolls everything back
+when this raises (a cancel, a full disk, a bug). :func:`run_import` is that unit of work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from app import entities
+from app.entities import prepare_organisation
+from app.importing import store
+from app.importing.errors import ImportCancelled
+from app.importing.matching import MODELS, MatchContext, match_rows
+from app.importing.preview import Cancel, Preview, Progress, RowResult
+from app.importing.sheet import remember_mapping
+from app.vntext import name_sort_key, text_sort_key
+from db import models as m
+from db.engine import unit_of_work
+
+WRITE_CHUNK = 2000
+REF_COLUMNS = {
+    "organisation_id": "org",
+    "parent_id": "org",
+    "owner_id": "staff",
+    "responsible_staff_id": "staff",
+}
+
+
+@dataclass
+class CommitResult:
+    batch_id: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    return value
+
+
+class _Writer:
+    def __init__(
+        self,
+        session: Session,
+        preview: Preview,
+        ctx: MatchContext,
+        batch: m.ImportBatch,
+        actor: str,
+        progress: Progress | None,
+        cancel: Cancel | None,
+    ) -> None:
+        self.session, self.preview, self.ctx, self.batch, self.actor = session, preview, ctx, batch, actor
+        self.progress, self.cancel = progress, cancel
+        self.now = m.utcnow()
+        self.ids: dict[str, dict[int, int]] = {"org": {}, "staff": {}}
+        self.changes: list[dict[str, Any]] = []
+        self.vocab = store.Vocab(session)
+        self.done = 0
+        self.total = sum(1 for r in preview.rows if r.status in ("new", "update"))
+
+    def base(self) -> dict[str, Any]:
+        return {
+            "created_at": self.now,
+            "updated_at": self.now,
+            "version": 1,
+            "deleted_at": None,
+            "import_batch_id": self.batch.id,
+        }
+
+    def step(self, n: int) -> None:
+        self.done += n
+        if self.cancel is not None and self.cancel():
+            raise ImportCancelled()
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def change(
+        self, entity: str, ident: int, op: str, name: str = "", old: Any = None, new: Any = None
+    ) -> None:
+        self.changes.append(
+            {
+                "entity": entity,
+                "entity_id": ident,
+                "op": op,
+                "field": name,
+                "old": jsonable(old),
+                "new": jsonable(new),
+                "at": self.now,
+                "actor": self.actor,
+                "batch_id": self.batch.id,
+                "group_id": f"import-{self.batch.id}",
+            }
+        )
+
+    def remap(self, name: str, value: Any) -> Any:
+        table = REF_COLUMNS.get(name)
+        if table and isinstance(value, int) and value < 0:
+            return self.ids[table][value]
+        if name == "organisation_ids":
+            return [self.ids["org"].get(v, v) for v in value]
+        return value
+
+    def insert(self, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:
+        ids: list[int] = []
+        for part in store.chunks(rows, WRITE_CHUNK):
+            result = self.session.execute(
+                insert(model).returning(model.id, sort_by_parameter_order=True), list(part)
+            )
+            ids += list(result.scalars())
+        return ids
+
+    def write_staff(self) -> None:
+        pending = self.ctx.staff.pending
+        if not pending:
+            return
+        keys = list(pending)
+        ids = self.insert(
+            m.Staff, [{**self.base(), "name": pending[k], "email": "", "active": True} for k in keys]
+        )
+        for key, ident in zip(keys, ids, strict=True):
+            self.ids["staff"][key] = ident
+            self.change("staff", ident, "create")
+
+    def write_orgs(self) -> None:
+        """New organisations: the rows of an organisations sheet and the names other sheets cite."""
+        pending = self.ctx.orgs.pending
+        if not pending:
+            return
+        by_key = {r.new_id: r for r in self.preview.rows if r.new_id is not None and r.status == "new"}
+        keys = list(pending)
+        rows: list[dict[str, Any]] = []
+        for key in keys:
+            row = by_key.get(key)
+            if row is not None and row.columns is not None:
+                cols = dict(row.columns)
+            else:
+                p = pending[key]
+                cols = dict(prepare_organisation(None, {"name": p.name, "acronym": p.acronym}, None).columns)
+            cols["parent_id"] = None
+            cols["owner_id"] = self.remap("owner_id", cols.get("owner_id"))
+            rows.append({**self.base(), **cols})
+        ids = self.insert(m.Organisation, rows)
+        links: dict[type[Any], list[dict[str, Any]]] = {}
+        for key, ident in zip(keys, ids, strict=True):
+            self.ids["org"][key] = ident
+            self.change("organisation", ident, "create")
+            row = by_key.get(key)
+            if row is not None:
+                row.new_id = ident
+                for rel in store.RELATIONS["organisation"]:
+                    table, link = store.link_rows(
+                        "organisation",
+                        rel,
+                        ident,
+                        row.relations.get(rel, []) if row.relations else [],
+                        self.vocab,
+                    )
+                    links.setdefault(table, []).extend(link)
+        for table, link in links.items():
+            if link:
+                self.session.execute(insert(table), link)
+        parents = [
+            {"id": r.new_id, "parent_id": self.remap("parent_id", r.columns["parent_id"])}
+            for r in by_key.values()
+            if r.columns is not None and r.columns.get("parent_id")
+        ]
+        if parents:
+            self.session.execute(update(m.Organisation), parents)
+        self.step(len(by_key))
+
+    def write_new(self, kind: str, rows: list[RowResult]) -> None:
+        model = MODELS[kind]
+        for part in store.chunks(rows, WRITE_CHUNK):
+            values = [
+                {**self.base(), **{k: self.remap(k, v) for k, v in (r.columns or {}).items()}} for r in part
+            ]
+            ids = self.insert(model, values)
+            links: dict[type[Any], list[dict[str, Any]]] = {}
+            for row, ident in zip(part, ids, strict=True):
+                row.new_id = ident
+                self.change(kind, ident, "create")
+                for rel in store.RELATIONS[kind]:
+                    items = self.remap(rel, (row.relations or {}).get(rel, []))
+                    table, link = store.link_rows(kind, rel, ident, items, self.vocab)
+                    links.setdefault(table, []).extend(link)
+            for table, link in links.items():
+                if link:
+                    self.session.execute(insert(table), link)
+            self.flush_changes()
+            self.step(len(part))
+
+    def write_updates(self, kind: str, rows: list[RowResult]) -> None:
+        model = MODELS[kind]
+        for part in store.chunks(rows, store.CHUNK):
+            ids = [r.match_id for r in part if r.match_id is not None]
+            records = {rec.id: rec for rec in self.session.exec(select(model).where(col(model.id).in_(ids)))}
+            relations = store.current(self.session, kind, ids)
+            updates: list[dict[str, Any]] = []
+            for row in part:
+                assert row.match_id is not None and row.changes
+                rec = records[row.match_id]
+                merged = rec.model_dump()
+                rels = dict(relations[row.match_id])
+                values: dict[str, Any] = {
+                    "id": rec.id,
+                    "version": rec.version + 1,
+                    "updated_at": self.now,
+                    "import_batch_id": self.batch.id,
+                }
+                for name, (old, proposed) in row.changes.items():
+                    new = self.remap(name, proposed)
+                    if name in store.RELATIONS[kind]:
+                        store.set_relation(self.session, kind, name, rec.id, new, self.vocab)
+                        rels[name] = new
+                    else:
+                        values[name] = merged[name] = new
+                    self.change(kind, rec.id, "import", name, old, new)
+                values.update(derived(kind, merged, rels))
+                updates.append(values)
+            if updates:
+                self.session.execute(update(model), updates)
+            self.flush_changes()
+            self.step(len(part))
+
+    def flush_changes(self) -> None:
+        if self.changes:
+            self.session.execute(insert(m.Change), self.changes)
+            self.changes = []
+
+
+def derived(kind: str, c: dict[str, Any], rels: dict[str, Any]) -> dict[str, Any]:
+    """The sort and search columns of a record from its merged values (as the services compute them)."""
+    if kind == "contact":
+        return {
+            "sort_key": name_sort_key(c["given_name"], c["family_name"], c["middle_name"]),
+            "search_text": entities.contact_search_text(c, rels.get("emails", []), rels.get("phones", [])),
+        }
+    if kind == "organisation":
+        return {"sort_key": text_sort_key(c["name"]), "search_text": entities.organisation_search_text(c)}
+    if kind == "meeting":
+        return {"search_text": entities.meeting_search_text(c)}
+    return {"search_text": entities.action_search_text(c)}
+
+
+def commit_import(
+    preview: Preview,
+    *,
+    session: Session,
+    actor: str = "",
+    remember: bool = True,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> CommitResult:
+    """Write the accepted rows of ``preview`` as one import batch (the caller commits)."""
+    kind = preview.kind
+    ctx = match_rows(session, preview, cancel=cancel)
+    layout = preview.layout
+    batch = m.ImportBatch(
+        file_name=preview.path.name,
+        sha256=preview.sha256,
+        sheet=layout.sheet,
+        kind=kind,
+        created_by=actor,
+        mapping={
+            "header_row": layout.header_row,
+            "headers": layout.headers,
+            "columns": {str(c): f for c, f in sorted(layout.mapping.items())},
+            "on_match": preview.on_match,
+        },
+    )
+    session.add(batch)
+    session.flush()
+    assert batch.id is not None
+    writer = _Writer(session, preview, ctx, batch, actor, progress, cancel)
+    writer.write_staff()
+    writer.write_orgs()
+    if kind != "organisation":
+        writer.write_new(kind, [r for r in preview.rows if r.status == "new"])
+    writer.write_updates(kind, [r for r in preview.rows if r.status == "update"])
+    writer.flush_changes()
+    counts = preview.counts()
+    counts["organisations_created"] = len(ctx.orgs.pending) - (counts["new"] if kind == "organisation" else 0)
+    counts["staff_created"] = len(ctx.staff.pending)
+    batch.counts = counts
+    session.add(batch)
+    if remember:
+        remember_mapping(session, layout.headers, kind, layout.mapping)
+    session.flush()
+    return CommitResult(batch.id, counts)
+
+
+def run_import(
+    engine: Engine,
+    preview: Preview,
+    *,
+    actor: str = "",
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> CommitResult:
+    """:func:`commit_import` in its own unit of work: all rows are written, or none."""
+    with unit_of_work(engine) as session:
+        return commit_import(preview, session=session, actor=actor, progress=progress, cancel=cancel)

@@ -1,0 +1,274 @@
+"""The importable fields of each record kind, their column headers and their synonyms.
+
+One table serves both directions: the exporter writes ``FieldSpec.header`` (Vietnamese and
+English, so that either reader recognises it) and the importer recognises that header and every
+synonym, compared on folded text (no diacritics, đ→d, case and spacing ignored).
+
+Field names are the keys the services in :mod:`app.entities` accept, except references by name
+(``organisation``, ``owner``, ``parent``, ``responsible``, ``meeting``, ``organisations``,
+``attendees``), which the importer resolves to ids, and ``last_met``, which is checked but has
+no column to be stored in yet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.vntext import fold
+
+KINDS = ("organisation", "contact", "meeting", "action")
+"""Record kinds a sheet can hold, in the order a whole workbook is imported."""
+
+IGNORE = "_ignore"
+"""Mapping target of a column the user chose not to import (STT, row numbers…)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    header: str
+    synonyms: tuple[str, ...] = ()
+    exported: bool = True
+
+
+def _f(name: str, header: str, synonyms: str = "", *, exported: bool = True) -> FieldSpec:
+    syns = tuple(s.strip() for s in synonyms.split("|") if s.strip())
+    return FieldSpec(name, header, syns, exported)
+
+
+_OWNER = _f("owner", "Cán bộ phụ trách / Owner", "cán bộ phụ trách|owner|relationship owner|account owner")
+_NOTES = _f("notes", "Ghi chú / Notes", "ghi chú|notes|note|comments|comment|nhận xét|mô tả|description")
+_TAGS = _f("tags", "Nhãn / Tags", "nhãn|thẻ|tags|tag|labels")
+_INFLUENCE = _f("influence", "Ảnh hưởng (1-5) / Influence", "ảnh hưởng|mức ảnh hưởng|influence|power")
+_INTEREST = _f("interest", "Quan tâm (1-5) / Interest", "mức quan tâm|interest")
+_COUNTRY = _f("country", "Quốc gia / Country", "quốc gia|nước|country|country code")
+
+FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "organisation": (
+        _f(
+            "name",
+            "Tên đơn vị / Organisation",
+            "tên đơn vị|tên tổ chức|tên cơ quan|đơn vị|tổ chức|cơ quan|organisation|organization|"
+            "organisation name|organization name|name|tên|company|institution",
+        ),
+        _f("name_en", "Tên tiếng Anh / English name", "tên tiếng anh|english name|name en"),
+        _f("acronym", "Viết tắt / Acronym", "viết tắt|tên viết tắt|acronym|abbreviation|short name"),
+        _f("aliases", "Tên khác / Aliases", "tên khác|tên gọi khác|aliases|alias|also known as"),
+        _f("kind", "Loại hình / Kind", "loại hình|loại|phân loại|kind|type|category"),
+        _f(
+            "parent",
+            "Cơ quan chủ quản / Parent",
+            "cơ quan chủ quản|đơn vị cấp trên|trực thuộc|parent|parent organisation|parent organization",
+        ),
+        _COUNTRY,
+        _f(
+            "city",
+            "Tỉnh/Thành phố / City",
+            "tỉnh thành phố|thành phố|tỉnh|tỉnh thành|city|location|địa điểm|province",
+        ),
+        _f("address", "Địa chỉ / Address", "địa chỉ|address"),
+        _f("website", "Website", "website|trang web|web|url|trang thông tin"),
+        _f("sectors", "Lĩnh vực / Sectors", "lĩnh vực|ngành|sector|sectors|field|fields"),
+        _INFLUENCE,
+        _INTEREST,
+        _OWNER,
+        _TAGS,
+        _NOTES,
+    ),
+    "contact": (
+        _f(
+            "full_name",
+            "Họ và tên / Full name",
+            "họ và tên|họ tên|tên đầy đủ|họ và tên đại biểu|đại biểu|người liên hệ|full name|name|"
+            "contact|contact name",
+        ),
+        _f(
+            "honorific",
+            "Danh xưng / Honorific",
+            "danh xưng|xưng hô|học hàm học vị|honorific|salutation|prefix",
+        ),
+        _f("family_name", "Họ / Family name", "họ|family name|last name|surname"),
+        _f("middle_name", "Tên đệm / Middle name", "tên đệm|tên lót|middle name"),
+        _f("given_name", "Tên / Given name", "tên|tên gọi|given name|first name"),
+        _f("position", "Chức vụ / Position", "chức vụ|chức danh|vị trí|position|job title|title|role"),
+        _f(
+            "organisation",
+            "Đơn vị / Organisation",
+            "đơn vị|cơ quan|tổ chức|đơn vị công tác|cơ quan công tác|nơi công tác|organisation|"
+            "organization|company|công ty|employer|affiliation",
+        ),
+        _f(
+            "emails", "Email", "email|e-mail|e mail|thư điện tử|địa chỉ email|địa chỉ thư điện tử|mail|emails"
+        ),
+        _f(
+            "phones",
+            "Điện thoại / Phone",
+            "điện thoại|sđt|số điện thoại|đt|đtdđ|di động|điện thoại di động|mobile|phone|"
+            "phone number|phones|tel|telephone",
+        ),
+        _COUNTRY,
+        _INFLUENCE,
+        _INTEREST,
+        _OWNER,
+        _TAGS,
+        _f("source", "Nguồn / Source", "nguồn|source"),
+        _f(
+            "last_met",
+            "Ngày gặp gần nhất / Last met",
+            "ngày gặp gần nhất|ngày gặp|lần gặp gần nhất|last met|last meeting|last contact",
+            exported=False,
+        ),
+        _NOTES,
+    ),
+    "meeting": (
+        _f("title", "Tiêu đề / Title", "tiêu đề|chủ đề|tên cuộc họp|cuộc họp|nội dung|title|subject|meeting"),
+        _f(
+            "starts_at",
+            "Bắt đầu / Starts",
+            "bắt đầu|thời gian|ngày họp|ngày|thời gian bắt đầu|date|start|starts|starts at|when",
+        ),
+        _f("ends_at", "Kết thúc / Ends", "kết thúc|thời gian kết thúc|end|ends|ends at"),
+        _f("location", "Địa điểm / Location", "địa điểm|nơi họp|location|place|venue"),
+        _f("kind", "Hình thức / Kind", "hình thức|loại|kind|type"),
+        _f(
+            "organisations",
+            "Đơn vị / Organisations",
+            "đơn vị|đơn vị tham dự|cơ quan|tổ chức|organisations|organizations|organisation|organization",
+        ),
+        _f(
+            "attendees",
+            "Thành phần / Attendees",
+            "thành phần|thành phần tham dự|người tham dự|đại biểu|attendees|participants",
+        ),
+        _f("agenda", "Chương trình / Agenda", "chương trình|nội dung chính|agenda"),
+        _f("minutes", "Biên bản / Minutes", "biên bản|diễn biến|minutes"),
+        _f("decisions", "Kết luận / Decisions", "kết luận|quyết định|decisions|conclusions|outcome"),
+        _OWNER,
+    ),
+    "action": (
+        _f(
+            "title",
+            "Việc / Action",
+            "việc|việc cần làm|công việc|nhiệm vụ|nội dung|nội dung công việc|action|task|what|title|to do|todo",
+        ),
+        _f("kind", "Loại / Kind", "loại|loại việc|kind|type"),
+        _f("direction", "Chiều / Direction", "chiều|bên thực hiện|direction|who owes"),
+        _f(
+            "responsible",
+            "Người phụ trách / Responsible",
+            "người phụ trách|phụ trách|người thực hiện|đầu mối|cán bộ phụ trách|responsible|owner|assignee|assigned to",
+        ),
+        _f(
+            "organisation",
+            "Đơn vị / Organisation",
+            "đơn vị|cơ quan|tổ chức|đơn vị liên quan|organisation|organization|company",
+        ),
+        _f("meeting", "Cuộc họp / Meeting", "cuộc họp|từ cuộc họp|meeting|from meeting"),
+        _f(
+            "due_date", "Hạn / Due", "hạn|hạn chót|thời hạn|hạn hoàn thành|ngày đến hạn|due|due date|deadline"
+        ),
+        _f("status", "Trạng thái / Status", "trạng thái|tình trạng|tiến độ|status|state"),
+        _f("priority", "Ưu tiên / Priority", "ưu tiên|mức ưu tiên|độ ưu tiên|priority"),
+        _f(
+            "completed_on",
+            "Ngày hoàn thành / Completed",
+            "ngày hoàn thành|hoàn thành ngày|completed|completed on|done on",
+        ),
+        _f("reference", "Số văn bản / Reference", "số văn bản|số hiệu|số công văn|reference|ref"),
+        _NOTES,
+    ),
+}
+
+IGNORED_HEADERS = frozenset(
+    fold(h) for h in ("stt", "tt", "số tt", "số thứ tự", "no", "no.", "#", "nr", "id", "mã")
+)
+
+REQUIRED = {"organisation": "name", "contact": "full_name", "meeting": "title", "action": "title"}
+"""The one field without which a row is not a record."""
+
+# Words in a sheet's name that say which kind of record it holds.
+SHEET_NAME_HINTS: dict[str, tuple[str, ...]] = {
+    "organisation": (
+        "to chuc",
+        "don vi",
+        "co quan",
+        "organisation",
+        "organization",
+        "org",
+        "doi tac",
+        "partners",
+        "companies",
+    ),
+    "contact": ("danh ba", "lien he", "dai bieu", "nguoi", "contact", "people", "danh sach"),
+    "meeting": ("cuoc hop", "hop", "lich", "meeting", "su kien", "events", "calendar"),
+    "action": ("viec", "nhiem vu", "cong viec", "action", "task", "to do", "todo", "follow"),
+}
+
+LABELS = {
+    "organisation": "Tổ chức / Organisations",
+    "contact": "Liên hệ / Contacts",
+    "meeting": "Cuộc họp / Meetings",
+    "action": "Việc cần làm / Actions",
+}
+"""Sheet names the exporter writes (and the importer recognises)."""
+
+
+def field_names(kind: str) -> list[str]:
+    return [f.name for f in FIELDS[kind]]
+
+
+def spec(kind: str, name: str) -> FieldSpec:
+    for f in FIELDS[kind]:
+        if f.name == name:
+            return f
+    raise KeyError(f"{kind}.{name}")
+
+
+_PUNCT_RE = re.compile(r"[*:.?()\[\]]+")
+
+
+def header_candidates(header: str) -> list[str]:
+    """Folded forms under which a header may be recognised.
+
+    "Họ và tên / Full name" → ["ho va ten / full name", "ho va ten", "full name"];
+    "Điện thoại (*)" → ["dien thoai"]; "Tỉnh/Thành phố" → [..., "tinh thanh pho", "thanh pho"].
+    """
+    folded = fold(header)
+    if not folded:
+        return []
+    out = [folded]
+    no_paren = fold(re.sub(r"\(.*?\)", " ", folded))
+    stripped = fold(_PUNCT_RE.sub(" ", no_paren))
+    out += [no_paren, stripped, fold(stripped.replace("/", " ")), fold(_PUNCT_RE.sub(" ", folded))]
+    for part in re.split(r"\s*[/|]\s*|\s+-\s+|\n", no_paren):
+        out.append(fold(_PUNCT_RE.sub(" ", part)))
+    seen: list[str] = []
+    for c in out:
+        if c and c not in seen:
+            seen.append(c)
+    return seen
+
+
+def _index(kind: str) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for f in FIELDS[kind]:
+        for text in (f.name.replace("_", " "), f.header, *f.synonyms):
+            for cand in header_candidates(text)[:1] if text is not f.header else header_candidates(text):
+                index.setdefault(cand, f.name)
+    return index
+
+
+SYNONYM_INDEX: dict[str, dict[str, str]] = {k: _index(k) for k in KINDS}
+
+
+def field_for_header(kind: str, header: str) -> str | None:
+    """The field a header names for this kind of record, or None."""
+    index = SYNONYM_INDEX[kind]
+    cands = header_candidates(header)
+    for c in cands:
+        if c in index:
+            return index[c]
+    if cands and cands[0] in IGNORED_HEADERS:
+        return IGNORE
+    return None

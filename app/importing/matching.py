@@ -1,0 +1,276 @@
+"""Matching each row against the database and against the rows above it in the file.
+
+A contact is the same person when it shares an email or a phone number, or the folded name at
+the same organisation; an organisation when its name, acronym or an alias is the same; a
+meeting by title and day; an action by title and organisation. The first row of the file
+wins; later rows that name the same record are duplicates. What happens to a row that matches
+a record in the database is the user's choice (``on_match``): create anyway, fill the
+record's blank fields, overwrite them, or skip the row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from app.importing import store
+from app.importing.errors import ImportCancelled
+from app.importing.preview import CHECK_EVERY, Cancel, Preview, Progress, RowResult
+from app.importing.resolve import NameIndex, OrgIndex, split_acronym
+from app.vntext import fold
+from db import models as m
+
+MODELS: dict[str, type[Any]] = {
+    "organisation": m.Organisation,
+    "contact": m.Contact,
+    "meeting": m.Meeting,
+    "action": m.Action,
+}
+NAME_COLUMNS = ("full_name", "family_name", "middle_name", "given_name", "honorific")
+FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "full_name": NAME_COLUMNS,
+    "family_name": NAME_COLUMNS,
+    "middle_name": NAME_COLUMNS,
+    "given_name": NAME_COLUMNS,
+    "organisation": ("organisation_id",),
+    "owner": ("owner_id",),
+    "parent": ("parent_id",),
+    "responsible": ("responsible_staff_id", "responsible_contact_id"),
+    "meeting": ("meeting_id",),
+    "status": ("status", "completed_on"),
+    "name": ("name", "acronym"),
+}
+RELATION_OF_FIELD = {"organisations": "organisation_ids", "attendees": "attendees"}
+
+
+@dataclass
+class MatchContext:
+    orgs: OrgIndex
+    staff: NameIndex
+    contacts: NameIndex
+    meetings: NameIndex
+
+
+def empty(value: Any) -> bool:
+    return value is None or value in ("", [])
+
+
+def _org_key(ctx: MatchContext, text: str | None) -> Any:
+    if not text:
+        return None
+    found = ctx.orgs.lookup(text)
+    return found if found is not None else "?" + fold(split_acronym(text)[0])
+
+
+def _keys(kind: str, row: RowResult, ctx: MatchContext) -> list[tuple[str, Any]]:
+    c, rel = row.columns or {}, row.relations or {}
+    if kind == "contact":
+        keys: list[tuple[str, Any]] = [("email", e) for e in rel.get("emails", [])]
+        keys += [("phone", p) for p in rel.get("phones", [])]
+        keys.append(("name", (fold(c["full_name"]), _org_key(ctx, row.refs.get("organisation")))))
+        return keys
+    if kind == "organisation":
+        keys = [("name", fold(c["name"]))]
+        if c.get("acronym"):
+            keys.append(("acronym", fold(c["acronym"])))
+        return keys + [("alias", fold(a)) for a in c.get("aliases") or []]
+    if kind == "meeting":
+        return [("title", (fold(c["title"]), c["starts_at"].date()))]
+    return [("title", (fold(c["title"]), _org_key(ctx, row.refs.get("organisation"))))]
+
+
+def _db_keys(session: Session, kind: str, ctx: MatchContext) -> dict[tuple[str, Any], Any]:
+    out: dict[tuple[str, Any], Any] = {}
+    if kind == "contact":
+        live = col(m.Contact.deleted_at).is_(None)
+        for cid, method, value in session.exec(
+            select(m.ContactMethod.contact_id, m.ContactMethod.kind, m.ContactMethod.value)
+            .join(m.Contact, col(m.Contact.id) == col(m.ContactMethod.contact_id))
+            .where(live)
+        ):
+            out.setdefault(("email" if method == "email" else "phone", value), cid)
+        for ident, name, org in session.exec(
+            select(m.Contact.id, m.Contact.full_name, m.Contact.organisation_id).where(live)
+        ):
+            out.setdefault(("name", (fold(name), org)), ident)
+    elif kind == "organisation":
+        for table, label in (
+            (ctx.orgs.by_name, "name"),
+            (ctx.orgs.by_acronym, "acronym"),
+            (ctx.orgs.by_alias, "alias"),
+        ):
+            for key, ident in table.items():
+                if ident > 0:
+                    out.setdefault((label, key), ident)
+    elif kind == "meeting":
+        for ident, title, starts in session.exec(
+            select(m.Meeting.id, m.Meeting.title, m.Meeting.starts_at).where(
+                col(m.Meeting.deleted_at).is_(None)
+            )
+        ):
+            out.setdefault(("title", (fold(title), starts.date())), ident)
+    else:
+        for ident, title, org in session.exec(
+            select(m.Action.id, m.Action.title, m.Action.organisation_id).where(
+                col(m.Action.deleted_at).is_(None)
+            )
+        ):
+            out.setdefault(("title", (fold(title), org)), ident)
+    return out
+
+
+_KEY_LABEL = {
+    "email": "email",
+    "phone": "số điện thoại / phone",
+    "name": "họ tên và đơn vị / name and organisation",
+    "acronym": "viết tắt / acronym",
+    "alias": "tên khác / alias",
+    "title": "tiêu đề / title",
+}
+
+
+def _resolve_refs(kind: str, row: RowResult, ctx: MatchContext) -> None:
+    c, refs = row.columns, row.refs
+    assert c is not None and row.relations is not None
+    if "organisation" in refs:
+        c["organisation_id"] = ctx.orgs.resolve(refs["organisation"])
+    if "owner" in refs:
+        c["owner_id"] = ctx.staff.resolve(refs["owner"])
+    if kind == "meeting":
+        row.relations["organisation_ids"] = list(
+            dict.fromkeys(o for o in map(ctx.orgs.resolve, refs.get("organisations", [])) if o)
+        )
+        ids: list[int] = []
+        for name in refs.get("attendees", []):
+            found = ctx.contacts.lookup(name)
+            if found is None:
+                row.reasons.append(f'không tìm thấy người tham dự / attendee not found: "{name}"')
+            elif found not in ids:
+                ids.append(found)
+        row.relations["attendees"] = ids
+    if kind == "action":
+        c["responsible_staff_id"] = c["responsible_contact_id"] = None
+        if "responsible" in refs:
+            name = refs["responsible"]
+            staff = ctx.staff.lookup(name)
+            contact = ctx.contacts.lookup(name) if staff is None else None
+            if contact is not None:
+                c["responsible_contact_id"] = contact
+            else:
+                c["responsible_staff_id"] = staff if staff is not None else ctx.staff.resolve(name)
+        if "meeting" in refs:
+            found = ctx.meetings.lookup(refs["meeting"])
+            if found is None:
+                row.reasons.append(f'không tìm thấy cuộc họp / meeting not found: "{refs["meeting"]}"')
+            c["meeting_id"] = found
+
+
+def match_rows(
+    session: Session, preview: Preview, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> MatchContext:
+    """Give every checked row its status; resolve names to ids (placeholders for new ones)."""
+    kind = preview.kind
+    ctx = MatchContext(
+        OrgIndex.load(session),
+        NameIndex.staff(session),
+        NameIndex.contacts(session),
+        NameIndex.meetings(session),
+    )
+    db_keys = _db_keys(session, kind, ctx)
+    seen: dict[tuple[str, Any], int] = {}
+    for i, row in enumerate(preview.rows):
+        if i % CHECK_EVERY == 0 and i:
+            if cancel is not None and cancel():
+                raise ImportCancelled()
+            if progress is not None:
+                progress(i, len(preview.rows))
+        if row.columns is None:
+            continue
+        row.status, row.reasons, row.match_id, row.duplicate_of, row.new_id, row.changes = (
+            "new",
+            [],
+            None,
+            None,
+            None,
+            None,
+        )
+        keys = _keys(kind, row, ctx)
+        dup = next(((k, seen[k]) for k in keys if k in seen), None)
+        if dup is not None:
+            row.status, row.duplicate_of = "duplicate", dup[1]
+            row.reasons.append(f"trùng dòng {dup[1]} ({_KEY_LABEL[dup[0][0]]}) / duplicate of row {dup[1]}")
+            continue
+        for k in keys:
+            seen.setdefault(k, row.row)
+        hit = next(((k, db_keys[k]) for k in keys if k in db_keys), None)
+        if hit is not None:
+            row.match_id = hit[1]
+            where = f"#{hit[1]} ({_KEY_LABEL[hit[0][0]]})"
+            if preview.on_match == "skip":
+                row.status = "skip"
+                row.reasons.append(f"đã có / already exists: {where}")
+                continue
+            if preview.on_match == "create":
+                row.reasons.append(f"giống / matches {where}; vẫn tạo mới / created anyway")
+                row.match_id = None
+            else:
+                row.status = "update"
+        _resolve_refs(kind, row, ctx)
+        if kind == "organisation" and row.status == "new":
+            c = row.columns
+            row.new_id = ctx.orgs.add(c["name"], c.get("acronym", ""), c.get("aliases") or [], row.row)
+    if kind == "organisation":
+        for row in preview.rows:
+            if row.status in ("new", "update") and "parent" in row.refs and row.columns is not None:
+                parent = ctx.orgs.resolve(row.refs["parent"])
+                own = row.new_id if row.status == "new" else row.match_id
+                row.columns["parent_id"] = parent if parent != own else None
+    compute_updates(session, preview, ctx)
+    preview.context = ctx
+    return ctx
+
+
+def supplied_columns(row: RowResult) -> set[str]:
+    out: set[str] = set()
+    for name in row.supplied:
+        out.update(FIELD_COLUMNS.get(name, (name,)))
+    return out
+
+
+def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> None:
+    """For rows that update a record: which fields change (fill blanks or overwrite)."""
+    kind = preview.kind
+    rows = [r for r in preview.rows if r.status == "update" and r.match_id is not None]
+    model = MODELS[kind]
+    for part in store.chunks(rows):
+        ids: Sequence[int] = [r.match_id for r in part if r.match_id is not None]
+        records = {rec.id: rec for rec in session.exec(select(model).where(col(model.id).in_(ids)))}
+        relations = store.current(session, kind, ids)
+        for row in part:
+            assert row.match_id is not None and row.columns is not None and row.relations is not None
+            rec = records[row.match_id]
+            changes: dict[str, tuple[Any, Any]] = {}
+            supplied = supplied_columns(row)
+            for name in sorted(supplied & row.columns.keys()):
+                new, old = row.columns[name], getattr(rec, name, None)
+                if empty(new) or new == old or (preview.on_match == "fill" and not empty(old)):
+                    continue
+                changes[name] = (old, new)
+            for rel in store.RELATIONS[kind]:
+                field_name = next((f for f, r in RELATION_OF_FIELD.items() if r == rel), rel)
+                if field_name not in row.supplied:
+                    continue
+                old_list = relations[row.match_id][rel]
+                folded_old = {fold(str(x)) for x in old_list}
+                merged = old_list + [x for x in row.relations.get(rel, []) if fold(str(x)) not in folded_old]
+                if merged != old_list:
+                    changes[rel] = (old_list, merged)
+            if changes:
+                row.changes = changes
+                row.reasons.append("cập nhật / updates: " + ", ".join(changes))
+            else:
+                row.status = "skip"
+                row.reasons.append(f"#{row.match_id}: không có gì mới / nothing new")

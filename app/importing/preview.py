@@ -1,0 +1,172 @@
+"""Preview: every row of a sheet cleaned, checked and matched, nothing written.
+
+:func:`preview_import` reads the sheet (streaming), turns each row into the values the record
+services accept, checks them with the same code a form uses (:mod:`app.entities`), and then
+:func:`match_rows` decides, row by row, whether it is a new record, an update of one in the
+database, a duplicate of an earlier row, an error, or to be skipped. The result is plain data
+(:class:`Preview` holding :class:`RowResult`s) for a wizard page or the CLI to show.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.entities import PREPARE
+from app.errors import ValidationError
+from app.importing import fields as fs
+from app.importing.cleaning import SERVICE_FIELD, collect, to_input
+from app.importing.errors import ImportCancelled, ImportFileError
+from app.importing.reader import iter_rows
+from app.importing.sheet import SheetLayout
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+STATUSES = ("new", "update", "duplicate", "error", "skip")
+ON_MATCH = ("create", "fill", "overwrite", "skip")
+CHECK_EVERY = 500
+
+
+@dataclass(slots=True)
+class RowResult:
+    """One data row: its sheet row number, what will happen to it and why."""
+
+    row: int
+    status: str = "new"
+    reasons: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, Any] | None = None
+    relations: dict[str, Any] | None = None
+    refs: dict[str, Any] = field(default_factory=dict)
+    supplied: frozenset[str] = frozenset()
+    match_id: int | None = None
+    duplicate_of: int | None = None
+    new_id: int | None = None
+    changes: dict[str, tuple[Any, Any]] | None = None
+
+    @property
+    def message(self) -> str:
+        parts = [f"{col}: {msg}" for col, msg in self.errors.items()] + self.reasons
+        return "; ".join(parts)
+
+
+@dataclass
+class Preview:
+    path: Path
+    layout: SheetLayout
+    on_match: str
+    sha256: str
+    rows: list[RowResult]
+    total_rows: int = 0
+    context: Any = None  # the indexes of the last matching run (see app.importing.matching)
+
+    @property
+    def kind(self) -> str:
+        assert self.layout.kind is not None
+        return self.layout.kind
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(STATUSES, 0)
+        for r in self.rows:
+            out[r.status] += 1
+        return out
+
+    def rejected(self) -> list[RowResult]:
+        return [r for r in self.rows if r.status in ("error", "duplicate")]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _label_for(layout: SheetLayout, name: str) -> str:
+    cols = layout.columns_for(name)
+    if cols:
+        return layout.column_label(cols[0])
+    spec_header = next((f.header for f in fs.FIELDS[layout.kind or "contact"] if f.name == name), name)
+    return spec_header
+
+
+def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult | None:
+    """One sheet row cleaned and checked; None for a row with nothing in its mapped columns."""
+    kind = layout.kind
+    assert kind is not None
+    raw = collect(layout.mapping, values)
+    if not raw:
+        return None
+    result = RowResult(number, supplied=frozenset(raw))
+    data, refs, errors = to_input(kind, raw)
+    required = fs.REQUIRED[kind]
+    if required not in raw and not (kind == "contact" and {"family_name", "given_name"} & raw.keys()):
+        errors.setdefault(required, "bắt buộc, đang để trống / required, but empty")
+    try:
+        prepared = PREPARE[kind](None, data, None)
+        result.columns, result.relations = dict(prepared.columns), dict(prepared.relations)
+    except ValidationError as exc:
+        for key, message in exc.errors.items():
+            errors.setdefault(SERVICE_FIELD.get(key, key), message)
+    result.refs = refs
+    if errors:
+        result.status = "error"
+        result.errors = {_label_for(layout, name): msg for name, msg in errors.items()}
+        result.columns = result.relations = None
+    return result
+
+
+def read_rows(
+    path: Path, layout: SheetLayout, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> tuple[list[RowResult], int]:
+    """Clean and check every data row below the header; returns the rows and the rows read."""
+    if layout.kind is None:
+        raise ImportFileError(
+            f'{path.name}, trang "{layout.sheet}": không nhận ra loại dữ liệu; hãy chọn (liên hệ, tổ chức, '
+            "cuộc họp, việc) / cannot tell what the sheet holds: choose contacts, organisations, meetings or actions"
+        )
+    if not any(f != fs.IGNORE for f in layout.mapping.values()):
+        raise ImportFileError(
+            f'{path.name}, trang "{layout.sheet}": chưa ghép cột nào / no column is mapped to a field'
+        )
+    out: list[RowResult] = []
+    read = 0
+    for number, values in iter_rows(path, layout.sheet):
+        if number <= layout.header_row:
+            continue
+        read += 1
+        if read % CHECK_EVERY == 0:
+            if cancel is not None and cancel():
+                raise ImportCancelled()
+            if progress is not None:
+                progress(read, 0)
+        result = clean_row(layout, number, values)
+        if result is not None:
+            out.append(result)
+    return out, read
+
+
+def preview_import(
+    path: Path,
+    layout: SheetLayout,
+    *,
+    session: Any,
+    on_match: str = "fill",
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Preview:
+    """Read, clean and match a sheet; nothing is written to the database."""
+    from app.importing.matching import match_rows
+
+    if on_match not in ON_MATCH:
+        raise ImportFileError(f"--on-match: {on_match}? ({', '.join(ON_MATCH)})")
+    path = Path(path)
+    rows, read = read_rows(path, layout, progress=progress, cancel=cancel)
+    preview = Preview(path, layout, on_match, file_sha256(path), rows, read)
+    match_rows(session, preview, progress=progress, cancel=cancel)
+    return preview

@@ -1,0 +1,168 @@
+"""Finding records by what a spreadsheet calls them: organisations by name, acronym or alias
+("NIC", "Trung tâm Đổi mới sáng tạo Quốc gia (NIC)"), staff and contacts by name.
+
+An index holds the database's live records (positive ids) and the records this import will
+create (negative placeholder ids, replaced by real ids when the batch is written), so that
+"VIN" on row 12 and "Mạng lưới Đổi mới sáng tạo Việt Nam (VIN)" on row 40 become one new
+organisation, not two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, col, select
+
+from app.vntext import clean, fold
+from db import models as m
+
+_NAME_ACRONYM = re.compile(r"^(?P<name>.+?)\s*[(\[](?P<acr>[^()\[\]]{1,30})[)\]]\s*$")
+
+
+def split_acronym(text: str) -> tuple[str, str]:
+    """ "Trung tâm Đổi mới sáng tạo Quốc gia (NIC)" → ("Trung tâm …", "NIC"); else (text, "")."""
+    text = clean(text)
+    match = _NAME_ACRONYM.match(text)
+    if match and " " not in match.group("acr").strip():
+        return clean(match.group("name")), clean(match.group("acr"))
+    return text, ""
+
+
+def org_label(name: str, acronym: str) -> str:
+    """How the exporter writes a reference to an organisation, read back by :class:`OrgIndex`."""
+    return f"{name} ({acronym})" if acronym and fold(acronym) != fold(name) else name
+
+
+@dataclass
+class PendingOrg:
+    key: int
+    name: str
+    acronym: str = ""
+    aliases: list[str] = field(default_factory=list)
+    row: int | None = None  # the sheet row that defines it, when it comes from an organisations sheet
+
+
+class OrgIndex:
+    def __init__(self) -> None:
+        self.by_name: dict[str, int] = {}
+        self.by_acronym: dict[str, int] = {}
+        self.by_alias: dict[str, int] = {}
+        self.labels: dict[int, str] = {}
+        self.pending: dict[int, PendingOrg] = {}
+        self._next = -1
+
+    @classmethod
+    def load(cls, session: Session) -> OrgIndex:
+        index = cls()
+        stmt = select(
+            m.Organisation.id, m.Organisation.name, m.Organisation.acronym, m.Organisation.aliases
+        ).where(col(m.Organisation.deleted_at).is_(None))
+        for ident, name, acronym, aliases in session.exec(stmt):
+            assert ident is not None
+            index._register(ident, name, acronym, list(aliases or []))
+        return index
+
+    def _register(self, ident: int, name: str, acronym: str, aliases: list[str]) -> None:
+        self.by_name.setdefault(fold(name), ident)
+        if acronym:
+            self.by_acronym.setdefault(fold(acronym), ident)
+        for alias in aliases:
+            self.by_alias.setdefault(fold(alias), ident)
+        self.labels[ident] = org_label(name, acronym)
+
+    def lookup(self, text: str) -> int | None:
+        """The organisation ``text`` names, or None."""
+        full = fold(text)
+        if not full:
+            return None
+        name, acronym = split_acronym(text)
+        fname, facr = fold(name), fold(acronym)
+        for key, table in (
+            (full, self.by_name),
+            (fname, self.by_name),
+            (facr, self.by_acronym),
+            (full, self.by_acronym),
+            (full, self.by_alias),
+            (fname, self.by_alias),
+            (facr, self.by_alias),
+            (facr, self.by_name),
+        ):
+            if key and key in table:
+                return table[key]
+        return None
+
+    def add(
+        self, name: str, acronym: str = "", aliases: list[str] | None = None, row: int | None = None
+    ) -> int:
+        """Register a new organisation this import will create; returns its placeholder id."""
+        key = self._next
+        self._next -= 1
+        self.pending[key] = PendingOrg(key, name, acronym, list(aliases or []), row)
+        self._register(key, name, acronym, list(aliases or []))
+        return key
+
+    def resolve(self, text: str) -> int | None:
+        """The organisation ``text`` names, registering a new one when none is known."""
+        found = self.lookup(text)
+        name, acronym = split_acronym(text)
+        if found is not None:
+            pending = self.pending.get(found)
+            if pending and acronym and fold(pending.name) == fold(acronym):
+                # "VIN" was seen first; "Mạng lưới … (VIN)" now says what VIN stands for.
+                pending.name, pending.acronym = name, acronym
+                self._register(found, name, acronym, [])
+            return found
+        if not name:
+            return None
+        return self.add(name, acronym)
+
+
+class NameIndex:
+    """Staff members, contacts or meetings by folded name (the first one wins on a tie)."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, int] = {}
+        self.pending: dict[int, str] = {}
+        self._next = -1
+
+    @classmethod
+    def staff(cls, session: Session) -> NameIndex:
+        index = cls()
+        for ident, name in session.exec(
+            select(m.Staff.id, m.Staff.name).where(col(m.Staff.deleted_at).is_(None))
+        ):
+            assert ident is not None
+            index.by_name.setdefault(fold(name), ident)
+        return index
+
+    @classmethod
+    def contacts(cls, session: Session) -> NameIndex:
+        index = cls()
+        stmt = select(m.Contact.id, m.Contact.full_name).where(col(m.Contact.deleted_at).is_(None))
+        for ident, name in session.exec(stmt):
+            assert ident is not None
+            index.by_name.setdefault(fold(name), ident)
+        return index
+
+    @classmethod
+    def meetings(cls, session: Session) -> NameIndex:
+        index = cls()
+        stmt = select(m.Meeting.id, m.Meeting.title).where(col(m.Meeting.deleted_at).is_(None))
+        for ident, title in session.exec(stmt):
+            assert ident is not None
+            index.by_name.setdefault(fold(title), ident)
+        return index
+
+    def lookup(self, text: str) -> int | None:
+        return self.by_name.get(fold(text))
+
+    def resolve(self, text: str) -> int | None:
+        found = self.lookup(text)
+        if found is not None or not fold(text):
+            return found
+        key = self._next
+        self._next -= 1
+        self.pending[key] = clean(text)
+        self.by_name[fold(text)] = key
+        return key

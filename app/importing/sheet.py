@@ -1,0 +1,213 @@
+"""Understanding a sheet: where its header row is, what it holds, which column is which field.
+
+Each step is a function over plain data, so that a wizard can show the guess and let the user
+change it: :func:`find_header_row` → :func:`detect_kind` → :func:`suggest_mapping`;
+:func:`inspect_sheet` runs the three over the first rows of a sheet. A mapping the user
+confirmed is remembered per header row (:func:`remember_mapping`) and offered again for the
+next workbook with the same headers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+from sqlmodel import Session
+
+from app.importing import fields as fs
+from app.importing.errors import ImportFileError
+from app.importing.reader import Row, iter_rows, sheet_names
+from app.vntext import clean, fold
+from db.models import Setting
+
+HEADER_SCAN_ROWS = 30
+LIST_FIELDS = frozenset({"emails", "phones", "tags", "sectors", "aliases", "organisations", "attendees"})
+_DISTINCTIVE = {
+    "organisation": ("acronym", "kind", "website", "sectors", "parent"),
+    "contact": ("full_name", "emails", "phones", "position", "family_name", "given_name"),
+    "meeting": ("starts_at", "location", "attendees", "agenda", "minutes"),
+    "action": ("due_date", "status", "responsible", "priority", "completed_on"),
+}
+
+
+@dataclass
+class SheetLayout:
+    """What the importer understood of one sheet; every part can be overridden by the caller."""
+
+    sheet: str
+    header_row: int
+    headers: list[str]
+    kind: str | None
+    mapping: dict[int, str] = field(default_factory=dict)
+    kind_scores: dict[str, float] = field(default_factory=dict)
+    remembered: bool = False
+    data_rows_sampled: int = 0
+
+    def column_label(self, col: int) -> str:
+        header = self.headers[col] if col < len(self.headers) else ""
+        letter = get_column_letter(col + 1)
+        return f"{header} ({letter})" if header else f"cột / column {letter}"
+
+    def columns_for(self, name: str) -> list[int]:
+        return [c for c, f in sorted(self.mapping.items()) if f == name]
+
+
+def cell_text(value: Any) -> str:
+    return clean(value) if value is not None else ""
+
+
+def _row_score(values: list[Any]) -> tuple[float, int]:
+    texts = [cell_text(v) for v in values if isinstance(v, str)]
+    texts = [t for t in texts if t]
+    if len(texts) < 2:
+        return 0.0, 0
+    best = 0.0
+    for kind in fs.KINDS:
+        mapped = [fs.field_for_header(kind, t) for t in texts]
+        score = sum(1 for m in mapped if m and m != fs.IGNORE) + 0.25 * sum(
+            1 for m in mapped if m == fs.IGNORE
+        )
+        best = max(best, score)
+    return best, len(texts)
+
+
+def find_header_row(rows: list[Row]) -> tuple[int, list[str]]:
+    """The row that names the columns: the one, among the first rows, whose cells best match
+    known headers (at least two). Title rows, merged banners and blank rows above it are skipped.
+
+    Returns ``(row_number, headers)``; ``(0, [])`` when no row looks like a header.
+    """
+    best: tuple[float, int, list[Any]] | None = None
+    for number, values in rows[:HEADER_SCAN_ROWS]:
+        score, _count = _row_score(values)
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, number, values)
+    if best is None:
+        return 0, []
+    values = best[2]
+    headers = [cell_text(v) for v in values]
+    while headers and not headers[-1]:
+        headers.pop()
+    return best[1], headers
+
+
+def detect_kind(sheet: str, headers: list[str]) -> tuple[str | None, dict[str, float]]:
+    """Which record kind the sheet holds, from its name and its headers (English or Vietnamese)."""
+    name = fold(sheet)
+    scores: dict[str, float] = {}
+    for kind in fs.KINDS:
+        found = {fs.field_for_header(kind, h) for h in headers if h}
+        found.discard(None)
+        found.discard(fs.IGNORE)
+        score = float(len(found)) + sum(0.5 for f in _DISTINCTIVE[kind] if f in found)
+        if any(hint in name for hint in fs.SHEET_NAME_HINTS[kind]):
+            score += 1.5
+        if fs.REQUIRED[kind] not in found and kind != "contact":
+            score -= 1
+        if kind == "contact" and not ({"full_name", "given_name", "family_name"} & found):
+            score -= 1
+        scores[kind] = score
+    kind = max(scores, key=lambda k: scores[k])
+    return (kind if scores[kind] >= 2 else None), scores
+
+
+def suggest_mapping(kind: str, headers: list[str]) -> dict[int, str]:
+    """Column index → field for the headers that name one; unrecognised columns are left out.
+
+    A field takes the first column naming it, except list fields (several phone columns…).
+    """
+    mapping: dict[int, str] = {}
+    used: set[str] = set()
+    for col, header in enumerate(headers):
+        name = fs.field_for_header(kind, header) if header else None
+        if not name:
+            continue
+        if name != fs.IGNORE and name in used and name not in LIST_FIELDS:
+            continue
+        used.add(name)
+        mapping[col] = name
+    if kind == "contact" and "given_name" in used and not ({"full_name", "family_name"} & used):
+        # A lone "Tên" column holds the whole name in most Vietnamese lists.
+        mapping = {c: ("full_name" if f == "given_name" else f) for c, f in mapping.items()}
+    return mapping
+
+
+def header_key(headers: list[str]) -> str:
+    """Identity of a header row: a hash of its folded cells (order matters)."""
+    folded = [fold(h) for h in headers]
+    while folded and not folded[-1]:
+        folded.pop()
+    return hashlib.sha256("\x1f".join(folded).encode()).hexdigest()[:24]
+
+
+def _setting_key(headers: list[str]) -> str:
+    return f"import.mapping.{header_key(headers)}"
+
+
+def remembered_mapping(session: Session, headers: list[str]) -> tuple[str, dict[int, str]] | None:
+    """The kind and mapping confirmed last time for this header row, if any."""
+    row = session.get(Setting, _setting_key(headers))
+    if row is None or not isinstance(row.value, dict):
+        return None
+    kind = row.value.get("kind")
+    raw = row.value.get("mapping") or {}
+    if kind not in fs.KINDS or not isinstance(raw, dict):
+        return None
+    valid = set(fs.field_names(kind)) | {fs.IGNORE}
+    mapping = {int(c): f for c, f in raw.items() if str(c).isdigit() and f in valid}
+    return kind, mapping
+
+
+def remember_mapping(session: Session, headers: list[str], kind: str, mapping: dict[int, str]) -> None:
+    """Store a confirmed mapping for the next workbook with the same headers."""
+    key = _setting_key(headers)
+    value = {"kind": kind, "mapping": {str(c): f for c, f in sorted(mapping.items())}, "headers": headers}
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+        session.add(row)
+    session.flush()
+
+
+def inspect_sheet(path: Path, sheet: str | None = None, *, session: Session | None = None) -> SheetLayout:
+    """Header row, kind and suggested mapping of one sheet, from its first rows only."""
+    names = sheet_names(path)
+    if sheet is None:
+        sheet = names[0] if names else path.stem
+    head = list(itertools.islice(iter_rows(path, sheet), HEADER_SCAN_ROWS + 20))
+    if not any(any(v is not None for v in values) for _, values in head):
+        raise ImportFileError(f'{path.name}, trang "{sheet}": trang tính trống / the sheet is empty')
+    header_row, headers = find_header_row(head)
+    if not header_row:
+        raise ImportFileError(
+            f'{path.name}, trang "{sheet}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", '
+            f'"Email") trong {HEADER_SCAN_ROWS} dòng đầu / no header row found in the first '
+            f"{HEADER_SCAN_ROWS} rows"
+        )
+    kind, scores = detect_kind(sheet, headers)
+    layout = SheetLayout(sheet, header_row, headers, kind, kind_scores=scores)
+    layout.data_rows_sampled = sum(1 for n, v in head if n > header_row and any(x is not None for x in v))
+    remembered = remembered_mapping(session, headers) if session is not None else None
+    if remembered is not None:
+        layout.kind, layout.mapping = remembered
+        layout.remembered = True
+    elif kind is not None:
+        layout.mapping = suggest_mapping(kind, headers)
+    return layout
+
+
+def inspect_workbook(path: Path, *, session: Session | None = None) -> list[SheetLayout | ImportFileError]:
+    """Every sheet's layout, or the reason it cannot be imported (an empty sheet…)."""
+    out: list[SheetLayout | ImportFileError] = []
+    for name in sheet_names(path):
+        try:
+            out.append(inspect_sheet(path, name, session=session))
+        except ImportFileError as exc:
+            out.append(exc)
+    return out

@@ -1,0 +1,166 @@
+"""Reading and writing a record's relations (emails, phones, sectors, tags, meeting links) in
+bulk, for the import's updates and its undo. Values are plain lists, as kept in history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import delete, insert
+from sqlmodel import Session, col, select
+
+from app.vntext import clean, fold
+from db import models as m
+
+RELATIONS: dict[str, tuple[str, ...]] = {
+    "organisation": ("sectors", "tags"),
+    "contact": ("emails", "phones", "tags"),
+    "meeting": ("organisation_ids", "attendees"),
+    "action": (),
+}
+CHUNK = 500
+
+
+def chunks(seq: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(seq), size):
+        yield seq[i : i + size]
+
+
+def current(session: Session, kind: str, ids: Sequence[int]) -> dict[int, dict[str, list[Any]]]:
+    """Each record's relation lists, by id."""
+    out: dict[int, dict[str, list[Any]]] = {i: {r: [] for r in RELATIONS[kind]} for i in ids}
+    for part in chunks(list(ids)):
+        if kind == "contact":
+            stmt = (
+                select(m.ContactMethod.contact_id, m.ContactMethod.kind, m.ContactMethod.value)
+                .where(col(m.ContactMethod.contact_id).in_(part))
+                .order_by(
+                    col(m.ContactMethod.contact_id), col(m.ContactMethod.position), col(m.ContactMethod.id)
+                )
+            )
+            for cid, method, value in session.exec(stmt):
+                out[cid]["emails" if method == "email" else "phones"].append(value)
+            for cid, name in session.exec(
+                select(m.ContactTag.contact_id, m.Tag.name)
+                .join(m.Tag, col(m.Tag.id) == col(m.ContactTag.tag_id))
+                .where(col(m.ContactTag.contact_id).in_(part))
+                .order_by(col(m.Tag.name))
+            ):
+                out[cid]["tags"].append(name)
+        elif kind == "organisation":
+            for oid, name in session.exec(
+                select(m.OrganisationSector.organisation_id, m.Sector.name)
+                .join(m.Sector, col(m.Sector.id) == col(m.OrganisationSector.sector_id))
+                .where(col(m.OrganisationSector.organisation_id).in_(part))
+                .order_by(col(m.Sector.name))
+            ):
+                out[oid]["sectors"].append(name)
+            for oid, name in session.exec(
+                select(m.OrganisationTag.organisation_id, m.Tag.name)
+                .join(m.Tag, col(m.Tag.id) == col(m.OrganisationTag.tag_id))
+                .where(col(m.OrganisationTag.organisation_id).in_(part))
+                .order_by(col(m.Tag.name))
+            ):
+                out[oid]["tags"].append(name)
+        elif kind == "meeting":
+            for mid, oid in session.exec(
+                select(m.MeetingOrganisation.meeting_id, m.MeetingOrganisation.organisation_id).where(
+                    col(m.MeetingOrganisation.meeting_id).in_(part)
+                )
+            ):
+                out[mid]["organisation_ids"].append(oid)
+            for mid, cid in session.exec(
+                select(m.MeetingAttendee.meeting_id, m.MeetingAttendee.contact_id).where(
+                    col(m.MeetingAttendee.meeting_id).in_(part)
+                )
+            ):
+                out[mid]["attendees"].append(cid)
+    return out
+
+
+class Vocab:
+    """Get-or-create of tags and sectors by folded name, cached for one import."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.tags: dict[str, int] | None = None
+        self.sectors: dict[str, int] | None = None
+
+    def _ids(self, model: type[m.Tag] | type[m.Sector], names: Iterable[str]) -> list[int]:
+        cache = self.tags if model is m.Tag else self.sectors
+        if cache is None:
+            cache = {f: i for i, f in self.session.exec(select(model.id, model.folded)) if i is not None}
+            if model is m.Tag:
+                self.tags = cache
+            else:
+                self.sectors = cache
+        out: list[int] = []
+        for name in names:
+            key = fold(name)[:100]
+            if not key:
+                continue
+            if key not in cache:
+                values: dict[str, Any] = {"name": clean(name)[:100], "folded": key}
+                if model is m.Tag:
+                    values["created_at"] = m.utcnow()
+                stmt = insert(model).returning(col(model.id))
+                cache[key] = self.session.execute(stmt, [values]).scalar_one()
+            if cache[key] not in out:
+                out.append(cache[key])
+        return out
+
+    def tag_ids(self, names: Iterable[str]) -> list[int]:
+        return self._ids(m.Tag, names)
+
+    def sector_ids(self, names: Iterable[str]) -> list[int]:
+        return self._ids(m.Sector, names)
+
+
+def link_rows(
+    kind: str, rel: str, owner_id: int, values: list[Any], vocab: Vocab
+) -> tuple[type[Any], list[dict[str, Any]]]:
+    """The link table and rows that give record ``owner_id`` the relation list ``values``."""
+    if kind == "contact" and rel in ("emails", "phones"):
+        method = "email" if rel == "emails" else "phone"
+        return m.ContactMethod, [
+            {"contact_id": owner_id, "kind": method, "value": v, "label": "", "position": i}
+            for i, v in enumerate(values)
+        ]
+    if rel == "tags":
+        table: type[Any] = m.ContactTag if kind == "contact" else m.OrganisationTag
+        key = "contact_id" if kind == "contact" else "organisation_id"
+        return table, [{key: owner_id, "tag_id": t} for t in vocab.tag_ids(values)]
+    if rel == "sectors":
+        return m.OrganisationSector, [
+            {"organisation_id": owner_id, "sector_id": s} for s in vocab.sector_ids(values)
+        ]
+    if rel == "organisation_ids":
+        return m.MeetingOrganisation, [{"meeting_id": owner_id, "organisation_id": o} for o in values]
+    if rel == "attendees":
+        return m.MeetingAttendee, [
+            {"meeting_id": owner_id, "contact_id": c, "role": "participant"} for c in values
+        ]
+    raise KeyError(f"{kind}.{rel}")
+
+
+def set_relation(
+    session: Session, kind: str, rel: str, owner_id: int, values: list[Any], vocab: Vocab
+) -> None:
+    """Replace one record's relation list (used by update and undo; never for new records)."""
+    table, rows = link_rows(kind, rel, owner_id, values, vocab)
+    if table is m.ContactMethod:
+        method = "email" if rel == "emails" else "phone"
+        session.execute(
+            delete(m.ContactMethod).where(
+                col(m.ContactMethod.contact_id) == owner_id, col(m.ContactMethod.kind) == method
+            )
+        )
+    else:
+        owner_col = next(
+            c
+            for c in table.__table__.c
+            if c.name in ("contact_id", "organisation_id", "meeting_id") and c.primary_key
+        )
+        session.execute(delete(table).where(owner_col == owner_id))
+    if rows:
+        session.execute(insert(table), rows)
