@@ -35,7 +35,7 @@ def meetings_per_month(
 ) -> Drawing:
     """Vertical bars, one per month, month labels under them, values above non-zero bars."""
     register_fonts()
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT)
     chart = VerticalBarChart()
     chart.x, chart.y = 26, 22
     chart.width, chart.height = width - 34, height - 34
@@ -101,7 +101,7 @@ def stakeholder_map(
     are hollow. Organisations with the same scores are spread around their common point.
     """
     register_fonts()
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT)
     left, bottom, right, top = 34.0, 44.0, width - 8, height - 8
     pw, ph = right - left, top - bottom
 

@@ -97,7 +97,9 @@ class Styles:
 
     def __init__(self) -> None:
         register_fonts()
-        base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12.2, textColor=INK)
+        base = ParagraphStyle(
+            "body", fontName=FONT, bulletFontName=FONT, fontSize=9, leading=12.2, textColor=INK
+        )
         self.body = base
         self.small = ParagraphStyle("small", base, fontSize=8, leading=10.4)
         self.muted = ParagraphStyle("muted", self.small, textColor=MUTED)
@@ -203,6 +205,7 @@ def data_table(
     data: list[list[Any]] = [[Paragraph(esc(h), st.head) for h in header]]
     data.extend(list(r) for r in rows)
     commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
@@ -254,6 +257,7 @@ def facts_table(pairs: Sequence[tuple[str, Any]], avail: float, *, columns: int 
         rows = [[*r[:2], "", *r[2:]] for r in rows] if columns == 2 else rows
     style = TableStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 6),
@@ -283,6 +287,8 @@ def make_canvas(title: str, lab: Labels, generated: dt.datetime, paper: tuple[fl
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # The page's initial font would otherwise be Helvetica (not embedded, no Vietnamese).
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
@@ -358,6 +364,7 @@ def build_document(
         author="Ketnoi",
         creator="Ketnoi",
         lang="vi" if lab.lang == "vi" else "en",
+        initialFontName=FONT,
     )
     frame = Frame(
         doc.leftMargin,

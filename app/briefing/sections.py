@@ -12,6 +12,7 @@ from app.briefing.data import ActionRow, MeetingRow, PersonRow, RelationshipSumm
 from app.briefing.labels import Labels
 from app.briefing.layout import (
     ALERT,
+    FONT,
     RULE,
     SectionHeading,
     data_table,
@@ -100,6 +101,7 @@ def figures_strip(figures: Sequence[tuple[str, str]], avail: float) -> Table:
     t.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 6),
                 ("LINEBEFORE", (1, 0), (-1, 0), 0.5, RULE),
@@ -235,5 +237,5 @@ def notes_section(text: str, lab: Labels) -> list[Flowable]:
 def writing_space(lab: Labels, avail: float, lines: int = 10) -> Flowable:
     """Ruled lines for handwritten notes."""
     t = Table([[""] for _ in range(lines)], colWidths=[avail], rowHeights=[8 * mm] * lines)
-    t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
     return KeepTogether([SectionHeading(lab["your_notes"]), t])

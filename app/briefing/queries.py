@@ -1,0 +1,316 @@
+"""Query helpers shared by the gatherers: each fetches rows in bulk (``IN`` lists, ``GROUP BY``)
+so that a brief costs a fixed number of queries whatever the length of the history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, extract, func, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from app.briefing.data import ActionRow, MeetingRow, MonthCount, PersonRow, RelationshipSummary
+from db import models as m
+from db.models import OPEN_STATUSES
+
+# SQLModel types a table's attributes as Python values (int, str…); queries need them as
+# column expressions. Typing the tables as Any here keeps the SQL readable (no col() around
+# every column) at the cost of mypy not checking column names in this module.
+Action: Any = m.Action
+Contact: Any = m.Contact
+ContactMethod: Any = m.ContactMethod
+Meeting: Any = m.Meeting
+MeetingAttendee: Any = m.MeetingAttendee
+MeetingOrganisation: Any = m.MeetingOrganisation
+Organisation: Any = m.Organisation
+Staff: Any = m.Staff
+
+
+def fetch(session: Session, stmt: Any) -> Sequence[Any]:
+    return session.connection().execute(stmt).all()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def day_end(day: dt.date) -> dt.datetime:
+    """The first instant after ``day`` (meetings are stored as naive wall-clock times)."""
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+
+
+def chunks(ids: Sequence[int], size: int = 900) -> Iterable[Sequence[int]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
+def names(session: Session, model: Any, ids: Iterable[int | None], *, live: bool = True) -> dict[int, str]:
+    wanted = sorted({i for i in ids if i is not None})
+    out: dict[int, str] = {}
+    col = model.full_name if model is Contact else model.name
+    for part in chunks(wanted):
+        stmt = select(model.id, col).where(model.id.in_(part))
+        if live:
+            stmt = stmt.where(model.deleted_at.is_(None))
+        out.update({r[0]: r[1] for r in fetch(session, stmt)})
+    return out
+
+
+def contact_methods(session: Session, contact_ids: Sequence[int]) -> dict[int, tuple[list[str], list[str]]]:
+    out: dict[int, tuple[list[str], list[str]]] = {}
+    for part in chunks(list(contact_ids)):
+        stmt = (
+            select(ContactMethod.contact_id, ContactMethod.kind, ContactMethod.value)
+            .where(ContactMethod.contact_id.in_(part))
+            .order_by(ContactMethod.contact_id, ContactMethod.position, ContactMethod.id)
+        )
+        for cid, kind, value in fetch(session, stmt):
+            emails, phones = out.setdefault(cid, ([], []))
+            (emails if kind == "email" else phones).append(value)
+    return out
+
+
+def last_met(
+    session: Session, contact_ids: Sequence[int], before: dt.datetime, *, exclude: int | None = None
+) -> dict[int, dt.datetime]:
+    """The latest meeting before ``before`` that each contact attended (one grouped query)."""
+    out: dict[int, dt.datetime] = {}
+    for part in chunks(list(contact_ids)):
+        stmt = (
+            select(MeetingAttendee.contact_id, func.max(Meeting.starts_at))
+            .join(Meeting, Meeting.id == MeetingAttendee.meeting_id)
+            .where(
+                MeetingAttendee.contact_id.in_(part),
+                Meeting.deleted_at.is_(None),
+                Meeting.starts_at < before,
+            )
+            .group_by(MeetingAttendee.contact_id)
+        )
+        if exclude is not None:
+            stmt = stmt.where(Meeting.id != exclude)
+        for cid, last in fetch(session, stmt):
+            out[cid] = last if isinstance(last, dt.datetime) else dt.datetime.fromisoformat(str(last))
+    return out
+
+
+def people(session: Session, where: ColumnElement[bool], before: dt.datetime, limit: int) -> list[PersonRow]:
+    stmt = (
+        select(
+            Contact.id,
+            Contact.full_name,
+            Contact.honorific,
+            Contact.position,
+            Organisation.name,
+            Contact.influence,
+            Contact.interest,
+        )
+        .outerjoin(
+            Organisation,
+            and_(Organisation.id == Contact.organisation_id, Organisation.deleted_at.is_(None)),
+        )
+        .where(where, Contact.deleted_at.is_(None))
+        .order_by(Contact.influence.desc().nulls_last(), Contact.sort_key, Contact.id)
+        .limit(limit)
+    )
+    rows = fetch(session, stmt)
+    ids = [r[0] for r in rows]
+    methods = contact_methods(session, ids)
+    last = last_met(session, ids, before)
+    return [
+        PersonRow(
+            contact_id=r[0],
+            name=r[1],
+            honorific=r[2],
+            position=r[3],
+            organisation=r[4] or "",
+            emails=tuple(methods.get(r[0], ([], []))[0]),
+            phones=tuple(methods.get(r[0], ([], []))[1]),
+            last_met=last.get(r[0]),
+            influence=r[5],
+            interest=r[6],
+        )
+        for r in rows
+    ]
+
+
+def meeting_rows(session: Session, stmt: Select[Any]) -> list[MeetingRow]:
+    """Meetings selected by ``stmt`` (which selects Meeting columns), with organisations and
+    attendees fetched in two more queries, not one per meeting."""
+    rows = fetch(session, stmt)
+    ids = [r.id for r in rows]
+    orgs: dict[int, list[str]] = {}
+    people: dict[int, list[str]] = {}
+    for part in chunks(ids):
+        q1 = (
+            select(MeetingOrganisation.meeting_id, Organisation.acronym, Organisation.name)
+            .join(Organisation, Organisation.id == MeetingOrganisation.organisation_id)
+            .where(MeetingOrganisation.meeting_id.in_(part), Organisation.deleted_at.is_(None))
+            .order_by(MeetingOrganisation.meeting_id, Organisation.sort_key)
+        )
+        for mid, acronym, name in fetch(session, q1):
+            orgs.setdefault(mid, []).append(acronym or name)
+        q2 = (
+            select(MeetingAttendee.meeting_id, Contact.full_name)
+            .join(Contact, Contact.id == MeetingAttendee.contact_id)
+            .where(MeetingAttendee.meeting_id.in_(part), Contact.deleted_at.is_(None))
+            .order_by(MeetingAttendee.meeting_id, Contact.sort_key)
+        )
+        for mid, name in fetch(session, q2):
+            people.setdefault(mid, []).append(name)
+    return [
+        MeetingRow(
+            meeting_id=r.id,
+            starts_at=r.starts_at,
+            title=r.title,
+            kind=r.kind,
+            location=r.location,
+            organisations=tuple(orgs.get(r.id, ())),
+            attendees=tuple(people.get(r.id, ())),
+            decisions=r.decisions,
+        )
+        for r in rows
+    ]
+
+
+def meeting_select() -> Select[Any]:
+    return select(
+        Meeting.id,
+        Meeting.starts_at,
+        Meeting.title,
+        Meeting.kind,
+        Meeting.location,
+        Meeting.decisions,
+    ).where(Meeting.deleted_at.is_(None))
+
+
+def actions(
+    session: Session, where: ColumnElement[bool], today: dt.date, *, order_by_due: bool = True
+) -> list[ActionRow]:
+    """Actions matching ``where`` with responsible person and organisation names, one query."""
+    rc = aliased(Contact)
+    stmt = (
+        select(
+            Action.id,
+            Action.title,
+            Action.direction,
+            Action.status,
+            Action.due_date,
+            Staff.name,
+            rc.full_name,
+            Organisation.acronym,
+            Organisation.name,
+            Action.kind,
+            Action.priority,
+            Action.reference,
+            Action.completed_on,
+        )
+        .outerjoin(Staff, and_(Staff.id == Action.responsible_staff_id, Staff.deleted_at.is_(None)))
+        .outerjoin(rc, and_(rc.id == Action.responsible_contact_id, rc.deleted_at.is_(None)))
+        .outerjoin(
+            Organisation,
+            and_(Organisation.id == Action.organisation_id, Organisation.deleted_at.is_(None)),
+        )
+        .where(where, Action.deleted_at.is_(None))
+    )
+    if order_by_due:
+        stmt = stmt.order_by(Action.due_date.is_(None), Action.due_date, Action.priority, Action.id)
+    else:
+        stmt = stmt.order_by(Action.completed_on, Action.id)
+    out = []
+    for r in fetch(session, stmt):
+        status = r[3]
+        due = r[4]
+        out.append(
+            ActionRow(
+                action_id=r[0],
+                title=r[1],
+                direction=r[2],
+                status=status,
+                due_date=due,
+                responsible=r[5] or r[6] or "",
+                organisation=r[7] or r[8] or "",
+                kind=r[9],
+                priority=r[10],
+                reference=r[11],
+                completed_on=r[12],
+                overdue=status in OPEN_STATUSES and due is not None and due < today,
+            )
+        )
+    return out
+
+
+def split(actions: list[ActionRow]) -> tuple[tuple[ActionRow, ...], tuple[ActionRow, ...]]:
+    return (
+        tuple(a for a in actions if a.direction != "they_owe"),
+        tuple(a for a in actions if a.direction == "they_owe"),
+    )
+
+
+def month_start(day: dt.date, back: int = 0) -> dt.date:
+    index = day.year * 12 + day.month - 1 - back
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def per_month(
+    session: Session, meeting_ids: Any, last_day: dt.date, months: int = 12
+) -> tuple[MonthCount, ...]:
+    first = month_start(last_day, months - 1)
+    year = extract("year", Meeting.starts_at)
+    month = extract("month", Meeting.starts_at)
+    stmt = (
+        select(year, month, func.count())
+        .where(
+            Meeting.id.in_(meeting_ids),
+            Meeting.deleted_at.is_(None),
+            Meeting.starts_at >= dt.datetime.combine(first, dt.time()),
+            Meeting.starts_at < day_end(last_day),
+        )
+        .group_by(year, month)
+    )
+    counts = {(int(y), int(m)): int(n) for y, m, n in fetch(session, stmt)}
+    out = []
+    for back in range(months - 1, -1, -1):
+        m = month_start(last_day, back)
+        out.append(MonthCount(m, counts.get((m.year, m.month), 0)))
+    return tuple(out)
+
+
+def summary(session: Session, meeting_ids: Any, today: dt.date) -> RelationshipSummary:
+    """First/last meeting, totals and a per-month count, aggregated in SQL (past meetings)."""
+    end = day_end(today)
+    year_ago = dt.datetime.combine(today - dt.timedelta(days=365), dt.time())
+    recent = func.sum(case((Meeting.starts_at >= year_ago, 1), else_=0))
+    stmt = select(func.min(Meeting.starts_at), func.max(Meeting.starts_at), func.count(), recent).where(
+        Meeting.id.in_(meeting_ids), Meeting.deleted_at.is_(None), Meeting.starts_at < end
+    )
+    first, last, total, last12 = fetch(session, stmt)[0]
+    return RelationshipSummary(
+        first_meeting=as_dt(first),
+        last_meeting=as_dt(last),
+        total=int(total or 0),
+        last_12_months=int(last12 or 0),
+        per_month=per_month(session, meeting_ids, today),
+    )
+
+
+def as_dt(value: Any) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def recent(session: Session, meeting_ids: Any, today: dt.date, limit: int | None) -> list[MeetingRow]:
+    stmt = (
+        meeting_select()
+        .where(Meeting.id.in_(meeting_ids), Meeting.starts_at < day_end(today))
+        .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return meeting_rows(session, stmt)
+
+
+def open_only() -> ColumnElement[bool]:
+    return Action.status.in_(OPEN_STATUSES)
