@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from app.entities import DERIVED, PREPARE, Prepared, Values
 from app.records import jsonable
@@ -33,11 +33,11 @@ def _named_ids(session: Session, model: type[Any], names: Iterable[str]) -> dict
     wanted = {fold(n): n for n in names}
     if not wanted:
         return {}
-    existing = dict(session.execute(select(model.folded, model.id)).tuples().all())
+    existing = {k: v for k, v in session.execute(select(model.folded, model.id)).all()}
     missing = [{"name": n, "folded": k} for k, n in wanted.items() if k not in existing]
     if missing:
         session.execute(insert(model), missing)
-        existing = dict(session.execute(select(model.folded, model.id)).tuples().all())
+        existing = {k: v for k, v in session.execute(select(model.folded, model.id)).all()}
     return {k: existing[k] for k in wanted}
 
 
@@ -67,7 +67,9 @@ def create_many(
             {**p.columns, "created_at": now, "updated_at": now, "version": 1, "import_batch_id": batch_id}
             for p in chunk
         ]
-        result = session.execute(insert(model).returning(col(model.id), sort_by_parameter_order=True), rows)
+        table = model.__table__  # type: ignore[attr-defined]
+        # Core, not ORM, bulk insert: the ORM path costs ~2x more per row here.
+        result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
         chunk_ids = [int(i) for i in result.scalars().all()]
         _insert_relations(session, entity, chunk_ids, chunk)
         if history:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from app import validation as v
 from app.errors import ValidationError
@@ -23,12 +23,14 @@ from app.vntext import (
     clean,
     clean_multiline,
     fold,
+    fold_words,
     name_sort_key,
     split_honorific,
     split_name,
     text_sort_key,
 )
 from db import models as m
+from db.queries import fts_candidates
 
 Values = dict[str, Any]
 
@@ -190,19 +192,16 @@ def _check_no_cycle(errs: _Errors, session: Session | None, org_id: int, parent_
 def _check_unique_org_name(
     errs: _Errors, session: Session, name: str, parent_id: int | None, current_id: int | None
 ) -> None:
-    key = text_sort_key(name)
-    stmt = select(m.Organisation.id, m.Organisation.name).where(
-        m.Organisation.sort_key == key,
-        col(m.Organisation.deleted_at).is_(None),
-    )
-    stmt = (
-        stmt.where(m.Organisation.parent_id == parent_id)
-        if parent_id
-        else stmt.where(col(m.Organisation.parent_id).is_(None))
-    )
-    for other_id, other_name in session.exec(stmt):
-        if other_id != current_id and fold(other_name) == fold(name):
-            errs.add("name", f'"{other_name}" already exists (id {other_id})')
+    """Two live organisations under the same parent may not share a name (folded: case,
+    accents and đ ignored), so that "Trung tam Doi moi sang tao" cannot become a second NIC."""
+    key = fold(name)
+    for row in fts_candidates(session, "organisation", fold_words(name), limit=50):
+        if row["id"] == current_id or fold(row["name"]) != key:
+            continue
+        other = session.get(m.Organisation, row["id"])
+        if other is not None and other.parent_id == parent_id:
+            errs.add("name", f'"{other.name}" already exists (id {other.id})')
+            return
 
 
 def prepare_contact(session: Session | None, data: Values, current_id: int | None = None) -> Prepared:

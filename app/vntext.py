@@ -139,7 +139,9 @@ def split_name(full_name: str | None, *, western: bool | None = None) -> NamePar
         family = clean(family)
         if not tokens:
             return NameParts(family="", middle="", given=family, honorific=honorific)
-        return NameParts(family, " ".join(tokens[1:]), tokens[0], honorific)
+        if fold(family) in VIETNAMESE_SURNAMES:  # "Nguyễn, Văn Hùng": the rest is middle + given
+            return NameParts(family, " ".join(tokens[:-1]), tokens[-1], honorific)
+        return NameParts(family, " ".join(tokens[1:]), tokens[0], honorific)  # "Smith, John Paul"
     tokens = name.split()
     if not tokens:
         return NameParts("", "", "", honorific)

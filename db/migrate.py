@@ -17,8 +17,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
-from db.engine import make_engine, sqlite_path
+from db.engine import describe_url, make_engine, sqlite_path
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -101,4 +102,10 @@ def open_database(url: str) -> Engine:
     except DatabaseError:
         engine.dispose()
         raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        raise DatabaseError(
+            f"Cannot open the database {describe_url(url)}: {reason[0] if reason else type(exc).__name__}"
+        ) from exc
     return engine
