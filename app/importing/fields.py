@@ -206,10 +206,10 @@ SHEET_NAME_HINTS: dict[str, tuple[str, ...]] = {
 }
 
 LABELS = {
-    "organisation": "Tổ chức / Organisations",
-    "contact": "Liên hệ / Contacts",
-    "meeting": "Cuộc họp / Meetings",
-    "action": "Việc cần làm / Actions",
+    "organisation": "Tổ chức (Organisations)",
+    "contact": "Liên hệ (Contacts)",
+    "meeting": "Cuộc họp (Meetings)",
+    "action": "Việc (Actions)",
 }
 """Sheet names the exporter writes (and the importer recognises)."""
 

@@ -9,10 +9,12 @@ row is the original one, so the same mapping applies.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from app.exporting.cells import text_cell
 from app.importing.errors import ImportFileError
@@ -24,16 +26,31 @@ ROW_HEADER = "Dòng gốc / Source row"
 
 
 def write_error_report(
-    preview: Preview, path: Path, *, statuses: tuple[str, ...] = ("error", "duplicate")
+    previews: Preview | list[Preview], path: Path, *, statuses: tuple[str, ...] = ("error", "duplicate")
 ) -> int:
-    """Write the rejected rows of ``preview`` to a workbook at ``path``; returns how many."""
+    """Write the rejected rows of one or more previews (a sheet each) to ``path``; returns how many."""
+    items = previews if isinstance(previews, list) else [previews]
+    wb = Workbook(write_only=True)
+    written = 0
+    used: set[str] = set()
+    for preview in items:
+        written += _write_sheet(wb, preview, statuses, used)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return written
+
+
+def _write_sheet(wb: Workbook, preview: Preview, statuses: tuple[str, ...], used: set[str]) -> int:
     if file_sha256(preview.path) != preview.sha256:
         raise ImportFileError(
             f"{preview.path.name} đã thay đổi sau khi xem trước / changed since the preview"
         )
     rejected = {r.row: r for r in preview.rows if r.status in statuses}
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(preview.layout.sheet[:31] or "Errors")
+    title = (preview.layout.sheet or "Errors")[:28]
+    while title in used:
+        title = title[:26] + f"~{len(used)}"
+    used.add(title)
+    ws = wb.create_sheet(title)
     width = len(preview.layout.headers)
     bold = Font(bold=True, color="FFFFFF")
     fill = PatternFill("solid", fgColor="C0392B")
@@ -43,20 +60,18 @@ def write_error_report(
         cell.font, cell.fill = bold, fill
         header.append(cell)
     ws.freeze_panes = "A2"
-    ws.column_dimensions["A"].width = 18
+    ws.column_dimensions[get_column_letter(width + 1)].width = 60
     ws.append(header)
     written = 0
     for number, values in iter_rows(preview.path, preview.layout.sheet):
         result = rejected.get(number)
         if result is None:
             continue
-        cells = [text_cell(ws, v) for v in (values + [None] * width)[: max(width, len(values))]]
+        cells: list[Any] = [text_cell(ws, v) for v in values[:width]]
         cells += [None] * (width - len(cells))
         reason = text_cell(ws, result.message)
         reason.alignment = Alignment(wrap_text=True, vertical="top")
         reason.font = Font(color="C0392B")
         ws.append([*cells, reason, number])
         written += 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
     return written

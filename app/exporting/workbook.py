@@ -1,0 +1,187 @@
+"""Excel export: every record kind on its own sheet, in the layout the importer reads.
+
+Each sheet's header row is the importer's own header for each field (Vietnamese / English,
+:mod:`app.importing.fields`), references are written as the names the importer resolves
+("Trung tâm Đổi mới sáng tạo Quốc gia (NIC)", a staff member's name), lists joined with
+"; ", dates as date cells. So exporting and importing the file into an empty database gives
+the same records. The workbook is written in openpyxl's write-only mode, reading the
+database in chunks, so memory stays flat for 100k rows. Formula-like text stays text
+(:mod:`app.exporting.cells`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from sqlmodel import Session, col, func, select
+
+from app.exporting.cells import text_cell
+from app.importing import store
+from app.importing.errors import ImportCancelled
+from app.importing.fields import FIELDS, KINDS, LABELS, FieldSpec
+from app.importing.matching import MODELS
+from app.importing.resolve import org_label
+from db import models as m
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+HEADER_BORDER = Border(bottom=Side(style="thin", color="000000"))
+DATE_FORMAT = "DD/MM/YYYY"
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+WIDTHS = {
+    "name": 40, "full_name": 28, "title": 45, "notes": 40, "agenda": 40, "minutes": 40, "decisions": 40,
+    "organisation": 36, "organisations": 36, "attendees": 36, "emails": 32, "phones": 20, "position": 24,
+    "address": 30, "website": 28, "parent": 32, "responsible": 24, "meeting": 32, "aliases": 24, "sectors": 24,
+}  # fmt: skip
+READ_CHUNK = 1000
+
+
+def exported_fields(kind: str) -> list[FieldSpec]:
+    return [f for f in FIELDS[kind] if f.exported]
+
+
+def _sheet(wb: Workbook, kind: str) -> WriteOnlyWorksheet:
+    ws = wb.create_sheet(LABELS[kind])
+    specs = exported_fields(kind)
+    for i, f in enumerate(specs, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(WIDTHS.get(f.name, 16), len(f.header) * 0.9)
+    ws.freeze_panes = "A2"
+    header = []
+    for f in specs:
+        cell = text_cell(ws, f.header)
+        cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, HEADER_BORDER
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        header.append(cell)
+    ws.append(header)
+    return ws
+
+
+class _Names:
+    """Names the importer resolves, for every id a record can point to."""
+
+    def __init__(self, session: Session) -> None:
+        self.orgs = {
+            i: org_label(n, a)
+            for i, n, a in session.exec(
+                select(m.Organisation.id, m.Organisation.name, m.Organisation.acronym)
+            )
+            if i is not None
+        }
+        self.staff = {i: n for i, n in session.exec(select(m.Staff.id, m.Staff.name)) if i is not None}
+        self.contacts = {
+            i: n for i, n in session.exec(select(m.Contact.id, m.Contact.full_name)) if i is not None
+        }
+        self.meetings = {
+            i: t for i, t in session.exec(select(m.Meeting.id, m.Meeting.title)) if i is not None
+        }
+
+
+def _value(kind: str, name: str, rec: Any, rels: dict[str, list[Any]], names: _Names) -> Any:
+    if name == "organisation":
+        return names.orgs.get(rec.organisation_id)
+    if name == "parent":
+        return names.orgs.get(rec.parent_id)
+    if name == "owner":
+        return names.staff.get(rec.owner_id)
+    if name == "responsible":
+        if rec.responsible_staff_id:
+            return names.staff.get(rec.responsible_staff_id)
+        return names.contacts.get(rec.responsible_contact_id)
+    if name == "meeting":
+        return names.meetings.get(rec.meeting_id)
+    if name == "organisations":
+        return "; ".join(names.orgs[i] for i in rels.get("organisation_ids", []) if i in names.orgs) or None
+    if name == "attendees":
+        return "; ".join(names.contacts[i] for i in rels.get("attendees", []) if i in names.contacts) or None
+    if name in ("emails", "phones", "tags", "sectors"):
+        return "; ".join(rels.get(name, [])) or None
+    if name == "aliases":
+        return "; ".join(rec.aliases or []) or None
+    value = getattr(rec, name)
+    return None if value == "" else value
+
+
+def _records(session: Session, kind: str) -> Iterator[tuple[Any, dict[str, list[Any]]]]:
+    model = MODELS[kind]
+    order = {"organisation": "sort_key", "contact": "sort_key", "meeting": "starts_at", "action": "id"}[kind]
+    stmt = (
+        select(model.id).where(col(model.deleted_at).is_(None)).order_by(getattr(model, order), col(model.id))
+    )
+    ids = [i for i in session.exec(stmt) if i is not None]
+    for part in store.chunks(ids, READ_CHUNK):
+        records = {r.id: r for r in session.exec(select(model).where(col(model.id).in_(part)))}
+        relations = store.current(session, kind, part)
+        for ident in part:
+            yield records[ident], relations[ident]
+        session.expunge_all()
+
+
+def _cells(ws: WriteOnlyWorksheet, values: list[Any], specs: list[FieldSpec]) -> list[Any]:
+    out = []
+    for value, spec in zip(values, specs, strict=True):
+        cell = text_cell(ws, value)
+        if spec.name in ("starts_at", "ends_at"):
+            cell.number_format = DATETIME_FORMAT
+        elif spec.name in ("due_date", "completed_on"):
+            cell.number_format = DATE_FORMAT
+        out.append(cell)
+    return out
+
+
+def export_workbook(
+    path: Path, *, session: Session, progress: Progress | None = None, cancel: Cancel | None = None
+) -> dict[str, int]:
+    """Write every live record to ``path`` (.xlsx); returns how many rows per kind."""
+    names = _Names(session)
+    total = 0
+    for kind in KINDS:
+        model = MODELS[kind]
+        total += session.exec(
+            select(func.count()).select_from(model).where(col(model.deleted_at).is_(None))
+        ).one()
+    wb = Workbook(write_only=True)
+    counts: dict[str, int] = {}
+    done = 0
+    for kind in KINDS:
+        ws = _sheet(wb, kind)
+        specs = exported_fields(kind)
+        n = 0
+        for rec, rels in _records(session, kind):
+            ws.append(_cells(ws, [_value(kind, f.name, rec, rels, names) for f in specs], specs))
+            n += 1
+            done += 1
+            if done % READ_CHUNK == 0:
+                if cancel is not None and cancel():
+                    raise ImportCancelled()
+                if progress is not None:
+                    progress(done, total)
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(specs))}{n + 1}"
+        counts[kind] = n
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    wb.save(tmp)
+    tmp.replace(path)
+    if progress is not None:
+        progress(total, total)
+    return counts
+
+
+def write_template(path: Path) -> None:
+    """The empty import layout: one sheet per record kind with its header row."""
+    wb = Workbook(write_only=True)
+    for kind in KINDS:
+        ws = _sheet(wb, kind)
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(exported_fields(kind)))}1"
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
