@@ -1,0 +1,66 @@
+"""The same schema and services on PostgreSQL (a team's shared database).
+
+Runs when KETNOI_TEST_POSTGRES_URL points at an empty database; .ci/run starts one.
+"""
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from app import records
+from app.errors import ConflictError
+from app.search import search
+from db.engine import read_session, unit_of_work
+from db.migrate import alembic_config, open_database
+
+PG_URL = os.environ.get("KETNOI_TEST_POSTGRES_URL")
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(not PG_URL and not os.environ.get("CI"), reason="KETNOI_TEST_POSTGRES_URL not set"),
+]
+
+
+@pytest.fixture
+def pg() -> Iterator[Engine]:
+    assert PG_URL, "CI must provide KETNOI_TEST_POSTGRES_URL"
+    engine = open_database(PG_URL)
+    yield engine
+    engine.dispose()
+    command.downgrade(alembic_config(PG_URL), "base")
+
+
+def test_postgres_schema_has_no_drift_and_search_works(pg: Engine) -> None:
+    assert PG_URL
+    command.check(alembic_config(PG_URL))
+    with unit_of_work(pg) as s:
+        org = records.create(s, "organisation", {"name": "Trung tâm Đổi mới sáng tạo Quốc gia", "acronym": "NIC"})
+        cid = records.create(s, "contact", {"full_name": "Đặng Thị Hồng Nhung", "organisation_id": org})
+        records.create(s, "meeting", {"title": "Làm việc tại Hòa Lạc", "starts_at": dt.datetime(2025, 11, 26, 9)})
+    with read_session(pg) as s:
+        assert [(h.kind, h.id) for h in search(s, "dang nhung")] == [("contact", cid)]
+        assert search(s, "hoa lac")[0].title == "Làm việc tại Hòa Lạc"
+        assert search(s, "nic")[0].kind == "organisation"
+        s.execute(text("SET LOCAL enable_seqscan = off"))  # tiny table: make the planner show the index
+        plan = "\n".join(
+            r[0]
+            for r in s.execute(
+                text(
+                    "EXPLAIN SELECT id FROM contact WHERE to_tsvector('simple', search_text) "
+                    "@@ to_tsquery('simple', 'dang:*')"
+                )
+            )
+        )
+        assert "ix_contact_search" in plan
+    with unit_of_work(pg) as s:
+        records.update(s, "contact", cid, {"position": "Giám đốc"}, expected_version=1)
+    with unit_of_work(pg) as s, pytest.raises(ConflictError):
+        records.update(s, "contact", cid, {"position": "Phó Giám đốc"}, expected_version=1)
+    with read_session(pg) as s:
+        got = records.get(s, "contact", cid)
+        assert got["position"] == "Giám đốc"
+        assert got["created_at"].tzinfo is not None
