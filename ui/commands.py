@@ -1,0 +1,209 @@
+"""What the user does to records from the window: new, edit, delete with undo, mark done,
+reschedule, add a note. Each write is one unit of work on the write lane."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlmodel import Session
+
+from app import records
+from app.dashboard import month_end
+from app.errors import ConflictError, UserError
+from db.models import OPEN_STATUSES
+from ui import labels
+from ui.context import AppContext
+from ui.dialogs.log_meeting import LogMeetingDialog
+from ui.dialogs.record_form import RecordForm
+
+
+class RescheduleDialog(QDialog):
+    def __init__(self, ctx: AppContext, current: dt.date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reschedule"))
+        self.ctx = ctx
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat(ctx.settings.qt_date_format())
+        start = current or ctx.today()
+        self.date.setDate(QDate(start.year, start.month, start.day))
+        row = QHBoxLayout()
+        today = ctx.today()
+        for text, day in (
+            (self.tr("+1 day"), today + dt.timedelta(days=1)),
+            (self.tr("+1 week"), today + dt.timedelta(days=7)),
+            (self.tr("End of month"), month_end(today)),
+        ):
+            b = QPushButton(text, self)
+            b.clicked.connect(lambda _c=False, d=day: self.date.setDate(QDate(d.year, d.month, d.day)))
+            row.addWidget(b)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("New due date"), self))
+        lay.addWidget(self.date)
+        lay.addLayout(row)
+        lay.addWidget(buttons)
+
+    def value(self) -> dt.date:
+        d = self.date.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+
+class Commands(QObject):
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.ctx, self.window = ctx, window
+
+    def error(self, exc: BaseException) -> None:
+        message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+        QMessageBox.warning(self.window, self.tr("Ketnoi"), message)
+
+    # --- forms -----------------------------------------------------------------------------------
+
+    def new(self, entity: str, initial: dict[str, Any] | None = None) -> int | None:
+        if entity == "meeting":
+            return self.log_meeting()
+        form = RecordForm(self.ctx, entity, initial=initial, parent=self.window)
+        form.exec()
+        return form.saved_id
+
+    def edit(self, entity: str, record_id: int) -> int | None:
+        if entity == "meeting":
+            return self.log_meeting(record_id)
+        form = RecordForm(self.ctx, entity, record_id, parent=self.window)
+        form.exec()
+        return form.saved_id
+
+    def log_meeting(self, meeting_id: int | None = None, organisation_id: int | None = None) -> int | None:
+        dialog = LogMeetingDialog(self.ctx, meeting_id, organisation_id=organisation_id, parent=self.window)
+        dialog.exec()
+        return dialog.saved_id
+
+    # --- delete / undo ---------------------------------------------------------------------------
+
+    def delete(self, entity: str, ids: list[int]) -> None:
+        if not ids:
+            return
+        actor = self.ctx.actor()
+
+        def work(s: Session) -> list[int]:
+            for i in ids:
+                records.delete(s, entity, i, actor=actor)
+            return ids
+
+        def undo(s: Session) -> list[int]:
+            for i in ids:
+                records.restore(s, entity, i, actor=actor)
+            return ids
+
+        what = labels.entity_name(entity, plural=len(ids) > 1).lower()
+        text = self.tr("Deleted %1 %2").replace("%1", str(len(ids))).replace("%2", what)
+
+        def done(_r: Any) -> None:
+            self.ctx.push_undo(text, undo)
+            self.ctx.status_message.emit(text + " — " + self.tr("Ctrl+Z to undo"))
+
+        self.ctx.write(work, entity=entity, on_done=done, on_error=self.error)
+
+    def undo(self) -> None:
+        if not self.ctx.undo_stack:
+            self.ctx.status_message.emit(self.tr("Nothing to undo"))
+            return
+        label, fn = self.ctx.undo_stack.pop()
+        self.ctx.write(
+            fn,
+            entity="",
+            on_done=lambda _r: self.ctx.status_message.emit(self.tr("Undone: %1").replace("%1", label)),
+            on_error=self.error,
+        )
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def _update_actions(self, ids: list[int], values_for: Any, message: str, undoable: bool = True) -> None:
+        actor = self.ctx.actor()
+        before: dict[int, dict[str, Any]] = {}
+
+        def work(s: Session) -> list[int]:
+            done: list[int] = []
+            for i in ids:
+                current = records.get(s, "action", i)
+                values = values_for(current)
+                if not values:
+                    continue
+                before[i] = {k: current.get(k) for k in values}
+                records.update(s, "action", i, values, expected_version=current["version"], actor=actor)
+                done.append(i)
+            return done
+
+        def undo(s: Session) -> list[int]:
+            for i, values in before.items():
+                records.update(s, "action", i, values, expected_version=None, actor=actor)
+            return list(before)
+
+        def finished(done: list[int]) -> None:
+            if undoable and done:
+                self.ctx.push_undo(message, undo)
+            self.ctx.status_message.emit(message.replace("%n", str(len(done))))
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ConflictError):
+                self.ctx.changed.emit("action", ids)
+            self.error(exc)
+
+        self.ctx.write(work, entity="action", on_done=finished, on_error=failed)
+
+    def mark_done(self, ids: list[int]) -> None:
+        def values(current: dict[str, Any]) -> dict[str, Any]:
+            if current["status"] == "done":
+                return {"status": "open"}  # the same key toggles back
+            return {"status": "done", "completed_on": self.ctx.today()}
+
+        self._update_actions(ids, values, self.tr("Marked %n action(s) done"))
+
+    def reschedule(self, ids: list[int]) -> None:
+        if not ids:
+            return
+        with self.ctx.read() as s:
+            current = records.get(s, "action", ids[0]).get("due_date")
+        dialog = RescheduleDialog(self.ctx, current, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        day = dialog.value()
+
+        def values(cur: dict[str, Any]) -> dict[str, Any]:
+            out: dict[str, Any] = {"due_date": day}
+            if cur["status"] not in OPEN_STATUSES:
+                out["status"] = "open"
+            return out
+
+        self._update_actions(ids, values, self.tr("Rescheduled %n action(s)"))
+
+    def add_note(self, record_id: int) -> None:
+        text, ok = QInputDialog.getMultiLineText(self.window, self.tr("Add a note"), self.tr("Note"))
+        if not ok or not text.strip():
+            return
+        stamp = f"[{self.ctx.fmt_date(self.ctx.today())}] "
+
+        def values(cur: dict[str, Any]) -> dict[str, Any]:
+            notes = cur.get("notes") or ""
+            return {"notes": (notes + "\n" if notes else "") + stamp + text.strip()}
+
+        self._update_actions([record_id], values, self.tr("Note added"), undoable=False)

@@ -1,0 +1,93 @@
+"""What every window shares: the engine, the settings, the task manager and a change bus.
+
+Widgets hold ids and plain dicts, never ORM objects or sessions. Small bounded reads (a page
+of ids, the rows of one screen, one record) run on the UI thread through :meth:`read`; writes
+go through :meth:`write`, which runs the function in the single-worker write lane and then
+announces the change so every view refreshes what it shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from app import dashboard
+from db.engine import read_session, unit_of_work
+from ui.settings import Settings
+from ui.tasks import Task, TaskManager
+
+
+class AppContext(QObject):
+    # entity ("" for several kinds) and the ids touched
+    changed = Signal(str, list)
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        engine: Engine,
+        settings: Settings,
+        parent: QObject | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.settings = settings
+        self.tasks = TaskManager(self)
+        self.today = today
+        self.undo_stack: list[tuple[str, Callable[[Session], Any]]] = []
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with read_session(self.engine) as session:
+            yield session
+
+    @property
+    def staff_id(self) -> int | None:
+        return self.settings.staff_id
+
+    def actor(self) -> str:
+        staff_id = self.settings.staff_id
+        if staff_id is None:
+            return ""
+        with self.read() as s:
+            return dashboard.staff_name(s, staff_id)
+
+    def write(
+        self,
+        fn: Callable[[Session], Any],
+        *,
+        entity: str = "",
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Task:
+        """Run ``fn(session)`` in one unit of work on the write lane; announce the change."""
+        engine = self.engine
+
+        def work(_task: Task) -> Any:
+            with unit_of_work(engine) as session:
+                return fn(session)
+
+        def done(result: Any) -> None:
+            ids = result if isinstance(result, list) else [result] if isinstance(result, int) else []
+            self.changed.emit(entity, ids)
+            if on_done is not None:
+                on_done(result)
+
+        return self.tasks.run(work, on_done=done, on_error=on_error, write=True)
+
+    def push_undo(self, label: str, undo: Callable[[Session], Any]) -> None:
+        self.undo_stack.append((label, undo))
+        del self.undo_stack[:-20]
+
+    def fmt_date(self, value: dt.date | None) -> str:
+        return self.settings.fmt_date(value)
+
+    def fmt_datetime(self, value: dt.datetime | None) -> str:
+        return self.settings.fmt_datetime(value)

@@ -1,0 +1,194 @@
+"""The first screen: what is overdue, what is due this week, who we meet next, the figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import dashboard
+from ui import labels
+from ui.context import AppContext
+from ui.details.story import css, link
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Dashboard", text)
+
+
+class Figure(QFrame):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.value = QLabel("–", self)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        self.value.setFont(font)
+        caption = QLabel(title, self)
+        caption.setEnabled(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(14, 10, 14, 10)
+        lay.addWidget(self.value)
+        lay.addWidget(caption)
+
+
+class Card(QFrame):
+    link_activated = Signal(str, int)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        head = QLabel(title, self)
+        font = QFont(self.font())
+        font.setBold(True)
+        head.setFont(font)
+        self.body = QTextBrowser(self)
+        self.body.setOpenLinks(False)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.anchorClicked.connect(self._follow)
+        self.body.viewport().setAutoFillBackground(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 10, 12, 10)
+        lay.addWidget(head)
+        lay.addWidget(self.body)
+
+    def set_html(self, html: str) -> None:
+        self.body.setHtml(css() + html)
+
+    def _follow(self, url: QUrl) -> None:
+        entity, _, ident = url.path().partition("/")
+        if ident.isdigit():
+            self.link_activated.emit(entity, int(ident))
+
+
+class DashboardView(QScrollArea):
+    link_activated = Signal(str, int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("dashboard")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget(self)
+        self.heading = QLabel(inner)
+        hfont = QFont(self.font())
+        hfont.setPointSizeF(hfont.pointSizeF() * 1.5)
+        hfont.setBold(True)
+        self.heading.setFont(hfont)
+        keys = [
+            ("overdue", tr("Overdue actions")),
+            ("due_this_week", tr("Due this week")),
+            ("meetings_this_month", tr("Meetings this month")),
+            ("we_owe", tr("Open: we owe")),
+            ("they_owe", tr("Open: they owe")),
+            ("organisations", tr("Organisations")),
+        ]
+        self.figures = {k: Figure(t, inner) for k, t in keys}
+        for k, f in self.figures.items():
+            f.setObjectName(f"figure_{k}")
+        figures = QHBoxLayout()
+        figures.setSpacing(10)
+        for f in self.figures.values():
+            figures.addWidget(f)
+        self.cards = {
+            "overdue": Card(tr("Overdue"), inner),
+            "week": Card(tr("Due this week"), inner),
+            "meetings": Card(tr("Upcoming meetings"), inner),
+            "recent": Card(tr("Recently touched organisations"), inner),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        grid.addWidget(self.cards["overdue"], 0, 0)
+        grid.addWidget(self.cards["week"], 0, 1)
+        grid.addWidget(self.cards["meetings"], 1, 0)
+        grid.addWidget(self.cards["recent"], 1, 1)
+        for card in self.cards.values():
+            card.link_activated.connect(self.link_activated)
+            card.setMinimumHeight(200)
+        lay = QVBoxLayout(inner)
+        lay.setContentsMargins(18, 14, 18, 14)
+        lay.setSpacing(12)
+        lay.addWidget(self.heading)
+        lay.addLayout(figures)
+        lay.addLayout(grid, 1)
+        self.setWidget(inner)
+        self.counts: dict[str, int] = {}
+
+    def refresh(self) -> None:
+        today = self.ctx.today()
+        now = dt.datetime.combine(today, dt.datetime.now().time())
+        with self.ctx.read() as s:
+            self.counts = dashboard.counts(s, today=today)
+            overdue = dashboard.actions_due(s, before=today, limit=12)
+            week = dashboard.actions_due(s, from_=today, to=dashboard.week_end(today), limit=12)
+            meetings = dashboard.upcoming_meetings(s, now=now, limit=8)
+            recent = dashboard.recent_organisations(s, limit=8)
+            me = dashboard.staff_name(s, self.ctx.staff_id)
+        hello = tr("Good day, %1").replace("%1", me.split()[-1]) if me else tr("Good day")
+        self.heading.setText(f"{hello} — {self.ctx.fmt_date(today)}")
+        for k, f in self.figures.items():
+            f.value.setText(f"{self.counts.get(k, 0):,}")
+        self.cards["overdue"].set_html(self._actions(overdue, tr("Nothing overdue. Well done.")))
+        self.cards["week"].set_html(self._actions(week, tr("Nothing due this week.")))
+        self.cards["meetings"].set_html(self._meetings(meetings))
+        self.cards["recent"].set_html(self._orgs(recent))
+
+    def _actions(self, rows: list[dict[str, Any]], empty: str) -> str:
+        if not rows:
+            return f'<p class="muted">{escape(empty)}</p>'
+        out = ["<table width='100%'>"]
+        for a in rows:
+            who = escape(a.get("responsible") or "")
+            org = escape(a.get("organisation") or "")
+            sub = " · ".join(x for x in (labels.direction(a["direction"]), who, org) if x)
+            out.append(
+                f"<tr><td class='muted' width='80'>{self.ctx.fmt_date(a['due_date'])}</td>"
+                f"<td>{link('action', a['id'], a['title'])}<br><span class='muted small'>{sub}</span></td></tr>"
+            )
+        return "".join(out) + "</table>"
+
+    def _meetings(self, rows: list[dict[str, Any]]) -> str:
+        if not rows:
+            return f'<p class="muted">{tr("No meetings planned.")}</p>'
+        out = ["<table width='100%'>"]
+        for m in rows:
+            sub = " · ".join(
+                x for x in (escape(m.get("organisations") or ""), escape(m.get("location") or "")) if x
+            )
+            out.append(
+                f"<tr><td class='muted' width='110'>{self.ctx.fmt_datetime(m['starts_at'])}</td>"
+                f"<td>{link('meeting', m['id'], m['title'])}<br><span class='muted small'>{sub}</span></td></tr>"
+            )
+        return "".join(out) + "</table>"
+
+    def _orgs(self, rows: list[dict[str, Any]]) -> str:
+        if not rows:
+            return f'<p class="muted">{tr("No organisations yet.")}</p>'
+        out = ["<table width='100%'>"]
+        for o in rows:
+            met = tr("met %1").replace("%1", self.ctx.fmt_date(o["met"].date())) if o.get("met") else ""
+            name = o["name"] + (f" ({o['acronym']})" if o.get("acronym") else "")
+            out.append(
+                f"<tr><td>{link('organisation', o['id'], name)}<br><span class='muted small'>"
+                f"{escape(labels.organisation_kind(o['kind']))}{' · ' + met if met else ''}</span></td></tr>"
+            )
+        return "".join(out) + "</table>"

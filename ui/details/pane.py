@@ -1,0 +1,78 @@
+"""The right-hand side: the selected record's story, with the actions that apply to it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QLabel, QTextBrowser, QToolBar, QVBoxLayout, QWidget
+
+from app.errors import NotFoundError
+from ui.context import AppContext
+from ui.details.story import RENDER, gather
+
+
+class DetailPane(QWidget):
+    link_activated = Signal(str, int)  # entity, id
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entity = ""
+        self.record_id = 0
+        self.setObjectName("detail_pane")
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setIconSize(self.toolbar.iconSize() * 0.75)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("detail_browser")
+        self.browser.setOpenLinks(False)
+        self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.browser.document().setDocumentMargin(14)
+        self.browser.anchorClicked.connect(self._follow)
+        self.empty = QLabel(self.tr("Select a record to see its story."), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.empty, 1)
+        self.show_record("", 0)
+
+    def set_actions(self, actions: list[QAction]) -> None:
+        self.toolbar.clear()
+        for a in actions:
+            self.toolbar.addAction(a)
+
+    def show_record(self, entity: str, record_id: int) -> None:
+        self.entity, self.record_id = entity, record_id
+        html = ""
+        if entity and record_id:
+            try:
+                with self.ctx.read() as s:
+                    data = gather(s, entity, record_id, self.ctx.today())
+                html = RENDER[entity](data, self.ctx.settings)
+            except NotFoundError:
+                html = ""
+        has = bool(html)
+        self.browser.setVisible(has)
+        self.toolbar.setVisible(has)
+        self.empty.setVisible(not has)
+        if has:
+            scroll = self.browser.verticalScrollBar().value()
+            self.browser.setHtml(html)
+            self.browser.verticalScrollBar().setValue(scroll)
+        else:
+            self.entity, self.record_id = "", 0
+
+    def reload(self) -> None:
+        self.show_record(self.entity, self.record_id)
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == "ketnoi":
+            entity, _, ident = url.path().partition("/")
+            if ident.isdigit():
+                self.link_activated.emit(entity, int(ident))
+        else:
+            QDesktopServices.openUrl(url)

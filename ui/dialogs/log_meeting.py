@@ -1,0 +1,327 @@
+"""Log a meeting in a minute: one keyboard-first dialog, saved in one transaction.
+
+Title, date and time (now by default), kind, location; organisations and attendees by
+type-ahead (new ones created inline); agenda, minutes, decisions; follow-up actions with
+quick due dates. Ctrl+Return saves. The same dialog edits a past meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlmodel import Session
+
+from app import dashboard, lists, records
+from app.errors import ConflictError, ValidationError
+from db.models import MEETING_KINDS
+from ui import labels
+from ui.context import AppContext
+from ui.dialogs.followups import FollowUp, FollowUpEditor
+from ui.dialogs.pickers import Chosen, Picker
+from ui.widgets import ErrorLabel
+
+
+@dataclass
+class MeetingDraft:
+    """Everything the dialog holds, as plain data (what the save function needs)."""
+
+    values: dict[str, Any]
+    organisations: list[Chosen] = field(default_factory=list)
+    attendees: list[Chosen] = field(default_factory=list)
+    followups: list[FollowUp] = field(default_factory=list)
+    meeting_id: int | None = None
+    version: int | None = None
+
+
+def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "") -> int:
+    """Create the new organisations and people, the meeting and its follow-ups: one unit of work."""
+    org_ids: list[int] = []
+    for o in draft.organisations:
+        org_ids.append(
+            o.id
+            if o.id is not None
+            else records.create(session, "organisation", {"name": o.label}, actor=actor)
+        )
+    contact_ids: dict[str, int] = {}
+    attendees = []
+    for a in draft.attendees:
+        if a.id is None:
+            person = {"full_name": a.label, "organisation_id": org_ids[0] if org_ids else None}
+            cid = records.create(session, "contact", person, actor=actor)
+        else:
+            cid = a.id
+        contact_ids[a.key] = cid
+        attendees.append({"contact_id": cid, "role": a.role})
+    values: dict[str, Any] = {**draft.values, "attendees": attendees, "organisation_ids": org_ids}
+    if draft.meeting_id is None:
+        meeting_id = records.create(session, "meeting", values, actor=actor)
+    else:
+        meeting_id = draft.meeting_id
+        records.update(session, "meeting", meeting_id, values, expected_version=draft.version, actor=actor)
+    for f in draft.followups:
+        action: dict[str, Any] = {
+            "title": f.title,
+            "direction": f.direction,
+            "due_date": f.due,
+            "meeting_id": meeting_id,
+            "organisation_id": org_ids[0] if org_ids else None,
+        }
+        if f.responsible.startswith("staff:"):
+            action["responsible_staff_id"] = int(f.responsible.split(":", 1)[1])
+        elif f.responsible.startswith("contact:"):
+            action["responsible_contact_id"] = contact_ids.get(f.responsible.split(":", 1)[1])
+        records.create(session, "action", action, actor=actor)
+    return meeting_id
+
+
+class LogMeetingDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        meeting_id: int | None = None,
+        *,
+        organisation_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting_id = meeting_id
+        self.version: int | None = None
+        self.saved_id: int | None = None
+        self.setObjectName("log_meeting")
+        self.setWindowTitle(self.tr("Edit meeting") if meeting_id else self.tr("Log meeting"))
+        self.resize(980, 660)
+
+        self.title = QLineEdit(self)
+        self.title.setObjectName("title")
+        self.title.setPlaceholderText(self.tr("What was the meeting about?"))
+        self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.when.setObjectName("when")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat(ctx.settings.qt_date_format() + " HH:mm")
+        now = dt.datetime.now().replace(second=0, microsecond=0)
+        self.when.setDateTime(QDateTime(now.year, now.month, now.day, now.hour, now.minute, 0))
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        for k in MEETING_KINDS:
+            self.kind.addItem(labels.meeting_kind(k), k)
+        self.location = QLineEdit(self)
+        self.location.setObjectName("location")
+        self.location.setPlaceholderText(self.tr("Where (e.g. Hòa Lạc, online)"))
+        self.organisations = Picker(ctx, "organisation", self)
+        self.attendees = Picker(ctx, "contact", self)
+        self.agenda = self._text("agenda", self.tr("Agenda"))
+        self.minutes = self._text("minutes", self.tr("What was said"))
+        self.decisions = self._text("decisions", self.tr("What was decided"))
+        self.followups = FollowUpEditor(ctx, self)
+        with ctx.read() as s:
+            self._staff = lists.staff_list(s)
+        self.attendees.changed.connect(self._people_changed)
+        self._people_changed()
+
+        self.errors = {
+            name: ErrorLabel(self)
+            for name in ("title", "starts_at", "attendees", "organisation_ids", "general")
+        }
+        for name, label in self.errors.items():
+            label.setObjectName(f"error_{name}")
+
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.when, 1)
+        when_row.addWidget(self.kind)
+        left = QFormLayout()
+        left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        left.addRow(labels.field_label("title"), self._with_error(self.title, "title"))
+        left.addRow(labels.field_label("starts_at"), self._with_error(when_row, "starts_at"))
+        left.addRow(labels.field_label("location"), self.location)
+        left.addRow(
+            labels.field_label("organisation_ids"), self._with_error(self.organisations, "organisation_ids")
+        )
+        left.addRow(labels.field_label("attendees"), self._with_error(self.attendees, "attendees"))
+        right = QFormLayout()
+        right.addRow(labels.field_label("agenda"), self.agenda)
+        right.addRow(labels.field_label("minutes"), self.minutes)
+        right.addRow(labels.field_label("decisions"), self.decisions)
+        top = QHBoxLayout()
+        top.setSpacing(18)
+        top.addLayout(left, 1)
+        top.addLayout(right, 1)
+        fu_box = QGroupBox(self.tr("Follow-up actions"), self)
+        QVBoxLayout(fu_box).addWidget(self.followups)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Ctrl+Return")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setAutoDefault(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        for seq in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
+            QShortcut(QKeySequence(seq), self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(fu_box)
+        layout.addWidget(self.errors["general"])
+        layout.addWidget(self.buttons)
+
+        for a, b in (
+            (self.title, self.when),
+            (self.when, self.kind),
+            (self.kind, self.location),
+            (self.location, self.organisations.input),
+            (self.organisations.input, self.attendees.input),
+            (self.attendees.input, self.agenda),
+            (self.agenda, self.minutes),
+            (self.minutes, self.decisions),
+            (self.decisions, self.followups.what),
+            (self.followups.what, self.followups.who),
+            (self.followups.who, self.followups.direction),
+            (self.followups.direction, self.followups.due),
+            (self.followups.due, self.followups.add_button),
+        ):
+            QWidget.setTabOrder(a, b)
+        if meeting_id:
+            self._load(meeting_id)
+        elif organisation_id:
+            with ctx.read() as s:
+                self.organisations.add(
+                    Chosen(organisation_id, records.label(s, "organisation", organisation_id))
+                )
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _text(self, name: str, placeholder: str) -> QPlainTextEdit:
+        w = QPlainTextEdit(self)
+        w.setObjectName(name)
+        w.setPlaceholderText(placeholder)
+        w.setTabChangesFocus(True)
+        return w
+
+    def _with_error(self, item: Any, name: str) -> QWidget:
+        box = QWidget(self)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        if isinstance(item, QHBoxLayout):
+            lay.addLayout(item)
+        else:
+            lay.addWidget(item)
+        lay.addWidget(self.errors[name])
+        return box
+
+    def _people_changed(self) -> None:
+        self.followups.set_people(self._staff, [(c.key, c.label) for c in self.attendees.values()])
+
+    def _load(self, meeting_id: int) -> None:
+        with self.ctx.read() as s:
+            m = records.get(s, "meeting", meeting_id)
+            orgs = [Chosen(o, records.label(s, "organisation", o)) for o in m.get("organisation_ids", [])]
+            actions = dashboard.actions_for(s, meeting_id=meeting_id)
+        self.version = m["version"]
+        self.title.setText(m["title"])
+        st: dt.datetime = m["starts_at"]
+        self.when.setDateTime(QDateTime(st.year, st.month, st.day, st.hour, st.minute, 0))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(m["kind"])))
+        self.location.setText(m.get("location") or "")
+        self.agenda.setPlainText(m.get("agenda") or "")
+        self.minutes.setPlainText(m.get("minutes") or "")
+        self.decisions.setPlainText(m.get("decisions") or "")
+        self.organisations.set_values(orgs)
+        self.attendees.set_values(
+            [Chosen(a["contact_id"], a.get("full_name", ""), a["role"]) for a in m["attendees"]]
+        )
+        for a in actions:
+            self.followups.add_existing(
+                FollowUp(
+                    a["title"],
+                    "",
+                    a.get("responsible") or "",
+                    a["direction"],
+                    a["due_date"],
+                    existing_id=a["id"],
+                )
+            )
+
+    def draft(self) -> MeetingDraft:
+        q = self.when.dateTime()
+        d, t = q.date(), q.time()
+        starts = dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+        values: dict[str, Any] = {
+            "title": self.title.text(),
+            "starts_at": starts,
+            "kind": self.kind.currentData(),
+            "location": self.location.text(),
+            "agenda": self.agenda.toPlainText(),
+            "minutes": self.minutes.toPlainText(),
+            "decisions": self.decisions.toPlainText(),
+        }
+        if self.meeting_id is None and self.ctx.staff_id:
+            values["owner_id"] = self.ctx.staff_id
+        pending = self.followups.what.text().strip()
+        if pending:  # typed but not yet added: do not lose it
+            self.followups.add_current()
+        return MeetingDraft(
+            values,
+            self.organisations.values(),
+            self.attendees.values(),
+            self.followups.new_items(),
+            self.meeting_id,
+            self.version,
+        )
+
+    def save(self) -> None:
+        if not self.buttons.isEnabled():
+            return
+        draft, actor = self.draft(), self.ctx.actor()
+        for label in self.errors.values():
+            label.show_error(None)
+        self.buttons.setEnabled(False)
+        self.ctx.write(
+            lambda s: save_meeting(s, draft, actor=actor),
+            entity="",
+            on_done=self._saved,
+            on_error=self._failed,
+        )
+
+    def _saved(self, meeting_id: int) -> None:
+        self.saved_id = meeting_id
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            placed = {k: v for k, v in exc.errors.items() if k in self.errors and exc.entity == "meeting"}
+            for name, message in placed.items():
+                self.errors[name].show_error(message)
+            rest = [
+                f"{labels.entity_name(exc.entity) if exc.entity != 'meeting' else ''} {labels.field_label(k)}: {v}".strip()
+                for k, v in exc.errors.items()
+                if k not in placed
+            ]
+            if rest:
+                self.errors["general"].show_error("; ".join(rest))
+            if "title" in placed:
+                self.title.setFocus()
+        elif isinstance(exc, ConflictError):
+            self.errors["general"].show_error(str(exc))
+            self.version = exc.current_version
+        else:
+            self.errors["general"].show_error(str(exc))

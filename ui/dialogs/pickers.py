@@ -1,0 +1,190 @@
+"""Keyboard-first pickers for the log-meeting dialog: people and organisations by type-ahead.
+
+Type a few letters without accents ("nhung", "nguyen", "dang"); the suggestions appear under
+the field; Up/Down choose, Enter adds. The last suggestion creates a new record inline with
+the typed name (created in the same transaction as the meeting). Delete removes the selected
+entry from the chosen list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models import ATTENDEE_ROLES
+from ui import labels
+from ui.context import AppContext
+from ui.icons import icon
+from ui.widgets import finder
+
+NEW = -1
+
+
+@dataclass
+class Chosen:
+    """A picked record: an existing id, or a name to create (``id is None``)."""
+
+    id: int | None
+    label: str
+    role: str = "participant"
+
+    @property
+    def key(self) -> str:
+        return f"id:{self.id}" if self.id is not None else f"new:{self.label}"
+
+
+class Picker(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, entity: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entity = entity
+        self._find = finder(ctx, entity)
+        self.input = QLineEdit(self)
+        self.input.setObjectName(f"{entity}_input")
+        self.input.setClearButtonEnabled(True)
+        self.input.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        if entity == "contact":
+            self.input.setPlaceholderText(self.tr("Add attendee: type a name, no accents needed"))
+        else:
+            self.input.setPlaceholderText(self.tr("Add organisation: name or acronym"))
+        self.suggestions = QListWidget(self)
+        self.suggestions.setObjectName(f"{entity}_suggestions")
+        self.suggestions.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.suggestions.setMaximumHeight(self.fontMetrics().height() * 7)
+        self.suggestions.hide()
+        self.suggestions.itemClicked.connect(self._add_item)
+        self.chosen_view = QTreeWidget(self)
+        self.chosen_view.setObjectName(f"{entity}_chosen")
+        self.chosen_view.setRootIsDecorated(False)
+        self.chosen_view.setHeaderHidden(True)
+        self.chosen_view.setColumnCount(2 if entity == "contact" else 1)
+        self.chosen_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.chosen_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.chosen_view.installEventFilter(self)
+        self.items: list[Chosen] = []
+        self.input.textEdited.connect(self._search)
+        self.input.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.input)
+        layout.addWidget(self.suggestions)
+        layout.addWidget(self.chosen_view)
+
+    # --- suggestions -----------------------------------------------------------------------------
+
+    def _search(self, text: str) -> None:
+        self.suggestions.clear()
+        text = text.strip()
+        if not text:
+            self.suggestions.hide()
+            return
+        taken = {c.id for c in self.items}
+        for record_id, label in self._find(text):
+            if record_id in taken:
+                continue
+            item = QListWidgetItem(icon(self.entity), label)
+            item.setData(Qt.ItemDataRole.UserRole, record_id)
+            self.suggestions.addItem(item)
+        new_text = (
+            self.tr("New contact “%1”") if self.entity == "contact" else self.tr("New organisation “%1”")
+        ).replace("%1", text)
+        item = QListWidgetItem(icon("new"), new_text)
+        item.setData(Qt.ItemDataRole.UserRole, NEW)
+        self.suggestions.addItem(item)
+        self.suggestions.setCurrentRow(0)
+        self.suggestions.show()
+
+    def _add_item(self, item: QListWidgetItem) -> None:
+        record_id = int(item.data(Qt.ItemDataRole.UserRole))
+        if record_id == NEW:
+            self.add(Chosen(None, self.input.text().strip()))
+        else:
+            self.add(Chosen(record_id, item.text().split(" — ")[0]))
+        self.input.clear()
+        self.suggestions.clear()
+        self.suggestions.hide()
+
+    def add(self, chosen: Chosen) -> None:
+        if not chosen.label or any(c.key == chosen.key for c in self.items):
+            return
+        self.items.append(chosen)
+        text = chosen.label if chosen.id is not None else f"{chosen.label}  ({self.tr('new')})"
+        row = QTreeWidgetItem([text])
+        row.setIcon(0, icon(self.entity if chosen.id is not None else "new"))
+        self.chosen_view.addTopLevelItem(row)
+        if self.entity == "contact":
+            combo = QComboBox(self.chosen_view)
+            for r in ATTENDEE_ROLES:
+                combo.addItem(labels.role(r), r)
+            combo.setCurrentIndex(max(0, combo.findData(chosen.role)))
+            combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            combo.currentIndexChanged.connect(
+                lambda _i, c=chosen, cb=combo: setattr(c, "role", cb.currentData())
+            )
+            self.chosen_view.setItemWidget(row, 1, combo)
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        item = self.chosen_view.currentItem()
+        row = self.chosen_view.indexOfTopLevelItem(item) if item is not None else -1
+        if row >= 0:
+            self.chosen_view.takeTopLevelItem(row)
+            del self.items[row]
+            self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if watched is self.chosen_view and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.remove_selected()
+            return True
+        if watched is not self.input:
+            return False
+        count = self.suggestions.count()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and count:
+            step = 1 if key == Qt.Key.Key_Down else -1
+            self.suggestions.setCurrentRow((self.suggestions.currentRow() + step) % count)
+            return True
+        if (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            if self.input.text().strip() and count:
+                self._add_item(self.suggestions.currentItem() or self.suggestions.item(0))
+                return True
+            return False
+        if key == Qt.Key.Key_Escape and self.suggestions.isVisible():
+            self.suggestions.hide()
+            return True
+        if key == Qt.Key.Key_Backspace and not self.input.text() and self.items:
+            last = self.chosen_view.topLevelItem(len(self.items) - 1)
+            if last is not None:
+                self.chosen_view.setCurrentItem(last)
+            self.remove_selected()
+            return True
+        return False
+
+    def values(self) -> list[Chosen]:
+        return list(self.items)
+
+    def set_values(self, items: list[Chosen]) -> None:
+        self.items.clear()
+        self.chosen_view.clear()
+        for c in items:
+            self.add(c)

@@ -1,0 +1,321 @@
+"""Edit or create an organisation, a contact or an action in a form.
+
+The services validate; a ``ValidationError`` puts each message under its field and the dialog
+stays open with everything typed. A ``ConflictError`` (someone saved first) opens the conflict
+dialog with both versions. Nothing is lost when a save fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import lists, records
+from app.errors import ConflictError, ValidationError
+from db.models import (
+    ACTION_DIRECTIONS,
+    ACTION_KINDS,
+    ACTION_STATUSES,
+    ORGANISATION_KINDS,
+    PRIORITIES,
+)
+from ui import labels
+from ui.context import AppContext
+from ui.dialogs.conflict import ConflictDialog
+from ui.widgets import ErrorLabel, Lookup
+
+
+@dataclass(frozen=True)
+class F:
+    name: str
+    kind: str = "text"  # text, multiline, choice, staff, organisation, contact, list, date, rating
+    choices: tuple[Any, ...] = ()
+
+
+FIELDS: dict[str, tuple[F, ...]] = {
+    "organisation": (
+        F("name"),
+        F("acronym"),
+        F("name_en"),
+        F("kind", "choice", ORGANISATION_KINDS),
+        F("parent_id", "organisation"),
+        F("sectors", "list"),
+        F("city"),
+        F("website"),
+        F("owner_id", "staff"),
+        F("influence", "rating"),
+        F("interest", "rating"),
+        F("tags", "list"),
+        F("notes", "multiline"),
+    ),
+    "contact": (
+        F("full_name"),
+        F("honorific"),
+        F("position"),
+        F("organisation_id", "organisation"),
+        F("emails", "list"),
+        F("phones", "list"),
+        F("owner_id", "staff"),
+        F("tags", "list"),
+        F("notes", "multiline"),
+    ),
+    "action": (
+        F("title"),
+        F("kind", "choice", ACTION_KINDS),
+        F("direction", "choice", ACTION_DIRECTIONS),
+        F("due_date", "date"),
+        F("status", "choice", ACTION_STATUSES),
+        F("priority", "choice", PRIORITIES),
+        F("responsible_staff_id", "staff"),
+        F("responsible_contact_id", "contact"),
+        F("organisation_id", "organisation"),
+        F("reference"),
+        F("notes", "multiline"),
+    ),
+}
+
+
+def choice_label(field: str, value: Any) -> str:
+    if field == "kind":
+        return labels.organisation_kind(value) if value in ORGANISATION_KINDS else labels.action_kind(value)
+    if field == "direction":
+        return labels.direction(value)
+    if field == "status":
+        return labels.status(value)
+    if field == "priority":
+        return labels.priority(value)
+    return str(value)
+
+
+class RecordForm(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        entity: str,
+        record_id: int | None = None,
+        *,
+        initial: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.entity, self.record_id = ctx, entity, record_id
+        self.saved_id: int | None = None
+        self.version: int | None = None
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self._original: dict[str, Any] = {}
+        name = labels.entity_name(entity)
+        self.setWindowTitle(
+            self.tr("Edit %1").replace("%1", name) if record_id else self.tr("New %1").replace("%1", name)
+        )
+        self.setObjectName(f"form_{entity}")
+        self.setMinimumWidth(520)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        with ctx.read() as s:
+            staff = lists.staff_list(s)
+        for f in FIELDS[entity]:
+            w = self._make(f, staff)
+            w.setObjectName(f"field_{f.name}")
+            err = ErrorLabel(self)
+            err.setObjectName(f"error_{f.name}")
+            box = QWidget(self)
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(2)
+            lay.addWidget(w)
+            lay.addWidget(err)
+            form.addRow(labels.field_label(f.name), box)
+            self.widgets[f.name], self.errors[f.name] = w, err
+        self.general_error = ErrorLabel(self)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+        if record_id:
+            with ctx.read() as s:
+                current = records.get(s, entity, record_id)
+                names = self._names(s, current)
+            self.version = current["version"]
+            self._fill(current, names)
+            self._original = self.values()
+        elif initial:
+            with ctx.read() as s:
+                names = self._names(s, initial)
+            self._fill(initial, names)
+
+    # --- widgets ---------------------------------------------------------------------------------
+
+    def _make(self, f: F, staff: list[tuple[int, str]]) -> QWidget:
+        if f.kind == "multiline":
+            w = QPlainTextEdit(self)
+            w.setTabChangesFocus(True)
+            w.setFixedHeight(self.fontMetrics().height() * 5)
+            return w
+        if f.kind in ("choice", "staff"):
+            c = QComboBox(self)
+            if f.kind == "staff":
+                c.addItem("—", None)
+                for i, n in staff:
+                    c.addItem(n, i)
+            else:
+                for v in f.choices:
+                    c.addItem(choice_label(f.name, v), v)
+            return c
+        if f.kind in ("organisation", "contact"):
+            return Lookup(self.ctx, f.kind, self)
+        if f.kind == "rating":
+            sp = QSpinBox(self)
+            sp.setRange(0, 5)
+            sp.setSpecialValueText("—")
+            return sp
+        w2 = QLineEdit(self)
+        if f.kind == "list":
+            w2.setPlaceholderText(self.tr("separate several with commas"))
+        if f.kind == "date":
+            w2.setPlaceholderText(self.ctx.settings.qt_date_format().lower())
+        return w2
+
+    def _names(self, s: Any, values: dict[str, Any]) -> dict[str, str]:
+        out = {}
+        for f in FIELDS[self.entity]:
+            if f.kind in ("organisation", "contact") and values.get(f.name):
+                out[f.name] = records.label(s, f.kind, int(values[f.name]))
+        return out
+
+    def _fill(self, values: dict[str, Any], names: dict[str, str]) -> None:
+        for f in FIELDS[self.entity]:
+            w, v = self.widgets[f.name], values.get(f.name)
+            if isinstance(w, QPlainTextEdit):
+                w.setPlainText(v or "")
+            elif isinstance(w, QComboBox):
+                w.setCurrentIndex(max(0, w.findData(v)))
+            elif isinstance(w, Lookup):
+                w.set_record(v, names.get(f.name, ""))
+            elif isinstance(w, QSpinBox):
+                w.setValue(int(v or 0))
+            elif isinstance(w, QLineEdit):
+                if f.kind == "list":
+                    w.setText(", ".join(v or []))
+                elif f.kind == "date":
+                    w.setText(self.ctx.fmt_date(v) if isinstance(v, dt.date) else (v or ""))
+                else:
+                    w.setText("" if v is None else str(v))
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in FIELDS[self.entity]:
+            w = self.widgets[f.name]
+            if isinstance(w, QPlainTextEdit):
+                out[f.name] = w.toPlainText()
+            elif isinstance(w, QComboBox):
+                out[f.name] = w.currentData()
+            elif isinstance(w, Lookup):
+                out[f.name] = w.value()
+                if w.text().strip() and out[f.name] is None:
+                    out[f.name] = w.text().strip()  # unknown: the service says so by the field
+            elif isinstance(w, QSpinBox):
+                out[f.name] = w.value() or None
+            elif isinstance(w, QLineEdit):
+                text = w.text().strip()
+                if f.kind == "list":
+                    out[f.name] = [p.strip() for p in text.split(",") if p.strip()]
+                elif f.kind == "date":
+                    out[f.name] = self._parse_date(text)
+                else:
+                    out[f.name] = text
+        return out
+
+    def _parse_date(self, text: str) -> Any:
+        if not text:
+            return None
+        if self.ctx.settings.date_format == "mdy":
+            try:
+                return dt.datetime.strptime(text, "%m/%d/%Y").date()
+            except ValueError:
+                return text
+        return text  # day-first or ISO: the service parses and reports a bad date by the field
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        unplaced = []
+        for name, label in self.errors.items():
+            label.show_error(errors.get(name))
+        for name, message in errors.items():
+            if name not in self.errors:
+                unplaced.append(f"{labels.field_label(name)}: {message}")
+        self.general_error.show_error("; ".join(unplaced) or None)
+        first = next((n for n in self.errors if n in errors), None)
+        if first:
+            self.widgets[first].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save(self) -> None:
+        if not self.buttons.isEnabled():
+            return
+        values = self.values()
+        entity, record_id, version, actor = self.entity, self.record_id, self.version, self.ctx.actor()
+        if record_id:
+            changed = {k: v for k, v in values.items() if self._original.get(k) != v}
+            if not changed:
+                self.accept()
+                return
+
+            def work(s: Any) -> int:
+                records.update(s, entity, record_id, changed, expected_version=version, actor=actor)
+                return record_id
+        else:
+
+            def work(s: Any) -> int:
+                return records.create(s, entity, values, actor=actor)
+
+        self.buttons.setEnabled(False)
+        self.ctx.write(work, entity=entity, on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, record_id: int) -> None:
+        self.saved_id = record_id
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.show_errors(exc.errors)
+        elif isinstance(exc, ConflictError):
+            dialog = ConflictDialog(self.ctx, exc, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.choice == "mine":
+                self.version = exc.current_version
+                self._original = {k: exc.current.get(k) for k in self._original}
+                self.save()
+            elif dialog.choice == "theirs":
+                self.reject()
+            else:
+                self.version = exc.current_version
+                self._original = {k: exc.current.get(k) for k in self._original}
+        else:
+            self.show_errors({"__all__": str(exc)})

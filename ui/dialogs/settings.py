@@ -1,0 +1,119 @@
+"""Settings: where the database is, who the user is, how dates are written."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import lists
+from db.engine import describe_url
+from ui.context import AppContext
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("settings_dialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
+        s = ctx.settings
+        url = s.database_url
+        self.use_file = QRadioButton(self.tr("A file on this computer (SQLite)"), self)
+        self.use_server = QRadioButton(self.tr("A team server (PostgreSQL URL)"), self)
+        group = QButtonGroup(self)
+        group.addButton(self.use_file)
+        group.addButton(self.use_server)
+        self.file = QLineEdit(self)
+        self.file.setPlaceholderText(self.tr("Default: ketnoi.db in your data folder"))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        self.server = QLineEdit(self)
+        self.server.setPlaceholderText("postgresql://user:password@host/ketnoi")
+        if url.startswith("postgres"):
+            self.use_server.setChecked(True)
+            self.server.setText(url)
+        else:
+            self.use_file.setChecked(True)
+            self.file.setText(url.removeprefix("sqlite:///"))
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(browse)
+        current = QLabel(self.tr("Now open: %1").replace("%1", describe_url(str(ctx.engine.url))), self)
+        current.setEnabled(False)
+        current.setWordWrap(True)
+        note = QLabel(self.tr("A new database location takes effect when Ketnoi starts again."), self)
+        note.setEnabled(False)
+        note.setWordWrap(True)
+
+        self.staff = QComboBox(self)
+        self.staff.setObjectName("settings_staff")
+        self.staff.addItem(self.tr("— not chosen —"), 0)
+        with ctx.read() as session:
+            for sid, name in lists.staff_list(session):
+                self.staff.addItem(name, sid)
+        self.staff.setCurrentIndex(max(0, self.staff.findData(s.staff_id or 0)))
+        self.date_format = QComboBox(self)
+        self.date_format.setObjectName("settings_date_format")
+        for key, text in (
+            ("dmy", self.tr("Day first: 23/11/2026")),
+            ("ymd", self.tr("ISO: 2026-11-23")),
+            ("mdy", self.tr("Month first: 11/23/2026")),
+        ):
+            self.date_format.addItem(text, key)
+        self.date_format.setCurrentIndex(max(0, self.date_format.findData(s.date_format)))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Database"), self.use_file)
+        form.addRow("", file_row)
+        form.addRow("", self.use_server)
+        form.addRow("", self.server)
+        form.addRow("", current)
+        form.addRow("", note)
+        form.addRow(self.tr("I am"), self.staff)
+        form.addRow(self.tr("Dates"), self.date_format)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+
+    def _browse(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Database file"),
+            self.file.text(),
+            self.tr("Ketnoi database (*.db)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.file.setText(path)
+
+    def database_url(self) -> str:
+        if self.use_server.isChecked():
+            return self.server.text().strip()
+        path = self.file.text().strip()
+        return f"sqlite:///{path}" if path else ""
+
+    def apply(self) -> None:
+        s = self.ctx.settings
+        s.database_url = self.database_url()
+        s.staff_id = int(self.staff.currentData() or 0) or None
+        s.date_format = str(self.date_format.currentData())
+        self.accept()

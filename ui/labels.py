@@ -1,0 +1,162 @@
+"""Translated display names for the vocabularies and list columns.
+
+Every string goes through ``QCoreApplication.translate`` with a literal context and text, so
+``pyside6-lupdate`` extracts them (issue 6 adds the Vietnamese .ts files).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def column_title(entity: str, key: str) -> str:
+    tr = QCoreApplication.translate
+    titles = {
+        "name": tr("Labels", "Name"),
+        "acronym": tr("Labels", "Acronym"),
+        "kind": tr("Labels", "Kind"),
+        "sectors": tr("Labels", "Sectors"),
+        "city": tr("Labels", "City"),
+        "owner": tr("Labels", "Owner"),
+        "position": tr("Labels", "Position"),
+        "organisation": tr("Labels", "Organisation"),
+        "organisations": tr("Labels", "Organisations"),
+        "email": tr("Labels", "Email"),
+        "phone": tr("Labels", "Phone"),
+        "starts_at": tr("Labels", "When"),
+        "title": tr("Labels", "Title"),
+        "location": tr("Labels", "Location"),
+        "due_date": tr("Labels", "Due"),
+        "direction": tr("Labels", "Direction"),
+        "status": tr("Labels", "Status"),
+        "responsible": tr("Labels", "Responsible"),
+    }
+    return titles.get(key, key)
+
+
+def entity_name(entity: str, plural: bool = False) -> str:
+    tr = QCoreApplication.translate
+    names = {
+        ("organisation", False): tr("Labels", "Organisation"),
+        ("organisation", True): tr("Labels", "Organisations"),
+        ("contact", False): tr("Labels", "Contact"),
+        ("contact", True): tr("Labels", "Contacts"),
+        ("meeting", False): tr("Labels", "Meeting"),
+        ("meeting", True): tr("Labels", "Meetings"),
+        ("action", False): tr("Labels", "Action"),
+        ("action", True): tr("Labels", "Actions"),
+        ("staff", False): tr("Labels", "Staff member"),
+        ("staff", True): tr("Labels", "Staff"),
+    }
+    return names.get((entity, plural), entity)
+
+
+def organisation_kind(kind: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "ministry": tr("Labels", "Ministry"),
+        "agency": tr("Labels", "Agency"),
+        "enterprise": tr("Labels", "Enterprise"),
+        "startup": tr("Labels", "Start-up"),
+        "university": tr("Labels", "University"),
+        "research_institute": tr("Labels", "Research institute"),
+        "network": tr("Labels", "Network / association"),
+        "international_partner": tr("Labels", "International partner"),
+        "investor": tr("Labels", "Investor"),
+        "other": tr("Labels", "Other"),
+    }.get(kind, kind)
+
+
+def meeting_kind(kind: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "meeting": tr("Labels", "Meeting"),
+        "working_session": tr("Labels", "Working session"),
+        "call": tr("Labels", "Call"),
+        "event": tr("Labels", "Event"),
+        "visit": tr("Labels", "Visit"),
+    }.get(kind, kind)
+
+
+def action_kind(kind: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "task": tr("Labels", "Task"),
+        "letter": tr("Labels", "Letter"),
+        "document": tr("Labels", "Document"),
+        "introduction": tr("Labels", "Introduction"),
+        "call": tr("Labels", "Call"),
+    }.get(kind, kind)
+
+
+def direction(value: str) -> str:
+    tr = QCoreApplication.translate
+    return {"we_owe": tr("Labels", "We owe"), "they_owe": tr("Labels", "They owe")}.get(value, value)
+
+
+def status(value: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "open": tr("Labels", "Open"),
+        "in_progress": tr("Labels", "In progress"),
+        "waiting": tr("Labels", "Waiting"),
+        "done": tr("Labels", "Done"),
+        "cancelled": tr("Labels", "Cancelled"),
+    }.get(value, value)
+
+
+def role(value: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "participant": tr("Labels", "Participant"),
+        "chair": tr("Labels", "Chair"),
+        "presenter": tr("Labels", "Presenter"),
+        "note_taker": tr("Labels", "Note taker"),
+        "observer": tr("Labels", "Observer"),
+    }.get(value, value)
+
+
+def priority(value: int) -> str:
+    tr = QCoreApplication.translate
+    return {1: tr("Labels", "High"), 2: tr("Labels", "Normal"), 3: tr("Labels", "Low")}.get(value, str(value))
+
+
+def field_label(name: str) -> str:
+    """Form labels for the fields the services name in ValidationError."""
+    tr = QCoreApplication.translate
+    return {
+        "full_name": tr("Labels", "Full name"),
+        "honorific": tr("Labels", "Honorific"),
+        "position": tr("Labels", "Position"),
+        "organisation_id": tr("Labels", "Organisation"),
+        "emails": tr("Labels", "Emails"),
+        "phones": tr("Labels", "Phones"),
+        "tags": tr("Labels", "Tags"),
+        "notes": tr("Labels", "Notes"),
+        "name": tr("Labels", "Name"),
+        "name_en": tr("Labels", "English name"),
+        "acronym": tr("Labels", "Acronym"),
+        "kind": tr("Labels", "Kind"),
+        "parent_id": tr("Labels", "Part of"),
+        "city": tr("Labels", "City"),
+        "website": tr("Labels", "Website"),
+        "sectors": tr("Labels", "Sectors"),
+        "influence": tr("Labels", "Influence (1–5)"),
+        "interest": tr("Labels", "Interest (1–5)"),
+        "owner_id": tr("Labels", "Relationship owner"),
+        "title": tr("Labels", "Title"),
+        "direction": tr("Labels", "Direction"),
+        "responsible_staff_id": tr("Labels", "Responsible (us)"),
+        "responsible_contact_id": tr("Labels", "Responsible (them)"),
+        "due_date": tr("Labels", "Due"),
+        "status": tr("Labels", "Status"),
+        "priority": tr("Labels", "Priority"),
+        "reference": tr("Labels", "Reference"),
+        "starts_at": tr("Labels", "When"),
+        "location": tr("Labels", "Location"),
+        "agenda": tr("Labels", "Agenda"),
+        "minutes": tr("Labels", "Minutes"),
+        "decisions": tr("Labels", "Decisions"),
+        "attendees": tr("Labels", "Attendees"),
+        "organisation_ids": tr("Labels", "Organisations"),
+    }.get(name, name.replace("_", " ").capitalize())

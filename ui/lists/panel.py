@@ -1,0 +1,291 @@
+"""One record list: a filter bar over a lazily filled table, filtered and sorted in SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import dashboard, lists
+from db.models import ACTION_KINDS, MEETING_KINDS, ORGANISATION_KINDS
+from ui import labels
+from ui.context import AppContext
+from ui.icons import icon
+from ui.lists.model import ID_ROLE, RecordListModel
+from ui.tasks import Task
+
+DEFAULT_WIDTHS = {
+    "organisation": [270, 70, 110, 150, 90, 120],
+    "contact": [210, 160, 230, 200, 120],
+    "meeting": [130, 320, 120, 170, 150],
+    "action": [105, 320, 90, 95, 170, 150],
+}
+
+
+class ListPanel(QWidget):
+    current_changed = Signal(str, int)  # entity, id (0: nothing selected)
+    activated = Signal(str, int)
+    count_changed = Signal(str, int)
+
+    def __init__(self, ctx: AppContext, entity: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entity = entity
+        self.setObjectName(f"list_{entity}")
+        self._combos: dict[str, QComboBox] = {}
+        self._count_task: Task | None = None
+        self.total = -1
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Filter (type without accents: nguyen, dang…)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
+        self._debounce = QTimer(self, singleShot=True, interval=180)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textEdited.connect(lambda _t: self._debounce.start())
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 6, 6, 2)
+        bar.setSpacing(6)
+        self.search.setMinimumWidth(220)
+        bar.addWidget(self.search, 3)
+        self._build_filters(bar)
+
+        self.model = RecordListModel(ctx, self._query(), self)
+        self.view = QTableView(self)
+        self.view.setObjectName(f"table_{entity}")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSortingEnabled(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        section, order = self.model.sort_section()
+        header.setSortIndicator(section, order)
+        self._restore_widths()
+        self._save_widths_timer = QTimer(self, singleShot=True, interval=400)
+        self._save_widths_timer.timeout.connect(self._save_widths)
+        header.sectionResized.connect(lambda *_: self._save_widths_timer.start())
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view.doubleClicked.connect(self._on_activated)
+        self.view.activated.connect(self._on_activated)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+        self.refresh_count()
+
+    # --- filters ---------------------------------------------------------------------------------
+
+    def _combo(self, bar: QHBoxLayout, key: str, items: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(f"filter_{key}")
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        bar.addWidget(combo)
+        self._combos[key] = combo
+        return combo
+
+    def _build_filters(self, bar: QHBoxLayout) -> None:
+        with self.ctx.read() as s:
+            choices = lists.filter_choices(s)
+        any_kind = self.tr("Any kind")
+        if self.entity in ("organisation", "contact"):
+            self._combo(
+                bar,
+                "kind",
+                [(any_kind, None)] + [(labels.organisation_kind(k), k) for k in ORGANISATION_KINDS],
+            )
+        if self.entity in ("organisation", "contact", "action"):
+            self._combo(
+                bar, "sector", [(self.tr("Any sector"), None), *((n, i) for i, n in choices["sector"])]
+            )
+        if self.entity in ("organisation", "contact"):
+            self._combo(bar, "tag", [(self.tr("Any tag"), None), *((n, i) for i, n in choices["tag"])])
+        if self.entity == "meeting":
+            self._combo(
+                bar, "kind", [(any_kind, None)] + [(labels.meeting_kind(k), k) for k in MEETING_KINDS]
+            )
+            self._combo(
+                bar,
+                "when",
+                [
+                    (self.tr("Any time"), None),
+                    (self.tr("Upcoming"), "upcoming"),
+                    (self.tr("This month"), "month"),
+                    (self.tr("Past"), "past"),
+                ],
+            )
+        if self.entity == "action":
+            self._combo(
+                bar,
+                "preset",
+                [
+                    (self.tr("All open"), "open"),
+                    (self.tr("Mine"), "mine"),
+                    (self.tr("Overdue"), "overdue"),
+                    (self.tr("Due this week"), "week"),
+                    (self.tr("We owe"), "we_owe"),
+                    (self.tr("They owe"), "they_owe"),
+                    (self.tr("Done"), "done"),
+                    (self.tr("Everything"), "all"),
+                ],
+            )
+            self._combo(bar, "kind", [(any_kind, None)] + [(labels.action_kind(k), k) for k in ACTION_KINDS])
+        owner_text = self.tr("Responsible: anyone") if self.entity == "action" else self.tr("Owner: anyone")
+        self._combo(bar, "owner", [(owner_text, None), *((n, i) for i, n in choices["staff"])])
+
+    def set_preset(self, value: str) -> None:
+        combo = self._combos.get("preset")
+        if combo is not None:
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    def _value(self, key: str) -> Any:
+        combo = self._combos.get(key)
+        return combo.currentData() if combo is not None else None
+
+    def _query(self) -> lists.ListQuery:
+        base = lists.default_query(self.entity)
+        q = base.with_(
+            text=self.search.text(),
+            kind=self._value("kind"),
+            sector_id=self._value("sector"),
+            tag_id=self._value("tag"),
+            owner_id=self._value("owner"),
+        )
+        if hasattr(self, "model"):
+            q = q.with_(sort=self.model.query.sort, descending=self.model.query.descending)
+        today = self.ctx.today()
+        preset = self._value("preset")
+        if self.entity == "action" and preset:
+            q = q.with_(status=None if preset == "all" else "open")
+            if preset == "mine":
+                q = q.with_(owner_id=self.ctx.staff_id or -1)
+            elif preset == "overdue":
+                q = q.with_(overdue_on=today)
+            elif preset == "week":
+                q = q.with_(due_from=today, due_to=dashboard.week_end(today))
+            elif preset in ("we_owe", "they_owe"):
+                q = q.with_(direction=preset)
+            elif preset == "done":
+                q = q.with_(status="done")
+        when = self._value("when")
+        if when == "upcoming":
+            q = q.with_(due_from=today, sort="starts_at", descending=False)
+        elif when == "past":
+            q = q.with_(due_to=today - dt.timedelta(days=1))
+        elif when == "month":
+            q = q.with_(due_from=today.replace(day=1), due_to=dashboard.month_end(today))
+        return q
+
+    def apply_filters(self) -> None:
+        current = self.current_id()
+        self.model.set_query(self._query())
+        section, order = self.model.sort_section()
+        self.view.horizontalHeader().setSortIndicator(section, order)
+        if current:
+            self.select_id(current)
+        self.refresh_count()
+
+    # --- state -----------------------------------------------------------------------------------
+
+    def refresh(self, ids: list[int] | None = None) -> None:
+        """After a change: re-run the query (rows may have moved) and keep the selection."""
+        current = self.current_id()
+        self.model.reload()
+        if current:
+            self.select_id(current)
+        self.refresh_count()
+
+    def refresh_count(self) -> None:
+        """Count in the background: a count grows with the table."""
+        if self._count_task is not None:
+            self._count_task.cancel()
+        query, engine = self.model.query, self.ctx.engine
+
+        def work(task: Task) -> int:
+            from db.engine import read_session
+
+            with read_session(engine) as s:
+                return lists.count(s, query)
+
+        def done(n: int) -> None:
+            if query == self.model.query:
+                self.total = n
+                self.count_changed.emit(self.entity, n)
+
+        self._count_task = self.ctx.tasks.run(work, on_done=done)
+
+    def current_id(self) -> int:
+        index = self.view.currentIndex()
+        return int(index.data(ID_ROLE)) if index.isValid() else 0
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        out = [self.model.id_at(r) for r in rows]
+        return [i for i in out if i is not None]
+
+    def select_id(self, record_id: int) -> bool:
+        row = self.model.row_of(record_id)
+        while row < 0 and self.model.canFetchMore() and self.model.rowCount() < 5000:
+            self.model.fetchMore()
+            row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+        return True
+
+    def select_first(self) -> None:
+        if self.model.rowCount() and not self.view.currentIndex().isValid():
+            self.view.selectRow(0)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_changed.emit(self.entity, int(current.data(ID_ROLE)) if current.isValid() else 0)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.activated.emit(self.entity, int(index.data(ID_ROLE)))
+
+    def _restore_widths(self) -> None:
+        widths = self.ctx.settings.load_widths(self.entity) or DEFAULT_WIDTHS.get(self.entity, [])
+        for i, w in enumerate(widths[: self.model.columnCount() - 1]):
+            if w > 10:
+                self.view.setColumnWidth(i, w)
+
+    def _save_widths(self) -> None:
+        self.ctx.settings.save_widths(
+            self.entity, [self.view.columnWidth(i) for i in range(self.model.columnCount())]
+        )
+
+    def label(self) -> QLabel:
+        return QLabel(labels.entity_name(self.entity, plural=True), self)

@@ -1,0 +1,66 @@
+"""Start the desktop app: ``ketnoi`` with no subcommand calls :func:`run`."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from db.engine import describe_url, resolve_url
+from db.migrate import DatabaseError, open_database
+from ui.settings import APPLICATION, ORGANISATION, Settings
+
+TRANSLATIONS = __import__("pathlib").Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+def _install_translator(app: QApplication) -> None:
+    """Load resources/translations/ketnoi_<lang>.qm for the system language, when shipped."""
+    translator = QTranslator(app)
+    if translator.load(QLocale(), "ketnoi", "_", str(TRANSLATIONS)):
+        app.installTranslator(translator)
+
+
+def run(url: str | None = None, *, settings: Settings | None = None) -> int:
+    """Open the database at ``url`` (or the one chosen in Settings) and show the main window."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Ketnoi")
+    _install_translator(app)
+    settings = settings or Settings()
+    target = resolve_url(url or settings.database_url or None)
+    try:
+        engine = open_database(target)
+    except DatabaseError as exc:
+        QMessageBox.critical(
+            None,
+            "Ketnoi",
+            app.translate("Main", "Ketnoi cannot open the database\n%1\n\n%2")
+            .replace("%1", describe_url(target))
+            .replace("%2", str(exc)),
+        )
+        return 1
+    except Exception as exc:  # a missing server, a bad URL, a file we may not write
+        QMessageBox.critical(
+            None,
+            "Ketnoi",
+            app.translate("Main", "Ketnoi cannot reach the database\n%1\n\n%2")
+            .replace("%1", describe_url(target))
+            .replace("%2", str(exc)),
+        )
+        return 1
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    ctx = AppContext(engine, settings)
+    window = MainWindow(ctx)
+    window.show()
+    code = app.exec()
+    engine.dispose()
+    return int(code)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(run(sys.argv[1] if len(sys.argv) > 1 else None))

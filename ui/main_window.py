@@ -1,0 +1,413 @@
+"""The main window: navigation on the left, a list and the selected record's story beside it.
+
+Menus and the toolbar share one set of QActions (with the usual shortcuts). Window geometry,
+splitter sizes and column widths are kept in QSettings. Other features add themselves through
+``menus`` (File/Edit/View/Tools/Help) and ``record_actions`` (buttons on a record's page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.engine import describe_url
+from ui import labels
+from ui.commands import Commands
+from ui.context import AppContext
+from ui.dashboard import DashboardView
+from ui.details.pane import DetailPane
+from ui.dialogs.search import SearchDialog
+from ui.dialogs.settings import SettingsDialog
+from ui.icons import icon
+from ui.lists.panel import ListPanel
+from ui.notify import Banner, DueNotifier
+
+VIEWS = ("dashboard", "organisation", "contact", "meeting", "action")
+
+
+class RecordView(QSplitter):
+    """A list with the selected record's detail beside it."""
+
+    def __init__(self, ctx: AppContext, entity: str, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setObjectName(f"view_{entity}")
+        self.entity = entity
+        self.list = ListPanel(ctx, entity, self)
+        self.detail = DetailPane(ctx, self)
+        self.addWidget(self.list)
+        self.addWidget(self.detail)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 2)
+        self.setChildrenCollapsible(False)
+        self.list.current_changed.connect(self.detail.show_record)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("Ketnoi — relationships, meetings, commitments"))
+        self.setWindowIcon(icon("app"))
+        self.setUnifiedTitleAndToolBarOnMac(True)
+        self.commands = Commands(ctx, self)
+        self.record_actions: dict[str, list[QAction]] = {e: [] for e in VIEWS[1:]}
+        self.menus: dict[str, QMenu] = {}
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setSpacing(1)
+        self.nav.setMinimumWidth(150)
+        self.nav.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        self.stack = QStackedWidget(self)
+        self.dashboard = DashboardView(ctx, self)
+        self.dashboard.link_activated.connect(self.navigate)
+        self.stack.addWidget(self.dashboard)
+        self.views: dict[str, RecordView] = {}
+        for entity in VIEWS:
+            text = self.tr("Dashboard") if entity == "dashboard" else labels.entity_name(entity, plural=True)
+            item = QListWidgetItem(icon(entity), text)
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
+            self.nav.addItem(item)
+            if entity == "dashboard":
+                continue
+            view = RecordView(ctx, entity, self)
+            view.list.count_changed.connect(self._count_changed)
+            view.list.activated.connect(self.commands.edit)
+            view.list.current_changed.connect(lambda _e, _i: self._update_enabled())
+            view.detail.link_activated.connect(self.navigate)
+            self.views[entity] = view
+            self.stack.addWidget(view)
+        self.nav.currentRowChanged.connect(self._show_view)
+
+        self.banner = Banner(self)
+        self.banner.show_requested.connect(lambda: self.show_actions("overdue"))
+        right = QWidget(self)
+        rlay = QVBoxLayout(right)
+        rlay.setContentsMargins(0, 0, 0, 0)
+        rlay.setSpacing(0)
+        rlay.addWidget(self.banner)
+        rlay.addWidget(self.stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.count_label = QLabel(self)
+        self.db_label = QLabel(describe_url(str(ctx.engine.url)), self)
+        self.db_label.setEnabled(False)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+        ctx.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        ctx.changed.connect(self._changed)
+        ctx.tasks.default_error = self.commands.error
+
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(icon("app"), self)
+            self.tray.setToolTip("Ketnoi")
+            self.tray.messageClicked.connect(lambda: self.show_actions("overdue"))
+            self.tray.show()
+        self.notifier = DueNotifier(ctx, self.banner, self.tray, self)
+        self.resize(1280, 800)
+        self._restore_state()
+        self.nav.setCurrentRow(0)
+        self.notifier.start()
+
+    # --- actions, menus, toolbar -----------------------------------------------------------------
+
+    def _act(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        keys: list[str] | None = None,
+        icon_name: str | None = None,
+    ) -> QAction:
+        a = QAction(text, self)
+        a.setObjectName(f"act_{name}")
+        if icon_name:
+            a.setIcon(icon(icon_name))
+        if keys:
+            a.setShortcuts([QKeySequence(k) for k in keys])
+            a.setToolTip(
+                f"{text.replace('&', '').rstrip('…')} ({QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
+        a.triggered.connect(lambda _c=False: slot())
+        self.addAction(a)
+        return a
+
+    def _build_actions(self) -> None:
+        c = self.commands
+        self.act_new = self._act("new", self.tr("&New…"), self.new_record, ["Ctrl+N"], "new")
+        self.act_log = self._act(
+            "log_meeting",
+            self.tr("&Log meeting…"),
+            lambda: c.log_meeting(organisation_id=self._current_org()),
+            ["Ctrl+M"],
+            "log-meeting",
+        )
+        self.act_new_action = self._act(
+            "new_action", self.tr("New &action…"), self.new_action, ["Ctrl+Shift+A"], "new-action"
+        )
+        self.act_search = self._act(
+            "search", self.tr("&Search everywhere…"), self.search, ["Ctrl+K"], "search"
+        )
+        self.act_edit = self._act("edit", self.tr("&Edit…"), self.edit_current, ["Ctrl+E"], "edit")
+        self.act_delete = self._act("delete", self.tr("&Delete"), self.delete_selected, ["Del"], "delete")
+        self.act_undo = self._act("undo", self.tr("&Undo"), c.undo, ["Ctrl+Z"], "undo")
+        self.act_refresh = self._act("refresh", self.tr("&Refresh"), self.refresh_all, ["F5"], "refresh")
+        self.act_done = self._act(
+            "done",
+            self.tr("Mark &done"),
+            lambda: c.mark_done(self._selected("action")),
+            ["D", "Ctrl+D"],
+            "done",
+        )
+        self.act_reschedule = self._act(
+            "reschedule",
+            self.tr("Re&schedule…"),
+            lambda: c.reschedule(self._selected("action")),
+            ["Ctrl+R"],
+            "reschedule",
+        )
+        self.act_note = self._act("note", self.tr("Add &note…"), self._add_note, ["Ctrl+Shift+N"], "note")
+        self.act_settings = self._act(
+            "settings", self.tr("Se&ttings…"), self.open_settings, ["Ctrl+,"], "settings"
+        )
+        self.act_quit = self._act("quit", self.tr("&Quit"), self.close, ["Ctrl+Q"])
+        self.act_org_meeting = self._act(
+            "org_meeting",
+            self.tr("Log meeting with them…"),
+            lambda: c.log_meeting(organisation_id=self._current_org()),
+            None,
+            "log-meeting",
+        )
+        self.view_actions: list[QAction] = []
+        for n, entity in enumerate(VIEWS):
+            text = self.tr("Dashboard") if entity == "dashboard" else labels.entity_name(entity, plural=True)
+            a = self._act(f"view_{entity}", text, self._goto(n), [f"Ctrl+{n + 1}"], entity)
+            self.view_actions.append(a)
+        for entity in VIEWS[1:]:
+            base = [self.act_edit]
+            if entity == "action":
+                base += [self.act_done, self.act_reschedule, self.act_note]
+            if entity in ("organisation", "contact"):
+                base += [self.act_org_meeting, self.act_new_action]
+            self.record_actions[entity] = [*base, self.act_delete]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = self.menus
+        m["file"] = bar.addMenu(self.tr("&File"))
+        m["file"].addActions([self.act_log, self.act_new, self.act_new_action])
+        m["file"].addSeparator()
+        m["file"].addAction(self.act_settings)
+        m["file"].addSeparator()
+        m["file"].addAction(self.act_quit)
+        m["edit"] = bar.addMenu(self.tr("&Edit"))
+        m["edit"].addActions([self.act_undo, self.act_edit, self.act_delete])
+        m["edit"].addSeparator()
+        m["edit"].addActions([self.act_done, self.act_reschedule, self.act_note])
+        m["view"] = bar.addMenu(self.tr("&View"))
+        m["view"].addActions(self.view_actions)
+        m["view"].addSeparator()
+        m["view"].addActions([self.act_search, self.act_refresh])
+        m["tools"] = bar.addMenu(self.tr("&Tools"))
+        m["help"] = bar.addMenu(self.tr("&Help"))
+        m["help"].addAction(self.tr("About Ketnoi"), self._about)
+
+    def _build_toolbar(self) -> None:
+        tb = self.addToolBar(self.tr("Main"))
+        tb.setObjectName("main_toolbar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(20, 20))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tb.addActions([self.act_log, self.act_new_action, self.act_new])
+        tb.addSeparator()
+        tb.addActions([self.act_done, self.act_reschedule])
+        tb.addSeparator()
+        tb.addActions([self.act_search, self.act_refresh])
+        self.toolbar = tb
+
+    def _goto(self, row: int) -> Callable[[], None]:
+        return lambda: self.nav.setCurrentRow(row)
+
+    # --- navigation -----------------------------------------------------------------------------
+
+    def current_entity(self) -> str:
+        return VIEWS[max(0, self.nav.currentRow())]
+
+    def current_view(self) -> RecordView | None:
+        return self.views.get(self.current_entity())
+
+    def _show_view(self, row: int) -> None:
+        entity = VIEWS[max(0, row)]
+        self.stack.setCurrentIndex(max(0, row))
+        if entity == "dashboard":
+            self.dashboard.refresh()
+            self.count_label.setText("")
+        else:
+            view = self.views[entity]
+            view.detail.set_actions(self.record_actions[entity])
+            view.list.select_first()
+            self._count_changed(entity, view.list.total)
+            view.list.view.setFocus()
+        self._update_enabled()
+
+    def navigate(self, entity: str, record_id: int) -> None:
+        if entity not in self.views:
+            return
+        self.nav.setCurrentRow(VIEWS.index(entity))
+        view = self.views[entity]
+        if not view.list.select_id(record_id):
+            view.detail.show_record(entity, record_id)
+
+    def show_actions(self, preset: str) -> None:
+        self.nav.setCurrentRow(VIEWS.index("action"))
+        self.views["action"].list.set_preset(preset)
+
+    def _count_changed(self, entity: str, n: int) -> None:
+        if entity == self.current_entity() and n >= 0:
+            self.count_label.setText(f"{n:,} {labels.entity_name(entity, plural=n != 1).lower()}")
+
+    def _selected(self, entity: str) -> list[int]:
+        view = self.current_view()
+        if view is None or view.entity != entity:
+            return []
+        ids = view.list.selected_ids()
+        return ids or ([view.detail.record_id] if view.detail.record_id else [])
+
+    def _current_org(self) -> int | None:
+        view = self.current_view()
+        if view and view.entity == "organisation" and view.detail.record_id:
+            return view.detail.record_id
+        return None
+
+    def _update_enabled(self) -> None:
+        entity = self.current_entity()
+        has = bool(self.current_view() and self._selected(entity))
+        for a in (self.act_edit, self.act_delete):
+            a.setEnabled(has)
+        for a in (self.act_done, self.act_reschedule, self.act_note):
+            a.setEnabled(entity == "action" and has)
+        self.act_org_meeting.setEnabled(entity == "organisation" and has)
+
+    # --- commands --------------------------------------------------------------------------------
+
+    def new_record(self) -> None:
+        entity = self.current_entity()
+        new_id = self.commands.new("contact" if entity == "dashboard" else entity)
+        if new_id:
+            self.navigate("contact" if entity == "dashboard" else entity, new_id)
+
+    def new_action(self) -> None:
+        initial = {"organisation_id": self._current_org(), "responsible_staff_id": self.ctx.staff_id}
+        self.commands.new("action", initial)
+
+    def edit_current(self) -> None:
+        entity = self.current_entity()
+        ids = self._selected(entity)
+        if ids:
+            self.commands.edit(entity, ids[0])
+
+    def delete_selected(self) -> None:
+        entity = self.current_entity()
+        self.commands.delete(entity, self._selected(entity))
+
+    def _add_note(self) -> None:
+        ids = self._selected("action")
+        if ids:
+            self.commands.add_note(ids[0])
+
+    def search(self) -> None:
+        dialog = SearchDialog(self.ctx, self)
+        if dialog.exec() and dialog.chosen:
+            self.navigate(*dialog.chosen)
+
+    def open_settings(self) -> None:
+        if SettingsDialog(self.ctx, self).exec():
+            self.refresh_all()
+
+    def refresh_all(self) -> None:
+        for view in self.views.values():
+            view.list.refresh()
+            view.detail.reload()
+        if self.current_entity() == "dashboard":
+            self.dashboard.refresh()
+        self.notifier.refresh()
+
+    def _changed(self, entity: str, ids: list[int]) -> None:
+        for view in self.views.values():  # a change can show in every list (names, counts)
+            view.list.refresh(ids)
+            view.detail.reload()
+        if self.current_entity() == "dashboard":
+            self.dashboard.refresh()
+        self.notifier.refresh()
+        self._update_enabled()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Ketnoi"),
+            self.tr("Ketnoi (kết nối): organisations, people, meetings and commitments, in one place."),
+        )
+
+    # --- state -----------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        s = self.ctx.settings
+        if (geo := s.load_state("geometry")) is not None:
+            self.restoreGeometry(geo)
+        if (state := s.load_state("window")) is not None:
+            self.restoreState(state)
+        if (split := s.load_state("main_splitter")) is not None:
+            self.splitter.restoreState(split)
+        else:
+            self.splitter.setSizes([190, max(600, self.width() - 190)])
+        for entity, view in self.views.items():
+            if (vs := s.load_state(f"splitter_{entity}")) is not None:
+                view.restoreState(vs)
+            else:
+                view.setSizes([640, 460])
+
+    def save_state(self) -> None:
+        s = self.ctx.settings
+        s.save_state("geometry", self.saveGeometry())
+        s.save_state("window", self.saveState())
+        s.save_state("main_splitter", self.splitter.saveState())
+        for entity, view in self.views.items():
+            s.save_state(f"splitter_{entity}", view.saveState())
+            view.list._save_widths()
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.ctx.tasks.cancel_all()
+        self.ctx.tasks.wait(10_000)
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)

@@ -1,0 +1,107 @@
+"""Tell the user what is overdue and due today: a banner in the window and a tray message.
+
+Shown at start-up and again whenever the day changes while Ketnoi runs (checked every few
+minutes), so a laptop left open overnight still says so in the morning. The figures come
+from the database each time, so nothing is missed because the app was closed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QToolButton, QWidget
+
+from app import dashboard
+from ui.context import AppContext
+from ui.icons import icon
+
+
+class Banner(QFrame):
+    """A non-blocking strip above the content; Show opens the overdue list."""
+
+    show_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("due_banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.icon = QLabel(self)
+        self.icon.setPixmap(icon("bell").pixmap(18, 18))
+        self.text = QLabel(self)
+        font = QFont(self.text.font())
+        font.setBold(True)
+        self.text.setFont(font)
+        self.detail = QLabel(self)
+        self.detail.setEnabled(False)
+        self.button = QPushButton(self.tr("Show"), self)
+        self.button.clicked.connect(self.show_requested)
+        close = QToolButton(self)
+        close.setIcon(icon("close"))
+        close.setAutoRaise(True)
+        close.clicked.connect(self.hide)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(10, 4, 6, 4)
+        lay.addWidget(self.icon)
+        lay.addWidget(self.text)
+        lay.addWidget(self.detail, 1)
+        lay.addWidget(self.button)
+        lay.addWidget(close)
+        self.hide()
+
+    def show_summary(self, summary: dashboard.DueSummary) -> None:
+        parts = []
+        if summary.overdue:
+            parts.append(self.tr("%n overdue", "", summary.overdue))
+        if summary.due_today:
+            parts.append(self.tr("%n due today", "", summary.due_today))
+        self.text.setText(" · ".join(parts))
+        self.detail.setText("  " + " · ".join(summary.first_titles))
+        self.setVisible(summary.anything)
+
+
+class DueNotifier(QObject):
+    notified = Signal(object)  # DueSummary
+
+    def __init__(
+        self, ctx: AppContext, banner: Banner, tray: QSystemTrayIcon | None, parent: QObject | None = None
+    ):
+        super().__init__(parent)
+        self.ctx, self.banner, self.tray = ctx, banner, tray
+        self._day = ""
+        self.timer = QTimer(self, interval=5 * 60 * 1000)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        self.check(force=True)
+        self.timer.start()
+
+    def check(self, force: bool = False) -> None:
+        today = self.ctx.today()
+        if not force and today.isoformat() == self._day:
+            return
+        self._day = today.isoformat()
+        with self.ctx.read() as s:
+            summary = dashboard.due_summary(s, today=today, staff_id=self.ctx.staff_id)
+            if not summary.anything and self.ctx.staff_id:
+                summary = dashboard.due_summary(s, today=today)
+        self.banner.show_summary(summary)
+        if summary.anything and self.tray is not None and QSystemTrayIcon.supportsMessages():
+            self.tray.showMessage(
+                "Ketnoi",
+                self.banner.text.text() + "\n" + "\n".join(summary.first_titles),
+                icon("bell"),
+                10_000,
+            )
+        self.ctx.settings.last_notice_day = self._day
+        self.notified.emit(summary)
+
+    def refresh(self) -> None:
+        """After a change: update the banner's figures without a new tray message."""
+        with self.ctx.read() as s:
+            summary = dashboard.due_summary(s, today=self.ctx.today(), staff_id=self.ctx.staff_id)
+            if not summary.anything and self.ctx.staff_id:
+                summary = dashboard.due_summary(s, today=self.ctx.today())
+        if self.banner.isVisible() or not summary.anything:
+            self.banner.show_summary(summary)

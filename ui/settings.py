@@ -1,0 +1,127 @@
+"""Per-laptop settings in QSettings, declared once with defaults and typed accessors.
+
+Team-wide settings live in the database (``Setting``); these belong to one person's machine:
+where the database is, who the user is, how dates are written, window geometry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "Ketnoi"
+APPLICATION = "Ketnoi"
+
+# key: default
+DEFAULTS: dict[str, Any] = {
+    "database/url": "",  # empty: --db, KETNOI_DATABASE_URL or the file in the data directory
+    "user/staff_id": 0,  # 0: not chosen
+    "display/date_format": "dmy",  # dmy (day first, default), ymd, mdy
+    "notify/last_day": "",  # the day the overdue notice was last shown
+}
+DATE_FORMATS = {
+    "dmy": ("%d/%m/%Y", "dd/MM/yyyy"),
+    "ymd": ("%Y-%m-%d", "yyyy-MM-dd"),
+    "mdy": ("%m/%d/%Y", "MM/dd/yyyy"),
+}
+
+
+class Settings:
+    """Typed view over ``QSettings``; pass ``path`` for an isolated file (tests)."""
+
+    def __init__(self, path: str | None = None) -> None:
+        if path:
+            self._q = QSettings(path, QSettings.Format.IniFormat)
+        else:
+            self._q = QSettings(ORGANISATION, APPLICATION)
+
+    @property
+    def qsettings(self) -> QSettings:
+        return self._q
+
+    def _get(self, key: str) -> Any:
+        default = DEFAULTS[key]
+        value = self._q.value(key, default)
+        if isinstance(default, int):
+            try:
+                return int(str(value))
+            except (TypeError, ValueError):
+                return default
+        return str(value) if value is not None else default
+
+    def _set(self, key: str, value: Any) -> None:
+        self._q.setValue(key, value)
+        self._q.sync()
+
+    @property
+    def database_url(self) -> str:
+        return str(self._get("database/url"))
+
+    @database_url.setter
+    def database_url(self, value: str) -> None:
+        self._set("database/url", value.strip())
+
+    @property
+    def staff_id(self) -> int | None:
+        value = int(self._get("user/staff_id"))
+        return value or None
+
+    @staff_id.setter
+    def staff_id(self, value: int | None) -> None:
+        self._set("user/staff_id", int(value or 0))
+
+    @property
+    def date_format(self) -> str:
+        value = str(self._get("display/date_format"))
+        return value if value in DATE_FORMATS else "dmy"
+
+    @date_format.setter
+    def date_format(self, value: str) -> None:
+        self._set("display/date_format", value if value in DATE_FORMATS else "dmy")
+
+    @property
+    def last_notice_day(self) -> str:
+        return str(self._get("notify/last_day"))
+
+    @last_notice_day.setter
+    def last_notice_day(self, value: str) -> None:
+        self._set("notify/last_day", value)
+
+    # --- display helpers ---------------------------------------------------------------------
+
+    def fmt_date(self, value: dt.date | None) -> str:
+        if value is None:
+            return ""
+        return value.strftime(DATE_FORMATS[self.date_format][0])
+
+    def fmt_datetime(self, value: dt.datetime | None) -> str:
+        if value is None:
+            return ""
+        return f"{self.fmt_date(value.date())} {value:%H:%M}"
+
+    def qt_date_format(self) -> str:
+        return DATE_FORMATS[self.date_format][1]
+
+    # --- window state ------------------------------------------------------------------------
+
+    def save_state(self, key: str, value: QByteArray | bytes) -> None:
+        self._q.setValue(f"state/{key}", QByteArray(value))
+
+    def load_state(self, key: str) -> QByteArray | None:
+        value = self._q.value(f"state/{key}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def save_widths(self, key: str, widths: list[int]) -> None:
+        self._q.setValue(f"columns/{key}", ",".join(str(w) for w in widths))
+
+    def load_widths(self, key: str) -> list[int]:
+        raw = self._q.value(f"columns/{key}", "")
+        try:
+            return [int(w) for w in str(raw).split(",") if w]
+        except ValueError:
+            return []
+
+    def sync(self) -> None:
+        self._q.sync()

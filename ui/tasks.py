@@ -1,0 +1,146 @@
+"""One small helper for work off the UI thread (Anki's taskman, reduced to what Ketnoi needs).
+
+``TaskManager.run(fn, on_done=…, on_error=…, on_progress=…)`` calls ``fn(task)`` on a pool
+thread; ``task.progress(done, total)`` and ``task.cancelled()`` are plain callables the service
+receives, so the service knows nothing of Qt. Results, errors and progress come back on the UI
+thread through queued signals. The background function never touches widgets.
+
+``write=True`` runs the function on a single-worker lane so that database writes never race
+each other; reads use a small shared pool.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class Cancelled(Exception):
+    """Raised by a service (or ``Task.check``) when the user cancelled the work."""
+
+
+@dataclass
+class Task:
+    """What the background function gets: progress reporting and the cancel flag."""
+
+    id: int
+    _relay: _Relay
+    _cancel: threading.Event = field(default_factory=threading.Event)
+    _last_emit: float = 0.0
+
+    def progress(self, done: int, total: int) -> None:
+        """Report progress; throttled to about 20 updates a second (the last always goes)."""
+        now = time.monotonic()
+        if done >= total or now - self._last_emit >= 0.05:
+            self._last_emit = now
+            self._relay.progressed.emit(self.id, int(done), int(total))
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+
+@dataclass
+class _Callbacks:
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    on_progress: Callable[[int, int], None] | None
+    task: Task
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; its signals, emitted from workers, are queued to it."""
+
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, int, int)
+
+
+class _Runner(QRunnable):
+    def __init__(self, fn: Callable[[Task], Any], task: Task, relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn, self._task, self._relay = fn, task, relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._task)
+        except BaseException as exc:  # delivered to on_error on the UI thread
+            self._relay.failed.emit(self._task.id, exc)
+        else:
+            self._relay.finished.emit(self._task.id, result)
+
+
+class TaskManager(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._reads = QThreadPool(self)
+        self._reads.setMaxThreadCount(2)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_finished)
+        self._relay.failed.connect(self._on_failed)
+        self._relay.progressed.connect(self._on_progress)
+        self._pending: dict[int, _Callbacks] = {}
+        self._ids = itertools.count(1)
+        self.default_error: Callable[[BaseException], None] | None = None
+
+    def run(
+        self,
+        fn: Callable[[Task], Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        write: bool = False,
+    ) -> Task:
+        task = Task(next(self._ids), self._relay)
+        self._pending[task.id] = _Callbacks(on_done, on_error, on_progress, task)
+        (self._writes if write else self._reads).start(_Runner(fn, task, self._relay))
+        return task
+
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the pools are idle (shutdown and tests only)."""
+        return bool(self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs))
+
+    def cancel_all(self) -> None:
+        for cb in self._pending.values():
+            cb.task.cancel()
+
+    @Slot(int, object)
+    def _on_finished(self, task_id: int, result: object) -> None:
+        cb = self._pending.pop(task_id, None)
+        if cb is not None and cb.on_done is not None:
+            cb.on_done(result)
+
+    @Slot(int, object)
+    def _on_failed(self, task_id: int, exc: object) -> None:
+        cb = self._pending.pop(task_id, None)
+        assert isinstance(exc, BaseException)
+        handler = (cb.on_error if cb else None) or self.default_error
+        if handler is not None:
+            handler(exc)
+        else:
+            raise exc
+
+    @Slot(int, int, int)
+    def _on_progress(self, task_id: int, done: int, total: int) -> None:
+        cb = self._pending.get(task_id)
+        if cb is not None and cb.on_progress is not None:
+            cb.on_progress(done, total)
