@@ -392,4 +392,6 @@ def build_document(
 
 
 def usable_width(paper: str) -> float:
+    if paper not in PAPERS:
+        raise ValueError(f"Unknown paper size {paper!r}; use a4 or letter")
     return PAPERS[paper][0] - 2 * MARGIN_X
