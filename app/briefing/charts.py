@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
 
 from app.briefing.data import MonthCount, StakeholderPoint
 from app.briefing.labels import Labels
@@ -78,18 +79,58 @@ def meetings_per_month(
     return d
 
 
-def _cluster_offsets(n: int, radius: float) -> list[tuple[float, float]]:
-    """Positions for ``n`` points sharing one cell, so that none hides another."""
-    if n == 1:
-        return [(0.0, 0.0)]
-    out = []
-    for i in range(n):
-        ring = 1 + i // 8
-        k = i % 8
-        in_ring = min(8, n - (ring - 1) * 8)
-        angle = 2 * math.pi * k / in_ring + (0.4 if ring % 2 == 0 else 0)
-        out.append((radius * ring * math.cos(angle), radius * ring * math.sin(angle)))
-    return out
+class FlexChart(Flowable):
+    """A chart that takes the height left on the page, between ``min_height`` and
+    ``max_height``; with less room than ``min_height`` it moves to the next page."""
+
+    def __init__(self, make: Callable[[float], Drawing], *, min_height: float, max_height: float) -> None:
+        super().__init__()
+        self.make = make
+        self.min_height = min_height
+        self.max_height = max_height
+        self.drawing: Drawing | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if avail_height < self.min_height:
+            return avail_width, avail_height + 1
+        self.drawing = self.make(min(self.max_height, avail_height - 2))
+        return self.drawing.wrap(avail_width, avail_height)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        assert self.drawing is not None
+        self.drawing.drawOn(self.canv, 0, 0)
+
+
+ROW = 10.5  # vertical distance between organisations sharing one score pair
+LABEL_SIZE = 6.8
+
+
+def _fit_label(text: str, room: float) -> str:
+    if stringWidth(text, FONT, LABEL_SIZE) <= room:
+        return text
+    while text and stringWidth(text + "…", FONT, LABEL_SIZE) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _cluster(n: int, cell_w: float, cell_h: float) -> tuple[list[tuple[float, float]], float, int]:
+    """Where ``n`` organisations with the same scores go: a centred column, or two columns
+    when one would not fit the cell. Returns offsets, the room for each label and how many
+    did not fit (shown as "+N")."""
+    rows = max(1, int(cell_h * 0.92 // ROW))
+    if n <= rows:
+        return [(0.0, ((n - 1) / 2 - i) * ROW) for i in range(n)], cell_w - 16, 0
+    per = min(rows, math.ceil(n / 2))
+    shown = min(n, 2 * per)
+    offsets = []
+    for i in range(shown):
+        col, row = divmod(i, per)
+        in_col = min(per, shown - col * per)
+        offsets.append((-cell_w * 0.42 if col == 0 else cell_w * 0.04, ((in_col - 1) / 2 - row) * ROW))
+    return offsets, cell_w * 0.38, n - shown
 
 
 def stakeholder_map(
@@ -184,11 +225,12 @@ def stakeholder_map(
     cells: dict[tuple[int, int], list[StakeholderPoint]] = {}
     for p in points:
         cells.setdefault((p.interest, p.influence), []).append(p)
-    spread = min(pw, ph) / 5 * 0.2
+    cell_w, cell_h = pw / 5, ph / 5
     for (interest, influence), group in cells.items():
         cx, cy = x_of(interest), y_of(influence)
-        for p, (dx, dy) in zip(group, _cluster_offsets(len(group), spread), strict=True):
-            r = 3.2 + min(p.meetings_in_period, 8) * 0.6
+        offsets, room, hidden = _cluster(len(group), cell_w, cell_h)
+        for p, (dx, dy) in zip(group, offsets, strict=False):
+            r = 3.0 + min(p.meetings_in_period, 5) * 0.5
             met = p.meetings_in_period > 0
             d.add(
                 Circle(
@@ -200,6 +242,22 @@ def stakeholder_map(
                     strokeWidth=0.8,
                 )
             )
-            label = p.label if len(p.label) <= 16 else p.label[:15] + "…"
-            d.add(String(cx + dx + r + 2, cy + dy - 2.5, label, fontName=FONT, fontSize=6.8, fillColor=INK))
+            label = _fit_label(p.label, room - r)
+            d.add(
+                String(
+                    cx + dx + r + 2, cy + dy - 2.4, label, fontName=FONT, fontSize=LABEL_SIZE, fillColor=INK
+                )
+            )
+        if hidden:
+            d.add(
+                String(
+                    cx,
+                    cy - cell_h / 2 + 2,
+                    f"+{hidden}",
+                    fontName=FONT_BOLD,
+                    fontSize=LABEL_SIZE,
+                    fillColor=MUTED,
+                    textAnchor="middle",
+                )
+            )
     return d

@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from app.briefing import sections as sec
-from app.briefing.charts import meetings_per_month, stakeholder_map
+from app.briefing.charts import FlexChart, meetings_per_month, stakeholder_map
 from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief, PeriodDigest
 from app.briefing.labels import Labels, labels
 from app.briefing.layout import (
@@ -148,7 +148,7 @@ def meeting_story(b: MeetingPrepBrief, lab: Labels, avail: float) -> list[Flowab
     ]
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail, show_org=True)
     story += [SectionHeading(lab["previous"]), *sec.meetings_table(b.previous_meetings, lab, avail)]
-    story.append(sec.writing_space(lab, avail))
+    story += sec.writing_space(lab, avail)
     return story
 
 
@@ -240,12 +240,14 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
         )
     else:
         story.append(sec.none_line(lab))
-    heading = SectionHeading(lab["stakeholder_map"], need=0)
     if b.stakeholders:
-        chart = stakeholder_map(b.stakeholders, lab, avail, height=min(avail * 0.62, 330))
-        story.append(KeepTogether([heading, chart]))
+        points = b.stakeholders
+        chart = FlexChart(
+            lambda h: stakeholder_map(points, lab, avail, height=h), min_height=260, max_height=avail * 0.8
+        )
+        story += [SectionHeading(lab["stakeholder_map"], need=262), chart]
     else:
-        story += [heading, Paragraph(esc(lab["no_scores"]), st.muted)]
+        story += [SectionHeading(lab["stakeholder_map"]), Paragraph(esc(lab["no_scores"]), st.muted)]
     return story
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from app.briefing.data import ActionRow, MeetingRow, PersonRow, RelationshipSummary
 from app.briefing.labels import Labels
@@ -234,8 +234,35 @@ def notes_section(text: str, lab: Labels) -> list[Flowable]:
     return [SectionHeading(lab["notes"]), *[para(chunk, st.note) for chunk in text.split("\n\n")]]
 
 
-def writing_space(lab: Labels, avail: float, lines: int = 10) -> Flowable:
-    """Ruled lines for handwritten notes."""
-    t = Table([[""] for _ in range(lines)], colWidths=[avail], rowHeights=[8 * mm] * lines)
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
-    return KeepTogether([SectionHeading(lab["your_notes"]), t])
+class RuledSpace(Flowable):
+    """Ruled lines for handwritten notes filling the rest of the page (at least ``min_lines``)."""
+
+    def __init__(self, *, pitch: float = 8 * mm, min_lines: int = 6, max_lines: int = 24) -> None:
+        super().__init__()
+        self.pitch = pitch
+        self.min_lines = min_lines
+        self.max_lines = max_lines
+        self.lines = min_lines
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        if avail_height < self.min_lines * self.pitch:
+            return avail_width, avail_height + 1  # too little room: the next page
+        self.lines = min(self.max_lines, int(avail_height // self.pitch))
+        return avail_width, self.lines * self.pitch
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.4)
+        for i in range(self.lines):
+            c.line(0, i * self.pitch, self.width, i * self.pitch)
+
+
+def writing_space(lab: Labels, avail: float) -> list[Flowable]:
+    """A "Notes" heading and ruled lines down to the foot of the page."""
+    del avail
+    return [SectionHeading(lab["your_notes"], need=6 * 8 * mm), RuledSpace()]
