@@ -178,13 +178,9 @@ def bulk_contacts(engine: Engine, n: int) -> None:
     methods: list[dict[str, Any]] = []
     cache: dict[str, dict[str, Any]] = {}
     for i in range(n):
-        name = " ".join(
-            p for p in (_FAMILY[i % 10], _MIDDLE[(i // 10) % 7], _GIVEN[(i // 70) % 15]) if p
-        )
+        name = " ".join(p for p in (_FAMILY[i % 10], _MIDDLE[(i // 10) % 7], _GIVEN[(i // 70) % 15]) if p)
         if name not in cache:
-            cache[name] = prepare_contact(
-                None, {"full_name": name, "position": "Chuyên viên"}
-            ).columns
+            cache[name] = prepare_contact(None, {"full_name": name, "position": "Chuyên viên"}).columns
         rows.append(dict(cache[name]))
     with unit_of_work(engine) as s:
         s.execute(insert(Contact), rows)

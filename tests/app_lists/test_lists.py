@@ -124,9 +124,7 @@ def test_dashboard_figures(engine):
         assert c["we_owe"] == 3 and c["they_owe"] == 1
         assert c["meetings_this_month"] == 2
         up = dashboard.upcoming_meetings(s, now=dt.datetime.combine(TODAY, dt.time()))
-        assert [m["id"] for m in up] == [ids["next_meeting"]] and up[0][
-            "organisations"
-        ] == "Genetica"
+        assert [m["id"] for m in up] == [ids["next_meeting"]] and up[0]["organisations"] == "Genetica"
         recent = dashboard.recent_organisations(s)
         assert recent[0]["id"] == ids["genetica"]  # met most recently (next meeting)
         people = dashboard.organisation_people(s, ids["nic"])
@@ -134,18 +132,12 @@ def test_dashboard_figures(engine):
         assert dashboard.departments(s, ids["ministry"])[0]["id"] == ids["nic"]
         acts = dashboard.actions_for(s, organisation_id=ids["nic"], open_only=True)
         assert [a["id"] for a in acts] == [ids["a_today"], ids["a_week"], ids["a_later"]]
-        assert dashboard.is_overdue(
-            dashboard.actions_for(s, organisation_id=ids["genetica"])[0], TODAY
-        )
-        assert [m["id"] for m in dashboard.meetings_for(s, contact_id=ids["dang"])] == [
-            ids["past_meeting"]
-        ]
+        assert dashboard.is_overdue(dashboard.actions_for(s, organisation_id=ids["genetica"])[0], TODAY)
+        assert [m["id"] for m in dashboard.meetings_for(s, contact_id=ids["dang"])] == [ids["past_meeting"]]
     with unit_of_work(engine) as s:
         v = records.get(s, "action", ids["a_overdue"])["version"]
         records.update(s, "action", ids["a_overdue"], {"status": "done"}, expected_version=v)
-        records.update(
-            s, "contact", ids["dang"], {"position": "Giám đốc điều hành"}, expected_version=1
-        )
+        records.update(s, "contact", ids["dang"], {"position": "Giám đốc điều hành"}, expected_version=1)
     with read_session(engine) as s:
         assert dashboard.counts(s, today=TODAY)["overdue"] == 0
         people = dashboard.organisation_people(s, ids["nic"])
@@ -156,9 +148,7 @@ def test_former_people_from_history(engine):
     ids = seed_network(engine)
     with unit_of_work(engine) as s:
         v = records.get(s, "contact", ids["dang"])["version"]
-        records.update(
-            s, "contact", ids["dang"], {"organisation_id": ids["genetica"]}, expected_version=v
-        )
+        records.update(s, "contact", ids["dang"], {"organisation_id": ids["genetica"]}, expected_version=v)
     with read_session(engine) as s:
         former = dashboard.former_people(s, ids["nic"])
         assert [f["id"] for f in former] == [ids["dang"]]

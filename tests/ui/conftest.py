@@ -1,0 +1,47 @@
+"""UI fixtures: an AppContext over the test database, settings in a temporary file, a pinned day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from tests.app_lists.seed import TODAY, seed_network
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Any:
+    from ui.settings import Settings
+
+    return Settings(str(tmp_path / "ketnoi.ini"))
+
+
+@pytest.fixture
+def ids(engine: Engine) -> dict[str, Any]:
+    return seed_network(engine)
+
+
+@pytest.fixture
+def ctx(qapp: Any, engine: Engine, settings: Any, ids: dict[str, Any]) -> Iterator[Any]:
+    from ui.context import AppContext
+
+    settings.staff_id = ids["me"]
+    context = AppContext(engine, settings, today=lambda: TODAY)
+    yield context
+    context.tasks.cancel_all()
+    context.tasks.wait()
+
+
+@pytest.fixture
+def window(qtbot: Any, ctx: Any) -> Iterator[Any]:
+    from ui.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    ctx.tasks.wait()

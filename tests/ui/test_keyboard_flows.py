@@ -1,0 +1,222 @@
+"""The daily paths, driven by keys: log a meeting, mark an action done, a save that fails."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDateTimeEdit
+from sqlalchemy import select
+
+from app import records
+from db.engine import read_session
+from db.models import Action, Contact, Meeting, MeetingAttendee
+from tests.app_lists.seed import TODAY
+
+
+def focused():
+    w = QApplication.focusWidget()
+    assert w is not None, "nothing has keyboard focus"
+    return w
+
+
+def type_into(widget, text):
+    """Key presses carrying each character, as a Vietnamese keyboard delivers them (QTest's
+    keyClicks only knows ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def type_text(qtbot, text):
+    type_into(focused(), text)
+
+
+def key(qtbot, k, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(focused(), k, modifier)
+
+
+def test_log_meeting_with_two_attendees_and_a_follow_up_from_the_keyboard(qtbot, ctx, ids, engine):
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    dialog = LogMeetingDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title)
+
+    type_text(qtbot, "Làm việc với NIC về AI")
+    key(qtbot, Qt.Key.Key_Tab)
+    while isinstance(focused(), QDateTimeEdit):  # date and time: keep "now"; Tab walks its sections
+        key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.kind
+    key(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "Hòa Lạc")
+    key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.organisations.input
+    type_text(qtbot, "nic")
+    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.attendees.input
+    type_text(qtbot, "nhung")  # Nguyễn Thị Hồng Nhung, typed without accents
+    assert "Nguyễn Thị Hồng Nhung" in dialog.attendees.suggestions.item(0).text()
+    key(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "nguyen")
+    assert dialog.attendees.suggestions.count() == 1  # only "New contact" left: Nhung is taken
+    dialog.attendees.input.clear()
+    type_text(qtbot, "dang")  # Đặng Văn An: đ folds to d
+    key(qtbot, Qt.Key.Key_Return)
+    assert [c.label for c in dialog.attendees.values()] == ["Nguyễn Thị Hồng Nhung", "Đặng Văn An"]
+    key(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "Chương trình AI 2027")  # agenda
+    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "Pilot with three start-ups")  # decisions
+    key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.followups.what
+    type_text(qtbot, "Gửi thư mời họp")
+    key(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # due in a week
+    key(qtbot, Qt.Key.Key_Return)
+    assert len(dialog.followups.items) == 1
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # save
+    qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=10_000)
+    assert not dialog.isVisible()
+
+    with read_session(engine) as s:
+        meeting = s.get(Meeting, dialog.saved_id)
+        assert meeting.title == "Làm việc với NIC về AI" and meeting.location == "Hòa Lạc"
+        assert meeting.decisions == "Pilot with three start-ups"
+        people = set(
+            s.execute(
+                select(MeetingAttendee.contact_id).where(MeetingAttendee.meeting_id == meeting.id)
+            ).scalars()
+        )
+        assert people == {ids["nhung"], ids["dang"]}
+        action = s.execute(select(Action).where(Action.meeting_id == meeting.id)).scalar_one()
+        assert action.title == "Gửi thư mời họp"
+        assert action.due_date == TODAY + dt.timedelta(days=7)
+        assert action.responsible_staff_id == ids["me"] and action.direction == "we_owe"
+        assert action.organisation_id == ids["nic"]
+
+
+def test_new_contact_inline_is_created_in_the_same_transaction(qtbot, ctx, ids, engine):
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    dialog = LogMeetingDialog(ctx, organisation_id=ids["genetica"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title.setText("Intro call")
+    dialog.attendees.input.setFocus()
+    type_into(dialog.attendees.input, "Lý Thu Trang")
+    qtbot.keyClick(dialog.attendees.input, Qt.Key.Key_Up)  # the last suggestion: new contact
+    qtbot.keyClick(dialog.attendees.input, Qt.Key.Key_Return)
+    assert dialog.attendees.values()[0].id is None
+    dialog.followups.what.setText("Send deck")
+    dialog.followups.who.setCurrentIndex(dialog.followups.who.findData("contact:new:Lý Thu Trang"))
+    qtbot.keyClick(dialog.followups.what, Qt.Key.Key_Return)
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=10_000)
+    with read_session(engine) as s:
+        person = s.execute(select(Contact).where(Contact.full_name == "Lý Thu Trang")).scalar_one()
+        assert person.organisation_id == ids["genetica"]
+        action = s.execute(select(Action).where(Action.meeting_id == dialog.saved_id)).scalar_one()
+        assert action.responsible_contact_id == person.id and action.direction == "they_owe"
+
+
+def test_a_failing_meeting_save_writes_nothing_and_keeps_the_text(qtbot, ctx, ids, engine):
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    dialog = LogMeetingDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.minutes.setPlainText("Long minutes typed during the meeting")
+    type_into(dialog.attendees.input, "Brand New Person")
+    qtbot.keyClick(dialog.attendees.input, Qt.Key.Key_Return)
+    dialog.save()  # no title: the service refuses
+    qtbot.waitUntil(dialog.errors["title"].isVisible, timeout=10_000)
+    assert dialog.minutes.toPlainText() == "Long minutes typed during the meeting"
+    assert dialog.isVisible() and dialog.saved_id is None
+    with read_session(engine) as s:  # the new contact was rolled back with the meeting
+        assert s.execute(select(Contact).where(Contact.full_name == "Brand New Person")).first() is None
+
+
+def test_mark_done_with_one_key_changes_the_dashboard(qtbot, window, ctx, ids, engine):
+    assert window.dashboard.figures["overdue"].value.text() == "1"
+    window.show_actions("overdue")
+    panel = window.views["action"].list
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    panel.view.setFocus()
+    panel.view.selectRow(0)
+    qtbot.keyClick(panel.view, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: records_status(engine, ids["a_overdue"]) == "done", timeout=10_000)
+    qtbot.waitUntil(lambda: not ctx.tasks.busy())  # the result is back on the UI thread
+    assert "done" in window.statusBar().currentMessage()
+    window.nav.setCurrentRow(0)
+    qtbot.waitUntil(lambda: window.dashboard.figures["overdue"].value.text() == "0")
+    assert window.dashboard.counts["we_owe"] == 2
+    # and Ctrl+Z brings it back
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: records_status(engine, ids["a_overdue"]) == "open", timeout=10_000)
+    qtbot.waitUntil(lambda: window.dashboard.figures["overdue"].value.text() == "1")
+
+
+def records_status(engine, action_id):
+    with read_session(engine) as s:
+        return records.get(s, "action", action_id)["status"]
+
+
+def test_failed_save_keeps_the_typed_text_and_shows_the_error_by_the_field(qtbot, ctx, ids, engine):
+    from ui.dialogs.record_form import RecordForm
+
+    form = RecordForm(ctx, "contact")
+    qtbot.addWidget(form)
+    form.show()
+    type_into(form.widgets["full_name"], "Hoàng Thị Mai")
+    type_into(form.widgets["position"], "Trưởng phòng Hợp tác quốc tế")
+    type_into(form.widgets["emails"], "mai at most.gov.vn")
+    form.widgets["notes"].setPlainText("Met at Techfest; wants the AI programme brief.")
+    form.save()
+    qtbot.waitUntil(form.errors["emails"].isVisible, timeout=10_000)
+    assert form.isVisible()
+    assert form.widgets["full_name"].text() == "Hoàng Thị Mai"
+    assert form.widgets["position"].text() == "Trưởng phòng Hợp tác quốc tế"
+    assert form.widgets["emails"].text() == "mai at most.gov.vn"
+    assert form.widgets["notes"].toPlainText() == "Met at Techfest; wants the AI programme brief."
+    assert not form.errors["full_name"].isVisible()
+    # fix the field, save again: stored, with the text typed the first time
+    form.widgets["emails"].setText("mai@most.gov.vn")
+    form.save()
+    qtbot.waitUntil(lambda: form.saved_id is not None, timeout=10_000)
+    with read_session(engine) as s:
+        saved = records.get(s, "contact", form.saved_id)
+    assert saved["position"] == "Trưởng phòng Hợp tác quốc tế" and saved["emails"] == ["mai@most.gov.vn"]
+
+
+def test_a_conflicting_save_shows_both_versions(qtbot, ctx, ids, engine, monkeypatch):
+    from db.engine import unit_of_work
+    from ui.dialogs import record_form
+
+    form = record_form.RecordForm(ctx, "contact", ids["dang"])
+    qtbot.addWidget(form)
+    with unit_of_work(engine) as s:  # someone else saves first
+        records.update(s, "contact", ids["dang"], {"position": "Giám đốc"}, expected_version=1)
+    seen = {}
+
+    def fake_exec(dialog):
+        table = dialog.table
+        seen["rows"] = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+        dialog.choice = "edit"
+        return 0
+
+    monkeypatch.setattr(record_form.ConflictDialog, "exec", fake_exec)
+    form.widgets["position"].setText("Phó Giám đốc thường trực")
+    form.save()
+    qtbot.waitUntil(lambda: "rows" in seen, timeout=10_000)
+    assert ["Position", "Giám đốc", "Phó Giám đốc thường trực"] in seen["rows"]
+    assert form.widgets["position"].text() == "Phó Giám đốc thường trực"
+    form.save()  # second attempt, now from the current version: accepted
+    qtbot.waitUntil(lambda: form.saved_id is not None, timeout=10_000)
+    with read_session(engine) as s:
+        assert records.get(s, "contact", ids["dang"])["position"] == "Phó Giám đốc thường trực"

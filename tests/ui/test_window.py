@@ -1,0 +1,105 @@
+"""The main window: title, navigation, search everywhere, settings and state kept between runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from ui.settings import Settings
+
+
+def test_title_navigation_and_shortcuts(qtbot, window, ids):
+    assert "Ketnoi" in window.windowTitle()
+    shortcuts = {a.objectName(): a.shortcut().toString() for a in window.actions()}
+    assert shortcuts["act_new"] == "Ctrl+N"
+    assert shortcuts["act_search"] == "Ctrl+K"
+    assert shortcuts["act_log_meeting"] == "Ctrl+M"
+    assert shortcuts["act_new_action"] == "Ctrl+Shift+A"
+    assert shortcuts["act_delete"] == "Del"
+    assert shortcuts["act_refresh"] == "F5"
+    assert window.banner.isVisible() and "1 overdue" in window.banner.text.text()
+    window.navigate("organisation", ids["nic"])
+    view = window.views["organisation"]
+    assert view.detail.record_id == ids["nic"]
+    html = view.detail.browser.toHtml()
+    for text in ("Nguyễn Thị Hồng Nhung", "Receive pilot budget", "Họp làm việc về chương trình AI"):
+        assert text in html
+    view.detail.link_activated.emit("contact", ids["nhung"])
+    assert window.current_entity() == "contact"
+    assert window.views["contact"].detail.record_id == ids["nhung"]
+
+
+def test_delete_with_undo(qtbot, window, ctx, ids):
+    window.navigate("contact", ids["bao"])
+    panel = window.views["contact"].list
+    before = panel.model.rowCount()
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == before - 1 and not ctx.tasks.busy(), timeout=10_000)
+    assert ids["bao"] not in panel.model.loaded_ids()
+    window.act_undo.trigger()
+    qtbot.waitUntil(lambda: ids["bao"] in panel.model.loaded_ids(), timeout=10_000)
+
+
+def test_search_everywhere_finds_records_typed_without_accents(qtbot, ctx, ids):
+    from ui.dialogs.search import SearchDialog
+
+    dialog = SearchDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for ch in "hong nhung":
+        QApplication.sendEvent(
+            dialog.box, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    assert dialog.chosen == ("contact", ids["nhung"])
+
+
+def test_settings_persist_and_window_state_is_remembered(qtbot, tmp_path, engine, ids):
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    path = str(tmp_path / "k.ini")
+    s = Settings(path)
+    assert s.date_format == "dmy" and s.staff_id is None
+    assert s.fmt_date(dt.date(2025, 4, 5)) == "05/04/2025"
+    s.staff_id = ids["colleague"]
+    s.database_url = "postgresql://team@server/ketnoi"
+    s.date_format = "ymd"
+    again = Settings(path)
+    assert again.staff_id == ids["colleague"] and again.date_format == "ymd"
+    assert again.database_url == "postgresql://team@server/ketnoi"
+
+    ctx = AppContext(engine, again)
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    w.resize(w.width(), 513)  # the offscreen screen clamps widths; heights are free
+    w.views["contact"].list.view.setColumnWidth(0, 333)
+    w.views["contact"].setSizes([700, 300])
+    w.close()
+    ctx.tasks.wait()
+    third = Settings(path)
+    w2 = MainWindow(AppContext(engine, third))
+    qtbot.addWidget(w2)
+    assert w2.views["contact"].list.view.columnWidth(0) == 333
+    assert w2.size().height() == 513
+    w2.views["contact"].list.ctx.tasks.wait()
+
+
+def test_settings_dialog_stores_the_choices(qtbot, ctx, ids):
+    from ui.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.use_file.setChecked(True)
+    dialog.file.setText("/tmp/team/ketnoi.db")
+    dialog.staff.setCurrentIndex(dialog.staff.findData(ids["colleague"]))
+    dialog.date_format.setCurrentIndex(dialog.date_format.findData("mdy"))
+    dialog.apply()
+    assert ctx.settings.database_url == "sqlite:////tmp/team/ketnoi.db"
+    assert ctx.settings.staff_id == ids["colleague"]
+    assert ctx.settings.date_format == "mdy"
