@@ -57,7 +57,11 @@ def meetings_per_month(
     chart.valueAxis.labelTextFormat = "%d"
     chart.categoryAxis.categoryNames = [
         f"{lab.month_abbr[c.month.month - 1]}"
-        + (f" {c.month.year % 100:02d}" if c.month.month == 1 or i == 0 else "")
+        + (
+            ("/" if lab.lang == "vi" else " ") + f"{c.month.year % 100:02d}"
+            if c.month.month == 1 or i == 0
+            else ""
+        )
         for i, c in enumerate(counts)
     ]
     chart.categoryAxis.labels.fontName = FONT
