@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from app import validation as v
@@ -181,13 +182,20 @@ def _date_value(value: Any, name: str, errors: dict[str, str], *, with_time: boo
         # An Excel serial date that lost its format (CSV, a column formatted as number).
         day = dt.datetime(1899, 12, 30) + dt.timedelta(days=float(value))
         return day if with_time else day.date()
-    text = clean(as_text(value))
+    parsed, error = _parse_date(as_text(value), with_time)
+    if error:
+        errors[name] = error
+    return parsed
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse_date(text: str, with_time: bool) -> tuple[Any, str]:
+    text = clean(text)
     try:
-        return v.datetime_(text) if with_time else v.date(text)
+        return (v.datetime_(text) if with_time else v.date(text)), ""
     except (v.FieldError, ValueError, OverflowError) as exc:
         message = str(exc) if isinstance(exc, v.FieldError) else f'"{text}" is not a date'
-        errors[name] = f"ngày không hợp lệ / {message}"
-        return None
+        return None, f"ngày không hợp lệ / {message}"
 
 
 def to_input(kind: str, raw: Values) -> tuple[Values, Values, dict[str, str]]:

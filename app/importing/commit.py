@@ -17,9 +17,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import insert, text, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from app import entities
 from app.entities import prepare_organisation
@@ -33,6 +33,7 @@ from db import models as m
 from db.engine import unit_of_work
 
 WRITE_CHUNK = 2000
+CHANGE_TABLE = m.Change.__table__  # type: ignore[attr-defined]
 REF_COLUMNS = {
     "organisation_id": "org",
     "parent_id": "org",
@@ -118,12 +119,29 @@ class _Writer:
         return value
 
     def insert(self, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:
-        ids: list[int] = []
+        """Insert ``rows`` with executemany; their new ids, in the order of ``rows``.
+
+        SQLAlchemy cannot promise RETURNING order on SQLite and falls back to one statement
+        per row (measured: 1 s per 20k rows); SQLite gives an INTEGER PRIMARY KEY the
+        largest id in use plus one, and this transaction holds the write lock (the batch row
+        is already written), so the new ids are the ids above the previous maximum, in order.
+        """
+        table = model.__table__
+        if not rows:
+            return []
+        if self.session.get_bind().dialect.name != "sqlite":
+            ids: list[int] = []
+            for part in store.chunks(rows, WRITE_CHUNK):
+                returning = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+                ids += list(self.session.execute(returning, list(part)).scalars())
+            return ids
+        before = self.session.execute(select(func.max(table.c.id))).scalar() or 0
         for part in store.chunks(rows, WRITE_CHUNK):
-            result = self.session.execute(
-                insert(model).returning(model.id, sort_by_parameter_order=True), list(part)
-            )
-            ids += list(result.scalars())
+            self.session.execute(insert(table), list(part))
+        stmt = select(table.c.id).where(table.c.id > before).order_by(table.c.id)
+        ids = list(self.session.execute(stmt).scalars())
+        if len(ids) != len(rows):
+            raise RuntimeError(f"{table.name}: {len(rows)} rows inserted, {len(ids)} new ids found")
         return ids
 
     def write_staff(self) -> None:
@@ -163,7 +181,6 @@ class _Writer:
             self.change("organisation", ident, "create")
             row = by_key.get(key)
             if row is not None:
-                row.new_id = ident
                 for rel in store.RELATIONS["organisation"]:
                     table, link = store.link_rows(
                         "organisation",
@@ -175,10 +192,10 @@ class _Writer:
                     links.setdefault(table, []).extend(link)
         for table, link in links.items():
             if link:
-                self.session.execute(insert(table), link)
+                self.session.execute(insert(table.__table__), link)
         parents = [
-            {"id": r.new_id, "parent_id": self.remap("parent_id", r.columns["parent_id"])}
-            for r in by_key.values()
+            {"id": self.ids["org"][key], "parent_id": self.remap("parent_id", r.columns["parent_id"])}
+            for key, r in by_key.items()
             if r.columns is not None and r.columns.get("parent_id")
         ]
         if parents:
@@ -202,7 +219,7 @@ class _Writer:
                     links.setdefault(table, []).extend(link)
             for table, link in links.items():
                 if link:
-                    self.session.execute(insert(table), link)
+                    self.session.execute(insert(table.__table__), link)
             self.flush_changes()
             self.step(len(part))
 
@@ -241,7 +258,7 @@ class _Writer:
 
     def flush_changes(self) -> None:
         if self.changes:
-            self.session.execute(insert(m.Change), self.changes)
+            self.session.execute(insert(CHANGE_TABLE), self.changes)
             self.changes = []
 
 
@@ -270,6 +287,10 @@ def commit_import(
 ) -> CommitResult:
     """Write the accepted rows of ``preview`` as one import batch (the caller commits)."""
     kind = preview.kind
+    if session.get_bind().dialect.name == "sqlite":
+        # 128 MB of page cache for this connection: the index B-trees of 100k new rows stay
+        # in memory instead of being re-read (measured: a third off the writing time).
+        session.execute(text("PRAGMA cache_size=-131072"))
     ctx = match_rows(session, preview, cancel=cancel)
     layout = preview.layout
     batch = m.ImportBatch(

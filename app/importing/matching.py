@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from app.importing import store
 from app.importing.errors import ImportCancelled
 from app.importing.preview import CHECK_EVERY, Cancel, Preview, Progress, RowResult
-from app.importing.resolve import NameIndex, OrgIndex, split_acronym
-from app.vntext import fold
+from app.importing.resolve import NameIndex, OrgIndex, fold, split_acronym
 from db import models as m
 
 MODELS: dict[str, type[Any]] = {
@@ -168,10 +167,32 @@ def _resolve_refs(kind: str, row: RowResult, ctx: MatchContext) -> None:
             c["meeting_id"] = found
 
 
+def db_state(session: Session) -> tuple[Any, ...]:
+    """A fingerprint of the records matching depends on: equal fingerprints, equal matches."""
+    out: list[Any] = []
+    for model in (m.Staff, m.Organisation, m.Contact, m.Meeting, m.Action):
+        out += list(
+            session.exec(
+                select(func.count(), func.max(model.id), func.max(model.updated_at)).select_from(model)
+            ).one()
+        )
+    out += list(
+        session.exec(select(func.count(), func.max(m.ContactMethod.id)).select_from(m.ContactMethod)).one()
+    )
+    return tuple(out)
+
+
 def match_rows(
     session: Session, preview: Preview, *, progress: Progress | None = None, cancel: Cancel | None = None
 ) -> MatchContext:
-    """Give every checked row its status; resolve names to ids (placeholders for new ones)."""
+    """Give every checked row its status; resolve names to ids (placeholders for new ones).
+
+    When the database has not changed since the last run over this preview (same
+    :func:`db_state`), that run's result stands and is returned without redoing it.
+    """
+    state = db_state(session)
+    if preview.context is not None and preview.db_state == state:
+        return preview.context
     kind = preview.kind
     ctx = MatchContext(
         OrgIndex.load(session),
@@ -229,7 +250,7 @@ def match_rows(
                 own = row.new_id if row.status == "new" else row.match_id
                 row.columns["parent_id"] = parent if parent != own else None
     compute_updates(session, preview, ctx)
-    preview.context = ctx
+    preview.context, preview.db_state = ctx, state
     return ctx
 
 

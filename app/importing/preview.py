@@ -63,6 +63,7 @@ class Preview:
     rows: list[RowResult]
     total_rows: int = 0
     context: Any = None  # the indexes of the last matching run (see app.importing.matching)
+    db_state: Any = None  # the database fingerprint that run saw
 
     @property
     def kind(self) -> str:

@@ -11,15 +11,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlmodel import Session, col, select
 
-from app.vntext import clean, fold
+from app.vntext import clean
+from app.vntext import fold as _fold
 from db import models as m
+
+fold = lru_cache(maxsize=1 << 17)(_fold)
+""":func:`app.vntext.fold`, remembered: an import folds the same organisation names again and again."""
 
 _NAME_ACRONYM = re.compile(r"^(?P<name>.+?)\s*[(\[](?P<acr>[^()\[\]]{1,30})[)\]]\s*$")
 
 
+@lru_cache(maxsize=1 << 16)
 def split_acronym(text: str) -> tuple[str, str]:
     """ "Trung tâm Đổi mới sáng tạo Quốc gia (NIC)" → ("Trung tâm …", "NIC"); else (text, "")."""
     text = clean(text)
