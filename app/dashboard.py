@@ -77,10 +77,7 @@ def due_summary(session: Session, *, today: dt.date, staff_id: int | None = None
         select(func.count()).select_from(ACT).where(*conds, ACT.c.due_date == today)
     ).scalar_one()
     titles = session.execute(
-        select(ACT.c.title)
-        .where(*conds, ACT.c.due_date <= today)
-        .order_by(ACT.c.due_date, ACT.c.id)
-        .limit(3)
+        select(ACT.c.title).where(*conds, ACT.c.due_date <= today).order_by(ACT.c.due_date, ACT.c.id).limit(3)
     ).scalars()
     return DueSummary(int(overdue), int(due_today), tuple(titles))
 
@@ -108,9 +105,7 @@ def actions_due(
     return [dict(r._asdict()) for r in session.execute(stmt)]
 
 
-def upcoming_meetings(
-    session: Session, *, now: dt.datetime, limit: int = 10
-) -> list[dict[str, Any]]:
+def upcoming_meetings(session: Session, *, now: dt.datetime, limit: int = 10) -> list[dict[str, Any]]:
     stmt = (
         select(
             MEET.c.id,
@@ -196,9 +191,7 @@ def counts(session: Session, *, today: dt.date) -> dict[str, int]:
         ),
         "we_owe": int(open_by_dir.get("we_owe", 0)),
         "they_owe": int(open_by_dir.get("they_owe", 0)),
-        "overdue": n(
-            select(func.count()).select_from(ACT).where(*_open_actions(), ACT.c.due_date < today)
-        ),
+        "overdue": n(select(func.count()).select_from(ACT).where(*_open_actions(), ACT.c.due_date < today)),
         "due_this_week": n(
             select(func.count())
             .select_from(ACT)
@@ -217,13 +210,30 @@ def counts(session: Session, *, today: dt.date) -> dict[str, int]:
 
 
 def organisation_people(
-    session: Session, organisation_id: int, *, limit: int = 200
+    session: Session, organisation_id: int, *, limit: int = 200, departments: bool = False
 ) -> list[dict[str, Any]]:
-    """People at an organisation, with their primary email and phone."""
+    """People at an organisation (and, with ``departments``, at its direct departments, whose
+    name is then in ``unit``), with their primary email and phone and position history."""
+    units = [organisation_id]
+    if departments:
+        units += [
+            int(i)
+            for i in session.execute(
+                select(ORG.c.id).where(ORG.c.parent_id == organisation_id, ORG.c.deleted_at.is_(None))
+            ).scalars()
+        ]
     stmt = (
-        select(CON.c.id, CON.c.full_name, CON.c.honorific, CON.c.position)
-        .where(CON.c.organisation_id == organisation_id, CON.c.deleted_at.is_(None))
-        .order_by(CON.c.sort_key, CON.c.id)
+        select(
+            CON.c.id,
+            CON.c.full_name,
+            CON.c.honorific,
+            CON.c.position,
+            func.coalesce(func.nullif(ORG.c.acronym, ""), ORG.c.name).label("unit"),
+            CON.c.organisation_id,
+        )
+        .join(ORG, ORG.c.id == CON.c.organisation_id)
+        .where(CON.c.organisation_id.in_(units), CON.c.deleted_at.is_(None))
+        .order_by(CON.c.organisation_id != organisation_id, CON.c.sort_key, CON.c.id)
         .limit(limit)
     )
     people = [dict(r._asdict(), email="", phone="", history=[]) for r in session.execute(stmt)]
@@ -254,9 +264,7 @@ def organisation_people(
     return people
 
 
-def former_people(
-    session: Session, organisation_id: int, *, limit: int = 50
-) -> list[dict[str, Any]]:
+def former_people(session: Session, organisation_id: int, *, limit: int = 50) -> list[dict[str, Any]]:
     """Contacts who moved away from the organisation (from the change history)."""
     stmt = (
         select(CHANGE.c.entity_id, CHANGE.c.at, CON.c.full_name, CON.c.organisation_id)
@@ -304,9 +312,7 @@ def meetings_for(
     ).where(MEET.c.deleted_at.is_(None))
     if organisation_id is not None:
         stmt = stmt.where(
-            MEET.c.id.in_(
-                select(MEET_ORG.c.meeting_id).where(MEET_ORG.c.organisation_id == organisation_id)
-            )
+            MEET.c.id.in_(select(MEET_ORG.c.meeting_id).where(MEET_ORG.c.organisation_id == organisation_id))
         )
     if contact_id is not None:
         stmt = stmt.where(

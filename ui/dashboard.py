@@ -141,7 +141,7 @@ class DashboardView(QScrollArea):
             overdue = dashboard.actions_due(s, before=today, limit=12)
             week = dashboard.actions_due(s, from_=today, to=dashboard.week_end(today), limit=12)
             meetings = dashboard.upcoming_meetings(s, now=now, limit=8)
-            recent = dashboard.recent_organisations(s, limit=8)
+            recent = dashboard.recent_organisations(s, limit=6)
             me = dashboard.staff_name(s, self.ctx.staff_id)
         hello = tr("Good day, %1").replace("%1", me.split()[-1]) if me else tr("Good day")
         self.heading.setText(f"{hello} — {self.ctx.fmt_date(today)}")
@@ -185,7 +185,12 @@ class DashboardView(QScrollArea):
             return f'<p class="muted">{tr("No organisations yet.")}</p>'
         out = ["<table width='100%'>"]
         for o in rows:
-            met = tr("met %1").replace("%1", self.ctx.fmt_date(o["met"].date())) if o.get("met") else ""
+            met = ""
+            if o.get("met"):
+                when = o["met"].date()
+                met = (tr("next meeting %1") if when > self.ctx.today() else tr("met %1")).replace(
+                    "%1", self.ctx.fmt_date(when)
+                )
             name = o["name"] + (f" ({o['acronym']})" if o.get("acronym") else "")
             out.append(
                 f"<tr><td>{link('organisation', o['id'], name)}<br><span class='muted small'>"

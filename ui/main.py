@@ -7,7 +7,7 @@ import sys
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.engine import describe_url, resolve_url
+from db.engine import default_url, describe_url, resolve_url
 from db.migrate import DatabaseError, open_database
 from ui.settings import APPLICATION, ORGANISATION, Settings
 
@@ -30,7 +30,11 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
     app.setApplicationDisplayName("Ketnoi")
     _install_translator(app)
     settings = settings or Settings()
-    target = resolve_url(url or settings.database_url or None)
+    # The CLI passes the resolved default when no --db was given: then the location chosen in
+    # Settings wins. An explicit --db or KETNOI_DATABASE_URL (anything else) wins over Settings.
+    if settings.database_url and (not url or url == default_url()):
+        url = settings.database_url
+    target = resolve_url(url)
     try:
         engine = open_database(target)
     except DatabaseError as exc:

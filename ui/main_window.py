@@ -51,8 +51,8 @@ class RecordView(QSplitter):
         self.detail = DetailPane(ctx, self)
         self.addWidget(self.list)
         self.addWidget(self.detail)
-        self.setStretchFactor(0, 3)
-        self.setStretchFactor(1, 2)
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
         self.list.current_changed.connect(self.detail.show_record)
 
@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
             if (vs := s.load_state(f"splitter_{entity}")) is not None:
                 view.restoreState(vs)
             else:
-                view.setSizes([640, 460])
+                view.setSizes([560, 520])
 
     def save_state(self) -> None:
         s = self.ctx.settings

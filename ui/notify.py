@@ -83,9 +83,7 @@ class DueNotifier(QObject):
             return
         self._day = today.isoformat()
         with self.ctx.read() as s:
-            summary = dashboard.due_summary(s, today=today, staff_id=self.ctx.staff_id)
-            if not summary.anything and self.ctx.staff_id:
-                summary = dashboard.due_summary(s, today=today)
+            summary = dashboard.due_summary(s, today=today)
         self.banner.show_summary(summary)
         if summary.anything and self.tray is not None and QSystemTrayIcon.supportsMessages():
             self.tray.showMessage(
@@ -100,8 +98,6 @@ class DueNotifier(QObject):
     def refresh(self) -> None:
         """After a change: update the banner's figures without a new tray message."""
         with self.ctx.read() as s:
-            summary = dashboard.due_summary(s, today=self.ctx.today(), staff_id=self.ctx.staff_id)
-            if not summary.anything and self.ctx.staff_id:
-                summary = dashboard.due_summary(s, today=self.ctx.today())
+            summary = dashboard.due_summary(s, today=self.ctx.today())
         if self.banner.isVisible() or not summary.anything:
             self.banner.show_summary(summary)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from sqlmodel import Session
 
 from app import dashboard, records
+from app.validation import phone_display
 from ui import labels
 from ui.settings import Settings
 
@@ -32,7 +33,7 @@ def gather(session: Session, entity: str, record_id: int, today: dt.date) -> dic
             records.get(session, "organisation", rec["parent_id"]) if rec.get("parent_id") else None
         )
         data["departments"] = dashboard.departments(session, record_id)
-        data["people"] = dashboard.organisation_people(session, record_id)
+        data["people"] = dashboard.organisation_people(session, record_id, departments=True)
         data["former"] = dashboard.former_people(session, record_id)
         data["meetings"] = dashboard.meetings_for(session, organisation_id=record_id)
         data["actions"] = dashboard.actions_for(session, organisation_id=record_id)
@@ -78,6 +79,15 @@ def gather(session: Session, entity: str, record_id: int, today: dt.date) -> dic
 # --- layout ---------------------------------------------------------------------------------------
 
 
+OPS = {
+    "create": QCoreApplication.translate("Story", "Created"),
+    "delete": QCoreApplication.translate("Story", "Deleted"),
+    "restore": QCoreApplication.translate("Story", "Restored"),
+    "import": QCoreApplication.translate("Story", "Imported"),
+    "merge": QCoreApplication.translate("Story", "Merged"),
+}
+
+
 def css() -> str:
     p = QGuiApplication.palette()
     muted = p.color(QPalette.ColorRole.PlaceholderText).name()
@@ -87,7 +97,7 @@ def css() -> str:
     return f"""
     <style>
     body {{ margin: 0; }}
-    h1 {{ font-size: 15pt; margin: 0 0 2px 0; }}
+    h1 {{ font-size: 14pt; margin: 0 0 2px 0; }}
     h2 {{ font-size: 10.5pt; margin: 16px 0 4px 0; color: {accent}; }}
     .muted {{ color: {muted}; }}
     .small {{ font-size: 9pt; }}
@@ -122,6 +132,8 @@ def _commitments(actions: list[dict[str, Any]], today: dt.date, s: Settings) -> 
             mark = (
                 f'<span class="over">⚠ {tr("overdue")} · {due}</span>'
                 if over
+                else f'<span class="over">{tr("today")}</span>'
+                if a["due_date"] == today
                 else f'<span class="muted">{due}</span>'
             )
             who = f' <span class="muted">· {escape(a["responsible"])}</span>' if a.get("responsible") else ""
@@ -200,10 +212,15 @@ def organisation_html(d: dict[str, Any], s: Settings) -> str:
                 for h in p["history"]
                 if h["old"]
             )
-            reach = " · ".join(x for x in (p["email"], p["phone"]) if x)
+            reach = " · ".join(
+                escape(x) for x in (p["email"], phone_display(p["phone"]) if p["phone"] else "") if x
+            )
+            pos = f" · {escape(p['position'])}" if p["position"] else ""
+            if p["organisation_id"] != r["id"]:
+                pos += f" <span class='muted'>({escape(p['unit'])})</span>"
             rows.append(
-                f"<tr><td>{link('contact', p['id'], p['full_name'])}{hist}</td>"
-                f"<td>{escape(p['position'])}</td><td class='muted'>{escape(reach)}</td></tr>"
+                f"<tr><td>{link('contact', p['id'], p['full_name'])}{pos}"
+                f"{'<br><span class=small>' + reach + '</span>' if reach else ''}{hist}</td></tr>"
             )
         out.append("<table>" + "".join(rows) + "</table>")
     else:
@@ -235,7 +252,7 @@ def contact_html(d: dict[str, Any], s: Settings) -> str:
         line = f"{line} · {at}" if line else at
     out.append(f"<div>{line}</div>")
     reach = [f'<a href="mailto:{escape(e)}">{escape(e)}</a>' for e in r.get("emails") or []]
-    reach += [escape(p) for p in r.get("phones") or []]
+    reach += [escape(phone_display(p)) for p in r.get("phones") or []]
     if reach:
         out.append('<div class="small">' + " · ".join(reach) + "</div>")
     if r.get("tags"):
@@ -321,7 +338,7 @@ def action_html(d: dict[str, Any], s: Settings) -> str:
     if d["history"]:
         out.append(f"<h2>{tr('History')}</h2><table class='small'>")
         for h in d["history"]:
-            change = escape(h.get("op", ""))
+            change = escape(OPS.get(h.get("op", ""), h.get("op", "")))
             if h.get("field"):
                 change = f"{escape(labels.field_label(h['field']))}: {escape(str(h.get('old') or '–'))} → {escape(str(h.get('new') or '–'))}"
             out.append(f"<tr><td class='muted'>{s.fmt_datetime(h['at'])}</td><td>{change}</td></tr>")

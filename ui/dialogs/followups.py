@@ -90,6 +90,7 @@ class FollowUpEditor(QWidget):
         self.list.setHeaderLabels(
             [self.tr("Follow-up"), self.tr("Responsible"), self.tr("Direction"), self.tr("Due")]
         )
+        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.list.installEventFilter(self)

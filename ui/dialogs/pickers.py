@@ -65,6 +65,8 @@ class Picker(QWidget):
         self.suggestions.setObjectName(f"{entity}_suggestions")
         self.suggestions.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.suggestions.setMaximumHeight(self.fontMetrics().height() * 7)
+        self.suggestions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.suggestions.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.suggestions.hide()
         self.suggestions.itemClicked.connect(self._add_item)
         self.chosen_view = QTreeWidget(self)

@@ -59,7 +59,7 @@ class ListPanel(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 6, 6, 2)
         bar.setSpacing(6)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(170)
         bar.addWidget(self.search, 3)
         self._build_filters(bar)
 
@@ -69,7 +69,6 @@ class ListPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setSortingEnabled(True)
         self.view.setAlternatingRowColors(True)
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
@@ -83,6 +82,8 @@ class ListPanel(QWidget):
         header.setSectionsMovable(True)
         section, order = self.model.sort_section()
         header.setSortIndicator(section, order)
+        header.setSortIndicatorShown(True)
+        self.view.setSortingEnabled(True)  # after the indicator: enabling sorts by it
         self._restore_widths()
         self._save_widths_timer = QTimer(self, singleShot=True, interval=400)
         self._save_widths_timer.timeout.connect(self._save_widths)
@@ -106,7 +107,8 @@ class ListPanel(QWidget):
         for text, value in items:
             combo.addItem(text, value)
         combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(7)
         bar.addWidget(combo)
         self._combos[key] = combo
         return combo

@@ -1,0 +1,110 @@
+"""Take the README screenshots from a demo database.
+
+    ketnoi demo --db /tmp/demo.db
+    QT_QPA_PLATFORM=offscreen python docs/screenshots/take_screenshots.py /tmp/demo.db
+
+Writes dashboard.png, organisation.png, log-meeting.png and actions.png beside this file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+HERE = Path(__file__).resolve().parent
+
+
+def type_into(widget: object, text: str) -> None:
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))  # type: ignore[arg-type]
+
+
+def main(db: str) -> None:
+    app = QApplication(sys.argv[:1])
+    app.setFont(QFont("Noto Sans", 10))
+    from sqlalchemy import text
+
+    from db.migrate import open_database
+    from ui.context import AppContext
+    from ui.dialogs.log_meeting import LogMeetingDialog
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    engine = open_database(f"sqlite:///{Path(db).resolve()}")
+    with engine.connect() as c:
+        staff_id = c.execute(text("SELECT min(id) FROM staff")).scalar()
+        org_id = c.execute(
+            text(
+                "SELECT o.id FROM organisation o ORDER BY "
+                "(SELECT count(*) FROM action a WHERE a.organisation_id = o.id "
+                " AND a.status IN ('open', 'in_progress', 'waiting')) DESC, "
+                "(SELECT count(*) FROM meeting_organisation m WHERE m.organisation_id = o.id) DESC "
+                "LIMIT 1"
+            )
+        ).scalar()
+    settings = Settings(str(Path(tempfile.mkdtemp()) / "shots.ini"))
+    settings.staff_id = staff_id
+    ctx = AppContext(engine, settings)
+    window = MainWindow(ctx)
+    window.resize(1360, 840)
+    window.show()
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+        ctx.tasks.wait()
+        app.processEvents()
+
+    settle()
+    window.grab().save(str(HERE / "dashboard.png"))
+    window.navigate("organisation", int(org_id))
+    settle()
+    window.grab().save(str(HERE / "organisation.png"))
+    window.show_actions("open")
+    settle()
+    window.grab().save(str(HERE / "actions.png"))
+
+    dialog = LogMeetingDialog(ctx, organisation_id=int(org_id), parent=window)
+    dialog.show()
+    settle()
+    type_into(dialog.title, "Làm việc về chương trình tín dụng tính toán AI")
+    dialog.location.setText("Hòa Lạc")
+    dialog.attendees.input.setFocus()
+    for name in ("nguyen", "le"):
+        type_into(dialog.attendees.input, name)
+        QApplication.sendEvent(
+            dialog.attendees.input,
+            QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+        )
+    dialog.agenda.setPlainText(
+        "1. Kết quả đợt 1\n2. Tiêu chí chọn start-up đợt 2\n3. Lịch làm việc với NVIDIA"
+    )
+    dialog.minutes.setPlainText("NIC trình bày kết quả đợt 1: 5 start-up nhận tín dụng tính toán.")
+    dialog.decisions.setPlainText("Mở đợt 2 vào tháng 1; NIC gửi danh sách đề cử trước 15/12.")
+    dialog.followups.what.setText("Gửi danh sách đề cử start-up đợt 2")
+    dialog.followups.quick_pick("week")
+    dialog.followups.add_current()
+    dialog.followups.what.setText("Send programme terms in English")
+    dialog.followups.who.setCurrentIndex(dialog.followups.who.count() - 2)
+    dialog.followups.quick_pick("day")
+    dialog.followups.add_current()
+    type_into(dialog.attendees.input, "hong nh")
+    settle()
+    dialog.grab().save(str(HERE / "log-meeting.png"))
+    dialog.reject()
+    window.close()
+    settle()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "demo.db")
