@@ -156,8 +156,9 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.search import search
 
     query = " ".join(args.query)
+    engine = ctx.engine()
     started = time.perf_counter()
-    with unit_of_work(ctx.engine()) as session:
+    with unit_of_work(engine) as session:
         hits = search(session, query, limit=args.limit, kinds=tuple(args.kind) if args.kind else None)
     took = (time.perf_counter() - started) * 1000
     if not hits:
