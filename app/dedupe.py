@@ -1,0 +1,564 @@
+"""Finding records that are probably the same person or organisation.
+
+Two entry points, both plain functions over a session (the UI calls them from a worker):
+
+* :func:`possible_duplicates` — while a contact or organisation form is being typed: a handful
+  of indexed look-ups (the ``contact_method (kind, value)`` index for emails and phones, the
+  full-text index for names), never a scan of the table.
+* :func:`find_duplicate_groups` — the "Find duplicates" view and ``ketnoi dedupe``: emails and
+  phones grouped in SQL (``GROUP BY value HAVING count > 1``), names keyed in one pass over the
+  live rows, pairs joined into groups with union-find.
+
+Name rules (contacts): folded names (case, diacritics, đ→d ignored) are equal, in the same or
+another word order ("Hùng Nguyễn Văn" ~ "Nguyễn Văn Hùng"), or family and given names are equal
+and the middle names do not contradict ("Nguyễn Hùng" ~ "Nguyễn Văn Hùng"). A name alone only
+counts when both are at the same organisation or one of them has none.
+Organisations: folded name, acronym, alias, and "Name (ACRONYM)" all compared with each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, func, select
+from sqlmodel import Session
+
+from app import validation as v
+from app.errors import UserError
+from app.vntext import fold_words, split_name
+from db import models as m
+from db.queries import fts_candidates
+
+CON: Table = m.Contact.__table__  # type: ignore[attr-defined]
+ORG: Table = m.Organisation.__table__  # type: ignore[attr-defined]
+METHOD: Table = m.ContactMethod.__table__  # type: ignore[attr-defined]
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+ENTITIES = ("contact", "organisation")
+
+# Confidence of each kind of evidence; several pieces combine as 1 - Π(1 - c).
+C_EMAIL = 0.95
+C_PHONE = 0.85
+C_NAME_SAME_ORDER = 0.75
+C_NAME_OTHER_ORDER = 0.7
+C_NAME_SHORT = 0.5
+C_SAME_ORG_BONUS = 0.1
+C_ORG_NAME = 0.85
+C_ORG_ACRONYM = 0.7
+C_ORG_ALIAS = 0.75
+# Full-text candidates fetched per name; a common name at 100k contacts has a few hundred.
+NAME_CANDIDATES = 500
+
+
+class DedupeCancelled(UserError):
+    def __init__(self) -> None:
+        super().__init__("Đã huỷ tìm trùng lặp. / Duplicate search cancelled.")
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateCandidate:
+    id: int
+    label: str
+    subtitle: str
+    confidence: float
+    reasons: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMember:
+    id: int
+    label: str
+    subtitle: str
+
+
+@dataclass(slots=True)
+class DuplicateGroup:
+    entity: str
+    members: list[GroupMember]
+    confidence: float
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def ids(self) -> list[int]:
+        return [x.id for x in self.members]
+
+
+def combine(confidences: Iterable[float]) -> float:
+    rest = 1.0
+    for c in confidences:
+        rest *= 1.0 - c
+    return round(min(0.99, 1.0 - rest), 3)
+
+
+# --- name keys -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NameKeys:
+    ordered: str  # folded words in written order
+    bag: str  # folded words sorted: equal in any order
+    family: str
+    middle: str
+    given: str
+
+    @property
+    def short(self) -> str:
+        return f"{self.family}|{self.given}" if self.family and self.given else ""
+
+
+def name_keys(full_name: str, family: str = "", middle: str = "", given: str = "") -> NameKeys:
+    words = fold_words(full_name)
+    if not (family or given):
+        parts = split_name(full_name)
+        family, middle, given = parts.family, parts.middle, parts.given
+    return NameKeys(
+        " ".join(words),
+        " ".join(sorted(words)),
+        " ".join(fold_words(family)),
+        " ".join(fold_words(middle)),
+        " ".join(fold_words(given)),
+    )
+
+
+def compare_names(a: NameKeys, b: NameKeys) -> tuple[float, str] | None:
+    """How strongly two names say "same person", with the reason; None when they do not."""
+    if not a.bag or not b.bag:
+        return None
+    if a.ordered == b.ordered:
+        return C_NAME_SAME_ORDER, "same name ignoring accents"
+    if a.bag == b.bag:
+        return C_NAME_OTHER_ORDER, "same name in another order"
+    if a.short and a.short == b.short and (not a.middle or not b.middle or a.middle == b.middle):
+        return C_NAME_SHORT, "same family and given name"
+    return None
+
+
+def _org_ok(a: int | None, b: int | None) -> bool:
+    return a is None or b is None or a == b
+
+
+# --- organisation name keys ------------------------------------------------------------------
+
+_PAREN_RE = re.compile(r"^(.*?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]\s*$")
+
+
+def org_keys(name: str, acronym: str = "", aliases: Iterable[str] = ()) -> dict[str, str]:
+    """Folded keys of an organisation and what each one is ("name", "acronym", "alias")."""
+    keys: dict[str, str] = {}
+
+    def put(text: str, what: str) -> None:
+        k = " ".join(fold_words(text))
+        if len(k) >= 2 and k not in keys:
+            keys[k] = what
+
+    match = _PAREN_RE.match(name or "")
+    if match:  # "Trung tâm Đổi mới sáng tạo Quốc gia (NIC)"
+        put(match.group(1), "name")
+        put(match.group(2), "acronym")
+    put(name, "name")
+    put(acronym, "acronym")
+    for alias in aliases:
+        put(alias, "alias")
+    return keys
+
+
+def _org_reason(what_a: str, what_b: str, key: str, shown: str) -> tuple[float, str]:
+    if what_a == what_b == "name":
+        return C_ORG_NAME, "same name ignoring accents"
+    if what_a == what_b == "acronym":
+        return C_ORG_ACRONYM, f"same acronym {shown}"
+    if "name" in (what_a, what_b) and "acronym" in (what_a, what_b):
+        return C_ORG_ACRONYM, f"the acronym {shown} of one is the name of the other"
+    return C_ORG_ALIAS, f'"{shown}" is an alias of one and a name of the other'
+
+
+# --- while typing ----------------------------------------------------------------------------
+
+
+def possible_duplicates(
+    session: Session,
+    entity: str,
+    values: Mapping[str, Any],
+    *,
+    exclude_id: int | None = None,
+    limit: int = 5,
+) -> list[DuplicateCandidate]:
+    """Live records that look like the one being typed, most likely first.
+
+    ``values`` are the form's values (full_name, emails, phones, organisation_id for a contact;
+    name, acronym, aliases, parent_id for an organisation); invalid emails or phones are simply
+    not compared. ``exclude_id`` is the record being edited.
+    """
+    if entity == "contact":
+        found = _contact_candidates(session, values)
+    elif entity == "organisation":
+        found = _organisation_candidates(session, values)
+    else:
+        raise ValueError(f"duplicates are looked for among {', '.join(ENTITIES)}, not {entity!r}")
+    found.pop(exclude_id, None)  # type: ignore[arg-type]
+    if not found:
+        return []
+    subtitles = _subtitles(session, entity, list(found))
+    out = [
+        DuplicateCandidate(i, subtitles[i][0], subtitles[i][1], combine(c for c, _ in ev), [r for _, r in ev])
+        for i, ev in found.items()
+        if i in subtitles
+    ]
+    out.sort(key=lambda d: (-d.confidence, d.label, d.id))
+    return out[:limit]
+
+
+def _normalised(raw: Iterable[Any], check: Callable[[Any], str]) -> list[str]:
+    out: list[str] = []
+    for item in raw or []:
+        try:
+            value = check(item)
+        except v.FieldError:
+            continue
+        if value not in out:
+            out.append(value)
+    return out
+
+
+def _contact_candidates(session: Session, values: Mapping[str, Any]) -> dict[int, list[tuple[float, str]]]:
+    found: dict[int, list[tuple[float, str]]] = defaultdict(list)
+    emails = _normalised(values.get("emails") or [], v.email)
+    phones = _normalised(values.get("phones") or [], v.phone)
+    for kind, wanted, conf in (("email", emails, C_EMAIL), ("phone", phones, C_PHONE)):
+        if not wanted:
+            continue
+        rows = session.execute(
+            select(METHOD.c.contact_id, METHOD.c.value)
+            .join(CON, CON.c.id == METHOD.c.contact_id)
+            .where(METHOD.c.kind == kind, METHOD.c.value.in_(wanted), CON.c.deleted_at.is_(None))
+        ).all()
+        for cid, value in rows:
+            shown = v.phone_display(value) if kind == "phone" else value
+            reason = f"same {kind} {shown}"
+            if reason not in (r for _, r in found[cid]):
+                found[cid].append((conf, reason))
+    full = str(values.get("full_name") or "")
+    words = fold_words(full)
+    if words:
+        mine = name_keys(
+            full,
+            str(values.get("family_name") or ""),
+            str(values.get("middle_name") or ""),
+            str(values.get("given_name") or ""),
+        )
+        org_id = _int_or_none(values.get("organisation_id"))
+        # Every word a prefix, in any order: the short form "Nguyễn Hùng" finds "Nguyễn Văn
+        # Hùng" too. Family + given are enough to find the longer forms.
+        query = sorted({mine.family, mine.given} - {""}) if mine.short else words
+        query = [w for q in query for w in q.split()]
+        ids = [r["id"] for r in fts_candidates(session, "contact", query, limit=NAME_CANDIDATES)]
+        for cid, name, fam, mid, giv, other_org in _contact_names(session, ids):
+            verdict = compare_names(mine, name_keys(name, fam, mid, giv))
+            if verdict is None or not _org_ok(org_id, other_org):
+                continue
+            conf, reason = verdict
+            if org_id is not None and org_id == other_org:
+                conf, reason = conf + C_SAME_ORG_BONUS, reason + " at the same organisation"
+            found[cid].append((conf, reason))
+    return found
+
+
+def _contact_names(session: Session, ids: list[int]) -> list[tuple[int, str, str, str, str, int | None]]:
+    if not ids:
+        return []
+    rows = session.execute(
+        select(
+            CON.c.id,
+            CON.c.full_name,
+            CON.c.family_name,
+            CON.c.middle_name,
+            CON.c.given_name,
+            CON.c.organisation_id,
+        ).where(CON.c.id.in_(ids))
+    ).all()
+    return [tuple(r) for r in rows]
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value) if value not in (None, "", 0) else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _organisation_candidates(
+    session: Session, values: Mapping[str, Any]
+) -> dict[int, list[tuple[float, str]]]:
+    found: dict[int, list[tuple[float, str]]] = defaultdict(list)
+    mine = org_keys(
+        str(values.get("name") or ""), str(values.get("acronym") or ""), values.get("aliases") or []
+    )
+    parent = _int_or_none(values.get("parent_id"))
+    ids: set[int] = set()
+    for key in mine:
+        ids.update(r["id"] for r in fts_candidates(session, "organisation", key.split(), limit=100))
+    if not ids:
+        return found
+    rows = session.execute(
+        select(ORG.c.id, ORG.c.name, ORG.c.acronym, ORG.c.aliases, ORG.c.parent_id).where(ORG.c.id.in_(ids))
+    ).all()
+    for oid, name, acronym, aliases, other_parent in rows:
+        if not _org_ok(parent, other_parent):
+            continue
+        theirs = org_keys(name, acronym, aliases or [])
+        for key, what in mine.items():
+            if key in theirs:
+                shown = acronym if theirs[key] == "acronym" and acronym else key
+                conf, reason = _org_reason(what, theirs[key], key, shown)
+                if reason not in (r for _, r in found[oid]):
+                    found[oid].append((conf, reason))
+    return found
+
+
+def _subtitles(session: Session, entity: str, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Label and a short second line for each live id (in chunks: ids may be many)."""
+    out: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start : start + 5000]
+        if entity == "contact":
+            org = ORG.alias("o")
+            rows = session.execute(
+                select(CON.c.id, CON.c.full_name, CON.c.position, org.c.name)
+                .outerjoin(org, org.c.id == CON.c.organisation_id)
+                .where(CON.c.id.in_(chunk), CON.c.deleted_at.is_(None))
+            ).all()
+            for i, name, position, org_name in rows:
+                out[i] = (name, " · ".join(b for b in (position, org_name) if b))
+        else:
+            rows = session.execute(
+                select(ORG.c.id, ORG.c.name, ORG.c.acronym, ORG.c.city).where(
+                    ORG.c.id.in_(chunk), ORG.c.deleted_at.is_(None)
+                )
+            ).all()
+            for i, name, acronym, city in rows:
+                out[i] = (f"{name} ({acronym})" if acronym else name, city or "")
+    return out
+
+
+# --- the whole database ----------------------------------------------------------------------
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        root = self.parent.setdefault(x, x)
+        while root != self.parent[root]:
+            root = self.parent[root]
+        while x != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+class _Evidence:
+    """Pairs with what links them; union-find over them gives the groups."""
+
+    def __init__(self) -> None:
+        self.uf = _UnionFind()
+        self.pairs: dict[tuple[int, int], list[tuple[float, str]]] = defaultdict(list)
+
+    def link(self, ids: list[int], conf: float, reason: str) -> None:
+        # A star, not every pair: a value shared by k records costs k links, not k².
+        first = ids[0]
+        for other in ids[1:]:
+            self.uf.union(first, other)
+            pair = (min(first, other), max(first, other))
+            if reason not in (r for _, r in self.pairs[pair]):
+                self.pairs[pair].append((conf, reason))
+
+    def groups(self) -> list[tuple[list[int], float, list[str]]]:
+        by_root: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for pair in self.pairs:
+            by_root[self.uf.find(pair[0])].append(pair)
+        out = []
+        for pairs in by_root.values():
+            ids = sorted({i for p in pairs for i in p})
+            conf = max(combine(c for c, _ in self.pairs[p]) for p in pairs)
+            reasons: list[str] = []
+            for p in pairs:
+                for _c, r in sorted(self.pairs[p], reverse=True):
+                    if r not in reasons:
+                        reasons.append(r)
+            out.append((ids, conf, reasons))
+        return out
+
+
+def find_duplicate_groups(
+    session: Session,
+    entity: str,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    min_confidence: float = 0.0,
+) -> list[DuplicateGroup]:
+    """Every group of live records that look like one another, most certain first."""
+    if entity not in ENTITIES:
+        raise ValueError(f"duplicates are looked for among {', '.join(ENTITIES)}, not {entity!r}")
+
+    def tick(done: int, total: int) -> None:
+        if cancel is not None and cancel():
+            raise DedupeCancelled()
+        if progress is not None:
+            progress(done, total)
+
+    ev = _Evidence()
+    if entity == "contact":
+        _contact_evidence(session, ev, tick)
+    else:
+        _organisation_evidence(session, ev, tick)
+    raw = [g for g in ev.groups() if g[1] >= min_confidence]
+    labels = _subtitles(session, entity, sorted({i for ids, _, _ in raw for i in ids}))
+    groups = [
+        DuplicateGroup(
+            entity,
+            [GroupMember(i, *labels[i]) for i in ids if i in labels],
+            conf,
+            reasons,
+        )
+        for ids, conf, reasons in raw
+    ]
+    groups = [g for g in groups if len(g.members) > 1]
+    groups.sort(key=lambda g: (-g.confidence, g.members[0].label, g.members[0].id))
+    tick(4, 4)
+    return groups
+
+
+def _contact_evidence(session: Session, ev: _Evidence, tick: Progress) -> None:
+    tick(0, 4)
+    for kind, conf in (("email", C_EMAIL), ("phone", C_PHONE)):
+        live = (
+            select(METHOD.c.value, METHOD.c.contact_id)
+            .join(CON, CON.c.id == METHOD.c.contact_id)
+            .where(METHOD.c.kind == kind, CON.c.deleted_at.is_(None))
+        ).subquery()
+        shared = (
+            select(live.c.value)
+            .group_by(live.c.value)
+            .having(func.count(func.distinct(live.c.contact_id)) > 1)
+        ).subquery()
+        rows = session.execute(
+            select(live.c.value, live.c.contact_id)
+            .where(live.c.value.in_(select(shared.c.value)))
+            .order_by(live.c.value, live.c.contact_id)
+        ).all()
+        by_value: dict[str, list[int]] = defaultdict(list)
+        for value, cid in rows:
+            if cid not in by_value[value]:
+                by_value[value].append(cid)
+        for value, ids in by_value.items():
+            shown = v.phone_display(value) if kind == "phone" else value
+            ev.link(ids, conf, f"same {kind} {shown}")
+        tick(1 if kind == "email" else 2, 4)
+    # One pass over the live names, keyed in Python (folding needs Python).
+    buckets: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
+    shorts: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
+    result = session.execute(
+        select(
+            CON.c.id,
+            CON.c.full_name,
+            CON.c.family_name,
+            CON.c.middle_name,
+            CON.c.given_name,
+            CON.c.organisation_id,
+        ).where(CON.c.deleted_at.is_(None))
+    )
+    ordered: dict[int, str] = {}
+    for n, (cid, full, fam, mid, giv, org) in enumerate(result):
+        keys = name_keys(full, fam, mid, giv)
+        if keys.bag:
+            buckets[keys.bag].append((cid, org))
+            ordered[cid] = keys.ordered
+        if keys.short:
+            shorts[keys.short].append((cid, org, keys.middle))
+        if n % 20000 == 19999:
+            tick(2, 4)
+    for members in buckets.values():
+        if len(members) > 1:
+            for ids, same_org in _org_clusters(members):
+                if len(ids) > 1:
+                    _link_names(ev, ids, ordered, same_org)
+    for members3 in shorts.values():
+        if len(members3) < 2:
+            continue
+        middles = {mid for _, _, mid in members3 if mid}
+        if len(middles) > 1:  # "Nguyễn Văn Hùng" and "Nguyễn Đức Hùng": two people
+            continue
+        for ids, same_org in _org_clusters([(i, o) for i, o, _ in members3]):
+            if len(ids) > 1 and len({ordered.get(i) for i in ids}) > 1:
+                conf = C_NAME_SHORT + (C_SAME_ORG_BONUS if same_org else 0.0)
+                ev.link(ids, conf, "same family and given name")
+    tick(3, 4)
+
+
+def _link_names(ev: _Evidence, ids: list[int], ordered: dict[int, str], same_org: bool) -> None:
+    """Link records whose names hold the same words: those written alike, then the orders."""
+    by_order: dict[str, list[int]] = defaultdict(list)
+    for i in ids:
+        by_order[ordered[i]].append(i)
+    bonus, where = (C_SAME_ORG_BONUS, " at the same organisation") if same_org else (0.0, "")
+    for alike in by_order.values():
+        if len(alike) > 1:
+            ev.link(alike, C_NAME_SAME_ORDER + bonus, "same name ignoring accents" + where)
+    heads = [alike[0] for alike in by_order.values()]
+    if len(heads) > 1:
+        ev.link(heads, C_NAME_OTHER_ORDER + bonus, "same name in another order" + where)
+
+
+def _org_clusters(members: list[tuple[int, int | None]]) -> list[tuple[list[int], bool]]:
+    """Split records sharing a name by organisation: same organisation together; those
+    without one join the only organisation present, or each other when there are several
+    (which one they belong to is not known)."""
+    by_org: dict[int, list[int]] = defaultdict(list)
+    loose: list[int] = []
+    for cid, org in members:
+        (by_org[org] if org is not None else loose).append(cid)
+    if len(by_org) == 1:
+        ((_, ids),) = by_org.items()
+        return [(sorted(ids + loose), len(ids) > 1)]
+    out = [(sorted(ids), True) for ids in by_org.values()]
+    out.append((sorted(loose), False))
+    return out
+
+
+def _organisation_evidence(session: Session, ev: _Evidence, tick: Progress) -> None:
+    tick(0, 4)
+    rows = session.execute(
+        select(ORG.c.id, ORG.c.name, ORG.c.acronym, ORG.c.aliases, ORG.c.parent_id).where(
+            ORG.c.deleted_at.is_(None)
+        )
+    ).all()
+    tick(1, 4)
+    by_key: dict[str, list[tuple[int, int | None, str, str]]] = defaultdict(list)
+    for oid, name, acronym, aliases, parent in rows:
+        for key, what in org_keys(name, acronym, aliases or []).items():
+            by_key[key].append((oid, parent, what, acronym if what == "acronym" else ""))
+    tick(2, 4)
+    for key, members in by_key.items():
+        if len({oid for oid, _, _, _ in members}) < 2:
+            continue
+        for ids, _same in _org_clusters([(oid, parent) for oid, parent, _, _ in members]):
+            if len(ids) < 2:
+                continue
+            whats = {oid: (what, shown) for oid, _, what, shown in members}
+            first = whats[ids[0]]
+            for other in ids[1:]:
+                shown = first[1] or whats[other][1] or key
+                conf, reason = _org_reason(first[0], whats[other][0], key, shown)
+                ev.link([ids[0], other], conf, reason)
+    tick(3, 4)

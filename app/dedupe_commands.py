@@ -1,0 +1,152 @@
+"""``ketnoi dedupe``, ``ketnoi merge`` and ``ketnoi undo``.
+
+``dedupe`` only ever lists: which records are merged, and which value each field keeps, is a
+person's decision (the app's "Find duplicates" view, or ``ketnoi merge`` for one pair).
+Every merge, bulk edit and rating is one group of history rows; ``ketnoi undo`` lists the
+recent ones and reverses one of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from typing import Any
+
+from app import merge as merging
+from app import undo
+from app.dedupe import ENTITIES, find_duplicate_groups
+from app.errors import UserError
+from db.engine import read_session, unit_of_work
+
+KIND_ALIASES = {"contacts": "contact", "organisations": "organisation", "organization": "organisation",
+                "organizations": "organisation", "org": "organisation"}  # fmt: skip
+
+DEDUPE_HELP = """\
+List records that look like duplicates, most certain first, with the reasons
+(same email or phone; same name ignoring accents, in any order, at the same or no
+organisation; for organisations: name, acronym, alias).
+
+Nothing is merged automatically: choose the survivor and the values in the app
+(Find duplicates), or merge one pair with
+    ketnoi merge contact SURVIVOR_ID OTHER_ID
+and take it back with
+    ketnoi undo GROUP_ID"""
+
+MERGE_HELP = """\
+Merge OTHER_ID into SURVIVOR_ID: each field keeps the newer non-empty value unless
+--take FIELD (the other's value) or --keep FIELD (the survivor's) says otherwise;
+emails, phones, tags and sectors are united; meetings, actions, contacts and
+sub-organisations move to the survivor; the other is deleted (restorable).
+Prints the group id that `ketnoi undo` takes."""
+
+UNDO_HELP = """\
+Without arguments: list the recent operations that can be undone (merges, bulk
+edits, ratings, deletes), newest first. With GROUP_ID (or --last): undo it.
+An undo never overwrites an edit made since; imports are undone with undo-import."""
+
+
+def _kind(value: str) -> str:
+    kind = KIND_ALIASES.get(value, value)
+    if kind not in ENTITIES:
+        raise argparse.ArgumentTypeError(f"choose contact or organisation, not {value!r}")
+    return kind
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    raw = argparse.RawDescriptionHelpFormatter
+    p = sub.add_parser("dedupe", parents=[common], help="tìm bản ghi trùng lặp (list likely duplicates)",
+                       description=DEDUPE_HELP, formatter_class=raw)  # fmt: skip
+    p.add_argument("--kind", type=_kind, default=None, help="contact or organisation (default: both)")
+    p.add_argument(
+        "--dry-run", action="store_true", help="list the groups (required: nothing is merged here)"
+    )
+    p.add_argument("--min-confidence", type=float, default=0.0, metavar="0..1", help="hide weaker groups")
+    p.add_argument("--limit", type=int, default=100, help="show at most this many groups per kind")
+    p.set_defaults(handler=dedupe_command)
+
+    mp = sub.add_parser("merge", parents=[common], help="gộp hai bản ghi (merge two records)",
+                        description=MERGE_HELP, formatter_class=raw)  # fmt: skip
+    mp.add_argument("kind", type=_kind, help="contact or organisation")
+    mp.add_argument("survivor_id", type=int)
+    mp.add_argument("other_id", type=int)
+    mp.add_argument("--take", action="append", default=[], metavar="FIELD", help="use the other's value")
+    mp.add_argument("--keep", action="append", default=[], metavar="FIELD", help="use the survivor's value")
+    mp.add_argument("--as", dest="actor", default=None, help="who is merging (default: your login name)")
+    mp.set_defaults(handler=merge_command)
+
+    up = sub.add_parser("undo", parents=[common], help="hoàn tác thao tác gần đây (undo a merge or bulk edit)",
+                        description=UNDO_HELP, formatter_class=raw)  # fmt: skip
+    up.add_argument("group_id", nargs="?", help="from the list, or printed by `ketnoi merge`")
+    up.add_argument("--last", action="store_true", help="undo the latest operation")
+    up.add_argument("--as", dest="actor", default=None, help="who is undoing (default: your login name)")
+    up.set_defaults(handler=undo_command)
+
+
+def _actor(args: argparse.Namespace) -> str:
+    if args.actor:
+        return str(args.actor)
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "cli"
+
+
+def dedupe_command(args: argparse.Namespace, ctx: Any) -> int:
+    if not args.dry_run:
+        raise UserError(
+            "ketnoi dedupe never merges on its own: run it with --dry-run to list the groups, then "
+            "merge in the app (Find duplicates) or with `ketnoi merge KIND SURVIVOR_ID OTHER_ID`."
+        )
+    kinds = [args.kind] if args.kind else list(ENTITIES)
+    with read_session(ctx.engine()) as session:
+        for kind in kinds:
+            groups = find_duplicate_groups(session, kind, min_confidence=args.min_confidence)
+            ctx.out(f"{kind}s: {len(groups):,} group(s) of likely duplicates")
+            for g in groups[: args.limit]:
+                ctx.out(f"  {g.confidence:.0%}  {'; '.join(g.reasons)}")
+                for member in g.members:
+                    extra = f" · {member.subtitle}" if member.subtitle else ""
+                    ctx.out(f"      #{member.id}  {member.label}{extra}")
+            if len(groups) > args.limit:
+                ctx.out(f"  … and {len(groups) - args.limit:,} more (raise --limit to see them)")
+    return 0
+
+
+def merge_command(args: argparse.Namespace, ctx: Any) -> int:
+    choices = {f: "other" for f in args.take} | {f: "survivor" for f in args.keep}
+    unknown = set(choices) - set(merging.FIELDS[args.kind])
+    if unknown:
+        raise UserError(
+            f"unknown field(s) {', '.join(sorted(unknown))}; choose from {', '.join(merging.FIELDS[args.kind])}"
+        )
+    with unit_of_work(ctx.engine()) as session:
+        result = merging.merge(
+            session, args.kind, args.survivor_id, args.other_id, choices=choices, actor=_actor(args)
+        )
+        description = undo.describe(session, result.group_id)
+    moved = ", ".join(f"{n} {what}" for what, n in result.moved.items()) or "nothing else"
+    ctx.out(f"{description}; moved {moved}.")
+    ctx.out(f"Undo with: ketnoi undo {result.group_id}")
+    return 0
+
+
+def undo_command(args: argparse.Namespace, ctx: Any) -> int:
+    if not args.group_id and not args.last:
+        with read_session(ctx.engine()) as session:
+            recent = undo.recent_undoable(session, limit=15)
+        if not recent:
+            ctx.out("Nothing to undo.")
+        for g in recent:
+            who = f" by {g.actor}" if g.actor else ""
+            ctx.out(f"{g.group_id}  {g.at:%Y-%m-%d %H:%M}{who}  {g.description}")
+        return 0
+    with unit_of_work(ctx.engine()) as session:
+        group_id = args.group_id
+        if args.last:
+            last = undo.last_undoable(session)
+            if last is None:
+                raise UserError("Nothing to undo.")
+            group_id = last.group_id
+        result = undo.undo_group(session, group_id, _actor(args))
+    ctx.out(f"Undone: {result.description}.")
+    return 0

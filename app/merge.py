@@ -1,0 +1,527 @@
+"""Merging two contacts or two organisations into one, and undoing a merge exactly.
+
+A merge keeps the *survivor* and soft-deletes the *other*:
+
+* each field takes the survivor's or the other's value (``choices``); by default the newer
+  non-empty one (the record saved last wins, an empty value never wins); notes are joined;
+* the other's emails and phones become extra ones on the survivor, tags (and sectors) are
+  united, an organisation's old name and acronym become aliases of the survivor;
+* everything pointing at the other moves to the survivor: meeting attendance and the
+  actions it is responsible for (contact); its contacts, actions, meetings and
+  sub-organisations (organisation);
+* the other's own history stays where it is; both records get a ``merge`` entry, the
+  survivor's changed fields are recorded field by field, and every row written carries one
+  ``group_id``.
+
+The survivor's ``merge`` entry holds, as JSON, every link that was moved (and every duplicate
+link that was dropped because the survivor had it already), which is what :func:`undo_merge`
+needs to put each one back. Versions only go forward: an undo is a new change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, delete, insert, select, update
+from sqlmodel import Session
+
+from app import records
+from app.entities import LABEL_FIELD
+from app.errors import NotFoundError, UserError
+from app.undo import UndoConflict, begin_undo, same_value
+from app.vntext import fold
+from db import models as m
+
+CON: Table = m.Contact.__table__  # type: ignore[attr-defined]
+ORG: Table = m.Organisation.__table__  # type: ignore[attr-defined]
+ACT: Table = m.Action.__table__  # type: ignore[attr-defined]
+MEET: Table = m.Meeting.__table__  # type: ignore[attr-defined]
+ATTENDEE: Table = m.MeetingAttendee.__table__  # type: ignore[attr-defined]
+MEET_ORG: Table = m.MeetingOrganisation.__table__  # type: ignore[attr-defined]
+CHANGE: Table = m.Change.__table__  # type: ignore[attr-defined]
+TABLES = {"contact": CON, "organisation": ORG, "action": ACT, "meeting": MEET}
+
+ENTITIES = ("contact", "organisation")
+# Fields chosen one by one; a contact's name parts follow full_name.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "contact": (
+        "full_name",
+        "honorific",
+        "position",
+        "organisation_id",
+        "country",
+        "influence",
+        "interest",
+        "owner_id",
+        "notes",
+        "source",
+    ),
+    "organisation": (
+        "name",
+        "name_en",
+        "acronym",
+        "kind",
+        "parent_id",
+        "country",
+        "city",
+        "address",
+        "website",
+        "influence",
+        "interest",
+        "owner_id",
+        "notes",
+    ),
+}
+NAME_PARTS = ("family_name", "middle_name", "given_name")
+_EMPTY: dict[str, Any] = {"kind": "other"}  # a default that says nothing
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    group_id: str
+    survivor_id: int
+    other_id: int
+    moved: dict[str, int]  # what moved, how many ("actions": 3, "attendance": 2…)
+
+
+def _empty(field: str, value: Any) -> bool:
+    return value in (None, "", []) or _EMPTY.get(field, object()) == value
+
+
+def merge_preview(session: Session, entity: str, survivor_id: int, other_id: int) -> dict[str, Any]:
+    """Both records' values side by side with the default choice per field (for the dialog)."""
+    s, o = _pair(session, entity, survivor_id, other_id)
+    defaults = _defaults(entity, s, o)
+    return {
+        "fields": [
+            {"field": f, "survivor": s.get(f), "other": o.get(f), "default": defaults[f]}
+            for f in FIELDS[entity]
+        ],
+        "survivor": s,
+        "other": o,
+    }
+
+
+def _pair(
+    session: Session, entity: str, survivor_id: int, other_id: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    if entity not in ENTITIES:
+        raise ValueError(f"only {', '.join(ENTITIES)} can be merged, not {entity!r}")
+    if survivor_id == other_id:
+        raise UserError("A record cannot be merged with itself.")
+    return records.snapshot(session, entity, survivor_id), records.snapshot(session, entity, other_id)
+
+
+def _defaults(entity: str, s: Mapping[str, Any], o: Mapping[str, Any]) -> dict[str, str]:
+    other_newer = o["updated_at"] > s["updated_at"]
+    out: dict[str, str] = {}
+    for f in FIELDS[entity]:
+        if f == "notes" and s[f] and o[f] and s[f] != o[f]:
+            out[f] = "both"
+        elif _empty(f, s[f]):
+            out[f] = "other" if not _empty(f, o[f]) else "survivor"
+        elif _empty(f, o[f]):
+            out[f] = "survivor"
+        else:
+            out[f] = "other" if other_newer else "survivor"
+    return out
+
+
+def _merged_values(
+    entity: str, s: Mapping[str, Any], o: Mapping[str, Any], choices: Mapping[str, str]
+) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for f, pick in {**_defaults(entity, s, o), **choices}.items():
+        if f not in FIELDS[entity]:
+            raise ValueError(f"{f!r} is not a field chosen in a merge")
+        if pick == "both" and f == "notes":
+            values[f] = "\n\n".join(x for x in (s[f], o[f]) if x)
+        elif pick in ("survivor", "other"):
+            values[f] = (o if pick == "other" else s)[f]
+            if f == "full_name":
+                for part in NAME_PARTS:
+                    values[part] = (o if pick == "other" else s)[part]
+        else:
+            raise ValueError(f"choose 'survivor' or 'other' for {f}, not {pick!r}")
+    if entity == "contact":
+        values["emails"] = _union(s["emails"], o["emails"])
+        values["phones"] = _union(s["phones"], o["phones"])
+        values["tags"] = _union(s["tags"], o["tags"])
+    else:
+        values["tags"] = _union(s["tags"], o["tags"])
+        values["sectors"] = _union(s["sectors"], o["sectors"])
+        extra = [o["name"], s["name"], o["acronym"], s["acronym"], *o["aliases"]]
+        taken = {fold(values["name"]), fold(values["acronym"])}
+        values["aliases"] = [a for a in _union(s["aliases"], extra) if a and fold(a) not in taken]
+        if values["parent_id"] in (s["id"], o["id"]):  # the survivor was the other's child
+            values["parent_id"] = o["parent_id"] if o["parent_id"] != s["id"] else None
+    return values
+
+
+def _union(first: list[str], second: list[str]) -> list[str]:
+    out = list(first)
+    keys = {fold(x) for x in out}
+    for x in second:
+        if fold(x) not in keys:
+            out.append(x)
+            keys.add(fold(x))
+    return out
+
+
+def merge(
+    session: Session,
+    entity: str,
+    survivor_id: int,
+    other_id: int,
+    *,
+    choices: Mapping[str, str] | None = None,
+    actor: str = "",
+) -> MergeResult:
+    """Merge ``other_id`` into ``survivor_id`` in the caller's transaction."""
+    s, o = _pair(session, entity, survivor_id, other_id)
+    values = _merged_values(entity, s, o, choices or {})
+    group = records.new_group_id()
+    now = m.utcnow()
+    # The other goes first, so that the survivor may take its name (names are unique).
+    records.delete(session, entity, other_id, actor=actor, group_id=group)
+    moves = _move_links(session, entity, survivor_id, other_id, now, actor, group)
+    records.update(
+        session, entity, survivor_id, values, expected_version=None, actor=actor, group_id=group, op="merge"
+    )
+    label_s, label_o = s[LABEL_FIELD[entity]], o[LABEL_FIELD[entity]]
+    records.record_change(
+        session,
+        entity,
+        survivor_id,
+        "merge",
+        new={
+            "other_id": other_id,
+            "other_label": label_o,
+            "survivor_label": values.get(LABEL_FIELD[entity], label_s),
+            "moves": moves,
+        },
+        actor=actor,
+        group_id=group,
+    )
+    records.record_change(
+        session,
+        entity,
+        other_id,
+        "merge",
+        new={"into": survivor_id, "survivor_label": label_s},
+        actor=actor,
+        group_id=group,
+    )
+    session.flush()
+    counted = {k: len(x) for k, x in moves.items() if x}
+    return MergeResult(group, survivor_id, other_id, counted)
+
+
+def _ids(session: Session, table: Table, column: str, value: int, *, live: bool = True) -> list[int]:
+    query = select(table.c.id).where(table.c[column] == value)
+    if live and "deleted_at" in table.c:
+        query = query.where(table.c.deleted_at.is_(None))
+    return [int(i) for i in session.execute(query.order_by(table.c.id)).scalars()]
+
+
+def _repoint(
+    session: Session,
+    entity: str,
+    ids: list[int],
+    column: str,
+    old: int,
+    new: int,
+    now: dt.datetime,
+    actor: str,
+    group: str,
+    op: str,
+) -> None:
+    """Point ``column`` of the records ``ids`` from ``old`` to ``new``, with a history row each."""
+    if not ids:
+        return
+    table = TABLES[entity]
+    for start in range(0, len(ids), 5000):
+        wanted = ids[start : start + 5000]
+        # Only those still pointing at ``old``: a later edit is respected.
+        chunk = [
+            int(i)
+            for i in session.execute(
+                select(table.c.id).where(table.c.id.in_(wanted), table.c[column] == old)
+            ).scalars()
+        ]
+        if not chunk:
+            continue
+        session.execute(
+            update(table)
+            .where(table.c.id.in_(chunk), table.c[column] == old)
+            .values({column: new, "version": table.c.version + 1, "updated_at": now})
+        )
+        session.execute(
+            insert(CHANGE),
+            [
+                {
+                    "entity": entity,
+                    "entity_id": i,
+                    "op": op,
+                    "field": column,
+                    "old": old,
+                    "new": new,
+                    "at": now,
+                    "actor": actor,
+                    "group_id": group,
+                }
+                for i in chunk
+            ],
+        )
+
+
+def _move_memberships(
+    session: Session, link: Table, column: str, old: int, new: int
+) -> tuple[list[int], list[dict[str, Any]]]:
+    """Move meeting links from ``old`` to ``new``; a meeting that has both keeps ``new``'s."""
+    mine = set(session.execute(select(link.c.meeting_id).where(link.c[column] == new)).scalars())
+    rows = [dict(r) for r in session.execute(select(link).where(link.c[column] == old)).mappings()]
+    moved = sorted(r["meeting_id"] for r in rows if r["meeting_id"] not in mine)
+    dropped = sorted(
+        ({k: x for k, x in r.items() if k != column} for r in rows if r["meeting_id"] in mine),
+        key=lambda r: r["meeting_id"],
+    )
+    if moved:
+        session.execute(
+            update(link).where(link.c[column] == old, link.c.meeting_id.in_(moved)).values({column: new})
+        )
+    if dropped:
+        session.execute(
+            delete(link).where(
+                link.c[column] == old, link.c.meeting_id.in_([d["meeting_id"] for d in dropped])
+            )
+        )
+    return moved, dropped
+
+
+def _touch(session: Session, table: Table, ids: list[int], now: dt.datetime) -> None:
+    """Bump the version of records whose links changed, so that a stale form conflicts."""
+    for start in range(0, len(ids), 5000):
+        session.execute(
+            update(table)
+            .where(table.c.id.in_(ids[start : start + 5000]))
+            .values(version=table.c.version + 1, updated_at=now)
+        )
+
+
+def _move_links(
+    session: Session, entity: str, survivor: int, other: int, now: dt.datetime, actor: str, group: str
+) -> dict[str, Any]:
+    moves: dict[str, Any] = {}
+    if entity == "contact":
+        moves["actions"] = _ids(session, ACT, "responsible_contact_id", other, live=False)
+        _repoint(
+            session,
+            "action",
+            moves["actions"],
+            "responsible_contact_id",
+            other,
+            survivor,
+            now,
+            actor,
+            group,
+            "merge",
+        )
+        moves["attendance"], moves["attendance_dropped"] = _move_memberships(
+            session, ATTENDEE, "contact_id", other, survivor
+        )
+        _touch(
+            session, MEET, moves["attendance"] + [d["meeting_id"] for d in moves["attendance_dropped"]], now
+        )
+    else:
+        moves["contacts"] = _ids(session, CON, "organisation_id", other, live=False)
+        _repoint(
+            session,
+            "contact",
+            moves["contacts"],
+            "organisation_id",
+            other,
+            survivor,
+            now,
+            actor,
+            group,
+            "merge",
+        )
+        moves["actions"] = _ids(session, ACT, "organisation_id", other, live=False)
+        _repoint(
+            session,
+            "action",
+            moves["actions"],
+            "organisation_id",
+            other,
+            survivor,
+            now,
+            actor,
+            group,
+            "merge",
+        )
+        children = [i for i in _ids(session, ORG, "parent_id", other, live=False) if i != survivor]
+        moves["children"] = children
+        _repoint(session, "organisation", children, "parent_id", other, survivor, now, actor, group, "merge")
+        moves["meetings"], moves["meetings_dropped"] = _move_memberships(
+            session, MEET_ORG, "organisation_id", other, survivor
+        )
+        _touch(session, MEET, moves["meetings"] + [d["meeting_id"] for d in moves["meetings_dropped"]], now)
+    return moves
+
+
+# --- undo ----------------------------------------------------------------------------------------
+
+
+def merge_summary(session: Session, group_id: str) -> m.Change | None:
+    """The survivor's ``merge`` entry of a group, if the group is a merge."""
+    rows = session.execute(
+        select(m.Change).where(m.Change.group_id == group_id, m.Change.op == "merge", m.Change.field == "")  # type: ignore[arg-type]
+    ).scalars()
+    for row in rows:
+        if isinstance(row.new, dict) and "moves" in row.new:
+            return row
+    return None
+
+
+def undo_merge(session: Session, group_id: str, actor: str = "") -> str:
+    """Put both records back as they were before the merge; returns the undo's group id.
+
+    Raises :class:`~app.undo.UndoConflict` (nothing written) when a field the merge set on
+    the survivor has been edited since. Links the merge moved are moved back unless they
+    were changed since (a later edit is respected).
+    """
+    summary = merge_summary(session, group_id)
+    if summary is None:
+        raise UserError(f"{group_id} is not a merge.")
+    undo_group = begin_undo(session, group_id, actor)
+    entity, survivor = summary.entity, summary.entity_id
+    other = int(summary.new["other_id"])
+    moves: dict[str, Any] = summary.new["moves"]
+    field_rows = (
+        session.execute(
+            select(m.Change).where(
+                m.Change.group_id == group_id,  # type: ignore[arg-type]
+                m.Change.entity == entity,  # type: ignore[arg-type]
+                m.Change.entity_id == survivor,  # type: ignore[arg-type]
+                m.Change.op == "merge",  # type: ignore[arg-type]
+                m.Change.field != "",  # type: ignore[arg-type]
+            )
+        )
+        .scalars()
+        .all()
+    )
+    try:
+        current = records.snapshot(session, entity, survivor)
+    except NotFoundError:
+        raise UndoConflict(
+            f"The merged {entity} (id {survivor}) has been deleted since; restore it first."
+        ) from None
+    changed = [r.field for r in field_rows if not same_value(current.get(r.field), r.new, r.field)]
+    if changed:
+        raise UndoConflict(
+            f'{entity.capitalize()} "{current[LABEL_FIELD[entity]]}" was edited after the merge '
+            f"({', '.join(changed)}); undo those edits first."
+        )
+    now = m.utcnow()
+    old_values = {r.field: r.old for r in field_rows}
+    if old_values:
+        records.update(
+            session, entity, survivor, old_values, expected_version=None, actor=actor, group_id=undo_group
+        )
+    records.restore(session, entity, other, actor=actor, group_id=undo_group)
+    if entity == "contact":
+        _repoint(
+            session,
+            "action",
+            moves["actions"],
+            "responsible_contact_id",
+            survivor,
+            other,
+            now,
+            actor,
+            undo_group,
+            "update",
+        )
+        touched = _unmove_memberships(
+            session, ATTENDEE, "contact_id", survivor, other, moves["attendance"], moves["attendance_dropped"]
+        )
+    else:
+        _repoint(
+            session,
+            "contact",
+            moves["contacts"],
+            "organisation_id",
+            survivor,
+            other,
+            now,
+            actor,
+            undo_group,
+            "update",
+        )
+        _repoint(
+            session,
+            "action",
+            moves["actions"],
+            "organisation_id",
+            survivor,
+            other,
+            now,
+            actor,
+            undo_group,
+            "update",
+        )
+        _repoint(
+            session,
+            "organisation",
+            moves["children"],
+            "parent_id",
+            survivor,
+            other,
+            now,
+            actor,
+            undo_group,
+            "update",
+        )
+        touched = _unmove_memberships(
+            session,
+            MEET_ORG,
+            "organisation_id",
+            survivor,
+            other,
+            moves["meetings"],
+            moves["meetings_dropped"],
+        )
+    _touch(session, MEET, touched, now)
+    session.flush()
+    return undo_group
+
+
+def _unmove_memberships(
+    session: Session,
+    link: Table,
+    column: str,
+    survivor: int,
+    other: int,
+    moved: list[int],
+    dropped: list[dict[str, Any]],
+) -> list[int]:
+    if moved:
+        session.execute(
+            update(link)
+            .where(link.c[column] == survivor, link.c.meeting_id.in_(moved))
+            .values({column: other})
+        )
+    if dropped:
+        live = set(
+            session.execute(
+                select(MEET.c.id).where(MEET.c.id.in_([d["meeting_id"] for d in dropped]))
+            ).scalars()
+        )
+        back = [{**d, column: other} for d in dropped if d["meeting_id"] in live]
+        if back:
+            session.execute(insert(link), back)
+    return sorted(set(moved) | {d["meeting_id"] for d in dropped})

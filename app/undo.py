@@ -1,0 +1,383 @@
+"""Undo of one user operation: every history row sharing a ``group_id`` (a bulk edit, a merge,
+a rating, a delete) is reversed in one go, in the caller's transaction.
+
+* field updates go back to their old values, but only if the record still holds the value the
+  operation wrote (optimistic check on values, not versions: an edit made since is never
+  overwritten; :class:`UndoConflict` says which records and nothing is written);
+* deleted records are restored, created ones soft-deleted;
+* a merge is undone by :func:`app.merge.undo_merge`.
+
+The undo is itself history: its rows carry the group id ``"u" + group_id`` (so whether a group
+was undone is one indexed look-up), and versions move forward. Imports have their own exact
+undo (``ketnoi undo-import``) and are not offered here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Table, func, select
+from sqlmodel import Session
+
+from app import bulk_edit, records
+from app.errors import NotFoundError, UserError
+from app.records import jsonable
+from app.vntext import fold
+from db import models as m
+
+CHANGE: Table = m.Change.__table__  # type: ignore[attr-defined]
+UNDO_PREFIX = "u"
+_SET_FIELDS = ("tags", "sectors")  # compared as sets of folded names
+REFERS_TO = {
+    "owner_id": "staff",
+    "responsible_staff_id": "staff",
+    "organisation_id": "organisation",
+    "parent_id": "organisation",
+    "responsible_contact_id": "contact",
+    "meeting_id": "meeting",
+}
+FIELD_LABELS = {
+    "owner_id": "owner",
+    "organisation_id": "organisation",
+    "responsible_staff_id": "responsible staff member",
+    "responsible_contact_id": "responsible contact",
+    "due_date": "due date",
+    "parent_id": "parent organisation",
+}
+
+
+class UndoConflict(UserError):
+    """The records were changed after the operation; undoing it would overwrite that."""
+
+
+@dataclass(frozen=True, slots=True)
+class UndoableGroup:
+    group_id: str
+    description: str
+    at: dt.datetime
+    actor: str
+    count: int  # records touched
+
+
+@dataclass(frozen=True, slots=True)
+class UndoResult:
+    group_id: str  # the undo's own group id
+    undone: str
+    description: str
+
+
+def undo_id(group_id: str) -> str:
+    return UNDO_PREFIX + group_id
+
+
+def is_undo(group_id: str) -> bool:
+    return group_id.startswith(UNDO_PREFIX)
+
+
+def is_undone(session: Session, group_id: str) -> bool:
+    return (
+        session.execute(select(CHANGE.c.id).where(CHANGE.c.group_id == undo_id(group_id)).limit(1)).first()
+        is not None
+    )
+
+
+def same_value(current: Any, recorded: Any, field: str = "") -> bool:
+    """Does a stored value equal the JSON a history row recorded?"""
+    if field in _SET_FIELDS:
+        return sorted(fold(x) for x in current or []) == sorted(fold(x) for x in recorded or [])
+    return bool(jsonable(current) == recorded)
+
+
+def begin_undo(session: Session, group_id: str, actor: str = "") -> str:
+    """Check that ``group_id`` can be undone and mark it undone; returns the undo's group id."""
+    if not group_id or is_undo(group_id):
+        raise UserError("That change is itself an undo; it cannot be undone again.")
+    first = session.execute(
+        select(CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.batch_id)
+        .where(CHANGE.c.group_id == group_id)
+        .order_by(CHANGE.c.id)
+        .limit(1)
+    ).first()
+    if first is None:
+        raise UserError(f"There is no change {group_id} to undo.")
+    if first.batch_id is not None:
+        raise UserError("That change came from an import: undo it with ‘undo import’.")
+    if is_undone(session, group_id):
+        raise UserError("That change has already been undone.")
+    session.execute(
+        CHANGE.insert().values(
+            entity=first.entity,
+            entity_id=first.entity_id,
+            op="undo",
+            field="",
+            new={"undone": group_id},
+            at=m.utcnow(),
+            actor=actor,
+            group_id=undo_id(group_id),
+        )
+    )
+    return undo_id(group_id)
+
+
+def _rows(session: Session, group_id: str) -> list[m.Change]:
+    return list(
+        session.execute(select(m.Change).where(m.Change.group_id == group_id).order_by(m.Change.id))  # type: ignore[arg-type]
+        .scalars()
+        .all()
+    )
+
+
+def undo_group(session: Session, group_id: str, actor: str = "") -> UndoResult:
+    """Reverse every change of ``group_id``; raises :class:`UndoConflict` or UserError."""
+    from app.merge import merge_summary, undo_merge  # merge uses this module's helpers
+
+    description = describe(session, group_id)
+    if merge_summary(session, group_id) is not None:
+        return UndoResult(undo_merge(session, group_id, actor), group_id, description)
+    rows = _rows(session, group_id)
+    if any(r.op == "import" for r in rows):
+        raise UserError("That change came from an import: undo it with ‘undo import’.")
+    undo = begin_undo(session, group_id, actor)
+    now = m.utcnow()
+    by_op: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for r in rows:
+        if r.op in ("create", "delete", "restore"):
+            by_op[r.op][r.entity].append(r.entity_id)
+    # Deleted records come back first: their fields may be reverted next.
+    for entity, ids in by_op["delete"].items():
+        _set_deleted(session, entity, ids, None, now, actor, undo)
+    updates = [r for r in rows if r.field and r.op in ("update", "merge")]
+    if updates:
+        _revert_updates(session, updates, now, actor, undo)
+    for op in ("create", "restore"):
+        for entity, ids in by_op[op].items():
+            _set_deleted(session, entity, ids, now, now, actor, undo)
+    session.flush()
+    return UndoResult(undo, group_id, description)
+
+
+def _set_deleted(
+    session: Session,
+    entity: str,
+    ids: Sequence[int],
+    deleted_at: dt.datetime | None,
+    now: dt.datetime,
+    actor: str,
+    group: str,
+) -> None:
+    table = bulk_edit.TABLES[entity]
+    wanted = list(dict.fromkeys(ids))
+    cond = table.c.deleted_at.is_(None) if deleted_at is not None else table.c.deleted_at.is_not(None)
+    todo: list[int] = []
+    for chunk in bulk_edit._chunks(wanted):
+        todo += [
+            int(i) for i in session.execute(select(table.c.id).where(table.c.id.in_(chunk), cond)).scalars()
+        ]
+    bulk_edit.bump(session, entity, todo, now, deleted_at=deleted_at)
+    op = "delete" if deleted_at is not None else "restore"
+    bulk_edit._history(
+        session, [{"id": i} for i in todo], entity=entity, op=op, actor=actor, group=group, now=now
+    )
+
+
+def _python(table: Table, field: str, value: Any) -> Any:
+    """A JSON value from history back in the column's Python type."""
+    if isinstance(value, str) and field in table.c:
+        kind = table.c[field].type
+        kind = getattr(kind, "impl", kind)  # UTCDateTime wraps DateTime
+        if isinstance(kind, DateTime):
+            return dt.datetime.fromisoformat(value)
+        if isinstance(kind, Date):
+            return dt.date.fromisoformat(value)
+    return value
+
+
+def _revert_updates(session: Session, rows: list[m.Change], now: dt.datetime, actor: str, group: str) -> None:
+    # The first old value and the last new value of each (record, field).
+    first_old: dict[tuple[str, int, str], Any] = {}
+    last_new: dict[tuple[str, int, str], Any] = {}
+    for r in rows:
+        key = (r.entity, r.entity_id, r.field)
+        first_old.setdefault(key, r.old)
+        last_new[key] = r.new
+    fast: dict[tuple[str, str], list[int]] = defaultdict(list)
+    slow: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for entity, entity_id, field in first_old:
+        if (
+            field in bulk_edit.SETTABLE.get(entity, {})
+            or (field == "tags" and entity in bulk_edit.TAG_LINKS)
+            or (entity == "action" and field == "completed_on")
+        ):
+            fast[(entity, field)].append(entity_id)
+        else:
+            slow[(entity, entity_id)].append(field)
+    # Check everything before writing anything.
+    current: dict[tuple[str, int, str], Any] = {}
+    for (entity, field), ids in fast.items():
+        if field == "tags":
+            tags = bulk_edit.current_tags(session, entity, ids)
+            current.update({(entity, i, field): tags.get(i, []) for i in ids})
+        else:
+            table = bulk_edit.TABLES[entity]
+            for chunk in bulk_edit._chunks(ids):
+                for i, value in session.execute(
+                    select(table.c.id, table.c[field]).where(table.c.id.in_(chunk))
+                ):
+                    current[(entity, int(i), field)] = value
+    for (entity, entity_id), fields in slow.items():
+        try:
+            snap = records.snapshot(session, entity, entity_id, include_deleted=True)
+        except NotFoundError:
+            snap = {}
+        for field in fields:
+            current[(entity, entity_id, field)] = snap.get(field)
+    stale = sorted(
+        {(e, i) for (e, i, f), new in last_new.items() if not same_value(current.get((e, i, f)), new, f)}
+    )
+    if stale:
+        raise UndoConflict(_stale_message(session, stale))
+    for (entity, field), ids in fast.items():
+        history = [
+            {
+                "id": i,
+                "field": field,
+                "old": current[(entity, i, field)],
+                "new": first_old[(entity, i, field)],
+            }
+            for i in ids
+        ]
+        if field == "tags":
+            bulk_edit.set_tags(session, entity, {i: list(first_old[(entity, i, "tags")] or []) for i in ids})
+            bulk_edit.bump(session, entity, ids, now)
+        else:
+            table = bulk_edit.TABLES[entity]
+            by_value: dict[str, list[int]] = defaultdict(list)
+            for i in ids:
+                by_value[repr(first_old[(entity, i, field)])].append(i)
+            for same in by_value.values():
+                value = _python(table, field, first_old[(entity, same[0], field)])
+                bulk_edit.bump(session, entity, same, now, **{field: value})
+        bulk_edit._history(session, history, entity=entity, op="update", actor=actor, group=group, now=now)
+    for (entity, entity_id), fields in slow.items():
+        table = bulk_edit.TABLES[entity]
+        values = {f: _python(table, f, first_old[(entity, entity_id, f)]) for f in fields}
+        records.update(session, entity, entity_id, values, expected_version=None, actor=actor, group_id=group)
+
+
+def _stale_message(session: Session, stale: list[tuple[str, int]]) -> str:
+    names = [f'"{records.label(session, e, i)}"' for e, i in stale[:3]]
+    more = f" and {len(stale) - 3} more" if len(stale) > 3 else ""
+    return f"Cannot undo: {', '.join(names)}{more} changed after this operation; undo those changes first."
+
+
+# --- what to offer ---------------------------------------------------------------------------
+
+
+def recent_undoable(session: Session, *, actor: str | None = None, limit: int = 10) -> list[UndoableGroup]:
+    """The latest operations that can still be undone, newest first (for the Edit menu)."""
+    query = (
+        select(CHANGE.c.group_id, func.max(CHANGE.c.id).label("last"))
+        .where(CHANGE.c.group_id != "", CHANGE.c.batch_id.is_(None))
+        .group_by(CHANGE.c.group_id)
+        .order_by(func.max(CHANGE.c.id).desc())
+        .limit(limit * 4 + 10)
+    )
+    if actor is not None:
+        query = query.where(CHANGE.c.actor == actor)
+    groups = [g for g, _ in session.execute(query) if not is_undo(g)]
+    if not groups:
+        return []
+    undone = set(
+        session.execute(
+            select(CHANGE.c.group_id).where(CHANGE.c.group_id.in_([undo_id(g) for g in groups]))
+        ).scalars()
+    )
+    out: list[UndoableGroup] = []
+    for g in groups:
+        if undo_id(g) in undone:
+            continue
+        at, who, count = session.execute(
+            select(
+                func.max(CHANGE.c.at), func.max(CHANGE.c.actor), func.count(func.distinct(CHANGE.c.entity_id))
+            ).where(CHANGE.c.group_id == g)
+        ).one()
+        out.append(UndoableGroup(g, describe(session, g), at, who or "", int(count)))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def last_undoable(session: Session, actor: str | None = None) -> UndoableGroup | None:
+    """The operation to offer as "Undo …" in the Edit menu and the status bar."""
+    found = recent_undoable(session, actor=actor, limit=1)
+    return found[0] if found else None
+
+
+def _noun(entity: str, n: int) -> str:
+    return entity if n == 1 else bulk_edit.PLURAL.get(entity, entity + "s")
+
+
+def _shown(value: Any) -> str:
+    if value in (None, "", []):
+        return "empty"
+    if isinstance(value, list):
+        return ", ".join(f"'{x}'" for x in value)
+    return f"'{value}'"
+
+
+def describe(session: Session, group_id: str) -> str:
+    """A sentence for a group of changes: "Tagged 1,000 contacts 'VIP'"."""
+    stats = session.execute(
+        select(CHANGE.c.entity, CHANGE.c.op, CHANGE.c.field, func.count(func.distinct(CHANGE.c.entity_id)))
+        .where(CHANGE.c.group_id == group_id)
+        .group_by(CHANGE.c.entity, CHANGE.c.op, CHANGE.c.field)
+    ).all()
+    if not stats:
+        return "Nothing"
+    first = session.execute(
+        select(m.Change).where(m.Change.group_id == group_id).order_by(m.Change.id).limit(1)  # type: ignore[arg-type]
+    ).scalar_one()
+    ops = {op for _, op, _, _ in stats}
+    entity = first.entity
+    count = max(n for e, _, _, n in stats if e == entity)
+    label = records.label(session, entity, first.entity_id)
+    if "undo" in ops:
+        return "Undo"
+    if "merge" in ops:
+        from app.merge import merge_summary
+
+        summary = merge_summary(session, group_id)
+        if summary is not None:
+            return f'Merged {summary.entity} "{summary.new["other_label"]}" into "{summary.new["survivor_label"]}"'
+    if ops == {"delete"}:
+        return f'Deleted {entity} "{label}"' if count == 1 else f"Deleted {count:,} {_noun(entity, count)}"
+    if ops == {"restore"}:
+        return f'Restored {entity} "{label}"' if count == 1 else f"Restored {count:,} {_noun(entity, count)}"
+    if ops == {"create"}:
+        return f'Created {entity} "{label}"' if count == 1 else f"Created {count:,} {_noun(entity, count)}"
+    fields = {f for _, op, f, _ in stats if op == "update"}
+    if fields == {"tags"}:
+        old, new = set(first.old or []), set(first.new or [])
+        added, removed = sorted(new - old), sorted(old - new)
+        noun = f'{entity} "{label}"' if count == 1 else f"{count:,} {_noun(entity, count)}"
+        if added and not removed:
+            return f"Tagged {noun} {_shown(added)}"
+        if removed and not added:
+            return f"Removed tag {_shown(removed)} from {noun}"
+        return f"Changed the tags of {noun}"
+    if fields <= {"influence", "interest"} and count == 1:
+        return f'Rated {entity} "{label}"'
+    if count == 1:
+        return f'Edited {entity} "{label}"'
+    main = first.field
+    what = FIELD_LABELS.get(main, main.replace("_", " "))
+    noun = f"{count:,} {_noun(entity, count)}"
+    if first.new in (None, "", []):
+        return f"Cleared {what} on {noun}"
+    if main in REFERS_TO:
+        return f'Set {what} to "{records.label(session, REFERS_TO[main], int(first.new))}" on {noun}'
+    return f"Set {what} to {_shown(first.new)} on {noun}"
