@@ -137,15 +137,17 @@ def _with_meeting_orgs(session: Session, meetings: list[dict[str, Any]]) -> list
     return meetings
 
 
-def recent_organisations(session: Session, *, limit: int = 8) -> list[dict[str, Any]]:
-    """Organisations most recently edited or met."""
+def recent_organisations(
+    session: Session, *, limit: int = 8, now: dt.datetime | None = None
+) -> list[dict[str, Any]]:
+    """Organisations most recently edited or met (meetings after ``now`` do not count)."""
     last_met = (
         select(
             MEET_ORG.c.organisation_id.label("oid"),
             func.max(MEET.c.starts_at).label("met"),
         )
         .join(MEET, MEET.c.id == MEET_ORG.c.meeting_id)
-        .where(MEET.c.deleted_at.is_(None))
+        .where(MEET.c.deleted_at.is_(None), MEET.c.starts_at <= (now or dt.datetime.max))
         .group_by(MEET_ORG.c.organisation_id)
         .subquery()
     )

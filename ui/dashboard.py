@@ -141,7 +141,7 @@ class DashboardView(QScrollArea):
             overdue = dashboard.actions_due(s, before=today, limit=12)
             week = dashboard.actions_due(s, from_=today, to=dashboard.week_end(today), limit=12)
             meetings = dashboard.upcoming_meetings(s, now=now, limit=8)
-            recent = dashboard.recent_organisations(s, limit=6)
+            recent = dashboard.recent_organisations(s, limit=6, now=now)
             me = dashboard.staff_name(s, self.ctx.staff_id)
         hello = tr("Good day, %1").replace("%1", me.split()[-1]) if me else tr("Good day")
         self.heading.setText(f"{hello} — {self.ctx.fmt_date(today)}")

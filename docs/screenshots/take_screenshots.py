@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QApplication
 
 HERE = Path(__file__).resolve().parent
@@ -29,9 +29,41 @@ def type_into(widget: object, text: str) -> None:
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))  # type: ignore[arg-type]
 
 
-def main(db: str) -> None:
+def dark_palette() -> QPalette:
+    """A dark system theme, as a desktop in dark mode would hand it to Qt."""
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2b2e",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1f1f22",
+        QPalette.ColorRole.AlternateBase: "#28282c",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#35353a",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.Highlight: "#3d7bd9",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#7fb2ff",
+        QPalette.ColorRole.PlaceholderText: "#9a9aa0",
+        QPalette.ColorRole.Mid: "#4a4a50",
+        QPalette.ColorRole.ToolTipBase: "#35353a",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#77777d"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#77777d"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#77777d"))
+    return p
+
+
+def main(db: str, dark: bool = False) -> None:
     app = QApplication(sys.argv[:1])
     app.setFont(QFont("Noto Sans", 10))
+    suffix = ""
+    if dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+        suffix = "-dark"
     from sqlalchemy import text
 
     from db.migrate import open_database
@@ -66,13 +98,13 @@ def main(db: str) -> None:
         app.processEvents()
 
     settle()
-    window.grab().save(str(HERE / "dashboard.png"))
+    window.grab().save(str(HERE / f"dashboard{suffix}.png"))
     window.navigate("organisation", int(org_id))
     settle()
-    window.grab().save(str(HERE / "organisation.png"))
+    window.grab().save(str(HERE / f"organisation{suffix}.png"))
     window.show_actions("open")
     settle()
-    window.grab().save(str(HERE / "actions.png"))
+    window.grab().save(str(HERE / f"actions{suffix}.png"))
 
     dialog = LogMeetingDialog(ctx, organisation_id=int(org_id), parent=window)
     dialog.show()
@@ -100,11 +132,12 @@ def main(db: str) -> None:
     dialog.followups.add_current()
     type_into(dialog.attendees.input, "hong nh")
     settle()
-    dialog.grab().save(str(HERE / "log-meeting.png"))
+    dialog.grab().save(str(HERE / f"log-meeting{suffix}.png"))
     dialog.reject()
     window.close()
     settle()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "demo.db")
+    args = [a for a in sys.argv[1:] if a != "--dark"]
+    main(args[0] if args else "demo.db", dark="--dark" in sys.argv)

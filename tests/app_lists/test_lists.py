@@ -127,6 +127,8 @@ def test_dashboard_figures(engine):
         assert [m["id"] for m in up] == [ids["next_meeting"]] and up[0]["organisations"] == "Genetica"
         recent = dashboard.recent_organisations(s)
         assert recent[0]["id"] == ids["genetica"]  # met most recently (next meeting)
+        now = dt.datetime.combine(TODAY, dt.time(12))
+        assert dashboard.recent_organisations(s, now=now)[0]["id"] == ids["nic"]  # a past meeting
         people = dashboard.organisation_people(s, ids["nic"])
         assert [p["full_name"] for p in people] == ["Đặng Văn An", "Nguyễn Thị Hồng Nhung"]
         assert dashboard.departments(s, ids["ministry"])[0]["id"] == ids["nic"]

@@ -103,3 +103,34 @@ def test_settings_dialog_stores_the_choices(qtbot, ctx, ids):
     assert ctx.settings.database_url == "sqlite:////tmp/team/ketnoi.db"
     assert ctx.settings.staff_id == ids["colleague"]
     assert ctx.settings.date_format == "mdy"
+
+
+def test_a_staff_member_can_be_added_from_settings(qtbot, ctx):
+    from ui.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.create_staff("Đỗ Thị Hạnh")
+    qtbot.waitUntil(lambda: dialog.staff.currentText() == "Đỗ Thị Hạnh", timeout=10_000)
+    dialog.apply()
+    assert ctx.settings.staff_id == dialog.staff.currentData()
+
+
+def test_actions_filtered_by_organisation(qtbot, window, ids):
+    panel = window.views["action"].list
+    panel.set_organisation(ids["genetica"], "Genetica")
+    assert panel.model.loaded_ids() == [ids["a_overdue"]]
+    panel.set_organisation(None)
+    assert len(panel.model.loaded_ids()) == 4
+
+
+def test_the_banner_comes_back_when_the_day_changes(qtbot, window, ctx, ids):
+    days = [ctx.today()]
+    ctx.today = lambda: days[-1]
+    window.banner.hide()
+    window.notifier.check()  # same day: nothing new
+    assert not window.banner.isVisible()
+    days.append(days[0] + dt.timedelta(days=1))  # the laptop stayed open overnight
+    window.notifier.check()
+    assert window.banner.isVisible()
+    assert "2 overdue" in window.banner.text.text()  # yesterday's "due today" is overdue now

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import lists
+from app import lists, records
 from db.engine import describe_url
 from ui.context import AppContext
 
@@ -83,7 +84,13 @@ class SettingsDialog(QDialog):
         form.addRow("", self.server)
         form.addRow("", current)
         form.addRow("", note)
-        form.addRow(self.tr("I am"), self.staff)
+        add_staff = QPushButton(self.tr("New staff member…"), self)
+        add_staff.setObjectName("settings_add_staff")
+        add_staff.clicked.connect(self._add_staff)
+        staff_row = QHBoxLayout()
+        staff_row.addWidget(self.staff, 1)
+        staff_row.addWidget(add_staff)
+        form.addRow(self.tr("I am"), staff_row)
         form.addRow(self.tr("Dates"), self.date_format)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -93,6 +100,20 @@ class SettingsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(buttons)
+
+    def _add_staff(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New staff member"), self.tr("Full name"))
+        if ok and name.strip():
+            self.create_staff(name.strip())
+
+    def create_staff(self, name: str) -> None:
+        """Add a staff member (one unit of work) and select them."""
+
+        def done(staff_id: int) -> None:
+            self.staff.addItem(name, staff_id)
+            self.staff.setCurrentIndex(self.staff.count() - 1)
+
+        self.ctx.write(lambda s: records.create(s, "staff", {"name": name}), entity="staff", on_done=done)
 
     def _browse(self) -> None:
         path, _f = QFileDialog.getSaveFileName(

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from ui.context import AppContext
 from ui.icons import icon
 from ui.lists.model import ID_ROLE, RecordListModel
 from ui.tasks import Task
+from ui.widgets import Lookup
 
 DEFAULT_WIDTHS = {
     "organisation": [270, 70, 110, 150, 90, 120],
@@ -62,6 +62,15 @@ class ListPanel(QWidget):
         self.search.setMinimumWidth(170)
         bar.addWidget(self.search, 3)
         self._build_filters(bar)
+        self.organisation: Lookup | None = None
+        if self.entity in ("contact", "meeting", "action"):
+            self.organisation = Lookup(ctx, "organisation", self)
+            self.organisation.setObjectName("filter_organisation")
+            self.organisation.setPlaceholderText(self.tr("Organisation…"))
+            self.organisation.setMaximumWidth(200)
+            self.organisation.picked.connect(lambda _i: self.apply_filters())
+            self.organisation.textChanged.connect(lambda t: None if t else self.apply_filters())
+            bar.addWidget(self.organisation, 1)
 
         self.model = RecordListModel(ctx, self._query(), self)
         self.view = QTableView(self)
@@ -152,6 +161,8 @@ class ListPanel(QWidget):
                     (self.tr("Mine"), "mine"),
                     (self.tr("Overdue"), "overdue"),
                     (self.tr("Due this week"), "week"),
+                    (self.tr("Due this month"), "month"),
+                    (self.tr("Due in 30 days"), "30days"),
                     (self.tr("We owe"), "we_owe"),
                     (self.tr("They owe"), "they_owe"),
                     (self.tr("Done"), "done"),
@@ -161,6 +172,17 @@ class ListPanel(QWidget):
             self._combo(bar, "kind", [(any_kind, None)] + [(labels.action_kind(k), k) for k in ACTION_KINDS])
         owner_text = self.tr("Responsible: anyone") if self.entity == "action" else self.tr("Owner: anyone")
         self._combo(bar, "owner", [(owner_text, None), *((n, i) for i, n in choices["staff"])])
+
+    def organisation_filter(self) -> int | None:
+        lookup = getattr(self, "organisation", None)
+        if lookup is None or not lookup.text().strip():
+            return None
+        return lookup.record_id
+
+    def set_organisation(self, organisation_id: int | None, label: str = "") -> None:
+        if self.organisation is not None:
+            self.organisation.set_record(organisation_id, label)
+            self.apply_filters()
 
     def set_preset(self, value: str) -> None:
         combo = self._combos.get("preset")
@@ -179,6 +201,7 @@ class ListPanel(QWidget):
             sector_id=self._value("sector"),
             tag_id=self._value("tag"),
             owner_id=self._value("owner"),
+            organisation_id=self.organisation_filter(),
         )
         if hasattr(self, "model"):
             q = q.with_(sort=self.model.query.sort, descending=self.model.query.descending)
@@ -192,6 +215,10 @@ class ListPanel(QWidget):
                 q = q.with_(overdue_on=today)
             elif preset == "week":
                 q = q.with_(due_from=today, due_to=dashboard.week_end(today))
+            elif preset == "month":
+                q = q.with_(due_from=today, due_to=dashboard.month_end(today))
+            elif preset == "30days":
+                q = q.with_(due_from=today, due_to=today + dt.timedelta(days=30))
             elif preset in ("we_owe", "they_owe"):
                 q = q.with_(direction=preset)
             elif preset == "done":
@@ -288,6 +315,3 @@ class ListPanel(QWidget):
         self.ctx.settings.save_widths(
             self.entity, [self.view.columnWidth(i) for i in range(self.model.columnCount())]
         )
-
-    def label(self) -> QLabel:
-        return QLabel(labels.entity_name(self.entity, plural=True), self)
