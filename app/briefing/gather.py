@@ -8,6 +8,7 @@ that the role history names an organisation even if it has been deleted since.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -258,7 +259,7 @@ def gather_meeting(
         )
     )
     people = q.people(session, Contact.id.in_(list(roles)), m.starts_at, 500)
-    attendees = [PersonRow(**{**p.__dict__, "role": roles.get(p.contact_id, "")}) for p in people]
+    attendees = [dataclasses.replace(p, role=roles.get(p.contact_id, "")) for p in people]
     attendee_ids = [p.contact_id for p in attendees]
     prior = union(
         select(MeetingOrganisation.meeting_id).where(MeetingOrganisation.organisation_id.in_(org_ids)),

@@ -41,13 +41,16 @@ from db.migrate import open_database
 from tests.briefing.seed import TODAY, big_organisation
 
 
-def median_time(fn: Callable[[], Any], runs: int) -> float:
-    times = []
+def interleaved_medians(fns: list[Callable[[], Any]], runs: int) -> list[float]:
+    """Median time of each function, the functions taking turns within every run so that a
+    burst of load on a shared machine hits them alike."""
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        for i, fn in enumerate(fns):
+            t0 = time.perf_counter()
+            fn()
+            times[i].append(time.perf_counter() - t0)
+    return [statistics.median(t) for t in times]
 
 
 def plain_reportlab(b: OrganisationBrief) -> bytes:
@@ -121,9 +124,9 @@ def main() -> None:
             brief = gather()
             pages = full()
             plain_reportlab(brief)  # warm the font cache, like full() above
-            t_full = median_time(full, args.runs)
-            t_gather = median_time(gather, args.runs)
-            t_plain = median_time(lambda b=brief: plain_reportlab(b), args.runs)
+            t_full, t_gather, t_plain = interleaved_medians(
+                [full, gather, lambda b=brief: plain_reportlab(b)], args.runs
+            )
             print(
                 f"{label:<22}{pages:>6}{t_full:>10.3f}s{t_gather:>11.3f}s{t_plain:>13.3f}s"
                 f"{t_full / t_gather:>7.1f}x{t_full / t_plain:>7.2f}x"
