@@ -128,7 +128,9 @@ def test_dashboard_figures(engine):
         recent = dashboard.recent_organisations(s)
         assert recent[0]["id"] == ids["genetica"]  # met most recently (next meeting)
         now = dt.datetime.combine(TODAY, dt.time(12))
-        assert dashboard.recent_organisations(s, now=now)[0]["id"] == ids["nic"]  # a past meeting
+        met = {o["id"]: o["met"] for o in dashboard.recent_organisations(s, now=now)}
+        assert met[ids["genetica"]] is None  # only a future meeting: not "met"
+        assert met[ids["nic"]].date() == TODAY - dt.timedelta(days=10)
         people = dashboard.organisation_people(s, ids["nic"])
         assert [p["full_name"] for p in people] == ["Đặng Văn An", "Nguyễn Thị Hồng Nhung"]
         assert dashboard.departments(s, ids["ministry"])[0]["id"] == ids["nic"]
