@@ -256,6 +256,11 @@ def add_tags(
     ids = live_ids(session, entity, _unique(ids))
     before = current_tags(session, entity, ids)
     by_fold = tag_ids(session, names)
+    # History shows the tags as stored ("VIP" stays "VIP" when someone types "vip").
+    stored = dict(
+        session.execute(select(TAG.c.folded, TAG.c.name).where(TAG.c.id.in_(list(by_fold.values())))).all()
+    )
+    names = [stored.get(fold(n), n) for n in names]
     link, owner = TAG_LINKS[entity]
     history: list[dict[str, Any]] = []
     links: list[dict[str, int]] = []

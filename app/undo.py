@@ -361,8 +361,15 @@ def describe(session: Session, group_id: str) -> str:
         return f'Created {entity} "{label}"' if count == 1 else f"Created {count:,} {_noun(entity, count)}"
     fields = {f for _, op, f, _ in stats if op == "update"}
     if fields == {"tags"}:
-        old, new = set(first.old or []), set(first.new or [])
-        added, removed = sorted(new - old), sorted(old - new)
+        added_set: set[str] = set()
+        removed_set: set[str] = set()
+        sample = session.execute(
+            select(CHANGE.c.old, CHANGE.c.new).where(CHANGE.c.group_id == group_id).limit(500)
+        ).all()
+        for old_tags, new_tags in sample:  # a sample is enough to name the tags
+            added_set |= set(new_tags or []) - set(old_tags or [])
+            removed_set |= set(old_tags or []) - set(new_tags or [])
+        added, removed = sorted(added_set, key=fold), sorted(removed_set, key=fold)
         noun = f'{entity} "{label}"' if count == 1 else f"{count:,} {_noun(entity, count)}"
         if added and not removed:
             return f"Tagged {noun} {_shown(added)}"
