@@ -200,7 +200,8 @@ class _Writer:
         ]
         if parents:
             self.session.execute(update(m.Organisation), parents)
-        self.step(len(by_key))
+        if by_key:
+            self.step(len(by_key))
 
     def write_new(self, kind: str, rows: list[RowResult]) -> None:
         model = MODELS[kind]

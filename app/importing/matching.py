@@ -218,6 +218,9 @@ def match_rows(
             None,
             None,
         )
+        for text in (row.refs.get("organisation"), *row.refs.get("organisations", ())):
+            if text:
+                ctx.orgs.learn(text)
         keys = _keys(kind, row, ctx)
         dup = next(((k, seen[k]) for k in keys if k in seen), None)
         if dup is not None:
@@ -240,6 +243,11 @@ def match_rows(
             else:
                 row.status = "update"
         _resolve_refs(kind, row, ctx)
+        if kind in ("contact", "action"):
+            # Now that its organisation has an id, a later row citing it another way
+            # ("VIN" / "Mạng lưới … (VIN)") meets the same key.
+            for k in _keys(kind, row, ctx):
+                seen.setdefault(k, row.row)
         if kind == "organisation" and row.status == "new":
             c = row.columns
             row.new_id = ctx.orgs.add(c["name"], c.get("acronym", ""), c.get("aliases") or [], row.row)

@@ -10,7 +10,11 @@ database, a duplicate of an earlier row, an error, or to be skipped. The result 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing as mp
+import os
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +24,7 @@ from app.errors import ValidationError
 from app.importing import fields as fs
 from app.importing.cleaning import SERVICE_FIELD, collect, to_input
 from app.importing.errors import ImportCancelled, ImportFileError
-from app.importing.reader import iter_rows
+from app.importing.reader import estimate_rows, iter_rows
 from app.importing.sheet import SheetLayout
 
 Progress = Callable[[int, int], None]
@@ -29,6 +33,7 @@ Cancel = Callable[[], bool]
 STATUSES = ("new", "update", "duplicate", "error", "skip")
 ON_MATCH = ("create", "fill", "overwrite", "skip")
 CHECK_EVERY = 500
+CHUNK_ROWS = 2000
 
 
 @dataclass(slots=True)
@@ -123,9 +128,18 @@ def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult 
 
 
 def read_rows(
-    path: Path, layout: SheetLayout, *, progress: Progress | None = None, cancel: Cancel | None = None
+    path: Path,
+    layout: SheetLayout,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    parallel: bool | None = None,
 ) -> tuple[list[RowResult], int]:
-    """Clean and check every data row below the header; returns the rows and the rows read."""
+    """Clean and check every data row below the header; returns the rows and the rows read.
+
+    Rows are read in a stream and cleaned in chunks; past the first chunk, chunks go to one
+    worker process per core (``parallel=False`` keeps everything in this process).
+    """
     if layout.kind is None:
         raise ImportFileError(
             f'{path.name}, trang "{layout.sheet}": không nhận ra loại dữ liệu; hãy chọn (liên hệ, tổ chức, '
@@ -135,21 +149,68 @@ def read_rows(
         raise ImportFileError(
             f'{path.name}, trang "{layout.sheet}": chưa ghép cột nào / no column is mapped to a field'
         )
+    total = estimate_rows(path, layout.sheet) or 0
+    total = max(total - layout.header_row, 0)
     out: list[RowResult] = []
     read = 0
-    for number, values in iter_rows(path, layout.sheet):
-        if number <= layout.header_row:
-            continue
-        read += 1
-        if read % CHECK_EVERY == 0:
+    chunk: list[tuple[int, list[Any]]] = []
+    pool: Any = None
+    in_flight: deque[Any] = deque()
+    workers = (os.cpu_count() or 1) if parallel is None or parallel else 1
+    try:
+        for number, values in iter_rows(path, layout.sheet):
+            if number <= layout.header_row:
+                continue
+            read += 1
+            chunk.append((number, values))
+            if len(chunk) < CHUNK_ROWS:
+                continue
             if cancel is not None and cancel():
                 raise ImportCancelled()
             if progress is not None:
-                progress(read, 0)
+                progress(read, max(total, read))
+            if read <= CHUNK_ROWS or workers < 2:
+                out += clean_chunk(layout, chunk)  # a small file never starts worker processes
+            else:
+                if pool is None:
+                    pool = _pool(workers)
+                in_flight.append(pool.submit(clean_chunk, layout, chunk))
+                while len(in_flight) > 2 * workers:
+                    out += in_flight.popleft().result()
+            chunk = []
+        if chunk:
+            out += clean_chunk(layout, chunk)
+        while in_flight:
+            if cancel is not None and cancel():
+                raise ImportCancelled()
+            out += in_flight.popleft().result()
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    out.sort(key=lambda r: r.row)
+    if progress is not None:
+        progress(read, read)
+    return out, read
+
+
+def clean_chunk(layout: SheetLayout, rows: list[tuple[int, list[Any]]]) -> list[RowResult]:
+    """:func:`clean_row` over a chunk of rows (run in a worker process for big sheets)."""
+    out = []
+    for number, values in rows:
         result = clean_row(layout, number, values)
         if result is not None:
             out.append(result)
-    return out, read
+    return out
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes for cleaning: checking a row (emails, phones, names) is pure CPU work
+    that a thread cannot spread over cores. Started only for sheets over one chunk."""
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["app.importing.preview"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
 
 
 def preview_import(
@@ -160,14 +221,19 @@ def preview_import(
     on_match: str = "fill",
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    parallel: bool | None = None,
 ) -> Preview:
-    """Read, clean and match a sheet; nothing is written to the database."""
+    """Read, clean and match a sheet; nothing is written to the database.
+
+    ``progress(done, total)`` is called now and then (``total`` is an estimate while reading);
+    ``cancel()`` returning True stops the work with :class:`ImportCancelled`.
+    """
     from app.importing.matching import match_rows
 
     if on_match not in ON_MATCH:
         raise ImportFileError(f"--on-match: {on_match}? ({', '.join(ON_MATCH)})")
     path = Path(path)
-    rows, read = read_rows(path, layout, progress=progress, cancel=cancel)
+    rows, read = read_rows(path, layout, progress=progress, cancel=cancel, parallel=parallel)
     preview = Preview(path, layout, on_match, file_sha256(path), rows, read)
     match_rows(session, preview, progress=progress, cancel=cancel)
     return preview

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,23 +105,63 @@ def iter_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
             f'{path.name}: không có trang "{sheet}" / no sheet named "{sheet}" '
             f"(có / there are: {', '.join(names)})"
         )
-    if _sheet_xml_size(path, names.index(sheet)) > CALAMINE_MAX_XML_BYTES:
+    if _sheet_xml_size(path, sheet) > CALAMINE_MAX_XML_BYTES:
         yield from _openpyxl_rows(path, sheet)
     else:
         yield from _calamine_rows(path, sheet)
 
 
-def _sheet_xml_size(path: Path, index: int) -> int:
-    """Uncompressed size of the index-th worksheet's XML (the largest one when unsure)."""
+def _sheet_xml_path(path: Path, sheet: str) -> str | None:
+    """The zip member holding ``sheet`` (from xl/workbook.xml and its relationships)."""
+    import xml.etree.ElementTree as ET
+
+    ns = {
+        "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    }
     try:
         with zipfile.ZipFile(path) as zf:
-            sizes = [i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/sheet")]
-            exact = [
-                i.file_size for i in zf.infolist() if i.filename == f"xl/worksheets/sheet{index + 1}.xml"
-            ]
-    except (zipfile.BadZipFile, OSError):
+            book = ET.fromstring(zf.read("xl/workbook.xml"))
+            rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, zipfile.BadZipFile, OSError, ET.ParseError):
+        return None
+    rid = None
+    for el in book.iterfind("m:sheets/m:sheet", ns):
+        if el.get("name") == sheet:
+            rid = el.get(f"{{{ns['r']}}}id")
+    for rel in rels:
+        if rel.get("Id") == rid:
+            target = rel.get("Target") or ""
+            return target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return None
+
+
+def estimate_rows(path: Path, sheet: str) -> int | None:
+    """The sheet's last row number from its ``<dimension>`` element (cheap; may be absent)."""
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return None
+    member = _sheet_xml_path(path, sheet)
+    if member is None:
+        return None
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
+            head = fh.read(4096).decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return None
+    match = re.search(r'<dimension ref="[A-Z]+\d+:?[A-Z]*(\d*)"', head)
+    if not match:
+        return None
+    return int(match.group(1)) if match.group(1) else 1
+
+
+def _sheet_xml_size(path: Path, sheet: str) -> int:
+    """Uncompressed size of the sheet's XML (0 when unknown)."""
+    member = _sheet_xml_path(path, sheet)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return zf.getinfo(member).file_size if member else 0
+    except (KeyError, zipfile.BadZipFile, OSError):
         return 0
-    return exact[0] if exact else max(sizes, default=0)
 
 
 def norm(value: Any) -> Any:

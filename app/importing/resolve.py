@@ -108,17 +108,24 @@ class OrgIndex:
         self._register(key, name, acronym, list(aliases or []))
         return key
 
+    def learn(self, text: str) -> int | None:
+        """Look ``text`` up; if it names a new organisation first seen by its acronym alone
+        ("VIN"), and now says what the acronym stands for ("Mạng lưới … (VIN)"), keep the name."""
+        found = self.lookup(text)
+        pending = self.pending.get(found) if found is not None else None
+        if pending is not None:
+            name, acronym = split_acronym(text)
+            if acronym and fold(pending.name) == fold(acronym):
+                pending.name, pending.acronym = name, acronym
+                self._register(pending.key, name, acronym, [])
+        return found
+
     def resolve(self, text: str) -> int | None:
         """The organisation ``text`` names, registering a new one when none is known."""
-        found = self.lookup(text)
-        name, acronym = split_acronym(text)
+        found = self.learn(text)
         if found is not None:
-            pending = self.pending.get(found)
-            if pending and acronym and fold(pending.name) == fold(acronym):
-                # "VIN" was seen first; "Mạng lưới … (VIN)" now says what VIN stands for.
-                pending.name, pending.acronym = name, acronym
-                self._register(found, name, acronym, [])
             return found
+        name, acronym = split_acronym(text)
         if not name:
             return None
         return self.add(name, acronym)

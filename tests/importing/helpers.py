@@ -29,7 +29,12 @@ def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
 
 
 def preview(
-    engine: Engine, path: Path, sheet: str | None = None, *, kind: str | None = None, on_match: str = "fill",
+    engine: Engine,
+    path: Path,
+    sheet: str | None = None,
+    *,
+    kind: str | None = None,
+    on_match: str = "fill",
     mapping: dict[int, str] | None = None,
 ) -> Preview:
     with read_session(engine) as session:

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from app.importing import fields
-from app.importing import inspect_sheet, inspect_workbook, remembered_mapping
+from app.importing import fields, inspect_sheet, inspect_workbook, remembered_mapping
 from app.importing.reader import iter_rows, sheet_names
 from app.importing.sheet import detect_kind, find_header_row, header_key, suggest_mapping
 from db.engine import read_session
@@ -107,8 +106,11 @@ def test_vertically_merged_cells_fill_every_row(tmp_path: Path) -> None:
 
 
 def test_cell_types_normalised(tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "t.xlsx", {"S": [["a", 1, 2.5, True, dt.date(2025, 4, 5), dt.datetime(2025, 4, 5, 9, 30), None, ""]]})
-    (number, values), = list(iter_rows(path))
+    path = write_xlsx(
+        tmp_path / "t.xlsx",
+        {"S": [["a", 1, 2.5, True, dt.date(2025, 4, 5), dt.datetime(2025, 4, 5, 9, 30), None, ""]]},
+    )
+    ((number, values),) = list(iter_rows(path))
     assert number == 1
     assert values[:6] == ["a", 1, 2.5, True, dt.date(2025, 4, 5), dt.datetime(2025, 4, 5, 9, 30)]
     assert isinstance(values[1], int)
@@ -128,13 +130,15 @@ def test_csv_utf8_with_bom_and_semicolons(tmp_path: Path) -> None:
 def test_confirmed_mapping_is_remembered_for_the_same_headers(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     rows = [["Tên", "Ghi chú khác", "Email"], ["Lê Văn Tám", "x", "tam@a.vn"]]
     first = write_xlsx(tmp_path / "one.xlsx", {"Sheet": rows})
-    from tests.importing.helpers import preview
     from app.importing import run_import
+    from tests.importing.helpers import preview
 
     pv = preview(engine, first, mapping={0: "full_name", 1: "notes", 2: "emails"})
     assert pv.layout.kind == "contact"
     run_import(engine, pv)
-    second = write_xlsx(tmp_path / "two.xlsx", {"Other": [["TÊN", "ghi chú khác", "email"], ["Lý Thu", "y", "thu@b.vn"]]})
+    second = write_xlsx(
+        tmp_path / "two.xlsx", {"Other": [["TÊN", "ghi chú khác", "email"], ["Lý Thu", "y", "thu@b.vn"]]}
+    )
     with read_session(engine) as session:
         layout = inspect_sheet(second, session=session)
         assert layout.remembered
