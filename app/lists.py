@@ -121,12 +121,15 @@ def fts_condition(session: Session, entity: str, query_text: str) -> ColumnEleme
     table = _TABLES[entity]
     if session.get_bind().dialect.name == "sqlite":
         match = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
-        sub = text(f"SELECT rowid FROM fts_{entity} WHERE fts_{entity} MATCH :m").bindparams(
-            m=match
-        )
+        sub = text(f"SELECT rowid FROM fts_{entity} WHERE fts_{entity} MATCH :m").bindparams(m=match)
         return table.c.id.in_(sub.columns(column("rowid", Integer)))
     tsq = " & ".join(f"{w}:*" for w in words)
     return func.to_tsvector("simple", table.c.search_text).op("@@")(func.to_tsquery("simple", tsq))
+
+
+def _in_sector(col: Any, sector_id: int) -> ColumnElement[bool]:
+    sub = select(ORG_SECTOR.c.organisation_id).where(ORG_SECTOR.c.sector_id == sector_id)
+    return col.in_(sub)
 
 
 def _conditions(session: Session, q: ListQuery) -> list[ColumnElement[bool]]:
@@ -139,17 +142,10 @@ def _conditions(session: Session, q: ListQuery) -> list[ColumnElement[bool]]:
         if q.kind:
             conds.append(ORG.c.kind == q.kind)
         if q.sector_id is not None:
-            conds.append(
-                ORG.c.id.in_(
-                    select(ORG_SECTOR.c.organisation_id).where(
-                        ORG_SECTOR.c.sector_id == q.sector_id
-                    )
-                )
-            )
+            conds.append(_in_sector(ORG.c.id, q.sector_id))
         if q.tag_id is not None:
-            conds.append(
-                ORG.c.id.in_(select(ORG_TAG.c.organisation_id).where(ORG_TAG.c.tag_id == q.tag_id))
-            )
+            tagged = select(ORG_TAG.c.organisation_id).where(ORG_TAG.c.tag_id == q.tag_id)
+            conds.append(ORG.c.id.in_(tagged))
         if q.owner_id is not None:
             conds.append(ORG.c.owner_id == q.owner_id)
         if q.organisation_id is not None:
@@ -160,17 +156,10 @@ def _conditions(session: Session, q: ListQuery) -> list[ColumnElement[bool]]:
         if q.kind:
             conds.append(CON.c.organisation_id.in_(select(ORG.c.id).where(ORG.c.kind == q.kind)))
         if q.sector_id is not None:
-            conds.append(
-                CON.c.organisation_id.in_(
-                    select(ORG_SECTOR.c.organisation_id).where(
-                        ORG_SECTOR.c.sector_id == q.sector_id
-                    )
-                )
-            )
+            conds.append(_in_sector(CON.c.organisation_id, q.sector_id))
         if q.tag_id is not None:
-            conds.append(
-                CON.c.id.in_(select(CON_TAG.c.contact_id).where(CON_TAG.c.tag_id == q.tag_id))
-            )
+            tagged = select(CON_TAG.c.contact_id).where(CON_TAG.c.tag_id == q.tag_id)
+            conds.append(CON.c.id.in_(tagged))
         if q.owner_id is not None:
             conds.append(CON.c.owner_id == q.owner_id)
     elif q.entity == "meeting":
@@ -179,13 +168,8 @@ def _conditions(session: Session, q: ListQuery) -> list[ColumnElement[bool]]:
         if q.owner_id is not None:
             conds.append(MEET.c.owner_id == q.owner_id)
         if q.organisation_id is not None:
-            conds.append(
-                MEET.c.id.in_(
-                    select(MEET_ORG.c.meeting_id).where(
-                        MEET_ORG.c.organisation_id == q.organisation_id
-                    )
-                )
-            )
+            met = select(MEET_ORG.c.meeting_id).where(MEET_ORG.c.organisation_id == q.organisation_id)
+            conds.append(MEET.c.id.in_(met))
         if q.due_from is not None:
             conds.append(MEET.c.starts_at >= dt.datetime.combine(q.due_from, dt.time()))
         if q.due_to is not None:
@@ -218,11 +202,7 @@ def _action_conditions(q: ListQuery) -> list[ColumnElement[bool]]:
         conds.append(ACT.c.status.in_(OPEN_STATUSES))
         conds.append(ACT.c.due_date < q.overdue_on)
     if q.sector_id is not None:
-        conds.append(
-            ACT.c.organisation_id.in_(
-                select(ORG_SECTOR.c.organisation_id).where(ORG_SECTOR.c.sector_id == q.sector_id)
-            )
-        )
+        conds.append(_in_sector(ACT.c.organisation_id, q.sector_id))
     return conds
 
 
@@ -377,10 +357,7 @@ def _meeting_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]
         MEET.c.location,
         MEET.c.deleted_at,
     ).where(MEET.c.id.in_(ids))
-    out = {
-        int(r.id): {**r._asdict(), "organisations": "", "attendees": 0}
-        for r in session.execute(stmt)
-    }
+    out = {int(r.id): {**r._asdict(), "organisations": "", "attendees": 0} for r in session.execute(stmt)}
     ostmt = (
         select(MEET_ORG.c.meeting_id, ORG.c.name, ORG.c.acronym)
         .join(ORG, ORG.c.id == MEET_ORG.c.organisation_id)
@@ -447,14 +424,9 @@ def filter_choices(session: Session) -> dict[str, list[tuple[int, str]]]:
     return {
         "sector": [
             (int(i), n)
-            for i, n in session.execute(
-                select(SECTOR.c.id, SECTOR.c.name).order_by(SECTOR.c.folded)
-            )
+            for i, n in session.execute(select(SECTOR.c.id, SECTOR.c.name).order_by(SECTOR.c.folded))
         ],
-        "tag": [
-            (int(i), n)
-            for i, n in session.execute(select(TAG.c.id, TAG.c.name).order_by(TAG.c.folded))
-        ],
+        "tag": [(int(i), n) for i, n in session.execute(select(TAG.c.id, TAG.c.name).order_by(TAG.c.folded))],
         "staff": [
             (int(i), n)
             for i, n in session.execute(
@@ -487,9 +459,7 @@ def find_contacts(session: Session, query_text: str, *, limit: int = 12) -> list
     return [dict(r._asdict()) for r in session.execute(stmt)]
 
 
-def find_organisations(
-    session: Session, query_text: str, *, limit: int = 12
-) -> list[dict[str, Any]]:
+def find_organisations(session: Session, query_text: str, *, limit: int = 12) -> list[dict[str, Any]]:
     cond = fts_condition(session, "organisation", query_text)
     words = fold_words(query_text)
     if cond is None:

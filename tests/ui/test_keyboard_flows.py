@@ -220,3 +220,56 @@ def test_a_conflicting_save_shows_both_versions(qtbot, ctx, ids, engine, monkeyp
     qtbot.waitUntil(lambda: form.saved_id is not None, timeout=10_000)
     with read_session(engine) as s:
         assert records.get(s, "contact", ids["dang"])["position"] == "Phó Giám đốc thường trực"
+
+
+def test_enter_moves_on_and_never_saves_half_a_meeting(qtbot, ctx, engine):
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    dialog = LogMeetingDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title)
+    type_text(qtbot, "Half typed")
+    key(qtbot, Qt.Key.Key_Return)
+    assert focused() is not dialog.title
+    assert dialog.isVisible() and not ctx.tasks.busy() and dialog.saved_id is None
+    with read_session(engine) as s:
+        assert s.execute(select(Meeting).where(Meeting.title == "Half typed")).first() is None
+
+
+def test_the_same_dialog_edits_a_past_meeting(qtbot, ctx, ids, engine):
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    dialog = LogMeetingDialog(ctx, ids["past_meeting"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.title.text() == "Họp làm việc về chương trình AI"
+    assert [c.id for c in dialog.attendees.values()] == [ids["nhung"], ids["dang"]]
+    assert dialog.attendees.values()[0].role == "chair"
+    dialog.minutes.setPlainText("Biên bản: thống nhất lộ trình")
+    type_into(dialog.attendees.input, "smith")
+    qtbot.keyClick(dialog.attendees.input, Qt.Key.Key_Return)
+    dialog.followups.what.setText("Send the roadmap")
+    dialog.followups.add_current()
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved_id == ids["past_meeting"], timeout=10_000)
+    with read_session(engine) as s:
+        m = records.get(s, "meeting", ids["past_meeting"])
+        assert m["minutes"] == "Biên bản: thống nhất lộ trình" and m["version"] == 2
+        assert {a["contact_id"] for a in m["attendees"]} == {ids["nhung"], ids["dang"], ids["smith"]}
+        titles = (
+            s.execute(select(Action.title).where(Action.meeting_id == ids["past_meeting"])).scalars().all()
+        )
+        assert titles == ["Send the roadmap"]
+
+
+def test_typing_d_in_the_filter_box_does_not_mark_anything_done(qtbot, window, ids, engine):
+    window.show_actions("open")
+    panel = window.views["action"].list
+    panel.view.selectRow(0)
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, "d")
+    assert panel.search.text() == "d"
+    qtbot.wait(50)
+    assert records_status(engine, ids["a_overdue"]) == "open"

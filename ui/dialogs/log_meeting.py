@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -170,8 +171,9 @@ class LogMeetingDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Ctrl+Return")
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setAutoDefault(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        for button in self.findChildren(QPushButton):  # Enter never clicks a button by surprise
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         for seq in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
@@ -206,6 +208,15 @@ class LogMeetingDialog(QDialog):
                     Chosen(organisation_id, records.label(s, "organisation", organisation_id))
                 )
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter moves to the next field (a half-typed meeting is never saved by accident)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
 
     def _text(self, name: str, placeholder: str) -> QPlainTextEdit:
         w = QPlainTextEdit(self)

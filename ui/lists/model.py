@@ -222,8 +222,6 @@ class RecordListModel(QAbstractTableModel):
             return labels.direction(str(value))
         if key == "status":
             return labels.status(str(value))
-        if key == "name" and self.entity == "contact" and row.get("honorific"):
-            return f"{value}"
         if isinstance(value, dt.datetime):
             return self.ctx.fmt_datetime(value)
         if isinstance(value, dt.date):
