@@ -12,6 +12,7 @@ Nothing here raises on a cell value: problems come back as ``{field: message}``.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from functools import lru_cache
 from typing import Any
@@ -246,11 +247,12 @@ def to_input(kind: str, raw: Values) -> tuple[Values, Values, dict[str, str]]:
                 errors[name] = f'"{clean(as_text(value))}": dùng mã 2 chữ cái / use a 2-letter country code'
             data["country"] = code
         elif name in ("influence", "interest"):
-            data[name] = (
-                value
-                if isinstance(value, (int, float)) and not isinstance(value, bool)
-                else clean(as_text(value))
-            )
+            if isinstance(value, float) and not math.isfinite(value):
+                errors[name] = f"{value} không phải số từ 1 đến 5 / is not a number from 1 to 5"
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                data[name] = value
+            else:
+                data[name] = clean(as_text(value))
         elif name in _MULTILINE:
             data[name] = clean_multiline(as_text(value))
         else:

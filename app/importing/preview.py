@@ -119,6 +119,11 @@ def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult 
     except ValidationError as exc:
         for key, message in exc.errors.items():
             errors.setdefault(SERVICE_FIELD.get(key, key), message)
+    except (ValueError, TypeError, ArithmeticError) as exc:
+        # A value the checks did not foresee: the row is rejected, the import goes on.
+        errors.setdefault(
+            required, f"giá trị không đọc được / unreadable value ({type(exc).__name__}: {exc})"
+        )
     result.refs = refs
     if errors:
         result.status = "error"
