@@ -16,7 +16,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy import delete as sql_delete
 from sqlmodel import Session
 
 from app import validation as v
@@ -130,6 +131,10 @@ def _names(values: Iterable[Any]) -> list[str]:
     return out
 
 
+# Generic names a list view may use for a kind's own column.
+FIELD_ALIASES = {"action": {"owner_id": "responsible_staff_id"}}
+
+
 def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
     for start in range(0, len(ids), CHUNK):
         yield list(ids[start : start + CHUNK])
@@ -233,7 +238,7 @@ def set_tags(session: Session, entity: str, wanted: dict[int, list[str]]) -> Non
     link, owner = TAG_LINKS[entity]
     ids = list(wanted)
     for chunk in _chunks(ids):
-        session.execute(delete(link).where(link.c[owner].in_(chunk)))
+        session.execute(sql_delete(link).where(link.c[owner].in_(chunk)))
     by_fold = tag_ids(session, {n for names in wanted.values() for n in names})
     rows = {(i, by_fold[fold(n)]) for i, names in wanted.items() for n in names}
     if rows:
@@ -295,7 +300,7 @@ def remove_tags(
     if changed and by_fold:
         for chunk in _chunks(changed):
             session.execute(
-                delete(link).where(link.c[owner].in_(chunk), link.c.tag_id.in_(list(by_fold.values())))
+                sql_delete(link).where(link.c[owner].in_(chunk), link.c.tag_id.in_(list(by_fold.values())))
             )
     return _finish(session, entity, history, actor)
 
@@ -328,6 +333,7 @@ def set_field(
 ) -> str:
     """Set ``field`` to ``value`` on every record in ``ids``; returns the group id."""
     checks = SETTABLE.get(entity, {})
+    field = FIELD_ALIASES.get(entity, {}).get(field, field)
     if field not in checks:
         allowed = ", ".join(checks) or "none"
         raise ValueError(
@@ -404,3 +410,6 @@ def delete_records(session: Session, entity: str, ids: Sequence[int], *, actor: 
     bump(session, entity, ids, now, deleted_at=now)
     _history(session, [{"id": i} for i in ids], entity=entity, op="delete", actor=actor, group=group, now=now)
     return group
+
+
+delete = delete_records  # the name the list views' "Delete" action looks for

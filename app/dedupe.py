@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Table, func, select
@@ -111,17 +112,28 @@ class NameKeys:
         return f"{self.family}|{self.given}" if self.family and self.given else ""
 
 
+@lru_cache(maxsize=65536)
+def _folded(token: str) -> tuple[str, ...]:
+    return tuple(fold_words(token))
+
+
+def _words(text: str) -> list[str]:
+    """``fold_words`` through a cache per written word: names reuse few words, and folding
+    (Unicode decomposition) is most of the cost of keying 100k names."""
+    return [w for token in (text or "").split() for w in _folded(token)]
+
+
 def name_keys(full_name: str, family: str = "", middle: str = "", given: str = "") -> NameKeys:
-    words = fold_words(full_name)
+    words = _words(full_name)
     if not (family or given):
         parts = split_name(full_name)
         family, middle, given = parts.family, parts.middle, parts.given
     return NameKeys(
         " ".join(words),
         " ".join(sorted(words)),
-        " ".join(fold_words(family)),
-        " ".join(fold_words(middle)),
-        " ".join(fold_words(given)),
+        " ".join(_words(family)),
+        " ".join(_words(middle)),
+        " ".join(_words(given)),
     )
 
 

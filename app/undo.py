@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, func, select
+from sqlalchemy import Date, DateTime, Row, Table, func, select
 from sqlmodel import Session
 
 from app import bulk_edit, records
@@ -123,12 +123,12 @@ def begin_undo(session: Session, group_id: str, actor: str = "") -> str:
     return undo_id(group_id)
 
 
-def _rows(session: Session, group_id: str) -> list[m.Change]:
-    return list(
-        session.execute(select(m.Change).where(m.Change.group_id == group_id).order_by(m.Change.id))  # type: ignore[arg-type]
-        .scalars()
-        .all()
-    )
+def _rows(session: Session, group_id: str) -> list[Row[Any]]:
+    """The group's history rows as plain rows (Core: no ORM objects for 10,000 rows)."""
+    query = select(
+        CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.op, CHANGE.c.field, CHANGE.c.old, CHANGE.c.new
+    ).where(CHANGE.c.group_id == group_id)
+    return list(session.execute(query.order_by(CHANGE.c.id)).all())
 
 
 def undo_group(session: Session, group_id: str, actor: str = "") -> UndoResult:
@@ -196,7 +196,7 @@ def _python(table: Table, field: str, value: Any) -> Any:
     return value
 
 
-def _revert_updates(session: Session, rows: list[m.Change], now: dt.datetime, actor: str, group: str) -> None:
+def _revert_updates(session: Session, rows: list[Row[Any]], now: dt.datetime, actor: str, group: str) -> None:
     # The first old value and the last new value of each (record, field).
     first_old: dict[tuple[str, int, str], Any] = {}
     last_new: dict[tuple[str, int, str], Any] = {}
@@ -358,6 +358,13 @@ def describe(session: Session, group_id: str) -> str:
     if ops == {"restore"}:
         return f'Restored {entity} "{label}"' if count == 1 else f"Restored {count:,} {_noun(entity, count)}"
     if ops == {"create"}:
+        kinds = {e: n for e, _, _, n in stats}
+        if len(kinds) > 1 and kinds.get("meeting") == 1:  # a logged meeting with what came with it
+            mid = session.execute(
+                select(CHANGE.c.entity_id).where(CHANGE.c.group_id == group_id, CHANGE.c.entity == "meeting")
+            ).scalar_one()
+            rest = ", ".join(f"{n:,} {_noun(e, n)}" for e, n in sorted(kinds.items()) if e != "meeting")
+            return f'Logged meeting "{records.label(session, "meeting", mid)}" with {rest}'
         return f'Created {entity} "{label}"' if count == 1 else f"Created {count:,} {_noun(entity, count)}"
     fields = {f for _, op, f, _ in stats if op == "update"}
     if fields == {"tags"}:

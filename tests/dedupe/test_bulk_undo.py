@@ -182,3 +182,44 @@ def test_undo_of_a_single_edit_group_recomputes_search(engine: Engine) -> None:
         row = s.get(m.Contact, cid)
         assert row is not None and row.full_name == "Trần Thị Lan" and "lan" in row.search_text
         assert records.snapshot(s, "contact", cid)["emails"] == ["lan@most.gov.vn"]
+
+
+def test_undo_of_a_logged_meeting_and_of_single_deletes(engine: Engine) -> None:
+    """A meeting logged with a new contact and a follow-up in one group: undo removes all three;
+    a delete made under a group id comes back."""
+    group = records.new_group_id()
+    with unit_of_work(engine) as s:
+        cid = records.create(s, "contact", {"full_name": "Phạm Thu Trang"}, group_id=group)
+        mid = records.create(
+            s, "meeting", {"title": "Gặp Genetica", "starts_at": dt.datetime(2026, 3, 2, 14), "attendees": [cid]},
+            group_id=group,
+        )  # fmt: skip
+        aid = records.create(s, "action", {"title": "Gửi thư", "meeting_id": mid, "due_date": dt.date(2026, 3, 9),
+                                           "responsible_staff_id": None}, group_id=group)  # fmt: skip
+    with unit_of_work(engine) as s:
+        assert describe(s, group) == 'Logged meeting "Gặp Genetica" with 1 action, 1 contact'
+        undo_group(s, group, actor="Quang")
+    with read_session(engine) as s:
+        assert all(
+            s.get(model, i).deleted_at is not None
+            for model, i in ((m.Contact, cid), (m.Meeting, mid), (m.Action, aid))
+        )  # type: ignore[union-attr]
+    gone = records.new_group_id()
+    with unit_of_work(engine) as s:
+        other = records.create(s, "contact", {"full_name": "Hoàng Anh"})
+        records.delete(s, "contact", other, group_id=gone)
+    with unit_of_work(engine) as s:
+        assert describe(s, gone) == 'Deleted contact "Hoàng Anh"'
+        undo_group(s, gone)
+    with read_session(engine) as s:
+        assert records.get(s, "contact", other)["full_name"] == "Hoàng Anh"
+
+
+def test_owner_alias_for_actions(engine: Engine) -> None:
+    with unit_of_work(engine) as s:
+        staff = records.create(s, "staff", {"name": "Ngô Bảo Châu"})
+        aid = records.create(s, "action", {"title": "Review MoU"})
+        group = bulk_edit.set_field(s, "action", [aid], "owner_id", staff)
+    with read_session(engine) as s:
+        assert records.snapshot(s, "action", aid)["responsible_staff_id"] == staff
+        assert group and describe(s, group) == 'Edited action "Review MoU"'
