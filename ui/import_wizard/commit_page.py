@@ -1,0 +1,183 @@
+"""Page 4: write the rows (one transaction, one import batch), then say what was done.
+
+Cancel during the write rolls the whole transaction back (the service raises, the unit of
+work rolls back): the database is as it was. After the write the page offers the error report
+for the rejected rows and "Undo this import", which reverses exactly this batch.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWizardPage
+
+from app.importing import CommitResult, ImportCancelled, UndoResult, undo_import
+from db.engine import unit_of_work
+from ui.icons import icon
+from ui.import_wizard import work
+from ui.import_wizard.common import BusyStrip, describe, message_label, show_error, show_note
+from ui.import_wizard.reports import save_error_report
+from ui.tasks import Task
+
+if TYPE_CHECKING:
+    from ui.import_wizard.wizard import ImportWizard
+
+
+class CommitPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.w = wizard
+        self.setTitle(self.tr("Importing"))
+        self.setSubTitle(self.tr("All accepted rows are written in one step, or none."))
+        self.state = "idle"  # writing, done, cancelled, failed, undone
+        self.busy = BusyStrip(self)
+        self.busy.cancel_requested.connect(self.w.cancel_task)
+        self.headline = QLabel(self)
+        self.headline.setObjectName("commit_headline")
+        font = QFont(self.headline.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.figures = QFormLayout()
+        self.figures.setHorizontalSpacing(18)
+        self.message = message_label(self)
+        self.message.setObjectName("commit_message")
+
+        self.report = QPushButton(self.tr("Save error report…"), self)
+        self.report.setObjectName("commit_report")
+        self.report.clicked.connect(lambda: self.save_report())  # noqa: PLW0108 (not the bool)
+        self.undo = QPushButton(icon("undo"), self.tr("&Undo this import"), self)
+        self.undo.setObjectName("commit_undo")
+        self.undo.clicked.connect(self.undo_import)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.report)
+        buttons.addWidget(self.undo)
+        buttons.addStretch(1)
+        self.report.hide()
+        self.undo.hide()
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.busy)
+        lay.addWidget(self.headline)
+        lay.addSpacing(6)
+        lay.addLayout(self.figures)
+        lay.addSpacing(6)
+        lay.addWidget(self.message)
+        lay.addLayout(buttons)
+        lay.addStretch(1)
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        preview = self.w.preview
+        assert preview is not None
+        self.state = "writing"
+        self.headline.setText("")
+        self.busy.start(
+            self.tr("Writing %1 rows…").replace(
+                "%1", f"{sum(preview.counts()[s] for s in ('new', 'update')):,}"
+            )
+        )
+        engine = self.w.ctx.engine
+        actor = self.w.ctx.actor()
+        self.w.run_task(
+            lambda task: work.commit(engine, preview, actor, task),
+            on_done=self._done,
+            on_error=self._failed,
+            on_progress=self.busy.progress,
+            write=True,
+        )
+
+    def _done(self, result: CommitResult) -> None:
+        self.busy.stop()
+        self.state = "done"
+        self.w.commit_result = result
+        self.setTitle(self.tr("Imported"))
+        self.headline.setText(self.tr("Import #%1 is done.").replace("%1", str(result.batch_id)))
+        c = result.counts
+        rows = [
+            (self.tr("New records"), c.get("new", 0)),
+            (self.tr("Records updated"), c.get("update", 0)),
+            (self.tr("Rows skipped"), c.get("skip", 0)),
+            (self.tr("Rows not imported (errors, duplicates)"), c.get("error", 0) + c.get("duplicate", 0)),
+        ]
+        if c.get("organisations_created"):
+            rows.append((self.tr("Organisations created for the rows"), c["organisations_created"]))
+        if c.get("staff_created"):
+            rows.append((self.tr("Staff members created"), c["staff_created"]))
+        self._figures(rows)
+        rejected = c.get("error", 0) + c.get("duplicate", 0)
+        self.report.setVisible(rejected > 0)
+        self.undo.show()
+        self.undo.setEnabled(True)
+        show_note(self.message, self.tr("The mapping is remembered for the next file with the same headers."))
+        self.w.ctx.changed.emit("", [])
+        self.w.ctx.status_message.emit(
+            self.tr("Import #%1: %2 new, %3 updated")
+            .replace("%1", str(result.batch_id))
+            .replace("%2", f"{c.get('new', 0):,}")
+            .replace("%3", f"{c.get('update', 0):,}")
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy.stop()
+        cancelled = isinstance(exc, ImportCancelled)
+        self.state = "cancelled" if cancelled else "failed"
+        self.setTitle(self.tr("Import cancelled") if cancelled else self.tr("Import failed"))
+        self.headline.setText(self.tr("Nothing was written."))
+        self._figures([])
+        show_error(self.message, describe(exc))
+
+    def _figures(self, rows: list[tuple[str, int]]) -> None:
+        while self.figures.rowCount():
+            self.figures.removeRow(0)
+        for text, n in rows:
+            value = QLabel(f"{n:,}", self)
+            value.setObjectName("figure")
+            self.figures.addRow(text + ":", value)
+
+    # --- after the write -------------------------------------------------------------------------
+
+    def save_report(self, target: str | None = None) -> None:
+        if self.w.preview is not None:
+            save_error_report(self.w, self.w.preview, target, self.message)
+
+    def undo_import(self) -> None:
+        result = self.w.commit_result
+        if result is None or self.w.busy():
+            return
+        self.undo.setEnabled(False)
+        engine, actor, batch_id = self.w.ctx.engine, self.w.ctx.actor(), result.batch_id
+
+        def work_(_task: Task) -> UndoResult:
+            with unit_of_work(engine) as session:
+                return undo_import(batch_id, session=session, actor=actor)
+
+        self.w.run_task(work_, on_done=self._undone, on_error=self._undo_failed, write=True)
+
+    def _undone(self, result: UndoResult) -> None:
+        self.state = "undone"
+        deleted = sum(result.deleted.values())
+        self.setTitle(self.tr("Import undone"))
+        self.headline.setText(self.tr("Import #%1 was undone.").replace("%1", str(result.batch_id)))
+        rows = [(self.tr("Records removed"), deleted), (self.tr("Fields restored"), result.restored_fields)]
+        self._figures(rows)
+        self.undo.hide()
+        if result.conflicts:
+            text = self.tr("%1 fields were changed after the import and were kept as they are now.")
+            show_note(self.message, text.replace("%1", str(len(result.conflicts))))
+        else:
+            show_note(self.message, self.tr("The database is as it was before this import."))
+        self.w.ctx.changed.emit("", [])
+        self.w.ctx.status_message.emit(self.headline.text())
+
+    def _undo_failed(self, exc: BaseException) -> None:
+        self.undo.setEnabled(True)
+        show_error(self.message, describe(exc))
+
+    def isComplete(self) -> bool:
+        return not self.w.busy() and self.state != "writing"

@@ -1,0 +1,90 @@
+"""Small pieces the wizard pages share: the busy strip and how an error is told."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from app.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+def describe(exc: BaseException) -> str:
+    """One line for the person importing: the service's own message, never a traceback."""
+    if isinstance(exc, UserError):
+        return str(exc)
+    log.error("import wizard: unexpected error", exc_info=exc)
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+class BusyStrip(QWidget):
+    """ "Reading rows… [=====    ] Cancel": shown while a background step runs."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setTextVisible(True)
+        self.bar.setMinimumWidth(220)
+        self.cancel = QPushButton(self.tr("Cancel"), self)
+        self.cancel.setObjectName("busy_cancel")
+        self.cancel.clicked.connect(self._cancel)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.label)
+        lay.addWidget(self.bar, 1)
+        lay.addWidget(self.cancel)
+        self.hide()
+
+    def start(self, text: str) -> None:
+        self.label.setText(text)
+        self.bar.setRange(0, 0)  # busy until the first progress report
+        self.cancel.setEnabled(True)
+        self.show()
+
+    def progress(self, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        if self.bar.maximum() != total:
+            self.bar.setRange(0, total)
+        self.bar.setValue(min(done, total))
+        self.bar.setFormat(f"{min(done, total):,} / {total:,}")
+
+    def _cancel(self) -> None:
+        self.cancel.setEnabled(False)
+        self.label.setText(self.tr("Cancelling…"))
+        self.cancel_requested.emit()
+
+    def stop(self) -> None:
+        self.hide()
+
+
+def message_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, text: str) -> None:
+    label.setText(f'<span style="color:#c8372d">⚠</span> {_esc(text)}')
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.show()
+
+
+def show_note(label: QLabel, text: str) -> None:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

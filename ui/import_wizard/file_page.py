@@ -1,0 +1,197 @@
+"""Page 1: choose the file, then the sheet (each with the kind of records it seems to hold)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDir, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from app.importing.fields import KINDS, LABELS
+from ui.icons import icon
+from ui.import_wizard import work
+from ui.import_wizard.common import BusyStrip, describe, message_label, show_error, show_note
+
+if TYPE_CHECKING:
+    from ui.import_wizard.wizard import ImportWizard
+
+FILE_FILTER = "Bảng tính / Spreadsheets (*.xlsx *.xlsm *.csv);;Mọi tệp / All files (*)"
+
+
+def kind_label(kind: str | None) -> str:
+    if kind is None:
+        return QCoreApplication.translate("Import", "Not recognised: choose on the next page")
+    return LABELS.get(kind, kind)
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.w = wizard
+        self.setTitle(self.tr("Choose the spreadsheet"))
+        self.setSubTitle(
+            self.tr(
+                "An Excel workbook (.xlsx, .xlsm) or a CSV file. Ketnoi finds the header row, "
+                "even below a title, and what each sheet holds. Nothing is written until you confirm."
+            )
+        )
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("import_path")
+        self.path_edit.setPlaceholderText(self.tr("Choose a file…"))
+        self.path_edit.returnPressed.connect(lambda: self.load(Path(self.path_edit.text().strip())))
+        self.browse = QPushButton(icon("import"), self.tr("&Browse…"), self)
+        self.browse.clicked.connect(self.choose_file)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse)
+
+        self.busy = BusyStrip(self)
+        self.busy.cancel_requested.connect(self.w.cancel_task)
+        self.message = message_label(self)
+        self.message.setObjectName("file_message")
+
+        self.sheets_label = QLabel(self.tr("&Sheets in the file:"), self)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("sheet_list")
+        self.sheets_label.setBuddy(self.tree)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setHeaderLabels(
+            [self.tr("Sheet"), self.tr("Holds"), self.tr("Header row"), self.tr("Columns")]
+        )
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
+        self.tree.itemDoubleClicked.connect(lambda *_: self.w.next())
+        self.sheets_label.hide()
+        self.tree.hide()
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(row)
+        lay.addWidget(self.busy)
+        lay.addWidget(self.message)
+        lay.addSpacing(6)
+        lay.addWidget(self.sheets_label)
+        lay.addWidget(self.tree, 1)
+        lay.addStretch(0)
+
+    def choose_file(self) -> None:
+        start = str(self.w.path.parent) if self.w.path else QDir.homePath()
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a spreadsheet"), start, FILE_FILTER)
+        if name:
+            self.load(Path(name))
+
+    def load(self, path: Path) -> None:
+        """Read the file's sheets in the background (header row, kind, mapping, samples)."""
+        if not str(path):
+            return
+        self.w.drop_task()
+        self.w.path = path
+        self.w.sheets = []
+        self.path_edit.setText(str(path))
+        self.tree.clear()
+        self.tree.hide()
+        self.sheets_label.hide()
+        self.message.hide()
+        self.busy.start(self.tr("Reading %1…").replace("%1", path.name))
+        engine = self.w.ctx.engine
+        self.w.run_task(
+            lambda task: work.inspect(engine, path, task),
+            on_done=self._loaded,
+            on_error=self._failed,
+            on_progress=self.busy.progress,
+        )
+
+    def _loaded(self, sheets: list[work.SheetInfo]) -> None:
+        self.busy.stop()
+        self.w.sheets = sheets
+        self.tree.clear()
+        first: QTreeWidgetItem | None = None
+        first_known: tuple[int, QTreeWidgetItem] | None = None
+        for index, info in enumerate(sheets):
+            layout = info.layout
+            if layout is None:
+                item = QTreeWidgetItem([info.name, info.error.split(": ", 1)[-1], "", ""])
+                item.setIcon(0, icon("warning"))
+                item.setToolTip(1, info.error)
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+            else:
+                mapped = sum(1 for f in layout.mapping.values() if not f.startswith("_"))
+                recognised = self.tr("%1 of %2 recognised")
+                item = QTreeWidgetItem(
+                    [
+                        info.name,
+                        kind_label(layout.kind),
+                        str(layout.header_row),
+                        recognised.replace("%1", str(mapped)).replace("%2", str(len(layout.headers))),
+                    ]
+                )
+                item.setIcon(0, icon(layout.kind or "import"))
+                first = first or item
+                if layout.kind is not None:
+                    # Organisations first: the other sheets refer to them.
+                    rank = KINDS.index(layout.kind)
+                    if first_known is None or rank < first_known[0]:
+                        first_known = (rank, item)
+            item.setData(0, Qt.ItemDataRole.UserRole, index)
+            self.tree.addTopLevelItem(item)
+        self.sheets_label.show()
+        self.tree.show()
+        chosen = first_known[1] if first_known else first
+        if chosen is None:
+            show_error(
+                self.message, self.tr("No sheet of this file can be imported (the reasons are above).")
+            )
+        else:
+            self.tree.setCurrentItem(chosen)
+            self.tree.setFocus()
+            if len(sheets) > 1:
+                note = self.tr("%1 sheets: import them one at a time, organisations first.")
+                show_note(self.message, note.replace("%1", str(len(sheets))))
+        self.completeChanged.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy.stop()
+        show_error(self.message, describe(exc))
+        self.completeChanged.emit()
+
+    def selected(self) -> work.SheetInfo | None:
+        item = self.tree.currentItem()
+        if item is None or not self.w.sheets:
+            return None
+        index = item.data(0, Qt.ItemDataRole.UserRole)
+        info = self.w.sheets[int(index)] if index is not None else None
+        return info if info is not None and info.layout is not None else None
+
+    def select_sheet(self, name: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item is not None and item.text(0) == name:
+                self.tree.setCurrentItem(item)
+
+    def isComplete(self) -> bool:
+        return not self.w.busy() and self.selected() is not None
+
+    def validatePage(self) -> bool:
+        info = self.selected()
+        if info is None:
+            return False
+        if self.w.sheet is not info:
+            self.w.choose_sheet(info)
+        return True

@@ -1,0 +1,223 @@
+"""Page 2: what the sheet holds, which column goes into which field, what to do with matches.
+
+One row per column of the sheet (a sheet has tens of columns, not thousands, so a combo box
+per row is fine here), with its header and a few sample values; the combo starts at the
+importer's suggestion (or the mapping confirmed last time for the same headers).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from openpyxl.utils import get_column_letter
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from app.importing import ON_MATCH, suggest_mapping
+from app.importing import fields as fs
+from app.importing.sheet import LIST_FIELDS
+from ui.import_wizard.common import message_label, show_error, show_note
+
+if TYPE_CHECKING:
+    from ui.import_wizard.wizard import ImportWizard
+
+COL_LETTER, COL_HEADER, COL_SAMPLES, COL_FIELD = range(4)
+NOT_IMPORTED = ""
+
+
+def on_match_label(choice: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "create": tr("Import", "Create a new record anyway"),
+        "fill": tr("Import", "Update it: fill only its empty fields"),
+        "overwrite": tr("Import", "Update it: overwrite its fields"),
+        "skip": tr("Import", "Skip the row"),
+    }[choice]
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.w = wizard
+        self.setTitle(self.tr("Match the columns to fields"))
+        self.setSubTitle(self.tr("Check Ketnoi's suggestion for each column; change any that is wrong."))
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("import_kind")
+        for kind in fs.KINDS:
+            self.kind.addItem(fs.LABELS[kind], kind)
+        self.kind.activated.connect(self._kind_chosen)
+        self.on_match = QComboBox(self)
+        self.on_match.setObjectName("import_on_match")
+        for choice in ON_MATCH:
+            self.on_match.addItem(on_match_label(choice), choice)
+        self.on_match.setCurrentIndex(ON_MATCH.index("fill"))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.tr("The sheet &holds:"), self.kind)
+        form.addRow(self.tr("A row that matches an &existing record:"), self.on_match)
+
+        self.note = message_label(self)
+        self.note.setObjectName("mapping_note")
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("mapping_table")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Column"),
+                self.tr("Header in the file"),
+                self.tr("Sample values"),
+                self.tr("Imports into"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_LETTER, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_HEADER, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_SAMPLES, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_FIELD, QHeaderView.ResizeMode.Interactive)
+        self.problem = message_label(self)
+        self.problem.setObjectName("mapping_problem")
+        self.combos: list[QComboBox] = []
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.note)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.problem)
+
+    # --- filling -----------------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        layout = self.w.layout_
+        assert layout is not None and self.w.sheet is not None
+        self.on_match.setCurrentIndex(ON_MATCH.index(self.w.on_match))
+        if layout.kind is not None:
+            self.kind.setCurrentIndex(fs.KINDS.index(layout.kind))
+        else:
+            layout.kind = str(self.kind.currentData())
+            layout.mapping = suggest_mapping(layout.kind, layout.headers)
+        self._fill()
+        where = self.tr('Sheet "%1", header on row %2.').replace("%1", layout.sheet)
+        where = where.replace("%2", str(layout.header_row))
+        if layout.remembered:
+            where += " " + self.tr("The mapping you confirmed last time for these headers is used.")
+        elif self.w.sheet.layout is not None and self.w.sheet.layout.kind is None:
+            where += " " + self.tr("Ketnoi could not tell what the sheet holds: choose it above.")
+        show_note(self.note, where)
+
+    def _kind_chosen(self) -> None:
+        layout = self.w.layout_
+        assert layout is not None
+        kind = str(self.kind.currentData())
+        if kind != layout.kind:
+            layout.kind = kind
+            layout.mapping = suggest_mapping(kind, layout.headers)
+            layout.remembered = False
+            self._fill()
+
+    def _fill(self) -> None:
+        layout = self.w.layout_
+        assert layout is not None and layout.kind is not None and self.w.sheet is not None
+        samples = self.w.sheet.samples
+        self.table.setRowCount(len(layout.headers))
+        self.combos = []
+        italic = QFont(self.font())
+        italic.setItalic(True)
+        for col, header in enumerate(layout.headers):
+            letter = QTableWidgetItem(get_column_letter(col + 1))
+            letter.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(col, COL_LETTER, letter)
+            head = QTableWidgetItem(header or self.tr("(no header)"))
+            if not header:
+                head.setFont(italic)
+            self.table.setItem(col, COL_HEADER, head)
+            values = samples.get(col, [])
+            sample = QTableWidgetItem("  ·  ".join(values))
+            sample.setToolTip("\n".join(values))
+            self.table.setItem(col, COL_SAMPLES, sample)
+            combo = QComboBox(self.table)
+            combo.setObjectName(f"field_{col}")
+            combo.addItem(self.tr("— not imported —"), NOT_IMPORTED)
+            for spec in fs.FIELDS[layout.kind]:
+                combo.addItem(spec.header, spec.name)
+            chosen = layout.mapping.get(col, NOT_IMPORTED)
+            found = combo.findData(NOT_IMPORTED if chosen == fs.IGNORE else chosen)
+            combo.setCurrentIndex(max(found, 0))
+            combo.currentIndexChanged.connect(self._changed)
+            self.table.setCellWidget(col, COL_FIELD, combo)
+            self.combos.append(combo)
+        self.table.resizeColumnToContents(COL_HEADER)
+        self.table.setColumnWidth(COL_HEADER, min(max(self.table.columnWidth(COL_HEADER), 140), 260))
+        widest = max((c.sizeHint().width() for c in self.combos), default=200)
+        self.table.setColumnWidth(COL_FIELD, min(widest + 12, 320))
+        self.table.resizeRowsToContents()
+        self._changed()
+
+    # --- reading the choice -----------------------------------------------------------------------
+
+    def mapping(self) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for col, combo in enumerate(self.combos):
+            name = str(combo.currentData() or "")
+            if name:
+                out[col] = name
+        return out
+
+    def set_field(self, col: int, name: str) -> None:
+        """Point column ``col`` at field ``name`` ("" = not imported), as the user would."""
+        combo = self.combos[col]
+        combo.setCurrentIndex(max(combo.findData(name), 0))
+
+    def _problems(self) -> tuple[str, bool]:
+        layout = self.w.layout_
+        if layout is None or layout.kind is None:
+            return "", False
+        mapping = self.mapping()
+        used = list(mapping.values())
+        required = fs.REQUIRED[layout.kind]
+        has_name = required in used or (
+            layout.kind == "contact" and {"family_name", "given_name"} & set(used)
+        )
+        if not has_name:
+            text = self.tr("Choose the column that holds “%1”: a row without it is not a record.")
+            return text.replace("%1", fs.spec(layout.kind, required).header), False
+        twice = sorted({n for n in used if used.count(n) > 1 and n not in LIST_FIELDS})
+        if twice:
+            labels = ", ".join(fs.spec(layout.kind, n).header for n in twice)
+            return self.tr("Several columns go into %1: only the first is used.").replace("%1", labels), True
+        return "", True
+
+    def _changed(self) -> None:
+        text, ok = self._problems()
+        if text and not ok:
+            show_error(self.problem, text)
+        else:
+            show_note(self.problem, text)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self._problems()[1]
+
+    def validatePage(self) -> bool:
+        layout = self.w.layout_
+        assert layout is not None
+        new_mapping = self.mapping()
+        if layout.mapping != new_mapping or self.w.on_match != self.on_match.currentData():
+            self.w.preview = None
+        layout.mapping = new_mapping
+        self.w.on_match = str(self.on_match.currentData())
+        return True

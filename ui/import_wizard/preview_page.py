@@ -1,0 +1,215 @@
+"""Page 3: every row with what will happen to it and why; nothing is written yet.
+
+The rows come from the service's preview, computed in the background; the table is a
+:class:`~ui.import_wizard.model.PreviewModel` (lazy, no per-row widgets). This is the
+wizard's commit page: its button says Import, and there is no way back once it is pressed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app.importing import STATUSES
+from ui.import_wizard import work
+from ui.import_wizard.common import BusyStrip, describe, message_label, show_error, show_note
+from ui.import_wizard.model import (
+    COL_DETAILS,
+    COL_RECORD,
+    COL_ROW,
+    COL_STATUS,
+    PreviewModel,
+    status_icon,
+    status_label,
+)
+from ui.import_wizard.reports import save_error_report
+
+if TYPE_CHECKING:
+    from ui.import_wizard.wizard import ImportWizard
+
+FILTERS: tuple[tuple[str, tuple[str, ...] | None], ...] = (
+    ("All rows", None),
+    ("Errors only", ("error",)),
+    ("Errors and duplicates", ("error", "duplicate")),
+    ("New records", ("new",)),
+    ("Updates", ("update",)),
+    ("Skipped", ("skip",)),
+)
+
+
+class CountChip(QWidget):
+    """A coloured dot, the status and how many rows have it."""
+
+    def __init__(self, status: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"count_{status}")
+        dot = QLabel(self)
+        dot.setPixmap(status_icon(status).pixmap(12, 12))
+        self.label = QLabel(self)
+        self.status = status
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 14, 0)
+        lay.setSpacing(5)
+        lay.addWidget(dot)
+        lay.addWidget(self.label)
+
+    def set_count(self, n: int) -> None:
+        self.label.setText(f"{status_label(self.status)} <b>{n:,}</b>")
+        self.setEnabled(n > 0)
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.w = wizard
+        self.setTitle(self.tr("Check what will happen"))
+        self.setSubTitle(
+            self.tr("Every row of the sheet, checked and matched. Nothing is written until you press Import.")
+        )
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
+
+        self.busy = BusyStrip(self)
+        self.busy.cancel_requested.connect(self.w.cancel_task)
+        self.message = message_label(self)
+        self.message.setObjectName("preview_message")
+        self.retry = QPushButton(self.tr("&Check again"), self)
+        self.retry.clicked.connect(self.initializePage)
+        self.retry.hide()
+
+        self.chips = {s: CountChip(s, self) for s in STATUSES}
+        chips = QHBoxLayout()
+        chips.setSpacing(0)
+        for chip in self.chips.values():
+            chips.addWidget(chip)
+        chips.addStretch(1)
+        self.filter = QComboBox(self)
+        self.filter.setObjectName("preview_filter")
+        for text, statuses in FILTERS:
+            self.filter.addItem(self.tr(text), statuses)
+        self.filter.currentIndexChanged.connect(self._filter)
+        show = QLabel(self.tr("&Show:"), self)
+        show.setBuddy(self.filter)
+        chips.addWidget(show)
+        chips.addWidget(self.filter)
+        self.report = QPushButton(self.tr("Save error report…"), self)
+        self.report.setObjectName("preview_report")
+        self.report.clicked.connect(lambda: self.save_report())  # noqa: PLW0108 (not the bool)
+        chips.addWidget(self.report)
+        self.summary = QWidget(self)
+        self.summary.setLayout(chips)
+        self.summary.hide()
+
+        self.model = PreviewModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("preview_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(COL_ROW, Qt.SortOrder.AscendingOrder)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(COL_DETAILS, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(COL_ROW, self.fontMetrics().horizontalAdvance("000000") + 16)
+        header.resizeSection(COL_STATUS, self.fontMetrics().horizontalAdvance("Duplicate") + 44)
+        header.resizeSection(COL_RECORD, 380)
+        self.view.hide()
+        self._writable = False
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.busy)
+        lay.addWidget(self.message)
+        lay.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.view, 1)
+
+    # --- running the preview ----------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        layout, path = self.w.layout_, self.w.path
+        assert layout is not None and path is not None
+        self.w.preview = None
+        self.model.set_rows([], layout.kind or "contact")
+        self.view.hide()
+        self.summary.hide()
+        self.retry.hide()
+        self.message.hide()
+        self.busy.start(self.tr("Reading, checking and matching rows…"))
+        engine, on_match = self.w.ctx.engine, self.w.on_match
+        self.w.run_task(
+            lambda task: work.preview(engine, path, layout, on_match, task),
+            on_done=self._done,
+            on_error=self._failed,
+            on_progress=self.busy.progress,
+        )
+
+    def _done(self, result: work.PreviewResult) -> None:
+        self.busy.stop()
+        preview = result.preview
+        self.w.preview = preview
+        self._writable = any(r.status in ("new", "update") for r in preview.rows)
+        self.model.set_rows(preview.rows, preview.kind, result.raw_names)
+        counts = self.model.counts()
+        for status, chip in self.chips.items():
+            chip.set_count(counts[status])
+        self.report.setEnabled(counts["error"] + counts["duplicate"] > 0)
+        self.summary.show()
+        self.view.show()
+        to_write = counts["new"] + counts["update"]
+        if not preview.rows:
+            show_error(self.message, self.tr("The sheet has no rows below its header."))
+        elif to_write == 0:
+            show_error(
+                self.message, self.tr("Nothing to import: every row is an error, a duplicate or skipped.")
+            )
+        else:
+            text = self.tr("%1 of %2 rows will be written.").replace("%1", f"{to_write:,}")
+            show_note(self.message, text.replace("%2", f"{len(preview.rows):,}"))
+        if counts["error"] and self.filter.currentIndex() == 0 and to_write == 0:
+            self.filter.setCurrentIndex(1)
+        else:
+            self._filter()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy.stop()
+        show_error(self.message, describe(exc))
+        self.retry.show()
+
+    def _filter(self) -> None:
+        statuses = self.filter.currentData()
+        self.model.set_statuses(statuses)
+
+    def show_only(self, statuses: tuple[str, ...] | None) -> None:
+        index = next((i for i, (_t, s) in enumerate(FILTERS) if s == statuses), 0)
+        self.filter.setCurrentIndex(index)
+
+    def save_report(self, target: str | None = None) -> None:
+        if self.w.preview is not None:
+            save_error_report(self.w, self.w.preview, target, self.message)
+
+    def cleanupPage(self) -> None:
+        """Back: stop a preview still running; the next visit computes it again."""
+        self.w.drop_task()
+        self.busy.stop()
+        self.w.preview = None
+
+    def isComplete(self) -> bool:
+        return not self.w.busy() and self.w.preview is not None and self._writable

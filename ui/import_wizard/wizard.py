@@ -1,0 +1,161 @@
+"""The import wizard: choose file → mapping → preview → commit, built in code.
+
+The wizard holds the plain state (the file, the sheet's layout as the user corrected it, the
+preview, the commit result) and runs each step off the UI thread through the app's
+:class:`~ui.tasks.TaskManager`. Only one step runs at a time; a result that arrives after the
+user moved on (Back, Cancel) is dropped. Closing the wizard while a step runs cancels it and
+closes when the worker has stopped, so a commit is never left half-way: the service rolls its
+transaction back.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QWidget, QWizard
+
+from app.importing import CommitResult, Preview, SheetLayout
+from ui.context import AppContext
+from ui.icons import icon
+from ui.import_wizard.work import SheetInfo
+from ui.tasks import Task
+
+PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_COMMIT = range(4)
+
+
+class ImportWizard(QWizard):
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, path: Path | str | None = None
+    ) -> None:
+        super().__init__(parent)
+        from ui.import_wizard.commit_page import CommitPage
+        from ui.import_wizard.file_page import FilePage
+        from ui.import_wizard.mapping_page import MappingPage
+        from ui.import_wizard.preview_page import PreviewPage
+
+        self.ctx = ctx
+        self.setObjectName("import_wizard")
+        self.setWindowTitle(self.tr("Import a spreadsheet"))
+        self.setWindowIcon(icon("import"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.setMinimumSize(QSize(820, 560))
+        self.resize(980, 660)
+
+        self.path: Path | None = Path(path) if path else None
+        self.sheets: list[SheetInfo] = []
+        self.sheet: SheetInfo | None = None
+        self.layout_: SheetLayout | None = None
+        self.on_match = "fill"
+        self.preview: Preview | None = None
+        self.commit_result: CommitResult | None = None
+        self._task: Task | None = None
+        self._closing = False
+
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.commit_page = CommitPage(self)
+        self.setPage(PAGE_FILE, self.file_page)
+        self.setPage(PAGE_MAPPING, self.mapping_page)
+        self.setPage(PAGE_PREVIEW, self.preview_page)
+        self.setPage(PAGE_COMMIT, self.commit_page)
+        if self.path is not None:
+            self.file_page.load(self.path)
+
+    # --- the chosen sheet ---------------------------------------------------------------------------
+
+    def choose_sheet(self, info: SheetInfo) -> None:
+        """Start from the service's layout of this sheet (a copy: the user's edits stay here)."""
+        self.sheet = info
+        self.layout_ = copy.deepcopy(info.layout)
+        self.preview = None
+
+    # --- background steps ---------------------------------------------------------------------------
+
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def run_task(
+        self,
+        fn: Callable[[Task], Any],
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        on_progress: Callable[[int, int], None] | None = None,
+        write: bool = False,
+    ) -> Task:
+        """Run ``fn`` in the background; callbacks only while this is still the current step."""
+        holder: list[Task] = []
+
+        def finished(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def call(value: Any) -> None:
+                if not holder or holder[0] is not self._task:
+                    return
+                self._task = None
+                if self._closing:
+                    QWizard.reject(self)
+                    return
+                callback(value)
+                self._refresh_buttons()
+
+            return call
+
+        def progressed(done: int, total: int) -> None:
+            if holder and holder[0] is self._task and on_progress is not None:
+                on_progress(done, total)
+
+        task = self.ctx.tasks.run(
+            fn, on_done=finished(on_done), on_error=finished(on_error), on_progress=progressed, write=write
+        )
+        holder.append(task)
+        self._task = task
+        self._refresh_buttons()
+        return task
+
+    def cancel_task(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def drop_task(self) -> None:
+        """Forget the running step (Back was pressed): cancel it and ignore what it returns."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self._refresh_buttons()
+
+    def _refresh_buttons(self) -> None:
+        page = self.currentPage()
+        if page is not None:
+            page.completeChanged.emit()
+
+    def reject(self) -> None:
+        """Cancel (or the window's close box): stop a running step first, then close."""
+        if self._task is not None:
+            self._closing = True
+            self._task.cancel()
+            self.button(QWizard.WizardButton.CancelButton).setEnabled(False)
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self.ctx.settings.save_state("import_wizard", self.saveGeometry())
+        super().done(result)
+
+
+def open_import_wizard(
+    parent: QWidget | None, ctx: AppContext, path: Path | str | None = None
+) -> ImportWizard:
+    """File → Import…: show the wizard (window-modal, returns at once). ``path`` skips choosing."""
+    wizard = ImportWizard(ctx, parent, path)
+    state = ctx.settings.load_state("import_wizard")
+    if state is not None:
+        wizard.restoreGeometry(state)
+    wizard.open()
+    return wizard

@@ -1,0 +1,141 @@
+"""What the wizard runs off the UI thread: plain functions over the import services.
+
+Each function takes the engine and a :class:`ui.tasks.Task` and opens its own session inside
+the worker (one session per unit of work, never shared across threads). Nothing here touches
+a widget; results go back to the wizard as plain data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from app.importing import (
+    CommitResult,
+    ImportFileError,
+    Preview,
+    SheetLayout,
+    inspect_workbook,
+    preview_import,
+    run_import,
+    write_error_report,
+)
+from app.importing.reader import iter_rows
+from db.engine import read_session
+from ui.tasks import Task
+
+SAMPLES = 3
+SAMPLE_SCAN_ROWS = 40
+
+
+@dataclass
+class SheetInfo:
+    """One sheet as the file page shows it: its layout, or why it cannot be imported."""
+
+    name: str
+    layout: SheetLayout | None = None
+    error: str = ""
+    samples: dict[int, list[str]] = field(default_factory=dict)
+
+
+def sample_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y %H:%M") if value.time() != dt.time() else value.strftime("%d/%m/%Y")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def read_samples(path: Path, layout: SheetLayout, limit: int = SAMPLES) -> dict[int, list[str]]:
+    """The first few non-empty values under the header, per column (bounded reading)."""
+    out: dict[int, list[str]] = {c: [] for c in range(len(layout.headers))}
+    rows = iter_rows(path, layout.sheet)
+    for number, values in itertools.islice(rows, layout.header_row + SAMPLE_SCAN_ROWS):
+        if number <= layout.header_row:
+            continue
+        for col, value in enumerate(values[: len(layout.headers)]):
+            text = sample_text(value)
+            if text and len(out[col]) < limit and text not in out[col]:
+                out[col].append(text)
+    return out
+
+
+def inspect(engine: Engine, path: Path, task: Task) -> list[SheetInfo]:
+    """Every sheet of ``path`` with its header row, kind, suggested (or remembered) mapping."""
+    with read_session(engine) as session:
+        found = inspect_workbook(path, session=session)
+    out: list[SheetInfo] = []
+    for i, item in enumerate(found):
+        task.check()
+        task.progress(i, len(found))
+        if isinstance(item, ImportFileError):
+            name = _sheet_of(str(item))
+            out.append(SheetInfo(name, error=str(item)))
+        else:
+            out.append(SheetInfo(item.sheet, item, samples=read_samples(path, item)))
+    if not out:
+        raise ImportFileError(f"{path.name}: không có trang tính nào / the workbook has no sheets")
+    return out
+
+
+def _sheet_of(message: str) -> str:
+    """The sheet name quoted in an :class:`ImportFileError` message ('… trang "X": …')."""
+    start = message.find('"')
+    end = message.find('"', start + 1)
+    return message[start + 1 : end] if 0 <= start < end else "?"
+
+
+@dataclass
+class PreviewResult:
+    preview: Preview
+    raw_names: dict[int, str]
+    """For rows rejected before cleaning finished: the name or title as written in the sheet."""
+
+
+def preview(engine: Engine, path: Path, layout: SheetLayout, on_match: str, task: Task) -> PreviewResult:
+    with read_session(engine) as session:
+        result = preview_import(
+            path, layout, session=session, on_match=on_match, progress=task.progress, cancel=task.cancelled
+        )
+    return PreviewResult(result, raw_names(result, task))
+
+
+NAME_FIELDS = ("full_name", "name", "title", "family_name", "middle_name", "given_name")
+
+
+def raw_names(result: Preview, task: Task) -> dict[int, str]:
+    """The sheet's own text in the name/title columns of error rows (one more streaming read,
+    only when there are such rows), so the preview can say which row is which."""
+    wanted = {r.row for r in result.rows if r.columns is None}
+    layout = result.layout
+    cols = [c for name in NAME_FIELDS for c in layout.columns_for(name)]
+    out: dict[int, str] = {}
+    if not wanted or not cols:
+        return out
+    last = max(wanted)
+    for number, values in iter_rows(result.path, layout.sheet):
+        if number > last:
+            break
+        if number in wanted:
+            out[number] = " ".join(t for t in (sample_text(values[c]) for c in cols if c < len(values)) if t)
+            if len(out) % 1000 == 0:
+                task.check()
+    return out
+
+
+def commit(engine: Engine, result_of: Preview, actor: str, task: Task) -> CommitResult:
+    """One transaction, one ImportBatch; a cancel rolls everything back."""
+    return run_import(engine, result_of, actor=actor, progress=task.progress, cancel=task.cancelled)
+
+
+def error_report(result_of: Preview, target: Path, _task: Task) -> int:
+    return write_error_report(result_of, target)
