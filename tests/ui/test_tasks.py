@@ -87,3 +87,33 @@ def test_wait_blocks_until_idle(qapp, n):
     for _ in range(n):
         tm.run(lambda t: time.sleep(0.05))
     assert tm.wait(5000)
+
+
+def test_progress_dialog_shows_progress_and_its_cancel_stops_the_work(qtbot, qapp):
+    from ui.progress import run_with_progress
+
+    tm = TaskManager()
+    errors: list = []
+    seen_max: list[int] = []
+
+    def long_work(task):
+        for i in range(1, 10_000):
+            task.check()
+            task.progress(i, 10_000)
+            time.sleep(0.002)
+        return "finished"
+
+    task, dialog = run_with_progress(tm, None, "Working…", long_work, on_error=errors.append)
+    qtbot.waitUntil(lambda: dialog.maximum() == 10_000 and dialog.value() > 0, timeout=5000)
+    seen_max.append(dialog.maximum())
+    from PySide6.QtWidgets import QPushButton
+
+    dialog.findChild(QPushButton).click()  # the user presses Cancel
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], Cancelled) and task.cancelled()
+    assert seen_max == [10_000]
+    assert not dialog.isVisible()
+
+    results: list = []
+    run_with_progress(tm, None, "Quick", lambda t: 7, on_done=results.append)
+    qtbot.waitUntil(lambda: results == [7], timeout=5000)
