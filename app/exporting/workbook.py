@@ -11,6 +11,7 @@ database in chunks, so memory stays flat for 100k rows. Formula-like text stays 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -151,26 +152,35 @@ def export_workbook(
     wb = Workbook(write_only=True)
     counts: dict[str, int] = {}
     done = 0
-    for kind in KINDS:
-        ws = _sheet(wb, kind)
-        specs = exported_fields(kind)
-        n = 0
-        for rec, rels in _records(session, kind):
-            ws.append(_cells(ws, [_value(kind, f.name, rec, rels, names) for f in specs], specs))
-            n += 1
-            done += 1
-            if done % READ_CHUNK == 0:
-                if cancel is not None and cancel():
-                    raise ImportCancelled()
-                if progress is not None:
-                    progress(done, total)
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(specs))}{n + 1}"
-        counts[kind] = n
+    try:
+        for kind in KINDS:
+            ws = _sheet(wb, kind)
+            specs = exported_fields(kind)
+            n = 0
+            for rec, rels in _records(session, kind):
+                ws.append(_cells(ws, [_value(kind, f.name, rec, rels, names) for f in specs], specs))
+                n += 1
+                done += 1
+                if done % READ_CHUNK == 0:
+                    if cancel is not None and cancel():
+                        raise ImportCancelled()
+                    if progress is not None:
+                        progress(done, total)
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(specs))}{n + 1}"
+            counts[kind] = n
+    except BaseException:
+        for sheet in wb.worksheets:  # finish the temporary sheet files; nothing is saved
+            with contextlib.suppress(Exception):
+                sheet.close()
+        raise
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
-    wb.save(tmp)
-    tmp.replace(path)
+    try:
+        wb.save(tmp)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
     if progress is not None:
         progress(total, total)
     return counts
