@@ -37,6 +37,15 @@ from db.queries import fts_candidates
 CON: Table = m.Contact.__table__  # type: ignore[attr-defined]
 ORG: Table = m.Organisation.__table__  # type: ignore[attr-defined]
 METHOD: Table = m.ContactMethod.__table__  # type: ignore[attr-defined]
+NAME_COLUMNS = (
+    CON.c.id,
+    CON.c.full_name,
+    CON.c.family_name,
+    CON.c.middle_name,
+    CON.c.given_name,
+    CON.c.organisation_id,
+)
+ORG_COLUMNS = (ORG.c.id, ORG.c.name, ORG.c.acronym, ORG.c.aliases, ORG.c.parent_id)
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -186,7 +195,10 @@ def _org_reason(what_a: str, what_b: str, key: str, shown: str) -> tuple[float, 
         return C_ORG_ACRONYM, f"same acronym {shown}"
     if "name" in (what_a, what_b) and "acronym" in (what_a, what_b):
         return C_ORG_ACRONYM, f"the acronym {shown} of one is the name of the other"
-    return C_ORG_ALIAS, f'"{shown}" is an alias of one and a name of the other'
+    if what_a == what_b:
+        return C_ORG_ALIAS, f'same alias "{shown}"'
+    other = what_b if what_a == "alias" else what_a
+    return C_ORG_ALIAS, f'"{shown}" is an alias of one and the {other} of the other'
 
 
 # --- while typing ----------------------------------------------------------------------------
@@ -283,16 +295,7 @@ def _contact_candidates(session: Session, values: Mapping[str, Any]) -> dict[int
 def _contact_names(session: Session, ids: list[int]) -> list[tuple[int, str, str, str, str, int | None]]:
     if not ids:
         return []
-    rows = session.execute(
-        select(
-            CON.c.id,
-            CON.c.full_name,
-            CON.c.family_name,
-            CON.c.middle_name,
-            CON.c.given_name,
-            CON.c.organisation_id,
-        ).where(CON.c.id.in_(ids))
-    ).all()
+    rows = session.execute(select(*NAME_COLUMNS).where(CON.c.id.in_(ids))).all()
     return [tuple(r) for r in rows]
 
 
@@ -316,9 +319,7 @@ def _organisation_candidates(
         ids.update(r["id"] for r in fts_candidates(session, "organisation", key.split(), limit=100))
     if not ids:
         return found
-    rows = session.execute(
-        select(ORG.c.id, ORG.c.name, ORG.c.acronym, ORG.c.aliases, ORG.c.parent_id).where(ORG.c.id.in_(ids))
-    ).all()
+    rows = session.execute(select(*ORG_COLUMNS).where(ORG.c.id.in_(ids))).all()
     for oid, name, acronym, aliases, other_parent in rows:
         if not _org_ok(parent, other_parent):
             continue
@@ -480,16 +481,7 @@ def _contact_evidence(session: Session, ev: _Evidence, tick: Progress) -> None:
     # One pass over the live names, keyed in Python (folding needs Python).
     buckets: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
     shorts: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
-    result = session.execute(
-        select(
-            CON.c.id,
-            CON.c.full_name,
-            CON.c.family_name,
-            CON.c.middle_name,
-            CON.c.given_name,
-            CON.c.organisation_id,
-        ).where(CON.c.deleted_at.is_(None))
-    )
+    result = session.execute(select(*NAME_COLUMNS).where(CON.c.deleted_at.is_(None)))
     ordered: dict[int, str] = {}
     for n, (cid, full, fam, mid, giv, org) in enumerate(result):
         keys = name_keys(full, fam, mid, giv)
@@ -550,11 +542,7 @@ def _org_clusters(members: list[tuple[int, int | None]]) -> list[tuple[list[int]
 
 def _organisation_evidence(session: Session, ev: _Evidence, tick: Progress) -> None:
     tick(0, 4)
-    rows = session.execute(
-        select(ORG.c.id, ORG.c.name, ORG.c.acronym, ORG.c.aliases, ORG.c.parent_id).where(
-            ORG.c.deleted_at.is_(None)
-        )
-    ).all()
+    rows = session.execute(select(*ORG_COLUMNS).where(ORG.c.deleted_at.is_(None))).all()
     tick(1, 4)
     by_key: dict[str, list[tuple[int, int | None, str, str]]] = defaultdict(list)
     for oid, name, acronym, aliases, parent in rows:

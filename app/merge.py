@@ -43,6 +43,20 @@ ATTENDEE: Table = m.MeetingAttendee.__table__  # type: ignore[attr-defined]
 MEET_ORG: Table = m.MeetingOrganisation.__table__  # type: ignore[attr-defined]
 CHANGE: Table = m.Change.__table__  # type: ignore[attr-defined]
 TABLES = {"contact": CON, "organisation": ORG, "action": ACT, "meeting": MEET}
+# What points at a merged record: (key in the merge entry, kind of record, its column) …
+REPOINT = {
+    "contact": (("actions", "action", "responsible_contact_id"),),
+    "organisation": (
+        ("contacts", "contact", "organisation_id"),
+        ("actions", "action", "organisation_id"),
+        ("children", "organisation", "parent_id"),
+    ),
+}
+# … and its meetings: (key, link table, column); "<key>_dropped" holds links the survivor had.
+MEMBERSHIP = {
+    "contact": ("attendance", ATTENDEE, "contact_id"),
+    "organisation": ("meetings", MEET_ORG, "organisation_id"),
+}
 
 ENTITIES = ("contact", "organisation")
 # Fields chosen one by one; a contact's name parts follow full_name.
@@ -234,48 +248,26 @@ def _repoint(
     column: str,
     old: int,
     new: int,
-    now: dt.datetime,
-    actor: str,
-    group: str,
-    op: str,
+    how: tuple[dt.datetime, str, str, str],
 ) -> None:
-    """Point ``column`` of the records ``ids`` from ``old`` to ``new``, with a history row each."""
-    if not ids:
-        return
+    """Point ``column`` of the records ``ids`` from ``old`` to ``new``, with a history row each.
+    Only records still pointing at ``old`` move: a later edit is respected. ``how`` is
+    (now, actor, group id, op)."""
+    now, actor, group, op = how
     table = TABLES[entity]
     for start in range(0, len(ids), 5000):
         wanted = ids[start : start + 5000]
-        # Only those still pointing at ``old``: a later edit is respected.
-        chunk = [
-            int(i)
-            for i in session.execute(
-                select(table.c.id).where(table.c.id.in_(wanted), table.c[column] == old)
-            ).scalars()
-        ]
+        query = select(table.c.id).where(table.c.id.in_(wanted), table.c[column] == old)
+        chunk = [int(i) for i in session.execute(query).scalars()]
         if not chunk:
             continue
         session.execute(
             update(table)
-            .where(table.c.id.in_(chunk), table.c[column] == old)
+            .where(table.c.id.in_(chunk))
             .values({column: new, "version": table.c.version + 1, "updated_at": now})
         )
-        session.execute(
-            insert(CHANGE),
-            [
-                {
-                    "entity": entity,
-                    "entity_id": i,
-                    "op": op,
-                    "field": column,
-                    "old": old,
-                    "new": new,
-                    "at": now,
-                    "actor": actor,
-                    "group_id": group,
-                }
-                for i in chunk
-            ],
-        )
+        row = {"entity": entity, "op": op, "field": column, "old": old, "new": new, "at": now, "actor": actor}
+        session.execute(insert(CHANGE), [{**row, "entity_id": i, "group_id": group} for i in chunk])
 
 
 def _move_memberships(
@@ -316,60 +308,13 @@ def _move_links(
     session: Session, entity: str, survivor: int, other: int, now: dt.datetime, actor: str, group: str
 ) -> dict[str, Any]:
     moves: dict[str, Any] = {}
-    if entity == "contact":
-        moves["actions"] = _ids(session, ACT, "responsible_contact_id", other, live=False)
-        _repoint(
-            session,
-            "action",
-            moves["actions"],
-            "responsible_contact_id",
-            other,
-            survivor,
-            now,
-            actor,
-            group,
-            "merge",
-        )
-        moves["attendance"], moves["attendance_dropped"] = _move_memberships(
-            session, ATTENDEE, "contact_id", other, survivor
-        )
-        _touch(
-            session, MEET, moves["attendance"] + [d["meeting_id"] for d in moves["attendance_dropped"]], now
-        )
-    else:
-        moves["contacts"] = _ids(session, CON, "organisation_id", other, live=False)
-        _repoint(
-            session,
-            "contact",
-            moves["contacts"],
-            "organisation_id",
-            other,
-            survivor,
-            now,
-            actor,
-            group,
-            "merge",
-        )
-        moves["actions"] = _ids(session, ACT, "organisation_id", other, live=False)
-        _repoint(
-            session,
-            "action",
-            moves["actions"],
-            "organisation_id",
-            other,
-            survivor,
-            now,
-            actor,
-            group,
-            "merge",
-        )
-        children = [i for i in _ids(session, ORG, "parent_id", other, live=False) if i != survivor]
-        moves["children"] = children
-        _repoint(session, "organisation", children, "parent_id", other, survivor, now, actor, group, "merge")
-        moves["meetings"], moves["meetings_dropped"] = _move_memberships(
-            session, MEET_ORG, "organisation_id", other, survivor
-        )
-        _touch(session, MEET, moves["meetings"] + [d["meeting_id"] for d in moves["meetings_dropped"]], now)
+    for key, kind, column in REPOINT[entity]:
+        ids = _ids(session, TABLES[kind], column, other, live=False)
+        moves[key] = [i for i in ids if not (kind == entity and i == survivor)]
+        _repoint(session, kind, moves[key], column, other, survivor, (now, actor, group, "merge"))
+    key, link, column = MEMBERSHIP[entity]
+    moves[key], moves[key + "_dropped"] = _move_memberships(session, link, column, other, survivor)
+    _touch(session, MEET, moves[key] + [d["meeting_id"] for d in moves[key + "_dropped"]], now)
     return moves
 
 
@@ -433,68 +378,10 @@ def undo_merge(session: Session, group_id: str, actor: str = "") -> str:
             session, entity, survivor, old_values, expected_version=None, actor=actor, group_id=undo_group
         )
     records.restore(session, entity, other, actor=actor, group_id=undo_group)
-    if entity == "contact":
-        _repoint(
-            session,
-            "action",
-            moves["actions"],
-            "responsible_contact_id",
-            survivor,
-            other,
-            now,
-            actor,
-            undo_group,
-            "update",
-        )
-        touched = _unmove_memberships(
-            session, ATTENDEE, "contact_id", survivor, other, moves["attendance"], moves["attendance_dropped"]
-        )
-    else:
-        _repoint(
-            session,
-            "contact",
-            moves["contacts"],
-            "organisation_id",
-            survivor,
-            other,
-            now,
-            actor,
-            undo_group,
-            "update",
-        )
-        _repoint(
-            session,
-            "action",
-            moves["actions"],
-            "organisation_id",
-            survivor,
-            other,
-            now,
-            actor,
-            undo_group,
-            "update",
-        )
-        _repoint(
-            session,
-            "organisation",
-            moves["children"],
-            "parent_id",
-            survivor,
-            other,
-            now,
-            actor,
-            undo_group,
-            "update",
-        )
-        touched = _unmove_memberships(
-            session,
-            MEET_ORG,
-            "organisation_id",
-            survivor,
-            other,
-            moves["meetings"],
-            moves["meetings_dropped"],
-        )
+    for key, kind, column in REPOINT[entity]:
+        _repoint(session, kind, moves[key], column, survivor, other, (now, actor, undo_group, "update"))
+    key, link, column = MEMBERSHIP[entity]
+    touched = _unmove_memberships(session, link, column, survivor, other, moves[key], moves[key + "_dropped"])
     _touch(session, MEET, touched, now)
     session.flush()
     return undo_group
