@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import describe_url
-from ui import labels
+from ui import files, labels
 from ui.commands import Commands
 from ui.context import AppContext
 from ui.dashboard import DashboardView
@@ -199,6 +199,27 @@ class MainWindow(QMainWindow):
             "settings", self.tr("Se&ttings…"), self.open_settings, ["Ctrl+,"], "settings"
         )
         self.act_quit = self._act("quit", self.tr("&Quit"), self.close, ["Ctrl+Q"])
+        self.act_import = self._act(
+            "import",
+            self.tr("&Import spreadsheet…"),
+            lambda: files.import_workbook(self, self.ctx),
+            ["Ctrl+I"],
+            "import",
+        )
+        self.act_export = self._act(
+            "export",
+            self.tr("&Export to Excel…"),
+            lambda: files.export_workbook(self, self.ctx),
+            ["Ctrl+Shift+E"],
+            "export",
+        )
+        self.act_template = self._act(
+            "template", self.tr("Save import &template…"), lambda: files.save_template(self, self.ctx)
+        )
+        self.act_brief = self._act("brief", self.tr("&Brief (PDF)"), self._brief, ["Ctrl+B"], "brief")
+        self.act_digest = self._act(
+            "digest", self.tr("Weekly &digest (PDF)"), lambda: files.digest(self, self.ctx, 7), None, "brief"
+        )
         self.act_org_meeting = self._act(
             "org_meeting",
             self.tr("Log meeting with them…"),
@@ -217,6 +238,8 @@ class MainWindow(QMainWindow):
                 base += [self.act_done, self.act_reschedule, self.act_note]
             if entity in ("organisation", "contact"):
                 base += [self.act_org_meeting, self.act_new_action]
+            if entity in ("organisation", "contact", "meeting"):
+                base += [self.act_brief]
             self.record_actions[entity] = [*base, self.act_delete]
 
     def _build_menus(self) -> None:
@@ -224,6 +247,10 @@ class MainWindow(QMainWindow):
         m = self.menus
         m["file"] = bar.addMenu(self.tr("&File"))
         m["file"].addActions([self.act_log, self.act_new, self.act_new_action])
+        m["file"].addSeparator()
+        m["file"].addActions([self.act_import, self.act_export, self.act_template])
+        m["file"].addSeparator()
+        m["file"].addActions([self.act_brief, self.act_digest])
         m["file"].addSeparator()
         m["file"].addAction(self.act_settings)
         m["file"].addSeparator()
@@ -315,6 +342,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_done, self.act_reschedule, self.act_note):
             a.setEnabled(entity == "action" and has)
         self.act_org_meeting.setEnabled(entity == "organisation" and has)
+        self.act_brief.setEnabled(entity in ("organisation", "contact", "meeting") and has)
 
     # --- commands --------------------------------------------------------------------------------
 
@@ -337,6 +365,12 @@ class MainWindow(QMainWindow):
     def delete_selected(self) -> None:
         entity = self.current_entity()
         self.commands.delete(entity, self._selected(entity))
+
+    def _brief(self) -> None:
+        entity = self.current_entity()
+        ids = self._selected(entity)
+        if ids and entity in ("organisation", "contact", "meeting"):
+            files.brief(self, self.ctx, entity, ids[0])
 
     def _add_note(self) -> None:
         ids = self._selected("action")
