@@ -30,7 +30,7 @@ from sqlmodel import Session
 
 from app import validation as v
 from app.errors import UserError
-from app.vntext import fold_words, split_name
+from app.vntext import fold_words, split_honorific, split_name
 from db import models as m
 from db.queries import fts_candidates
 
@@ -266,7 +266,9 @@ def _contact_candidates(session: Session, values: Mapping[str, Any]) -> dict[int
             reason = f"same {kind} {shown}"
             if reason not in (r for _, r in found[cid]):
                 found[cid].append((conf, reason))
-    full = str(values.get("full_name") or "")
+    # Stored names carry no honorific (the services move it out); "TS. Nguyễn Văn Hùng" typed
+    # is Nguyễn Văn Hùng.
+    full = split_honorific(str(values.get("full_name") or ""))[1]
     words = fold_words(full)
     if words:
         mine = name_keys(

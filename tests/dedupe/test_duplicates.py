@@ -60,6 +60,12 @@ def test_unaccented_name_warns_of_the_accented_one(engine: Engine, people: dict[
     assert "same name ignoring accents" in hit.reasons
     assert hit.subtitle == "Trung tâm Đổi mới sáng tạo Quốc gia"
     assert 0.5 < hit.confidence < 1
+    with read_session(engine) as s:
+        titled = possible_duplicates(
+            s, "contact", {"full_name": "TS. Nguyen Van Hung", "organisation_id": people["nic"]}
+        )
+    assert titled[0].id == people["hung"]
+    assert titled[0].reasons == ["same name ignoring accents at the same organisation"]
     # "Nguyễn Đức Hùng" is someone else: the middle names differ.
     assert people["duc_hung"] not in by_id
 
