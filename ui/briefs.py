@@ -1,0 +1,426 @@
+"""PDF briefs from the app: a small dialog (paper, language, period for the digest), then the
+brief written in the background and opened in the system viewer.
+
+Entry points, one line each for the main window::
+
+    brief_organisation(window, ctx, org_id)
+    brief_contact(window, ctx, contact_id)
+    brief_meeting(window, ctx, meeting_id)
+    brief_digest(window, ctx)
+
+"Open" writes to a temporary folder and opens the PDF; "Save as…" asks where, writes there
+and opens it. Gathering and rendering run in a worker with their own read-only session (one
+session per unit of work, created inside the worker).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from app.briefing import gather, render
+from app.briefing.commands import slug
+from app.errors import UserError
+from db import models as m
+from db.engine import read_session
+from ui.context import AppContext
+from ui.icons import icon
+from ui.tasks import Cancelled, Task
+
+KINDS = ("organisation", "contact", "meeting", "digest")
+PERIODS = ("this_week", "this_month", "last_month", "custom")
+
+
+@dataclass(frozen=True)
+class BriefRequest:
+    kind: str
+    subject_id: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    paper: str = "a4"
+    lang: str = "vi"
+
+
+def period(choice: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of "this week" (Monday–Sunday), "this month" or "last month"."""
+    if choice == "this_week":
+        start = today - dt.timedelta(days=today.weekday())
+        return start, start + dt.timedelta(days=6)
+    if choice == "this_month":
+        return today.replace(day=1), today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    if choice == "last_month":
+        end = today.replace(day=1) - dt.timedelta(days=1)
+        return end.replace(day=1), end
+    raise ValueError(choice)
+
+
+def file_stem(kind: str, name: str, today: dt.date, end: dt.date | None = None) -> str:
+    if kind == "digest":
+        return f"ketnoi-digest-{name}-{end.isoformat() if end else today.isoformat()}"
+    return f"brief-{slug(name)}-{today.isoformat()}"
+
+
+def subject_name(engine: Engine, kind: str, subject_id: int | None) -> str:
+    """The subject's name for a default file name (one row by primary key)."""
+    model: Any = {"organisation": m.Organisation, "contact": m.Contact, "meeting": m.Meeting}.get(kind)
+    if model is None or subject_id is None:
+        return kind
+    with read_session(engine) as s:
+        rec = s.get(model, subject_id)
+        if rec is None:
+            return kind
+        if kind == "organisation":
+            return str(rec.acronym or rec.name)
+        if kind == "contact":
+            return str(rec.full_name)
+        return f"meeting-{rec.starts_at:%Y-%m-%d}-{slug(rec.title, limit=30)}"
+
+
+@cache
+def temp_dir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="ketnoi-briefs-"))
+
+
+def free_name(folder: Path, stem: str) -> Path:
+    path = folder / f"{stem}.pdf"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}.pdf"
+        n += 1
+    return path
+
+
+def produce(
+    engine: Engine, req: BriefRequest, target: Path | None, today: dt.date, task: Task
+) -> tuple[Path, int]:
+    """Gather (read-only session, created here in the worker) and render one brief.
+
+    ``target`` None: a fresh file in the temporary folder, named after the subject.
+    Returns the file and its number of pages.
+    """
+    brief: Any
+    renderer: Callable[..., int]
+    with read_session(engine) as session:
+        if req.kind == "organisation":
+            assert req.subject_id is not None
+            brief = gather.gather_organisation(session, req.subject_id, today=today)
+            stem, renderer = (
+                file_stem("organisation", brief.acronym or brief.name, today),
+                render.render_organisation,
+            )
+        elif req.kind == "contact":
+            assert req.subject_id is not None
+            brief = gather.gather_contact(session, req.subject_id, today=today)
+            stem, renderer = file_stem("contact", brief.name, today), render.render_contact
+        elif req.kind == "meeting":
+            assert req.subject_id is not None
+            brief = gather.gather_meeting(session, req.subject_id, today=today)
+            name = f"meeting-{brief.starts_at:%Y-%m-%d}-{slug(brief.title, limit=30)}"
+            stem, renderer = file_stem("meeting", name, today), render.render_meeting
+        elif req.kind == "digest":
+            assert req.start is not None and req.end is not None
+            if req.end < req.start:
+                raise UserError("Kỳ báo cáo kết thúc trước khi bắt đầu / the period ends before it starts")
+            brief = gather.gather_digest(session, req.start, req.end, today=today)
+            stem, renderer = file_stem("digest", req.start.isoformat(), today, req.end), render.render_digest
+        else:
+            raise ValueError(req.kind)
+    task.check()
+    path = target or free_name(temp_dir(), stem)
+    part = path.with_name(path.name + ".part")
+    try:
+        pages = renderer(brief, str(part), paper=req.paper, lang=req.lang, progress=task.progress)
+        task.check()
+        part.replace(path)
+    except PermissionError as exc:
+        raise UserError(f"Không ghi được / cannot write {path}: permission denied") from exc
+    finally:
+        part.unlink(missing_ok=True)
+    return path, pages
+
+
+def open_in_viewer(path: Path) -> bool:
+    """Hand the PDF to the system viewer (tests replace this)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class BriefDialog(QDialog):
+    """Paper, language (and period for a digest); Open / Save as… / Cancel; then progress."""
+
+    def __init__(
+        self, ctx: AppContext, kind: str, subject_id: int | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        assert kind in KINDS
+        self.ctx, self.kind, self.subject_id = ctx, kind, subject_id
+        self.task: Task | None = None
+        self._closing = False
+        self.written: Path | None = None
+        self.setObjectName(f"brief_{kind}")
+        self.setWindowIcon(icon("brief"))
+        titles = {
+            "organisation": self.tr("Organisation brief"),
+            "contact": self.tr("Contact brief"),
+            "meeting": self.tr("Meeting preparation brief"),
+            "digest": self.tr("Period digest"),
+        }
+        self.setWindowTitle(titles[kind])
+        q = ctx.settings.qsettings
+        form = QFormLayout()
+        self.period = QComboBox(self)
+        self.start = QDateEdit(self)
+        self.end = QDateEdit(self)
+        if kind == "digest":
+            for key, text in zip(
+                PERIODS,
+                (self.tr("This week"), self.tr("This month"), self.tr("Last month"), self.tr("Custom…")),
+                strict=True,
+            ):
+                self.period.addItem(text, key)
+            for edit in (self.start, self.end):
+                edit.setCalendarPopup(True)
+                edit.setDisplayFormat(ctx.settings.qt_date_format())
+            dates = QHBoxLayout()
+            dates.addWidget(self.start)
+            dates.addWidget(QLabel("–", self))
+            dates.addWidget(self.end)
+            dates.addStretch(1)
+            form.addRow(self.tr("&Period:"), self.period)
+            form.addRow(self.tr("From – to:"), dates)
+            self.period.currentIndexChanged.connect(self._period_changed)
+            self.start.dateChanged.connect(self._dates_edited)
+            self.end.dateChanged.connect(self._dates_edited)
+            saved = str(q.value("briefs/period", "this_week"))
+            self.period.setCurrentIndex(max(self.period.findData(saved), 0))
+            self._period_changed()
+        else:
+            self.period.hide()
+            self.start.hide()
+            self.end.hide()
+        self.paper = QComboBox(self)
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("Letter (US)", "letter")
+        self.paper.setCurrentIndex(max(self.paper.findData(str(q.value("briefs/paper", "a4"))), 0))
+        self.lang = QComboBox(self)
+        self.lang.addItem("Tiếng Việt", "vi")
+        self.lang.addItem("English", "en")
+        default_lang = "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
+        self.lang.setCurrentIndex(max(self.lang.findData(str(q.value("briefs/lang", default_lang))), 0))
+        form.addRow(self.tr("P&aper:"), self.paper)
+        form.addRow(self.tr("&Language:"), self.lang)
+
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)
+        self.bar.hide()
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.open_button = QPushButton(icon("brief"), self.tr("&Open"), self)
+        self.open_button.setDefault(True)
+        self.save_button = QPushButton(self.tr("&Save as…"), self)
+        self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.open_button.clicked.connect(lambda: self.start_brief(None))
+        self.save_button.clicked.connect(lambda: self.save_as())  # noqa: PLW0108 (not the bool)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.message)
+        lay.addWidget(self.buttons)
+        self.setMinimumWidth(380)
+
+    # --- digest period --------------------------------------------------------------------------
+
+    def _period_changed(self) -> None:
+        choice = str(self.period.currentData())
+        custom = choice == "custom"
+        if not custom:
+            start, end = period(choice, self.ctx.today())
+            for edit, day in ((self.start, start), (self.end, end)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day.year, day.month, day.day))
+                edit.blockSignals(False)
+
+    def _dates_edited(self) -> None:
+        self.period.setCurrentIndex(PERIODS.index("custom"))
+
+    def set_period(self, choice: str, start: dt.date | None = None, end: dt.date | None = None) -> None:
+        self.period.setCurrentIndex(PERIODS.index(choice))
+        if start is not None and end is not None:
+            self.start.setDate(QDate(start.year, start.month, start.day))
+            self.end.setDate(QDate(end.year, end.month, end.day))
+
+    def request(self) -> BriefRequest:
+        start: dt.date | None = None
+        end: dt.date | None = None
+        if self.kind == "digest":
+            s, e = self.start.date(), self.end.date()
+            start, end = dt.date(s.year(), s.month(), s.day()), dt.date(e.year(), e.month(), e.day())
+        return BriefRequest(
+            self.kind,
+            self.subject_id,
+            start,
+            end,
+            str(self.paper.currentData()),
+            str(self.lang.currentData()),
+        )
+
+    # --- running --------------------------------------------------------------------------------
+
+    def save_as(self, target: str | None = None) -> None:
+        req = self.request()
+        if not target:
+            today = self.ctx.today()
+            if req.kind == "digest":
+                assert req.start is not None
+                stem = file_stem("digest", req.start.isoformat(), today, req.end)
+            else:
+                stem = file_stem(req.kind, subject_name(self.ctx.engine, req.kind, req.subject_id), today)
+            folder = str(self.ctx.settings.qsettings.value("briefs/folder", "")) or str(Path.home())
+            target, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save brief"), str(Path(folder) / f"{stem}.pdf"), "PDF (*.pdf)"
+            )
+            if not target:
+                return
+        path = Path(target)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        self.ctx.settings.qsettings.setValue("briefs/folder", str(path.parent))
+        self.start_brief(path)
+
+    def start_brief(self, target: Path | None) -> Task:
+        req = self.request()
+        q = self.ctx.settings.qsettings
+        q.setValue("briefs/paper", req.paper)
+        q.setValue("briefs/lang", req.lang)
+        if req.kind == "digest":
+            q.setValue("briefs/period", str(self.period.currentData()))
+        for w in (
+            self.open_button,
+            self.save_button,
+            self.paper,
+            self.lang,
+            self.period,
+            self.start,
+            self.end,
+        ):
+            w.setEnabled(False)
+        self.message.hide()
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        engine, today = self.ctx.engine, self.ctx.today()
+        self.ctx.status_message.emit(self.tr("Preparing the brief…"))
+        self.task = self.ctx.tasks.run(
+            lambda task: produce(engine, req, target, today, task),
+            on_done=self._done,
+            on_error=self._failed,
+            on_progress=self._progress,
+        )
+        return self.task
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+
+    def _done(self, result: tuple[Path, int]) -> None:
+        self.task = None
+        path, pages = result
+        self.written = path
+        if self._closing:
+            QDialog.reject(self)
+            return
+        self.ctx.status_message.emit(
+            self.tr("Brief written: %1 (%n page(s))", "", pages).replace("%1", str(path))
+        )
+        open_in_viewer(path)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        if self._closing:
+            QDialog.reject(self)
+            return
+        self.bar.hide()
+        for w in (
+            self.open_button,
+            self.save_button,
+            self.paper,
+            self.lang,
+            self.period,
+            self.start,
+            self.end,
+        ):
+            w.setEnabled(True)
+        if isinstance(exc, Cancelled):
+            text = self.tr("Cancelled.")
+        elif isinstance(exc, UserError):
+            text = str(exc)
+        else:
+            text = f"{type(exc).__name__}: {exc}"
+        self.message.setText("⚠ " + text)
+        self.message.show()
+
+    def reject(self) -> None:
+        if self.task is not None:
+            self._closing = True
+            self.task.cancel()
+            return
+        super().reject()
+
+
+def _show(ctx: AppContext, kind: str, subject_id: int | None, parent: QWidget | None) -> BriefDialog:
+    dialog = BriefDialog(ctx, kind, subject_id, parent)
+    dialog.open()
+    return dialog
+
+
+def brief_organisation(parent: QWidget | None, ctx: AppContext, org_id: int) -> BriefDialog:
+    return _show(ctx, "organisation", org_id, parent)
+
+
+def brief_contact(parent: QWidget | None, ctx: AppContext, contact_id: int) -> BriefDialog:
+    return _show(ctx, "contact", contact_id, parent)
+
+
+def brief_meeting(parent: QWidget | None, ctx: AppContext, meeting_id: int) -> BriefDialog:
+    return _show(ctx, "meeting", meeting_id, parent)
+
+
+def brief_digest(parent: QWidget | None, ctx: AppContext) -> BriefDialog:
+    return _show(ctx, "digest", None, parent)
+
+
+BRIEF_FOR: dict[str, Callable[[QWidget | None, AppContext, int], BriefDialog]] = {
+    "organisation": brief_organisation,
+    "contact": brief_contact,
+    "meeting": brief_meeting,
+}
+"""Entity → entry point, for a record page's Brief button."""

@@ -1,0 +1,132 @@
+"""File → Export… and File → Save import template…: ask for a file name, write in the background.
+
+    export_all(window, ctx)            # every record, in the layout the importer reads
+    save_import_template(window, ctx)  # the empty layout
+
+Both accept ``path`` to skip the file dialog (tests, scripts). Progress shows in a
+progress dialog with Cancel (only when the work takes more than a moment); the result goes to
+the status bar, a failure to a message box with the service's one-line message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDir, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from app.errors import UserError
+from app.exporting import export_workbook, write_template
+from app.importing.errors import ImportCancelled
+from db.engine import read_session
+from ui.context import AppContext
+from ui.tasks import Task
+
+FOLDER_KEY = "exports/folder"
+
+
+def default_export_name(today: dt.date) -> str:
+    return f"ketnoi-export-{today.isoformat()}.xlsx"
+
+
+def default_template_name() -> str:
+    return "ketnoi-mau-nhap-lieu-import-template.xlsx"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Export", text)
+
+
+def ask_path(parent: QWidget | None, ctx: AppContext, title: str, name: str) -> Path | None:
+    folder = str(ctx.settings.qsettings.value(FOLDER_KEY, "")) or QDir.homePath()
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), "Excel (*.xlsx)")
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    ctx.settings.qsettings.setValue(FOLDER_KEY, str(path.parent))
+    return path
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, UserError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _report_error(parent: QWidget | None, ctx: AppContext, exc: BaseException) -> None:
+    if isinstance(exc, ImportCancelled):
+        ctx.status_message.emit(_tr("Export cancelled; no file was written."))
+        return
+    ctx.status_message.emit(_message(exc))
+    QMessageBox.warning(parent, "Ketnoi", _message(exc))
+
+
+def export_all(parent: QWidget | None, ctx: AppContext, path: Path | str | None = None) -> Task | None:
+    """Write every live record to an .xlsx in the importer's layout; returns the running task."""
+    target = (
+        Path(path)
+        if path
+        else ask_path(parent, ctx, _tr("Export to Excel"), default_export_name(ctx.today()))
+    )
+    if target is None:
+        return None
+    progress = QProgressDialog(
+        _tr("Exporting to %1…").replace("%1", target.name), _tr("Cancel"), 0, 0, parent
+    )
+    progress.setWindowTitle(_tr("Export"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    engine = ctx.engine
+
+    def work(task: Task) -> dict[str, int]:
+        with read_session(engine) as session:
+            return export_workbook(target, session=session, progress=task.progress, cancel=task.cancelled)
+
+    def done(counts: dict[str, int]) -> None:
+        progress.close()
+        progress.deleteLater()
+        total = sum(counts.values())
+        text = _tr("Exported %1 records to %2").replace("%1", f"{total:,}").replace("%2", str(target))
+        ctx.status_message.emit(text)
+
+    def failed(exc: BaseException) -> None:
+        progress.close()
+        progress.deleteLater()
+        _report_error(parent, ctx, exc)
+
+    def moved(done_: int, total: int) -> None:
+        if total > 0:
+            progress.setMaximum(total)
+            progress.setValue(min(done_, total))
+
+    ctx.status_message.emit(progress.labelText())
+    task = ctx.tasks.run(work, on_done=done, on_error=failed, on_progress=moved)
+    progress.canceled.connect(task.cancel)
+    return task
+
+
+def save_import_template(
+    parent: QWidget | None, ctx: AppContext, path: Path | str | None = None
+) -> Task | None:
+    """Write the empty import layout (one sheet per record kind with its header row)."""
+    target = (
+        Path(path) if path else ask_path(parent, ctx, _tr("Save import template"), default_template_name())
+    )
+    if target is None:
+        return None
+
+    def done(_result: object) -> None:
+        ctx.status_message.emit(_tr("Import template saved: %1").replace("%1", str(target)))
+
+    return ctx.tasks.run(
+        lambda _task: write_template(target),
+        on_done=done,
+        on_error=lambda exc: _report_error(parent, ctx, exc),
+    )
