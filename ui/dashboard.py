@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import dashboard
+from db.engine import read_session
 from ui import labels
 from ui.context import AppContext
 from ui.details.story import css, link
+from ui.tasks import Task
 
 
 def tr(text: str) -> str:
@@ -81,6 +83,7 @@ class Card(QFrame):
 
 class DashboardView(QScrollArea):
     link_activated = Signal(str, int)
+    refreshed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,17 +135,34 @@ class DashboardView(QScrollArea):
         lay.addLayout(grid, 1)
         self.setWidget(inner)
         self.counts: dict[str, int] = {}
+        self._generation = 0
 
     def refresh(self) -> None:
-        today = self.ctx.today()
+        """Gather in the background (the counts grow with the database), show on return."""
+        today, engine, staff_id = self.ctx.today(), self.ctx.engine, self.ctx.staff_id
         now = dt.datetime.combine(today, dt.datetime.now().time())
-        with self.ctx.read() as s:
-            self.counts = dashboard.counts(s, today=today)
-            overdue = dashboard.actions_due(s, before=today, limit=12)
-            week = dashboard.actions_due(s, from_=today, to=dashboard.week_end(today), limit=12)
-            meetings = dashboard.upcoming_meetings(s, now=now, limit=8)
-            recent = dashboard.recent_organisations(s, limit=6, now=now)
-            me = dashboard.staff_name(s, self.ctx.staff_id)
+
+        def work(_task: Task) -> dict[str, Any]:
+            with read_session(engine) as s:
+                return {
+                    "today": today,
+                    "counts": dashboard.counts(s, today=today),
+                    "overdue": dashboard.actions_due(s, before=today, limit=12),
+                    "week": dashboard.actions_due(s, from_=today, to=dashboard.week_end(today), limit=12),
+                    "meetings": dashboard.upcoming_meetings(s, now=now, limit=8),
+                    "recent": dashboard.recent_organisations(s, limit=6, now=now),
+                    "me": dashboard.staff_name(s, staff_id),
+                }
+
+        self._generation += 1
+        generation = self._generation
+        self.ctx.tasks.run(
+            work, on_done=lambda data: self._show(data) if generation == self._generation else None
+        )
+
+    def _show(self, data: dict[str, Any]) -> None:
+        today, me, self.counts = data["today"], data["me"], data["counts"]
+        overdue, week, meetings, recent = data["overdue"], data["week"], data["meetings"], data["recent"]
         hello = tr("Good day, %1").replace("%1", me.split()[-1]) if me else tr("Good day")
         self.heading.setText(f"{hello} — {self.ctx.fmt_date(today)}")
         for k, f in self.figures.items():
@@ -151,6 +171,7 @@ class DashboardView(QScrollArea):
         self.cards["week"].set_html(self._actions(week, tr("Nothing due this week.")))
         self.cards["meetings"].set_html(self._meetings(meetings))
         self.cards["recent"].set_html(self._orgs(recent))
+        self.refreshed.emit()
 
     def _actions(self, rows: list[dict[str, Any]], empty: str) -> str:
         if not rows:

@@ -7,13 +7,17 @@ from the database each time, so nothing is missed because the app was closed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QToolButton, QWidget
 
 from app import dashboard
+from db.engine import read_session
 from ui.context import AppContext
 from ui.icons import icon
+from ui.tasks import Task
 
 
 class Banner(QFrame):
@@ -77,13 +81,24 @@ class DueNotifier(QObject):
         self.check(force=True)
         self.timer.start()
 
+    def _summary(self, then: Callable[[dashboard.DueSummary], None]) -> None:
+        """Count in the background (it grows with the actions), deliver on the UI thread."""
+        engine, today = self.ctx.engine, self.ctx.today()
+
+        def work(_task: Task) -> dashboard.DueSummary:
+            with read_session(engine) as s:
+                return dashboard.due_summary(s, today=today)
+
+        self.ctx.tasks.run(work, on_done=then)
+
     def check(self, force: bool = False) -> None:
         today = self.ctx.today()
         if not force and today.isoformat() == self._day:
             return
         self._day = today.isoformat()
-        with self.ctx.read() as s:
-            summary = dashboard.due_summary(s, today=today)
+        self._summary(self._notify)
+
+    def _notify(self, summary: dashboard.DueSummary) -> None:
         self.banner.show_summary(summary)
         if summary.anything and self.tray is not None and QSystemTrayIcon.supportsMessages():
             self.tray.showMessage(
@@ -97,7 +112,9 @@ class DueNotifier(QObject):
 
     def refresh(self) -> None:
         """After a change: update the banner's figures without a new tray message."""
-        with self.ctx.read() as s:
-            summary = dashboard.due_summary(s, today=self.ctx.today())
-        if self.banner.isVisible() or not summary.anything:
-            self.banner.show_summary(summary)
+
+        def show(summary: dashboard.DueSummary) -> None:
+            if self.banner.isVisible() or not summary.anything:
+                self.banner.show_summary(summary)
+
+        self._summary(show)

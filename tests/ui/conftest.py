@@ -43,5 +43,6 @@ def window(qtbot: Any, ctx: Any) -> Iterator[Any]:
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)  # dashboard and banner filled
     yield w
     ctx.tasks.wait()

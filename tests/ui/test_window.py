@@ -129,8 +129,9 @@ def test_the_banner_comes_back_when_the_day_changes(qtbot, window, ctx, ids):
     ctx.today = lambda: days[-1]
     window.banner.hide()
     window.notifier.check()  # same day: nothing new
+    qtbot.wait(100)
     assert not window.banner.isVisible()
     days.append(days[0] + dt.timedelta(days=1))  # the laptop stayed open overnight
     window.notifier.check()
-    assert window.banner.isVisible()
+    qtbot.waitUntil(window.banner.isVisible, timeout=5000)
     assert "2 overdue" in window.banner.text.text()  # yesterday's "due today" is overdue now
