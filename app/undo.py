@@ -279,35 +279,40 @@ def _stale_message(session: Session, stale: list[tuple[str, int]]) -> str:
 
 def recent_undoable(session: Session, *, actor: str | None = None, limit: int = 10) -> list[UndoableGroup]:
     """The latest operations that can still be undone, newest first (for the Edit menu)."""
-    query = (
-        select(CHANGE.c.group_id, func.max(CHANGE.c.id).label("last"))
-        .where(CHANGE.c.group_id != "", CHANGE.c.batch_id.is_(None))
-        .group_by(CHANGE.c.group_id)
-        .order_by(func.max(CHANGE.c.id).desc())
-        .limit(limit * 4 + 10)
-    )
-    if actor is not None:
-        query = query.where(CHANGE.c.actor == actor)
-    groups = [g for g, _ in session.execute(query) if not is_undo(g)]
-    if not groups:
-        return []
-    undone = set(
-        session.execute(
-            select(CHANGE.c.group_id).where(CHANGE.c.group_id.in_([undo_id(g) for g in groups]))
-        ).scalars()
-    )
+    # Walk the history backwards one group at a time: the cost follows the few latest
+    # groups, never the size of the history (a GROUP BY over all of it would).
+    groups: list[str] = []
+    seen: set[str] = set()
+    cursor: int | None = None
+    for _ in range(limit * 4 + 10):
+        query = select(CHANGE.c.id, CHANGE.c.group_id).where(
+            CHANGE.c.group_id != "", CHANGE.c.batch_id.is_(None)
+        )
+        if actor is not None:
+            query = query.where(CHANGE.c.actor == actor)
+        if cursor is not None:
+            query = query.where(CHANGE.c.id < cursor)
+        if seen:
+            query = query.where(CHANGE.c.group_id.not_in(seen))
+        row = session.execute(query.order_by(CHANGE.c.id.desc()).limit(1)).first()
+        if row is None:
+            break
+        cursor, group = int(row.id), str(row.group_id)
+        seen.add(group)
+        if is_undo(group):
+            seen.add(group[len(UNDO_PREFIX) :])  # what it undid is not offered again
+        elif not is_undone(session, group):
+            groups.append(group)
+            if len(groups) >= limit:
+                break
     out: list[UndoableGroup] = []
     for g in groups:
-        if undo_id(g) in undone:
-            continue
         at, who, count = session.execute(
             select(
                 func.max(CHANGE.c.at), func.max(CHANGE.c.actor), func.count(func.distinct(CHANGE.c.entity_id))
             ).where(CHANGE.c.group_id == g)
         ).one()
         out.append(UndoableGroup(g, describe(session, g), at, who or "", int(count)))
-        if len(out) >= limit:
-            break
     return out
 
 
