@@ -161,3 +161,20 @@ def test_sample_imports_whole_workbook(engine) -> None:  # type: ignore[no-untyp
     statuses = {r.row: r.status for r in pv.rows}
     assert statuses[64] == "duplicate"  # CHAU.VU3@… is row 7 in capitals
     assert statuses[65] == "error" and statuses[67] == "error"
+
+
+def test_formula_cells_give_their_cached_value(tmp_path: Path) -> None:
+    import zipfile
+
+    src = write_xlsx(
+        tmp_path / "src.xlsx", {"Danh bạ": [["Họ và tên", "Email"], ["An", '=LOWER("AN@X.VN")']]}
+    )
+    out = tmp_path / "cached.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                # What Excel stores: the formula and the value it last computed.
+                data = data.replace(b"<v />", b"<v>an@x.vn</v>").replace(b'<c r="B2">', b'<c r="B2" t="str">')
+            zout.writestr(item, data)
+    assert dict(iter_rows(out))[2] == ["An", "an@x.vn"]
