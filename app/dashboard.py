@@ -140,7 +140,8 @@ def _with_meeting_orgs(session: Session, meetings: list[dict[str, Any]]) -> list
 def recent_organisations(
     session: Session, *, limit: int = 8, now: dt.datetime | None = None
 ) -> list[dict[str, Any]]:
-    """Organisations most recently edited or met (meetings after ``now`` do not count)."""
+    """Organisations most recently met, then most recently edited (meetings after ``now``
+    do not count as met)."""
     last_met = (
         select(
             MEET_ORG.c.organisation_id.label("oid"),
@@ -162,7 +163,8 @@ def recent_organisations(
         )
         .outerjoin(last_met, last_met.c.oid == ORG.c.id)
         .where(ORG.c.deleted_at.is_(None))
-        .order_by(func.coalesce(last_met.c.met, ORG.c.updated_at).desc(), ORG.c.id)
+        # Met most recently first (the relationship is alive), then the most recently edited.
+        .order_by(last_met.c.met.desc().nulls_last(), ORG.c.updated_at.desc(), ORG.c.id)
         .limit(limit)
     )
     return [dict(r._asdict()) for r in session.execute(stmt)]

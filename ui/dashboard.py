@@ -150,7 +150,7 @@ class DashboardView(QScrollArea):
                     "overdue": dashboard.actions_due(s, before=today, limit=12),
                     "week": dashboard.actions_due(s, from_=today, to=dashboard.week_end(today), limit=12),
                     "meetings": dashboard.upcoming_meetings(s, now=now, limit=8),
-                    "recent": dashboard.recent_organisations(s, limit=6, now=now),
+                    "recent": dashboard.recent_organisations(s, limit=5, now=now),
                     "me": dashboard.staff_name(s, staff_id),
                 }
 
