@@ -135,3 +135,27 @@ def test_the_banner_comes_back_when_the_day_changes(qtbot, window, ctx, ids):
     window.notifier.check()
     qtbot.waitUntil(window.banner.isVisible, timeout=5000)
     assert "2 overdue" in window.banner.text.text()  # yesterday's "due today" is overdue now
+
+
+def test_multi_select_mark_done_is_one_undoable_step(qtbot, window, ctx, ids, engine):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from app import records
+    from db.engine import read_session
+
+    window.show_actions("open")
+    panel = window.views["action"].list
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 4)
+    sel = panel.view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (0, 1, 2):
+        sel.select(panel.model.index(row, 0), flags)
+    chosen = panel.selected_ids()
+    assert len(chosen) == 3
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not ctx.tasks.busy(), timeout=10_000)
+    with read_session(engine) as s:
+        assert {records.get(s, "action", i)["status"] for i in chosen} == {"done"}
+    window.act_undo.trigger()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 4, timeout=10_000)
