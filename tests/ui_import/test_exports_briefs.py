@@ -170,7 +170,7 @@ def test_digest_with_the_period_backwards_says_so(qtbot, ctx, seeded, monkeypatc
     qtbot.addWidget(dialog)
     dialog.set_period("custom", dt.date(2026, 12, 31), dt.date(2026, 1, 1))
     dialog.start_brief(None)
-    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(dialog.message.isVisible, timeout=TIMEOUT)
     assert "the period ends before it starts" in dialog.message.text()
     assert dialog.open_button.isEnabled()
 
@@ -180,7 +180,7 @@ def test_brief_of_a_deleted_record_gives_the_message(qtbot, ctx, seeded, monkeyp
     dialog = briefs.brief_organisation(None, ctx, 999_999)
     qtbot.addWidget(dialog)
     dialog.start_brief(None)
-    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(dialog.message.isVisible, timeout=TIMEOUT)
     assert "999999" in dialog.message.text()
     assert "Traceback" not in dialog.message.text()
 
