@@ -244,3 +244,39 @@ def test_a_sheet_without_header_is_listed_with_its_reason(qtbot, ctx, tmp_path):
     assert "trống" in items["Trống"].text(1) or "empty" in items["Trống"].text(1)
     assert "header" in items["Số liệu"].toolTip(1)
     assert not items["Số liệu"].flags()  # cannot be chosen
+
+
+def test_organisations_first_then_another_sheet(qtbot, ctx, engine, tmp_path):
+    path = contacts_workbook(tmp_path / "two-sheets.xlsx")
+    w = open_wizard(qtbot, ctx, path)
+    assert w.file_page.tree.currentItem().text(0) == "Tổ chức"
+    w.next()
+    w.next()
+    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    assert w.preview_page.model.counts()["new"] == 1
+    w.next()
+    qtbot.waitUntil(lambda: w.commit_page.state == "done", timeout=TIMEOUT)
+    first_batch = w.commit_result.batch_id
+    assert w.commit_page.again.isVisible()
+
+    qtbot.mouseClick(w.commit_page.again, qtbot_left())
+    assert w.currentId() == 0
+    qtbot.waitUntil(lambda: bool(w.sheets) and not w.busy(), timeout=TIMEOUT)
+    current = w.file_page.tree.currentItem()
+    assert current.text(0) == "Danh bạ"  # the sheet not yet imported
+    tree = w.file_page.tree
+    done = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0) == "Tổ chức"
+    )
+    assert f"#{first_batch}" in done.text(1)
+    w.next()
+    w.next()
+    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    w.next()
+    qtbot.waitUntil(lambda: w.commit_page.state == "done", timeout=TIMEOUT)
+    assert w.commit_result.batch_id != first_batch
+    assert w.commit_result.counts["organisations_created"] == 1  # Genetica; NIC came from sheet one
+    assert count(engine, Organisation) == 2
+    w.accept()

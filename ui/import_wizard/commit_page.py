@@ -53,12 +53,17 @@ class CommitPage(QWizardPage):
         self.undo = QPushButton(icon("undo"), self.tr("&Undo this import"), self)
         self.undo.setObjectName("commit_undo")
         self.undo.clicked.connect(self.undo_import)
+        self.again = QPushButton(self.tr("Import &another sheet…"), self)
+        self.again.setObjectName("commit_again")
+        self.again.clicked.connect(self.w.another_sheet)
         buttons = QHBoxLayout()
         buttons.addWidget(self.report)
         buttons.addWidget(self.undo)
+        buttons.addWidget(self.again)
         buttons.addStretch(1)
         self.report.hide()
         self.undo.hide()
+        self.again.hide()
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.busy)
@@ -114,6 +119,7 @@ class CommitPage(QWizardPage):
         self.report.setVisible(rejected > 0)
         self.undo.show()
         self.undo.setEnabled(True)
+        self.again.setVisible(len([s for s in self.w.sheets if s.layout is not None]) > 1)
         show_note(self.message, self.tr("The mapping is remembered for the next file with the same headers."))
         self.w.ctx.changed.emit("", [])
         self.w.ctx.status_message.emit(
@@ -161,6 +167,7 @@ class CommitPage(QWizardPage):
 
     def _undone(self, result: UndoResult) -> None:
         self.state = "undone"
+        self.w.commit_result = None
         deleted = sum(result.deleted.values())
         self.setTitle(self.tr("Import undone"))
         self.headline.setText(self.tr("Import #%1 was undone.").replace("%1", str(result.batch_id)))
@@ -178,6 +185,15 @@ class CommitPage(QWizardPage):
     def _undo_failed(self, exc: BaseException) -> None:
         self.undo.setEnabled(True)
         show_error(self.message, describe(exc))
+
+    def reset(self) -> None:
+        self.state = "idle"
+        self.setTitle(self.tr("Importing"))
+        self.headline.setText("")
+        self._figures([])
+        self.message.hide()
+        for button in (self.report, self.undo, self.again):
+            button.hide()
 
     def isComplete(self) -> bool:
         return not self.w.busy() and self.state != "writing"

@@ -42,10 +42,7 @@ class FilePage(QWizardPage):
         self.w = wizard
         self.setTitle(self.tr("Choose the spreadsheet"))
         self.setSubTitle(
-            self.tr(
-                "An Excel workbook (.xlsx, .xlsm) or a CSV file. Ketnoi finds the header row, "
-                "even below a title, and what each sheet holds. Nothing is written until you confirm."
-            )
+            self.tr("An Excel workbook (.xlsx, .xlsm) or a CSV file. Nothing is written until you confirm.")
         )
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("import_path")
@@ -143,8 +140,14 @@ class FilePage(QWizardPage):
                     ]
                 )
                 item.setIcon(0, icon(layout.kind or "import"))
+                done = self.w.imported.get(info.name)
+                if done is not None:
+                    item.setText(
+                        1, item.text(1) + "  ✓ " + self.tr("imported (#%1)").replace("%1", str(done))
+                    )
+                    item.setIcon(0, icon("done"))
                 first = first or item
-                if layout.kind is not None:
+                if layout.kind is not None and done is None:
                     # Organisations first: the other sheets refer to them.
                     rank = KINDS.index(layout.kind)
                     if first_known is None or rank < first_known[0]:

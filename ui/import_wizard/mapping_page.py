@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 
 from openpyxl.utils import get_column_letter
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -98,6 +99,16 @@ class MappingPage(QWizardPage):
         lay.addWidget(self.note)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.problem)
+        hint = QLabel(
+            self.tr(
+                "Columns left “not imported” are ignored. When you import, Ketnoi remembers this "
+                "mapping and offers it again for the next file with the same headers."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        lay.addWidget(hint)
 
     # --- filling -----------------------------------------------------------------------------------
 
@@ -111,8 +122,11 @@ class MappingPage(QWizardPage):
             layout.kind = str(self.kind.currentData())
             layout.mapping = suggest_mapping(layout.kind, layout.headers)
         self._fill()
-        where = self.tr('Sheet "%1", header on row %2.').replace("%1", layout.sheet)
-        where = where.replace("%2", str(layout.header_row))
+        if layout.header_row > 1:
+            where = self.tr("Sheet “%1”: the header is on row %2; the rows above it are skipped.")
+        else:
+            where = self.tr("Sheet “%1”: the header is on row %2.")
+        where = where.replace("%1", layout.sheet).replace("%2", str(layout.header_row))
         if layout.remembered:
             where += " " + self.tr("The mapping you confirmed last time for these headers is used.")
         elif self.w.sheet.layout is not None and self.w.sheet.layout.kind is None:
@@ -158,6 +172,7 @@ class MappingPage(QWizardPage):
             found = combo.findData(NOT_IMPORTED if chosen == fs.IGNORE else chosen)
             combo.setCurrentIndex(max(found, 0))
             combo.currentIndexChanged.connect(self._changed)
+            combo.currentIndexChanged.connect(lambda _i, row=col: self._dim(row))
             self.table.setCellWidget(col, COL_FIELD, combo)
             self.combos.append(combo)
         self.table.resizeColumnToContents(COL_HEADER)
@@ -165,7 +180,20 @@ class MappingPage(QWizardPage):
         widest = max((c.sizeHint().width() for c in self.combos), default=200)
         self.table.setColumnWidth(COL_FIELD, min(widest + 12, 320))
         self.table.resizeRowsToContents()
+        for col in range(len(self.combos)):
+            self._dim(col)
         self._changed()
+
+    def _dim(self, row: int) -> None:
+        """Grey out the header and samples of a column that is not imported."""
+        imported = bool(self.combos[row].currentData())
+        role = QPalette.ColorRole.Text
+        group = QPalette.ColorGroup.Active if imported else QPalette.ColorGroup.Disabled
+        brush = self.palette().brush(group, role)
+        for c in (COL_LETTER, COL_HEADER, COL_SAMPLES):
+            item = self.table.item(row, c)
+            if item is not None:
+                item.setForeground(brush)
 
     # --- reading the choice -----------------------------------------------------------------------
 

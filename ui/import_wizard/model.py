@@ -167,7 +167,7 @@ class PreviewModel(QAbstractTableModel):
             if col == COL_STATUS:
                 return status_label(r.status)
             if col == COL_RECORD:
-                return record_label(self._kind, r, self._raw)
+                return record_label(self._kind, r, self._raw) or "—"
             if col == COL_DETAILS:
                 return r.message or self._default_text(r.status)
             return None
@@ -177,7 +177,9 @@ class PreviewModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_DETAILS and r.status == "error":
             return QBrush(QColor(STATUS_COLOURS["error"]))
-        if role == Qt.ItemDataRole.ForegroundRole and r.status == "skip":
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            r.status == "skip" or (col == COL_DETAILS and not r.message)
+        ):
             return QGuiApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == STATUS_ROLE:
             return r.status

@@ -130,7 +130,7 @@ class PreviewPage(QWizardPage):
         header.setSectionResizeMode(COL_DETAILS, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(COL_ROW, self.fontMetrics().horizontalAdvance("000000") + 16)
         header.resizeSection(COL_STATUS, self.fontMetrics().horizontalAdvance("Duplicate") + 44)
-        header.resizeSection(COL_RECORD, 380)
+        header.resizeSection(COL_RECORD, 340)
         self.view.hide()
         self._writable = False
 

@@ -45,6 +45,7 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, icon("import").pixmap(QSize(40, 40)))
         self.setMinimumSize(QSize(820, 560))
         self.resize(980, 660)
 
@@ -55,6 +56,7 @@ class ImportWizard(QWizard):
         self.on_match = "fill"
         self.preview: Preview | None = None
         self.commit_result: CommitResult | None = None
+        self.imported: dict[str, int] = {}  # sheet → batch id, in this session of the wizard
         self._task: Task | None = None
         self._closing = False
 
@@ -76,6 +78,17 @@ class ImportWizard(QWizard):
         self.sheet = info
         self.layout_ = copy.deepcopy(info.layout)
         self.preview = None
+
+    def another_sheet(self) -> None:
+        """After an import: back to the first page, the file read again (its sheets may now
+        match what was just imported), the next sheet not yet imported chosen."""
+        if self.sheet is not None and self.commit_result is not None:
+            self.imported[self.sheet.name] = self.commit_result.batch_id
+        self.preview, self.commit_result, self.sheet, self.layout_ = None, None, None, None
+        self.commit_page.reset()
+        self.restart()
+        if self.path is not None:
+            self.file_page.load(self.path)
 
     # --- background steps ---------------------------------------------------------------------------
 
