@@ -71,6 +71,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     mp.add_argument("other_id", type=int)
     mp.add_argument("--take", action="append", default=[], metavar="FIELD", help="use the other's value")
     mp.add_argument("--keep", action="append", default=[], metavar="FIELD", help="use the survivor's value")
+    mp.add_argument("--dry-run", action="store_true", help="show both records and the value each field keeps")
     mp.add_argument("--as", dest="actor", default=None, help="who is merging (default: your login name)")
     mp.set_defaults(handler=merge_command)
 
@@ -119,6 +120,17 @@ def merge_command(args: argparse.Namespace, ctx: Any) -> int:
         raise UserError(
             f"unknown field(s) {', '.join(sorted(unknown))}; choose from {', '.join(merging.FIELDS[args.kind])}"
         )
+    if args.dry_run:
+        with read_session(ctx.engine()) as session:
+            preview = merging.merge_preview(session, args.kind, args.survivor_id, args.other_id)
+        ctx.out(
+            f"{'field':<16} {'survivor #' + str(args.survivor_id):<32} {'other #' + str(args.other_id):<32} keeps"
+        )
+        for row in preview["fields"]:
+            pick = choices.get(row["field"], row["default"])
+            ctx.out(f"{row['field']:<16} {_cell(row['survivor']):<32} {_cell(row['other']):<32} {pick}")
+        ctx.out("Nothing was written (--dry-run).")
+        return 0
     with unit_of_work(ctx.engine()) as session:
         result = merging.merge(
             session, args.kind, args.survivor_id, args.other_id, choices=choices, actor=_actor(args)
@@ -128,6 +140,11 @@ def merge_command(args: argparse.Namespace, ctx: Any) -> int:
     ctx.out(f"{description}; moved {moved}.")
     ctx.out(f"Undo with: ketnoi undo {result.group_id}")
     return 0
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value).replace("\n", " ")
+    return text if len(text) <= 30 else text[:29] + "…"
 
 
 def undo_command(args: argparse.Namespace, ctx: Any) -> int:

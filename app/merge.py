@@ -373,11 +373,17 @@ def undo_merge(session: Session, group_id: str, actor: str = "") -> str:
         )
     now = m.utcnow()
     old_values = {r.field: r.old for r in field_rows}
+    # The survivor's old values are saved while the other is still deleted (two live records
+    # may not share a name), unless they point at the other (it was the survivor's parent).
+    restore_first = old_values.get("parent_id") == other
+    if restore_first:
+        records.restore(session, entity, other, actor=actor, group_id=undo_group)
     if old_values:
         records.update(
             session, entity, survivor, old_values, expected_version=None, actor=actor, group_id=undo_group
         )
-    records.restore(session, entity, other, actor=actor, group_id=undo_group)
+    if not restore_first:
+        records.restore(session, entity, other, actor=actor, group_id=undo_group)
     for key, kind, column in REPOINT[entity]:
         _repoint(session, kind, moves[key], column, survivor, other, (now, actor, undo_group, "update"))
     key, link, column = MEMBERSHIP[entity]

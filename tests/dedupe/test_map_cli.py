@@ -120,6 +120,27 @@ def test_cli_lists_merges_and_undoes(
     assert "1 group(s)" in out and "same name ignoring accents" in out
     assert f"#{a}  Nguyễn Văn Hùng" in out and f"#{b}  Nguyen Van Hung" in out
 
+    assert (
+        _ketnoi(
+            monkeypatch,
+            "merge",
+            "contact",
+            str(a),
+            str(b),
+            "--take",
+            "position",
+            "--dry-run",
+            "--db",
+            str(db),
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "Nothing was written" in out
+    keeps = {line.split()[0]: line.split()[-1] for line in out.splitlines()[1:-1]}
+    # The other is newer, so its name wins by default; position is taken from it on request;
+    # both have no notes: the survivor's (empty) ones stay.
+    assert (keeps["full_name"], keeps["position"], keeps["notes"]) == ("other", "other", "survivor")
     assert _ketnoi(monkeypatch, "merge", "contact", str(a), str(b), "--keep", "full_name", "--as", "Quang",
                    "--db", str(db)) == 0  # fmt: skip
     out = capsys.readouterr().out

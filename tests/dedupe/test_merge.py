@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 
 from app import records
 from app.merge import merge, merge_preview, undo_merge
-from app.undo import UndoConflict, last_undoable, undo_group
+from app.undo import UndoConflict, describe, last_undoable, undo_group
 from db import models as m
 from db.engine import read_session, unit_of_work
 from tests.dedupe.conftest import link_state, meeting, record_state
@@ -207,3 +207,38 @@ def test_newer_non_empty_value_wins_by_default(engine: Engine) -> None:
         got = records.snapshot(s, "contact", b)
     assert got["full_name"] == "Đỗ Minh Tú" and got["given_name"] == "Tú"
     assert got["position"] == "Researcher" and got["source"] == "import"
+
+
+def test_a_department_merged_with_its_ministry_does_not_become_its_own_parent(engine: Engine) -> None:
+    with unit_of_work(engine) as s:
+        ministry = records.create(s, "organisation", {"name": "Bộ Công Thương", "acronym": "MOIT"})
+        dept = records.create(s, "organisation", {"name": "Bộ Công Thương (MOIT)", "parent_id": ministry})
+        sub = records.create(s, "organisation", {"name": "Phòng Năng lượng", "parent_id": ministry})
+    with read_session(engine) as s:
+        before = record_state(s, "organisation", [ministry, dept, sub])
+    with unit_of_work(engine) as s:  # the department (wrongly entered) survives
+        group = merge(s, "organisation", dept, ministry, choices={"name": "other"}).group_id
+    with read_session(engine) as s:
+        survivor = records.snapshot(s, "organisation", dept)
+        assert survivor["parent_id"] is None and survivor["name"] == "Bộ Công Thương"
+        assert survivor["acronym"] == "MOIT" and survivor["aliases"] == ["Bộ Công Thương (MOIT)"]
+        assert records.snapshot(s, "organisation", sub)["parent_id"] == dept
+    with unit_of_work(engine) as s:
+        undo_group(s, group)
+    with read_session(engine) as s:
+        assert record_state(s, "organisation", [ministry, dept, sub]) == before
+
+
+def test_bulk_tags_on_organisations(engine: Engine) -> None:
+    from app import bulk_edit
+
+    with unit_of_work(engine) as s:
+        ids = [
+            records.create(s, "organisation", {"name": f"Startup {i}", "tags": ["Seed"]}) for i in range(3)
+        ]
+        group = bulk_edit.remove_tags(s, "organisation", ids, ["seed"])
+        assert describe(s, group) == "Removed tag 'Seed' from 3 organisations"
+    with unit_of_work(engine) as s:
+        undo_group(s, group)
+    with read_session(engine) as s:
+        assert all(records.snapshot(s, "organisation", i)["tags"] == ["Seed"] for i in ids)
