@@ -3,9 +3,10 @@
     export_all(window, ctx)            # every record, in the layout the importer reads
     save_import_template(window, ctx)  # the empty layout
 
-Both accept ``path`` to skip the file dialog (tests, scripts). Progress shows in a
-progress dialog with Cancel (only when the work takes more than a moment); the result goes to
-the status bar, a failure to a message box with the service's one-line message.
+Both accept ``path`` to skip the file dialog (tests, scripts). Progress shows in the app's
+progress dialog (:func:`ui.progress.run_with_progress`, only when the work takes more than a
+moment) with Cancel; the result goes to the status bar, a failure to a message box with the
+service's one-line message.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QDir
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.errors import UserError
 from app.exporting import export_workbook, write_template
 from app.importing.errors import ImportCancelled
 from db.engine import read_session
 from ui.context import AppContext
+from ui.progress import run_with_progress
 from ui.tasks import Task
 
 FOLDER_KEY = "exports/folder"
@@ -75,14 +77,6 @@ def export_all(parent: QWidget | None, ctx: AppContext, path: Path | str | None 
     )
     if target is None:
         return None
-    progress = QProgressDialog(
-        _tr("Exporting to %1…").replace("%1", target.name), _tr("Cancel"), 0, 0, parent
-    )
-    progress.setWindowTitle(_tr("Export"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
     engine = ctx.engine
 
     def work(task: Task) -> dict[str, int]:
@@ -90,25 +84,15 @@ def export_all(parent: QWidget | None, ctx: AppContext, path: Path | str | None 
             return export_workbook(target, session=session, progress=task.progress, cancel=task.cancelled)
 
     def done(counts: dict[str, int]) -> None:
-        progress.close()
-        progress.deleteLater()
         total = sum(counts.values())
         text = _tr("Exported %1 records to %2").replace("%1", f"{total:,}").replace("%2", str(target))
         ctx.status_message.emit(text)
 
-    def failed(exc: BaseException) -> None:
-        progress.close()
-        progress.deleteLater()
-        _report_error(parent, ctx, exc)
-
-    def moved(done_: int, total: int) -> None:
-        if total > 0:
-            progress.setMaximum(total)
-            progress.setValue(min(done_, total))
-
-    ctx.status_message.emit(progress.labelText())
-    task = ctx.tasks.run(work, on_done=done, on_error=failed, on_progress=moved)
-    progress.canceled.connect(task.cancel)
+    label = _tr("Exporting to %1…").replace("%1", target.name)
+    ctx.status_message.emit(label)
+    task, _dialog = run_with_progress(
+        ctx.tasks, parent, label, work, on_done=done, on_error=lambda exc: _report_error(parent, ctx, exc)
+    )
     return task
 
 

@@ -102,6 +102,7 @@ class CommitPage(QWizardPage):
         self.state = "done"
         self.w.commit_result = result
         self.setTitle(self.tr("Imported"))
+        self.setSubTitle(self.tr("Undo reverses exactly this import; edits made since are kept."))
         self.headline.setText(self.tr("Import #%1 is done.").replace("%1", str(result.batch_id)))
         c = result.counts
         rows = [
@@ -189,6 +190,7 @@ class CommitPage(QWizardPage):
     def reset(self) -> None:
         self.state = "idle"
         self.setTitle(self.tr("Importing"))
+        self.setSubTitle(self.tr("All accepted rows are written in one step, or none."))
         self.headline.setText("")
         self._figures([])
         self.message.hide()
