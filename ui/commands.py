@@ -92,8 +92,15 @@ class Commands(QObject):
         form.exec()
         return form.saved_id
 
-    def log_meeting(self, meeting_id: int | None = None, organisation_id: int | None = None) -> int | None:
-        dialog = LogMeetingDialog(self.ctx, meeting_id, organisation_id=organisation_id, parent=self.window)
+    def log_meeting(
+        self,
+        meeting_id: int | None = None,
+        organisation_id: int | None = None,
+        contact_id: int | None = None,
+    ) -> int | None:
+        dialog = LogMeetingDialog(
+            self.ctx, meeting_id, organisation_id=organisation_id, contact_id=contact_id, parent=self.window
+        )
         dialog.exec()
         return dialog.saved_id
 

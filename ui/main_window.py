@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.act_log = self._act(
             "log_meeting",
             self.tr("&Log meeting…"),
-            lambda: c.log_meeting(organisation_id=self._current_org()),
+            lambda: c.log_meeting(organisation_id=self._current_org(), contact_id=self._current_contact()),
             ["Ctrl+M"],
             "log-meeting",
         )
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         self.act_org_meeting = self._act(
             "org_meeting",
             self.tr("Log meeting with them…"),
-            lambda: c.log_meeting(organisation_id=self._current_org()),
+            lambda: c.log_meeting(organisation_id=self._current_org(), contact_id=self._current_contact()),
             None,
             "log-meeting",
         )
@@ -334,6 +334,12 @@ class MainWindow(QMainWindow):
             return view.detail.record_id
         return None
 
+    def _current_contact(self) -> int | None:
+        view = self.current_view()
+        if view and view.entity == "contact" and view.detail.record_id:
+            return view.detail.record_id
+        return None
+
     def _update_enabled(self) -> None:
         entity = self.current_entity()
         has = bool(self.current_view() and self._selected(entity))
@@ -341,7 +347,7 @@ class MainWindow(QMainWindow):
             a.setEnabled(has)
         for a in (self.act_done, self.act_reschedule, self.act_note):
             a.setEnabled(entity == "action" and has)
-        self.act_org_meeting.setEnabled(entity == "organisation" and has)
+        self.act_org_meeting.setEnabled(entity in ("organisation", "contact") and has)
         self.act_brief.setEnabled(entity in ("organisation", "contact", "meeting") and has)
 
     # --- commands --------------------------------------------------------------------------------

@@ -273,3 +273,12 @@ def test_typing_d_in_the_filter_box_does_not_mark_anything_done(qtbot, window, i
     assert panel.search.text() == "d"
     qtbot.wait(50)
     assert records_status(engine, ids["a_overdue"]) == "open"
+
+
+def test_log_meeting_with_a_person_starts_with_them_and_their_organisation(qtbot, ctx, ids):
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    dialog = LogMeetingDialog(ctx, contact_id=ids["hung"])
+    qtbot.addWidget(dialog)
+    assert [c.id for c in dialog.attendees.values()] == [ids["hung"]]
+    assert [c.id for c in dialog.organisations.values()] == [ids["genetica"]]

@@ -99,6 +99,7 @@ class LogMeetingDialog(QDialog):
         meeting_id: int | None = None,
         *,
         organisation_id: int | None = None,
+        contact_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -202,11 +203,15 @@ class LogMeetingDialog(QDialog):
             QWidget.setTabOrder(a, b)
         if meeting_id:
             self._load(meeting_id)
-        elif organisation_id:
+        else:
             with ctx.read() as s:
-                self.organisations.add(
-                    Chosen(organisation_id, records.label(s, "organisation", organisation_id))
-                )
+                if contact_id:  # "log a meeting with this person": them, and their organisation
+                    person = records.get(s, "contact", contact_id)
+                    self.attendees.add(Chosen(contact_id, person["full_name"]))
+                    organisation_id = organisation_id or person.get("organisation_id")
+                if organisation_id:
+                    org_name = records.label(s, "organisation", organisation_id)
+                    self.organisations.add(Chosen(organisation_id, org_name))
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -29,7 +29,7 @@ from ui.widgets import Lookup
 DEFAULT_WIDTHS = {
     "organisation": [270, 70, 110, 150, 90, 120],
     "contact": [210, 160, 230, 200, 120],
-    "meeting": [130, 320, 120, 170, 150],
+    "meeting": [150, 330, 120, 170, 150],
     "action": [105, 320, 90, 95, 170, 150],
 }
 
