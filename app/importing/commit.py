@@ -23,7 +23,7 @@ from sqlmodel import Session, col, func, select
 
 from app import entities
 from app.entities import prepare_organisation
-from app.importing import store
+from app.importing import fastwrite, store
 from app.importing.errors import ImportCancelled
 from app.importing.matching import MODELS, MatchContext, match_rows
 from app.importing.preview import Cancel, Preview, Progress, RowResult
@@ -136,8 +136,9 @@ class _Writer:
                 ids += list(self.session.execute(returning, list(part)).scalars())
             return ids
         before = self.session.execute(select(func.max(table.c.id))).scalar() or 0
-        for part in store.chunks(rows, WRITE_CHUNK):
-            self.session.execute(insert(table), list(part))
+        with fastwrite.fts_deferred(self.session, table.name, before + 1, len(rows)):
+            for part in store.chunks(rows, WRITE_CHUNK):
+                fastwrite.executemany(self.session, table, part)
         stmt = select(table.c.id).where(table.c.id > before).order_by(table.c.id)
         ids = list(self.session.execute(stmt).scalars())
         if len(ids) != len(rows):
@@ -192,7 +193,7 @@ class _Writer:
                     links.setdefault(table, []).extend(link)
         for table, link in links.items():
             if link:
-                self.session.execute(insert(table.__table__), link)
+                fastwrite.executemany(self.session, table.__table__, link)
         parents = [
             {"id": self.ids["org"][key], "parent_id": self.remap("parent_id", r.columns["parent_id"])}
             for key, r in by_key.items()
@@ -220,7 +221,7 @@ class _Writer:
                     links.setdefault(table, []).extend(link)
             for table, link in links.items():
                 if link:
-                    self.session.execute(insert(table.__table__), link)
+                    fastwrite.executemany(self.session, table.__table__, link)
             self.flush_changes()
             self.step(len(part))
 
@@ -259,7 +260,7 @@ class _Writer:
 
     def flush_changes(self) -> None:
         if self.changes:
-            self.session.execute(insert(CHANGE_TABLE), self.changes)
+            fastwrite.executemany(self.session, CHANGE_TABLE, self.changes)
             self.changes = []
 
 
