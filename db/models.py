@@ -165,7 +165,7 @@ class Contact(Record, table=True):
     middle_name: str = _text()
     given_name: str = _text()
     honorific: str = Field(default="", sa_type=String(40))
-    position: str = _text()
+    position: str = _text(index=True)  # the contacts list sorts by it
     organisation_id: int | None = Field(
         default=None, foreign_key="organisation.id", index=True, ondelete="SET NULL"
     )

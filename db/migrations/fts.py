@@ -5,6 +5,10 @@ by triggers, so that a prefix query is an index lookup (about 1 ms over 100k row
 a ``LIKE '%…%'`` scan. The text is already folded by the services (diacritics, đ→d); the
 tokenizer folds again, which is harmless. PostgreSQL: a GIN index on
 ``to_tsvector('simple', search_text)`` answers the same prefix queries.
+
+A later migration that makes SQLite rebuild one of these tables (a batch "move and copy",
+e.g. to drop or retype a column) drops its triggers with it: such a migration must call
+``drop_search_indexes`` / ``create_search_indexes`` for that table around the change.
 """
 
 from __future__ import annotations

@@ -59,3 +59,31 @@ def test_resolve_url(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert resolve_url(None) == "postgresql+psycopg://u:p@localhost/k"
     assert resolve_url(str(tmp_path / "x.db")) == f"sqlite:///{tmp_path / 'x.db'}"
     assert resolve_url("sqlite:///y.db") == "sqlite:///y.db"
+
+
+def test_older_database_is_backed_up_then_upgraded(db_path: Path, db_url: str) -> None:
+    command.upgrade(alembic_config(db_url), "0001")
+    con = sqlite3.connect(db_path)
+    con.execute(
+        "INSERT INTO organisation (created_at, updated_at, version, name, name_en, acronym, aliases, kind, "
+        "country, city, address, website, notes, sort_key, search_text) VALUES "
+        "('2025-01-01', '2025-01-01', 1, 'Genetica', '', '', '[]', 'startup', 'VN', '', '', '', '', 'g', 'genetica')"
+    )
+    con.commit()
+    con.close()
+    engine = open_database(db_url)
+    assert current_revision(engine) == head_revision()
+    assert "ix_contact_position" in {ix["name"] for ix in inspect(engine).get_indexes("contact")}
+    engine.dispose()
+    backups = list(db_path.parent.glob("ketnoi.db.before-upgrade-0001-*.bak"))
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    assert con.execute("SELECT name FROM organisation").fetchall() == [("Genetica",)]
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    con.close()
+
+
+def test_up_to_date_database_is_not_backed_up(db_path: Path, db_url: str) -> None:
+    open_database(db_url).dispose()
+    open_database(db_url).dispose()
+    assert not list(db_path.parent.glob("*.bak"))
