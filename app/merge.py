@@ -30,7 +30,7 @@ from sqlmodel import Session
 
 from app import records
 from app.entities import LABEL_FIELD
-from app.errors import NotFoundError, UserError
+from app.errors import ConflictError, NotFoundError, UserError
 from app.undo import UndoConflict, begin_undo, same_value
 from app.vntext import fold
 from db import models as m
@@ -193,9 +193,25 @@ def merge(
     *,
     choices: Mapping[str, str] | None = None,
     actor: str = "",
+    expected_versions: tuple[int, int] | None = None,
 ) -> MergeResult:
-    """Merge ``other_id`` into ``survivor_id`` in the caller's transaction."""
+    """Merge ``other_id`` into ``survivor_id`` in the caller's transaction.
+
+    ``expected_versions`` (survivor's, other's) are the versions the merge dialog showed; if
+    either record was saved since, :class:`~app.errors.ConflictError` and nothing is written.
+    """
     s, o = _pair(session, entity, survivor_id, other_id)
+    for snap, expected in zip((s, o), expected_versions or (), strict=False):
+        if snap["version"] != expected:
+            raise ConflictError(
+                entity,
+                snap["id"],
+                str(snap[LABEL_FIELD[entity]]),
+                expected_version=expected,
+                current_version=snap["version"],
+                current=snap,
+                attempted={},
+            )
     values = _merged_values(entity, s, o, choices or {})
     group = records.new_group_id()
     now = m.utcnow()

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from app import records
+from app.errors import ConflictError
 from app.merge import merge, merge_preview, undo_merge
 from app.undo import UndoConflict, describe, last_undoable, undo_group
 from db import models as m
@@ -183,6 +184,13 @@ def test_merging_organisations_moves_contacts_actions_meetings_children_and_undo
 
 
 def test_merge_refuses_nonsense(engine: Engine, two_hungs: dict[str, int]) -> None:
+    with read_session(engine) as s:
+        preview = merge_preview(s, "contact", two_hungs["new"], two_hungs["old"])
+    versions = (preview["survivor"]["version"], preview["other"]["version"])
+    with unit_of_work(engine) as s:  # someone edits the other while the dialog is open
+        records.update(s, "contact", two_hungs["old"], {"position": "CTO"}, expected_version=None)
+    with unit_of_work(engine) as s, pytest.raises(ConflictError, match="Nguyen Van Hung"):
+        merge(s, "contact", two_hungs["new"], two_hungs["old"], expected_versions=versions)
     with unit_of_work(engine) as s, pytest.raises(Exception, match="itself"):
         merge(s, "contact", two_hungs["new"], two_hungs["new"])
     with unit_of_work(engine) as s, pytest.raises(ValueError, match="survivor"):
