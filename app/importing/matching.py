@@ -146,7 +146,7 @@ def _resolve_refs(kind: str, row: RowResult, ctx: MatchContext) -> None:
         for name in refs.get("attendees", []):
             found = ctx.contacts.lookup(name)
             if found is None:
-                row.reasons.append(f'không tìm thấy người tham dự / attendee not found: "{name}"')
+                row.note(f'không tìm thấy người tham dự / attendee not found: "{name}"')
             elif found not in ids:
                 ids.append(found)
         row.relations["attendees"] = ids
@@ -163,7 +163,7 @@ def _resolve_refs(kind: str, row: RowResult, ctx: MatchContext) -> None:
         if "meeting" in refs:
             found = ctx.meetings.lookup(refs["meeting"])
             if found is None:
-                row.reasons.append(f'không tìm thấy cuộc họp / meeting not found: "{refs["meeting"]}"')
+                row.note(f'không tìm thấy cuộc họp / meeting not found: "{refs["meeting"]}"')
             c["meeting_id"] = found
 
 
@@ -212,7 +212,7 @@ def match_rows(
             continue
         row.status, row.reasons, row.match_id, row.duplicate_of, row.new_id, row.changes = (
             "new",
-            [],
+            (),
             None,
             None,
             None,
@@ -225,7 +225,7 @@ def match_rows(
         dup = next(((k, seen[k]) for k in keys if k in seen), None)
         if dup is not None:
             row.status, row.duplicate_of = "duplicate", dup[1]
-            row.reasons.append(f"trùng dòng {dup[1]} ({_KEY_LABEL[dup[0][0]]}) / duplicate of row {dup[1]}")
+            row.note(f"trùng dòng {dup[1]} ({_KEY_LABEL[dup[0][0]]}) / duplicate of row {dup[1]}")
             continue
         for k in keys:
             seen.setdefault(k, row.row)
@@ -235,10 +235,10 @@ def match_rows(
             where = f"#{hit[1]} ({_KEY_LABEL[hit[0][0]]})"
             if preview.on_match == "skip":
                 row.status = "skip"
-                row.reasons.append(f"đã có / already exists: {where}")
+                row.note(f"đã có / already exists: {where}")
                 continue
             if preview.on_match == "create":
-                row.reasons.append(f"giống / matches {where}; vẫn tạo mới / created anyway")
+                row.note(f"giống / matches {where}; vẫn tạo mới / created anyway")
                 row.match_id = None
             else:
                 row.status = "update"
@@ -299,7 +299,7 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
                     changes[rel] = (old_list, merged)
             if changes:
                 row.changes = changes
-                row.reasons.append("cập nhật / updates: " + ", ".join(changes))
+                row.note("cập nhật / updates: " + ", ".join(changes))
             else:
                 row.status = "skip"
-                row.reasons.append(f"#{row.match_id}: không có gì mới / nothing new")
+                row.note(f"#{row.match_id}: không có gì mới / nothing new")

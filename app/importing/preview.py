@@ -13,7 +13,7 @@ import hashlib
 import multiprocessing as mp
 import os
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,14 +36,46 @@ CHECK_EVERY = 500
 CHUNK_ROWS = 2000
 
 
+def _no_errors() -> Mapping[str, str]:
+    return _NO_ERRORS
+
+
+class _NoErrors(dict[str, str]):
+    """The empty, read-only error map shared by every clean row (pickles for worker processes)."""
+
+    def _readonly(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("a row's errors are replaced, not edited")
+
+    __setitem__ = __delitem__ = update = setdefault = pop = popitem = clear = _readonly  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_no_errors, ())
+
+
+_NO_ERRORS: Mapping[str, str] = _NoErrors()
+_SHARED: dict[Any, Any] = {}
+_SHARED_FIELDS = frozenset(
+    {"honorific", "family_name", "middle_name", "position", "country", "source", "notes", "kind", "status",
+     "direction", "city", "location"}
+)  # fmt: skip
+
+
+def _share(value: Any) -> Any:
+    """One object for values that repeat down a column (positions, notes, field sets): a 100k
+    row preview keeps a third less memory. Bounded: a column of unique values stops adding."""
+    if len(_SHARED) < 200_000:
+        return _SHARED.setdefault(value, value)
+    return _SHARED.get(value, value)
+
+
 @dataclass(slots=True)
 class RowResult:
     """One data row: its sheet row number, what will happen to it and why."""
 
     row: int
     status: str = "new"
-    reasons: list[str] = field(default_factory=list)
-    errors: dict[str, str] = field(default_factory=dict)
+    reasons: list[str] | tuple[str, ...] = ()
+    errors: Mapping[str, str] = field(default_factory=_no_errors)
     columns: dict[str, Any] | None = None
     relations: dict[str, Any] | None = None
     refs: dict[str, Any] = field(default_factory=dict)
@@ -55,8 +87,14 @@ class RowResult:
 
     @property
     def message(self) -> str:
-        parts = [f"{col}: {msg}" for col, msg in self.errors.items()] + self.reasons
+        parts = [f"{col}: {msg}" for col, msg in self.errors.items()] + list(self.reasons)
         return "; ".join(parts)
+
+    def note(self, reason: str) -> None:
+        """Add a reason shown beside the row (the list is created on the first one)."""
+        if isinstance(self.reasons, tuple):
+            self.reasons = list(self.reasons)
+        self.reasons.append(reason)
 
 
 @dataclass
@@ -108,14 +146,15 @@ def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult 
     raw = collect(layout.mapping, values)
     if not raw:
         return None
-    result = RowResult(number, supplied=frozenset(raw))
+    result = RowResult(number, supplied=_share(frozenset(raw)))
     data, refs, errors = to_input(kind, raw)
     required = fs.REQUIRED[kind]
     if required not in raw and not (kind == "contact" and {"family_name", "given_name"} & raw.keys()):
         errors.setdefault(required, "bắt buộc, đang để trống / required, but empty")
     try:
         prepared = PREPARE[kind](None, data, None)
-        result.columns, result.relations = dict(prepared.columns), dict(prepared.relations)
+        result.columns = {k: (_share(v) if k in _SHARED_FIELDS else v) for k, v in prepared.columns.items()}
+        result.relations = {k: v for k, v in prepared.relations.items() if v}
     except ValidationError as exc:
         for key, message in exc.errors.items():
             errors.setdefault(SERVICE_FIELD.get(key, key), message)
@@ -161,7 +200,7 @@ def read_rows(
     chunk: list[tuple[int, list[Any]]] = []
     pool: Any = None
     in_flight: deque[Any] = deque()
-    workers = (os.cpu_count() or 1) if parallel is None or parallel else 1
+    workers = _workers(parallel)
     try:
         for number, values in iter_rows(path, layout.sheet):
             if number <= layout.header_row:
@@ -206,6 +245,16 @@ def clean_chunk(layout: SheetLayout, rows: list[tuple[int, list[Any]]]) -> list[
         if result is not None:
             out.append(result)
     return out
+
+
+def _workers(parallel: bool | None) -> int:
+    """Worker processes for cleaning: none when asked, one per core when asked; by default one
+    per core but the first when there are three cores or more (on two, the reading and
+    writing process competes with them, and with anything else running, measured slower)."""
+    cores = os.cpu_count() or 1
+    if parallel is None:
+        return cores - 1 if cores >= 3 else 1
+    return cores if parallel else 1
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
