@@ -201,6 +201,31 @@ def _org_reason(what_a: str, what_b: str, key: str, shown: str) -> tuple[float, 
     return C_ORG_ALIAS, f'"{shown}" is an alias of one and the {other} of the other'
 
 
+_REASONS_VI = (
+    (re.compile(r"^same email (.+)$"), r"cùng email \1"),
+    (re.compile(r"^same phone (.+)$"), r"cùng số điện thoại \1"),
+    (re.compile(r"^same name ignoring accents"), "trùng họ tên (bỏ dấu)"),
+    (re.compile(r"^same name in another order"), "trùng họ tên, khác thứ tự"),
+    (re.compile(r"^same family and given name"), "trùng họ và tên"),
+    (re.compile(r" at the same organisation$"), " cùng tổ chức"),
+    (re.compile(r"^same acronym (.+)$"), r"cùng tên viết tắt \1"),
+    (re.compile(r"^the acronym (.+) of one is the name of the other$"), r"tên viết tắt \1 của bên này là tên bên kia"),
+    (re.compile(r'^same alias "(.+)"$'), r'cùng tên gọi khác "\1"'),
+    (re.compile(r'^"(.+)" is an alias of one and the name of the other$'), r'"\1" là tên gọi khác của bên này, tên của bên kia'),
+    (re.compile(r'^"(.+)" is an alias of one and the acronym of the other$'),
+     r'"\1" là tên gọi khác của bên này, tên viết tắt của bên kia'),
+)  # fmt: skip
+
+
+def reason_text(reason: str, lang: str = "en") -> str:
+    """A reason as the user reads it: English as given, or Vietnamese (``lang="vi"``)."""
+    if not lang.lower().startswith("vi"):
+        return reason
+    for pattern, replacement in _REASONS_VI:
+        reason = pattern.sub(replacement, reason)
+    return reason
+
+
 # --- while typing ----------------------------------------------------------------------------
 
 

@@ -131,11 +131,11 @@ def _rows(session: Session, group_id: str) -> list[Row[Any]]:
     return list(session.execute(query.order_by(CHANGE.c.id)).all())
 
 
-def undo_group(session: Session, group_id: str, actor: str = "") -> UndoResult:
+def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en") -> UndoResult:
     """Reverse every change of ``group_id``; raises :class:`UndoConflict` or UserError."""
     from app.merge import merge_summary, undo_merge  # merge uses this module's helpers
 
-    description = describe(session, group_id)
+    description = describe(session, group_id, lang)
     if merge_summary(session, group_id) is not None:
         return UndoResult(undo_merge(session, group_id, actor), group_id, description)
     rows = _rows(session, group_id)
@@ -277,7 +277,9 @@ def _stale_message(session: Session, stale: list[tuple[str, int]]) -> str:
 # --- what to offer ---------------------------------------------------------------------------
 
 
-def recent_undoable(session: Session, *, actor: str | None = None, limit: int = 10) -> list[UndoableGroup]:
+def recent_undoable(
+    session: Session, *, actor: str | None = None, limit: int = 10, lang: str = "en"
+) -> list[UndoableGroup]:
     """The latest operations that can still be undone, newest first (for the Edit menu)."""
     # Walk the history backwards one group at a time: the cost follows the few latest
     # groups, never the size of the history (a GROUP BY over all of it would).
@@ -312,37 +314,85 @@ def recent_undoable(session: Session, *, actor: str | None = None, limit: int = 
                 func.max(CHANGE.c.at), func.max(CHANGE.c.actor), func.count(func.distinct(CHANGE.c.entity_id))
             ).where(CHANGE.c.group_id == g)
         ).one()
-        out.append(UndoableGroup(g, describe(session, g), at, who or "", int(count)))
+        out.append(UndoableGroup(g, describe(session, g, lang), at, who or "", int(count)))
     return out
 
 
-def last_undoable(session: Session, actor: str | None = None) -> UndoableGroup | None:
-    """The operation to offer as "Undo …" in the Edit menu and the status bar."""
-    found = recent_undoable(session, actor=actor, limit=1)
+def last_undoable(session: Session, actor: str | None = None, lang: str = "en") -> UndoableGroup | None:
+    """The operation to offer as "Undo …" in the Edit menu and the status bar (``lang`` "vi"
+    for a Vietnamese description)."""
+    found = recent_undoable(session, actor=actor, limit=1, lang=lang)
     return found[0] if found else None
 
 
-def _noun(entity: str, n: int) -> str:
-    return entity if n == 1 else bulk_edit.PLURAL.get(entity, entity + "s")
+NOUNS = {
+    "en": {"contact": ("contact", "contacts"), "organisation": ("organisation", "organisations"),
+           "meeting": ("meeting", "meetings"), "action": ("action", "actions"), "staff": ("staff member", "staff")},
+    "vi": {"contact": ("liên hệ",) * 2, "organisation": ("tổ chức",) * 2, "meeting": ("cuộc họp",) * 2,
+           "action": ("việc cần làm",) * 2, "staff": ("cán bộ",) * 2},
+}  # fmt: skip
+FIELD_LABELS_VI = {
+    "owner_id": "người phụ trách", "organisation_id": "tổ chức", "responsible_staff_id": "cán bộ phụ trách",
+    "responsible_contact_id": "người liên hệ phụ trách", "due_date": "hạn", "status": "trạng thái",
+    "priority": "mức ưu tiên", "kind": "loại", "direction": "chiều", "country": "quốc gia", "source": "nguồn",
+    "influence": "mức ảnh hưởng", "interest": "mức quan tâm", "parent_id": "tổ chức cấp trên",
+}  # fmt: skip
+VALUES_VI = {"open": "mở", "in_progress": "đang làm", "waiting": "đang chờ", "done": "xong", "cancelled": "huỷ",
+             "we_owe": "ta nợ", "they_owe": "họ nợ"}  # fmt: skip
+TEMPLATES = {
+    "en": {"nothing": "Nothing", "undo": "Undo", "merged": 'Merged {entity} "{a}" into "{b}"',
+           "deleted": "Deleted {noun}", "restored": "Restored {noun}", "created": "Created {noun}",
+           "logged": 'Logged meeting "{title}" with {rest}', "tagged": "Tagged {noun} {tags}",
+           "untagged": "Removed tag {tags} from {noun}", "retagged": "Changed the tags of {noun}",
+           "rated": "Rated {noun}", "edited": "Edited {noun}", "cleared": "Cleared {what} on {noun}",
+           "set": "Set {what} to {value} on {noun}"},
+    "vi": {"nothing": "Không có gì", "undo": "Hoàn tác", "merged": 'Gộp {entity} "{a}" vào "{b}"',
+           "deleted": "Xoá {noun}", "restored": "Khôi phục {noun}", "created": "Tạo {noun}",
+           "logged": 'Ghi nhận cuộc họp "{title}" cùng {rest}', "tagged": "Gắn thẻ {tags} cho {noun}",
+           "untagged": "Gỡ thẻ {tags} khỏi {noun}", "retagged": "Đổi thẻ của {noun}",
+           "rated": "Đánh giá {noun}", "edited": "Sửa {noun}", "cleared": "Xoá {what} của {noun}",
+           "set": "Đặt {what} là {value} cho {noun}"},
+}  # fmt: skip
 
 
-def _shown(value: Any) -> str:
+def _lang(lang: str) -> str:
+    return "vi" if lang.lower().startswith("vi") else "en"
+
+
+def _count(n: int, lang: str) -> str:
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
+def _noun(entity: str, n: int, lang: str = "en") -> str:
+    one, many = NOUNS[lang].get(entity, (entity, entity + "s"))
+    return one if n == 1 else many
+
+
+def _shown(value: Any, lang: str = "en") -> str:
     if value in (None, "", []):
-        return "empty"
+        return "empty" if lang == "en" else "trống"
     if isinstance(value, list):
         return ", ".join(f"'{x}'" for x in value)
-    return f"'{value}'"
+    return f"'{VALUES_VI.get(value, value) if lang == 'vi' else value}'"
 
 
-def describe(session: Session, group_id: str) -> str:
-    """A sentence for a group of changes: "Tagged 1,000 contacts 'VIP'"."""
+def describe(session: Session, group_id: str, lang: str = "en") -> str:
+    """A sentence for a group of changes: "Tagged 1,000 contacts 'VIP'" (``lang="vi"``:
+    "Gắn thẻ 'VIP' cho 1.000 liên hệ")."""
+    lang = _lang(lang)
+    key, params = _describe_parts(session, group_id, lang)
+    return TEMPLATES[lang][key].format(**params)
+
+
+def _describe_parts(session: Session, group_id: str, lang: str) -> tuple[str, dict[str, Any]]:
     stats = session.execute(
         select(CHANGE.c.entity, CHANGE.c.op, CHANGE.c.field, func.count(func.distinct(CHANGE.c.entity_id)))
         .where(CHANGE.c.group_id == group_id)
         .group_by(CHANGE.c.entity, CHANGE.c.op, CHANGE.c.field)
     ).all()
     if not stats:
-        return "Nothing"
+        return "nothing", {}
     first = session.execute(
         select(m.Change).where(m.Change.group_id == group_id).order_by(m.Change.id).limit(1)  # type: ignore[arg-type]
     ).scalar_one()
@@ -350,27 +400,34 @@ def describe(session: Session, group_id: str) -> str:
     entity = first.entity
     count = max(n for e, _, _, n in stats if e == entity)
     label = records.label(session, entity, first.entity_id)
+    noun = (
+        f'{_noun(entity, 1, lang)} "{label}"'
+        if count == 1
+        else f"{_count(count, lang)} {_noun(entity, count, lang)}"
+    )
     if "undo" in ops:
-        return "Undo"
+        return "undo", {}
     if "merge" in ops:
         from app.merge import merge_summary
 
         summary = merge_summary(session, group_id)
         if summary is not None:
-            return f'Merged {summary.entity} "{summary.new["other_label"]}" into "{summary.new["survivor_label"]}"'
-    if ops == {"delete"}:
-        return f'Deleted {entity} "{label}"' if count == 1 else f"Deleted {count:,} {_noun(entity, count)}"
-    if ops == {"restore"}:
-        return f'Restored {entity} "{label}"' if count == 1 else f"Restored {count:,} {_noun(entity, count)}"
+            a, b = summary.new["other_label"], summary.new["survivor_label"]
+            return "merged", {"entity": _noun(summary.entity, 1, lang), "a": a, "b": b}
+    for op, key in (("delete", "deleted"), ("restore", "restored")):
+        if ops == {op}:
+            return key, {"noun": noun}
     if ops == {"create"}:
         kinds = {e: n for e, _, _, n in stats}
         if len(kinds) > 1 and kinds.get("meeting") == 1:  # a logged meeting with what came with it
             mid = session.execute(
                 select(CHANGE.c.entity_id).where(CHANGE.c.group_id == group_id, CHANGE.c.entity == "meeting")
             ).scalar_one()
-            rest = ", ".join(f"{n:,} {_noun(e, n)}" for e, n in sorted(kinds.items()) if e != "meeting")
-            return f'Logged meeting "{records.label(session, "meeting", mid)}" with {rest}'
-        return f'Created {entity} "{label}"' if count == 1 else f"Created {count:,} {_noun(entity, count)}"
+            rest = ", ".join(
+                f"{_count(n, lang)} {_noun(e, n, lang)}" for e, n in sorted(kinds.items()) if e != "meeting"
+            )
+            return "logged", {"title": records.label(session, "meeting", mid), "rest": rest}
+        return "created", {"noun": noun}
     fields = {f for _, op, f, _ in stats if op == "update"}
     if fields == {"tags"}:
         added_set: set[str] = set()
@@ -382,21 +439,22 @@ def describe(session: Session, group_id: str) -> str:
             added_set |= set(new_tags or []) - set(old_tags or [])
             removed_set |= set(old_tags or []) - set(new_tags or [])
         added, removed = sorted(added_set, key=fold), sorted(removed_set, key=fold)
-        noun = f'{entity} "{label}"' if count == 1 else f"{count:,} {_noun(entity, count)}"
         if added and not removed:
-            return f"Tagged {noun} {_shown(added)}"
+            return "tagged", {"noun": noun, "tags": _shown(added)}
         if removed and not added:
-            return f"Removed tag {_shown(removed)} from {noun}"
-        return f"Changed the tags of {noun}"
+            return "untagged", {"noun": noun, "tags": _shown(removed)}
+        return "retagged", {"noun": noun}
     if fields <= {"influence", "interest"} and count == 1:
-        return f'Rated {entity} "{label}"'
+        return "rated", {"noun": noun}
     if count == 1:
-        return f'Edited {entity} "{label}"'
+        return "edited", {"noun": noun}
     main = first.field
-    what = FIELD_LABELS.get(main, main.replace("_", " "))
-    noun = f"{count:,} {_noun(entity, count)}"
+    labels = FIELD_LABELS_VI if lang == "vi" else FIELD_LABELS
+    what = labels.get(main, main.replace("_", " "))
     if first.new in (None, "", []):
-        return f"Cleared {what} on {noun}"
+        return "cleared", {"what": what, "noun": noun}
     if main in REFERS_TO:
-        return f'Set {what} to "{records.label(session, REFERS_TO[main], int(first.new))}" on {noun}'
-    return f"Set {what} to {_shown(first.new)} on {noun}"
+        value = f'"{records.label(session, REFERS_TO[main], int(first.new))}"'
+    else:
+        value = _shown(first.new, lang)
+    return "set", {"what": what, "value": value, "noun": noun}

@@ -223,3 +223,17 @@ def test_owner_alias_for_actions(engine: Engine) -> None:
     with read_session(engine) as s:
         assert records.snapshot(s, "action", aid)["responsible_staff_id"] == staff
         assert group and describe(s, group) == 'Edited action "Review MoU"'
+
+
+def test_descriptions_in_vietnamese(engine: Engine, thousand: list[int]) -> None:
+    with unit_of_work(engine) as s:
+        tagged = bulk_edit.add_tags(s, "contact", thousand[:1000], ["Đối tác"])
+        gone = bulk_edit.delete_records(s, "contact", thousand[1000:1002])
+        staff = records.create(s, "staff", {"name": "Trần Minh Quang"})
+        owner = bulk_edit.set_field(s, "contact", thousand[:3], "owner_id", staff)
+    with read_session(engine) as s:
+        assert describe(s, tagged, "vi") == "Gắn thẻ 'Đối tác' cho 1.000 liên hệ"
+        assert describe(s, gone, "vi") == "Xoá 2 liên hệ"
+        assert describe(s, owner, "vi") == 'Đặt người phụ trách là "Trần Minh Quang" cho 3 liên hệ'
+        offered = last_undoable(s, lang="vi")
+        assert offered is not None and offered.description.startswith("Đặt người phụ trách")

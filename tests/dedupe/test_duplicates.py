@@ -187,3 +187,21 @@ def test_warning_is_fast_at_100k_contacts(engine: Engine) -> None:
           f"{len(groups)} groups")  # fmt: skip
     assert per_call < 0.15
     assert whole < 10
+
+
+def test_reasons_read_in_vietnamese(engine: Engine, people: dict[str, int]) -> None:
+    from app.dedupe import reason_text
+
+    with read_session(engine) as s:
+        found = possible_duplicates(
+            s,
+            "contact",
+            {"full_name": "Hùng Nguyễn Văn", "emails": ["hung@nic.gov.vn"], "organisation_id": people["nic"]},
+        )
+        org = possible_duplicates(s, "organisation", {"name": "NIC"})
+    assert [reason_text(r, "vi") for r in found[0].reasons] == [
+        "cùng email hung@nic.gov.vn",
+        "trùng họ tên, khác thứ tự cùng tổ chức",
+    ]
+    assert reason_text(org[0].reasons[0], "vi_VN") == "tên viết tắt NIC của bên này là tên bên kia"
+    assert reason_text("same phone 0912 345 678", "en") == "same phone 0912 345 678"
