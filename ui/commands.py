@@ -4,6 +4,7 @@ reschedule, add a note. Each write is one unit of work on the write lane."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from app import records
+from app import bulk_edit, records, undo
 from app.dashboard import month_end
 from app.errors import ConflictError, UserError
 from db.models import OPEN_STATUSES
@@ -110,43 +111,67 @@ class Commands(QObject):
         if not ids:
             return
         actor = self.ctx.actor()
+        what = labels.entity_name(entity, plural=len(ids) > 1).lower()
+        text = self.tr("Deleted %1 %2").replace("%1", self.ctx.fmt_number(len(ids))).replace("%2", what)
+        self.run_grouped(entity, lambda s: bulk_edit.delete_records(s, entity, ids, actor=actor), text, ids)
+
+    def run_grouped(
+        self,
+        entity: str,
+        fn: Callable[[Session], str],
+        message: str,
+        ids: list[int] | None = None,
+        on_done: Callable[[str], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run one operation that returns its history group id; offer it as Edit → Undo."""
+        chosen = list(ids or [])
+        box: list[str] = []
 
         def work(s: Session) -> list[int]:
-            for i in ids:
-                records.delete(s, entity, i, actor=actor)
-            return ids
+            box.append(fn(s) or "")
+            return chosen  # announced as changed by ctx.write
 
-        def undo(s: Session) -> list[int]:
-            for i in ids:
-                records.restore(s, entity, i, actor=actor)
-            return ids
+        def done(_ids: list[int]) -> None:
+            group = box[0] if box else ""
+            if group:
+                self.ctx.push_undo(message, group)
+                self.ctx.status_message.emit(message)
+            else:
+                self.ctx.status_message.emit(self.tr("Nothing to change"))
+            if on_done is not None:
+                on_done(group)
 
-        what = labels.entity_name(entity, plural=len(ids) > 1).lower()
-        text = self.tr("Deleted %1 %2").replace("%1", str(len(ids))).replace("%2", what)
-
-        def done(_r: Any) -> None:
-            self.ctx.push_undo(text, undo)
-            self.ctx.status_message.emit(text + " — " + self.tr("Ctrl+Z to undo"))
-
-        self.ctx.write(work, entity=entity, on_done=done, on_error=self.error)
+        self.ctx.write(work, entity=entity, on_done=done, on_error=on_error or self.error)
 
     def undo(self) -> None:
-        if not self.ctx.undo_stack:
+        item = self.ctx.pop_undo()
+        if item is None:
             self.ctx.status_message.emit(self.tr("Nothing to undo"))
             return
-        label, fn = self.ctx.undo_stack.pop()
+        label, group = item
+        actor = self.ctx.actor()
+
+        def work(s: Session) -> list[int]:
+            undo.undo_group(s, group, actor=actor)
+            return []
+
+        def failed(exc: BaseException) -> None:
+            self.ctx.changed.emit("", [])
+            self.error(exc)
+
         self.ctx.write(
-            fn,
+            work,
             entity="",
             on_done=lambda _r: self.ctx.status_message.emit(self.tr("Undone: %1").replace("%1", label)),
-            on_error=self.error,
+            on_error=failed,
         )
 
     # --- actions ---------------------------------------------------------------------------------
 
     def _update_actions(self, ids: list[int], values_for: Any, message: str, undoable: bool = True) -> None:
         actor = self.ctx.actor()
-        before: dict[int, dict[str, Any]] = {}
+        group = records.new_group_id()
 
         def work(s: Session) -> list[int]:
             done: list[int] = []
@@ -155,20 +180,17 @@ class Commands(QObject):
                 values = values_for(current)
                 if not values:
                     continue
-                before[i] = {k: current.get(k) for k in values}
-                records.update(s, "action", i, values, expected_version=current["version"], actor=actor)
+                records.update(
+                    s, "action", i, values, expected_version=current["version"], actor=actor, group_id=group
+                )
                 done.append(i)
             return done
 
-        def undo(s: Session) -> list[int]:
-            for i, values in before.items():
-                records.update(s, "action", i, values, expected_version=None, actor=actor)
-            return list(before)
-
         def finished(done: list[int]) -> None:
+            text = message.replace("%n", self.ctx.fmt_number(len(done)))
             if undoable and done:
-                self.ctx.push_undo(message, undo)
-            self.ctx.status_message.emit(message.replace("%n", str(len(done))))
+                self.ctx.push_undo(text, group)
+            self.ctx.status_message.emit(text)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ConflictError):

@@ -27,6 +27,10 @@ class AppContext(QObject):
     # entity ("" for several kinds) and the ids touched
     changed = Signal(str, list)
     status_message = Signal(str)
+    # the latest undoable operation changed (its label, "" when there is none)
+    undo_changed = Signal(str)
+    # a dialog asks the window to show a record (entity, id)
+    open_requested = Signal(str, int)
 
     def __init__(
         self,
@@ -41,7 +45,8 @@ class AppContext(QObject):
         self.settings = settings
         self.tasks = TaskManager(self)
         self.today = today
-        self.undo_stack: list[tuple[str, Callable[[Session], Any]]] = []
+        # (label, group_id): operations of this session, undone through app.undo.undo_group
+        self.undo_stack: list[tuple[str, str]] = []
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -82,9 +87,24 @@ class AppContext(QObject):
 
         return self.tasks.run(work, on_done=done, on_error=on_error, write=True)
 
-    def push_undo(self, label: str, undo: Callable[[Session], Any]) -> None:
-        self.undo_stack.append((label, undo))
-        del self.undo_stack[:-20]
+    def push_undo(self, label: str, group_id: str) -> None:
+        """Offer ``group_id`` (a group of history rows) as Edit → Undo; '' is ignored."""
+        if not group_id:
+            return
+        self.undo_stack.append((label, group_id))
+        del self.undo_stack[:-50]
+        self.undo_changed.emit(label)
+
+    def pop_undo(self) -> tuple[str, str] | None:
+        item = self.undo_stack.pop() if self.undo_stack else None
+        self.undo_changed.emit(self.undo_stack[-1][0] if self.undo_stack else "")
+        return item
+
+    def fmt_number(self, n: int) -> str:
+        """A count in the language of the interface (1,000 / 1.000)."""
+        from PySide6.QtCore import QLocale
+
+        return QLocale().toString(int(n))
 
     def fmt_date(self, value: dt.date | None) -> str:
         return self.settings.fmt_date(value)

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import dashboard
+from app.stakeholder_map import stakeholder_points
 from db.engine import read_session
 from ui import labels
 from ui.context import AppContext
 from ui.details.story import css, link
+from ui.stakeholder_map import MapCanvas
 from ui.tasks import Task
 
 
@@ -124,6 +126,25 @@ class DashboardView(QScrollArea):
         grid.addWidget(self.cards["week"], 0, 1)
         grid.addWidget(self.cards["meetings"], 1, 0)
         grid.addWidget(self.cards["recent"], 1, 1)
+        self.map_card = QFrame(inner)
+        self.map_card.setObjectName("dashboard_map")
+        self.map_card.setFrameShape(QFrame.Shape.StyledPanel)
+        self.map_card.setAutoFillBackground(True)
+        self.map_card.setBackgroundRole(QPalette.ColorRole.Base)
+        map_head = QLabel(tr("Stakeholder map"), self.map_card)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        map_head.setFont(bold)
+        self.map = MapCanvas(self.map_card, compact=True, editable=False)
+        self.map.setToolTip(tr("Organisations by influence and interest; click a dot to open it"))
+        mlay = QVBoxLayout(self.map_card)
+        mlay.setContentsMargins(12, 10, 12, 10)
+        mlay.addWidget(map_head)
+        mlay.addWidget(self.map, 1)
+        grid.addWidget(self.map_card, 0, 2, 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 3)
         for card in self.cards.values():
             card.link_activated.connect(self.link_activated)
             card.setMinimumHeight(200)
@@ -152,6 +173,7 @@ class DashboardView(QScrollArea):
                     "meetings": dashboard.upcoming_meetings(s, now=now, limit=8),
                     "recent": dashboard.recent_organisations(s, limit=5, now=now),
                     "me": dashboard.staff_name(s, staff_id),
+                    "map": stakeholder_points(s, today=today),
                 }
 
         self._generation += 1
@@ -166,11 +188,12 @@ class DashboardView(QScrollArea):
         hello = tr("Good day, %1").replace("%1", me.split()[-1]) if me else tr("Good day")
         self.heading.setText(f"{hello} — {self.ctx.fmt_date(today)}")
         for k, f in self.figures.items():
-            f.value.setText(f"{self.counts.get(k, 0):,}")
+            f.value.setText(self.ctx.fmt_number(self.counts.get(k, 0)))
         self.cards["overdue"].set_html(self._actions(overdue, tr("Nothing overdue. Well done.")))
         self.cards["week"].set_html(self._actions(week, tr("Nothing due this week.")))
         self.cards["meetings"].set_html(self._meetings(meetings))
         self.cards["recent"].set_html(self._orgs(recent))
+        self.map.set_points(data["map"])
         self.refreshed.emit()
 
     def _actions(self, rows: list[dict[str, Any]], empty: str) -> str:

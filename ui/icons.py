@@ -10,6 +10,22 @@ from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
+_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" '
+    'stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">{}</svg>'
+)
+# Icons drawn here (same style as the shipped set, Lucide-like strokes).
+BUILT_IN = {
+    "map": _SVG.format(
+        '<path d="M3 3v18h18"/><path d="M12 3v18" stroke-dasharray="2 2"/><path d="M3 12h18" '
+        'stroke-dasharray="2 2"/><circle cx="17" cy="7" r="2.2"/><circle cx="7.5" cy="16" r="1.6"/>'
+        '<circle cx="16" cy="16.5" r="1.2"/>'
+    ),
+    "merge": _SVG.format(
+        '<circle cx="6" cy="5" r="2"/><circle cx="6" cy="19" r="2"/><circle cx="18" cy="12" r="2"/>'
+        '<path d="M6 7v10"/><path d="M6 7c0 3 3 5 10 5"/>'
+    ),
+}
 
 
 def _render(svg: str, size: int, ratio: float) -> QPixmap:
@@ -25,7 +41,7 @@ def _render(svg: str, size: int, ratio: float) -> QPixmap:
 
 @cache
 def _icon(name: str, colour: str, disabled: str, ratio: float) -> QIcon:
-    source = (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
+    source = BUILT_IN.get(name) or (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
     icon = QIcon()
     for size in (16, 20, 24, 32, 48):
         icon.addPixmap(_render(source.replace("currentColor", colour), size, ratio), QIcon.Mode.Normal)
@@ -44,4 +60,4 @@ def icon(name: str, role: QPalette.ColorRole = QPalette.ColorRole.WindowText) ->
 
 
 def available() -> list[str]:
-    return sorted(p.stem for p in ICON_DIR.glob("*.svg"))
+    return sorted({p.stem for p in ICON_DIR.glob("*.svg")} | set(BUILT_IN))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,23 +21,28 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from db.engine import describe_url
 from ui import files, labels
+from ui.bulk import BulkActions
 from ui.commands import Commands
 from ui.context import AppContext
 from ui.dashboard import DashboardView
 from ui.details.pane import DetailPane
+from ui.dialogs.duplicates import FindDuplicatesDialog
 from ui.dialogs.search import SearchDialog
 from ui.dialogs.settings import SettingsDialog
 from ui.icons import icon
 from ui.lists.panel import ListPanel
 from ui.notify import Banner, DueNotifier
+from ui.stakeholder_map import MapView
 
-VIEWS = ("dashboard", "organisation", "contact", "meeting", "action")
+VIEWS = ("dashboard", "organisation", "contact", "meeting", "action", "map")
+RECORDS = ("organisation", "contact", "meeting", "action")
 
 
 class RecordView(QSplitter):
@@ -66,7 +71,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.setUnifiedTitleAndToolBarOnMac(True)
         self.commands = Commands(ctx, self)
-        self.record_actions: dict[str, list[QAction]] = {e: [] for e in VIEWS[1:]}
+        self.record_actions: dict[str, list[QAction]] = {e: [] for e in RECORDS}
+        self.bulk = BulkActions(ctx, self.commands, self)
         self.menus: dict[str, QMenu] = {}
 
         self.nav = QListWidget(self)
@@ -81,18 +87,27 @@ class MainWindow(QMainWindow):
         self.dashboard.link_activated.connect(self.navigate)
         self.stack.addWidget(self.dashboard)
         self.views: dict[str, RecordView] = {}
+        self.dashboard.map.open_requested.connect(self.navigate)
         for entity in VIEWS:
-            text = self.tr("Dashboard") if entity == "dashboard" else labels.entity_name(entity, plural=True)
-            item = QListWidgetItem(icon(entity), text)
+            item = QListWidgetItem(icon(entity), self._view_name(entity))
             item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
             self.nav.addItem(item)
             if entity == "dashboard":
+                continue
+            if entity == "map":
+                self.map_view = MapView(ctx, self.commands, self)
+                self.map_view.open_requested.connect(self.navigate)
+                self.stack.addWidget(self.map_view)
                 continue
             view = RecordView(ctx, entity, self)
             view.list.count_changed.connect(self._count_changed)
             view.list.activated.connect(self.commands.edit)
             view.list.current_changed.connect(lambda _e, _i: self._update_enabled())
             view.detail.link_activated.connect(self.navigate)
+            view.list.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.list.view.customContextMenuRequested.connect(
+                lambda pos, e=entity: self._context_menu(e, pos)
+            )
             self.views[entity] = view
             self.stack.addWidget(view)
         self.nav.currentRowChanged.connect(self._show_view)
@@ -116,6 +131,16 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.undo_button = QToolButton(self)
+        self.undo_button.setObjectName("status_undo")
+        self.undo_button.setIcon(icon("undo"))
+        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.undo_button.setAutoRaise(True)
+        self.undo_button.clicked.connect(self.commands.undo)
+        self.undo_button.hide()
+        self.statusBar().addPermanentWidget(self.undo_button)
+        ctx.undo_changed.connect(self._undo_changed)
+        ctx.open_requested.connect(self.navigate)
         self.count_label = QLabel(self)
         self.db_label = QLabel(describe_url(str(ctx.engine.url)), self)
         self.db_label.setEnabled(False)
@@ -227,12 +252,14 @@ class MainWindow(QMainWindow):
             None,
             "log-meeting",
         )
+        self.act_duplicates = self._act(
+            "duplicates", self.tr("Find &duplicates…"), self.find_duplicates, None, "merge"
+        )
         self.view_actions: list[QAction] = []
         for n, entity in enumerate(VIEWS):
-            text = self.tr("Dashboard") if entity == "dashboard" else labels.entity_name(entity, plural=True)
-            a = self._act(f"view_{entity}", text, self._goto(n), [f"Ctrl+{n + 1}"], entity)
+            a = self._act(f"view_{entity}", self._view_name(entity), self._goto(n), [f"Ctrl+{n + 1}"], entity)
             self.view_actions.append(a)
-        for entity in VIEWS[1:]:
+        for entity in RECORDS:
             base = [self.act_edit]
             if entity == "action":
                 base += [self.act_done, self.act_reschedule, self.act_note]
@@ -259,11 +286,18 @@ class MainWindow(QMainWindow):
         m["edit"].addActions([self.act_undo, self.act_edit, self.act_delete])
         m["edit"].addSeparator()
         m["edit"].addActions([self.act_done, self.act_reschedule, self.act_note])
+        m["edit"].addSeparator()
+        self.selection_menu = m["edit"].addMenu(icon("edit"), self.tr("&Selection"))
+        self.selection_menu.setObjectName("menu_selection")
+        self.selection_menu.aboutToShow.connect(self._fill_selection_menu)
+        self._fill_selection_menu()
         m["view"] = bar.addMenu(self.tr("&View"))
         m["view"].addActions(self.view_actions)
         m["view"].addSeparator()
         m["view"].addActions([self.act_search, self.act_refresh])
         m["tools"] = bar.addMenu(self.tr("&Tools"))
+        m["tools"].addAction(self.act_duplicates)
+        m["tools"].addAction(self.view_actions[VIEWS.index("map")])
         m["help"] = bar.addMenu(self.tr("&Help"))
         m["help"].addAction(self.tr("About Ketnoi"), self._about)
 
@@ -288,6 +322,13 @@ class MainWindow(QMainWindow):
     def current_entity(self) -> str:
         return VIEWS[max(0, self.nav.currentRow())]
 
+    def _view_name(self, entity: str) -> str:
+        if entity == "dashboard":
+            return self.tr("Dashboard")
+        if entity == "map":
+            return self.tr("Stakeholder map")
+        return labels.entity_name(entity, plural=True)
+
     def current_view(self) -> RecordView | None:
         return self.views.get(self.current_entity())
 
@@ -296,6 +337,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(max(0, row))
         if entity == "dashboard":
             self.dashboard.refresh()
+            self.count_label.setText("")
+        elif entity == "map":
+            self.map_view.refresh()
             self.count_label.setText("")
         else:
             view = self.views[entity]
@@ -319,7 +363,9 @@ class MainWindow(QMainWindow):
 
     def _count_changed(self, entity: str, n: int) -> None:
         if entity == self.current_entity() and n >= 0:
-            self.count_label.setText(f"{n:,} {labels.entity_name(entity, plural=n != 1).lower()}")
+            self.count_label.setText(
+                f"{self.ctx.fmt_number(n)} {labels.entity_name(entity, plural=n != 1).lower()}"
+            )
 
     def _selected(self, entity: str) -> list[int]:
         view = self.current_view()
@@ -398,6 +444,8 @@ class MainWindow(QMainWindow):
             view.detail.reload()
         if self.current_entity() == "dashboard":
             self.dashboard.refresh()
+        if self.current_entity() == "map":
+            self.map_view.refresh()
         self.notifier.refresh()
 
     def _changed(self, entity: str, ids: list[int]) -> None:
@@ -406,8 +454,62 @@ class MainWindow(QMainWindow):
             view.detail.reload()
         if self.current_entity() == "dashboard":
             self.dashboard.refresh()
+        if self.current_entity() == "map":
+            self.map_view.refresh()
         self.notifier.refresh()
         self._update_enabled()
+
+    # --- selection, undo, duplicates ------------------------------------------------------------
+
+    def _bulk_ids(self) -> list[int]:
+        return self._selected(self.current_entity())
+
+    def _fill_selection_menu(self) -> None:
+        menu = self.selection_menu
+        menu.clear()
+        entity = self.current_entity()
+        if entity not in RECORDS:
+            menu.addAction(self.tr("Select records in a list first")).setEnabled(False)
+            return
+        n = len(self._bulk_ids())
+        for a in self.bulk.fill(menu, entity, self._bulk_ids):
+            a.setEnabled(n > 0)
+
+    def _context_menu(self, entity: str, pos: QPoint) -> None:
+        view = self.views[entity]
+        ids = view.list.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        menu.setObjectName("context_menu")
+        for a in self.record_actions[entity]:
+            if a is not self.act_delete:
+                menu.addAction(a)
+        menu.addSeparator()
+        head = menu.addAction(self.tr("%1 selected").replace("%1", self.ctx.fmt_number(len(ids))))
+        head.setEnabled(False)
+        self.bulk.fill(menu, entity, view.list.selected_ids)
+        self.context_menu = menu
+        menu.popup(view.list.view.viewport().mapToGlobal(pos))
+
+    def _undo_changed(self, label: str) -> None:
+        if label:
+            self.act_undo.setText(self.tr("&Undo: %1").replace("%1", label))
+            self.undo_button.setText(self.tr("Undo"))
+            self.undo_button.setToolTip(self.tr("Undo: %1").replace("%1", label) + " (Ctrl+Z)")
+            self.undo_button.show()
+        else:
+            self.act_undo.setText(self.tr("&Undo"))
+            self.undo_button.hide()
+
+    def find_duplicates(self) -> None:
+        dialog = getattr(self, "duplicates_dialog", None)
+        if dialog is None:
+            dialog = FindDuplicatesDialog(self.ctx, self.commands, self)
+            self.duplicates_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def _about(self) -> None:
         QMessageBox.about(

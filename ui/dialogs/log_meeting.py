@@ -36,6 +36,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.dialogs.followups import FollowUp, FollowUpEditor
 from ui.dialogs.pickers import Chosen, Picker
+from ui.dupwarn import DuplicateWarning, peek
 from ui.widgets import ErrorLabel
 
 
@@ -137,6 +138,15 @@ class LogMeetingDialog(QDialog):
             self._staff = lists.staff_list(s)
         self.attendees.changed.connect(self._people_changed)
         self._people_changed()
+        # A person or organisation typed as new may exist already (another spelling).
+        self.duplicates: dict[str, DuplicateWarning] = {}
+        for entity, picker in (("contact", self.attendees), ("organisation", self.organisations)):
+            warning = DuplicateWarning(ctx, entity, self, offer_use=True)
+            warning.setObjectName(f"duplicate_warning_{entity}")
+            warning.open_requested.connect(peek(ctx, self))
+            warning.use_requested.connect(self._use_existing)
+            picker.changed.connect(lambda e=entity: self._check_new(e))
+            self.duplicates[entity] = warning
 
         self.errors = {
             name: ErrorLabel(self)
@@ -156,7 +166,9 @@ class LogMeetingDialog(QDialog):
         left.addRow(
             labels.field_label("organisation_ids"), self._with_error(self.organisations, "organisation_ids")
         )
+        left.addRow("", self.duplicates["organisation"])
         left.addRow(labels.field_label("attendees"), self._with_error(self.attendees, "attendees"))
+        left.addRow("", self.duplicates["contact"])
         right = QFormLayout()
         right.addRow(labels.field_label("agenda"), self.agenda)
         right.addRow(labels.field_label("minutes"), self.minutes)
@@ -244,6 +256,37 @@ class LogMeetingDialog(QDialog):
 
     def _people_changed(self) -> None:
         self.followups.set_people(self._staff, [(c.key, c.label) for c in self.attendees.values()])
+
+    def _picker(self, entity: str) -> Any:
+        return self.attendees if entity == "contact" else self.organisations
+
+    def _check_new(self, entity: str) -> None:
+        new = [c for c in self._picker(entity).values() if c.id is None]
+        warning = self.duplicates[entity]
+        if not new:
+            warning.clear()
+            return
+        if entity == "contact":
+            orgs = [c.id for c in self.organisations.values() if c.id is not None]
+            warning.check(
+                {"full_name": new[-1].label, "organisation_id": orgs[0] if len(orgs) == 1 else None}
+            )
+        else:
+            warning.check({"name": new[-1].label})
+
+    def _use_existing(self, entity: str, record_id: int, label: str) -> None:
+        """Replace the last person/organisation typed as new by the existing record."""
+        picker = self._picker(entity)
+        items = list(picker.values())
+        for n in range(len(items) - 1, -1, -1):
+            if items[n].id is None:
+                items[n] = Chosen(record_id, label, items[n].role)
+                break
+        unique: dict[str, Chosen] = {}
+        for c in items:
+            unique.setdefault(c.key, c)
+        picker.set_values(list(unique.values()))
+        self._check_new(entity)
 
     def _load(self, meeting_id: int) -> None:
         with self.ctx.read() as s:

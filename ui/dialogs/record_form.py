@@ -37,6 +37,7 @@ from db.models import (
 from ui import labels
 from ui.context import AppContext
 from ui.dialogs.conflict import ConflictDialog
+from ui.dupwarn import DuplicateWarning, peek
 from ui.widgets import ErrorLabel, Lookup
 
 
@@ -87,6 +88,13 @@ FIELDS: dict[str, tuple[F, ...]] = {
         F("reference"),
         F("notes", "multiline"),
     ),
+}
+
+
+# The fields that say whether a record already exists (app.dedupe.possible_duplicates).
+DUPLICATE_FIELDS = {
+    "contact": ("full_name", "emails", "phones", "organisation_id"),
+    "organisation": ("name", "acronym", "parent_id"),
 }
 
 
@@ -144,6 +152,10 @@ class RecordForm(QDialog):
             form.addRow(labels.field_label(f.name), box)
             self.widgets[f.name], self.errors[f.name] = w, err
         self.general_error = ErrorLabel(self)
+        self.duplicates: DuplicateWarning | None = None
+        if entity in DUPLICATE_FIELDS:
+            self.duplicates = DuplicateWarning(ctx, entity, self)
+            self.duplicates.open_requested.connect(peek(ctx, self))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -154,6 +166,8 @@ class RecordForm(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if self.duplicates is not None:
+            layout.addWidget(self.duplicates)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
@@ -168,6 +182,25 @@ class RecordForm(QDialog):
             with ctx.read() as s:
                 names = self._names(s, initial)
             self._fill(initial, names)
+        if self.duplicates is not None:
+            for name in DUPLICATE_FIELDS[entity]:
+                w = self.widgets[name]
+                if isinstance(w, QLineEdit):  # a Lookup is a QLineEdit too
+                    w.textChanged.connect(lambda _t: self.check_duplicates())
+                if isinstance(w, Lookup):
+                    w.picked.connect(lambda _i: self.check_duplicates())
+
+    def check_duplicates(self) -> None:
+        """After a pause in typing, look for an existing record like this one (off the UI thread)."""
+        if self.duplicates is None:
+            return
+        values = self.values()
+        wanted = {k: values.get(k) for k in DUPLICATE_FIELDS[self.entity]}
+        if self.entity == "contact" and not isinstance(wanted.get("organisation_id"), int):
+            wanted["organisation_id"] = None
+        if self.entity == "organisation" and not isinstance(wanted.get("parent_id"), int):
+            wanted["parent_id"] = None
+        self.duplicates.check(wanted, exclude_id=self.record_id)
 
     # --- widgets ---------------------------------------------------------------------------------
 

@@ -1,0 +1,246 @@
+"""Bulk actions on a multi-selection: add/remove tags, set a field, delete.
+
+Each choice asks for its value in a small dialog, then makes one call into ``app.bulk_edit``
+on the write lane (one transaction, one history group), offered as Edit → Undo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlmodel import Session
+
+from app import bulk_edit, lists
+from db.models import ACTION_STATUSES
+from ui import labels
+from ui.commands import Commands
+from ui.context import AppContext
+from ui.icons import icon
+from ui.widgets import Lookup
+
+TAGGABLE = ("contact", "organisation")
+# entity → the fields a bulk action sets here: (field, kind of value)
+FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "contact": (("owner_id", "staff"), ("organisation_id", "organisation")),
+    "organisation": (("owner_id", "staff"),),
+    "meeting": (("owner_id", "staff"),),
+    "action": (
+        ("responsible_staff_id", "staff"),
+        ("organisation_id", "organisation"),
+        ("status", "status"),
+        ("due_date", "date"),
+    ),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Bulk", text)
+
+
+def _field_name(field: str) -> str:
+    return {
+        "owner_id": tr("owner"),
+        "responsible_staff_id": tr("responsible (us)"),
+        "organisation_id": tr("organisation"),
+        "status": tr("status"),
+        "due_date": tr("due date"),
+    }.get(field, field)
+
+
+class ValueDialog(QDialog):
+    """Ask for one value: tags, a staff member, an organisation, a status or a date."""
+
+    def __init__(self, ctx: AppContext, kind: str, title: str, prompt: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("bulk_value")
+        self.setWindowTitle(title)
+        self.kind = kind
+        self.editor: QWidget
+        if kind == "tags":
+            line = QLineEdit(self)
+            line.setPlaceholderText(tr("separate several with commas"))
+            self.editor = line
+        elif kind == "staff":
+            combo = QComboBox(self)
+            combo.addItem(tr("— nobody —"), None)
+            with ctx.read() as s:
+                for i, n in lists.staff_list(s):
+                    combo.addItem(n, i)
+            self.editor = combo
+        elif kind == "status":
+            combo = QComboBox(self)
+            for v in ACTION_STATUSES:
+                combo.addItem(labels.status(v), v)
+            self.editor = combo
+        elif kind == "organisation":
+            lookup = Lookup(ctx, "organisation", self)
+            lookup.setPlaceholderText(tr("Type a few letters of the organisation"))
+            self.editor = lookup
+        else:
+            date = QDateEdit(self)
+            date.setCalendarPopup(True)
+            date.setDisplayFormat(ctx.settings.qt_date_format())
+            today = ctx.today()
+            date.setDate(QDate(today.year, today.month, today.day))
+            self.editor = date
+        self.editor.setObjectName("bulk_editor")
+        self.error = QLabel(self)
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        form.addRow(prompt, self.editor)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def value(self) -> Any:
+        w = self.editor
+        if isinstance(w, Lookup):
+            return w.value()
+        if isinstance(w, QLineEdit):
+            return [p.strip() for p in w.text().split(",") if p.strip()]
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        assert isinstance(w, QDateEdit)
+        d = w.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def _accept(self) -> None:
+        value = self.value()
+        if (self.kind in ("tags", "organisation")) and not value:
+            self.error.setText(tr("Choose a value first."))
+            self.error.show()
+            return
+        self.accept()
+
+
+class BulkActions:
+    """Builds the bulk menu for a list and runs what is chosen."""
+
+    def __init__(self, ctx: AppContext, commands: Commands, window: QWidget) -> None:
+        self.ctx, self.commands, self.window = ctx, commands, window
+
+    def menu(self, entity: str, ids: Callable[[], list[int]], parent: QWidget) -> QMenu:
+        menu = QMenu(tr("Selection"), parent)
+        menu.setObjectName("bulk_menu")
+        menu.setIcon(icon("edit"))
+        self.fill(menu, entity, ids)
+        return menu
+
+    def fill(self, menu: QMenu, entity: str, ids: Callable[[], list[int]]) -> list[QAction]:
+        out: list[QAction] = []
+
+        def add(name: str, text: str, slot: Callable[[], None]) -> None:
+            a = menu.addAction(text)
+            a.setObjectName(f"bulk_{name}")
+            a.triggered.connect(lambda _c=False: slot())
+            out.append(a)
+
+        if entity in TAGGABLE:
+            add("add_tags", tr("Add tags…"), lambda: self.add_tags(entity, ids()))
+            add("remove_tags", tr("Remove tags…"), lambda: self.remove_tags(entity, ids()))
+        for field, kind in FIELDS.get(entity, ()):
+            text = tr("Set %1…").replace("%1", _field_name(field))
+            add(f"set_{field}", text, self._setter(entity, ids, field, kind))
+        menu.addSeparator()
+        add("delete", tr("Delete selected…"), lambda: self.delete(entity, ids()))
+        return out
+
+    def _setter(self, entity: str, ids: Callable[[], list[int]], field: str, kind: str) -> Callable[[], None]:
+        return lambda: self.set_field(entity, ids(), field, kind)
+
+    # --- the operations ------------------------------------------------------------------------
+
+    def _count(self, entity: str, n: int) -> str:
+        return f"{self.ctx.fmt_number(n)} {labels.entity_name(entity, plural=n != 1).lower()}"
+
+    def _ask(self, entity: str, ids: list[int], kind: str, title: str, prompt: str) -> tuple[bool, Any]:
+        if not ids:
+            return False, None
+        dialog = ValueDialog(
+            self.ctx, kind, f"{title} — {self._count(entity, len(ids))}", prompt, self.window
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False, None
+        return True, dialog.value()
+
+    def add_tags(self, entity: str, ids: list[int], tags: list[str] | None = None) -> None:
+        if tags is None:
+            ok, tags = self._ask(entity, ids, "tags", tr("Add tags"), tr("Tags"))
+            if not ok:
+                return
+        actor, chosen = self.ctx.actor(), list(tags or [])
+        message = (
+            tr("Tagged %1 with %2")
+            .replace("%1", self._count(entity, len(ids)))
+            .replace("%2", ", ".join(chosen))
+        )
+        self._run(entity, ids, lambda s: bulk_edit.add_tags(s, entity, ids, chosen, actor=actor), message)
+
+    def remove_tags(self, entity: str, ids: list[int], tags: list[str] | None = None) -> None:
+        if tags is None:
+            ok, tags = self._ask(entity, ids, "tags", tr("Remove tags"), tr("Tags"))
+            if not ok:
+                return
+        actor, chosen = self.ctx.actor(), list(tags or [])
+        message = (
+            tr("Removed %2 from %1")
+            .replace("%1", self._count(entity, len(ids)))
+            .replace("%2", ", ".join(chosen))
+        )
+        self._run(entity, ids, lambda s: bulk_edit.remove_tags(s, entity, ids, chosen, actor=actor), message)
+
+    def set_field(self, entity: str, ids: list[int], field: str, kind: str, value: Any = ...) -> None:
+        if value is ...:
+            title = tr("Set %1").replace("%1", _field_name(field))
+            ok, value = self._ask(entity, ids, kind, title, labels.field_label(field))
+            if not ok:
+                return
+        actor = self.ctx.actor()
+        message = (
+            tr("Set %1 on %2").replace("%1", _field_name(field)).replace("%2", self._count(entity, len(ids)))
+        )
+        self._run(
+            entity, ids, lambda s: bulk_edit.set_field(s, entity, ids, field, value, actor=actor), message
+        )
+
+    def delete(self, entity: str, ids: list[int], confirm: bool = True) -> None:
+        if not ids:
+            return
+        if confirm and len(ids) > 1:
+            answer = QMessageBox.question(
+                self.window,
+                tr("Delete"),
+                tr("Delete %1? You can undo it from Edit → Undo.").replace(
+                    "%1", self._count(entity, len(ids))
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.commands.delete(entity, ids)
+
+    def _run(self, entity: str, ids: list[int], fn: Callable[[Session], str], message: str) -> None:
+        self.commands.run_grouped(entity, fn, message, ids)

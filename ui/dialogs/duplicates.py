@@ -1,0 +1,394 @@
+"""Tools → Find duplicates…: groups of likely duplicates ranked by confidence, and the merge.
+
+The search (``app.dedupe.find_duplicate_groups``) runs on a pool thread with progress and
+cancel. :class:`MergeDialog` shows two records field by field, a radio per side (default: the
+newer non-empty value, as ``app.merge`` decides), and merges on the write lane; the merge is
+then offered as Edit → Undo like any other operation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import dedupe, merge, records
+from db.engine import read_session
+from ui import labels
+from ui.context import AppContext
+from ui.dupwarn import reason_text
+from ui.tasks import Task
+
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+REFERS = {"organisation_id": "organisation", "parent_id": "organisation", "owner_id": "staff"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Duplicates", text)
+
+
+class FindDuplicatesDialog(QDialog):
+    merged = Signal(str)  # the merge's group id
+
+    def __init__(self, ctx: AppContext, commands: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("find_duplicates")
+        self.setWindowTitle(tr("Find duplicates"))
+        self.ctx, self.commands = ctx, commands
+        self.groups: list[dedupe.DuplicateGroup] = []
+        self._task: Task | None = None
+        self.entity = QComboBox(self)
+        self.entity.setObjectName("dedupe_entity")
+        self.entity.addItem(labels.entity_name("contact", plural=True), "contact")
+        self.entity.addItem(labels.entity_name("organisation", plural=True), "organisation")
+        self.find_button = QPushButton(tr("Find"), self)
+        self.find_button.setObjectName("dedupe_find")
+        self.find_button.clicked.connect(self.search)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.cancel_button = QPushButton(tr("Stop"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.status = QLabel(self)
+        self.status.setObjectName("dedupe_status")
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("dedupe_groups")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([tr("Confidence"), tr("Records"), tr("Why")])
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree.setColumnWidth(0, 100)
+        self.tree.setColumnWidth(1, 360)
+        self.tree.itemDoubleClicked.connect(lambda _i, _c: self.merge_selected())
+        self.tree.currentItemChanged.connect(lambda *_: self._update())
+        self.merge_button = QPushButton(tr("Merge…"), self)
+        self.merge_button.setObjectName("dedupe_merge")
+        self.merge_button.clicked.connect(self.merge_selected)
+        close = QPushButton(tr("Close"), self)
+        close.clicked.connect(self.close)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Look among"), self))
+        top.addWidget(self.entity)
+        top.addWidget(self.find_button)
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.cancel_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.merge_button)
+        bottom.addWidget(close)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.tree, 1)
+        lay.addLayout(bottom)
+        self.resize(900, 560)
+        self._update()
+
+    def search(self) -> None:
+        if self._task is not None:
+            return
+        entity, engine = self.entity.currentData(), self.ctx.engine
+        self.tree.clear()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.find_button.setEnabled(False)
+        self.status.setText(tr("Looking…"))
+
+        def work(task: Task) -> list[dedupe.DuplicateGroup]:
+            with read_session(engine) as s:
+                return dedupe.find_duplicate_groups(s, entity, progress=task.progress, cancel=task.cancelled)
+
+        def progressed(done: int, total: int) -> None:
+            self.progress.setRange(0, max(1, total))
+            self.progress.setValue(done)
+
+        self._task = self.ctx.tasks.run(
+            work, on_done=self._found, on_error=self._failed, on_progress=progressed
+        )
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def _finish(self) -> None:
+        self._task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.find_button.setEnabled(True)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        if isinstance(exc, dedupe.DedupeCancelled):
+            self.status.setText(tr("Stopped."))
+        else:
+            self.status.setText(str(exc))
+
+    def _found(self, groups: list[dedupe.DuplicateGroup]) -> None:
+        self._finish()
+        self.groups = groups
+        self._fill()
+
+    def _fill(self) -> None:
+        self.tree.clear()
+        for n, g in enumerate(self.groups):
+            names = " · ".join(m.label for m in g.members)
+            item = QTreeWidgetItem(
+                [f"{round(g.confidence * 100)} %", names, "; ".join(reason_text(r) for r in g.reasons)]
+            )
+            item.setData(0, GROUP_ROLE, n)
+            item.setToolTip(2, "\n".join(reason_text(r) for r in g.reasons))
+            for m in g.members:
+                child = QTreeWidgetItem(["", m.label + (f" — {m.subtitle}" if m.subtitle else ""), ""])
+                child.setData(0, GROUP_ROLE, n)
+                child.setData(1, GROUP_ROLE, m.id)
+                item.addChild(child)
+            self.tree.addTopLevelItem(item)
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+        self.status.setText(
+            tr("%1 group(s) of likely duplicates, most certain first.").replace(
+                "%1", self.ctx.fmt_number(len(self.groups))
+            )
+            if self.groups
+            else tr("No duplicates found.")
+        )
+        self._update()
+
+    def _update(self) -> None:
+        self.merge_button.setEnabled(self.tree.currentItem() is not None)
+
+    def selected_pair(self) -> tuple[str, int, int] | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        group = self.groups[int(item.data(0, GROUP_ROLE))]
+        ids = group.ids
+        chosen = item.data(1, GROUP_ROLE)
+        if chosen is not None and int(chosen) != ids[0]:
+            return group.entity, ids[0], int(chosen)
+        return group.entity, ids[0], ids[1]
+
+    def merge_selected(self) -> None:
+        pair = self.selected_pair()
+        if pair is None:
+            return
+        dialog = MergeDialog(self.ctx, self.commands, *pair, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.merged_ids:
+            _survivor, other = dialog.merged_ids
+            for g in self.groups:
+                if g.entity == pair[0] and other in g.ids:
+                    g.members = [m for m in g.members if m.id != other]
+            self.groups = [g for g in self.groups if len(g.members) > 1]
+            self._fill()
+            self.merged.emit(dialog.group_id)
+
+
+class MergeDialog(QDialog):
+    """Two records side by side; the survivor keeps the value chosen in each row."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        commands: Any,
+        entity: str,
+        survivor_id: int,
+        other_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("merge_dialog")
+        self.ctx, self.commands, self.entity = ctx, commands, entity
+        self.merged_ids: tuple[int, int] | None = None
+        self.group_id = ""
+        self.radios: dict[str, QButtonGroup] = {}
+        self.setWindowTitle(tr("Merge two %1").replace("%1", labels.entity_name(entity, plural=True).lower()))
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.body = QWidget(self)
+        self.grid = QGridLayout(self.body)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        self.swap_button = QPushButton(tr("Keep the other record instead"), self)
+        self.swap_button.setObjectName("merge_swap")
+        self.swap_button.clicked.connect(self.swap)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.merge_button = self.buttons.addButton(tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button.setObjectName("merge_ok")
+        self.buttons.accepted.connect(self.do_merge)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.intro)
+        lay.addWidget(scroll, 1)
+        lay.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addWidget(self.swap_button)
+        row.addStretch(1)
+        row.addWidget(self.buttons)
+        lay.addLayout(row)
+        self.resize(820, 600)
+        self.load(survivor_id, other_id)
+
+    def load(self, survivor_id: int, other_id: int) -> None:
+        self.survivor_id, self.other_id = survivor_id, other_id
+        with self.ctx.read() as s:
+            self.preview = merge.merge_preview(s, self.entity, survivor_id, other_id)
+            shown = {
+                (row["field"], side): self._shown(s, row["field"], row[side])
+                for row in self.preview["fields"]
+                for side in ("survivor", "other")
+            }
+            moves = self._moves(s, other_id)
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()  # type: ignore[union-attr]
+        self.radios.clear()
+        s_rec, o_rec = self.preview["survivor"], self.preview["other"]
+        label_field = "full_name" if self.entity == "contact" else "name"
+        self.intro.setText(
+            tr(
+                "“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards."
+            )
+            .replace("%1", str(s_rec[label_field]))
+            .replace("%2", str(o_rec[label_field]))
+            .replace("%3", moves)
+        )
+        bold = self.font()
+        bold.setBold(True)
+        for col, text in enumerate(
+            (
+                "",
+                tr("Kept: %1").replace("%1", str(s_rec[label_field])),
+                tr("Merged in: %1").replace("%1", str(o_rec[label_field])),
+            )
+        ):
+            head = QLabel(text, self.body)
+            head.setFont(bold)
+            self.grid.addWidget(head, 0, col)
+        for n, row in enumerate(self.preview["fields"], start=1):
+            f = row["field"]
+            self.grid.addWidget(QLabel(labels.field_label(f), self.body), n, 0)
+            group = QButtonGroup(self.body)
+            for col, side in ((1, "survivor"), (2, "other")):
+                radio = QRadioButton(shown[(f, side)] or tr("(empty)"), self.body)
+                radio.setObjectName(f"merge_{f}_{side}")
+                group.addButton(radio)
+                radio.setProperty("side", side)
+                radio.setChecked(row["default"] == side)
+                self.grid.addWidget(radio, n, col)
+            if f == "notes" and row["survivor"] and row["other"]:
+                both = QRadioButton(tr("Both, one after the other"), self.body)
+                both.setObjectName("merge_notes_both")
+                both.setProperty("side", "both")
+                both.setChecked(row["default"] == "both")
+                group.addButton(both)
+                self.grid.addWidget(both, n, 3)
+            self.radios[f] = group
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(2, 1)
+        self.grid.setRowStretch(len(self.preview["fields"]) + 1, 1)
+
+    def _moves(self, s: Any, other_id: int) -> str:
+        from sqlalchemy import func, select
+
+        from db import models as m
+
+        if self.entity == "contact":
+            meetings = s.execute(
+                select(func.count())
+                .select_from(m.MeetingAttendee)
+                .where(m.MeetingAttendee.contact_id == other_id)  # type: ignore[arg-type]
+            ).scalar_one()
+            actions = s.execute(
+                select(func.count()).select_from(m.Action).where(m.Action.responsible_contact_id == other_id)  # type: ignore[arg-type]
+            ).scalar_one()
+        else:
+            meetings = s.execute(
+                select(func.count())
+                .select_from(m.MeetingOrganisation)
+                .where(m.MeetingOrganisation.organisation_id == other_id)  # type: ignore[arg-type]
+            ).scalar_one()
+            actions = s.execute(
+                select(func.count()).select_from(m.Action).where(m.Action.organisation_id == other_id)  # type: ignore[arg-type]
+            ).scalar_one()
+        return (
+            tr("Its %1 meeting(s) and %2 action(s) move to the kept record.")
+            .replace("%1", str(meetings))
+            .replace("%2", str(actions))
+        )
+
+    def _shown(self, s: Any, field: str, value: Any) -> str:
+        if value in (None, "", []):
+            return ""
+        if field in REFERS:
+            try:
+                return records.label(s, REFERS[field], int(value))
+            except Exception:
+                return str(value)
+        if field == "kind":
+            return labels.organisation_kind(str(value))
+        text = str(value).replace("\n", " ")
+        return text if len(text) < 80 else text[:77] + "…"
+
+    def choices(self) -> dict[str, str]:
+        out = {}
+        for f, group in self.radios.items():
+            button = group.checkedButton()
+            if button is not None:
+                out[f] = str(button.property("side"))
+        return out
+
+    def swap(self) -> None:
+        self.load(self.other_id, self.survivor_id)
+
+    def do_merge(self) -> None:
+        entity, sid, oid, choices = self.entity, self.survivor_id, self.other_id, self.choices()
+        versions = (int(self.preview["survivor"]["version"]), int(self.preview["other"]["version"]))
+        actor = self.ctx.actor()
+        label_field = "full_name" if entity == "contact" else "name"
+        message = (
+            tr("Merged “%1” into “%2”")
+            .replace("%1", str(self.preview["other"][label_field]))
+            .replace("%2", str(self.preview["survivor"][label_field]))
+        )
+        self.merge_button.setEnabled(False)
+
+        def work(s: Any) -> str:
+            return merge.merge(
+                s, entity, sid, oid, choices=choices, actor=actor, expected_versions=versions
+            ).group_id
+
+        def done(group: str) -> None:
+            self.group_id = group
+            self.merged_ids = (sid, oid)
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.merge_button.setEnabled(True)
+            self.error.setText(str(exc))
+            self.error.show()
+
+        self.commands.run_grouped(entity, work, message, [sid, oid], on_done=done, on_error=failed)

@@ -1,0 +1,194 @@
+"""A non-modal strip in a form: "Looks like Nguyễn Văn Hùng (Viettel) — same name · Open".
+
+The form calls :meth:`DuplicateWarning.check` with its values on every edit; after a pause in
+typing (300 ms) ``app.dedupe.possible_duplicates`` runs on a pool thread and the strip shows the
+most likely match, or hides. Only the latest look-up is shown (older answers are dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app import dedupe
+from db.engine import read_session
+from ui.context import AppContext
+from ui.icons import icon
+from ui.tasks import Task
+
+DEBOUNCE_MS = 300
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Duplicates", text)
+
+
+_REASONS: tuple[tuple[str, Any], ...] = (
+    (r"same email (.+)", QT_TRANSLATE_NOOP("Duplicates", "same email %1")),
+    (r"same phone (.+)", QT_TRANSLATE_NOOP("Duplicates", "same phone %1")),
+    (r"same name ignoring accents", QT_TRANSLATE_NOOP("Duplicates", "same name ignoring accents")),
+    (r"same name in another order", QT_TRANSLATE_NOOP("Duplicates", "same name in another order")),
+    (r"same family and given name", QT_TRANSLATE_NOOP("Duplicates", "same family and given name")),
+    (r"same acronym (.+)", QT_TRANSLATE_NOOP("Duplicates", "same acronym %1")),
+    (
+        r"the acronym (.+) of one is the name of the other",
+        QT_TRANSLATE_NOOP("Duplicates", "the acronym %1 of one is the name of the other"),
+    ),
+    (r'same alias "(.+)"', QT_TRANSLATE_NOOP("Duplicates", "same alias “%1”")),
+    (
+        r'"(.+)" is an alias of one and the \w+ of the other',
+        QT_TRANSLATE_NOOP("Duplicates", "“%1” is an alias of one and the name of the other"),
+    ),
+)
+
+
+def reason_text(reason: str) -> str:
+    """The service's reasons are English sentences (app/ knows no Qt): shown translated."""
+    reason, suffix = reason.strip(), ""
+    if reason.endswith(" at the same organisation"):
+        reason, suffix = reason[: -len(" at the same organisation")], tr(", at the same organisation")
+    for pattern, text in _REASONS:
+        found = re.fullmatch(pattern, reason)
+        if found:
+            out = QCoreApplication.translate("Duplicates", text)
+            return (out.replace("%1", found.group(1)) if found.groups() else out) + suffix
+    return reason + suffix
+
+
+class DuplicateWarning(QFrame):
+    open_requested = Signal(str, int)
+    use_requested = Signal(str, int, str)  # entity, id, label
+    found = Signal(list)  # the candidates of the latest look-up
+
+    def __init__(
+        self, ctx: AppContext, entity: str, parent: QWidget | None = None, *, offer_use: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("duplicate_warning")
+        self.ctx, self.entity = ctx, entity
+        self.candidates: list[dedupe.DuplicateCandidate] = []
+        self._values: dict[str, Any] = {}
+        self._exclude: int | None = None
+        self._generation = 0
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        base = pal.color(QPalette.ColorRole.Base)
+        dark = base.lightness() < 128
+        pal.setColor(QPalette.ColorRole.Window, Qt.GlobalColor.darkYellow if dark else Qt.GlobalColor.yellow)
+        tint = pal.color(QPalette.ColorRole.Window)
+        tint.setAlpha(60)
+        pal.setColor(QPalette.ColorRole.Window, tint)
+        self.setPalette(pal)
+        self.icon = QLabel(self)
+        self.icon.setPixmap(icon("warning").pixmap(18, 18))
+        self.text = QLabel(self)
+        self.text.setObjectName("duplicate_text")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.open_button = QPushButton(tr("Open"), self)
+        self.open_button.setObjectName("duplicate_open")
+        self.open_button.setAutoDefault(False)
+        self.open_button.clicked.connect(self._open)
+        self.use_button = QPushButton(tr("Use this one"), self)
+        self.use_button.setObjectName("duplicate_use")
+        self.use_button.setAutoDefault(False)
+        self.use_button.clicked.connect(self._use)
+        self.use_button.setVisible(offer_use)
+        self._offer_use = offer_use
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 4, 8, 4)
+        lay.addWidget(self.icon)
+        lay.addWidget(self.text, 1)
+        lay.addWidget(self.use_button)
+        lay.addWidget(self.open_button)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self._look_up)
+        self.hide()
+
+    def check(self, values: Mapping[str, Any], exclude_id: int | None = None) -> None:
+        """Schedule a look-up for these values (debounced)."""
+        self._values, self._exclude = dict(values), exclude_id
+        self._timer.start()
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self._generation += 1
+        self.candidates = []
+        self.hide()
+
+    def _look_up(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        engine, entity, values, exclude = self.ctx.engine, self.entity, self._values, self._exclude
+        if not any(v for v in values.values()):
+            self.clear()
+            return
+
+        def work(_task: Task) -> list[dedupe.DuplicateCandidate]:
+            with read_session(engine) as s:
+                return dedupe.possible_duplicates(s, entity, values, exclude_id=exclude, limit=3)
+
+        def done(found: list[dedupe.DuplicateCandidate]) -> None:
+            if generation == self._generation:
+                self._show(found)
+
+        self.ctx.tasks.run(work, on_done=done, on_error=lambda _e: None)
+
+    def _show(self, found: list[dedupe.DuplicateCandidate]) -> None:
+        self.candidates = found
+        self.found.emit(found)
+        if not found:
+            self.hide()
+            return
+        best = found[0]
+        name = best.label + (f" ({best.subtitle})" if best.subtitle else "")
+        reasons = ", ".join(dict.fromkeys(reason_text(r) for r in best.reasons))
+        text = tr("Looks like %1 — %2").replace("%1", name).replace("%2", reasons)
+        if len(found) > 1:
+            text += " " + tr("(and %1 more)").replace("%1", str(len(found) - 1))
+        self.text.setText(text)
+        self.text.setToolTip("\n".join(f"{c.label} — {', '.join(c.reasons)}" for c in found))
+        self.use_button.setVisible(self._offer_use)
+        self.show()
+
+    def _open(self) -> None:
+        if self.candidates:
+            self.open_requested.emit(self.entity, self.candidates[0].id)
+
+    def _use(self) -> None:
+        if self.candidates:
+            c = self.candidates[0]
+            self.use_requested.emit(self.entity, c.id, c.label)
+
+
+class RecordPeek(QWidget):
+    """A small non-modal window showing one record's page (from a form's warning)."""
+
+    def __init__(self, ctx: AppContext, entity: str, record_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        from ui.details.pane import DetailPane
+
+        self.setObjectName("record_peek")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.pane = DetailPane(ctx, self)
+        self.pane.show_record(entity, record_id)
+        self.setWindowTitle(tr("Existing record"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.pane)
+        self.resize(560, 640)
+
+
+def peek(ctx: AppContext, parent: QWidget) -> Callable[[str, int], None]:
+    def show(entity: str, record_id: int) -> None:
+        window = RecordPeek(ctx, entity, record_id, parent)
+        window.show()
+        window.raise_()
+
+    return show
