@@ -1,10 +1,11 @@
 """Writing a previewed sheet: one transaction, one :class:`~db.models.ImportBatch`.
 
-The rows are matched again inside the transaction (the database may have changed since the
-preview), then written in bulk: ``insert(...).returning(id)`` over lists of dicts and ORM
-bulk ``update`` by primary key, never an object or a commit per row (measured.md: 9 s against
-1.3 s per 100k rows). Every record created or updated points to the batch, and every created
-record and changed field gets a :class:`~db.models.Change` row with the batch id, so that
+The rows are matched again inside the transaction unless the database is exactly as the
+preview saw it (:func:`app.importing.matching.db_state`), then written in bulk: executemany
+over lists of rows (:mod:`app.importing.fastwrite`) and ORM bulk ``update`` by primary key,
+never an object or a commit per row (measured.md: 9 s against 1.3 s per 100k rows). Every
+record created or updated points to the batch, and every created record and changed field
+gets a :class:`~db.models.Change` row with the batch id, so that
 :func:`app.importing.undo.undo_import` can reverse exactly this import.
 
 The function never commits: the caller's unit of work does, once, or rolls everything back

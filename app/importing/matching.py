@@ -72,10 +72,9 @@ def _keys(kind: str, row: RowResult, ctx: MatchContext) -> list[tuple[str, Any]]
         keys.append(("name", (fold(c["full_name"]), _org_key(ctx, row.refs.get("organisation")))))
         return keys
     if kind == "organisation":
-        keys = [("name", fold(c["name"]))]
-        if c.get("acronym"):
-            keys.append(("acronym", fold(c["acronym"])))
-        return keys + [("alias", fold(a)) for a in c.get("aliases") or []]
+        # A name may be another's acronym or alias ("MOF" / "Bộ Tài chính (MOF)"), as in OrgIndex.
+        names = [fold(c["name"]), fold(c.get("acronym") or ""), *(fold(a) for a in c.get("aliases") or [])]
+        return [(label, n) for n in dict.fromkeys(names) if n for label in ("name", "acronym", "alias")]
     if kind == "meeting":
         return [("title", (fold(c["title"]), c["starts_at"].date()))]
     return [("title", (fold(c["title"]), _org_key(ctx, row.refs.get("organisation"))))]

@@ -88,7 +88,12 @@ def undo_import(batch_id: int, *, session: Session, actor: str = "") -> UndoResu
                 for ch in per_record[ident]:
                     is_rel = ch.field in store.RELATIONS.get(entity, ())
                     now_value = rels[ch.field] if is_rel else merged.get(ch.field)
-                    if jsonable(now_value) != ch.new:
+                    same = (
+                        sorted(map(str, now_value or [])) == sorted(map(str, ch.new or []))
+                        if is_rel
+                        else jsonable(now_value) == ch.new
+                    )
+                    if not same:
                         result.conflicts.append(
                             f"{entity} #{ident}.{ch.field}: đã sửa sau khi nhập, giữ nguyên / "
                             "changed after the import, kept"

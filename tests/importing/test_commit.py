@@ -268,3 +268,24 @@ def test_cli_import_dry_run_report_and_undo(engine, db_path: Path, tmp_path: Pat
     assert main(["import", str(bad), "--db", str(db_path)]) == 1
     err = capsys.readouterr().err
     assert "bad.xlsx" in err and "Traceback" not in err
+
+
+def test_undo_restores_relations_of_updated_organisations(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    head = ["Tên đơn vị", "Viết tắt", "Lĩnh vực", "Website"]
+    first = write_xlsx(tmp_path / "1.xlsx", {"Tổ chức": [head, ["Bộ Tài chính", "MOF", "Fintech", None]]})
+    do_import(engine, first)
+    second = write_xlsx(tmp_path / "2.xlsx", {"Tổ chức": [head, ["MOF", None, "Fintech; AI", "mof.gov.vn"]]})
+    pv, result = do_import(engine, second, on_match="fill")
+    assert by_status(pv) == {"update": [2]}
+    with read_session(engine) as s:
+        org = s.exec(select(m.Organisation)).one()
+        assert org.website == "https://mof.gov.vn" and org.name == "Bộ Tài chính"
+        from app.importing.store import current
+
+        assert sorted(current(s, "organisation", [org.id])[org.id]["sectors"]) == ["AI", "Fintech"]
+    with unit_of_work(engine) as s:
+        undo_import(result.batch_id, session=s)
+    with read_session(engine) as s:
+        org = s.exec(select(m.Organisation)).one()
+        assert org.website == "" and org.import_batch_id is None
+        assert current(s, "organisation", [org.id])[org.id]["sectors"] == ["Fintech"]
