@@ -38,9 +38,13 @@ def test_postgres_schema_has_no_drift_and_search_works(pg: Engine) -> None:
     assert PG_URL
     command.check(alembic_config(PG_URL))
     with unit_of_work(pg) as s:
-        org = records.create(s, "organisation", {"name": "Trung tâm Đổi mới sáng tạo Quốc gia", "acronym": "NIC"})
+        org = records.create(
+            s, "organisation", {"name": "Trung tâm Đổi mới sáng tạo Quốc gia", "acronym": "NIC"}
+        )
         cid = records.create(s, "contact", {"full_name": "Đặng Thị Hồng Nhung", "organisation_id": org})
-        records.create(s, "meeting", {"title": "Làm việc tại Hòa Lạc", "starts_at": dt.datetime(2025, 11, 26, 9)})
+        records.create(
+            s, "meeting", {"title": "Làm việc tại Hòa Lạc", "starts_at": dt.datetime(2025, 11, 26, 9)}
+        )
     with read_session(pg) as s:
         assert [(h.kind, h.id) for h in search(s, "dang nhung")] == [("contact", cid)]
         assert search(s, "hoa lac")[0].title == "Làm việc tại Hòa Lạc"
