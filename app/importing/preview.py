@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlmodel import Session
+
 from app.entities import PREPARE
 from app.errors import ValidationError
 from app.importing import fields as fs
@@ -193,6 +195,7 @@ def read_rows(
         raise ImportFileError(
             f'{path.name}, trang "{layout.sheet}": chưa ghép cột nào / no column is mapped to a field'
         )
+    _SHARED.clear()
     total = estimate_rows(path, layout.sheet) or 0
     total = max(total - layout.header_row, 0)
     out: list[RowResult] = []
@@ -271,7 +274,7 @@ def preview_import(
     path: Path,
     layout: SheetLayout,
     *,
-    session: Any,
+    session: Session,
     on_match: str = "fill",
     progress: Progress | None = None,
     cancel: Cancel | None = None,
