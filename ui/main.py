@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.engine import default_url, describe_url, resolve_url
 from db.migrate import DatabaseError, open_database
+from ui import i18n
 from ui.settings import APPLICATION, ORGANISATION, Settings
-
-TRANSLATIONS = __import__("pathlib").Path(__file__).resolve().parent.parent / "resources" / "translations"
-
-
-def _install_translator(app: QApplication) -> None:
-    """Load resources/translations/ketnoi_<lang>.qm for the system language, when shipped."""
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "ketnoi", "_", str(TRANSLATIONS)):
-        app.installTranslator(translator)
 
 
 def run(url: str | None = None, *, settings: Settings | None = None) -> int:
@@ -28,8 +19,8 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Ketnoi")
-    _install_translator(app)
     settings = settings or Settings()
+    i18n.install(app, settings.language)  # Settings → Language; default: the system's
     # The CLI passes the resolved default when no --db was given: then the location chosen in
     # Settings wins. An explicit --db or KETNOI_DATABASE_URL (anything else) wins over Settings.
     if settings.database_url and (not url or url == default_url()):

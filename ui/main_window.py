@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
             self.views[entity] = view
             self.stack.addWidget(view)
         self.nav.currentRowChanged.connect(self._show_view)
+        widest = max(self.fontMetrics().horizontalAdvance(self._view_name(e)) for e in VIEWS)
+        self.nav_width = max(150, widest + 20 + 34)  # icon, padding: no name is cut (Vietnamese)
+        self.nav.setMinimumWidth(self.nav_width)
 
         self.banner = Banner(self)
         self.banner.show_requested.connect(lambda: self.show_actions("overdue"))
@@ -529,7 +532,7 @@ class MainWindow(QMainWindow):
         if (split := s.load_state("main_splitter")) is not None:
             self.splitter.restoreState(split)
         else:
-            self.splitter.setSizes([190, max(600, self.width() - 190)])
+            self.splitter.setSizes([max(190, self.nav_width), max(600, self.width() - self.nav_width)])
         for entity, view in self.views.items():
             if (vs := s.load_state(f"splitter_{entity}")) is not None:
                 view.restoreState(vs)

@@ -19,6 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "database/url": "",  # empty: --db, KETNOI_DATABASE_URL or the file in the data directory
     "user/staff_id": 0,  # 0: not chosen
     "display/date_format": "dmy",  # dmy (day first, default), ymd, mdy
+    "display/language": "system",  # system (default), en, vi
     "notify/last_day": "",  # the day the overdue notice was last shown
 }
 DATE_FORMATS = {
@@ -80,6 +81,15 @@ class Settings:
     @date_format.setter
     def date_format(self, value: str) -> None:
         self._set("display/date_format", value if value in DATE_FORMATS else "dmy")
+
+    @property
+    def language(self) -> str:
+        value = str(self._get("display/language"))
+        return value if value in ("system", "en", "vi") else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._set("display/language", value if value in ("system", "en", "vi") else "system")
 
     @property
     def last_notice_day(self) -> str:

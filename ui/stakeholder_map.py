@@ -286,8 +286,10 @@ class MapCanvas(QWidget):
             painter.drawEllipse(c, rad, rad)
             if (p.entity, p.id) in labelled:
                 painter.setPen(text)
-                name = self.fontMetrics().elidedText(p.label, Qt.TextElideMode.ElideRight, 150)
-                painter.drawText(QPointF(c.x() + rad + 3, c.y() + 4), name)
+                name = self.fontMetrics().elidedText(p.label, Qt.TextElideMode.ElideRight, 160)
+                width = self.fontMetrics().horizontalAdvance(name)
+                x = c.x() + rad + 3 if c.x() + rad + 3 + width < r.right() - 2 else c.x() - rad - 3 - width
+                painter.drawText(QPointF(x, c.y() + 4), name)
         if not self.points:
             painter.setPen(muted)
             painter.drawText(

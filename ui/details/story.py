@@ -10,7 +10,7 @@ import datetime as dt
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QGuiApplication, QPalette
 from sqlmodel import Session
 
@@ -80,12 +80,14 @@ def gather(session: Session, entity: str, record_id: int, today: dt.date) -> dic
 
 
 OPS = {
-    "create": QCoreApplication.translate("Story", "Created"),
-    "delete": QCoreApplication.translate("Story", "Deleted"),
-    "restore": QCoreApplication.translate("Story", "Restored"),
-    "import": QCoreApplication.translate("Story", "Imported"),
-    "merge": QCoreApplication.translate("Story", "Merged"),
-}
+    "create": QT_TRANSLATE_NOOP("Story", "Created"),
+    "delete": QT_TRANSLATE_NOOP("Story", "Deleted"),
+    "restore": QT_TRANSLATE_NOOP("Story", "Restored"),
+    "import": QT_TRANSLATE_NOOP("Story", "Imported"),
+    "merge": QT_TRANSLATE_NOOP("Story", "Merged"),
+    "update": QT_TRANSLATE_NOOP("Story", "Changed"),
+    "undo": QT_TRANSLATE_NOOP("Story", "Undone"),
+}  # translated when shown (a translation installed after import time must apply)
 
 
 def css() -> str:
@@ -338,7 +340,7 @@ def action_html(d: dict[str, Any], s: Settings) -> str:
     if d["history"]:
         out.append(f"<h2>{tr('History')}</h2><table class='small'>")
         for h in d["history"]:
-            change = escape(OPS.get(h.get("op", ""), h.get("op", "")))
+            change = escape(tr(str(OPS[h["op"]])) if h.get("op") in OPS else str(h.get("op", "")))
             if h.get("field"):
                 change = f"{escape(labels.field_label(h['field']))}: {escape(str(h.get('old') or '–'))} → {escape(str(h.get('new') or '–'))}"
             out.append(f"<tr><td class='muted'>{s.fmt_datetime(h['at'])}</td><td>{change}</td></tr>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app import lists, records
 from db.engine import describe_url
+from ui import i18n
 from ui.context import AppContext
 
 
@@ -76,6 +78,18 @@ class SettingsDialog(QDialog):
         ):
             self.date_format.addItem(text, key)
         self.date_format.setCurrentIndex(max(0, self.date_format.findData(s.date_format)))
+        self.language = QComboBox(self)
+        self.language.setObjectName("settings_language")
+        for key, text in (
+            ("system", self.tr("As the system")),
+            ("en", "English"),
+            ("vi", "Tiếng Việt"),
+        ):
+            self.language.addItem(text, key)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        language_note = QLabel(self.tr("Menus and lists change language when Ketnoi starts again."), self)
+        language_note.setEnabled(False)
+        language_note.setWordWrap(True)
 
         form = QFormLayout()
         form.addRow(self.tr("Database"), self.use_file)
@@ -92,6 +106,8 @@ class SettingsDialog(QDialog):
         staff_row.addWidget(add_staff)
         form.addRow(self.tr("I am"), staff_row)
         form.addRow(self.tr("Dates"), self.date_format)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", language_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -137,4 +153,9 @@ class SettingsDialog(QDialog):
         s.database_url = self.database_url()
         s.staff_id = int(self.staff.currentData() or 0) or None
         s.date_format = str(self.date_format.currentData())
+        if str(self.language.currentData()) != s.language:
+            s.language = str(self.language.currentData())
+            app = QCoreApplication.instance()
+            if app is not None:  # dialogs opened from now on speak it; the window after a restart
+                i18n.install(app, s.language)
         self.accept()

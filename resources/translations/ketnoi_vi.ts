@@ -1,0 +1,2535 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN" sourcelanguage="en_GB">
+  <context>
+    <name>Banner</name>
+    <message>
+      <location filename="../../ui/notify.py" line="62" />
+      <source>%n due today</source>
+      <translation>%n việc đến hạn hôm nay</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notify.py" line="60" />
+      <source>%n overdue</source>
+      <translation>%n việc quá hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notify.py" line="42" />
+      <source>Show</source>
+      <translation>Xem</translation>
+    </message>
+  </context>
+  <context>
+    <name>BriefDialog</name>
+    <message>
+      <location filename="../../ui/briefs.py" line="234" />
+      <source>&amp;Language:</source>
+      <translation>&amp;Ngôn ngữ:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="243" />
+      <source>&amp;Open</source>
+      <translation>&amp;Mở</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="212" />
+      <source>&amp;Period:</source>
+      <translation>&amp;Khoảng thời gian:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="245" />
+      <source>&amp;Save as…</source>
+      <translation>&amp;Lưu thành…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="361" />
+      <source>Brief written: %1 (%n page(s))</source>
+      <translation>Đã tạo bản tóm tắt: %1 (%n trang)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="383" />
+      <source>Cancelled.</source>
+      <translation>Đã huỷ.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="187" />
+      <source>Contact brief</source>
+      <translation>Tóm tắt về người liên hệ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="200" />
+      <source>Custom…</source>
+      <translation>Tự chọn…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="213" />
+      <source>From – to:</source>
+      <translation>Từ – đến:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="200" />
+      <source>Last month</source>
+      <translation>Tháng trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="188" />
+      <source>Meeting preparation brief</source>
+      <translation>Tài liệu chuẩn bị cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="186" />
+      <source>Organisation brief</source>
+      <translation>Tóm tắt về tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="233" />
+      <source>P&amp;aper:</source>
+      <translation>&amp;Khổ giấy:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="189" />
+      <source>Period digest</source>
+      <translation>Bản tin theo kỳ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="339" />
+      <source>Preparing the brief…</source>
+      <translation>Đang chuẩn bị bản tóm tắt…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="308" />
+      <source>Save brief</source>
+      <translation>Lưu bản tóm tắt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="200" />
+      <source>This month</source>
+      <translation>Tháng này</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="200" />
+      <source>This week</source>
+      <translation>Tuần này</translation>
+    </message>
+  </context>
+  <context>
+    <name>Bulk</name>
+    <message>
+      <location filename="../../ui/bulk.py" line="192" />
+      <source>Add tags</source>
+      <translation>Thêm nhãn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="163" />
+      <source>Add tags…</source>
+      <translation>Thêm nhãn…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="134" />
+      <source>Choose a value first.</source>
+      <translation>Hãy chọn một giá trị trước.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="236" />
+      <source>Delete</source>
+      <translation>Xoá</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="237" />
+      <source>Delete %1? You can undo it from Edit → Undo.</source>
+      <translation>Xoá %1? Có thể hoàn tác bằng Sửa → Hoàn tác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="169" />
+      <source>Delete selected…</source>
+      <translation>Xoá các mục đã chọn…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="205" />
+      <source>Remove tags</source>
+      <translation>Gỡ nhãn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="164" />
+      <source>Remove tags…</source>
+      <translation>Gỡ nhãn…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="210" />
+      <source>Removed %2 from %1</source>
+      <translation>Đã gỡ nhãn %2 khỏi %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="147" />
+      <source>Selection</source>
+      <translation>Mục đã chọn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="218" />
+      <source>Set %1</source>
+      <translation>Đặt %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="224" />
+      <source>Set %1 on %2</source>
+      <translation>Đã đặt %1 cho %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="166" />
+      <source>Set %1…</source>
+      <translation>Đặt %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="197" />
+      <source>Tagged %1 with %2</source>
+      <translation>Đã gắn nhãn %2 cho %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="192" />
+      <location filename="../../ui/bulk.py" line="205" />
+      <source>Tags</source>
+      <translation>Nhãn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="94" />
+      <source>Type a few letters of the organisation</source>
+      <translation>Gõ vài chữ của tên tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="63" />
+      <source>due date</source>
+      <translation>hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="61" />
+      <source>organisation</source>
+      <translation>tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="59" />
+      <source>owner</source>
+      <translation>người phụ trách</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="60" />
+      <source>responsible (us)</source>
+      <translation>người thực hiện (bên ta)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="78" />
+      <source>separate several with commas</source>
+      <translation>cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="62" />
+      <source>status</source>
+      <translation>trạng thái</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="82" />
+      <source>— nobody —</source>
+      <translation>— không ai —</translation>
+    </message>
+  </context>
+  <context>
+    <name>BusyStrip</name>
+    <message>
+      <location filename="../../ui/import_wizard/common.py" line="36" />
+      <source>Cancel</source>
+      <translation>Huỷ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/common.py" line="62" />
+      <source>Cancelling…</source>
+      <translation>Đang huỷ…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Commands</name>
+    <message>
+      <location filename="../../ui/commands.py" line="229" />
+      <source>Add a note</source>
+      <translation>Thêm ghi chú</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="115" />
+      <source>Deleted %1 %2</source>
+      <translation>Đã xoá %1 %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="78" />
+      <source>Ketnoi</source>
+      <translation>Ketnoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="208" />
+      <source>Marked %n action(s) done</source>
+      <translation>Đã đánh dấu xong %n việc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="229" />
+      <source>Note</source>
+      <translation>Ghi chú</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="238" />
+      <source>Note added</source>
+      <translation>Đã thêm ghi chú</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="141" />
+      <source>Nothing to change</source>
+      <translation>Không có gì cần thay đổi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="150" />
+      <source>Nothing to undo</source>
+      <translation>Không có gì để hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="226" />
+      <source>Rescheduled %n action(s)</source>
+      <translation>Đã dời hạn %n việc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="166" />
+      <source>Undone: %1</source>
+      <translation>Đã hoàn tác: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>CommitPage</name>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="179" />
+      <source>%1 fields were changed after the import and were kept as they are now.</source>
+      <translation>%1 trường đã được sửa sau khi nhập nên được giữ nguyên như hiện tại.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="53" />
+      <source>&amp;Undo this import</source>
+      <translation>&amp;Hoàn tác lần nhập này</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="193" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="33" />
+      <source>All accepted rows are written in one step, or none.</source>
+      <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="175" />
+      <source>Fields restored</source>
+      <translation>Trường được khôi phục</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="106" />
+      <source>Import #%1 is done.</source>
+      <translation>Lần nhập #%1 đã hoàn tất.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="174" />
+      <source>Import #%1 was undone.</source>
+      <translation>Lần nhập #%1 đã được hoàn tác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="127" />
+      <source>Import #%1: %2 new, %3 updated</source>
+      <translation>Lần nhập #%1: %2 mới, %3 cập nhật</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="56" />
+      <source>Import &amp;another sheet…</source>
+      <translation>Nhập &amp;trang tính khác…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="137" />
+      <source>Import cancelled</source>
+      <translation>Đã huỷ nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="137" />
+      <source>Import failed</source>
+      <translation>Nhập không thành công</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="173" />
+      <source>Import undone</source>
+      <translation>Đã hoàn tác lần nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="104" />
+      <source>Imported</source>
+      <translation>Đã nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="192" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="32" />
+      <source>Importing</source>
+      <translation>Đang nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="109" />
+      <source>New records</source>
+      <translation>Bản ghi mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="138" />
+      <source>Nothing was written.</source>
+      <translation>Chưa có gì được ghi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="115" />
+      <source>Organisations created for the rows</source>
+      <translation>Tổ chức được tạo theo các dòng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="175" />
+      <source>Records removed</source>
+      <translation>Bản ghi đã gỡ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="110" />
+      <source>Records updated</source>
+      <translation>Bản ghi đã cập nhật</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="112" />
+      <source>Rows not imported (errors, duplicates)</source>
+      <translation>Dòng không được nhập (lỗi, trùng lặp)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="111" />
+      <source>Rows skipped</source>
+      <translation>Dòng bỏ qua</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="50" />
+      <source>Save error report…</source>
+      <translation>Lưu báo cáo lỗi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="117" />
+      <source>Staff members created</source>
+      <translation>Cán bộ được tạo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="182" />
+      <source>The database is as it was before this import.</source>
+      <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="124" />
+      <source>The mapping is remembered for the next file with the same headers.</source>
+      <translation>Cách ghép cột được ghi nhớ cho tệp sau có cùng tiêu đề.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="105" />
+      <source>Undo reverses exactly this import; edits made since are kept.</source>
+      <translation>Hoàn tác gỡ đúng lần nhập này; các chỉnh sửa sau đó được giữ lại.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="86" />
+      <source>Writing %1 rows…</source>
+      <translation>Đang ghi %1 dòng…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="33" />
+      <source>Changed by someone else</source>
+      <translation>Người khác đã sửa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="55" />
+      <source>Discard mine, keep theirs</source>
+      <translation>Bỏ bản của tôi, giữ bản của họ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="45" />
+      <source>Field</source>
+      <translation>Trường</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="56" />
+      <source>Keep editing</source>
+      <translation>Tiếp tục sửa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="54" />
+      <source>Save mine over theirs</source>
+      <translation>Lưu bản của tôi đè lên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="45" />
+      <source>Saved now</source>
+      <translation>Bản vừa lưu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="45" />
+      <source>Yours</source>
+      <translation>Của bạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="37" />
+      <source>“%1” was saved by someone else after you opened it. Nothing has been overwritten. Compare the two versions and choose.</source>
+      <translation>“%1” đã được người khác lưu sau khi bạn mở. Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản và chọn.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dashboard</name>
+    <message>
+      <location filename="../../ui/dashboard.py" line="104" />
+      <location filename="../../ui/dashboard.py" line="119" />
+      <source>Due this week</source>
+      <translation>Đến hạn trong tuần</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="188" />
+      <source>Good day</source>
+      <translation>Xin chào</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="188" />
+      <source>Good day, %1</source>
+      <translation>Xin chào %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="105" />
+      <source>Meetings this month</source>
+      <translation>Cuộc họp tháng này</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="215" />
+      <source>No meetings planned.</source>
+      <translation>Chưa có cuộc họp nào được lên lịch.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="229" />
+      <source>No organisations yet.</source>
+      <translation>Chưa có tổ chức nào.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="193" />
+      <source>Nothing due this week.</source>
+      <translation>Tuần này không có việc đến hạn.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="192" />
+      <source>Nothing overdue. Well done.</source>
+      <translation>Không có việc quá hạn. Tốt lắm!</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="107" />
+      <source>Open: they owe</source>
+      <translation>Đối tác cần làm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="106" />
+      <source>Open: we owe</source>
+      <translation>Bên ta cần làm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="108" />
+      <source>Organisations</source>
+      <translation>Tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="139" />
+      <source>Organisations by influence and interest; click a dot to open it</source>
+      <translation>Tổ chức theo mức ảnh hưởng và mức quan tâm; bấm vào một chấm để mở</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="118" />
+      <source>Overdue</source>
+      <translation>Quá hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="103" />
+      <source>Overdue actions</source>
+      <translation>Việc quá hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="121" />
+      <source>Recently touched organisations</source>
+      <translation>Tổ chức làm việc gần đây</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="134" />
+      <source>Stakeholder map</source>
+      <translation>Bản đồ các bên liên quan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="120" />
+      <source>Upcoming meetings</source>
+      <translation>Cuộc họp sắp tới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="235" />
+      <source>met %1</source>
+      <translation>đã gặp %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="235" />
+      <source>next meeting %1</source>
+      <translation>họp tới %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DetailPane</name>
+    <message>
+      <location filename="../../ui/details/pane.py" line="32" />
+      <source>Select a record to see its story.</source>
+      <translation>Chọn một bản ghi để xem toàn bộ quá trình làm việc.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Duplicates</name>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="168" />
+      <source>%1 group(s) of likely duplicates, most certain first.</source>
+      <translation>%1 nhóm có thể trùng lặp, chắc chắn nhất xếp trước.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="154" />
+      <source>(and %1 more)</source>
+      <translation>(và %1 bản ghi khác)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="296" />
+      <source>(empty)</source>
+      <translation>(trống)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="54" />
+      <source>, at the same organisation</source>
+      <translation>, cùng tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="303" />
+      <source>Both, one after the other</source>
+      <translation>Giữ cả hai, nối tiếp nhau</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="85" />
+      <source>Close</source>
+      <translation>Đóng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="76" />
+      <source>Confidence</source>
+      <translation>Độ tin cậy</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="181" />
+      <source>Existing record</source>
+      <translation>Bản ghi đã có</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="62" />
+      <source>Find</source>
+      <translation>Tìm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="54" />
+      <source>Find duplicates</source>
+      <translation>Tìm bản ghi trùng lặp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="338" />
+      <source>Its %1 meeting(s) and %2 action(s) move to the kept record.</source>
+      <translation>%1 cuộc họp và %2 việc của bản ghi này được chuyển sang bản ghi giữ lại.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="231" />
+      <source>Keep the other record instead</source>
+      <translation>Giữ bản ghi kia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="284" />
+      <source>Kept: %1</source>
+      <translation>Giữ lại: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="88" />
+      <source>Look among</source>
+      <translation>Tìm trong</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="113" />
+      <source>Looking…</source>
+      <translation>Đang tìm…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="152" />
+      <source>Looks like %1 — %2</source>
+      <translation>Có vẻ trùng với %1 — %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="238" />
+      <source>Merge</source>
+      <translation>Gộp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="223" />
+      <source>Merge two %1</source>
+      <translation>Gộp hai %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="285" />
+      <source>Merged in: %1</source>
+      <translation>Gộp vào: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="373" />
+      <source>Merged “%1” into “%2”</source>
+      <translation>Đã gộp “%1” vào “%2”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="82" />
+      <source>Merge…</source>
+      <translation>Gộp…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="172" />
+      <source>No duplicates found.</source>
+      <translation>Không tìm thấy bản ghi trùng lặp.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="94" />
+      <source>Open</source>
+      <translation>Mở</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="76" />
+      <source>Records</source>
+      <translation>Bản ghi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="68" />
+      <source>Stop</source>
+      <translation>Dừng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="140" />
+      <source>Stopped.</source>
+      <translation>Đã dừng.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="98" />
+      <source>Use this one</source>
+      <translation>Dùng bản ghi này</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="76" />
+      <source>Why</source>
+      <translation>Lý do</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="37" />
+      <source>same acronym %1</source>
+      <translation>cùng tên viết tắt %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="42" />
+      <source>same alias “%1”</source>
+      <translation>cùng tên gọi khác “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="32" />
+      <source>same email %1</source>
+      <translation>cùng email %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="36" />
+      <source>same family and given name</source>
+      <translation>cùng họ và tên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="34" />
+      <source>same name ignoring accents</source>
+      <translation>cùng tên khi bỏ dấu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="35" />
+      <source>same name in another order</source>
+      <translation>cùng tên nhưng đảo thứ tự</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="33" />
+      <source>same phone %1</source>
+      <translation>cùng số điện thoại %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="40" />
+      <source>the acronym %1 of one is the name of the other</source>
+      <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="45" />
+      <source>“%1” is an alias of one and the name of the other</source>
+      <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="273" />
+      <source>“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
+      <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Export</name>
+    <message>
+      <location filename="../../ui/exports.py" line="65" />
+      <source>Export cancelled; no file was written.</source>
+      <translation>Đã huỷ xuất; chưa ghi tệp nào.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exports.py" line="76" />
+      <source>Export to Excel</source>
+      <translation>Xuất ra Excel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exports.py" line="88" />
+      <source>Exported %1 records to %2</source>
+      <translation>Đã xuất %1 bản ghi ra %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exports.py" line="91" />
+      <source>Exporting to %1…</source>
+      <translation>Đang xuất ra %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exports.py" line="110" />
+      <source>Import template saved: %1</source>
+      <translation>Đã lưu mẫu nhập liệu: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exports.py" line="104" />
+      <source>Save import template</source>
+      <translation>Lưu mẫu nhập liệu</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilePage</name>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="133" />
+      <source>%1 of %2 recognised</source>
+      <translation>Nhận ra %1 trên %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="168" />
+      <source>%1 sheets: import them one at a time, organisations first.</source>
+      <translation>%1 trang tính: nhập lần lượt từng trang, tổ chức trước.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="51" />
+      <source>&amp;Browse…</source>
+      <translation>&amp;Chọn tệp…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="62" />
+      <source>&amp;Sheets in the file:</source>
+      <translation>&amp;Các trang tính trong tệp:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="45" />
+      <source>An Excel workbook (.xlsx, .xlsm) or a CSV file. Nothing is written until you confirm.</source>
+      <translation>Một sổ tính Excel (.xlsx, .xlsm) hoặc tệp CSV. Chưa ghi gì cho đến khi bạn xác nhận.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="49" />
+      <source>Choose a file…</source>
+      <translation>Chọn một tệp…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="43" />
+      <source>Choose the spreadsheet</source>
+      <translation>Chọn bảng tính</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="70" />
+      <source>Columns</source>
+      <translation>Cột</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="70" />
+      <source>Header row</source>
+      <translation>Dòng tiêu đề</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="70" />
+      <source>Holds</source>
+      <translation>Nội dung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="93" />
+      <source>Import a spreadsheet</source>
+      <translation>Nhập dữ liệu từ bảng tính</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="162" />
+      <source>No sheet of this file can be imported (the reasons are above).</source>
+      <translation>Không nhập được trang tính nào của tệp này (lý do ở trên).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="109" />
+      <source>Reading %1…</source>
+      <translation>Đang đọc %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="70" />
+      <source>Sheet</source>
+      <translation>Trang tính</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="146" />
+      <source>imported (#%1)</source>
+      <translation>đã nhập (#%1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Files</name>
+    <message>
+      <location filename="../../ui/files.py" line="148" />
+      <source>Brief written: %1</source>
+      <translation>Đã tạo bản tóm tắt: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/files.py" line="45" />
+      <location filename="../../ui/files.py" line="79" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/files.py" line="45" />
+      <source>Export to Excel</source>
+      <translation>Xuất ra Excel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/files.py" line="60" />
+      <source>Exported %1 records to %2</source>
+      <translation>Đã xuất %1 bản ghi ra %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/files.py" line="77" />
+      <source>Save import template</source>
+      <translation>Lưu mẫu nhập liệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/files.py" line="86" />
+      <source>Template saved: %1</source>
+      <translation>Đã lưu mẫu: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/files.py" line="155" />
+      <location filename="../../ui/files.py" line="66" />
+      <source>Writing %1…</source>
+      <translation>Đang ghi %1…</translation>
+    </message>
+  </context>
+  <context>
+    <name>FollowUpEditor</name>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="65" />
+      <source>+1 day</source>
+      <translation>+1 ngày</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="66" />
+      <source>+1 week</source>
+      <translation>+1 tuần</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="81" />
+      <source>Add</source>
+      <translation>Thêm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="91" />
+      <source>Direction</source>
+      <translation>Bên thực hiện</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="91" />
+      <source>Due</source>
+      <translation>Hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="67" />
+      <source>End of month</source>
+      <translation>Cuối tháng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="91" />
+      <source>Follow-up</source>
+      <translation>Việc tiếp theo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="50" />
+      <source>Follow-up: what is to be done (Enter adds it)</source>
+      <translation>Việc tiếp theo: cần làm gì (Enter để thêm)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="91" />
+      <source>Responsible</source>
+      <translation>Người thực hiện</translation>
+    </message>
+  </context>
+  <context>
+    <name>Import</name>
+    <message>
+      <location filename="../../ui/import_wizard/model.py" line="198" />
+      <source>A new action is created</source>
+      <translation>Tạo việc cần làm mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/model.py" line="195" />
+      <source>A new contact is created</source>
+      <translation>Tạo người liên hệ mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/model.py" line="197" />
+      <source>A new meeting is created</source>
+      <translation>Tạo cuộc họp mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/model.py" line="196" />
+      <source>A new organisation is created</source>
+      <translation>Tạo tổ chức mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="42" />
+      <source>Create a new record anyway</source>
+      <translation>Vẫn tạo bản ghi mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/model.py" line="47" />
+      <source>Duplicate</source>
+      <translation>Trùng lặp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/model.py" line="48" />
+      <source>Error</source>
+      <translation>Lỗi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/reports.py" line="40" />
+      <source>Error report saved: %1 (%2 rows). Fix the rows and import that file again.</source>
+      <translation>Đã lưu báo cáo lỗi: %1 (%2 dòng). Sửa các dòng đó rồi nhập lại tệp.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/model.py" line="45" />
+      <source>New</source>
+      <translation>Mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="35" />
+      <source>Not recognised: choose on the next page</source>
+      <translation>Chưa nhận ra: chọn ở trang sau</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/model.py" line="154" />
+      <source>Record</source>
+      <translation>Bản ghi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/model.py" line="152" />
+      <source>Row</source>
+      <translation>Dòng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/reports.py" line="29" />
+      <source>Save error report</source>
+      <translation>Lưu báo cáo lỗi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/model.py" line="49" />
+      <source>Skip</source>
+      <translation>Bỏ qua</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="45" />
+      <source>Skip the row</source>
+      <translation>Bỏ qua dòng này</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/model.py" line="153" />
+      <source>Status</source>
+      <translation>Trạng thái</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/model.py" line="46" />
+      <source>Update</source>
+      <translation>Cập nhật</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="43" />
+      <source>Update it: fill only its empty fields</source>
+      <translation>Cập nhật: chỉ điền các trường còn trống</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="44" />
+      <source>Update it: overwrite its fields</source>
+      <translation>Cập nhật: ghi đè các trường</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/model.py" line="155" />
+      <source>What happens</source>
+      <translation>Kết quả</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWizard</name>
+    <message>
+      <location filename="../../ui/import_wizard/wizard.py" line="43" />
+      <source>Import a spreadsheet</source>
+      <translation>Nhập dữ liệu từ bảng tính</translation>
+    </message>
+  </context>
+  <context>
+    <name>Labels</name>
+    <message>
+      <location filename="../../ui/labels.py" line="138" />
+      <location filename="../../ui/labels.py" line="16" />
+      <source>Acronym</source>
+      <translation>Tên viết tắt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="46" />
+      <source>Action</source>
+      <translation>Việc cần làm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="47" />
+      <source>Actions</source>
+      <translation>Việc cần làm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="143" />
+      <source>Address</source>
+      <translation>Địa chỉ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="58" />
+      <source>Agency</source>
+      <translation>Cơ quan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="160" />
+      <source>Agenda</source>
+      <translation>Chương trình họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="163" />
+      <source>Attendees</source>
+      <translation>Thành phần tham dự</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="75" />
+      <location filename="../../ui/labels.py" line="88" />
+      <source>Call</source>
+      <translation>Cuộc gọi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="104" />
+      <source>Cancelled</source>
+      <translation>Đã huỷ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="112" />
+      <source>Chair</source>
+      <translation>Chủ trì</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="141" />
+      <location filename="../../ui/labels.py" line="19" />
+      <source>City</source>
+      <translation>Tỉnh/thành phố</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="42" />
+      <source>Contact</source>
+      <translation>Người liên hệ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="43" />
+      <source>Contacts</source>
+      <translation>Liên hệ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="142" />
+      <source>Country</source>
+      <translation>Quốc gia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="162" />
+      <source>Decisions</source>
+      <translation>Kết luận</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="151" />
+      <location filename="../../ui/labels.py" line="30" />
+      <source>Direction</source>
+      <translation>Bên thực hiện</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="86" />
+      <source>Document</source>
+      <translation>Văn bản</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="103" />
+      <source>Done</source>
+      <translation>Đã xong</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="154" />
+      <location filename="../../ui/labels.py" line="29" />
+      <source>Due</source>
+      <translation>Hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="24" />
+      <source>Email</source>
+      <translation>Email</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="132" />
+      <source>Emails</source>
+      <translation>Email</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="137" />
+      <source>English name</source>
+      <translation>Tên tiếng Anh</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="59" />
+      <source>Enterprise</source>
+      <translation>Doanh nghiệp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="76" />
+      <source>Event</source>
+      <translation>Sự kiện</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="128" />
+      <source>Full name</source>
+      <translation>Họ và tên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="121" />
+      <source>High</source>
+      <translation>Cao</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="129" />
+      <source>Honorific</source>
+      <translation>Danh xưng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="101" />
+      <source>In progress</source>
+      <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="147" />
+      <source>Influence (1–5)</source>
+      <translation>Mức ảnh hưởng (1–5)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="148" />
+      <source>Interest (1–5)</source>
+      <translation>Mức quan tâm (1–5)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="64" />
+      <source>International partner</source>
+      <translation>Đối tác quốc tế</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="87" />
+      <source>Introduction</source>
+      <translation>Giới thiệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="65" />
+      <source>Investor</source>
+      <translation>Nhà đầu tư</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="139" />
+      <location filename="../../ui/labels.py" line="17" />
+      <source>Kind</source>
+      <translation>Loại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="85" />
+      <source>Letter</source>
+      <translation>Công văn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="159" />
+      <location filename="../../ui/labels.py" line="28" />
+      <source>Location</source>
+      <translation>Địa điểm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="121" />
+      <source>Low</source>
+      <translation>Thấp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="44" />
+      <location filename="../../ui/labels.py" line="73" />
+      <source>Meeting</source>
+      <translation>Cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="45" />
+      <source>Meetings</source>
+      <translation>Cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="57" />
+      <source>Ministry</source>
+      <translation>Bộ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="161" />
+      <source>Minutes</source>
+      <translation>Biên bản</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="136" />
+      <location filename="../../ui/labels.py" line="15" />
+      <source>Name</source>
+      <translation>Tên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="63" />
+      <source>Network / association</source>
+      <translation>Mạng lưới / hiệp hội</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="121" />
+      <source>Normal</source>
+      <translation>Bình thường</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="114" />
+      <source>Note taker</source>
+      <translation>Thư ký</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="135" />
+      <source>Notes</source>
+      <translation>Ghi chú</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="115" />
+      <source>Observer</source>
+      <translation>Quan sát viên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="100" />
+      <source>Open</source>
+      <translation>Đang mở</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="131" />
+      <location filename="../../ui/labels.py" line="22" />
+      <location filename="../../ui/labels.py" line="40" />
+      <source>Organisation</source>
+      <translation>Tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="164" />
+      <location filename="../../ui/labels.py" line="23" />
+      <location filename="../../ui/labels.py" line="41" />
+      <source>Organisations</source>
+      <translation>Tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="66" />
+      <source>Other</source>
+      <translation>Khác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="20" />
+      <source>Owner</source>
+      <translation>Phụ trách</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="140" />
+      <source>Part of</source>
+      <translation>Trực thuộc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="111" />
+      <source>Participant</source>
+      <translation>Thành viên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="25" />
+      <source>Phone</source>
+      <translation>Điện thoại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="133" />
+      <source>Phones</source>
+      <translation>Điện thoại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="130" />
+      <location filename="../../ui/labels.py" line="21" />
+      <source>Position</source>
+      <translation>Chức vụ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="113" />
+      <source>Presenter</source>
+      <translation>Người trình bày</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="156" />
+      <source>Priority</source>
+      <translation>Mức ưu tiên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="157" />
+      <source>Reference</source>
+      <translation>Số hiệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="149" />
+      <source>Relationship owner</source>
+      <translation>Cán bộ phụ trách</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="62" />
+      <source>Research institute</source>
+      <translation>Viện nghiên cứu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="32" />
+      <source>Responsible</source>
+      <translation>Người thực hiện</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="153" />
+      <source>Responsible (them)</source>
+      <translation>Người thực hiện (đối tác)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="152" />
+      <source>Responsible (us)</source>
+      <translation>Người thực hiện (bên ta)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="146" />
+      <location filename="../../ui/labels.py" line="18" />
+      <source>Sectors</source>
+      <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="144" />
+      <source>Source</source>
+      <translation>Nguồn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="49" />
+      <source>Staff</source>
+      <translation>Cán bộ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="48" />
+      <source>Staff member</source>
+      <translation>Cán bộ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="60" />
+      <source>Start-up</source>
+      <translation>Khởi nghiệp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="155" />
+      <location filename="../../ui/labels.py" line="31" />
+      <source>Status</source>
+      <translation>Trạng thái</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="134" />
+      <source>Tags</source>
+      <translation>Nhãn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="84" />
+      <source>Task</source>
+      <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="94" />
+      <source>They owe</source>
+      <translation>Đối tác cần làm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="150" />
+      <location filename="../../ui/labels.py" line="27" />
+      <source>Title</source>
+      <translation>Tiêu đề</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="61" />
+      <source>University</source>
+      <translation>Trường đại học</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="77" />
+      <source>Visit</source>
+      <translation>Chuyến thăm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="102" />
+      <source>Waiting</source>
+      <translation>Đang chờ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="94" />
+      <source>We owe</source>
+      <translation>Bên ta cần làm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="145" />
+      <source>Website</source>
+      <translation>Trang web</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="158" />
+      <location filename="../../ui/labels.py" line="26" />
+      <source>When</source>
+      <translation>Thời gian</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="74" />
+      <source>Working session</source>
+      <translation>Buổi làm việc</translation>
+    </message>
+  </context>
+  <context>
+    <name>ListPanel</name>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="160" />
+      <source>All open</source>
+      <translation>Tất cả việc đang mở</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="128" />
+      <source>Any kind</source>
+      <translation>Mọi loại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="137" />
+      <source>Any sector</source>
+      <translation>Mọi lĩnh vực</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="140" />
+      <source>Any tag</source>
+      <translation>Mọi nhãn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="149" />
+      <source>Any time</source>
+      <translation>Mọi thời gian</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="168" />
+      <source>Done</source>
+      <translation>Đã xong</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="165" />
+      <source>Due in 30 days</source>
+      <translation>Đến hạn trong 30 ngày</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="164" />
+      <source>Due this month</source>
+      <translation>Đến hạn trong tháng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="163" />
+      <source>Due this week</source>
+      <translation>Đến hạn trong tuần</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="169" />
+      <source>Everything</source>
+      <translation>Tất cả</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="52" />
+      <source>Filter (type without accents: nguyen, dang…)</source>
+      <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="161" />
+      <source>Mine</source>
+      <translation>Của tôi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="69" />
+      <source>Organisation…</source>
+      <translation>Tổ chức…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="162" />
+      <source>Overdue</source>
+      <translation>Quá hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="173" />
+      <source>Owner: anyone</source>
+      <translation>Phụ trách: tất cả</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="152" />
+      <source>Past</source>
+      <translation>Đã qua</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="173" />
+      <source>Responsible: anyone</source>
+      <translation>Người thực hiện: tất cả</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="167" />
+      <source>They owe</source>
+      <translation>Đối tác cần làm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="151" />
+      <source>This month</source>
+      <translation>Tháng này</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="150" />
+      <source>Upcoming</source>
+      <translation>Sắp tới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="166" />
+      <source>We owe</source>
+      <translation>Bên ta cần làm</translation>
+    </message>
+  </context>
+  <context>
+    <name>LogMeetingDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/log_meeting.py" line="133" />
+      <source>Agenda</source>
+      <translation>Chương trình họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/log_meeting.py" line="112" />
+      <source>Edit meeting</source>
+      <translation>Sửa cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/log_meeting.py" line="180" />
+      <source>Follow-up actions</source>
+      <translation>Việc cần làm tiếp theo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/log_meeting.py" line="112" />
+      <source>Log meeting</source>
+      <translation>Ghi nhận cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/log_meeting.py" line="135" />
+      <source>What was decided</source>
+      <translation>Những gì đã thống nhất</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/log_meeting.py" line="134" />
+      <source>What was said</source>
+      <translation>Nội dung trao đổi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/log_meeting.py" line="117" />
+      <source>What was the meeting about?</source>
+      <translation>Cuộc họp bàn về việc gì?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/log_meeting.py" line="130" />
+      <source>Where (e.g. Hòa Lạc, online)</source>
+      <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Main</name>
+    <message>
+      <location filename="../../ui/main.py" line="35" />
+      <source>Ketnoi cannot open the database
+%1
+
+%2</source>
+      <translation>Ketnoi không mở được cơ sở dữ liệu
+%1
+
+%2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="44" />
+      <source>Ketnoi cannot reach the database
+%1
+
+%2</source>
+      <translation>Ketnoi không kết nối được cơ sở dữ liệu
+%1
+
+%2</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../ui/main_window.py" line="492" />
+      <source>%1 selected</source>
+      <translation>Đã chọn %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="247" />
+      <source>&amp;Brief (PDF)</source>
+      <translation>&amp;Bản tóm tắt (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="208" />
+      <source>&amp;Delete</source>
+      <translation>&amp;Xoá</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="288" />
+      <source>&amp;Edit</source>
+      <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="207" />
+      <source>&amp;Edit…</source>
+      <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="239" />
+      <source>&amp;Export to Excel…</source>
+      <translation>&amp;Xuất ra Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="278" />
+      <source>&amp;File</source>
+      <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="304" />
+      <source>&amp;Help</source>
+      <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="232" />
+      <source>&amp;Import spreadsheet…</source>
+      <translation>&amp;Nhập từ bảng tính…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="196" />
+      <source>&amp;Log meeting…</source>
+      <translation>&amp;Ghi nhận cuộc họp…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="193" />
+      <source>&amp;New…</source>
+      <translation>Tạo &amp;mới…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="229" />
+      <source>&amp;Quit</source>
+      <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="210" />
+      <source>&amp;Refresh</source>
+      <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="205" />
+      <source>&amp;Search everywhere…</source>
+      <translation>&amp;Tìm kiếm…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="293" />
+      <source>&amp;Selection</source>
+      <translation>&amp;Mục đã chọn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="301" />
+      <source>&amp;Tools</source>
+      <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="209" />
+      <location filename="../../ui/main_window.py" line="505" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="500" />
+      <source>&amp;Undo: %1</source>
+      <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="297" />
+      <source>&amp;View</source>
+      <translation>&amp;Xem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="305" />
+      <location filename="../../ui/main_window.py" line="520" />
+      <source>About Ketnoi</source>
+      <translation>Giới thiệu Ketnoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="225" />
+      <source>Add &amp;note…</source>
+      <translation>Thêm &amp;ghi chú…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="330" />
+      <source>Dashboard</source>
+      <translation>Bảng điều khiển</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="259" />
+      <source>Find &amp;duplicates…</source>
+      <translation>Tìm bản ghi &amp;trùng lặp…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="521" />
+      <source>Ketnoi (kết nối): organisations, people, meetings and commitments, in one place.</source>
+      <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết — tất cả ở một nơi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="70" />
+      <source>Ketnoi — relationships, meetings, commitments</source>
+      <translation>Ketnoi — quan hệ, cuộc họp, cam kết</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="253" />
+      <source>Log meeting with them…</source>
+      <translation>Ghi nhận cuộc họp với họ…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="308" />
+      <source>Main</source>
+      <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="213" />
+      <source>Mark &amp;done</source>
+      <translation>Đánh dấu đã &amp;xong</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="202" />
+      <source>New &amp;action…</source>
+      <translation>Thêm &amp;việc cần làm…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="220" />
+      <source>Re&amp;schedule…</source>
+      <translation>&amp;Dời hạn…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="245" />
+      <source>Save import &amp;template…</source>
+      <translation>Lưu &amp;mẫu nhập liệu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="227" />
+      <source>Se&amp;ttings…</source>
+      <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="475" />
+      <source>Select records in a list first</source>
+      <translation>Hãy chọn bản ghi trong danh sách trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="332" />
+      <source>Stakeholder map</source>
+      <translation>Bản đồ các bên liên quan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="501" />
+      <source>Undo</source>
+      <translation>Hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="502" />
+      <source>Undo: %1</source>
+      <translation>Hoàn tác: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="249" />
+      <source>Weekly &amp;digest (PDF)</source>
+      <translation>Bản tin &amp;tuần (PDF)</translation>
+    </message>
+  </context>
+  <context>
+    <name>MappingPage</name>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="158" />
+      <source>(no header)</source>
+      <translation>(không có tiêu đề)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="68" />
+      <source>A row that matches an &amp;existing record:</source>
+      <translation>Dòng khớp với một bản ghi &amp;đã có:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="54" />
+      <source>Check Ketnoi's suggestion for each column; change any that is wrong.</source>
+      <translation>Kiểm tra gợi ý của Ketnoi cho từng cột; sửa cột nào chưa đúng.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="224" />
+      <source>Choose the column that holds “%1”: a row without it is not a record.</source>
+      <translation>Chọn cột chứa “%1”: dòng thiếu cột này không phải là một bản ghi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="76" />
+      <source>Column</source>
+      <translation>Cột</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="104" />
+      <source>Columns left “not imported” are ignored. When you import, Ketnoi remembers this mapping and offers it again for the next file with the same headers.</source>
+      <translation>Các cột để “không nhập” sẽ bị bỏ qua. Khi nhập, Ketnoi ghi nhớ cách ghép cột này và gợi ý lại cho tệp sau có cùng tiêu đề.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="77" />
+      <source>Header in the file</source>
+      <translation>Tiêu đề trong tệp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="79" />
+      <source>Imports into</source>
+      <translation>Nhập vào</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="133" />
+      <source>Ketnoi could not tell what the sheet holds: choose it above.</source>
+      <translation>Ketnoi chưa xác định được nội dung trang tính: hãy chọn ở trên.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="53" />
+      <source>Match the columns to fields</source>
+      <translation>Ghép cột với trường dữ liệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="78" />
+      <source>Sample values</source>
+      <translation>Giá trị mẫu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="229" />
+      <source>Several columns go into %1: only the first is used.</source>
+      <translation>Nhiều cột cùng ghép vào %1: chỉ dùng cột đầu tiên.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="128" />
+      <source>Sheet “%1”: the header is on row %2.</source>
+      <translation>Trang tính “%1”: tiêu đề ở dòng %2.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="126" />
+      <source>Sheet “%1”: the header is on row %2; the rows above it are skipped.</source>
+      <translation>Trang tính “%1”: tiêu đề ở dòng %2; các dòng phía trên được bỏ qua.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="131" />
+      <source>The mapping you confirmed last time for these headers is used.</source>
+      <translation>Dùng cách ghép cột bạn đã xác nhận lần trước cho các tiêu đề này.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="67" />
+      <source>The sheet &amp;holds:</source>
+      <translation>Trang tính &amp;chứa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="168" />
+      <source>— not imported —</source>
+      <translation>— không nhập —</translation>
+    </message>
+  </context>
+  <context>
+    <name>Picker</name>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="61" />
+      <source>Add attendee: type a name, no accents needed</source>
+      <translation>Thêm người dự: gõ tên, không cần dấu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="63" />
+      <source>Add organisation: name or acronym</source>
+      <translation>Thêm tổ chức: tên hoặc tên viết tắt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="106" />
+      <source>New contact “%1”</source>
+      <translation>Người liên hệ mới “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="106" />
+      <source>New organisation “%1”</source>
+      <translation>Tổ chức mới “%1”</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewPage</name>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="184" />
+      <source>%1 of %2 rows will be written.</source>
+      <translation>Sẽ ghi %1 trên %2 dòng.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="90" />
+      <source>&amp;Check again</source>
+      <translation>&amp;Kiểm tra lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="84" />
+      <source>&amp;Import</source>
+      <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="105" />
+      <source>&amp;Show:</source>
+      <translation>&amp;Hiển thị:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="79" />
+      <source>Check what will happen</source>
+      <translation>Xem trước kết quả</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="81" />
+      <source>Every row of the sheet, checked and matched. Nothing is written until you press Import.</source>
+      <translation>Mọi dòng của trang tính đã được kiểm tra và đối chiếu. Chưa ghi gì cho đến khi bạn bấm Nhập.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="181" />
+      <source>Nothing to import: every row is an error, a duplicate or skipped.</source>
+      <translation>Không có gì để nhập: mọi dòng đều lỗi, trùng lặp hoặc bị bỏ qua.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="155" />
+      <source>Reading, checking and matching rows…</source>
+      <translation>Đang đọc, kiểm tra và đối chiếu các dòng…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="109" />
+      <source>Save error report…</source>
+      <translation>Lưu báo cáo lỗi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="178" />
+      <source>The sheet has no rows below its header.</source>
+      <translation>Trang tính không có dòng nào dưới tiêu đề.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Progress</name>
+    <message>
+      <location filename="../../ui/progress.py" line="35" />
+      <source>Cancel</source>
+      <translation>Huỷ</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordForm</name>
+    <message>
+      <location filename="../../ui/dialogs/record_form.py" line="132" />
+      <source>Edit %1</source>
+      <translation>Sửa %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/record_form.py" line="132" />
+      <source>New %1</source>
+      <translation>Thêm %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/record_form.py" line="232" />
+      <source>separate several with commas</source>
+      <translation>cách nhau bằng dấu phẩy</translation>
+    </message>
+  </context>
+  <context>
+    <name>RescheduleDialog</name>
+    <message>
+      <location filename="../../ui/commands.py" line="48" />
+      <source>+1 day</source>
+      <translation>+1 ngày</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="49" />
+      <source>+1 week</source>
+      <translation>+1 tuần</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="50" />
+      <source>End of month</source>
+      <translation>Cuối tháng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="61" />
+      <source>New due date</source>
+      <translation>Hạn mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="38" />
+      <source>Reschedule</source>
+      <translation>Dời hạn</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/search.py" line="24" />
+      <source>Organisations, people, meetings, actions… (nguyen, nic, dang)</source>
+      <translation>Tổ chức, người, cuộc họp, việc cần làm… (nguyen, nic, dang)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/search.py" line="20" />
+      <source>Search everywhere</source>
+      <translation>Tìm kiếm</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="38" />
+      <source>A file on this computer (SQLite)</source>
+      <translation>Một tệp trên máy này (SQLite)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="61" />
+      <source>A new database location takes effect when Ketnoi starts again.</source>
+      <translation>Vị trí cơ sở dữ liệu mới có hiệu lực khi mở lại Ketnoi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="39" />
+      <source>A team server (PostgreSQL URL)</source>
+      <translation>Máy chủ dùng chung (địa chỉ PostgreSQL)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="84" />
+      <source>As the system</source>
+      <translation>Theo hệ thống</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="45" />
+      <source>Choose…</source>
+      <translation>Chọn…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="95" />
+      <source>Database</source>
+      <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="137" />
+      <source>Database file</source>
+      <translation>Tệp cơ sở dữ liệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="108" />
+      <source>Dates</source>
+      <translation>Ngày tháng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="75" />
+      <source>Day first: 23/11/2026</source>
+      <translation>Ngày trước: 23/11/2026</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="44" />
+      <source>Default: ketnoi.db in your data folder</source>
+      <translation>Mặc định: ketnoi.db trong thư mục dữ liệu của bạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="121" />
+      <source>Full name</source>
+      <translation>Họ và tên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="107" />
+      <source>I am</source>
+      <translation>Tôi là</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="76" />
+      <source>ISO: 2026-11-23</source>
+      <translation>ISO: 2026-11-23</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="139" />
+      <source>Ketnoi database (*.db)</source>
+      <translation>Cơ sở dữ liệu Ketnoi (*.db)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="109" />
+      <source>Language</source>
+      <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="90" />
+      <source>Menus and lists change language when Ketnoi starts again.</source>
+      <translation>Trình đơn và danh sách đổi ngôn ngữ khi mở lại Ketnoi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="77" />
+      <source>Month first: 11/23/2026</source>
+      <translation>Tháng trước: 11/23/2026</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="121" />
+      <source>New staff member</source>
+      <translation>Cán bộ mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="101" />
+      <source>New staff member…</source>
+      <translation>Thêm cán bộ…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="58" />
+      <source>Now open: %1</source>
+      <translation>Đang mở: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="34" />
+      <source>Settings</source>
+      <translation>Cài đặt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="67" />
+      <source>— not chosen —</source>
+      <translation>— chưa chọn —</translation>
+    </message>
+  </context>
+  <context>
+    <name>StakeholderMap</name>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="347" />
+      <source>%1 meeting(s) in 12 months</source>
+      <translation>%1 cuộc họp trong 12 tháng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="452" />
+      <source>%1 not rated yet</source>
+      <translation>%1 chưa được đánh giá</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="450" />
+      <source>%1 shown</source>
+      <translation>Hiển thị %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="395" />
+      <source>Dot size: meetings in the last 12 months. Drag a dot to re-rate it; click to open.</source>
+      <translation>Cỡ chấm: số cuộc họp trong 12 tháng qua. Kéo một chấm để đánh giá lại; bấm để mở.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="411" />
+      <source>Every sector</source>
+      <translation>Mọi lĩnh vực</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="412" />
+      <source>Every tag</source>
+      <translation>Mọi nhãn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="345" />
+      <source>Influence %1 · interest %2</source>
+      <translation>Ảnh hưởng %1 · quan tâm %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="267" />
+      <source>Influence →</source>
+      <translation>Mức ảnh hưởng →</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="262" />
+      <source>Interest →</source>
+      <translation>Mức quan tâm →</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="66" />
+      <source>Keep informed</source>
+      <translation>Thông tin thường xuyên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="65" />
+      <source>Keep satisfied</source>
+      <translation>Giữ hài lòng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="64" />
+      <source>Manage closely</source>
+      <translation>Quản lý chặt chẽ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="67" />
+      <source>Monitor</source>
+      <translation>Theo dõi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="459" />
+      <source>No sector</source>
+      <translation>Chưa có lĩnh vực</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="68" />
+      <source>Not rated yet</source>
+      <translation>Chưa đánh giá</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="296" />
+      <source>Nothing rated yet: set influence and interest</source>
+      <translation>Chưa có đánh giá nào: hãy nhập mức ảnh hưởng và mức quan tâm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="466" />
+      <source>Rated %1: influence %2, interest %3</source>
+      <translation>Đã đánh giá %1: ảnh hưởng %2, quan tâm %3</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="381" />
+      <source>Show</source>
+      <translation>Hiển thị</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="481" />
+      <source>Someone changed %1 meanwhile: the map is reloaded.</source>
+      <translation>Người khác vừa sửa %1: bản đồ đã được tải lại.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Story</name>
+    <message>
+      <location filename="../../ui/details/story.py" line="305" />
+      <source>Agenda</source>
+      <translation>Chương trình họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="294" />
+      <source>Attendees</source>
+      <translation>Thành phần tham dự</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="88" />
+      <source>Changed</source>
+      <translation>Đã sửa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="336" />
+      <source>Completed</source>
+      <translation>Hoàn thành</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="83" />
+      <source>Created</source>
+      <translation>Tạo mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="305" />
+      <source>Decisions</source>
+      <translation>Kết luận</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="84" />
+      <source>Deleted</source>
+      <translation>Đã xoá</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="239" />
+      <source>Departments</source>
+      <translation>Đơn vị trực thuộc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="322" />
+      <source>Due</source>
+      <translation>Hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="308" />
+      <source>Follow-up actions</source>
+      <translation>Việc cần làm tiếp theo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="332" />
+      <source>From meeting</source>
+      <translation>Từ cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="341" />
+      <source>History</source>
+      <translation>Lịch sử</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="86" />
+      <source>Imported</source>
+      <translation>Đã nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="199" />
+      <source>Influence</source>
+      <translation>Mức ảnh hưởng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="199" />
+      <source>Interest</source>
+      <translation>Mức quan tâm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="87" />
+      <source>Merged</source>
+      <translation>Đã gộp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="305" />
+      <source>Minutes</source>
+      <translation>Biên bản</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="233" />
+      <source>Moved on:</source>
+      <translation>Đã chuyển công tác:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="303" />
+      <source>No attendees recorded.</source>
+      <translation>Chưa ghi thành phần tham dự.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="175" />
+      <source>No meetings or actions yet.</source>
+      <translation>Chưa có cuộc họp hay việc cần làm nào.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="229" />
+      <source>No one recorded yet.</source>
+      <translation>Chưa có ai.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="244" />
+      <source>Notes</source>
+      <translation>Ghi chú</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="143" />
+      <source>Nothing</source>
+      <translation>Không có</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="126" />
+      <source>Nothing open in either direction.</source>
+      <translation>Không còn việc đang mở ở cả hai bên.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="206" />
+      <source>Open commitments</source>
+      <translation>Cam kết đang mở</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="322" />
+      <source>Overdue</source>
+      <translation>Quá hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="194" />
+      <source>Part of</source>
+      <translation>Trực thuộc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="208" />
+      <source>People</source>
+      <translation>Nhân sự</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="334" />
+      <source>Reference</source>
+      <translation>Số hiệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="196" />
+      <source>Relationship owner</source>
+      <translation>Cán bộ phụ trách</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="326" />
+      <source>Responsible</source>
+      <translation>Người thực hiện</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="85" />
+      <source>Restored</source>
+      <translation>Đã khôi phục</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="267" />
+      <source>Role history</source>
+      <translation>Quá trình công tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="241" />
+      <source>Timeline</source>
+      <translation>Diễn biến</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="89" />
+      <source>Undone</source>
+      <translation>Đã hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="165" />
+      <source>done</source>
+      <translation>đã xong</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="213" />
+      <source>formerly</source>
+      <translation>trước đây</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="133" />
+      <source>no date</source>
+      <translation>chưa có ngày</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="317" />
+      <source>no due date</source>
+      <translation>chưa có hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="135" />
+      <source>overdue</source>
+      <translation>quá hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="137" />
+      <source>today</source>
+      <translation>hôm nay</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,191 @@
+"""Vietnamese and English through Qt's translation system.
+
+The main window started in Vietnamese is walked widget by widget: no text shown may be one of
+the English source strings (only names, data and words that read the same in both languages).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "ketnoi_vi.ts"
+
+
+def _messages() -> list[tuple[str, str, str, str]]:
+    out = []
+    for ctx in ET.parse(TS).getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            t = msg.find("translation")
+            assert t is not None
+            out.append(
+                (ctx.findtext("name") or "", msg.findtext("source") or "", t.text or "", t.get("type", ""))
+            )
+    return out
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"&(?=\S)", "", text)  # mnemonics
+    return text.replace("…", "").strip()
+
+
+# English text that stays the same in Vietnamese (product and format names).
+SAME = {"Ketnoi", "Email", "ISO: 2026-11-23"}
+ENGLISH = {_plain(src) for _c, src, vi, _t in _messages() if _plain(src) and _plain(src) != _plain(vi)} - SAME
+
+
+@pytest.fixture
+def vietnamese(qapp: Any) -> Iterator[str]:
+    from ui import i18n
+
+    assert i18n.install(qapp, "vi") == "vi"
+    yield "vi"
+    i18n.install(qapp, "en")
+
+
+def test_every_string_is_translated_and_the_ts_matches_the_sources() -> None:
+    messages = _messages()
+    assert len(messages) > 400
+    untranslated = [(c, s) for c, s, vi, kind in messages if not vi or kind == "unfinished"]
+    assert untranslated == []
+    sys.path.insert(0, str(ROOT / "resources" / "translations"))
+    import update  # type: ignore[import-not-found]
+
+    found = update.extract()
+    in_sources = {(c, s) for c, texts in found.items() for s in texts}
+    in_ts = {(c, s) for c, s, _vi, _k in messages}
+    assert in_sources - in_ts == set(), "run resources/translations/update.py"
+    # placeholders survive translation
+    for c, s, vi, _k in messages:
+        for mark in ("%1", "%2", "%3", "%n"):
+            assert (mark in s) == (mark in vi), (c, s, vi)
+
+
+def test_compiled_qm_is_up_to_date(tmp_path: Path) -> None:
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    for name in ("ketnoi_vi", "qtextra_vi"):
+        fresh = tmp_path / f"{name}.qm"
+        subprocess.run(
+            [str(lrelease), str(TS.with_name(f"{name}.ts")), "-qm", str(fresh)],
+            check=True,
+            capture_output=True,
+        )
+        assert fresh.read_bytes() == TS.with_name(f"{name}.qm").read_bytes(), f"{name}.qm is stale"
+
+
+def _shown_texts(window: Any) -> Iterator[tuple[str, str]]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QMenu,
+        QTabBar,
+        QTableView,
+        QTextBrowser,
+    )
+
+    yield "title", window.windowTitle()
+    for a in window.findChildren(QAction):
+        yield f"action {a.objectName()}", a.text()
+    for menu in window.findChildren(QMenu):
+        yield "menu", menu.title()
+        for a in menu.actions():
+            yield "menu item", a.text()
+    for w in window.findChildren(QLabel):
+        if w.textFormat() != Qt.TextFormat.RichText and "<" not in w.text():
+            yield f"label {w.objectName()}", w.text()
+    for w in window.findChildren(QAbstractButton):
+        yield f"button {w.objectName()}", w.text()
+        yield f"tooltip {w.objectName()}", w.toolTip().split(" (")[0]
+    for w in window.findChildren(QLineEdit):
+        yield f"placeholder {w.objectName()}", w.placeholderText()
+    for w in window.findChildren(QComboBox):
+        for i in range(w.count()):
+            yield f"combo {w.objectName()}", w.itemText(i)
+    for w in window.findChildren(QListWidget):
+        for i in range(w.count()):
+            yield f"list {w.objectName()}", w.item(i).text()
+    for w in window.findChildren(QTabBar):
+        for i in range(w.count()):
+            yield "tab", w.tabText(i)
+    for w in window.findChildren(QGroupBox):
+        yield "group", w.title()
+    for w in window.findChildren(QTableView):
+        model = w.model()
+        for i in range(model.columnCount()):
+            yield f"header {w.objectName()}", str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+    for w in window.findChildren(QTextBrowser):  # the dashboard cards and the record's story
+        for line in w.toPlainText().splitlines():
+            for piece in re.split(r" · |: |⚠ ", line):
+                yield "page", piece
+    yield "status", window.statusBar().currentMessage()
+    yield "map summary", window.map_view.summary.text()
+
+
+def test_main_window_in_vietnamese_has_no_english_left(qtbot: Any, vietnamese: str, ctx: Any) -> None:
+    from PySide6.QtCore import QLocale
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Tệp", "&Sửa", "&Xem", "&Công cụ", "Trợ &giúp"]
+    assert window.act_log.text() == "&Ghi nhận cuộc họp…"
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Bảng điều khiển",
+        "Tổ chức",
+        "Liên hệ",
+        "Cuộc họp",
+        "Việc cần làm",
+        "Bản đồ các bên liên quan",
+    ]
+    assert QLocale().toString(1234567) == "1.234.567" and ctx.fmt_number(1000) == "1.000"
+    english: list[tuple[str, str]] = []
+    seen = 0
+    for row in range(window.nav.count()):  # every view, with a record selected
+        window.nav.setCurrentRow(row)
+        qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)
+        window._fill_selection_menu()
+        for where, text in _shown_texts(window):
+            seen += 1
+            if _plain(text) in ENGLISH:
+                english.append((where, text))
+    assert seen > 300
+    assert sorted(set(english)) == []
+    ctx.tasks.wait()
+
+
+def test_english_is_the_default_without_a_translation(qtbot: Any, qapp: Any, ctx: Any) -> None:
+    from ui import i18n
+    from ui.main_window import MainWindow
+
+    assert i18n.install(qapp, "en") == "en"
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.menuBar().actions()[0].text() == "&File"
+    ctx.tasks.wait()
+
+
+def test_language_setting_is_remembered_and_system_is_the_default(settings: Any) -> None:
+    from ui.settings import Settings
+
+    assert settings.language == "system"
+    settings.language = "vi"
+    assert Settings(settings.qsettings.fileName()).language == "vi"
+    settings.language = "klingon"
+    assert settings.language == "system"

@@ -1,0 +1,52 @@
+"""The interface language: Qt translators for Ketnoi's own strings and Qt's, and the locale.
+
+``install(app, "system" | "en" | "vi")`` removes what an earlier call installed, loads
+``resources/translations/ketnoi_<lang>.qm`` (and ``qtextra_<lang>.qm``: Qt's own standard
+buttons and line-edit menu, which PySide6 does not ship in Vietnamese; plus ``qtbase_<lang>`` when
+Qt ships it) and makes the language's ``QLocale`` the default, so numbers, month names and
+calendar pop-ups follow. English is the source language: it needs no file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+LANGUAGES = ("system", "en", "vi")
+_installed: list[QTranslator] = []
+
+
+def locale_for(language: str) -> QLocale:
+    if language == "vi":
+        return QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+    if language == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale.system()
+
+
+def resolved(language: str) -> str:
+    """ "system" becomes the system's language when Ketnoi speaks it, else English."""
+    if language in ("en", "vi"):
+        return language
+    return "vi" if QLocale.system().language() == QLocale.Language.Vietnamese else "en"
+
+
+def install(app: QCoreApplication, language: str) -> str:
+    """Install the translators for ``language``; returns the language in use ("en"/"vi")."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    lang = resolved(language)
+    locale = locale_for(lang)
+    QLocale.setDefault(locale)
+    if lang == "en":
+        return lang
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase", qt_dir), ("qtextra", str(TRANSLATIONS)), ("ketnoi", str(TRANSLATIONS))):
+        translator = QTranslator(app)
+        if translator.load(f"{name}_{lang}", folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return lang
