@@ -65,18 +65,23 @@ def test_merges_then_undos_restore_everything(
     # A star (every other into one survivor) or a chain (the survivor of one merge is merged
     # into the next record), as duplicates are cleaned up one pair at a time.
     chain = data.draw(st.booleans())
+    # Everything is drawn before the first write: hypothesis may stop an example while drawing,
+    # and every example shares this database.
+    choices = [
+        data.draw(
+            st.dictionaries(
+                st.sampled_from(FIELDS[entity]), st.sampled_from(["survivor", "other"]), max_size=4
+            )
+        )
+        for _ in range(steps)
+    ]
     with read_session(engine) as s:
         before = record_state(s, entity, ids), link_state(s)
     groups: list[str] = []
     for k in range(steps):
         survivor, other = (order[k + 1], order[k]) if chain else (order[0], order[k + 1])
-        choices = data.draw(
-            st.dictionaries(
-                st.sampled_from(FIELDS[entity]), st.sampled_from(["survivor", "other"]), max_size=4
-            )
-        )
         with unit_of_work(engine) as s:
-            groups.append(merge(s, entity, survivor, other, choices=choices, actor="test").group_id)
+            groups.append(merge(s, entity, survivor, other, choices=choices[k], actor="test").group_id)
     for group in reversed(groups):
         with unit_of_work(engine) as s:
             undo_group(s, group, actor="test")
