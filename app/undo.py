@@ -32,6 +32,8 @@ from db import models as m
 CHANGE: Table = m.Change.__table__  # type: ignore[attr-defined]
 UNDO_PREFIX = "u"
 _SET_FIELDS = ("tags", "sectors")  # compared as sets of folded names
+# Relations a snapshot lists in id order whatever order they were saved in.
+_UNORDERED = ("attendees", "organisation_ids", "staff_ids")
 REFERS_TO = {
     "owner_id": "staff",
     "responsible_staff_id": "staff",
@@ -89,6 +91,8 @@ def same_value(current: Any, recorded: Any, field: str = "") -> bool:
     """Does a stored value equal the JSON a history row recorded?"""
     if field in _SET_FIELDS:
         return sorted(fold(x) for x in current or []) == sorted(fold(x) for x in recorded or [])
+    if field in _UNORDERED:
+        return sorted(map(repr, jsonable(current or []))) == sorted(map(repr, recorded or []))
     return bool(jsonable(current) == recorded)
 
 

@@ -237,3 +237,24 @@ def test_descriptions_in_vietnamese(engine: Engine, thousand: list[int]) -> None
         assert describe(s, owner, "vi") == 'Đặt người phụ trách là "Trần Minh Quang" cho 3 liên hệ'
         offered = last_undoable(s, lang="vi")
         assert offered is not None and offered.description.startswith("Đặt người phụ trách")
+
+
+def test_undo_of_a_meeting_edit_with_attendees_in_any_order(engine: Engine) -> None:
+    with unit_of_work(engine) as s:
+        people = [records.create(s, "contact", {"full_name": n}) for n in ("Lý Thu", "Mai Anh", "Cao Sơn")]
+        mid = records.create(
+            s, "meeting", {"title": "Họp", "starts_at": dt.datetime(2026, 2, 3, 9), "attendees": people[:1]}
+        )
+    with read_session(engine) as s:
+        before = record_state(s, "meeting", [mid])
+    group = records.new_group_id()
+    with unit_of_work(engine) as s:  # saved in the order they were picked, not by id
+        attendees = [
+            {"contact_id": people[2], "role": "chair"},
+            {"contact_id": people[0], "role": "participant"},
+        ]
+        records.update(s, "meeting", mid, {"attendees": attendees}, expected_version=None, group_id=group)
+    with unit_of_work(engine) as s:
+        undo_group(s, group)
+    with read_session(engine) as s:
+        assert record_state(s, "meeting", [mid]) == before
