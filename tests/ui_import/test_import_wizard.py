@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,7 @@ def test_import_through_the_wizard_then_undo(qtbot, ctx, engine, tmp_path):
     w.next()
     qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
     pp = w.preview_page
+    assert gc.isenabled()  # paused only while the preview ran (see work.gc_paused)
     assert pp.model.counts() == {"new": 3, "update": 0, "duplicate": 1, "error": 1, "skip": 0}
     assert pp.chips["error"].label.text() == "Error <b>1</b>"
     assert count(engine, Contact) == 0
@@ -135,6 +137,7 @@ def test_import_through_the_wizard_then_undo(qtbot, ctx, engine, tmp_path):
         assert s.get(ImportBatch, batch_id).undone_at is not None
     assert cp.headline.text() == f"Import #{batch_id} was undone."
     w.accept()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 def qtbot_left() -> Any:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from app.importing import CommitResult, Preview, SheetLayout
 from ui.context import AppContext
 from ui.icons import icon
+from ui.import_wizard import work
 from ui.import_wizard.work import SheetInfo
 from ui.tasks import Task
 
@@ -160,6 +161,10 @@ class ImportWizard(QWizard):
     def done(self, result: int) -> None:
         self.ctx.settings.save_state("import_wizard", self.saveGeometry())
         super().done(result)
+        # The rows of a big preview are no longer needed; the commit result (batch id) stays.
+        self.preview = None
+        self.preview_page.model.set_rows([], "contact")
+        work.release()
 
 
 def open_import_wizard(
