@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 from sqlmodel import col
 
@@ -282,4 +283,44 @@ def test_organisations_first_then_another_sheet(qtbot, ctx, engine, tmp_path):
     assert w.commit_result.batch_id != first_batch
     assert w.commit_result.counts["organisations_created"] == 1  # Genetica; NIC came from sheet one
     assert count(engine, Organisation) == 2
+    w.accept()
+
+
+def test_csv_dropped_on_the_first_page(qtbot, ctx, engine, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "danh-ba.csv"
+    path.write_text(
+        "Họ và tên;Đơn vị;SĐT\nNguyễn Thị Hồng Nhung;NIC;0912 345 678\nĐặng Văn Hùng;Genetica;\n",
+        encoding="utf-8-sig",
+    )
+    w = open_import_wizard(None, ctx)
+    qtbot.addWidget(w)
+    assert not w.file_page.isComplete()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(
+        QPointF(QPoint(20, 20)),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    w.file_page.dropEvent(drop)
+    qtbot.waitUntil(lambda: bool(w.sheets) and not w.busy(), timeout=TIMEOUT)
+    assert w.file_page.path_edit.text() == str(path)
+    w.next()
+    assert w.mapping_page.kind.currentData() == "contact"
+    w.next()
+    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    assert w.preview_page.model.counts()["new"] == 2
+    w.next()
+    qtbot.waitUntil(lambda: w.commit_page.state == "done", timeout=TIMEOUT)
+    assert [c["full_name"] for c in contacts(engine)] == ["Nguyễn Thị Hồng Nhung", "Đặng Văn Hùng"]
+    with read_session(engine) as s:
+        phones = list(
+            s.execute(select(ContactMethod.value).where(col(ContactMethod.kind) == "phone")).scalars()
+        )
+    assert phones == ["+84912345678"]
     w.accept()

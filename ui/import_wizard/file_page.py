@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDir, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -40,6 +41,7 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.w = wizard
+        self.setAcceptDrops(True)
         self.setTitle(self.tr("Choose the spreadsheet"))
         self.setSubTitle(
             self.tr("An Excel workbook (.xlsx, .xlsm) or a CSV file. Nothing is written until you confirm.")
@@ -87,6 +89,19 @@ class FilePage(QWizardPage):
         lay.addWidget(self.sheets_label)
         lay.addWidget(self.tree, 1)
         lay.addStretch(0)
+
+    # --- a file dropped on the page (from a file manager or a mail attachment) ---------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile() and not self.w.busy():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.load(Path(urls[0].toLocalFile()))
 
     def choose_file(self) -> None:
         start = str(self.w.path.parent) if self.w.path else QDir.homePath()

@@ -41,13 +41,13 @@ from ui.import_wizard.reports import save_error_report
 if TYPE_CHECKING:
     from ui.import_wizard.wizard import ImportWizard
 
-FILTERS: tuple[tuple[str, tuple[str, ...] | None], ...] = (
-    ("All rows", None),
-    ("Errors only", ("error",)),
-    ("Errors and duplicates", ("error", "duplicate")),
-    ("New records", ("new",)),
-    ("Updates", ("update",)),
-    ("Skipped", ("skip",)),
+FILTERS: tuple[tuple[str, ...] | None, ...] = (
+    None,
+    ("error",),
+    ("error", "duplicate"),
+    ("new",),
+    ("update",),
+    ("skip",),
 )
 
 
@@ -99,8 +99,16 @@ class PreviewPage(QWizardPage):
         chips.addStretch(1)
         self.filter = QComboBox(self)
         self.filter.setObjectName("preview_filter")
-        for text, statuses in FILTERS:
-            self.filter.addItem(self.tr(text), statuses)
+        texts = (
+            self.tr("All rows"),
+            self.tr("Errors only"),
+            self.tr("Errors and duplicates"),
+            self.tr("New records"),
+            self.tr("Updates"),
+            self.tr("Skipped"),
+        )
+        for text, statuses in zip(texts, FILTERS, strict=True):
+            self.filter.addItem(text, statuses)
         self.filter.currentIndexChanged.connect(self._filter)
         show = QLabel(self.tr("&Show:"), self)
         show.setBuddy(self.filter)
@@ -198,7 +206,7 @@ class PreviewPage(QWizardPage):
         self.model.set_statuses(statuses)
 
     def show_only(self, statuses: tuple[str, ...] | None) -> None:
-        index = next((i for i, (_t, s) in enumerate(FILTERS) if s == statuses), 0)
+        index = FILTERS.index(statuses) if statuses in FILTERS else 0
         self.filter.setCurrentIndex(index)
 
     def save_report(self, target: str | None = None) -> None:

@@ -113,10 +113,10 @@ class ImportWizard(QWizard):
                 if not holder or holder[0] is not self._task:
                     return
                 self._task = None
+                callback(value)  # even when closing: a commit that finished is still announced
                 if self._closing:
                     QWizard.reject(self)
                     return
-                callback(value)
                 self._refresh_buttons()
 
             return call
