@@ -44,7 +44,10 @@ class FilePage(QWizardPage):
         self.setAcceptDrops(True)
         self.setTitle(self.tr("Choose the spreadsheet"))
         self.setSubTitle(
-            self.tr("An Excel workbook (.xlsx, .xlsm) or a CSV file. Nothing is written until you confirm.")
+            self.tr(
+                "An Excel workbook (.xlsx, .xlsm) or a CSV file: choose it or drop it here. "
+                "Nothing is written until you confirm."
+            )
         )
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("import_path")
