@@ -29,6 +29,7 @@ FEATURE_MODULES = (
     "app.importing.commands",
     "app.exporting.commands",
     "app.briefing.commands",
+    "app.dedupe_commands",
 )
 
 Handler = Callable[[argparse.Namespace, "CliContext"], int]
