@@ -7,6 +7,7 @@ wizard's commit page: its button says Import, and there is no way back once it i
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -162,8 +163,9 @@ class PreviewPage(QWizardPage):
         self.message.hide()
         self.busy.start(self.tr("Reading, checking and matching rows…"))
         engine, on_match = self.w.ctx.engine, self.w.on_match
+        mine = copy.deepcopy(layout)  # the worker's own: Back may edit the wizard's meanwhile
         self.w.run_task(
-            lambda task: work.preview(engine, path, layout, on_match, task),
+            lambda task: work.preview(engine, path, mine, on_match, task),
             on_done=self._done,
             on_error=self._failed,
             on_progress=self.busy.progress,
