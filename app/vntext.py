@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-_SPACE_RE = re.compile(r"\s+")
 # Zero-width and byte-order characters that spreadsheets and web forms leave in names.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
@@ -51,8 +51,14 @@ HONORIFICS = (
     "Dr",
     "Ông",
     "Bà",
-    "Anh",
-    "Chị",
+)
+# "Anh" and "Chị" are not here: they are also given names ("Anh Nguyễn" abroad).
+# Longest first, so that "Assoc. Prof. Dr." wins over "Assoc. Prof.".
+_HONORIFIC_RE = re.compile(
+    r"^("
+    + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+    + r")(?:\s+|(?<=\.))(?=\S)",
+    re.IGNORECASE,
 )
 
 
@@ -60,8 +66,10 @@ def clean(text: str | None) -> str:
     """NFC, invisible characters removed, whitespace trimmed and collapsed to single spaces."""
     if text is None:
         return ""
-    text = unicodedata.normalize("NFC", str(text).translate(_INVISIBLE))
-    return _SPACE_RE.sub(" ", text).strip()
+    text = str(text)
+    if not text.isascii():  # ASCII is already NFC and holds no invisible characters
+        text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    return " ".join(text.split())
 
 
 def clean_multiline(text: str | None) -> str:
@@ -74,11 +82,33 @@ def clean_multiline(text: str | None) -> str:
     return "\n".join(lines).strip()
 
 
-def strip_diacritics(text: str) -> str:
-    """Remove combining marks and map đ/Đ to d/D; keeps case."""
+def _strip_diacritics_slow(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
+
+
+def _build_strip_table() -> dict[int, str | None]:
+    """Every precomposed Latin letter (Latin-1 to Latin Extended Additional, where all the
+    Vietnamese letters live) mapped to its base letters, and combining marks to nothing."""
+    table: dict[int, str | None] = dict.fromkeys(range(0x300, 0x370), None)
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        base = _strip_diacritics_slow(chr(code))
+        if base != chr(code) and base.isascii():
+            table[code] = base
+    table.update(_INVISIBLE)
+    return table
+
+
+_STRIP = _build_strip_table()
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove combining marks and map đ/Đ to d/D; keeps case."""
+    if text.isascii():
+        return text
+    fast = text.translate(_STRIP)
+    return fast if fast.isascii() else _strip_diacritics_slow(text)
 
 
 def fold(text: str | None) -> str:
@@ -88,8 +118,10 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = str(text).translate(_INVISIBLE)
-    return _SPACE_RE.sub(" ", strip_diacritics(text).casefold()).strip()
+    text = str(text)
+    if not text.isascii():
+        text = text.translate(_INVISIBLE)
+    return " ".join(strip_diacritics(text).casefold().split())
 
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -115,14 +147,12 @@ class NameParts:
 def split_honorific(full_name: str) -> tuple[str, str]:
     """Split a leading honorific ("PGS.TS.", "Dr.", "Ông") off a name."""
     name = clean(full_name)
-    folded = name.casefold()
-    for h in HONORIFICS:
-        hf = h.casefold()
-        if folded.startswith(hf + " ") or (hf.endswith(".") and folded.startswith(hf)):
-            rest = name[len(h) :].strip()
-            if rest:
-                return h, rest
-    return "", name
+    match = _HONORIFIC_RE.match(name)
+    if match is None:
+        return "", name
+    found = match.group(1).casefold()
+    canonical = next(h for h in HONORIFICS if h.casefold() == found)
+    return canonical, name[match.end() :].strip()
 
 
 def split_name(full_name: str | None, *, western: bool | None = None) -> NameParts:
@@ -171,6 +201,7 @@ _TONE_RANK = {"\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0301": "5", "\u032
 _MODIFIERS = {"\u0306": "ă", "\u0302": "^", "\u031b": "horn"}
 
 
+@lru_cache(maxsize=65536)  # names repeat: a few hundred given names cover most people
 def _letter_keys(word: str) -> tuple[str, str]:
     """Primary (letters) and secondary (tones) keys for one word."""
     primary: list[str] = []

@@ -95,3 +95,10 @@ def test_tones_only_break_ties() -> None:
 def test_sort_key_is_deterministic_and_nfd_insensitive(names: list[str]) -> None:
     nfd = [unicodedata.normalize("NFD", n) for n in names]
     assert [text_sort_key(n) for n in names] == [text_sort_key(n) for n in nfd]
+
+
+@given(st.text(max_size=30))
+def test_fast_fold_agrees_with_full_decomposition(text: str) -> None:
+    from app.vntext import _strip_diacritics_slow, strip_diacritics
+
+    assert strip_diacritics(text) == _strip_diacritics_slow(text)
