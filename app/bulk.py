@@ -17,6 +17,7 @@ from sqlmodel import Session
 from app.entities import DERIVED, PREPARE, Prepared, Values
 from app.records import jsonable
 from app.vntext import fold
+from db import bulkwrite
 from db import models as m
 
 Progress = Callable[[int, int], None]
@@ -62,19 +63,18 @@ def create_many(
     ids: list[int] = []
     total = len(prepared)
     now = m.utcnow()
+    table = model.__table__  # type: ignore[attr-defined]
     for chunk in _chunks(prepared):
         rows = [
             {**p.columns, "created_at": now, "updated_at": now, "version": 1, "import_batch_id": batch_id}
             for p in chunk
         ]
-        table = model.__table__  # type: ignore[attr-defined]
-        # Core, not ORM, bulk insert: the ORM path costs ~2x more per row here.
-        result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
-        chunk_ids = [int(i) for i in result.scalars().all()]
+        chunk_ids = bulkwrite.insert_rows(session, table, rows)
         _insert_relations(session, entity, chunk_ids, chunk)
         if history:
-            session.execute(
-                insert(m.Change),
+            bulkwrite.executemany(
+                session,
+                m.Change.__table__,  # type: ignore[attr-defined]
                 [
                     {
                         "entity": entity,
@@ -103,13 +103,13 @@ def _insert_relations(session: Session, entity: str, ids: list[int], chunk: Sequ
     pairs = list(zip(ids, chunk, strict=True))
     if entity == "contact":
         methods = [
-            {"contact_id": i, "kind": kind, "value": value, "position": pos}
+            {"contact_id": i, "kind": kind, "value": value, "label": "", "position": pos}
             for i, p in pairs
             for kind, key in (("email", "emails"), ("phone", "phones"))
             for pos, value in enumerate(p.relations.get(key, []))
         ]
         if methods:
-            session.execute(insert(m.ContactMethod), methods)
+            bulkwrite.executemany(session, m.ContactMethod.__table__, methods)  # type: ignore[attr-defined]
         _insert_named_links(session, pairs, "tags", m.Tag, m.ContactTag, "contact_id", "tag_id")
     elif entity == "organisation":
         _insert_named_links(
@@ -119,17 +119,17 @@ def _insert_relations(session: Session, entity: str, ids: list[int], chunk: Sequ
     elif entity == "meeting":
         att = [{"meeting_id": i, **a} for i, p in pairs for a in p.relations.get("attendees", [])]
         if att:
-            session.execute(insert(m.MeetingAttendee), att)
+            bulkwrite.executemany(session, m.MeetingAttendee.__table__, att)  # type: ignore[attr-defined]
         orgs = [
             {"meeting_id": i, "organisation_id": o}
             for i, p in pairs
             for o in p.relations.get("organisation_ids", [])
         ]
         if orgs:
-            session.execute(insert(m.MeetingOrganisation), orgs)
+            bulkwrite.executemany(session, m.MeetingOrganisation.__table__, orgs)  # type: ignore[attr-defined]
         staff = [{"meeting_id": i, "staff_id": s} for i, p in pairs for s in p.relations.get("staff_ids", [])]
         if staff:
-            session.execute(insert(m.MeetingStaff), staff)
+            bulkwrite.executemany(session, m.MeetingStaff.__table__, staff)  # type: ignore[attr-defined]
 
 
 def _insert_named_links(
@@ -146,4 +146,4 @@ def _insert_named_links(
         return
     by_fold = _named_ids(session, named, names)
     links = {(i, by_fold[fold(n)]) for i, p in pairs for n in p.relations.get(key, [])}
-    session.execute(insert(link), [{owner_col: a, named_col: b} for a, b in sorted(links)])
+    bulkwrite.executemany(session, link.__table__, [{owner_col: a, named_col: b} for a, b in sorted(links)])

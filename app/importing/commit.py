@@ -2,7 +2,7 @@
 
 The rows are matched again inside the transaction unless the database is exactly as the
 preview saw it (:func:`app.importing.matching.db_state`), then written in bulk: executemany
-over lists of rows (:mod:`app.importing.fastwrite`) and ORM bulk ``update`` by primary key,
+over lists of rows (:mod:`db.bulkwrite`) and ORM bulk ``update`` by primary key,
 never an object or a commit per row (measured.md: 9 s against 1.3 s per 100k rows). Every
 record created or updated points to the batch, and every created record and changed field
 gets a :class:`~db.models.Change` row with the batch id, so that
@@ -18,18 +18,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, text, update
+from sqlalchemy import text, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from app import entities
 from app.entities import prepare_organisation
-from app.importing import fastwrite, store
+from app.importing import store
 from app.importing.errors import ImportCancelled
 from app.importing.matching import MODELS, MatchContext, match_rows
 from app.importing.preview import Cancel, Preview, Progress, RowResult
 from app.importing.sheet import remember_mapping
 from app.vntext import name_sort_key, text_sort_key
+from db import bulkwrite
 from db import models as m
 from db.engine import unit_of_work
 
@@ -120,31 +121,8 @@ class _Writer:
         return value
 
     def insert(self, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:
-        """Insert ``rows`` with executemany; their new ids, in the order of ``rows``.
-
-        SQLAlchemy cannot promise RETURNING order on SQLite and falls back to one statement
-        per row (measured: 1 s per 20k rows); SQLite gives an INTEGER PRIMARY KEY the
-        largest id in use plus one, and this transaction holds the write lock (the batch row
-        is already written), so the new ids are the ids above the previous maximum, in order.
-        """
-        table = model.__table__
-        if not rows:
-            return []
-        if self.session.get_bind().dialect.name != "sqlite":
-            ids: list[int] = []
-            for part in store.chunks(rows, WRITE_CHUNK):
-                returning = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-                ids += list(self.session.execute(returning, list(part)).scalars())
-            return ids
-        before = self.session.execute(select(func.max(table.c.id))).scalar() or 0
-        with fastwrite.fts_deferred(self.session, table.name, before + 1, len(rows)):
-            for part in store.chunks(rows, WRITE_CHUNK):
-                fastwrite.executemany(self.session, table, part)
-        stmt = select(table.c.id).where(table.c.id > before).order_by(table.c.id)
-        ids = list(self.session.execute(stmt).scalars())
-        if len(ids) != len(rows):
-            raise RuntimeError(f"{table.name}: {len(rows)} rows inserted, {len(ids)} new ids found")
-        return ids
+        """Insert ``rows``; their new ids, in the order of ``rows``."""
+        return bulkwrite.insert_rows(self.session, model.__table__, rows, chunk=WRITE_CHUNK)
 
     def write_staff(self) -> None:
         pending = self.ctx.staff.pending
@@ -194,7 +172,7 @@ class _Writer:
                     links.setdefault(table, []).extend(link)
         for table, link in links.items():
             if link:
-                fastwrite.executemany(self.session, table.__table__, link)
+                bulkwrite.executemany(self.session, table.__table__, link)
         parents = [
             {"id": self.ids["org"][key], "parent_id": self.remap("parent_id", r.columns["parent_id"])}
             for key, r in by_key.items()
@@ -222,7 +200,7 @@ class _Writer:
                     links.setdefault(table, []).extend(link)
             for table, link in links.items():
                 if link:
-                    fastwrite.executemany(self.session, table.__table__, link)
+                    bulkwrite.executemany(self.session, table.__table__, link)
             self.flush_changes()
             self.step(len(part))
 
@@ -261,7 +239,7 @@ class _Writer:
 
     def flush_changes(self) -> None:
         if self.changes:
-            fastwrite.executemany(self.session, CHANGE_TABLE, self.changes)
+            bulkwrite.executemany(self.session, CHANGE_TABLE, self.changes)
             self.changes = []
 
 
