@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from app import dedupe
 from db.engine import read_session
@@ -103,10 +104,20 @@ class DuplicateWarning(QFrame):
         self._offer_use = offer_use
         lay = QHBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 4)
-        lay.addWidget(self.icon)
-        lay.addWidget(self.text, 1)
-        lay.addWidget(self.use_button)
-        lay.addWidget(self.open_button)
+        lay.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        if offer_use:  # a narrow column (log meeting): the buttons go under the text
+            column = QVBoxLayout()
+            self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)
+            column.addWidget(self.text)
+            buttons = QHBoxLayout()
+            buttons.addStretch(1)
+            buttons.addWidget(self.use_button)
+            buttons.addWidget(self.open_button)
+            column.addLayout(buttons)
+            lay.addLayout(column, 1)
+        else:
+            lay.addWidget(self.text, 1)
+            lay.addWidget(self.open_button)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._look_up)
         self.hide()
@@ -135,7 +146,8 @@ class DuplicateWarning(QFrame):
                 return dedupe.possible_duplicates(s, entity, values, exclude_id=exclude, limit=3)
 
         def done(found: list[dedupe.DuplicateCandidate]) -> None:
-            if generation == self._generation:
+            # the form may have been closed (and deleted) while the look-up ran
+            if isValid(self) and generation == self._generation:
                 self._show(found)
 
         self.ctx.tasks.run(work, on_done=done, on_error=lambda _e: None)
@@ -147,13 +159,18 @@ class DuplicateWarning(QFrame):
             self.hide()
             return
         best = found[0]
-        name = best.label + (f" ({best.subtitle})" if best.subtitle else "")
+        # in a narrow column the name alone (position and organisation in the tooltip)
+        name = best.label + (f" ({best.subtitle})" if best.subtitle and not self._offer_use else "")
         reasons = ", ".join(dict.fromkeys(reason_text(r) for r in best.reasons))
         text = tr("Looks like %1 — %2").replace("%1", name).replace("%2", reasons)
         if len(found) > 1:
             text += " " + tr("(and %1 more)").replace("%1", str(len(found) - 1))
         self.text.setText(text)
-        self.text.setToolTip("\n".join(f"{c.label} — {', '.join(c.reasons)}" for c in found))
+        self.text.setToolTip(
+            "\n".join(
+                f"{c.label} ({c.subtitle}) — {', '.join(reason_text(r) for r in c.reasons)}" for c in found
+            )
+        )
         self.use_button.setVisible(self._offer_use)
         self.show()
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app import lists
 from app import stakeholder_map as sm
@@ -286,9 +287,10 @@ class MapCanvas(QWidget):
             painter.drawEllipse(c, rad, rad)
             if (p.entity, p.id) in labelled:
                 painter.setPen(text)
-                name = self.fontMetrics().elidedText(p.label, Qt.TextElideMode.ElideRight, 160)
-                width = self.fontMetrics().horizontalAdvance(name)
-                x = c.x() + rad + 3 if c.x() + rad + 3 + width < r.right() - 2 else c.x() - rad - 3 - width
+                x = c.x() + rad + 3  # to the right, cut before the next column's dots and the edge
+                next_dots = r.left() + (p.interest or 1) * cw + cw * 0.5 - 14
+                room = int(min(next_dots - x, r.right() - x - 3))
+                name = self.fontMetrics().elidedText(p.label, Qt.TextElideMode.ElideRight, max(0, room))
                 painter.drawText(QPointF(x, c.y() + 4), name)
         if not self.points:
             painter.setPen(muted)
@@ -439,7 +441,7 @@ class MapView(QWidget):
             return pts, sum(1 for p in pts if p.influence is None or p.interest is None)
 
         def done(result: tuple[list[sm.MapPoint], int]) -> None:
-            if generation == self._generation:
+            if isValid(self) and generation == self._generation:
                 self._show(*result)
 
         self.ctx.tasks.run(work, on_done=done)

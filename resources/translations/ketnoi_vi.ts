@@ -585,27 +585,27 @@
   <context>
     <name>Duplicates</name>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="168" />
+      <location filename="../../ui/dialogs/duplicates.py" line="169" />
       <source>%1 group(s) of likely duplicates, most certain first.</source>
       <translation>%1 nhóm có thể trùng lặp, chắc chắn nhất xếp trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="154" />
+      <location filename="../../ui/dupwarn.py" line="167" />
       <source>(and %1 more)</source>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="296" />
+      <location filename="../../ui/dialogs/duplicates.py" line="298" />
       <source>(empty)</source>
       <translation>(trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="54" />
+      <location filename="../../ui/dupwarn.py" line="55" />
       <source>, at the same organisation</source>
       <translation>, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="303" />
+      <location filename="../../ui/dialogs/duplicates.py" line="305" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
@@ -620,7 +620,7 @@
       <translation>Độ tin cậy</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="181" />
+      <location filename="../../ui/dupwarn.py" line="198" />
       <source>Existing record</source>
       <translation>Bản ghi đã có</translation>
     </message>
@@ -635,17 +635,17 @@
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="338" />
+      <location filename="../../ui/dialogs/duplicates.py" line="340" />
       <source>Its %1 meeting(s) and %2 action(s) move to the kept record.</source>
       <translation>%1 cuộc họp và %2 việc của bản ghi này được chuyển sang bản ghi giữ lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="231" />
+      <location filename="../../ui/dialogs/duplicates.py" line="232" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="284" />
+      <location filename="../../ui/dialogs/duplicates.py" line="285" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
@@ -655,32 +655,32 @@
       <translation>Tìm trong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="113" />
+      <location filename="../../ui/dialogs/duplicates.py" line="114" />
       <source>Looking…</source>
       <translation>Đang tìm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="152" />
+      <location filename="../../ui/dupwarn.py" line="165" />
       <source>Looks like %1 — %2</source>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="238" />
+      <location filename="../../ui/dialogs/duplicates.py" line="239" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="223" />
+      <location filename="../../ui/dialogs/duplicates.py" line="224" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="285" />
+      <location filename="../../ui/dialogs/duplicates.py" line="286" />
       <source>Merged in: %1</source>
       <translation>Gộp vào: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="373" />
+      <location filename="../../ui/dialogs/duplicates.py" line="375" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
@@ -690,12 +690,12 @@
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="172" />
+      <location filename="../../ui/dialogs/duplicates.py" line="173" />
       <source>No duplicates found.</source>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="94" />
+      <location filename="../../ui/dupwarn.py" line="95" />
       <source>Open</source>
       <translation>Mở</translation>
     </message>
@@ -710,12 +710,12 @@
       <translation>Dừng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="140" />
+      <location filename="../../ui/dialogs/duplicates.py" line="141" />
       <source>Stopped.</source>
       <translation>Đã dừng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="98" />
+      <location filename="../../ui/dupwarn.py" line="99" />
       <source>Use this one</source>
       <translation>Dùng bản ghi này</translation>
     </message>
@@ -725,52 +725,52 @@
       <translation>Lý do</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="37" />
+      <location filename="../../ui/dupwarn.py" line="38" />
       <source>same acronym %1</source>
       <translation>cùng tên viết tắt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="42" />
+      <location filename="../../ui/dupwarn.py" line="43" />
       <source>same alias “%1”</source>
       <translation>cùng tên gọi khác “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="32" />
+      <location filename="../../ui/dupwarn.py" line="33" />
       <source>same email %1</source>
       <translation>cùng email %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="36" />
+      <location filename="../../ui/dupwarn.py" line="37" />
       <source>same family and given name</source>
       <translation>cùng họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="34" />
+      <location filename="../../ui/dupwarn.py" line="35" />
       <source>same name ignoring accents</source>
       <translation>cùng tên khi bỏ dấu</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="35" />
+      <location filename="../../ui/dupwarn.py" line="36" />
       <source>same name in another order</source>
       <translation>cùng tên nhưng đảo thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="33" />
+      <location filename="../../ui/dupwarn.py" line="34" />
       <source>same phone %1</source>
       <translation>cùng số điện thoại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="40" />
+      <location filename="../../ui/dupwarn.py" line="41" />
       <source>the acronym %1 of one is the name of the other</source>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="45" />
+      <location filename="../../ui/dupwarn.py" line="46" />
       <source>“%1” is an alias of one and the name of the other</source>
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="273" />
+      <location filename="../../ui/dialogs/duplicates.py" line="274" />
       <source>“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -811,77 +811,77 @@
   <context>
     <name>FilePage</name>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="133" />
+      <location filename="../../ui/import_wizard/file_page.py" line="151" />
       <source>%1 of %2 recognised</source>
       <translation>Nhận ra %1 trên %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="168" />
+      <location filename="../../ui/import_wizard/file_page.py" line="186" />
       <source>%1 sheets: import them one at a time, organisations first.</source>
       <translation>%1 trang tính: nhập lần lượt từng trang, tổ chức trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="51" />
+      <location filename="../../ui/import_wizard/file_page.py" line="56" />
       <source>&amp;Browse…</source>
       <translation>&amp;Chọn tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="62" />
+      <location filename="../../ui/import_wizard/file_page.py" line="67" />
       <source>&amp;Sheets in the file:</source>
       <translation>&amp;Các trang tính trong tệp:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="45" />
-      <source>An Excel workbook (.xlsx, .xlsm) or a CSV file. Nothing is written until you confirm.</source>
-      <translation>Một sổ tính Excel (.xlsx, .xlsm) hoặc tệp CSV. Chưa ghi gì cho đến khi bạn xác nhận.</translation>
+      <location filename="../../ui/import_wizard/file_page.py" line="48" />
+      <source>An Excel workbook (.xlsx, .xlsm) or a CSV file: choose it or drop it here. Nothing is written until you confirm.</source>
+      <translation>Một sổ tính Excel (.xlsx, .xlsm) hoặc tệp CSV: chọn tệp hoặc kéo thả vào đây. Chưa ghi gì cho đến khi bạn xác nhận.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="49" />
+      <location filename="../../ui/import_wizard/file_page.py" line="54" />
       <source>Choose a file…</source>
       <translation>Chọn một tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="43" />
+      <location filename="../../ui/import_wizard/file_page.py" line="45" />
       <source>Choose the spreadsheet</source>
       <translation>Chọn bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="70" />
+      <location filename="../../ui/import_wizard/file_page.py" line="75" />
       <source>Columns</source>
       <translation>Cột</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="70" />
+      <location filename="../../ui/import_wizard/file_page.py" line="75" />
       <source>Header row</source>
       <translation>Dòng tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="70" />
+      <location filename="../../ui/import_wizard/file_page.py" line="75" />
       <source>Holds</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="93" />
+      <location filename="../../ui/import_wizard/file_page.py" line="111" />
       <source>Import a spreadsheet</source>
       <translation>Nhập dữ liệu từ bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="162" />
+      <location filename="../../ui/import_wizard/file_page.py" line="180" />
       <source>No sheet of this file can be imported (the reasons are above).</source>
       <translation>Không nhập được trang tính nào của tệp này (lý do ở trên).</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="109" />
+      <location filename="../../ui/import_wizard/file_page.py" line="127" />
       <source>Reading %1…</source>
       <translation>Đang đọc %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="70" />
+      <location filename="../../ui/import_wizard/file_page.py" line="75" />
       <source>Sheet</source>
       <translation>Trang tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="146" />
+      <location filename="../../ui/import_wizard/file_page.py" line="164" />
       <source>imported (#%1)</source>
       <translation>đã nhập (#%1)</translation>
     </message>
@@ -928,6 +928,11 @@
   </context>
   <context>
     <name>FollowUpEditor</name>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="143" />
+      <source>(me)</source>
+      <translation>(tôi)</translation>
+    </message>
     <message>
       <location filename="../../ui/dialogs/followups.py" line="65" />
       <source>+1 day</source>
@@ -1022,7 +1027,7 @@
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="35" />
+      <location filename="../../ui/import_wizard/file_page.py" line="36" />
       <source>Not recognised: choose on the next page</source>
       <translation>Chưa nhận ra: chọn ở trang sau</translation>
     </message>
@@ -1973,6 +1978,11 @@
   <context>
     <name>Picker</name>
     <message>
+      <location filename="../../ui/dialogs/pickers.py" line="128" />
+      <source>%1  (new)</source>
+      <translation>%1  (mới)</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/pickers.py" line="61" />
       <source>Add attendee: type a name, no accents needed</source>
       <translation>Thêm người dự: gõ tên, không cần dấu</translation>
@@ -1996,54 +2006,84 @@
   <context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="184" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="194" />
       <source>%1 of %2 rows will be written.</source>
       <translation>Sẽ ghi %1 trên %2 dòng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="90" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="91" />
       <source>&amp;Check again</source>
       <translation>&amp;Kiểm tra lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="84" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="85" />
       <source>&amp;Import</source>
       <translation>&amp;Nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="105" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="114" />
       <source>&amp;Show:</source>
       <translation>&amp;Hiển thị:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="79" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="104" />
+      <source>All rows</source>
+      <translation>Tất cả các dòng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="80" />
       <source>Check what will happen</source>
       <translation>Xem trước kết quả</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="81" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="106" />
+      <source>Errors and duplicates</source>
+      <translation>Lỗi và trùng lặp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="105" />
+      <source>Errors only</source>
+      <translation>Chỉ dòng lỗi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="82" />
       <source>Every row of the sheet, checked and matched. Nothing is written until you press Import.</source>
       <translation>Mọi dòng của trang tính đã được kiểm tra và đối chiếu. Chưa ghi gì cho đến khi bạn bấm Nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="181" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="107" />
+      <source>New records</source>
+      <translation>Bản ghi mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="191" />
       <source>Nothing to import: every row is an error, a duplicate or skipped.</source>
       <translation>Không có gì để nhập: mọi dòng đều lỗi, trùng lặp hoặc bị bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="155" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="164" />
       <source>Reading, checking and matching rows…</source>
       <translation>Đang đọc, kiểm tra và đối chiếu các dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="109" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="118" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="178" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="109" />
+      <source>Skipped</source>
+      <translation>Bỏ qua</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="188" />
       <source>The sheet has no rows below its header.</source>
       <translation>Trang tính không có dòng nào dưới tiêu đề.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="108" />
+      <source>Updates</source>
+      <translation>Cập nhật</translation>
     </message>
   </context>
   <context>
@@ -2229,97 +2269,97 @@
   <context>
     <name>StakeholderMap</name>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="347" />
+      <location filename="../../ui/stakeholder_map.py" line="349" />
       <source>%1 meeting(s) in 12 months</source>
       <translation>%1 cuộc họp trong 12 tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="452" />
+      <location filename="../../ui/stakeholder_map.py" line="454" />
       <source>%1 not rated yet</source>
       <translation>%1 chưa được đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="450" />
+      <location filename="../../ui/stakeholder_map.py" line="452" />
       <source>%1 shown</source>
       <translation>Hiển thị %1</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="395" />
+      <location filename="../../ui/stakeholder_map.py" line="397" />
       <source>Dot size: meetings in the last 12 months. Drag a dot to re-rate it; click to open.</source>
       <translation>Cỡ chấm: số cuộc họp trong 12 tháng qua. Kéo một chấm để đánh giá lại; bấm để mở.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="411" />
+      <location filename="../../ui/stakeholder_map.py" line="413" />
       <source>Every sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="412" />
+      <location filename="../../ui/stakeholder_map.py" line="414" />
       <source>Every tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="345" />
+      <location filename="../../ui/stakeholder_map.py" line="347" />
       <source>Influence %1 · interest %2</source>
       <translation>Ảnh hưởng %1 · quan tâm %2</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="267" />
+      <location filename="../../ui/stakeholder_map.py" line="268" />
       <source>Influence →</source>
       <translation>Mức ảnh hưởng →</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="262" />
+      <location filename="../../ui/stakeholder_map.py" line="263" />
       <source>Interest →</source>
       <translation>Mức quan tâm →</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="66" />
+      <location filename="../../ui/stakeholder_map.py" line="67" />
       <source>Keep informed</source>
       <translation>Thông tin thường xuyên</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="65" />
+      <location filename="../../ui/stakeholder_map.py" line="66" />
       <source>Keep satisfied</source>
       <translation>Giữ hài lòng</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="64" />
+      <location filename="../../ui/stakeholder_map.py" line="65" />
       <source>Manage closely</source>
       <translation>Quản lý chặt chẽ</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="67" />
+      <location filename="../../ui/stakeholder_map.py" line="68" />
       <source>Monitor</source>
       <translation>Theo dõi</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="459" />
+      <location filename="../../ui/stakeholder_map.py" line="461" />
       <source>No sector</source>
       <translation>Chưa có lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="68" />
+      <location filename="../../ui/stakeholder_map.py" line="69" />
       <source>Not rated yet</source>
       <translation>Chưa đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="296" />
+      <location filename="../../ui/stakeholder_map.py" line="298" />
       <source>Nothing rated yet: set influence and interest</source>
       <translation>Chưa có đánh giá nào: hãy nhập mức ảnh hưởng và mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="466" />
+      <location filename="../../ui/stakeholder_map.py" line="468" />
       <source>Rated %1: influence %2, interest %3</source>
       <translation>Đã đánh giá %1: ảnh hưởng %2, quan tâm %3</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="381" />
+      <location filename="../../ui/stakeholder_map.py" line="383" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="481" />
+      <location filename="../../ui/stakeholder_map.py" line="483" />
       <source>Someone changed %1 meanwhile: the map is reloaded.</source>
       <translation>Người khác vừa sửa %1: bản đồ đã được tải lại.</translation>
     </message>

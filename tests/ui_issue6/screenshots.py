@@ -3,8 +3,8 @@
     ketnoi demo --db /tmp/d.db
     QT_QPA_PLATFORM=offscreen /tmp/kv/bin/python tests/ui_issue6/screenshots.py /tmp/d.db
 
-Writes docs/screenshots/map.png, map-dark.png, main-vi.png, dashboard-vi.png and
-find-duplicates.png (the database is not changed: the map is only looked at).
+Writes docs/screenshots/map.png, map-dark.png, main-vi.png, dashboard-vi.png,
+find-duplicates-vi.png and merge-vi.png (from a copy of the database with two duplicates added).
 """
 
 from __future__ import annotations
@@ -23,7 +23,11 @@ from PySide6.QtGui import QFont  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
-def main(db: str) -> None:
+def main(original: str) -> None:
+    import shutil
+
+    db = str(Path(tempfile.mkdtemp()) / "demo.db")  # a copy: two duplicates are added to it
+    shutil.copy(original, db)
     app = QApplication(sys.argv[:1])
     app.setFont(QFont("Noto Sans", 10))
     from sqlalchemy import text
@@ -31,6 +35,8 @@ def main(db: str) -> None:
     sys.path.insert(0, str(ROOT / "docs" / "screenshots"))
     from take_screenshots import dark_palette  # type: ignore[import-not-found]
 
+    from app import records
+    from db.engine import unit_of_work
     from db.migrate import open_database
     from ui import i18n
     from ui.context import AppContext
@@ -40,6 +46,13 @@ def main(db: str) -> None:
     engine = open_database(f"sqlite:///{Path(db).resolve()}")
     with engine.connect() as c:
         staff_id = c.execute(text("SELECT min(id) FROM staff")).scalar()
+        sarah = c.execute(text("SELECT id FROM contact WHERE full_name = 'Sarah Chen'")).scalar()
+        email = c.execute(
+            text("SELECT value FROM contact_method WHERE contact_id = :i AND kind = 'email'"), {"i": sarah}
+        ).scalar()
+    with unit_of_work(engine) as s:  # what an import of an old spreadsheet leaves behind
+        records.create(s, "contact", {"full_name": "Vo Thi Lan Anh", "position": "Truong ban"})
+        records.create(s, "contact", {"full_name": "Chen, Sarah", "emails": [email]})
 
     def window_for(language: str) -> tuple[MainWindow, AppContext]:
         i18n.install(app, language)
@@ -62,12 +75,6 @@ def main(db: str) -> None:
     w.nav.setCurrentRow(w.nav.count() - 1)
     settle(ctx)
     w.grab().save(str(OUT / "map.png"))
-    w.find_duplicates()
-    dialog = w.duplicates_dialog
-    dialog.search()
-    settle(ctx)
-    dialog.grab().save(str(OUT / "find-duplicates.png"))
-    dialog.close()
     app.setStyle("Fusion")
     app.setPalette(dark_palette())
     settle(ctx)
@@ -83,6 +90,20 @@ def main(db: str) -> None:
     w.nav.setCurrentRow(2)
     settle(ctx)
     w.grab().save(str(OUT / "main-vi.png"))
+    w.find_duplicates()
+    dialog = w.duplicates_dialog
+    dialog.search()
+    settle(ctx)
+    dialog.grab().save(str(OUT / "find-duplicates-vi.png"))
+    from ui.dialogs.duplicates import MergeDialog
+
+    pair = dialog.selected_pair()
+    merge = MergeDialog(ctx, w.commands, *pair, parent=dialog)
+    merge.show()
+    settle(ctx)
+    merge.grab().save(str(OUT / "merge-vi.png"))
+    merge.reject()
+    dialog.close()
     w.close()
     settle(ctx)
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from app import records
 from db.engine import read_session, unit_of_work
@@ -65,7 +67,16 @@ def test_click_opens_hover_names_and_filters(
     assert "Biotech" in view.legend.text() and "AI" in view.legend.text()
     canvas = view.canvas
     where = canvas.position(_point(view, ids["genetica"])).toPoint()
-    QTest.mouseMove(canvas, where)
+    # hover: a plain move event (QTest's moves follow the system cursor, which other tests moved)
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(where),
+        QPointF(canvas.mapToGlobal(where)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(canvas, move)
     assert canvas._hover is not None and canvas._hover.id == ids["genetica"]
     assert "Genetica" in canvas.tooltip(canvas._hover) and "Keep informed" in canvas.tooltip(canvas._hover)
     QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)

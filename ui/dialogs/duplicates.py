@@ -90,6 +90,7 @@ class FindDuplicatesDialog(QDialog):
         top.addWidget(self.find_button)
         top.addWidget(self.progress, 1)
         top.addWidget(self.cancel_button)
+        top.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.merge_button)
@@ -293,7 +294,8 @@ class MergeDialog(QDialog):
             self.grid.addWidget(QLabel(labels.field_label(f), self.body), n, 0)
             group = QButtonGroup(self.body)
             for col, side in ((1, "survivor"), (2, "other")):
-                radio = QRadioButton(shown[(f, side)] or tr("(empty)"), self.body)
+                text = shown[(f, side)].replace("&", "&&")  # "R&D" is not a shortcut
+                radio = QRadioButton(text or tr("(empty)"), self.body)
                 radio.setObjectName(f"merge_{f}_{side}")
                 group.addButton(radio)
                 radio.setProperty("side", side)

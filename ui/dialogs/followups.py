@@ -140,7 +140,7 @@ class FollowUpEditor(QWidget):
         me = self.ctx.staff_id
         ordered = sorted(staff, key=lambda s: s[0] != me)
         for sid, name in ordered:
-            suffix = f" ({self.tr('me')})" if sid == me else ""
+            suffix = " " + self.tr("(me)") if sid == me else ""
             self.who.addItem(icon("contact"), name + suffix, f"staff:{sid}")
         for key, name in attendees:
             self.who.addItem(icon("organisation"), name, f"contact:{key}")

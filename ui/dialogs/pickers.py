@@ -125,7 +125,7 @@ class Picker(QWidget):
         if not chosen.label or any(c.key == chosen.key for c in self.items):
             return
         self.items.append(chosen)
-        text = chosen.label if chosen.id is not None else f"{chosen.label}  ({self.tr('new')})"
+        text = chosen.label if chosen.id is not None else self.tr("%1  (new)").replace("%1", chosen.label)
         row = QTreeWidgetItem([text])
         row.setIcon(0, icon(self.entity if chosen.id is not None else "new"))
         self.chosen_view.addTopLevelItem(row)
