@@ -169,6 +169,31 @@ class BulkActions:
         add("delete", tr("Delete selected…"), lambda: self.delete(entity, ids()))
         return out
 
+    def fill_selection(self, menu: QMenu, entity: str, ids: Callable[[], list[int]]) -> None:
+        """Edit → Selection: the bulk actions of the current list, enabled when rows are selected."""
+        menu.clear()
+        if not entity:
+            menu.addAction(tr("Select records in a list first")).setEnabled(False)
+            return
+        usable = bool(ids())
+        for a in self.fill(menu, entity, ids):
+            a.setEnabled(usable)
+
+    def context_menu(
+        self, parent: QWidget, entity: str, ids: Callable[[], list[int]], actions: list[QAction]
+    ) -> QMenu | None:
+        """A list's context menu: the record actions, then the bulk actions on the selection."""
+        chosen = ids()
+        if not chosen:
+            return None
+        menu = QMenu(parent)
+        menu.setObjectName("context_menu")
+        menu.addActions(actions)
+        menu.addSeparator()
+        menu.addAction(tr("%1 selected").replace("%1", self.ctx.fmt_number(len(chosen)))).setEnabled(False)
+        self.fill(menu, entity, ids)
+        return menu
+
     def _setter(self, entity: str, ids: Callable[[], list[int]], field: str, kind: str) -> Callable[[], None]:
         return lambda: self.set_field(entity, ids(), field, kind)
 

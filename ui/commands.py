@@ -7,7 +7,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +32,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.dialogs.log_meeting import LogMeetingDialog
 from ui.dialogs.record_form import RecordForm
+from ui.icons import icon
 
 
 class RescheduleDialog(QDialog):
@@ -66,6 +69,33 @@ class RescheduleDialog(QDialog):
     def value(self) -> dt.date:
         d = self.date.date()
         return dt.date(d.year(), d.month(), d.day())
+
+
+class UndoOffer(QToolButton):
+    """The status bar's "Undo" (and the Edit menu's text): the latest operation of this session."""
+
+    def __init__(
+        self, ctx: AppContext, action: QAction, undo: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("status_undo")
+        self.action = action
+        self.setIcon(icon("undo"))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setAutoRaise(True)
+        self.clicked.connect(lambda _c=False: undo())
+        self.hide()
+        ctx.undo_changed.connect(self.offer)
+
+    def offer(self, label: str) -> None:
+        if label:
+            self.action.setText(self.tr("&Undo: %1").replace("%1", label))
+            self.setText(self.tr("Undo"))
+            self.setToolTip(self.tr("Undo: %1").replace("%1", label) + " (Ctrl+Z)")
+            self.show()
+        else:
+            self.action.setText(self.tr("&Undo"))
+            self.hide()
 
 
 class Commands(QObject):

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from db.engine import describe_url
 from ui import files, labels
 from ui.bulk import BulkActions
-from ui.commands import Commands
+from ui.commands import Commands, UndoOffer
 from ui.context import AppContext
 from ui.dashboard import DashboardView
 from ui.details.pane import DetailPane
@@ -134,15 +133,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.undo_button = QToolButton(self)
-        self.undo_button.setObjectName("status_undo")
-        self.undo_button.setIcon(icon("undo"))
-        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.undo_button.setAutoRaise(True)
-        self.undo_button.clicked.connect(self.commands.undo)
-        self.undo_button.hide()
+        self.undo_button = UndoOffer(ctx, self.act_undo, self.commands.undo, self)
         self.statusBar().addPermanentWidget(self.undo_button)
-        ctx.undo_changed.connect(self._undo_changed)
         ctx.open_requested.connect(self.navigate)
         self.count_label = QLabel(self)
         self.db_label = QLabel(describe_url(str(ctx.engine.url)), self)
@@ -468,42 +460,16 @@ class MainWindow(QMainWindow):
         return self._selected(self.current_entity())
 
     def _fill_selection_menu(self) -> None:
-        menu = self.selection_menu
-        menu.clear()
         entity = self.current_entity()
-        if entity not in RECORDS:
-            menu.addAction(self.tr("Select records in a list first")).setEnabled(False)
-            return
-        n = len(self._bulk_ids())
-        for a in self.bulk.fill(menu, entity, self._bulk_ids):
-            a.setEnabled(n > 0)
+        self.bulk.fill_selection(self.selection_menu, entity if entity in RECORDS else "", self._bulk_ids)
 
     def _context_menu(self, entity: str, pos: QPoint) -> None:
         view = self.views[entity]
-        ids = view.list.selected_ids()
-        if not ids:
-            return
-        menu = QMenu(self)
-        menu.setObjectName("context_menu")
-        for a in self.record_actions[entity]:
-            if a is not self.act_delete:
-                menu.addAction(a)
-        menu.addSeparator()
-        head = menu.addAction(self.tr("%1 selected").replace("%1", self.ctx.fmt_number(len(ids))))
-        head.setEnabled(False)
-        self.bulk.fill(menu, entity, view.list.selected_ids)
-        self.context_menu = menu
-        menu.popup(view.list.view.viewport().mapToGlobal(pos))
-
-    def _undo_changed(self, label: str) -> None:
-        if label:
-            self.act_undo.setText(self.tr("&Undo: %1").replace("%1", label))
-            self.undo_button.setText(self.tr("Undo"))
-            self.undo_button.setToolTip(self.tr("Undo: %1").replace("%1", label) + " (Ctrl+Z)")
-            self.undo_button.show()
-        else:
-            self.act_undo.setText(self.tr("&Undo"))
-            self.undo_button.hide()
+        actions = [a for a in self.record_actions[entity] if a is not self.act_delete]
+        menu = self.bulk.context_menu(self, entity, view.list.selected_ids, actions)
+        if menu is not None:
+            self.context_menu = menu
+            menu.popup(view.list.view.viewport().mapToGlobal(pos))
 
     def find_duplicates(self) -> None:
         dialog = getattr(self, "duplicates_dialog", None)

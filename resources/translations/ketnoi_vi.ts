@@ -115,7 +115,12 @@
   <context>
     <name>Bulk</name>
     <message>
-      <location filename="../../ui/bulk.py" line="192" />
+      <location filename="../../ui/bulk.py" line="193" />
+      <source>%1 selected</source>
+      <translation>Đã chọn %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="217" />
       <source>Add tags</source>
       <translation>Thêm nhãn</translation>
     </message>
@@ -130,12 +135,12 @@
       <translation>Hãy chọn một giá trị trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="236" />
+      <location filename="../../ui/bulk.py" line="261" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="237" />
+      <location filename="../../ui/bulk.py" line="262" />
       <source>Delete %1? You can undo it from Edit → Undo.</source>
       <translation>Xoá %1? Có thể hoàn tác bằng Sửa → Hoàn tác.</translation>
     </message>
@@ -145,7 +150,7 @@
       <translation>Xoá các mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="205" />
+      <location filename="../../ui/bulk.py" line="230" />
       <source>Remove tags</source>
       <translation>Gỡ nhãn</translation>
     </message>
@@ -155,9 +160,14 @@
       <translation>Gỡ nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="210" />
+      <location filename="../../ui/bulk.py" line="235" />
       <source>Removed %2 from %1</source>
       <translation>Đã gỡ nhãn %2 khỏi %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="176" />
+      <source>Select records in a list first</source>
+      <translation>Hãy chọn bản ghi trong danh sách trước</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="147" />
@@ -165,12 +175,12 @@
       <translation>Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="218" />
+      <location filename="../../ui/bulk.py" line="243" />
       <source>Set %1</source>
       <translation>Đặt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="224" />
+      <location filename="../../ui/bulk.py" line="249" />
       <source>Set %1 on %2</source>
       <translation>Đã đặt %1 cho %2</translation>
     </message>
@@ -180,13 +190,13 @@
       <translation>Đặt %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="197" />
+      <location filename="../../ui/bulk.py" line="222" />
       <source>Tagged %1 with %2</source>
       <translation>Đã gắn nhãn %2 cho %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="192" />
-      <location filename="../../ui/bulk.py" line="205" />
+      <location filename="../../ui/bulk.py" line="217" />
+      <location filename="../../ui/bulk.py" line="230" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
@@ -247,52 +257,52 @@
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="229" />
+      <location filename="../../ui/commands.py" line="259" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="115" />
+      <location filename="../../ui/commands.py" line="145" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="78" />
+      <location filename="../../ui/commands.py" line="108" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="208" />
+      <location filename="../../ui/commands.py" line="238" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="229" />
+      <location filename="../../ui/commands.py" line="259" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="238" />
+      <location filename="../../ui/commands.py" line="268" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="141" />
+      <location filename="../../ui/commands.py" line="171" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="150" />
+      <location filename="../../ui/commands.py" line="180" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="226" />
+      <location filename="../../ui/commands.py" line="256" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="166" />
+      <location filename="../../ui/commands.py" line="196" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -1700,189 +1710,163 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="492" />
-      <source>%1 selected</source>
-      <translation>Đã chọn %1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="247" />
+      <location filename="../../ui/main_window.py" line="239" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="208" />
+      <location filename="../../ui/main_window.py" line="200" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="288" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="207" />
+      <location filename="../../ui/main_window.py" line="199" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="239" />
+      <location filename="../../ui/main_window.py" line="231" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="278" />
+      <location filename="../../ui/main_window.py" line="270" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="304" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="232" />
+      <location filename="../../ui/main_window.py" line="224" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="196" />
+      <location filename="../../ui/main_window.py" line="188" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="193" />
+      <location filename="../../ui/main_window.py" line="185" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="229" />
+      <location filename="../../ui/main_window.py" line="221" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="202" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="205" />
+      <location filename="../../ui/main_window.py" line="197" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="293" />
+      <location filename="../../ui/main_window.py" line="285" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="293" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="209" />
-      <location filename="../../ui/main_window.py" line="505" />
+      <location filename="../../ui/main_window.py" line="201" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="500" />
-      <source>&amp;Undo: %1</source>
-      <translation>&amp;Hoàn tác: %1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="305" />
-      <location filename="../../ui/main_window.py" line="520" />
+      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="486" />
       <source>About Ketnoi</source>
       <translation>Giới thiệu Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="225" />
+      <location filename="../../ui/main_window.py" line="217" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="322" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="259" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="521" />
+      <location filename="../../ui/main_window.py" line="487" />
       <source>Ketnoi (kết nối): organisations, people, meetings and commitments, in one place.</source>
       <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết — tất cả ở một nơi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="70" />
+      <location filename="../../ui/main_window.py" line="69" />
       <source>Ketnoi — relationships, meetings, commitments</source>
       <translation>Ketnoi — quan hệ, cuộc họp, cam kết</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="253" />
+      <location filename="../../ui/main_window.py" line="245" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="308" />
+      <location filename="../../ui/main_window.py" line="300" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="205" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="202" />
+      <location filename="../../ui/main_window.py" line="194" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="220" />
+      <location filename="../../ui/main_window.py" line="212" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="219" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="475" />
-      <source>Select records in a list first</source>
-      <translation>Hãy chọn bản ghi trong danh sách trước</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="324" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="501" />
-      <source>Undo</source>
-      <translation>Hoàn tác</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="502" />
-      <source>Undo: %1</source>
-      <translation>Hoàn tác: %1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="249" />
+      <location filename="../../ui/main_window.py" line="241" />
       <source>Weekly &amp;digest (PDF)</source>
       <translation>Bản tin &amp;tuần (PDF)</translation>
     </message>
@@ -2115,27 +2099,27 @@
   <context>
     <name>RescheduleDialog</name>
     <message>
-      <location filename="../../ui/commands.py" line="48" />
+      <location filename="../../ui/commands.py" line="51" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="49" />
+      <location filename="../../ui/commands.py" line="52" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="50" />
+      <location filename="../../ui/commands.py" line="53" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="61" />
+      <location filename="../../ui/commands.py" line="64" />
       <source>New due date</source>
       <translation>Hạn mới</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="38" />
+      <location filename="../../ui/commands.py" line="41" />
       <source>Reschedule</source>
       <translation>Dời hạn</translation>
     </message>
@@ -2570,6 +2554,29 @@
       <location filename="../../ui/details/story.py" line="137" />
       <source>today</source>
       <translation>hôm nay</translation>
+    </message>
+  </context>
+  <context>
+    <name>UndoOffer</name>
+    <message>
+      <location filename="../../ui/commands.py" line="97" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="92" />
+      <source>&amp;Undo: %1</source>
+      <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="93" />
+      <source>Undo</source>
+      <translation>Hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="94" />
+      <source>Undo: %1</source>
+      <translation>Hoàn tác: %1</translation>
     </message>
   </context>
 </TS>
