@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "ketnoi_vi.ts"
 
 
-def _messages() -> list[tuple[str, str, str, str]]:
+def _messages(path: Path = TS) -> list[tuple[str, str, str, str]]:
     out = []
-    for ctx in ET.parse(TS).getroot().iter("context"):
+    for ctx in ET.parse(path).getroot().iter("context"):
         for msg in ctx.iter("message"):
             t = msg.find("translation")
             assert t is not None
@@ -131,8 +131,10 @@ def _shown_texts(window: Any) -> Iterator[tuple[str, str]]:
         for line in w.toPlainText().splitlines():
             for piece in re.split(r" · |: |⚠ ", line):
                 yield "page", piece
-    yield "status", window.statusBar().currentMessage()
-    yield "map summary", window.map_view.summary.text()
+    if hasattr(window, "statusBar"):
+        yield "status", window.statusBar().currentMessage()
+    if hasattr(window, "map_view"):
+        yield "map summary", window.map_view.summary.text()
 
 
 def test_main_window_in_vietnamese_has_no_english_left(qtbot: Any, vietnamese: str, ctx: Any) -> None:
@@ -167,6 +169,42 @@ def test_main_window_in_vietnamese_has_no_english_left(qtbot: Any, vietnamese: s
                 english.append((where, text))
     assert seen > 300
     assert sorted(set(english)) == []
+    ctx.tasks.wait()
+
+
+def test_dialogs_in_vietnamese_have_no_english_left(
+    qtbot: Any, vietnamese: str, ctx: Any, ids: dict[str, Any]
+) -> None:
+    from ui.bulk import ValueDialog
+    from ui.commands import Commands, RescheduleDialog
+    from ui.dialogs.duplicates import FindDuplicatesDialog, MergeDialog
+    from ui.dialogs.log_meeting import LogMeetingDialog
+    from ui.dialogs.record_form import RecordForm
+    from ui.dialogs.search import SearchDialog
+    from ui.dialogs.settings import SettingsDialog
+
+    commands = Commands(ctx, None)  # type: ignore[arg-type]
+    dialogs = [
+        RecordForm(ctx, "contact"),
+        RecordForm(ctx, "organisation", ids["nic"]),
+        RecordForm(ctx, "action"),
+        LogMeetingDialog(ctx, organisation_id=ids["nic"]),
+        SettingsDialog(ctx),
+        SearchDialog(ctx),
+        RescheduleDialog(ctx, None),
+        FindDuplicatesDialog(ctx, commands),
+        MergeDialog(ctx, commands, "contact", ids["nhung"], ids["dang"]),
+        ValueDialog(ctx, "tags", "x", "Nhãn"),
+    ]
+    english = []
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for where, text in _shown_texts(dialog):
+            if _plain(text) in ENGLISH:
+                english.append((type(dialog).__name__, where, text))
+    assert english == []
+    assert dialogs[0].windowTitle() == "Thêm người liên hệ"
     ctx.tasks.wait()
 
 

@@ -129,7 +129,9 @@ class RecordForm(QDialog):
         self._original: dict[str, Any] = {}
         name = labels.entity_name(entity)
         self.setWindowTitle(
-            self.tr("Edit %1").replace("%1", name) if record_id else self.tr("New %1").replace("%1", name)
+            self.tr("Edit %1").replace("%1", name.lower())
+            if record_id
+            else self.tr("New %1").replace("%1", name.lower())
         )
         self.setObjectName(f"form_{entity}")
         self.setMinimumWidth(520)
