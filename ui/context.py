@@ -29,8 +29,6 @@ class AppContext(QObject):
     status_message = Signal(str)
     # the latest undoable operation changed (its label, "" when there is none)
     undo_changed = Signal(str)
-    # a dialog asks the window to show a record (entity, id)
-    open_requested = Signal(str, int)
 
     def __init__(
         self,

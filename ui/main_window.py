@@ -135,7 +135,6 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.undo_button = UndoOffer(ctx, self.act_undo, self.commands.undo, self)
         self.statusBar().addPermanentWidget(self.undo_button)
-        ctx.open_requested.connect(self.navigate)
         self.count_label = QLabel(self)
         self.db_label = QLabel(describe_url(str(ctx.engine.url)), self)
         self.db_label.setEnabled(False)

@@ -227,3 +227,24 @@ def test_language_setting_is_remembered_and_system_is_the_default(settings: Any)
     assert Settings(settings.qsettings.fileName()).language == "vi"
     settings.language = "klingon"
     assert settings.language == "system"
+
+
+def test_settings_dialog_switches_the_language(qtbot: Any, qapp: Any, ctx: Any) -> None:
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from ui import i18n
+    from ui.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    combo = dialog.language
+    assert combo.currentData() == "system"
+    combo.setCurrentIndex(combo.findData("vi"))
+    try:
+        dialog.apply()
+        assert ctx.settings.language == "vi"
+        assert QCoreApplication.translate("MainWindow", "&File") == "&Tệp"
+        assert QLocale().language() == QLocale.Language.Vietnamese
+    finally:
+        i18n.install(qapp, "en")
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
