@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import func, select
 
 from app import records
@@ -34,17 +34,19 @@ def _answer(monkeypatch: Any, value: Any) -> None:
 
 
 def test_bulk_tag_over_1000_selected_contacts_and_undo_from_the_edit_menu(
-    qtbot: Any, window: Any, ctx: Any, engine: Any, monkeypatch: Any
+    qtbot: Any, window: Any, ctx: Any, engine: Any, monkeypatch: Any, qtmodeltester: Any
 ) -> None:
     bulk_contacts(engine, 1000)
     window.nav.setCurrentRow(2)
     panel = window.views["contact"].list
     panel.refresh()  # the thousand were written behind the window's back
-    while panel.model.canFetchMore():
-        panel.model.fetchMore()
-    panel.view.selectAll()
+    assert panel.model.rowCount() < 1005  # a page: the rest is fetched by select all
+    panel.view.setFocus()
+    with qtbot.waitSignal(panel.selection_complete, timeout=10_000):
+        qtbot.keyClick(panel.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     chosen = panel.selected_ids()
     assert len(chosen) == 1005  # the seed's five and the thousand
+    assert not panel.model.canFetchMore()
     _answer(monkeypatch, ["VIP"])
     window._fill_selection_menu()
     add = next(a for a in window.selection_menu.actions() if a.objectName() == "bulk_add_tags")
@@ -67,10 +69,30 @@ def test_bulk_tag_over_1000_selected_contacts_and_undo_from_the_edit_menu(
     assert "Undone" in window.statusBar().currentMessage()
 
 
+def test_rows_appended_by_select_all_keep_the_model_sound(
+    qtbot: Any, qtmodeltester: Any, ctx: Any, engine: Any
+) -> None:
+    from app import lists
+    from ui.lists.model import RecordListModel
+
+    bulk_contacts(engine, 450)
+    model = RecordListModel(ctx, lists.default_query("contact"))
+    first = model.rowCount()
+    assert first == model.PAGE
+    with read_session(engine) as s:
+        rest = lists.page_ids(s, model.query, offset=first, limit=10_000)
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        model.append_ids(rest + model.loaded_ids()[:3])  # ids already there are not added twice
+    assert inserted.args[1:] == [first, 454]
+    assert model.rowCount() == 455 and not model.canFetchMore()
+    assert len(set(model.loaded_ids())) == 455
+    qtmodeltester.check(model, force_py=True)
+
+
 def test_context_menu_sets_status_on_selected_actions_and_ctrl_z_undoes(
     qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any], monkeypatch: Any
 ) -> None:
-    from PySide6.QtCore import QItemSelectionModel, Qt
+    from PySide6.QtCore import QItemSelectionModel
 
     window.show_actions("open")
     panel = window.views["action"].list

@@ -132,6 +132,19 @@ class RecordListModel(QAbstractTableModel):
             self._ids.extend(page)
             self.endInsertRows()
 
+    def append_ids(self, ids: list[int], *, complete: bool = True) -> None:
+        """Add ids fetched elsewhere (select all: every id of the query, ids only)."""
+        have = set(self._ids)
+        ids = [i for i in ids if i not in have]
+        if ids:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
+            self._ids.extend(ids)
+            self.endInsertRows()
+        self.ids_fetched += len(ids)
+        if complete:
+            self._more = False
+
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +39,7 @@ class ListPanel(QWidget):
     current_changed = Signal(str, int)  # entity, id (0: nothing selected)
     activated = Signal(str, int)
     count_changed = Signal(str, int)
+    selection_complete = Signal(int)  # after select all: how many rows are selected
 
     def __init__(self, ctx: AppContext, entity: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +99,11 @@ class ListPanel(QWidget):
         self._save_widths_timer = QTimer(self, singleShot=True, interval=400)
         self._save_widths_timer.timeout.connect(self._save_widths)
         header.sectionResized.connect(lambda *_: self._save_widths_timer.start())
+        select_all = QAction(self.view)
+        select_all.setShortcut(QKeySequence.StandardKey.SelectAll)
+        select_all.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        select_all.triggered.connect(lambda _c=False: self.select_all())
+        self.view.addAction(select_all)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.doubleClicked.connect(self._on_activated)
         self.view.activated.connect(self._on_activated)
@@ -278,6 +285,29 @@ class ListPanel(QWidget):
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         out = [self.model.id_at(r) for r in rows]
         return [i for i in out if i is not None]
+
+    def select_all(self) -> None:
+        """Ctrl+A selects every row of the list, not only the pages scrolled so far: the rest
+        of the ids (ids only, one query) are fetched off the UI thread first."""
+        model, engine = self.model, self.ctx.engine
+        if not model.canFetchMore():
+            self.view.selectAll()
+            return
+        query, offset = model.query, model.rowCount()
+
+        def work(_task: Task) -> list[int]:
+            from db.engine import read_session
+
+            with read_session(engine) as s:
+                return lists.page_ids(s, query, offset=offset, limit=10_000_000)
+
+        def done(rest: list[int]) -> None:
+            if model.query == query and model.rowCount() == offset:
+                model.append_ids(rest)
+            self.view.selectAll()
+            self.selection_complete.emit(len(self.selected_ids()))
+
+        self.ctx.tasks.run(work, on_done=done)
 
     def select_id(self, record_id: int) -> bool:
         row = self.model.row_of(record_id)
