@@ -282,7 +282,10 @@ class ListPanel(QWidget):
         return int(index.data(ID_ROLE)) if index.isValid() else 0
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        # by ranges, not index by index: a select-all of 100,000 rows is one range
+        rows = sorted(
+            {row for r in self.view.selectionModel().selection() for row in range(r.top(), r.bottom() + 1)}
+        )
         out = [self.model.id_at(r) for r in rows]
         return [i for i in out if i is not None]
 
