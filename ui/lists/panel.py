@@ -283,9 +283,9 @@ class ListPanel(QWidget):
 
     def selected_ids(self) -> list[int]:
         # by ranges, not index by index: a select-all of 100,000 rows is one range
-        rows = sorted(
-            {row for r in self.view.selectionModel().selection() for row in range(r.top(), r.bottom() + 1)}
-        )
+        selection = self.view.selectionModel().selection()
+        ranges = (selection.at(n) for n in range(selection.count()))
+        rows = sorted({row for r in ranges for row in range(r.top(), r.bottom() + 1)})
         out = [self.model.id_at(r) for r in rows]
         return [i for i in out if i is not None]
 
