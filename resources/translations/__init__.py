@@ -1,0 +1,1 @@
+"""Translations (.ts sources, compiled .qm) shipped with the package; see README.md."""
