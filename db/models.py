@@ -48,6 +48,12 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.astimezone(dt.UTC)
 
 
+# Sort keys (app.vntext) are byte-ordered. PostgreSQL would compare them under the database's
+# collation, and glibc locales skip punctuation (the keys' separators) at the first level, so
+# there the column compares bytes ("C"); SQLite compares bytes already.
+SORT_KEY = String(600).with_variant(String(600, collation="C"), "postgresql")
+
+
 def _ts(**kw: Any) -> Any:
     return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False, **kw)
 
@@ -138,7 +144,7 @@ class Organisation(Record, table=True):
     interest: int | None = Field(default=None)
     owner_id: int | None = Field(default=None, foreign_key="staff.id", index=True, ondelete="SET NULL")
     notes: str = _text()
-    sort_key: str = Field(default="", sa_type=String(600), index=True)
+    sort_key: str = Field(default="", sa_type=SORT_KEY, index=True)
     search_text: str = _text()
 
 
@@ -175,7 +181,7 @@ class Contact(Record, table=True):
     owner_id: int | None = Field(default=None, foreign_key="staff.id", index=True, ondelete="SET NULL")
     notes: str = _text()
     source: str = _text()
-    sort_key: str = Field(default="", sa_type=String(600), index=True)
+    sort_key: str = Field(default="", sa_type=SORT_KEY, index=True)
     search_text: str = _text()
 
 

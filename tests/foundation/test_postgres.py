@@ -68,3 +68,29 @@ def test_postgres_schema_has_no_drift_and_search_works(pg: Engine) -> None:
         got = records.get(s, "contact", cid)
         assert got["position"] == "Giám đốc"
         assert got["created_at"].tzinfo is not None
+
+
+def test_postgres_sorts_names_like_python(pg: Engine) -> None:
+    names = [
+        "Trần Văn Bình",
+        "Nguyễn Thị An",
+        "Lê Văn An",
+        "Đặng Hữu Đức",
+        "Phạm Minh Dũng",
+        "Ân Hà",
+    ]
+    with unit_of_work(pg) as s:
+        for n in names:
+            records.create(s, "contact", {"full_name": n})
+    with read_session(pg) as s:
+        collation = s.execute(
+            text(
+                "SELECT collation_name FROM information_schema.columns "
+                "WHERE table_name = 'contact' AND column_name = 'sort_key'"
+            )
+        ).scalar_one()
+        in_sql = [r[0] for r in s.execute(text("SELECT full_name FROM contact ORDER BY sort_key"))]
+        keys = dict(s.execute(text("SELECT full_name, sort_key FROM contact")).all())
+    assert collation == "C"
+    assert in_sql == sorted(names, key=lambda n: keys[n])
+    assert in_sql[:2] == ["Lê Văn An", "Nguyễn Thị An"]
