@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import describe_url
-from ui import files, labels
+from ui import briefs, exports, labels
+from ui.import_wizard import open_import_wizard
 from ui.bulk import BulkActions
 from ui.commands import Commands, UndoOffer
 from ui.context import AppContext
@@ -221,23 +222,23 @@ class MainWindow(QMainWindow):
         self.act_import = self._act(
             "import",
             self.tr("&Import spreadsheet…"),
-            lambda: files.import_workbook(self, self.ctx),
+            lambda: open_import_wizard(self, self.ctx),
             ["Ctrl+I"],
             "import",
         )
         self.act_export = self._act(
             "export",
             self.tr("&Export to Excel…"),
-            lambda: files.export_workbook(self, self.ctx),
+            lambda: exports.export_all(self, self.ctx),
             ["Ctrl+Shift+E"],
             "export",
         )
         self.act_template = self._act(
-            "template", self.tr("Save import &template…"), lambda: files.save_template(self, self.ctx)
+            "template", self.tr("Save import &template…"), lambda: exports.save_import_template(self, self.ctx)
         )
         self.act_brief = self._act("brief", self.tr("&Brief (PDF)"), self._brief, ["Ctrl+B"], "brief")
         self.act_digest = self._act(
-            "digest", self.tr("Weekly &digest (PDF)"), lambda: files.digest(self, self.ctx, 7), None, "brief"
+            "digest", self.tr("Period &digest (PDF)…"), lambda: briefs.brief_digest(self, self.ctx), None, "brief"
         )
         self.act_org_meeting = self._act(
             "org_meeting",
@@ -415,8 +416,8 @@ class MainWindow(QMainWindow):
     def _brief(self) -> None:
         entity = self.current_entity()
         ids = self._selected(entity)
-        if ids and entity in ("organisation", "contact", "meeting"):
-            files.brief(self, self.ctx, entity, ids[0])
+        if ids and entity in briefs.BRIEF_FOR:
+            briefs.BRIEF_FOR[entity](self, self.ctx, ids[0])
 
     def _add_note(self) -> None:
         ids = self._selected("action")

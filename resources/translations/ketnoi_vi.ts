@@ -897,46 +897,6 @@
     </message>
   </context>
   <context>
-    <name>Files</name>
-    <message>
-      <location filename="../../ui/files.py" line="148" />
-      <source>Brief written: %1</source>
-      <translation>Đã tạo bản tóm tắt: %1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/files.py" line="45" />
-      <location filename="../../ui/files.py" line="79" />
-      <source>Excel workbook (*.xlsx)</source>
-      <translation>Sổ tính Excel (*.xlsx)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/files.py" line="45" />
-      <source>Export to Excel</source>
-      <translation>Xuất ra Excel</translation>
-    </message>
-    <message>
-      <location filename="../../ui/files.py" line="60" />
-      <source>Exported %1 records to %2</source>
-      <translation>Đã xuất %1 bản ghi ra %2</translation>
-    </message>
-    <message>
-      <location filename="../../ui/files.py" line="77" />
-      <source>Save import template</source>
-      <translation>Lưu mẫu nhập liệu</translation>
-    </message>
-    <message>
-      <location filename="../../ui/files.py" line="86" />
-      <source>Template saved: %1</source>
-      <translation>Đã lưu mẫu: %1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/files.py" line="155" />
-      <location filename="../../ui/files.py" line="66" />
-      <source>Writing %1…</source>
-      <translation>Đang ghi %1…</translation>
-    </message>
-  </context>
-  <context>
     <name>FollowUpEditor</name>
     <message>
       <location filename="../../ui/dialogs/followups.py" line="143" />
@@ -1534,107 +1494,107 @@
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="160" />
+      <location filename="../../ui/lists/panel.py" line="167" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="128" />
+      <location filename="../../ui/lists/panel.py" line="135" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="137" />
+      <location filename="../../ui/lists/panel.py" line="144" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="140" />
+      <location filename="../../ui/lists/panel.py" line="147" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="149" />
+      <location filename="../../ui/lists/panel.py" line="156" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="168" />
+      <location filename="../../ui/lists/panel.py" line="175" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="165" />
+      <location filename="../../ui/lists/panel.py" line="172" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="164" />
+      <location filename="../../ui/lists/panel.py" line="171" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="163" />
+      <location filename="../../ui/lists/panel.py" line="170" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="169" />
+      <location filename="../../ui/lists/panel.py" line="176" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="52" />
+      <location filename="../../ui/lists/panel.py" line="54" />
       <source>Filter (type without accents: nguyen, dang…)</source>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="161" />
+      <location filename="../../ui/lists/panel.py" line="168" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="69" />
+      <location filename="../../ui/lists/panel.py" line="71" />
       <source>Organisation…</source>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="162" />
+      <location filename="../../ui/lists/panel.py" line="169" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="173" />
+      <location filename="../../ui/lists/panel.py" line="180" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="152" />
+      <location filename="../../ui/lists/panel.py" line="159" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="173" />
+      <location filename="../../ui/lists/panel.py" line="180" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="167" />
+      <location filename="../../ui/lists/panel.py" line="174" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="151" />
+      <location filename="../../ui/lists/panel.py" line="158" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="150" />
+      <location filename="../../ui/lists/panel.py" line="157" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="166" />
+      <location filename="../../ui/lists/panel.py" line="173" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -1821,7 +1781,7 @@
       <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết — tất cả ở một nơi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="69" />
+      <location filename="../../ui/main_window.py" line="70" />
       <source>Ketnoi — relationships, meetings, commitments</source>
       <translation>Ketnoi — quan hệ, cuộc họp, cam kết</translation>
     </message>
@@ -1846,6 +1806,11 @@
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
+      <location filename="../../ui/main_window.py" line="241" />
+      <source>Period &amp;digest (PDF)…</source>
+      <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
+    </message>
+    <message>
       <location filename="../../ui/main_window.py" line="212" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
@@ -1864,11 +1829,6 @@
       <location filename="../../ui/main_window.py" line="324" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="241" />
-      <source>Weekly &amp;digest (PDF)</source>
-      <translation>Bản tin &amp;tuần (PDF)</translation>
     </message>
   </context>
   <context>
@@ -2086,12 +2046,12 @@
       <translation>Sửa %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="132" />
+      <location filename="../../ui/dialogs/record_form.py" line="134" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="232" />
+      <location filename="../../ui/dialogs/record_form.py" line="234" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
