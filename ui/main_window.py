@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from db.engine import describe_url
 from ui import briefs, exports, labels
-from ui.import_wizard import open_import_wizard
 from ui.bulk import BulkActions
 from ui.commands import Commands, UndoOffer
 from ui.context import AppContext
@@ -37,6 +36,7 @@ from ui.dialogs.duplicates import FindDuplicatesDialog
 from ui.dialogs.search import SearchDialog
 from ui.dialogs.settings import SettingsDialog
 from ui.icons import icon
+from ui.import_wizard import open_import_wizard
 from ui.lists.panel import ListPanel
 from ui.notify import Banner, DueNotifier
 from ui.stakeholder_map import MapView
