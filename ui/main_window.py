@@ -234,11 +234,17 @@ class MainWindow(QMainWindow):
             "export",
         )
         self.act_template = self._act(
-            "template", self.tr("Save import &template…"), lambda: exports.save_import_template(self, self.ctx)
+            "template",
+            self.tr("Save import &template…"),
+            lambda: exports.save_import_template(self, self.ctx),
         )
         self.act_brief = self._act("brief", self.tr("&Brief (PDF)"), self._brief, ["Ctrl+B"], "brief")
         self.act_digest = self._act(
-            "digest", self.tr("Period &digest (PDF)…"), lambda: briefs.brief_digest(self, self.ctx), None, "brief"
+            "digest",
+            self.tr("Period &digest (PDF)…"),
+            lambda: briefs.brief_digest(self, self.ctx),
+            None,
+            "brief",
         )
         self.act_org_meeting = self._act(
             "org_meeting",
