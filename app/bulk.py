@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import insert, select
 from sqlmodel import Session
 
 from app.entities import DERIVED, PREPARE, Prepared, Values
-from app.records import jsonable
+from app.records import jsonable, named_ids
 from app.vntext import fold
 from db import bulkwrite
 from db import models as m
+from db.tables import ATTENDEE, CHANGE, MEET_ORG, MEET_STAFF, METHOD, table_of
 
 Progress = Callable[[int, int], None]
 CHUNK = 5000
@@ -27,19 +27,6 @@ CHUNK = 5000
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def _named_ids(session: Session, model: type[Any], names: Iterable[str]) -> dict[str, int]:
-    """Ids of tags or sectors by folded name, creating the missing ones."""
-    wanted = {fold(n): n for n in names}
-    if not wanted:
-        return {}
-    existing = {k: v for k, v in session.execute(select(model.folded, model.id)).all()}
-    missing = [{"name": n, "folded": k} for k, n in wanted.items() if k not in existing]
-    if missing:
-        session.execute(insert(model), missing)
-        existing = {k: v for k, v in session.execute(select(model.folded, model.id)).all()}
-    return {k: existing[k] for k in wanted}
 
 
 def prepare_many(entity: str, rows: Sequence[Values]) -> list[Prepared]:
@@ -63,7 +50,7 @@ def create_many(
     ids: list[int] = []
     total = len(prepared)
     now = m.utcnow()
-    table = model.__table__  # type: ignore[attr-defined]
+    table = table_of(model)
     for chunk in _chunks(prepared):
         rows = [
             {**p.columns, "created_at": now, "updated_at": now, "version": 1, "import_batch_id": batch_id}
@@ -74,7 +61,7 @@ def create_many(
         if history:
             bulkwrite.executemany(
                 session,
-                m.Change.__table__,  # type: ignore[attr-defined]
+                CHANGE,
                 [
                     {
                         "entity": entity,
@@ -109,7 +96,7 @@ def _insert_relations(session: Session, entity: str, ids: list[int], chunk: Sequ
             for pos, value in enumerate(p.relations.get(key, []))
         ]
         if methods:
-            bulkwrite.executemany(session, m.ContactMethod.__table__, methods)  # type: ignore[attr-defined]
+            bulkwrite.executemany(session, METHOD, methods)
         _insert_named_links(session, pairs, "tags", m.Tag, m.ContactTag, "contact_id", "tag_id")
     elif entity == "organisation":
         _insert_named_links(
@@ -119,17 +106,17 @@ def _insert_relations(session: Session, entity: str, ids: list[int], chunk: Sequ
     elif entity == "meeting":
         att = [{"meeting_id": i, **a} for i, p in pairs for a in p.relations.get("attendees", [])]
         if att:
-            bulkwrite.executemany(session, m.MeetingAttendee.__table__, att)  # type: ignore[attr-defined]
+            bulkwrite.executemany(session, ATTENDEE, att)
         orgs = [
             {"meeting_id": i, "organisation_id": o}
             for i, p in pairs
             for o in p.relations.get("organisation_ids", [])
         ]
         if orgs:
-            bulkwrite.executemany(session, m.MeetingOrganisation.__table__, orgs)  # type: ignore[attr-defined]
+            bulkwrite.executemany(session, MEET_ORG, orgs)
         staff = [{"meeting_id": i, "staff_id": s} for i, p in pairs for s in p.relations.get("staff_ids", [])]
         if staff:
-            bulkwrite.executemany(session, m.MeetingStaff.__table__, staff)  # type: ignore[attr-defined]
+            bulkwrite.executemany(session, MEET_STAFF, staff)
 
 
 def _insert_named_links(
@@ -144,6 +131,6 @@ def _insert_named_links(
     names = {n for _, p in pairs for n in p.relations.get(key, [])}
     if not names:
         return
-    by_fold = _named_ids(session, named, names)
+    by_fold = named_ids(session, named, names)
     links = {(i, by_fold[fold(n)]) for i, p in pairs for n in p.relations.get(key, [])}
-    bulkwrite.executemany(session, link.__table__, [{owner_col: a, named_col: b} for a, b in sorted(links)])
+    bulkwrite.executemany(session, table_of(link), [{owner_col: a, named_col: b} for a, b in sorted(links)])

@@ -25,18 +25,14 @@ from app.errors import ValidationError
 from app.records import jsonable, new_group_id
 from app.vntext import clean, fold
 from db import models as m
+from db.tables import CHANGE, CON_TAG, ORG_TAG, TAG, table_of
 
 CHUNK = 5000
-CHANGE: Table = m.Change.__table__  # type: ignore[attr-defined]
-TAG: Table = m.Tag.__table__  # type: ignore[attr-defined]
-TABLES: dict[str, Table] = {
-    name: model.__table__  # type: ignore[attr-defined]
-    for name, model in m.ENTITY_TABLES.items()
-}
+TABLES: dict[str, Table] = {name: table_of(model) for name, model in m.ENTITY_TABLES.items()}
 # (link table, owner column) of each taggable kind.
 TAG_LINKS: dict[str, tuple[Table, str]] = {
-    "contact": (m.ContactTag.__table__, "contact_id"),  # type: ignore[attr-defined]
-    "organisation": (m.OrganisationTag.__table__, "organisation_id"),  # type: ignore[attr-defined]
+    "contact": (CON_TAG, "contact_id"),
+    "organisation": (ORG_TAG, "organisation_id"),
 }
 PLURAL = {
     "contact": "contacts",

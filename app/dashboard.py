@@ -10,32 +10,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, Table, cast, func, select
+from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.lists import action_select
 from db.models import (
     OPEN_STATUSES,
-    Action,
-    Change,
-    Contact,
-    ContactMethod,
-    Meeting,
-    MeetingAttendee,
-    MeetingOrganisation,
-    Organisation,
-    Staff,
 )
-
-ORG: Table = Organisation.__table__  # type: ignore[attr-defined]
-METHOD: Table = ContactMethod.__table__  # type: ignore[attr-defined]
-CON: Table = Contact.__table__  # type: ignore[attr-defined]
-ATTENDEE: Table = MeetingAttendee.__table__  # type: ignore[attr-defined]
-MEET_ORG: Table = MeetingOrganisation.__table__  # type: ignore[attr-defined]
-MEET: Table = Meeting.__table__  # type: ignore[attr-defined]
-ACT: Table = Action.__table__  # type: ignore[attr-defined]
-STAFF: Table = Staff.__table__  # type: ignore[attr-defined]
-CHANGE: Table = Change.__table__  # type: ignore[attr-defined]
+from db.tables import ACT, ATTENDEE, CHANGE, CON, MEET, MEET_ORG, METHOD, ORG, STAFF
 
 
 def week_end(today: dt.date) -> dt.date:

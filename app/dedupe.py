@@ -25,18 +25,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app import validation as v
 from app.errors import UserError
 from app.vntext import fold_words, split_honorific, split_name
-from db import models as m
 from db.queries import fts_candidates
+from db.tables import CON, METHOD, ORG
 
-CON: Table = m.Contact.__table__  # type: ignore[attr-defined]
-ORG: Table = m.Organisation.__table__  # type: ignore[attr-defined]
-METHOD: Table = m.ContactMethod.__table__  # type: ignore[attr-defined]
 NAME_COLUMNS = (
     CON.c.id,
     CON.c.full_name,

@@ -24,32 +24,24 @@ from db.models import (
     OPEN_STATUSES,
     Action,
     Contact,
-    ContactMethod,
-    ContactTag,
     Meeting,
-    MeetingAttendee,
-    MeetingOrganisation,
     Organisation,
-    OrganisationSector,
-    OrganisationTag,
-    Sector,
-    Staff,
-    Tag,
 )
-
-ORG_SECTOR: Table = OrganisationSector.__table__  # type: ignore[attr-defined]
-ORG_TAG: Table = OrganisationTag.__table__  # type: ignore[attr-defined]
-ORG: Table = Organisation.__table__  # type: ignore[attr-defined]
-METHOD: Table = ContactMethod.__table__  # type: ignore[attr-defined]
-CON_TAG: Table = ContactTag.__table__  # type: ignore[attr-defined]
-CON: Table = Contact.__table__  # type: ignore[attr-defined]
-ATTENDEE: Table = MeetingAttendee.__table__  # type: ignore[attr-defined]
-MEET_ORG: Table = MeetingOrganisation.__table__  # type: ignore[attr-defined]
-MEET: Table = Meeting.__table__  # type: ignore[attr-defined]
-ACT: Table = Action.__table__  # type: ignore[attr-defined]
-SECTOR: Table = Sector.__table__  # type: ignore[attr-defined]
-STAFF: Table = Staff.__table__  # type: ignore[attr-defined]
-TAG: Table = Tag.__table__  # type: ignore[attr-defined]
+from db.tables import (
+    ACT,
+    ATTENDEE,
+    CON,
+    CON_TAG,
+    MEET,
+    MEET_ORG,
+    METHOD,
+    ORG,
+    ORG_SECTOR,
+    ORG_TAG,
+    SECTOR,
+    STAFF,
+    TAG,
+)
 
 ENTITIES = ("organisation", "contact", "meeting", "action")
 _TABLES: dict[str, Table] = {

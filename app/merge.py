@@ -34,14 +34,8 @@ from app.errors import ConflictError, NotFoundError, UserError
 from app.undo import UndoConflict, begin_undo, same_value
 from app.vntext import fold
 from db import models as m
+from db.tables import ACT, ATTENDEE, CHANGE, CON, MEET, MEET_ORG, ORG
 
-CON: Table = m.Contact.__table__  # type: ignore[attr-defined]
-ORG: Table = m.Organisation.__table__  # type: ignore[attr-defined]
-ACT: Table = m.Action.__table__  # type: ignore[attr-defined]
-MEET: Table = m.Meeting.__table__  # type: ignore[attr-defined]
-ATTENDEE: Table = m.MeetingAttendee.__table__  # type: ignore[attr-defined]
-MEET_ORG: Table = m.MeetingOrganisation.__table__  # type: ignore[attr-defined]
-CHANGE: Table = m.Change.__table__  # type: ignore[attr-defined]
 TABLES = {"contact": CON, "organisation": ORG, "action": ACT, "meeting": MEET}
 # What points at a merged record: (key in the merge entry, kind of record, its column) …
 REPOINT = {

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import delete as sql_delete
@@ -65,32 +66,30 @@ def _load(session: Session, entity: str, entity_id: int, *, include_deleted: boo
 # --- relations -----------------------------------------------------------------------------
 
 
-def _tag_ids(session: Session, names: list[str]) -> list[int]:
-    ids: list[int] = []
-    for name in names:
-        key = fold(name)
-        tag = session.exec(select(m.Tag).where(m.Tag.folded == key)).first()
-        if tag is None:
-            tag = m.Tag(name=name, folded=key)
-            session.add(tag)
-            session.flush()
-        assert tag.id is not None
-        ids.append(tag.id)
-    return ids
+def named_ids(session: Session, model: type[m.Tag] | type[m.Sector], names: Iterable[str]) -> dict[str, int]:
+    """Ids of tags or sectors by folded name ("Công nghệ sinh học" and "cong nghe sinh hoc" are
+    one tag), creating the missing ones; the first spelling seen is kept."""
+    wanted: dict[str, str] = {}
+    for n in names:
+        wanted.setdefault(fold(n), n)
+    if not wanted:
+        return {}
+
+    def existing() -> dict[str, int]:
+        rows = session.execute(select(model.folded, model.id).where(col(model.folded).in_(wanted)))
+        return {k: int(i) for k, i in rows.all()}
+
+    found = existing()
+    missing = [{"name": n, "folded": k} for k, n in wanted.items() if k not in found]
+    if missing:
+        session.execute(insert(model), missing)
+        found = existing()
+    return found
 
 
-def _sector_ids(session: Session, names: list[str]) -> list[int]:
-    ids: list[int] = []
-    for name in names:
-        key = fold(name)
-        sector = session.exec(select(m.Sector).where(m.Sector.folded == key)).first()
-        if sector is None:
-            sector = m.Sector(name=name, folded=key)
-            session.add(sector)
-            session.flush()
-        assert sector.id is not None
-        ids.append(sector.id)
-    return ids
+def _ids_in_order(session: Session, model: type[m.Tag] | type[m.Sector], names: list[str]) -> list[int]:
+    by_fold = named_ids(session, model, names)
+    return [by_fold[fold(n)] for n in names]
 
 
 def load_relations(session: Session, entity: str, entity_id: int) -> Values:
@@ -169,7 +168,7 @@ def save_relations(session: Session, entity: str, entity_id: int, rel: Values) -
                 session.execute(insert(m.ContactMethod), rows)
         if "tags" in rel:
             session.execute(sql_delete(m.ContactTag).where(col(m.ContactTag.contact_id) == entity_id))
-            ids = _tag_ids(session, rel["tags"])
+            ids = _ids_in_order(session, m.Tag, rel["tags"])
             if ids:
                 session.execute(insert(m.ContactTag), [{"contact_id": entity_id, "tag_id": t} for t in ids])
     elif entity == "organisation":
@@ -177,7 +176,7 @@ def save_relations(session: Session, entity: str, entity_id: int, rel: Values) -
             session.execute(
                 sql_delete(m.OrganisationSector).where(col(m.OrganisationSector.organisation_id) == entity_id)
             )
-            ids = _sector_ids(session, rel["sectors"])
+            ids = _ids_in_order(session, m.Sector, rel["sectors"])
             if ids:
                 session.execute(
                     insert(m.OrganisationSector),
@@ -187,7 +186,7 @@ def save_relations(session: Session, entity: str, entity_id: int, rel: Values) -
             session.execute(
                 sql_delete(m.OrganisationTag).where(col(m.OrganisationTag.organisation_id) == entity_id)
             )
-            ids = _tag_ids(session, rel["tags"])
+            ids = _ids_in_order(session, m.Tag, rel["tags"])
             if ids:
                 session.execute(
                     insert(m.OrganisationTag), [{"organisation_id": entity_id, "tag_id": t} for t in ids]

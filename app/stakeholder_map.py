@@ -20,19 +20,7 @@ from sqlmodel import Session
 
 from app import records
 from app.vntext import fold
-from db import models as m
-
-ORG: Table = m.Organisation.__table__  # type: ignore[attr-defined]
-CON: Table = m.Contact.__table__  # type: ignore[attr-defined]
-MEET: Table = m.Meeting.__table__  # type: ignore[attr-defined]
-MEET_ORG: Table = m.MeetingOrganisation.__table__  # type: ignore[attr-defined]
-ATTENDEE: Table = m.MeetingAttendee.__table__  # type: ignore[attr-defined]
-ORG_SECTOR: Table = m.OrganisationSector.__table__  # type: ignore[attr-defined]
-SECTOR: Table = m.Sector.__table__  # type: ignore[attr-defined]
-TAG: Table = m.Tag.__table__  # type: ignore[attr-defined]
-ORG_TAG: Table = m.OrganisationTag.__table__  # type: ignore[attr-defined]
-CON_TAG: Table = m.ContactTag.__table__  # type: ignore[attr-defined]
-CHANGE: Table = m.Change.__table__  # type: ignore[attr-defined]
+from db.tables import ATTENDEE, CHANGE, CON, CON_TAG, MEET, MEET_ORG, ORG, ORG_SECTOR, ORG_TAG, SECTOR, TAG
 
 HIGH = 3  # a rating at or above this is high
 MANAGE_CLOSELY = "manage_closely"

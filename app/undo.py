@@ -28,8 +28,8 @@ from app.errors import NotFoundError, UserError
 from app.records import jsonable
 from app.vntext import fold
 from db import models as m
+from db.tables import CHANGE
 
-CHANGE: Table = m.Change.__table__  # type: ignore[attr-defined]
 UNDO_PREFIX = "u"
 _SET_FIELDS = ("tags", "sectors")  # compared as sets of folded names
 # Relations a snapshot lists in id order whatever order they were saved in.

@@ -33,9 +33,9 @@ from app.vntext import name_sort_key, text_sort_key
 from db import bulkwrite
 from db import models as m
 from db.engine import unit_of_work
+from db.tables import CHANGE as CHANGE_TABLE
 
 WRITE_CHUNK = 2000
-CHANGE_TABLE = m.Change.__table__  # type: ignore[attr-defined]
 REF_COLUMNS = {
     "organisation_id": "org",
     "parent_id": "org",
