@@ -54,7 +54,7 @@ def _kind(value: str) -> str:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     raw = argparse.RawDescriptionHelpFormatter
-    p = sub.add_parser("dedupe", parents=[common], help="tìm bản ghi trùng lặp (list likely duplicates)",
+    p = sub.add_parser("dedupe", parents=[common], help="list likely duplicates with their reasons",
                        description=DEDUPE_HELP, formatter_class=raw)  # fmt: skip
     p.add_argument("--kind", type=_kind, default=None, help="contact or organisation (default: both)")
     p.add_argument(
@@ -64,7 +64,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, default=100, help="show at most this many groups per kind")
     p.set_defaults(handler=dedupe_command)
 
-    mp = sub.add_parser("merge", parents=[common], help="gộp hai bản ghi (merge two records)",
+    mp = sub.add_parser("merge", parents=[common], help="merge two records (undoable)",
                         description=MERGE_HELP, formatter_class=raw)  # fmt: skip
     mp.add_argument("kind", type=_kind, help="contact or organisation")
     mp.add_argument("survivor_id", type=int)
@@ -75,7 +75,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     mp.add_argument("--as", dest="actor", default=None, help="who is merging (default: your login name)")
     mp.set_defaults(handler=merge_command)
 
-    up = sub.add_parser("undo", parents=[common], help="hoàn tác thao tác gần đây (undo a merge or bulk edit)",
+    up = sub.add_parser("undo", parents=[common], help="undo a merge or bulk edit",
                         description=UNDO_HELP, formatter_class=raw)  # fmt: skip
     up.add_argument("group_id", nargs="?", help="from the list, or printed by `ketnoi merge`")
     up.add_argument("--last", action="store_true", help="undo the latest operation")

@@ -13,11 +13,11 @@ from db.engine import read_session
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "export", parents=[common], help="xuất mọi bản ghi ra Excel (export everything to .xlsx)"
+        "export", parents=[common], help="export every record to .xlsx, in the layout import reads"
     )
     p.add_argument("file", type=Path, help="FILE.xlsx")
     p.set_defaults(handler=export_command)
-    t = sub.add_parser("template", parents=[common], help="mẫu nhập liệu trống (the empty import template)")
+    t = sub.add_parser("template", parents=[common], help="write the empty import template")
     t.add_argument("file", type=Path, help="FILE.xlsx")
     t.set_defaults(handler=template_command)
 

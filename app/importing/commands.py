@@ -28,7 +28,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "import",
         parents=[common],
-        help="nhập danh bạ / tổ chức / cuộc họp / việc từ .xlsx hoặc .csv (import a spreadsheet)",
+        help="import contacts, organisations, meetings or actions from .xlsx or .csv",
     )
     p.add_argument("file", type=Path, help=".xlsx, .xlsm or .csv (UTF-8)")
     p.add_argument("--sheet", help="only this sheet (default: every sheet Ketnoi recognises)")
@@ -40,7 +40,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--report", type=Path, metavar="ERRORS.xlsx", help="write rejected rows with reasons here")
     p.set_defaults(handler=import_command)
 
-    u = sub.add_parser("undo-import", parents=[common], help="hoàn tác một lần nhập (undo an import batch)")
+    u = sub.add_parser("undo-import", parents=[common], help="undo one import exactly")
     u.add_argument("batch_id", type=int)
     u.set_defaults(handler=undo_command)
 
