@@ -48,6 +48,12 @@ class MapPoint:
     quadrant: str
     entity: str = "organisation"
     version: int = 1  # what rate() expects back
+    short_label: str = ""  # an organisation's acronym, when it has one ("NIC")
+
+    @property
+    def caption(self) -> str:
+        """What the map writes beside the dot: the acronym if any, else the name."""
+        return self.short_label or self.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +112,8 @@ def stakeholder_points(
     org_of = CON.c.organisation_id if level == "contact" else ORG.c.id
     if level == "contact":
         query = query.add_columns(CON.c.organisation_id)
+    else:
+        query = query.add_columns(ORG.c.acronym)
     if sectors:
         wanted = _ids_with(session, ORG_SECTOR, "organisation_id", SECTOR, "sector_id", sectors)
         query = query.where(org_of.in_(wanted))
@@ -137,6 +145,7 @@ def stakeholder_points(
                 quadrant=quadrant(r[2], r[3]),
                 entity=level,
                 version=int(r[4]),
+                short_label=(r[5] or "") if level == "organisation" else "",
             )
         )
     points.sort(key=lambda p: (-p.meetings_recent, p.label))

@@ -269,7 +269,7 @@ class MapCanvas(QWidget):
         painter.restore()
         # dots, the most met drawn last (on top)
         outline = QColor(base)
-        labelled = {(p.entity, p.id) for p in self.points[: 0 if self.compact else 14]}
+        labelled = {(p.entity, p.id) for p in self.points[: 0 if self.compact else 24]}
         for p in sorted(self.points, key=lambda x: x.meetings_recent):
             c = self.position(p)
             if (
@@ -290,7 +290,7 @@ class MapCanvas(QWidget):
                 x = c.x() + rad + 3  # to the right, cut before the next column's dots and the edge
                 next_dots = r.left() + (p.interest or 1) * cw + cw * 0.5 - 14
                 room = int(min(next_dots - x, r.right() - x - 3))
-                name = self.fontMetrics().elidedText(p.label, Qt.TextElideMode.ElideRight, max(0, room))
+                name = self.fontMetrics().elidedText(p.caption, Qt.TextElideMode.ElideRight, max(0, room))
                 painter.drawText(QPointF(x, c.y() + 4), name)
         if not self.points:
             painter.setPen(muted)
