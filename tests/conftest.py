@@ -38,3 +38,13 @@ def engine(db_url: str) -> Iterator[Engine]:
     eng = open_database(db_url)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _forms_close_without_asking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A form closed at a test's end would otherwise wait for "Discard what you typed?"."""
+    try:
+        import ui.widgets
+    except ImportError:  # no Qt here: only the non-UI tests can run
+        return
+    monkeypatch.setattr(ui.widgets, "confirm_discard", lambda *_a, **_k: True)

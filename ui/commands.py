@@ -114,6 +114,7 @@ class Commands(QObject):
             return self.log_meeting()
         form = RecordForm(self.ctx, entity, initial=initial, parent=self.window)
         form.exec()
+        form.deleteLater()  # a child of the window: without this every dialog opened stays alive
         return form.saved_id
 
     def edit(self, entity: str, record_id: int) -> int | None:
@@ -121,6 +122,7 @@ class Commands(QObject):
             return self.log_meeting(record_id)
         form = RecordForm(self.ctx, entity, record_id, parent=self.window)
         form.exec()
+        form.deleteLater()
         return form.saved_id
 
     def log_meeting(
@@ -133,6 +135,7 @@ class Commands(QObject):
             self.ctx, meeting_id, organisation_id=organisation_id, contact_id=contact_id, parent=self.window
         )
         dialog.exec()
+        dialog.deleteLater()
         return dialog.saved_id
 
     # --- delete / undo ---------------------------------------------------------------------------

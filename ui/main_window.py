@@ -204,9 +204,19 @@ class MainWindow(QMainWindow):
             "done",
             self.tr("Mark &done"),
             lambda: c.mark_done(self._selected("action")),
-            ["D", "Ctrl+D"],
+            ["Ctrl+D"],
             "done",
         )
+        # The bare "D" works only where the list has the focus: in a combo box or the navigation
+        # it is a letter being typed, not a request to close commitments.
+        for view in self.views.values():
+            quick_done = QAction(self.tr("Mark done"), view.list.view)
+            quick_done.setShortcut(QKeySequence("D"))
+            quick_done.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            quick_done.triggered.connect(
+                lambda: self.act_done.trigger() if self.act_done.isEnabled() else None
+            )
+            view.list.view.addAction(quick_done)
         self.act_reschedule = self._act(
             "reschedule",
             self.tr("Re&schedule…"),
@@ -401,9 +411,11 @@ class MainWindow(QMainWindow):
 
     def new_record(self) -> None:
         entity = self.current_entity()
-        new_id = self.commands.new("contact" if entity == "dashboard" else entity)
+        if entity not in RECORDS:  # the dashboard and the map: a new person is the usual need
+            entity = "contact"
+        new_id = self.commands.new(entity)
         if new_id:
-            self.navigate("contact" if entity == "dashboard" else entity, new_id)
+            self.navigate(entity, new_id)
 
     def new_action(self) -> None:
         initial = {"organisation_id": self._current_org(), "responsible_staff_id": self.ctx.staff_id}
@@ -417,7 +429,7 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         entity = self.current_entity()
-        self.commands.delete(entity, self._selected(entity))
+        self.bulk.delete(entity, self._selected(entity))  # asks first when several are selected
 
     def _brief(self) -> None:
         entity = self.current_entity()

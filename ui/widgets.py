@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QMessageBox, QWidget
 
 from app import lists
 from ui.context import AppContext
@@ -91,3 +91,18 @@ class ErrorLabel(QLabel):
         else:
             self.clear()
             self.hide()
+
+
+def confirm_discard(parent: QWidget, title: str) -> bool:
+    """Ask before closing a form whose typed text was not saved; True means discard it.
+
+    One function for every form, so that tests can answer it (tests/conftest.py does).
+    """
+    answer = QMessageBox.question(
+        parent,
+        title,
+        QCoreApplication.translate("Forms", "What you typed has not been saved. Discard it?"),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard

@@ -257,12 +257,12 @@
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="259" />
+      <location filename="../../ui/commands.py" line="262" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="145" />
+      <location filename="../../ui/commands.py" line="148" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
@@ -272,37 +272,37 @@
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="238" />
+      <location filename="../../ui/commands.py" line="241" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="259" />
+      <location filename="../../ui/commands.py" line="262" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="268" />
+      <location filename="../../ui/commands.py" line="271" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="171" />
+      <location filename="../../ui/commands.py" line="174" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="180" />
+      <location filename="../../ui/commands.py" line="183" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="256" />
+      <location filename="../../ui/commands.py" line="259" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="196" />
+      <location filename="../../ui/commands.py" line="199" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -947,6 +947,14 @@
       <location filename="../../ui/dialogs/followups.py" line="91" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
+    </message>
+  </context>
+  <context>
+    <name>Forms</name>
+    <message>
+      <location filename="../../ui/widgets.py" line="104" />
+      <source>What you typed has not been saved. Discard it?</source>
+      <translation>Nội dung bạn vừa nhập chưa được lưu. Bỏ nội dung này?</translation>
     </message>
   </context>
   <context>
@@ -1602,42 +1610,47 @@
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="133" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="155" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="112" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="277" />
+      <source>Discard this meeting?</source>
+      <translation>Bỏ cuộc họp đang ghi?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/log_meeting.py" line="134" />
       <source>Edit meeting</source>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="180" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="202" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="112" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="134" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="135" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="157" />
       <source>What was decided</source>
       <translation>Những gì đã thống nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="134" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="156" />
       <source>What was said</source>
       <translation>Nội dung trao đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="117" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="139" />
       <source>What was the meeting about?</source>
       <translation>Cuộc họp bàn về việc gì?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="130" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="152" />
       <source>Where (e.g. Hòa Lạc, online)</source>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
@@ -1670,7 +1683,7 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="239" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
@@ -1680,7 +1693,7 @@
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
@@ -1690,22 +1703,22 @@
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="231" />
+      <location filename="../../ui/main_window.py" line="241" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="270" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="296" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="224" />
+      <location filename="../../ui/main_window.py" line="234" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
@@ -1720,7 +1733,7 @@
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="221" />
+      <location filename="../../ui/main_window.py" line="231" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
@@ -1735,12 +1748,12 @@
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="285" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="293" />
+      <location filename="../../ui/main_window.py" line="309" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
@@ -1750,33 +1763,33 @@
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="289" />
+      <location filename="../../ui/main_window.py" line="305" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
-      <location filename="../../ui/main_window.py" line="486" />
+      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="504" />
       <source>About Ketnoi</source>
       <translation>Giới thiệu Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="217" />
+      <location filename="../../ui/main_window.py" line="227" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="338" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="267" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="487" />
+      <location filename="../../ui/main_window.py" line="505" />
       <source>Ketnoi (kết nối): organisations, people, meetings and commitments, in one place.</source>
       <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết — tất cả ở một nơi.</translation>
     </message>
@@ -1786,12 +1799,12 @@
       <translation>Ketnoi — quan hệ, cuộc họp, cam kết</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="261" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
@@ -1801,32 +1814,37 @@
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
+      <location filename="../../ui/main_window.py" line="213" />
+      <source>Mark done</source>
+      <translation>Đánh dấu đã xong</translation>
+    </message>
+    <message>
       <location filename="../../ui/main_window.py" line="194" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="212" />
+      <location filename="../../ui/main_window.py" line="222" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="248" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="219" />
+      <location filename="../../ui/main_window.py" line="229" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -2041,6 +2059,11 @@
   <context>
     <name>RecordForm</name>
     <message>
+      <location filename="../../ui/dialogs/record_form.py" line="320" />
+      <source>Discard changes?</source>
+      <translation>Bỏ các thay đổi?</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/record_form.py" line="132" />
       <source>Edit %1</source>
       <translation>Sửa %1</translation>
@@ -2051,7 +2074,7 @@
       <translation>Thêm %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="234" />
+      <location filename="../../ui/dialogs/record_form.py" line="236" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>

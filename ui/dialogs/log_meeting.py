@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,8 +32,9 @@ from sqlmodel import Session
 from app import dashboard, lists, records
 from app.errors import ConflictError, ValidationError
 from db.models import MEETING_KINDS
-from ui import labels
+from ui import labels, widgets
 from ui.context import AppContext
+from ui.dialogs.conflict import ConflictDialog
 from ui.dialogs.followups import FollowUp, FollowUpEditor
 from ui.dialogs.pickers import Chosen, Picker
 from ui.dupwarn import DuplicateWarning, peek
@@ -91,6 +92,27 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "") -> i
             action["responsible_contact_id"] = contact_ids.get(f.responsible.split(":", 1)[1])
         records.create(session, "action", action, actor=actor)
     return meeting_id
+
+
+class TabLeavesField(QObject):
+    """Tab and Shift+Tab leave a date/time edit instead of stepping through its sections
+    (the arrow keys still do that), so the dialog's tab order holds."""
+
+    def __init__(self, dialog: QDialog) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Backtab or (
+                event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
+                self.dialog.focusPreviousChild()
+                return True
+            if event.key() == Qt.Key.Key_Tab:
+                self.dialog.focusNextChild()
+                return True
+        return False
 
 
 class LogMeetingDialog(QDialog):
@@ -225,13 +247,44 @@ class LogMeetingDialog(QDialog):
                     org_name = records.label(s, "organisation", organisation_id)
                     self.organisations.add(Chosen(organisation_id, org_name))
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._tab_leaves = TabLeavesField(self)
+        for w in (self.when, self.followups.due):
+            w.installEventFilter(self._tab_leaves)
+        self._confirmed_discard = False
+        self._initial = self._fingerprint()
+
+    def _fingerprint(self) -> tuple[Any, ...]:
+        """What the user has typed or chosen, to tell whether closing would lose anything."""
+        return (
+            self.title.text(),
+            self.when.dateTime().toString(),
+            self.kind.currentData(),
+            self.location.text(),
+            self.agenda.toPlainText(),
+            self.minutes.toPlainText(),
+            self.decisions.toPlainText(),
+            repr(self.organisations.values()),
+            repr(self.attendees.values()),
+            len(self.followups.new_items()),
+            self.followups.what.text(),
+        )
+
+    def reject(self) -> None:
+        """Esc and Cancel ask before dropping what was typed; never close during a save."""
+        if not self.buttons.isEnabled():
+            return  # a save is running: its result (or error) must be seen
+        unsaved = not self._confirmed_discard and self._fingerprint() != self._initial
+        if unsaved and not widgets.confirm_discard(self, self.tr("Discard this meeting?")):
+            return
+        super().reject()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter moves to the next field (a half-typed meeting is never saved by accident)."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
-            self.focusNextChild()
+            if self.focusWidget() is not self.followups.what:  # there Enter added a follow-up
+                self.focusNextChild()
             return
         super().keyPressEvent(event)
 
@@ -380,7 +433,17 @@ class LogMeetingDialog(QDialog):
             if "title" in placed:
                 self.title.setFocus()
         elif isinstance(exc, ConflictError):
-            self.errors["general"].show_error(str(exc))
-            self.version = exc.current_version
+            # Someone saved this meeting meanwhile: show both versions. Only an explicit "save
+            # mine" writes over theirs; otherwise the next save conflicts again.
+            dialog = ConflictDialog(self.ctx, exc, self)
+            dialog.exec()
+            if dialog.choice == "mine":
+                self.version = exc.current_version
+                self.save()
+            elif dialog.choice == "theirs":
+                self._confirmed_discard = True
+                self.reject()
+            else:
+                self.errors["general"].show_error(str(exc))
         else:
             self.errors["general"].show_error(str(exc))

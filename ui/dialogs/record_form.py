@@ -34,7 +34,7 @@ from db.models import (
     ORGANISATION_KINDS,
     PRIORITIES,
 )
-from ui import labels
+from ui import labels, widgets
 from ui.context import AppContext
 from ui.dialogs.conflict import ConflictDialog
 from ui.dupwarn import DuplicateWarning, peek
@@ -184,6 +184,8 @@ class RecordForm(QDialog):
             with ctx.read() as s:
                 names = self._names(s, initial)
             self._fill(initial, names)
+        self._initial = self.values()  # what the form showed on opening: Esc asks if it changed
+        self._discard_confirmed = False
         if self.duplicates is not None:
             for name in DUPLICATE_FIELDS[entity]:
                 w = self.widgets[name]
@@ -310,6 +312,15 @@ class RecordForm(QDialog):
         if first:
             self.widgets[first].setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def reject(self) -> None:
+        """Esc and Cancel ask before dropping what was typed; never close during a save."""
+        if not self.buttons.isEnabled():
+            return  # a save is running: its result (or error) must be seen
+        unsaved = not self._discard_confirmed and self.values() != self._initial
+        if unsaved and not widgets.confirm_discard(self, self.tr("Discard changes?")):
+            return
+        super().reject()
+
     def save(self) -> None:
         if not self.buttons.isEnabled():
             return
@@ -343,14 +354,18 @@ class RecordForm(QDialog):
             self.show_errors(exc.errors)
         elif isinstance(exc, ConflictError):
             dialog = ConflictDialog(self.ctx, exc, self)
-            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.choice == "mine":
-                self.version = exc.current_version
-                self._original = {k: exc.current.get(k) for k in self._original}
-                self.save()
-            elif dialog.choice == "theirs":
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            if dialog.choice == "theirs":
+                self._discard_confirmed = True
                 self.reject()
-            else:
-                self.version = exc.current_version
-                self._original = {k: exc.current.get(k) for k in self._original}
+                return
+            # From now on compare with what is saved: the fields you edited hold your values (and
+            # are written by the next save); every other field counts as unchanged, so that their
+            # edits to fields you never touched are not written over with what the form showed.
+            now = self.values()
+            self._original = {k: (exc.current.get(k) if k in exc.attempted else now.get(k)) for k in now}
+            self.version = exc.current_version
+            if accepted and dialog.choice == "mine":
+                self.save()
         else:
             self.show_errors({"__all__": str(exc)})
