@@ -1,6 +1,8 @@
 """Undoing an import batch: exactly what it did, from its Change rows.
 
-Records the batch created are deleted (their emails, phones and links go with them); fields
+Records the batch created are deleted (soft, like every deletion) unless someone has edited
+or used them since (a meeting attended, an action, a person placed in the organisation): those
+are kept and reported, so undoing an import never takes later work with it. Fields
 it updated get their old values back, unless someone has changed that field since the import
 (then the newer value is kept and reported as a conflict rather than silently lost). The
 batch is marked undone, so it cannot be undone twice.
@@ -12,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Date, DateTime, delete, update
+from sqlalchemy import Date, DateTime, or_, update
 from sqlmodel import Session, col, select
 
 from app.errors import NotFoundError, UserError
@@ -124,11 +126,20 @@ def undo_import(batch_id: int, *, session: Session, actor: str = "") -> UndoResu
                 rows.append(values)
             if rows:
                 session.execute(update(model), rows)
+    kept = _used_since(session, batch_id, created)
     for entity in ("action", "meeting", "contact", "organisation", "staff"):
-        ids = created.get(entity, [])
+        ids = [i for i in created.get(entity, []) if i not in kept.get(entity, {})]
+        for ident, why in sorted(kept.get(entity, {}).items()):
+            result.conflicts.append(f"{entity} #{ident}: {why}; giữ lại / kept")
         model = ENTITY_MODELS[entity]
         for part in store.chunks(ids):
-            session.execute(delete(model).where(col(model.id).in_(part)))
+            # Soft delete, like every other removal: ids are never reused, so history and
+            # undo can never attach to a different record, and links stay restorable.
+            session.execute(
+                update(model)
+                .where(col(model.id).in_(part), col(model.deleted_at).is_(None))
+                .values(deleted_at=now, updated_at=now, version=model.version + 1)
+            )
             history += [
                 {
                     "entity": entity,
@@ -155,3 +166,45 @@ def undo_import(batch_id: int, *, session: Session, actor: str = "") -> UndoResu
     session.add(batch)
     session.flush()
     return result
+
+
+def _used_since(session: Session, batch_id: int, created: dict[str, list[int]]) -> dict[str, dict[int, str]]:
+    """Records the batch created that someone has used or edited since: undoing the import
+    must not take that work with them, so they are kept (and reported)."""
+    kept: dict[str, dict[int, str]] = {}
+    own = {e: set(ids) for e, ids in created.items()}
+    for entity, ids in created.items():
+        model = ENTITY_MODELS[entity]
+        for part in store.chunks(ids):
+            edited = session.exec(
+                select(m.Change.entity_id)
+                .where(
+                    m.Change.entity == entity,
+                    col(m.Change.entity_id).in_(part),
+                    or_(col(m.Change.batch_id).is_(None), col(m.Change.batch_id) != batch_id),
+                )
+                .distinct()
+            ).all()
+            for i in edited:
+                if i is not None:
+                    kept.setdefault(entity, {})[int(i)] = "edited after the import"
+            for i in session.exec(select(model.id).where(col(model.id).in_(part), model.version > 1)).all():
+                if i is not None:
+                    kept.setdefault(entity, {}).setdefault(int(i), "edited after the import")
+    # Used by records the import did not create: a meeting attended, an action owed, a person
+    # placed in an imported organisation.
+    uses = [
+        ("contact", m.MeetingAttendee.contact_id, m.MeetingAttendee.meeting_id, "meeting"),
+        ("contact", m.Action.responsible_contact_id, m.Action.id, "action"),
+        ("organisation", m.MeetingOrganisation.organisation_id, m.MeetingOrganisation.meeting_id, "meeting"),
+        ("organisation", m.Action.organisation_id, m.Action.id, "action"),
+        ("organisation", m.Contact.organisation_id, m.Contact.id, "contact"),
+        ("organisation", m.Organisation.parent_id, m.Organisation.id, "organisation"),
+    ]
+    for entity, ref, user, user_entity in uses:
+        for part in store.chunks(created.get(entity, [])):
+            rows = session.exec(select(ref, user).where(col(ref).in_(part))).all()
+            for target, by in rows:
+                if target is not None and by is not None and int(by) not in own.get(user_entity, set()):
+                    kept.setdefault(entity, {}).setdefault(int(target), f"used by {user_entity} #{by}")
+    return kept

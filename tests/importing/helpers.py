@@ -56,8 +56,15 @@ def do_import(
 
 
 def count(engine: Engine, model: type[Any]) -> int:
+    """Live rows: deleted records (undo of an import deletes softly) and their methods don't count."""
+    query = select(func.count()).select_from(model)
+    if hasattr(model, "deleted_at"):
+        query = query.where(model.deleted_at.is_(None))
+    if model is m.ContactMethod:
+        live = select(m.Contact.id).where(m.Contact.deleted_at.is_(None))  # type: ignore[union-attr]
+        query = query.where(m.ContactMethod.contact_id.in_(live))  # type: ignore[attr-defined]
     with read_session(engine) as session:
-        return int(session.exec(select(func.count()).select_from(model)).one())
+        return int(session.exec(query).one())
 
 
 def counts(engine: Engine) -> dict[str, int]:

@@ -27,7 +27,9 @@ def contacts_book(path: Path, rows: list[list[Any]]) -> Path:
 def contact_rows(engine) -> dict[str, dict[str, Any]]:  # type: ignore[no-untyped-def]
     with read_session(engine) as s:
         out = {}
-        for c in s.exec(select(m.Contact).order_by(col(m.Contact.id))):
+        for c in s.exec(
+            select(m.Contact).where(col(m.Contact.deleted_at).is_(None)).order_by(col(m.Contact.id))
+        ):
             methods = s.exec(select(m.ContactMethod).where(m.ContactMethod.contact_id == c.id)).all()
             org = s.get(m.Organisation, c.organisation_id) if c.organisation_id else None
             out[c.full_name] = {"position": c.position, "notes": c.notes, "org": org.name if org else None,
@@ -289,3 +291,38 @@ def test_undo_restores_relations_of_updated_organisations(engine, tmp_path: Path
         org = s.exec(select(m.Organisation)).one()
         assert org.website == "" and org.import_batch_id is None
         assert current(s, "organisation", [org.id])[org.id]["sectors"] == ["Fintech"]
+
+
+def test_undo_keeps_what_was_used_since_and_deletes_softly(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from app import records
+
+    book = contacts_book(tmp_path / "u.xlsx", [
+        ["Trần Quốc Bảo", "Genetica", "CEO", "bao@genetica.vn", None, None],
+        ["Lê Thu Hà", "Genetica", "CTO", "ha@genetica.vn", None, None],
+    ])  # fmt: skip
+    _pv, result = do_import(engine, book)
+    with read_session(engine) as s:
+        ids = {c.full_name: c.id for c in s.exec(select(m.Contact))}
+    with unit_of_work(engine) as s:  # after the import, Bảo is met: that work is not the import's
+        meeting = records.create(
+            s,
+            "meeting",
+            {
+                "title": "Gặp Genetica",
+                "starts_at": dt.datetime(2025, 12, 1, 9),
+                "attendees": [ids["Trần Quốc Bảo"]],
+            },
+        )
+    with unit_of_work(engine) as s:
+        undone = undo_import(result.batch_id, session=s)
+    assert undone.deleted.get("contact") == 1  # Hà went; Bảo stays, and the organisation he is in
+    assert any(f"#{ids['Trần Quốc Bảo']}" in c and "used by meeting" in c for c in undone.conflicts)
+    with read_session(engine) as s:
+        assert records.get(s, "meeting", meeting)["attendees"][0]["contact_id"] == ids["Trần Quốc Bảo"]
+        ha = s.get(m.Contact, ids["Lê Thu Hà"])
+        assert ha is not None and ha.deleted_at is not None  # soft: the id is never reused
+    with unit_of_work(engine) as s:
+        new_id = records.create(s, "contact", {"full_name": "Người Mới"})
+    assert new_id not in ids.values()

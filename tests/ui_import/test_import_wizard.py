@@ -26,7 +26,8 @@ TIMEOUT = 30_000
 
 def contacts(engine: Any) -> list[dict[str, Any]]:
     with read_session(engine) as s:
-        return [c.model_dump() for c in s.execute(select(Contact).order_by(col(Contact.id))).scalars()]
+        live = select(Contact).where(col(Contact.deleted_at).is_(None)).order_by(col(Contact.id))
+        return [c.model_dump() for c in s.execute(live).scalars()]
 
 
 def count(engine: Any, model: Any) -> int:
