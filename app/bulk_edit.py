@@ -49,7 +49,9 @@ def _ref(model: type[Any], what: str) -> Callable[[Session, Any], int | None]:
             return None
         try:
             ident = int(value)
-        except (TypeError, ValueError):
+            if not 0 < ident < 2**63:
+                raise ValueError
+        except (TypeError, ValueError, OverflowError):
             raise v.FieldError(f'"{value}" is not a {what} id') from None
         row = session.get(model, ident)
         if row is None or getattr(row, "deleted_at", None) is not None:
@@ -70,7 +72,7 @@ def _choice(allowed: tuple[str, ...], what: str) -> Callable[[Session, Any], str
 def _priority(_session: Session, value: Any) -> int:
     try:
         p = int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         p = 0
     if p not in m.PRIORITIES:
         raise v.FieldError("priority is 1 (high), 2 (normal) or 3 (low)")

@@ -91,7 +91,9 @@ def _ref(
         return None
     try:
         ident = int(ident)
-    except (TypeError, ValueError):
+        if not 0 < ident < 2**63:
+            raise ValueError
+    except (TypeError, ValueError, OverflowError):
         errs.add(field, f'"{ident}" is not a {what} id')
         return None
     if not _exists(session, model, ident):
@@ -339,7 +341,7 @@ def prepare_action(session: Session | None, data: Values, current_id: int | None
     if priority not in m.PRIORITIES:
         try:
             priority = int(priority)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             priority = 0
         if priority not in m.PRIORITIES:
             errs.add("priority", "priority is 1 (high), 2 (normal) or 3 (low)")

@@ -368,6 +368,10 @@ def update(
     if unknown:
         raise ValueError(f"unknown {entity} fields: {', '.join(sorted(unknown))}")
     merged = {**before, **{k: x for k, x in values.items() if k not in _BASE_FIELDS}}
+    name_parts = ("family_name", "middle_name", "given_name")
+    if entity == "contact" and "full_name" in values and not any(k in values for k in name_parts):
+        for k in name_parts:  # a new full name is split anew, not kept with the old parts
+            merged.pop(k, None)
     prepared = PREPARE[entity](session, merged, entity_id)
     changed_cols = {k: x for k, x in prepared.columns.items() if getattr(row, k) != x}
     changed_rel = {k: x for k, x in prepared.relations.items() if k in values and before.get(k) != x}

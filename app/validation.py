@@ -118,18 +118,24 @@ def date(value: Any, *, day_first: bool = True) -> dt.date:
 
 def datetime_(value: Any) -> dt.datetime:
     if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None) if value.tzinfo else value
+        return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time(9, 0))
     text = clean(value)
     try:
-        return dt.datetime.fromisoformat(text)
+        parsed = dt.datetime.fromisoformat(text)
     except ValueError:
         pass
+    else:
+        # Meetings are kept in local wall-clock time: a time with a zone becomes local time.
+        return parsed.astimezone().replace(tzinfo=None) if parsed.tzinfo else parsed
     m = re.match(r"^(.*?)\s+(\d{1,2}):(\d{2})$", text)
     if m:
         day = date(m.group(1))
-        return dt.datetime.combine(day, dt.time(int(m.group(2)), int(m.group(3))))
+        try:
+            return dt.datetime.combine(day, dt.time(int(m.group(2)), int(m.group(3))))
+        except ValueError:
+            raise FieldError(f'"{m.group(2)}:{m.group(3)}" is not a time of day') from None
     return dt.datetime.combine(date(text), dt.time(9, 0))
 
 

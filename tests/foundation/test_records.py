@@ -198,3 +198,61 @@ def test_action_done_sets_completion_date(engine: Engine) -> None:
         a = records.get(s, "action", aid)
     assert a["due_date"] == dt.date(2025, 11, 27)
     assert a["completed_on"] == dt.date.today()
+
+
+def test_renaming_a_contact_splits_the_new_name(engine: Engine) -> None:
+    with unit_of_work(engine) as s:
+        cid = records.create(s, "contact", {"full_name": "Nguyễn Văn An"})
+    with unit_of_work(engine) as s:
+        records.update(s, "contact", cid, {"full_name": "Trần Thị Bích"}, expected_version=1)
+    with read_session(engine) as s:
+        c = records.get(s, "contact", cid)
+    assert (c["family_name"], c["middle_name"], c["given_name"]) == ("Trần", "Thị", "Bích")
+
+
+@pytest.mark.parametrize("name", ["+++", "—", "&", "-"])
+def test_organisation_names_without_letters_do_not_crash(engine: Engine, name: str) -> None:
+    with unit_of_work(engine) as s:
+        assert records.create(s, "organisation", {"name": name}) > 0
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"title": "Họp", "starts_at": "05/04/2025 25:00"}, "starts_at"),
+        ({"title": "Họp", "starts_at": "05/04/2025 09:99"}, "starts_at"),
+    ],
+)
+def test_impossible_times_are_field_errors(engine: Engine, values: dict, field: str) -> None:
+    with unit_of_work(engine) as s, pytest.raises(ValidationError) as info:
+        records.create(s, "meeting", values)
+    assert field in info.value.errors
+
+
+def test_a_time_with_a_zone_is_stored_as_local_wall_clock(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    try:
+        with unit_of_work(engine) as s:
+            mid = records.create(
+                s,
+                "meeting",
+                {"title": "Họp", "starts_at": "2025-04-05T03:00Z", "ends_at": "2025-04-05T11:00+07:00"},
+            )
+        with read_session(engine) as s:
+            mt = records.get(s, "meeting", mid)
+        assert mt["starts_at"] == dt.datetime(2025, 4, 5, 10, 0)
+        assert mt["ends_at"] == dt.datetime(2025, 4, 5, 11, 0)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+@pytest.mark.parametrize("bad", [float("inf"), 2**70])
+def test_absurd_numbers_are_field_errors(engine: Engine, bad: object) -> None:
+    with unit_of_work(engine) as s, pytest.raises(ValidationError):
+        records.create(s, "action", {"title": "Gửi thư", "priority": bad, "organisation_id": bad})
