@@ -148,6 +148,16 @@ def set_relation(
 ) -> None:
     """Replace one record's relation list (used by update and undo; never for new records)."""
     table, rows = link_rows(kind, rel, owner_id, values, vocab)
+    if rel == "attendees":  # a sheet knows who came, not their role: keep the roles already set
+        roles = dict(
+            session.exec(
+                select(m.MeetingAttendee.contact_id, m.MeetingAttendee.role).where(
+                    m.MeetingAttendee.meeting_id == owner_id
+                )
+            ).all()
+        )
+        for row in rows:
+            row["role"] = roles.get(row["contact_id"], row["role"])
     if table is m.ContactMethod:
         method = "email" if rel == "emails" else "phone"
         session.execute(

@@ -326,3 +326,30 @@ def test_undo_keeps_what_was_used_since_and_deletes_softly(engine, tmp_path: Pat
     with unit_of_work(engine) as s:
         new_id = records.create(s, "contact", {"full_name": "Người Mới"})
     assert new_id not in ids.values()
+
+
+def test_importing_attendees_keeps_their_roles_and_undo_too(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app import records
+
+    with unit_of_work(engine) as s:
+        a = records.create(s, "contact", {"full_name": "Nguyễn Văn An"})
+        b = records.create(s, "contact", {"full_name": "Trần Thị Bình"})
+        records.create(s, "contact", {"full_name": "Lê Văn Cường"})
+        mid = records.create(s, "meeting", {
+            "title": "Họp NIC", "starts_at": "2026-11-01 09:00",
+            "attendees": [{"contact_id": a, "role": "chair"}, {"contact_id": b, "role": "note_taker"}],
+        })  # fmt: skip
+    book = write_xlsx(tmp_path / "m.xlsx", {
+        "Cuộc họp": [["Tiêu đề", "Ngày họp", "Thành phần"], ["Họp NIC", "01/11/2026", "Lê Văn Cường"]],
+    })  # fmt: skip
+
+    def roles() -> dict[int, str]:
+        with read_session(engine) as s:
+            return {x["contact_id"]: x["role"] for x in records.get(s, "meeting", mid)["attendees"]}
+
+    _pv, result = do_import(engine, book, kind="meeting")
+    after = roles()
+    assert after[a] == "chair" and after[b] == "note_taker" and len(after) == 3
+    with unit_of_work(engine) as s:
+        undo_import(result.batch_id, session=s)
+    assert roles() == {a: "chair", b: "note_taker"}
