@@ -27,6 +27,8 @@ def fts_candidates(session: Session, kind: str, words: list[str], *, limit: int)
     """
     if kind not in _SELECT:
         raise ValueError(f"unknown kind {kind!r}")
+    if not words:
+        return []
     cols, join = _SELECT[kind], _JOIN.get(kind, "")
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
