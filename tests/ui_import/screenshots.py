@@ -76,5 +76,7 @@ def main(db: str, workbook: str) -> None:
 if __name__ == "__main__":
     main(
         sys.argv[1] if len(sys.argv) > 1 else "/tmp/x.db",
-        sys.argv[2] if len(sys.argv) > 2 else str(Path(__file__).resolve().parents[1] / "data" / "field-contacts.xlsx"),
+        sys.argv[2]
+        if len(sys.argv) > 2
+        else str(Path(__file__).resolve().parents[1] / "data" / "field-contacts.xlsx"),
     )
