@@ -45,7 +45,7 @@ def new_group_id() -> str:
 def jsonable(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return [jsonable(x) for x in value]
     if isinstance(value, dict):
         return {k: jsonable(x) for k, x in value.items()}

@@ -14,7 +14,6 @@ when this raises (a cancel, a full disk, a bug). :func:`run_import` is that unit
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +28,7 @@ from app.importing.errors import ImportCancelled
 from app.importing.matching import MODELS, MatchContext, match_rows
 from app.importing.preview import Cancel, Preview, Progress, RowResult
 from app.importing.sheet import remember_mapping
+from app.records import jsonable
 from app.vntext import name_sort_key, text_sort_key
 from db import bulkwrite
 from db import models as m
@@ -48,14 +48,6 @@ REF_COLUMNS = {
 class CommitResult:
     batch_id: int
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def jsonable(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
-    return value
 
 
 class _Writer:

@@ -19,8 +19,9 @@ from sqlmodel import Session, col, select
 
 from app.errors import NotFoundError, UserError
 from app.importing import store
-from app.importing.commit import derived, jsonable
+from app.importing.commit import derived
 from app.importing.matching import MODELS
+from app.records import jsonable
 from db import models as m
 
 ENTITY_MODELS: dict[str, type[Any]] = {**MODELS, "staff": m.Staff}
