@@ -14,7 +14,8 @@ from typing import Any
 
 from app import merge as merging
 from app import undo
-from app.dedupe import ENTITIES, find_duplicate_groups
+from app.dedupe import ENTITIES
+from app.dedupe_groups import find_duplicate_groups
 from app.errors import UserError
 from db.engine import read_session, unit_of_work
 

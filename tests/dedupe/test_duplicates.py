@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from app import bulk, records
-from app.dedupe import find_duplicate_groups, possible_duplicates
+from app.dedupe import possible_duplicates
+from app.dedupe_groups import find_duplicate_groups
 from app.demo_scale import fill_scale
 from db.engine import read_session, unit_of_work
 

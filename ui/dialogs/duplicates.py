@@ -1,6 +1,6 @@
 """Tools → Find duplicates…: groups of likely duplicates ranked by confidence, and the merge.
 
-The search (``app.dedupe.find_duplicate_groups``) runs on a pool thread with progress and
+The search (``app.dedupe_groups.find_duplicate_groups``) runs on a pool thread with progress and
 cancel. :class:`MergeDialog` shows two records field by field, a radio per side (default: the
 newer non-empty value, as ``app.merge`` decides), and merges on the write lane; the merge is
 then offered as Edit → Undo like any other operation.
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dedupe, merge, records
+from app import dedupe, dedupe_groups, merge, records
 from db.engine import read_session
 from ui import labels
 from ui.context import AppContext
@@ -115,7 +115,9 @@ class FindDuplicatesDialog(QDialog):
 
         def work(task: Task) -> list[dedupe.DuplicateGroup]:
             with read_session(engine) as s:
-                return dedupe.find_duplicate_groups(s, entity, progress=task.progress, cancel=task.cancelled)
+                return dedupe_groups.find_duplicate_groups(
+                    s, entity, progress=task.progress, cancel=task.cancelled
+                )
 
         def progressed(done: int, total: int) -> None:
             self.progress.setRange(0, max(1, total))
