@@ -258,6 +258,19 @@ class BriefDialog(QDialog):
 
     # --- digest period --------------------------------------------------------------------------
 
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        """The choices and buttons are locked while a brief is being written."""
+        for w in (
+            self.open_button,
+            self.save_button,
+            self.paper,
+            self.lang,
+            self.period,
+            self.start,
+            self.end,
+        ):
+            w.setEnabled(enabled)
+
     def _period_changed(self) -> None:
         choice = str(self.period.currentData())
         custom = choice == "custom"
@@ -322,16 +335,7 @@ class BriefDialog(QDialog):
         q.setValue("briefs/lang", req.lang)
         if req.kind == "digest":
             q.setValue("briefs/period", str(self.period.currentData()))
-        for w in (
-            self.open_button,
-            self.save_button,
-            self.paper,
-            self.lang,
-            self.period,
-            self.start,
-            self.end,
-        ):
-            w.setEnabled(False)
+        self._set_inputs_enabled(False)
         self.message.hide()
         self.bar.setRange(0, 0)
         self.bar.show()
@@ -369,16 +373,7 @@ class BriefDialog(QDialog):
             QDialog.reject(self)
             return
         self.bar.hide()
-        for w in (
-            self.open_button,
-            self.save_button,
-            self.paper,
-            self.lang,
-            self.period,
-            self.start,
-            self.end,
-        ):
-            w.setEnabled(True)
+        self._set_inputs_enabled(True)
         if isinstance(exc, Cancelled):
             text = self.tr("Cancelled.")
         elif isinstance(exc, UserError):
