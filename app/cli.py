@@ -1,4 +1,7 @@
-"""The ``ketnoi`` command: no subcommand opens the desktop app; subcommands script the services.
+"""The ``ketnoi`` command's subcommands, which script the services without Qt.
+
+The console script is :mod:`ui.launcher`: it passes the desktop app as ``main(gui=...)``, run for
+``ketnoi`` with no subcommand or ``ketnoi gui``, so that nothing here imports ``ui/``.
 
 Feature packages add their own subcommands through ``register(sub, common)`` (see
 ``FEATURE_MODULES``); a handler is ``handler(args, ctx) -> int``. Errors meant for the user
@@ -115,11 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_gui(args: argparse.Namespace, ctx: CliContext) -> int:
-    try:
-        from ui.main import run
-    except ImportError as exc:
-        raise UserError(f"The desktop app cannot start: {exc}. Is PySide6 installed?") from exc
-    return int(run(ctx.url))
+    # app/ never imports ui/: the ``ketnoi`` launcher (ui/launcher.py) passes the real handler
+    # to main(gui=...). Reaching this means app.cli was run on its own (python -m app.cli).
+    raise UserError("the desktop app starts from the ketnoi command (python -m ui.launcher), not app.cli")
 
 
 def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -184,7 +185,8 @@ def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> int:
+    """Run one subcommand; ``gui`` handles ``gui`` and no subcommand (the launcher passes it)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -193,6 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
     handler: Handler = getattr(args, "handler", _cmd_gui)
+    if handler is _cmd_gui and gui is not None:
+        handler = gui
     ctx = CliContext(args)
     try:
         return handler(args, ctx)
