@@ -23,7 +23,7 @@ from app.briefing import gather, render  # noqa: E402
 from app.cli import main as ketnoi  # noqa: E402
 from db.engine import read_session  # noqa: E402
 from db.migrate import open_database  # noqa: E402
-from tests.briefing.seed import TODAY, big_organisation, sample  # noqa: E402
+from tests.app.briefing.seed import TODAY, big_organisation, sample  # noqa: E402
 
 
 def png(pdf: Path, name: str, pages: tuple[int, int]) -> None:

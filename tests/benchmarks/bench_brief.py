@@ -38,7 +38,7 @@ from app.briefing.layout import font_dir
 from app.briefing.render import render_organisation
 from db.engine import read_session
 from db.migrate import open_database
-from tests.briefing.seed import TODAY, big_organisation
+from tests.app.briefing.seed import TODAY, big_organisation
 
 
 def interleaved_medians(fns: list[Callable[[], Any]], runs: int) -> list[float]:

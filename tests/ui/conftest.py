@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Engine
 
-from tests.app_lists.seed import TODAY, seed_network
+from tests.app.lists.seed import TODAY, seed_network
 
 
 @pytest.fixture
@@ -46,3 +46,17 @@ def window(qtbot: Any, ctx: Any) -> Iterator[Any]:
     qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)  # dashboard and banner filled
     yield w
     ctx.tasks.wait()
+
+
+@pytest.fixture
+def hung(engine: Engine, ids: dict[str, Any]) -> int:
+    """An existing "Nguyễn Văn Hùng" (no organisation) with an email, added after the seed."""
+    from app import records
+    from db.engine import unit_of_work
+
+    with unit_of_work(engine) as s:
+        return int(
+            records.create(
+                s, "contact", {"full_name": "Nguyễn Văn Hùng", "emails": ["hung.nv@viettel.com.vn"]}
+            )
+        )

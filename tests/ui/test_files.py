@@ -1,5 +1,5 @@
 """File menu and Brief button from the main window: the work runs off the UI thread and real
-files come out (the dialogs themselves are tested in tests/ui_import)."""
+files come out (the dialogs themselves are tested in tests/ui/files)."""
 
 from __future__ import annotations
 

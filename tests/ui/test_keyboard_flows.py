@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app import records
 from db.engine import read_session
 from db.models import Action, Contact, Meeting, MeetingAttendee
-from tests.app_lists.seed import TODAY
+from tests.app.lists.seed import TODAY
 
 
 def focused():

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from app import lists
-from tests.app_lists.seed import bulk_contacts
+from tests.app.lists.seed import bulk_contacts
 
 
 @pytest.mark.parametrize("entity", ["organisation", "contact", "meeting", "action"])

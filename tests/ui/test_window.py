@@ -8,6 +8,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from app import records
+from db.engine import read_session
 from ui.settings import Settings
 
 
@@ -140,9 +142,6 @@ def test_the_banner_comes_back_when_the_day_changes(qtbot, window, ctx, ids):
 def test_multi_select_mark_done_is_one_undoable_step(qtbot, window, ctx, ids, engine):
     from PySide6.QtCore import QItemSelectionModel
 
-    from app import records
-    from db.engine import read_session
-
     window.show_actions("open")
     panel = window.views["action"].list
     qtbot.waitUntil(lambda: panel.model.rowCount() == 4)
@@ -159,3 +158,35 @@ def test_multi_select_mark_done_is_one_undoable_step(qtbot, window, ctx, ids, en
         assert {records.get(s, "action", i)["status"] for i in chosen} == {"done"}
     window.act_undo.trigger()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 4, timeout=10_000)
+
+
+def test_new_on_the_map_creates_a_contact_instead_of_crashing(qtbot, window, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(window.commands, "new", lambda entity, *a: asked.append(entity))
+    window.nav.setCurrentRow(window.nav.count() - 1)  # the stakeholder map
+    assert window.current_entity() == "map"
+    window.new_record()
+    assert asked == ["contact"]
+
+
+def _status(engine, action_id):
+    with read_session(engine) as s:
+        return records.get(s, "action", action_id)["status"]
+
+
+def test_the_bare_d_key_marks_done_only_from_the_list(qtbot, window, ctx, ids, engine):
+    window.show_actions("overdue")
+    panel = window.views["action"].list
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
+    panel.view.selectRow(0)
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_D)  # a letter typed in the navigation list
+    qtbot.wait(300)
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)
+    assert _status(engine, ids["a_overdue"]) == "open"
+    window.show_actions("overdue")  # the navigation's own type-ahead may have moved to Dashboard
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
+    panel.view.selectRow(0)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_D)  # in the list it is the one-key "done"
+    qtbot.waitUntil(lambda: _status(engine, ids["a_overdue"]) == "done", timeout=10_000)

@@ -1,0 +1,80 @@
+"""``ketnoi brief …`` end to end through the real CLI entry point."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.briefing.commands import parse_day, slug
+from app.cli import main
+from tests.app.briefing.pdfutil import pdf_text
+from tests.app.briefing.seed import Sample
+
+
+def test_slug_and_dates() -> None:
+    assert slug("Trung tâm Đổi mới Sáng tạo Quốc gia") == "trung-tam-doi-moi-sang-tao-quoc-gia"
+    assert slug("<b>R&D</b>") == "b-r-d-b"
+    assert slug("Phiên làm việc với mạng lưới đổi mới sáng tạo", limit=30) == "phien-lam-viec-voi-mang-luoi"
+    assert parse_day("2026-11-30") == dt.date(2026, 11, 30)
+    assert parse_day("30/11/2026") == dt.date(2026, 11, 30)
+    assert parse_day("1.2.2026") == dt.date(2026, 2, 1)
+    with pytest.raises(argparse.ArgumentTypeError):
+        parse_day("31/02/2026")
+
+
+def test_brief_org_by_alias_to_a_named_file(
+    db_url: str, data: Sample, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "nic.pdf"
+    rc = main(
+        [
+            "brief",
+            "org",
+            "trung tam dmst",
+            "-o",
+            str(out),
+            "--db",
+            db_url,
+            "--paper",
+            "letter",
+            "--today",
+            "2026-11-20",
+        ]
+    )
+    assert rc == 0
+    assert f"Wrote {out}" in capsys.readouterr().out
+    reader = PdfReader(str(out))
+    assert float(reader.pages[0].mediabox.width) == pytest.approx(612.0)
+    assert "Trung tâm Đổi mới Sáng tạo Quốc gia" in pdf_text(out)[0]
+
+
+def test_default_file_names(
+    db_url: str, data: Sample, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    today = dt.date.today().isoformat()
+    assert main(["brief", "contact", "Đặng Văn Long", "--db", db_url, "--lang", "vi"]) == 0
+    assert (tmp_path / f"brief-dang-van-long-{today}.pdf").is_file()
+    assert main(["brief", "meeting", str(data.planned), "--db", db_url]) == 0
+    assert (tmp_path / f"brief-meeting-2026-11-27-lam-viec-voi-nic-ve-phong-thi-{today}.pdf").is_file()
+    assert main(["brief", "digest", "--from", "01/11/2026", "--to", "2026-11-30", "--db", db_url]) == 0
+    digest = tmp_path / f"brief-digest-2026-11-01-2026-11-30-{today}.pdf"
+    assert "1 Nov 2026 – 30 Nov 2026" in pdf_text(digest)[0]
+
+
+def test_user_errors_are_one_line(
+    db_url: str, data: Sample, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["brief", "org", "cong", "--db", db_url, "-o", str(tmp_path / "x.pdf")]) == 1
+    assert "matches 2 organisations" in capsys.readouterr().err
+    assert main(["brief", "meeting", "999", "--db", db_url]) == 1
+    assert "No meeting with id 999" in capsys.readouterr().err
+    assert main(["brief", "digest", "--from", "2026-11-30", "--to", "2026-11-01", "--db", db_url]) == 1
+    assert "--to is before --from" in capsys.readouterr().err
+    assert main(["brief", "org", "NIC", "--db", db_url, "-o", str(tmp_path / "no" / "such" / "x.pdf")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.pdf"))

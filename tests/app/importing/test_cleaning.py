@@ -1,0 +1,119 @@
+"""Cleaning every value: NFC names, day-first dates, phones, emails, Vietnamese vocabularies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+from sqlmodel import select
+
+from app.importing.cleaning import to_input
+from db import models as m
+from db.engine import read_session
+from tests.app.importing.helpers import by_status, do_import, preview, write_xlsx
+
+
+def test_nfd_names_are_stored_nfc(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    nfd = unicodedata.normalize("NFD", "Nguyễn Thị Hồng Nhung")
+    assert nfd != "Nguyễn Thị Hồng Nhung"
+    org = unicodedata.normalize("NFD", "Trung tâm Đổi mới sáng tạo Quốc gia")
+    path = write_xlsx(tmp_path / "nfd.xlsx", {"Danh bạ": [["Họ và tên", "Đơn vị"], [f"  {nfd} ", org]]})
+    do_import(engine, path)
+    with read_session(engine) as s:
+        c = s.exec(select(m.Contact)).one().model_copy()
+        o = s.exec(select(m.Organisation)).one().model_copy()
+    assert c.full_name == "Nguyễn Thị Hồng Nhung" == unicodedata.normalize("NFC", c.full_name)
+    assert (c.family_name, c.middle_name, c.given_name) == ("Nguyễn", "Thị Hồng", "Nhung")
+    assert o.name == "Trung tâm Đổi mới sáng tạo Quốc gia"
+    assert c.organisation_id == o.id
+
+
+def test_dates_day_first_and_impossible_date_rejected(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        ["Việc", "Hạn", "Trạng thái"],
+        ["Gửi thư", "05/04/2025", "Mở"],
+        ["Gọi điện", "31/02/2025", "Đang làm"],
+        ["Báo cáo", dt.datetime(2025, 11, 27), "Xong"],
+        ["Hồ sơ", "2025-12-15", "Đã hủy"],
+        ["Chờ", "7-1-2026", "Chờ phản hồi"],
+    ]
+    path = write_xlsx(tmp_path / "viec.xlsx", {"Việc cần làm": rows})
+    pv, result = do_import(engine, path)
+    bad = next(r for r in pv.rows if r.row == 3)
+    assert bad.status == "error"
+    assert list(bad.errors) == ["Hạn (B)"]
+    assert "31/02/2025" in bad.errors["Hạn (B)"]
+    assert result.counts["new"] == 4 and result.counts["error"] == 1
+    with read_session(engine) as s:
+        got = {a.title: (a.due_date, a.status) for a in s.exec(select(m.Action))}
+    assert got["Gửi thư"] == (dt.date(2025, 4, 5), "open")
+    assert got["Báo cáo"] == (dt.date(2025, 11, 27), "done")
+    assert got["Hồ sơ"] == (dt.date(2025, 12, 15), "cancelled")
+    assert got["Chờ"] == (dt.date(2026, 1, 7), "waiting")
+    assert "Gọi điện" not in got
+
+
+def test_phones_emails_and_kinds(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    orgs = [
+        ["Tên đơn vị", "Viết tắt", "Loại hình", "Lĩnh vực"],
+        ["Bộ Khoa học và Công nghệ", "MOST", "Bộ", "AI; Quantum"],
+        ["Genetica", None, "Start-up", "Biotech"],
+        ["FPT Corporation", "FPT", "Enterprise", None],
+        ["Đại học Bách khoa Hà Nội", "HUST", "Trường đại học", None],
+        ["Quỹ X", None, "khong biet", None],
+    ]
+    contacts = [
+        ["Họ và tên", "Đơn vị", "SĐT", "Thư điện tử"],
+        ["Bùi Đức Hà", "MOST", "84941609082", "HA.BUI1@NVIDIA.EXAMPLE.VN"],
+        ["Hồ Đức Giang", "Genetica", "(+84) 95-900-2358; 0961 253 034", "giang@genetica.vn, g2@genetica.vn"],
+        ["Lê Văn Số", "FPT", 912345678, None],
+        ["Sai Số", "FPT", "12", "not-an-email"],
+    ]
+    path = write_xlsx(tmp_path / "k.xlsx", {"Tổ chức": orgs, "Danh bạ": contacts})
+    pv, _ = do_import(engine, path, "Tổ chức")
+    assert by_status(pv)["error"] == [6]
+    assert "khong biet" in pv.rows[-1].message
+    pv, _ = do_import(engine, path, "Danh bạ")
+    bad = pv.rows[-1]
+    assert bad.status == "error" and set(bad.errors) == {"SĐT (C)", "Thư điện tử (D)"}
+    with read_session(engine) as s:
+        kinds = {o.name: o.kind for o in s.exec(select(m.Organisation))}
+        methods = {(c.kind, c.value) for c in s.exec(select(m.ContactMethod))}
+        sectors = {x.name for x in s.exec(select(m.Sector))}
+    assert kinds == {"Bộ Khoa học và Công nghệ": "ministry", "Genetica": "startup", "FPT Corporation": "enterprise",
+                     "Đại học Bách khoa Hà Nội": "university"}  # fmt: skip
+    assert methods == {
+        ("phone", "+84941609082"), ("email", "ha.bui1@nvidia.example.vn"), ("phone", "+84959002358"),
+        ("phone", "+84961253034"), ("email", "giang@genetica.vn"), ("email", "g2@genetica.vn"),
+        ("phone", "+84912345678"),
+    }  # fmt: skip
+    assert sectors == {"AI", "Quantum", "Biotech"}
+
+
+def test_to_input_vocabularies() -> None:
+    data, refs, errors = to_input(
+        "action",
+        {"title": " Gửi  thư ", "status": "Đang làm", "priority": "Cao", "direction": "Họ", "kind": "Thư",
+         "responsible": "Phòng Hợp tác", "due_date": "05/04/2025"},
+    )  # fmt: skip
+    assert errors == {}
+    assert data == {"title": "Gửi thư", "status": "in_progress", "priority": 1, "direction": "they_owe",
+                    "kind": "letter", "due_date": dt.date(2025, 4, 5)}  # fmt: skip
+    assert refs == {"responsible": "Phòng Hợp tác"}
+    data, _, errors = to_input(
+        "organisation", {"name": "Mạng lưới Đổi mới sáng tạo Việt Nam (VIN)", "country": "Việt Nam"}
+    )
+    assert data == {"name": "Mạng lưới Đổi mới sáng tạo Việt Nam", "acronym": "VIN", "country": "VN"}
+    _, _, errors = to_input("contact", {"full_name": "A", "country": "Narnia"})
+    assert "country" in errors
+
+
+def test_required_field_missing_names_its_column(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write_xlsx(
+        tmp_path / "r.xlsx",
+        {"Danh bạ": [["STT", "Họ và tên", "Ghi chú"], [1, None, "chỉ có ghi chú"], [2, None, None]]},
+    )
+    pv = preview(engine, path)
+    assert [(r.row, r.status) for r in pv.rows] == [(2, "error")]  # row 3 holds only its number: skipped
+    assert "Họ và tên (B)" in pv.rows[0].errors

@@ -1,0 +1,211 @@
+"""File → Export…, Save import template…, and the brief dialogs, with real files read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from app.importing import inspect_sheet, preview_import, run_import
+from app.importing.fields import LABELS
+from db.engine import read_session
+from tests.app.lists.seed import TODAY, seed_network
+from ui import briefs, exports
+
+TIMEOUT = 30_000
+
+
+@pytest.fixture
+def seeded(engine: Any, ctx: Any) -> dict[str, Any]:
+    ctx.today = lambda: TODAY
+    return seed_network(engine)
+
+
+def statuses(ctx: Any) -> list[str]:
+    seen: list[str] = []
+    ctx.status_message.connect(seen.append)
+    return seen
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def test_export_asks_for_a_name_and_writes_a_workbook_that_reads_back(
+    qtbot, ctx, seeded, tmp_path, monkeypatch
+):
+    asked: list[str] = []
+    target = tmp_path / "out" / "chosen"
+
+    def fake_dialog(parent, title, suggested, filters):
+        asked.append(suggested)
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    seen = statuses(ctx)
+    task = exports.export_all(None, ctx)
+    assert task is not None
+    assert Path(asked[0]).name == f"ketnoi-export-{TODAY.isoformat()}.xlsx"
+    qtbot.waitUntil(lambda: any(s.startswith("Exported") for s in seen), timeout=TIMEOUT)
+    written = target.with_name("chosen.xlsx")  # the extension is added
+    wb = load_workbook(written, read_only=True)
+    assert wb.sheetnames == [LABELS[k] for k in ("organisation", "contact", "meeting", "action")]
+    names = [r[0] for r in wb[LABELS["organisation"]].iter_rows(min_row=2, values_only=True)]
+    assert "Trung tâm Đổi mới sáng tạo Quốc gia" in names
+    people = [r[0] for r in wb[LABELS["contact"]].iter_rows(min_row=2, values_only=True)]
+    assert "Nguyễn Thị Hồng Nhung" in people
+    assert str(written) in seen[-1]
+
+    # What was exported imports again (the importer reads its own layout).
+    with read_session(ctx.engine) as s:
+        layout = inspect_sheet(written, LABELS["contact"], session=s)
+    assert layout.kind == "contact" and layout.header_row == 1
+
+
+def test_export_cancelled_writes_nothing(qtbot, ctx, seeded, tmp_path, monkeypatch):
+    monkeypatch.setattr("app.exporting.workbook.READ_CHUNK", 1)  # check the cancel flag at every record
+    seen = statuses(ctx)
+    target = tmp_path / "x.xlsx"
+    task = exports.export_all(None, ctx, target)
+    assert task is not None
+    task.cancel()  # what the progress dialog's Cancel button does
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=TIMEOUT)
+    assert seen[-1] == "Export cancelled; no file was written.", seen
+    assert not target.exists()
+    assert not target.with_name("x.xlsx.part").exists()
+
+
+def test_template_has_every_sheet_and_header(qtbot, ctx, tmp_path):
+    seen = statuses(ctx)
+    target = tmp_path / "mau.xlsx"
+    exports.save_import_template(None, ctx, target)
+    qtbot.waitUntil(lambda: any("template" in s for s in seen), timeout=TIMEOUT)
+    wb = load_workbook(target)
+    assert wb.sheetnames == [LABELS[k] for k in ("organisation", "contact", "meeting", "action")]
+    headers = [c.value for c in wb[LABELS["contact"]][1]]
+    assert "Họ và tên / Full name" in headers
+    assert wb[LABELS["contact"]].max_row == 1
+
+
+def test_organisation_brief_opens_a_real_pdf(qtbot, ctx, seeded, monkeypatch):
+    opened: list[Path] = []
+    monkeypatch.setattr(briefs, "open_in_viewer", opened.append)
+    dialog = briefs.brief_organisation(None, ctx, seeded["nic"])
+    qtbot.addWidget(dialog)
+    dialog.lang.setCurrentIndex(dialog.lang.findData("vi"))
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)
+    path = opened[0]
+    # Another brief of the same day may already be in the (per-process) folder: then "-2" is added.
+    assert path.parent == briefs.temp_dir()
+    assert re.fullmatch(rf"brief-nic-{TODAY.isoformat()}(-\d+)?\.pdf", path.name)
+    text = pdf_text(path)
+    assert "Trung tâm Đổi mới sáng tạo Quốc gia" in text
+    assert "Nguyễn Thị Hồng Nhung" in text
+    assert not dialog.isVisible()
+    assert not list(path.parent.glob("*.part"))
+
+
+def test_contact_brief_save_as_in_letter(qtbot, ctx, seeded, tmp_path, monkeypatch):
+    opened: list[Path] = []
+    monkeypatch.setattr(briefs, "open_in_viewer", opened.append)
+    suggested: list[str] = []
+
+    def fake_dialog(parent, title, name, filters):
+        suggested.append(name)
+        return str(tmp_path / "nhung"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    dialog = briefs.brief_contact(None, ctx, seeded["nhung"])
+    qtbot.addWidget(dialog)
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)
+    assert Path(suggested[0]).name == f"brief-nguyen-thi-hong-nhung-{TODAY.isoformat()}.pdf"
+    assert opened == [tmp_path / "nhung.pdf"]
+    page = PdfReader(str(opened[0])).pages[0]
+    assert round(float(page.mediabox.width)) == 612  # US Letter
+    assert "Nguyễn Thị Hồng Nhung" in pdf_text(opened[0])
+
+
+def test_meeting_brief(qtbot, ctx, seeded, monkeypatch):
+    opened: list[Path] = []
+    monkeypatch.setattr(briefs, "open_in_viewer", opened.append)
+    dialog = briefs.brief_meeting(None, ctx, seeded["next_meeting"])
+    qtbot.addWidget(dialog)
+    dialog.start_brief(None)
+    qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)
+    assert opened[0].name.startswith("brief-meeting-")
+    assert PdfReader(str(opened[0])).pages
+
+
+def test_digest_periods_and_pdf(qtbot, ctx, seeded, tmp_path, monkeypatch):
+    opened: list[Path] = []
+    monkeypatch.setattr(briefs, "open_in_viewer", opened.append)
+    dialog = briefs.brief_digest(None, ctx)
+    qtbot.addWidget(dialog)
+    # TODAY is Monday 23/11/2026
+    dialog.set_period("this_week")
+    assert (dialog.request().start, dialog.request().end) == (dt.date(2026, 11, 23), dt.date(2026, 11, 29))
+    dialog.set_period("this_month")
+    assert (dialog.request().start, dialog.request().end) == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    dialog.set_period("last_month")
+    assert (dialog.request().start, dialog.request().end) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    dialog.start.setDate(dialog.start.date().addDays(-10))
+    assert dialog.period.currentData() == "custom"  # editing a date means a custom period
+    dialog.set_period("custom", dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    dialog.save_as(str(tmp_path / "digest.pdf"))
+    qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)
+    text = pdf_text(opened[0])
+    assert "2026" in text and len(text) > 200
+
+
+def test_digest_with_the_period_backwards_says_so(qtbot, ctx, seeded, monkeypatch):
+    monkeypatch.setattr(briefs, "open_in_viewer", lambda p: pytest.fail("nothing should open"))
+    dialog = briefs.brief_digest(None, ctx)
+    qtbot.addWidget(dialog)
+    dialog.set_period("custom", dt.date(2026, 12, 31), dt.date(2026, 1, 1))
+    dialog.start_brief(None)
+    qtbot.waitUntil(dialog.message.isVisible, timeout=TIMEOUT)
+    assert "the period ends before it starts" in dialog.message.text()
+    assert dialog.open_button.isEnabled()
+
+
+def test_brief_of_a_deleted_record_gives_the_message(qtbot, ctx, seeded, monkeypatch):
+    monkeypatch.setattr(briefs, "open_in_viewer", lambda p: pytest.fail("nothing should open"))
+    dialog = briefs.brief_organisation(None, ctx, 999_999)
+    qtbot.addWidget(dialog)
+    dialog.start_brief(None)
+    qtbot.waitUntil(dialog.message.isVisible, timeout=TIMEOUT)
+    assert "999999" in dialog.message.text()
+    assert "Traceback" not in dialog.message.text()
+
+
+def test_imported_records_can_be_briefed(qtbot, ctx, engine, tmp_path, monkeypatch):
+    """The two halves together: import a workbook, then brief an organisation it created."""
+    from tests.ui.files.workbooks import contacts_workbook
+
+    path = contacts_workbook(tmp_path / "c.xlsx")
+    with read_session(engine) as s:
+        layout = inspect_sheet(path, "Danh bạ", session=s)
+        preview = preview_import(path, layout, session=s)
+    run_import(engine, preview)
+    from app.briefing.lookup import find_organisation
+
+    with read_session(engine) as s:
+        org_id = find_organisation(s, "NIC")
+    opened: list[Path] = []
+    monkeypatch.setattr(briefs, "open_in_viewer", opened.append)
+    dialog = briefs.brief_organisation(None, ctx, org_id)
+    qtbot.addWidget(dialog)
+    dialog.start_brief(None)
+    qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)
+    text = pdf_text(opened[0])
+    assert "Nguyễn Thị Hồng Nhung" in text and "Lê Thu Trang" in text

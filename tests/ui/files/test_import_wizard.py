@@ -1,0 +1,327 @@
+"""The import wizard driven like a person would: a real workbook, real database, real widgets."""
+
+from __future__ import annotations
+
+import gc
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+from sqlmodel import col
+
+from app.importing import ImportFileError, inspect_workbook, remembered_mapping
+from app.importing.fields import LABELS
+from db.engine import read_session
+from db.models import Contact, ContactMethod, ImportBatch, Organisation
+from tests.ui.files.workbooks import HEADERS, contacts_workbook
+from ui.import_wizard import open_import_wizard
+from ui.import_wizard.wizard import PAGE_COMMIT, PAGE_MAPPING, PAGE_PREVIEW
+
+TIMEOUT = 30_000
+
+
+def contacts(engine: Any) -> list[dict[str, Any]]:
+    with read_session(engine) as s:
+        live = select(Contact).where(col(Contact.deleted_at).is_(None)).order_by(col(Contact.id))
+        return [c.model_dump() for c in s.execute(live).scalars()]
+
+
+def count(engine: Any, model: Any) -> int:
+    with read_session(engine) as s:
+        return int(s.execute(select(func.count()).select_from(model)).scalar_one())
+
+
+def open_wizard(qtbot: Any, ctx: Any, path: Path) -> Any:
+    w = open_import_wizard(None, ctx, path)
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: bool(w.sheets) and not w.busy(), timeout=TIMEOUT)
+    return w
+
+
+def to_preview(qtbot: Any, w: Any) -> None:
+    w.file_page.select_sheet("Danh bạ")
+    w.next()
+    assert w.currentId() == PAGE_MAPPING
+    w.next()
+    assert w.currentId() == PAGE_PREVIEW
+    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+
+
+def test_import_through_the_wizard_then_undo(qtbot, ctx, engine, tmp_path):
+    path = contacts_workbook(tmp_path / "dai-bieu.xlsx")
+    w = open_wizard(qtbot, ctx, path)
+
+    # Page 1: every sheet with what it holds; organisations are proposed first.
+    tree = w.file_page.tree
+    kinds = {
+        tree.topLevelItem(i).text(0): tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())
+    }
+    assert kinds == {"Danh bạ": LABELS["contact"], "Tổ chức": LABELS["organisation"]}
+    assert tree.currentItem().text(0) == "Tổ chức"
+    assert tree.topLevelItem(0).text(2) == "3"  # the header is found below the title row
+
+    # Page 2: suggestion shown with samples; the user drops the notes column.
+    w.file_page.select_sheet("Danh bạ")
+    w.next()
+    page = w.mapping_page
+    assert [c.currentData() for c in page.combos] == [
+        "", "full_name", "position", "organisation", "emails", "phones", "notes"
+    ]  # fmt: skip
+    assert page.table.item(1, 1).text() == "Họ và tên"
+    assert "Đặng Văn Hùng" in page.table.item(1, 2).text()
+    page.set_field(HEADERS.index("Ghi chú"), "")
+    assert page.isComplete()
+    page.set_field(HEADERS.index("Họ và tên"), "")
+    assert not page.isComplete()  # no name column: cannot go on
+    assert page.problem.isVisible()
+    page.set_field(HEADERS.index("Họ và tên"), "full_name")
+    assert page.isComplete()
+
+    # Page 3: every row with its status; nothing written yet.
+    w.next()
+    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    pp = w.preview_page
+    assert gc.isenabled()  # paused only while the preview ran (see work.gc_paused)
+    assert pp.model.counts() == {"new": 3, "update": 0, "duplicate": 1, "error": 1, "skip": 0}
+    assert pp.chips["error"].label.text() == "Error <b>1</b>"
+    assert count(engine, Contact) == 0
+    pp.show_only(("error",))
+    assert pp.model.rowCount() == 1
+    err = pp.model.row_at(0)
+    assert err.row == 8 and "khong-co-email" in err.message
+    record = pp.model.index(0, 2).data()
+    assert record == "Phạm Minh Khoa — Genetica"  # the sheet's own text for a row that failed cleaning
+    pp.show_only(None)
+    assert pp.model.rowCount() == 5
+    assert w.button(w.WizardButton.CommitButton).isVisible()
+
+    # Page 4: written as one batch.
+    w.next()
+    assert w.currentId() == PAGE_COMMIT
+    cp = w.commit_page
+    qtbot.waitUntil(lambda: cp.state == "done", timeout=TIMEOUT)
+    batch_id = w.commit_result.batch_id
+    assert cp.headline.text() == f"Import #{batch_id} is done."
+    stored = contacts(engine)
+    names = [c["full_name"] for c in stored]
+    assert names == [unicodedata.normalize("NFC", "Nguyễn Thị Hồng Nhung"), "Đặng Văn Hùng", "Lê Thu Trang"]
+    assert all(c["import_batch_id"] == batch_id for c in stored)
+    assert all(not c["notes"] for c in stored)  # the column the user dropped
+    with read_session(engine) as s:
+        emails = set(
+            s.execute(select(ContactMethod.value).where(col(ContactMethod.kind) == "email")).scalars()
+        )
+        nic = s.execute(select(Organisation).where(col(Organisation.acronym) == "NIC")).scalar_one()
+        assert {c["organisation_id"] for c in stored if c["full_name"] != "Đặng Văn Hùng"} == {nic.id}
+        remembered = remembered_mapping(s, HEADERS)
+    assert emails == {"nhung@nic.gov.vn", "hung@genetica.vn", "trang@nic.gov.vn"}
+    assert remembered is not None and remembered[0] == "contact"
+    assert 6 not in remembered[1]  # the confirmed mapping, with Ghi chú left out
+
+    # The error report from the summary: rejected rows as they were, with the reason.
+    report = tmp_path / "loi.xlsx"
+    cp.save_report(str(report))
+    qtbot.waitUntil(lambda: report.exists() and not w.busy(), timeout=TIMEOUT)
+    ws = load_workbook(report).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][: len(HEADERS)] == tuple(HEADERS)
+    assert sorted(r[1] for r in rows[1:]) == ["Nguyễn Thị Hồng Nhung", "Phạm Minh Khoa"]
+
+    # Undo from the wizard: the batch is reversed exactly.
+    qtbot.mouseClick(cp.undo, qtbot_left())
+    qtbot.waitUntil(lambda: cp.state == "undone", timeout=TIMEOUT)
+    assert contacts(engine) == []
+    with read_session(engine) as s:
+        assert s.get(ImportBatch, batch_id).undone_at is not None
+    assert cp.headline.text() == f"Import #{batch_id} was undone."
+    w.accept()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def qtbot_left() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def test_remembered_mapping_is_offered_next_time(qtbot, ctx, engine, tmp_path):
+    path = contacts_workbook(tmp_path / "a.xlsx")
+    w = open_wizard(qtbot, ctx, path)
+    to_preview(qtbot, w)
+    w.back()
+    w.mapping_page.set_field(HEADERS.index("Chức vụ"), "notes")
+    w.next()
+    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    w.next()
+    qtbot.waitUntil(lambda: w.commit_page.state == "done", timeout=TIMEOUT)
+    w.accept()
+
+    again = open_wizard(qtbot, ctx, contacts_workbook(tmp_path / "b.xlsx"))
+    again.file_page.select_sheet("Danh bạ")
+    again.next()
+    assert again.mapping_page.combos[HEADERS.index("Chức vụ")].currentData() == "notes"
+    assert "confirmed last time" in again.mapping_page.note.text()
+    again.reject()
+
+
+def test_cancel_during_commit_leaves_the_database_unchanged(qtbot, ctx, engine, tmp_path, monkeypatch):
+    monkeypatch.setattr("app.importing.commit.WRITE_CHUNK", 50)  # many small steps to cancel between
+    path = contacts_workbook(tmp_path / "big.xlsx", extra_rows=3000)
+    w = open_wizard(qtbot, ctx, path)
+    to_preview(qtbot, w)
+    assert w.preview_page.model.counts()["new"] > 3000
+    orgs_before = count(engine, Organisation)
+
+    cp = w.commit_page
+    clicked: list[int] = []
+
+    def cancel_once(value: int) -> None:
+        if value > 0 and not clicked:
+            clicked.append(value)
+            qtbot.mouseClick(cp.busy.cancel, qtbot_left())
+
+    cp.busy.bar.valueChanged.connect(cancel_once)
+    w.next()
+    qtbot.waitUntil(lambda: cp.state != "writing", timeout=TIMEOUT)
+    assert clicked, "the commit never reported progress"
+    assert cp.state == "cancelled"
+    assert "nothing was written" in cp.message.text()
+    assert count(engine, Contact) == 0
+    assert count(engine, ImportBatch) == 0
+    assert count(engine, Organisation) == orgs_before
+    assert w.commit_page.isComplete()  # Finish closes the wizard
+
+
+def test_closing_while_previewing_cancels_and_closes(qtbot, ctx, engine, tmp_path):
+    path = contacts_workbook(tmp_path / "big.xlsx", extra_rows=3000)
+    w = open_wizard(qtbot, ctx, path)
+    w.file_page.select_sheet("Danh bạ")
+    w.next()
+    w.next()
+    assert w.busy()
+    w.reject()
+    assert w.isVisible()  # waits for the worker to stop
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=TIMEOUT)
+    assert count(engine, Contact) == 0
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"this is not a spreadsheet",
+        b"PK\x03\x04 broken zip",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64,
+    ],
+    ids=["text", "corrupted-zip", "password-or-xls"],
+)
+def test_a_bad_file_shows_the_services_message(qtbot, ctx, tmp_path, content):
+    path = tmp_path / "danh-ba.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(ImportFileError) as expected:
+        inspect_workbook(path)
+    w = open_import_wizard(None, ctx, path)
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: w.file_page.message.isVisible() and not w.busy(), timeout=TIMEOUT)
+    shown = w.file_page.message.text()
+    assert str(expected.value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in shown
+    assert "Traceback" not in shown
+    assert not w.file_page.isComplete()
+    assert not w.button(w.WizardButton.NextButton).isEnabled()
+
+
+def test_a_sheet_without_header_is_listed_with_its_reason(qtbot, ctx, tmp_path):
+    from openpyxl import Workbook
+
+    path = contacts_workbook(tmp_path / "mixed.xlsx")
+    wb = load_workbook(path)
+    wb.create_sheet("Trống")
+    junk = wb.create_sheet("Số liệu")
+    junk.append([1, 2, 3])
+    wb.save(path)
+    assert Workbook  # openpyxl wrote the workbook above
+    w = open_wizard(qtbot, ctx, path)
+    tree = w.file_page.tree
+    items = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
+    assert "trống" in items["Trống"].text(1) or "empty" in items["Trống"].text(1)
+    assert "header" in items["Số liệu"].toolTip(1)
+    assert not items["Số liệu"].flags()  # cannot be chosen
+
+
+def test_organisations_first_then_another_sheet(qtbot, ctx, engine, tmp_path):
+    path = contacts_workbook(tmp_path / "two-sheets.xlsx")
+    w = open_wizard(qtbot, ctx, path)
+    assert w.file_page.tree.currentItem().text(0) == "Tổ chức"
+    w.next()
+    w.next()
+    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    assert w.preview_page.model.counts()["new"] == 1
+    w.next()
+    qtbot.waitUntil(lambda: w.commit_page.state == "done", timeout=TIMEOUT)
+    first_batch = w.commit_result.batch_id
+    assert w.commit_page.again.isVisible()
+
+    qtbot.mouseClick(w.commit_page.again, qtbot_left())
+    assert w.currentId() == 0
+    qtbot.waitUntil(lambda: bool(w.sheets) and not w.busy(), timeout=TIMEOUT)
+    current = w.file_page.tree.currentItem()
+    assert current.text(0) == "Danh bạ"  # the sheet not yet imported
+    tree = w.file_page.tree
+    done = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0) == "Tổ chức"
+    )
+    assert f"#{first_batch}" in done.text(1)
+    w.next()
+    w.next()
+    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    w.next()
+    qtbot.waitUntil(lambda: w.commit_page.state == "done", timeout=TIMEOUT)
+    assert w.commit_result.batch_id != first_batch
+    assert w.commit_result.counts["organisations_created"] == 1  # Genetica; NIC came from sheet one
+    assert count(engine, Organisation) == 2
+    w.accept()
+
+
+def test_csv_dropped_on_the_first_page(qtbot, ctx, engine, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "danh-ba.csv"
+    path.write_text(
+        "Họ và tên;Đơn vị;SĐT\nNguyễn Thị Hồng Nhung;NIC;0912 345 678\nĐặng Văn Hùng;Genetica;\n",
+        encoding="utf-8-sig",
+    )
+    w = open_import_wizard(None, ctx)
+    qtbot.addWidget(w)
+    assert not w.file_page.isComplete()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(
+        QPointF(QPoint(20, 20)),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    w.file_page.dropEvent(drop)
+    qtbot.waitUntil(lambda: bool(w.sheets) and not w.busy(), timeout=TIMEOUT)
+    assert w.file_page.path_edit.text() == str(path)
+    w.next()
+    assert w.mapping_page.kind.currentData() == "contact"
+    w.next()
+    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    assert w.preview_page.model.counts()["new"] == 2
+    w.next()
+    qtbot.waitUntil(lambda: w.commit_page.state == "done", timeout=TIMEOUT)
+    assert [c["full_name"] for c in contacts(engine)] == ["Nguyễn Thị Hồng Nhung", "Đặng Văn Hùng"]
+    with read_session(engine) as s:
+        phones = list(
+            s.execute(select(ContactMethod.value).where(col(ContactMethod.kind) == "phone")).scalars()
+        )
+    assert phones == ["+84912345678"]
+    w.accept()

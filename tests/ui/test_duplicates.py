@@ -1,0 +1,220 @@
+"""Duplicate warning while typing, Find duplicates, and the merge dialog with its undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app import records
+from db import models as m
+from db.engine import read_session, unit_of_work
+from tests.ui.helpers import wait_idle
+
+
+def test_contact_form_warns_while_typing_without_accents(qtbot: Any, ctx: Any, hung: int) -> None:
+    from ui.dialogs.record_form import RecordForm
+    from ui.dupwarn import DEBOUNCE_MS, RecordPeek
+
+    form = RecordForm(ctx, "contact")
+    qtbot.addWidget(form)
+    form.show()
+    warning = form.duplicates
+    assert warning is not None and not warning.isVisible()
+    qtbot.keyClicks(form.widgets["full_name"], "Nguyen Van Hung")
+    # debounced: nothing is looked up while the user is still typing
+    assert warning._timer.isActive() and not warning.isVisible()
+    assert warning._timer.interval() == DEBOUNCE_MS
+    qtbot.waitUntil(warning.isVisible, timeout=5000)
+    assert warning.candidates[0].id == hung
+    assert "Nguyễn Văn Hùng" in warning.text.text()
+    assert "same name ignoring accents" in warning.text.text()
+    # the form stays usable (non-modal strip), and Open shows the existing record
+    qtbot.mouseClick(warning.open_button, Qt.MouseButton.LeftButton)
+    peeks = [w for w in form.findChildren(RecordPeek)]
+    assert peeks and peeks[-1].pane.record_id == hung
+    assert form.widgets["full_name"].text() == "Nguyen Van Hung"  # nothing typed is lost
+    # a name that matches nobody hides the strip again
+    form.widgets["full_name"].setText("Hoàng Thị Xuân")
+    qtbot.waitUntil(lambda: not warning.isVisible(), timeout=5000)
+    wait_idle(qtbot, ctx)
+
+
+def test_same_email_warns_in_another_name_and_editing_a_record_ignores_itself(
+    qtbot: Any, ctx: Any, hung: int
+) -> None:
+    from ui.dialogs.record_form import RecordForm
+
+    form = RecordForm(ctx, "contact")
+    qtbot.addWidget(form)
+    qtbot.keyClicks(form.widgets["emails"], "HUNG.NV@viettel.com.vn")
+    qtbot.waitUntil(lambda: bool(form.duplicates and form.duplicates.candidates), timeout=5000)
+    assert "same email" in form.duplicates.text.text()  # type: ignore[union-attr]
+    own = RecordForm(ctx, "contact", hung)
+    qtbot.addWidget(own)
+    own.widgets["notes"].setPlainText("x")  # type: ignore[attr-defined]
+    own.check_duplicates()
+    qtbot.wait(500)
+    wait_idle(qtbot, ctx)
+    assert own.duplicates is not None and own.duplicates.candidates == []
+
+
+def test_organisation_form_warns_on_an_acronym(qtbot: Any, ctx: Any, ids: dict[str, Any]) -> None:
+    from ui.dialogs.record_form import RecordForm
+
+    form = RecordForm(ctx, "organisation")
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.keyClicks(form.widgets["name"], "Trung tam Doi moi sang tao Quoc gia")
+    qtbot.waitUntil(lambda: form.duplicates is not None and form.duplicates.isVisible(), timeout=5000)
+    assert form.duplicates.candidates[0].id == ids["nic"]  # type: ignore[union-attr]
+    wait_idle(qtbot, ctx)
+
+
+def test_log_meeting_new_attendee_can_become_the_existing_one(qtbot: Any, ctx: Any, hung: int) -> None:
+    from ui.dialogs.log_meeting import LogMeetingDialog
+    from ui.dialogs.pickers import Chosen
+
+    dialog = LogMeetingDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.attendees.add(Chosen(None, "Hùng Nguyễn Văn"))  # typed as new, in the other order
+    dialog.attendees.changed.emit()
+    warning = dialog.duplicates["contact"]
+    qtbot.waitUntil(warning.isVisible, timeout=5000)
+    assert "Nguyễn Văn Hùng" in warning.text.text()
+    qtbot.mouseClick(warning.use_button, Qt.MouseButton.LeftButton)
+    assert [c.id for c in dialog.attendees.values()] == [hung]
+    qtbot.waitUntil(lambda: not warning.isVisible(), timeout=5000)
+    wait_idle(qtbot, ctx)
+
+
+# --- merge ------------------------------------------------------------------------------------
+
+
+def _pair_with_history(engine: Any, ids: dict[str, Any]) -> tuple[int, int]:
+    """Two records of one person, each with a meeting and an action."""
+    with unit_of_work(engine) as s:
+        a = records.create(
+            s,
+            "contact",
+            {"full_name": "Nguyễn Văn Hùng", "position": "Chuyên viên", "emails": ["hung@a.vn"]},
+        )
+        b = records.create(
+            s,
+            "contact",
+            {"full_name": "Nguyen Van Hung", "position": "Trưởng phòng", "phones": ["0912 345 678"]},
+        )
+        for n, who in enumerate((a, b)):
+            records.create(
+                s,
+                "meeting",
+                {
+                    "title": f"Họp {n}",
+                    "starts_at": dt.datetime(2026, 11, 10 + n, 9, 0),
+                    "attendees": [{"contact_id": who}],
+                    "organisation_ids": [ids["nic"]],
+                },
+            )
+            records.create(
+                s,
+                "action",
+                {
+                    "title": f"Gửi tài liệu {n}",
+                    "direction": "they_owe",
+                    "responsible_contact_id": who,
+                    "organisation_id": ids["nic"],
+                    "due_date": dt.date(2026, 12, 1),
+                },
+            )
+    return a, b
+
+
+def _links(engine: Any, contact_id: int) -> tuple[list[int], list[int]]:
+    with read_session(engine) as s:
+        meetings = s.execute(
+            select(m.MeetingAttendee.meeting_id).where(m.MeetingAttendee.contact_id == contact_id)  # type: ignore[arg-type]
+        ).scalars()
+        actions = s.execute(
+            select(m.Action.id).where(m.Action.responsible_contact_id == contact_id)  # type: ignore[arg-type]
+        ).scalars()
+        return sorted(meetings), sorted(actions)
+
+
+def _state(engine: Any, contact_id: int) -> dict[str, Any]:
+    with read_session(engine) as s:
+        snap = records.snapshot(s, "contact", contact_id, include_deleted=True)
+    return {k: v for k, v in snap.items() if k not in ("version", "updated_at")}
+
+
+def test_merge_dialog_moves_everything_and_undo_restores_both(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any]
+) -> None:
+    from ui.dialogs.duplicates import MergeDialog
+
+    a, b = _pair_with_history(engine, ids)
+    before = {a: _state(engine, a), b: _state(engine, b)}
+    links_a, links_b = _links(engine, a), _links(engine, b)
+    dialog = MergeDialog(ctx, window.commands, "contact", a, b, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # default: the newer non-empty value (b was saved last), as the service decides
+    assert dialog.findChild(object, "merge_position_other").isChecked()  # type: ignore[union-attr]
+    # the user keeps the accented name of the survivor
+    dialog.findChild(object, "merge_full_name_survivor").setChecked(True)  # type: ignore[union-attr]
+    assert dialog.choices()["full_name"] == "survivor"
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.merged_ids == (a, b), timeout=10_000)
+    wait_idle(qtbot, ctx)
+    meetings, actions = _links(engine, a)
+    assert meetings == sorted(links_a[0] + links_b[0]) and actions == sorted(links_a[1] + links_b[1])
+    with read_session(engine) as s:
+        survivor = records.get(s, "contact", a)
+        assert survivor["full_name"] == "Nguyễn Văn Hùng" and survivor["position"] == "Trưởng phòng"
+        assert s.get(m.Contact, b).deleted_at is not None  # type: ignore[union-attr]
+    assert "Merged" in window.act_undo.text() and window.undo_button.isVisible()
+    # Edit → Undo gives both back exactly
+    window.act_undo.trigger()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: _links(engine, b) == links_b, timeout=10_000)
+    assert _links(engine, a) == links_a
+    assert _state(engine, a) == before[a] and _state(engine, b) == before[b]
+    assert not window.undo_button.isVisible()
+
+
+def test_find_duplicates_lists_groups_with_reasons_and_merges(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any], monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from ui.dialogs import duplicates
+
+    a, b = _pair_with_history(engine, ids)
+    window.act_duplicates.trigger()
+    dialog = window.duplicates_dialog
+    assert dialog.isVisible()
+    qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog._task is None and dialog.tree.topLevelItemCount() > 0, timeout=10_000)
+    top = dialog.tree.topLevelItem(0)
+    assert {c.data(1, duplicates.GROUP_ROLE) for c in (top.child(i) for i in range(top.childCount()))} >= {
+        a,
+        b,
+    }
+    assert "ignoring accents" in top.text(2)
+    confidences = [dialog.groups[i].confidence for i in range(len(dialog.groups))]
+    assert confidences == sorted(confidences, reverse=True)
+    assert dialog.selected_pair() == ("contact", a, b)
+
+    def accept_at_once(self: Any) -> int:
+        self.do_merge()
+        qtbot.waitUntil(lambda: self.merged_ids is not None, timeout=10_000)
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(duplicates.MergeDialog, "exec", accept_at_once)
+    with qtbot.waitSignal(dialog.merged, timeout=10_000):
+        dialog.merge_selected()
+    wait_idle(qtbot, ctx)
+    assert dialog.tree.topLevelItemCount() == 0 and "No duplicates" in dialog.status.text()
+    dialog.close()
