@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlmodel import Session
 
 from app import records
@@ -111,6 +111,21 @@ def merge_preview(session: Session, entity: str, survivor_id: int, other_id: int
         "survivor": s,
         "other": o,
     }
+
+
+def moving_counts(session: Session, entity: str, other_id: int) -> tuple[int, int]:
+    """How many meeting links and actions merging ``other_id`` away moves to the kept record."""
+    if entity == "contact":
+        links, link_column, action_column = ATTENDEE, "contact_id", "responsible_contact_id"
+    else:
+        links, link_column, action_column = MEET_ORG, "organisation_id", "organisation_id"
+    meetings = session.execute(
+        select(func.count()).select_from(links).where(links.c[link_column] == other_id)
+    ).scalar_one()
+    actions = session.execute(
+        select(func.count()).select_from(ACT).where(ACT.c[action_column] == other_id)
+    ).scalar_one()
+    return int(meetings), int(actions)
 
 
 def _pair(

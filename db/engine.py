@@ -13,6 +13,23 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
+# Engine and Session are re-exported: ui/ names them in annotations without importing
+# SQLAlchemy itself (an import-linter contract in pyproject.toml).
+__all__ = [
+    "APP_NAME",
+    "ENV_VAR",
+    "Engine",
+    "Session",
+    "data_dir",
+    "default_url",
+    "describe_url",
+    "make_engine",
+    "read_session",
+    "resolve_url",
+    "sqlite_path",
+    "unit_of_work",
+]
+
 ENV_VAR = "KETNOI_DATABASE_URL"
 APP_NAME = "Ketnoi"
 

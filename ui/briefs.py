@@ -40,13 +40,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import Engine
 
 from app.briefing import gather, render
 from app.briefing.commands import slug
 from app.errors import UserError
 from db import models as m
-from db.engine import read_session
+from db.engine import Engine, read_session
 from ui.context import AppContext
 from ui.icons import icon
 from ui.tasks import Cancelled, Task

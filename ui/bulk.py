@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import Session
 
 from app import bulk_edit, lists
+from db.engine import Session
 from db.models import ACTION_STATUSES
 from ui import labels
 from ui.commands import Commands

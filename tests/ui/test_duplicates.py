@@ -160,6 +160,10 @@ def test_merge_dialog_moves_everything_and_undo_restores_both(
     dialog = MergeDialog(ctx, window.commands, "contact", a, b, parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
+    # what will move, counted by app.merge.moving_counts (ui/ builds no SQL)
+    assert links_b[0] and links_b[1]
+    moving = f"Its {len(links_b[0])} meeting(s) and {len(links_b[1])} action(s) move to the kept record."
+    assert moving in dialog.intro.text()
     # default: the newer non-empty value (b was saved last), as the service decides
     assert dialog.findChild(object, "merge_position_other").isChecked()  # type: ignore[union-attr]
     # the user keeps the accented name of the survivor

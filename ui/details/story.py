@@ -12,10 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QGuiApplication, QPalette
-from sqlmodel import Session
 
 from app import dashboard, records
 from app.validation import phone_display
+from db.engine import Session
 from ui import labels
 from ui.settings import Settings
 

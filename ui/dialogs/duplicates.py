@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import dedupe, dedupe_groups, merge, records
-from db.engine import read_session
+from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext
 from ui.dupwarn import reason_text
@@ -315,29 +315,8 @@ class MergeDialog(QDialog):
         self.grid.setColumnStretch(2, 1)
         self.grid.setRowStretch(len(self.preview["fields"]) + 1, 1)
 
-    def _moves(self, s: Any, other_id: int) -> str:
-        from sqlalchemy import func, select
-
-        from db import models as m
-
-        if self.entity == "contact":
-            meetings = s.execute(
-                select(func.count())
-                .select_from(m.MeetingAttendee)
-                .where(m.MeetingAttendee.contact_id == other_id)  # type: ignore[arg-type]
-            ).scalar_one()
-            actions = s.execute(
-                select(func.count()).select_from(m.Action).where(m.Action.responsible_contact_id == other_id)  # type: ignore[arg-type]
-            ).scalar_one()
-        else:
-            meetings = s.execute(
-                select(func.count())
-                .select_from(m.MeetingOrganisation)
-                .where(m.MeetingOrganisation.organisation_id == other_id)  # type: ignore[arg-type]
-            ).scalar_one()
-            actions = s.execute(
-                select(func.count()).select_from(m.Action).where(m.Action.organisation_id == other_id)  # type: ignore[arg-type]
-            ).scalar_one()
+    def _moves(self, s: Session, other_id: int) -> str:
+        meetings, actions = merge.moving_counts(s, self.entity, other_id)
         return (
             tr("Its %1 meeting(s) and %2 action(s) move to the kept record.")
             .replace("%1", str(meetings))

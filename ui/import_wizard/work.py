@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import Engine
-
 from app.importing import (
     CommitResult,
     ImportFileError,
@@ -30,7 +28,7 @@ from app.importing import (
     write_error_report,
 )
 from app.importing.reader import iter_rows
-from db.engine import read_session
+from db.engine import Engine, read_session
 from ui.tasks import Task
 
 SAMPLES = 3
