@@ -24,6 +24,7 @@ from app import validation as v
 from app.errors import ValidationError
 from app.records import jsonable, new_group_id
 from app.vntext import clean, fold
+from db import clock
 from db import models as m
 from db.tables import CHANGE, CON_TAG, ORG_TAG, TAG, table_of
 
@@ -379,7 +380,7 @@ def _completed_on(
     session: Session, ids: list[int], current: dict[int, dict[str, Any]], status: str, actor: str, group: str
 ) -> None:
     """Done actions get today's completion date, others lose theirs (as a single save does)."""
-    today = dt.date.today()
+    today = clock.today()
     history = []
     for i in ids:
         old = current[i]["completed_on"]

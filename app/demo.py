@@ -19,6 +19,7 @@ from sqlmodel import Session, func, select
 from app import records
 from app.demo_scale import fill_scale
 from app.errors import UserError
+from db import clock
 from db import models as m
 from db.engine import unit_of_work
 
@@ -101,7 +102,7 @@ def fill(
     progress: Progress | None = None,
 ) -> dict[str, int]:
     """Write the demo data in one transaction; returns counts of what was written."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     with unit_of_work(engine) as s:
         existing = s.exec(select(func.count()).select_from(m.Contact)).one()
         if existing and not force:

@@ -9,7 +9,6 @@ single-record services (:mod:`app.records`) and the bulk paths (import, demo).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -29,6 +28,7 @@ from app.vntext import (
     split_name,
     text_sort_key,
 )
+from db import clock
 from db import models as m
 from db.queries import fts_candidates
 
@@ -334,7 +334,7 @@ def prepare_action(session: Session | None, data: Values, current_id: int | None
         else None
     )
     if status == "done" and completed is None:
-        completed = dt.date.today()
+        completed = clock.today()
     if status != "done":
         completed = None
     priority = data.get("priority") or 2

@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from app import records
 from app.vntext import fold
+from db import clock
 from db.tables import ATTENDEE, CHANGE, CON, CON_TAG, MEET, MEET_ORG, ORG, ORG_SECTOR, ORG_TAG, SECTOR, TAG
 
 HIGH = 3  # a rating at or above this is high
@@ -99,7 +100,7 @@ def stakeholder_points(
     """Points for the map, most met first. ``sectors`` and ``tags`` filter (any of them)."""
     if level not in ("organisation", "contact"):
         raise ValueError("level is 'organisation' or 'contact'")
-    today = today or dt.date.today()
+    today = today or clock.today()
     since = dt.datetime.combine(_months_back(today, months), dt.time())
     until = dt.datetime.combine(today + dt.timedelta(days=1), dt.time())
     table = ORG if level == "organisation" else CON

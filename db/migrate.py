@@ -7,7 +7,6 @@ refused, because this version cannot know what that schema means.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from db import clock
 from db.engine import describe_url, make_engine, sqlite_path
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -52,7 +52,7 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def _backup_sqlite(path: Path, revision: str) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.before-upgrade-{revision}-{stamp}.bak")
     src = sqlite3.connect(str(path))
     try:

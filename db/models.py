@@ -19,9 +19,11 @@ from sqlalchemy import JSON, Column, DateTime, Index, String, Text, TypeDecorato
 from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
+from db import clock
+
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return clock.utcnow()
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):

@@ -1,4 +1,9 @@
-"""Shared fixtures: a fresh, migrated SQLite file per test; Qt runs headless."""
+"""Shared fixtures: a fresh, migrated SQLite file per test; Qt runs headless; the clock pinned.
+
+Every "now" and "today" of the app comes from ``db.clock``; each test starts with it pinned to
+:data:`PINNED` (ticking on from there), so the suite answers the same on any date. ``.ci/run``
+proves it by running the suite again under ``faketime`` a year ahead.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,25 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
 
+from db import clock
 from db.migrate import open_database
+
+# A Monday morning; tests/app/lists/seed.py's TODAY is its day.
+PINNED = dt.datetime(2026, 11, 23, 9, 0)
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock() -> Iterator[None]:
+    clock.set_fixed(PINNED)
+    yield
+    clock.reset()
 
 
 @pytest.fixture(autouse=True)

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import Session
 
 from app import bulk_edit, records, undo
-from app.dashboard import month_end
+from app.due import quick_due, reschedule_base
 from app.errors import ConflictError, UserError
+from db.engine import Session
 from db.models import OPEN_STATUSES
 from ui import labels
 from ui.context import AppContext
@@ -46,13 +46,16 @@ class RescheduleDialog(QDialog):
         start = current or ctx.today()
         self.date.setDate(QDate(start.year, start.month, start.day))
         row = QHBoxLayout()
-        today = ctx.today()
-        for text, day in (
-            (self.tr("+1 day"), today + dt.timedelta(days=1)),
-            (self.tr("+1 week"), today + dt.timedelta(days=7)),
-            (self.tr("End of month"), month_end(today)),
+        base = reschedule_base(current, ctx.today())  # the due date while it lies ahead
+        for text, which in (
+            (self.tr("+1 day"), "day"),
+            (self.tr("+1 week"), "week"),
+            (self.tr("End of month"), "month"),
         ):
+            day = quick_due(which, base)
             b = QPushButton(text, self)
+            b.setObjectName(f"reschedule_{which}")
+            b.setToolTip(ctx.fmt_date(day))
             b.clicked.connect(lambda _c=False, d=day: self.date.setDate(QDate(d.year, d.month, d.day)))
             row.addWidget(b)
         buttons = QDialogButtonBox(

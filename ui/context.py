@@ -14,11 +14,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
 from app import dashboard
-from db.engine import read_session, unit_of_work
+from db import clock
+from db.engine import Engine, Session, read_session, unit_of_work
 from ui.settings import Settings
 from ui.tasks import Task, TaskManager
 
@@ -35,14 +34,11 @@ class AppContext(QObject):
         engine: Engine,
         settings: Settings,
         parent: QObject | None = None,
-        *,
-        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
         self.engine = engine
         self.settings = settings
         self.tasks = TaskManager(self)
-        self.today = today
         # (label, group_id): operations of this session, undone through app.undo.undo_group
         self.undo_stack: list[tuple[str, str]] = []
 
@@ -50,6 +46,10 @@ class AppContext(QObject):
     def read(self) -> Iterator[Session]:
         with read_session(self.engine) as session:
             yield session
+
+    def today(self) -> dt.date:
+        """The local day, from the one clock (``db.clock``) that tests set."""
+        return clock.today()
 
     @property
     def staff_id(self) -> int | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 from typing import Any
 
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import dashboard
 from app.stakeholder_map import stakeholder_points
+from db import clock
 from db.engine import read_session
 from ui import labels
 from ui.context import AppContext
@@ -161,7 +161,7 @@ class DashboardView(QScrollArea):
     def refresh(self) -> None:
         """Gather in the background (the counts grow with the database), show on return."""
         today, engine, staff_id = self.ctx.today(), self.ctx.engine, self.ctx.staff_id
-        now = dt.datetime.combine(today, dt.datetime.now().time())
+        now = clock.now()
 
         def work(_task: Task) -> dict[str, Any]:
             with read_session(engine) as s:
@@ -179,7 +179,9 @@ class DashboardView(QScrollArea):
         self._generation += 1
         generation = self._generation
         self.ctx.tasks.run(
-            work, on_done=lambda data: self._show(data) if generation == self._generation else None
+            work,
+            on_done=lambda data: self._show(data) if generation == self._generation else None,
+            owner=self,
         )
 
     def _show(self, data: dict[str, Any]) -> None:

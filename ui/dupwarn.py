@@ -150,7 +150,7 @@ class DuplicateWarning(QFrame):
             if isValid(self) and generation == self._generation:
                 self._show(found)
 
-        self.ctx.tasks.run(work, on_done=done, on_error=lambda _e: None)
+        self.ctx.tasks.run(work, on_done=done, on_error=lambda _e: None, owner=self)
 
     def _show(self, found: list[dedupe.DuplicateCandidate]) -> None:
         self.candidates = found

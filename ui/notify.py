@@ -89,7 +89,7 @@ class DueNotifier(QObject):
             with read_session(engine) as s:
                 return dashboard.due_summary(s, today=today)
 
-        self.ctx.tasks.run(work, on_done=then)
+        self.ctx.tasks.run(work, on_done=then, owner=self)
 
     def check(self, force: bool = False) -> None:
         today = self.ctx.today()

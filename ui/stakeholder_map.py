@@ -444,7 +444,7 @@ class MapView(QWidget):
             if isValid(self) and generation == self._generation:
                 self._show(*result)
 
-        self.ctx.tasks.run(work, on_done=done)
+        self.ctx.tasks.run(work, on_done=done, owner=self)
 
     def _show(self, points: list[sm.MapPoint], unrated: int) -> None:
         self.canvas.set_points(points)

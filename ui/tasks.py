@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
@@ -58,6 +59,11 @@ class _Callbacks:
     on_error: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int], None] | None
     task: Task
+    owner: QObject | None = None
+
+    def orphaned(self) -> bool:
+        """The widget that asked is gone (a closed dialog, a torn-down window): nobody to tell."""
+        return self.owner is not None and not shiboken6.isValid(self.owner)
 
 
 class _Relay(QObject):
@@ -106,9 +112,14 @@ class TaskManager(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
         write: bool = False,
+        owner: QObject | None = None,
     ) -> Task:
+        """Run ``fn(task)`` off the UI thread. With ``owner``, the callbacks are dropped (and
+        the task cancelled) if that widget is deleted before the work ends."""
         task = Task(next(self._ids), self._relay)
-        self._pending[task.id] = _Callbacks(on_done, on_error, on_progress, task)
+        self._pending[task.id] = _Callbacks(on_done, on_error, on_progress, task, owner)
+        if owner is not None:
+            owner.destroyed.connect(task.cancel)
         (self._writes if write else self._reads).start(_Runner(fn, task, self._relay))
         return task
 
@@ -126,13 +137,15 @@ class TaskManager(QObject):
     @Slot(int, object)
     def _on_finished(self, task_id: int, result: object) -> None:
         cb = self._pending.pop(task_id, None)
-        if cb is not None and cb.on_done is not None:
+        if cb is not None and cb.on_done is not None and not cb.orphaned():
             cb.on_done(result)
 
     @Slot(int, object)
     def _on_failed(self, task_id: int, exc: object) -> None:
         cb = self._pending.pop(task_id, None)
         assert isinstance(exc, BaseException)
+        if cb is not None and cb.orphaned():
+            return
         handler = (cb.on_error if cb else None) or self.default_error
         if handler is not None:
             handler(exc)
@@ -142,5 +155,5 @@ class TaskManager(QObject):
     @Slot(int, int, int)
     def _on_progress(self, task_id: int, done: int, total: int) -> None:
         cb = self._pending.get(task_id)
-        if cb is not None and cb.on_progress is not None:
+        if cb is not None and cb.on_progress is not None and not cb.orphaned():
             cb.on_progress(done, total)

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 from app.briefing import gather, render
 from app.errors import UserError
 from app.vntext import fold
+from db import clock
 from db.engine import read_session
 
 
@@ -63,7 +64,7 @@ def _output(args: argparse.Namespace, stem: str) -> Path:
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(path.suffix + ".pdf") if path.suffix else path.with_suffix(".pdf")
     else:
-        path = Path(f"brief-{stem}-{dt.date.today().isoformat()}.pdf")
+        path = Path(f"brief-{stem}-{clock.today().isoformat()}.pdf")
     if path.parent and not path.parent.exists():
         raise UserError(f"The folder {path.parent} does not exist")
     return path
@@ -103,7 +104,7 @@ def cmd_meeting(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_digest(args: argparse.Namespace, ctx: Context) -> int:
-    end = args.end or (args.today or dt.date.today())
+    end = args.end or (args.today or clock.today())
     start = args.start or end - dt.timedelta(days=6)
     if end < start:
         raise UserError("--to is before --from")

@@ -29,6 +29,7 @@ from app.briefing.data import (
     StakeholderPoint,
 )
 from app.briefing.lookup import BriefNotFound, find_contact, find_organisation
+from db import clock
 from db import models as m
 
 # SQLModel types a table's attributes as Python values (int, str…); queries need them as
@@ -82,7 +83,7 @@ def gather_organisation(
     today: dt.date | None = None,
     recent: int | None = RECENT_MEETINGS,
 ) -> OrganisationBrief:
-    today = today or dt.date.today()
+    today = today or clock.today()
     org = session.get(Organisation, org_id)
     if org is None or org.deleted_at is not None:
         raise BriefNotFound(f"No organisation with id {org_id}")
@@ -174,7 +175,7 @@ def gather_contact(
     today: dt.date | None = None,
     recent: int | None = RECENT_MEETINGS,
 ) -> ContactBrief:
-    today = today or dt.date.today()
+    today = today or clock.today()
     c = session.get(Contact, contact_id)
     if c is None or c.deleted_at is not None:
         raise BriefNotFound(f"No contact with id {contact_id}")
@@ -227,7 +228,7 @@ def gather_contact(
 def gather_meeting(
     session: Session, meeting_id: int, *, today: dt.date | None = None, previous: int = 5
 ) -> MeetingPrepBrief:
-    today = today or dt.date.today()
+    today = today or clock.today()
     m = session.get(Meeting, meeting_id)
     if m is None or m.deleted_at is not None:
         raise BriefNotFound(f"No meeting with id {meeting_id}")
@@ -315,7 +316,7 @@ def gather_digest(
     """What happened from ``start`` to ``end`` (both inclusive); overdue as of ``today``."""
     if end < start:
         raise ValueError("The period ends before it starts")
-    today = today or dt.date.today()
+    today = today or clock.today()
     lo, hi = dt.datetime.combine(start, dt.time()), q.day_end(end)
     in_period = and_(Meeting.starts_at >= lo, Meeting.starts_at < hi)
     meetings = q.meeting_rows(

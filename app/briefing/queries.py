@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.briefing.data import ActionRow, MeetingRow, MonthCount, PersonRow, RelationshipSummary
+from db import clock
 from db import models as m
 from db.models import OPEN_STATUSES
 
@@ -33,7 +34,7 @@ def fetch(session: Session, stmt: Any) -> Sequence[Any]:
 
 
 def now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return clock.utcnow()
 
 
 def day_end(day: dt.date) -> dt.datetime:

@@ -6,6 +6,7 @@ from sqlalchemy.engine import Engine
 
 from app import records
 from app.errors import ConflictError, NotFoundError, ValidationError
+from db import clock
 from db.engine import read_session, unit_of_work
 
 
@@ -197,7 +198,7 @@ def test_action_done_sets_completion_date(engine: Engine) -> None:
     with read_session(engine) as s:
         a = records.get(s, "action", aid)
     assert a["due_date"] == dt.date(2025, 11, 27)
-    assert a["completed_on"] == dt.date.today()
+    assert a["completed_on"] == clock.today()
 
 
 def test_renaming_a_contact_splits_the_new_name(engine: Engine) -> None:

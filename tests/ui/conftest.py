@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Engine
 
-from tests.app.lists.seed import TODAY, seed_network
+from tests.app.lists.seed import seed_network
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def ctx(qapp: Any, engine: Engine, settings: Any, ids: dict[str, Any]) -> Iterat
     from ui.context import AppContext
 
     settings.staff_id = ids["me"]
-    context = AppContext(engine, settings, today=lambda: TODAY)
+    context = AppContext(engine, settings)
     yield context
     context.tasks.cancel_all()
     context.tasks.wait()

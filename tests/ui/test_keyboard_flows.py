@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDateTimeEdit
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QPushButton
 from sqlalchemy import select
 
 from app import records
@@ -282,3 +282,52 @@ def test_log_meeting_with_a_person_starts_with_them_and_their_organisation(qtbot
     qtbot.addWidget(dialog)
     assert [c.id for c in dialog.attendees.values()] == [ids["hung"]]
     assert [c.id for c in dialog.organisations.values()] == [ids["genetica"]]
+
+
+def test_quick_picks_count_from_the_meeting_day_not_from_today(qtbot, ctx, ids, engine):
+    """Logging next month's meeting with "due in a week" gives a week after that meeting."""
+    from PySide6.QtCore import QDateTime
+
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    dialog = LogMeetingDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title)
+    assert dialog.followups.due_date() == TODAY + dt.timedelta(
+        days=7
+    )  # default: a week after today's meeting
+    dialog.title.setText("Steering committee")
+    dialog.when.setDateTime(QDateTime(2027, 1, 14, 10, 0, 0))
+    # the untouched default moved along with the meeting
+    assert dialog.followups.due_date() == dt.date(2027, 1, 21)
+    dialog.followups.quick_pick("day")
+    assert dialog.followups.due_date() == dt.date(2027, 1, 15)
+    dialog.followups.quick_pick("month")
+    assert dialog.followups.due_date() == dt.date(2027, 1, 31)
+    dialog.followups.what.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.followups.what)
+    dialog.followups.what.setText("Send the minutes")
+    key(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # due in a week
+    assert dialog.followups.due_date() == dt.date(2027, 1, 21)
+    key(qtbot, Qt.Key.Key_Return)
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=10_000)
+    with read_session(engine) as s:
+        action = s.execute(select(Action).where(Action.meeting_id == dialog.saved_id)).scalar_one()
+        assert action.due_date == dt.date(2027, 1, 21)
+
+
+def test_reschedule_picks_count_from_a_due_date_ahead_and_from_today_when_overdue(qtbot, ctx):
+    from ui.commands import RescheduleDialog
+
+    ahead = RescheduleDialog(ctx, TODAY + dt.timedelta(days=20))
+    qtbot.addWidget(ahead)
+    ahead.findChild(QPushButton, "reschedule_week").click()
+    assert ahead.value() == TODAY + dt.timedelta(days=27)
+    overdue = RescheduleDialog(ctx, TODAY - dt.timedelta(days=40))
+    qtbot.addWidget(overdue)
+    overdue.findChild(QPushButton, "reschedule_week").click()
+    assert overdue.value() == TODAY + dt.timedelta(days=7)

@@ -7,7 +7,6 @@ tomorrow, in a week, or the end of the month; Delete removes the selected follow
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -24,26 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dashboard import month_end
+from app.due import quick_due
+from app.meetings import FollowUp
 from ui import labels
 from ui.context import AppContext
 from ui.icons import icon
 
 
-@dataclass
-class FollowUp:
-    title: str
-    responsible: str  # "staff:<id>", "contact:<key>" (an attendee's Chosen.key) or ""
-    responsible_label: str
-    direction: str
-    due: dt.date | None
-    existing_id: int | None = None
-
-
 class FollowUpEditor(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, base: dt.date) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.base = base  # the meeting's day: quick picks count from it
         self.items: list[FollowUp] = []
         self.what = QLineEdit(self)
         self.what.setObjectName("followup_what")
@@ -59,7 +50,7 @@ class FollowUpEditor(QWidget):
         self.due.setObjectName("followup_due")
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat(ctx.settings.qt_date_format())
-        self.set_due(ctx.today() + dt.timedelta(days=7))
+        self.set_due(quick_due("week", base))
         self.quick: list[QPushButton] = []
         for text, key, delta in (
             (self.tr("+1 day"), "Ctrl+1", "day"),
@@ -124,13 +115,14 @@ class FollowUpEditor(QWidget):
         return dt.date(d.year(), d.month(), d.day())
 
     def quick_pick(self, which: str) -> None:
-        today = self.ctx.today()
-        day = {
-            "day": today + dt.timedelta(days=1),
-            "week": today + dt.timedelta(days=7),
-            "month": month_end(today),
-        }[which]
-        self.set_due(day)
+        self.set_due(quick_due(which, self.base))
+
+    def set_base(self, day: dt.date) -> None:
+        """The meeting moved to ``day``: picks count from it, and a due date left at its
+        default (a week after the meeting) moves along; one the user typed stays."""
+        old, self.base = self.base, day
+        if self.due_date() == quick_due("week", old):
+            self.set_due(quick_due("week", day))
 
     def set_people(self, staff: list[tuple[int, str]], attendees: list[tuple[str, str]]) -> None:
         """Who can be responsible: our staff (the current user first) and the attendees."""

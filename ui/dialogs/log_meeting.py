@@ -8,7 +8,6 @@ quick due dates. Ctrl+Return saves. The same dialog edits a past meeting.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
@@ -27,71 +26,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import Session
 
 from app import dashboard, lists, records
 from app.errors import ConflictError, ValidationError
+from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
+from db import clock
 from db.models import MEETING_KINDS
 from ui import labels, widgets
 from ui.context import AppContext
 from ui.dialogs.conflict import ConflictDialog
-from ui.dialogs.followups import FollowUp, FollowUpEditor
-from ui.dialogs.pickers import Chosen, Picker
+from ui.dialogs.followups import FollowUpEditor
+from ui.dialogs.pickers import Picker
 from ui.dupwarn import DuplicateWarning, peek
 from ui.widgets import ErrorLabel
-
-
-@dataclass
-class MeetingDraft:
-    """Everything the dialog holds, as plain data (what the save function needs)."""
-
-    values: dict[str, Any]
-    organisations: list[Chosen] = field(default_factory=list)
-    attendees: list[Chosen] = field(default_factory=list)
-    followups: list[FollowUp] = field(default_factory=list)
-    meeting_id: int | None = None
-    version: int | None = None
-
-
-def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "") -> int:
-    """Create the new organisations and people, the meeting and its follow-ups: one unit of work."""
-    org_ids: list[int] = []
-    for o in draft.organisations:
-        org_ids.append(
-            o.id
-            if o.id is not None
-            else records.create(session, "organisation", {"name": o.label}, actor=actor)
-        )
-    contact_ids: dict[str, int] = {}
-    attendees = []
-    for a in draft.attendees:
-        if a.id is None:
-            person = {"full_name": a.label, "organisation_id": org_ids[0] if org_ids else None}
-            cid = records.create(session, "contact", person, actor=actor)
-        else:
-            cid = a.id
-        contact_ids[a.key] = cid
-        attendees.append({"contact_id": cid, "role": a.role})
-    values: dict[str, Any] = {**draft.values, "attendees": attendees, "organisation_ids": org_ids}
-    if draft.meeting_id is None:
-        meeting_id = records.create(session, "meeting", values, actor=actor)
-    else:
-        meeting_id = draft.meeting_id
-        records.update(session, "meeting", meeting_id, values, expected_version=draft.version, actor=actor)
-    for f in draft.followups:
-        action: dict[str, Any] = {
-            "title": f.title,
-            "direction": f.direction,
-            "due_date": f.due,
-            "meeting_id": meeting_id,
-            "organisation_id": org_ids[0] if org_ids else None,
-        }
-        if f.responsible.startswith("staff:"):
-            action["responsible_staff_id"] = int(f.responsible.split(":", 1)[1])
-        elif f.responsible.startswith("contact:"):
-            action["responsible_contact_id"] = contact_ids.get(f.responsible.split(":", 1)[1])
-        records.create(session, "action", action, actor=actor)
-    return meeting_id
 
 
 class TabLeavesField(QObject):
@@ -137,12 +84,11 @@ class LogMeetingDialog(QDialog):
         self.title = QLineEdit(self)
         self.title.setObjectName("title")
         self.title.setPlaceholderText(self.tr("What was the meeting about?"))
-        self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        now = clock.now()
+        self.when = QDateTimeEdit(QDateTime(now.year, now.month, now.day, now.hour, now.minute, 0), self)
         self.when.setObjectName("when")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat(ctx.settings.qt_date_format() + " HH:mm")
-        now = dt.datetime.now().replace(second=0, microsecond=0)
-        self.when.setDateTime(QDateTime(now.year, now.month, now.day, now.hour, now.minute, 0))
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
         for k in MEETING_KINDS:
@@ -155,7 +101,11 @@ class LogMeetingDialog(QDialog):
         self.agenda = self._text("agenda", self.tr("Agenda"))
         self.minutes = self._text("minutes", self.tr("What was said"))
         self.decisions = self._text("decisions", self.tr("What was decided"))
-        self.followups = FollowUpEditor(ctx, self)
+        self.followups = FollowUpEditor(ctx, self, base=now.date())
+        # Follow-ups are due after the meeting: the quick picks count from its day.
+        self.when.dateChanged.connect(
+            lambda d: self.followups.set_base(dt.date(d.year(), d.month(), d.day()))
+        )
         with ctx.read() as s:
             self._staff = lists.staff_list(s)
         self.attendees.changed.connect(self._people_changed)

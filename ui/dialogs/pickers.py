@@ -8,8 +8,6 @@ entry from the chosen list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.meetings import Chosen
 from db.models import ATTENDEE_ROLES
 from ui import labels
 from ui.context import AppContext
@@ -31,19 +30,6 @@ from ui.icons import icon
 from ui.widgets import finder
 
 NEW = -1
-
-
-@dataclass
-class Chosen:
-    """A picked record: an existing id, or a name to create (``id is None``)."""
-
-    id: int | None
-    label: str
-    role: str = "participant"
-
-    @property
-    def key(self) -> str:
-        return f"id:{self.id}" if self.id is not None else f"new:{self.label}"
 
 
 class Picker(QWidget):

@@ -275,7 +275,7 @@ class ListPanel(QWidget):
                 self.total = n
                 self.count_changed.emit(self.entity, n)
 
-        self._count_task = self.ctx.tasks.run(work, on_done=done)
+        self._count_task = self.ctx.tasks.run(work, on_done=done, owner=self)
 
     def current_id(self) -> int:
         index = self.view.currentIndex()
@@ -310,7 +310,7 @@ class ListPanel(QWidget):
             self.view.selectAll()
             self.selection_complete.emit(len(self.selected_ids()))
 
-        self.ctx.tasks.run(work, on_done=done)
+        self.ctx.tasks.run(work, on_done=done, owner=self)
 
     def select_id(self, record_id: int) -> bool:
         row = self.model.row_of(record_id)

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from app.briefing.commands import parse_day, slug
 from app.cli import main
+from db import clock
 from tests.app.briefing.pdfutil import pdf_text
 from tests.app.briefing.seed import Sample
 
@@ -56,7 +57,7 @@ def test_default_file_names(
     db_url: str, data: Sample, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     assert main(["brief", "contact", "Đặng Văn Long", "--db", db_url, "--lang", "vi"]) == 0
     assert (tmp_path / f"brief-dang-van-long-{today}.pdf").is_file()
     assert main(["brief", "meeting", str(data.planned), "--db", db_url]) == 0

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app import records
+from db import clock
 from db import models as m
 
 # What an undo gives back exactly; version and updated_at move on (an undo is a new change).
@@ -59,7 +60,7 @@ def link_state(session: Session) -> dict[str, Any]:
 def meeting(
     session: Session, title: str, contacts: list[int], orgs: list[int] = (), days_ago: int = 10
 ) -> int:  # type: ignore[assignment]
-    when = dt.datetime.combine(dt.date.today() - dt.timedelta(days=days_ago), dt.time(9))
+    when = dt.datetime.combine(clock.today() - dt.timedelta(days=days_ago), dt.time(9))
     return records.create(
         session,
         "meeting",

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from app import bulk, bulk_edit, records
 from app.errors import ValidationError
 from app.undo import UndoConflict, describe, last_undoable, recent_undoable, undo_group
+from db import clock
 from db import models as m
 from db.engine import read_session, unit_of_work
 from tests.app.dedupe.conftest import record_state
@@ -124,7 +125,7 @@ def test_set_field_status_and_due_date_and_undo(engine: Engine) -> None:
         assert describe(s, g_status) == "Set status to 'done' on 5 actions"
         assert describe(s, g_owner) == 'Set responsible staff member to "Trần Minh Quang" on 5 actions'
         assert [g.group_id for g in recent_undoable(s)][:3] == [g_due, g_owner, g_status]
-    assert done["status"] == "done" and done["completed_on"] == dt.date.today()
+    assert done["status"] == "done" and done["completed_on"] == clock.today()
     assert done["due_date"] == dt.date(2026, 7, 15) and done["responsible_staff_id"] == staff
     with unit_of_work(engine) as s:
         for g in (g_due, g_owner, g_status):

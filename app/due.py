@@ -1,0 +1,77 @@
+"""Due dates: the quick picks of the window and the ``--due`` words of the command line.
+
+A follow-up promised in a meeting is due a day or a week *after that meeting*, not after the
+day it was typed in: logging next month's meeting with "due in a week" must give a date after
+the meeting. So every pick counts from a base date the caller names (the meeting's day, or an
+action's current due date when rescheduling), never from the clock by itself.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from app import validation
+from app.dashboard import month_end
+from app.errors import UserError
+from db import clock
+
+QUICK_PICKS = ("day", "week", "month")
+
+
+def quick_due(which: str, base: dt.date) -> dt.date:
+    """``day`` → the next day, ``week`` → seven days on, ``month`` → the end of base's month
+    (or of the next month when base is already its last day)."""
+    if which == "day":
+        return base + dt.timedelta(days=1)
+    if which == "week":
+        return base + dt.timedelta(days=7)
+    if which == "month":
+        end = month_end(base)
+        return end if end > base else month_end(base + dt.timedelta(days=1))
+    raise ValueError(f"unknown quick pick {which!r}")
+
+
+def reschedule_base(current_due: dt.date | None, today: dt.date | None = None) -> dt.date:
+    """Where the reschedule picks count from: the action's due date while it lies ahead, else
+    today (+1 week on an action overdue since last month means a week from now)."""
+    today = today or clock.today()
+    return current_due if current_due is not None and current_due > today else today
+
+
+_RELATIVE = re.compile(r"^\+?\s*(\d{1,4})\s*(d|day|days|w|wk|week|weeks|m|mo|month|months)$")
+_WORDS = {
+    "today": lambda base: base,
+    "tomorrow": lambda base: base + dt.timedelta(days=1),
+    "eom": lambda base: quick_due("month", base),
+    "end-of-month": lambda base: quick_due("month", base),
+    "end of month": lambda base: quick_due("month", base),
+}
+
+
+def parse_due(text: str, base: dt.date) -> dt.date:
+    """A due date as typed on the command line: ``2026-12-10``, ``10/12/2026`` (day first),
+    ``+3d``, ``+1w``, ``+2m``, ``tomorrow``, ``eom`` — relative ones count from ``base``."""
+    raw = text.strip().lower()
+    if raw in _WORDS:
+        return _WORDS[raw](base)
+    rel = _RELATIVE.match(raw)
+    if rel:
+        n, unit = int(rel.group(1)), rel.group(2)[0]
+        try:
+            if unit == "d":
+                return base + dt.timedelta(days=n)
+            if unit == "w":
+                return base + dt.timedelta(days=7 * n)
+            month = base.month - 1 + n
+            year, month = base.year + month // 12, month % 12 + 1
+            return dt.date(year, month, min(base.day, calendar.monthrange(year, month)[1]))
+        except (OverflowError, ValueError) as exc:
+            raise UserError(f"the due date {text!r} is too far ahead") from exc
+    try:
+        return validation.date(text)
+    except ValueError as exc:
+        raise UserError(
+            f"cannot read the due date {text!r} (use 2026-12-10, 10/12/2026, +3d, +1w, +1m, tomorrow or eom)"
+        ) from exc

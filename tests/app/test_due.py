@@ -1,0 +1,64 @@
+"""Due dates count from the day they are relative to (a meeting, a due date ahead), never
+from the machine's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.due import parse_due, quick_due, reschedule_base
+from app.errors import UserError
+from db import clock
+
+
+def test_quick_picks_from_a_base_day() -> None:
+    base = dt.date(2027, 1, 14)
+    assert quick_due("day", base) == dt.date(2027, 1, 15)
+    assert quick_due("week", base) == dt.date(2027, 1, 21)
+    assert quick_due("month", base) == dt.date(2027, 1, 31)
+    # on the month's last day "end of month" means the next one, never the same day
+    assert quick_due("month", dt.date(2027, 1, 31)) == dt.date(2027, 2, 28)
+
+
+def test_reschedule_counts_from_a_due_date_ahead_else_from_today() -> None:
+    today = clock.today()
+    assert reschedule_base(today + dt.timedelta(days=9)) == today + dt.timedelta(days=9)
+    assert reschedule_base(today - dt.timedelta(days=30)) == today
+    assert reschedule_base(None) == today
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("+1w", dt.date(2027, 1, 21)),
+        ("+3d", dt.date(2027, 1, 17)),
+        ("1 week", dt.date(2027, 1, 21)),
+        ("+1m", dt.date(2027, 2, 14)),
+        ("tomorrow", dt.date(2027, 1, 15)),
+        ("eom", dt.date(2027, 1, 31)),
+        ("2027-03-02", dt.date(2027, 3, 2)),
+        ("02/03/2027", dt.date(2027, 3, 2)),  # day first
+    ],
+)
+def test_parse_due(text: str, expected: dt.date) -> None:
+    assert parse_due(text, dt.date(2027, 1, 14)) == expected
+
+
+def test_parse_due_month_arithmetic_keeps_to_the_month() -> None:
+    assert parse_due("+1m", dt.date(2027, 1, 31)) == dt.date(2027, 2, 28)
+    assert parse_due("+12m", dt.date(2027, 5, 1)) == dt.date(2028, 5, 1)
+
+
+@pytest.mark.parametrize("text", ["soon", "+1x", "31/02/2027", "", "+99999d"])
+def test_parse_due_refuses_what_it_cannot_read(text: str) -> None:
+    with pytest.raises(UserError):
+        parse_due(text, dt.date(2027, 1, 14))
+
+
+def test_the_clock_is_pinned_in_tests_whatever_the_machine_says() -> None:
+    assert clock.today() == dt.date(2026, 11, 23)
+    with clock.frozen(dt.datetime(2031, 6, 1, 8, 30), ticking=False):
+        assert clock.now() == dt.datetime(2031, 6, 1, 8, 30)
+        assert clock.utcnow().tzinfo is not None
+    assert clock.today() == dt.date(2026, 11, 23)
