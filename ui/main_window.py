@@ -67,7 +67,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("main_window")
-        self.setWindowTitle(self.tr("Ketnoi — relationships, meetings, commitments"))
+        # The name comes last: on X11, Wayland and Windows Qt appends " — <applicationDisplayName>"
+        # (set by ui/main.py) to every window title unless the title already ends with it.
+        self.setWindowTitle(self.tr("Relationships, meetings, commitments — Ketnoi"))
         self.setWindowIcon(icon("app"))
         self.setUnifiedTitleAndToolBarOnMac(True)
         self.commands = Commands(ctx, self)

@@ -1794,9 +1794,9 @@
       <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết — tất cả ở một nơi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="70" />
-      <source>Ketnoi — relationships, meetings, commitments</source>
-      <translation>Ketnoi — quan hệ, cuộc họp, cam kết</translation>
+      <location filename="../../ui/main_window.py" line="72" />
+      <source>Relationships, meetings, commitments — Ketnoi</source>
+      <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="261" />

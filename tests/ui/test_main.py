@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_newer_or_foreign_database_is_refused_with_a_message(qapp, tmp_path, monkeypatch, settings):
@@ -35,11 +43,53 @@ def test_run_opens_the_window_on_the_database(qapp, tmp_path, monkeypatch, setti
     def fake_exec():
         top = [w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window"]
         seen["title"] = top[0].windowTitle()
+        seen["name"] = QApplication.applicationDisplayName()
         top[0].close()
         return 0
 
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     QTimer.singleShot(0, lambda: None)
     assert main.run(str(tmp_path / "fresh.db"), settings=settings) == 0
-    assert "Ketnoi" in seen["title"]
     assert (tmp_path / "fresh.db").exists()
+    # The title bar on X11, Wayland and Windows: Qt appends " — <display name>" to the window's
+    # title unless the title already ends with it (QPlatformWindow::formatWindowTitle).
+    title, name = seen["title"], seen["name"]
+    shown = title if title.endswith(name) else f"{title} — {name}"
+    assert name == "Ketnoi" and shown.count("Ketnoi") == 1, shown
+
+
+SHOW_TITLE = """
+import subprocess, sys
+from PySide6.QtWidgets import QApplication
+from ui import main
+from ui.settings import Settings
+
+def fake_exec():
+    w = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window")
+    QApplication.processEvents()
+    out = subprocess.run(["xprop", "-id", str(int(w.winId())), "_NET_WM_NAME"], capture_output=True, text=True)
+    print(out.stdout.strip())
+    w.close()
+    return 0
+
+QApplication.exec = staticmethod(fake_exec)
+raise SystemExit(main.run(sys.argv[1], settings=Settings(sys.argv[2])))
+"""
+
+
+def test_the_x11_title_bar_names_the_app_once(tmp_path):
+    """The title the window manager receives, read back with xprop from a virtual X server."""
+    if not (shutil.which("xvfb-run") and shutil.which("xprop")):
+        pytest.skip("needs xvfb-run and xprop")
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb"}
+    args = [str(tmp_path / "x.db"), str(tmp_path / "k.ini")]
+    out = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-c", SHOW_TITLE, *args],
+        check=False, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    if "no Qt platform plugin could be initialized" in out.stderr:
+        pytest.skip("the xcb platform plugin cannot load here (libxcb-cursor0 and friends missing)")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("_NET_WM_NAME"), out.stdout
+    title = out.stdout.split("=", 1)[1].strip().strip('"')
+    assert title == "Relationships, meetings, commitments — Ketnoi"
