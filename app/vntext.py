@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,29 +83,127 @@ def clean_multiline(text: str | None) -> str:
     return "\n".join(lines).strip()
 
 
+# --- folding ------------------------------------------------------------------------------
+#
+# Both folds below are defined by a "slow" function that runs the full Unicode algorithms on
+# the whole text, and have a fast path: one ``str.translate`` with a table holding, for each
+# character of the common ranges, exactly what the slow function makes of it when that is
+# ASCII. If the translated text is ASCII the fast answer stands, otherwise the slow function
+# answers, so the two agree on every input (tests/app/test_vntext_fold.py checks every code
+# point and random text from all of Unicode). Per-character tables are exact because each
+# step below works character by character; the only cross-character steps (canonical
+# reordering of marks, composition) touch marks and non-ASCII characters alone.
+#
+# Invisible characters: every format character (category Cf: soft hyphen, zero-width space,
+# ZWJ/ZWNJ, word joiner, bidi marks and isolates, BOM…) and every other default-ignorable
+# code point (combining grapheme joiner, variation selectors, Hangul fillers, tag characters)
+# is dropped from search keys. This affects keys only: display text is what :func:`clean`
+# keeps, which strips the zero-width characters and the soft hyphen spreadsheets leave.
+
+_DEFAULT_IGNORABLE = frozenset(
+    cp
+    for lo, hi in (
+        (0x00AD, 0x00AD),
+        (0x034F, 0x034F),
+        (0x061C, 0x061C),
+        (0x115F, 0x1160),
+        (0x17B4, 0x17B5),
+        (0x180B, 0x180F),
+        (0x200B, 0x200F),
+        (0x202A, 0x202E),
+        (0x2060, 0x206F),
+        (0x3164, 0x3164),
+        (0xFE00, 0xFE0F),
+        (0xFEFF, 0xFEFF),
+        (0xFFA0, 0xFFA0),
+        (0xFFF0, 0xFFF8),
+        (0x1BCA0, 0x1BCA3),
+        (0x1D173, 0x1D17A),
+        (0xE0000, 0xE0FFF),
+    )
+    for cp in range(lo, hi + 1)
+)  # Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt)
+
+
+def _invisible(ch: str) -> bool:
+    return ord(ch) in _DEFAULT_IGNORABLE or unicodedata.category(ch) == "Cf"
+
+
+# Latin letters with no Unicode decomposition, so that stripping marks leaves them as they
+# are: overseas names fold too ("lukasz" finds "Łukasz", "soren" "Søren", "aliyev" "Əliyev").
+# Keys are case-folded; values follow anyascii's transliteration (ISC licence) for the
+# Latin-1, Latin Extended-A/B and IPA letters, leaving out clicks, tone letters and the few
+# where it gives punctuation. ß needs no entry: case folding makes it "ss".
+FOLD_LETTERS: dict[str, str] = dict(
+    pair.split(":")
+    for pair in (
+        "æ:ae ð:d ø:o þ:th đ:d ħ:h ı:i ĸ:q ł:l ŋ:ng œ:oe ŧ:t ƀ:b ƃ:b ƈ:c ƌ:d ƍ:z ƒ:f ƕ:hw ƙ:k ƚ:l "
+        "ƛ:l ƞ:n ƣ:gh ƥ:p ƪ:sh ƫ:t ƭ:t ƴ:y ƶ:z ƺ:zh ƾ:ts ƿ:w ǝ:e ǥ:g ȝ:y ȡ:d ȣ:ou ȥ:z ȴ:l ȵ:n ȶ:t "
+        "ȷ:j ȸ:db ȹ:qp ȼ:c ȿ:s ɀ:z ɇ:e ɉ:j ɋ:q ɍ:r ɏ:y ɓ:b ɔ:o ɖ:d ɗ:d ə:e ɛ:e ɠ:g ɣ:g ɨ:i ɩ:i "
+        "ɯ:w ɲ:n ɵ:o ʀ:r ʃ:sh ʈ:t ʉ:u ʊ:u ʋ:v ʌ:a ʒ:zh ⱥ:a ⱦ:t"
+    ).split()
+)
+
+
+def _fold_chars(text: str) -> str:
+    """:func:`fold` before whitespace is collapsed: compatibility-decomposed (fullwidth letters,
+    ligatures), case-folded, marks and invisible characters dropped, overseas letters mapped."""
+    # Marks go before case folding too, or U+0345 (a Greek accent) would fold to the letter ι.
+    text = _visible_base(unicodedata.normalize("NFKD", text))
+    text = _visible_base(unicodedata.normalize("NFKD", text.casefold()))
+    kept = "".join(FOLD_LETTERS.get(ch, ch) for ch in text)
+    return unicodedata.normalize("NFC", kept)  # what is left of other scripts, recomposed
+
+
+def _visible_base(decomposed: str) -> str:
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and not _invisible(ch))
+
+
+def _fold_slow(text: str) -> str:
+    return " ".join(_fold_chars(text).split())
+
+
 def _strip_diacritics_slow(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _visible_base(unicodedata.normalize("NFD", text))
     return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
 
 
-def _build_strip_table() -> dict[int, str | None]:
-    """Every precomposed Latin letter (Latin-1 to Latin Extended Additional, where all the
-    Vietnamese letters live) mapped to its base letters, and combining marks to nothing."""
-    table: dict[int, str | None] = dict.fromkeys(range(0x300, 0x370), None)
-    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-        base = _strip_diacritics_slow(chr(code))
-        if base != chr(code) and base.isascii():
-            table[code] = base
-    table.update(_INVISIBLE)
+# The ranges the fast tables cover: Latin-1 to IPA, spacing modifiers and combining marks, the
+# Vietnamese block (Latin Extended Additional), general punctuation (odd spaces, zero-width and
+# bidi characters), letter-like and number forms, ligatures, variation selectors, combining
+# half marks, the BOM and the fullwidth forms of ASCII.
+_TABLE_RANGES = (
+    (0x80, 0x370),
+    (0x1AB0, 0x1B00),
+    (0x1DC0, 0x1F00),
+    (0x2000, 0x2070),
+    (0x20D0, 0x2190),
+    (0xFB00, 0xFB07),
+    (0xFE00, 0xFE10),
+    (0xFE20, 0xFE30),
+    (0xFEFF, 0xFF00),
+    (0xFF01, 0xFF5F),
+)
+
+
+def _build_table(slow: Callable[[str], str]) -> dict[int, str | None]:
+    """Each character of the covered ranges mapped to what ``slow`` makes of it, where that
+    is ASCII (nothing: ``None``); the other characters are left for the slow path."""
+    table: dict[int, str | None] = {}
+    for lo, hi in _TABLE_RANGES:
+        for code in range(lo, hi):
+            out = slow(chr(code))
+            if out.isascii():
+                table[code] = out or None
     return table
 
 
-_STRIP = _build_strip_table()
+_FOLD = _build_table(_fold_chars)
+_STRIP = _build_table(_strip_diacritics_slow)
 
 
 def strip_diacritics(text: str) -> str:
-    """Remove combining marks and map đ/Đ to d/D; keeps case."""
+    """Remove combining marks and invisible characters, map đ/Đ to d/D; keeps case."""
     if text.isascii():
         return text
     fast = text.translate(_STRIP)
@@ -112,7 +211,8 @@ def strip_diacritics(text: str) -> str:
 
 
 def fold(text: str | None) -> str:
-    """Search key: case-folded, diacritics removed, đ→d, whitespace collapsed.
+    """Search key: case-folded, diacritics and invisible characters removed, đ→d, overseas
+    letters spelt in ASCII (ł→l, ø→o, æ→ae, ß→ss, þ→th…), whitespace collapsed.
 
     ``fold("Đặng") == fold("dang") == "dang"``; NFC and NFD input fold alike.
     """
@@ -120,8 +220,11 @@ def fold(text: str | None) -> str:
         return ""
     text = str(text)
     if not text.isascii():
-        text = text.translate(_INVISIBLE)
-    return " ".join(strip_diacritics(text).casefold().split())
+        fast = text.translate(_FOLD)
+        if not fast.isascii():
+            return _fold_slow(text)
+        text = fast
+    return " ".join(text.lower().split())
 
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -191,7 +294,8 @@ def split_name(full_name: str | None, *, western: bool | None = None) -> NamePar
 
 def _looks_vietnamese(name: str) -> bool:
     """True when the name carries Vietnamese-specific letters (ư, ơ, ă, đ, tone marks…)."""
-    return strip_diacritics(name) != name
+    visible = "".join(ch for ch in name if not _invisible(ch))
+    return strip_diacritics(visible) != visible
 
 
 # Vietnamese alphabet order: each letter becomes its Latin base plus a rank digit so that
@@ -221,6 +325,10 @@ def _letter_keys(word: str) -> tuple[str, str]:
             elif m in _MODIFIERS:
                 letter = unicodedata.normalize("NFC", base + m)
         if not base.isalnum():
+            continue
+        if base in FOLD_LETTERS:  # an overseas letter sorts as it folds: Łukasz among the Ls
+            primary.extend(c + "0" for c in FOLD_LETTERS[base])
+            tones.extend("1" for _ in FOLD_LETTERS[base])
             continue
         rank = _LETTER_RANK.get(letter, "0")
         primary.append(base + rank)
