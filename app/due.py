@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from app import validation
 from app.dashboard import month_end
@@ -41,7 +42,7 @@ def reschedule_base(current_due: dt.date | None, today: dt.date | None = None) -
 
 
 _RELATIVE = re.compile(r"^\+?\s*(\d{1,4})\s*(d|day|days|w|wk|week|weeks|m|mo|month|months)$")
-_WORDS = {
+_WORDS: dict[str, Callable[[dt.date], dt.date]] = {
     "today": lambda base: base,
     "tomorrow": lambda base: base + dt.timedelta(days=1),
     "eom": lambda base: quick_due("month", base),

@@ -119,7 +119,7 @@ def fts_condition(session: Session, entity: str, query_text: str) -> ColumnEleme
     return func.to_tsvector("simple", table.c.search_text).op("@@")(func.to_tsquery("simple", tsq))
 
 
-def _in_sector(col: Any, sector_id: int) -> ColumnElement[bool]:
+def _in_sector(col: ColumnElement[Any], sector_id: int) -> ColumnElement[bool]:
     sub = select(ORG_SECTOR.c.organisation_id).where(ORG_SECTOR.c.sector_id == sector_id)
     return col.in_(sub)
 

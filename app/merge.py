@@ -348,9 +348,9 @@ def _move_links(
 
 def merge_summary(session: Session, group_id: str) -> m.Change | None:
     """The survivor's ``merge`` entry of a group, if the group is a merge."""
-    rows = session.execute(
+    rows = session.scalars(
         select(m.Change).where(m.Change.group_id == group_id, m.Change.op == "merge", m.Change.field == "")  # type: ignore[arg-type]
-    ).scalars()
+    )
     for row in rows:
         if isinstance(row.new, dict) and "moves" in row.new:
             return row

@@ -43,11 +43,10 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
         if value is None:
             return None
-        if isinstance(value, str):
-            value = dt.datetime.fromisoformat(value)
-        if value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC)
+        when: dt.datetime = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+        if when.tzinfo is None:
+            return when.replace(tzinfo=dt.UTC)
+        return when.astimezone(dt.UTC)
 
 
 # Sort keys (app.vntext) are byte-ordered. PostgreSQL would compare them under the database's

@@ -83,7 +83,7 @@ def meetings_per_month(
     return d
 
 
-class FlexChart(Flowable):
+class FlexChart(Flowable):  # type: ignore[misc]  # reportlab ships no types
     """A chart that takes the height left on the page, between ``min_height`` and
     ``max_height``; with less room than ``min_height`` it moves to the next page."""
 
@@ -98,7 +98,8 @@ class FlexChart(Flowable):
         if avail_height < self.min_height:
             return avail_width, avail_height + 1
         self.drawing = self.make(min(self.max_height, avail_height - 2))
-        return self.drawing.wrap(avail_width, avail_height)
+        width, height = self.drawing.wrap(avail_width, avail_height)
+        return float(width), float(height)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         return []

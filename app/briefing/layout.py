@@ -50,8 +50,8 @@ _FONT_FILES = {
     FONT_BOLD_ITALIC: "NotoSans-BoldItalic.ttf",
 }
 
-PAPERS = {"a4": A4, "letter": LETTER}
-MARGIN_X = 20 * mm
+PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
+MARGIN_X: float = 20 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
 
@@ -147,7 +147,7 @@ def para(text: object, style: ParagraphStyle | None = None, *, markup: str = "")
     return Paragraph(markup % body if markup else body, style or styles().body)
 
 
-class SectionHeading(Flowable):
+class SectionHeading(Flowable):  # type: ignore[misc]  # reportlab ships no types
     """A section title with a rule under it.
 
     It never sits alone at the foot of a page: when less than ``need`` points remain below it,
@@ -285,7 +285,7 @@ def make_canvas(title: str, lab: Labels, generated: dt.datetime, paper: tuple[fl
     width, height = paper
     generated_text = lab.generated % format_date(generated.astimezone(), lab, time=True)
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # The page's initial font would otherwise be Helvetica (not embedded, no Vietnamese).
             kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT

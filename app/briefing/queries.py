@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, extract, func, select
 from sqlalchemy.orm import aliased
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.briefing.data import ActionRow, MeetingRow, MonthCount, PersonRow, RelationshipSummary
 from db import clock
@@ -314,4 +314,4 @@ def recent(session: Session, meeting_ids: Any, today: dt.date, limit: int | None
 
 
 def open_only() -> ColumnElement[bool]:
-    return Action.status.in_(OPEN_STATUSES)
+    return col(Action.status).in_(OPEN_STATUSES)

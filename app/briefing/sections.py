@@ -234,7 +234,7 @@ def notes_section(text: str, lab: Labels) -> list[Flowable]:
     return [SectionHeading(lab["notes"]), *[para(chunk, st.note) for chunk in text.split("\n\n")]]
 
 
-class RuledSpace(Flowable):
+class RuledSpace(Flowable):  # type: ignore[misc]  # reportlab ships no types
     """Ruled lines for handwritten notes filling the rest of the page (at least ``min_lines``)."""
 
     def __init__(self, *, pitch: float = 8 * mm, min_lines: int = 6, max_lines: int = 24) -> None:

@@ -190,7 +190,7 @@ def match_rows(
     :func:`db_state`), that run's result stands and is returned without redoing it.
     """
     state = db_state(session)
-    if preview.context is not None and preview.db_state == state:
+    if isinstance(preview.context, MatchContext) and preview.db_state == state:
         return preview.context
     kind = preview.kind
     ctx = MatchContext(
