@@ -100,9 +100,10 @@ CONTEXTS = [
 
 
 @pytest.mark.parametrize("table", [_FOLD, _STRIP], ids=["fold", "strip"])
-def test_every_fast_table_entry_agrees_with_the_slow_path_in_context(table: dict[int, str | None]) -> None:
-    assert len(table) > 700  # the table really covers the Latin ranges
-    for code in table:
+def test_every_fast_table_entry_agrees_with_the_slow_path_in_context(table: list[str]) -> None:
+    fast = [code for code, out in enumerate(table) if out.isascii()]
+    assert len(fast) > 800  # the table really covers the Latin ranges, not only ASCII
+    for code in fast:
         ch = chr(code)
         for before in CONTEXTS:
             for after in CONTEXTS:
