@@ -3,7 +3,8 @@
 The rows are matched again inside the transaction unless the database is exactly as the
 preview saw it (:func:`app.importing.matching.db_state`), then written in bulk: executemany
 over lists of rows (:mod:`db.bulkwrite`) and ORM bulk ``update`` by primary key,
-never an object or a commit per row (measured.md: 9 s against 1.3 s per 100k rows). Every
+never an object or a commit per row (100k contacts: ORM objects 2.3x the time of the bulk
+path, a commit per row 6x; ``python tests/benchmarks/bench_choices.py --only write``). Every
 record created or updated points to the batch, and every created record and changed field
 gets a :class:`~db.models.Change` row with the batch id, so that
 :func:`app.importing.undo.undo_import` can reverse exactly this import.

@@ -4,7 +4,8 @@ The model holds the service's :class:`~app.importing.RowResult` list as it is an
 the indexes currently shown (all rows, or only some statuses); ``data()`` builds each cell on
 demand, so 100,000 rows cost one list of ints, no per-row objects or widgets. Filtering and
 sorting rebuild that index list (a list comprehension / ``list.sort``), never a proxy model
-(measured.md: a proxy sorting 100k rows takes 18 s).
+(100k rows: a ``QSortFilterProxyModel`` sorts them in 9 s, this model in 0.1 s;
+``python tests/benchmarks/bench_choices.py --only sort``).
 """
 
 from __future__ import annotations
