@@ -7,7 +7,8 @@ every number as a float), formula cells give their cached value, hidden rows and
 read like any other.
 
 ``.xlsx``/``.xlsm`` are read with python-calamine (a native reader, about 8× faster than
-openpyxl, measured.md) unless the sheet's XML is larger than :data:`CALAMINE_MAX_XML_BYTES`;
+openpyxl: ``tests/benchmarks/bench_import.py``) unless the sheet's XML is larger than
+:data:`CALAMINE_MAX_XML_BYTES` or its cells span more than :data:`CALAMINE_MAX_CELLS`;
 such a sheet is streamed with openpyxl in read-only mode, so that memory stays flat however many
 rows it has. Cells covered by a merged range take the value of its top-left cell (calamine
 only: openpyxl's streaming mode does not see merges). CSV is read as UTF-8, with or without
@@ -34,6 +35,23 @@ CALAMINE_MAX_XML_BYTES = 128 * 1024 * 1024
 
 calamine holds the whole sheet natively: measured 98 MB of RSS for a 100k × 10 sheet (58 MB of
 XML); 128 MB of XML is about 220k such rows. Past that, openpyxl streams in flat memory."""
+
+MAX_SHEET_XML_BYTES = 2 * 1024 * 1024 * 1024
+"""A sheet whose XML is larger than this is refused (a zip bomb, not a contact list)."""
+
+CALAMINE_MAX_CELLS = 40_000_000
+"""calamine holds a sheet as one dense block from its first to its last cell, wherever they
+are: one value at XFD1048576 asks for 17 billion cells (~512 GB) and aborts the process, which
+no ``except`` can catch. A sheet whose cells span more than this (16 bytes each: ~640 MB) is
+read by the streaming reader instead, which only sees the cells that exist."""
+
+MAX_COLUMNS = 1024
+"""Columns past this (AMJ) are not read: no contact list is that wide, and padding each row of
+a hostile sheet out to XFD would take hours."""
+
+# Cell references with two or three letters (column AA and beyond), row numbers, and cells this
+# scan cannot place: no reference first (calamine then counts positions) or a namespace prefix.
+_EXTENT = re.compile(rb'<c r="([A-Z]{2,3})\d|<row r="(\d+)"|(<c>|<c (?!r=)|<\w+:c[ >])')
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK"
@@ -108,7 +126,15 @@ def iter_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
             f'{path.name}: không có trang "{sheet}" / no sheet named "{sheet}" '
             f"(có / there are: {', '.join(names)})"
         )
-    if _sheet_xml_size(path, sheet) > CALAMINE_MAX_XML_BYTES:
+    member = _sheet_xml_path(path, sheet)
+    size = _sheet_xml_size(path, sheet)
+    if size > MAX_SHEET_XML_BYTES:
+        raise ImportFileError(
+            f'{path.name}, trang "{sheet}": quá lớn ({size / 2**30:.1f} GB XML) / the sheet is too large '
+            f"to be a contact list ({size / 2**30:.1f} GB of XML; Ketnoi reads sheets up to "
+            f"{MAX_SHEET_XML_BYTES // 2**30} GB)"
+        )
+    if size > CALAMINE_MAX_XML_BYTES or member is None or not _dense_range_fits(path, member):
         yield from _openpyxl_rows(path, sheet)
     else:
         yield from _calamine_rows(path, sheet)
@@ -155,6 +181,37 @@ def estimate_rows(path: Path, sheet: str) -> int | None:
     if not match:
         return None
     return int(match.group(1)) if match.group(1) else 1
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _dense_range_fits(path: Path, member: str) -> bool:
+    """Whether calamine can hold the sheet: the block from A1 to its last row and column is at
+    most :data:`CALAMINE_MAX_CELLS`. One streaming pass over the sheet's XML (about a fifth of
+    calamine's own read; ``tests/benchmarks/bench_import.py`` measures the whole import)."""
+    max_row, max_col = 0, 26
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
+            tail = b""
+            while chunk := fh.read(1 << 20):
+                buf = tail + chunk
+                cut = buf.rfind(b"<")
+                body, tail = (buf[:cut], buf[cut:]) if cut > 0 else (buf, b"")
+                for col, row, unreferenced in _EXTENT.findall(body):
+                    if unreferenced:
+                        return False  # positions counted by the reader: let the streaming one count
+                    if col:
+                        max_col = max(max_col, _column_number(col))
+                    elif len(row) >= len(str(max_row)):
+                        max_row = max(max_row, int(row))
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return False  # the streaming reader will name what is wrong
+    return max_row * max_col <= CALAMINE_MAX_CELLS
 
 
 def _sheet_xml_size(path: Path, sheet: str) -> int:
@@ -206,7 +263,7 @@ def _calamine_rows(path: Path, sheet: str) -> Iterator[Row]:
     top_rows = {r0 for spans in fills.values() for r0, _, _ in spans}
     with wb:
         for i, raw in enumerate(rows):
-            values = [None] * col_offset + [norm(v) for v in raw]
+            values = [None] * col_offset + [norm(v) for v in raw[: max(0, MAX_COLUMNS - col_offset)]]
             if i in top_rows:
                 for (r0, c0), (_r1, _c1) in merged:
                     if r0 == i and c0 < len(values):
@@ -232,6 +289,9 @@ def _openpyxl_rows(path: Path, sheet: str) -> Iterator[Row]:
         raise ImportFileError(f"{path.name}: không đọc được / cannot be read ({exc})") from None
     try:
         ws = wb[sheet]
+        # Only the cells that exist: a <dimension> of A1:XFD1048576 would otherwise pad every
+        # row out to column XFD.
+        ws.reset_dimensions()
         expected = 1
         for row in ws.iter_rows():
             cells = [c for c in row if getattr(c, "row", None)]
@@ -242,6 +302,8 @@ def _openpyxl_rows(path: Path, sheet: str) -> Iterator[Row]:
             values: list[Any] = []
             for c in row:
                 col = getattr(c, "column", None)
+                if (col or len(values) + 1) > MAX_COLUMNS:
+                    break
                 if col is not None and col - 1 > len(values):
                     values += [None] * (col - 1 - len(values))
                 value = c.value

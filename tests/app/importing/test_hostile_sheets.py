@@ -1,0 +1,122 @@
+"""Workbooks built to hurt the reader: the process lives and the real rows come in.
+
+python-calamine holds a sheet as one dense block from its first to its last cell; a single value
+at XFD1048576 asks for ~512 GB and aborts the interpreter (exit 134, nothing to catch). The
+reader measures a sheet's extent before handing it to calamine. Each import here runs in a
+child process under an address-space limit, so a regression fails the test instead of the
+machine.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app.importing import reader
+
+LIMIT = 3 * 2**30  # bytes of address space for the child
+
+
+def _run_import(path: Path, db: Path) -> subprocess.CompletedProcess[str]:
+    code = (
+        "import resource, sys\n"
+        f"resource.setrlimit(resource.RLIMIT_AS, ({LIMIT}, {LIMIT}))\n"
+        "from app.cli import main\n"
+        f"sys.exit(main(['import', {str(path)!r}, '--db', {str(db)!r}]))\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def _contacts(db: Path) -> list[str]:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from app.cli import main; main(['search', 'nguyen', '--db', " + repr(str(db)) + "])",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return [line for line in out.stdout.splitlines() if line.startswith("contact")]
+
+
+def test_one_cell_at_xfd1048576_neither_kills_the_process_nor_loses_the_rows(tmp_path: Path) -> None:
+    path = tmp_path / "stray-cell.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Họ và tên", "Email"])
+    ws.append(["Nguyễn Thị Hồng Nhung", "nhung@nic.gov.vn"])
+    ws["XFD1048576"] = "x"
+    wb.save(path)
+    assert path.stat().st_size < 10_000
+
+    result = _run_import(path, tmp_path / "k.db")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert any("Nguyễn Thị Hồng Nhung" in line for line in _contacts(tmp_path / "k.db"))
+
+
+def test_cells_without_references_are_read_by_the_streaming_reader(tmp_path: Path) -> None:
+    """A sheet whose cells carry no ``r=`` (some generators write them so) cannot be measured
+    cheaply: it goes to the streaming reader, which reads it right."""
+    path = tmp_path / "no-refs.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Họ và tên", "Email"])
+    ws.append(["Đặng Văn An", "an@example.vn"])
+    wb.save(path)
+    _rewrite_sheet(path, lambda xml: xml.replace(b' r="A1"', b"").replace(b' r="B1"', b""))
+    rows = list(reader.iter_rows(path))
+    assert rows[0] == (1, ["Họ và tên", "Email"])
+    assert rows[1] == (2, ["Đặng Văn An", "an@example.vn"])
+
+
+def test_a_wide_but_honest_sheet_still_goes_to_calamine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "wide.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append([f"c{n}" for n in range(60)])  # to column BH
+    ws.append(list(range(60)))
+    wb.save(path)
+    used: list[str] = []
+    real = reader._calamine_rows
+    monkeypatch.setattr(reader, "_calamine_rows", lambda p, s: (used.append("calamine"), real(p, s))[1])
+    rows = list(reader.iter_rows(path))
+    assert used == ["calamine"]
+    assert rows[1][1] == list(range(60))
+
+
+def test_columns_past_the_limit_are_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "far.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws["A1"] = "Họ và tên"
+    ws.cell(row=1, column=reader.MAX_COLUMNS + 5, value="far away")
+    wb.save(path)
+    rows = list(reader.iter_rows(path))
+    assert rows[0][1][0] == "Họ và tên" and len(rows[0][1]) <= reader.MAX_COLUMNS
+    assert json.dumps(rows[0][1], default=str)  # plain values
+
+
+def _rewrite_sheet(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        items = [(i, zf.read(i.filename)) for i in zf.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info, data in items:
+            zf.writestr(info, change(data) if info.filename.startswith("xl/worksheets/") else data)
