@@ -7,8 +7,9 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from app.errors import NotFoundError
+from app.story import story
 from ui.context import AppContext
-from ui.details.story import RENDER, gather
+from ui.details.story import render
 
 
 class DetailPane(QWidget):
@@ -51,8 +52,8 @@ class DetailPane(QWidget):
         if entity and record_id:
             try:
                 with self.ctx.read() as s:
-                    data = gather(s, entity, record_id, self.ctx.today())
-                html = RENDER[entity](data, self.ctx.settings)
+                    data = story(s, entity, record_id, today=self.ctx.today())
+                html = render(data, self.ctx.settings)
             except NotFoundError:
                 html = ""
         has = bool(html)

@@ -1,0 +1,262 @@
+"""What a record's detail page tells: plain data for the organisation / contact / meeting / action
+story, gathered with bounded queries and shaped here, so that the window only lays it out.
+
+    with read_session(engine) as s:
+        st = story(s, "organisation", 12, today=clock.today())
+    st.commitments.we_owe   # open actions we owe, overdue ones flagged
+    st.timeline             # meetings and dated actions, newest first
+
+Everything returned is plain Python (dataclasses, dicts, dates): no ORM object leaves the session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from app import dashboard, records
+from db.engine import Session
+
+OPEN = ("open", "in_progress", "waiting")
+TIMELINE_LIMIT = 40
+DECISIONS_EXCERPT = 200
+CONTACT_HISTORY_SCAN = 50  # the newest changes looked at for a contact's role history
+ACTION_HISTORY = 8  # changes shown on an action's page
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One open action on a story page."""
+
+    id: int
+    title: str
+    direction: str  # we_owe / they_owe
+    due_date: dt.date | None
+    overdue: bool
+    due_today: bool
+    responsible: str
+
+
+@dataclass(frozen=True)
+class Commitments:
+    """Open actions in both directions, in the order the query gave (due date first)."""
+
+    we_owe: list[Commitment] = field(default_factory=list)
+    they_owe: list[Commitment] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.we_owe and not self.they_owe
+
+    def of(self, direction: str) -> list[Commitment]:
+        return self.we_owe if direction == "we_owe" else self.they_owe
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """A meeting (on its start) or an action (on its completion if done, else its due date)."""
+
+    at: dt.datetime
+    kind: str  # meeting / action
+    id: int
+    title: str
+    note: str = ""  # a meeting's decisions, cut short
+    done: bool = False
+    direction: str = ""  # an action's
+
+    @property
+    def day(self) -> dt.date:
+        return self.at.date()
+
+
+@dataclass(frozen=True)
+class OrganisationStory:
+    record: dict[str, Any]
+    today: dt.date
+    parent: dict[str, Any] | None
+    owner: str
+    people: list[dict[str, Any]]  # dashboard.organisation_people rows, with position history
+    former: list[dict[str, Any]]
+    departments: list[dict[str, Any]]
+    commitments: Commitments
+    timeline: list[TimelineEvent]
+
+
+@dataclass(frozen=True)
+class ContactStory:
+    record: dict[str, Any]
+    today: dt.date
+    owner: str
+    role_history: list[dict[str, Any]]  # changes of position and organisation (names, not ids)
+    commitments: Commitments
+    timeline: list[TimelineEvent]
+
+
+@dataclass(frozen=True)
+class MeetingStory:
+    record: dict[str, Any]
+    today: dt.date
+    organisations: list[dict[str, Any]]  # {"id", "name"}
+    commitments: Commitments  # its follow-ups
+
+
+@dataclass(frozen=True)
+class ActionStory:
+    record: dict[str, Any]
+    today: dt.date
+    overdue: bool
+    responsible: str
+    organisation: str
+    meeting: str
+    history: list[dict[str, Any]]
+
+
+Story = OrganisationStory | ContactStory | MeetingStory | ActionStory
+
+
+def commitments(actions: list[dict[str, Any]], today: dt.date) -> Commitments:
+    """The open ones among ``actions``, split by direction, each marked overdue or due today."""
+    out = Commitments()
+    for a in actions:
+        if a["status"] not in OPEN or a["direction"] not in ("we_owe", "they_owe"):
+            continue
+        out.of(a["direction"]).append(
+            Commitment(
+                id=int(a["id"]),
+                title=str(a["title"]),
+                direction=a["direction"],
+                due_date=a.get("due_date"),
+                overdue=dashboard.is_overdue(a, today),
+                due_today=a.get("due_date") == today,
+                responsible=str(a.get("responsible") or ""),
+            )
+        )
+    return out
+
+
+def timeline(
+    meetings: list[dict[str, Any]], actions: list[dict[str, Any]], *, limit: int = TIMELINE_LIMIT
+) -> list[TimelineEvent]:
+    """Meetings and dated actions, newest first; an undated open action is not on it."""
+    events = [
+        TimelineEvent(
+            at=m["starts_at"],
+            kind="meeting",
+            id=int(m["id"]),
+            title=str(m["title"]),
+            note=(m.get("decisions") or "")[:DECISIONS_EXCERPT],
+        )
+        for m in meetings
+    ]
+    for a in actions:
+        done = a["status"] == "done"
+        day = a.get("completed_on") if done else a.get("due_date")
+        if day is None:
+            continue
+        events.append(
+            TimelineEvent(
+                at=dt.datetime.combine(day, dt.time()),
+                kind="action",
+                id=int(a["id"]),
+                title=str(a["title"]),
+                done=done,
+                direction=str(a["direction"]),
+            )
+        )
+    events.sort(key=lambda e: e.at, reverse=True)
+    return events[:limit]
+
+
+def organisation_story(session: Session, organisation_id: int, *, today: dt.date) -> OrganisationStory:
+    rec = records.get(session, "organisation", organisation_id)
+    meetings = dashboard.meetings_for(session, organisation_id=organisation_id)
+    actions = dashboard.actions_for(session, organisation_id=organisation_id)
+    return OrganisationStory(
+        record=rec,
+        today=today,
+        parent=records.get(session, "organisation", rec["parent_id"]) if rec.get("parent_id") else None,
+        owner=dashboard.staff_name(session, rec.get("owner_id")),
+        people=dashboard.organisation_people(session, organisation_id, departments=True),
+        former=dashboard.former_people(session, organisation_id),
+        departments=dashboard.departments(session, organisation_id),
+        commitments=commitments(actions, today),
+        timeline=timeline(meetings, actions),
+    )
+
+
+def role_history(session: Session, contact_id: int) -> list[dict[str, Any]]:
+    """Changes of a contact's position and organisation, newest first, organisations by name."""
+    out = []
+    for h in records.history(session, "contact", contact_id)[:CONTACT_HISTORY_SCAN]:
+        if h.get("field") not in ("position", "organisation_id"):
+            continue
+        if h["field"] == "organisation_id":
+            for k in ("old", "new"):
+                if h[k]:
+                    h[k] = records.label(session, "organisation", int(h[k]))
+        out.append(h)
+    return out
+
+
+def contact_story(session: Session, contact_id: int, *, today: dt.date) -> ContactStory:
+    rec = records.get(session, "contact", contact_id)
+    meetings = dashboard.meetings_for(session, contact_id=contact_id)
+    actions = dashboard.actions_for(session, contact_id=contact_id)
+    return ContactStory(
+        record=rec,
+        today=today,
+        owner=dashboard.staff_name(session, rec.get("owner_id")),
+        role_history=role_history(session, contact_id),
+        commitments=commitments(actions, today),
+        timeline=timeline(meetings, actions),
+    )
+
+
+def meeting_story(session: Session, meeting_id: int, *, today: dt.date) -> MeetingStory:
+    rec = records.get(session, "meeting", meeting_id)
+    return MeetingStory(
+        record=rec,
+        today=today,
+        organisations=[
+            {"id": oid, "name": records.label(session, "organisation", oid)}
+            for oid in rec.get("organisation_ids", [])
+        ],
+        commitments=commitments(dashboard.actions_for(session, meeting_id=meeting_id), today),
+    )
+
+
+def action_story(session: Session, action_id: int, *, today: dt.date) -> ActionStory:
+    rec = records.get(session, "action", action_id)
+
+    def name(entity: str, key: str) -> str:
+        return records.label(session, entity, rec[key]) if rec.get(key) else ""
+
+    return ActionStory(
+        record=rec,
+        today=today,
+        overdue=dashboard.is_overdue(rec, today),
+        responsible=dashboard.staff_name(session, rec.get("responsible_staff_id"))
+        or name("contact", "responsible_contact_id"),
+        organisation=name("organisation", "organisation_id"),
+        meeting=name("meeting", "meeting_id"),
+        history=records.history(session, "action", action_id)[:ACTION_HISTORY],
+    )
+
+
+STORIES: dict[str, Callable[..., Story]] = {
+    "organisation": organisation_story,
+    "contact": contact_story,
+    "meeting": meeting_story,
+    "action": action_story,
+}
+
+
+def story(session: Session, entity: str, record_id: int, *, today: dt.date) -> Story:
+    """The story of any record (raises NotFoundError for a missing or deleted one)."""
+    try:
+        gather = STORIES[entity]
+    except KeyError:
+        raise ValueError(f"no story for {entity!r}") from None
+    return gather(session, record_id, today=today)
