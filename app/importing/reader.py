@@ -22,6 +22,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -209,7 +210,7 @@ def _dense_range_fits(path: Path, member: str) -> bool:
                         max_col = max(max_col, _column_number(col))
                     elif len(row) >= len(str(max_row)):
                         max_row = max(max_row, int(row))
-    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return False  # the streaming reader will name what is wrong
     return max_row * max_col <= CALAMINE_MAX_CELLS
 
