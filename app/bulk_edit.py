@@ -24,7 +24,6 @@ from app import validation as v
 from app.errors import ValidationError
 from app.records import jsonable, new_group_id
 from app.vntext import clean, fold
-from db import clock
 from db import models as m
 from db.tables import CHANGE, CON_TAG, ORG_TAG, TAG, table_of
 
@@ -143,7 +142,7 @@ def _unique(ids: Iterable[int]) -> list[int]:
     return list(dict.fromkeys(int(i) for i in ids))
 
 
-def _history(
+def write_history(
     session: Session,
     rows: list[dict[str, Any]],
     *,
@@ -320,7 +319,7 @@ def _finish(
         for start in range(0, len(links[1]), CHUNK):
             session.execute(insert(links[0]), links[1][start : start + CHUNK])
     bump(session, entity, _unique(h["id"] for h in history), now, **(values or {}))
-    _history(session, history, entity=entity, op="update", actor=actor, group=group, now=now)
+    write_history(session, history, entity=entity, op="update", actor=actor, group=group, now=now)
     return group
 
 
@@ -342,9 +341,13 @@ def set_field(
         clean = checks[field](session, value)
     except v.FieldError as exc:
         raise ValidationError(entity, {field: str(exc)}) from None
+    if entity == "action" and field == "status":
+        from app import actions  # the action rules build on this module's helpers
+
+        return actions.set_status(session, ids, clean, actor=actor)
     table = TABLES[entity]
     ids = live_ids(session, entity, _unique(ids))
-    extra_cols = ["completed_on", "meeting_id"] if entity == "action" else []
+    extra_cols = ["meeting_id"] if entity == "action" else []
     current: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(ids):
         cols = [table.c.id, table.c[field], *(table.c[c] for c in extra_cols)]
@@ -352,47 +355,11 @@ def set_field(
             current[int(row["id"])] = dict(row)
     changed = [i for i in ids if current[i][field] != clean]
     if entity == "action" and field == "due_date" and clean is not None:
-        _check_due_dates(session, entity, changed, current, clean)
+        from app import actions
+
+        actions.check_due_dates(session, current, dict.fromkeys(changed, clean))
     history = [{"id": i, "field": field, "old": current[i][field], "new": clean} for i in changed]
-    group = _finish(session, entity, history, actor, values={field: clean})
-    if group and entity == "action" and field == "status":
-        _completed_on(session, changed, current, clean, actor, group)
-    return group
-
-
-def _check_due_dates(
-    session: Session, entity: str, ids: list[int], current: dict[int, dict[str, Any]], due: dt.date
-) -> None:
-    meeting_ids = {current[i]["meeting_id"] for i in ids if current[i]["meeting_id"]}
-    if not meeting_ids:
-        return
-    meet = TABLES["meeting"]
-    late = session.execute(select(meet.c.id, meet.c.starts_at).where(meet.c.id.in_(list(meeting_ids)))).all()
-    bad = [mid for mid, starts in late if starts.date() > due]
-    if bad:
-        n = sum(1 for i in ids if current[i]["meeting_id"] in bad)
-        raise ValidationError(
-            entity, {"due_date": f"{n} of the actions come from meetings held after {due:%d/%m/%Y}"}
-        )
-
-
-def _completed_on(
-    session: Session, ids: list[int], current: dict[int, dict[str, Any]], status: str, actor: str, group: str
-) -> None:
-    """Done actions get today's completion date, others lose theirs (as a single save does)."""
-    today = clock.today()
-    history = []
-    for i in ids:
-        old = current[i]["completed_on"]
-        new = (old or today) if status == "done" else None
-        if new != old:
-            history.append({"id": i, "field": "completed_on", "old": old, "new": new})
-    table = TABLES["action"]
-    for new_value in {h["new"] for h in history}:
-        chosen = [h["id"] for h in history if h["new"] == new_value]
-        for chunk in _chunks(chosen):
-            session.execute(update(table).where(table.c.id.in_(chunk)).values(completed_on=new_value))
-    _history(session, history, entity="action", op="update", actor=actor, group=group, now=m.utcnow())
+    return _finish(session, entity, history, actor, values={field: clean})
 
 
 # --- delete ------------------------------------------------------------------------------------
@@ -407,7 +374,9 @@ def delete_records(session: Session, entity: str, ids: Sequence[int], *, actor: 
         return ""
     group, now = new_group_id(), m.utcnow()
     bump(session, entity, ids, now, deleted_at=now)
-    _history(session, [{"id": i} for i in ids], entity=entity, op="delete", actor=actor, group=group, now=now)
+    write_history(
+        session, [{"id": i} for i in ids], entity=entity, op="delete", actor=actor, group=group, now=now
+    )
     return group
 
 

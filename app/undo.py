@@ -183,7 +183,7 @@ def _set_deleted(
         ]
     bulk_edit.bump(session, entity, todo, now, deleted_at=deleted_at)
     op = "delete" if deleted_at is not None else "restore"
-    bulk_edit._history(
+    bulk_edit.write_history(
         session, [{"id": i} for i in todo], entity=entity, op=op, actor=actor, group=group, now=now
     )
 
@@ -265,7 +265,9 @@ def _revert_updates(session: Session, rows: list[Row[Any]], now: dt.datetime, ac
             for same in by_value.values():
                 value = _python(table, field, first_old[(entity, same[0], field)])
                 bulk_edit.bump(session, entity, same, now, **{field: value})
-        bulk_edit._history(session, history, entity=entity, op="update", actor=actor, group=group, now=now)
+        bulk_edit.write_history(
+            session, history, entity=entity, op="update", actor=actor, group=group, now=now
+        )
     for (entity, entity_id), fields in slow.items():
         table = bulk_edit.TABLES[entity]
         values = {f: _python(table, f, first_old[(entity, entity_id, f)]) for f in fields}

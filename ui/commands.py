@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import bulk_edit, records, undo
+from app import actions, bulk_edit, records, undo
 from app.due import quick_due, reschedule_base
 from app.errors import ConflictError, UserError
 from db.engine import Session
-from db.models import OPEN_STATUSES
 from ui import labels
 from ui.context import AppContext
 from ui.dialogs.log_meeting import LogMeetingDialog
@@ -205,27 +204,19 @@ class Commands(QObject):
 
     # --- actions ---------------------------------------------------------------------------------
 
-    def _update_actions(self, ids: list[int], values_for: Any, message: str, undoable: bool = True) -> None:
-        actor = self.ctx.actor()
-        group = records.new_group_id()
+    def _run_actions(self, ids: list[int], rule: Callable[[Session], str], message: str) -> None:
+        """Run one of :mod:`app.actions`' rules; offer its group as Edit → Undo."""
+        box: list[str] = []
 
         def work(s: Session) -> list[int]:
-            done: list[int] = []
-            for i in ids:
-                current = records.get(s, "action", i)
-                values = values_for(current)
-                if not values:
-                    continue
-                records.update(
-                    s, "action", i, values, expected_version=current["version"], actor=actor, group_id=group
-                )
-                done.append(i)
-            return done
+            group = rule(s)
+            box.append(group)
+            return actions.changed_ids(s, group)
 
         def finished(done: list[int]) -> None:
             text = message.replace("%n", self.ctx.fmt_number(len(done)))
-            if undoable and done:
-                self.ctx.push_undo(text, group)
+            if box and box[0]:
+                self.ctx.push_undo(text, box[0])
             self.ctx.status_message.emit(text)
 
         def failed(exc: BaseException) -> None:
@@ -236,12 +227,11 @@ class Commands(QObject):
         self.ctx.write(work, entity="action", on_done=finished, on_error=failed)
 
     def mark_done(self, ids: list[int]) -> None:
-        def values(current: dict[str, Any]) -> dict[str, Any]:
-            if current["status"] == "done":
-                return {"status": "open"}  # the same key toggles back
-            return {"status": "done", "completed_on": self.ctx.today()}
-
-        self._update_actions(ids, values, self.tr("Marked %n action(s) done"))
+        """The D key: open actions are marked done, done ones reopen (the same key toggles back)."""
+        actor = self.ctx.actor()
+        self._run_actions(
+            ids, lambda s: actions.toggle_done(s, ids, actor=actor), self.tr("Marked %n action(s) done")
+        )
 
     def reschedule(self, ids: list[int]) -> None:
         if not ids:
@@ -251,24 +241,33 @@ class Commands(QObject):
         dialog = RescheduleDialog(self.ctx, current, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        day = dialog.value()
-
-        def values(cur: dict[str, Any]) -> dict[str, Any]:
-            out: dict[str, Any] = {"due_date": day}
-            if cur["status"] not in OPEN_STATUSES:
-                out["status"] = "open"
-            return out
-
-        self._update_actions(ids, values, self.tr("Rescheduled %n action(s)"))
+        day, actor = dialog.value(), self.ctx.actor()
+        self._run_actions(
+            ids, lambda s: actions.reschedule(s, ids, day, actor=actor), self.tr("Rescheduled %n action(s)")
+        )
 
     def add_note(self, record_id: int) -> None:
         text, ok = QInputDialog.getMultiLineText(self.window, self.tr("Add a note"), self.tr("Note"))
         if not ok or not text.strip():
             return
         stamp = f"[{self.ctx.fmt_date(self.ctx.today())}] "
+        actor = self.ctx.actor()
 
-        def values(cur: dict[str, Any]) -> dict[str, Any]:
-            notes = cur.get("notes") or ""
-            return {"notes": (notes + "\n" if notes else "") + stamp + text.strip()}
+        def work(s: Session) -> list[int]:
+            current = records.get(s, "action", record_id)
+            notes = current.get("notes") or ""
+            values = {"notes": (notes + "\n" if notes else "") + stamp + text.strip()}
+            records.update(s, "action", record_id, values, expected_version=current["version"], actor=actor)
+            return [record_id]
 
-        self._update_actions([record_id], values, self.tr("Note added"), undoable=False)
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ConflictError):
+                self.ctx.changed.emit("action", [record_id])
+            self.error(exc)
+
+        self.ctx.write(
+            work,
+            entity="action",
+            on_done=lambda _ids: self.ctx.status_message.emit(self.tr("Note added")),
+            on_error=failed,
+        )

@@ -134,7 +134,7 @@ def test_set_field_status_and_due_date_and_undo(engine: Engine) -> None:
         assert record_state(s, "action", ids) == before
     with unit_of_work(engine) as s, pytest.raises(ValidationError, match="status"):
         bulk_edit.set_field(s, "action", ids, "status", "finished")
-    with unit_of_work(engine) as s, pytest.raises(ValidationError, match="meetings held after"):
+    with unit_of_work(engine) as s, pytest.raises(ValidationError, match="before the meeting it came from"):
         bulk_edit.set_field(s, "action", [from_meeting], "due_date", dt.date(2026, 4, 1))
     with unit_of_work(engine) as s, pytest.raises(ValueError, match="cannot be set in bulk"):
         bulk_edit.set_field(s, "action", ids, "title", "x")

@@ -1,0 +1,235 @@
+"""The rules of an action's life: mark done, reopen, reschedule, set a status.
+
+One place for them, used by the window (the D key, Reschedule…), the bulk bar and
+``ketnoi action done|reopen|reschedule``. Each function works set-based in the caller's unit
+of work (a handful of statements for a thousand actions), writes a history row per field it
+changed, all under one ``group_id`` that it returns ('' when nothing changed), so that
+:func:`app.undo.undo_group` takes the whole operation back in one step.
+
+The rules:
+
+- *done* sets ``completed_on`` to :func:`db.clock.today` (a done action keeps the date it has);
+- any other status clears ``completed_on``; *reopen* puts a closed (done or cancelled) action
+  back to ``open`` and leaves the open ones (in progress, waiting) alone;
+- *reschedule* sets a new due date, and a closed action reopens; a due date is never before
+  the meeting the action came from.
+
+Deleted actions are skipped. ``versions`` (id → the version the user saw) makes a change
+optimistic: a record saved since raises :class:`~app.errors.ConflictError` and nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app import bulk_edit
+from app.errors import ConflictError, ValidationError
+from app.records import new_group_id
+from db import clock
+from db import models as m
+from db.tables import ACT, CHANGE, MEET
+
+Values = dict[str, Any]
+_FIELDS = ("status", "completed_on", "due_date")
+
+
+def _current(session: Session, ids: Sequence[int]) -> dict[int, Values]:
+    """The live actions among ``ids`` with what the rules read, in the order given."""
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    found: dict[int, Values] = {}
+    for start in range(0, len(wanted), bulk_edit.CHUNK):
+        chunk = wanted[start : start + bulk_edit.CHUNK]
+        stmt = select(
+            ACT.c.id,
+            ACT.c.title,
+            ACT.c.status,
+            ACT.c.completed_on,
+            ACT.c.due_date,
+            ACT.c.meeting_id,
+            ACT.c.version,
+        ).where(ACT.c.id.in_(chunk), ACT.c.deleted_at.is_(None))
+        for row in session.execute(stmt).mappings():
+            found[int(row["id"])] = dict(row)
+    return {i: found[i] for i in wanted if i in found}
+
+
+def _check_versions(current: Mapping[int, Values], versions: Mapping[int, int] | None) -> None:
+    for i, expected in (versions or {}).items():
+        row = current.get(int(i))
+        if row is not None and row["version"] != expected:
+            raise ConflictError(
+                "action",
+                int(i),
+                str(row["title"]),
+                expected_version=expected,
+                current_version=int(row["version"]),
+                current={k: row[k] for k in ("title", *_FIELDS)},
+                attempted={},
+            )
+
+
+def check_due_dates(
+    session: Session, current: Mapping[int, Values], due: Mapping[int, dt.date | None]
+) -> None:
+    """Refuse due dates before the meeting an action came from (:class:`ValidationError`)."""
+    meeting_ids = {current[i]["meeting_id"] for i in due if current[i]["meeting_id"] and due[i]}
+    if not meeting_ids:
+        return
+    starts = {
+        int(mid): start.date()
+        for mid, start in session.execute(
+            select(MEET.c.id, MEET.c.starts_at).where(MEET.c.id.in_(list(meeting_ids)))
+        )
+    }
+    late = [i for i, d in due.items() if d and starts.get(current[i]["meeting_id"], d) > d]
+    if not late:
+        return
+    if len(late) == 1:
+        held = starts[current[late[0]]["meeting_id"]]
+        raise ValidationError(
+            "action", {"due_date": f"the due date is before the meeting it came from ({held:%d/%m/%Y})"}
+        )
+    days = {due[i] for i in late}
+    when = f"{next(iter(days)):%d/%m/%Y}" if len(days) == 1 else "their new due dates"
+    raise ValidationError(
+        "action", {"due_date": f"{len(late)} of the actions come from meetings held after {when}"}
+    )
+
+
+def _write(session: Session, current: Mapping[int, Values], changes: Mapping[int, Values], actor: str) -> str:
+    """Write ``changes`` (id → new values), one UPDATE per distinct set of values."""
+    changes = {
+        i: {f: x for f, x in values.items() if current[i][f] != x}
+        for i, values in changes.items()
+        if i in current
+    }
+    changes = {i: values for i, values in changes.items() if values}
+    if not changes:
+        return ""
+    group, now = new_group_id(), m.utcnow()
+    same: dict[tuple[tuple[str, Any], ...], list[int]] = defaultdict(list)
+    for i, values in changes.items():
+        same[tuple(sorted(values.items()))].append(i)
+    for values_key, ids in same.items():
+        bulk_edit.bump(session, "action", ids, now, **dict(values_key))
+    history = [
+        {"id": i, "field": f, "old": current[i][f], "new": values[f]}
+        for i, values in changes.items()
+        for f in _FIELDS
+        if f in values
+    ]
+    bulk_edit.write_history(session, history, entity="action", op="update", actor=actor, group=group, now=now)
+    return group
+
+
+def _apply(
+    session: Session,
+    ids: Iterable[int],
+    rule: Callable[[Values], Values],
+    *,
+    actor: str,
+    versions: Mapping[int, int] | None,
+) -> str:
+    current = _current(session, list(ids))
+    _check_versions(current, versions)
+    changes = {i: rule(row) for i, row in current.items()}
+    due = {i: c["due_date"] for i, c in changes.items() if "due_date" in c}
+    if due:
+        check_due_dates(session, current, due)
+    return _write(session, current, changes, actor)
+
+
+def _status_values(row: Values, status: str, today: dt.date) -> Values:
+    if status == "done":
+        return {"status": "done", "completed_on": row["completed_on"] or today}
+    return {"status": status, "completed_on": None}
+
+
+def set_status(
+    session: Session,
+    ids: Iterable[int],
+    status: str,
+    *,
+    actor: str = "",
+    versions: Mapping[int, int] | None = None,
+) -> str:
+    """Give every action in ``ids`` ``status`` (completion date following); returns the group id."""
+    if status not in m.ACTION_STATUSES:
+        allowed = ", ".join(m.ACTION_STATUSES)
+        raise ValidationError("action", {"status": f'"{status}" is not a status (one of {allowed})'})
+    today = clock.today()
+    return _apply(
+        session, ids, lambda row: _status_values(row, status, today), actor=actor, versions=versions
+    )
+
+
+def mark_done(
+    session: Session, ids: Iterable[int], *, actor: str = "", versions: Mapping[int, int] | None = None
+) -> str:
+    """Mark the actions done today (those already done keep their completion date)."""
+    return set_status(session, ids, "done", actor=actor, versions=versions)
+
+
+def reopen(
+    session: Session, ids: Iterable[int], *, actor: str = "", versions: Mapping[int, int] | None = None
+) -> str:
+    """Put closed actions (done, cancelled) back to open, their completion date cleared."""
+
+    def rule(row: Values) -> Values:
+        return {} if row["status"] in m.OPEN_STATUSES else {"status": "open", "completed_on": None}
+
+    return _apply(session, ids, rule, actor=actor, versions=versions)
+
+
+def toggle_done(
+    session: Session, ids: Iterable[int], *, actor: str = "", versions: Mapping[int, int] | None = None
+) -> str:
+    """The window's D key: done actions reopen, the others are marked done — one group."""
+    today = clock.today()
+
+    def rule(row: Values) -> Values:
+        return _status_values(row, "open" if row["status"] == "done" else "done", today)
+
+    return _apply(session, ids, rule, actor=actor, versions=versions)
+
+
+def reschedule(
+    session: Session,
+    ids: Iterable[int],
+    due: dt.date | Callable[[dt.date | None], dt.date],
+    *,
+    actor: str = "",
+    versions: Mapping[int, int] | None = None,
+) -> str:
+    """A new due date for each action (closed ones reopen).
+
+    ``due`` is one date for all, or a function of an action's current due date (``+1w`` on the
+    command line counts from each action's own date, see :func:`app.due.reschedule_base`).
+    """
+
+    def rule(row: Values) -> Values:
+        day = due(row["due_date"]) if callable(due) else due
+        values: Values = {"due_date": day}
+        if row["status"] not in m.OPEN_STATUSES:
+            values.update(status="open", completed_on=None)
+        return values
+
+    return _apply(session, ids, rule, actor=actor, versions=versions)
+
+
+def changed_ids(session: Session, group_id: str) -> list[int]:
+    """The actions a group changed (for messages: "Marked 3 actions done")."""
+    if not group_id:
+        return []
+    rows = session.execute(
+        select(CHANGE.c.entity_id)
+        .where(CHANGE.c.group_id == group_id, CHANGE.c.entity == "action")
+        .distinct()
+    )
+    return sorted(int(i) for i in rows.scalars())
