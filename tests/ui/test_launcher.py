@@ -80,6 +80,7 @@ def test_gui_and_no_subcommand_open_the_window_with_the_chosen_database(
     import ui.main
 
     opened: list[str | None] = []
+
     def run(url: str | None = None) -> int:
         opened.append(url)
         return 0
