@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
@@ -28,6 +29,7 @@ __all__ = [
     "resolve_url",
     "sqlite_path",
     "unit_of_work",
+    "write_lock",
 ]
 
 ENV_VAR = "KETNOI_DATABASE_URL"
@@ -118,3 +120,39 @@ def read_session(engine: Engine) -> Iterator[Session]:
             yield session
         finally:
             session.rollback()
+
+
+WRITE_LOCK_WAIT_S = 600
+"""How long a serialised write waits for another one to finish (an import of 100k rows takes
+tens of seconds; the ordinary busy timeout of 10 s would fail the second import instead)."""
+
+
+def write_lock(session: Session, name: str, *, wait_s: float = WRITE_LOCK_WAIT_S) -> None:
+    """Serialise this unit of work with every other one that takes the lock ``name``, across
+    windows, processes and (on PostgreSQL) machines, until the transaction ends.
+
+    Call it first in the unit of work, before anything is read: what is matched afterwards
+    already includes what the previous holder committed, so two imports of one sheet at once
+    give the records of one. SQLite: ``BEGIN IMMEDIATE`` (the database's single writer lock;
+    ``name`` does not matter there) with a longer busy timeout. PostgreSQL: a transaction-level
+    advisory lock on ``name`` — other work is not blocked, and the lock ends with the
+    transaction, however it ends.
+    """
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        if raw.in_transaction:
+            raise RuntimeError("write_lock must come first in its unit of work")
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait_s * 1000)}")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("PRAGMA busy_timeout=10000")
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text(f"SET LOCAL lock_timeout = '{int(wait_s)}s'"))
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(name)})
+
+
+def _lock_key(name: str) -> int:
+    """A stable signed 64-bit key for an advisory lock name."""
+    value = zlib.crc32(b"ketnoi:" + name.encode()) << 32 | zlib.crc32(name.encode())
+    return value - (1 << 64) if value >= 1 << 63 else value

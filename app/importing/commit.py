@@ -33,7 +33,7 @@ from app.records import jsonable
 from app.vntext import name_sort_key, text_sort_key
 from db import bulkwrite
 from db import models as m
-from db.engine import unit_of_work
+from db.engine import unit_of_work, write_lock
 from db.tables import CHANGE as CHANGE_TABLE
 
 WRITE_CHUNK = 2000
@@ -261,6 +261,10 @@ def commit_import(
 ) -> CommitResult:
     """Write the accepted rows of ``preview`` as one import batch (the caller commits)."""
     kind = preview.kind
+    # Two imports at once (two windows, two officers) would each match against a database
+    # without the other's rows and write everything twice: the matching and the writing hold
+    # the write lock, so the second one matches against what the first committed.
+    write_lock(session, "import")
     if session.get_bind().dialect.name == "sqlite":
         # 128 MB of page cache for this connection: the index B-trees of 100k new rows stay
         # in memory instead of being re-read (measured: a third off the writing time).
