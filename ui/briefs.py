@@ -10,19 +10,17 @@ Entry points, one line each for the main window::
 
 "Open" writes to a temporary folder and opens the PDF; "Save as…" asks where, writes there
 and opens it. Gathering and rendering run in a worker with their own read-only session (one
-session per unit of work, created inside the worker).
+session per unit of work, created inside the worker). Gathering, file names and writing are
+:mod:`app.briefing.produce`'s, the same as ``ketnoi brief``'s; this module is the dialog.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -41,125 +39,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.briefing import gather, render
-from app.briefing.commands import slug
+from app.briefing.produce import (
+    KINDS,
+    BriefCancelled,
+    BriefRequest,
+    Produced,
+    pdf_path,
+    period,
+    produce,
+    suggested_file_name,
+)
+from app.briefing.produce import PERIODS as NAMED_PERIODS
 from app.errors import UserError
-from db import models as m
-from db.engine import Engine, read_session
+from db.engine import read_session
 from ui.context import AppContext
 from ui.icons import icon
 from ui.tasks import Cancelled, Task
 
-KINDS = ("organisation", "contact", "meeting", "digest")
-PERIODS = ("this_week", "this_month", "last_month", "custom")
-
-
-@dataclass(frozen=True)
-class BriefRequest:
-    kind: str
-    subject_id: int | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    paper: str = "a4"
-    lang: str = "vi"
-
-
-def period(choice: str, today: dt.date) -> tuple[dt.date, dt.date]:
-    """The first and last day of "this week" (Monday–Sunday), "this month" or "last month"."""
-    if choice == "this_week":
-        start = today - dt.timedelta(days=today.weekday())
-        return start, start + dt.timedelta(days=6)
-    if choice == "this_month":
-        return today.replace(day=1), today.replace(day=calendar.monthrange(today.year, today.month)[1])
-    if choice == "last_month":
-        end = today.replace(day=1) - dt.timedelta(days=1)
-        return end.replace(day=1), end
-    raise ValueError(choice)
-
-
-def file_stem(kind: str, name: str, today: dt.date, end: dt.date | None = None) -> str:
-    if kind == "digest":
-        return f"ketnoi-digest-{name}-{end.isoformat() if end else today.isoformat()}"
-    return f"brief-{slug(name)}-{today.isoformat()}"
-
-
-def subject_name(engine: Engine, kind: str, subject_id: int | None) -> str:
-    """The subject's name for a default file name (one row by primary key)."""
-    model: Any = {"organisation": m.Organisation, "contact": m.Contact, "meeting": m.Meeting}.get(kind)
-    if model is None or subject_id is None:
-        return kind
-    with read_session(engine) as s:
-        rec = s.get(model, subject_id)
-        if rec is None:
-            return kind
-        if kind == "organisation":
-            return str(rec.acronym or rec.name)
-        if kind == "contact":
-            return str(rec.full_name)
-        return f"meeting-{rec.starts_at:%Y-%m-%d}-{slug(rec.title, limit=30)}"
+PERIODS = (*NAMED_PERIODS, "custom")
 
 
 @cache
 def temp_dir() -> Path:
     return Path(tempfile.mkdtemp(prefix="ketnoi-briefs-"))
-
-
-def free_name(folder: Path, stem: str) -> Path:
-    path = folder / f"{stem}.pdf"
-    n = 2
-    while path.exists():
-        path = folder / f"{stem}-{n}.pdf"
-        n += 1
-    return path
-
-
-def produce(
-    engine: Engine, req: BriefRequest, target: Path | None, today: dt.date, task: Task
-) -> tuple[Path, int]:
-    """Gather (read-only session, created here in the worker) and render one brief.
-
-    ``target`` None: a fresh file in the temporary folder, named after the subject.
-    Returns the file and its number of pages.
-    """
-    brief: Any
-    renderer: Callable[..., int]
-    with read_session(engine) as session:
-        if req.kind == "organisation":
-            assert req.subject_id is not None
-            brief = gather.gather_organisation(session, req.subject_id, today=today)
-            stem, renderer = (
-                file_stem("organisation", brief.acronym or brief.name, today),
-                render.render_organisation,
-            )
-        elif req.kind == "contact":
-            assert req.subject_id is not None
-            brief = gather.gather_contact(session, req.subject_id, today=today)
-            stem, renderer = file_stem("contact", brief.name, today), render.render_contact
-        elif req.kind == "meeting":
-            assert req.subject_id is not None
-            brief = gather.gather_meeting(session, req.subject_id, today=today)
-            name = f"meeting-{brief.starts_at:%Y-%m-%d}-{slug(brief.title, limit=30)}"
-            stem, renderer = file_stem("meeting", name, today), render.render_meeting
-        elif req.kind == "digest":
-            assert req.start is not None and req.end is not None
-            if req.end < req.start:
-                raise UserError("Kỳ báo cáo kết thúc trước khi bắt đầu / the period ends before it starts")
-            brief = gather.gather_digest(session, req.start, req.end, today=today)
-            stem, renderer = file_stem("digest", req.start.isoformat(), today, req.end), render.render_digest
-        else:
-            raise ValueError(req.kind)
-    task.check()
-    path = target or free_name(temp_dir(), stem)
-    part = path.with_name(path.name + ".part")
-    try:
-        pages = renderer(brief, str(part), paper=req.paper, lang=req.lang, progress=task.progress)
-        task.check()
-        part.replace(path)
-    except PermissionError as exc:
-        raise UserError(f"Không ghi được / cannot write {path}: permission denied") from exc
-    finally:
-        part.unlink(missing_ok=True)
-    return path, pages
 
 
 def open_in_viewer(path: Path) -> bool:
@@ -309,21 +211,15 @@ class BriefDialog(QDialog):
     def save_as(self, target: str | None = None) -> None:
         req = self.request()
         if not target:
-            today = self.ctx.today()
-            if req.kind == "digest":
-                assert req.start is not None
-                stem = file_stem("digest", req.start.isoformat(), today, req.end)
-            else:
-                stem = file_stem(req.kind, subject_name(self.ctx.engine, req.kind, req.subject_id), today)
+            with read_session(self.ctx.engine) as s:
+                name = suggested_file_name(s, req, self.ctx.today())
             folder = str(self.ctx.settings.qsettings.value("briefs/folder", "")) or str(Path.home())
             target, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save brief"), str(Path(folder) / f"{stem}.pdf"), "PDF (*.pdf)"
+                self, self.tr("Save brief"), str(Path(folder) / name), "PDF (*.pdf)"
             )
             if not target:
                 return
-        path = Path(target)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        path = pdf_path(target)
         self.ctx.settings.qsettings.setValue("briefs/folder", str(path.parent))
         self.start_brief(path)
 
@@ -341,7 +237,15 @@ class BriefDialog(QDialog):
         engine, today = self.ctx.engine, self.ctx.today()
         self.ctx.status_message.emit(self.tr("Preparing the brief…"))
         self.task = self.ctx.tasks.run(
-            lambda task: produce(engine, req, target, today, task),
+            lambda task: produce(
+                engine,
+                req,
+                today=today,
+                target=target,
+                folder=temp_dir(),
+                progress=task.progress,
+                cancelled=task.cancelled,
+            ),
             on_done=self._done,
             on_error=self._failed,
             on_progress=self._progress,
@@ -353,9 +257,9 @@ class BriefDialog(QDialog):
             self.bar.setRange(0, total)
             self.bar.setValue(done)
 
-    def _done(self, result: tuple[Path, int]) -> None:
+    def _done(self, result: Produced) -> None:
         self.task = None
-        path, pages = result
+        path, pages = result.path, result.pages
         self.written = path
         if self._closing:
             QDialog.reject(self)
@@ -373,7 +277,7 @@ class BriefDialog(QDialog):
             return
         self.bar.hide()
         self._set_inputs_enabled(True)
-        if isinstance(exc, Cancelled):
+        if isinstance(exc, (Cancelled, BriefCancelled)):
             text = self.tr("Cancelled.")
         elif isinstance(exc, UserError):
             text = str(exc)

@@ -6,23 +6,22 @@
     ketnoi brief digest --from 2026-11-01 --to 2026-11-30
 
 Without ``-o`` the file is named after the subject (``brief-nic-2026-11-23.pdf``) and written
-in the current directory.
+in the current directory; the names and the writing are :mod:`app.briefing.produce`'s, the same
+as the window's.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy.engine import Engine
 
-from app.briefing import gather, render
+from app import validation
+from app.briefing import gather
+from app.briefing.produce import BriefRequest, pdf_path, produce
 from app.errors import UserError
-from app.vntext import fold
 from db import clock
 from db.engine import read_session
 
@@ -33,74 +32,44 @@ class Context(Protocol):
     def out(self, text: str = "") -> None: ...
 
 
-def slug(text: str, *, limit: int = 40) -> str:
-    """A file-name-safe ASCII slug: "Trung tâm Đổi mới" -> "trung-tam-doi-moi"."""
-    words = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-    if len(words) > limit:
-        cut = words[: limit + 1].rfind("-")
-        words = words[: cut if cut > limit // 2 else limit]
-    return words.strip("-") or "brief"
-
-
 def parse_day(text: str) -> dt.date:
-    """ISO (2026-11-30) or day-first (30/11/2026, 30.11.2026) dates."""
-    text = text.strip()
+    """ISO (2026-11-30) or day-first (30/11/2026, 30.11.2026) dates, as ``validation.date`` reads them."""
     try:
-        return dt.date.fromisoformat(text)
+        return validation.date(text)
     except ValueError:
-        pass
-    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-    if m:
-        try:
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            pass
-    raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2026-11-30 or 30/11/2026)")
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2026-11-30 or 30/11/2026)") from None
 
 
-def _output(args: argparse.Namespace, stem: str) -> Path:
-    if args.output:
-        path = Path(args.output).expanduser()
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(path.suffix + ".pdf") if path.suffix else path.with_suffix(".pdf")
-    else:
-        path = Path(f"brief-{stem}-{clock.today().isoformat()}.pdf")
-    if path.parent and not path.parent.exists():
-        raise UserError(f"The folder {path.parent} does not exist")
-    return path
-
-
-def _write(
-    args: argparse.Namespace, ctx: Context, stem: str, brief: Any, renderer: Callable[..., int]
-) -> int:
-    path = _output(args, stem)
-    try:
-        pages = renderer(brief, str(path), paper=args.paper, lang=args.lang)
-    except PermissionError as exc:
-        raise UserError(f"Cannot write {path}: permission denied") from exc
-    ctx.out(f"Wrote {path} ({pages} page{'s' if pages != 1 else ''})")
+def _write(args: argparse.Namespace, ctx: Context, req: BriefRequest) -> int:
+    done = produce(
+        ctx.engine(),
+        req,
+        today=args.today or clock.today(),
+        target=pdf_path(args.output) if args.output else None,
+        keep_existing=False,  # a script run every day rewrites the day's file
+    )
+    ctx.out(f"Wrote {done.path} ({done.pages} page{'s' if done.pages != 1 else ''})")
     return 0
+
+
+def _request(args: argparse.Namespace, kind: str, subject_id: int | None = None, **more: Any) -> BriefRequest:
+    return BriefRequest(kind, subject_id, paper=args.paper, lang=args.lang, **more)
 
 
 def cmd_org(args: argparse.Namespace, ctx: Context) -> int:
     with read_session(ctx.engine()) as session:
         org_id = gather.find_organisation(session, args.subject)
-        brief = gather.gather_organisation(session, org_id, today=args.today, recent=args.meetings)
-    return _write(args, ctx, slug(brief.acronym or brief.name), brief, render.render_organisation)
+    return _write(args, ctx, _request(args, "organisation", org_id, recent=args.meetings))
 
 
 def cmd_contact(args: argparse.Namespace, ctx: Context) -> int:
     with read_session(ctx.engine()) as session:
         contact_id = gather.find_contact(session, args.subject)
-        brief = gather.gather_contact(session, contact_id, today=args.today, recent=args.meetings)
-    return _write(args, ctx, slug(brief.name), brief, render.render_contact)
+    return _write(args, ctx, _request(args, "contact", contact_id, recent=args.meetings))
 
 
 def cmd_meeting(args: argparse.Namespace, ctx: Context) -> int:
-    with read_session(ctx.engine()) as session:
-        brief = gather.gather_meeting(session, args.meeting_id, today=args.today)
-    stem = f"meeting-{brief.starts_at.date().isoformat()}-{slug(brief.title, limit=30)}"
-    return _write(args, ctx, stem, brief, render.render_meeting)
+    return _write(args, ctx, _request(args, "meeting", args.meeting_id))
 
 
 def cmd_digest(args: argparse.Namespace, ctx: Context) -> int:
@@ -108,9 +77,7 @@ def cmd_digest(args: argparse.Namespace, ctx: Context) -> int:
     start = args.start or end - dt.timedelta(days=6)
     if end < start:
         raise UserError("--to is before --from")
-    with read_session(ctx.engine()) as session:
-        brief = gather.gather_digest(session, start, end, today=args.today)
-    return _write(args, ctx, f"digest-{start.isoformat()}-{end.isoformat()}", brief, render.render_digest)
+    return _write(args, ctx, _request(args, "digest", start=start, end=end))
 
 
 def _options(p: argparse.ArgumentParser) -> None:

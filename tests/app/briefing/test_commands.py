@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.briefing.commands import parse_day, slug
+from app.briefing.commands import parse_day
+from app.briefing.produce import slug
 from app.cli import main
 from db import clock
 from tests.app.briefing.pdfutil import pdf_text

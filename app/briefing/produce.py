@@ -1,0 +1,232 @@
+"""Produce one PDF brief, and name its file: the one implementation behind ``ketnoi brief`` and
+the window's Brief dialog.
+
+    req = BriefRequest("organisation", org_id, paper="a4", lang="vi")
+    done = produce(engine, req, today=clock.today(), folder=Path("."))
+    done.path  # brief-nic-2026-11-23.pdf
+
+File names (``brief_file_name``), with ``today`` the day the brief is written:
+
+    brief-<organisation acronym or name>-<today>.pdf
+    brief-<contact name>-<today>.pdf
+    brief-meeting-<meeting day>-<title>-<today>.pdf
+    brief-digest-<first day>-<last day>-<today>.pdf
+
+Gathering runs in a read-only session opened here (so it may run on a worker thread); the PDF
+is written to ``<file>.part`` and moved into place only when complete, so a cancelled or failed
+brief leaves no file behind.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.briefing import gather, render
+from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief, PeriodDigest
+from app.errors import UserError
+from app.vntext import fold
+from db import models as m
+from db.engine import Engine, Session, read_session
+
+KINDS = ("organisation", "contact", "meeting", "digest")
+PERIODS = ("this_week", "this_month", "last_month")
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class BriefCancelled(UserError):
+    """The caller's cancel flag was raised: nothing was written."""
+
+    def __init__(self, message: str = "Brief cancelled; no file was written.") -> None:
+        super().__init__(message)  # reportlab re-raises with its own note added
+
+
+@dataclass(frozen=True)
+class BriefRequest:
+    """What to brief: a kind, its subject (by id) or period, paper and language."""
+
+    kind: str
+    subject_id: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    paper: str = "a4"
+    lang: str = "vi"
+    recent: int | None = gather.RECENT_MEETINGS  # meetings listed on an organisation/contact brief
+
+
+@dataclass(frozen=True)
+class Produced:
+    path: Path
+    pages: int
+
+
+def period(choice: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of "this week" (Monday–Sunday), "this month" or "last month"."""
+    if choice == "this_week":
+        start = today - dt.timedelta(days=today.weekday())
+        return start, start + dt.timedelta(days=6)
+    if choice == "this_month":
+        return today.replace(day=1), today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    if choice == "last_month":
+        end = today.replace(day=1) - dt.timedelta(days=1)
+        return end.replace(day=1), end
+    raise ValueError(choice)
+
+
+def slug(text: str, *, limit: int = 40) -> str:
+    """A file-name-safe ASCII slug: "Trung tâm Đổi mới" -> "trung-tam-doi-moi"."""
+    words = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    if len(words) > limit:
+        cut = words[: limit + 1].rfind("-")
+        words = words[: cut if cut > limit // 2 else limit]
+    return words.strip("-") or "brief"
+
+
+def brief_file_name(
+    kind: str, subject: str, today: dt.date, *, day: dt.date | None = None, end: dt.date | None = None
+) -> str:
+    """The file a brief is written to when no name is given.
+
+    ``subject``: an organisation's acronym (or name), a contact's name, a meeting's title
+    (``day`` its date); a digest has none (``day``–``end`` is its period)."""
+    if kind in ("organisation", "contact"):
+        return f"brief-{slug(subject)}-{today.isoformat()}.pdf"
+    if kind == "meeting":
+        assert day is not None
+        return f"brief-meeting-{day.isoformat()}-{slug(subject, limit=30)}-{today.isoformat()}.pdf"
+    if kind == "digest":
+        assert day is not None and end is not None
+        return f"brief-digest-{day.isoformat()}-{end.isoformat()}-{today.isoformat()}.pdf"
+    raise ValueError(kind)
+
+
+Brief = OrganisationBrief | ContactBrief | MeetingPrepBrief | PeriodDigest
+
+
+def file_name_of(brief: Brief, today: dt.date) -> str:
+    """The default file name of a gathered brief."""
+    if isinstance(brief, OrganisationBrief):
+        return brief_file_name("organisation", brief.acronym or brief.name, today)
+    if isinstance(brief, ContactBrief):
+        return brief_file_name("contact", brief.name, today)
+    if isinstance(brief, MeetingPrepBrief):
+        return brief_file_name("meeting", brief.title, today, day=brief.starts_at.date())
+    return brief_file_name("digest", "", today, day=brief.start, end=brief.end)
+
+
+def suggested_file_name(session: Session, req: BriefRequest, today: dt.date) -> str:
+    """The default file name for a request, from one row read by primary key (what the window
+    offers in "Save as…" before anything is gathered). A missing subject is named by its kind."""
+    if req.kind == "digest":
+        assert req.start is not None and req.end is not None
+        return brief_file_name("digest", "", today, day=req.start, end=req.end)
+    model: Any = {"organisation": m.Organisation, "contact": m.Contact, "meeting": m.Meeting}[req.kind]
+    rec = session.get(model, req.subject_id) if req.subject_id is not None else None
+    if rec is None:
+        return f"brief-{req.kind}-{today.isoformat()}.pdf"
+    if req.kind == "organisation":
+        return brief_file_name("organisation", str(rec.acronym or rec.name), today)
+    if req.kind == "contact":
+        return brief_file_name("contact", str(rec.full_name), today)
+    return brief_file_name("meeting", str(rec.title), today, day=rec.starts_at.date())
+
+
+def gather_brief(session: Session, req: BriefRequest, today: dt.date) -> Brief:
+    """The plain data of the brief asked for."""
+    if req.kind == "digest":
+        if req.start is None or req.end is None:
+            raise UserError("A digest needs a first and a last day")
+        if req.end < req.start:
+            raise UserError("Kỳ báo cáo kết thúc trước khi bắt đầu / the period ends before it starts")
+        return gather.gather_digest(session, req.start, req.end, today=today)
+    if req.kind not in KINDS:
+        raise ValueError(req.kind)
+    if req.subject_id is None:
+        raise UserError(f"Which {req.kind}? No id was given")
+    if req.kind == "organisation":
+        return gather.gather_organisation(session, req.subject_id, today=today, recent=req.recent)
+    if req.kind == "contact":
+        return gather.gather_contact(session, req.subject_id, today=today, recent=req.recent)
+    return gather.gather_meeting(session, req.subject_id, today=today)
+
+
+RENDERERS: dict[type[Any], Callable[..., int]] = {
+    OrganisationBrief: render.render_organisation,
+    ContactBrief: render.render_contact,
+    MeetingPrepBrief: render.render_meeting,
+    PeriodDigest: render.render_digest,
+}
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``name-2.pdf``, ``name-3.pdf``… when that file exists."""
+    path = folder / name
+    stem, suffix = path.stem, path.suffix
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    return path
+
+
+def pdf_path(text: str) -> Path:
+    """A path the user typed, with ``.pdf`` added when it has another or no extension."""
+    path = Path(text).expanduser()
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def produce(
+    engine: Engine,
+    req: BriefRequest,
+    *,
+    today: dt.date,
+    target: Path | None = None,
+    folder: Path | None = None,
+    keep_existing: bool = True,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Produced:
+    """Gather and render one brief; returns the file written and its number of pages.
+
+    ``target`` names the file exactly (an existing one is replaced). Otherwise the brief is named
+    by :func:`file_name_of` in ``folder`` (default: the current directory); with
+    ``keep_existing`` a file already there is kept and ``-2``… is added to the new one's name.
+    ``cancelled`` is asked between the steps and at every page: when it answers True,
+    :class:`BriefCancelled` is raised and nothing is left on disk.
+    """
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise BriefCancelled()
+
+    def pages_done(done: int, total: int) -> None:
+        check()
+        if progress is not None:
+            progress(done, total)
+
+    with read_session(engine) as session:
+        brief = gather_brief(session, req, today)
+    check()
+    if target is None:
+        name = file_name_of(brief, today)
+        where = folder if folder is not None else Path()
+        target = free_path(where, name) if keep_existing else where / name
+    if not target.parent.is_dir():
+        raise UserError(f"The folder {target.parent} does not exist")
+    part = target.with_name(target.name + ".part")
+    try:
+        pages = RENDERERS[type(brief)](brief, str(part), paper=req.paper, lang=req.lang, progress=pages_done)
+        check()
+        part.replace(target)
+    except PermissionError as exc:
+        raise UserError(f"Không ghi được / cannot write {target}: permission denied") from exc
+    finally:
+        part.unlink(missing_ok=True)
+    return Produced(target, pages)
