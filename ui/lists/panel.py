@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dashboard, lists
+from app import lists, presets
 from db.models import ACTION_KINDS, MEETING_KINDS, ORGANISATION_KINDS
 from ui import labels
 from ui.context import AppContext
@@ -149,33 +148,27 @@ class ListPanel(QWidget):
             self._combo(
                 bar, "kind", [(any_kind, None)] + [(labels.meeting_kind(k), k) for k in MEETING_KINDS]
             )
-            self._combo(
-                bar,
-                "when",
-                [
-                    (self.tr("Any time"), None),
-                    (self.tr("Upcoming"), "upcoming"),
-                    (self.tr("This month"), "month"),
-                    (self.tr("Past"), "past"),
-                ],
-            )
+            names = {
+                "upcoming": self.tr("Upcoming"),
+                "month": self.tr("This month"),
+                "past": self.tr("Past"),
+            }
+            when = [(names[k], k) for k in presets.names("meeting")]
+            self._combo(bar, "when", [(self.tr("Any time"), None), *when])
         if self.entity == "action":
-            self._combo(
-                bar,
-                "preset",
-                [
-                    (self.tr("All open"), "open"),
-                    (self.tr("Mine"), "mine"),
-                    (self.tr("Overdue"), "overdue"),
-                    (self.tr("Due this week"), "week"),
-                    (self.tr("Due this month"), "month"),
-                    (self.tr("Due in 30 days"), "30days"),
-                    (self.tr("We owe"), "we_owe"),
-                    (self.tr("They owe"), "they_owe"),
-                    (self.tr("Done"), "done"),
-                    (self.tr("Everything"), "all"),
-                ],
-            )
+            names = {
+                "open": self.tr("All open"),
+                "mine": self.tr("Mine"),
+                "overdue": self.tr("Overdue"),
+                "week": self.tr("Due this week"),
+                "month": self.tr("Due this month"),
+                "30days": self.tr("Due in 30 days"),
+                "we_owe": self.tr("We owe"),
+                "they_owe": self.tr("They owe"),
+                "done": self.tr("Done"),
+                "all": self.tr("Everything"),
+            }
+            self._combo(bar, "preset", [(names[k], k) for k in presets.names("action")])
             self._combo(bar, "kind", [(any_kind, None)] + [(labels.action_kind(k), k) for k in ACTION_KINDS])
         owner_text = self.tr("Responsible: anyone") if self.entity == "action" else self.tr("Owner: anyone")
         self._combo(bar, "owner", [(owner_text, None), *((n, i) for i, n in choices["staff"])])
@@ -212,31 +205,9 @@ class ListPanel(QWidget):
         )
         if hasattr(self, "model"):
             q = q.with_(sort=self.model.query.sort, descending=self.model.query.descending)
-        today = self.ctx.today()
-        preset = self._value("preset")
-        if self.entity == "action" and preset:
-            q = q.with_(status=None if preset == "all" else "open")
-            if preset == "mine":
-                q = q.with_(owner_id=self.ctx.staff_id or -1)
-            elif preset == "overdue":
-                q = q.with_(overdue_on=today)
-            elif preset == "week":
-                q = q.with_(due_from=today, due_to=dashboard.week_end(today))
-            elif preset == "month":
-                q = q.with_(due_from=today, due_to=dashboard.month_end(today))
-            elif preset == "30days":
-                q = q.with_(due_from=today, due_to=today + dt.timedelta(days=30))
-            elif preset in ("we_owe", "they_owe"):
-                q = q.with_(direction=preset)
-            elif preset == "done":
-                q = q.with_(status="done")
-        when = self._value("when")
-        if when == "upcoming":
-            q = q.with_(due_from=today, sort="starts_at", descending=False)
-        elif when == "past":
-            q = q.with_(due_to=today - dt.timedelta(days=1))
-        elif when == "month":
-            q = q.with_(due_from=today.replace(day=1), due_to=dashboard.month_end(today))
+        preset = self._value("preset") or self._value("when")  # an action view / a meeting period
+        if preset:
+            q = presets.apply_preset(q, preset, today=self.ctx.today(), staff_id=self.ctx.staff_id)
         return q
 
     def apply_filters(self) -> None:

@@ -1,0 +1,72 @@
+"""Named views of the lists: "overdue", "due this week", "we owe"… as list queries.
+
+The window's action list offers these in its first filter box and the meeting list a period
+("upcoming", "this month", "past"); the command line can name the same ones. Each preset is a
+function of the query built from the other filters, the day, and the current staff member:
+
+    q = apply_preset(lists.default_query("action"), "week", today=clock.today())
+    lists.page_ids(session, q)
+
+Plain Python: the names are keys; the window translates the labels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from app.dashboard import month_end, week_end
+from app.lists import ListQuery, default_query
+
+Apply = Callable[[ListQuery, dt.date, int | None], ListQuery]
+
+NOBODY = -1  # "mine" with no current staff member chosen: an owner id that matches no one
+
+
+def _open(q: ListQuery) -> ListQuery:
+    return q.with_(status="open")
+
+
+ACTION_PRESETS: dict[str, Apply] = {
+    "open": lambda q, today, me: _open(q),
+    "mine": lambda q, today, me: _open(q).with_(owner_id=me or NOBODY),
+    "overdue": lambda q, today, me: _open(q).with_(overdue_on=today),
+    "week": lambda q, today, me: _open(q).with_(due_from=today, due_to=week_end(today)),
+    "month": lambda q, today, me: _open(q).with_(due_from=today, due_to=month_end(today)),
+    "30days": lambda q, today, me: _open(q).with_(due_from=today, due_to=today + dt.timedelta(days=30)),
+    "we_owe": lambda q, today, me: _open(q).with_(direction="we_owe"),
+    "they_owe": lambda q, today, me: _open(q).with_(direction="they_owe"),
+    "done": lambda q, today, me: q.with_(status="done"),
+    "all": lambda q, today, me: q.with_(status=None),
+}
+"""Open actions (unless said otherwise) narrowed by owner, due date or direction; in the
+order the window lists them."""
+
+MEETING_PRESETS: dict[str, Apply] = {
+    "upcoming": lambda q, today, me: q.with_(due_from=today, sort="starts_at", descending=False),
+    "month": lambda q, today, me: q.with_(due_from=today.replace(day=1), due_to=month_end(today)),
+    "past": lambda q, today, me: q.with_(due_to=today - dt.timedelta(days=1)),
+}
+"""Meetings by when they start (``due_from``/``due_to`` bound ``starts_at`` for meetings)."""
+
+PRESETS: dict[str, dict[str, Apply]] = {"action": ACTION_PRESETS, "meeting": MEETING_PRESETS}
+
+
+def names(entity: str) -> tuple[str, ...]:
+    """The presets of a list, in the order they are offered (none for most lists)."""
+    return tuple(PRESETS.get(entity, {}))
+
+
+def apply_preset(query: ListQuery, preset: str, *, today: dt.date, staff_id: int | None = None) -> ListQuery:
+    """``query`` narrowed to the named preset (``staff_id``: whose actions are "mine")."""
+    try:
+        apply = PRESETS[query.entity][preset]
+    except KeyError:
+        choices = ", ".join(names(query.entity)) or "none"
+        raise ValueError(f"no {query.entity} preset {preset!r} (choices: {choices})") from None
+    return apply(query, today, staff_id)
+
+
+def preset_query(entity: str, preset: str, *, today: dt.date, staff_id: int | None = None) -> ListQuery:
+    """The list query of a preset with no other filter."""
+    return apply_preset(default_query(entity), preset, today=today, staff_id=staff_id)
