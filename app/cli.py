@@ -6,25 +6,32 @@ The console script is :mod:`ui.launcher`: it passes the desktop app as ``main(gu
 Feature packages add their own subcommands through ``register(sub, common)`` (see
 ``FEATURE_MODULES``); a handler is ``handler(args, ctx) -> int``. Errors meant for the user
 (:class:`~app.errors.UserError`, a database that cannot be opened) print one line and exit 1;
-``--debug`` shows the traceback.
+``--debug`` shows the traceback. With ``--json`` a command prints one JSON document on stdout
+(dates in ISO form), errors included (``{"error": ...}``, besides the line on stderr).
+
+Exit codes: 0 done, 1 an error (one line on stderr), 2 a usage error (argparse), 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import importlib
+import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from app import __version__
-from app.errors import UserError
-from db.engine import describe_url, resolve_url, unit_of_work
+from app.errors import UserError, ValidationError
+from app.records import jsonable
+from db.engine import describe_url, read_session, resolve_url, sqlite_path
 from db.migrate import DatabaseError, open_database
 
 # Packages that contribute subcommands; each has register(sub, common).
@@ -33,7 +40,12 @@ FEATURE_MODULES = (
     "app.exporting.commands",
     "app.briefing.commands",
     "app.dedupe_commands",
+    "app.record_commands",
+    "app.meeting_commands",
+    "app.action_commands",
 )
+# Commands that may create the database file; every other one needs an existing database.
+CREATES_DATABASE = frozenset({"demo", "import"})
 
 Handler = Callable[[argparse.Namespace, "CliContext"], int]
 
@@ -44,19 +56,76 @@ class CliContext:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.url = resolve_url(getattr(args, "db", None))
+        self.json = bool(getattr(args, "json", False))
         self._engine: Engine | None = None
 
     def engine(self) -> Engine:
         if self._engine is None:
+            creates = bool(getattr(self.args, "creates_db", False))
+            creates = creates or getattr(self.args, "command", None) in CREATES_DATABASE
+            check_database_url(self.url, creates=creates)
             self._engine = open_database(self.url)
         return self._engine
 
+    def actor(self) -> str:
+        """Who the history says made a change: ``$KETNOI_ACTOR``, else the login name."""
+        try:
+            return os.environ.get("KETNOI_ACTOR") or getpass.getuser()
+        except (KeyError, OSError):  # no login name (a container without a passwd entry)
+            return ""
+
     def out(self, text: str = "") -> None:
-        print(text, flush=True)
+        """A line of the human-readable output (nothing when ``--json`` asked for a document)."""
+        if not self.json:
+            print(text, flush=True)
+
+    def emit(self, document: Any) -> None:
+        """The ``--json`` document (dates as ISO text); nothing without ``--json``."""
+        if self.json:
+            print(json.dumps(jsonable(document), ensure_ascii=False, indent=2, default=str), flush=True)
 
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+
+
+def check_database_url(url: str, *, creates: bool) -> None:
+    """Refuse, in one line, a database that cannot be what the person meant.
+
+    A SQLite file must exist unless the command writes (and then its folder must exist: a typo
+    in ``--db`` should not leave a new folder behind); only SQLite and PostgreSQL are
+    supported, and PostgreSQL needs its driver installed.
+    """
+    try:
+        parsed = make_url(url)
+        backend = parsed.get_backend_name()
+    except ArgumentError:
+        raise UserError(
+            f"cannot read the database URL {url!r}; pass a SQLite file or postgresql://…"
+        ) from None
+    if backend not in ("sqlite", "postgresql"):
+        raise UserError(
+            f"unsupported database URL scheme {parsed.drivername!r}; pass a SQLite file or postgresql://…"
+        )
+    if backend == "postgresql":
+        try:
+            parsed.get_dialect().import_dbapi()
+        except ImportError:
+            raise UserError(
+                "PostgreSQL needs its driver: install it with pip install 'ketnoi[postgres]'"
+            ) from None
+        except Exception:  # an unknown driver name (postgresql+foo://)
+            raise UserError(
+                f"unsupported PostgreSQL driver {parsed.drivername!r}; use postgresql://…"
+            ) from None
+        return
+    path = sqlite_path(url)
+    if path is None or path.exists():
+        return
+    if not creates:
+        raise UserError(f"no database at {path}; run ketnoi demo or pass an existing file")
+    if not path.parent.is_dir():
+        raise UserError(f"no folder {path.parent} for the database; create it first or pass another path")
 
 
 def _common_parser() -> argparse.ArgumentParser:
@@ -72,6 +141,15 @@ def _common_parser() -> argparse.ArgumentParser:
     return common
 
 
+def json_option() -> argparse.ArgumentParser:
+    """A parent parser with ``--json``, for the commands that can answer in JSON."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--json", action="store_true", help="print one JSON document on stdout (dates in ISO form)"
+    )
+    return parent
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common_parser()
     parser = argparse.ArgumentParser(
@@ -82,7 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Ketnoi {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("demo", parents=[common], help="fill a database with realistic sample data")
+    as_json = json_option()
+    p = sub.add_parser("demo", parents=[common, as_json], help="fill a database with realistic sample data")
     p.add_argument(
         "--scale",
         type=int,
@@ -94,13 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="add demo data even if the database has records")
     p.set_defaults(handler=_cmd_demo)
 
-    p = sub.add_parser("search", parents=[common], help="search every record, accents optional")
+    p = sub.add_parser("search", parents=[common, as_json], help="search every record, accents optional")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--kind", choices=("organisation", "contact", "meeting", "action"), action="append")
     p.set_defaults(handler=_cmd_search)
 
-    p = sub.add_parser("info", parents=[common], help="where the database is and what it holds")
+    p = sub.add_parser("info", parents=[common, as_json], help="where the database is and what it holds")
     p.set_defaults(handler=_cmd_info)
 
     p = sub.add_parser("gui", parents=[common], help="open the desktop app (the default)")
@@ -126,6 +205,8 @@ def _cmd_gui(args: argparse.Namespace, ctx: CliContext) -> int:
 def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     from app import demo
 
+    if args.scale < 0:
+        raise UserError(f"--scale is a number of contacts, 0 or more (not {args.scale})")
     started = time.perf_counter()
     engine = ctx.engine()
     counts = demo.fill(
@@ -136,6 +217,7 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
         progress=_progress_printer("demo") if args.scale >= 5000 else None,
     )
     took = time.perf_counter() - started
+    ctx.emit({"database": describe_url(ctx.url), "seconds": round(took, 2), "counts": counts})
     ctx.out(f"Demo data written to {describe_url(ctx.url)} in {took:.1f} s:")
     for kind, n in counts.items():
         ctx.out(f"  {n:>8,} {kind}")
@@ -160,9 +242,15 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     query = " ".join(args.query)
     engine = ctx.engine()
     started = time.perf_counter()
-    with unit_of_work(engine) as session:
+    with read_session(engine) as session:
         hits = search(session, query, limit=args.limit, kinds=tuple(args.kind) if args.kind else None)
     took = (time.perf_counter() - started) * 1000
+    ctx.emit(
+        {
+            "query": query,
+            "hits": [{"kind": h.kind, "id": h.id, "title": h.title, "subtitle": h.subtitle} for h in hits],
+        }
+    )
     if not hits:
         ctx.out(f'Nothing matches "{query}".')
         return 0
@@ -177,11 +265,13 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
 def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.stats import record_counts
 
+    with read_session(ctx.engine()) as session:
+        counts = record_counts(session)
+    ctx.emit({"version": __version__, "database": describe_url(ctx.url), "counts": counts})
     ctx.out(f"Ketnoi {__version__}")
     ctx.out(f"Database: {describe_url(ctx.url)}")
-    with unit_of_work(ctx.engine()) as session:
-        for kind, n in record_counts(session).items():
-            ctx.out(f"  {n:>8,} {kind}")
+    for kind, n in counts.items():
+        ctx.out(f"  {n:>8,} {kind}")
     return 0
 
 
@@ -203,18 +293,47 @@ def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> in
     except KeyboardInterrupt:
         print("ketnoi: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``ketnoi search x | head -1``): say so once, and point stdout at
+        # nothing so that Python's own flush at exit does not print a second traceback.
+        _silence_stdout()
+        print("ketnoi: output closed early (broken pipe)", file=sys.stderr)
+        return 1
     except (UserError, DatabaseError) as exc:
         if debug:
             raise
-        print(f"ketnoi: {exc}", file=sys.stderr)
-        return 1
+        return _fail(ctx, str(exc), exc)
     except (SQLAlchemyError, OSError) as exc:
         if debug:
             raise
-        print(f"ketnoi: {_one_line(exc)} (run with --debug for details)", file=sys.stderr)
-        return 1
+        return _fail(ctx, f"{_one_line(exc)} (run with --debug for details)", exc)
     finally:
         ctx.close()
+
+
+def _fail(ctx: CliContext, message: str, exc: BaseException) -> int:
+    print(f"ketnoi: {message}", file=sys.stderr)
+    if ctx.json:
+        document: dict[str, Any] = {"error": message}
+        if isinstance(exc, ValidationError):
+            document["fields"] = exc.errors
+        candidates = getattr(exc, "candidates", None)
+        if candidates:
+            document["candidates"] = [{"id": i, "label": label} for i, label in candidates]
+        try:
+            ctx.emit(document)
+        except BrokenPipeError:
+            _silence_stdout()
+    return 1
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is not a file (captured in tests)
+        pass
 
 
 def _one_line(exc: BaseException) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from db.migrate import open_database
 from ui import launcher
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,6 +58,7 @@ def test_help_lists_gui_and_the_subcommands() -> None:
 def test_a_subcommand_never_loads_qt(tmp_path: Path) -> None:
     """``ketnoi search`` stays fast: PySide6 is imported only when the window opens."""
     db = tmp_path / "k.db"
+    open_database(f"sqlite:///{db}").dispose()  # a command that reads needs an existing database
     code = (
         "import sys, ui.launcher\n"
         f"code = ui.launcher.main(['search', 'nguyen', '--db', {str(db)!r}])\n"
@@ -94,6 +96,7 @@ def test_gui_and_no_subcommand_open_the_window_with_the_chosen_database(
 
 def test_other_subcommands_are_app_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "k.db"
+    open_database(f"sqlite:///{db}").dispose()
     assert launcher.main(["info", "--db", str(db)]) == 0
     assert "Database:" in capsys.readouterr().out
 

@@ -1,0 +1,164 @@
+"""``ketnoi action done|reopen|reschedule``, ``ketnoi due``, ``ketnoi history`` and ``ketnoi trash``.
+
+    ketnoi action done 12 13          # one undoable group, as the window's D key
+    ketnoi action reschedule 12 --to +1w
+    ketnoi due --json                 # what the window's banner shows: overdue and due today
+    ketnoi history contact 7
+    ketnoi trash                      # deleted records, with the command that restores each
+
+The rules are :mod:`app.actions`'; the figures of ``due`` are :func:`app.dashboard.due_summary`'s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from app import actions, dashboard, lists, records, resolve
+from app.cli import CliContext, json_option
+from app.due import parse_due, reschedule_base
+from app.record_fields import COMMAND_NAMES, KINDS
+from db import clock
+from db.engine import read_session, unit_of_work
+
+_KIND_WORDS = {"org": "organisation", "organisation": "organisation", "organization": "organisation"}
+
+
+def add_action_verbs(verbs: Any, parents: list[argparse.ArgumentParser]) -> None:
+    """``done``, ``reopen`` and ``reschedule`` under ``ketnoi action``."""
+    p = verbs.add_parser("done", parents=parents, help="mark actions done (dated today)")
+    p.add_argument("records", nargs="+", metavar="ID")
+    p.set_defaults(handler=cmd_status, rule="done", entity="action")
+
+    p = verbs.add_parser("reopen", parents=parents, help="put done or cancelled actions back to open")
+    p.add_argument("records", nargs="+", metavar="ID")
+    p.set_defaults(handler=cmd_status, rule="reopen", entity="action")
+
+    p = verbs.add_parser("reschedule", parents=parents, help="new due date (closed actions reopen)")
+    p.add_argument("records", nargs="+", metavar="ID")
+    p.add_argument(
+        "--to",
+        required=True,
+        metavar="DATE",
+        help="2026-12-10, 10/12/2026, tomorrow, eom, or +3d/+1w/+1m from each action's due date "
+        "while it lies ahead (else from today)",
+    )
+    p.set_defaults(handler=cmd_status, rule="reschedule", entity="action")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    parents = [common, json_option()]
+    p = sub.add_parser("due", parents=parents, help="open actions overdue and due today (the banner)")
+    p.add_argument("--staff", metavar="NAME_OR_ID", help="only this staff member's")
+    p.add_argument("--limit", type=int, default=50, help="at most this many actions listed (default 50)")
+    p.set_defaults(handler=cmd_due)
+
+    p = sub.add_parser("history", parents=parents, help="what changed on a record, newest first")
+    p.add_argument("kind", choices=("org", "organisation", "contact", "meeting", "action"))
+    p.add_argument("record", metavar="NAME_OR_ID")
+    p.set_defaults(handler=cmd_history)
+
+    p = sub.add_parser("trash", parents=parents, help="deleted records and how to restore them")
+    p.add_argument("--kind", choices=("org", "organisation", "contact", "meeting", "action"), action="append")
+    p.add_argument("--limit", type=int, default=50, help="at most this many of each kind (default 50)")
+    p.set_defaults(handler=cmd_trash)
+
+
+def _due_rule(text: str, today: dt.date) -> dt.date | Callable[[dt.date | None], dt.date]:
+    """``+1w`` counts from each action's own due date while it lies ahead; the rest from today."""
+    if text.strip().startswith("+"):
+        parse_due(text, today)  # a typing error is reported before anything is read
+
+        def rule(current: dt.date | None) -> dt.date:
+            return parse_due(text, reschedule_base(current, today))
+
+        return rule
+    return parse_due(text, today)
+
+
+def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with unit_of_work(ctx.engine()) as session:
+        ids = list(dict.fromkeys(resolve.resolve(session, "action", r) for r in args.records))
+        if args.rule == "done":
+            group = actions.mark_done(session, ids, actor=actor)
+        elif args.rule == "reopen":
+            group = actions.reopen(session, ids, actor=actor)
+        else:
+            group = actions.reschedule(session, ids, _due_rule(args.to, clock.today()), actor=actor)
+        changed = actions.changed_ids(session, group)
+        rows = lists.rows(session, "action", ids)
+    items = [{k: x for k, x in rows[i].items() if k != "deleted_at"} for i in ids]
+    ctx.emit({"rule": args.rule, "changed": changed, "group_id": group, "actions": items})
+    verb = {"done": "Marked done", "reopen": "Reopened", "reschedule": "Rescheduled"}[args.rule]
+    for item in items:
+        mark = "*" if item["id"] in changed else " "
+        due = f"due {item['due_date']:%d/%m/%Y}" if item["due_date"] else "no due date"
+        ctx.out(f"{mark} #{item['id']:<6} {item['status']:<11} {due:<14} {item['title']}")
+    n = len(changed)
+    ctx.out(f"{verb} {n} action{'s' if n != 1 else ''}" + (f" (undo: ketnoi undo {group})" if group else ""))
+    return 0
+
+
+def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
+    today = clock.today()
+    with read_session(ctx.engine()) as session:
+        staff_id = resolve.resolve(session, "staff", args.staff) if args.staff else None
+        summary = dashboard.due_summary(session, today=today, staff_id=staff_id)
+        rows = dashboard.actions_due(session, to=today, staff_id=staff_id, limit=max(args.limit, 0))
+    items = [
+        {**{k: x for k, x in r.items() if k != "deleted_at"}, "overdue": r["due_date"] < today} for r in rows
+    ]
+    ctx.emit({"today": today, "overdue": summary.overdue, "due_today": summary.due_today, "actions": items})
+    if not summary.anything:
+        ctx.out("Nothing overdue or due today.")
+        return 0
+    ctx.out(f"{summary.overdue} overdue · {summary.due_today} due today")
+    for item in items:
+        when = "today" if not item["overdue"] else f"{item['due_date']:%d/%m/%Y}"
+        who = f"  — {item['responsible']}" if item["responsible"] else ""
+        ctx.out(f"  #{item['id']:<6} {when:<10} {item['title']}{who}")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
+    kind = _KIND_WORDS.get(args.kind, args.kind)
+    with read_session(ctx.engine()) as session:
+        record_id = resolve.resolve(session, kind, args.record, include_deleted=True)
+        label = records.label(session, kind, record_id)
+        changes = records.history(session, kind, record_id)
+    ctx.emit({"kind": kind, "id": record_id, "label": label, "changes": changes})
+    ctx.out(f"{kind} #{record_id}  {label}")
+    for c in changes:
+        what = f"{c['field']}: {_shown(c['old'])} → {_shown(c['new'])}" if c["field"] else c["op"]
+        by = f" by {c['actor']}" if c["actor"] else ""
+        ctx.out(f"  {c['at']:%d/%m/%Y %H:%M}{by}  {what}")
+    return 0
+
+
+def _shown(value: Any) -> str:
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(x) for x in value)
+    return str(value)
+
+
+def cmd_trash(args: argparse.Namespace, ctx: CliContext) -> int:
+    kinds = [_KIND_WORDS.get(k, k) for k in args.kind] if args.kind else list(KINDS)
+    items: list[dict[str, Any]] = []
+    with read_session(ctx.engine()) as session:
+        for kind in dict.fromkeys(kinds):
+            for row in records.deleted(session, kind, limit=max(args.limit, 0)):
+                restore = f"ketnoi {COMMAND_NAMES[kind]} restore {row['id']}"
+                items.append({"kind": kind, **row, "restore": restore})
+    ctx.emit({"items": items})
+    if not items:
+        ctx.out("Nothing deleted.")
+    for item in items:
+        ctx.out(
+            f"{item['kind']:<12} #{item['id']:<6} {item['label']}  (deleted {item['deleted_at']:%d/%m/%Y %H:%M}; {item['restore']})"
+        )
+    return 0

@@ -1,0 +1,218 @@
+"""``ketnoi log-meeting``: the Log meeting dialog from the command line, saved the same way
+(:func:`app.meetings.save_meeting`, one unit of work: the meeting, new people and organisations
+and the follow-ups, or nothing).
+
+    ketnoi log-meeting --title "Làm việc với NIC" --at "2026-12-10 14:00" \\
+        --organisation NIC --attendee "Nguyễn Thị Hồng Nhung" --new-attendee "Trần Văn Bình" \\
+        --follow-up "Gửi thư giới thiệu;due=+1w;we-owe;who=Nhung"
+    ketnoi log-meeting --from-file meeting.json
+
+A follow-up is ``WHAT;due=WHEN;we-owe|they-owe;who=NAME`` (all but WHAT optional): a relative
+due date counts from the meeting's day, ``who`` is an attendee or one of our staff. The file is
+a JSON object with the same parts (see :func:`_from_file`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app import records, resolve, validation
+from app.cli import CliContext, json_option
+from app.due import parse_due
+from app.errors import UserError, ValidationError
+from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
+from app.vntext import fold
+from db import models as m
+from db.engine import unit_of_work
+from db.tables import ACT
+
+_FIELDS = {"title": "title", "at": "starts_at", "ends": "ends_at", "location": "location", "kind": "kind"}
+_TEXTS = ("agenda", "minutes", "decisions")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "log-meeting",
+        parents=[common, json_option()],
+        help="log a meeting with its attendees and follow-ups (one transaction)",
+    )
+    p.add_argument("--title")
+    p.add_argument("--at", metavar="WHEN", help="when it started: 2026-12-10 14:00 or 10/12/2026 14:00")
+    p.add_argument("--ends", metavar="WHEN")
+    p.add_argument("--location")
+    p.add_argument("--kind", help="meeting, working-session, call, event or visit")
+    for name in _TEXTS:
+        p.add_argument(f"--{name}")
+    p.add_argument("--owner", metavar="NAME_OR_ID", help="the staff member in charge")
+    p.add_argument("--organisation", action="append", default=[], metavar="NAME_OR_ID")
+    p.add_argument("--new-organisation", action="append", default=[], metavar="NAME", help="create it")
+    p.add_argument(
+        "--attendee", action="append", default=[], metavar="NAME_OR_ID[:ROLE]", help="a contact who came"
+    )
+    p.add_argument(
+        "--new-attendee", action="append", default=[], metavar="NAME[:ROLE]", help="create the contact"
+    )
+    p.add_argument(
+        "--follow-up", action="append", default=[], metavar="WHAT;due=+1w;we-owe;who=NAME", help="repeat"
+    )
+    p.add_argument("--from-file", type=Path, metavar="MEETING.json", help="the meeting as a JSON object")
+    p.set_defaults(handler=cmd_log_meeting, creates_db=True)
+
+
+def _from_file(path: Path) -> dict[str, Any]:
+    """``{"title", "at", "ends", "location", "kind", "agenda", "minutes", "decisions", "owner",
+    "organisations": [NAME_OR_ID | {"new": NAME}], "attendees": [NAME_OR_ID | {"name"|"id"|"new",
+    "role"}], "follow_ups": ["WHAT;due=+1w" | {"title", "due", "direction", "who"}]}``"""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"no file {path}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f"cannot read {path} as JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise UserError(f"{path} must hold one JSON object (the meeting)")
+    return data
+
+
+def _spec(args: argparse.Namespace) -> dict[str, Any]:
+    """The file's meeting with the command line's options over it."""
+    spec: dict[str, Any] = _from_file(args.from_file) if args.from_file else {}
+    for key in (*_FIELDS, *_TEXTS, "owner"):
+        if getattr(args, key, None) is not None:
+            spec[key] = getattr(args, key)
+    spec["organisations"] = [
+        *spec.get("organisations", []),
+        *args.organisation,
+        *({"new": n} for n in args.new_organisation),
+    ]
+    spec["attendees"] = [*spec.get("attendees", []), *args.attendee, *({"new": n} for n in args.new_attendee)]
+    spec["follow_ups"] = [*spec.get("follow_ups", []), *args.follow_up]
+    return spec
+
+
+def _with_role(text: str, role: str | None = None) -> tuple[str, str]:
+    name, sep, tail = str(text).rpartition(":")
+    if sep and tail.strip().lower().replace("-", "_") in m.ATTENDEE_ROLES:
+        return name.strip(), tail.strip().lower().replace("-", "_")
+    return str(text).strip(), role or "participant"
+
+
+def _organisations(session: Session, items: list[Any]) -> list[Chosen]:
+    out: list[Chosen] = []
+    for item in items:
+        if isinstance(item, dict) and item.get("new"):
+            out.append(Chosen(None, str(item["new"]).strip()))
+        else:
+            ref = (item.get("id") or item.get("name") or "") if isinstance(item, dict) else item
+            oid = resolve.resolve(session, "organisation", ref)
+            out.append(Chosen(oid, records.label(session, "organisation", oid)))
+    return out
+
+
+def _attendees(session: Session, items: list[Any]) -> list[Chosen]:
+    out: list[Chosen] = []
+    for item in items:
+        role = item.get("role") if isinstance(item, dict) else None
+        if isinstance(item, dict) and item.get("new"):
+            name, role = _with_role(item["new"], role)
+            out.append(Chosen(None, name, role))
+            continue
+        ref = (item.get("id") or item.get("name")) if isinstance(item, dict) else item
+        text, role = _with_role(str(ref), role)
+        cid = resolve.resolve(session, "contact", text)
+        out.append(Chosen(cid, records.label(session, "contact", cid), role))
+    return out
+
+
+def _follow_up(session: Session, item: Any, day: Any, attendees: list[Chosen]) -> FollowUp:
+    if isinstance(item, str):
+        parts = [p.strip() for p in item.split(";")]
+        fields: dict[str, str] = {"title": parts[0]}
+        for part in parts[1:]:
+            key, sep, value = part.partition("=")
+            key = key.strip().lower()
+            if not sep and key.replace("_", "-") in ("we-owe", "they-owe"):
+                fields["direction"] = key
+            elif sep and key in ("due", "who", "direction"):
+                fields[key] = value.strip()
+            elif part:
+                raise UserError(
+                    f"in the follow-up {item!r}: {part!r} is not due=…, who=…, we-owe or they-owe"
+                )
+        item = fields
+    if not isinstance(item, dict) or not str(item.get("title") or "").strip():
+        raise UserError(f"a follow-up needs a title: {item!r}")
+    due = parse_due(str(item["due"]), day) if item.get("due") else None
+    direction = str(item.get("direction") or "we_owe").lower().replace("-", "_")
+    responsible, label = "", ""
+    who = str(item.get("who") or "").strip()
+    if who:
+        responsible, label = _responsible(session, who, attendees)
+    return FollowUp(str(item["title"]).strip(), responsible, label, direction, due)
+
+
+def _responsible(session: Session, who: str, attendees: list[Chosen]) -> tuple[str, str]:
+    """An attendee (by id or name, accents optional), else a staff member."""
+    key = fold(who)
+    ident = resolve.as_id(who)
+    found = [a for a in attendees if (ident is not None and a.id == ident) or fold(a.label) == key]
+    if not found and ident is None:
+        found = [a for a in attendees if key in fold(a.label).split() or fold(a.label).startswith(key)]
+    if len(found) > 1:
+        raise resolve.AmbiguousName("attendee", who, [(a.id or 0, a.label) for a in found])
+    if found:
+        return f"contact:{found[0].key}", found[0].label
+    try:
+        sid = resolve.resolve(session, "staff", who)
+    except resolve.NotFound:
+        raise UserError(f"who={who}: not an attendee of the meeting nor one of our staff") from None
+    return f"staff:{sid}", records.label(session, "staff", sid)
+
+
+def build_draft(session: Session, spec: dict[str, Any]) -> MeetingDraft:
+    """A :class:`MeetingDraft` from the plain spec (names resolved, due dates counted)."""
+    values: dict[str, Any] = {field: spec[key] for key, field in _FIELDS.items() if spec.get(key) is not None}
+    values.update({k: spec[k] for k in _TEXTS if spec.get(k) is not None})
+    if spec.get("owner"):
+        values["owner_id"] = resolve.resolve(session, "staff", spec["owner"])
+    if not values.get("starts_at"):
+        raise ValidationError("meeting", {"starts_at": "say when it took place (--at)"})
+    try:
+        day = validation.datetime_(values["starts_at"]).date()
+    except validation.FieldError as exc:
+        raise ValidationError("meeting", {"starts_at": str(exc)}) from None
+    attendees = _attendees(session, list(spec.get("attendees") or []))
+    return MeetingDraft(
+        values=values,
+        organisations=_organisations(session, list(spec.get("organisations") or [])),
+        attendees=attendees,
+        followups=[_follow_up(session, f, day, attendees) for f in spec.get("follow_ups") or []],
+    )
+
+
+def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
+    spec = _spec(args)
+    with unit_of_work(ctx.engine()) as session:
+        draft = build_draft(session, spec)
+        meeting_id = save_meeting(session, draft, actor=ctx.actor())
+        meeting = records.get(session, "meeting", meeting_id)
+        action_ids = session.execute(
+            select(ACT.c.id)
+            .where(ACT.c.meeting_id == meeting_id, ACT.c.deleted_at.is_(None))
+            .order_by(ACT.c.id)
+        ).scalars()
+        follow_ups = [records.get(session, "action", int(i)) for i in action_ids]
+    ctx.emit({"meeting_id": meeting_id, "meeting": meeting, "actions": follow_ups})
+    ctx.out(f"Logged meeting #{meeting_id}: {meeting['title']} ({meeting['starts_at']:%d/%m/%Y %H:%M})")
+    for a in meeting["attendees"]:
+        ctx.out(f"  attendee #{a['contact_id']} {a.get('full_name', '')} ({a['role']})")
+    for f in follow_ups:
+        due = f"due {f['due_date']:%d/%m/%Y}" if f["due_date"] else "no due date"
+        ctx.out(f"  follow-up #{f['id']} {f['title']} — {due}, {f['direction'].replace('_', ' ')}")
+    return 0

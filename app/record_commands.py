@@ -1,0 +1,280 @@
+"""``ketnoi org|contact|meeting|action add|edit|show|delete|restore|list``: every record from the
+command line, through the same services as the window (:mod:`app.records`, :mod:`app.lists`).
+
+    ketnoi org add --name "Genetica" --kind start-up --sector biotech
+    ketnoi contact add --name "Nguyễn Thị Hồng Nhung" --organisation Genetica --email n@genetica.vn
+    ketnoi contact list nguyen --organisation Genetica --json
+    ketnoi action edit 12 --due +1w --staff Quang
+    ketnoi contact delete 7 && ketnoi contact restore 7
+
+Records are named by id or by name (accents optional, see :mod:`app.resolve`). Each write is one
+unit of work; a delete of several records is one undoable group (``ketnoi undo GROUP``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app import lists, records, resolve
+from app.cli import CliContext, json_option
+from app.errors import UserError
+from app.record_fields import COMMAND_NAMES, KINDS, add_field_options, convert, typed_values
+from db.engine import read_session, unit_of_work
+
+_ALIASES = {"organisation": ["organisation", "organization"], "contact": [], "meeting": [], "action": []}
+# Filters each list takes, besides the words, --owner, --sort and --limit.
+_FILTERS = {
+    "organisation": ("kind", "sector", "tag", "parent"),
+    "contact": ("kind", "sector", "tag", "organisation"),
+    "meeting": ("kind", "organisation", "from", "to"),
+    "action": ("kind", "sector", "organisation", "status", "direction", "from", "to", "overdue"),
+}
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    from app import action_commands  # ``action`` also has done, reopen and reschedule
+
+    as_json = json_option()
+    for kind in KINDS:
+        name = COMMAND_NAMES[kind]
+        top = sub.add_parser(name, aliases=_ALIASES[kind], help=f"add, edit, show, list… {kind}s")
+        verbs = top.add_subparsers(dest="verb", metavar="VERB", required=True)
+        parents = [common, as_json]
+
+        p = verbs.add_parser("add", parents=parents, help=f"add a {kind}")
+        add_field_options(p, kind)
+        p.set_defaults(handler=cmd_add, entity=kind, creates_db=True)
+
+        p = verbs.add_parser("edit", parents=parents, help=f"change fields of a {kind}")
+        p.add_argument("record", metavar="NAME_OR_ID")
+        p.add_argument("--if-version", type=int, metavar="N", help="refuse if saved since version N")
+        add_field_options(p, kind)
+        p.set_defaults(handler=cmd_edit, entity=kind)
+
+        p = verbs.add_parser("show", parents=parents, help=f"every field of a {kind}")
+        p.add_argument("record", metavar="NAME_OR_ID")
+        p.set_defaults(handler=cmd_show, entity=kind)
+
+        p = verbs.add_parser("delete", parents=parents, help=f"delete {kind}s (restorable; one undo)")
+        p.add_argument("records", nargs="+", metavar="NAME_OR_ID")
+        p.set_defaults(handler=cmd_delete, entity=kind)
+
+        p = verbs.add_parser("restore", parents=parents, help=f"bring back deleted {kind}s")
+        p.add_argument("records", nargs="+", metavar="ID", type=int)
+        p.set_defaults(handler=cmd_restore, entity=kind)
+
+        p = verbs.add_parser("list", parents=parents, help=f"{kind}s, filtered and sorted as in the window")
+        _list_options(p, kind)
+        p.set_defaults(handler=cmd_list, entity=kind)
+
+        if kind == "action":
+            action_commands.add_action_verbs(verbs, parents)
+
+
+# --- add / edit / show ----------------------------------------------------------------------
+
+
+def _record_document(kind: str, record_id: int, values: dict[str, Any]) -> dict[str, Any]:
+    return {"kind": kind, "id": record_id, "record": values}
+
+
+def _print_record(ctx: CliContext, kind: str, values: dict[str, Any]) -> None:
+    ctx.out(f"{kind} #{values['id']}  {records_label(kind, values)}")
+    for key, value in values.items():
+        if key in ("id",) or value in (None, "", [], {}):
+            continue
+        shown = value
+        if isinstance(value, list) and isinstance(value[0], dict):
+            shown = ", ".join(str(x.get("full_name") or x.get("contact_id")) for x in value)
+        elif isinstance(value, list):
+            shown = ", ".join(str(x) for x in value)
+        ctx.out(f"  {key:<22} {shown}")
+
+
+def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    kind = args.entity
+    raw = typed_values(args, kind)
+    with unit_of_work(ctx.engine()) as session:
+        values = convert(session, kind, raw)
+        record_id = records.create(session, kind, values, actor=ctx.actor())
+        saved = records.get(session, kind, record_id)
+    ctx.emit(_record_document(kind, record_id, saved))
+    ctx.out(f"Added {kind} #{record_id}: {records_label(kind, saved)}")
+    return 0
+
+
+def records_label(kind: str, values: dict[str, Any]) -> str:
+    return str(values.get({"contact": "full_name", "organisation": "name"}.get(kind, "title"), ""))
+
+
+def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
+    kind = args.entity
+    raw = typed_values(args, kind)
+    if not raw:
+        raise UserError("nothing to change: give a field option (see --help) or --set FIELD=VALUE")
+    with unit_of_work(ctx.engine()) as session:
+        record_id = resolve.resolve(session, kind, args.record)
+        current = records.get(session, kind, record_id)
+        values = convert(session, kind, raw, current=current)
+        version = records.update(
+            session, kind, record_id, values, expected_version=args.if_version, actor=ctx.actor()
+        )
+        saved = records.get(session, kind, record_id)
+    changed = version != current["version"]
+    ctx.emit({**_record_document(kind, record_id, saved), "changed": changed})
+    ctx.out(
+        f"{'Saved' if changed else 'Nothing changed on'} {kind} #{record_id}: {records_label(kind, saved)}"
+    )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    with read_session(ctx.engine()) as session:
+        record_id = resolve.resolve(session, args.entity, args.record)
+        values = records.get(session, args.entity, record_id)
+    ctx.emit(_record_document(args.entity, record_id, values))
+    _print_record(ctx, args.entity, values)
+    return 0
+
+
+# --- delete / restore -------------------------------------------------------------------------
+
+
+def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    kind, name = args.entity, COMMAND_NAMES[args.entity]
+    group = records.new_group_id()
+    done: list[tuple[int, str]] = []
+    with unit_of_work(ctx.engine()) as session:
+        for text in args.records:
+            record_id = resolve.resolve(session, kind, text)
+            if record_id in (i for i, _ in done):
+                continue
+            records.delete(session, kind, record_id, actor=ctx.actor(), group_id=group)
+            done.append((record_id, records.label(session, kind, record_id)))
+    ids = [i for i, _ in done]
+    ctx.emit(
+        {
+            "kind": kind,
+            "deleted": ids,
+            "group_id": group,
+            "restore": f"ketnoi {name} restore {' '.join(map(str, ids))}",
+        }
+    )
+    for record_id, label in done:
+        ctx.out(f"Deleted {kind} #{record_id}: {label}")
+    ctx.out(f"Restore with: ketnoi {name} restore {' '.join(map(str, ids))}  (or ketnoi undo {group})")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    kind = args.entity
+    group = records.new_group_id()
+    done: list[tuple[int, str]] = []
+    with unit_of_work(ctx.engine()) as session:
+        for record_id in dict.fromkeys(args.records):
+            resolve.resolve(session, kind, record_id, include_deleted=True)
+            records.restore(session, kind, record_id, actor=ctx.actor(), group_id=group)
+            done.append((record_id, records.label(session, kind, record_id)))
+    ctx.emit({"kind": kind, "restored": [i for i, _ in done], "group_id": group})
+    for record_id, label in done:
+        ctx.out(f"Restored {kind} #{record_id}: {label}")
+    return 0
+
+
+# --- list -------------------------------------------------------------------------------------
+
+
+def _list_options(p: argparse.ArgumentParser, kind: str) -> None:
+    p.add_argument("words", nargs="*", help="words the records contain (accents optional)")
+    wanted = _FILTERS[kind]
+    if "kind" in wanted:
+        what = "organisation kind" if kind == "contact" else "kind"
+        p.add_argument("--kind", help=f"only this {what}")
+    if "sector" in wanted:
+        p.add_argument("--sector", metavar="NAME", help="only this sector")
+    if "tag" in wanted:
+        p.add_argument("--tag", metavar="NAME", help="only this tag")
+    if "parent" in wanted:
+        p.add_argument("--parent", metavar="NAME_OR_ID", help="only departments of this organisation")
+    if "organisation" in wanted:
+        p.add_argument("--organisation", metavar="NAME_OR_ID", help="only this organisation's")
+    if "status" in wanted:
+        p.add_argument("--status", help="open (default: every open status), done, cancelled, waiting… or all")
+    if "direction" in wanted:
+        p.add_argument("--direction", help="we-owe or they-owe")
+    if "from" in wanted:
+        p.add_argument("--from", dest="date_from", metavar="DATE", help="on or after this day")
+        p.add_argument("--to", dest="date_to", metavar="DATE", help="on or before this day")
+    if "overdue" in wanted:
+        p.add_argument("--overdue", action="store_true", help="open actions due before today")
+    owner = "responsible staff member" if kind == "action" else "owner"
+    p.add_argument("--owner", metavar="NAME_OR_ID", help=f"only this {owner}")
+    p.add_argument("--sort", choices=lists.COLUMNS[kind], help=f"default: {lists.DEFAULT_SORT[kind][0]}")
+    p.add_argument("--desc", action="store_true", help="sort in descending order")
+    p.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+
+
+def list_query(session: Any, args: argparse.Namespace, kind: str) -> lists.ListQuery:
+    """The window's list query, from the command line's filters."""
+    from app import validation
+    from db import clock
+
+    q = lists.default_query(kind).with_(text=" ".join(args.words))
+    if args.sort:
+        q = q.with_(sort=args.sort, descending=args.desc)
+    elif args.desc:
+        q = q.with_(descending=not q.descending)
+    if getattr(args, "kind", None):
+        q = q.with_(kind=args.kind.replace("-", "_"))
+    if getattr(args, "sector", None):
+        q = q.with_(sector_id=resolve.vocabulary_id(session, "sector", args.sector))
+    if getattr(args, "tag", None):
+        q = q.with_(tag_id=resolve.vocabulary_id(session, "tag", args.tag))
+    org = getattr(args, "organisation", None) or getattr(args, "parent", None)
+    if org:
+        q = q.with_(organisation_id=resolve.resolve(session, "organisation", org))
+    if args.owner:
+        q = q.with_(owner_id=resolve.resolve(session, "staff", args.owner))
+    status = getattr(args, "status", None)
+    if status:
+        q = q.with_(status=None if status == "all" else status.replace("-", "_"))
+    if getattr(args, "direction", None):
+        q = q.with_(direction=args.direction.replace("-", "_"))
+    try:
+        if getattr(args, "date_from", None):
+            q = q.with_(due_from=validation.date(args.date_from))
+        if getattr(args, "date_to", None):
+            q = q.with_(due_to=validation.date(args.date_to))
+    except validation.FieldError as exc:
+        raise UserError(str(exc)) from None
+    if getattr(args, "overdue", False):
+        q = q.with_(overdue_on=clock.today())
+    return q
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    kind = args.entity
+    if args.limit < 1:
+        raise UserError(f"--limit is 1 or more (not {args.limit})")
+    with read_session(ctx.engine()) as session:
+        q = list_query(session, args, kind)
+        total = lists.count(session, q)
+        ids = lists.page_ids(session, q, limit=args.limit)
+        rows = lists.rows(session, kind, ids)
+    items = [{k: x for k, x in rows[i].items() if k != "deleted_at"} for i in ids if i in rows]
+    ctx.emit({"kind": kind, "total": total, "count": len(items), "items": items})
+    columns = lists.COLUMNS[kind]
+    for item in items:
+        cells = [f"#{item['id']:<6}"] + [_cell(item.get(c)) for c in columns]
+        ctx.out("  ".join(c for c in cells if c))
+    ctx.out(f"{len(items)} of {total} {kind}{'s' if total != 1 else ''}")
+    return 0
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return str(value.strftime("%d/%m/%Y %H:%M" if hasattr(value, "hour") else "%d/%m/%Y"))
+    return str(value)

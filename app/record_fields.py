@@ -1,0 +1,203 @@
+"""What ``ketnoi org|contact|meeting|action add|edit`` accept, and how a typed value becomes a
+value the services take.
+
+Every field has a named option (``--name``, ``--organisation``, ``--due``…) and can also be given
+generically as ``--set field=value``. Values are converted by field, whatever way they came:
+references take an id or a name (:mod:`app.resolve`), lists repeat the option (or take commas
+after ``--set``), a due date may be relative (``+1w``, counted from the meeting the action
+came from, else from today: :func:`app.due.parse_due`). Validation itself stays with the
+services (:mod:`app.entities`), so a wrong value gives the same field error as in the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session
+
+from app import resolve
+from app.due import parse_due
+from app.entities import DERIVED, RELATION_FIELDS
+from app.errors import UserError
+from db import clock
+from db import models as m
+
+KINDS = ("organisation", "contact", "meeting", "action")
+COMMAND_NAMES = {"organisation": "org", "contact": "contact", "meeting": "meeting", "action": "action"}
+_BASE = frozenset({"id", "created_at", "updated_at", "version", "deleted_at", "import_batch_id"})
+LIST_FIELDS = frozenset(
+    {"aliases", "sectors", "tags", "emails", "phones", "organisation_ids", "attendees", "staff_ids"}
+)
+# Reference fields and the kind of record they name.
+REFERENCES = {
+    "organisation_id": "organisation",
+    "parent_id": "organisation",
+    "owner_id": "staff",
+    "responsible_staff_id": "staff",
+    "responsible_contact_id": "contact",
+    "meeting_id": "meeting",
+    "organisation_ids": "organisation",
+    "staff_ids": "staff",
+    "attendees": "contact",
+}
+
+
+@dataclass(frozen=True)
+class Opt:
+    flag: str
+    field: str
+    help: str
+    metavar: str | None = None
+
+
+def _choices(values: Iterable[str]) -> str:
+    return ", ".join(v.replace("_", "-") for v in values)
+
+
+OPTIONS: dict[str, tuple[Opt, ...]] = {
+    "organisation": (
+        Opt("--name", "name", "the name as written"),
+        Opt("--name-en", "name_en", "the English name"),
+        Opt("--acronym", "acronym", "e.g. NIC"),
+        Opt("--alias", "aliases", "another name it goes by (repeat)"),
+        Opt("--kind", "kind", f"one of: {_choices(m.ORGANISATION_KINDS)}"),
+        Opt("--sector", "sectors", "a sector (repeat)"),
+        Opt("--tag", "tags", "a tag (repeat)"),
+        Opt("--parent", "parent_id", "the parent organisation", "NAME_OR_ID"),
+        Opt("--country", "country", "two letters (default VN)"),
+        Opt("--city", "city", "city"),
+        Opt("--address", "address", "postal address"),
+        Opt("--website", "website", "web address"),
+        Opt("--influence", "influence", "1 (low) to 5 (high)"),
+        Opt("--interest", "interest", "1 (low) to 5 (high)"),
+        Opt("--owner", "owner_id", "the staff member who owns the relationship", "NAME_OR_ID"),
+        Opt("--notes", "notes", "notes"),
+    ),
+    "contact": (
+        Opt("--name", "full_name", "the full name as written (Vietnamese order: family name first)"),
+        Opt("--honorific", "honorific", "Mr, Ms, Dr, Ông, Bà…"),
+        Opt("--position", "position", "position or title"),
+        Opt("--organisation", "organisation_id", "where the person works", "NAME_OR_ID"),
+        Opt("--email", "emails", "an email address (repeat)"),
+        Opt("--phone", "phones", "a phone number (repeat)"),
+        Opt("--country", "country", "country of residence, two letters (default VN)"),
+        Opt("--tag", "tags", "a tag (repeat)"),
+        Opt("--influence", "influence", "1 (low) to 5 (high)"),
+        Opt("--interest", "interest", "1 (low) to 5 (high)"),
+        Opt("--owner", "owner_id", "the staff member who owns the relationship", "NAME_OR_ID"),
+        Opt("--source", "source", "where the contact came from"),
+        Opt("--notes", "notes", "notes"),
+    ),
+    "meeting": (
+        Opt("--title", "title", "what the meeting is"),
+        Opt("--at", "starts_at", "when it starts: 2026-12-10 14:00 or 10/12/2026 14:00", "WHEN"),
+        Opt("--ends", "ends_at", "when it ends", "WHEN"),
+        Opt("--location", "location", "where"),
+        Opt("--kind", "kind", f"one of: {_choices(m.MEETING_KINDS)}"),
+        Opt("--organisation", "organisation_ids", "an organisation met (repeat)", "NAME_OR_ID"),
+        Opt("--attendee", "attendees", "a contact who came (repeat)", "NAME_OR_ID"),
+        Opt("--agenda", "agenda", "agenda"),
+        Opt("--minutes", "minutes", "minutes"),
+        Opt("--decisions", "decisions", "decisions"),
+        Opt("--owner", "owner_id", "the staff member in charge", "NAME_OR_ID"),
+    ),
+    "action": (
+        Opt("--title", "title", "what is to be done"),
+        Opt("--kind", "kind", f"one of: {_choices(m.ACTION_KINDS)}"),
+        Opt("--direction", "direction", "we-owe or they-owe"),
+        Opt(
+            "--due",
+            "due_date",
+            "2026-12-10, 10/12/2026, +3d, +1w, tomorrow, eom (from the meeting's day)",
+            "DATE",
+        ),
+        Opt("--status", "status", f"one of: {_choices(m.ACTION_STATUSES)}"),
+        Opt("--priority", "priority", "1 (high), 2 (normal) or 3 (low)"),
+        Opt("--organisation", "organisation_id", "the organisation concerned", "NAME_OR_ID"),
+        Opt("--meeting", "meeting_id", "the meeting it came from", "TITLE_OR_ID"),
+        Opt("--staff", "responsible_staff_id", "the staff member responsible", "NAME_OR_ID"),
+        Opt("--contact", "responsible_contact_id", "the contact responsible", "NAME_OR_ID"),
+        Opt("--reference", "reference", "e.g. a letter number"),
+        Opt("--notes", "notes", "notes"),
+    ),
+}
+
+
+def writable_fields(kind: str) -> set[str]:
+    """The fields ``--set`` may name for ``kind``."""
+    model = m.ENTITY_TABLES[kind]
+    return (set(model.model_fields) - _BASE - DERIVED) | set(RELATION_FIELDS[kind])
+
+
+def add_field_options(p: argparse.ArgumentParser, kind: str) -> None:
+    group = p.add_argument_group("fields")
+    for opt in OPTIONS[kind]:
+        many = opt.field in LIST_FIELDS
+        group.add_argument(
+            opt.flag,
+            dest=f"f_{opt.field}",
+            action="append" if many else "store",
+            metavar=opt.metavar or opt.flag.lstrip("-").upper().replace("-", "_"),
+            help=opt.help,
+        )
+    group.add_argument(
+        "--set",
+        dest="set_values",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="any other field by name (lists take commas: --set tags=AI,VIP); repeat",
+    )
+
+
+def typed_values(args: argparse.Namespace, kind: str) -> dict[str, Any]:
+    """The fields the command line gave, as typed (named options first, then ``--set``)."""
+    raw: dict[str, Any] = {}
+    for opt in OPTIONS[kind]:
+        value = getattr(args, f"f_{opt.field}", None)
+        if value is not None:
+            raw[opt.field] = value
+    allowed = writable_fields(kind)
+    for item in args.set_values:
+        field, sep, value = item.partition("=")
+        field = field.strip().replace("-", "_")
+        if not sep or not field:
+            raise UserError(f"--set takes FIELD=VALUE, not {item!r}")
+        if field not in allowed:
+            raise UserError(f"a {kind} has no field {field!r}; fields: {', '.join(sorted(allowed))}")
+        raw[field] = [x.strip() for x in value.split(",") if x.strip()] if field in LIST_FIELDS else value
+    return raw
+
+
+def convert(
+    session: Session, kind: str, raw: dict[str, Any], *, current: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Typed values → service values: names resolved to ids, relative due dates counted."""
+    values: dict[str, Any] = {}
+    for field, value in raw.items():
+        target = REFERENCES.get(field)
+        if target is None:
+            values[field] = value
+        elif field in LIST_FIELDS:
+            ids = [resolve.resolve(session, target, v) for v in value]
+            values[field] = [{"contact_id": i} for i in ids] if field == "attendees" else ids
+        else:
+            values[field] = resolve.resolve(session, target, value) if str(value).strip() else None
+    if kind == "action" and isinstance(values.get("due_date"), str) and values["due_date"].strip():
+        meeting_id = values.get("meeting_id", (current or {}).get("meeting_id"))
+        values["due_date"] = parse_due(values["due_date"], meeting_day(session, meeting_id))
+    if kind == "action" and isinstance(values.get("direction"), str):
+        values["direction"] = values["direction"].replace("-", "_")
+    return values
+
+
+def meeting_day(session: Session, meeting_id: int | None) -> Any:
+    """The day relative due dates count from: the meeting's, else today."""
+    if meeting_id:
+        meeting = session.get(m.Meeting, meeting_id)
+        if meeting is not None:
+            return meeting.starts_at.date()
+    return clock.today()

@@ -1,0 +1,128 @@
+"""Find a record from what a person types: an id, or a name with or without its accents.
+
+``42`` (or ``#42``) is an id. Anything else is matched on folded text (case, diacritics and đ
+ignored: "nguyen thi hong nhung" finds "Nguyễn Thị Hồng Nhung", "nic" finds the organisation
+whose acronym is NIC): an exact match of the name (for organisations also the English name,
+acronym or an alias) wins; without one, a single record whose words start so is taken. Several
+candidates are an :class:`AmbiguousName` listing them, so the person can pick one by id.
+
+The candidates come from the full-text index (:func:`db.queries.fts_candidates`), so a look-up
+costs the same with 100 contacts or 100,000.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.errors import UserError
+from app.vntext import fold, fold_words
+from db import models as m
+from db.queries import fts_candidates
+from db.tables import ORG, SECTOR, STAFF, TAG, table_of
+
+_LABEL = {"organisation": "name", "contact": "full_name", "meeting": "title", "action": "title"}
+_SHOWN = 8
+
+
+class NotFound(UserError, LookupError):
+    """Nothing is called so."""
+
+
+class AmbiguousName(UserError):
+    """Several records answer to the name; ``candidates`` are (id, label) pairs."""
+
+    def __init__(self, kind: str, text: str, candidates: list[tuple[int, str]]) -> None:
+        self.kind, self.text = kind, text
+        self.candidates = sorted(candidates)
+        shown = "; ".join(f"#{i} {label}" for i, label in self.candidates[:_SHOWN])
+        more = f" and {len(self.candidates) - _SHOWN} more" if len(self.candidates) > _SHOWN else ""
+        super().__init__(
+            f"'{text}' matches {len(self.candidates)} {kind}s: {shown}{more}; give the id instead"
+        )
+
+
+def as_id(text: str | int) -> int | None:
+    """The id a text names (``42``, ``#42``), or None when it is a name."""
+    if isinstance(text, int):
+        return text
+    t = text.strip().removeprefix("#")
+    return int(t) if t.isdigit() and len(t) < 19 else None
+
+
+def _live(session: Session, kind: str, ident: int, *, include_deleted: bool) -> bool:
+    table = table_of(m.ENTITY_TABLES[kind])
+    row = session.execute(select(table.c.id, table.c.deleted_at).where(table.c.id == ident)).first()
+    return row is not None and (include_deleted or row.deleted_at is None)
+
+
+def resolve(session: Session, kind: str, text: str | int, *, include_deleted: bool = False) -> int:
+    """The id of the ``kind`` record that ``text`` names (see the module's rules)."""
+    ident = as_id(text)
+    if ident is not None:
+        if not _live(session, kind, ident, include_deleted=include_deleted):
+            raise NotFound(f"No {kind} with id {ident}")
+        return ident
+    if kind == "staff":
+        return _staff(session, str(text))
+    query = fold(str(text))
+    words = fold_words(str(text))
+    if not words:
+        raise NotFound(f"Give a {kind} name or id")
+    rows = fts_candidates(session, kind, words, limit=200)
+    aliases = _aliases(session, [r["id"] for r in rows]) if kind == "organisation" else {}
+
+    def names(row: dict[str, Any]) -> list[str]:
+        out = [row[_LABEL[kind]]]
+        if kind == "organisation":
+            out += [row.get("acronym") or "", *aliases.get(row["id"], [])]
+        return [fold(n) for n in out if n]
+
+    def shown(row: dict[str, Any]) -> str:
+        label = str(row[_LABEL[kind]])
+        return f"{label} ({row['acronym']})" if kind == "organisation" and row.get("acronym") else label
+
+    exact = [(int(r["id"]), shown(r)) for r in rows if query in names(r)]
+    for found in (exact, [(int(r["id"]), shown(r)) for r in rows]):
+        if len(found) == 1:
+            return found[0][0]
+        if len(found) > 1:
+            raise AmbiguousName(kind, str(text), found)
+    raise NotFound(f"No {kind} matches '{text}'")
+
+
+def _aliases(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    if not ids:
+        return {}
+    rows = session.execute(select(ORG.c.id, ORG.c.name_en, ORG.c.aliases).where(ORG.c.id.in_(ids)))
+    return {
+        int(i): [n for n in [name_en, *(a if isinstance(a, list) else [])] if isinstance(n, str) and n]
+        for i, name_en, a in rows
+    }
+
+
+def _staff(session: Session, text: str) -> int:
+    query = fold(text)
+    rows = session.execute(select(STAFF.c.id, STAFF.c.name).where(STAFF.c.deleted_at.is_(None))).all()
+    exact = [(int(i), n) for i, n in rows if fold(n) == query]
+    starts = [(int(i), n) for i, n in rows if fold(n).startswith(query) or f" {query}" in fold(n)]
+    for found in (exact, starts):
+        if len(found) == 1:
+            return found[0][0]
+        if len(found) > 1:
+            raise AmbiguousName("staff member", text, found)
+    raise NotFound(f"No staff member matches '{text}'")
+
+
+def vocabulary_id(session: Session, kind: str, text: str) -> int:
+    """The id of the tag or sector called ``text`` (folded), for list filters."""
+    table = {"tag": TAG, "sector": SECTOR}[kind]
+    ident = as_id(text)
+    if ident is not None:
+        return ident
+    row = session.execute(select(table.c.id).where(table.c.folded == fold(text))).first()
+    if row is None:
+        raise NotFound(f"No {kind} called '{text}'")
+    return int(row[0])
