@@ -30,6 +30,7 @@ from app.vntext import (
 )
 from db import clock
 from db import models as m
+from db.engine import write_lock
 from db.queries import fts_candidates
 
 Values = dict[str, Any]
@@ -197,6 +198,9 @@ def _check_unique_org_name(
     """Two live organisations under the same parent may not share a name (folded: case,
     accents and đ ignored), so that "Trung tam Doi moi sang tao" cannot become a second NIC."""
     key = fold(name)
+    # Two officers creating the same organisation at once: the second waits for the first's
+    # commit, then finds its record (PostgreSQL; SQLite's units of work are serialised whole).
+    write_lock(session, f"organisation-name:{key}")
     for row in fts_candidates(session, "organisation", fold_words(name), limit=50):
         if row["id"] == current_id or fold(row["name"]) != key:
             continue

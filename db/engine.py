@@ -101,15 +101,38 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 
 
 @contextmanager
-def unit_of_work(engine: Engine) -> Iterator[Session]:
-    """A session that commits once when the block ends and rolls back if it raises."""
+def unit_of_work(engine: Engine, *, lock: str = "", wait_s: float = 10) -> Iterator[Session]:
+    """A session that commits once when the block ends and rolls back if it raises.
+
+    On SQLite it starts with ``BEGIN IMMEDIATE``: the unit of work holds the database's one
+    write lock from its first read, so a check ("no organisation of that name yet") and the
+    write that relies on it cannot be split by another process's write. (pysqlite would
+    otherwise read outside any transaction and begin one only at the first INSERT.) ``wait_s``
+    is how long to wait for another writer. ``lock`` names work that must also be serialised
+    on PostgreSQL (see :func:`write_lock`).
+    """
     with Session(engine, expire_on_commit=False) as session:
         try:
+            _begin(session, lock, wait_s)
             yield session
             session.commit()
         except BaseException:
             session.rollback()
             raise
+
+
+def _begin(session: Session, lock: str, wait_s: float) -> None:
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        if wait_s != 10:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait_s * 1000)}")
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            if wait_s != 10:
+                conn.exec_driver_sql("PRAGMA busy_timeout=10000")
+    elif lock:
+        write_lock(session, lock, wait_s=wait_s)
 
 
 @contextmanager
@@ -131,23 +154,15 @@ def write_lock(session: Session, name: str, *, wait_s: float = WRITE_LOCK_WAIT_S
     """Serialise this unit of work with every other one that takes the lock ``name``, across
     windows, processes and (on PostgreSQL) machines, until the transaction ends.
 
-    Call it first in the unit of work, before anything is read: what is matched afterwards
-    already includes what the previous holder committed, so two imports of one sheet at once
-    give the records of one. SQLite: ``BEGIN IMMEDIATE`` (the database's single writer lock;
-    ``name`` does not matter there) with a longer busy timeout. PostgreSQL: a transaction-level
-    advisory lock on ``name`` — other work is not blocked, and the lock ends with the
-    transaction, however it ends.
+    Take it before reading what the write relies on: what is matched afterwards already
+    includes what the previous holder committed, so two imports of one sheet at once give the
+    records of one. SQLite: nothing to do — every :func:`unit_of_work` holds the database's
+    single write lock from its first statement (``BEGIN IMMEDIATE``). PostgreSQL: a
+    transaction-level advisory lock on ``name`` — other work is not blocked, and the lock ends
+    with the transaction, however it ends.
     """
     conn = session.connection()
-    if conn.dialect.name == "sqlite":
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        if raw.in_transaction:
-            raise RuntimeError("write_lock must come first in its unit of work")
-        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait_s * 1000)}")
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-        conn.exec_driver_sql("PRAGMA busy_timeout=10000")
-    elif conn.dialect.name == "postgresql":
+    if conn.dialect.name == "postgresql":
         conn.execute(text(f"SET LOCAL lock_timeout = '{int(wait_s)}s'"))
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(name)})
 

@@ -1,0 +1,83 @@
+"""Two people creating the same organisation at the same moment get one record; the other one
+is told, beside the name field, that it exists already — on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+
+import pytest
+from alembic import command
+from sqlalchemy import func, select
+
+from app import records
+from app.errors import ValidationError
+from db.engine import read_session, unit_of_work
+from db.migrate import alembic_config, open_database
+from db.models import Organisation
+
+PG_URL = os.environ.get("KETNOI_TEST_POSTGRES_URL")
+WRITERS = 12
+
+
+def _create_at_once(url: str) -> tuple[list[int], list[BaseException]]:
+    created: list[int] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(WRITERS)
+
+    def one() -> None:
+        engine = open_database(url)
+        try:
+            start.wait()
+            with unit_of_work(engine) as s:
+                created.append(
+                    records.create(s, "organisation", {"name": "Trung tâm Đổi mới sáng tạo Quốc gia"})
+                )
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            engine.dispose()
+
+    threads = [threading.Thread(target=one) for _ in range(WRITERS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    return created, errors
+
+
+def _assert_one_record_and_field_errors(url: str, created: list[int], errors: list[BaseException]) -> None:
+    assert len(created) == 1, errors
+    assert len(errors) == WRITERS - 1
+    for exc in errors:
+        assert isinstance(exc, ValidationError), repr(exc)
+        assert "already exists" in exc.errors["name"]
+    engine = open_database(url)
+    try:
+        with read_session(engine) as s:
+            assert s.execute(select(func.count()).select_from(Organisation)).scalar_one() == 1
+    finally:
+        engine.dispose()
+
+
+def test_simultaneous_creates_on_sqlite(db_url: str, engine: object) -> None:
+    created, errors = _create_at_once(db_url)
+    _assert_one_record_and_field_errors(db_url, created, errors)
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    if not PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide KETNOI_TEST_POSTGRES_URL")
+        pytest.skip("KETNOI_TEST_POSTGRES_URL not set")
+    open_database(PG_URL).dispose()
+    yield PG_URL
+    command.downgrade(alembic_config(PG_URL), "base")
+
+
+@pytest.mark.postgres
+def test_simultaneous_creates_on_postgres(pg_url: str) -> None:
+    created, errors = _create_at_once(pg_url)
+    _assert_one_record_and_field_errors(pg_url, created, errors)
