@@ -10,7 +10,7 @@ from the database or from this module.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlmodel import Session
@@ -20,15 +20,11 @@ from app.records import jsonable, named_ids
 from app.vntext import fold
 from db import bulkwrite
 from db import models as m
+from db.queries import chunked
 from db.tables import ATTENDEE, CHANGE, MEET_ORG, MEET_STAFF, METHOD, table_of
 
 Progress = Callable[[int, int], None]
 CHUNK = 5000
-
-
-def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def prepare_many(entity: str, rows: Sequence[Values]) -> list[Prepared]:
@@ -53,7 +49,7 @@ def create_many(
     total = len(prepared)
     now = m.utcnow()
     table = table_of(model)
-    for chunk in _chunks(prepared):
+    for chunk in chunked(prepared, CHUNK):
         rows = [
             {**p.columns, "created_at": now, "updated_at": now, "version": 1, "import_batch_id": batch_id}
             for p in chunk

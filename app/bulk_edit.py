@@ -25,6 +25,7 @@ from app.errors import ValidationError
 from app.records import jsonable, new_group_id
 from app.vntext import clean, fold
 from db import models as m
+from db.queries import chunked
 from db.tables import CHANGE, CON_TAG, ORG_TAG, TAG, table_of
 
 CHUNK = 5000
@@ -133,11 +134,6 @@ def _names(values: Iterable[Any]) -> list[str]:
 FIELD_ALIASES = {"action": {"owner_id": "responsible_staff_id"}}
 
 
-def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield list(ids[start : start + CHUNK])
-
-
 def _unique(ids: Iterable[int]) -> list[int]:
     return list(dict.fromkeys(int(i) for i in ids))
 
@@ -175,7 +171,7 @@ def write_history(
 def bump(session: Session, entity: str, ids: Sequence[int], now: dt.datetime, **values: Any) -> None:
     """Set ``values`` on the records ``ids`` and move their version on."""
     table = TABLES[entity]
-    for chunk in _chunks(ids):
+    for chunk in chunked(ids, CHUNK):
         session.execute(
             update(table)
             .where(table.c.id.in_(chunk))
@@ -186,7 +182,7 @@ def bump(session: Session, entity: str, ids: Sequence[int], now: dt.datetime, **
 def live_ids(session: Session, entity: str, ids: Sequence[int]) -> list[int]:
     table = TABLES[entity]
     out: set[int] = set()
-    for chunk in _chunks(ids):
+    for chunk in chunked(ids, CHUNK):
         out.update(
             session.execute(
                 select(table.c.id).where(table.c.id.in_(chunk), table.c.deleted_at.is_(None))
@@ -219,7 +215,7 @@ def current_tags(session: Session, entity: str, ids: Sequence[int]) -> dict[int,
     """Each record's tag names, sorted by name as the record's snapshot shows them."""
     link, owner = TAG_LINKS[entity]
     out: dict[int, list[str]] = defaultdict(list)
-    for chunk in _chunks(ids):
+    for chunk in chunked(ids, CHUNK):
         rows = session.execute(
             select(link.c[owner], TAG.c.name)
             .join(TAG, TAG.c.id == link.c.tag_id)
@@ -235,7 +231,7 @@ def set_tags(session: Session, entity: str, wanted: dict[int, list[str]]) -> Non
     """Replace the tags of each record in ``wanted`` (set-based)."""
     link, owner = TAG_LINKS[entity]
     ids = list(wanted)
-    for chunk in _chunks(ids):
+    for chunk in chunked(ids, CHUNK):
         session.execute(sql_delete(link).where(link.c[owner].in_(chunk)))
     by_fold = tag_ids(session, {n for names in wanted.values() for n in names})
     rows = {(i, by_fold[fold(n)]) for i, names in wanted.items() for n in names}
@@ -296,7 +292,7 @@ def remove_tags(
             history.append({"id": i, "field": "tags", "old": old, "new": new})
     changed = [h["id"] for h in history]
     if changed and by_fold:
-        for chunk in _chunks(changed):
+        for chunk in chunked(changed, CHUNK):
             session.execute(
                 sql_delete(link).where(link.c[owner].in_(chunk), link.c.tag_id.in_(list(by_fold.values())))
             )
@@ -349,7 +345,7 @@ def set_field(
     ids = live_ids(session, entity, _unique(ids))
     extra_cols = ["meeting_id"] if entity == "action" else []
     current: dict[int, dict[str, Any]] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunked(ids, CHUNK):
         cols = [table.c.id, table.c[field], *(table.c[c] for c in extra_cols)]
         for row in session.execute(select(*cols).where(table.c.id.in_(chunk))).mappings():
             current[int(row["id"])] = dict(row)

@@ -28,6 +28,7 @@ from app.errors import NotFoundError, UserError
 from app.records import jsonable
 from app.vntext import fold
 from db import models as m
+from db.queries import chunked
 from db.tables import CHANGE
 
 UNDO_PREFIX = "u"
@@ -177,7 +178,7 @@ def _set_deleted(
     wanted = list(dict.fromkeys(ids))
     cond = table.c.deleted_at.is_(None) if deleted_at is not None else table.c.deleted_at.is_not(None)
     todo: list[int] = []
-    for chunk in bulk_edit._chunks(wanted):
+    for chunk in chunked(wanted, bulk_edit.CHUNK):
         todo += [
             int(i) for i in session.execute(select(table.c.id).where(table.c.id.in_(chunk), cond)).scalars()
         ]
@@ -227,7 +228,7 @@ def _revert_updates(session: Session, rows: list[Row[Any]], now: dt.datetime, ac
             current.update({(entity, i, field): tags.get(i, []) for i in ids})
         else:
             table = bulk_edit.TABLES[entity]
-            for chunk in bulk_edit._chunks(ids):
+            for chunk in chunked(ids, bulk_edit.CHUNK):
                 for i, value in session.execute(
                     select(table.c.id, table.c[field]).where(table.c.id.in_(chunk))
                 ):

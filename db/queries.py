@@ -1,13 +1,30 @@
-"""Queries that need SQL the ORM does not say well: full-text candidates per record kind."""
+"""Queries that need SQL the ORM does not say well: full-text candidates per record kind; and
+the chunking of long id lists for ``IN (…)``."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import text
 from sqlmodel import Session
 
 from db.migrations.fts import PG_TSVECTOR
+
+T = TypeVar("T")
+
+CHUNK = 900
+"""Values per ``IN (…)`` list or executemany batch: under the 999 bound parameters older SQLite
+builds allow in one statement."""
+
+
+def chunked(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    """``items`` in consecutive slices of at most ``size`` (the one chunk helper of the app)."""
+    if size < 1:
+        raise ValueError("size must be at least 1")
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
 
 # What a search hit shows, per kind; ``t`` is the record's table.
 _SELECT = {

@@ -15,6 +15,7 @@ from app.briefing.data import ActionRow, MeetingRow, MonthCount, PersonRow, Rela
 from db import clock
 from db import models as m
 from db.models import OPEN_STATUSES
+from db.queries import chunked
 
 # SQLModel types a table's attributes as Python values (int, str…); queries need them as
 # column expressions. Typing the tables as Any here keeps the SQL readable (no col() around
@@ -42,16 +43,11 @@ def day_end(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
 
 
-def chunks(ids: Sequence[int], size: int = 900) -> Iterable[Sequence[int]]:
-    for i in range(0, len(ids), size):
-        yield ids[i : i + size]
-
-
 def names(session: Session, model: Any, ids: Iterable[int | None], *, live: bool = True) -> dict[int, str]:
     wanted = sorted({i for i in ids if i is not None})
     out: dict[int, str] = {}
     col = model.full_name if model is Contact else model.name
-    for part in chunks(wanted):
+    for part in chunked(wanted):
         stmt = select(model.id, col).where(model.id.in_(part))
         if live:
             stmt = stmt.where(model.deleted_at.is_(None))
@@ -61,7 +57,7 @@ def names(session: Session, model: Any, ids: Iterable[int | None], *, live: bool
 
 def contact_methods(session: Session, contact_ids: Sequence[int]) -> dict[int, tuple[list[str], list[str]]]:
     out: dict[int, tuple[list[str], list[str]]] = {}
-    for part in chunks(list(contact_ids)):
+    for part in chunked(list(contact_ids)):
         stmt = (
             select(ContactMethod.contact_id, ContactMethod.kind, ContactMethod.value)
             .where(ContactMethod.contact_id.in_(part))
@@ -78,7 +74,7 @@ def last_met(
 ) -> dict[int, dt.datetime]:
     """The latest meeting before ``before`` that each contact attended (one grouped query)."""
     out: dict[int, dt.datetime] = {}
-    for part in chunks(list(contact_ids)):
+    for part in chunked(list(contact_ids)):
         stmt = (
             select(MeetingAttendee.contact_id, func.max(Meeting.starts_at))
             .join(Meeting, Meeting.id == MeetingAttendee.meeting_id)
@@ -143,7 +139,7 @@ def meeting_rows(session: Session, stmt: Select[Any]) -> list[MeetingRow]:
     ids = [r.id for r in rows]
     orgs: dict[int, list[str]] = {}
     people: dict[int, list[str]] = {}
-    for part in chunks(ids):
+    for part in chunked(ids):
         q1 = (
             select(MeetingOrganisation.meeting_id, Organisation.acronym, Organisation.name)
             .join(Organisation, Organisation.id == MeetingOrganisation.organisation_id)

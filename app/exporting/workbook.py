@@ -29,6 +29,7 @@ from app.importing.fields import FIELDS, KINDS, LABELS, FieldSpec
 from app.importing.matching import MODELS
 from app.importing.resolve import org_label
 from db import models as m
+from db.queries import chunked
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -118,7 +119,7 @@ def _records(session: Session, kind: str) -> Iterator[tuple[Any, dict[str, list[
         select(model.id).where(col(model.deleted_at).is_(None)).order_by(getattr(model, order), col(model.id))
     )
     ids = [i for i in session.exec(stmt) if i is not None]
-    for part in store.chunks(ids, READ_CHUNK):
+    for part in chunked(ids, READ_CHUNK):
         records = {r.id: r for r in session.exec(select(model).where(col(model.id).in_(part)))}
         relations = store.current(session, kind, part)
         for ident in part:

@@ -21,6 +21,7 @@ from app.importing.errors import ImportCancelled
 from app.importing.preview import CHECK_EVERY, Cancel, Preview, Progress, RowResult
 from app.importing.resolve import NameIndex, OrgIndex, fold, split_acronym
 from db import models as m
+from db.queries import chunked
 
 MODELS: dict[str, type[Any]] = {
     "organisation": m.Organisation,
@@ -273,7 +274,7 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
     kind = preview.kind
     rows = [r for r in preview.rows if r.status == "update" and r.match_id is not None]
     model = MODELS[kind]
-    for part in store.chunks(rows):
+    for part in chunked(rows):
         ids: Sequence[int] = [r.match_id for r in part if r.match_id is not None]
         records = {rec.id: rec for rec in session.exec(select(model).where(col(model.id).in_(ids)))}
         relations = store.current(session, kind, ids)

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from app.vntext import clean, fold
 from db import models as m
+from db.queries import chunked
 
 RELATIONS: dict[str, tuple[str, ...]] = {
     "organisation": ("sectors", "tags"),
@@ -22,14 +23,14 @@ CHUNK = 500
 
 
 def chunks(seq: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(seq), size):
-        yield seq[i : i + size]
+    """``db.queries.chunked`` (kept under this name while app/importing/commit.py calls it)."""
+    return chunked(seq, size)
 
 
 def current(session: Session, kind: str, ids: Sequence[int]) -> dict[int, dict[str, list[Any]]]:
     """Each record's relation lists, by id."""
     out: dict[int, dict[str, list[Any]]] = {i: {r: [] for r in RELATIONS[kind]} for i in ids}
-    for part in chunks(list(ids)):
+    for part in chunked(list(ids)):
         if kind == "contact":
             stmt = (
                 select(m.ContactMethod.contact_id, m.ContactMethod.kind, m.ContactMethod.value)

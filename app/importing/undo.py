@@ -23,6 +23,7 @@ from app.importing.commit import derived
 from app.importing.matching import MODELS
 from app.records import jsonable
 from db import models as m
+from db.queries import chunked
 
 ENTITY_MODELS: dict[str, type[Any]] = {**MODELS, "staff": m.Staff}
 
@@ -74,7 +75,7 @@ def undo_import(batch_id: int, *, session: Session, actor: str = "") -> UndoResu
     for entity, per_record in updated.items():
         model = ENTITY_MODELS[entity]
         ids = list(per_record)
-        for part in store.chunks(ids):
+        for part in chunked(ids):
             records = {r.id: r for r in session.exec(select(model).where(col(model.id).in_(part)))}
             relations = store.current(session, entity, part)
             vocab = store.Vocab(session)
@@ -133,7 +134,7 @@ def undo_import(batch_id: int, *, session: Session, actor: str = "") -> UndoResu
         for ident, why in sorted(kept.get(entity, {}).items()):
             result.conflicts.append(f"{entity} #{ident}: {why}; giữ lại / kept")
         model = ENTITY_MODELS[entity]
-        for part in store.chunks(ids):
+        for part in chunked(ids):
             # Soft delete, like every other removal: ids are never reused, so history and
             # undo can never attach to a different record, and links stay restorable.
             session.execute(
@@ -161,8 +162,8 @@ def undo_import(batch_id: int, *, session: Session, actor: str = "") -> UndoResu
     if history:
         from sqlalchemy import insert
 
-        for part in store.chunks(history, 2000):
-            session.execute(insert(m.Change), list(part))
+        for batch_rows in chunked(history, 2000):
+            session.execute(insert(m.Change), list(batch_rows))
     batch.undone_at = now
     session.add(batch)
     session.flush()
@@ -176,7 +177,7 @@ def _used_since(session: Session, batch_id: int, created: dict[str, list[int]]) 
     own = {e: set(ids) for e, ids in created.items()}
     for entity, ids in created.items():
         model = ENTITY_MODELS[entity]
-        for part in store.chunks(ids):
+        for part in chunked(ids):
             edited = session.exec(
                 select(m.Change.entity_id)
                 .where(
@@ -203,7 +204,7 @@ def _used_since(session: Session, batch_id: int, created: dict[str, list[int]]) 
         ("organisation", m.Organisation.parent_id, m.Organisation.id, "organisation"),
     ]
     for entity, ref, user, user_entity in uses:
-        for part in store.chunks(created.get(entity, [])):
+        for part in chunked(created.get(entity, [])):
             rows = session.exec(select(ref, user).where(col(ref).in_(part))).all()
             for target, by in rows:
                 if target is not None and by is not None and int(by) not in own.get(user_entity, set()):
