@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, Table, and_, column, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, Table, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.vntext import fold_words
@@ -27,6 +27,7 @@ from db.models import (
     Meeting,
     Organisation,
 )
+from db.queries import fts_filter
 from db.tables import (
     ACT,
     ATTENDEE,
@@ -108,15 +109,7 @@ def default_query(entity: str) -> ListQuery:
 def fts_condition(session: Session, entity: str, query_text: str) -> ColumnElement[bool] | None:
     """A condition on ``<table>.id`` for records whose folded text has words starting so."""
     words = fold_words(query_text)
-    if not words:
-        return None
-    table = _TABLES[entity]
-    if session.get_bind().dialect.name == "sqlite":
-        match = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
-        sub = text(f"SELECT rowid FROM fts_{entity} WHERE fts_{entity} MATCH :m").bindparams(m=match)
-        return table.c.id.in_(sub.columns(column("rowid", Integer)))
-    tsq = " & ".join(f"{w}:*" for w in words)
-    return func.to_tsvector("simple", table.c.search_text).op("@@")(func.to_tsquery("simple", tsq))
+    return fts_filter(session, _TABLES[entity], words) if words else None
 
 
 def _in_sector(col: ColumnElement[Any], sector_id: int) -> ColumnElement[bool]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import text
+from sqlalchemy import ColumnElement, Integer, Table, and_, column, func, text
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
 from db.migrations.fts import PG_TSVECTOR
@@ -36,6 +37,31 @@ _SELECT = {
 _JOIN = {"contact": "LEFT JOIN organisation o ON o.id = t.organisation_id"}
 
 
+def fts5_match(words: list[str]) -> str:
+    """An FTS5 MATCH expression: every (folded) word a quoted prefix, all required."""
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+
+def pg_prefix_query(words: list[str]) -> str:
+    """A PostgreSQL ``to_tsquery('simple', …)`` text: every word a prefix, all required."""
+    return " & ".join(w.replace("'", "").replace("\\", "") + ":*" for w in words)
+
+
+def fts_filter(session: OrmSession, table: Table, words: list[str]) -> ColumnElement[bool]:
+    """A condition on ``table.c.id``: records whose folded search text has every word as a
+    prefix, through the same full-text index as :func:`fts_candidates` (a scan elsewhere)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        name = f"fts_{table.name}"
+        sub = text(f"SELECT rowid FROM {name} WHERE {name} MATCH :m").bindparams(m=fts5_match(words))
+        return table.c.id.in_(sub.columns(column("rowid", Integer)))
+    if dialect == "postgresql":
+        vector = func.to_tsvector("simple", table.c.search_text)
+        return vector.op("@@")(func.to_tsquery("simple", pg_prefix_query(words)))
+    padded = " " + table.c.search_text
+    return and_(*(padded.like(f"% {w}%") for w in words))
+
+
 def fts_candidates(session: Session, kind: str, words: list[str], *, limit: int) -> list[dict[str, Any]]:
     """Live records of ``kind`` whose folded search text has every word as a prefix.
 
@@ -49,14 +75,14 @@ def fts_candidates(session: Session, kind: str, words: list[str], *, limit: int)
     cols, join = _SELECT[kind], _JOIN.get(kind, "")
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        match = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+        match = fts5_match(words)
         sql = (
             f"SELECT {cols} FROM fts_{kind} f JOIN {kind} t ON t.id = f.rowid {join} "
             f"WHERE fts_{kind} MATCH :q AND t.deleted_at IS NULL ORDER BY f.rank LIMIT :limit"
         )
         params: dict[str, Any] = {"q": match, "limit": limit}
     elif dialect == "postgresql":
-        tsq = " & ".join(w.replace("'", "").replace("\\", "") + ":*" for w in words)
+        tsq = pg_prefix_query(words)
         vec = PG_TSVECTOR.replace("search_text", "t.search_text")
         sql = (
             f"SELECT {cols} FROM {kind} t {join} "
