@@ -22,7 +22,7 @@ from sqlmodel import Session
 
 from app import validation as v
 from app.errors import ValidationError
-from app.records import jsonable, new_group_id
+from app.records import jsonable, named_ids, new_group_id
 from app.vntext import clean, fold
 from db import models as m
 from db.queries import chunked
@@ -195,20 +195,8 @@ def live_ids(session: Session, entity: str, ids: Sequence[int]) -> list[int]:
 
 
 def tag_ids(session: Session, names: Iterable[str], *, create: bool = True) -> dict[str, int]:
-    """Tag ids by folded name (the missing ones created when ``create``)."""
-    wanted = {fold(n): n for n in names}
-    if not wanted:
-        return {}
-    found = dict(session.execute(select(TAG.c.folded, TAG.c.id).where(TAG.c.folded.in_(list(wanted)))).all())
-    missing = [
-        {"name": n, "folded": k, "created_at": m.utcnow()} for k, n in wanted.items() if k not in found
-    ]
-    if missing and create:
-        session.execute(insert(TAG), missing)
-        found = dict(
-            session.execute(select(TAG.c.folded, TAG.c.id).where(TAG.c.folded.in_(list(wanted)))).all()
-        )
-    return {k: int(found[k]) for k in wanted if k in found}
+    """Tag ids by folded name (the missing ones created when ``create``): ``records.named_ids``."""
+    return named_ids(session, m.Tag, names, create=create)
 
 
 def current_tags(session: Session, entity: str, ids: Sequence[int]) -> dict[int, list[str]]:

@@ -23,8 +23,9 @@ from sqlmodel import Session, col, select
 
 from app.entities import DERIVED, LABEL_FIELD, PREPARE, Values
 from app.errors import ConflictError, NotFoundError
-from app.vntext import fold
+from app.vntext import clean, fold
 from db import models as m
+from db.queries import chunked
 
 ENTITIES = tuple(PREPARE)
 _BASE_FIELDS = frozenset({"id", "created_at", "updated_at", "version", "deleted_at", "import_batch_id"})
@@ -66,30 +67,48 @@ def _load(session: Session, entity: str, entity_id: int, *, include_deleted: boo
 # --- relations -----------------------------------------------------------------------------
 
 
-def named_ids(session: Session, model: type[m.Tag] | type[m.Sector], names: Iterable[str]) -> dict[str, int]:
-    """Ids of tags or sectors by folded name ("Công nghệ sinh học" and "cong nghe sinh hoc" are
-    one tag), creating the missing ones; the first spelling seen is kept."""
+NAME_LENGTH = 100  # tag and sector names (and their folded keys) are kept to this length
+
+
+def name_key(name: str) -> str:
+    """How a tag or sector name is looked up: folded ("Công nghệ sinh học" and "cong nghe sinh
+    hoc" are one tag), cut to the column's length."""
+    return fold(name)[:NAME_LENGTH]
+
+
+def named_ids(
+    session: Session, model: type[m.Tag] | type[m.Sector], names: Iterable[str], *, create: bool = True
+) -> dict[str, int]:
+    """Ids of tags or sectors by :func:`name_key`, creating the missing ones when ``create``
+    (the first spelling seen is kept); blank names are skipped. The one resolver of tag and
+    sector names: forms, bulk edits and imports all come here."""
     wanted: dict[str, str] = {}
     for n in names:
-        wanted.setdefault(fold(n), n)
+        key = name_key(n)
+        if key:
+            wanted.setdefault(key, clean(n)[:NAME_LENGTH])
     if not wanted:
         return {}
 
     def existing() -> dict[str, int]:
-        rows = session.execute(select(model.folded, model.id).where(col(model.folded).in_(wanted)))
-        return {k: int(i) for k, i in rows.all()}
+        found: dict[str, int] = {}
+        for part in chunked(list(wanted)):
+            rows = session.execute(select(model.folded, model.id).where(col(model.folded).in_(part)))
+            found.update({k: int(i) for k, i in rows.all()})
+        return found
 
     found = existing()
-    missing = [{"name": n, "folded": k} for k, n in wanted.items() if k not in found]
-    if missing:
+    stamp: dict[str, Any] = {"created_at": m.utcnow()} if model is m.Tag else {}
+    missing = [{"name": n, "folded": k, **stamp} for k, n in wanted.items() if k not in found]
+    if missing and create:
         session.execute(insert(model), missing)
         found = existing()
     return found
 
 
 def _ids_in_order(session: Session, model: type[m.Tag] | type[m.Sector], names: list[str]) -> list[int]:
-    by_fold = named_ids(session, model, names)
-    return [by_fold[fold(n)] for n in names]
+    by_key = named_ids(session, model, names)
+    return [by_key[name_key(n)] for n in names if name_key(n)]
 
 
 def load_relations(session: Session, entity: str, entity_id: int) -> Values:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
-from app.vntext import clean, fold
+from app.records import name_key, named_ids
 from db import models as m
 from db.queries import chunked
 
@@ -88,6 +88,8 @@ class Vocab:
         self.sectors: dict[str, int] | None = None
 
     def _ids(self, model: type[m.Tag] | type[m.Sector], names: Iterable[str]) -> list[int]:
+        """Ids in the order of ``names``; the vocabulary is read once per import and the new
+        names are created through ``records.named_ids``, the one resolver."""
         cache = self.tags if model is m.Tag else self.sectors
         if cache is None:
             cache = {f: i for i, f in self.session.exec(select(model.id, model.folded)) if i is not None}
@@ -95,18 +97,14 @@ class Vocab:
                 self.tags = cache
             else:
                 self.sectors = cache
+        names = list(names)
+        new = [n for n in names if name_key(n) and name_key(n) not in cache]
+        if new:
+            cache.update(named_ids(self.session, model, new))
         out: list[int] = []
         for name in names:
-            key = fold(name)[:100]
-            if not key:
-                continue
-            if key not in cache:
-                values: dict[str, Any] = {"name": clean(name)[:100], "folded": key}
-                if model is m.Tag:
-                    values["created_at"] = m.utcnow()
-                stmt = insert(model).returning(col(model.id))
-                cache[key] = self.session.execute(stmt, [values]).scalar_one()
-            if cache[key] not in out:
+            key = name_key(name)
+            if key and cache[key] not in out:
                 out.append(cache[key])
         return out
 
