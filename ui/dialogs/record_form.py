@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import lists, records
+from app import lists, records, validation
 from app.errors import ConflictError, ValidationError
 from db.models import (
     ACTION_DIRECTIONS,
@@ -293,9 +293,9 @@ class RecordForm(QDialog):
             return None
         if self.ctx.settings.date_format == "mdy":
             try:
-                return dt.datetime.strptime(text, "%m/%d/%Y").date()
+                return validation.date(text, day_first=False)
             except ValueError:
-                return text
+                return text  # the service reports it by the field
         return text  # day-first or ISO: the service parses and reports a bad date by the field
 
     # --- saving ----------------------------------------------------------------------------------
