@@ -24,6 +24,7 @@ from app import validation as v
 from app.errors import ValidationError
 from app.records import jsonable, named_ids, new_group_id
 from app.vntext import clean, fold
+from db import backup as backups
 from db import models as m
 from db.queries import chunked
 from db.tables import CHANGE, CON_TAG, ORG_TAG, TAG, table_of
@@ -356,6 +357,7 @@ def delete_records(session: Session, entity: str, ids: Sequence[int], *, actor: 
     ids = live_ids(session, entity, _unique(ids))
     if not ids:
         return ""
+    backups.before(session, "bulk-delete")
     group, now = new_group_id(), m.utcnow()
     bump(session, entity, ids, now, deleted_at=now)
     write_history(

@@ -40,6 +40,7 @@ FEATURE_MODULES = (
     "app.exporting.commands",
     "app.briefing.commands",
     "app.dedupe_commands",
+    "app.backup_commands",
     "app.record_commands",
     "app.meeting_commands",
     "app.action_commands",

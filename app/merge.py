@@ -33,6 +33,7 @@ from app.entities import LABEL_FIELD
 from app.errors import ConflictError, NotFoundError, UserError
 from app.undo import UndoConflict, begin_undo, same_value
 from app.vntext import fold
+from db import backup as backups
 from db import models as m
 from db.tables import ACT, ATTENDEE, CHANGE, CON, MEET, MEET_ORG, ORG
 
@@ -222,6 +223,7 @@ def merge(
                 attempted={},
             )
     values = _merged_values(entity, s, o, choices or {})
+    backups.before(session, "merge")
     group = records.new_group_id()
     now = m.utcnow()
     # The other goes first, so that the survivor may take its name (names are unique).

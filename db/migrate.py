@@ -8,6 +8,7 @@ refused, because this version cannot know what that schema means.
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from alembic import command
@@ -18,7 +19,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from db import clock
+from db import backup as backups
 from db.engine import describe_url, make_engine, sqlite_path
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -51,21 +52,6 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _backup_sqlite(path: Path, revision: str) -> Path:
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.before-upgrade-{revision}-{stamp}.bak")
-    src = sqlite3.connect(str(path))
-    try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return target
-
-
 def upgrade(engine: Engine) -> Path | None:
     """Bring the database to the head revision; returns the backup written, if any."""
     script = ScriptDirectory.from_config(alembic_config())
@@ -86,7 +72,7 @@ def upgrade(engine: Engine) -> Path | None:
     backup: Path | None = None
     path = sqlite_path(str(engine.url))
     if current is not None and path is not None and path.exists():
-        backup = _backup_sqlite(path, current)
+        backup = backups.take(path, f"before-upgrade-{current}")
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -95,7 +81,16 @@ def upgrade(engine: Engine) -> Path | None:
 
 
 def open_database(url: str) -> Engine:
-    """An engine on ``url`` whose schema is at the head revision."""
+    """An engine on ``url`` whose schema is at the head revision.
+
+    An existing file of 0 bytes is refused: SQLite would take it for a new database and the
+    app would fill it with an empty schema, hiding that the data it held is gone."""
+    path = sqlite_path(url)
+    if path is not None and path.is_file() and path.stat().st_size == 0:
+        raise DatabaseError(
+            f"{path} is empty (0 bytes), not a Ketnoi database; not opening it. "
+            f"If it held your data, restore a backup (ketnoi backups --db {path})."
+        )
     engine = make_engine(url)
     try:
         upgrade(engine)
@@ -109,3 +104,64 @@ def open_database(url: str) -> Engine:
             f"Cannot open the database {describe_url(url)}: {reason[0] if reason else type(exc).__name__}"
         ) from exc
     return engine
+
+
+def quick_check(engine: Engine, *, budget_s: float = 3.0) -> str | None:
+    """Why the SQLite database is damaged (None when sound, or on a server). ``PRAGMA
+    quick_check`` reads every page: on a very big file it stops after ``budget_s`` and the
+    part read is what is vouched for."""
+    path = sqlite_path(str(engine.url))
+    if path is None or not path.exists():
+        return None
+    deadline = time.monotonic() + budget_s
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        return f"{path} cannot be read ({exc})"
+    try:
+        con.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+        rows = [str(r[0]) for r in con.execute("PRAGMA quick_check(5)")]
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            return None  # too big to read in the time given: no fault found in what was read
+        return f"{path} is damaged ({exc})"
+    except sqlite3.DatabaseError as exc:
+        return f"{path} is damaged ({exc})"
+    finally:
+        con.close()
+    return None if rows == ["ok"] else f"{path} is damaged ({'; '.join(rows)})"
+
+
+def restore_database(url: str, backup_file: Path) -> Path | None:
+    """Replace the SQLite database at ``url`` by ``backup_file``: checked for damage and for
+    a schema this version knows (an older one is upgraded after), what it replaces backed up
+    first (returned)."""
+    path = sqlite_path(url)
+    if path is None:
+        raise DatabaseError(
+            "restore works on a SQLite file; a PostgreSQL database is restored with pg_restore"
+        )
+    problem = backups.check_file(backup_file)
+    if problem:
+        raise DatabaseError(f"Not restoring: {problem}")
+    con = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        row = None
+    finally:
+        con.close()
+    if row is None:
+        raise DatabaseError(f"Not restoring: {backup_file} is not a Ketnoi database")
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(str(row[0]))
+    except Exception as exc:
+        raise NewerDatabaseError(
+            f"Not restoring: {backup_file} was written by a newer Ketnoi (schema {row[0]})"
+        ) from exc
+    try:
+        saved = backups.restore(path, backup_file)
+    except backups.BackupError as exc:
+        raise DatabaseError(str(exc)) from exc
+    open_database(url).dispose()  # an older backup is brought to this schema now
+    return saved

@@ -31,9 +31,10 @@ from app.importing.preview import Cancel, Preview, Progress, RowResult
 from app.importing.sheet import remember_mapping
 from app.records import jsonable
 from app.vntext import name_sort_key, text_sort_key
+from db import backup as backups
 from db import bulkwrite
 from db import models as m
-from db.engine import unit_of_work, write_lock
+from db.engine import WRITE_LOCK_WAIT_S, unit_of_work, write_lock
 from db.tables import CHANGE as CHANGE_TABLE
 
 WRITE_CHUNK = 2000
@@ -314,5 +315,6 @@ def run_import(
     cancel: Cancel | None = None,
 ) -> CommitResult:
     """:func:`commit_import` in its own unit of work: all rows are written, or none."""
-    with unit_of_work(engine) as session:
+    with unit_of_work(engine, lock="import", wait_s=WRITE_LOCK_WAIT_S) as session:
+        backups.before(session, "import")  # inside the lock: the state this import starts from
         return commit_import(preview, session=session, actor=actor, progress=progress, cancel=cancel)

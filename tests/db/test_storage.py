@@ -75,7 +75,7 @@ def test_older_database_is_backed_up_then_upgraded(db_path: Path, db_url: str) -
     assert current_revision(engine) == head_revision()
     assert "ix_contact_position" in {ix["name"] for ix in inspect(engine).get_indexes("contact")}
     engine.dispose()
-    backups = list(db_path.parent.glob("ketnoi.db.before-upgrade-0001-*.bak"))
+    backups = list((db_path.parent / "ketnoi-backups").glob("ketnoi-*-before-upgrade-0001.db"))
     assert len(backups) == 1
     con = sqlite3.connect(backups[0])
     assert con.execute("SELECT name FROM organisation").fetchall() == [("Genetica",)]
@@ -86,4 +86,4 @@ def test_older_database_is_backed_up_then_upgraded(db_path: Path, db_url: str) -
 def test_up_to_date_database_is_not_backed_up(db_path: Path, db_url: str) -> None:
     open_database(db_url).dispose()
     open_database(db_url).dispose()
-    assert not list(db_path.parent.glob("*.bak"))
+    assert not (db_path.parent / "ketnoi-backups").exists()

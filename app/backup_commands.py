@@ -1,0 +1,106 @@
+"""``ketnoi backup``, ``ketnoi backups``, ``ketnoi restore``: copies of the SQLite database.
+
+Copies are online (SQLite's backup API) and also taken by themselves before every import,
+merge, bulk delete, restore and upgrade, and once a day when the window starts; see
+:mod:`db.backup` for where they go and how many are kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.errors import UserError
+from db import backup as backups
+from db.engine import describe_url, sqlite_path
+from db.migrate import restore_database
+
+SERVER_NOTE = (
+    "a PostgreSQL database is backed up by the server: run pg_dump (e.g. pg_dump -Fc -f ketnoi.dump "
+    "DATABASE_URL) or rely on the server's own backups"
+)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    from app.cli import json_option
+
+    as_json = json_option()
+    p = sub.add_parser(
+        "backup", parents=[common, as_json], help="copy the database now (into its backups folder, or FILE)"
+    )
+    p.add_argument("file", nargs="?", type=Path, help="write the copy here instead")
+    p.set_defaults(handler=backup_command)
+
+    p = sub.add_parser("backups", parents=[common, as_json], help="list the database's backups")
+    p.set_defaults(handler=list_command)
+
+    p = sub.add_parser(
+        "restore",
+        parents=[common, as_json],
+        help="replace the database by a backup (checked first; what it replaces is backed up)",
+    )
+    p.add_argument("file", type=Path, help="a backup, e.g. from `ketnoi backups`")
+    p.set_defaults(handler=restore_command, creates_db=True)
+
+
+def _db_file(ctx: Any) -> Path:
+    path = sqlite_path(ctx.url)
+    if path is None:
+        raise UserError(SERVER_NOTE)
+    return path
+
+
+def backup_command(args: argparse.Namespace, ctx: Any) -> int:
+    db_file = _db_file(ctx)
+    ctx.engine()  # the database must exist and be a Ketnoi one
+    target = args.file.expanduser() if args.file else None
+    if target is not None:
+        if target.exists():
+            raise UserError(f"{target} exists already; choose a new file name")
+        if not target.parent.is_dir():
+            raise UserError(f"no folder {target.parent}")
+    try:
+        written = backups.take(db_file, "manual", to=target)
+    except backups.BackupError as exc:
+        raise UserError(str(exc)) from None
+    assert written is not None
+    size = written.stat().st_size
+    ctx.emit({"database": describe_url(ctx.url), "backup": str(written), "size": size})
+    ctx.out(f"Backed up {describe_url(ctx.url)} to {written} ({size / 1e6:.1f} MB)")
+    return 0
+
+
+def list_command(args: argparse.Namespace, ctx: Any) -> int:
+    db_file = _db_file(ctx)
+    found = backups.listing(db_file)
+    ctx.emit(
+        {
+            "database": str(db_file),
+            "folder": str(backups.folder_for(db_file)),
+            "backups": [{"file": str(b.path), "at": b.at, "reason": b.reason, "size": b.size} for b in found],
+        }
+    )
+    if not found:
+        ctx.out(f"No backups of {db_file} yet (they go to {backups.folder_for(db_file)}).")
+        return 0
+    ctx.out(f"Backups of {db_file}, newest first:")
+    for b in found:
+        ctx.out(f"  {b.at:%Y-%m-%d %H:%M:%S}  {b.reason:<24} {b.size / 1e6:>8.1f} MB  {b.path}")
+    ctx.out(f"Restore one with: ketnoi restore FILE --db {db_file}")
+    return 0
+
+
+def restore_command(args: argparse.Namespace, ctx: Any) -> int:
+    db_file = _db_file(ctx)
+    source = args.file.expanduser()
+    if source.resolve() == db_file.resolve():
+        raise UserError("that is the database itself; pass one of its backups")
+    if not db_file.parent.is_dir():
+        raise UserError(f"no folder {db_file.parent} for the database")
+    saved = restore_database(ctx.url, source)
+    ctx.emit({"database": str(db_file), "restored_from": str(source), "replaced_copy": str(saved or "")})
+    ctx.out(f"Restored {db_file} from {source}.")
+    if saved:
+        ctx.out(f"What it replaced is kept in {saved}.")
+    return 0

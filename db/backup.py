@@ -1,0 +1,205 @@
+"""Backups of a SQLite database: online copies, a bounded history, and a checked restore.
+
+A copy is taken with SQLite's backup API from a connection of its own, so it holds everything
+committed — also what still sits in the write-ahead log, which a plain file copy misses — and
+it can be taken while the app (or a unit of work on another connection) has the file open.
+Copies go into a folder beside the database, ``<name>-backups/``, named by when and why::
+
+    ketnoi-backups/ketnoi-20261123-090000-before-import.db
+
+Kept (:func:`prune`): the last 10 taken before a risky operation (import, merge, bulk delete,
+restore, upgrade), one a day for the last 7 days, one a week for the last 4 weeks, and every
+copy the user asked for by name (``manual``). Files and folder are private to the user
+(0600/0700 on POSIX).
+
+A PostgreSQL database is backed up by the server's own tools (``pg_dump``); nothing here
+applies to it (:func:`sqlite_file_of` answers None).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from db import clock
+from db.engine import Engine, Session, sqlite_path
+
+RISKY_KEEP = 10
+DAILY_KEEP = 7
+WEEKLY_KEEP = 4
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<at>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9-]+)\.db$")
+
+
+class BackupError(Exception):
+    """A backup that cannot be taken or restored; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    at: dt.datetime  # local wall-clock time it was taken
+    reason: str  # daily, manual, before-import, before-merge, before-upgrade, …
+    size: int
+
+
+def sqlite_file_of(target: Engine | Session | Path | str) -> Path | None:
+    """The SQLite file behind an engine, a session, a URL or a path (None for a server)."""
+    if isinstance(target, Path):
+        return target
+    if isinstance(target, Session):
+        target = target.get_bind()  # type: ignore[assignment]
+    url = str(target.url) if isinstance(target, Engine) else str(target)
+    return sqlite_path(url) if "://" in url else Path(url)
+
+
+def folder_for(db_file: Path) -> Path:
+    return db_file.with_name(f"{db_file.stem}-backups")
+
+
+def _private(path: Path, mode: int) -> None:
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            path.chmod(mode)
+
+
+def copy(src_file: Path, dst_file: Path) -> None:
+    """An online, consistent copy of ``src_file`` (SQLite's backup API, in one step)."""
+    src = sqlite3.connect(f"file:{src_file}?mode=ro", uri=True, timeout=30)
+    try:
+        dst = sqlite3.connect(str(dst_file))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def take(
+    target: Engine | Session | Path | str, reason: str = "manual", *, to: Path | None = None
+) -> Path | None:
+    """Copy the database now; returns the file written (None for a server or a missing file).
+
+    ``to`` writes the copy there instead of the backups folder (``ketnoi backup FILE``)."""
+    db_file = sqlite_file_of(target)
+    if db_file is None or not db_file.exists() or db_file.stat().st_size == 0:
+        return None
+    if to is None:
+        folder = folder_for(db_file)
+        folder.mkdir(parents=True, exist_ok=True)
+        _private(folder, 0o700)
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+        to = folder / f"{db_file.stem}-{stamp}-{reason}.db"
+        n = 1
+        while to.exists():  # two in one second (a merge right after an import)
+            n += 1
+            to = folder / f"{db_file.stem}-{stamp}-{n}-{reason}.db"
+    try:
+        copy(db_file, to)
+    except sqlite3.Error as exc:
+        with contextlib.suppress(OSError):
+            to.unlink()
+        raise BackupError(f"Cannot back up {db_file}: {exc}") from exc
+    _private(to, 0o600)
+    if to.parent == folder_for(db_file):
+        prune(db_file)
+    return to
+
+
+def before(target: Engine | Session, operation: str) -> Path | None:
+    """The copy taken before a risky operation (``import``, ``merge``, ``bulk-delete``…)."""
+    return take(target, f"before-{operation}")
+
+
+def daily(target: Engine | Path | str) -> Path | None:
+    """Today's copy, if none was taken today (the window calls it at start)."""
+    db_file = sqlite_file_of(target)
+    if db_file is None:
+        return None
+    today = clock.today()
+    if any(b.at.date() == today for b in listing(db_file)):
+        return None
+    return take(db_file, "daily")
+
+
+def listing(db_file: Path) -> list[Backup]:
+    """The backups of ``db_file``, newest first."""
+    folder = folder_for(db_file)
+    out: list[Backup] = []
+    if not folder.is_dir():
+        return out
+    for path in folder.glob(f"{db_file.stem}-*.db"):
+        match = _NAME.match(path.name)
+        if match is None or match["stem"] != db_file.stem:
+            continue
+        at = dt.datetime.strptime(match["at"], "%Y%m%d-%H%M%S")
+        out.append(Backup(path, at, match["reason"], path.stat().st_size))
+    out.sort(key=lambda b: (b.at, b.path.name), reverse=True)
+    return out
+
+
+def prune(db_file: Path) -> list[Path]:
+    """Delete the copies the policy no longer keeps; returns what was deleted."""
+    keep: set[Path] = set()
+    risky = [b for b in listing(db_file) if b.reason.startswith("before-")]
+    keep.update(b.path for b in risky[:RISKY_KEEP])
+    keep.update(b.path for b in listing(db_file) if b.reason == "manual")
+    days: dict[dt.date, Path] = {}
+    weeks: dict[tuple[int, int], Path] = {}
+    for b in listing(db_file):  # newest first: the newest of each day and week stays
+        days.setdefault(b.at.date(), b.path)
+        weeks.setdefault(b.at.isocalendar()[:2], b.path)
+    keep.update(list(days.values())[:DAILY_KEEP])
+    keep.update(list(weeks.values())[:WEEKLY_KEEP])
+    gone = [b.path for b in listing(db_file) if b.path not in keep]
+    for path in gone:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    return gone
+
+
+def check_file(path: Path) -> str | None:
+    """Why ``path`` is not a sound SQLite database (None when it is)."""
+    if not path.is_file():
+        return f"{path} does not exist"
+    if path.stat().st_size == 0:
+        return f"{path} is empty (0 bytes)"
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = [row[0] for row in con.execute("PRAGMA integrity_check(5)")]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        return f"{path} is not a readable database ({exc})"
+    if result != ["ok"]:
+        return f"{path} is damaged ({'; '.join(result)})"
+    return None
+
+
+def restore(db_file: Path, backup_file: Path) -> Path | None:
+    """Put ``backup_file`` in the place of ``db_file`` after checking it; the database it
+    replaces is backed up first (returned). The caller checks the schema (db.migrate)."""
+    problem = check_file(backup_file)
+    if problem:
+        raise BackupError(f"Not restoring: {problem}")
+    saved = take(db_file, "before-restore") if db_file.exists() else None
+    try:
+        src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(str(db_file), timeout=30)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"Cannot restore into {db_file}: {exc}") from exc
+    _private(db_file, 0o600)
+    return saved

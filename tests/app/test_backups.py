@@ -1,0 +1,155 @@
+"""Backups: online copies that hold what the WAL holds, a bounded history, a checked restore,
+taken by themselves before risky work; a 0-byte file is never made into a new database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from app import records
+from app.cli import main
+from db import backup as backups
+from db import clock
+from db.engine import unit_of_work
+from db.migrate import open_database
+from tests.app.importing.helpers import write_xlsx
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict | str, str]:  # type: ignore[type-arg]
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    try:
+        return code, json.loads(out), err
+    except json.JSONDecodeError:
+        return code, out, err
+
+
+def _names(path: Path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        return sorted(r[0] for r in con.execute("SELECT name FROM organisation"))
+    finally:
+        con.close()
+
+
+def _count(path: Path, table: str) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_backup_holds_what_is_still_in_the_wal_and_is_private(
+    engine: Engine, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keeper = sqlite3.connect(db_path)  # an open reader keeps the WAL from being checkpointed
+    keeper.execute("SELECT 1").fetchall()
+    with unit_of_work(engine) as s:
+        records.create(s, "organisation", {"name": "Genetica"})
+    assert Path(f"{db_path}-wal").stat().st_size > 0
+    code, doc, _ = run(capsys, "backup", "--db", str(db_path), "--json")
+    keeper.close()
+    assert code == 0 and isinstance(doc, dict)
+    copy = Path(doc["backup"])
+    assert copy.parent == db_path.parent / "ketnoi-backups"
+    assert _names(copy) == ["Genetica"]
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
+
+    code, doc, _ = run(capsys, "backups", "--db", str(db_path), "--json")
+    assert code == 0 and isinstance(doc, dict)
+    assert [(b["reason"], b["file"]) for b in doc["backups"]] == [("manual", str(copy))]
+
+
+def test_an_import_and_a_merge_are_preceded_by_a_backup(
+    engine: Engine, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with unit_of_work(engine) as s:
+        a = records.create(s, "organisation", {"name": "Viettel"})
+        b = records.create(s, "organisation", {"name": "Viettel Group", "acronym": "VTG"})
+    sheet = write_xlsx(
+        tmp_path / "guests.xlsx", {"Khách": [["Họ và tên", "Email"], ["Nguyễn An", "an@x.vn"]]}
+    )
+    assert main(["import", str(sheet), "--db", str(db_path)]) == 0
+    assert main(["merge", "organisation", str(a), str(b), "--db", str(db_path)]) == 0
+    capsys.readouterr()
+    reasons = {x.reason: x.path for x in backups.listing(db_path)}
+    assert set(reasons) == {"before-import", "before-merge"}
+    assert _names(reasons["before-import"]) == ["Viettel", "Viettel Group"]
+    assert _count(reasons["before-import"], "contact") == 0
+    assert _count(reasons["before-merge"], "contact") == 1  # after the import, before the merge
+    assert _count(reasons["before-merge"], "organisation WHERE deleted_at IS NULL") == 2
+
+
+def test_restore_brings_back_every_record_of_a_damaged_database(
+    engine: Engine, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with unit_of_work(engine) as s:
+        for n in range(300):
+            records.create(s, "organisation", {"name": f"Viện nghiên cứu {n}", "notes": "x" * 500})
+    engine.dispose()
+    copy = backups.take(db_path, "manual")
+    assert copy is not None
+    with db_path.open("r+b") as fh:  # damage the middle of the file
+        fh.seek(db_path.stat().st_size // 2)
+        fh.write(b"\xff" * 8192)
+    assert backups.check_file(db_path) is not None
+
+    code, doc, err = run(capsys, "restore", str(copy), "--db", str(db_path), "--json")
+    assert code == 0, err
+    assert isinstance(doc, dict) and Path(doc["replaced_copy"]).exists()  # the damaged one is kept
+    assert backups.check_file(db_path) is None
+    assert len(_names(db_path)) == 300
+
+
+def test_restore_refuses_a_file_that_is_not_a_ketnoi_database(
+    engine: Engine, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    code, _, err = run(capsys, "restore", str(other), "--db", str(db_path))
+    assert code == 1 and "not a Ketnoi database" in err and len(err.strip().splitlines()) == 1
+    newer = tmp_path / "newer.db"
+    open_database(f"sqlite:///{newer}").dispose()
+    con = sqlite3.connect(newer)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    code, _, err = run(capsys, "restore", str(newer), "--db", str(db_path))
+    assert code == 1 and "newer Ketnoi" in err
+
+
+def test_a_zero_byte_file_is_not_made_into_a_new_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "ketnoi.db"
+    empty.touch()
+    code, _, err = run(capsys, "info", "--db", str(empty))
+    assert code == 1 and "0 bytes" in err and len(err.strip().splitlines()) == 1
+    assert empty.stat().st_size == 0
+
+
+def test_the_history_is_bounded(db_path: Path, engine: Engine) -> None:
+    start = dt.datetime(2026, 9, 1, 8, 0)
+    for day in range(60):  # two months of daily copies, and two risky ones a day
+        for hour, reason in ((8, "daily"), (10, "before-import"), (11, "before-merge")):
+            with clock.frozen(start + dt.timedelta(days=day, hours=hour - 8), ticking=False):
+                assert backups.take(db_path, reason) is not None
+    kept = backups.listing(db_path)
+    risky = [b.at for b in kept if b.reason.startswith("before-")]
+    newest_risky = sorted(
+        (start + dt.timedelta(days=d, hours=h) for d in range(60) for h in (2, 3)), reverse=True
+    )[: backups.RISKY_KEEP]
+    assert set(newest_risky) <= set(risky)
+    days = {b.at.date() for b in kept}
+    newest = start.date() + dt.timedelta(days=59)
+    assert {newest - dt.timedelta(days=n) for n in range(backups.DAILY_KEEP)} <= days
+    assert len({b.at.isocalendar()[:2] for b in kept}) >= backups.WEEKLY_KEEP
+    assert len(kept) <= backups.RISKY_KEEP + backups.DAILY_KEEP + backups.WEEKLY_KEEP
