@@ -265,7 +265,11 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.stats import record_counts
+    from db.migrate import quick_check
 
+    problem = quick_check(ctx.engine())
+    if problem:
+        raise UserError(f"{problem}; restore its latest good backup: ketnoi backups --db …, then ketnoi restore")
     with read_session(ctx.engine()) as session:
         counts = record_counts(session)
     ctx.emit({"version": __version__, "database": describe_url(ctx.url), "counts": counts})

@@ -143,6 +143,11 @@ def listing(db_file: Path) -> list[Backup]:
     return out
 
 
+def latest_good(db_file: Path) -> Backup | None:
+    """The newest backup that passes :func:`check_file` (damaged copies are passed over)."""
+    return next((b for b in listing(db_file) if check_file(b.path) is None), None)
+
+
 def prune(db_file: Path) -> list[Path]:
     """Delete the copies the policy no longer keeps; returns what was deleted."""
     keep: set[Path] = set()
@@ -172,13 +177,14 @@ def check_file(path: Path) -> str | None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            result = [row[0] for row in con.execute("PRAGMA integrity_check(5)")]
+            result = [" ".join(str(row[0]).split()) for row in con.execute("PRAGMA integrity_check(5)")]
         finally:
             con.close()
     except sqlite3.Error as exc:
         return f"{path} is not a readable database ({exc})"
     if result != ["ok"]:
-        return f"{path} is damaged ({'; '.join(result)})"
+        found = [r.replace("*** in database main ***", "").strip() for r in result]
+        return f"{path} is damaged ({'; '.join(f for f in found[:2] if f)})"
     return None
 
 

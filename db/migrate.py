@@ -120,7 +120,7 @@ def quick_check(engine: Engine, *, budget_s: float = 3.0) -> str | None:
         return f"{path} cannot be read ({exc})"
     try:
         con.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
-        rows = [str(r[0]) for r in con.execute("PRAGMA quick_check(5)")]
+        rows = [" ".join(str(r[0]).split()) for r in con.execute("PRAGMA quick_check(5)")]
     except sqlite3.OperationalError as exc:
         if "interrupted" in str(exc):
             return None  # too big to read in the time given: no fault found in what was read
@@ -129,7 +129,10 @@ def quick_check(engine: Engine, *, budget_s: float = 3.0) -> str | None:
         return f"{path} is damaged ({exc})"
     finally:
         con.close()
-    return None if rows == ["ok"] else f"{path} is damaged ({'; '.join(rows)})"
+    if rows == ["ok"]:
+        return None
+    found = [r.replace("*** in database main ***", "").strip() for r in rows]
+    return f"{path} is damaged ({'; '.join(f for f in found[:2] if f)})"
 
 
 def restore_database(url: str, backup_file: Path) -> Path | None:

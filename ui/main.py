@@ -6,8 +6,9 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.engine import default_url, describe_url, resolve_url
-from db.migrate import DatabaseError, open_database
+from db import backup as backups
+from db.engine import default_url, describe_url, resolve_url, sqlite_path
+from db.migrate import DatabaseError, open_database, quick_check, restore_database
 from ui import i18n
 from ui.settings import APPLICATION, ORGANISATION, Settings
 
@@ -46,15 +47,63 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
             .replace("%2", str(exc)),
         )
         return 1
+    problem = quick_check(engine)
+    if problem:
+        engine.dispose()
+        if not offer_latest_backup(target, problem):
+            return 1
+        engine = open_database(target)
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
     ctx = AppContext(engine, settings)
     window = MainWindow(ctx)
     window.show()
+    # Today's copy, off the UI thread (a big file takes a second or two to copy).
+    ctx.tasks.run(lambda _task: backups.daily(engine), on_error=lambda _exc: None, write=True)
     code = app.exec()
     engine.dispose()
     return int(code)
+
+
+def offer_latest_backup(url: str, problem: str) -> bool:
+    """The database is damaged: say so in one sentence and offer its latest good backup.
+    Nothing is written to the damaged file; restoring keeps it aside. True when restored."""
+    app = QApplication.instance()
+    tr = app.translate if app is not None else (lambda _c, text: text)
+    path = sqlite_path(url)
+    good = backups.latest_good(path) if path is not None else None
+    box = QMessageBox(QMessageBox.Icon.Critical, "Ketnoi", "")
+    box.setObjectName("damaged_database")
+    text = tr("Main", "The database %1 is damaged, so Ketnoi will not write to it.").replace(
+        "%1", describe_url(url)
+    )
+    box.setInformativeText(problem)
+    if good is None:
+        box.setText(text + " " + tr("Main", "No backup of it was found."))
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        return False
+    when = good.at.strftime("%Y-%m-%d %H:%M")
+    box.setText(
+        text
+        + " "
+        + tr("Main", "Open its latest good backup, from %1? (The damaged file is kept aside.)").replace(
+            "%1", when
+        )
+    )
+    restore = box.addButton(tr("Main", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+    restore.setObjectName("restore_latest")
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    try:
+        restore_database(url, good.path)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "Ketnoi", str(exc))
+        return False
+    return True
 
 
 if __name__ == "__main__":  # pragma: no cover

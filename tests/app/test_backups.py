@@ -153,3 +153,20 @@ def test_the_history_is_bounded(db_path: Path, engine: Engine) -> None:
     assert {newest - dt.timedelta(days=n) for n in range(backups.DAILY_KEEP)} <= days
     assert len({b.at.isocalendar()[:2] for b in kept}) >= backups.WEEKLY_KEEP
     assert len(kept) <= backups.RISKY_KEEP + backups.DAILY_KEEP + backups.WEEKLY_KEEP
+
+
+def test_info_names_a_damaged_database_in_one_line(
+    engine: Engine, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with unit_of_work(engine) as s:
+        for n in range(300):
+            records.create(s, "organisation", {"name": f"Viện {n}", "notes": "y" * 500})
+    engine.dispose()
+    assert main(["info", "--db", str(db_path)]) == 0
+    with db_path.open("r+b") as fh:
+        fh.seek(db_path.stat().st_size // 2)
+        fh.write(b"\xff" * 8192)
+    capsys.readouterr()
+    code = main(["info", "--db", str(db_path)])
+    err = capsys.readouterr().err
+    assert code == 1 and "is damaged" in err and len(err.strip().splitlines()) == 1

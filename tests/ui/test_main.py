@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -93,3 +93,79 @@ def test_the_x11_title_bar_names_the_app_once(tmp_path):
     assert out.stdout.startswith("_NET_WM_NAME"), out.stdout
     title = out.stdout.split("=", 1)[1].strip().strip('"')
     assert title == "Relationships, meetings, commitments — Ketnoi"
+
+
+def _damaged_with_backup(tmp_path: Path) -> tuple[Path, Path]:
+    from app import records
+    from db import backup as backups
+    from db.engine import unit_of_work
+    from db.migrate import open_database
+
+    db = tmp_path / "ketnoi.db"
+    engine = open_database(f"sqlite:///{db}")
+    with unit_of_work(engine) as s:
+        for n in range(300):
+            records.create(s, "organisation", {"name": f"Đơn vị {n}", "notes": "ghi chú " * 60})
+    engine.dispose()
+    copy = backups.take(db, "daily")
+    assert copy is not None
+    with db.open("r+b") as fh:
+        fh.seek(db.stat().st_size // 2)
+        fh.write(b"\xff" * 8192)
+    return db, copy
+
+
+def _answer_damage_box(button: str, seen: list[str]) -> None:
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None or box.objectName() != "damaged_database":
+            QTimer.singleShot(20, answer)
+            return
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        if button == "restore":
+            box.findChild(QPushButton, "restore_latest").click()
+        else:
+            box.button(QMessageBox.StandardButton.Close).click()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_a_damaged_database_is_named_and_left_untouched_when_the_backup_is_declined(
+    qapp, tmp_path, monkeypatch, settings
+):
+    from ui import main
+
+    db, _copy = _damaged_with_backup(tmp_path)
+    before = db.read_bytes()
+    seen: list[str] = []
+    _answer_damage_box("close", seen)
+    assert main.run(str(db), settings=settings) == 1
+    assert "is damaged" in seen[0] and "latest good backup" in seen[0]
+    assert db.read_bytes() == before  # nothing written to it
+
+
+def test_a_damaged_database_is_replaced_by_its_latest_good_backup_on_request(
+    qapp, tmp_path, monkeypatch, settings
+):
+    from db import backup as backups
+    from ui import main
+
+    db, _copy = _damaged_with_backup(tmp_path)
+    seen: list[str] = []
+    _answer_damage_box("restore", seen)
+    opened = {}
+
+    def fake_exec():
+        opened["window"] = [w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window"]
+        opened["window"][0].close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert main.run(str(db), settings=settings) == 0
+    assert opened["window"]
+    assert backups.check_file(db) is None
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM organisation").fetchone()[0] == 300
+    con.close()
+    assert any(b.reason == "before-restore" for b in backups.listing(db))  # the damaged one, kept
