@@ -16,10 +16,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app import lists, records, resolve
+from app import bulk_edit, lists, presets, records, resolve, validation
 from app.cli import CliContext, json_option
 from app.errors import UserError
 from app.record_fields import COMMAND_NAMES, KINDS, add_field_options, convert, typed_values
+from db import clock
 from db.engine import read_session, unit_of_work
 
 _ALIASES = {"organisation": ["organisation", "organization"], "contact": [], "meeting": [], "action": []}
@@ -27,7 +28,7 @@ _ALIASES = {"organisation": ["organisation", "organization"], "contact": [], "me
 _FILTERS = {
     "organisation": ("kind", "sector", "tag", "parent"),
     "contact": ("kind", "sector", "tag", "organisation"),
-    "meeting": ("kind", "organisation", "from", "to"),
+    "meeting": ("kind", "organisation", "from", "to"),  # --from/--to bound the start
     "action": ("kind", "sector", "organisation", "status", "direction", "from", "to", "overdue"),
 }
 
@@ -142,28 +143,17 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Soft-delete the records named, as the window's Delete does: one undoable group."""
     kind, name = args.entity, COMMAND_NAMES[args.entity]
-    group = records.new_group_id()
-    done: list[tuple[int, str]] = []
     with unit_of_work(ctx.engine()) as session:
-        for text in args.records:
-            record_id = resolve.resolve(session, kind, text)
-            if record_id in (i for i, _ in done):
-                continue
-            records.delete(session, kind, record_id, actor=ctx.actor(), group_id=group)
-            done.append((record_id, records.label(session, kind, record_id)))
-    ids = [i for i, _ in done]
-    ctx.emit(
-        {
-            "kind": kind,
-            "deleted": ids,
-            "group_id": group,
-            "restore": f"ketnoi {name} restore {' '.join(map(str, ids))}",
-        }
-    )
-    for record_id, label in done:
-        ctx.out(f"Deleted {kind} #{record_id}: {label}")
-    ctx.out(f"Restore with: ketnoi {name} restore {' '.join(map(str, ids))}  (or ketnoi undo {group})")
+        ids = list(dict.fromkeys(resolve.resolve(session, kind, text) for text in args.records))
+        group = bulk_edit.delete_records(session, kind, ids, actor=ctx.actor())
+        labels = {i: records.label(session, kind, i) for i in ids}
+    restore = f"ketnoi {name} restore {' '.join(map(str, ids))}"
+    ctx.emit({"kind": kind, "deleted": ids, "group_id": group, "restore": restore})
+    for record_id in ids:
+        ctx.out(f"Deleted {kind} #{record_id}: {labels[record_id]}")
+    ctx.out(f"Restore with: {restore}  (or ketnoi undo {group})")
     return 0
 
 
@@ -208,6 +198,9 @@ def _list_options(p: argparse.ArgumentParser, kind: str) -> None:
         p.add_argument("--to", dest="date_to", metavar="DATE", help="on or before this day")
     if "overdue" in wanted:
         p.add_argument("--overdue", action="store_true", help="open actions due before today")
+    if presets.names(kind):
+        shown = ", ".join(n.replace("_", "-") for n in presets.names(kind))
+        p.add_argument("--preset", metavar="NAME", help=f"a view of the window's list: {shown}")
     owner = "responsible staff member" if kind == "action" else "owner"
     p.add_argument("--owner", metavar="NAME_OR_ID", help=f"only this {owner}")
     p.add_argument("--sort", choices=lists.COLUMNS[kind], help=f"default: {lists.DEFAULT_SORT[kind][0]}")
@@ -216,41 +209,58 @@ def _list_options(p: argparse.ArgumentParser, kind: str) -> None:
 
 
 def list_query(session: Any, args: argparse.Namespace, kind: str) -> lists.ListQuery:
-    """The window's list query, from the command line's filters."""
-    from app import validation
-    from db import clock
-
+    """The window's list query, from the command line's filters (a preset first, as the
+    window's first filter box; the other options narrow or override it)."""
     q = lists.default_query(kind).with_(text=" ".join(args.words))
+    owner_id = resolve.resolve(session, "staff", args.owner) if args.owner else None
+    if getattr(args, "preset", None):
+        try:
+            q = presets.apply_preset(q, args.preset.replace("-", "_"), today=clock.today(), staff_id=owner_id)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    q = q.with_(**_named_filters(session, args), **_window_filters(args))
+    if owner_id is not None:
+        q = q.with_(owner_id=owner_id)
     if args.sort:
         q = q.with_(sort=args.sort, descending=args.desc)
     elif args.desc:
         q = q.with_(descending=not q.descending)
+    return q
+
+
+def _named_filters(session: Any, args: argparse.Namespace) -> dict[str, Any]:
+    """Filters naming a record or a word of a vocabulary, resolved to ids."""
+    out: dict[str, Any] = {}
     if getattr(args, "kind", None):
-        q = q.with_(kind=args.kind.replace("-", "_"))
+        out["kind"] = args.kind.replace("-", "_")
     if getattr(args, "sector", None):
-        q = q.with_(sector_id=resolve.vocabulary_id(session, "sector", args.sector))
+        out["sector_id"] = resolve.vocabulary_id(session, "sector", args.sector)
     if getattr(args, "tag", None):
-        q = q.with_(tag_id=resolve.vocabulary_id(session, "tag", args.tag))
+        out["tag_id"] = resolve.vocabulary_id(session, "tag", args.tag)
     org = getattr(args, "organisation", None) or getattr(args, "parent", None)
     if org:
-        q = q.with_(organisation_id=resolve.resolve(session, "organisation", org))
-    if args.owner:
-        q = q.with_(owner_id=resolve.resolve(session, "staff", args.owner))
+        out["organisation_id"] = resolve.resolve(session, "organisation", org)
+    return out
+
+
+def _window_filters(args: argparse.Namespace) -> dict[str, Any]:
+    """Status, direction and date window (actions' due date, meetings' start)."""
+    out: dict[str, Any] = {}
     status = getattr(args, "status", None)
     if status:
-        q = q.with_(status=None if status == "all" else status.replace("-", "_"))
+        out["status"] = None if status == "all" else status.replace("-", "_")
     if getattr(args, "direction", None):
-        q = q.with_(direction=args.direction.replace("-", "_"))
+        out["direction"] = args.direction.replace("-", "_")
     try:
         if getattr(args, "date_from", None):
-            q = q.with_(due_from=validation.date(args.date_from))
+            out["due_from"] = validation.date(args.date_from)
         if getattr(args, "date_to", None):
-            q = q.with_(due_to=validation.date(args.date_to))
+            out["due_to"] = validation.date(args.date_to)
     except validation.FieldError as exc:
         raise UserError(str(exc)) from None
     if getattr(args, "overdue", False):
-        q = q.with_(overdue_on=clock.today())
-    return q
+        out["overdue_on"] = clock.today()
+    return out
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
