@@ -134,7 +134,7 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
     for c in changes:
         what = f"{c['field']}: {_shown(c['old'])} → {_shown(c['new'])}" if c["field"] else c["op"]
         by = f" by {c['actor']}" if c["actor"] else ""
-        ctx.out(f"  {c['at']:%d/%m/%Y %H:%M}{by}  {what}")
+        ctx.out(f"  {c['at'].astimezone():%d/%m/%Y %H:%M}{by}  {what}")
     return 0
 
 
@@ -159,6 +159,6 @@ def cmd_trash(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.out("Nothing deleted.")
     for item in items:
         ctx.out(
-            f"{item['kind']:<12} #{item['id']:<6} {item['label']}  (deleted {item['deleted_at']:%d/%m/%Y %H:%M}; {item['restore']})"
+            f"{item['kind']:<12} #{item['id']:<6} {item['label']}  (deleted {item['deleted_at'].astimezone():%d/%m/%Y %H:%M}; {item['restore']})"
         )
     return 0

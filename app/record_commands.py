@@ -47,7 +47,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         add_field_options(p, kind)
         p.set_defaults(handler=cmd_add, entity=kind, creates_db=True)
 
-        p = verbs.add_parser("edit", parents=parents, help=f"change fields of a {kind}")
+        p = verbs.add_parser(
+            "edit",
+            parents=parents,
+            help=f"change fields of a {kind}",
+            description="Only the fields given change; a repeated option (--tag, --email…) "
+            "replaces the whole list.",
+        )
         p.add_argument("record", metavar="NAME_OR_ID")
         p.add_argument("--if-version", type=int, metavar="N", help="refuse if saved since version N")
         add_field_options(p, kind)
