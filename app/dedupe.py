@@ -31,7 +31,8 @@ from sqlmodel import Session
 from app import validation as v
 from app.errors import UserError
 from app.vntext import fold_words, split_honorific, split_name
-from db.queries import fts_candidates
+from db import kinds
+from db.queries import chunked, fts_candidates
 from db.tables import CON, METHOD, ORG
 
 NAME_COLUMNS = (
@@ -44,7 +45,7 @@ NAME_COLUMNS = (
 )
 ORG_COLUMNS = (ORG.c.id, ORG.c.name, ORG.c.acronym, ORG.c.aliases, ORG.c.parent_id)
 
-ENTITIES = ("contact", "organisation")
+ENTITIES = kinds.MERGEABLE
 
 # Confidence of each kind of evidence; several pieces combine as 1 - Π(1 - c).
 C_EMAIL = 0.95
@@ -358,8 +359,7 @@ def _organisation_candidates(
 def subtitles(session: Session, entity: str, ids: list[int]) -> dict[int, tuple[str, str]]:
     """Label and a short second line for each live id (in chunks: ids may be many)."""
     out: dict[int, tuple[str, str]] = {}
-    for start in range(0, len(ids), 5000):
-        chunk = ids[start : start + 5000]
+    for chunk in chunked(ids, 5000):
         if entity == "contact":
             org = ORG.alias("o")
             rows = session.execute(

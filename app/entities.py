@@ -28,7 +28,7 @@ from app.vntext import (
     split_name,
     text_sort_key,
 )
-from db import clock
+from db import clock, kinds
 from db import models as m
 from db.engine import write_lock
 from db.queries import fts_candidates
@@ -389,19 +389,8 @@ PREPARE: dict[str, Callable[[Session | None, Values, int | None], Prepared]] = {
     "meeting": prepare_meeting,
     "action": prepare_action,
 }
-LABEL_FIELD = {
-    "staff": "name",
-    "organisation": "name",
-    "contact": "full_name",
-    "meeting": "title",
-    "action": "title",
-}
-RELATION_FIELDS = {
-    "staff": (),
-    "organisation": ("sectors", "tags"),
-    "contact": ("emails", "phones", "tags"),
-    "meeting": ("attendees", "organisation_ids", "staff_ids"),
-    "action": (),
-}
+# From the registry of kinds (db/kinds.py), by kind name.
+LABEL_FIELD = {k: i.label_field for k, i in kinds.KINDS.items()}
+RELATION_FIELDS = {k: i.relations for k, i in kinds.KINDS.items()}
 # Columns the services derive; never part of history.
 DERIVED = frozenset({"sort_key", "search_text"})

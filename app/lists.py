@@ -20,13 +20,8 @@ from sqlalchemy import ColumnElement, Select, Table, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.vntext import fold_words
-from db.models import (
-    OPEN_STATUSES,
-    Action,
-    Contact,
-    Meeting,
-    Organisation,
-)
+from db import kinds
+from db.models import OPEN_STATUSES
 from db.queries import fts_filter
 from db.tables import (
     ACT,
@@ -44,13 +39,8 @@ from db.tables import (
     TAG,
 )
 
-ENTITIES = ("organisation", "contact", "meeting", "action")
-_TABLES: dict[str, Table] = {
-    "organisation": Organisation.__table__,  # type: ignore[attr-defined]
-    "contact": Contact.__table__,  # type: ignore[attr-defined]
-    "meeting": Meeting.__table__,  # type: ignore[attr-defined]
-    "action": Action.__table__,  # type: ignore[attr-defined]
-}
+ENTITIES = kinds.RECORD_KINDS
+_TABLES: dict[str, Table] = {k: kinds.table(k) for k in ENTITIES}
 
 # Columns each list shows, in order; the first is the default sort.
 COLUMNS: dict[str, tuple[str, ...]] = {

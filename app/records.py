@@ -24,18 +24,16 @@ from sqlmodel import Session, col, select
 from app.entities import DERIVED, LABEL_FIELD, PREPARE, Values
 from app.errors import ConflictError, NotFoundError
 from app.vntext import clean, fold
+from db import kinds
 from db import models as m
 from db.queries import chunked
 
-ENTITIES = tuple(PREPARE)
+ENTITIES = kinds.ALL_KINDS
 _BASE_FIELDS = frozenset({"id", "created_at", "updated_at", "version", "deleted_at", "import_batch_id"})
 
 
 def _model(entity: str) -> type[m.Record]:
-    try:
-        return m.ENTITY_TABLES[entity]
-    except KeyError:
-        raise ValueError(f"unknown record kind {entity!r}; one of {', '.join(ENTITIES)}") from None
+    return kinds.model(entity)
 
 
 def new_group_id() -> str:

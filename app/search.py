@@ -15,9 +15,10 @@ from typing import Any
 from sqlmodel import Session
 
 from app.vntext import fold, fold_words
+from db.kinds import RECORD_KINDS
 from db.queries import fts_candidates
 
-KINDS = ("organisation", "contact", "meeting", "action")
+KINDS = RECORD_KINDS
 _KIND_WEIGHT = {"organisation": 3.0, "contact": 2.0, "meeting": 1.0, "action": 0.5}
 
 

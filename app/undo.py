@@ -27,6 +27,7 @@ from app import bulk_edit, records
 from app.errors import NotFoundError, UserError
 from app.records import jsonable
 from app.vntext import fold
+from db import kinds
 from db import models as m
 from db.queries import chunked
 from db.tables import CHANGE
@@ -214,7 +215,7 @@ def _revert_updates(session: Session, rows: list[Row[Any]], now: dt.datetime, ac
     for entity, entity_id, field in first_old:
         if (
             field in bulk_edit.SETTABLE.get(entity, {})
-            or (field == "tags" and entity in bulk_edit.TAG_LINKS)
+            or (field == "tags" and entity in kinds.TAGGABLE)
             or (entity == "action" and field == "completed_on")
         ):
             fast[(entity, field)].append(entity_id)
@@ -332,12 +333,10 @@ def last_undoable(session: Session, actor: str | None = None, lang: str = "en") 
     return found[0] if found else None
 
 
-NOUNS = {
-    "en": {"contact": ("contact", "contacts"), "organisation": ("organisation", "organisations"),
-           "meeting": ("meeting", "meetings"), "action": ("action", "actions"), "staff": ("staff member", "staff")},
-    "vi": {"contact": ("liên hệ",) * 2, "organisation": ("tổ chức",) * 2, "meeting": ("cuộc họp",) * 2,
-           "action": ("việc cần làm",) * 2, "staff": ("cán bộ",) * 2},
-}  # fmt: skip
+NOUNS = {  # singular and plural, from the registry of kinds
+    "en": {k: (i.noun, i.plural) for k, i in kinds.KINDS.items()},
+    "vi": {k: (i.noun_vi, i.noun_vi) for k, i in kinds.KINDS.items()},
+}
 FIELD_LABELS_VI = {
     "owner_id": "người phụ trách", "organisation_id": "tổ chức", "responsible_staff_id": "cán bộ phụ trách",
     "responsible_contact_id": "người liên hệ phụ trách", "due_date": "hạn", "status": "trạng thái",

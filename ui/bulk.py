@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import bulk_edit, lists
+from db import kinds
 from db.engine import Session
 from db.models import ACTION_STATUSES
 from ui import labels
@@ -35,7 +36,7 @@ from ui.context import AppContext
 from ui.icons import icon
 from ui.widgets import Lookup
 
-TAGGABLE = ("contact", "organisation")
+TAGGABLE = kinds.TAGGABLE
 # entity → the fields a bulk action sets here: (field, kind of value)
 FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "contact": (("owner_id", "staff"), ("organisation_id", "organisation")),

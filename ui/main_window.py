@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import kinds
 from db.engine import describe_url
 from ui import briefs, exports, labels
 from ui.bulk import BulkActions
@@ -41,8 +42,9 @@ from ui.lists.panel import ListPanel
 from ui.notify import Banner, DueNotifier
 from ui.stakeholder_map import MapView
 
-VIEWS = ("dashboard", "organisation", "contact", "meeting", "action", "map")
-RECORDS = ("organisation", "contact", "meeting", "action")
+RECORDS = kinds.RECORD_KINDS
+VIEWS = ("dashboard", *RECORDS, "map")
+MEET_WITH = tuple(k for k in RECORDS if kinds.info(k).meeting_link)  # "Log a meeting with…"
 
 
 class RecordView(QSplitter):
@@ -276,9 +278,9 @@ class MainWindow(QMainWindow):
             base = [self.act_edit]
             if entity == "action":
                 base += [self.act_done, self.act_reschedule, self.act_note]
-            if entity in ("organisation", "contact"):
+            if entity in MEET_WITH:
                 base += [self.act_org_meeting, self.act_new_action]
-            if entity in ("organisation", "contact", "meeting"):
+            if entity in kinds.BRIEFABLE:
                 base += [self.act_brief]
             self.record_actions[entity] = [*base, self.act_delete]
 
@@ -406,8 +408,8 @@ class MainWindow(QMainWindow):
             a.setEnabled(has)
         for a in (self.act_done, self.act_reschedule, self.act_note):
             a.setEnabled(entity == "action" and has)
-        self.act_org_meeting.setEnabled(entity in ("organisation", "contact") and has)
-        self.act_brief.setEnabled(entity in ("organisation", "contact", "meeting") and has)
+        self.act_org_meeting.setEnabled(entity in MEET_WITH and has)
+        self.act_brief.setEnabled(entity in kinds.BRIEFABLE and has)
 
     # --- commands --------------------------------------------------------------------------------
 

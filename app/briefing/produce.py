@@ -31,10 +31,10 @@ from app.briefing import gather, render
 from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief, PeriodDigest
 from app.errors import UserError
 from app.vntext import fold
-from db import models as m
+from db import kinds
 from db.engine import Engine, Session, read_session
 
-KINDS = ("organisation", "contact", "meeting", "digest")
+KINDS = (*kinds.BRIEFABLE, "digest")
 PERIODS = ("this_week", "this_month", "last_month")
 
 Progress = Callable[[int, int], None]
@@ -127,8 +127,7 @@ def suggested_file_name(session: Session, req: BriefRequest, today: dt.date) -> 
     if req.kind == "digest":
         assert req.start is not None and req.end is not None
         return brief_file_name("digest", "", today, day=req.start, end=req.end)
-    model: Any = {"organisation": m.Organisation, "contact": m.Contact, "meeting": m.Meeting}[req.kind]
-    rec = session.get(model, req.subject_id) if req.subject_id is not None else None
+    rec: Any = session.get(kinds.model(req.kind), req.subject_id) if req.subject_id is not None else None
     if rec is None:
         return f"brief-{req.kind}-{today.isoformat()}.pdf"
     if req.kind == "organisation":

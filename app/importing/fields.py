@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 
 from app.vntext import fold
+from db import kinds
 
-KINDS = ("organisation", "contact", "meeting", "action")
+KINDS = kinds.RECORD_KINDS
 """Record kinds a sheet can hold, in the order a whole workbook is imported."""
 
 IGNORE = "_ignore"

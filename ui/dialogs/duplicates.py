@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import dedupe, dedupe_groups, merge, records
+from db import kinds
 from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext
@@ -270,7 +271,7 @@ class MergeDialog(QDialog):
                 item.widget().deleteLater()  # type: ignore[union-attr]
         self.radios.clear()
         s_rec, o_rec = self.preview["survivor"], self.preview["other"]
-        label_field = "full_name" if self.entity == "contact" else "name"
+        label_field = kinds.info(self.entity).label_field
         self.intro.setText(
             tr(
                 "“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards."
@@ -351,7 +352,7 @@ class MergeDialog(QDialog):
         entity, sid, oid, choices = self.entity, self.survivor_id, self.other_id, self.choices()
         versions = (int(self.preview["survivor"]["version"]), int(self.preview["other"]["version"]))
         actor = self.ctx.actor()
-        label_field = "full_name" if entity == "contact" else "name"
+        label_field = kinds.info(entity).label_field
         message = (
             tr("Merged “%1” into “%2”")
             .replace("%1", str(self.preview["other"][label_field]))
