@@ -25,6 +25,7 @@ __all__ = [
     "default_url",
     "describe_url",
     "make_engine",
+    "make_private",
     "read_session",
     "resolve_url",
     "sqlite_path",
@@ -40,8 +41,25 @@ def data_dir() -> Path:
     """Where Ketnoi keeps its files for this user (created on demand)."""
     override = os.environ.get("KETNOI_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.mkdir(parents=True, exist_ok=True)
+        make_private(path)
     return path
+
+
+def make_private(path: Path) -> None:
+    """Readable by the user alone (POSIX): 0700 for a folder, 0600 for a file — a database
+    holds years of an office's notes on people. Nothing happens elsewhere, or when the file
+    is not ours to change."""
+    if os.name != "posix":
+        return
+    try:
+        mode = path.stat().st_mode & 0o777
+        wanted = 0o700 if path.is_dir() else 0o600
+        if mode & ~wanted:
+            path.chmod(mode & wanted)
+    except OSError:
+        pass
 
 
 def default_url() -> str:
@@ -97,6 +115,15 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        if path is not None:
+            db_file = path
+
+            def private(_dbapi_connection: Any, _record: Any) -> None:
+                for f in (db_file, Path(f"{db_file}-wal"), Path(f"{db_file}-shm")):
+                    if f.exists():
+                        make_private(f)
+
+            event.listen(engine, "connect", private)
     return engine
 
 

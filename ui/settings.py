@@ -7,9 +7,12 @@ where the database is, who the user is, how dates are written, window geometry.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from db.engine import make_private
 
 ORGANISATION = "Ketnoi"
 APPLICATION = "Ketnoi"
@@ -37,6 +40,7 @@ class Settings:
             self._q = QSettings(path, QSettings.Format.IniFormat)
         else:
             self._q = QSettings(ORGANISATION, APPLICATION)
+        make_private(Path(self._q.fileName()))
 
     @property
     def qsettings(self) -> QSettings:
@@ -54,7 +58,7 @@ class Settings:
 
     def _set(self, key: str, value: Any) -> None:
         self._q.setValue(key, value)
-        self._q.sync()
+        self.sync()
 
     @property
     def database_url(self) -> str:
@@ -135,3 +139,4 @@ class Settings:
 
     def sync(self) -> None:
         self._q.sync()
+        make_private(Path(self._q.fileName()))  # it names the database, maybe a server's URL
