@@ -25,24 +25,17 @@ from app.errors import ValidationError
 from app.records import jsonable, named_ids, new_group_id
 from app.vntext import clean, fold
 from db import backup as backups
+from db import kinds
 from db import models as m
 from db.queries import chunked
-from db.tables import CHANGE, CON_TAG, ORG_TAG, TAG, table_of
+from db.tables import CHANGE, TAG
 
 CHUNK = 5000
-TABLES: dict[str, Table] = {name: table_of(model) for name, model in m.ENTITY_TABLES.items()}
+# From the registry of kinds (db/kinds.py).
+TABLES: dict[str, Table] = {k: kinds.table(k) for k in kinds.ALL_KINDS}
 # (link table, owner column) of each taggable kind.
-TAG_LINKS: dict[str, tuple[Table, str]] = {
-    "contact": (CON_TAG, "contact_id"),
-    "organisation": (ORG_TAG, "organisation_id"),
-}
-PLURAL = {
-    "contact": "contacts",
-    "organisation": "organisations",
-    "meeting": "meetings",
-    "action": "actions",
-    "staff": "staff",
-}
+TAG_LINKS: dict[str, tuple[Table, str]] = {k: i.tag_link for k, i in kinds.KINDS.items() if i.tag_link}
+PLURAL = {k: i.plural for k, i in kinds.KINDS.items()}
 
 
 def _ref(model: type[Any], what: str) -> Callable[[Session, Any], int | None]:

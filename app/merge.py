@@ -34,10 +34,11 @@ from app.errors import ConflictError, NotFoundError, UserError
 from app.undo import UndoConflict, begin_undo, same_value
 from app.vntext import fold
 from db import backup as backups
+from db import kinds
 from db import models as m
-from db.tables import ACT, ATTENDEE, CHANGE, CON, MEET, MEET_ORG, ORG
+from db.tables import ACT, CHANGE, MEET
 
-TABLES = {"contact": CON, "organisation": ORG, "action": ACT, "meeting": MEET}
+TABLES = {k: kinds.table(k) for k in kinds.RECORD_KINDS}
 # What points at a merged record: (key in the merge entry, kind of record, its column) …
 REPOINT = {
     "contact": (("actions", "action", "responsible_contact_id"),),
@@ -48,12 +49,12 @@ REPOINT = {
     ),
 }
 # … and its meetings: (key, link table, column); "<key>_dropped" holds links the survivor had.
-MEMBERSHIP = {
-    "contact": ("attendance", ATTENDEE, "contact_id"),
-    "organisation": ("meetings", MEET_ORG, "organisation_id"),
+_MEMBERSHIP_KEY = {"contact": "attendance", "organisation": "meetings"}
+MEMBERSHIP: dict[str, tuple[str, Table, str]] = {
+    k: (key, *link) for k, key in _MEMBERSHIP_KEY.items() if (link := kinds.info(k).meeting_link)
 }
 
-ENTITIES = ("contact", "organisation")
+ENTITIES = kinds.MERGEABLE
 # Fields chosen one by one; a contact's name parts follow full_name.
 FIELDS: dict[str, tuple[str, ...]] = {
     "contact": (
@@ -116,10 +117,10 @@ def merge_preview(session: Session, entity: str, survivor_id: int, other_id: int
 
 def moving_counts(session: Session, entity: str, other_id: int) -> tuple[int, int]:
     """How many meeting links and actions merging ``other_id`` away moves to the kept record."""
-    if entity == "contact":
-        links, link_column, action_column = ATTENDEE, "contact_id", "responsible_contact_id"
-    else:
-        links, link_column, action_column = MEET_ORG, "organisation_id", "organisation_id"
+    info = kinds.info(entity)
+    assert info.meeting_link is not None and info.action_column is not None
+    links, link_column = info.meeting_link
+    action_column = info.action_column
     meetings = session.execute(
         select(func.count()).select_from(links).where(links.c[link_column] == other_id)
     ).scalar_one()
