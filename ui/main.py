@@ -69,18 +69,16 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
 def offer_latest_backup(url: str, problem: str) -> bool:
     """The database is damaged: say so in one sentence and offer its latest good backup.
     Nothing is written to the damaged file; restoring keeps it aside. True when restored."""
-    app = QApplication.instance()
-    tr = app.translate if app is not None else (lambda _c, text: text)
     path = sqlite_path(url)
     good = backups.latest_good(path) if path is not None else None
     box = QMessageBox(QMessageBox.Icon.Critical, "Ketnoi", "")
     box.setObjectName("damaged_database")
-    text = tr("Main", "The database %1 is damaged, so Ketnoi will not write to it.").replace(
-        "%1", describe_url(url)
-    )
+    text = QApplication.translate(
+        "Main", "The database %1 is damaged, so Ketnoi will not write to it."
+    ).replace("%1", describe_url(url))
     box.setInformativeText(problem)
     if good is None:
-        box.setText(text + " " + tr("Main", "No backup of it was found."))
+        box.setText(text + " " + QApplication.translate("Main", "No backup of it was found."))
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         return False
@@ -88,11 +86,13 @@ def offer_latest_backup(url: str, problem: str) -> bool:
     box.setText(
         text
         + " "
-        + tr("Main", "Open its latest good backup, from %1? (The damaged file is kept aside.)").replace(
-            "%1", when
-        )
+        + QApplication.translate(
+            "Main", "Open its latest good backup, from %1? (The damaged file is kept aside.)"
+        ).replace("%1", when)
     )
-    restore = box.addButton(tr("Main", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+    restore = box.addButton(
+        QApplication.translate("Main", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole
+    )
     restore.setObjectName("restore_latest")
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()

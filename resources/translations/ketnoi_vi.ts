@@ -22,92 +22,92 @@
   <context>
     <name>BriefDialog</name>
     <message>
-      <location filename="../../ui/briefs.py" line="234" />
+      <location filename="../../ui/briefs.py" line="135" />
       <source>&amp;Language:</source>
       <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="243" />
+      <location filename="../../ui/briefs.py" line="144" />
       <source>&amp;Open</source>
       <translation>&amp;Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="212" />
+      <location filename="../../ui/briefs.py" line="113" />
       <source>&amp;Period:</source>
       <translation>&amp;Khoảng thời gian:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="245" />
+      <location filename="../../ui/briefs.py" line="146" />
       <source>&amp;Save as…</source>
       <translation>&amp;Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="361" />
+      <location filename="../../ui/briefs.py" line="268" />
       <source>Brief written: %1 (%n page(s))</source>
       <translation>Đã tạo bản tóm tắt: %1 (%n trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="383" />
+      <location filename="../../ui/briefs.py" line="281" />
       <source>Cancelled.</source>
       <translation>Đã huỷ.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="187" />
+      <location filename="../../ui/briefs.py" line="88" />
       <source>Contact brief</source>
       <translation>Tóm tắt về người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="200" />
+      <location filename="../../ui/briefs.py" line="101" />
       <source>Custom…</source>
       <translation>Tự chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="213" />
+      <location filename="../../ui/briefs.py" line="114" />
       <source>From – to:</source>
       <translation>Từ – đến:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="200" />
+      <location filename="../../ui/briefs.py" line="101" />
       <source>Last month</source>
       <translation>Tháng trước</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="188" />
+      <location filename="../../ui/briefs.py" line="89" />
       <source>Meeting preparation brief</source>
       <translation>Tài liệu chuẩn bị cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="186" />
+      <location filename="../../ui/briefs.py" line="87" />
       <source>Organisation brief</source>
       <translation>Tóm tắt về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="233" />
+      <location filename="../../ui/briefs.py" line="134" />
       <source>P&amp;aper:</source>
       <translation>&amp;Khổ giấy:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="189" />
+      <location filename="../../ui/briefs.py" line="90" />
       <source>Period digest</source>
       <translation>Bản tin theo kỳ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="339" />
+      <location filename="../../ui/briefs.py" line="238" />
       <source>Preparing the brief…</source>
       <translation>Đang chuẩn bị bản tóm tắt…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="308" />
+      <location filename="../../ui/briefs.py" line="218" />
       <source>Save brief</source>
       <translation>Lưu bản tóm tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="200" />
+      <location filename="../../ui/briefs.py" line="101" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="200" />
+      <location filename="../../ui/briefs.py" line="101" />
       <source>This week</source>
       <translation>Tuần này</translation>
     </message>
@@ -115,128 +115,128 @@
   <context>
     <name>Bulk</name>
     <message>
-      <location filename="../../ui/bulk.py" line="193" />
+      <location filename="../../ui/bulk.py" line="194" />
       <source>%1 selected</source>
       <translation>Đã chọn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="217" />
+      <location filename="../../ui/bulk.py" line="218" />
       <source>Add tags</source>
       <translation>Thêm nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="163" />
+      <location filename="../../ui/bulk.py" line="164" />
       <source>Add tags…</source>
       <translation>Thêm nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="134" />
+      <location filename="../../ui/bulk.py" line="135" />
       <source>Choose a value first.</source>
       <translation>Hãy chọn một giá trị trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="261" />
+      <location filename="../../ui/bulk.py" line="262" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="262" />
+      <location filename="../../ui/bulk.py" line="263" />
       <source>Delete %1? You can undo it from Edit → Undo.</source>
       <translation>Xoá %1? Có thể hoàn tác bằng Sửa → Hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="169" />
+      <location filename="../../ui/bulk.py" line="170" />
       <source>Delete selected…</source>
       <translation>Xoá các mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="230" />
+      <location filename="../../ui/bulk.py" line="231" />
       <source>Remove tags</source>
       <translation>Gỡ nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="164" />
+      <location filename="../../ui/bulk.py" line="165" />
       <source>Remove tags…</source>
       <translation>Gỡ nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="235" />
+      <location filename="../../ui/bulk.py" line="236" />
       <source>Removed %2 from %1</source>
       <translation>Đã gỡ nhãn %2 khỏi %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="176" />
+      <location filename="../../ui/bulk.py" line="177" />
       <source>Select records in a list first</source>
       <translation>Hãy chọn bản ghi trong danh sách trước</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="147" />
+      <location filename="../../ui/bulk.py" line="148" />
       <source>Selection</source>
       <translation>Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="243" />
+      <location filename="../../ui/bulk.py" line="244" />
       <source>Set %1</source>
       <translation>Đặt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="249" />
+      <location filename="../../ui/bulk.py" line="250" />
       <source>Set %1 on %2</source>
       <translation>Đã đặt %1 cho %2</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="166" />
+      <location filename="../../ui/bulk.py" line="167" />
       <source>Set %1…</source>
       <translation>Đặt %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="222" />
+      <location filename="../../ui/bulk.py" line="223" />
       <source>Tagged %1 with %2</source>
       <translation>Đã gắn nhãn %2 cho %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="217" />
-      <location filename="../../ui/bulk.py" line="230" />
+      <location filename="../../ui/bulk.py" line="218" />
+      <location filename="../../ui/bulk.py" line="231" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="94" />
+      <location filename="../../ui/bulk.py" line="95" />
       <source>Type a few letters of the organisation</source>
       <translation>Gõ vài chữ của tên tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="63" />
+      <location filename="../../ui/bulk.py" line="64" />
       <source>due date</source>
       <translation>hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="61" />
+      <location filename="../../ui/bulk.py" line="62" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="59" />
+      <location filename="../../ui/bulk.py" line="60" />
       <source>owner</source>
       <translation>người phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="60" />
+      <location filename="../../ui/bulk.py" line="61" />
       <source>responsible (us)</source>
       <translation>người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="78" />
+      <location filename="../../ui/bulk.py" line="79" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="62" />
+      <location filename="../../ui/bulk.py" line="63" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="82" />
+      <location filename="../../ui/bulk.py" line="83" />
       <source>— nobody —</source>
       <translation>— không ai —</translation>
     </message>
@@ -257,27 +257,27 @@
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="262" />
+      <location filename="../../ui/commands.py" line="250" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="148" />
+      <location filename="../../ui/commands.py" line="150" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="108" />
+      <location filename="../../ui/commands.py" line="110" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="241" />
+      <location filename="../../ui/commands.py" line="233" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="262" />
+      <location filename="../../ui/commands.py" line="250" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
@@ -287,22 +287,22 @@
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="174" />
+      <location filename="../../ui/commands.py" line="176" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="183" />
+      <location filename="../../ui/commands.py" line="185" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="259" />
+      <location filename="../../ui/commands.py" line="246" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="199" />
+      <location filename="../../ui/commands.py" line="201" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -494,12 +494,12 @@
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="188" />
+      <location filename="../../ui/dashboard.py" line="190" />
       <source>Good day</source>
       <translation>Xin chào</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="188" />
+      <location filename="../../ui/dashboard.py" line="190" />
       <source>Good day, %1</source>
       <translation>Xin chào %1</translation>
     </message>
@@ -509,22 +509,22 @@
       <translation>Cuộc họp tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="215" />
+      <location filename="../../ui/dashboard.py" line="217" />
       <source>No meetings planned.</source>
       <translation>Chưa có cuộc họp nào được lên lịch.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="229" />
+      <location filename="../../ui/dashboard.py" line="231" />
       <source>No organisations yet.</source>
       <translation>Chưa có tổ chức nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="193" />
+      <location filename="../../ui/dashboard.py" line="195" />
       <source>Nothing due this week.</source>
       <translation>Tuần này không có việc đến hạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="192" />
+      <location filename="../../ui/dashboard.py" line="194" />
       <source>Nothing overdue. Well done.</source>
       <translation>Không có việc quá hạn. Tốt lắm!</translation>
     </message>
@@ -574,12 +574,12 @@
       <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="235" />
+      <location filename="../../ui/dashboard.py" line="237" />
       <source>met %1</source>
       <translation>đã gặp %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="235" />
+      <location filename="../../ui/dashboard.py" line="237" />
       <source>next meeting %1</source>
       <translation>họp tới %1</translation>
     </message>
@@ -587,7 +587,7 @@
   <context>
     <name>DetailPane</name>
     <message>
-      <location filename="../../ui/details/pane.py" line="32" />
+      <location filename="../../ui/details/pane.py" line="33" />
       <source>Select a record to see its story.</source>
       <translation>Chọn một bản ghi để xem toàn bộ quá trình làm việc.</translation>
     </message>
@@ -595,7 +595,7 @@
   <context>
     <name>Duplicates</name>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="169" />
+      <location filename="../../ui/dialogs/duplicates.py" line="172" />
       <source>%1 group(s) of likely duplicates, most certain first.</source>
       <translation>%1 nhóm có thể trùng lặp, chắc chắn nhất xếp trước.</translation>
     </message>
@@ -605,7 +605,7 @@
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="298" />
+      <location filename="../../ui/dialogs/duplicates.py" line="301" />
       <source>(empty)</source>
       <translation>(trống)</translation>
     </message>
@@ -615,17 +615,17 @@
       <translation>, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="305" />
+      <location filename="../../ui/dialogs/duplicates.py" line="308" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="85" />
+      <location filename="../../ui/dialogs/duplicates.py" line="86" />
       <source>Close</source>
       <translation>Đóng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="76" />
+      <location filename="../../ui/dialogs/duplicates.py" line="77" />
       <source>Confidence</source>
       <translation>Độ tin cậy</translation>
     </message>
@@ -635,37 +635,37 @@
       <translation>Bản ghi đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="62" />
+      <location filename="../../ui/dialogs/duplicates.py" line="63" />
       <source>Find</source>
       <translation>Tìm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="54" />
+      <location filename="../../ui/dialogs/duplicates.py" line="55" />
       <source>Find duplicates</source>
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="340" />
+      <location filename="../../ui/dialogs/duplicates.py" line="322" />
       <source>Its %1 meeting(s) and %2 action(s) move to the kept record.</source>
       <translation>%1 cuộc họp và %2 việc của bản ghi này được chuyển sang bản ghi giữ lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="232" />
+      <location filename="../../ui/dialogs/duplicates.py" line="235" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="285" />
+      <location filename="../../ui/dialogs/duplicates.py" line="288" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="88" />
+      <location filename="../../ui/dialogs/duplicates.py" line="89" />
       <source>Look among</source>
       <translation>Tìm trong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="114" />
+      <location filename="../../ui/dialogs/duplicates.py" line="115" />
       <source>Looking…</source>
       <translation>Đang tìm…</translation>
     </message>
@@ -675,32 +675,32 @@
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="239" />
+      <location filename="../../ui/dialogs/duplicates.py" line="242" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="224" />
+      <location filename="../../ui/dialogs/duplicates.py" line="227" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="286" />
+      <location filename="../../ui/dialogs/duplicates.py" line="289" />
       <source>Merged in: %1</source>
       <translation>Gộp vào: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="375" />
+      <location filename="../../ui/dialogs/duplicates.py" line="357" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="82" />
+      <location filename="../../ui/dialogs/duplicates.py" line="83" />
       <source>Merge…</source>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="173" />
+      <location filename="../../ui/dialogs/duplicates.py" line="176" />
       <source>No duplicates found.</source>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
@@ -710,17 +710,17 @@
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="76" />
+      <location filename="../../ui/dialogs/duplicates.py" line="77" />
       <source>Records</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="68" />
+      <location filename="../../ui/dialogs/duplicates.py" line="69" />
       <source>Stop</source>
       <translation>Dừng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="141" />
+      <location filename="../../ui/dialogs/duplicates.py" line="144" />
       <source>Stopped.</source>
       <translation>Đã dừng.</translation>
     </message>
@@ -730,7 +730,7 @@
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="76" />
+      <location filename="../../ui/dialogs/duplicates.py" line="77" />
       <source>Why</source>
       <translation>Lý do</translation>
     </message>
@@ -780,7 +780,7 @@
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="274" />
+      <location filename="../../ui/dialogs/duplicates.py" line="277" />
       <source>“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -899,52 +899,52 @@
   <context>
     <name>FollowUpEditor</name>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="143" />
+      <location filename="../../ui/dialogs/followups.py" line="135" />
       <source>(me)</source>
       <translation>(tôi)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="65" />
+      <location filename="../../ui/dialogs/followups.py" line="56" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="66" />
+      <location filename="../../ui/dialogs/followups.py" line="57" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="81" />
+      <location filename="../../ui/dialogs/followups.py" line="72" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="91" />
+      <location filename="../../ui/dialogs/followups.py" line="82" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="91" />
+      <location filename="../../ui/dialogs/followups.py" line="82" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="67" />
+      <location filename="../../ui/dialogs/followups.py" line="58" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="91" />
+      <location filename="../../ui/dialogs/followups.py" line="82" />
       <source>Follow-up</source>
       <translation>Việc tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="50" />
+      <location filename="../../ui/dialogs/followups.py" line="41" />
       <source>Follow-up: what is to be done (Enter adds it)</source>
       <translation>Việc tiếp theo: cần làm gì (Enter để thêm)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="91" />
+      <location filename="../../ui/dialogs/followups.py" line="82" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -960,22 +960,22 @@
   <context>
     <name>Import</name>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="198" />
+      <location filename="../../ui/import_wizard/model.py" line="199" />
       <source>A new action is created</source>
       <translation>Tạo việc cần làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="195" />
+      <location filename="../../ui/import_wizard/model.py" line="196" />
       <source>A new contact is created</source>
       <translation>Tạo người liên hệ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="197" />
+      <location filename="../../ui/import_wizard/model.py" line="198" />
       <source>A new meeting is created</source>
       <translation>Tạo cuộc họp mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="196" />
+      <location filename="../../ui/import_wizard/model.py" line="197" />
       <source>A new organisation is created</source>
       <translation>Tạo tổ chức mới</translation>
     </message>
@@ -985,12 +985,12 @@
       <translation>Vẫn tạo bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="47" />
+      <location filename="../../ui/import_wizard/model.py" line="48" />
       <source>Duplicate</source>
       <translation>Trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="48" />
+      <location filename="../../ui/import_wizard/model.py" line="49" />
       <source>Error</source>
       <translation>Lỗi</translation>
     </message>
@@ -1000,7 +1000,7 @@
       <translation>Đã lưu báo cáo lỗi: %1 (%2 dòng). Sửa các dòng đó rồi nhập lại tệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="45" />
+      <location filename="../../ui/import_wizard/model.py" line="46" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
@@ -1010,12 +1010,12 @@
       <translation>Chưa nhận ra: chọn ở trang sau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="154" />
+      <location filename="../../ui/import_wizard/model.py" line="155" />
       <source>Record</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="152" />
+      <location filename="../../ui/import_wizard/model.py" line="153" />
       <source>Row</source>
       <translation>Dòng</translation>
     </message>
@@ -1025,7 +1025,7 @@
       <translation>Lưu báo cáo lỗi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="49" />
+      <location filename="../../ui/import_wizard/model.py" line="50" />
       <source>Skip</source>
       <translation>Bỏ qua</translation>
     </message>
@@ -1035,12 +1035,12 @@
       <translation>Bỏ qua dòng này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="153" />
+      <location filename="../../ui/import_wizard/model.py" line="154" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="46" />
+      <location filename="../../ui/import_wizard/model.py" line="47" />
       <source>Update</source>
       <translation>Cập nhật</translation>
     </message>
@@ -1055,7 +1055,7 @@
       <translation>Cập nhật: ghi đè các trường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="155" />
+      <location filename="../../ui/import_wizard/model.py" line="156" />
       <source>What happens</source>
       <translation>Kết quả</translation>
     </message>
@@ -1502,107 +1502,107 @@
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="167" />
+      <location filename="../../ui/lists/panel.py" line="160" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="135" />
+      <location filename="../../ui/lists/panel.py" line="134" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="144" />
+      <location filename="../../ui/lists/panel.py" line="143" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="147" />
+      <location filename="../../ui/lists/panel.py" line="146" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="156" />
+      <location filename="../../ui/lists/panel.py" line="157" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="175" />
+      <location filename="../../ui/lists/panel.py" line="168" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="172" />
+      <location filename="../../ui/lists/panel.py" line="165" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="171" />
+      <location filename="../../ui/lists/panel.py" line="164" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="170" />
+      <location filename="../../ui/lists/panel.py" line="163" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="176" />
+      <location filename="../../ui/lists/panel.py" line="169" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="54" />
+      <location filename="../../ui/lists/panel.py" line="53" />
       <source>Filter (type without accents: nguyen, dang…)</source>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="168" />
+      <location filename="../../ui/lists/panel.py" line="161" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="71" />
+      <location filename="../../ui/lists/panel.py" line="70" />
       <source>Organisation…</source>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="169" />
+      <location filename="../../ui/lists/panel.py" line="162" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="180" />
+      <location filename="../../ui/lists/panel.py" line="173" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="159" />
+      <location filename="../../ui/lists/panel.py" line="154" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="180" />
+      <location filename="../../ui/lists/panel.py" line="173" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="174" />
+      <location filename="../../ui/lists/panel.py" line="167" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="158" />
+      <location filename="../../ui/lists/panel.py" line="153" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="157" />
+      <location filename="../../ui/lists/panel.py" line="152" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="173" />
+      <location filename="../../ui/lists/panel.py" line="166" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -1610,47 +1610,47 @@
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="155" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="101" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="277" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="227" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="134" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="81" />
       <source>Edit meeting</source>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="202" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="152" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="134" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="81" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="157" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="103" />
       <source>What was decided</source>
       <translation>Những gì đã thống nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="156" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="102" />
       <source>What was said</source>
       <translation>Nội dung trao đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="139" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="86" />
       <source>What was the meeting about?</source>
       <translation>Cuộc họp bàn về việc gì?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="152" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="98" />
       <source>Where (e.g. Hòa Lạc, online)</source>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
@@ -1658,7 +1658,7 @@
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="35" />
+      <location filename="../../ui/main.py" line="36" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -1669,7 +1669,7 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="44" />
+      <location filename="../../ui/main.py" line="45" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -1679,172 +1679,192 @@
 
 %2</translation>
     </message>
+    <message>
+      <location filename="../../ui/main.py" line="81" />
+      <source>No backup of it was found.</source>
+      <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="89" />
+      <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
+      <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="94" />
+      <source>Restore the backup</source>
+      <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="76" />
+      <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
+      <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="255" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="200" />
+      <location filename="../../ui/main_window.py" line="204" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="296" />
+      <location filename="../../ui/main_window.py" line="300" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="199" />
+      <location filename="../../ui/main_window.py" line="203" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="245" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="290" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="234" />
+      <location filename="../../ui/main_window.py" line="238" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="188" />
+      <location filename="../../ui/main_window.py" line="192" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="185" />
+      <location filename="../../ui/main_window.py" line="189" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="231" />
+      <location filename="../../ui/main_window.py" line="235" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="202" />
+      <location filename="../../ui/main_window.py" line="206" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="197" />
+      <location filename="../../ui/main_window.py" line="201" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="305" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="201" />
+      <location filename="../../ui/main_window.py" line="205" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="305" />
+      <location filename="../../ui/main_window.py" line="309" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
-      <location filename="../../ui/main_window.py" line="504" />
+      <location filename="../../ui/main_window.py" line="317" />
+      <location filename="../../ui/main_window.py" line="508" />
       <source>About Ketnoi</source>
       <translation>Giới thiệu Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="231" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
+      <location filename="../../ui/main_window.py" line="271" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="505" />
+      <location filename="../../ui/main_window.py" line="509" />
       <source>Ketnoi (kết nối): organisations, people, meetings and commitments, in one place.</source>
       <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết — tất cả ở một nơi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="72" />
-      <source>Relationships, meetings, commitments — Ketnoi</source>
-      <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="261" />
+      <location filename="../../ui/main_window.py" line="265" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="205" />
+      <location filename="../../ui/main_window.py" line="209" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="217" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="194" />
+      <location filename="../../ui/main_window.py" line="198" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="258" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="222" />
+      <location filename="../../ui/main_window.py" line="226" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="248" />
+      <location filename="../../ui/main_window.py" line="74" />
+      <source>Relationships, meetings, commitments — Ketnoi</source>
+      <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="252" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="229" />
+      <location filename="../../ui/main_window.py" line="233" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -1940,27 +1960,27 @@
   <context>
     <name>Picker</name>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="128" />
+      <location filename="../../ui/dialogs/pickers.py" line="114" />
       <source>%1  (new)</source>
       <translation>%1  (mới)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="61" />
+      <location filename="../../ui/dialogs/pickers.py" line="47" />
       <source>Add attendee: type a name, no accents needed</source>
       <translation>Thêm người dự: gõ tên, không cần dấu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="63" />
+      <location filename="../../ui/dialogs/pickers.py" line="49" />
       <source>Add organisation: name or acronym</source>
       <translation>Thêm tổ chức: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="106" />
+      <location filename="../../ui/dialogs/pickers.py" line="92" />
       <source>New contact “%1”</source>
       <translation>Người liên hệ mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="106" />
+      <location filename="../../ui/dialogs/pickers.py" line="92" />
       <source>New organisation “%1”</source>
       <translation>Tổ chức mới “%1”</translation>
     </message>
@@ -2082,27 +2102,27 @@
   <context>
     <name>RescheduleDialog</name>
     <message>
-      <location filename="../../ui/commands.py" line="51" />
+      <location filename="../../ui/commands.py" line="50" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="52" />
+      <location filename="../../ui/commands.py" line="51" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="53" />
+      <location filename="../../ui/commands.py" line="52" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="64" />
+      <location filename="../../ui/commands.py" line="66" />
       <source>New due date</source>
       <translation>Hạn mới</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="41" />
+      <location filename="../../ui/commands.py" line="40" />
       <source>Reschedule</source>
       <translation>Dời hạn</translation>
     </message>
@@ -2334,207 +2354,207 @@
   <context>
     <name>Story</name>
     <message>
-      <location filename="../../ui/details/story.py" line="305" />
+      <location filename="../../ui/details/story.py" line="246" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="294" />
+      <location filename="../../ui/details/story.py" line="235" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="88" />
+      <location filename="../../ui/details/story.py" line="43" />
       <source>Changed</source>
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="336" />
+      <location filename="../../ui/details/story.py" line="277" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="83" />
+      <location filename="../../ui/details/story.py" line="38" />
       <source>Created</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="305" />
+      <location filename="../../ui/details/story.py" line="246" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="84" />
+      <location filename="../../ui/details/story.py" line="39" />
       <source>Deleted</source>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="239" />
+      <location filename="../../ui/details/story.py" line="182" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="322" />
+      <location filename="../../ui/details/story.py" line="263" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="308" />
+      <location filename="../../ui/details/story.py" line="249" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="332" />
+      <location filename="../../ui/details/story.py" line="273" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="341" />
+      <location filename="../../ui/details/story.py" line="282" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="86" />
+      <location filename="../../ui/details/story.py" line="41" />
       <source>Imported</source>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="199" />
+      <location filename="../../ui/details/story.py" line="142" />
       <source>Influence</source>
       <translation>Mức ảnh hưởng</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="199" />
+      <location filename="../../ui/details/story.py" line="142" />
       <source>Interest</source>
       <translation>Mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="87" />
+      <location filename="../../ui/details/story.py" line="42" />
       <source>Merged</source>
       <translation>Đã gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="305" />
+      <location filename="../../ui/details/story.py" line="246" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="233" />
+      <location filename="../../ui/details/story.py" line="176" />
       <source>Moved on:</source>
       <translation>Đã chuyển công tác:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="303" />
+      <location filename="../../ui/details/story.py" line="244" />
       <source>No attendees recorded.</source>
       <translation>Chưa ghi thành phần tham dự.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="175" />
+      <location filename="../../ui/details/story.py" line="115" />
       <source>No meetings or actions yet.</source>
       <translation>Chưa có cuộc họp hay việc cần làm nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="229" />
+      <location filename="../../ui/details/story.py" line="172" />
       <source>No one recorded yet.</source>
       <translation>Chưa có ai.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="244" />
+      <location filename="../../ui/details/story.py" line="187" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="143" />
+      <location filename="../../ui/details/story.py" line="96" />
       <source>Nothing</source>
       <translation>Không có</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="126" />
+      <location filename="../../ui/details/story.py" line="80" />
       <source>Nothing open in either direction.</source>
       <translation>Không còn việc đang mở ở cả hai bên.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="206" />
+      <location filename="../../ui/details/story.py" line="149" />
       <source>Open commitments</source>
       <translation>Cam kết đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="322" />
+      <location filename="../../ui/details/story.py" line="263" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="194" />
+      <location filename="../../ui/details/story.py" line="137" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="208" />
+      <location filename="../../ui/details/story.py" line="151" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="334" />
+      <location filename="../../ui/details/story.py" line="275" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="196" />
+      <location filename="../../ui/details/story.py" line="139" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="326" />
+      <location filename="../../ui/details/story.py" line="267" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="85" />
+      <location filename="../../ui/details/story.py" line="40" />
       <source>Restored</source>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="267" />
+      <location filename="../../ui/details/story.py" line="210" />
       <source>Role history</source>
       <translation>Quá trình công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="241" />
+      <location filename="../../ui/details/story.py" line="184" />
       <source>Timeline</source>
       <translation>Diễn biến</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="89" />
+      <location filename="../../ui/details/story.py" line="44" />
       <source>Undone</source>
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="165" />
+      <location filename="../../ui/details/story.py" line="108" />
       <source>done</source>
       <translation>đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="213" />
+      <location filename="../../ui/details/story.py" line="156" />
       <source>formerly</source>
       <translation>trước đây</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="133" />
+      <location filename="../../ui/details/story.py" line="86" />
       <source>no date</source>
       <translation>chưa có ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="317" />
+      <location filename="../../ui/details/story.py" line="258" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="135" />
+      <location filename="../../ui/details/story.py" line="88" />
       <source>overdue</source>
       <translation>quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="137" />
+      <location filename="../../ui/details/story.py" line="90" />
       <source>today</source>
       <translation>hôm nay</translation>
     </message>
@@ -2542,22 +2562,22 @@
   <context>
     <name>UndoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="97" />
+      <location filename="../../ui/commands.py" line="99" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="92" />
+      <location filename="../../ui/commands.py" line="94" />
       <source>&amp;Undo: %1</source>
       <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="93" />
+      <location filename="../../ui/commands.py" line="95" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="94" />
+      <location filename="../../ui/commands.py" line="96" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
