@@ -10,12 +10,17 @@ combining marks, letters with no decomposition, compatibility forms).
 from __future__ import annotations
 
 import random
+import re
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from app import records
 from app.vntext import (
     _FOLD,
     _STRIP,
@@ -28,6 +33,8 @@ from app.vntext import (
     strip_diacritics,
     text_sort_key,
 )
+from db.engine import unit_of_work
+from db.migrate import open_database
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2066\u2069\ufeff\u034f\ufe0f\u180e\U000e0041"
@@ -196,3 +203,31 @@ def test_overseas_letters_sort_where_they_fold() -> None:
         "Zygmunt",
     ]
     assert name_sort_key("Łukasz", "Nowak") < name_sort_key("Marek", "Nowak")
+
+
+# --- end to end: the service writes the key, the CLI finds it ---------------------------------
+
+
+def _ketnoi(*args: str) -> list[tuple[str, int, str]]:
+    """Run the ``ketnoi`` command (``python -m app.cli`` where it is not installed); the hits."""
+    script = Path(sys.executable).with_name("ketnoi")
+    argv = [str(script)] if script.exists() else [sys.executable, "-m", "app.cli"]
+    done = subprocess.run([*argv, *args], capture_output=True, text=True, timeout=120, check=True)
+    hits = [re.match(r"(\w+)\s+#(\d+)\s+(.+?)(?:  — .*)?$", line) for line in done.stdout.splitlines()]
+    return [(m.group(1), int(m.group(2)), m.group(3)) for m in hits if m]
+
+
+def test_cli_search_soren_finds_soren_kierkegaard(db_path: Path, db_url: str) -> None:
+    engine = open_database(db_url)
+    with unit_of_work(engine) as s:
+        soren = records.create(s, "contact", {"full_name": "Søren Kierkegaard", "country": "DK"})
+        records.create(s, "contact", {"full_name": "Nguyễn Văn Sơn"})
+        lukasz = records.create(s, "contact", {"full_name": "Łukasz\u00ad Nowak"})  # a soft hyphen from Excel
+        orsted = records.create(s, "organisation", {"name": "Ørsted", "country": "DK"})
+    engine.dispose()
+    assert _ketnoi("search", "soren", "--db", str(db_path)) == [("contact", soren, "Søren Kierkegaard")]
+    assert _ketnoi("search", "kierkegaard", "SØREN", "--db", str(db_path)) == [
+        ("contact", soren, "Søren Kierkegaard")
+    ]
+    assert _ketnoi("search", "lukasz", "--db", str(db_path)) == [("contact", lukasz, "Łukasz Nowak")]
+    assert _ketnoi("search", "orsted", "--db", str(db_path)) == [("organisation", orsted, "Ørsted")]
