@@ -18,7 +18,7 @@ from sqlmodel import Session
 from app.entities import DERIVED, PREPARE, Prepared, Values
 from app.records import jsonable, named_ids
 from app.vntext import fold
-from db import bulkwrite
+from db import bulkwrite, kinds
 from db import models as m
 from db.queries import chunked
 from db.tables import ATTENDEE, CHANGE, MEET_ORG, MEET_STAFF, METHOD, table_of
@@ -44,7 +44,7 @@ def create_many(
     history: bool = True,
 ) -> list[int]:
     """Insert prepared records and their relations; returns the new ids in input order."""
-    model = m.ENTITY_TABLES[entity]
+    model = kinds.model(entity)
     ids: list[int] = []
     total = len(prepared)
     now = m.utcnow()
