@@ -33,6 +33,7 @@ from app.errors import ConflictError, ValidationError
 from app.records import new_group_id
 from db import clock
 from db import models as m
+from db.queries import chunked
 from db.tables import ACT, CHANGE, MEET
 
 Values = dict[str, Any]
@@ -43,8 +44,7 @@ def _current(session: Session, ids: Sequence[int]) -> dict[int, Values]:
     """The live actions among ``ids`` with what the rules read, in the order given."""
     wanted = list(dict.fromkeys(int(i) for i in ids))
     found: dict[int, Values] = {}
-    for start in range(0, len(wanted), bulk_edit.CHUNK):
-        chunk = wanted[start : start + bulk_edit.CHUNK]
+    for chunk in chunked(wanted):
         stmt = select(
             ACT.c.id,
             ACT.c.title,
