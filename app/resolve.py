@@ -18,10 +18,11 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.errors import UserError
+from app.records import name_key, named_ids
 from app.vntext import fold, fold_words
 from db import models as m
 from db.queries import fts_candidates
-from db.tables import ORG, SECTOR, STAFF, TAG, table_of
+from db.tables import ORG, STAFF, table_of
 
 _LABEL = {"organisation": "name", "contact": "full_name", "meeting": "title", "action": "title"}
 _SHOWN = 8
@@ -117,12 +118,12 @@ def _staff(session: Session, text: str) -> int:
 
 
 def vocabulary_id(session: Session, kind: str, text: str) -> int:
-    """The id of the tag or sector called ``text`` (folded), for list filters."""
-    table = {"tag": TAG, "sector": SECTOR}[kind]
+    """The id of the tag or sector called ``text`` (folded), for list filters; never creates."""
     ident = as_id(text)
     if ident is not None:
         return ident
-    row = session.execute(select(table.c.id).where(table.c.folded == fold(text))).first()
-    if row is None:
+    model: type[m.Tag] | type[m.Sector] = m.Tag if kind == "tag" else m.Sector
+    found = named_ids(session, model, [text], create=False)
+    if name_key(text) not in found:
         raise NotFound(f"No {kind} called '{text}'")
-    return int(row[0])
+    return found[name_key(text)]

@@ -115,6 +115,9 @@ def test_a_meeting_with_a_follow_up_from_adding_the_people_to_reopening(ketnoi: 
         and found["items"][0]["email"] == "nhung@nic.gov.vn"
     )
     assert ketnoi("contact", "list", "--sort", "name", "--desc")["total"] == 2
+    assert ketnoi("org", "list", "--sector", "ai", "--tag", "vip")["items"][0]["acronym"] == "NIC"
+    error, _ = ketnoi.fails("org", "list", "--tag", "no such tag")
+    assert error["error"] == "No tag called 'no such tag'"
 
 
 def test_reschedule_counts_from_a_due_date_ahead_and_reopens_a_done_action(ketnoi: Ketnoi) -> None:
