@@ -29,6 +29,7 @@ from app.briefing.data import (
     StakeholderPoint,
 )
 from app.briefing.lookup import BriefNotFound, find_contact, find_organisation
+from app.errors import UserError
 from db import clock
 from db import models as m
 
@@ -305,6 +306,21 @@ def gather_meeting(
 # --- period digest --------------------------------------------------------------------------
 
 
+FIRST_YEAR, LAST_YEAR, LONGEST_YEARS = 1900, 9998, 50
+
+
+def check_period(start: dt.date, end: dt.date) -> None:
+    """A digest's period lies within the years a diary can hold and spans at most 50 years
+    (one row per month is drawn); anything else is a mistyped date, said so plainly."""
+    for day in (end, start):
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise UserError(
+                f"{day.isoformat()} is not a date a digest can cover (years {FIRST_YEAR}–{LAST_YEAR})"
+            )
+    if (end - start).days > LONGEST_YEARS * 366:
+        raise UserError(f"a digest covers at most {LONGEST_YEARS} years; choose a shorter period")
+
+
 def gather_digest(
     session: Session,
     start: dt.date,
@@ -316,6 +332,7 @@ def gather_digest(
     """What happened from ``start`` to ``end`` (both inclusive); overdue as of ``today``."""
     if end < start:
         raise ValueError("The period ends before it starts")
+    check_period(start, end)
     today = today or clock.today()
     lo, hi = dt.datetime.combine(start, dt.time()), q.day_end(end)
     in_period = and_(Meeting.starts_at >= lo, Meeting.starts_at < hi)

@@ -141,9 +141,34 @@ def styles() -> Styles:
     return Styles()
 
 
-def para(text: object, style: ParagraphStyle | None = None, *, markup: str = "") -> Paragraph:
-    """A paragraph of user text, escaped; ``markup`` (trusted, ours) wraps it, e.g. ``<b>%s</b>``."""
-    body = esc(text)
+FIELD_LIMIT = 1200
+"""Characters of one field printed in a paragraph; the rest stays in Ketnoi. A brief is read in
+a meeting: a 10,000-character address or a pasted e-mail thread would otherwise fill pages
+(and a table row taller than a page cannot be laid out at all)."""
+
+NOTES_LIMIT = 20_000
+"""Characters of free notes printed (about six pages); a 1 MB note took 161 pages and 429 s."""
+
+DECISIONS_LIMIT = 40_000
+"""Characters of one meeting's decisions printed in full after the table: what was decided
+matters more than notes, so more of it is printed."""
+
+
+def clip(text: str, limit: int) -> tuple[str, int]:
+    """``text`` cut at a word boundary within ``limit`` characters, and how many were left out."""
+    if len(text) <= limit:
+        return text, 0
+    cut = text.rfind(" ", 0, limit)
+    cut = cut if cut > limit * 3 // 4 else limit
+    return text[:cut].rstrip() + " …", len(text) - cut
+
+
+def para(
+    text: object, style: ParagraphStyle | None = None, *, markup: str = "", limit: int = FIELD_LIMIT
+) -> Paragraph:
+    """A paragraph of user text, escaped and clipped to ``limit`` characters; ``markup``
+    (trusted, ours) wraps it, e.g. ``<b>%s</b>``."""
+    body = esc(clip(str(text or ""), limit)[0])
     return Paragraph(markup % body if markup else body, style or styles().body)
 
 
@@ -227,7 +252,7 @@ def data_table(
         colWidths=[w * avail for w in widths],
         style=TableStyle(commands),
         repeatRows=1,
-        splitInRow=0,
+        splitInRow=1,  # a row taller than a page continues on the next one
         hAlign="LEFT",
     )
 
@@ -265,7 +290,7 @@ def facts_table(pairs: Sequence[tuple[str, Any]], avail: float, *, columns: int 
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ]
     )
-    return Table(rows, colWidths=[w * avail for w in widths], style=style, hAlign="LEFT")
+    return Table(rows, colWidths=[w * avail for w in widths], style=style, hAlign="LEFT", splitInRow=1)
 
 
 def format_date(value: dt.date | dt.datetime | None, lab: Labels, *, time: bool = False) -> str:

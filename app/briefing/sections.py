@@ -12,9 +12,12 @@ from app.briefing.data import ActionRow, MeetingRow, PersonRow, RelationshipSumm
 from app.briefing.labels import Labels
 from app.briefing.layout import (
     ALERT,
+    DECISIONS_LIMIT,
     FONT,
+    NOTES_LIMIT,
     RULE,
     SectionHeading,
+    clip,
     data_table,
     esc,
     format_date,
@@ -163,7 +166,10 @@ def meetings_table(
     for m in overflow:
         head = f"<b>{esc(format_date(m.starts_at, lab))} · {esc(m.title)}</b> — {esc(lab['decisions'])}"
         out += [CondPageBreak(20 * mm), Spacer(1, 6), Paragraph(head, st.body)]
-        out += [para(chunk, st.note) for chunk in m.decisions.split("\n")]
+        shown, left_out = clip(m.decisions, DECISIONS_LIMIT)
+        out += [para(chunk, st.note, limit=DECISIONS_LIMIT) for chunk in shown.split("\n")]
+        if left_out:
+            out.append(Paragraph(esc(lab["continues"].replace("%1", f"{left_out:,}")), st.muted))
     return out
 
 
@@ -231,7 +237,12 @@ def notes_section(text: str, lab: Labels) -> list[Flowable]:
     if not text.strip():
         return []
     st = styles()
-    return [SectionHeading(lab["notes"]), *[para(chunk, st.note) for chunk in text.split("\n\n")]]
+    shown, left_out = clip(text, NOTES_LIMIT)
+    out: list[Flowable] = [SectionHeading(lab["notes"])]
+    out += [para(chunk, st.note, limit=NOTES_LIMIT) for chunk in shown.split("\n\n")]
+    if left_out:
+        out.append(Paragraph(esc(lab["continues"].replace("%1", f"{left_out:,}")), st.muted))
+    return out
 
 
 class RuledSpace(Flowable):  # type: ignore[misc]  # reportlab ships no types
