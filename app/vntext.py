@@ -18,8 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Zero-width and byte-order characters that spreadsheets and web forms leave in names.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Zero-width spaces, word joiners, byte-order marks and soft hyphens that spreadsheets and web
+# forms leave in names. The zero-width joiner and non-joiner stay: they are part of emoji
+# sequences (👩‍💻) and of how Persian, Arabic and Indic words are written; search keys drop
+# them anyway (see the folding notes below).
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
 
 # Vietnamese surnames, so that "Hùng Nguyễn" (given name first, as written abroad) can be
 # recognised, and so that a single token is not mistaken for a family name.
@@ -98,7 +101,8 @@ def clean_multiline(text: str | None) -> str:
 # ZWJ/ZWNJ, word joiner, bidi marks and isolates, BOM…) and every other default-ignorable
 # code point (combining grapheme joiner, variation selectors, Hangul fillers, tag characters)
 # is dropped from search keys. This affects keys only: display text is what :func:`clean`
-# keeps, which strips the zero-width characters and the soft hyphen spreadsheets leave.
+# keeps, which strips the zero-width spaces and soft hyphens spreadsheets leave but keeps the
+# joiners that emoji and Persian need.
 
 _DEFAULT_IGNORABLE = frozenset(
     cp

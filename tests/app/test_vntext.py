@@ -102,3 +102,14 @@ def test_fast_fold_agrees_with_full_decomposition(text: str) -> None:
     from app.vntext import _strip_diacritics_slow, strip_diacritics
 
     assert strip_diacritics(text) == _strip_diacritics_slow(text)
+
+
+def test_clean_keeps_the_joiners_that_emoji_and_persian_need() -> None:
+    from app.vntext import clean, clean_multiline, fold
+
+    family = "Nhóm 👨\u200d👩\u200d👧 Hòa Lạc"
+    persian = "می\u200cخواهم"
+    assert clean(family) == family
+    assert clean_multiline(persian + "\n" + family) == persian + "\n" + family
+    assert clean("Nguy\u00adễn\u200b Văn\ufeff") == "Nguyễn Văn"
+    assert fold("Nguy\u200dễn") == fold("Nguyễn")  # keys ignore joiners
