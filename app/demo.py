@@ -82,16 +82,6 @@ CONTACTS: list[tuple[str, str, str, str, str, str]] = [
 # fmt: on
 
 
-def _ids_by_key(session: Session) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for o in session.exec(select(m.Organisation)).all():
-        assert o.id is not None
-        out[o.name] = o.id
-        if o.acronym:
-            out[o.acronym] = o.id
-    return out
-
-
 def fill(
     engine: Engine,
     *,

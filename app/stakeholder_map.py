@@ -29,13 +29,6 @@ KEEP_SATISFIED = "keep_satisfied"
 KEEP_INFORMED = "keep_informed"
 MONITOR = "monitor"
 UNRATED = "unrated"
-QUADRANT_LABELS = {
-    MANAGE_CLOSELY: ("Manage closely", "Quản lý chặt chẽ"),
-    KEEP_SATISFIED: ("Keep satisfied", "Giữ hài lòng"),
-    KEEP_INFORMED: ("Keep informed", "Thông tin thường xuyên"),
-    MONITOR: ("Monitor", "Theo dõi"),
-    UNRATED: ("Not rated yet", "Chưa đánh giá"),
-}
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,8 @@ from typing import Any
 
 from app import dashboard, records
 from db.engine import Session
+from db.models import OPEN_STATUSES
 
-OPEN = ("open", "in_progress", "waiting")
 TIMELINE_LIMIT = 40
 DECISIONS_EXCERPT = 200
 CONTACT_HISTORY_SCAN = 50  # the newest changes looked at for a contact's role history
@@ -120,7 +120,7 @@ def commitments(actions: list[dict[str, Any]], today: dt.date) -> Commitments:
     """The open ones among ``actions``, split by direction, each marked overdue or due today."""
     out = Commitments()
     for a in actions:
-        if a["status"] not in OPEN or a["direction"] not in ("we_owe", "they_owe"):
+        if a["status"] not in OPEN_STATUSES or a["direction"] not in ("we_owe", "they_owe"):
             continue
         out.of(a["direction"]).append(
             Commitment(

@@ -84,7 +84,6 @@ ACTION_STATUSES = ("open", "in_progress", "waiting", "done", "cancelled")
 OPEN_STATUSES = ("open", "in_progress", "waiting")
 PRIORITIES = (1, 2, 3)  # 1 high, 2 normal, 3 low
 ATTENDEE_ROLES = ("participant", "chair", "presenter", "note_taker", "observer")
-CONTACT_METHOD_KINDS = ("email", "phone")
 
 
 class Record(SQLModel):

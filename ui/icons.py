@@ -57,7 +57,3 @@ def icon(name: str, role: QPalette.ColorRole = QPalette.ColorRole.WindowText) ->
     colour = palette.color(QPalette.ColorGroup.Active, role).name()
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
     return _icon(name, colour, disabled, ratio)
-
-
-def available() -> list[str]:
-    return sorted({p.stem for p in ICON_DIR.glob("*.svg")} | set(BUILT_IN))
