@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlmodel import Session, col, func, select
 
+from app import listcells
 from app.exporting.cells import text_cell
 from app.importing import store
 from app.importing.errors import ImportCancelled
@@ -101,13 +102,13 @@ def _value(kind: str, name: str, rec: Any, rels: dict[str, list[Any]], names: _N
     if name == "meeting":
         return names.meetings.get(rec.meeting_id)
     if name == "organisations":
-        return "; ".join(names.orgs[i] for i in rels.get("organisation_ids", []) if i in names.orgs) or None
+        return listcells.join(names.orgs[i] for i in rels.get("organisation_ids", []) if i in names.orgs)
     if name == "attendees":
-        return "; ".join(names.contacts[i] for i in rels.get("attendees", []) if i in names.contacts) or None
+        return listcells.join(names.contacts[i] for i in rels.get("attendees", []) if i in names.contacts)
     if name in ("emails", "phones", "tags", "sectors"):
-        return "; ".join(rels.get(name, [])) or None
+        return listcells.join(rels.get(name, []))
     if name == "aliases":
-        return "; ".join(rec.aliases or []) or None
+        return listcells.join(rec.aliases or [])
     value = getattr(rec, name)
     return None if value == "" else value
 

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from app import listcells
 from app import validation as v
 from app.importing.fields import IGNORE
 from app.importing.resolve import split_acronym
@@ -163,7 +164,7 @@ def _split(raw: list[Any], pattern: re.Pattern[str], *, phones: bool = False) ->
         if phones and isinstance(value, (int, float)) and not isinstance(value, bool):
             items.append(as_text(value))
             continue
-        items += [clean(p) for p in pattern.split(as_text(value)) if clean(p)]
+        items += [clean(p) for p in listcells.split(as_text(value), pattern) if clean(p)]
     return items
 
 

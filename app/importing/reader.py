@@ -322,7 +322,14 @@ def _openpyxl_rows(path: Path, sheet: str) -> Iterator[Row]:
         wb.close()
 
 
+CSV_FIELD_LIMIT = 64 * 1024 * 1024
+"""The csv module refuses a field over 131,072 characters (and with it the whole file); a
+pasted e-mail thread in a notes column is longer. 64 MB still stops a file of one runaway
+quote from being read into a single field."""
+
+
 def _csv_rows(path: Path) -> Iterator[Row]:
+    csv.field_size_limit(CSV_FIELD_LIMIT)
     try:
         fh = path.open("r", encoding="utf-8-sig", newline="")
         sample = fh.read(16384)

@@ -212,3 +212,37 @@ def test_cli_export_and_template(engine, db_path: Path, tmp_path: Path, capsys) 
     assert main(["template", str(tmp_path / "t.xlsx")]) == 0
     assert (tmp_path / "t.xlsx").exists()
     assert main(["export", str(tmp_path / "e.csv"), "--db", str(db_path)]) == 1
+
+
+def test_separators_and_quotes_inside_names_survive_the_round_trip(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with unit_of_work(engine) as s:
+        odd = records.create(s, "organisation", {"name": "Viện Hàn lâm; Khoa học, Công nghệ", "aliases": ['"VAST"', "Hàn lâm; KH"],
+                                                 "tags": ["AI, robotics", "đối tác"]})  # fmt: skip
+        plain = records.create(s, "organisation", {"name": 'Công ty "ABC"'})
+        person = records.create(s, "contact", {"full_name": "Lê Văn Tám", "organisation_id": odd})
+        records.create(s, "meeting", {"title": "Họp ba bên", "starts_at": dt.datetime(2026, 1, 5, 9, 0),
+                                      "organisation_ids": [odd, plain], "attendees": [{"contact_id": person}]})  # fmt: skip
+    out = tmp_path / "ketnoi.xlsx"
+    with read_session(engine) as s:
+        export_workbook(out, session=s)
+    other = open_database(f"sqlite:///{tmp_path / 'other.db'}")
+    try:
+        _import_all(other, out)
+        before, after = snapshot(engine), snapshot(other)
+        for kind in ("organisation", "meeting"):
+            assert after[kind] == before[kind], kind
+    finally:
+        other.dispose()
+
+
+def test_list_cells_split_and_join() -> None:
+    import re
+
+    from app import listcells
+
+    sep = re.compile(r"\s*[;\n]\s*")
+    assert listcells.join(["NIC", "Bộ A; B", 'say "hi"']) == 'NIC; "Bộ A; B"; say "hi"'
+    assert listcells.split('NIC; "Bộ A; B"; say "hi"', sep) == ["NIC", "Bộ A; B", 'say "hi"']
+    assert listcells.split('"a ""q""; b"', sep) == ['a "q"; b']
+    assert listcells.split("NIC; MOST\nFPT", sep) == ["NIC", "MOST", "FPT"]
+    assert listcells.join([]) is None

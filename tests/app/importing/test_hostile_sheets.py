@@ -120,3 +120,12 @@ def _rewrite_sheet(path: Path, change) -> None:  # type: ignore[no-untyped-def]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for info, data in items:
             zf.writestr(info, change(data) if info.filename.startswith("xl/worksheets/") else data)
+
+
+def test_a_csv_field_longer_than_the_csv_modules_default_limit_is_read(tmp_path: Path) -> None:
+    long_note = "Biên bản họp dài. " * 20_000  # 360,000 characters
+    path = tmp_path / "notes.csv"
+    path.write_text(f'Họ và tên,Ghi chú\nNguyễn An,"{long_note}"\n', encoding="utf-8")
+    rows = list(reader.iter_rows(path))
+    assert rows[1][1][0] == "Nguyễn An"
+    assert len(rows[1][1][1]) == len(long_note.strip())
