@@ -12,7 +12,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from app.briefing.data import ActionRow, MeetingRow, MonthCount, PersonRow, RelationshipSummary
-from db import clock
+from db import clock, kinds
 from db import models as m
 from db.models import OPEN_STATUSES
 from db.queries import chunked
@@ -46,7 +46,7 @@ def day_end(day: dt.date) -> dt.datetime:
 def names(session: Session, model: Any, ids: Iterable[int | None], *, live: bool = True) -> dict[int, str]:
     wanted = sorted({i for i in ids if i is not None})
     out: dict[int, str] = {}
-    col = model.full_name if model is Contact else model.name
+    col = getattr(model, kinds.info(model.__tablename__).label_field)
     for part in chunked(wanted):
         stmt = select(model.id, col).where(model.id.in_(part))
         if live:
