@@ -20,7 +20,7 @@ from app import actions, dashboard, lists, records, resolve
 from app.cli import CliContext, json_option
 from app.due import parse_due, reschedule_base
 from app.record_fields import COMMAND_NAMES, KINDS
-from db import clock
+from db import clock, kinds
 from db.engine import read_session, unit_of_work
 
 _KIND_WORDS = {"org": "organisation", "organisation": "organisation", "organization": "organisation"}
@@ -56,12 +56,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_due)
 
     p = sub.add_parser("history", parents=parents, help="what changed on a record, newest first")
-    p.add_argument("kind", choices=("org", "organisation", "contact", "meeting", "action"))
+    p.add_argument("kind", choices=("org", *kinds.RECORD_KINDS))
     p.add_argument("record", metavar="NAME_OR_ID")
     p.set_defaults(handler=cmd_history)
 
     p = sub.add_parser("trash", parents=parents, help="deleted records and how to restore them")
-    p.add_argument("--kind", choices=("org", "organisation", "contact", "meeting", "action"), action="append")
+    p.add_argument("--kind", choices=("org", *kinds.RECORD_KINDS), action="append")
     p.add_argument("--limit", type=int, default=50, help="at most this many of each kind (default 50)")
     p.set_defaults(handler=cmd_trash)
 

@@ -22,10 +22,10 @@ from app import resolve
 from app.due import parse_due
 from app.entities import DERIVED, RELATION_FIELDS
 from app.errors import UserError
-from db import clock
+from db import clock, kinds
 from db import models as m
 
-KINDS = ("organisation", "contact", "meeting", "action")
+KINDS = kinds.RECORD_KINDS
 COMMAND_NAMES = {"organisation": "org", "contact": "contact", "meeting": "meeting", "action": "action"}
 _BASE = frozenset({"id", "created_at", "updated_at", "version", "deleted_at", "import_batch_id"})
 LIST_FIELDS = frozenset(
@@ -128,7 +128,7 @@ OPTIONS: dict[str, tuple[Opt, ...]] = {
 
 def writable_fields(kind: str) -> set[str]:
     """The fields ``--set`` may name for ``kind``."""
-    model = m.ENTITY_TABLES[kind]
+    model = kinds.model(kind)
     return (set(model.model_fields) - _BASE - DERIVED) | set(RELATION_FIELDS[kind])
 
 

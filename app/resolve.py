@@ -20,9 +20,10 @@ from sqlmodel import Session
 from app.errors import UserError
 from app.records import name_key, named_ids
 from app.vntext import fold, fold_words
+from db import kinds
 from db import models as m
 from db.queries import fts_candidates
-from db.tables import ORG, STAFF, table_of
+from db.tables import ORG, STAFF
 
 _LABEL = {"organisation": "name", "contact": "full_name", "meeting": "title", "action": "title"}
 _SHOWN = 8
@@ -54,7 +55,7 @@ def as_id(text: str | int) -> int | None:
 
 
 def _live(session: Session, kind: str, ident: int, *, include_deleted: bool) -> bool:
-    table = table_of(m.ENTITY_TABLES[kind])
+    table = kinds.table(kind)
     row = session.execute(select(table.c.id, table.c.deleted_at).where(table.c.id == ident)).first()
     return row is not None and (include_deleted or row.deleted_at is None)
 

@@ -319,12 +319,3 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(sa_type=String(100), primary_key=True)
     value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
-
-
-ENTITY_TABLES: dict[str, type[Record]] = {
-    "organisation": Organisation,
-    "contact": Contact,
-    "meeting": Meeting,
-    "action": Action,
-    "staff": Staff,
-}
