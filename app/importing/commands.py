@@ -102,6 +102,11 @@ def import_command(args: argparse.Namespace, ctx: Any) -> int:
             continue
         result = run_import(engine, preview)
         _show(ctx, preview)
+        if result.batch_id is None:
+            ctx.out(
+                "  → không ghi gì: mọi dòng bị từ chối hoặc bỏ qua / nothing written: every row was rejected or skipped"
+            )
+            continue
         ctx.out(f"  → lần nhập / import batch #{result.batch_id} "
                 f"(hoàn tác / undo: ketnoi undo-import {result.batch_id})")  # fmt: skip
     if args.dry_run and previews:

@@ -48,7 +48,7 @@ REF_COLUMNS = {
 
 @dataclass
 class CommitResult:
-    batch_id: int
+    batch_id: int | None  # None: nothing was written (every row rejected or skipped)
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -272,6 +272,14 @@ def commit_import(
         session.execute(text("PRAGMA cache_size=-131072"))
     ctx = match_rows(session, preview, cancel=cancel)
     layout = preview.layout
+    if (
+        not ctx.orgs.pending
+        and not ctx.staff.pending
+        and not any(r.status in ("new", "update") for r in preview.rows)
+    ):
+        # Every row rejected or skipped: no empty batch in the history, no mapping remembered
+        # from a file that did not work.
+        return CommitResult(None, preview.counts())
     batch = m.ImportBatch(
         file_name=preview.path.name,
         sha256=preview.sha256,

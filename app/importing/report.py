@@ -8,6 +8,7 @@ row is the original one, so the same mapping applies.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,9 @@ def _write_sheet(wb: Workbook, preview: Preview, statuses: tuple[str, ...], used
             f"{preview.path.name} đã thay đổi sau khi xem trước / changed since the preview"
         )
     rejected = {r.row: r for r in preview.rows if r.status in statuses}
-    title = (preview.layout.sheet or "Errors")[:28]
+    # Excel (and openpyxl) refuse []:*?/\ in a sheet's title, but a workbook written by another
+    # program may hold them: the report's sheet takes the name with those replaced by "_".
+    title = re.sub(r"[\[\]:*?/\\]", "_", preview.layout.sheet or "").strip("'")[:28] or "Errors"
     while title in used:
         title = title[:26] + f"~{len(used)}"
     used.add(title)

@@ -310,7 +310,7 @@
   <context>
     <name>CommitPage</name>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="179" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="205" />
       <source>%1 fields were changed after the import and were kept as they are now.</source>
       <translation>%1 trường đã được sửa sau khi nhập nên được giữ nguyên như hiện tại.</translation>
     </message>
@@ -320,28 +320,33 @@
       <translation>&amp;Hoàn tác lần nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="193" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="219" />
       <location filename="../../ui/import_wizard/commit_page.py" line="33" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="175" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="139" />
+      <source>Every row was rejected or skipped, so nothing was written.</source>
+      <translation>Mọi dòng đều bị từ chối hoặc bỏ qua, nên không có gì được ghi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="201" />
       <source>Fields restored</source>
       <translation>Trường được khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="106" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="110" />
       <source>Import #%1 is done.</source>
       <translation>Lần nhập #%1 đã hoàn tất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="174" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="200" />
       <source>Import #%1 was undone.</source>
       <translation>Lần nhập #%1 đã được hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="127" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="130" />
       <source>Import #%1: %2 new, %3 updated</source>
       <translation>Lần nhập #%1: %2 mới, %3 cập nhật</translation>
     </message>
@@ -351,63 +356,75 @@
       <translation>Nhập &amp;trang tính khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="137" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="162" />
       <source>Import cancelled</source>
       <translation>Đã huỷ nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="137" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="162" />
       <source>Import failed</source>
       <translation>Nhập không thành công</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="173" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="199" />
       <source>Import undone</source>
       <translation>Đã hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="104" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="108" />
       <source>Imported</source>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="192" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="218" />
       <location filename="../../ui/import_wizard/commit_page.py" line="32" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="109" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="112" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/commit_page.py" line="138" />
+      <source>Nothing imported</source>
+      <translation>Chưa nhập gì</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="140" />
+      <source>Nothing was imported.</source>
+      <translation>Không có gì được nhập.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="163" />
       <source>Nothing was written.</source>
       <translation>Chưa có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="115" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="118" />
       <source>Organisations created for the rows</source>
       <translation>Tổ chức được tạo theo các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="175" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="201" />
       <source>Records removed</source>
       <translation>Bản ghi đã gỡ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="110" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="113" />
       <source>Records updated</source>
       <translation>Bản ghi đã cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="112" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="115" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="145" />
       <source>Rows not imported (errors, duplicates)</source>
       <translation>Dòng không được nhập (lỗi, trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="111" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="114" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="143" />
       <source>Rows skipped</source>
       <translation>Dòng bỏ qua</translation>
     </message>
@@ -417,22 +434,27 @@
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="117" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="155" />
+      <source>Save the rows not imported to a workbook, correct them and import it again.</source>
+      <translation>Lưu các dòng chưa nhập ra một bảng tính, sửa lại rồi nhập lần nữa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="120" />
       <source>Staff members created</source>
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="182" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="208" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="124" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="127" />
       <source>The mapping is remembered for the next file with the same headers.</source>
       <translation>Cách ghép cột được ghi nhớ cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="105" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="109" />
       <source>Undo reverses exactly this import; edits made since are kept.</source>
       <translation>Hoàn tác gỡ đúng lần nhập này; các chỉnh sửa sau đó được giữ lại.</translation>
     </message>

@@ -101,10 +101,13 @@ class CommitPage(QWizardPage):
         self.busy.stop()
         self.state = "done"
         self.w.commit_result = result
+        c = result.counts
+        if result.batch_id is None:
+            self._nothing_written(c)
+            return
         self.setTitle(self.tr("Imported"))
         self.setSubTitle(self.tr("Undo reverses exactly this import; edits made since are kept."))
         self.headline.setText(self.tr("Import #%1 is done.").replace("%1", str(result.batch_id)))
-        c = result.counts
         rows = [
             (self.tr("New records"), c.get("new", 0)),
             (self.tr("Records updated"), c.get("update", 0)),
@@ -128,6 +131,28 @@ class CommitPage(QWizardPage):
             .replace("%1", str(result.batch_id))
             .replace("%2", f"{c.get('new', 0):,}")
             .replace("%3", f"{c.get('update', 0):,}")
+        )
+
+    def _nothing_written(self, c: dict[str, int]) -> None:
+        """Every row was rejected or skipped: nothing to undo, no mapping remembered."""
+        self.setTitle(self.tr("Nothing imported"))
+        self.setSubTitle(self.tr("Every row was rejected or skipped, so nothing was written."))
+        self.headline.setText(self.tr("Nothing was imported."))
+        self._figures(
+            [
+                (self.tr("Rows skipped"), c.get("skip", 0)),
+                (
+                    self.tr("Rows not imported (errors, duplicates)"),
+                    c.get("error", 0) + c.get("duplicate", 0),
+                ),
+            ]
+        )
+        self.report.setVisible(c.get("error", 0) + c.get("duplicate", 0) > 0)
+        self.undo.hide()
+        self.again.setVisible(len([s for s in self.w.sheets if s.layout is not None]) > 1)
+        show_note(
+            self.message,
+            self.tr("Save the rows not imported to a workbook, correct them and import it again."),
         )
 
     def _failed(self, exc: BaseException) -> None:
@@ -155,10 +180,11 @@ class CommitPage(QWizardPage):
 
     def undo_import(self) -> None:
         result = self.w.commit_result
-        if result is None or self.w.busy():
+        if result is None or result.batch_id is None or self.w.busy():
             return
         self.undo.setEnabled(False)
         engine, actor, batch_id = self.w.ctx.engine, self.w.ctx.actor(), result.batch_id
+        assert batch_id is not None
 
         def work_(_task: Task) -> UndoResult:
             with unit_of_work(engine) as session:

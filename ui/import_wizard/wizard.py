@@ -83,7 +83,7 @@ class ImportWizard(QWizard):
     def another_sheet(self) -> None:
         """After an import: back to the first page, the file read again (its sheets may now
         match what was just imported), the next sheet not yet imported chosen."""
-        if self.sheet is not None and self.commit_result is not None:
+        if self.sheet is not None and self.commit_result is not None and self.commit_result.batch_id:
             self.imported[self.sheet.name] = self.commit_result.batch_id
         self.preview, self.commit_result, self.sheet, self.layout_ = None, None, None, None
         self.commit_page.reset()

@@ -353,3 +353,16 @@ def test_importing_attendees_keeps_their_roles_and_undo_too(engine, tmp_path: Pa
     with unit_of_work(engine) as s:
         undo_import(result.batch_id, session=s)
     assert roles() == {a: "chair", b: "note_taker"}
+
+
+def test_a_sheet_whose_every_row_is_rejected_writes_no_batch_and_no_mapping(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.app.importing.helpers import count, do_import, write_xlsx
+
+    path = write_xlsx(
+        tmp_path / "bad.xlsx", {"Danh bạ": [["Họ và tên", "Email"], ["", "a@b.vn"], ["", "c@d.vn"]]}
+    )
+    _preview, result = do_import(engine, path)
+    assert result.batch_id is None
+    assert result.counts["error"] == 2
+    assert count(engine, m.ImportBatch) == 0
+    assert count(engine, m.Setting) == 0  # the mapping of a file that did not work is not kept

@@ -129,3 +129,40 @@ def test_a_csv_field_longer_than_the_csv_modules_default_limit_is_read(tmp_path:
     rows = list(reader.iter_rows(path))
     assert rows[1][1][0] == "Nguyễn An"
     assert len(rows[1][1][1]) == len(long_note.strip())
+
+
+def test_the_error_report_of_a_sheet_named_with_brackets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    path = tmp_path / "odd.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Khach_moi"
+    ws.append(["Họ và tên", "Email"])
+    ws.append(["Nguyễn An", "an@x.vn"])
+    ws.append(["Trần Bình", "khong-co-email@"])
+    wb.save(path)
+    # Excel refuses ']' in a sheet name; other programs write it.
+    _rewrite(
+        path,
+        "xl/workbook.xml",
+        lambda xml: xml.replace(b'name="Khach_moi"', b'name="Kh\xc3\xa1ch]m\xe1\xbb\x9di"'),
+    )
+    report = tmp_path / "errors.xlsx"
+    code = main(["import", str(path), "--db", str(tmp_path / "k.db"), "--report", str(report)])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert openpyxl.load_workbook(report).sheetnames == ["Khách_mời"]
+
+
+def _rewrite(path: Path, member: str, change) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        items = [(i, zf.read(i.filename)) for i in zf.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info, data in items:
+            zf.writestr(info, change(data) if info.filename == member else data)

@@ -325,3 +325,20 @@ def test_csv_dropped_on_the_first_page(qtbot, ctx, engine, tmp_path):
         )
     assert phones == ["+84912345678"]
     w.accept()
+
+
+def test_a_sheet_whose_every_row_is_rejected_says_nothing_was_imported(qtbot, ctx, engine, tmp_path):
+    from tests.app.importing.helpers import write_xlsx
+
+    path = write_xlsx(
+        tmp_path / "loi.xlsx", {"Danh bạ": [["Họ và tên", "Email"], ["", "a@b.vn"], ["", "c@d.vn"]]}
+    )
+    w = open_wizard(qtbot, ctx, path)
+    to_preview(qtbot, w)
+    w.next()
+    qtbot.waitUntil(lambda: w.commit_page.state == "done", timeout=TIMEOUT)
+    cp = w.commit_page
+    assert cp.headline.text() == "Nothing was imported."
+    assert not cp.undo.isVisible() and cp.report.isVisible()
+    assert count(engine, ImportBatch) == 0
+    w.accept()
