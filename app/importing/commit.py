@@ -35,6 +35,7 @@ from db import backup as backups
 from db import bulkwrite
 from db import models as m
 from db.engine import WRITE_LOCK_WAIT_S, unit_of_work, write_lock
+from db.queries import chunked
 from db.tables import CHANGE as CHANGE_TABLE
 
 WRITE_CHUNK = 2000
@@ -179,7 +180,7 @@ class _Writer:
 
     def write_new(self, kind: str, rows: list[RowResult]) -> None:
         model = MODELS[kind]
-        for part in store.chunks(rows, WRITE_CHUNK):
+        for part in chunked(rows, WRITE_CHUNK):
             values = [
                 {**self.base(), **{k: self.remap(k, v) for k, v in (r.columns or {}).items()}} for r in part
             ]
@@ -200,7 +201,7 @@ class _Writer:
 
     def write_updates(self, kind: str, rows: list[RowResult]) -> None:
         model = MODELS[kind]
-        for part in store.chunks(rows, store.CHUNK):
+        for part in chunked(rows, store.CHUNK):
             ids = [r.match_id for r in part if r.match_id is not None]
             records = {rec.id: rec for rec in self.session.exec(select(model).where(col(model.id).in_(ids)))}
             relations = store.current(self.session, kind, ids)

@@ -22,11 +22,6 @@ RELATIONS: dict[str, tuple[str, ...]] = {
 CHUNK = 500
 
 
-def chunks(seq: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
-    """``db.queries.chunked`` (kept under this name while app/importing/commit.py calls it)."""
-    return chunked(seq, size)
-
-
 def current(session: Session, kind: str, ids: Sequence[int]) -> dict[int, dict[str, list[Any]]]:
     """Each record's relation lists, by id."""
     out: dict[int, dict[str, list[Any]]] = {i: {r: [] for r in RELATIONS[kind]} for i in ids}
