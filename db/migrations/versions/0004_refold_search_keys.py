@@ -50,7 +50,6 @@ _DEFAULT_IGNORABLE = frozenset(
     )
     for cp in range(lo, hi + 1)
 )
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 FOLD_LETTERS: dict[str, str] = dict(
     pair.split(":")
     for pair in (
@@ -84,9 +83,11 @@ def fold(text: str | None) -> str:
 
 
 def _clean(text: str | None) -> str:
-    return " ".join(unicodedata.normalize("NFC", (text or "").translate(_INVISIBLE)).split())
+    # The names are stored cleaned already (app.vntext.clean): only the words are needed.
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
 
 
+_SORT_KEY_LENGTH = 600  # the column's length (db.models.SORT_KEY)
 _LETTER_RANK = {"ă": "1", "â": "2", "đ": "1", "ê": "1", "ô": "1", "ơ": "2", "ư": "1"}
 _TONE_RANK = {"\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0301": "5", "\u0323": "6"}
 _MODIFIERS = {"\u0306": "ă", "\u0302": "^", "\u031b": "horn"}
@@ -128,12 +129,12 @@ def name_sort_key(given: str, family: str = "", middle: str = "") -> str:
         words = [_letter_keys(w) for w in _clean(part).split()]
         prim.append("+".join(p for p, _ in words))
         sec.append("".join(t for _, t in words))
-    return "#".join(prim) + "!" + "".join(sec)
+    return ("#".join(prim) + "!" + "".join(sec))[:_SORT_KEY_LENGTH]
 
 
 def text_sort_key(text: str) -> str:
     words = [_letter_keys(w) for w in _clean(text).split()]
-    return "+".join(p for p, _ in words) + "!" + "".join(t for _, t in words)
+    return ("+".join(p for p, _ in words) + "!" + "".join(t for _, t in words))[:_SORT_KEY_LENGTH]
 
 
 # --- the migration ----------------------------------------------------------------------------
