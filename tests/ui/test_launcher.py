@@ -138,3 +138,12 @@ def test_start_gui_refuses_before_importing_qt_when_there_is_no_display(
     monkeypatch.setattr(sys, "platform", "linux")
     with pytest.raises(UserError, match="no display"):
         launcher.start_gui(argparse.Namespace(), None)  # type: ignore[arg-type]
+
+
+def test_the_installed_console_script_is_the_launcher() -> None:
+    """pyproject's [project.scripts]: the ketnoi command must not start at app.cli (no window)."""
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="ketnoi")
+    assert script.value == "ui.launcher:main"
+    assert script.load() is launcher.main
