@@ -5,8 +5,10 @@
     ketnoi due --json                 # what the window's banner shows: overdue and due today
     ketnoi history contact 7
     ketnoi trash                      # deleted records, with the command that restores each
+    ketnoi trash --empty --yes        # remove them for good (a backup is taken first)
 
-The rules are :mod:`app.actions`'; the figures of ``due`` are :func:`app.dashboard.due_summary`'s.
+The rules are :mod:`app.actions`'; the figures of ``due`` are :func:`app.dashboard.due_summary`'s;
+``history`` and ``trash`` read :mod:`app.history` and :mod:`app.trash`, as the window does.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from app import actions, dashboard, lists, records, resolve
+from app import actions, dashboard, history, lists, records, resolve, trash
 from app.cli import CliContext, json_option
 from app.due import parse_due, reschedule_base
-from app.record_fields import COMMAND_NAMES, KINDS
+from app.errors import UserError
 from db import clock, kinds
 from db.engine import read_session, unit_of_work
 
@@ -61,8 +63,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_history)
 
     p = sub.add_parser("trash", parents=parents, help="deleted records and how to restore them")
-    p.add_argument("--kind", choices=("org", *kinds.RECORD_KINDS), action="append")
-    p.add_argument("--limit", type=int, default=50, help="at most this many of each kind (default 50)")
+    p.add_argument("--kind", choices=("org", *kinds.ALL_KINDS), action="append")
+    p.add_argument("--limit", type=int, default=50, help="at most this many listed (default 50)")
+    p.add_argument("words", nargs="*", help="only records whose name has these words (accents optional)")
+    p.add_argument(
+        "--empty", action="store_true", help="remove every deleted record for good (a backup first)"
+    )
+    p.add_argument("--yes", action="store_true", help="with --empty: do it without asking")
     p.set_defaults(handler=cmd_trash)
 
 
@@ -128,37 +135,84 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
     with read_session(ctx.engine()) as session:
         record_id = resolve.resolve(session, kind, args.record, include_deleted=True)
         label = records.label(session, kind, record_id)
-        changes = records.history(session, kind, record_id)
+        entries = history.record_history(session, kind, record_id)
+    changes = [
+        {
+            "change_id": e.id,
+            "at": e.at,
+            "op": e.op,
+            "field": e.field,
+            "old": e.old,
+            "new": e.new,
+            "old_label": e.old_label,
+            "new_label": e.new_label,
+            "actor": e.actor,
+            "batch_id": e.batch_id,
+            "batch_file": e.batch_file,
+            "group_id": e.group_id,
+            "merged_with": e.merged_with,
+            "restorable": e.restorable,
+            "what": history.describe(e),
+        }
+        for e in entries
+    ]
     ctx.emit({"kind": kind, "id": record_id, "label": label, "changes": changes})
     ctx.out(f"{kind} #{record_id}  {label}")
-    for c in changes:
-        what = f"{c['field']}: {_shown(c['old'])} → {_shown(c['new'])}" if c["field"] else c["op"]
-        by = f" by {c['actor']}" if c["actor"] else ""
-        ctx.out(f"  {c['at'].astimezone():%d/%m/%Y %H:%M}{by}  {what}")
+    for e in entries:
+        by = f" by {e.actor}" if e.actor else ""
+        ctx.out(f"  {e.at.astimezone():%d/%m/%Y %H:%M}{by}  {history.describe(e)}")
     return 0
 
 
-def _shown(value: Any) -> str:
-    if value in (None, "", []):
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(str(x) for x in value)
-    return str(value)
-
-
 def cmd_trash(args: argparse.Namespace, ctx: CliContext) -> int:
-    kinds = [_KIND_WORDS.get(k, k) for k in args.kind] if args.kind else list(KINDS)
-    items: list[dict[str, Any]] = []
+    wanted = [_KIND_WORDS.get(k, k) for k in args.kind] if args.kind else None
+    if args.empty:
+        return _empty_trash(args, ctx)
     with read_session(ctx.engine()) as session:
-        for kind in dict.fromkeys(kinds):
-            for row in records.deleted(session, kind, limit=max(args.limit, 0)):
-                restore = f"ketnoi {COMMAND_NAMES[kind]} restore {row['id']}"
-                items.append({"kind": kind, **row, "restore": restore})
+        found = trash.list_trash(session, wanted, " ".join(args.words), limit=max(args.limit, 0))
+    items: list[dict[str, Any]] = [
+        {
+            "kind": i.kind,
+            "id": i.id,
+            "label": i.label,
+            "deleted_at": i.deleted_at,
+            "deleted_by": i.deleted_by,
+            "merged_into": i.merged_into,
+            "restore": trash.restore_command(i.kind, i.id),
+        }
+        for i in found
+    ]
     ctx.emit({"items": items})
     if not items:
         ctx.out("Nothing deleted.")
     for item in items:
+        by = f" by {item['deleted_by']}" if item["deleted_by"] else ""
+        merged = f"; merged into {item['merged_into']}" if item["merged_into"] else ""
         ctx.out(
-            f"{item['kind']:<12} #{item['id']:<6} {item['label']}  (deleted {item['deleted_at'].astimezone():%d/%m/%Y %H:%M}; {item['restore']})"
+            f"{item['kind']:<12} #{item['id']:<6} {item['label']}  (deleted "
+            f"{item['deleted_at'].astimezone():%d/%m/%Y %H:%M}{by}{merged}; {item['restore']})"
         )
+    return 0
+
+
+def _empty_trash(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.kind or args.words:
+        raise UserError("--empty removes every deleted record; it takes no --kind or words")
+    if not args.yes:
+        with read_session(ctx.engine()) as session:
+            counts = trash.count_trash(session)
+        total = sum(counts.values())
+        raise UserError(
+            f"this removes {total} deleted record{'s' if total != 1 else ''} for good; add --yes to do it"
+        )
+    with unit_of_work(ctx.engine()) as session:
+        purged = trash.empty_trash(session, actor=ctx.actor())
+    ctx.emit({"purged": purged})
+    if not purged:
+        ctx.out("Nothing deleted.")
+        return 0
+    what = ", ".join(
+        f"{n} {kinds.info(k).noun if n == 1 else kinds.info(k).plural}" for k, n in purged.items()
+    )
+    ctx.out(f"Removed for good: {what} (a backup was taken first: ketnoi backups)")
     return 0

@@ -1,0 +1,376 @@
+"""The history of one record, ready to show: who, when, which field, old → new, with names for
+ids; merges and imports said as such; and writing an old value back.
+
+    rows = record_history(session, "contact", 7)      # newest first, plain dataclasses
+    rows[0].field, rows[0].old_label, rows[0].new_label   # "organisation_id", "NIC", "Genetica"
+    restore_value(session, "contact", 7, "organisation_id", rows[0].id, actor="Anh",
+                  expected_version=4)                  # an ordinary, undoable update
+
+The window's History dialog and ``ketnoi history KIND ID`` both read :func:`record_history`,
+so they show the same rows. Values come back in their Python types (dates as ``date``), so each
+front end formats dates its own way (the window in the user's date format).
+
+A record removed for good by "Empty trash" keeps its history, closed by a ``purge`` row; on
+SQLite a later record may be given the same id, so a record's history starts after the last
+purge of its id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Date, DateTime, func, select
+from sqlmodel import Session
+
+from app import records
+from app.entities import DERIVED
+from app.errors import NotFoundError, UserError
+from db import kinds
+from db.queries import chunked
+from db.tables import CHANGE
+
+LIMIT = 1000
+# Fields that hold the id of another record, and the kind of that record.
+REFERS_TO = {
+    "owner_id": "staff",
+    "responsible_staff_id": "staff",
+    "organisation_id": "organisation",
+    "parent_id": "organisation",
+    "responsible_contact_id": "contact",
+    "meeting_id": "meeting",
+}
+# List fields that hold ids of other records.
+LIST_REFERS_TO = {"organisation_ids": "organisation", "staff_ids": "staff"}
+_NOT_RESTORABLE = frozenset({"id", "created_at", "updated_at", "version", "deleted_at", "import_batch_id"})
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One row of a record's history, with what the screen needs to say it plainly."""
+
+    id: int  # the change's id (what "Restore this value" names)
+    at: dt.datetime  # aware UTC
+    actor: str
+    op: str  # create / update / delete / restore / merge / import / undo / purge
+    field: str  # "" for lifecycle rows
+    old: Any  # Python values: dates as date / datetime, ids as int
+    new: Any
+    old_label: str | None  # names for ids ("Genetica"), lists joined; None: show the value itself
+    new_label: str | None
+    group_id: str
+    batch_id: int | None
+    batch_file: str  # the imported file's name, for rows an import wrote
+    merged_with: str  # the other record's name, for merge rows ("" otherwise)
+    merged_into: bool  # this record went into ``merged_with`` (it was the merged-away one)
+    moved: dict[str, int]  # a survivor's merge row: what moved to it, how many
+    restorable: bool  # an old value that can be written back now
+
+    @property
+    def imported(self) -> bool:
+        return self.batch_id is not None or self.op == "import"
+
+    @property
+    def merged(self) -> bool:
+        return self.op == "merge"
+
+
+def _typed(kind: str, field: str, value: Any) -> Any:
+    """A value as history stored it (JSON) back in its column's Python type."""
+    table = kinds.table(kind)
+    if isinstance(value, str) and value and field in table.c:
+        col_type = table.c[field].type
+        col_type = getattr(col_type, "impl", col_type)  # UTCDateTime wraps DateTime
+        try:
+            if isinstance(col_type, DateTime):
+                return dt.datetime.fromisoformat(value)
+            if isinstance(col_type, Date):
+                return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _start_after(session: Session, kind: str, record_id: int) -> int:
+    """The id of the last ``purge`` row of (kind, id): rows before it belong to a record gone
+    for good (SQLite may give its id to a later record)."""
+    last = session.execute(
+        select(func.max(CHANGE.c.id)).where(
+            CHANGE.c.entity == kind,
+            CHANGE.c.entity_id == record_id,
+            CHANGE.c.op == "purge",
+            CHANGE.c.field == "",  # the record itself, not a pointer it lost
+        )
+    ).scalar()
+    return int(last or 0)
+
+
+def labels_of(session: Session, wanted: dict[str, set[int]]) -> dict[str, dict[int, str]]:
+    """Names of records by kind and id (deleted ones too); a missing one is "#id"."""
+    out: dict[str, dict[int, str]] = {}
+    for kind, ids in wanted.items():
+        info = kinds.info(kind)
+        table = info.table
+        names: dict[int, str] = {}
+        for part in chunked(sorted(ids)):
+            rows = session.execute(
+                select(table.c.id, table.c[info.label_field]).where(table.c.id.in_(part))
+            ).all()
+            names.update({int(i): str(n) for i, n in rows})
+        gone = sorted(set(ids) - set(names))
+        for part in chunked(gone):  # removed for good: the name their purge row kept
+            rows = session.execute(
+                select(CHANGE.c.entity_id, CHANGE.c.new)
+                .where(CHANGE.c.entity == kind, CHANGE.c.entity_id.in_(part), CHANGE.c.op == "purge")
+                .where(CHANGE.c.field == "")
+                .order_by(CHANGE.c.id)
+            ).all()
+            names.update(
+                {int(i): str(new["label"]) for i, new in rows if isinstance(new, dict) and new.get("label")}
+            )
+        out[kind] = {i: names.get(i, f"#{i}") for i in ids}
+    return out
+
+
+def _ids_in(field: str, value: Any) -> Iterable[tuple[str, int]]:
+    if value in (None, "", []):
+        return
+    if field in REFERS_TO:
+        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            yield REFERS_TO[field], int(value)
+    elif field in LIST_REFERS_TO and isinstance(value, list):
+        for x in value:
+            if isinstance(x, int):
+                yield LIST_REFERS_TO[field], x
+    elif field == "attendees" and isinstance(value, list):
+        for a in value:
+            if isinstance(a, dict) and isinstance(a.get("contact_id"), int):
+                yield "contact", int(a["contact_id"])
+
+
+def _label(
+    field: str, value: Any, names: dict[str, dict[int, str]], role_label: Callable[[str], str]
+) -> str | None:
+    if value in (None, "", []):
+        return None
+    if field in REFERS_TO:
+        try:
+            return names.get(REFERS_TO[field], {}).get(int(value), f"#{value}")
+        except (TypeError, ValueError):
+            return str(value)
+    if field in LIST_REFERS_TO and isinstance(value, list):
+        kind = LIST_REFERS_TO[field]
+        return ", ".join(names.get(kind, {}).get(x, f"#{x}") if isinstance(x, int) else str(x) for x in value)
+    if field == "attendees" and isinstance(value, list):
+        parts = []
+        for a in value:
+            if not isinstance(a, dict):
+                parts.append(str(a))
+                continue
+            name = names.get("contact", {}).get(int(a.get("contact_id") or 0), f"#{a.get('contact_id')}")
+            role = str(a.get("role") or "participant")
+            parts.append(name if role == "participant" else f"{name} ({role_label(role)})")
+        return ", ".join(parts)
+    if isinstance(value, list):
+        return ", ".join(str(x) for x in value)
+    return None
+
+
+def _plain_role(role: str) -> str:
+    return role.replace("_", " ")
+
+
+def record_history(
+    session: Session,
+    kind: str,
+    record_id: int,
+    *,
+    limit: int = LIMIT,
+    role_label: Callable[[str], str] = _plain_role,
+) -> list[HistoryEntry]:
+    """The history of one record (deleted ones too), newest first, at most ``limit`` rows.
+
+    ``role_label`` names an attendee's role ("chair") in the caller's language."""
+    info = kinds.info(kind)
+    table = info.table
+    exists = session.execute(select(table.c.id).where(table.c.id == record_id)).first()
+    if exists is None:
+        raise NotFoundError(kind, record_id)
+    start = _start_after(session, kind, record_id)
+    rows = session.execute(
+        select(CHANGE)
+        .where(CHANGE.c.entity == kind, CHANGE.c.entity_id == record_id, CHANGE.c.id > start)
+        .order_by(CHANGE.c.at.desc(), CHANGE.c.id.desc())
+        .limit(max(limit, 0))
+    ).all()
+    wanted: dict[str, set[int]] = defaultdict(set)
+    batches: set[int] = set()
+    for r in rows:
+        for value in (r.old, r.new):
+            for k, i in _ids_in(r.field, value):
+                wanted[k].add(i)
+        if r.op == "merge" and not r.field and isinstance(r.new, dict):
+            other = r.new.get("into") or r.new.get("other_id")
+            if isinstance(other, int):
+                wanted[kind].add(other)
+        if r.batch_id is not None:
+            batches.add(int(r.batch_id))
+    names = labels_of(session, wanted)
+    files = _batch_files(session, batches)
+    current = _current(session, kind, record_id)
+    out: list[HistoryEntry] = []
+    for r in rows:
+        old, new = _typed(kind, r.field, r.old), _typed(kind, r.field, r.new)
+        merged_with, merged_into, moved = "", False, {}
+        if r.op == "merge" and not r.field and isinstance(r.new, dict):
+            if "into" in r.new:
+                merged_into = True
+                merged_with = names.get(kind, {}).get(r.new["into"]) or str(r.new.get("survivor_label", ""))
+            else:
+                merged_with = str(
+                    r.new.get("other_label") or names.get(kind, {}).get(int(r.new.get("other_id") or 0), "")
+                )
+                moves = r.new.get("moves") or {}
+                moved = {
+                    k: len(x)
+                    for k, x in moves.items()
+                    if isinstance(x, list) and x and not k.endswith("_dropped")
+                }
+        out.append(
+            HistoryEntry(
+                id=int(r.id),
+                at=_aware(r.at),
+                actor=str(r.actor or ""),
+                op=str(r.op),
+                field=str(r.field or ""),
+                old=old,
+                new=new,
+                old_label=_label(r.field, r.old, names, role_label),
+                new_label=_label(r.field, r.new, names, role_label),
+                group_id=str(r.group_id or ""),
+                batch_id=int(r.batch_id) if r.batch_id is not None else None,
+                batch_file=files.get(int(r.batch_id), "") if r.batch_id is not None else "",
+                merged_with=merged_with,
+                merged_into=merged_into,
+                moved=moved,
+                restorable=_restorable(kind, r.field, r.op, old, current),
+            )
+        )
+    return out
+
+
+def _aware(when: Any) -> dt.datetime:
+    if isinstance(when, str):
+        when = dt.datetime.fromisoformat(when)
+    assert isinstance(when, dt.datetime)
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
+def _batch_files(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    from db.models import ImportBatch
+    from db.tables import table_of
+
+    batch = table_of(ImportBatch)
+    rows = session.execute(select(batch.c.id, batch.c.file_name).where(batch.c.id.in_(sorted(ids)))).all()
+    return {int(i): str(f) for i, f in rows}
+
+
+def _current(session: Session, kind: str, record_id: int) -> dict[str, Any] | None:
+    """The live record's values (None when it is deleted: nothing can be written back to it)."""
+    try:
+        return records.snapshot(session, kind, record_id)
+    except NotFoundError:
+        return None
+
+
+def _restorable(kind: str, field: str, op: str, old: Any, current: dict[str, Any] | None) -> bool:
+    if current is None or not field or op not in ("update", "merge", "import"):
+        return False
+    if field in _NOT_RESTORABLE or field in DERIVED or field not in current:
+        return False
+    from app.undo import same_value  # undo builds on this package's services
+
+    return not same_value(current.get(field), records.jsonable(old), field)
+
+
+def restore_value(
+    session: Session,
+    kind: str,
+    record_id: int,
+    field: str,
+    change_id: int,
+    *,
+    actor: str = "",
+    expected_version: int | None = None,
+) -> tuple[int, str]:
+    """Write back the old value the change ``change_id`` replaced, as an ordinary update.
+
+    ``expected_version`` is the version the user was looking at (``None``: the current one);
+    a record saved since is a :class:`~app.errors.ConflictError`. Returns the new version and
+    the update's group id (undone like any edit)."""
+    row = session.execute(select(CHANGE).where(CHANGE.c.id == change_id)).first()
+    if row is None or row.entity != kind or row.entity_id != record_id or row.field != field or not field:
+        raise UserError(f"Change {change_id} is not a change of {field or 'a field'} on {kind} #{record_id}.")
+    if row.id <= _start_after(session, kind, record_id):
+        raise UserError(f"Change {change_id} belongs to a record removed for good.")
+    if field in _NOT_RESTORABLE or field in DERIVED or row.op not in ("update", "merge", "import"):
+        raise UserError(f"The {field.replace('_', ' ')} of change {change_id} cannot be written back.")
+    if expected_version is None:
+        current = records.snapshot(session, kind, record_id)
+        expected_version = int(current["version"])
+    group = records.new_group_id()
+    version = records.update(
+        session,
+        kind,
+        record_id,
+        {field: _typed(kind, field, row.old)},
+        expected_version=expected_version,
+        actor=actor,
+        group_id=group,
+    )
+    return version, group
+
+
+def shown(value: Any, label: str | None = None) -> str:
+    """A value as plain text for the command line (dates day first, lists joined, "—" empty)."""
+    if label is not None:
+        return label
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, dt.datetime):
+        return f"{value:%d/%m/%Y %H:%M}"
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, list):
+        return ", ".join(str(x) for x in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={shown(x)}" for k, x in value.items() if x not in (None, "", []))
+    return str(value)
+
+
+def describe(entry: HistoryEntry) -> str:
+    """One line saying what a row did, in English (the command line's words)."""
+    if entry.op == "merge" and not entry.field:
+        if entry.merged_into:
+            return f'merged into "{entry.merged_with}"'
+        moved = ", ".join(f"{n} {k}" for k, n in entry.moved.items())
+        return f'merged "{entry.merged_with}" into this record' + (f" ({moved} moved)" if moved else "")
+    if entry.field:
+        what = f"{entry.field}: {shown(entry.old, entry.old_label)} → {shown(entry.new, entry.new_label)}"
+        if entry.op == "merge":
+            what += " (merge)"
+        elif entry.imported:
+            what += f" (import of {entry.batch_file})" if entry.batch_file else " (import)"
+        return what
+    if entry.op == "create" and entry.batch_id is not None:
+        return f"created by the import of {entry.batch_file}" if entry.batch_file else "created by an import"
+    if entry.op == "purge":
+        return "removed for good (trash emptied)"
+    return {"create": "created", "delete": "deleted", "restore": "restored", "undo": "undo"}.get(
+        entry.op, entry.op
+    )

@@ -1,0 +1,355 @@
+"""The trash: records of every kind that were deleted, restoring them, and emptying it for good.
+
+    list_trash(session, kind="contact", text="nguyen")   # newest deletion first, with who and when
+    restore_many(session, [("contact", 7), ("organisation", 3)], actor="Anh")   # one undoable group
+    empty_trash(session, actor="Anh")                     # {"contact": 2, …}; a backup first
+
+A delete is soft (``deleted_at``): the record keeps its links (meeting attendance, tags, an
+action's meeting), so a restore brings it back whole. Emptying the trash removes the deleted
+records for good with their link rows; live records that pointed at one (a contact's
+organisation, an action's meeting) lose that pointer with a history row saying so, and every
+purged record's history is kept, closed by a ``purge`` row that names the backup taken first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import SQLModel
+
+from app import records
+from app.entities import LABEL_FIELD
+from app.errors import UserError
+from app.vntext import fold, fold_words
+from db import backup as backups
+from db import kinds
+from db import models as m
+from db.engine import Session
+from db.queries import chunked, fts_filter
+from db.tables import CHANGE
+
+LIMIT = 500
+# Kinds in the order a purge takes them: what points at others first.
+PURGE_ORDER = ("action", "meeting", "contact", "organisation", "staff")
+
+
+@dataclass(frozen=True)
+class TrashItem:
+    kind: str
+    id: int
+    label: str
+    deleted_at: dt.datetime  # aware UTC
+    deleted_by: str
+    merged_into: str = ""  # the record it was merged into (undo the merge to get it back whole)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.kind, self.id)
+
+
+@dataclass
+class RestoreResult:
+    group_id: str
+    restored: list[tuple[str, int]] = field(default_factory=list)
+    skipped: list[tuple[str, int, str]] = field(default_factory=list)  # kind, id, why
+
+
+def _kinds(kind: str | Iterable[str] | None) -> list[str]:
+    if kind is None or kind == "":
+        return [str(k) for k in kinds.ALL_KINDS]
+    wanted = [kind] if isinstance(kind, str) else list(kind)
+    for k in wanted:
+        kinds.info(k)  # ValueError for an unknown kind
+    return list(dict.fromkeys(wanted))
+
+
+def _text_filter(session: Session, table: Table, text: str) -> ColumnElement[bool] | None:
+    """Records whose folded search text has every word (None: no words, or no such column)."""
+    words = fold_words(text)
+    if not words or "search_text" not in table.c:
+        return None
+    return fts_filter(session, table, words)
+
+
+def count_trash(session: Session) -> dict[str, int]:
+    """How many deleted records of each kind (kinds with none left out)."""
+    out: dict[str, int] = {}
+    for k in kinds.ALL_KINDS:
+        table = kinds.table(k)
+        n = session.execute(
+            select(func.count()).select_from(table).where(table.c.deleted_at.is_not(None))
+        ).scalar()
+        if n:
+            out[k] = int(n)
+    return out
+
+
+def list_trash(
+    session: Session, kind: str | Iterable[str] | None = None, text: str = "", limit: int = LIMIT
+) -> list[TrashItem]:
+    """Deleted records (of ``kind``, or of every kind), newest deletion first, at most ``limit``;
+    ``text`` keeps those whose name (or searchable text) has every word, accents optional."""
+    limit = max(int(limit), 0)
+    found: list[tuple[str, int, str, dt.datetime]] = []
+    for k in _kinds(kind):
+        info = kinds.info(k)
+        table = info.table
+        query = select(table.c.id, table.c[info.label_field], table.c.deleted_at).where(
+            table.c.deleted_at.is_not(None)
+        )
+        words = fold_words(text)
+        cond = _text_filter(session, table, text)
+        if cond is not None:
+            query = query.where(cond)
+        elif words:  # no search text (staff, a handful of rows): names folded here
+            names = session.execute(query).all()
+            keep = [int(i) for i, lab, _d in names if all(w in fold(str(lab)) for w in words)]
+            query = query.where(table.c.id.in_(keep[:5000]))
+        rows = session.execute(
+            query.order_by(table.c.deleted_at.desc(), table.c.id.desc()).limit(limit)
+        ).all()
+        found += [(k, int(i), str(lab), _aware(d)) for i, lab, d in rows]
+    found.sort(key=lambda r: (r[3], r[1]), reverse=True)
+    found = found[:limit]
+    who = _deleters(session, found)
+    merged = _merged_into(session, found)
+    return [TrashItem(k, i, lab, at, who.get((k, i), ""), merged.get((k, i), "")) for k, i, lab, at in found]
+
+
+def _aware(when: Any) -> dt.datetime:
+    if isinstance(when, str):
+        when = dt.datetime.fromisoformat(when)
+    assert isinstance(when, dt.datetime)
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
+def _by_kind(items: Iterable[tuple[Any, ...]]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = defaultdict(list)
+    for item in items:
+        out[item[0]].append(int(item[1]))
+    return out
+
+
+def _deleters(session: Session, found: list[tuple[str, int, str, dt.datetime]]) -> dict[tuple[str, int], str]:
+    """Who made the latest delete of each record (its history's last ``delete`` row)."""
+    out: dict[tuple[str, int], str] = {}
+    for k, ids in _by_kind(found).items():
+        for part in chunked(ids):
+            last = (
+                select(CHANGE.c.entity_id, func.max(CHANGE.c.id).label("last"))
+                .where(CHANGE.c.entity == k, CHANGE.c.entity_id.in_(part), CHANGE.c.op == "delete")
+                .group_by(CHANGE.c.entity_id)
+                .subquery()
+            )
+            rows = session.execute(
+                select(CHANGE.c.entity_id, CHANGE.c.actor).join(last, CHANGE.c.id == last.c.last)
+            ).all()
+            out.update({(k, int(i)): str(a or "") for i, a in rows})
+    return out
+
+
+def _merged_into(
+    session: Session, found: list[tuple[str, int, str, dt.datetime]]
+) -> dict[tuple[str, int], str]:
+    """For records that went away in a merge: the name of the record they went into."""
+    out: dict[tuple[str, int], str] = {}
+    for k, ids in _by_kind(found).items():
+        if k not in kinds.MERGEABLE:
+            continue
+        for part in chunked(ids):
+            rows = session.execute(
+                select(CHANGE.c.entity_id, CHANGE.c.new)
+                .where(
+                    CHANGE.c.entity == k,
+                    CHANGE.c.entity_id.in_(part),
+                    CHANGE.c.op == "merge",
+                    CHANGE.c.field == "",
+                )
+                .order_by(CHANGE.c.id)
+            ).all()
+            for i, new in rows:
+                if isinstance(new, dict) and "into" in new:
+                    out[(k, int(i))] = records.label(session, k, int(new["into"]))
+    # A merge that was undone since: the record came back and went again some other way.
+    return {key: name for key, name in out.items() if _last_op(session, *key) == "merge"}
+
+
+def _last_op(session: Session, kind: str, record_id: int) -> str:
+    """The record's latest lifecycle row: "merge" while it is still merged away."""
+    row = session.execute(
+        select(CHANGE.c.op)
+        .where(
+            CHANGE.c.entity == kind,
+            CHANGE.c.entity_id == record_id,
+            CHANGE.c.op.in_(("delete", "restore", "merge")),
+            CHANGE.c.field == "",
+        )
+        .order_by(CHANGE.c.id.desc())
+        .limit(1)
+    ).first()
+    return str(row.op) if row is not None else ""
+
+
+def restore_many(session: Session, items: Iterable[tuple[str, int]], *, actor: str = "") -> RestoreResult:
+    """Restore deleted records (``(kind, id)`` pairs) as one undoable group, links and all.
+
+    A record that cannot come back as it was is skipped with the reason (its name is now
+    another live organisation's; it is not in the trash); the rest are restored."""
+    result = RestoreResult(records.new_group_id())
+    for kind, record_id in dict.fromkeys((str(k), int(i)) for k, i in items):
+        model = kinds.model(kind)
+        row = session.get(model, record_id)
+        if row is None or row.deleted_at is None:
+            result.skipped.append((kind, record_id, "not in the trash"))
+            continue
+        clash = _name_clash(session, kind, row)
+        if clash:
+            result.skipped.append((kind, record_id, clash))
+            continue
+        try:
+            with session.begin_nested():
+                records.restore(session, kind, record_id, actor=actor, group_id=result.group_id)
+        except IntegrityError:  # a constraint of the database the check above did not foresee
+            session.expire_all()
+            result.skipped.append((kind, record_id, "it would break a rule of the database"))
+            continue
+        result.restored.append((kind, record_id))
+    session.flush()
+    if not result.restored:
+        result.group_id = ""
+    return result
+
+
+def _name_clash(session: Session, kind: str, row: m.Record) -> str:
+    """Two live organisations under one parent may not share a name: restoring the second
+    would make them. Returns why the record cannot come back ("" when it can)."""
+    if kind != "organisation":
+        return ""
+    assert isinstance(row, m.Organisation)
+    key = fold(row.name)
+    table = kinds.table("organisation")
+    parent = table.c.parent_id.is_(None) if row.parent_id is None else table.c.parent_id == row.parent_id
+    for i, name in session.execute(
+        select(table.c.id, table.c.name).where(
+            table.c.deleted_at.is_(None), table.c.sort_key == row.sort_key, parent, table.c.id != row.id
+        )
+    ):
+        if fold(name) == key:
+            return f'a live organisation is called "{name}" (id {i}); rename or merge it first'
+    return ""
+
+
+def empty_trash(session: Session, *, actor: str = "") -> dict[str, int]:
+    """Remove every deleted record for good, with its link rows; returns how many of each kind.
+
+    A backup is taken first (SQLite). History rows stay: each purged record gets a ``purge``
+    row naming the backup, and a live record that pointed at a purged one gets a ``purge`` row
+    for the pointer it lost. Purge rows carry no group id: a purge is not undone from the
+    history but from the backup."""
+    ids = {k: _deleted_ids(session, k) for k in PURGE_ORDER}
+    if not any(ids.values()):
+        return {}
+    taken = backups.before(session, "empty-trash")
+    now = m.utcnow()
+    backup_name = taken.name if taken is not None else ""
+    history: list[dict[str, Any]] = []
+    for k in PURGE_ORDER:
+        for part in chunked(ids[k]):
+            history += _unlink(session, k, list(part), now, actor)
+    for k in PURGE_ORDER:
+        if not ids[k]:
+            continue
+        table = kinds.table(k)
+        label_col = table.c[LABEL_FIELD[k]]
+        for part in chunked(ids[k]):
+            names = dict(session.execute(select(table.c.id, label_col).where(table.c.id.in_(part))).all())
+            session.execute(delete(table).where(table.c.id.in_(part)))
+            history += [
+                _purge_row(
+                    k, int(i), "", None, {"label": names.get(i, ""), "backup": backup_name}, now, actor
+                )
+                for i in part
+            ]
+    for rows in chunked(history, 500):
+        session.execute(insert(CHANGE), list(rows))
+    session.flush()
+    return {k: len(x) for k, x in ids.items() if x}
+
+
+def _deleted_ids(session: Session, kind: str) -> list[int]:
+    table = kinds.table(kind)
+    query = select(table.c.id).where(table.c.deleted_at.is_not(None)).order_by(table.c.id)
+    return [int(i) for i in session.execute(query).scalars()]
+
+
+def _purge_row(
+    kind: str, record_id: int, field_name: str, old: Any, new: Any, now: dt.datetime, actor: str
+) -> dict[str, Any]:
+    return {
+        "entity": kind,
+        "entity_id": record_id,
+        "op": "purge",
+        "field": field_name,
+        "old": old,
+        "new": new,
+        "at": now,
+        "actor": actor,
+        "group_id": "",
+    }
+
+
+def _unlink(
+    session: Session, kind: str, ids: Sequence[int], now: dt.datetime, actor: str
+) -> list[dict[str, Any]]:
+    """Remove what points at the records ``ids`` before they go: link rows are deleted; a live
+    record's pointer is cleared (its version moves on, a history row says so). Deleted records
+    pointing at them go in the same purge and are left alone."""
+    target = kinds.table(kind)
+    history: list[dict[str, Any]] = []
+    for table in SQLModel.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            if fk.column.table is not target or table.name == CHANGE.name:
+                continue
+            column = fk.parent
+            if "deleted_at" not in table.c:  # a link table (attendance, tags, emails…)
+                session.execute(delete(table).where(column.in_(ids)))
+                continue
+            referrer = next((k for k in kinds.ALL_KINDS if kinds.table(k) is table), None)
+            if referrer is None:
+                continue
+            rows = session.execute(
+                select(table.c.id, column).where(column.in_(ids), table.c.deleted_at.is_(None))
+            ).all()
+            if not rows:
+                continue
+            live = [int(i) for i, _ in rows]
+            session.execute(
+                update(table)
+                .where(table.c.id.in_(live))
+                .values({column.name: None, "version": table.c.version + 1, "updated_at": now})
+            )
+            history += [
+                _purge_row(referrer, int(i), column.name, int(old), None, now, actor) for i, old in rows
+            ]
+    return history
+
+
+def restore_command(kind: str, record_id: int) -> str:
+    """The command that restores one record from a shell."""
+    from app.record_fields import COMMAND_NAMES
+
+    return f"ketnoi {COMMAND_NAMES.get(kind, kind)} restore {record_id}"
+
+
+def check_kind(kind: str) -> str:
+    try:
+        kinds.info(kind)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    return kind
