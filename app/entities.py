@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from sqlalchemy import String
 from sqlmodel import Session
 
 from app import validation as v
@@ -60,6 +61,43 @@ class _Errors:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationError(self.entity, self.errors)
+
+
+_LENGTHS: dict[str, dict[str, int]] = {}
+
+
+def _lengths(model: type[Any]) -> dict[str, int]:
+    """The longest text each column of ``model`` holds (PostgreSQL enforces it, SQLite not)."""
+    name = model.__name__
+    if name not in _LENGTHS:
+        _LENGTHS[name] = {
+            col.name: int(col.type.length)
+            for col in model.__table__.columns
+            if isinstance(col.type, String) and col.type.length and col.name != "sort_key"
+        } | _INDEXED_TEXT.get(name, {})
+    return _LENGTHS[name]
+
+
+# Unbounded text columns that carry a B-tree index: PostgreSQL refuses an index entry over
+# about 2,700 bytes, i.e. 900 Vietnamese characters; the list sorts on the first few anyway.
+_INDEXED_TEXT = {"Contact": {"position": 500}}
+
+
+def _check_lengths(errs: _Errors, model: type[Any], values: Values, names: Iterable[str] = ()) -> None:
+    """A value longer than its column is a field error (at preview, with its row and column),
+    not a failed commit on PostgreSQL; ``names`` are tag or sector names (100 characters)."""
+    for field, limit in _lengths(model).items():
+        value = values.get(field)
+        if isinstance(value, str) and len(value) > limit:
+            errs.add(field, f"is {len(value):,} characters long; at most {limit:,} fit")
+    for name in names:
+        if len(name) > TAG_LENGTH:
+            errs.add(
+                "tags", f'"{name[:40]}…" is {len(name):,} characters long; a tag holds at most {TAG_LENGTH}'
+            )
+
+
+TAG_LENGTH = 100
 
 
 def _opt_text(value: Any) -> str:
@@ -140,6 +178,7 @@ def prepare_staff(session: Session | None, data: Values, current_id: int | None 
     email = _opt_text(data.get("email"))
     if email:
         email = errs.check("email", lambda: v.email(email), email)
+    _check_lengths(errs, m.Staff, {"name": name, "email": email})
     errs.raise_if_any()
     return Prepared({"name": name, "email": email, "active": bool(data.get("active", True))}, {})
 
@@ -171,12 +210,13 @@ def prepare_organisation(session: Session | None, data: Values, current_id: int 
     }
     if current_id is not None and c["parent_id"] is not None:
         _check_no_cycle(errs, session, current_id, c["parent_id"])
-    if session is not None and name:
+    rel = {"sectors": _names(data.get("sectors")), "tags": _names(data.get("tags"))}
+    _check_lengths(errs, m.Organisation, c, [*rel["sectors"], *rel["tags"]])
+    if session is not None and name and "name" not in errs.errors:
         _check_unique_org_name(errs, session, name, c["parent_id"], current_id)
     errs.raise_if_any()
     c["sort_key"] = text_sort_key(name)
     c["search_text"] = organisation_search_text(c)
-    rel = {"sectors": _names(data.get("sectors")), "tags": _names(data.get("tags"))}
     return Prepared(c, rel)
 
 
@@ -252,10 +292,12 @@ def prepare_contact(session: Session | None, data: Values, current_id: int | Non
         "notes": clean_multiline(data.get("notes")),
         "source": _opt_text(data.get("source")),
     }
+    tags = _names(data.get("tags"))
+    _check_lengths(errs, m.Contact, c, tags)
     errs.raise_if_any()
     c["sort_key"] = name_sort_key(c["given_name"], family, middle)
     c["search_text"] = contact_search_text(c, emails, phones)
-    return Prepared(c, {"emails": emails, "phones": phones, "tags": _names(data.get("tags"))})
+    return Prepared(c, {"emails": emails, "phones": phones, "tags": tags})
 
 
 def prepare_meeting(session: Session | None, data: Values, current_id: int | None = None) -> Prepared:
@@ -305,6 +347,7 @@ def prepare_meeting(session: Session | None, data: Values, current_id: int | Non
         errs, session, data.get("organisation_ids"), "organisation_ids", m.Organisation, "organisation"
     )
     staff_ids = _ids(errs, session, data.get("staff_ids"), "staff_ids", m.Staff, "staff member")
+    _check_lengths(errs, m.Meeting, c)
     errs.raise_if_any()
     c["search_text"] = meeting_search_text(c)
     return Prepared(c, {"attendees": attendees, "organisation_ids": org_ids, "staff_ids": staff_ids})
@@ -377,6 +420,7 @@ def prepare_action(session: Session | None, data: Values, current_id: int | None
             errs.add(
                 "due_date", f"the due date is before the meeting it came from ({meeting.starts_at:%d/%m/%Y})"
             )
+    _check_lengths(errs, m.Action, c)
     errs.raise_if_any()
     c["search_text"] = action_search_text(c)
     return Prepared(c, {})

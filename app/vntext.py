@@ -66,13 +66,21 @@ _HONORIFIC_RE = re.compile(
 )
 
 
+# Control characters (NUL, bell, escape…) carry nothing a person wrote, and PostgreSQL refuses
+# NUL in text outright; line breaks and tabs are whitespace and handled as such.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F], None)
+
+
 def clean(text: str | None) -> str:
-    """NFC, invisible characters removed, whitespace trimmed and collapsed to single spaces."""
+    """NFC, invisible and control characters removed, whitespace trimmed and collapsed to
+    single spaces."""
     if text is None:
         return ""
     text = str(text)
     if not text.isascii():  # ASCII is already NFC and holds no invisible characters
         text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    if not text.isprintable():  # fast: no control character in nearly every cell
+        text = text.translate(_CONTROLS)
     return " ".join(text.split())
 
 
@@ -80,7 +88,7 @@ def clean_multiline(text: str | None) -> str:
     """Like :func:`clean` but keeps line breaks (minutes, notes); trims each line's ends."""
     if text is None:
         return ""
-    text = unicodedata.normalize("NFC", str(text).translate(_INVISIBLE))
+    text = unicodedata.normalize("NFC", str(text).translate(_INVISIBLE).translate(_CONTROLS))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [re.sub(r"[ \t\f\v]+", " ", line).strip() for line in text.split("\n")]
     return "\n".join(lines).strip()
@@ -329,6 +337,15 @@ def _letter_keys(word: str) -> tuple[str, str]:
     return "".join(primary), "".join(tones)
 
 
+# Joiners are kept in display text (emoji, Persian) but weigh nothing in a sort key: a lone
+# joiner between spaces must not count as a word.
+_JOINERS = dict.fromkeys((0x200C, 0x200D), None)
+
+SORT_KEY_LENGTH = 600
+"""Sort keys are stored in a 600-character column (db.models.SORT_KEY); a key is about three
+times its text, so a very long name's key is cut: names that long sort by their beginning."""
+
+
 def name_sort_key(given: str, family: str = "", middle: str = "") -> str:
     """A byte-comparable key ordering people by given name, then family, then middle name.
 
@@ -338,15 +355,15 @@ def name_sort_key(given: str, family: str = "", middle: str = "") -> str:
     prim: list[str] = []
     sec: list[str] = []
     for part in (given, family, middle):
-        words = [_letter_keys(w) for w in clean(part).split()]
+        words = [_letter_keys(w) for w in clean(part).translate(_JOINERS).split()]
         prim.append("+".join(p for p, _ in words))
         sec.append("".join(t for _, t in words))
     # Separators sort below every letter code ("0"…"z"), and end of key < part < word, so
     # that a shorter name sorts before a longer one that starts the same way.
-    return "#".join(prim) + "!" + "".join(sec)
+    return ("#".join(prim) + "!" + "".join(sec))[:SORT_KEY_LENGTH]
 
 
 def text_sort_key(text: str) -> str:
     """Vietnamese dictionary-order key for a plain title (organisation names, meetings)."""
-    words = [_letter_keys(w) for w in clean(text).split()]
-    return "+".join(p for p, _ in words) + "!" + "".join(t for _, t in words)
+    words = [_letter_keys(w) for w in clean(text).translate(_JOINERS).split()]
+    return ("+".join(p for p, _ in words) + "!" + "".join(t for _, t in words))[:SORT_KEY_LENGTH]

@@ -200,6 +200,29 @@ def _parse_date(text: str, with_time: bool) -> tuple[Any, str]:
         return None, f"ngày không hợp lệ / {message}"
 
 
+# The longest name a reference may carry: what the record it creates can hold (an
+# organisation's name, and its acronym when written "Name (ACR)"; a staff member's, a
+# contact's or a meeting's name). PostgreSQL refuses longer text at commit.
+_REF_LENGTH = {
+    "organisation": 300, "organisations": 300, "parent": 300,
+    "owner": 200, "responsible": 300, "attendees": 300, "meeting": 500,
+}  # fmt: skip
+_ORG_REFS = frozenset({"organisation", "organisations", "parent"})
+_ACRONYM_LENGTH = 50
+
+
+def _ref_length(name: str, texts: list[str], errors: dict[str, str]) -> None:
+    limit = _REF_LENGTH[name]
+    for text in texts:
+        parts = split_acronym(text) if name in _ORG_REFS else (text, "")
+        for part, most in zip(parts, (limit, _ACRONYM_LENGTH), strict=True):
+            if len(part) > most:
+                errors[name] = (
+                    f"dài {len(part):,} ký tự, tối đa {most} / is {len(part):,} characters long; at most {most} fit"
+                )
+                return
+
+
 def to_input(kind: str, raw: Values) -> tuple[Values, Values, dict[str, str]]:
     """Service input, references by name, and errors for one row's raw values.
 
@@ -218,10 +241,12 @@ def to_input(kind: str, raw: Values) -> tuple[Values, Values, dict[str, str]]:
             data[name] = _split(value, _LIST_SPLIT)
         elif name in ("organisations", "attendees"):
             refs[name] = _split(value, _NAME_LIST_SPLIT)
+            _ref_length(name, refs[name], errors)
         elif name in ("organisation", "owner", "parent", "responsible", "meeting"):
             text = clean(as_text(value))
             if text:
                 refs[name] = text
+                _ref_length(name, [text], errors)
         elif name in _DATES:
             parsed = _date_value(value, name, errors, with_time=False)
             if name != "last_met":

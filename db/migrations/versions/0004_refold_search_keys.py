@@ -22,6 +22,7 @@ The functions are copied here, not imported from app/ (db/ never imports app/, a
 must compute what it computed on the day it was written). Downgrading leaves the new keys in
 place: the old fold cannot be recomputed from them, and they stay valid search keys.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -43,10 +44,23 @@ depends_on: str | Sequence[str] | None = None
 _DEFAULT_IGNORABLE = frozenset(
     cp
     for lo, hi in (
-        (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
-        (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
-        (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
-        (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+        (0x00AD, 0x00AD),
+        (0x034F, 0x034F),
+        (0x061C, 0x061C),
+        (0x115F, 0x1160),
+        (0x17B4, 0x17B5),
+        (0x180B, 0x180F),
+        (0x200B, 0x200F),
+        (0x202A, 0x202E),
+        (0x2060, 0x206F),
+        (0x3164, 0x3164),
+        (0xFE00, 0xFE0F),
+        (0xFEFF, 0xFEFF),
+        (0xFFA0, 0xFFA0),
+        (0xFFF0, 0xFFF8),
+        (0x1BCA0, 0x1BCA3),
+        (0x1D173, 0x1D17A),
+        (0xE0000, 0xE0FFF),
     )
     for cp in range(lo, hi + 1)
 )
@@ -84,7 +98,9 @@ def fold(text: str | None) -> str:
 
 def _clean(text: str | None) -> str:
     # The names are stored cleaned already (app.vntext.clean): only the words are needed.
-    return " ".join(unicodedata.normalize("NFC", text or "").split())
+    # Joiners (kept in display text for emoji and Persian) weigh nothing in a sort key.
+    text = (text or "").replace("\u200c", "").replace("\u200d", "")
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 _SORT_KEY_LENGTH = 600  # the column's length (db.models.SORT_KEY)
@@ -157,7 +173,9 @@ def _refold_search_text(conn: Connection, table: str) -> None:
 
 
 def _resort(conn: Connection) -> None:
-    rows = conn.execute(sa.text("SELECT id, given_name, family_name, middle_name, sort_key FROM contact")).all()
+    rows = conn.execute(
+        sa.text("SELECT id, given_name, family_name, middle_name, sort_key FROM contact")
+    ).all()
     changed = [
         {"id": i, "value": key}
         for i, given, family, middle, old in rows
@@ -172,7 +190,9 @@ def _resort(conn: Connection) -> None:
 def _refold_names(conn: Connection, table: str) -> None:
     survivors: dict[str, int] = {}
     changed: list[dict[str, Any]] = []
-    for ident, name, folded in conn.execute(sa.text(f"SELECT id, name, folded FROM {table} ORDER BY id")).all():
+    for ident, name, folded in conn.execute(
+        sa.text(f"SELECT id, name, folded FROM {table} ORDER BY id")
+    ).all():
         key = fold(name)[:100]
         keep = survivors.setdefault(key, ident)
         if keep != ident:  # folds like an earlier name now: one tag, the earlier one
