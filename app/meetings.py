@@ -53,36 +53,46 @@ class MeetingDraft:
     version: int | None = None
 
 
-def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "") -> int:
-    """Create the new organisations and people, the meeting and its follow-ups: one unit of work.
+def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", group_id: str = "") -> int:
+    """Create the new organisations and people, the meeting and its follow-ups: one unit of work,
+    and one history group (``group_id``, a new one by default), undone in one step.
 
     Follow-ups belong to the meeting's first organisation; a new person joins it too. Any
     validation error (a follow-up due before the meeting, an empty title…) raises before the
     caller's unit of work commits, so nothing of the meeting is written.
     """
+    group = group_id or records.new_group_id()
     org_ids: list[int] = []
     for o in draft.organisations:
         org_ids.append(
             o.id
             if o.id is not None
-            else records.create(session, "organisation", {"name": o.label}, actor=actor)
+            else records.create(session, "organisation", {"name": o.label}, actor=actor, group_id=group)
         )
     contact_ids: dict[str, int] = {}
     attendees = []
     for a in draft.attendees:
         if a.id is None:
             person = {"full_name": a.label, "organisation_id": org_ids[0] if org_ids else None}
-            cid = records.create(session, "contact", person, actor=actor)
+            cid = records.create(session, "contact", person, actor=actor, group_id=group)
         else:
             cid = a.id
         contact_ids[a.key] = cid
         attendees.append({"contact_id": cid, "role": a.role})
     values: dict[str, Any] = {**draft.values, "attendees": attendees, "organisation_ids": org_ids}
     if draft.meeting_id is None:
-        meeting_id = records.create(session, "meeting", values, actor=actor)
+        meeting_id = records.create(session, "meeting", values, actor=actor, group_id=group)
     else:
         meeting_id = draft.meeting_id
-        records.update(session, "meeting", meeting_id, values, expected_version=draft.version, actor=actor)
+        records.update(
+            session,
+            "meeting",
+            meeting_id,
+            values,
+            expected_version=draft.version,
+            actor=actor,
+            group_id=group,
+        )
     for f in draft.followups:
         action: dict[str, Any] = {
             "title": f.title,
@@ -95,5 +105,5 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "") -> i
             action["responsible_staff_id"] = int(f.responsible.split(":", 1)[1])
         elif f.responsible.startswith("contact:"):
             action["responsible_contact_id"] = contact_ids.get(f.responsible.split(":", 1)[1])
-        records.create(session, "action", action, actor=actor)
+        records.create(session, "action", action, actor=actor, group_id=group)
     return meeting_id

@@ -104,7 +104,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     raw = typed_values(args, kind)
     with unit_of_work(ctx.engine()) as session:
         values = convert(session, kind, raw)
-        record_id = records.create(session, kind, values, actor=ctx.actor())
+        record_id = records.create(session, kind, values, actor=ctx.actor(), group_id=records.new_group_id())
         saved = records.get(session, kind, record_id)
     ctx.emit(_record_document(kind, record_id, saved))
     ctx.out(f"Added {kind} #{record_id}: {records_label(kind, saved)}")
@@ -125,7 +125,13 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
         current = records.get(session, kind, record_id)
         values = convert(session, kind, raw, current=current)
         version = records.update(
-            session, kind, record_id, values, expected_version=args.if_version, actor=ctx.actor()
+            session,
+            kind,
+            record_id,
+            values,
+            expected_version=args.if_version,
+            actor=ctx.actor(),
+            group_id=records.new_group_id(),  # one operation, undone in one step
         )
         saved = records.get(session, kind, record_id)
     changed = version != current["version"]

@@ -8,8 +8,9 @@ a rating, a delete) is reversed in one go, in the caller's transaction.
 * a merge is undone by :func:`app.merge.undo_merge`.
 
 The undo is itself history: its rows carry the group id ``"u" + group_id`` (so whether a group
-was undone is one indexed look-up), and versions move forward. Imports have their own exact
-undo (``ketnoi undo-import``) and are not offered here.
+was undone is one indexed look-up), and versions move forward; undoing an undo is a redo
+(``"uu" + group_id``). Imports have their own exact undo (``ketnoi undo-import``) and are not
+offered here; :mod:`app.undo_history` lists every kind and sends each to its own undo.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from db.queries import chunked
 from db.tables import CHANGE
 
 UNDO_PREFIX = "u"
+IMPORT_UNDO_PREFIX = "undo-"  # app.importing.undo's groups ("undo-<batch id>")
+MAX_GROUP_ID = 40  # the width of change.group_id
 _SET_FIELDS = ("tags", "sectors")  # compared as sets of folded names
 # Relations a snapshot lists in id order whatever order they were saved in.
 _UNORDERED = ("attendees", "organisation_ids", "staff_ids")
@@ -98,10 +101,23 @@ def same_value(current: Any, recorded: Any, field: str = "") -> bool:
     return bool(jsonable(current) == recorded)
 
 
+def undo_depth(group_id: str) -> tuple[str, int]:
+    """The operation an undo chain starts from and how many undos lie on it: ``("g", 0)`` for
+    ``g``, ``("g", 1)`` for its undo ``ug``, ``("g", 2)`` for the undo of that undo (a redo)."""
+    if group_id.startswith(IMPORT_UNDO_PREFIX):  # an import's undo: "undo-<batch>"
+        return group_id, 0
+    base = group_id.lstrip(UNDO_PREFIX)
+    return base, len(group_id) - len(base)
+
+
 def begin_undo(session: Session, group_id: str, actor: str = "") -> str:
-    """Check that ``group_id`` can be undone and mark it undone; returns the undo's group id."""
-    if not group_id or is_undo(group_id):
-        raise UserError("That change is itself an undo; it cannot be undone again.")
+    """Check that ``group_id`` can be undone and mark it undone; returns the undo's group id.
+
+    An undo can itself be undone (a redo): its group id gains one more ``u``."""
+    if not group_id:
+        raise UserError("There is no change to undo.")
+    if len(undo_id(group_id)) > MAX_GROUP_ID:
+        raise UserError("That change has been undone and redone too many times to undo it again.")
     first = session.execute(
         select(CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.batch_id)
         .where(CHANGE.c.group_id == group_id)
@@ -142,6 +158,11 @@ def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en
     from app.merge import merge_summary, undo_merge  # merge uses this module's helpers
 
     description = describe(session, group_id, lang)
+    base, depth = undo_depth(group_id)
+    if depth and merge_summary(session, base) is not None:
+        raise UserError(
+            "An undone merge cannot be redone here: merge the two records again (Tools → Find duplicates)."
+        )
     if merge_summary(session, group_id) is not None:
         return UndoResult(undo_merge(session, group_id, actor), group_id, description)
     rows = _rows(session, group_id)
@@ -309,9 +330,9 @@ def recent_undoable(
             break
         cursor, group = int(row.id), str(row.group_id)
         seen.add(group)
-        if is_undo(group):
+        if undo_depth(group)[1] % 2:
             seen.add(group[len(UNDO_PREFIX) :])  # what it undid is not offered again
-        elif not is_undone(session, group):
+        elif not is_undone(session, group):  # an operation, or a redo (an undo undone)
             groups.append(group)
             if len(groups) >= limit:
                 break
@@ -346,13 +367,15 @@ FIELD_LABELS_VI = {
 VALUES_VI = {"open": "mở", "in_progress": "đang làm", "waiting": "đang chờ", "done": "xong", "cancelled": "huỷ",
              "we_owe": "ta nợ", "they_owe": "họ nợ"}  # fmt: skip
 TEMPLATES = {
-    "en": {"nothing": "Nothing", "undo": "Undo", "merged": 'Merged {entity} "{a}" into "{b}"',
+    "en": {"nothing": "Nothing", "undo": "Undo", "undid": "Undo: {what}", "redid": "Redo: {what}",
+           "merged": 'Merged {entity} "{a}" into "{b}"',
            "deleted": "Deleted {noun}", "restored": "Restored {noun}", "created": "Created {noun}",
            "logged": 'Logged meeting "{title}" with {rest}', "tagged": "Tagged {noun} {tags}",
            "untagged": "Removed tag {tags} from {noun}", "retagged": "Changed the tags of {noun}",
            "rated": "Rated {noun}", "edited": "Edited {noun}", "cleared": "Cleared {what} on {noun}",
            "set": "Set {what} to {value} on {noun}"},
-    "vi": {"nothing": "Không có gì", "undo": "Hoàn tác", "merged": 'Gộp {entity} "{a}" vào "{b}"',
+    "vi": {"nothing": "Không có gì", "undo": "Hoàn tác", "undid": "Hoàn tác: {what}", "redid": "Làm lại: {what}",
+           "merged": 'Gộp {entity} "{a}" vào "{b}"',
            "deleted": "Xoá {noun}", "restored": "Khôi phục {noun}", "created": "Tạo {noun}",
            "logged": 'Ghi nhận cuộc họp "{title}" cùng {rest}', "tagged": "Gắn thẻ {tags} cho {noun}",
            "untagged": "Gỡ thẻ {tags} khỏi {noun}", "retagged": "Đổi thẻ của {noun}",
@@ -387,6 +410,10 @@ def describe(session: Session, group_id: str, lang: str = "en") -> str:
     """A sentence for a group of changes: "Tagged 1,000 contacts 'VIP'" (``lang="vi"``:
     "Gắn thẻ 'VIP' cho 1.000 liên hệ")."""
     lang = _lang(lang)
+    base, depth = undo_depth(group_id)
+    if depth:  # "Undo: Tagged 3 contacts 'VIP'", "Redo: …"
+        inner = TEMPLATES[lang]["undid" if depth % 2 else "redid"]
+        return inner.format(what=describe(session, base, lang))
     key, params = _describe_parts(session, group_id, lang)
     return TEMPLATES[lang][key].format(**params)
 

@@ -333,12 +333,15 @@ class RecordForm(QDialog):
                 return
 
             def work(s: Any) -> int:
-                records.update(s, entity, record_id, changed, expected_version=version, actor=actor)
+                group = records.new_group_id()  # one operation: Edit → Undo history lists it
+                records.update(
+                    s, entity, record_id, changed, expected_version=version, actor=actor, group_id=group
+                )
                 return record_id
         else:
 
             def work(s: Any) -> int:
-                return records.create(s, entity, values, actor=actor)
+                return records.create(s, entity, values, actor=actor, group_id=records.new_group_id())
 
         self.buttons.setEnabled(False)
         self.ctx.write(work, entity=entity, on_done=self._saved, on_error=self._failed)

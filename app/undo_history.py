@@ -1,0 +1,377 @@
+"""Undo that outlives the window: the recent change groups, read back from the ``change`` table.
+
+    groups = recent_groups(session, limit=50, actor="Trần Minh Anh", lang="vi")
+    groups[0].label, groups[0].kind, groups[0].status   # "Sửa tổ chức "Genetica"", "edit", "ready"
+    undo_entry(session, groups[0].group_id, actor="Anh")  # recorded: itself undoable (a redo)
+
+Every user operation writes its history rows under one ``group_id`` (a form's save, a bulk
+edit, a merge, a re-rating on the stakeholder map, a delete, a restore); an import writes
+``import-<batch>``. So the list survives a restart: nothing is kept in memory.
+
+Whether a group can still be undone is decided here and explained, never forced:
+
+* ``undone``: it was undone already (by whom, when);
+* ``collides``: a later change touched a field the group wrote (or deleted, restored or edited a
+  record the group created, deleted or restored): undoing would overwrite that work, so the
+  sentence says which record and who changed it since ("Genetica's name was changed since by Lan
+  on 3 Dec");
+* ``final``: an import's undo or an undone merge (re-import, merge again instead);
+* ``ready``: it can be undone. An import is undone by :func:`app.importing.undo.undo_import`,
+  which keeps what was changed since (the ``reason`` says so); a merge by
+  :func:`app.merge.undo_merge`; the rest by :func:`app.undo.undo_group`, whose own value check
+  still refuses to overwrite anything.
+
+Undos are history too (group ``u<group>``): listed as "Undo: …", and undoing one is a redo.
+The walk costs what the latest groups hold, never the size of the whole history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from app import records, undo
+from app.errors import UserError
+from app.importing.undo import undo_import
+from db import models as m
+from db.queries import chunked
+from db.tables import CHANGE
+
+READY, UNDONE, COLLIDES, FINAL = "ready", "undone", "collides", "final"
+IMPORT_PREFIX = "import-"
+_SHOWN_COLLISIONS = 2
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+FIELDS_EN = {**undo.FIELD_LABELS, "full_name": "name", "name_en": "English name", "starts_at": "start",
+             "ends_at": "end", "organisation_ids": "organisations", "staff_ids": "staff", "completed_on":
+             "completion date"}  # fmt: skip
+FIELDS_VI = {
+    **undo.FIELD_LABELS_VI, "name": "tên", "full_name": "họ tên", "name_en": "tên tiếng Anh",
+    "acronym": "tên viết tắt", "aliases": "tên gọi khác", "city": "thành phố", "address": "địa chỉ",
+    "website": "trang web", "notes": "ghi chú", "tags": "thẻ", "sectors": "lĩnh vực", "emails": "email",
+    "phones": "điện thoại", "honorific": "danh xưng", "position": "chức vụ", "family_name": "họ",
+    "middle_name": "tên đệm", "given_name": "tên", "title": "tiêu đề", "starts_at": "giờ bắt đầu",
+    "ends_at": "giờ kết thúc", "location": "địa điểm", "agenda": "chương trình", "minutes": "biên bản",
+    "decisions": "kết luận", "attendees": "người dự", "organisation_ids": "các tổ chức",
+    "staff_ids": "cán bộ dự", "meeting_id": "cuộc họp", "reference": "số hiệu", "completed_on": "ngày xong",
+    "email": "email", "active": "trạng thái làm việc",
+}  # fmt: skip
+WORDS = {
+    "en": {
+        "field": "{record}'s {field} was changed since{by} on {day}",
+        "deleted": "{record} was deleted since{by} on {day}",
+        "restored": "{record} was restored since{by} on {day}",
+        "purged": "{record} was removed for good since{by} on {day}",
+        "edited": "{record} was edited since{by} on {day}",
+        "merged": "{record} was merged since{by} on {day}",
+        "by": " by {actor}",
+        "more": "and {n} more",
+        "undone": "Undone{by} on {day}",
+        "imported": 'Imported "{file}" ({n} records)',
+        "import_undone": 'Undid the import of "{file}"',
+        "import_kept": "Undoing keeps what was changed since: {why}",
+        "final_import": "An undone import cannot be redone here: import the file again.",
+        "final_merge": "An undone merge cannot be redone here: merge the two records again.",
+        "final_deep": "Undone and redone too many times to undo again.",
+    },
+    "vi": {
+        "field": "{field} của {record} đã được{by} sửa sau đó, ngày {day}",
+        "deleted": "{record} đã được{by} xoá sau đó, ngày {day}",
+        "restored": "{record} đã được{by} khôi phục sau đó, ngày {day}",
+        "purged": "{record} đã được{by} xoá hẳn sau đó, ngày {day}",
+        "edited": "{record} đã được{by} sửa sau đó, ngày {day}",
+        "merged": "{record} đã được{by} gộp sau đó, ngày {day}",
+        "by": " {actor}",
+        "more": "và {n} thay đổi khác",
+        "undone": "Đã được{by} hoàn tác ngày {day}",
+        "imported": 'Nhập "{file}" ({n} bản ghi)',
+        "import_undone": 'Hoàn tác lần nhập "{file}"',
+        "import_kept": "Hoàn tác sẽ giữ nguyên những gì đã sửa sau đó: {why}",
+        "final_import": "Không thể làm lại lần nhập đã hoàn tác ở đây: hãy nhập lại tệp.",
+        "final_merge": "Không thể làm lại lần gộp đã hoàn tác ở đây: hãy gộp lại hai bản ghi.",
+        "final_deep": "Đã hoàn tác và làm lại quá nhiều lần, không thể hoàn tác nữa.",
+    },
+}
+_LIFECYCLE = {"delete": "deleted", "restore": "restored", "purge": "purged", "merge": "merged"}
+
+
+@dataclass(frozen=True, slots=True)
+class GroupEntry:
+    """One operation of the history, as the Undo history list shows it."""
+
+    group_id: str
+    label: str  # "Tagged 3 contacts 'VIP'" (in ``lang``)
+    at: dt.datetime  # aware UTC: when it was done (its latest row)
+    actor: str  # who ("" when nobody was chosen)
+    count: int  # records touched
+    kind: str  # edit, bulk_edit, rating, merge, import, delete, restore, create, undo, redo, import_undo
+    status: str  # READY, UNDONE, COLLIDES or FINAL
+    reason: str  # why it is not READY (or what undoing an import keeps), in ``lang``; "" otherwise
+    batch_id: int | None = None
+
+    @property
+    def undoable(self) -> bool:
+        return self.status == READY
+
+
+def _lang(lang: str) -> str:
+    return "vi" if lang.lower().startswith("vi") else "en"
+
+
+def day_text(at: dt.datetime, lang: str = "en", today: dt.date | None = None) -> str:
+    """A short local day: "3 Dec" ("3/12" in Vietnamese), with the year when it is not this year."""
+    local = at.astimezone() if at.tzinfo is not None else at
+    this_year = (today or local.date()).year == local.year
+    if _lang(lang) == "vi":
+        return f"{local.day}/{local.month}" + ("" if this_year else f"/{local.year}")
+    return f"{local.day} {_MONTHS[local.month - 1]}" + ("" if this_year else f" {local.year}")
+
+
+def _field_name(field: str, lang: str) -> str:
+    names = FIELDS_VI if lang == "vi" else FIELDS_EN
+    return names.get(field, field.replace("_", " "))
+
+
+# --- the walk ------------------------------------------------------------------------------------
+
+
+def _latest_groups(session: Session, limit: int, actor: str | None) -> list[str]:
+    """The ids of the ``limit`` latest groups, newest first (one indexed step per group)."""
+    groups: list[str] = []
+    cursor: int | None = None
+    while len(groups) < limit:
+        query = select(CHANGE.c.id, CHANGE.c.group_id).where(CHANGE.c.group_id != "")
+        if actor is not None:
+            query = query.where(CHANGE.c.actor == actor)
+        if cursor is not None:
+            query = query.where(CHANGE.c.id < cursor)
+        if groups:
+            query = query.where(CHANGE.c.group_id.not_in(groups))
+        row = session.execute(query.order_by(CHANGE.c.id.desc()).limit(1)).first()
+        if row is None:
+            break
+        cursor = int(row.id)
+        groups.append(str(row.group_id))
+    return groups
+
+
+def recent_groups(
+    session: Session, limit: int = 50, actor: str | None = None, lang: str = "en"
+) -> list[GroupEntry]:
+    """The latest change groups, newest first, each with its label, who, when, how many
+    records, its kind and whether it can still be undone (``actor``: only that person's)."""
+    lang = _lang(lang)
+    return [entry(session, g, lang) for g in _latest_groups(session, limit, actor)]
+
+
+def entry(session: Session, group_id: str, lang: str = "en") -> GroupEntry:
+    """One group, described and checked (see the module's notes)."""
+    lang = _lang(lang)
+    if not group_id:
+        raise UserError("There is no change to undo.")
+    last_id, at, who, batch_id = session.execute(
+        select(func.max(CHANGE.c.id), func.max(CHANGE.c.at), func.max(CHANGE.c.actor), func.max(CHANGE.c.batch_id))
+        .where(CHANGE.c.group_id == group_id)
+    ).one()  # fmt: skip
+    if last_id is None:
+        raise UserError(f"There is no change {group_id}.")
+    stats = session.execute(
+        select(CHANGE.c.entity, CHANGE.c.op, CHANGE.c.field, func.count(func.distinct(CHANGE.c.entity_id)))
+        .where(CHANGE.c.group_id == group_id)
+        .group_by(CHANGE.c.entity, CHANGE.c.op, CHANGE.c.field)
+    ).all()
+    count = int(
+        session.execute(
+            select(func.count()).select_from(
+                select(CHANGE.c.entity, CHANGE.c.entity_id)
+                .where(CHANGE.c.group_id == group_id, CHANGE.c.op != "undo")
+                .distinct()
+                .subquery()
+            )
+        ).scalar_one()
+    )
+    common = {"group_id": group_id, "at": at, "actor": who or "", "count": count}
+    if batch_id is not None:
+        return _import_entry(session, group_id, int(batch_id), lang, common)
+    base, depth = undo.undo_depth(group_id)
+    kind = ("redo" if depth % 2 == 0 else "undo") if depth else _kind(stats)
+    label = undo.describe(session, group_id, lang)
+    if depth and _is_merge(session, base):
+        return GroupEntry(label=label, kind=kind, status=FINAL, reason=WORDS[lang]["final_merge"], **common)
+    if len(undo.undo_id(group_id)) > undo.MAX_GROUP_ID:
+        return GroupEntry(label=label, kind=kind, status=FINAL, reason=WORDS[lang]["final_deep"], **common)
+    undone = _undone_by(session, undo.undo_id(group_id), lang)
+    if undone:
+        return GroupEntry(label=label, kind=kind, status=UNDONE, reason=undone, **common)
+    found = collisions(session, group_id, int(last_id), lang)
+    status = COLLIDES if found else READY
+    return GroupEntry(label=label, kind=kind, status=status, reason=_join(found, lang), **common)
+
+
+def _is_merge(session: Session, group_id: str) -> bool:
+    from app.merge import merge_summary
+
+    return merge_summary(session, group_id) is not None
+
+
+def _kind(stats: Sequence[Any]) -> str:
+    """edit (one record's fields), bulk_edit, rating, merge, delete, restore or create."""
+    ops = {op for _, op, _, _ in stats}
+    if "merge" in ops:
+        return "merge"
+    for op in ("delete", "restore", "create"):
+        if ops == {op}:
+            return op
+    updated = max((n for _, op, _, n in stats if op == "update"), default=0)
+    fields = {f for _, op, f, _ in stats if op == "update"}
+    if updated == 1 and fields <= {"influence", "interest"} and ops == {"update"}:
+        return "rating"
+    return "edit" if updated == 1 else "bulk_edit"
+
+
+def _undone_by(session: Session, undo_group: str, lang: str) -> str:
+    row = session.execute(
+        select(CHANGE.c.actor, CHANGE.c.at).where(CHANGE.c.group_id == undo_group).order_by(CHANGE.c.id).limit(1)
+    ).first()  # fmt: skip
+    if row is None:
+        return ""
+    return _sentence("undone", lang, actor=row.actor, at=row.at)
+
+
+def _import_entry(
+    session: Session, group_id: str, batch_id: int, lang: str, common: dict[str, Any]
+) -> GroupEntry:
+    words = WORDS[lang]
+    batch = session.get(m.ImportBatch, batch_id)
+    name = batch.file_name.replace("\\", "/").rsplit("/", 1)[-1] if batch else f"#{batch_id}"
+    if not group_id.startswith(IMPORT_PREFIX):  # its undo: "undo-<batch>"
+        label = words["import_undone"].format(file=name)
+        return GroupEntry(
+            label=label, kind="import_undo", status=FINAL, reason=words["final_import"], batch_id=batch_id, **common
+        )  # fmt: skip
+    label = words["imported"].format(file=name, n=undo._count(common["count"], lang))
+    if batch is not None and batch.undone_at is not None:
+        row = session.execute(
+            select(CHANGE.c.actor).where(CHANGE.c.group_id == f"undo-{batch_id}").limit(1)
+        ).first()
+        reason = _sentence("undone", lang, actor=row.actor if row else "", at=batch.undone_at)
+        return GroupEntry(
+            label=label, kind="import", status=UNDONE, reason=reason, batch_id=batch_id, **common
+        )
+    last_id = int(
+        session.execute(select(func.max(CHANGE.c.id)).where(CHANGE.c.group_id == group_id)).scalar_one()
+    )
+    found = collisions(session, group_id, last_id, lang)
+    reason = words["import_kept"].format(why=_join(found, lang)) if found else ""
+    return GroupEntry(label=label, kind="import", status=READY, reason=reason, batch_id=batch_id, **common)
+
+
+# --- collisions ----------------------------------------------------------------------------------
+
+
+def collisions(session: Session, group_id: str, last_id: int | None = None, lang: str = "en") -> list[str]:
+    """Sentences naming the later changes that touched what ``group_id`` wrote, oldest first
+    ("Genetica's name was changed since by Lan on 3 Dec"); empty when nothing collides."""
+    lang = _lang(lang)
+    if last_id is None:
+        last_id = session.execute(select(func.max(CHANGE.c.id)).where(CHANGE.c.group_id == group_id)).scalar()
+        if last_id is None:
+            return []
+    fields: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    lifecycle: dict[str, dict[int, str]] = defaultdict(dict)
+    for entity, entity_id, op, field in session.execute(
+        select(CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.op, CHANGE.c.field)
+        .where(CHANGE.c.group_id == group_id, CHANGE.c.op != "undo")
+        .distinct()
+    ):
+        if field:
+            fields[entity][int(entity_id)].add(str(field))
+        elif op in ("create", "delete", "restore"):
+            lifecycle[entity][int(entity_id)] = str(op)
+    found: list[tuple[int, str]] = []
+    seen: set[tuple[str, int, str]] = set()
+    for entity in sorted(set(fields) | set(lifecycle)):
+        touched = sorted(set(fields[entity]) | set(lifecycle[entity]))
+        for chunk in chunked(touched, 900):
+            later = session.execute(
+                select(CHANGE.c.id, CHANGE.c.entity_id, CHANGE.c.op, CHANGE.c.field, CHANGE.c.actor, CHANGE.c.at)
+                .where(CHANGE.c.entity == entity, CHANGE.c.entity_id.in_(chunk), CHANGE.c.id > last_id,
+                       CHANGE.c.op != "undo")
+                .order_by(CHANGE.c.id)
+            )  # fmt: skip
+            for row in later:
+                rid, field = int(row.entity_id), str(row.field)
+                mine_op = lifecycle[entity].get(rid)
+                if field and (field in fields[entity].get(rid, ()) or mine_op == "create"):
+                    key = "field" if field in fields[entity].get(rid, ()) else "edited"
+                elif not field and row.op in _LIFECYCLE and (mine_op or row.op in ("purge", "merge")):
+                    key = _LIFECYCLE[str(row.op)]
+                else:
+                    continue
+                mark = (entity, rid, field if key == "field" else key)
+                if mark in seen:
+                    continue
+                seen.add(mark)
+                found.append((int(row.id), _collision(session, entity, rid, key, field, row, lang)))
+    return [text for _, text in sorted(found)]
+
+
+def _collision(session: Session, entity: str, rid: int, key: str, field: str, row: Any, lang: str) -> str:
+    record = records.label(session, entity, rid)
+    return _sentence(key, lang, actor=row.actor, at=row.at, record=record, field=_field_name(field, lang))
+
+
+def _sentence(key: str, lang: str, *, actor: str, at: dt.datetime, **params: str) -> str:
+    words = WORDS[lang]
+    by = words["by"].format(actor=actor) if actor else ""
+    text = words[key].format(by=by, day=day_text(at, lang), **params)
+    return text[0].upper() + text[1:]
+
+
+def _join(found: list[str], lang: str) -> str:
+    shown = "; ".join(found[:_SHOWN_COLLISIONS])
+    if len(found) > _SHOWN_COLLISIONS:
+        shown += f"; {WORDS[lang]['more'].format(n=len(found) - _SHOWN_COLLISIONS)}"
+    return shown + "." if shown else ""
+
+
+# --- undoing -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Undone:
+    group_id: str  # what was undone
+    undo_group: str  # the undo's own group ("" for an import: its rows carry the batch)
+    label: str  # what was undone, in ``lang``
+    kept: tuple[str, ...] = ()  # an import's records and fields kept because they changed since
+
+
+def undo_entry(session: Session, group_id: str, *, actor: str = "", lang: str = "en") -> Undone:
+    """Undo one group the way its kind is undone: an import by its batch, a merge by
+    :func:`app.merge.undo_merge`, the rest by :func:`app.undo.undo_group`; refused, with the
+    reason, when :func:`entry` says it cannot be undone. The undo is recorded (undoable)."""
+    lang = _lang(lang)
+    found = entry(session, group_id, lang)
+    if found.status != READY:
+        raise (
+            undo.UndoConflict(f"{found.label}: {found.reason}")
+            if found.status == COLLIDES
+            else UserError(f"{found.label}: {found.reason}")
+        )
+    if found.kind == "import" and found.batch_id is not None:
+        result = undo_import(found.batch_id, session=session, actor=actor)
+        return Undone(group_id, "", found.label, tuple(result.conflicts))
+    done = undo.undo_group(session, group_id, actor=actor, lang=lang)
+    return Undone(group_id, done.group_id, found.label)
+
+
+def latest_for(session: Session, actor: str, lang: str = "en") -> undo.UndoableGroup | None:
+    """What Ctrl+Z offers: ``actor``'s latest operation not yet undone (imports excluded: they
+    are undone from this history or ``ketnoi undo-import``)."""
+    return undo.last_undoable(session, actor=actor, lang=lang)
