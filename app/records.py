@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import insert
@@ -26,7 +26,7 @@ from app.errors import ConflictError, NotFoundError
 from app.vntext import clean, fold
 from db import kinds
 from db import models as m
-from db.queries import chunked
+from db.queries import chunked, insert_new
 
 ENTITIES = kinds.ALL_KINDS
 _BASE_FIELDS = frozenset({"id", "created_at", "updated_at", "version", "deleted_at", "import_batch_id"})
@@ -99,7 +99,9 @@ def named_ids(
     stamp: dict[str, Any] = {"created_at": m.utcnow()} if model is m.Tag else {}
     missing = [{"name": n, "folded": k, **stamp} for k, n in wanted.items() if k not in found]
     if missing and create:
-        session.execute(insert(model), missing)
+        # Two people adding the same new tag at once: the second insert finds the first's row
+        # (ON CONFLICT DO NOTHING on the unique folded name) instead of failing on it.
+        insert_new(session, cast(Any, model).__table__, missing, key="folded")
         found = existing()
     return found
 

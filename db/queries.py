@@ -107,3 +107,18 @@ def _coerce(kind: str, row: dict[str, Any]) -> dict[str, Any]:
     if kind == "action" and isinstance(row.get("due_date"), str):
         row["due_date"] = dt.date.fromisoformat(row["due_date"])
     return row
+
+
+def insert_new(session: Session, table: Any, rows: list[dict[str, Any]], *, key: str) -> None:
+    """Insert ``rows``, leaving out those whose unique ``key`` exists already — also when
+    another transaction has just written it (SQLite and PostgreSQL: ON CONFLICT DO NOTHING)."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        session.execute(pg_insert(table).on_conflict_do_nothing(index_elements=[key]), rows)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        session.execute(sqlite_insert(table).on_conflict_do_nothing(index_elements=[key]), rows)
