@@ -82,9 +82,11 @@ def file_kind(path: Path) -> str:
     if head.startswith(_ZIP_MAGIC):
         try:
             with zipfile.ZipFile(path) as zf:
-                names = set(zf.namelist())
+                infos = zf.infolist()
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
             raise ImportFileError(f"{name}: tệp Excel bị hỏng / the workbook is damaged ({exc})") from None
+        names = {i.filename for i in infos}
+        _check_unpacked_sizes(name, infos)
         if "xl/workbook.xml" not in names:
             raise ImportFileError(f"{name}: không phải bảng tính Excel / not an Excel workbook")
         return "xlsx"
@@ -93,6 +95,29 @@ def file_kind(path: Path) -> str:
     raise ImportFileError(
         f"{name}: không phải bảng tính .xlsx/.xlsm hoặc .csv / not an .xlsx, .xlsm or .csv file"
     )
+
+
+MAX_UNPACKED_BYTES = 4 * 1024 * 1024 * 1024
+"""A workbook that unpacks to more than this is refused before anything is read."""
+
+MAX_RATIO = 200
+"""Sheet XML packs about 8 to 15 times; a member over 64 MB that packs more than 200 times is
+a zip bomb (a few kilobytes that unpack to gigabytes), refused before anything is read."""
+
+
+def _check_unpacked_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
+    total = sum(i.file_size for i in infos)
+    bomb = [
+        i
+        for i in infos
+        if i.file_size > 64 * 1024 * 1024 and i.file_size > MAX_RATIO * max(1, i.compress_size)
+    ]
+    if total > MAX_UNPACKED_BYTES or bomb:
+        raise ImportFileError(
+            f"{name}: tệp giải nén ra {total / 2**30:.1f} GB, không phải bảng tính thông thường / "
+            f"the workbook unpacks to {total / 2**30:.1f} GB from {sum(i.compress_size for i in infos) / 2**20:.1f} MB: "
+            "not an ordinary spreadsheet, so it is not read"
+        )
 
 
 def sheet_names(path: Path) -> list[str]:

@@ -166,3 +166,34 @@ def _rewrite(path: Path, member: str, change) -> None:  # type: ignore[no-untype
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for info, data in items:
             zf.writestr(info, change(data) if info.filename == member else data)
+
+
+def test_a_zip_bomb_gives_one_message_and_the_process_lives(tmp_path: Path) -> None:
+    """A few hundred kilobytes that unpack to 80 MB of sheet XML: refused before reading."""
+    import zipfile
+
+    ok = tmp_path / "ok.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Họ và tên"])
+    wb.save(ok)
+    bomb = tmp_path / "bomb.xlsx"
+    row = b'<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>'
+    with zipfile.ZipFile(ok) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                with dst.open(info.filename, "w", force_zip64=True) as fh:
+                    head, _, tail = data.partition(b"</sheetData>")
+                    fh.write(head)
+                    block = row * 4096
+                    for _ in range(80 * 1024 * 1024 // len(block)):
+                        fh.write(block)
+                    fh.write(b"</sheetData>" + tail)
+            else:
+                dst.writestr(info, data)
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    result = _run_import(bomb, tmp_path / "k.db")
+    assert result.returncode == 1
+    assert "unpacks to" in result.stderr and len(result.stderr.strip().splitlines()) == 1
