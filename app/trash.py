@@ -53,11 +53,21 @@ class TrashItem:
         return (self.kind, self.id)
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A record :func:`restore_many` left in the trash, and why."""
+
+    kind: str
+    id: int
+    code: str  # "gone" (not in the trash), "name" (its name is taken), "constraint"
+    message: str  # the reason in English (the command line's words)
+
+
 @dataclass
 class RestoreResult:
     group_id: str
     restored: list[tuple[str, int]] = field(default_factory=list)
-    skipped: list[tuple[str, int, str]] = field(default_factory=list)  # kind, id, why
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 def _kinds(kind: str | Iterable[str] | None) -> list[str]:
@@ -206,18 +216,20 @@ def restore_many(session: Session, items: Iterable[tuple[str, int]], *, actor: s
         model = kinds.model(kind)
         row = session.get(model, record_id)
         if row is None or row.deleted_at is None:
-            result.skipped.append((kind, record_id, "not in the trash"))
+            result.skipped.append(Skipped(kind, record_id, "gone", "not in the trash"))
             continue
         clash = _name_clash(session, kind, row)
         if clash:
-            result.skipped.append((kind, record_id, clash))
+            result.skipped.append(Skipped(kind, record_id, "name", clash))
             continue
         try:
             with session.begin_nested():
                 records.restore(session, kind, record_id, actor=actor, group_id=result.group_id)
         except IntegrityError:  # a constraint of the database the check above did not foresee
             session.expire_all()
-            result.skipped.append((kind, record_id, "it would break a rule of the database"))
+            result.skipped.append(
+                Skipped(kind, record_id, "constraint", "it would break a rule of the database")
+            )
             continue
         result.restored.append((kind, record_id))
     session.flush()

@@ -36,11 +36,13 @@ from ui.details.pane import DetailPane
 from ui.dialogs.duplicates import FindDuplicatesDialog
 from ui.dialogs.search import SearchDialog
 from ui.dialogs.settings import SettingsDialog
+from ui.history import show_history
 from ui.icons import icon
 from ui.import_wizard import open_import_wizard
 from ui.lists.panel import ListPanel
 from ui.notify import Banner, DueNotifier
 from ui.stakeholder_map import MapView
+from ui.trash import TrashDialog
 
 RECORDS = kinds.RECORD_KINDS
 VIEWS = ("dashboard", *RECORDS, "map")
@@ -270,6 +272,10 @@ class MainWindow(QMainWindow):
         self.act_duplicates = self._act(
             "duplicates", self.tr("Find &duplicates…"), self.find_duplicates, None, "merge"
         )
+        self.act_history = self._act(
+            "history", self.tr("&History…"), self.show_history, ["Ctrl+H"], "calendar"
+        )
+        self.act_trash = self._act("trash", self.tr("&Trash…"), self.open_trash, None, "delete")
         self.view_actions: list[QAction] = []
         for n, entity in enumerate(VIEWS):
             a = self._act(f"view_{entity}", self._view_name(entity), self._goto(n), [f"Ctrl+{n + 1}"], entity)
@@ -282,7 +288,7 @@ class MainWindow(QMainWindow):
                 base += [self.act_org_meeting, self.act_new_action]
             if entity in kinds.BRIEFABLE:
                 base += [self.act_brief]
-            self.record_actions[entity] = [*base, self.act_delete]
+            self.record_actions[entity] = [*base, self.act_history, self.act_delete]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -310,6 +316,8 @@ class MainWindow(QMainWindow):
         m["view"].addActions(self.view_actions)
         m["view"].addSeparator()
         m["view"].addActions([self.act_search, self.act_refresh])
+        m["view"].addSeparator()
+        m["view"].addAction(self.act_trash)
         m["tools"] = bar.addMenu(self.tr("&Tools"))
         m["tools"].addAction(self.act_duplicates)
         m["tools"].addAction(self.view_actions[VIEWS.index("map")])
@@ -404,7 +412,7 @@ class MainWindow(QMainWindow):
     def _update_enabled(self) -> None:
         entity = self.current_entity()
         has = bool(self.current_view() and self._selected(entity))
-        for a in (self.act_edit, self.act_delete):
+        for a in (self.act_edit, self.act_delete, self.act_history):
             a.setEnabled(has)
         for a in (self.act_done, self.act_reschedule, self.act_note):
             a.setEnabled(entity == "action" and has)
@@ -445,6 +453,24 @@ class MainWindow(QMainWindow):
         ids = self._selected("action")
         if ids:
             self.commands.add_note(ids[0])
+
+    def show_history(self) -> None:
+        """The history of the record on the page (or the first one selected)."""
+        entity = self.current_entity()
+        ids = self._selected(entity)
+        if ids:
+            self.history_dialog = show_history(self, self.ctx, entity, ids[0])
+
+    def open_trash(self) -> None:
+        dialog = getattr(self, "trash_dialog", None)
+        if dialog is None:
+            dialog = TrashDialog(self.ctx, self)
+            self.trash_dialog = dialog
+        else:
+            dialog.reload()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def search(self) -> None:
         dialog = SearchDialog(self.ctx, self)

@@ -141,9 +141,10 @@ def test_a_record_whose_name_is_taken_again_stays_in_the_trash_with_the_reason(
             s, [("organisation", ids["genetica"]), ("contact", ids["bao"]), ("contact", 99999)]
         )
     assert result.restored == [("contact", ids["bao"])]
-    reasons = {(k, i): why for k, i, why in result.skipped}
-    assert f"id {again}" in reasons[("organisation", ids["genetica"])]
-    assert reasons[("contact", 99999)] == "not in the trash"
+    reasons = {(x.kind, x.id): (x.code, x.message) for x in result.skipped}
+    assert reasons[("organisation", ids["genetica"])][0] == "name"
+    assert f"id {again}" in reasons[("organisation", ids["genetica"])][1]
+    assert reasons[("contact", 99999)] == ("gone", "not in the trash")
     with read_session(engine) as s:
         assert [i.key for i in trash.list_trash(s)] == [("organisation", ids["genetica"])]
 

@@ -1,0 +1,149 @@
+"""View → Trash in the real main window: deleted records of every kind with who and when,
+filters, restore of a selection with its links (undoable), and "Empty trash…" that asks and
+backs up first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app import records
+from db import backup as backups
+from db.engine import read_session, unit_of_work
+from tests.ui.helpers import wait_idle
+
+
+def _open_trash(qtbot: Any, window: Any) -> Any:
+    window.act_trash.trigger()
+    dialog = window.trash_dialog
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
+    return dialog
+
+
+def _rows(dialog: Any) -> list[tuple[str, str, str, str]]:
+    m = dialog.model
+    return [tuple(m.index(r, c).data() for c in range(m.columnCount())) for r in range(m.rowCount())]
+
+
+def _select(dialog: Any, names: set[str]) -> None:
+    sel = dialog.table.selectionModel()
+    sel.clear()
+    for r, row in enumerate(_rows(dialog)):
+        if row[0] in names:
+            sel.select(
+                dialog.model.index(r, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+
+def test_the_trash_lists_what_was_deleted_and_restores_it_with_its_links(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], engine: Any, qtmodeltester: Any
+) -> None:
+    assert window.act_trash in window.menus["view"].actions()
+    # delete a contact with the Delete key, as a user does, and a meeting through the same command
+    window.navigate("contact", ids["nhung"])
+    panel = window.views["contact"].list
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    wait_idle(qtbot, ctx)
+    window.commands.delete("meeting", [ids["past_meeting"]])
+    wait_idle(qtbot, ctx)
+    dialog = _open_trash(qtbot, window)
+    qtmodeltester.check(dialog.model, force_py=True)
+    rows = _rows(dialog)
+    assert [r[:3] for r in rows] == [
+        ("Họp làm việc về chương trình AI", "Meeting", "Trần Minh Anh"),  # newest first
+        ("Nguyễn Thị Hồng Nhung", "Contact", "Trần Minh Anh"),
+    ]
+    assert rows[0][3].startswith("23/11/2026 ")  # the user's date format (day first by default)
+    assert "2 deleted records" in dialog.summary.text()
+    assert not dialog.restore_button.isEnabled()
+
+    dialog.kind.setCurrentIndex(dialog.kind.findData("contact"))
+    qtbot.waitUntil(lambda: dialog.loaded and len(_rows(dialog)) == 1, timeout=10_000)
+    dialog.kind.setCurrentIndex(0)
+    qtbot.keyClicks(dialog.text, "nguyen thi")
+    qtbot.waitUntil(
+        lambda: dialog.loaded and [r[0] for r in _rows(dialog)] == ["Nguyễn Thị Hồng Nhung"], timeout=10_000
+    )
+    dialog.text.clear()
+    qtbot.waitUntil(lambda: dialog.loaded and len(_rows(dialog)) == 2, timeout=10_000)
+
+    _select(dialog, {"Nguyễn Thị Hồng Nhung", "Họp làm việc về chương trình AI"})
+    assert dialog.restore_button.isEnabled()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: dialog.loaded and _rows(dialog) == [], timeout=10_000)
+    assert dialog.summary.text() == "The trash is empty."
+    with read_session(engine) as s:
+        meeting = records.get(s, "meeting", ids["past_meeting"])
+        assert {a["contact_id"]: a["role"] for a in meeting["attendees"]} == {
+            ids["nhung"]: "chair",
+            ids["dang"]: "participant",
+        }
+        assert meeting["organisation_ids"] == [ids["nic"]]
+        assert records.get(s, "contact", ids["nhung"])["emails"] == ["nhung@nic.gov.vn"]
+    qtbot.waitUntil(lambda: ids["nhung"] in panel.model.loaded_ids(), timeout=10_000)
+    # one restore, one undo: both go back to the trash
+    assert "Restored" in window.act_undo.text()
+    window.act_undo.trigger()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: dialog.loaded and len(_rows(dialog)) == 2, timeout=10_000)
+
+
+def test_a_record_whose_name_is_taken_stays_with_the_reason(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], engine: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.commands.delete("organisation", [ids["genetica"]])
+    wait_idle(qtbot, ctx)
+    with unit_of_work(engine) as s:
+        records.create(s, "organisation", {"name": "Genetica"})
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: told.append(text))
+    dialog = _open_trash(qtbot, window)
+    _select(dialog, {"Genetica"})
+    dialog.restore_button.click()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert "Genetica" in told[0] and "rename or merge" in told[0]
+    qtbot.waitUntil(lambda: dialog.loaded and len(_rows(dialog)) == 1, timeout=10_000)
+
+
+def test_empty_trash_asks_backs_up_and_removes_for_good(
+    qtbot: Any,
+    window: Any,
+    ctx: Any,
+    ids: dict[str, Any],
+    engine: Any,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window.commands.delete("contact", [ids["smith"], ids["bao"]])
+    wait_idle(qtbot, ctx)
+    dialog = _open_trash(qtbot, window)
+    assert dialog.empty_button.isEnabled() and len(_rows(dialog)) == 2
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> Any:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.empty_button.click()  # cancelled: nothing happens
+    wait_idle(qtbot, ctx)
+    assert len(asked) == 1 and "backup" in asked[0]
+    assert [b for b in backups.listing(db_path) if b.reason == "before-empty-trash"] == []
+    dialog.empty_button.click()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: dialog.loaded and _rows(dialog) == [], timeout=10_000)
+    assert not dialog.empty_button.isEnabled()
+    assert len([b for b in backups.listing(db_path) if b.reason == "before-empty-trash"]) == 1
+    with read_session(engine) as s:
+        for cid in (ids["smith"], ids["bao"]):
+            with pytest.raises(Exception, match="No contact"):
+                records.snapshot(s, "contact", cid, include_deleted=True)

@@ -1,0 +1,315 @@
+"""A record's history (every kind): who changed what and when, old → new, with names for ids and
+dates in the user's format; merges and imports said as such. "Restore this value" writes an old
+value back as an ordinary, undoable edit; a record saved since shows the conflict dialog.
+
+Rows come from :func:`app.history.record_history` (what ``ketnoi history`` prints), read off
+the UI thread; the table model only lays them out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import history, records
+from app.errors import ConflictError, NotFoundError
+from db.engine import Session, read_session
+from ui import labels
+from ui.context import AppContext
+from ui.dialogs.conflict import ConflictDialog
+from ui.icons import icon
+
+_Index = QModelIndex | QPersistentModelIndex
+SHORT = 120  # characters of a long text shown in a cell (the tooltip has it all)
+
+
+def _dash() -> str:
+    return "—"
+
+
+class HistoryModel(QAbstractTableModel):
+    """Plain :class:`app.history.HistoryEntry` rows handed in by the dialog."""
+
+    COLUMNS = ("at", "actor", "what", "old", "new")
+
+    def __init__(self, ctx: AppContext, entity: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entity = entity
+        self.entries: list[history.HistoryEntry] = []
+
+    def set_entries(self, entries: list[history.HistoryEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("When"), self.tr("Who"), self.tr("Change"), self.tr("Before"), self.tr("After"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+            return None
+        e = self.entries[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            full = self.text(e, column)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return full if len(full) > SHORT or "\n" in full else None
+            flat = " ".join(full.split())
+            return flat if len(flat) <= SHORT else flat[: SHORT - 1] + "…"
+        if role == Qt.ItemDataRole.DecorationRole and column == "what":
+            if e.merged:
+                return icon("merge")
+            if e.imported:
+                return icon("import")
+            if e.op in ("delete", "purge"):
+                return icon("delete")
+        return None
+
+    # --- words ----------------------------------------------------------------------------------
+
+    def text(self, e: history.HistoryEntry, column: str) -> str:
+        if column == "at":
+            return self.ctx.fmt_datetime(e.at.astimezone().replace(tzinfo=None))
+        if column == "actor":
+            return e.actor
+        if column == "what":
+            return self.what(e)
+        if not e.field:
+            return ""
+        value, label = (e.old, e.old_label) if column == "old" else (e.new, e.new_label)
+        return self.value(e.field, value, label)
+
+    def what(self, e: history.HistoryEntry) -> str:
+        if e.field:
+            name = labels.field_label(e.field)
+            if e.op == "merge":
+                return self.tr("%1 (merge)").replace("%1", name)
+            if e.imported:
+                return self.tr("%1 (import of %2)").replace("%1", name).replace("%2", e.batch_file or "?")
+            if e.op == "purge":
+                return self.tr("%1 (removed for good from the trash)").replace("%1", name)
+            return name
+        if e.op == "merge":
+            if e.merged_into:
+                return self.tr("Merged into “%1”").replace("%1", e.merged_with)
+            return self.tr("Merged “%1” into this record").replace("%1", e.merged_with)
+        if e.op == "create":
+            if e.imported:
+                return self.tr("Created by the import of %1").replace("%1", e.batch_file or "?")
+            return self.tr("Created")
+        words = {
+            "delete": self.tr("Deleted"),
+            "restore": self.tr("Restored"),
+            "undo": self.tr("Undo"),
+            "purge": self.tr("Removed for good"),
+        }
+        return words.get(e.op, e.op)
+
+    def value(self, field: str, value: Any, label: str | None) -> str:
+        if label is not None:
+            return label
+        if value in (None, "", []):
+            return _dash()
+        if isinstance(value, bool):
+            return self.tr("Yes") if value else self.tr("No")
+        if isinstance(value, dt.datetime):
+            return self.ctx.fmt_datetime(value)
+        if isinstance(value, dt.date):
+            return self.ctx.fmt_date(value)
+        if isinstance(value, list):
+            return ", ".join(str(x) for x in value)
+        if field == "status":
+            return labels.status(str(value))
+        if field == "direction":
+            return labels.direction(str(value))
+        if field == "priority" and isinstance(value, int):
+            return labels.priority(value)
+        if field == "kind":
+            by_entity = {
+                "organisation": labels.organisation_kind,
+                "meeting": labels.meeting_kind,
+                "action": labels.action_kind,
+            }
+            name = by_entity.get(self.entity)
+            return name(str(value)) if name else str(value)
+        return str(value)
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, ctx: AppContext, entity: str, record_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entity, self.record_id = entity, record_id
+        self.version: int | None = None
+        self.loaded = False
+        self._generation = 0
+        self.setObjectName("history_dialog")
+        self.setWindowTitle(self.tr("History"))
+        self.heading = QLabel(self)
+        self.heading.setObjectName("history_heading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.model = HistoryModel(ctx, entity, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("history_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for col in (0, 1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.restore_button = QPushButton(icon("undo"), self.tr("&Restore this value"), self)
+        self.restore_button.setObjectName("history_restore")
+        self.restore_button.setToolTip(
+            self.tr("Write the value from before this change back (Ctrl+Z takes it back)")
+        )
+        self.restore_button.clicked.connect(lambda _c=False: self.restore_selected())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.note = QLabel(self)
+        self.note.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+        ctx.changed.connect(self._changed)
+        self.resize(900, 480)
+        self._update_buttons()
+        self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        self.loaded = False
+        engine, entity, record_id = self.ctx.engine, self.entity, self.record_id
+
+        def work(_task: Any) -> tuple[str, int | None, list[history.HistoryEntry]]:
+            with read_session(engine) as s:
+                entries = history.record_history(s, entity, record_id, role_label=labels.role)
+                label = records.label(s, entity, record_id)
+                try:
+                    version: int | None = int(records.snapshot(s, entity, record_id)["version"])
+                except NotFoundError:  # deleted: its history can be read, not written to
+                    version = None
+                return label, version, entries
+
+        def done(result: tuple[str, int | None, list[history.HistoryEntry]]) -> None:
+            if generation == self._generation:
+                self._show(*result)
+
+        self.ctx.tasks.run(work, on_done=done, owner=self)
+
+    def _show(self, label: str, version: int | None, entries: list[history.HistoryEntry]) -> None:
+        self.version = version
+        self.heading.setText(f"{labels.entity_name(self.entity)}: {label}")
+        self.setWindowTitle(self.tr("History of %1").replace("%1", label))
+        self.model.set_entries(entries)
+        if len(entries) >= history.LIMIT:
+            self.note.setText(
+                self.tr("The latest %1 changes are shown.").replace("%1", self.ctx.fmt_number(len(entries)))
+            )
+        elif version is None:
+            self.note.setText(self.tr("This record is in the trash: restore it to change it."))
+        else:
+            self.note.setText("")
+        self.note.setVisible(bool(self.note.text()))
+        self.loaded = True
+        self._update_buttons()
+
+    def _changed(self, _entity: str, _ids: list[int]) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def selected(self) -> history.HistoryEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.model.entries):
+            return None
+        return self.model.entries[rows[0].row()]
+
+    def _update_buttons(self) -> None:
+        entry = self.selected()
+        self.restore_button.setEnabled(bool(entry and entry.restorable and self.version is not None))
+
+    def restore_selected(self, expected_version: int | None = None) -> None:
+        entry = self.selected()
+        if entry is None or not entry.restorable:
+            return
+        expected = expected_version if expected_version is not None else self.version
+        entity, record_id, actor = self.entity, self.record_id, self.ctx.actor()
+        box: list[str] = []
+        field_name = labels.field_label(entry.field)
+        before = self.model.value(entry.field, entry.old, entry.old_label)
+
+        def work(s: Session) -> list[int]:
+            _version, group = history.restore_value(
+                s, entity, record_id, entry.field, entry.id, actor=actor, expected_version=expected
+            )
+            box.append(group)
+            return [record_id]
+
+        def done(_ids: list[int]) -> None:
+            message = self.tr("%1 set back to “%2”").replace("%1", field_name).replace("%2", before)
+            if box and box[0]:
+                self.ctx.push_undo(message, box[0])
+            self.ctx.status_message.emit(message)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ConflictError):
+                dialog = ConflictDialog(self.ctx, exc, self)
+                dialog.exec()
+                dialog.deleteLater()
+                if dialog.choice == "mine":
+                    self.restore_selected(exc.current_version)
+                else:
+                    self.reload()
+                return
+            self.ctx.changed.emit(entity, [record_id])
+            if self.ctx.tasks.default_error is None:
+                raise exc
+            self.ctx.tasks.default_error(exc)
+
+        self.ctx.write(work, entity=entity, on_done=done, on_error=failed)
+
+
+def show_history(parent: QWidget, ctx: AppContext, entity: str, record_id: int) -> HistoryDialog:
+    """Open (non-modal) the history of one record; the dialog deletes itself when closed."""
+    dialog = HistoryDialog(ctx, entity, record_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

@@ -1,0 +1,285 @@
+"""View → Trash: deleted records of every kind, who deleted them and when; restore a selection
+(with its links), or empty the trash for good after asking (a backup is taken first).
+
+The list is read off the UI thread (it grows with what was deleted) and attached when ready;
+restoring and emptying run on the write lane (:meth:`AppContext.write`). The rules are
+:mod:`app.trash`'s, the same as ``ketnoi trash``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import trash
+from db import kinds
+from db.engine import Session, read_session
+from ui import labels
+from ui.context import AppContext
+from ui.icons import icon
+
+_Index = QModelIndex | QPersistentModelIndex
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TrashModel(QAbstractTableModel):
+    """Plain rows (``app.trash.TrashItem``) handed in by the dialog; no database access here."""
+
+    COLUMNS = ("label", "kind", "deleted_by", "deleted_at")
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.items: list[trash.TrashItem] = []
+
+    def set_items(self, items: list[trash.TrashItem]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Name"), self.tr("Kind"), self.tr("Deleted by"), self.tr("Deleted on"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "label":
+                return item.label
+            if column == "kind":
+                return labels.entity_name(item.kind)
+            if column == "deleted_by":
+                return item.deleted_by
+            return self.ctx.fmt_datetime(item.deleted_at.astimezone().replace(tzinfo=None))
+        if role == Qt.ItemDataRole.ToolTipRole and column == "label" and item.merged_into:
+            return self.tr("Merged into “%1”: undo the merge to get its links back").replace(
+                "%1", item.merged_into
+            )
+        if role == Qt.ItemDataRole.DecorationRole and column == "label":
+            return icon(item.kind) if item.kind in kinds.RECORD_KINDS else None
+        if role == KEY_ROLE:
+            return item.key
+        return None
+
+
+class TrashDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("trash_dialog")
+        self.setWindowTitle(self.tr("Trash"))
+        self.loaded = False  # the last load finished (tests wait on it)
+        self._generation = 0
+
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("trash_kind")
+        self.kind.addItem(self.tr("All kinds"), "")
+        for k in kinds.ALL_KINDS:
+            self.kind.addItem(labels.entity_name(k, plural=True), str(k))
+        self.text = QLineEdit(self)
+        self.text.setObjectName("trash_filter")
+        self.text.setPlaceholderText(self.tr("Filter by name…"))
+        self.text.setClearButtonEnabled(True)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("trash_summary")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show"), self))
+        top.addWidget(self.kind)
+        top.addWidget(self.text, 1)
+
+        self.model = TrashModel(ctx, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("trash_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda _i: self.restore_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+
+        self.restore_button = QPushButton(icon("undo"), self.tr("&Restore"), self)
+        self.restore_button.setObjectName("trash_restore")
+        self.restore_button.clicked.connect(lambda _c=False: self.restore_selected())
+        self.empty_button = QPushButton(icon("delete"), self.tr("&Empty trash…"), self)
+        self.empty_button.setObjectName("trash_empty")
+        self.empty_button.clicked.connect(lambda _c=False: self.empty())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.reload)
+        self.text.textChanged.connect(lambda _t: self._debounce.start())
+        self.kind.currentIndexChanged.connect(lambda _i: self.reload())
+        ctx.changed.connect(self._changed)
+        self.resize(760, 460)
+        self._update_buttons()
+        self.reload()
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the trash again off the UI thread; the newest answer wins."""
+        self._generation += 1
+        generation = self._generation
+        self.loaded = False
+        kind = self.kind.currentData() or None
+        text = self.text.text()
+        engine = self.ctx.engine
+
+        def work(_task: Any) -> tuple[list[trash.TrashItem], dict[str, int]]:
+            with read_session(engine) as s:
+                return trash.list_trash(s, kind, text), trash.count_trash(s)
+
+        def done(result: tuple[list[trash.TrashItem], dict[str, int]]) -> None:
+            if generation == self._generation:
+                self._show(*result)
+
+        self.ctx.tasks.run(work, on_done=done, owner=self)
+
+    def _show(self, items: list[trash.TrashItem], counts: dict[str, int]) -> None:
+        self.model.set_items(items)
+        total = sum(counts.values())
+        if total == 0:
+            self.summary.setText(self.tr("The trash is empty."))
+        else:
+            self.summary.setText(
+                self.tr("%1 deleted records in the trash; %2 shown.")
+                .replace("%1", self.ctx.fmt_number(total))
+                .replace("%2", self.ctx.fmt_number(len(items)))
+            )
+        self.empty_button.setEnabled(total > 0)
+        self.loaded = True
+        self._update_buttons()
+
+    def _changed(self, _entity: str, _ids: list[int]) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(bool(self.selected()))
+
+    def selected(self) -> list[tuple[str, int]]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.items[r].key for r in rows if r < len(self.model.items)]
+
+    # --- restore / empty -------------------------------------------------------------------------
+
+    def restore_selected(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        actor = self.ctx.actor()
+        box: list[trash.RestoreResult] = []
+
+        def work(s: Session) -> list[int]:
+            result = trash.restore_many(s, chosen, actor=actor)
+            box.append(result)
+            return [i for _k, i in result.restored]
+
+        def done(_ids: list[int]) -> None:
+            result = box[0]
+            n = len(result.restored)
+            message = self.tr("Restored %1 record(s)").replace("%1", self.ctx.fmt_number(n))
+            if result.group_id:
+                self.ctx.push_undo(message, result.group_id)
+            self.ctx.status_message.emit(message)
+            if result.skipped:
+                names = {item.key: item.label for item in self.model.items}
+                lines = [f"• {names.get((x.kind, x.id), f'#{x.id}')}: {self._why(x)}" for x in result.skipped]
+                QMessageBox.information(
+                    self,
+                    self.tr("Not restored"),
+                    self.tr("These records stay in the trash:") + "\n" + "\n".join(lines),
+                )
+            self.reload()
+
+        self.ctx.write(work, entity="", on_done=done)
+
+    def _why(self, skipped: trash.Skipped) -> str:
+        if skipped.code == "gone":
+            return self.tr("no longer in the trash")
+        if skipped.code == "name":
+            return self.tr("a live organisation has this name; rename or merge it first")
+        return self.tr("restoring it would break a rule of the database")
+
+    def empty(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Empty trash"),
+            self.tr(
+                "Remove every deleted record for good? Their links go with them; their history stays. "
+                "A backup of the database is taken first."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        actor = self.ctx.actor()
+        box: list[dict[str, int]] = []
+
+        def work(s: Session) -> list[int]:
+            box.append(trash.empty_trash(s, actor=actor))
+            return []
+
+        def done(_ids: list[int]) -> None:
+            n = sum(box[0].values()) if box else 0
+            self.ctx.status_message.emit(
+                self.tr("Removed %1 record(s) for good").replace("%1", self.ctx.fmt_number(n))
+            )
+            self.reload()
+
+        self.ctx.write(work, entity="", on_done=done)
