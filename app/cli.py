@@ -269,7 +269,9 @@ def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
 
     problem = quick_check(ctx.engine())
     if problem:
-        raise UserError(f"{problem}; restore its latest good backup: ketnoi backups --db …, then ketnoi restore")
+        raise UserError(
+            f"{problem}; restore its latest good backup: ketnoi backups --db …, then ketnoi restore"
+        )
     with read_session(ctx.engine()) as session:
         counts = record_counts(session)
     ctx.emit({"version": __version__, "database": describe_url(ctx.url), "counts": counts})

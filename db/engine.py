@@ -26,7 +26,9 @@ __all__ = [
     "describe_url",
     "make_engine",
     "make_private",
+    "passfile_path",
     "read_session",
+    "remember_password",
     "resolve_url",
     "sqlite_path",
     "unit_of_work",
@@ -82,6 +84,43 @@ def resolve_url(path_or_url: str | None = None) -> str:
     return value
 
 
+def passfile_path() -> Path:
+    """Ketnoi's libpq password file (0600): server passwords live here, never in settings."""
+    return data_dir() / "pgpass"
+
+
+def _pgpass_field(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(":", "\\:")
+
+
+def remember_password(url: str) -> str:
+    """``url`` without its password; the password goes to the libpq password file
+    (:func:`passfile_path`, one ``host:port:database:user:password`` line per server), which
+    every PostgreSQL connection of Ketnoi reads. Non-PostgreSQL URLs come back unchanged."""
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return url
+    if parsed.get_backend_name() != "postgresql" or not parsed.password:
+        return url
+    fields = [
+        parsed.host or "localhost",
+        str(parsed.port or 5432),
+        parsed.database or "*",
+        parsed.username or "*",
+    ]
+    prefix = ":".join(_pgpass_field(f) for f in fields) + ":"
+    path = passfile_path()
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    lines = [line for line in lines if not line.startswith(prefix)]
+    lines.append(prefix + _pgpass_field(str(parsed.password)))
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+    make_private(path)
+    return parsed._replace(password=None).render_as_string(hide_password=False)
+
+
 def describe_url(url: str) -> str:
     """The URL as it can be shown to a person: the password hidden."""
     return make_url(url).render_as_string(hide_password=True)
@@ -112,6 +151,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 10}
     else:
         kwargs["pool_pre_ping"] = True
+        if make_url(url).get_backend_name() == "postgresql" and passfile_path().exists():
+            kwargs["connect_args"] = {"passfile": str(passfile_path())}
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from db.engine import make_private
+from db.engine import make_private, remember_password
 
 ORGANISATION = "Ketnoi"
 APPLICATION = "Ketnoi"
@@ -62,11 +62,16 @@ class Settings:
 
     @property
     def database_url(self) -> str:
-        return str(self._get("database/url"))
+        url = str(self._get("database/url"))
+        if url.startswith("postgres") and remember_password(url) != url:
+            self.database_url = url  # an older settings file held the password: move it out
+            return str(self._get("database/url"))
+        return url
 
     @database_url.setter
     def database_url(self, value: str) -> None:
-        self._set("database/url", value.strip())
+        """A server's password goes to Ketnoi's libpq password file, never into this file."""
+        self._set("database/url", remember_password(value.strip()))
 
     @property
     def staff_id(self) -> int | None:

@@ -51,3 +51,50 @@ def test_the_settings_file_is_private(qapp: object, tmp_path: Path) -> None:
     settings = Settings(str(tmp_path / "ketnoi.ini"))
     settings.database_url = "postgresql://ketnoi@db.example.internal/ketnoi"
     assert mode(tmp_path / "ketnoi.ini") == 0o600
+
+
+def test_a_server_password_goes_to_the_libpq_password_file_not_the_settings(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.engine import passfile_path
+    from ui.settings import Settings
+
+    monkeypatch.setenv("KETNOI_DATA_DIR", str(tmp_path / "data"))
+    ini = tmp_path / "ketnoi.ini"
+    settings = Settings(str(ini))
+    settings.database_url = "postgresql://lan:s3cr:et@db.example.internal:5433/ketnoi"
+    assert "s3cr" not in ini.read_text()
+    assert settings.database_url == "postgresql://lan@db.example.internal:5433/ketnoi"
+    assert passfile_path().read_text() == "db.example.internal:5433:ketnoi:lan:s3cr\\:et\n"
+    assert mode(passfile_path()) == 0o600
+    # a settings file written by an older Ketnoi, password inside: moved out on first read
+    ini.write_text("[database]\nurl=postgresql://ketnoi:old-secret@127.0.0.1/ketnoi_test\n")
+    again = Settings(str(ini))
+    assert again.database_url == "postgresql://ketnoi@127.0.0.1/ketnoi_test"
+    assert "old-secret" not in ini.read_text()
+    assert "127.0.0.1:5432:ketnoi_test:ketnoi:old-secret" in passfile_path().read_text()
+
+
+@pytest.mark.postgres
+def test_a_connection_reads_the_password_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server in CI trusts local logins, so this checks the file is handed to libpq."""
+    url = os.environ.get("KETNOI_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide KETNOI_TEST_POSTGRES_URL")
+        pytest.skip("KETNOI_TEST_POSTGRES_URL not set")
+    from sqlalchemy import text
+
+    from db.engine import make_engine, passfile_path, remember_password
+
+    monkeypatch.setenv("KETNOI_DATA_DIR", str(tmp_path / "data"))
+    bare = remember_password(url.replace("ketnoi@", "ketnoi:pw@"))
+    assert ":pw@" not in bare
+    engine = make_engine(bare)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT 1")).scalar_one() == 1
+            dsn = conn.connection.dbapi_connection.info.dsn  # type: ignore[union-attr]
+            assert f"passfile={passfile_path()}" in dsn
+    finally:
+        engine.dispose()
