@@ -13,12 +13,13 @@ from typing import Any
 
 from app.errors import UserError
 from db import backup as backups
+from db import clock
 from db.engine import describe_url, sqlite_path
 from db.migrate import restore_database
 
 SERVER_NOTE = (
-    "a PostgreSQL database is backed up by the server: run pg_dump (e.g. pg_dump -Fc -f ketnoi.dump "
-    "DATABASE_URL) or rely on the server's own backups"
+    "a PostgreSQL database keeps no automatic copies here: `ketnoi backup [FILE]` runs pg_dump, "
+    "pg_restore restores it, and the server's own backups cover the rest"
 )
 
 
@@ -52,6 +53,8 @@ def _db_file(ctx: Any) -> Path:
 
 
 def backup_command(args: argparse.Namespace, ctx: Any) -> int:
+    if sqlite_path(ctx.url) is None:
+        return _pg_backup(args, ctx)
     db_file = _db_file(ctx)
     ctx.engine()  # the database must exist and be a Ketnoi one
     target = args.file.expanduser() if args.file else None
@@ -68,6 +71,22 @@ def backup_command(args: argparse.Namespace, ctx: Any) -> int:
     size = written.stat().st_size
     ctx.emit({"database": describe_url(ctx.url), "backup": str(written), "size": size})
     ctx.out(f"Backed up {describe_url(ctx.url)} to {written} ({size / 1e6:.1f} MB)")
+    return 0
+
+
+def _pg_backup(args: argparse.Namespace, ctx: Any) -> int:
+    """A team database: pg_dump into FILE (or ketnoi-YYYYMMDD-HHMMSS.dump here)."""
+    ctx.engine()
+    target = (args.file or Path(f"ketnoi-{clock.now():%Y%m%d-%H%M%S}.dump")).expanduser()
+    if target.exists():
+        raise UserError(f"{target} exists already; choose a new file name")
+    try:
+        backups.pg_dump(ctx.url, target)
+    except backups.BackupError as exc:
+        raise UserError(str(exc)) from None
+    size = target.stat().st_size
+    ctx.emit({"database": describe_url(ctx.url), "backup": str(target), "size": size})
+    ctx.out(f"Dumped {describe_url(ctx.url)} to {target} ({size / 1e6:.1f} MB); restore with pg_restore")
     return 0
 
 

@@ -12,8 +12,9 @@ restore, upgrade), one a day for the last 7 days, one a week for the last 4 week
 copy the user asked for by name (``manual``). Files and folder are private to the user
 (0600/0700 on POSIX).
 
-A PostgreSQL database is backed up by the server's own tools (``pg_dump``); nothing here
-applies to it (:func:`sqlite_file_of` answers None).
+A PostgreSQL database is backed up with the server's own tool: :func:`pg_dump` writes a
+custom-format dump (restored with ``pg_restore``) when the PostgreSQL client tools are
+installed; the automatic copies above are SQLite's alone.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ import contextlib
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from db import clock
-from db.engine import Engine, Session, sqlite_path
+from db.engine import Engine, Session, passfile_path, sqlite_path
 
 RISKY_KEEP = 10
 DAILY_KEEP = 7
@@ -209,3 +212,35 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
         raise BackupError(f"Cannot restore into {db_file}: {exc}") from exc
     _private(db_file, 0o600)
     return saved
+
+
+def pg_dump(url: str, target: Path) -> Path:
+    """A ``pg_dump -Fc`` of the PostgreSQL database at ``url`` into ``target`` (0600)."""
+    from sqlalchemy.engine import make_url
+
+    tool = shutil.which("pg_dump")
+    if tool is None:
+        raise BackupError(
+            "pg_dump is not installed here: install the PostgreSQL client tools, or rely on the "
+            "server's own backups"
+        )
+    u = make_url(url)
+    env = {**os.environ, "PGPASSFILE": str(passfile_path())}
+    if u.password:
+        env["PGPASSWORD"] = str(u.password)
+    args = [tool, "-Fc", "-f", str(target), "--no-owner"]
+    for flag, value in (("-h", u.host), ("-p", u.port), ("-U", u.username)):
+        if value:
+            args += [flag, str(value)]
+    args.append(u.database or "")
+    try:
+        done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=3600, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BackupError(f"pg_dump did not run: {exc}") from exc
+    if done.returncode != 0:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        first = (done.stderr.strip().splitlines() or ["failed"])[0]
+        raise BackupError(f"pg_dump failed: {first}")
+    _private(target, 0o600)
+    return target
