@@ -980,6 +980,137 @@
     </message>
   </context>
   <context>
+    <name>HistoryDialog</name>
+    <message>
+      <location filename="../../ui/history.py" line="287" />
+      <source>%1 set back to “%2”</source>
+      <translation>%1 đã được đặt lại thành “%2”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="195" />
+      <source>&amp;Restore this value</source>
+      <translation>&amp;Khôi phục giá trị này</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="172" />
+      <source>History</source>
+      <translation>Lịch sử</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="241" />
+      <source>History of %1</source>
+      <translation>Lịch sử của %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="245" />
+      <source>The latest %1 changes are shown.</source>
+      <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="248" />
+      <source>This record is in the trash: restore it to change it.</source>
+      <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="198" />
+      <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
+      <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryModel</name>
+    <message>
+      <location filename="../../ui/history.py" line="113" />
+      <source>%1 (import of %2)</source>
+      <translation>%1 (nhập từ %2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="111" />
+      <source>%1 (merge)</source>
+      <translation>%1 (gộp)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="115" />
+      <source>%1 (removed for good from the trash)</source>
+      <translation>%1 (đã xoá vĩnh viễn khỏi thùng rác)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="70" />
+      <source>After</source>
+      <translation>Sau</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="70" />
+      <source>Before</source>
+      <translation>Trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="70" />
+      <source>Change</source>
+      <translation>Thay đổi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="124" />
+      <source>Created</source>
+      <translation>Tạo mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="123" />
+      <source>Created by the import of %1</source>
+      <translation>Tạo khi nhập %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="126" />
+      <source>Deleted</source>
+      <translation>Đã xoá</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="119" />
+      <source>Merged into “%1”</source>
+      <translation>Đã gộp vào “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="120" />
+      <source>Merged “%1” into this record</source>
+      <translation>Đã gộp “%1” vào bản ghi này</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="139" />
+      <source>No</source>
+      <translation>Không</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="129" />
+      <source>Removed for good</source>
+      <translation>Đã xoá vĩnh viễn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="127" />
+      <source>Restored</source>
+      <translation>Đã khôi phục</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="128" />
+      <source>Undo</source>
+      <translation>Hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="70" />
+      <source>When</source>
+      <translation>Thời gian</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="70" />
+      <source>Who</source>
+      <translation>Người thực hiện</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="139" />
+      <source>Yes</source>
+      <translation>Có</translation>
+    </message>
+  </context>
+  <context>
     <name>Import</name>
     <message>
       <location filename="../../ui/import_wizard/model.py" line="199" />
@@ -1725,168 +1856,178 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
+      <location filename="../../ui/main_window.py" line="257" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="204" />
+      <location filename="../../ui/main_window.py" line="206" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="306" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
+      <location filename="../../ui/main_window.py" line="205" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="247" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="324" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="238" />
+      <location filename="../../ui/main_window.py" line="276" />
+      <source>&amp;History…</source>
+      <translation>&amp;Lịch sử…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="240" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="192" />
+      <location filename="../../ui/main_window.py" line="194" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="189" />
+      <location filename="../../ui/main_window.py" line="191" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="235" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="206" />
+      <location filename="../../ui/main_window.py" line="208" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="201" />
+      <location filename="../../ui/main_window.py" line="203" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="305" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="321" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="205" />
+      <location filename="../../ui/main_window.py" line="278" />
+      <source>&amp;Trash…</source>
+      <translation>&amp;Thùng rác…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="207" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="317" />
-      <location filename="../../ui/main_window.py" line="508" />
+      <location filename="../../ui/main_window.py" line="325" />
+      <location filename="../../ui/main_window.py" line="534" />
       <source>About Ketnoi</source>
       <translation>Giới thiệu Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="231" />
+      <location filename="../../ui/main_window.py" line="233" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="350" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="271" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="509" />
+      <location filename="../../ui/main_window.py" line="535" />
       <source>Ketnoi (kết nối): organisations, people, meetings and commitments, in one place.</source>
       <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết — tất cả ở một nơi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="265" />
+      <location filename="../../ui/main_window.py" line="267" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="328" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="209" />
+      <location filename="../../ui/main_window.py" line="211" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="217" />
+      <location filename="../../ui/main_window.py" line="219" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="198" />
+      <location filename="../../ui/main_window.py" line="200" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="258" />
+      <location filename="../../ui/main_window.py" line="260" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="226" />
+      <location filename="../../ui/main_window.py" line="228" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="74" />
+      <location filename="../../ui/main_window.py" line="76" />
       <source>Relationships, meetings, commitments — Ketnoi</source>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="252" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="233" />
+      <location filename="../../ui/main_window.py" line="235" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="344" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -2579,6 +2720,122 @@
       <location filename="../../ui/details/story.py" line="90" />
       <source>today</source>
       <translation>hôm nay</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrashDialog</name>
+    <message>
+      <location filename="../../ui/trash.py" line="199" />
+      <source>%1 deleted records in the trash; %2 shown.</source>
+      <translation>Thùng rác có %1 bản ghi đã xoá; đang hiển thị %2.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="146" />
+      <source>&amp;Empty trash…</source>
+      <translation>&amp;Dọn sạch thùng rác…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="143" />
+      <source>&amp;Restore</source>
+      <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="112" />
+      <source>All kinds</source>
+      <translation>Mọi loại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="261" />
+      <source>Empty trash</source>
+      <translation>Dọn sạch thùng rác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="117" />
+      <source>Filter by name…</source>
+      <translation>Lọc theo tên…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="244" />
+      <source>Not restored</source>
+      <translation>Chưa khôi phục</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="263" />
+      <source>Remove every deleted record for good? Their links go with them; their history stays. A backup of the database is taken first.</source>
+      <translation>Xoá vĩnh viễn mọi bản ghi đã xoá? Các liên kết của chúng cũng mất theo; lịch sử vẫn được giữ. Cơ sở dữ liệu sẽ được sao lưu trước.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="281" />
+      <source>Removed %1 record(s) for good</source>
+      <translation>Đã xoá vĩnh viễn %1 bản ghi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="235" />
+      <source>Restored %1 record(s)</source>
+      <translation>Đã khôi phục %1 bản ghi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="122" />
+      <source>Show</source>
+      <translation>Hiển thị</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="196" />
+      <source>The trash is empty.</source>
+      <translation>Thùng rác trống.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="245" />
+      <source>These records stay in the trash:</source>
+      <translation>Các bản ghi sau vẫn ở trong thùng rác:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="106" />
+      <source>Trash</source>
+      <translation>Thùng rác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="255" />
+      <source>a live organisation has this name; rename or merge it first</source>
+      <translation>đã có một tổ chức khác mang tên này; hãy đổi tên hoặc gộp trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="253" />
+      <source>no longer in the trash</source>
+      <translation>không còn trong thùng rác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="256" />
+      <source>restoring it would break a rule of the database</source>
+      <translation>khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrashModel</name>
+    <message>
+      <location filename="../../ui/trash.py" line="74" />
+      <source>Deleted by</source>
+      <translation>Người xoá</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="74" />
+      <source>Deleted on</source>
+      <translation>Thời điểm xoá</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="74" />
+      <source>Kind</source>
+      <translation>Loại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="91" />
+      <source>Merged into “%1”: undo the merge to get its links back</source>
+      <translation>Đã gộp vào “%1”: hoàn tác việc gộp để lấy lại các liên kết</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="74" />
+      <source>Name</source>
+      <translation>Tên</translation>
     </message>
   </context>
   <context>
