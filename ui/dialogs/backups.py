@@ -1,0 +1,198 @@
+"""File → Backups…: the database's copies, a copy now, and a restore that keeps what it replaces.
+
+Copies are taken by themselves before imports, merges, bulk deletes, restores and upgrades, and
+once a day at start (db/backup.py); this dialog lists them, takes one on request and puts one
+back. A team's PostgreSQL database is backed up on the server: the dialog says so and offers a
+pg_dump file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import backup as backups
+from db import clock
+from db.engine import sqlite_path
+from db.migrate import restore_database
+from ui.context import AppContext
+from ui.tasks import Task
+
+
+class BackupsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("backups_dialog")
+        self.setWindowTitle(self.tr("Backups"))
+        self.resize(720, 440)
+        self.db_file = sqlite_path(str(ctx.engine.url))
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("backup_list")
+        self.list.setRootIsDecorated(False)
+        self.list.setHeaderLabels([self.tr("Taken"), self.tr("Before"), self.tr("Size")])
+        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list.itemSelectionChanged.connect(self._selection_changed)
+        self.take_button = QPushButton(self.tr("Back up now"), self)
+        self.take_button.setObjectName("backup_now")
+        self.take_button.clicked.connect(self.take)
+        self.restore_button = QPushButton(self.tr("Restore…"), self)
+        self.restore_button.setObjectName("backup_restore")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.folder_button = QPushButton(self.tr("Open folder"), self)
+        self.folder_button.clicked.connect(self._open_folder)
+        row = QHBoxLayout()
+        for b in (self.take_button, self.restore_button, self.folder_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.note)
+        lay.addWidget(self.list, 1)
+        lay.addLayout(row)
+        lay.addWidget(close)
+        self.busy = False
+        if self.db_file is None:
+            self.note.setText(
+                self.tr(
+                    "This is a team database on a PostgreSQL server: it is backed up on the server. "
+                    "Back up now saves a copy made with pg_dump, which pg_restore puts back."
+                )
+            )
+            self.list.hide()
+            self.restore_button.hide()
+            self.folder_button.hide()
+        else:
+            self.note.setText(
+                self.tr(
+                    "Ketnoi copies the database before every import, merge, bulk delete and restore, "
+                    "and once a day. Copies are kept in %1."
+                ).replace("%1", str(backups.folder_for(self.db_file)))
+            )
+            self.refresh()
+        self._selection_changed()
+
+    def reason(self, reason: str) -> str:
+        labels = {
+            "daily": self.tr("Daily copy"),
+            "manual": self.tr("Copy you asked for"),
+            "before-import": self.tr("Before an import"),
+            "before-merge": self.tr("Before a merge"),
+            "before-bulk-delete": self.tr("Before deleting several records"),
+            "before-restore": self.tr("Before a restore"),
+            "before-empty-trash": self.tr("Before emptying the trash"),
+        }
+        if reason.startswith("before-upgrade"):
+            return self.tr("Before an upgrade of Ketnoi")
+        return labels.get(reason, reason)
+
+    def refresh(self) -> None:
+        if self.db_file is None:
+            return
+        self.list.clear()
+        for b in backups.listing(self.db_file):
+            item = QTreeWidgetItem(
+                [self.ctx.fmt_datetime(b.at), self.reason(b.reason), f"{b.size / 1e6:.1f} MB"]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, str(b.path))
+            item.setToolTip(0, str(b.path))
+            self.list.addTopLevelItem(item)
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(not self.busy and bool(self.list.selectedItems()))
+        self.take_button.setEnabled(not self.busy)
+
+    def _open_folder(self) -> None:
+        if self.db_file is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(backups.folder_for(self.db_file))))
+
+    def _run(self, work: Callable[[Task], Any], done: Callable[[Any], None], message: str) -> None:
+        self.busy = True
+        self._selection_changed()
+        self.ctx.status_message.emit(message)
+
+        def finished(result: object) -> None:
+            self.busy = False
+            self._selection_changed()
+            self.refresh()
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            self._selection_changed()
+            QMessageBox.warning(self, self.tr("Backups"), str(exc))
+
+        self.ctx.tasks.run(work, on_done=finished, on_error=failed, write=True, owner=self)
+
+    def take(self) -> None:
+        url = str(self.ctx.engine.url.render_as_string(hide_password=False))
+        if self.db_file is None:
+            name = f"ketnoi-{clock.now():%Y%m%d-%H%M}.dump"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the team database"), name)
+            if not path:
+                return
+
+            def dump(_task: Task) -> Path:
+                return backups.pg_dump(url, Path(path))
+
+            self._run(dump, self._taken, self.tr("Saving a copy of the team database…"))
+            return
+        db_file = self.db_file
+
+        def copy(_task: Task) -> Path | None:
+            return backups.take(db_file, "manual")
+
+        self._run(copy, self._taken, self.tr("Backing up…"))
+
+    def _taken(self, path: object) -> None:
+        self.ctx.status_message.emit(self.tr("Backed up to %1").replace("%1", str(path)))
+
+    def restore_selected(self) -> None:
+        items = self.list.selectedItems()
+        if not items or self.db_file is None:
+            return
+        source = Path(str(items[0].data(0, Qt.ItemDataRole.UserRole)))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore a backup"),
+            self.tr(
+                "Replace the database with the copy taken %1? What it holds now is kept as a backup first."
+            ).replace("%1", items[0].text(0)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        engine = self.ctx.engine
+        url = engine.url.render_as_string(hide_password=False)
+
+        def restore(_task: Task) -> object:
+            engine.dispose()  # no pooled connection keeps the old pages
+            return restore_database(url, source)
+
+        self._run(restore, self._restored, self.tr("Restoring…"))
+
+    def _restored(self, _saved: object) -> None:
+        self.ctx.changed.emit("", [])  # every view shows the restored records
+        self.ctx.status_message.emit(self.tr("The database was restored."))
