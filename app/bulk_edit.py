@@ -350,7 +350,8 @@ def delete_records(session: Session, entity: str, ids: Sequence[int], *, actor: 
     ids = live_ids(session, entity, _unique(ids))
     if not ids:
         return ""
-    backups.before(session, "bulk-delete")
+    if len(ids) > 1:  # one record goes to the trash and back; several are worth a copy first
+        backups.before(session, "bulk-delete")
     group, now = new_group_id(), m.utcnow()
     bump(session, entity, ids, now, deleted_at=now)
     write_history(

@@ -208,3 +208,17 @@ def test_backup_of_a_team_database_is_a_pg_dump(tmp_path: Path, capsys: pytest.C
         assert "TABLE DATA public organisation" in listing
     finally:
         command.downgrade(alembic_config(url), "base")
+
+
+def test_deleting_several_records_is_preceded_by_a_backup_one_is_not(
+    engine: Engine, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with unit_of_work(engine) as s:
+        ids = [records.create(s, "organisation", {"name": f"Đơn vị {n}"}) for n in range(3)]
+    assert main(["org", "delete", str(ids[0]), "--db", str(db_path)]) == 0
+    assert backups.listing(db_path) == []
+    assert main(["org", "delete", str(ids[1]), str(ids[2]), "--db", str(db_path)]) == 0
+    capsys.readouterr()
+    (copy,) = backups.listing(db_path)
+    assert copy.reason == "before-bulk-delete"
+    assert _count(copy.path, "organisation WHERE deleted_at IS NULL") == 2

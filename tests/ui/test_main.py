@@ -169,3 +169,24 @@ def test_a_damaged_database_is_replaced_by_its_latest_good_backup_on_request(
     assert con.execute("SELECT count(*) FROM organisation").fetchone()[0] == 300
     con.close()
     assert any(b.reason == "before-restore" for b in backups.listing(db))  # the damaged one, kept
+
+
+def test_the_window_takes_the_days_backup_at_start_once(qapp, tmp_path, monkeypatch, settings):
+    from db import backup as backups
+    from db.migrate import open_database
+    from ui import main
+
+    db = tmp_path / "ketnoi.db"
+    open_database(f"sqlite:///{db}").dispose()
+
+    def fake_exec():
+        top = [w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window"]
+        top[0].ctx.tasks.wait()  # the copy runs on the write lane, after the first paint
+        top[0].close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert main.run(str(db), settings=settings) == 0
+    assert [b.reason for b in backups.listing(db)] == ["daily"]
+    assert main.run(str(db), settings=settings) == 0  # the same day: no second copy
+    assert [b.reason for b in backups.listing(db)] == ["daily"]
