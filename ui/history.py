@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -77,8 +77,8 @@ class HistoryModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             full = self.text(e, column)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return full if len(full) > SHORT or "\n" in full else None
+            if role == Qt.ItemDataRole.ToolTipRole:  # a narrow column elides: the whole text here
+                return full if full and column in ("what", "old", "new") else None
             flat = " ".join(full.split())
             return flat if len(flat) <= SHORT else flat[: SHORT - 1] + "…"
         if role == Qt.ItemDataRole.DecorationRole and column == "what":
@@ -187,8 +187,9 @@ class HistoryDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for col in (0, 1, 2):
+        for col in (0, 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
@@ -209,7 +210,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(buttons)
         ctx.changed.connect(self._changed)
-        self.resize(900, 480)
+        self.resize(_fitting(self, 1120, 560))
         self._update_buttons()
         self.reload()
 
@@ -240,6 +241,10 @@ class HistoryDialog(QDialog):
         self.heading.setText(f"{labels.entity_name(self.entity)}: {label}")
         self.setWindowTitle(self.tr("History of %1").replace("%1", label))
         self.model.set_entries(entries)
+        self.table.resizeColumnToContents(2)  # what changed: whole, unless it would crowd out the values
+        self.table.setColumnWidth(
+            2, min(self.table.columnWidth(2), max(220, self.table.viewport().width() // 3))
+        )
         if len(entries) >= history.LIMIT:
             self.note.setText(
                 self.tr("The latest %1 changes are shown.").replace("%1", self.ctx.fmt_number(len(entries)))
@@ -305,6 +310,14 @@ class HistoryDialog(QDialog):
             self.ctx.tasks.default_error(exc)
 
         self.ctx.write(work, entity=entity, on_done=done, on_error=failed)
+
+
+def _fitting(widget: QWidget, width: int, height: int) -> QSize:
+    """``width`` x ``height``, or less on a small screen (a dialog is never bigger than it)."""
+    screen = widget.screen().availableGeometry() if widget.screen() else None
+    if screen is None or screen.width() <= 0:
+        return QSize(width, height)
+    return QSize(min(width, screen.width() - 40), min(height, screen.height() - 60))
 
 
 def show_history(parent: QWidget, ctx: AppContext, entity: str, record_id: int) -> HistoryDialog:

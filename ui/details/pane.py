@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from app.errors import NotFoundError
@@ -45,6 +45,18 @@ class DetailPane(QWidget):
         self.toolbar.clear()
         for a in actions:
             self.toolbar.addAction(a)
+        self._fit_toolbar()
+
+    def _fit_toolbar(self) -> None:
+        """Names beside the icons while they all fit; icons alone (names in the tooltips) when a
+        narrow window or a longer language would push actions out of sight."""
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        if self.toolbar.sizeHint().width() > self.width():
+            self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbar()
 
     def show_record(self, entity: str, record_id: int) -> None:
         self.entity, self.record_id = entity, record_id
