@@ -132,7 +132,7 @@ def quick_check(engine: Engine, *, budget_s: float = 3.0) -> str | None:
     if rows == ["ok"]:
         return None
     found = [r.replace("*** in database main ***", "").strip() for r in rows]
-    return f"{path} is damaged ({'; '.join(f for f in found[:2] if f)})"
+    return f"{path} is damaged ({next((f for f in found if f), 'unreadable pages')})"
 
 
 def restore_database(url: str, backup_file: Path) -> Path | None:

@@ -50,7 +50,7 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
     problem = quick_check(engine)
     if problem:
         engine.dispose()
-        if not offer_latest_backup(target, problem):
+        if not offer_latest_backup(target, problem, settings):
             return 1
         engine = open_database(target)
     from ui.context import AppContext
@@ -66,23 +66,24 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
     return int(code)
 
 
-def offer_latest_backup(url: str, problem: str) -> bool:
+def offer_latest_backup(url: str, problem: str, settings: Settings) -> bool:
     """The database is damaged: say so in one sentence and offer its latest good backup.
-    Nothing is written to the damaged file; restoring keeps it aside. True when restored."""
+    Nothing is written to the damaged file; restoring keeps it aside. True when restored.
+    What SQLite found is under Show Details (it means little to most people)."""
     path = sqlite_path(url)
     good = backups.latest_good(path) if path is not None else None
     box = QMessageBox(QMessageBox.Icon.Critical, "Ketnoi", "")
     box.setObjectName("damaged_database")
     text = QApplication.translate(
         "Main", "The database %1 is damaged, so Ketnoi will not write to it."
-    ).replace("%1", describe_url(url))
-    box.setInformativeText(problem)
+    ).replace("%1", str(path) if path is not None else describe_url(url))
+    box.setDetailedText(problem)
     if good is None:
         box.setText(text + " " + QApplication.translate("Main", "No backup of it was found."))
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         return False
-    when = good.at.strftime("%Y-%m-%d %H:%M")
+    when = settings.fmt_datetime(good.at)
     box.setText(
         text
         + " "
