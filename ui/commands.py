@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import actions, bulk_edit, records, undo
+from app import actions, bulk_edit, records, undo_history
 from app.due import quick_due, reschedule_base
 from app.errors import ConflictError, UserError
 from db.engine import Session
@@ -74,7 +74,8 @@ class RescheduleDialog(QDialog):
 
 
 class UndoOffer(QToolButton):
-    """The status bar's "Undo" (and the Edit menu's text): the latest operation of this session."""
+    """The status bar's "Undo" (and the Edit menu's text): this user's latest operation not yet
+    undone, read from the database (so it is offered again after a restart)."""
 
     def __init__(
         self, ctx: AppContext, action: QAction, undo: Callable[[], None], parent: QWidget | None = None
@@ -88,6 +89,7 @@ class UndoOffer(QToolButton):
         self.clicked.connect(lambda _c=False: undo())
         self.hide()
         ctx.undo_changed.connect(self.offer)
+        ctx.refresh_undo()
 
     def offer(self, label: str) -> None:
         if label:
@@ -185,10 +187,10 @@ class Commands(QObject):
             self.ctx.status_message.emit(self.tr("Nothing to undo"))
             return
         label, group = item
-        actor = self.ctx.actor()
+        actor, lang = self.ctx.actor(), self.ctx.lang()
 
         def work(s: Session) -> list[int]:
-            undo.undo_group(s, group, actor=actor)
+            undo_history.undo_entry(s, group, actor=actor, lang=lang)
             return []
 
         def failed(exc: BaseException) -> None:
@@ -201,6 +203,14 @@ class Commands(QObject):
             on_done=lambda _r: self.ctx.status_message.emit(self.tr("Undone: %1").replace("%1", label)),
             on_error=failed,
         )
+
+    def undo_history(self) -> None:
+        """Edit → Undo history…: the recent operations from the database, any one undone."""
+        from ui.dialogs.undo_history import UndoHistoryDialog
+
+        dialog = UndoHistoryDialog(self.ctx, self.window)
+        dialog.exec()
+        dialog.deleteLater()
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -257,7 +267,10 @@ class Commands(QObject):
             current = records.get(s, "action", record_id)
             notes = current.get("notes") or ""
             values = {"notes": (notes + "\n" if notes else "") + stamp + text.strip()}
-            records.update(s, "action", record_id, values, expected_version=current["version"], actor=actor)
+            version, group = current["version"], records.new_group_id()
+            records.update(
+                s, "action", record_id, values, expected_version=version, actor=actor, group_id=group
+            )
             return [record_id]
 
         def failed(exc: BaseException) -> None:

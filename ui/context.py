@@ -1,9 +1,14 @@
-"""What every window shares: the engine, the settings, the task manager and a change bus.
+"""What every window shares: the engine, the settings, the task manager, a change bus and the
+Edit → Undo offer.
 
 Widgets hold ids and plain dicts, never ORM objects or sessions. Small bounded reads (a page
 of ids, the rows of one screen, one record) run on the UI thread through :meth:`read`; writes
 go through :meth:`write`, which runs the function in the single-worker write lane and then
 announces the change so every view refreshes what it shows.
+
+The Undo offer (Edit → Undo, Ctrl+Z, the status bar) is read from the database, not kept in
+memory: after every change, and at start, a background read asks :mod:`app.undo` for this
+user's latest operation not yet undone, so it outlives the window.
 """
 
 from __future__ import annotations
@@ -13,9 +18,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
-from app import dashboard
+from app import dashboard, undo
 from db import clock
 from db.engine import Engine, Session, read_session, unit_of_work
 from ui.settings import Settings
@@ -39,8 +44,10 @@ class AppContext(QObject):
         self.engine = engine
         self.settings = settings
         self.tasks = TaskManager(self)
-        # (label, group_id): operations of this session, undone through app.undo.undo_group
-        self.undo_stack: list[tuple[str, str]] = []
+        # (label, group_id) of the operation Edit → Undo offers; read from the database
+        self.undo_offer: tuple[str, str] | None = None
+        self._undo_reads = 0  # only the latest read of the offer counts
+        self.changed.connect(lambda _entity, _ids: self.refresh_undo())
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -85,17 +92,40 @@ class AppContext(QObject):
 
         return self.tasks.run(work, on_done=done, on_error=on_error, write=True)
 
+    def lang(self) -> str:
+        """The language of the interface, for sentences the services write ("en" or "vi")."""
+        return "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
+
+    def refresh_undo(self) -> None:
+        """Read this user's latest undoable operation in the background; announce it."""
+        engine, staff_id, lang = self.engine, self.settings.staff_id, self.lang()
+        self._undo_reads += 1
+        token = self._undo_reads
+
+        def work(_task: Task) -> tuple[str, str] | None:
+            with read_session(engine) as s:
+                actor = dashboard.staff_name(s, staff_id) if staff_id is not None else ""
+                found = undo.last_undoable(s, actor=actor, lang=lang)
+            return (found.description, found.group_id) if found else None
+
+        def done(offer: tuple[str, str] | None) -> None:
+            if token == self._undo_reads:
+                self.undo_offer = offer
+                self.undo_changed.emit(offer[0] if offer else "")
+
+        self.tasks.run(work, on_done=done, on_error=lambda _exc: None)
+
     def push_undo(self, label: str, group_id: str) -> None:
-        """Offer ``group_id`` (a group of history rows) as Edit → Undo; '' is ignored."""
-        if not group_id:
-            return
-        self.undo_stack.append((label, group_id))
-        del self.undo_stack[:-50]
-        self.undo_changed.emit(label)
+        """An operation just wrote ``group_id``: offer it at once, then read the database's word."""
+        if group_id:
+            self.undo_offer = (label, group_id)
+            self.undo_changed.emit(label)
+        self.refresh_undo()
 
     def pop_undo(self) -> tuple[str, str] | None:
-        item = self.undo_stack.pop() if self.undo_stack else None
-        self.undo_changed.emit(self.undo_stack[-1][0] if self.undo_stack else "")
+        """Take the offered operation (it is being undone); the next offer follows the undo."""
+        item, self.undo_offer = self.undo_offer, None
+        self.undo_changed.emit("")
         return item
 
     def fmt_number(self, n: int) -> str:

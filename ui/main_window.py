@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         self.act_edit = self._act("edit", self.tr("&Edit…"), self.edit_current, ["Ctrl+E"], "edit")
         self.act_delete = self._act("delete", self.tr("&Delete"), self.delete_selected, ["Del"], "delete")
         self.act_undo = self._act("undo", self.tr("&Undo"), c.undo, ["Ctrl+Z"], "undo")
+        self.act_undo_history = self._act("undo_history", self.tr("Undo &history…"), c.undo_history)
         self.act_refresh = self._act("refresh", self.tr("&Refresh"), self.refresh_all, ["F5"], "refresh")
         self.act_done = self._act(
             "done",
@@ -304,7 +305,7 @@ class MainWindow(QMainWindow):
         m["file"].addSeparator()
         m["file"].addAction(self.act_quit)
         m["edit"] = bar.addMenu(self.tr("&Edit"))
-        m["edit"].addActions([self.act_undo, self.act_edit, self.act_delete])
+        m["edit"].addActions([self.act_undo, self.act_undo_history, self.act_edit, self.act_delete])
         m["edit"].addSeparator()
         m["edit"].addActions([self.act_done, self.act_reschedule, self.act_note])
         m["edit"].addSeparator()

@@ -2,6 +2,135 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en_GB">
   <context>
+    <name>BackupsDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="58" />
+      <source>Back up now</source>
+      <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="171" />
+      <source>Backed up to %1</source>
+      <translation>Đã sao lưu vào %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="168" />
+      <source>Backing up…</source>
+      <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="146" />
+      <location filename="../../ui/dialogs/backups.py" line="45" />
+      <source>Backups</source>
+      <translation>Bản sao lưu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="54" />
+      <source>Before</source>
+      <translation>Trước khi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="103" />
+      <source>Before a merge</source>
+      <translation>Trước khi gộp hồ sơ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="105" />
+      <source>Before a restore</source>
+      <translation>Trước khi khôi phục</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="102" />
+      <source>Before an import</source>
+      <translation>Trước khi nhập dữ liệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="109" />
+      <source>Before an upgrade of Ketnoi</source>
+      <translation>Trước khi nâng cấp Ketnoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="104" />
+      <source>Before deleting several records</source>
+      <translation>Trước khi xoá nhiều hồ sơ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="106" />
+      <source>Before emptying the trash</source>
+      <translation>Trước khi dọn thùng rác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="101" />
+      <source>Copy you asked for</source>
+      <translation>Bản sao bạn yêu cầu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="100" />
+      <source>Daily copy</source>
+      <translation>Bản sao hằng ngày</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="91" />
+      <source>Ketnoi copies the database before every import, merge, bulk delete and restore, and once a day. Copies are kept in %1.</source>
+      <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="64" />
+      <source>Open folder</source>
+      <translation>Mở thư mục</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="182" />
+      <source>Replace the database with the copy taken %1? What it holds now is kept as a backup first.</source>
+      <translation>Thay cơ sở dữ liệu bằng bản sao lúc %1? Dữ liệu hiện có sẽ được sao lưu trước.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="180" />
+      <source>Restore a backup</source>
+      <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="61" />
+      <source>Restore…</source>
+      <translation>Khôi phục…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="194" />
+      <source>Restoring…</source>
+      <translation>Đang khôi phục…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="154" />
+      <source>Save a copy of the team database</source>
+      <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="161" />
+      <source>Saving a copy of the team database…</source>
+      <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="54" />
+      <source>Size</source>
+      <translation>Dung lượng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="54" />
+      <source>Taken</source>
+      <translation>Thời điểm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="198" />
+      <source>The database was restored.</source>
+      <translation>Đã khôi phục cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="81" />
+      <source>This is a team database on a PostgreSQL server: it is backed up on the server. Back up now saves a copy made with pg_dump, which pg_restore puts back.</source>
+      <translation>Đây là cơ sở dữ liệu nhóm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhận. Nút Sao lưu ngay lưu một bản sao bằng pg_dump, có thể khôi phục bằng pg_restore.</translation>
+    </message>
+  </context>
+  <context>
     <name>Banner</name>
     <message>
       <location filename="../../ui/notify.py" line="62" />
@@ -257,52 +386,52 @@
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="250" />
+      <location filename="../../ui/commands.py" line="260" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="150" />
+      <location filename="../../ui/commands.py" line="152" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="110" />
+      <location filename="../../ui/commands.py" line="112" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="233" />
+      <location filename="../../ui/commands.py" line="243" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="250" />
+      <location filename="../../ui/commands.py" line="260" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="271" />
+      <location filename="../../ui/commands.py" line="284" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="176" />
+      <location filename="../../ui/commands.py" line="178" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="185" />
+      <location filename="../../ui/commands.py" line="187" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="246" />
+      <location filename="../../ui/commands.py" line="256" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="201" />
+      <location filename="../../ui/commands.py" line="203" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -982,12 +1111,12 @@
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="287" />
+      <location filename="../../ui/history.py" line="292" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="195" />
+      <location filename="../../ui/history.py" line="196" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
@@ -997,22 +1126,22 @@
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="241" />
+      <location filename="../../ui/history.py" line="242" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="245" />
+      <location filename="../../ui/history.py" line="250" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="248" />
+      <location filename="../../ui/history.py" line="253" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="198" />
+      <location filename="../../ui/history.py" line="199" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -1833,22 +1962,22 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="81" />
+      <location filename="../../ui/main.py" line="82" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="89" />
+      <location filename="../../ui/main.py" line="90" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="94" />
+      <location filename="../../ui/main.py" line="95" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="76" />
+      <location filename="../../ui/main.py" line="77" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
@@ -1856,7 +1985,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="257" />
+      <location filename="../../ui/main_window.py" line="238" />
+      <source>&amp;Backups…</source>
+      <translation>&amp;Sao lưu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="259" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
@@ -1866,7 +2000,7 @@
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="306" />
+      <location filename="../../ui/main_window.py" line="308" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
@@ -1876,27 +2010,27 @@
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="247" />
+      <location filename="../../ui/main_window.py" line="249" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="296" />
+      <location filename="../../ui/main_window.py" line="298" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="276" />
+      <location filename="../../ui/main_window.py" line="278" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="240" />
+      <location filename="../../ui/main_window.py" line="242" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
@@ -1911,12 +2045,12 @@
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="239" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="208" />
+      <location filename="../../ui/main_window.py" line="209" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
@@ -1926,17 +2060,17 @@
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="321" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="278" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
@@ -1946,53 +2080,53 @@
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="317" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
-      <location filename="../../ui/main_window.py" line="534" />
+      <location filename="../../ui/main_window.py" line="327" />
+      <location filename="../../ui/main_window.py" line="543" />
       <source>About Ketnoi</source>
       <translation>Giới thiệu Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="233" />
+      <location filename="../../ui/main_window.py" line="234" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="350" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="273" />
+      <location filename="../../ui/main_window.py" line="275" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="535" />
+      <location filename="../../ui/main_window.py" line="544" />
       <source>Ketnoi (kết nối): organisations, people, meetings and commitments, in one place.</source>
       <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết — tất cả ở một nơi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
+      <location filename="../../ui/main_window.py" line="269" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="328" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="211" />
+      <location filename="../../ui/main_window.py" line="212" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="219" />
+      <location filename="../../ui/main_window.py" line="220" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
@@ -2002,12 +2136,12 @@
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="260" />
+      <location filename="../../ui/main_window.py" line="262" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="228" />
+      <location filename="../../ui/main_window.py" line="229" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
@@ -2017,19 +2151,24 @@
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="256" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="235" />
+      <location filename="../../ui/main_window.py" line="236" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="208" />
+      <source>Undo &amp;history…</source>
+      <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
   </context>
   <context>
@@ -2839,24 +2978,172 @@
     </message>
   </context>
   <context>
-    <name>UndoOffer</name>
+    <name>UndoHistoryDialog</name>
     <message>
-      <location filename="../../ui/commands.py" line="99" />
-      <source>&amp;Undo</source>
-      <translation>&amp;Hoàn tác</translation>
+      <location filename="../../ui/dialogs/undo_history.py" line="165" />
+      <source>&amp;Refresh</source>
+      <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="94" />
-      <source>&amp;Undo: %1</source>
-      <translation>&amp;Hoàn tác: %1</translation>
+      <location filename="../../ui/dialogs/undo_history.py" line="161" />
+      <source>&amp;Undo selected</source>
+      <translation>&amp;Hoàn tác mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="95" />
+      <location filename="../../ui/dialogs/undo_history.py" line="217" />
+      <source>Nothing has been changed yet.</source>
+      <translation>Chưa có thay đổi nào.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="138" />
+      <source>Only &amp;my changes</source>
+      <translation>Chỉ thay đổi của &amp;tôi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="171" />
+      <source>The latest operations, newest first; they are kept in the database.</source>
+      <translation>Các thao tác gần đây, mới nhất ở trên; chúng được lưu trong cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="135" />
+      <location filename="../../ui/dialogs/undo_history.py" line="223" />
+      <location filename="../../ui/dialogs/undo_history.py" line="266" />
+      <source>Undo history</source>
+      <translation>Lịch sử hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="260" />
+      <source>Undone: %1</source>
+      <translation>Đã hoàn tác: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>UndoHistoryModel</name>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="107" />
+      <source>Bulk edit</source>
+      <translation>Sửa hàng loạt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="122" />
+      <source>Can be undone</source>
+      <translation>Có thể hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="125" />
+      <source>Cannot be undone</source>
+      <translation>Không thể hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="124" />
+      <source>Changed since</source>
+      <translation>Đã bị sửa sau đó</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="112" />
+      <source>Delete</source>
+      <translation>Xoá</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="106" />
+      <source>Edit</source>
+      <translation>Sửa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="110" />
+      <source>Import</source>
+      <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="72" />
+      <source>Kind</source>
+      <translation>Loại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="109" />
+      <source>Merge</source>
+      <translation>Gộp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="114" />
+      <source>New</source>
+      <translation>Tạo mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="108" />
+      <source>Re-rating</source>
+      <translation>Đánh giá lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="72" />
+      <source>Records</source>
+      <translation>Số bản ghi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="116" />
+      <source>Redo</source>
+      <translation>Làm lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="113" />
+      <source>Restore</source>
+      <translation>Khôi phục</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="73" />
+      <source>Status</source>
+      <translation>Trạng thái</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="115" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="123" />
+      <source>Undone</source>
+      <translation>Đã hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="111" />
+      <source>Undone import</source>
+      <translation>Lần nhập đã hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="72" />
+      <source>What</source>
+      <translation>Thao tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="72" />
+      <source>When</source>
+      <translation>Thời điểm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="72" />
+      <source>Who</source>
+      <translation>Người thực hiện</translation>
+    </message>
+  </context>
+  <context>
+    <name>UndoOffer</name>
+    <message>
+      <location filename="../../ui/commands.py" line="101" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
       <location filename="../../ui/commands.py" line="96" />
+      <source>&amp;Undo: %1</source>
+      <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="97" />
+      <source>Undo</source>
+      <translation>Hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="98" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>

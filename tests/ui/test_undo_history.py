@@ -1,0 +1,163 @@
+"""Edit → Undo history…: the operations come from the database (they outlive the window), a row
+that collides with later work says why and cannot be undone, and Ctrl+Z after a restart offers
+this user's latest operation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app import records
+from db.engine import read_session, unit_of_work
+from db.migrate import open_database
+from tests.ui.helpers import wait_idle
+
+ME = "Trần Minh Anh"  # the seed's staff member, the ctx fixture's user
+
+
+def _edit(engine: Any, entity: str, rid: int, values: dict[str, Any], actor: str) -> str:
+    group = records.new_group_id()
+    with unit_of_work(engine) as s:
+        records.update(s, entity, rid, values, expected_version=None, actor=actor, group_id=group)
+    return group
+
+
+def _name(engine: Any, rid: int) -> str:
+    with read_session(engine) as s:
+        return str(records.get(s, "organisation", rid)["name"])
+
+
+def _open(qtbot: Any, ctx: Any) -> Any:
+    from ui.dialogs.undo_history import UndoHistoryDialog
+
+    dialog = UndoHistoryDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loads >= 1, timeout=10_000)
+    return dialog
+
+
+def test_dialog_lists_groups_explains_a_collision_and_undoes_the_selected_one(
+    qtbot: Any, ctx: Any, engine: Any, ids: dict[str, Any], qtmodeltester: Any
+) -> None:
+    from ui.dialogs.undo_history import COL_COUNT, COL_STATUS, COL_WHAT, COL_WHO
+
+    genetica, nic = ids["genetica"], ids["nic"]
+    renamed = _edit(engine, "organisation", genetica, {"name": "Genetica Việt Nam"}, ME)
+    cited = _edit(engine, "organisation", nic, {"website": "nic.gov.vn"}, ME)
+    _edit(engine, "organisation", genetica, {"name": "Genetica JSC"}, "Lê Thị Lan")
+
+    dialog = _open(qtbot, ctx)
+    model = dialog.model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3
+    texts = [model.index(r, COL_WHAT).data() for r in range(3)]
+    assert texts == [
+        'Edited organisation "Genetica JSC"',
+        'Edited organisation "Trung tâm Đổi mới sáng tạo Quốc gia"',
+        'Edited organisation "Genetica JSC"',
+    ]
+    assert [model.index(r, COL_WHO).data() for r in range(3)] == ["Lê Thị Lan", ME, ME]
+    assert model.index(2, COL_COUNT).data() == "1"
+    assert model.index(2, COL_STATUS).data() == "Changed since"
+    tip = model.index(2, COL_WHAT).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Genetica JSC's name was changed since by Lê Thị Lan on 23 Nov." in tip
+
+    dialog.select_group(renamed)
+    assert not dialog.undo_button.isEnabled()  # a collision is explained, never forced
+    assert "changed since by Lê Thị Lan" in dialog.detail.text()
+    dialog.undo_selected()  # even called directly, nothing is written
+    wait_idle(qtbot, ctx)
+    assert _name(engine, genetica) == "Genetica JSC"
+
+    dialog.select_group(cited)
+    assert dialog.undo_button.isEnabled()
+    loads = dialog.loads
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.loads > loads, timeout=10_000)
+    wait_idle(qtbot, ctx)
+    with read_session(engine) as s:
+        assert records.get(s, "organisation", nic)["website"] != "https://nic.gov.vn"
+    assert model.rowCount() == 4
+    assert (
+        model.index(0, COL_WHAT).data() == 'Undo: Edited organisation "Trung tâm Đổi mới sáng tạo Quốc gia"'
+    )
+    assert model.index(0, COL_STATUS).data() == "Can be undone"  # an undo can be undone: a redo
+    assert dialog.current().group_id == cited and model.index(2, COL_STATUS).data() == "Undone"
+
+    dialog.mine.setChecked(True)  # only this user's operations
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=10_000)
+    assert {model.index(r, COL_WHO).data() for r in range(3)} == {ME}
+
+
+def test_after_a_restart_ctrl_z_offers_the_latest_operation_of_this_user_and_the_menu_opens_the_history(
+    qtbot: Any, window: Any, ctx: Any, db_url: str, settings: Any, ids: dict[str, Any], engine: Any
+) -> None:
+    from ui.context import AppContext
+    from ui.dialogs.undo_history import UndoHistoryDialog
+    from ui.main_window import MainWindow
+
+    window.navigate("contact", ids["bao"])
+    panel = window.views["contact"].list
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # deleted through the window: one group
+    wait_idle(qtbot, ctx)
+    assert ids["bao"] not in panel.model.loaded_ids()
+    _edit(engine, "organisation", ids["nic"], {"city": "Huế"}, "Lê Thị Lan")  # someone else, later
+    window.close()
+
+    second = open_database(db_url)  # the app started again on the same file
+    try:
+        ctx2 = AppContext(second, settings)
+        window2 = MainWindow(ctx2)
+        qtbot.addWidget(window2)
+        window2.show()
+        wait_idle(qtbot, ctx2)
+        assert window2.act_undo.text() == '&Undo: Deleted contact "Vũ Ngọc Bảo"'  # this user's, not Lan's
+        assert window2.undo_button.isVisible()
+
+        seen: list[Any] = []
+
+        def close_it() -> None:
+            modal = QApplication.activeModalWidget()
+            seen.append(modal)
+            if isinstance(modal, QDialog):
+                modal.reject()
+
+        QTimer.singleShot(200, close_it)
+        window2.act_undo_history.trigger()  # Edit → Undo history…
+        assert isinstance(seen[0], UndoHistoryDialog)
+        assert window2.act_undo_history in window2.menus["edit"].actions()
+
+        window2.activateWindow()  # the dialog took the activation
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window2)
+        qtbot.keyClick(window2, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        wait_idle(qtbot, ctx2)
+        with read_session(second) as s:
+            assert records.get(s, "contact", ids["bao"])["full_name"] == "Vũ Ngọc Bảo"  # back
+        assert "Undone" in window2.statusBar().currentMessage()
+        assert not window2.undo_button.isVisible()  # nothing of this user's is left to undo
+        window2.close()
+        ctx2.tasks.wait()
+    finally:
+        second.dispose()
+
+
+def test_dialog_in_vietnamese(qtbot: Any, ctx: Any, engine: Any, ids: dict[str, Any], qapp: Any) -> None:
+    from ui import i18n
+    from ui.dialogs.undo_history import COL_STATUS, COL_WHAT
+
+    _edit(engine, "organisation", ids["genetica"], {"name": "Genetica Việt Nam"}, ME)
+    _edit(engine, "organisation", ids["genetica"], {"name": "Genetica JSC"}, "Lê Thị Lan")
+    i18n.install(qapp, "vi")
+    try:
+        dialog = _open(qtbot, ctx)
+        assert dialog.windowTitle() == "Lịch sử hoàn tác"
+        assert dialog.model.index(1, COL_WHAT).data() == 'Sửa tổ chức "Genetica JSC"'
+        assert dialog.model.index(1, COL_STATUS).data() == "Đã bị sửa sau đó"
+        tip = dialog.model.index(1, COL_WHAT).data(Qt.ItemDataRole.ToolTipRole)
+        assert "Tên của Genetica JSC đã được Lê Thị Lan sửa sau đó, ngày 23/11." in tip
+    finally:
+        i18n.install(qapp, "en")

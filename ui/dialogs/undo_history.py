@@ -1,0 +1,277 @@
+"""Edit → Undo history…: the recent operations from the database (they outlive the window), the
+newest first, each with what it did, when, who, how many records and whether it can still be
+undone; "Undo selected" undoes one the way its kind is undone (:mod:`app.undo_history`).
+
+A row that collides with later work says who changed what since (its tooltip and the detail
+line under the list) and its Undo button stays disabled: nothing is forced. The list is read on
+a pool thread; the undo runs on the write lane.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import dashboard, undo_history
+from app.errors import UserError
+from app.undo_history import GroupEntry
+from db.engine import Session, read_session
+from ui.context import AppContext
+from ui.icons import icon
+from ui.tasks import Task
+
+COL_WHAT, COL_KIND, COL_WHEN, COL_WHO, COL_COUNT, COL_STATUS = range(6)
+SHORT_COLUMNS = (COL_KIND, COL_WHEN, COL_WHO, COL_COUNT, COL_STATUS)
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class UndoHistoryModel(QAbstractTableModel):
+    """Plain rows (:class:`GroupEntry`) handed in by the dialog; no database access here."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entries: list[GroupEntry] = []
+
+    def set_entries(self, entries: list[GroupEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < 6:
+            return None
+        return (self.tr("What"), self.tr("Kind"), self.tr("When"), self.tr("Who"), self.tr("Records"),
+                self.tr("Status"))[section]  # fmt: skip
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+            return None
+        e, col = self.entries[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(e, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(x for x in (e.label, self.status_text(e), e.reason) if x)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not e.undoable:
+            return QBrush(QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        if role == ENTRY_ROLE:
+            return e
+        return None
+
+    def _text(self, e: GroupEntry, col: int) -> str:
+        if col == COL_WHAT:
+            return e.label
+        if col == COL_KIND:
+            return self.kind_text(e.kind)
+        if col == COL_WHEN:
+            return self.ctx.fmt_datetime(_local(e.at))
+        if col == COL_WHO:
+            return e.actor or "—"
+        if col == COL_COUNT:
+            return self.ctx.fmt_number(e.count)
+        return self.status_text(e)
+
+    def kind_text(self, kind: str) -> str:
+        names = {
+            "edit": self.tr("Edit"),
+            "bulk_edit": self.tr("Bulk edit"),
+            "rating": self.tr("Re-rating"),
+            "merge": self.tr("Merge"),
+            "import": self.tr("Import"),
+            "import_undo": self.tr("Undone import"),
+            "delete": self.tr("Delete"),
+            "restore": self.tr("Restore"),
+            "create": self.tr("New"),
+            "undo": self.tr("Undo"),
+            "redo": self.tr("Redo"),
+        }
+        return names.get(kind, kind)
+
+    def status_text(self, e: GroupEntry) -> str:
+        return {
+            undo_history.READY: self.tr("Can be undone"),
+            undo_history.UNDONE: self.tr("Undone"),
+            undo_history.COLLIDES: self.tr("Changed since"),
+            undo_history.FINAL: self.tr("Cannot be undone"),
+        }.get(e.status, e.status)
+
+
+class UndoHistoryDialog(QDialog):
+    LIMIT = 50
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("undo_history")
+        self.setWindowTitle(self.tr("Undo history"))
+        self.ctx = ctx
+        self.loads = 0  # finished reads (tests wait on it)
+        self.mine = QCheckBox(self.tr("Only &my changes"), self)
+        self.mine.setObjectName("undo_history_mine")
+        self.mine.toggled.connect(lambda _on: self.load())
+        self.model = UndoHistoryModel(ctx, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("undo_history_list")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        for col in SHORT_COLUMNS:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selected())
+        self.view.doubleClicked.connect(lambda _i: self.undo_selected())
+        self.detail = QLabel(self)
+        self.detail.setObjectName("undo_history_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.undo_button = QPushButton(icon("undo"), self.tr("&Undo selected"), self)
+        self.undo_button.setObjectName("undo_history_undo")
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(lambda _c=False: self.undo_selected())
+        refresh = QPushButton(icon("refresh"), self.tr("&Refresh"), self)
+        refresh.clicked.connect(lambda _c=False: self.load())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(
+            QLabel(self.tr("The latest operations, newest first; they are kept in the database."), self)
+        )
+        top.addStretch(1)
+        top.addWidget(self.mine)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.undo_button)
+        bottom.addWidget(refresh)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.detail)
+        lay.addLayout(bottom)
+        self.resize(1180, 600)  # fits a 1366x768 screen
+        self.load()
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the latest groups on a pool thread (their checks grow with the history)."""
+        engine, lang, limit = self.ctx.engine, self.ctx.lang(), self.LIMIT
+        only_mine, staff_id = self.mine.isChecked(), self.ctx.staff_id
+
+        def work(task: Task) -> list[GroupEntry]:
+            with read_session(engine) as s:
+                actor = None  # everyone's
+                if only_mine:
+                    actor = dashboard.staff_name(s, staff_id) if staff_id is not None else ""
+                task.check()
+                return undo_history.recent_groups(s, limit=limit, actor=actor, lang=lang)
+
+        self.undo_button.setEnabled(False)
+        self.ctx.tasks.run(work, on_done=self._loaded, on_error=self._failed, owner=self)
+
+    def _loaded(self, entries: list[GroupEntry]) -> None:
+        chosen = self.current()
+        self.model.set_entries(entries)
+        for col in SHORT_COLUMNS:  # their text in full, with room to breathe
+            self.view.resizeColumnToContents(col)
+            self.view.setColumnWidth(col, self.view.columnWidth(col) + 16)
+        ids = [e.group_id for e in entries]
+        row = ids.index(chosen.group_id) if chosen is not None and chosen.group_id in ids else 0
+        if entries:
+            self.view.selectRow(row)
+        else:
+            self.detail.setText(self.tr("Nothing has been changed yet."))
+        self._selected()
+        self.loads += 1
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loads += 1
+        QMessageBox.warning(self, self.tr("Undo history"), str(exc))
+
+    # --- choosing and undoing ----------------------------------------------------------------
+
+    def current(self) -> GroupEntry | None:
+        index = self.view.currentIndex()
+        found = self.model.data(index, ENTRY_ROLE) if index.isValid() else None
+        return found if isinstance(found, GroupEntry) else None
+
+    def select_group(self, group_id: str) -> None:
+        for row, e in enumerate(self.model.entries):
+            if e.group_id == group_id:
+                self.view.selectRow(row)
+                return
+
+    def _selected(self) -> None:
+        e = self.current()
+        self.undo_button.setEnabled(e is not None and e.undoable)
+        if e is None:
+            return
+        text = f"<b>{_escape(e.label)}</b> — {_escape(self.model.status_text(e))}"
+        if e.reason:
+            text += f"<br>{_escape(e.reason)}"
+        self.detail.setText(text)
+
+    def undo_selected(self) -> None:
+        e = self.current()
+        if e is None or not e.undoable:
+            return
+        actor, lang = self.ctx.actor(), self.ctx.lang()
+        self.undo_button.setEnabled(False)
+
+        def work(s: Session) -> list[int]:
+            undo_history.undo_entry(s, e.group_id, actor=actor, lang=lang)
+            return []
+
+        def done(_ids: list[int]) -> None:
+            self.ctx.status_message.emit(self.tr("Undone: %1").replace("%1", e.label))
+            self.load()
+
+        def failed(exc: BaseException) -> None:
+            self.ctx.changed.emit("", [])
+            message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+            QMessageBox.warning(self, self.tr("Undo history"), message)
+            self.load()
+
+        self.ctx.write(work, entity="", on_done=done, on_error=failed)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _local(at: dt.datetime) -> dt.datetime:
+    return at.astimezone().replace(tzinfo=None) if at.tzinfo else at
