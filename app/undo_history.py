@@ -209,9 +209,9 @@ def entry(session: Session, group_id: str, lang: str = "en") -> GroupEntry:
     undone = _undone_by(session, undo.undo_id(group_id), lang)
     if undone:
         return GroupEntry(label=label, kind=kind, status=UNDONE, reason=undone, **common)
-    found = collisions(session, group_id, int(last_id), lang)
+    found = _later_work(session, group_id, int(last_id))
     status = COLLIDES if found else READY
-    return GroupEntry(label=label, kind=kind, status=status, reason=_join(found, lang), **common)
+    return GroupEntry(label=label, kind=kind, status=status, reason=_join(session, found, lang), **common)
 
 
 def _is_merge(session: Session, group_id: str) -> bool:
@@ -267,18 +267,35 @@ def _import_entry(
     last_id = int(
         session.execute(select(func.max(CHANGE.c.id)).where(CHANGE.c.group_id == group_id)).scalar_one()
     )
-    found = collisions(session, group_id, last_id, lang)
-    reason = words["import_kept"].format(why=_join(found, lang)) if found else ""
+    found = _later_work(session, group_id, last_id)
+    reason = words["import_kept"].format(why=_join(session, found, lang)) if found else ""
     return GroupEntry(label=label, kind="import", status=READY, reason=reason, batch_id=batch_id, **common)
 
 
 # --- collisions ----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Later:
+    """A later change that touched what a group wrote (said in words only when shown)."""
+
+    change_id: int
+    entity: str
+    entity_id: int
+    key: str  # a key of WORDS: field, deleted, restored, purged, edited, merged
+    field: str
+    actor: str
+    at: dt.datetime
+
+
 def collisions(session: Session, group_id: str, last_id: int | None = None, lang: str = "en") -> list[str]:
     """Sentences naming the later changes that touched what ``group_id`` wrote, oldest first
     ("Genetica's name was changed since by Lan on 3 Dec"); empty when nothing collides."""
     lang = _lang(lang)
+    return [_said(session, x, lang) for x in _later_work(session, group_id, last_id)]
+
+
+def _later_work(session: Session, group_id: str, last_id: int | None) -> list[_Later]:
     if last_id is None:
         last_id = session.execute(select(func.max(CHANGE.c.id)).where(CHANGE.c.group_id == group_id)).scalar()
         if last_id is None:
@@ -294,7 +311,7 @@ def collisions(session: Session, group_id: str, last_id: int | None = None, lang
             fields[entity][int(entity_id)].add(str(field))
         elif op in ("create", "delete", "restore"):
             lifecycle[entity][int(entity_id)] = str(op)
-    found: list[tuple[int, str]] = []
+    found: list[_Later] = []
     seen: set[tuple[str, int, str]] = set()
     for entity in sorted(set(fields) | set(lifecycle)):
         touched = sorted(set(fields[entity]) | set(lifecycle[entity]))
@@ -318,13 +335,13 @@ def collisions(session: Session, group_id: str, last_id: int | None = None, lang
                 if mark in seen:
                     continue
                 seen.add(mark)
-                found.append((int(row.id), _collision(session, entity, rid, key, field, row, lang)))
-    return [text for _, text in sorted(found)]
+                found.append(_Later(int(row.id), entity, rid, key, field, str(row.actor or ""), row.at))
+    return sorted(found, key=lambda x: x.change_id)
 
 
-def _collision(session: Session, entity: str, rid: int, key: str, field: str, row: Any, lang: str) -> str:
-    record = records.label(session, entity, rid)
-    return _sentence(key, lang, actor=row.actor, at=row.at, record=record, field=_field_name(field, lang))
+def _said(session: Session, x: _Later, lang: str) -> str:
+    record = records.label(session, x.entity, x.entity_id)
+    return _sentence(x.key, lang, actor=x.actor, at=x.at, record=record, field=_field_name(x.field, lang))
 
 
 def _sentence(key: str, lang: str, *, actor: str, at: dt.datetime, **params: str) -> str:
@@ -334,8 +351,9 @@ def _sentence(key: str, lang: str, *, actor: str, at: dt.datetime, **params: str
     return text[0].upper() + text[1:]
 
 
-def _join(found: list[str], lang: str) -> str:
-    shown = "; ".join(found[:_SHOWN_COLLISIONS])
+def _join(session: Session, found: list[_Later], lang: str) -> str:
+    """The first few collisions in words, and how many more (only those shown are named)."""
+    shown = "; ".join(_said(session, x, lang) for x in found[:_SHOWN_COLLISIONS])
     if len(found) > _SHOWN_COLLISIONS:
         shown += f"; {WORDS[lang]['more'].format(n=len(found) - _SHOWN_COLLISIONS)}"
     return shown + "." if shown else ""
