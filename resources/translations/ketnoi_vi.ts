@@ -3008,11 +3008,17 @@
       <location filename="../../ui/dialogs/undo_history.py" line="135" />
       <location filename="../../ui/dialogs/undo_history.py" line="223" />
       <location filename="../../ui/dialogs/undo_history.py" line="266" />
+      <location filename="../../ui/dialogs/undo_history.py" line="271" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="260" />
+      <location filename="../../ui/dialogs/undo_history.py" line="265" />
+      <source>Undone, except what was changed since (kept as it is):</source>
+      <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="262" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>

@@ -161,3 +161,56 @@ def test_dialog_in_vietnamese(qtbot: Any, ctx: Any, engine: Any, ids: dict[str, 
         assert "Tên của Genetica JSC đã được Lê Thị Lan sửa sau đó, ngày 23/11." in tip
     finally:
         i18n.install(qapp, "en")
+
+
+def test_an_import_is_undone_from_the_dialog_by_its_batch_keeping_what_changed_since(
+    qtbot: Any, ctx: Any, engine: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    from sqlmodel import col, select
+
+    from db import models as m
+    from tests.app.importing.helpers import do_import, write_xlsx
+    from ui.dialogs.undo_history import COL_STATUS, COL_WHAT
+
+    book = write_xlsx(
+        tmp_path / "hoi-nghi.xlsx",
+        {
+            "Liên hệ": [
+                ["Họ và tên", "Chức vụ"],
+                ["Đại biểu Một", "Chuyên viên"],
+                ["Đại biểu Hai", "Chuyên viên"],
+            ]
+        },
+    )
+    _, result = do_import(engine, book)
+    with read_session(engine) as s:
+        first = int(s.exec(select(m.Contact.id).where(m.Contact.full_name == "Đại biểu Một")).one() or 0)
+    group = records.new_group_id()
+    with unit_of_work(engine) as s:
+        records.update(s, "contact", first, {"position": "Trưởng phòng"}, expected_version=None,
+                       actor="Lê Thị Lan", group_id=group)  # fmt: skip
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+
+    dialog = _open(qtbot, ctx)
+    row = [dialog.model.index(r, COL_WHAT).data() for r in range(dialog.model.rowCount())].index(
+        'Imported "hoi-nghi.xlsx" (2 records)'
+    )
+    assert dialog.model.index(row, COL_STATUS).data() == "Can be undone"
+    tip = dialog.model.index(row, COL_WHAT).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Undoing keeps what was changed since: Đại biểu Một was edited since by Lê Thị Lan" in tip
+    dialog.view.selectRow(row)
+    loads = dialog.loads
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.loads > loads, timeout=10_000)
+    wait_idle(qtbot, ctx)
+    with read_session(engine) as s:
+        assert s.get(m.ImportBatch, result.batch_id).undone_at is not None  # type: ignore[union-attr]
+        live = s.exec(select(m.Contact.full_name).where(col(m.Contact.deleted_at).is_(None))).all()
+    assert "Đại biểu Một" in live and "Đại biểu Hai" not in live  # the edited one is kept
+    assert told and "kept" in told[0]
+    statuses = {dialog.model.index(r, COL_WHAT).data(): dialog.model.index(r, COL_STATUS).data()
+                for r in range(dialog.model.rowCount())}  # fmt: skip
+    assert statuses['Imported "hoi-nghi.xlsx" (2 records)'] == "Undone"
+    assert statuses['Undid the import of "hoi-nghi.xlsx"'] == "Cannot be undone"

@@ -252,13 +252,18 @@ class UndoHistoryDialog(QDialog):
         actor, lang = self.ctx.actor(), self.ctx.lang()
         self.undo_button.setEnabled(False)
 
+        kept: list[str] = []
+
         def work(s: Session) -> list[int]:
-            undo_history.undo_entry(s, e.group_id, actor=actor, lang=lang)
+            kept.extend(undo_history.undo_entry(s, e.group_id, actor=actor, lang=lang).kept)
             return []
 
         def done(_ids: list[int]) -> None:
             self.ctx.status_message.emit(self.tr("Undone: %1").replace("%1", e.label))
             self.load()
+            if kept:  # an import's undo keeps what was changed since, and says so
+                text = self.tr("Undone, except what was changed since (kept as it is):")
+                QMessageBox.information(self, self.tr("Undo history"), "\n".join([text, *kept[:20]]))
 
         def failed(exc: BaseException) -> None:
             self.ctx.changed.emit("", [])
