@@ -391,7 +391,9 @@ def update(
     if entity == "contact" and "full_name" in values and not any(k in values for k in name_parts):
         for k in name_parts:  # a new full name is split anew, not kept with the old parts
             merged.pop(k, None)
+    kept = _hold_trashed_links(session, entity, merged, before)
     prepared = PREPARE[entity](session, merged, entity_id)
+    _put_back_trashed_links(prepared.columns, prepared.relations, kept)
     changed_cols = {k: x for k, x in prepared.columns.items() if getattr(row, k) != x}
     changed_rel = {k: x for k, x in prepared.relations.items() if k in values and before.get(k) != x}
     if not changed_cols and not changed_rel:
@@ -432,6 +434,63 @@ def update(
         )
     session.expire(row)
     return new_version
+
+
+# List relations that hold ids of other records: (kind of record, how to read an item's id).
+_ID_LISTS = {"attendees": "contact", "organisation_ids": "organisation", "staff_ids": "staff"}
+
+
+def _item_id(item: Any) -> Any:
+    return item.get("contact_id") if isinstance(item, dict) else item
+
+
+def _in_trash(session: Session, kind: str, ident: Any) -> bool:
+    if not isinstance(ident, int):
+        return False
+    row = session.get(_model(kind), ident)
+    return row is not None and row.deleted_at is not None
+
+
+def _hold_trashed_links(session: Session, entity: str, merged: Values, before: Values) -> Values:
+    """Take out of ``merged`` the links to records now in the trash that the record already
+    had (validation refuses a deleted record as a *new* choice); returns them for
+    :func:`_put_back_trashed_links`. So a contact whose organisation was deleted can still be
+    edited, and keeps pointing at it: restoring the organisation brings the link back."""
+    kept: Values = {}
+    for column in kinds.table(entity).c:
+        target = next(iter(column.foreign_keys), None)
+        name = column.name
+        if target is None or name not in merged or name in _BASE_FIELDS:
+            continue
+        kind = next((k for k in kinds.ALL_KINDS if kinds.table(k) is target.column.table), None)
+        value = merged.get(name)
+        if kind and value is not None and value == before.get(name) and _in_trash(session, kind, value):
+            kept[name] = value
+            merged[name] = None
+    for name, kind in _ID_LISTS.items():
+        items = merged.get(name)
+        if not isinstance(items, list) or name not in before:
+            continue
+        had = {_item_id(x) for x in before.get(name) or []}
+        held = [x for x in items if _item_id(x) in had and _in_trash(session, kind, _item_id(x))]
+        if held:
+            kept[name] = held
+            merged[name] = [x for x in items if x not in held]
+    return kept
+
+
+def _put_back_trashed_links(columns: Values, relations: Values, kept: Values) -> None:
+    for name, value in kept.items():
+        if name not in _ID_LISTS:
+            columns[name] = value
+            continue
+        held = [
+            {"contact_id": x["contact_id"], "role": x.get("role") or "participant"}
+            if name == "attendees"
+            else x
+            for x in value
+        ]
+        relations[name] = sorted([*relations.get(name, []), *held], key=lambda x: _item_id(x) or 0)
 
 
 def delete(session: Session, entity: str, entity_id: int, *, actor: str = "", group_id: str = "") -> None:

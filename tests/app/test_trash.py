@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 
 from app import bulk_edit, history, merge, records, trash, undo
 from app.cli import main
+from app.errors import ValidationError
 from db import backup as backups
 from db import clock, kinds
 from db.engine import read_session, unit_of_work
@@ -267,3 +268,51 @@ def test_cli_trash_lists_the_same_items_and_empties_only_when_told(
     assert code == 0 and json.loads(out)["purged"] == {"contact": 1, "action": 1}
     code, out, _ = run("trash")
     assert out.strip() == "Nothing deleted."
+
+
+def test_records_that_point_into_the_trash_stay_editable_and_keep_the_link(
+    engine: Engine, followup: dict[str, Any]
+) -> None:
+    ids = followup
+    _delete(engine, "organisation", ids["genetica"])
+    _delete(engine, "contact", ids["dang"])
+    with unit_of_work(engine) as s:  # edits of other fields, sent as a form sends them (every field)
+        for kind, key, change in (
+            ("contact", "hung", {"position": "Chủ tịch"}),
+            ("meeting", "past_meeting", {"minutes": "Đã họp"}),
+            ("meeting", "next_meeting", {"minutes": "Đã họp"}),
+            ("action", "a_overdue", {"priority": 1}),
+        ):
+            current = records.snapshot(s, kind, ids[key])
+            records.update(s, kind, ids[key], {**current, **change}, expected_version=current["version"])
+    _delete(engine, "meeting", ids["past_meeting"])
+    with unit_of_work(engine) as s:
+        records.update(s, "action", ids["followup"], {"title": "Gửi biên bản"}, expected_version=None)
+    # a record in the trash is still refused as a new choice
+    with unit_of_work(engine) as s, pytest.raises(ValidationError, match="no organisation"):
+        records.update(
+            s, "contact", ids["nhung"], {"organisation_id": ids["genetica"]}, expected_version=None
+        )
+    with unit_of_work(engine) as s:
+        restored = trash.restore_many(
+            s, [("organisation", ids["genetica"]), ("contact", ids["dang"]), ("meeting", ids["past_meeting"])]
+        )
+    assert len(restored.restored) == 3
+    with read_session(engine) as s:
+        hung = records.get(s, "contact", ids["hung"])
+        assert (hung["organisation_id"], hung["position"]) == (ids["genetica"], "Chủ tịch")
+        assert records.get(s, "meeting", ids["next_meeting"])["organisation_ids"] == [ids["genetica"]]
+        assert records.get(s, "action", ids["followup"])["meeting_id"] == ids["past_meeting"]
+        overdue = records.get(s, "action", ids["a_overdue"])
+        assert (overdue["organisation_id"], overdue["priority"]) == (ids["genetica"], 1)
+        past = records.get(s, "meeting", ids["past_meeting"])
+        assert past["minutes"] == "Đã họp"
+        assert {a["contact_id"]: a["role"] for a in past["attendees"]} == {
+            ids["nhung"]: "chair",
+            ids["dang"]: "participant",
+        }
+        # nothing but the fields edited was recorded as changed
+        fields = {
+            h.field for h in history.record_history(s, "meeting", ids["past_meeting"]) if h.op == "update"
+        }
+        assert fields == {"minutes"}
