@@ -96,7 +96,7 @@ def count_trash(session: Session) -> dict[str, int]:
             select(func.count()).select_from(table).where(table.c.deleted_at.is_not(None))
         ).scalar()
         if n:
-            out[k] = int(n)
+            out[str(k)] = int(n)
     return out
 
 
