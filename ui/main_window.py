@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self.act_settings = self._act(
             "settings", self.tr("Se&ttings…"), self.open_settings, ["Ctrl+,"], "settings"
         )
+        self.act_backups = self._act("backups", self.tr("&Backups…"), self.open_backups)
         self.act_quit = self._act("quit", self.tr("&Quit"), self.close, ["Ctrl+Q"])
         self.act_import = self._act(
             "import",
@@ -301,7 +302,7 @@ class MainWindow(QMainWindow):
         m["file"].addSeparator()
         m["file"].addActions([self.act_brief, self.act_digest])
         m["file"].addSeparator()
-        m["file"].addAction(self.act_settings)
+        m["file"].addActions([self.act_backups, self.act_settings])
         m["file"].addSeparator()
         m["file"].addAction(self.act_quit)
         m["edit"] = bar.addMenu(self.tr("&Edit"))
@@ -477,6 +478,13 @@ class MainWindow(QMainWindow):
         dialog = SearchDialog(self.ctx, self)
         if dialog.exec() and dialog.chosen:
             self.navigate(*dialog.chosen)
+
+    def open_backups(self) -> None:
+        from ui.dialogs.backups import BackupsDialog
+
+        dialog = BackupsDialog(self.ctx, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def open_settings(self) -> None:
         if SettingsDialog(self.ctx, self).exec():

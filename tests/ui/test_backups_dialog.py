@@ -14,6 +14,7 @@ from db.models import Organisation
 def test_back_up_then_restore_from_the_dialog(qtbot: Any, window: Any, ctx: Any, monkeypatch: Any) -> None:
     from ui.dialogs.backups import BackupsDialog
 
+    assert window.act_backups in window.menus["file"].actions()  # File → Backups…
     dialog = BackupsDialog(ctx, window)
     qtbot.addWidget(dialog)
     dialog.show()
