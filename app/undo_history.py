@@ -313,11 +313,13 @@ def _later_work(session: Session, group_id: str, last_id: int | None) -> list[_L
             lifecycle[entity][int(entity_id)] = str(op)
     found: list[_Later] = []
     seen: set[tuple[str, int, str]] = set()
+    stands: dict[str, bool] = {}
     for entity in sorted(set(fields) | set(lifecycle)):
         touched = sorted(set(fields[entity]) | set(lifecycle[entity]))
         for chunk in chunked(touched, 900):
             later = session.execute(
-                select(CHANGE.c.id, CHANGE.c.entity_id, CHANGE.c.op, CHANGE.c.field, CHANGE.c.actor, CHANGE.c.at)
+                select(CHANGE.c.id, CHANGE.c.entity_id, CHANGE.c.op, CHANGE.c.field, CHANGE.c.actor, CHANGE.c.at,
+                       CHANGE.c.group_id)
                 .where(CHANGE.c.entity == entity, CHANGE.c.entity_id.in_(chunk), CHANGE.c.id > last_id,
                        CHANGE.c.op != "undo")
                 .order_by(CHANGE.c.id)
@@ -331,12 +333,38 @@ def _later_work(session: Session, group_id: str, last_id: int | None) -> list[_L
                     key = _LIFECYCLE[str(row.op)]
                 else:
                     continue
+                later_group = str(row.group_id)
+                if later_group not in stands:
+                    stands[later_group] = _stands(session, later_group, last_id)
+                if not stands[later_group]:
+                    continue
                 mark = (entity, rid, field if key == "field" else key)
                 if mark in seen:
                     continue
                 seen.add(mark)
                 found.append(_Later(int(row.id), entity, rid, key, field, str(row.actor or ""), row.at))
     return sorted(found, key=lambda x: x.change_id)
+
+
+def _stands(session: Session, group_id: str, after: int) -> bool:
+    """Does the later group ``group_id`` still have its effect? Not when it was undone since,
+    nor when it is the undo of something that itself came after ``after`` (the two cancel out:
+    an edit made and undone since leaves nothing to collide with). A redo stands."""
+    if not group_id:
+        return True
+    if group_id.startswith(IMPORT_PREFIX):
+        number = group_id[len(IMPORT_PREFIX) :]
+        batch = session.get(m.ImportBatch, int(number)) if number.isdigit() else None
+        return batch is None or batch.undone_at is None
+    if undo.is_undone(session, group_id):
+        return False
+    base, depth = undo.undo_depth(group_id)
+    if group_id.startswith(undo.IMPORT_UNDO_PREFIX):
+        base, depth = IMPORT_PREFIX + group_id[len(undo.IMPORT_UNDO_PREFIX) :], 1
+    if depth % 2 == 0:
+        return True
+    first = session.execute(select(func.min(CHANGE.c.id)).where(CHANGE.c.group_id == base)).scalar()
+    return first is None or int(first) <= after
 
 
 def _said(session: Session, x: _Later, lang: str) -> str:

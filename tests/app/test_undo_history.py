@@ -245,3 +245,42 @@ def test_an_import_is_listed_by_its_file_and_undone_through_its_batch(
     assert [(g.kind, g.status) for g in groups] == [("import_undo", FINAL), ("import", UNDONE)]
     assert groups[0].label == 'Undid the import of "doi-tac.xlsx"'
     assert groups[1].reason == "Undone by Anh on 23 Nov"
+
+
+def test_successive_edits_of_one_field_are_undone_one_after_the_other(app_db: Restartable) -> None:
+    """A later edit that was undone since leaves nothing to collide with; a redone one does."""
+    engine = app_db.engine
+    org = _org(engine, "Genetica")
+    first = _edit(engine, "organisation", org, {"name": "Genetica 2"}, "Anh")
+    second = _edit(engine, "organisation", org, {"name": "Genetica 3"}, "Anh")
+    with read_session(engine) as s:
+        assert entry(s, first).status == COLLIDES  # the second edit stands on it
+        assert undo.last_undoable(s, actor="Anh").group_id == second  # type: ignore[union-attr]
+    with unit_of_work(engine) as s:
+        undo_entry(s, second, actor="Anh")  # Ctrl+Z
+    engine = app_db.restart()
+    with read_session(engine) as s:
+        assert entry(s, first).status == READY  # the second and its undo cancel out
+        assert undo.last_undoable(s, actor="Anh").group_id == first  # type: ignore[union-attr]
+    with unit_of_work(engine) as s:
+        undo_entry(s, undo.undo_id(second), actor="Lan")  # the second redone: it stands again
+    with read_session(engine) as s:
+        assert _name(engine, org) == "Genetica 3"
+        assert entry(s, first).reason == "Genetica 3's name was changed since by Lan on 23 Nov."
+    with unit_of_work(engine) as s:
+        undo_entry(s, undo.undo_id(undo.undo_id(second)), actor="Anh")  # and undone again
+    with unit_of_work(engine) as s:
+        undo_entry(s, first, actor="Anh")  # Ctrl+Z, Ctrl+Z
+    assert _name(engine, org) == "Genetica"
+
+
+def test_a_later_change_outside_any_group_collides_too(app_db: Restartable) -> None:
+    """A change written without a group (a script, an older version) is later work all the same."""
+    engine = app_db.engine
+    org = _org(engine, "Genetica")
+    older = _edit(engine, "organisation", org, {"name": "Genetica 2"}, "Anh")
+    mine = _edit(engine, "organisation", org, {"website": "genetica.vn"}, "Anh")
+    with unit_of_work(engine) as s:
+        records.update(s, "organisation", org, {"website": ""}, expected_version=None)  # no group
+    with read_session(engine) as s:
+        assert entry(s, mine).status == COLLIDES and entry(s, older).status == READY
