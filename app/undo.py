@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Row, Table, func, select
+from sqlalchemy import Date, DateTime, Row, Table, and_, func, select
 from sqlmodel import Session
 
 from app import bulk_edit, records
@@ -130,6 +130,10 @@ def begin_undo(session: Session, group_id: str, actor: str = "") -> str:
         raise UserError("That change came from an import: undo it with ‘undo import’.")
     if is_undone(session, group_id):
         raise UserError("That change has already been undone.")
+    if _touches_purged(session, group_id):
+        raise UserError(
+            "Records of that change were removed for good when the trash was emptied; it cannot be undone."
+        )
     session.execute(
         CHANGE.insert().values(
             entity=first.entity,
@@ -143,6 +147,21 @@ def begin_undo(session: Session, group_id: str, actor: str = "") -> str:
         )
     )
     return undo_id(group_id)
+
+
+def _touches_purged(session: Session, group_id: str) -> bool:
+    """Was a record of the group removed for good since (app.trash.empty_trash)? Its id may
+    belong to a new record by now (SQLite gives the highest id out again)."""
+    group, purge = CHANGE.alias("g"), CHANGE.alias("p")
+    query = (
+        select(purge.c.id)
+        .join(group, and_(group.c.entity == purge.c.entity, group.c.entity_id == purge.c.entity_id))
+        .where(
+            group.c.group_id == group_id, purge.c.op == "purge", purge.c.field == "", purge.c.id > group.c.id
+        )
+        .limit(1)
+    )
+    return session.execute(query).first() is not None
 
 
 def _rows(session: Session, group_id: str) -> list[Row[Any]]:

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from app import bulk_edit, history, merge, records, trash, undo
 from app.cli import main
-from app.errors import ValidationError
+from app.errors import UserError, ValidationError
 from db import backup as backups
 from db import clock, kinds
 from db.engine import read_session, unit_of_work
@@ -223,13 +223,16 @@ def test_emptying_takes_a_backup_then_removes_records_and_links_for_good(
     assert len([b for b in backups.listing(db_path) if b.reason == "before-empty-trash"]) == 1
 
 
-def test_a_new_record_given_a_purged_id_starts_with_a_clean_history(
+def test_a_new_record_given_a_purged_id_starts_clean_and_old_changes_are_not_undone_onto_it(
     engine: Engine, ids: dict[str, Any]
 ) -> None:
     with unit_of_work(engine) as s:
-        last = records.create(s, "contact", {"full_name": "Hoàng Thị Mai", "position": "Kế toán"})
+        group = records.new_group_id()
+        last = records.create(
+            s, "contact", {"full_name": "Hoàng Thị Mai", "position": "Kế toán"}, group_id=group
+        )
         records.update(s, "contact", last, {"position": "Kế toán trưởng"}, expected_version=None)
-    _delete(engine, "contact", last)
+    deleted = _delete(engine, "contact", last)
     with unit_of_work(engine) as s:
         trash.empty_trash(s)
     with unit_of_work(engine) as s:
@@ -237,6 +240,12 @@ def test_a_new_record_given_a_purged_id_starts_with_a_clean_history(
     assert again == last  # SQLite gives the highest id out again
     with read_session(engine) as s:
         assert [h.op for h in history.record_history(s, "contact", again)] == ["create"]
+    # undoing the old creation (or the old delete) would act on the new record: refused
+    for old_group in (group, deleted):
+        with unit_of_work(engine) as s, pytest.raises(UserError, match="removed for good"):
+            undo.undo_group(s, old_group)
+    with read_session(engine) as s:
+        assert records.get(s, "contact", again)["full_name"] == "Lý Văn Tâm"
 
 
 def test_cli_trash_lists_the_same_items_and_empties_only_when_told(
