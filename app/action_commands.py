@@ -184,7 +184,7 @@ def cmd_trash(args: argparse.Namespace, ctx: CliContext) -> int:
     ]
     ctx.emit({"items": items})
     if not items:
-        ctx.out("Nothing deleted.")
+        ctx.out("Nothing in the trash matches." if wanted or args.words else "Nothing deleted.")
     for item in items:
         by = f" by {item['deleted_by']}" if item["deleted_by"] else ""
         merged = f"; merged into {item['merged_into']}" if item["merged_into"] else ""
