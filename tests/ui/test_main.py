@@ -180,9 +180,14 @@ def test_the_window_takes_the_days_backup_at_start_once(qapp, tmp_path, monkeypa
     open_database(f"sqlite:///{db}").dispose()
 
     def fake_exec():
-        top = [w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window"]
-        top[0].ctx.tasks.wait()  # the copy runs on the write lane, after the first paint
-        top[0].close()
+        # this run's window (an earlier test's may not be collected yet)
+        top = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "main_window" and w.isVisible() and str(db) in str(w.ctx.engine.url)
+        ]
+        top[-1].ctx.tasks.wait()  # the copy runs on the write lane, after the first paint
+        top[-1].close()
         return 0
 
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
