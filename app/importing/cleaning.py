@@ -283,7 +283,9 @@ def to_input(kind: str, raw: Values) -> tuple[Values, Values, dict[str, str]]:
             data[name] = clean_multiline(as_text(value))
         else:
             data[name] = clean(as_text(value))
-    if kind == "organisation" and data.get("name") and not data.get("acronym"):
+    if kind == "organisation" and data.get("name") and "acronym" not in raw:
+        # "Full name (ACR)" in a sheet with no acronym column; where the sheet has one (Ketnoi's
+        # own export does), a name that ends in brackets is the name as written.
         name, acronym = split_acronym(data["name"])
         if acronym:
             data["name"], data["acronym"] = name, acronym

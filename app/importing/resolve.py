@@ -22,7 +22,9 @@ from db import models as m
 fold = lru_cache(maxsize=1 << 17)(_fold)
 """:func:`app.vntext.fold`, remembered: an import folds the same organisation names again and again."""
 
-_NAME_ACRONYM = re.compile(r"^(?P<name>.+?)\s*[(\[](?P<acr>[^()\[\]]{1,30})[)\]]\s*$")
+# An acronym is letters and digits with & . - / + between them (NIC, KH&CN, VNU-HCM, R&D):
+# "(Việt Nam)" or '("http://x")' at the end of a name are part of the name.
+_NAME_ACRONYM = re.compile(r"^(?P<name>.+?)\s*[(\[](?P<acr>\w[\w&.\-/+]{0,29})[)\]]\s*$")
 
 
 @lru_cache(maxsize=1 << 16)
