@@ -74,7 +74,7 @@ def copy(src_file: Path, dst_file: Path) -> None:
     """An online, consistent copy of ``src_file`` (SQLite's backup API, in one step)."""
     src = sqlite3.connect(f"file:{src_file}?mode=ro", uri=True, timeout=30)
     try:
-        dst = sqlite3.connect(str(dst_file))
+        dst = sqlite3.connect(str(dst_file), timeout=30)
         try:
             src.backup(dst)
         finally:
@@ -199,15 +199,7 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
         raise BackupError(f"Not restoring: {problem}")
     saved = take(db_file, "before-restore") if db_file.exists() else None
     try:
-        src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(str(db_file), timeout=30)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        copy(backup_file, db_file)  # page by page into the live file: open connections see it
     except sqlite3.Error as exc:
         raise BackupError(f"Cannot restore into {db_file}: {exc}") from exc
     _private(db_file, 0o600)

@@ -65,3 +65,20 @@ def _forms_close_without_asking(monkeypatch: pytest.MonkeyPatch) -> None:
     except ImportError:  # no Qt here: only the non-UI tests can run
         return
     monkeypatch.setattr(ui.widgets, "confirm_discard", lambda *_a, **_k: True)
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """An empty PostgreSQL database (``KETNOI_TEST_POSTGRES_URL``), emptied again after the
+    test; skipped without one, except in CI, which must provide it."""
+    url = os.environ.get("KETNOI_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide KETNOI_TEST_POSTGRES_URL")
+        pytest.skip("KETNOI_TEST_POSTGRES_URL not set")
+    from alembic import command
+
+    from db.migrate import alembic_config
+
+    yield url
+    command.downgrade(alembic_config(url), "base")

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
 
 import pytest
-from alembic import command
 from sqlalchemy import func, select
 
 from app import records
 from app.errors import ValidationError
 from db.engine import read_session, unit_of_work
-from db.migrate import alembic_config, open_database
+from db.migrate import open_database
 from db.models import Organisation
 
 PG_URL = os.environ.get("KETNOI_TEST_POSTGRES_URL")
@@ -22,6 +20,7 @@ WRITERS = 12
 
 
 def _create_at_once(url: str) -> tuple[list[int], list[BaseException]]:
+    open_database(url).dispose()  # the schema first: writers must not race to create it
     created: list[int] = []
     errors: list[BaseException] = []
     start = threading.Barrier(WRITERS)
@@ -64,17 +63,6 @@ def _assert_one_record_and_field_errors(url: str, created: list[int], errors: li
 def test_simultaneous_creates_on_sqlite(db_url: str, engine: object) -> None:
     created, errors = _create_at_once(db_url)
     _assert_one_record_and_field_errors(db_url, created, errors)
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    if not PG_URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide KETNOI_TEST_POSTGRES_URL")
-        pytest.skip("KETNOI_TEST_POSTGRES_URL not set")
-    open_database(PG_URL).dispose()
-    yield PG_URL
-    command.downgrade(alembic_config(PG_URL), "base")
 
 
 @pytest.mark.postgres
