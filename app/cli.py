@@ -274,9 +274,20 @@ def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     with read_session(ctx.engine()) as session:
         counts = record_counts(session)
-    ctx.emit({"version": __version__, "database": describe_url(ctx.url), "counts": counts})
+    checked = sqlite_path(ctx.url) is not None  # a server checks its own files
+    ctx.emit(
+        {
+            "version": __version__,
+            "database": describe_url(ctx.url),
+            "checked": checked,
+            "damage_found": False,
+            "counts": counts,
+        }
+    )
     ctx.out(f"Ketnoi {__version__}")
     ctx.out(f"Database: {describe_url(ctx.url)}")
+    if checked:
+        ctx.out("Checked (SQLite quick_check): no damage found")
     for kind, n in counts.items():
         ctx.out(f"  {n:>8,} {kind}")
     return 0

@@ -96,7 +96,10 @@ def fill(
     with unit_of_work(engine) as s:
         existing = s.exec(select(func.count()).select_from(m.Contact)).one()
         if existing and not force:
-            raise UserError("This database already has contacts; use --force to add demo data anyway.")
+            raise UserError(
+                "This database already has contacts; the demo data goes into a new file "
+                "(ketnoi demo --db demo.db)."
+            )
         counts = _fill_story(s, today)
         if scale > 0:
             extra = fill_scale(s, scale, random.Random(seed), today, progress)

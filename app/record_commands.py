@@ -43,14 +43,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         verbs = top.add_subparsers(dest="verb", metavar="VERB", required=True)
         parents = [common, as_json]
 
-        p = verbs.add_parser("add", parents=parents, help=f"add a {kind}")
+        article = "an" if kind[0] in "aeiou" else "a"
+        p = verbs.add_parser("add", parents=parents, help=f"add {article} {kind}")
         add_field_options(p, kind)
         p.set_defaults(handler=cmd_add, entity=kind, creates_db=True)
 
         p = verbs.add_parser(
             "edit",
             parents=parents,
-            help=f"change fields of a {kind}",
+            help=f"change fields of {article} {kind}",
             description="Only the fields given change; a repeated option (--tag, --email…) "
             "replaces the whole list.",
         )
@@ -59,7 +60,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         add_field_options(p, kind)
         p.set_defaults(handler=cmd_edit, entity=kind)
 
-        p = verbs.add_parser("show", parents=parents, help=f"every field of a {kind}")
+        p = verbs.add_parser("show", parents=parents, help=f"every field of {article} {kind}")
         p.add_argument("record", metavar="NAME_OR_ID")
         p.set_defaults(handler=cmd_show, entity=kind)
 

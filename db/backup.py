@@ -70,13 +70,18 @@ def _private(path: Path, mode: int) -> None:
             path.chmod(mode)
 
 
-def copy(src_file: Path, dst_file: Path) -> None:
-    """An online, consistent copy of ``src_file`` (SQLite's backup API, in one step)."""
+def copy(src_file: Path, dst_file: Path, *, standalone: bool = True) -> None:
+    """An online, consistent copy of ``src_file`` (SQLite's backup API, in one step).
+
+    A ``standalone`` copy (a backup) is switched out of WAL mode, so that opening it later
+    leaves no -wal/-shm files beside it; a copy into the live database keeps its mode."""
     src = sqlite3.connect(f"file:{src_file}?mode=ro", uri=True, timeout=30)
     try:
         dst = sqlite3.connect(str(dst_file), timeout=30)
         try:
             src.backup(dst)
+            if standalone:
+                dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
     finally:
@@ -199,7 +204,7 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
         raise BackupError(f"Not restoring: {problem}")
     saved = take(db_file, "before-restore") if db_file.exists() else None
     try:
-        copy(backup_file, db_file)  # page by page into the live file: open connections see it
+        copy(backup_file, db_file, standalone=False)  # page by page into the live file
     except sqlite3.Error as exc:
         raise BackupError(f"Cannot restore into {db_file}: {exc}") from exc
     _private(db_file, 0o600)
