@@ -24,6 +24,7 @@ from app.vntext import (
     clean_multiline,
     fold,
     fold_words,
+    join_name,
     name_sort_key,
     split_honorific,
     split_name,
@@ -262,7 +263,7 @@ def prepare_contact(session: Session | None, data: Values, current_id: int | Non
         # The full name stays as written ("Hùng Nguyễn" abroad); only the honorific moves out.
         full = split_honorific(full)[1] or full
     elif not full and (given or family):
-        full = " ".join(p for p in (family, middle, given) if p)
+        full = join_name(family, middle, given)
     if not full:
         errs.add("full_name", "a name is required")
     emails: list[str] = []

@@ -259,6 +259,19 @@ def split_honorific(full_name: str) -> tuple[str, str]:
     return canonical, name[match.end() :].strip()
 
 
+def join_name(family: str = "", middle: str = "", given: str = "") -> str:
+    """A full name from its parts, in the order its owner writes it: family first for a
+    Vietnamese name ("Nguyễn Văn An"), given first otherwise ("John Smith")."""
+    family, middle, given = clean(family), clean(middle), clean(given)
+    if not family:
+        return " ".join(p for p in (middle, given) if p)
+    vietnamese = fold(family.split()[0]) in VIETNAMESE_SURNAMES or _looks_vietnamese(
+        " ".join(p for p in (family, middle, given) if p)
+    )
+    order = (family, middle, given) if vietnamese else (given, middle, family)
+    return " ".join(p for p in order if p)
+
+
 def split_name(full_name: str | None, *, western: bool | None = None) -> NameParts:
     """Split a full name into family / middle / given parts.
 

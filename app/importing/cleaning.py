@@ -22,7 +22,7 @@ from app import validation as v
 from app.importing.fields import IGNORE
 from app.importing.resolve import split_acronym
 from app.importing.sheet import LIST_FIELDS
-from app.vntext import clean, clean_multiline, fold
+from app.vntext import clean, clean_multiline, fold, join_name
 
 Values = dict[str, Any]
 
@@ -289,9 +289,28 @@ def to_input(kind: str, raw: Values) -> tuple[Values, Values, dict[str, str]]:
         name, acronym = split_acronym(data["name"])
         if acronym:
             data["name"], data["acronym"] = name, acronym
+    if kind == "contact":
+        _join_name_columns(data)
     for key in [k for k, val in data.items() if val is None]:
         del data[key]
     return data, refs, errors
+
+
+def _join_name_columns(data: Values) -> None:
+    """A name split over columns the way Vietnamese forms split it ("Họ và tên đệm" | "Tên",
+    or "Họ" | "Tên đệm và tên") gives every part, and the full name joined in its owner's order
+    when the sheet has no full-name column: no part is ever dropped."""
+    family_middle = (data.pop("family_middle", None) or "").split()
+    middle_given = (data.pop("middle_given", None) or "").split()
+    if family_middle:
+        data["family_name"] = data.get("family_name") or family_middle[0]
+        data["middle_name"] = data.get("middle_name") or " ".join(family_middle[1:])
+    if middle_given:
+        data["given_name"] = data.get("given_name") or middle_given[-1]
+        data["middle_name"] = data.get("middle_name") or " ".join(middle_given[:-1])
+    parts = [data.get(k) or "" for k in ("family_name", "middle_name", "given_name")]
+    if not data.get("full_name") and any(parts):
+        data["full_name"] = join_name(*parts)
 
 
 # Service error keys that name a column by another name than the importer's field.

@@ -91,7 +91,26 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         ),
         _f("family_name", "Họ / Family name", "họ|family name|last name|surname"),
         _f("middle_name", "Tên đệm / Middle name", "tên đệm|tên lót|middle name"),
-        _f("given_name", "Tên / Given name", "tên|tên gọi|given name|first name"),
+        _f(
+            "given_name",
+            "Tên / Given name",
+            "tên|tên gọi|given name|given names|first name|forename|forenames",
+        ),
+        # Vietnamese forms often split the name after the middle name ("Họ và tên đệm" | "Tên")
+        # or after the family name ("Họ" | "Tên đệm và tên"): read, joined, never exported.
+        _f(
+            "family_middle",
+            "Họ và tên đệm / Family and middle name",
+            "họ và tên đệm|họ và tên lót|họ tên đệm|họ đệm|họ và đệm|họ và chữ đệm|họ chữ đệm|"
+            "family and middle name|family and middle names|surname and middle name",
+            exported=False,
+        ),
+        _f(
+            "middle_given",
+            "Tên đệm và tên / Middle and given name",
+            "tên đệm và tên|tên lót và tên|đệm và tên|middle and given name|middle and given names",
+            exported=False,
+        ),
         _f("position", "Chức vụ / Position", "chức vụ|chức danh|vị trí|position|job title|title|role"),
         _f(
             "organisation",

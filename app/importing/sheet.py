@@ -108,7 +108,7 @@ def detect_kind(sheet: str, headers: list[str]) -> tuple[str | None, dict[str, f
             score += 1.5
         if fs.REQUIRED[kind] not in found and kind != "contact":
             score -= 1
-        if kind == "contact" and not ({"full_name", "given_name", "family_name"} & found):
+        if kind == "contact" and not ({"full_name", "given_name", "family_name", "family_middle"} & found):
             score -= 1
         scores[kind] = score
     kind = max(scores, key=lambda k: scores[k])
@@ -130,8 +130,10 @@ def suggest_mapping(kind: str, headers: list[str]) -> dict[int, str]:
             continue
         used.add(name)
         mapping[col] = name
-    if kind == "contact" and "given_name" in used and not ({"full_name", "family_name"} & used):
-        # A lone "Tên" column holds the whole name in most Vietnamese lists.
+    name_parts = {"full_name", "family_name", "family_middle", "middle_given"}
+    if kind == "contact" and "given_name" in used and not (name_parts & used):
+        # A lone "Tên" column holds the whole name in most Vietnamese lists; beside "Họ và tên
+        # đệm" it is the given name.
         mapping = {c: ("full_name" if f == "given_name" else f) for c, f in mapping.items()}
     return mapping
 
