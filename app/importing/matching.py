@@ -182,6 +182,20 @@ def db_state(session: Session) -> tuple[Any, ...]:
     return tuple(out)
 
 
+def _tie_organisation_names(preview: Preview, ctx: MatchContext) -> None:
+    """Before any row is matched, every "Full name (ACR)" mention anywhere in the file ties the
+    name and the acronym together, so that a bare "VIN" and a bare "Mạng lưới …" resolve to the
+    same organisation whatever the order of the rows (without this, the rows before the tying
+    mention had already made two)."""
+    for row in preview.rows:
+        if row.columns is None:
+            continue
+        mentions = [row.refs.get("organisation"), *(row.refs.get("organisations") or [])]
+        for text in mentions:
+            if text and split_acronym(text)[1]:
+                ctx.orgs.resolve(text)
+
+
 def match_rows(
     session: Session, preview: Preview, *, progress: Progress | None = None, cancel: Cancel | None = None
 ) -> MatchContext:
@@ -201,6 +215,8 @@ def match_rows(
         NameIndex.meetings(session),
     )
     db_keys = _db_keys(session, kind, ctx)
+    if kind != "organisation":
+        _tie_organisation_names(preview, ctx)
     seen: dict[tuple[str, Any], int] = {}
     for i, row in enumerate(preview.rows):
         if i % CHECK_EVERY == 0 and i:

@@ -115,11 +115,16 @@ class OrgIndex:
         ("VIN"), and now says what the acronym stands for ("Mạng lưới … (VIN)"), keep the name."""
         found = self.lookup(text)
         pending = self.pending.get(found) if found is not None else None
+        name, acronym = split_acronym(text)
         if pending is not None:
-            name, acronym = split_acronym(text)
             if acronym and fold(pending.name) == fold(acronym):
                 pending.name, pending.acronym = name, acronym
                 self._register(pending.key, name, acronym, [])
+        elif found is not None and acronym:
+            # A known organisation named here as "Full name (ACR)": within this import, the bare
+            # full name and the bare acronym name it too (the record itself is not renamed).
+            self.by_name.setdefault(fold(name), found)
+            self.by_acronym.setdefault(fold(acronym), found)
         return found
 
     def resolve(self, text: str) -> int | None:
