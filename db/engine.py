@@ -36,6 +36,8 @@ __all__ = [
 ]
 
 ENV_VAR = "KETNOI_DATABASE_URL"
+BUSY_TIMEOUT_S = 10
+"""How long an ordinary SQLite write waits for another writer before saying the file is busy."""
 APP_NAME = "Ketnoi"
 
 
@@ -138,7 +140,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
     cur.close()
 
 
@@ -148,7 +150,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     kwargs: dict[str, Any] = {"echo": echo}
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 10}
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_S}
     else:
         kwargs["pool_pre_ping"] = True
         if make_url(url).get_backend_name() == "postgresql" and passfile_path().exists():
@@ -169,7 +171,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 
 
 @contextmanager
-def unit_of_work(engine: Engine, *, lock: str = "", wait_s: float = 10) -> Iterator[Session]:
+def unit_of_work(engine: Engine, *, lock: str = "", wait_s: float = BUSY_TIMEOUT_S) -> Iterator[Session]:
     """A session that commits once when the block ends and rolls back if it raises.
 
     On SQLite it starts with ``BEGIN IMMEDIATE``: the unit of work holds the database's one
@@ -192,13 +194,14 @@ def unit_of_work(engine: Engine, *, lock: str = "", wait_s: float = 10) -> Itera
 def _begin(session: Session, lock: str, wait_s: float) -> None:
     conn = session.connection()
     if conn.dialect.name == "sqlite":
-        if wait_s != 10:
+        longer = wait_s != BUSY_TIMEOUT_S
+        if longer:
             conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait_s * 1000)}")
         try:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         finally:
-            if wait_s != 10:
-                conn.exec_driver_sql("PRAGMA busy_timeout=10000")
+            if longer:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
     elif lock:
         write_lock(session, lock, wait_s=wait_s)
 
