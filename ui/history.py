@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,8 +31,8 @@ from ui import labels
 from ui.context import AppContext
 from ui.dialogs.conflict import ConflictDialog
 from ui.icons import icon
+from ui.rows import RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 SHORT = 120  # characters of a long text shown in a cell (the tooltip has it all)
 
 
@@ -40,7 +40,7 @@ def _dash() -> str:
     return "—"
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel[history.HistoryEntry]):
     """Plain :class:`app.history.HistoryEntry` rows handed in by the dialog."""
 
     COLUMNS = ("at", "actor", "what", "old", "new")
@@ -49,32 +49,12 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self.ctx = ctx
         self.entity = entity
-        self.entries: list[history.HistoryEntry] = []
 
-    def set_entries(self, entries: list[history.HistoryEntry]) -> None:
-        self.beginResetModel()
-        self.entries = list(entries)
-        self.endResetModel()
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("When"), self.tr("Who"), self.tr("Change"), self.tr("Before"), self.tr("After"))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("When"), self.tr("Who"), self.tr("Change"), self.tr("Before"), self.tr("After"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
-            return None
-        e = self.entries[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, e: history.HistoryEntry, col: int, role: int) -> Any:
+        column = self.COLUMNS[col]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             full = self.text(e, column)
             if role == Qt.ItemDataRole.ToolTipRole:  # a narrow column elides: the whole text here
@@ -240,7 +220,7 @@ class HistoryDialog(QDialog):
         self.version = version
         self.heading.setText(f"{labels.entity_name(self.entity)}: {label}")
         self.setWindowTitle(self.tr("History of %1").replace("%1", label))
-        self.model.set_entries(entries)
+        self.model.set_rows(entries)
         self.table.resizeColumnToContents(2)  # what changed: whole, unless it would crowd out the values
         self.table.setColumnWidth(
             2, min(self.table.columnWidth(2), max(220, self.table.viewport().width() // 3))
@@ -263,9 +243,9 @@ class HistoryDialog(QDialog):
 
     def selected(self) -> history.HistoryEntry | None:
         rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.model.entries):
+        if not rows or rows[0].row() >= len(self.model.rows):
             return None
-        return self.model.entries[rows[0].row()]
+        return self.model.rows[rows[0].row()]
 
     def _update_buttons(self) -> None:
         entry = self.selected()

@@ -11,10 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
@@ -40,12 +37,12 @@ from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext
 from ui.icons import icon
+from ui.rows import RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class TrashModel(QAbstractTableModel):
+class TrashModel(RowsModel[trash.TrashItem]):
     """Plain rows (``app.trash.TrashItem``) handed in by the dialog; no database access here."""
 
     COLUMNS = ("label", "kind", "deleted_by", "deleted_at")
@@ -53,32 +50,12 @@ class TrashModel(QAbstractTableModel):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.items: list[trash.TrashItem] = []
 
-    def set_items(self, items: list[trash.TrashItem]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Kind"), self.tr("Deleted by"), self.tr("Deleted on"))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Name"), self.tr("Kind"), self.tr("Deleted by"), self.tr("Deleted on"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        item = self.items[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, item: trash.TrashItem, col: int, role: int) -> Any:
+        column = self.COLUMNS[col]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "label":
                 return item.label
@@ -190,7 +167,7 @@ class TrashDialog(QDialog):
         self.ctx.tasks.run(work, on_done=done, owner=self)
 
     def _show(self, items: list[trash.TrashItem], counts: dict[str, int]) -> None:
-        self.model.set_items(items)
+        self.model.set_rows(items)
         total = sum(counts.values())
         if total == 0:
             self.summary.setText(self.tr("The trash is empty."))
@@ -213,7 +190,7 @@ class TrashDialog(QDialog):
 
     def selected(self) -> list[tuple[str, int]]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.items[r].key for r in rows if r < len(self.model.items)]
+        return [self.model.rows[r].key for r in rows if r < len(self.model.rows)]
 
     # --- restore / empty -------------------------------------------------------------------------
 
@@ -237,7 +214,7 @@ class TrashDialog(QDialog):
                 self.ctx.push_undo(message, result.group_id)
             self.ctx.status_message.emit(message)
             if result.skipped:
-                names = {item.key: item.label for item in self.model.items}
+                names = {item.key: item.label for item in self.model.rows}
                 lines = [f"• {names.get((x.kind, x.id), f'#{x.id}')}: {self._why(x)}" for x in result.skipped]
                 QMessageBox.information(
                     self,

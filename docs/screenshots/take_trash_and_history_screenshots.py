@@ -184,7 +184,7 @@ def main(original: str, out: str | None) -> int:
             window.act_history.trigger()
             settle(ctx)
             history = window.history_dialog
-            restorable = [i for i, e in enumerate(history.model.entries) if e.restorable]
+            restorable = [i for i, e in enumerate(history.model.rows) if e.restorable]
             if restorable:
                 history.table.selectRow(restorable[min(2, len(restorable) - 1)])
             check(history, f"history {tag}", (w, h))

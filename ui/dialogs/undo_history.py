@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,47 +35,26 @@ from app.undo_history import GroupEntry
 from db.engine import Session, read_session
 from ui.context import AppContext
 from ui.icons import icon
+from ui.rows import RowsModel
 from ui.tasks import Task
 
 COL_WHAT, COL_KIND, COL_WHEN, COL_WHO, COL_COUNT, COL_STATUS = range(6)
 SHORT_COLUMNS = (COL_KIND, COL_WHEN, COL_WHO, COL_COUNT, COL_STATUS)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 
 
-class UndoHistoryModel(QAbstractTableModel):
+class UndoHistoryModel(RowsModel[GroupEntry]):
     """Plain rows (:class:`GroupEntry`) handed in by the dialog; no database access here."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.entries: list[GroupEntry] = []
 
-    def set_entries(self, entries: list[GroupEntry]) -> None:
-        self.beginResetModel()
-        self.entries = list(entries)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < 6:
-            return None
+    def titles(self) -> tuple[str, ...]:
         return (self.tr("What"), self.tr("Kind"), self.tr("When"), self.tr("Who"), self.tr("Records"),
-                self.tr("Status"))[section]  # fmt: skip
+                self.tr("Status"))  # fmt: skip
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
-            return None
-        e, col = self.entries[index.row()], index.column()
+    def cell(self, e: GroupEntry, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(e, col)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -205,7 +184,7 @@ class UndoHistoryDialog(QDialog):
 
     def _loaded(self, entries: list[GroupEntry]) -> None:
         chosen = self.current()
-        self.model.set_entries(entries)
+        self.model.set_rows(entries)
         for col in SHORT_COLUMNS:  # their text in full, with room to breathe
             self.view.resizeColumnToContents(col)
             self.view.setColumnWidth(col, self.view.columnWidth(col) + 16)
@@ -230,7 +209,7 @@ class UndoHistoryDialog(QDialog):
         return found if isinstance(found, GroupEntry) else None
 
     def select_group(self, group_id: str) -> None:
-        for row, e in enumerate(self.model.entries):
+        for row, e in enumerate(self.model.rows):
             if e.group_id == group_id:
                 self.view.selectRow(row)
                 return
