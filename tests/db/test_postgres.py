@@ -26,12 +26,10 @@ pytestmark = [
 
 
 @pytest.fixture
-def pg() -> Iterator[Engine]:
-    assert PG_URL, "CI must provide KETNOI_TEST_POSTGRES_URL"
-    engine = open_database(PG_URL)
+def pg(pg_url: str) -> Iterator[Engine]:
+    engine = open_database(pg_url)
     yield engine
     engine.dispose()
-    command.downgrade(alembic_config(PG_URL), "base")
 
 
 def test_postgres_schema_has_no_drift_and_search_works(pg: Engine) -> None:

@@ -10,10 +10,9 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from alembic import command
 from sqlalchemy.engine import Engine
 
-from db.migrate import alembic_config, open_database
+from db.migrate import open_database
 from tests.app.dedupe.test_bulk_undo import (  # noqa: F401
     test_bulk_tag_1000_contacts_and_undo,
     test_set_field_status_and_due_date_and_undo,
@@ -46,9 +45,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def engine() -> Iterator[Engine]:
-    assert PG_URL, "CI must provide KETNOI_TEST_POSTGRES_URL"
-    eng = open_database(PG_URL)
+def engine(pg_url: str) -> Iterator[Engine]:
+    eng = open_database(pg_url)
     yield eng
     eng.dispose()
-    command.downgrade(alembic_config(PG_URL), "base")
