@@ -1111,37 +1111,37 @@
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="292" />
+      <location filename="../../ui/history.py" line="272" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="196" />
+      <location filename="../../ui/history.py" line="176" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="172" />
+      <location filename="../../ui/history.py" line="152" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="242" />
+      <location filename="../../ui/history.py" line="222" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="250" />
+      <location filename="../../ui/history.py" line="230" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="253" />
+      <location filename="../../ui/history.py" line="233" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="199" />
+      <location filename="../../ui/history.py" line="179" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -1149,92 +1149,92 @@
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../ui/history.py" line="113" />
+      <location filename="../../ui/history.py" line="93" />
       <source>%1 (import of %2)</source>
       <translation>%1 (nhập từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="111" />
+      <location filename="../../ui/history.py" line="91" />
       <source>%1 (merge)</source>
       <translation>%1 (gộp)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="115" />
+      <location filename="../../ui/history.py" line="95" />
       <source>%1 (removed for good from the trash)</source>
       <translation>%1 (đã xoá vĩnh viễn khỏi thùng rác)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="70" />
+      <location filename="../../ui/history.py" line="54" />
       <source>After</source>
       <translation>Sau</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="70" />
+      <location filename="../../ui/history.py" line="54" />
       <source>Before</source>
       <translation>Trước</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="70" />
+      <location filename="../../ui/history.py" line="54" />
       <source>Change</source>
       <translation>Thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="124" />
+      <location filename="../../ui/history.py" line="104" />
       <source>Created</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="123" />
+      <location filename="../../ui/history.py" line="103" />
       <source>Created by the import of %1</source>
       <translation>Tạo khi nhập %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="126" />
+      <location filename="../../ui/history.py" line="106" />
       <source>Deleted</source>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="119" />
+      <location filename="../../ui/history.py" line="99" />
       <source>Merged into “%1”</source>
       <translation>Đã gộp vào “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="120" />
+      <location filename="../../ui/history.py" line="100" />
       <source>Merged “%1” into this record</source>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="139" />
+      <location filename="../../ui/history.py" line="119" />
       <source>No</source>
       <translation>Không</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="129" />
+      <location filename="../../ui/history.py" line="109" />
       <source>Removed for good</source>
       <translation>Đã xoá vĩnh viễn</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="127" />
+      <location filename="../../ui/history.py" line="107" />
       <source>Restored</source>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="128" />
+      <location filename="../../ui/history.py" line="108" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="70" />
+      <location filename="../../ui/history.py" line="54" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="70" />
+      <location filename="../../ui/history.py" line="54" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="139" />
+      <location filename="../../ui/history.py" line="119" />
       <source>Yes</source>
       <translation>Có</translation>
     </message>
@@ -2864,87 +2864,87 @@
   <context>
     <name>TrashDialog</name>
     <message>
-      <location filename="../../ui/trash.py" line="199" />
+      <location filename="../../ui/trash.py" line="176" />
       <source>%1 deleted records in the trash; %2 shown.</source>
       <translation>Thùng rác có %1 bản ghi đã xoá; đang hiển thị %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="146" />
+      <location filename="../../ui/trash.py" line="123" />
       <source>&amp;Empty trash…</source>
       <translation>&amp;Dọn sạch thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="143" />
+      <location filename="../../ui/trash.py" line="120" />
       <source>&amp;Restore</source>
       <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="112" />
+      <location filename="../../ui/trash.py" line="89" />
       <source>All kinds</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="261" />
+      <location filename="../../ui/trash.py" line="238" />
       <source>Empty trash</source>
       <translation>Dọn sạch thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="117" />
+      <location filename="../../ui/trash.py" line="94" />
       <source>Filter by name…</source>
       <translation>Lọc theo tên…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="244" />
+      <location filename="../../ui/trash.py" line="221" />
       <source>Not restored</source>
       <translation>Chưa khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="263" />
+      <location filename="../../ui/trash.py" line="240" />
       <source>Remove every deleted record for good? Their links go with them; their history stays. A backup of the database is taken first.</source>
       <translation>Xoá vĩnh viễn mọi bản ghi đã xoá? Các liên kết của chúng cũng mất theo; lịch sử vẫn được giữ. Cơ sở dữ liệu sẽ được sao lưu trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="281" />
+      <location filename="../../ui/trash.py" line="258" />
       <source>Removed %1 record(s) for good</source>
       <translation>Đã xoá vĩnh viễn %1 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="235" />
+      <location filename="../../ui/trash.py" line="212" />
       <source>Restored %1 record(s)</source>
       <translation>Đã khôi phục %1 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="122" />
+      <location filename="../../ui/trash.py" line="99" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="196" />
+      <location filename="../../ui/trash.py" line="173" />
       <source>The trash is empty.</source>
       <translation>Thùng rác trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="245" />
+      <location filename="../../ui/trash.py" line="222" />
       <source>These records stay in the trash:</source>
       <translation>Các bản ghi sau vẫn ở trong thùng rác:</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="106" />
+      <location filename="../../ui/trash.py" line="83" />
       <source>Trash</source>
       <translation>Thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="255" />
+      <location filename="../../ui/trash.py" line="232" />
       <source>a live organisation has this name; rename or merge it first</source>
       <translation>đã có một tổ chức khác mang tên này; hãy đổi tên hoặc gộp trước</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="253" />
+      <location filename="../../ui/trash.py" line="230" />
       <source>no longer in the trash</source>
       <translation>không còn trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="256" />
+      <location filename="../../ui/trash.py" line="233" />
       <source>restoring it would break a rule of the database</source>
       <translation>khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu</translation>
     </message>
@@ -2952,27 +2952,27 @@
   <context>
     <name>TrashModel</name>
     <message>
-      <location filename="../../ui/trash.py" line="74" />
+      <location filename="../../ui/trash.py" line="55" />
       <source>Deleted by</source>
       <translation>Người xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="74" />
+      <location filename="../../ui/trash.py" line="55" />
       <source>Deleted on</source>
       <translation>Thời điểm xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="74" />
+      <location filename="../../ui/trash.py" line="55" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="91" />
+      <location filename="../../ui/trash.py" line="68" />
       <source>Merged into “%1”: undo the merge to get its links back</source>
       <translation>Đã gộp vào “%1”: hoàn tác việc gộp để lấy lại các liên kết</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="74" />
+      <location filename="../../ui/trash.py" line="55" />
       <source>Name</source>
       <translation>Tên</translation>
     </message>
@@ -2980,45 +2980,45 @@
   <context>
     <name>UndoHistoryDialog</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="165" />
+      <location filename="../../ui/dialogs/undo_history.py" line="144" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="161" />
+      <location filename="../../ui/dialogs/undo_history.py" line="140" />
       <source>&amp;Undo selected</source>
       <translation>&amp;Hoàn tác mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="217" />
+      <location filename="../../ui/dialogs/undo_history.py" line="196" />
       <source>Nothing has been changed yet.</source>
       <translation>Chưa có thay đổi nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="138" />
+      <location filename="../../ui/dialogs/undo_history.py" line="117" />
       <source>Only &amp;my changes</source>
       <translation>Chỉ thay đổi của &amp;tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="171" />
+      <location filename="../../ui/dialogs/undo_history.py" line="150" />
       <source>The latest operations, newest first; they are kept in the database.</source>
       <translation>Các thao tác gần đây, mới nhất ở trên; chúng được lưu trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="135" />
-      <location filename="../../ui/dialogs/undo_history.py" line="223" />
-      <location filename="../../ui/dialogs/undo_history.py" line="266" />
-      <location filename="../../ui/dialogs/undo_history.py" line="271" />
+      <location filename="../../ui/dialogs/undo_history.py" line="114" />
+      <location filename="../../ui/dialogs/undo_history.py" line="202" />
+      <location filename="../../ui/dialogs/undo_history.py" line="245" />
+      <location filename="../../ui/dialogs/undo_history.py" line="250" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="265" />
+      <location filename="../../ui/dialogs/undo_history.py" line="244" />
       <source>Undone, except what was changed since (kept as it is):</source>
       <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="262" />
+      <location filename="../../ui/dialogs/undo_history.py" line="241" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -3026,107 +3026,107 @@
   <context>
     <name>UndoHistoryModel</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="107" />
+      <location filename="../../ui/dialogs/undo_history.py" line="86" />
       <source>Bulk edit</source>
       <translation>Sửa hàng loạt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="122" />
+      <location filename="../../ui/dialogs/undo_history.py" line="101" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="125" />
+      <location filename="../../ui/dialogs/undo_history.py" line="104" />
       <source>Cannot be undone</source>
       <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="124" />
+      <location filename="../../ui/dialogs/undo_history.py" line="103" />
       <source>Changed since</source>
       <translation>Đã bị sửa sau đó</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="112" />
+      <location filename="../../ui/dialogs/undo_history.py" line="91" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="106" />
+      <location filename="../../ui/dialogs/undo_history.py" line="85" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="110" />
+      <location filename="../../ui/dialogs/undo_history.py" line="89" />
       <source>Import</source>
       <translation>Nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="72" />
+      <location filename="../../ui/dialogs/undo_history.py" line="54" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="109" />
+      <location filename="../../ui/dialogs/undo_history.py" line="88" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="114" />
+      <location filename="../../ui/dialogs/undo_history.py" line="93" />
       <source>New</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="108" />
+      <location filename="../../ui/dialogs/undo_history.py" line="87" />
       <source>Re-rating</source>
       <translation>Đánh giá lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="72" />
+      <location filename="../../ui/dialogs/undo_history.py" line="54" />
       <source>Records</source>
       <translation>Số bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="116" />
+      <location filename="../../ui/dialogs/undo_history.py" line="95" />
       <source>Redo</source>
       <translation>Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="113" />
+      <location filename="../../ui/dialogs/undo_history.py" line="92" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="73" />
+      <location filename="../../ui/dialogs/undo_history.py" line="55" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="115" />
+      <location filename="../../ui/dialogs/undo_history.py" line="94" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="123" />
+      <location filename="../../ui/dialogs/undo_history.py" line="102" />
       <source>Undone</source>
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="111" />
+      <location filename="../../ui/dialogs/undo_history.py" line="90" />
       <source>Undone import</source>
       <translation>Lần nhập đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="72" />
+      <location filename="../../ui/dialogs/undo_history.py" line="54" />
       <source>What</source>
       <translation>Thao tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="72" />
+      <location filename="../../ui/dialogs/undo_history.py" line="54" />
       <source>When</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="72" />
+      <location filename="../../ui/dialogs/undo_history.py" line="54" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
