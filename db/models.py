@@ -319,3 +319,74 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(sa_type=String(100), primary_key=True)
     value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+# --- issue 15: official letters and the office's working calendar --------------------------
+
+LETTER_DIRECTIONS = ("outgoing", "incoming")
+# outgoing: draft → signed (numbered) → sent → replied; incoming: received → replied
+LETTER_STATUSES = ("draft", "signed", "sent", "received", "replied")
+LETTER_TEMPLATES = ("introduction", "invitation", "thanks", "reply", "other")
+
+
+class Letter(Record, table=True):
+    """An official letter (công văn) sent or received, in the office's register.
+
+    An outgoing letter gets its ``number`` from :class:`LetterCounter` when it is signed, never
+    as a draft; an incoming one keeps the sender's number and symbol as written on it.
+    """
+
+    __tablename__ = "letter"
+    __table_args__ = (
+        Index("uq_letter_number", "direction", "year", "symbol", "number", unique=True),
+        Index("ix_letter_open_reply", "deleted_at", "status", "reply_due"),
+    )
+
+    direction: str = Field(default="outgoing", sa_type=String(20), index=True)
+    number: int | None = Field(default=None)
+    symbol: str = Field(default="", sa_type=String(60))  # "NIC-HTQT": after the "/" of the number
+    year: int | None = Field(default=None)
+    reference: str = Field(default="", sa_type=String(100), index=True)  # "125/NIC-HTQT", as written
+    letter_date: dt.date | None = Field(default=None, index=True)
+    template: str = Field(default="other", sa_type=String(40))
+    subject: str = Field(sa_type=String(500))  # trích yếu
+    organisation_id: int | None = Field(
+        default=None, foreign_key="organisation.id", index=True, ondelete="SET NULL"
+    )
+    contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True, ondelete="SET NULL")
+    addressee: str = _text()  # "Kính gửi" as written, when not the contact or organisation
+    signer_title: str = _text()
+    signer_name: str = _text()
+    body: str = _text()
+    recipients_copy: str = _text()  # "Nơi nhận" lines after the addressee, one a line
+    action_id: int | None = Field(default=None, foreign_key="action.id", index=True, ondelete="SET NULL")
+    meeting_id: int | None = Field(default=None, foreign_key="meeting.id", index=True, ondelete="SET NULL")
+    reply_to_id: int | None = Field(default=None, foreign_key="letter.id", index=True, ondelete="SET NULL")
+    status: str = Field(default="draft", sa_type=String(20), index=True)
+    reply_due: dt.date | None = Field(default=None)
+    owner_id: int | None = Field(default=None, foreign_key="staff.id", index=True, ondelete="SET NULL")
+    notes: str = _text()
+    search_text: str = _text()
+
+
+class LetterCounter(SQLModel, table=True):
+    """The last number given in one register: a year and an office symbol ("NIC-HTQT")."""
+
+    __tablename__ = "letter_counter"
+
+    year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    symbol: str = Field(sa_type=String(60), primary_key=True)
+    last_number: int = Field(default=0, nullable=False)
+
+
+class OfficeDay(SQLModel, table=True):
+    """A day the office's calendar differs from the public one: an extra day off, or a
+    make-up working day (often a Saturday)."""
+
+    __tablename__ = "office_day"
+
+    day: dt.date = Field(primary_key=True)
+    working: bool = Field(default=False, nullable=False)
+    note: str = _text()
+    created_at: dt.datetime = _ts()
+    created_by: str = Field(default="", sa_type=String(200))
