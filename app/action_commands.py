@@ -18,10 +18,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from app import actions, dashboard, history, lists, records, resolve, trash
+from app import actions, dashboard, history, lists, records, resolve, trash, workdays
 from app.cli import CliContext, json_option
 from app.due import parse_due, reschedule_base
 from app.errors import UserError
+from app.workdays import WorkCalendar
 from db import clock, kinds
 from db.engine import read_session, unit_of_work
 
@@ -44,7 +45,7 @@ def add_action_verbs(verbs: Any, parents: list[argparse.ArgumentParser]) -> None
         "--to",
         required=True,
         metavar="DATE",
-        help="2026-12-10, 10/12/2026, tomorrow, eom, or +3d/+1w/+1m from each action's due date "
+        help="2026-12-10, 10/12/2026, tomorrow, eom, or +3d/+3wd/+1w/+1m from each action's due date "
         "while it lies ahead (else from today)",
     )
     p.set_defaults(handler=cmd_status, rule="reschedule", entity="action")
@@ -73,16 +74,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_trash)
 
 
-def _due_rule(text: str, today: dt.date) -> dt.date | Callable[[dt.date | None], dt.date]:
+def _due_rule(
+    text: str, today: dt.date, calendar: WorkCalendar | None = None
+) -> dt.date | Callable[[dt.date | None], dt.date]:
     """``+1w`` counts from each action's own due date while it lies ahead; the rest from today."""
     if text.strip().startswith("+"):
-        parse_due(text, today)  # a typing error is reported before anything is read
+        parse_due(text, today, calendar)  # a typing error is reported before anything is read
 
         def rule(current: dt.date | None) -> dt.date:
-            return parse_due(text, reschedule_base(current, today))
+            return parse_due(text, reschedule_base(current, today), calendar)
 
         return rule
-    return parse_due(text, today)
+    return parse_due(text, today, calendar)
 
 
 def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -94,7 +97,8 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
         elif args.rule == "reopen":
             group = actions.reopen(session, ids, actor=actor)
         else:
-            group = actions.reschedule(session, ids, _due_rule(args.to, clock.today()), actor=actor)
+            rule = _due_rule(args.to, clock.today(), workdays.load_calendar(session))
+            group = actions.reschedule(session, ids, rule, actor=actor)
         changed = actions.changed_ids(session, group)
         rows = lists.rows(session, "action", ids)
     items = [{k: x for k, x in rows[i].items() if k != "deleted_at"} for i in ids]

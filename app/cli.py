@@ -44,6 +44,7 @@ FEATURE_MODULES = (
     "app.record_commands",
     "app.meeting_commands",
     "app.action_commands",
+    "app.workday_commands",
 )
 # Commands that may create the database file; every other one needs an existing database.
 CREATES_DATABASE = frozenset({"demo", "import"})

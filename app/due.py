@@ -4,6 +4,10 @@ A follow-up promised in a meeting is due a day or a week *after that meeting*, n
 day it was typed in: logging next month's meeting with "due in a week" must give a date after
 the meeting. So every pick counts from a base date the caller names (the meeting's day, or an
 action's current due date when rescheduling), never from the clock by itself.
+
+Working days (``+3 working days``, ``+1wd``, the "workday" picks) skip weekends, Vietnam's
+public holidays and the office's own days (:mod:`app.workdays`); callers with a database pass
+its calendar (``workdays.load_calendar(session)``), others get the public one.
 """
 
 from __future__ import annotations
@@ -16,14 +20,18 @@ from collections.abc import Callable
 from app import validation
 from app.dashboard import month_end
 from app.errors import UserError
+from app.workdays import WorkCalendar, public_calendar
 from db import clock
 
-QUICK_PICKS = ("day", "week", "month")
+QUICK_PICKS = ("day", "workday", "3workdays", "week", "month")
 
 
-def quick_due(which: str, base: dt.date) -> dt.date:
-    """``day`` → the next day, ``week`` → seven days on, ``month`` → the end of base's month
-    (or of the next month when base is already its last day)."""
+def quick_due(which: str, base: dt.date, cal: WorkCalendar | None = None) -> dt.date:
+    """``day`` → the next day, ``workday`` → the next working day, ``3workdays`` → three
+    working days on, ``week`` → seven days on, ``month`` → the end of base's month (or of the
+    next month when base is already its last day)."""
+    if which in ("workday", "3workdays"):
+        return (cal or public_calendar()).add(base, 1 if which == "workday" else 3)
     if which == "day":
         return base + dt.timedelta(days=1)
     if which == "week":
@@ -42,6 +50,9 @@ def reschedule_base(current_due: dt.date | None, today: dt.date | None = None) -
 
 
 _RELATIVE = re.compile(r"^\+?\s*(\d{1,4})\s*(d|day|days|w|wk|week|weeks|m|mo|month|months)$")
+_WORKING = re.compile(
+    r"^\+?\s*(\d{1,4})\s*(?:wd|workdays?|work days?|working days?|business days?|ngày làm việc)$"
+)
 _WORDS: dict[str, Callable[[dt.date], dt.date]] = {
     "today": lambda base: base,
     "tomorrow": lambda base: base + dt.timedelta(days=1),
@@ -51,12 +62,16 @@ _WORDS: dict[str, Callable[[dt.date], dt.date]] = {
 }
 
 
-def parse_due(text: str, base: dt.date) -> dt.date:
+def parse_due(text: str, base: dt.date, cal: WorkCalendar | None = None) -> dt.date:
     """A due date as typed on the command line: ``2026-12-10``, ``10/12/2026`` (day first),
-    ``+3d``, ``+1w``, ``+2m``, ``tomorrow``, ``eom`` — relative ones count from ``base``."""
-    raw = text.strip().lower()
+    ``+3d``, ``+1w``, ``+2m``, ``tomorrow``, ``eom``, ``+3 working days`` (or ``+3wd``) —
+    relative ones count from ``base``; working days by ``cal`` (public if None)."""
+    raw = " ".join(text.strip().lower().split())
     if raw in _WORDS:
         return _WORDS[raw](base)
+    working = _WORKING.match(raw)
+    if working:
+        return (cal or public_calendar()).add(base, int(working.group(1)))
     rel = _RELATIVE.match(raw)
     if rel:
         n, unit = int(rel.group(1)), rel.group(2)[0]
@@ -74,5 +89,5 @@ def parse_due(text: str, base: dt.date) -> dt.date:
         return validation.date(text)
     except ValueError as exc:
         raise UserError(
-            f"cannot read the due date {text!r} (use 2026-12-10, 10/12/2026, +3d, +1w, +1m, tomorrow or eom)"
+            f"cannot read the due date {text!r} (use 2026-12-10, 10/12/2026, +3d, +3 working days, +1w, +1m, tomorrow or eom)"
         ) from exc

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from app import resolve
+from app import resolve, workdays
 from app.due import parse_due
 from app.entities import DERIVED, RELATION_FIELDS
 from app.errors import UserError
@@ -111,7 +111,7 @@ OPTIONS: dict[str, tuple[Opt, ...]] = {
         Opt(
             "--due",
             "due_date",
-            "2026-12-10, 10/12/2026, +3d, +1w, tomorrow, eom (from the meeting's day)",
+            "2026-12-10, 10/12/2026, +3d, +1w, '+3 working days', tomorrow, eom (from the meeting's day)",
             "DATE",
         ),
         Opt("--status", "status", f"one of: {_choices(m.ACTION_STATUSES)}"),
@@ -188,7 +188,8 @@ def convert(
             values[field] = resolve.resolve(session, target, value) if str(value).strip() else None
     if kind == "action" and isinstance(values.get("due_date"), str) and values["due_date"].strip():
         meeting_id = values.get("meeting_id", (current or {}).get("meeting_id"))
-        values["due_date"] = parse_due(values["due_date"], meeting_day(session, meeting_id))
+        calendar = workdays.load_calendar(session)  # "+3 working days" skips the office's days off
+        values["due_date"] = parse_due(values["due_date"], meeting_day(session, meeting_id), calendar)
     if kind == "action" and isinstance(values.get("direction"), str):
         values["direction"] = values["direction"].replace("-", "_")
     return values
