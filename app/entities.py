@@ -323,7 +323,7 @@ def prepare_meeting(session: Session | None, data: Values, current_id: int | Non
         "location": _opt_text(data.get("location")),
         "kind": errs.check(
             "kind",
-            lambda: v.choice(data.get("kind") or "meeting", m.MEETING_KINDS, "kind of meeting"),
+            lambda: v.choice(data.get("kind") or "meeting", m.INTERACTION_KINDS, "kind of meeting"),
             "meeting",
         ),
         "agenda": clean_multiline(data.get("agenda")),
@@ -427,15 +427,65 @@ def prepare_action(session: Session | None, data: Values, current_id: int | None
     return Prepared(c, {})
 
 
+ATTACHMENT_TEXT_LIMIT = 20_000  # characters of a file's text kept for search
+
+
+def attachment_search_text(file_name: str, text: str = "") -> str:
+    """The folded words of a file's name, then of the start of its text."""
+    words = fold_words(file_name) + fold_words(text[: ATTACHMENT_TEXT_LIMIT * 2])
+    return " ".join(words)[:ATTACHMENT_TEXT_LIMIT]
+
+
+def prepare_attachment(session: Session | None, data: Values, current_id: int | None = None) -> Prepared:
+    """A file on a record: its owner must be a live record of an attachable kind and its bytes
+    already stored (``attachment_blob``); the name is kept without any folder."""
+    errs = _Errors("attachment")
+    owner_kind = str(data.get("owner_kind") or "")
+    if owner_kind not in kinds.ATTACHABLE:
+        errs.add("owner_kind", f"files attach to one of: {', '.join(kinds.ATTACHABLE)}")
+    owner_id = data.get("owner_id")
+    if session is not None and owner_kind in kinds.ATTACHABLE:
+        row = session.get(kinds.model(owner_kind), owner_id) if isinstance(owner_id, int) else None
+        if row is None or (row.deleted_at is not None and current_id is None):
+            errs.add("owner_id", f"there is no {kinds.info(owner_kind).noun} with id {owner_id}")
+    name = clean(str(data.get("file_name") or "")).replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if not name:
+        errs.add("file_name", "a file name is required")
+    sha = str(data.get("sha256") or "")
+    blob = session.get(m.AttachmentBlob, sha) if session is not None and sha else None
+    if session is not None and blob is None:
+        errs.add("sha256", "the file's content is not stored")
+    c: Values = {
+        "owner_kind": owner_kind,
+        "owner_id": owner_id,
+        "sha256": sha,
+        "file_name": name[:255],
+        "mime": str(data.get("mime") or "application/octet-stream")[:100],
+        "size": int(blob.size) if blob is not None else int(data.get("size") or 0),
+        "added_by": _opt_text(data.get("added_by"))[:200],
+    }
+    errs.raise_if_any()
+    c["search_text"] = attachment_search_text(name, blob.text if blob is not None else "")
+    return Prepared(c, {})
+
+
 PREPARE: dict[str, Callable[[Session | None, Values, int | None], Prepared]] = {
     "staff": prepare_staff,
     "organisation": prepare_organisation,
     "contact": prepare_contact,
     "meeting": prepare_meeting,
     "action": prepare_action,
+    "attachment": prepare_attachment,
 }
 # From the registry of kinds (db/kinds.py), by kind name.
 LABEL_FIELD = {k: i.label_field for k, i in kinds.KINDS.items()}
 RELATION_FIELDS = {k: i.relations for k, i in kinds.KINDS.items()}
 # Columns the services derive; never part of history.
 DERIVED = frozenset({"sort_key", "search_text"})
+
+
+# The letter register's rules live with it (issue 15); registered here so that every caller of
+# PREPARE sees the kind. Imported last: app.letters.fields uses the helpers above.
+from app.letters.fields import prepare_letter  # noqa: E402
+
+PREPARE["letter"] = prepare_letter

@@ -1,4 +1,4 @@
-"""One search box over organisations, contacts, meetings and actions.
+"""One search box over organisations, contacts, meetings and actions (and the files on them).
 
 The query is folded like the stored ``search_text`` (case, diacritics, đ→d), split into words,
 and each word matched as a prefix through the full-text index (SQLite FTS5, PostgreSQL GIN):
@@ -63,8 +63,29 @@ def search(
             title, subtitle, extra = _describe(kind, row)
             score = _title_score(words, title, extra) + _KIND_WEIGHT[kind] - position * 0.01
             hits.append(SearchHit(kind, int(row["id"]), title, subtitle, score))
-    hits.sort(key=lambda h: (-h.score, h.title))
-    return hits[:limit]
+    hits += _attachment_hits(session, words, kinds or KINDS, limit)
+    best: dict[tuple[str, int], SearchHit] = {}
+    for h in hits:  # a record found by its own text and by a file on it is listed once
+        if (h.kind, h.id) not in best or h.score > best[(h.kind, h.id)].score:
+            best[(h.kind, h.id)] = h
+    ranked = sorted(best.values(), key=lambda h: (-h.score, h.title))
+    return ranked[:limit]
+
+
+def _attachment_hits(
+    session: Session, words: list[str], wanted: tuple[str, ...], limit: int
+) -> list[SearchHit]:
+    """Records with an attached file whose name (or PDF / .docx text) has every word; ranked
+    under a record whose own title matches."""
+    from app import attachments
+
+    out = []
+    for position, a in enumerate(attachments.search(session, words, limit=limit)):
+        if a.owner_kind not in wanted:
+            continue
+        score = (20.0 if a.in_name else 0.0) + _KIND_WEIGHT.get(a.owner_kind, 0.0) - position * 0.01
+        out.append(SearchHit(a.owner_kind, a.owner_id, a.owner_label, f"📎 {a.file_name}", score))
+    return out
 
 
 def _describe(kind: str, row: dict[str, Any]) -> tuple[str, str, str]:

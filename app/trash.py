@@ -36,7 +36,7 @@ from db.tables import CHANGE
 
 LIMIT = 500
 # Kinds in the order a purge takes them: what points at others first.
-PURGE_ORDER = ("action", "meeting", "contact", "organisation", "staff")
+PURGE_ORDER = ("attachment", "action", "meeting", "contact", "organisation", "staff")
 
 
 @dataclass(frozen=True)
@@ -290,11 +290,19 @@ def empty_trash(session: Session, *, actor: str = "") -> dict[str, int]:
             ]
     for rows in chunked(history, 500):
         session.execute(insert(CHANGE), list(rows))
+    if ids.get("attachment"):
+        from app.attachments import drop_unused_blobs
+
+        drop_unused_blobs(session)
     session.flush()
     return {k: len(x) for k, x in ids.items() if x}
 
 
 def _deleted_ids(session: Session, kind: str) -> list[int]:
+    if kind == "attachment":  # removed ones, and those of records in the trash
+        from app.attachments import purgeable_ids
+
+        return purgeable_ids(session)
     table = kinds.table(kind)
     query = select(table.c.id).where(table.c.deleted_at.is_not(None)).order_by(table.c.id)
     return [int(i) for i in session.execute(query).scalars()]

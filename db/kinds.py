@@ -29,6 +29,8 @@ class Kind(StrEnum):
     MEETING = "meeting"
     ACTION = "action"
     STAFF = "staff"
+    LETTER = "letter"
+    ATTACHMENT = "attachment"
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,25 @@ KINDS: dict[str, KindInfo] = {
             owner_column=None,
             listed=False,
         ),
+        KindInfo(  # an official letter in the register (issue 15): history, trash, undo
+            Kind.LETTER,
+            m.Letter,
+            "subject",
+            "letter",
+            "letters",
+            "công văn",
+            listed=False,
+        ),
+        KindInfo(  # a file on a record of another kind (issue 14): removed to the trash, undone
+            Kind.ATTACHMENT,
+            m.Attachment,
+            "file_name",
+            "attachment",
+            "attachments",
+            "tệp đính kèm",
+            owner_column=None,
+            listed=False,
+        ),
     )
 }
 
@@ -124,6 +145,8 @@ RECORD_KINDS: tuple[str, ...] = tuple(k for k, i in KINDS.items() if i.listed)
 MERGEABLE: tuple[str, ...] = tuple(k for k, i in KINDS.items() if i.mergeable)
 TAGGABLE: tuple[str, ...] = tuple(k for k, i in KINDS.items() if i.tag_link)
 BRIEFABLE: tuple[str, ...] = tuple(k for k, i in KINDS.items() if i.briefable)
+ATTACHABLE: tuple[str, ...] = tuple(k for k, i in KINDS.items() if i.listed)
+"""The kinds a file can be attached to (app.attachments)."""
 
 
 def info(kind: str) -> KindInfo:

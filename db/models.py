@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, String, Text, TypeDecorator
+from sqlalchemy import JSON, Column, DateTime, Index, LargeBinary, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
@@ -310,6 +310,59 @@ class Change(SQLModel, table=True):
     actor: str = Field(default="", sa_type=String(200))
     batch_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True, ondelete="SET NULL")
     group_id: str = Field(default="", sa_type=String(40), index=True)
+
+
+# --- issue 14: attachments and e-mail ------------------------------------------------------
+
+ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024  # one file; larger ones are refused with their size
+EMAIL_KIND = "email"  # Meeting.kind of an e-mail logged from an .eml or .msg file
+INTERACTION_KINDS = (*MEETING_KINDS, EMAIL_KIND)
+
+
+class AttachmentBlob(SQLModel, table=True):
+    """A file's bytes, once, under their SHA-256: the same letter attached to three records is
+    stored once. Kept in the database so that backups, restores and copies carry it."""
+
+    __tablename__ = "attachment_blob"
+
+    sha256: str = Field(sa_type=String(64), primary_key=True)
+    size: int = Field(nullable=False)
+    content: bytes = Field(sa_type=LargeBinary, nullable=False)
+    text: str = _text()  # text read from a PDF or .docx, capped (app.attachments.TEXT_LIMIT)
+    created_at: dt.datetime = _ts()
+
+
+class Attachment(Record, table=True):
+    """A file attached to a record of any kind (``owner_kind``, ``owner_id``); removing it is a
+    soft delete like any record's, so the trash and undo bring it back."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (Index("ix_attachment_owner", "owner_kind", "owner_id", "deleted_at"),)
+
+    owner_kind: str = Field(sa_type=String(40))
+    owner_id: int = Field(nullable=False)
+    sha256: str = Field(sa_type=String(64), foreign_key="attachment_blob.sha256", index=True)
+    file_name: str = Field(sa_type=String(255))
+    mime: str = Field(default="application/octet-stream", sa_type=String(100))
+    size: int = Field(default=0, nullable=False)
+    added_by: str = Field(default="", sa_type=String(200))
+    search_text: str = _text()  # folded file name and the start of its text
+
+
+class EmailMessage(SQLModel, table=True):
+    """What made a meeting of kind "email": the message's identity (so the same message logged
+    twice is found, not duplicated) and its addresses as written."""
+
+    __tablename__ = "email_message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", unique=True, ondelete="CASCADE")
+    message_key: str = Field(sa_type=String(64), unique=True)  # sha256 of the Message-ID
+    message_id: str = _text()
+    sender: str = _text()
+    recipients: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    file_name: str = _text()
+    created_at: dt.datetime = _ts()
 
 
 class Setting(SQLModel, table=True):
