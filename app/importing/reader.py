@@ -12,22 +12,36 @@ unless the sheet's XML is larger than :data:`CALAMINE_MAX_XML_BYTES` or its cell
 than :data:`CALAMINE_MAX_CELLS`;
 such a sheet is streamed with openpyxl in read-only mode, so that memory stays flat however many
 rows it has. Cells covered by a merged range take the value of its top-left cell (calamine
-only: openpyxl's streaming mode does not see merges). CSV is read as UTF-8, with or without
-a byte-order mark; the delimiter (``,`` ``;`` tab) is detected.
+only: openpyxl's streaming mode does not see merges).
+
+``.xls`` (Excel 97–2003) and ``.ods`` (LibreOffice) are read by python-calamine too, in a child
+process (:mod:`app.importing.sheetproc`) with bounded memory and time: their extent cannot be
+checked before reading the way an ``.xlsx`` sheet's XML can, and calamine aborts the whole
+process, past any ``except``, when a hostile file asks it for an impossible block of cells.
+
+A sheet read through calamine is parsed once: the rows are kept (:data:`_PARSED`) until the
+reading that follows the header search has taken them, so that finding the header row and
+reading the rows share one parse.
+
+CSV is read in the encoding :func:`app.importing.csvtext.detect_encoding` finds (UTF-8 with or
+without a mark, UTF-16, cp1258, cp1252); the delimiter (``,`` ``;`` tab ``|``) is detected.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import re
+import threading
+import unicodedata
 import zipfile
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from app.importing import csvtext
 from app.importing.errors import ImportFileError
 
 Row = tuple[int, list[Any]]
@@ -58,10 +72,38 @@ _EXTENT = re.compile(rb'<c r="([A-Z]{2,3})\d|<row r="(\d+)"|(<c>|<c (?!r=)|<\w+:
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv")
+"""What the importer reads (for a file dialog's filter)."""
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+# Stream names of an OLE compound file, as stored in its directory (UTF-16LE): Excel 97-2003
+# keeps its sheets in "Workbook" (Excel 5/95: "Book"); an encrypted .xlsx is an OLE file holding
+# "EncryptedPackage" and "EncryptionInfo" instead.
+_OLE_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_OLE_WORKBOOK = ("Workbook".encode("utf-16-le"), "Book\0".encode("utf-16-le"))
+PASSWORD_MESSAGE = (
+    "tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại / the workbook is password-protected: "
+    "remove the password and save it again"
+)
+
+
+def _ole_kind(path: Path) -> str:
+    """ "xls" for an Excel 97-2003 workbook; refuses an encrypted or unknown OLE file."""
+    name = path.name
+    with path.open("rb") as fh:
+        data = fh.read(64 * 1024 * 1024)  # the directory of any honest workbook is well inside
+    if _OLE_ENCRYPTED in data:
+        raise ImportFileError(f"{name}: {PASSWORD_MESSAGE}")
+    if any(stream in data for stream in _OLE_WORKBOOK):
+        return "xls"
+    raise ImportFileError(
+        f"{name}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng "
+        ".xlsx / the workbook is password-protected or not a spreadsheet: remove the password "
+        "and save it as .xlsx"
+    )
 
 
 def file_kind(path: Path) -> str:
-    """ "xlsx" or "csv"; raises :class:`ImportFileError` for anything unreadable."""
+    """ "xlsx", "xls", "ods" or "csv"; raises :class:`ImportFileError` for anything unreadable."""
     name = path.name
     if not path.exists():
         raise ImportFileError(f"Không tìm thấy tệp / File not found: {name}")
@@ -72,11 +114,7 @@ def file_kind(path: Path) -> str:
     if not head:
         raise ImportFileError(f"{name}: tệp rỗng / the file is empty")
     if head.startswith(_OLE_MAGIC):
-        raise ImportFileError(
-            f"{name}: tệp có mật khẩu hoặc là định dạng .xls cũ; hãy bỏ mật khẩu và lưu lại "
-            "dạng .xlsx / the workbook is password-protected or an old .xls file: remove the "
-            "password and save it as .xlsx"
-        )
+        return _ole_kind(path)
     if path.suffix.lower() == ".csv":
         return "csv"
     if head.startswith(_ZIP_MAGIC):
@@ -87,14 +125,24 @@ def file_kind(path: Path) -> str:
             raise ImportFileError(f"{name}: tệp Excel bị hỏng / the workbook is damaged ({exc})") from None
         names = {i.filename for i in infos}
         _check_unpacked_sizes(name, infos)
+        if "content.xml" in names and _zip_member_head(path, "mimetype").startswith(_ODS_MIME):
+            return "ods"
         if "xl/workbook.xml" not in names:
             raise ImportFileError(f"{name}: không phải bảng tính Excel / not an Excel workbook")
         return "xlsx"
     if path.suffix.lower() in (".txt", ".tsv"):
         return "csv"
     raise ImportFileError(
-        f"{name}: không phải bảng tính .xlsx/.xlsm hoặc .csv / not an .xlsx, .xlsm or .csv file"
+        f"{name}: không phải bảng tính .xlsx, .xls, .ods hoặc .csv / not an .xlsx, .xls, .ods or .csv file"
     )
+
+
+def _zip_member_head(path: Path, member: str) -> bytes:
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
+            return fh.read(200)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
+        return b""
 
 
 MAX_UNPACKED_BYTES = 4 * 1024 * 1024 * 1024
@@ -122,12 +170,33 @@ def _check_unpacked_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
 
 def sheet_names(path: Path) -> list[str]:
     """Names of the worksheets, in workbook order; a CSV file has one sheet named after it."""
-    if file_kind(path) == "csv":
+    kind = file_kind(path)
+    if kind == "csv":
         return [path.stem]
-    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+    if kind in ("xls", "ods"):
+        from app.importing import sheetproc
+
+        key = _file_key(path, "")
+        with _LOCK:
+            names = _NAMES.get(key)
+        if names is None:
+            names = sheetproc.run(sheetproc.read_names, path)
+            with _LOCK:
+                if len(_NAMES) > 100:
+                    _NAMES.clear()
+                _NAMES[key] = names
+        return list(names)
+    return read_sheet_names(path)
+
+
+def read_sheet_names(path: Path) -> list[str]:
+    """The worksheets calamine sees (run in this process for .xlsx, in a child for the rest)."""
+    from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
     try:
         wb = CalamineWorkbook.from_path(str(path))
+    except PasswordError:
+        raise ImportFileError(f"{path.name}: {PASSWORD_MESSAGE}") from None
     except Exception as exc:
         raise ImportFileError(f"{path.name}: không đọc được / cannot be read ({exc})") from None
     with wb:
@@ -138,9 +207,64 @@ def sheet_names(path: Path) -> list[str]:
         ]
 
 
-def iter_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
-    """All rows of ``sheet`` (the first sheet when None), empty ones included."""
-    if file_kind(path) == "csv":
+# --- one parse per sheet ----------------------------------------------------------------------
+
+PARSED_MAX_CELLS = 10_000_000
+"""Cells kept between the header search and the reading of the rows, over every sheet kept."""
+
+_LOCK = threading.Lock()
+_Key = tuple[str, int, int, int, int, str]
+_PARSED: OrderedDict[_Key, list[Row]] = OrderedDict()
+_NAMES: dict[_Key, list[str]] = {}
+
+
+def _file_key(path: Path, sheet: str) -> _Key:
+    """The file as it is now: a file written again under the same name is another file."""
+    st = path.stat()
+    return (str(path.resolve()), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, sheet)
+
+
+def _cells(rows: list[Row]) -> int:
+    return sum(len(values) for _, values in rows) + len(rows)
+
+
+def _parsed_rows(path: Path, sheet: str, kind: str, *, keep: bool) -> Iterator[Row]:
+    """The rows of a sheet calamine reads. A reading with ``keep`` (the header search) leaves
+    them for the next reading, which takes them: one parse serves both."""
+    key = _file_key(path, sheet)
+    with _LOCK:
+        rows = _PARSED.get(key) if keep else _PARSED.pop(key, None)
+    if rows is None:
+        if kind == "xlsx":
+            rows = list(_calamine_rows(path, sheet))
+        else:
+            from app.importing import sheetproc
+
+            rows = sheetproc.run(sheetproc.read_rows, path, sheet)
+        if keep:
+            with _LOCK:
+                _PARSED[key] = rows
+                total = sum(_cells(r) for r in _PARSED.values())
+                while len(_PARSED) > 1 and total > PARSED_MAX_CELLS:
+                    _, dropped = _PARSED.popitem(last=False)
+                    total -= _cells(dropped)
+    yield from rows
+
+
+def forget_parsed() -> None:
+    """Drop every sheet kept for a second reading (tests; a long-lived process after a wizard)."""
+    with _LOCK:
+        _PARSED.clear()
+        _NAMES.clear()
+
+
+def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> Iterator[Row]:
+    """All rows of ``sheet`` (the first sheet when None), empty ones included.
+
+    ``keep``: the rows parsed are kept for the next reading of the same sheet (the header
+    search reads the first rows and the preview all of them from one parse)."""
+    kind = file_kind(path)
+    if kind == "csv":
         yield from _csv_rows(path)
         return
     names = sheet_names(path)
@@ -153,6 +277,14 @@ def iter_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
             f'{path.name}: không có trang "{sheet}" / no sheet named "{sheet}" '
             f"(có / there are: {', '.join(names)})"
         )
+    if kind != "xlsx":
+        yield from _parsed_rows(path, sheet, kind, keep=keep)
+        return
+    with _LOCK:
+        kept = _file_key(path, sheet) in _PARSED
+    if kept:  # the header search parsed it: no size check or extent scan again
+        yield from _parsed_rows(path, sheet, kind, keep=keep)
+        return
     member = _sheet_xml_path(path, sheet)
     size = _sheet_xml_size(path, sheet)
     if size > MAX_SHEET_XML_BYTES:
@@ -164,7 +296,7 @@ def iter_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
     if size > CALAMINE_MAX_XML_BYTES or member is None or not _dense_range_fits(path, member):
         yield from _openpyxl_rows(path, sheet)
     else:
-        yield from _calamine_rows(path, sheet)
+        yield from _parsed_rows(path, sheet, kind, keep=keep)
 
 
 def _sheet_xml_path(path: Path, sheet: str) -> str | None:
@@ -194,6 +326,14 @@ def _sheet_xml_path(path: Path, sheet: str) -> str | None:
 
 def estimate_rows(path: Path, sheet: str) -> int | None:
     """The sheet's last row number from its ``<dimension>`` element (cheap; may be absent)."""
+    try:
+        key = _file_key(path, sheet)
+    except OSError:
+        return None
+    with _LOCK:
+        kept = _PARSED.get(key)
+    if kept is not None:
+        return kept[-1][0] if kept else 0
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         return None
     member = _sheet_xml_path(path, sheet)
@@ -267,7 +407,7 @@ def norm(value: Any) -> Any:
 
 
 def _calamine_rows(path: Path, sheet: str) -> Iterator[Row]:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook, PasswordError
 
     try:
         wb = CalamineWorkbook.from_path(str(path))
@@ -276,6 +416,8 @@ def _calamine_rows(path: Path, sheet: str) -> Iterator[Row]:
         start = ws.start
         col_offset = start[1] if start is not None and ws.height else 0
         rows = ws.iter_rows()
+    except PasswordError:
+        raise ImportFileError(f"{path.name}: {PASSWORD_MESSAGE}") from None
     except Exception as exc:
         raise ImportFileError(
             f'{path.name}, trang "{sheet}": không đọc được / cannot be read ({exc})'
@@ -356,27 +498,20 @@ quote from being read into a single field."""
 def _csv_rows(path: Path) -> Iterator[Row]:
     csv.field_size_limit(CSV_FIELD_LIMIT)
     try:
-        fh = path.open("r", encoding="utf-8-sig", newline="")
-        sample = fh.read(16384)
-    except UnicodeDecodeError:
+        encoding = csvtext.detect_encoding(path)
+    except csvtext.NotText:
         raise ImportFileError(
-            f"{path.name}: không phải CSV UTF-8; hãy lưu lại với 'CSV UTF-8' / not UTF-8 text: "
-            "save it again as 'CSV UTF-8'"
+            f"{path.name}: không phải tệp văn bản CSV / not a CSV text file (it holds binary data)"
         ) from None
-    with fh:
+    # cp1258 writes most tones as combining marks: compose them (NFC) like every other text.
+    compose = encoding == "cp1258"
+    with path.open("r", encoding=encoding, errors="replace", newline="") as text:
+        sample = text.read(64 * 1024)
+        text.seek(0)
+        delimiter = csvtext.detect_delimiter(sample)
         try:
-            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        fh.seek(0)
-        text = io.TextIOWrapper(path.open("rb"), encoding="utf-8-sig", newline="")
-        with text:
-            try:
-                for number, row in enumerate(csv.reader(text, dialect), start=1):
-                    yield number, [norm(v.strip()) for v in row]
-            except UnicodeDecodeError:
-                raise ImportFileError(
-                    f"{path.name}: có ký tự không phải UTF-8 / contains text that is not UTF-8"
-                ) from None
-            except csv.Error as exc:
-                raise ImportFileError(f"{path.name}: CSV hỏng / malformed CSV ({exc})") from None
+            for number, row in enumerate(csv.reader(text, delimiter=delimiter), start=1):
+                cells = [unicodedata.normalize("NFC", v) for v in row] if compose else row
+                yield number, [norm(v.strip()) for v in cells[:MAX_COLUMNS]]
+        except csv.Error as exc:
+            raise ImportFileError(f"{path.name}: CSV hỏng / malformed CSV ({exc})") from None

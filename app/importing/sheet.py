@@ -182,7 +182,8 @@ def inspect_sheet(path: Path, sheet: str | None = None, *, session: Session | No
     names = sheet_names(path)
     if sheet is None:
         sheet = names[0] if names else path.stem
-    head = list(itertools.islice(iter_rows(path, sheet), HEADER_SCAN_ROWS + 20))
+    # keep=True: the preview that follows reads the rows from this parse (one parse a sheet).
+    head = list(itertools.islice(iter_rows(path, sheet, keep=True), HEADER_SCAN_ROWS + 20))
     if not any(any(v is not None for v in values) for _, values in head):
         raise ImportFileError(f'{path.name}, trang "{sheet}": trang tính trống / the sheet is empty')
     header_row, headers = find_header_row(head)

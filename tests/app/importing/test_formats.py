@@ -1,0 +1,385 @@
+"""Formats offices send (issue 10, item 5): .xls and .ods like .xlsx; CSV in every encoding and
+with every delimiter Excel and LibreOffice write; hostile and broken files give one message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import unicodedata
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from app.importing import ImportFileError, inspect_sheet, sheetproc
+from app.importing import reader as rd
+from app.importing.csvtext import detect_delimiter, detect_encoding
+from app.importing.reader import file_kind, iter_rows, sheet_names
+from db import models as m
+from db.engine import read_session
+from db.migrate import open_database
+from tests.app.importing.helpers import do_import, write_xlsx
+
+ROWS: list[list[Any]] = [
+    ["Danh sách đại biểu dự hội thảo"],
+    [],
+    ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Email", "Điện thoại", "Ngày gặp gần nhất"],
+    [1, "Nguyễn Văn An", "Giám đốc", "Trung tâm Đổi mới sáng tạo Quốc gia (NIC)", "an.nv@nic.gov.vn",
+     "0912 345 678", dt.date(2025, 3, 4)],
+    [2, "Trần Thị Thuỷ", "Chuyên viên", "NIC", "thuy.tt@nic.gov.vn", 912345679, "05/04/2025"],
+    [3, "Lê Hoàng Ánh", "CTO", "Công ty Cổ phần Đức Việt", None, "024 3826 1234", None],
+]  # fmt: skip
+
+
+def write_xls(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
+    import xlwt  # type: ignore[import-untyped]
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    day = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for name, rows in sheets.items():
+        ws = wb.add_sheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, dt.date):
+                    ws.write(r, c, value, day)
+                elif value is not None:
+                    ws.write(r, c, value)
+    wb.save(str(path))
+    return path
+
+
+def write_ods(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
+    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
+    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
+    from odf.text import P  # type: ignore[import-untyped]
+
+    doc = OpenDocumentSpreadsheet()
+    for name, rows in sheets.items():
+        table = Table(name=name)
+        for row in rows:
+            tr = TableRow()
+            for value in row:
+                if value is None:
+                    cell = TableCell()
+                elif isinstance(value, dt.date):
+                    cell = TableCell(valuetype="date", datevalue=value.isoformat())
+                    cell.addElement(P(text=value.strftime("%d/%m/%Y")))
+                elif isinstance(value, (int, float)):
+                    cell = TableCell(valuetype="float", value=value)
+                    cell.addElement(P(text=str(value)))
+                else:
+                    cell = TableCell(valuetype="string")
+                    cell.addElement(P(text=value))
+                tr.addElement(cell)
+            table.addElement(tr)
+        doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _nothing_kept() -> None:
+    rd.forget_parsed()
+
+
+WRITERS = {"xlsx": write_xlsx, "xls": write_xls, "ods": write_ods}
+
+
+def _records(db: Path, path: Path) -> tuple[dict[str, Any], list[str]]:
+    engine = open_database(f"sqlite:///{db}")
+    try:
+        pv, result = do_import(engine, path)
+        assert result.counts["new"] == 3, pv.rows
+        with read_session(engine) as s:
+            orgs = {o.id: o.name for o in s.exec(select(m.Organisation))}
+            methods: dict[int, list[str]] = {}
+            for cm in s.exec(select(m.ContactMethod).order_by(m.ContactMethod.position)):
+                methods.setdefault(cm.contact_id, []).append(cm.value)
+            contacts = {
+                c.full_name: (
+                    c.position,
+                    orgs.get(c.organisation_id or 0),
+                    sorted(methods.get(c.id or 0, [])),
+                )
+                for c in s.exec(select(m.Contact))
+            }
+        return contacts, sorted(orgs.values())
+    finally:
+        engine.dispose()
+
+
+def test_xls_and_ods_import_like_the_xlsx(tmp_path: Path) -> None:
+    got = {}
+    for fmt, write in WRITERS.items():
+        path = write(tmp_path / f"dai-bieu.{fmt}", {"Đại biểu": ROWS})
+        assert file_kind(path) == fmt
+        assert sheet_names(path) == ["Đại biểu"]
+        layout = inspect_sheet(path)
+        assert (layout.header_row, layout.kind) == (3, "contact")
+        got[fmt] = _records(tmp_path / f"{fmt}.db", path)
+    assert got["xlsx"][0]["Nguyễn Văn An"] == (
+        "Giám đốc",
+        "Trung tâm Đổi mới sáng tạo Quốc gia",
+        ["+84912345678", "an.nv@nic.gov.vn"],
+    )
+    assert got["xlsx"][0]["Trần Thị Thuỷ"][2] == ["+84912345679", "thuy.tt@nic.gov.vn"]
+    assert got["xls"] == got["xlsx"]
+    assert got["ods"] == got["xlsx"]
+
+
+def test_xls_and_ods_cells_read_as_in_the_xlsx(tmp_path: Path) -> None:
+    """Dates stay dates, whole numbers integers, empty cells None, in every format."""
+    rows = {}
+    for fmt, write in WRITERS.items():
+        path = write(tmp_path / f"a.{fmt}", {"Danh bạ": ROWS})
+        rows[fmt] = [(n, _trim(v)) for n, v in iter_rows(path) if any(x is not None for x in v)]
+    assert rows["xls"] == rows["xlsx"]
+    assert rows["ods"] == rows["xlsx"]
+    assert rows["xlsx"][2] == (4, [1, "Nguyễn Văn An", "Giám đốc", ROWS[3][3], "an.nv@nic.gov.vn",
+                                   "0912 345 678", dt.date(2025, 3, 4)])  # fmt: skip
+
+
+def _trim(values: list[Any]) -> list[Any]:
+    values = list(values)
+    while values and values[-1] is None:
+        values.pop()
+    return values
+
+
+def test_several_sheets_of_an_ods_and_an_xls(tmp_path: Path) -> None:
+    sheets = {"Tổ chức": [["Tên đơn vị", "Viết tắt"], ["Bộ Khoa học và Công nghệ", "MOST"]], "Danh bạ": ROWS}
+    for write, suffix in ((write_xls, "xls"), (write_ods, "ods")):
+        path = write(tmp_path / f"book.{suffix}", sheets)
+        assert sheet_names(path) == ["Tổ chức", "Danh bạ"]
+        assert inspect_sheet(path, "Tổ chức").kind == "organisation"
+        assert dict(iter_rows(path, "Tổ chức"))[2] == ["Bộ Khoa học và Công nghệ", "MOST"]
+        with pytest.raises(ImportFileError, match="Khác"):
+            list(iter_rows(path, "Khác"))
+
+
+# --- broken and hostile .xls / .ods ---------------------------------------------------------
+
+
+def _ods_with(content: str, path: Path) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", content)
+    return path
+
+
+_ODS_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+    '<office:body><office:spreadsheet><table:table table:name="Danh bạ">'
+    '<table:table-row><table:table-cell office:value-type="string"><text:p>Họ và tên</text:p>'
+    '</table:table-cell><table:table-cell office:value-type="string"><text:p>Email</text:p>'
+    "</table:table-cell></table:table-row>"
+)
+_ODS_TAIL = "</table:table></office:spreadsheet></office:body></office:document-content>"
+
+
+def test_broken_xls_and_ods_give_one_message(tmp_path: Path) -> None:
+    good_xls = write_xls(tmp_path / "good.xls", {"Danh bạ": ROWS})
+    good_ods = write_ods(tmp_path / "good.ods", {"Danh bạ": ROWS})
+    truncated_xls = tmp_path / "cut.xls"
+    truncated_xls.write_bytes(good_xls.read_bytes()[:3000])
+    truncated_ods = tmp_path / "cut.ods"
+    truncated_ods.write_bytes(good_ods.read_bytes()[:700])
+    garbage_xls = tmp_path / "rac.xls"
+    garbage_xls.write_bytes(good_xls.read_bytes()[:512] + os.urandom(8192))
+    bad_xml_ods = _ods_with(_ODS_HEAD + "<table:table-row><table:table-cell", tmp_path / "xml.ods")
+    for path in (truncated_xls, truncated_ods, garbage_xls, bad_xml_ods):
+        with pytest.raises(ImportFileError) as info:
+            inspect_sheet(path)
+        message = str(info.value)
+        assert path.name in message and "\n" not in message, message
+
+
+def test_a_hostile_ods_is_read_in_a_child_that_may_die_while_this_process_lives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Eight hundred bytes asking calamine for 90 million cells: within calamine's own limit,
+    beyond the child's memory. The child dies (calamine aborts on a failed allocation); the
+    import says so in one line and this process goes on."""
+    row = (
+        '<table:table-row table:number-rows-repeated="9000"><table:table-cell '
+        'table:number-columns-repeated="10000" office:value-type="string"><text:p>x</text:p>'
+        "</table:table-cell></table:table-row>"
+    )
+    path = _ods_with(_ODS_HEAD + row + _ODS_TAIL, tmp_path / "bomb.ods")
+    assert path.stat().st_size < 2000
+    monkeypatch.setattr(sheetproc, "CHILD_MEMORY_BYTES", 1024**3)
+    with pytest.raises(ImportFileError, match=r"bomb\.ods"):
+        list(iter_rows(path))
+    assert inspect_sheet(write_ods(tmp_path / "after.ods", {"Danh bạ": ROWS})).kind == "contact"
+
+
+def test_a_child_that_takes_too_long_is_stopped(tmp_path: Path) -> None:
+    path = write_ods(tmp_path / "slow.ods", {"Danh bạ": ROWS})
+    with pytest.raises(ImportFileError, match=r"slow\.ods"):
+        sheetproc.run(_sleep, path, seconds=0.5)
+
+
+def _sleep(path: Path) -> None:
+    import time
+
+    time.sleep(30)
+
+
+def test_password_protected_files_keep_their_message(tmp_path: Path) -> None:
+    # An encrypted .xlsx is an OLE compound file with an "EncryptedPackage" stream.
+    encrypted = tmp_path / "mat-khau.xlsx"
+    encrypted.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 1000
+        + "EncryptedPackage".encode("utf-16-le")
+        + b"\0" * 600
+    )
+    with pytest.raises(ImportFileError, match="password-protected"):
+        file_kind(encrypted)
+    # The same under an .xls name is no different.
+    encrypted_xls = tmp_path / "mat-khau.xls"
+    encrypted_xls.write_bytes(encrypted.read_bytes())
+    with pytest.raises(ImportFileError, match="password-protected"):
+        inspect_sheet(encrypted_xls)
+
+
+# --- CSV: encodings and delimiters ---------------------------------------------------------
+
+VIETNAMESE = [
+    ["Họ và tên", "Chức vụ", "Đơn vị", "Ghi chú"],
+    ["Nguyễn Thị Thuỷ", "Phó Giám đốc", "Sở Khoa học và Công nghệ Đà Nẵng", "Đã gặp ở hội thảo, hẹn gặp lại"],
+    ["Trần Đức Việt", "Trưởng phòng", "Viện Ứng dụng Công nghệ", "Quan tâm lĩnh vực bán dẫn; ưu tiên"],
+    ["Lê Hoàng Ánh", "Chuyên viên", "Bộ Khoa học và Công nghệ", "Người liên hệ chính"],
+]
+WESTERN = [
+    ["Name", "Position", "Organisation", "Notes"],
+    ["François Müller", "Directeur", "Société Générale", "Met in Zürich; café after"],
+    ["José Peña", "CTO", "Telefónica", "São Paulo office"],
+]
+
+
+def to_cp1258(text: str) -> bytes:
+    """How Windows writes Vietnamese in code page 1258: a precomposed letter it lacks becomes
+    the base letter it has (ê, ơ, ă…) followed by a combining tone mark."""
+    out = b""
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        base, *marks = unicodedata.normalize("NFD", ch)
+        for i, mark in enumerate(marks):  # "ệ" is e + dot below + circumflex: ê + dot below
+            rest = "".join(marks[:i] + marks[i + 1 :])
+            try:
+                out += unicodedata.normalize("NFC", base + mark).encode("cp1258") + rest.encode("cp1258")
+                break
+            except UnicodeEncodeError:
+                continue
+        else:
+            out += (base + "".join(marks)).encode("cp1258")
+    return out
+
+
+def _csv_text(rows: list[list[str]], delimiter: str) -> str:
+    def field(v: str) -> str:
+        return f'"{v}"' if delimiter in v or '"' in v else v
+
+    return "\r\n".join(delimiter.join(field(v) for v in row) for row in rows) + "\r\n"
+
+
+ENCODINGS = {
+    "utf-8": lambda t: t.encode("utf-8"),
+    "utf-8 with BOM": lambda t: t.encode("utf-8-sig"),
+    "utf-16 with BOM": lambda t: t.encode("utf-16"),
+    "utf-16-be with BOM": lambda t: "\ufeff".encode("utf-16-be") + t.encode("utf-16-be"),
+    "cp1258": to_cp1258,
+}
+
+
+@pytest.mark.parametrize("encoding", list(ENCODINGS))
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_vietnamese_csv_in_every_encoding_and_delimiter(
+    tmp_path: Path, encoding: str, delimiter: str
+) -> None:
+    path = tmp_path / "danh-ba.csv"
+    path.write_bytes(ENCODINGS[encoding](_csv_text(VIETNAMESE, delimiter)))
+    rows = [v for _, v in iter_rows(path)]
+    assert rows == VIETNAMESE
+    assert all(unicodedata.is_normalized("NFC", v) for row in rows for v in row)
+
+
+def test_cp1252_western_names_are_not_read_as_vietnamese(tmp_path: Path) -> None:
+    path = tmp_path / "partners.csv"
+    path.write_bytes(_csv_text(WESTERN, ";").encode("cp1252"))
+    assert detect_encoding(path) == "cp1252"
+    assert [v for _, v in iter_rows(path)] == WESTERN
+
+
+def test_cp1258_is_chosen_for_vietnamese_and_cp1252_for_western(tmp_path: Path) -> None:
+    vi = tmp_path / "vi.csv"
+    vi.write_bytes(to_cp1258(_csv_text(VIETNAMESE, ",")))
+    assert detect_encoding(vi) == "cp1258"
+    # A single short Vietnamese name is enough.
+    one = tmp_path / "one.csv"
+    one.write_bytes(to_cp1258("Họ và tên\r\nNguyễn Văn Đức\r\n"))
+    assert detect_encoding(one) == "cp1258"
+    assert [v for _, v in iter_rows(one)] == [["Họ và tên"], ["Nguyễn Văn Đức"]]
+
+
+def test_a_semicolon_file_with_commas_inside_fields() -> None:
+    sample = "Họ và tên;Đơn vị;Ghi chú\nAn;NIC;gặp, chào hỏi\nBình;MOST;gọi lại, gửi thư, hẹn\n"
+    assert detect_delimiter(sample) == ";"
+    assert detect_delimiter('a,b\n"x;y",z\n') == ","
+    assert detect_delimiter("Họ và tên\nAn\n") == ","
+
+
+def test_a_csv_imports_contacts_from_a_cp1258_file(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "danh-ba.csv"
+    path.write_bytes(to_cp1258(_csv_text(VIETNAMESE, ";")))
+    _pv, result = do_import(engine, path, kind="contact")
+    assert result.counts["new"] == 3
+    with read_session(engine) as s:
+        names = sorted(c.full_name for c in s.exec(select(m.Contact)))
+        orgs = sorted(o.name for o in s.exec(select(m.Organisation)))
+    assert names == ["Lê Hoàng Ánh", "Nguyễn Thị Thuỷ", "Trần Đức Việt"]
+    assert "Sở Khoa học và Công nghệ Đà Nẵng" in orgs
+
+
+# --- one parse per sheet (item 9) ------------------------------------------------------------
+
+
+def test_the_header_search_and_the_rows_share_one_parse(
+    engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = write_xlsx(tmp_path / "danh-ba.xlsx", {"Danh bạ": ROWS})
+    parses, scans = [], []
+    real_parse, real_scan = rd._calamine_rows, rd._dense_range_fits
+    monkeypatch.setattr(rd, "_calamine_rows", lambda p, s: parses.append(s) or real_parse(p, s))
+    monkeypatch.setattr(rd, "_dense_range_fits", lambda p, mem: scans.append(mem) or real_scan(p, mem))
+    _pv, result = do_import(engine, path)
+    assert result.counts["new"] == 3
+    assert parses == ["Danh bạ"] and len(scans) == 1
+    assert not [k for k in rd._PARSED if k[0] == str(path.resolve())]  # the reading took them
+    # The file written again is read again.
+    write_xlsx(path, {"Danh bạ": [*ROWS, [4, "Phạm Minh Châu", "", "", "chau@x.vn", "", None]]})
+    inspect_sheet(path)
+    assert len(parses) == 2
+
+
+def test_what_is_kept_between_the_two_readings_is_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rd, "PARSED_MAX_CELLS", 30)
+    paths = [write_xlsx(tmp_path / f"{i}.xlsx", {"Danh bạ": ROWS}) for i in range(3)]
+    for path in paths:
+        inspect_sheet(path)  # reads the first rows only: the rows are kept for the reading
+    assert len(rd._PARSED) == 1  # the oldest dropped past the bound; the newest always kept
+    rd.forget_parsed()
+    assert not rd._PARSED
