@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from db import kinds
 from db.engine import describe_url
 from ui import briefs, exports, labels
@@ -36,6 +37,7 @@ from ui.details.pane import DetailPane
 from ui.dialogs.duplicates import FindDuplicatesDialog
 from ui.dialogs.search import SearchDialog
 from ui.dialogs.settings import SettingsDialog
+from ui.fit import ElidedLabel
 from ui.history import show_history
 from ui.icons import icon
 from ui.import_wizard import open_import_wizard
@@ -64,6 +66,7 @@ class RecordView(QSplitter):
         self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
         self.list.current_changed.connect(self.detail.show_record)
+        self.detail_stale = False  # a change came while another view was shown
 
 
 class MainWindow(QMainWindow):
@@ -143,12 +146,12 @@ class MainWindow(QMainWindow):
         self.undo_button = UndoOffer(ctx, self.act_undo, self.commands.undo, self)
         self.statusBar().addPermanentWidget(self.undo_button)
         self.count_label = QLabel(self)
-        self.db_label = QLabel(describe_url(str(ctx.engine.url)), self)
+        self.db_label = ElidedLabel(describe_url(str(ctx.engine.url)), self)  # a long path is cut
         self.db_label.setEnabled(False)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.db_label)
         ctx.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        ctx.changed.connect(self._changed)
+        ctx.changes.connect(self._changed)
         ctx.tasks.default_error = self.commands.error
 
         self.tray: QSystemTrayIcon | None = None
@@ -368,6 +371,9 @@ class MainWindow(QMainWindow):
             self.count_label.setText("")
         else:
             view = self.views[entity]
+            if view.detail_stale:
+                view.detail_stale = False
+                view.detail.reload()
             view.detail.set_actions(self.record_actions[entity])
             view.list.select_first()
             self._count_changed(entity, view.list.total)
@@ -500,10 +506,17 @@ class MainWindow(QMainWindow):
             self.map_view.refresh()
         self.notifier.refresh()
 
-    def _changed(self, entity: str, ids: list[int]) -> None:
-        for view in self.views.values():  # a change can show in every list (names, counts)
-            view.list.refresh(ids)
-            view.detail.reload()
+    def _changed(self, changes: Changes) -> None:
+        """After a write (``app.changes.Changes``): each list marks the rows it touched stale
+        and runs its query again only if its result or order can differ; the record page on
+        screen is read again, the others when they are next shown."""
+        current = self.current_view()
+        for view in self.views.values():
+            view.list.apply_changes(changes)
+            if view is current:
+                view.detail.reload()
+            else:
+                view.detail_stale = True
         if self.current_entity() == "dashboard":
             self.dashboard.refresh()
         if self.current_entity() == "map":
@@ -560,7 +573,8 @@ class MainWindow(QMainWindow):
             if (vs := s.load_state(f"splitter_{entity}")) is not None:
                 view.restoreState(vs)
             else:
-                view.setSizes([560, 520])
+                room = max(700, self.width() - self.nav_width - 12)
+                view.setSizes([room * 60 // 100, room * 40 // 100])  # the list the wider
 
     def save_state(self) -> None:
         s = self.ctx.settings

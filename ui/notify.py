@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSystemT
 from app import dashboard
 from db.engine import read_session
 from ui.context import AppContext
+from ui.fit import ElidedLabel
 from ui.icons import icon
 from ui.tasks import Task
 
@@ -37,7 +38,7 @@ class Banner(QFrame):
         font = QFont(self.text.font())
         font.setBold(True)
         self.text.setFont(font)
-        self.detail = QLabel(self)
+        self.detail = ElidedLabel("", self)  # titles can be long: cut, whole in the tooltip
         self.detail.setEnabled(False)
         self.button = QPushButton(self.tr("Show"), self)
         self.button.clicked.connect(self.show_requested)

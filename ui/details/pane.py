@@ -21,6 +21,7 @@ class DetailPane(QWidget):
         self.entity = ""
         self.record_id = 0
         self.setObjectName("detail_pane")
+        self.setMinimumWidth(320)  # a record's page stays readable however the splitter is dragged
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setIconSize(self.toolbar.iconSize() * 0.75)
@@ -33,6 +34,7 @@ class DetailPane(QWidget):
         self.empty = QLabel(self.tr("Select a record to see its story."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)
+        self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
+    QLayout,
     QLineEdit,
-    QTableView,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from app import lists, presets
+from app.changes import Changes
 from db.models import ACTION_KINDS, MEETING_KINDS, ORGANISATION_KINDS
 from ui import labels
 from ui.context import AppContext
+from ui.fit import FlowLayout, HeaderTips
 from ui.icons import icon
 from ui.lists.model import ID_ROLE, RecordListModel
-from ui.tasks import Task
+from ui.lists.table import RecordTable
 from ui.widgets import Lookup
 
 DEFAULT_WIDTHS = {
@@ -46,7 +48,6 @@ class ListPanel(QWidget):
         self.entity = entity
         self.setObjectName(f"list_{entity}")
         self._combos: dict[str, QComboBox] = {}
-        self._count_task: Task | None = None
         self.total = -1
 
         self.search = QLineEdit(self)
@@ -57,11 +58,12 @@ class ListPanel(QWidget):
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textEdited.connect(lambda _t: self._debounce.start())
 
-        bar = QHBoxLayout()
+        bar = FlowLayout(spacing=6)  # filters wrap onto a second row rather than being cut
         bar.setContentsMargins(6, 6, 6, 2)
-        bar.setSpacing(6)
-        self.search.setMinimumWidth(170)
-        bar.addWidget(self.search, 3)
+        hint = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(hint + 64)  # the whole hint shows, beside the two icons
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        bar.addWidget(self.search)
         self._build_filters(bar)
         self.organisation: Lookup | None = None
         if self.entity in ("contact", "meeting", "action"):
@@ -71,10 +73,10 @@ class ListPanel(QWidget):
             self.organisation.setMaximumWidth(200)
             self.organisation.picked.connect(lambda _i: self.apply_filters())
             self.organisation.textChanged.connect(lambda t: None if t else self.apply_filters())
-            bar.addWidget(self.organisation, 1)
+            bar.addWidget(self.organisation)
 
         self.model = RecordListModel(ctx, self._query(), self)
-        self.view = QTableView(self)
+        self.view = RecordTable(self)
         self.view.setObjectName(f"table_{entity}")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -97,13 +99,15 @@ class ListPanel(QWidget):
         self._restore_widths()
         self._save_widths_timer = QTimer(self, singleShot=True, interval=400)
         self._save_widths_timer.timeout.connect(self._save_widths)
-        header.sectionResized.connect(lambda *_: self._save_widths_timer.start())
+        header.sectionResized.connect(lambda section, *_: self._section_resized(section))
         select_all = QAction(self.view)
         select_all.setShortcut(QKeySequence.StandardKey.SelectAll)
         select_all.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         select_all.triggered.connect(lambda _c=False: self.select_all())
         self.view.addAction(select_all)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view.record_lost.connect(lambda: self.current_changed.emit(self.entity, 0))
+        self.model.ids_complete.connect(self._ids_complete)
         self.view.doubleClicked.connect(self._on_activated)
         self.view.activated.connect(self._on_activated)
 
@@ -116,19 +120,18 @@ class ListPanel(QWidget):
 
     # --- filters ---------------------------------------------------------------------------------
 
-    def _combo(self, bar: QHBoxLayout, key: str, items: list[tuple[str, Any]]) -> QComboBox:
+    def _combo(self, bar: QLayout, key: str, items: list[tuple[str, Any]]) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(f"filter_{key}")
         for text, value in items:
             combo.addItem(text, value)
         combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(7)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never cut
         bar.addWidget(combo)
         self._combos[key] = combo
         return combo
 
-    def _build_filters(self, bar: QHBoxLayout) -> None:
+    def _build_filters(self, bar: QLayout) -> None:
         with self.ctx.read() as s:
             choices = lists.filter_choices(s)
         any_kind = self.tr("Any kind")
@@ -211,46 +214,39 @@ class ListPanel(QWidget):
         return q
 
     def apply_filters(self) -> None:
-        current = self.current_id()
+        """A new filter: the list's query again; the current record stays selected if it is
+        still listed (RecordTable), else the detail pane is cleared."""
         self.model.set_query(self._query())
         section, order = self.model.sort_section()
         self.view.horizontalHeader().setSortIndicator(section, order)
-        if current:
-            self.select_id(current)
-        self.refresh_count()
 
     # --- state -----------------------------------------------------------------------------------
 
-    def refresh(self, ids: list[int] | None = None) -> None:
-        """After a change: re-run the query (rows may have moved) and keep the selection."""
-        current = self.current_id()
-        self.model.reload()
-        if current:
-            self.select_id(current)
-        self.refresh_count()
+    def refresh(self) -> None:
+        """Read everything again (F5, settings): the id query and every row."""
+        self.model.invalidate()
+        self.model.refresh()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """After a write: rows it touched are marked stale (those on screen are read again);
+        the id query runs again only if the change can alter this list's result or order."""
+        stale = lists.stale_rows(self.entity, changes)
+        if stale is None or stale:
+            self.model.invalidate(stale)
+        if lists.affects_result(self.model.query, changes):
+            self.model.refresh()
 
     def refresh_count(self) -> None:
-        """Count in the background: a count grows with the table."""
-        if self._count_task is not None:
-            self._count_task.cancel()
-        query, engine = self.model.query, self.ctx.engine
+        """Say how many records the list holds, once every id is known."""
+        if self.model.complete:
+            self._ids_complete()
 
-        def work(task: Task) -> int:
-            from db.engine import read_session
-
-            with read_session(engine) as s:
-                return lists.count(s, query)
-
-        def done(n: int) -> None:
-            if query == self.model.query:
-                self.total = n
-                self.count_changed.emit(self.entity, n)
-
-        self._count_task = self.ctx.tasks.run(work, on_done=done, owner=self)
+    def _ids_complete(self) -> None:
+        self.total = self.model.rowCount()
+        self.count_changed.emit(self.entity, self.total)
 
     def current_id(self) -> int:
-        index = self.view.currentIndex()
-        return int(index.data(ID_ROLE)) if index.isValid() else 0
+        return self.view.current_id()
 
     def selected_ids(self) -> list[int]:
         # by ranges, not index by index: a select-all of 100,000 rows is one range
@@ -261,42 +257,25 @@ class ListPanel(QWidget):
         return [i for i in out if i is not None]
 
     def select_all(self) -> None:
-        """Ctrl+A selects every row of the list, not only the pages scrolled so far: the rest
-        of the ids (ids only, one query) are fetched off the UI thread first."""
-        model, engine = self.model, self.ctx.engine
-        if not model.canFetchMore():
-            self.view.selectAll()
-            return
-        query, offset = model.query, model.rowCount()
+        """Ctrl+A selects every row of the list: once every id is known (they are read off
+        the UI thread when the list opens), at once."""
+        model = self.model
 
-        def work(_task: Task) -> list[int]:
-            from db.engine import read_session
+        def select() -> None:
+            if model is self.model:
+                self.view.selectAll()
+                self.selection_complete.emit(len(self.selected_ids()))
 
-            with read_session(engine) as s:
-                return lists.page_ids(s, query, offset=offset, limit=10_000_000)
-
-        def done(rest: list[int]) -> None:
-            if model.query == query and model.rowCount() == offset:
-                model.append_ids(rest)
-            self.view.selectAll()
-            self.selection_complete.emit(len(self.selected_ids()))
-
-        self.ctx.tasks.run(work, on_done=done, owner=self)
+        model.when_complete(select)
 
     def select_id(self, record_id: int) -> bool:
-        row = self.model.row_of(record_id)
-        while row < 0 and self.model.canFetchMore() and self.model.rowCount() < 5000:
-            self.model.fetchMore()
-            row = self.model.row_of(record_id)
-        if row < 0:
-            return False
-        index = self.model.index(row, 0)
-        self.view.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.view.scrollTo(index)
-        return True
+        """Select ``record_id`` if the list holds it; if its ids are still being read, when they
+        arrive (False until then)."""
+        if self.view.select_id(record_id):
+            return True
+        if not self.model.complete:
+            self.model.when_complete(lambda: self.view.select_id(record_id))
+        return False
 
     def select_first(self) -> None:
         if self.model.rowCount() and not self.view.currentIndex().isValid():
@@ -310,12 +289,54 @@ class ListPanel(QWidget):
             self.activated.emit(self.entity, int(index.data(ID_ROLE)))
 
     def _restore_widths(self) -> None:
-        widths = self.ctx.settings.load_widths(self.entity) or DEFAULT_WIDTHS.get(self.entity, [])
-        for i, w in enumerate(widths[: self.model.columnCount() - 1]):
+        widths = self.ctx.settings.load_widths(self.entity)
+        self._auto_fit = not widths  # no saved widths: columns follow the pane until one is dragged
+        self._fitting = False
+        for i, w in enumerate(
+            (widths or DEFAULT_WIDTHS.get(self.entity, []))[: self.model.columnCount() - 1]
+        ):
             if w > 10:
                 self.view.setColumnWidth(i, w)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "_auto_fit", False):
+            QTimer.singleShot(0, self.fit_columns)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if getattr(self, "_auto_fit", False):
+            QTimer.singleShot(0, self.fit_columns)
+
+    def _section_resized(self, section: int) -> None:
+        if not self._fitting and section < self.model.columnCount() - 1:
+            self._auto_fit = False  # the user's own widths, kept from now on
+            self._save_widths_timer.start()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their header and the rows on screen, the widest cut down (they
+        elide) until all fit the pane; the last one takes what is left."""
+        if not self._auto_fit or not self.view.isVisible():
+            return  # a hidden view has no width yet: fitted when shown
+        header = self.view.horizontalHeader()
+        n = self.model.columnCount()
+        want = [max(header.sectionSizeHint(i), self.view.sizeHintForColumn(i)) + 8 for i in range(n)]
+        want[-1] = max(want[-1], header.defaultSectionSize())  # a stretched last section's least
+        room = self.view.viewport().width() - 16  # the stretched last section keeps a margin
+        # short columns (dates, states) keep their width; the long ones share what is left
+        floor = [w if w <= 120 else 60 for w in want]
+        floor[-1] = min(want[-1], max(floor[-1], header.defaultSectionSize()))
+        excess = sum(want) - sum(floor)
+        factor = 1.0 if sum(want) <= room or not excess else max(0.0, (room - sum(floor)) / excess)
+        self._fitting = True
+        for i in range(n - 1):
+            self.view.setColumnWidth(i, floor[i] + int((want[i] - floor[i]) * factor))
+        self._fitting = False
+        HeaderTips.install(header)  # a header cut short shows its whole name on hover
+
     def _save_widths(self) -> None:
+        if self._auto_fit:
+            return  # fitted to the pane: fitted again next time
         self.ctx.settings.save_widths(
             self.entity, [self.view.columnWidth(i) for i in range(self.model.columnCount())]
         )
