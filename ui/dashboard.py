@@ -207,7 +207,7 @@ class DashboardView(QScrollArea):
             org = escape(a.get("organisation") or "")
             sub = " · ".join(x for x in (labels.direction(a["direction"]), who, org) if x)
             out.append(
-                f"<tr><td class='muted' width='80'>{self.ctx.fmt_date(a['due_date'])}</td>"
+                f"<tr><td class='muted' style='white-space:nowrap'>{self.ctx.fmt_date(a['due_date'])}&nbsp;</td>"
                 f"<td>{link('action', a['id'], a['title'])}<br><span class='muted small'>{sub}</span></td></tr>"
             )
         return "".join(out) + "</table>"
@@ -221,7 +221,7 @@ class DashboardView(QScrollArea):
                 x for x in (escape(m.get("organisations") or ""), escape(m.get("location") or "")) if x
             )
             out.append(
-                f"<tr><td class='muted' width='110'>{self.ctx.fmt_datetime(m['starts_at'])}</td>"
+                f"<tr><td class='muted' style='white-space:nowrap'>{self.ctx.fmt_datetime(m['starts_at']).replace(' ', '<br>', 1)}&nbsp;</td>"
                 f"<td>{link('meeting', m['id'], m['title'])}<br><span class='muted small'>{sub}</span></td></tr>"
             )
         return "".join(out) + "</table>"
