@@ -1,4 +1,9 @@
-"""``ketnoi import FILE`` and ``ketnoi undo-import BATCH_ID``."""
+"""``ketnoi import FILE``, ``ketnoi import-history`` and ``ketnoi undo-import BATCH_ID``.
+
+Every line is worded in the CLI's language: ``--lang en|vi``, else the locale
+(:func:`app.importing.messages.cli_language`). A workbook is imported in one transaction as one
+batch: every sheet is written, or none is.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ from app.errors import UserError
 from app.importing.commit import run_import
 from app.importing.errors import ImportFileError
 from app.importing.fields import KINDS
+from app.importing.history import import_history
+from app.importing.messages import LANGUAGES, Term, cli_language, term, text
 from app.importing.preview import ON_MATCH, STATUSES, Preview, preview_import
 from app.importing.reader import sheet_names
 from app.importing.report import write_error_report
@@ -23,11 +30,65 @@ KIND_ALIASES = {
     "organization": "organisation", "meetings": "meeting", "actions": "action",
 }  # fmt: skip
 
+# The CLI's own lines: (English, Vietnamese).
+LINES: dict[str, tuple[str, str]] = {
+    "sheet": ('Sheet "{sheet}" ({kind}, header row {header}): {counts}',
+              'Trang "{sheet}" ({kind}, tiêu đề ở dòng {header}): {counts}'),
+    "row": ("  row {row} [{status}]: {text}", "  dòng {row} [{status}]: {text}"),
+    "warning": ("  row {row} (warning): {text}", "  dòng {row} (cảnh báo): {text}"),
+    "more": ("  … {n} more (--report ERRORS.xlsx lists them all)",
+             "  … còn {n} dòng (--report LOI.xlsx liệt kê tất cả)"),
+    "skipped": ("Skipped: {text}", "Bỏ qua: {text}"),
+    "no_kind": ('Skipped: sheet "{sheet}": cannot tell what it holds; use --kind',
+                'Bỏ qua: trang "{sheet}": không rõ loại dữ liệu; dùng --kind'),
+    "creates_orgs": ("  creates {n} organisations: {names}", "  tạo {n} tổ chức: {names}"),
+    "creates_staff": ("  creates {n} staff members: {names}", "  tạo {n} cán bộ: {names}"),
+    "nothing": ("→ nothing written: every row was rejected or skipped",
+                "→ không ghi gì: mọi dòng bị từ chối hoặc bỏ qua"),
+    "batch": ("→ import #{id}, every sheet in one step (undo: ketnoi undo-import {id})",
+              "→ lần nhập #{id}, mọi trang trong một lần ghi (hoàn tác: ketnoi undo-import {id})"),
+    "dry_run": ("Dry run: nothing written.", "Chạy thử: chưa ghi gì."),
+    "report": ("Error report: {path} ({n} rows)", "Báo cáo lỗi: {path} ({n} dòng)"),
+    "no_row": ("{file}: no row could be read", "{file}: không đọc được dòng nào"),
+    "undid": ("Undid import #{id}: removed {deleted}; restored {restored} fields",
+              "Đã hoàn tác lần nhập #{id}: xoá {deleted}; khôi phục {restored} trường"),
+    "swept": ("  also removed, left by imports undone before: {swept}",
+              "  cũng xoá, do các lần nhập đã hoàn tác trước để lại: {swept}"),
+    "history_head": ("  #  when              by          file (sheets)  counts  state",
+                     "  #  lúc               người nhập  tệp (trang)  số liệu  trạng thái"),
+    "history_row": ("{id:>3}  {when}  {by:<10}  {file} ({sheets})  new {new}, updated {update}, "
+                    "rejected {rejected}  {state}",
+                    "{id:>3}  {when}  {by:<10}  {file} ({sheets})  mới {new}, cập nhật {update}, "
+                    "từ chối {rejected}  {state}"),
+    "undone": ("undone {at}", "đã hoàn tác {at}"),
+    "active": ("can be undone", "có thể hoàn tác"),
+    "no_history": ("No import yet.", "Chưa có lần nhập nào."),
+}  # fmt: skip
+STATUS_WORDS = {
+    "new": ("new", "mới"), "update": ("update", "cập nhật"), "duplicate": ("duplicate", "trùng"),
+    "error": ("error", "lỗi"), "skip": ("skip", "bỏ qua"),
+}  # fmt: skip
+
+
+def line(key: str, lang: str, **params: Any) -> str:
+    return LINES[key][1 if lang == "vi" else 0].format(**params)
+
+
+def _status(status: str, lang: str) -> str:
+    return STATUS_WORDS[status][1 if lang == "vi" else 0]
+
+
+def _lang_option() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the output (default: the locale)")
+    return p
+
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    lang = _lang_option()
     p = sub.add_parser(
         "import",
-        parents=[common],
+        parents=[common, lang],
         help="import contacts, organisations, meetings or actions from .xlsx or .csv",
     )
     p.add_argument("file", type=Path, help=".xlsx, .xlsm or .csv (UTF-8)")
@@ -40,9 +101,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--report", type=Path, metavar="ERRORS.xlsx", help="write rejected rows with reasons here")
     p.set_defaults(handler=import_command)
 
-    u = sub.add_parser("undo-import", parents=[common], help="undo one import exactly")
+    u = sub.add_parser("undo-import", parents=[common, lang], help="undo one import exactly")
     u.add_argument("batch_id", type=int)
     u.set_defaults(handler=undo_command)
+
+    h = sub.add_parser("import-history", parents=[common, lang], help="list past imports with their counts")
+    h.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    h.set_defaults(handler=history_command)
 
 
 def _layouts(args: argparse.Namespace, session: Any) -> list[SheetLayout | ImportFileError]:
@@ -65,66 +130,123 @@ def _layouts(args: argparse.Namespace, session: Any) -> list[SheetLayout | Impor
     return sorted(out, key=lambda x: order.get(x.kind or "", 99) if isinstance(x, SheetLayout) else 99)
 
 
-def _show(ctx: Any, preview: Preview) -> None:
+def _error_text(exc: BaseException, lang: str) -> str:
+    message = getattr(exc, "message", None)
+    return text(message, lang, where=True) if message is not None else str(exc)
+
+
+def _show(ctx: Any, preview: Preview, lang: str) -> None:
     counts = preview.counts()
-    ctx.out(f'Trang / sheet "{preview.layout.sheet}" ({preview.kind}, tiêu đề ở dòng / header row '
-            f"{preview.layout.header_row}): " + ", ".join(f"{s} {counts[s]}" for s in STATUSES))  # fmt: skip
+    summary = ", ".join(f"{_status(s, lang)} {counts[s]}" for s in STATUSES)
+    ctx.out(
+        line("sheet", lang, sheet=preview.layout.sheet, kind=term(preview.kind, lang),
+             header=preview.layout.header_row, counts=summary)
+    )  # fmt: skip
     shown = 0
     for row in preview.rows:
         if row.status in ("error", "duplicate") and shown < SHOW_ROWS:
-            ctx.out(f"  dòng / row {row.row} [{row.status}]: {row.message}")
+            ctx.out(
+                line("row", lang, row=row.row, status=_status(row.status, lang), text=row.message_text(lang))
+            )
             shown += 1
+    warned = 0
+    for row in preview.rows:
+        if row.status not in ("error", "duplicate") and row.warnings and warned < SHOW_ROWS:
+            ctx.out(line("warning", lang, row=row.row, text="; ".join(text(w, lang) for w in row.warnings)))
+            warned += 1
     rejected = len(preview.rejected())
     if rejected > shown:
-        ctx.out(f"  … {rejected - shown} more (--report ERRORS.xlsx lists them all)")
+        ctx.out(line("more", lang, n=rejected - shown))
+    ctx_match = preview.context
+    if ctx_match is not None:
+        orgs = [ctx_match.orgs.name_of(k) for k in ctx_match.orgs.pending]
+        if preview.kind == "organisation":
+            defined = {r.new_id for r in preview.rows if r.new_id is not None}
+            orgs = [ctx_match.orgs.name_of(k) for k in ctx_match.orgs.pending if k not in defined]
+        if orgs:
+            ctx.out(line("creates_orgs", lang, n=len(orgs), names="; ".join(orgs[:SHOW_ROWS])))
+        staff = list(ctx_match.staff.pending.values())
+        if staff:
+            ctx.out(line("creates_staff", lang, n=len(staff), names="; ".join(staff[:SHOW_ROWS])))
 
 
 def import_command(args: argparse.Namespace, ctx: Any) -> int:
+    lang = cli_language(getattr(args, "lang", None))
     engine = ctx.engine()
     with read_session(engine) as session:
         layouts = _layouts(args, session)
     previews: list[Preview] = []
     for item in layouts:
         if isinstance(item, ImportFileError):
-            ctx.out(f"Bỏ qua / skipped: {item}")
+            ctx.out(line("skipped", lang, text=_error_text(item, lang)))
             continue
         if item.kind is None:
-            ctx.out(f'Bỏ qua / skipped: sheet "{item.sheet}": không rõ loại dữ liệu; dùng --kind / '
-                    "cannot tell what it holds; use --kind")  # fmt: skip
+            ctx.out(line("no_kind", lang, sheet=item.sheet))
             continue
-        # Sheet by sheet, organisations first, each its own batch: later sheets find what
-        # earlier ones wrote. The commit matches the rows again inside its transaction.
         with read_session(engine) as session:
             preview = preview_import(args.file, item, session=session, on_match=args.on_match)
         previews.append(preview)
-        if args.dry_run:
-            _show(ctx, preview)
-            continue
-        result = run_import(engine, preview)
-        _show(ctx, preview)
-        if result.batch_id is None:
-            ctx.out(
-                "  → không ghi gì: mọi dòng bị từ chối hoặc bỏ qua / nothing written: every row was rejected or skipped"
-            )
-            continue
-        ctx.out(f"  → lần nhập / import batch #{result.batch_id} "
-                f"(hoàn tác / undo: ketnoi undo-import {result.batch_id})")  # fmt: skip
-    if args.dry_run and previews:
-        ctx.out("Chạy thử: chưa ghi gì / dry run: nothing written.")
+    if args.dry_run:
+        for preview in previews:
+            _show(ctx, preview, lang)
+        if previews:
+            ctx.out(line("dry_run", lang))
+    elif previews:
+        # The whole workbook in one transaction, one batch, one undo: organisations first, and
+        # each sheet matched again against what the sheets before it wrote.
+        result = run_import(engine, previews)
+        for preview in previews:
+            _show(ctx, preview, lang)
+        ctx.out(line("nothing", lang) if result.batch_id is None else line("batch", lang, id=result.batch_id))
     if args.report and previews:
-        n = write_error_report(previews, args.report)
-        ctx.out(f"Báo cáo lỗi / error report: {args.report} ({n} dòng / rows)")
+        n = write_error_report(previews, args.report, lang=lang)
+        ctx.out(line("report", lang, path=args.report, n=n))
     if not any(r.status != "error" for p in previews for r in p.rows):
-        raise UserError(f"{args.file.name}: không đọc được dòng nào / no row could be read")
+        raise UserError(line("no_row", lang, file=args.file.name))
     return 0
+
+
+def _counted(counts: dict[str, int], lang: str) -> str:
+    return ", ".join(f"{term(k, lang)} {v}" for k, v in counts.items()) or "0"
 
 
 def undo_command(args: argparse.Namespace, ctx: Any) -> int:
+    lang = cli_language(getattr(args, "lang", None))
     with unit_of_work(ctx.engine()) as session:
         result = undo_import(args.batch_id, session=session)
-    deleted = ", ".join(f"{k} {v}" for k, v in result.deleted.items()) or "0"
-    ctx.out(f"Đã hoàn tác lần nhập / undid import #{result.batch_id}: xoá / deleted {deleted}; "
-            f"khôi phục / restored {result.restored_fields} fields")  # fmt: skip
-    for conflict in result.conflicts[:SHOW_ROWS]:
-        ctx.out(f"  {conflict}")
+    ctx.out(
+        line("undid", lang, id=result.batch_id, deleted=_counted(result.deleted, lang),
+             restored=result.restored_fields)
+    )  # fmt: skip
+    if result.swept:
+        ctx.out(line("swept", lang, swept=_counted(result.swept, lang)))
+    for kept in result.kept[:SHOW_ROWS]:
+        ctx.out(f"  {text(kept, lang)}")
     return 0
+
+
+def history_command(args: argparse.Namespace, ctx: Any) -> int:
+    lang = cli_language(getattr(args, "lang", None))
+    with read_session(ctx.engine()) as session:
+        entries = import_history(session)
+    if getattr(args, "json", False):
+        ctx.json = True
+        ctx.emit([e.as_dict() for e in entries])
+        return 0
+    if not entries:
+        ctx.out(line("no_history", lang))
+        return 0
+    ctx.out(line("history_head", lang))
+    for e in entries:
+        state = (
+            line("undone", lang, at=f"{e.undone_at:%d/%m/%Y %H:%M}") if e.undone_at else line("active", lang)
+        )
+        ctx.out(
+            line("history_row", lang, id=e.id, when=f"{e.created_at:%d/%m/%Y %H:%M}", by=e.created_by or "—",
+                 file=e.file_name, sheets=e.sheets, new=e.new, update=e.updated, rejected=e.rejected,
+                 state=state)
+        )  # fmt: skip
+    return 0
+
+
+__all__ = ["Term", "history_command", "import_command", "undo_command"]

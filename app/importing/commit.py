@@ -15,6 +15,7 @@ when this raises (a cancel, a full disk, a bug). :func:`run_import` is that unit
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -253,7 +254,7 @@ def derived(kind: str, c: dict[str, Any], rels: dict[str, Any]) -> dict[str, Any
 
 
 def commit_import(
-    preview: Preview,
+    previews: Preview | Sequence[Preview],
     *,
     session: Session,
     actor: str = "",
@@ -261,8 +262,13 @@ def commit_import(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> CommitResult:
-    """Write the accepted rows of ``preview`` as one import batch (the caller commits)."""
-    kind = preview.kind
+    """Write the accepted rows of one sheet, or of every sheet of a workbook, as ONE import
+    batch (the caller commits once: all the sheets are written, or none).
+
+    Sheets are written in the order given (organisations first is best): each is matched again
+    against what the sheets before it wrote, inside this transaction.
+    """
+    items = [previews] if isinstance(previews, Preview) else list(previews)
     # Two imports at once (two windows, two officers) would each match against a database
     # without the other's rows and write everything twice: the matching and the writing hold
     # the write lock, so the second one matches against what the first committed.
@@ -271,31 +277,82 @@ def commit_import(
         # 128 MB of page cache for this connection: the index B-trees of 100k new rows stay
         # in memory instead of being re-read (measured: a third off the writing time).
         session.execute(text("PRAGMA cache_size=-131072"))
-    ctx = match_rows(session, preview, cancel=cancel)
+    batch: m.ImportBatch | None = None
+    totals: dict[str, Any] = {}
+    sheets: list[dict[str, Any]] = []
+    for preview in items:
+        batch, counts = _commit_sheet(session, preview, batch, actor, remember, progress, cancel)
+        sheets.append(_sheet_entry(preview, counts))
+        for key, n in counts.items():
+            totals[key] = totals.get(key, 0) + n
+    if batch is None:
+        # Every row of every sheet rejected or skipped: no empty batch in the history.
+        return CommitResult(None, totals)
+    totals["sheets"] = sheets
+    batch.counts = totals
+    batch.sheet = ", ".join(s["sheet"] for s in sheets if s["written"])[:200]
+    batch.kind = ",".join(dict.fromkeys(s["kind"] for s in sheets if s["written"]))[:40]
+    batch.mapping = {**batch.mapping, "sheets": [s["mapping"] for s in sheets]}
+    session.add(batch)
+    session.flush()
+    assert batch.id is not None
+    return CommitResult(batch.id, totals)
+
+
+def _sheet_entry(preview: Preview, counts: dict[str, int]) -> dict[str, Any]:
     layout = preview.layout
+    return {
+        "sheet": layout.sheet,
+        "kind": preview.kind,
+        "written": bool(counts.pop("_written", 0)),
+        "counts": dict(counts),
+        "mapping": _mapping(preview),
+    }
+
+
+def _mapping(preview: Preview) -> dict[str, Any]:
+    layout = preview.layout
+    return {
+        "sheet": layout.sheet,
+        "kind": preview.kind,
+        "header_row": layout.header_row,
+        "headers": layout.headers,
+        "columns": {str(c): f for c, f in sorted(layout.mapping.items())},
+        "on_match": preview.on_match,
+    }
+
+
+def _commit_sheet(
+    session: Session,
+    preview: Preview,
+    batch: m.ImportBatch | None,
+    actor: str,
+    remember: bool,
+    progress: Progress | None,
+    cancel: Cancel | None,
+) -> tuple[m.ImportBatch | None, dict[str, int]]:
+    """One sheet written into ``batch`` (made on the first sheet that writes anything)."""
+    kind = preview.kind
+    ctx = match_rows(session, preview, cancel=cancel)
+    counts: dict[str, int] = dict(preview.counts())
     if (
         not ctx.orgs.pending
         and not ctx.staff.pending
         and not any(r.status in ("new", "update") for r in preview.rows)
     ):
-        # Every row rejected or skipped: no empty batch in the history, no mapping remembered
-        # from a file that did not work.
-        return CommitResult(None, preview.counts())
-    batch = m.ImportBatch(
-        file_name=preview.path.name,
-        sha256=preview.sha256,
-        sheet=layout.sheet,
-        kind=kind,
-        created_by=actor,
-        mapping={
-            "header_row": layout.header_row,
-            "headers": layout.headers,
-            "columns": {str(c): f for c, f in sorted(layout.mapping.items())},
-            "on_match": preview.on_match,
-        },
-    )
-    session.add(batch)
-    session.flush()
+        # Nothing to write from this sheet; no mapping remembered from a sheet that did not work.
+        return batch, counts
+    if batch is None:
+        batch = m.ImportBatch(
+            file_name=preview.path.name,
+            sha256=preview.sha256,
+            sheet=preview.layout.sheet,
+            kind=kind,
+            created_by=actor,
+            mapping=_mapping(preview),
+        )
+        session.add(batch)
+        session.flush()
     assert batch.id is not None
     writer = _Writer(session, preview, ctx, batch, actor, progress, cancel)
     writer.write_staff()
@@ -304,26 +361,24 @@ def commit_import(
         writer.write_new(kind, [r for r in preview.rows if r.status == "new"])
     writer.write_updates(kind, [r for r in preview.rows if r.status == "update"])
     writer.flush_changes()
-    counts = preview.counts()
     counts["organisations_created"] = len(ctx.orgs.pending) - (counts["new"] if kind == "organisation" else 0)
     counts["staff_created"] = len(ctx.staff.pending)
-    batch.counts = counts
-    session.add(batch)
+    counts["_written"] = 1
     if remember:
-        remember_mapping(session, layout.headers, kind, layout.mapping)
+        remember_mapping(session, preview.layout.headers, kind, preview.layout.mapping)
     session.flush()
-    return CommitResult(batch.id, counts)
+    return batch, counts
 
 
 def run_import(
     engine: Engine,
-    preview: Preview,
+    previews: Preview | Sequence[Preview],
     *,
     actor: str = "",
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> CommitResult:
-    """:func:`commit_import` in its own unit of work: all rows are written, or none."""
+    """:func:`commit_import` in its own unit of work: all rows of all sheets are written, or none."""
     with unit_of_work(engine, lock="import", wait_s=WRITE_LOCK_WAIT_S) as session:
         backups.before(session, "import")  # inside the lock: the state this import starts from
-        return commit_import(preview, session=session, actor=actor, progress=progress, cancel=cancel)
+        return commit_import(previews, session=session, actor=actor, progress=progress, cancel=cancel)

@@ -10,6 +10,7 @@ record's blank fields, overwrite them, or skip the row.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ from sqlmodel import Session, col, func, select
 
 from app.importing import store
 from app.importing.errors import ImportCancelled
+from app.importing.messages import FieldChange, Term
 from app.importing.preview import CHECK_EVERY, Cancel, Preview, Progress, RowResult
 from app.importing.resolve import NameIndex, OrgIndex, fold, split_acronym
 from db import models as m
@@ -121,16 +123,6 @@ def _db_keys(session: Session, kind: str, ctx: MatchContext) -> dict[tuple[str, 
     return out
 
 
-_KEY_LABEL = {
-    "email": "email",
-    "phone": "số điện thoại / phone",
-    "name": "họ tên và đơn vị / name and organisation",
-    "acronym": "viết tắt / acronym",
-    "alias": "tên khác / alias",
-    "title": "tiêu đề / title",
-}
-
-
 def _resolve_refs(kind: str, row: RowResult, ctx: MatchContext) -> None:
     c, refs = row.columns, row.refs
     assert c is not None and row.relations is not None
@@ -146,7 +138,7 @@ def _resolve_refs(kind: str, row: RowResult, ctx: MatchContext) -> None:
         for name in refs.get("attendees", []):
             found = ctx.contacts.lookup(name)
             if found is None:
-                row.note(f'không tìm thấy người tham dự / attendee not found: "{name}"')
+                row.note("attendee_not_found", name=name)
             elif found not in ids:
                 ids.append(found)
         row.relations["attendees"] = ids
@@ -163,7 +155,7 @@ def _resolve_refs(kind: str, row: RowResult, ctx: MatchContext) -> None:
         if "meeting" in refs:
             found = ctx.meetings.lookup(refs["meeting"])
             if found is None:
-                row.note(f'không tìm thấy cuộc họp / meeting not found: "{refs["meeting"]}"')
+                row.note("meeting_not_found", name=refs["meeting"])
             c["meeting_id"] = found
 
 
@@ -241,20 +233,19 @@ def match_rows(
         dup = next(((k, seen[k]) for k in keys if k in seen), None)
         if dup is not None:
             row.status, row.duplicate_of = "duplicate", dup[1]
-            row.note(f"trùng dòng {dup[1]} ({_KEY_LABEL[dup[0][0]]}) / duplicate of row {dup[1]}")
+            row.note("duplicate_of_row", other_row=dup[1], key=Term(dup[0][0]))
             continue
         for k in keys:
             seen.setdefault(k, row.row)
         hit = next(((k, db_keys[k]) for k in keys if k in db_keys), None)
         if hit is not None:
             row.match_id = hit[1]
-            where = f"#{hit[1]} ({_KEY_LABEL[hit[0][0]]})"
             if preview.on_match == "skip":
                 row.status = "skip"
-                row.note(f"đã có / already exists: {where}")
+                row.note("already_exists", id=hit[1], key=Term(hit[0][0]))
                 continue
             if preview.on_match == "create":
-                row.note(f"giống / matches {where}; vẫn tạo mới / created anyway")
+                row.note("matches_created_anyway", id=hit[1], key=Term(hit[0][0]))
                 row.match_id = None
             else:
                 row.status = "update"
@@ -315,7 +306,30 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
                     changes[rel] = (old_list, merged)
             if changes:
                 row.changes = changes
-                row.note("cập nhật / updates: " + ", ".join(changes))
+                shown = [
+                    FieldChange(n, shown_value(ctx, n, o), shown_value(ctx, n, v))
+                    for n, (o, v) in changes.items()
+                ]
+                row.note("updates", id=row.match_id, changes=shown)
             else:
                 row.status = "skip"
-                row.note(f"#{row.match_id}: không có gì mới / nothing new")
+                row.note("nothing_new", id=row.match_id)
+
+
+def shown_value(ctx: MatchContext, name: str, value: Any) -> str:
+    """A value as the preview shows it: names for references, lists joined, dates day-first."""
+    if empty(value):
+        return ""
+    if name in ("organisation_id", "parent_id") and isinstance(value, int):
+        return ctx.orgs.name_of(value)
+    if name in ("owner_id", "responsible_staff_id") and isinstance(value, int):
+        return ctx.staff.name_of(value)
+    if name == "organisation_ids" and isinstance(value, list):
+        return ", ".join(ctx.orgs.name_of(v) for v in value)
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return f'"{value}"' if isinstance(value, str) else str(value)

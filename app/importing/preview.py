@@ -26,6 +26,7 @@ from app.errors import ValidationError
 from app.importing import fields as fs
 from app.importing.cleaning import SERVICE_FIELD, collect, to_input
 from app.importing.errors import ImportCancelled, ImportFileError
+from app.importing.messages import Message, msg, text
 from app.importing.reader import estimate_rows, iter_rows
 from app.importing.sheet import SheetLayout
 
@@ -38,11 +39,11 @@ CHECK_EVERY = 500
 CHUNK_ROWS = 2000
 
 
-def _no_errors() -> Mapping[str, str]:
+def _no_errors() -> Mapping[str, Message]:
     return _NO_ERRORS
 
 
-class _NoErrors(dict[str, str]):
+class _NoErrors(dict[str, Message]):
     """The empty, read-only error map shared by every clean row (pickles for worker processes)."""
 
     def _readonly(self, *args: Any, **kwargs: Any) -> None:
@@ -54,7 +55,7 @@ class _NoErrors(dict[str, str]):
         return (_no_errors, ())
 
 
-_NO_ERRORS: Mapping[str, str] = _NoErrors()
+_NO_ERRORS: Mapping[str, Message] = _NoErrors()
 _SHARED: dict[Any, Any] = {}
 _SHARED_FIELDS = frozenset(
     {"honorific", "family_name", "middle_name", "position", "country", "source", "notes", "kind", "status",
@@ -76,8 +77,9 @@ class RowResult:
 
     row: int
     status: str = "new"
-    reasons: list[str] | tuple[str, ...] = ()
-    errors: Mapping[str, str] = field(default_factory=_no_errors)
+    reasons: list[Message] | tuple[Message, ...] = ()
+    errors: Mapping[str, Message] = field(default_factory=_no_errors)  # column label → what is wrong
+    warnings: list[Message] | tuple[Message, ...] = ()  # kept as typed, said aloud
     columns: dict[str, Any] | None = None
     relations: dict[str, Any] | None = None
     refs: dict[str, Any] = field(default_factory=dict)
@@ -87,16 +89,23 @@ class RowResult:
     new_id: int | None = None
     changes: dict[str, tuple[Any, Any]] | None = None
 
+    def messages(self) -> list[Message]:
+        """Everything said about the row: its errors, then why it has its status, then warnings."""
+        return [*self.errors.values(), *self.reasons, *self.warnings]
+
+    def message_text(self, lang: str = "en") -> str:
+        """The row's messages in one line, worded in ``lang`` (the CLI and the error report)."""
+        return "; ".join(text(m, lang) for m in self.messages())
+
     @property
     def message(self) -> str:
-        parts = [f"{col}: {msg}" for col, msg in self.errors.items()] + list(self.reasons)
-        return "; ".join(parts)
+        return self.message_text("en")
 
-    def note(self, reason: str) -> None:
+    def note(self, code: str, /, **params: Any) -> None:
         """Add a reason shown beside the row (the list is created on the first one)."""
         if isinstance(self.reasons, tuple):
             self.reasons = list(self.reasons)
-        self.reasons.append(reason)
+        self.reasons.append(msg(code, row=self.row, **params))
 
 
 @dataclass
@@ -141,6 +150,24 @@ def _label_for(layout: SheetLayout, name: str) -> str:
     return spec_header
 
 
+def _as_message(value: Message | str, column: str = "") -> Message:
+    """A cleaning or validation error as a :class:`Message` (text not yet given a code is kept
+    as it is, ``field_error``)."""
+    if isinstance(value, Message):
+        return value
+    return msg("field_error", detail=value, column=column)
+
+
+def _to_input(kind: str, raw: dict[str, Any], warnings: list[Message]) -> tuple[Any, Any, dict[str, Any]]:
+    """:func:`cleaning.to_input`, passing ``warnings`` when it takes them (item 3 of issue 10)."""
+    try:
+        return to_input(kind, raw, warnings=warnings)  # type: ignore[call-arg,unused-ignore]
+    except TypeError as exc:
+        if "warnings" not in str(exc):
+            raise
+        return to_input(kind, raw)
+
+
 def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult | None:
     """One sheet row cleaned and checked; None for a row with nothing in its mapped columns."""
     kind = layout.kind
@@ -149,10 +176,11 @@ def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult 
     if not raw:
         return None
     result = RowResult(number, supplied=_share(frozenset(raw)))
-    data, refs, errors = to_input(kind, raw)
+    warnings: list[Message] = []
+    data, refs, errors = _to_input(kind, raw, warnings)
     required = fs.REQUIRED[kind]
     if required not in raw and not (kind == "contact" and {"family_name", "given_name"} & raw.keys()):
-        errors.setdefault(required, "bắt buộc, đang để trống / required, but empty")
+        errors.setdefault(required, msg("required_empty"))
     try:
         prepared = PREPARE[kind](None, data, None)
         result.columns = {k: (_share(v) if k in _SHARED_FIELDS else v) for k, v in prepared.columns.items()}
@@ -162,13 +190,20 @@ def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult 
             errors.setdefault(SERVICE_FIELD.get(key, key), message)
     except (ValueError, TypeError, ArithmeticError) as exc:
         # A value the checks did not foresee: the row is rejected, the import goes on.
-        errors.setdefault(
-            required, f"giá trị không đọc được / unreadable value ({type(exc).__name__}: {exc})"
-        )
+        errors.setdefault(required, msg("unreadable_value", detail=f"{type(exc).__name__}: {exc}"))
     result.refs = refs
+    if warnings:
+        result.warnings = [
+            w.at(sheet=layout.sheet, row=number, column=_label_for(layout, w.column) if w.column else "")
+            for w in warnings
+        ]
     if errors:
         result.status = "error"
-        result.errors = {_label_for(layout, name): msg for name, msg in errors.items()}
+        placed = {}
+        for name, value in errors.items():
+            label = _label_for(layout, name)
+            placed[label] = _as_message(value).at(sheet=layout.sheet, row=number, column=label)
+        result.errors = placed
         result.columns = result.relations = None
     return result
 
@@ -187,14 +222,9 @@ def read_rows(
     worker process per core (``parallel=False`` keeps everything in this process).
     """
     if layout.kind is None:
-        raise ImportFileError(
-            f'{path.name}, trang "{layout.sheet}": không nhận ra loại dữ liệu; hãy chọn (liên hệ, tổ chức, '
-            "cuộc họp, việc) / cannot tell what the sheet holds: choose contacts, organisations, meetings or actions"
-        )
+        raise ImportFileError(msg("unknown_kind", file=path.name, sheet_name=layout.sheet))
     if not any(f != fs.IGNORE for f in layout.mapping.values()):
-        raise ImportFileError(
-            f'{path.name}, trang "{layout.sheet}": chưa ghép cột nào / no column is mapped to a field'
-        )
+        raise ImportFileError(msg("nothing_mapped", file=path.name, sheet_name=layout.sheet))
     _SHARED.clear()
     total = estimate_rows(path, layout.sheet) or 0
     total = max(total - layout.header_row, 0)
@@ -288,7 +318,7 @@ def preview_import(
     from app.importing.matching import match_rows
 
     if on_match not in ON_MATCH:
-        raise ImportFileError(f"--on-match: {on_match}? ({', '.join(ON_MATCH)})")
+        raise ImportFileError(msg("bad_on_match", value=on_match, choices=list(ON_MATCH)))
     path = Path(path)
     rows, read = read_rows(path, layout, progress=progress, cancel=cancel, parallel=parallel)
     preview = Preview(path, layout, on_match, file_sha256(path), rows, read)

@@ -1,7 +1,7 @@
 """The error report: the rows that were not imported, as they were, with the reason beside them.
 
 The sheet keeps the original header row and cells (read again from the file, so nothing in
-memory grows with the size of the import), adds a "Lỗi / Error" column and the sheet row
+memory grows with the size of the import), adds an "Error" ("Lỗi") column and the sheet row
 number, so that the person can fix the rows and import the report itself again: its header
 row is the original one, so the same mapping applies.
 """
@@ -19,33 +19,62 @@ from openpyxl.utils import get_column_letter
 
 from app.exporting.cells import text_cell
 from app.importing.errors import ImportFileError
+from app.importing.messages import msg, text
 from app.importing.preview import Preview, file_sha256
 from app.importing.reader import iter_rows
 
-ERROR_HEADER = "Lỗi / Error"
-ROW_HEADER = "Dòng gốc / Source row"
+HEADERS = {
+    "en": ("Error", "Source row", "Warnings", ("Sheet", "Row", "Column", "Warning")),
+    "vi": ("Lỗi", "Dòng gốc", "Cảnh báo", ("Trang", "Dòng", "Cột", "Cảnh báo")),
+}
+ERROR_HEADER = HEADERS["en"][0]
 
 
 def write_error_report(
-    previews: Preview | list[Preview], path: Path, *, statuses: tuple[str, ...] = ("error", "duplicate")
+    previews: Preview | list[Preview],
+    path: Path,
+    *,
+    statuses: tuple[str, ...] = ("error", "duplicate"),
+    lang: str = "en",
 ) -> int:
-    """Write the rejected rows of one or more previews (a sheet each) to ``path``; returns how many."""
+    """Write the rejected rows of one or more previews (a sheet each) to ``path``, worded in
+    ``lang``, and a last sheet listing every warning (sheet, row, column) of the rows imported
+    with a value kept as typed; returns how many rows were rejected."""
     items = previews if isinstance(previews, list) else [previews]
     wb = Workbook(write_only=True)
     written = 0
     used: set[str] = set()
     for preview in items:
-        written += _write_sheet(wb, preview, statuses, used)
+        written += _write_sheet(wb, preview, statuses, used, lang)
+    _write_warnings(wb, items, used, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return written
 
 
-def _write_sheet(wb: Workbook, preview: Preview, statuses: tuple[str, ...], used: set[str]) -> int:
-    if file_sha256(preview.path) != preview.sha256:
-        raise ImportFileError(
-            f"{preview.path.name} đã thay đổi sau khi xem trước / changed since the preview"
+def _write_warnings(wb: Workbook, previews: list[Preview], used: set[str], lang: str) -> None:
+    warnings = [w for p in previews for r in p.rows for w in r.warnings]
+    if not warnings:
+        return
+    title, columns = HEADERS[lang][2], HEADERS[lang][3]
+    while title in used:
+        title += "_"
+    ws = wb.create_sheet(title)
+    ws.append([text_cell(ws, c) for c in columns])
+    for w in warnings:
+        ws.append(
+            [
+                text_cell(ws, w.sheet),
+                w.row,
+                text_cell(ws, w.column),
+                text_cell(ws, text(w, lang, column=False)),
+            ]
         )
+
+
+def _write_sheet(wb: Workbook, preview: Preview, statuses: tuple[str, ...], used: set[str], lang: str) -> int:
+    if file_sha256(preview.path) != preview.sha256:
+        raise ImportFileError(msg("changed_since_preview", file=preview.path.name))
     rejected = {r.row: r for r in preview.rows if r.status in statuses}
     # Excel (and openpyxl) refuse []:*?/\ in a sheet's title, but a workbook written by another
     # program may hold them: the report's sheet takes the name with those replaced by "_".
@@ -58,8 +87,8 @@ def _write_sheet(wb: Workbook, preview: Preview, statuses: tuple[str, ...], used
     bold = Font(bold=True, color="FFFFFF")
     fill = PatternFill("solid", fgColor="C0392B")
     header: list[WriteOnlyCell] = []
-    for text in [*preview.layout.headers, ERROR_HEADER, ROW_HEADER]:
-        cell = text_cell(ws, text)
+    for title_text in [*preview.layout.headers, HEADERS[lang][0], HEADERS[lang][1]]:
+        cell = text_cell(ws, title_text)
         cell.font, cell.fill = bold, fill
         header.append(cell)
     ws.freeze_panes = "A2"
@@ -72,7 +101,7 @@ def _write_sheet(wb: Workbook, preview: Preview, statuses: tuple[str, ...], used
             continue
         cells: list[Any] = [text_cell(ws, v) for v in values[:width]]
         cells += [None] * (width - len(cells))
-        reason = text_cell(ws, result.message)
+        reason = text_cell(ws, result.message_text(lang))
         reason.alignment = Alignment(wrap_text=True, vertical="top")
         reason.font = Font(color="C0392B")
         ws.append([*cells, reason, number])

@@ -100,6 +100,13 @@ class OrgIndex:
                 return table[key]
         return None
 
+    def name_of(self, ident: int) -> str:
+        """How the organisation with this id (or placeholder) is written: "Name (ACR)" or "#id"."""
+        pending = self.pending.get(ident)
+        if pending is not None:
+            return org_label(pending.name, pending.acronym)
+        return self.labels.get(ident, f"#{ident}")
+
     def add(
         self, name: str, acronym: str = "", aliases: list[str] | None = None, row: int | None = None
     ) -> int:
@@ -143,6 +150,7 @@ class NameIndex:
 
     def __init__(self) -> None:
         self.by_name: dict[str, int] = {}
+        self.names: dict[int, str] = {}
         self.pending: dict[int, str] = {}
         self._next = -1
 
@@ -154,6 +162,7 @@ class NameIndex:
         ):
             assert ident is not None
             index.by_name.setdefault(fold(name), ident)
+            index.names[ident] = name
         return index
 
     @classmethod
@@ -176,6 +185,11 @@ class NameIndex:
 
     def lookup(self, text: str) -> int | None:
         return self.by_name.get(fold(text))
+
+    def name_of(self, ident: int) -> str:
+        if ident in self.pending:
+            return self.pending[ident]
+        return self.names.get(ident, f"#{ident}")
 
     def resolve(self, text: str) -> int | None:
         found = self.lookup(text)

@@ -14,13 +14,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Date, DateTime, or_, update
+from sqlalchemy import Date, DateTime, insert, or_, update
 from sqlmodel import Session, col, select
 
-from app.errors import NotFoundError, UserError
+from app.errors import NotFoundError
 from app.importing import store
 from app.importing.commit import derived
+from app.importing.errors import ImportRefused
 from app.importing.matching import MODELS
+from app.importing.messages import FieldName, Message, Term, msg, text
 from app.records import jsonable
 from db import models as m
 from db.queries import chunked
@@ -33,7 +35,13 @@ class UndoResult:
     batch_id: int
     deleted: dict[str, int] = field(default_factory=dict)
     restored_fields: int = 0
-    conflicts: list[str] = field(default_factory=list)
+    kept: list[Message] = field(default_factory=list)  # what was kept, and why
+    swept: dict[str, int] = field(default_factory=dict)  # left by earlier undos, removed now
+
+    @property
+    def conflicts(self) -> list[str]:
+        """What was kept, in English (the CLI and the window word :attr:`kept` themselves)."""
+        return [text(k, "en") for k in self.kept]
 
 
 def _from_json(model: type[Any], name: str, value: Any) -> Any:
@@ -53,10 +61,7 @@ def undo_import(batch_id: int, *, session: Session, actor: str = "") -> UndoResu
     if batch is None:
         raise NotFoundError("import batch", batch_id)
     if batch.undone_at is not None:
-        raise UserError(
-            f"Lần nhập #{batch_id} đã được hoàn tác lúc {batch.undone_at:%d/%m/%Y %H:%M} / "
-            f"import #{batch_id} was already undone"
-        )
+        raise ImportRefused(msg("already_undone", id=batch_id, at=f"{batch.undone_at:%d/%m/%Y %H:%M}"))
     result = UndoResult(batch_id)
     changes = list(
         session.exec(
@@ -98,9 +103,8 @@ def undo_import(batch_id: int, *, session: Session, actor: str = "") -> UndoResu
                         else jsonable(now_value) == ch.new
                     )
                     if not same:
-                        result.conflicts.append(
-                            f"{entity} #{ident}.{ch.field}: đã sửa sau khi nhập, giữ nguyên / "
-                            "changed after the import, kept"
+                        result.kept.append(
+                            msg("undo_field_kept", entity=Term(entity), id=ident, field=FieldName(ch.field))
                         )
                         continue
                     if is_rel:
@@ -128,20 +132,68 @@ def undo_import(batch_id: int, *, session: Session, actor: str = "") -> UndoResu
                 rows.append(values)
             if rows:
                 session.execute(update(model), rows)
-    kept = _used_since(session, batch_id, created)
-    for entity in ("action", "meeting", "contact", "organisation", "staff"):
-        ids = [i for i in created.get(entity, []) if i not in kept.get(entity, {})]
+    undone = _undone_batches(session) | {batch_id}
+    kept = _used_since(session, batch_id, created, undone)
+    result.deleted = _delete(session, created, kept, batch_id, now, actor, history)
+    for entity in DELETE_ORDER:
         for ident, why in sorted(kept.get(entity, {}).items()):
-            result.conflicts.append(f"{entity} #{ident}: {why}; giữ lại / kept")
+            result.kept.append(_kept_message(entity, ident, why))
+    batch.undone_at = now
+    session.add(batch)
+    session.flush()
+    # Records earlier undos kept only because this batch's records used them are unused now:
+    # removing them leaves no orphan, whatever order the imports are undone in.
+    result.swept = _sweep(session, undone, now, actor, history)
+    if history:
+        for batch_rows in chunked(history, 2000):
+            session.execute(insert(m.Change), list(batch_rows))
+    session.flush()
+    return result
+
+
+DELETE_ORDER = ("action", "meeting", "contact", "organisation", "staff")
+Why = tuple[str, int] | None  # kept because used by (kind, id), or None: edited since
+
+
+def _kept_message(entity: str, ident: int, why: Why) -> Message:
+    if why is None:
+        return msg("undo_kept_edited", entity=Term(entity), id=ident)
+    return msg("undo_kept_used", entity=Term(entity), id=ident, user=Term(why[0]), user_id=why[1])
+
+
+def _delete(
+    session: Session,
+    created: dict[str, list[int]],
+    kept: dict[str, dict[int, Why]],
+    batch_id: int,
+    now: dt.datetime,
+    actor: str,
+    history: list[dict[str, Any]],
+) -> dict[str, int]:
+    """Soft-delete what ``batch_id`` created except what is kept; how many of each kind."""
+    deleted: dict[str, int] = {}
+    for entity in DELETE_ORDER:
+        ids = [i for i in created.get(entity, []) if i not in kept.get(entity, {})]
         model = ENTITY_MODELS[entity]
+        n = 0
         for part in chunked(ids):
             # Soft delete, like every other removal: ids are never reused, so history and
             # undo can never attach to a different record, and links stay restorable.
+            live = [
+                int(i)
+                for i in session.exec(
+                    select(model.id).where(col(model.id).in_(part), col(model.deleted_at).is_(None))
+                )
+                if i is not None
+            ]
+            if not live:
+                continue
             session.execute(
                 update(model)
-                .where(col(model.id).in_(part), col(model.deleted_at).is_(None))
+                .where(col(model.id).in_(live))
                 .values(deleted_at=now, updated_at=now, version=model.version + 1)
             )
+            n += len(live)
             history += [
                 {
                     "entity": entity,
@@ -155,58 +207,92 @@ def undo_import(batch_id: int, *, session: Session, actor: str = "") -> UndoResu
                     "batch_id": batch_id,
                     "group_id": f"undo-{batch_id}",
                 }
-                for i in part
+                for i in live
             ]
-        if ids:
-            result.deleted[entity] = len(ids)
-    if history:
-        from sqlalchemy import insert
-
-        for batch_rows in chunked(history, 2000):
-            session.execute(insert(m.Change), list(batch_rows))
-    batch.undone_at = now
-    session.add(batch)
-    session.flush()
-    return result
+        if n:
+            deleted[entity] = n
+    return deleted
 
 
-def _used_since(session: Session, batch_id: int, created: dict[str, list[int]]) -> dict[str, dict[int, str]]:
-    """Records the batch created that someone has used or edited since: undoing the import
-    must not take that work with them, so they are kept (and reported)."""
-    kept: dict[str, dict[int, str]] = {}
-    own = {e: set(ids) for e, ids in created.items()}
+def _undone_batches(session: Session) -> set[int]:
+    stmt = select(m.ImportBatch.id).where(col(m.ImportBatch.undone_at).is_not(None))
+    return {int(i) for i in session.exec(stmt) if i is not None}
+
+
+def _live(session: Session, created: dict[str, list[int]]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
     for entity, ids in created.items():
         model = ENTITY_MODELS[entity]
         for part in chunked(ids):
+            stmt = select(model.id).where(col(model.id).in_(part), col(model.deleted_at).is_(None))
+            out.setdefault(entity, []).extend(int(i) for i in session.exec(stmt) if i is not None)
+    return out
+
+
+def _sweep(
+    session: Session, undone: set[int], now: dt.datetime, actor: str, history: list[dict[str, Any]]
+) -> dict[str, int]:
+    """Remove what undone imports created and kept only because something used it, now that
+    nothing live uses it and no one edited it: no orphan is left, whatever the order of undos."""
+    out: dict[str, int] = {}
+    for other in sorted(undone):
+        created: dict[str, list[int]] = {}
+        stmt = select(m.Change.entity, m.Change.entity_id).where(
+            col(m.Change.batch_id) == other, m.Change.op == "create"
+        )
+        for entity, ident in session.exec(stmt):
+            created.setdefault(entity, []).append(int(ident))
+        live = _live(session, created)
+        if not any(live.values()):
+            continue
+        kept = _used_since(session, other, live, undone)
+        for entity, n in _delete(session, live, kept, other, now, actor, history).items():
+            out[entity] = out.get(entity, 0) + n
+        session.flush()
+    return out
+
+
+def _used_since(
+    session: Session, batch_id: int, created: dict[str, list[int]], undone: set[int]
+) -> dict[str, dict[int, Why]]:
+    """Records the batch created that someone has used or edited since: undoing the import
+    must not take that work with them, so they are kept (and reported). Changes made by imports
+    that are themselves undone (``undone``) do not count, nor uses by removed records: undoing
+    two imports in either order leaves nothing of either behind."""
+    kept: dict[str, dict[int, Why]] = {}
+    own = {e: set(ids) for e, ids in created.items()}
+    foreign = or_(col(m.Change.batch_id).is_(None), col(m.Change.batch_id).not_in(sorted(undone)))
+    for entity, ids in created.items():
+        for part in chunked(ids):
             edited = session.exec(
                 select(m.Change.entity_id)
-                .where(
-                    m.Change.entity == entity,
-                    col(m.Change.entity_id).in_(part),
-                    or_(col(m.Change.batch_id).is_(None), col(m.Change.batch_id) != batch_id),
-                )
+                .where(m.Change.entity == entity, col(m.Change.entity_id).in_(part), foreign)
                 .distinct()
             ).all()
             for i in edited:
                 if i is not None:
-                    kept.setdefault(entity, {})[int(i)] = "edited after the import"
-            for i in session.exec(select(model.id).where(col(model.id).in_(part), model.version > 1)).all():
-                if i is not None:
-                    kept.setdefault(entity, {}).setdefault(int(i), "edited after the import")
-    # Used by records the import did not create: a meeting attended, an action owed, a person
-    # placed in an imported organisation.
-    uses = [
-        ("contact", m.MeetingAttendee.contact_id, m.MeetingAttendee.meeting_id, "meeting"),
-        ("contact", m.Action.responsible_contact_id, m.Action.id, "action"),
-        ("organisation", m.MeetingOrganisation.organisation_id, m.MeetingOrganisation.meeting_id, "meeting"),
-        ("organisation", m.Action.organisation_id, m.Action.id, "action"),
-        ("organisation", m.Contact.organisation_id, m.Contact.id, "contact"),
-        ("organisation", m.Organisation.parent_id, m.Organisation.id, "organisation"),
-    ]
-    for entity, ref, user, user_entity in uses:
+                    kept.setdefault(entity, {})[int(i)] = None
+    # Used by live records the import did not create: a meeting attended, an action owed, a
+    # person placed in an imported organisation.
+    uses: list[tuple[str, Any, Any, str, Any]] = [
+        ("contact", m.MeetingAttendee.contact_id, m.MeetingAttendee.meeting_id, "meeting", m.Meeting),
+        ("contact", m.Action.responsible_contact_id, m.Action.id, "action", m.Action),
+        ("organisation", m.MeetingOrganisation.organisation_id, m.MeetingOrganisation.meeting_id,
+         "meeting", m.Meeting),
+        ("organisation", m.Action.organisation_id, m.Action.id, "action", m.Action),
+        ("organisation", m.Contact.organisation_id, m.Contact.id, "contact", m.Contact),
+        ("organisation", m.Organisation.parent_id, m.Organisation.id, "organisation", m.Organisation),
+        ("staff", m.Action.responsible_staff_id, m.Action.id, "action", m.Action),
+        ("staff", m.Organisation.owner_id, m.Organisation.id, "organisation", m.Organisation),
+        ("staff", m.Contact.owner_id, m.Contact.id, "contact", m.Contact),
+    ]  # fmt: skip
+    for entity, ref, user, user_entity, user_model in uses:
         for part in chunked(created.get(entity, [])):
-            rows = session.exec(select(ref, user).where(col(ref).in_(part))).all()
-            for target, by in rows:
+            stmt = select(ref, user).where(col(ref).in_(part))
+            if getattr(ref, "class_", None) is not user_model:
+                stmt = stmt.join(user_model, col(user_model.id) == col(user))
+            stmt = stmt.where(col(user_model.deleted_at).is_(None))
+            for target, by in session.exec(stmt).all():
                 if target is not None and by is not None and int(by) not in own.get(user_entity, set()):
-                    kept.setdefault(entity, {}).setdefault(int(target), f"used by {user_entity} #{by}")
+                    kept.setdefault(entity, {}).setdefault(int(target), (user_entity, int(by)))
     return kept

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from app.importing.cleaning import to_input
+from app.importing.messages import text
 from db import models as m
 from db.engine import read_session
 from tests.app.importing.helpers import by_status, do_import, preview, write_xlsx
@@ -43,7 +44,7 @@ def test_dates_day_first_and_impossible_date_rejected(engine, tmp_path: Path) ->
     bad = next(r for r in pv.rows if r.row == 3)
     assert bad.status == "error"
     assert list(bad.errors) == ["Hạn (B)"]
-    assert "31/02/2025" in bad.errors["Hạn (B)"]
+    assert "31/02/2025" in text(bad.errors["Hạn (B)"])
     assert result.counts["new"] == 4 and result.counts["error"] == 1
     with read_session(engine) as s:
         got = {a.title: (a.due_date, a.status) for a in s.exec(select(m.Action))}

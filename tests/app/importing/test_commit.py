@@ -11,6 +11,7 @@ from sqlmodel import col, select
 
 from app.errors import UserError
 from app.importing import ImportCancelled, run_import, undo_import, write_error_report
+from app.importing.messages import FieldName
 from app.importing import commit as commit_module
 from app.importing.report import ERROR_HEADER
 from db import models as m
@@ -169,7 +170,8 @@ def test_undo_keeps_a_field_edited_after_the_import(engine, tmp_path: Path) -> N
         s.add(c)
     with unit_of_work(engine) as s:
         undone = undo_import(result.batch_id, session=s)
-    assert len(undone.conflicts) == 1 and "position" in undone.conflicts[0]
+    assert len(undone.kept) == 1 and undone.kept[0].params["field"] == FieldName("position")
+    assert "Position" in undone.conflicts[0]
     got = contact_rows(engine)["An Bình"]
     assert got["position"] == "C (sửa tay)" and got["notes"] == ""
 
@@ -250,7 +252,7 @@ def test_cli_import_dry_run_report_and_undo(engine, db_path: Path, tmp_path: Pat
     assert main(["import", str(SAMPLE), "--db", str(db_path), "--dry-run"]) == 0
     assert counts(engine)["Contact"] == 0
     out = capsys.readouterr().out
-    assert "new 60" in out and "dry run" in out
+    assert "new 60" in out and "dry run" in out.lower()
     report = tmp_path / "e.xlsx"
     assert (
         main(["import", str(SAMPLE), "--db", str(db_path), "--report", str(report), "--on-match", "skip"])
@@ -262,9 +264,11 @@ def test_cli_import_dry_run_report_and_undo(engine, db_path: Path, tmp_path: Pat
     )
     assert "skip 60" in capsys.readouterr().out
     with read_session(engine) as s:
-        batch_id = s.exec(select(m.ImportBatch.id).where(m.ImportBatch.kind == "contact")).first()
+        # the whole workbook is one batch (issue 10, item 6), and the last import wrote nothing
+        assert s.exec(select(m.ImportBatch.kind)).all() == ["organisation,contact,action"]
+        batch_id = s.exec(select(m.ImportBatch.id)).one()
     assert main(["undo-import", str(batch_id), "--db", str(db_path)]) == 0
-    assert counts(engine)["Contact"] == 0
+    assert counts(engine)["Contact"] == 0 and counts(engine)["Organisation"] == 0
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not a workbook")
     assert main(["import", str(bad), "--db", str(db_path)]) == 1

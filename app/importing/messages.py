@@ -1,0 +1,324 @@
+"""What the import says, as codes and parameters: the wording is the caller's.
+
+The import services never build a sentence. Each warning, error and note is a
+:class:`Message`: a ``code`` naming what happened, its ``params`` and where it happened (sheet,
+row, column). Whoever shows it words it in the reader's language: the CLI with :func:`text`
+(English, or Vietnamese with ``--lang vi`` or a Vietnamese locale, :func:`cli_language`), the
+window with its own ``tr()`` table (``ui/import_wizard/messages.py``, which a test keeps in step
+with :data:`TEMPLATES`), so that the English window shows no Vietnamese and the Vietnamese
+window no English::
+
+    m = msg("phone_unverified", value="+84 992 123 456", sheet="Danh bạ", row=12, column="Điện thoại (D)")
+    text(m, "en")               # 'Phone "+84 992 123 456" kept unverified: …'
+    text(m, "vi", where=True)   # 'Trang "Danh bạ", dòng 12, cột Điện thoại (D): …'
+
+A parameter that is itself a word to translate (a field, a kind of record) is a :class:`Term`.
+Text that comes from the file (a name, a cell, a sheet's header) is never translated.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Level = Literal["error", "warning", "note"]
+LANGUAGES = ("en", "vi")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A parameter that is a word of Ketnoi's own (a key of :data:`TERMS`), worded like the message."""
+
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One thing the import has to say: what (``code`` + ``params``) and where."""
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    sheet: str = ""
+    row: int | None = None
+    column: str = ""  # the sheet's own header and letter, "Email (C)"; or a field name before placing
+    level: Level = "error"
+
+    def at(self, *, sheet: str | None = None, row: int | None = None, column: str | None = None) -> Message:
+        """The same message placed in the sheet (what is not given is kept)."""
+        return Message(
+            self.code,
+            self.params,
+            self.sheet if sheet is None else sheet,
+            self.row if row is None else row,
+            self.column if column is None else column,
+            self.level,
+        )
+
+
+def msg(
+    code: str,
+    /,
+    *,
+    level: Level | None = None,
+    sheet: str = "",
+    row: int | None = None,
+    column: str = "",
+    **params: Any,
+) -> Message:
+    """A :class:`Message`; its level defaults to the code's (:data:`LEVELS`)."""
+    if code not in TEMPLATES:
+        raise KeyError(f"no wording for import message {code!r}")
+    return Message(code, params, sheet, row, column, level or LEVELS.get(code, "error"))
+
+
+def warning(code: str, /, **kwargs: Any) -> Message:
+    return msg(code, level="warning", **kwargs)
+
+
+# code: (English, Vietnamese). Placeholders are str.format fields named after the params.
+TEMPLATES: dict[str, tuple[str, str]] = {
+    # --- a row's status -----------------------------------------------------------------------
+    "duplicate_of_row": (
+        "duplicate of row {other_row} (same {key})",
+        "trùng dòng {other_row} (cùng {key})",
+    ),
+    "already_exists": ("already exists: #{id} (same {key})", "đã có: #{id} (cùng {key})"),
+    "matches_created_anyway": (
+        "matches #{id} (same {key}); created anyway",
+        "giống #{id} (cùng {key}); vẫn tạo mới",
+    ),
+    "updates": ("updates #{id}: {changes}", "cập nhật #{id}: {changes}"),
+    "nothing_new": ("#{id}: nothing new", "#{id}: không có gì mới"),
+    "attendee_not_found": ('attendee not found: "{name}"', 'không tìm thấy người tham dự: "{name}"'),
+    "meeting_not_found": ('meeting not found: "{name}"', 'không tìm thấy cuộc họp: "{name}"'),
+    "creates_organisation": ('creates organisation "{name}"', 'tạo tổ chức "{name}"'),
+    "creates_staff": ('creates staff member "{name}"', 'tạo cán bộ "{name}"'),
+    # --- a cell ---------------------------------------------------------------------------------
+    "required_empty": ("required, but empty", "bắt buộc, đang để trống"),
+    "unreadable_value": ("unreadable value ({detail})", "giá trị không đọc được ({detail})"),
+    "field_error": ("{detail}", "{detail}"),
+    "not_known_word": ('"{value}" is not a known {what}', '"{value}" không phải {what} đã biết'),
+    "too_long": (
+        "is {length} characters long; at most {most} fit",
+        "dài {length} ký tự, tối đa {most}",
+    ),
+    "country_code": ('"{value}": use a 2-letter country code', '"{value}": dùng mã 2 chữ cái'),
+    "not_1_to_5": ("{value} is not a number from 1 to 5", "{value} không phải số từ 1 đến 5"),
+    "invalid_email": ('"{value}" is not a valid email address', '"{value}" không phải địa chỉ email hợp lệ'),
+    "invalid_phone": ('"{value}" is not a valid phone number', '"{value}" không phải số điện thoại hợp lệ'),
+    "invalid_date": (
+        '"{value}" is not a date (day/month/year)',
+        '"{value}" không phải ngày (ngày/tháng/năm)',
+    ),
+    # --- warnings: the row is imported, the value kept as typed (issue 10, item 3) ---------------
+    "phone_unverified": (
+        'phone "{value}" kept unverified: possible, but not a number libphonenumber knows',
+        'số điện thoại "{value}" được giữ, chưa xác minh: có thể đúng nhưng libphonenumber chưa biết',
+    ),
+    "email_kept_in_notes": (
+        'email "{value}" is not an address; kept in the notes',
+        'email "{value}" không phải địa chỉ; đã ghi vào ghi chú',
+    ),
+    "date_kept_as_typed": (
+        '"{value}" is not a date; kept as typed',
+        '"{value}" không phải ngày; giữ nguyên như đã nhập',
+    ),
+    "value_kept_in_notes": ('"{value}" kept in the notes', '"{value}" được ghi vào ghi chú'),
+    # --- the import as a whole -------------------------------------------------------------------
+    "unknown_kind": (
+        '{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, '
+        "meetings or actions",
+        '{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc',
+    ),
+    "nothing_mapped": (
+        '{file}, sheet "{sheet_name}": no column is mapped to a field',
+        '{file}, trang "{sheet_name}": chưa ghép cột nào',
+    ),
+    "bad_on_match": ("--on-match: {value}? ({choices})", "--on-match: {value}? ({choices})"),
+    "no_sheets": ("{file}: the workbook has no sheets", "{file}: không có trang tính nào"),
+    "no_row_read": ("{file}: no row could be read", "{file}: không đọc được dòng nào"),
+    "cancelled": ("Import cancelled; nothing was written.", "Đã huỷ nhập; không có gì được ghi."),
+    "changed_since_preview": ("{file} changed since the preview", "{file} đã thay đổi sau khi xem trước"),
+    "already_undone": (
+        "import #{id} was already undone ({at})",
+        "lần nhập #{id} đã được hoàn tác lúc {at}",
+    ),
+    "undo_kept_edited": (
+        "{entity} #{id} was edited after the import; kept",
+        "{entity} #{id} đã được sửa sau khi nhập; giữ lại",
+    ),
+    "undo_kept_used": (
+        "{entity} #{id} is used by {user} #{user_id}; kept",
+        "{entity} #{id} đang được {user} #{user_id} dùng; giữ lại",
+    ),
+    "undo_field_kept": (
+        "{entity} #{id}: {field} was changed after the import; kept",
+        "{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên",
+    ),
+}
+
+LEVELS: dict[str, Level] = {
+    "updates": "note",
+    "nothing_new": "note",
+    "creates_organisation": "note",
+    "creates_staff": "note",
+    "matches_created_anyway": "note",
+    "already_exists": "note",
+    "attendee_not_found": "warning",
+    "meeting_not_found": "warning",
+    "phone_unverified": "warning",
+    "email_kept_in_notes": "warning",
+    "date_kept_as_typed": "warning",
+    "value_kept_in_notes": "warning",
+    "undo_kept_edited": "warning",
+    "undo_kept_used": "warning",
+    "undo_field_kept": "warning",
+}
+
+TERMS: dict[str, tuple[str, str]] = {
+    "email": ("email", "email"),
+    "phone": ("phone", "số điện thoại"),
+    "name": ("name and organisation", "họ tên và đơn vị"),
+    "acronym": ("acronym", "viết tắt"),
+    "alias": ("alias", "tên khác"),
+    "title": ("title", "tiêu đề"),
+    "kind": ("kind", "loại"),
+    "status": ("status", "trạng thái"),
+    "direction": ("direction", "chiều"),
+    "priority": ("priority", "mức ưu tiên"),
+    "contact": ("contact", "liên hệ"),
+    "organisation": ("organisation", "tổ chức"),
+    "meeting": ("meeting", "cuộc họp"),
+    "action": ("action", "việc"),
+    "staff": ("staff member", "cán bộ"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldName:
+    """A parameter naming a record field (a column name such as ``position`` or ``organisation_id``)."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field an update changes, with its values as shown (old may be empty)."""
+
+    name: str
+    old: str
+    new: str
+
+
+_REF_FIELD = {"organisation_id": "organisation", "owner_id": "owner", "parent_id": "parent",
+              "responsible_staff_id": "responsible", "responsible_contact_id": "responsible",
+              "meeting_id": "meeting", "organisation_ids": "organisations"}  # fmt: skip
+
+
+def field_label(name: str, lang: str = "en") -> str:
+    """A field's name as the import template's header says it ("Chức vụ" / "Position")."""
+    from app.importing.fields import FIELDS
+
+    wanted = _REF_FIELD.get(name, name)
+    for specs in FIELDS.values():
+        for spec in specs:
+            if spec.name == wanted:
+                vi, _, en = spec.header.partition(" / ")
+                return (vi if lang == "vi" else en or vi).strip()
+    return name.replace("_", " ")
+
+
+WHERE: dict[str, tuple[str, str]] = {
+    "sheet": ('sheet "{sheet}"', 'trang "{sheet}"'),
+    "row": ("row {row}", "dòng {row}"),
+    "column": ("column {column}", "cột {column}"),
+}
+
+
+def _lang(lang: str) -> int:
+    return 1 if lang == "vi" else 0
+
+
+def term(code: str, lang: str = "en") -> str:
+    pair = TERMS.get(code)
+    return pair[_lang(lang)] if pair else code
+
+
+def param_text(value: Any, lang: str) -> str:
+    """How a parameter reads: a :class:`Term` in ``lang``; a list joined; numbers grouped."""
+    if isinstance(value, Term):
+        return term(value.code, lang)
+    if isinstance(value, FieldName):
+        return field_label(value.name, lang)
+    if isinstance(value, FieldChange):
+        return f"{field_label(value.name, lang)}: {value.old or '∅'} → {value.new or '∅'}"
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", "." if lang == "vi" else ",")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(param_text(v, lang) for v in value)
+    return "" if value is None else str(value)
+
+
+def fill(template: str, message: Message, lang: str) -> str:
+    """``template`` with the message's parameters; a missing one shows as ``{name}``, never raises."""
+    values = {k: param_text(v, lang) for k, v in message.params.items()}
+    try:
+        return template.format_map(_Missing(values))
+    except (ValueError, IndexError):
+        return template
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def where_text(message: Message, lang: str = "en") -> str:
+    """ "sheet "X", row 12, column Email (C)" — what of it is known."""
+    i = _lang(lang)
+    parts = []
+    if message.sheet:
+        parts.append(WHERE["sheet"][i].format(sheet=message.sheet))
+    if message.row is not None:
+        parts.append(WHERE["row"][i].format(row=message.row))
+    if message.column:
+        parts.append(WHERE["column"][i].format(column=message.column))
+    return ", ".join(parts)
+
+
+def text(message: Message, lang: str = "en", *, where: bool = False, column: bool = True) -> str:
+    """The message in ``lang`` ("en" or "vi"); ``where`` puts its place first, ``column`` its
+    column (the way a row's reasons are listed: "Email (C): …")."""
+    pair = TEMPLATES.get(message.code)
+    body = fill(pair[_lang(lang)], message, lang) if pair else message.code
+    if where:
+        place = where_text(message, lang)
+        return f"{place}: {body}" if place else body
+    if column and message.column:
+        return f"{message.column}: {body}"
+    return body
+
+
+def texts(messages: Any, lang: str = "en") -> str:
+    """Several messages on one line, "; " between them."""
+    return "; ".join(text(m, lang) for m in messages)
+
+
+def cli_language(choice: str | None = None) -> str:
+    """The CLI's language: ``--lang`` if given, else the locale (LC_ALL, LC_MESSAGES, LANG)."""
+    if choice in LANGUAGES:
+        return choice
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    try:
+        code = locale.getlocale(locale.LC_MESSAGES)[0] or ""
+    except (AttributeError, ValueError):
+        code = ""
+    return "vi" if code.lower().startswith("vi") else "en"
