@@ -45,6 +45,7 @@ FEATURE_MODULES = (
     "app.meeting_commands",
     "app.action_commands",
     "app.workday_commands",
+    "app.mail_commands",
 )
 # Commands that may create the database file; every other one needs an existing database.
 CREATES_DATABASE = frozenset({"demo", "import"})

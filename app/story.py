@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import dashboard, records
+from app import attachments, dashboard, emails, records
 from db.engine import Session
-from db.models import OPEN_STATUSES
+from db.models import EMAIL_KIND, OPEN_STATUSES
 
 TIMELINE_LIMIT = 40
 DECISIONS_EXCERPT = 200
@@ -65,6 +65,8 @@ class TimelineEvent:
     note: str = ""  # a meeting's decisions, cut short
     done: bool = False
     direction: str = ""  # an action's
+    meeting_kind: str = ""  # a meeting's kind ("email" for a logged e-mail)
+    attachments: tuple[str, ...] = ()  # names of the files on a meeting
 
     @property
     def day(self) -> dt.date:
@@ -100,6 +102,7 @@ class MeetingStory:
     today: dt.date
     organisations: list[dict[str, Any]]  # {"id", "name"}
     commitments: Commitments  # its follow-ups
+    email: dict[str, Any] | None = None  # a logged e-mail's sender, recipients, Message-ID
 
 
 @dataclass(frozen=True)
@@ -137,9 +140,14 @@ def commitments(actions: list[dict[str, Any]], today: dt.date) -> Commitments:
 
 
 def timeline(
-    meetings: list[dict[str, Any]], actions: list[dict[str, Any]], *, limit: int = TIMELINE_LIMIT
+    meetings: list[dict[str, Any]],
+    actions: list[dict[str, Any]],
+    *,
+    limit: int = TIMELINE_LIMIT,
+    attached: dict[int, list[str]] | None = None,
 ) -> list[TimelineEvent]:
-    """Meetings and dated actions, newest first; an undated open action is not on it."""
+    """Meetings and dated actions, newest first; an undated open action is not on it.
+    ``attached``: file names by meeting id."""
     events = [
         TimelineEvent(
             at=m["starts_at"],
@@ -147,6 +155,8 @@ def timeline(
             id=int(m["id"]),
             title=str(m["title"]),
             note=(m.get("decisions") or "")[:DECISIONS_EXCERPT],
+            meeting_kind=str(m.get("kind") or ""),
+            attachments=tuple((attached or {}).get(int(m["id"]), ())),
         )
         for m in meetings
     ]
@@ -182,8 +192,12 @@ def organisation_story(session: Session, organisation_id: int, *, today: dt.date
         former=dashboard.former_people(session, organisation_id),
         departments=dashboard.departments(session, organisation_id),
         commitments=commitments(actions, today),
-        timeline=timeline(meetings, actions),
+        timeline=timeline(meetings, actions, attached=_attached(session, meetings)),
     )
+
+
+def _attached(session: Session, meetings: list[dict[str, Any]]) -> dict[int, list[str]]:
+    return attachments.names_for(session, "meeting", [int(m["id"]) for m in meetings])
 
 
 def role_history(session: Session, contact_id: int) -> list[dict[str, Any]]:
@@ -210,7 +224,7 @@ def contact_story(session: Session, contact_id: int, *, today: dt.date) -> Conta
         owner=dashboard.staff_name(session, rec.get("owner_id")),
         role_history=role_history(session, contact_id),
         commitments=commitments(actions, today),
-        timeline=timeline(meetings, actions),
+        timeline=timeline(meetings, actions, attached=_attached(session, meetings)),
     )
 
 
@@ -224,6 +238,7 @@ def meeting_story(session: Session, meeting_id: int, *, today: dt.date) -> Meeti
             for oid in rec.get("organisation_ids", [])
         ],
         commitments=commitments(dashboard.actions_for(session, meeting_id=meeting_id), today),
+        email=emails.message_of(session, meeting_id) if rec.get("kind") == EMAIL_KIND else None,
     )
 
 

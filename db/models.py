@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, DateTime, Index, LargeBinary, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
+from sqlalchemy.sql import expression
 from sqlmodel import Field, SQLModel
 
 from db import clock
@@ -63,6 +64,12 @@ def _text(**kw: Any) -> Any:
     return Field(default="", sa_column_kwargs={"server_default": ""}, sa_type=Text, **kw)
 
 
+def _confidential() -> Any:
+    """Seen only by its owner, the staff on it, colleagues it is shared with and managers
+    (PostgreSQL row-level security, issue 13; on SQLite one person sees everything)."""
+    return Field(default=False, nullable=False, sa_column_kwargs={"server_default": expression.false()})
+
+
 # --- vocabularies -------------------------------------------------------------------------
 
 ORGANISATION_KINDS = (
@@ -105,6 +112,8 @@ class Staff(Record, table=True):
     name: str = Field(sa_type=String(200))
     email: str = _text()
     active: bool = Field(default=True)
+    # The PostgreSQL login of this person on a team database (issue 13); None on SQLite.
+    login: str | None = Field(default=None, sa_type=String(63), unique=True, index=True)
 
 
 class Tag(SQLModel, table=True):
@@ -146,6 +155,7 @@ class Organisation(Record, table=True):
     notes: str = _text()
     sort_key: str = Field(default="", sa_type=SORT_KEY, index=True)
     search_text: str = _text()
+    confidential: bool = _confidential()
 
 
 class OrganisationSector(SQLModel, table=True):
@@ -183,6 +193,7 @@ class Contact(Record, table=True):
     source: str = _text()
     sort_key: str = Field(default="", sa_type=SORT_KEY, index=True)
     search_text: str = _text()
+    confidential: bool = _confidential()
 
 
 class ContactMethod(SQLModel, table=True):
@@ -220,6 +231,7 @@ class Meeting(Record, table=True):
     decisions: str = _text()
     owner_id: int | None = Field(default=None, foreign_key="staff.id", index=True, ondelete="SET NULL")
     search_text: str = _text()
+    confidential: bool = _confidential()
 
 
 class MeetingAttendee(SQLModel, table=True):
@@ -272,6 +284,10 @@ class Action(Record, table=True):
     reference: str = Field(default="", sa_type=String(100))
     notes: str = _text()
     search_text: str = _text()
+    confidential: bool = _confidential()
+    # Who holds a confidential action (set to its creator on a team database). No foreign key:
+    # SQLite adds one only by rebuilding the table (migration 0010).
+    owner_id: int | None = Field(default=None, index=True)
 
 
 class ImportBatch(SQLModel, table=True):
@@ -310,6 +326,8 @@ class Change(SQLModel, table=True):
     actor: str = Field(default="", sa_type=String(200))
     batch_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True, ondelete="SET NULL")
     group_id: str = Field(default="", sa_type=String(40), index=True)
+    # The database login that wrote the row (PostgreSQL team mode sets it itself; "" on SQLite).
+    login: str = Field(default="", sa_type=String(63), sa_column_kwargs={"server_default": ""})
 
 
 # --- issue 14: attachments and e-mail ------------------------------------------------------
@@ -443,3 +461,21 @@ class OfficeDay(SQLModel, table=True):
     note: str = _text()
     created_at: dt.datetime = _ts()
     created_by: str = Field(default="", sa_type=String(200))
+
+
+# --- issue 13: team mode ---------------------------------------------------------------------
+
+
+class RecordShare(SQLModel, table=True):
+    """A confidential record shown to a named colleague besides its owner and the staff on it
+    (PostgreSQL's row-level security policies read this table; see db/team.py)."""
+
+    __tablename__ = "record_share"
+    __table_args__ = (Index("ux_record_share", "kind", "record_id", "staff_id", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(sa_type=String(40))
+    record_id: int = Field(nullable=False)
+    staff_id: int = Field(foreign_key="staff.id", index=True, ondelete="CASCADE")
+    shared_by_id: int | None = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
+    created_at: dt.datetime = _ts()

@@ -1,0 +1,159 @@
+"""``ketnoi log-email``, ``ketnoi attach``, ``ketnoi attachments``, ``ketnoi attachment``: e-mails
+on the timeline and files on records, from the command line.
+
+    ketnoi log-email "Re: Thư giới thiệu.eml" [--contact NAME_OR_ID | --organisation … | --meeting …]
+    ketnoi attach action 12 thu-gioi-thieu.pdf
+    ketnoi attachments org Genetica
+    ketnoi attachment save 5 [-o FILE_OR_FOLDER]    # the bytes, back in a file
+    ketnoi attachment remove 5                      # to the trash (ketnoi undo GROUP takes it back)
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app import attachments, emails, resolve
+from app.cli import CliContext, json_option
+from app.errors import UserError
+from db.engine import read_session, unit_of_work
+
+KIND_NAMES = {"org": "organisation", "organisation": "organisation", "contact": "contact",
+              "meeting": "meeting", "action": "action"}  # fmt: skip
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    as_json = json_option()
+    p = sub.add_parser(
+        "log-email",
+        parents=[common, as_json],
+        help="log an .eml or Outlook .msg file as an e-mail on the timeline (once per message)",
+    )
+    p.add_argument("file", type=Path, help="the .eml or .msg file")
+    target = p.add_mutually_exclusive_group()
+    for kind in ("contact", "organisation", "meeting"):
+        target.add_argument(f"--{kind}", metavar="NAME_OR_ID", help=f"log it on this {kind} too")
+    p.add_argument(
+        "--create-contacts", action="store_true", help="make a contact of every address Ketnoi does not know"
+    )
+    p.set_defaults(handler=log_email_command)
+
+    p = sub.add_parser("attach", parents=[common, as_json], help="attach files to a record")
+    p.add_argument("kind", choices=sorted(KIND_NAMES))
+    p.add_argument("record", metavar="ID_OR_NAME")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.set_defaults(handler=attach_command)
+
+    p = sub.add_parser("attachments", parents=[common, as_json], help="list the files attached to a record")
+    p.add_argument("kind", choices=sorted(KIND_NAMES))
+    p.add_argument("record", metavar="ID_OR_NAME")
+    p.set_defaults(handler=list_command)
+
+    p = sub.add_parser("attachment", parents=[common, as_json], help="save or remove one attachment")
+    p.add_argument("action", choices=("save", "remove"))
+    p.add_argument("id", type=int, help="the attachment's id (ketnoi attachments KIND ID)")
+    p.add_argument("-o", "--output", type=Path, help="file or folder to save to (default: here)")
+    p.set_defaults(handler=attachment_command)
+
+
+def _record(ctx: CliContext, kind: str, text: str) -> tuple[str, int]:
+    kind = KIND_NAMES[kind]
+    with read_session(ctx.engine()) as s:
+        return kind, resolve.resolve(s, kind, text)
+
+
+def log_email_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    parsed = emails.read_email(args.file)
+    kind = next((k for k in ("contact", "organisation", "meeting") if getattr(args, k)), None)
+    record_id = _record(ctx, kind, getattr(args, kind))[1] if kind else None
+    with unit_of_work(ctx.engine()) as s:
+        unknown = [a.email for a in emails.unknown_addresses(s, parsed)] if args.create_contacts else []
+        result = emails.log_email(
+            s, parsed, kind=kind, record_id=record_id, create_contacts=unknown, actor=ctx.actor()
+        )
+    ctx.emit(
+        {
+            "status": result.status,
+            "meeting_id": result.meeting_id,
+            "title": result.title,
+            "in_trash": result.in_trash,
+            "attendees": [{"contact_id": c, "name": n, "email": e} for c, n, e in result.attendees],
+            "staff": [{"staff_id": i, "name": n} for i, n in result.staff],
+            "unknown": [{"name": a.name, "email": a.email} for a in result.unknown],
+            "created_contacts": result.created,
+            "attachments": result.attachment_ids,
+            "warnings": result.warnings,
+            "undo_group": result.group_id,
+        }
+    )
+    if result.status == "already":
+        where = f" (in the trash: ketnoi meeting restore {result.meeting_id})" if result.in_trash else ""
+        ctx.out(f"Already logged as meeting #{result.meeting_id}: {result.title}{where}")
+        return 0
+    ctx.out(f"Logged e-mail #{result.meeting_id}: {result.title}")
+    for c, n, e in result.attendees:
+        ctx.out(f"  contact #{c} {n} <{e}>")
+    for i, n in result.staff:
+        ctx.out(f"  staff #{i} {n}")
+    for cid in result.created:
+        ctx.out(f"  new contact #{cid}")
+    for a in result.unknown:
+        ctx.out(f"  not in Ketnoi: {a} (--create-contacts makes contacts of them)")
+    if result.attachment_ids:
+        ctx.out(
+            f"  {len(result.attachment_ids)} attachment(s): ketnoi attachments meeting {result.meeting_id}"
+        )
+    for w in result.warnings:
+        ctx.out(f"  note: {w}")
+    ctx.out(f"  (undo: ketnoi undo {result.group_id})")
+    return 0
+
+
+def attach_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    kind, record_id = _record(ctx, args.kind, args.record)
+    prepared = [attachments.prepare_file(f) for f in args.files]  # every file checked before any is written
+    with unit_of_work(ctx.engine()) as s:
+        group, ids = attachments.attach_many(s, kind, record_id, prepared, actor=ctx.actor())
+    ctx.emit({"kind": kind, "record_id": record_id, "attachments": ids, "undo_group": group})
+    for i, f in zip(ids, prepared, strict=True):
+        ctx.out(f"Attached #{i} {f.name} ({attachments.human_size(f.size)}) to {kind} #{record_id}")
+    ctx.out(f"(undo: ketnoi undo {group})")
+    return 0
+
+
+def list_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    kind, record_id = _record(ctx, args.kind, args.record)
+    with read_session(ctx.engine()) as s:
+        found = attachments.list_for(s, kind, record_id)
+    ctx.emit(
+        [
+            {"id": a.id, "file_name": a.file_name, "size": a.size, "mime": a.mime, "added_at": a.added_at,
+             "added_by": a.added_by, "sha256": a.sha256}
+            for a in found
+        ]
+    )  # fmt: skip
+    for a in found:
+        when = a.added_at.astimezone().strftime("%d/%m/%Y %H:%M")
+        ctx.out(f"#{a.id:<5} {a.file_name}  {a.size_text}  {when}  {a.added_by}".rstrip())
+    if not found:
+        ctx.out(f"No files attached to {kind} #{record_id}.")
+    return 0
+
+
+def attachment_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.action == "remove":
+        with unit_of_work(ctx.engine()) as s:
+            info = attachments.get(s, args.id)
+            group = attachments.remove(s, args.id, actor=ctx.actor())
+        ctx.emit({"removed": args.id, "undo_group": group})
+        ctx.out(f"Moved {info.file_name} to the trash (undo: ketnoi undo {group})")
+        return 0
+    target = (args.output or Path.cwd()).expanduser()
+    with read_session(ctx.engine()) as s:
+        if not target.exists() and not target.parent.is_dir():
+            raise UserError(f"no folder {target.parent}")
+        written = attachments.write_to(s, args.id, target)
+    ctx.emit({"id": args.id, "file": str(written), "size": written.stat().st_size})
+    ctx.out(f"Saved {written}")
+    return 0
