@@ -44,6 +44,7 @@ FEATURE_MODULES = (
     "app.record_commands",
     "app.meeting_commands",
     "app.action_commands",
+    "app.admin_commands",
     "app.workday_commands",
     "app.mail_commands",
 )
@@ -71,7 +72,14 @@ class CliContext:
         return self._engine
 
     def actor(self) -> str:
-        """Who the history says made a change: ``$KETNOI_ACTOR``, else the login name."""
+        """Who the history says made a change: on a team database the signed-in login's staff
+        name (the database writes it itself, app.team); else ``$KETNOI_ACTOR``, else the login name."""
+        if make_url(self.url).get_backend_name() == "postgresql":
+            from app import team
+
+            who = team.identity(self.engine())
+            if who is not None:
+                return who.name
         try:
             return os.environ.get("KETNOI_ACTOR") or getpass.getuser()
         except (KeyError, OSError):  # no login name (a container without a passwd entry)

@@ -105,6 +105,19 @@ def _opt_text(value: Any) -> str:
     return clean(value) if value is not None else ""
 
 
+def _flag(errs: _Errors, field: str, value: Any) -> bool:
+    """A yes/no field: a bool, or yes/no, true/false, 1/0, có/không as text."""
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    word = clean(str(value)).lower()
+    if word in ("1", "yes", "y", "true", "on", "có", "x"):
+        return True
+    if word in ("", "0", "no", "n", "false", "off", "không"):
+        return False
+    errs.add(field, f"yes or no, not {value!r}")
+    return False
+
+
 def _names(values: Iterable[Any] | None) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
@@ -208,6 +221,7 @@ def prepare_organisation(session: Session | None, data: Values, current_id: int 
         "owner_id": _ref(errs, session, data, "owner_id", m.Staff, "staff member"),
         "parent_id": _ref(errs, session, data, "parent_id", m.Organisation, "organisation"),
         "notes": clean_multiline(data.get("notes")),
+        "confidential": _flag(errs, "confidential", data.get("confidential")),
     }
     if current_id is not None and c["parent_id"] is not None:
         _check_no_cycle(errs, session, current_id, c["parent_id"])
@@ -292,6 +306,7 @@ def prepare_contact(session: Session | None, data: Values, current_id: int | Non
         "owner_id": _ref(errs, session, data, "owner_id", m.Staff, "staff member"),
         "notes": clean_multiline(data.get("notes")),
         "source": _opt_text(data.get("source")),
+        "confidential": _flag(errs, "confidential", data.get("confidential")),
     }
     tags = _names(data.get("tags"))
     _check_lengths(errs, m.Contact, c, tags)
@@ -330,6 +345,7 @@ def prepare_meeting(session: Session | None, data: Values, current_id: int | Non
         "minutes": clean_multiline(data.get("minutes")),
         "decisions": clean_multiline(data.get("decisions")),
         "owner_id": _ref(errs, session, data, "owner_id", m.Staff, "staff member"),
+        "confidential": _flag(errs, "confidential", data.get("confidential")),
     }
     attendees: list[Values] = []
     seen: set[int] = set()
@@ -414,6 +430,8 @@ def prepare_action(session: Session | None, data: Values, current_id: int | None
         "completed_on": completed,
         "reference": _opt_text(data.get("reference")),
         "notes": clean_multiline(data.get("notes")),
+        "confidential": _flag(errs, "confidential", data.get("confidential")),
+        "owner_id": _ref(errs, session, data, "owner_id", m.Staff, "staff member"),
     }
     if due and c["meeting_id"] and session is not None:
         meeting = session.get(m.Meeting, c["meeting_id"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from db.errors import NotPermitted, UserError
 
-class UserError(Exception):
-    """A failure to report in one clear line (the CLI prints it; the UI shows it)."""
+__all__ = ["ConflictError", "NotFoundError", "NotPermitted", "UserError", "ValidationError"]
 
 
 class NotFoundError(UserError):

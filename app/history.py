@@ -42,10 +42,13 @@ REFERS_TO = {
     "parent_id": "organisation",
     "responsible_contact_id": "contact",
     "meeting_id": "meeting",
+    "shared_with": "staff",  # a confidential record shown to a colleague (app.team.share)
 }
 # List fields that hold ids of other records.
 LIST_REFERS_TO = {"organisation_ids": "organisation", "staff_ids": "staff"}
-_NOT_RESTORABLE = frozenset({"id", "created_at", "updated_at", "version", "deleted_at", "import_batch_id"})
+_NOT_RESTORABLE = frozenset(
+    {"id", "created_at", "updated_at", "version", "deleted_at", "import_batch_id", "shared_with", "login"}
+)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--follow-up", action="append", default=[], metavar="WHAT;due=+1w;we-owe;who=NAME", help="repeat"
     )
     p.add_argument("--from-file", type=Path, metavar="MEETING.json", help="the meeting as a JSON object")
+    p.add_argument(
+        "--confidential",
+        action="store_true",
+        help="the meeting and its follow-ups are seen only by its owner, the staff on it, "
+        "colleagues it is shared with and managers (a team database)",
+    )
     p.set_defaults(handler=cmd_log_meeting, creates_db=True)
 
 
@@ -93,6 +99,8 @@ def _spec(args: argparse.Namespace) -> dict[str, Any]:
     ]
     spec["attendees"] = [*spec.get("attendees", []), *args.attendee, *({"new": n} for n in args.new_attendee)]
     spec["follow_ups"] = [*spec.get("follow_ups", []), *args.follow_up]
+    if args.confidential:
+        spec["confidential"] = True
     return spec
 
 
@@ -181,6 +189,8 @@ def build_draft(session: Session, spec: dict[str, Any]) -> MeetingDraft:
     values.update({k: spec[k] for k in _TEXTS if spec.get(k) is not None})
     if spec.get("owner"):
         values["owner_id"] = resolve.resolve(session, "staff", spec["owner"])
+    if spec.get("confidential"):
+        values["confidential"] = True
     if not values.get("starts_at"):
         raise ValidationError("meeting", {"starts_at": "say when it took place (--at)"})
     try:

@@ -100,6 +100,8 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", grou
             "due_date": f.due,
             "meeting_id": meeting_id,
             "organisation_id": org_ids[0] if org_ids else None,
+            # A confidential meeting's follow-ups are confidential too (seen by whoever sees it).
+            "confidential": bool(draft.values.get("confidential")),
         }
         if f.responsible.startswith("staff:"):
             action["responsible_staff_id"] = int(f.responsible.split(":", 1)[1])

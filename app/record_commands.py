@@ -46,6 +46,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         article = "an" if kind[0] in "aeiou" else "a"
         p = verbs.add_parser("add", parents=parents, help=f"add {article} {kind}")
         add_field_options(p, kind)
+        p.add_argument(
+            "--confidential",
+            action="store_true",
+            help="seen only by its owner, the staff on it, colleagues it is shared with and managers "
+            "(a team database; later: --set confidential=no)",
+        )
         p.set_defaults(handler=cmd_add, entity=kind, creates_db=True)
 
         p = verbs.add_parser(
@@ -103,6 +109,8 @@ def _print_record(ctx: CliContext, kind: str, values: dict[str, Any]) -> None:
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = args.entity
     raw = typed_values(args, kind)
+    if getattr(args, "confidential", False):
+        raw["confidential"] = True
     with unit_of_work(ctx.engine()) as session:
         values = convert(session, kind, raw)
         record_id = records.create(session, kind, values, actor=ctx.actor(), group_id=records.new_group_id())

@@ -12,7 +12,10 @@ from typing import Any
 import platformdirs
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
+
+from db.errors import NotPermitted
 
 # Engine and Session are re-exported: ui/ names them in annotations without importing
 # SQLAlchemy itself (an import-linter contract in pyproject.toml).
@@ -26,6 +29,7 @@ __all__ = [
     "describe_url",
     "make_engine",
     "make_private",
+    "not_permitted",
     "passfile_path",
     "read_session",
     "remember_password",
@@ -186,9 +190,31 @@ def unit_of_work(engine: Engine, *, lock: str = "", wait_s: float = BUSY_TIMEOUT
             _begin(session, lock, wait_s)
             yield session
             session.commit()
+        except DBAPIError as exc:
+            session.rollback()
+            refused = not_permitted(exc, engine)
+            if refused is not None:
+                raise refused from exc
+            raise
         except BaseException:
             session.rollback()
             raise
+
+
+def not_permitted(exc: BaseException, engine: Engine) -> NotPermitted | None:
+    """PostgreSQL's "insufficient privilege" (SQLSTATE 42501: a GRANT this login lacks, or a
+    row-level security policy) as one sentence; None for any other error."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) != "42501":
+        return None
+    detail = (str(orig).strip().splitlines() or [""])[0]
+    login = engine.url.username or "this login"
+    if "row-level security" in detail:
+        return NotPermitted(
+            f"Not saved: the change would leave a confidential record that {login} may not see "
+            f"(its owner, the staff on it or a manager can do it) — {detail}"
+        )
+    return NotPermitted(f"Not allowed: the database login {login} may not make this change — {detail}")
 
 
 def _begin(session: Session, lock: str, wait_s: float) -> None:

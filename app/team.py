@@ -1,0 +1,212 @@
+"""Team mode: who is signed in, the administrator's users, and sharing confidential records.
+
+On a PostgreSQL database set up by ``ketnoi admin init`` (:mod:`db.team`) each person connects
+as their own login; :func:`identity` maps it to their Staff record (created on first sign-in),
+and the database itself writes that name and login into every history row. On SQLite and on a
+PostgreSQL database never set up for a team, :func:`identity` is None and everything is as
+before (the window's Settings chooses the current user).
+
+    who = identity(engine)                 # Identity(login="lan", staff_id=3, name="Lan", role="officer")
+    add_user(engine, "lan", "officer", "Trần Thị Lan", password)
+    share(session, "meeting", 42, [staff_id])   # the owner shows a confidential meeting to a colleague
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
+
+from app import records
+from app.errors import NotFoundError, UserError
+from db import models as m
+from db import team as dbteam
+from db.engine import Engine, not_permitted, unit_of_work
+from db.tables import STAFF, table_of
+from db.team import Identity, Login
+
+SHARE = table_of(m.RecordShare)
+
+__all__ = [
+    "Identity",
+    "Login",
+    "UserRow",
+    "add_user",
+    "disable_user",
+    "identity",
+    "list_users",
+    "set_up",
+    "share",
+    "shares_of",
+    "unshare",
+]
+
+
+_IDENTITIES: weakref.WeakKeyDictionary[Engine, Identity | None] = weakref.WeakKeyDictionary()
+
+
+def identity(engine: Engine) -> Identity | None:
+    """The signed-in person on a team database (asked once per engine); None elsewhere."""
+    if engine not in _IDENTITIES:
+        if engine.dialect.name != "postgresql":
+            _IDENTITIES[engine] = None
+        else:
+            with unit_of_work(engine) as session:
+                _IDENTITIES[engine] = dbteam.sign_in(session.connection())
+    return _IDENTITIES[engine]
+
+
+def set_up(engine: Engine, prefix: str = dbteam.DEFAULT_PREFIX) -> dict[str, Any]:
+    try:
+        return dbteam.set_up(engine, prefix)
+    except dbteam.TeamSetupError as exc:
+        raise UserError(str(exc)) from None
+    except DBAPIError as exc:
+        refused = not_permitted(exc, engine)
+        if refused is not None:
+            raise UserError(f"ketnoi admin init must run as the database's owner: {refused}") from None
+        raise
+
+
+def _prefix(session: Session) -> str:
+    prefix = dbteam.team_prefix(session.connection())
+    if prefix is None:
+        raise UserError("this database is not set up for a team: run ketnoi admin init first (as its owner)")
+    return prefix
+
+
+def add_user(
+    engine: Engine, login: str, role: str, name: str, password: str, *, email: str = "", actor: str = ""
+) -> int:
+    """Create the login ``login`` in Ketnoi's ``role`` and its Staff record (or bind an
+    existing Staff of that name that has no login yet); one transaction. Returns the staff id."""
+    name = name.strip()
+    if not name:
+        raise UserError("--name: the person's full name is required")
+    try:
+        dbteam.check_login(login)
+    except dbteam.TeamSetupError as exc:
+        raise UserError(str(exc)) from None
+    with unit_of_work(engine) as session:
+        prefix = _prefix(session)
+        try:
+            dbteam.create_login(session.connection(), prefix, login, role, password)
+        except dbteam.TeamSetupError as exc:
+            raise UserError(str(exc)) from None
+        staff_id = session.execute(select(STAFF.c.id).where(STAFF.c.login == login)).scalar()
+        if staff_id is None:
+            staff_id = session.execute(
+                select(STAFF.c.id)
+                .where(STAFF.c.name == name, STAFF.c.login.is_(None), STAFF.c.deleted_at.is_(None))
+                .order_by(STAFF.c.id)
+            ).scalar()
+        if staff_id is None:
+            values = {"name": name, "email": email, "active": True}
+            staff_id = records.create(session, "staff", values, actor=actor, group_id=records.new_group_id())
+        session.execute(
+            text("UPDATE staff SET login = :login, active = true WHERE id = :id"),
+            {"login": login, "id": staff_id},
+        )
+        records.record_change(
+            session, "staff", int(staff_id), "update", field="login", new=login, actor=actor
+        )
+    _IDENTITIES.pop(engine, None)
+    return int(staff_id)
+
+
+def disable_user(engine: Engine, login: str, *, actor: str = "") -> None:
+    """The login can no longer connect; its Staff record is marked inactive (history kept)."""
+    with unit_of_work(engine) as session:
+        _prefix(session)
+        try:
+            dbteam.disable_login(session.connection(), login)
+        except dbteam.TeamSetupError as exc:
+            raise UserError(str(exc)) from None
+        staff_id = session.execute(select(STAFF.c.id).where(STAFF.c.login == login)).scalar()
+        if staff_id is not None:
+            session.execute(text("UPDATE staff SET active = false WHERE id = :id"), {"id": staff_id})
+            records.record_change(
+                session, "staff", int(staff_id), "update", field="active", old=True, new=False, actor=actor
+            )
+
+
+@dataclass(frozen=True)
+class UserRow:
+    login: str
+    role: str
+    can_login: bool
+    staff_id: int | None
+    name: str
+
+
+def list_users(engine: Engine) -> list[UserRow]:
+    with unit_of_work(engine) as session:
+        prefix = _prefix(session)
+        found = dbteam.logins(session.connection(), prefix)
+        staff = {
+            str(login): (int(i), str(n))
+            for i, n, login in session.execute(
+                select(STAFF.c.id, STAFF.c.name, STAFF.c.login).where(STAFF.c.login.is_not(None))
+            ).all()
+        }
+    return [UserRow(x.login, x.role, x.can_login, *(staff.get(x.login) or (None, ""))) for x in found]
+
+
+# --- sharing ---------------------------------------------------------------------------------
+
+
+def shares_of(session: Session, kind: str, record_id: int) -> list[tuple[int, str]]:
+    """The colleagues (staff id, name) a record is shared with, by name."""
+    rows = session.execute(
+        select(STAFF.c.id, STAFF.c.name)
+        .join(SHARE, SHARE.c.staff_id == STAFF.c.id)
+        .where(SHARE.c.kind == kind, SHARE.c.record_id == record_id)
+        .order_by(STAFF.c.name)
+    ).all()
+    return [(int(i), str(n)) for i, n in rows]
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in dbteam.CONFIDENTIAL_KINDS:
+        raise UserError(f"only {', '.join(dbteam.CONFIDENTIAL_KINDS)} records can be shared, not {kind!r}")
+
+
+def share(
+    session: Session, kind: str, record_id: int, staff_ids: list[int], *, by: int | None, actor: str = ""
+) -> list[int]:
+    """Show a record to the colleagues ``staff_ids`` (those not already on it); one history row
+    each. On a team database only the record's owner or a manager may (the database checks)."""
+    _check_kind(kind)
+    records.get(session, kind, record_id)  # NotFoundError when it is not there (or not yours to see)
+    have = {i for i, _n in shares_of(session, kind, record_id)}
+    added = []
+    for sid in dict.fromkeys(staff_ids):
+        if session.get(m.Staff, sid) is None:
+            raise NotFoundError("staff", sid)
+        if sid in have:
+            continue
+        session.add(m.RecordShare(kind=kind, record_id=record_id, staff_id=sid, shared_by_id=by))
+        records.record_change(session, kind, record_id, "update", field="shared_with", new=sid, actor=actor)
+        added.append(sid)
+    session.flush()
+    return added
+
+
+def unshare(session: Session, kind: str, record_id: int, staff_ids: list[int], *, actor: str = "") -> int:
+    _check_kind(kind)
+    removed = 0
+    for sid in dict.fromkeys(staff_ids):
+        gone = session.execute(
+            delete(SHARE).where(SHARE.c.kind == kind, SHARE.c.record_id == record_id, SHARE.c.staff_id == sid)
+        )
+        if getattr(gone, "rowcount", 0):
+            records.record_change(
+                session, kind, record_id, "update", field="shared_with", old=sid, actor=actor
+            )
+            removed += 1
+    session.flush()
+    return removed

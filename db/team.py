@@ -1,0 +1,432 @@
+"""Team mode on PostgreSQL: login roles, GRANTs and row-level security (issue 13).
+
+Each person connects as their own login role; what they may do is the group role they are in,
+and what they may see is decided by PostgreSQL itself, so every screen, command, export and a
+plain ``psql`` session see the same rows::
+
+    <prefix>admin    ⊃ <prefix>manager ⊃ <prefix>officer ⊃ <prefix>reader
+    (adds users)       (sees everything)  (writes)          (reads what it may see)
+
+:func:`set_up` (``ketnoi admin init``, run as the database's owner) upgrades the schema and
+creates, idempotently: the four group roles (the prefix is ``ketnoi_`` unless the
+administrator chose another, e.g. for a second Ketnoi database on the same server — roles are
+shared by every database of a server), their grants and default privileges, row-level security
+on the records and what hangs off them (``ENABLE`` and ``FORCE``, so the owner goes through the
+policies too — as a member of ``<prefix>admin`` it sees every row), and triggers that make a
+history row name the login that wrote it (``change.login``, ``change.actor``) whatever the
+client sent.
+
+Visibility of a record marked ``confidential`` (organisation, contact, meeting, action):
+its owner (``owner_id``), the staff on it (a meeting's ``meeting_staff``, an action's
+``responsible_staff_id``; a confidential action of a confidential meeting follows the
+meeting), the colleagues it is shared with (``record_share``) and managers and admins. The
+identity is ``session_user`` mapped to ``staff.login``; the manager check uses
+``current_user``, so the owner's own ``SECURITY DEFINER`` helpers see every row.
+
+Nothing here runs on SQLite, and a PostgreSQL database never set up this way works as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+
+ROLE_KINDS = ("admin", "manager", "officer", "reader")
+DEFAULT_PREFIX = "ketnoi_"
+CONFIDENTIAL_KINDS = ("organisation", "contact", "meeting", "action")
+_PREFIX_RE = re.compile(r"[a-z][a-z0-9_]{0,39}\Z")
+_LOGIN_RE = re.compile(r"[a-z_][a-z0-9_.@-]{0,62}\Z")
+MIN_SERVER_VERSION = 150000  # PostgreSQL 15: what the tests run on (see docs/team.md)
+
+
+class TeamSetupError(Exception):
+    """Team mode cannot be set up or changed; the message is meant for the person."""
+
+
+def check_prefix(prefix: str) -> str:
+    if not _PREFIX_RE.match(prefix):
+        raise TeamSetupError(
+            f"role prefix {prefix!r}: lower-case letters, digits and _ (starting with a letter), "
+            "at most 40 characters"
+        )
+    return prefix
+
+
+def check_login(login: str) -> str:
+    if not _LOGIN_RE.match(login):
+        raise TeamSetupError(
+            f"login {login!r}: lower-case letters, digits and _ . @ - (not starting with a digit), "
+            "at most 63 characters"
+        )
+    return login
+
+
+def ident(name: str) -> str:
+    """``name`` quoted as a PostgreSQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def literal(value: str) -> str:
+    """``value`` as a PostgreSQL string literal (standard_conforming_strings is on since 9.1)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def role_name(prefix: str, kind: str) -> str:
+    return f"{prefix}{kind}"
+
+
+# --- detection -------------------------------------------------------------------------------
+
+
+def team_prefix(conn: Connection) -> str | None:
+    """The role prefix of a database set up for team mode; None elsewhere (SQLite too)."""
+    if conn.dialect.name != "postgresql":
+        return None
+    found = conn.execute(text("SELECT to_regproc('ketnoi_role_prefix') IS NOT NULL")).scalar()
+    if not found:
+        return None
+    return str(conn.execute(text("SELECT ketnoi_role_prefix()")).scalar())
+
+
+def is_team(engine: Engine) -> bool:
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.connect() as conn:
+        return team_prefix(conn) is not None
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is signed in to a team database."""
+
+    login: str
+    staff_id: int | None
+    name: str
+    role: str  # admin / manager / officer / reader, or "" when in none of Ketnoi's roles
+
+
+def role_of(conn: Connection, prefix: str, login: str) -> str:
+    """The highest of Ketnoi's group roles ``login`` is a member of ("" for none)."""
+    for kind in ROLE_KINDS:
+        member = conn.execute(
+            text("SELECT pg_has_role(:login, :role, 'MEMBER')"),
+            {"login": login, "role": role_name(prefix, kind)},
+        ).scalar()
+        if member:
+            return kind
+    return ""
+
+
+def sign_in(conn: Connection) -> Identity | None:
+    """The signed-in person on a team database (their Staff record created on first sign-in,
+    if the administrator gave their login one of Ketnoi's roles); None off team mode."""
+    prefix = team_prefix(conn)
+    if prefix is None:
+        return None
+    login = str(conn.execute(text("SELECT session_user")).scalar())
+    staff_id = conn.execute(text("SELECT ketnoi_sign_in()")).scalar()
+    name = login
+    if staff_id is not None:
+        name = str(conn.execute(text("SELECT name FROM staff WHERE id = :i"), {"i": staff_id}).scalar())
+    return Identity(login, None if staff_id is None else int(staff_id), name, role_of(conn, prefix, login))
+
+
+# --- set-up ----------------------------------------------------------------------------------
+
+
+def _visibility(kind: str) -> str:
+    """The condition under which the signed-in person sees a row of ``kind`` (by table name)."""
+    me = "(SELECT ketnoi_staff_id())"
+    t = kind
+    shared = (
+        f"EXISTS (SELECT 1 FROM record_share rs WHERE rs.kind = '{kind}' "
+        f"AND rs.record_id = {t}.id AND rs.staff_id = {me})"
+    )
+    parts = [f"NOT {t}.confidential", "(SELECT ketnoi_privileged())", f"{t}.owner_id = {me}", shared]
+    if kind == "meeting":
+        parts.append(
+            f"EXISTS (SELECT 1 FROM meeting_staff ms WHERE ms.meeting_id = meeting.id AND ms.staff_id = {me})"
+        )
+    if kind == "action":
+        parts.append(f"action.responsible_staff_id = {me}")
+        # A confidential follow-up of a confidential meeting is seen by whoever sees the meeting.
+        parts.append("EXISTS (SELECT 1 FROM meeting m WHERE m.id = action.meeting_id AND m.confidential)")
+    return " OR ".join(parts)
+
+
+def _functions(prefix: str, schema: str) -> list[str]:
+    manager = literal(role_name(prefix, "manager"))
+    admin = literal(role_name(prefix, "admin"))
+    reader = literal(role_name(prefix, "reader"))
+    path = f"SET search_path = {ident(schema)}, pg_temp"
+    kinds = ", ".join(literal(k) for k in CONFIDENTIAL_KINDS)
+    return [
+        f"CREATE OR REPLACE FUNCTION ketnoi_role_prefix() RETURNS text LANGUAGE sql IMMUTABLE "
+        f"AS $$ SELECT {literal(prefix)}::text $$",
+        # session_user: the login, which SET ROLE cannot change.
+        f"CREATE OR REPLACE FUNCTION ketnoi_staff_id() RETURNS integer LANGUAGE sql STABLE {path} "
+        "AS $$ SELECT id FROM staff WHERE login = session_user::text $$",
+        # current_user: inside the owner's SECURITY DEFINER helpers this is the owner (an admin).
+        f"CREATE OR REPLACE FUNCTION ketnoi_privileged() RETURNS boolean LANGUAGE sql STABLE "
+        f"AS $$ SELECT pg_has_role(current_user, {manager}, 'MEMBER') $$",
+        # Whether a record exists at all, whoever may see it (for the history of purged records).
+        f"CREATE OR REPLACE FUNCTION ketnoi_exists(kind text, rid integer) RETURNS boolean "
+        f"LANGUAGE plpgsql STABLE SECURITY DEFINER {path} AS $$ DECLARE found boolean; BEGIN "
+        f"IF kind NOT IN ({kinds}) THEN RETURN false; END IF; "
+        "EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE id = $1)', kind) INTO found USING rid; "
+        "RETURN found; END $$",
+        # What hangs off a record (its history, its files) is seen with the record; a record
+        # removed for good leaves its history to everyone.
+        f"CREATE OR REPLACE FUNCTION ketnoi_visible(kind text, rid integer) RETURNS boolean "
+        f"LANGUAGE plpgsql STABLE {path} AS $$ DECLARE found boolean; BEGIN "
+        f"IF kind NOT IN ({kinds}) OR rid IS NULL THEN RETURN true; END IF; "
+        "EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE id = $1)', kind) INTO found USING rid; "
+        "RETURN found OR NOT ketnoi_exists(kind, rid); END $$",
+        # First sign-in: a login in one of Ketnoi's roles gets its Staff record.
+        f"CREATE OR REPLACE FUNCTION ketnoi_sign_in() RETURNS integer LANGUAGE plpgsql VOLATILE "
+        f"SECURITY DEFINER {path} AS $$ DECLARE sid integer; BEGIN "
+        "SELECT id INTO sid FROM staff WHERE login = session_user::text; "
+        f"IF sid IS NULL AND pg_has_role(session_user, {reader}, 'MEMBER') THEN "
+        "INSERT INTO staff (name, email, active, login, created_at, updated_at, version) "
+        "VALUES (session_user::text, '', true, session_user::text, now(), now(), 1) RETURNING id INTO sid; "
+        "END IF; RETURN sid; END $$",
+        # History names the login that wrote it, whatever the client sent.
+        f"CREATE OR REPLACE FUNCTION ketnoi_change_author() RETURNS trigger LANGUAGE plpgsql "
+        f"SECURITY DEFINER {path} AS $$ BEGIN "
+        "NEW.login := session_user::text; "
+        "NEW.actor := COALESCE((SELECT name FROM staff WHERE login = session_user::text), session_user::text); "
+        "RETURN NEW; END $$",
+        f"CREATE OR REPLACE FUNCTION ketnoi_batch_author() RETURNS trigger LANGUAGE plpgsql "
+        f"SECURITY DEFINER {path} AS $$ BEGIN "
+        "NEW.created_by := COALESCE((SELECT name FROM staff WHERE login = session_user::text), "
+        "session_user::text); RETURN NEW; END $$",
+        # Only an administrator binds a staff record to a login (else an officer could take
+        # a colleague's identity, and with it their confidential records).
+        f"CREATE OR REPLACE FUNCTION ketnoi_staff_login_guard() RETURNS trigger LANGUAGE plpgsql "
+        "AS $$ BEGIN "
+        "IF ((TG_OP = 'INSERT' AND NEW.login IS NOT NULL) OR "
+        "(TG_OP = 'UPDATE' AND NEW.login IS DISTINCT FROM OLD.login)) "
+        f"AND NOT pg_has_role(current_user, {admin}, 'MEMBER') THEN "
+        "RAISE EXCEPTION 'only an administrator sets the login of a staff member' "
+        "USING ERRCODE = 'insufficient_privilege'; END IF; RETURN NEW; END $$",
+        # A record made confidential without an owner is owned by whoever did it, so that
+        # they still see it.
+        "CREATE OR REPLACE FUNCTION ketnoi_confidential_owner() RETURNS trigger LANGUAGE plpgsql "
+        "AS $$ BEGIN IF NEW.confidential AND NEW.owner_id IS NULL THEN "
+        "NEW.owner_id := ketnoi_staff_id(); END IF; RETURN NEW; END $$",
+        # Sharing: the record's owner (or a manager) shares it.
+        f"CREATE OR REPLACE FUNCTION ketnoi_owns(kind text, rid integer) RETURNS boolean "
+        f"LANGUAGE plpgsql STABLE {path} AS $$ DECLARE found boolean; BEGIN "
+        f"IF kind NOT IN ({kinds}) THEN RETURN false; END IF; "
+        "EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE id = $1 AND owner_id = ketnoi_staff_id())', kind) "
+        "INTO found USING rid; RETURN found; END $$",
+    ]
+
+
+def _trigger(name: str, table: str, when: str, function: str) -> list[str]:
+    return [
+        f"DROP TRIGGER IF EXISTS {name} ON {table}",
+        f"CREATE TRIGGER {name} {when} ON {table} FOR EACH ROW EXECUTE FUNCTION {function}()",
+    ]
+
+
+def _policy(table: str, name: str, clause: str) -> list[str]:
+    return [f"DROP POLICY IF EXISTS {name} ON {table}", f"CREATE POLICY {name} ON {table} {clause}"]
+
+
+def _secure(table: str) -> list[str]:
+    return [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY", f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"]
+
+
+def _policies(tables: set[str]) -> list[str]:
+    out: list[str] = []
+    for kind in CONFIDENTIAL_KINDS:
+        vis = _visibility(kind)
+        out += _secure(kind) + _policy(kind, "ketnoi_visible", f"FOR ALL USING ({vis}) WITH CHECK ({vis})")
+        out += _trigger(f"ketnoi_{kind}_owner", kind, "BEFORE INSERT OR UPDATE", "ketnoi_confidential_owner")
+    me = "(SELECT ketnoi_staff_id())"
+    priv = "(SELECT ketnoi_privileged())"
+    out += _secure("record_share")
+    out += _policy(
+        "record_share",
+        "ketnoi_see",
+        f"FOR SELECT USING (staff_id = {me} OR shared_by_id = {me} OR {priv})",
+    )
+    out += _policy(
+        "record_share",
+        "ketnoi_add",
+        f"FOR INSERT WITH CHECK ({priv} OR (shared_by_id = {me} AND ketnoi_owns(kind, record_id)))",
+    )
+    out += _policy("record_share", "ketnoi_remove", f"FOR DELETE USING (shared_by_id = {me} OR {priv})")
+    out += _policy("record_share", "ketnoi_change", f"FOR UPDATE USING ({priv})")
+    # What hangs off a record follows it.
+    follows = {
+        "contact_method": "EXISTS (SELECT 1 FROM contact c WHERE c.id = contact_method.contact_id)",
+        "meeting_attendee": "EXISTS (SELECT 1 FROM meeting m WHERE m.id = meeting_attendee.meeting_id)",
+        "meeting_organisation": (
+            "EXISTS (SELECT 1 FROM meeting m WHERE m.id = meeting_organisation.meeting_id)"
+        ),
+        "email_message": "EXISTS (SELECT 1 FROM meeting m WHERE m.id = email_message.meeting_id)",
+        "attachment": "ketnoi_visible(attachment.owner_kind, attachment.owner_id)",
+    }
+    for table, cond in follows.items():
+        if table in tables:
+            out += _secure(table) + _policy(
+                table, "ketnoi_follows", f"FOR ALL USING ({cond}) WITH CHECK ({cond})"
+            )
+    # History: anyone may add a row; a row is read with its record.
+    seen = "ketnoi_visible(change.entity, change.entity_id)"
+    out += _secure("change")
+    out += _policy("change", "ketnoi_read", f"FOR SELECT USING ({seen})")
+    out += _policy("change", "ketnoi_write", "FOR INSERT WITH CHECK (true)")
+    out += _policy("change", "ketnoi_edit", f"FOR UPDATE USING ({seen})")
+    out += _policy("change", "ketnoi_remove", f"FOR DELETE USING ({seen})")
+    out += _trigger("ketnoi_change_author", "change", "BEFORE INSERT", "ketnoi_change_author")
+    out += _trigger("ketnoi_batch_author", "import_batch", "BEFORE INSERT", "ketnoi_batch_author")
+    out += _trigger("ketnoi_staff_login", "staff", "BEFORE INSERT OR UPDATE", "ketnoi_staff_login_guard")
+    return out
+
+
+def _grants(prefix: str, schema: str, database: str, owner: str) -> list[str]:
+    r = {k: ident(role_name(prefix, k)) for k in ROLE_KINDS}
+    s = ident(schema)
+    out = []
+    for kind in ROLE_KINDS:
+        out.append(
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+            f"{literal(role_name(prefix, kind))}) THEN CREATE ROLE {r[kind]} NOLOGIN; END IF; END $$"
+        )
+    out += [
+        f"GRANT {r['reader']} TO {r['officer']}",
+        f"GRANT {r['officer']} TO {r['manager']}",
+        f"GRANT {r['manager']} TO {r['admin']}",
+        f"GRANT {r['admin']} TO {ident(owner)}",
+        f"REVOKE CONNECT, TEMPORARY ON DATABASE {ident(database)} FROM PUBLIC",
+        f"GRANT CONNECT ON DATABASE {ident(database)} TO {r['reader']}",
+        f"GRANT USAGE ON SCHEMA {s} TO {r['reader']}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA {s} TO {r['reader']}",
+        f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {r['officer']}",
+        f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {r['officer']}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {r['officer']}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT SELECT ON TABLES TO {r['reader']}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT INSERT, UPDATE, DELETE ON TABLES TO {r['officer']}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT USAGE, SELECT ON SEQUENCES TO {r['officer']}",
+        "REVOKE ALL ON FUNCTION ketnoi_sign_in() FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION ketnoi_sign_in() TO {r['reader']}",
+    ]
+    return out
+
+
+def set_up(engine: Engine, prefix: str = DEFAULT_PREFIX) -> dict[str, Any]:
+    """Upgrade the schema and set up roles, grants, policies and triggers (idempotent).
+
+    Must run as the database's owner (or a superuser) holding CREATEROLE."""
+    from db.migrate import upgrade
+
+    check_prefix(prefix)
+    if engine.dialect.name != "postgresql":
+        raise TeamSetupError("team mode needs a PostgreSQL database (postgresql://…)")
+    with engine.connect() as conn:
+        version = int(conn.execute(text("SHOW server_version_num")).scalar() or 0)
+        me, owner, database, schema, can_create_roles = conn.execute(
+            text(
+                "SELECT current_user, pg_get_userbyid(d.datdba), current_database(), current_schema(), "
+                "r.rolcreaterole OR r.rolsuper FROM pg_database d, pg_roles r "
+                "WHERE d.datname = current_database() AND r.rolname = current_user"
+            )
+        ).one()
+        superuser = bool(
+            conn.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar()
+        )
+        existing = team_prefix(conn)
+    if version < MIN_SERVER_VERSION:
+        raise TeamSetupError(f"team mode needs PostgreSQL 15 or later (this server is {version // 10000})")
+    if me != owner and not superuser:
+        raise TeamSetupError(f"run ketnoi admin init as the database's owner ({owner}), not {me}")
+    if not can_create_roles:
+        raise TeamSetupError(
+            f"the role {me} cannot create roles; give it CREATEROLE (ALTER ROLE {me} CREATEROLE)"
+        )
+    if existing is not None and existing != prefix:
+        raise TeamSetupError(f"this database is set up with the role prefix {existing!r}, not {prefix!r}")
+    upgrade(engine)
+    with engine.begin() as conn:
+        tables = {
+            str(t)
+            for t in conn.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+            ).scalars()
+        }
+        statements = [
+            *_functions(prefix, schema),
+            *_grants(prefix, schema, database, owner),
+            *_policies(tables),
+        ]
+        for statement in statements:
+            conn.exec_driver_sql(statement.replace("%", "%%"))
+    return {
+        "database": database,
+        "owner": owner,
+        "roles": [role_name(prefix, k) for k in ROLE_KINDS],
+        "server_version": version,
+    }
+
+
+# --- logins ----------------------------------------------------------------------------------
+
+
+def create_login(conn: Connection, prefix: str, login: str, kind: str, password: str) -> None:
+    """Create (or re-enable and re-assign) the login role ``login`` in ``<prefix><kind>``.
+
+    The password is sent as a SCRAM-SHA-256 verifier computed here (libpq's
+    ``PQencryptPasswordConn``, as psql's ``\\password`` does), so the server's statement log
+    never holds the password itself."""
+    check_login(login)
+    if kind not in ROLE_KINDS:
+        raise TeamSetupError(f"role {kind!r}: one of {', '.join(ROLE_KINDS)}")
+    if not password:
+        raise TeamSetupError("a password is required")
+    raw: Any = conn.connection.driver_connection
+    verifier = raw.pgconn.encrypt_password(password.encode(), login.encode(), b"scram-sha-256").decode()
+    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).scalar()
+    who = ident(login)
+    extra = " CREATEROLE" if kind == "admin" else " NOCREATEROLE"
+    if exists:
+        conn.exec_driver_sql(f"ALTER ROLE {who} LOGIN{extra} PASSWORD {literal(verifier)}")
+    else:
+        conn.exec_driver_sql(f"CREATE ROLE {who} LOGIN{extra} PASSWORD {literal(verifier)}")
+    for other in ROLE_KINDS:
+        if other != kind:
+            conn.exec_driver_sql(f"REVOKE {ident(role_name(prefix, other))} FROM {who}")
+    conn.exec_driver_sql(f"GRANT {ident(role_name(prefix, kind))} TO {who}")
+
+
+def disable_login(conn: Connection, login: str) -> None:
+    check_login(login)
+    if not conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).scalar():
+        raise TeamSetupError(f"no login {login!r} on this server")
+    conn.exec_driver_sql(f"ALTER ROLE {ident(login)} NOLOGIN")
+
+
+@dataclass(frozen=True)
+class Login:
+    login: str
+    role: str
+    can_login: bool
+
+
+def logins(conn: Connection, prefix: str) -> list[Login]:
+    """Every role that is a member of one of Ketnoi's group roles (directly or not)."""
+    rows = conn.execute(
+        text(
+            "SELECT r.rolname, r.rolcanlogin FROM pg_roles r "
+            "WHERE pg_has_role(r.oid, :reader, 'MEMBER') AND r.rolname <> ALL(:groups) "
+            "AND NOT r.rolsuper ORDER BY r.rolname"
+        ),
+        {"reader": role_name(prefix, "reader"), "groups": [role_name(prefix, k) for k in ROLE_KINDS]},
+    ).all()
+    return [Login(str(n), role_of(conn, prefix, str(n)), bool(c)) for n, c in rows]

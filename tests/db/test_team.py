@@ -1,0 +1,368 @@
+"""Team mode on a real PostgreSQL server: logins, roles, row-level security, history by login.
+
+A fresh database per module, owned by a non-superuser owner role as in docs/team.md, set up by
+``ketnoi admin init``; two officers, a manager and a reader are real login roles created by
+``ketnoi admin add-user``. Roles belong to the whole server, so their names carry a prefix
+unique to this run, and every role made here is dropped at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import secrets
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine, make_url
+
+from app.cli import main
+
+PG_URL = os.environ.get("KETNOI_TEST_POSTGRES_URL")
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(not PG_URL and not os.environ.get("CI"), reason="KETNOI_TEST_POSTGRES_URL not set"),
+]
+SECRET_TITLE = "Làm việc với Phó Thủ tướng về đề án bán dẫn"
+
+
+@dataclass
+class Team:
+    prefix: str
+    urls: dict[str, str]  # owner, lan, minh (officers), hoa (manager), tuan (reader)
+
+    def cli(self, who: str, *argv: str, stdin: str | None = None) -> tuple[int, str, str]:
+        return _run(self.urls[who], list(argv), stdin)
+
+
+def _run(url: str, argv: list[str], stdin: str | None = None) -> tuple[int, str, str]:
+    """``ketnoi ARGV --db URL``: exit code, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    old_stdin = sys.stdin
+    if stdin is not None:
+        sys.stdin = io.StringIO(stdin)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main([*argv, "--db", url])
+    finally:
+        sys.stdin = old_stdin
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[tuple[str, str]]:
+    """(superuser URL, prefix): a database owned by a fresh non-superuser owner role."""
+    if not PG_URL:
+        pytest.fail("CI must provide KETNOI_TEST_POSTGRES_URL")
+    prefix = f"kt{secrets.token_hex(3)}_"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    owner, database = f"{prefix}owner", f"{prefix}db"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD 'owner-pw'")
+        conn.exec_driver_sql(f"CREATE DATABASE {database} OWNER {owner}")
+    try:
+        yield PG_URL, prefix
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+            roles = conn.execute(
+                text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p ORDER BY rolname"),
+                {"p": prefix.replace("_", r"\_") + "%"},
+            ).scalars()
+            for role in roles:
+                conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
+        admin.dispose()
+
+
+def _url(base: str, user: str, database: str) -> str:
+    return make_url(base).set(username=user, password=None, database=database).render_as_string(False)
+
+
+@pytest.fixture(scope="module")
+def team(server: tuple[str, str]) -> Team:
+    base, prefix = server
+    db = f"{prefix}db"
+    people = {"lan": "officer", "minh": "officer", "hoa": "manager", "tuan": "reader"}
+    urls = {"owner": _url(base, f"{prefix}owner", db)}
+    urls |= {p: _url(base, f"{prefix}{p}", db) for p in people}
+    return Team(prefix, urls)
+
+
+@pytest.fixture(scope="module")
+def ready(team: Team) -> Team:
+    """The database after ``admin init`` (twice: it is idempotent) and four add-users."""
+    names = {"lan": "Trần Thị Lan", "minh": "Phạm Văn Minh", "hoa": "Nguyễn Thị Hoa", "tuan": "Lê Anh Tuấn"}
+    roles = {"lan": "officer", "minh": "officer", "hoa": "manager", "tuan": "reader"}
+    for _ in range(2):
+        code, _out, err = team.cli("owner", "admin", "init", "--role-prefix", team.prefix)
+        assert code == 0, err
+    for who, role in roles.items():
+        code, _out, err = team.cli(
+            "owner",
+            "admin",
+            "add-user",
+            f"{team.prefix}{who}",
+            "--role",
+            role,
+            "--name",
+            names[who],
+            "--password-stdin",
+            stdin="correct horse battery staple\n",
+        )
+        assert code == 0, err
+    return team
+
+
+@pytest.fixture(scope="module")
+def secret_meeting(ready: Team) -> int:
+    """Lan logs a confidential meeting with Genetica (an organisation everyone sees)."""
+    assert ready.cli("lan", "org", "add", "--name", "Genetica")[0] == 0
+    code, _o, err = ready.cli(
+        "lan",
+        "log-meeting",
+        "--title",
+        SECRET_TITLE,
+        "--at",
+        "2026-11-20 14:00",
+        "--organisation",
+        "Genetica",
+        "--follow-up",
+        "Gửi thư giới thiệu bí mật;due=+1w",
+        "--confidential",
+    )
+    assert code == 0, err
+    engine = create_engine(ready.urls["hoa"])
+    with engine.connect() as conn:
+        found = conn.execute(text("SELECT id FROM meeting WHERE title = :t"), {"t": SECRET_TITLE}).scalar()
+    engine.dispose()
+    assert found is not None
+    return int(found)
+
+
+def _select_titles(url: str) -> list[str]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [str(t) for t in conn.execute(text("SELECT title FROM meeting")).scalars()]
+    finally:
+        engine.dispose()
+
+
+def test_a_confidential_meeting_is_seen_by_its_officer_and_the_manager_only(
+    ready: Team, secret_meeting: int, tmp_path: Path
+) -> None:
+    # A plain SQL SELECT on each login's own connection.
+    assert SECRET_TITLE in _select_titles(ready.urls["lan"])
+    assert SECRET_TITLE in _select_titles(ready.urls["hoa"])
+    assert SECRET_TITLE not in _select_titles(ready.urls["minh"])
+    assert SECRET_TITLE not in _select_titles(ready.urls["tuan"])
+
+    # ketnoi search
+    for who, sees in (("lan", True), ("hoa", True), ("minh", False), ("tuan", False)):
+        code, out, err = ready.cli(who, "search", "pho thu tuong", "--json")
+        assert code == 0, err
+        titles = [h["title"] for h in json.loads(out)["hits"]]
+        assert (SECRET_TITLE in titles) is sees, who
+
+    # ketnoi meeting list, and the follow-up in ketnoi action list
+    for who, sees in (("lan", True), ("hoa", True), ("minh", False)):
+        code, out, err = ready.cli(who, "meeting", "list", "--json")
+        assert code == 0, err
+        assert (SECRET_TITLE in out) is sees, who
+        code, out, err = ready.cli(who, "action", "list", "--json")
+        assert code == 0, err
+        assert ("Gửi thư giới thiệu bí mật" in out) is sees, who
+
+    # ketnoi brief: the meeting's own brief, and the organisation's (its timeline)
+    code, _out, err = ready.cli(
+        "minh", "brief", "meeting", str(secret_meeting), "-o", str(tmp_path / "m.pdf")
+    )
+    assert code == 1 and f"{secret_meeting}" in err and "Traceback" not in err
+    for who, sees in (("lan", True), ("minh", False)):
+        pdf = tmp_path / f"org-{who}.pdf"
+        code, _out, err = ready.cli(who, "brief", "org", "Genetica", "-o", str(pdf))
+        assert code == 0, err
+        words = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+        assert ("Phó Thủ tướng" in words) is sees, who
+
+    # ketnoi export
+    for who, sees in (("lan", True), ("hoa", True), ("minh", False), ("tuan", False)):
+        book = tmp_path / f"export-{who}.xlsx"
+        code, _out, err = ready.cli(who, "export", str(book))
+        assert code == 0, err
+        wb = openpyxl.load_workbook(book, read_only=True)
+        cells = {str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row if c}
+        wb.close()
+        assert (SECRET_TITLE in cells) is sees, who
+
+
+def test_history_rows_name_the_login_whatever_the_client_says(ready: Team, secret_meeting: int) -> None:
+    engine = create_engine(ready.urls["hoa"])
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT login, actor FROM change WHERE entity = 'meeting' AND entity_id = :i"),
+            {"i": secret_meeting},
+        ).all()
+    engine.dispose()
+    assert rows and {r.login for r in rows} == {f"{ready.prefix}lan"}
+    assert {r.actor for r in rows} == {"Trần Thị Lan"}
+    # Even a client claiming to be someone else is written down as who it is.
+    engine = create_engine(ready.urls["minh"])
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO change (entity, entity_id, op, field, at, actor, group_id, login) "
+                "VALUES ('staff', 1, 'update', 'x', now(), 'Trần Thị Lan', '', 'lan')"
+            )
+        )
+        last = conn.execute(text("SELECT login, actor FROM change ORDER BY id DESC LIMIT 1")).one()
+    engine.dispose()
+    assert (last.login, last.actor) == (f"{ready.prefix}minh", "Phạm Văn Minh")
+    _code, out, _err = ready.cli("minh", "history", "meeting", str(secret_meeting))
+    assert SECRET_TITLE not in out
+
+
+def test_a_reader_cannot_write_and_is_told_so_in_one_line(ready: Team) -> None:
+    code, out, err = ready.cli("tuan", "org", "add", "--name", "Viettel")
+    assert code == 1
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "Not allowed" in err and f"{ready.prefix}tuan" in err, err
+    code, out, err = ready.cli("tuan", "search", "genetica")
+    assert code == 0 and "Genetica" in out
+
+
+def test_an_officer_cannot_take_a_colleagues_login_or_a_record_outside_their_sight(
+    ready: Team, secret_meeting: int
+) -> None:
+    engine = create_engine(ready.urls["minh"])
+    with pytest.raises(Exception, match="only an administrator"), engine.begin() as conn:
+        conn.execute(text("UPDATE staff SET login = :me WHERE name = 'Phạm Văn Minh'"), {"me": "x"})
+    with engine.begin() as conn:  # updating what one cannot see changes nothing
+        n = conn.execute(text("UPDATE meeting SET title = 'x' WHERE id = :i"), {"i": secret_meeting}).rowcount
+    engine.dispose()
+    assert n == 0
+    code, _out, err = ready.cli("minh", "meeting", "show", str(secret_meeting))
+    assert code == 1 and "No meeting" in err
+
+
+def test_the_owner_shares_with_a_named_colleague(ready: Team, secret_meeting: int) -> None:
+    code, _out, err = ready.cli("minh", "share", "meeting", str(secret_meeting), "--with", "Phạm Văn Minh")
+    assert code == 1 and "Traceback" not in err
+    code, _out, err = ready.cli("lan", "share", "meeting", str(secret_meeting), "--with", "Phạm Văn Minh")
+    assert code == 0, err
+    assert SECRET_TITLE in _select_titles(ready.urls["minh"])
+    assert SECRET_TITLE not in _select_titles(ready.urls["tuan"])
+    code, _out, err = ready.cli("lan", "share", "meeting", str(secret_meeting), "--remove", "Phạm Văn Minh")
+    assert code == 0, err
+    assert SECRET_TITLE not in _select_titles(ready.urls["minh"])
+
+
+def test_admin_lists_and_disables_users_and_whoami_names_the_login(ready: Team) -> None:
+    code, out, err = ready.cli("owner", "admin", "list-users", "--json")
+    assert code == 0, err
+    users = {u["login"]: u for u in json.loads(out)}
+    p = ready.prefix
+    assert {u: users[p + u]["role"] for u in ("lan", "minh", "hoa", "tuan")} == {
+        "lan": "officer",
+        "minh": "officer",
+        "hoa": "manager",
+        "tuan": "reader",
+    }
+    assert users[p + "lan"]["name"] == "Trần Thị Lan"
+    code, out, err = ready.cli("lan", "whoami", "--json")
+    assert json.loads(out) | {"staff_id": 0} == {
+        "team": True,
+        "login": p + "lan",
+        "role": "officer",
+        "staff_id": 0,
+        "name": "Trần Thị Lan",
+    }
+    # An officer is not an administrator.
+    code, _out, err = ready.cli(
+        "lan",
+        "admin",
+        "add-user",
+        p + "eve",
+        "--role",
+        "admin",
+        "--name",
+        "Eve",
+        "--password-stdin",
+        stdin="pw\n",
+    )
+    assert code == 1 and "Traceback" not in err
+    code, _out, err = ready.cli(
+        "owner",
+        "admin",
+        "add-user",
+        p + "gone",
+        "--role",
+        "officer",
+        "--name",
+        "Gone",
+        "--password-stdin",
+        stdin="pw\n",
+    )
+    assert code == 0, err
+    assert ready.cli("owner", "admin", "disable-user", p + "gone")[0] == 0
+    code, out, _err = ready.cli("owner", "admin", "list-users", "--json")
+    assert {u["login"]: u["can_login"] for u in json.loads(out)}[p + "gone"] is False
+
+
+def test_the_password_is_never_printed_nor_sent_as_text(ready: Team) -> None:
+    """The server logs statements (log_statement = ddl): what it is sent must not hold the
+    password, only its SCRAM verifier."""
+    password = "s3cret-" + secrets.token_hex(4)
+    sent: list[str] = []
+
+    def spy(_conn: object, _cursor: object, statement: str, params: object, *_a: object) -> None:
+        sent.append(f"{statement} {params!r}")
+
+    event.listen(Engine, "before_cursor_execute", spy)
+    try:
+        code, out, err = ready.cli(
+            "owner",
+            "admin",
+            "add-user",
+            ready.prefix + "pw",
+            "--role",
+            "reader",
+            "--name",
+            "P",
+            "--password-stdin",
+            stdin=password + "\n",
+        )
+    finally:
+        event.remove(Engine, "before_cursor_execute", spy)
+    assert code == 0, err
+    assert any("CREATE ROLE" in s and "SCRAM-SHA-256$" in s for s in sent)
+    assert not [s for s in sent if password in s]
+    assert password not in out + err
+    admin = create_engine(PG_URL or "")
+    with admin.connect() as conn:
+        stored = conn.execute(
+            text("SELECT rolpassword FROM pg_authid WHERE rolname = :n"), {"n": ready.prefix + "pw"}
+        ).scalar()
+    admin.dispose()
+    assert str(stored).startswith("SCRAM-SHA-256$") and password not in str(stored)
+
+
+def test_first_sign_in_creates_the_staff_record_of_a_login_the_admin_made_by_hand(ready: Team) -> None:
+    admin = create_engine(PG_URL or "", isolation_level="AUTOCOMMIT")
+    login = ready.prefix + "new"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE ROLE {login} LOGIN IN ROLE {ready.prefix}officer")
+    admin.dispose()
+    url = make_url(ready.urls["lan"]).set(username=login).render_as_string(False)
+    code, out, err = _run(url, ["whoami", "--json"])
+    assert code == 0, err
+    me = json.loads(out)
+    assert me["login"] == login and me["name"] == login and me["staff_id"]
