@@ -13,6 +13,7 @@ and a wizard drive the same pipeline::
     undo_import(result.batch_id, session=s)                  # exactly reversed
 """
 
+from app.importing import folds
 from app.importing.commit import CommitResult, commit_import, run_import
 from app.importing.errors import ImportCancelled, ImportFileError
 from app.importing.preview import ON_MATCH, STATUSES, Preview, RowResult, preview_import
@@ -41,6 +42,7 @@ __all__ = [
     "UndoResult",
     "commit_import",
     "detect_kind",
+    "folds",
     "find_header_row",
     "inspect_sheet",
     "inspect_workbook",

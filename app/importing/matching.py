@@ -206,6 +206,10 @@ def match_rows(
         NameIndex.contacts(session),
         NameIndex.meetings(session),
     )
+    choices = preview.org_choices
+    if choices is not None:
+        ctx.orgs.redirect = dict(choices.joins)
+        ctx.orgs.separate = dict.fromkeys(choices.splits)
     db_keys = _db_keys(session, kind, ctx)
     if kind != "organisation":
         _tie_organisation_names(preview, ctx)

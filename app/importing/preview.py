@@ -21,10 +21,9 @@ from typing import Any
 
 from sqlmodel import Session
 
-from app.entities import PREPARE
 from app.errors import ValidationError
 from app.importing import fields as fs
-from app.importing.cleaning import SERVICE_FIELD, collect, to_input
+from app.importing.cleaning import NOTES_FIELD, SERVICE_FIELD, collect, prepare_row, to_input
 from app.importing.errors import ImportCancelled, ImportFileError
 from app.importing.messages import Message, msg, text
 from app.importing.reader import estimate_rows, iter_rows
@@ -118,6 +117,7 @@ class Preview:
     total_rows: int = 0
     context: Any = None  # the indexes of the last matching run (see app.importing.matching)
     db_state: Any = None  # the database fingerprint that run saw
+    org_choices: Any = None  # the user's splits and joins of organisations (app.importing.folds)
 
     @property
     def kind(self) -> str:
@@ -158,31 +158,21 @@ def _as_message(value: Message | str, column: str = "") -> Message:
     return msg("field_error", detail=value, column=column)
 
 
-def _to_input(kind: str, raw: dict[str, Any], warnings: list[Message]) -> tuple[Any, Any, dict[str, Any]]:
-    """:func:`cleaning.to_input`, passing ``warnings`` when it takes them (item 3 of issue 10)."""
-    try:
-        return to_input(kind, raw, warnings=warnings)  # type: ignore[call-arg,unused-ignore]
-    except TypeError as exc:
-        if "warnings" not in str(exc):
-            raise
-        return to_input(kind, raw)
-
-
 def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult | None:
     """One sheet row cleaned and checked; None for a row with nothing in its mapped columns."""
     kind = layout.kind
     assert kind is not None
-    raw = collect(layout.mapping, values)
+    raw = collect(layout.mapping, values, layout.headers)
     if not raw:
         return None
     result = RowResult(number, supplied=_share(frozenset(raw)))
     warnings: list[Message] = []
-    data, refs, errors = _to_input(kind, raw, warnings)
+    data, refs, errors = to_input(kind, raw, warnings)
     required = fs.REQUIRED[kind]
     if required not in raw and not (kind == "contact" and {"family_name", "given_name"} & raw.keys()):
         errors.setdefault(required, msg("required_empty"))
     try:
-        prepared = PREPARE[kind](None, data, None)
+        prepared = prepare_row(kind, data, warnings)
         result.columns = {k: (_share(v) if k in _SHARED_FIELDS else v) for k, v in prepared.columns.items()}
         result.relations = {k: v for k, v in prepared.relations.items() if v}
     except ValidationError as exc:
@@ -192,6 +182,8 @@ def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult 
         # A value the checks did not foresee: the row is rejected, the import goes on.
         errors.setdefault(required, msg("unreadable_value", detail=f"{type(exc).__name__}: {exc}"))
     result.refs = refs
+    if NOTES_FIELD[kind] in data and NOTES_FIELD[kind] not in raw:  # values kept in the notes
+        result.supplied = _share(result.supplied | {NOTES_FIELD[kind]})
     if warnings:
         result.warnings = [
             w.at(sheet=layout.sheet, row=number, column=_label_for(layout, w.column) if w.column else "")

@@ -59,6 +59,11 @@ class OrgIndex:
         self.labels: dict[int, str] = {}
         self.pending: dict[int, PendingOrg] = {}
         self._next = -1
+        # The user's corrections of the preview's folds (app.importing.folds): a mention sent to
+        # another ("VIN" → "Viện Vật lý"), and mentions that stand alone, never tied to another.
+        self.redirect: dict[str, str] = {}
+        self.separate: dict[str, int | None] = {}
+        self.mentions: dict[int, dict[str, str]] = {}  # key → folded mention → as written
 
     @classmethod
     def load(cls, session: Session) -> OrgIndex:
@@ -84,6 +89,11 @@ class OrgIndex:
         full = fold(text)
         if not full:
             return None
+        if full in self.redirect:
+            text = self.redirect[full]
+            full = fold(text)
+        if full in self.separate:
+            return self.separate[full]
         name, acronym = split_acronym(text)
         fname, facr = fold(name), fold(acronym)
         for key, table in (
@@ -121,6 +131,8 @@ class OrgIndex:
         """Look ``text`` up; if it names a new organisation first seen by its acronym alone
         ("VIN"), and now says what the acronym stands for ("Mạng lưới … (VIN)"), keep the name."""
         found = self.lookup(text)
+        if fold(text) in self.separate or fold(text) in self.redirect:
+            return found
         pending = self.pending.get(found) if found is not None else None
         name, acronym = split_acronym(text)
         if pending is not None:
@@ -137,12 +149,23 @@ class OrgIndex:
     def resolve(self, text: str) -> int | None:
         """The organisation ``text`` names, registering a new one when none is known."""
         found = self.learn(text)
-        if found is not None:
-            return found
-        name, acronym = split_acronym(text)
-        if not name:
-            return None
-        return self.add(name, acronym)
+        if found is None:
+            target = self.redirect.get(fold(text), text)
+            name, acronym = split_acronym(target)
+            if not name:
+                return None
+            if fold(target) in self.separate:
+                # Split off by the user: its own new organisation, which nothing else ties to.
+                found = self._next
+                self._next -= 1
+                self.pending[found] = PendingOrg(found, name, acronym)
+                self.labels[found] = org_label(name, acronym)
+                self.separate[fold(target)] = found
+            else:
+                found = self.add(name, acronym)
+        if found < 0:
+            self.mentions.setdefault(found, {}).setdefault(fold(text), clean(text))
+        return found
 
 
 class NameIndex:
