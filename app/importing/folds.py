@@ -60,7 +60,7 @@ def folds(preview: Preview) -> list[Fold]:
             cited[ident] = cited.get(ident, 0) + 1
     defined = {r.new_id for r in preview.rows if preview.kind == "organisation" and r.new_id is not None}
     out = []
-    for key, pending in ctx.orgs.pending.items():
+    for key in ctx.orgs.pending:
         if key in defined:
             continue
         variants = tuple(sorted(ctx.orgs.mentions.get(key, {}).values(), key=str.casefold))
