@@ -225,7 +225,9 @@ def pg_dump(url: str, target: Path) -> Path:
     env = {**os.environ, "PGPASSFILE": str(passfile_path())}
     if u.password:
         env["PGPASSWORD"] = str(u.password)
-    args = [tool, "-Fc", "-f", str(target), "--no-owner"]
+    # --enable-row-security: on a team database (db/team.py) the dump holds what this login may
+    # see; without it pg_dump refuses any table with row-level security.
+    args = [tool, "-Fc", "-f", str(target), "--no-owner", "--enable-row-security"]
     for flag, value in (("-h", u.host), ("-p", u.port), ("-U", u.username)):
         if value:
             args += [flag, str(value)]

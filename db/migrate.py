@@ -99,6 +99,11 @@ def open_database(url: str) -> Engine:
         raise
     except SQLAlchemyError as exc:
         engine.dispose()
+        if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
+            raise DatabaseError(
+                f"The team database {describe_url(url)} has an older schema than this Ketnoi and "
+                "your login may not upgrade it: its owner runs ketnoi admin init (see docs/team.md)"
+            ) from exc
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         raise DatabaseError(
             f"Cannot open the database {describe_url(url)}: {reason[0] if reason else type(exc).__name__}"

@@ -311,9 +311,11 @@ def _grants(prefix: str, schema: str, database: str, owner: str) -> list[str]:
         f"GRANT SELECT ON ALL TABLES IN SCHEMA {s} TO {r['reader']}",
         f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {r['officer']}",
         f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {r['officer']}",
+        f"GRANT SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {r['reader']}",  # pg_dump reads them
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {r['officer']}",
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT SELECT ON TABLES TO {r['reader']}",
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT INSERT, UPDATE, DELETE ON TABLES TO {r['officer']}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT SELECT ON SEQUENCES TO {r['reader']}",
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT USAGE, SELECT ON SEQUENCES TO {r['officer']}",
         "REVOKE ALL ON FUNCTION ketnoi_sign_in() FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION ketnoi_sign_in() TO {r['reader']}",

@@ -13,6 +13,8 @@ import io
 import json
 import os
 import secrets
+import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -366,3 +368,32 @@ def test_first_sign_in_creates_the_staff_record_of_a_login_the_admin_made_by_han
     assert code == 0, err
     me = json.loads(out)
     assert me["login"] == login and me["name"] == login and me["staff_id"]
+
+
+@pytest.mark.skipif(not shutil.which("pg_dump"), reason="no pg_dump here")
+def test_a_backup_by_an_officer_holds_what_they_may_see(
+    ready: Team, secret_meeting: int, tmp_path: Path
+) -> None:
+    for who, sees in (("lan", True), ("minh", False)):
+        dump = tmp_path / f"{who}.dump"
+        code, _out, err = ready.cli(who, "backup", str(dump))
+        assert code == 0, err
+        restore = shutil.which("pg_restore") or "pg_restore"
+        sql = subprocess.run(
+            [restore, "-f", "-", "-a", "-t", "meeting", str(dump)], capture_output=True, text=True, check=True
+        ).stdout
+        assert (SECRET_TITLE in sql) is sees, who
+
+
+def test_an_officer_on_an_older_schema_is_told_who_upgrades_it(ready: Team) -> None:
+    admin = create_engine(ready.urls["owner"])
+    with admin.begin() as conn:
+        head = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        conn.execute(text("UPDATE alembic_version SET version_num = '0009'"))
+    try:
+        code, _out, err = ready.cli("minh", "search", "genetica")
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
+        admin.dispose()
+    assert code == 1 and "ketnoi admin init" in err and "Traceback" not in err
