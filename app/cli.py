@@ -46,6 +46,7 @@ FEATURE_MODULES = (
     "app.action_commands",
     "app.admin_commands",
     "app.workday_commands",
+    "app.letters.commands",
     "app.mail_commands",
 )
 # Commands that may create the database file; every other one needs an existing database.

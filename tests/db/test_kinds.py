@@ -53,6 +53,7 @@ def test_relations_are_what_a_snapshot_adds_to_the_columns(engine: Engine) -> No
         "contact": {"full_name": "Nguyễn Văn A"},
         "meeting": {"title": "Họp", "starts_at": "2026-11-23 09:00"},
         "action": {"title": "Gửi thư"},
+        "letter": {"subject": "Giới thiệu Genetica", "symbol": "NIC-HTQT"},
     }
     with unit_of_work(engine) as s:
         s.add(m.AttachmentBlob(sha256="0" * 64, size=3, content=b"abc"))

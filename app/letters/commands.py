@@ -1,0 +1,411 @@
+"""``ketnoi letter …``: the register of official letters, and drafting them.
+
+    ketnoi letter add --subject "Giới thiệu Genetica" --organisation Genetica --template introduction
+    ketnoi letter add --incoming --reference 45/BKHCN-HTQT --date 01/11/2026 --from "Bộ KH&CN" \\
+        --subject "Đề nghị cử cán bộ" --reply-by "+5 working days"
+    ketnoi letter sign 3                   # takes the register's next number: 125/NIC-HTQT
+    ketnoi letter status 3 sent
+    ketnoi letter list --year 2026 --direction outgoing
+    ketnoi letter list --overdue           # incoming letters whose reply is late
+    ketnoi letter show 3
+    ketnoi letter draft 3 -o thu.docx [--lang en] [--pdf thu.pdf]
+    ketnoi letter draft action:12 -o thu.docx   # from a letter action (a draft is registered)
+    ketnoi letter office --set name_en="NATIONAL INNOVATION CENTER"
+    ketnoi letter templates [--copy introduction.vi]
+    ketnoi letter start-at NIC-HTQT 124 --year 2026   # the last number given on paper
+
+The rules are :mod:`app.letters.register`'s; the layout :mod:`app.letters.draft`'s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from app import records, resolve, validation, workdays
+from app.cli import CliContext, json_option
+from app.due import parse_due
+from app.errors import UserError
+from app.letters import draft as drafting
+from app.letters import office
+from app.letters import register as reg
+from app.letters.fields import check_symbol
+from db import clock
+from db import models as m
+from db.engine import read_session, unit_of_work
+
+_TARGET = re.compile(r"^\s*(?:(letter|action|meeting|l|a|m)\s*[:#]?\s*)?(\d{1,12})\s*$", re.IGNORECASE)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    parents = [common, json_option()]
+    p = sub.add_parser("letter", parents=parents, help="official letters: the register, numbers, drafts")
+    verbs = p.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    v = verbs.add_parser("add", parents=parents, help="register a letter (outgoing: a draft)")
+    v.add_argument("--subject", required=True, help="what it is about (trích yếu)")
+    v.add_argument("--incoming", action="store_true", help="a letter we received")
+    v.add_argument("--reference", help="incoming: its number and symbol as written, e.g. 45/BKHCN-HTQT")
+    v.add_argument("--date", help="incoming: its date")
+    v.add_argument("--organisation", "--from", "--to", dest="organisation", metavar="NAME_OR_ID")
+    v.add_argument("--contact", metavar="NAME_OR_ID", help="the person it is addressed to or from")
+    v.add_argument("--addressee", help='"Kính gửi" written out, when neither contact nor organisation fits')
+    v.add_argument("--template", choices=drafting.TEMPLATES, help="the kind of letter (default other)")
+    v.add_argument("--action", metavar="ID", help="the action it answers or creates")
+    v.add_argument("--meeting", metavar="TITLE_OR_ID", help="the meeting it belongs to")
+    v.add_argument("--reply-to", metavar="LETTER_ID", help="the letter it answers (marked replied)")
+    v.add_argument("--reply-by", metavar="DATE", help="incoming: reply deadline (a date or +5 working days)")
+    v.add_argument("--symbol", help="outgoing: the register's symbol (default the office's, e.g. NIC-HTQT)")
+    v.add_argument("--signer-title", help='e.g. "KT. GIÁM ĐỐC\\nPHÓ GIÁM ĐỐC"')
+    v.add_argument("--signer-name")
+    v.add_argument("--copy", action="append", default=[], help='a "Nơi nhận" line besides the addressee')
+    v.add_argument("--body", help="the text, instead of the template's (paragraphs: blank lines)")
+    v.add_argument("--owner", metavar="STAFF", help="our officer in charge")
+    v.add_argument("--notes")
+    v.set_defaults(handler=cmd_add)
+
+    v = verbs.add_parser("list", parents=parents, help="letters, newest first")
+    v.add_argument("--direction", choices=m.LETTER_DIRECTIONS)
+    v.add_argument("--status", choices=m.LETTER_STATUSES)
+    v.add_argument("--year", type=int)
+    v.add_argument("--organisation", metavar="NAME_OR_ID")
+    v.add_argument("--overdue", action="store_true", help="incoming letters whose reply deadline passed")
+    v.add_argument("--limit", type=int, default=200)
+    v.add_argument("words", nargs="*", help="words of the number, subject or addressee (accents optional)")
+    v.set_defaults(handler=cmd_list)
+
+    v = verbs.add_parser("show", parents=parents, help="one letter and its history")
+    v.add_argument("letter", metavar="ID")
+    v.set_defaults(handler=cmd_show)
+
+    v = verbs.add_parser("sign", parents=parents, help="sign a draft: it takes the register's next number")
+    v.add_argument("letter", metavar="ID")
+    v.add_argument("--on", metavar="DATE", help="the date of signing (default today)")
+    v.add_argument("--symbol", help="another register than the letter's")
+    v.set_defaults(handler=cmd_sign)
+
+    v = verbs.add_parser("status", parents=parents, help="mark a letter sent or replied")
+    v.add_argument("letter", metavar="ID")
+    v.add_argument("status", choices=("sent", "replied", "received"))
+    v.set_defaults(handler=cmd_status)
+
+    v = verbs.add_parser("delete", parents=parents, help="to the trash (a signed letter keeps its number)")
+    v.add_argument("letter", metavar="ID")
+    v.set_defaults(handler=cmd_delete)
+
+    v = verbs.add_parser(
+        "draft", parents=parents, help="write the letter as .docx (and PDF) in the state layout"
+    )
+    v.add_argument("target", metavar="ACTION_OR_LETTER_ID", help="a letter id, or action:ID / meeting:ID")
+    v.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    v.add_argument("--lang", choices=drafting.LANGS, default="vi")
+    v.add_argument("--template", choices=drafting.TEMPLATES, help="another body than the letter's kind")
+    v.add_argument("--pdf", metavar="FILE.pdf", help="a PDF too")
+    v.add_argument("--engine", choices=("auto", "libreoffice", "reportlab"), default="auto")
+    v.set_defaults(handler=cmd_draft)
+
+    v = verbs.add_parser("office", parents=parents, help="the office's names, place, symbol and signer")
+    v.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help=", ".join(office.FIELDS))
+    v.set_defaults(handler=cmd_office)
+
+    v = verbs.add_parser("templates", parents=parents, help="where the body templates are; copy one to edit")
+    v.add_argument("--copy", metavar="NAME.LANG", help="copy a shipped template to the office's folder")
+    v.set_defaults(handler=cmd_templates)
+
+    v = verbs.add_parser("start-at", parents=parents, help="the last number given before Ketnoi")
+    v.add_argument("symbol")
+    v.add_argument("last", type=int)
+    v.add_argument("--year", type=int)
+    v.set_defaults(handler=cmd_start_at)
+
+
+def _id(text: str, what: str = "letter") -> int:
+    try:
+        value = int(str(text).strip().lstrip("#"))
+    except ValueError:
+        raise UserError(f"{what} {text!r}: give its number (see ketnoi letter list)") from None
+    if value <= 0:
+        raise UserError(f"{what} {text!r}: give its number (see ketnoi letter list)")
+    return value
+
+
+def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with unit_of_work(ctx.engine()) as s:
+        prof = office.load_profile(s)
+        values: dict[str, Any] = {
+            "direction": "incoming" if args.incoming else "outgoing",
+            "subject": args.subject,
+            "template": args.template or "other",
+            "addressee": args.addressee or "",
+            "signer_title": args.signer_title.replace("\\n", "\n") if args.signer_title else "",
+            "signer_name": args.signer_name or "",
+            "recipients_copy": "\n".join(args.copy),
+            "body": (args.body or "").replace("\\n", "\n"),
+            "notes": args.notes or "",
+        }
+        if args.organisation:
+            values["organisation_id"] = resolve.resolve(s, "organisation", args.organisation)
+        if args.contact:
+            values["contact_id"] = resolve.resolve(s, "contact", args.contact)
+        if args.owner:
+            values["owner_id"] = resolve.resolve(s, "staff", args.owner)
+        if args.meeting:
+            values["meeting_id"] = resolve.resolve(s, "meeting", args.meeting)
+        if args.action:
+            values["action_id"] = _id(args.action, "action")
+        if args.reply_to:
+            values["reply_to_id"] = _id(args.reply_to)
+        if args.incoming:
+            if not args.reference:
+                raise UserError("an incoming letter needs --reference (its number and symbol as written)")
+            values["reference"] = args.reference
+            values["letter_date"] = args.date or clock.today()
+            if args.reply_by:
+                base = validation.date(values["letter_date"]) if args.date else clock.today()
+                values["reply_due"] = parse_due(args.reply_by, base, workdays.load_calendar(s))
+        else:
+            if args.reference or args.date or args.reply_by:
+                raise UserError(
+                    "--reference, --date and --reply-by are for incoming letters; ours get them when signed"
+                )
+            values["symbol"] = check_symbol(args.symbol or prof.symbol)
+        letter_id = reg.add_letter(s, values, actor=actor)
+        shown = reg.get_letter(s, letter_id)
+    ctx.emit({"id": letter_id, "letter": _plain(shown)})
+    ctx.out(f"Letter #{letter_id} registered: {_line(shown)}")
+    return 0
+
+
+def _plain(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: x for k, x in values.items() if k not in ("search_text", "deleted_at", "import_batch_id")}
+
+
+def _line(r: dict[str, Any]) -> str:
+    ref = r.get("reference") or "(no number yet)"
+    when = f"{r['letter_date']:%d/%m/%Y}" if r.get("letter_date") else "—"
+    arrow = "→" if r["direction"] == "outgoing" else "←"
+    who = r.get("organisation") or r.get("contact") or ""
+    late = f" reply by {r['reply_due']:%d/%m/%Y}" if r.get("reply_due") and r["status"] == "received" else ""
+    return (
+        f"{arrow} {ref:<18} {when:<10} {r['status']:<8} {r['subject']}" + (f" — {who}" if who else "") + late
+    )
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    with read_session(ctx.engine()) as s:
+        org = resolve.resolve(s, "organisation", args.organisation) if args.organisation else None
+        rows = reg.list_letters(
+            s,
+            direction=args.direction,
+            status=args.status,
+            year=args.year,
+            organisation_id=org,
+            text=" ".join(args.words),
+            overdue_on=clock.today() if args.overdue else None,
+            limit=max(args.limit, 0),
+        )
+    ctx.emit({"letters": rows})
+    if not rows:
+        ctx.out("No letters match.")
+    for r in rows:
+        ctx.out(f"#{r['id']:<5} {_line(r)}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    letter_id = _id(args.letter)
+    with read_session(ctx.engine()) as s:
+        shown = reg.get_letter(s, letter_id)
+        changes = records.history(s, "letter", letter_id)
+    ctx.emit({"letter": _plain(shown), "history": changes})
+    ctx.out(f"#{letter_id} {_line(shown)}")
+    for key in ("addressee", "signer_title", "signer_name", "recipients_copy", "notes"):
+        if shown.get(key):
+            ctx.out(f"  {key}: {shown[key]}")
+    for key in ("action_id", "meeting_id", "reply_to_id"):
+        if shown.get(key):
+            ctx.out(f"  {key.removesuffix('_id')}: #{shown[key]}")
+    for c in changes:
+        ctx.out(
+            f"  {c['at']:%d/%m/%Y %H:%M} {c['op']} {c['field']}: {c['old']!r} → {c['new']!r} ({c['actor']})"
+        )
+    return 0
+
+
+def cmd_sign(args: argparse.Namespace, ctx: CliContext) -> int:
+    letter_id = _id(args.letter)
+    on = validation.date(args.on) if args.on else None
+    with unit_of_work(ctx.engine()) as s:
+        reference = reg.sign(s, letter_id, on=on, symbol=args.symbol, actor=ctx.actor())
+        shown = reg.get_letter(s, letter_id)
+    ctx.emit({"id": letter_id, "reference": reference, "letter": _plain(shown)})
+    ctx.out(f"Letter #{letter_id} signed: Số {reference}, {shown['letter_date']:%d/%m/%Y}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
+    letter_id = _id(args.letter)
+    with unit_of_work(ctx.engine()) as s:
+        reg.set_status(s, letter_id, args.status, actor=ctx.actor())
+        shown = reg.get_letter(s, letter_id)
+    ctx.emit({"id": letter_id, "letter": _plain(shown)})
+    ctx.out(f"Letter #{letter_id}: {args.status}")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    letter_id = _id(args.letter)
+    with unit_of_work(ctx.engine()) as s:
+        reg.get_letter(s, letter_id)
+        records.delete(s, "letter", letter_id, actor=ctx.actor())
+    ctx.emit({"id": letter_id, "deleted": True})
+    ctx.out(f"Letter #{letter_id} moved to the trash (restore: ketnoi restore letter {letter_id})")
+    return 0
+
+
+def _guess_template(title: str) -> str:
+    from app.vntext import fold
+
+    t = fold(title)
+    for words, kind in (
+        (("gioi thieu", "introduc"), "introduction"),
+        (("moi", "invit"), "invitation"),
+        (("cam on", "thank"), "thanks"),
+        (("phuc dap", "tra loi", "reply"), "reply"),
+    ):
+        if any(re.search(rf"\b{w}\b", t) for w in words):
+            return kind
+    return "other"
+
+
+def letter_for(session: Session, target: str, *, actor: str = "") -> int:
+    """The letter to draft for ``target``: a letter id; or ``action:ID`` / ``meeting:ID``, whose
+    latest outgoing letter is used, or a new draft registered for it (no number is taken)."""
+    match = _TARGET.match(target)
+    if not match:
+        raise UserError(f"{target!r}: give a letter id, action:ID or meeting:ID")
+    kind = (match.group(1) or "letter").lower()[0]
+    ident = int(match.group(2))
+    if kind == "l":
+        return ident
+    column = m.Letter.action_id if kind == "a" else m.Letter.meeting_id
+    existing = session.exec(
+        select(m.Letter.id)
+        .where(column == ident, m.Letter.deleted_at.is_(None), m.Letter.direction == "outgoing")  # type: ignore[union-attr]
+        .order_by(m.Letter.id.desc())  # type: ignore[union-attr]
+    ).first()
+    if existing is not None:
+        return int(existing)
+    prof = office.load_profile(session)
+    if kind == "a":
+        action = session.get(m.Action, ident)
+        if action is None or action.deleted_at is not None:
+            raise UserError(f"no action #{ident}")
+        values: dict[str, Any] = {
+            "subject": action.title,
+            "action_id": ident,
+            "organisation_id": action.organisation_id,
+            "meeting_id": action.meeting_id,
+            "owner_id": action.responsible_staff_id,
+            "template": _guess_template(action.title),
+        }
+    else:
+        meeting = session.get(m.Meeting, ident)
+        if meeting is None or meeting.deleted_at is not None:
+            raise UserError(f"no meeting #{ident}")
+        org = session.exec(
+            select(m.MeetingOrganisation.organisation_id).where(m.MeetingOrganisation.meeting_id == ident)
+        ).first()
+        values = {
+            "subject": meeting.title,
+            "meeting_id": ident,
+            "organisation_id": org,
+            "owner_id": meeting.owner_id,
+            "template": "thanks" if meeting.starts_at.date() <= clock.today() else "invitation",
+        }
+    values["symbol"] = prof.symbol
+    return reg.add_letter(session, values, actor=actor)
+
+
+def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:
+    out = Path(args.output)
+    if out.suffix.lower() != ".docx":
+        raise UserError(f"-o {out}: the draft is a Word file; name it .docx")
+    with unit_of_work(ctx.engine()) as s:
+        letter_id = letter_for(s, args.target, actor=ctx.actor())
+        doc = drafting.letter_doc(s, letter_id, lang=args.lang, template=args.template)
+    drafting.write_docx(doc, out)
+    result: dict[str, Any] = {"letter_id": letter_id, "docx": str(out), **drafting.describe(doc)}
+    ctx.out(f"Letter #{letter_id}: {out}")
+    if args.pdf:
+        pdf, engine = drafting.write_pdf(doc, Path(args.pdf), engine=args.engine)
+        result.update(pdf=str(pdf), pdf_engine=engine)
+        ctx.out(f"PDF ({engine}): {pdf}")
+    ctx.emit(result)
+    return 0
+
+
+def cmd_office(args: argparse.Namespace, ctx: CliContext) -> int:
+    changes: dict[str, str] = {}
+    for item in args.set:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise UserError(f"--set {item!r}: write FIELD=VALUE (fields: {', '.join(office.FIELDS)})")
+        changes[key.strip()] = value.replace("\\n", "\n")
+    with unit_of_work(ctx.engine()) as s:
+        try:
+            prof = office.save_profile(s, changes) if changes else office.load_profile(s)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    values = dataclasses.asdict(prof)
+    ctx.emit({"office": values})
+    for k, x in values.items():
+        ctx.out(f"{k:<16} {x!s}".replace("\n", " / "))
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace, ctx: CliContext) -> int:
+    own, shipped = drafting.office_template_dir(), drafting.shipped_template_dir()
+    if args.copy:
+        kind, _, lang = args.copy.partition(".")
+        source = shipped / f"{kind}.{lang or 'vi'}.txt"
+        drafting.template_path(kind, lang or "vi")  # names the choices on a typo
+        own.mkdir(parents=True, exist_ok=True)
+        target = own / source.name
+        if target.exists():
+            raise UserError(f"{target} exists already; edit it there")
+        shutil.copyfile(source, target)
+        ctx.out(f"Copied to {target}: edit it there; it is used instead of the shipped one.")
+    rows = [
+        {
+            "template": k,
+            "lang": lang,
+            "path": str(drafting.template_path(k, lang)),
+            "office": (own / f"{k}.{lang}.txt").is_file(),
+        }
+        for k in drafting.TEMPLATES
+        for lang in drafting.LANGS
+    ]
+    ctx.emit({"office_dir": str(own), "shipped_dir": str(shipped), "templates": rows})
+    ctx.out(f"Office copies (win): {own}\nShipped: {shipped}")
+    for r in rows:
+        ctx.out(f"  {r['template']}.{r['lang']:<3} {'office ' if r['office'] else 'shipped'} {r['path']}")
+    return 0
+
+
+def cmd_start_at(args: argparse.Namespace, ctx: CliContext) -> int:
+    year = args.year or clock.today().year
+    if args.last < 0:
+        raise UserError("the last number given is 0 or more")
+    with unit_of_work(ctx.engine()) as s:
+        reg.start_register_at(s, year, args.symbol, args.last)
+    ctx.emit({"year": year, "symbol": args.symbol.upper(), "last_number": args.last})
+    ctx.out(f"{args.symbol.upper()} {year}: the next letter signed gets number {args.last + 1:02d}")
+    return 0

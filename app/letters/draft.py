@@ -1,0 +1,328 @@
+"""Draft an official letter as a Word file in the layout of Decree 30/2020/NĐ-CP (Phụ lục I).
+
+Gathering (:func:`letter_doc`: plain data from the register, the office profile and a body
+template) is apart from drawing (:func:`write_docx` with python-docx; :func:`write_pdf`: the
+.docx through LibreOffice when it is installed, else the same data drawn with reportlab).
+
+What the decree sets, and where it is drawn here:
+
+* A4, margins top and bottom 20 mm, left 30 mm, right 15 mm (the decree: 20-25, 20-25, 30-35,
+  15-20); Times New Roman; body 14 pt, justified, first line indented 1.27 cm, 6 pt between
+  paragraphs, single line spacing.
+* A borderless two-column table at the top. Left: the parent body (cơ quan chủ quản, upper
+  case, 12 pt, upright), the issuing body (upper case, 12 pt, bold) with a short line under it
+  (a third to a half of the name), then "Số: 125/NIC-HTQT" (13 pt) and the subject "V/v …"
+  (12 pt) of a công văn. Right: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (12 pt bold), "Độc lập -
+  Tự do - Hạnh phúc" (13 pt bold, underlined), then place and date in italics (14 pt).
+* The date: "Hà Nội, ngày 05 tháng 12 năm 2026" — a day under 10 and the months 1 and 2 take a
+  leading 0 ("ngày 01 tháng 02 năm 2027"); other months do not ("tháng 3").
+* A number under 10 takes a leading 0 ("Số: 05/NIC-HTQT"). An unsigned draft leaves the number
+  and the day blank ("Số:      /NIC-HTQT") for the register to fill when it is signed.
+* "Kính gửi:" (14 pt) and the addressee; the body; signer's authority and post (upper case,
+  14 pt bold) and name (14 pt bold) right; "Nơi nhận:" (12 pt, bold italic) and its lines
+  (11 pt) left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import string
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from app.errors import UserError
+from app.letters import office as office_mod
+from app.letters.office import Addressee, OfficeProfile
+from app.vntext import clean
+from db import models as m
+from db.engine import data_dir
+
+TEMPLATES = ("introduction", "invitation", "thanks", "reply", "other")
+LANGS = ("vi", "en")
+FONT = "Times New Roman"
+NATIONAL_TITLE = {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC OF VIET NAM"}
+MOTTO = {"vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"}
+_MONTHS_EN = ("January February March April May June July August September October November December").split()
+
+
+def vn_date_words(day: dt.date | None, year: int | None = None) -> str:
+    """``ngày 05 tháng 12 năm 2026``; a blank day and month for a letter not yet dated."""
+    if day is None:
+        return f"ngày      tháng      năm {year or ''}".rstrip()
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def en_date_words(day: dt.date | None, year: int | None = None) -> str:
+    if day is None:
+        return f"      {year or ''}".rstrip()
+    return f"{day.day:02d} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+# --- templates -------------------------------------------------------------------------------
+
+
+def office_template_dir() -> Path:
+    """Where an office keeps its own copies of the templates (they win over the shipped ones)."""
+    return data_dir() / "letters"
+
+
+def shipped_template_dir() -> Path:
+    try:
+        return Path(str(resources.files("resources.letters")))
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover - a source tree without the package
+        return Path(__file__).resolve().parents[2] / "resources" / "letters"
+
+
+def template_path(kind: str, lang: str) -> Path:
+    if kind not in TEMPLATES:
+        raise UserError(f"no letter template {kind!r}; one of {', '.join(TEMPLATES)}")
+    if lang not in LANGS:
+        raise UserError(f"no letter language {lang!r}; one of {', '.join(LANGS)}")
+    name = f"{kind}.{lang}.txt"
+    own = office_template_dir() / name
+    return own if own.is_file() else shipped_template_dir() / name
+
+
+def read_template(kind: str, lang: str) -> str:
+    path = template_path(kind, lang)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"cannot read the letter template {path}: {exc}") from exc
+    return "\n".join(line for line in raw.splitlines() if not line.lstrip().startswith("#"))
+
+
+def fill(template: str, values: dict[str, str]) -> list[str]:
+    """The template's paragraphs with the known ``${words}`` filled in (others left as typed)."""
+    text = string.Template(template).safe_substitute(values)
+    paragraphs: list[str] = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        para = " ".join(clean(line) for line in block.splitlines() if clean(line))
+        if para:
+            paragraphs.append(para)
+    return paragraphs
+
+
+# --- the data of one letter ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LetterDoc:
+    lang: str
+    parent_body: str
+    office_name: str
+    number_line: str  # "Số: 125/NIC-HTQT"
+    subject_line: str  # "V/v giới thiệu …"
+    place_date: str  # "Hà Nội, ngày 05 tháng 12 năm 2026"
+    addressee: list[str]
+    paragraphs: list[str]
+    signer_title: list[str]
+    signer_name: str
+    copies: list[str] = field(default_factory=list)  # "Nơi nhận" lines
+    national_title: str = ""
+    motto: str = ""
+
+    @property
+    def to_label(self) -> str:
+        return "Kính gửi:" if self.lang == "vi" else "To:"
+
+    @property
+    def copies_label(self) -> str:
+        return "Nơi nhận:" if self.lang == "vi" else "Recipients:"
+
+
+def _subject_line(subject: str, lang: str) -> str:
+    subject = clean(subject)
+    if lang == "en":
+        return f"Re: {subject}" if subject else ""
+    if subject[:1].isupper() and not subject[1:2].isupper():
+        subject = subject[0].lower() + subject[1:]  # "V/v giới thiệu…", an acronym stays
+    return f"V/v {subject}" if subject else ""
+
+
+def _meeting_values(session: Session, meeting_id: int | None, lang: str) -> dict[str, str]:
+    meeting = session.get(m.Meeting, meeting_id) if meeting_id else None
+    if meeting is None or meeting.deleted_at is not None:
+        return {
+            "meeting": "",
+            "meeting_date": "",
+            "meeting_time": "",
+            "meeting_place": "",
+            "meeting_date_phrase": "vừa qua" if lang == "vi" else "held recently",
+        }
+    day = meeting.starts_at.date()
+    words = f"{day:%d/%m/%Y}" if lang == "vi" else en_date_words(day)
+    return {
+        "meeting": meeting.title,
+        "meeting_date": words,
+        "meeting_time": f"{meeting.starts_at:%H:%M}"
+        if lang == "en"
+        else f"{meeting.starts_at:%H} giờ {meeting.starts_at:%M}",
+        "meeting_place": meeting.location,
+        "meeting_date_phrase": f"ngày {words}" if lang == "vi" else f"on {words}",
+    }
+
+
+def letter_doc(
+    session: Session,
+    letter_id: int,
+    *,
+    lang: str = "vi",
+    template: str | None = None,
+    profile: OfficeProfile | None = None,
+) -> LetterDoc:
+    """Everything drawn on the page for letter ``letter_id``, as plain data."""
+    from app.letters.fields import format_reference
+    from app.letters.register import get_letter
+
+    letter = get_letter(session, letter_id)
+    if letter["direction"] != "outgoing":
+        raise UserError(f"letter #{letter_id} is incoming: only our own letters are drafted")
+    prof = (profile or office_mod.load_profile(session)).for_lang(lang)
+    addressee: Addressee = office_mod.addressee_of(session, letter)
+    symbol = letter["symbol"] or prof.symbol
+    signed = letter["number"] is not None
+    reference = format_reference(letter["number"], symbol) if signed else f"      /{symbol}"
+    number_line = f"Số: {reference}" if lang == "vi" else f"No.: {reference}"
+    day = letter["letter_date"] if signed else None
+    from db import clock
+
+    year = letter["year"] or clock.today().year
+    place_date = (
+        f"{prof.place}, {vn_date_words(day, year)}"
+        if lang == "vi"
+        else f"{prof.place}, {en_date_words(day, year)}"
+    )
+    staff = session.get(m.Staff, letter["owner_id"]) if letter.get("owner_id") else None
+    action = session.get(m.Action, letter["action_id"]) if letter.get("action_id") else None
+    if staff is None and action is not None and action.responsible_staff_id:
+        staff = session.get(m.Staff, action.responsible_staff_id)
+    reply = session.get(m.Letter, letter["reply_to_id"]) if letter.get("reply_to_id") else None
+    reply_ref = ""
+    if reply is not None:
+        when = f"{reply.letter_date:%d/%m/%Y}" if reply.letter_date else ""
+        if lang == "vi":
+            reply_ref = f"Công văn số {reply.reference}" + (f" ngày {when}" if when else "")
+        else:
+            reply_ref = f"letter No. {reply.reference}" + (f" dated {when}" if when else "")
+    values = {
+        "office": prof.name_in_text,
+        "office_short": prof.short_name,
+        "organisation": addressee.organisation or (letter.get("organisation") or ""),
+        "recipient": " ".join(addressee.lines(lang)),
+        "salutation": addressee.salutation(),
+        "subject": _subject_line(letter["subject"], lang).removeprefix("V/v ").removeprefix("Re: "),
+        "action": action.title if action else "",
+        "reply_to": reply_ref,
+        "reply_to_subject": reply.subject if reply else "",
+        "staff_name": staff.name
+        if staff
+        else ("cán bộ phụ trách" if lang == "vi" else "our officer in charge"),
+        "staff_email": staff.email if staff else "",
+        "staff_email_phrase": f" (email: {staff.email})" if staff and staff.email else "",
+        **_meeting_values(session, letter.get("meeting_id"), lang),
+    }
+    if letter.get("body") and lang == "vi":
+        paragraphs = fill(letter["body"], values)
+    else:
+        paragraphs = fill(read_template(template or letter["template"] or "other", lang), values)
+    copies = [
+        line.strip(" -;.")
+        for line in (letter.get("recipients_copy") or "").splitlines()
+        if line.strip(" -;.")
+    ]
+    unit = prof.unit_short or symbol.split("-")[-1]
+    if lang == "vi":
+        copy_lines = ["- Như trên;", *(f"- {c};" for c in copies), f"- Lưu: VT, {unit}."]
+    else:
+        copy_lines = ["- As above;", *(f"- {c};" for c in copies), f"- Archived: Records, {unit}."]
+    return LetterDoc(
+        lang=lang,
+        parent_body=prof.parent_body.upper(),
+        office_name=prof.name.upper(),
+        number_line=number_line,
+        subject_line=_subject_line(letter["subject"], lang),
+        place_date=place_date,
+        addressee=addressee.lines(lang) or ["…"],
+        paragraphs=paragraphs,
+        signer_title=[
+            t.upper() for t in (letter.get("signer_title") or prof.signer_title).splitlines() if t.strip()
+        ],
+        signer_name=letter.get("signer_name") or prof.signer_name,
+        copies=copy_lines,
+        national_title=NATIONAL_TITLE[lang],
+        motto=MOTTO[lang],
+    )
+
+
+# --- drawing: Word ---------------------------------------------------------------------------
+
+
+def write_docx(doc: LetterDoc, path: Path) -> Path:
+    """The letter as a .docx (python-docx), in the decree's layout."""
+    from app.letters import docx_layout
+
+    return docx_layout.write(doc, path)
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def write_pdf(
+    doc: LetterDoc, path: Path, *, engine: str = "auto", timeout_s: float = 120
+) -> tuple[Path, str]:
+    """The letter as a PDF: the .docx through LibreOffice headless when it is installed
+    (``engine="libreoffice"``), else drawn with reportlab (``"reportlab"``). Returns the path
+    and the engine used."""
+    office = soffice() if engine in ("auto", "libreoffice") else None
+    if engine == "libreoffice" and office is None:
+        raise UserError("LibreOffice (soffice) is not installed; use the reportlab engine")
+    if office is not None:
+        with tempfile.TemporaryDirectory(prefix="ketnoi-letter-") as tmp:
+            source = write_docx(doc, Path(tmp) / (path.stem + ".docx"))
+            profile = Path(tmp) / "profile"
+            cmd = [
+                office,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(source),
+            ]
+            try:
+                subprocess.run(cmd, check=True, capture_output=True, timeout=timeout_s)
+            except (OSError, subprocess.SubprocessError) as exc:
+                raise UserError(f"LibreOffice could not convert the letter: {exc}") from exc
+            made = Path(tmp) / (path.stem + ".pdf")
+            if not made.is_file():
+                raise UserError("LibreOffice wrote no PDF for the letter")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(made, path)
+        return path, "libreoffice"
+    from app.letters import pdf_layout
+
+    return pdf_layout.write(doc, path), "reportlab"
+
+
+def describe(doc: LetterDoc) -> dict[str, Any]:
+    return {
+        "number": doc.number_line,
+        "place_date": doc.place_date,
+        "subject": doc.subject_line,
+        "addressee": doc.addressee,
+        "paragraphs": len(doc.paragraphs),
+    }

@@ -1,0 +1,322 @@
+"""The letter register: official letters sent and received, and the numbers the office gives.
+
+Numbers and symbols follow Decree 30/2020/NĐ-CP: an outgoing letter is numbered in the order
+it is issued within the year, from 01 on 1 January, per register (one register per office
+symbol, e.g. ``NIC-HTQT``), written ``05/NIC-HTQT`` (a number under 10 with a leading 0).
+
+**A number is given when the letter is signed, never to a draft.** Drafts are written, revised
+and abandoned; numbering them would either burn numbers (the register would show gaps the
+archive cannot explain) or give the number of an abandoned draft to a letter signed weeks later
+out of date order. The decree numbers letters as they are issued, so :func:`sign` is the one
+place a number is taken, in the same transaction that marks the letter signed.
+
+**Never twice, never skipped.** :func:`allocate_number` increments the register's counter row
+(``letter_counter``: year, symbol, last number) with one ``INSERT … ON CONFLICT DO UPDATE …
+RETURNING`` inside the caller's unit of work. On SQLite the unit of work already holds the
+database's write lock (``BEGIN IMMEDIATE``); on PostgreSQL the upsert locks the counter row
+until the transaction ends, so a second officer signing at the same moment waits and gets the
+next number. If the signing fails after the number was taken, the transaction rolls back the
+counter with it: no gap. A signed letter deleted to the trash keeps its number (the register
+records the number as used, as a paper register would).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+from sqlmodel import Session as ModelSession
+
+from app import records
+from app.errors import UserError
+from app.letters.fields import check_symbol, format_reference, split_reference
+from app.vntext import fold
+from db import clock
+from db import models as m
+from db.tables import CON, LETTER, LETTER_COUNTER, ORG
+
+Values = dict[str, Any]
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+def allocate_number(session: Session, year: int, symbol: str) -> int:
+    """The next number of the register ``(year, symbol)``, taken for good when the caller's
+    transaction commits (and given back if it rolls back)."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    first = insert(LETTER_COUNTER).values(year=year, symbol=symbol, last_number=1)
+    stmt = first.on_conflict_do_update(
+        index_elements=[LETTER_COUNTER.c.year, LETTER_COUNTER.c.symbol],
+        set_={"last_number": LETTER_COUNTER.c.last_number + 1},
+    ).returning(LETTER_COUNTER.c.last_number)
+    return int(session.execute(stmt).scalar_one())
+
+
+def last_numbers(session: Session, year: int | None = None) -> list[dict[str, Any]]:
+    stmt = select(LETTER_COUNTER).order_by(LETTER_COUNTER.c.year.desc(), LETTER_COUNTER.c.symbol)
+    if year is not None:
+        stmt = stmt.where(LETTER_COUNTER.c.year == year)
+    return [dict(r._asdict()) for r in session.execute(stmt)]
+
+
+def start_register_at(session: Session, year: int, symbol: str, last_number: int) -> None:
+    """An office that brings its register into Ketnoi mid-year: the last number it gave on
+    paper. Only forward: a number already given in Ketnoi is never given again."""
+    symbol = check_symbol(symbol)
+    used = session.execute(
+        select(func.max(LETTER.c.number)).where(
+            LETTER.c.direction == "outgoing", LETTER.c.year == year, LETTER.c.symbol == symbol
+        )
+    ).scalar_one()
+    current = session.execute(
+        select(LETTER_COUNTER.c.last_number).where(
+            LETTER_COUNTER.c.year == year, LETTER_COUNTER.c.symbol == symbol
+        )
+    ).scalar_one_or_none()
+    floor = max(int(used or 0), int(current or 0))
+    if last_number < floor:
+        raise UserError(f"{symbol} {year} has given number {floor} already; the register only moves forward")
+    if current is None:
+        session.execute(LETTER_COUNTER.insert().values(year=year, symbol=symbol, last_number=last_number))
+    else:
+        session.execute(
+            LETTER_COUNTER.update()
+            .where(LETTER_COUNTER.c.year == year, LETTER_COUNTER.c.symbol == symbol)
+            .values(last_number=last_number)
+        )
+
+
+# --- the life of a letter --------------------------------------------------------------------
+
+
+def _row(session: Session, letter_id: int) -> Any:
+    row = session.execute(
+        select(LETTER).where(LETTER.c.id == letter_id, LETTER.c.deleted_at.is_(None))
+    ).first()
+    if row is None:
+        raise UserError(f"no letter #{letter_id}")
+    return row
+
+
+def add_letter(session: ModelSession, values: Values, *, actor: str = "", group_id: str = "") -> int:
+    """A new letter in the register. An incoming letter's reference ("45/BKHCN-HTQT") is read
+    into number and symbol; one already registered is refused. A letter that answers another
+    marks that one replied."""
+    values = dict(values)
+    if values.get("direction") == "incoming" and values.get("reference") and not values.get("number"):
+        number, symbol = split_reference(str(values["reference"]))
+        values.setdefault("symbol", symbol)
+        if number is not None:
+            values["number"] = number
+            when = values.get("letter_date")
+            if when:
+                from app import validation
+
+                with contextlib.suppress(ValueError):  # prepare_letter names the field
+                    values["year"] = validation.date(when).year
+            values["reference"] = format_reference(number, symbol)
+    if values.get("direction") == "incoming" and values.get("number") and values.get("year"):
+        dup = session.execute(
+            select(LETTER.c.id).where(
+                LETTER.c.direction == "incoming",
+                LETTER.c.year == values["year"],
+                LETTER.c.symbol == values.get("symbol", ""),
+                LETTER.c.number == int(values["number"]),
+            )
+        ).scalar_one_or_none()
+        if dup is not None:
+            raise UserError(
+                f"letter {values.get('reference')} of {values['year']} is registered already (#{dup})"
+            )
+    if values.get("direction", "outgoing") == "outgoing":
+        for key in ("number", "year", "reference"):
+            values.pop(key, None)  # given when signed
+        if values.get("status") not in (None, "", "draft"):
+            raise UserError("a new outgoing letter starts as a draft; sign it to give it its number")
+    letter_id = records.create(session, "letter", values, actor=actor, group_id=group_id)
+    if values.get("reply_to_id"):
+        _mark_replied(session, int(values["reply_to_id"]), actor=actor, group_id=group_id)
+    return letter_id
+
+
+def _mark_replied(session: ModelSession, letter_id: int, *, actor: str, group_id: str) -> None:
+    row = session.get(m.Letter, letter_id)
+    if row is not None and row.deleted_at is None and row.status not in ("replied", "draft"):
+        records.update(
+            session,
+            "letter",
+            letter_id,
+            {"status": "replied"},
+            expected_version=None,
+            actor=actor,
+            group_id=group_id,
+        )
+
+
+def sign(
+    session: ModelSession,
+    letter_id: int,
+    *,
+    on: dt.date | None = None,
+    symbol: str | None = None,
+    actor: str = "",
+    group_id: str = "",
+) -> str:
+    """Sign an outgoing draft: give it the next number of its register for the year of ``on``
+    (today by default) and date it. Returns the reference ("125/NIC-HTQT"). The action it
+    answers gets the reference too."""
+    row = _row(session, letter_id)
+    if row.direction != "outgoing":
+        raise UserError(f"letter #{letter_id} is incoming: it keeps the sender's number")
+    if row.status != "draft" or row.number is not None:
+        raise UserError(f"letter #{letter_id} is signed already ({row.reference})")
+    symbol = check_symbol(symbol or row.symbol or "")
+    day = on or clock.today()
+    number = allocate_number(session, day.year, symbol)
+    reference = format_reference(number, symbol)
+    records.update(
+        session,
+        "letter",
+        letter_id,
+        {
+            "number": number,
+            "year": day.year,
+            "symbol": symbol,
+            "reference": reference,
+            "letter_date": day,
+            "status": "signed",
+        },
+        expected_version=None,
+        actor=actor,
+        group_id=group_id,
+    )
+    if row.action_id:
+        action = session.get(m.Action, row.action_id)
+        if action is not None and action.deleted_at is None and not action.reference:
+            records.update(
+                session,
+                "action",
+                row.action_id,
+                {"reference": reference},
+                expected_version=None,
+                actor=actor,
+                group_id=group_id,
+            )
+    return reference
+
+
+def set_status(
+    session: ModelSession, letter_id: int, status: str, *, actor: str = "", group_id: str = ""
+) -> None:
+    """sent / replied (the signing goes through :func:`sign`, which numbers the letter)."""
+    row = _row(session, letter_id)
+    if status == "signed":
+        raise UserError("sign a letter with 'sign': it takes the next number of the register")
+    if status == "sent" and row.status == "draft":
+        raise UserError(f"letter #{letter_id} is a draft: sign it first, so that it has its number")
+    records.update(
+        session,
+        "letter",
+        letter_id,
+        {"status": status},
+        expected_version=None,
+        actor=actor,
+        group_id=group_id,
+    )
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def letter_select() -> Any:
+    return (
+        select(
+            LETTER.c.id,
+            LETTER.c.direction,
+            LETTER.c.reference,
+            LETTER.c.number,
+            LETTER.c.symbol,
+            LETTER.c.year,
+            LETTER.c.letter_date,
+            LETTER.c.subject,
+            LETTER.c.status,
+            LETTER.c.reply_due,
+            LETTER.c.template,
+            LETTER.c.organisation_id,
+            LETTER.c.contact_id,
+            LETTER.c.action_id,
+            LETTER.c.meeting_id,
+            LETTER.c.reply_to_id,
+            LETTER.c.version,
+            func.coalesce(ORG.c.name, "").label("organisation"),
+            func.coalesce(CON.c.full_name, "").label("contact"),
+        )
+        .select_from(LETTER)
+        .outerjoin(ORG, ORG.c.id == LETTER.c.organisation_id)
+        .outerjoin(CON, CON.c.id == LETTER.c.contact_id)
+        .where(LETTER.c.deleted_at.is_(None))
+    )
+
+
+def list_letters(
+    session: Session,
+    *,
+    direction: str | None = None,
+    status: str | None = None,
+    year: int | None = None,
+    organisation_id: int | None = None,
+    text: str = "",
+    overdue_on: dt.date | None = None,
+    limit: int = 200,
+) -> list[dict[str, Any]]:
+    """Letters newest first, filtered; ``overdue_on``: incoming letters whose reply is late."""
+    stmt = letter_select()
+    if direction:
+        stmt = stmt.where(LETTER.c.direction == direction)
+    if status:
+        stmt = stmt.where(LETTER.c.status == status)
+    if year is not None:
+        stmt = stmt.where(
+            or_(
+                LETTER.c.year == year,
+                LETTER.c.letter_date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)),
+                (LETTER.c.letter_date.is_(None) & (func.extract("year", LETTER.c.created_at) == year)),
+            )
+        )
+    if organisation_id is not None:
+        stmt = stmt.where(LETTER.c.organisation_id == organisation_id)
+    for word in fold(text).split():
+        stmt = stmt.where(LETTER.c.search_text.contains(word, autoescape=True))
+    if overdue_on is not None:
+        stmt = stmt.where(*_overdue(overdue_on))
+    stmt = stmt.order_by(LETTER.c.letter_date.desc().nulls_first(), LETTER.c.id.desc()).limit(limit)
+    return [dict(r._asdict()) for r in session.execute(stmt)]
+
+
+def _overdue(today: dt.date) -> tuple[Any, ...]:
+    return (
+        LETTER.c.deleted_at.is_(None),
+        LETTER.c.direction == "incoming",
+        LETTER.c.status == "received",
+        LETTER.c.reply_due < today,
+    )
+
+
+def overdue_replies(session: Session, today: dt.date) -> int:
+    """Incoming letters whose reply deadline has passed unanswered (the banner's count)."""
+    return int(session.execute(select(func.count()).select_from(LETTER).where(*_overdue(today))).scalar_one())
+
+
+def get_letter(session: ModelSession, letter_id: int) -> dict[str, Any]:
+    values = records.get(session, "letter", letter_id)
+    values["id"] = letter_id
+    org = session.get(m.Organisation, values["organisation_id"]) if values.get("organisation_id") else None
+    con = session.get(m.Contact, values["contact_id"]) if values.get("contact_id") else None
+    values["organisation"] = org.name if org else ""
+    values["contact"] = con.full_name if con else ""
+    return values
