@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
-from app import dashboard, undo
+from app import dashboard, team, undo
 from db import clock
 from db.engine import Engine, Session, read_session, unit_of_work
 from ui.settings import Settings
@@ -59,10 +59,20 @@ class AppContext(QObject):
         return clock.today()
 
     @property
+    def identity(self) -> team.Identity | None:
+        """Who is signed in to a team database (the PostgreSQL login's staff record, asked once
+        per engine); None on SQLite, where Settings chooses the current user."""
+        return team.identity(self.engine)
+
+    @property
     def staff_id(self) -> int | None:
-        return self.settings.staff_id
+        who = self.identity
+        return who.staff_id if who is not None else self.settings.staff_id
 
     def actor(self) -> str:
+        who = self.identity
+        if who is not None:
+            return who.name  # the database writes the same name into the history itself
         staff_id = self.settings.staff_id
         if staff_id is None:
             return ""
@@ -98,7 +108,7 @@ class AppContext(QObject):
 
     def refresh_undo(self) -> None:
         """Read this user's latest undoable operation in the background; announce it."""
-        engine, staff_id, lang = self.engine, self.settings.staff_id, self.lang()
+        engine, staff_id, lang = self.engine, self.staff_id, self.lang()
         self._undo_reads += 1
         token = self._undo_reads
 
