@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en_GB">
   <context>
+    <name>AttachmentsBox</name>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="90" />
+      <source>Add…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="163" />
+      <source>Attach files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="94" />
+      <source>Attach files to this record (or drop them on its page)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="185" />
+      <source>Attached %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="158" />
+      <source>Attachments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="141" />
+      <source>Files (%1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="223" />
+      <source>No program opened %1. The file is in:
+%2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="91" />
+      <source>Open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="222" />
+      <source>Open file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="93" />
+      <source>Remove</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="273" />
+      <source>Removed %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="92" />
+      <source>Save as…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="239" />
+      <source>Save attachment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="253" />
+      <source>Saved %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/attachments.py" line="224" />
+      <source>Show in folder</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>BackupsDialog</name>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="58" />
@@ -133,17 +212,17 @@
   <context>
     <name>Banner</name>
     <message>
-      <location filename="../../ui/notify.py" line="62" />
+      <location filename="../../ui/notify.py" line="63" />
       <source>%n due today</source>
       <translation>%n việc đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/notify.py" line="60" />
+      <location filename="../../ui/notify.py" line="61" />
       <source>%n overdue</source>
       <translation>%n việc quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/notify.py" line="42" />
+      <location filename="../../ui/notify.py" line="43" />
       <source>Show</source>
       <translation>Xem</translation>
     </message>
@@ -373,12 +452,12 @@
   <context>
     <name>BusyStrip</name>
     <message>
-      <location filename="../../ui/import_wizard/common.py" line="36" />
+      <location filename="../../ui/import_wizard/common.py" line="41" />
       <source>Cancel</source>
       <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/common.py" line="62" />
+      <location filename="../../ui/import_wizard/common.py" line="67" />
       <source>Cancelling…</source>
       <translation>Đang huỷ…</translation>
     </message>
@@ -738,7 +817,7 @@
   <context>
     <name>DetailPane</name>
     <message>
-      <location filename="../../ui/details/pane.py" line="33" />
+      <location filename="../../ui/details/pane.py" line="34" />
       <source>Select a record to see its story.</source>
       <translation>Chọn một bản ghi để xem toàn bộ quá trình làm việc.</translation>
     </message>
@@ -937,6 +1016,43 @@
     </message>
   </context>
   <context>
+    <name>EmailLogger</name>
+    <message>
+      <location filename="../../ui/mail.py" line="139" />
+      <source>(in the trash: restore it from View → Trash)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" line="137" />
+      <location filename="../../ui/mail.py" line="162" />
+      <source>Already logged: “%1”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" line="104" />
+      <source>E-mail messages (*.eml *.msg)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" line="104" />
+      <location filename="../../ui/mail.py" line="132" />
+      <location filename="../../ui/mail.py" line="141" />
+      <location filename="../../ui/mail.py" line="170" />
+      <source>Log e-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" line="164" />
+      <source>Logged e-mail “%1”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" line="166" />
+      <source>with %n file(s)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Export</name>
     <message>
       <location filename="../../ui/exports.py" line="65" />
@@ -1048,6 +1164,64 @@
     </message>
   </context>
   <context>
+    <name>FoldsPanel</name>
+    <message>
+      <location filename="../../ui/import_wizard/folds_panel.py" line="91" />
+      <source>%1 organisations will be created for the rows; %2 of them are written in more than one way.</source>
+      <translation>Sẽ tạo %1 tổ chức cho các dòng; %2 tổ chức trong số đó được viết theo nhiều cách.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/folds_panel.py" line="54" />
+      <source>&amp;Join into…</source>
+      <translation>&amp;Gộp vào…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/folds_panel.py" line="58" />
+      <source>&amp;Reset</source>
+      <translation>&amp;Đặt lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/folds_panel.py" line="48" />
+      <source>&amp;Split off</source>
+      <translation>&amp;Tách riêng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/folds_panel.py" line="165" />
+      <source>Join into</source>
+      <translation>Gộp vào</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/folds_panel.py" line="44" />
+      <source>Organisation to be created / written in the file as</source>
+      <translation>Tổ chức sẽ tạo / cách viết trong tệp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/folds_panel.py" line="44" />
+      <source>Rows</source>
+      <translation>Số dòng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/folds_panel.py" line="110" />
+      <source>Staff members created: %1</source>
+      <translation>Cán bộ được tạo: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/folds_panel.py" line="165" />
+      <source>The same organisation as:</source>
+      <translation>Cùng một tổ chức với:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/folds_panel.py" line="56" />
+      <source>This is the same organisation as another one in the list</source>
+      <translation>Đây là cùng một tổ chức với một tổ chức khác trong danh sách</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/folds_panel.py" line="51" />
+      <source>This way of writing names another organisation: create it on its own</source>
+      <translation>Cách viết này là một tổ chức khác: tạo riêng</translation>
+    </message>
+  </context>
+  <context>
     <name>FollowUpEditor</name>
     <message>
       <location filename="../../ui/dialogs/followups.py" line="135" />
@@ -1111,37 +1285,37 @@
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="272" />
+      <location filename="../../ui/history.py" line="241" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="176" />
+      <location filename="../../ui/history.py" line="145" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="152" />
+      <location filename="../../ui/history.py" line="121" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="222" />
+      <location filename="../../ui/history.py" line="191" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="230" />
+      <location filename="../../ui/history.py" line="199" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="233" />
+      <location filename="../../ui/history.py" line="202" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="179" />
+      <location filename="../../ui/history.py" line="148" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -1149,92 +1323,92 @@
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../ui/history.py" line="93" />
+      <location filename="../../ui/history.py" line="88" />
       <source>%1 (import of %2)</source>
       <translation>%1 (nhập từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="91" />
+      <location filename="../../ui/history.py" line="86" />
       <source>%1 (merge)</source>
       <translation>%1 (gộp)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="95" />
+      <location filename="../../ui/history.py" line="90" />
       <source>%1 (removed for good from the trash)</source>
       <translation>%1 (đã xoá vĩnh viễn khỏi thùng rác)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="54" />
+      <location filename="../../ui/history.py" line="49" />
       <source>After</source>
       <translation>Sau</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="54" />
+      <location filename="../../ui/history.py" line="49" />
       <source>Before</source>
       <translation>Trước</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="54" />
+      <location filename="../../ui/history.py" line="49" />
       <source>Change</source>
       <translation>Thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="104" />
+      <location filename="../../ui/history.py" line="99" />
       <source>Created</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="103" />
+      <location filename="../../ui/history.py" line="98" />
       <source>Created by the import of %1</source>
       <translation>Tạo khi nhập %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="106" />
+      <location filename="../../ui/history.py" line="101" />
       <source>Deleted</source>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="99" />
+      <location filename="../../ui/history.py" line="94" />
       <source>Merged into “%1”</source>
       <translation>Đã gộp vào “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="100" />
+      <location filename="../../ui/history.py" line="95" />
       <source>Merged “%1” into this record</source>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="119" />
+      <location filename="../../ui/labels.py" line="36" />
       <source>No</source>
       <translation>Không</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="109" />
+      <location filename="../../ui/history.py" line="104" />
       <source>Removed for good</source>
       <translation>Đã xoá vĩnh viễn</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="107" />
+      <location filename="../../ui/history.py" line="102" />
       <source>Restored</source>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="108" />
+      <location filename="../../ui/history.py" line="103" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="54" />
+      <location filename="../../ui/history.py" line="49" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="54" />
+      <location filename="../../ui/history.py" line="49" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="119" />
+      <location filename="../../ui/labels.py" line="36" />
       <source>Yes</source>
       <translation>Có</translation>
     </message>
@@ -1242,22 +1416,22 @@
   <context>
     <name>Import</name>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="199" />
+      <location filename="../../ui/import_wizard/model.py" line="203" />
       <source>A new action is created</source>
       <translation>Tạo việc cần làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="196" />
+      <location filename="../../ui/import_wizard/model.py" line="200" />
       <source>A new contact is created</source>
       <translation>Tạo người liên hệ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="198" />
+      <location filename="../../ui/import_wizard/model.py" line="202" />
       <source>A new meeting is created</source>
       <translation>Tạo cuộc họp mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="197" />
+      <location filename="../../ui/import_wizard/model.py" line="201" />
       <source>A new organisation is created</source>
       <translation>Tạo tổ chức mới</translation>
     </message>
@@ -1267,12 +1441,12 @@
       <translation>Vẫn tạo bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="48" />
+      <location filename="../../ui/import_wizard/model.py" line="49" />
       <source>Duplicate</source>
       <translation>Trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="49" />
+      <location filename="../../ui/import_wizard/model.py" line="50" />
       <source>Error</source>
       <translation>Lỗi</translation>
     </message>
@@ -1282,7 +1456,7 @@
       <translation>Đã lưu báo cáo lỗi: %1 (%2 dòng). Sửa các dòng đó rồi nhập lại tệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="46" />
+      <location filename="../../ui/import_wizard/model.py" line="47" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
@@ -1292,12 +1466,12 @@
       <translation>Chưa nhận ra: chọn ở trang sau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="155" />
+      <location filename="../../ui/import_wizard/model.py" line="159" />
       <source>Record</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="153" />
+      <location filename="../../ui/import_wizard/model.py" line="157" />
       <source>Row</source>
       <translation>Dòng</translation>
     </message>
@@ -1307,7 +1481,7 @@
       <translation>Lưu báo cáo lỗi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="50" />
+      <location filename="../../ui/import_wizard/model.py" line="51" />
       <source>Skip</source>
       <translation>Bỏ qua</translation>
     </message>
@@ -1317,12 +1491,12 @@
       <translation>Bỏ qua dòng này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="154" />
+      <location filename="../../ui/import_wizard/model.py" line="158" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="47" />
+      <location filename="../../ui/import_wizard/model.py" line="48" />
       <source>Update</source>
       <translation>Cập nhật</translation>
     </message>
@@ -1337,9 +1511,275 @@
       <translation>Cập nhật: ghi đè các trường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="156" />
+      <location filename="../../ui/import_wizard/model.py" line="160" />
       <source>What happens</source>
       <translation>Kết quả</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportMessage</name>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="59" />
+      <source>"{value}" is not a date (day/month/year)</source>
+      <translation>"{value}" không phải ngày (ngày/tháng/năm)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="65" />
+      <source>"{value}" is not a date; kept as typed</source>
+      <translation>"{value}" không phải ngày; giữ nguyên như đã nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="53" />
+      <source>"{value}" is not a known {what}</source>
+      <translation>"{value}" không phải {what} đã biết</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="57" />
+      <source>"{value}" is not a valid email address</source>
+      <translation>"{value}" không phải địa chỉ email hợp lệ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="58" />
+      <source>"{value}" is not a valid phone number</source>
+      <translation>"{value}" không phải số điện thoại hợp lệ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="66" />
+      <source>"{value}" kept in the notes</source>
+      <translation>"{value}" được ghi vào ghi chú</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="55" />
+      <source>"{value}": use a 2-letter country code</source>
+      <translation>"{value}": dùng mã 2 chữ cái</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="45" />
+      <source>#{id}: nothing new</source>
+      <translation>#{id}: không có gì mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="72" />
+      <source>--on-match: {value}? ({choices})</source>
+      <translation>--on-match: {value}? ({choices})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="75" />
+      <source>Import cancelled; nothing was written.</source>
+      <translation>Đã huỷ nhập; không có gì được ghi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="42" />
+      <source>already exists: #{id} (same {key})</source>
+      <translation>đã có: #{id} (cùng {key})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="46" />
+      <source>attendee not found: "{name}"</source>
+      <translation>không tìm thấy người tham dự: "{name}"</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="110" />
+      <source>column %1</source>
+      <translation>cột %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="48" />
+      <source>creates organisation "{name}"</source>
+      <translation>tạo tổ chức "{name}"</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="49" />
+      <source>creates staff member "{name}"</source>
+      <translation>tạo cán bộ "{name}"</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="41" />
+      <source>duplicate of row {other_row} (same {key})</source>
+      <translation>trùng dòng {other_row} (cùng {key})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="64" />
+      <source>email "{value}" is not an address; kept in the notes</source>
+      <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="77" />
+      <source>import #{id} was already undone ({at})</source>
+      <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="54" />
+      <source>is {length} characters long; at most {most} fit</source>
+      <translation>dài {length} ký tự, tối đa {most}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="43" />
+      <source>matches #{id} (same {key}); created anyway</source>
+      <translation>giống #{id} (cùng {key}); vẫn tạo mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="47" />
+      <source>meeting not found: "{name}"</source>
+      <translation>không tìm thấy cuộc họp: "{name}"</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="61" />
+      <source>phone "{value}" kept unverified: possible, but not a number libphonenumber knows</source>
+      <translation>số điện thoại "{value}" được giữ, chưa xác minh: có thể đúng nhưng libphonenumber chưa biết</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="50" />
+      <source>required, but empty</source>
+      <translation>bắt buộc, đang để trống</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="109" />
+      <source>row %1</source>
+      <translation>dòng %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="108" />
+      <source>sheet "%1"</source>
+      <translation>trang "%1"</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="51" />
+      <source>unreadable value ({detail})</source>
+      <translation>giá trị không đọc được ({detail})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="44" />
+      <source>updates #{id}: {changes}</source>
+      <translation>cập nhật #{id}: {changes}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="52" />
+      <source>{detail}</source>
+      <translation>{detail}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="79" />
+      <source>{entity} #{id} is used by {user} #{user_id}; kept</source>
+      <translation>{entity} #{id} đang được {user} #{user_id} dùng; giữ lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="78" />
+      <source>{entity} #{id} was edited after the import; kept</source>
+      <translation>{entity} #{id} đã được sửa sau khi nhập; giữ lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="80" />
+      <source>{entity} #{id}: {field} was changed after the import; kept</source>
+      <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="76" />
+      <source>{file} changed since the preview</source>
+      <translation>{file} đã thay đổi sau khi xem trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="68" />
+      <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
+      <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="71" />
+      <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
+      <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="74" />
+      <source>{file}: no row could be read</source>
+      <translation>{file}: không đọc được dòng nào</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="73" />
+      <source>{file}: the workbook has no sheets</source>
+      <translation>{file}: không có trang tính nào</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="56" />
+      <source>{value} is not a number from 1 to 5</source>
+      <translation>{value} không phải số từ 1 đến 5</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportTerm</name>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="90" />
+      <source>acronym</source>
+      <translation>viết tắt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="100" />
+      <source>action</source>
+      <translation>việc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="91" />
+      <source>alias</source>
+      <translation>tên khác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="97" />
+      <source>contact</source>
+      <translation>liên hệ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="95" />
+      <source>direction</source>
+      <translation>chiều</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="87" />
+      <source>email</source>
+      <translation>email</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="93" />
+      <source>kind</source>
+      <translation>loại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="99" />
+      <source>meeting</source>
+      <translation>cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="89" />
+      <source>name and organisation</source>
+      <translation>họ tên và đơn vị</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="98" />
+      <source>organisation</source>
+      <translation>tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="88" />
+      <source>phone</source>
+      <translation>số điện thoại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="96" />
+      <source>priority</source>
+      <translation>mức ưu tiên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="101" />
+      <source>staff member</source>
+      <translation>cán bộ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="94" />
+      <source>status</source>
+      <translation>trạng thái</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="92" />
+      <source>title</source>
+      <translation>tiêu đề</translation>
     </message>
   </context>
   <context>
@@ -1353,430 +1793,445 @@
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../../ui/labels.py" line="138" />
-      <location filename="../../ui/labels.py" line="16" />
+      <location filename="../../ui/labels.py" line="185" />
+      <location filename="../../ui/labels.py" line="60" />
       <source>Acronym</source>
       <translation>Tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="46" />
+      <location filename="../../ui/labels.py" line="90" />
       <source>Action</source>
       <translation>Việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="47" />
+      <location filename="../../ui/labels.py" line="91" />
       <source>Actions</source>
       <translation>Việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="143" />
+      <location filename="../../ui/labels.py" line="190" />
       <source>Address</source>
       <translation>Địa chỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="58" />
+      <location filename="../../ui/labels.py" line="104" />
       <source>Agency</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="160" />
+      <location filename="../../ui/labels.py" line="207" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="163" />
+      <location filename="../../ui/labels.py" line="94" />
+      <source>Attachment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="95" />
+      <source>Attachments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="210" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="75" />
-      <location filename="../../ui/labels.py" line="88" />
+      <location filename="../../ui/labels.py" line="121" />
+      <location filename="../../ui/labels.py" line="135" />
       <source>Call</source>
       <translation>Cuộc gọi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="104" />
+      <location filename="../../ui/labels.py" line="151" />
       <source>Cancelled</source>
       <translation>Đã huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="112" />
+      <location filename="../../ui/labels.py" line="159" />
       <source>Chair</source>
       <translation>Chủ trì</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="141" />
-      <location filename="../../ui/labels.py" line="19" />
+      <location filename="../../ui/labels.py" line="188" />
+      <location filename="../../ui/labels.py" line="63" />
       <source>City</source>
       <translation>Tỉnh/thành phố</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="42" />
+      <location filename="../../ui/labels.py" line="86" />
       <source>Contact</source>
       <translation>Người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="43" />
+      <location filename="../../ui/labels.py" line="87" />
       <source>Contacts</source>
       <translation>Liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="142" />
+      <location filename="../../ui/labels.py" line="189" />
       <source>Country</source>
       <translation>Quốc gia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="162" />
+      <location filename="../../ui/labels.py" line="209" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="151" />
-      <location filename="../../ui/labels.py" line="30" />
+      <location filename="../../ui/labels.py" line="198" />
+      <location filename="../../ui/labels.py" line="74" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="86" />
+      <location filename="../../ui/labels.py" line="133" />
       <source>Document</source>
       <translation>Văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="103" />
+      <location filename="../../ui/labels.py" line="150" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="154" />
-      <location filename="../../ui/labels.py" line="29" />
+      <location filename="../../ui/labels.py" line="201" />
+      <location filename="../../ui/labels.py" line="73" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="24" />
+      <location filename="../../ui/labels.py" line="124" />
+      <source>E-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="68" />
       <source>Email</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="132" />
+      <location filename="../../ui/labels.py" line="179" />
       <source>Emails</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="137" />
+      <location filename="../../ui/labels.py" line="184" />
       <source>English name</source>
       <translation>Tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="59" />
+      <location filename="../../ui/labels.py" line="105" />
       <source>Enterprise</source>
       <translation>Doanh nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="76" />
+      <location filename="../../ui/labels.py" line="122" />
       <source>Event</source>
       <translation>Sự kiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="128" />
+      <location filename="../../ui/labels.py" line="175" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="121" />
+      <location filename="../../ui/labels.py" line="168" />
       <source>High</source>
       <translation>Cao</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="129" />
+      <location filename="../../ui/labels.py" line="176" />
       <source>Honorific</source>
       <translation>Danh xưng</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="101" />
+      <location filename="../../ui/labels.py" line="148" />
       <source>In progress</source>
       <translation>Đang thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="147" />
+      <location filename="../../ui/labels.py" line="194" />
       <source>Influence (1–5)</source>
       <translation>Mức ảnh hưởng (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="148" />
+      <location filename="../../ui/labels.py" line="195" />
       <source>Interest (1–5)</source>
       <translation>Mức quan tâm (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="64" />
+      <location filename="../../ui/labels.py" line="110" />
       <source>International partner</source>
       <translation>Đối tác quốc tế</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="87" />
+      <location filename="../../ui/labels.py" line="134" />
       <source>Introduction</source>
       <translation>Giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="65" />
+      <location filename="../../ui/labels.py" line="111" />
       <source>Investor</source>
       <translation>Nhà đầu tư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="139" />
-      <location filename="../../ui/labels.py" line="17" />
+      <location filename="../../ui/labels.py" line="186" />
+      <location filename="../../ui/labels.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="85" />
+      <location filename="../../ui/labels.py" line="132" />
       <source>Letter</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="159" />
-      <location filename="../../ui/labels.py" line="28" />
+      <location filename="../../ui/labels.py" line="206" />
+      <location filename="../../ui/labels.py" line="72" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="121" />
+      <location filename="../../ui/labels.py" line="168" />
       <source>Low</source>
       <translation>Thấp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="44" />
-      <location filename="../../ui/labels.py" line="73" />
+      <location filename="../../ui/labels.py" line="119" />
+      <location filename="../../ui/labels.py" line="88" />
       <source>Meeting</source>
       <translation>Cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="45" />
+      <location filename="../../ui/labels.py" line="89" />
       <source>Meetings</source>
       <translation>Cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="57" />
+      <location filename="../../ui/labels.py" line="103" />
       <source>Ministry</source>
       <translation>Bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="161" />
+      <location filename="../../ui/labels.py" line="208" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="136" />
-      <location filename="../../ui/labels.py" line="15" />
+      <location filename="../../ui/labels.py" line="183" />
+      <location filename="../../ui/labels.py" line="59" />
       <source>Name</source>
       <translation>Tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="63" />
+      <location filename="../../ui/labels.py" line="109" />
       <source>Network / association</source>
       <translation>Mạng lưới / hiệp hội</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="121" />
+      <location filename="../../ui/labels.py" line="168" />
       <source>Normal</source>
       <translation>Bình thường</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="114" />
+      <location filename="../../ui/labels.py" line="161" />
       <source>Note taker</source>
       <translation>Thư ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="135" />
+      <location filename="../../ui/labels.py" line="182" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="115" />
+      <location filename="../../ui/labels.py" line="162" />
       <source>Observer</source>
       <translation>Quan sát viên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="100" />
+      <location filename="../../ui/labels.py" line="147" />
       <source>Open</source>
       <translation>Đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="131" />
-      <location filename="../../ui/labels.py" line="22" />
-      <location filename="../../ui/labels.py" line="40" />
+      <location filename="../../ui/labels.py" line="178" />
+      <location filename="../../ui/labels.py" line="66" />
+      <location filename="../../ui/labels.py" line="84" />
       <source>Organisation</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="164" />
-      <location filename="../../ui/labels.py" line="23" />
-      <location filename="../../ui/labels.py" line="41" />
+      <location filename="../../ui/labels.py" line="211" />
+      <location filename="../../ui/labels.py" line="67" />
+      <location filename="../../ui/labels.py" line="85" />
       <source>Organisations</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="66" />
+      <location filename="../../ui/labels.py" line="112" />
       <source>Other</source>
       <translation>Khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="20" />
+      <location filename="../../ui/labels.py" line="64" />
       <source>Owner</source>
       <translation>Phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="140" />
+      <location filename="../../ui/labels.py" line="187" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="111" />
+      <location filename="../../ui/labels.py" line="158" />
       <source>Participant</source>
       <translation>Thành viên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="25" />
+      <location filename="../../ui/labels.py" line="69" />
       <source>Phone</source>
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="133" />
+      <location filename="../../ui/labels.py" line="180" />
       <source>Phones</source>
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="130" />
-      <location filename="../../ui/labels.py" line="21" />
+      <location filename="../../ui/labels.py" line="177" />
+      <location filename="../../ui/labels.py" line="65" />
       <source>Position</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="113" />
+      <location filename="../../ui/labels.py" line="160" />
       <source>Presenter</source>
       <translation>Người trình bày</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="156" />
+      <location filename="../../ui/labels.py" line="203" />
       <source>Priority</source>
       <translation>Mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="157" />
+      <location filename="../../ui/labels.py" line="204" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="149" />
+      <location filename="../../ui/labels.py" line="196" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="62" />
+      <location filename="../../ui/labels.py" line="108" />
       <source>Research institute</source>
       <translation>Viện nghiên cứu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="32" />
+      <location filename="../../ui/labels.py" line="76" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="153" />
+      <location filename="../../ui/labels.py" line="200" />
       <source>Responsible (them)</source>
       <translation>Người thực hiện (đối tác)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="152" />
+      <location filename="../../ui/labels.py" line="199" />
       <source>Responsible (us)</source>
       <translation>Người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="146" />
-      <location filename="../../ui/labels.py" line="18" />
+      <location filename="../../ui/labels.py" line="193" />
+      <location filename="../../ui/labels.py" line="62" />
       <source>Sectors</source>
       <translation>Lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="144" />
+      <location filename="../../ui/labels.py" line="191" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="49" />
+      <location filename="../../ui/labels.py" line="93" />
       <source>Staff</source>
       <translation>Cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="48" />
+      <location filename="../../ui/labels.py" line="92" />
       <source>Staff member</source>
       <translation>Cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="60" />
+      <location filename="../../ui/labels.py" line="106" />
       <source>Start-up</source>
       <translation>Khởi nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="155" />
-      <location filename="../../ui/labels.py" line="31" />
+      <location filename="../../ui/labels.py" line="202" />
+      <location filename="../../ui/labels.py" line="75" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="134" />
+      <location filename="../../ui/labels.py" line="181" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="84" />
+      <location filename="../../ui/labels.py" line="131" />
       <source>Task</source>
       <translation>Nhiệm vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="94" />
+      <location filename="../../ui/labels.py" line="141" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="150" />
-      <location filename="../../ui/labels.py" line="27" />
+      <location filename="../../ui/labels.py" line="197" />
+      <location filename="../../ui/labels.py" line="71" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="61" />
+      <location filename="../../ui/labels.py" line="107" />
       <source>University</source>
       <translation>Trường đại học</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="77" />
+      <location filename="../../ui/labels.py" line="123" />
       <source>Visit</source>
       <translation>Chuyến thăm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="102" />
+      <location filename="../../ui/labels.py" line="149" />
       <source>Waiting</source>
       <translation>Đang chờ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="94" />
+      <location filename="../../ui/labels.py" line="141" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="145" />
+      <location filename="../../ui/labels.py" line="192" />
       <source>Website</source>
       <translation>Trang web</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="158" />
-      <location filename="../../ui/labels.py" line="26" />
+      <location filename="../../ui/labels.py" line="205" />
+      <location filename="../../ui/labels.py" line="70" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="74" />
+      <location filename="../../ui/labels.py" line="120" />
       <source>Working session</source>
       <translation>Buổi làm việc</translation>
     </message>
@@ -1784,107 +2239,107 @@
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="160" />
+      <location filename="../../ui/lists/panel.py" line="163" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="134" />
+      <location filename="../../ui/lists/panel.py" line="137" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="143" />
+      <location filename="../../ui/lists/panel.py" line="146" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="146" />
+      <location filename="../../ui/lists/panel.py" line="149" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="157" />
+      <location filename="../../ui/lists/panel.py" line="160" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="168" />
+      <location filename="../../ui/lists/panel.py" line="171" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="165" />
+      <location filename="../../ui/lists/panel.py" line="168" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="164" />
+      <location filename="../../ui/lists/panel.py" line="167" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="163" />
+      <location filename="../../ui/lists/panel.py" line="166" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="169" />
+      <location filename="../../ui/lists/panel.py" line="172" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="53" />
+      <location filename="../../ui/lists/panel.py" line="54" />
       <source>Filter (type without accents: nguyen, dang…)</source>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="161" />
+      <location filename="../../ui/lists/panel.py" line="164" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="70" />
+      <location filename="../../ui/lists/panel.py" line="72" />
       <source>Organisation…</source>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="162" />
+      <location filename="../../ui/lists/panel.py" line="165" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="173" />
+      <location filename="../../ui/lists/panel.py" line="176" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="154" />
+      <location filename="../../ui/lists/panel.py" line="157" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="173" />
+      <location filename="../../ui/lists/panel.py" line="176" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="167" />
+      <location filename="../../ui/lists/panel.py" line="170" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="153" />
+      <location filename="../../ui/lists/panel.py" line="156" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="152" />
+      <location filename="../../ui/lists/panel.py" line="155" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="166" />
+      <location filename="../../ui/lists/panel.py" line="169" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -1940,7 +2395,7 @@
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="36" />
+      <location filename="../../ui/main.py" line="39" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -1951,7 +2406,7 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="45" />
+      <location filename="../../ui/main.py" line="48" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -1962,22 +2417,22 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="82" />
+      <location filename="../../ui/main.py" line="113" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="90" />
+      <location filename="../../ui/main.py" line="121" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="95" />
+      <location filename="../../ui/main.py" line="126" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="77" />
+      <location filename="../../ui/main.py" line="108" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
@@ -1985,188 +2440,188 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="238" />
+      <location filename="../../ui/main_window.py" line="241" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="259" />
+      <location filename="../../ui/main_window.py" line="262" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="206" />
+      <location filename="../../ui/main_window.py" line="209" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="308" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="205" />
+      <location filename="../../ui/main_window.py" line="208" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="249" />
+      <location filename="../../ui/main_window.py" line="252" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="278" />
+      <location filename="../../ui/main_window.py" line="281" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="242" />
+      <location filename="../../ui/main_window.py" line="245" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="194" />
+      <location filename="../../ui/main_window.py" line="197" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="191" />
+      <location filename="../../ui/main_window.py" line="194" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="239" />
+      <location filename="../../ui/main_window.py" line="242" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="209" />
+      <location filename="../../ui/main_window.py" line="212" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
+      <location filename="../../ui/main_window.py" line="206" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="323" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="283" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="207" />
+      <location filename="../../ui/main_window.py" line="210" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="317" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="327" />
-      <location filename="../../ui/main_window.py" line="543" />
+      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="556" />
       <source>About Ketnoi</source>
       <translation>Giới thiệu Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="234" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="275" />
+      <location filename="../../ui/main_window.py" line="278" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="544" />
+      <location filename="../../ui/main_window.py" line="557" />
       <source>Ketnoi (kết nối): organisations, people, meetings and commitments, in one place.</source>
       <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết — tất cả ở một nơi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="269" />
+      <location filename="../../ui/main_window.py" line="272" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="333" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="212" />
+      <location filename="../../ui/main_window.py" line="215" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="220" />
+      <location filename="../../ui/main_window.py" line="223" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="200" />
+      <location filename="../../ui/main_window.py" line="203" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="262" />
+      <location filename="../../ui/main_window.py" line="265" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="229" />
+      <location filename="../../ui/main_window.py" line="232" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="76" />
+      <location filename="../../ui/main_window.py" line="79" />
       <source>Relationships, meetings, commitments — Ketnoi</source>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="256" />
+      <location filename="../../ui/main_window.py" line="259" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="239" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="357" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="208" />
+      <location filename="../../ui/main_window.py" line="211" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -2260,6 +2715,20 @@
     </message>
   </context>
   <context>
+    <name>NewContactsDialog</name>
+    <message>
+      <location filename="../../ui/mail.py" line="49" />
+      <location filename="../../ui/mail.py" line="66" />
+      <source>Log e-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" line="51" />
+      <source>“%1”: these addresses are not in Ketnoi. Tick the ones to add as contacts:</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Picker</name>
     <message>
       <location filename="../../ui/dialogs/pickers.py" line="114" />
@@ -2290,82 +2759,97 @@
   <context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="194" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="203" />
       <source>%1 of %2 rows will be written.</source>
       <translation>Sẽ ghi %1 trên %2 dòng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="91" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="93" />
       <source>&amp;Check again</source>
       <translation>&amp;Kiểm tra lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="85" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="87" />
       <source>&amp;Import</source>
       <translation>&amp;Nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="114" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="116" />
       <source>&amp;Show:</source>
       <translation>&amp;Hiển thị:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="104" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="106" />
       <source>All rows</source>
       <translation>Tất cả các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="80" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="82" />
       <source>Check what will happen</source>
       <translation>Xem trước kết quả</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="106" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="150" />
+      <source>Created alongside</source>
+      <translation>Tạo kèm theo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="212" />
+      <source>Created alongside (%1)</source>
+      <translation>Tạo kèm theo (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="108" />
       <source>Errors and duplicates</source>
       <translation>Lỗi và trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="105" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="107" />
       <source>Errors only</source>
       <translation>Chỉ dòng lỗi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="82" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="84" />
       <source>Every row of the sheet, checked and matched. Nothing is written until you press Import.</source>
       <translation>Mọi dòng của trang tính đã được kiểm tra và đối chiếu. Chưa ghi gì cho đến khi bạn bấm Nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="107" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="109" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="191" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="200" />
       <source>Nothing to import: every row is an error, a duplicate or skipped.</source>
       <translation>Không có gì để nhập: mọi dòng đều lỗi, trùng lặp hoặc bị bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="164" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="172" />
       <source>Reading, checking and matching rows…</source>
       <translation>Đang đọc, kiểm tra và đối chiếu các dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="118" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="149" />
+      <source>Rows</source>
+      <translation>Các dòng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="120" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="109" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="111" />
       <source>Skipped</source>
       <translation>Bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="188" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="197" />
       <source>The sheet has no rows below its header.</source>
       <translation>Trang tính không có dòng nào dưới tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="108" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="110" />
       <source>Updates</source>
       <translation>Cập nhật</translation>
     </message>
@@ -2656,12 +3140,12 @@
   <context>
     <name>Story</name>
     <message>
-      <location filename="../../ui/details/story.py" line="246" />
+      <location filename="../../ui/details/story.py" line="264" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="235" />
+      <location filename="../../ui/details/story.py" line="253" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
@@ -2671,7 +3155,7 @@
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="277" />
+      <location filename="../../ui/details/story.py" line="295" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
@@ -2681,7 +3165,7 @@
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="246" />
+      <location filename="../../ui/details/story.py" line="264" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
@@ -2691,27 +3175,27 @@
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="182" />
+      <location filename="../../ui/details/story.py" line="192" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="263" />
+      <location filename="../../ui/details/story.py" line="281" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="249" />
+      <location filename="../../ui/details/story.py" line="267" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="273" />
+      <location filename="../../ui/details/story.py" line="291" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="282" />
+      <location filename="../../ui/details/story.py" line="300" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
@@ -2721,14 +3205,19 @@
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="142" />
+      <location filename="../../ui/details/story.py" line="152" />
       <source>Influence</source>
       <translation>Mức ảnh hưởng</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="142" />
+      <location filename="../../ui/details/story.py" line="152" />
       <source>Interest</source>
       <translation>Mức quan tâm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="223" />
+      <source>Last contacted</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="42" />
@@ -2736,32 +3225,32 @@
       <translation>Đã gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="246" />
+      <location filename="../../ui/details/story.py" line="264" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="176" />
+      <location filename="../../ui/details/story.py" line="186" />
       <source>Moved on:</source>
       <translation>Đã chuyển công tác:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="244" />
+      <location filename="../../ui/details/story.py" line="262" />
       <source>No attendees recorded.</source>
       <translation>Chưa ghi thành phần tham dự.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="115" />
+      <location filename="../../ui/details/story.py" line="125" />
       <source>No meetings or actions yet.</source>
       <translation>Chưa có cuộc họp hay việc cần làm nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="172" />
+      <location filename="../../ui/details/story.py" line="182" />
       <source>No one recorded yet.</source>
       <translation>Chưa có ai.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="187" />
+      <location filename="../../ui/details/story.py" line="197" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -2776,37 +3265,37 @@
       <translation>Không còn việc đang mở ở cả hai bên.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="149" />
+      <location filename="../../ui/details/story.py" line="159" />
       <source>Open commitments</source>
       <translation>Cam kết đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="263" />
+      <location filename="../../ui/details/story.py" line="281" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="137" />
+      <location filename="../../ui/details/story.py" line="147" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="151" />
+      <location filename="../../ui/details/story.py" line="161" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="275" />
+      <location filename="../../ui/details/story.py" line="293" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="139" />
+      <location filename="../../ui/details/story.py" line="149" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="267" />
+      <location filename="../../ui/details/story.py" line="285" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -2816,12 +3305,12 @@
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="210" />
+      <location filename="../../ui/details/story.py" line="228" />
       <source>Role history</source>
       <translation>Quá trình công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="184" />
+      <location filename="../../ui/details/story.py" line="194" />
       <source>Timeline</source>
       <translation>Diễn biến</translation>
     </message>
@@ -2831,12 +3320,12 @@
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="108" />
+      <location filename="../../ui/details/story.py" line="118" />
       <source>done</source>
       <translation>đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="156" />
+      <location filename="../../ui/details/story.py" line="166" />
       <source>formerly</source>
       <translation>trước đây</translation>
     </message>
@@ -2846,7 +3335,7 @@
       <translation>chưa có ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="258" />
+      <location filename="../../ui/details/story.py" line="276" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
@@ -2859,6 +3348,11 @@
       <location filename="../../ui/details/story.py" line="90" />
       <source>today</source>
       <translation>hôm nay</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="212" />
+      <source>unverified</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>

@@ -8,12 +8,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from app.errors import UserError
+from app.importing.messages import Message
+from ui.import_wizard.messages import wording
 
 log = logging.getLogger(__name__)
 
 
 def describe(exc: BaseException) -> str:
     """One line for the person importing: the service's own message, never a traceback."""
+    message = getattr(exc, "message", None)
+    if isinstance(exc, UserError) and isinstance(message, Message):
+        return wording(message, where=True)
     if isinstance(exc, UserError):
         return str(exc)
     log.error("import wizard: unexpected error", exc_info=exc)

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from app.importing import STATUSES, RowResult
+from ui.import_wizard.messages import wordings
 
 COL_ROW, COL_STATUS, COL_RECORD, COL_DETAILS = range(4)
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -124,6 +125,9 @@ class PreviewModel(QAbstractTableModel):
             out[r.status] = out.get(r.status, 0) + 1
         return out
 
+    def raw_names(self) -> dict[int, str]:
+        return self._raw
+
     def row_at(self, row: int) -> RowResult:
         return self._rows[self._shown[row]]
 
@@ -170,7 +174,7 @@ class PreviewModel(QAbstractTableModel):
             if col == COL_RECORD:
                 return record_label(self._kind, r, self._raw) or "—"
             if col == COL_DETAILS:
-                return r.message or self._default_text(r.status)
+                return wordings(r.messages()) or self._default_text(r.status)
             return None
         if role == Qt.ItemDataRole.DecorationRole and col == COL_STATUS:
             return status_icon(r.status)
@@ -179,7 +183,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_DETAILS and r.status == "error":
             return QBrush(QColor(STATUS_COLOURS["error"]))
         if role == Qt.ItemDataRole.ForegroundRole and (
-            r.status == "skip" or (col == COL_DETAILS and not r.message)
+            r.status == "skip" or (col == COL_DETAILS and not r.messages())
         ):
             return QGuiApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == STATUS_ROLE:
@@ -209,7 +213,10 @@ class PreviewModel(QAbstractTableModel):
         if col == COL_RECORD:
             return lambda i: (record_label(kind, rows[i], raw).casefold(), rows[i].row)
         if col == COL_DETAILS:
-            return lambda i: (rows[i].message.casefold() or self._default_text(rows[i].status), rows[i].row)
+            return lambda i: (
+                wordings(rows[i].messages()).casefold() or self._default_text(rows[i].status),
+                rows[i].row,
+            )
         return lambda i: rows[i].row
 
     def _apply_sort(self) -> None:

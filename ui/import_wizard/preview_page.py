@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.importing import STATUSES
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, show_error, show_note
+from ui.import_wizard.folds_panel import FoldsPanel
 from ui.import_wizard.model import (
     COL_DETAILS,
     COL_RECORD,
@@ -140,7 +142,13 @@ class PreviewPage(QWizardPage):
         header.resizeSection(COL_ROW, self.fontMetrics().horizontalAdvance("000000") + 16)
         header.resizeSection(COL_STATUS, self.fontMetrics().horizontalAdvance("Duplicate") + 44)
         header.resizeSection(COL_RECORD, 340)
-        self.view.hide()
+        self.folds = FoldsPanel(wizard, self)
+        self.folds.changed.connect(self._refolded)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("preview_tabs")
+        self.tabs.addTab(self.view, self.tr("Rows"))
+        self.tabs.addTab(self.folds, self.tr("Created alongside"))
+        self.tabs.hide()
         self._writable = False
 
         lay = QVBoxLayout(self)
@@ -148,7 +156,7 @@ class PreviewPage(QWizardPage):
         lay.addWidget(self.message)
         lay.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.summary)
-        lay.addWidget(self.view, 1)
+        lay.addWidget(self.tabs, 1)
 
     # --- running the preview ----------------------------------------------------------------------
 
@@ -157,7 +165,7 @@ class PreviewPage(QWizardPage):
         assert layout is not None and path is not None
         self.w.preview = None
         self.model.set_rows([], layout.kind or "contact")
-        self.view.hide()
+        self.tabs.hide()
         self.summary.hide()
         self.retry.hide()
         self.message.hide()
@@ -182,7 +190,8 @@ class PreviewPage(QWizardPage):
             chip.set_count(counts[status])
         self.report.setEnabled(counts["error"] + counts["duplicate"] > 0)
         self.summary.show()
-        self.view.show()
+        self.tabs.show()
+        self._show_folds()
         to_write = counts["new"] + counts["update"]
         if not preview.rows:
             show_error(self.message, self.tr("The sheet has no rows below its header."))
@@ -197,6 +206,16 @@ class PreviewPage(QWizardPage):
             self.filter.setCurrentIndex(1)
         else:
             self._filter()
+
+    def _show_folds(self) -> None:
+        self.folds.show_preview(self.w.preview)
+        self.tabs.setTabText(1, self.tr("Created alongside (%1)").replace("%1", str(self.folds.count())))
+
+    def _refolded(self) -> None:
+        preview = self.w.preview
+        if preview is not None:
+            self.model.set_rows(preview.rows, preview.kind, self.model.raw_names())
+        self._show_folds()
 
     def _failed(self, exc: BaseException) -> None:
         self.busy.stop()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 from app.importing import RowResult, inspect_sheet, preview_import
+from app.importing.messages import FieldChange, msg
 from db.engine import read_session
 from tests.ui.files.workbooks import contacts_workbook
 from ui.import_wizard.model import COL_DETAILS, COL_RECORD, COL_ROW, COL_STATUS, STATUS_ROLE, PreviewModel
@@ -40,7 +41,7 @@ def test_filter_sort_and_cells(engine, tmp_path, qapp):
     assert model.index(0, COL_STATUS).data() == "New"
     assert model.index(0, COL_RECORD).data().startswith("Nguyễn Thị Hồng Nhung — ")
     assert model.index(0, COL_DETAILS).data() == "A new contact is created"
-    assert model.index(3, COL_DETAILS).data().endswith("duplicate of row 4")
+    assert model.index(3, COL_DETAILS).data() == "duplicate of row 4 (same email)"  # English only
     model.set_statuses(["error"])
     assert model.rowCount() == 1 and model.index(0, COL_ROW).data(STATUS_ROLE) == "error"
     model.set_statuses(None)
@@ -60,8 +61,8 @@ def test_a_hundred_thousand_rows(qtbot):
             i + 2,
             status=("new", "update", "error", "duplicate")[i % 4],
             columns={"full_name": f"Nguyễn Văn {i}"} if i % 4 != 2 else None,
-            reasons=["cập nhật / updates: position"] if i % 4 == 1 else [],
-            errors={"Email (C)": "không hợp lệ / invalid"} if i % 4 == 2 else {},
+            reasons=[msg("updates", id=i, changes=[FieldChange("position", "", "GĐ")])] if i % 4 == 1 else [],
+            errors={"Email (C)": msg("invalid_email", value="x", column="Email (C)")} if i % 4 == 2 else {},
         )
         for i in range(100_000)
     ]

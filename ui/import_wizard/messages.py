@@ -1,0 +1,160 @@
+"""The import's messages worded in the window's language (``tr``), from their codes.
+
+The services return :class:`~app.importing.messages.Message` (a code and parameters); this is
+the window's wording of each code, translated like every other string of the window, so the
+English window shows no Vietnamese and the Vietnamese window no English. A test keeps these
+tables in step with :data:`app.importing.messages.TEMPLATES` and ``TERMS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from app.importing.messages import FieldChange, FieldName, Message, Term
+from ui.labels import field_label
+
+_CACHE: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _cached(name: str, build: Any) -> dict[str, str]:
+    """The table for the language in use (a preview of 100k rows words each row from it)."""
+    key = (name, QLocale().name())
+    if key not in _CACHE:
+        _CACHE[key] = build()
+    return _CACHE[key]
+
+
+def templates() -> dict[str, str]:
+    return _cached("templates", _templates)
+
+
+def terms() -> dict[str, str]:
+    return _cached("terms", _terms)
+
+
+def _templates() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "duplicate_of_row": tr("ImportMessage", "duplicate of row {other_row} (same {key})"),
+        "already_exists": tr("ImportMessage", "already exists: #{id} (same {key})"),
+        "matches_created_anyway": tr("ImportMessage", "matches #{id} (same {key}); created anyway"),
+        "updates": tr("ImportMessage", "updates #{id}: {changes}"),
+        "nothing_new": tr("ImportMessage", "#{id}: nothing new"),
+        "attendee_not_found": tr("ImportMessage", 'attendee not found: "{name}"'),
+        "meeting_not_found": tr("ImportMessage", 'meeting not found: "{name}"'),
+        "creates_organisation": tr("ImportMessage", 'creates organisation "{name}"'),
+        "creates_staff": tr("ImportMessage", 'creates staff member "{name}"'),
+        "required_empty": tr("ImportMessage", "required, but empty"),
+        "unreadable_value": tr("ImportMessage", "unreadable value ({detail})"),
+        "field_error": tr("ImportMessage", "{detail}"),
+        "not_known_word": tr("ImportMessage", '"{value}" is not a known {what}'),
+        "too_long": tr("ImportMessage", "is {length} characters long; at most {most} fit"),
+        "country_code": tr("ImportMessage", '"{value}": use a 2-letter country code'),
+        "not_1_to_5": tr("ImportMessage", "{value} is not a number from 1 to 5"),
+        "invalid_email": tr("ImportMessage", '"{value}" is not a valid email address'),
+        "invalid_phone": tr("ImportMessage", '"{value}" is not a valid phone number'),
+        "invalid_date": tr("ImportMessage", '"{value}" is not a date (day/month/year)'),
+        "phone_unverified": tr(
+            "ImportMessage",
+            'phone "{value}" kept unverified: possible, but not a number libphonenumber knows',
+        ),
+        "email_kept_in_notes": tr("ImportMessage", 'email "{value}" is not an address; kept in the notes'),
+        "date_kept_as_typed": tr("ImportMessage", '"{value}" is not a date; kept as typed'),
+        "value_kept_in_notes": tr("ImportMessage", '"{value}" kept in the notes'),
+        "unknown_kind": tr(
+            "ImportMessage",
+            '{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions',
+        ),
+        "nothing_mapped": tr("ImportMessage", '{file}, sheet "{sheet_name}": no column is mapped to a field'),
+        "bad_on_match": tr("ImportMessage", "--on-match: {value}? ({choices})"),
+        "no_sheets": tr("ImportMessage", "{file}: the workbook has no sheets"),
+        "no_row_read": tr("ImportMessage", "{file}: no row could be read"),
+        "cancelled": tr("ImportMessage", "Import cancelled; nothing was written."),
+        "changed_since_preview": tr("ImportMessage", "{file} changed since the preview"),
+        "already_undone": tr("ImportMessage", "import #{id} was already undone ({at})"),
+        "undo_kept_edited": tr("ImportMessage", "{entity} #{id} was edited after the import; kept"),
+        "undo_kept_used": tr("ImportMessage", "{entity} #{id} is used by {user} #{user_id}; kept"),
+        "undo_field_kept": tr("ImportMessage", "{entity} #{id}: {field} was changed after the import; kept"),
+    }
+
+
+def _terms() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "email": tr("ImportTerm", "email"),
+        "phone": tr("ImportTerm", "phone"),
+        "name": tr("ImportTerm", "name and organisation"),
+        "acronym": tr("ImportTerm", "acronym"),
+        "alias": tr("ImportTerm", "alias"),
+        "title": tr("ImportTerm", "title"),
+        "kind": tr("ImportTerm", "kind"),
+        "status": tr("ImportTerm", "status"),
+        "direction": tr("ImportTerm", "direction"),
+        "priority": tr("ImportTerm", "priority"),
+        "contact": tr("ImportTerm", "contact"),
+        "organisation": tr("ImportTerm", "organisation"),
+        "meeting": tr("ImportTerm", "meeting"),
+        "action": tr("ImportTerm", "action"),
+        "staff": tr("ImportTerm", "staff member"),
+    }
+
+
+def where_words() -> tuple[str, str, str]:
+    tr = QCoreApplication.translate
+    return (
+        tr("ImportMessage", 'sheet "%1"'),
+        tr("ImportMessage", "row %1"),
+        tr("ImportMessage", "column %1"),
+    )
+
+
+def param(value: Any) -> str:
+    """A parameter as the window shows it: words translated, numbers in the window's locale."""
+    if isinstance(value, Term):
+        return terms().get(value.code, value.code)
+    if isinstance(value, FieldName):
+        return field_label(value.name)
+    if isinstance(value, FieldChange):
+        return f"{field_label(value.name)}: {value.old or '∅'} → {value.new or '∅'}"
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return QLocale().toString(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(param(v) for v in value)
+    return "" if value is None else str(value)
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def wording(message: Message, *, where: bool = False, column: bool = True) -> str:
+    """``message`` in the window's language; ``where`` puts its sheet, row and column first,
+    ``column`` (default) its column only, as a row's reasons are listed."""
+    template = templates().get(message.code, message.code)
+    try:
+        body = template.format_map(_Missing({k: param(v) for k, v in message.params.items()}))
+    except (ValueError, IndexError):
+        body = template
+    if where:
+        sheet, row, col = where_words()
+        parts = []
+        if message.sheet:
+            parts.append(sheet.replace("%1", message.sheet))
+        if message.row is not None:
+            parts.append(row.replace("%1", str(message.row)))
+        if message.column:
+            parts.append(col.replace("%1", message.column))
+        return f"{', '.join(parts)}: {body}" if parts else body
+    if column and message.column:
+        return f"{message.column}: {body}"
+    return body
+
+
+def wordings(messages: Iterable[Message]) -> str:
+    return "; ".join(wording(m) for m in messages)
