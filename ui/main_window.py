@@ -247,6 +247,9 @@ class MainWindow(QMainWindow):
             ["Ctrl+I"],
             "import",
         )
+        self.act_import_history = self._act(
+            "import_history", self.tr("Import &history…"), self.open_import_history
+        )
         self.act_export = self._act(
             "export",
             self.tr("&Export to Excel…"),
@@ -301,7 +304,7 @@ class MainWindow(QMainWindow):
         m["file"] = bar.addMenu(self.tr("&File"))
         m["file"].addActions([self.act_log, self.act_new, self.act_new_action])
         m["file"].addSeparator()
-        m["file"].addActions([self.act_import, self.act_export, self.act_template])
+        m["file"].addActions([self.act_import, self.act_import_history, self.act_export, self.act_template])
         m["file"].addSeparator()
         m["file"].addActions([self.act_brief, self.act_digest])
         m["file"].addSeparator()
@@ -484,6 +487,13 @@ class MainWindow(QMainWindow):
         dialog = SearchDialog(self.ctx, self)
         if dialog.exec() and dialog.chosen:
             self.navigate(*dialog.chosen)
+
+    def open_import_history(self) -> None:
+        from ui.import_wizard.history_dialog import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self.ctx, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def open_backups(self) -> None:
         from ui.dialogs.backups import BackupsDialog

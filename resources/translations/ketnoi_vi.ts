@@ -9,32 +9,32 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="163" />
+      <location filename="../../ui/details/attachments.py" line="165" />
       <source>Attach files</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="94" />
+      <location filename="../../ui/details/attachments.py" line="96" />
       <source>Attach files to this record (or drop them on its page)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="185" />
+      <location filename="../../ui/details/attachments.py" line="187" />
       <source>Attached %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="158" />
+      <location filename="../../ui/details/attachments.py" line="160" />
       <source>Attachments</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="141" />
+      <location filename="../../ui/details/attachments.py" line="143" />
       <source>Files (%1)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="223" />
+      <location filename="../../ui/details/attachments.py" line="226" />
       <source>No program opened %1. The file is in:
 %2</source>
       <translation type="unfinished" />
@@ -45,17 +45,17 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="222" />
+      <location filename="../../ui/details/attachments.py" line="224" />
       <source>Open file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="93" />
+      <location filename="../../ui/details/attachments.py" line="94" />
       <source>Remove</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="273" />
+      <location filename="../../ui/details/attachments.py" line="279" />
       <source>Removed %1</source>
       <translation type="unfinished" />
     </message>
@@ -65,17 +65,17 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="239" />
+      <location filename="../../ui/details/attachments.py" line="245" />
       <source>Save attachment</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="253" />
+      <location filename="../../ui/details/attachments.py" line="259" />
       <source>Saved %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="224" />
+      <location filename="../../ui/details/attachments.py" line="230" />
       <source>Show in folder</source>
       <translation type="unfinished" />
     </message>
@@ -817,18 +817,13 @@
   <context>
     <name>DetailPane</name>
     <message>
-      <location filename="../../ui/details/pane.py" line="34" />
+      <location filename="../../ui/details/pane.py" line="42" />
       <source>Select a record to see its story.</source>
       <translation>Chọn một bản ghi để xem toàn bộ quá trình làm việc.</translation>
     </message>
   </context>
   <context>
     <name>Duplicates</name>
-    <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="172" />
-      <source>%1 group(s) of likely duplicates, most certain first.</source>
-      <translation>%1 nhóm có thể trùng lặp, chắc chắn nhất xếp trước.</translation>
-    </message>
     <message>
       <location filename="../../ui/dupwarn.py" line="167" />
       <source>(and %1 more)</source>
@@ -875,11 +870,6 @@
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="322" />
-      <source>Its %1 meeting(s) and %2 action(s) move to the kept record.</source>
-      <translation>%1 cuộc họp và %2 việc của bản ghi này được chuyển sang bản ghi giữ lại.</translation>
-    </message>
-    <message>
       <location filename="../../ui/dialogs/duplicates.py" line="235" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
@@ -920,7 +910,7 @@
       <translation>Gộp vào: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="357" />
+      <location filename="../../ui/dialogs/duplicates.py" line="360" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
@@ -928,6 +918,11 @@
       <location filename="../../ui/dialogs/duplicates.py" line="83" />
       <source>Merge…</source>
       <translation>Gộp…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="323" />
+      <source>Moving to the kept record: %n meeting(s)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/dialogs/duplicates.py" line="176" />
@@ -963,6 +958,11 @@
       <location filename="../../ui/dialogs/duplicates.py" line="77" />
       <source>Why</source>
       <translation>Lý do</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="326" />
+      <source>and %n action(s).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/dupwarn.py" line="38" />
@@ -1024,30 +1024,30 @@
     </message>
     <message>
       <location filename="../../ui/mail.py" line="137" />
-      <location filename="../../ui/mail.py" line="162" />
+      <location filename="../../ui/mail.py" line="164" />
       <source>Already logged: “%1”</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="104" />
+      <location filename="../../ui/mail.py" line="106" />
       <source>E-mail messages (*.eml *.msg)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="104" />
+      <location filename="../../ui/mail.py" line="106" />
       <location filename="../../ui/mail.py" line="132" />
       <location filename="../../ui/mail.py" line="141" />
-      <location filename="../../ui/mail.py" line="170" />
+      <location filename="../../ui/mail.py" line="173" />
       <source>Log e-mail</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="164" />
+      <location filename="../../ui/mail.py" line="166" />
       <source>Logged e-mail “%1”</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="166" />
+      <location filename="../../ui/mail.py" line="168" />
       <source>with %n file(s)</source>
       <translation type="unfinished" />
     </message>
@@ -1517,6 +1517,92 @@
     </message>
   </context>
   <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="111" />
+      <source>&amp;Undo import</source>
+      <translation>&amp;Hoàn tác lần nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="186" />
+      <source>Also removed, left by imports undone before: %1</source>
+      <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="179" />
+      <source>Import #%1 was undone: %2 records removed, %3 fields restored.</source>
+      <translation>Đã hoàn tác lần nhập #%1: xoá %2 bản ghi, khôi phục %3 trường.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="93" />
+      <source>Import history</source>
+      <translation>Lịch sử nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="188" />
+      <source>Kept, because they were edited or used since:</source>
+      <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportHistoryModel</name>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="52" />
+      <source>#</source>
+      <translation>#</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="85" />
+      <source>Can be undone</source>
+      <translation>Có thể hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
+      <source>Created alongside</source>
+      <translation>Tạo kèm theo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="52" />
+      <source>File (sheets)</source>
+      <translation>Tệp (trang)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="52" />
+      <source>New</source>
+      <translation>Mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
+      <source>Not imported</source>
+      <translation>Không nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="54" />
+      <source>State</source>
+      <translation>Trạng thái</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="84" />
+      <source>Undone %1</source>
+      <translation>Đã hoàn tác %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
+      <source>Updated</source>
+      <translation>Cập nhật</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="52" />
+      <source>When</source>
+      <translation>Lúc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="52" />
+      <source>Who</source>
+      <translation>Người nhập</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportMessage</name>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="59" />
@@ -1793,7 +1879,7 @@
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../../ui/labels.py" line="185" />
+      <location filename="../../ui/labels.py" line="187" />
       <location filename="../../ui/labels.py" line="60" />
       <source>Acronym</source>
       <translation>Tên viết tắt</translation>
@@ -1809,17 +1895,17 @@
       <translation>Việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="190" />
+      <location filename="../../ui/labels.py" line="192" />
       <source>Address</source>
       <translation>Địa chỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="104" />
+      <location filename="../../ui/labels.py" line="106" />
       <source>Agency</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="207" />
+      <location filename="../../ui/labels.py" line="209" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
@@ -1834,28 +1920,28 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="210" />
+      <location filename="../../ui/labels.py" line="212" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="121" />
-      <location filename="../../ui/labels.py" line="135" />
+      <location filename="../../ui/labels.py" line="123" />
+      <location filename="../../ui/labels.py" line="137" />
       <source>Call</source>
       <translation>Cuộc gọi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="151" />
+      <location filename="../../ui/labels.py" line="153" />
       <source>Cancelled</source>
       <translation>Đã huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="159" />
+      <location filename="../../ui/labels.py" line="161" />
       <source>Chair</source>
       <translation>Chủ trì</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="188" />
+      <location filename="../../ui/labels.py" line="190" />
       <location filename="../../ui/labels.py" line="63" />
       <source>City</source>
       <translation>Tỉnh/thành phố</translation>
@@ -1871,39 +1957,44 @@
       <translation>Liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="189" />
+      <location filename="../../ui/labels.py" line="191" />
       <source>Country</source>
       <translation>Quốc gia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="209" />
+      <location filename="../../ui/labels.py" line="211" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="198" />
+      <location filename="../../ui/labels.py" line="200" />
       <location filename="../../ui/labels.py" line="74" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="133" />
+      <location filename="../../ui/labels.py" line="135" />
       <source>Document</source>
       <translation>Văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="150" />
+      <location filename="../../ui/labels.py" line="152" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="201" />
+      <location filename="../../ui/labels.py" line="220" />
+      <source>Draft</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="203" />
       <location filename="../../ui/labels.py" line="73" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="124" />
+      <location filename="../../ui/labels.py" line="126" />
       <source>E-mail</source>
       <translation type="unfinished" />
     </message>
@@ -1913,94 +2004,115 @@
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="179" />
+      <location filename="../../ui/labels.py" line="181" />
       <source>Emails</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="184" />
+      <location filename="../../ui/labels.py" line="186" />
       <source>English name</source>
       <translation>Tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="105" />
+      <location filename="../../ui/labels.py" line="107" />
       <source>Enterprise</source>
       <translation>Doanh nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="122" />
+      <location filename="../../ui/labels.py" line="124" />
       <source>Event</source>
       <translation>Sự kiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="175" />
+      <location filename="../../ui/labels.py" line="177" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="168" />
+      <location filename="../../ui/labels.py" line="170" />
       <source>High</source>
       <translation>Cao</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="176" />
+      <location filename="../../ui/labels.py" line="178" />
       <source>Honorific</source>
       <translation>Danh xưng</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="148" />
+      <location filename="../../ui/labels.py" line="150" />
       <source>In progress</source>
       <translation>Đang thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="194" />
+      <location filename="../../ui/labels.py" line="230" />
+      <source>Incoming</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="196" />
       <source>Influence (1–5)</source>
       <translation>Mức ảnh hưởng (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="195" />
+      <location filename="../../ui/labels.py" line="197" />
       <source>Interest (1–5)</source>
       <translation>Mức quan tâm (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="110" />
+      <location filename="../../ui/labels.py" line="112" />
       <source>International partner</source>
       <translation>Đối tác quốc tế</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="134" />
+      <location filename="../../ui/labels.py" line="136" />
       <source>Introduction</source>
       <translation>Giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="111" />
+      <location filename="../../ui/labels.py" line="236" />
+      <source>Introduction letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="113" />
       <source>Investor</source>
       <translation>Nhà đầu tư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="186" />
+      <location filename="../../ui/labels.py" line="237" />
+      <source>Invitation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="188" />
       <location filename="../../ui/labels.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="132" />
+      <location filename="../../ui/labels.py" line="134" />
+      <location filename="../../ui/labels.py" line="96" />
       <source>Letter</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="206" />
+      <location filename="../../ui/labels.py" line="97" />
+      <source>Letters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="208" />
       <location filename="../../ui/labels.py" line="72" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="168" />
+      <location filename="../../ui/labels.py" line="170" />
       <source>Low</source>
       <translation>Thấp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="119" />
+      <location filename="../../ui/labels.py" line="121" />
       <location filename="../../ui/labels.py" line="88" />
       <source>Meeting</source>
       <translation>Cuộc họp</translation>
@@ -2011,69 +2123,79 @@
       <translation>Cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="103" />
+      <location filename="../../ui/labels.py" line="105" />
       <source>Ministry</source>
       <translation>Bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="208" />
+      <location filename="../../ui/labels.py" line="210" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="183" />
+      <location filename="../../ui/labels.py" line="185" />
       <location filename="../../ui/labels.py" line="59" />
       <source>Name</source>
       <translation>Tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="109" />
+      <location filename="../../ui/labels.py" line="111" />
       <source>Network / association</source>
       <translation>Mạng lưới / hiệp hội</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="168" />
+      <location filename="../../ui/labels.py" line="170" />
       <source>Normal</source>
       <translation>Bình thường</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="161" />
+      <location filename="../../ui/labels.py" line="163" />
       <source>Note taker</source>
       <translation>Thư ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="182" />
+      <location filename="../../ui/labels.py" line="184" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="162" />
+      <location filename="../../ui/labels.py" line="164" />
       <source>Observer</source>
       <translation>Quan sát viên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="147" />
+      <location filename="../../ui/labels.py" line="149" />
       <source>Open</source>
       <translation>Đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="178" />
+      <location filename="../../ui/labels.py" line="180" />
       <location filename="../../ui/labels.py" line="66" />
       <location filename="../../ui/labels.py" line="84" />
       <source>Organisation</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="211" />
+      <location filename="../../ui/labels.py" line="213" />
       <location filename="../../ui/labels.py" line="67" />
       <location filename="../../ui/labels.py" line="85" />
       <source>Organisations</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="112" />
+      <location filename="../../ui/labels.py" line="114" />
       <source>Other</source>
       <translation>Khác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="240" />
+      <source>Other letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="230" />
+      <source>Outgoing</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/labels.py" line="64" />
@@ -2081,12 +2203,12 @@
       <translation>Phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="187" />
+      <location filename="../../ui/labels.py" line="189" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="158" />
+      <location filename="../../ui/labels.py" line="160" />
       <source>Participant</source>
       <translation>Thành viên</translation>
     </message>
@@ -2096,38 +2218,53 @@
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="180" />
+      <location filename="../../ui/labels.py" line="182" />
       <source>Phones</source>
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="177" />
+      <location filename="../../ui/labels.py" line="179" />
       <location filename="../../ui/labels.py" line="65" />
       <source>Position</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="160" />
+      <location filename="../../ui/labels.py" line="162" />
       <source>Presenter</source>
       <translation>Người trình bày</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="203" />
+      <location filename="../../ui/labels.py" line="205" />
       <source>Priority</source>
       <translation>Mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="204" />
+      <location filename="../../ui/labels.py" line="223" />
+      <source>Received</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="206" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="196" />
+      <location filename="../../ui/labels.py" line="198" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="108" />
+      <location filename="../../ui/labels.py" line="224" />
+      <source>Replied</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="239" />
+      <source>Reply</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="110" />
       <source>Research institute</source>
       <translation>Viện nghiên cứu</translation>
     </message>
@@ -2137,23 +2274,33 @@
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="200" />
+      <location filename="../../ui/labels.py" line="202" />
       <source>Responsible (them)</source>
       <translation>Người thực hiện (đối tác)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="199" />
+      <location filename="../../ui/labels.py" line="201" />
       <source>Responsible (us)</source>
       <translation>Người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="193" />
+      <location filename="../../ui/labels.py" line="195" />
       <location filename="../../ui/labels.py" line="62" />
       <source>Sectors</source>
       <translation>Lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="191" />
+      <location filename="../../ui/labels.py" line="222" />
+      <source>Sent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="221" />
+      <source>Signed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="193" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
@@ -2168,70 +2315,75 @@
       <translation>Cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="106" />
+      <location filename="../../ui/labels.py" line="108" />
       <source>Start-up</source>
       <translation>Khởi nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="202" />
+      <location filename="../../ui/labels.py" line="204" />
       <location filename="../../ui/labels.py" line="75" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="181" />
+      <location filename="../../ui/labels.py" line="183" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="131" />
+      <location filename="../../ui/labels.py" line="133" />
       <source>Task</source>
       <translation>Nhiệm vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="141" />
+      <location filename="../../ui/labels.py" line="238" />
+      <source>Thank-you letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="143" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="197" />
+      <location filename="../../ui/labels.py" line="199" />
       <location filename="../../ui/labels.py" line="71" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="107" />
+      <location filename="../../ui/labels.py" line="109" />
       <source>University</source>
       <translation>Trường đại học</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="123" />
+      <location filename="../../ui/labels.py" line="125" />
       <source>Visit</source>
       <translation>Chuyến thăm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="149" />
+      <location filename="../../ui/labels.py" line="151" />
       <source>Waiting</source>
       <translation>Đang chờ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="141" />
+      <location filename="../../ui/labels.py" line="143" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="192" />
+      <location filename="../../ui/labels.py" line="194" />
       <source>Website</source>
       <translation>Trang web</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="205" />
+      <location filename="../../ui/labels.py" line="207" />
       <location filename="../../ui/labels.py" line="70" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="120" />
+      <location filename="../../ui/labels.py" line="122" />
       <source>Working session</source>
       <translation>Buổi làm việc</translation>
     </message>
@@ -2347,47 +2499,47 @@
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="101" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="102" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="227" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="232" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="81" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="82" />
       <source>Edit meeting</source>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="152" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="155" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="81" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="82" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="103" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="104" />
       <source>What was decided</source>
       <translation>Những gì đã thống nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="102" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="103" />
       <source>What was said</source>
       <translation>Nội dung trao đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="86" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="87" />
       <source>What was the meeting about?</source>
       <translation>Cuộc họp bàn về việc gì?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="98" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="99" />
       <source>Where (e.g. Hòa Lạc, online)</source>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
@@ -2440,188 +2592,198 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="246" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="262" />
+      <location filename="../../ui/main_window.py" line="270" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="209" />
+      <location filename="../../ui/main_window.py" line="214" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="319" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="208" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="252" />
+      <location filename="../../ui/main_window.py" line="260" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="309" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="281" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="250" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="197" />
+      <location filename="../../ui/main_window.py" line="198" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="194" />
+      <location filename="../../ui/main_window.py" line="195" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="242" />
+      <location filename="../../ui/main_window.py" line="247" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="212" />
+      <location filename="../../ui/main_window.py" line="217" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="206" />
+      <location filename="../../ui/main_window.py" line="211" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="324" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="283" />
+      <location filename="../../ui/main_window.py" line="291" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="215" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="328" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
-      <location filename="../../ui/main_window.py" line="556" />
+      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="579" />
       <source>About Ketnoi</source>
       <translation>Giới thiệu Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="242" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="363" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="278" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="557" />
+      <location filename="../../ui/main_window.py" line="256" />
+      <source>Import &amp;history…</source>
+      <translation>&amp;Lịch sử nhập…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="580" />
       <source>Ketnoi (kết nối): organisations, people, meetings and commitments, in one place.</source>
       <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết — tất cả ở một nơi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="206" />
+      <source>Log &amp;e-mail…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="280" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="333" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="215" />
+      <location filename="../../ui/main_window.py" line="220" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="223" />
+      <location filename="../../ui/main_window.py" line="228" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
+      <location filename="../../ui/main_window.py" line="208" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="265" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="232" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="79" />
+      <location filename="../../ui/main_window.py" line="80" />
       <source>Relationships, meetings, commitments — Ketnoi</source>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="259" />
+      <location filename="../../ui/main_window.py" line="267" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="239" />
+      <location filename="../../ui/main_window.py" line="244" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="357" />
+      <location filename="../../ui/main_window.py" line="365" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="211" />
+      <location filename="../../ui/main_window.py" line="216" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -2865,22 +3027,22 @@
   <context>
     <name>RecordForm</name>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="320" />
+      <location filename="../../ui/dialogs/record_form.py" line="331" />
       <source>Discard changes?</source>
       <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="132" />
+      <location filename="../../ui/dialogs/record_form.py" line="137" />
       <source>Edit %1</source>
       <translation>Sửa %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="134" />
+      <location filename="../../ui/dialogs/record_form.py" line="139" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="236" />
+      <location filename="../../ui/dialogs/record_form.py" line="243" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
@@ -2929,123 +3091,123 @@
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="38" />
+      <location filename="../../ui/dialogs/settings.py" line="39" />
       <source>A file on this computer (SQLite)</source>
       <translation>Một tệp trên máy này (SQLite)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="61" />
+      <location filename="../../ui/dialogs/settings.py" line="62" />
       <source>A new database location takes effect when Ketnoi starts again.</source>
       <translation>Vị trí cơ sở dữ liệu mới có hiệu lực khi mở lại Ketnoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="39" />
+      <location filename="../../ui/dialogs/settings.py" line="40" />
       <source>A team server (PostgreSQL URL)</source>
       <translation>Máy chủ dùng chung (địa chỉ PostgreSQL)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="84" />
+      <location filename="../../ui/dialogs/settings.py" line="85" />
       <source>As the system</source>
       <translation>Theo hệ thống</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="45" />
+      <location filename="../../ui/dialogs/settings.py" line="46" />
       <source>Choose…</source>
       <translation>Chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="95" />
+      <location filename="../../ui/dialogs/settings.py" line="96" />
       <source>Database</source>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="137" />
+      <location filename="../../ui/dialogs/settings.py" line="147" />
       <source>Database file</source>
       <translation>Tệp cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="108" />
+      <location filename="../../ui/dialogs/settings.py" line="118" />
       <source>Dates</source>
       <translation>Ngày tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="75" />
+      <location filename="../../ui/dialogs/settings.py" line="76" />
       <source>Day first: 23/11/2026</source>
       <translation>Ngày trước: 23/11/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="44" />
+      <location filename="../../ui/dialogs/settings.py" line="45" />
       <source>Default: ketnoi.db in your data folder</source>
       <translation>Mặc định: ketnoi.db trong thư mục dữ liệu của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="121" />
+      <location filename="../../ui/dialogs/settings.py" line="131" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="107" />
+      <location filename="../../ui/dialogs/settings.py" line="110" />
       <source>I am</source>
       <translation>Tôi là</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="76" />
+      <location filename="../../ui/dialogs/settings.py" line="77" />
       <source>ISO: 2026-11-23</source>
       <translation>ISO: 2026-11-23</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="139" />
+      <location filename="../../ui/dialogs/settings.py" line="149" />
       <source>Ketnoi database (*.db)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="109" />
+      <location filename="../../ui/dialogs/settings.py" line="119" />
       <source>Language</source>
       <translation>Ngôn ngữ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="90" />
+      <location filename="../../ui/dialogs/settings.py" line="91" />
       <source>Menus and lists change language when Ketnoi starts again.</source>
       <translation>Trình đơn và danh sách đổi ngôn ngữ khi mở lại Ketnoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="77" />
+      <location filename="../../ui/dialogs/settings.py" line="78" />
       <source>Month first: 11/23/2026</source>
       <translation>Tháng trước: 11/23/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="121" />
+      <location filename="../../ui/dialogs/settings.py" line="131" />
       <source>New staff member</source>
       <translation>Cán bộ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="101" />
+      <location filename="../../ui/dialogs/settings.py" line="102" />
       <source>New staff member…</source>
       <translation>Thêm cán bộ…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="58" />
+      <location filename="../../ui/dialogs/settings.py" line="59" />
       <source>Now open: %1</source>
       <translation>Đang mở: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="34" />
+      <location filename="../../ui/dialogs/settings.py" line="35" />
       <source>Settings</source>
       <translation>Cài đặt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="67" />
+      <location filename="../../ui/dialogs/settings.py" line="117" />
+      <source>Signed in as</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="68" />
       <source>— not chosen —</source>
       <translation>— chưa chọn —</translation>
     </message>
   </context>
   <context>
     <name>StakeholderMap</name>
-    <message>
-      <location filename="../../ui/stakeholder_map.py" line="349" />
-      <source>%1 meeting(s) in 12 months</source>
-      <translation>%1 cuộc họp trong 12 tháng</translation>
-    </message>
     <message>
       <location filename="../../ui/stakeholder_map.py" line="454" />
       <source>%1 not rated yet</source>
@@ -3140,12 +3302,12 @@
   <context>
     <name>Story</name>
     <message>
-      <location filename="../../ui/details/story.py" line="264" />
+      <location filename="../../ui/details/story.py" line="285" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="253" />
+      <location filename="../../ui/details/story.py" line="274" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
@@ -3155,7 +3317,7 @@
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="295" />
+      <location filename="../../ui/details/story.py" line="316" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
@@ -3165,7 +3327,7 @@
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="264" />
+      <location filename="../../ui/details/story.py" line="285" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
@@ -3175,27 +3337,27 @@
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="192" />
+      <location filename="../../ui/details/story.py" line="213" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="281" />
+      <location filename="../../ui/details/story.py" line="302" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="267" />
+      <location filename="../../ui/details/story.py" line="288" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="291" />
+      <location filename="../../ui/details/story.py" line="312" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="300" />
+      <location filename="../../ui/details/story.py" line="321" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
@@ -3205,18 +3367,23 @@
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="152" />
+      <location filename="../../ui/details/story.py" line="170" />
       <source>Influence</source>
       <translation>Mức ảnh hưởng</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="152" />
+      <location filename="../../ui/details/story.py" line="170" />
       <source>Interest</source>
       <translation>Mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="223" />
+      <location filename="../../ui/details/story.py" line="244" />
       <source>Last contacted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="210" />
+      <source>Letters</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3225,17 +3392,17 @@
       <translation>Đã gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="264" />
+      <location filename="../../ui/details/story.py" line="285" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="186" />
+      <location filename="../../ui/details/story.py" line="204" />
       <source>Moved on:</source>
       <translation>Đã chuyển công tác:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="262" />
+      <location filename="../../ui/details/story.py" line="283" />
       <source>No attendees recorded.</source>
       <translation>Chưa ghi thành phần tham dự.</translation>
     </message>
@@ -3245,12 +3412,12 @@
       <translation>Chưa có cuộc họp hay việc cần làm nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="182" />
+      <location filename="../../ui/details/story.py" line="200" />
       <source>No one recorded yet.</source>
       <translation>Chưa có ai.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="197" />
+      <location filename="../../ui/details/story.py" line="218" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -3265,37 +3432,37 @@
       <translation>Không còn việc đang mở ở cả hai bên.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="159" />
+      <location filename="../../ui/details/story.py" line="177" />
       <source>Open commitments</source>
       <translation>Cam kết đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="281" />
+      <location filename="../../ui/details/story.py" line="302" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="147" />
+      <location filename="../../ui/details/story.py" line="165" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="161" />
+      <location filename="../../ui/details/story.py" line="179" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="293" />
+      <location filename="../../ui/details/story.py" line="314" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="149" />
+      <location filename="../../ui/details/story.py" line="167" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="285" />
+      <location filename="../../ui/details/story.py" line="306" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -3305,12 +3472,12 @@
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="228" />
+      <location filename="../../ui/details/story.py" line="249" />
       <source>Role history</source>
       <translation>Quá trình công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="194" />
+      <location filename="../../ui/details/story.py" line="215" />
       <source>Timeline</source>
       <translation>Diễn biến</translation>
     </message>
@@ -3325,7 +3492,12 @@
       <translation>đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="166" />
+      <location filename="../../ui/details/story.py" line="138" />
+      <source>draft</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="184" />
       <source>formerly</source>
       <translation>trước đây</translation>
     </message>
@@ -3335,7 +3507,7 @@
       <translation>chưa có ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="276" />
+      <location filename="../../ui/details/story.py" line="297" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
@@ -3345,13 +3517,82 @@
       <translation>quá hạn</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="142" />
+      <source>reply by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/details/story.py" line="90" />
       <source>today</source>
       <translation>hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="212" />
+      <location filename="../../ui/details/story.py" line="233" />
       <source>unverified</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Team</name>
+    <message>
+      <location filename="../../ui/team.py" line="48" />
+      <source>%1 — login %2, %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="186" />
+      <location filename="../../ui/team.py" line="63" />
+      <source>Confidential</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="57" />
+      <source>Seen only by its owner, the staff on it, colleagues it is shared with and managers (on a shared database; the database itself enforces it).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="81" />
+      <source>Share with colleagues</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="159" />
+      <source>Share…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="108" />
+      <source>Who else may see it:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="38" />
+      <source>administrator</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="188" />
+      <source>also shared with %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="39" />
+      <source>manager</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="42" />
+      <source>no Ketnoi role</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="40" />
+      <source>officer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="41" />
+      <source>reader (read only)</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -3398,14 +3639,14 @@
       <translation>Xoá vĩnh viễn mọi bản ghi đã xoá? Các liên kết của chúng cũng mất theo; lịch sử vẫn được giữ. Cơ sở dữ liệu sẽ được sao lưu trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="258" />
-      <source>Removed %1 record(s) for good</source>
-      <translation>Đã xoá vĩnh viễn %1 bản ghi</translation>
+      <location filename="../../ui/trash.py" line="257" />
+      <source>Removed %Ln record(s) for good</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/trash.py" line="212" />
-      <source>Restored %1 record(s)</source>
-      <translation>Đã khôi phục %1 bản ghi</translation>
+      <source>Restored %Ln record(s)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/trash.py" line="99" />

@@ -1,0 +1,192 @@
+"""File → Import history…: every past import with its counts, newest first; "Undo import"
+undoes any of them, in any order (:func:`app.importing.undo_import`), and says what was kept
+because it was edited or used since, worded in the window's language.
+
+The list is read on a pool thread; the undo runs on the write lane.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.importing import UndoResult, undo_import
+from app.importing.history import ImportEntry, import_history
+from db.engine import Session, read_session
+from ui.context import AppContext
+from ui.icons import icon
+from ui.import_wizard.common import describe
+from ui.import_wizard.messages import terms, wording
+from ui.rows import RowsModel
+from ui.tasks import Task
+
+COL_ID, COL_WHEN, COL_WHO, COL_FILE, COL_NEW, COL_UPDATED, COL_REJECTED, COL_CREATED, COL_STATE = range(9)
+NUMBERS = (COL_ID, COL_NEW, COL_UPDATED, COL_REJECTED, COL_CREATED)
+
+
+def _local(at: dt.datetime) -> dt.datetime:
+    return at.astimezone().replace(tzinfo=None) if at.tzinfo else at
+
+
+class ImportHistoryModel(RowsModel[ImportEntry]):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("#"), self.tr("When"), self.tr("Who"), self.tr("File (sheets)"), self.tr("New"),
+                self.tr("Updated"), self.tr("Not imported"), self.tr("Created alongside"),
+                self.tr("State"))  # fmt: skip
+
+    def cell(self, e: ImportEntry, col: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(e, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and e.undone:
+            return QBrush(QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        return None
+
+    def _text(self, e: ImportEntry, col: int) -> str:
+        n = self.ctx.fmt_number
+        if col == COL_ID:
+            return str(e.id)
+        if col == COL_WHEN:
+            return self.ctx.fmt_datetime(_local(e.created_at))
+        if col == COL_WHO:
+            return e.created_by or "—"
+        if col == COL_FILE:
+            return f"{e.file_name} ({e.sheets})" if e.sheets else e.file_name
+        if col == COL_NEW:
+            return n(e.new)
+        if col == COL_UPDATED:
+            return n(e.updated)
+        if col == COL_REJECTED:
+            return n(e.rejected)
+        if col == COL_CREATED:
+            return n(e.organisations_created + e.staff_created)
+        if e.undone_at is not None:
+            return self.tr("Undone %1").replace("%1", self.ctx.fmt_datetime(_local(e.undone_at)))
+        return self.tr("Can be undone")
+
+
+class ImportHistoryDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("import_history_dialog")
+        self.setWindowTitle(self.tr("Import history"))
+        self.resize(960, 460)
+        self.model = ImportHistoryModel(ctx, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("import_history_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(self._selected)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("import_history_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.undo_button = QPushButton(icon("undo"), self.tr("&Undo import"), self)
+        self.undo_button.setObjectName("import_history_undo")
+        self.undo_button.clicked.connect(self.undo_selected)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.detail)
+        lay.addLayout(buttons)
+        self.busy = False
+        self.load()
+
+    def load(self) -> None:
+        engine = self.ctx.engine
+
+        def work(_task: Task) -> list[ImportEntry]:
+            with read_session(engine) as session:
+                return import_history(session)
+
+        self.ctx.tasks.run(work, on_done=self._loaded, on_error=self._failed, owner=self)
+
+    def _loaded(self, entries: list[ImportEntry]) -> None:
+        current = self.current()
+        self.model.set_rows(entries)
+        if current is not None:
+            self.select(current.id)
+        self._selected()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.detail.setText(describe(exc))
+        self._selected()
+
+    def current(self) -> ImportEntry | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def select(self, batch_id: int) -> None:
+        for i, e in enumerate(self.model.rows):
+            if e.id == batch_id:
+                self.view.selectRow(i)
+                return
+
+    def _selected(self) -> None:
+        e = self.current()
+        self.undo_button.setEnabled(not self.busy and e is not None and not e.undone)
+
+    def undo_selected(self) -> None:
+        e = self.current()
+        if e is None or e.undone or self.busy:
+            return
+        self.busy = True
+        self._selected()
+        actor, batch_id = self.ctx.actor(), e.id
+
+        def work(s: Session) -> UndoResult:
+            return undo_import(batch_id, session=s, actor=actor)
+
+        self.ctx.write(work, entity="", on_done=self._undone, on_error=self._failed)
+
+    def _undone(self, result: UndoResult) -> None:
+        self.busy = False
+        removed = sum(result.deleted.values()) + sum(result.swept.values())
+        lines = [
+            self.tr("Import #%1 was undone: %2 records removed, %3 fields restored.")
+            .replace("%1", str(result.batch_id))
+            .replace("%2", self.ctx.fmt_number(removed))
+            .replace("%3", self.ctx.fmt_number(result.restored_fields))
+        ]
+        if result.swept:
+            swept = ", ".join(f"{terms().get(k, k)} {v}" for k, v in result.swept.items())
+            lines.append(self.tr("Also removed, left by imports undone before: %1").replace("%1", swept))
+        if result.kept:
+            lines.append(self.tr("Kept, because they were edited or used since:"))
+            lines += [f"• {wording(k)}" for k in result.kept[:20]]
+        self.detail.setText("\n".join(lines))
+        self.ctx.status_message.emit(lines[0])
+        self.load()
