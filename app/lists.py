@@ -276,6 +276,7 @@ def _organisation_rows(session: Session, ids: list[int]) -> dict[int, dict[str, 
             ORG.c.city,
             STAFF.c.name.label("owner"),
             ORG.c.deleted_at,
+            ORG.c.confidential,
         )
         .outerjoin(STAFF, STAFF.c.id == ORG.c.owner_id)
         .where(ORG.c.id.in_(ids))
@@ -306,6 +307,7 @@ def _contact_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]
             CON.c.organisation_id,
             ORG.c.name.label("organisation"),
             CON.c.deleted_at,
+            CON.c.confidential,
         )
         .outerjoin(ORG, ORG.c.id == CON.c.organisation_id)
         .where(CON.c.id.in_(ids))
@@ -331,6 +333,7 @@ def _meeting_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]
         MEET.c.kind,
         MEET.c.location,
         MEET.c.deleted_at,
+        MEET.c.confidential,
     ).where(MEET.c.id.in_(ids))
     out = {int(r.id): {**r._asdict(), "organisations": "", "attendees": 0} for r in session.execute(stmt)}
     ostmt = (
@@ -377,6 +380,7 @@ def action_select() -> Select[Any]:
             ACT.c.responsible_contact_id,
             ACT.c.version,
             ACT.c.deleted_at,
+            ACT.c.confidential,
             func.coalesce(staff.c.name, person.c.full_name, "").label("responsible"),
             func.coalesce(func.nullif(org.c.acronym, ""), org.c.name, "").label("organisation"),
         )

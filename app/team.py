@@ -30,8 +30,10 @@ from db.tables import STAFF, table_of
 from db.team import Identity, Login
 
 SHARE = table_of(m.RecordShare)
+CONFIDENTIAL_KINDS = dbteam.CONFIDENTIAL_KINDS
 
 __all__ = [
+    "CONFIDENTIAL_KINDS",
     "Identity",
     "Login",
     "UserRow",

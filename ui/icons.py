@@ -21,6 +21,9 @@ BUILT_IN = {
         'stroke-dasharray="2 2"/><circle cx="17" cy="7" r="2.2"/><circle cx="7.5" cy="16" r="1.6"/>'
         '<circle cx="16" cy="16.5" r="1.2"/>'
     ),
+    "lock": _SVG.format(
+        '<rect width="18" height="11" x="3" y="11" rx="2" ry="2"/><path d="M7 11V7a5 5 0 0 1 10 0v4"/>'
+    ),
     "merge": _SVG.format(
         '<circle cx="6" cy="5" r="2"/><circle cx="6" cy="19" r="2"/><circle cx="18" cy="12" r="2"/>'
         '<path d="M6 7v10"/><path d="M6 7c0 3 3 5 10 5"/>'

@@ -217,6 +217,11 @@
       <translation>%n việc đến hạn hôm nay</translation>
     </message>
     <message>
+      <location filename="../../ui/notify.py" line="65" />
+      <source>%n letter(s) to answer, past the deadline</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/notify.py" line="61" />
       <source>%n overdue</source>
       <translation>%n việc quá hạn</translation>
@@ -344,6 +349,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="262" />
+      <location filename="../../ui/letters.py" line="342" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -465,52 +471,52 @@
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="260" />
+      <location filename="../../ui/commands.py" line="263" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="152" />
+      <location filename="../../ui/commands.py" line="155" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="112" />
+      <location filename="../../ui/commands.py" line="115" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="243" />
+      <location filename="../../ui/commands.py" line="246" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="260" />
+      <location filename="../../ui/commands.py" line="263" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="284" />
+      <location filename="../../ui/commands.py" line="287" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="178" />
+      <location filename="../../ui/commands.py" line="181" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="187" />
+      <location filename="../../ui/commands.py" line="190" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="256" />
+      <location filename="../../ui/commands.py" line="259" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="203" />
+      <location filename="../../ui/commands.py" line="206" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -718,98 +724,103 @@
   <context>
     <name>Dashboard</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="104" />
-      <location filename="../../ui/dashboard.py" line="119" />
+      <location filename="../../ui/dashboard.py" line="107" />
+      <location filename="../../ui/dashboard.py" line="122" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="190" />
+      <location filename="../../ui/dashboard.py" line="195" />
       <source>Good day</source>
       <translation>Xin chào</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="190" />
+      <location filename="../../ui/dashboard.py" line="195" />
       <source>Good day, %1</source>
       <translation>Xin chào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="105" />
+      <location filename="../../ui/dashboard.py" line="108" />
       <source>Meetings this month</source>
       <translation>Cuộc họp tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="217" />
+      <location filename="../../ui/dashboard.py" line="213" />
+      <source>Next holiday: %1, from %2 to %3 (%4 days off)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="236" />
       <source>No meetings planned.</source>
       <translation>Chưa có cuộc họp nào được lên lịch.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="231" />
+      <location filename="../../ui/dashboard.py" line="250" />
       <source>No organisations yet.</source>
       <translation>Chưa có tổ chức nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="195" />
+      <location filename="../../ui/dashboard.py" line="201" />
       <source>Nothing due this week.</source>
       <translation>Tuần này không có việc đến hạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="194" />
+      <location filename="../../ui/dashboard.py" line="200" />
       <source>Nothing overdue. Well done.</source>
       <translation>Không có việc quá hạn. Tốt lắm!</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="107" />
+      <location filename="../../ui/dashboard.py" line="110" />
       <source>Open: they owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="106" />
+      <location filename="../../ui/dashboard.py" line="109" />
       <source>Open: we owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="108" />
+      <location filename="../../ui/dashboard.py" line="111" />
       <source>Organisations</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="139" />
+      <location filename="../../ui/dashboard.py" line="142" />
       <source>Organisations by influence and interest; click a dot to open it</source>
       <translation>Tổ chức theo mức ảnh hưởng và mức quan tâm; bấm vào một chấm để mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="118" />
+      <location filename="../../ui/dashboard.py" line="121" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="103" />
+      <location filename="../../ui/dashboard.py" line="106" />
       <source>Overdue actions</source>
       <translation>Việc quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="121" />
+      <location filename="../../ui/dashboard.py" line="124" />
       <source>Recently touched organisations</source>
       <translation>Tổ chức làm việc gần đây</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="134" />
+      <location filename="../../ui/dashboard.py" line="137" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="120" />
+      <location filename="../../ui/dashboard.py" line="123" />
       <source>Upcoming meetings</source>
       <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="237" />
+      <location filename="../../ui/dashboard.py" line="256" />
       <source>met %1</source>
       <translation>đã gặp %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="237" />
+      <location filename="../../ui/dashboard.py" line="256" />
       <source>next meeting %1</source>
       <translation>họp tới %1</translation>
     </message>
@@ -1088,14 +1099,14 @@
   <context>
     <name>FilePage</name>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="151" />
+      <location filename="../../ui/import_wizard/file_page.py" line="152" />
       <source>%1 of %2 recognised</source>
       <translation>Nhận ra %1 trên %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="186" />
-      <source>%1 sheets: import them one at a time, organisations first.</source>
-      <translation>%1 trang tính: nhập lần lượt từng trang, tổ chức trước.</translation>
+      <location filename="../../ui/import_wizard/file_page.py" line="193" />
+      <source>%1 sheets: the ticked ones are imported together, organisations first, in one step that one undo reverses.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/import_wizard/file_page.py" line="56" />
@@ -1138,17 +1149,17 @@
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="111" />
+      <location filename="../../ui/import_wizard/file_page.py" line="112" />
       <source>Import a spreadsheet</source>
       <translation>Nhập dữ liệu từ bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="180" />
+      <location filename="../../ui/import_wizard/file_page.py" line="186" />
       <source>No sheet of this file can be imported (the reasons are above).</source>
       <translation>Không nhập được trang tính nào của tệp này (lý do ở trên).</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="127" />
+      <location filename="../../ui/import_wizard/file_page.py" line="128" />
       <source>Reading %1…</source>
       <translation>Đang đọc %1…</translation>
     </message>
@@ -1158,7 +1169,7 @@
       <translation>Trang tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="164" />
+      <location filename="../../ui/import_wizard/file_page.py" line="165" />
       <source>imported (#%1)</source>
       <translation>đã nhập (#%1)</translation>
     </message>
@@ -1224,52 +1235,57 @@
   <context>
     <name>FollowUpEditor</name>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="135" />
+      <location filename="../../ui/dialogs/followups.py" line="141" />
       <source>(me)</source>
       <translation>(tôi)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="56" />
+      <location filename="../../ui/dialogs/followups.py" line="57" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="57" />
+      <location filename="../../ui/dialogs/followups.py" line="58" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="72" />
+      <location filename="../../ui/dialogs/followups.py" line="60" />
+      <source>+3 working days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="74" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="82" />
+      <location filename="../../ui/dialogs/followups.py" line="84" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="82" />
+      <location filename="../../ui/dialogs/followups.py" line="84" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="58" />
+      <location filename="../../ui/dialogs/followups.py" line="59" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="82" />
+      <location filename="../../ui/dialogs/followups.py" line="84" />
       <source>Follow-up</source>
       <translation>Việc tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="41" />
+      <location filename="../../ui/dialogs/followups.py" line="42" />
       <source>Follow-up: what is to be done (Enter adds it)</source>
       <translation>Việc tiếp theo: cần làm gì (Enter để thêm)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="82" />
+      <location filename="../../ui/dialogs/followups.py" line="84" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -1451,7 +1467,7 @@
       <translation>Lỗi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/reports.py" line="40" />
+      <location filename="../../ui/import_wizard/reports.py" line="43" />
       <source>Error report saved: %1 (%2 rows). Fix the rows and import that file again.</source>
       <translation>Đã lưu báo cáo lỗi: %1 (%2 dòng). Sửa các dòng đó rồi nhập lại tệp.</translation>
     </message>
@@ -1476,7 +1492,7 @@
       <translation>Dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/reports.py" line="29" />
+      <location filename="../../ui/import_wizard/reports.py" line="31" />
       <source>Save error report</source>
       <translation>Lưu báo cáo lỗi</translation>
     </message>
@@ -1871,7 +1887,7 @@
   <context>
     <name>ImportWizard</name>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="43" />
+      <location filename="../../ui/import_wizard/wizard.py" line="44" />
       <source>Import a spreadsheet</source>
       <translation>Nhập dữ liệu từ bảng tính</translation>
     </message>
@@ -2389,6 +2405,291 @@
     </message>
   </context>
   <context>
+    <name>Letters</name>
+    <message>
+      <location filename="../../ui/letters.py" line="92" />
+      <source>(draft)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="152" />
+      <source>+5 working days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="295" />
+      <source>All directions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="299" />
+      <source>Any status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="304" />
+      <source>Any year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="192" />
+      <source>Copies to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="70" />
+      <source>Date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="156" />
+      <source>Default: the office's (e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="342" />
+      <source>Delete</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="499" />
+      <source>Delete letter “%1”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="71" />
+      <source>Direction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="544" />
+      <source>Draft written: %1 and %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="341" />
+      <source>Draft…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="337" />
+      <source>Edit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="116" />
+      <source>Edit letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="163" />
+      <source>Empty: the template's text is used</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="331" />
+      <source>English</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="183" />
+      <source>From (organisation)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="184" />
+      <source>From (person)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="469" />
+      <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="186" />
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="189" />
+      <source>Kính gửi</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="306" />
+      <source>Late replies</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="293" />
+      <source>Letters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="340" />
+      <source>Mark replied</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="339" />
+      <source>Mark sent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="500" />
+      <source>Moved to the trash. Edit → Undo brings it back.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="134" />
+      <source>Name (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="132" />
+      <source>Name or acronym</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="336" />
+      <source>New incoming</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="118" />
+      <source>New incoming letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="335" />
+      <source>New outgoing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="120" />
+      <source>New outgoing letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="194" />
+      <source>Notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="69" />
+      <source>Number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="175" />
+      <source>Number and symbol</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="309" />
+      <source>Number, subject, addressee…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="160" />
+      <source>Other recipients, one a line (Nơi nhận)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="150" />
+      <location filename="../../ui/letters.py" line="75" />
+      <source>Reply by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="517" />
+      <source>Save the draft</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="338" />
+      <source>Sign (give number)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="468" />
+      <source>Sign the letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="476" />
+      <source>Signed: Số %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="191" />
+      <source>Signer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="190" />
+      <source>Signer's post</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="74" />
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="173" />
+      <location filename="../../ui/letters.py" line="72" />
+      <source>Subject</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="193" />
+      <source>Text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="187" />
+      <source>To (organisation)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="188" />
+      <source>To (person)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="73" />
+      <source>To / from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="330" />
+      <source>Vietnamese</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="125" />
+      <source>What it is about (trích yếu)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="517" />
+      <source>Word documents (*.docx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="540" />
+      <source>Writing the draft…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="137" />
+      <source>Written out, when neither the contact nor the organisation fits</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ListPanel</name>
     <message>
       <location filename="../../ui/lists/panel.py" line="163" />
@@ -2504,7 +2805,7 @@
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="232" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="234" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
@@ -2514,7 +2815,7 @@
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="155" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="154" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
@@ -2607,7 +2908,7 @@
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="321" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
@@ -2622,12 +2923,12 @@
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="337" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
@@ -2640,6 +2941,11 @@
       <location filename="../../ui/main_window.py" line="250" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="292" />
+      <source>&amp;Letters…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="198" />
@@ -2667,12 +2973,12 @@
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
@@ -2687,13 +2993,18 @@
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="328" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
-      <location filename="../../ui/main_window.py" line="579" />
+      <location filename="../../ui/main_window.py" line="293" />
+      <source>&amp;Working days…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="341" />
+      <location filename="../../ui/main_window.py" line="607" />
       <source>About Ketnoi</source>
       <translation>Giới thiệu Ketnoi</translation>
     </message>
@@ -2703,7 +3014,7 @@
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
@@ -2718,7 +3029,7 @@
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="580" />
+      <location filename="../../ui/main_window.py" line="608" />
       <source>Ketnoi (kết nối): organisations, people, meetings and commitments, in one place.</source>
       <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết — tất cả ở một nơi.</translation>
     </message>
@@ -2733,7 +3044,7 @@
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
@@ -2778,7 +3089,7 @@
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="365" />
+      <location filename="../../ui/main_window.py" line="368" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -2791,12 +3102,12 @@
   <context>
     <name>MappingPage</name>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="158" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="188" />
       <source>(no header)</source>
       <translation>(không có tiêu đề)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="68" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="74" />
       <source>A row that matches an &amp;existing record:</source>
       <translation>Dòng khớp với một bản ghi &amp;đã có:</translation>
     </message>
@@ -2806,32 +3117,32 @@
       <translation>Kiểm tra gợi ý của Ketnoi cho từng cột; sửa cột nào chưa đúng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="224" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="254" />
       <source>Choose the column that holds “%1”: a row without it is not a record.</source>
       <translation>Chọn cột chứa “%1”: dòng thiếu cột này không phải là một bản ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="76" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="82" />
       <source>Column</source>
       <translation>Cột</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="104" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="110" />
       <source>Columns left “not imported” are ignored. When you import, Ketnoi remembers this mapping and offers it again for the next file with the same headers.</source>
       <translation>Các cột để “không nhập” sẽ bị bỏ qua. Khi nhập, Ketnoi ghi nhớ cách ghép cột này và gợi ý lại cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="77" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="83" />
       <source>Header in the file</source>
       <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="79" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="85" />
       <source>Imports into</source>
       <translation>Nhập vào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="133" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="163" />
       <source>Ketnoi could not tell what the sheet holds: choose it above.</source>
       <translation>Ketnoi chưa xác định được nội dung trang tính: hãy chọn ở trên.</translation>
     </message>
@@ -2841,37 +3152,47 @@
       <translation>Ghép cột với trường dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="78" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="68" />
+      <source>S&amp;heet:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="84" />
       <source>Sample values</source>
       <translation>Giá trị mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="229" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="259" />
       <source>Several columns go into %1: only the first is used.</source>
       <translation>Nhiều cột cùng ghép vào %1: chỉ dùng cột đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="128" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="266" />
+      <source>Sheet “%1” has no column for the name: choose it there.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="158" />
       <source>Sheet “%1”: the header is on row %2.</source>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="126" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="156" />
       <source>Sheet “%1”: the header is on row %2; the rows above it are skipped.</source>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2; các dòng phía trên được bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="131" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="161" />
       <source>The mapping you confirmed last time for these headers is used.</source>
       <translation>Dùng cách ghép cột bạn đã xác nhận lần trước cho các tiêu đề này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="67" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="73" />
       <source>The sheet &amp;holds:</source>
       <translation>Trang tính &amp;chứa:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="168" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="198" />
       <source>— not imported —</source>
       <translation>— không nhập —</translation>
     </message>
@@ -2921,12 +3242,22 @@
   <context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="203" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="200" />
+      <source>%1 (%2 rows)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="215" />
+      <source>%1 of %2 rows of %3 sheets will be written, together: one import, one undo.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="221" />
       <source>%1 of %2 rows will be written.</source>
       <translation>Sẽ ghi %1 trên %2 dòng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="93" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="98" />
       <source>&amp;Check again</source>
       <translation>&amp;Kiểm tra lại</translation>
     </message>
@@ -2936,12 +3267,12 @@
       <translation>&amp;Nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="116" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="122" />
       <source>&amp;Show:</source>
       <translation>&amp;Hiển thị:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="106" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="112" />
       <source>All rows</source>
       <translation>Tất cả các dòng</translation>
     </message>
@@ -2951,22 +3282,22 @@
       <translation>Xem trước kết quả</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="150" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="156" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="212" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="249" />
       <source>Created alongside (%1)</source>
       <translation>Tạo kèm theo (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="108" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="114" />
       <source>Errors and duplicates</source>
       <translation>Lỗi và trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="107" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="113" />
       <source>Errors only</source>
       <translation>Chỉ dòng lỗi</translation>
     </message>
@@ -2976,42 +3307,42 @@
       <translation>Mọi dòng của trang tính đã được kiểm tra và đối chiếu. Chưa ghi gì cho đến khi bạn bấm Nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="109" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="115" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="200" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="212" />
       <source>Nothing to import: every row is an error, a duplicate or skipped.</source>
       <translation>Không có gì để nhập: mọi dòng đều lỗi, trùng lặp hoặc bị bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="172" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="181" />
       <source>Reading, checking and matching rows…</source>
       <translation>Đang đọc, kiểm tra và đối chiếu các dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="149" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="155" />
       <source>Rows</source>
       <translation>Các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="120" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="126" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="111" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="117" />
       <source>Skipped</source>
       <translation>Bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="197" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="209" />
       <source>The sheet has no rows below its header.</source>
       <translation>Trang tính không có dòng nào dưới tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="110" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="116" />
       <source>Updates</source>
       <translation>Cập nhật</translation>
     </message>
@@ -3050,22 +3381,27 @@
   <context>
     <name>RescheduleDialog</name>
     <message>
-      <location filename="../../ui/commands.py" line="50" />
+      <location filename="../../ui/commands.py" line="52" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="51" />
+      <location filename="../../ui/commands.py" line="53" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="52" />
+      <location filename="../../ui/commands.py" line="55" />
+      <source>+3 working days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="54" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="66" />
+      <location filename="../../ui/commands.py" line="69" />
       <source>New due date</source>
       <translation>Hạn mới</translation>
     </message>
@@ -3198,7 +3534,7 @@
     <message>
       <location filename="../../ui/dialogs/settings.py" line="117" />
       <source>Signed in as</source>
-      <translation type="unfinished" />
+      <translation>Đăng nhập với tên</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/settings.py" line="68" />
@@ -3537,63 +3873,63 @@
     <message>
       <location filename="../../ui/team.py" line="48" />
       <source>%1 — login %2, %3</source>
-      <translation type="unfinished" />
+      <translation>%1 — tài khoản %2, %3</translation>
     </message>
     <message>
       <location filename="../../ui/team.py" line="186" />
       <location filename="../../ui/team.py" line="63" />
       <source>Confidential</source>
-      <translation type="unfinished" />
+      <translation>Mật</translation>
     </message>
     <message>
       <location filename="../../ui/team.py" line="57" />
       <source>Seen only by its owner, the staff on it, colleagues it is shared with and managers (on a shared database; the database itself enforces it).</source>
-      <translation type="unfinished" />
+      <translation>Chỉ cán bộ phụ trách, cán bộ tham gia, đồng nghiệp được chia sẻ và lãnh đạo xem được (trên cơ sở dữ liệu dùng chung; chính cơ sở dữ liệu bảo đảm điều này).</translation>
     </message>
     <message>
       <location filename="../../ui/team.py" line="81" />
       <source>Share with colleagues</source>
-      <translation type="unfinished" />
+      <translation>Chia sẻ với đồng nghiệp</translation>
     </message>
     <message>
       <location filename="../../ui/team.py" line="159" />
       <source>Share…</source>
-      <translation type="unfinished" />
+      <translation>Chia sẻ…</translation>
     </message>
     <message>
       <location filename="../../ui/team.py" line="108" />
       <source>Who else may see it:</source>
-      <translation type="unfinished" />
+      <translation>Ai khác được xem:</translation>
     </message>
     <message>
       <location filename="../../ui/team.py" line="38" />
       <source>administrator</source>
-      <translation type="unfinished" />
+      <translation>quản trị viên</translation>
     </message>
     <message>
       <location filename="../../ui/team.py" line="188" />
       <source>also shared with %1</source>
-      <translation type="unfinished" />
+      <translation>đã chia sẻ với %1</translation>
     </message>
     <message>
       <location filename="../../ui/team.py" line="39" />
       <source>manager</source>
-      <translation type="unfinished" />
+      <translation>lãnh đạo</translation>
     </message>
     <message>
       <location filename="../../ui/team.py" line="42" />
       <source>no Ketnoi role</source>
-      <translation type="unfinished" />
+      <translation>chưa có vai trò trong Ketnoi</translation>
     </message>
     <message>
       <location filename="../../ui/team.py" line="40" />
       <source>officer</source>
-      <translation type="unfinished" />
+      <translation>cán bộ</translation>
     </message>
     <message>
       <location filename="../../ui/team.py" line="41" />
       <source>reader (read only)</source>
-      <translation type="unfinished" />
+      <translation>người xem (chỉ đọc)</translation>
     </message>
   </context>
   <context>
@@ -3869,24 +4205,219 @@
   <context>
     <name>UndoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="101" />
+      <location filename="../../ui/commands.py" line="104" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="96" />
+      <location filename="../../ui/commands.py" line="99" />
       <source>&amp;Undo: %1</source>
       <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="97" />
+      <location filename="../../ui/commands.py" line="100" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="98" />
+      <location filename="../../ui/commands.py" line="101" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>WelcomeDialog</name>
+    <message>
+      <location filename="../../ui/welcome.py" line="72" />
+      <source>Bring in the contact or organisation lists you already keep in Excel or CSV; nothing is written before you have seen every row.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/welcome.py" line="80" />
+      <source>Connect to a team database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/welcome.py" line="91" />
+      <source>Help → Welcome… shows this again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/welcome.py" line="70" />
+      <source>Import a spreadsheet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/welcome.py" line="60" />
+      <source>Look around with sample data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/welcome.py" line="62" />
+      <source>Opens a separate sample database (Vietnam's innovation scene, made-up people) in a new window. Your own database stays empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/welcome.py" line="113" />
+      <source>Preparing the sample database…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/welcome.py" line="165" />
+      <source>Sample data: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/welcome.py" line="88" />
+      <source>Start with an empty database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/welcome.py" line="128" />
+      <source>The sample database could not be written: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/welcome.py" line="40" />
+      <location filename="../../ui/welcome.py" line="44" />
+      <source>Welcome to Ketnoi</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/welcome.py" line="51" />
+      <source>Your database is empty. Keep your organisations, people, meetings and commitments here — start in one of these ways:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/welcome.py" line="81" />
+      <source>Your team keeps one shared PostgreSQL database: enter its address in Settings.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>WorkingDays</name>
+    <message>
+      <location filename="../../ui/workdays.py" line="108" />
+      <source>Add</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="176" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="60" />
+      <source>Date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="60" />
+      <source>Day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="72" />
+      <source>Day off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="45" />
+      <source>Friday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="60" />
+      <source>Holiday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="186" />
+      <location filename="../../ui/workdays.py" line="60" />
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="103" />
+      <source>Make-up working day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="41" />
+      <source>Monday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="161" />
+      <source>Next holiday: %1 from %2 (%3 days off)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="73" />
+      <source>Office</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="73" />
+      <source>Public</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="126" />
+      <source>Public holidays come from the holidays package (Tết, Hùng Kings' Day, 30/4, 1/5, 2/9 and the days the government moves). Add your office's own days off, and Saturdays worked to make up for a bridge day.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="111" />
+      <source>Remove the office's day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="46" />
+      <source>Saturday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="60" />
+      <source>Source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="47" />
+      <source>Sunday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="44" />
+      <source>Thursday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="42" />
+      <source>Tuesday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="43" />
+      <source>Wednesday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="107" />
+      <source>Why (e.g. Year-end party, work for 02/01)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="72" />
+      <source>Working day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="82" />
+      <source>Working days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="115" />
+      <source>Year</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

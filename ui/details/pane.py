@@ -10,6 +10,7 @@ from app.errors import NotFoundError
 from app.story import story
 from ui.context import AppContext
 from ui.details.story import render
+from ui.team import ConfidentialBar
 
 
 class DetailPane(QWidget):
@@ -31,6 +32,7 @@ class DetailPane(QWidget):
         self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.browser.document().setDocumentMargin(14)
         self.browser.anchorClicked.connect(self._follow)
+        self.confidential = ConfidentialBar(ctx, self)  # team mode: who sees it, Share…
         self.empty = QLabel(self.tr("Select a record to see its story."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)
@@ -39,6 +41,7 @@ class DetailPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.confidential)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.empty, 1)
         self.show_record("", 0)
@@ -80,6 +83,7 @@ class DetailPane(QWidget):
             self.browser.verticalScrollBar().setValue(scroll)
         else:
             self.entity, self.record_id = "", 0
+        self.confidential.set_record(self.entity, self.record_id)
 
     def reload(self) -> None:
         self.show_record(self.entity, self.record_id)

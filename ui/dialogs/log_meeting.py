@@ -33,6 +33,7 @@ from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
 from db import clock
 from db.models import MEETING_KINDS
 from ui import labels, widgets
+from ui import team as team_ui
 from ui.context import AppContext
 from ui.dialogs.conflict import ConflictDialog
 from ui.dialogs.followups import FollowUpEditor
@@ -101,6 +102,7 @@ class LogMeetingDialog(QDialog):
         self.agenda = self._text("agenda", self.tr("Agenda"))
         self.minutes = self._text("minutes", self.tr("What was said"))
         self.decisions = self._text("decisions", self.tr("What was decided"))
+        self.confidential = team_ui.confidential_box(self)
         self.followups = FollowUpEditor(ctx, self, base=now.date())
         # Follow-ups are due after the meeting: the quick picks count from its day.
         self.when.dateChanged.connect(
@@ -167,7 +169,10 @@ class LogMeetingDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(fu_box)
         layout.addWidget(self.errors["general"])
-        layout.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.confidential)
+        bottom.addWidget(self.buttons, 1)
+        layout.addLayout(bottom)
 
         for a, b in (
             (self.title, self.when),
@@ -183,6 +188,7 @@ class LogMeetingDialog(QDialog):
             (self.followups.who, self.followups.direction),
             (self.followups.direction, self.followups.due),
             (self.followups.due, self.followups.add_button),
+            (self.followups.add_button, self.confidential),
         ):
             QWidget.setTabOrder(a, b)
         if meeting_id:
@@ -213,6 +219,7 @@ class LogMeetingDialog(QDialog):
             self.agenda.toPlainText(),
             self.minutes.toPlainText(),
             self.decisions.toPlainText(),
+            self.confidential.isChecked(),
             repr(self.organisations.values()),
             repr(self.attendees.values()),
             len(self.followups.new_items()),
@@ -305,6 +312,7 @@ class LogMeetingDialog(QDialog):
         self.agenda.setPlainText(m.get("agenda") or "")
         self.minutes.setPlainText(m.get("minutes") or "")
         self.decisions.setPlainText(m.get("decisions") or "")
+        self.confidential.setChecked(bool(m.get("confidential")))
         self.organisations.set_values(orgs)
         self.attendees.set_values(
             [Chosen(a["contact_id"], a.get("full_name", ""), a["role"]) for a in m["attendees"]]
@@ -333,6 +341,7 @@ class LogMeetingDialog(QDialog):
             "agenda": self.agenda.toPlainText(),
             "minutes": self.minutes.toPlainText(),
             "decisions": self.decisions.toPlainText(),
+            "confidential": self.confidential.isChecked(),
         }
         if self.meeting_id is None and self.ctx.staff_id:
             values["owner_id"] = self.ctx.staff_id

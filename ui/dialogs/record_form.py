@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -35,6 +36,7 @@ from db.models import (
     PRIORITIES,
 )
 from ui import labels, widgets
+from ui import team as team_ui
 from ui.context import AppContext
 from ui.dialogs.conflict import ConflictDialog
 from ui.dupwarn import DuplicateWarning, peek
@@ -44,7 +46,7 @@ from ui.widgets import ErrorLabel, Lookup
 @dataclass(frozen=True)
 class F:
     name: str
-    kind: str = "text"  # text, multiline, choice, staff, organisation, contact, list, date, rating
+    kind: str = "text"  # text, multiline, choice, staff, organisation, contact, list, date, rating, flag
     choices: tuple[Any, ...] = ()
 
 
@@ -63,6 +65,7 @@ FIELDS: dict[str, tuple[F, ...]] = {
         F("interest", "rating"),
         F("tags", "list"),
         F("notes", "multiline"),
+        F("confidential", "flag"),
     ),
     "contact": (
         F("full_name"),
@@ -74,6 +77,7 @@ FIELDS: dict[str, tuple[F, ...]] = {
         F("owner_id", "staff"),
         F("tags", "list"),
         F("notes", "multiline"),
+        F("confidential", "flag"),
     ),
     "action": (
         F("title"),
@@ -87,6 +91,7 @@ FIELDS: dict[str, tuple[F, ...]] = {
         F("organisation_id", "organisation"),
         F("reference"),
         F("notes", "multiline"),
+        F("confidential", "flag"),
     ),
 }
 
@@ -151,7 +156,7 @@ class RecordForm(QDialog):
             lay.setSpacing(2)
             lay.addWidget(w)
             lay.addWidget(err)
-            form.addRow(labels.field_label(f.name), box)
+            form.addRow("" if f.kind == "flag" else labels.field_label(f.name), box)
             self.widgets[f.name], self.errors[f.name] = w, err
         self.general_error = ErrorLabel(self)
         self.duplicates: DuplicateWarning | None = None
@@ -209,6 +214,8 @@ class RecordForm(QDialog):
     # --- widgets ---------------------------------------------------------------------------------
 
     def _make(self, f: F, staff: list[tuple[int, str]]) -> QWidget:
+        if f.kind == "flag":
+            return team_ui.confidential_box(self)
         if f.kind == "multiline":
             w = QPlainTextEdit(self)
             w.setTabChangesFocus(True)
@@ -248,7 +255,9 @@ class RecordForm(QDialog):
     def _fill(self, values: dict[str, Any], names: dict[str, str]) -> None:
         for f in FIELDS[self.entity]:
             w, v = self.widgets[f.name], values.get(f.name)
-            if isinstance(w, QPlainTextEdit):
+            if isinstance(w, QCheckBox):
+                w.setChecked(bool(v))
+            elif isinstance(w, QPlainTextEdit):
                 w.setPlainText(v or "")
             elif isinstance(w, QComboBox):
                 w.setCurrentIndex(max(0, w.findData(v)))
@@ -268,7 +277,9 @@ class RecordForm(QDialog):
         out: dict[str, Any] = {}
         for f in FIELDS[self.entity]:
             w = self.widgets[f.name]
-            if isinstance(w, QPlainTextEdit):
+            if isinstance(w, QCheckBox):
+                out[f.name] = w.isChecked()
+            elif isinstance(w, QPlainTextEdit):
                 out[f.name] = w.toPlainText()
             elif isinstance(w, QComboBox):
                 out[f.name] = w.currentData()

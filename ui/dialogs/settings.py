@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app import lists, records
 from db.engine import describe_url
 from ui import i18n
+from ui import team as team_ui
 from ui.context import AppContext
 
 
@@ -104,7 +105,16 @@ class SettingsDialog(QDialog):
         staff_row = QHBoxLayout()
         staff_row.addWidget(self.staff, 1)
         staff_row.addWidget(add_staff)
-        form.addRow(self.tr("I am"), staff_row)
+        who = ctx.identity
+        if who is None:
+            form.addRow(self.tr("I am"), staff_row)
+        else:  # a team database: you are who you signed in as (the database's word, not a choice)
+            self.staff.hide()
+            add_staff.hide()
+            signed_in = QLabel(team_ui.signed_in_text(who), self)
+            signed_in.setObjectName("settings_signed_in")
+            signed_in.setWordWrap(True)
+            form.addRow(self.tr("Signed in as"), signed_in)
         form.addRow(self.tr("Dates"), self.date_format)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", language_note)
@@ -151,7 +161,8 @@ class SettingsDialog(QDialog):
     def apply(self) -> None:
         s = self.ctx.settings
         s.database_url = self.database_url()
-        s.staff_id = int(self.staff.currentData() or 0) or None
+        if self.ctx.identity is None:
+            s.staff_id = int(self.staff.currentData() or 0) or None
         s.date_format = str(self.date_format.currentData())
         if str(self.language.currentData()) != s.language:
             s.language = str(self.language.currentData())

@@ -242,6 +242,9 @@ class RecordListModel(QAbstractTableModel):
         return str(value)
 
     def _decorate(self, row: dict[str, Any], key: str, role: int) -> Any:
+        first = index_is_first(key, self._columns)
+        if role == Qt.ItemDataRole.DecorationRole and first and row.get("confidential"):
+            return icon("lock")  # a confidential record (db/team.py decides who sees it)
         if self.entity != "action":
             if role == Qt.ItemDataRole.DecorationRole and index_is_first(key, self._columns):
                 return icon(self.entity)

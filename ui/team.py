@@ -1,0 +1,200 @@
+"""Team mode in the window: who is signed in, the confidential mark, and sharing a confidential
+record with named colleagues (the services are :mod:`app.team`; PostgreSQL enforces who sees
+what, so the window shows what it is given)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import lists, records, team
+from app.errors import UserError
+from ui.context import AppContext
+from ui.icons import icon
+
+LOCK = "🔒"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Team", text)
+
+
+def role_label(role: str) -> str:
+    return {
+        "admin": tr("administrator"),
+        "manager": tr("manager"),
+        "officer": tr("officer"),
+        "reader": tr("reader (read only)"),
+    }.get(role, tr("no Ketnoi role"))
+
+
+def signed_in_text(who: team.Identity) -> str:
+    """ "Trần Thị Lan — login lan, officer"."""
+    return (
+        tr("%1 — login %2, %3")
+        .replace("%1", who.name)
+        .replace("%2", who.login)
+        .replace("%3", role_label(who.role))
+    )
+
+
+def confidential_tip() -> str:
+    return tr(
+        "Seen only by its owner, the staff on it, colleagues it is shared with and managers "
+        "(on a shared database; the database itself enforces it)."
+    )
+
+
+def confidential_box(parent: QWidget) -> QCheckBox:
+    box = QCheckBox(tr("Confidential"), parent)
+    box.setObjectName("field_confidential")
+    box.setToolTip(confidential_tip())
+    return box
+
+
+def lock_icon() -> QIcon:
+    return icon("lock")
+
+
+class ShareDialog(QDialog):
+    """Tick the colleagues who may see a confidential record; Save shares and unshares in one
+    unit of work (the database refuses it to anyone but the owner or a manager)."""
+
+    def __init__(self, ctx: AppContext, kind: str, record_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.kind, self.record_id = ctx, kind, record_id
+        self.setObjectName("share_dialog")
+        self.setWindowTitle(tr("Share with colleagues"))
+        with ctx.read() as s:
+            staff = lists.staff_list(s)
+            self._before = {i for i, _n in team.shares_of(s, kind, record_id)}
+        me = ctx.staff_id
+        self.people = QListWidget(self)
+        self.people.setObjectName("share_people")
+        for sid, name in staff:
+            if sid == me:
+                continue
+            item = QListWidgetItem(name, self.people)
+            item.setData(Qt.ItemDataRole.UserRole, sid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if sid in self._before else Qt.CheckState.Unchecked)
+        note = QLabel(confidential_tip(), self)
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        self.error = QLabel(self)
+        self.error.setObjectName("share_error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(tr("Who else may see it:"), self))
+        lay.addWidget(self.people, 1)
+        lay.addWidget(note)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        self.resize(420, 360)
+
+    def chosen(self) -> set[int]:
+        out = set()
+        for row in range(self.people.count()):
+            item = self.people.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.add(int(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def save(self) -> None:
+        add, remove = sorted(self.chosen() - self._before), sorted(self._before - self.chosen())
+        if not add and not remove:
+            self.accept()
+            return
+        kind, record_id, by, actor = self.kind, self.record_id, self.ctx.staff_id, self.ctx.actor()
+
+        def work(s: Any) -> int:
+            team.share(s, kind, record_id, add, by=by, actor=actor)
+            team.unshare(s, kind, record_id, remove, actor=actor)
+            return record_id
+
+        self.buttons.setEnabled(False)
+        self.ctx.write(work, entity=kind, on_done=lambda _r: self.accept(), on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}")
+        self.error.show()
+
+
+class ConfidentialBar(QWidget):
+    """Above a record's page: "Confidential", who besides the owner may see it, and Share… for
+    its owner or a manager on a team database. Hidden for a record that is not confidential."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind, self.record_id = "", 0
+        self.setObjectName("confidential_bar")
+        self.lock = QLabel(self)
+        self.lock.setPixmap(lock_icon().pixmap(16, 16))
+        self.text = QLabel(self)
+        self.text.setObjectName("confidential_text")
+        self.text.setWordWrap(True)
+        self.text.setToolTip(confidential_tip())
+        self.share = QPushButton(tr("Share…"), self)
+        self.share.setObjectName("confidential_share")
+        self.share.clicked.connect(self.open_share)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(14, 6, 14, 6)
+        lay.addWidget(self.lock)
+        lay.addWidget(self.text, 1)
+        lay.addWidget(self.share)
+        self.hide()
+
+    def set_record(self, kind: str, record_id: int) -> None:
+        self.kind, self.record_id = kind, record_id
+        if kind not in team.CONFIDENTIAL_KINDS or not record_id:
+            self.hide()
+            return
+        try:
+            with self.ctx.read() as s:
+                values = records.get(s, kind, record_id)
+                shared = (
+                    [n for _i, n in team.shares_of(s, kind, record_id)] if values.get("confidential") else []
+                )
+        except UserError:
+            self.hide()
+            return
+        if not values.get("confidential"):
+            self.hide()
+            return
+        text = tr("Confidential")
+        if shared:
+            text += " · " + tr("also shared with %1").replace("%1", ", ".join(shared))
+        self.text.setText(text)
+        who = self.ctx.identity
+        mine = who is not None and (
+            values.get("owner_id") == who.staff_id or who.role in ("manager", "admin")
+        )
+        self.share.setVisible(mine)
+        self.show()
+
+    def open_share(self) -> None:
+        dialog = ShareDialog(self.ctx, self.kind, self.record_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_record(self.kind, self.record_id)
