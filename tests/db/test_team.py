@@ -397,3 +397,32 @@ def test_an_officer_on_an_older_schema_is_told_who_upgrades_it(ready: Team) -> N
             conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
         admin.dispose()
     assert code == 1 and "ketnoi admin init" in err and "Traceback" not in err
+
+
+def test_an_admin_login_other_than_the_owner_adds_users(ready: Team) -> None:
+    p = ready.prefix
+    pw = "correct horse battery staple\n"
+    code, _o, err = ready.cli(
+        "owner",
+        "admin",
+        "add-user",
+        p + "boss",
+        "--role",
+        "admin",
+        "--name",
+        "Đỗ Văn Sếp",
+        "--password-stdin",
+        stdin=pw,
+    )
+    assert code == 0, err
+    boss = make_url(ready.urls["lan"]).set(username=p + "boss").render_as_string(False)
+    code, _o, err = _run(
+        boss,
+        ["admin", "add-user", p + "thu", "--role", "officer", "--name", "Vũ Thị Thu", "--password-stdin"],
+        pw,
+    )
+    assert code == 0, err
+    code, out, err = _run(boss, ["admin", "list-users", "--json"])
+    assert code == 0, err
+    users = {u["login"]: (u["role"], u["name"]) for u in json.loads(out)}
+    assert users[p + "thu"] == ("officer", "Vũ Thị Thu") and users[p + "boss"] == ("admin", "Đỗ Văn Sếp")
