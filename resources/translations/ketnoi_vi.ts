@@ -6,78 +6,79 @@
     <message>
       <location filename="../../ui/details/attachments.py" line="90" />
       <source>Add…</source>
-      <translation type="unfinished" />
+      <translation>Thêm…</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="165" />
       <source>Attach files</source>
-      <translation type="unfinished" />
+      <translation>Đính kèm tệp</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="96" />
       <source>Attach files to this record (or drop them on its page)</source>
-      <translation type="unfinished" />
+      <translation>Đính kèm tệp vào hồ sơ này (hoặc kéo thả tệp vào trang của hồ sơ)</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="187" />
       <source>Attached %1</source>
-      <translation type="unfinished" />
+      <translation>Đã đính kèm %1</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="160" />
       <source>Attachments</source>
-      <translation type="unfinished" />
+      <translation>Tệp đính kèm</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="143" />
       <source>Files (%1)</source>
-      <translation type="unfinished" />
+      <translation>Tệp đính kèm (%1)</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="226" />
       <source>No program opened %1. The file is in:
 %2</source>
-      <translation type="unfinished" />
+      <translation>Không có chương trình nào mở được %1. Tệp nằm trong thư mục:
+%2</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="91" />
       <source>Open</source>
-      <translation type="unfinished" />
+      <translation>Mở</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="224" />
       <source>Open file</source>
-      <translation type="unfinished" />
+      <translation>Mở tệp</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="94" />
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>Gỡ bỏ</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="279" />
       <source>Removed %1</source>
-      <translation type="unfinished" />
+      <translation>Đã gỡ bỏ %1</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="92" />
       <source>Save as…</source>
-      <translation type="unfinished" />
+      <translation>Lưu thành…</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="245" />
       <source>Save attachment</source>
-      <translation type="unfinished" />
+      <translation>Lưu tệp đính kèm</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="259" />
       <source>Saved %1</source>
-      <translation type="unfinished" />
+      <translation>Đã lưu %1</translation>
     </message>
     <message>
       <location filename="../../ui/details/attachments.py" line="230" />
       <source>Show in folder</source>
-      <translation type="unfinished" />
+      <translation>Mở thư mục chứa tệp</translation>
     </message>
   </context>
   <context>
@@ -349,7 +350,6 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="262" />
-      <location filename="../../ui/letters.py" line="342" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -524,7 +524,7 @@
   <context>
     <name>CommitPage</name>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="205" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="207" />
       <source>%1 fields were changed after the import and were kept as they are now.</source>
       <translation>%1 trường đã được sửa sau khi nhập nên được giữ nguyên như hiện tại.</translation>
     </message>
@@ -534,33 +534,33 @@
       <translation>&amp;Hoàn tác lần nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="219" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="221" />
       <location filename="../../ui/import_wizard/commit_page.py" line="33" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="139" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="136" />
       <source>Every row was rejected or skipped, so nothing was written.</source>
       <translation>Mọi dòng đều bị từ chối hoặc bỏ qua, nên không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="201" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="203" />
       <source>Fields restored</source>
       <translation>Trường được khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="110" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="107" />
       <source>Import #%1 is done.</source>
       <translation>Lần nhập #%1 đã hoàn tất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="200" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="202" />
       <source>Import #%1 was undone.</source>
       <translation>Lần nhập #%1 đã được hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="130" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="127" />
       <source>Import #%1: %2 new, %3 updated</source>
       <translation>Lần nhập #%1: %2 mới, %3 cập nhật</translation>
     </message>
@@ -570,75 +570,75 @@
       <translation>Nhập &amp;trang tính khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="162" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="164" />
       <source>Import cancelled</source>
       <translation>Đã huỷ nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="162" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="164" />
       <source>Import failed</source>
       <translation>Nhập không thành công</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="199" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="201" />
       <source>Import undone</source>
       <translation>Đã hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="108" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="105" />
       <source>Imported</source>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="218" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="220" />
       <location filename="../../ui/import_wizard/commit_page.py" line="32" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="112" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="109" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="138" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="135" />
       <source>Nothing imported</source>
       <translation>Chưa nhập gì</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="140" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="137" />
       <source>Nothing was imported.</source>
       <translation>Không có gì được nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="163" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="165" />
       <source>Nothing was written.</source>
       <translation>Chưa có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="118" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="115" />
       <source>Organisations created for the rows</source>
       <translation>Tổ chức được tạo theo các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="201" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="203" />
       <source>Records removed</source>
       <translation>Bản ghi đã gỡ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="113" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="110" />
       <source>Records updated</source>
       <translation>Bản ghi đã cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="115" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="145" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="112" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="142" />
       <source>Rows not imported (errors, duplicates)</source>
       <translation>Dòng không được nhập (lỗi, trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="114" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="143" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="111" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="140" />
       <source>Rows skipped</source>
       <translation>Dòng bỏ qua</translation>
     </message>
@@ -648,27 +648,27 @@
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="155" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="152" />
       <source>Save the rows not imported to a workbook, correct them and import it again.</source>
       <translation>Lưu các dòng chưa nhập ra một bảng tính, sửa lại rồi nhập lần nữa.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="120" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="117" />
       <source>Staff members created</source>
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="208" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="210" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="127" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="124" />
       <source>The mapping is remembered for the next file with the same headers.</source>
       <translation>Cách ghép cột được ghi nhớ cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="109" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="106" />
       <source>Undo reverses exactly this import; edits made since are kept.</source>
       <translation>Hoàn tác gỡ đúng lần nhập này; các chỉnh sửa sau đó được giữ lại.</translation>
     </message>
@@ -1029,20 +1029,25 @@
   <context>
     <name>EmailLogger</name>
     <message>
+      <location filename="../../ui/mail.py" line="168" />
+      <source>(attached files: %1)</source>
+      <translation>(tệp đính kèm: %1)</translation>
+    </message>
+    <message>
       <location filename="../../ui/mail.py" line="139" />
       <source>(in the trash: restore it from View → Trash)</source>
-      <translation type="unfinished" />
+      <translation>(đang trong thùng rác: khôi phục tại Xem → Thùng rác)</translation>
     </message>
     <message>
       <location filename="../../ui/mail.py" line="137" />
       <location filename="../../ui/mail.py" line="164" />
       <source>Already logged: “%1”</source>
-      <translation type="unfinished" />
+      <translation>Đã ghi nhận trước đó: “%1”</translation>
     </message>
     <message>
       <location filename="../../ui/mail.py" line="106" />
       <source>E-mail messages (*.eml *.msg)</source>
-      <translation type="unfinished" />
+      <translation>Thư điện tử (*.eml *.msg)</translation>
     </message>
     <message>
       <location filename="../../ui/mail.py" line="106" />
@@ -1050,17 +1055,12 @@
       <location filename="../../ui/mail.py" line="141" />
       <location filename="../../ui/mail.py" line="173" />
       <source>Log e-mail</source>
-      <translation type="unfinished" />
+      <translation>Ghi nhận thư điện tử</translation>
     </message>
     <message>
       <location filename="../../ui/mail.py" line="166" />
       <source>Logged e-mail “%1”</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/mail.py" line="168" />
-      <source>with %n file(s)</source>
-      <translation type="unfinished" />
+      <translation>Đã ghi nhận thư điện tử “%1”</translation>
     </message>
   </context>
   <context>
@@ -1106,7 +1106,7 @@
     <message>
       <location filename="../../ui/import_wizard/file_page.py" line="193" />
       <source>%1 sheets: the ticked ones are imported together, organisations first, in one step that one undo reverses.</source>
-      <translation type="unfinished" />
+      <translation>%1 trang: các trang được đánh dấu được nhập cùng nhau, tổ chức trước, trong một lần ghi mà một lần hoàn tác đảo ngược.</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/file_page.py" line="56" />
@@ -1296,6 +1296,19 @@
       <location filename="../../ui/widgets.py" line="104" />
       <source>What you typed has not been saved. Discard it?</source>
       <translation>Nội dung bạn vừa nhập chưa được lưu. Bỏ nội dung này?</translation>
+    </message>
+  </context>
+  <context>
+    <name>GuideDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/guide.py" line="28" />
+      <source>Ketnoi user guide</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/guide.py" line="35" />
+      <source>The guide is not installed with this copy of Ketnoi: it is docs/guide.md in Ketnoi's source.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1928,12 +1941,12 @@
     <message>
       <location filename="../../ui/labels.py" line="94" />
       <source>Attachment</source>
-      <translation type="unfinished" />
+      <translation>Tệp đính kèm</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="95" />
       <source>Attachments</source>
-      <translation type="unfinished" />
+      <translation>Tệp đính kèm</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="212" />
@@ -2012,7 +2025,7 @@
     <message>
       <location filename="../../ui/labels.py" line="126" />
       <source>E-mail</source>
-      <translation type="unfinished" />
+      <translation>Thư điện tử</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="68" />
@@ -2437,7 +2450,9 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../ui/letters.py" line="176" />
       <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
@@ -2447,6 +2462,7 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="262" />
       <location filename="../../ui/letters.py" line="342" />
       <source>Delete</source>
       <translation type="unfinished" />
@@ -2508,6 +2524,7 @@
     </message>
     <message>
       <location filename="../../ui/letters.py" line="186" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation type="unfinished" />
     </message>
@@ -3036,7 +3053,7 @@
     <message>
       <location filename="../../ui/main_window.py" line="206" />
       <source>Log &amp;e-mail…</source>
-      <translation type="unfinished" />
+      <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="280" />
@@ -3154,7 +3171,7 @@
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="68" />
       <source>S&amp;heet:</source>
-      <translation type="unfinished" />
+      <translation>T&amp;rang:</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="84" />
@@ -3167,9 +3184,9 @@
       <translation>Nhiều cột cùng ghép vào %1: chỉ dùng cột đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="266" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="267" />
       <source>Sheet “%1” has no column for the name: choose it there.</source>
-      <translation type="unfinished" />
+      <translation>Trang “%1” chưa có cột họ tên: hãy chọn ở trang đó.</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="158" />
@@ -3203,12 +3220,12 @@
       <location filename="../../ui/mail.py" line="49" />
       <location filename="../../ui/mail.py" line="66" />
       <source>Log e-mail</source>
-      <translation type="unfinished" />
+      <translation>Ghi nhận thư điện tử</translation>
     </message>
     <message>
       <location filename="../../ui/mail.py" line="51" />
       <source>“%1”: these addresses are not in Ketnoi. Tick the ones to add as contacts:</source>
-      <translation type="unfinished" />
+      <translation>“%1”: các địa chỉ này chưa có trong Ketnoi. Đánh dấu những địa chỉ cần thêm làm người liên hệ:</translation>
     </message>
   </context>
   <context>
@@ -3244,15 +3261,15 @@
     <message>
       <location filename="../../ui/import_wizard/preview_page.py" line="200" />
       <source>%1 (%2 rows)</source>
-      <translation type="unfinished" />
+      <translation>%1 (%2 dòng)</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/preview_page.py" line="215" />
       <source>%1 of %2 rows of %3 sheets will be written, together: one import, one undo.</source>
-      <translation type="unfinished" />
+      <translation>Sẽ ghi %1 trên %2 dòng của %3 trang, cùng một lúc: một lần nhập, một lần hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="221" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="223" />
       <source>%1 of %2 rows will be written.</source>
       <translation>Sẽ ghi %1 trên %2 dòng.</translation>
     </message>
@@ -3287,7 +3304,7 @@
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="249" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="251" />
       <source>Created alongside (%1)</source>
       <translation>Tạo kèm theo (%1)</translation>
     </message>
@@ -3540,6 +3557,76 @@
       <location filename="../../ui/dialogs/settings.py" line="68" />
       <source>— not chosen —</source>
       <translation>— chưa chọn —</translation>
+    </message>
+  </context>
+  <context>
+    <name>Shortcuts</name>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="35" />
+      <source>Follow-up due a week after the meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="36" />
+      <source>Follow-up due at the end of its month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="34" />
+      <source>Follow-up due the day after the meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="86" />
+      <source>In a list</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="99" />
+      <source>In the %1 dialog</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="33" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="34" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="35" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="36" />
+      <source>Log meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="37" />
+      <source>Record form</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="33" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="37" />
+      <source>Save</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="120" />
+      <source>Command</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="114" />
+      <source>Find a command or a key…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="111" />
+      <source>Keyboard shortcuts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="120" />
+      <source>Keys</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -4302,8 +4389,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="176" />
-      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation type="unfinished" />
@@ -4329,7 +4414,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="186" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation type="unfinished" />

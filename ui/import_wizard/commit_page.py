@@ -78,19 +78,16 @@ class CommitPage(QWizardPage):
     # --- writing -------------------------------------------------------------------------------
 
     def initializePage(self) -> None:
-        preview = self.w.preview
-        assert preview is not None
+        previews = list(self.w.previews)
+        assert previews
         self.state = "writing"
         self.headline.setText("")
-        self.busy.start(
-            self.tr("Writing %1 rows…").replace(
-                "%1", f"{sum(preview.counts()[s] for s in ('new', 'update')):,}"
-            )
-        )
+        writes = sum(p.counts()[s] for p in previews for s in ("new", "update"))
+        self.busy.start(self.tr("Writing %1 rows…").replace("%1", f"{writes:,}"))
         engine = self.w.ctx.engine
         actor = self.w.ctx.actor()
         self.w.run_task(
-            lambda task: work.commit(engine, preview, actor, task),
+            lambda task: work.commit(engine, previews, actor, task),
             on_done=self._done,
             on_error=self._failed,
             on_progress=self.busy.progress,
@@ -123,7 +120,7 @@ class CommitPage(QWizardPage):
         self.report.setVisible(rejected > 0)
         self.undo.show()
         self.undo.setEnabled(True)
-        self.again.setVisible(len([s for s in self.w.sheets if s.layout is not None]) > 1)
+        self.again.setVisible(self._sheets_left())
         show_note(self.message, self.tr("The mapping is remembered for the next file with the same headers."))
         self.w.ctx.changed.emit("", [])
         self.w.ctx.status_message.emit(
@@ -149,11 +146,16 @@ class CommitPage(QWizardPage):
         )
         self.report.setVisible(c.get("error", 0) + c.get("duplicate", 0) > 0)
         self.undo.hide()
-        self.again.setVisible(len([s for s in self.w.sheets if s.layout is not None]) > 1)
+        self.again.setVisible(self._sheets_left())
         show_note(
             self.message,
             self.tr("Save the rows not imported to a workbook, correct them and import it again."),
         )
+
+    def _sheets_left(self) -> bool:
+        """Sheets of the file neither imported in this pass nor before in this wizard."""
+        done = {i.name for i in self.w.chosen} | set(self.w.imported)
+        return any(s.layout is not None and s.name not in done for s in self.w.sheets)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy.stop()
@@ -175,8 +177,8 @@ class CommitPage(QWizardPage):
     # --- after the write -------------------------------------------------------------------------
 
     def save_report(self, target: str | None = None) -> None:
-        if self.w.preview is not None:
-            save_error_report(self.w, self.w.preview, target, self.message)
+        if self.w.previews:
+            save_error_report(self.w, list(self.w.previews), target, self.message)
 
     def undo_import(self) -> None:
         result = self.w.commit_result

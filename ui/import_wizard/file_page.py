@@ -80,6 +80,7 @@ class FilePage(QWizardPage):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
+        self.tree.itemChanged.connect(lambda *_: self.completeChanged.emit())  # a box ticked
         self.tree.itemDoubleClicked.connect(lambda *_: self.w.next())
         self.sheets_label.hide()
         self.tree.hide()
@@ -165,6 +166,11 @@ class FilePage(QWizardPage):
                     )
                     item.setIcon(0, icon("done"))
                 first = first or item
+                # Every sheet Ketnoi recognises is ticked: the whole workbook in one pass, one
+                # transaction, one undo. The user unticks what should stay out.
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                ticked = layout.kind is not None and done is None
+                item.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
                 if layout.kind is not None and done is None:
                     # Organisations first: the other sheets refer to them.
                     rank = KINDS.index(layout.kind)
@@ -183,7 +189,10 @@ class FilePage(QWizardPage):
             self.tree.setCurrentItem(chosen)
             self.tree.setFocus()
             if len(sheets) > 1:
-                note = self.tr("%1 sheets: import them one at a time, organisations first.")
+                note = self.tr(
+                    "%1 sheets: the ticked ones are imported together, organisations first, in one step "
+                    "that one undo reverses."
+                )
                 show_note(self.message, note.replace("%1", str(len(sheets))))
         self.completeChanged.emit()
 
@@ -200,19 +209,46 @@ class FilePage(QWizardPage):
         info = self.w.sheets[int(index)] if index is not None else None
         return info if info is not None and info.layout is not None else None
 
+    def _items(self) -> list[QTreeWidgetItem]:
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [i for i in items if i is not None]
+
+    def _info(self, item: QTreeWidgetItem) -> work.SheetInfo | None:
+        index = item.data(0, Qt.ItemDataRole.UserRole)
+        info = self.w.sheets[int(index)] if index is not None and self.w.sheets else None
+        return info if info is not None and info.layout is not None else None
+
+    def ticked(self) -> list[work.SheetInfo]:
+        """The sheets to import together (the current one alone when none is ticked)."""
+        out = [
+            info
+            for item in self._items()
+            if item.checkState(0) == Qt.CheckState.Checked and (info := self._info(item)) is not None
+        ]
+        return out
+
     def select_sheet(self, name: str) -> None:
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item is not None and item.text(0) == name:
-                self.tree.setCurrentItem(item)
+        """Import ``name`` alone: tick it, untick the others, make it current."""
+        self.tick_sheets([name])
+
+    def tick_sheets(self, names: list[str]) -> None:
+        for item in self._items():
+            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                wanted = item.text(0) in names
+                item.setCheckState(0, Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+                if wanted and item.text(0) == names[0]:
+                    self.tree.setCurrentItem(item)
 
     def isComplete(self) -> bool:
-        return not self.w.busy() and self.selected() is not None
+        return not self.w.busy() and bool(self.ticked())
 
     def validatePage(self) -> bool:
-        info = self.selected()
-        if info is None:
+        ticked = self.ticked()
+        if not ticked:
             return False
-        if self.w.sheet is not info:
-            self.w.choose_sheet(info)
+        current = self.selected()
+        if {i.name for i in ticked} != {i.name for i in self.w.chosen} or self.w.sheet is None:
+            self.w.choose_sheets(ticked, current)
+        elif current in ticked:
+            self.w.show_sheet(current)
         return True

@@ -62,8 +62,14 @@ class MappingPage(QWizardPage):
         for choice in ON_MATCH:
             self.on_match.addItem(on_match_label(choice), choice)
         self.on_match.setCurrentIndex(ON_MATCH.index("fill"))
+        self.sheet_choice = QComboBox(self)
+        self.sheet_choice.setObjectName("import_sheet_choice")
+        self.sheet_choice.activated.connect(self._sheet_chosen)
+        self.sheet_label = QLabel(self.tr("S&heet:"), self)
+        self.sheet_label.setBuddy(self.sheet_choice)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.sheet_label, self.sheet_choice)
         form.addRow(self.tr("The sheet &holds:"), self.kind)
         form.addRow(self.tr("A row that matches an &existing record:"), self.on_match)
 
@@ -113,9 +119,33 @@ class MappingPage(QWizardPage):
     # --- filling -----------------------------------------------------------------------------------
 
     def initializePage(self) -> None:
+        self.sheet_choice.clear()
+        for info in self.w.chosen:
+            self.sheet_choice.addItem(info.name, info.name)
+        several = len(self.w.chosen) > 1
+        self.sheet_label.setVisible(several)
+        self.sheet_choice.setVisible(several)
+        self.on_match.setCurrentIndex(ON_MATCH.index(self.w.on_match))
+        self._show_current()
+
+    def _sheet_chosen(self) -> None:
+        """Another of the chosen sheets: keep this one's mapping, show that one's."""
+        name = self.sheet_choice.currentData()
+        if self.w.sheet is not None and name == self.w.sheet.name:
+            return
+        self._keep()
+        self.w.show_sheet(next(i for i in self.w.chosen if i.name == name))
+        self._show_current()
+
+    def show_sheet(self, name: str) -> None:
+        """Show sheet ``name``'s mapping, as choosing it in the Sheet box does."""
+        self.sheet_choice.setCurrentIndex(max(self.sheet_choice.findData(name), 0))
+        self._sheet_chosen()
+
+    def _show_current(self) -> None:
         layout = self.w.layout_
         assert layout is not None and self.w.sheet is not None
-        self.on_match.setCurrentIndex(ON_MATCH.index(self.w.on_match))
+        self.sheet_choice.setCurrentIndex(max(self.sheet_choice.findData(self.w.sheet.name), 0))
         if layout.kind is not None:
             self.kind.setCurrentIndex(fs.KINDS.index(layout.kind))
         else:
@@ -231,6 +261,12 @@ class MappingPage(QWizardPage):
 
     def _changed(self) -> None:
         text, ok = self._problems()
+        other = self._other_without_name() if ok else ""
+        if other:
+            text, ok = (
+                self.tr("Sheet “%1” has no column for the name: choose it there.").replace("%1", other),
+                False,
+            )
         if text and not ok:
             show_error(self.problem, text)
         else:
@@ -238,14 +274,31 @@ class MappingPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self._problems()[1]
+        return self._problems()[1] and not self._other_without_name()
 
-    def validatePage(self) -> bool:
+    def _other_without_name(self) -> str:
+        """A chosen sheet other than the one shown whose mapping has no name column."""
+        for info in self.w.chosen:
+            layout = self.w.layouts.get(info.name)
+            if info is self.w.sheet or layout is None or layout.kind is None:
+                continue
+            used = set(layout.mapping.values())
+            if fs.REQUIRED[layout.kind] not in used and not (
+                layout.kind == "contact" and {"family_name", "given_name"} & used
+            ):
+                return info.name
+        return ""
+
+    def _keep(self) -> None:
         layout = self.w.layout_
         assert layout is not None
         new_mapping = self.mapping()
         if layout.mapping != new_mapping or self.w.on_match != self.on_match.currentData():
             self.w.preview = None
+            self.w.previews = []
         layout.mapping = new_mapping
         self.w.on_match = str(self.on_match.currentData())
+
+    def validatePage(self) -> bool:
+        self._keep()
         return True

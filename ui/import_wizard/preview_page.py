@@ -90,6 +90,11 @@ class PreviewPage(QWizardPage):
         self.busy.cancel_requested.connect(self.w.cancel_task)
         self.message = message_label(self)
         self.message.setObjectName("preview_message")
+        self._results: list[work.PreviewResult] = []
+        self.sheet_choice = QComboBox(self)
+        self.sheet_choice.setObjectName("preview_sheet")
+        self.sheet_choice.currentIndexChanged.connect(self.show_sheet)
+        self.sheet_choice.hide()
         self.retry = QPushButton(self.tr("&Check again"), self)
         self.retry.clicked.connect(self.initializePage)
         self.retry.hide()
@@ -100,6 +105,7 @@ class PreviewPage(QWizardPage):
         for chip in self.chips.values():
             chips.addWidget(chip)
         chips.addStretch(1)
+        chips.addWidget(self.sheet_choice)
         self.filter = QComboBox(self)
         self.filter.setObjectName("preview_filter")
         texts = (
@@ -161,51 +167,84 @@ class PreviewPage(QWizardPage):
     # --- running the preview ----------------------------------------------------------------------
 
     def initializePage(self) -> None:
-        layout, path = self.w.layout_, self.w.path
-        assert layout is not None and path is not None
+        layouts, path = self.w.chosen_layouts(), self.w.path
+        assert layouts and path is not None
         self.w.preview = None
-        self.model.set_rows([], layout.kind or "contact")
+        self.w.previews = []
+        self._results = []
+        self.model.set_rows([], layouts[0].kind or "contact")
         self.tabs.hide()
         self.summary.hide()
         self.retry.hide()
         self.message.hide()
+        self.sheet_choice.hide()
         self.busy.start(self.tr("Reading, checking and matching rows…"))
         engine, on_match = self.w.ctx.engine, self.w.on_match
-        mine = copy.deepcopy(layout)  # the worker's own: Back may edit the wizard's meanwhile
+        mine = copy.deepcopy(layouts)  # the worker's own: Back may edit the wizard's meanwhile
         self.w.run_task(
-            lambda task: work.preview(engine, path, mine, on_match, task),
+            lambda task: work.preview_all(engine, path, mine, on_match, task),
             on_done=self._done,
             on_error=self._failed,
             on_progress=self.busy.progress,
         )
 
-    def _done(self, result: work.PreviewResult) -> None:
+    def _done(self, results: list[work.PreviewResult]) -> None:
         self.busy.stop()
-        preview = result.preview
-        self.w.preview = preview
-        self._writable = any(r.status in ("new", "update") for r in preview.rows)
-        self.model.set_rows(preview.rows, preview.kind, result.raw_names)
-        counts = self.model.counts()
-        for status, chip in self.chips.items():
-            chip.set_count(counts[status])
-        self.report.setEnabled(counts["error"] + counts["duplicate"] > 0)
+        self._results = results
+        self.w.previews = [r.preview for r in results]
+        self._writable = any(r.status in ("new", "update") for p in self.w.previews for r in p.rows)
+        self.sheet_choice.blockSignals(True)
+        self.sheet_choice.clear()
+        for r in results:
+            p = r.preview
+            text = self.tr("%1 (%2 rows)").replace("%1", p.layout.sheet).replace("%2", f"{len(p.rows):,}")
+            self.sheet_choice.addItem(text, p.layout.sheet)
+        self.sheet_choice.blockSignals(False)
+        self.sheet_choice.setVisible(len(results) > 1)
         self.summary.show()
         self.tabs.show()
-        self._show_folds()
-        to_write = counts["new"] + counts["update"]
-        if not preview.rows:
+        total = sum(len(p.rows) for p in self.w.previews)
+        to_write = sum(1 for p in self.w.previews for r in p.rows if r.status in ("new", "update"))
+        if not total:
             show_error(self.message, self.tr("The sheet has no rows below its header."))
         elif to_write == 0:
             show_error(
                 self.message, self.tr("Nothing to import: every row is an error, a duplicate or skipped.")
             )
+        elif len(results) > 1:
+            text = self.tr("%1 of %2 rows of %3 sheets will be written, together: one import, one undo.")
+            show_note(
+                self.message,
+                text.replace("%1", f"{to_write:,}")
+                .replace("%2", f"{total:,}")
+                .replace("%3", str(len(results))),
+            )
         else:
             text = self.tr("%1 of %2 rows will be written.").replace("%1", f"{to_write:,}")
-            show_note(self.message, text.replace("%2", f"{len(preview.rows):,}"))
-        if counts["error"] and self.filter.currentIndex() == 0 and to_write == 0:
+            show_note(self.message, text.replace("%2", f"{total:,}"))
+        self.show_sheet(0)
+
+    def show_sheet(self, index: int) -> None:
+        """Show the rows of the chosen sheet number ``index``."""
+        if not 0 <= index < len(self._results):
+            return
+        result = self._results[index]
+        preview = result.preview
+        self.w.preview = preview
+        if self.sheet_choice.currentIndex() != index:
+            self.sheet_choice.setCurrentIndex(index)
+        self.model.set_rows(preview.rows, preview.kind, result.raw_names)
+        counts = self.model.counts()
+        for status, chip in self.chips.items():
+            chip.set_count(counts[status])
+        rejected = sum(1 for p in self.w.previews for r in p.rows if r.status in ("error", "duplicate"))
+        self.report.setEnabled(rejected > 0)
+        writes = counts["new"] + counts["update"]
+        if counts["error"] and self.filter.currentIndex() == 0 and writes == 0:
             self.filter.setCurrentIndex(1)
         else:
             self._filter()
+        self._show_folds()
 
     def _show_folds(self) -> None:
         self.folds.show_preview(self.w.preview)
@@ -231,14 +270,15 @@ class PreviewPage(QWizardPage):
         self.filter.setCurrentIndex(index)
 
     def save_report(self, target: str | None = None) -> None:
-        if self.w.preview is not None:
-            save_error_report(self.w, self.w.preview, target, self.message)
+        if self.w.previews:
+            save_error_report(self.w, list(self.w.previews), target, self.message)
 
     def cleanupPage(self) -> None:
         """Back: stop a preview still running; the next visit computes it again."""
         self.w.drop_task()
         self.busy.stop()
         self.w.preview = None
+        self.w.previews = []
 
     def isComplete(self) -> bool:
-        return not self.w.busy() and self.w.preview is not None and self._writable
+        return not self.w.busy() and bool(self.w.previews) and self._writable

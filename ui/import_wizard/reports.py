@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from app.importing import Preview
@@ -20,19 +20,22 @@ def default_report_path(preview: Preview) -> Path:
     return preview.path.with_name(f"{preview.path.stem}-loi-errors.xlsx")
 
 
-def save_error_report(wizard: ImportWizard, preview: Preview, target: str | None, label: QLabel) -> None:
+def save_error_report(
+    wizard: ImportWizard, preview: Preview | list[Preview], target: str | None, label: QLabel
+) -> None:
     """Ask where (unless ``target`` is given), then write the report in the background."""
     tr = QCoreApplication.translate
     if not target:
         target, _ = QFileDialog.getSaveFileName(
             wizard,
             tr("Import", "Save error report"),
-            str(default_report_path(preview)),
+            str(default_report_path(preview if isinstance(preview, Preview) else preview[0])),
             "Excel (*.xlsx)",
         )
         if not target:
             return
     path = Path(target)
+    lang = "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
     if path.suffix.lower() != ".xlsx":
         path = path.with_name(path.name + ".xlsx")
 
@@ -42,7 +45,7 @@ def save_error_report(wizard: ImportWizard, preview: Preview, target: str | None
         wizard.ctx.status_message.emit(text.replace("%1", path.name).replace("%2", str(n)))
 
     wizard.run_task(
-        lambda task: work.error_report(preview, path, task),
+        lambda task: work.error_report(preview, path, lang, task),
         on_done=done,
         on_error=lambda exc: show_error(label, describe(exc)),
     )

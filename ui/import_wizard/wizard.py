@@ -19,6 +19,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget, QWizard
 
 from app.importing import CommitResult, Preview, SheetLayout
+from app.importing.fields import KINDS
 from ui.context import AppContext
 from ui.icons import icon
 from ui.import_wizard import work
@@ -52,10 +53,13 @@ class ImportWizard(QWizard):
 
         self.path: Path | None = Path(path) if path else None
         self.sheets: list[SheetInfo] = []
-        self.sheet: SheetInfo | None = None
-        self.layout_: SheetLayout | None = None
+        self.sheet: SheetInfo | None = None  # the sheet whose mapping is shown
+        self.layout_: SheetLayout | None = None  # its layout, as the user corrected it
+        self.chosen: list[SheetInfo] = []  # every sheet imported in this pass, organisations first
+        self.layouts: dict[str, SheetLayout] = {}  # sheet name → the user's copy of its layout
         self.on_match = "fill"
-        self.preview: Preview | None = None
+        self.preview: Preview | None = None  # the sheet shown on the preview page
+        self.previews: list[Preview] = []  # every chosen sheet's preview, committed together
         self.commit_result: CommitResult | None = None
         self.imported: dict[str, int] = {}  # sheet → batch id, in this session of the wizard
         self._task: Task | None = None
@@ -75,17 +79,39 @@ class ImportWizard(QWizard):
     # --- the chosen sheet ---------------------------------------------------------------------------
 
     def choose_sheet(self, info: SheetInfo) -> None:
-        """Start from the service's layout of this sheet (a copy: the user's edits stay here)."""
-        self.sheet = info
-        self.layout_ = copy.deepcopy(info.layout)
+        """Import this sheet alone, from the service's layout (a copy: the user's edits stay here)."""
+        self.choose_sheets([info], info)
+
+    def choose_sheets(self, infos: list[SheetInfo], current: SheetInfo | None = None) -> None:
+        """Import these sheets in one pass (one transaction, one batch); show ``current``'s mapping.
+        A sheet chosen before keeps the user's corrections."""
+        order = {k: i for i, k in enumerate(KINDS)}
+        self.chosen = sorted(infos, key=lambda i: order.get((i.layout.kind if i.layout else None) or "", 99))
+        self.layouts = {
+            i.name: self.layouts.get(i.name) or copy.deepcopy(i.layout)
+            for i in self.chosen
+            if i.layout is not None
+        }
+        self.show_sheet(current if current in self.chosen else self.chosen[0] if self.chosen else None)
         self.preview = None
+        self.previews = []
+
+    def show_sheet(self, info: SheetInfo | None) -> None:
+        """The sheet whose mapping the mapping page shows (one of the chosen)."""
+        self.sheet = info
+        self.layout_ = self.layouts.get(info.name) if info is not None else None
+
+    def chosen_layouts(self) -> list[SheetLayout]:
+        return [self.layouts[i.name] for i in self.chosen if i.name in self.layouts]
 
     def another_sheet(self) -> None:
         """After an import: back to the first page, the file read again (its sheets may now
         match what was just imported), the next sheet not yet imported chosen."""
-        if self.sheet is not None and self.commit_result is not None and self.commit_result.batch_id:
-            self.imported[self.sheet.name] = self.commit_result.batch_id
+        if self.commit_result is not None and self.commit_result.batch_id:
+            for info in self.chosen:
+                self.imported[info.name] = self.commit_result.batch_id
         self.preview, self.commit_result, self.sheet, self.layout_ = None, None, None, None
+        self.previews, self.chosen, self.layouts = [], [], {}
         self.commit_page.reset()
         self.restart()
         if self.path is not None:
@@ -163,6 +189,7 @@ class ImportWizard(QWizard):
         super().done(result)
         # The rows of a big preview are no longer needed; the commit result (batch id) stays.
         self.preview = None
+        self.previews = []
         self.preview_page.model.set_rows([], "contact")
         work.release()
 

@@ -147,6 +147,13 @@ def preview(engine: Engine, path: Path, layout: SheetLayout, on_match: str, task
     return PreviewResult(result, raw_names(result, task))
 
 
+def preview_all(
+    engine: Engine, path: Path, layouts: list[SheetLayout], on_match: str, task: Task
+) -> list[PreviewResult]:
+    """Every chosen sheet's preview, in the order given (organisations first)."""
+    return [preview(engine, path, layout, on_match, task) for layout in layouts]
+
+
 NAME_FIELDS = ("full_name", "name", "title", "family_name", "middle_name", "given_name")
 
 
@@ -170,11 +177,11 @@ def raw_names(result: Preview, task: Task) -> dict[int, str]:
     return out
 
 
-def commit(engine: Engine, result_of: Preview, actor: str, task: Task) -> CommitResult:
-    """One transaction, one ImportBatch; a cancel rolls everything back."""
+def commit(engine: Engine, result_of: Preview | list[Preview], actor: str, task: Task) -> CommitResult:
+    """Every sheet in one transaction, one ImportBatch; a cancel rolls everything back."""
     with gc_paused():
         return run_import(engine, result_of, actor=actor, progress=task.progress, cancel=task.cancelled)
 
 
-def error_report(result_of: Preview, target: Path, _task: Task) -> int:
-    return write_error_report(result_of, target)
+def error_report(result_of: Preview | list[Preview], target: Path, lang: str, _task: Task) -> int:
+    return write_error_report(result_of, target, lang=lang)

@@ -255,6 +255,7 @@ def test_organisations_first_then_another_sheet(qtbot, ctx, engine, tmp_path):
     path = contacts_workbook(tmp_path / "two-sheets.xlsx")
     w = open_wizard(qtbot, ctx, path)
     assert w.file_page.tree.currentItem().text(0) == "Tổ chức"
+    w.file_page.select_sheet("Tổ chức")  # only this one this time: the other stays unticked
     w.next()
     w.next()
     qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
@@ -341,4 +342,45 @@ def test_a_sheet_whose_every_row_is_rejected_says_nothing_was_imported(qtbot, ct
     assert cp.headline.text() == "Nothing was imported."
     assert not cp.undo.isVisible() and cp.report.isVisible()
     assert count(engine, ImportBatch) == 0
+    w.accept()
+
+
+def test_every_sheet_in_one_pass_one_batch(qtbot, ctx, engine, tmp_path):
+    """Both sheets are ticked at first: one mapping page with a sheet box, one preview with a
+    sheet box, one commit, one batch, one undo."""
+    path = contacts_workbook(tmp_path / "two-sheets.xlsx")
+    w = open_wizard(qtbot, ctx, path)
+    assert [i.name for i in w.file_page.ticked()] == ["Danh bạ", "Tổ chức"]
+    w.next()
+    assert w.currentId() == PAGE_MAPPING
+    page = w.mapping_page
+    assert page.sheet_choice.isVisibleTo(page) and page.sheet_choice.count() == 2
+    assert w.sheet.name == "Tổ chức"  # organisations first
+    page.show_sheet("Danh bạ")
+    assert w.sheet.name == "Danh bạ" and page.combos[HEADERS.index("Ghi chú")].currentData() == "notes"
+    page.set_field(HEADERS.index("Ghi chú"), "")  # kept when the sheet box moves on
+    page.show_sheet("Tổ chức")
+    page.show_sheet("Danh bạ")
+    assert not page.combos[HEADERS.index("Ghi chú")].currentData()
+    w.next()
+    qtbot.waitUntil(lambda: len(w.previews) == 2 and not w.busy(), timeout=TIMEOUT)
+    pp = w.preview_page
+    assert pp.sheet_choice.isVisibleTo(pp) and pp.sheet_choice.count() == 2
+    assert "of 2 sheets will be written, together" in pp.message.text()
+    assert w.preview.layout.sheet == "Tổ chức"
+    pp.sheet_choice.setCurrentIndex(1)
+    assert w.preview.layout.sheet == "Danh bạ" and pp.model.total() == len(w.previews[1].rows)
+    w.next()
+    qtbot.waitUntil(lambda: w.commit_page.state == "done", timeout=TIMEOUT)
+    with read_session(engine) as s:
+        batches = s.execute(select(ImportBatch)).scalars().all()
+        assert len(batches) == 1 and batches[0].kind == "organisation,contact"
+        notes = [c.notes for c in s.execute(select(Contact)).scalars()]
+        assert notes and not any("Hòa Lạc" in n for n in notes)  # the column unmapped on the way
+    assert not w.commit_page.again.isVisible()  # nothing left to import
+    qtbot.mouseClick(w.commit_page.undo, qtbot_left())
+    qtbot.waitUntil(lambda: w.commit_page.state == "undone", timeout=TIMEOUT)
+    with read_session(engine) as s:
+        live = select(func.count()).select_from(Organisation).where(col(Organisation.deleted_at).is_(None))
+        assert contacts(engine) == [] and s.execute(live).scalar_one() == 0
     w.accept()
