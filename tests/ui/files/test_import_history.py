@@ -39,7 +39,7 @@ def test_import_history_lists_and_undoes_the_oldest_first(qtbot, ctx, engine, tm
     assert dialog.model.index(1, COL_STATE).data() == "Can be undone"
     dialog.select(first)  # the oldest first: its organisation is used by the second's contact
     dialog.undo_button.click()
-    qtbot.waitUntil(lambda: "Import #%d was undone" % first in dialog.detail.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: f"Import #{first} was undone" in dialog.detail.text(), timeout=TIMEOUT)
     assert "is used by contact" in dialog.detail.text()
     assert live(engine, Organisation) == orgs_before + 1
     qtbot.waitUntil(lambda: dialog.model.rows[1].undone, timeout=TIMEOUT)
@@ -47,7 +47,7 @@ def test_import_history_lists_and_undoes_the_oldest_first(qtbot, ctx, engine, tm
     dialog.select(second)
     assert dialog.undo_button.isEnabled()
     dialog.undo_button.click()
-    qtbot.waitUntil(lambda: "Import #%d was undone" % second in dialog.detail.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: f"Import #{second} was undone" in dialog.detail.text(), timeout=TIMEOUT)
     assert "Also removed, left by imports undone before: organisation 1" in dialog.detail.text()
     assert (live(engine, Organisation), live(engine, Contact)) == (orgs_before, people_before)  # no orphan
     dialog.select(second)
