@@ -289,7 +289,10 @@ def prepare_contact(session: Session | None, data: Values, current_id: int | Non
     phones: list[str] = []
     for raw in data.get("phones") or []:
         if clean(str(raw)):
-            p = errs.check("phones", partial(v.phone, raw))
+            # A number stored unverified (possible, not yet in libphonenumber's tables: an
+            # import keeps it) stays savable; typed in a form, a number must be valid.
+            stored = isinstance(raw, str) and v.is_e164(raw)
+            p = errs.check("phones", partial(v.phone, raw, unverified_ok=stored))
             if p and p not in phones:
                 phones.append(p)
     c: Values = {
@@ -306,6 +309,11 @@ def prepare_contact(session: Session | None, data: Values, current_id: int | Non
         "owner_id": _ref(errs, session, data, "owner_id", m.Staff, "staff member"),
         "notes": clean_multiline(data.get("notes")),
         "source": _opt_text(data.get("source")),
+        "last_contacted_on": (
+            errs.check("last_contacted_on", lambda: v.date(data["last_contacted_on"]))
+            if data.get("last_contacted_on") not in (None, "")
+            else None
+        ),
         "confidential": _flag(errs, "confidential", data.get("confidential")),
     }
     tags = _names(data.get("tags"))

@@ -44,8 +44,12 @@ def email(value: Any) -> str:
     return str(result.normalized).lower()
 
 
-def phone(value: Any, region: str = DEFAULT_REGION) -> str:
-    """A phone number in E.164 (+84912345678); Vietnam is the default region."""
+def phone(value: Any, region: str = DEFAULT_REGION, *, unverified_ok: bool = False) -> str:
+    """A phone number in E.164 (+84912345678); Vietnam is the default region.
+
+    ``unverified_ok``: a number libphonenumber finds possible (the right length for its
+    country) but not valid (a range its tables do not list yet, such as Vietnam's 099x) is
+    accepted too, in E.164; :func:`phone_verified` tells the two apart later."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = clean(value)
@@ -65,7 +69,33 @@ def phone(value: Any, region: str = DEFAULT_REGION) -> str:
             continue
         if phonenumbers.is_valid_number(num):
             return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+    if unverified_ok:
+        for cand in candidates:
+            try:
+                num = phonenumbers.parse(cand, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_possible_number(num) and phonenumbers.region_code_for_country_code(
+                num.country_code or 0
+            ) not in ("ZZ", None):
+                return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
     raise FieldError(f'"{text}" is not a valid phone number')
+
+
+_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+
+
+def is_e164(text: str) -> bool:
+    """Whether ``text`` is a number as Ketnoi stores it (+ and digits)."""
+    return bool(_E164.match(text))
+
+
+def phone_verified(e164: str) -> bool:
+    """Whether a stored number is one libphonenumber knows (False: kept unverified)."""
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(e164, DEFAULT_REGION))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def phone_display(e164: str) -> str:

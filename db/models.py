@@ -194,6 +194,9 @@ class Contact(Record, table=True):
     sort_key: str = Field(default="", sa_type=SORT_KEY, index=True)
     search_text: str = _text()
     confidential: bool = _confidential()
+    # When we were last in touch, as a sheet says ("Ngày liên hệ", "Last met"; migration 0005):
+    # the contact's page and brief show the later of this and its last meeting.
+    last_contacted_on: dt.date | None = Field(default=None)
 
 
 class ContactMethod(SQLModel, table=True):

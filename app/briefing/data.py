@@ -126,6 +126,7 @@ class ContactBrief:
     interest: int | None = None
     notes: str = ""
     source: str = ""
+    last_contacted_on: dt.date | None = None  # as a sheet recorded it (an import's "last met")
     role_history: tuple[RoleChange, ...] = ()
     colleagues: tuple[PersonRow, ...] = ()
     summary: RelationshipSummary = field(default_factory=lambda: RelationshipSummary(None, None, 0, 0, ()))

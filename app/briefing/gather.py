@@ -214,6 +214,7 @@ def gather_contact(
         interest=c.interest,
         notes=c.notes,
         source=c.source,
+        last_contacted_on=c.last_contacted_on,
         role_history=tuple(_role_history(session, contact_id)),
         colleagues=tuple(colleagues),
         summary=q.summary(session, meeting_ids, today),

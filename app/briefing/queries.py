@@ -89,6 +89,18 @@ def last_met(
             stmt = stmt.where(Meeting.id != exclude)
         for cid, last in fetch(session, stmt):
             out[cid] = last if isinstance(last, dt.datetime) else dt.datetime.fromisoformat(str(last))
+        # The date a sheet recorded ("Ngày liên hệ", imported) counts when it is later.
+        recorded = select(Contact.id, Contact.last_contacted_on).where(
+            Contact.id.in_(part),
+            Contact.last_contacted_on.is_not(None),
+            Contact.last_contacted_on < before.date(),
+        )
+        for cid, day in fetch(session, recorded):
+            when = dt.datetime.combine(
+                day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)), dt.time()
+            )
+            if cid not in out or when > out[cid]:
+                out[cid] = when
     return out
 
 

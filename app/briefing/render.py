@@ -90,6 +90,7 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float) -> list[Flowable]:
                 (lab["owner"], b.owner),
                 (lab["influence_interest"], sec.score(b.influence, b.interest)),
                 (lab["source"], b.source),
+                (lab["last_contacted"], format_date(b.last_contacted_on, lab)),
             ],
             avail,
         )

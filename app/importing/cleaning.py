@@ -6,7 +6,14 @@ lost its leading zero. It turns them into the vocabulary of :mod:`db.models`; ch
 normalising each value (emails, E.164 phones, day-first dates, names) is then done by
 :mod:`app.entities`, the same code that checks a record typed in a form.
 
-Nothing here raises on a cell value: problems come back as ``{field: message}``.
+Nothing here raises on a cell value: problems come back as ``{field: message}``, or, when the
+caller asks for warnings (the import does), as warnings: a value that does not identify the
+record never rejects its row (issue 10, item 3). It is kept as typed: a phone number that is
+possible but not in libphonenumber's tables is stored unverified; an email that is no address,
+a date that is no date, a word not in the vocabulary, a value too long for its column goes into
+the record's notes (a meeting's minutes) under its column's header, and a warning says so with
+the sheet, row and column. Only a row without a name (title, or a meeting's date), or one that
+conflicts with another (matching), is rejected.
 """
 
 from __future__ import annotations
@@ -19,12 +26,18 @@ from typing import Any
 
 from app import listcells
 from app import validation as v
+from app.entities import PREPARE, Prepared
+from app.errors import ValidationError
+from app.importing import fields as fs
 from app.importing.fields import IGNORE
+from app.importing.messages import Message, warning
 from app.importing.resolve import split_acronym
-from app.importing.sheet import LIST_FIELDS
+from app.importing.sheet import GATHERED_FIELDS
 from app.vntext import clean, clean_multiline, fold, join_name
 
 Values = dict[str, Any]
+Errors = dict[str, "str | Message"]
+"""Field → what is wrong with its value (text, or a coded :class:`Message`)."""
 
 
 def _vocab(pairs: dict[str, str]) -> dict[str, str]:
@@ -121,7 +134,7 @@ _PHONE_SPLIT = re.compile(r"\s*(?:[;,\n/]|\s-\s|\bhoặc\b|\bor\b)\s*")
 _LIST_SPLIT = re.compile(r"\s*[;,\n]\s*")
 _NAME_LIST_SPLIT = re.compile(r"\s*[;\n]\s*")
 _MULTILINE = frozenset({"notes", "address", "agenda", "minutes", "decisions"})
-_DATES = frozenset({"due_date", "completed_on", "last_met"})
+_DATES = frozenset({"due_date", "completed_on", "last_contacted_on"})
 _DATETIMES = frozenset({"starts_at", "ends_at"})
 
 
@@ -142,19 +155,28 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
-def collect(mapping: dict[int, str], values: list[Any]) -> Values:
-    """The row's raw values by field; list fields gather every column mapped to them."""
+def collect(mapping: dict[int, str], values: list[Any], headers: list[str] | None = None) -> Values:
+    """The row's raw values by field; list fields gather every column mapped to them, and so
+    do the notes: a column after the first goes in under its header ("Sở thích: golf")."""
     out: Values = {}
-    for col, name in mapping.items():
+    notes_columns = 0
+    for col, name in sorted(mapping.items()):
         if name == IGNORE or col >= len(values):
             continue
         value = values[col]
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
-        if name in LIST_FIELDS:
+        if name == "notes":
+            notes_columns += 1
+            header = clean(headers[col]) if headers and col < len(headers) else ""
+            if notes_columns > 1 and header:
+                value = f"{header}: {as_text(value)}"
+        if name in GATHERED_FIELDS:
             out.setdefault(name, []).append(value)
         elif name not in out:
             out[name] = value
+    if len(out.get("notes", ())) == 1:
+        out["notes"] = out["notes"][0]
     return out
 
 
@@ -168,7 +190,7 @@ def _split(raw: list[Any], pattern: re.Pattern[str], *, phones: bool = False) ->
     return items
 
 
-def _word(table: dict[str, Any], value: Any, what: str, errors: dict[str, str], name: str) -> Any:
+def _word(table: dict[str, Any], value: Any, what: str, errors: Errors, name: str) -> Any:
     key = fold(as_text(value)).strip(" .")
     if key in table:
         return table[key]
@@ -176,7 +198,7 @@ def _word(table: dict[str, Any], value: Any, what: str, errors: dict[str, str], 
     return None
 
 
-def _date_value(value: Any, name: str, errors: dict[str, str], *, with_time: bool) -> Any:
+def _date_value(value: Any, name: str, errors: Errors, *, with_time: bool) -> Any:
     """Dates pass through as dates; text is checked day-first here so that errors are early."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value
@@ -211,7 +233,7 @@ _ORG_REFS = frozenset({"organisation", "organisations", "parent"})
 _ACRONYM_LENGTH = 50
 
 
-def _ref_length(name: str, texts: list[str], errors: dict[str, str]) -> None:
+def _ref_length(name: str, texts: list[str], errors: Errors) -> None:
     limit = _REF_LENGTH[name]
     for text in texts:
         parts = split_acronym(text) if name in _ORG_REFS else (text, "")
@@ -223,15 +245,17 @@ def _ref_length(name: str, texts: list[str], errors: dict[str, str]) -> None:
                 return
 
 
-def to_input(kind: str, raw: Values) -> tuple[Values, Values, dict[str, str]]:
+def to_input(kind: str, raw: Values, warnings: list[Message] | None = None) -> tuple[Values, Values, Errors]:
     """Service input, references by name, and errors for one row's raw values.
 
     References (``organisation``, ``owner``…) are returned apart: they are resolved to ids
-    against the database and the rest of the file when the row is matched.
+    against the database and the rest of the file when the row is matched. With a
+    ``warnings`` list, what does not identify the record is kept and warned about instead of
+    being an error (:func:`keep_as_typed`).
     """
     data: Values = {}
     refs: Values = {}
-    errors: dict[str, str] = {}
+    errors: Errors = {}
     for name, value in raw.items():
         if name in ("emails",):
             data["emails"] = _split(value, _EMAIL_SPLIT)
@@ -248,9 +272,7 @@ def to_input(kind: str, raw: Values) -> tuple[Values, Values, dict[str, str]]:
                 refs[name] = text
                 _ref_length(name, [text], errors)
         elif name in _DATES:
-            parsed = _date_value(value, name, errors, with_time=False)
-            if name != "last_met":
-                data[name] = parsed
+            data[name] = _date_value(value, name, errors, with_time=False)
         elif name in _DATETIMES:
             data[name] = _date_value(value, name, errors, with_time=True)
         elif name == "kind":
@@ -280,7 +302,8 @@ def to_input(kind: str, raw: Values) -> tuple[Values, Values, dict[str, str]]:
             else:
                 data[name] = clean(as_text(value))
         elif name in _MULTILINE:
-            data[name] = clean_multiline(as_text(value))
+            texts = value if isinstance(value, list) else [value]
+            data[name] = "\n".join(clean_multiline(as_text(t)) for t in texts)
         else:
             data[name] = clean(as_text(value))
     if kind == "organisation" and data.get("name") and "acronym" not in raw:
@@ -293,7 +316,122 @@ def to_input(kind: str, raw: Values) -> tuple[Values, Values, dict[str, str]]:
         _join_name_columns(data)
     for key in [k for k, val in data.items() if val is None]:
         del data[key]
+    if warnings is not None:
+        keep_as_typed(kind, raw, data, refs, errors, warnings)
     return data, refs, errors
+
+
+# --- warnings, not rejections --------------------------------------------------------------
+
+IDENTITY: dict[str, frozenset[str]] = {
+    "organisation": frozenset({"name"}),
+    "contact": frozenset(
+        {"full_name", "given_name", "family_name", "middle_name", "family_middle", "middle_given"}
+    ),
+    "meeting": frozenset({"title", "starts_at"}),
+    "action": frozenset({"title"}),
+}
+"""Fields that say which record a row is: a problem there rejects the row; elsewhere it is a
+warning and the value is kept as typed."""
+
+NOTES_FIELD = {"organisation": "notes", "contact": "notes", "meeting": "minutes", "action": "notes"}
+"""Where a value that cannot be stored in its own field is kept."""
+
+_SHOWN = 80  # characters of a kept value a warning repeats (the notes keep all of it)
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def _raw_text(value: Any) -> str:
+    items = value if isinstance(value, list) else [value]
+    return "; ".join(clean_multiline(as_text(x)) for x in items if x is not None)
+
+
+def _keep_in_notes(kind: str, data: Values, name: str, text: str) -> None:
+    """``text`` added to the record's notes under the field's header."""
+    target = NOTES_FIELD[kind]
+    try:
+        header = fs.spec(kind, name).header
+    except KeyError:
+        header = name
+    line = f"{header}: {text}"
+    data[target] = f"{data[target]}\n{line}" if data.get(target) else line
+
+
+def _keep_contact_methods(data: Values, warnings: list[Message]) -> None:
+    """Each email and phone of a contact on its own: an email that is no address goes to the
+    notes; a phone that is possible but unknown to libphonenumber is kept unverified (E.164),
+    one that is not even possible goes to the notes. The valid ones stay as they are."""
+    emails = []
+    for item in data.get("emails") or []:
+        try:
+            v.email(item)
+        except v.FieldError:
+            _keep_in_notes("contact", data, "emails", item)
+            warnings.append(warning("email_kept_in_notes", column="emails", value=_shown(item)))
+            continue
+        emails.append(item)
+    phones = []
+    for item in data.get("phones") or []:
+        try:
+            v.phone(item)
+        except v.FieldError:
+            try:
+                e164 = v.phone(item, unverified_ok=True)
+            except v.FieldError:
+                _keep_in_notes("contact", data, "phones", item)
+                warnings.append(warning("value_kept_in_notes", column="phones", value=_shown(item)))
+                continue
+            warnings.append(warning("phone_unverified", column="phones", value=_shown(item)))
+            phones.append(e164)
+            continue
+        phones.append(item)
+    for name, items in (("emails", emails), ("phones", phones)):
+        if name in data:
+            data[name] = items
+
+
+def keep_as_typed(
+    kind: str, raw: Values, data: Values, refs: Values, errors: Errors, warnings: list[Message]
+) -> None:
+    """Turn every error on a field that does not identify the record into a warning: the
+    value leaves its field and is kept, as typed, in the notes."""
+    if kind == "contact":
+        _keep_contact_methods(data, warnings)
+    for name in [n for n in errors if n not in IDENTITY[kind]]:
+        del errors[name]
+        data.pop(name, None)
+        refs.pop(name, None)
+        text = _raw_text(raw.get(name))
+        if not text:
+            continue
+        _keep_in_notes(kind, data, name, text)
+        code = "date_kept_as_typed" if name in _DATES or name == "ends_at" else "value_kept_in_notes"
+        warnings.append(warning(code, column=name, value=_shown(text)))
+
+
+def prepare_row(kind: str, data: Values, warnings: list[Message] | None = None) -> Prepared:
+    """``PREPARE[kind]`` for an imported row. With ``warnings``, a field the service refuses
+    that does not identify the record (too long, out of range, not a web address…) leaves the
+    row's data for its notes, with a warning, and the row is checked again; only problems with
+    the record's identity raise :class:`ValidationError`."""
+    for _ in range(8):
+        try:
+            return PREPARE[kind](None, data, None)
+        except ValidationError as exc:
+            if warnings is None:
+                raise
+            names = {key: SERVICE_FIELD.get(key, key) for key in exc.errors}
+            if any(n in IDENTITY[kind] or key not in data for key, n in names.items()):
+                raise
+            for key, name in names.items():
+                text = _raw_text(data.pop(key))
+                if text:
+                    _keep_in_notes(kind, data, name, text)
+                    warnings.append(warning("value_kept_in_notes", column=name, value=_shown(text)))
+    return PREPARE[kind](None, data, None)
 
 
 def _join_name_columns(data: Values) -> None:

@@ -84,13 +84,12 @@ def detect_encoding(path: Path) -> str:
     for bom, codec in _BOMS:
         if sample.startswith(bom):
             return codec
-    if b"\0" in sample:
-        codec16 = _utf16_without_mark(sample)
-        if codec16 is None:
-            raise NotText("binary data")
+    if b"\0" in sample and (codec16 := _utf16_without_mark(sample)):
         return codec16
     if _is_utf8(path):
-        return "utf-8"
+        return "utf-8"  # a stray NUL in UTF-8 text (other systems' exports) is dropped later
+    if b"\0" in sample:
+        raise NotText("binary data")
     scores = {codec: vietnamese_score(sample.decode(codec, "replace")) for codec in ("cp1258", "cp1252")}
     return "cp1258" if scores["cp1258"] > scores["cp1252"] else "cp1252"
 

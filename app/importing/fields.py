@@ -6,8 +6,9 @@ synonym, compared on folded text (no diacritics, đ→d, case and spacing ignore
 
 Field names are the keys the services in :mod:`app.entities` accept, except references by name
 (``organisation``, ``owner``, ``parent``, ``responsible``, ``meeting``, ``organisations``,
-``attendees``), which the importer resolves to ids, and ``last_met``, which is checked but has
-no column to be stored in yet.
+``attendees``), which the importer resolves to ids, and the name parts ``family_middle`` and
+``middle_given``, which are joined into the contact's name. Every field is stored
+(``tests/app/importing/test_every_field_stored.py``).
 """
 
 from __future__ import annotations
@@ -134,10 +135,11 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _TAGS,
         _f("source", "Nguồn / Source", "nguồn|source"),
         _f(
-            "last_met",
-            "Ngày gặp gần nhất / Last met",
-            "ngày gặp gần nhất|ngày gặp|lần gặp gần nhất|last met|last meeting|last contact",
-            exported=False,
+            "last_contacted_on",
+            "Lần liên hệ cuối / Last contacted",
+            "ngày gặp gần nhất|ngày gặp|lần gặp gần nhất|lần gặp cuối|ngày liên hệ|ngày liên hệ gần nhất|"
+            "lần liên hệ cuối|lần liên hệ gần nhất|liên hệ lần cuối|last met|last meeting|last contact|"
+            "last contacted|last contacted on|date last contacted|last touch",
         ),
         _NOTES,
     ),
@@ -232,6 +234,10 @@ LABELS = {
     "action": "Việc (Actions)",
 }
 """Sheet names the exporter writes (and the importer recognises)."""
+
+
+RENAMED = {"last_met": "last_contacted_on"}
+"""Field names of earlier versions (in remembered mappings) and what they are called now."""
 
 
 def field_names(kind: str) -> list[str]:

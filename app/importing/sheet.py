@@ -26,6 +26,9 @@ from db.models import Setting
 
 HEADER_SCAN_ROWS = 30
 LIST_FIELDS = frozenset({"emails", "phones", "tags", "sectors", "aliases", "organisations", "attendees"})
+GATHERED_FIELDS = LIST_FIELDS | {"notes"}
+"""Fields several columns may be mapped to: lists, and the notes (each further column's cells
+go in with its header: a column no field names can be kept there)."""
 _DISTINCTIVE = {
     "organisation": ("acronym", "kind", "website", "sectors", "parent"),
     "contact": ("full_name", "emails", "phones", "position", "family_name", "given_name"),
@@ -126,7 +129,7 @@ def suggest_mapping(kind: str, headers: list[str]) -> dict[int, str]:
         name = fs.field_for_header(kind, header) if header else None
         if not name:
             continue
-        if name != fs.IGNORE and name in used and name not in LIST_FIELDS:
+        if name != fs.IGNORE and name in used and name not in GATHERED_FIELDS:
             continue
         used.add(name)
         mapping[col] = name
@@ -160,6 +163,7 @@ def remembered_mapping(session: Session, headers: list[str]) -> tuple[str, dict[
     if kind not in fs.KINDS or not isinstance(raw, dict):
         return None
     valid = set(fs.field_names(kind)) | {fs.IGNORE}
+    raw = {c: fs.RENAMED.get(f, f) for c, f in raw.items()}
     mapping = {int(c): f for c, f in raw.items() if str(c).isdigit() and f in valid}
     return kind, mapping
 

@@ -1,17 +1,21 @@
-"""import second round (reserved: issue 10: import second round (e.g. contact last-met date, import batch of a whole workbook))
+"""import second round (issue 10): a contact's last-contacted date
 
 Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-04 15:40:00
 
-Reserved in the chain so that work on several issues at once keeps one line of revisions.
-The work that owns it replaces this docstring and fills upgrade/downgrade; until then it
-changes nothing.
+``contact.last_contacted_on``: the "last met" / "Ngày liên hệ" / "Lần liên hệ cuối" column of an
+imported sheet, stored instead of thrown away. A date on the contact rather than a made-up
+meeting: the sheet says when, not what was discussed or with whom, and an invented meeting
+would show in the meetings list, the calendar and the counts of meetings held.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
 
 revision: str = "0005"
 down_revision: str | None = "0004"
@@ -20,8 +24,9 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass
+    op.add_column("contact", sa.Column("last_contacted_on", sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table("contact") as batch:
+        batch.drop_column("last_contacted_on")

@@ -30,7 +30,7 @@ def test_nfd_names_are_stored_nfc(engine, tmp_path: Path) -> None:  # type: igno
     assert c.organisation_id == o.id
 
 
-def test_dates_day_first_and_impossible_date_rejected(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dates_day_first_and_impossible_date_kept_as_typed(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     rows = [
         ["Việc", "Hạn", "Trạng thái"],
         ["Gửi thư", "05/04/2025", "Mở"],
@@ -41,18 +41,28 @@ def test_dates_day_first_and_impossible_date_rejected(engine, tmp_path: Path) ->
     ]
     path = write_xlsx(tmp_path / "viec.xlsx", {"Việc cần làm": rows})
     pv, result = do_import(engine, path)
+    # An optional date that is no date does not reject the row (issue 10, item 3): the action
+    # is imported without a due date, the text kept in its notes, and a warning names the cell.
     bad = next(r for r in pv.rows if r.row == 3)
-    assert bad.status == "error"
-    assert list(bad.errors) == ["Hạn (B)"]
-    assert "31/02/2025" in text(bad.errors["Hạn (B)"])
-    assert result.counts["new"] == 4 and result.counts["error"] == 1
+    assert bad.status == "new" and not bad.errors
+    [warned] = bad.warnings
+    assert (warned.code, warned.sheet, warned.row, warned.column) == (
+        "date_kept_as_typed",
+        "Việc cần làm",
+        3,
+        "Hạn (B)",
+    )
+    assert "31/02/2025" in text(warned)
+    assert result.counts["new"] == 5 and result.counts["error"] == 0
     with read_session(engine) as s:
         got = {a.title: (a.due_date, a.status) for a in s.exec(select(m.Action))}
+        notes = {a.title: a.notes for a in s.exec(select(m.Action))}
     assert got["Gửi thư"] == (dt.date(2025, 4, 5), "open")
     assert got["Báo cáo"] == (dt.date(2025, 11, 27), "done")
     assert got["Hồ sơ"] == (dt.date(2025, 12, 15), "cancelled")
     assert got["Chờ"] == (dt.date(2026, 1, 7), "waiting")
-    assert "Gọi điện" not in got
+    assert got["Gọi điện"] == (None, "in_progress")
+    assert notes["Gọi điện"] == "Hạn / Due: 31/02/2025"
 
 
 def test_phones_emails_and_kinds(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -73,17 +83,27 @@ def test_phones_emails_and_kinds(engine, tmp_path: Path) -> None:  # type: ignor
     ]
     path = write_xlsx(tmp_path / "k.xlsx", {"Tổ chức": orgs, "Danh bạ": contacts})
     pv, _ = do_import(engine, path, "Tổ chức")
-    assert by_status(pv)["error"] == [6]
-    assert "khong biet" in pv.rows[-1].message
+    # An unknown kind does not reject the organisation: kept in its notes, with a warning.
+    assert "error" not in by_status(pv)
+    assert "khong biet" in pv.rows[-1].message and pv.rows[-1].warnings[0].column == "Loại hình (C)"
     pv, _ = do_import(engine, path, "Danh bạ")
     bad = pv.rows[-1]
-    assert bad.status == "error" and set(bad.errors) == {"SĐT (C)", "Thư điện tử (D)"}
+    assert bad.status == "new" and not bad.errors
+    assert [(w.code, w.column) for w in bad.warnings] == [
+        ("email_kept_in_notes", "Thư điện tử (D)"), ("value_kept_in_notes", "SĐT (C)")
+    ]  # fmt: skip
     with read_session(engine) as s:
+        assert s.exec(select(m.Contact.notes).where(m.Contact.full_name == "Sai Số")).one() == (
+            "Email: not-an-email\nĐiện thoại / Phone: 12"
+        )
+        assert s.exec(select(m.Organisation.notes).where(m.Organisation.name == "Quỹ X")).one() == (
+            "Loại hình / Kind: khong biet"
+        )
         kinds = {o.name: o.kind for o in s.exec(select(m.Organisation))}
         methods = {(c.kind, c.value) for c in s.exec(select(m.ContactMethod))}
         sectors = {x.name for x in s.exec(select(m.Sector))}
     assert kinds == {"Bộ Khoa học và Công nghệ": "ministry", "Genetica": "startup", "FPT Corporation": "enterprise",
-                     "Đại học Bách khoa Hà Nội": "university"}  # fmt: skip
+                     "Đại học Bách khoa Hà Nội": "university", "Quỹ X": "other"}  # fmt: skip
     assert methods == {
         ("phone", "+84941609082"), ("email", "ha.bui1@nvidia.example.vn"), ("phone", "+84959002358"),
         ("phone", "+84961253034"), ("email", "giang@genetica.vn"), ("email", "g2@genetica.vn"),

@@ -11,8 +11,8 @@ from sqlmodel import col, select
 
 from app.errors import UserError
 from app.importing import ImportCancelled, run_import, undo_import, write_error_report
-from app.importing.messages import FieldName
 from app.importing import commit as commit_module
+from app.importing.messages import FieldName
 from app.importing.report import ERROR_HEADER
 from db import models as m
 from db.engine import read_session, unit_of_work
@@ -222,7 +222,7 @@ def test_cancel_while_reading(engine, tmp_path: Path) -> None:  # type: ignore[n
 def test_error_report_holds_rejected_rows_as_they_were(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pv = preview(engine, SAMPLE, "Danh bạ")
     out = tmp_path / "loi.xlsx"
-    assert write_error_report(pv, out) == 4
+    assert write_error_report(pv, out) == 3
     ws = load_workbook(out).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:8] == (
@@ -237,10 +237,11 @@ def test_error_report_holds_rejected_rows_as_they_were(engine, tmp_path: Path) -
     )
     assert rows[0][8] == ERROR_HEADER
     by_row = {r[9]: r for r in rows[1:]}
-    assert set(by_row) == {64, 65, 66, 67}
+    assert set(by_row) == {64, 65, 66}  # 67 is imported: its "last met" 31/02/2025 is a warning
     assert by_row[65][4] == "khong-co-email" and "Email (E)" in by_row[65][8]
-    assert by_row[67][6] == "31/02/2025" and "31/02/2025" in by_row[67][8]
     assert "row 7" in by_row[64][8]
+    warned = list(load_workbook(out)["Warnings"].iter_rows(values_only=True))
+    assert ("Danh bạ", 67, "Ngày gặp gần nhất (G)", '"31/02/2025" is not a date; kept as typed') in warned
     # Fixed rows can be imported from the report itself: same headers, same mapping.
     again = preview(engine, out)
     assert again.layout.kind == "contact" and again.layout.mapping[1] == "full_name"
@@ -252,17 +253,17 @@ def test_cli_import_dry_run_report_and_undo(engine, db_path: Path, tmp_path: Pat
     assert main(["import", str(SAMPLE), "--db", str(db_path), "--dry-run"]) == 0
     assert counts(engine)["Contact"] == 0
     out = capsys.readouterr().out
-    assert "new 60" in out and "dry run" in out.lower()
+    assert "new 61" in out and "dry run" in out.lower()
     report = tmp_path / "e.xlsx"
     assert (
         main(["import", str(SAMPLE), "--db", str(db_path), "--report", str(report), "--on-match", "skip"])
         == 0
     )
-    assert report.exists() and counts(engine)["Contact"] == 60
+    assert report.exists() and counts(engine)["Contact"] == 61
     assert (
         main(["import", str(SAMPLE), "--db", str(db_path), "--sheet", "Danh bạ", "--on-match", "skip"]) == 0
     )
-    assert "skip 60" in capsys.readouterr().out
+    assert "skip 61" in capsys.readouterr().out
     with read_session(engine) as s:
         # the whole workbook is one batch (issue 10, item 6), and the last import wrote nothing
         assert s.exec(select(m.ImportBatch.kind)).all() == ["organisation,contact,action"]

@@ -30,8 +30,8 @@ def test_parallel_cleaning_gives_the_same_rows_in_order(tmp_path: Path) -> None:
     )
     assert read_serial == read_parallel == n
     assert [r.row for r in parallel] == list(range(2, n + 2))
-    assert [(r.row, r.status, r.errors, r.columns) for r in parallel] == [
-        (r.row, r.status, r.errors, r.columns) for r in serial
+    assert [(r.row, r.status, r.errors, r.warnings, r.columns) for r in parallel] == [
+        (r.row, r.status, r.errors, r.warnings, r.columns) for r in serial
     ]
-    assert sum(r.status == "error" for r in parallel) > 0
+    assert sum(bool(r.warnings) for r in parallel) > 0  # 31/02/2025: kept as typed, warned
     assert seen[-1] == (n, n)

@@ -22,7 +22,7 @@ def test_sample_header_below_title_and_blank_row() -> None:
     assert layout.headers[:3] == ["STT", "Họ và tên", "Chức vụ"]
     assert layout.mapping == {
         0: fields.IGNORE, 1: "full_name", 2: "position", 3: "organisation", 4: "emails", 5: "phones",
-        6: "last_met", 7: "notes",
+        6: "last_contacted_on", 7: "notes",
     }  # fmt: skip
 
 
@@ -156,11 +156,13 @@ def test_sample_imports_whole_workbook(engine) -> None:  # type: ignore[no-untyp
     _pv, orgs = do_import(engine, SAMPLE, "Organisations")
     assert orgs.counts["new"] == 14
     pv, result = do_import(engine, SAMPLE, "Danh bạ")
-    assert result.counts["new"] == 60
+    assert result.counts["new"] == 61
     assert result.counts["organisations_created"] == 0  # every organisation cited was found
     statuses = {r.row: r.status for r in pv.rows}
     assert statuses[64] == "duplicate"  # CHAU.VU3@… is row 7 in capitals
-    assert statuses[65] == "error" and statuses[67] == "error"
+    # "khong-co-email" no longer rejects row 65: kept in its notes, the row is then row 9's phone.
+    assert statuses[65] == "duplicate" and statuses[66] == "error"  # 66 has no name
+    assert statuses[67] == "new"  # a "last met" of 31/02/2025 is kept as typed, with a warning
 
 
 def test_formula_cells_give_their_cached_value(tmp_path: Path) -> None:

@@ -1,6 +1,8 @@
 """What PostgreSQL refuses is caught at preview, with the sheet row and column: a NUL in a
-cell is dropped (it carries nothing a person wrote), a value longer than its column is a field
-error. The same rows then import on SQLite and on PostgreSQL; nothing fails at commit."""
+cell is dropped (it carries nothing a person wrote), a value longer than its column leaves it
+for the record's notes with a warning (issue 10, item 3: it does not identify the record, so it
+does not reject the row). The same rows then import on SQLite and on PostgreSQL; nothing fails
+at commit."""
 
 from __future__ import annotations
 
@@ -41,13 +43,19 @@ def test_nul_dropped_and_over_long_text_is_a_row_error_at_preview(url: str, tmp_
         with read_session(engine) as s:
             preview = preview_import(path, layout, session=s)
         by_row = {r.row: r for r in preview.rows}
-        assert by_row[2].status == "new"
-        assert by_row[3].status == "error" and "at most 300 fit" in text(by_row[3].errors["Đơn vị (B)"])
-        assert by_row[4].status == "error" and "at most 500 fit" in text(by_row[4].errors["Chức vụ (C)"])
+        assert [r.status for r in preview.rows] == ["new", "new", "new"]
+        [org_warning] = by_row[3].warnings
+        assert org_warning.column == "Đơn vị (B)" and org_warning.code == "value_kept_in_notes"
+        [position_warning] = by_row[4].warnings
+        assert position_warning.column == "Chức vụ (C)" and "Kỹ sư phần mềm" in text(position_warning)
         result = run_import(engine, preview)
-        assert result.counts["new"] == 1
+        assert result.counts["new"] == 3
         with read_session(engine) as s:
-            assert [c.full_name for c in s.execute(select(Contact)).scalars()] == ["Nguyễn Văn An"]
-            assert [o.name for o in s.execute(select(Organisation)).scalars()] == ["NIC"]
+            got = {c.full_name: (c.position, c.notes) for c in s.execute(select(Contact)).scalars()}
+            assert sorted(o.name for o in s.execute(select(Organisation)).scalars()) == ["FPT", "NIC"]
+        assert got["Nguyễn Văn An"] == ("Giám đốc", "")
+        assert got["Trần Thị Bình"] == ("Chuyên viên", f"Đơn vị / Organisation: {LONG_ORG.strip()}")
+        assert got["Lê Văn Cường"][0] == ""
+        assert got["Lê Văn Cường"][1] == "Chức vụ / Position: " + ("Kỹ sư phần mềm " * 40).strip()
     finally:
         engine.dispose()

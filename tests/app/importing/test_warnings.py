@@ -1,0 +1,203 @@
+"""Warnings, not rejections (issue 10, item 3), and every recognised column stored (item 4).
+
+A value that does not identify the record is kept as typed and said aloud with its sheet, row
+and column; only a row with no name (or one that conflicts with another) is rejected. "Last
+met" / "Ngày liên hệ" becomes the contact's last-contacted date, shown on its page and brief."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from app import records
+from app import validation as v
+from app.briefing.gather import gather_contact
+from app.briefing.queries import last_met
+from app.errors import ValidationError
+from app.importing import fields as fs
+from app.importing.cleaning import collect, to_input
+from app.importing.messages import text
+from app.importing.sheet import remember_mapping, remembered_mapping
+from db import models as m
+from db.engine import read_session, unit_of_work
+from tests.app.importing.helpers import do_import, write_xlsx
+
+HEADERS = ["Họ và tên", "Email", "Điện thoại", "Ngày liên hệ", "Ghi chú"]
+
+
+def _contacts(engine: Any) -> dict[str, Any]:
+    with read_session(engine) as s:
+        out = {}
+        for c in s.exec(select(m.Contact)):
+            methods = s.exec(
+                select(m.ContactMethod.kind, m.ContactMethod.value)
+                .where(m.ContactMethod.contact_id == c.id)
+                .order_by(m.ContactMethod.position)
+            ).all()
+            out[c.full_name] = (m.Contact.model_validate(c.model_dump()), [tuple(x) for x in methods])
+        return out
+
+
+def test_a_row_is_imported_whatever_its_non_essential_cells_hold(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        HEADERS,
+        ["Nguyễn Văn An", "an@x.vn", "0992 345 678", "31/02/2025", "Gặp ở hội thảo"],
+        ["Trần Thị Bình", "khong-co-email", "0912 345 678; 12345", "05/04/2025", None],
+        [None, "ai@x.vn", "0913 000 111", None, "không có tên"],
+    ]
+    path = write_xlsx(tmp_path / "khach.xlsx", {"Khách mời": rows})
+    pv, result = do_import(engine, path)
+    by_row = {r.row: r for r in pv.rows}
+    assert [by_row[n].status for n in (2, 3, 4)] == ["new", "new", "error"]
+    assert list(by_row[4].errors) == ["Họ và tên (A)"]  # no name: the one reason to reject
+    placed = sorted((w.sheet, w.row, w.column, w.code) for r in pv.rows for w in r.warnings)
+    assert placed == [
+        ("Khách mời", 2, "Ngày liên hệ (D)", "date_kept_as_typed"),
+        ("Khách mời", 2, "Điện thoại (C)", "phone_unverified"),
+        ("Khách mời", 3, "Email (B)", "email_kept_in_notes"),
+        ("Khách mời", 3, "Điện thoại (C)", "value_kept_in_notes"),
+    ]
+    assert 'phone "0992 345 678" kept unverified' in text(by_row[2].warnings[0])
+    assert "khong-co-email" in text(by_row[3].warnings[0], "vi")
+    assert result.counts["new"] == 2
+    got = _contacts(engine)
+    an, an_methods = got["Nguyễn Văn An"]
+    assert an_methods == [("email", "an@x.vn"), ("phone", "+84992345678")]
+    assert not v.phone_verified("+84992345678") and v.phone_verified("+84912345678")
+    assert an.last_contacted_on is None
+    assert an.notes == "Gặp ở hội thảo\nLần liên hệ cuối / Last contacted: 31/02/2025"
+    binh, binh_methods = got["Trần Thị Bình"]
+    assert binh_methods == [("phone", "+84912345678")]
+    assert binh.notes == "Email: khong-co-email\nĐiện thoại / Phone: 12345"
+    assert binh.last_contacted_on == dt.date(2025, 4, 5)
+
+
+def test_the_form_stays_strict_but_an_unverified_number_stays_savable(engine) -> None:  # type: ignore[no-untyped-def]
+    with unit_of_work(engine) as s, pytest.raises(ValidationError, match="phones"):
+        records.create(s, "contact", {"full_name": "Lê Văn Cường", "phones": ["0992 345 678"]})
+    with unit_of_work(engine) as s:
+        # What an import stored (E.164 of a possible number) is accepted again on every save.
+        cid = records.create(s, "contact", {"full_name": "Lê Văn Cường", "phones": ["+84992345678"]})
+    with unit_of_work(engine) as s:
+        rec = records.get(s, "contact", cid)
+        records.update(s, "contact", cid, {"position": "Giám đốc"}, expected_version=rec["version"])
+    with read_session(engine) as s:
+        assert records.get(s, "contact", cid)["phones"] == ["+84992345678"]
+    with unit_of_work(engine) as s, pytest.raises(ValidationError, match="phones"):
+        records.create(s, "contact", {"full_name": "Lê Văn Dũng", "phones": ["+8412"]})
+
+
+def test_other_kinds_keep_their_values_in_the_notes_or_minutes() -> None:
+    warnings: list[Any] = []
+    data, _refs, errors = to_input(
+        "action",
+        {"title": "Gửi thư", "status": "sắp làm", "priority": "rất cao", "due_date": "32/13/2025"},
+        warnings,
+    )
+    assert not errors and "status" not in data and "due_date" not in data
+    assert data["notes"].splitlines() == [
+        "Hạn / Due: 32/13/2025", "Trạng thái / Status: sắp làm", "Ưu tiên / Priority: rất cao"
+    ] or sorted(data["notes"].splitlines()) == sorted(
+        ["Hạn / Due: 32/13/2025", "Trạng thái / Status: sắp làm", "Ưu tiên / Priority: rất cao"]
+    )  # fmt: skip
+    assert {w.column for w in warnings} == {"status", "priority", "due_date"}
+    warnings = []
+    data, _refs, errors = to_input(
+        "meeting", {"title": "Họp", "starts_at": "01/12/2025 09:00", "ends_at": "hôm sau"}, warnings
+    )
+    assert not errors and data["minutes"] == "Kết thúc / Ends: hôm sau"
+    # A meeting's date is what places it: no date, no meeting.
+    warnings = []
+    _data, _refs, errors = to_input("meeting", {"title": "Họp", "starts_at": "sáng thứ hai"}, warnings)
+    assert list(errors) == ["starts_at"] and not warnings
+    # Without a warnings list (the old callers), errors stay errors.
+    _data, _refs, errors = to_input("action", {"title": "Gửi thư", "status": "sắp làm"})
+    assert list(errors) == ["status"]
+
+
+def test_last_contacted_on_is_stored_shown_in_the_brief_and_counted_as_last_met(
+    engine, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    for header in ("Ngày liên hệ", "Lần liên hệ cuối", "Last met", "Ngày gặp gần nhất"):
+        assert fs.field_for_header("contact", header) == "last_contacted_on", header
+    rows = [
+        ["Họ và tên", "Lần liên hệ cuối"],
+        ["Phạm Minh Châu", "12/10/2026"],
+        ["Vũ Thị Dung", dt.date(2026, 3, 1)],
+    ]
+    do_import(engine, write_xlsx(tmp_path / "lh.xlsx", {"Danh bạ": rows}))
+    got = _contacts(engine)
+    chau, dung = got["Phạm Minh Châu"][0], got["Vũ Thị Dung"][0]
+    assert (chau.last_contacted_on, dung.last_contacted_on) == (dt.date(2026, 10, 12), dt.date(2026, 3, 1))
+    with read_session(engine) as s:
+        assert chau.id is not None and dung.id is not None
+        assert records.get(s, "contact", chau.id)["last_contacted_on"] == dt.date(2026, 10, 12)
+        brief = gather_contact(s, chau.id, today=dt.date(2026, 11, 23))
+        assert brief.last_contacted_on == dt.date(2026, 10, 12)
+        met = last_met(s, [chau.id, dung.id], dt.datetime(2026, 11, 23))
+        assert met == {chau.id: dt.datetime(2026, 10, 12), dung.id: dt.datetime(2026, 3, 1)}
+        # A date after the brief's moment does not count for it.
+        assert last_met(s, [chau.id], dt.datetime(2026, 5, 1)) == {}
+
+
+def test_a_mapping_remembered_with_the_old_field_name_still_maps(engine) -> None:  # type: ignore[no-untyped-def]
+    headers = ["Họ và tên", "Gặp lần cuối"]
+    with unit_of_work(engine) as s:
+        remember_mapping(s, headers, "contact", {0: "full_name", 1: "last_met"})
+    with read_session(engine) as s:
+        assert remembered_mapping(s, headers) == ("contact", {0: "full_name", 1: "last_contacted_on"})
+
+
+def test_columns_no_field_names_can_be_mapped_to_the_notes(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    headers = ["Họ và tên", "Ghi chú", "Sở thích", "Biển số xe"]
+    mapping = {0: "full_name", 1: "notes", 2: "notes", 3: "notes"}
+    assert collect(mapping, ["An", "Khách VIP", "golf", None], headers) == {
+        "full_name": "An", "notes": ["Khách VIP", "Sở thích: golf"]
+    }  # fmt: skip
+    rows = [headers, ["Đỗ Văn Em", "Khách VIP", "golf", "29A-123.45"]]
+    path = write_xlsx(tmp_path / "ghi-chu.xlsx", {"Danh bạ": rows})
+    from tests.app.importing.helpers import preview
+
+    pv = preview(engine, path, mapping=mapping)
+    assert pv.rows[0].columns is not None
+    assert pv.rows[0].columns["notes"] == "Khách VIP\nSở thích: golf\nBiển số xe: 29A-123.45"
+
+
+def test_every_recognised_contact_column_is_stored(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Audit of fields.py: a sheet with every contact field's own header stores every value."""
+    values = {
+        "full_name": "Hoàng Thị Giang", "honorific": "TS.", "family_name": "Hoàng", "middle_name": "Thị",
+        "given_name": "Giang", "position": "Viện trưởng", "organisation": "Viện Công nghệ (VCN)",
+        "emails": "giang@vcn.vn", "phones": "0912 000 111", "country": "Việt Nam", "influence": 4,
+        "interest": 5, "owner": "Phòng Hợp tác", "tags": "AI; đối tác", "source": "Hội thảo 2025",
+        "last_contacted_on": "02/11/2026", "notes": "Gặp ở Techfest",
+    }  # fmt: skip
+    specs = [f for f in fs.FIELDS["contact"] if f.name in values]
+    skipped = {f.name for f in fs.FIELDS["contact"]} - values.keys()
+    assert skipped == {"family_middle", "middle_given"}  # name parts joined, tested in test_name_layouts
+    rows = [[f.header for f in specs], [values[f.name] for f in specs]]
+    path = write_xlsx(tmp_path / "du.xlsx", {"Danh bạ": rows})
+    pv, result = do_import(engine, path)
+    assert result.counts["new"] == 1 and not pv.rows[0].warnings, pv.rows[0].message
+    with read_session(engine) as s:
+        c = s.exec(select(m.Contact)).one()
+        assert c.id is not None
+        rec = records.get(s, "contact", c.id)
+        org_row, owner_row = s.get(m.Organisation, c.organisation_id), s.get(m.Staff, c.owner_id)
+        org = (org_row.name, org_row.acronym) if org_row else None
+        owner = owner_row.name if owner_row else None
+    assert (rec["full_name"], rec["honorific"], rec["family_name"], rec["middle_name"], rec["given_name"]) == (
+        "Hoàng Thị Giang", "TS.", "Hoàng", "Thị", "Giang"
+    )  # fmt: skip
+    assert (rec["position"], rec["country"], rec["influence"], rec["interest"]) == ("Viện trưởng", "VN", 4, 5)
+    assert org == ("Viện Công nghệ", "VCN")
+    assert owner == "Phòng Hợp tác"
+    assert rec["emails"] == ["giang@vcn.vn"] and rec["phones"] == ["+84912000111"]
+    assert sorted(rec["tags"]) == ["AI", "đối tác"]
+    assert (rec["source"], rec["last_contacted_on"], rec["notes"]) == (
+        "Hội thảo 2025", dt.date(2026, 11, 2), "Gặp ở Techfest"
+    )  # fmt: skip
