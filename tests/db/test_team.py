@@ -426,3 +426,44 @@ def test_an_admin_login_other_than_the_owner_adds_users(ready: Team) -> None:
     assert code == 0, err
     users = {u["login"]: (u["role"], u["name"]) for u in json.loads(out)}
     assert users[p + "thu"] == ("officer", "Vũ Thị Thu") and users[p + "boss"] == ("admin", "Đỗ Văn Sếp")
+
+
+def test_what_hangs_off_a_confidential_record_is_hidden_with_it(ready: Team, secret_meeting: int) -> None:
+    code, out, err = ready.cli(
+        "lan",
+        "contact",
+        "add",
+        "--name",
+        "Trương Gia Bình",
+        "--email",
+        "binh@example.vn",
+        "--confidential",
+        "--json",
+    )
+    assert code == 0, err
+    contact = json.loads(out)["id"]
+    queries = {
+        "contact": ("SELECT count(*) FROM contact WHERE id = :c", {"c": contact}),
+        "contact_method": ("SELECT count(*) FROM contact_method WHERE contact_id = :c", {"c": contact}),
+        "meeting_organisation": (
+            "SELECT count(*) FROM meeting_organisation WHERE meeting_id = :m",
+            {"m": secret_meeting},
+        ),
+        "change": (
+            "SELECT count(*) FROM change WHERE (entity = 'contact' AND entity_id = :c) "
+            "OR (entity = 'meeting' AND entity_id = :m)",
+            {"c": contact, "m": secret_meeting},
+        ),
+    }
+    seen: dict[str, dict[str, int]] = {}
+    for who in ("lan", "minh", "hoa"):
+        engine = create_engine(ready.urls[who])
+        with engine.connect() as conn:
+            seen[who] = {
+                name: int(conn.execute(text(sql), args).scalar() or 0)
+                for name, (sql, args) in queries.items()
+            }
+        engine.dispose()
+    assert all(n > 0 for n in seen["lan"].values()), seen["lan"]
+    assert seen["hoa"] == seen["lan"]
+    assert seen["minh"] == dict.fromkeys(queries, 0)
