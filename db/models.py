@@ -197,6 +197,9 @@ class Contact(Record, table=True):
     # When we were last in touch, as a sheet says ("Ngày liên hệ", "Last met"; migration 0005):
     # the contact's page and brief show the later of this and its last meeting.
     last_contacted_on: dt.date | None = Field(default=None)
+    # The organisation's sort_key, kept here by triggers (migration 0011) so that the contacts
+    # list sorts by organisation through an index; NULL when the contact has none.
+    org_sort_key: str | None = Field(default=None, sa_type=SORT_KEY)
 
 
 class ContactMethod(SQLModel, table=True):
@@ -464,6 +467,34 @@ class OfficeDay(SQLModel, table=True):
     note: str = _text()
     created_at: dt.datetime = _ts()
     created_by: str = Field(default="", sa_type=String(200))
+
+
+# --- list sort indexes (issue 11, migration 0011) ------------------------------------------
+# Every sortable list column has an index led by ``deleted_at``: a list's ids come out of
+# ``WHERE deleted_at IS NULL ORDER BY <column>, id`` by walking the index, never by sorting
+# the table (app/lists.py, SORTABLE; tests/app/lists/test_plans.py checks every plan).
+
+
+def _live_sort_index(table: Any, column: str) -> Index:
+    t = table.__table__
+    return Index(f"ix_{t.name}_live_{column}", t.c.deleted_at, t.c[column])
+
+
+LIST_SORT_INDEXES = (
+    _live_sort_index(Organisation, "acronym"),
+    _live_sort_index(Organisation, "kind"),
+    _live_sort_index(Organisation, "city"),
+    _live_sort_index(Contact, "position"),
+    _live_sort_index(Contact, "org_sort_key"),
+    _live_sort_index(Meeting, "starts_at"),
+    _live_sort_index(Meeting, "title"),
+    _live_sort_index(Meeting, "kind"),
+    _live_sort_index(Meeting, "location"),
+    _live_sort_index(Action, "due_date"),
+    _live_sort_index(Action, "title"),
+    _live_sort_index(Action, "direction"),
+    _live_sort_index(Action, "status"),
+)
 
 
 # --- issue 13: team mode ---------------------------------------------------------------------
