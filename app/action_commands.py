@@ -122,11 +122,21 @@ def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
     items = [
         {**{k: x for k, x in r.items() if k != "deleted_at"}, "overdue": r["due_date"] < today} for r in rows
     ]
-    ctx.emit({"today": today, "overdue": summary.overdue, "due_today": summary.due_today, "actions": items})
+    ctx.emit(
+        {
+            "today": today,
+            "overdue": summary.overdue,
+            "due_today": summary.due_today,
+            "late_replies": summary.late_replies,
+            "actions": items,
+        }
+    )
     if not summary.anything:
         ctx.out("Nothing overdue or due today.")
         return 0
     ctx.out(f"{summary.overdue} overdue · {summary.due_today} due today")
+    if summary.late_replies:
+        ctx.out(f"{summary.late_replies} letter(s) to answer past their deadline (ketnoi letter list --overdue)")
     for item in items:
         when = "today" if not item["overdue"] else f"{item['due_date']:%d/%m/%Y}"
         who = f"  — {item['responsible']}" if item["responsible"] else ""

@@ -37,10 +37,11 @@ class DueSummary:
     overdue: int
     due_today: int
     first_titles: tuple[str, ...]
+    late_replies: int = 0  # incoming letters whose reply deadline passed (the letter register)
 
     @property
     def anything(self) -> bool:
-        return bool(self.overdue or self.due_today)
+        return bool(self.overdue or self.due_today or self.late_replies)
 
 
 def _open_actions() -> Any:
@@ -61,7 +62,9 @@ def due_summary(session: Session, *, today: dt.date, staff_id: int | None = None
     titles = session.execute(
         select(ACT.c.title).where(*conds, ACT.c.due_date <= today).order_by(ACT.c.due_date, ACT.c.id).limit(3)
     ).scalars()
-    return DueSummary(int(overdue), int(due_today), tuple(titles))
+    from app.letters.register import overdue_replies
+
+    return DueSummary(int(overdue), int(due_today), tuple(titles), overdue_replies(session, today))
 
 
 def actions_due(

@@ -64,6 +64,8 @@ def search(
             score = _title_score(words, title, extra) + _KIND_WEIGHT[kind] - position * 0.01
             hits.append(SearchHit(kind, int(row["id"]), title, subtitle, score))
     hits += _attachment_hits(session, words, kinds or KINDS, limit)
+    if kinds is None or "letter" in kinds:
+        hits += _letter_hits(session, words, limit)
     best: dict[tuple[str, int], SearchHit] = {}
     for h in hits:  # a record found by its own text and by a file on it is listed once
         if (h.kind, h.id) not in best or h.score > best[(h.kind, h.id)].score:
@@ -85,6 +87,20 @@ def _attachment_hits(
             continue
         score = (20.0 if a.in_name else 0.0) + _KIND_WEIGHT.get(a.owner_kind, 0.0) - position * 0.01
         out.append(SearchHit(a.owner_kind, a.owner_id, a.owner_label, f"📎 {a.file_name}", score))
+    return out
+
+
+def _letter_hits(session: Session, words: list[str], limit: int) -> list[SearchHit]:
+    """Letters in the register by number, subject or addressee ("125/nic", "genetica")."""
+    from app.letters.register import list_letters
+
+    out = []
+    for position, r in enumerate(list_letters(session, text=" ".join(words), limit=limit)):
+        title = f"{r['reference']} {r['subject']}".strip() if r["reference"] else r["subject"]
+        when = f" · {r['letter_date']:%d/%m/%Y}" if r["letter_date"] else ""
+        sub = " · ".join(x for x in (r["organisation"] or r["contact"], r["status"]) if x) + when
+        score = _title_score(words, r["subject"], r["reference"] or "") + 0.8 - position * 0.01
+        out.append(SearchHit("letter", int(r["id"]), title, sub, score))
     return out
 
 

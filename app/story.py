@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app import attachments, dashboard, emails, records
+from app.letters.register import list_letters
 from db.engine import Session
 from db.models import EMAIL_KIND, OPEN_STATUSES
 
 TIMELINE_LIMIT = 40
+LETTERS_LIMIT = 20  # the organisation page lists its latest letters; the register has them all
 DECISIONS_EXCERPT = 200
 CONTACT_HISTORY_SCAN = 50  # the newest changes looked at for a contact's role history
 ACTION_HISTORY = 8  # changes shown on an action's page
@@ -84,6 +86,7 @@ class OrganisationStory:
     departments: list[dict[str, Any]]
     commitments: Commitments
     timeline: list[TimelineEvent]
+    letters: list[dict[str, Any]] = field(default_factory=list)  # the letter register's, newest first
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,7 @@ def organisation_story(session: Session, organisation_id: int, *, today: dt.date
         departments=dashboard.departments(session, organisation_id),
         commitments=commitments(actions, today),
         timeline=timeline(meetings, actions, attached=_attached(session, meetings)),
+        letters=list_letters(session, organisation_id=organisation_id, limit=LETTERS_LIMIT),
     )
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import actions, bulk_edit, records, undo_history
+from app import actions, bulk_edit, records, undo_history, workdays
 from app.due import quick_due, reschedule_base
 from app.errors import ConflictError, UserError
 from db.engine import Session
@@ -46,12 +46,15 @@ class RescheduleDialog(QDialog):
         self.date.setDate(QDate(start.year, start.month, start.day))
         row = QHBoxLayout()
         base = reschedule_base(current, ctx.today())  # the due date while it lies ahead
+        with ctx.read() as s:  # the office's days off and make-up days (a small table)
+            cal = workdays.load_calendar(s)
         for text, which in (
             (self.tr("+1 day"), "day"),
             (self.tr("+1 week"), "week"),
             (self.tr("End of month"), "month"),
+            (self.tr("+3 working days"), "3workdays"),
         ):
-            day = quick_due(which, base)
+            day = quick_due(which, base, cal)
             b = QPushButton(text, self)
             b.setObjectName(f"reschedule_{which}")
             b.setToolTip(ctx.fmt_date(day))

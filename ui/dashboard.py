@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dashboard
+from app import dashboard, workdays
 from app.stakeholder_map import stakeholder_points
 from db import clock
 from db.engine import read_session
@@ -99,6 +99,9 @@ class DashboardView(QScrollArea):
         hfont.setPointSizeF(hfont.pointSizeF() * 1.5)
         hfont.setBold(True)
         self.heading.setFont(hfont)
+        self.holiday = QLabel(inner)  # when the next public or office holiday begins
+        self.holiday.setObjectName("dashboard_holiday")
+        self.holiday.setEnabled(False)
         keys = [
             ("overdue", tr("Overdue actions")),
             ("due_this_week", tr("Due this week")),
@@ -152,6 +155,7 @@ class DashboardView(QScrollArea):
         lay.setContentsMargins(18, 14, 18, 14)
         lay.setSpacing(12)
         lay.addWidget(self.heading)
+        lay.addWidget(self.holiday)
         lay.addLayout(figures)
         lay.addLayout(grid, 1)
         self.setWidget(inner)
@@ -161,7 +165,7 @@ class DashboardView(QScrollArea):
     def refresh(self) -> None:
         """Gather in the background (the counts grow with the database), show on return."""
         today, engine, staff_id = self.ctx.today(), self.ctx.engine, self.ctx.staff_id
-        now = clock.now()
+        now, lang = clock.now(), self.ctx.lang()
 
         def work(_task: Task) -> dict[str, Any]:
             with read_session(engine) as s:
@@ -174,6 +178,7 @@ class DashboardView(QScrollArea):
                     "recent": dashboard.recent_organisations(s, limit=5, now=now),
                     "me": dashboard.staff_name(s, staff_id),
                     "map": stakeholder_points(s, today=today),
+                    "holiday": workdays.load_calendar(s, lang).next_holiday(today),
                 }
 
         self._generation += 1
@@ -189,6 +194,7 @@ class DashboardView(QScrollArea):
         overdue, week, meetings, recent = data["overdue"], data["week"], data["meetings"], data["recent"]
         hello = tr("Good day, %1").replace("%1", me.split()[-1]) if me else tr("Good day")
         self.heading.setText(f"{hello} — {self.ctx.fmt_date(today)}")
+        self.holiday.setText(self._holiday(data.get("holiday")))
         for k, f in self.figures.items():
             f.value.setText(self.ctx.fmt_number(self.counts.get(k, 0)))
         self.cards["overdue"].set_html(self._actions(overdue, tr("Nothing overdue. Well done.")))
@@ -197,6 +203,19 @@ class DashboardView(QScrollArea):
         self.cards["recent"].set_html(self._orgs(recent))
         self.map.set_points(data["map"])
         self.refreshed.emit()
+
+    def _holiday(self, found: tuple[Any, Any, str] | None) -> str:
+        if not found:
+            return ""
+        first, last, name = found
+        days = (last - first).days + 1
+        return (
+            tr("Next holiday: %1, from %2 to %3 (%4 days off)")
+            .replace("%1", name)
+            .replace("%2", self.ctx.fmt_date(first))
+            .replace("%3", self.ctx.fmt_date(last))
+            .replace("%4", str(days))
+        )
 
     def _actions(self, rows: list[dict[str, Any]], empty: str) -> str:
         if not rows:

@@ -47,6 +47,8 @@ def entity_name(entity: str, plural: bool = False) -> str:
         ("action", True): tr("Labels", "Actions"),
         ("staff", False): tr("Labels", "Staff member"),
         ("staff", True): tr("Labels", "Staff"),
+        ("letter", False): tr("Labels", "Letter"),
+        ("letter", True): tr("Labels", "Letters"),
     }
     return names.get((entity, plural), entity)
 
@@ -163,3 +165,30 @@ def field_label(name: str) -> str:
         "attendees": tr("Labels", "Attendees"),
         "organisation_ids": tr("Labels", "Organisations"),
     }.get(name, name.replace("_", " ").capitalize())
+
+
+def letter_status(value: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "draft": tr("Labels", "Draft"),
+        "signed": tr("Labels", "Signed"),
+        "sent": tr("Labels", "Sent"),
+        "received": tr("Labels", "Received"),
+        "replied": tr("Labels", "Replied"),
+    }.get(value, value)
+
+
+def letter_direction(value: str) -> str:
+    tr = QCoreApplication.translate
+    return {"outgoing": tr("Labels", "Outgoing"), "incoming": tr("Labels", "Incoming")}.get(value, value)
+
+
+def letter_template(value: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "introduction": tr("Labels", "Introduction letter"),
+        "invitation": tr("Labels", "Invitation"),
+        "thanks": tr("Labels", "Thank-you letter"),
+        "reply": tr("Labels", "Reply"),
+        "other": tr("Labels", "Other letter"),
+    }.get(value, value)

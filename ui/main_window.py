@@ -284,6 +284,8 @@ class MainWindow(QMainWindow):
             "history", self.tr("&History…"), self.show_history, ["Ctrl+H"], "calendar"
         )
         self.act_trash = self._act("trash", self.tr("&Trash…"), self.open_trash, None, "delete")
+        self.act_letters = self._act("letters", self.tr("&Letters…"), self.open_letters, ["Ctrl+Shift+L"], "letter")
+        self.act_workdays = self._act("workdays", self.tr("&Working days…"), self.open_workdays, None, "calendar")
         self.view_actions: list[QAction] = []
         for n, entity in enumerate(VIEWS):
             a = self._act(f"view_{entity}", self._view_name(entity), self._goto(n), [f"Ctrl+{n + 1}"], entity)
@@ -328,6 +330,7 @@ class MainWindow(QMainWindow):
         m["view"].addAction(self.act_trash)
         m["tools"] = bar.addMenu(self.tr("&Tools"))
         m["tools"].addAction(self.act_duplicates)
+        m["tools"].addActions([self.act_letters, self.act_workdays])
         m["tools"].addAction(self.view_actions[VIEWS.index("map")])
         m["help"] = bar.addMenu(self.tr("&Help"))
         m["help"].addAction(self.tr("About Ketnoi"), self._about)
@@ -384,6 +387,9 @@ class MainWindow(QMainWindow):
         self._update_enabled()
 
     def navigate(self, entity: str, record_id: int) -> None:
+        if entity == "letter":
+            self.open_letters(select=record_id)
+            return
         if entity not in self.views:
             return
         self.nav.setCurrentRow(VIEWS.index(entity))
@@ -494,6 +500,28 @@ class MainWindow(QMainWindow):
         dialog = ImportHistoryDialog(self.ctx, self)
         dialog.exec()
         dialog.deleteLater()
+
+    def open_letters(self, select: int | None = None) -> None:
+        from ui.letters import LettersDialog
+
+        dialog = getattr(self, "letters_dialog", None)
+        if dialog is None:
+            dialog = LettersDialog(self.ctx, self)
+            self.letters_dialog = dialog
+        if select is not None:
+            dialog.year.setValue(0)  # any year: the letter asked for is listed
+            dialog.reload(select=select)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def open_workdays(self) -> None:
+        from ui.workdays import WorkingDaysDialog
+
+        dialog = WorkingDaysDialog(self.ctx, self)
+        dialog.exec()
+        dialog.deleteLater()
+        self.dashboard.refresh()
 
     def open_backups(self) -> None:
         from ui.dialogs.backups import BackupsDialog

@@ -61,6 +61,8 @@ class Banner(QFrame):
             parts.append(self.tr("%n overdue", "", summary.overdue))
         if summary.due_today:
             parts.append(self.tr("%n due today", "", summary.due_today))
+        if summary.late_replies:
+            parts.append(self.tr("%n letter(s) to answer, past the deadline", "", summary.late_replies))
         self.text.setText(" · ".join(parts))
         self.detail.setText("  " + " · ".join(summary.first_titles))
         self.setVisible(summary.anything)

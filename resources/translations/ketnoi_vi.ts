@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en_GB">
   <context>
+    <name>AboutDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="40" />
+      <source>About Ketnoi</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="118" />
+      <source>Bundled packages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="64" />
+      <source>Database: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="116" />
+      <source>Drawn for Ketnoi in the style of Feather/Lucide; MIT licence.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="86" />
+      <source>Font licence (OFL)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="98" />
+      <source>Fonts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="115" />
+      <source>Icons</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="71" />
+      <source>Ketnoi</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="53" />
+      <source>Ketnoi (kết nối): organisations, people, meetings and commitments, in one place.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="77" />
+      <source>Licences</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="100" />
+      <source>Noto Sans, by the Noto Project Authors, under the SIL Open Font License 1.1 (its text is in the next tab); embedded in every PDF brief.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="113" />
+      <source>PySide6 source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="57" />
+      <source>Python %1 · Qt %2 · PySide6 %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="111" />
+      <source>Qt source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="65" />
+      <source>Released under the MIT licence.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="84" />
+      <source>The font licence file is missing: resources/fonts/OFL.txt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="122" />
+      <source>The list of packages is not available in this copy.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="106" />
+      <source>The window is drawn with Qt %1 and PySide6 %2, used under the GNU Lesser General Public License v3. Their libraries are separate files in Ketnoi's program folder: you may replace them with your own build of the same version.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>AttachmentsBox</name>
     <message>
       <location filename="../../ui/details/attachments.py" line="90" />
@@ -220,7 +313,7 @@
     <message>
       <location filename="../../ui/notify.py" line="65" />
       <source>%n letter(s) to answer, past the deadline</source>
-      <translation type="unfinished" />
+      <translation>%n công văn đến quá hạn trả lời</translation>
     </message>
     <message>
       <location filename="../../ui/notify.py" line="61" />
@@ -350,6 +443,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="262" />
+      <location filename="../../ui/letters.py" line="342" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -747,7 +841,7 @@
     <message>
       <location filename="../../ui/dashboard.py" line="213" />
       <source>Next holiday: %1, from %2 to %3 (%4 days off)</source>
-      <translation type="unfinished" />
+      <translation>Kỳ nghỉ tới: %1, từ %2 đến %3 (nghỉ %4 ngày)</translation>
     </message>
     <message>
       <location filename="../../ui/dashboard.py" line="236" />
@@ -1252,7 +1346,7 @@
     <message>
       <location filename="../../ui/dialogs/followups.py" line="60" />
       <source>+3 working days</source>
-      <translation type="unfinished" />
+      <translation>+3 ngày làm việc</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/followups.py" line="74" />
@@ -1308,6 +1402,29 @@
     <message>
       <location filename="../../ui/dialogs/guide.py" line="35" />
       <source>The guide is not installed with this copy of Ketnoi: it is docs/guide.md in Ketnoi's source.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Help</name>
+    <message>
+      <location filename="../../ui/help_menu.py" line="29" />
+      <source>&amp;About Ketnoi</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/help_menu.py" line="26" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/help_menu.py" line="24" />
+      <source>&amp;User guide</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/help_menu.py" line="28" />
+      <source>&amp;Welcome…</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -2014,7 +2131,7 @@
     <message>
       <location filename="../../ui/labels.py" line="220" />
       <source>Draft</source>
-      <translation type="unfinished" />
+      <translation>Dự thảo</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="203" />
@@ -2075,7 +2192,7 @@
     <message>
       <location filename="../../ui/labels.py" line="230" />
       <source>Incoming</source>
-      <translation type="unfinished" />
+      <translation>Công văn đến</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="196" />
@@ -2100,7 +2217,7 @@
     <message>
       <location filename="../../ui/labels.py" line="236" />
       <source>Introduction letter</source>
-      <translation type="unfinished" />
+      <translation>Thư giới thiệu</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="113" />
@@ -2110,7 +2227,7 @@
     <message>
       <location filename="../../ui/labels.py" line="237" />
       <source>Invitation</source>
-      <translation type="unfinished" />
+      <translation>Giấy mời</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="188" />
@@ -2127,7 +2244,7 @@
     <message>
       <location filename="../../ui/labels.py" line="97" />
       <source>Letters</source>
-      <translation type="unfinished" />
+      <translation>Công văn</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="208" />
@@ -2219,12 +2336,12 @@
     <message>
       <location filename="../../ui/labels.py" line="240" />
       <source>Other letter</source>
-      <translation type="unfinished" />
+      <translation>Công văn khác</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="230" />
       <source>Outgoing</source>
-      <translation type="unfinished" />
+      <translation>Công văn đi</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="64" />
@@ -2270,7 +2387,7 @@
     <message>
       <location filename="../../ui/labels.py" line="223" />
       <source>Received</source>
-      <translation type="unfinished" />
+      <translation>Đã nhận</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="206" />
@@ -2285,12 +2402,12 @@
     <message>
       <location filename="../../ui/labels.py" line="224" />
       <source>Replied</source>
-      <translation type="unfinished" />
+      <translation>Đã trả lời</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="239" />
       <source>Reply</source>
-      <translation type="unfinished" />
+      <translation>Phúc đáp</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="110" />
@@ -2321,12 +2438,12 @@
     <message>
       <location filename="../../ui/labels.py" line="222" />
       <source>Sent</source>
-      <translation type="unfinished" />
+      <translation>Đã gửi</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="221" />
       <source>Signed</source>
-      <translation type="unfinished" />
+      <translation>Đã ký</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="193" />
@@ -2367,7 +2484,7 @@
     <message>
       <location filename="../../ui/labels.py" line="238" />
       <source>Thank-you letter</source>
-      <translation type="unfinished" />
+      <translation>Thư cảm ơn</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="143" />
@@ -2422,288 +2539,284 @@
     <message>
       <location filename="../../ui/letters.py" line="92" />
       <source>(draft)</source>
-      <translation type="unfinished" />
+      <translation>(dự thảo)</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="152" />
       <source>+5 working days</source>
-      <translation type="unfinished" />
+      <translation>+5 ngày làm việc</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="295" />
       <source>All directions</source>
-      <translation type="unfinished" />
+      <translation>Đi và đến</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="299" />
       <source>Any status</source>
-      <translation type="unfinished" />
+      <translation>Mọi trạng thái</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="304" />
       <source>Any year</source>
-      <translation type="unfinished" />
+      <translation>Mọi năm</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="192" />
       <source>Copies to</source>
-      <translation type="unfinished" />
+      <translation>Nơi nhận khác</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="176" />
       <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>Ngày</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="156" />
       <source>Default: the office's (e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</source>
-      <translation type="unfinished" />
+      <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="262" />
       <location filename="../../ui/letters.py" line="342" />
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>Xóa</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="499" />
       <source>Delete letter “%1”</source>
-      <translation type="unfinished" />
+      <translation>Xóa công văn “%1”</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="71" />
       <source>Direction</source>
-      <translation type="unfinished" />
+      <translation>Loại</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="544" />
       <source>Draft written: %1 and %2</source>
-      <translation type="unfinished" />
+      <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="341" />
       <source>Draft…</source>
-      <translation type="unfinished" />
+      <translation>Soạn dự thảo…</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="337" />
       <source>Edit</source>
-      <translation type="unfinished" />
+      <translation>Sửa</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="116" />
       <source>Edit letter</source>
-      <translation type="unfinished" />
+      <translation>Sửa công văn</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="163" />
       <source>Empty: the template's text is used</source>
-      <translation type="unfinished" />
+      <translation>Để trống: dùng nội dung của mẫu</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="331" />
       <source>English</source>
-      <translation type="unfinished" />
+      <translation>Tiếng Anh</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="183" />
       <source>From (organisation)</source>
-      <translation type="unfinished" />
+      <translation>Nơi gửi (tổ chức)</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="184" />
       <source>From (person)</source>
-      <translation type="unfinished" />
+      <translation>Người gửi</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="469" />
       <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
-      <translation type="unfinished" />
+      <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="186" />
-      <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>Loại thư</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="189" />
       <source>Kính gửi</source>
-      <translation type="unfinished" />
+      <translation>Kính gửi</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="306" />
       <source>Late replies</source>
-      <translation type="unfinished" />
+      <translation>Quá hạn trả lời</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="293" />
       <source>Letters</source>
-      <translation type="unfinished" />
+      <translation>Công văn</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="340" />
       <source>Mark replied</source>
-      <translation type="unfinished" />
+      <translation>Đánh dấu đã trả lời</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="339" />
       <source>Mark sent</source>
-      <translation type="unfinished" />
+      <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="500" />
       <source>Moved to the trash. Edit → Undo brings it back.</source>
-      <translation type="unfinished" />
+      <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="134" />
       <source>Name (optional)</source>
-      <translation type="unfinished" />
+      <translation>Họ tên (không bắt buộc)</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="132" />
       <source>Name or acronym</source>
-      <translation type="unfinished" />
+      <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="336" />
       <source>New incoming</source>
-      <translation type="unfinished" />
+      <translation>Công văn đến mới</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="118" />
       <source>New incoming letter</source>
-      <translation type="unfinished" />
+      <translation>Công văn đến mới</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="335" />
       <source>New outgoing</source>
-      <translation type="unfinished" />
+      <translation>Công văn đi mới</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="120" />
       <source>New outgoing letter</source>
-      <translation type="unfinished" />
+      <translation>Công văn đi mới</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="194" />
       <source>Notes</source>
-      <translation type="unfinished" />
+      <translation>Ghi chú</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="69" />
       <source>Number</source>
-      <translation type="unfinished" />
+      <translation>Số, ký hiệu</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="175" />
       <source>Number and symbol</source>
-      <translation type="unfinished" />
+      <translation>Số và ký hiệu</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="309" />
       <source>Number, subject, addressee…</source>
-      <translation type="unfinished" />
+      <translation>Số, trích yếu, nơi nhận…</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="160" />
       <source>Other recipients, one a line (Nơi nhận)</source>
-      <translation type="unfinished" />
+      <translation>Nơi nhận khác, mỗi dòng một nơi</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="150" />
       <location filename="../../ui/letters.py" line="75" />
       <source>Reply by</source>
-      <translation type="unfinished" />
+      <translation>Hạn trả lời</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="517" />
       <source>Save the draft</source>
-      <translation type="unfinished" />
+      <translation>Lưu dự thảo</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="338" />
       <source>Sign (give number)</source>
-      <translation type="unfinished" />
+      <translation>Ký (cấp số)</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="468" />
       <source>Sign the letter</source>
-      <translation type="unfinished" />
+      <translation>Ký công văn</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="476" />
       <source>Signed: Số %1</source>
-      <translation type="unfinished" />
+      <translation>Đã ký: Số %1</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="191" />
       <source>Signer</source>
-      <translation type="unfinished" />
+      <translation>Người ký</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="190" />
       <source>Signer's post</source>
-      <translation type="unfinished" />
+      <translation>Chức vụ người ký</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="74" />
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Trạng thái</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="173" />
       <location filename="../../ui/letters.py" line="72" />
       <source>Subject</source>
-      <translation type="unfinished" />
+      <translation>Trích yếu</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="193" />
       <source>Text</source>
-      <translation type="unfinished" />
+      <translation>Nội dung</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="187" />
       <source>To (organisation)</source>
-      <translation type="unfinished" />
+      <translation>Nơi nhận (tổ chức)</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="188" />
       <source>To (person)</source>
-      <translation type="unfinished" />
+      <translation>Người nhận</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="73" />
       <source>To / from</source>
-      <translation type="unfinished" />
+      <translation>Nơi nhận / gửi</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="330" />
       <source>Vietnamese</source>
-      <translation type="unfinished" />
+      <translation>Tiếng Việt</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="125" />
       <source>What it is about (trích yếu)</source>
-      <translation type="unfinished" />
+      <translation>Trích yếu nội dung</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="517" />
       <source>Word documents (*.docx)</source>
-      <translation type="unfinished" />
+      <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="540" />
       <source>Writing the draft…</source>
-      <translation type="unfinished" />
+      <translation>Đang soạn dự thảo…</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="137" />
       <source>Written out, when neither the contact nor the organisation fits</source>
-      <translation type="unfinished" />
+      <translation>Ghi cụ thể khi không dùng người liên hệ hay tổ chức</translation>
     </message>
   </context>
   <context>
@@ -2910,208 +3023,197 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="246" />
+      <location filename="../../ui/main_window.py" line="245" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="270" />
+      <location filename="../../ui/main_window.py" line="269" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="214" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="321" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="212" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="260" />
+      <location filename="../../ui/main_window.py" line="259" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="310" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="289" />
+      <location filename="../../ui/main_window.py" line="288" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="250" />
+      <location filename="../../ui/main_window.py" line="249" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="292" />
+      <location filename="../../ui/main_window.py" line="291" />
       <source>&amp;Letters…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="198" />
+      <location filename="../../ui/main_window.py" line="197" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="195" />
+      <location filename="../../ui/main_window.py" line="194" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="247" />
+      <location filename="../../ui/main_window.py" line="246" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="217" />
+      <location filename="../../ui/main_window.py" line="216" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="211" />
+      <location filename="../../ui/main_window.py" line="210" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="325" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="335" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="291" />
+      <location filename="../../ui/main_window.py" line="290" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="215" />
+      <location filename="../../ui/main_window.py" line="214" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="293" />
+      <location filename="../../ui/main_window.py" line="292" />
       <source>&amp;Working days…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
-      <location filename="../../ui/main_window.py" line="607" />
-      <source>About Ketnoi</source>
-      <translation>Giới thiệu Ketnoi</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="242" />
+      <location filename="../../ui/main_window.py" line="241" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="366" />
+      <location filename="../../ui/main_window.py" line="365" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="285" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="256" />
+      <location filename="../../ui/main_window.py" line="255" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="608" />
-      <source>Ketnoi (kết nối): organisations, people, meetings and commitments, in one place.</source>
-      <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết — tất cả ở một nơi.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="206" />
+      <location filename="../../ui/main_window.py" line="205" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="344" />
+      <location filename="../../ui/main_window.py" line="343" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="220" />
+      <location filename="../../ui/main_window.py" line="219" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="228" />
+      <location filename="../../ui/main_window.py" line="227" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="208" />
+      <location filename="../../ui/main_window.py" line="207" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="273" />
+      <location filename="../../ui/main_window.py" line="272" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="236" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="80" />
+      <location filename="../../ui/main_window.py" line="79" />
       <source>Relationships, meetings, commitments — Ketnoi</source>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
+      <location filename="../../ui/main_window.py" line="266" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="244" />
+      <location filename="../../ui/main_window.py" line="243" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="368" />
+      <location filename="../../ui/main_window.py" line="367" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="216" />
+      <location filename="../../ui/main_window.py" line="215" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -3410,7 +3512,7 @@
     <message>
       <location filename="../../ui/commands.py" line="55" />
       <source>+3 working days</source>
-      <translation type="unfinished" />
+      <translation>+3 ngày làm việc</translation>
     </message>
     <message>
       <location filename="../../ui/commands.py" line="54" />
@@ -3562,69 +3664,66 @@
   <context>
     <name>Shortcuts</name>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="35" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="37" />
       <source>Follow-up due a week after the meeting</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="36" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="38" />
       <source>Follow-up due at the end of its month</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="34" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="36" />
       <source>Follow-up due the day after the meeting</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="86" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="97" />
       <source>In a list</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="99" />
-      <source>In the %1 dialog</source>
+      <location filename="../../ui/dialogs/shortcuts.py" line="33" />
+      <source>In a record's form</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="33" />
-      <location filename="../../ui/dialogs/shortcuts.py" line="34" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="32" />
+      <source>In the Log meeting dialog</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="35" />
-      <location filename="../../ui/dialogs/shortcuts.py" line="36" />
-      <source>Log meeting</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="37" />
-      <source>Record form</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="33" />
-      <location filename="../../ui/dialogs/shortcuts.py" line="37" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="39" />
       <source>Save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="42" />
+      <source>Select all</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>ShortcutsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="120" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="131" />
       <source>Command</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="114" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="125" />
       <source>Find a command or a key…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="111" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="122" />
       <source>Keyboard shortcuts</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="120" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="131" />
       <source>Keys</source>
       <translation type="unfinished" />
     </message>
@@ -3802,12 +3901,12 @@
     <message>
       <location filename="../../ui/details/story.py" line="244" />
       <source>Last contacted</source>
-      <translation type="unfinished" />
+      <translation>Liên hệ gần nhất</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="210" />
       <source>Letters</source>
-      <translation type="unfinished" />
+      <translation>Công văn</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="42" />
@@ -3917,7 +4016,7 @@
     <message>
       <location filename="../../ui/details/story.py" line="138" />
       <source>draft</source>
-      <translation type="unfinished" />
+      <translation>dự thảo</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="184" />
@@ -3942,7 +4041,7 @@
     <message>
       <location filename="../../ui/details/story.py" line="142" />
       <source>reply by</source>
-      <translation type="unfinished" />
+      <translation>trả lời trước</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="90" />
@@ -3952,7 +4051,7 @@
     <message>
       <location filename="../../ui/details/story.py" line="233" />
       <source>unverified</source>
-      <translation type="unfinished" />
+      <translation>chưa xác minh</translation>
     </message>
   </context>
   <context>
@@ -4386,122 +4485,125 @@
     <message>
       <location filename="../../ui/workdays.py" line="108" />
       <source>Add</source>
-      <translation type="unfinished" />
+      <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letters.py" line="176" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>Ngày</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="60" />
       <source>Day</source>
-      <translation type="unfinished" />
+      <translation>Thứ</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="72" />
       <source>Day off</source>
-      <translation type="unfinished" />
+      <translation>Ngày nghỉ</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="45" />
       <source>Friday</source>
-      <translation type="unfinished" />
+      <translation>Thứ Sáu</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="60" />
       <source>Holiday</source>
-      <translation type="unfinished" />
+      <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letters.py" line="186" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>Loại</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="103" />
       <source>Make-up working day</source>
-      <translation type="unfinished" />
+      <translation>Ngày làm bù</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="41" />
       <source>Monday</source>
-      <translation type="unfinished" />
+      <translation>Thứ Hai</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="161" />
       <source>Next holiday: %1 from %2 (%3 days off)</source>
-      <translation type="unfinished" />
+      <translation>Kỳ nghỉ tới: %1 từ %2 (nghỉ %3 ngày)</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="73" />
       <source>Office</source>
-      <translation type="unfinished" />
+      <translation>Cơ quan</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="73" />
       <source>Public</source>
-      <translation type="unfinished" />
+      <translation>Nhà nước</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="126" />
       <source>Public holidays come from the holidays package (Tết, Hùng Kings' Day, 30/4, 1/5, 2/9 and the days the government moves). Add your office's own days off, and Saturdays worked to make up for a bridge day.</source>
-      <translation type="unfinished" />
+      <translation>Ngày lễ, Tết lấy từ thư viện holidays (Tết Nguyên đán, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9 và các ngày hoán đổi theo thông báo của Chính phủ). Thêm ngày nghỉ riêng của cơ quan và các ngày thứ Bảy làm bù.</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="111" />
       <source>Remove the office's day</source>
-      <translation type="unfinished" />
+      <translation>Bỏ ngày của cơ quan</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="46" />
       <source>Saturday</source>
-      <translation type="unfinished" />
+      <translation>Thứ Bảy</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="60" />
       <source>Source</source>
-      <translation type="unfinished" />
+      <translation>Nguồn</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="47" />
       <source>Sunday</source>
-      <translation type="unfinished" />
+      <translation>Chủ nhật</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="44" />
       <source>Thursday</source>
-      <translation type="unfinished" />
+      <translation>Thứ Năm</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="42" />
       <source>Tuesday</source>
-      <translation type="unfinished" />
+      <translation>Thứ Ba</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="43" />
       <source>Wednesday</source>
-      <translation type="unfinished" />
+      <translation>Thứ Tư</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="107" />
       <source>Why (e.g. Year-end party, work for 02/01)</source>
-      <translation type="unfinished" />
+      <translation>Lý do (vd. Tất niên, làm bù cho ngày 02/01)</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="72" />
       <source>Working day</source>
-      <translation type="unfinished" />
+      <translation>Ngày làm việc</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="82" />
       <source>Working days</source>
-      <translation type="unfinished" />
+      <translation>Ngày làm việc</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="115" />
       <source>Year</source>
-      <translation type="unfinished" />
+      <translation>Năm</translation>
     </message>
   </context>
 </TS>

@@ -120,6 +120,24 @@ def _timeline(events: list[TimelineEvent], s: Settings) -> str:
     )
 
 
+def _letters(rows: list[dict[str, Any]], s: Settings) -> str:
+    """The organisation's letters in the register: number, date, subject, status."""
+    out = []
+    for r in rows:
+        arrow = "→" if r["direction"] == "outgoing" else "←"
+        ref = escape(r["reference"] or tr("draft"))
+        when = s.fmt_date(r["letter_date"]) if r.get("letter_date") else ""
+        late = ""
+        if r["status"] == "received" and r.get("reply_due"):
+            late = f" · {tr('reply by')} {s.fmt_date(r['reply_due'])}"
+        out.append(
+            f"<tr><td class='muted' style='white-space:nowrap'>{arrow} {ref}&nbsp;</td>"
+            f"<td>{link('letter', r['id'], r['subject'])}<br><span class='muted small'>"
+            f"{escape(labels.letter_status(r['status']))}{' · ' + when if when else ''}{late}</span></td></tr>"
+        )
+    return "<table>" + "".join(out) + "</table>"
+
+
 def organisation_html(d: OrganisationStory, s: Settings) -> str:
     r = d.record
     title = escape(r["name"]) + (
@@ -178,6 +196,9 @@ def organisation_html(d: OrganisationStory, s: Settings) -> str:
             + ", ".join(link("contact", f["id"], f["full_name"]) for f in d.former)
             + "</p>"
         )
+    if d.letters:
+        out.append(f"<h2>{tr('Letters')} ({len(d.letters)})</h2>")
+        out.append(_letters(d.letters, s))
     if d.departments:
         out.append(f"<h2>{tr('Departments')}</h2>")
         out.append("<br>".join(link("organisation", x["id"], x["name"]) for x in d.departments))

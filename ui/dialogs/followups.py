@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import workdays
 from app.due import quick_due
 from app.meetings import FollowUp
 from ui import labels
@@ -56,6 +57,7 @@ class FollowUpEditor(QWidget):
             (self.tr("+1 day"), "Ctrl+1", "day"),
             (self.tr("+1 week"), "Ctrl+2", "week"),
             (self.tr("End of month"), "Ctrl+3", "month"),
+            (self.tr("+3 working days"), "Ctrl+4", "3workdays"),
         ):
             b = QPushButton(text, self)
             b.setObjectName(f"due_{delta}")
@@ -115,7 +117,11 @@ class FollowUpEditor(QWidget):
         return dt.date(d.year(), d.month(), d.day())
 
     def quick_pick(self, which: str) -> None:
-        self.set_due(quick_due(which, self.base))
+        cal = None
+        if which in ("workday", "3workdays"):  # the office's days off too (a small table)
+            with self.ctx.read() as s:
+                cal = workdays.load_calendar(s)
+        self.set_due(quick_due(which, self.base, cal))
 
     def set_base(self, day: dt.date) -> None:
         """The meeting moved to ``day``: picks count from it, and a due date left at its

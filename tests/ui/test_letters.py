@@ -1,0 +1,116 @@
+"""Tools → Letters and Tools → Working days in the real main window: a new outgoing letter from
+the form, signed (the register's next number), drafted as .docx; an incoming letter whose reply
+is late shows in the banner; the office's make-up Saturday added from the dialog; the dashboard
+says when the next holiday begins."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app import workdays
+from app.letters import register
+from db.engine import read_session, unit_of_work
+from tests.ui.helpers import wait_idle
+
+
+def _open(qtbot: Any, window: Any, ctx: Any) -> Any:
+    window.act_letters.trigger()
+    dialog = window.letters_dialog
+    wait_idle(qtbot, ctx)
+    return dialog
+
+
+def test_a_letter_from_the_form_to_a_signed_draft(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, tmp_path: Path, monkeypatch: Any, qtmodeltester: Any
+) -> None:
+    dialog = _open(qtbot, window, ctx)
+    assert dialog.model.rowCount() == 0
+
+    def fill(form: Any) -> None:
+        form.subject.setText("Giới thiệu cán bộ đến làm việc")
+        form.organisation.setText("NIC")
+        form.save()
+
+    monkeypatch.setattr(
+        "ui.letters.LetterForm.exec", lambda form: (fill(form), wait_idle(qtbot, ctx))[0] or form.result()
+    )
+    dialog.buttons["new_out"].click()
+    wait_idle(qtbot, ctx)
+    qtmodeltester.check(dialog.model, force_py=True)
+    assert dialog.model.rowCount() == 1
+    dialog.table.selectRow(0)
+    assert dialog.buttons["sign"].isEnabled() and not dialog.buttons["sent"].isEnabled()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.buttons["sign"].click()
+    wait_idle(qtbot, ctx)
+    assert dialog.model.index(0, 0).data() == "01/NIC-HTQT"
+    assert "01/NIC-HTQT" in dialog.message.text()
+
+    target = tmp_path / "thu.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog.table.selectRow(0)
+    dialog.buttons["draft"].click()
+    wait_idle(qtbot, ctx, timeout=120_000)
+    texts = [p.text for t in Document(str(target)).tables for c in t._cells for p in c.paragraphs]
+    assert "Số: 01/NIC-HTQT" in texts and target.with_suffix(".pdf").is_file()
+    dialog.close()
+
+
+def test_a_late_reply_in_the_banner_and_the_late_filter(
+    qtbot: Any, window: Any, ctx: Any, engine: Any
+) -> None:
+    with unit_of_work(engine) as s:
+        register.add_letter(
+            s,
+            {
+                "direction": "incoming",
+                "reference": "45/BKHCN-HTQT",
+                "letter_date": dt.date(2026, 11, 2),
+                "subject": "Đề nghị cử cán bộ",
+                "reply_due": dt.date(2026, 11, 13),
+            },
+        )
+    window.notifier.refresh()
+    wait_idle(qtbot, ctx)
+    assert "letter" in window.banner.text.text()
+    dialog = _open(qtbot, window, ctx)
+    dialog.late.setChecked(True)
+    wait_idle(qtbot, ctx)
+    assert dialog.model.rowCount() == 1 and dialog.model.index(0, 0).data() == "45/BKHCN-HTQT"
+    dialog.close()
+
+
+def test_a_make_up_saturday_from_the_dialog_counts(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtCore import QDate
+
+    from ui.workdays import WorkingDaysDialog
+
+    dialog = WorkingDaysDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, ctx)
+    assert dialog.model.rowCount() > 5  # the public holidays of the year
+    saturday = dt.date(2026, 11, 28)
+    dialog.day.setDate(QDate(2026, 11, 28))
+    dialog.working.setChecked(True)
+    dialog.note.setText("Làm bù")
+    dialog.findChild(type(dialog.remove_button), "workdays_add").click()
+    wait_idle(qtbot, ctx)
+    with read_session(engine) as s:
+        cal = workdays.load_calendar(s)
+    assert cal.is_working_day(saturday)
+    assert cal.add(dt.date(2026, 11, 27), 1) == saturday
+    assert any(r[0] == saturday and r[3] for r in dialog.model.rows)
+    dialog.close()
+
+
+def test_the_dashboard_says_when_the_next_holiday_begins(window: Any) -> None:
+    # the pinned day is Monday 23/11/2026; 24/11 is a public holiday in the holidays package
+    assert "24/11/2026" in window.dashboard.holiday.text()

@@ -1,0 +1,548 @@
+"""Tools → Letters: the register of official letters (filters by direction, status, year and
+words), a form to add or edit one, and the life of a letter: sign (the register's next number),
+sent, replied, draft as .docx (and PDF) in the layout of Decree 30/2020/NĐ-CP, delete with undo.
+
+The rules are :mod:`app.letters`' — the same as ``ketnoi letter …``. Lists are read off the UI
+thread and handed to a plain-rows model; every write goes through the write lane.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import records, resolve, workdays
+from app.errors import UserError, ValidationError
+from app.letters import draft as drafting
+from app.letters import register as reg
+from app.letters.fields import split_reference
+from db import models as m
+from db.engine import Session
+from ui import labels
+from ui.context import AppContext
+from ui.icons import icon
+from ui.rows import RowsModel
+from ui.tasks import Task
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Letters", text)
+
+
+class LettersModel(RowsModel[dict[str, Any]]):
+    """Rows of :func:`app.letters.register.list_letters`, handed in by the dialog."""
+
+    COLUMNS = ("reference", "letter_date", "direction", "subject", "party", "status", "reply_due")
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def titles(self) -> tuple[str, ...]:
+        return (
+            tr("Number"),
+            tr("Date"),
+            tr("Direction"),
+            tr("Subject"),
+            tr("To / from"),
+            tr("Status"),
+            tr("Reply by"),
+        )
+
+    def cell(self, row: dict[str, Any], col: int, role: int) -> Any:
+        column = self.COLUMNS[col]
+        if role == ID_ROLE:
+            return row["id"]
+        if role == Qt.ItemDataRole.ToolTipRole and column == "subject":
+            return row["subject"]
+        late = row["status"] == "received" and row.get("reply_due") and row["reply_due"] < self.ctx.today()
+        if role == Qt.ItemDataRole.ForegroundRole and late and column in ("reply_due", "status"):
+            from PySide6.QtGui import QColor
+
+            return QColor("#B42318")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == "reference":
+            return row["reference"] or tr("(draft)")
+        if column in ("letter_date", "reply_due"):
+            return self.ctx.fmt_date(row[column]) if row.get(column) else ""
+        if column == "direction":
+            return labels.letter_direction(row["direction"])
+        if column == "status":
+            return labels.letter_status(row["status"])
+        if column == "party":
+            return row.get("organisation") or row.get("contact") or ""
+        return row.get(column, "")
+
+
+class LetterForm(QDialog):
+    """Add or edit one letter. Names of organisations, contacts and staff are looked up when
+    saved (by name, acronym or id, accents optional), as on the command line."""
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None, *, direction: str, letter: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.letter, self.direction = ctx, letter, direction
+        self.setObjectName("letter_form")
+        incoming = direction == "incoming"
+        self.setWindowTitle(
+            tr("Edit letter")
+            if letter
+            else tr("New incoming letter")
+            if incoming
+            else tr("New outgoing letter")
+        )
+        v = letter or {}
+        self.subject = QLineEdit(v.get("subject", ""), self)
+        self.subject.setObjectName("letter_subject")
+        self.subject.setPlaceholderText(tr("What it is about (trích yếu)"))
+        self.template = QComboBox(self)
+        for t in m.LETTER_TEMPLATES:
+            self.template.addItem(labels.letter_template(t), t)
+        self.template.setCurrentIndex(max(0, self.template.findData(v.get("template", "other"))))
+        self.organisation = QLineEdit(v.get("organisation", ""), self)
+        self.organisation.setObjectName("letter_organisation")
+        self.organisation.setPlaceholderText(tr("Name or acronym"))
+        self.contact = QLineEdit(v.get("contact", ""), self)
+        self.contact.setPlaceholderText(tr("Name (optional)"))
+        self.addressee = QPlainTextEdit(v.get("addressee", ""), self)
+        self.addressee.setPlaceholderText(
+            tr("Written out, when neither the contact nor the organisation fits")
+        )
+        self.addressee.setMaximumHeight(self.fontMetrics().height() * 3)
+        self.reference = QLineEdit(v.get("reference", "") if incoming else "", self)
+        self.reference.setObjectName("letter_reference")
+        self.reference.setPlaceholderText("45/BKHCN-HTQT")
+        self.letter_date = QDateEdit(self)
+        self.reply_due = QDateEdit(self)
+        for edit, value in ((self.letter_date, v.get("letter_date")), (self.reply_due, v.get("reply_due"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(ctx.settings.qt_date_format())
+            day = value or ctx.today()
+            edit.setDate(QDate(day.year, day.month, day.day))
+        self.has_reply_due = QCheckBox(tr("Reply by"), self)
+        self.has_reply_due.setChecked(bool(v.get("reply_due")) or (incoming and not letter))
+        plus5 = QPushButton(tr("+5 working days"), self)
+        plus5.setObjectName("letter_plus5")
+        plus5.clicked.connect(self._plus_five)
+        self.signer_title = QPlainTextEdit(v.get("signer_title", ""), self)
+        self.signer_title.setPlaceholderText(tr("Default: the office's (e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)"))
+        self.signer_title.setMaximumHeight(self.fontMetrics().height() * 3)
+        self.signer_name = QLineEdit(v.get("signer_name", ""), self)
+        self.copies = QPlainTextEdit(v.get("recipients_copy", ""), self)
+        self.copies.setPlaceholderText(tr("Other recipients, one a line (Nơi nhận)"))
+        self.copies.setMaximumHeight(self.fontMetrics().height() * 3)
+        self.body = QPlainTextEdit(v.get("body", ""), self)
+        self.body.setPlaceholderText(tr("Empty: the template's text is used"))
+        self.notes = QPlainTextEdit(v.get("notes", ""), self)
+        self.notes.setMaximumHeight(self.fontMetrics().height() * 3)
+        self.error = QLabel(self)
+        self.error.setObjectName("letter_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B42318")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow(tr("Subject"), self.subject)
+        if incoming:
+            form.addRow(tr("Number and symbol"), self.reference)
+            form.addRow(tr("Date"), self.letter_date)
+            due = QHBoxLayout()
+            due.addWidget(self.has_reply_due)
+            due.addWidget(self.reply_due)
+            due.addWidget(plus5)
+            due.addStretch(1)
+            form.addRow("", due)
+            form.addRow(tr("From (organisation)"), self.organisation)
+            form.addRow(tr("From (person)"), self.contact)
+        else:
+            form.addRow(tr("Kind"), self.template)
+            form.addRow(tr("To (organisation)"), self.organisation)
+            form.addRow(tr("To (person)"), self.contact)
+            form.addRow(tr("Kính gửi"), self.addressee)
+            form.addRow(tr("Signer's post"), self.signer_title)
+            form.addRow(tr("Signer"), self.signer_name)
+            form.addRow(tr("Copies to"), self.copies)
+            form.addRow(tr("Text"), self.body)
+        form.addRow(tr("Notes"), self.notes)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        self.resize(640, 560 if not incoming else 420)
+        self.saved_id: int | None = None
+
+    def _plus_five(self) -> None:
+        d = self.letter_date.date()
+        with self.ctx.read() as s:
+            cal = workdays.load_calendar(s)
+        day = cal.add(dt.date(d.year(), d.month(), d.day()), 5)
+        self.reply_due.setDate(QDate(day.year, day.month, day.day))
+        self.has_reply_due.setChecked(True)
+
+    @staticmethod
+    def _day(edit: QDateEdit) -> dt.date:
+        d = edit.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def values(self, session: Session) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "subject": self.subject.text(),
+            "organisation_id": resolve.resolve(session, "organisation", self.organisation.text())
+            if self.organisation.text().strip()
+            else None,
+            "contact_id": resolve.resolve(session, "contact", self.contact.text())
+            if self.contact.text().strip()
+            else None,
+            "notes": self.notes.toPlainText(),
+        }
+        if self.direction == "incoming":
+            out.update(
+                reference=self.reference.text(),
+                letter_date=self._day(self.letter_date),
+                reply_due=self._day(self.reply_due) if self.has_reply_due.isChecked() else None,
+            )
+        else:
+            out.update(
+                template=self.template.currentData(),
+                addressee=self.addressee.toPlainText(),
+                signer_title=self.signer_title.toPlainText(),
+                signer_name=self.signer_name.text(),
+                recipients_copy=self.copies.toPlainText(),
+                body=self.body.toPlainText(),
+            )
+        return out
+
+    def save(self) -> None:
+        actor, letter, direction = self.ctx.actor(), self.letter, self.direction
+        form = self
+
+        def work(s: Session) -> int:
+            values = form.values(s)
+            if letter is None:
+                values["direction"] = direction
+                if direction == "outgoing":
+                    from app.letters import office
+
+                    values["symbol"] = office.load_profile(s).symbol
+                return reg.add_letter(s, values, actor=actor)
+            if direction == "incoming" and values["reference"] != letter.get("reference"):
+                number, symbol = split_reference(values["reference"])
+                values.update(number=number, symbol=symbol)
+            records.update(s, "letter", letter["id"], values, expected_version=letter["version"], actor=actor)
+            return int(letter["id"])
+
+        self.buttons.setEnabled(False)
+        self.ctx.write(work, entity="letter", on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, letter_id: int) -> None:
+        self.saved_id = letter_id
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            text = "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
+        elif isinstance(exc, UserError):
+            text = str(exc)
+        else:
+            raise exc
+        self.error.setText(text)
+        self.error.show()
+
+
+class LettersDialog(QDialog):
+    """The register: filters, the list, and what can be done to a letter."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("letters_dialog")
+        self.setWindowTitle(tr("Letters"))
+        self.direction = QComboBox(self)
+        self.direction.addItem(tr("All directions"), None)
+        for d in m.LETTER_DIRECTIONS:
+            self.direction.addItem(labels.letter_direction(d), d)
+        self.status = QComboBox(self)
+        self.status.addItem(tr("Any status"), None)
+        for st in m.LETTER_STATUSES:
+            self.status.addItem(labels.letter_status(st), st)
+        self.year = QSpinBox(self)
+        self.year.setRange(0, 2100)
+        self.year.setSpecialValueText(tr("Any year"))
+        self.year.setValue(ctx.today().year)
+        self.late = QCheckBox(tr("Late replies"), self)
+        self.late.setObjectName("letters_late")
+        self.words = QLineEdit(self)
+        self.words.setPlaceholderText(tr("Number, subject, addressee…"))
+        self.words.setClearButtonEnabled(True)
+        for w in (self.direction, self.status):
+            w.currentIndexChanged.connect(self.reload)
+        self.year.valueChanged.connect(self.reload)
+        self.late.toggled.connect(self.reload)
+        self.words.textChanged.connect(self.reload)
+
+        self.model = LettersModel(ctx, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("letters_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
+
+        self.lang = QComboBox(self)
+        self.lang.addItem(tr("Vietnamese"), "vi")
+        self.lang.addItem(tr("English"), "en")
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, slot, ico in (
+            ("new_out", tr("New outgoing"), lambda: self.new("outgoing"), "new"),
+            ("new_in", tr("New incoming"), lambda: self.new("incoming"), "new"),
+            ("edit", tr("Edit"), self.edit, "edit"),
+            ("sign", tr("Sign (give number)"), self.sign, ""),
+            ("sent", tr("Mark sent"), lambda: self.mark("sent"), ""),
+            ("replied", tr("Mark replied"), lambda: self.mark("replied"), ""),
+            ("draft", tr("Draft…"), self.draft, ""),
+            ("delete", tr("Delete"), self.delete, "delete"),
+        ):
+            b = (
+                QPushButton(icon(ico) if ico else icon("edit"), text, self)
+                if ico
+                else QPushButton(text, self)
+            )
+            b.setObjectName(f"letters_{key}")
+            b.clicked.connect(slot)
+            self.buttons[key] = b
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.lang)
+        filters = QHBoxLayout()
+        for widget in (self.direction, self.status, self.year, self.late):
+            filters.addWidget(widget)
+        filters.addWidget(self.words, 1)
+        self.message = QLabel(self)
+        self.message.setObjectName("letters_message")
+        self.message.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.addLayout(filters)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(row)
+        lay.addWidget(self.message)
+        self.resize(1000, 560)
+        self._generation = 0
+        self._select: int | None = None
+        ctx.changed.connect(lambda *_a: self.reload() if self.isVisible() else None)
+        self.reload()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def reload(self, select: int | None = None) -> None:
+        if select is not None:
+            self._select = select
+        kw = {
+            "direction": self.direction.currentData(),
+            "status": self.status.currentData(),
+            "year": self.year.value() or None,
+            "text": self.words.text(),
+            "overdue_on": self.ctx.today() if self.late.isChecked() else None,
+            "limit": 500,
+        }
+        engine = self.ctx.engine
+        self._generation += 1
+        generation = self._generation
+
+        def work(_task: Task) -> list[dict[str, Any]]:
+            from db.engine import read_session
+
+            with read_session(engine) as s:
+                return reg.list_letters(s, **kw)
+
+        self.ctx.tasks.run(
+            work,
+            on_done=lambda rows: self._show(rows) if generation == self._generation else None,
+            owner=self,
+        )
+
+    def _show(self, rows: list[dict[str, Any]]) -> None:
+        keep = self._select if self._select is not None else self.current_id()
+        self.model.set_rows(rows)
+        self._select = None
+        for i, r in enumerate(rows):
+            if r["id"] == keep:
+                self.table.selectRow(i)
+                break
+        self._enable()
+
+    def current(self) -> dict[str, Any] | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def current_id(self) -> int | None:
+        row = self.current()
+        return int(row["id"]) if row else None
+
+    def _enable(self) -> None:
+        r = self.current()
+        out = bool(r and r["direction"] == "outgoing")
+        self.buttons["edit"].setEnabled(r is not None)
+        self.buttons["delete"].setEnabled(r is not None)
+        self.buttons["sign"].setEnabled(bool(out and r and r["status"] == "draft"))
+        self.buttons["sent"].setEnabled(bool(out and r and r["status"] == "signed"))
+        self.buttons["replied"].setEnabled(bool(r and r["status"] in ("sent", "received")))
+        self.buttons["draft"].setEnabled(out)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+
+    # --- doing ---------------------------------------------------------------------------
+
+    def new(self, direction: str) -> None:
+        form = LetterForm(self.ctx, self, direction=direction)
+        if form.exec() and form.saved_id:
+            self.reload(select=form.saved_id)
+
+    def edit(self) -> None:
+        r = self.current()
+        if r is None:
+            return
+        with self.ctx.read() as s:
+            letter = reg.get_letter(s, int(r["id"]))
+        form = LetterForm(self.ctx, self, direction=letter["direction"], letter=letter)
+        if form.exec():
+            self.reload(select=int(r["id"]))
+
+    def _run(self, fn: Any, done_text: str, select: int | None) -> None:
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserError):
+                raise exc
+            self.say(str(exc))
+
+        def done(result: Any) -> None:
+            self.say(done_text.replace("%1", str(result or "")))
+            self.reload(select=select)
+
+        self.ctx.write(fn, entity="letter", on_done=done, on_error=failed)
+
+    def sign(self) -> None:
+        r = self.current()
+        if r is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("Sign the letter"),
+            tr("Give “%1” the next number of the register? A number, once given, is not given back.").replace(
+                "%1", r["subject"]
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        actor, ident = self.ctx.actor(), int(r["id"])
+        self._run(lambda s: reg.sign(s, ident, actor=actor), tr("Signed: Số %1"), ident)
+
+    def mark(self, status: str) -> None:
+        r = self.current()
+        if r is None:
+            return
+        actor, ident = self.ctx.actor(), int(r["id"])
+        self._run(
+            lambda s: reg.set_status(s, ident, status, actor=actor), labels.letter_status(status), ident
+        )
+
+    def delete(self) -> None:
+        r = self.current()
+        if r is None:
+            return
+        actor, ident, label = self.ctx.actor(), int(r["id"]), r["subject"]
+        group = records.new_group_id()
+
+        def work(s: Session) -> int:
+            records.delete(s, "letter", ident, actor=actor, group_id=group)
+            return ident
+
+        def done(_r: Any) -> None:
+            self.ctx.push_undo(tr("Delete letter “%1”").replace("%1", label), group)
+            self.say(tr("Moved to the trash. Edit → Undo brings it back."))
+            self.reload()
+
+        self.ctx.write(work, entity="letter", on_done=done)
+
+    def draft(self) -> None:
+        r = self.current()
+        if r is None:
+            return
+        lang = self.lang.currentData()
+        name = (
+            (r["reference"] or f"du-thao-{r['id']}").replace("/", "-")
+            + (".en" if lang == "en" else "")
+            + ".docx"
+        )
+        start = str(Path(str(self.ctx.settings.qsettings.value("letters/dir", str(Path.home())))) / name)
+        path, _f = QFileDialog.getSaveFileName(
+            self, tr("Save the draft"), start, tr("Word documents (*.docx)")
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".docx"):
+            path += ".docx"
+        self.ctx.settings.qsettings.setValue("letters/dir", str(Path(path).parent))
+        engine, ident = self.ctx.engine, int(r["id"])
+
+        def work(_task: Task) -> tuple[str, str]:
+            from db.engine import read_session
+
+            with read_session(engine) as s:
+                doc = drafting.letter_doc(s, ident, lang=lang)
+            out = drafting.write_docx(doc, Path(path))
+            pdf, used = drafting.write_pdf(doc, out.with_suffix(".pdf"))
+            return str(out), f"{pdf} ({used})"
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserError):
+                raise exc
+            self.say(str(exc))
+
+        self.say(tr("Writing the draft…"))
+        self.ctx.tasks.run(
+            work,
+            on_done=lambda res: self.say(
+                tr("Draft written: %1 and %2").replace("%1", res[0]).replace("%2", res[1])
+            ),
+            on_error=failed,
+            owner=self,
+        )

@@ -1,0 +1,198 @@
+"""Tools → Working days: Vietnam's public holidays of a year (from the ``holidays`` package),
+the government's make-up days, and the office's own days off and make-up working days, which
+can be added and removed here (as ``ketnoi holidays add|remove``). Due dates counted in working
+days ("+3 working days") follow this calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import workdays
+from db.engine import Session
+from ui.context import AppContext
+from ui.rows import RowsModel
+from ui.tasks import Task
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("WorkingDays", text)
+
+
+def weekday(day: dt.date) -> str:
+    names = (
+        tr("Monday"),
+        tr("Tuesday"),
+        tr("Wednesday"),
+        tr("Thursday"),
+        tr("Friday"),
+        tr("Saturday"),
+        tr("Sunday"),
+    )
+    return names[day.weekday()]
+
+
+class DaysModel(RowsModel[tuple[dt.date, str, bool, bool]]):
+    """(day, name, a working day?, the office's?) rows handed in by the dialog."""
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def titles(self) -> tuple[str, ...]:
+        return (tr("Date"), tr("Day"), tr("Holiday"), tr("Kind"), tr("Source"))
+
+    def cell(self, row: tuple[dt.date, str, bool, bool], col: int, role: int) -> Any:
+        day, name, working, office = row
+        if role == Qt.ItemDataRole.UserRole:
+            return day
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.ctx.fmt_date(day),
+            weekday(day),
+            name,
+            tr("Working day") if working else tr("Day off"),
+            tr("Office") if office else tr("Public"),
+        )[col]
+
+
+class WorkingDaysDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("workdays_dialog")
+        self.setWindowTitle(tr("Working days"))
+        self.year = QSpinBox(self)
+        self.year.setRange(1950, 2099)
+        self.year.setValue(ctx.today().year)
+        self.year.valueChanged.connect(self.reload)
+        self.next = QLabel(self)
+        self.next.setObjectName("workdays_next")
+        self.model = DaysModel(ctx, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("workdays_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.day = QDateEdit(self)
+        self.day.setObjectName("workdays_day")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(ctx.settings.qt_date_format())
+        today = ctx.today()
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.working = QCheckBox(tr("Make-up working day"), self)
+        self.working.setObjectName("workdays_working")
+        self.note = QLineEdit(self)
+        self.note.setObjectName("workdays_note")
+        self.note.setPlaceholderText(tr("Why (e.g. Year-end party, work for 02/01)"))
+        add = QPushButton(tr("Add"), self)
+        add.setObjectName("workdays_add")
+        add.clicked.connect(self.add)
+        self.remove_button = QPushButton(tr("Remove the office's day"), self)
+        self.remove_button.setObjectName("workdays_remove")
+        self.remove_button.clicked.connect(self.remove)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Year"), self))
+        top.addWidget(self.year)
+        top.addWidget(self.next, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.day)
+        row.addWidget(self.working)
+        row.addWidget(self.note, 1)
+        row.addWidget(add)
+        row.addWidget(self.remove_button)
+        hint = QLabel(
+            tr(
+                "Public holidays come from the holidays package (Tết, Hùng Kings' Day, 30/4, 1/5, 2/9 and the days "
+                "the government moves). Add your office's own days off, and Saturdays worked to make up for a bridge day."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(row)
+        lay.addWidget(hint)
+        self.resize(760, 520)
+        self.reload()
+
+    def reload(self) -> None:
+        year, engine, today = self.year.value(), self.ctx.engine, self.ctx.today()
+
+        def work(_task: Task) -> tuple[list[tuple[dt.date, str, bool, bool]], Any]:
+            from db.engine import read_session
+
+            with read_session(engine) as s:
+                cal = workdays.load_calendar(s, self.ctx.lang())
+            rows = [(d, n, w, d in cal.office) for d, n, w in workdays.holidays_in(cal, [year])]
+            return rows, cal.next_holiday(today)
+
+        self.ctx.tasks.run(work, on_done=self._show, owner=self)
+
+    def _show(self, result: tuple[list[tuple[dt.date, str, bool, bool]], Any]) -> None:
+        rows, nxt = result
+        self.model.set_rows(rows)
+        if nxt:
+            first, last, name = nxt
+            days = (last - first).days + 1
+            self.next.setText(
+                tr("Next holiday: %1 from %2 (%3 days off)")
+                .replace("%1", name)
+                .replace("%2", self.ctx.fmt_date(first))
+                .replace("%3", str(days))
+            )
+
+    def add(self) -> None:
+        d = self.day.date()
+        day = dt.date(d.year(), d.month(), d.day())
+        working, note, actor = self.working.isChecked(), self.note.text(), self.ctx.actor()
+
+        def work(s: Session) -> None:
+            workdays.set_office_day(s, day, working=working, note=note, actor=actor)
+
+        self.ctx.write(work, entity="office_day", on_done=lambda _r: self._added(day))
+
+    def _added(self, day: dt.date) -> None:
+        self.note.clear()
+        if self.year.value() != day.year:
+            self.year.setValue(day.year)
+        else:
+            self.reload()
+
+    def remove(self) -> None:
+        chosen = [
+            self.model.rows[i.row()][0]
+            for i in self.table.selectionModel().selectedRows()
+            if self.model.rows[i.row()][3]
+        ]
+        if not chosen:
+            return
+        actor = self.ctx.actor()
+
+        def work(s: Session) -> None:
+            for day in chosen:
+                workdays.remove_office_day(s, day, actor=actor)
+
+        self.ctx.write(work, entity="office_day", on_done=lambda _r: self.reload())
