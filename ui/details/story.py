@@ -22,7 +22,7 @@ from app.story import (
     Story,
     TimelineEvent,
 )
-from app.validation import phone_display
+from app.validation import phone_display, phone_verified
 from ui import labels
 from ui.settings import Settings
 
@@ -218,13 +218,21 @@ def contact_html(d: ContactStory, s: Settings) -> str:
         line = f"{line} · {at}" if line else at
     out.append(f"<div>{line}</div>")
     reach = [f'<a href="mailto:{escape(e)}">{escape(e)}</a>' for e in r.get("emails") or []]
-    reach += [escape(phone_display(p)) for p in r.get("phones") or []]
+    reach += [
+        escape(phone_display(p))
+        + ("" if phone_verified(p) else f' <span class="muted">({tr("unverified")})</span>')
+        for p in r.get("phones") or []
+    ]
     if reach:
         out.append('<div class="small">' + " · ".join(reach) + "</div>")
     if r.get("tags"):
         out.append('<div class="small tag">#' + " #".join(escape(t) for t in r["tags"]) + "</div>")
     if d.owner:
         out.append(f'<div class="small muted">{tr("Relationship owner")}: {escape(d.owner)}</div>')
+    if r.get("last_contacted_on"):
+        out.append(
+            f'<div class="small muted">{tr("Last contacted")}: {s.fmt_date(r["last_contacted_on"])}</div>'
+        )
     out.append(f"<h2>{tr('Open commitments')}</h2>")
     out.append(_commitments(d.commitments, s))
     if d.role_history:
