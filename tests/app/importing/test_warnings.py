@@ -201,3 +201,93 @@ def test_every_recognised_contact_column_is_stored(engine, tmp_path: Path) -> No
     assert (rec["source"], rec["last_contacted_on"], rec["notes"]) == (
         "Hội thảo 2025", dt.date(2026, 11, 2), "Gặp ở Techfest"
     )  # fmt: skip
+
+
+def test_every_recognised_column_of_the_other_kinds_is_stored(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Audit of fields.py for organisations, meetings and actions: each field's own header,
+    one valid value, read back from the record."""
+    org = {
+        "name": "Trung tâm Đổi mới sáng tạo Quốc gia",
+        "name_en": "National Innovation Center",
+        "acronym": "NIC",
+        "aliases": "Trung tâm ĐMST",
+        "kind": "Cơ quan nhà nước",
+        "parent": "Bộ Kế hoạch và Đầu tư",
+        "country": "VN",
+        "city": "Hà Nội",
+        "address": "Hòa Lạc",
+        "website": "nic.gov.vn",
+        "sectors": "AI; bán dẫn",
+        "influence": 5,
+        "interest": 4,
+        "owner": "Phòng Hợp tác",
+        "tags": "đối tác chiến lược",
+        "notes": "Đầu mối",
+    }
+    contact = {"full_name": "Nguyễn Văn An", "organisation": "NIC"}
+    meeting = {
+        "title": "Làm việc với NIC",
+        "starts_at": "12/11/2026 14:00",
+        "ends_at": "12/11/2026 16:00",
+        "location": "Hòa Lạc",
+        "kind": "Làm việc",
+        "organisations": "NIC",
+        "attendees": "Nguyễn Văn An",
+        "agenda": "Hợp tác AI",
+        "minutes": "Đã trao đổi",
+        "decisions": "Ký MOU",
+        "owner": "Phòng Hợp tác",
+    }
+    action = {
+        "title": "Gửi dự thảo MOU", "kind": "Công văn", "direction": "Chúng ta", "responsible": "Phòng Hợp tác",
+        "organisation": "NIC", "meeting": "Làm việc với NIC", "due_date": "20/11/2026", "status": "Xong",
+        "priority": "Cao", "completed_on": "19/11/2026", "reference": "123/CV-HTQT", "notes": "Gửi bản ký",
+    }  # fmt: skip
+    sheets = {}
+    for kind, values in (
+        ("organisation", org),
+        ("contact", contact),
+        ("meeting", meeting),
+        ("action", action),
+    ):
+        specs = [f for f in fs.FIELDS[kind] if f.name in values]
+        if kind != "contact":
+            assert {f.name for f in fs.FIELDS[kind]} == values.keys(), kind  # every field present
+        sheets[fs.LABELS[kind]] = [[f.header for f in specs], [values[f.name] for f in specs]]
+    path = write_xlsx(tmp_path / "tat-ca.xlsx", sheets)
+    for kind in ("organisation", "contact", "meeting", "action"):
+        pv, result = do_import(engine, path, fs.LABELS[kind])
+        assert result.counts["new"] == 1 and not pv.rows[0].warnings, (kind, pv.rows[0].message)
+    with read_session(engine) as s:
+        nic = s.exec(select(m.Organisation).where(m.Organisation.acronym == "NIC")).one()
+        o = records.get(s, "organisation", nic.id)
+        parent = s.get(m.Organisation, o["parent_id"])
+        staff = s.exec(select(m.Staff)).one()
+        mt = records.get(s, "meeting", s.exec(select(m.Meeting.id)).one())
+        ac = records.get(s, "action", s.exec(select(m.Action.id)).one())
+        an = s.exec(select(m.Contact.id)).one()
+        assert parent is not None and parent.name == "Bộ Kế hoạch và Đầu tư"
+        staff_id, nic_id = staff.id, nic.id
+    assert (o["name"], o["name_en"], o["aliases"], o["kind"], o["country"], o["city"], o["address"]) == (
+        "Trung tâm Đổi mới sáng tạo Quốc gia", "National Innovation Center", ["Trung tâm ĐMST"], "agency", "VN",
+        "Hà Nội", "Hòa Lạc",
+    )  # fmt: skip
+    assert (o["website"], sorted(o["sectors"]), o["influence"], o["interest"], o["owner_id"], o["tags"], o["notes"]) == (
+        "https://nic.gov.vn", ["AI", "bán dẫn"], 5, 4, staff_id, ["đối tác chiến lược"], "Đầu mối"
+    )  # fmt: skip
+    assert (mt["starts_at"], mt["ends_at"], mt["location"], mt["kind"]) == (
+        dt.datetime(2026, 11, 12, 14), dt.datetime(2026, 11, 12, 16), "Hòa Lạc", "working_session"
+    )  # fmt: skip
+    assert mt["organisation_ids"] == [nic_id] and [a["contact_id"] for a in mt["attendees"]] == [an]
+    assert (mt["agenda"], mt["minutes"], mt["decisions"], mt["owner_id"]) == (
+        "Hợp tác AI",
+        "Đã trao đổi",
+        "Ký MOU",
+        staff_id,
+    )
+    assert (ac["kind"], ac["direction"], ac["responsible_staff_id"], ac["organisation_id"], ac["meeting_id"]) == (
+        "letter", "we_owe", staff_id, nic_id, mt["id"]
+    )  # fmt: skip
+    assert (ac["due_date"], ac["status"], ac["priority"], ac["completed_on"], ac["reference"], ac["notes"]) == (
+        dt.date(2026, 11, 20), "done", 1, dt.date(2026, 11, 19), "123/CV-HTQT", "Gửi bản ký"
+    )  # fmt: skip
