@@ -427,6 +427,7 @@ class Letter(Record, table=True):
     letter_date: dt.date | None = Field(default=None, index=True)
     template: str = Field(default="other", sa_type=String(40))
     subject: str = Field(sa_type=String(500))  # trích yếu
+    subject_en: str = _text()  # for the English variant sent to a foreign partner
     organisation_id: int | None = Field(
         default=None, foreign_key="organisation.id", index=True, ondelete="SET NULL"
     )

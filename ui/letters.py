@@ -8,26 +8,21 @@ thread and handed to a plain-rows model; every write goes through the write lane
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -35,16 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import records, resolve, workdays
-from app.errors import UserError, ValidationError
+from app import records
+from app.errors import UserError
 from app.letters import draft as drafting
 from app.letters import register as reg
-from app.letters.fields import split_reference
 from db import models as m
 from db.engine import Session
 from ui import labels
 from ui.context import AppContext
 from ui.icons import icon
+from ui.letter_form import LetterForm
 from ui.rows import RowsModel
 from ui.tasks import Task
 
@@ -99,188 +94,6 @@ class LettersModel(RowsModel[dict[str, Any]]):
         if column == "party":
             return row.get("organisation") or row.get("contact") or ""
         return row.get(column, "")
-
-
-class LetterForm(QDialog):
-    """Add or edit one letter. Names of organisations, contacts and staff are looked up when
-    saved (by name, acronym or id, accents optional), as on the command line."""
-
-    def __init__(
-        self, ctx: AppContext, parent: QWidget | None, *, direction: str, letter: dict[str, Any] | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.ctx, self.letter, self.direction = ctx, letter, direction
-        self.setObjectName("letter_form")
-        incoming = direction == "incoming"
-        self.setWindowTitle(
-            tr("Edit letter")
-            if letter
-            else tr("New incoming letter")
-            if incoming
-            else tr("New outgoing letter")
-        )
-        v = letter or {}
-        self.subject = QLineEdit(v.get("subject", ""), self)
-        self.subject.setObjectName("letter_subject")
-        self.subject.setPlaceholderText(tr("What it is about (trích yếu)"))
-        self.template = QComboBox(self)
-        for t in m.LETTER_TEMPLATES:
-            self.template.addItem(labels.letter_template(t), t)
-        self.template.setCurrentIndex(max(0, self.template.findData(v.get("template", "other"))))
-        self.organisation = QLineEdit(v.get("organisation", ""), self)
-        self.organisation.setObjectName("letter_organisation")
-        self.organisation.setPlaceholderText(tr("Name or acronym"))
-        self.contact = QLineEdit(v.get("contact", ""), self)
-        self.contact.setPlaceholderText(tr("Name (optional)"))
-        self.addressee = QPlainTextEdit(v.get("addressee", ""), self)
-        self.addressee.setPlaceholderText(
-            tr("Written out, when neither the contact nor the organisation fits")
-        )
-        self.addressee.setMaximumHeight(self.fontMetrics().height() * 3)
-        self.reference = QLineEdit(v.get("reference", "") if incoming else "", self)
-        self.reference.setObjectName("letter_reference")
-        self.reference.setPlaceholderText("45/BKHCN-HTQT")
-        self.letter_date = QDateEdit(self)
-        self.reply_due = QDateEdit(self)
-        for edit, value in ((self.letter_date, v.get("letter_date")), (self.reply_due, v.get("reply_due"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(ctx.settings.qt_date_format())
-            day = value or ctx.today()
-            edit.setDate(QDate(day.year, day.month, day.day))
-        self.has_reply_due = QCheckBox(tr("Reply by"), self)
-        self.has_reply_due.setChecked(bool(v.get("reply_due")) or (incoming and not letter))
-        plus5 = QPushButton(tr("+5 working days"), self)
-        plus5.setObjectName("letter_plus5")
-        plus5.clicked.connect(self._plus_five)
-        self.signer_title = QPlainTextEdit(v.get("signer_title", ""), self)
-        self.signer_title.setPlaceholderText(tr("Default: the office's (e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)"))
-        self.signer_title.setMaximumHeight(self.fontMetrics().height() * 3)
-        self.signer_name = QLineEdit(v.get("signer_name", ""), self)
-        self.copies = QPlainTextEdit(v.get("recipients_copy", ""), self)
-        self.copies.setPlaceholderText(tr("Other recipients, one a line (Nơi nhận)"))
-        self.copies.setMaximumHeight(self.fontMetrics().height() * 3)
-        self.body = QPlainTextEdit(v.get("body", ""), self)
-        self.body.setPlaceholderText(tr("Empty: the template's text is used"))
-        self.notes = QPlainTextEdit(v.get("notes", ""), self)
-        self.notes.setMaximumHeight(self.fontMetrics().height() * 3)
-        self.error = QLabel(self)
-        self.error.setObjectName("letter_error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B42318")
-        self.error.hide()
-
-        form = QFormLayout()
-        form.addRow(tr("Subject"), self.subject)
-        if incoming:
-            form.addRow(tr("Number and symbol"), self.reference)
-            form.addRow(tr("Date"), self.letter_date)
-            due = QHBoxLayout()
-            due.addWidget(self.has_reply_due)
-            due.addWidget(self.reply_due)
-            due.addWidget(plus5)
-            due.addStretch(1)
-            form.addRow("", due)
-            form.addRow(tr("From (organisation)"), self.organisation)
-            form.addRow(tr("From (person)"), self.contact)
-        else:
-            form.addRow(tr("Kind"), self.template)
-            form.addRow(tr("To (organisation)"), self.organisation)
-            form.addRow(tr("To (person)"), self.contact)
-            form.addRow(tr("Kính gửi"), self.addressee)
-            form.addRow(tr("Signer's post"), self.signer_title)
-            form.addRow(tr("Signer"), self.signer_name)
-            form.addRow(tr("Copies to"), self.copies)
-            form.addRow(tr("Text"), self.body)
-        form.addRow(tr("Notes"), self.notes)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.error)
-        lay.addWidget(self.buttons)
-        self.resize(640, 560 if not incoming else 420)
-        self.saved_id: int | None = None
-
-    def _plus_five(self) -> None:
-        d = self.letter_date.date()
-        with self.ctx.read() as s:
-            cal = workdays.load_calendar(s)
-        day = cal.add(dt.date(d.year(), d.month(), d.day()), 5)
-        self.reply_due.setDate(QDate(day.year, day.month, day.day))
-        self.has_reply_due.setChecked(True)
-
-    @staticmethod
-    def _day(edit: QDateEdit) -> dt.date:
-        d = edit.date()
-        return dt.date(d.year(), d.month(), d.day())
-
-    def values(self, session: Session) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "subject": self.subject.text(),
-            "organisation_id": resolve.resolve(session, "organisation", self.organisation.text())
-            if self.organisation.text().strip()
-            else None,
-            "contact_id": resolve.resolve(session, "contact", self.contact.text())
-            if self.contact.text().strip()
-            else None,
-            "notes": self.notes.toPlainText(),
-        }
-        if self.direction == "incoming":
-            out.update(
-                reference=self.reference.text(),
-                letter_date=self._day(self.letter_date),
-                reply_due=self._day(self.reply_due) if self.has_reply_due.isChecked() else None,
-            )
-        else:
-            out.update(
-                template=self.template.currentData(),
-                addressee=self.addressee.toPlainText(),
-                signer_title=self.signer_title.toPlainText(),
-                signer_name=self.signer_name.text(),
-                recipients_copy=self.copies.toPlainText(),
-                body=self.body.toPlainText(),
-            )
-        return out
-
-    def save(self) -> None:
-        actor, letter, direction = self.ctx.actor(), self.letter, self.direction
-        form = self
-
-        def work(s: Session) -> int:
-            values = form.values(s)
-            if letter is None:
-                values["direction"] = direction
-                if direction == "outgoing":
-                    from app.letters import office
-
-                    values["symbol"] = office.load_profile(s).symbol
-                return reg.add_letter(s, values, actor=actor)
-            if direction == "incoming" and values["reference"] != letter.get("reference"):
-                number, symbol = split_reference(values["reference"])
-                values.update(number=number, symbol=symbol)
-            records.update(s, "letter", letter["id"], values, expected_version=letter["version"], actor=actor)
-            return int(letter["id"])
-
-        self.buttons.setEnabled(False)
-        self.ctx.write(work, entity="letter", on_done=self._saved, on_error=self._failed)
-
-    def _saved(self, letter_id: int) -> None:
-        self.saved_id = letter_id
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            text = "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
-        elif isinstance(exc, UserError):
-            text = str(exc)
-        else:
-            raise exc
-        self.error.setText(text)
-        self.error.show()
 
 
 class LettersDialog(QDialog):

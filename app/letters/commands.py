@@ -50,6 +50,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     v = verbs.add_parser("add", parents=parents, help="register a letter (outgoing: a draft)")
     v.add_argument("--subject", required=True, help="what it is about (trích yếu)")
+    v.add_argument("--subject-en", help="the subject in English, for the --lang en draft")
     v.add_argument("--incoming", action="store_true", help="a letter we received")
     v.add_argument("--reference", help="incoming: its number and symbol as written, e.g. 45/BKHCN-HTQT")
     v.add_argument("--date", help="incoming: its date")
@@ -142,6 +143,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
         values: dict[str, Any] = {
             "direction": "incoming" if args.incoming else "outgoing",
             "subject": args.subject,
+            "subject_en": args.subject_en or "",
             "template": args.template or "other",
             "addressee": args.addressee or "",
             "signer_title": args.signer_title.replace("\\n", "\n") if args.signer_title else "",

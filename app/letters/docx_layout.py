@@ -95,14 +95,15 @@ def _no_borders(table: Any) -> None:
     tbl_pr.append(borders)
 
 
-def _table(document: Any, widths_mm: tuple[float, float]) -> Any:
-    table = document.add_table(rows=1, cols=2)
+def _table(document: Any, widths_mm: tuple[float, float], rows: int = 1) -> Any:
+    table = document.add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _no_borders(table)
-    for cell, w in zip(table.rows[0].cells, widths_mm, strict=True):
-        cell.width = Mm(w)
-        cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(w)
+            cell.paragraphs[0].paragraph_format.space_after = Pt(0)
     # LibreOffice reads the grid, not the cells' widths: set both, and a fixed layout
     for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
         col.set(qn("w:w"), str(int(Mm(w).twips)))
@@ -133,7 +134,9 @@ def build(doc: LetterDoc) -> Any:
     normal.element.get_or_add_rPr()
     _font_style(normal)
 
-    header = _table(document, (LEFT_COL_MM, RIGHT_COL_MM))
+    # Two rows, as the decree's forms: issuing body | national title and motto, then
+    # number and subject | place and date, so that "Số:" and the date stand on one line.
+    header = _table(document, (LEFT_COL_MM, RIGHT_COL_MM), rows=2)
     left, right = header.rows[0].cells
     if doc.parent_body:
         _first(left, doc.parent_body, 12)
@@ -142,12 +145,13 @@ def build(doc: LetterDoc) -> Any:
         _first(left, doc.office_name, 12, bold=True)
     name_mm = min(len(doc.office_name) * 2.3, LEFT_COL_MM)  # about 2.3 mm a capital at 12 pt
     _short_rule(left, max(name_mm / 2.5, 15), LEFT_COL_MM)
-    _para(left, doc.number_line, 13)
-    if doc.subject_line:
-        _para(left, doc.subject_line, 12)
     _first(right, doc.national_title, 12, bold=True)
-    _para(right, doc.motto, 13, bold=True, underline=True, after=6)
-    _para(right, doc.place_date, 14, italic=True)
+    _para(right, doc.motto, 13, bold=True, underline=True)
+    number, place = header.rows[1].cells
+    _first(number, doc.number_line, 13)
+    if doc.subject_line:
+        _para(number, doc.subject_line, 12)
+    _first(place, doc.place_date, 14, italic=True)
 
     _para(document, "", 14, after=6)
     to = _para(document, "", 14, after=12)

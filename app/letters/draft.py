@@ -213,13 +213,14 @@ def letter_doc(
             reply_ref = f"Công văn số {reply.reference}" + (f" ngày {when}" if when else "")
         else:
             reply_ref = f"letter No. {reply.reference}" + (f" dated {when}" if when else "")
+    subject = (letter.get("subject_en") or letter["subject"]) if lang == "en" else letter["subject"]
     values = {
         "office": prof.name_in_text,
         "office_short": prof.short_name,
         "organisation": addressee.organisation or (letter.get("organisation") or ""),
         "recipient": " ".join(addressee.lines(lang)),
         "salutation": addressee.salutation(),
-        "subject": _subject_line(letter["subject"], lang).removeprefix("V/v ").removeprefix("Re: "),
+        "subject": _subject_line(subject, lang).removeprefix("V/v ").removeprefix("Re: "),
         "action": action.title if action else "",
         "reply_to": reply_ref,
         "reply_to_subject": reply.subject if reply else "",
@@ -249,7 +250,7 @@ def letter_doc(
         parent_body=prof.parent_body.upper(),
         office_name=prof.name.upper(),
         number_line=number_line,
-        subject_line=_subject_line(letter["subject"], lang),
+        subject_line=_subject_line(subject, lang),
         place_date=place_date,
         addressee=addressee.lines(lang) or ["…"],
         paragraphs=paragraphs,

@@ -113,6 +113,7 @@ def prepare_letter(session: Session | None, data: Values, current_id: int | None
             "other",
         ),
         "subject": subject,
+        "subject_en": _opt_text(data.get("subject_en")),
         "organisation_id": _ref(errs, session, data, "organisation_id", m.Organisation, "organisation"),
         "contact_id": _ref(errs, session, data, "contact_id", m.Contact, "contact"),
         "addressee": clean_multiline(data.get("addressee")),

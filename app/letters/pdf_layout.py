@@ -46,12 +46,13 @@ class _Rule(Flowable):  # type: ignore[misc]
         self.line_w, self.avail = width, avail
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return self.avail, 4
+        return self.avail, 8
 
     def draw(self) -> None:
         x = (self.avail - self.line_w) / 2
+        self.canv.setStrokeColor(colors.black)
         self.canv.setLineWidth(0.6)
-        self.canv.line(x, 2, x + self.line_w, 2)
+        self.canv.line(x, 3, x + self.line_w, 3)  # 5 pt below the name
 
 
 def _p(text: str, style: ParagraphStyle, *, underline: bool = False) -> Paragraph:
@@ -65,23 +66,22 @@ def story(doc: LetterDoc) -> list[Any]:
         left.append(_p(doc.parent_body, _style(12)))
     left.append(_p(doc.office_name, _style(12, FONT_BOLD)))
     left.append(_Rule(max(min(len(doc.office_name) * 2.3 * mm, LEFT_W) / 2.5, 15 * mm), LEFT_W - 12))
-    left.append(_p(doc.number_line, _style(13)))
+    number = [_p(doc.number_line, _style(13))]
     if doc.subject_line:
-        left.append(_p(doc.subject_line, _style(12)))
+        number.append(_p(doc.subject_line, _style(12)))
     right = [
         _p(doc.national_title, _style(12, FONT_BOLD)),
-        _p(doc.motto, _style(13, FONT_BOLD, after=6), underline=True),
-        _p(doc.place_date, _style(13, FONT_ITALIC)),
+        _p(doc.motto, _style(13, FONT_BOLD), underline=True),
     ]
     plain = TableStyle(
         [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 2),
             ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ("LINEABOVE", (0, 0), (-1, -1), 0, colors.white),
         ]
     )
-    head = Table([[left, right]], colWidths=[LEFT_W, TEXT_W - LEFT_W], style=plain)
+    place = [_p(doc.place_date, _style(13, FONT_ITALIC))]
+    head = Table([[left, right], [number, place]], colWidths=[LEFT_W, TEXT_W - LEFT_W], style=plain)
     out: list[Any] = [head, Spacer(1, 14)]
     body = _style(13, align=TA_JUSTIFY, after=6, first=1.27 * cm)
     if len(doc.addressee) == 1:

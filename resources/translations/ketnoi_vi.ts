@@ -443,7 +443,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="262" />
-      <location filename="../../ui/letters.py" line="342" />
+      <location filename="../../ui/letters.py" line="155" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2537,284 +2537,294 @@
   <context>
     <name>Letters</name>
     <message>
-      <location filename="../../ui/letters.py" line="92" />
+      <location filename="../../ui/letters.py" line="87" />
       <source>(draft)</source>
       <translation>(dự thảo)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="152" />
+      <location filename="../../ui/letter_form.py" line="92" />
       <source>+5 working days</source>
       <translation>+5 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="295" />
+      <location filename="../../ui/letters.py" line="108" />
       <source>All directions</source>
       <translation>Đi và đến</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="299" />
+      <location filename="../../ui/letters.py" line="112" />
       <source>Any status</source>
       <translation>Mọi trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="304" />
+      <location filename="../../ui/letters.py" line="117" />
       <source>Any year</source>
       <translation>Mọi năm</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="192" />
+      <location filename="../../ui/letter_form.py" line="133" />
       <source>Copies to</source>
       <translation>Nơi nhận khác</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/letter_form.py" line="116" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="156" />
+      <location filename="../../ui/letter_form.py" line="96" />
       <source>Default: the office's (e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</source>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="342" />
+      <location filename="../../ui/letters.py" line="155" />
       <source>Delete</source>
       <translation>Xóa</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="499" />
+      <location filename="../../ui/letters.py" line="312" />
       <source>Delete letter “%1”</source>
       <translation>Xóa công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="71" />
+      <location filename="../../ui/letters.py" line="66" />
       <source>Direction</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="544" />
+      <location filename="../../ui/letters.py" line="357" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="341" />
+      <location filename="../../ui/letters.py" line="154" />
       <source>Draft…</source>
       <translation>Soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="337" />
+      <location filename="../../ui/letters.py" line="150" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="116" />
+      <location filename="../../ui/letter_form.py" line="54" />
       <source>Edit letter</source>
       <translation>Sửa công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="163" />
+      <location filename="../../ui/letter_form.py" line="103" />
       <source>Empty: the template's text is used</source>
       <translation>Để trống: dùng nội dung của mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="331" />
+      <location filename="../../ui/letters.py" line="144" />
       <source>English</source>
       <translation>Tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="183" />
+      <location filename="../../ui/letter_form.py" line="65" />
+      <source>For the English variant (optional)</source>
+      <translation>Cho bản tiếng Anh (không bắt buộc)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="123" />
       <source>From (organisation)</source>
       <translation>Nơi gửi (tổ chức)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="184" />
+      <location filename="../../ui/letter_form.py" line="124" />
       <source>From (person)</source>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="469" />
+      <location filename="../../ui/letters.py" line="282" />
       <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="186" />
+      <location filename="../../ui/letter_form.py" line="127" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="189" />
+      <location filename="../../ui/letter_form.py" line="130" />
       <source>Kính gửi</source>
       <translation>Kính gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="306" />
+      <location filename="../../ui/letters.py" line="119" />
       <source>Late replies</source>
       <translation>Quá hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="293" />
+      <location filename="../../ui/letters.py" line="106" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="340" />
+      <location filename="../../ui/letters.py" line="153" />
       <source>Mark replied</source>
       <translation>Đánh dấu đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="339" />
+      <location filename="../../ui/letters.py" line="152" />
       <source>Mark sent</source>
       <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="500" />
+      <location filename="../../ui/letters.py" line="313" />
       <source>Moved to the trash. Edit → Undo brings it back.</source>
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="134" />
+      <location filename="../../ui/letter_form.py" line="74" />
       <source>Name (optional)</source>
       <translation>Họ tên (không bắt buộc)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="132" />
+      <location filename="../../ui/letter_form.py" line="72" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="336" />
+      <location filename="../../ui/letters.py" line="149" />
       <source>New incoming</source>
       <translation>Công văn đến mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="118" />
+      <location filename="../../ui/letter_form.py" line="56" />
       <source>New incoming letter</source>
       <translation>Công văn đến mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="335" />
+      <location filename="../../ui/letters.py" line="148" />
       <source>New outgoing</source>
       <translation>Công văn đi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="120" />
+      <location filename="../../ui/letter_form.py" line="58" />
       <source>New outgoing letter</source>
       <translation>Công văn đi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="194" />
+      <location filename="../../ui/letter_form.py" line="135" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="69" />
+      <location filename="../../ui/letters.py" line="64" />
       <source>Number</source>
       <translation>Số, ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="175" />
+      <location filename="../../ui/letter_form.py" line="115" />
       <source>Number and symbol</source>
       <translation>Số và ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="309" />
+      <location filename="../../ui/letters.py" line="122" />
       <source>Number, subject, addressee…</source>
       <translation>Số, trích yếu, nơi nhận…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="160" />
+      <location filename="../../ui/letter_form.py" line="100" />
       <source>Other recipients, one a line (Nơi nhận)</source>
       <translation>Nơi nhận khác, mỗi dòng một nơi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="150" />
-      <location filename="../../ui/letters.py" line="75" />
+      <location filename="../../ui/letter_form.py" line="90" />
+      <location filename="../../ui/letters.py" line="70" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="517" />
+      <location filename="../../ui/letters.py" line="330" />
       <source>Save the draft</source>
       <translation>Lưu dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="338" />
+      <location filename="../../ui/letters.py" line="151" />
       <source>Sign (give number)</source>
       <translation>Ký (cấp số)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="468" />
+      <location filename="../../ui/letters.py" line="281" />
       <source>Sign the letter</source>
       <translation>Ký công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="476" />
+      <location filename="../../ui/letters.py" line="289" />
       <source>Signed: Số %1</source>
       <translation>Đã ký: Số %1</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="191" />
+      <location filename="../../ui/letter_form.py" line="132" />
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="190" />
+      <location filename="../../ui/letter_form.py" line="131" />
       <source>Signer's post</source>
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="74" />
+      <location filename="../../ui/letters.py" line="69" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="173" />
-      <location filename="../../ui/letters.py" line="72" />
+      <location filename="../../ui/letter_form.py" line="113" />
+      <location filename="../../ui/letters.py" line="67" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="193" />
+      <location filename="../../ui/letter_form.py" line="126" />
+      <source>Subject in English</source>
+      <translation>Trích yếu tiếng Anh</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="134" />
       <source>Text</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="187" />
+      <location filename="../../ui/letter_form.py" line="128" />
       <source>To (organisation)</source>
       <translation>Nơi nhận (tổ chức)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="188" />
+      <location filename="../../ui/letter_form.py" line="129" />
       <source>To (person)</source>
       <translation>Người nhận</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="73" />
+      <location filename="../../ui/letters.py" line="68" />
       <source>To / from</source>
       <translation>Nơi nhận / gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="330" />
+      <location filename="../../ui/letters.py" line="143" />
       <source>Vietnamese</source>
       <translation>Tiếng Việt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="125" />
+      <location filename="../../ui/letter_form.py" line="63" />
       <source>What it is about (trích yếu)</source>
       <translation>Trích yếu nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="517" />
+      <location filename="../../ui/letters.py" line="330" />
       <source>Word documents (*.docx)</source>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="540" />
+      <location filename="../../ui/letters.py" line="353" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="137" />
+      <location filename="../../ui/letter_form.py" line="77" />
       <source>Written out, when neither the contact nor the organisation fits</source>
       <translation>Ghi cụ thể khi không dùng người liên hệ hay tổ chức</translation>
     </message>
@@ -4488,8 +4498,8 @@
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="176" />
-      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/letter_form.py" line="116" />
+      <location filename="../../ui/letters.py" line="65" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -4515,7 +4525,7 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="186" />
+      <location filename="../../ui/letter_form.py" line="127" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -75,6 +75,7 @@ def upgrade() -> None:
         sa.Column("letter_date", sa.Date(), nullable=True),
         sa.Column("template", sa.String(length=40), nullable=False),
         sa.Column("subject", sa.String(length=500), nullable=False),
+        sa.Column("subject_en", sa.Text(), server_default="", nullable=False),
         sa.Column("organisation_id", sa.Integer(), nullable=True),
         sa.Column("contact_id", sa.Integer(), nullable=True),
         sa.Column("addressee", sa.Text(), server_default="", nullable=False),

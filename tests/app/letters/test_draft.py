@@ -130,6 +130,11 @@ def test_the_english_variant(engine: Engine, tmp_path: Path) -> None:
     assert "No.: 125/NIC-HTQT" in texts and "Ha Noi, 05 December 2026" in texts
     assert "To: Assoc. Prof. Dr. Trần Thị Bích Ngọc, Tổng Giám đốc, Công ty Cổ phần Genetica" in texts
     assert "Dear Assoc. Prof. Dr. Trần Thị Bích Ngọc," in texts
+    assert "Re: Giới thiệu cán bộ đến làm việc" in texts  # no English subject: the Vietnamese one
+    with unit_of_work(engine) as s:
+        records.update(s, "letter", letter, {"subject_en": "Introducing our officer"}, expected_version=None)
+        doc = draft.letter_doc(s, letter, lang="en")
+    assert doc.subject_line == "Re: Introducing our officer"
 
 
 def test_an_office_copy_of_a_template_wins(
