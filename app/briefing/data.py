@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class OrganisationBrief:
     recent_meetings: tuple[MeetingRow, ...] = ()
     we_owe: tuple[ActionRow, ...] = ()
     they_owe: tuple[ActionRow, ...] = ()
+    letters: tuple[Any, ...] = ()  # app.briefing.letters_section.LetterRow: the letter register's
 
 
 @dataclass(frozen=True)

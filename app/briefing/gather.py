@@ -28,6 +28,7 @@ from app.briefing.data import (
     RoleChange,
     StakeholderPoint,
 )
+from app.briefing.letters_section import gather_letters
 from app.briefing.lookup import BriefNotFound, find_contact, find_organisation
 from app.errors import UserError
 from db import clock
@@ -131,6 +132,7 @@ def gather_organisation(
         recent_meetings=tuple(q.recent(session, meeting_ids, today, recent)),
         we_owe=we,
         they_owe=they,
+        letters=gather_letters(session, org_id, today),
     )
 
 

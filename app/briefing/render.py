@@ -18,6 +18,7 @@ from app.briefing import sections as sec
 from app.briefing.charts import FlexChart, meetings_per_month, stakeholder_map
 from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief, PeriodDigest
 from app.briefing.labels import Labels, labels
+from app.briefing.letters_section import letters_section
 from app.briefing.layout import (
     SectionHeading,
     build_document,
@@ -68,6 +69,7 @@ def organisation_story(b: OrganisationBrief, lab: Labels, avail: float) -> list[
     story += [SectionHeading(lab["key_people"]), sec.people_table(b.people, lab, avail)]
     story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail)
+    story += letters_section(b.letters, lab, avail)
     story += sec.notes_section(b.notes, lab)
     return story
 
