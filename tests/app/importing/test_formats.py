@@ -383,3 +383,20 @@ def test_what_is_kept_between_the_two_readings_is_bounded(
     assert len(rd._PARSED) == 1  # the oldest dropped past the bound; the newest always kept
     rd.forget_parsed()
     assert not rd._PARSED
+
+
+def test_an_ods_zip_bomb_is_refused_before_anything_is_read(tmp_path: Path) -> None:
+    """The .xlsx zip-bomb check holds for .ods: a small file unpacking to 80 MB of content.xml."""
+    bomb = tmp_path / "bomb.ods"
+    row = b'<table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>'
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        with zf.open("content.xml", "w", force_zip64=True) as fh:
+            fh.write(_ODS_HEAD.encode())
+            block = row * 4096
+            for _ in range(80 * 1024 * 1024 // len(block)):
+                fh.write(block)
+            fh.write(_ODS_TAIL.encode())
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    with pytest.raises(ImportFileError, match="not an ordinary spreadsheet"):
+        file_kind(bomb)
