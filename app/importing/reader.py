@@ -132,9 +132,27 @@ def file_kind(path: Path) -> str:
         return "xlsx"
     if path.suffix.lower() in (".txt", ".tsv"):
         return "csv"
+    if path.suffix.lower() == ".xls":
+        return _text_saved_as_xls(path)
     raise ImportFileError(
         f"{name}: không phải bảng tính .xlsx, .xls, .ods hoặc .csv / not an .xlsx, .xls, .ods or .csv file"
     )
+
+
+_HTML = re.compile(rb"<\s*(!doctype|html|table|\?xml)", re.IGNORECASE)
+
+
+def _text_saved_as_xls(path: Path) -> str:
+    """Web systems often export a table as text or HTML under an .xls name (Excel opens both
+    with a warning): text is read as CSV; HTML (or Excel 2003 XML) is named for what it is."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if _HTML.search(head.lstrip(b"\xef\xbb\xbf\r\n\t ")[:200]):
+        raise ImportFileError(
+            f"{path.name}: là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng "
+            ".xlsx / is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx"
+        )
+    return "csv"
 
 
 def _zip_member_head(path: Path, member: str) -> bytes:

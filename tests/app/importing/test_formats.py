@@ -400,3 +400,14 @@ def test_an_ods_zip_bomb_is_refused_before_anything_is_read(tmp_path: Path) -> N
     assert bomb.stat().st_size < 2 * 1024 * 1024
     with pytest.raises(ImportFileError, match="not an ordinary spreadsheet"):
         file_kind(bomb)
+
+
+def test_text_and_html_saved_under_an_xls_name(tmp_path: Path) -> None:
+    """What web systems export as "Excel": tab-separated text is read; HTML is named."""
+    tsv = tmp_path / "xuat-tu-he-thong.xls"
+    tsv.write_bytes(to_cp1258(_csv_text(VIETNAMESE, "\t")))
+    assert file_kind(tsv) == "csv" and [v for _, v in iter_rows(tsv)] == VIETNAMESE
+    html = tmp_path / "bao-cao.xls"
+    html.write_text("<html><body><table><tr><td>Họ và tên</td></tr></table></body></html>", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="web page"):
+        inspect_sheet(html)
