@@ -198,11 +198,15 @@ def sheet_names(path: Path) -> list[str]:
         with _LOCK:
             names = _NAMES.get(key)
         if names is None:
-            names = sheetproc.run(sheetproc.read_names, path)
+            # One child reads the whole workbook (a child costs a process start, about a second
+            # where there is no fork server): the names, and every sheet kept for its readings.
+            names, sheets = sheetproc.run(sheetproc.read_book, path)
             with _LOCK:
                 if len(_NAMES) > 100:
                     _NAMES.clear()
                 _NAMES[key] = names
+                for sheet, rows in sheets.items():
+                    _keep(_file_key(path, sheet), rows)
         return list(names)
     return read_sheet_names(path)
 
@@ -261,12 +265,19 @@ def _parsed_rows(path: Path, sheet: str, kind: str, *, keep: bool) -> Iterator[R
             rows = sheetproc.run(sheetproc.read_rows, path, sheet)
         if keep:
             with _LOCK:
-                _PARSED[key] = rows
-                total = sum(_cells(r) for r in _PARSED.values())
-                while len(_PARSED) > 1 and total > PARSED_MAX_CELLS:
-                    _, dropped = _PARSED.popitem(last=False)
-                    total -= _cells(dropped)
+                _keep(key, rows)
     yield from rows
+
+
+def _keep(key: _Key, rows: list[Row]) -> None:
+    """Keep a parsed sheet for its next reading (the caller holds :data:`_LOCK`); the oldest
+    go past :data:`PARSED_MAX_CELLS`, the newest always stays."""
+    _PARSED[key] = rows
+    _PARSED.move_to_end(key)
+    total = sum(_cells(r) for r in _PARSED.values())
+    while len(_PARSED) > 1 and total > PARSED_MAX_CELLS:
+        _, dropped = _PARSED.popitem(last=False)
+        total -= _cells(dropped)
 
 
 def forget_parsed() -> None:

@@ -49,6 +49,12 @@ def read_names(path: Path) -> list[str]:
     return read_sheet_names(path)
 
 
+def read_book(path: Path) -> tuple[list[str], dict[str, list[tuple[int, list[Any]]]]]:
+    """The worksheets' names and every one's rows."""
+    names = read_names(path)
+    return names, {name: read_rows(path, name) for name in names}
+
+
 def read_rows(path: Path, sheet: str) -> list[tuple[int, list[Any]]]:
     from app.importing.reader import _calamine_rows
 

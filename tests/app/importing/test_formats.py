@@ -411,3 +411,21 @@ def test_text_and_html_saved_under_an_xls_name(tmp_path: Path) -> None:
     html.write_text("<html><body><table><tr><td>Họ và tên</td></tr></table></body></html>", encoding="utf-8")
     with pytest.raises(ImportFileError, match="web page"):
         inspect_sheet(html)
+
+
+def test_an_xls_or_ods_is_read_by_one_child_for_all_its_sheets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sheets = {"Tổ chức": [["Tên đơn vị", "Viết tắt"], ["Bộ Khoa học và Công nghệ", "MOST"]], "Danh bạ": ROWS}
+    children: list[str] = []
+    real_run = sheetproc.run
+    monkeypatch.setattr(
+        sheetproc, "run", lambda fn, *a, **k: children.append(fn.__name__) or real_run(fn, *a, **k)
+    )
+    for write, suffix in ((write_xls, "xls"), (write_ods, "ods")):
+        children.clear()
+        path = write(tmp_path / f"book.{suffix}", sheets)
+        for name in sheet_names(path):
+            inspect_sheet(path, name)
+            assert sum(1 for _ in iter_rows(path, name)) > 1
+        assert children == ["read_book"], suffix
