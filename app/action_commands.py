@@ -119,8 +119,14 @@ def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
         staff_id = resolve.resolve(session, "staff", args.staff) if args.staff else None
         summary = dashboard.due_summary(session, today=today, staff_id=staff_id)
         rows = dashboard.actions_due(session, to=today, staff_id=staff_id, limit=max(args.limit, 0))
+        cal = workdays.load_calendar(session)
     items = [
-        {**{k: x for k, x in r.items() if k != "deleted_at"}, "overdue": r["due_date"] < today} for r in rows
+        {
+            **{k: x for k, x in r.items() if k != "deleted_at"},
+            "overdue": r["due_date"] < today,
+            "late_working_days": cal.count(r["due_date"], today),  # weekends and holidays not counted
+        }
+        for r in rows
     ]
     ctx.emit(
         {
@@ -136,9 +142,13 @@ def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     ctx.out(f"{summary.overdue} overdue · {summary.due_today} due today")
     if summary.late_replies:
-        ctx.out(f"{summary.late_replies} letter(s) to answer past their deadline (ketnoi letter list --overdue)")
+        ctx.out(
+            f"{summary.late_replies} letter(s) to answer past their deadline (ketnoi letter list --overdue)"
+        )
     for item in items:
         when = "today" if not item["overdue"] else f"{item['due_date']:%d/%m/%Y}"
+        if item["late_working_days"]:
+            when += f" ({item['late_working_days']} wd late)"
         who = f"  — {item['responsible']}" if item["responsible"] else ""
         ctx.out(f"  #{item['id']:<6} {when:<10} {item['title']}{who}")
     return 0

@@ -55,6 +55,7 @@ class ActionRow:
     reference: str = ""
     completed_on: dt.date | None = None
     overdue: bool = False
+    late_workdays: int = 0  # working days since the due date (app.workdays), 0 when not late
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, extract, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
+from app import workdays
 from app.briefing.data import ActionRow, MeetingRow, MonthCount, PersonRow, RelationshipSummary
 from db import clock, kinds
 from db import models as m
@@ -227,6 +228,7 @@ def actions(
         stmt = stmt.order_by(Action.due_date.is_(None), Action.due_date, Action.priority, Action.id)
     else:
         stmt = stmt.order_by(Action.completed_on, Action.id)
+    cal = workdays.load_calendar(session)  # how late, in working days (Tết and weekends do not count)
     out = []
     for r in fetch(session, stmt):
         status = r[3]
@@ -245,6 +247,7 @@ def actions(
                 reference=r[11],
                 completed_on=r[12],
                 overdue=status in OPEN_STATUSES and due is not None and due < today,
+                late_workdays=cal.count(due, today) if status in OPEN_STATUSES and due is not None else 0,
             )
         )
     return out

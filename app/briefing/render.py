@@ -222,7 +222,7 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
         rows = []
         for g in b.overdue:
             for i, a in enumerate(g.actions):
-                late = (b.today - a.due_date).days if a.due_date else 0
+                late = a.late_workdays  # working days: weekends, Tết and office days off not counted
                 rows.append(
                     [
                         para(g.responsible or lab["unassigned"], st.cell_bold) if i == 0 else "",

@@ -153,3 +153,19 @@ def test_action_add_due_in_working_days_counts_from_today_by_the_calendar(
     # 24/11 is a public holiday in the package (Vietnam Cultural Day), so not simply Thursday
     assert dt.date(2026, 11, 24) in holidays.country_holidays("VN", years=2026)
     assert due == today + dt.timedelta(days=4)
+
+
+def test_how_late_counts_working_days_in_due_and_the_digest(engine: Engine) -> None:
+    from app import records
+    from app.briefing.gather import gather_digest
+
+    # due Friday 13/02/2026, the last working day before Tết; on Tuesday 24/02 it is two
+    # working days late (23 and 24), not eleven calendar days
+    with unit_of_work(engine) as s:
+        records.create(s, "action", {"title": "Gửi báo cáo", "due_date": dt.date(2026, 2, 13)})
+    cal = workdays.public_calendar()
+    assert cal.count(dt.date(2026, 2, 13), dt.date(2026, 2, 24)) == 2
+    with read_session(engine) as s:
+        digest = gather_digest(s, dt.date(2026, 2, 1), dt.date(2026, 2, 28), today=dt.date(2026, 2, 24))
+    late = [a for g in digest.overdue for a in g.actions]
+    assert [(a.title, a.late_workdays) for a in late] == [("Gửi báo cáo", 2)]
