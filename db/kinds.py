@@ -145,8 +145,9 @@ RECORD_KINDS: tuple[str, ...] = tuple(k for k, i in KINDS.items() if i.listed)
 MERGEABLE: tuple[str, ...] = tuple(k for k, i in KINDS.items() if i.mergeable)
 TAGGABLE: tuple[str, ...] = tuple(k for k, i in KINDS.items() if i.tag_link)
 BRIEFABLE: tuple[str, ...] = tuple(k for k, i in KINDS.items() if i.briefable)
-ATTACHABLE: tuple[str, ...] = tuple(k for k, i in KINDS.items() if i.listed)
-"""The kinds a file can be attached to (app.attachments)."""
+ATTACHABLE: tuple[str, ...] = tuple(k for k, i in KINDS.items() if i.listed or k == Kind.LETTER)
+"""The kinds a file can be attached to (app.attachments): the listed ones, and a letter (its
+signed scan, issue 15)."""
 
 
 def info(kind: str) -> KindInfo:

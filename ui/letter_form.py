@@ -190,6 +190,7 @@ class LetterForm(QDialog):
     def save(self) -> None:
         actor, letter, direction = self.ctx.actor(), self.letter, self.direction
         form = self
+        group = self.group = records.new_group_id()  # Edit → Undo takes the save back
 
         def work(s: Session) -> int:
             values = form.values(s)
@@ -199,11 +200,19 @@ class LetterForm(QDialog):
                     from app.letters import office
 
                     values["symbol"] = office.load_profile(s).symbol
-                return reg.add_letter(s, values, actor=actor)
+                return reg.add_letter(s, values, actor=actor, group_id=group)
             if direction == "incoming" and values["reference"] != letter.get("reference"):
                 number, symbol = split_reference(values["reference"])
                 values.update(number=number, symbol=symbol)
-            records.update(s, "letter", letter["id"], values, expected_version=letter["version"], actor=actor)
+            records.update(
+                s,
+                "letter",
+                letter["id"],
+                values,
+                expected_version=letter["version"],
+                actor=actor,
+                group_id=group,
+            )
             return int(letter["id"])
 
         self.buttons.setEnabled(False)
@@ -211,6 +220,8 @@ class LetterForm(QDialog):
 
     def _saved(self, letter_id: int) -> None:
         self.saved_id = letter_id
+        label = tr("Edit letter “%1”") if self.letter else tr("New letter “%1”")
+        self.ctx.push_undo(label.replace("%1", self.subject.text()), self.group)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

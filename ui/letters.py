@@ -152,6 +152,7 @@ class LettersDialog(QDialog):
             ("sent", tr("Mark sent"), lambda: self.mark("sent"), ""),
             ("replied", tr("Mark replied"), lambda: self.mark("replied"), ""),
             ("draft", tr("Draft…"), self.draft, ""),
+            ("attach", tr("Attach scan…"), self.attach, ""),
             ("delete", tr("Delete"), self.delete, "delete"),
         ):
             b = (
@@ -239,6 +240,7 @@ class LettersDialog(QDialog):
         self.buttons["sent"].setEnabled(bool(out and r and r["status"] == "signed"))
         self.buttons["replied"].setEnabled(bool(r and r["status"] in ("sent", "received")))
         self.buttons["draft"].setEnabled(out)
+        self.buttons["attach"].setEnabled(r is not None)
 
     def say(self, text: str) -> None:
         self.message.setText(text)
@@ -359,3 +361,37 @@ class LettersDialog(QDialog):
             on_error=failed,
             owner=self,
         )
+
+    def attach(self) -> None:
+        """The signed scan (or any file) onto the letter: read off the UI thread, written on
+        the write lane as one undoable group."""
+        r = self.current()
+        if r is None:
+            return
+        paths, _f = QFileDialog.getOpenFileNames(self, tr("Attach the signed scan"), str(Path.home()))
+        if not paths:
+            return
+        from app import attachments
+
+        ident, actor, label = int(r["id"]), self.ctx.actor(), r["subject"]
+
+        def read(_task: Task) -> list[Any]:
+            return [attachments.prepare_file(Path(p)) for p in paths]
+
+        def write(prepared: list[Any]) -> None:
+            def work(s: Session) -> str:
+                group, _ids = attachments.attach_many(s, "letter", ident, prepared, actor=actor)
+                return group
+
+            def done(group: str) -> None:
+                self.ctx.push_undo(tr("Attach to letter “%1”").replace("%1", label), group)
+                self.say(tr("Attached: %1").replace("%1", ", ".join(f.name for f in prepared)))
+
+            self.ctx.write(work, entity="attachment", on_done=done, on_error=self._user_error)
+
+        self.ctx.tasks.run(read, on_done=write, on_error=self._user_error, owner=self)
+
+    def _user_error(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            raise exc
+        self.say(str(exc))

@@ -5,6 +5,7 @@
         --subject "Đề nghị cử cán bộ" --reply-by "+5 working days"
     ketnoi letter sign 3                   # takes the register's next number: 125/NIC-HTQT
     ketnoi letter status 3 sent
+    ketnoi letter attach 3 scan-125.pdf   # the signed scan
     ketnoi letter list --year 2026 --direction outgoing
     ketnoi letter list --overdue           # incoming letters whose reply is late
     ketnoi letter show 3
@@ -99,6 +100,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     v = verbs.add_parser("delete", parents=parents, help="to the trash (a signed letter keeps its number)")
     v.add_argument("letter", metavar="ID")
     v.set_defaults(handler=cmd_delete)
+
+    v = verbs.add_parser("attach", parents=parents, help="attach the signed scan (or any file) to a letter")
+    v.add_argument("letter", metavar="ID")
+    v.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    v.set_defaults(handler=cmd_attach)
 
     v = verbs.add_parser(
         "draft", parents=parents, help="write the letter as .docx (and PDF) in the state layout"
@@ -269,6 +275,21 @@ def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
         records.delete(s, "letter", letter_id, actor=ctx.actor())
     ctx.emit({"id": letter_id, "deleted": True})
     ctx.out(f"Letter #{letter_id} moved to the trash (restore: ketnoi restore letter {letter_id})")
+    return 0
+
+
+def cmd_attach(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app import attachments
+
+    letter_id = _id(args.letter)
+    prepared = [attachments.prepare_file(f) for f in args.files]  # every file checked first
+    with unit_of_work(ctx.engine()) as s:
+        reg.get_letter(s, letter_id)
+        group, ids = attachments.attach_many(s, "letter", letter_id, prepared, actor=ctx.actor())
+    ctx.emit({"letter_id": letter_id, "attachments": ids, "undo_group": group})
+    for i, f in zip(ids, prepared, strict=True):
+        ctx.out(f"Attached #{i} {f.name} to letter #{letter_id}")
+    ctx.out(f"(undo: ketnoi undo {group})")
     return 0
 
 

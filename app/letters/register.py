@@ -313,8 +313,11 @@ def overdue_replies(session: Session, today: dt.date) -> int:
 
 
 def get_letter(session: ModelSession, letter_id: int) -> dict[str, Any]:
+    from app import attachments
+
     values = records.get(session, "letter", letter_id)
     values["id"] = letter_id
+    values["files"] = [a.file_name for a in attachments.list_for(session, "letter", letter_id)]
     org = session.get(m.Organisation, values["organisation_id"]) if values.get("organisation_id") else None
     con = session.get(m.Contact, values["contact_id"]) if values.get("contact_id") else None
     values["organisation"] = org.name if org else ""

@@ -443,7 +443,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="262" />
-      <location filename="../../ui/letters.py" line="155" />
+      <location filename="../../ui/letters.py" line="156" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -565,7 +565,7 @@
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="263" />
+      <location filename="../../ui/commands.py" line="269" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
@@ -580,17 +580,17 @@
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="246" />
+      <location filename="../../ui/commands.py" line="250" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="263" />
+      <location filename="../../ui/commands.py" line="269" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="287" />
+      <location filename="../../ui/commands.py" line="293" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
@@ -605,7 +605,7 @@
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="259" />
+      <location filename="../../ui/commands.py" line="265" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
@@ -930,12 +930,17 @@
   <context>
     <name>Duplicates</name>
     <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="172" />
+      <source>%Ln group(s) of likely duplicates, most certain first.</source>
+      <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
+    </message>
+    <message>
       <location filename="../../ui/dupwarn.py" line="167" />
       <source>(and %1 more)</source>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="301" />
+      <location filename="../../ui/dialogs/duplicates.py" line="299" />
       <source>(empty)</source>
       <translation>(trống)</translation>
     </message>
@@ -945,7 +950,7 @@
       <translation>, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="308" />
+      <location filename="../../ui/dialogs/duplicates.py" line="306" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
@@ -975,12 +980,12 @@
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="235" />
+      <location filename="../../ui/dialogs/duplicates.py" line="233" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="288" />
+      <location filename="../../ui/dialogs/duplicates.py" line="286" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
@@ -1000,22 +1005,22 @@
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="242" />
+      <location filename="../../ui/dialogs/duplicates.py" line="240" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="227" />
+      <location filename="../../ui/dialogs/duplicates.py" line="225" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="289" />
+      <location filename="../../ui/dialogs/duplicates.py" line="287" />
       <source>Merged in: %1</source>
       <translation>Gộp vào: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="360" />
+      <location filename="../../ui/dialogs/duplicates.py" line="358" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
@@ -1025,12 +1030,12 @@
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="323" />
+      <location filename="../../ui/dialogs/duplicates.py" line="321" />
       <source>Moving to the kept record: %n meeting(s)</source>
-      <translation type="unfinished" />
+      <translation>Chuyển sang bản ghi được giữ: %n cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="176" />
+      <location filename="../../ui/dialogs/duplicates.py" line="175" />
       <source>No duplicates found.</source>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
@@ -1065,9 +1070,9 @@
       <translation>Lý do</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="326" />
+      <location filename="../../ui/dialogs/duplicates.py" line="324" />
       <source>and %n action(s).</source>
-      <translation type="unfinished" />
+      <translation>và %n việc cần làm.</translation>
     </message>
     <message>
       <location filename="../../ui/dupwarn.py" line="38" />
@@ -1115,7 +1120,7 @@
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="277" />
+      <location filename="../../ui/dialogs/duplicates.py" line="275" />
       <source>“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -2562,12 +2567,34 @@
       <translation>Mọi năm</translation>
     </message>
     <message>
+      <location filename="../../ui/letters.py" line="155" />
+      <source>Attach scan…</source>
+      <translation>Đính kèm bản quét…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="371" />
+      <source>Attach the signed scan</source>
+      <translation>Đính kèm bản quét đã ký</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="387" />
+      <source>Attach to letter “%1”</source>
+      <translation>Đính kèm vào công văn “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="388" />
+      <source>Attached: %1</source>
+      <translation>Đã đính kèm: %1</translation>
+    </message>
+    <message>
       <location filename="../../ui/letter_form.py" line="133" />
       <source>Copies to</source>
       <translation>Nơi nhận khác</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="116" />
+      <location filename="../../ui/letters.py" line="65" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -2577,12 +2604,12 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="155" />
+      <location filename="../../ui/letters.py" line="156" />
       <source>Delete</source>
       <translation>Xóa</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="312" />
+      <location filename="../../ui/letters.py" line="314" />
       <source>Delete letter “%1”</source>
       <translation>Xóa công văn “%1”</translation>
     </message>
@@ -2592,7 +2619,7 @@
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="357" />
+      <location filename="../../ui/letters.py" line="359" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
@@ -2610,6 +2637,11 @@
       <location filename="../../ui/letter_form.py" line="54" />
       <source>Edit letter</source>
       <translation>Sửa công văn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="223" />
+      <source>Edit letter “%1”</source>
+      <translation>Sửa công văn “%1”</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="103" />
@@ -2637,7 +2669,7 @@
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="282" />
+      <location filename="../../ui/letters.py" line="284" />
       <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
@@ -2672,7 +2704,7 @@
       <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="313" />
+      <location filename="../../ui/letters.py" line="315" />
       <source>Moved to the trash. Edit → Undo brings it back.</source>
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
@@ -2695,6 +2727,11 @@
       <location filename="../../ui/letter_form.py" line="56" />
       <source>New incoming letter</source>
       <translation>Công văn đến mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="223" />
+      <source>New letter “%1”</source>
+      <translation>Thêm công văn “%1”</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="148" />
@@ -2738,7 +2775,7 @@
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="330" />
+      <location filename="../../ui/letters.py" line="332" />
       <source>Save the draft</source>
       <translation>Lưu dự thảo</translation>
     </message>
@@ -2748,12 +2785,12 @@
       <translation>Ký (cấp số)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="281" />
+      <location filename="../../ui/letters.py" line="283" />
       <source>Sign the letter</source>
       <translation>Ký công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="289" />
+      <location filename="../../ui/letters.py" line="291" />
       <source>Signed: Số %1</source>
       <translation>Đã ký: Số %1</translation>
     </message>
@@ -2814,12 +2851,12 @@
       <translation>Trích yếu nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="330" />
+      <location filename="../../ui/letters.py" line="332" />
       <source>Word documents (*.docx)</source>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="353" />
+      <location filename="../../ui/letters.py" line="355" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
@@ -3741,32 +3778,37 @@
   <context>
     <name>StakeholderMap</name>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="454" />
+      <location filename="../../ui/stakeholder_map.py" line="456" />
       <source>%1 not rated yet</source>
       <translation>%1 chưa được đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="452" />
+      <location filename="../../ui/stakeholder_map.py" line="454" />
       <source>%1 shown</source>
       <translation>Hiển thị %1</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="397" />
+      <location filename="../../ui/stakeholder_map.py" line="346" />
+      <source>%n meeting(s) in 12 months</source>
+      <translation>%n cuộc họp trong 12 tháng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="399" />
       <source>Dot size: meetings in the last 12 months. Drag a dot to re-rate it; click to open.</source>
       <translation>Cỡ chấm: số cuộc họp trong 12 tháng qua. Kéo một chấm để đánh giá lại; bấm để mở.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="413" />
+      <location filename="../../ui/stakeholder_map.py" line="415" />
       <source>Every sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="414" />
+      <location filename="../../ui/stakeholder_map.py" line="416" />
       <source>Every tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="347" />
+      <location filename="../../ui/stakeholder_map.py" line="349" />
       <source>Influence %1 · interest %2</source>
       <translation>Ảnh hưởng %1 · quan tâm %2</translation>
     </message>
@@ -3801,7 +3843,7 @@
       <translation>Theo dõi</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="461" />
+      <location filename="../../ui/stakeholder_map.py" line="463" />
       <source>No sector</source>
       <translation>Chưa có lĩnh vực</translation>
     </message>
@@ -3816,17 +3858,17 @@
       <translation>Chưa có đánh giá nào: hãy nhập mức ảnh hưởng và mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="468" />
+      <location filename="../../ui/stakeholder_map.py" line="470" />
       <source>Rated %1: influence %2, interest %3</source>
       <translation>Đã đánh giá %1: ảnh hưởng %2, quan tâm %3</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="383" />
+      <location filename="../../ui/stakeholder_map.py" line="385" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="483" />
+      <location filename="../../ui/stakeholder_map.py" line="485" />
       <source>Someone changed %1 meanwhile: the map is reloaded.</source>
       <translation>Người khác vừa sửa %1: bản đồ đã được tải lại.</translation>
     </message>
@@ -4173,12 +4215,12 @@
     <message>
       <location filename="../../ui/trash.py" line="257" />
       <source>Removed %Ln record(s) for good</source>
-      <translation type="unfinished" />
+      <translation>Đã xoá vĩnh viễn %Ln bản ghi</translation>
     </message>
     <message>
       <location filename="../../ui/trash.py" line="212" />
       <source>Restored %Ln record(s)</source>
-      <translation type="unfinished" />
+      <translation>Đã khôi phục %Ln bản ghi</translation>
     </message>
     <message>
       <location filename="../../ui/trash.py" line="99" />
@@ -4498,8 +4540,6 @@
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="116" />
-      <location filename="../../ui/letters.py" line="65" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>

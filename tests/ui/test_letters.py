@@ -52,6 +52,17 @@ def test_a_letter_from_the_form_to_a_signed_draft(
     assert dialog.model.index(0, 0).data() == "01/NIC-HTQT"
     assert "01/NIC-HTQT" in dialog.message.text()
 
+    assert window.ctx.undo_offer and "Giới thiệu cán bộ" in window.ctx.undo_offer[0]  # the save is undoable
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 a signed scan")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(scan)], ""))
+    dialog.table.selectRow(0)
+    dialog.buttons["attach"].click()
+    wait_idle(qtbot, ctx)
+    assert "scan.pdf" in dialog.message.text()
+    with read_session(engine) as s:
+        assert register.get_letter(s, dialog.current_id())["files"] == ["scan.pdf"]
+
     target = tmp_path / "thu.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     dialog.table.selectRow(0)
