@@ -238,6 +238,7 @@ _LOCK = threading.Lock()
 _Key = tuple[str, int, int, int, int, str]
 _PARSED: OrderedDict[_Key, list[Row]] = OrderedDict()
 _NAMES: dict[_Key, list[str]] = {}
+_STREAMED: dict[_Key, bool] = {}  # sheets the streaming reader reads (their extent was scanned)
 
 
 def _file_key(path: Path, sheet: str) -> _Key:
@@ -285,6 +286,7 @@ def forget_parsed() -> None:
     with _LOCK:
         _PARSED.clear()
         _NAMES.clear()
+        _STREAMED.clear()
 
 
 def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> Iterator[Row]:
@@ -322,7 +324,16 @@ def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> It
             f"to be a contact list ({size / 2**30:.1f} GB of XML; Ketnoi reads sheets up to "
             f"{MAX_SHEET_XML_BYTES // 2**30} GB)"
         )
-    if size > CALAMINE_MAX_XML_BYTES or member is None or not _dense_range_fits(path, member):
+    key = _file_key(path, sheet)
+    with _LOCK:
+        streamed = _STREAMED.get(key)
+    if streamed is None:
+        streamed = size > CALAMINE_MAX_XML_BYTES or member is None or not _dense_range_fits(path, member)
+        with _LOCK:
+            if len(_STREAMED) > 100:
+                _STREAMED.clear()
+            _STREAMED[key] = streamed
+    if streamed:  # the choice is made once a sheet: the extent scan is a pass over all its XML
         yield from _openpyxl_rows(path, sheet)
     else:
         yield from _parsed_rows(path, sheet, kind, keep=keep)

@@ -429,3 +429,16 @@ def test_an_xls_or_ods_is_read_by_one_child_for_all_its_sheets(
             inspect_sheet(path, name)
             assert sum(1 for _ in iter_rows(path, name)) > 1
         assert children == ["read_book"], suffix
+
+
+def test_a_streamed_sheets_extent_is_scanned_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sheet too large for calamine is streamed by openpyxl: the header search reads its first
+    rows, the preview all of them; the scan that decided it runs once."""
+    path = write_xlsx(tmp_path / "lon.xlsx", {"Danh bạ": ROWS})
+    monkeypatch.setattr(rd, "CALAMINE_MAX_CELLS", 1)  # as if the sheet were too wide for calamine
+    scans: list[str] = []
+    real_scan = rd._dense_range_fits
+    monkeypatch.setattr(rd, "_dense_range_fits", lambda p, mem: scans.append(mem) or real_scan(p, mem))
+    layout = inspect_sheet(path)
+    rows = list(iter_rows(path, layout.sheet))
+    assert len(scans) == 1 and rows[3][1][1] == "Nguyễn Văn An"
