@@ -1,10 +1,12 @@
 """List queries for the record views: filter, sort and page in SQL, build rows for a page of ids.
 
-A list view never loads a table: it asks :func:`count` for the size, :func:`page_ids` for one
-page of ids in the chosen order, and :func:`rows` for the display values of the ids it is
-about to paint (the Anki browser's pattern). Sorting is an ``ORDER BY`` over an indexed
-expression (``sort_key`` for people and organisations, ``due_date``, ``starts_at``…) with the
-id as a tie-breaker, so a page is stable; the quick filter is a prefix match on the FTS index.
+A list view never loads a table: it asks :func:`ids` for every id of the result in the chosen
+order (one query that walks an index; the window runs it off the UI thread, after the first
+screen's ``limit``-ed walk), and :func:`rows` for the display values of the ids it is about to
+paint (the Anki browser's pattern). Every sortable column (:data:`SORTABLE`) is a column of the
+list's own table with an index led by ``deleted_at`` (the contacts' organisation through the
+``org_sort_key`` that triggers keep), with the id as a tie-breaker: no query sorts the table
+and none skips rows with OFFSET. The quick filter is a prefix match on the FTS index.
 
 Plain Python: no Qt here. Display labels are keys; the UI translates them.
 """
@@ -19,6 +21,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, Table, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.changes import Changes
+from app.validation import phone_display
 from app.vntext import fold_words
 from db import kinds
 from db.models import OPEN_STATUSES
@@ -183,57 +187,57 @@ def _action_conditions(q: ListQuery) -> list[ColumnElement[bool]]:
 
 # --- ordering ---------------------------------------------------------------------------------
 
+# The columns a list sorts by, each the list table's own column with an index led by
+# ``deleted_at`` (db.models: ``ix_<table>_live_sort`` and LIST_SORT_INDEXES): the ids come out
+# of the index in order, never from sorting the table. A column not named here (sectors, an
+# owner's name, the e-mail…) does not sort; asking for it sorts by the list's default.
+SORTABLE: dict[str, dict[str, str]] = {
+    "organisation": {"name": "sort_key", "acronym": "acronym", "kind": "kind", "city": "city"},
+    "contact": {"name": "sort_key", "position": "position", "organisation": "org_sort_key"},
+    "meeting": {"starts_at": "starts_at", "title": "title", "kind": "kind", "location": "location"},
+    "action": {"due_date": "due_date", "title": "title", "direction": "direction", "status": "status"},
+}
+# Columns that may be NULL: their rows come after the others whichever the direction.
+_NULLABLE = frozenset({"org_sort_key", "due_date"})
 
-def _ordered(stmt: Select[Any], q: ListQuery) -> Select[Any]:
-    """Apply the ORDER BY for ``q.sort_column``; joins what the sort needs."""
+
+def sortable(entity: str, column: str) -> bool:
+    return column in SORTABLE.get(entity, {})
+
+
+def sort_column(q: ListQuery) -> str:
+    """The list column ``q`` is sorted by (its default when ``q.sort`` does not sort)."""
+    return q.sort_column if sortable(q.entity, q.sort_column) else DEFAULT_SORT[q.entity][0]
+
+
+def id_statements(session: Session, q: ListQuery) -> list[Select[Any]]:
+    """The statements whose results, one after the other, are ``q``'s ids in order.
+
+    One statement, or two when the sort column can be NULL (the rows with a value, then those
+    without, each walking an index: ``NULLS LAST`` would make SQLite sort the table).
+    """
     t = _TABLES[q.entity]
-    col = q.sort_column
-    expr: Any
-    if q.entity == "organisation":
-        if col == "owner":
-            stmt = stmt.outerjoin(STAFF, STAFF.c.id == ORG.c.owner_id)
-            expr = STAFF.c.name
-        else:
-            expr = {
-                "acronym": ORG.c.acronym,
-                "kind": ORG.c.kind,
-                "city": ORG.c.city,
-                "updated_at": ORG.c.updated_at,
-            }.get(col, ORG.c.sort_key)
-    elif q.entity == "contact":
-        if col == "organisation":
-            org = ORG.alias()
-            stmt = stmt.outerjoin(org, org.c.id == CON.c.organisation_id)
-            expr = org.c.sort_key
-        else:
-            expr = {
-                "position": CON.c.position,
-                "updated_at": CON.c.updated_at,
-            }.get(col, CON.c.sort_key)
-    elif q.entity == "meeting":
-        expr = {
-            "title": MEET.c.title,
-            "kind": MEET.c.kind,
-            "location": MEET.c.location,
-        }.get(col, MEET.c.starts_at)
-    elif col == "organisation":
-        org = ORG.alias()
-        stmt = stmt.outerjoin(org, org.c.id == ACT.c.organisation_id)
-        expr = org.c.sort_key
-    elif col == "responsible":
-        staff = STAFF.alias()
-        stmt = stmt.outerjoin(staff, staff.c.id == ACT.c.responsible_staff_id)
-        expr = staff.c.name
-    else:
-        expr = {
-            "title": ACT.c.title,
-            "direction": ACT.c.direction,
-            "status": ACT.c.status,
-            "priority": ACT.c.priority,
-        }.get(col, ACT.c.due_date)
-    if q.descending:
-        return stmt.order_by(expr.desc().nulls_last(), t.c.id.desc())
-    return stmt.order_by(expr.asc().nulls_last(), t.c.id.asc())
+    key = t.c[SORTABLE[q.entity][sort_column(q)]]
+    conds = _conditions(session, q)
+    order = (key.desc(), t.c.id.desc()) if q.descending else (key.asc(), t.c.id.asc())
+    if key.name not in _NULLABLE:
+        return [select(t.c.id).where(*conds).order_by(*order)]
+    id_order = t.c.id.desc() if q.descending else t.c.id.asc()
+    return [
+        select(t.c.id).where(*conds, key.is_not(None)).order_by(*order),
+        select(t.c.id).where(*conds, key.is_(None)).order_by(id_order),
+    ]
+
+
+def ids(session: Session, q: ListQuery, *, limit: int | None = None) -> list[int]:
+    """Every id of ``q``'s result in order (or the first ``limit``): one index walk, no OFFSET."""
+    out: list[int] = []
+    for stmt in id_statements(session, q):
+        if limit is not None and len(out) >= limit:
+            break
+        bounded = stmt if limit is None else stmt.limit(limit - len(out))
+        out.extend(session.execute(bounded).scalars())
+    return out
 
 
 def count(session: Session, q: ListQuery) -> int:
@@ -243,11 +247,73 @@ def count(session: Session, q: ListQuery) -> int:
 
 
 def page_ids(session: Session, q: ListQuery, *, offset: int = 0, limit: int = 200) -> list[int]:
-    """One page of ids in the list's order."""
-    t = _TABLES[q.entity]
-    stmt = _ordered(select(t.c.id).where(*_conditions(session, q)), q)
-    stmt = stmt.offset(offset).limit(limit)
-    return [int(i) for i in session.execute(stmt).scalars()]
+    """The ids from ``offset`` to ``offset + limit`` in the list's order (for the CLI and
+    presets; the window reads :func:`ids`). The index walk stops at the end of the page."""
+    return ids(session, q, limit=offset + limit)[offset:]
+
+
+# --- after a change ---------------------------------------------------------------------------
+
+# The fields (kind, field) a sortable column's order follows.
+_SORT_FIELDS: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
+    "organisation": {"name": (("organisation", "name"),)},
+    "contact": {
+        "name": tuple(("contact", f) for f in ("full_name", "family_name", "middle_name", "given_name")),
+        "organisation": (("contact", "organisation_id"), ("organisation", "name")),
+    },
+}
+# The other kinds whose values a list's rows show (names of organisations, staff, people).
+SHOWS: dict[str, frozenset[str]] = {
+    "organisation": frozenset({"staff"}),
+    "contact": frozenset({"organisation"}),
+    "meeting": frozenset({"organisation"}),
+    "action": frozenset({"organisation", "staff", "contact"}),
+}
+
+
+def _filter_fields(q: ListQuery) -> list[tuple[str, str]]:
+    """The fields (kind, field) that decide whether a record is in ``q``'s result."""
+    e = q.entity
+    own_org = "parent_id" if e == "organisation" else "organisation_id"
+    out: list[tuple[str, str]] = []
+    if q.kind:
+        out += [(e, "organisation_id"), ("organisation", "kind")] if e == "contact" else [(e, "kind")]
+    if q.sector_id is not None:
+        out += [(e, "sectors")] if e == "organisation" else [(e, own_org), ("organisation", "sectors")]
+    if q.tag_id is not None:
+        out.append((e, "tags"))
+    if q.owner_id is not None:
+        out.append((e, "responsible_staff_id" if e == "action" else "owner_id"))
+    if q.organisation_id is not None:
+        out.append((e, "organisation_ids" if e == "meeting" else own_org))
+    if q.status or q.overdue_on is not None:
+        out.append((e, "status"))
+    if q.direction:
+        out.append((e, "direction"))
+    if q.due_from is not None or q.due_to is not None or q.overdue_on is not None:
+        out.append((e, "starts_at" if e == "meeting" else "due_date"))
+    return out
+
+
+def affects_result(q: ListQuery, changes: Changes) -> bool:
+    """Whether ``changes`` can move records in or out of ``q``'s result or reorder it, so that
+    the id query must run again (else marking the touched rows stale is enough)."""
+    e = q.entity
+    if changes.everything or e in changes.membership:
+        return True
+    if q.text and changes.changed_any(e):  # the folded search text follows many fields
+        return True
+    column = sort_column(q)
+    order = _SORT_FIELDS.get(e, {}).get(column, ((e, column),))
+    return any(changes.changed(kind, [name]) for kind, name in (*order, *_filter_fields(q)))
+
+
+def stale_rows(entity: str, changes: Changes) -> frozenset[int] | None:
+    """The rows of a list of ``entity`` that must be read again: these ids, or ``None`` for
+    every row (a record they show by name changed, or the change is not known)."""
+    if changes.everything or any(changes.touches(k) for k in SHOWS.get(entity, ())):
+        return None
+    return frozenset(changes.ids.get(entity, ()))
 
 
 # --- rows --------------------------------------------------------------------------------------
@@ -321,7 +387,9 @@ def _contact_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]
     for cid, kind, value in session.execute(mstmt):
         row = out.get(int(cid))
         if row is not None and kind in ("email", "phone") and not row[kind]:
-            row[kind] = value
+            row[kind] = phone_display(value) if kind == "phone" else value  # one way to write it
+            if kind == "phone":
+                row["phone_e164"] = value  # for scripts (ketnoi list --json)
     return out
 
 

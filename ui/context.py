@@ -4,7 +4,10 @@ Edit → Undo offer.
 Widgets hold ids and plain dicts, never ORM objects or sessions. Small bounded reads (a page
 of ids, the rows of one screen, one record) run on the UI thread through :meth:`read`; writes
 go through :meth:`write`, which runs the function in the single-worker write lane and then
-announces the change so every view refreshes what it shows.
+announces what it changed (:class:`app.changes.Changes`, read back from the history the write
+recorded) through :meth:`publish`, so that each view refreshes only what the change touches.
+Changes made elsewhere (another process, a PostgreSQL notification) enter through
+:meth:`records_changed` with plain kinds and ids.
 
 The Undo offer (Edit → Undo, Ctrl+Z, the status bar) is read from the database, not kept in
 memory: after every change, and at start, a background read asks :mod:`app.undo` for this
@@ -20,7 +23,9 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
+from app import changes as change_log
 from app import dashboard, team, undo
+from app.changes import Changes
 from db import clock
 from db.engine import Engine, Session, read_session, unit_of_work
 from ui.settings import Settings
@@ -28,8 +33,11 @@ from ui.tasks import Task, TaskManager
 
 
 class AppContext(QObject):
-    # entity ("" for several kinds) and the ids touched
+    # entity ("" for several kinds) and the ids touched: the older, coarse announcement, still
+    # emitted with every publish; an emit of it alone counts as a change not known in detail
     changed = Signal(str, list)
+    # what a write changed (app.changes.Changes): the views listen to this one
+    changes = Signal(object)
     status_message = Signal(str)
     # the latest undoable operation changed (its label, "" when there is none)
     undo_changed = Signal(str)
@@ -47,7 +55,8 @@ class AppContext(QObject):
         # (label, group_id) of the operation Edit → Undo offers; read from the database
         self.undo_offer: tuple[str, str] | None = None
         self._undo_reads = 0  # only the latest read of the offer counts
-        self.changed.connect(lambda _entity, _ids: self.refresh_undo())
+        self._publishing = False
+        self.changed.connect(self._coarse_change)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -90,17 +99,50 @@ class AppContext(QObject):
         """Run ``fn(session)`` in one unit of work on the write lane; announce the change."""
         engine = self.engine
 
-        def work(_task: Task) -> Any:
+        def work(_task: Task) -> tuple[Any, Changes]:
             with unit_of_work(engine) as session:
-                return fn(session)
+                before = change_log.mark(session)
+                result = fn(session)
+                return result, change_log.since(session, before)
 
-        def done(result: Any) -> None:
-            ids = result if isinstance(result, list) else [result] if isinstance(result, int) else []
-            self.changed.emit(entity, ids)
+        def done(outcome: tuple[Any, Changes]) -> None:
+            result, found = outcome
+            if not found:  # nothing in the history: say what little is known
+                ids = result if isinstance(result, list) else [result] if isinstance(result, int) else []
+                found = Changes.unknown(entity, [i for i in ids if isinstance(i, int)])
+            self.publish(found)
             if on_done is not None:
                 on_done(result)
 
         return self.tasks.run(work, on_done=done, on_error=on_error, write=True)
+
+    def publish(self, changes: Changes) -> None:
+        """Tell every view what changed (on the UI thread)."""
+        self.changes.emit(changes)
+        kinds = sorted(changes.kinds)
+        entity = kinds[0] if len(kinds) == 1 and not changes.everything else ""
+        self._publishing = True
+        try:
+            self.changed.emit(entity, sorted(changes.ids.get(entity, ())) if entity else [])
+        finally:
+            self._publishing = False
+
+    def records_changed(
+        self,
+        kinds: dict[str, list[int]],
+        *,
+        fields: dict[str, list[str]] | None = None,
+        membership: bool = True,
+    ) -> None:
+        """Records changed outside this window's writes (another process, a notification):
+        kind → ids, and if known kind → field names; ``membership`` when records may have
+        been created or deleted. The entry point for live updates."""
+        self.publish(Changes.of(kinds, fields=fields, membership=membership))
+
+    def _coarse_change(self, entity: str, ids: list[int]) -> None:
+        if not self._publishing:  # announced the old way: known by kind at most
+            self.changes.emit(Changes.unknown(entity, ids))
+        self.refresh_undo()
 
     def lang(self) -> str:
         """The language of the interface, for sentences the services write ("en" or "vi")."""

@@ -1,15 +1,20 @@
-"""A table model over a SQL query that holds ids only and builds rows lazily (Anki's browser).
+"""A table model over a SQL query that holds ids only and builds rows by block (Anki's browser).
 
-``fetchMore`` pulls the next page of ids in the query's order; ``data`` loads display rows
-for a block of ids around the one asked for, and caches them; ``sort`` re-runs the query with
-another ORDER BY. Nothing here grows with the table: 100,000 contacts cost one page of ids and
-the rows of the screen. After an edit, :meth:`invalidate` drops cached rows so they are
-rebuilt on the next paint.
+The ids of the whole result come from one query that walks an index (``lists.ids``): the
+first screen's worth on the UI thread (a ``LIMIT``-ed walk, so the list paints at once), the
+rest off the UI thread; then ``rowCount`` is the size of the result, the scroll bar is true and
+Ctrl+End or a drag of the scroll bar reaches any row. ``data`` builds display rows for the
+block of ids around the one asked for (``WHERE id IN (…)``) and caches them; ``sort`` runs the
+query again with another ORDER BY. After a change, :meth:`invalidate` marks rows stale (only
+those on screen are read again) and :meth:`refresh` runs the id query again in the background
+when the change can move rows in or out of the result or change their order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from array import array
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,6 +23,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
@@ -26,6 +32,7 @@ from db.models import OPEN_STATUSES
 from ui import labels
 from ui.context import AppContext
 from ui.icons import icon
+from ui.tasks import Task
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -35,18 +42,25 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class RecordListModel(QAbstractTableModel):
-    PAGE = 200  # ids per fetchMore
+    FIRST = 200  # ids read on the UI thread: the first screen, from the index
     BLOCK = 60  # rows built per data() miss
+    CACHE = 5_000  # rows kept built; beyond that the cache starts again
+
+    # every id of the query is known: rowCount() is the size of the result
+    ids_complete = Signal()
 
     def __init__(self, ctx: AppContext, query: lists.ListQuery, parent: QObject | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self._query = query
         self._columns = lists.COLUMNS[query.entity]
-        self._ids: list[int] = []
-        self._more = True
+        self._ids: array[int] = array("q")
+        self._complete = False
+        self._token = 0  # only the latest id query's answer counts
         self._rows: dict[int, dict[str, Any]] = {}
-        # Instrumentation (tests and the status bar): what has been read from the database.
+        self._waiting: list[Callable[[], object]] = []
+        # Instrumentation (tests, benchmarks): what has been read from the database.
+        self.id_queries = 0  # id queries started (first screens and whole results)
         self.ids_fetched = 0
         self.rows_fetched = 0
         self.reload()
@@ -65,36 +79,104 @@ class RecordListModel(QAbstractTableModel):
     def columns(self) -> tuple[str, ...]:
         return self._columns
 
+    @property
+    def complete(self) -> bool:
+        """Whether every id of the query is known (else the rest is being read)."""
+        return self._complete
+
     def set_query(self, query: lists.ListQuery) -> None:
         self._query = query
         self.reload()
 
     def reload(self) -> None:
-        """Start again from the first page (new filter, new order, or after a change)."""
+        """A new filter or order: the first screen now, from the index; the rest in the background."""
+        self._token += 1
+        first = self._first_screen()
         self.beginResetModel()
-        self._ids = []
-        self._rows.clear()
-        self._more = True
-        self._fetch_page()
+        self._ids = array("q", first[: self.FIRST])
+        self._complete = len(first) <= self.FIRST
         self.endResetModel()
+        if self._complete:
+            self._finish()
+        else:
+            self._read_all()
 
-    def _fetch_page(self) -> list[int]:
+    def refresh(self) -> None:
+        """After a change that can move rows in or out of the result, or reorder them: the id
+        query again. A short list answers on the UI thread; a long one keeps showing its rows
+        until the new ids arrive, then swaps them (the cached rows stay)."""
+        self._token += 1
+        if self._complete and len(self._ids) <= self.FIRST:
+            first = self._first_screen()
+            if len(first) <= self.FIRST:
+                self._swap(first)
+                return
+        self._complete = False  # the rows shown stay until the new ids arrive
+        self._read_all()
+
+    def _first_screen(self) -> list[int]:
+        self.id_queries += 1
         with self.ctx.read() as s:
-            page = lists.page_ids(s, self._query, offset=len(self._ids), limit=self.PAGE)
-        self.ids_fetched += len(page)
-        self._more = len(page) == self.PAGE
-        self._ids.extend(page)
-        return page
+            first = lists.ids(s, self._query, limit=self.FIRST + 1)
+        self.ids_fetched += len(first)
+        return first
 
-    def invalidate(self, ids: list[int] | None = None) -> None:
-        """Forget cached rows (all, or ``ids``) and repaint."""
-        if ids:
+    def _read_all(self) -> None:
+        token, query, engine = self._token, self._query, self.ctx.engine
+        self.id_queries += 1
+
+        def work(_task: Task) -> array[int]:
+            from db.engine import read_session
+
+            with read_session(engine) as s:
+                return array("q", lists.ids(s, query))
+
+        def done(found: array[int]) -> None:
+            if token == self._token:
+                self.ids_fetched += len(found)
+                self._swap(found)
+
+        self.ctx.tasks.run(work, on_done=done, owner=self)
+
+    def _swap(self, found: Iterable[int]) -> None:
+        new = found if isinstance(found, array) else array("q", found)
+        if new != self._ids:
+            n = len(self._ids)
+            if n and new[:n] == self._ids:  # the first screen, and the rest after it
+                self.beginInsertRows(QModelIndex(), n, len(new) - 1)
+                self._ids = new
+                self.endInsertRows()
+            else:
+                self.beginResetModel()
+                self._ids = new
+                self.endResetModel()
+        self._complete = True
+        self._finish()
+
+    def _finish(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for fn in waiting:
+            fn()
+        self.ids_complete.emit()
+
+    def when_complete(self, fn: Callable[[], object]) -> None:
+        """Run ``fn`` once every id is known (now, if they are)."""
+        if self._complete:
+            fn()
+        else:
+            self._waiting.append(fn)
+
+    def invalidate(self, ids: Iterable[int] | None = None) -> None:
+        """Mark rows stale (``ids``, or all): the rows on screen are read again as they are
+        painted, the others when they are next shown. The id query is not run again."""
+        if ids is None:
+            self._rows.clear()
+        else:
             for i in ids:
                 self._rows.pop(i, None)
-        else:
-            self._rows.clear()
         if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1))
+            last = self.index(len(self._ids) - 1, len(self._columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -116,35 +198,6 @@ class RecordListModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
-            return
-        with self.ctx.read() as s:
-            page = lists.page_ids(s, self._query, offset=len(self._ids), limit=self.PAGE)
-        self.ids_fetched += len(page)
-        self._more = len(page) == self.PAGE
-        if page:
-            first = len(self._ids)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._ids.extend(page)
-            self.endInsertRows()
-
-    def append_ids(self, ids: list[int], *, complete: bool = True) -> None:
-        """Add ids fetched elsewhere (select all: every id of the query, ids only)."""
-        have = set(self._ids)
-        ids = [i for i in ids if i not in have]
-        if ids:
-            first = len(self._ids)
-            self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
-            self._ids.extend(ids)
-            self.endInsertRows()
-        self.ids_fetched += len(ids)
-        if complete:
-            self._more = False
-
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -164,13 +217,15 @@ class RecordListModel(QAbstractTableModel):
             return
         desc = order == Qt.SortOrder.DescendingOrder
         key = self._columns[column]
-        if key == self._query.sort_column and desc == self._query.descending and self._ids:
+        if not lists.sortable(self.entity, key):
+            return  # the view puts its sort indicator back (ListPanel)
+        if key == lists.sort_column(self._query) and desc == self._query.descending and self._ids:
             return
         self._query = self._query.with_(sort=key, descending=desc)
         self.reload()
 
     def sort_section(self) -> tuple[int, Qt.SortOrder]:
-        col = self._query.sort_column
+        col = lists.sort_column(self._query)
         section = self._columns.index(col) if col in self._columns else 0
         order = Qt.SortOrder.DescendingOrder if self._query.descending else Qt.SortOrder.AscendingOrder
         return section, order
@@ -187,6 +242,8 @@ class RecordListModel(QAbstractTableModel):
 
     def _load_block(self, row: int) -> None:
         start = (row // self.BLOCK) * self.BLOCK
+        if len(self._rows) > self.CACHE:
+            self._rows.clear()
         wanted = [i for i in self._ids[start : start + self.BLOCK] if i not in self._rows]
         with self.ctx.read() as s:
             found = lists.rows(s, self.entity, wanted)

@@ -1,0 +1,112 @@
+"""The table of a record list: keeps the current record across a sort, a filter or a refresh.
+
+A :class:`~ui.lists.model.RecordListModel` resets when its query changes. Before the reset the
+table notes the current record's id; after it, it selects that record again wherever it now
+is (once every id is known, if it is not on the first screen), or says the record left the
+list (:attr:`record_lost`), so that the detail pane never shows a record the list does not.
+Ctrl+End asked before the last ids arrive goes to the last row when they do. A click on a
+column the list cannot sort by leaves the sort indicator where it was.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+
+from app import lists
+from ui.lists.model import RecordListModel
+
+
+class RecordTable(QTableView):
+    record_lost = Signal()  # the current record is not in the list any more
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._keep = 0  # the id to select again after a reset
+        self._generation = 0  # resets seen: a pending re-selection is for the latest only
+        self.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
+
+    def record_model(self) -> RecordListModel:
+        model = self.model()
+        assert isinstance(model, RecordListModel)
+        return model
+
+    def setModel(self, model: RecordListModel) -> None:  # type: ignore[override]
+        super().setModel(model)
+        model.modelAboutToBeReset.connect(self._before_reset)
+        model.modelReset.connect(self._after_reset)
+
+    def current_id(self) -> int:
+        row = self.currentIndex().row()
+        found = self.record_model().id_at(row) if row >= 0 else None
+        return found or 0
+
+    def select_id(self, record_id: int, *, center: bool = False) -> bool:
+        """Make ``record_id`` the current row and show it; False if it is not (yet) listed."""
+        model = self.record_model()
+        row = model.row_of(record_id)
+        if row < 0:
+            return False
+        index = model.index(row, 0)
+        self.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        hint = (
+            QAbstractItemView.ScrollHint.PositionAtCenter
+            if center
+            else QAbstractItemView.ScrollHint.EnsureVisible
+        )
+        self.scrollTo(index, hint)
+        return True
+
+    def _before_reset(self) -> None:
+        self._keep = self.current_id() or self._keep
+
+    def _after_reset(self) -> None:
+        self._generation += 1
+        keep, generation = self._keep, self._generation
+        if not keep:
+            return
+        model = self.record_model()
+
+        def again() -> None:
+            if generation != self._generation:
+                return
+            self._keep = 0
+            if not self.select_id(keep, center=True):
+                self.record_lost.emit()
+
+        if self.select_id(keep, center=True):
+            self._keep = 0
+        else:
+            model.when_complete(again)
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        model = self.record_model()
+        if action == QAbstractItemView.CursorAction.MoveEnd and not model.complete:
+            generation = self._generation
+
+            def to_end() -> None:
+                if generation == self._generation and model.rowCount():
+                    self.select_id(model.id_at(model.rowCount() - 1) or 0)
+
+            model.when_complete(to_end)
+        return super().moveCursor(action, modifiers)
+
+    def _sort_indicator_changed(self, section: int, _order: Qt.SortOrder) -> None:
+        model = self.model()
+        if not isinstance(model, RecordListModel) or not 0 <= section < len(model.columns):
+            return
+        if not lists.sortable(model.entity, model.columns[section]):
+            QTimer.singleShot(0, self._show_sort)
+
+    def _show_sort(self) -> None:
+        section, order = self.record_model().sort_section()
+        header = self.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(section, order)
+        header.blockSignals(False)
+        header.viewport().update()
