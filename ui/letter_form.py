@@ -110,6 +110,7 @@ class LetterForm(QDialog):
         self.error.hide()
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(tr("Subject"), self.subject)
         if incoming:
             form.addRow(tr("Number and symbol"), self.reference)
@@ -133,6 +134,22 @@ class LetterForm(QDialog):
             form.addRow(tr("Copies to"), self.copies)
             form.addRow(tr("Text"), self.body)
         form.addRow(tr("Notes"), self.notes)
+        # the other direction's fields exist (values() reads them) but are not on this form
+        unused = (
+            (
+                self.template,
+                self.subject_en,
+                self.addressee,
+                self.signer_title,
+                self.signer_name,
+                self.copies,
+                self.body,
+            )
+            if incoming
+            else (self.reference, self.letter_date, self.reply_due, self.has_reply_due, plus5)
+        )
+        for widget in unused:
+            widget.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -234,3 +251,92 @@ class LetterForm(QDialog):
             raise exc
         self.error.setText(text)
         self.error.show()
+
+
+class OfficeDialog(QDialog):
+    """Letters → Office…: who writes the letters (the shared profile of :mod:`app.letters.office`:
+    the issuing body's names, place, register symbol, usual signer; in Vietnamese and English)."""
+
+    FIELDS = (
+        ("parent_body", "Parent body (cơ quan chủ quản)"),
+        ("name", "Issuing body (tên cơ quan)"),
+        ("name_in_text", "Its name in a sentence"),
+        ("short_name", "Short name"),
+        ("place", "Place (địa danh)"),
+        ("symbol", "Register symbol"),
+        ("unit_short", "Drafting unit (for “Lưu: VT, …”)"),
+        ("signer_title", "Signer's authority and post"),
+        ("signer_name", "Usual signer"),
+        ("parent_body_en", "Parent body, English"),
+        ("name_en", "Issuing body, English"),
+        ("name_in_text_en", "Its name in a sentence, English"),
+        ("place_en", "Place, English"),
+        ("signer_title_en", "Signer's post, English"),
+    )
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from app.letters import office
+
+        self.ctx = ctx
+        self.setObjectName("letters_office")
+        self.setWindowTitle(tr("The office that writes the letters"))
+        with ctx.read() as s:
+            profile = office.load_profile(s)
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        labels_tr = {
+            "parent_body": tr("Parent body (cơ quan chủ quản)"),
+            "name": tr("Issuing body (tên cơ quan)"),
+            "name_in_text": tr("Its name in a sentence"),
+            "short_name": tr("Short name"),
+            "place": tr("Place (địa danh)"),
+            "symbol": tr("Register symbol"),
+            "unit_short": tr("Drafting unit (for “Lưu: VT, …”)"),
+            "signer_title": tr("Signer's authority and post"),
+            "signer_name": tr("Usual signer"),
+            "parent_body_en": tr("Parent body, English"),
+            "name_en": tr("Issuing body, English"),
+            "name_in_text_en": tr("Its name in a sentence, English"),
+            "place_en": tr("Place, English"),
+            "signer_title_en": tr("Signer's post, English"),
+        }
+        for key, _label in self.FIELDS:
+            edit = QLineEdit(str(getattr(profile, key)).replace("\n", " / "), self)
+            edit.setObjectName(f"office_{key}")
+            self.edits[key] = edit
+            form.addRow(labels_tr[key], edit)
+        hint = QLabel(tr("Lines of the signer's post are separated by “ / ”."), self)
+        hint.setEnabled(False)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(hint)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+
+    def save(self) -> None:
+        from app.letters import office
+        from app.letters.fields import check_symbol
+
+        changes = {k: e.text().replace(" / ", "\n") for k, e in self.edits.items()}
+
+        def work(s: Session) -> None:
+            changes["symbol"] = check_symbol(changes["symbol"])
+            office.save_profile(s, changes)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserError):
+                raise exc
+            self.buttons.setEnabled(True)
+            self.error.setText(str(exc))
+
+        self.buttons.setEnabled(False)
+        self.ctx.write(work, entity="setting", on_done=lambda _r: self.accept(), on_error=failed)

@@ -153,6 +153,7 @@ class LettersDialog(QDialog):
             ("replied", tr("Mark replied"), lambda: self.mark("replied"), ""),
             ("draft", tr("Draft…"), self.draft, ""),
             ("attach", tr("Attach scan…"), self.attach, ""),
+            ("office", tr("Office…"), self.edit_office, ""),
             ("delete", tr("Delete"), self.delete, "delete"),
         ):
             b = (
@@ -361,6 +362,13 @@ class LettersDialog(QDialog):
             on_error=failed,
             owner=self,
         )
+
+    def edit_office(self) -> None:
+        from ui.letter_form import OfficeDialog
+
+        dialog = OfficeDialog(self.ctx, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def attach(self) -> None:
         """The signed scan (or any file) onto the letter: read off the UI thread, written on

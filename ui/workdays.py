@@ -104,7 +104,7 @@ class WorkingDaysDialog(QDialog):
         self.working.setObjectName("workdays_working")
         self.note = QLineEdit(self)
         self.note.setObjectName("workdays_note")
-        self.note.setPlaceholderText(tr("Why (e.g. Year-end party, work for 02/01)"))
+        self.note.setPlaceholderText(tr("Why (e.g. Year-end party)"))
         add = QPushButton(tr("Add"), self)
         add.setObjectName("workdays_add")
         add.clicked.connect(self.add)

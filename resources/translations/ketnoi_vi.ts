@@ -443,7 +443,6 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="262" />
-      <location filename="../../ui/letters.py" line="156" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1405,7 +1404,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/guide.py" line="35" />
+      <location filename="../../ui/dialogs/guide.py" line="36" />
       <source>The guide is not installed with this copy of Ketnoi: it is docs/guide.md in Ketnoi's source.</source>
       <translation type="unfinished" />
     </message>
@@ -2572,27 +2571,27 @@
       <translation>Đính kèm bản quét…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="371" />
+      <location filename="../../ui/letters.py" line="379" />
       <source>Attach the signed scan</source>
       <translation>Đính kèm bản quét đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="387" />
+      <location filename="../../ui/letters.py" line="395" />
       <source>Attach to letter “%1”</source>
       <translation>Đính kèm vào công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="388" />
+      <location filename="../../ui/letters.py" line="396" />
       <source>Attached: %1</source>
       <translation>Đã đính kèm: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letter_form.py" line="134" />
       <source>Copies to</source>
       <translation>Nơi nhận khác</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="116" />
+      <location filename="../../ui/letter_form.py" line="117" />
       <location filename="../../ui/letters.py" line="65" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
@@ -2604,12 +2603,13 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="156" />
+      <location filename="../../ui/bulk.py" line="262" />
+      <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xóa</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="314" />
+      <location filename="../../ui/letters.py" line="315" />
       <source>Delete letter “%1”</source>
       <translation>Xóa công văn “%1”</translation>
     </message>
@@ -2619,9 +2619,14 @@
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="359" />
+      <location filename="../../ui/letters.py" line="360" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="280" />
+      <source>Drafting unit (for “Lưu: VT, …”)</source>
+      <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="154" />
@@ -2639,7 +2644,7 @@
       <translation>Sửa công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="223" />
+      <location filename="../../ui/letter_form.py" line="224" />
       <source>Edit letter “%1”</source>
       <translation>Sửa công văn “%1”</translation>
     </message>
@@ -2659,27 +2664,48 @@
       <translation>Cho bản tiếng Anh (không bắt buộc)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="123" />
+      <location filename="../../ui/letter_form.py" line="124" />
       <source>From (organisation)</source>
       <translation>Nơi gửi (tổ chức)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="124" />
+      <location filename="../../ui/letter_form.py" line="125" />
       <source>From (person)</source>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="284" />
+      <location filename="../../ui/letters.py" line="285" />
       <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="127" />
+      <location filename="../../ui/letter_form.py" line="275" />
+      <source>Issuing body (tên cơ quan)</source>
+      <translation>Tên cơ quan ban hành</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="284" />
+      <source>Issuing body, English</source>
+      <translation>Tên cơ quan (tiếng Anh)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="276" />
+      <source>Its name in a sentence</source>
+      <translation>Tên cơ quan trong câu văn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="285" />
+      <source>Its name in a sentence, English</source>
+      <translation>Tên trong câu văn (tiếng Anh)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="128" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="130" />
+      <location filename="../../ui/letter_form.py" line="131" />
       <source>Kính gửi</source>
       <translation>Kính gửi</translation>
     </message>
@@ -2694,6 +2720,11 @@
       <translation>Công văn</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="294" />
+      <source>Lines of the signer's post are separated by “ / ”.</source>
+      <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
+    </message>
+    <message>
       <location filename="../../ui/letters.py" line="153" />
       <source>Mark replied</source>
       <translation>Đánh dấu đã trả lời</translation>
@@ -2704,7 +2735,7 @@
       <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="315" />
+      <location filename="../../ui/letters.py" line="316" />
       <source>Moved to the trash. Edit → Undo brings it back.</source>
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
@@ -2729,7 +2760,7 @@
       <translation>Công văn đến mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="223" />
+      <location filename="../../ui/letter_form.py" line="224" />
       <source>New letter “%1”</source>
       <translation>Thêm công văn “%1”</translation>
     </message>
@@ -2744,7 +2775,7 @@
       <translation>Công văn đi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="135" />
+      <location filename="../../ui/letter_form.py" line="136" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -2754,7 +2785,7 @@
       <translation>Số, ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="115" />
+      <location filename="../../ui/letter_form.py" line="116" />
       <source>Number and symbol</source>
       <translation>Số và ký hiệu</translation>
     </message>
@@ -2764,9 +2795,39 @@
       <translation>Số, trích yếu, nơi nhận…</translation>
     </message>
     <message>
+      <location filename="../../ui/letters.py" line="156" />
+      <source>Office…</source>
+      <translation>Cơ quan…</translation>
+    </message>
+    <message>
       <location filename="../../ui/letter_form.py" line="100" />
       <source>Other recipients, one a line (Nơi nhận)</source>
       <translation>Nơi nhận khác, mỗi dòng một nơi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="274" />
+      <source>Parent body (cơ quan chủ quản)</source>
+      <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="283" />
+      <source>Parent body, English</source>
+      <translation>Cơ quan chủ quản (tiếng Anh)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="278" />
+      <source>Place (địa danh)</source>
+      <translation>Địa danh</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="286" />
+      <source>Place, English</source>
+      <translation>Địa danh (tiếng Anh)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="279" />
+      <source>Register symbol</source>
+      <translation>Ký hiệu sổ công văn</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="90" />
@@ -2775,9 +2836,14 @@
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="332" />
+      <location filename="../../ui/letters.py" line="333" />
       <source>Save the draft</source>
       <translation>Lưu dự thảo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="277" />
+      <source>Short name</source>
+      <translation>Tên viết tắt</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="151" />
@@ -2785,24 +2851,34 @@
       <translation>Ký (cấp số)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="283" />
+      <location filename="../../ui/letters.py" line="284" />
       <source>Sign the letter</source>
       <translation>Ký công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="291" />
+      <location filename="../../ui/letters.py" line="292" />
       <source>Signed: Số %1</source>
       <translation>Đã ký: Số %1</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="132" />
+      <location filename="../../ui/letter_form.py" line="133" />
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="131" />
+      <location filename="../../ui/letter_form.py" line="281" />
+      <source>Signer's authority and post</source>
+      <translation>Quyền hạn, chức vụ người ký</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="132" />
       <source>Signer's post</source>
       <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="287" />
+      <source>Signer's post, English</source>
+      <translation>Chức vụ người ký (tiếng Anh)</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="69" />
@@ -2810,28 +2886,33 @@
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="113" />
+      <location filename="../../ui/letter_form.py" line="114" />
       <location filename="../../ui/letters.py" line="67" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="126" />
+      <location filename="../../ui/letter_form.py" line="127" />
       <source>Subject in English</source>
       <translation>Trích yếu tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="134" />
+      <location filename="../../ui/letter_form.py" line="135" />
       <source>Text</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="128" />
+      <location filename="../../ui/letter_form.py" line="267" />
+      <source>The office that writes the letters</source>
+      <translation>Cơ quan ban hành công văn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="129" />
       <source>To (organisation)</source>
       <translation>Nơi nhận (tổ chức)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letter_form.py" line="130" />
       <source>To (person)</source>
       <translation>Người nhận</translation>
     </message>
@@ -2839,6 +2920,11 @@
       <location filename="../../ui/letters.py" line="68" />
       <source>To / from</source>
       <translation>Nơi nhận / gửi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="282" />
+      <source>Usual signer</source>
+      <translation>Người ký thường xuyên</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="143" />
@@ -2851,12 +2937,12 @@
       <translation>Trích yếu nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="332" />
+      <location filename="../../ui/letters.py" line="333" />
       <source>Word documents (*.docx)</source>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="355" />
+      <location filename="../../ui/letters.py" line="356" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
@@ -3047,22 +3133,22 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="113" />
+      <location filename="../../ui/main.py" line="115" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="121" />
+      <location filename="../../ui/main.py" line="123" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="126" />
+      <location filename="../../ui/main.py" line="128" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="108" />
+      <location filename="../../ui/main.py" line="110" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
@@ -3711,43 +3797,48 @@
   <context>
     <name>Shortcuts</name>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="37" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="39" />
       <source>Follow-up due a week after the meeting</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="38" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="40" />
       <source>Follow-up due at the end of its month</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="36" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="38" />
       <source>Follow-up due the day after the meeting</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="97" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="100" />
       <source>In a list</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="33" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="35" />
       <source>In a record's form</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="32" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="34" />
       <source>In the Log meeting dialog</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="35" />
-      <location filename="../../ui/dialogs/shortcuts.py" line="39" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="112" />
+      <source>Other commands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="37" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="41" />
       <source>Save</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="42" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="44" />
       <source>Select all</source>
       <translation type="unfinished" />
     </message>
@@ -3755,22 +3846,22 @@
   <context>
     <name>ShortcutsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="131" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="144" />
       <source>Command</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="125" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="138" />
       <source>Find a command or a key…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="122" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="135" />
       <source>Keyboard shortcuts</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="131" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="144" />
       <source>Keys</source>
       <translation type="unfinished" />
     </message>
@@ -4476,7 +4567,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="91" />
+      <location filename="../../ui/welcome.py" line="93" />
       <source>Help → Welcome… shows this again.</source>
       <translation type="unfinished" />
     </message>
@@ -4496,22 +4587,22 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="113" />
+      <location filename="../../ui/welcome.py" line="115" />
       <source>Preparing the sample database…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="165" />
+      <location filename="../../ui/welcome.py" line="167" />
       <source>Sample data: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="88" />
+      <location filename="../../ui/welcome.py" line="89" />
       <source>Start with an empty database</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="128" />
+      <location filename="../../ui/welcome.py" line="130" />
       <source>The sample database could not be written: %1</source>
       <translation type="unfinished" />
     </message>
@@ -4565,7 +4656,6 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="127" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>
@@ -4637,8 +4727,8 @@
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="107" />
-      <source>Why (e.g. Year-end party, work for 02/01)</source>
-      <translation>Lý do (vd. Tất niên, làm bù cho ngày 02/01)</translation>
+      <source>Why (e.g. Year-end party)</source>
+      <translation>Lý do (vd. Tất niên)</translation>
     </message>
     <message>
       <location filename="../../ui/workdays.py" line="72" />

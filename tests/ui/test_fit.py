@@ -213,6 +213,15 @@ def _dialogs(ctx: Any, ids: dict[str, Any]) -> Iterator[Any]:
     yield HistoryDialog(ctx, "organisation", ids["nic"])
     yield RescheduleDialog(ctx, None)
     yield ValueDialog(ctx, "tags", "x", "Nhãn")
+    from ui.letter_form import LetterForm, OfficeDialog
+    from ui.letters import LettersDialog
+    from ui.workdays import WorkingDaysDialog
+
+    yield LettersDialog(ctx)
+    yield LetterForm(ctx, None, direction="outgoing")
+    yield LetterForm(ctx, None, direction="incoming")
+    yield OfficeDialog(ctx)
+    yield WorkingDaysDialog(ctx)
 
 
 def test_every_dialog_fits_1280_by_720(qtbot: Any, language: str, ctx: Any, ids: dict[str, Any]) -> None:
