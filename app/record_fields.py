@@ -89,6 +89,7 @@ OPTIONS: dict[str, tuple[Opt, ...]] = {
         Opt("--interest", "interest", "1 (low) to 5 (high)"),
         Opt("--owner", "owner_id", "the staff member who owns the relationship", "NAME_OR_ID"),
         Opt("--source", "source", "where the contact came from"),
+        Opt("--last-contacted", "last_contacted_on", "when we were last in touch: 12/10/2026", "DATE"),
         Opt("--notes", "notes", "notes"),
     ),
     "meeting": (

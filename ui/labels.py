@@ -144,6 +144,7 @@ def field_label(name: str) -> str:
         "country": tr("Labels", "Country"),
         "address": tr("Labels", "Address"),
         "source": tr("Labels", "Source"),
+        "last_contacted_on": tr("Labels", "Last contacted"),
         "website": tr("Labels", "Website"),
         "sectors": tr("Labels", "Sectors"),
         "influence": tr("Labels", "Influence (1–5)"),

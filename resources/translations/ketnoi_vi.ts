@@ -2055,7 +2055,7 @@
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="209" />
+      <location filename="../../ui/labels.py" line="210" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
@@ -2070,7 +2070,7 @@
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="212" />
+      <location filename="../../ui/labels.py" line="213" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
@@ -2112,12 +2112,12 @@
       <translation>Quốc gia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="211" />
+      <location filename="../../ui/labels.py" line="212" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="200" />
+      <location filename="../../ui/labels.py" line="201" />
       <location filename="../../ui/labels.py" line="74" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
@@ -2133,12 +2133,12 @@
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="220" />
+      <location filename="../../ui/labels.py" line="221" />
       <source>Draft</source>
       <translation>Dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="203" />
+      <location filename="../../ui/labels.py" line="204" />
       <location filename="../../ui/labels.py" line="73" />
       <source>Due</source>
       <translation>Hạn</translation>
@@ -2194,17 +2194,17 @@
       <translation>Đang thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="230" />
+      <location filename="../../ui/labels.py" line="231" />
       <source>Incoming</source>
       <translation>Công văn đến</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="196" />
+      <location filename="../../ui/labels.py" line="197" />
       <source>Influence (1–5)</source>
       <translation>Mức ảnh hưởng (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="197" />
+      <location filename="../../ui/labels.py" line="198" />
       <source>Interest (1–5)</source>
       <translation>Mức quan tâm (1–5)</translation>
     </message>
@@ -2219,7 +2219,7 @@
       <translation>Giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="236" />
+      <location filename="../../ui/labels.py" line="237" />
       <source>Introduction letter</source>
       <translation>Thư giới thiệu</translation>
     </message>
@@ -2229,7 +2229,7 @@
       <translation>Nhà đầu tư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="237" />
+      <location filename="../../ui/labels.py" line="238" />
       <source>Invitation</source>
       <translation>Giấy mời</translation>
     </message>
@@ -2238,6 +2238,11 @@
       <location filename="../../ui/labels.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="194" />
+      <source>Last contacted</source>
+      <translation>Liên hệ gần nhất</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="134" />
@@ -2251,7 +2256,7 @@
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="208" />
+      <location filename="../../ui/labels.py" line="209" />
       <location filename="../../ui/labels.py" line="72" />
       <source>Location</source>
       <translation>Địa điểm</translation>
@@ -2278,7 +2283,7 @@
       <translation>Bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="210" />
+      <location filename="../../ui/labels.py" line="211" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
@@ -2326,7 +2331,7 @@
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="213" />
+      <location filename="../../ui/labels.py" line="214" />
       <location filename="../../ui/labels.py" line="67" />
       <location filename="../../ui/labels.py" line="85" />
       <source>Organisations</source>
@@ -2338,12 +2343,12 @@
       <translation>Khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="240" />
+      <location filename="../../ui/labels.py" line="241" />
       <source>Other letter</source>
       <translation>Công văn khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="230" />
+      <location filename="../../ui/labels.py" line="231" />
       <source>Outgoing</source>
       <translation>Công văn đi</translation>
     </message>
@@ -2384,32 +2389,32 @@
       <translation>Người trình bày</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="205" />
+      <location filename="../../ui/labels.py" line="206" />
       <source>Priority</source>
       <translation>Mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="223" />
+      <location filename="../../ui/labels.py" line="224" />
       <source>Received</source>
       <translation>Đã nhận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="206" />
+      <location filename="../../ui/labels.py" line="207" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="198" />
+      <location filename="../../ui/labels.py" line="199" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="224" />
+      <location filename="../../ui/labels.py" line="225" />
       <source>Replied</source>
       <translation>Đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="239" />
+      <location filename="../../ui/labels.py" line="240" />
       <source>Reply</source>
       <translation>Phúc đáp</translation>
     </message>
@@ -2424,28 +2429,28 @@
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="202" />
+      <location filename="../../ui/labels.py" line="203" />
       <source>Responsible (them)</source>
       <translation>Người thực hiện (đối tác)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="201" />
+      <location filename="../../ui/labels.py" line="202" />
       <source>Responsible (us)</source>
       <translation>Người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="195" />
+      <location filename="../../ui/labels.py" line="196" />
       <location filename="../../ui/labels.py" line="62" />
       <source>Sectors</source>
       <translation>Lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="222" />
+      <location filename="../../ui/labels.py" line="223" />
       <source>Sent</source>
       <translation>Đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="221" />
+      <location filename="../../ui/labels.py" line="222" />
       <source>Signed</source>
       <translation>Đã ký</translation>
     </message>
@@ -2470,7 +2475,7 @@
       <translation>Khởi nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="204" />
+      <location filename="../../ui/labels.py" line="205" />
       <location filename="../../ui/labels.py" line="75" />
       <source>Status</source>
       <translation>Trạng thái</translation>
@@ -2486,7 +2491,7 @@
       <translation>Nhiệm vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="238" />
+      <location filename="../../ui/labels.py" line="239" />
       <source>Thank-you letter</source>
       <translation>Thư cảm ơn</translation>
     </message>
@@ -2496,7 +2501,7 @@
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="199" />
+      <location filename="../../ui/labels.py" line="200" />
       <location filename="../../ui/labels.py" line="71" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
@@ -2522,12 +2527,12 @@
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="194" />
+      <location filename="../../ui/labels.py" line="195" />
       <source>Website</source>
       <translation>Trang web</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="207" />
+      <location filename="../../ui/labels.py" line="208" />
       <location filename="../../ui/labels.py" line="70" />
       <source>When</source>
       <translation>Thời gian</translation>
@@ -2624,7 +2629,7 @@
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="280" />
+      <location filename="../../ui/letter_form.py" line="296" />
       <source>Drafting unit (for “Lưu: VT, …”)</source>
       <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
@@ -2644,7 +2649,7 @@
       <translation>Sửa công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="224" />
+      <location filename="../../ui/letter_form.py" line="240" />
       <source>Edit letter “%1”</source>
       <translation>Sửa công văn “%1”</translation>
     </message>
@@ -2679,22 +2684,22 @@
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="275" />
+      <location filename="../../ui/letter_form.py" line="291" />
       <source>Issuing body (tên cơ quan)</source>
       <translation>Tên cơ quan ban hành</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="284" />
+      <location filename="../../ui/letter_form.py" line="300" />
       <source>Issuing body, English</source>
       <translation>Tên cơ quan (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="276" />
+      <location filename="../../ui/letter_form.py" line="292" />
       <source>Its name in a sentence</source>
       <translation>Tên cơ quan trong câu văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="285" />
+      <location filename="../../ui/letter_form.py" line="301" />
       <source>Its name in a sentence, English</source>
       <translation>Tên trong câu văn (tiếng Anh)</translation>
     </message>
@@ -2720,7 +2725,7 @@
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="294" />
+      <location filename="../../ui/letter_form.py" line="310" />
       <source>Lines of the signer's post are separated by “ / ”.</source>
       <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
     </message>
@@ -2760,7 +2765,7 @@
       <translation>Công văn đến mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="224" />
+      <location filename="../../ui/letter_form.py" line="240" />
       <source>New letter “%1”</source>
       <translation>Thêm công văn “%1”</translation>
     </message>
@@ -2805,27 +2810,27 @@
       <translation>Nơi nhận khác, mỗi dòng một nơi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="274" />
+      <location filename="../../ui/letter_form.py" line="290" />
       <source>Parent body (cơ quan chủ quản)</source>
       <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="283" />
+      <location filename="../../ui/letter_form.py" line="299" />
       <source>Parent body, English</source>
       <translation>Cơ quan chủ quản (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="278" />
+      <location filename="../../ui/letter_form.py" line="294" />
       <source>Place (địa danh)</source>
       <translation>Địa danh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="286" />
+      <location filename="../../ui/letter_form.py" line="302" />
       <source>Place, English</source>
       <translation>Địa danh (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="279" />
+      <location filename="../../ui/letter_form.py" line="295" />
       <source>Register symbol</source>
       <translation>Ký hiệu sổ công văn</translation>
     </message>
@@ -2841,7 +2846,7 @@
       <translation>Lưu dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="277" />
+      <location filename="../../ui/letter_form.py" line="293" />
       <source>Short name</source>
       <translation>Tên viết tắt</translation>
     </message>
@@ -2866,7 +2871,7 @@
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="281" />
+      <location filename="../../ui/letter_form.py" line="297" />
       <source>Signer's authority and post</source>
       <translation>Quyền hạn, chức vụ người ký</translation>
     </message>
@@ -2876,7 +2881,7 @@
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="287" />
+      <location filename="../../ui/letter_form.py" line="303" />
       <source>Signer's post, English</source>
       <translation>Chức vụ người ký (tiếng Anh)</translation>
     </message>
@@ -2902,7 +2907,7 @@
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="267" />
+      <location filename="../../ui/letter_form.py" line="283" />
       <source>The office that writes the letters</source>
       <translation>Cơ quan ban hành công văn</translation>
     </message>
@@ -2922,7 +2927,7 @@
       <translation>Nơi nhận / gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="282" />
+      <location filename="../../ui/letter_form.py" line="298" />
       <source>Usual signer</source>
       <translation>Người ký thường xuyên</translation>
     </message>
@@ -3797,6 +3802,11 @@
   <context>
     <name>Shortcuts</name>
     <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="43" />
+      <source>Follow-up due 3 working days after the meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="39" />
       <source>Follow-up due a week after the meeting</source>
       <translation type="unfinished" />
@@ -3812,7 +3822,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="100" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="105" />
       <source>In a list</source>
       <translation type="unfinished" />
     </message>
@@ -3827,18 +3837,18 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="112" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="117" />
       <source>Other commands</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="37" />
-      <location filename="../../ui/dialogs/shortcuts.py" line="41" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="46" />
       <source>Save</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="44" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="49" />
       <source>Select all</source>
       <translation type="unfinished" />
     </message>
@@ -3846,22 +3856,22 @@
   <context>
     <name>ShortcutsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="144" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="149" />
       <source>Command</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="138" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="143" />
       <source>Find a command or a key…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="135" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="140" />
       <source>Keyboard shortcuts</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="144" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="149" />
       <source>Keys</source>
       <translation type="unfinished" />
     </message>
