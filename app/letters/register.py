@@ -294,7 +294,9 @@ def list_letters(
         stmt = stmt.where(LETTER.c.search_text.contains(word, autoescape=True))
     if overdue_on is not None:
         stmt = stmt.where(*_overdue(overdue_on))
-    stmt = stmt.order_by(LETTER.c.letter_date.desc().nulls_first(), LETTER.c.id.desc()).limit(limit)
+    stmt = stmt.order_by(
+        LETTER.c.letter_date.desc().nulls_first(), LETTER.c.number.desc().nulls_last(), LETTER.c.id.desc()
+    ).limit(limit)
     return [dict(r._asdict()) for r in session.execute(stmt)]
 
 

@@ -169,3 +169,31 @@ def test_signing_is_in_history_and_a_deletion_is_undone(engine: Engine) -> None:
         undo.undo_group(s, group, actor="Lan")
     with read_session(engine) as s:
         assert [r["reference"] for r in register.list_letters(s)] == ["01/NIC-HTQT"]
+
+
+def test_the_register_on_postgresql(pg_url: str) -> None:
+    engine = open_database(pg_url)
+    try:
+        a, b = _draft(engine, "Giới thiệu Genetica"), _draft(engine, "Mời họp")
+        with unit_of_work(engine) as s:
+            assert register.sign(s, b) == "01/NIC-HTQT"
+            assert register.sign(s, a) == "02/NIC-HTQT"
+            register.add_letter(
+                s,
+                {
+                    "direction": "incoming",
+                    "reference": "45/BKHCN-HTQT",
+                    "letter_date": "2026-11-02",
+                    "subject": "Đề nghị",
+                    "reply_due": "2026-11-13",
+                },
+            )
+        with read_session(engine) as s:
+            assert [r["reference"] for r in register.list_letters(s, year=2026, direction="outgoing")] == [
+                "02/NIC-HTQT",
+                "01/NIC-HTQT",
+            ]
+            assert [r["id"] for r in register.list_letters(s, text="genetica")] == [a]
+            assert register.overdue_replies(s, dt.date(2026, 11, 23)) == 1
+    finally:
+        engine.dispose()
