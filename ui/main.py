@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from db import backup as backups
 from db.engine import default_url, describe_url, resolve_url, sqlite_path
@@ -59,11 +62,41 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
     ctx = AppContext(engine, settings)
     window = MainWindow(ctx)
     window.show()
+    quit_after(window)
+    from ui.welcome import maybe_welcome
+
+    maybe_welcome(window)
     # Today's copy, off the UI thread (a big file takes a second or two to copy).
     ctx.tasks.run(lambda _task: backups.daily(engine), on_error=lambda _exc: None, write=True)
     code = app.exec()
     engine.dispose()
     return int(code)
+
+
+QUIT_AFTER = "KETNOI_QUIT_AFTER_MS"
+
+
+def quit_after(window: QWidget, env: dict[str, str] | None = None) -> int | None:
+    """``KETNOI_QUIT_AFTER_MS=N``: close the window N ms after it opened and say so on stderr.
+    For smoke tests of a build (tools/smoke_bundle.sh), which has no one to close it."""
+    raw = (os.environ if env is None else env).get(QUIT_AFTER, "")
+    if not raw.strip().isdigit():
+        return None
+    ms = int(raw)
+    opened = time.monotonic()
+
+    def close() -> None:
+        shown = window.isVisible()
+        title, width, height = window.windowTitle(), window.width(), window.height()
+        window.close()
+        took = (time.monotonic() - opened) * 1000
+        state = "opened" if shown else "NOT shown"
+        print(
+            f'ketnoi: window {state}: "{title}" {width}x{height}, closed after {took:.0f} ms', file=sys.stderr
+        )
+
+    QTimer.singleShot(ms, close)
+    return ms
 
 
 def offer_latest_backup(url: str, problem: str, settings: Settings) -> bool:

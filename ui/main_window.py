@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from db import kinds
 from db.engine import describe_url
-from ui import briefs, exports, labels
+from ui import briefs, exports, help_menu, labels
 from ui.bulk import BulkActions
 from ui.commands import Commands, UndoOffer
 from ui.context import AppContext
@@ -333,7 +332,7 @@ class MainWindow(QMainWindow):
         m["tools"].addActions([self.act_letters, self.act_workdays])
         m["tools"].addAction(self.view_actions[VIEWS.index("map")])
         m["help"] = bar.addMenu(self.tr("&Help"))
-        m["help"].addAction(self.tr("About Ketnoi"), self._about)
+        self.help_actions = help_menu.fill(self, m["help"])  # guide, shortcuts (Ctrl+/), welcome, about
 
     def _build_toolbar(self) -> None:
         tb = self.addToolBar(self.tr("Main"))
@@ -587,13 +586,6 @@ class MainWindow(QMainWindow):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Ketnoi"),
-            self.tr("Ketnoi (kết nối): organisations, people, meetings and commitments, in one place."),
-        )
 
     # --- state -----------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "display/date_format": "dmy",  # dmy (day first, default), ymd, mdy
     "display/language": "system",  # system (default), en, vi
     "notify/last_day": "",  # the day the overdue notice was last shown
+    "help/welcomed": 0,  # 1: the first-run welcome was shown once (it does not come back)
 }
 DATE_FORMATS = {
     "dmy": ("%d/%m/%Y", "dd/MM/yyyy"),
@@ -107,6 +108,14 @@ class Settings:
     @last_notice_day.setter
     def last_notice_day(self, value: str) -> None:
         self._set("notify/last_day", value)
+
+    @property
+    def welcomed(self) -> bool:
+        return bool(self._get("help/welcomed"))
+
+    @welcomed.setter
+    def welcomed(self, value: bool) -> None:
+        self._set("help/welcomed", 1 if value else 0)
 
     # --- display helpers ---------------------------------------------------------------------
 

@@ -6,92 +6,92 @@
     <message>
       <location filename="../../ui/dialogs/about.py" line="40" />
       <source>About Ketnoi</source>
-      <translation type="unfinished" />
+      <translation>Giới thiệu Ketnoi</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="118" />
       <source>Bundled packages</source>
-      <translation type="unfinished" />
+      <translation>Các gói đi kèm</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="64" />
       <source>Database: %1</source>
-      <translation type="unfinished" />
+      <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="116" />
       <source>Drawn for Ketnoi in the style of Feather/Lucide; MIT licence.</source>
-      <translation type="unfinished" />
+      <translation>Vẽ riêng cho Ketnoi theo phong cách Feather/Lucide; giấy phép MIT.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="86" />
       <source>Font licence (OFL)</source>
-      <translation type="unfinished" />
+      <translation>Giấy phép phông chữ (OFL)</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="98" />
       <source>Fonts</source>
-      <translation type="unfinished" />
+      <translation>Phông chữ</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="115" />
       <source>Icons</source>
-      <translation type="unfinished" />
+      <translation>Biểu tượng</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="71" />
       <source>Ketnoi</source>
-      <translation type="unfinished" />
+      <translation>Ketnoi</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="53" />
       <source>Ketnoi (kết nối): organisations, people, meetings and commitments, in one place.</source>
-      <translation type="unfinished" />
+      <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết ở cùng một nơi.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="77" />
       <source>Licences</source>
-      <translation type="unfinished" />
+      <translation>Giấy phép</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="100" />
       <source>Noto Sans, by the Noto Project Authors, under the SIL Open Font License 1.1 (its text is in the next tab); embedded in every PDF brief.</source>
-      <translation type="unfinished" />
+      <translation>Noto Sans, của nhóm tác giả dự án Noto, theo Giấy phép Phông chữ Mở SIL 1.1 (toàn văn ở thẻ bên cạnh); được nhúng vào mọi bản tóm tắt PDF.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="113" />
       <source>PySide6 source</source>
-      <translation type="unfinished" />
+      <translation>Mã nguồn PySide6</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="57" />
       <source>Python %1 · Qt %2 · PySide6 %3</source>
-      <translation type="unfinished" />
+      <translation>Python %1 · Qt %2 · PySide6 %3</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="111" />
       <source>Qt source</source>
-      <translation type="unfinished" />
+      <translation>Mã nguồn Qt</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="65" />
       <source>Released under the MIT licence.</source>
-      <translation type="unfinished" />
+      <translation>Phát hành theo giấy phép MIT.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="84" />
       <source>The font licence file is missing: resources/fonts/OFL.txt</source>
-      <translation type="unfinished" />
+      <translation>Thiếu tệp giấy phép phông chữ: resources/fonts/OFL.txt</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="122" />
       <source>The list of packages is not available in this copy.</source>
-      <translation type="unfinished" />
+      <translation>Bản Ketnoi này không có danh sách các gói.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="106" />
       <source>The window is drawn with Qt %1 and PySide6 %2, used under the GNU Lesser General Public License v3. Their libraries are separate files in Ketnoi's program folder: you may replace them with your own build of the same version.</source>
-      <translation type="unfinished" />
+      <translation>Giao diện được vẽ bằng Qt %1 và PySide6 %2, sử dụng theo Giấy phép Công cộng Hạn chế GNU phiên bản 3 (LGPL v3). Các thư viện này là những tệp riêng trong thư mục chương trình Ketnoi: bạn có thể thay chúng bằng bản tự biên dịch cùng phiên bản.</translation>
     </message>
   </context>
   <context>
@@ -1401,12 +1401,12 @@
     <message>
       <location filename="../../ui/dialogs/guide.py" line="28" />
       <source>Ketnoi user guide</source>
-      <translation type="unfinished" />
+      <translation>Hướng dẫn sử dụng Ketnoi</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/guide.py" line="36" />
       <source>The guide is not installed with this copy of Ketnoi: it is docs/guide.md in Ketnoi's source.</source>
-      <translation type="unfinished" />
+      <translation>Bản Ketnoi này không cài kèm hướng dẫn: hướng dẫn nằm ở docs/guide.md trong mã nguồn Ketnoi.</translation>
     </message>
   </context>
   <context>
@@ -1414,22 +1414,22 @@
     <message>
       <location filename="../../ui/help_menu.py" line="29" />
       <source>&amp;About Ketnoi</source>
-      <translation type="unfinished" />
+      <translation>&amp;Giới thiệu Ketnoi</translation>
     </message>
     <message>
       <location filename="../../ui/help_menu.py" line="26" />
       <source>&amp;Keyboard shortcuts</source>
-      <translation type="unfinished" />
+      <translation>&amp;Phím tắt</translation>
     </message>
     <message>
       <location filename="../../ui/help_menu.py" line="24" />
       <source>&amp;User guide</source>
-      <translation type="unfinished" />
+      <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
       <location filename="../../ui/help_menu.py" line="28" />
       <source>&amp;Welcome…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Chào mừng…</translation>
     </message>
   </context>
   <context>
@@ -3804,53 +3804,53 @@
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="43" />
       <source>Follow-up due 3 working days after the meeting</source>
-      <translation type="unfinished" />
+      <translation>Việc cần làm có hạn 3 ngày làm việc sau cuộc họp</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="39" />
       <source>Follow-up due a week after the meeting</source>
-      <translation type="unfinished" />
+      <translation>Việc cần làm có hạn một tuần sau cuộc họp</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="40" />
       <source>Follow-up due at the end of its month</source>
-      <translation type="unfinished" />
+      <translation>Việc cần làm có hạn vào cuối tháng của cuộc họp</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="38" />
       <source>Follow-up due the day after the meeting</source>
-      <translation type="unfinished" />
+      <translation>Việc cần làm có hạn vào ngày sau cuộc họp</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="105" />
       <source>In a list</source>
-      <translation type="unfinished" />
+      <translation>Trong danh sách</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="35" />
       <source>In a record's form</source>
-      <translation type="unfinished" />
+      <translation>Trong biểu mẫu của một bản ghi</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="34" />
       <source>In the Log meeting dialog</source>
-      <translation type="unfinished" />
+      <translation>Trong hộp thoại Ghi nhận cuộc họp</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="117" />
       <source>Other commands</source>
-      <translation type="unfinished" />
+      <translation>Lệnh khác</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="37" />
       <location filename="../../ui/dialogs/shortcuts.py" line="46" />
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>Lưu</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="49" />
       <source>Select all</source>
-      <translation type="unfinished" />
+      <translation>Chọn tất cả</translation>
     </message>
   </context>
   <context>
@@ -3858,22 +3858,22 @@
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="149" />
       <source>Command</source>
-      <translation type="unfinished" />
+      <translation>Lệnh</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="143" />
       <source>Find a command or a key…</source>
-      <translation type="unfinished" />
+      <translation>Tìm lệnh hoặc phím…</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="140" />
       <source>Keyboard shortcuts</source>
-      <translation type="unfinished" />
+      <translation>Phím tắt</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="149" />
       <source>Keys</source>
-      <translation type="unfinished" />
+      <translation>Phím</translation>
     </message>
   </context>
   <context>
@@ -4569,68 +4569,68 @@
     <message>
       <location filename="../../ui/welcome.py" line="72" />
       <source>Bring in the contact or organisation lists you already keep in Excel or CSV; nothing is written before you have seen every row.</source>
-      <translation type="unfinished" />
+      <translation>Đưa vào các danh sách người liên hệ hoặc tổ chức bạn đang lưu bằng Excel hay CSV; không gì được ghi trước khi bạn xem từng dòng.</translation>
     </message>
     <message>
       <location filename="../../ui/welcome.py" line="80" />
       <source>Connect to a team database</source>
-      <translation type="unfinished" />
+      <translation>Kết nối cơ sở dữ liệu của nhóm</translation>
     </message>
     <message>
       <location filename="../../ui/welcome.py" line="93" />
       <source>Help → Welcome… shows this again.</source>
-      <translation type="unfinished" />
+      <translation>Trợ giúp → Chào mừng… để mở lại trang này.</translation>
     </message>
     <message>
       <location filename="../../ui/welcome.py" line="70" />
       <source>Import a spreadsheet</source>
-      <translation type="unfinished" />
+      <translation>Nhập từ bảng tính</translation>
     </message>
     <message>
       <location filename="../../ui/welcome.py" line="60" />
       <source>Look around with sample data</source>
-      <translation type="unfinished" />
+      <translation>Xem thử với dữ liệu mẫu</translation>
     </message>
     <message>
       <location filename="../../ui/welcome.py" line="62" />
       <source>Opens a separate sample database (Vietnam's innovation scene, made-up people) in a new window. Your own database stays empty.</source>
-      <translation type="unfinished" />
+      <translation>Mở một cơ sở dữ liệu mẫu riêng (hệ sinh thái đổi mới sáng tạo Việt Nam, nhân vật hư cấu) trong cửa sổ mới. Cơ sở dữ liệu của bạn vẫn để trống.</translation>
     </message>
     <message>
       <location filename="../../ui/welcome.py" line="115" />
       <source>Preparing the sample database…</source>
-      <translation type="unfinished" />
+      <translation>Đang chuẩn bị cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
       <location filename="../../ui/welcome.py" line="167" />
       <source>Sample data: %1</source>
-      <translation type="unfinished" />
+      <translation>Dữ liệu mẫu: %1</translation>
     </message>
     <message>
       <location filename="../../ui/welcome.py" line="89" />
       <source>Start with an empty database</source>
-      <translation type="unfinished" />
+      <translation>Bắt đầu với cơ sở dữ liệu trống</translation>
     </message>
     <message>
       <location filename="../../ui/welcome.py" line="130" />
       <source>The sample database could not be written: %1</source>
-      <translation type="unfinished" />
+      <translation>Không ghi được cơ sở dữ liệu mẫu: %1</translation>
     </message>
     <message>
       <location filename="../../ui/welcome.py" line="40" />
       <location filename="../../ui/welcome.py" line="44" />
       <source>Welcome to Ketnoi</source>
-      <translation type="unfinished" />
+      <translation>Chào mừng bạn đến với Ketnoi</translation>
     </message>
     <message>
       <location filename="../../ui/welcome.py" line="51" />
       <source>Your database is empty. Keep your organisations, people, meetings and commitments here — start in one of these ways:</source>
-      <translation type="unfinished" />
+      <translation>Cơ sở dữ liệu của bạn đang trống. Hãy lưu tổ chức, người liên hệ, cuộc họp và cam kết tại đây — bắt đầu bằng một trong các cách sau:</translation>
     </message>
     <message>
       <location filename="../../ui/welcome.py" line="81" />
       <source>Your team keeps one shared PostgreSQL database: enter its address in Settings.</source>
-      <translation type="unfinished" />
+      <translation>Nhóm của bạn dùng chung một cơ sở dữ liệu PostgreSQL: nhập địa chỉ của nó trong Cài đặt.</translation>
     </message>
   </context>
   <context>

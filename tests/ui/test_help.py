@@ -1,0 +1,151 @@
+"""Help: the keyboard-shortcut sheet (read from the window's actions), the guide, About, and
+the hidden "open and quit" switch the bundle's smoke test uses."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _open(qtbot, window, name):
+    found = []
+    qtbot.waitUntil(lambda: bool(found.extend(window.findChildren(object, name)) or found), timeout=3000)
+    dialog = found[0]
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def native(keys):
+    return ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+
+
+def test_ctrl_slash_opens_a_sheet_of_every_shortcut_of_the_window(qtbot, window):
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    sheet = _open(qtbot, window, "shortcuts_dialog")
+    rows = sheet.rows()
+    groups = [g for g, _w, _k in rows]
+    for menu in ("File", "Edit", "View", "Help", "In a list", "In the Log meeting dialog"):
+        assert menu in groups
+    shown = {(w, k) for _g, w, k in rows}
+    assert ("Log meeting", "Ctrl+M") in shown
+    assert ("Keyboard shortcuts", "Ctrl+/") in shown
+    assert ("Mark done", "D") in shown  # a list's own key
+    assert ("Select all", "Ctrl+A") in shown
+    # every action of the window that has a shortcut and a name is on the sheet
+    for action in window.findChildren(QAction):
+        if action.shortcuts() and action.text():
+            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+            name = action.text().replace("&", "").replace("…", "").strip()
+            assert (name, keys) in shown, (name, keys)
+
+
+def test_a_shortcut_added_to_a_menu_appears_on_the_sheet(qtbot, window):
+    from ui.dialogs.shortcuts import ShortcutsDialog
+
+    extra = QAction("Frobnicate", window)
+    extra.setShortcut(QKeySequence("Ctrl+Alt+F"))
+    window.menus["tools"].addAction(extra)
+    sheet = ShortcutsDialog(window)
+    qtbot.addWidget(sheet)
+    assert ("Tools", "Frobnicate", "Ctrl+Alt+F") in sheet.rows()
+
+
+def test_the_sheet_filters_by_command_or_key(qtbot, window):
+    from ui.dialogs.shortcuts import ShortcutsDialog
+
+    sheet = ShortcutsDialog(window)
+    qtbot.addWidget(sheet)
+    qtbot.keyClicks(sheet.filter, "ctrl+k")
+    assert [(w, k) for _g, w, k in sheet.rows()] == [("Search everywhere", "Ctrl+K")]
+    sheet.filter.clear()
+    qtbot.keyClicks(sheet.filter, "brief")
+    assert {w for _g, w, _k in sheet.rows()} == {"Brief (PDF)"}
+
+
+def test_the_dialog_keys_on_the_sheet_are_the_dialogs_own(qtbot, ctx, ids):
+    """The dialogs' QShortcuts are listed from DIALOG_KEYS: it must match the real dialogs."""
+    from ui.dialogs.log_meeting import LogMeetingDialog
+    from ui.dialogs.record_form import RecordForm
+    from ui.dialogs.shortcuts import DIALOG_KEYS, LOG_MEETING, RECORD_FORM
+
+    def real(dialog):
+        qtbot.addWidget(dialog)
+        return {s.key().toString() for s in dialog.findChildren(QShortcut)}
+
+    listed = {LOG_MEETING: set(), RECORD_FORM: set()}
+    for group, _what, keys in DIALOG_KEYS:
+        listed[group] |= set(keys)
+    assert real(LogMeetingDialog(ctx)) == listed[LOG_MEETING]
+    assert real(RecordForm(ctx, "contact")) == listed[RECORD_FORM]
+
+
+def test_f1_opens_the_user_guide_from_docs(qtbot, window):
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    guide = _open(qtbot, window, "guide_dialog")
+    assert guide.path == ROOT / "docs" / "guide.md"
+    text = guide.browser.toPlainText()
+    headings = re.findall(r"^## (.+)$", (ROOT / "docs" / "guide.md").read_text(encoding="utf-8"), re.M)
+    for needed in (
+        "Log a meeting",
+        "Follow-ups",
+        "Import a spreadsheet",
+        "Briefs",
+        "Search",
+        "Backups",
+        "Team database",
+    ):
+        assert needed in headings
+    for heading in headings:
+        assert heading in text  # rendered, not shown as raw Markdown
+    assert "## " not in text
+
+
+def test_a_copy_without_the_guide_says_so(qtbot, tmp_path):
+    from ui.dialogs.guide import GuideDialog
+
+    guide = GuideDialog(None, "en", docs=tmp_path)
+    qtbot.addWidget(guide)
+    assert guide.path is None
+    assert "not installed" in guide.browser.toPlainText()
+
+
+def test_about_shows_the_version_and_the_licences(qtbot, window):
+    from app import __version__
+
+    action = window.findChild(QAction, "act_about")
+    action.trigger()
+    about = _open(qtbot, window, "about_dialog")
+    assert f"Ketnoi {__version__}" in about.findChild(object, "about_summary").text()
+    licences = about.licences.toPlainText()
+    assert "SIL Open Font License" in licences
+    assert "GNU Lesser General Public License" in licences
+    assert "PySide6_Essentials" in licences and "LGPL-3.0" in licences
+    assert "SQLAlchemy" in licences and "reportlab" in licences
+    font_licence = (ROOT / "resources" / "fonts" / "OFL.txt").read_text(encoding="utf-8")
+    assert about.font_licence.toPlainText().strip() == font_licence.strip()
+    assert "SIL Open Font License, Version 1.1" in font_licence
+
+
+def test_quit_after_closes_the_window_and_says_so(qtbot, window, capsys):
+    from ui.main import quit_after
+
+    assert quit_after(window, {}) is None
+    assert quit_after(window, {"KETNOI_QUIT_AFTER_MS": "soon"}) is None
+    assert quit_after(window, {"KETNOI_QUIT_AFTER_MS": "50"}) == 50
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+    err = capsys.readouterr().err
+    assert "ketnoi: window opened:" in err and "Ketnoi" in err
+
+
+def test_help_menu_lists_guide_shortcuts_welcome_and_about(window):
+    names = [a.objectName() for a in window.menus["help"].actions() if not a.isSeparator()]
+    assert names == ["act_guide", "act_shortcuts", "act_welcome", "act_about"]
+    assert QApplication.instance() is not None

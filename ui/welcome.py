@@ -1,0 +1,195 @@
+"""The first-run welcome: shown once, when Ketnoi starts on an empty database.
+
+It offers the three ways in: a sample database to look around (its own file, never mixed with
+the person's records; opened in a new window), importing a spreadsheet (the import wizard), and
+connecting to a team's database (Settings, with the server chosen). Whatever is chosen, the
+welcome is remembered in the settings and does not come back; Help → Welcome… reopens it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+)
+
+from app import sample_data
+from db.migrate import open_database
+from ui.context import AppContext
+from ui.icons import icon
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+# Windows opened on the sample database, kept alive here (the first window is held by ui/main.py).
+_windows: list[Any] = []
+
+
+class WelcomeDialog(QDialog):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("welcome_dialog")
+        self.setWindowTitle(self.tr("Welcome to Ketnoi"))
+        self.setWindowIcon(icon("app"))
+        self.setMinimumWidth(480)
+        self.setMaximumWidth(640)
+        title = QLabel(self.tr("Welcome to Ketnoi"), self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(
+            self.tr(
+                "Your database is empty. Keep your organisations, people, meetings and "
+                "commitments here — start in one of these ways:"
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.sample = self._choice(
+            "welcome_sample",
+            "dashboard",
+            self.tr("Look around with sample data"),
+            self.tr(
+                "Opens a separate sample database (Vietnam's innovation scene, made-up people) "
+                "in a new window. Your own database stays empty."
+            ),
+        )
+        self.sample.clicked.connect(self.open_sample)
+        self.spreadsheet = self._choice(
+            "welcome_import",
+            "import",
+            self.tr("Import a spreadsheet"),
+            self.tr(
+                "Bring in the contact or organisation lists you already keep in Excel or CSV; "
+                "nothing is written before you have seen every row."
+            ),
+        )
+        self.spreadsheet.clicked.connect(self.import_spreadsheet)
+        self.team = self._choice(
+            "welcome_team",
+            "settings",
+            self.tr("Connect to a team database"),
+            self.tr("Your team keeps one shared PostgreSQL database: enter its address in Settings."),
+        )
+        self.team.clicked.connect(self.connect_team)
+        self.status = QLabel("", self)
+        self.status.setObjectName("welcome_status")
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(self)
+        start = buttons.addButton(
+            self.tr("Start with an empty database"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        start.setObjectName("welcome_empty")
+        buttons.rejected.connect(self.reject)
+        hint = QLabel(self.tr("Help → Welcome… shows this again."), self)
+        hint.setEnabled(False)
+        lay = QVBoxLayout(self)
+        lay.addWidget(title)
+        lay.addWidget(intro)
+        for button in (self.sample, self.spreadsheet, self.team):
+            lay.addWidget(button)
+        lay.addWidget(self.status)
+        lay.addWidget(hint)
+        lay.addWidget(buttons)
+
+    def _choice(self, name: str, icon_name: str, text: str, description: str) -> QCommandLinkButton:
+        button = QCommandLinkButton(text, description, self)
+        button.setObjectName(name)
+        button.setIcon(icon(icon_name))
+        return button
+
+    # --- the three ways in -----------------------------------------------------------------------
+
+    def open_sample(self) -> None:
+        """Write the sample database (once; off the UI thread) and open it in a new window."""
+        self.sample.setEnabled(False)
+        self.status.setText(self.tr("Preparing the sample database…"))
+        ctx = self.window_.ctx
+        ctx.tasks.run(
+            lambda _task: sample_data.ensure_sample(),
+            on_done=self._sample_ready,
+            on_error=self._sample_failed,
+            owner=self,
+        )
+
+    def _sample_ready(self, url: str) -> None:
+        self.accept()
+        open_window(url, self.window_)
+
+    def _sample_failed(self, exc: BaseException) -> None:
+        self.sample.setEnabled(True)
+        self.status.setText(self.tr("The sample database could not be written: %1").replace("%1", str(exc)))
+
+    def import_spreadsheet(self) -> None:
+        from ui.import_wizard import open_import_wizard
+
+        self.accept()
+        open_import_wizard(self.window_, self.window_.ctx)
+
+    def connect_team(self) -> None:
+        from ui.dialogs.settings import SettingsDialog
+
+        self.accept()
+        dialog = SettingsDialog(self.window_.ctx, self.window_)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.use_server.setChecked(True)
+        dialog.server.setFocus()
+        dialog.open()
+
+
+def open_window(url: str, replacing: MainWindow) -> MainWindow | None:
+    """A main window on the database at ``url`` (the sample), in place of ``replacing``."""
+    from ui.main_window import MainWindow
+
+    try:
+        engine = open_database(url)
+    except Exception as exc:  # a sample file that cannot be opened: say so, keep the window
+        QMessageBox.warning(replacing, "Ketnoi", str(exc))
+        return None
+    ctx = AppContext(engine, replacing.ctx.settings)
+    window = MainWindow(ctx)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.destroyed.connect(lambda *_: engine.dispose())
+    _windows.append(window)
+    window.destroyed.connect(lambda *_: _windows.remove(window) if window in _windows else None)
+    window.setGeometry(replacing.geometry())
+    window.show()
+    window.statusBar().showMessage(
+        QCoreApplication.translate("WelcomeDialog", "Sample data: %1").replace(
+            "%1", url.removeprefix("sqlite:///")
+        )
+    )
+    replacing.close()
+    return window
+
+
+def should_welcome(ctx: AppContext) -> bool:
+    """Not welcomed before, and the database holds no records."""
+    if ctx.settings.welcomed:
+        return False
+    with ctx.read() as session:
+        return sample_data.is_empty(session)
+
+
+def show_welcome(window: MainWindow) -> WelcomeDialog:
+    """Show the welcome (window-modal, returns at once) and remember that it was shown."""
+    window.ctx.settings.welcomed = True
+    dialog = WelcomeDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def maybe_welcome(window: MainWindow) -> None:
+    """At start-up: the welcome, once the window has painted, when :func:`should_welcome`."""
+    if should_welcome(window.ctx):
+        QTimer.singleShot(0, lambda: show_welcome(window) if window.isVisible() else None)
