@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -245,7 +246,9 @@ def _ref_length(name: str, texts: list[str], errors: Errors) -> None:
                 return
 
 
-def to_input(kind: str, raw: Values, warnings: list[Message] | None = None) -> tuple[Values, Values, Errors]:
+def to_input(
+    kind: str, raw: Values, warnings: list[Message] | None = None, headers: Mapping[str, str] | None = None
+) -> tuple[Values, Values, Errors]:
     """Service input, references by name, and errors for one row's raw values.
 
     References (``organisation``, ``owner``…) are returned apart: they are resolved to ids
@@ -317,7 +320,7 @@ def to_input(kind: str, raw: Values, warnings: list[Message] | None = None) -> t
     for key in [k for k, val in data.items() if val is None]:
         del data[key]
     if warnings is not None:
-        keep_as_typed(kind, raw, data, refs, errors, warnings)
+        keep_as_typed(kind, raw, data, refs, errors, warnings, headers)
     return data, refs, errors
 
 
@@ -349,18 +352,30 @@ def _raw_text(value: Any) -> str:
     return "; ".join(clean_multiline(as_text(x)) for x in items if x is not None)
 
 
-def _keep_in_notes(kind: str, data: Values, name: str, text: str) -> None:
-    """``text`` added to the record's notes under the field's header."""
+def field_headers(mapping: Mapping[int, str], headers: list[str]) -> dict[str, str]:
+    """Field → the sheet's own header of its (first) column: what a kept value is noted under."""
+    out: dict[str, str] = {}
+    for col, name in sorted(mapping.items()):
+        if col < len(headers) and headers[col] and name not in out:
+            out[name] = clean(headers[col])
+    return out
+
+
+def _keep_in_notes(kind: str, data: Values, name: str, text: str, headers: Mapping[str, str] | None) -> None:
+    """``text`` added to the record's notes under its column's header (the sheet's own, else
+    the field's)."""
     target = NOTES_FIELD[kind]
-    try:
-        header = fs.spec(kind, name).header
-    except KeyError:
-        header = name
+    header = (headers or {}).get(name, "")
+    if not header:
+        try:
+            header = fs.spec(kind, name).header
+        except KeyError:
+            header = name
     line = f"{header}: {text}"
     data[target] = f"{data[target]}\n{line}" if data.get(target) else line
 
 
-def _keep_contact_methods(data: Values, warnings: list[Message]) -> None:
+def _keep_contact_methods(data: Values, warnings: list[Message], headers: Mapping[str, str] | None) -> None:
     """Each email and phone of a contact on its own: an email that is no address goes to the
     notes; a phone that is possible but unknown to libphonenumber is kept unverified (E.164),
     one that is not even possible goes to the notes. The valid ones stay as they are."""
@@ -369,7 +384,7 @@ def _keep_contact_methods(data: Values, warnings: list[Message]) -> None:
         try:
             v.email(item)
         except v.FieldError:
-            _keep_in_notes("contact", data, "emails", item)
+            _keep_in_notes("contact", data, "emails", item, headers)
             warnings.append(warning("email_kept_in_notes", column="emails", value=_shown(item)))
             continue
         emails.append(item)
@@ -381,7 +396,7 @@ def _keep_contact_methods(data: Values, warnings: list[Message]) -> None:
             try:
                 e164 = v.phone(item, unverified_ok=True)
             except v.FieldError:
-                _keep_in_notes("contact", data, "phones", item)
+                _keep_in_notes("contact", data, "phones", item, headers)
                 warnings.append(warning("value_kept_in_notes", column="phones", value=_shown(item)))
                 continue
             warnings.append(warning("phone_unverified", column="phones", value=_shown(item)))
@@ -394,7 +409,13 @@ def _keep_contact_methods(data: Values, warnings: list[Message]) -> None:
 
 
 def keep_as_typed(
-    kind: str, raw: Values, data: Values, refs: Values, errors: Errors, warnings: list[Message]
+    kind: str,
+    raw: Values,
+    data: Values,
+    refs: Values,
+    errors: Errors,
+    warnings: list[Message],
+    headers: Mapping[str, str] | None = None,
 ) -> None:
     """Turn every error on a field that does not identify the record into a warning: the
     value leaves its field and is kept, as typed, in the notes. (Emails and phones are
@@ -406,12 +427,14 @@ def keep_as_typed(
         text = _raw_text(raw.get(name))
         if not text:
             continue
-        _keep_in_notes(kind, data, name, text)
+        _keep_in_notes(kind, data, name, text, headers)
         code = "date_kept_as_typed" if name in _DATES or name == "ends_at" else "value_kept_in_notes"
         warnings.append(warning(code, column=name, value=_shown(text)))
 
 
-def prepare_row(kind: str, data: Values, warnings: list[Message] | None = None) -> Prepared:
+def prepare_row(
+    kind: str, data: Values, warnings: list[Message] | None = None, headers: Mapping[str, str] | None = None
+) -> Prepared:
     """``PREPARE[kind]`` for an imported row. With ``warnings``, a field the service refuses
     that does not identify the record (too long, out of range, not a web address…) leaves the
     row's data for its notes, with a warning, and the row is checked again; only problems with
@@ -425,7 +448,7 @@ def prepare_row(kind: str, data: Values, warnings: list[Message] | None = None) 
             if kind == "contact" and {"emails", "phones"} & exc.errors.keys():
                 # Most rows pass at the first check; only a refused row's list is gone through
                 # item by item (a second check of every number cost 40% of the cleaning).
-                _keep_contact_methods(data, warnings)
+                _keep_contact_methods(data, warnings, headers)
                 continue
             names = {key: SERVICE_FIELD.get(key, key) for key in exc.errors}
             if any(n in IDENTITY[kind] or key not in data for key, n in names.items()):
@@ -433,7 +456,7 @@ def prepare_row(kind: str, data: Values, warnings: list[Message] | None = None) 
             for key, name in names.items():
                 text = _raw_text(data.pop(key))
                 if text:
-                    _keep_in_notes(kind, data, name, text)
+                    _keep_in_notes(kind, data, name, text, headers)
                     warnings.append(warning("value_kept_in_notes", column=name, value=_shown(text)))
     return PREPARE[kind](None, data, None)
 

@@ -23,7 +23,7 @@ from sqlmodel import Session
 
 from app.errors import ValidationError
 from app.importing import fields as fs
-from app.importing.cleaning import NOTES_FIELD, SERVICE_FIELD, collect, prepare_row, to_input
+from app.importing.cleaning import NOTES_FIELD, SERVICE_FIELD, collect, field_headers, prepare_row, to_input
 from app.importing.errors import ImportCancelled, ImportFileError
 from app.importing.messages import Message, msg, text
 from app.importing.reader import estimate_rows, iter_rows
@@ -167,12 +167,13 @@ def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult 
         return None
     result = RowResult(number, supplied=_share(frozenset(raw)))
     warnings: list[Message] = []
-    data, refs, errors = to_input(kind, raw, warnings)
+    headers = field_headers(layout.mapping, layout.headers)  # what kept values are noted under
+    data, refs, errors = to_input(kind, raw, warnings, headers)
     required = fs.REQUIRED[kind]
     if required not in raw and not (kind == "contact" and {"family_name", "given_name"} & raw.keys()):
         errors.setdefault(required, msg("required_empty"))
     try:
-        prepared = prepare_row(kind, data, warnings)
+        prepared = prepare_row(kind, data, warnings, headers)
         result.columns = {k: (_share(v) if k in _SHARED_FIELDS else v) for k, v in prepared.columns.items()}
         result.relations = {k: v for k, v in prepared.relations.items() if v}
     except ValidationError as exc:

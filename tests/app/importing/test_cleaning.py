@@ -62,7 +62,7 @@ def test_dates_day_first_and_impossible_date_kept_as_typed(engine, tmp_path: Pat
     assert got["Hồ sơ"] == (dt.date(2025, 12, 15), "cancelled")
     assert got["Chờ"] == (dt.date(2026, 1, 7), "waiting")
     assert got["Gọi điện"] == (None, "in_progress")
-    assert notes["Gọi điện"] == "Hạn / Due: 31/02/2025"
+    assert notes["Gọi điện"] == "Hạn: 31/02/2025"  # under the sheet's own header
 
 
 def test_phones_emails_and_kinds(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -94,10 +94,10 @@ def test_phones_emails_and_kinds(engine, tmp_path: Path) -> None:  # type: ignor
     ]  # fmt: skip
     with read_session(engine) as s:
         assert s.exec(select(m.Contact.notes).where(m.Contact.full_name == "Sai Số")).one() == (
-            "Email: not-an-email\nĐiện thoại / Phone: 12"
+            "Thư điện tử: not-an-email\nSĐT: 12"
         )
         assert s.exec(select(m.Organisation.notes).where(m.Organisation.name == "Quỹ X")).one() == (
-            "Loại hình / Kind: khong biet"
+            "Loại hình: khong biet"
         )
         kinds = {o.name: o.kind for o in s.exec(select(m.Organisation))}
         methods = {(c.kind, c.value) for c in s.exec(select(m.ContactMethod))}

@@ -70,10 +70,10 @@ def test_a_row_is_imported_whatever_its_non_essential_cells_hold(engine, tmp_pat
     assert an_methods == [("email", "an@x.vn"), ("phone", "+84992345678")]
     assert not v.phone_verified("+84992345678") and v.phone_verified("+84912345678")
     assert an.last_contacted_on is None
-    assert an.notes == "Gặp ở hội thảo\nLần liên hệ cuối / Last contacted: 31/02/2025"
+    assert an.notes == "Gặp ở hội thảo\nNgày liên hệ: 31/02/2025"  # under the sheet's own header
     binh, binh_methods = got["Trần Thị Bình"]
     assert binh_methods == [("phone", "+84912345678")]
-    assert binh.notes == "Email: khong-co-email\nĐiện thoại / Phone: 12345"
+    assert binh.notes == "Email: khong-co-email\nĐiện thoại: 12345"
     assert binh.last_contacted_on == dt.date(2025, 4, 5)
 
 
