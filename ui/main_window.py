@@ -283,8 +283,15 @@ class MainWindow(QMainWindow):
             "history", self.tr("&History…"), self.show_history, ["Ctrl+H"], "calendar"
         )
         self.act_trash = self._act("trash", self.tr("&Trash…"), self.open_trash, None, "delete")
-        self.act_letters = self._act("letters", self.tr("&Letters…"), self.open_letters, ["Ctrl+Shift+L"], "letter")
-        self.act_workdays = self._act("workdays", self.tr("&Working days…"), self.open_workdays, None, "calendar")
+        self.act_letters = self._act(
+            "letters", self.tr("&Letters…"), self.open_letters, ["Ctrl+Shift+L"], "letter"
+        )
+        self.act_workdays = self._act(
+            "workdays", self.tr("&Working days…"), self.open_workdays, None, "calendar"
+        )
+        self.act_draft_letter = self._act(
+            "draft_letter", self.tr("Draft &letter…"), self.draft_letter, None, "letter"
+        )
         self.view_actions: list[QAction] = []
         for n, entity in enumerate(VIEWS):
             a = self._act(f"view_{entity}", self._view_name(entity), self._goto(n), [f"Ctrl+{n + 1}"], entity)
@@ -297,6 +304,8 @@ class MainWindow(QMainWindow):
                 base += [self.act_org_meeting, self.act_new_action]
             if entity in kinds.BRIEFABLE:
                 base += [self.act_brief]
+            if entity in ("action", "meeting"):  # its letter in the register (issue 15)
+                base += [self.act_draft_letter]
             self.record_actions[entity] = [*base, self.act_history, self.act_delete]
 
     def _build_menus(self) -> None:
@@ -513,6 +522,21 @@ class MainWindow(QMainWindow):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+    def draft_letter(self) -> None:
+        """The shown action's or meeting's letter: its draft in the register (made now if it
+        has none; no number is taken), opened in Tools → Letters."""
+        view = self.current_view()
+        if view is None or view.entity not in ("action", "meeting") or not view.detail.record_id:
+            return
+        from app.letters.register import letter_for_record
+
+        kind, ident, actor = view.entity, view.detail.record_id, self.ctx.actor()
+        self.ctx.write(
+            lambda s: letter_for_record(s, kind, ident, actor=actor),
+            entity="letter",
+            on_done=lambda letter_id: self.open_letters(select=int(letter_id)),
+        )
 
     def open_workdays(self) -> None:
         from ui.workdays import WorkingDaysDialog

@@ -27,7 +27,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from app import records, resolve, validation, workdays
 from app.cli import CliContext, json_option
@@ -293,24 +293,9 @@ def cmd_attach(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _guess_template(title: str) -> str:
-    from app.vntext import fold
-
-    t = fold(title)
-    for words, kind in (
-        (("gioi thieu", "introduc"), "introduction"),
-        (("moi", "invit"), "invitation"),
-        (("cam on", "thank"), "thanks"),
-        (("phuc dap", "tra loi", "reply"), "reply"),
-    ):
-        if any(re.search(rf"\b{w}\b", t) for w in words):
-            return kind
-    return "other"
-
-
 def letter_for(session: Session, target: str, *, actor: str = "") -> int:
-    """The letter to draft for ``target``: a letter id; or ``action:ID`` / ``meeting:ID``, whose
-    latest outgoing letter is used, or a new draft registered for it (no number is taken)."""
+    """The letter to draft for ``target``: a letter id; or ``action:ID`` / ``meeting:ID``
+    (:func:`app.letters.register.letter_for_record`)."""
     match = _TARGET.match(target)
     if not match:
         raise UserError(f"{target!r}: give a letter id, action:ID or meeting:ID")
@@ -318,43 +303,7 @@ def letter_for(session: Session, target: str, *, actor: str = "") -> int:
     ident = int(match.group(2))
     if kind == "l":
         return ident
-    column = m.Letter.action_id if kind == "a" else m.Letter.meeting_id
-    existing = session.exec(
-        select(m.Letter.id)
-        .where(column == ident, m.Letter.deleted_at.is_(None), m.Letter.direction == "outgoing")  # type: ignore[union-attr]
-        .order_by(m.Letter.id.desc())  # type: ignore[union-attr]
-    ).first()
-    if existing is not None:
-        return int(existing)
-    prof = office.load_profile(session)
-    if kind == "a":
-        action = session.get(m.Action, ident)
-        if action is None or action.deleted_at is not None:
-            raise UserError(f"no action #{ident}")
-        values: dict[str, Any] = {
-            "subject": action.title,
-            "action_id": ident,
-            "organisation_id": action.organisation_id,
-            "meeting_id": action.meeting_id,
-            "owner_id": action.responsible_staff_id,
-            "template": _guess_template(action.title),
-        }
-    else:
-        meeting = session.get(m.Meeting, ident)
-        if meeting is None or meeting.deleted_at is not None:
-            raise UserError(f"no meeting #{ident}")
-        org = session.exec(
-            select(m.MeetingOrganisation.organisation_id).where(m.MeetingOrganisation.meeting_id == ident)
-        ).first()
-        values = {
-            "subject": meeting.title,
-            "meeting_id": ident,
-            "organisation_id": org,
-            "owner_id": meeting.owner_id,
-            "template": "thanks" if meeting.starts_at.date() <= clock.today() else "invitation",
-        }
-    values["symbol"] = prof.symbol
-    return reg.add_letter(session, values, actor=actor)
+    return reg.letter_for_record(session, "action" if kind == "a" else "meeting", ident, actor=actor)
 
 
 def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:

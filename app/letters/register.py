@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -156,6 +157,69 @@ def _mark_replied(session: ModelSession, letter_id: int, *, actor: str, group_id
             actor=actor,
             group_id=group_id,
         )
+
+
+def _guess_template(title: str) -> str:
+    t = fold(title)
+    for words, kind in (
+        (("gioi thieu", "introduc"), "introduction"),
+        (("moi", "invit"), "invitation"),
+        (("cam on", "thank"), "thanks"),
+        (("phuc dap", "tra loi", "reply"), "reply"),
+    ):
+        if any(re.search(rf"\b{w}", t) for w in words):  # a word, or the start of one
+            return kind
+    return "other"
+
+
+def letter_for_record(session: ModelSession, kind: str, ident: int, *, actor: str = "") -> int:
+    """The letter of an action or a meeting (``kind``): its latest outgoing letter, or a new
+    draft registered for it — subject, organisation, meeting and officer from the record, the
+    kind of letter guessed from its title (no number is taken: drafts burn none)."""
+    from sqlmodel import select as model_select
+
+    from app.letters import office
+
+    kind = kind[0]
+    column = m.Letter.action_id if kind == "a" else m.Letter.meeting_id
+    existing = session.exec(
+        model_select(m.Letter.id)
+        .where(column == ident, m.Letter.deleted_at.is_(None), m.Letter.direction == "outgoing")  # type: ignore[union-attr]
+        .order_by(m.Letter.id.desc())  # type: ignore[union-attr]
+    ).first()
+    if existing is not None:
+        return int(existing)
+    prof = office.load_profile(session)
+    if kind == "a":
+        action = session.get(m.Action, ident)
+        if action is None or action.deleted_at is not None:
+            raise UserError(f"no action #{ident}")
+        values: dict[str, Any] = {
+            "subject": action.title,
+            "action_id": ident,
+            "organisation_id": action.organisation_id,
+            "meeting_id": action.meeting_id,
+            "owner_id": action.responsible_staff_id,
+            "template": _guess_template(action.title),
+        }
+    else:
+        meeting = session.get(m.Meeting, ident)
+        if meeting is None or meeting.deleted_at is not None:
+            raise UserError(f"no meeting #{ident}")
+        org = session.exec(
+            model_select(m.MeetingOrganisation.organisation_id).where(
+                m.MeetingOrganisation.meeting_id == ident
+            )
+        ).first()
+        values = {
+            "subject": meeting.title,
+            "meeting_id": ident,
+            "organisation_id": org,
+            "owner_id": meeting.owner_id,
+            "template": "thanks" if meeting.starts_at.date() <= clock.today() else "invitation",
+        }
+    values["symbol"] = prof.symbol
+    return add_letter(session, values, actor=actor)
 
 
 def sign(

@@ -125,3 +125,20 @@ def test_a_make_up_saturday_from_the_dialog_counts(
 def test_the_dashboard_says_when_the_next_holiday_begins(window: Any) -> None:
     # the pinned day is Monday 23/11/2026; 24/11 is a public holiday in the holidays package
     assert "24/11/2026" in window.dashboard.holiday.text()
+
+
+def test_draft_letter_from_an_action_page(qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]) -> None:
+    window.navigate("action", ids["a_overdue"])  # "Gửi thư giới thiệu tới Genetica"
+    wait_idle(qtbot, ctx)
+    assert window.act_draft_letter in window.record_actions["action"]
+    window.act_draft_letter.trigger()
+    wait_idle(qtbot, ctx)
+    dialog = window.letters_dialog
+    wait_idle(qtbot, ctx)
+    row = dialog.current()
+    assert row is not None and row["action_id"] == ids["a_overdue"] and row["status"] == "draft"
+    assert row["subject"] == "Gửi thư giới thiệu tới Genetica" and row["template"] == "introduction"
+    window.act_draft_letter.trigger()  # again: the same draft, not a second one
+    wait_idle(qtbot, ctx)
+    assert dialog.model.rowCount() == 1
+    dialog.close()
