@@ -79,7 +79,10 @@ def main() -> None:
     engine.dispose()
     for pdf, used in outputs:
         if shutil.which("pdftoppm"):
-            subprocess.run(["pdftoppm", "-r", "90", "-png", "-singlefile", str(pdf), str(pdf.with_suffix(""))], check=True)
+            subprocess.run(
+                ["pdftoppm", "-r", "90", "-png", "-singlefile", str(pdf), str(pdf.with_suffix(""))],
+                check=True,
+            )
         print(pdf, used)
 
 
