@@ -28,6 +28,7 @@ from app.importing import store
 from app.importing.errors import ImportCancelled
 from app.importing.fields import FIELDS, KINDS, LABELS, FieldSpec
 from app.importing.matching import MODELS
+from app.importing.notation import with_email, with_label, with_role
 from app.importing.resolve import org_label
 from db import models as m
 from db.queries import chunked
@@ -79,7 +80,11 @@ class _Names:
             )
             if i is not None
         }
-        self.staff = {i: n for i, n in session.exec(select(m.Staff.id, m.Staff.name)) if i is not None}
+        # "Name <email>": the importer gives a staff member it creates the email back
+        self.staff = {
+            i: with_email(n, e) for i, n, e in session.exec(select(m.Staff.id, m.Staff.name, m.Staff.email))
+            if i is not None
+        }  # fmt: skip
         self.contacts = {
             i: n for i, n in session.exec(select(m.Contact.id, m.Contact.full_name)) if i is not None
         }
@@ -88,7 +93,7 @@ class _Names:
         }
 
 
-def _value(kind: str, name: str, rec: Any, rels: dict[str, list[Any]], names: _Names) -> Any:
+def _value(kind: str, name: str, rec: Any, rels: dict[str, Any], names: _Names) -> Any:
     if name == "organisation":
         return names.orgs.get(rec.organisation_id)
     if name == "parent":
@@ -101,11 +106,30 @@ def _value(kind: str, name: str, rec: Any, rels: dict[str, list[Any]], names: _N
         return names.contacts.get(rec.responsible_contact_id)
     if name == "meeting":
         return names.meetings.get(rec.meeting_id)
+    # Lists of references in the order of their text: the same whatever ids the records have.
     if name == "organisations":
-        return listcells.join(names.orgs[i] for i in rels.get("organisation_ids", []) if i in names.orgs)
+        return listcells.join(
+            sorted(names.orgs[i] for i in rels.get("organisation_ids", []) if i in names.orgs)
+        )
     if name == "attendees":
-        return listcells.join(names.contacts[i] for i in rels.get("attendees", []) if i in names.contacts)
-    if name in ("emails", "phones", "tags", "sectors"):
+        roles = rels.get("roles", {})
+        return listcells.join(
+            sorted(
+                with_role(names.contacts[i], roles.get(i, ""))
+                for i in rels.get("attendees", [])
+                if i in names.contacts
+            )
+        )
+    if name == "staff":
+        return listcells.join(sorted(names.staff[i] for i in rels.get("staff_ids", []) if i in names.staff))
+    if name in ("emails", "phones"):
+        labels = rels.get("labels", {})
+        items = [with_label(x, labels.get(x, "")) for x in rels.get(name, [])]
+        if name == "emails" and any(" " in i for i in items):
+            # the importer splits emails at spaces too: a labelled one stays whole in quotes
+            return "; ".join('"' + i.replace('"', '""') + '"' if " " in i else i for i in items)
+        return listcells.join(items)
+    if name in ("tags", "sectors"):
         return listcells.join(rels.get(name, []))
     if name == "aliases":
         return listcells.join(rec.aliases or [])
@@ -113,7 +137,7 @@ def _value(kind: str, name: str, rec: Any, rels: dict[str, list[Any]], names: _N
     return None if value == "" else value
 
 
-def _records(session: Session, kind: str) -> Iterator[tuple[Any, dict[str, list[Any]]]]:
+def _records(session: Session, kind: str) -> Iterator[tuple[Any, dict[str, Any]]]:
     model = MODELS[kind]
     order = {"organisation": "sort_key", "contact": "sort_key", "meeting": "starts_at", "action": "id"}[kind]
     stmt = (

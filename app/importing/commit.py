@@ -114,6 +114,8 @@ class _Writer:
             return self.ids[table][value]
         if name == "organisation_ids":
             return [self.ids["org"].get(v, v) for v in value]
+        if name == "staff_ids":
+            return [self.ids["staff"].get(v, v) for v in value]
         return value
 
     def insert(self, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:
@@ -126,7 +128,11 @@ class _Writer:
             return
         keys = list(pending)
         ids = self.insert(
-            m.Staff, [{**self.base(), "name": pending[k], "email": "", "active": True} for k in keys]
+            m.Staff,
+            [
+                {**self.base(), "name": pending[k], "email": self.ctx.staff.emails.get(k, ""), "active": True}
+                for k in keys
+            ],
         )
         for key, ident in zip(keys, ids, strict=True):
             self.ids["staff"][key] = ident
@@ -190,9 +196,11 @@ class _Writer:
             for row, ident in zip(part, ids, strict=True):
                 row.new_id = ident
                 self.change(kind, ident, "create")
+                rels = row.relations or {}
                 for rel in store.RELATIONS[kind]:
-                    items = self.remap(rel, (row.relations or {}).get(rel, []))
-                    table, link = store.link_rows(kind, rel, ident, items, self.vocab)
+                    items = self.remap(rel, rels.get(rel, []))
+                    extra = rels.get("roles") if rel == "attendees" else rels.get("labels")
+                    table, link = store.link_rows(kind, rel, ident, items, self.vocab, extra)
                     links.setdefault(table, []).extend(link)
             for table, link in links.items():
                 if link:

@@ -20,6 +20,7 @@ from sqlmodel import Session, col, func, select
 from app.importing import store
 from app.importing.errors import ImportCancelled
 from app.importing.messages import FieldChange, Term
+from app.importing.notation import split_role
 from app.importing.preview import CHECK_EVERY, Cancel, Preview, Progress, RowResult
 from app.importing.resolve import NameIndex, OrgIndex, fold, split_acronym
 from db import models as m
@@ -45,7 +46,7 @@ FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
     "status": ("status", "completed_on"),
     "name": ("name", "acronym"),
 }
-RELATION_OF_FIELD = {"organisations": "organisation_ids", "attendees": "attendees"}
+RELATION_OF_FIELD = {"organisations": "organisation_ids", "attendees": "attendees", "staff": "staff_ids"}
 
 
 @dataclass
@@ -135,13 +136,25 @@ def _resolve_refs(kind: str, row: RowResult, ctx: MatchContext) -> None:
             dict.fromkeys(o for o in map(ctx.orgs.resolve, refs.get("organisations", [])) if o)
         )
         ids: list[int] = []
-        for name in refs.get("attendees", []):
-            found = ctx.contacts.lookup(name)
+        roles: dict[int, str] = {}
+        for text in refs.get("attendees", []):
+            found, role = ctx.contacts.lookup(text), ""
+            if found is None:  # "Nguyễn Văn An (chủ trì)": the name, then the role
+                name, role = split_role(text)
+                found = ctx.contacts.lookup(name) if role else None
             if found is None:
-                row.note("attendee_not_found", name=name)
+                row.note("attendee_not_found", name=text)
             elif found not in ids:
                 ids.append(found)
+                if role and role != "participant":
+                    roles[found] = role
         row.relations["attendees"] = ids
+        if roles:
+            row.relations["roles"] = roles
+        if "staff" in refs:
+            row.relations["staff_ids"] = list(
+                dict.fromkeys(s for s in map(ctx.staff.resolve, refs["staff"]) if s is not None)
+            )
     if kind == "action":
         c["responsible_staff_id"] = c["responsible_contact_id"] = None
         if "responsible" in refs:
@@ -328,6 +341,8 @@ def shown_value(ctx: MatchContext, name: str, value: Any) -> str:
         return ctx.orgs.name_of(value)
     if name in ("owner_id", "responsible_staff_id") and isinstance(value, int):
         return ctx.staff.name_of(value)
+    if name == "staff_ids" and isinstance(value, list):
+        return ", ".join(ctx.staff.name_of(v) for v in value)
     if name == "organisation_ids" and isinstance(value, list):
         return ", ".join(ctx.orgs.name_of(v) for v in value)
     if isinstance(value, list):

@@ -21,11 +21,13 @@ from typing import Any
 
 from sqlmodel import Session
 
+from app import validation as v
 from app.errors import ValidationError
 from app.importing import fields as fs
 from app.importing.cleaning import NOTES_FIELD, SERVICE_FIELD, collect, field_headers, prepare_row, to_input
 from app.importing.errors import ImportCancelled, ImportFileError
 from app.importing.messages import Message, msg, text
+from app.importing.notation import split_label
 from app.importing.reader import estimate_rows, iter_rows
 from app.importing.sheet import SheetLayout
 
@@ -158,6 +160,39 @@ def _as_message(value: Message | str, column: str = "") -> Message:
     return msg("field_error", detail=value, column=column)
 
 
+def _take_labels(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Labels written after emails and phones ("an@x.vn (công việc)"): taken off the values
+    before they are checked; (field, value, label) for each labelled one."""
+    out: list[tuple[str, str, str]] = []
+    for name in ("emails", "phones"):
+        items = data.get(name)
+        if not isinstance(items, list):
+            continue
+        kept = []
+        for item in items:
+            value, label = (
+                split_label(str(item), phone=name == "phones") if isinstance(item, str) else (item, "")
+            )
+            kept.append(value)
+            if label:
+                out.append((name, value, label))
+        data[name] = kept
+    return out
+
+
+def _labels_of(labelled: list[tuple[str, str, str]], relations: dict[str, Any]) -> dict[str, str]:
+    """Each label by the stored (normalised) value it belongs to."""
+    out: dict[str, str] = {}
+    for name, value, label in labelled:
+        try:
+            stored = v.email(value) if name == "emails" else v.phone(value, unverified_ok=True)
+        except (v.FieldError, ValueError):
+            continue
+        if stored in relations.get(name, ()):
+            out[stored] = label
+    return out
+
+
 def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult | None:
     """One sheet row cleaned and checked; None for a row with nothing in its mapped columns."""
     kind = layout.kind
@@ -172,10 +207,13 @@ def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult 
     required = fs.REQUIRED[kind]
     if required not in raw and not (kind == "contact" and {"family_name", "given_name"} & raw.keys()):
         errors.setdefault(required, msg("required_empty"))
+    labelled = _take_labels(data) if kind == "contact" else []
     try:
         prepared = prepare_row(kind, data, warnings, headers)
         result.columns = {k: (_share(v) if k in _SHARED_FIELDS else v) for k, v in prepared.columns.items()}
         result.relations = {k: v for k, v in prepared.relations.items() if v}
+        if labelled:
+            result.relations["labels"] = _labels_of(labelled, result.relations)
     except ValidationError as exc:
         for key, message in exc.errors.items():
             errors.setdefault(SERVICE_FIELD.get(key, key), message)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from sqlmodel import Session, col, select
 
+from app.importing.notation import split_email
 from app.vntext import clean
 from app.vntext import fold as _fold
 from db import models as m
@@ -175,6 +176,7 @@ class NameIndex:
         self.by_name: dict[str, int] = {}
         self.names: dict[int, str] = {}
         self.pending: dict[int, str] = {}
+        self.emails: dict[int, str] = {}  # of the pending ones
         self._next = -1
 
     @classmethod
@@ -207,7 +209,10 @@ class NameIndex:
         return index
 
     def lookup(self, text: str) -> int | None:
-        return self.by_name.get(fold(text))
+        found = self.by_name.get(fold(text))
+        if found is None and "<" in text:
+            found = self.by_name.get(fold(split_email(text)[0]))
+        return found
 
     def name_of(self, ident: int) -> str:
         if ident in self.pending:
@@ -215,11 +220,16 @@ class NameIndex:
         return self.names.get(ident, f"#{ident}")
 
     def resolve(self, text: str) -> int | None:
+        """The record ``text`` names, registering a new one when none is known; "Name <email>"
+        (how the exporter writes a staff member with an email) gives the new one its email."""
         found = self.lookup(text)
         if found is not None or not fold(text):
             return found
+        name, email = split_email(text)
         key = self._next
         self._next -= 1
-        self.pending[key] = clean(text)
-        self.by_name[fold(text)] = key
+        self.pending[key] = clean(name)
+        if email:
+            self.emails[key] = email.lower()
+        self.by_name[fold(name)] = key
         return key

@@ -16,62 +16,88 @@ from db.queries import chunked
 RELATIONS: dict[str, tuple[str, ...]] = {
     "organisation": ("sectors", "tags"),
     "contact": ("emails", "phones", "tags"),
-    "meeting": ("organisation_ids", "attendees"),
+    "meeting": ("organisation_ids", "attendees", "staff_ids"),
     "action": (),
 }
 CHUNK = 500
 
 
-def current(session: Session, kind: str, ids: Sequence[int]) -> dict[int, dict[str, list[Any]]]:
-    """Each record's relation lists, by id."""
-    out: dict[int, dict[str, list[Any]]] = {i: {r: [] for r in RELATIONS[kind]} for i in ids}
+def current(session: Session, kind: str, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """Each record's relation lists, by id; for contacts also ``labels`` (value → label of its
+    emails and phones), for meetings ``roles`` (contact id → role of its attendees)."""
+    out: dict[int, dict[str, Any]] = {i: {r: [] for r in RELATIONS[kind]} for i in ids}
+    extra = {"contact": "labels", "meeting": "roles"}.get(kind)
+    if extra:
+        for value in out.values():
+            value[extra] = {}
+    read = {
+        "contact": _contact_relations,
+        "organisation": _organisation_relations,
+        "meeting": _meeting_relations,
+    }
     for part in chunked(list(ids)):
-        if kind == "contact":
-            stmt = (
-                select(m.ContactMethod.contact_id, m.ContactMethod.kind, m.ContactMethod.value)
-                .where(col(m.ContactMethod.contact_id).in_(part))
-                .order_by(
-                    col(m.ContactMethod.contact_id), col(m.ContactMethod.position), col(m.ContactMethod.id)
-                )
-            )
-            for cid, method, value in session.exec(stmt):
-                out[cid]["emails" if method == "email" else "phones"].append(value)
-            for cid, name in session.exec(
-                select(m.ContactTag.contact_id, m.Tag.name)
-                .join(m.Tag, col(m.Tag.id) == col(m.ContactTag.tag_id))
-                .where(col(m.ContactTag.contact_id).in_(part))
-                .order_by(col(m.Tag.name))
-            ):
-                out[cid]["tags"].append(name)
-        elif kind == "organisation":
-            for oid, name in session.exec(
-                select(m.OrganisationSector.organisation_id, m.Sector.name)
-                .join(m.Sector, col(m.Sector.id) == col(m.OrganisationSector.sector_id))
-                .where(col(m.OrganisationSector.organisation_id).in_(part))
-                .order_by(col(m.Sector.name))
-            ):
-                out[oid]["sectors"].append(name)
-            for oid, name in session.exec(
-                select(m.OrganisationTag.organisation_id, m.Tag.name)
-                .join(m.Tag, col(m.Tag.id) == col(m.OrganisationTag.tag_id))
-                .where(col(m.OrganisationTag.organisation_id).in_(part))
-                .order_by(col(m.Tag.name))
-            ):
-                out[oid]["tags"].append(name)
-        elif kind == "meeting":
-            for mid, oid in session.exec(
-                select(m.MeetingOrganisation.meeting_id, m.MeetingOrganisation.organisation_id).where(
-                    col(m.MeetingOrganisation.meeting_id).in_(part)
-                )
-            ):
-                out[mid]["organisation_ids"].append(oid)
-            for mid, cid in session.exec(
-                select(m.MeetingAttendee.meeting_id, m.MeetingAttendee.contact_id).where(
-                    col(m.MeetingAttendee.meeting_id).in_(part)
-                )
-            ):
-                out[mid]["attendees"].append(cid)
+        if kind in read:
+            read[kind](session, part, out)
     return out
+
+
+def _contact_relations(session: Session, part: Sequence[int], out: dict[int, dict[str, Any]]) -> None:
+    stmt = (
+        select(m.ContactMethod.contact_id, m.ContactMethod.kind, m.ContactMethod.value, m.ContactMethod.label)
+        .where(col(m.ContactMethod.contact_id).in_(part))
+        .order_by(col(m.ContactMethod.contact_id), col(m.ContactMethod.position), col(m.ContactMethod.id))
+    )
+    for cid, method, value, label in session.exec(stmt):
+        out[cid]["emails" if method == "email" else "phones"].append(value)
+        if label:
+            out[cid]["labels"][value] = label
+    for cid, name in session.exec(
+        select(m.ContactTag.contact_id, m.Tag.name)
+        .join(m.Tag, col(m.Tag.id) == col(m.ContactTag.tag_id))
+        .where(col(m.ContactTag.contact_id).in_(part))
+        .order_by(col(m.Tag.name))
+    ):
+        out[cid]["tags"].append(name)
+
+
+def _organisation_relations(session: Session, part: Sequence[int], out: dict[int, dict[str, Any]]) -> None:
+    for oid, name in session.exec(
+        select(m.OrganisationSector.organisation_id, m.Sector.name)
+        .join(m.Sector, col(m.Sector.id) == col(m.OrganisationSector.sector_id))
+        .where(col(m.OrganisationSector.organisation_id).in_(part))
+        .order_by(col(m.Sector.name))
+    ):
+        out[oid]["sectors"].append(name)
+    for oid, name in session.exec(
+        select(m.OrganisationTag.organisation_id, m.Tag.name)
+        .join(m.Tag, col(m.Tag.id) == col(m.OrganisationTag.tag_id))
+        .where(col(m.OrganisationTag.organisation_id).in_(part))
+        .order_by(col(m.Tag.name))
+    ):
+        out[oid]["tags"].append(name)
+
+
+def _meeting_relations(session: Session, part: Sequence[int], out: dict[int, dict[str, Any]]) -> None:
+    for mid, oid in session.exec(
+        select(m.MeetingOrganisation.meeting_id, m.MeetingOrganisation.organisation_id).where(
+            col(m.MeetingOrganisation.meeting_id).in_(part)
+        )
+    ):
+        out[mid]["organisation_ids"].append(oid)
+    for mid, cid, role in session.exec(
+        select(m.MeetingAttendee.meeting_id, m.MeetingAttendee.contact_id, m.MeetingAttendee.role).where(
+            col(m.MeetingAttendee.meeting_id).in_(part)
+        )
+    ):
+        out[mid]["attendees"].append(cid)
+        if role and role != "participant":
+            out[mid]["roles"][cid] = role
+    for mid, sid in session.exec(
+        select(m.MeetingStaff.meeting_id, m.MeetingStaff.staff_id).where(
+            col(m.MeetingStaff.meeting_id).in_(part)
+        )
+    ):
+        out[mid]["staff_ids"].append(sid)
 
 
 class Vocab:
@@ -111,13 +137,20 @@ class Vocab:
 
 
 def link_rows(
-    kind: str, rel: str, owner_id: int, values: list[Any], vocab: Vocab
+    kind: str,
+    rel: str,
+    owner_id: int,
+    values: list[Any],
+    vocab: Vocab,
+    extra: dict[Any, str] | None = None,
 ) -> tuple[type[Any], list[dict[str, Any]]]:
-    """The link table and rows that give record ``owner_id`` the relation list ``values``."""
+    """The link table and rows that give record ``owner_id`` the relation list ``values``;
+    ``extra``: the label of each email/phone, or the role of each attendee."""
+    extra = extra or {}
     if kind == "contact" and rel in ("emails", "phones"):
         method = "email" if rel == "emails" else "phone"
         return m.ContactMethod, [
-            {"contact_id": owner_id, "kind": method, "value": v, "label": "", "position": i}
+            {"contact_id": owner_id, "kind": method, "value": v, "label": extra.get(v, ""), "position": i}
             for i, v in enumerate(values)
         ]
     if rel == "tags":
@@ -132,16 +165,35 @@ def link_rows(
         return m.MeetingOrganisation, [{"meeting_id": owner_id, "organisation_id": o} for o in values]
     if rel == "attendees":
         return m.MeetingAttendee, [
-            {"meeting_id": owner_id, "contact_id": c, "role": "participant"} for c in values
+            {"meeting_id": owner_id, "contact_id": c, "role": extra.get(c, "participant")} for c in values
         ]
+    if rel == "staff_ids":
+        return m.MeetingStaff, [{"meeting_id": owner_id, "staff_id": s} for s in values]
     raise KeyError(f"{kind}.{rel}")
 
 
 def set_relation(
-    session: Session, kind: str, rel: str, owner_id: int, values: list[Any], vocab: Vocab
+    session: Session,
+    kind: str,
+    rel: str,
+    owner_id: int,
+    values: list[Any],
+    vocab: Vocab,
+    extra: dict[Any, str] | None = None,
 ) -> None:
     """Replace one record's relation list (used by update and undo; never for new records)."""
-    table, rows = link_rows(kind, rel, owner_id, values, vocab)
+    if extra is None and kind == "contact" and rel in ("emails", "phones"):
+        # an update or an undo gives the list back; the labels already set stay with their values
+        extra = {
+            value: label
+            for value, label in session.exec(
+                select(m.ContactMethod.value, m.ContactMethod.label).where(
+                    m.ContactMethod.contact_id == owner_id
+                )
+            ).all()
+            if label
+        }
+    table, rows = link_rows(kind, rel, owner_id, values, vocab, extra)
     if rel == "attendees":  # a sheet knows who came, not their role: keep the roles already set
         roles = dict(
             session.exec(
@@ -163,7 +215,10 @@ def set_relation(
         owner_col = next(
             c
             for c in table.__table__.c
-            if c.name in ("contact_id", "organisation_id", "meeting_id") and c.primary_key
+            if c.name in ("contact_id", "organisation_id", "meeting_id")
+            and c.primary_key
+            and c.foreign_keys
+            and next(iter(c.foreign_keys)).column.table.name == kind
         )
         session.execute(delete(table).where(owner_col == owner_id))
     if rows:
