@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app import records, resolve, validation
+from app import records, resolve, validation, workdays
 from app.cli import CliContext, json_option
 from app.due import parse_due
 from app.errors import UserError, ValidationError
@@ -156,7 +156,7 @@ def _follow_up(session: Session, item: Any, day: Any, attendees: list[Chosen]) -
         item = fields
     if not isinstance(item, dict) or not str(item.get("title") or "").strip():
         raise UserError(f"a follow-up needs a title: {item!r}")
-    due = parse_due(str(item["due"]), day) if item.get("due") else None
+    due = parse_due(str(item["due"]), day, workdays.load_calendar(session)) if item.get("due") else None
     direction = str(item.get("direction") or "we_owe").lower().replace("-", "_")
     responsible, label = "", ""
     who = str(item.get("who") or "").strip()

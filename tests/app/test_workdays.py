@@ -169,3 +169,19 @@ def test_how_late_counts_working_days_in_due_and_the_digest(engine: Engine) -> N
         digest = gather_digest(s, dt.date(2026, 2, 1), dt.date(2026, 2, 28), today=dt.date(2026, 2, 24))
     late = [a for g in digest.overdue for a in g.actions]
     assert [(a.title, a.late_workdays) for a in late] == [("Gửi báo cáo", 2)]
+
+
+def test_a_meetings_follow_up_due_in_working_days_counts_from_the_meeting(
+    engine: Engine, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(db_path)  # the engine fixture made it
+    assert main(["holidays", "add", "2026-12-28", "--note", "Nghỉ bù", "--db", db]) == 0
+    capsys.readouterr()
+    code = main(
+        ["log-meeting", "--title", "Họp", "--at", "2026-12-24 09:00",
+         "--follow-up", "Gửi biên bản;due=+2 working days", "--db", db, "--json"]
+    )  # fmt: skip
+    assert code == 0
+    due = json.loads(capsys.readouterr().out)["actions"][0]["due_date"]
+    # Thursday 24/12: Friday 25, (weekend), Monday 28 is the office's day off → Tuesday 29
+    assert due == "2026-12-29"

@@ -197,3 +197,19 @@ def test_the_register_on_postgresql(pg_url: str) -> None:
             assert register.overdue_replies(s, dt.date(2026, 11, 23)) == 1
     finally:
         engine.dispose()
+
+
+def test_an_edit_is_in_history_and_undone_exactly(engine: Engine) -> None:
+    a = _draft(engine, "Mời họp")
+    group = records.new_group_id()
+    with unit_of_work(engine) as s:
+        version = register.get_letter(s, a)["version"]
+        records.update(
+            s, "letter", a, {"subject": "Mời dự hội thảo", "addressee": "Bộ KH&CN"}, expected_version=version,
+            actor="Lan", group_id=group,
+        )  # fmt: skip
+    with unit_of_work(engine) as s:
+        undo.undo_group(s, group, actor="Lan")
+    with read_session(engine) as s:
+        shown = register.get_letter(s, a)  # type: ignore[arg-type]
+    assert (shown["subject"], shown["addressee"]) == ("Mời họp", "")
