@@ -35,7 +35,7 @@ ROWS: list[list[Any]] = [
 
 
 def write_xls(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
-    import xlwt  # type: ignore[import-untyped]
+    import xlwt
 
     wb = xlwt.Workbook(encoding="utf-8")
     day = xlwt.easyxf(num_format_str="DD/MM/YYYY")
@@ -52,9 +52,9 @@ def write_xls(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
 
 
 def write_ods(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
-    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
-    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
-    from odf.text import P  # type: ignore[import-untyped]
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
 
     doc = OpenDocumentSpreadsheet()
     for name, rows in sheets.items():
@@ -442,3 +442,27 @@ def test_a_streamed_sheets_extent_is_scanned_once(tmp_path: Path, monkeypatch: p
     layout = inspect_sheet(path)
     rows = list(iter_rows(path, layout.sheet))
     assert len(scans) == 1 and rows[3][1][1] == "Nguyễn Văn An"
+
+
+def test_merged_cells_of_an_xls_fill_every_row_they_cover(tmp_path: Path) -> None:
+    """As in an .xlsx: a vertically merged organisation belongs to each row it spans."""
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Danh bạ")
+    ws.write_merge(0, 0, 0, 2, "Danh sách khách mời")
+    for c, header in enumerate(["Họ và tên", "Đơn vị", "Email"]):
+        ws.write(1, c, header)
+    ws.write(2, 0, "An")
+    ws.write_merge(2, 3, 1, 1, "NIC")
+    ws.write(2, 2, "an@x.vn")
+    ws.write(3, 0, "Bình")
+    ws.write(3, 2, "binh@x.vn")
+    path = tmp_path / "gop.xls"
+    wb.save(str(path))
+    assert list(iter_rows(path)) == [
+        (1, ["Danh sách khách mời", None, None]),
+        (2, ["Họ và tên", "Đơn vị", "Email"]),
+        (3, ["An", "NIC", "an@x.vn"]),
+        (4, ["Bình", "NIC", "binh@x.vn"]),
+    ]
