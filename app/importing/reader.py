@@ -271,8 +271,12 @@ def _parsed_rows(path: Path, sheet: str, kind: str, *, keep: bool) -> Iterator[R
 
 
 def _keep(key: _Key, rows: list[Row]) -> None:
-    """Keep a parsed sheet for its next reading (the caller holds :data:`_LOCK`); the oldest
-    go past :data:`PARSED_MAX_CELLS`, the newest always stays."""
+    """Keep a parsed sheet for its next reading (the caller holds :data:`_LOCK`). Only the
+    sheets of one file are kept (inspecting another file means the last one was left, as in a
+    wizard cancelled before its preview); the oldest go past :data:`PARSED_MAX_CELLS`, the
+    newest always stays."""
+    for other in [k for k in _PARSED if k[:5] != key[:5]]:
+        del _PARSED[other]
     _PARSED[key] = rows
     _PARSED.move_to_end(key)
     total = sum(_cells(r) for r in _PARSED.values())

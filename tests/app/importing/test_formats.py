@@ -466,3 +466,13 @@ def test_merged_cells_of_an_xls_fill_every_row_they_cover(tmp_path: Path) -> Non
         (3, ["An", "NIC", "an@x.vn"]),
         (4, ["Bình", "NIC", "binh@x.vn"]),
     ]
+
+
+def test_only_the_last_files_sheets_are_kept(tmp_path: Path) -> None:
+    one = write_xlsx(tmp_path / "1.xlsx", {"A": ROWS, "B": ROWS})
+    two = write_xlsx(tmp_path / "2.xlsx", {"Danh bạ": ROWS})
+    inspect_sheet(one, "A")
+    inspect_sheet(one, "B")
+    assert sorted(k[-1] for k in rd._PARSED) == ["A", "B"]
+    inspect_sheet(two)  # another file: the first one's sheets are let go
+    assert [k[-1] for k in rd._PARSED] == ["Danh bạ"]
