@@ -86,17 +86,25 @@ def test_import_through_the_wizard_then_undo(qtbot, ctx, engine, tmp_path):
     qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
     pp = w.preview_page
     assert gc.isenabled()  # paused only while the preview ran (see work.gc_paused)
-    assert pp.model.counts() == {"new": 3, "update": 0, "duplicate": 1, "error": 1, "skip": 0}
+    assert pp.model.counts() == {"new": 4, "update": 0, "duplicate": 1, "error": 1, "skip": 0}
     assert pp.chips["error"].label.text() == "Error <b>1</b>"
     assert count(engine, Contact) == 0
     pp.show_only(("error",))
     assert pp.model.rowCount() == 1
     err = pp.model.row_at(0)
-    assert err.row == 8 and "khong-co-email" in err.message
-    record = pp.model.index(0, 2).data()
-    assert record == "Phạm Minh Khoa — Genetica"  # the sheet's own text for a row that failed cleaning
+    assert err.row == 9 and "required, but empty" in err.message
+    assert pp.model.index(0, 2).data() == " — Genetica"  # nothing in the name: its organisation says which
+    pp.show_only(("new",))
+    warned = next(pp.model.row_at(i) for i in range(pp.model.rowCount()) if pp.model.row_at(i).row == 8)
+    assert [w.code for w in warned.warnings] == ["email_kept_in_notes"]
+    assert (
+        "khong-co-email"
+        in pp.model.index(
+            next(i for i in range(pp.model.rowCount()) if pp.model.row_at(i).row == 8), 3
+        ).data()
+    )  # the warning beside the row, in English
     pp.show_only(None)
-    assert pp.model.rowCount() == 5
+    assert pp.model.rowCount() == 6
     assert w.button(w.WizardButton.CommitButton).isVisible()
 
     # Page 4: written as one batch.
@@ -108,15 +116,20 @@ def test_import_through_the_wizard_then_undo(qtbot, ctx, engine, tmp_path):
     assert cp.headline.text() == f"Import #{batch_id} is done."
     stored = contacts(engine)
     names = [c["full_name"] for c in stored]
-    assert names == [unicodedata.normalize("NFC", "Nguyễn Thị Hồng Nhung"), "Đặng Văn Hùng", "Lê Thu Trang"]
+    assert names == [
+        unicodedata.normalize("NFC", "Nguyễn Thị Hồng Nhung"), "Đặng Văn Hùng", "Lê Thu Trang", "Phạm Minh Khoa"
+    ]  # fmt: skip
     assert all(c["import_batch_id"] == batch_id for c in stored)
-    assert all(not c["notes"] for c in stored)  # the column the user dropped
+    # the column the user dropped is not in the notes; the email that is not one is
+    assert [c["full_name"] for c in stored if c["notes"]] == ["Phạm Minh Khoa"]
+    assert "khong-co-email" in stored[-1]["notes"] and "Hòa Lạc" not in stored[0]["notes"]
     with read_session(engine) as s:
         emails = set(
             s.execute(select(ContactMethod.value).where(col(ContactMethod.kind) == "email")).scalars()
         )
         nic = s.execute(select(Organisation).where(col(Organisation.acronym) == "NIC")).scalar_one()
-        assert {c["organisation_id"] for c in stored if c["full_name"] != "Đặng Văn Hùng"} == {nic.id}
+        genetica = ("Đặng Văn Hùng", "Phạm Minh Khoa")
+        assert {c["organisation_id"] for c in stored if c["full_name"] not in genetica} == {nic.id}
         remembered = remembered_mapping(s, HEADERS)
     assert emails == {"nhung@nic.gov.vn", "hung@genetica.vn", "trang@nic.gov.vn"}
     assert remembered is not None and remembered[0] == "contact"
@@ -129,7 +142,7 @@ def test_import_through_the_wizard_then_undo(qtbot, ctx, engine, tmp_path):
     ws = load_workbook(report).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][: len(HEADERS)] == tuple(HEADERS)
-    assert sorted(r[1] for r in rows[1:]) == ["Nguyễn Thị Hồng Nhung", "Phạm Minh Khoa"]
+    assert sorted(str(r[1] or "") for r in rows[1:]) == ["", "Nguyễn Thị Hồng Nhung"]
 
     # Undo from the wizard: the batch is reversed exactly.
     qtbot.mouseClick(cp.undo, qtbot_left())

@@ -36,8 +36,8 @@ def test_filter_sort_and_cells(engine, tmp_path, qapp):
     preview = real_preview(engine, tmp_path)
     model = PreviewModel()
     model.set_rows(preview.rows, preview.kind)
-    assert model.rowCount() == 5 and model.columnCount() == 4
-    assert [model.index(r, COL_ROW).data() for r in range(5)] == ["4", "5", "6", "7", "8"]
+    assert model.rowCount() == 6 and model.columnCount() == 4
+    assert [model.index(r, COL_ROW).data() for r in range(6)] == ["4", "5", "6", "7", "8", "9"]
     assert model.index(0, COL_STATUS).data() == "New"
     assert model.index(0, COL_RECORD).data().startswith("Nguyễn Thị Hồng Nhung — ")
     assert model.index(0, COL_DETAILS).data() == "A new contact is created"
@@ -45,14 +45,14 @@ def test_filter_sort_and_cells(engine, tmp_path, qapp):
     model.set_statuses(["error"])
     assert model.rowCount() == 1 and model.index(0, COL_ROW).data(STATUS_ROLE) == "error"
     model.set_statuses(None)
-    keep = QPersistentModelIndex(model.index(4, COL_ROW))  # row 8, the error
+    keep = QPersistentModelIndex(model.index(5, COL_ROW))  # row 9, the error
     model.sort(COL_STATUS, Qt.SortOrder.AscendingOrder)
-    assert [model.index(r, COL_ROW).data(STATUS_ROLE) for r in range(5)] == [
-        "new", "new", "new", "duplicate", "error"
+    assert [model.index(r, COL_ROW).data(STATUS_ROLE) for r in range(6)] == [
+        "new", "new", "new", "new", "duplicate", "error"
     ]  # fmt: skip
     model.sort(COL_ROW, Qt.SortOrder.DescendingOrder)
-    assert model.index(0, COL_ROW).data() == "8"
-    assert keep.row() == 0 and keep.data() == "8"  # selections follow their rows
+    assert model.index(0, COL_ROW).data() == "9"
+    assert keep.row() == 0 and keep.data() == "9"  # selections follow their rows
 
 
 def test_a_hundred_thousand_rows(qtbot):

@@ -42,8 +42,8 @@ def test_import_refreshes_the_window_and_reports_in_the_status_bar(qtbot, ctx, w
     wizard.next()
     qtbot.waitUntil(lambda: wizard.commit_page.state == "done", timeout=TIMEOUT)
     batch = wizard.commit_result.batch_id
-    assert window.statusBar().currentMessage() == f"Import #{batch}: 3 new, 0 updated"
-    qtbot.waitUntil(lambda: contacts.total == 3, timeout=TIMEOUT)  # the list shows them at once
+    assert window.statusBar().currentMessage() == f"Import #{batch}: 4 new, 0 updated"
+    qtbot.waitUntil(lambda: contacts.total == 4, timeout=TIMEOUT)  # the list shows them at once
 
     wizard.commit_page.undo_import()
     qtbot.waitUntil(lambda: wizard.commit_page.state == "undone", timeout=TIMEOUT)

@@ -36,9 +36,11 @@ def contacts_workbook(path: Path, extra_rows: int = 0) -> Path:
     ws.append(
         [4, "Nguyễn Thị Hồng Nhung", "Giám đốc", "NIC", "nhung@nic.gov.vn", "", ""]
     )  # duplicate of row 4
-    ws.append([5, "Phạm Minh Khoa", "Chuyên viên", "Genetica", "khong-co-email", "", ""])  # error
+    # imported, with a warning: the email is not an address and is kept in the notes
+    ws.append([5, "Phạm Minh Khoa", "Chuyên viên", "Genetica", "khong-co-email", "", ""])
+    ws.append([6, "", "Thư ký", "Genetica", "thuky@genetica.vn", "", ""])  # error: no name
     for i in range(extra_rows):
-        ws.append([6 + i, f"Trần Văn Số{i}", "Chuyên viên", "Genetica", f"so{i}@genetica.vn", "", ""])
+        ws.append([7 + i, f"Trần Văn Số{i}", "Chuyên viên", "Genetica", f"so{i}@genetica.vn", "", ""])
     org = wb.create_sheet("Tổ chức")
     org.append(["Tên đơn vị", "Viết tắt", "Lĩnh vực"])
     org.append(["Trung tâm Đổi mới sáng tạo Quốc gia", "NIC", "AI"])
