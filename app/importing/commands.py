@@ -89,9 +89,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "import",
         parents=[common, lang],
-        help="import contacts, organisations, meetings or actions from .xlsx or .csv",
+        help="import contacts, organisations, meetings or actions from .xlsx, .xls, .ods or .csv",
     )
-    p.add_argument("file", type=Path, help=".xlsx, .xlsm or .csv (UTF-8)")
+    p.add_argument("file", type=Path, help=".xlsx, .xlsm, .xls, .ods or .csv (any common encoding)")
     p.add_argument("--sheet", help="only this sheet (default: every sheet Ketnoi recognises)")
     p.add_argument("--kind", choices=[*KINDS, *KIND_ALIASES], help="what the sheet holds, if not recognised")
     p.add_argument("--dry-run", action="store_true", help="check and show what would happen; write nothing")

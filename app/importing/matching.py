@@ -18,6 +18,7 @@ from typing import Any
 from sqlmodel import Session, col, func, select
 
 from app.importing import store
+from app.importing.cleaning import NOTES_FIELD
 from app.importing.errors import ImportCancelled
 from app.importing.messages import FieldChange, Term
 from app.importing.notation import split_role
@@ -309,7 +310,22 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
             supplied = supplied_columns(row)
             for name in sorted(supplied & row.columns.keys()):
                 new, old = row.columns[name], getattr(rec, name, None)
-                if empty(new) or new == old or (preview.on_match == "fill" and not empty(old)):
+                appended = False
+                if (
+                    name == NOTES_FIELD.get(kind)
+                    and preview.on_match == "fill"
+                    and not empty(old)
+                    and not empty(new)
+                ):
+                    # notes are never lost: what the row adds (values kept as typed) is appended
+                    if str(new) in str(old):
+                        continue
+                    new, appended = f"{old}\n{new}", True
+                if (
+                    empty(new)
+                    or new == old
+                    or (preview.on_match == "fill" and not empty(old) and not appended)
+                ):
                     continue
                 changes[name] = (old, new)
             for rel in store.RELATIONS[kind]:

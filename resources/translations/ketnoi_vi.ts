@@ -49,6 +49,11 @@
       <translation>Ketnoi (kết nối): tổ chức, con người, cuộc họp và cam kết ở cùng một nơi.</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/about.py" line="124" />
+      <source>Licence</source>
+      <translation>Giấy phép</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/about.py" line="77" />
       <source>Licences</source>
       <translation>Giấy phép</translation>
@@ -57,6 +62,11 @@
       <location filename="../../ui/dialogs/about.py" line="100" />
       <source>Noto Sans, by the Noto Project Authors, under the SIL Open Font License 1.1 (its text is in the next tab); embedded in every PDF brief.</source>
       <translation>Noto Sans, của nhóm tác giả dự án Noto, theo Giấy phép Phông chữ Mở SIL 1.1 (toàn văn ở thẻ bên cạnh); được nhúng vào mọi bản tóm tắt PDF.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="124" />
+      <source>Package</source>
+      <translation>Gói</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/about.py" line="113" />
@@ -92,6 +102,11 @@
       <location filename="../../ui/dialogs/about.py" line="106" />
       <source>The window is drawn with Qt %1 and PySide6 %2, used under the GNU Lesser General Public License v3. Their libraries are separate files in Ketnoi's program folder: you may replace them with your own build of the same version.</source>
       <translation>Giao diện được vẽ bằng Qt %1 và PySide6 %2, sử dụng theo Giấy phép Công cộng Hạn chế GNU phiên bản 3 (LGPL v3). Các thư viện này là những tệp riêng trong thư mục chương trình Ketnoi: bạn có thể thay chúng bằng bản tự biên dịch cùng phiên bản.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/about.py" line="124" />
+      <source>Version</source>
+      <translation>Phiên bản</translation>
     </message>
   </context>
   <context>
@@ -443,6 +458,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="262" />
+      <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1197,77 +1213,87 @@
   <context>
     <name>FilePage</name>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="152" />
+      <location filename="../../ui/import_wizard/file_page.py" line="160" />
       <source>%1 of %2 recognised</source>
       <translation>Nhận ra %1 trên %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="193" />
+      <location filename="../../ui/import_wizard/file_page.py" line="201" />
       <source>%1 sheets: the ticked ones are imported together, organisations first, in one step that one undo reverses.</source>
       <translation>%1 trang: các trang được đánh dấu được nhập cùng nhau, tổ chức trước, trong một lần ghi mà một lần hoàn tác đảo ngược.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="56" />
+      <location filename="../../ui/import_wizard/file_page.py" line="64" />
       <source>&amp;Browse…</source>
       <translation>&amp;Chọn tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="67" />
+      <location filename="../../ui/import_wizard/file_page.py" line="75" />
       <source>&amp;Sheets in the file:</source>
       <translation>&amp;Các trang tính trong tệp:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="48" />
-      <source>An Excel workbook (.xlsx, .xlsm) or a CSV file: choose it or drop it here. Nothing is written until you confirm.</source>
-      <translation>Một sổ tính Excel (.xlsx, .xlsm) hoặc tệp CSV: chọn tệp hoặc kéo thả vào đây. Chưa ghi gì cho đến khi bạn xác nhận.</translation>
+      <location filename="../../ui/import_wizard/file_page.py" line="37" />
+      <source>All files</source>
+      <translation>Mọi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="54" />
+      <location filename="../../ui/import_wizard/file_page.py" line="55" />
+      <source>An Excel workbook (.xlsx, .xlsm, .xls), a LibreOffice one (.ods) or a CSV file in any encoding: choose it or drop it here. Nothing is written until you confirm.</source>
+      <translation>Bảng tính Excel (.xlsx, .xlsm, .xls), LibreOffice (.ods) hoặc tệp CSV với bất kỳ bảng mã nào: chọn tệp hoặc thả vào đây. Chưa ghi gì cho đến khi bạn xác nhận.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="62" />
       <source>Choose a file…</source>
       <translation>Chọn một tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="45" />
+      <location filename="../../ui/import_wizard/file_page.py" line="52" />
       <source>Choose the spreadsheet</source>
       <translation>Chọn bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="75" />
+      <location filename="../../ui/import_wizard/file_page.py" line="83" />
       <source>Columns</source>
       <translation>Cột</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="75" />
+      <location filename="../../ui/import_wizard/file_page.py" line="83" />
       <source>Header row</source>
       <translation>Dòng tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="75" />
+      <location filename="../../ui/import_wizard/file_page.py" line="83" />
       <source>Holds</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="112" />
+      <location filename="../../ui/import_wizard/file_page.py" line="120" />
       <source>Import a spreadsheet</source>
       <translation>Nhập dữ liệu từ bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="186" />
+      <location filename="../../ui/import_wizard/file_page.py" line="194" />
       <source>No sheet of this file can be imported (the reasons are above).</source>
       <translation>Không nhập được trang tính nào của tệp này (lý do ở trên).</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="128" />
+      <location filename="../../ui/import_wizard/file_page.py" line="136" />
       <source>Reading %1…</source>
       <translation>Đang đọc %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="75" />
+      <location filename="../../ui/import_wizard/file_page.py" line="83" />
       <source>Sheet</source>
       <translation>Trang tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="165" />
+      <location filename="../../ui/import_wizard/file_page.py" line="36" />
+      <source>Spreadsheets</source>
+      <translation>Bảng tính</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/file_page.py" line="173" />
       <source>imported (#%1)</source>
       <translation>đã nhập (#%1)</translation>
     </message>
@@ -1611,7 +1637,7 @@
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="36" />
+      <location filename="../../ui/import_wizard/file_page.py" line="43" />
       <source>Not recognised: choose on the next page</source>
       <translation>Chưa nhận ra: chọn ở trang sau</translation>
     </message>
@@ -2608,7 +2634,6 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="262" />
       <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -2705,6 +2730,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="128" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4670,7 +4696,6 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="128" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>

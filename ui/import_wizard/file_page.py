@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.importing.fields import KINDS, LABELS
+from app.importing.reader import SUFFIXES
 from ui.icons import icon
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, show_error, show_note
@@ -28,7 +29,13 @@ from ui.import_wizard.common import BusyStrip, describe, message_label, show_err
 if TYPE_CHECKING:
     from ui.import_wizard.wizard import ImportWizard
 
-FILE_FILTER = "Bảng tính / Spreadsheets (*.xlsx *.xlsm *.csv);;Mọi tệp / All files (*)"
+
+def file_filter() -> str:
+    """The open dialog's filter, in the window's language."""
+    patterns = " ".join(f"*{s}" for s in SUFFIXES)
+    spreadsheets = QCoreApplication.translate("FilePage", "Spreadsheets")
+    every = QCoreApplication.translate("FilePage", "All files")
+    return f"{spreadsheets} ({patterns});;{every} (*)"
 
 
 def kind_label(kind: str | None) -> str:
@@ -45,7 +52,8 @@ class FilePage(QWizardPage):
         self.setTitle(self.tr("Choose the spreadsheet"))
         self.setSubTitle(
             self.tr(
-                "An Excel workbook (.xlsx, .xlsm) or a CSV file: choose it or drop it here. "
+                "An Excel workbook (.xlsx, .xlsm, .xls), a LibreOffice one (.ods) or a CSV file in any "
+                "encoding: choose it or drop it here. "
                 "Nothing is written until you confirm."
             )
         )
@@ -109,7 +117,7 @@ class FilePage(QWizardPage):
 
     def choose_file(self) -> None:
         start = str(self.w.path.parent) if self.w.path else QDir.homePath()
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a spreadsheet"), start, FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a spreadsheet"), start, file_filter())
         if name:
             self.load(Path(name))
 

@@ -27,7 +27,7 @@ from app.importing import (
     run_import,
     write_error_report,
 )
-from app.importing.reader import iter_rows
+from app.importing.reader import forget_parsed, iter_rows
 from db.engine import Engine, read_session
 from ui.tasks import Task
 
@@ -65,7 +65,9 @@ def gc_paused() -> Iterator[None]:
 
 
 def release() -> None:
-    """The wizard dropped its rows: let the collector see everything again."""
+    """The wizard dropped its rows: let the collector see everything again, and the reader
+    forget the sheet it kept parsed for the preview."""
+    forget_parsed()
     with _gc_lock:
         if _gc_pausers == 0:
             gc.unfreeze()

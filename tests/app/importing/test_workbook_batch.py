@@ -155,3 +155,17 @@ def test_cli_one_batch_history_and_language(engine: Engine, db_path: Path, tmp_p
     assert "Đã hoàn tác lần nhập #1" in capsys.readouterr().out
     assert main(["import-history", "--db", str(db_path), "--lang", "en"]) == 0
     assert "undone 23/11/2026" in capsys.readouterr().out
+
+
+def test_an_update_appends_to_the_notes_it_would_otherwise_lose(engine: Engine, tmp_path: Path) -> None:
+    with unit_of_work(engine) as s:
+        records.create(
+            s, "contact", {"full_name": "Nguyễn Văn An", "emails": ["an@nic.vn"], "notes": "Gặp ở Hòa Lạc"}
+        )
+    path = write_xlsx(tmp_path / "u.xlsx", {"Danh bạ": [["Họ và tên", "Email", "Ghi chú"],
+                                                     ["Nguyễn Văn An", "an@nic.vn", "Quan tâm AI"]]})  # fmt: skip
+    pv = previews(engine, path)
+    assert pv[0].rows[0].status == "update"
+    assert run_import(engine, pv).batch_id is not None
+    with read_session(engine) as s:
+        assert s.exec(select(m.Contact.notes)).one() == "Gặp ở Hòa Lạc\nQuan tâm AI"
