@@ -3,10 +3,12 @@ the chunking of long id lists for ``IN (…)``."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Integer, Table, and_, column, func, text
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
@@ -37,6 +39,20 @@ _SELECT = {
 _JOIN = {"contact": "LEFT JOIN organisation o ON o.id = t.organisation_id"}
 
 
+_TEAM_SEARCH: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def team_search(session: OrmSession) -> bool:
+    """Whether this PostgreSQL database was set up for a team (``ketnoi admin init``), whose
+    ``ketnoi_search`` searches under row-level security through the index; asked once per engine."""
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    if engine not in _TEAM_SEARCH:
+        found = session.execute(text("SELECT to_regproc('ketnoi_search') IS NOT NULL")).scalar()
+        _TEAM_SEARCH[engine] = bool(found)
+    return _TEAM_SEARCH[engine]
+
+
 def fts5_match(words: list[str]) -> str:
     """An FTS5 MATCH expression: every (folded) word a quoted prefix, all required."""
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
@@ -55,6 +71,11 @@ def fts_filter(session: OrmSession, table: Table, words: list[str]) -> ColumnEle
         name = f"fts_{table.name}"
         sub = text(f"SELECT rowid FROM {name} WHERE {name} MATCH :m").bindparams(m=fts5_match(words))
         return table.c.id.in_(sub.columns(column("rowid", Integer)))
+    if dialect == "postgresql" and team_search(session):
+        sub = text("SELECT id FROM ketnoi_search(:fts_kind, to_tsquery('simple', :fts_q), NULL)").bindparams(
+            fts_kind=table.name, fts_q=pg_prefix_query(words)
+        )
+        return table.c.id.in_(sub.columns(column("id", Integer)))
     if dialect == "postgresql":
         vector = func.to_tsvector("simple", table.c.search_text)
         return vector.op("@@")(func.to_tsquery("simple", pg_prefix_query(words)))
@@ -81,6 +102,13 @@ def fts_candidates(session: Session, kind: str, words: list[str], *, limit: int)
             f"WHERE fts_{kind} MATCH :q AND t.deleted_at IS NULL ORDER BY f.rank LIMIT :limit"
         )
         params: dict[str, Any] = {"q": match, "limit": limit}
+    elif dialect == "postgresql" and team_search(session):
+        # Row-level security would keep the GIN index out (db/team.py, _search_function).
+        sql = (
+            f"SELECT {cols} FROM ketnoi_search(:kind, to_tsquery('simple', :q), :limit) s "
+            f"JOIN {kind} t ON t.id = s.id {join} ORDER BY s.rank DESC, t.id"
+        )
+        params = {"kind": kind, "q": pg_prefix_query(words), "limit": limit}
     elif dialect == "postgresql":
         tsq = pg_prefix_query(words)
         vec = PG_TSVECTOR.replace("search_text", "t.search_text")

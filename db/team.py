@@ -11,10 +11,10 @@ plain ``psql`` session see the same rows::
 creates, idempotently: the four group roles (the prefix is ``ketnoi_`` unless the
 administrator chose another, e.g. for a second Ketnoi database on the same server — roles are
 shared by every database of a server), their grants and default privileges, row-level security
-on the records and what hangs off them (``ENABLE`` and ``FORCE``, so the owner goes through the
-policies too — as a member of ``<prefix>admin`` it sees every row), and triggers that make a
-history row name the login that wrote it (``change.login``, ``change.actor``) whatever the
-client sent.
+on the records and what hangs off them (every login but the owner's is filtered: the owner is
+the administrator's set-up role, and its ``SECURITY DEFINER`` helpers must see every row, e.g.
+``ketnoi_search``, which lets search use the full-text index), and triggers that make a history
+row name the login that wrote it (``change.login``, ``change.actor``) whatever the client sent.
 
 Visibility of a record marked ``confidential`` (organisation, contact, meeting, action):
 its owner (``owner_id``), the staff on it (a meeting's ``meeting_staff``, an action's
@@ -138,24 +138,58 @@ def sign_in(conn: Connection) -> Identity | None:
 # --- set-up ----------------------------------------------------------------------------------
 
 
-def _visibility(kind: str) -> str:
-    """The condition under which the signed-in person sees a row of ``kind`` (by table name)."""
+def _visibility(kind: str, t: str = "", privileged: str = "(SELECT ketnoi_privileged())") -> str:
+    """The condition under which the signed-in person sees a row of ``kind`` named ``t`` (the
+    table's name in a policy). ``privileged`` is how "a manager" is asked: in a policy through
+    ``current_user``; inside the owner's search function (which row-level security does not
+    filter) through ``session_user``, and then the meeting a follow-up came from is checked here
+    too instead of by the meeting's policy."""
+    t = t or kind
     me = "(SELECT ketnoi_staff_id())"
-    t = kind
     shared = (
         f"EXISTS (SELECT 1 FROM record_share rs WHERE rs.kind = '{kind}' "
         f"AND rs.record_id = {t}.id AND rs.staff_id = {me})"
     )
-    parts = [f"NOT {t}.confidential", "(SELECT ketnoi_privileged())", f"{t}.owner_id = {me}", shared]
+    parts = [f"NOT {t}.confidential", privileged, f"{t}.owner_id = {me}", shared]
     if kind == "meeting":
         parts.append(
-            f"EXISTS (SELECT 1 FROM meeting_staff ms WHERE ms.meeting_id = meeting.id AND ms.staff_id = {me})"
+            f"EXISTS (SELECT 1 FROM meeting_staff ms WHERE ms.meeting_id = {t}.id AND ms.staff_id = {me})"
         )
     if kind == "action":
-        parts.append(f"action.responsible_staff_id = {me}")
+        parts.append(f"{t}.responsible_staff_id = {me}")
         # A confidential follow-up of a confidential meeting is seen by whoever sees the meeting.
-        parts.append("EXISTS (SELECT 1 FROM meeting m WHERE m.id = action.meeting_id AND m.confidential)")
+        meeting_seen = (
+            "" if privileged.startswith("(SELECT") else f" AND ({_visibility('meeting', 'm', privileged)})"
+        )
+        parts.append(
+            f"EXISTS (SELECT 1 FROM meeting m WHERE m.id = {t}.meeting_id AND m.confidential{meeting_seen})"
+        )
     return " OR ".join(parts)
+
+
+def _search_function(prefix: str, schema: str) -> str:
+    """``ketnoi_search(kind, tsquery, limit)``: the ids (and rank) of the live records of
+    ``kind`` that match, among those the signed-in person may see.
+
+    Row-level security keeps PostgreSQL from using the full-text (GIN) index: ``@@`` is not
+    leakproof, so it may only run after the policy, on every row (0.68 s instead of 0.055 s for
+    "nguyen" over 100k contacts). This function runs as the owner, whom row-level security does
+    not filter (ENABLE without FORCE), so the index answers first and the same visibility rule
+    is then applied as an ordinary condition, for ``session_user``."""
+    priv = f"pg_has_role(session_user, {literal(role_name(prefix, 'manager'))}, 'MEMBER')"
+    branches = []
+    for i, kind in enumerate(CONFIDENTIAL_KINDS):
+        vec = "to_tsvector('simple', t.search_text)"
+        branches.append(
+            f"{'IF' if i == 0 else 'ELSIF'} kind = '{kind}' THEN RETURN QUERY "
+            f"SELECT t.id, ts_rank({vec}, q) FROM {kind} t WHERE {vec} @@ q AND t.deleted_at IS NULL "
+            f"AND ({_visibility(kind, 't', priv)}) ORDER BY 2 DESC, 1 LIMIT lim;"
+        )
+    return (
+        "CREATE OR REPLACE FUNCTION ketnoi_search(kind text, q tsquery, lim integer) "
+        "RETURNS TABLE (id integer, rank real) LANGUAGE plpgsql STABLE SECURITY DEFINER "
+        f"SET search_path = {ident(schema)}, pg_temp AS $$ BEGIN " + " ".join(branches) + " END IF; END $$"
+    )
 
 
 def _functions(prefix: str, schema: str) -> list[str]:
@@ -239,7 +273,13 @@ def _policy(table: str, name: str, clause: str) -> list[str]:
 
 
 def _secure(table: str) -> list[str]:
-    return [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY", f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"]
+    # Not FORCE: the owner (the administrator's set-up role, never a person's everyday login)
+    # is not filtered, so its SECURITY DEFINER helpers see every row and ketnoi_search can use
+    # the full-text index; every other login is.
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY",
+    ]
 
 
 def _policies(tables: set[str]) -> list[str]:
@@ -365,6 +405,7 @@ def set_up(engine: Engine, prefix: str = DEFAULT_PREFIX) -> dict[str, Any]:
         }
         statements = [
             *_functions(prefix, schema),
+            _search_function(prefix, schema),
             *_grants(prefix, schema, database, owner),
             *_policies(tables),
         ]

@@ -173,10 +173,17 @@ def test_a_confidential_meeting_is_seen_by_its_officer_and_the_manager_only(
         assert code == 0, err
         titles = [h["title"] for h in json.loads(out)["hits"]]
         assert (SECRET_TITLE in titles) is sees, who
+        code, out, err = ready.cli(who, "search", "thu gioi thieu bi mat", "--json")  # its follow-up
+        assert code == 0, err
+        assert bool(json.loads(out)["hits"]) is sees, who
 
-    # ketnoi meeting list, and the follow-up in ketnoi action list
+    # ketnoi meeting list (all, and filtered by words: the full-text filter), and the
+    # follow-up in ketnoi action list
     for who, sees in (("lan", True), ("hoa", True), ("minh", False)):
         code, out, err = ready.cli(who, "meeting", "list", "--json")
+        assert code == 0, err
+        assert (SECRET_TITLE in out) is sees, who
+        code, out, err = ready.cli(who, "meeting", "list", "pho thu tuong", "--json")
         assert code == 0, err
         assert (SECRET_TITLE in out) is sees, who
         code, out, err = ready.cli(who, "action", "list", "--json")
@@ -261,6 +268,8 @@ def test_the_owner_shares_with_a_named_colleague(ready: Team, secret_meeting: in
     code, _out, err = ready.cli("lan", "share", "meeting", str(secret_meeting), "--with", "Phạm Văn Minh")
     assert code == 0, err
     assert SECRET_TITLE in _select_titles(ready.urls["minh"])
+    code, out, err = ready.cli("minh", "search", "pho thu tuong")
+    assert code == 0 and SECRET_TITLE in out, err
     assert SECRET_TITLE not in _select_titles(ready.urls["tuan"])
     code, _out, err = ready.cli("lan", "share", "meeting", str(secret_meeting), "--remove", "Phạm Văn Minh")
     assert code == 0, err
