@@ -476,3 +476,18 @@ def test_what_hangs_off_a_confidential_record_is_hidden_with_it(ready: Team, sec
     assert all(n > 0 for n in seen["lan"].values()), seen["lan"]
     assert seen["hoa"] == seen["lan"]
     assert seen["minh"] == dict.fromkeys(queries, 0)
+
+
+def test_duplicate_finding_sees_only_what_the_login_may_see(ready: Team) -> None:
+    code, _o, err = ready.cli(
+        "lan", "contact", "add", "--name", "Hoàng Thị Mật", "--email", "mat@example.vn", "--confidential"
+    )
+    assert code == 0, err
+    code, _o, err = ready.cli(
+        "minh", "contact", "add", "--name", "Hoang Thi Mat", "--email", "mat@example.vn"
+    )
+    assert code == 0, err
+    for who, sees in (("lan", True), ("hoa", True), ("minh", False)):
+        code, out, err = ready.cli(who, "dedupe", "--dry-run", "--kind", "contact")
+        assert code == 0, err
+        assert ("Hoàng Thị Mật" in out) is sees, (who, out)
