@@ -9,7 +9,8 @@ signer, status, reply deadline, the action or meeting it belongs to). ``letter_c
 row per year and office symbol holding the last number given, updated under the write lock in
 the unit of work that signs a letter, so numbers are never given twice nor skipped.
 ``office_day``: the office's own days off and make-up working days, on top of Vietnam's public
-holidays (which come from the ``holidays`` package, not from the database).
+holidays (which come from the ``holidays`` package, not from the database). The letters'
+folded ``search_text`` gets the same full-text index as the other records (``fts_letter``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import db.models
+from db.migrations.fts import create_search_indexes, drop_search_indexes
 
 revision: str = "0008"
 down_revision: str | None = "0007"
@@ -104,9 +106,11 @@ def upgrade() -> None:
         op.create_index(f"ix_letter_{column}", "letter", [column], unique=False)
     op.create_index("ix_letter_open_reply", "letter", ["deleted_at", "status", "reply_due"], unique=False)
     op.create_index("uq_letter_number", "letter", ["direction", "year", "symbol", "number"], unique=True)
+    create_search_indexes(op.get_bind(), ("letter",))  # the trash and search find letters by words
 
 
 def downgrade() -> None:
+    drop_search_indexes(op.get_bind(), ("letter",))
     op.drop_index("uq_letter_number", table_name="letter")
     op.drop_index("ix_letter_open_reply", table_name="letter")
     for column in _INDEXED:
