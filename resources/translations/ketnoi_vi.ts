@@ -1302,8 +1302,8 @@
     <name>FoldsPanel</name>
     <message>
       <location filename="../../ui/import_wizard/folds_panel.py" line="91" />
-      <source>%1 organisations will be created for the rows; %2 of them are written in more than one way.</source>
-      <translation>Sẽ tạo %1 tổ chức cho các dòng; %2 tổ chức trong số đó được viết theo nhiều cách.</translation>
+      <source>%1 organisations will be created for the rows. Written in more than one way, folded into one: %2.</source>
+      <translation>Sẽ tạo %1 tổ chức cho các dòng. Được viết theo nhiều cách, đã gộp làm một: %2.</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/folds_panel.py" line="54" />
@@ -1592,22 +1592,22 @@
   <context>
     <name>Import</name>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="203" />
+      <location filename="../../ui/import_wizard/model.py" line="206" />
       <source>A new action is created</source>
       <translation>Tạo việc cần làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="200" />
+      <location filename="../../ui/import_wizard/model.py" line="203" />
       <source>A new contact is created</source>
       <translation>Tạo người liên hệ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="202" />
+      <location filename="../../ui/import_wizard/model.py" line="205" />
       <source>A new meeting is created</source>
       <translation>Tạo cuộc họp mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="201" />
+      <location filename="../../ui/import_wizard/model.py" line="204" />
       <source>A new organisation is created</source>
       <translation>Tạo tổ chức mới</translation>
     </message>
@@ -1617,12 +1617,12 @@
       <translation>Vẫn tạo bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="49" />
+      <location filename="../../ui/import_wizard/model.py" line="50" />
       <source>Duplicate</source>
       <translation>Trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="50" />
+      <location filename="../../ui/import_wizard/model.py" line="51" />
       <source>Error</source>
       <translation>Lỗi</translation>
     </message>
@@ -1632,7 +1632,7 @@
       <translation>Đã lưu báo cáo lỗi: %1 (%2 dòng). Sửa các dòng đó rồi nhập lại tệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="47" />
+      <location filename="../../ui/import_wizard/model.py" line="48" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
@@ -1642,12 +1642,12 @@
       <translation>Chưa nhận ra: chọn ở trang sau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="159" />
+      <location filename="../../ui/import_wizard/model.py" line="160" />
       <source>Record</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="157" />
+      <location filename="../../ui/import_wizard/model.py" line="158" />
       <source>Row</source>
       <translation>Dòng</translation>
     </message>
@@ -1657,7 +1657,7 @@
       <translation>Lưu báo cáo lỗi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="51" />
+      <location filename="../../ui/import_wizard/model.py" line="52" />
       <source>Skip</source>
       <translation>Bỏ qua</translation>
     </message>
@@ -1667,12 +1667,12 @@
       <translation>Bỏ qua dòng này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="158" />
+      <location filename="../../ui/import_wizard/model.py" line="159" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="48" />
+      <location filename="../../ui/import_wizard/model.py" line="49" />
       <source>Update</source>
       <translation>Cập nhật</translation>
     </message>
@@ -1687,7 +1687,7 @@
       <translation>Cập nhật: ghi đè các trường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="160" />
+      <location filename="../../ui/import_wizard/model.py" line="161" />
       <source>What happens</source>
       <translation>Kết quả</translation>
     </message>
@@ -2623,8 +2623,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="117" />
-      <location filename="../../ui/letters.py" line="65" />
-      <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -2730,7 +2728,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="128" />
-      <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4671,6 +4668,8 @@
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="117" />
+      <location filename="../../ui/letters.py" line="65" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -4696,6 +4695,7 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="128" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>

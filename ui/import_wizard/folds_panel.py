@@ -88,7 +88,7 @@ class FoldsPanel(QWidget):
         folded = sum(1 for f in self._folds if f.folded)
         self.intro.setText(
             self.tr(
-                "%1 organisations will be created for the rows; %2 of them are written in more than one way."
+                "%1 organisations will be created for the rows. Written in more than one way, folded into one: %2."
             )
             .replace("%1", str(len(self._folds)))
             .replace("%2", str(folded))
@@ -99,7 +99,7 @@ class FoldsPanel(QWidget):
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
-            for variant in f.variants:
+            for variant in f.variants if f.folded else ():  # one way of writing: nothing to unfold
                 child = QTreeWidgetItem([variant, ""])
                 child.setData(0, VARIANT_ROLE, variant)
                 top.addChild(child)

@@ -37,6 +37,7 @@ STATUS_COLOURS = {
     "error": "#c8372d",
     "skip": "#8a8f98",
 }
+WARNING_COLOUR = "#a8640c"
 RECORD_FIELD = {"contact": "full_name", "organisation": "name", "meeting": "title", "action": "title"}
 Index = QModelIndex | QPersistentModelIndex
 
@@ -182,6 +183,8 @@ class PreviewModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_DETAILS and r.status == "error":
             return QBrush(QColor(STATUS_COLOURS["error"]))
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_DETAILS and r.warnings:
+            return QBrush(QColor(WARNING_COLOUR))  # imported, with a value kept as typed
         if role == Qt.ItemDataRole.ForegroundRole and (
             r.status == "skip" or (col == COL_DETAILS and not r.messages())
         ):
