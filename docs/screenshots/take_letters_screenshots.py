@@ -4,8 +4,8 @@
     Xvfb :38 -screen 0 1366x768x24 & DISPLAY=:38 openbox &
     DISPLAY=:38 python docs/screenshots/take_letters_screenshots.py
 
-Writes docs/screenshots/letters.png, letters-vi.png, working-days.png, working-days-vi.png and
-dashboard-holiday-vi.png, from a demo database with a few letters in a temporary folder.
+Writes docs/screenshots/letters.png, letters-vi.png, working-days.png, working-days-vi.png,
+dashboard-holiday-vi.png and organisation-letters-vi.png (Genetica's page with its letter), from a demo database with a few letters in a temporary folder.
 """
 
 from __future__ import annotations
@@ -79,6 +79,13 @@ def main() -> None:
             settle(900)
             if lang == "vi":
                 window.grab().save(str(OUT / "dashboard-holiday-vi.png"))
+                from app import resolve
+
+                with ctx.read() as session:
+                    genetica = resolve.resolve(session, "organisation", "Genetica")
+                window.navigate("organisation", genetica)
+                settle(900)
+                window.grab().save(str(OUT / "organisation-letters-vi.png"))
             letters = LettersDialog(ctx, window)
             letters.resize(1180, 520)
             letters.show()
