@@ -230,7 +230,11 @@ def test_letter_draft_from_an_action_through_the_cli(
     listed = run("letter", "list", "--year", "2026")
     assert [x["reference"] for x in listed["letters"]] == ["01/NIC-HTQT"]  # type: ignore[attr-defined]
     scan = tmp_path / "scan-01.pdf"
-    draft.write_pdf(draft.LetterDoc("vi", "", "NIC", "Số: 01/NIC-HTQT", "", "", ["x"], [], [], ""), scan, engine="reportlab")
+    draft.write_pdf(
+        draft.LetterDoc("vi", "", "NIC", "Số: 01/NIC-HTQT", "", "", ["x"], [], [], ""),
+        scan,
+        engine="reportlab",
+    )
     attached = run("letter", "attach", str(letter_id), str(scan))
     assert len(attached["attachments"]) == 1  # type: ignore[arg-type]
     assert run("letter", "show", str(letter_id))["letter"]["files"] == ["scan-01.pdf"]  # type: ignore[index]
