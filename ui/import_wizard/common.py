@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from app.errors import UserError
@@ -12,6 +12,14 @@ from app.importing.messages import Message
 from ui.import_wizard.messages import wording
 
 log = logging.getLogger(__name__)
+
+
+def in_window_language(bilingual: str) -> str:
+    """A header of the import template ("Họ / Family name") in the window's language."""
+    vi, sep, en = bilingual.partition(" / ")
+    if not sep:
+        return bilingual
+    return vi.strip() if QLocale().language() == QLocale.Language.Vietnamese else en.strip()
 
 
 def describe(exc: BaseException) -> str:

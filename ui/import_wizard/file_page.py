@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.importing.fields import KINDS, LABELS
+from app.importing.fields import KINDS
 from app.importing.reader import SUFFIXES
 from ui.icons import icon
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, show_error, show_note
+from ui.labels import entity_name
 
 if TYPE_CHECKING:
     from ui.import_wizard.wizard import ImportWizard
@@ -41,7 +42,7 @@ def file_filter() -> str:
 def kind_label(kind: str | None) -> str:
     if kind is None:
         return QCoreApplication.translate("Import", "Not recognised: choose on the next page")
-    return LABELS.get(kind, kind)
+    return entity_name(kind, plural=True) if kind in KINDS else kind
 
 
 class FilePage(QWizardPage):

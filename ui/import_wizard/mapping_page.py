@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from app.importing import ON_MATCH, suggest_mapping
 from app.importing import fields as fs
 from app.importing.sheet import LIST_FIELDS
-from ui.import_wizard.common import message_label, show_error, show_note
+from ui.import_wizard.common import in_window_language, message_label, show_error, show_note
+from ui.labels import entity_name
 
 if TYPE_CHECKING:
     from ui.import_wizard.wizard import ImportWizard
@@ -55,7 +56,7 @@ class MappingPage(QWizardPage):
         self.kind = QComboBox(self)
         self.kind.setObjectName("import_kind")
         for kind in fs.KINDS:
-            self.kind.addItem(fs.LABELS[kind], kind)
+            self.kind.addItem(entity_name(kind, plural=True), kind)
         self.kind.activated.connect(self._kind_chosen)
         self.on_match = QComboBox(self)
         self.on_match.setObjectName("import_on_match")
@@ -197,7 +198,7 @@ class MappingPage(QWizardPage):
             combo.setObjectName(f"field_{col}")
             combo.addItem(self.tr("— not imported —"), NOT_IMPORTED)
             for spec in fs.FIELDS[layout.kind]:
-                combo.addItem(spec.header, spec.name)
+                combo.addItem(in_window_language(spec.header), spec.name)
             chosen = layout.mapping.get(col, NOT_IMPORTED)
             found = combo.findData(NOT_IMPORTED if chosen == fs.IGNORE else chosen)
             combo.setCurrentIndex(max(found, 0))
@@ -252,10 +253,10 @@ class MappingPage(QWizardPage):
         )
         if not has_name:
             text = self.tr("Choose the column that holds “%1”: a row without it is not a record.")
-            return text.replace("%1", fs.spec(layout.kind, required).header), False
+            return text.replace("%1", in_window_language(fs.spec(layout.kind, required).header)), False
         twice = sorted({n for n in used if used.count(n) > 1 and n not in LIST_FIELDS})
         if twice:
-            labels = ", ".join(fs.spec(layout.kind, n).header for n in twice)
+            labels = ", ".join(in_window_language(fs.spec(layout.kind, n).header) for n in twice)
             return self.tr("Several columns go into %1: only the first is used.").replace("%1", labels), True
         return "", True
 

@@ -14,7 +14,6 @@ from sqlalchemy import func, select
 from sqlmodel import col
 
 from app.importing import ImportFileError, inspect_workbook, remembered_mapping
-from app.importing.fields import LABELS
 from db.engine import read_session
 from db.models import Contact, ContactMethod, ImportBatch, Organisation
 from tests.ui.files.workbooks import HEADERS, contacts_workbook
@@ -60,7 +59,7 @@ def test_import_through_the_wizard_then_undo(qtbot, ctx, engine, tmp_path):
     kinds = {
         tree.topLevelItem(i).text(0): tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())
     }
-    assert kinds == {"Danh bạ": LABELS["contact"], "Tổ chức": LABELS["organisation"]}
+    assert kinds == {"Danh bạ": "Contacts", "Tổ chức": "Organisations"}  # in the window's language
     assert tree.currentItem().text(0) == "Tổ chức"
     assert tree.topLevelItem(0).text(2) == "3"  # the header is found below the title row
 
@@ -72,6 +71,7 @@ def test_import_through_the_wizard_then_undo(qtbot, ctx, engine, tmp_path):
         "", "full_name", "position", "organisation", "emails", "phones", "notes"
     ]  # fmt: skip
     assert page.table.item(1, 1).text() == "Họ và tên"
+    assert page.combos[1].currentText() == "Full name"  # the field, in the window's language
     assert "Đặng Văn Hùng" in page.table.item(1, 2).text()
     page.set_field(HEADERS.index("Ghi chú"), "")
     assert page.isComplete()
