@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(self.nav_width)
 
         self.banner = Banner(self)
-        self.banner.show_requested.connect(lambda: self.show_actions("overdue"))
+        self.banner.show_requested.connect(self._show_due)
         right = QWidget(self)
         rlay = QVBoxLayout(right)
         rlay.setContentsMargins(0, 0, 0, 0)
@@ -508,6 +508,15 @@ class MainWindow(QMainWindow):
         dialog = ImportHistoryDialog(self.ctx, self)
         dialog.exec()
         dialog.deleteLater()
+
+    def _show_due(self) -> None:
+        """The banner's Show: the overdue actions; the late letters when they are all it says."""
+        summary = getattr(self.banner, "summary", None)
+        if summary is not None and summary.late_replies and not (summary.overdue or summary.due_today):
+            self.open_letters()
+            self.letters_dialog.late.setChecked(True)
+            return
+        self.show_actions("overdue")
 
     def open_letters(self, select: int | None = None) -> None:
         from ui.letters import LettersDialog

@@ -56,6 +56,7 @@ class Banner(QFrame):
         self.hide()
 
     def show_summary(self, summary: dashboard.DueSummary) -> None:
+        self.summary = summary  # what Show opens: the overdue actions, or the late letters alone
         parts = []
         if summary.overdue:
             parts.append(self.tr("%n overdue", "", summary.overdue))

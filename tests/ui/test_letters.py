@@ -142,3 +142,28 @@ def test_draft_letter_from_an_action_page(qtbot: Any, window: Any, ctx: Any, ids
     wait_idle(qtbot, ctx)
     assert dialog.model.rowCount() == 1
     dialog.close()
+
+
+def test_the_banners_show_opens_the_late_letters_when_they_are_all_it_says(
+    qtbot: Any, window: Any, ctx: Any, engine: Any
+) -> None:
+    from app import dashboard
+
+    with unit_of_work(engine) as s:
+        register.add_letter(
+            s,
+            {
+                "direction": "incoming",
+                "reference": "7/VPCP-KGVX",
+                "letter_date": dt.date(2026, 11, 2),
+                "subject": "Lấy ý kiến",
+                "reply_due": dt.date(2026, 11, 13),
+            },
+        )
+    window.banner.show_summary(dashboard.DueSummary(0, 0, (), 1))
+    window.banner.button.click()
+    wait_idle(qtbot, ctx)
+    dialog = window.letters_dialog
+    assert dialog.isVisible() and dialog.late.isChecked()
+    assert [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())] == ["07/VPCP-KGVX"]
+    dialog.close()
