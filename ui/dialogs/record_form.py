@@ -381,5 +381,6 @@ class RecordForm(QDialog):
             self.version = exc.current_version
             if accepted and dialog.choice == "mine":
                 self.save()
-        else:
-            self.show_errors({"__all__": str(exc)})
+        else:  # a refused write (a reader's login, row-level security) or another one-line error
+            self.show_errors({})
+            self.general_error.show_error(str(exc))
