@@ -18,6 +18,10 @@ class ImportFileError(UserError):
         self.message: Message | None = detail if isinstance(detail, Message) else None
         super().__init__(text(detail, "en", where=True) if isinstance(detail, Message) else detail)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # raised in a reading child process and sent back: keep the message, not only its text
+        return (type(self), (self.message if self.message is not None else str(self),))
+
 
 class ImportCancelled(UserError):
     """The user pressed Cancel; the transaction is rolled back and nothing is written."""

@@ -140,6 +140,69 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "bad_on_match": ("--on-match: {value}? ({choices})", "--on-match: {value}? ({choices})"),
     "no_sheets": ("{file}: the workbook has no sheets", "{file}: không có trang tính nào"),
     "no_row_read": ("{file}: no row could be read", "{file}: không đọc được dòng nào"),
+    # --- files that cannot be read (reader.py, sheet.py, sheetproc.py) ----------------------------
+    "file_password": (
+        "{file}: the workbook is password-protected: remove the password and save it again",
+        "{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại",
+    ),
+    "file_password_or_not_spreadsheet": (
+        "{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx",
+        "{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx",
+    ),
+    "file_not_found": ("File not found: {file}", "Không tìm thấy tệp: {file}"),
+    "file_is_folder": ("{file} is a folder, not a file", "{file} là thư mục, không phải tệp"),
+    "file_empty": ("{file}: the file is empty", "{file}: tệp rỗng"),
+    "file_damaged": ("{file}: the workbook is damaged ({detail})", "{file}: tệp Excel bị hỏng ({detail})"),
+    "file_not_excel": ("{file}: not an Excel workbook", "{file}: không phải bảng tính Excel"),
+    "file_unknown_format": (
+        "{file}: not an .xlsx, .xls, .ods or .csv file",
+        "{file}: không phải bảng tính .xlsx, .xls, .ods hoặc .csv",
+    ),
+    "file_web_page": (
+        "{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx",
+        "{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx",
+    ),
+    "file_zip_bomb": (
+        "{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read",
+        "{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc",
+    ),
+    "file_unreadable": ("{file}: cannot be read ({detail})", "{file}: không đọc được ({detail})"),
+    "file_no_sheets": ("{file}: the workbook has no worksheet", "{file}: không có trang tính nào"),
+    "file_no_such_sheet": (
+        '{file}: no sheet named "{sheet_name}" (there are: {names})',
+        '{file}: không có trang "{sheet_name}" (có: {names})',
+    ),
+    "sheet_too_large": (
+        '{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; '
+        "Ketnoi reads sheets up to {most} GB)",
+        '{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)',
+    ),
+    "sheet_unreadable": (
+        '{file}, sheet "{sheet_name}": cannot be read ({detail})',
+        '{file}, trang "{sheet_name}": không đọc được ({detail})',
+    ),
+    "file_not_text": (
+        "{file}: not a CSV text file (it holds binary data)",
+        "{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)",
+    ),
+    "file_bad_csv": ("{file}: malformed CSV ({detail})", "{file}: CSV hỏng ({detail})"),
+    "sheet_empty": (
+        '{file}, sheet "{sheet_name}": the sheet is empty',
+        '{file}, trang "{sheet_name}": trang tính trống',
+    ),
+    "sheet_no_header": (
+        '{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows',
+        '{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") '
+        "trong {rows} dòng đầu",
+    ),
+    "file_timeout": (
+        "{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet",
+        "{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường",
+    ),
+    "file_child_died": (
+        "{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read",
+        "{file}: tệp hỏng hoặc quá lớn, không đọc được",
+    ),
     "cancelled": ("Import cancelled; nothing was written.", "Đã huỷ nhập; không có gì được ghi."),
     "changed_since_preview": ("{file} changed since the preview", "{file} đã thay đổi sau khi xem trước"),
     "already_undone": (

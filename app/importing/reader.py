@@ -43,6 +43,7 @@ from typing import Any
 
 from app.importing import csvtext
 from app.importing.errors import ImportFileError
+from app.importing.messages import msg
 
 Row = tuple[int, list[Any]]
 
@@ -80,10 +81,6 @@ _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 # "EncryptedPackage" and "EncryptionInfo" instead.
 _OLE_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _OLE_WORKBOOK = ("Workbook".encode("utf-16-le"), "Book\0".encode("utf-16-le"))
-PASSWORD_MESSAGE = (
-    "tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại / the workbook is password-protected: "
-    "remove the password and save it again"
-)
 
 
 def _ole_kind(path: Path) -> str:
@@ -92,27 +89,23 @@ def _ole_kind(path: Path) -> str:
     with path.open("rb") as fh:
         data = fh.read(64 * 1024 * 1024)  # the directory of any honest workbook is well inside
     if _OLE_ENCRYPTED in data:
-        raise ImportFileError(f"{name}: {PASSWORD_MESSAGE}")
+        raise ImportFileError(msg("file_password", file=name))
     if any(stream in data for stream in _OLE_WORKBOOK):
         return "xls"
-    raise ImportFileError(
-        f"{name}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng "
-        ".xlsx / the workbook is password-protected or not a spreadsheet: remove the password "
-        "and save it as .xlsx"
-    )
+    raise ImportFileError(msg("file_password_or_not_spreadsheet", file=name))
 
 
 def file_kind(path: Path) -> str:
     """ "xlsx", "xls", "ods" or "csv"; raises :class:`ImportFileError` for anything unreadable."""
     name = path.name
     if not path.exists():
-        raise ImportFileError(f"Không tìm thấy tệp / File not found: {name}")
+        raise ImportFileError(msg("file_not_found", file=name))
     if path.is_dir():
-        raise ImportFileError(f"{name} là thư mục, không phải tệp / is a folder, not a file")
+        raise ImportFileError(msg("file_is_folder", file=name))
     with path.open("rb") as fh:
         head = fh.read(8)
     if not head:
-        raise ImportFileError(f"{name}: tệp rỗng / the file is empty")
+        raise ImportFileError(msg("file_empty", file=name))
     if head.startswith(_OLE_MAGIC):
         return _ole_kind(path)
     if path.suffix.lower() == ".csv":
@@ -122,21 +115,19 @@ def file_kind(path: Path) -> str:
             with zipfile.ZipFile(path) as zf:
                 infos = zf.infolist()
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise ImportFileError(f"{name}: tệp Excel bị hỏng / the workbook is damaged ({exc})") from None
+            raise ImportFileError(msg("file_damaged", file=name, detail=str(exc))) from None
         names = {i.filename for i in infos}
         _check_unpacked_sizes(name, infos)
         if "content.xml" in names and _zip_member_head(path, "mimetype").startswith(_ODS_MIME):
             return "ods"
         if "xl/workbook.xml" not in names:
-            raise ImportFileError(f"{name}: không phải bảng tính Excel / not an Excel workbook")
+            raise ImportFileError(msg("file_not_excel", file=name))
         return "xlsx"
     if path.suffix.lower() in (".txt", ".tsv"):
         return "csv"
     if path.suffix.lower() == ".xls":
         return _text_saved_as_xls(path)
-    raise ImportFileError(
-        f"{name}: không phải bảng tính .xlsx, .xls, .ods hoặc .csv / not an .xlsx, .xls, .ods or .csv file"
-    )
+    raise ImportFileError(msg("file_unknown_format", file=name))
 
 
 _HTML = re.compile(rb"<\s*(!doctype|html|table|\?xml)", re.IGNORECASE)
@@ -148,10 +139,7 @@ def _text_saved_as_xls(path: Path) -> str:
     with path.open("rb") as fh:
         head = fh.read(4096)
     if _HTML.search(head.lstrip(b"\xef\xbb\xbf\r\n\t ")[:200]):
-        raise ImportFileError(
-            f"{path.name}: là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng "
-            ".xlsx / is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx"
-        )
+        raise ImportFileError(msg("file_web_page", file=path.name))
     return "csv"
 
 
@@ -180,9 +168,12 @@ def _check_unpacked_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
     ]
     if total > MAX_UNPACKED_BYTES or bomb:
         raise ImportFileError(
-            f"{name}: tệp giải nén ra {total / 2**30:.1f} GB, không phải bảng tính thông thường / "
-            f"the workbook unpacks to {total / 2**30:.1f} GB from {sum(i.compress_size for i in infos) / 2**20:.1f} MB: "
-            "not an ordinary spreadsheet, so it is not read"
+            msg(
+                "file_zip_bomb",
+                file=name,
+                gb=f"{total / 2**30:.1f}",
+                mb=f"{sum(i.compress_size for i in infos) / 2**20:.1f}",
+            )
         )
 
 
@@ -218,9 +209,9 @@ def read_sheet_names(path: Path) -> list[str]:
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except PasswordError:
-        raise ImportFileError(f"{path.name}: {PASSWORD_MESSAGE}") from None
+        raise ImportFileError(msg("file_password", file=path.name)) from None
     except Exception as exc:
-        raise ImportFileError(f"{path.name}: không đọc được / cannot be read ({exc})") from None
+        raise ImportFileError(msg("file_unreadable", file=path.name, detail=str(exc))) from None
     with wb:
         return [
             s.name
@@ -304,13 +295,12 @@ def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> It
         return
     names = sheet_names(path)
     if not names:
-        raise ImportFileError(f"{path.name}: không có trang tính nào / the workbook has no worksheet")
+        raise ImportFileError(msg("file_no_sheets", file=path.name))
     if sheet is None:
         sheet = names[0]
     elif sheet not in names:
         raise ImportFileError(
-            f'{path.name}: không có trang "{sheet}" / no sheet named "{sheet}" '
-            f"(có / there are: {', '.join(names)})"
+            msg("file_no_such_sheet", file=path.name, sheet_name=sheet, names=", ".join(names))
         )
     if kind != "xlsx":
         yield from _parsed_rows(path, sheet, kind, keep=keep)
@@ -324,9 +314,13 @@ def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> It
     size = _sheet_xml_size(path, sheet)
     if size > MAX_SHEET_XML_BYTES:
         raise ImportFileError(
-            f'{path.name}, trang "{sheet}": quá lớn ({size / 2**30:.1f} GB XML) / the sheet is too large '
-            f"to be a contact list ({size / 2**30:.1f} GB of XML; Ketnoi reads sheets up to "
-            f"{MAX_SHEET_XML_BYTES // 2**30} GB)"
+            msg(
+                "sheet_too_large",
+                file=path.name,
+                sheet_name=sheet,
+                gb=f"{size / 2**30:.1f}",
+                most=MAX_SHEET_XML_BYTES // 2**30,
+            )
         )
     key = _file_key(path, sheet)
     with _LOCK:
@@ -461,10 +455,10 @@ def _calamine_rows(path: Path, sheet: str) -> Iterator[Row]:
         col_offset = start[1] if start is not None and ws.height else 0
         rows = ws.iter_rows()
     except PasswordError:
-        raise ImportFileError(f"{path.name}: {PASSWORD_MESSAGE}") from None
+        raise ImportFileError(msg("file_password", file=path.name)) from None
     except Exception as exc:
         raise ImportFileError(
-            f'{path.name}, trang "{sheet}": không đọc được / cannot be read ({exc})'
+            msg("sheet_unreadable", file=path.name, sheet_name=sheet, detail=str(exc))
         ) from None
     # Merged ranges spanning rows: cells below the top-left one take its value.
     fills: dict[int, list[tuple[int, int, int]]] = {}
@@ -499,7 +493,7 @@ def _openpyxl_rows(path: Path, sheet: str) -> Iterator[Row]:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise ImportFileError(f"{path.name}: không đọc được / cannot be read ({exc})") from None
+        raise ImportFileError(msg("file_unreadable", file=path.name, detail=str(exc))) from None
     try:
         ws = wb[sheet]
         # Only the cells that exist: a <dimension> of A1:XFD1048576 would otherwise pad every
@@ -544,9 +538,7 @@ def _csv_rows(path: Path) -> Iterator[Row]:
     try:
         encoding = csvtext.detect_encoding(path)
     except csvtext.NotText:
-        raise ImportFileError(
-            f"{path.name}: không phải tệp văn bản CSV / not a CSV text file (it holds binary data)"
-        ) from None
+        raise ImportFileError(msg("file_not_text", file=path.name)) from None
     # cp1258 writes most tones as combining marks: compose them (NFC) like every other text.
     compose = encoding == "cp1258"
     with path.open("r", encoding=encoding, errors="replace", newline="") as text:
@@ -558,4 +550,4 @@ def _csv_rows(path: Path) -> Iterator[Row]:
                 cells = [unicodedata.normalize("NFC", v) for v in row] if compose else row
                 yield number, [norm(v.strip()) for v in cells[:MAX_COLUMNS]]
         except csv.Error as exc:
-            raise ImportFileError(f"{path.name}: CSV hỏng / malformed CSV ({exc})") from None
+            raise ImportFileError(msg("file_bad_csv", file=path.name, detail=str(exc))) from None

@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from app.importing import fields as fs
 from app.importing.errors import ImportFileError
+from app.importing.messages import msg
 from app.importing.reader import Row, iter_rows, sheet_names
 from app.vntext import clean, fold
 from db.models import Setting
@@ -189,14 +190,10 @@ def inspect_sheet(path: Path, sheet: str | None = None, *, session: Session | No
     # keep=True: the preview that follows reads the rows from this parse (one parse a sheet).
     head = list(itertools.islice(iter_rows(path, sheet, keep=True), HEADER_SCAN_ROWS + 20))
     if not any(any(v is not None for v in values) for _, values in head):
-        raise ImportFileError(f'{path.name}, trang "{sheet}": trang tính trống / the sheet is empty')
+        raise ImportFileError(msg("sheet_empty", file=path.name, sheet_name=sheet))
     header_row, headers = find_header_row(head)
     if not header_row:
-        raise ImportFileError(
-            f'{path.name}, trang "{sheet}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", '
-            f'"Email") trong {HEADER_SCAN_ROWS} dòng đầu / no header row found in the first '
-            f"{HEADER_SCAN_ROWS} rows"
-        )
+        raise ImportFileError(msg("sheet_no_header", file=path.name, sheet_name=sheet, rows=HEADER_SCAN_ROWS))
     kind, scores = detect_kind(sheet, headers)
     layout = SheetLayout(sheet, header_row, headers, kind, kind_scores=scores)
     layout.data_rows_sampled = sum(1 for n, v in head if n > header_row and any(x is not None for x in v))

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.importing.errors import ImportFileError
+from app.importing.messages import msg
 
 T = TypeVar("T")
 
@@ -90,17 +91,11 @@ def run(
             raise
         except FutureTimeout:
             _kill(pool)
-            raise ImportFileError(
-                f"{path.name}: đọc quá {timeout:.0f} giây, đã dừng / reading took more than "
-                f"{timeout:.0f} s and was stopped: not an ordinary spreadsheet"
-            ) from None
+            raise ImportFileError(msg("file_timeout", file=path.name, seconds=f"{timeout:.0f}")) from None
         except (BrokenProcessPool, MemoryError):
-            raise ImportFileError(
-                f"{path.name}: tệp hỏng hoặc quá lớn, không đọc được / the file is damaged or asks "
-                "for more memory than a spreadsheet needs: it cannot be read"
-            ) from None
+            raise ImportFileError(msg("file_child_died", file=path.name)) from None
         except Exception as exc:
-            raise ImportFileError(f"{path.name}: không đọc được / cannot be read ({exc})") from None
+            raise ImportFileError(msg("file_unreadable", file=path.name, detail=str(exc))) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -321,17 +321,17 @@
   <context>
     <name>Banner</name>
     <message>
-      <location filename="../../ui/notify.py" line="63" />
+      <location filename="../../ui/notify.py" line="64" />
       <source>%n due today</source>
       <translation>%n việc đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/notify.py" line="65" />
+      <location filename="../../ui/notify.py" line="66" />
       <source>%n letter(s) to answer, past the deadline</source>
       <translation>%n công văn đến quá hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/notify.py" line="61" />
+      <location filename="../../ui/notify.py" line="62" />
       <source>%n overdue</source>
       <translation>%n việc quá hạn</translation>
     </message>
@@ -567,12 +567,12 @@
   <context>
     <name>BusyStrip</name>
     <message>
-      <location filename="../../ui/import_wizard/common.py" line="41" />
+      <location filename="../../ui/import_wizard/common.py" line="49" />
       <source>Cancel</source>
       <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/common.py" line="67" />
+      <location filename="../../ui/import_wizard/common.py" line="75" />
       <source>Cancelling…</source>
       <translation>Đang huỷ…</translation>
     </message>
@@ -1213,87 +1213,87 @@
   <context>
     <name>FilePage</name>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="160" />
+      <location filename="../../ui/import_wizard/file_page.py" line="161" />
       <source>%1 of %2 recognised</source>
       <translation>Nhận ra %1 trên %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="201" />
+      <location filename="../../ui/import_wizard/file_page.py" line="202" />
       <source>%1 sheets: the ticked ones are imported together, organisations first, in one step that one undo reverses.</source>
       <translation>%1 trang: các trang được đánh dấu được nhập cùng nhau, tổ chức trước, trong một lần ghi mà một lần hoàn tác đảo ngược.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="64" />
+      <location filename="../../ui/import_wizard/file_page.py" line="65" />
       <source>&amp;Browse…</source>
       <translation>&amp;Chọn tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="75" />
+      <location filename="../../ui/import_wizard/file_page.py" line="76" />
       <source>&amp;Sheets in the file:</source>
       <translation>&amp;Các trang tính trong tệp:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="37" />
+      <location filename="../../ui/import_wizard/file_page.py" line="38" />
       <source>All files</source>
       <translation>Mọi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="55" />
+      <location filename="../../ui/import_wizard/file_page.py" line="56" />
       <source>An Excel workbook (.xlsx, .xlsm, .xls), a LibreOffice one (.ods) or a CSV file in any encoding: choose it or drop it here. Nothing is written until you confirm.</source>
       <translation>Bảng tính Excel (.xlsx, .xlsm, .xls), LibreOffice (.ods) hoặc tệp CSV với bất kỳ bảng mã nào: chọn tệp hoặc thả vào đây. Chưa ghi gì cho đến khi bạn xác nhận.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="62" />
+      <location filename="../../ui/import_wizard/file_page.py" line="63" />
       <source>Choose a file…</source>
       <translation>Chọn một tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="52" />
+      <location filename="../../ui/import_wizard/file_page.py" line="53" />
       <source>Choose the spreadsheet</source>
       <translation>Chọn bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="83" />
+      <location filename="../../ui/import_wizard/file_page.py" line="84" />
       <source>Columns</source>
       <translation>Cột</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="83" />
+      <location filename="../../ui/import_wizard/file_page.py" line="84" />
       <source>Header row</source>
       <translation>Dòng tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="83" />
+      <location filename="../../ui/import_wizard/file_page.py" line="84" />
       <source>Holds</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="120" />
+      <location filename="../../ui/import_wizard/file_page.py" line="121" />
       <source>Import a spreadsheet</source>
       <translation>Nhập dữ liệu từ bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="194" />
+      <location filename="../../ui/import_wizard/file_page.py" line="195" />
       <source>No sheet of this file can be imported (the reasons are above).</source>
       <translation>Không nhập được trang tính nào của tệp này (lý do ở trên).</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="136" />
+      <location filename="../../ui/import_wizard/file_page.py" line="137" />
       <source>Reading %1…</source>
       <translation>Đang đọc %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="83" />
+      <location filename="../../ui/import_wizard/file_page.py" line="84" />
       <source>Sheet</source>
       <translation>Trang tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="36" />
+      <location filename="../../ui/import_wizard/file_page.py" line="37" />
       <source>Spreadsheets</source>
       <translation>Bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="173" />
+      <location filename="../../ui/import_wizard/file_page.py" line="174" />
       <source>imported (#%1)</source>
       <translation>đã nhập (#%1)</translation>
     </message>
@@ -1612,7 +1612,7 @@
       <translation>Tạo tổ chức mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="42" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="43" />
       <source>Create a new record anyway</source>
       <translation>Vẫn tạo bản ghi mới</translation>
     </message>
@@ -1637,7 +1637,7 @@
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="43" />
+      <location filename="../../ui/import_wizard/file_page.py" line="44" />
       <source>Not recognised: choose on the next page</source>
       <translation>Chưa nhận ra: chọn ở trang sau</translation>
     </message>
@@ -1662,7 +1662,7 @@
       <translation>Bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="45" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="46" />
       <source>Skip the row</source>
       <translation>Bỏ qua dòng này</translation>
     </message>
@@ -1677,12 +1677,12 @@
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="43" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="44" />
       <source>Update it: fill only its empty fields</source>
       <translation>Cập nhật: chỉ điền các trường còn trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="44" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="45" />
       <source>Update it: overwrite its fields</source>
       <translation>Cập nhật: ghi đè các trường</translation>
     </message>
@@ -1826,7 +1826,12 @@
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="75" />
+      <location filename="../../ui/import_wizard/messages.py" line="83" />
+      <source>File not found: {file}</source>
+      <translation>Không tìm thấy tệp: {file}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="122" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
@@ -1841,7 +1846,7 @@
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="110" />
+      <location filename="../../ui/import_wizard/messages.py" line="157" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -1866,7 +1871,7 @@
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="77" />
+      <location filename="../../ui/import_wizard/messages.py" line="124" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
@@ -1896,12 +1901,12 @@
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="109" />
+      <location filename="../../ui/import_wizard/messages.py" line="156" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="108" />
+      <location filename="../../ui/import_wizard/messages.py" line="155" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
@@ -1921,24 +1926,39 @@
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="79" />
+      <location filename="../../ui/import_wizard/messages.py" line="126" />
       <source>{entity} #{id} is used by {user} #{user_id}; kept</source>
       <translation>{entity} #{id} đang được {user} #{user_id} dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="78" />
+      <location filename="../../ui/import_wizard/messages.py" line="125" />
       <source>{entity} #{id} was edited after the import; kept</source>
       <translation>{entity} #{id} đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="80" />
+      <location filename="../../ui/import_wizard/messages.py" line="127" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="76" />
+      <location filename="../../ui/import_wizard/messages.py" line="123" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="84" />
+      <source>{file} is a folder, not a file</source>
+      <translation>{file} là thư mục, không phải tệp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="90" />
+      <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
+      <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="106" />
+      <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
+      <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="68" />
@@ -1951,14 +1971,99 @@
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/messages.py" line="111" />
+      <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
+      <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="109" />
+      <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
+      <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="103" />
+      <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
+      <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="97" />
+      <source>{file}: cannot be read ({detail})</source>
+      <translation>{file}: không đọc được ({detail})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="108" />
+      <source>{file}: malformed CSV ({detail})</source>
+      <translation>{file}: CSV hỏng ({detail})</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/messages.py" line="74" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/messages.py" line="100" />
+      <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
+      <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="107" />
+      <source>{file}: not a CSV text file (it holds binary data)</source>
+      <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="88" />
+      <source>{file}: not an .xlsx, .xls, .ods or .csv file</source>
+      <translation>{file}: không phải bảng tính .xlsx, .xls, .ods hoặc .csv</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="87" />
+      <source>{file}: not an Excel workbook</source>
+      <translation>{file}: không phải bảng tính Excel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="115" />
+      <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
+      <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="119" />
+      <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
+      <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="85" />
+      <source>{file}: the file is empty</source>
+      <translation>{file}: tệp rỗng</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/messages.py" line="73" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="98" />
+      <source>{file}: the workbook has no worksheet</source>
+      <translation>{file}: không có trang tính nào</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="86" />
+      <source>{file}: the workbook is damaged ({detail})</source>
+      <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="80" />
+      <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
+      <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="76" />
+      <source>{file}: the workbook is password-protected: remove the password and save it again</source>
+      <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="94" />
+      <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
+      <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="56" />
@@ -1969,77 +2074,77 @@
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="90" />
+      <location filename="../../ui/import_wizard/messages.py" line="137" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="100" />
+      <location filename="../../ui/import_wizard/messages.py" line="147" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="91" />
+      <location filename="../../ui/import_wizard/messages.py" line="138" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="97" />
+      <location filename="../../ui/import_wizard/messages.py" line="144" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="95" />
+      <location filename="../../ui/import_wizard/messages.py" line="142" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="87" />
+      <location filename="../../ui/import_wizard/messages.py" line="134" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="93" />
+      <location filename="../../ui/import_wizard/messages.py" line="140" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="99" />
+      <location filename="../../ui/import_wizard/messages.py" line="146" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="89" />
+      <location filename="../../ui/import_wizard/messages.py" line="136" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="98" />
+      <location filename="../../ui/import_wizard/messages.py" line="145" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="88" />
+      <location filename="../../ui/import_wizard/messages.py" line="135" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="96" />
+      <location filename="../../ui/import_wizard/messages.py" line="143" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="101" />
+      <location filename="../../ui/import_wizard/messages.py" line="148" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="94" />
+      <location filename="../../ui/import_wizard/messages.py" line="141" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="92" />
+      <location filename="../../ui/import_wizard/messages.py" line="139" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -3386,97 +3491,97 @@
   <context>
     <name>MappingPage</name>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="188" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="189" />
       <source>(no header)</source>
       <translation>(không có tiêu đề)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="74" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="75" />
       <source>A row that matches an &amp;existing record:</source>
       <translation>Dòng khớp với một bản ghi &amp;đã có:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="54" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="55" />
       <source>Check Ketnoi's suggestion for each column; change any that is wrong.</source>
       <translation>Kiểm tra gợi ý của Ketnoi cho từng cột; sửa cột nào chưa đúng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="254" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="255" />
       <source>Choose the column that holds “%1”: a row without it is not a record.</source>
       <translation>Chọn cột chứa “%1”: dòng thiếu cột này không phải là một bản ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="82" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="83" />
       <source>Column</source>
       <translation>Cột</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="110" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="111" />
       <source>Columns left “not imported” are ignored. When you import, Ketnoi remembers this mapping and offers it again for the next file with the same headers.</source>
       <translation>Các cột để “không nhập” sẽ bị bỏ qua. Khi nhập, Ketnoi ghi nhớ cách ghép cột này và gợi ý lại cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="83" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="84" />
       <source>Header in the file</source>
       <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="85" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="86" />
       <source>Imports into</source>
       <translation>Nhập vào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="163" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="164" />
       <source>Ketnoi could not tell what the sheet holds: choose it above.</source>
       <translation>Ketnoi chưa xác định được nội dung trang tính: hãy chọn ở trên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="53" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="54" />
       <source>Match the columns to fields</source>
       <translation>Ghép cột với trường dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="68" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="69" />
       <source>S&amp;heet:</source>
       <translation>T&amp;rang:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="84" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="85" />
       <source>Sample values</source>
       <translation>Giá trị mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="259" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="260" />
       <source>Several columns go into %1: only the first is used.</source>
       <translation>Nhiều cột cùng ghép vào %1: chỉ dùng cột đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="267" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="268" />
       <source>Sheet “%1” has no column for the name: choose it there.</source>
       <translation>Trang “%1” chưa có cột họ tên: hãy chọn ở trang đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="158" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="159" />
       <source>Sheet “%1”: the header is on row %2.</source>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="156" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="157" />
       <source>Sheet “%1”: the header is on row %2; the rows above it are skipped.</source>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2; các dòng phía trên được bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="161" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="162" />
       <source>The mapping you confirmed last time for these headers is used.</source>
       <translation>Dùng cách ghép cột bạn đã xác nhận lần trước cho các tiêu đề này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="73" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="74" />
       <source>The sheet &amp;holds:</source>
       <translation>Trang tính &amp;chứa:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="198" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="199" />
       <source>— not imported —</source>
       <translation>— không nhập —</translation>
     </message>

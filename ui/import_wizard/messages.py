@@ -72,6 +72,53 @@ def _templates() -> dict[str, str]:
         "bad_on_match": tr("ImportMessage", "--on-match: {value}? ({choices})"),
         "no_sheets": tr("ImportMessage", "{file}: the workbook has no sheets"),
         "no_row_read": tr("ImportMessage", "{file}: no row could be read"),
+        "file_password": tr(
+            "ImportMessage",
+            "{file}: the workbook is password-protected: remove the password and save it again",
+        ),
+        "file_password_or_not_spreadsheet": tr(
+            "ImportMessage",
+            "{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx",
+        ),
+        "file_not_found": tr("ImportMessage", "File not found: {file}"),
+        "file_is_folder": tr("ImportMessage", "{file} is a folder, not a file"),
+        "file_empty": tr("ImportMessage", "{file}: the file is empty"),
+        "file_damaged": tr("ImportMessage", "{file}: the workbook is damaged ({detail})"),
+        "file_not_excel": tr("ImportMessage", "{file}: not an Excel workbook"),
+        "file_unknown_format": tr("ImportMessage", "{file}: not an .xlsx, .xls, .ods or .csv file"),
+        "file_web_page": tr(
+            "ImportMessage",
+            "{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx",
+        ),
+        "file_zip_bomb": tr(
+            "ImportMessage",
+            "{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read",
+        ),
+        "file_unreadable": tr("ImportMessage", "{file}: cannot be read ({detail})"),
+        "file_no_sheets": tr("ImportMessage", "{file}: the workbook has no worksheet"),
+        "file_no_such_sheet": tr(
+            "ImportMessage", '{file}: no sheet named "{sheet_name}" (there are: {names})'
+        ),
+        "sheet_too_large": tr(
+            "ImportMessage",
+            '{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)',
+        ),
+        "sheet_unreadable": tr("ImportMessage", '{file}, sheet "{sheet_name}": cannot be read ({detail})'),
+        "file_not_text": tr("ImportMessage", "{file}: not a CSV text file (it holds binary data)"),
+        "file_bad_csv": tr("ImportMessage", "{file}: malformed CSV ({detail})"),
+        "sheet_empty": tr("ImportMessage", '{file}, sheet "{sheet_name}": the sheet is empty'),
+        "sheet_no_header": tr(
+            "ImportMessage",
+            '{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows',
+        ),
+        "file_timeout": tr(
+            "ImportMessage",
+            "{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet",
+        ),
+        "file_child_died": tr(
+            "ImportMessage",
+            "{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read",
+        ),
         "cancelled": tr("ImportMessage", "Import cancelled; nothing was written."),
         "changed_since_preview": tr("ImportMessage", "{file} changed since the preview"),
         "already_undone": tr("ImportMessage", "import #{id} was already undone ({at})"),

@@ -27,8 +27,10 @@ from app.importing import (
     run_import,
     write_error_report,
 )
+from app.importing.messages import msg
 from app.importing.reader import forget_parsed, iter_rows
 from db.engine import Engine, read_session
+from ui.import_wizard.common import describe
 from ui.tasks import Task
 
 SAMPLES = 3
@@ -118,12 +120,13 @@ def inspect(engine: Engine, path: Path, task: Task) -> list[SheetInfo]:
         task.check()
         task.progress(i, len(found))
         if isinstance(item, ImportFileError):
-            name = _sheet_of(str(item))
-            out.append(SheetInfo(name, error=str(item)))
+            params = item.message.params if item.message is not None else {}
+            name = str(params.get("sheet_name") or _sheet_of(str(item)))
+            out.append(SheetInfo(name, error=describe(item)))
         else:
             out.append(SheetInfo(item.sheet, item, samples=read_samples(path, item)))
     if not out:
-        raise ImportFileError(f"{path.name}: không có trang tính nào / the workbook has no sheets")
+        raise ImportFileError(msg("no_sheets", file=path.name))
     return out
 
 

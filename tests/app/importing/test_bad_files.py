@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from app.errors import UserError
 from app.importing import ImportFileError, inspect_sheet, preview_import
+from app.importing.messages import text
 from app.importing.reader import iter_rows, sheet_names
 from db.engine import read_session
 from tests.app.importing.helpers import SAMPLE, counts, write_xlsx
@@ -52,12 +53,12 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     zero.write_bytes(b"")
     return {
         "text": (text, "ghi-chu.xlsx"),
-        "password": (ole, "mật khẩu"),
+        "password": (ole, "password-protected"),
         "truncated": (truncated, "cat-do.xlsx"),
         "broken member": (broken_member, "hong.xlsx"),
-        "zip but not excel": (not_zip_workbook, "không phải bảng tính Excel"),
-        "empty sheet": (empty, "trang tính trống"),
-        "no header": (prose, "không tìm thấy dòng tiêu đề"),
+        "zip but not excel": (not_zip_workbook, "not an Excel workbook"),
+        "empty sheet": (empty, "the sheet is empty"),
+        "no header": (prose, "no header row"),
         "not text": (binary, "not a CSV text file"),
         "zero bytes": (zero, "rong.xlsx"),
         "missing": (tmp_path / "khong-co.xlsx", "khong-co.xlsx"),
@@ -79,6 +80,11 @@ def test_bad_file_gives_one_clear_message_and_writes_nothing(engine, tmp_path: P
     assert isinstance(info.value, ImportFileError)
     assert expected in message
     assert "\n" not in message and "Traceback" not in message
+    # a message with a code: worded in Vietnamese too, naming the same file, no English left in it
+    m = info.value.message
+    assert m is not None
+    vi = text(m, "vi", where=True)
+    assert path.name in vi and vi != text(m, "en", where=True)
     assert counts(engine) == before
 
 
