@@ -440,6 +440,9 @@ class Letter(Record, table=True):
     action_id: int | None = Field(default=None, foreign_key="action.id", index=True, ondelete="SET NULL")
     meeting_id: int | None = Field(default=None, foreign_key="meeting.id", index=True, ondelete="SET NULL")
     reply_to_id: int | None = Field(default=None, foreign_key="letter.id", index=True, ondelete="SET NULL")
+    # Addressed to a post (issue 15 item 5, migration 0009): goes to its holder on the day it is
+    # drafted. No foreign key: SQLite adds one only by rebuilding the table.
+    post_id: int | None = Field(default=None, index=True)
     status: str = Field(default="draft", sa_type=String(20), index=True)
     reply_due: dt.date | None = Field(default=None)
     owner_id: int | None = Field(default=None, foreign_key="staff.id", index=True, ondelete="SET NULL")
@@ -468,6 +471,63 @@ class OfficeDay(SQLModel, table=True):
     note: str = _text()
     created_at: dt.datetime = _ts()
     created_by: str = Field(default="", sa_type=String(200))
+
+
+# --- issue 15: reorganisations and posts (migration 0009) ----------------------------------
+
+SUCCESSION_KINDS = ("merged", "renamed", "split")
+
+
+class OrgSuccession(SQLModel, table=True):
+    """An organisation merged into, renamed to or split into another, from a date: one row
+    per successor (a split has several). The predecessor is kept, with its history, past
+    meetings and closed actions; ``group_id`` is the operation's history group (its undo)."""
+
+    __tablename__ = "org_succession"
+    __table_args__ = (Index("ux_org_succession", "predecessor_id", "successor_id", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    predecessor_id: int = Field(foreign_key="organisation.id", index=True, ondelete="CASCADE")
+    successor_id: int = Field(foreign_key="organisation.id", index=True, ondelete="CASCADE")
+    kind: str = Field(default="merged", sa_type=String(20))
+    effective_on: dt.date = Field()
+    note: str = _text()
+    group_id: str = Field(default="", sa_type=String(40), index=True)
+    created_at: dt.datetime = _ts()
+    created_by: str = Field(default="", sa_type=String(200))
+
+
+class Post(SQLModel, table=True):
+    """A post in an organisation ("Phó Giám đốc", NIC) whose holders change over time;
+    ``rank`` orders posts by precedence (1 first)."""
+
+    __tablename__ = "post"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(sa_type=String(300))
+    title_en: str = _text()
+    organisation_id: int | None = Field(
+        default=None, foreign_key="organisation.id", index=True, ondelete="SET NULL"
+    )
+    rank: int = Field(default=100, nullable=False)
+    notes: str = _text()
+    created_at: dt.datetime = _ts()
+    deleted_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class PostHolder(SQLModel, table=True):
+    """A contact holding a post from a day to a day (``ends_on`` None: holds it now), by an
+    appointment decision ("Quyết định số 123/QĐ-BKHCN")."""
+
+    __tablename__ = "post_holder"
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = Field(foreign_key="post.id", index=True, ondelete="CASCADE")
+    contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
+    starts_on: dt.date | None = Field(default=None)
+    ends_on: dt.date | None = Field(default=None)
+    decision: str = Field(default="", sa_type=String(100))
+    created_at: dt.datetime = _ts()
 
 
 # --- list sort indexes (issue 11, migration 0011) ------------------------------------------
