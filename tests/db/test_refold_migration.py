@@ -117,7 +117,10 @@ def _check_upgraded(engine: Engine) -> None:
 def test_sqlite_database_from_0003_finds_lukasz_after_upgrade(db_url: str, db_path: Path) -> None:
     _database_at_0003(db_url)
     engine = make_engine(db_url)
-    assert _hits(engine, "lukasz") == []  # the old keys: the test can fail
+    # The old keys (read directly: the app's search expects a schema at head, with attachments
+    # and letters): the test can fail.
+    with read_session(engine) as s:
+        assert s.execute(text("SELECT count(*) FROM contact WHERE search_text LIKE '%lukasz%'")).scalar() == 0
     engine.dispose()
 
     engine = open_database(db_url)
