@@ -115,8 +115,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     # --- warnings: the row is imported, the value kept as typed (issue 10, item 3) ---------------
     "phone_unverified": (
-        'phone "{value}" kept unverified: possible, but not a number libphonenumber knows',
-        'số điện thoại "{value}" được giữ, chưa xác minh: có thể đúng nhưng libphonenumber chưa biết',
+        'phone "{value}" kept unverified: the right length, but not in a range known yet',
+        'số điện thoại "{value}" được giữ, chưa xác minh: đúng độ dài nhưng chưa thuộc dải số đã biết',
     ),
     "email_kept_in_notes": (
         'email "{value}" is not an address; kept in the notes',

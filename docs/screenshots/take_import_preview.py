@@ -101,6 +101,7 @@ def main(lang: str) -> None:
     settle()
     preview = wizard.preview_page
     preview.view.resizeColumnToContents(2)
+    preview.view.selectRow(2)  # the unverified phone: said in full under the table
     shoot("import-preview-warnings")
     preview.tabs.setCurrentIndex(1)
     tree = preview.folds.tree

@@ -458,7 +458,6 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="262" />
-      <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1786,7 +1785,7 @@
       <translation>"{value}" không phải ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="65" />
+      <location filename="../../ui/import_wizard/messages.py" line="64" />
       <source>"{value}" is not a date; kept as typed</source>
       <translation>"{value}" không phải ngày; giữ nguyên như đã nhập</translation>
     </message>
@@ -1806,7 +1805,7 @@
       <translation>"{value}" không phải số điện thoại hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="66" />
+      <location filename="../../ui/import_wizard/messages.py" line="65" />
       <source>"{value}" kept in the notes</source>
       <translation>"{value}" được ghi vào ghi chú</translation>
     </message>
@@ -1821,17 +1820,17 @@
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="72" />
+      <location filename="../../ui/import_wizard/messages.py" line="71" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="83" />
+      <location filename="../../ui/import_wizard/messages.py" line="82" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="122" />
+      <location filename="../../ui/import_wizard/messages.py" line="121" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
@@ -1846,7 +1845,7 @@
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="157" />
+      <location filename="../../ui/import_wizard/messages.py" line="156" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -1866,12 +1865,12 @@
       <translation>trùng dòng {other_row} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="64" />
+      <location filename="../../ui/import_wizard/messages.py" line="63" />
       <source>email "{value}" is not an address; kept in the notes</source>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="124" />
+      <location filename="../../ui/import_wizard/messages.py" line="123" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
@@ -1892,8 +1891,8 @@
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="61" />
-      <source>phone "{value}" kept unverified: possible, but not a number libphonenumber knows</source>
-      <translation>số điện thoại "{value}" được giữ, chưa xác minh: có thể đúng nhưng libphonenumber chưa biết</translation>
+      <source>phone "{value}" kept unverified: the right length, but not in a range known yet</source>
+      <translation>số điện thoại "{value}" được giữ, chưa xác minh: đúng độ dài nhưng chưa thuộc dải số đã biết</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="50" />
@@ -1901,12 +1900,12 @@
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="156" />
+      <location filename="../../ui/import_wizard/messages.py" line="155" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="155" />
+      <location filename="../../ui/import_wizard/messages.py" line="154" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
@@ -1926,142 +1925,142 @@
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="126" />
+      <location filename="../../ui/import_wizard/messages.py" line="125" />
       <source>{entity} #{id} is used by {user} #{user_id}; kept</source>
       <translation>{entity} #{id} đang được {user} #{user_id} dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="125" />
+      <location filename="../../ui/import_wizard/messages.py" line="124" />
       <source>{entity} #{id} was edited after the import; kept</source>
       <translation>{entity} #{id} đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="127" />
+      <location filename="../../ui/import_wizard/messages.py" line="126" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="123" />
+      <location filename="../../ui/import_wizard/messages.py" line="122" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="84" />
+      <location filename="../../ui/import_wizard/messages.py" line="83" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="90" />
+      <location filename="../../ui/import_wizard/messages.py" line="89" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="106" />
+      <location filename="../../ui/import_wizard/messages.py" line="105" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="68" />
+      <location filename="../../ui/import_wizard/messages.py" line="67" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="71" />
+      <location filename="../../ui/import_wizard/messages.py" line="70" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="111" />
+      <location filename="../../ui/import_wizard/messages.py" line="110" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="109" />
+      <location filename="../../ui/import_wizard/messages.py" line="108" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="103" />
+      <location filename="../../ui/import_wizard/messages.py" line="102" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="97" />
+      <location filename="../../ui/import_wizard/messages.py" line="96" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="108" />
+      <location filename="../../ui/import_wizard/messages.py" line="107" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="74" />
+      <location filename="../../ui/import_wizard/messages.py" line="73" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="100" />
+      <location filename="../../ui/import_wizard/messages.py" line="99" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="107" />
+      <location filename="../../ui/import_wizard/messages.py" line="106" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="88" />
+      <location filename="../../ui/import_wizard/messages.py" line="87" />
       <source>{file}: not an .xlsx, .xls, .ods or .csv file</source>
       <translation>{file}: không phải bảng tính .xlsx, .xls, .ods hoặc .csv</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="87" />
+      <location filename="../../ui/import_wizard/messages.py" line="86" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="115" />
+      <location filename="../../ui/import_wizard/messages.py" line="114" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="119" />
+      <location filename="../../ui/import_wizard/messages.py" line="118" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="85" />
+      <location filename="../../ui/import_wizard/messages.py" line="84" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="73" />
+      <location filename="../../ui/import_wizard/messages.py" line="72" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="98" />
+      <location filename="../../ui/import_wizard/messages.py" line="97" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="86" />
+      <location filename="../../ui/import_wizard/messages.py" line="85" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="80" />
+      <location filename="../../ui/import_wizard/messages.py" line="79" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="76" />
+      <location filename="../../ui/import_wizard/messages.py" line="75" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="94" />
+      <location filename="../../ui/import_wizard/messages.py" line="93" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
@@ -2074,77 +2073,77 @@
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="137" />
+      <location filename="../../ui/import_wizard/messages.py" line="136" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="147" />
+      <location filename="../../ui/import_wizard/messages.py" line="146" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="138" />
+      <location filename="../../ui/import_wizard/messages.py" line="137" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="144" />
+      <location filename="../../ui/import_wizard/messages.py" line="143" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="142" />
+      <location filename="../../ui/import_wizard/messages.py" line="141" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="134" />
+      <location filename="../../ui/import_wizard/messages.py" line="133" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="140" />
+      <location filename="../../ui/import_wizard/messages.py" line="139" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="146" />
+      <location filename="../../ui/import_wizard/messages.py" line="145" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="136" />
+      <location filename="../../ui/import_wizard/messages.py" line="135" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="145" />
+      <location filename="../../ui/import_wizard/messages.py" line="144" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="135" />
+      <location filename="../../ui/import_wizard/messages.py" line="134" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="143" />
+      <location filename="../../ui/import_wizard/messages.py" line="142" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="148" />
+      <location filename="../../ui/import_wizard/messages.py" line="147" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="141" />
+      <location filename="../../ui/import_wizard/messages.py" line="140" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="139" />
+      <location filename="../../ui/import_wizard/messages.py" line="138" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -2737,6 +2736,7 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="262" />
       <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3631,107 +3631,107 @@
   <context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="200" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="212" />
       <source>%1 (%2 rows)</source>
       <translation>%1 (%2 dòng)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="215" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="227" />
       <source>%1 of %2 rows of %3 sheets will be written, together: one import, one undo.</source>
       <translation>Sẽ ghi %1 trên %2 dòng của %3 trang, cùng một lúc: một lần nhập, một lần hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="223" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="235" />
       <source>%1 of %2 rows will be written.</source>
       <translation>Sẽ ghi %1 trên %2 dòng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="98" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="99" />
       <source>&amp;Check again</source>
       <translation>&amp;Kiểm tra lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="87" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="88" />
       <source>&amp;Import</source>
       <translation>&amp;Nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="122" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="123" />
       <source>&amp;Show:</source>
       <translation>&amp;Hiển thị:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="112" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="113" />
       <source>All rows</source>
       <translation>Tất cả các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="82" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="83" />
       <source>Check what will happen</source>
       <translation>Xem trước kết quả</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="156" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="168" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="251" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="272" />
       <source>Created alongside (%1)</source>
       <translation>Tạo kèm theo (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="114" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="115" />
       <source>Errors and duplicates</source>
       <translation>Lỗi và trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="113" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="114" />
       <source>Errors only</source>
       <translation>Chỉ dòng lỗi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="84" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="85" />
       <source>Every row of the sheet, checked and matched. Nothing is written until you press Import.</source>
       <translation>Mọi dòng của trang tính đã được kiểm tra và đối chiếu. Chưa ghi gì cho đến khi bạn bấm Nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="115" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="116" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="212" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="224" />
       <source>Nothing to import: every row is an error, a duplicate or skipped.</source>
       <translation>Không có gì để nhập: mọi dòng đều lỗi, trùng lặp hoặc bị bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="181" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="193" />
       <source>Reading, checking and matching rows…</source>
       <translation>Đang đọc, kiểm tra và đối chiếu các dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="155" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="167" />
       <source>Rows</source>
       <translation>Các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="126" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="127" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="117" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="118" />
       <source>Skipped</source>
       <translation>Bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="209" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="221" />
       <source>The sheet has no rows below its header.</source>
       <translation>Trang tính không có dòng nào dưới tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="116" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="117" />
       <source>Updates</source>
       <translation>Cập nhật</translation>
     </message>

@@ -58,8 +58,7 @@ def _templates() -> dict[str, str]:
         "invalid_phone": tr("ImportMessage", '"{value}" is not a valid phone number'),
         "invalid_date": tr("ImportMessage", '"{value}" is not a date (day/month/year)'),
         "phone_unverified": tr(
-            "ImportMessage",
-            'phone "{value}" kept unverified: possible, but not a number libphonenumber knows',
+            "ImportMessage", 'phone "{value}" kept unverified: the right length, but not in a range known yet'
         ),
         "email_kept_in_notes": tr("ImportMessage", 'email "{value}" is not an address; kept in the notes'),
         "date_kept_as_typed": tr("ImportMessage", '"{value}" is not a date; kept as typed'),

@@ -30,6 +30,7 @@ from app.importing import STATUSES
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, show_error, show_note
 from ui.import_wizard.folds_panel import FoldsPanel
+from ui.import_wizard.messages import wording
 from ui.import_wizard.model import (
     COL_DETAILS,
     COL_RECORD,
@@ -148,11 +149,22 @@ class PreviewPage(QWizardPage):
         header.resizeSection(COL_ROW, self.fontMetrics().horizontalAdvance("000000") + 16)
         header.resizeSection(COL_STATUS, self.fontMetrics().horizontalAdvance("Duplicate") + 44)
         header.resizeSection(COL_RECORD, 340)
+        self.row_detail = QLabel(self)
+        self.row_detail.setObjectName("preview_row_detail")
+        self.row_detail.setWordWrap(True)
+        self.row_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.model.modelReset.connect(self._row_chosen)
+        rows_tab = QWidget(self)
+        rows_lay = QVBoxLayout(rows_tab)
+        rows_lay.setContentsMargins(0, 0, 0, 0)
+        rows_lay.addWidget(self.view, 1)
+        rows_lay.addWidget(self.row_detail)
         self.folds = FoldsPanel(wizard, self)
         self.folds.changed.connect(self._refolded)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("preview_tabs")
-        self.tabs.addTab(self.view, self.tr("Rows"))
+        self.tabs.addTab(rows_tab, self.tr("Rows"))
         self.tabs.addTab(self.folds, self.tr("Created alongside"))
         self.tabs.hide()
         self._writable = False
@@ -245,6 +257,15 @@ class PreviewPage(QWizardPage):
         else:
             self._filter()
         self._show_folds()
+
+    def _row_chosen(self) -> None:
+        """Everything said about the row under the cursor, in full (the table cuts long text)."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            self.row_detail.clear()
+            return
+        row = self.model.row_at(index.row())
+        self.row_detail.setText("\n".join(wording(m, where=True) for m in row.messages()))
 
     def _show_folds(self) -> None:
         self.folds.show_preview(self.w.preview)

@@ -112,3 +112,16 @@ def test_the_vietnamese_window_words_messages_in_vietnamese(qapp) -> None:  # ty
         assert wording(dup) == "trùng dòng 4 (cùng số điện thoại)"
     finally:
         i18n.install(qapp, "en")
+
+
+def test_the_row_under_the_cursor_is_said_in_full(qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = [*ROWS, ["Đỗ Văn Phúc", "VIN", "khong-co-email"]]
+    w = open_wizard(qtbot, ctx, write_xlsx(tmp_path / "k.xlsx", {"Khách": rows}))
+    to_preview(qtbot, w)
+    page = w.preview_page
+    last = page.model.rowCount() - 1
+    assert page.model.row_at(last).row == 7
+    page.view.setCurrentIndex(page.model.index(last, 0))
+    assert page.row_detail.text() == (
+        'sheet "Khách", row 7, column Email (C): email "khong-co-email" is not an address; kept in the notes'
+    )
