@@ -1,20 +1,22 @@
 """Benchmark: the contacts list at 100,000 contacts against 1,000, side by side in one run.
 
-    python tests/benchmarks/bench_lists.py [--big 100000] [--small 1000] [--rounds 3]
+    python tests/benchmarks/bench_lists.py [--big 100000] [--small 1000] [--rounds 5]
         [--big-db PATH] [--small-db PATH] [--json FILE]
 
-Real Qt (offscreen): a ``RecordListModel`` in a 1000x700 ``QTableView``, as the window shows it.
+Real Qt (offscreen): the window's contacts ``ListPanel`` (its ``RecordListModel`` and table), 1000x700.
 Per round, alternating the two databases:
 
 - **jump to the last row, sorted by organisation**: Ctrl+End on the open list (its ids read
-  off the UI thread when it opened) until the last screen is painted (issue 11 target ≤ 2);
+  off the UI thread when it opened) until the last screen is painted (issue 11 target ≤ 2 at
+  100k, ≤ 3 at a million);
 - **sort by a column → first screen painted**, for every sortable column of the contacts list
   (the first screen's ids from the index on the UI thread, the rest in the background; target
   ≤ 1.5);
 - **all ids known** after opening sorted by organisation: the background read, off the UI
   thread (no target; shown so that the jump's precondition has a number too).
 
-Prints each ratio's median and spread over the rounds, with the load average; ``--json FILE``
+Prints per measure the median time of each side, their ratio and the spread of the rounds'
+own ratios, with the load average; ``--json FILE``
 writes one object per measure with ``name``, ``ratio`` and ``target`` (null: no target).
 Without ``--big-db``/``--small-db`` the databases are built with the demo generator
 (``ketnoi demo --scale N``) in a temporary folder.
@@ -38,7 +40,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication
 
 from app import demo, lists
 from db.migrate import open_database
@@ -61,16 +63,15 @@ class Side:
 
     def __init__(self, url: str, settings_dir: Path) -> None:
         from ui.context import AppContext
-        from ui.lists.model import RecordListModel
+        from ui.lists.panel import ListPanel
         from ui.settings import Settings
 
         self.engine = open_database(url)
         self.ctx = AppContext(self.engine, Settings(str(settings_dir / f"{abs(hash(url))}.ini")))
-        self.model = RecordListModel(self.ctx, lists.default_query("contact"))
-        self.view = QTableView()
-        self.view.resize(1000, 700)
-        self.view.setModel(self.model)
-        self.view.show()
+        self.panel = ListPanel(self.ctx, "contact")  # the window's own list: filter bar and table
+        self.panel.resize(1000, 700)
+        self.panel.show()
+        self.model, self.view = self.panel.model, self.panel.view
         self.settle()
         with self.ctx.read() as s:
             self.size = lists.count(s, self.model.query)
@@ -93,7 +94,7 @@ class Side:
         self.model.sort(self.model.columns.index(column), order)
 
     def close(self) -> None:
-        self.view.close()
+        self.panel.close()
         self.ctx.tasks.wait()
         self.engine.dispose()
 
@@ -155,7 +156,7 @@ def main() -> None:
     ap.add_argument("--small", type=int, default=1_000)
     ap.add_argument("--big-db", help="an existing database for the big side (path or URL)")
     ap.add_argument("--small-db", help="an existing database for the small side")
-    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds (median and spread)")
+    ap.add_argument("--rounds", type=int, default=5, help="alternating rounds (median and spread)")
     ap.add_argument("--json", metavar="FILE", help="write the measures as JSON objects")
     args = ap.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -189,17 +190,21 @@ def main() -> None:
     del app
 
     out: list[dict[str, Any]] = []
-    print(f"\n{'measure':<46}{'small ms':>10}{'big ms':>10}{'ratio median':>14}  spread      target")
+    print(f"\n{'measure (medians)':<46}{'small ms':>10}{'big ms':>10}{'ratio':>8}  rounds' spread  target")
     for name, times in runs.items():
+        # the ratio of the two medians (one slow round on a shared machine moves it little);
+        # the spread is that of the rounds' own ratios
         ratios = [b / s for s, b in zip(times["small"], times["big"], strict=True)]
         kind = "jump" if name.startswith("jump") else "sort" if name.startswith("sort") else "all_ids"
         target = TARGETS[kind]
-        median = statistics.median(ratios)
+        if kind == "jump" and sizes[1] > 200_000:
+            target = 3.0  # the issue's target at a million contacts
         s_ms, b_ms = statistics.median(times["small"]) * 1000, statistics.median(times["big"]) * 1000
+        median = b_ms / s_ms
         verdict = "" if target is None else ("ok" if median <= target else "MISSED")
         print(
-            f"{name:<46}{s_ms:>10.1f}{b_ms:>10.1f}{median:>14.2f}  {min(ratios):.2f}-{max(ratios):.2f}"
-            f"   {'—' if target is None else f'≤ {target}'} {verdict}"
+            f"{name:<46}{s_ms:>10.1f}{b_ms:>10.1f}{median:>8.2f}  {min(ratios):>5.2f}-{max(ratios):<5.2f}"
+            f"     {'—' if target is None else f'≤ {target}'} {verdict}"
         )
         out.append(
             {
