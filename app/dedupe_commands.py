@@ -103,7 +103,8 @@ def dedupe_command(args: argparse.Namespace, ctx: Any) -> int:
     with read_session(ctx.engine()) as session:
         for kind in kinds:
             groups = find_duplicate_groups(session, kind, min_confidence=args.min_confidence)
-            ctx.out(f"{kind}s: {len(groups):,} group(s) of likely duplicates")
+            n = len(groups)
+            ctx.out(f"{kind}s: {n:,} group{'' if n == 1 else 's'} of likely duplicates")
             for g in groups[: args.limit]:
                 ctx.out(f"  {g.confidence:.0%}  {'; '.join(g.reasons)}")
                 for member in g.members:
@@ -119,7 +120,7 @@ def merge_command(args: argparse.Namespace, ctx: Any) -> int:
     unknown = set(choices) - set(merging.FIELDS[args.kind])
     if unknown:
         raise UserError(
-            f"unknown field(s) {', '.join(sorted(unknown))}; choose from {', '.join(merging.FIELDS[args.kind])}"
+            f"unknown field{'' if len(unknown) == 1 else 's'} {', '.join(sorted(unknown))}; choose from {', '.join(merging.FIELDS[args.kind])}"
         )
     if args.dry_run:
         with read_session(ctx.engine()) as session:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app import attachments, dashboard, emails, records
+from app.history import record_history
 from app.letters.register import list_letters
 from db.engine import Session
 from db.models import EMAIL_KIND, OPEN_STATUSES
@@ -260,7 +261,18 @@ def action_story(session: Session, action_id: int, *, today: dt.date) -> ActionS
         or name("contact", "responsible_contact_id"),
         organisation=name("organisation", "organisation_id"),
         meeting=name("meeting", "meeting_id"),
-        history=records.history(session, "action", action_id)[:ACTION_HISTORY],
+        history=[  # typed values (dates as dates) and names for ids, as the history dialog has them
+            {
+                "at": e.at.replace(tzinfo=None),
+                "op": e.op,
+                "field": e.field,
+                "old": e.old,
+                "new": e.new,
+                "old_label": e.old_label,
+                "new_label": e.new_label,
+            }
+            for e in record_history(session, "action", action_id, limit=ACTION_HISTORY)
+        ],
     )
 
 

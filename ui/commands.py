@@ -217,7 +217,9 @@ class Commands(QObject):
 
     # --- actions ---------------------------------------------------------------------------------
 
-    def _run_actions(self, ids: list[int], rule: Callable[[Session], str], message: str) -> None:
+    def _run_actions(
+        self, ids: list[int], rule: Callable[[Session], str], message: Callable[[int], str]
+    ) -> None:
         """Run one of :mod:`app.actions`' rules; offer its group as Edit → Undo."""
         box: list[str] = []
 
@@ -227,7 +229,7 @@ class Commands(QObject):
             return actions.changed_ids(s, group)
 
         def finished(done: list[int]) -> None:
-            text = message.replace("%n", self.ctx.fmt_number(len(done)))
+            text = message(len(done))  # Qt counts: "1 action", "3 actions"
             if box and box[0]:
                 self.ctx.push_undo(text, box[0])
             self.ctx.status_message.emit(text)
@@ -243,7 +245,9 @@ class Commands(QObject):
         """The D key: open actions are marked done, done ones reopen (the same key toggles back)."""
         actor = self.ctx.actor()
         self._run_actions(
-            ids, lambda s: actions.toggle_done(s, ids, actor=actor), self.tr("Marked %n action(s) done")
+            ids,
+            lambda s: actions.toggle_done(s, ids, actor=actor),
+            lambda n: self.tr("Marked %n action(s) done", "", n),
         )
 
     def reschedule(self, ids: list[int]) -> None:
@@ -256,7 +260,9 @@ class Commands(QObject):
             return
         day, actor = dialog.value(), self.ctx.actor()
         self._run_actions(
-            ids, lambda s: actions.reschedule(s, ids, day, actor=actor), self.tr("Rescheduled %n action(s)")
+            ids,
+            lambda s: actions.reschedule(s, ids, day, actor=actor),
+            lambda n: self.tr("Rescheduled %n action(s)", "", n),
         )
 
     def add_note(self, record_id: int) -> None:

@@ -8,7 +8,6 @@ the UI thread; the table model only lays them out.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt
@@ -34,10 +33,6 @@ from ui.icons import icon
 from ui.rows import RowsModel
 
 SHORT = 120  # characters of a long text shown in a cell (the tooltip has it all)
-
-
-def _dash() -> str:
-    return "—"
 
 
 class HistoryModel(RowsModel[history.HistoryEntry]):
@@ -111,33 +106,7 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
         return words.get(e.op, e.op)
 
     def value(self, field: str, value: Any, label: str | None) -> str:
-        if label is not None:
-            return label
-        if value in (None, "", []):
-            return _dash()
-        if isinstance(value, bool):
-            return self.tr("Yes") if value else self.tr("No")
-        if isinstance(value, dt.datetime):
-            return self.ctx.fmt_datetime(value)
-        if isinstance(value, dt.date):
-            return self.ctx.fmt_date(value)
-        if isinstance(value, list):
-            return ", ".join(str(x) for x in value)
-        if field == "status":
-            return labels.status(str(value))
-        if field == "direction":
-            return labels.direction(str(value))
-        if field == "priority" and isinstance(value, int):
-            return labels.priority(value)
-        if field == "kind":
-            by_entity = {
-                "organisation": labels.organisation_kind,
-                "meeting": labels.meeting_kind,
-                "action": labels.action_kind,
-            }
-            name = by_entity.get(self.entity)
-            return name(str(value)) if name else str(value)
-        return str(value)
+        return labels.field_value(self.ctx, self.entity, field, value, label)
 
 
 class HistoryDialog(QDialog):

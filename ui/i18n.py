@@ -11,10 +11,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 _installed: list[QTranslator] = []
+
+
+class EnglishPlurals(QTranslator):
+    """English plurals for the source strings: "Marked %n action(s) done" reads "Marked 1 action
+    done" and "Marked 3 actions done". Qt's way is a numerus translation of each string into
+    English; this translator gives the same answer for every ``(s)`` string written with ``%n``
+    (Qt replaces ``%n``/``%Ln`` itself), so no English file has to be kept in step."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if n < 0 or "(s)" not in source:
+            return None  # not ours: Qt uses the source text
+        return source.replace("(s)", "" if n == 1 else "s")
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def locale_for(language: str) -> QLocale:
@@ -32,8 +52,18 @@ def resolved(language: str) -> str:
     return "vi" if QLocale.system().language() == QLocale.Language.Vietnamese else "en"
 
 
+def ensure_plurals(app: QCoreApplication) -> None:
+    """English plurals, installed once and kept: translators installed later (Vietnamese) are
+    asked first, so this one answers only for strings no translation has."""
+    if app.property("ketnoi_plurals"):
+        return
+    app.setProperty("ketnoi_plurals", True)
+    app.installTranslator(EnglishPlurals(app))
+
+
 def install(app: QCoreApplication, language: str) -> str:
     """Install the translators for ``language``; returns the language in use ("en"/"vi")."""
+    ensure_plurals(app)
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()

@@ -6,7 +6,51 @@ Every string goes through ``QCoreApplication.translate`` with a literal context 
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any, Protocol
+
 from PySide6.QtCore import QCoreApplication
+
+from app.validation import phone_display
+
+
+class Formats(Protocol):
+    """What writes dates the user's way (the settings, the app context)."""
+
+    def fmt_date(self, value: dt.date | None) -> str: ...
+    def fmt_datetime(self, value: dt.datetime | None) -> str: ...
+
+
+def field_value(fmt: Formats, entity: str, field: str, value: Any, label: str | None = None) -> str:
+    """A stored value as a person reads it, the same in the history dialog and on a record's page:
+    names for ids (``label``), dates in the chosen format, phones as the app writes them, words of
+    the vocabularies translated, "—" for nothing."""
+    tr = QCoreApplication.translate
+    if field == "phones" and isinstance(value, list) and value:
+        return ", ".join(phone_display(str(x)) for x in value)
+    if label is not None:
+        return label
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, bool):
+        return tr("HistoryModel", "Yes") if value else tr("HistoryModel", "No")
+    if isinstance(value, dt.datetime):
+        return fmt.fmt_datetime(value)
+    if isinstance(value, dt.date):
+        return fmt.fmt_date(value)
+    if isinstance(value, list):
+        return ", ".join(str(x) for x in value)
+    if field == "status":
+        return status(str(value))
+    if field == "direction":
+        return direction(str(value))
+    if field == "priority" and isinstance(value, int):
+        return priority(value)
+    if field == "kind":
+        by_entity = {"organisation": organisation_kind, "meeting": meeting_kind, "action": action_kind}
+        name = by_entity.get(entity)
+        return name(str(value)) if name else str(value)
+    return str(value)
 
 
 def column_title(entity: str, key: str) -> str:
@@ -47,6 +91,8 @@ def entity_name(entity: str, plural: bool = False) -> str:
         ("action", True): tr("Labels", "Actions"),
         ("staff", False): tr("Labels", "Staff member"),
         ("staff", True): tr("Labels", "Staff"),
+        ("attachment", False): tr("Labels", "Attachment"),
+        ("attachment", True): tr("Labels", "Attachments"),
         ("letter", False): tr("Labels", "Letter"),
         ("letter", True): tr("Labels", "Letters"),
     }
@@ -77,6 +123,7 @@ def meeting_kind(kind: str) -> str:
         "call": tr("Labels", "Call"),
         "event": tr("Labels", "Event"),
         "visit": tr("Labels", "Visit"),
+        "email": tr("Labels", "E-mail"),
     }.get(kind, kind)
 
 

@@ -342,11 +342,13 @@ class MapCanvas(QWidget):
         super().mouseReleaseEvent(event)
 
     def tooltip(self, p: sm.MapPoint) -> str:
+        recent = p.meetings_recent  # a plain name: lupdate misses a call whose count is an expression
+        met = QCoreApplication.translate("StakeholderMap", "%n meeting(s) in 12 months", "", recent)
         parts = [
             p.label,
             tr("Influence %1 · interest %2").replace("%1", str(p.influence)).replace("%2", str(p.interest)),
             quadrant_name(p.quadrant),
-            tr("%1 meeting(s) in 12 months").replace("%1", str(p.meetings_recent)),
+            met,
         ]
         if p.sector:
             parts.insert(1, p.sector)

@@ -209,7 +209,7 @@ class TrashDialog(QDialog):
         def done(_ids: list[int]) -> None:
             result = box[0]
             n = len(result.restored)
-            message = self.tr("Restored %1 record(s)").replace("%1", self.ctx.fmt_number(n))
+            message = self.tr("Restored %Ln record(s)", "", n)
             if result.group_id:
                 self.ctx.push_undo(message, result.group_id)
             self.ctx.status_message.emit(message)
@@ -254,9 +254,7 @@ class TrashDialog(QDialog):
 
         def done(_ids: list[int]) -> None:
             n = sum(box[0].values()) if box else 0
-            self.ctx.status_message.emit(
-                self.tr("Removed %1 record(s) for good").replace("%1", self.ctx.fmt_number(n))
-            )
+            self.ctx.status_message.emit(self.tr("Removed %Ln record(s) for good", "", n))
             self.reload()
 
         self.ctx.write(work, entity="", on_done=done)

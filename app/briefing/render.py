@@ -30,6 +30,7 @@ from app.briefing.layout import (
     styles,
     usable_width,
 )
+from app.validation import phone_display
 
 Target = str | Any | BinaryIO
 Progress = Callable[[int, int], None] | None
@@ -58,7 +59,8 @@ def organisation_story(b: OrganisationBrief, lab: Labels, avail: float) -> list[
                 (lab["address"], b.address),
                 (lab["website"], b.website),
                 (lab["owner"], b.owner),
-                (lab["influence_interest"], sec.score(b.influence, b.interest)),
+                (lab["influence"], sec.score(b.influence)),
+                (lab["interest"], sec.score(b.interest)),
             ],
             avail,
         )
@@ -87,10 +89,11 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float) -> list[Flowable]:
                 (lab["position"], b.position),
                 (lab["organisation"], b.organisation),
                 (lab["email"], "\n".join(b.emails)),
-                (lab["phone"], "\n".join(b.phones)),
+                (lab["phone"], "\n".join(phone_display(p) for p in b.phones)),
                 (lab["country"], b.country),
                 (lab["owner"], b.owner),
-                (lab["influence_interest"], sec.score(b.influence, b.interest)),
+                (lab["influence"], sec.score(b.influence)),
+                (lab["interest"], sec.score(b.interest)),
                 (lab["source"], b.source),
                 (lab["last_contacted"], format_date(b.last_contacted_on, lab)),
             ],

@@ -24,6 +24,7 @@ from app.briefing.layout import (
     para,
     styles,
 )
+from app.validation import phone_display
 
 
 def title_block(kicker: str, title: str, subtitle: str = "") -> list[Flowable]:
@@ -39,10 +40,10 @@ def title_block(kicker: str, title: str, subtitle: str = "") -> list[Flowable]:
     return out
 
 
-def score(influence: int | None, interest: int | None) -> str:
-    if influence is None and interest is None:
-        return ""
-    return f"{influence if influence is not None else '–'} / {interest if interest is not None else '–'}"
+def score(value: int | None) -> str:
+    """One score on its own line, out of five as the app shows it (influence and interest are two
+    scores: "2 / 5" beside "Influence / interest" read as two out of five)."""
+    return "" if value is None else f"{value}/5"
 
 
 def none_line(lab: Labels) -> Paragraph:
@@ -50,7 +51,7 @@ def none_line(lab: Labels) -> Paragraph:
 
 
 def _reach(p: PersonRow) -> Paragraph:
-    return para("\n".join([*p.emails, *p.phones]), styles().cell)
+    return para("\n".join([*p.emails, *(phone_display(x) for x in p.phones)]), styles().cell)
 
 
 def people_table(

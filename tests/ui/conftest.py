@@ -12,6 +12,14 @@ from sqlalchemy.engine import Engine
 from tests.app.lists.seed import seed_network
 
 
+@pytest.fixture(autouse=True)
+def english_plurals(qapp: Any) -> None:
+    """As ui.main does at start-up: "1 action", "2 actions" from the "%n action(s)" sources."""
+    from ui import i18n
+
+    i18n.ensure_plurals(qapp)
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Any:
     from ui.settings import Settings

@@ -162,7 +162,8 @@ def test_merge_dialog_moves_everything_and_undo_restores_both(
     dialog.show()
     # what will move, counted by app.merge.moving_counts (ui/ builds no SQL)
     assert links_b[0] and links_b[1]
-    moving = f"Its {len(links_b[0])} meeting(s) and {len(links_b[1])} action(s) move to the kept record."
+    n_met, n_act = len(links_b[0]), len(links_b[1])
+    moving = f"Moving to the kept record: {n_met} meeting{'s' * (n_met != 1)} and {n_act} action{'s' * (n_act != 1)}."
     assert moving in dialog.intro.text()
     # default: the newer non-empty value (b was saved last), as the service decides
     assert dialog.findChild(object, "merge_position_other").isChecked()  # type: ignore[union-attr]

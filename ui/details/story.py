@@ -312,7 +312,11 @@ def action_html(d: ActionStory, s: Settings) -> str:
         for h in d.history:
             change = escape(tr(str(OPS[h["op"]])) if h.get("op") in OPS else str(h.get("op", "")))
             if h.get("field"):
-                change = f"{escape(labels.field_label(h['field']))}: {escape(str(h.get('old') or '–'))} → {escape(str(h.get('new') or '–'))}"
+                old, new = (
+                    labels.field_value(s, "action", h["field"], h.get(k), h.get(f"{k}_label"))
+                    for k in ("old", "new")
+                )
+                change = f"{escape(labels.field_label(h['field']))}: {escape(old)} → {escape(new)}"
             out.append(f"<tr><td class='muted'>{s.fmt_datetime(h['at'])}</td><td>{change}</td></tr>")
         out.append("</table>")
     return "".join(out)

@@ -168,13 +168,11 @@ class FindDuplicatesDialog(QDialog):
         first = self.tree.topLevelItem(0)
         if first is not None:
             self.tree.setCurrentItem(first)
-        self.status.setText(
-            tr("%1 group(s) of likely duplicates, most certain first.").replace(
-                "%1", self.ctx.fmt_number(len(self.groups))
-            )
-            if self.groups
-            else tr("No duplicates found.")
+        groups = len(self.groups)  # a plain name: lupdate misses a call whose count is an expression
+        found = QCoreApplication.translate(
+            "Duplicates", "%Ln group(s) of likely duplicates, most certain first.", "", groups
         )
+        self.status.setText(found if self.groups else tr("No duplicates found."))
         self._update()
 
     def _update(self) -> None:
@@ -318,10 +316,13 @@ class MergeDialog(QDialog):
 
     def _moves(self, s: Session, other_id: int) -> str:
         meetings, actions = merge.moving_counts(s, self.entity, other_id)
-        return (
-            tr("Its %1 meeting(s) and %2 action(s) move to the kept record.")
-            .replace("%1", str(meetings))
-            .replace("%2", str(actions))
+        return " ".join(
+            (
+                QCoreApplication.translate(
+                    "Duplicates", "Moving to the kept record: %n meeting(s)", "", meetings
+                ),
+                QCoreApplication.translate("Duplicates", "and %n action(s).", "", actions),
+            )
         )
 
     def _shown(self, s: Any, field: str, value: Any) -> str:

@@ -324,7 +324,12 @@ class ListPanel(QWidget):
         want[-1] = max(want[-1], header.defaultSectionSize())  # a stretched last section's least
         room = self.view.viewport().width() - 16  # the stretched last section keeps a margin
         # short columns (dates, states) keep their width; the long ones share what is left
-        floor = [w if w <= 120 else 60 for w in want]
+        keys = lists.COLUMNS.get(self.entity, ())
+        whole = {"starts_at", "due_date", "kind", "status", "direction", "phone"}  # never cut
+        floor = [w if w <= 120 or (i < len(keys) and keys[i] in whole) else 60 for i, w in enumerate(want)]
+        for i, key in enumerate(keys[: len(floor)]):
+            if key in ("name", "title"):  # what a row is: cut last
+                floor[i] = min(want[i], 180)
         floor[-1] = min(want[-1], max(floor[-1], header.defaultSectionSize()))
         excess = sum(want) - sum(floor)
         factor = 1.0 if sum(want) <= room or not excess else max(0.0, (room - sum(floor)) / excess)

@@ -1,0 +1,89 @@
+"""One way to write each value: dates in the chosen format on a record's page and in its history
+(never ISO unless ISO was chosen), phones as the app writes them, names for ids, plurals by %n."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from db.engine import unit_of_work
+
+
+def _page_text(ctx: Any, entity: str, record_id: int) -> str:
+    from app.story import story
+    from ui.details.story import render
+
+    with ctx.read() as s:
+        html = render(story(s, entity, record_id, today=ctx.today()), ctx.settings)
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(html)
+    return doc.toPlainText()
+
+
+def test_an_actions_history_writes_dates_and_names_as_the_page_does(
+    qapp: Any, ctx: Any, engine: Engine, ids: dict[str, Any]
+) -> None:
+    from app import records
+
+    action = ids["a_week"]
+    with unit_of_work(engine) as s:
+        rec = records.get(s, "action", action)
+        records.update(
+            s,
+            "action",
+            action,
+            {"due_date": dt.date(2027, 1, 15), "status": "waiting", "responsible_staff_id": ids["colleague"]},
+            expected_version=rec["version"],
+        )
+    text = _page_text(ctx, "action", action)
+    assert "15/01/2027" in text and "2027-01-15" not in text
+    assert "Lê Văn Bình" in text  # the new responsible by name, not an id
+    assert "Waiting" in text and "waiting" not in text.replace("Waiting", "")
+    ctx.settings.date_format = "mdy"
+    assert "01/15/2027" in _page_text(ctx, "action", action)
+
+
+def test_phones_read_the_same_in_the_history_dialog_and_on_the_page(
+    qtbot: Any, ctx: Any, engine: Engine, ids: dict[str, Any]
+) -> None:
+    from app import records
+    from ui.history import HistoryDialog
+
+    with unit_of_work(engine) as s:
+        rec = records.get(s, "contact", ids["nhung"])
+        records.update(
+            s, "contact", ids["nhung"], {"phones": ["+84912345678"]}, expected_version=rec["version"]
+        )
+    assert "0912 345 678" in _page_text(ctx, "contact", ids["nhung"])
+    dialog = HistoryDialog(ctx, "contact", ids["nhung"])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10_000)
+    shown = [dialog.model.index(r, c).data() for r in range(dialog.model.rowCount()) for c in range(5)]
+    assert "0912 345 678" in shown and "+84912345678" not in shown
+    ctx.tasks.wait()
+
+
+def test_plurals_are_counted_by_qt_never_written_as_s_in_brackets(qapp: Any) -> None:
+    import re
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    assert tr("Commands", "Marked %n action(s) done", "", 1) == "Marked 1 action done"
+    assert tr("Commands", "Marked %n action(s) done", "", 3) == "Marked 3 actions done"
+    assert tr("Trash", "Restored %Ln record(s)", "", 0) == "Restored 0 records"
+    root = Path(__file__).resolve().parents[2]
+    literal = re.compile(r"\"[^\"\n]*\(s\)[^\"\n]*\"")
+    bare = [
+        f"{p.relative_to(root)}: {m.group(0)}"
+        for p in sorted((root / "ui").rglob("*.py"))
+        if p.name != "i18n.py"  # the plural translator itself
+        for m in literal.finditer(p.read_text(encoding="utf-8"))
+        if "%n" not in m.group(0) and "%Ln" not in m.group(0)
+    ]
+    assert bare == []
