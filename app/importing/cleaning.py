@@ -228,7 +228,7 @@ def _parse_date(text: str, with_time: bool) -> tuple[Any, str]:
 # contact's or a meeting's name). PostgreSQL refuses longer text at commit.
 _REF_LENGTH = {
     "organisation": 300, "organisations": 300, "parent": 300,
-    "owner": 200, "responsible": 300, "attendees": 300, "meeting": 500,
+    "owner": 200, "responsible": 300, "attendees": 300, "meeting": 500, "staff": 200,
 }  # fmt: skip
 _ORG_REFS = frozenset({"organisation", "organisations", "parent"})
 _ACRONYM_LENGTH = 50
@@ -266,7 +266,7 @@ def to_input(
             data["phones"] = _split(value, _PHONE_SPLIT, phones=True)
         elif name in ("tags", "sectors", "aliases"):
             data[name] = _split(value, _LIST_SPLIT)
-        elif name in ("organisations", "attendees"):
+        elif name in ("organisations", "attendees", "staff"):
             refs[name] = _split(value, _NAME_LIST_SPLIT)
             _ref_length(name, refs[name], errors)
         elif name in ("organisation", "owner", "parent", "responsible", "meeting"):
@@ -487,6 +487,7 @@ SERVICE_FIELD = {
     "responsible_contact_id": "responsible",
     "meeting_id": "meeting",
     "organisation_ids": "organisations",
+    "staff_ids": "staff",
     "attendees": "attendees",
     "given_name": "full_name",
 }

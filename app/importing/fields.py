@@ -163,6 +163,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             "Thành phần / Attendees",
             "thành phần|thành phần tham dự|người tham dự|đại biểu|attendees|participants",
         ),
+        _f("staff", "Cán bộ dự / Our staff", "cán bộ dự|cán bộ tham dự|our staff|staff members"),
         _f("agenda", "Chương trình / Agenda", "chương trình|nội dung chính|agenda"),
         _f("minutes", "Biên bản / Minutes", "biên bản|diễn biến|minutes"),
         _f("decisions", "Kết luận / Decisions", "kết luận|quyết định|decisions|conclusions|outcome"),

@@ -26,7 +26,9 @@ from app.vntext import clean, fold
 from db.models import Setting
 
 HEADER_SCAN_ROWS = 30
-LIST_FIELDS = frozenset({"emails", "phones", "tags", "sectors", "aliases", "organisations", "attendees"})
+LIST_FIELDS = frozenset(
+    {"emails", "phones", "tags", "sectors", "aliases", "organisations", "attendees", "staff"}
+)
 GATHERED_FIELDS = LIST_FIELDS | {"notes"}
 """Fields several columns may be mapped to: lists, and the notes (each further column's cells
 go in with its header: a column no field names can be kept there)."""

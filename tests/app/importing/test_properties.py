@@ -14,7 +14,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from app.importing import fields
 from app.importing.cleaning import to_input
 from app.importing.preview import STATUSES, clean_row
-from app.importing.sheet import SheetLayout
+from app.importing.sheet import LIST_FIELDS, SheetLayout
 from tests.app.importing.helpers import do_import, write_xlsx
 
 WORDS = ["Mở", "Xong", "Bộ", "Start-up", "05/04/2025", "31/02/2025", "0912345678", "a@b.vn", "NIC",
@@ -56,8 +56,7 @@ def test_cleaning_never_raises(kind: str, data: st.DataObject) -> None:
         assert result.status in STATUSES
         assert (result.columns is None) == (result.status == "error")
         raw = {n: v for n, v in zip(names, values, strict=True) if v is not None}
-        to_input(kind, {n: ([v] if n in ("emails", "phones", "tags", "sectors", "aliases", "organisations", "attendees") else v)
-                        for n, v in raw.items()})  # fmt: skip
+        to_input(kind, {n: ([v] if n in LIST_FIELDS else v) for n, v in raw.items()})
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -238,6 +238,7 @@ def test_every_recognised_column_of_the_other_kinds_is_stored(engine, tmp_path: 
         "minutes": "Đã trao đổi",
         "decisions": "Ký MOU",
         "owner": "Phòng Hợp tác",
+        "staff": "Phòng Hợp tác",
     }
     action = {
         "title": "Gửi dự thảo MOU", "kind": "Công văn", "direction": "Chúng ta", "responsible": "Phòng Hợp tác",
@@ -279,6 +280,7 @@ def test_every_recognised_column_of_the_other_kinds_is_stored(engine, tmp_path: 
     assert (mt["starts_at"], mt["ends_at"], mt["location"], mt["kind"]) == (
         dt.datetime(2026, 11, 12, 14), dt.datetime(2026, 11, 12, 16), "Hòa Lạc", "working_session"
     )  # fmt: skip
+    assert mt["staff_ids"] == [staff_id]
     assert mt["organisation_ids"] == [nic_id] and [a["contact_id"] for a in mt["attendees"]] == [an]
     assert (mt["agenda"], mt["minutes"], mt["decisions"], mt["owner_id"]) == (
         "Hợp tác AI",
