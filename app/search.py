@@ -86,7 +86,7 @@ def _attachment_hits(
         if a.owner_kind not in wanted:
             continue
         score = (20.0 if a.in_name else 0.0) + _KIND_WEIGHT.get(a.owner_kind, 0.0) - position * 0.01
-        out.append(SearchHit(a.owner_kind, a.owner_id, a.owner_label, f"📎 {a.file_name}", score))
+        out.append(SearchHit(a.owner_kind, a.owner_id, a.owner_label, f"file: {a.file_name}", score))
     return out
 
 

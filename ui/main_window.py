@@ -41,6 +41,7 @@ from ui.history import show_history
 from ui.icons import icon
 from ui.import_wizard import open_import_wizard
 from ui.lists.panel import ListPanel
+from ui.mail import EmailLogger, WindowDrops
 from ui.notify import Banner, DueNotifier
 from ui.stakeholder_map import MapView
 from ui.trash import TrashDialog
@@ -198,6 +199,10 @@ class MainWindow(QMainWindow):
             ["Ctrl+M"],
             "log-meeting",
         )
+        self.mail = EmailLogger(self.ctx, self)  # File → Log e-mail…, and .eml/.msg dropped on the window
+        self.mail.logged.connect(lambda meeting_id: self.navigate("meeting", meeting_id))
+        WindowDrops(self, self.mail)
+        self.act_log_email = self._act("log_email", self.tr("Log &e-mail…"), self._log_email, None, "mail")
         self.act_new_action = self._act(
             "new_action", self.tr("New &action…"), self.new_action, ["Ctrl+Shift+A"], "new-action"
         )
@@ -312,7 +317,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         m = self.menus
         m["file"] = bar.addMenu(self.tr("&File"))
-        m["file"].addActions([self.act_log, self.act_new, self.act_new_action])
+        m["file"].addActions([self.act_log, self.act_log_email, self.act_new, self.act_new_action])
         m["file"].addSeparator()
         m["file"].addActions([self.act_import, self.act_import_history, self.act_export, self.act_template])
         m["file"].addSeparator()
@@ -421,6 +426,14 @@ class MainWindow(QMainWindow):
             return []
         ids = view.list.selected_ids()
         return ids or ([view.detail.record_id] if view.detail.record_id else [])
+
+    def _log_email(self) -> None:
+        """E-mail files chosen in a dialog, logged with the contact, organisation or meeting shown."""
+        view = self.current_view()
+        if view and view.entity in ("contact", "organisation", "meeting") and view.detail.record_id:
+            self.mail.choose(view.entity, view.detail.record_id)
+        else:
+            self.mail.choose()
 
     def _current_org(self) -> int | None:
         view = self.current_view()

@@ -84,6 +84,16 @@ class RelationshipSummary:
 
 
 @dataclass(frozen=True)
+class FileRow:
+    """A file attached to the record (issue 14)."""
+
+    name: str
+    size: int
+    added_at: dt.datetime  # aware UTC
+    added_by: str = ""
+
+
+@dataclass(frozen=True)
 class OrganisationBrief:
     organisation_id: int
     name: str
@@ -108,6 +118,7 @@ class OrganisationBrief:
     recent_meetings: tuple[MeetingRow, ...] = ()
     we_owe: tuple[ActionRow, ...] = ()
     they_owe: tuple[ActionRow, ...] = ()
+    files: tuple[FileRow, ...] = ()
     letters: tuple[Any, ...] = ()  # app.briefing.letters_section.LetterRow: the letter register's
 
 
@@ -136,6 +147,7 @@ class ContactBrief:
     recent_meetings: tuple[MeetingRow, ...] = ()
     we_owe: tuple[ActionRow, ...] = ()
     they_owe: tuple[ActionRow, ...] = ()
+    files: tuple[FileRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,6 +168,7 @@ class MeetingPrepBrief:
     previous_meetings: tuple[MeetingRow, ...] = ()
     we_owe: tuple[ActionRow, ...] = ()
     they_owe: tuple[ActionRow, ...] = ()
+    files: tuple[FileRow, ...] = ()
 
 
 @dataclass(frozen=True)

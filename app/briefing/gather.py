@@ -19,6 +19,7 @@ from app.briefing import queries as q
 from app.briefing.data import (
     ActionRow,
     ContactBrief,
+    FileRow,
     MeetingPrepBrief,
     NewContactRow,
     OrganisationBrief,
@@ -132,6 +133,7 @@ def gather_organisation(
         recent_meetings=tuple(q.recent(session, meeting_ids, today, recent)),
         we_owe=we,
         they_owe=they,
+        files=_files(session, "organisation", org_id),
         letters=gather_letters(session, org_id, today),
     )
 
@@ -169,6 +171,15 @@ def _role_history(session: Session, contact_id: int) -> list[RoleChange]:
         )
         for r in rows
     ]
+
+
+def _files(session: Session, kind: str, record_id: int) -> tuple[FileRow, ...]:
+    """The files attached to the record (names, sizes, dates; never their bytes)."""
+    from app.attachments import list_for
+
+    return tuple(
+        FileRow(a.file_name, a.size, a.added_at, a.added_by) for a in list_for(session, kind, record_id)
+    )
 
 
 def gather_contact(
@@ -223,6 +234,7 @@ def gather_contact(
         recent_meetings=tuple(q.recent(session, meeting_ids, today, recent)),
         we_owe=we,
         they_owe=they,
+        files=_files(session, "contact", contact_id),
     )
 
 
@@ -303,6 +315,7 @@ def gather_meeting(
         previous_meetings=tuple(q.meeting_rows(session, prev_stmt)),
         we_owe=we,
         they_owe=they,
+        files=_files(session, "meeting", meeting_id),
     )
 
 

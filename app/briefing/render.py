@@ -18,7 +18,6 @@ from app.briefing import sections as sec
 from app.briefing.charts import FlexChart, meetings_per_month, stakeholder_map
 from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief, PeriodDigest
 from app.briefing.labels import Labels, labels
-from app.briefing.letters_section import letters_section
 from app.briefing.layout import (
     SectionHeading,
     build_document,
@@ -30,6 +29,7 @@ from app.briefing.layout import (
     styles,
     usable_width,
 )
+from app.briefing.letters_section import letters_section
 from app.validation import phone_display
 
 Target = str | Any | BinaryIO
@@ -72,6 +72,7 @@ def organisation_story(b: OrganisationBrief, lab: Labels, avail: float) -> list[
     story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail)
     story += letters_section(b.letters, lab, avail)
+    story += sec.files_section(b.files, lab, avail)
     story += sec.notes_section(b.notes, lab)
     return story
 
@@ -123,6 +124,7 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float) -> list[Flowable]:
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail, show_org=True)
     if b.colleagues:
         story += [SectionHeading(lab["colleagues"]), sec.people_table(b.colleagues, lab, avail)]
+    story += sec.files_section(b.files, lab, avail)
     story += sec.notes_section(b.notes, lab)
     return story
 
@@ -154,6 +156,7 @@ def meeting_story(b: MeetingPrepBrief, lab: Labels, avail: float) -> list[Flowab
     ]
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail, show_org=True)
     story += [SectionHeading(lab["previous"]), *sec.meetings_table(b.previous_meetings, lab, avail)]
+    story += sec.files_section(b.files, lab, avail)
     story += sec.writing_space(lab, avail)
     return story
 

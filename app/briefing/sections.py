@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from app.briefing.data import ActionRow, MeetingRow, PersonRow, RelationshipSummary
+from app.briefing.data import ActionRow, FileRow, MeetingRow, PersonRow, RelationshipSummary
 from app.briefing.labels import Labels
 from app.briefing.layout import (
     ALERT,
@@ -232,6 +232,31 @@ def commitments(
             actions_table(rows, lab, avail, show_org=show_org),
         ]
     return out
+
+
+def files_section(files: Sequence[FileRow], lab: Labels, avail: float) -> list[Flowable]:
+    """The files attached to the record: name, size, when and by whom (none: no section)."""
+    if not files:
+        return []
+    from app.attachments import human_size
+
+    st = styles()
+    rows = [
+        [
+            para(f.name, st.cell),
+            para(human_size(f.size), st.cell),
+            para(_join_by(format_date(f.added_at.astimezone().date(), lab), f.added_by), st.cell),
+        ]
+        for f in files
+    ]
+    return [
+        SectionHeading(lab["files"]),
+        data_table([lab["file"], lab["size"], lab["added"]], rows, [0.58, 0.14, 0.28], avail),
+    ]
+
+
+def _join_by(when: str, who: str) -> str:
+    return f"{when} · {who}" if who else when
 
 
 def notes_section(text: str, lab: Labels) -> list[Flowable]:

@@ -2727,6 +2727,8 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="117" />
+      <location filename="../../ui/letters.py" line="65" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -2833,6 +2835,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="128" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4154,6 +4157,11 @@
       <translation>Hạn</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="104" />
+      <source>Files</source>
+      <translation>Tệp</translation>
+    </message>
+    <message>
       <location filename="../../ui/details/story.py" line="288" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
@@ -4773,8 +4781,6 @@
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="117" />
-      <location filename="../../ui/letters.py" line="65" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -4800,7 +4806,6 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="128" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QResizeEvent
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from app.errors import NotFoundError
 from app.story import story
 from ui.context import AppContext
+from ui.details.attachments import AttachmentsBox, local_files
 from ui.details.story import render
+from ui.mail import EmailLogger, split_dropped
 from ui.team import ConfidentialBar
 
 
@@ -33,6 +35,10 @@ class DetailPane(QWidget):
         self.browser.document().setDocumentMargin(14)
         self.browser.anchorClicked.connect(self._follow)
         self.confidential = ConfidentialBar(ctx, self)  # team mode: who sees it, Share…
+        self.browser.setAcceptDrops(False)  # files dropped on the page go to the pane (below)
+        self.attachments = AttachmentsBox(ctx, self)
+        self.mail = EmailLogger(ctx, self)
+        self.setAcceptDrops(True)
         self.empty = QLabel(self.tr("Select a record to see its story."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)
@@ -43,6 +49,7 @@ class DetailPane(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.confidential)
         layout.addWidget(self.browser, 1)
+        layout.addWidget(self.attachments)
         layout.addWidget(self.empty, 1)
         self.show_record("", 0)
 
@@ -83,7 +90,32 @@ class DetailPane(QWidget):
             self.browser.verticalScrollBar().setValue(scroll)
         else:
             self.entity, self.record_id = "", 0
+        self.attachments.set_record(self.entity, self.record_id)
         self.confidential.set_record(self.entity, self.record_id)
+
+    # Files dropped on a record's page: e-mails (.eml, .msg) are logged with it, other files
+    # are attached to it.
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.attachments.attachable and local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.attachments.attachable and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_files(event.mimeData().urls())
+        if not self.attachments.attachable or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        mails, files = split_dropped(paths)
+        if mails:
+            self.mail.log_files(mails, self.entity, self.record_id)
+        if files:
+            self.attachments.attach(files)
 
     def reload(self) -> None:
         self.show_record(self.entity, self.record_id)

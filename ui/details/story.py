@@ -99,11 +99,21 @@ def _commitments(c: Commitments, s: Settings) -> str:
     return f'<table width="100%"><tr>{"".join(cols)}</tr></table>'
 
 
+def _files(names: tuple[str, ...] | list[str]) -> str:
+    """The names of the files on a record (a line of the timeline)."""
+    return f'<span class="muted small">{tr("Files")}: {escape(", ".join(names))}</span>' if names else ""
+
+
 def _event(e: TimelineEvent) -> str:
     if e.kind == "meeting":
-        text = f"◆ {link('meeting', e.id, e.title)}"
+        mark = "✉" if e.meeting_kind == "email" else "◆"
+        text = f"{mark} {link('meeting', e.id, e.title)}"
+        if e.meeting_kind == "email":
+            text += f' <span class="muted small">· {escape(labels.meeting_kind("email"))}</span>'
         if e.note:
             text += f'<br><span class="muted small">{escape(e.note)}</span>'
+        if e.attachments:
+            text += "<br>" + _files(e.attachments)
         return text
     verb = tr("done") if e.done else labels.direction(e.direction).lower()
     mark = "✓" if e.done else "○"

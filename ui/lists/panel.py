@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app import lists, presets
 from app.changes import Changes
-from db.models import ACTION_KINDS, MEETING_KINDS, ORGANISATION_KINDS
+from db.models import ACTION_KINDS, INTERACTION_KINDS, ORGANISATION_KINDS
 from ui import labels
 from ui.context import AppContext
 from ui.fit import FlowLayout, HeaderTips
@@ -149,7 +149,7 @@ class ListPanel(QWidget):
             self._combo(bar, "tag", [(self.tr("Any tag"), None), *((n, i) for i, n in choices["tag"])])
         if self.entity == "meeting":
             self._combo(
-                bar, "kind", [(any_kind, None)] + [(labels.meeting_kind(k), k) for k in MEETING_KINDS]
+                bar, "kind", [(any_kind, None)] + [(labels.meeting_kind(k), k) for k in INTERACTION_KINDS]
             )
             names = {
                 "upcoming": self.tr("Upcoming"),

@@ -1,0 +1,158 @@
+"""Files and e-mails dropped on a record's page (QMimeData with file URLs, as a file manager
+sends them), the Add/Open/Remove list, and File → Log e-mail's drop on the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from sqlalchemy import func, select
+
+from app import attachments, emails
+from db.engine import read_session
+from db.tables import MEET
+from tests.app.mail.files import eml_bytes, pdf_bytes
+from tests.ui.helpers import wait_idle
+from ui.mail import WindowDrops
+
+
+def _drop(widget: Any, paths: list[Path]) -> bool:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(
+        widget.rect().center(),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    widget.dragEnterEvent(enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(
+        QPointF(widget.rect().center()),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    widget.dropEvent(drop)
+    return drop.isAccepted()
+
+
+def _open_contact(window: Any, qtbot: Any, ctx: Any, contact_id: int) -> Any:
+    window.navigate("contact", contact_id)
+    wait_idle(qtbot, ctx)
+    pane = window.views["contact"].detail
+    assert pane.record_id == contact_id
+    return pane
+
+
+def test_files_dropped_on_a_contact_are_attached_listed_opened_and_removed(
+    window: Any, qtbot: Any, ctx: Any, ids: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = _open_contact(window, qtbot, ctx, ids["hung"])
+    box = pane.attachments
+    assert box.isVisible() and box.list.count() == 0 and box.title.text() == "Files (0)"
+    pdf = tmp_path / "Biên bản ghi nhớ.pdf"
+    pdf.write_bytes(pdf_bytes("memorandum"))
+    assert _drop(pane, [pdf])
+    qtbot.waitUntil(lambda: box.list.count() == 1, timeout=10_000)
+    assert box.list.item(0).text().startswith("Biên bản ghi nhớ.pdf — ")
+    assert ctx.undo_offer is not None and "Biên bản ghi nhớ.pdf" in ctx.undo_offer[0]
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "ui.details.attachments.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()) or True,
+    )
+    box.list.item(0).setSelected(True)
+    box.open_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert Path(opened[0]).read_bytes() == pdf.read_bytes() and Path(opened[0]).name == pdf.name
+
+    box.remove_button.click()
+    qtbot.waitUntil(lambda: box.list.count() == 0, timeout=10_000)
+    window.commands.undo()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: box.list.count() == 1, timeout=10_000)
+
+
+def test_a_file_over_the_limit_is_refused_with_its_name(
+    window: Any, qtbot: Any, ctx: Any, ids: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = _open_contact(window, qtbot, ctx, ids["hung"])
+    shown: list[str] = []
+    monkeypatch.setattr("ui.details.attachments.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
+    big = tmp_path / "video.mp4"
+    with big.open("wb") as f:
+        f.truncate(attachments.MAX_BYTES + 5 * 1024 * 1024)
+    assert _drop(pane, [big])
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown == ['"video.mp4" is 30.0 MB; files up to 25.0 MB can be attached']
+    assert pane.attachments.list.count() == 0
+
+
+def test_an_eml_dropped_on_a_contact_is_logged_on_its_timeline_once(
+    window: Any, qtbot: Any, ctx: Any, ids: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = _open_contact(window, qtbot, ctx, ids["hung"])
+    asked: list[list[str]] = []
+
+    def tick_all(_parent: Any, _subject: str, unknown: list[emails.Address]) -> list[str]:
+        asked.append([a.email for a in unknown])
+        return [a.email for a in unknown if a.email == "lan@genetica.asia"]
+
+    monkeypatch.setattr("ui.mail.ask_new_contacts", tick_all)
+    infos: list[str] = []
+    monkeypatch.setattr("ui.mail.QMessageBox.information", lambda _p, _t, text: infos.append(text))
+    eml = tmp_path / "Re Genetica.eml"
+    eml.write_bytes(
+        eml_bytes(
+            subject="Lịch làm việc với Genetica",
+            sender="Phạm Quốc Hùng <hung@genetica.asia>",
+            to="Trần Thị Lan <lan@genetica.asia>",
+            attachments=(("agenda.pdf", pdf_bytes("agenda"), "application/pdf"),),
+        )
+    )
+    assert _drop(pane, [eml])
+    qtbot.waitUntil(lambda: "Lịch làm việc với Genetica" in pane.browser.toPlainText(), timeout=10_000)
+    assert asked == [["lan@genetica.asia"]]
+    text = pane.browser.toPlainText()
+    assert "✉ Lịch làm việc với Genetica" in text and "Files: agenda.pdf" in text
+    # Dropped again, on the window this time: recognised, not logged twice.
+    wait_idle(qtbot, ctx)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(eml))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    drops = window.findChild(WindowDrops)  # what Qt calls for a drop on the window (offscreen has no drag)
+    assert drops.eventFilter(window, drop) and drop.isAccepted()
+    qtbot.waitUntil(lambda: bool(infos), timeout=10_000)
+    assert infos[0] == "Already logged: “Lịch làm việc với Genetica”"
+    wait_idle(qtbot, ctx)
+    with read_session(ctx.engine) as s:
+        assert s.execute(select(func.count()).select_from(MEET).where(MEET.c.kind == "email")).scalar() == 1
+        lan = emails.contacts_by_address(s, ["lan@genetica.asia"])
+        assert lan and lan["lan@genetica.asia"][1] == "Trần Thị Lan"
+
+
+def test_a_broken_msg_dropped_says_so(
+    window: Any, qtbot: Any, ctx: Any, ids: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = _open_contact(window, qtbot, ctx, ids["hung"])
+    shown: list[str] = []
+    monkeypatch.setattr("ui.mail.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
+    bad = tmp_path / "broken.msg"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)
+    assert _drop(pane, [bad])
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown[0].startswith('"broken.msg" cannot be read as an Outlook message')
