@@ -66,6 +66,10 @@ def search(
     hits += _attachment_hits(session, words, kinds or KINDS, limit)
     if kinds is None or "letter" in kinds:
         hits += _letter_hits(session, words, limit)
+    if kinds is None or "organisation" in kinds:
+        from app.reorg import follow_successions  # an old name finds what it became
+
+        hits = follow_successions(session, hits)
     best: dict[tuple[str, int], SearchHit] = {}
     for h in hits:  # a record found by its own text and by a file on it is listed once
         if (h.kind, h.id) not in best or h.score > best[(h.kind, h.id)].score:

@@ -16,9 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import attachments, dashboard, emails, records
+from app import attachments, dashboard, emails, posts, records, reorg
 from app.history import record_history
 from app.letters.register import list_letters
+from app.posts import PostHolding, PostRow
+from app.reorg import Lineage
 from db.engine import Session
 from db.models import EMAIL_KIND, OPEN_STATUSES
 
@@ -88,6 +90,8 @@ class OrganisationStory:
     commitments: Commitments
     timeline: list[TimelineEvent]
     letters: list[dict[str, Any]] = field(default_factory=list)  # the letter register's, newest first
+    lineage: Lineage = field(default_factory=Lineage)  # reorganisations: formerly … / merged into …
+    posts: list[PostRow] = field(default_factory=list)  # its posts by precedence, with holders
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ class ContactStory:
     role_history: list[dict[str, Any]]  # changes of position and organisation (names, not ids)
     commitments: Commitments
     timeline: list[TimelineEvent]
+    posts_held: list[PostHolding] = field(default_factory=list)  # posts held, newest first
 
 
 @dataclass(frozen=True)
@@ -198,6 +203,8 @@ def organisation_story(session: Session, organisation_id: int, *, today: dt.date
         commitments=commitments(actions, today),
         timeline=timeline(meetings, actions, attached=_attached(session, meetings)),
         letters=list_letters(session, organisation_id=organisation_id, limit=LETTERS_LIMIT),
+        lineage=reorg.lineage(session, organisation_id),
+        posts=posts.posts_of(session, organisation_id, today),
     )
 
 
@@ -230,6 +237,7 @@ def contact_story(session: Session, contact_id: int, *, today: dt.date) -> Conta
         role_history=role_history(session, contact_id),
         commitments=commitments(actions, today),
         timeline=timeline(meetings, actions, attached=_attached(session, meetings)),
+        posts_held=posts.held_by(session, contact_id),
     )
 
 

@@ -202,6 +202,9 @@ def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en
     for op in ("create", "restore"):
         for entity, ids in by_op[op].items():
             _set_deleted(session, entity, ids, now, now, actor, undo)
+    from app import reorg  # a reorganisation's succession rows go (or come back on a redo)
+
+    reorg.after_undo(session, group_id, undo)
     session.flush()
     return UndoResult(undo, group_id, description)
 
@@ -388,6 +391,7 @@ VALUES_VI = {"open": "mở", "in_progress": "đang làm", "waiting": "đang ch�
 TEMPLATES = {
     "en": {"nothing": "Nothing", "undo": "Undo", "undid": "Undo: {what}", "redid": "Redo: {what}",
            "merged": 'Merged {entity} "{a}" into "{b}"',
+           "reorganised": 'Reorganisation: "{a}" {kind} into "{b}"',
            "deleted": "Deleted {noun}", "restored": "Restored {noun}", "created": "Created {noun}",
            "logged": 'Logged meeting "{title}" with {rest}', "tagged": "Tagged {noun} {tags}",
            "untagged": "Removed tag {tags} from {noun}", "retagged": "Changed the tags of {noun}",
@@ -395,6 +399,7 @@ TEMPLATES = {
            "set": "Set {what} to {value} on {noun}"},
     "vi": {"nothing": "Không có gì", "undo": "Hoàn tác", "undid": "Hoàn tác: {what}", "redid": "Làm lại: {what}",
            "merged": 'Gộp {entity} "{a}" vào "{b}"',
+           "reorganised": 'Tổ chức lại: "{a}" → "{b}"',
            "deleted": "Xoá {noun}", "restored": "Khôi phục {noun}", "created": "Tạo {noun}",
            "logged": 'Ghi nhận cuộc họp "{title}" cùng {rest}', "tagged": "Gắn thẻ {tags} cho {noun}",
            "untagged": "Gỡ thẻ {tags} khỏi {noun}", "retagged": "Đổi thẻ của {noun}",
@@ -459,6 +464,12 @@ def _describe_parts(session: Session, group_id: str, lang: str) -> tuple[str, di
     )
     if "undo" in ops:
         return "undo", {}
+    if "succeed" in ops:
+        from app.reorg import describe_parts
+
+        parts = describe_parts(session, group_id)
+        if parts is not None:
+            return "reorganised", parts
     if "merge" in ops:
         from app.merge import merge_summary
 

@@ -52,6 +52,23 @@ def letter_search_text(c: Values) -> str:
     return fold(" ".join(p for p in parts if p))
 
 
+def _post_ref(session: Session | None, raw: Any) -> int | None:
+    """A letter addressed to a post (app.posts): its id, checked when a session is given."""
+    from app import validation as v
+
+    if raw in (None, "", 0):
+        return None
+    try:
+        post_id = int(raw)
+    except (TypeError, ValueError):
+        raise v.FieldError(f"not a post id: {raw!r}") from None
+    if session is not None:
+        row = session.get(m.Post, post_id)
+        if row is None or row.deleted_at is not None:
+            raise v.FieldError(f"there is no post #{post_id}")
+    return post_id
+
+
 def prepare_letter(session: Session | None, data: Values, current_id: int | None = None) -> Prepared:
     """Validate a letter (the register's rules; :func:`app.records.create` calls it)."""
     from app import validation as v
@@ -124,6 +141,7 @@ def prepare_letter(session: Session | None, data: Values, current_id: int | None
         "action_id": _ref(errs, session, data, "action_id", m.Action, "action"),
         "meeting_id": _ref(errs, session, data, "meeting_id", m.Meeting, "meeting"),
         "reply_to_id": _ref(errs, session, data, "reply_to_id", m.Letter, "letter"),
+        "post_id": errs.check("post_id", lambda: _post_ref(session, data.get("post_id"))),
         "status": status,
         "reply_due": day("reply_due"),
         "owner_id": _ref(errs, session, data, "owner_id", m.Staff, "staff member"),

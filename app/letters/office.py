@@ -159,6 +159,8 @@ def addressee_of(session: Session, letter: dict[str, Any]) -> Addressee:
     """The letter's addressee: a registered source (e.g. a post's current holder), else the
     letter's own "Kính gửi" text, else its contact (with the contact's post and organisation),
     else its organisation."""
+    import app.posts  # noqa: F401  (registers the post's-holder source)
+
     for source in ADDRESSEE_SOURCES:
         found = source(session, letter)
         if found is not None:

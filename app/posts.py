@@ -1,0 +1,391 @@
+"""Posts and their holders: "Phó Giám đốc" of NIC, held by one person after another.
+
+    pid = add_post(s, nic, "Phó Giám đốc", rank=2)
+    assign(s, pid, contact_id, starts_on=dt.date(2026, 1, 5), decision="12/QĐ-BKHCN")
+    holder_of(s, pid)          # who holds it today (PostHolding), None if vacant
+    held_by(s, contact_id)     # the contact's role history from the posts held
+    ranks(s, [ids])            # precedence of each contact's current post, for meeting briefs
+
+A letter with a ``post_id`` is addressed to the post's holder on the day it is drafted
+(:func:`post_addressee`, a source of :mod:`app.letters.office`). Assigning a new holder ends
+the previous holder's term the day before. Every change is written to the history of the
+organisation (the post) and of the contact (the holding).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import and_, insert, or_, orm, select, update
+from sqlmodel import Session
+
+from app import records
+from app.errors import UserError
+from app.letters import office
+from app.vntext import clean
+from db import clock
+from db import models as m
+from db.tables import table_of
+
+POST = table_of(m.Post)
+HOLDER = table_of(m.PostHolder)
+ORG = table_of(m.Organisation)
+CON = table_of(m.Contact)
+OP = "post"  # history rows of posts and holdings (not offered for undo; end or remove instead)
+MAX_RANK = 10_000
+
+
+@dataclass(frozen=True)
+class PostHolding:
+    holder_id: int  # the post_holder row
+    post_id: int
+    post: str  # its title
+    organisation_id: int | None
+    organisation: str
+    rank: int
+    contact_id: int
+    name: str
+    honorific: str
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+    decision: str
+
+    def current(self, on: dt.date) -> bool:
+        return (self.starts_on is None or self.starts_on <= on) and (
+            self.ends_on is None or self.ends_on >= on
+        )
+
+
+@dataclass(frozen=True)
+class PostRow:
+    id: int
+    title: str
+    title_en: str
+    organisation_id: int | None
+    organisation: str
+    rank: int
+    holder: PostHolding | None  # today's
+    holdings: tuple[PostHolding, ...]  # all, newest first
+
+
+def _org_name(session: Session, org_id: int | None) -> str:
+    if org_id is None:
+        return ""
+    row = session.execute(select(ORG.c.name, ORG.c.deleted_at).where(ORG.c.id == org_id)).first()
+    if row is None or row.deleted_at is not None:
+        raise UserError(f"There is no organisation #{org_id}.")
+    return str(row.name)
+
+
+def _rank(rank: Any) -> int:
+    try:
+        value = int(rank)
+    except (TypeError, ValueError):
+        raise UserError(f"A post's precedence is a whole number from 1 (first), not {rank!r}.") from None
+    if not 1 <= value <= MAX_RANK:
+        raise UserError(f"A post's precedence is from 1 (first) to {MAX_RANK}, not {value}.")
+    return value
+
+
+def _post(session: Session, post_id: int) -> Any:
+    row = session.execute(select(POST).where(POST.c.id == post_id, POST.c.deleted_at.is_(None))).first()
+    if row is None:
+        raise UserError(f"There is no post #{post_id}.")
+    return row
+
+
+def add_post(
+    session: Session,
+    organisation_id: int | None,
+    title: str,
+    *,
+    rank: Any = 100,
+    title_en: str = "",
+    notes: str = "",
+    actor: str = "",
+) -> int:
+    title = clean(title)
+    if not title:
+        raise UserError("Name the post (e.g. Phó Giám đốc).")
+    if len(title) > 300:
+        raise UserError("A post's name is at most 300 characters.")
+    org = _org_name(session, organisation_id)
+    values = {
+        "title": title,
+        "title_en": clean(title_en),
+        "organisation_id": organisation_id,
+        "rank": _rank(rank),
+        "notes": clean(notes),
+        "created_at": m.utcnow(),
+    }
+    post_id = int(session.execute(insert(POST).values(**values).returning(POST.c.id)).scalar_one())
+    if organisation_id is not None:
+        records.record_change(
+            session,
+            "organisation",
+            organisation_id,
+            OP,
+            new={"post_id": post_id, "post": title, "rank": values["rank"], "organisation": org},
+            actor=actor,
+        )
+    return post_id
+
+
+def edit_post(session: Session, post_id: int, *, actor: str = "", **values: Any) -> None:
+    """Change a post's ``title``, ``title_en``, ``rank`` or ``notes``."""
+    row = _post(session, post_id)
+    allowed = {"title", "title_en", "rank", "notes"}
+    if set(values) - allowed:
+        raise UserError(
+            f"A post has {', '.join(sorted(allowed))}; not {', '.join(sorted(set(values) - allowed))}."
+        )
+    clean_values = {k: _rank(x) if k == "rank" else clean(str(x)) for k, x in values.items()}
+    if "title" in clean_values and not clean_values["title"]:
+        raise UserError("Name the post (e.g. Phó Giám đốc).")
+    session.execute(update(POST).where(POST.c.id == post_id).values(**clean_values))
+    if row.organisation_id is not None:
+        old = {k: getattr(row, k) for k in clean_values}
+        records.record_change(
+            session, "organisation", row.organisation_id, OP, old={"post_id": post_id, **old},
+            new={"post_id": post_id, **clean_values}, actor=actor,
+        )  # fmt: skip
+
+
+def _holdings(session: Session, where: Any) -> list[PostHolding]:
+    rows = session.execute(
+        select(
+            HOLDER.c.id,
+            HOLDER.c.post_id,
+            POST.c.title,
+            POST.c.organisation_id,
+            ORG.c.name.label("org"),
+            POST.c.rank,
+            HOLDER.c.contact_id,
+            CON.c.full_name,
+            CON.c.honorific,
+            HOLDER.c.starts_on,
+            HOLDER.c.ends_on,
+            HOLDER.c.decision,
+        )
+        .join(POST, POST.c.id == HOLDER.c.post_id)
+        .join(CON, CON.c.id == HOLDER.c.contact_id)
+        .outerjoin(ORG, ORG.c.id == POST.c.organisation_id)
+        .where(where, POST.c.deleted_at.is_(None))
+        .order_by(HOLDER.c.starts_on.desc().nulls_last(), HOLDER.c.id.desc())
+    ).all()
+    return [
+        PostHolding(
+            holder_id=int(r.id),
+            post_id=int(r.post_id),
+            post=str(r.title),
+            organisation_id=r.organisation_id,
+            organisation=str(r.org or ""),
+            rank=int(r.rank),
+            contact_id=int(r.contact_id),
+            name=str(r.full_name),
+            honorific=str(r.honorific or ""),
+            starts_on=r.starts_on,
+            ends_on=r.ends_on,
+            decision=str(r.decision or ""),
+        )
+        for r in rows
+    ]
+
+
+def _current(on: dt.date) -> Any:
+    return and_(
+        or_(HOLDER.c.starts_on.is_(None), HOLDER.c.starts_on <= on),
+        or_(HOLDER.c.ends_on.is_(None), HOLDER.c.ends_on >= on),
+    )
+
+
+def holder_of(session: Session, post_id: int, on: dt.date | None = None) -> PostHolding | None:
+    """Who holds the post on ``on`` (today), None if it is vacant."""
+    on = on or clock.today()
+    found = _holdings(session, and_(HOLDER.c.post_id == post_id, _current(on), CON.c.deleted_at.is_(None)))
+    return found[0] if found else None
+
+
+def held_by(session: Session, contact_id: int) -> list[PostHolding]:
+    """The posts the contact held and holds, newest first: their role history."""
+    return _holdings(session, HOLDER.c.contact_id == contact_id)
+
+
+def posts_of(session: Session, organisation_id: int, on: dt.date | None = None) -> list[PostRow]:
+    """The organisation's posts in order of precedence, each with its holder on ``on`` and all
+    its holders."""
+    on = on or clock.today()
+    posts = session.execute(
+        select(POST)
+        .where(POST.c.organisation_id == organisation_id, POST.c.deleted_at.is_(None))
+        .order_by(POST.c.rank, POST.c.title, POST.c.id)
+    ).all()
+    return _rows(session, posts, on)
+
+
+def get_post(session: Session, post_id: int, on: dt.date | None = None) -> PostRow:
+    return _rows(session, [_post(session, post_id)], on or clock.today())[0]
+
+
+def list_posts(
+    session: Session, organisation_id: int | None = None, on: dt.date | None = None
+) -> list[PostRow]:
+    on = on or clock.today()
+    query = select(POST).where(POST.c.deleted_at.is_(None))
+    if organisation_id is not None:
+        query = query.where(POST.c.organisation_id == organisation_id)
+    posts = session.execute(query.order_by(POST.c.organisation_id, POST.c.rank, POST.c.id).limit(2000)).all()
+    return _rows(session, posts, on)
+
+
+def _rows(session: Session, posts: Sequence[Any], on: dt.date) -> list[PostRow]:
+    ids = [int(p.id) for p in posts]
+    holdings = _holdings(session, HOLDER.c.post_id.in_(ids)) if ids else []
+    names = {
+        int(i): str(n)
+        for i, n in session.execute(
+            select(ORG.c.id, ORG.c.name).where(
+                ORG.c.id.in_({p.organisation_id for p in posts if p.organisation_id})
+            )
+        )
+    }
+    out = []
+    for p in posts:
+        mine = tuple(h for h in holdings if h.post_id == p.id)
+        out.append(
+            PostRow(
+                id=int(p.id),
+                title=str(p.title),
+                title_en=str(p.title_en or ""),
+                organisation_id=p.organisation_id,
+                organisation=names.get(p.organisation_id, "") if p.organisation_id else "",
+                rank=int(p.rank),
+                holder=next((h for h in mine if h.current(on)), None),
+                holdings=mine,
+            )
+        )
+    return out
+
+
+def assign(
+    session: Session,
+    post_id: int,
+    contact_id: int,
+    *,
+    starts_on: dt.date | None = None,
+    decision: str = "",
+    actor: str = "",
+) -> int:
+    """Make the contact the post's holder from ``starts_on`` (today); the holder until then
+    stops the day before. Returns the new holding's id."""
+    post = _post(session, post_id)
+    starts_on = starts_on or clock.today()
+    con = session.execute(select(CON.c.full_name, CON.c.deleted_at).where(CON.c.id == contact_id)).first()
+    if con is None or con.deleted_at is not None:
+        raise UserError(f"There is no contact #{contact_id}.")
+    decision = clean(decision)
+    if len(decision) > 100:
+        raise UserError("An appointment decision's number is at most 100 characters.")
+    later = session.execute(
+        select(HOLDER.c.id).where(
+            HOLDER.c.post_id == post_id, HOLDER.c.starts_on.is_not(None), HOLDER.c.starts_on >= starts_on
+        )
+    ).first()
+    if later is not None:
+        raise UserError(
+            f"The post {post.title} already has a holder from {starts_on:%d/%m/%Y} or later; end or remove that first."
+        )
+    for h in _holdings(session, and_(HOLDER.c.post_id == post_id, HOLDER.c.ends_on.is_(None))):
+        end(session, h.holder_id, on=starts_on - dt.timedelta(days=1), actor=actor)
+    holder_id = int(
+        session.execute(
+            insert(HOLDER)
+            .values(
+                post_id=post_id,
+                contact_id=contact_id,
+                starts_on=starts_on,
+                decision=decision,
+                created_at=m.utcnow(),
+            )
+            .returning(HOLDER.c.id)
+        ).scalar_one()
+    )
+    records.record_change(
+        session,
+        "contact",
+        contact_id,
+        OP,
+        new={
+            "post_id": post_id,
+            "post": post.title,
+            "organisation_id": post.organisation_id,
+            "from": starts_on,
+            "decision": decision,
+        },
+        actor=actor,
+    )
+    return holder_id
+
+
+def end(session: Session, holder_id: int, *, on: dt.date | None = None, actor: str = "") -> None:
+    """The holding stops on ``on`` (today), the last day in post."""
+    row = session.execute(select(HOLDER).where(HOLDER.c.id == holder_id)).first()
+    if row is None:
+        raise UserError(f"There is no holding #{holder_id}.")
+    on = on or clock.today()
+    if row.starts_on is not None and on < row.starts_on - dt.timedelta(days=1):
+        raise UserError(f"The holding began on {row.starts_on:%d/%m/%Y}; it cannot end before that.")
+    session.execute(update(HOLDER).where(HOLDER.c.id == holder_id).values(ends_on=on))
+    records.record_change(
+        session, "contact", int(row.contact_id), OP, old={"post_id": int(row.post_id), "to": row.ends_on},
+        new={"post_id": int(row.post_id), "to": on}, actor=actor,
+    )  # fmt: skip
+
+
+def end_current(session: Session, post_id: int, *, on: dt.date | None = None, actor: str = "") -> int | None:
+    """End whoever holds the post now; returns the holding ended (None: it was vacant)."""
+    _post(session, post_id)
+    current = holder_of(session, post_id, on)
+    if current is None:
+        return None
+    end(session, current.holder_id, on=on, actor=actor)
+    return current.holder_id
+
+
+def ranks(session: Session, contact_ids: Iterable[int], on: dt.date | None = None) -> dict[int, PostHolding]:
+    """Each contact's first post by precedence held on ``on`` (contacts without one left out)."""
+    ids = sorted(set(contact_ids))
+    if not ids:
+        return {}
+    out: dict[int, PostHolding] = {}
+    for h in _holdings(session, and_(HOLDER.c.contact_id.in_(ids), _current(on or clock.today()))):
+        best = out.get(h.contact_id)
+        if best is None or h.rank < best.rank:
+            out[h.contact_id] = h
+    return out
+
+
+def post_addressee(session: orm.Session, letter: dict[str, Any]) -> office.Addressee | None:
+    """A letter naming a post goes to its holder on the letter's date (today for a draft)."""
+    post_id = letter.get("post_id")
+    if not post_id:
+        return None
+    session = cast(Session, session)  # sqlmodel's Session is an orm Session; queries here are Core
+    try:
+        row = _post(session, int(post_id))
+    except UserError:
+        return None
+    day = letter.get("letter_date") or clock.today()
+    holder = holder_of(session, int(post_id), day)
+    org = _org_name(session, row.organisation_id) if row.organisation_id else ""
+    if holder is None:
+        return office.Addressee(title=str(row.title), organisation=org)
+    return office.Addressee(
+        name=holder.name, honorific=holder.honorific, title=str(row.title), organisation=org
+    )
+
+
+office.register_addressee_source(post_addressee)
