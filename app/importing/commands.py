@@ -159,13 +159,11 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
         ctx.out(line("more", lang, n=rejected - shown))
     ctx_match = preview.context
     if ctx_match is not None:
-        orgs = [ctx_match.orgs.name_of(k) for k in ctx_match.orgs.pending]
-        if preview.kind == "organisation":
-            defined = {r.new_id for r in preview.rows if r.new_id is not None}
-            orgs = [ctx_match.orgs.name_of(k) for k in ctx_match.orgs.pending if k not in defined]
+        defined = {r.new_id for r in preview.rows if r.new_id is not None} | set(ctx_match.earlier)
+        orgs = [ctx_match.orgs.name_of(k) for k in ctx_match.orgs.pending if k not in defined]
         if orgs:
             ctx.out(line("creates_orgs", lang, n=len(orgs), names="; ".join(orgs[:SHOW_ROWS])))
-        staff = list(ctx_match.staff.pending.values())
+        staff = [n for k, n in ctx_match.staff.pending.items() if k not in ctx_match.earlier_staff]
         if staff:
             ctx.out(line("creates_staff", lang, n=len(staff), names="; ".join(staff[:SHOW_ROWS])))
 
@@ -184,7 +182,7 @@ def import_command(args: argparse.Namespace, ctx: Any) -> int:
             ctx.out(line("no_kind", lang, sheet=item.sheet))
             continue
         with read_session(engine) as session:
-            preview = preview_import(args.file, item, session=session, on_match=args.on_match)
+            preview = preview_import(args.file, item, session=session, on_match=args.on_match, after=previews)
         previews.append(preview)
     if args.dry_run:
         for preview in previews:

@@ -61,7 +61,7 @@ def folds(preview: Preview) -> list[Fold]:
     defined = {r.new_id for r in preview.rows if preview.kind == "organisation" and r.new_id is not None}
     out = []
     for key in ctx.orgs.pending:
-        if key in defined:
+        if key in defined or key in ctx.earlier:  # created by an earlier sheet, listed there
             continue
         variants = tuple(sorted(ctx.orgs.mentions.get(key, {}).values(), key=str.casefold))
         out.append(Fold(key, ctx.orgs.name_of(key), variants or (ctx.orgs.name_of(key),), cited.get(key, 0)))
@@ -71,8 +71,10 @@ def folds(preview: Preview) -> list[Fold]:
 def _rematch(session: Session, preview: Preview) -> None:
     from app.importing.matching import match_rows
 
+    earlier = preview.context.earlier if preview.context is not None else frozenset()
+    previous = list(preview.earlier_sheets) if earlier else []
     preview.context = preview.db_state = None
-    match_rows(session, preview)
+    match_rows(session, preview, after=previous)
 
 
 def split(session: Session, preview: Preview, variant: str) -> None:

@@ -56,6 +56,10 @@ class MatchContext:
     staff: NameIndex
     contacts: NameIndex
     meetings: NameIndex
+    # placeholders of organisations and staff that earlier sheets of the same workbook create
+    # (a preview only: the commit writes those sheets first and matches against them)
+    earlier: frozenset[int] = frozenset()
+    earlier_staff: frozenset[int] = frozenset()
 
 
 def empty(value: Any) -> bool:
@@ -188,6 +192,26 @@ def db_state(session: Session) -> tuple[Any, ...]:
     return tuple(out)
 
 
+def _seed(ctx: MatchContext, after: Sequence[Preview]) -> None:
+    """What the earlier sheets create, known to this one as placeholders."""
+    orgs: set[int] = set()
+    staff: set[int] = set()
+    for earlier in after:
+        other = earlier.context
+        if not isinstance(other, MatchContext):
+            continue
+        for pending in other.orgs.pending.values():
+            if ctx.orgs.lookup(pending.name) is None:
+                orgs.add(ctx.orgs.add(pending.name, pending.acronym, pending.aliases))
+        for key, name in other.staff.pending.items():
+            if ctx.staff.lookup(name) is None:
+                text = f"{name} <{other.staff.emails[key]}>" if key in other.staff.emails else name
+                found = ctx.staff.resolve(text)
+                if found is not None:
+                    staff.add(found)
+    ctx.earlier, ctx.earlier_staff = frozenset(orgs), frozenset(staff)
+
+
 def _tie_organisation_names(preview: Preview, ctx: MatchContext) -> None:
     """Before any row is matched, every "Full name (ACR)" mention anywhere in the file ties the
     name and the acronym together, so that a bare "VIN" and a bare "Mạng lưới …" resolve to the
@@ -203,16 +227,27 @@ def _tie_organisation_names(preview: Preview, ctx: MatchContext) -> None:
 
 
 def match_rows(
-    session: Session, preview: Preview, *, progress: Progress | None = None, cancel: Cancel | None = None
+    session: Session,
+    preview: Preview,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    after: Sequence[Preview] = (),
 ) -> MatchContext:
     """Give every checked row its status; resolve names to ids (placeholders for new ones).
 
+    ``after``: earlier sheets of the same workbook, previewed already: the organisations and
+    staff members they create count as known here (the preview of a contacts sheet does not
+    list as its own the organisations the organisations sheet creates).
+
     When the database has not changed since the last run over this preview (same
-    :func:`db_state`), that run's result stands and is returned without redoing it.
+    :func:`db_state`), that run's result stands and is returned without redoing it (not a
+    run that counted on earlier sheets, unless those are given again).
     """
     state = db_state(session)
-    if isinstance(preview.context, MatchContext) and preview.db_state == state:
-        return preview.context
+    cached = preview.context
+    if isinstance(cached, MatchContext) and preview.db_state == state and (after or not cached.earlier):
+        return cached
     kind = preview.kind
     ctx = MatchContext(
         OrgIndex.load(session),
@@ -220,6 +255,8 @@ def match_rows(
         NameIndex.contacts(session),
         NameIndex.meetings(session),
     )
+    if after:
+        _seed(ctx, after)
     choices = preview.org_choices
     if choices is not None:
         ctx.orgs.redirect = dict(choices.joins)

@@ -13,7 +13,7 @@ import hashlib
 import multiprocessing as mp
 import os
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,6 +120,7 @@ class Preview:
     context: Any = None  # the indexes of the last matching run (see app.importing.matching)
     db_state: Any = None  # the database fingerprint that run saw
     org_choices: Any = None  # the user's splits and joins of organisations (app.importing.folds)
+    earlier_sheets: Sequence[Preview] = ()  # the workbook's sheets imported before this one
 
     @property
     def kind(self) -> str:
@@ -340,8 +341,10 @@ def preview_import(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     parallel: bool | None = None,
+    after: Sequence[Preview] = (),
 ) -> Preview:
-    """Read, clean and match a sheet; nothing is written to the database.
+    """Read, clean and match a sheet; nothing is written to the database. ``after``: the
+    sheets of the same workbook imported before this one (see :func:`match_rows`).
 
     ``progress(done, total)`` is called now and then (``total`` is an estimate while reading);
     ``cancel()`` returning True stops the work with :class:`ImportCancelled`.
@@ -352,6 +355,6 @@ def preview_import(
         raise ImportFileError(msg("bad_on_match", value=on_match, choices=list(ON_MATCH)))
     path = Path(path)
     rows, read = read_rows(path, layout, progress=progress, cancel=cancel, parallel=parallel)
-    preview = Preview(path, layout, on_match, file_sha256(path), rows, read)
-    match_rows(session, preview, progress=progress, cancel=cancel)
+    preview = Preview(path, layout, on_match, file_sha256(path), rows, read, earlier_sheets=tuple(after))
+    match_rows(session, preview, progress=progress, cancel=cancel, after=after)
     return preview

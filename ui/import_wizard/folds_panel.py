@@ -80,7 +80,10 @@ class FoldsPanel(QWidget):
     def _staff_names(self) -> list[str]:
         preview = self.w.preview
         ctx = preview.context if preview is not None else None
-        return sorted(ctx.staff.pending.values(), key=str.casefold) if ctx is not None else []
+        if ctx is None:
+            return []
+        names = [n for k, n in ctx.staff.pending.items() if k not in ctx.earlier_staff]
+        return sorted(names, key=str.casefold)
 
     def show_preview(self, preview: Preview | None) -> None:
         self.tree.clear()

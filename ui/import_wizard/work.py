@@ -11,7 +11,7 @@ import datetime as dt
 import gc
 import itertools
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,10 +144,23 @@ class PreviewResult:
     """For rows rejected before cleaning finished: the name or title as written in the sheet."""
 
 
-def preview(engine: Engine, path: Path, layout: SheetLayout, on_match: str, task: Task) -> PreviewResult:
+def preview(
+    engine: Engine,
+    path: Path,
+    layout: SheetLayout,
+    on_match: str,
+    task: Task,
+    after: Sequence[Preview] = (),
+) -> PreviewResult:
     with gc_paused(), read_session(engine) as session:
         result = preview_import(
-            path, layout, session=session, on_match=on_match, progress=task.progress, cancel=task.cancelled
+            path,
+            layout,
+            session=session,
+            on_match=on_match,
+            progress=task.progress,
+            cancel=task.cancelled,
+            after=after,
         )
     return PreviewResult(result, raw_names(result, task))
 
@@ -155,8 +168,12 @@ def preview(engine: Engine, path: Path, layout: SheetLayout, on_match: str, task
 def preview_all(
     engine: Engine, path: Path, layouts: list[SheetLayout], on_match: str, task: Task
 ) -> list[PreviewResult]:
-    """Every chosen sheet's preview, in the order given (organisations first)."""
-    return [preview(engine, path, layout, on_match, task) for layout in layouts]
+    """Every chosen sheet's preview, in the order given (organisations first): each counts on
+    what the sheets before it create."""
+    out: list[PreviewResult] = []
+    for layout in layouts:
+        out.append(preview(engine, path, layout, on_match, task, [r.preview for r in out]))
+    return out
 
 
 NAME_FIELDS = ("full_name", "name", "title", "family_name", "middle_name", "given_name")

@@ -13,7 +13,7 @@ from sqlmodel import col, select
 
 from app import records
 from app.cli import main
-from app.importing import inspect_workbook, preview_import, run_import, undo_import
+from app.importing import folds, inspect_workbook, preview_import, run_import, undo_import
 from app.importing.history import import_history
 from db import models as m
 from db.engine import read_session, unit_of_work
@@ -35,7 +35,10 @@ def previews(engine: Engine, path: Path) -> list:  # type: ignore[type-arg]
         layouts = [x for x in inspect_workbook(path, session=s) if not isinstance(x, Exception)]
         order = {"organisation": 0, "contact": 1}
         layouts.sort(key=lambda x: order.get(x.kind or "", 9))
-        return [preview_import(path, lay, session=s, parallel=False) for lay in layouts]
+        out: list = []  # type: ignore[type-arg]
+        for lay in layouts:
+            out.append(preview_import(path, lay, session=s, parallel=False, after=list(out)))
+        return out
 
 
 def live(engine: Engine, model: type) -> list[str]:  # type: ignore[type-arg]
@@ -169,3 +172,21 @@ def test_an_update_appends_to_the_notes_it_would_otherwise_lose(engine: Engine, 
     assert run_import(engine, pv).batch_id is not None
     with read_session(engine) as s:
         assert s.exec(select(m.Contact.notes)).one() == "Gặp ở Hòa Lạc\nQuan tâm AI"
+
+
+def test_a_later_sheet_counts_on_what_the_earlier_ones_create(engine: Engine, tmp_path: Path) -> None:
+    """The contacts sheet's preview does not list as its own the organisations the organisations
+    sheet creates; what only it cites is still listed; the commit writes each once."""
+    path = write_xlsx(tmp_path / "wb.xlsx", {"Tổ chức": ORGS, "Danh bạ": PEOPLE})
+    orgs_sheet, people_sheet = previews(engine, path)
+    assert [f.label for f in folds.folds(people_sheet)] == ["Công ty Mới"]
+    assert people_sheet.rows[0].status == "new"
+    with read_session(engine) as s:
+        alone = preview_import(path, people_sheet.layout, session=s, parallel=False)
+    assert sorted(f.label for f in folds.folds(alone)) == ["Công ty Mới", "NIC", "Viện Vật lý"]
+    run_import(engine, [orgs_sheet, people_sheet])
+    assert live(engine, m.Organisation) == [
+        "Công ty Mới",
+        "Trung tâm Đổi mới sáng tạo Quốc gia",
+        "Viện Vật lý",
+    ]
