@@ -159,3 +159,44 @@ def test_an_attachment_over_the_limit_is_left_out_with_a_note(
     parsed = emails.read_email(_eml(tmp_path))
     assert parsed.files == []
     assert any('"Thư giới thiệu.pdf" is' in w and "left out" in w for w in parsed.warnings)
+
+
+def _log_twice_at_once(engine: Engine, parsed: emails.ParsedEmail) -> list[str]:
+    import threading
+
+    statuses: list[str] = []
+    start = threading.Barrier(2)
+
+    def worker() -> None:
+        start.wait()
+        with unit_of_work(engine) as s:
+            statuses.append(emails.log_email(s, parsed).status)
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return sorted(statuses)
+
+
+def test_two_people_logging_one_message_at_once_get_one_meeting(engine: Engine, tmp_path: Path) -> None:
+    parsed = emails.read_email(_eml(tmp_path))
+    assert _log_twice_at_once(engine, parsed) == ["already", "logged"]
+
+
+def test_postgres_logs_once_too(pg_url: str, tmp_path: Path) -> None:
+    from db.migrate import open_database
+
+    engine = open_database(pg_url)
+    try:
+        _people(engine)
+        parsed = emails.read_email(_eml(tmp_path))
+        assert _log_twice_at_once(engine, parsed) == ["already", "logged"]
+        with read_session(engine) as s:
+            (meeting,) = [h for h in records.history(s, "meeting", 1) if h["op"] == "create"]
+            assert meeting["new"]["kind"] == "email"
+            (att,) = attachments.list_for(s, "meeting", 1)
+            assert attachments.content(s, att.id)[1] == LETTER
+    finally:
+        engine.dispose()
