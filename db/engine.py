@@ -21,6 +21,7 @@ from db.errors import NotPermitted
 # SQLAlchemy itself (an import-linter contract in pyproject.toml).
 __all__ = [
     "APP_NAME",
+    "CONNECTION_NAME",
     "ENV_VAR",
     "Engine",
     "Session",
@@ -43,6 +44,9 @@ ENV_VAR = "KETNOI_DATABASE_URL"
 BUSY_TIMEOUT_S = 10
 """How long an ordinary SQLite write waits for another writer before saying the file is busy."""
 APP_NAME = "Ketnoi"
+CONNECTION_NAME = f"ketnoi {os.getpid()}-{os.urandom(3).hex()}"
+"""This process's ``application_name`` on PostgreSQL: the live-update notifications name the
+writer's, so that a window skips its own writes (and ``pg_stat_activity`` shows Ketnoi)."""
 
 
 def data_dir() -> Path:
@@ -157,8 +161,10 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_S}
     else:
         kwargs["pool_pre_ping"] = True
-        if make_url(url).get_backend_name() == "postgresql" and passfile_path().exists():
-            kwargs["connect_args"] = {"passfile": str(passfile_path())}
+        if make_url(url).get_backend_name() == "postgresql":
+            kwargs["connect_args"] = {"application_name": CONNECTION_NAME}
+            if passfile_path().exists():
+                kwargs["connect_args"]["passfile"] = str(passfile_path())
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -62,6 +62,7 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
     ctx = AppContext(engine, settings)
     window = MainWindow(ctx)
     window.show()
+    window.live.start(window.live_label)  # colleagues' saves, live (issue 13)
     quit_after(window)
     from ui.welcome import maybe_welcome
 

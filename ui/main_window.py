@@ -41,6 +41,7 @@ from ui.history import show_history
 from ui.icons import icon
 from ui.import_wizard import open_import_wizard
 from ui.lists.panel import ListPanel
+from ui.live import LiveStatus, LiveUpdates
 from ui.mail import EmailLogger, WindowDrops
 from ui.notify import Banner, DueNotifier
 from ui.stakeholder_map import MapView
@@ -149,6 +150,9 @@ class MainWindow(QMainWindow):
         self.db_label = ElidedLabel(describe_url(str(ctx.engine.url)), self)  # a long path is cut
         self.db_label.setEnabled(False)
         self.statusBar().addPermanentWidget(self.count_label)
+        self.live = LiveUpdates(ctx, self)  # started by ui/main.py: live.start(live_label)
+        self.live_label = LiveStatus(self)
+        self.statusBar().addPermanentWidget(self.live_label)
         self.statusBar().addPermanentWidget(self.db_label)
         ctx.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         ctx.changes.connect(self._changed)
@@ -664,6 +668,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.live.stop()
         self.ctx.tasks.cancel_all()
         self.ctx.tasks.wait(10_000)
         if self.tray is not None:

@@ -110,81 +110,101 @@
     </message>
   </context>
   <context>
+    <name>Answers</name>
+    <message>
+      <location filename="../../ui/answers.py" line="72" />
+      <source>No program opened %1. It is saved in:
+%2</source>
+      <translation>Không có chương trình nào mở được %1. Tệp đã được lưu trong thư mục:
+%2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/answers.py" line="69" />
+      <source>Open file</source>
+      <translation>Mở tệp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/answers.py" line="77" />
+      <source>Show in folder</source>
+      <translation>Mở thư mục chứa tệp</translation>
+    </message>
+  </context>
+  <context>
     <name>AttachmentsBox</name>
     <message>
-      <location filename="../../ui/details/attachments.py" line="90" />
+      <location filename="../../ui/details/attachments.py" line="92" />
       <source>Add…</source>
       <translation>Thêm…</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="165" />
+      <location filename="../../ui/details/attachments.py" line="167" />
       <source>Attach files</source>
       <translation>Đính kèm tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="96" />
+      <location filename="../../ui/details/attachments.py" line="98" />
       <source>Attach files to this record (or drop them on its page)</source>
       <translation>Đính kèm tệp vào hồ sơ này (hoặc kéo thả tệp vào trang của hồ sơ)</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="187" />
+      <location filename="../../ui/details/attachments.py" line="189" />
       <source>Attached %1</source>
       <translation>Đã đính kèm %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="160" />
+      <location filename="../../ui/details/attachments.py" line="162" />
       <source>Attachments</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="143" />
+      <location filename="../../ui/details/attachments.py" line="145" />
       <source>Files (%1)</source>
       <translation>Tệp đính kèm (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="226" />
+      <location filename="../../ui/details/attachments.py" line="228" />
       <source>No program opened %1. The file is in:
 %2</source>
       <translation>Không có chương trình nào mở được %1. Tệp nằm trong thư mục:
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="91" />
+      <location filename="../../ui/details/attachments.py" line="93" />
       <source>Open</source>
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="224" />
+      <location filename="../../ui/details/attachments.py" line="226" />
       <source>Open file</source>
       <translation>Mở tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="94" />
+      <location filename="../../ui/details/attachments.py" line="96" />
       <source>Remove</source>
       <translation>Gỡ bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="279" />
+      <location filename="../../ui/details/attachments.py" line="281" />
       <source>Removed %1</source>
       <translation>Đã gỡ bỏ %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="92" />
+      <location filename="../../ui/details/attachments.py" line="94" />
       <source>Save as…</source>
       <translation>Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="245" />
+      <location filename="../../ui/details/attachments.py" line="247" />
       <source>Save attachment</source>
       <translation>Lưu tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="259" />
+      <location filename="../../ui/details/attachments.py" line="261" />
       <source>Saved %1</source>
       <translation>Đã lưu %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="230" />
+      <location filename="../../ui/details/attachments.py" line="232" />
       <source>Show in folder</source>
       <translation>Mở thư mục chứa tệp</translation>
     </message>
@@ -344,92 +364,92 @@
   <context>
     <name>BriefDialog</name>
     <message>
-      <location filename="../../ui/briefs.py" line="135" />
+      <location filename="../../ui/briefs.py" line="136" />
       <source>&amp;Language:</source>
       <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="144" />
+      <location filename="../../ui/briefs.py" line="145" />
       <source>&amp;Open</source>
       <translation>&amp;Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="113" />
+      <location filename="../../ui/briefs.py" line="114" />
       <source>&amp;Period:</source>
       <translation>&amp;Khoảng thời gian:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="146" />
+      <location filename="../../ui/briefs.py" line="147" />
       <source>&amp;Save as…</source>
       <translation>&amp;Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="268" />
+      <location filename="../../ui/briefs.py" line="269" />
       <source>Brief written: %1 (%n page(s))</source>
       <translation>Đã tạo bản tóm tắt: %1 (%n trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="281" />
+      <location filename="../../ui/briefs.py" line="283" />
       <source>Cancelled.</source>
       <translation>Đã huỷ.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="88" />
+      <location filename="../../ui/briefs.py" line="89" />
       <source>Contact brief</source>
       <translation>Tóm tắt về người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="101" />
+      <location filename="../../ui/briefs.py" line="102" />
       <source>Custom…</source>
       <translation>Tự chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="114" />
+      <location filename="../../ui/briefs.py" line="115" />
       <source>From – to:</source>
       <translation>Từ – đến:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="101" />
+      <location filename="../../ui/briefs.py" line="102" />
       <source>Last month</source>
       <translation>Tháng trước</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="89" />
+      <location filename="../../ui/briefs.py" line="90" />
       <source>Meeting preparation brief</source>
       <translation>Tài liệu chuẩn bị cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="87" />
+      <location filename="../../ui/briefs.py" line="88" />
       <source>Organisation brief</source>
       <translation>Tóm tắt về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="134" />
+      <location filename="../../ui/briefs.py" line="135" />
       <source>P&amp;aper:</source>
       <translation>&amp;Khổ giấy:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="90" />
+      <location filename="../../ui/briefs.py" line="91" />
       <source>Period digest</source>
       <translation>Bản tin theo kỳ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="238" />
+      <location filename="../../ui/briefs.py" line="239" />
       <source>Preparing the brief…</source>
       <translation>Đang chuẩn bị bản tóm tắt…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="218" />
+      <location filename="../../ui/briefs.py" line="219" />
       <source>Save brief</source>
       <translation>Lưu bản tóm tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="101" />
+      <location filename="../../ui/briefs.py" line="102" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="101" />
+      <location filename="../../ui/briefs.py" line="102" />
       <source>This week</source>
       <translation>Tuần này</translation>
     </message>
@@ -458,6 +478,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="262" />
+      <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -579,12 +600,17 @@
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="269" />
+      <location filename="../../ui/commands.py" line="279" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="155" />
+      <location filename="../../ui/commands.py" line="153" />
+      <source>Added %1 “%2”</source>
+      <translation>Đã thêm %1 “%2”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="165" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
@@ -594,37 +620,42 @@
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="250" />
+      <location filename="../../ui/commands.py" line="260" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="269" />
+      <location filename="../../ui/commands.py" line="279" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="293" />
+      <location filename="../../ui/commands.py" line="303" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="181" />
+      <location filename="../../ui/commands.py" line="191" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="190" />
+      <location filename="../../ui/commands.py" line="200" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="265" />
+      <location filename="../../ui/commands.py" line="275" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="206" />
+      <location filename="../../ui/commands.py" line="153" />
+      <source>Saved %1 “%2”</source>
+      <translation>Đã lưu %1 “%2”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="216" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -1179,34 +1210,47 @@
   <context>
     <name>Export</name>
     <message>
-      <location filename="../../ui/exports.py" line="65" />
+      <location filename="../../ui/exports.py" line="66" />
       <source>Export cancelled; no file was written.</source>
       <translation>Đã huỷ xuất; chưa ghi tệp nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="76" />
+      <location filename="../../ui/exports.py" line="77" />
       <source>Export to Excel</source>
       <translation>Xuất ra Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="88" />
-      <source>Exported %1 records to %2</source>
-      <translation>Đã xuất %1 bản ghi ra %2</translation>
+      <location filename="../../ui/exports.py" line="89" />
+      <source>Exported %Ln record(s) to %1</source>
+      <translation>Đã xuất %Ln bản ghi ra %1</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="91" />
+      <location filename="../../ui/exports.py" line="93" />
       <source>Exporting to %1…</source>
       <translation>Đang xuất ra %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="110" />
+      <location filename="../../ui/exports.py" line="112" />
       <source>Import template saved: %1</source>
       <translation>Đã lưu mẫu nhập liệu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="104" />
+      <location filename="../../ui/exports.py" line="106" />
       <source>Save import template</source>
       <translation>Lưu mẫu nhập liệu</translation>
+    </message>
+  </context>
+  <context>
+    <name>FileOffer</name>
+    <message>
+      <location filename="../../ui/answers.py" line="97" />
+      <source>Open</source>
+      <translation>Mở</translation>
+    </message>
+    <message>
+      <location filename="../../ui/answers.py" line="100" />
+      <source>Show in folder</source>
+      <translation>Mở thư mục chứa tệp</translation>
     </message>
   </context>
   <context>
@@ -1300,7 +1344,7 @@
   <context>
     <name>FoldsPanel</name>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="91" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="94" />
       <source>%1 organisations will be created for the rows. Written in more than one way, folded into one: %2.</source>
       <translation>Sẽ tạo %1 tổ chức cho các dòng. Được viết theo nhiều cách, đã gộp làm một: %2.</translation>
     </message>
@@ -1320,7 +1364,7 @@
       <translation>&amp;Tách riêng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="165" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="168" />
       <source>Join into</source>
       <translation>Gộp vào</translation>
     </message>
@@ -1335,12 +1379,12 @@
       <translation>Số dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="110" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="113" />
       <source>Staff members created: %1</source>
       <translation>Cán bộ được tạo: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="165" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="168" />
       <source>The same organisation as:</source>
       <translation>Cùng một tổ chức với:</translation>
     </message>
@@ -2738,7 +2782,6 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="262" />
       <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3196,6 +3239,49 @@
     </message>
   </context>
   <context>
+    <name>LiveUpdates</name>
+    <message>
+      <location filename="../../ui/live.py" line="32" />
+      <source>Colleagues' changes appear here as they save them</source>
+      <translation>Thay đổi của đồng nghiệp hiện ra ở đây ngay khi họ lưu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live.py" line="29" />
+      <source>Connecting to the team database for live updates</source>
+      <translation>Đang kết nối tới cơ sở dữ liệu chung để cập nhật trực tiếp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live.py" line="29" />
+      <source>Connecting…</source>
+      <translation>Đang kết nối…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live.py" line="31" />
+      <source>Live</source>
+      <translation>Trực tiếp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live.py" line="35" />
+      <source>Offline</source>
+      <translation>Mất kết nối</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live.py" line="38" />
+      <source>Reconnecting…</source>
+      <translation>Đang kết nối lại…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live.py" line="36" />
+      <source>The team database cannot be reached; trying again…</source>
+      <translation>Không kết nối được cơ sở dữ liệu chung; đang thử lại…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live.py" line="38" />
+      <source>Trying to reach the team database again</source>
+      <translation>Đang thử kết nối lại cơ sở dữ liệu chung</translation>
+    </message>
+  </context>
+  <context>
     <name>LogMeetingDialog</name>
     <message>
       <location filename="../../ui/dialogs/log_meeting.py" line="102" />
@@ -3268,22 +3354,22 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="115" />
+      <location filename="../../ui/main.py" line="116" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="123" />
+      <location filename="../../ui/main.py" line="124" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="128" />
+      <location filename="../../ui/main.py" line="129" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="110" />
+      <location filename="../../ui/main.py" line="111" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
@@ -3291,202 +3377,202 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="252" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="269" />
+      <location filename="../../ui/main_window.py" line="276" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="220" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="212" />
+      <location filename="../../ui/main_window.py" line="219" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="259" />
+      <location filename="../../ui/main_window.py" line="266" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="288" />
+      <location filename="../../ui/main_window.py" line="295" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="249" />
+      <location filename="../../ui/main_window.py" line="256" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="292" />
+      <location filename="../../ui/main_window.py" line="299" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="197" />
+      <location filename="../../ui/main_window.py" line="204" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="194" />
+      <location filename="../../ui/main_window.py" line="201" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="246" />
+      <location filename="../../ui/main_window.py" line="253" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="216" />
+      <location filename="../../ui/main_window.py" line="223" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="217" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="344" />
+      <location filename="../../ui/main_window.py" line="351" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="214" />
+      <location filename="../../ui/main_window.py" line="221" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="345" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="302" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="248" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="374" />
+      <location filename="../../ui/main_window.py" line="381" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="305" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="285" />
+      <location filename="../../ui/main_window.py" line="292" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
+      <location filename="../../ui/main_window.py" line="262" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="205" />
+      <location filename="../../ui/main_window.py" line="212" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="359" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="219" />
+      <location filename="../../ui/main_window.py" line="226" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="234" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="207" />
+      <location filename="../../ui/main_window.py" line="214" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="243" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="79" />
+      <location filename="../../ui/main_window.py" line="81" />
       <source>Relationships, meetings, commitments — Ketnoi</source>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="266" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="243" />
+      <location filename="../../ui/main_window.py" line="250" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="376" />
+      <location filename="../../ui/main_window.py" line="383" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="215" />
+      <location filename="../../ui/main_window.py" line="222" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>

@@ -1,0 +1,78 @@
+"""Live updates: what other windows wrote, as :class:`~app.changes.Changes` (issue 13 item 4).
+
+:func:`start` listens to the database an engine points at — PostgreSQL's notifications
+(``db.live.PgListener``), or a poll of a SQLite file (``db.live.SqlitePoller``) — and calls
+``on_changes`` with what changed and ``on_state`` with how the link stands (``connecting``,
+``connected``, ``offline``, ``reconnecting``), both from a background thread. The window
+passes them on as signals to its views (``ui/live.py``); a view then reads the rows again as
+its own login, so row-level security decides what it shows.
+
+A window's own writes are announced by the window itself (``AppContext.write``); their
+notifications carry this process's ``application_name`` and are skipped here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+from sqlalchemy.engine import Engine
+
+from app.changes import Changes
+from db.engine import CONNECTION_NAME, sqlite_path
+from db.live import Message, PgListener, SqlitePoller
+
+STATES = ("connecting", "connected", "offline", "reconnecting", "stopped")
+
+
+class Feed(Protocol):
+    state: str
+
+    def stop(self, timeout: float = 3.0) -> None: ...
+
+
+def changes_of(messages: Iterable[Message], *, skip_app: str | None = CONNECTION_NAME) -> Changes:
+    """One :class:`Changes` for a batch of notifications (others' writes only)."""
+    out = Changes()
+    for m in messages:
+        if skip_app and m.get("app") == skip_app:
+            continue
+        kind = str(m.get("kind") or "")
+        op = str(m.get("op") or "")
+        ids = m.get("ids")
+        if not kind or op == "lost":
+            return Changes(everything=True)
+        if ids is None:  # too many to name: every record of the kind
+            out |= Changes.unknown(kind)
+            continue
+        id_list = [int(i) for i in ids]
+        fields = m.get("fields")
+        out |= Changes.of(
+            {kind: id_list},
+            fields={kind: [str(f) for f in fields]} if fields else None,
+            membership=op in ("i", "d", "m"),
+        )
+    return out
+
+
+def start(
+    engine: Engine,
+    on_changes: Callable[[Changes], None],
+    on_state: Callable[[str], None],
+    *,
+    skip_app: str | None = CONNECTION_NAME,
+    poll_s: float = 2.0,
+) -> Feed | None:
+    """Start hearing others' writes to ``engine``'s database; None for an in-memory one."""
+
+    def messages(batch: list[Message]) -> None:
+        found = changes_of(batch, skip_app=skip_app)
+        if found:
+            on_changes(found)
+
+    if engine.dialect.name == "postgresql":
+        return PgListener(engine.url, messages, on_state).start()
+    path = sqlite_path(str(engine.url))
+    if path is None or not path.exists():
+        return None
+    return SqlitePoller(path, messages, on_state, interval=poll_s).start()

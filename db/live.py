@@ -1,0 +1,203 @@
+"""Hearing other windows' writes: PostgreSQL LISTEN/NOTIFY, or a poll of a SQLite file.
+
+:class:`PgListener` holds one psycopg connection of its own (autocommit, ``LISTEN
+ketnoi_changes``) on a background thread and hands each notification's JSON (sent by the
+triggers of migration 0013) to ``on_message``, in batches. It says how it stands through
+``on_state``: ``connecting``, ``connected``, ``offline`` (lost; waiting to try again) and
+``reconnecting``. A lost connection (the server restarted, the laptop slept, an administrator
+ended it) is retried with a growing pause (1 s, 2 s, 4 s … at most 30 s); every 10 s a
+``SELECT 1`` checks that a quiet connection is still alive, and TCP keepalives with a user
+timeout bound how long a dead network can hide. After a reconnection ``on_message`` receives
+``{"kind": "", "op": "lost"}``: what was missed is not known, so every view reads again.
+
+:class:`SqlitePoller` does the same for several windows on one SQLite file: every 2 s it asks
+``PRAGMA data_version`` (which changes when another connection commits) and, when it changed,
+reads the history rows written since (``change``: kind, id, field) and hands them on as the
+same messages.
+
+Plain threads and callbacks, no Qt: the window turns them into signals (``ui/live.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import URL
+
+from db.engine import CONNECTION_NAME, passfile_path
+
+CHANNEL = "ketnoi_changes"
+PING_S = 10.0
+MAX_PAUSE_S = 30.0
+POLL_S = 2.0
+BATCH_S = 0.15  # notifications arriving this close together are handed on together
+
+Message = dict[str, Any]
+OnMessages = Callable[[list[Message]], None]
+OnState = Callable[[str], None]
+
+
+def conninfo(url: URL) -> tuple[str, dict[str, Any]]:
+    """A libpq URI and keyword arguments for ``url`` (an engine's URL, password included)."""
+    plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    extra: dict[str, Any] = {
+        "application_name": CONNECTION_NAME + " live",
+        "connect_timeout": 5,
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 15000,
+    }
+    if passfile_path().exists():
+        extra["passfile"] = str(passfile_path())
+    return plain, extra
+
+
+class PgListener:
+    """LISTEN on ``ketnoi_changes`` on a thread of its own until :meth:`stop`."""
+
+    def __init__(self, url: URL, on_messages: OnMessages, on_state: OnState) -> None:
+        self._uri, self._kwargs = conninfo(url)
+        self._on_messages = on_messages
+        self._on_state = on_state
+        self._stop = threading.Event()
+        self._conn: Any = None
+        self.backend_pid: int | None = None
+        self.state = ""
+        self._thread = threading.Thread(target=self._run, name="ketnoi-live", daemon=True)
+
+    def start(self) -> PgListener:
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 3.0) -> None:
+        self._stop.set()
+        self._thread.join(timeout)
+
+    def _state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self._on_state(state)
+
+    def _run(self) -> None:
+        import psycopg
+
+        pause = 1.0
+        ever = False
+        while not self._stop.is_set():
+            self._state("reconnecting" if ever else "connecting")
+            try:
+                conn = psycopg.connect(self._uri, autocommit=True, **self._kwargs)
+            except psycopg.Error:
+                self._state("offline")
+                self._stop.wait(pause)
+                pause = min(pause * 2, MAX_PAUSE_S)
+                continue
+            try:
+                conn.execute(f"LISTEN {CHANNEL}")
+                self._conn, self.backend_pid = conn, conn.info.backend_pid
+                self._state("connected")
+                if ever:  # what happened while away is not known
+                    self._on_messages([{"kind": "", "op": "lost"}])
+                ever, pause = True, 1.0
+                self._listen(conn)
+            except psycopg.Error:
+                self._state("offline")
+                self._stop.wait(pause)
+                pause = min(pause * 2, MAX_PAUSE_S)
+            finally:
+                self._conn, self.backend_pid = None, None
+                with contextlib.suppress(Exception):
+                    conn.close()
+        self._state("stopped")
+
+    def _listen(self, conn: Any) -> None:
+        last_ping = time.monotonic()
+        while not self._stop.is_set():
+            batch = [_parse(n.payload) for n in conn.notifies(timeout=0.5, stop_after=1)]
+            if batch:  # more of the same burst, briefly
+                batch += [_parse(n.payload) for n in conn.notifies(timeout=BATCH_S, stop_after=500)]
+                self._on_messages([m for m in batch if m])
+            if time.monotonic() - last_ping > PING_S:
+                conn.execute("SELECT 1")
+                last_ping = time.monotonic()
+
+
+def _parse(payload: str) -> Message:
+    try:
+        value = json.loads(payload)
+    except ValueError:
+        return {"kind": "", "op": "lost"}
+    return value if isinstance(value, dict) else {"kind": "", "op": "lost"}
+
+
+class SqlitePoller:
+    """Every :data:`POLL_S`, whether another connection committed to ``path``; if so, the
+    history rows written since, as messages."""
+
+    def __init__(self, path: Path, on_messages: OnMessages, on_state: OnState, interval: float = POLL_S):
+        self._path = path
+        self._on_messages = on_messages
+        self._on_state = on_state
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="ketnoi-poll", daemon=True)
+        self.state = ""
+
+    def start(self) -> SqlitePoller:
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 3.0) -> None:
+        self._stop.set()
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        con: sqlite3.Connection | None = None
+        version: int | None = None
+        last = 0
+        while not self._stop.is_set():
+            try:
+                if con is None:
+                    con = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, timeout=5)
+                    last = int(con.execute("SELECT coalesce(max(id), 0) FROM change").fetchone()[0])
+                    version = int(con.execute("PRAGMA data_version").fetchone()[0])
+                    self.state = "connected"
+                    self._on_state("connected")
+                now = int(con.execute("PRAGMA data_version").fetchone()[0])
+                if now != version:
+                    version = now
+                    rows = con.execute(
+                        "SELECT id, entity, entity_id, op, field FROM change WHERE id > ? ORDER BY id LIMIT 5001",
+                        (last,),
+                    ).fetchall()
+                    if rows:
+                        last = int(rows[-1][0])
+                        self._on_messages(_from_history(rows))
+            except sqlite3.Error:
+                if con is not None:
+                    con.close()
+                con = None
+            self._stop.wait(self._interval)
+        if con is not None:
+            con.close()
+
+
+def _from_history(rows: list[tuple[Any, ...]]) -> list[Message]:
+    if len(rows) > 5000:
+        return [{"kind": "", "op": "lost"}]
+    out: list[Message] = []
+    for _id, kind, record_id, _op, field in rows:
+        if field:
+            out.append({"kind": kind, "ids": [int(record_id)], "op": "u", "fields": [field]})
+        else:  # create, delete, restore, purge
+            out.append({"kind": kind, "ids": [int(record_id)], "op": "i"})
+    return out

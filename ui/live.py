@@ -1,0 +1,92 @@
+"""Live updates in the window: colleagues' saves appear without F5 (issue 13 item 4).
+
+:class:`LiveUpdates` starts :func:`app.live.start` for the window's database; what other
+windows changed arrives on a background thread and is handed to the UI thread by a queued
+signal, then to ``ctx.publish`` — the same change propagation a window's own saves use, so a
+list marks the touched rows stale and reads them again, and re-runs its query only when rows
+may come or go. A small label in the status bar says how the link stands: *Live*, *Offline*
+(retrying), *Reconnecting…*; on SQLite (several windows on one file) it says nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app import live
+from app.changes import Changes
+from ui.context import AppContext
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LiveUpdates", text)
+
+
+def _texts() -> dict[str, tuple[str, str]]:
+    return {
+        "connecting": (tr("Connecting…"), tr("Connecting to the team database for live updates")),
+        "connected": (
+            tr("Live"),
+            tr("Colleagues' changes appear here as they save them"),
+        ),
+        "offline": (
+            tr("Offline"),
+            tr("The team database cannot be reached; trying again…"),
+        ),
+        "reconnecting": (tr("Reconnecting…"), tr("Trying to reach the team database again")),
+        "stopped": ("", ""),
+    }
+
+
+class LiveStatus(QLabel):
+    """The status-bar indicator: connected / offline / reconnecting."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("live_status")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.state = ""
+        self.hide()
+
+    def show_state(self, state: str) -> None:
+        self.state = state
+        text, tip = _texts().get(state, ("", ""))
+        self.setText(("● " if state == "connected" else "○ ") + text if text else "")
+        self.setToolTip(tip)
+        colour = {"connected": "#2e7d32", "offline": "#c62828"}.get(state, "")
+        self.setStyleSheet(f"color: {colour};" if colour else "")
+        self.setVisible(bool(text))
+
+
+class LiveUpdates(QObject):
+    """Hears other windows' writes and publishes them in this window."""
+
+    arrived = Signal(object)  # Changes, from the listener's thread
+    state_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.feed: Any = None
+        self.label: LiveStatus | None = None
+        self.arrived.connect(self._publish, Qt.ConnectionType.QueuedConnection)
+
+    def start(self, label: LiveStatus | None = None, **kwargs: Any) -> None:
+        """Start listening; ``label`` shows the state (on a team server only)."""
+        if self.feed is not None:
+            return
+        if label is not None and self.ctx.engine.dialect.name == "postgresql":
+            self.label = label
+            self.state_changed.connect(label.show_state, Qt.ConnectionType.QueuedConnection)
+        self.feed = live.start(self.ctx.engine, self.arrived.emit, self.state_changed.emit, **kwargs)
+
+    def stop(self) -> None:
+        if self.feed is not None:
+            feed, self.feed = self.feed, None
+            feed.stop()
+
+    def _publish(self, changes: Changes) -> None:
+        if self.feed is not None:
+            self.ctx.publish(changes)
