@@ -47,6 +47,7 @@ FEATURE_MODULES = (
     "app.admin_commands",
     "app.workday_commands",
     "app.letters.commands",
+    "app.org_commands",
     "app.mail_commands",
 )
 # Commands that may create the database file; every other one needs an existing database.

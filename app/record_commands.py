@@ -84,6 +84,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
         if kind == "action":
             action_commands.add_action_verbs(verbs, parents)
+        if kind == "organisation":  # org succeed / org lineage (issue 15: reorganisations)
+            from app import org_commands
+
+            org_commands.add_org_verbs(verbs, parents)
 
 
 # --- add / edit / show ----------------------------------------------------------------------

@@ -1,0 +1,99 @@
+"""``ketnoi org succeed`` / ``org lineage`` and ``ketnoi post …`` with --json parsed back: the
+2025 merger of the planning ministry into the finance ministry, previewed, applied, undone;
+a post whose holder changes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.cli import main
+
+
+class Ketnoi:
+    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.db, self.capsys = str(db), capsys
+
+    def __call__(self, *args: str) -> Any:
+        self.capsys.readouterr()
+        code = main([*args, "--db", self.db, "--json"])
+        out, err = self.capsys.readouterr()
+        assert code == 0, err
+        return json.loads(out)
+
+    def fails(self, *args: str) -> str:
+        self.capsys.readouterr()
+        code = main([*args, "--db", self.db])
+        _, err = self.capsys.readouterr()
+        assert code == 1
+        return err
+
+
+@pytest.fixture
+def k(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Ketnoi:
+    return Ketnoi(tmp_path / "k.db", capsys)
+
+
+def test_org_succeed_previews_moves_and_is_undone(k: Ketnoi) -> None:
+    mpi = k("org", "add", "--name", "Bộ Kế hoạch và Đầu tư", "--acronym", "MPI")["id"]
+    mof = k("org", "add", "--name", "Bộ Tài chính", "--acronym", "MOF")["id"]
+    an = k("contact", "add", "--name", "Nguyễn Văn An", "--organisation", "MPI")["id"]
+    act = k("action", "add", "--title", "Góp ý dự thảo", "--organisation", "MPI")["id"]
+    seen = k("org", "succeed", "MPI", "--into", "MOF", "--on", "01/03/2025", "--preview")
+    assert seen["preview"] is True and seen["group_id"] == ""
+    assert seen["counts"]["contact"] == 1 and seen["counts"]["action"] == 1
+    assert k("contact", "show", str(an))["record"]["organisation_id"] == mpi  # a preview changes nothing
+    done = k("org", "succeed", "MPI", "--into", "MOF", "--on", "01/03/2025", "--note", "NQ 176/2025/QH15")
+    assert done["effective_on"] == "2025-03-01" and done["group_id"]
+    assert k("contact", "show", str(an))["record"]["organisation_id"] == mof
+    assert k("action", "show", str(act))["record"]["organisation_id"] == mof
+    line = k("org", "lineage", "MOF")
+    assert (
+        line["formerly"][0]["name"] == "Bộ Kế hoạch và Đầu tư"
+        and line["formerly"][0]["note"] == "NQ 176/2025/QH15"
+    )
+    assert "already merged" in k.fails("org", "succeed", "MPI", "--into", "MOF", "--on", "01/03/2025")
+    k.capsys.readouterr()
+    assert main(["undo", done["group_id"], "--db", k.db]) == 0
+    assert k("contact", "show", str(an))["record"]["organisation_id"] == mpi
+    assert k("org", "lineage", "MPI")["became"] == []
+
+
+def test_a_split_needs_two_successors_and_moves_by_choice(k: Ketnoi) -> None:
+    k("org", "add", "--name", "Bộ Cũ", "--acronym", "OLD")
+    a = k("org", "add", "--name", "Bộ A", "--acronym", "BA")["id"]
+    b = k("org", "add", "--name", "Bộ B", "--acronym", "BB")["id"]
+    c1 = k("contact", "add", "--name", "Lê Văn Một", "--organisation", "OLD")["id"]
+    c2 = k("contact", "add", "--name", "Lê Văn Hai", "--organisation", "OLD")["id"]
+    assert "two or more" in k.fails("org", "succeed", "OLD", "--into", "BA", "--split", "--on", "2025-03-01")
+    assert "KIND:ID=NEW" in k.fails("org", "succeed", "OLD", "--into", "BA", "--into", "BB", "--split",
+                                    "--on", "2025-03-01", "--move", "contact12")  # fmt: skip
+    k("org", "succeed", "OLD", "--into", "BA", "--into", "BB", "--split", "--on", "2025-03-01",
+      "--move", f"contact:{c2}=BB")  # fmt: skip
+    assert k("contact", "show", str(c1))["record"]["organisation_id"] == a
+    assert k("contact", "show", str(c2))["record"]["organisation_id"] == b
+
+
+def test_post_add_assign_end_and_held(k: Ketnoi) -> None:
+    k("org", "add", "--name", "Trung tâm Đổi mới sáng tạo Quốc gia", "--acronym", "NIC")
+    k("contact", "add", "--name", "Nguyễn Văn An", "--organisation", "NIC")
+    k("contact", "add", "--name", "Trần Thị Bình", "--organisation", "NIC")
+    post = k("post", "add", "NIC", "Phó Giám đốc", "--rank", "2")
+    assert post["rank"] == 2 and post["holder"] is None
+    k("post", "assign", str(post["id"]), "Nguyễn Văn An", "--from", "01/01/2025", "--decision", "12/QĐ-BKHCN")
+    shown = k("post", "assign", str(post["id"]), "Trần Thị Bình", "--from", "01/07/2026")
+    assert shown["holder"]["name"] == "Trần Thị Bình"
+    first = shown["holders"][1]
+    assert (first["name"], first["to"], first["decision"]) == ("Nguyễn Văn An", "2026-06-30", "12/QĐ-BKHCN")
+    held = k("post", "held", "Nguyễn Văn An")
+    assert [(h["post"], h["from"], h["to"]) for h in held] == [("Phó Giám đốc", "2025-01-01", "2026-06-30")]
+    listed = k("post", "list", "NIC")
+    assert [p["holder"]["name"] for p in listed] == ["Trần Thị Bình"]
+    ended = k("post", "end", str(post["id"]), "--on", "20/11/2026")
+    assert ended["holder"] is None  # today (23/11/2026, the pinned clock) it is vacant
+    assert "no holder" in k.fails("post", "end", str(post["id"]))
+    assert "no post #99" in k.fails("post", "show", "99")
+    assert "precedence" in k.fails("post", "add", "NIC", "Giám đốc", "--rank", "0")
