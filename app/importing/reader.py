@@ -227,7 +227,8 @@ PARSED_MAX_CELLS = 10_000_000
 
 _LOCK = threading.Lock()
 _Key = tuple[str, int, int, int, int, str]
-_PARSED: OrderedDict[_Key, list[Row]] = OrderedDict()
+Parsed = Any  # a sheet's rows (from a child process), or calamine's parsed sheet (in this one)
+_PARSED: OrderedDict[_Key, Parsed] = OrderedDict()
 _NAMES: dict[_Key, list[str]] = {}
 _STREAMED: dict[_Key, bool] = {}  # sheets the streaming reader reads (their extent was scanned)
 
@@ -238,30 +239,37 @@ def _file_key(path: Path, sheet: str) -> _Key:
     return (str(path.resolve()), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, sheet)
 
 
-def _cells(rows: list[Row]) -> int:
-    return sum(len(values) for _, values in rows) + len(rows)
+def _cells(parsed: Parsed) -> int:
+    if isinstance(parsed, list):
+        return sum(len(values) for _, values in parsed) + len(parsed)
+    return int(parsed.height) * (int(parsed.width) + 1)
 
 
 def _parsed_rows(path: Path, sheet: str, kind: str, *, keep: bool) -> Iterator[Row]:
     """The rows of a sheet calamine reads. A reading with ``keep`` (the header search) leaves
-    them for the next reading, which takes them: one parse serves both."""
+    the parse for the next reading, which takes it: one parse serves both. An .xlsx sheet is
+    kept as calamine holds it and normalised row by row at each reading; an .xls or .ods one
+    comes back from its child process as rows."""
     key = _file_key(path, sheet)
     with _LOCK:
-        rows = _PARSED.get(key) if keep else _PARSED.pop(key, None)
-    if rows is None:
+        parsed = _PARSED.get(key) if keep else _PARSED.pop(key, None)
+    if parsed is None:
         if kind == "xlsx":
-            rows = list(_calamine_rows(path, sheet))
+            parsed = _calamine_sheet(path, sheet)
         else:
             from app.importing import sheetproc
 
-            rows = sheetproc.run(sheetproc.read_rows, path, sheet)
+            parsed = sheetproc.run(sheetproc.read_rows, path, sheet)
         if keep:
             with _LOCK:
-                _keep(key, rows)
-    yield from rows
+                _keep(key, parsed)
+    if isinstance(parsed, list):
+        yield from parsed
+    else:
+        yield from _calamine_rows(path, sheet, parsed)
 
 
-def _keep(key: _Key, rows: list[Row]) -> None:
+def _keep(key: _Key, rows: Parsed) -> None:
     """Keep a parsed sheet for its next reading (the caller holds :data:`_LOCK`). Only the
     sheets of one file are kept (inspecting another file means the last one was left, as in a
     wizard cancelled before its preview); the oldest go past :data:`PARSED_MAX_CELLS`, the
@@ -371,6 +379,8 @@ def estimate_rows(path: Path, sheet: str) -> int | None:
     with _LOCK:
         kept = _PARSED.get(key)
     if kept is not None:
+        if not isinstance(kept, list):
+            return int(kept.height) + (kept.start[0] if kept.start else 0)
         return kept[-1][0] if kept else 0
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         return None
@@ -444,18 +454,31 @@ def norm(value: Any) -> Any:
     return str(value)
 
 
-def _calamine_rows(path: Path, sheet: str) -> Iterator[Row]:
+def _calamine_sheet(path: Path, sheet: str) -> Any:
+    """The sheet parsed by calamine (a ``CalamineSheet``: its cells in native memory, about a
+    third of what the same rows take as Python lists); the workbook is closed."""
     from python_calamine import CalamineWorkbook, PasswordError
 
     try:
-        wb = CalamineWorkbook.from_path(str(path))
-        ws = wb.get_sheet_by_name(sheet)
+        with CalamineWorkbook.from_path(str(path)) as wb:
+            return wb.get_sheet_by_name(sheet)
+    except PasswordError:
+        raise ImportFileError(msg("file_password", file=path.name)) from None
+    except Exception as exc:
+        raise ImportFileError(
+            msg("sheet_unreadable", file=path.name, sheet_name=sheet, detail=str(exc))
+        ) from None
+
+
+def _calamine_rows(path: Path, sheet: str, ws: Any = None) -> Iterator[Row]:
+    """The rows of a sheet calamine parsed (``ws``, or parsed now), normalised row by row."""
+    if ws is None:
+        ws = _calamine_sheet(path, sheet)
+    try:
         merged = ws.merged_cell_ranges or []
         start = ws.start
         col_offset = start[1] if start is not None and ws.height else 0
         rows = ws.iter_rows()
-    except PasswordError:
-        raise ImportFileError(msg("file_password", file=path.name)) from None
     except Exception as exc:
         raise ImportFileError(
             msg("sheet_unreadable", file=path.name, sheet_name=sheet, detail=str(exc))
@@ -468,23 +491,22 @@ def _calamine_rows(path: Path, sheet: str) -> Iterator[Row]:
                 fills.setdefault(r, []).append((r0, c0, c1))
     top_values: dict[tuple[int, int], Any] = {}
     top_rows = {r0 for spans in fills.values() for r0, _, _ in spans}
-    with wb:
-        for i, raw in enumerate(rows):
-            values = [None] * col_offset + [norm(v) for v in raw[: max(0, MAX_COLUMNS - col_offset)]]
-            if i in top_rows:
-                for (r0, c0), (_r1, _c1) in merged:
-                    if r0 == i and c0 < len(values):
-                        top_values[(r0, c0)] = values[c0]
-            for r0, c0, c1 in fills.get(i, ()):
-                if r0 == i:
-                    continue
-                top = top_values.get((r0, c0))
-                if len(values) <= c1:
-                    values += [None] * (c1 + 1 - len(values))
-                for c in range(c0, c1 + 1):
-                    if values[c] is None:
-                        values[c] = top
-            yield i + 1, values
+    for i, raw in enumerate(rows):
+        values = [None] * col_offset + [norm(v) for v in raw[: max(0, MAX_COLUMNS - col_offset)]]
+        if i in top_rows:
+            for (r0, c0), (_r1, _c1) in merged:
+                if r0 == i and c0 < len(values):
+                    top_values[(r0, c0)] = values[c0]
+        for r0, c0, c1 in fills.get(i, ()):
+            if r0 == i:
+                continue
+            top = top_values.get((r0, c0))
+            if len(values) <= c1:
+                values += [None] * (c1 + 1 - len(values))
+            for c in range(c0, c1 + 1):
+                if values[c] is None:
+                    values[c] = top
+        yield i + 1, values
 
 
 def _openpyxl_rows(path: Path, sheet: str) -> Iterator[Row]:

@@ -360,8 +360,8 @@ def test_the_header_search_and_the_rows_share_one_parse(
 ) -> None:  # type: ignore[no-untyped-def]
     path = write_xlsx(tmp_path / "danh-ba.xlsx", {"Danh bạ": ROWS})
     parses, scans = [], []
-    real_parse, real_scan = rd._calamine_rows, rd._dense_range_fits
-    monkeypatch.setattr(rd, "_calamine_rows", lambda p, s: parses.append(s) or real_parse(p, s))
+    real_parse, real_scan = rd._calamine_sheet, rd._dense_range_fits
+    monkeypatch.setattr(rd, "_calamine_sheet", lambda p, s: parses.append(s) or real_parse(p, s))
     monkeypatch.setattr(rd, "_dense_range_fits", lambda p, mem: scans.append(mem) or real_scan(p, mem))
     _pv, result = do_import(engine, path)
     assert result.counts["new"] == 3
