@@ -3,6 +3,7 @@ broken and hostile files give a sentence, never a traceback."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from app.errors import UserError
 from db import clock
 from db.engine import read_session, unit_of_work
 from tests.app.mail.files import eml_bytes, pdf_bytes
+from tests.app.mail.outlook import msg_bytes
 
 LETTER = pdf_bytes("Thu gioi thieu", "Genetica quarkonium")
 
@@ -200,3 +202,47 @@ def test_postgres_logs_once_too(pg_url: str, tmp_path: Path) -> None:
             assert attachments.content(s, att.id)[1] == LETTER
     finally:
         engine.dispose()
+
+
+def test_an_outlook_msg_is_logged_once_and_is_the_same_message_as_its_eml(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A real .msg (an OLE compound file written by tests/app/mail/outlook.py) read by
+    extract-msg: the same fields as the .eml; logged once, whichever file comes second."""
+    _org, nhung, staff = _people(engine)
+    annex = bytes(range(256)) * 40  # over 4,096 bytes: stored in regular sectors, not the mini stream
+    path = tmp_path / "intro.msg"
+    path.write_bytes(
+        msg_bytes(
+            subject="Thư giới thiệu Genetica",
+            sender_name="Nguyễn Thị Hồng Nhung",
+            sender_email="nhung@genetica.asia",
+            to=[("Trần Minh Anh", "anh@nic.gov.vn")],
+            cc=[("Lê Văn Bình", "binh@example.org")],
+            body="Kính gửi anh Anh,\nGenetica gửi thư giới thiệu.",
+            message_id="<intro-42@genetica.asia>",
+            sent=dt.datetime(2026, 11, 20, 7, 30, tzinfo=dt.UTC),
+            attachments=[("Thư giới thiệu.pdf", LETTER), ("annex.bin", annex)],
+        )
+    )
+    parsed = emails.read_email(path)
+    assert (parsed.subject, parsed.message_id) == ("Thư giới thiệu Genetica", "intro-42@genetica.asia")
+    assert parsed.sender == emails.Address("Nguyễn Thị Hồng Nhung", "nhung@genetica.asia")
+    assert [a.email for a in parsed.to] == ["anh@nic.gov.vn"] and [a.email for a in parsed.cc] == [
+        "binh@example.org"
+    ]
+    assert parsed.body == "Kính gửi anh Anh,\nGenetica gửi thư giới thiệu."
+    assert parsed.sent_at == dt.datetime(2026, 11, 20, 7, 30, tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+    with unit_of_work(engine) as s:
+        result = emails.log_email(s, parsed)
+    assert result.status == "logged" and [c for c, _, _ in result.attendees] == [nhung]
+    assert result.staff == [(staff, "Trần Minh Anh")]
+    with read_session(engine) as s:
+        files = {
+            a.file_name: attachments.content(s, a.id)[1]
+            for a in attachments.list_for(s, "meeting", result.meeting_id)
+        }
+    assert files == {"Thư giới thiệu.pdf": LETTER, "annex.bin": annex}
+    with unit_of_work(engine) as s:  # the .eml of the same message
+        again = emails.log_email(s, emails.read_email(_eml(tmp_path)))
+    assert (again.status, again.meeting_id) == ("already", result.meeting_id)
