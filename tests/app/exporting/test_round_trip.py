@@ -187,7 +187,7 @@ def test_export_import_export_gives_the_same_workbook(data: dict[str, Any]) -> N
 
 def test_the_facts_that_used_to_be_lost_come_back() -> None:
     data = {
-        "staff": ["Trần Thị Lan", "Lê Văn Hải"],
+        "staff": ["Trần Thị Lan", "Lê Văn Hải", "Phạm Thu"],
         "orgs": [{"i": 0, "parent": None, "sectors": ["AI"], "tags": [], "alias": True, "owner": "Trần Thị Lan"}],
         "contacts": [
             {"name": "Nguyễn Văn An", "org": 0, "emails": [("an@nic.vn", "công việc")],
@@ -195,7 +195,7 @@ def test_the_facts_that_used_to_be_lost_come_back() -> None:
             {"name": "Lê Văn Bình", "org": None, "emails": [], "phones": [], "tags": [], "owner": "Lê Văn Hải"},
         ],
         "meetings": [{"title": "Họp", "day": 3, "orgs": [0], "attendees": [(0, "chair"), (1, "participant")],
-                      "staff": ["Trần Thị Lan"]}],
+                      "staff": ["Phạm Thu"]}],
     }  # fmt: skip
     one, two, staff = round_trip(data)
     assert two == one
@@ -207,3 +207,6 @@ def test_the_facts_that_used_to_be_lost_come_back() -> None:
     meetings = next(v for v in one.values() if any(c == "Họp" for row in v for c in row))
     assert any("Nguyễn Văn An (chair)" in str(row) for row in meetings)
     assert ("Trần Thị Lan", "staff0@ketnoi.vn") in staff  # the staff member's email came back
+    # a staff member only named among the meeting's own staff comes back, with the email
+    assert any("Phạm Thu <staff2@ketnoi.vn>" in str(row) for row in meetings)
+    assert ("Phạm Thu", "staff2@ketnoi.vn") in staff
