@@ -78,8 +78,8 @@ QUIT_AFTER = "KETNOI_QUIT_AFTER_MS"
 
 
 def quit_after(window: QWidget, env: dict[str, str] | None = None) -> int | None:
-    """``KETNOI_QUIT_AFTER_MS=N``: close the window N ms after it opened and say so on stderr.
-    For smoke tests of a build (tools/smoke_bundle.sh), which has no one to close it."""
+    """``KETNOI_QUIT_AFTER_MS=N``: close the window N ms after it opened, quit, and say so on
+    stderr. For smoke tests of a build (tools/smoke_bundle.sh), which has no one to close it."""
     raw = (os.environ if env is None else env).get(QUIT_AFTER, "")
     if not raw.strip().isdigit():
         return None
@@ -90,6 +90,7 @@ def quit_after(window: QWidget, env: dict[str, str] | None = None) -> int | None
         shown = window.isVisible()
         title, width, height = window.windowTitle(), window.width(), window.height()
         window.close()
+        QApplication.quit()  # the window closed this early can leave a bundle's loop running
         took = (time.monotonic() - opened) * 1000
         state = "opened" if shown else "NOT shown"
         print(

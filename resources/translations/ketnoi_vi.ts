@@ -2203,7 +2203,7 @@
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../../ui/labels.py" line="187" />
+      <location filename="../../ui/labels.py" line="188" />
       <location filename="../../ui/labels.py" line="60" />
       <source>Acronym</source>
       <translation>Tên viết tắt</translation>
@@ -2219,7 +2219,7 @@
       <translation>Việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="192" />
+      <location filename="../../ui/labels.py" line="193" />
       <source>Address</source>
       <translation>Địa chỉ</translation>
     </message>
@@ -2229,7 +2229,7 @@
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="210" />
+      <location filename="../../ui/labels.py" line="211" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
@@ -2244,7 +2244,7 @@
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="213" />
+      <location filename="../../ui/labels.py" line="214" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
@@ -2265,7 +2265,7 @@
       <translation>Chủ trì</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="190" />
+      <location filename="../../ui/labels.py" line="191" />
       <location filename="../../ui/labels.py" line="63" />
       <source>City</source>
       <translation>Tỉnh/thành phố</translation>
@@ -2281,17 +2281,17 @@
       <translation>Liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="191" />
+      <location filename="../../ui/labels.py" line="192" />
       <source>Country</source>
       <translation>Quốc gia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="212" />
+      <location filename="../../ui/labels.py" line="213" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="201" />
+      <location filename="../../ui/labels.py" line="202" />
       <location filename="../../ui/labels.py" line="74" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
@@ -2307,12 +2307,12 @@
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="221" />
+      <location filename="../../ui/labels.py" line="222" />
       <source>Draft</source>
       <translation>Dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="204" />
+      <location filename="../../ui/labels.py" line="205" />
       <location filename="../../ui/labels.py" line="73" />
       <source>Due</source>
       <translation>Hạn</translation>
@@ -2328,12 +2328,12 @@
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="181" />
+      <location filename="../../ui/labels.py" line="182" />
       <source>Emails</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="186" />
+      <location filename="../../ui/labels.py" line="187" />
       <source>English name</source>
       <translation>Tên tiếng Anh</translation>
     </message>
@@ -2349,6 +2349,11 @@
     </message>
     <message>
       <location filename="../../ui/labels.py" line="177" />
+      <source>Files</source>
+      <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="178" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
@@ -2358,7 +2363,7 @@
       <translation>Cao</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="178" />
+      <location filename="../../ui/labels.py" line="179" />
       <source>Honorific</source>
       <translation>Danh xưng</translation>
     </message>
@@ -2368,17 +2373,17 @@
       <translation>Đang thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="231" />
+      <location filename="../../ui/labels.py" line="232" />
       <source>Incoming</source>
       <translation>Công văn đến</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="197" />
+      <location filename="../../ui/labels.py" line="198" />
       <source>Influence (1–5)</source>
       <translation>Mức ảnh hưởng (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="198" />
+      <location filename="../../ui/labels.py" line="199" />
       <source>Interest (1–5)</source>
       <translation>Mức quan tâm (1–5)</translation>
     </message>
@@ -2393,7 +2398,7 @@
       <translation>Giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="237" />
+      <location filename="../../ui/labels.py" line="238" />
       <source>Introduction letter</source>
       <translation>Thư giới thiệu</translation>
     </message>
@@ -2403,18 +2408,18 @@
       <translation>Nhà đầu tư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="238" />
+      <location filename="../../ui/labels.py" line="239" />
       <source>Invitation</source>
       <translation>Giấy mời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="188" />
+      <location filename="../../ui/labels.py" line="189" />
       <location filename="../../ui/labels.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="194" />
+      <location filename="../../ui/labels.py" line="195" />
       <source>Last contacted</source>
       <translation>Liên hệ gần nhất</translation>
     </message>
@@ -2430,7 +2435,7 @@
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="209" />
+      <location filename="../../ui/labels.py" line="210" />
       <location filename="../../ui/labels.py" line="72" />
       <source>Location</source>
       <translation>Địa điểm</translation>
@@ -2457,12 +2462,12 @@
       <translation>Bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="211" />
+      <location filename="../../ui/labels.py" line="212" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="185" />
+      <location filename="../../ui/labels.py" line="186" />
       <location filename="../../ui/labels.py" line="59" />
       <source>Name</source>
       <translation>Tên</translation>
@@ -2483,7 +2488,7 @@
       <translation>Thư ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="184" />
+      <location filename="../../ui/labels.py" line="185" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -2498,14 +2503,14 @@
       <translation>Đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="180" />
+      <location filename="../../ui/labels.py" line="181" />
       <location filename="../../ui/labels.py" line="66" />
       <location filename="../../ui/labels.py" line="84" />
       <source>Organisation</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="214" />
+      <location filename="../../ui/labels.py" line="215" />
       <location filename="../../ui/labels.py" line="67" />
       <location filename="../../ui/labels.py" line="85" />
       <source>Organisations</source>
@@ -2517,12 +2522,12 @@
       <translation>Khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="241" />
+      <location filename="../../ui/labels.py" line="242" />
       <source>Other letter</source>
       <translation>Công văn khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="231" />
+      <location filename="../../ui/labels.py" line="232" />
       <source>Outgoing</source>
       <translation>Công văn đi</translation>
     </message>
@@ -2532,7 +2537,7 @@
       <translation>Phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="189" />
+      <location filename="../../ui/labels.py" line="190" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
@@ -2547,12 +2552,12 @@
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="182" />
+      <location filename="../../ui/labels.py" line="183" />
       <source>Phones</source>
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="179" />
+      <location filename="../../ui/labels.py" line="180" />
       <location filename="../../ui/labels.py" line="65" />
       <source>Position</source>
       <translation>Chức vụ</translation>
@@ -2563,32 +2568,32 @@
       <translation>Người trình bày</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="206" />
+      <location filename="../../ui/labels.py" line="207" />
       <source>Priority</source>
       <translation>Mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="224" />
+      <location filename="../../ui/labels.py" line="225" />
       <source>Received</source>
       <translation>Đã nhận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="207" />
+      <location filename="../../ui/labels.py" line="208" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="199" />
+      <location filename="../../ui/labels.py" line="200" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="225" />
+      <location filename="../../ui/labels.py" line="226" />
       <source>Replied</source>
       <translation>Đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="240" />
+      <location filename="../../ui/labels.py" line="241" />
       <source>Reply</source>
       <translation>Phúc đáp</translation>
     </message>
@@ -2603,33 +2608,33 @@
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="203" />
+      <location filename="../../ui/labels.py" line="204" />
       <source>Responsible (them)</source>
       <translation>Người thực hiện (đối tác)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="202" />
+      <location filename="../../ui/labels.py" line="203" />
       <source>Responsible (us)</source>
       <translation>Người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="196" />
+      <location filename="../../ui/labels.py" line="197" />
       <location filename="../../ui/labels.py" line="62" />
       <source>Sectors</source>
       <translation>Lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="223" />
+      <location filename="../../ui/labels.py" line="224" />
       <source>Sent</source>
       <translation>Đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="222" />
+      <location filename="../../ui/labels.py" line="223" />
       <source>Signed</source>
       <translation>Đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="193" />
+      <location filename="../../ui/labels.py" line="194" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
@@ -2649,13 +2654,13 @@
       <translation>Khởi nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="205" />
+      <location filename="../../ui/labels.py" line="206" />
       <location filename="../../ui/labels.py" line="75" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="183" />
+      <location filename="../../ui/labels.py" line="184" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
@@ -2665,7 +2670,7 @@
       <translation>Nhiệm vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="239" />
+      <location filename="../../ui/labels.py" line="240" />
       <source>Thank-you letter</source>
       <translation>Thư cảm ơn</translation>
     </message>
@@ -2675,7 +2680,7 @@
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="200" />
+      <location filename="../../ui/labels.py" line="201" />
       <location filename="../../ui/labels.py" line="71" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
@@ -2701,12 +2706,12 @@
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="195" />
+      <location filename="../../ui/labels.py" line="196" />
       <source>Website</source>
       <translation>Trang web</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="208" />
+      <location filename="../../ui/labels.py" line="209" />
       <location filename="../../ui/labels.py" line="70" />
       <source>When</source>
       <translation>Thời gian</translation>
@@ -3133,52 +3138,52 @@
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="163" />
+      <location filename="../../ui/lists/panel.py" line="167" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="137" />
+      <location filename="../../ui/lists/panel.py" line="141" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="146" />
+      <location filename="../../ui/lists/panel.py" line="150" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="149" />
+      <location filename="../../ui/lists/panel.py" line="153" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="160" />
+      <location filename="../../ui/lists/panel.py" line="164" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="171" />
+      <location filename="../../ui/lists/panel.py" line="175" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="168" />
+      <location filename="../../ui/lists/panel.py" line="172" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="167" />
+      <location filename="../../ui/lists/panel.py" line="171" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="166" />
+      <location filename="../../ui/lists/panel.py" line="170" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="172" />
+      <location filename="../../ui/lists/panel.py" line="176" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
@@ -3188,7 +3193,7 @@
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="164" />
+      <location filename="../../ui/lists/panel.py" line="168" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
@@ -3198,42 +3203,42 @@
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="165" />
+      <location filename="../../ui/lists/panel.py" line="169" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="176" />
+      <location filename="../../ui/lists/panel.py" line="180" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="157" />
+      <location filename="../../ui/lists/panel.py" line="161" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="176" />
+      <location filename="../../ui/lists/panel.py" line="180" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="170" />
+      <location filename="../../ui/lists/panel.py" line="174" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="156" />
+      <location filename="../../ui/lists/panel.py" line="160" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="155" />
+      <location filename="../../ui/lists/panel.py" line="159" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="169" />
+      <location filename="../../ui/lists/panel.py" line="173" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -3354,22 +3359,22 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="116" />
+      <location filename="../../ui/main.py" line="117" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="124" />
+      <location filename="../../ui/main.py" line="125" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="129" />
+      <location filename="../../ui/main.py" line="130" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="111" />
+      <location filename="../../ui/main.py" line="112" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>

@@ -149,3 +149,16 @@ def test_help_menu_lists_guide_shortcuts_welcome_and_about(window):
     names = [a.objectName() for a in window.menus["help"].actions() if not a.isSeparator()]
     assert names == ["act_guide", "act_shortcuts", "act_welcome", "act_about"]
     assert QApplication.instance() is not None
+
+
+def test_the_vietnamese_guide_has_every_section_of_the_english_one(qtbot):
+    from ui.dialogs.guide import GuideDialog
+
+    guide = GuideDialog(None, "vi")
+    qtbot.addWidget(guide)
+    assert guide.path == ROOT / "docs" / "guide.vi.md"
+    english = re.findall(r"^## ", (ROOT / "docs" / "guide.md").read_text(encoding="utf-8"), re.M)
+    vietnamese = re.findall(r"^## (.+)$", guide.path.read_text(encoding="utf-8"), re.M)
+    assert len(vietnamese) == len(english)
+    assert "Ghi nhận cuộc họp" in vietnamese and "Cơ sở dữ liệu của nhóm" in vietnamese
+    assert "Ghi nhận cuộc họp" in guide.browser.toPlainText()

@@ -121,11 +121,11 @@ class AboutDialog(QDialog):
         if not rows:
             parts.append("<p>" + e(self.tr("The list of packages is not available in this copy.")) + "</p>")
         else:
+            heads = (self.tr("Package"), self.tr("Version"), self.tr("Licence"))
             parts.append(
                 '<table cellspacing="0" cellpadding="3"><tr>'
-                f"<th align='left'>{e(self.tr('Package'))}</th>"
-                f"<th align='left'>{e(self.tr('Version'))}</th>"
-                f"<th align='left'>{e(self.tr('Licence'))}</th></tr>"
+                + "".join(f"<th align='left'>{e(h)}</th>" for h in heads)
+                + "</tr>"
             )
             for p in rows:
                 name = e(p["name"])
