@@ -262,6 +262,58 @@ def record_history(
                 restorable=_restorable(kind, r.field, r.op, old, current),
             )
         )
+    if kind in kinds.ATTACHABLE:
+        out = sorted([*out, *_attachment_rows(session, kind, record_id, limit)], key=lambda e: (e.at, e.id))
+        out = out[::-1][: max(limit, 0)]
+    return out
+
+
+def _attachment_rows(session: Session, kind: str, record_id: int, limit: int) -> list[HistoryEntry]:
+    """Files attached to the record and removed from it (kept in each attachment's own history)
+    as changes of its "attachments": none → the file's name when attached, back when removed."""
+    from app.attachments import ATT
+
+    files = dict(
+        session.execute(
+            select(ATT.c.id, ATT.c.file_name).where(ATT.c.owner_kind == kind, ATT.c.owner_id == record_id)
+        ).all()
+    )
+    out: list[HistoryEntry] = []
+    for part in chunked(list(files)):
+        rows = session.execute(
+            select(CHANGE)
+            .where(
+                CHANGE.c.entity == "attachment",
+                CHANGE.c.entity_id.in_(part),
+                CHANGE.c.field == "",
+                CHANGE.c.op.in_(("create", "delete", "restore")),
+            )
+            .order_by(CHANGE.c.id.desc())
+            .limit(max(limit, 0))
+        ).all()
+        for r in rows:
+            name = str(files[int(r.entity_id)])
+            old, new = (None, name) if r.op in ("create", "restore") else (name, None)
+            out.append(
+                HistoryEntry(
+                    id=int(r.id),
+                    at=_aware(r.at),
+                    actor=str(r.actor or ""),
+                    op="update",
+                    field="attachments",
+                    old=old,
+                    new=new,
+                    old_label=None,
+                    new_label=None,
+                    group_id=str(r.group_id or ""),
+                    batch_id=None,
+                    batch_file="",
+                    merged_with="",
+                    merged_into=False,
+                    moved={},
+                    restorable=False,
+                )
+            )
     return out
 
 

@@ -174,6 +174,7 @@ def field_label(name: str) -> str:
     """Form labels for the fields the services name in ValidationError."""
     tr = QCoreApplication.translate
     return {
+        "attachments": tr("Labels", "Files"),
         "full_name": tr("Labels", "Full name"),
         "honorific": tr("Labels", "Honorific"),
         "position": tr("Labels", "Position"),

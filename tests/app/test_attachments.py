@@ -166,3 +166,18 @@ def test_postgres_stores_and_finds_attachments(pg_url: str) -> None:
             assert [h.id for h in search(s, "bien")] == [org]
     finally:
         engine.dispose()
+
+
+def test_the_record_history_says_when_files_were_attached_and_removed(engine: Engine) -> None:
+    from app.history import describe, record_history
+
+    org = _org(engine)
+    att = _attach(engine, "organisation", org, "minutes.pdf", LETTER)
+    with unit_of_work(engine) as s:
+        attachments.remove(s, att, actor="Bình")
+    with read_session(engine) as s:
+        said = [(h.actor, describe(h), h.restorable) for h in record_history(s, "organisation", org)]
+    assert said[:2] == [
+        ("Bình", "attachments: minutes.pdf → —", False),
+        ("Anh", "attachments: — → minutes.pdf", False),
+    ]

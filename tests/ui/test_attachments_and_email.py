@@ -156,3 +156,37 @@ def test_a_broken_msg_dropped_says_so(
     assert _drop(pane, [bad])
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert shown[0].startswith('"broken.msg" cannot be read as an Outlook message')
+
+
+def test_when_no_viewer_opens_a_file_the_message_says_where_it_is(
+    window: Any, qtbot: Any, ctx: Any, ids: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    pane = _open_contact(window, qtbot, ctx, ids["hung"])
+    box = pane.attachments
+    f = tmp_path / "notes.xyz"
+    f.write_bytes(b"no program knows this")
+    box.attach([f])
+    qtbot.waitUntil(lambda: box.list.count() == 1, timeout=10_000)
+    urls: list[str] = []
+    monkeypatch.setattr(
+        "ui.details.attachments.QDesktopServices.openUrl",
+        lambda url: urls.append(url.toLocalFile()) and False,
+    )
+    box.list.item(0).setSelected(True)
+    with qtbot.waitSignal(box.open_failed, timeout=10_000) as failed:
+        box.open_button.click()
+    where = Path(failed.args[0])
+    assert where.read_bytes() == f.read_bytes()
+    (message,) = [m for m in box.findChildren(QMessageBox) if m.isVisible()]
+    assert str(where.parent) in message.text() and "notes.xyz" in message.text()
+    show = next(b for b in message.buttons() if b.text() == "Show in folder")
+    show.click()
+    assert urls[-1] == str(where.parent)
+    from ui.details.attachments import remove_session_folder, session_folder
+
+    folder = session_folder()
+    assert where.is_relative_to(folder)
+    remove_session_folder()  # what quitting Ketnoi runs (aboutToQuit, and atexit)
+    assert not folder.exists()
