@@ -120,6 +120,7 @@ class OrganisationBrief:
     they_owe: tuple[ActionRow, ...] = ()
     files: tuple[FileRow, ...] = ()
     letters: tuple[Any, ...] = ()  # app.briefing.letters_section.LetterRow: the letter register's
+    lineage: Any = None  # app.reorg.Lineage: formerly … / merged into … (issue 15)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, union
 from sqlmodel import Session
 
+from app import reorg
 from app.briefing import queries as q
 from app.briefing.data import (
     ActionRow,
@@ -31,6 +32,7 @@ from app.briefing.data import (
 )
 from app.briefing.letters_section import gather_letters
 from app.briefing.lookup import BriefNotFound, find_contact, find_organisation
+from app.briefing.reorg_section import by_precedence
 from app.errors import UserError
 from db import clock
 from db import models as m
@@ -135,6 +137,7 @@ def gather_organisation(
         they_owe=they,
         files=_files(session, "organisation", org_id),
         letters=gather_letters(session, org_id, today),
+        lineage=reorg.lineage(session, org_id),
     )
 
 
@@ -276,7 +279,11 @@ def gather_meeting(
         )
     )
     people = q.people(session, Contact.id.in_(list(roles)), m.starts_at, 500)
-    attendees = [dataclasses.replace(p, role=roles.get(p.contact_id, "")) for p in people]
+    attendees = by_precedence(
+        session,
+        [dataclasses.replace(p, role=roles.get(p.contact_id, "")) for p in people],
+        m.starts_at.date(),
+    )
     attendee_ids = [p.contact_id for p in attendees]
     prior = union(
         select(MeetingOrganisation.meeting_id).where(MeetingOrganisation.organisation_id.in_(org_ids)),

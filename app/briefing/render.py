@@ -30,6 +30,7 @@ from app.briefing.layout import (
     usable_width,
 )
 from app.briefing.letters_section import letters_section
+from app.briefing.reorg_section import lineage_facts
 from app.validation import phone_display
 
 Target = str | Any | BinaryIO
@@ -54,6 +55,7 @@ def organisation_story(b: OrganisationBrief, lab: Labels, avail: float) -> list[
                 (lab["kind"], lab.kind(b.kind)),
                 (lab["sectors"], ", ".join(b.sectors)),
                 (lab["parent"], b.parent),
+                *lineage_facts(b.lineage, lab),
                 (lab["also_known"], ", ".join(b.aliases)),
                 (lab["location"], _join(b.city, b.country, sep=", ")),
                 (lab["address"], b.address),

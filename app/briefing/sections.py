@@ -24,6 +24,7 @@ from app.briefing.layout import (
     para,
     styles,
 )
+from app.briefing.reorg_section import address_form
 from app.validation import phone_display
 
 
@@ -71,8 +72,8 @@ def people_table(
     rows = []
     for p in people:
         name: list[Any] = [para(p.name, st.cell_bold)]
-        if p.honorific:
-            name.insert(0, para(p.honorific, st.muted))
+        if p.honorific:  # the form of address in the brief's language: "Ông", "PGS.TS." / "Mr."
+            name.insert(0, para(address_form(p.honorific, lab.lang), st.muted))
         if show_role and p.role and p.role != "participant":
             name.append(para(lab.role(p.role), st.muted))
         cells: list[Any] = [name, para(p.position, st.cell)]

@@ -1,0 +1,84 @@
+"""Issue 15 in the briefs: an organisation's lineage ("Formerly: Bộ Kế hoạch và Đầu tư, merged
+01/03/2025" / "Merged into Bộ Tài chính on 01/03/2025") among its facts, and a meeting's
+attendees in order of precedence of the posts they hold, addressed in the brief's language."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from sqlmodel import Session
+
+from app.briefing.data import PersonRow
+from app.briefing.labels import Labels
+from app.letters.office import Addressee
+
+_WORDS = {
+    "en": {
+        "formerly": "Formerly",
+        "became": "Succeeded by",
+        "merged": "merged %s",
+        "renamed": "renamed %s",
+        "split": "split %s",
+        "merged.to": "merged into %s on %s",
+        "renamed.to": "renamed to %s on %s",
+        "split.to": "split into %s on %s",
+    },
+    "vi": {
+        "formerly": "Tiền thân",
+        "became": "Nay là",
+        "merged": "hợp nhất ngày %s",
+        "renamed": "đổi tên ngày %s",
+        "split": "chia tách ngày %s",
+        "merged.to": "đã hợp nhất vào %s từ ngày %s",
+        "renamed.to": "đã đổi tên thành %s từ ngày %s",
+        "split.to": "đã chia tách thành %s từ ngày %s",
+    },
+}
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+def lineage_facts(lineage: Any, lab: Labels) -> list[tuple[str, str]]:
+    """Rows for the organisation brief's facts table (none when nothing was recorded)."""
+    if lineage is None:
+        return []
+    w = _WORDS.get(lab.lang, _WORDS["en"])
+    out = []
+    if lineage.formerly:
+        text = "\n".join(f"{x.name} ({w[x.kind] % _day(x.effective_on)})" for x in lineage.formerly)
+        out.append((w["formerly"], text))
+    if lineage.became:
+        kind, day = lineage.became[0].kind, lineage.became[0].effective_on
+        names = ", ".join(x.name for x in lineage.became)
+        out.append((w["became"], w[kind + ".to"] % (names, _day(day))))
+    return out
+
+
+def address_form(honorific: str, lang: str) -> str:
+    """ "Mr." → "Ông" in a Vietnamese brief, "PGS.TS." → "Assoc. Prof. Dr." in an English one."""
+    return Addressee(honorific=honorific).form("en" if lang == "en" else "vi")
+
+
+def by_precedence(session: Session, people: list[PersonRow], on: dt.date) -> list[PersonRow]:
+    """Attendees holding a post on ``on`` first, by the post's precedence (1 first), the post as
+    their position; the others after them in the order given."""
+    from app import posts
+
+    held = posts.ranks(session, [p.contact_id for p in people], on)
+    ordered = sorted(
+        enumerate(people),
+        key=lambda ip: (
+            ip[1].contact_id not in held,
+            held[ip[1].contact_id].rank if ip[1].contact_id in held else 0,
+            ip[0],
+        ),
+    )
+    out = []
+    for _, p in ordered:
+        h = held.get(p.contact_id)
+        out.append(dataclasses.replace(p, position=h.post) if h is not None else p)
+    return out

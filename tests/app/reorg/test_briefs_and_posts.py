@@ -1,0 +1,173 @@
+"""Briefs and letters after reorganisations and changes of post holder (issue 15 items 4-5):
+the organisation brief says "formerly …" / "merged into … on DATE" (PDF text read back); a
+letter addressed to a post goes to the holder of the day (docx read back with python-docx);
+the meeting brief lists attendees by the precedence of their posts, addressed as "Ông",
+"PGS.TS." in Vietnamese and "Mr.", "Assoc. Prof. Dr." in English."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+from sqlalchemy.engine import Engine
+
+from app import posts, records, reorg, story
+from app.briefing.gather import gather_meeting, gather_organisation
+from app.briefing.render import render_meeting, render_organisation
+from app.errors import UserError
+from app.letters import draft, register
+from db.engine import read_session, unit_of_work
+
+ON = dt.date(2025, 3, 1)
+TODAY = dt.date(2026, 11, 23)  # the pinned clock
+
+
+def _pdf_text(path: Path) -> str:
+    return " ".join(p.extract_text() for p in PdfReader(str(path)).pages).replace("\n", " ")
+
+
+def _docx_text(path: Path) -> str:
+    doc = Document(str(path))
+    out = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for cell in table._cells:
+            out += [p.text for p in cell.paragraphs]
+    return "\n".join(out)
+
+
+def test_the_briefs_say_formerly_and_merged_into_with_the_date(engine: Engine, tmp_path: Path) -> None:
+    with unit_of_work(engine) as s:
+        mic = records.create(s, "organisation", {"name": "Bộ Thông tin và Truyền thông", "acronym": "MIC"})
+        most = records.create(s, "organisation", {"name": "Bộ Khoa học và Công nghệ", "acronym": "MOST"})
+        reorg.succeed(s, mic, [most], kind="merged", on=ON)
+    with read_session(engine) as s:
+        new = gather_organisation(s, most, today=TODAY)  # type: ignore[arg-type]
+        old = gather_organisation(s, mic, today=TODAY)  # type: ignore[arg-type]
+    expected = {
+        ("en", "new"): ["Formerly", "Bộ Thông tin và Truyền thông (merged 01/03/2025)"],
+        ("vi", "new"): ["Tiền thân", "Bộ Thông tin và Truyền thông (hợp nhất ngày 01/03/2025)"],
+        ("en", "old"): ["Succeeded by", "merged into Bộ Khoa học và Công nghệ on 01/03/2025"],
+        ("vi", "old"): ["Nay là", "đã hợp nhất vào Bộ Khoa học và Công nghệ từ ngày 01/03/2025"],
+    }
+    for (lang, which), words in expected.items():
+        path = tmp_path / f"{which}-{lang}.pdf"
+        render_organisation(new if which == "new" else old, str(path), lang=lang)
+        text = _pdf_text(path)
+        for w in words:
+            assert w in text, (lang, which, w)
+
+
+def _nic(engine: Engine) -> dict[str, int]:
+    with unit_of_work(engine) as s:
+        nic = records.create(
+            s, "organisation", {"name": "Trung tâm Đổi mới sáng tạo Quốc gia", "acronym": "NIC"}
+        )
+        ids = {"nic": nic}
+        for key, name, hon in (
+            ("an", "Nguyễn Văn An", "Ông"),
+            ("binh", "Trần Thị Bình", "Bà"),
+            ("chi", "Lê Minh Chi", "PGS.TS."),
+            ("dung", "Phạm Dũng", "Mr."),
+        ):
+            ids[key] = records.create(
+                s, "contact", {"full_name": name, "honorific": hon, "organisation_id": nic}
+            )
+        ids["director"] = posts.add_post(s, nic, "Giám đốc", rank=1)
+        ids["deputy"] = posts.add_post(s, nic, "Phó Giám đốc", rank=2)
+    return ids
+
+
+def test_a_letter_to_a_post_goes_to_its_holder_of_the_day(engine: Engine, tmp_path: Path) -> None:
+    ids = _nic(engine)
+    with unit_of_work(engine) as s:
+        posts.assign(s, ids["deputy"], ids["an"], starts_on=dt.date(2024, 1, 1), decision="01/QĐ-BKHCN")
+        letter = register.add_letter(
+            s, {"subject": "Mời họp", "symbol": "NIC-HTQT", "post_id": ids["deputy"]}
+        )
+    with read_session(engine) as s:
+        first = draft.write_docx(draft.letter_doc(s, letter), tmp_path / "a.docx")  # type: ignore[arg-type]
+    text = _docx_text(first)
+    assert "Ông Nguyễn Văn An - Phó Giám đốc Trung tâm Đổi mới sáng tạo Quốc gia" in text
+    with unit_of_work(engine) as s:  # a new deputy from 01/11/2026: the draft follows
+        posts.assign(s, ids["deputy"], ids["chi"], starts_on=dt.date(2026, 11, 1), decision="88/QĐ-BKHCN")
+    with read_session(engine) as s:
+        second = draft.write_docx(draft.letter_doc(s, letter), tmp_path / "b.docx")  # type: ignore[arg-type]
+        english = draft.write_docx(draft.letter_doc(s, letter, lang="en"), tmp_path / "c.docx")  # type: ignore[arg-type]
+        held = posts.held_by(s, ids["an"])  # type: ignore[arg-type]
+    text = _docx_text(second)
+    assert "PGS.TS. Lê Minh Chi - Phó Giám đốc" in text and "Nguyễn Văn An" not in text
+    assert "Assoc. Prof. Dr. Lê Minh Chi" in _docx_text(english)
+    assert [(h.post, h.starts_on, h.ends_on) for h in held] == [
+        ("Phó Giám đốc", dt.date(2024, 1, 1), dt.date(2026, 10, 31))
+    ]
+    with unit_of_work(engine) as s:  # vacant: the letter goes to the post itself
+        posts.end_current(s, ids["deputy"], on=dt.date(2026, 11, 20))
+    with read_session(engine) as s:
+        vacant = _docx_text(draft.write_docx(draft.letter_doc(s, letter), tmp_path / "d.docx"))  # type: ignore[arg-type]
+    assert "Phó Giám đốc Trung tâm Đổi mới sáng tạo Quốc gia" in vacant and "Lê Minh Chi" not in vacant
+
+
+def test_a_letter_naming_a_post_that_is_not_one_is_refused(engine: Engine) -> None:
+    from app.errors import ValidationError
+
+    with unit_of_work(engine) as s, pytest.raises(ValidationError, match="no post #42"):
+        register.add_letter(s, {"subject": "Mời họp", "post_id": 42})
+
+
+def test_the_meeting_brief_lists_attendees_by_precedence(engine: Engine, tmp_path: Path) -> None:
+    ids = _nic(engine)
+    with unit_of_work(engine) as s:
+        posts.assign(s, ids["director"], ids["chi"], starts_on=dt.date(2025, 1, 1))
+        posts.assign(s, ids["deputy"], ids["dung"], starts_on=dt.date(2025, 1, 1))
+        meeting = records.create(
+            s,
+            "meeting",
+            {
+                "title": "Làm việc với NIC",
+                "starts_at": dt.datetime(2026, 12, 10, 9),
+                "organisation_ids": [ids["nic"]],
+                "attendees": [
+                    {"contact_id": ids[k], "role": "participant"} for k in ("an", "binh", "dung", "chi")
+                ],
+            },
+        )
+    with read_session(engine) as s:
+        brief = gather_meeting(s, meeting, today=TODAY)  # type: ignore[arg-type]
+    names = [p.name for p in brief.attendees]
+    assert names[:2] == ["Lê Minh Chi", "Phạm Dũng"]  # Giám đốc (1), then Phó Giám đốc (2)
+    assert [p.position for p in brief.attendees[:2]] == ["Giám đốc", "Phó Giám đốc"]
+    assert set(names[2:]) == {"Nguyễn Văn An", "Trần Thị Bình"}
+    vi, en = tmp_path / "vi.pdf", tmp_path / "en.pdf"
+    render_meeting(brief, str(vi), lang="vi")
+    render_meeting(brief, str(en), lang="en")
+    text_vi, text_en = _pdf_text(vi), _pdf_text(en)
+    assert text_vi.index("Lê Minh Chi") < text_vi.index("Phạm Dũng") < text_vi.index("Nguyễn Văn An")
+    assert "PGS.TS." in text_vi and "Ông" in text_vi and "Bà" in text_vi  # "Mr." said as "Ông"
+    assert "Mr." not in text_vi
+    assert "Assoc. Prof. Dr." in text_en and "Ms." in text_en
+
+
+def test_posts_on_the_pages(engine: Engine) -> None:
+    ids = _nic(engine)
+    with unit_of_work(engine) as s:
+        posts.assign(s, ids["deputy"], ids["an"], starts_on=dt.date(2024, 1, 1), decision="01/QĐ")
+        posts.assign(s, ids["deputy"], ids["binh"], starts_on=dt.date(2026, 6, 1))
+    with read_session(engine) as s:
+        org = story.story(s, "organisation", ids["nic"], today=TODAY)
+        an = story.story(s, "contact", ids["an"], today=TODAY)
+    assert [(p.title, p.holder.name if p.holder else None) for p in org.posts] == [  # type: ignore[union-attr]
+        ("Giám đốc", None),
+        ("Phó Giám đốc", "Trần Thị Bình"),
+    ]
+    assert [(h.post, h.ends_on) for h in an.posts_held] == [("Phó Giám đốc", dt.date(2026, 5, 31))]  # type: ignore[union-attr]
+
+
+def test_a_holder_cannot_be_put_before_a_later_one(engine: Engine) -> None:
+    ids = _nic(engine)
+    with unit_of_work(engine) as s:
+        posts.assign(s, ids["deputy"], ids["an"], starts_on=dt.date(2026, 1, 1))
+    with unit_of_work(engine) as s, pytest.raises(UserError, match="already has a holder"):
+        posts.assign(s, ids["deputy"], ids["binh"], starts_on=dt.date(2025, 1, 1))
