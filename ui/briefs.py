@@ -17,7 +17,6 @@ session per unit of work, created inside the worker). Gathering, file names and 
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -52,6 +51,7 @@ from app.briefing.produce import (
 from app.briefing.produce import PERIODS as NAMED_PERIODS
 from app.errors import UserError
 from db.engine import read_session
+from ui import answers
 from ui.context import AppContext
 from ui.icons import icon
 from ui.tasks import Cancelled, Task
@@ -61,7 +61,8 @@ PERIODS = (*NAMED_PERIODS, "custom")
 
 @cache
 def temp_dir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="ketnoi-briefs-"))
+    """Where "Open" writes briefs: one folder a session, removed when Ketnoi quits."""
+    return answers.temp_folder("ketnoi-briefs-")
 
 
 def open_in_viewer(path: Path) -> bool:
@@ -264,10 +265,11 @@ class BriefDialog(QDialog):
         if self._closing:
             QDialog.reject(self)
             return
-        self.ctx.status_message.emit(
-            self.tr("Brief written: %1 (%n page(s))", "", pages).replace("%1", str(path))
+        answers.file_written(
+            self.ctx, self.tr("Brief written: %1 (%n page(s))", "", pages).replace("%1", str(path)), path
         )
-        open_in_viewer(path)
+        if open_in_viewer(path) is False:  # no program for PDFs: say where it is, offer its folder
+            answers.no_viewer(self.parentWidget(), path)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

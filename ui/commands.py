@@ -122,7 +122,7 @@ class Commands(QObject):
         form = RecordForm(self.ctx, entity, initial=initial, parent=self.window)
         form.exec()
         form.deleteLater()  # a child of the window: without this every dialog opened stays alive
-        return form.saved_id
+        return self.saved(entity, form.saved_id, created=True)
 
     def edit(self, entity: str, record_id: int) -> int | None:
         if entity == "meeting":
@@ -130,7 +130,7 @@ class Commands(QObject):
         form = RecordForm(self.ctx, entity, record_id, parent=self.window)
         form.exec()
         form.deleteLater()
-        return form.saved_id
+        return self.saved(entity, form.saved_id, created=False)
 
     def log_meeting(
         self,
@@ -143,7 +143,17 @@ class Commands(QObject):
         )
         dialog.exec()
         dialog.deleteLater()
-        return dialog.saved_id
+        return self.saved("meeting", dialog.saved_id, created=meeting_id is None)
+
+    def saved(self, entity: str, record_id: int | None, *, created: bool) -> int | None:
+        """Say in the status bar what was saved (its Undo button offers it back)."""
+        if record_id:
+            with self.ctx.read() as s:
+                name = records.label(s, entity, record_id)
+            text = self.tr("Added %1 “%2”") if created else self.tr("Saved %1 “%2”")
+            what = labels.entity_name(entity).lower()
+            self.ctx.status_message.emit(text.replace("%1", what).replace("%2", name))
+        return record_id
 
     # --- delete / undo ---------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from app.errors import UserError
 from app.exporting import export_workbook, write_template
 from app.importing.errors import ImportCancelled
 from db.engine import read_session
+from ui import answers
 from ui.context import AppContext
 from ui.progress import run_with_progress
 from ui.tasks import Task
@@ -85,8 +86,9 @@ def export_all(parent: QWidget | None, ctx: AppContext, path: Path | str | None 
 
     def done(counts: dict[str, int]) -> None:
         total = sum(counts.values())
-        text = _tr("Exported %1 records to %2").replace("%1", f"{total:,}").replace("%2", str(target))
-        ctx.status_message.emit(text)
+        text = QCoreApplication.translate("Export", "Exported %Ln record(s) to %1", "", total)
+        text = text.replace("%1", str(target))
+        answers.file_written(ctx, text, target)  # with Open and Show in folder
 
     label = _tr("Exporting to %1…").replace("%1", target.name)
     ctx.status_message.emit(label)
@@ -107,7 +109,7 @@ def save_import_template(
         return None
 
     def done(_result: object) -> None:
-        ctx.status_message.emit(_tr("Import template saved: %1").replace("%1", str(target)))
+        answers.file_written(ctx, _tr("Import template saved: %1").replace("%1", str(target)), target)
 
     return ctx.tasks.run(
         lambda _task: write_template(target),

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 _installed: list[QTranslator] = []
+_plurals: list[tuple[QCoreApplication, QTranslator]] = []
 
 
 class EnglishPlurals(QTranslator):
@@ -55,10 +56,11 @@ def resolved(language: str) -> str:
 def ensure_plurals(app: QCoreApplication) -> None:
     """English plurals, installed once and kept: translators installed later (Vietnamese) are
     asked first, so this one answers only for strings no translation has."""
-    if app.property("ketnoi_plurals"):
+    if any(app is owner for owner, _t in _plurals):
         return
-    app.setProperty("ketnoi_plurals", True)
-    app.installTranslator(EnglishPlurals(app))
+    translator = EnglishPlurals(app)
+    _plurals.append((app, translator))  # a strong reference: Qt calls back into this Python object
+    app.installTranslator(translator)
 
 
 def install(app: QCoreApplication, language: str) -> str:

@@ -28,6 +28,7 @@ from app.changes import Changes
 from db import kinds
 from db.engine import describe_url
 from ui import briefs, exports, help_menu, labels
+from ui.answers import FileOffer
 from ui.bulk import BulkActions
 from ui.commands import Commands, UndoOffer
 from ui.context import AppContext
@@ -145,6 +146,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.undo_button = UndoOffer(ctx, self.act_undo, self.commands.undo, self)
+        self.file_offer = FileOffer(ctx, self)  # Open / Show in folder after a file is written
+        self.statusBar().addPermanentWidget(self.file_offer)
         self.statusBar().addPermanentWidget(self.undo_button)
         self.count_label = QLabel(self)
         self.db_label = ElidedLabel(describe_url(str(ctx.engine.url)), self)  # a long path is cut
@@ -199,7 +202,7 @@ class MainWindow(QMainWindow):
         self.act_log = self._act(
             "log_meeting",
             self.tr("&Log meeting…"),
-            lambda: c.log_meeting(organisation_id=self._current_org(), contact_id=self._current_contact()),
+            self.log_meeting,
             ["Ctrl+M"],
             "log-meeting",
         )
@@ -281,7 +284,7 @@ class MainWindow(QMainWindow):
         self.act_org_meeting = self._act(
             "org_meeting",
             self.tr("Log meeting with them…"),
-            lambda: c.log_meeting(organisation_id=self._current_org(), contact_id=self._current_contact()),
+            self.log_meeting,
             None,
             "log-meeting",
         )
@@ -473,7 +476,18 @@ class MainWindow(QMainWindow):
 
     def new_action(self) -> None:
         initial = {"organisation_id": self._current_org(), "responsible_staff_id": self.ctx.staff_id}
-        self.commands.new("action", initial)
+        new_id = self.commands.new("action", initial)
+        if new_id:
+            self.navigate("action", new_id)  # the new record is selected
+
+    def log_meeting(self) -> None:
+        """Log a meeting (with the organisation or person on the page); the saved meeting is then
+        selected in Meetings, its page beside it."""
+        meeting_id = self.commands.log_meeting(
+            organisation_id=self._current_org(), contact_id=self._current_contact()
+        )
+        if meeting_id:
+            self.navigate("meeting", meeting_id)
 
     def edit_current(self) -> None:
         entity = self.current_entity()

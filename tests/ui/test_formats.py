@@ -87,3 +87,24 @@ def test_plurals_are_counted_by_qt_never_written_as_s_in_brackets(qapp: Any) -> 
         if "%n" not in m.group(0) and "%Ln" not in m.group(0)
     ]
     assert bare == []
+
+
+def test_the_plural_translator_survives_many_calls(qapp: Any) -> None:
+    """Qt calls back into the Python translator for every string: tens of thousands of calls
+    (and garbage collections) must neither crash nor slow the window."""
+    import gc
+    import time
+
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    started = time.perf_counter()
+    for i in range(30_000):
+        tr("Labels", "Name")
+        assert (
+            tr("Commands", "Rescheduled %n action(s)", "", i % 2)
+            == f"Rescheduled {i % 2} action{'s' * (i % 2 != 1)}"
+        )
+        if i % 10_000 == 0:
+            gc.collect()
+    assert time.perf_counter() - started < 10

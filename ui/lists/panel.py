@@ -97,6 +97,10 @@ class ListPanel(QWidget):
         header.setSortIndicatorShown(True)
         self.view.setSortingEnabled(True)  # after the indicator: enabling sorts by it
         self._restore_widths()
+        self._refit = QTimer(self, singleShot=True, interval=60)  # rows arrive in the background
+        self._refit.timeout.connect(self.fit_columns)
+        self.model.modelReset.connect(self._refit.start)
+        self.model.rowsInserted.connect(lambda *_: self._refit.start() if self._auto_fit else None)
         self._save_widths_timer = QTimer(self, singleShot=True, interval=400)
         self._save_widths_timer.timeout.connect(self._save_widths)
         header.sectionResized.connect(lambda section, *_: self._section_resized(section))
@@ -331,6 +335,11 @@ class ListPanel(QWidget):
             if key in ("name", "title"):  # what a row is: cut last
                 floor[i] = min(want[i], 180)
         floor[-1] = min(want[-1], max(floor[-1], header.defaultSectionSize()))
+        # too narrow for all that: the name gives first, then the words (the dates never)
+        for give, least in ((("name", "title"), 80), (("kind", "status", "direction", "phone"), 60)):
+            for i, key in enumerate(keys[: len(floor) - 1]):
+                if sum(floor) > room and key in give:
+                    floor[i] = max(min(floor[i], least), floor[i] - (sum(floor) - room))
         excess = sum(want) - sum(floor)
         factor = 1.0 if sum(want) <= room or not excess else max(0.0, (room - sum(floor)) / excess)
         self._fitting = True
