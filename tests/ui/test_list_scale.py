@@ -57,6 +57,7 @@ def test_row_count_is_the_result_size_without_scrolling(qtbot: Any, window: Any,
         assert model.loaded_ids() == lists.ids(s, model.query)
     assert size == N + 5
     assert model.rowCount() == size  # nothing scrolled
+    qtbot.wait(300)  # the columns fit themselves to the rows on screen (ListPanel.fit_columns)
     assert model.rows_fetched <= 2 * model.BLOCK  # only the rows on screen were built
     bar = panel.view.verticalScrollBar()
     visible = panel.view.viewport().height() // panel.view.rowHeight(0)

@@ -25,6 +25,9 @@ class RecordTable(QTableView):
         self._keep = 0  # the id to select again after a reset
         self._generation = 0  # resets seen: a pending re-selection is for the latest only
         self.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
+        # A column's size hint reads the rows on screen only (Qt's default reads 1,000 rows,
+        # which here would build 1,000 rows from the database on the UI thread at each fit).
+        self.horizontalHeader().setResizeContentsPrecision(0)
 
     def record_model(self) -> RecordListModel:
         model = self.model()
