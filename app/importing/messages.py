@@ -210,12 +210,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "lần nhập #{id} đã được hoàn tác lúc {at}",
     ),
     "undo_kept_edited": (
-        "{entity} #{id} was edited after the import; kept",
-        "{entity} #{id} đã được sửa sau khi nhập; giữ lại",
+        '{entity} "{name}" (#{id}) was edited after the import; kept',
+        '{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại',
     ),
     "undo_kept_used": (
-        "{entity} #{id} is used by {user} #{user_id}; kept",
-        "{entity} #{id} đang được {user} #{user_id} dùng; giữ lại",
+        '{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept',
+        '{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại',
     ),
     "undo_field_kept": (
         "{entity} #{id}: {field} was changed after the import; kept",

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, insert, or_, update
 from sqlmodel import Session, col, select
 
+from app import records
 from app.errors import NotFoundError
 from app.importing import store
 from app.importing.commit import derived
@@ -137,7 +138,7 @@ def undo_import(batch_id: int, *, session: Session, actor: str = "") -> UndoResu
     result.deleted = _delete(session, created, kept, batch_id, now, actor, history)
     for entity in DELETE_ORDER:
         for ident, why in sorted(kept.get(entity, {}).items()):
-            result.kept.append(_kept_message(entity, ident, why))
+            result.kept.append(_kept_message(session, entity, ident, why))
     batch.undone_at = now
     session.add(batch)
     session.flush()
@@ -155,10 +156,21 @@ DELETE_ORDER = ("action", "meeting", "contact", "organisation", "staff")
 Why = tuple[str, int] | None  # kept because used by (kind, id), or None: edited since
 
 
-def _kept_message(entity: str, ident: int, why: Why) -> Message:
+def _kept_message(session: Session, entity: str, ident: int, why: Why) -> Message:
+    """What was kept and why, naming the records (bounded: one read per record kept)."""
+    name = records.label(session, entity, ident)
     if why is None:
-        return msg("undo_kept_edited", entity=Term(entity), id=ident)
-    return msg("undo_kept_used", entity=Term(entity), id=ident, user=Term(why[0]), user_id=why[1])
+        return msg("undo_kept_edited", entity=Term(entity), id=ident, name=name)
+    user, user_id = why
+    return msg(
+        "undo_kept_used",
+        entity=Term(entity),
+        id=ident,
+        name=name,
+        user=Term(user),
+        user_id=user_id,
+        user_name=records.label(session, user, user_id),
+    )
 
 
 def _delete(

@@ -1738,27 +1738,27 @@
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="111" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="113" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="186" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="188" />
       <source>Also removed, left by imports undone before: %1</source>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="179" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="181" />
       <source>Import #%1 was undone: %2 records removed, %3 fields restored.</source>
       <translation>Đã hoàn tác lần nhập #%1: xoá %2 bản ghi, khôi phục %3 trường.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="93" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="95" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="188" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="190" />
       <source>Kept, because they were edited or used since:</source>
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
     </message>
@@ -1771,7 +1771,7 @@
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="85" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="87" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
@@ -1801,7 +1801,7 @@
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="84" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="86" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
@@ -1889,7 +1889,7 @@
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="156" />
+      <location filename="../../ui/import_wizard/messages.py" line="160" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -1944,12 +1944,12 @@
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="155" />
+      <location filename="../../ui/import_wizard/messages.py" line="159" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="154" />
+      <location filename="../../ui/import_wizard/messages.py" line="158" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
@@ -1969,17 +1969,17 @@
       <translation>{detail}</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/messages.py" line="128" />
+      <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
+      <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/messages.py" line="125" />
-      <source>{entity} #{id} is used by {user} #{user_id}; kept</source>
-      <translation>{entity} #{id} đang được {user} #{user_id} dùng; giữ lại</translation>
+      <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
+      <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="124" />
-      <source>{entity} #{id} was edited after the import; kept</source>
-      <translation>{entity} #{id} đã được sửa sau khi nhập; giữ lại</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_wizard/messages.py" line="126" />
+      <location filename="../../ui/import_wizard/messages.py" line="130" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
@@ -2117,77 +2117,77 @@
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="136" />
+      <location filename="../../ui/import_wizard/messages.py" line="140" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="146" />
+      <location filename="../../ui/import_wizard/messages.py" line="150" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="137" />
+      <location filename="../../ui/import_wizard/messages.py" line="141" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="143" />
+      <location filename="../../ui/import_wizard/messages.py" line="147" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="141" />
+      <location filename="../../ui/import_wizard/messages.py" line="145" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="133" />
+      <location filename="../../ui/import_wizard/messages.py" line="137" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="139" />
+      <location filename="../../ui/import_wizard/messages.py" line="143" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="145" />
+      <location filename="../../ui/import_wizard/messages.py" line="149" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="135" />
+      <location filename="../../ui/import_wizard/messages.py" line="139" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="144" />
+      <location filename="../../ui/import_wizard/messages.py" line="148" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="134" />
+      <location filename="../../ui/import_wizard/messages.py" line="138" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="142" />
+      <location filename="../../ui/import_wizard/messages.py" line="146" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="147" />
+      <location filename="../../ui/import_wizard/messages.py" line="151" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="140" />
+      <location filename="../../ui/import_wizard/messages.py" line="144" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="138" />
+      <location filename="../../ui/import_wizard/messages.py" line="142" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -2776,8 +2776,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="117" />
-      <location filename="../../ui/letters.py" line="65" />
-      <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -2883,7 +2881,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="128" />
-      <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3397,7 +3394,7 @@
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
@@ -3412,12 +3409,12 @@
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="359" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
@@ -3462,12 +3459,12 @@
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
+      <location filename="../../ui/main_window.py" line="345" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
@@ -3482,7 +3479,7 @@
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="345" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
@@ -3497,7 +3494,7 @@
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="381" />
+      <location filename="../../ui/main_window.py" line="385" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
@@ -3527,7 +3524,7 @@
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="363" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
@@ -3572,7 +3569,7 @@
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="383" />
+      <location filename="../../ui/main_window.py" line="387" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -3862,6 +3859,190 @@
     </message>
   </context>
   <context>
+    <name>Reorganisation</name>
+    <message>
+      <location filename="../../ui/reorg.py" line="239" />
+      <source>Assign holder — %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="353" />
+      <source>Assign holder…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="276" />
+      <source>Decision</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="52" />
+      <source>Departments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="114" />
+      <source>Detail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="126" />
+      <source>Effective date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="275" />
+      <source>From</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="51" />
+      <source>Future meetings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="118" />
+      <source>History, past meetings and closed actions stay with %1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="274" />
+      <source>Holder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="44" />
+      <source>Merged into</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="261" />
+      <source>Name (a contact)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="104" />
+      <source>Name or acronym; on a split, several separated by ;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="309" />
+      <source>Name the holder (a contact).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="270" />
+      <source>New post</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="245" />
+      <source>New post…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="127" />
+      <source>Note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="49" />
+      <source>Open actions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="50" />
+      <source>People</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="269" />
+      <source>Post</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="271" />
+      <source>Precedence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="252" />
+      <source>Precedence: 1 comes first in meeting briefs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="109" />
+      <source>Preview</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="44" />
+      <source>Renamed to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="214" />
+      <location filename="../../ui/reorg.py" line="97" />
+      <source>Reorganisation of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="352" />
+      <source>Reorganisation…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="133" />
+      <source>Reorganise</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="44" />
+      <source>Split into</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="125" />
+      <source>Successor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="114" />
+      <source>To</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="124" />
+      <source>What happened</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="114" />
+      <source>What moves</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="265" />
+      <source>e.g. 123/QĐ-BKHCN</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="248" />
+      <source>e.g. Phó Giám đốc</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="108" />
+      <source>e.g. Resolution 176/2025/QH15</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="243" />
+      <source>vacant</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>RescheduleDialog</name>
     <message>
       <location filename="../../ui/commands.py" line="52" />
@@ -3985,11 +4166,6 @@
       <translation>Ngôn ngữ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="91" />
-      <source>Menus and lists change language when Ketnoi starts again.</source>
-      <translation>Trình đơn và danh sách đổi ngôn ngữ khi mở lại Ketnoi.</translation>
-    </message>
-    <message>
       <location filename="../../ui/dialogs/settings.py" line="78" />
       <source>Month first: 11/23/2026</source>
       <translation>Tháng trước: 11/23/2026</translation>
@@ -4018,6 +4194,11 @@
       <location filename="../../ui/dialogs/settings.py" line="117" />
       <source>Signed in as</source>
       <translation>Đăng nhập với tên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="91" />
+      <source>The whole window changes language when you press OK.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/dialogs/settings.py" line="68" />
@@ -4203,12 +4384,12 @@
   <context>
     <name>Story</name>
     <message>
-      <location filename="../../ui/details/story.py" line="285" />
+      <location filename="../../ui/details/story.py" line="365" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="274" />
+      <location filename="../../ui/details/story.py" line="354" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
@@ -4218,7 +4399,7 @@
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="316" />
+      <location filename="../../ui/details/story.py" line="396" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
@@ -4228,7 +4409,7 @@
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="285" />
+      <location filename="../../ui/details/story.py" line="365" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
@@ -4238,12 +4419,12 @@
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="213" />
+      <location filename="../../ui/details/story.py" line="277" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="302" />
+      <location filename="../../ui/details/story.py" line="382" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
@@ -4253,17 +4434,17 @@
       <translation>Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="288" />
+      <location filename="../../ui/details/story.py" line="368" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="312" />
+      <location filename="../../ui/details/story.py" line="392" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="321" />
+      <location filename="../../ui/details/story.py" line="401" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
@@ -4273,22 +4454,22 @@
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="170" />
+      <location filename="../../ui/details/story.py" line="233" />
       <source>Influence</source>
       <translation>Mức ảnh hưởng</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="170" />
+      <location filename="../../ui/details/story.py" line="233" />
       <source>Interest</source>
       <translation>Mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="244" />
+      <location filename="../../ui/details/story.py" line="308" />
       <source>Last contacted</source>
       <translation>Liên hệ gần nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="210" />
+      <location filename="../../ui/details/story.py" line="274" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
@@ -4298,17 +4479,22 @@
       <translation>Đã gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="285" />
+      <location filename="../../ui/details/story.py" line="157" />
+      <source>Merged into %1 on %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="365" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="204" />
+      <location filename="../../ui/details/story.py" line="267" />
       <source>Moved on:</source>
       <translation>Đã chuyển công tác:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="283" />
+      <location filename="../../ui/details/story.py" line="363" />
       <source>No attendees recorded.</source>
       <translation>Chưa ghi thành phần tham dự.</translation>
     </message>
@@ -4318,12 +4504,12 @@
       <translation>Chưa có cuộc họp hay việc cần làm nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="200" />
+      <location filename="../../ui/details/story.py" line="263" />
       <source>No one recorded yet.</source>
       <translation>Chưa có ai.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="218" />
+      <location filename="../../ui/details/story.py" line="282" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4338,37 +4524,52 @@
       <translation>Không còn việc đang mở ở cả hai bên.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="177" />
+      <location filename="../../ui/details/story.py" line="240" />
       <source>Open commitments</source>
       <translation>Cam kết đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="302" />
+      <location filename="../../ui/details/story.py" line="382" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="165" />
+      <location filename="../../ui/details/story.py" line="228" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="179" />
+      <location filename="../../ui/details/story.py" line="242" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="314" />
+      <location filename="../../ui/details/story.py" line="210" />
+      <source>Posts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="313" />
+      <source>Posts held</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="394" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="167" />
+      <location filename="../../ui/details/story.py" line="230" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="306" />
+      <location filename="../../ui/details/story.py" line="158" />
+      <source>Renamed to %1 on %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="386" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -4378,12 +4579,17 @@
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="249" />
+      <location filename="../../ui/details/story.py" line="329" />
       <source>Role history</source>
       <translation>Quá trình công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="215" />
+      <location filename="../../ui/details/story.py" line="159" />
+      <source>Split into %1 on %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="279" />
       <source>Timeline</source>
       <translation>Diễn biến</translation>
     </message>
@@ -4391,6 +4597,16 @@
       <location filename="../../ui/details/story.py" line="44" />
       <source>Undone</source>
       <translation>Đã hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="204" />
+      <source>before:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="192" />
+      <source>decision</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="118" />
@@ -4403,9 +4619,14 @@
       <translation>dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="184" />
+      <location filename="../../ui/details/story.py" line="169" />
       <source>formerly</source>
       <translation>trước đây</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="152" />
+      <source>merged</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="86" />
@@ -4413,9 +4634,14 @@
       <translation>chưa có ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="297" />
+      <location filename="../../ui/details/story.py" line="377" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="181" />
+      <source>now</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="88" />
@@ -4423,9 +4649,24 @@
       <translation>quá hạn</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="153" />
+      <source>renamed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/details/story.py" line="142" />
       <source>reply by</source>
       <translation>trả lời trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="191" />
+      <source>since</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="154" />
+      <source>split</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="90" />
@@ -4433,9 +4674,14 @@
       <translation>hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="233" />
+      <location filename="../../ui/details/story.py" line="297" />
       <source>unverified</source>
       <translation>chưa xác minh</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="198" />
+      <source>vacant</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -4872,6 +5118,8 @@
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="117" />
+      <location filename="../../ui/letters.py" line="65" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -4897,6 +5145,7 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="128" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>

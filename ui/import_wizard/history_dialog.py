@@ -56,6 +56,8 @@ class ImportHistoryModel(RowsModel[ImportEntry]):
     def cell(self, e: ImportEntry, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(e, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_FILE:
+            return self._text(e, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and e.undone:

@@ -121,8 +121,12 @@ def _templates() -> dict[str, str]:
         "cancelled": tr("ImportMessage", "Import cancelled; nothing was written."),
         "changed_since_preview": tr("ImportMessage", "{file} changed since the preview"),
         "already_undone": tr("ImportMessage", "import #{id} was already undone ({at})"),
-        "undo_kept_edited": tr("ImportMessage", "{entity} #{id} was edited after the import; kept"),
-        "undo_kept_used": tr("ImportMessage", "{entity} #{id} is used by {user} #{user_id}; kept"),
+        "undo_kept_edited": tr(
+            "ImportMessage", '{entity} "{name}" (#{id}) was edited after the import; kept'
+        ),
+        "undo_kept_used": tr(
+            "ImportMessage", '{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept'
+        ),
         "undo_field_kept": tr("ImportMessage", "{entity} #{id}: {field} was changed after the import; kept"),
     }
 
