@@ -111,8 +111,11 @@ class FileOffer(QWidget):
         lay.addWidget(self.folder_button)
         self._timer = QTimer(self, singleShot=True, interval=self.SHOWN_MS)
         self._timer.timeout.connect(self.hide)
-        ctx.status_message.connect(lambda _m: self.hide())  # another answer replaces this one
+        ctx.status_message.connect(self._other_answer)  # another answer replaces this one
         _hub(ctx).file_written.connect(self.offer)
+        self.hide()
+
+    def _other_answer(self, _message: str) -> None:
         self.hide()
 
     def offer(self, message: str, path: str) -> None:

@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.live_label = LiveStatus(self)
         self.statusBar().addPermanentWidget(self.live_label)
         self.statusBar().addPermanentWidget(self.db_label)
-        ctx.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        ctx.status_message.connect(self._show_status)  # a method: disconnected with the window
         ctx.changes.connect(self._changed)
         ctx.tasks.default_error = self.commands.error
 
@@ -319,6 +319,10 @@ class MainWindow(QMainWindow):
             if entity in ("action", "meeting"):  # its letter in the register (issue 15)
                 base += [self.act_draft_letter]
             self.record_actions[entity] = [*base, self.act_history, self.act_delete]
+        from ui.reorg import organisation_actions  # Reorganisation…, Assign holder… (issue 15)
+
+        self.org_actions = organisation_actions(self)
+        self.record_actions["organisation"][-2:-2] = self.org_actions
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -593,9 +597,23 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
     def open_settings(self) -> None:
+        language = self.ctx.settings.language
         if SettingsDialog(self.ctx, self).exec():
-            self.refresh_all()
+            if self.ctx.settings.language != language:
+                self.change_language(self.ctx.settings.language)
+            else:
+                self.refresh_all()
+
+    def change_language(self, language: str) -> MainWindow:
+        """Speak ``language`` at once: the window is built again in it, in the same place and
+        size, on the same view and record (ui.relaunch); returns the new window."""
+        from ui.relaunch import change_language
+
+        return change_language(self, language)
 
     def refresh_all(self) -> None:
         for view in self.views.values():

@@ -3863,183 +3863,183 @@
     <message>
       <location filename="../../ui/reorg.py" line="239" />
       <source>Assign holder — %1</source>
-      <translation type="unfinished" />
+      <translation>Bổ nhiệm người giữ chức vụ — %1</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="353" />
       <source>Assign holder…</source>
-      <translation type="unfinished" />
+      <translation>Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="276" />
       <source>Decision</source>
-      <translation type="unfinished" />
+      <translation>Quyết định</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="52" />
       <source>Departments</source>
-      <translation type="unfinished" />
+      <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="114" />
       <source>Detail</source>
-      <translation type="unfinished" />
+      <translation>Chi tiết</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="126" />
       <source>Effective date</source>
-      <translation type="unfinished" />
+      <translation>Ngày hiệu lực</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="275" />
       <source>From</source>
-      <translation type="unfinished" />
+      <translation>Từ ngày</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="51" />
       <source>Future meetings</source>
-      <translation type="unfinished" />
+      <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="118" />
       <source>History, past meetings and closed actions stay with %1.</source>
-      <translation type="unfinished" />
+      <translation>Lịch sử, các cuộc họp đã qua và việc đã đóng vẫn thuộc %1.</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="274" />
       <source>Holder</source>
-      <translation type="unfinished" />
+      <translation>Người giữ chức vụ</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="44" />
       <source>Merged into</source>
-      <translation type="unfinished" />
+      <translation>Hợp nhất vào</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="261" />
       <source>Name (a contact)</source>
-      <translation type="unfinished" />
+      <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="104" />
       <source>Name or acronym; on a split, several separated by ;</source>
-      <translation type="unfinished" />
+      <translation>Tên hoặc tên viết tắt; khi chia tách, nhiều tên cách nhau bằng ;</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="309" />
       <source>Name the holder (a contact).</source>
-      <translation type="unfinished" />
+      <translation>Hãy nêu người giữ chức vụ (một người liên hệ).</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="270" />
       <source>New post</source>
-      <translation type="unfinished" />
+      <translation>Chức vụ mới</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="245" />
       <source>New post…</source>
-      <translation type="unfinished" />
+      <translation>Chức vụ mới…</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="127" />
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>Ghi chú</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="49" />
       <source>Open actions</source>
-      <translation type="unfinished" />
+      <translation>Việc cần làm đang mở</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="50" />
       <source>People</source>
-      <translation type="unfinished" />
+      <translation>Nhân sự</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="269" />
       <source>Post</source>
-      <translation type="unfinished" />
+      <translation>Chức vụ</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="271" />
       <source>Precedence</source>
-      <translation type="unfinished" />
+      <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="252" />
       <source>Precedence: 1 comes first in meeting briefs</source>
-      <translation type="unfinished" />
+      <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="109" />
       <source>Preview</source>
-      <translation type="unfinished" />
+      <translation>Xem trước</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="44" />
       <source>Renamed to</source>
-      <translation type="unfinished" />
+      <translation>Đổi tên thành</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="214" />
       <location filename="../../ui/reorg.py" line="97" />
       <source>Reorganisation of %1</source>
-      <translation type="unfinished" />
+      <translation>Sắp xếp lại %1</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="352" />
       <source>Reorganisation…</source>
-      <translation type="unfinished" />
+      <translation>Sắp xếp tổ chức…</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="133" />
       <source>Reorganise</source>
-      <translation type="unfinished" />
+      <translation>Sắp xếp lại</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="44" />
       <source>Split into</source>
-      <translation type="unfinished" />
+      <translation>Chia tách thành</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="125" />
       <source>Successor</source>
-      <translation type="unfinished" />
+      <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="114" />
       <source>To</source>
-      <translation type="unfinished" />
+      <translation>Chuyển sang</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="124" />
       <source>What happened</source>
-      <translation type="unfinished" />
+      <translation>Hình thức</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="114" />
       <source>What moves</source>
-      <translation type="unfinished" />
+      <translation>Những gì được chuyển</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="265" />
       <source>e.g. 123/QĐ-BKHCN</source>
-      <translation type="unfinished" />
+      <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="248" />
       <source>e.g. Phó Giám đốc</source>
-      <translation type="unfinished" />
+      <translation>VD: Phó Giám đốc</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="108" />
       <source>e.g. Resolution 176/2025/QH15</source>
-      <translation type="unfinished" />
+      <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
       <location filename="../../ui/reorg.py" line="243" />
       <source>vacant</source>
-      <translation type="unfinished" />
+      <translation>còn trống</translation>
     </message>
   </context>
   <context>
@@ -4198,7 +4198,7 @@
     <message>
       <location filename="../../ui/dialogs/settings.py" line="91" />
       <source>The whole window changes language when you press OK.</source>
-      <translation type="unfinished" />
+      <translation>Toàn bộ cửa sổ chuyển sang ngôn ngữ mới ngay khi bạn bấm OK.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/settings.py" line="68" />
@@ -4481,7 +4481,7 @@
     <message>
       <location filename="../../ui/details/story.py" line="157" />
       <source>Merged into %1 on %2</source>
-      <translation type="unfinished" />
+      <translation>Đã hợp nhất vào %1 từ ngày %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="365" />
@@ -4546,12 +4546,12 @@
     <message>
       <location filename="../../ui/details/story.py" line="210" />
       <source>Posts</source>
-      <translation type="unfinished" />
+      <translation>Chức vụ</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="313" />
       <source>Posts held</source>
-      <translation type="unfinished" />
+      <translation>Chức vụ đã giữ</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="394" />
@@ -4566,7 +4566,7 @@
     <message>
       <location filename="../../ui/details/story.py" line="158" />
       <source>Renamed to %1 on %2</source>
-      <translation type="unfinished" />
+      <translation>Đã đổi tên thành %1 từ ngày %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="386" />
@@ -4586,7 +4586,7 @@
     <message>
       <location filename="../../ui/details/story.py" line="159" />
       <source>Split into %1 on %2</source>
-      <translation type="unfinished" />
+      <translation>Đã chia tách thành %1 từ ngày %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="279" />
@@ -4601,12 +4601,12 @@
     <message>
       <location filename="../../ui/details/story.py" line="204" />
       <source>before:</source>
-      <translation type="unfinished" />
+      <translation>trước đó:</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="192" />
       <source>decision</source>
-      <translation type="unfinished" />
+      <translation>quyết định</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="118" />
@@ -4626,7 +4626,7 @@
     <message>
       <location filename="../../ui/details/story.py" line="152" />
       <source>merged</source>
-      <translation type="unfinished" />
+      <translation>hợp nhất</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="86" />
@@ -4641,7 +4641,7 @@
     <message>
       <location filename="../../ui/details/story.py" line="181" />
       <source>now</source>
-      <translation type="unfinished" />
+      <translation>nay</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="88" />
@@ -4651,7 +4651,7 @@
     <message>
       <location filename="../../ui/details/story.py" line="153" />
       <source>renamed</source>
-      <translation type="unfinished" />
+      <translation>đổi tên</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="142" />
@@ -4661,12 +4661,12 @@
     <message>
       <location filename="../../ui/details/story.py" line="191" />
       <source>since</source>
-      <translation type="unfinished" />
+      <translation>từ</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="154" />
       <source>split</source>
-      <translation type="unfinished" />
+      <translation>chia tách</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="90" />
@@ -4681,7 +4681,7 @@
     <message>
       <location filename="../../ui/details/story.py" line="198" />
       <source>vacant</source>
-      <translation type="unfinished" />
+      <translation>còn trống</translation>
     </message>
   </context>
   <context>

@@ -222,6 +222,10 @@ def _dialogs(ctx: Any, ids: dict[str, Any]) -> Iterator[Any]:
     yield LetterForm(ctx, None, direction="incoming")
     yield OfficeDialog(ctx)
     yield WorkingDaysDialog(ctx)
+    from ui.reorg import AssignHolderDialog, ReorganisationDialog
+
+    yield ReorganisationDialog(ctx, ids["nic"])
+    yield AssignHolderDialog(ctx, ids["nic"])
 
 
 def test_every_dialog_fits_1280_by_720(qtbot: Any, language: str, ctx: Any, ids: dict[str, Any]) -> None:

@@ -148,6 +148,68 @@ def _letters(rows: list[dict[str, Any]], s: Settings) -> str:
     return "<table>" + "".join(out) + "</table>"
 
 
+REORGANISED = {
+    "merged": QT_TRANSLATE_NOOP("Story", "merged"),
+    "renamed": QT_TRANSLATE_NOOP("Story", "renamed"),
+    "split": QT_TRANSLATE_NOOP("Story", "split"),
+}
+BECAME = {
+    "merged": QT_TRANSLATE_NOOP("Story", "Merged into %1 on %2"),
+    "renamed": QT_TRANSLATE_NOOP("Story", "Renamed to %1 on %2"),
+    "split": QT_TRANSLATE_NOOP("Story", "Split into %1 on %2"),
+}
+
+
+def _lineage(d: OrganisationStory, s: Settings) -> list[str]:
+    """ "formerly …" under a successor's name; "Merged into … on …" on a predecessor's page."""
+    out = []
+    for x in d.lineage.formerly:
+        how = f"{tr(str(REORGANISED.get(x.kind, x.kind)))} {s.fmt_date(x.effective_on)}"
+        out.append(
+            f'<div class="muted">{tr("formerly")} {link("organisation", x.id, x.name)} ({escape(how)})</div>'
+        )
+    if d.lineage.became:
+        first = d.lineage.became[0]
+        names = ", ".join(link("organisation", x.id, x.name) for x in d.lineage.became)
+        text = escape(tr(str(BECAME.get(first.kind, BECAME["merged"]))))
+        text = text.replace("%1", names).replace("%2", escape(s.fmt_date(first.effective_on)))
+        out.append(f'<div class="over">⤳ {text}</div>')
+    return out
+
+
+def _span(start: Any, end: Any, s: Settings) -> str:
+    return f"{s.fmt_date(start) if start else '…'} – {s.fmt_date(end) if end else tr('now')}"
+
+
+def _posts(d: OrganisationStory, s: Settings) -> list[str]:
+    """The organisation's posts by precedence: today's holder, since when, by which decision;
+    the earlier holders below in small type."""
+    rows = []
+    for p in d.posts:
+        if p.holder is not None:
+            h = p.holder
+            since = f" · {tr('since')} {s.fmt_date(h.starts_on)}" if h.starts_on else ""
+            decision = f" · {tr('decision')} {escape(h.decision)}" if h.decision else ""
+            who = (
+                f"{link('contact', h.contact_id, ' '.join(x for x in (h.honorific, h.name) if x))}"
+                f'<span class="muted small">{since}{decision}</span>'
+            )
+        else:
+            who = f'<span class="muted">{tr("vacant")}</span>'
+        earlier = [
+            x for x in p.holdings if x is not p.holder and (x.ends_on is not None and x.ends_on < d.today)
+        ]
+        before = ""
+        if earlier:
+            before = '<br><span class="muted small">' + tr("before:") + " " + "; ".join(
+                f"{escape(x.name)} ({_span(x.starts_on, x.ends_on, s)})" for x in earlier[:4]
+            ) + "</span>"  # fmt: skip
+        rows.append(f"<tr><td>{escape(p.title)}</td><td>{who}{before}</td></tr>")
+    if not rows:
+        return []
+    return [f"<h2>{tr('Posts')} ({len(d.posts)})</h2>", "<table>" + "".join(rows) + "</table>"]
+
+
 def organisation_html(d: OrganisationStory, s: Settings) -> str:
     r = d.record
     title = escape(r["name"]) + (
@@ -159,6 +221,7 @@ def organisation_html(d: OrganisationStory, s: Settings) -> str:
     out = [css(), f"<h1>{title}</h1>"]
     if r.get("name_en"):
         out.append(f'<div class="muted">{escape(r["name_en"])}</div>')
+    out += _lineage(d, s)
     out.append(f"<div>{escape(' · '.join(facts))}</div>")
     meta = []
     if d.parent:
@@ -206,6 +269,7 @@ def organisation_html(d: OrganisationStory, s: Settings) -> str:
             + ", ".join(link("contact", f["id"], f["full_name"]) for f in d.former)
             + "</p>"
         )
+    out += _posts(d, s)
     if d.letters:
         out.append(f"<h2>{tr('Letters')} ({len(d.letters)})</h2>")
         out.append(_letters(d.letters, s))
@@ -245,6 +309,22 @@ def contact_html(d: ContactStory, s: Settings) -> str:
         )
     out.append(f"<h2>{tr('Open commitments')}</h2>")
     out.append(_commitments(d.commitments, s))
+    if d.posts_held:
+        out.append(f"<h2>{tr('Posts held')}</h2><table>")
+        for ph in d.posts_held:
+            where = (
+                f", {link('organisation', ph.organisation_id, ph.organisation)}" if ph.organisation_id else ""
+            )
+            decision = (
+                f' <span class="muted small">· {tr("decision")} {escape(ph.decision)}</span>'
+                if ph.decision
+                else ""
+            )
+            out.append(
+                f"<tr><td class='muted' style='white-space:nowrap'>{_span(ph.starts_on, ph.ends_on, s)}</td>"
+                f"<td>{escape(ph.post)}{where}{decision}</td></tr>"
+            )
+        out.append("</table>")
     if d.role_history:
         out.append(f"<h2>{tr('Role history')}</h2><table>")
         for h in d.role_history:

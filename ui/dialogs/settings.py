@@ -88,7 +88,7 @@ class SettingsDialog(QDialog):
         ):
             self.language.addItem(text, key)
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
-        language_note = QLabel(self.tr("Menus and lists change language when Ketnoi starts again."), self)
+        language_note = QLabel(self.tr("The whole window changes language when you press OK."), self)
         language_note.setEnabled(False)
         language_note.setWordWrap(True)
 
@@ -167,6 +167,6 @@ class SettingsDialog(QDialog):
         if str(self.language.currentData()) != s.language:
             s.language = str(self.language.currentData())
             app = QCoreApplication.instance()
-            if app is not None:  # dialogs opened from now on speak it; the window after a restart
+            if app is not None:  # dialogs opened from now on speak it; the window is rebuilt in it
                 i18n.install(app, s.language)
         self.accept()

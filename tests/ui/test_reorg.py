@@ -1,0 +1,102 @@
+"""The Reorganisation… and Assign holder… dialogs of an organisation's page (issue 15): a
+preview of what moves, one write that Edit → Undo takes back, the page saying "formerly …"
+and "Merged into … on …", posts with their holders and a contact's posts held."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate
+
+from app import posts, records, reorg
+from db.engine import read_session, unit_of_work
+from tests.ui.helpers import wait_idle
+
+
+def _page(window: Any, entity: str, ident: int) -> str:
+    window.navigate(entity, ident)
+    view = window.current_view()
+    view.detail.reload()
+    return str(view.detail.browser.toPlainText())
+
+
+def test_reorganisation_dialog_previews_moves_and_is_undone(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    from ui.reorg import ReorganisationDialog
+
+    with unit_of_work(ctx.engine) as s:
+        mof = records.create(
+            s, "organisation", {"name": "Bộ Tài chính", "acronym": "MOF", "kind": "ministry"}
+        )
+    window.navigate("organisation", ids["genetica"])
+    wait_idle(qtbot, ctx)
+    assert window.org_actions[0] in window.current_view().detail.toolbar.actions()
+    dialog = ReorganisationDialog(ctx, ids["genetica"], window)
+    qtbot.addWidget(dialog)
+    dialog.into.setText("MOF")
+    dialog.on.setDate(QDate(2025, 3, 1))
+    assert not dialog.apply_button.isEnabled()  # nothing to apply before a preview
+    dialog.preview_button.click()
+    assert dialog.error.isHidden(), dialog.error.text()
+    with read_session(ctx.engine) as s:
+        expected = reorg.preview(s, ids["genetica"], [mof], kind="merged", on=dt.date(2025, 3, 1))
+    tops = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+    assert [t.childCount() for t in tops] == [
+        len(expected.of(k)) for k in ("action", "contact", "meeting", "organisation")
+    ]
+    assert sum(t.childCount() for t in tops) > 0
+    dialog.apply_button.click()
+    wait_idle(qtbot, ctx)
+    with read_session(ctx.engine) as s:
+        assert [b.id for b in reorg.lineage(s, ids["genetica"]).became] == [mof]
+        moved = [records.get(s, i.kind, i.id) for i in expected.contacts]
+    assert all(r["organisation_id"] == mof for r in moved)
+    assert "Merged into Bộ Tài chính on 01/03/2025" in _page(window, "organisation", ids["genetica"])
+    assert "formerly Genetica (merged 01/03/2025)" in _page(window, "organisation", mof)
+    assert ctx.undo_offer is not None and ctx.undo_offer[1] == dialog.group
+    window.act_undo.trigger()
+    wait_idle(qtbot, ctx)
+    with read_session(ctx.engine) as s:
+        assert reorg.lineage(s, ids["genetica"]).became == []
+        assert all(
+            records.get(s, i.kind, i.id)["organisation_id"] == ids["genetica"] for i in expected.contacts
+        )
+
+
+def test_reorganisation_dialog_says_what_is_wrong(qtbot: Any, ctx: Any, ids: dict[str, Any]) -> None:
+    from ui.reorg import ReorganisationDialog
+
+    dialog = ReorganisationDialog(ctx, ids["genetica"])
+    qtbot.addWidget(dialog)
+    dialog.into.setText("Genetica")
+    dialog.preview_button.click()
+    assert not dialog.error.isHidden() and "cannot succeed itself" in dialog.error.text()
+    assert not dialog.apply_button.isEnabled()
+
+
+def test_assign_holder_makes_a_post_and_the_pages_show_it(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    from ui.reorg import AssignHolderDialog
+
+    dialog = AssignHolderDialog(ctx, ids["nic"], window)
+    qtbot.addWidget(dialog)
+    assert dialog.post.currentData() == -1 and dialog.title.isVisibleTo(dialog)  # no post yet: a new one
+    dialog.title.setText("Phó Giám đốc")
+    dialog.rank.setValue(2)
+    name = dialog.contact.itemText(0)
+    dialog.contact.setCurrentIndex(0)
+    dialog.starts.setDate(QDate(2026, 1, 5))
+    dialog.decision.setText("05/QĐ-BKHCN")
+    dialog.buttons.accepted.emit()
+    wait_idle(qtbot, ctx)
+    assert dialog.holder_id is not None
+    with read_session(ctx.engine) as s:
+        [post] = posts.posts_of(s, ids["nic"], dt.date(2026, 11, 23))
+    assert post.holder is not None and post.holder.name == name and post.rank == 2
+    page = _page(window, "organisation", ids["nic"])
+    assert "Posts (1)" in page and "Phó Giám đốc" in page and "05/QĐ-BKHCN" in page
+    contact_page = _page(window, "contact", post.holder.contact_id)
+    assert "Posts held" in contact_page and "05/01/2026 – now" in contact_page
