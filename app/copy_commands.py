@@ -52,6 +52,7 @@ def copy_command(args: argparse.Namespace, ctx: Any) -> int:
     if source_url == target_url:
         raise UserError("--from and --to name the same database")
     source = _open(source_url, creates=False)
+    copy_db.check_source(source)  # before a target file is made for nothing
     target = _open(target_url, creates=True)
     try:
         if args.merge and copy_db.non_empty_tables(target):

@@ -57,6 +57,16 @@ def _same_schema(source: Engine, target: Engine) -> None:
         )
 
 
+def check_source(source: Engine) -> None:
+    """Refuse a PostgreSQL source whose login row-level security keeps from some rows."""
+    with source.connect() as conn:
+        if not raw.sees_every_row(conn):
+            raise UserError(
+                f"the login {source.url.username} may not see every row of {source.url.database} "
+                "(confidential records are hidden from it); copy as the database's owner"
+            )
+
+
 def non_empty_tables(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         return {t: n for t, n in raw.counts(conn).items() if n}

@@ -4,14 +4,17 @@ and a merge goes through the duplicate matching."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import func, select, text
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
 
 from app import records
 from app.cli import main
@@ -19,6 +22,7 @@ from db import copy as raw
 from db import models as m
 from db.engine import read_session, unit_of_work
 from db.migrate import open_database
+from tests.db.test_team import PG_URL, SECRET_TITLE, Team, ready, secret_meeting, server, team  # noqa: F401
 
 
 def _fill(db: Path) -> dict[str, int]:
@@ -195,3 +199,72 @@ def test_sqlite_to_postgresql_to_sqlite_gives_an_identical_export(
     for sheet, rows in first.items():
         assert rows == last[sheet], sheet
     assert sum(len(r) for r in first.values()) > 50  # rows of organisations, contacts, meetings…
+
+
+@pytest.mark.postgres
+def test_a_team_database_goes_to_a_file_and_into_a_new_team_database_with_its_secrets(
+    tmp_path: Path,
+    ready: Team,  # noqa: F811
+    secret_meeting: int,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Only the owner may copy (an officer would lose the confidential rows); the copy keeps
+    who may see what (confidential, owner, staff.login) and who wrote the history."""
+    laptop = tmp_path / "team.db"
+    code, _out, err = _run_cli(["copy-db", "--from", ready.urls["lan"], "--to", str(laptop)])
+    assert code == 1 and "may not see every row" in err and "owner" in err
+    assert not laptop.exists()
+    code, out, err = _run_cli(["copy-db", "--from", ready.urls["owner"], "--to", str(laptop)])
+    assert code == 0, err
+    assert "identical to the source" in out
+    engine = open_database(f"sqlite:///{laptop}")
+    with read_session(engine) as s:
+        meeting = s.get(m.Meeting, secret_meeting)
+        assert meeting is not None and meeting.title == SECRET_TITLE and meeting.confidential
+        logins = set(s.execute(select(m.Change.login).where(m.Change.entity == "meeting")).scalars())
+        assert logins == {f"{ready.prefix}lan"}
+        assert s.execute(select(m.Staff.name).where(m.Staff.login == f"{ready.prefix}minh")).scalar()
+    engine.dispose()
+
+    # into a second team database, set up and empty (before any add-user)
+    second = f"{ready.prefix}db2"
+    admin = create_engine(PG_URL or "", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {second} OWNER {ready.prefix}owner")
+    urls = {k: make_url(u).set(database=second).render_as_string(False) for k, u in ready.urls.items()}
+    try:
+        assert _run_cli(["admin", "init", "--role-prefix", ready.prefix, "--db", urls["owner"]])[0] == 0
+        code, out, err = _run_cli(["copy-db", "--from", str(laptop), "--to", urls["owner"]])
+        assert code == 0, err
+        assert _titles(urls["lan"]) >= {SECRET_TITLE}  # her meeting: she sees it
+        assert SECRET_TITLE not in _titles(urls["minh"])  # a colleague does not
+        assert SECRET_TITLE in _titles(urls["hoa"])  # the manager does
+        owner = create_engine(urls["owner"])
+        with owner.connect() as conn:
+            rows = conn.execute(text("SELECT DISTINCT login FROM change WHERE entity = 'meeting'")).scalars()
+            assert set(rows) == {f"{ready.prefix}lan"}  # not the copier's login
+        owner.dispose()
+        code, _out, err = _run_cli(
+            ["log-meeting", "--title", "Sau khi chuyển", "--at", "2026-11-24 10:00", "--db", urls["minh"]]
+        )
+        assert code == 0, err  # ids continue after the copied ones
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {second} WITH (FORCE)")
+        admin.dispose()
+
+
+def _titles(url: str) -> set[str]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return {str(t) for t in conn.execute(text("SELECT title FROM meeting")).scalars()}
+    finally:
+        engine.dispose()
+
+
+def _run_cli(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    return code, out.getvalue(), err.getvalue()
