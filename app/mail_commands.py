@@ -6,6 +6,7 @@ on the timeline and files on records, from the command line.
     ketnoi attachments org Genetica
     ketnoi attachment save 5 [-o FILE_OR_FOLDER]    # the bytes, back in a file
     ketnoi attachment remove 5                      # to the trash (ketnoi undo GROUP takes it back)
+    ketnoi attachment restore 5                     # out of the trash
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app import attachments, emails, resolve
+from app import attachments, emails, records, resolve
 from app.cli import CliContext, json_option
 from app.errors import UserError
 from db.engine import read_session, unit_of_work
@@ -50,8 +51,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("record", metavar="ID_OR_NAME")
     p.set_defaults(handler=list_command)
 
-    p = sub.add_parser("attachment", parents=[common, as_json], help="save or remove one attachment")
-    p.add_argument("action", choices=("save", "remove"))
+    p = sub.add_parser("attachment", parents=[common, as_json], help="save, remove or restore one attachment")
+    p.add_argument("action", choices=("save", "remove", "restore"))
     p.add_argument("id", type=int, help="the attachment's id (ketnoi attachments KIND ID)")
     p.add_argument("-o", "--output", type=Path, help="file or folder to save to (default: here)")
     p.set_defaults(handler=attachment_command)
@@ -142,6 +143,16 @@ def list_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def attachment_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.action == "restore":  # what ketnoi trash names for a removed file
+        with unit_of_work(ctx.engine()) as s:
+            group = records.new_group_id()
+            records.restore(s, "attachment", args.id, actor=ctx.actor(), group_id=group)
+            info = attachments.get(s, args.id)
+        ctx.emit({"restored": args.id, "undo_group": group})
+        ctx.out(
+            f"Restored {info.file_name} to {info.owner_kind} #{info.owner_id} (undo: ketnoi undo {group})"
+        )
+        return 0
     if args.action == "remove":
         with unit_of_work(ctx.engine()) as s:
             info = attachments.get(s, args.id)

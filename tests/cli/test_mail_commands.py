@@ -55,6 +55,12 @@ def test_attach_list_remove(db: str, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "Moved Biên bản.docx to the trash" in capsys.readouterr().out
     assert main(["attachments", "org", "1", "--db", db]) == 0
     assert "No files attached to organisation #1." in capsys.readouterr().out
+    assert main(["trash", "--db", db]) == 0
+    assert "ketnoi attachment restore 1" in capsys.readouterr().out  # the trash names the command
+    assert main(["attachment", "restore", "1", "--db", db]) == 0
+    assert "Restored Biên bản.docx to organisation #1" in capsys.readouterr().out
+    assert main(["attachments", "org", "1", "--db", db]) == 0
+    assert "Biên bản.docx" in capsys.readouterr().out
 
 
 def test_errors_are_one_line(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
