@@ -108,3 +108,19 @@ def test_the_plural_translator_survives_many_calls(qapp: Any) -> None:
         if i % 10_000 == 0:
             gc.collect()
     assert time.perf_counter() - started < 10
+
+
+def test_the_contacts_list_shows_phones_as_the_page_does(
+    qapp: Any, ctx: Any, engine: Engine, ids: dict[str, Any]
+) -> None:
+    from app import lists, records
+
+    with unit_of_work(engine) as s:
+        rec = records.get(s, "contact", ids["dang"])
+        records.update(s, "contact", ids["dang"], {"phones": ["0903112233"]}, expected_version=rec["version"])
+    with ctx.read() as s:
+        row = lists.rows(s, "contact", [ids["dang"]])[ids["dang"]]
+        stored = records.get(s, "contact", ids["dang"])["phones"]
+    assert stored == ["+84903112233"]  # kept (and exported) as E.164
+    assert row["phone"] == "0903 112 233" and row["phone_e164"] == "+84903112233"
+    assert "0903 112 233" in _page_text(ctx, "contact", ids["dang"])
