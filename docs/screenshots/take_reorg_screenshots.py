@@ -1,0 +1,115 @@
+"""Screenshots of reorganisations and posts (issue 15 items 4-5; not a test), in English and
+Vietnamese, at a laptop's 1366x768.
+
+    Xvfb :38 -screen 0 1366x768x24 & DISPLAY=:38 openbox &
+    DISPLAY=:38 python docs/screenshots/take_reorg_screenshots.py
+
+From the demo database plus the 2025 mergers: Bộ Kế hoạch và Đầu tư (MPI) into Bộ Tài chính
+(MOF) and Bộ Thông tin và Truyền thông (MIC) into Bộ Khoa học và Công nghệ (MOST), effective
+01/03/2025, and two posts of the finance ministry with their holders (names made up). Writes
+organisation-formerly-posts.png / -vi.png (MOF's page: "formerly …" and its posts),
+reorganisation-dialog.png / -vi.png (MIC's Reorganisation… preview) and contact-posts-held-vi.png.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "docs" / "screenshots"
+
+
+def fill(db: Path) -> None:
+    ketnoi = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"]
+
+    def run(*args: str) -> None:
+        subprocess.run([*ketnoi, *args, "--db", str(db)], check=True, cwd=ROOT, capture_output=True)
+
+    run("demo")
+    run("org", "add", "--name", "Bộ Kế hoạch và Đầu tư", "--name-en", "Ministry of Planning and Investment",
+        "--acronym", "MPI", "--kind", "ministry")  # fmt: skip
+    run("org", "add", "--name", "Bộ Thông tin và Truyền thông", "--name-en", "Ministry of Information and "
+        "Communications", "--acronym", "MIC", "--kind", "ministry")  # fmt: skip
+    run("contact", "add", "--name", "Đỗ Minh Khôi", "--honorific", "Ông", "--position", "Vụ trưởng Vụ Khoa học",
+        "--organisation", "MPI")  # fmt: skip
+    run("contact", "add", "--name", "Lương Thu Hà", "--honorific", "PGS.TS.", "--position", "Thứ trưởng",
+        "--organisation", "MPI")  # fmt: skip
+    run("contact", "add", "--name", "Vương Đức Tâm", "--honorific", "Ông", "--organisation", "MIC")
+    run("action", "add", "--title", "Góp ý dự thảo Nghị định về quỹ đầu tư khởi nghiệp", "--organisation", "MPI",
+        "--due", "2026-12-10")  # fmt: skip
+    run("action", "add", "--title", "Gửi danh sách doanh nghiệp bán dẫn", "--organisation", "MIC",
+        "--due", "2026-12-15")  # fmt: skip
+    run("org", "succeed", "MPI", "--into", "MOF", "--on", "01/03/2025", "--note", "Nghị quyết 176/2025/QH15")
+    run("post", "add", "MOF", "Thứ trưởng", "--rank", "2")
+    run("post", "add", "MOF", "Vụ trưởng Vụ Khoa học", "--rank", "5")
+    run("post", "assign", "1", "Lương Thu Hà", "--from", "01/03/2025", "--decision", "512/QĐ-TTg")
+    run("post", "assign", "2", "Đỗ Minh Khôi", "--from", "01/03/2024", "--decision", "88/QĐ-BKHĐT")
+    run("post", "assign", "2", "Lương Thu Hà", "--from", "01/09/2024")
+    run("post", "assign", "2", "Đỗ Minh Khôi", "--from", "01/03/2025", "--decision", "301/QĐ-BTC")
+
+
+def main() -> None:
+    from PySide6.QtCore import QDate, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    tmp = Path(tempfile.mkdtemp())
+    os.environ["KETNOI_DATA_DIR"] = str(tmp / "data")
+    db = tmp / "demo.db"
+    fill(db)
+    app = QApplication(sys.argv[:1])
+    from app import resolve
+    from db import clock
+    from db.migrate import open_database
+    from ui import i18n
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.reorg import ReorganisationDialog
+    from ui.settings import Settings
+
+    def settle(ms: int = 400) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    engine = open_database(f"sqlite:///{db}")
+    with clock.frozen(dt.datetime(2026, 12, 4, 9, 30), ticking=False):
+        for lang, suffix in (("en", ""), ("vi", "-vi")):
+            i18n.install(app, lang)
+            ctx = AppContext(engine, Settings(str(tmp / f"{lang}.ini")))
+            window = MainWindow(ctx)
+            window.resize(1366, 740)
+            window.show()
+            settle(900)
+            with ctx.read() as session:
+                mof = resolve.resolve(session, "organisation", "MOF")
+                mic = resolve.resolve(session, "organisation", "MIC")
+                khoi = resolve.resolve(session, "contact", "Đỗ Minh Khôi")
+            window.navigate("organisation", mof)
+            settle(900)
+            window.grab().save(str(OUT / f"organisation-formerly-posts{suffix}.png"))
+            if lang == "vi":
+                window.navigate("contact", khoi)
+                settle(900)
+                window.grab().save(str(OUT / "contact-posts-held-vi.png"))
+            dialog = ReorganisationDialog(ctx, mic, window)
+            dialog.into.setText("MOST")
+            dialog.on.setDate(QDate(2025, 3, 1))
+            dialog.note.setText("Nghị quyết 176/2025/QH15")
+            dialog.show()
+            dialog.preview_button.click()
+            settle()
+            dialog.grab().save(str(OUT / f"reorganisation-dialog{suffix}.png"))
+            dialog.close()
+            window.close()
+            settle(200)
+    engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
