@@ -476,3 +476,26 @@ def test_only_the_last_files_sheets_are_kept(tmp_path: Path) -> None:
     assert sorted(k[-1] for k in rd._PARSED) == ["A", "B"]
     inspect_sheet(two)  # another file: the first one's sheets are let go
     assert [k[-1] for k in rd._PARSED] == ["Danh bạ"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "fits"),
+    [
+        ('<row r="1"><c r="A1"><v>1</v></c><c r="J1"><v>2</v></c></row>', True),
+        ('<row r="1"><c r="A1"><v>1</v></c></row><row r="5000000"><c r="A5000000"><v>2</v></c></row>', False),
+        ('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="XFD2"><v>2</v></c></row>', True),
+        ('<row r="30000"><c r="A30000"><v>1</v></c></row><row r="2"><c r="XFD2"><v>2</v></c></row>', False),
+        ('<row r="1"><c><v>1</v></c></row>', False),  # no reference: calamine counts positions
+        ('<row r="1"><c t="s"><v>1</v></c></row>', False),
+        ('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>', False),  # a prefixed namespace
+    ],
+)
+def test_the_extent_scan_sees_every_way_a_sheet_can_be_too_large(
+    tmp_path: Path, cells: str, fits: bool
+) -> None:
+    """The scan that decides whether calamine may hold a sheet (one pattern per thing it looks
+    for, each found by a fast literal search), over hand-written sheet XML."""
+    path = tmp_path / "s.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", f"<worksheet><sheetData>{cells}</sheetData></worksheet>")
+    assert rd._dense_range_fits(path, "xl/worksheets/sheet1.xml") is fits
