@@ -1,0 +1,19 @@
+"""The reorganisation and post tests run on SQLite and, when KETNOI_TEST_POSTGRES_URL is set,
+on PostgreSQL too (whose teardown also runs migration 0009's downgrade)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from db.migrate import open_database
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, db_url: str) -> Iterator[Engine]:
+    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else db_url
+    eng = open_database(url)
+    yield eng
+    eng.dispose()
