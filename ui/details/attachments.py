@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -108,6 +108,24 @@ class AttachmentsBox(QWidget):
         layout.addWidget(self.list)
         self.set_record("", 0)
 
+    def buttons(self) -> list[QToolButton]:
+        return [self.add_button, self.open_button, self.save_button, self.remove_button]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Names beside the icons while they fit with the title; icons alone (names in the
+        tooltips) in a narrow pane or a longer language."""
+        super().resizeEvent(event)
+        self._fit_buttons()
+
+    def _fit_buttons(self) -> None:
+        for b in self.buttons():
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            b.setToolTip(b.toolTip() or b.text())
+        title = self.title.fontMetrics().horizontalAdvance(self.title.text()) + 24
+        if title + sum(b.sizeHint().width() for b in self.buttons()) > self.width():
+            for b in self.buttons():
+                b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
     def _button(self, name: str, text: str, icon_name: str, slot: object) -> QToolButton:
         b = QToolButton(self)
         b.setObjectName(name)
@@ -143,6 +161,7 @@ class AttachmentsBox(QWidget):
             item.setToolTip(a.file_name)
             self.list.addItem(item)
         self.title.setText(self.tr("Files (%1)").replace("%1", str(len(found))))
+        self._fit_buttons()
         self.list.setVisible(bool(found))
         self.list.setMaximumHeight(max(1, min(len(found), 4)) * (self.list.fontMetrics().height() + 8) + 6)
         self._update_buttons()
