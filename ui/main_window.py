@@ -686,7 +686,7 @@ class MainWindow(QMainWindow):
                 view.restoreState(vs)
             else:
                 room = max(700, self.width() - self.nav_width - 12)
-                view.setSizes([room * 60 // 100, room * 40 // 100])  # the list the wider
+                view.setSizes([room * 63 // 100, room * 37 // 100])  # the list the wider
 
     def save_state(self) -> None:
         s = self.ctx.settings

@@ -90,6 +90,7 @@ class ListPanel(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow column's title: "Người thực…"
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         section, order = self.model.sort_section()
@@ -327,18 +328,20 @@ class ListPanel(QWidget):
         want = [max(header.sectionSizeHint(i), self.view.sizeHintForColumn(i)) + 8 for i in range(n)]
         want[-1] = max(want[-1], header.defaultSectionSize())  # a stretched last section's least
         room = self.view.viewport().width() - 16  # the stretched last section keeps a margin
-        # short columns (dates, states) keep their width; the long ones share what is left
+        # Dates are never cut; a row's name or title keeps up to 200 px; any other column keeps
+        # up to 90 px (its words elide, the whole in the tooltip). What is left is shared in
+        # proportion to what each still wants.
         keys = lists.COLUMNS.get(self.entity, ())
-        whole = {"starts_at", "due_date", "kind", "status", "direction", "phone"}  # never cut
-        floor = [w if w <= 120 or (i < len(keys) and keys[i] in whole) else 60 for i, w in enumerate(want)]
-        for i, key in enumerate(keys[: len(floor)]):
-            if key in ("name", "title"):  # what a row is: cut last
-                floor[i] = min(want[i], 180)
+        kind_of = [keys[i] if i < len(keys) else "" for i in range(n)]
+        dates, names = {"starts_at", "due_date"}, {"name", "title"}
+        floor = [
+            w if k in dates else min(w, 200) if k in names else min(w, 90)
+            for k, w in zip(kind_of, want, strict=True)
+        ]
         floor[-1] = min(want[-1], max(floor[-1], header.defaultSectionSize()))
-        # too narrow for all that: the name gives first, then the words (the dates never)
-        for give, least in ((("name", "title"), 80), (("kind", "status", "direction", "phone"), 60)):
-            for i, key in enumerate(keys[: len(floor) - 1]):
-                if sum(floor) > room and key in give:
+        for give, least in ((names, 100), ({k for k in kind_of if k not in dates | names}, 60)):
+            for i in range(n - 1):  # still too narrow: the name gives first, then the others
+                if sum(floor) > room and kind_of[i] in give:
                     floor[i] = max(min(floor[i], least), floor[i] - (sum(floor) - room))
         excess = sum(want) - sum(floor)
         factor = 1.0 if sum(want) <= room or not excess else max(0.0, (room - sum(floor)) / excess)
