@@ -181,3 +181,24 @@ def test_the_record_history_says_when_files_were_attached_and_removed(engine: En
         ("Bình", "attachments: minutes.pdf → —", False),
         ("Anh", "attachments: — → minutes.pdf", False),
     ]
+
+
+@pytest.mark.parametrize("to_postgres", [False, True])
+def test_an_attachment_goes_with_a_copy_to_another_database(
+    engine: Engine, tmp_path: Path, to_postgres: bool, request: pytest.FixtureRequest
+) -> None:
+    """ketnoi copy-db (app.copy_db) carries the files and their search index."""
+    from app.copy_db import copy_database
+
+    org = _org(engine)
+    att = _attach(engine, "organisation", org, "Bien_ban.pdf", LETTER)
+    url = request.getfixturevalue("pg_url") if to_postgres else f"sqlite:///{tmp_path / 'copy.db'}"
+    target = open_database(url)
+    try:
+        copy_database(engine, target)
+        with read_session(target) as s:
+            assert attachments.content(s, att)[1] == LETTER
+            assert [h.id for h in search(s, "zygomorphic")] == [org]
+            assert [h.id for h in search(s, "bien ban")] == [org]
+    finally:
+        target.dispose()
