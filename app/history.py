@@ -426,6 +426,8 @@ def describe(entry: HistoryEntry) -> str:
         return f"created by the import of {entry.batch_file}" if entry.batch_file else "created by an import"
     if entry.op == "purge":
         return "removed for good (trash emptied)"
+    if entry.op in ("succeed", "post") and isinstance(entry.new, dict):  # issue 15
+        return f"{'reorganisation' if entry.op == 'succeed' else 'post'}: {shown(entry.new)}"
     return {"create": "created", "delete": "deleted", "restore": "restored", "undo": "undo"}.get(
         entry.op, entry.op
     )

@@ -20,7 +20,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from app import posts, reorg, resolve, validation
+from app import posts, records, reorg, resolve, validation
 from app.cli import CliContext, json_option
 from app.errors import UserError
 from db.engine import read_session, unit_of_work
@@ -241,12 +241,14 @@ def _span(h: posts.PostHolding) -> str:
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.engine()) as s:
         org = resolve.resolve(s, "organisation", args.organisation)
+        group = records.new_group_id()
         post_id = posts.add_post(
-            s, org, args.title, rank=args.rank, title_en=args.title_en, actor=ctx.actor()
+            s, org, args.title, rank=args.rank, title_en=args.title_en, actor=ctx.actor(), group_id=group
         )
         row = posts.get_post(s, post_id)
-    ctx.emit(_post(row))
+    ctx.emit({**_post(row), "group_id": group})
     ctx.out(f"Post #{post_id}: {row.title}, {row.organisation} (precedence {row.rank})")
+    ctx.out(f"Undo with: ketnoi undo {group}")
     return 0
 
 
@@ -280,25 +282,30 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_assign(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.engine()) as s:
         contact = resolve.resolve(s, "contact", args.contact)
+        group = records.new_group_id()
         posts.assign(
-            s, args.post, contact, starts_on=_day(args.starts_on), decision=args.decision, actor=ctx.actor()
-        )
+            s, args.post, contact, starts_on=_day(args.starts_on), decision=args.decision, actor=ctx.actor(),
+            group_id=group,
+        )  # fmt: skip
         row = posts.get_post(s, args.post)
-    ctx.emit(_post(row))
+    ctx.emit({**_post(row), "group_id": group})
     h = row.holdings[0]
     ctx.out(f"{h.name} holds {row.title}, {row.organisation} from {_span(h)}")
+    ctx.out(f"Undo with: ketnoi undo {group}")
     return 0
 
 
 def cmd_end(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.engine()) as s:
-        ended = posts.end_current(s, args.post, on=_day(args.on), actor=ctx.actor())
+        group = records.new_group_id()
+        ended = posts.end_current(s, args.post, on=_day(args.on), actor=ctx.actor(), group_id=group)
         if ended is None:
             raise UserError(f"post #{args.post} has no holder to end")
         row = posts.get_post(s, args.post)
-    ctx.emit(_post(row))
+    ctx.emit({**_post(row), "group_id": group})
     h = next(x for x in row.holdings if x.holder_id == ended)
     ctx.out(f"{h.name} left {row.title}: {_span(h)}")
+    ctx.out(f"Undo with: ketnoi undo {group}")
     return 0
 
 

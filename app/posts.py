@@ -28,7 +28,7 @@ from app.letters import office
 from app.vntext import clean
 from db import clock
 from db import models as m
-from db.tables import table_of
+from db.tables import CHANGE, table_of
 
 POST = table_of(m.Post)
 HOLDER = table_of(m.PostHolder)
@@ -106,12 +106,15 @@ def add_post(
     title_en: str = "",
     notes: str = "",
     actor: str = "",
+    group_id: str = "",
 ) -> int:
     title = clean(title)
     if not title:
         raise UserError("Name the post (e.g. Phó Giám đốc).")
     if len(title) > 300:
         raise UserError("A post's name is at most 300 characters.")
+    if organisation_id is None:
+        raise UserError("A post belongs to an organisation: name it.")
     org = _org_name(session, organisation_id)
     values = {
         "title": title,
@@ -122,15 +125,16 @@ def add_post(
         "created_at": m.utcnow(),
     }
     post_id = int(session.execute(insert(POST).values(**values).returning(POST.c.id)).scalar_one())
-    if organisation_id is not None:
-        records.record_change(
-            session,
-            "organisation",
-            organisation_id,
-            OP,
-            new={"post_id": post_id, "post": title, "rank": values["rank"], "organisation": org},
-            actor=actor,
-        )
+    new = {k: x for k, x in values.items() if k != "created_at"}
+    records.record_change(
+        session,
+        "organisation",
+        organisation_id,
+        OP,
+        new={"action": "add", "post_id": post_id, "organisation": org, **new},
+        actor=actor,
+        group_id=group_id,
+    )
     return post_id
 
 
@@ -278,6 +282,7 @@ def assign(
     starts_on: dt.date | None = None,
     decision: str = "",
     actor: str = "",
+    group_id: str = "",
 ) -> int:
     """Make the contact the post's holder from ``starts_on`` (today); the holder until then
     stops the day before. Returns the new holding's id."""
@@ -299,7 +304,7 @@ def assign(
             f"The post {post.title} already has a holder from {starts_on:%d/%m/%Y} or later; end or remove that first."
         )
     for h in _holdings(session, and_(HOLDER.c.post_id == post_id, HOLDER.c.ends_on.is_(None))):
-        end(session, h.holder_id, on=starts_on - dt.timedelta(days=1), actor=actor)
+        end(session, h.holder_id, on=starts_on - dt.timedelta(days=1), actor=actor, group_id=group_id)
     holder_id = int(
         session.execute(
             insert(HOLDER)
@@ -319,18 +324,24 @@ def assign(
         contact_id,
         OP,
         new={
+            "action": "assign",
+            "holder_id": holder_id,
             "post_id": post_id,
             "post": post.title,
             "organisation_id": post.organisation_id,
+            "contact_id": contact_id,
             "from": starts_on,
             "decision": decision,
         },
         actor=actor,
+        group_id=group_id,
     )
     return holder_id
 
 
-def end(session: Session, holder_id: int, *, on: dt.date | None = None, actor: str = "") -> None:
+def end(
+    session: Session, holder_id: int, *, on: dt.date | None = None, actor: str = "", group_id: str = ""
+) -> None:
     """The holding stops on ``on`` (today), the last day in post."""
     row = session.execute(select(HOLDER).where(HOLDER.c.id == holder_id)).first()
     if row is None:
@@ -340,18 +351,22 @@ def end(session: Session, holder_id: int, *, on: dt.date | None = None, actor: s
         raise UserError(f"The holding began on {row.starts_on:%d/%m/%Y}; it cannot end before that.")
     session.execute(update(HOLDER).where(HOLDER.c.id == holder_id).values(ends_on=on))
     records.record_change(
-        session, "contact", int(row.contact_id), OP, old={"post_id": int(row.post_id), "to": row.ends_on},
-        new={"post_id": int(row.post_id), "to": on}, actor=actor,
+        session, "contact", int(row.contact_id), OP,
+        old={"action": "end", "holder_id": holder_id, "post_id": int(row.post_id), "to": row.ends_on},
+        new={"action": "end", "holder_id": holder_id, "post_id": int(row.post_id), "to": on},
+        actor=actor, group_id=group_id,
     )  # fmt: skip
 
 
-def end_current(session: Session, post_id: int, *, on: dt.date | None = None, actor: str = "") -> int | None:
+def end_current(
+    session: Session, post_id: int, *, on: dt.date | None = None, actor: str = "", group_id: str = ""
+) -> int | None:
     """End whoever holds the post now; returns the holding ended (None: it was vacant)."""
     _post(session, post_id)
     current = holder_of(session, post_id, on)
     if current is None:
         return None
-    end(session, current.holder_id, on=on, actor=actor)
+    end(session, current.holder_id, on=on, actor=actor, group_id=group_id)
     return current.holder_id
 
 
@@ -389,3 +404,103 @@ def post_addressee(session: orm.Session, letter: dict[str, Any]) -> office.Addre
 
 
 office.register_addressee_source(post_addressee)
+
+
+# --- undo -------------------------------------------------------------------------------------
+
+
+def _post_rows(session: Session, group_id: str) -> list[dict[str, Any]]:
+    rows = session.execute(
+        select(CHANGE.c.new, CHANGE.c.old)
+        .where(CHANGE.c.group_id == group_id, CHANGE.c.op == OP)
+        .order_by(CHANGE.c.id)
+    ).all()
+    return [{"new": dict(r.new or {}), "old": dict(r.old or {})} for r in rows if isinstance(r.new, dict)]
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)) if value else None
+
+
+def after_undo(session: Session, group_id: str, undo_group_id: str) -> None:
+    """Called by :func:`app.undo.undo_group`: the posts and holdings a group added go, the
+    terms it ended open again (an undo); a redo writes them back with the same ids. A holding
+    changed since is an :class:`~app.undo.UndoConflict` and nothing is written."""
+    from app.undo import UndoConflict, undo_depth
+
+    base, depth = undo_depth(group_id)
+    steps = _post_rows(session, base)
+    if not steps:
+        return
+    undoing = depth % 2 == 0
+    for step in reversed(steps) if undoing else steps:
+        new, old = step["new"], step["old"]
+        action = new.get("action")
+        if action == "add":
+            post_id = int(new["post_id"])
+            if undoing:
+                held = session.execute(
+                    select(HOLDER.c.id).where(HOLDER.c.post_id == post_id).limit(1)
+                ).first()
+                if held is not None:
+                    raise UndoConflict(
+                        f"Cannot undo: the post {new.get('title')} has holders recorded since."
+                    )
+                session.execute(POST.delete().where(POST.c.id == post_id))
+            else:
+                cols = {
+                    k: new[k] for k in ("title", "title_en", "organisation_id", "rank", "notes") if k in new
+                }
+                session.execute(insert(POST).values(id=post_id, created_at=m.utcnow(), **cols))
+        elif action == "assign":
+            holder_id = int(new["holder_id"])
+            row = session.execute(select(HOLDER).where(HOLDER.c.id == holder_id)).first()
+            if undoing:
+                if row is not None and row.ends_on is not None:
+                    raise UndoConflict(
+                        f"Cannot undo: {new.get('post')} has been ended for this holder since."
+                    )
+                session.execute(HOLDER.delete().where(HOLDER.c.id == holder_id))
+            elif row is None:
+                session.execute(
+                    insert(HOLDER).values(
+                        id=holder_id, post_id=int(new["post_id"]), contact_id=int(new["contact_id"]),
+                        starts_on=_date(new.get("from")), decision=str(new.get("decision") or ""),
+                        created_at=m.utcnow(),
+                    )
+                )  # fmt: skip
+        elif action == "end":
+            holder_id = int(new["holder_id"])
+            want, put = (new.get("to"), old.get("to")) if undoing else (old.get("to"), new.get("to"))
+            current = session.execute(
+                select(HOLDER.c.ends_on).where(HOLDER.c.id == holder_id)
+            ).scalar_one_or_none()
+            if (current.isoformat() if current else None) != (str(want) if want else None):
+                raise UndoConflict("Cannot undo: that holding's end date was changed since.")
+            session.execute(update(HOLDER).where(HOLDER.c.id == holder_id).values(ends_on=_date(put)))
+
+
+def describe_parts(session: Session, group_id: str) -> tuple[str, dict[str, str]] | None:
+    """The Edit menu's words for a group of post changes: ("post_assign", {who, post}),
+    ("post_add", {post}) or ("post_end", {who, post}); None if the group has none."""
+    steps = _post_rows(session, group_id)
+    if not steps:
+        return None
+    by: dict[Any, dict[str, Any]] = {}
+    for step in steps:  # the first of each kind names the operation
+        by.setdefault(step["new"].get("action"), step["new"])
+    if "assign" in by:
+        a = by["assign"]
+        return "post_assign", {
+            "who": records.label(session, "contact", int(a["contact_id"])),
+            "post": str(a["post"]),
+        }
+    if "end" in by:
+        e = by["end"]
+        holder = session.execute(
+            select(HOLDER.c.contact_id).where(HOLDER.c.id == int(e["holder_id"]))
+        ).scalar()
+        post = session.execute(select(POST.c.title).where(POST.c.id == int(e["post_id"]))).scalar()
+        who = records.label(session, "contact", int(holder)) if holder else ""
+        return "post_end", {"who": who, "post": str(post or "")}
+    return "post_add", {"post": str(by.get("add", {}).get("title", ""))}

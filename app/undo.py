@@ -202,9 +202,10 @@ def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en
     for op in ("create", "restore"):
         for entity, ids in by_op[op].items():
             _set_deleted(session, entity, ids, now, now, actor, undo)
-    from app import reorg  # a reorganisation's succession rows go (or come back on a redo)
+    from app import posts, reorg  # succession rows, posts and holdings go (or come back on a redo)
 
     reorg.after_undo(session, group_id, undo)
+    posts.after_undo(session, group_id, undo)
     session.flush()
     return UndoResult(undo, group_id, description)
 
@@ -392,6 +393,8 @@ TEMPLATES = {
     "en": {"nothing": "Nothing", "undo": "Undo", "undid": "Undo: {what}", "redid": "Redo: {what}",
            "merged": 'Merged {entity} "{a}" into "{b}"',
            "reorganised": 'Reorganisation: "{a}" {kind} into "{b}"',
+           "post_assign": 'Assigned "{who}" to the post "{post}"', "post_add": 'Added the post "{post}"',
+           "post_end": 'Ended "{who}" in the post "{post}"',
            "deleted": "Deleted {noun}", "restored": "Restored {noun}", "created": "Created {noun}",
            "logged": 'Logged meeting "{title}" with {rest}', "tagged": "Tagged {noun} {tags}",
            "untagged": "Removed tag {tags} from {noun}", "retagged": "Changed the tags of {noun}",
@@ -400,6 +403,8 @@ TEMPLATES = {
     "vi": {"nothing": "Không có gì", "undo": "Hoàn tác", "undid": "Hoàn tác: {what}", "redid": "Làm lại: {what}",
            "merged": 'Gộp {entity} "{a}" vào "{b}"',
            "reorganised": 'Tổ chức lại: "{a}" → "{b}"',
+           "post_assign": 'Bổ nhiệm "{who}" giữ chức vụ "{post}"', "post_add": 'Thêm chức vụ "{post}"',
+           "post_end": 'Kết thúc chức vụ "{post}" của "{who}"',
            "deleted": "Xoá {noun}", "restored": "Khôi phục {noun}", "created": "Tạo {noun}",
            "logged": 'Ghi nhận cuộc họp "{title}" cùng {rest}', "tagged": "Gắn thẻ {tags} cho {noun}",
            "untagged": "Gỡ thẻ {tags} khỏi {noun}", "retagged": "Đổi thẻ của {noun}",
@@ -464,6 +469,12 @@ def _describe_parts(session: Session, group_id: str, lang: str) -> tuple[str, di
     )
     if "undo" in ops:
         return "undo", {}
+    if "post" in ops:
+        from app.posts import describe_parts as post_parts
+
+        found = post_parts(session, group_id)
+        if found is not None:
+            return found
     if "succeed" in ops:
         from app.reorg import describe_parts
 

@@ -102,6 +102,8 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
             "restore": self.tr("Restored"),
             "undo": self.tr("Undo"),
             "purge": self.tr("Removed for good"),
+            "succeed": self.tr("Reorganisation"),  # app.reorg: merged / renamed / split
+            "post": self.tr("Post or holder"),  # app.posts: a post added, a holder assigned or ended
         }
         return words.get(e.op, e.op)
 

@@ -287,6 +287,8 @@ class AssignHolderDialog(QDialog):
         self.post.currentIndexChanged.connect(self._post_changed)
         self._post_changed()
         self.holder_id: int | None = None
+        self.group = ""
+        self.org_name = name
         self.resize(520, 300)
 
     def _post_changed(self, *_: Any) -> None:
@@ -303,19 +305,27 @@ class AssignHolderDialog(QDialog):
         if picked is not None and self.contact.itemText(self.contact.currentIndex()) != typed:
             picked = None
         starts, decision = _day(self.starts), self.decision.text()
+        group = self.group = records.new_group_id()  # Edit → Undo takes it back
 
         def work(s: Session) -> int:
             if not typed:
                 raise UserError(tr("Name the holder (a contact)."))
             contact = int(picked) if picked is not None else resolve.resolve(s, "contact", typed)
-            pid = posts.add_post(s, org, title, rank=rank, actor=actor) if post_id == NEW_POST else post_id
-            return posts.assign(s, pid, contact, starts_on=starts, decision=decision, actor=actor)
+            pid = (
+                posts.add_post(s, org, title, rank=rank, actor=actor, group_id=group)
+                if post_id == NEW_POST
+                else post_id
+            )
+            return posts.assign(
+                s, pid, contact, starts_on=starts, decision=decision, actor=actor, group_id=group
+            )
 
         self.buttons.setEnabled(False)
         self.ctx.write(work, entity="organisation", on_done=self._done, on_error=self._failed)
 
     def _done(self, holder_id: int) -> None:
         self.holder_id = holder_id
+        self.ctx.push_undo(tr("Assign holder — %1").replace("%1", self.org_name), self.group)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -137,7 +137,7 @@
       <translation>Thêm…</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="167" />
+      <location filename="../../ui/details/attachments.py" line="186" />
       <source>Attach files</source>
       <translation>Đính kèm tệp</translation>
     </message>
@@ -147,22 +147,22 @@
       <translation>Đính kèm tệp vào hồ sơ này (hoặc kéo thả tệp vào trang của hồ sơ)</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="189" />
+      <location filename="../../ui/details/attachments.py" line="208" />
       <source>Attached %1</source>
       <translation>Đã đính kèm %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="162" />
+      <location filename="../../ui/details/attachments.py" line="181" />
       <source>Attachments</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="145" />
+      <location filename="../../ui/details/attachments.py" line="163" />
       <source>Files (%1)</source>
       <translation>Tệp đính kèm (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="228" />
+      <location filename="../../ui/details/attachments.py" line="247" />
       <source>No program opened %1. The file is in:
 %2</source>
       <translation>Không có chương trình nào mở được %1. Tệp nằm trong thư mục:
@@ -174,7 +174,7 @@
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="226" />
+      <location filename="../../ui/details/attachments.py" line="245" />
       <source>Open file</source>
       <translation>Mở tệp</translation>
     </message>
@@ -184,7 +184,7 @@
       <translation>Gỡ bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="281" />
+      <location filename="../../ui/details/attachments.py" line="300" />
       <source>Removed %1</source>
       <translation>Đã gỡ bỏ %1</translation>
     </message>
@@ -194,17 +194,17 @@
       <translation>Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="247" />
+      <location filename="../../ui/details/attachments.py" line="266" />
       <source>Save attachment</source>
       <translation>Lưu tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="261" />
+      <location filename="../../ui/details/attachments.py" line="280" />
       <source>Saved %1</source>
       <translation>Đã lưu %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="232" />
+      <location filename="../../ui/details/attachments.py" line="251" />
       <source>Show in folder</source>
       <translation>Mở thư mục chứa tệp</translation>
     </message>
@@ -478,7 +478,6 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="262" />
-      <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1504,37 +1503,37 @@
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="241" />
+      <location filename="../../ui/history.py" line="243" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="145" />
+      <location filename="../../ui/history.py" line="147" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="121" />
+      <location filename="../../ui/history.py" line="123" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="191" />
+      <location filename="../../ui/history.py" line="193" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="199" />
+      <location filename="../../ui/history.py" line="201" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="202" />
+      <location filename="../../ui/history.py" line="204" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="148" />
+      <location filename="../../ui/history.py" line="150" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -1602,9 +1601,19 @@
       <translation>Không</translation>
     </message>
     <message>
+      <location filename="../../ui/history.py" line="106" />
+      <source>Post or holder</source>
+      <translation>Chức vụ hoặc người giữ chức vụ</translation>
+    </message>
+    <message>
       <location filename="../../ui/history.py" line="104" />
       <source>Removed for good</source>
       <translation>Đã xoá vĩnh viễn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="105" />
+      <source>Reorganisation</source>
+      <translation>Sắp xếp tổ chức</translation>
     </message>
     <message>
       <location filename="../../ui/history.py" line="102" />
@@ -2776,6 +2785,8 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="117" />
+      <location filename="../../ui/letters.py" line="65" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -2785,6 +2796,7 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="262" />
       <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -2881,6 +2893,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="128" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3135,52 +3148,52 @@
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="167" />
+      <location filename="../../ui/lists/panel.py" line="168" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="141" />
+      <location filename="../../ui/lists/panel.py" line="142" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="150" />
+      <location filename="../../ui/lists/panel.py" line="151" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="153" />
+      <location filename="../../ui/lists/panel.py" line="154" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="164" />
+      <location filename="../../ui/lists/panel.py" line="165" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="175" />
+      <location filename="../../ui/lists/panel.py" line="176" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="172" />
+      <location filename="../../ui/lists/panel.py" line="173" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="171" />
+      <location filename="../../ui/lists/panel.py" line="172" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="170" />
+      <location filename="../../ui/lists/panel.py" line="171" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="176" />
+      <location filename="../../ui/lists/panel.py" line="177" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
@@ -3190,7 +3203,7 @@
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="168" />
+      <location filename="../../ui/lists/panel.py" line="169" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
@@ -3200,42 +3213,42 @@
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="169" />
+      <location filename="../../ui/lists/panel.py" line="170" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="180" />
+      <location filename="../../ui/lists/panel.py" line="181" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="161" />
+      <location filename="../../ui/lists/panel.py" line="162" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="180" />
+      <location filename="../../ui/lists/panel.py" line="181" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="174" />
+      <location filename="../../ui/lists/panel.py" line="175" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="160" />
+      <location filename="../../ui/lists/panel.py" line="161" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="159" />
+      <location filename="../../ui/lists/panel.py" line="160" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="173" />
+      <location filename="../../ui/lists/panel.py" line="174" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -3862,11 +3875,12 @@
     <name>Reorganisation</name>
     <message>
       <location filename="../../ui/reorg.py" line="239" />
+      <location filename="../../ui/reorg.py" line="328" />
       <source>Assign holder — %1</source>
       <translation>Bổ nhiệm người giữ chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="353" />
+      <location filename="../../ui/reorg.py" line="363" />
       <source>Assign holder…</source>
       <translation>Bổ nhiệm chức vụ…</translation>
     </message>
@@ -3926,7 +3940,7 @@
       <translation>Tên hoặc tên viết tắt; khi chia tách, nhiều tên cách nhau bằng ;</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="309" />
+      <location filename="../../ui/reorg.py" line="312" />
       <source>Name the holder (a contact).</source>
       <translation>Hãy nêu người giữ chức vụ (một người liên hệ).</translation>
     </message>
@@ -3987,7 +4001,7 @@
       <translation>Sắp xếp lại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="352" />
+      <location filename="../../ui/reorg.py" line="362" />
       <source>Reorganisation…</source>
       <translation>Sắp xếp tổ chức…</translation>
     </message>
@@ -5118,8 +5132,6 @@
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="117" />
-      <location filename="../../ui/letters.py" line="65" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -5145,7 +5157,6 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="128" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>

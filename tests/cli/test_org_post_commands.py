@@ -97,3 +97,17 @@ def test_post_add_assign_end_and_held(k: Ketnoi) -> None:
     assert "no holder" in k.fails("post", "end", str(post["id"]))
     assert "no post #99" in k.fails("post", "show", "99")
     assert "precedence" in k.fails("post", "add", "NIC", "Giám đốc", "--rank", "0")
+
+
+def test_post_assign_is_undone_by_ketnoi_undo(k: Ketnoi) -> None:
+    k("org", "add", "--name", "Trung tâm Đổi mới sáng tạo Quốc gia", "--acronym", "NIC")
+    k("contact", "add", "--name", "Nguyễn Văn An", "--organisation", "NIC")
+    k("contact", "add", "--name", "Trần Thị Bình", "--organisation", "NIC")
+    post = k("post", "add", "NIC", "Phó Giám đốc", "--rank", "2")["id"]
+    k("post", "assign", str(post), "Nguyễn Văn An", "--from", "01/01/2025")
+    done = k("post", "assign", str(post), "Trần Thị Bình", "--from", "01/07/2026")
+    k.capsys.readouterr()
+    assert main(["undo", done["group_id"], "--db", k.db]) == 0
+    shown = k("post", "show", str(post))
+    assert shown["holder"]["name"] == "Nguyễn Văn An" and shown["holder"]["to"] is None
+    assert [h["name"] for h in shown["holders"]] == ["Nguyễn Văn An"]

@@ -100,3 +100,8 @@ def test_assign_holder_makes_a_post_and_the_pages_show_it(
     assert "Posts (1)" in page and "Phó Giám đốc" in page and "05/QĐ-BKHCN" in page
     contact_page = _page(window, "contact", post.holder.contact_id)
     assert "Posts held" in contact_page and "05/01/2026 – now" in contact_page
+
+    window.act_undo.trigger()  # Edit → Undo takes the new post and its holder back
+    wait_idle(qtbot, ctx)
+    with read_session(ctx.engine) as s:
+        assert posts.posts_of(s, ids["nic"]) == []

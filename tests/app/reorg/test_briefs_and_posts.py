@@ -171,3 +171,52 @@ def test_a_holder_cannot_be_put_before_a_later_one(engine: Engine) -> None:
         posts.assign(s, ids["deputy"], ids["an"], starts_on=dt.date(2026, 1, 1))
     with unit_of_work(engine) as s, pytest.raises(UserError, match="already has a holder"):
         posts.assign(s, ids["deputy"], ids["binh"], starts_on=dt.date(2025, 1, 1))
+
+
+def test_a_change_of_holder_is_undone_and_redone_exactly(engine: Engine) -> None:
+    from app import undo
+    from tests.app.reorg.test_reorg import _state
+
+    ids = _nic(engine)
+    with unit_of_work(engine) as s:
+        posts.assign(s, ids["deputy"], ids["an"], starts_on=dt.date(2024, 1, 1), decision="01/QĐ")
+    before = _state(engine)
+    group = "g-post-1"
+    with unit_of_work(engine) as s:  # a new post and a new holder of the old one, one operation
+        new_post = posts.add_post(s, ids["nic"], "Trợ lý Giám đốc", rank=3, group_id=group)
+        posts.assign(s, new_post, ids["dung"], starts_on=dt.date(2026, 11, 1), group_id=group)
+        posts.assign(
+            s, ids["deputy"], ids["binh"], starts_on=dt.date(2026, 11, 1), decision="77/QĐ", group_id=group
+        )
+    with read_session(engine) as s:
+        offered = undo.last_undoable(s)
+        assert offered is not None and offered.group_id == group
+        assert offered.description == 'Assigned "Phạm Dũng" to the post "Trợ lý Giám đốc"'
+        assert posts.holder_of(s, ids["deputy"]).name == "Trần Thị Bình"  # type: ignore[union-attr]
+    after = _state(engine)
+    with unit_of_work(engine) as s:
+        undo.undo_group(s, group)
+    assert _state(engine) == before
+    with read_session(engine) as s:
+        assert posts.holder_of(s, ids["deputy"]).name == "Nguyễn Văn An"  # type: ignore[union-attr]
+    with unit_of_work(engine) as s:  # redo: the same rows, the same ids
+        undo.undo_group(s, undo.undo_id(group))
+    redone = _state(engine)
+    assert {k: v for k, v in redone.items() if k not in ("post", "post_holder")} == {
+        k: v for k, v in after.items() if k not in ("post", "post_holder")
+    }
+    # created_at is the redo's own time: post (…, created_at, deleted_at), post_holder (…, created_at)
+    assert [r[:-2] + r[-1:] for r in redone["post"]] == [r[:-2] + r[-1:] for r in after["post"]]
+    assert [r[:-1] for r in redone["post_holder"]] == [r[:-1] for r in after["post_holder"]]
+
+
+def test_undoing_a_post_with_later_holders_is_refused(engine: Engine) -> None:
+    from app import undo
+
+    ids = _nic(engine)
+    with unit_of_work(engine) as s:
+        new_post = posts.add_post(s, ids["nic"], "Trợ lý", group_id="g-add")
+    with unit_of_work(engine) as s:
+        posts.assign(s, new_post, ids["an"], group_id="g-assign")
+    with unit_of_work(engine) as s, pytest.raises(UserError, match="has holders recorded since"):
+        undo.undo_group(s, "g-add")
