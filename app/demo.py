@@ -108,6 +108,41 @@ def fill(
     return counts
 
 
+# The 2025 reorganisation of the government (Resolution 176/2025/QH15), effective 01/03/2025:
+# predecessor (name, english name, acronym) and the ministry it merged into (issue 15).
+MERGED_2025 = [
+    ("Bộ Kế hoạch và Đầu tư", "Ministry of Planning and Investment", "MPI", "MOF"),
+    ("Bộ Thông tin và Truyền thông", "Ministry of Information and Communications", "MIC", "MOST"),
+]
+# NIC's posts with their precedence and holders (fictional people of the demo).
+POSTS = [
+    ("Phó Giám đốc", 2, "Đặng Văn Khoa", dt.date(2025, 3, 1), "245/QĐ-BTC"),
+    ("Trưởng phòng Hợp tác quốc tế", 10, "Dương Thu Trang", dt.date(2024, 7, 1), "61/QĐ-ĐMST"),
+]
+
+
+def _reorganisations_and_posts(s: Session, org: dict[str, int], people: dict[str, int], actor: str) -> None:
+    from app import posts, reorg
+
+    for name, en, acronym, into in MERGED_2025:
+        old = records.create(
+            s, "organisation", {"name": name, "name_en": en, "acronym": acronym, "kind": "ministry",
+                                "city": "Hà Nội"}, actor=actor,
+        )  # fmt: skip
+        reorg.succeed(
+            s,
+            old,
+            [org[into]],
+            kind="merged",
+            on=dt.date(2025, 3, 1),
+            note="Nghị quyết 176/2025/QH15",
+            actor=actor,
+        )
+    for title, rank, holder, since, decision in POSTS:
+        post = posts.add_post(s, org["NIC"], title, rank=rank, actor=actor)
+        posts.assign(s, post, people[holder], starts_on=since, decision=decision, actor=actor)
+
+
 def _fill_story(s: Session, today: dt.date) -> dict[str, int]:
     actor = "demo"
     staff = {
@@ -372,9 +407,10 @@ def _fill_story(s: Session, today: dt.date) -> dict[str, int]:
     ]
     for a in actions:
         records.create(s, "action", a, actor=actor)
+    _reorganisations_and_posts(s, org, people, actor)
     return {
         "staff": len(staff),
-        "organisations": len(ORGANISATIONS),
+        "organisations": len(ORGANISATIONS) + len(MERGED_2025),
         "contacts": len(CONTACTS),
         "meetings": len(meetings),
         "actions": len(actions),
