@@ -4,11 +4,12 @@ Vietnamese, at a laptop's 1366x768.
     Xvfb :38 -screen 0 1366x768x24 & DISPLAY=:38 openbox &
     DISPLAY=:38 python docs/screenshots/take_reorg_screenshots.py
 
-From the demo database plus the 2025 mergers: Bộ Kế hoạch và Đầu tư (MPI) into Bộ Tài chính
-(MOF) and Bộ Thông tin và Truyền thông (MIC) into Bộ Khoa học và Công nghệ (MOST), effective
-01/03/2025, and two posts of the finance ministry with their holders (names made up). Writes
+From the demo database, which has the 2025 mergers (Bộ Kế hoạch và Đầu tư into Bộ Tài chính,
+Bộ Thông tin và Truyền thông into Bộ Khoa học và Công nghệ, effective 01/03/2025), plus two
+posts of the finance ministry with their holders (names made up). Writes
 organisation-formerly-posts.png / -vi.png (MOF's page: "formerly …" and its posts),
-reorganisation-dialog.png / -vi.png (MIC's Reorganisation… preview) and contact-posts-held-vi.png.
+reorganisation-dialog.png / -vi.png (a made-up unit's Reorganisation… preview into NIC) and
+contact-posts-held-vi.png.
 """
 
 from __future__ import annotations
@@ -31,27 +32,22 @@ def fill(db: Path) -> None:
     def run(*args: str) -> None:
         subprocess.run([*ketnoi, *args, "--db", str(db)], check=True, cwd=ROOT, capture_output=True)
 
-    run("demo")
-    run("org", "add", "--name", "Bộ Kế hoạch và Đầu tư", "--name-en", "Ministry of Planning and Investment",
-        "--acronym", "MPI", "--kind", "ministry")  # fmt: skip
-    run("org", "add", "--name", "Bộ Thông tin và Truyền thông", "--name-en", "Ministry of Information and "
-        "Communications", "--acronym", "MIC", "--kind", "ministry")  # fmt: skip
+    run("demo")  # with MPI merged into MOF and MIC into MOST on 01/03/2025
     run("contact", "add", "--name", "Đỗ Minh Khôi", "--honorific", "Ông", "--position", "Vụ trưởng Vụ Khoa học",
-        "--organisation", "MPI")  # fmt: skip
+        "--organisation", "MOF")  # fmt: skip
     run("contact", "add", "--name", "Lương Thu Hà", "--honorific", "PGS.TS.", "--position", "Thứ trưởng",
-        "--organisation", "MPI")  # fmt: skip
-    run("contact", "add", "--name", "Vương Đức Tâm", "--honorific", "Ông", "--organisation", "MIC")
-    run("action", "add", "--title", "Góp ý dự thảo Nghị định về quỹ đầu tư khởi nghiệp", "--organisation", "MPI",
-        "--due", "2026-12-10")  # fmt: skip
-    run("action", "add", "--title", "Gửi danh sách doanh nghiệp bán dẫn", "--organisation", "MIC",
-        "--due", "2026-12-15")  # fmt: skip
-    run("org", "succeed", "MPI", "--into", "MOF", "--on", "01/03/2025", "--note", "Nghị quyết 176/2025/QH15")
+        "--organisation", "MOF")  # fmt: skip
     run("post", "add", "MOF", "Thứ trưởng", "--rank", "2")
     run("post", "add", "MOF", "Vụ trưởng Vụ Khoa học", "--rank", "5")
-    run("post", "assign", "1", "Lương Thu Hà", "--from", "01/03/2025", "--decision", "512/QĐ-TTg")
-    run("post", "assign", "2", "Đỗ Minh Khôi", "--from", "01/03/2024", "--decision", "88/QĐ-BKHĐT")
-    run("post", "assign", "2", "Lương Thu Hà", "--from", "01/09/2024")
-    run("post", "assign", "2", "Đỗ Minh Khôi", "--from", "01/03/2025", "--decision", "301/QĐ-BTC")
+    run("post", "assign", "3", "Lương Thu Hà", "--from", "01/03/2025", "--decision", "512/QĐ-TTg")
+    run("post", "assign", "4", "Đỗ Minh Khôi", "--from", "01/03/2024", "--decision", "88/QĐ-BKHĐT")
+    run("post", "assign", "4", "Lương Thu Hà", "--from", "01/09/2024")
+    run("post", "assign", "4", "Đỗ Minh Khôi", "--from", "01/03/2025", "--decision", "301/QĐ-BTC")
+    # a made-up unit for the dialog's preview
+    run("org", "add", "--name", "Trung tâm Thử nghiệm Công nghệ số", "--acronym", "TTCNS", "--kind", "agency")
+    run("contact", "add", "--name", "Vương Đức Tâm", "--honorific", "Ông", "--organisation", "TTCNS")
+    run("action", "add", "--title", "Gửi danh sách doanh nghiệp bán dẫn", "--organisation", "TTCNS",
+        "--due", "2026-12-15")  # fmt: skip
 
 
 def main() -> None:
@@ -88,7 +84,7 @@ def main() -> None:
             settle(900)
             with ctx.read() as session:
                 mof = resolve.resolve(session, "organisation", "MOF")
-                mic = resolve.resolve(session, "organisation", "MIC")
+                unit = resolve.resolve(session, "organisation", "TTCNS")
                 khoi = resolve.resolve(session, "contact", "Đỗ Minh Khôi")
             window.navigate("organisation", mof)
             settle(900)
@@ -97,8 +93,8 @@ def main() -> None:
                 window.navigate("contact", khoi)
                 settle(900)
                 window.grab().save(str(OUT / "contact-posts-held-vi.png"))
-            dialog = ReorganisationDialog(ctx, mic, window)
-            dialog.into.setText("MOST")
+            dialog = ReorganisationDialog(ctx, unit, window)
+            dialog.into.setText("NIC")
             dialog.on.setDate(QDate(2025, 3, 1))
             dialog.note.setText("Nghị quyết 176/2025/QH15")
             dialog.show()
