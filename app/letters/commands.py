@@ -58,6 +58,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     v.add_argument("--organisation", "--from", "--to", dest="organisation", metavar="NAME_OR_ID")
     v.add_argument("--contact", metavar="NAME_OR_ID", help="the person it is addressed to or from")
     v.add_argument("--addressee", help='"Kính gửi" written out, when neither contact nor organisation fits')
+    v.add_argument(
+        "--post",
+        metavar="POST_ID",
+        help="addressed to a post: drafted to its holder on the day (ketnoi post list)",
+    )
     v.add_argument("--template", choices=drafting.TEMPLATES, help="the kind of letter (default other)")
     v.add_argument("--action", metavar="ID", help="the action it answers or creates")
     v.add_argument("--meeting", metavar="TITLE_OR_ID", help="the meeting it belongs to")
@@ -168,6 +173,8 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
             values["meeting_id"] = resolve.resolve(s, "meeting", args.meeting)
         if args.action:
             values["action_id"] = _id(args.action, "action")
+        if args.post:
+            values["post_id"] = _id(args.post, "post")
         if args.reply_to:
             values["reply_to_id"] = _id(args.reply_to)
         if args.incoming:

@@ -111,3 +111,34 @@ def test_post_assign_is_undone_by_ketnoi_undo(k: Ketnoi) -> None:
     shown = k("post", "show", str(post))
     assert shown["holder"]["name"] == "Nguyễn Văn An" and shown["holder"]["to"] is None
     assert [h["name"] for h in shown["holders"]] == ["Nguyễn Văn An"]
+
+
+def test_a_letter_to_a_post_is_drafted_to_the_holder_of_the_day(k: Ketnoi, tmp_path: Path) -> None:
+    from docx import Document
+
+    k("org", "add", "--name", "Bộ Khoa học và Công nghệ", "--acronym", "MOST")
+    k("contact", "add", "--name", "Nguyễn Văn An", "--honorific", "Ông", "--organisation", "MOST")
+    k("contact", "add", "--name", "Trần Thị Bình", "--honorific", "Bà", "--organisation", "MOST")
+    post = k("post", "add", "MOST", "Vụ trưởng Vụ Hợp tác quốc tế", "--rank", "5")["id"]
+    k("post", "assign", str(post), "Nguyễn Văn An", "--from", "01/01/2025")
+    letter = k("letter", "add", "--subject", "Mời dự Hội thảo", "--post", str(post))["id"]
+
+    def addressee(name: str) -> str:
+        out = tmp_path / name
+        k("letter", "draft", str(letter), "-o", str(out))
+        doc = Document(str(out))
+        texts = [p.text for p in doc.paragraphs]
+        for table in doc.tables:
+            texts += [p.text for cell in table._cells for p in cell.paragraphs]
+        return next(t for t in texts if t.startswith("Kính gửi"))
+
+    assert (
+        addressee("a.docx")
+        == "Kính gửi: Ông Nguyễn Văn An - Vụ trưởng Vụ Hợp tác quốc tế Bộ Khoa học và Công nghệ"
+    )
+    k("post", "assign", str(post), "Trần Thị Bình", "--from", "01/11/2026")
+    assert (
+        addressee("b.docx")
+        == "Kính gửi: Bà Trần Thị Bình - Vụ trưởng Vụ Hợp tác quốc tế Bộ Khoa học và Công nghệ"
+    )
+    assert "post #99" in k.fails("letter", "add", "--subject", "X", "--post", "99")
