@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QUrl
@@ -59,10 +58,15 @@ from ui.tasks import Cancelled, Task
 PERIODS = (*NAMED_PERIODS, "custom")
 
 
-@cache
+_TEMP: list[Path] = []
+
+
 def temp_dir() -> Path:
-    """Where "Open" writes briefs: one folder a session, removed when Ketnoi quits."""
-    return answers.temp_folder("ketnoi-briefs-")
+    """Where "Open" writes briefs: one folder a session, removed when Ketnoi quits (made again
+    if something removed it meanwhile)."""
+    if not _TEMP or not _TEMP[-1].is_dir():
+        _TEMP.append(answers.temp_folder("ketnoi-briefs-"))
+    return _TEMP[-1]
 
 
 def open_in_viewer(path: Path) -> bool:
