@@ -156,6 +156,8 @@ class Organisation(Record, table=True):
     sort_key: str = Field(default="", sa_type=SORT_KEY, index=True)
     search_text: str = _text()
     confidential: bool = _confidential()
+    # The owner's name, kept by triggers (migration 0012) so that the list sorts by owner.
+    owner_sort_key: str | None = Field(default=None, sa_type=SORT_KEY)
 
 
 class OrganisationSector(SQLModel, table=True):
@@ -200,6 +202,9 @@ class Contact(Record, table=True):
     # The organisation's sort_key, kept here by triggers (migration 0011) so that the contacts
     # list sorts by organisation through an index; NULL when the contact has none.
     org_sort_key: str | None = Field(default=None, sa_type=SORT_KEY)
+    # The first e-mail address and phone (contact_method), kept by triggers (migration 0012).
+    email_sort_key: str | None = Field(default=None, sa_type=SORT_KEY)
+    phone_sort_key: str | None = Field(default=None, sa_type=SORT_KEY)
 
 
 class ContactMethod(SQLModel, table=True):
@@ -238,6 +243,8 @@ class Meeting(Record, table=True):
     owner_id: int | None = Field(default=None, foreign_key="staff.id", index=True, ondelete="SET NULL")
     search_text: str = _text()
     confidential: bool = _confidential()
+    # The least sort key of its organisations, kept by triggers on meeting_organisation (0012).
+    org_sort_key: str | None = Field(default=None, sa_type=SORT_KEY)
 
 
 class MeetingAttendee(SQLModel, table=True):
@@ -294,6 +301,10 @@ class Action(Record, table=True):
     # Who holds a confidential action (set to its creator on a team database). No foreign key:
     # SQLite adds one only by rebuilding the table (migration 0010).
     owner_id: int | None = Field(default=None, index=True)
+    # Kept by triggers (migration 0012) so that the list sorts by these columns through an
+    # index: the organisation's sort key; the responsible staff member's or contact's name.
+    org_sort_key: str | None = Field(default=None, sa_type=SORT_KEY)
+    responsible_sort_key: str | None = Field(default=None, sa_type=SORT_KEY)
 
 
 class ImportBatch(SQLModel, table=True):
@@ -396,6 +407,26 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(sa_type=String(100), primary_key=True)
     value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+# --- issue 14: calendar invitations (migration 0007) ----------------------------------------
+
+DATABASE_UUID_KEY = "database.uuid"  # Setting: this database's own id, in exported calendar UIDs
+
+
+class MeetingCalendar(SQLModel, table=True):
+    """A meeting that came from a calendar invitation (.ics): its UID, unique, so that importing
+    the same invitation again updates that meeting; the organiser as the invitation names them."""
+
+    __tablename__ = "meeting_calendar"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", unique=True, ondelete="CASCADE")
+    ical_uid: str = Field(sa_type=String(255), unique=True)
+    organizer: str = _text()
+    sequence: int = Field(default=0, nullable=False)
+    created_at: dt.datetime = _ts()
+    updated_at: dt.datetime = _ts()
 
 
 # --- issue 15: official letters and the office's working calendar --------------------------
@@ -555,6 +586,13 @@ LIST_SORT_INDEXES = (
     _live_sort_index(Action, "title"),
     _live_sort_index(Action, "direction"),
     _live_sort_index(Action, "status"),
+    # migration 0012: keys kept by triggers
+    _live_sort_index(Action, "org_sort_key"),
+    _live_sort_index(Action, "responsible_sort_key"),
+    _live_sort_index(Meeting, "org_sort_key"),
+    _live_sort_index(Organisation, "owner_sort_key"),
+    _live_sort_index(Contact, "email_sort_key"),
+    _live_sort_index(Contact, "phone_sort_key"),
 )
 
 

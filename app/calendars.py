@@ -1,0 +1,603 @@
+"""Meetings to and from calendars (.ics, RFC 5545) with the ``icalendar`` package.
+
+    data = export_ics(session, meeting_ids=None, reminders="allday")   # every upcoming meeting
+    Path("ketnoi.ics").write_bytes(data)
+
+    inv = read_ics(Path("invite.ics").read_bytes(), "invite.ics")      # no database
+    plan = plan_invitation(session, inv)          # the meeting it updates, attendees known/unknown
+    result = import_invitation(session, inv, create_contacts=["lan@x.vn"], actor="Anh")
+
+Export. Each meeting is a VEVENT whose UID is ``meeting-<id>@<database uuid>`` (the uuid is
+this database's own, kept in the ``setting`` table, created by migration 0007), so that a
+calendar importing the file again updates the event instead of adding a second one; SEQUENCE is
+the record's version and DTSTAMP the time of the export. Times are the wall-clock times Ketnoi
+keeps, in Asia/Ho_Chi_Minh, with that zone's VTIMEZONE in the file. Attendees are the contacts
+with an e-mail address (CN with their full name, diacritics and all), the organiser the
+meeting's owner. Open actions with a due date go in as all-day reminder events by default
+(Google Calendar ignores VTODO tasks; Outlook and Thunderbird show both), or as VTODO tasks
+(``reminders="todo"``), or not at all (``"none"``). A meeting imported from an invitation keeps
+the invitation's UID, so the organiser's calendar and ours name the same event.
+
+Import. The first VEVENT of the file becomes a planned meeting (a repeating one: its first
+occurrence, and a warning says so); DTSTART in any zone, a Windows zone name as Outlook writes
+it ("SE Asia Standard Time"), UTC or floating is turned into Asia/Ho_Chi_Minh wall-clock time.
+Attendees are matched to contacts by e-mail address; the unknown ones are listed and made
+contacts when asked. The invitation's UID is kept (``meeting_calendar``): importing it again
+updates that meeting (new attendees are added, none removed), with a version check, history and
+undo like any edit. A file that is not a calendar, or too large, is refused with a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app import records
+from app.emails import contacts_by_address, staff_by_address
+from app.errors import UserError
+from db import clock
+from db import models as m
+from db.queries import chunked
+from db.tables import METHOD, table_of
+
+OFFICE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+MAX_ICS_BYTES = 5 * 1024 * 1024
+"""An invitation is a few kilobytes; a larger file is refused before it is parsed."""
+REMINDER_STYLES = ("allday", "todo", "none")
+PRODID = "-//Ketnoi//Ketnoi stakeholder register//VI"
+DEFAULT_LENGTH = dt.timedelta(hours=1)
+TITLE_LIMIT = 500
+CAL = table_of(m.MeetingCalendar)
+MEETING = table_of(m.Meeting)
+ACTION = table_of(m.Action)
+
+
+# --- this database's id ---------------------------------------------------------------------------
+
+
+def database_uuid(session: Session) -> str:
+    """This database's own id (migration 0007 writes it; made here if a database lacks it)."""
+    row = session.get(m.Setting, m.DATABASE_UUID_KEY)
+    if row is not None and isinstance(row.value, str) and row.value:
+        return row.value
+    value = str(uuid.uuid4())
+    session.add(m.Setting(key=m.DATABASE_UUID_KEY, value=value))
+    session.flush()
+    return value
+
+
+# --- export -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Exported:
+    data: bytes
+    meetings: int
+    reminders: int
+    skipped: list[str] = field(default_factory=list)  # why a selected record is not in the file
+
+
+def _aware(local: dt.datetime) -> dt.datetime:
+    return local.replace(tzinfo=OFFICE_TZ) if local.tzinfo is None else local.astimezone(OFFICE_TZ)
+
+
+def upcoming_meeting_ids(session: Session, *, now: dt.datetime | None = None) -> list[int]:
+    """Live meetings (not e-mails) from today on, in order."""
+    start = dt.datetime.combine((now or clock.now()).date(), dt.time())
+    rows = session.execute(
+        select(MEETING.c.id)
+        .where(
+            MEETING.c.deleted_at.is_(None),
+            MEETING.c.starts_at >= start,
+            MEETING.c.kind != m.EMAIL_KIND,
+        )
+        .order_by(MEETING.c.starts_at, MEETING.c.id)
+    ).scalars()
+    return [int(i) for i in rows]
+
+
+def open_action_ids(session: Session) -> list[int]:
+    """Live open actions that have a due date, by due date."""
+    rows = session.execute(
+        select(ACTION.c.id)
+        .where(
+            ACTION.c.deleted_at.is_(None),
+            ACTION.c.status.in_(m.OPEN_STATUSES),
+            ACTION.c.due_date.is_not(None),
+        )
+        .order_by(ACTION.c.due_date, ACTION.c.id)
+    ).scalars()
+    return [int(i) for i in rows]
+
+
+def _emails_of(session: Session, contact_ids: Sequence[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for part in chunked(sorted(set(contact_ids))):
+        rows = session.execute(
+            select(METHOD.c.contact_id, METHOD.c.value)
+            .where(METHOD.c.contact_id.in_(part), METHOD.c.kind == "email")
+            .order_by(METHOD.c.contact_id, METHOD.c.position)
+        ).all()
+        for cid, value in rows:
+            out.setdefault(int(cid), str(value))
+    return out
+
+
+def _cal_address(email: str, name: str, **params: str) -> Any:
+    from icalendar import vCalAddress
+
+    address = vCalAddress(f"mailto:{email}")
+    if name:
+        address.params["CN"] = name
+    for key, value in params.items():
+        address.params[key] = value
+    return address
+
+
+def meeting_uid(meeting_id: int, db_uuid: str) -> str:
+    return f"meeting-{meeting_id}@{db_uuid}"
+
+
+def action_uid(action_id: int, db_uuid: str) -> str:
+    return f"action-{action_id}@{db_uuid}"
+
+
+def export_ics(
+    session: Session,
+    meeting_ids: Iterable[int] | None = None,
+    *,
+    action_ids: Iterable[int] | None = None,
+    reminders: str = "allday",
+) -> Exported:
+    """The meetings (every upcoming one when ``meeting_ids`` is None) and the open actions
+    (every open one with a due date when ``action_ids`` is None, unless ``reminders`` is
+    "none") as an iCalendar file."""
+    from icalendar import Calendar
+
+    if reminders not in REMINDER_STYLES:
+        raise UserError(f"reminders: one of {', '.join(REMINDER_STYLES)}, not {reminders!r}")
+    db_uuid = database_uuid(session)
+    stamp = clock.utcnow().replace(microsecond=0)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
+    out = Exported(b"", 0, 0)
+    ids = upcoming_meeting_ids(session) if meeting_ids is None else list(dict.fromkeys(meeting_ids))
+    own_uids = _imported_uids(session, ids)
+    for mid in ids:
+        row = session.get(m.Meeting, mid)
+        if row is None or row.deleted_at is not None:
+            out.skipped.append(f"meeting #{mid}: no such meeting")
+        elif row.kind == m.EMAIL_KIND:
+            out.skipped.append(f"meeting #{mid}: an e-mail, not a meeting")
+        else:
+            cal.add_component(
+                _meeting_event(session, row, own_uids.get(mid) or meeting_uid(mid, db_uuid), stamp)
+            )
+            out.meetings += 1
+    if reminders != "none":
+        aids = open_action_ids(session) if action_ids is None else list(dict.fromkeys(action_ids))
+        for aid in aids:
+            act = session.get(m.Action, aid)
+            if act is None or act.deleted_at is not None or act.status not in m.OPEN_STATUSES:
+                out.skipped.append(f"action #{aid}: not an open action")
+            elif act.due_date is None:
+                out.skipped.append(f"action #{aid}: no due date")
+            else:
+                cal.add_component(_action_item(act, action_uid(aid, db_uuid), stamp, reminders))
+                out.reminders += 1
+    cal.add_missing_timezones()
+    out.data = cal.to_ical()
+    return out
+
+
+def _meeting_event(session: Session, row: m.Meeting, uid: str, stamp: dt.datetime) -> Any:
+    from icalendar import Event
+
+    assert row.id is not None
+    ev = Event()
+    ev.add("uid", uid)
+    ev.add("dtstamp", stamp)
+    ev.add("sequence", row.version)
+    ev.add("summary", row.title)
+    starts = _aware(row.starts_at)
+    ev.add("dtstart", starts)
+    long_enough = row.ends_at is not None and row.ends_at > row.starts_at
+    ev.add(
+        "dtend", _aware(row.ends_at) if row.ends_at is not None and long_enough else starts + DEFAULT_LENGTH
+    )
+    ev.add("last-modified", row.updated_at.astimezone(dt.UTC).replace(microsecond=0))
+    if row.location:
+        ev.add("location", row.location)
+    if row.agenda:
+        ev.add("description", row.agenda)
+    ev.add("class", "CONFIDENTIAL" if row.confidential else "PUBLIC")
+    ev.add("status", "CONFIRMED")
+    ev.add("transp", "OPAQUE")
+    owner = session.get(m.Staff, row.owner_id) if row.owner_id is not None else None
+    if owner is not None and owner.email:
+        ev.add("organizer", _cal_address(owner.email, owner.name))
+    attendees = records.get(session, "meeting", row.id).get("attendees") or []
+    emails = _emails_of(session, [a["contact_id"] for a in attendees])
+    for a in attendees:
+        email = emails.get(a["contact_id"])
+        if email:  # a contact without an address cannot be invited
+            role = "CHAIR" if a.get("role") == "chair" else "REQ-PARTICIPANT"
+            params = {"ROLE": role, "PARTSTAT": "NEEDS-ACTION", "CUTYPE": "INDIVIDUAL"}
+            ev.add("attendee", _cal_address(email, a.get("full_name", ""), **params))
+    return ev
+
+
+def _action_item(act: m.Action, uid: str, stamp: dt.datetime, reminders: str) -> Any:
+    from icalendar import Alarm, Event, Todo
+
+    assert act.due_date is not None
+    item: Any = Todo() if reminders == "todo" else Event()
+    item.add("uid", uid)
+    item.add("dtstamp", stamp)
+    item.add("sequence", act.version)
+    item.add("summary", act.title)
+    if act.notes:
+        item.add("description", act.notes)
+    item.add("class", "CONFIDENTIAL" if act.confidential else "PUBLIC")
+    if reminders == "todo":
+        item.add("due", act.due_date)
+        item.add("status", "IN-PROCESS" if act.status == "in_progress" else "NEEDS-ACTION")
+        item.add("priority", {1: 1, 2: 5, 3: 9}.get(act.priority, 5))
+        return item
+    item.add("dtstart", act.due_date)
+    item.add("dtend", act.due_date + dt.timedelta(days=1))
+    item.add("transp", "TRANSPARENT")  # a reminder, not busy time
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", act.title)
+    alarm.add("trigger", dt.timedelta(hours=-15))  # 09:00 the day before
+    item.add_component(alarm)
+    return item
+
+
+def _imported_uids(session: Session, meeting_ids: Sequence[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for part in chunked(sorted(set(meeting_ids))):
+        for mid, uid in session.execute(
+            select(CAL.c.meeting_id, CAL.c.ical_uid).where(CAL.c.meeting_id.in_(part))
+        ).all():
+            out[int(mid)] = str(uid)
+    return out
+
+
+# --- import -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    email: str  # lower case
+    name: str = ""
+    role: str = "participant"
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>" if self.name else self.email
+
+
+@dataclass
+class Invitation:
+    uid: str
+    sequence: int
+    title: str
+    starts_at: dt.datetime  # Asia/Ho_Chi_Minh wall clock, no zone
+    ends_at: dt.datetime | None
+    location: str
+    description: str
+    organizer: Person | None
+    attendees: list[Person]
+    method: str
+    file_name: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def is_ics_file(name: str) -> bool:
+    return name.lower().endswith((".ics", ".ical", ".ifb", ".icalendar"))
+
+
+def _text(value: Any) -> str:
+    return str(value).strip() if value is not None else ""
+
+
+def _person(value: Any, *, organizer: bool = False) -> Person | None:
+    raw = _text(value)
+    email = raw[7:] if raw.lower().startswith("mailto:") else raw
+    email = email.strip().lower()
+    if "@" not in email or " " in email or len(email) > 320:
+        return None
+    params = getattr(value, "params", {}) or {}
+    name = _text(params.get("CN")).strip('"')
+    role = "participant"
+    if not organizer and _text(params.get("ROLE")).upper() == "CHAIR":
+        role = "chair"
+    return Person(email, name if name.lower() != email else "", role)
+
+
+def _local(value: Any, what: str, warnings: list[str]) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:  # floating time: as written, in the office's zone
+            return value.replace(microsecond=0)
+        return value.astimezone(OFFICE_TZ).replace(tzinfo=None, microsecond=0)
+    if isinstance(value, dt.date):
+        warnings.append(f"{what} is a whole day: the meeting starts at 00:00")
+        return dt.datetime.combine(value, dt.time())
+    raise ValueError(what)
+
+
+def _parse(data: bytes, name: str) -> tuple[str, list[Any]]:
+    """The calendar's METHOD and its events, or :class:`UserError`."""
+    from icalendar import Calendar
+
+    if len(data) > MAX_ICS_BYTES:
+        raise UserError(
+            f"{name}: {len(data) / 2**20:.1f} MB is too large for a calendar invitation "
+            f"(at most {MAX_ICS_BYTES // 2**20} MB)"
+        )
+    if b"BEGIN:VCALENDAR" not in data[:4096].upper():
+        raise UserError(f"{name}: not a calendar file (.ics): it does not start with BEGIN:VCALENDAR")
+    try:
+        cals = Calendar.from_ical(data, multiple=True)
+    except Exception as exc:  # icalendar raises ValueError, KeyError, IndexError... on garbage
+        raise UserError(f"{name}: not a readable calendar file: {str(exc)[:200]}") from None
+    events = [c for cal in cals for c in cal.walk("VEVENT")]
+    if not events:
+        raise UserError(f"{name}: the calendar holds no event (VEVENT) to import")
+    return (_text(cals[0].get("METHOD")).upper() if cals else ""), events
+
+
+def _times(ev: Any, name: str, warnings: list[str]) -> tuple[dt.datetime, dt.datetime | None]:
+    start_prop = ev.get("DTSTART")
+    if start_prop is None:
+        raise UserError(f"{name}: the event has no start (DTSTART)")
+    try:
+        starts = _local(start_prop.dt, "the start", warnings)
+        whole_day = not isinstance(start_prop.dt, dt.datetime)
+        end_prop = ev.get("DTEND")
+        ends: dt.datetime | None = None
+        if end_prop is not None:
+            ends = _local(end_prop.dt, "the end", [])
+        elif ev.get("DURATION") is not None:
+            ends = starts + ev.get("DURATION").dt
+    except Exception as exc:
+        raise UserError(f"{name}: the event's times cannot be read: {str(exc)[:200]}") from None
+    if ends is not None and (ends <= starts or whole_day):
+        ends = None
+    return starts, ends
+
+
+def _attendees(ev: Any, organizer: Person | None, warnings: list[str]) -> list[Person]:
+    raw = ev.get("ATTENDEE")
+    people = raw if isinstance(raw, list) else ([raw] if raw is not None else [])
+    out: dict[str, Person] = {}
+    for p in people:
+        person = _person(p)
+        if person is None:
+            warnings.append(f"attendee {_text(p)[:80]!r} has no e-mail address: left out")
+        elif organizer is None or person.email != organizer.email:
+            out.setdefault(person.email, person)
+    return list(out.values())
+
+
+def read_ics(data: bytes, file_name: str = "") -> Invitation:
+    """The first event of an .ics file; :class:`UserError` naming what is wrong otherwise."""
+    name = file_name or "the file"
+    method, events = _parse(data, name)
+    main = [e for e in events if e.get("RECURRENCE-ID") is None] or events
+    ev = main[0]
+    warnings: list[str] = []
+    uid = _text(ev.get("UID"))
+    if not uid:
+        raise UserError(f"{name}: the event has no UID: it could not be recognised when imported again")
+    if len(uid) > 255:
+        raise UserError(f"{name}: the event's UID is longer than 255 characters")
+    others = {_text(e.get("UID")) for e in events} - {uid}
+    if others:
+        warnings.append(f"the file holds {len(others) + 1} events: only the first was imported")
+    if ev.get("RRULE") is not None:
+        warnings.append("a repeating event: only its first occurrence was imported")
+    if method == "CANCEL" or _text(ev.get("STATUS")).upper() == "CANCELLED":
+        warnings.append("the invitation is a cancellation: the meeting was not removed, check it")
+    starts, ends = _times(ev, name, warnings)
+    try:
+        sequence = int(_text(ev.get("SEQUENCE")) or 0)
+    except ValueError:
+        sequence = 0
+    organizer = _person(ev.get("ORGANIZER"), organizer=True) if ev.get("ORGANIZER") is not None else None
+    title = _text(ev.get("SUMMARY")) or "(no title)"
+    return Invitation(
+        uid=uid,
+        sequence=sequence,
+        title=title[:TITLE_LIMIT],
+        starts_at=starts,
+        ends_at=ends,
+        location=_text(ev.get("LOCATION")),
+        description=_text(ev.get("DESCRIPTION")),
+        organizer=organizer,
+        attendees=_attendees(ev, organizer, warnings),
+        method=method,
+        file_name=file_name,
+        warnings=warnings,
+    )
+
+
+@dataclass
+class Plan:
+    """What importing an invitation will do, before anything is written."""
+
+    meeting_id: int | None  # the meeting it updates; None: a new one
+    version: int | None
+    in_trash: bool
+    matched: list[tuple[Person, int, str]]  # (person, contact id, contact name)
+    staff: list[tuple[Person, int, str]]  # our own people, by their address
+    unknown: list[Person]
+    owner_id: int | None  # the staff member who organises it, when the organiser is one of ours
+
+
+def plan_invitation(session: Session, inv: Invitation) -> Plan:
+    people = list(inv.attendees)
+    if inv.organizer is not None:
+        people.append(inv.organizer)
+    emails = [p.email for p in people]
+    contacts = contacts_by_address(session, emails)
+    staff = staff_by_address(session, emails)
+    row = session.execute(select(CAL.c.meeting_id).where(CAL.c.ical_uid == inv.uid)).first()
+    meeting = session.get(m.Meeting, int(row.meeting_id)) if row is not None else None
+    owner = staff.get(inv.organizer.email) if inv.organizer is not None else None
+    return Plan(
+        meeting_id=meeting.id if meeting is not None else None,
+        version=meeting.version if meeting is not None else None,
+        in_trash=meeting is not None and meeting.deleted_at is not None,
+        matched=[(p, *contacts[p.email]) for p in people if p.email in contacts],
+        staff=[(p, *staff[p.email]) for p in people if p.email in staff and p.email not in contacts],
+        unknown=[p for p in people if p.email not in contacts and p.email not in staff],
+        owner_id=owner[0] if owner is not None else None,
+    )
+
+
+@dataclass
+class InviteResult:
+    status: str  # "created", "updated" or "unchanged"
+    meeting_id: int
+    title: str
+    plan: Plan
+    created: list[int] = field(default_factory=list)  # contacts made for unknown attendees
+    warnings: list[str] = field(default_factory=list)
+    group_id: str = ""
+
+
+def _contact_name(p: Person) -> str:
+    return p.name if p.name and "@" not in p.name else p.email.split("@", 1)[0]
+
+
+def import_invitation(
+    session: Session,
+    inv: Invitation,
+    *,
+    create_contacts: Iterable[str] = (),
+    expected_version: int | None = None,
+    actor: str = "",
+) -> InviteResult:
+    """Create the planned meeting, or update the one this invitation made before (one undoable
+    group). ``expected_version``: the version the user saw in the plan (a conflict otherwise)."""
+    from db.engine import write_lock
+
+    write_lock(session, "import-ics")  # two people importing one invitation: the second updates
+    group = records.new_group_id()
+    plan = plan_invitation(session, inv)
+    result = InviteResult("created", 0, inv.title, plan, warnings=list(inv.warnings), group_id=group)
+    wanted = {e.lower() for e in create_contacts}
+    for p in plan.unknown:
+        if p.email in wanted:
+            cid = records.create(
+                session,
+                "contact",
+                {"full_name": _contact_name(p), "emails": [p.email]},
+                actor=actor,
+                group_id=group,
+            )
+            result.created.append(cid)
+    if result.created:
+        plan = plan_invitation(session, inv)
+        result.plan = plan
+    roles = {p.email: p.role for p in [*inv.attendees]}
+    attendees = {cid: roles.get(p.email, "participant") for p, cid, _ in plan.matched}
+    staff_ids = [sid for _, sid, _ in plan.staff]
+    organizer = str(inv.organizer) if inv.organizer is not None else ""
+    values: dict[str, Any] = {
+        "title": inv.title,
+        "starts_at": inv.starts_at,
+        "ends_at": inv.ends_at,
+        "location": inv.location[:2000],
+        "agenda": inv.description,
+    }
+    if plan.meeting_id is None:
+        values.update(
+            kind="meeting",
+            attendees=[{"contact_id": c, "role": r} for c, r in attendees.items()],
+            staff_ids=staff_ids,
+            owner_id=plan.owner_id,
+        )
+        mid = records.create(session, "meeting", values, actor=actor, group_id=group)
+        session.execute(
+            CAL.insert().values(
+                meeting_id=mid,
+                ical_uid=inv.uid,
+                organizer=organizer,
+                sequence=inv.sequence,
+                created_at=m.utcnow(),
+                updated_at=m.utcnow(),
+            )
+        )
+        result.meeting_id = mid
+        session.flush()
+        return result
+    mid = plan.meeting_id
+    result.meeting_id = mid
+    if plan.in_trash:
+        records.restore(session, "meeting", mid, actor=actor, group_id=group)
+        result.warnings.append("the meeting this invitation made was in the trash: it is back")
+    current = records.snapshot(session, "meeting", mid)
+    have = {a["contact_id"]: a["role"] for a in current.get("attendees") or []}
+    merged = [{"contact_id": c, "role": r} for c, r in have.items()]
+    merged += [{"contact_id": c, "role": r} for c, r in attendees.items() if c not in have]
+    values["attendees"] = merged
+    values["staff_ids"] = list(dict.fromkeys([*current.get("staff_ids", []), *staff_ids]))
+    before = plan.version
+    version = records.update(
+        session,
+        "meeting",
+        mid,
+        values,
+        expected_version=expected_version if expected_version is not None else None,
+        actor=actor,
+        group_id=group,
+    )
+    session.execute(
+        CAL.update()
+        .where(CAL.c.meeting_id == mid)
+        .values(organizer=organizer, sequence=inv.sequence, updated_at=m.utcnow())
+    )
+    session.flush()
+    result.status = "updated" if version != before or plan.in_trash or result.created else "unchanged"
+    return result
+
+
+def invitation_of(session: Session, meeting_id: int) -> dict[str, Any] | None:
+    """The invitation behind a meeting: UID, organiser, sequence (None if none)."""
+    row = session.execute(
+        select(CAL.c.ical_uid, CAL.c.organizer, CAL.c.sequence).where(CAL.c.meeting_id == meeting_id)
+    ).first()
+    return dict(row._mapping) if row is not None else None
+
+
+__all__ = [
+    "OFFICE_TZ",
+    "Exported",
+    "Invitation",
+    "InviteResult",
+    "Person",
+    "Plan",
+    "database_uuid",
+    "export_ics",
+    "import_invitation",
+    "invitation_of",
+    "is_ics_file",
+    "open_action_ids",
+    "plan_invitation",
+    "read_ics",
+    "upcoming_meeting_ids",
+]
