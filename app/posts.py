@@ -28,6 +28,7 @@ from app.letters import office
 from app.vntext import clean
 from db import clock
 from db import models as m
+from db.engine import write_lock
 from db.tables import CHANGE, table_of
 
 POST = table_of(m.Post)
@@ -285,7 +286,9 @@ def assign(
     group_id: str = "",
 ) -> int:
     """Make the contact the post's holder from ``starts_on`` (today); the holder until then
-    stops the day before. Returns the new holding's id."""
+    stops the day before. Returns the new holding's id. Two officers assigning at once are
+    taken one after the other (:func:`db.engine.write_lock`): the second sees the first's."""
+    write_lock(session, f"post:{post_id}")
     post = _post(session, post_id)
     starts_on = starts_on or clock.today()
     con = session.execute(select(CON.c.full_name, CON.c.deleted_at).where(CON.c.id == contact_id)).first()
@@ -346,6 +349,8 @@ def end(
     row = session.execute(select(HOLDER).where(HOLDER.c.id == holder_id)).first()
     if row is None:
         raise UserError(f"There is no holding #{holder_id}.")
+    write_lock(session, f"post:{row.post_id}")
+    row = session.execute(select(HOLDER).where(HOLDER.c.id == holder_id)).one()  # as it is now
     on = on or clock.today()
     if row.starts_on is not None and on < row.starts_on - dt.timedelta(days=1):
         raise UserError(f"The holding began on {row.starts_on:%d/%m/%Y}; it cannot end before that.")

@@ -34,6 +34,7 @@ from app.errors import UserError
 from app.vntext import clean
 from db import clock
 from db import models as m
+from db.engine import write_lock
 from db.tables import CHANGE, table_of
 
 SUCCESSION = table_of(m.OrgSuccession)
@@ -293,7 +294,10 @@ def succeed(
     choices: Mapping[str, int] | None = None,
 ) -> tuple[str, Preview]:
     """Record the reorganisation and move what :func:`preview` lists, in the caller's unit of
-    work; returns the history group (what undo names) and the preview that was applied."""
+    work; returns the history group (what undo names) and the preview that was applied.
+    Two reorganisations of one organisation at once are taken one after the other: the second
+    finds the first's and is refused."""
+    write_lock(session, f"reorg:{old_id}")
     plan = preview(session, old_id, new_ids, kind=kind, on=on, choices=choices)
     group = records.new_group_id()
     note = clean(note)

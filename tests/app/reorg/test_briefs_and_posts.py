@@ -220,3 +220,40 @@ def test_undoing_a_post_with_later_holders_is_refused(engine: Engine) -> None:
         posts.assign(s, new_post, ids["an"], group_id="g-assign")
     with unit_of_work(engine) as s, pytest.raises(UserError, match="has holders recorded since"):
         undo.undo_group(s, "g-add")
+
+
+def test_two_officers_assigning_one_post_at_once_leave_one_holder(engine: Engine) -> None:
+    """The first holds its unit of work open after assigning; the second waits for it, then
+    finds its holder and is refused — never two holders of one post from one day."""
+    import threading
+    import time
+
+    ids = _nic(engine)
+    day = dt.date(2026, 11, 1)
+    started, results = threading.Event(), {}
+
+    def first() -> None:
+        with unit_of_work(engine) as s:
+            posts.assign(s, ids["deputy"], ids["an"], starts_on=day)
+            started.set()
+            time.sleep(0.8)
+        results["first"] = "ok"
+
+    def second() -> None:
+        started.wait(10)
+        try:
+            with unit_of_work(engine) as s:
+                posts.assign(s, ids["deputy"], ids["binh"], starts_on=day)
+            results["second"] = "ok"
+        except UserError as exc:
+            results["second"] = str(exc)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert results["first"] == "ok" and "already has a holder" in results["second"]
+    with read_session(engine) as s:
+        [row] = posts.posts_of(s, ids["nic"], TODAY)[1:]
+    assert [h.name for h in row.holdings] == ["Nguyễn Văn An"]

@@ -194,3 +194,37 @@ def test_the_pages_say_formerly_and_merged_into_with_the_date(engine: Engine) ->
         mic = story.story(s, "organisation", ids["mic"], today=dt.date(2026, 11, 23))
     assert [(f.name, f.effective_on) for f in most.lineage.formerly] == [("Bộ Thông tin và Truyền thông", ON)]  # type: ignore[union-attr]
     assert [(b.name, b.kind) for b in mic.lineage.became] == [("Bộ Khoa học và Công nghệ", "merged")]  # type: ignore[union-attr]
+
+
+def test_two_reorganisations_of_one_ministry_at_once_leave_one(engine: Engine) -> None:
+    import threading
+    import time
+
+    ids = _ministries(engine)
+    started, results = threading.Event(), {}
+
+    def first() -> None:
+        with unit_of_work(engine) as s:
+            reorg.succeed(s, ids["mpi"], [ids["mof"]], kind="merged", on=ON)
+            started.set()
+            time.sleep(0.8)
+        results["first"] = "ok"
+
+    def second() -> None:
+        started.wait(10)
+        try:
+            with unit_of_work(engine) as s:
+                reorg.succeed(s, ids["mpi"], [ids["most"]], kind="merged", on=ON)
+            results["second"] = "ok"
+        except UserError as exc:
+            results["second"] = str(exc)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert results["first"] == "ok" and "already merged into Bộ Tài chính" in results["second"]
+    with read_session(engine) as s:
+        assert [b.name for b in reorg.lineage(s, ids["mpi"]).became] == ["Bộ Tài chính"]
+        assert records.get(s, "contact", ids["an"])["organisation_id"] == ids["mof"]
