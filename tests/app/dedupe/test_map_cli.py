@@ -117,7 +117,7 @@ def test_cli_lists_merges_and_undoes(
     assert "never merges on its own" in capsys.readouterr().err
     assert _ketnoi(monkeypatch, "dedupe", "--dry-run", "--kind", "contact", "--db", str(db)) == 0
     out = capsys.readouterr().out
-    assert "1 group(s)" in out and "same name ignoring accents" in out
+    assert "1 group of likely duplicates" in out and "same name ignoring accents" in out
     assert f"#{a}  Nguyễn Văn Hùng" in out and f"#{b}  Nguyen Van Hung" in out
 
     assert (
