@@ -68,6 +68,17 @@ def cmd_contact(args: argparse.Namespace, ctx: Context) -> int:
     return _write(args, ctx, _request(args, "contact", contact_id, recent=args.meetings))
 
 
+def cmd_post(args: argparse.Namespace, ctx: Context) -> int:
+    """The brief of whoever holds the post on the day (issue 15: a brief addressed to a post)."""
+    from app import posts
+
+    with read_session(ctx.engine()) as session:
+        post = posts.get_post(session, args.post_id, args.today)
+    if post.holder is None:
+        raise UserError(f"the post {post.title} ({post.organisation}) is vacant: there is no one to brief on")
+    return _write(args, ctx, _request(args, "contact", post.holder.contact_id, recent=args.meetings))
+
+
 def cmd_meeting(args: argparse.Namespace, ctx: Context) -> int:
     return _write(args, ctx, _request(args, "meeting", args.meeting_id))
 
@@ -108,6 +119,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--meetings", type=int, default=gather.RECENT_MEETINGS, help="recent meetings to list")
     _options(p)
     p.set_defaults(handler=cmd_contact)
+
+    p = kinds.add_parser("post", parents=[common], help="whoever holds a post today (ketnoi post list)")
+    p.add_argument("post_id", metavar="POST_ID", type=int)
+    p.add_argument("--meetings", type=int, default=gather.RECENT_MEETINGS, help="recent meetings to list")
+    _options(p)
+    p.set_defaults(handler=cmd_post)
 
     p = kinds.add_parser("meeting", parents=[common], help="preparation brief for a meeting")
     p.add_argument("meeting_id", metavar="ID", type=int)

@@ -142,3 +142,25 @@ def test_a_letter_to_a_post_is_drafted_to_the_holder_of_the_day(k: Ketnoi, tmp_p
         == "Kính gửi: Bà Trần Thị Bình - Vụ trưởng Vụ Hợp tác quốc tế Bộ Khoa học và Công nghệ"
     )
     assert "post #99" in k.fails("letter", "add", "--subject", "X", "--post", "99")
+
+
+def test_a_brief_addressed_to_a_post_is_about_its_holder(k: Ketnoi, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    k("org", "add", "--name", "Trung tâm Đổi mới sáng tạo Quốc gia", "--acronym", "NIC")
+    k("contact", "add", "--name", "Nguyễn Văn An", "--organisation", "NIC")
+    k("contact", "add", "--name", "Trần Thị Bình", "--organisation", "NIC")
+    post = k("post", "add", "NIC", "Phó Giám đốc")["id"]
+    assert "vacant" in k.fails("brief", "post", str(post), "-o", str(tmp_path / "none.pdf"))
+    k("post", "assign", str(post), "Nguyễn Văn An", "--from", "01/01/2025")
+
+    def brief(name: str) -> str:
+        out = tmp_path / name
+        k.capsys.readouterr()
+        assert main(["brief", "post", str(post), "-o", str(out), "--db", k.db]) == 0
+        return " ".join(p.extract_text() for p in PdfReader(str(out)).pages)
+
+    assert "Contact brief: Nguyễn Văn An" in brief("a.pdf")
+    k("post", "assign", str(post), "Trần Thị Bình", "--from", "01/11/2026")
+    text = brief("b.pdf")
+    assert "Contact brief: Trần Thị Bình" in text and "Contact brief: Nguyễn Văn An" not in text
