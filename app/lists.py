@@ -189,16 +189,52 @@ def _action_conditions(q: ListQuery) -> list[ColumnElement[bool]]:
 
 # The columns a list sorts by, each the list table's own column with an index led by
 # ``deleted_at`` (db.models: ``ix_<table>_live_sort`` and LIST_SORT_INDEXES): the ids come out
-# of the index in order, never from sorting the table. A column not named here (sectors, an
-# owner's name, the e-mail…) does not sort; asking for it sorts by the list's default.
+# of the index in order, never from sorting the table. A value shown from another table has a
+# key on the row that triggers keep (migrations 0011, 0012: ``*_sort_key``). An organisation's
+# sectors (a list of values) do not sort; asking for a column not named here sorts by the
+# list's default.
 SORTABLE: dict[str, dict[str, str]] = {
-    "organisation": {"name": "sort_key", "acronym": "acronym", "kind": "kind", "city": "city"},
-    "contact": {"name": "sort_key", "position": "position", "organisation": "org_sort_key"},
-    "meeting": {"starts_at": "starts_at", "title": "title", "kind": "kind", "location": "location"},
-    "action": {"due_date": "due_date", "title": "title", "direction": "direction", "status": "status"},
+    "organisation": {
+        "name": "sort_key",
+        "acronym": "acronym",
+        "kind": "kind",
+        "city": "city",
+        "owner": "owner_sort_key",
+    },
+    "contact": {
+        "name": "sort_key",
+        "position": "position",
+        "organisation": "org_sort_key",
+        "email": "email_sort_key",
+        "phone": "phone_sort_key",
+    },
+    "meeting": {
+        "starts_at": "starts_at",
+        "title": "title",
+        "kind": "kind",
+        "organisations": "org_sort_key",
+        "location": "location",
+    },
+    "action": {
+        "due_date": "due_date",
+        "title": "title",
+        "direction": "direction",
+        "status": "status",
+        "responsible": "responsible_sort_key",
+        "organisation": "org_sort_key",
+    },
 }
 # Columns that may be NULL: their rows come after the others whichever the direction.
-_NULLABLE = frozenset({"org_sort_key", "due_date"})
+_NULLABLE = frozenset(
+    {
+        "org_sort_key",
+        "due_date",
+        "owner_sort_key",
+        "email_sort_key",
+        "phone_sort_key",
+        "responsible_sort_key",
+    }
+)
 
 
 def sortable(entity: str, column: str) -> bool:
@@ -256,10 +292,27 @@ def page_ids(session: Session, q: ListQuery, *, offset: int = 0, limit: int = 20
 
 # The fields (kind, field) a sortable column's order follows.
 _SORT_FIELDS: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
-    "organisation": {"name": (("organisation", "name"),)},
+    "organisation": {
+        "name": (("organisation", "name"),),
+        "owner": (("organisation", "owner_id"), ("staff", "name")),
+    },
     "contact": {
         "name": tuple(("contact", f) for f in ("full_name", "family_name", "middle_name", "given_name")),
         "organisation": (("contact", "organisation_id"), ("organisation", "name")),
+        "email": (("contact", "emails"),),
+        "phone": (("contact", "phones"),),
+    },
+    "meeting": {
+        "organisations": (("meeting", "organisation_ids"), ("organisation", "name")),
+    },
+    "action": {
+        "responsible": (
+            ("action", "responsible_staff_id"),
+            ("action", "responsible_contact_id"),
+            ("staff", "name"),
+            ("contact", "full_name"),
+        ),
+        "organisation": (("action", "organisation_id"), ("organisation", "name")),
     },
 }
 # The other kinds whose values a list's rows show (names of organisations, staff, people).
