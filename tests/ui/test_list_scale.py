@@ -124,13 +124,27 @@ def test_the_current_record_follows_a_sort_and_a_filter(
 
 
 def test_a_column_the_list_cannot_sort_by_keeps_the_sort(qtbot: Any, window: Any) -> None:
-    panel = window.views["contact"].list
+    # an organisation's sectors are a list of values: the only column that does not sort
+    panel = window.views["organisation"].list
     header = panel.view.horizontalHeader()
     before = panel.model.query
-    email = panel.model.columns.index("email")
-    header.setSortIndicator(email, Qt.SortOrder.AscendingOrder)
+    sectors = panel.model.columns.index("sectors")
+    header.setSortIndicator(sectors, Qt.SortOrder.AscendingOrder)
     qtbot.waitUntil(lambda: header.sortIndicatorSection() == panel.model.columns.index("name"))
     assert panel.model.query == before
+
+
+def test_a_column_shown_from_another_table_sorts(qtbot: Any, window: Any) -> None:
+    panel = window.views["contact"].list
+    header = panel.view.horizontalHeader()
+    email = panel.model.columns.index("email")
+    header.setSortIndicator(email, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: panel.model.query.sort == "email" and panel.model.complete, timeout=20_000)
+    assert header.sortIndicatorSection() == email
+    shown = [panel.model.index(r, email).data() for r in range(panel.model.rowCount())]
+    written = [e for e in shown if e]
+    assert written and written == sorted(written)
+    assert shown[: len(written)] == written  # those without one come last
 
 
 def _save(qtbot: Any, ctx: Any, record_id: int, values: dict[str, Any]) -> None:
