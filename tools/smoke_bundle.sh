@@ -38,4 +38,11 @@ step "export + import into a new file: $(run info --db "$home/copy.db" | grep co
 out=$(run KETNOI_QUIT_AFTER_MS=1500 --db "$db" 2>&1) || fail "window: $out"
 grep -q "ketnoi: window opened" <<<"$out" || fail "window did not open: $out"
 step "$(grep 'ketnoi: window' <<<"$out")"
+data="$(dirname "$bin")/_internal"  # PyInstaller 6's one-folder layout
+for f in docs/guide.md docs/guide.vi.md resources/licences.json resources/fonts/OFL.txt \
+         resources/translations/ketnoi_vi.qm db/migrations/env.py; do
+  [ -f "$data/$f" ] || fail "$f is not in the bundle"
+done
+grep -q '"PySide6_Essentials"' "$data/resources/licences.json" || fail "licences.json lists no PySide6"
+step "guide (en, vi), licence list ($(grep -c '"name"' "$data/resources/licences.json") entries), fonts, translations, migrations bundled"
 step "passed"
