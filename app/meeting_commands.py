@@ -4,12 +4,15 @@ and the follow-ups, or nothing).
 
     ketnoi log-meeting --title "Làm việc với NIC" --at "2026-12-10 14:00" \\
         --organisation NIC --attendee "Nguyễn Thị Hồng Nhung" --new-attendee "Trần Văn Bình" \\
-        --follow-up "Gửi thư giới thiệu;due=+1w;we-owe;who=Nhung"
+        --follow-up "Gửi thư giới thiệu;due=+1w;we-owe;who=Nhung" \\
+        --follow-up "Issue introduction letter to Genetica;org=Genetica;who=Hùng"
     ketnoi log-meeting --from-file meeting.json
 
-A follow-up is ``WHAT;due=WHEN;we-owe|they-owe;who=NAME`` (all but WHAT optional): a relative
-due date counts from the meeting's day, ``who`` is an attendee or one of our staff. The file is
-a JSON object with the same parts (see :func:`_from_file`).
+A follow-up is ``WHAT;due=WHEN;we-owe|they-owe;who=NAME;org=NAME`` (all but WHAT optional): a
+relative due date counts from the meeting's day; ``who`` is an attendee, one of our staff or any
+other contact; ``org`` is the organisation it is about, one of the meeting's or any other
+(default: the meeting's first). The file is a JSON object with the same parts (see
+:func:`_from_file`).
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--new-attendee", action="append", default=[], metavar="NAME[:ROLE]", help="create the contact"
     )
     p.add_argument(
-        "--follow-up", action="append", default=[], metavar="WHAT;due=+1w;we-owe;who=NAME", help="repeat"
+        "--follow-up", action="append", default=[], metavar="WHAT;due=+1w;we-owe;who=NAME;org=NAME", help="repeat"
     )
     p.add_argument("--from-file", type=Path, metavar="MEETING.json", help="the meeting as a JSON object")
     p.add_argument(
@@ -74,7 +77,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def _from_file(path: Path) -> dict[str, Any]:
     """``{"title", "at", "ends", "location", "kind", "agenda", "minutes", "decisions", "owner",
     "organisations": [NAME_OR_ID | {"new": NAME}], "attendees": [NAME_OR_ID | {"name"|"id"|"new",
-    "role"}], "follow_ups": ["WHAT;due=+1w" | {"title", "due", "direction", "who"}]}``"""
+    "role"}], "follow_ups": ["WHAT;due=+1w" | {"title", "due", "direction", "who", "org"}]}``"""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -138,7 +141,9 @@ def _attendees(session: Session, items: list[Any]) -> list[Chosen]:
     return out
 
 
-def _follow_up(session: Session, item: Any, day: Any, attendees: list[Chosen]) -> FollowUp:
+def _follow_up(
+    session: Session, item: Any, day: Any, attendees: list[Chosen], organisations: list[Chosen]
+) -> FollowUp:
     if isinstance(item, str):
         parts = [p.strip() for p in item.split(";")]
         fields: dict[str, str] = {"title": parts[0]}
@@ -147,11 +152,11 @@ def _follow_up(session: Session, item: Any, day: Any, attendees: list[Chosen]) -
             key = key.strip().lower()
             if not sep and key.replace("_", "-") in ("we-owe", "they-owe"):
                 fields["direction"] = key
-            elif sep and key in ("due", "who", "direction"):
+            elif sep and key in ("due", "who", "direction", "org"):
                 fields[key] = value.strip()
             elif part:
                 raise UserError(
-                    f"in the follow-up {item!r}: {part!r} is not due=…, who=…, we-owe or they-owe"
+                    f"in the follow-up {item!r}: {part!r} is not due=…, who=…, org=…, we-owe or they-owe"
                 )
         item = fields
     if not isinstance(item, dict) or not str(item.get("title") or "").strip():
@@ -162,11 +167,29 @@ def _follow_up(session: Session, item: Any, day: Any, attendees: list[Chosen]) -
     who = str(item.get("who") or "").strip()
     if who:
         responsible, label = _responsible(session, who, attendees)
-    return FollowUp(str(item["title"]).strip(), responsible, label, direction, due)
+    follow_up = FollowUp(str(item["title"]).strip(), responsible, label, direction, due)
+    org = str(item.get("org") or item.get("organisation") or "").strip()
+    if org:
+        follow_up.organisation, follow_up.organisation_label = _counterpart(session, org, organisations)
+    return follow_up
+
+
+def _counterpart(session: Session, org: str, organisations: list[Chosen]) -> tuple[str, str]:
+    """One of the meeting's organisations (by id, name or acronym), else any organisation."""
+    key = fold(org)
+    ident = resolve.as_id(org)
+    for o in organisations:
+        if (ident is not None and o.id == ident) or (ident is None and fold(o.label) == key):
+            return o.key, o.label
+    try:
+        oid = resolve.resolve(session, "organisation", org)
+    except resolve.NotFound:
+        raise UserError(f"org={org}: no such organisation") from None
+    return f"id:{oid}", records.label(session, "organisation", oid)
 
 
 def _responsible(session: Session, who: str, attendees: list[Chosen]) -> tuple[str, str]:
-    """An attendee (by id or name, accents optional), else a staff member."""
+    """An attendee (by id or name, accents optional), else a staff member, else any contact."""
     key = fold(who)
     ident = resolve.as_id(who)
     found = [a for a in attendees if (ident is not None and a.id == ident) or fold(a.label) == key]
@@ -179,8 +202,14 @@ def _responsible(session: Session, who: str, attendees: list[Chosen]) -> tuple[s
     try:
         sid = resolve.resolve(session, "staff", who)
     except resolve.NotFound:
-        raise UserError(f"who={who}: not an attendee of the meeting nor one of our staff") from None
-    return f"staff:{sid}", records.label(session, "staff", sid)
+        pass
+    else:
+        return f"staff:{sid}", records.label(session, "staff", sid)
+    try:
+        cid = resolve.resolve(session, "contact", who)
+    except resolve.NotFound:
+        raise UserError(f"who={who}: not an attendee, one of our staff, nor a contact") from None
+    return f"contact:id:{cid}", records.label(session, "contact", cid)
 
 
 def build_draft(session: Session, spec: dict[str, Any]) -> MeetingDraft:
@@ -198,11 +227,14 @@ def build_draft(session: Session, spec: dict[str, Any]) -> MeetingDraft:
     except validation.FieldError as exc:
         raise ValidationError("meeting", {"starts_at": str(exc)}) from None
     attendees = _attendees(session, list(spec.get("attendees") or []))
+    organisations = _organisations(session, list(spec.get("organisations") or []))
     return MeetingDraft(
         values=values,
-        organisations=_organisations(session, list(spec.get("organisations") or [])),
+        organisations=organisations,
         attendees=attendees,
-        followups=[_follow_up(session, f, day, attendees) for f in spec.get("follow_ups") or []],
+        followups=[
+            _follow_up(session, f, day, attendees, organisations) for f in spec.get("follow_ups") or []
+        ],
     )
 
 
@@ -218,11 +250,17 @@ def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
             .order_by(ACT.c.id)
         ).scalars()
         follow_ups = [records.get(session, "action", int(i)) for i in action_ids]
+        names = {
+            f["organisation_id"]: records.label(session, "organisation", f["organisation_id"])
+            for f in follow_ups
+            if f.get("organisation_id")
+        }
     ctx.emit({"meeting_id": meeting_id, "meeting": meeting, "actions": follow_ups})
     ctx.out(f"Logged meeting #{meeting_id}: {meeting['title']} ({meeting['starts_at']:%d/%m/%Y %H:%M})")
     for a in meeting["attendees"]:
         ctx.out(f"  attendee #{a['contact_id']} {a.get('full_name', '')} ({a['role']})")
     for f in follow_ups:
         due = f"due {f['due_date']:%d/%m/%Y}" if f["due_date"] else "no due date"
-        ctx.out(f"  follow-up #{f['id']} {f['title']} — {due}, {f['direction'].replace('_', ' ')}")
+        about = f" — {names[f['organisation_id']]}" if f.get("organisation_id") in names else ""
+        ctx.out(f"  follow-up #{f['id']} {f['title']} — {due}, {f['direction'].replace('_', ' ')}{about}")
     return 0

@@ -3,8 +3,14 @@ one unit of work, whether it comes from the Log meeting dialog or ``ketnoi log-m
 
 A draft is plain data. People and organisations are either existing records (``id``) or names to
 create inline (``id is None``); a follow-up's responsible person is one of our staff
-(``staff:<id>``), one of the attendees (``contact:<key>``, the attendee's :attr:`Chosen.key`) or
-nobody (``""``).
+(``staff:<id>``), one of the attendees (``contact:<key>``, the attendee's :attr:`Chosen.key`), any
+other person (``contact:id:<id>``) or nobody (``""``).
+
+A follow-up names its counterpart (issue 16): the organisation it is about is one of the
+meeting's (``organisation`` = a :attr:`Chosen.key` of the draft's organisations), any other
+organisation (``id:<id>``: "Issue introduction letter to Genetica" from a meeting with MOST is
+Genetica's), or, left empty, the meeting's first organisation. The attendees' organisations are
+linked to the meeting when it is saved.
 """
 
 from __future__ import annotations
@@ -13,9 +19,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app import records
+from db.tables import CON, ORG
 
 
 @dataclass
@@ -39,6 +47,10 @@ class FollowUp:
     direction: str
     due: dt.date | None
     existing_id: int | None = None
+    # "" (the meeting's first organisation), a Chosen.key of the meeting's organisations, or
+    # "id:<id>" for any organisation: the one the follow-up is about.
+    organisation: str = ""
+    organisation_label: str = ""
 
 
 @dataclass
@@ -57,18 +69,24 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", grou
     """Create the new organisations and people, the meeting and its follow-ups: one unit of work,
     and one history group (``group_id``, a new one by default), undone in one step.
 
-    Follow-ups belong to the meeting's first organisation; a new person joins it too. Any
-    validation error (a follow-up due before the meeting, an empty title…) raises before the
-    caller's unit of work commits, so nothing of the meeting is written.
+    A follow-up is about the organisation it names (:attr:`FollowUp.organisation`), else the
+    meeting's first; a new person joins the first organisation; the organisations of the
+    attendees are linked to the meeting (after the ones chosen). Any validation error (a
+    follow-up due before the meeting, an empty title…) raises before the caller's unit of work
+    commits, so nothing of the meeting is written.
     """
     group = group_id or records.new_group_id()
     org_ids: list[int] = []
+    org_by_key: dict[str, int] = {}
     for o in draft.organisations:
-        org_ids.append(
+        oid = (
             o.id
             if o.id is not None
             else records.create(session, "organisation", {"name": o.label}, actor=actor, group_id=group)
         )
+        org_by_key[o.key] = oid
+        if oid not in org_ids:
+            org_ids.append(oid)
     contact_ids: dict[str, int] = {}
     attendees = []
     for a in draft.attendees:
@@ -79,6 +97,9 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", grou
             cid = a.id
         contact_ids[a.key] = cid
         attendees.append({"contact_id": cid, "role": a.role})
+    for oid in attendee_organisations(session, [a.id for a in draft.attendees if a.id is not None]):
+        if oid not in org_ids:
+            org_ids.append(oid)
     values: dict[str, Any] = {**draft.values, "attendees": attendees, "organisation_ids": org_ids}
     if draft.meeting_id is None:
         meeting_id = records.create(session, "meeting", values, actor=actor, group_id=group)
@@ -99,13 +120,51 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", grou
             "direction": f.direction,
             "due_date": f.due,
             "meeting_id": meeting_id,
-            "organisation_id": org_ids[0] if org_ids else None,
+            "organisation_id": _counterpart(f.organisation, org_by_key, org_ids),
             # A confidential meeting's follow-ups are confidential too (seen by whoever sees it).
             "confidential": bool(draft.values.get("confidential")),
         }
         if f.responsible.startswith("staff:"):
             action["responsible_staff_id"] = int(f.responsible.split(":", 1)[1])
         elif f.responsible.startswith("contact:"):
-            action["responsible_contact_id"] = contact_ids.get(f.responsible.split(":", 1)[1])
+            key = f.responsible.split(":", 1)[1]
+            action["responsible_contact_id"] = contact_ids.get(key, _existing_id(key))
         records.create(session, "action", action, actor=actor, group_id=group)
     return meeting_id
+
+
+def attendee_organisations(session: Session, contact_ids: list[int]) -> list[int]:
+    """The organisations of these people (each once, in their order), to link to the meeting."""
+    if not contact_ids:
+        return []
+    found = dict(
+        session.execute(
+            select(CON.c.id, CON.c.organisation_id)
+            .join(ORG, ORG.c.id == CON.c.organisation_id)
+            .where(CON.c.id.in_(contact_ids), ORG.c.deleted_at.is_(None))
+        ).all()
+    )
+    out: list[int] = []
+    for cid in contact_ids:
+        oid = found.get(cid)
+        if oid is not None and int(oid) not in out:
+            out.append(int(oid))
+    return out
+
+
+def _existing_id(key: str) -> int | None:
+    """The id in an ``id:<n>`` key, else None."""
+    kind, _sep, ident = key.partition(":")
+    return int(ident) if kind == "id" and ident.isdigit() else None
+
+
+def _counterpart(key: str, org_by_key: dict[str, int], org_ids: list[int]) -> int | None:
+    """The organisation a follow-up is about: one of the meeting's by its key, any other by
+    ``id:<n>``, else the meeting's first."""
+    if key:
+        if key in org_by_key:
+            return org_by_key[key]
+        ident = _existing_id(key)
+        if ident is not None:
+            return ident
+    return org_ids[0] if org_ids else None
