@@ -1,4 +1,10 @@
-"""Follow-up actions added inline while logging a meeting: what, who, which way, by when.
+"""Follow-up actions added inline while logging a meeting: what, about which organisation, who,
+which way, by when.
+
+A follow-up is about one of the meeting's organisations (the first by default), an attendee's,
+or any other ("Other organisation…" opens a type-ahead: "Issue introduction letter to Genetica"
+from a meeting with MOST is Genetica's). The people of a chosen organisation join the attendees
+and our staff among those who can be responsible.
 
 Return in the "what" field adds the follow-up; Ctrl+1 / Ctrl+2 / Ctrl+3 set the due date to
 tomorrow, in a week, or the end of the month; Delete removes the selected follow-up.
@@ -23,12 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import workdays
+from app import dashboard, records, workdays
 from app.due import quick_due
 from app.meetings import FollowUp
 from ui import labels
 from ui.context import AppContext
 from ui.icons import icon
+from ui.widgets import Lookup
+
+OTHER = "other"  # the "Other organisation…" entry of the organisation box
+PEOPLE_OF_ORGANISATION = 30  # at most this many of a chosen organisation's people offered
 
 
 class FollowUpEditor(QWidget):
@@ -40,9 +50,25 @@ class FollowUpEditor(QWidget):
         self.what = QLineEdit(self)
         self.what.setObjectName("followup_what")
         self.what.setPlaceholderText(self.tr("Follow-up: what is to be done (Enter adds it)"))
+        self.about = QComboBox(self)
+        self.about.setObjectName("followup_organisation")
+        self.about.setMinimumContentsLength(12)
+        self.about.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.about.setToolTip(self.tr("The organisation this follow-up is about"))
+        self.other = Lookup(ctx, "organisation", self)
+        self.other.setObjectName("followup_other_organisation")
+        self.other.setPlaceholderText(self.tr("Other organisation: name or acronym"))
+        self.other.hide()
+        self.other.picked.connect(self._other_picked)
+        self._meeting_orgs: list[tuple[str, str]] = []
+        self._extra_orgs: list[tuple[str, str]] = []  # organisations picked through "Other…"
+        self._staff: list[tuple[int, str]] = []
+        self._attendees: list[tuple[str, str]] = []
+        self._org_people: list[tuple[str, str]] = []
         self.who = QComboBox(self)
         self.who.setObjectName("followup_who")
         self.who.setMinimumContentsLength(16)
+        self.who.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.direction = QComboBox(self)
         self.direction.setObjectName("followup_direction")
         for d in ("we_owe", "they_owe"):
@@ -76,12 +102,19 @@ class FollowUpEditor(QWidget):
         self.add_button.clicked.connect(self.add_current)
         self.what.returnPressed.connect(self.add_current)
         self.who.currentIndexChanged.connect(self._who_changed)
+        self.about.currentIndexChanged.connect(self._about_changed)
 
         self.list = QTreeWidget(self)
         self.list.setObjectName("followup_list")
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels(
-            [self.tr("Follow-up"), self.tr("Responsible"), self.tr("Direction"), self.tr("Due")]
+            [
+                self.tr("Follow-up"),
+                self.tr("About"),
+                self.tr("Responsible"),
+                self.tr("Direction"),
+                self.tr("Due"),
+            ]
         )
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -92,6 +125,8 @@ class FollowUpEditor(QWidget):
         row1 = QHBoxLayout()
         row1.setSpacing(6)
         row1.addWidget(self.what, 3)
+        row1.addWidget(self.about, 2)
+        row1.addWidget(self.other, 2)
         row1.addWidget(self.who, 2)
         row1.addWidget(self.direction)
         row2 = QHBoxLayout()
@@ -107,6 +142,7 @@ class FollowUpEditor(QWidget):
         layout.addLayout(row1)
         layout.addLayout(row2)
         layout.addWidget(self.list)
+        self.set_organisations([], [])
         self.set_people([], [])
 
     def set_due(self, day: dt.date) -> None:
@@ -130,18 +166,90 @@ class FollowUpEditor(QWidget):
         if self.due_date() == quick_due("week", old):
             self.set_due(quick_due("week", day))
 
+    def set_organisations(self, meeting: list[tuple[str, str]], attendees: list[tuple[str, str]]) -> None:
+        """What a follow-up can be about: the meeting's organisations (``Chosen.key``, label; the
+        first is the default), the attendees' (``id:<n>``), those picked before, any other."""
+        self._meeting_orgs = list(meeting)
+        current = self.about.currentData()
+        self.about.blockSignals(True)
+        self.about.clear()
+        seen: set[str] = set()
+        for key, name in (*meeting, *attendees, *self._extra_orgs):
+            if key not in seen:
+                seen.add(key)
+                self.about.addItem(icon("organisation"), name, key)
+        if not seen:
+            self.about.addItem("—", "")
+        self.about.addItem(icon("search"), self.tr("Other organisation…"), OTHER)
+        index = self.about.findData(current) if current and current != OTHER else -1
+        self.about.setCurrentIndex(index if index >= 0 else 0)
+        self.about.blockSignals(False)
+        self._about_changed(self.about.currentIndex())
+
+    def add_organisation(self, organisation_id: int, label: str) -> None:
+        """Offer ``organisation_id`` (picked through "Other organisation…") and choose it."""
+        key = f"id:{organisation_id}"
+        if all(k != key for k, _ in self._extra_orgs):
+            self._extra_orgs.append((key, label))
+        if self.about.findData(key) < 0:
+            self.about.insertItem(self.about.count() - 1, icon("organisation"), label, key)
+        self.about.setCurrentIndex(self.about.findData(key))
+
+    def _other_picked(self, organisation_id: int) -> None:
+        with self.ctx.read() as s:
+            label = records.label(s, "organisation", organisation_id)
+        self.other.set_record(None, "")
+        self.other.hide()
+        self.add_organisation(organisation_id, label)
+        self.who.setFocus()
+
+    def _about_changed(self, _i: int) -> None:
+        key = str(self.about.currentData() or "")
+        if key == OTHER:
+            self.other.show()
+            self.other.setFocus()
+            self._set_org_people([])
+            return
+        self.other.hide()
+        meeting_keys = {k for k, _ in self._meeting_orgs}
+        people: list[tuple[str, str]] = []
+        if key.startswith("id:") and key not in meeting_keys:  # someone there can be responsible
+            with self.ctx.read() as s:
+                rows = dashboard.organisation_people(s, int(key[3:]), limit=PEOPLE_OF_ORGANISATION)
+            people = [(f"id:{r['id']}", str(r["full_name"])) for r in rows]
+        self._set_org_people(people)
+
+    def _set_org_people(self, people: list[tuple[str, str]]) -> None:
+        if people != self._org_people:
+            self._org_people = people
+            self._fill_who()
+
+    def about_key(self) -> str:
+        key = str(self.about.currentData() or "")
+        return "" if key == OTHER else key
+
     def set_people(self, staff: list[tuple[int, str]], attendees: list[tuple[str, str]]) -> None:
-        """Who can be responsible: our staff (the current user first) and the attendees."""
+        """Who can be responsible: our staff (the current user first), the attendees and the
+        people of the organisation the follow-up is about."""
+        self._staff, self._attendees = list(staff), list(attendees)
+        self._fill_who()
+
+    def _fill_who(self) -> None:
         current = self.who.currentData()
         self.who.blockSignals(True)
         self.who.clear()
         me = self.ctx.staff_id
-        ordered = sorted(staff, key=lambda s: s[0] != me)
+        ordered = sorted(self._staff, key=lambda s: s[0] != me)
         for sid, name in ordered:
             suffix = " " + self.tr("(me)") if sid == me else ""
             self.who.addItem(icon("contact"), name + suffix, f"staff:{sid}")
-        for key, name in attendees:
+        taken = set()
+        for key, name in self._attendees:
+            taken.add(key)
             self.who.addItem(icon("organisation"), name, f"contact:{key}")
+        for key, name in self._org_people:
+            if key not in taken:
+                self.who.addItem(icon("organisation"), name, f"contact:{key}")
         self.who.addItem("—", "")
         index = self.who.findData(current) if current else -1
         self.who.setCurrentIndex(index if index >= 0 else 0)
@@ -157,7 +265,16 @@ class FollowUpEditor(QWidget):
             return
         who = str(self.who.currentData() or "")
         label = self.who.currentText() if who else ""
-        item = FollowUp(title, who, label, str(self.direction.currentData()), self.due_date())
+        about = self.about_key()
+        item = FollowUp(
+            title,
+            who,
+            label,
+            str(self.direction.currentData()),
+            self.due_date(),
+            organisation=about,
+            organisation_label=self.about.currentText() if about else "",
+        )
         self._append(item)
         self.what.clear()
         self.what.setFocus()
@@ -167,6 +284,7 @@ class FollowUpEditor(QWidget):
         row = QTreeWidgetItem(
             [
                 item.title,
+                item.organisation_label,
                 item.responsible_label,
                 labels.direction(item.direction),
                 self.ctx.fmt_date(item.due),

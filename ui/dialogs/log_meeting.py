@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dashboard, lists, records
+from app import dashboard, lists, meetings, records
 from app.errors import ConflictError, ValidationError
 from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
 from db import clock
@@ -111,6 +111,7 @@ class LogMeetingDialog(QDialog):
         with ctx.read() as s:
             self._staff = lists.staff_list(s)
         self.attendees.changed.connect(self._people_changed)
+        self.organisations.changed.connect(self._organisations_changed)
         self._people_changed()
         # A person or organisation typed as new may exist already (another spelling).
         self.duplicates: dict[str, DuplicateWarning] = {}
@@ -184,7 +185,9 @@ class LogMeetingDialog(QDialog):
             (self.agenda, self.minutes),
             (self.minutes, self.decisions),
             (self.decisions, self.followups.what),
-            (self.followups.what, self.followups.who),
+            (self.followups.what, self.followups.about),
+            (self.followups.about, self.followups.other),
+            (self.followups.other, self.followups.who),
             (self.followups.who, self.followups.direction),
             (self.followups.direction, self.followups.due),
             (self.followups.due, self.followups.add_button),
@@ -266,6 +269,18 @@ class LogMeetingDialog(QDialog):
 
     def _people_changed(self) -> None:
         self.followups.set_people(self._staff, [(c.key, c.label) for c in self.attendees.values()])
+        self._organisations_changed()
+
+    def _organisations_changed(self) -> None:
+        """A follow-up can be about the meeting's organisations and the attendees' (which the
+        save links to the meeting), or any other."""
+        people = [c.id for c in self.attendees.values() if c.id is not None]
+        with self.ctx.read() as s:
+            theirs = [
+                (f"id:{oid}", records.label(s, "organisation", oid))
+                for oid in meetings.attendee_organisations(s, people)
+            ]
+        self.followups.set_organisations([(c.key, c.label) for c in self.organisations.values()], theirs)
 
     def _picker(self, entity: str) -> Any:
         return self.attendees if entity == "contact" else self.organisations
@@ -326,6 +341,7 @@ class LogMeetingDialog(QDialog):
                     a["direction"],
                     a["due_date"],
                     existing_id=a["id"],
+                    organisation_label=a.get("organisation") or "",
                 )
             )
 
