@@ -50,6 +50,7 @@ FEATURE_MODULES = (
     "app.org_commands",
     "app.mail_commands",
     "app.copy_commands",
+    "app.calendar_commands",
 )
 # Commands that may create the database file; every other one needs an existing database.
 CREATES_DATABASE = frozenset({"demo", "import"})

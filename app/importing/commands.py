@@ -89,9 +89,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "import",
         parents=[common, lang],
-        help="import contacts, organisations, meetings or actions from .xlsx, .xls, .ods or .csv",
+        help="import contacts, organisations, meetings or actions from .xlsx, .xls, .ods or .csv; "
+        "contacts from a .vcf (vCard) file; a calendar invitation (.ics) as a planned meeting",
     )
-    p.add_argument("file", type=Path, help=".xlsx, .xlsm, .xls, .ods or .csv (any common encoding)")
+    p.add_argument(
+        "file", type=Path, help=".xlsx, .xlsm, .xls, .ods, .csv (any common encoding), .vcf or .ics"
+    )
     p.add_argument("--sheet", help="only this sheet (default: every sheet Ketnoi recognises)")
     p.add_argument("--kind", choices=[*KINDS, *KIND_ALIASES], help="what the sheet holds, if not recognised")
     p.add_argument("--dry-run", action="store_true", help="check and show what would happen; write nothing")
@@ -99,6 +102,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="a row matching an existing record: create anyway, fill its blanks (default), "
                    "overwrite, or skip")  # fmt: skip
     p.add_argument("--report", type=Path, metavar="ERRORS.xlsx", help="write rejected rows with reasons here")
+    p.add_argument(
+        "--create-contacts",
+        action="store_true",
+        help=".ics: make a contact of every attendee Ketnoi does not know",
+    )
     p.set_defaults(handler=import_command)
 
     u = sub.add_parser("undo-import", parents=[common, lang], help="undo one import exactly")
@@ -169,6 +177,12 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
 
 
 def import_command(args: argparse.Namespace, ctx: Any) -> int:
+    from app import calendars
+
+    if calendars.is_ics_file(args.file.name):
+        from app.calendar_commands import import_ics_command
+
+        return import_ics_command(args, ctx)
     lang = cli_language(getattr(args, "lang", None))
     engine = ctx.engine()
     with read_session(engine) as session:

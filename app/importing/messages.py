@@ -186,6 +186,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)",
     ),
     "file_bad_csv": ("{file}: malformed CSV ({detail})", "{file}: CSV hỏng ({detail})"),
+    "vcf_too_large": (
+        "{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)",
+        "{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)",
+    ),
+    "vcf_no_cards": (
+        "{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file",
+        "{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp",
+    ),
     "sheet_empty": (
         '{file}, sheet "{sheet_name}": the sheet is empty',
         '{file}, trang "{sheet_name}": trang tính trống',

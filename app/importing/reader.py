@@ -79,8 +79,9 @@ _PREFIXED = re.compile(rb":(?:c|row)[ >]")  # <x:c …>, <x:row …> (a prefixed
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv")
-"""What the importer reads (for a file dialog's filter)."""
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv", ".vcf")
+"""What the importer reads (for a file dialog's filter); a .vcf file is a contacts "sheet"
+(:mod:`app.importing.vcf`)."""
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 # Stream names of an OLE compound file, as stored in its directory (UTF-16LE): Excel 97-2003
 # keeps its sheets in "Workbook" (Excel 5/95: "Book"); an encrypted .xlsx is an OLE file holding
@@ -102,7 +103,7 @@ def _ole_kind(path: Path) -> str:
 
 
 def file_kind(path: Path) -> str:
-    """ "xlsx", "xls", "ods" or "csv"; raises :class:`ImportFileError` for anything unreadable."""
+    """ "xlsx", "xls", "ods", "csv" or "vcf"; raises :class:`ImportFileError` for anything unreadable."""
     name = path.name
     if not path.exists():
         raise ImportFileError(msg("file_not_found", file=name))
@@ -114,6 +115,10 @@ def file_kind(path: Path) -> str:
         raise ImportFileError(msg("file_empty", file=name))
     if head.startswith(_OLE_MAGIC):
         return _ole_kind(path)
+    from app.importing import vcf
+
+    if vcf.looks_like_vcf(path, head + _more_head(path)):
+        return "vcf"
     if path.suffix.lower() == ".csv":
         return "csv"
     if head.startswith(_ZIP_MAGIC):
@@ -137,6 +142,11 @@ def file_kind(path: Path) -> str:
 
 
 _HTML = re.compile(rb"<\s*(!doctype|html|table|\?xml)", re.IGNORECASE)
+
+
+def _more_head(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(64)[8:]
 
 
 def _text_saved_as_xls(path: Path) -> str:
@@ -186,7 +196,7 @@ def _check_unpacked_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
 def sheet_names(path: Path) -> list[str]:
     """Names of the worksheets, in workbook order; a CSV file has one sheet named after it."""
     kind = file_kind(path)
-    if kind == "csv":
+    if kind in ("csv", "vcf"):
         return [path.stem]
     if kind in ("xls", "ods"):
         from app.importing import sheetproc
@@ -306,6 +316,11 @@ def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> It
     kind = file_kind(path)
     if kind == "csv":
         yield from _csv_rows(path)
+        return
+    if kind == "vcf":
+        from app.importing import vcf
+
+        yield from vcf.rows(path)
         return
     names = sheet_names(path)
     if not names:

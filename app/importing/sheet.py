@@ -194,7 +194,7 @@ def inspect_sheet(path: Path, sheet: str | None = None, *, session: Session | No
     if not any(any(v is not None for v in values) for _, values in head):
         raise ImportFileError(msg("sheet_empty", file=path.name, sheet_name=sheet))
     header_row, headers = find_header_row(head)
-    if not header_row:
+    if not headers:  # (a .vcf file's header is row 0: its cards are rows 1, 2, …)
         raise ImportFileError(msg("sheet_no_header", file=path.name, sheet_name=sheet, rows=HEADER_SCAN_ROWS))
     kind, scores = detect_kind(sheet, headers)
     layout = SheetLayout(sheet, header_row, headers, kind, kind_scores=scores)

@@ -105,6 +105,11 @@ def _templates() -> dict[str, str]:
         "sheet_unreadable": tr("ImportMessage", '{file}, sheet "{sheet_name}": cannot be read ({detail})'),
         "file_not_text": tr("ImportMessage", "{file}: not a CSV text file (it holds binary data)"),
         "file_bad_csv": tr("ImportMessage", "{file}: malformed CSV ({detail})"),
+        "vcf_too_large": tr(
+            "ImportMessage",
+            "{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)",
+        ),
+        "vcf_no_cards": tr("ImportMessage", "{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file"),
         "sheet_empty": tr("ImportMessage", '{file}, sheet "{sheet_name}": the sheet is empty'),
         "sheet_no_header": tr(
             "ImportMessage",

@@ -1,0 +1,178 @@
+"""``ketnoi export-ics``, ``ketnoi export-vcard`` and the .ics half of ``ketnoi import FILE``.
+
+    ketnoi export-ics -o ketnoi.ics                      # every upcoming meeting + open actions
+    ketnoi export-ics --meeting 12 --meeting 14 --reminders none -o hop.ics
+    ketnoi export-ics --reminders todo                   # actions as VTODO tasks (not Google)
+    ketnoi export-vcard -o danh-ba.vcf [--contact 7 …] [--version 4.0] [--notes]
+    ketnoi import "Họp Genetica.ics" [--create-contacts] [--dry-run]
+    ketnoi import danh-ba.vcf                            # through the import pipeline
+
+Exported files are written whole or not at all (a temporary file renamed into place).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from app import calendars, vcards
+from app.cli import CliContext, json_option
+from app.errors import UserError
+from db.engine import read_session, unit_of_work
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    as_json = json_option()
+    p = sub.add_parser(
+        "export-ics",
+        parents=[common, as_json],
+        help="write meetings (every upcoming one by default) and open actions to an .ics calendar file",
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, default=Path("ketnoi.ics"), help="the .ics file (default: ketnoi.ics)"
+    )
+    p.add_argument(
+        "--meeting", type=int, action="append", metavar="ID", help="only this meeting (repeatable)"
+    )
+    p.add_argument(
+        "--reminders",
+        choices=calendars.REMINDER_STYLES,
+        default="allday",
+        help="open actions with a due date as all-day reminder events (default: Google Calendar, "
+        "Outlook and Thunderbird all show them), as VTODO tasks (Google Calendar ignores these), or none",
+    )
+    p.set_defaults(handler=export_ics_command)
+
+    p = sub.add_parser(
+        "export-vcard", parents=[common, as_json], help="write contacts to a .vcf file (vCard)"
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, default=Path("ketnoi.vcf"), help="the .vcf file (default: ketnoi.vcf)"
+    )
+    p.add_argument(
+        "--contact", type=int, action="append", metavar="ID", help="only this contact (repeatable)"
+    )
+    p.add_argument("--version", choices=vcards.VERSIONS, default="3.0", help="vCard version (default 3.0)")
+    p.add_argument("--notes", action="store_true", help="include the contacts' notes (left out by default)")
+    p.set_defaults(handler=export_vcard_command)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    path = path.expanduser()
+    if path.is_dir():
+        raise UserError(f"{path} is a folder: give a file name")
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        raise UserError(f"no folder {folder}")
+    fd, tmp = tempfile.mkstemp(prefix=".ketnoi-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    with unit_of_work(ctx.engine()) as s:  # a database without its uuid gets one, kept
+        out = calendars.export_ics(s, args.meeting, reminders=args.reminders)
+    write_atomically(args.output, out.data)
+    ctx.emit(
+        {
+            "file": str(args.output),
+            "meetings": out.meetings,
+            "reminders": out.reminders,
+            "skipped": out.skipped,
+        }
+    )
+    what = "tasks" if args.reminders == "todo" else "all-day reminders"
+    ctx.out(f"Wrote {args.output}: {out.meetings} meeting(s), {out.reminders} open action(s) as {what}")
+    for line in out.skipped:
+        ctx.out(f"  left out: {line}")
+    return 0
+
+
+def export_vcard_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    with unit_of_work(ctx.engine()) as s:
+        out = vcards.export_vcards(s, args.contact, version=args.version, notes=args.notes)
+    write_atomically(args.output, out.data)
+    ctx.emit(
+        {"file": str(args.output), "contacts": out.count, "version": args.version, "skipped": out.skipped}
+    )
+    ctx.out(f"Wrote {args.output}: {out.count} contact(s), vCard {args.version}")
+    for line in out.skipped:
+        ctx.out(f"  left out: {line}")
+    return 0
+
+
+def import_ics_command(args: argparse.Namespace, ctx: Any) -> int:
+    """``ketnoi import FILE.ics``: the invitation as a planned meeting (or an update of it)."""
+    path: Path = args.file
+    try:
+        if path.stat().st_size > calendars.MAX_ICS_BYTES:
+            data = b"\0" * (calendars.MAX_ICS_BYTES + 1)  # refused by size below, without reading it
+        else:
+            data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    inv = calendars.read_ics(data, path.name)
+    if args.dry_run:
+        with read_session(ctx.engine()) as s:
+            plan = calendars.plan_invitation(s, inv)
+        _show_plan(ctx, inv, plan, dry=True)
+        return 0
+    with unit_of_work(ctx.engine()) as s:
+        wanted = [p.email for p in calendars.plan_invitation(s, inv).unknown] if args.create_contacts else []
+        result = calendars.import_invitation(s, inv, create_contacts=wanted, actor=ctx.actor())
+    _show_plan(ctx, inv, result.plan, dry=False, result=result)
+    return 0
+
+
+def _show_plan(
+    ctx: Any, inv: calendars.Invitation, plan: calendars.Plan, *, dry: bool, result: Any = None
+) -> None:
+    status = result.status if result is not None else ("updates" if plan.meeting_id else "creates")
+    ctx.emit(
+        {
+            "status": status,
+            "meeting_id": result.meeting_id if result is not None else plan.meeting_id,
+            "uid": inv.uid,
+            "title": inv.title,
+            "starts_at": inv.starts_at,
+            "ends_at": inv.ends_at,
+            "location": inv.location,
+            "organizer": str(inv.organizer or ""),
+            "matched": [{"contact_id": c, "name": n, "email": p.email} for p, c, n in plan.matched],
+            "staff": [{"staff_id": c, "name": n, "email": p.email} for p, c, n in plan.staff],
+            "unknown": [{"name": p.name, "email": p.email} for p in plan.unknown],
+            "created_contacts": result.created if result is not None else [],
+            "warnings": result.warnings if result is not None else inv.warnings,
+            "undo_group": result.group_id if result is not None else "",
+        }
+    )
+    when = inv.starts_at.strftime("%d/%m/%Y %H:%M")
+    if dry:
+        target = f"updates meeting #{plan.meeting_id}" if plan.meeting_id else "creates a planned meeting"
+        ctx.out(f"Dry run: {inv.file_name} {target}: {inv.title}, {when}")
+    else:
+        ctx.out(f"Meeting #{result.meeting_id} {result.status}: {inv.title}, {when}")
+    if inv.location:
+        ctx.out(f"  location: {inv.location}")
+    if inv.organizer is not None:
+        ctx.out(f"  organiser: {inv.organizer}")
+    for p, c, n in plan.matched:
+        ctx.out(f"  contact #{c} {n} <{p.email}>")
+    for p, c, n in plan.staff:
+        ctx.out(f"  staff #{c} {n} <{p.email}>")
+    for cid in result.created if result is not None else []:
+        ctx.out(f"  new contact #{cid}")
+    for p in plan.unknown:
+        ctx.out(f"  not in Ketnoi: {p} (--create-contacts makes contacts of them)")
+    for w in result.warnings if result is not None else inv.warnings:
+        ctx.out(f"  note: {w}")
+    if result is not None and result.status != "unchanged":
+        ctx.out(f"  (undo: ketnoi undo {result.group_id})")

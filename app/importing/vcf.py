@@ -1,0 +1,78 @@
+"""A .vcf file (vCard 2.1, 3.0 or 4.0) read as a contacts sheet, so that the import pipeline
+previews, matches, warns about, commits (one batch) and undoes it like a workbook.
+
+The "sheet" has a header row 0 of the fields' own export headers, then one row per card,
+numbered as the cards are (card 7 is row 7: a warning names the card). Emails and phones keep
+their labels in the exporter's notation (``an@x.vn (công việc)``); PHOTO and the like are not
+read (:mod:`app.vcards`). A card vobject cannot read gives a row with no name, which the
+preview rejects at that card's number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from app import listcells, vcards
+from app.importing import fields as fs
+from app.importing.errors import ImportFileError
+from app.importing.messages import msg
+from app.importing.notation import with_label
+
+SUFFIXES = (".vcf", ".vcard")
+FIELDS = (
+    "full_name",
+    "honorific",
+    "family_name",
+    "middle_name",
+    "given_name",
+    "organisation",
+    "position",
+    "emails",
+    "phones",
+    "notes",
+)
+HEADERS = [fs.spec("contact", f).header for f in FIELDS]
+
+
+def looks_like_vcf(path: Path, head: bytes) -> bool:
+    text = head.lstrip(b"\xef\xbb\xbf\r\n\t ").upper()
+    return path.suffix.lower() in SUFFIXES or text.startswith(b"BEGIN:VCARD")
+
+
+def _emails(items: list[tuple[str, str]]) -> str | None:
+    cells = [with_label(v, label) for v, label in items]
+    if any(" " in c for c in cells):  # the importer splits emails at spaces: quote a labelled one
+        return "; ".join('"' + c.replace('"', '""') + '"' if " " in c else c for c in cells)
+    return listcells.join(cells)
+
+
+def row_of(card: vcards.Card) -> list[Any]:
+    values: dict[str, Any] = {
+        "full_name": card.full_name,
+        "honorific": card.honorific,
+        "family_name": card.family_name,
+        "middle_name": card.middle_name,
+        "given_name": card.given_name,
+        "organisation": card.organisation,
+        "position": card.position,
+        "emails": _emails(card.emails),
+        "phones": listcells.join(with_label(v, label) for v, label in card.phones),
+        "notes": card.note,
+    }
+    return [values[f] or None for f in FIELDS]
+
+
+def rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    size = path.stat().st_size
+    if size > vcards.MAX_VCF_BYTES:
+        raise ImportFileError(
+            msg("vcf_too_large", file=path.name, mb=f"{size / 2**20:.0f}", most=vcards.MAX_VCF_BYTES // 2**20)
+        )
+    cards = vcards.parse_cards(vcards.decode(path.read_bytes()))
+    if not cards:
+        raise ImportFileError(msg("vcf_no_cards", file=path.name))
+    yield 0, list(HEADERS)
+    for card in cards:
+        yield card.number, row_of(card)
