@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlmodel import Session
 
-from app import records
+from app import bulk_edit, records
 from app.errors import UserError
 from app.vntext import clean
 from db import clock
@@ -309,15 +309,27 @@ def succeed(
             session, "organisation", new, OP, new={**payload, "from": old_id}, actor=actor, group_id=group
         )
     _write_rows(session, old_id, new_ids, kind=kind, on=on, note=note, group=group, actor=actor)
+    now = m.utcnow()
+    for moved in ("contact", "action"):  # many rows: in bulk, as a bulk edit writes them
+        items = plan.of(moved)
+        by_successor: dict[int, list[int]] = {}
+        for i in items:
+            by_successor.setdefault(i.to, []).append(i.id)
+        for to, ids in by_successor.items():
+            bulk_edit.bump(session, moved, ids, now, organisation_id=to)
+        history = [{"id": i.id, "field": "organisation_id", "old": old_id, "new": i.to} for i in items]
+        bulk_edit.write_history(
+            session, history, entity=moved, op="update", actor=actor, group=group, now=now
+        )
     for item in plan.items:
         values: dict[str, Any]
+        if item.kind in ("contact", "action"):
+            continue
         if item.kind == "meeting":
             current = records.snapshot(session, "meeting", item.id)["organisation_ids"]
             values = {"organisation_ids": sorted({*(o for o in current if o != old_id), item.to})}
-        elif item.kind == "organisation":
+        else:  # a department
             values = {"parent_id": item.to}
-        else:
-            values = {"organisation_id": item.to}
         records.update(
             session, item.kind, item.id, values, expected_version=None, actor=actor, group_id=group
         )
