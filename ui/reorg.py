@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app import dashboard, posts, records, reorg, resolve
 from app.errors import UserError, ValidationError
-from db.engine import Session
+from db.engine import Session, read_session
 from ui.context import AppContext
 from ui.icons import icon
 
@@ -152,28 +152,31 @@ class ReorganisationDialog(QDialog):
         self.plan = None
         self.apply_button.setEnabled(False)
 
-    def _successors(self, s: Session) -> list[int]:
-        names = [x.strip() for x in self.into.text().split(";") if x.strip()]
-        return [resolve.resolve(s, "organisation", n) for n in names]
-
     def preview(self) -> None:
+        """What moves, read off the UI thread (a large ministry has thousands of people)."""
         self.error.hide()
         self.tree.clear()
         self.combos = {}
-        try:
-            with self.ctx.read() as s:
-                plan = reorg.preview(
-                    s,
-                    self.organisation_id,
-                    self._successors(s),
-                    kind=str(self.kind.currentData()),
-                    on=_day(self.on),
-                )
-        except (UserError, ValidationError) as exc:
-            self.error.setText(_message(exc))
-            self.error.show()
-            self._stale()
-            return
+        self._stale()
+        engine, org = self.ctx.engine, self.organisation_id
+        names = [x.strip() for x in self.into.text().split(";") if x.strip()]
+        kind, on = str(self.kind.currentData()), _day(self.on)
+
+        def work(_task: Any) -> reorg.Preview:
+            with read_session(engine) as s:
+                successors = [resolve.resolve(s, "organisation", n) for n in names]
+                return reorg.preview(s, org, successors, kind=kind, on=on)
+
+        self.preview_button.setEnabled(False)
+        self.ctx.tasks.run(work, on_done=self._show, on_error=self._failed_preview, owner=self)
+
+    def _failed_preview(self, exc: BaseException) -> None:
+        self.preview_button.setEnabled(True)
+        self.error.setText(_message(exc))
+        self.error.show()
+
+    def _show(self, plan: reorg.Preview) -> None:
+        self.preview_button.setEnabled(True)
         self.plan = plan
         names = dict(plan.successors)
         for kind, title in _groups().items():

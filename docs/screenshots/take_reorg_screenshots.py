@@ -99,7 +99,7 @@ def main() -> None:
             dialog.note.setText("Nghị quyết 176/2025/QH15")
             dialog.show()
             dialog.preview_button.click()
-            settle()
+            settle(900)
             dialog.grab().save(str(OUT / f"reorganisation-dialog{suffix}.png"))
             dialog.close()
             window.close()

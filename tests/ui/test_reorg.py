@@ -39,6 +39,7 @@ def test_reorganisation_dialog_previews_moves_and_is_undone(
     dialog.on.setDate(QDate(2025, 3, 1))
     assert not dialog.apply_button.isEnabled()  # nothing to apply before a preview
     dialog.preview_button.click()
+    wait_idle(qtbot, ctx)  # read off the UI thread
     assert dialog.error.isHidden(), dialog.error.text()
     with read_session(ctx.engine) as s:
         expected = reorg.preview(s, ids["genetica"], [mof], kind="merged", on=dt.date(2025, 3, 1))
@@ -72,6 +73,7 @@ def test_reorganisation_dialog_says_what_is_wrong(qtbot: Any, ctx: Any, ids: dic
     qtbot.addWidget(dialog)
     dialog.into.setText("Genetica")
     dialog.preview_button.click()
+    wait_idle(qtbot, ctx)
     assert not dialog.error.isHidden() and "cannot succeed itself" in dialog.error.text()
     assert not dialog.apply_button.isEnabled()
 
