@@ -143,6 +143,7 @@ class ContactBrief:
     source: str = ""
     last_contacted_on: dt.date | None = None  # as a sheet recorded it (an import's "last met")
     role_history: tuple[RoleChange, ...] = ()
+    posts_held: tuple[Any, ...] = ()  # app.posts.PostHolding, newest first (issue 15)
     colleagues: tuple[PersonRow, ...] = ()
     summary: RelationshipSummary = field(default_factory=lambda: RelationshipSummary(None, None, 0, 0, ()))
     recent_meetings: tuple[MeetingRow, ...] = ()

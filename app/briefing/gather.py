@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, union
 from sqlmodel import Session
 
-from app import reorg
+from app import posts, reorg
 from app.briefing import queries as q
 from app.briefing.data import (
     ActionRow,
@@ -232,6 +232,7 @@ def gather_contact(
         source=c.source,
         last_contacted_on=c.last_contacted_on,
         role_history=tuple(_role_history(session, contact_id)),
+        posts_held=tuple(posts.held_by(session, contact_id)),
         colleagues=tuple(colleagues),
         summary=q.summary(session, meeting_ids, today),
         recent_meetings=tuple(q.recent(session, meeting_ids, today, recent)),

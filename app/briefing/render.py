@@ -30,7 +30,7 @@ from app.briefing.layout import (
     usable_width,
 )
 from app.briefing.letters_section import letters_section
-from app.briefing.reorg_section import lineage_facts
+from app.briefing.reorg_section import lineage_facts, posts_held_section
 from app.validation import phone_display
 
 Target = str | Any | BinaryIO
@@ -122,6 +122,7 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float) -> list[Flowable]:
             SectionHeading(lab["role_history"]),
             data_table([lab["changed"], "", lab["from"], lab["to"]], rows, [0.14, 0.14, 0.36, 0.36], avail),
         ]
+    story += posts_held_section(b.posts_held, lab, avail)
     story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail, show_org=True)
     if b.colleagues:

@@ -8,10 +8,12 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from reportlab.platypus import Flowable
 from sqlmodel import Session
 
 from app.briefing.data import PersonRow
 from app.briefing.labels import Labels
+from app.briefing.layout import SectionHeading, data_table, para, styles
 from app.letters.office import Addressee
 
 _WORDS = {
@@ -24,6 +26,11 @@ _WORDS = {
         "merged.to": "merged into %s on %s",
         "renamed.to": "renamed to %s on %s",
         "split.to": "split into %s on %s",
+        "posts_held": "Posts held",
+        "post": "Post",
+        "period": "From – to",
+        "decision": "Decision",
+        "now": "now",
     },
     "vi": {
         "formerly": "Tiền thân",
@@ -34,6 +41,11 @@ _WORDS = {
         "merged.to": "đã hợp nhất vào %s từ ngày %s",
         "renamed.to": "đã đổi tên thành %s từ ngày %s",
         "split.to": "đã chia tách thành %s từ ngày %s",
+        "posts_held": "Chức vụ đã giữ",
+        "post": "Chức vụ",
+        "period": "Từ – đến",
+        "decision": "Quyết định",
+        "now": "nay",
     },
 }
 
@@ -82,3 +94,24 @@ def by_precedence(session: Session, people: list[PersonRow], on: dt.date) -> lis
         h = held.get(p.contact_id)
         out.append(dataclasses.replace(p, position=h.post) if h is not None else p)
     return out
+
+
+def posts_held_section(held: Any, lab: Labels, avail: float) -> list[Flowable]:
+    """The contact brief's "Posts held": post and organisation, from – to, decision."""
+    if not held:
+        return []
+    w = _WORDS.get(lab.lang, _WORDS["en"])
+    st = styles()
+    rows = [
+        [
+            para(", ".join(x for x in (h.post, h.organisation) if x), st.cell),
+            para(
+                f"{_day(h.starts_on) if h.starts_on else '…'} – {_day(h.ends_on) if h.ends_on else w['now']}",
+                st.cell,
+            ),
+            para(h.decision or "—", st.cell),
+        ]
+        for h in held
+    ]
+    header = [w["post"], w["period"], w["decision"]]
+    return [SectionHeading(w["posts_held"]), data_table(header, rows, [0.5, 0.28, 0.22], avail)]

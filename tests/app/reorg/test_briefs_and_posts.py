@@ -257,3 +257,29 @@ def test_two_officers_assigning_one_post_at_once_leave_one_holder(engine: Engine
     with read_session(engine) as s:
         [row] = posts.posts_of(s, ids["nic"], TODAY)[1:]
     assert [h.name for h in row.holdings] == ["Nguyễn Văn An"]
+
+
+def test_the_contact_brief_lists_the_posts_held(engine: Engine, tmp_path: Path) -> None:
+    from app.briefing.gather import gather_contact
+    from app.briefing.render import render_contact
+
+    ids = _nic(engine)
+    with unit_of_work(engine) as s:
+        posts.assign(s, ids["deputy"], ids["an"], starts_on=dt.date(2024, 1, 1), decision="01/QĐ-BKHCN")
+        posts.assign(s, ids["director"], ids["an"], starts_on=dt.date(2026, 6, 1), decision="77/QĐ-TTg")
+        posts.assign(s, ids["deputy"], ids["binh"], starts_on=dt.date(2026, 6, 1))
+    with read_session(engine) as s:
+        brief = gather_contact(s, ids["an"], today=TODAY)  # type: ignore[arg-type]
+    assert [(h.post, h.ends_on) for h in brief.posts_held] == [
+        ("Giám đốc", None),
+        ("Phó Giám đốc", dt.date(2026, 5, 31)),
+    ]
+    for lang, words in (
+        ("en", ["Posts held", "01/06/2026 – now", "77/QĐ-TTg", "01/01/2024 – 31/05/2026"]),
+        ("vi", ["Chức vụ đã giữ", "01/06/2026 – nay", "01/QĐ-BKHCN"]),
+    ):
+        path = tmp_path / f"{lang}.pdf"
+        render_contact(brief, str(path), lang=lang)
+        text = _pdf_text(path)
+        for w in words:
+            assert w in text, (lang, w)
