@@ -38,7 +38,6 @@ from sqlmodel import Session
 
 from app import records, undo
 from app.errors import UserError
-from app.importing.undo import undo_import
 from db import models as m
 from db.queries import chunked
 from db.tables import CHANGE
@@ -411,6 +410,8 @@ def undo_entry(session: Session, group_id: str, *, actor: str = "", lang: str = 
             else UserError(f"{found.label}: {found.reason}")
         )
     if found.kind == "import" and found.batch_id is not None:
+        from app.importing.undo import undo_import  # the import package loads on first use
+
         result = undo_import(found.batch_id, session=session, actor=actor)
         return Undone(group_id, "", found.label, tuple(result.conflicts))
     done = undo.undo_group(session, group_id, actor=actor, lang=lang)

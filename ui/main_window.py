@@ -8,6 +8,7 @@ splitter sizes and column widths are kept in QSettings. Other features add thems
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from db import kinds
 from db.engine import describe_url
-from ui import briefs, exports, help_menu, labels
+from ui import help_menu, labels
 from ui.answers import FileOffer
 from ui.bulk import BulkActions
 from ui.commands import Commands, UndoOffer
@@ -40,7 +41,6 @@ from ui.dialogs.settings import SettingsDialog
 from ui.fit import ElidedLabel
 from ui.history import show_history
 from ui.icons import icon
-from ui.import_wizard import open_import_wizard
 from ui.lists.panel import ListPanel
 from ui.live import LiveStatus, LiveUpdates
 from ui.mail import EmailLogger, WindowDrops
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         self.act_import = self._act(
             "import",
             self.tr("&Import spreadsheet…"),
-            lambda: open_import_wizard(self, self.ctx),
+            lambda: _import_wizard().open_import_wizard(self, self.ctx),
             ["Ctrl+I"],
             "import",
         )
@@ -264,20 +264,20 @@ class MainWindow(QMainWindow):
         self.act_export = self._act(
             "export",
             self.tr("&Export to Excel…"),
-            lambda: exports.export_all(self, self.ctx),
+            lambda: _exports().export_all(self, self.ctx),
             ["Ctrl+Shift+E"],
             "export",
         )
         self.act_template = self._act(
             "template",
             self.tr("Save import &template…"),
-            lambda: exports.save_import_template(self, self.ctx),
+            lambda: _exports().save_import_template(self, self.ctx),
         )
         self.act_brief = self._act("brief", self.tr("&Brief (PDF)"), self._brief, ["Ctrl+B"], "brief")
         self.act_digest = self._act(
             "digest",
             self.tr("Period &digest (PDF)…"),
-            lambda: briefs.brief_digest(self, self.ctx),
+            lambda: _briefs().brief_digest(self, self.ctx),
             None,
             "brief",
         )
@@ -506,7 +506,8 @@ class MainWindow(QMainWindow):
     def _brief(self) -> None:
         entity = self.current_entity()
         ids = self._selected(entity)
-        if ids and entity in briefs.BRIEF_FOR:
+        briefs = _briefs() if ids else None
+        if briefs is not None and entity in briefs.BRIEF_FOR:
             briefs.BRIEF_FOR[entity](self, self.ctx, ids[0])
 
     def _add_note(self) -> None:
@@ -706,3 +707,23 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)
+
+
+# The brief (reportlab), export and import (openpyxl) modules load on first use, not at start-up:
+# together they were a third of the time to the first paint (tests/ui/test_startup_imports.py).
+def _briefs() -> ModuleType:
+    from ui import briefs
+
+    return briefs
+
+
+def _import_wizard() -> ModuleType:
+    import ui.import_wizard
+
+    return ui.import_wizard
+
+
+def _exports() -> ModuleType:
+    from ui import exports
+
+    return exports

@@ -6,7 +6,35 @@ from alembic import command
 from sqlalchemy import inspect, text
 
 from db.engine import make_engine, resolve_url
-from db.migrate import NewerDatabaseError, alembic_config, current_revision, head_revision, open_database
+from db.migrate import (
+    HEAD_REVISION,
+    NewerDatabaseError,
+    alembic_config,
+    current_revision,
+    head_revision,
+    open_database,
+    stored_revision,
+)
+
+
+def test_head_revision_constant_is_the_scripts_single_head() -> None:
+    # Opening a database compares alembic_version with HEAD_REVISION without importing
+    # Alembic: a new migration must move the constant, or databases would not be upgraded.
+    from alembic.script import ScriptDirectory
+
+    assert ScriptDirectory.from_config(alembic_config()).get_heads() == [HEAD_REVISION]
+    assert head_revision() == HEAD_REVISION
+
+
+def test_an_older_database_is_still_upgraded_past_the_fast_path(db_url: str) -> None:
+    open_database(db_url).dispose()
+    command.downgrade(alembic_config(db_url), "0012")
+    engine = make_engine(db_url)
+    assert stored_revision(engine) == "0012"
+    engine.dispose()
+    engine = open_database(db_url)
+    assert stored_revision(engine) == HEAD_REVISION == current_revision(engine)
+    engine.dispose()
 
 
 def test_migrations_create_the_schema_from_empty(db_url: str) -> None:
