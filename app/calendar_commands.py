@@ -18,6 +18,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import Engine
+
 from app import calendars, vcards
 from app.cli import CliContext, json_option
 from app.errors import UserError
@@ -77,10 +79,38 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def write_ics(
+    engine: Engine,
+    path: Path,
+    meeting_ids: list[int] | None = None,
+    *,
+    action_ids: list[int] | None = None,
+    reminders: str = "allday",
+) -> calendars.Exported:
+    """:func:`app.calendars.export_ics` written to ``path`` (whole or not at all)."""
+    with unit_of_work(engine) as s:  # a database without its uuid gets one, kept
+        out = calendars.export_ics(s, meeting_ids, action_ids=action_ids, reminders=reminders)
+    write_atomically(path, out.data)
+    return out
+
+
+def write_vcf(
+    engine: Engine,
+    path: Path,
+    contact_ids: list[int] | None = None,
+    *,
+    version: str = "3.0",
+    notes: bool = False,
+) -> vcards.ExportedCards:
+    """:func:`app.vcards.export_vcards` written to ``path`` (whole or not at all)."""
+    with unit_of_work(engine) as s:
+        out = vcards.export_vcards(s, contact_ids, version=version, notes=notes)
+    write_atomically(path, out.data)
+    return out
+
+
 def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
-    with unit_of_work(ctx.engine()) as s:  # a database without its uuid gets one, kept
-        out = calendars.export_ics(s, args.meeting, reminders=args.reminders)
-    write_atomically(args.output, out.data)
+    out = write_ics(ctx.engine(), args.output, args.meeting, reminders=args.reminders)
     ctx.emit(
         {
             "file": str(args.output),
@@ -97,9 +127,7 @@ def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_vcard_command(args: argparse.Namespace, ctx: CliContext) -> int:
-    with unit_of_work(ctx.engine()) as s:
-        out = vcards.export_vcards(s, args.contact, version=args.version, notes=args.notes)
-    write_atomically(args.output, out.data)
+    out = write_vcf(ctx.engine(), args.output, args.contact, version=args.version, notes=args.notes)
     ctx.emit(
         {"file": str(args.output), "contacts": out.count, "version": args.version, "skipped": out.skipped}
     )

@@ -273,6 +273,38 @@ class MainWindow(QMainWindow):
             self.tr("Save import &template…"),
             lambda: _exports().save_import_template(self, self.ctx),
         )
+        # Issue 14: calendars (.ics) and address books (vCard); ui/calendar_files.py.
+        self.act_export_ics = self._act(
+            "export_ics",
+            self.tr("Export &calendar (.ics)…"),
+            lambda: _calendar_files().export_calendar(self, self.ctx),
+            None,
+            "calendar",
+        )
+        self.act_export_vcard = self._act(
+            "export_vcard",
+            self.tr("Export contacts (&vCard)…"),
+            lambda: _calendar_files().export_vcards(self, self.ctx),
+        )
+        self.act_import_ics = self._act(
+            "import_ics",
+            self.tr("Import calendar in&vitation (.ics)…"),
+            lambda: _calendar_files().import_invitation(self, self.ctx),
+            None,
+            "calendar",
+        )
+        self.act_meeting_ics = self._act(
+            "meeting_ics",
+            self.tr("Export to calendar…"),
+            lambda: _calendar_files().export_calendar(self, self.ctx, meeting_ids=self._selected("meeting")),
+            None,
+            "calendar",
+        )
+        self.act_contact_vcard = self._act(
+            "contact_vcard",
+            self.tr("Export vCard…"),
+            lambda: _calendar_files().export_vcards(self, self.ctx, contact_ids=self._selected("contact")),
+        )
         self.act_brief = self._act("brief", self.tr("&Brief (PDF)"), self._brief, ["Ctrl+B"], "brief")
         self.act_digest = self._act(
             "digest",
@@ -318,6 +350,10 @@ class MainWindow(QMainWindow):
                 base += [self.act_brief]
             if entity in ("action", "meeting"):  # its letter in the register (issue 15)
                 base += [self.act_draft_letter]
+            if entity == "meeting":
+                base += [self.act_meeting_ics]
+            if entity == "contact":
+                base += [self.act_contact_vcard]
             self.record_actions[entity] = [*base, self.act_history, self.act_delete]
         from ui.reorg import organisation_actions  # Reorganisation…, Assign holder… (issue 15)
 
@@ -330,7 +366,8 @@ class MainWindow(QMainWindow):
         m["file"] = bar.addMenu(self.tr("&File"))
         m["file"].addActions([self.act_log, self.act_log_email, self.act_new, self.act_new_action])
         m["file"].addSeparator()
-        m["file"].addActions([self.act_import, self.act_import_history, self.act_export, self.act_template])
+        m["file"].addActions([self.act_import, self.act_import_ics, self.act_import_history])
+        m["file"].addActions([self.act_export, self.act_export_ics, self.act_export_vcard, self.act_template])
         m["file"].addSeparator()
         m["file"].addActions([self.act_brief, self.act_digest])
         m["file"].addSeparator()
@@ -727,3 +764,9 @@ def _exports() -> ModuleType:
     from ui import exports
 
     return exports
+
+
+def _calendar_files() -> ModuleType:
+    from ui import calendar_files
+
+    return calendar_files

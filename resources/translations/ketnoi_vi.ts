@@ -597,6 +597,64 @@
     </message>
   </context>
   <context>
+    <name>CalendarFiles</name>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="79" />
+      <source>Calendar</source>
+      <translation>Lịch</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="223" />
+      <source>Calendar invitations (*.ics)</source>
+      <translation>Lời mời lịch (*.ics)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="90" />
+      <source>Calendar written: %1 meeting(s), %2 open action(s) as all-day reminders → %3</source>
+      <translation>Đã ghi lịch: %1 cuộc họp, %2 việc cần làm (nhắc việc cả ngày) → %3</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="78" />
+      <source>Export to calendar</source>
+      <translation>Xuất ra lịch</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="108" />
+      <source>Export vCard</source>
+      <translation>Xuất vCard</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="221" />
+      <source>Import calendar invitation</source>
+      <translation>Nhập lời mời lịch</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="260" />
+      <source>Meeting created from the invitation: “%1”</source>
+      <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="261" />
+      <source>Meeting updated from the invitation: “%1”</source>
+      <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="262" />
+      <source>The invitation changes nothing in “%1”</source>
+      <translation>Lời mời không thay đổi gì ở “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="110" />
+      <source>vCard contacts</source>
+      <translation>Danh bạ vCard</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="121" />
+      <source>vCard written: %1 contact(s) → %2</source>
+      <translation>Đã ghi vCard: %1 người liên hệ → %2</translation>
+    </message>
+  </context>
+  <context>
     <name>Commands</name>
     <message>
       <location filename="../../ui/commands.py" line="279" />
@@ -2240,6 +2298,79 @@
     </message>
   </context>
   <context>
+    <name>InvitationDialog</name>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="181" />
+      <source>Add as contact: %1</source>
+      <translation>Thêm làm người liên hệ: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="198" />
+      <source>Attendees:</source>
+      <translation>Người tham dự:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="190" />
+      <source>Create meeting</source>
+      <translation>Tạo cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="146" />
+      <source>Creates a planned meeting:</source>
+      <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="143" />
+      <source>Import calendar invitation</source>
+      <translation>Nhập lời mời lịch</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="162" />
+      <source>Location</source>
+      <translation>Địa điểm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="163" />
+      <source>Organiser</source>
+      <translation>Người tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="188" />
+      <source>That meeting is in the trash: importing brings it back.</source>
+      <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="160" />
+      <source>Title</source>
+      <translation>Tiêu đề</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="190" />
+      <source>Update meeting</source>
+      <translation>Cập nhật cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="148" />
+      <source>Updates meeting #%1 (imported from this invitation before):</source>
+      <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="161" />
+      <source>When</source>
+      <translation>Thời gian</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="173" />
+      <source>✓ %1 (contact #%2)</source>
+      <translation>✓ %1 (người liên hệ #%2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="178" />
+      <source>✓ %1 (our staff)</source>
+      <translation>✓ %1 (cán bộ bên ta)</translation>
+    </message>
+  </context>
+  <context>
     <name>Labels</name>
     <message>
       <location filename="../../ui/labels.py" line="188" />
@@ -2923,6 +3054,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="128" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3426,7 +3558,7 @@
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="276" />
+      <location filename="../../ui/main_window.py" line="308" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
@@ -3436,7 +3568,7 @@
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="377" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
@@ -3451,17 +3583,17 @@
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="396" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="327" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
@@ -3471,7 +3603,7 @@
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="299" />
+      <location filename="../../ui/main_window.py" line="331" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
@@ -3501,17 +3633,17 @@
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="345" />
+      <location filename="../../ui/main_window.py" line="382" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
@@ -3521,12 +3653,12 @@
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="386" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="302" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
@@ -3536,17 +3668,37 @@
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="385" />
+      <location filename="../../ui/main_window.py" line="422" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="305" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="292" />
+      <location filename="../../ui/main_window.py" line="279" />
+      <source>Export &amp;calendar (.ics)…</source>
+      <translation>Xuất &amp;lịch (.ics)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="286" />
+      <source>Export contacts (&amp;vCard)…</source>
+      <translation>Xuất danh bạ (&amp;vCard)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="298" />
+      <source>Export to calendar…</source>
+      <translation>Xuất ra lịch…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="305" />
+      <source>Export vCard…</source>
+      <translation>Xuất vCard…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="324" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
@@ -3556,17 +3708,22 @@
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
+      <location filename="../../ui/main_window.py" line="291" />
+      <source>Import calendar in&amp;vitation (.ics)…</source>
+      <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
+    </message>
+    <message>
       <location filename="../../ui/main_window.py" line="212" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="318" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="400" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
@@ -3586,7 +3743,7 @@
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
@@ -3611,7 +3768,7 @@
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="387" />
+      <location filename="../../ui/main_window.py" line="424" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -3903,18 +4060,18 @@
   <context>
     <name>Reorganisation</name>
     <message>
-      <location filename="../../ui/reorg.py" line="239" />
-      <location filename="../../ui/reorg.py" line="328" />
+      <location filename="../../ui/reorg.py" line="242" />
+      <location filename="../../ui/reorg.py" line="331" />
       <source>Assign holder — %1</source>
       <translation>Bổ nhiệm người giữ chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="363" />
+      <location filename="../../ui/reorg.py" line="366" />
       <source>Assign holder…</source>
       <translation>Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="276" />
+      <location filename="../../ui/reorg.py" line="279" />
       <source>Decision</source>
       <translation>Quyết định</translation>
     </message>
@@ -3934,7 +4091,7 @@
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="275" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>From</source>
       <translation>Từ ngày</translation>
     </message>
@@ -3949,7 +4106,7 @@
       <translation>Lịch sử, các cuộc họp đã qua và việc đã đóng vẫn thuộc %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="274" />
+      <location filename="../../ui/reorg.py" line="277" />
       <source>Holder</source>
       <translation>Người giữ chức vụ</translation>
     </message>
@@ -3959,7 +4116,7 @@
       <translation>Hợp nhất vào</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="261" />
+      <location filename="../../ui/reorg.py" line="264" />
       <source>Name (a contact)</source>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
@@ -3969,17 +4126,17 @@
       <translation>Tên hoặc tên viết tắt; khi chia tách, nhiều tên cách nhau bằng ;</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="312" />
+      <location filename="../../ui/reorg.py" line="315" />
       <source>Name the holder (a contact).</source>
       <translation>Hãy nêu người giữ chức vụ (một người liên hệ).</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="270" />
+      <location filename="../../ui/reorg.py" line="273" />
       <source>New post</source>
       <translation>Chức vụ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="245" />
+      <location filename="../../ui/reorg.py" line="248" />
       <source>New post…</source>
       <translation>Chức vụ mới…</translation>
     </message>
@@ -3999,17 +4156,17 @@
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="269" />
+      <location filename="../../ui/reorg.py" line="272" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="271" />
+      <location filename="../../ui/reorg.py" line="274" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="252" />
+      <location filename="../../ui/reorg.py" line="255" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -4024,13 +4181,13 @@
       <translation>Đổi tên thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="214" />
+      <location filename="../../ui/reorg.py" line="217" />
       <location filename="../../ui/reorg.py" line="97" />
       <source>Reorganisation of %1</source>
       <translation>Sắp xếp lại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="362" />
+      <location filename="../../ui/reorg.py" line="365" />
       <source>Reorganisation…</source>
       <translation>Sắp xếp tổ chức…</translation>
     </message>
@@ -4065,12 +4222,12 @@
       <translation>Những gì được chuyển</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="265" />
+      <location filename="../../ui/reorg.py" line="268" />
       <source>e.g. 123/QĐ-BKHCN</source>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="248" />
+      <location filename="../../ui/reorg.py" line="251" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -4080,7 +4237,7 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="243" />
+      <location filename="../../ui/reorg.py" line="246" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5186,7 +5343,6 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="128" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -1,0 +1,114 @@
+"""File → Export calendar / vCard, a list's "Export to calendar…", File → Import calendar
+invitation (issue 14 items 1 and 2 in the window)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from app import calendars, records, vcards
+from db import models as m
+from db.engine import read_session
+from tests.app.mail.test_calendars import _outlook
+
+TIMEOUT = 10_000
+
+
+def test_file_menu_has_the_calendar_and_vcard_entries(window: Any) -> None:
+    names = [a.objectName() for a in window.menus["file"].actions()]
+    for name in ("act_import_ics", "act_export_ics", "act_export_vcard"):
+        assert name in names
+    assert window.act_meeting_ics in window.record_actions["meeting"]
+    assert window.act_contact_vcard in window.record_actions["contact"]
+
+
+def test_export_calendar_and_vcard_offer_the_file(
+    qtbot: Any, window: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import calendar_files
+
+    target = tmp_path / "lich.ics"
+    calendar_files.export_calendar(window, ctx, path=target)
+    qtbot.waitUntil(window.file_offer.isVisible, timeout=TIMEOUT)
+    assert window.statusBar().currentMessage().startswith("Calendar written: ")
+    cal = Calendar.from_ical(target.read_bytes())
+    with read_session(ctx.engine) as s:
+        upcoming = calendars.upcoming_meeting_ids(s)
+    assert len(cal.walk("VEVENT")) >= len(upcoming)
+    vcf = tmp_path / "danh ba.vcf"
+    ctx.status_message.emit("")
+    calendar_files.export_vcards(window, ctx, contact_ids=None, path=vcf)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("vCard written"), timeout=TIMEOUT)
+    with read_session(ctx.engine) as s:
+        assert len(vcards.parse_cards(vcf.read_text(encoding="utf-8"))) == len(vcards.live_contact_ids(s))
+
+
+def test_a_selected_meeting_goes_to_the_calendar_alone(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import calendar_files
+
+    with read_session(ctx.engine) as s:
+        any_meeting = s.scalars(select(m.Meeting.id).order_by(m.Meeting.id)).first()
+    target = tmp_path / "one.ics"
+    calendar_files.export_calendar(window, ctx, meeting_ids=[any_meeting], path=target)
+    qtbot.waitUntil(window.file_offer.isVisible, timeout=TIMEOUT)
+    cal = Calendar.from_ical(target.read_bytes())
+    assert len(cal.walk("VEVENT")) == 1 and str(cal.walk("VEVENT")[0]["UID"]).startswith(
+        f"meeting-{any_meeting}@"
+    )
+
+
+def test_an_invitation_is_shown_then_imported_once(qtbot: Any, window: Any, ctx: Any, tmp_path: Path) -> None:
+    from ui import calendar_files
+
+    ics = tmp_path / "invite.ics"
+    ics.write_bytes(_outlook())
+    seen: list[Any] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "invitation_dialog":
+            QTimer.singleShot(50, answer)
+            return
+        seen.append([dialog.list.item(i).text() for i in range(dialog.list.count())])
+        for i in range(dialog.list.count()):
+            item = dialog.list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == "huy@vinbio.vn":
+                item.setCheckState(Qt.CheckState.Checked)
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
+    calendar_files.import_invitation(window, ctx, ics)
+    qtbot.waitUntil(
+        lambda: "Meeting created from the invitation" in window.statusBar().currentMessage(), timeout=TIMEOUT
+    )
+    assert any("Add as contact: Phạm Quốc Huy <huy@vinbio.vn>" in t for t in seen[0])
+    calendar_files.import_invitation(window, ctx, ics, ask=False)
+    qtbot.waitUntil(lambda: "changes nothing" in window.statusBar().currentMessage(), timeout=TIMEOUT)
+    with read_session(ctx.engine) as s:
+        inv = calendars.read_ics(_outlook(), "invite.ics")
+        plan = calendars.plan_invitation(s, inv)
+        assert plan.meeting_id is not None
+        names = [a["full_name"] for a in records.get(s, "meeting", plan.meeting_id)["attendees"]]
+    assert "Phạm Quốc Huy" in names
+
+
+def test_a_garbage_invitation_says_why(
+    qtbot: Any, window: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import calendar_files
+
+    shown: list[str] = []
+    monkeypatch.setattr(calendar_files.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    bad = tmp_path / "bad.ics"
+    bad.write_bytes(b"\x00garbage" * 50)
+    calendar_files.import_invitation(window, ctx, bad)
+    qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
+    assert shown == ["bad.ics: not a calendar file (.ics): it does not start with BEGIN:VCALENDAR"]

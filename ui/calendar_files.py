@@ -1,0 +1,269 @@
+"""Calendars and address books from the window (issue 14 items 1 and 2).
+
+    export_calendar(window, ctx)                 # File → Export calendar (.ics)…: upcoming + open actions
+    export_calendar(window, ctx, meeting_ids=[…]) # a list's selection: "Export to calendar…"
+    export_vcards(window, ctx, contact_ids=None)  # File → Export contacts (vCard)…, or a selection
+    import_invitation(window, ctx)               # File → Import calendar invitation (.ics)…
+
+The files are written off the UI thread; the status bar then names the file with Open and Show in
+folder beside it (:func:`ui.answers.file_written`). An invitation is read off the UI thread too,
+then shown in :class:`InvitationDialog` (the meeting it creates or updates, its attendees: known
+ones matched, unknown ones with a tick box to add them as contacts) and written on the write
+lane as one undoable step. A .vcf file goes through the import wizard (it reads contacts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDir, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import calendars, vcards
+from app.calendar_commands import write_ics, write_vcf
+from app.errors import UserError
+from db.engine import Session
+from ui import answers
+from ui.context import AppContext
+from ui.tasks import Task
+
+FOLDER_KEY = "exports/folder"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CalendarFiles", text)
+
+
+def _ask_save(
+    parent: QWidget | None, ctx: AppContext, title: str, name: str, kind: str, suffix: str
+) -> Path | None:
+    folder = str(ctx.settings.qsettings.value(FOLDER_KEY, "")) or QDir.homePath()
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), f"{kind} (*{suffix})")
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+    ctx.settings.qsettings.setValue(FOLDER_KEY, str(path.parent))
+    return path
+
+
+def _failed(parent: QWidget | None, ctx: AppContext, title: str, exc: BaseException) -> None:
+    message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+    ctx.status_message.emit(message)
+    QMessageBox.warning(parent, title, message)
+
+
+def export_calendar(
+    parent: QWidget | None,
+    ctx: AppContext,
+    meeting_ids: list[int] | None = None,
+    path: Path | str | None = None,
+    reminders: str = "allday",
+) -> Task | None:
+    """Every upcoming meeting and the open actions (as all-day reminders: Google Calendar ignores
+    tasks), or only ``meeting_ids``, to an .ics file."""
+    title = _tr("Export to calendar")
+    target = Path(path) if path else _ask_save(parent, ctx, title, "ketnoi.ics", _tr("Calendar"), ".ics")
+    if target is None:
+        return None
+    engine = ctx.engine
+    action_ids: list[int] | None = None if meeting_ids is None else []
+
+    def work(_task: Task) -> calendars.Exported:
+        return write_ics(engine, target, meeting_ids, action_ids=action_ids, reminders=reminders)
+
+    def done(out: calendars.Exported) -> None:
+        text = (
+            _tr("Calendar written: %1 meeting(s), %2 open action(s) as all-day reminders → %3")
+            .replace("%1", str(out.meetings))
+            .replace("%2", str(out.reminders))
+            .replace("%3", str(target))
+        )
+        answers.file_written(ctx, text, target)
+
+    return ctx.tasks.run(work, on_done=done, on_error=lambda exc: _failed(parent, ctx, title, exc))
+
+
+def export_vcards(
+    parent: QWidget | None,
+    ctx: AppContext,
+    contact_ids: list[int] | None = None,
+    path: Path | str | None = None,
+    version: str = "3.0",
+) -> Task | None:
+    """The contacts (every one when None) to a .vcf file for phones and address books."""
+    title = _tr("Export vCard")
+    target = (
+        Path(path) if path else _ask_save(parent, ctx, title, "ketnoi.vcf", _tr("vCard contacts"), ".vcf")
+    )
+    if target is None:
+        return None
+    engine = ctx.engine
+
+    def work(_task: Task) -> vcards.ExportedCards:
+        return write_vcf(engine, target, contact_ids, version=version)
+
+    def done(out: vcards.ExportedCards) -> None:
+        text = (
+            _tr("vCard written: %1 contact(s) → %2").replace("%1", str(out.count)).replace("%2", str(target))
+        )
+        answers.file_written(ctx, text, target)
+
+    return ctx.tasks.run(work, on_done=done, on_error=lambda exc: _failed(parent, ctx, title, exc))
+
+
+# --- an invitation ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Read:
+    inv: calendars.Invitation
+    plan: calendars.Plan
+
+
+class InvitationDialog(QDialog):
+    """The meeting an invitation creates or updates, and which unknown attendees become contacts."""
+
+    def __init__(self, read: _Read, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("invitation_dialog")
+        self.setWindowTitle(self.tr("Import calendar invitation"))
+        inv, plan = read.inv, read.plan
+        if plan.meeting_id is None:
+            head = self.tr("Creates a planned meeting:")
+        else:
+            head = self.tr("Updates meeting #%1 (imported from this invitation before):").replace(
+                "%1", str(plan.meeting_id)
+            )
+        intro = QLabel(head, self)
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        when = inv.starts_at.strftime("%d/%m/%Y %H:%M")
+        if inv.ends_at is not None:
+            when += "–" + inv.ends_at.strftime(
+                "%H:%M" if inv.ends_at.date() == inv.starts_at.date() else "%d/%m/%Y %H:%M"
+            )
+        for label, value in (
+            (self.tr("Title"), inv.title),
+            (self.tr("When"), when),
+            (self.tr("Location"), inv.location),
+            (self.tr("Organiser"), str(inv.organizer or "")),
+        ):
+            shown = QLabel(value or "—", self)
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, shown)
+        self.list = QListWidget(self)
+        self.list.setObjectName("invitation_attendees")
+        for p, cid, name in plan.matched:
+            item = QListWidgetItem(
+                self.tr("✓ %1 (contact #%2)").replace("%1", f"{name} <{p.email}>").replace("%2", str(cid))
+            )
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+            self.list.addItem(item)
+        for p, _sid, name in plan.staff:
+            item = QListWidgetItem(self.tr("✓ %1 (our staff)").replace("%1", f"{name} <{p.email}>"))
+            self.list.addItem(item)
+        for p in plan.unknown:
+            item = QListWidgetItem(self.tr("Add as contact: %1").replace("%1", str(p)))
+            item.setData(Qt.ItemDataRole.UserRole, p.email)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        notes = [*inv.warnings]
+        if plan.in_trash:
+            notes.append(self.tr("That meeting is in the trash: importing brings it back."))
+        buttons = QDialogButtonBox(self)
+        ok = self.tr("Create meeting") if plan.meeting_id is None else self.tr("Update meeting")
+        buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Attendees:"), self))
+        layout.addWidget(self.list)
+        if notes:
+            shown = QLabel("\n".join(notes), self)
+            shown.setObjectName("invitation_notes")
+            shown.setWordWrap(True)
+            layout.addWidget(shown)
+        layout.addWidget(buttons)
+        self.resize(560, 440)
+
+    def chosen(self) -> list[str]:
+        items = (self.list.item(i) for i in range(self.list.count()))
+        return [
+            str(i.data(Qt.ItemDataRole.UserRole))
+            for i in items
+            if i.data(Qt.ItemDataRole.UserRole) and i.checkState() == Qt.CheckState.Checked
+        ]
+
+
+def import_invitation(
+    parent: QWidget | None, ctx: AppContext, path: Path | str | None = None, *, ask: bool = True
+) -> Task | None:
+    """Read an .ics invitation, show what it will do, then create or update the meeting."""
+    title = _tr("Import calendar invitation")
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, "", _tr("Calendar invitations (*.ics)"))
+        if not name:
+            return None
+        path = name
+    source = Path(path)
+
+    def read(_task: Task) -> _Read:
+        try:
+            too_big = source.stat().st_size > calendars.MAX_ICS_BYTES
+            data = b"\0" * (calendars.MAX_ICS_BYTES + 1) if too_big else source.read_bytes()
+        except OSError as exc:
+            raise UserError(f"{source.name}: cannot be read ({exc.strerror or exc})") from None
+        inv = calendars.read_ics(data, source.name)
+        with ctx.read() as s:
+            return _Read(inv, calendars.plan_invitation(s, inv))
+
+    def chosen(r: _Read) -> None:
+        create: list[str] = []
+        if ask:
+            dialog = InvitationDialog(r, parent)
+            try:
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return
+                create = dialog.chosen()
+            finally:
+                dialog.deleteLater()
+        actor = ctx.actor()
+
+        def work(s: Session) -> calendars.InviteResult:
+            return calendars.import_invitation(
+                s, r.inv, create_contacts=create, expected_version=r.plan.version, actor=actor
+            )
+
+        ctx.write(work, entity="meeting", on_done=done, on_error=lambda exc: _failed(parent, ctx, title, exc))
+
+    def done(result: calendars.InviteResult) -> None:
+        words = {
+            "created": _tr("Meeting created from the invitation: “%1”"),
+            "updated": _tr("Meeting updated from the invitation: “%1”"),
+            "unchanged": _tr("The invitation changes nothing in “%1”"),
+        }
+        text = words[result.status].replace("%1", result.title)
+        if result.status != "unchanged":
+            ctx.push_undo(text, result.group_id)
+        ctx.status_message.emit(text)
+
+    return ctx.tasks.run(read, on_done=chosen, on_error=lambda exc: _failed(parent, ctx, title, exc))
