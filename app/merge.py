@@ -343,6 +343,10 @@ def _move_links(
     key, link, column = MEMBERSHIP[entity]
     moves[key], moves[key + "_dropped"] = _move_memberships(session, link, column, other, survivor)
     _touch(session, MEET, moves[key] + [d["meeting_id"] for d in moves[key + "_dropped"]], now)
+    if entity == "organisation":  # its posts and reorganisations (issue 15)
+        from app import reorg
+
+        moves.update(reorg.move_on_merge(session, other, survivor))
     return moves
 
 
@@ -417,6 +421,10 @@ def undo_merge(session: Session, group_id: str, actor: str = "") -> str:
     key, link, column = MEMBERSHIP[entity]
     touched = _unmove_memberships(session, link, column, survivor, other, moves[key], moves[key + "_dropped"])
     _touch(session, MEET, touched, now)
+    if entity == "organisation":
+        from app import reorg
+
+        reorg.move_on_merge(session, survivor, other, only=moves)
     session.flush()
     return undo_group
 

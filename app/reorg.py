@@ -422,3 +422,42 @@ def describe_parts(session: Session, group_id: str) -> dict[str, str] | None:
         "b": ", ".join(into),
         "kind": str(new.get("kind") or "merged"),
     }
+
+
+# --- a duplicate merge (app.merge) of organisations --------------------------------------------
+
+POST = table_of(m.Post)
+
+
+def move_on_merge(
+    session: Session, old: int, new: int, *, only: Mapping[str, Any] | None = None
+) -> dict[str, list[int]]:
+    """Point the posts and the reorganisation rows of ``old`` at ``new`` (a duplicate merge);
+    with ``only`` (the merge's recorded moves, on its undo) just those rows, back. A row that
+    would say an organisation succeeded itself, or repeat one the other has, stays."""
+    moved: dict[str, list[int]] = {"posts": [], "succeeded": [], "succeeds": []}
+    wanted = {k: set(only.get(k) or []) for k in moved} if only is not None else None
+
+    def pick(key: str, ids: list[int]) -> list[int]:
+        return [i for i in ids if wanted is None or i in wanted[key]]
+
+    posts = pick(
+        "posts",
+        [int(i) for i in session.execute(select(POST.c.id).where(POST.c.organisation_id == old)).scalars()],
+    )
+    if posts:
+        session.execute(POST.update().where(POST.c.id.in_(posts)).values(organisation_id=new))
+    moved["posts"] = posts
+    for key, column, other in (
+        ("succeeded", "predecessor_id", "successor_id"),
+        ("succeeds", "successor_id", "predecessor_id"),
+    ):
+        rows = session.execute(
+            select(SUCCESSION.c.id, SUCCESSION.c[other]).where(SUCCESSION.c[column] == old)
+        ).all()
+        taken = set(session.execute(select(SUCCESSION.c[other]).where(SUCCESSION.c[column] == new)).scalars())
+        ids = pick(key, [int(r.id) for r in rows if r[1] != new and r[1] not in taken])
+        if ids:
+            session.execute(SUCCESSION.update().where(SUCCESSION.c.id.in_(ids)).values({column: new}))
+        moved[key] = ids
+    return moved

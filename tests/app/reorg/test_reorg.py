@@ -228,3 +228,25 @@ def test_two_reorganisations_of_one_ministry_at_once_leave_one(engine: Engine) -
     with read_session(engine) as s:
         assert [b.name for b in reorg.lineage(s, ids["mpi"]).became] == ["Bộ Tài chính"]
         assert records.get(s, "contact", ids["an"])["organisation_id"] == ids["mof"]
+
+
+def test_a_duplicate_merge_takes_posts_and_reorganisations_along_and_its_undo_puts_them_back(
+    engine: Engine,
+) -> None:
+    from app import merge, posts
+
+    ids = _ministries(engine)
+    with unit_of_work(engine) as s:
+        dup = records.create(s, "organisation", {"name": "Bộ Tài chính (bản trùng)", "kind": "ministry"})
+        post = posts.add_post(s, dup, "Thứ trưởng", rank=2)
+        reorg.succeed(s, ids["mpi"], [dup], kind="merged", on=ON)
+    before = _state(engine)
+    with unit_of_work(engine) as s:
+        result = merge.merge(s, "organisation", ids["mof"], dup)
+    with read_session(engine) as s:
+        assert [p.id for p in posts.posts_of(s, ids["mof"])] == [post]
+        assert [b.id for b in reorg.lineage(s, ids["mpi"]).became] == [ids["mof"]]
+        assert [f.id for f in reorg.lineage(s, ids["mof"]).formerly] == [ids["mpi"]]
+    with unit_of_work(engine) as s:
+        undo.undo_group(s, result.group_id)
+    assert _state(engine) == before
