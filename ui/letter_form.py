@@ -71,6 +71,18 @@ class LetterForm(QDialog):
         self.organisation.setObjectName("letter_organisation")
         self.organisation.setPlaceholderText(tr("Name or acronym"))
         self.contact = QLineEdit(v.get("contact", ""), self)
+        self.post = QComboBox(self)  # a post: the letter goes to its holder of the day (issue 15)
+        self.post.setObjectName("letter_post")
+        self.post.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.post.setMinimumContentsLength(24)  # long titles do not widen the form
+        self.post.addItem(tr("(none: the person or organisation above)"), None)
+        with ctx.read() as s:
+            from app import posts
+
+            for p in posts.list_posts(s):
+                holder = p.holder.name if p.holder else tr("vacant")
+                self.post.addItem(f"{p.title}, {p.organisation} — {holder}", p.id)
+        self.post.setCurrentIndex(max(0, self.post.findData(v.get("post_id"))) if v.get("post_id") else 0)
         self.contact.setPlaceholderText(tr("Name (optional)"))
         self.addressee = QPlainTextEdit(v.get("addressee", ""), self)
         self.addressee.setPlaceholderText(
@@ -128,6 +140,7 @@ class LetterForm(QDialog):
             form.addRow(tr("Kind"), self.template)
             form.addRow(tr("To (organisation)"), self.organisation)
             form.addRow(tr("To (person)"), self.contact)
+            form.addRow(tr("To (post)"), self.post)
             form.addRow(tr("Kính gửi"), self.addressee)
             form.addRow(tr("Signer's post"), self.signer_title)
             form.addRow(tr("Signer"), self.signer_name)
@@ -138,6 +151,7 @@ class LetterForm(QDialog):
         unused = (
             (
                 self.template,
+                self.post,
                 self.subject_en,
                 self.addressee,
                 self.signer_title,
@@ -195,6 +209,7 @@ class LetterForm(QDialog):
         else:
             out.update(
                 template=self.template.currentData(),
+                post_id=self.post.currentData(),
                 subject_en=self.subject_en.text(),
                 addressee=self.addressee.toPlainText(),
                 signer_title=self.signer_title.toPlainText(),

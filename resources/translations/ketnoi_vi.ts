@@ -599,12 +599,27 @@
   <context>
     <name>CalendarFiles</name>
     <message>
+      <location filename="../../ui/calendar_files.py" line="138" />
+      <source>A repeating event: only its first occurrence is imported.</source>
+      <translation>Sự kiện lặp lại: chỉ nhập lần đầu tiên.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="135" />
+      <source>A whole-day event: the meeting starts at 00:00.</source>
+      <translation>Sự kiện cả ngày: cuộc họp bắt đầu lúc 00:00.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="136" />
+      <source>Attendee %1 has no e-mail address: left out.</source>
+      <translation>Người tham dự %1 không có địa chỉ thư điện tử: bỏ qua.</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_files.py" line="79" />
       <source>Calendar</source>
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="223" />
+      <location filename="../../ui/calendar_files.py" line="238" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
@@ -624,24 +639,39 @@
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="221" />
+      <location filename="../../ui/calendar_files.py" line="236" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="260" />
+      <location filename="../../ui/calendar_files.py" line="275" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="261" />
+      <location filename="../../ui/calendar_files.py" line="276" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="262" />
+      <location filename="../../ui/calendar_files.py" line="137" />
+      <source>The file holds %1 events: only the first is imported.</source>
+      <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="277" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="139" />
+      <source>The invitation is a cancellation: the meeting is not removed, check it.</source>
+      <translation>Lời mời là thông báo huỷ: cuộc họp không bị xoá, hãy kiểm tra lại.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="140" />
+      <source>The meeting this invitation made was in the trash: it is back.</source>
+      <translation>Cuộc họp tạo từ lời mời này đang ở thùng rác: đã khôi phục.</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="110" />
@@ -2300,72 +2330,72 @@
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="181" />
+      <location filename="../../ui/calendar_files.py" line="196" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="198" />
+      <location filename="../../ui/calendar_files.py" line="213" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="190" />
+      <location filename="../../ui/calendar_files.py" line="205" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="146" />
+      <location filename="../../ui/calendar_files.py" line="161" />
       <source>Creates a planned meeting:</source>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="143" />
+      <location filename="../../ui/calendar_files.py" line="158" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="162" />
+      <location filename="../../ui/calendar_files.py" line="177" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="163" />
+      <location filename="../../ui/calendar_files.py" line="178" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="188" />
+      <location filename="../../ui/calendar_files.py" line="203" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="160" />
+      <location filename="../../ui/calendar_files.py" line="175" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="190" />
+      <location filename="../../ui/calendar_files.py" line="205" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="148" />
+      <location filename="../../ui/calendar_files.py" line="163" />
       <source>Updates meeting #%1 (imported from this invitation before):</source>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="161" />
+      <location filename="../../ui/calendar_files.py" line="176" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="173" />
+      <location filename="../../ui/calendar_files.py" line="188" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="178" />
+      <location filename="../../ui/calendar_files.py" line="193" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -2900,7 +2930,12 @@
       <translation>(dự thảo)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="92" />
+      <location filename="../../ui/letter_form.py" line="78" />
+      <source>(none: the person or organisation above)</source>
+      <translation>(không: người hoặc tổ chức ở trên)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="104" />
       <source>+5 working days</source>
       <translation>+5 ngày làm việc</translation>
     </message>
@@ -2940,19 +2975,19 @@
       <translation>Đã đính kèm: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="134" />
+      <location filename="../../ui/letter_form.py" line="147" />
       <source>Copies to</source>
       <translation>Nơi nhận khác</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="117" />
+      <location filename="../../ui/letter_form.py" line="129" />
       <location filename="../../ui/letters.py" line="65" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="96" />
+      <location filename="../../ui/letter_form.py" line="108" />
       <source>Default: the office's (e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</source>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
@@ -2978,7 +3013,7 @@
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="296" />
+      <location filename="../../ui/letter_form.py" line="311" />
       <source>Drafting unit (for “Lưu: VT, …”)</source>
       <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
@@ -2998,12 +3033,12 @@
       <translation>Sửa công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="240" />
+      <location filename="../../ui/letter_form.py" line="255" />
       <source>Edit letter “%1”</source>
       <translation>Sửa công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="103" />
+      <location filename="../../ui/letter_form.py" line="115" />
       <source>Empty: the template's text is used</source>
       <translation>Để trống: dùng nội dung của mẫu</translation>
     </message>
@@ -3018,12 +3053,12 @@
       <translation>Cho bản tiếng Anh (không bắt buộc)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="124" />
+      <location filename="../../ui/letter_form.py" line="136" />
       <source>From (organisation)</source>
       <translation>Nơi gửi (tổ chức)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="125" />
+      <location filename="../../ui/letter_form.py" line="137" />
       <source>From (person)</source>
       <translation>Người gửi</translation>
     </message>
@@ -3033,33 +3068,33 @@
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="291" />
+      <location filename="../../ui/letter_form.py" line="306" />
       <source>Issuing body (tên cơ quan)</source>
       <translation>Tên cơ quan ban hành</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="300" />
+      <location filename="../../ui/letter_form.py" line="315" />
       <source>Issuing body, English</source>
       <translation>Tên cơ quan (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="292" />
+      <location filename="../../ui/letter_form.py" line="307" />
       <source>Its name in a sentence</source>
       <translation>Tên cơ quan trong câu văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="301" />
+      <location filename="../../ui/letter_form.py" line="316" />
       <source>Its name in a sentence, English</source>
       <translation>Tên trong câu văn (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="128" />
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="131" />
+      <location filename="../../ui/letter_form.py" line="144" />
       <source>Kính gửi</source>
       <translation>Kính gửi</translation>
     </message>
@@ -3074,7 +3109,7 @@
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="310" />
+      <location filename="../../ui/letter_form.py" line="325" />
       <source>Lines of the signer's post are separated by “ / ”.</source>
       <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
     </message>
@@ -3094,7 +3129,7 @@
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="74" />
+      <location filename="../../ui/letter_form.py" line="86" />
       <source>Name (optional)</source>
       <translation>Họ tên (không bắt buộc)</translation>
     </message>
@@ -3114,7 +3149,7 @@
       <translation>Công văn đến mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="240" />
+      <location filename="../../ui/letter_form.py" line="255" />
       <source>New letter “%1”</source>
       <translation>Thêm công văn “%1”</translation>
     </message>
@@ -3129,7 +3164,7 @@
       <translation>Công văn đi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="136" />
+      <location filename="../../ui/letter_form.py" line="149" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -3139,7 +3174,7 @@
       <translation>Số, ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="116" />
+      <location filename="../../ui/letter_form.py" line="128" />
       <source>Number and symbol</source>
       <translation>Số và ký hiệu</translation>
     </message>
@@ -3154,37 +3189,37 @@
       <translation>Cơ quan…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="100" />
+      <location filename="../../ui/letter_form.py" line="112" />
       <source>Other recipients, one a line (Nơi nhận)</source>
       <translation>Nơi nhận khác, mỗi dòng một nơi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="290" />
+      <location filename="../../ui/letter_form.py" line="305" />
       <source>Parent body (cơ quan chủ quản)</source>
       <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="299" />
+      <location filename="../../ui/letter_form.py" line="314" />
       <source>Parent body, English</source>
       <translation>Cơ quan chủ quản (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="294" />
+      <location filename="../../ui/letter_form.py" line="309" />
       <source>Place (địa danh)</source>
       <translation>Địa danh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="302" />
+      <location filename="../../ui/letter_form.py" line="317" />
       <source>Place, English</source>
       <translation>Địa danh (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="295" />
+      <location filename="../../ui/letter_form.py" line="310" />
       <source>Register symbol</source>
       <translation>Ký hiệu sổ công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="90" />
+      <location filename="../../ui/letter_form.py" line="102" />
       <location filename="../../ui/letters.py" line="70" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
@@ -3195,7 +3230,7 @@
       <translation>Lưu dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="293" />
+      <location filename="../../ui/letter_form.py" line="308" />
       <source>Short name</source>
       <translation>Tên viết tắt</translation>
     </message>
@@ -3215,22 +3250,22 @@
       <translation>Đã ký: Số %1</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letter_form.py" line="146" />
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="297" />
+      <location filename="../../ui/letter_form.py" line="312" />
       <source>Signer's authority and post</source>
       <translation>Quyền hạn, chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="132" />
+      <location filename="../../ui/letter_form.py" line="145" />
       <source>Signer's post</source>
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="303" />
+      <location filename="../../ui/letter_form.py" line="318" />
       <source>Signer's post, English</source>
       <translation>Chức vụ người ký (tiếng Anh)</translation>
     </message>
@@ -3240,35 +3275,40 @@
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="114" />
+      <location filename="../../ui/letter_form.py" line="126" />
       <location filename="../../ui/letters.py" line="67" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="127" />
+      <location filename="../../ui/letter_form.py" line="139" />
       <source>Subject in English</source>
       <translation>Trích yếu tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="135" />
+      <location filename="../../ui/letter_form.py" line="148" />
       <source>Text</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="283" />
+      <location filename="../../ui/letter_form.py" line="298" />
       <source>The office that writes the letters</source>
       <translation>Cơ quan ban hành công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letter_form.py" line="141" />
       <source>To (organisation)</source>
       <translation>Nơi nhận (tổ chức)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="130" />
+      <location filename="../../ui/letter_form.py" line="142" />
       <source>To (person)</source>
       <translation>Người nhận</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="143" />
+      <source>To (post)</source>
+      <translation>Gửi (chức vụ)</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="68" />
@@ -3276,7 +3316,7 @@
       <translation>Nơi nhận / gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="298" />
+      <location filename="../../ui/letter_form.py" line="313" />
       <source>Usual signer</source>
       <translation>Người ký thường xuyên</translation>
     </message>
@@ -3301,9 +3341,14 @@
       <translation>Đang soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="77" />
+      <location filename="../../ui/letter_form.py" line="89" />
       <source>Written out, when neither the contact nor the organisation fits</source>
       <translation>Ghi cụ thể khi không dùng người liên hệ hay tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="83" />
+      <source>vacant</source>
+      <translation>còn trống</translation>
     </message>
   </context>
   <context>
@@ -3678,14 +3723,14 @@
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
+      <location filename="../../ui/main_window.py" line="286" />
+      <source>Ex&amp;port contacts (vCard)…</source>
+      <translation>Xuất danh bạ (vCar&amp;d)…</translation>
+    </message>
+    <message>
       <location filename="../../ui/main_window.py" line="279" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="286" />
-      <source>Export contacts (&amp;vCard)…</source>
-      <translation>Xuất danh bạ (&amp;vCard)…</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="298" />
@@ -4237,6 +4282,7 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/reorg.py" line="246" />
       <source>vacant</source>
       <translation>còn trống</translation>

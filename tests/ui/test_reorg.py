@@ -107,3 +107,31 @@ def test_assign_holder_makes_a_post_and_the_pages_show_it(
     wait_idle(qtbot, ctx)
     with read_session(ctx.engine) as s:
         assert posts.posts_of(s, ids["nic"]) == []
+
+
+def test_the_letter_form_addresses_a_post(qtbot: Any, ctx: Any, ids: dict[str, Any]) -> None:
+    from app.letters import draft, register
+    from ui.letter_form import LetterForm
+
+    with unit_of_work(ctx.engine) as s:
+        post = posts.add_post(s, ids["nic"], "Phó Giám đốc", rank=2)
+        posts.assign(s, post, ids["nhung"], starts_on=dt.date(2026, 1, 1))
+    form = LetterForm(ctx, None, direction="outgoing")
+    qtbot.addWidget(form)
+    assert form.post.isVisibleTo(form) and form.post.currentData() is None
+    form.post.setCurrentIndex(form.post.findData(post))
+    assert "Phó Giám đốc" in form.post.currentText()
+    form.subject.setText("Mời dự Hội thảo")
+    form.save()
+    wait_idle(qtbot, ctx)
+    assert form.saved_id is not None
+    with read_session(ctx.engine) as s:
+        assert register.get_letter(s, form.saved_id)["post_id"] == post
+        doc = draft.letter_doc(s, form.saved_id)  # type: ignore[arg-type]
+        name = records.label(s, "contact", ids["nhung"])
+    assert doc.addressee == [f"{name} - Phó Giám đốc Trung tâm Đổi mới sáng tạo Quốc gia"]
+    edit = LetterForm(
+        ctx, None, direction="outgoing", letter={"id": form.saved_id, "post_id": post, "version": 1}
+    )
+    qtbot.addWidget(edit)
+    assert edit.post.currentData() == post  # an edit shows the post it was addressed to
