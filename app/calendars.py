@@ -279,6 +279,23 @@ def _imported_uids(session: Session, meeting_ids: Sequence[int]) -> dict[int, st
 # --- import -----------------------------------------------------------------------------------------
 
 
+Note = tuple[str, dict[str, Any]]
+NOTES = {
+    "whole_day": "a whole-day event: the meeting starts at 00:00",
+    "no_email": "attendee {attendee!r} has no e-mail address: left out",
+    "several_events": "the file holds {n} events: only the first is imported",
+    "repeating": "a repeating event: only its first occurrence is imported",
+    "cancelled": "the invitation is a cancellation: the meeting is not removed, check it",
+    "restored": "the meeting this invitation made was in the trash: it is back",
+}
+"""What importing an invitation notes, by code (the window words them in its own language)."""
+
+
+def note_text(note: Note) -> str:
+    code, params = note
+    return NOTES[code].format(**params)
+
+
 @dataclass(frozen=True)
 class Person:
     email: str  # lower case
@@ -302,7 +319,11 @@ class Invitation:
     attendees: list[Person]
     method: str
     file_name: str = ""
-    warnings: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # (code, params): see NOTES
+
+    @property
+    def warnings(self) -> list[str]:
+        return [note_text(n) for n in self.notes]
 
 
 def is_ics_file(name: str) -> bool:
@@ -327,13 +348,13 @@ def _person(value: Any, *, organizer: bool = False) -> Person | None:
     return Person(email, name if name.lower() != email else "", role)
 
 
-def _local(value: Any, what: str, warnings: list[str]) -> dt.datetime:
+def _local(value: Any, what: str, warnings: list[Note]) -> dt.datetime:
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:  # floating time: as written, in the office's zone
             return value.replace(microsecond=0)
         return value.astimezone(OFFICE_TZ).replace(tzinfo=None, microsecond=0)
     if isinstance(value, dt.date):
-        warnings.append(f"{what} is a whole day: the meeting starts at 00:00")
+        warnings.append(("whole_day", {}))
         return dt.datetime.combine(value, dt.time())
     raise ValueError(what)
 
@@ -359,7 +380,7 @@ def _parse(data: bytes, name: str) -> tuple[str, list[Any]]:
     return (_text(cals[0].get("METHOD")).upper() if cals else ""), events
 
 
-def _times(ev: Any, name: str, warnings: list[str]) -> tuple[dt.datetime, dt.datetime | None]:
+def _times(ev: Any, name: str, warnings: list[Note]) -> tuple[dt.datetime, dt.datetime | None]:
     start_prop = ev.get("DTSTART")
     if start_prop is None:
         raise UserError(f"{name}: the event has no start (DTSTART)")
@@ -379,14 +400,14 @@ def _times(ev: Any, name: str, warnings: list[str]) -> tuple[dt.datetime, dt.dat
     return starts, ends
 
 
-def _attendees(ev: Any, organizer: Person | None, warnings: list[str]) -> list[Person]:
+def _attendees(ev: Any, organizer: Person | None, warnings: list[Note]) -> list[Person]:
     raw = ev.get("ATTENDEE")
     people = raw if isinstance(raw, list) else ([raw] if raw is not None else [])
     out: dict[str, Person] = {}
     for p in people:
         person = _person(p)
         if person is None:
-            warnings.append(f"attendee {_text(p)[:80]!r} has no e-mail address: left out")
+            warnings.append(("no_email", {"attendee": _text(p)[:80]}))
         elif organizer is None or person.email != organizer.email:
             out.setdefault(person.email, person)
     return list(out.values())
@@ -398,7 +419,7 @@ def read_ics(data: bytes, file_name: str = "") -> Invitation:
     method, events = _parse(data, name)
     main = [e for e in events if e.get("RECURRENCE-ID") is None] or events
     ev = main[0]
-    warnings: list[str] = []
+    warnings: list[Note] = []
     uid = _text(ev.get("UID"))
     if not uid:
         raise UserError(f"{name}: the event has no UID: it could not be recognised when imported again")
@@ -406,11 +427,11 @@ def read_ics(data: bytes, file_name: str = "") -> Invitation:
         raise UserError(f"{name}: the event's UID is longer than 255 characters")
     others = {_text(e.get("UID")) for e in events} - {uid}
     if others:
-        warnings.append(f"the file holds {len(others) + 1} events: only the first was imported")
+        warnings.append(("several_events", {"n": len(others) + 1}))
     if ev.get("RRULE") is not None:
-        warnings.append("a repeating event: only its first occurrence was imported")
+        warnings.append(("repeating", {}))
     if method == "CANCEL" or _text(ev.get("STATUS")).upper() == "CANCELLED":
-        warnings.append("the invitation is a cancellation: the meeting was not removed, check it")
+        warnings.append(("cancelled", {}))
     starts, ends = _times(ev, name, warnings)
     try:
         sequence = int(_text(ev.get("SEQUENCE")) or 0)
@@ -430,7 +451,7 @@ def read_ics(data: bytes, file_name: str = "") -> Invitation:
         attendees=_attendees(ev, organizer, warnings),
         method=method,
         file_name=file_name,
-        warnings=warnings,
+        notes=warnings,
     )
 
 
@@ -475,8 +496,12 @@ class InviteResult:
     title: str
     plan: Plan
     created: list[int] = field(default_factory=list)  # contacts made for unknown attendees
-    warnings: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     group_id: str = ""
+
+    @property
+    def warnings(self) -> list[str]:
+        return [note_text(n) for n in self.notes]
 
 
 def _contact_name(p: Person) -> str:
@@ -498,7 +523,7 @@ def import_invitation(
     write_lock(session, "import-ics")  # two people importing one invitation: the second updates
     group = records.new_group_id()
     plan = plan_invitation(session, inv)
-    result = InviteResult("created", 0, inv.title, plan, warnings=list(inv.warnings), group_id=group)
+    result = InviteResult("created", 0, inv.title, plan, notes=list(inv.notes), group_id=group)
     wanted = {e.lower() for e in create_contacts}
     for p in plan.unknown:
         if p.email in wanted:
@@ -549,7 +574,7 @@ def import_invitation(
     result.meeting_id = mid
     if plan.in_trash:
         records.restore(session, "meeting", mid, actor=actor, group_id=group)
-        result.warnings.append("the meeting this invitation made was in the trash: it is back")
+        result.notes.append(("restored", {}))
     current = records.snapshot(session, "meeting", mid)
     have = {a["contact_id"]: a["role"] for a in current.get("attendees") or []}
     merged = [{"contact_id": c, "role": r} for c, r in have.items()]

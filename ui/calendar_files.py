@@ -128,6 +128,21 @@ def export_vcards(
 # --- an invitation ------------------------------------------------------------------------------------
 
 
+def note_text(note: calendars.Note) -> str:
+    """One of :data:`app.calendars.NOTES`, in the window's language."""
+    code, params = note
+    words = {
+        "whole_day": _tr("A whole-day event: the meeting starts at 00:00."),
+        "no_email": _tr("Attendee %1 has no e-mail address: left out."),
+        "several_events": _tr("The file holds %1 events: only the first is imported."),
+        "repeating": _tr("A repeating event: only its first occurrence is imported."),
+        "cancelled": _tr("The invitation is a cancellation: the meeting is not removed, check it."),
+        "restored": _tr("The meeting this invitation made was in the trash: it is back."),
+    }
+    text = words.get(code, code)
+    return text.replace("%1", str(params.get("attendee", params.get("n", ""))))
+
+
 @dataclass(frozen=True)
 class _Read:
     inv: calendars.Invitation
@@ -183,7 +198,7 @@ class InvitationDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        notes = [*inv.warnings]
+        notes = [note_text(n) for n in inv.notes]
         if plan.in_trash:
             notes.append(self.tr("That meeting is in the trash: importing brings it back."))
         buttons = QDialogButtonBox(self)
@@ -265,5 +280,8 @@ def import_invitation(
         if result.status != "unchanged":
             ctx.push_undo(text, result.group_id)
         ctx.status_message.emit(text)
+        restored = [n for n in result.notes if n[0] == "restored"]
+        if restored:
+            QMessageBox.information(parent, title, text + "\n\n" + note_text(restored[0]))
 
     return ctx.tasks.run(read, on_done=chosen, on_error=lambda exc: _failed(parent, ctx, title, exc))

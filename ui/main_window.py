@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         )
         self.act_export_vcard = self._act(
             "export_vcard",
-            self.tr("Export contacts (&vCard)…"),
+            self.tr("Ex&port contacts (vCard)…"),
             lambda: _calendar_files().export_vcards(self, self.ctx),
         )
         self.act_import_ics = self._act(
@@ -298,12 +298,14 @@ class MainWindow(QMainWindow):
             self.tr("Export to calendar…"),
             lambda: _calendar_files().export_calendar(self, self.ctx, meeting_ids=self._selected("meeting")),
             None,
-            "calendar",
+            "export",
         )
         self.act_contact_vcard = self._act(
             "contact_vcard",
             self.tr("Export vCard…"),
             lambda: _calendar_files().export_vcards(self, self.ctx, contact_ids=self._selected("contact")),
+            None,
+            "export",
         )
         self.act_brief = self._act("brief", self.tr("&Brief (PDF)"), self._brief, ["Ctrl+B"], "brief")
         self.act_digest = self._act(

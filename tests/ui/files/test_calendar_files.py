@@ -112,3 +112,18 @@ def test_a_garbage_invitation_says_why(
     calendar_files.import_invitation(window, ctx, bad)
     qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
     assert shown == ["bad.ics: not a calendar file (.ics): it does not start with BEGIN:VCALENDAR"]
+
+
+def test_the_dialog_words_the_notes_in_the_windows_language(qtbot: Any, ctx: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from ui.calendar_files import InvitationDialog, _Read
+
+    inv = calendars.read_ics(_outlook(), "invite.ics")
+    with read_session(ctx.engine) as s:
+        plan = calendars.plan_invitation(s, inv)
+    dialog = InvitationDialog(_Read(inv, plan))
+    qtbot.addWidget(dialog)
+    notes = dialog.findChild(QLabel, "invitation_notes")
+    assert notes is not None and notes.text() == "A repeating event: only its first occurrence is imported."
+    assert inv.warnings == ["a repeating event: only its first occurrence is imported"]  # the CLI's
