@@ -53,6 +53,7 @@ class PostHolding:
     starts_on: dt.date | None
     ends_on: dt.date | None
     decision: str
+    contact_deleted: bool = False  # the holder's record is in the trash
 
     def current(self, on: dt.date) -> bool:
         return (self.starts_on is None or self.starts_on <= on) and (
@@ -174,6 +175,7 @@ def _holdings(session: Session, where: Any) -> list[PostHolding]:
             HOLDER.c.starts_on,
             HOLDER.c.ends_on,
             HOLDER.c.decision,
+            CON.c.deleted_at,
         )
         .join(POST, POST.c.id == HOLDER.c.post_id)
         .join(CON, CON.c.id == HOLDER.c.contact_id)
@@ -195,6 +197,7 @@ def _holdings(session: Session, where: Any) -> list[PostHolding]:
             starts_on=r.starts_on,
             ends_on=r.ends_on,
             decision=str(r.decision or ""),
+            contact_deleted=r.deleted_at is not None,
         )
         for r in rows
     ]
@@ -268,7 +271,7 @@ def _rows(session: Session, posts: Sequence[Any], on: dt.date) -> list[PostRow]:
                 organisation_id=p.organisation_id,
                 organisation=names.get(p.organisation_id, "") if p.organisation_id else "",
                 rank=int(p.rank),
-                holder=next((h for h in mine if h.current(on)), None),
+                holder=next((h for h in mine if h.current(on) and not h.contact_deleted), None),
                 holdings=mine,
             )
         )

@@ -283,3 +283,14 @@ def test_the_contact_brief_lists_the_posts_held(engine: Engine, tmp_path: Path) 
         text = _pdf_text(path)
         for w in words:
             assert w in text, (lang, w)
+
+
+def test_a_holder_in_the_trash_leaves_the_post_vacant(engine: Engine) -> None:
+    ids = _nic(engine)
+    with unit_of_work(engine) as s:
+        posts.assign(s, ids["deputy"], ids["an"], starts_on=dt.date(2025, 1, 1))
+        records.delete(s, "contact", ids["an"])
+    with read_session(engine) as s:
+        row = posts.get_post(s, ids["deputy"], TODAY)
+        assert row.holder is None and posts.holder_of(s, ids["deputy"], TODAY) is None
+        assert [h.name for h in row.holdings] == ["Nguyễn Văn An"]  # still in its history
