@@ -127,3 +127,38 @@ def test_the_dialog_words_the_notes_in_the_windows_language(qtbot: Any, ctx: Any
     notes = dialog.findChild(QLabel, "invitation_notes")
     assert notes is not None and notes.text() == "A repeating event: only its first occurrence is imported."
     assert inv.warnings == ["a repeating event: only its first occurrence is imported"]  # the CLI's
+
+
+def test_a_vcf_goes_through_the_import_wizard(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
+    from ui.import_wizard import open_import_wizard
+    from ui.import_wizard.wizard import PAGE_COMMIT, PAGE_MAPPING, PAGE_PREVIEW
+
+    path = tmp_path / "điện thoại.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Phạm Quốc Huy\r\nN:Phạm;Huy;Quốc;;\r\nORG:VinBio\r\n"
+        "TEL;TYPE=CELL:0912 345 678\r\nEMAIL;TYPE=WORK:huy@vinbio.vn\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nTEL:0903 112 233\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    w = open_import_wizard(None, ctx, path)
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: bool(w.sheets) and not w.busy(), timeout=TIMEOUT)
+    tree = w.file_page.tree
+    assert tree.topLevelItem(0).text(0) == "điện thoại" and tree.topLevelItem(0).text(1) == "Contacts"
+    w.next()
+    assert w.currentId() == PAGE_MAPPING
+    w.next()
+    assert w.currentId() == PAGE_PREVIEW
+    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    counts = w.preview_page.model.counts()
+    assert counts["new"] == 1 and counts["error"] == 1
+    w.preview_page.show_only(("error",))
+    assert w.preview_page.model.row_at(0).row == 2  # the second card
+    w.preview_page.show_only(None)
+    w.next()
+    assert w.currentId() == PAGE_COMMIT
+    qtbot.waitUntil(lambda: w.commit_page.state == "done", timeout=TIMEOUT)
+    with read_session(ctx.engine) as s:
+        (cid,) = s.scalars(select(m.Contact.id).where(m.Contact.full_name == "Phạm Quốc Huy")).all()
+        assert records.get(s, "contact", cid)["phones"] == ["+84912345678"]
+    w.accept()
