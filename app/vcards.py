@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -253,7 +253,13 @@ def _bare(param: str) -> str:
 
 def parse_cards(text: str) -> list[Card]:
     """Every card of a .vcf file's text, in order; an unreadable card has ``error`` set."""
-    return [_read_card(n, match.group(1)) for n, match in enumerate(_CARD.finditer(text), start=1)]
+    return list(iter_cards(text))
+
+
+def iter_cards(text: str) -> Iterator[Card]:
+    """:func:`parse_cards` one card at a time (a header search reads only the first ones)."""
+    for n, match in enumerate(_CARD.finditer(text), start=1):
+        yield _read_card(n, match.group(1))
 
 
 def _read_card(number: int, body: str) -> Card:
@@ -341,6 +347,7 @@ __all__ = [
     "ExportedCards",
     "decode",
     "export_vcards",
+    "iter_cards",
     "live_contact_ids",
     "parse_cards",
     "type_of_label",

@@ -70,9 +70,11 @@ def rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         raise ImportFileError(
             msg("vcf_too_large", file=path.name, mb=f"{size / 2**20:.0f}", most=vcards.MAX_VCF_BYTES // 2**20)
         )
-    cards = vcards.parse_cards(vcards.decode(path.read_bytes()))
-    if not cards:
+    cards = vcards.iter_cards(vcards.decode(path.read_bytes()))
+    first = next(cards, None)
+    if first is None:
         raise ImportFileError(msg("vcf_no_cards", file=path.name))
     yield 0, list(HEADERS)
-    for card in cards:
+    yield first.number, row_of(first)
+    for card in cards:  # parsed as they are read: the header search stops after a few
         yield card.number, row_of(card)
