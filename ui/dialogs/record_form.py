@@ -266,7 +266,12 @@ class RecordForm(QDialog):
             elif isinstance(w, QSpinBox):
                 w.setValue(int(v or 0))
             elif isinstance(w, QLineEdit):
-                if f.kind == "list":
+                if f.kind == "list" and f.name == "phones":  # as the app writes them; E.164 kept
+                    shown = (
+                        validation.phone_display(p) if validation.phone_verified(p) else p for p in v or []
+                    )
+                    w.setText(", ".join(shown))  # for a number stored unverified (savable as it is)
+                elif f.kind == "list":
                     w.setText(", ".join(v or []))
                 elif f.kind == "date":
                     w.setText(self.ctx.fmt_date(v) if isinstance(v, dt.date) else (v or ""))
