@@ -34,6 +34,7 @@ from app.errors import UserError, ValidationError
 from db.engine import Session, read_session
 from ui.context import AppContext
 from ui.icons import icon
+from ui.widgets import Lookup
 
 
 def tr(text: str) -> str:
@@ -99,9 +100,12 @@ class ReorganisationDialog(QDialog):
         self.kind.setObjectName("reorg_kind")
         for key, text in _kinds().items():
             self.kind.addItem(text, key)
-        self.into = QLineEdit(self)
+        self.into = Lookup(ctx, "organisation", self)  # type a few letters, pick (accents optional)
         self.into.setObjectName("reorg_into")
         self.into.setPlaceholderText(tr("Name or acronym; on a split, several separated by ;"))
+        self.into2 = Lookup(ctx, "organisation", self)
+        self.into2.setObjectName("reorg_into2")
+        self.into2.setPlaceholderText(tr("Name or acronym"))
         self.on = _date_edit(ctx, self, ctx.today())
         self.on.setObjectName("reorg_on")
         self.note = QLineEdit(self)
@@ -123,6 +127,8 @@ class ReorganisationDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(tr("What happened"), self.kind)
         form.addRow(tr("Successor"), self.into)
+        self.into2_label = QLabel(tr("Also into"), self)
+        form.addRow(self.into2_label, self.into2)
         form.addRow(tr("Effective date"), self.on)
         form.addRow(tr("Note"), self.note)
         form.addRow("", self.preview_button)
@@ -141,12 +147,36 @@ class ReorganisationDialog(QDialog):
         lay.addWidget(self.summary)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
-        for signal in (self.kind.currentIndexChanged, self.into.textChanged, self.on.dateChanged):
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.into.textChanged,
+            self.into2.textChanged,
+            self.on.dateChanged,
+        ):
             signal.connect(self._stale)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
         self.plan: reorg.Preview | None = None
         self.combos: dict[str, QComboBox] = {}
         self.group = ""
         self.resize(680, 520)
+
+    def _kind_changed(self, *_: Any) -> None:
+        split = self.kind.currentData() == "split"
+        self.into2.setVisible(split)
+        self.into2_label.setVisible(split)
+
+    def _successors(self) -> list[int | str]:
+        """Picked organisations as ids, typed names as text (resolved off the UI thread)."""
+        out: list[int | str] = []
+        boxes = [self.into, self.into2] if self.kind.currentData() == "split" else [self.into]
+        for box in boxes:
+            picked = box.value()
+            if picked is not None:
+                out.append(picked)
+            else:
+                out += [x.strip() for x in box.text().split(";") if x.strip()]
+        return out
 
     def _stale(self, *_: Any) -> None:
         self.plan = None
@@ -159,12 +189,14 @@ class ReorganisationDialog(QDialog):
         self.combos = {}
         self._stale()
         engine, org = self.ctx.engine, self.organisation_id
-        names = [x.strip() for x in self.into.text().split(";") if x.strip()]
+        named = self._successors()
         kind, on = str(self.kind.currentData()), _day(self.on)
 
         def work(_task: Any) -> reorg.Preview:
             with read_session(engine) as s:
-                successors = [resolve.resolve(s, "organisation", n) for n in names]
+                successors = [
+                    x if isinstance(x, int) else resolve.resolve(s, "organisation", x) for x in named
+                ]
                 return reorg.preview(s, org, successors, kind=kind, on=on)
 
         self.preview_button.setEnabled(False)

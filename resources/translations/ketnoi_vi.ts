@@ -3135,6 +3135,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3347,6 +3348,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -3603,7 +3605,7 @@
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="308" />
+      <location filename="../../ui/main_window.py" line="310" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
@@ -3613,7 +3615,7 @@
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="377" />
+      <location filename="../../ui/main_window.py" line="379" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
@@ -3628,17 +3630,17 @@
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="366" />
+      <location filename="../../ui/main_window.py" line="368" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="396" />
+      <location filename="../../ui/main_window.py" line="398" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="327" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
@@ -3648,7 +3650,7 @@
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="331" />
+      <location filename="../../ui/main_window.py" line="333" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
@@ -3678,17 +3680,17 @@
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="382" />
+      <location filename="../../ui/main_window.py" line="384" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="392" />
+      <location filename="../../ui/main_window.py" line="394" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="331" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
@@ -3698,12 +3700,12 @@
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="386" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
@@ -3713,12 +3715,12 @@
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="422" />
+      <location filename="../../ui/main_window.py" line="424" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="337" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
@@ -3743,7 +3745,7 @@
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
@@ -3763,12 +3765,12 @@
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="318" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="400" />
+      <location filename="../../ui/main_window.py" line="402" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
@@ -3788,7 +3790,7 @@
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
@@ -3813,7 +3815,7 @@
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="424" />
+      <location filename="../../ui/main_window.py" line="426" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -4082,7 +4084,7 @@
   <context>
     <name>RecordForm</name>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="331" />
+      <location filename="../../ui/dialogs/record_form.py" line="336" />
       <source>Discard changes?</source>
       <translation>Bỏ các thay đổi?</translation>
     </message>
@@ -4105,185 +4107,194 @@
   <context>
     <name>Reorganisation</name>
     <message>
-      <location filename="../../ui/reorg.py" line="242" />
-      <location filename="../../ui/reorg.py" line="331" />
+      <location filename="../../ui/reorg.py" line="130" />
+      <source>Also into</source>
+      <translation>Và chia tách thành</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="274" />
+      <location filename="../../ui/reorg.py" line="363" />
       <source>Assign holder — %1</source>
       <translation>Bổ nhiệm người giữ chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="366" />
+      <location filename="../../ui/reorg.py" line="398" />
       <source>Assign holder…</source>
       <translation>Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="279" />
+      <location filename="../../ui/reorg.py" line="311" />
       <source>Decision</source>
       <translation>Quyết định</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="52" />
+      <location filename="../../ui/reorg.py" line="53" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="114" />
+      <location filename="../../ui/reorg.py" line="118" />
       <source>Detail</source>
       <translation>Chi tiết</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="126" />
+      <location filename="../../ui/reorg.py" line="132" />
       <source>Effective date</source>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="278" />
+      <location filename="../../ui/reorg.py" line="310" />
       <source>From</source>
       <translation>Từ ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="51" />
+      <location filename="../../ui/reorg.py" line="52" />
       <source>Future meetings</source>
       <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="118" />
+      <location filename="../../ui/reorg.py" line="122" />
       <source>History, past meetings and closed actions stay with %1.</source>
       <translation>Lịch sử, các cuộc họp đã qua và việc đã đóng vẫn thuộc %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="277" />
+      <location filename="../../ui/reorg.py" line="309" />
       <source>Holder</source>
       <translation>Người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="44" />
+      <location filename="../../ui/reorg.py" line="45" />
       <source>Merged into</source>
       <translation>Hợp nhất vào</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="264" />
+      <location filename="../../ui/reorg.py" line="296" />
       <source>Name (a contact)</source>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="104" />
+      <location filename="../../ui/reorg.py" line="108" />
+      <source>Name or acronym</source>
+      <translation>Tên hoặc tên viết tắt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reorg.py" line="105" />
       <source>Name or acronym; on a split, several separated by ;</source>
       <translation>Tên hoặc tên viết tắt; khi chia tách, nhiều tên cách nhau bằng ;</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="315" />
+      <location filename="../../ui/reorg.py" line="347" />
       <source>Name the holder (a contact).</source>
       <translation>Hãy nêu người giữ chức vụ (một người liên hệ).</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="273" />
+      <location filename="../../ui/reorg.py" line="305" />
       <source>New post</source>
       <translation>Chức vụ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="248" />
+      <location filename="../../ui/reorg.py" line="280" />
       <source>New post…</source>
       <translation>Chức vụ mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="127" />
+      <location filename="../../ui/reorg.py" line="133" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="49" />
+      <location filename="../../ui/reorg.py" line="50" />
       <source>Open actions</source>
       <translation>Việc cần làm đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="50" />
+      <location filename="../../ui/reorg.py" line="51" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="272" />
+      <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="274" />
+      <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="255" />
+      <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="109" />
+      <location filename="../../ui/reorg.py" line="113" />
       <source>Preview</source>
       <translation>Xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="44" />
+      <location filename="../../ui/reorg.py" line="45" />
       <source>Renamed to</source>
       <translation>Đổi tên thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="217" />
-      <location filename="../../ui/reorg.py" line="97" />
+      <location filename="../../ui/reorg.py" line="249" />
+      <location filename="../../ui/reorg.py" line="98" />
       <source>Reorganisation of %1</source>
       <translation>Sắp xếp lại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="365" />
+      <location filename="../../ui/reorg.py" line="397" />
       <source>Reorganisation…</source>
       <translation>Sắp xếp tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="133" />
+      <location filename="../../ui/reorg.py" line="139" />
       <source>Reorganise</source>
       <translation>Sắp xếp lại</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="44" />
+      <location filename="../../ui/reorg.py" line="45" />
       <source>Split into</source>
       <translation>Chia tách thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="125" />
+      <location filename="../../ui/reorg.py" line="129" />
       <source>Successor</source>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="114" />
+      <location filename="../../ui/reorg.py" line="118" />
       <source>To</source>
       <translation>Chuyển sang</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="124" />
+      <location filename="../../ui/reorg.py" line="128" />
       <source>What happened</source>
       <translation>Hình thức</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="114" />
+      <location filename="../../ui/reorg.py" line="118" />
       <source>What moves</source>
       <translation>Những gì được chuyển</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="268" />
+      <location filename="../../ui/reorg.py" line="300" />
       <source>e.g. 123/QĐ-BKHCN</source>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="251" />
+      <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="108" />
+      <location filename="../../ui/reorg.py" line="112" />
       <source>e.g. Resolution 176/2025/QH15</source>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/reorg.py" line="246" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>

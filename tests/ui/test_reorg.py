@@ -135,3 +135,35 @@ def test_the_letter_form_addresses_a_post(qtbot: Any, ctx: Any, ids: dict[str, A
     )
     qtbot.addWidget(edit)
     assert edit.post.currentData() == post  # an edit shows the post it was addressed to
+
+
+def test_a_split_from_the_dialog_sends_each_item_where_it_is_chosen(
+    qtbot: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    from ui.reorg import ReorganisationDialog
+
+    with unit_of_work(ctx.engine) as s:
+        a = records.create(s, "organisation", {"name": "Bộ Tài chính", "acronym": "MOF"})
+        b = records.create(s, "organisation", {"name": "Bộ Công Thương", "acronym": "MOIT"})
+    dialog = ReorganisationDialog(ctx, ids["genetica"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.into2.isVisible()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("split"))
+    assert dialog.into2.isVisible()
+    dialog.into.setText("MOF")
+    qtbot.keyClicks(dialog.into2, "bo cong thuong")  # picked through the look-up, no accents
+    assert dialog.into2.value() == b
+    dialog.preview_button.click()
+    wait_idle(qtbot, ctx)
+    assert dialog.error.isHidden(), dialog.error.text()
+    assert dialog.combos and all(c.currentData() == a for c in dialog.combos.values())
+    key, combo = next((k, c) for k, c in dialog.combos.items() if k.startswith("contact:"))
+    combo.setCurrentIndex(combo.findData(b))
+    dialog.apply_button.click()
+    wait_idle(qtbot, ctx)
+    with read_session(ctx.engine) as s:
+        assert {x.id for x in reorg.lineage(s, ids["genetica"]).became} == {a, b}
+        assert records.get(s, "contact", int(key.split(":")[1]))["organisation_id"] == b
+        others = [int(k.split(":")[1]) for k in dialog.combos if k.startswith("contact:") and k != key]
+        assert all(records.get(s, "contact", i)["organisation_id"] == a for i in others)
