@@ -249,3 +249,51 @@ def test_utc_and_floating_times() -> None:
 def test_hostile_files_are_refused_with_a_sentence(data: bytes, words: str) -> None:
     with pytest.raises(UserError, match=words):
         calendars.read_ics(data, "bad.ics")
+
+
+def test_an_invitation_twice_and_an_export_on_postgresql(pg_url: str) -> None:
+    from db.engine import make_engine
+    from db.migrate import upgrade
+
+    pg = make_engine(pg_url)
+    try:
+        upgrade(pg)
+        ids = _setup(pg)
+        inv = calendars.read_ics(_outlook(), "a.ics")
+        with unit_of_work(pg) as s:
+            first = calendars.import_invitation(s, inv)
+        with unit_of_work(pg) as s:
+            again = calendars.import_invitation(s, calendars.read_ics(_outlook(1, "100000"), "a.ics"))
+        assert again.meeting_id == first.meeting_id and again.status == "updated"
+        with read_session(pg) as s:
+            assert records.get(s, "meeting", first.meeting_id)["starts_at"] == dt.datetime(2026, 12, 3, 10, 0)
+        one, two = _export(pg), _export(pg)
+        assert sorted(str(e["UID"]) for e in one.walk("VEVENT")) == sorted(
+            str(e["UID"]) for e in two.walk("VEVENT")
+        )
+        assert inv.uid in [str(e["UID"]) for e in one.walk("VEVENT")]
+        assert ids["meeting"] in [
+            int(str(e["UID"]).split("@")[0].split("-")[1])
+            for e in one.walk("VEVENT")
+            if str(e["UID"]).startswith("meeting-")
+        ]
+    finally:
+        pg.dispose()
+
+
+def test_an_undone_import_comes_back_when_imported_again(engine: Engine) -> None:
+    _setup(engine)
+    inv = calendars.read_ics(_outlook(), "a.ics")
+    with unit_of_work(engine) as s:
+        made = calendars.import_invitation(s, inv)
+    with unit_of_work(engine) as s:
+        undo.undo_group(s, made.group_id)
+    with read_session(engine) as s:
+        plan = calendars.plan_invitation(s, inv)
+        assert plan.meeting_id == made.meeting_id and plan.in_trash
+    with unit_of_work(engine) as s:
+        back = calendars.import_invitation(s, inv)
+    assert back.meeting_id == made.meeting_id and back.status == "updated"
+    assert [code for code, _ in back.notes] == ["repeating", "restored"]
+    with read_session(engine) as s:
+        assert records.get(s, "meeting", made.meeting_id)["title"] == "Họp Genetica về hợp tác"
