@@ -34,6 +34,8 @@ KIND_ALIASES = {
 LINES: dict[str, tuple[str, str]] = {
     "sheet": ('Sheet "{sheet}" ({kind}, header row {header}): {counts}',
               'Trang "{sheet}" ({kind}, tiêu đề ở dòng {header}): {counts}'),
+    "cards": ('vCard file "{sheet}" ({kind}, row N = card N): {counts}',
+              'Tệp vCard "{sheet}" ({kind}, dòng N = thẻ N): {counts}'),
     "row": ("  row {row} [{status}]: {text}", "  dòng {row} [{status}]: {text}"),
     "warning": ("  row {row} (warning): {text}", "  dòng {row} (cảnh báo): {text}"),
     "more": ("  … {n} more (--report ERRORS.xlsx lists them all)",
@@ -147,8 +149,8 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
     counts = preview.counts()
     summary = ", ".join(f"{_status(s, lang)} {counts[s]}" for s in STATUSES)
     ctx.out(
-        line("sheet", lang, sheet=preview.layout.sheet, kind=term(preview.kind, lang),
-             header=preview.layout.header_row, counts=summary)
+        line("sheet" if preview.layout.header_row else "cards", lang, sheet=preview.layout.sheet,
+             kind=term(preview.kind, lang), header=preview.layout.header_row, counts=summary)
     )  # fmt: skip
     shown = 0
     for row in preview.rows:
