@@ -130,3 +130,67 @@ def test_search_stays_fast_at_100k_contacts(engine: Engine) -> None:
         per_query = (time.perf_counter() - started) / 5
     # An index lookup takes milliseconds; a Python loop over 100k rows takes seconds.
     assert per_query < 0.25
+
+
+@pytest.fixture
+def crowded(engine: Engine) -> dict[str, int]:
+    """120 contacts that match "nguyen" / "dang" only by their e-mail, written FIRST (the
+    unranked index lookups meet them first), then the real name matches."""
+    from app import bulk
+
+    rows = [
+        {"full_name": f"Lê Văn Bình {i}", "emails": [f"nguyen.dang{i}@support.example.vn"]}
+        for i in range(120)
+    ]
+    with unit_of_work(engine) as s:
+        bulk.create_many(s, "contact", bulk.prepare_many("contact", rows), actor="test", history=False)
+        ids = {
+            "family": records.create(s, "contact", {"full_name": "Nguyễn Văn An"}),
+            "given": records.create(s, "contact", {"full_name": "Trần Văn Nguyên"}),
+            "dang_family": records.create(s, "contact", {"full_name": "Đặng Thị Lan"}),
+            "dang_given": records.create(s, "contact", {"full_name": "Hoàng Minh Đăng"}),
+            "exact": records.create(s, "contact", {"full_name": "Nguyễn Nhung"}),
+            "longer": records.create(s, "contact", {"full_name": "Nguyễn Thị Hồng Nhung"}),
+        }
+    return ids
+
+
+def _contacts(engine: Engine, query: str, limit: int = 20) -> list[int]:
+    with read_session(engine) as s:
+        return [h.id for h in search(s, query, limit=limit, kinds=("contact",))]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("nguyen", ["exact", "longer", "family", "given"]),  # then by title: Nguyễn N… < T… < V…
+        ("ngu", ["exact", "longer", "family", "given"]),
+        ("đặng", ["dang_family", "dang_given"]),
+        ("DANG", ["dang_family", "dang_given"]),
+    ],
+)
+def test_family_and_given_name_matches_come_before_other_matches(
+    engine: Engine, crowded: dict[str, int], query: str, first: list[str]
+) -> None:
+    # Family-name matches (the title starts with the query) first, alphabetically, then
+    # given-name matches, then records that match only elsewhere (here the e-mail), even
+    # though the index meets those 120 first and ranks none of them.
+    hits = _contacts(engine, query)
+    assert hits[: len(first)] == [crowded[k] for k in first]
+    assert len(hits) == 20  # then the e-mail matches fill the page
+
+
+def test_an_exact_name_comes_before_a_longer_one(engine: Engine, crowded: dict[str, int]) -> None:
+    assert _contacts(engine, "nguyen nhung")[:2] == [crowded["exact"], crowded["longer"]]
+    assert _contacts(engine, "nguyen van an")[0] == crowded["family"]
+    assert _contacts(engine, "hoang minh dang")[0] == crowded["dang_given"]
+
+
+def test_given_name_prefixes_spell_every_letter_rank() -> None:
+    from app.search import given_name_prefixes
+    from app.vntext import name_sort_key
+
+    for name in ("Đăng", "Dâng", "Dang", "Đặng"):
+        assert any(name_sort_key(name).startswith(p) for p in given_name_prefixes("dang"))
+    assert any(name_sort_key("Nguyệt").startswith(p) for p in given_name_prefixes("nguy"))
+    assert given_name_prefixes("0912") == [] and given_name_prefixes("an.b") == []
