@@ -163,7 +163,7 @@ class FilePage(QWizardPage):
                     [
                         info.name,
                         kind_label(layout.kind),
-                        str(layout.header_row),
+                        str(layout.header_row) if layout.header_row else "—",  # a .vcf has none
                         recognised.replace("%1", str(mapped)).replace("%2", str(len(layout.headers))),
                     ]
                 )

@@ -145,6 +145,7 @@ def test_a_vcf_goes_through_the_import_wizard(qtbot: Any, ctx: Any, tmp_path: Pa
     qtbot.waitUntil(lambda: bool(w.sheets) and not w.busy(), timeout=TIMEOUT)
     tree = w.file_page.tree
     assert tree.topLevelItem(0).text(0) == "điện thoại" and tree.topLevelItem(0).text(1) == "Contacts"
+    assert tree.topLevelItem(0).text(2) == "—"  # no header row: card N is row N
     w.next()
     assert w.currentId() == PAGE_MAPPING
     w.next()
