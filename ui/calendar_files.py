@@ -86,12 +86,14 @@ def export_calendar(
         return write_ics(engine, target, meeting_ids, action_ids=action_ids, reminders=reminders)
 
     def done(out: calendars.Exported) -> None:
-        text = (
-            _tr("Calendar written: %1 meeting(s), %2 open action(s) as all-day reminders → %3")
-            .replace("%1", str(out.meetings))
-            .replace("%2", str(out.reminders))
-            .replace("%3", str(target))
+        meetings, reminders = out.meetings, out.reminders  # plain names: lupdate reads the counts
+        written = QCoreApplication.translate(
+            "CalendarFiles", "Calendar written: %n meeting(s),", "", meetings
         )
+        rest = QCoreApplication.translate(
+            "CalendarFiles", "%n open action(s) as all-day reminders → %1", "", reminders
+        )
+        text = f"{written} {rest.replace('%1', str(target))}"
         answers.file_written(ctx, text, target)
 
     return ctx.tasks.run(work, on_done=done, on_error=lambda exc: _failed(parent, ctx, title, exc))
@@ -117,9 +119,9 @@ def export_vcards(
         return write_vcf(engine, target, contact_ids, version=version)
 
     def done(out: vcards.ExportedCards) -> None:
-        text = (
-            _tr("vCard written: %1 contact(s) → %2").replace("%1", str(out.count)).replace("%2", str(target))
-        )
+        count = out.count
+        text = QCoreApplication.translate("CalendarFiles", "vCard written: %n contact(s) → %1", "", count)
+        text = text.replace("%1", str(target))
         answers.file_written(ctx, text, target)
 
     return ctx.tasks.run(work, on_done=done, on_error=lambda exc: _failed(parent, ctx, title, exc))

@@ -478,6 +478,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="262" />
+      <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -599,17 +600,22 @@
   <context>
     <name>CalendarFiles</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="138" />
+      <location filename="../../ui/calendar_files.py" line="93" />
+      <source>%n open action(s) as all-day reminders → %1</source>
+      <translation>%n việc cần làm (nhắc việc cả ngày) → %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="140" />
       <source>A repeating event: only its first occurrence is imported.</source>
       <translation>Sự kiện lặp lại: chỉ nhập lần đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="135" />
+      <location filename="../../ui/calendar_files.py" line="137" />
       <source>A whole-day event: the meeting starts at 00:00.</source>
       <translation>Sự kiện cả ngày: cuộc họp bắt đầu lúc 00:00.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="136" />
+      <location filename="../../ui/calendar_files.py" line="138" />
       <source>Attendee %1 has no e-mail address: left out.</source>
       <translation>Người tham dự %1 không có địa chỉ thư điện tử: bỏ qua.</translation>
     </message>
@@ -619,14 +625,14 @@
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="238" />
+      <location filename="../../ui/calendar_files.py" line="240" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="90" />
-      <source>Calendar written: %1 meeting(s), %2 open action(s) as all-day reminders → %3</source>
-      <translation>Đã ghi lịch: %1 cuộc họp, %2 việc cần làm (nhắc việc cả ngày) → %3</translation>
+      <source>Calendar written: %n meeting(s),</source>
+      <translation>Đã ghi lịch: %n cuộc họp,</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="78" />
@@ -634,54 +640,54 @@
       <translation>Xuất ra lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="108" />
+      <location filename="../../ui/calendar_files.py" line="110" />
       <source>Export vCard</source>
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="236" />
+      <location filename="../../ui/calendar_files.py" line="238" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="275" />
+      <location filename="../../ui/calendar_files.py" line="277" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="276" />
+      <location filename="../../ui/calendar_files.py" line="278" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="137" />
+      <location filename="../../ui/calendar_files.py" line="139" />
       <source>The file holds %1 events: only the first is imported.</source>
       <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="277" />
+      <location filename="../../ui/calendar_files.py" line="279" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="139" />
+      <location filename="../../ui/calendar_files.py" line="141" />
       <source>The invitation is a cancellation: the meeting is not removed, check it.</source>
       <translation>Lời mời là thông báo huỷ: cuộc họp không bị xoá, hãy kiểm tra lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="140" />
+      <location filename="../../ui/calendar_files.py" line="142" />
       <source>The meeting this invitation made was in the trash: it is back.</source>
       <translation>Cuộc họp tạo từ lời mời này đang ở thùng rác: đã khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="110" />
+      <location filename="../../ui/calendar_files.py" line="112" />
       <source>vCard contacts</source>
       <translation>Danh bạ vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="121" />
-      <source>vCard written: %1 contact(s) → %2</source>
-      <translation>Đã ghi vCard: %1 người liên hệ → %2</translation>
+      <location filename="../../ui/calendar_files.py" line="123" />
+      <source>vCard written: %n contact(s) → %1</source>
+      <translation>Đã ghi vCard: %n người liên hệ → %1</translation>
     </message>
   </context>
   <context>
@@ -2330,72 +2336,72 @@
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="196" />
+      <location filename="../../ui/calendar_files.py" line="198" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="213" />
+      <location filename="../../ui/calendar_files.py" line="215" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="205" />
+      <location filename="../../ui/calendar_files.py" line="207" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="161" />
+      <location filename="../../ui/calendar_files.py" line="163" />
       <source>Creates a planned meeting:</source>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="158" />
+      <location filename="../../ui/calendar_files.py" line="160" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="177" />
+      <location filename="../../ui/calendar_files.py" line="179" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="178" />
+      <location filename="../../ui/calendar_files.py" line="180" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="203" />
+      <location filename="../../ui/calendar_files.py" line="205" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="175" />
+      <location filename="../../ui/calendar_files.py" line="177" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="205" />
+      <location filename="../../ui/calendar_files.py" line="207" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="163" />
+      <location filename="../../ui/calendar_files.py" line="165" />
       <source>Updates meeting #%1 (imported from this invitation before):</source>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="176" />
+      <location filename="../../ui/calendar_files.py" line="178" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="188" />
+      <location filename="../../ui/calendar_files.py" line="190" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="193" />
+      <location filename="../../ui/calendar_files.py" line="195" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -2981,8 +2987,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="65" />
-      <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -2992,7 +2996,6 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="262" />
       <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3089,7 +3092,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3135,7 +3137,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3348,7 +3349,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4173,6 +4173,7 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4294,6 +4295,7 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -5375,6 +5377,8 @@
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="65" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -5400,6 +5404,7 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>
