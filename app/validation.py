@@ -55,6 +55,8 @@ def phone(value: Any, region: str = DEFAULT_REGION, *, unverified_ok: bool = Fal
     text = clean(value)
     if not text:
         raise FieldError("phone number is empty")
+    if region == "VN" and (fast := _vietnamese_valid(text)):
+        return fast
     digits = re.sub(r"[^\d+]", "", text)
     candidates = [text]
     # "84912345678" typed without the plus, or an integer cell that lost its leading zero.
@@ -80,6 +82,29 @@ def phone(value: Any, region: str = DEFAULT_REGION, *, unverified_ok: bool = Fal
             ) not in ("ZZ", None):
                 return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
     raise FieldError(f'"{text}" is not a valid phone number')
+
+
+# A Vietnamese number written the usual ways ("0912 345 678", "+84 912-345-678", "(+84) 91.234.5678"):
+# ASCII digits after a national "0" or "+84", separated only by spaces, dots, dashes and
+# brackets (or "84" and nine or ten digits, the plus lost). For these, parse() finds exactly the digits after the prefix (no extension, no
+# carrier code: Vietnam's national prefix is a bare "0"), so the number is built directly and
+# checked against the same tables; parsing the text is two thirds of the cost of a check.
+_VN_WRITTEN = re.compile(r"(?:\(?\+84\)?|0|84(?=[0-9]{9,10}$))[ .\-()]*([1-9][0-9 .\-()]{5,20})", re.ASCII)
+_SEPARATORS = str.maketrans("", "", " .-()")
+
+
+def _vietnamese_valid(text: str) -> str | None:
+    """E.164 of a plainly written Vietnamese number that libphonenumber finds valid, else
+    None (the caller then parses the text as before, with the same result for these)."""
+    found = _VN_WRITTEN.fullmatch(text)
+    if found is None:
+        return None
+    national = found.group(1).translate(_SEPARATORS)
+    if not national.isdigit() or len(national) > 12:
+        return None
+    if phonenumbers.is_valid_number(phonenumbers.PhoneNumber(country_code=84, national_number=int(national))):
+        return "+84" + national
+    return None
 
 
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")

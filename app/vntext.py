@@ -84,13 +84,16 @@ def clean(text: str | None) -> str:
     return " ".join(text.split())
 
 
+_BLANKS = re.compile(r"[ \t\f\v]+")
+
+
 def clean_multiline(text: str | None) -> str:
     """Like :func:`clean` but keeps line breaks (minutes, notes); trims each line's ends."""
     if text is None:
         return ""
     text = unicodedata.normalize("NFC", str(text).translate(_INVISIBLE).translate(_CONTROLS))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [re.sub(r"[ \t\f\v]+", " ", line).strip() for line in text.split("\n")]
+    lines = [_BLANKS.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines).strip()
 
 

@@ -194,8 +194,12 @@ def _labels_of(labelled: list[tuple[str, str, str]], relations: dict[str, Any]) 
     return out
 
 
-def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult | None:
-    """One sheet row cleaned and checked; None for a row with nothing in its mapped columns."""
+def clean_row(
+    layout: SheetLayout, number: int, values: list[Any], headers: Mapping[str, str] | None = None
+) -> RowResult | None:
+    """One sheet row cleaned and checked; None for a row with nothing in its mapped columns.
+    ``headers``: :func:`field_headers` of the layout, when the caller has it already (a chunk
+    computes it once, not per row)."""
     kind = layout.kind
     assert kind is not None
     raw = collect(layout.mapping, values, layout.headers)
@@ -203,7 +207,8 @@ def clean_row(layout: SheetLayout, number: int, values: list[Any]) -> RowResult 
         return None
     result = RowResult(number, supplied=_share(frozenset(raw)))
     warnings: list[Message] = []
-    headers = field_headers(layout.mapping, layout.headers)  # what kept values are noted under
+    if headers is None:  # what kept values are noted under
+        headers = field_headers(layout.mapping, layout.headers)
     data, refs, errors = to_input(kind, raw, warnings, headers)
     required = fs.REQUIRED[kind]
     if required not in raw and not (kind == "contact" and {"family_name", "given_name"} & raw.keys()):
@@ -305,8 +310,9 @@ def read_rows(
 def clean_chunk(layout: SheetLayout, rows: list[tuple[int, list[Any]]]) -> list[RowResult]:
     """:func:`clean_row` over a chunk of rows (run in a worker process for big sheets)."""
     out = []
+    headers = field_headers(layout.mapping, layout.headers)
     for number, values in rows:
-        result = clean_row(layout, number, values)
+        result = clean_row(layout, number, values, headers)
         if result is not None:
             out.append(result)
     return out

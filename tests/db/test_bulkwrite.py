@@ -1,0 +1,87 @@
+"""A bulk insert on SQLite replaces per-row triggers by one statement; the result is the same."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, text
+
+from app.entities import prepare_contact, prepare_organisation
+from db import bulkwrite
+from db import models as m
+from db.clock import utcnow
+from db.engine import unit_of_work
+
+
+def _base() -> dict[str, Any]:
+    now = utcnow()
+    return {"created_at": now, "updated_at": now, "version": 1, "deleted_at": None}
+
+
+def _triggers(engine: Engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        return dict(conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all())
+
+
+def _contacts(orgs: list[int] | list[None], count: int) -> list[dict[str, Any]]:
+    rows = []
+    for i in range(count):
+        cols = dict(prepare_contact(None, {"full_name": f"Nguyễn Văn Thử {i}"}, None).columns)
+        cols["organisation_id"] = orgs[i % 3] if i % 4 else None
+        rows.append({**_base(), **cols})
+    return rows
+
+
+@pytest.mark.parametrize("count", [5, bulkwrite.FTS_BULK_MIN_ROWS + 10])
+def test_sort_keys_and_search_as_the_row_triggers_keep_them(engine: Engine, count: int) -> None:
+    before = _triggers(engine)
+    assert {"contact_org_sort_ai", "fts_contact_ai"} <= before.keys()
+    with unit_of_work(engine) as session:
+        org_rows = [
+            {**_base(), **prepare_organisation(None, {"name": name}, None).columns}
+            for name in ("Bộ Khoa học và Công nghệ", "Zeta Corp", "Đại học Bách khoa")
+        ]
+        orgs = bulkwrite.insert_rows(session, m.Organisation.__table__, org_rows)
+        ids = bulkwrite.insert_rows(session, m.Contact.__table__, _contacts(orgs, count))
+    assert len(ids) == count
+    assert _triggers(engine) == before  # put back exactly as they were
+    with engine.connect() as conn:
+        wrong = conn.execute(
+            text(
+                "SELECT count(*) FROM contact c LEFT JOIN organisation o ON o.id = c.organisation_id "
+                "WHERE c.org_sort_key IS NOT o.sort_key"
+            )
+        ).scalar_one()
+        keyed = conn.execute(text("SELECT count(*) FROM contact WHERE org_sort_key IS NOT NULL")).scalar_one()
+        found = conn.execute(
+            text("SELECT count(*) FROM fts_contact WHERE fts_contact MATCH 'thu'")
+        ).scalar_one()
+    assert wrong == 0
+    assert keyed == sum(1 for i in range(count) if i % 4)
+    assert found == count
+
+
+def test_a_rolled_back_bulk_insert_keeps_the_triggers(engine: Engine) -> None:
+    before = _triggers(engine)
+    with pytest.raises(RuntimeError), unit_of_work(engine) as session:
+        bulkwrite.insert_rows(session, m.Contact.__table__, _contacts([None, None, None], 1200))
+        raise RuntimeError("stop")
+    assert _triggers(engine) == before
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM contact")).scalar_one() == 0
+
+
+def test_only_the_known_trigger_shape_is_deferred() -> None:
+    sql = (
+        "CREATE TRIGGER t_ai AFTER INSERT ON t WHEN new.a IS NOT NULL BEGIN "
+        "UPDATE t SET k = (SELECT o.k FROM o WHERE o.id = new.a) WHERE id = new.id; END"
+    )
+    assert bulkwrite._catch_up(sql, "t") == (
+        'UPDATE "t" SET k = (SELECT o.k FROM o WHERE o.id = t.a) WHERE id >= :i AND (t.a IS NOT NULL)'
+    )
+    reads_itself = sql.replace("FROM o WHERE", "FROM t o WHERE")
+    assert bulkwrite._catch_up(reads_itself, "t") is None
+    two_statements = sql.replace("WHERE id = new.id; END", "WHERE id = new.id; DELETE FROM x; END")
+    assert bulkwrite._catch_up(two_statements, "t") is None
+    assert bulkwrite._catch_up(sql, "other") is None
