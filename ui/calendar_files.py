@@ -76,6 +76,9 @@ def export_calendar(
     """Every upcoming meeting and the open actions (as all-day reminders: Google Calendar ignores
     tasks), or only ``meeting_ids``, to an .ics file."""
     title = _tr("Export to calendar")
+    if meeting_ids is not None and not meeting_ids:
+        ctx.status_message.emit(_tr("Select the meetings to export first."))
+        return None
     target = Path(path) if path else _ask_save(parent, ctx, title, "ketnoi.ics", _tr("Calendar"), ".ics")
     if target is None:
         return None
@@ -108,6 +111,9 @@ def export_vcards(
 ) -> Task | None:
     """The contacts (every one when None) to a .vcf file for phones and address books."""
     title = _tr("Export vCard")
+    if contact_ids is not None and not contact_ids:
+        ctx.status_message.emit(_tr("Select the contacts to export first."))
+        return None
     target = (
         Path(path) if path else _ask_save(parent, ctx, title, "ketnoi.vcf", _tr("vCard contacts"), ".vcf")
     )

@@ -600,37 +600,37 @@
   <context>
     <name>CalendarFiles</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="93" />
+      <location filename="../../ui/calendar_files.py" line="96" />
       <source>%n open action(s) as all-day reminders → %1</source>
       <translation>%n việc cần làm (nhắc việc cả ngày) → %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="140" />
+      <location filename="../../ui/calendar_files.py" line="146" />
       <source>A repeating event: only its first occurrence is imported.</source>
       <translation>Sự kiện lặp lại: chỉ nhập lần đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="137" />
+      <location filename="../../ui/calendar_files.py" line="143" />
       <source>A whole-day event: the meeting starts at 00:00.</source>
       <translation>Sự kiện cả ngày: cuộc họp bắt đầu lúc 00:00.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="138" />
+      <location filename="../../ui/calendar_files.py" line="144" />
       <source>Attendee %1 has no e-mail address: left out.</source>
       <translation>Người tham dự %1 không có địa chỉ thư điện tử: bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="79" />
+      <location filename="../../ui/calendar_files.py" line="82" />
       <source>Calendar</source>
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="240" />
+      <location filename="../../ui/calendar_files.py" line="246" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="90" />
+      <location filename="../../ui/calendar_files.py" line="93" />
       <source>Calendar written: %n meeting(s),</source>
       <translation>Đã ghi lịch: %n cuộc họp,</translation>
     </message>
@@ -640,52 +640,62 @@
       <translation>Xuất ra lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="110" />
+      <location filename="../../ui/calendar_files.py" line="113" />
       <source>Export vCard</source>
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="238" />
+      <location filename="../../ui/calendar_files.py" line="244" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="277" />
+      <location filename="../../ui/calendar_files.py" line="283" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="278" />
+      <location filename="../../ui/calendar_files.py" line="284" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="139" />
+      <location filename="../../ui/calendar_files.py" line="115" />
+      <source>Select the contacts to export first.</source>
+      <translation>Hãy chọn những người liên hệ cần xuất trước.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="80" />
+      <source>Select the meetings to export first.</source>
+      <translation>Hãy chọn các cuộc họp cần xuất trước.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="145" />
       <source>The file holds %1 events: only the first is imported.</source>
       <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="279" />
+      <location filename="../../ui/calendar_files.py" line="285" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="141" />
+      <location filename="../../ui/calendar_files.py" line="147" />
       <source>The invitation is a cancellation: the meeting is not removed, check it.</source>
       <translation>Lời mời là thông báo huỷ: cuộc họp không bị xoá, hãy kiểm tra lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="142" />
+      <location filename="../../ui/calendar_files.py" line="148" />
       <source>The meeting this invitation made was in the trash: it is back.</source>
       <translation>Cuộc họp tạo từ lời mời này đang ở thùng rác: đã khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="112" />
+      <location filename="../../ui/calendar_files.py" line="118" />
       <source>vCard contacts</source>
       <translation>Danh bạ vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="123" />
+      <location filename="../../ui/calendar_files.py" line="129" />
       <source>vCard written: %n contact(s) → %1</source>
       <translation>Đã ghi vCard: %n người liên hệ → %1</translation>
     </message>
@@ -2336,72 +2346,72 @@
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="198" />
+      <location filename="../../ui/calendar_files.py" line="204" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="215" />
+      <location filename="../../ui/calendar_files.py" line="221" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="207" />
+      <location filename="../../ui/calendar_files.py" line="213" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="163" />
+      <location filename="../../ui/calendar_files.py" line="169" />
       <source>Creates a planned meeting:</source>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="160" />
+      <location filename="../../ui/calendar_files.py" line="166" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="179" />
+      <location filename="../../ui/calendar_files.py" line="185" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="180" />
+      <location filename="../../ui/calendar_files.py" line="186" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="205" />
+      <location filename="../../ui/calendar_files.py" line="211" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="177" />
+      <location filename="../../ui/calendar_files.py" line="183" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="207" />
+      <location filename="../../ui/calendar_files.py" line="213" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="165" />
+      <location filename="../../ui/calendar_files.py" line="171" />
       <source>Updates meeting #%1 (imported from this invitation before):</source>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="178" />
+      <location filename="../../ui/calendar_files.py" line="184" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="190" />
+      <location filename="../../ui/calendar_files.py" line="196" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="195" />
+      <location filename="../../ui/calendar_files.py" line="201" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -2987,6 +2997,8 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="65" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3092,6 +3104,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3555,7 +3568,7 @@
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="39" />
+      <location filename="../../ui/main.py" line="44" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -3566,7 +3579,7 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="48" />
+      <location filename="../../ui/main.py" line="53" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -3577,22 +3590,22 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="117" />
+      <location filename="../../ui/main.py" line="116" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="125" />
+      <location filename="../../ui/main.py" line="124" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="130" />
+      <location filename="../../ui/main.py" line="129" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="112" />
+      <location filename="../../ui/main.py" line="111" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
@@ -5377,8 +5390,6 @@
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="65" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -5404,7 +5415,6 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -163,3 +163,43 @@ def test_a_vcf_goes_through_the_import_wizard(qtbot: Any, ctx: Any, tmp_path: Pa
         (cid,) = s.scalars(select(m.Contact.id).where(m.Contact.full_name == "Phạm Quốc Huy")).all()
         assert records.get(s, "contact", cid)["phones"] == ["+84912345678"]
     w.accept()
+
+
+def test_export_to_calendar_on_the_selected_meetings(
+    qtbot: Any, window: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import calendar_files
+
+    target = tmp_path / "chon.ics"
+    monkeypatch.setattr(calendar_files.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    import datetime as dt
+
+    from db.engine import unit_of_work
+    from ui.main_window import VIEWS
+
+    with unit_of_work(ctx.engine) as s:
+        for day in (10, 11):
+            records.create(
+                s, "meeting", {"title": f"Họp {day}", "starts_at": dt.datetime(2026, 12, day, 9, 0)}
+            )
+    window.nav.setCurrentRow(VIEWS.index("meeting"))
+    view = window.views["meeting"]
+    view.list.refresh()
+    qtbot.waitUntil(lambda: view.list.total >= 2, timeout=TIMEOUT)
+    with qtbot.waitSignal(view.list.selection_complete, timeout=TIMEOUT):
+        view.list.select_all()
+    chosen = view.list.selected_ids()
+    assert len(chosen) > 1
+    window.act_meeting_ics.trigger()
+    qtbot.waitUntil(window.file_offer.isVisible, timeout=TIMEOUT)
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    with read_session(ctx.engine) as s:
+        emails = set(s.scalars(select(m.Meeting.id).where(m.Meeting.kind == "email")).all())
+    assert sorted(int(str(e["UID"]).split("@")[0].split("-")[1]) for e in events) == sorted(
+        set(chosen) - emails
+    )
+    assert not Calendar.from_ical(target.read_bytes()).walk("VTODO")
+    view.list.view.clearSelection()
+    view.detail.record_id = None
+    window.act_meeting_ics.trigger()
+    assert window.statusBar().currentMessage() == "Select the meetings to export first."
