@@ -191,6 +191,11 @@ class _Writer:
             values = [
                 {**self.base(), **{k: self.remap(k, v) for k, v in (r.columns or {}).items()}} for r in part
             ]
+            if kind == "contact":  # the list's sort keys written with the row (migration 0012)
+                for value, r in zip(values, part, strict=True):
+                    rels = r.relations or {}
+                    value["email_sort_key"] = next(iter(rels.get("emails") or ()), None)
+                    value["phone_sort_key"] = next(iter(rels.get("phones") or ()), None)
             ids = self.insert(model, values)
             links: dict[type[Any], list[dict[str, Any]]] = {}
             for row, ident in zip(part, ids, strict=True):

@@ -168,6 +168,15 @@ def _follow_every_write(engine: Engine) -> None:
     assert keys["meeting.org"][n["meeting"]][0] == text_sort_key("Zeta MOST")
     assert keys["action.responsible"][n["call"]][0] == "Xuân Lan"  # staff before contact
     assert keys["organisation.owner"][n["gen"]][0] is None
+    with unit_of_work(engine) as s:  # e-mails removed
+        records.update(s, "contact", n["hung"], {"emails": [], "phones": ["+84903112233", "+84912000111"]},
+                       expected_version=None)  # fmt: skip
+    keys = _all_agree(engine)
+    assert keys["contact.email"][n["hung"]][0] is None
+    with unit_of_work(engine) as s:  # phones reordered by a direct write
+        s.execute(text("UPDATE contact_method SET position = 1 - position WHERE kind = 'phone'"))
+    keys = _all_agree(engine)
+    assert keys["contact.phone"][n["hung"]][0] == "+84912000111"
     with unit_of_work(engine) as s:  # MOST merged into Genetica, then Genetica purged
         merge.merge(s, "organisation", n["gen"], n["most"])
     keys = _all_agree(engine)

@@ -70,10 +70,27 @@ METHOD = (
 )
 
 
-def _contact_methods_sql(ref: str) -> str:
-    email = METHOD.format(r=ref, kind="email")
-    phone = METHOD.format(r=ref, kind="phone")
-    return f"UPDATE contact SET email_sort_key = {email}, phone_sort_key = {phone} WHERE id = {ref}"
+def _contact_methods_sql(ref: str, kind: str | None = None, differs: str = "IS NOT") -> str:
+    """Set the contact's key for ``kind`` (both kinds when None) from its methods now. For one
+    kind the row is written only when the key changes (``differs``: SQLite's ``IS NOT``,
+    PostgreSQL's ``IS DISTINCT FROM``): an import writes the key with the contact already
+    (app.bulk), so that its many methods cost a read each, not a second write of the row."""
+    if kind is None:
+        keys = ", ".join(f"{k}_sort_key = {METHOD.format(r=ref, kind=k)}" for k in ("email", "phone"))
+        return f"UPDATE contact SET {keys} WHERE id = {ref}"
+    value = METHOD.format(r=ref, kind=kind)
+    return (
+        f"UPDATE contact SET {kind}_sort_key = {value} WHERE id = {ref} AND {kind}_sort_key {differs} {value}"
+    )
+
+
+# A method just inserted is its contact's first of its kind (the key then becomes its value);
+# an insert that is not first leaves the key as it was.
+_IS_FIRST = (
+    "NOT EXISTS (SELECT 1 FROM contact_method m WHERE m.contact_id = {r}.contact_id "
+    "AND m.kind = {r}.kind AND m.id <> {r}.id "
+    "AND (m.position < {r}.position OR (m.position = {r}.position AND m.id < {r}.id)))"
+)
 
 
 def _meeting_sql(ref: str) -> str:
@@ -119,13 +136,30 @@ SQLITE_TRIGGERS = (
     f"CREATE TRIGGER meeting_org_key_ad AFTER DELETE ON meeting_organisation BEGIN {_meeting_sql('old.meeting_id')}; END",
     "CREATE TRIGGER meeting_org_key_au AFTER UPDATE ON meeting_organisation BEGIN "
     f"{_meeting_sql('old.meeting_id')}; {_meeting_sql('new.meeting_id')}; END",
-    # a contact's e-mail addresses and phones
-    f"CREATE TRIGGER contact_method_key_ai AFTER INSERT ON contact_method BEGIN {_contact_methods_sql('new.contact_id')}; END",
-    f"CREATE TRIGGER contact_method_key_ad AFTER DELETE ON contact_method BEGIN {_contact_methods_sql('old.contact_id')}; END",
+    # a contact's e-mail addresses and phones: an insert writes the key only when the new one
+    # comes first and differs (an import writes the key with the contact: its methods then cost
+    # a look-up each, no write); a delete or an update reads the methods again
+    *(
+        f"CREATE TRIGGER contact_method_{kind}_key_ai AFTER INSERT ON contact_method "
+        f"WHEN new.kind = '{kind}' AND {_IS_FIRST.format(r='new')} "
+        f"AND (SELECT c.{kind}_sort_key FROM contact c WHERE c.id = new.contact_id) IS NOT new.value "
+        f"BEGIN UPDATE contact SET {kind}_sort_key = new.value WHERE id = new.contact_id; END"
+        for kind in ("email", "phone")
+    ),
+    *(
+        f"CREATE TRIGGER contact_method_{kind}_key_ad AFTER DELETE ON contact_method "
+        f"WHEN old.kind = '{kind}' BEGIN {_contact_methods_sql('old.contact_id', kind)}; END"
+        for kind in ("email", "phone")
+    ),
     "CREATE TRIGGER contact_method_key_au AFTER UPDATE ON contact_method BEGIN "
     f"{_contact_methods_sql('old.contact_id')}; {_contact_methods_sql('new.contact_id')}; END",
 )
-SQLITE_TRIGGER_NAMES = tuple(sql.split()[2] for sql in SQLITE_TRIGGERS)
+# (and two names an earlier draft of this revision used, on a developer's database)
+SQLITE_TRIGGER_NAMES = (
+    *(sql.split()[2] for sql in SQLITE_TRIGGERS),
+    "contact_method_key_ai",
+    "contact_method_key_ad",
+)
 
 PG_FUNCTIONS_AND_TRIGGERS = (
     # (function name, table, trigger name, body, trigger timing/events)
@@ -191,11 +225,23 @@ PG_FUNCTIONS_AND_TRIGGERS = (
         "contact_method_keys",
         "contact_method",
         "contact_method_keys",
-        "IF TG_OP <> 'INSERT' THEN\n"
+        "IF TG_OP = 'UPDATE' THEN\n"
         f"        {_contact_methods_sql('OLD.contact_id')};\n"
-        "    END IF;\n"
-        "    IF TG_OP <> 'DELETE' THEN\n"
         f"        {_contact_methods_sql('NEW.contact_id')};\n"
+        f"    ELSIF TG_OP = 'INSERT' AND NEW.kind IN ('email', 'phone') AND {_IS_FIRST.format(r='NEW')} THEN\n"
+        "        IF NEW.kind = 'email' THEN\n"
+        "            UPDATE contact SET email_sort_key = NEW.value\n"
+        "            WHERE id = NEW.contact_id AND email_sort_key IS DISTINCT FROM NEW.value;\n"
+        "        ELSE\n"
+        "            UPDATE contact SET phone_sort_key = NEW.value\n"
+        "            WHERE id = NEW.contact_id AND phone_sort_key IS DISTINCT FROM NEW.value;\n"
+        "        END IF;\n"
+        "    ELSIF TG_OP = 'DELETE' AND OLD.kind IN ('email', 'phone') THEN\n"
+        "        IF OLD.kind = 'email' THEN\n"
+        f"            {_contact_methods_sql('OLD.contact_id', 'email', 'IS DISTINCT FROM')};\n"
+        "        ELSE\n"
+        f"            {_contact_methods_sql('OLD.contact_id', 'phone', 'IS DISTINCT FROM')};\n"
+        "        END IF;\n"
         "    END IF;\n    RETURN NULL;",
         "AFTER INSERT OR UPDATE OR DELETE",
     ),
