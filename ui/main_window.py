@@ -31,6 +31,7 @@ from db.engine import describe_url
 from ui import help_menu, labels
 from ui.answers import FileOffer
 from ui.bulk import BulkActions
+from ui.calendar_drops import CalendarDrops
 from ui.commands import Commands, UndoOffer
 from ui.context import AppContext
 from ui.dashboard import DashboardView
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         self.mail = EmailLogger(self.ctx, self)  # File → Log e-mail…, and .eml/.msg dropped on the window
         self.mail.logged.connect(lambda meeting_id: self.navigate("meeting", meeting_id))
         WindowDrops(self, self.mail)
+        CalendarDrops(self, self.ctx)  # .ics and .vcf dropped on the window (issue 14)
         self.act_log_email = self._act("log_email", self.tr("Log &e-mail…"), self._log_email, None, "mail")
         self.act_new_action = self._act(
             "new_action", self.tr("New &action…"), self.new_action, ["Ctrl+Shift+A"], "new-action"

@@ -203,3 +203,34 @@ def test_export_to_calendar_on_the_selected_meetings(
     view.detail.record_id = None
     window.act_meeting_ics.trigger()
     assert window.statusBar().currentMessage() == "Select the meetings to export first."
+
+
+def test_an_ics_and_a_vcf_dropped_on_the_window(
+    qtbot: Any, window: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from ui import calendar_files
+    from ui.calendar_drops import CalendarDrops
+
+    opened: list[tuple[str, Path]] = []
+    monkeypatch.setattr(calendar_files, "import_invitation", lambda _w, _c, p: opened.append(("ics", p)))
+    monkeypatch.setattr("ui.import_wizard.open_import_wizard", lambda _w, _c, p: opened.append(("vcf", p)))
+    drops = window.findChild(CalendarDrops)  # what Qt calls for a drop on the window (offscreen has no drag)
+
+    def drop(path: Path) -> bool:
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(path))])
+        event = QDropEvent(
+            QPointF(10, 10),
+            Qt.DropAction.CopyAction,
+            data,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        return bool(drops.eventFilter(window, event) and event.isAccepted())
+
+    ics, vcf, txt = tmp_path / "a.ics", tmp_path / "b.VCF", tmp_path / "c.txt"
+    assert drop(ics) and drop(vcf) and not drop(txt)
+    assert opened == [("ics", ics), ("vcf", vcf)]
