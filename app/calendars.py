@@ -282,6 +282,7 @@ def _imported_uids(session: Session, meeting_ids: Sequence[int]) -> dict[int, st
 Note = tuple[str, dict[str, Any]]
 NOTES = {
     "whole_day": "a whole-day event: the meeting starts at 00:00",
+    "unknown_zone": "time zone {zone!r} is not known: the times are taken as written, check them",
     "no_email": "attendee {attendee!r} has no e-mail address: left out",
     "several_events": "the file holds {n} events: only the first is imported",
     "repeating": "a repeating event: only its first occurrence is imported",
@@ -387,6 +388,9 @@ def _times(ev: Any, name: str, warnings: list[Note]) -> tuple[dt.datetime, dt.da
     try:
         starts = _local(start_prop.dt, "the start", warnings)
         whole_day = not isinstance(start_prop.dt, dt.datetime)
+        tzid = _text(start_prop.params.get("TZID"))
+        if tzid and not whole_day and start_prop.dt.tzinfo is None:
+            warnings.append(("unknown_zone", {"zone": tzid[:80]}))
         end_prop = ev.get("DTEND")
         ends: dt.datetime | None = None
         if end_prop is not None:

@@ -141,6 +141,7 @@ def note_text(note: calendars.Note) -> str:
     code, params = note
     words = {
         "whole_day": _tr("A whole-day event: the meeting starts at 00:00."),
+        "unknown_zone": _tr("Time zone %1 is not known: the times are taken as written, check them."),
         "no_email": _tr("Attendee %1 has no e-mail address: left out."),
         "several_events": _tr("The file holds %1 events: only the first is imported."),
         "repeating": _tr("A repeating event: only its first occurrence is imported."),
@@ -148,7 +149,7 @@ def note_text(note: calendars.Note) -> str:
         "restored": _tr("The meeting this invitation made was in the trash: it is back."),
     }
     text = words.get(code, code)
-    return text.replace("%1", str(params.get("attendee", params.get("n", ""))))
+    return text.replace("%1", str(params.get("attendee", params.get("n", params.get("zone", "")))))
 
 
 @dataclass(frozen=True)

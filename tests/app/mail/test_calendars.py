@@ -297,3 +297,17 @@ def test_an_undone_import_comes_back_when_imported_again(engine: Engine) -> None
     assert [code for code, _ in back.notes] == ["repeating", "restored"]
     with read_session(engine) as s:
         assert records.get(s, "meeting", made.meeting_id)["title"] == "Họp Genetica về hợp tác"
+
+
+def test_a_zone_no_one_knows_is_taken_as_written_and_said() -> None:
+    text = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x1\r\nSUMMARY:t\r\n"
+        'DTSTART;TZID="(UTC+07:00) Bangkok, Hanoi, Jakarta":20261203T093000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n'
+    )
+    inv = calendars.read_ics(text.encode(), "t.ics")
+    assert inv.starts_at == dt.datetime(2026, 12, 3, 9, 30)
+    assert [code for code, _ in inv.notes] == ["unknown_zone"]
+    tokyo = text.replace(
+        '"(UTC+07:00) Bangkok, Hanoi, Jakarta"', "Tokyo Standard Time"
+    )  # Windows name, no VTIMEZONE
+    assert calendars.read_ics(tokyo.encode(), "t.ics").starts_at == dt.datetime(2026, 12, 3, 7, 30)
