@@ -248,6 +248,16 @@ PG_FUNCTIONS_AND_TRIGGERS = (
 )
 
 
+# On a team database (issue 13) a login sees and may change only some rows (row-level
+# security): a key kept for every row must be written with the rights of the functions' owner
+# (the schema's owner, whom the policies do not filter), or renaming an organisation would
+# leave the keys of a colleague's confidential actions behind. The search path is fixed to the
+# schema's, as for any SECURITY DEFINER function.
+DEFINER = "SECURITY DEFINER SET search_path FROM CURRENT"
+# 0011's functions (the contacts' organisation key) get the same rights here.
+ORG_SORT_FUNCTIONS = ("contact_org_sort_key()", "organisation_sort_key_to_contacts()")
+
+
 def create_list_key_triggers(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         for sql in SQLITE_TRIGGERS:
@@ -256,7 +266,7 @@ def create_list_key_triggers(conn: Connection) -> None:
         for function, table, trigger, body, when in PG_FUNCTIONS_AND_TRIGGERS:
             conn.execute(
                 sa.text(
-                    f"CREATE FUNCTION {function}() RETURNS trigger AS $$\nBEGIN\n    {body}\n"
+                    f"CREATE FUNCTION {function}() RETURNS trigger {DEFINER} AS $$\nBEGIN\n    {body}\n"
                     "END $$ LANGUAGE plpgsql"
                 )
             )
@@ -298,10 +308,16 @@ def upgrade() -> None:
     for table, column in COLUMNS:
         op.create_index(f"ix_{table}_live_{column}", table, ["deleted_at", column], unique=False)
     create_list_key_triggers(conn)
+    if conn.dialect.name == "postgresql":
+        for function in ORG_SORT_FUNCTIONS:
+            op.execute(f"ALTER FUNCTION {function} {DEFINER}")
 
 
 def downgrade() -> None:
     conn = op.get_bind()
+    if conn.dialect.name == "postgresql":
+        for function in ORG_SORT_FUNCTIONS:
+            op.execute(f"ALTER FUNCTION {function} SECURITY INVOKER RESET search_path")
     drop_list_key_triggers(conn)
     for table, column in reversed(COLUMNS):
         op.drop_index(f"ix_{table}_live_{column}", table_name=table)
