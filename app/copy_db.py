@@ -1,6 +1,7 @@
 """``ketnoi copy-db --from URL --to URL``: a laptop's file into a team database, or back.
 
-A plain copy (:func:`copy_database`) goes into an **empty** database (no rows in any table:
+A plain copy (:func:`copy_database`) goes into an **empty** database (no rows in any table but
+the settings a new database is born with, which the source's replace:
 a new file, or a team database right after ``ketnoi admin init``, before ``admin add-user`` —
 which then binds the copied staff by name). Every table goes over with its ids (``db.copy``),
 then both databases are read again in full and compared table by table: rows counted and
@@ -69,7 +70,7 @@ def check_source(source: Engine) -> None:
 
 def non_empty_tables(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
-        return {t: n for t, n in raw.counts(conn).items() if n}
+        return {t: n for t, n in raw.counts(conn).items() if n and t not in raw.SEEDED}
 
 
 def copy_database(source: Engine, target: Engine, *, progress: Progress | None = None) -> CopyReport:

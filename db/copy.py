@@ -37,6 +37,10 @@ from sqlmodel import SQLModel
 import db.models  # noqa: F401  (every table registered on the metadata)
 
 BATCH = 2_000
+SEEDED = ("setting",)
+"""Tables a new database already has rows in (the migrations write ``database.uuid``): an
+empty target's rows there are replaced by the source's, so the database keeps its identity
+(calendar events exported before the move are updated, not doubled, after it)."""
 Progress = Callable[[str, int, int], None]  # table, rows done, rows in the table
 
 
@@ -108,6 +112,8 @@ def copy_all(source: Engine, target: Engine, *, progress: Progress | None = None
             for table in tables():
                 dst.exec_driver_sql(f'ALTER TABLE "{table.name}" DISABLE TRIGGER USER')
         for table in tables():
+            if table.name in SEEDED:
+                dst.execute(table.delete())
             done[table.name] = _copy_table(src, dst, table, progress)
         if pg:
             for table in tables():

@@ -66,6 +66,11 @@ def _fill(db: Path) -> dict[str, int]:
         s.add(post)
         s.flush()
         s.add(m.PostHolder(post_id=post.id, contact_id=secret, starts_on=dt.date(2025, 3, 1)))
+        s.add(
+            m.MeetingCalendar(
+                meeting_id=meeting, ical_uid="040000008200E00074C5B7101A82E008@outlook", sequence=2
+            )
+        )
         s.add(m.Setting(key="office.symbol", value={"symbol": "NIC-HTQT", "years": [2025, 2026]}))
         s.execute(text("UPDATE change SET login = 'lan' WHERE actor = 'Lan'"))
     engine.dispose()

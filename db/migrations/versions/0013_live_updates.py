@@ -8,11 +8,11 @@ On PostgreSQL only (a no-op on SQLite, where windows on one file poll instead, s
 ``db/live.py``): statement-level ``AFTER INSERT / UPDATE / DELETE`` triggers, with transition
 tables so that one statement sends one notification per kind however many rows it wrote, on
 
-- the records (organisation, contact, meeting, action, staff, letter, attachment): the kind is
-  the table;
+- the records (organisation, contact, meeting, action, staff, letter): the kind is the table;
+  an attachment counts as a change of the record it is attached to;
 - what hangs off a record and is shown with it (contact methods, attendees, a meeting's
-  organisations and staff, tags, sectors, shares, posts, e-mails, successions): the kind and id
-  are the record's it hangs off.
+  organisations and staff, tags, sectors, shares, posts, e-mails, calendar invitations,
+  successions): the kind and id are the record's it hangs off.
 
 Each notification, on the channel ``ketnoi_changes``, is a JSON object ``{"kind", "ids", "op",
 "fields", "by", "app"}``: ``op`` is ``i``/``d`` (records came or went), ``m`` (a record moved
@@ -55,6 +55,7 @@ WATCHED: dict[str, tuple[str, str]] = {
     "meeting_organisation": ("meeting", "meeting_id"),
     "meeting_staff": ("meeting", "meeting_id"),
     "email_message": ("meeting", "meeting_id"),
+    "meeting_calendar": ("meeting", "meeting_id"),
     "organisation_tag": ("organisation", "organisation_id"),
     "organisation_sector": ("organisation", "organisation_id"),
     "org_succession": ("organisation", "predecessor_id"),
