@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import itertools
+import multiprocessing
+import os
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from typing import Any
 
 from sqlmodel import Session, select
 
 from app import bulk
+from app.entities import Prepared
 from db import models as m
 
 Progress = Callable[[int, int], None]
@@ -125,28 +132,97 @@ SECTORS = [
 ]
 
 
+STREAM = 20_000
+"""Rows generated, validated and written per step: memory stays bounded at any scale."""
+POOL_MIN = 50_000
+"""From this many contacts the rows are validated in worker processes (one per core) while
+the main process writes the previous step: validation is most of the time (phone numbers,
+names' sort and search keys)."""
+
+
+def _prepare(entity: str, rows: list[dict[str, Any]]) -> list[Prepared]:
+    return bulk.prepare_many(entity, rows)
+
+
+def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    it = iter(rows)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+class _Writer:
+    """Validates batches (in a pool when given) and writes them in order, keeping at most a
+    few batches in flight."""
+
+    def __init__(self, s: Session, pool: Executor | None, report: Callable[[int], None]) -> None:
+        self.s, self.pool, self.report = s, pool, report
+        self.written = 0
+
+    def write(self, entity: str, rows: Iterable[dict[str, Any]]) -> list[int]:
+        ids: list[int] = []
+        pending: collections.deque[Future[list[Prepared]]] = collections.deque()
+
+        def drain(keep: int) -> None:
+            while len(pending) > keep:
+                prepared = pending.popleft().result()
+                ids.extend(bulk.create_many(self.s, entity, prepared, actor="demo", history=False))
+                self.written += len(prepared)
+                self.report(self.written)
+
+        for batch in _batches(rows, STREAM):
+            if self.pool is None:
+                done: Future[list[Prepared]] = Future()
+                done.set_result(_prepare(entity, batch))
+                pending.append(done)
+            else:
+                pending.append(self.pool.submit(_prepare, entity, batch))
+            drain(keep=2 if self.pool is not None else 0)
+        drain(keep=0)
+        return ids
+
+
 def fill_scale(
     s: Session, n: int, rng: random.Random, today: dt.date, progress: Progress | None
 ) -> dict[str, int]:
-    """N generated contacts, N/50 organisations, N/10 meetings, N/5 actions, in bulk."""
+    """N generated contacts, N/50 organisations, N/10 meetings, N/5 actions, in bulk.
+
+    Generated, validated and written STREAM rows at a time (bounded memory); from POOL_MIN
+    contacts the validation runs in worker processes beside the writes. The same seed gives
+    the same data either way.
+    """
     n_orgs, n_meetings, n_actions = max(1, n // 50), max(1, n // 10), max(1, n // 5)
     total = n_orgs + n + n_meetings + n_actions
-    done = [0]
 
-    def step(k: int) -> Callable[[int, int], None]:
-        base = done[0]
-
-        def report(d: int, _t: int) -> None:
-            if progress:
-                progress(base + d, total)
-
-        done[0] += k
-        return report
+    def report(done: int) -> None:
+        if progress:
+            progress(done, total)
 
     staff_ids = list(s.exec(select(m.Staff.id)).all())
-    orgs = bulk.prepare_many(
+    pool: Executor | None = None
+    if n >= POOL_MIN and (os.cpu_count() or 1) > 1:
+        pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("fork"))
+    try:
+        w = _Writer(s, pool, report)
+        counts = _generate(w, n, n_orgs, n_meetings, n_actions, rng, today, staff_ids)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return counts
+
+
+def _generate(
+    w: _Writer,
+    n: int,
+    n_orgs: int,
+    n_meetings: int,
+    n_actions: int,
+    rng: random.Random,
+    today: dt.date,
+    staff_ids: list[int | None],
+) -> dict[str, int]:
+    org_ids = w.write(
         "organisation",
-        [
+        (
             {
                 "name": f"{rng.choice(['Công ty', 'Viện', 'Trung tâm', 'Startup'])} {rng.choice(ORG_WORDS)} {i + 1}",
                 "kind": rng.choice(m.ORGANISATION_KINDS),
@@ -156,66 +232,57 @@ def fill_scale(
                 "interest": rng.randint(1, 5),
             }
             for i in range(n_orgs)
-        ],
+        ),
     )
-    org_ids = bulk.create_many(s, "organisation", orgs, actor="demo", progress=step(n_orgs), history=False)
-    contact_rows = []
-    for i in range(n):
+
+    def contact(i: int) -> dict[str, Any]:
         family, middle, given = rng.choice(FAMILY), rng.choice(MIDDLE), rng.choice(GIVEN)
         full = " ".join(p for p in (family, middle, given) if p)
-        contact_rows.append(
-            {
-                "full_name": full,
-                "family_name": family,
-                "middle_name": middle,
-                "given_name": given,
-                "position": rng.choice(POSITIONS),
-                "organisation_id": rng.choice(org_ids),
-                "emails": [f"user{i}@example{i % 97}.vn"],
-                "phones": [f"+8491{i:07d}"],
-                "owner_id": rng.choice(staff_ids),
-                "source": "demo --scale",
-            }
-        )
-    contacts = bulk.prepare_many("contact", contact_rows)
-    contact_ids = bulk.create_many(s, "contact", contacts, actor="demo", progress=step(n), history=False)
-    meeting_rows = []
-    for i in range(n_meetings):
+        return {
+            "full_name": full,
+            "family_name": family,
+            "middle_name": middle,
+            "given_name": given,
+            "position": rng.choice(POSITIONS),
+            "organisation_id": rng.choice(org_ids),
+            "emails": [f"user{i}@example{i % 97}.vn"],
+            "phones": [f"+8491{i:07d}"],
+            "owner_id": rng.choice(staff_ids),
+            "source": "demo --scale",
+        }
+
+    contact_ids = w.write("contact", (contact(i) for i in range(n)))
+
+    def meeting(i: int) -> dict[str, Any]:
         when = dt.datetime.combine(
             today - dt.timedelta(days=rng.randint(-30, 720)), dt.time(rng.choice([9, 10, 14, 15]))
         )
-        meeting_rows.append(
-            {
-                "title": f"Làm việc về {rng.choice(ORG_WORDS).lower()} #{i + 1}",
-                "starts_at": when,
-                "kind": rng.choice(m.MEETING_KINDS),
-                "location": rng.choice(["Hòa Lạc", "Hà Nội", "Online"]),
-                "attendees": [{"contact_id": c} for c in rng.sample(contact_ids, min(3, len(contact_ids)))],
-                "organisation_ids": [rng.choice(org_ids)],
-                "owner_id": rng.choice(staff_ids),
-            }
-        )
-    meetings = bulk.prepare_many("meeting", meeting_rows)
-    meeting_ids = bulk.create_many(
-        s, "meeting", meetings, actor="demo", progress=step(n_meetings), history=False
-    )
-    action_rows = []
-    for i in range(n_actions):
+        return {
+            "title": f"Làm việc về {rng.choice(ORG_WORDS).lower()} #{i + 1}",
+            "starts_at": when,
+            "kind": rng.choice(m.MEETING_KINDS),
+            "location": rng.choice(["Hòa Lạc", "Hà Nội", "Online"]),
+            "attendees": [{"contact_id": c} for c in rng.sample(contact_ids, min(3, len(contact_ids)))],
+            "organisation_ids": [rng.choice(org_ids)],
+            "owner_id": rng.choice(staff_ids),
+        }
+
+    meeting_ids = w.write("meeting", (meeting(i) for i in range(n_meetings)))
+
+    def action(i: int) -> dict[str, Any]:
         status = rng.choices(m.ACTION_STATUSES, weights=[5, 2, 1, 6, 1])[0]
-        action_rows.append(
-            {
-                "title": f"{rng.choice(['Gửi', 'Chuẩn bị', 'Xác nhận', 'Send', 'Review'])} "
-                f"{rng.choice(['thư giới thiệu', 'đề xuất', 'báo cáo', 'proposal', 'MoU'])} #{i + 1}",
-                "kind": rng.choice(m.ACTION_KINDS),
-                "direction": rng.choice(m.ACTION_DIRECTIONS),
-                "responsible_staff_id": rng.choice(staff_ids),
-                "organisation_id": rng.choice(org_ids),
-                "meeting_id": rng.choice(meeting_ids),
-                "due_date": today + dt.timedelta(days=rng.randint(-60, 60)),
-                "status": status,
-                "priority": rng.choice(m.PRIORITIES),
-            }
-        )
-    actions = bulk.prepare_many("action", action_rows)
-    bulk.create_many(s, "action", actions, actor="demo", progress=step(n_actions), history=False)
+        return {
+            "title": f"{rng.choice(['Gửi', 'Chuẩn bị', 'Xác nhận', 'Send', 'Review'])} "
+            f"{rng.choice(['thư giới thiệu', 'đề xuất', 'báo cáo', 'proposal', 'MoU'])} #{i + 1}",
+            "kind": rng.choice(m.ACTION_KINDS),
+            "direction": rng.choice(m.ACTION_DIRECTIONS),
+            "responsible_staff_id": rng.choice(staff_ids),
+            "organisation_id": rng.choice(org_ids),
+            "meeting_id": rng.choice(meeting_ids),
+            "due_date": today + dt.timedelta(days=rng.randint(-60, 60)),
+            "status": status,
+            "priority": rng.choice(m.PRIORITIES),
+        }
+
+    w.write("action", (action(i) for i in range(n_actions)))
     return {"organisations": n_orgs, "contacts": n, "meetings": n_meetings, "actions": n_actions}
