@@ -1,6 +1,6 @@
 """Benchmark: the organisation brief for an organisation with 500 meetings and 2,000 actions.
 
-    python tests/benchmarks/bench_brief.py [--runs 5] [--meetings 500] [--actions 2000]
+    python tests/benchmarks/bench_brief.py [--runs 5] [--meetings 500] [--actions 2000] [--json FILE]
 
 Times, as medians of a few runs:
   (a) the whole brief: gather from SQLite + lay out + write the PDF,
@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import ratios
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -41,16 +43,21 @@ from db.migrate import open_database
 from tests.app.briefing.seed import TODAY, big_organisation
 
 
-def interleaved_medians(fns: list[Callable[[], Any]], runs: int) -> list[float]:
-    """Median time of each function, the functions taking turns within every run so that a
-    burst of load on a shared machine hits them alike."""
+def interleaved_times(fns: list[Callable[[], Any]], runs: int) -> list[list[float]]:
+    """Each function's times, the functions taking turns within every run so that a burst of
+    load on a shared machine hits them alike."""
     times: list[list[float]] = [[] for _ in fns]
     for _ in range(runs):
         for i, fn in enumerate(fns):
             t0 = time.perf_counter()
             fn()
             times[i].append(time.perf_counter() - t0)
-    return [statistics.median(t) for t in times]
+    return times
+
+
+def interleaved_medians(fns: list[Callable[[], Any]], runs: int) -> list[float]:
+    """Median time of each function, the functions taking turns (:func:`interleaved_times`)."""
+    return [statistics.median(t) for t in interleaved_times(fns, runs)]
 
 
 def plain_reportlab(b: OrganisationBrief) -> bytes:
@@ -101,7 +108,10 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--meetings", type=int, default=500)
     ap.add_argument("--actions", type=int, default=2000)
+    ap.add_argument("--json", metavar="FILE", help="write the measures as JSON objects (run_all.py)")
     args = ap.parse_args()
+    measures: list[dict[str, Any]] = []
+    print(ratios.load(), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         engine = open_database(f"sqlite:///{tmp}/bench.db")
         org = big_organisation(engine, meetings=args.meetings, actions=args.actions)
@@ -124,14 +134,23 @@ def main() -> None:
             brief = gather()
             pages = full()
             plain_reportlab(brief)  # warm the font cache, like full() above
-            t_full, t_gather, t_plain = interleaved_medians(
-                [full, gather, lambda b=brief: plain_reportlab(b)], args.runs
+            runs = interleaved_times([full, gather, lambda b=brief: plain_reportlab(b)], args.runs)
+            t_full, t_gather, t_plain = (statistics.median(t) for t in runs)
+            measures.append(
+                ratios.measure(
+                    f"brief {label}: whole brief ÷ plain reportlab", runs[2], runs[0], None, pages=pages
+                )
+            )
+            measures.append(
+                ratios.measure(f"brief {label}: whole brief ÷ gather alone", runs[1], runs[0], None)
             )
             print(
                 f"{label:<22}{pages:>6}{t_full:>10.3f}s{t_gather:>11.3f}s{t_plain:>13.3f}s"
                 f"{t_full / t_gather:>7.1f}x{t_full / t_plain:>7.2f}x"
             )
         engine.dispose()
+    ratios.show(measures, "base", "brief")
+    ratios.write(args.json, measures)
 
 
 if __name__ == "__main__":
