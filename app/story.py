@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import attachments, dashboard, emails, posts, records, reorg
+from app import attachments, calendars, dashboard, emails, posts, records, reorg
 from app.history import record_history
 from app.letters.register import list_letters
 from app.posts import PostHolding, PostRow
@@ -112,6 +112,7 @@ class MeetingStory:
     organisations: list[dict[str, Any]]  # {"id", "name"}
     commitments: Commitments  # its follow-ups
     email: dict[str, Any] | None = None  # a logged e-mail's sender, recipients, Message-ID
+    invitation: dict[str, Any] | None = None  # the calendar invitation it came from: uid, organizer
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,7 @@ def meeting_story(session: Session, meeting_id: int, *, today: dt.date) -> Meeti
         ],
         commitments=commitments(dashboard.actions_for(session, meeting_id=meeting_id), today),
         email=emails.message_of(session, meeting_id) if rec.get("kind") == EMAIL_KIND else None,
+        invitation=calendars.invitation_of(session, meeting_id),
     )
 
 

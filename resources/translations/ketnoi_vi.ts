@@ -478,7 +478,6 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="262" />
-      <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -3002,6 +3001,8 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="65" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3011,6 +3012,7 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="262" />
       <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3107,6 +3109,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4560,128 +4563,128 @@
   <context>
     <name>StakeholderMap</name>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="878" />
+      <location filename="../../ui/stakeholder_map.py" line="948" />
       <source>%1 not rated yet</source>
       <translation>%1 chưa được đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="876" />
+      <location filename="../../ui/stakeholder_map.py" line="946" />
       <source>%1 shown</source>
       <translation>Hiển thị %1</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="707" />
+      <location filename="../../ui/stakeholder_map.py" line="749" />
       <source>%n meeting(s) in 12 months</source>
       <translation>%n cuộc họp trong 12 tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="720" />
+      <location filename="../../ui/stakeholder_map.py" line="762" />
       <source>%n more here (click to zoom in)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="817" />
+      <location filename="../../ui/stakeholder_map.py" line="887" />
       <source>Dot size: meetings in the last 12 months. Drag a dot to re-rate it; click to open. Wheel or +/− zooms, dragging the background pans; a +N bubble holds what does not fit: click it to zoom in.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="837" />
+      <location filename="../../ui/stakeholder_map.py" line="907" />
       <source>Every sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="838" />
+      <location filename="../../ui/stakeholder_map.py" line="908" />
       <source>Every tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="801" />
+      <location filename="../../ui/stakeholder_map.py" line="871" />
       <source>Fit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="710" />
-      <location filename="../../ui/stakeholder_map.py" line="723" />
+      <location filename="../../ui/stakeholder_map.py" line="752" />
+      <location filename="../../ui/stakeholder_map.py" line="765" />
       <source>Influence %1 · interest %2</source>
       <translation>Ảnh hưởng %1 · quan tâm %2</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="616" />
+      <location filename="../../ui/stakeholder_map.py" line="658" />
       <source>Influence →</source>
       <translation>Mức ảnh hưởng →</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="605" />
+      <location filename="../../ui/stakeholder_map.py" line="647" />
       <source>Interest →</source>
       <translation>Mức quan tâm →</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="80" />
+      <location filename="../../ui/stakeholder_map.py" line="81" />
       <source>Keep informed</source>
       <translation>Thông tin thường xuyên</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="79" />
+      <location filename="../../ui/stakeholder_map.py" line="80" />
       <source>Keep satisfied</source>
       <translation>Giữ hài lòng</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="78" />
+      <location filename="../../ui/stakeholder_map.py" line="79" />
       <source>Manage closely</source>
       <translation>Quản lý chặt chẽ</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="81" />
+      <location filename="../../ui/stakeholder_map.py" line="82" />
       <source>Monitor</source>
       <translation>Theo dõi</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="885" />
+      <location filename="../../ui/stakeholder_map.py" line="955" />
       <source>No sector</source>
       <translation>Chưa có lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="82" />
+      <location filename="../../ui/stakeholder_map.py" line="83" />
       <source>Not rated yet</source>
       <translation>Chưa đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="562" />
+      <location filename="../../ui/stakeholder_map.py" line="604" />
       <source>Nothing rated yet: set influence and interest</source>
       <translation>Chưa có đánh giá nào: hãy nhập mức ảnh hưởng và mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="892" />
+      <location filename="../../ui/stakeholder_map.py" line="962" />
       <source>Rated %1: influence %2, interest %3</source>
       <translation>Đã đánh giá %1: ảnh hưởng %2, quan tâm %3</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="788" />
+      <location filename="../../ui/stakeholder_map.py" line="858" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="801" />
+      <location filename="../../ui/stakeholder_map.py" line="871" />
       <source>Show the whole grid (0)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="907" />
+      <location filename="../../ui/stakeholder_map.py" line="977" />
       <source>Someone changed %1 meanwhile: the map is reloaded.</source>
       <translation>Người khác vừa sửa %1: bản đồ đã được tải lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="800" />
+      <location filename="../../ui/stakeholder_map.py" line="870" />
       <source>Zoom in (+, or the mouse wheel)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="799" />
+      <location filename="../../ui/stakeholder_map.py" line="869" />
       <source>Zoom out (−)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="607" />
+      <location filename="../../ui/stakeholder_map.py" line="649" />
       <source>zoom %1×</source>
       <translation type="unfinished" />
     </message>
@@ -4689,12 +4692,12 @@
   <context>
     <name>Story</name>
     <message>
-      <location filename="../../ui/details/story.py" line="365" />
+      <location filename="../../ui/details/story.py" line="373" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="354" />
+      <location filename="../../ui/details/story.py" line="362" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
@@ -4704,7 +4707,7 @@
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="396" />
+      <location filename="../../ui/details/story.py" line="404" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
@@ -4714,7 +4717,7 @@
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="365" />
+      <location filename="../../ui/details/story.py" line="373" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
@@ -4729,7 +4732,7 @@
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="382" />
+      <location filename="../../ui/details/story.py" line="390" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
@@ -4739,17 +4742,27 @@
       <translation>Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="368" />
+      <location filename="../../ui/details/story.py" line="376" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="392" />
+      <location filename="../../ui/details/story.py" line="355" />
+      <source>From a calendar invitation</source>
+      <translation>Từ lời mời lịch</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="353" />
+      <source>From a calendar invitation by %1</source>
+      <translation>Từ lời mời lịch của %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="400" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="401" />
+      <location filename="../../ui/details/story.py" line="409" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
@@ -4789,7 +4802,7 @@
       <translation>Đã hợp nhất vào %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="365" />
+      <location filename="../../ui/details/story.py" line="373" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
@@ -4799,7 +4812,7 @@
       <translation>Đã chuyển công tác:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="363" />
+      <location filename="../../ui/details/story.py" line="371" />
       <source>No attendees recorded.</source>
       <translation>Chưa ghi thành phần tham dự.</translation>
     </message>
@@ -4834,7 +4847,7 @@
       <translation>Cam kết đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="382" />
+      <location filename="../../ui/details/story.py" line="390" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
@@ -4859,7 +4872,7 @@
       <translation>Chức vụ đã giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="394" />
+      <location filename="../../ui/details/story.py" line="402" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
@@ -4874,7 +4887,7 @@
       <translation>Đã đổi tên thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="386" />
+      <location filename="../../ui/details/story.py" line="394" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -4939,7 +4952,7 @@
       <translation>chưa có ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="377" />
+      <location filename="../../ui/details/story.py" line="385" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
@@ -5423,8 +5436,6 @@
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="65" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -5450,7 +5461,6 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -347,6 +347,14 @@ def meeting_html(d: MeetingStory, s: Settings) -> str:
     when = s.fmt_datetime(r["starts_at"])
     bits = [when, labels.meeting_kind(r["kind"])] + ([r["location"]] if r.get("location") else [])
     out.append(f"<div>{escape(' · '.join(bits))}</div>")
+    if d.invitation is not None:  # imported from an .ics invitation (issue 14)
+        organiser = d.invitation.get("organizer") or ""
+        text = (
+            tr("From a calendar invitation by %1").replace("%1", organiser)
+            if organiser
+            else tr("From a calendar invitation")
+        )
+        out.append(f'<div class="muted small">📅 {escape(text)}</div>')
     if d.organisations:
         out.append(
             "<div>" + ", ".join(link("organisation", o["id"], o["name"]) for o in d.organisations) + "</div>"

@@ -98,6 +98,10 @@ def test_an_invitation_is_shown_then_imported_once(qtbot: Any, window: Any, ctx:
         assert plan.meeting_id is not None
         names = [a["full_name"] for a in records.get(s, "meeting", plan.meeting_id)["attendees"]]
     assert "Phạm Quốc Huy" in names
+    window.navigate("meeting", plan.meeting_id)  # its page says where it came from
+    pane = window.views["meeting"].detail
+    qtbot.waitUntil(lambda: "Họp Genetica" in pane.browser.toPlainText(), timeout=TIMEOUT)
+    assert "From a calendar invitation by Trần Minh Anh <anh@nic.gov.vn>" in pane.browser.toPlainText()
 
 
 def test_a_garbage_invitation_says_why(
