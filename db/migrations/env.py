@@ -21,8 +21,9 @@ def include_name(name: str | None, type_: str, _parent: Any) -> bool:
         return True
     if type_ == "table" and name.startswith("fts_"):
         return False
-    # PostgreSQL's GIN expression indexes (ix_<table>_search) are likewise hand-made.
-    return not (type_ == "index" and name.startswith("ix_") and name.endswith("_search"))
+    # PostgreSQL's GIN expression indexes (ix_<table>_search) are likewise hand-made, and so
+    # are its partial list-order indexes (ix_<table>_<column>_live_order, migration 0012).
+    return not (type_ == "index" and name.startswith("ix_") and name.endswith(("_search", "_live_order")))
 
 
 def _configure(connection: Any) -> None:

@@ -53,6 +53,41 @@ COLUMNS = (
     ("contact", "phone_sort_key"),
 )
 
+# PostgreSQL does not take ``deleted_at IS NULL`` as fixing the first column of a
+# ``(deleted_at, column)`` index (IS NULL is no equality for its planner), so those indexes do
+# not give a list its order there: each list column gets a partial index ``(column, id) WHERE
+# deleted_at IS NULL`` on PostgreSQL, which yields the rows in the list's order, ties by id, with
+# no sort (tests/app/lists/test_plans_postgresql.py). Hand-made like the search indexes: the
+# names end in ``_live_order`` (db/migrations/env.py leaves them out of model comparisons).
+PG_ORDER_INDEXES = (
+    ("organisation", "sort_key"),
+    ("organisation", "acronym"),
+    ("organisation", "kind"),
+    ("organisation", "city"),
+    ("organisation", "owner_sort_key"),
+    ("contact", "sort_key"),
+    ("contact", "position"),
+    ("contact", "org_sort_key"),
+    ("contact", "email_sort_key"),
+    ("contact", "phone_sort_key"),
+    ("meeting", "starts_at"),
+    ("meeting", "title"),
+    ("meeting", "kind"),
+    ("meeting", "org_sort_key"),
+    ("meeting", "location"),
+    ("action", "due_date"),
+    ("action", "title"),
+    ("action", "direction"),
+    ("action", "status"),
+    ("action", "org_sort_key"),
+    ("action", "responsible_sort_key"),
+)
+
+
+def pg_order_index_name(table: str, column: str) -> str:
+    return f"ix_{table}_{column}_live_order"
+
+
 # The value of each key for the row ``{r}`` (``new``/``NEW`` in a trigger, the table in the backfill).
 ACTION_ORG = "(SELECT o.sort_key FROM organisation o WHERE o.id = {r}.organisation_id)"
 ACTION_RESPONSIBLE = (
@@ -311,11 +346,18 @@ def upgrade() -> None:
     if conn.dialect.name == "postgresql":
         for function in ORG_SORT_FUNCTIONS:
             op.execute(f"ALTER FUNCTION {function} {DEFINER}")
+        for table, column in PG_ORDER_INDEXES:
+            op.execute(
+                f"CREATE INDEX {pg_order_index_name(table, column)} ON {table} ({column}, id) "
+                "WHERE deleted_at IS NULL"
+            )
 
 
 def downgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name == "postgresql":
+        for table, column in PG_ORDER_INDEXES:
+            op.execute(f"DROP INDEX IF EXISTS {pg_order_index_name(table, column)}")
         for function in ORG_SORT_FUNCTIONS:
             op.execute(f"ALTER FUNCTION {function} SECURITY INVOKER RESET search_path")
     drop_list_key_triggers(conn)
