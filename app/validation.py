@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -102,9 +103,37 @@ def _vietnamese_valid(text: str) -> str | None:
     national = found.group(1).translate(_SEPARATORS)
     if not national.isdigit() or len(national) > 12:
         return None
-    if phonenumbers.is_valid_number(phonenumbers.PhoneNumber(country_code=84, national_number=int(national))):
+    if _vietnamese_national_valid(national):
         return "+84" + national
     return None
+
+
+@lru_cache(maxsize=1)
+def _vietnamese_patterns() -> tuple[
+    tuple[re.Pattern[str], frozenset[int]], list[tuple[re.Pattern[str], frozenset[int]]]
+]:
+    """libphonenumber's own tables for Vietnam, compiled once: the general description and
+    every number type's (its ``_number_type_helper`` matches them one by one through a cache
+    of patterns that costs more than the matching)."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region("VN")
+    assert meta is not None and meta.general_desc is not None
+    kinds = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail",
+             "fixed_line", "mobile")  # fmt: skip
+    descs = [getattr(meta, k) for k in kinds]
+
+    def pair(desc: Any) -> tuple[re.Pattern[str], frozenset[int]]:
+        return re.compile(desc.national_number_pattern), frozenset(desc.possible_length or ())
+
+    return pair(meta.general_desc), [pair(d) for d in descs if d is not None and d.national_number_pattern]
+
+
+def _vietnamese_national_valid(national: str) -> bool:
+    """``phonenumbers.is_valid_number`` of +84 ``national`` (a test checks they agree)."""
+    (general, lengths), types = _vietnamese_patterns()
+    size = len(national)
+    if (lengths and size not in lengths) or not general.fullmatch(national):
+        return False
+    return any((not sizes or size in sizes) and pattern.fullmatch(national) for pattern, sizes in types)
 
 
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")

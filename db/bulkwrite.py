@@ -13,15 +13,18 @@ is transactional. Other databases take the plain SQLAlchemy path.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, insert, text
 from sqlmodel import Session
 
 FTS_BULK_MIN_ROWS = 1000
+_MEMO_TYPES = frozenset({dt.datetime, dt.date, bool, int, str})
 
 
 def is_sqlite(session: Session) -> bool:
@@ -40,8 +43,25 @@ def executemany(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     procs = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
     columns = ", ".join(f'"{n}"' for n in names)
     sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
-    pairs = list(zip(names, procs, strict=True))
-    params = [tuple(p(row[n]) if p is not None else row[n] for n, p in pairs) for row in rows]
+    get = itemgetter(*names)
+    converted = [(i, p) for i, p in enumerate(procs) if p is not None]
+    if len(names) == 1:
+        params: list[Any] = [(get(row),) for row in rows]
+    else:
+        params = [get(row) for row in rows]
+    if converted:  # only the columns whose type converts (dates, JSON…) go through Python
+        memo: list[dict[Any, Any]] = [{} for _ in converted]  # a batch repeats its timestamps
+        for k, row_values in enumerate(params):
+            values = list(row_values)
+            for (i, proc), seen in zip(converted, memo, strict=True):
+                value = values[i]
+                if value is None or value.__class__ in _MEMO_TYPES:
+                    if value not in seen:
+                        seen[value] = proc(value)
+                    values[i] = seen[value]
+                else:
+                    values[i] = proc(value)
+            params[k] = tuple(values)
     session.connection().exec_driver_sql(sql, params)
 
 

@@ -72,3 +72,21 @@ def test_the_fast_path_leaves_other_writings_to_the_parser() -> None:
     ]:
         assert v._vietnamese_valid(text) is None
     assert v._vietnamese_valid("(+84) 91-234-5678") == "+84912345678"
+
+
+def test_vietnamese_validity_as_libphonenumber_says() -> None:
+    import phonenumbers
+
+    rnd = random.Random(5)
+    samples = []
+    for prefix in range(1000):  # every three-digit start, each length a number can have and more
+        for size in range(5, 13):
+            tail = "".join(rnd.choice("0123456789") for _ in range(max(size - 3, 0)))
+            samples.append((f"{prefix:03d}" + tail)[:size].lstrip("0") or "1")
+    mine = [v._vietnamese_national_valid(n) for n in samples]
+    theirs = [
+        phonenumbers.is_valid_number(phonenumbers.PhoneNumber(country_code=84, national_number=int(n)))
+        for n in samples
+    ]
+    assert [n for n, a, b in zip(samples, mine, theirs, strict=True) if a != b] == []
+    assert sum(mine) > 500

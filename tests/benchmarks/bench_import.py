@@ -1,17 +1,22 @@
-"""Benchmark: the whole import of a 100,000-row contacts workbook against a bare openpyxl read.
+"""Benchmark: the whole import of a 100,000-row contacts workbook against bare reads of it.
 
-    /tmp/kv/bin/python tests/benchmarks/bench_import.py [--rows 100000] [--keep DIR]
+    python tests/benchmarks/bench_import.py [--rows 100000] [--keep DIR] [--no-tracemalloc]
+        [--rounds 3] [--parallel] [--json FILE]
 
 Generates a contacts workbook (openpyxl write-only: title row, blank row, Vietnamese headers,
 names, organisations cited in several forms, emails, phones written every way, day-first
 dates as text and as date cells), then in one run times
 
-1. reading the sheet with openpyxl ``read_only=True`` (every cell value touched), and
-2. the whole import: read, find the header, clean, match, commit into a fresh SQLite file,
+1. reading the sheet with openpyxl ``read_only=True`` (every cell value touched),
+2. reading it with python-calamine (``to_python()``, the reader the import uses), and
+3. the whole import: read, find the header, clean, match, commit into a fresh SQLite file,
 
-and prints the ratio (target ≤ 2) of wall-clock and of CPU time (the CPU ratio holds when other
-processes share the cores), and peak memory (tracemalloc for Python objects, ``ru_maxrss`` for
-the process, which includes the native reader's buffers).
+alternating the three ``--rounds`` times, and prints both ratios of medians (issue 11: import ÷
+openpyxl read-only ≤ 0.5, import ÷ calamine read ≤ 5) of wall-clock and of CPU time (the CPU
+ratio counts finished worker processes; it holds better when other processes share the cores),
+the spread of the rounds' own ratios, the load average, and peak memory (tracemalloc for
+Python objects, ``ru_maxrss`` for the process, which includes the native reader's buffers).
+``--json FILE`` writes the measures as objects with ``name``, ``ratio`` and ``target``.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import json
 import os
 import random
 import resource
@@ -99,7 +105,15 @@ def bare_read(path: Path) -> int:
     return n
 
 
-def whole_import(path: Path, db: Path, parallel: bool | None = False) -> dict[str, int]:
+def calamine_read(path: Path) -> int:
+    from python_calamine import CalamineWorkbook
+
+    with CalamineWorkbook.from_path(str(path)) as wb:
+        rows = wb.get_sheet_by_name("Danh bạ").to_python()
+    return sum(len(row) for row in rows)
+
+
+def whole_import(path: Path, db: Path, parallel: bool | None = None) -> dict[str, int]:
     from app.importing import inspect_sheet, preview_import, run_import
     from db.engine import read_session
     from db.migrate import open_database
@@ -146,7 +160,10 @@ def main() -> int:
     parser.add_argument(
         "--no-tracemalloc", action="store_true", help="time without tracemalloc's overhead only"
     )
-    parser.add_argument("--parallel", action="store_true", help="also time the import with worker processes")
+    parser.add_argument(
+        "--parallel", action="store_true", help="also time the import with worker processes forced"
+    )
+    parser.add_argument("--json", metavar="FILE", help="write the measures as JSON objects (run_all.py)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (median and spread)")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="ketnoi-bench-"))
@@ -159,32 +176,64 @@ def main() -> int:
         t, _, _ = timed(generate, book, args.rows)
         print(f"generated {book} ({book.stat().st_size / 2**20:.1f} MB) in {t:.1f} s")
     print(f"cores {os.cpu_count()}, load average before: {os.getloadavg()[0]:.1f}")
-    # Side by side, alternating, --rounds times: a bare read, then the whole import into a fresh
-    # database. Timings without tracemalloc (it slows Python code several-fold).
+    # Side by side, alternating, --rounds times: the two bare reads, then the whole import into a
+    # fresh database. Timings without tracemalloc (it slows Python code several-fold).
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    modes = [False, True] if args.parallel else [False]
+    modes: list[bool | None] = [None, True] if args.parallel else [None]
+    out: list[dict[str, object]] = []
     for parallel in modes:
-        label = "whole import, " + ("worker processes" if parallel else "one process")
-        walls: list[float] = []
-        cpus: list[float] = []
+        label = "whole import" + (", worker processes forced" if parallel else " (as the app runs it)")
+        times: dict[str, list[tuple[float, float]]] = {"openpyxl": [], "calamine": [], "import": []}
+        loads: list[float] = []
         for n in range(args.rounds):
-            read_wall, read_cpu, cells = timed(bare_read, book)
+            o_wall, o_cpu, cells = timed(bare_read, book)
+            c_wall, c_cpu, _ = timed(calamine_read, book)
             for suffix in ("", "-wal", "-shm"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
             wall, cpu, counts = timed(whole_import, book, db, parallel)
-            walls.append(wall / read_wall)
-            cpus.append(cpu / read_cpu)
+            times["openpyxl"].append((o_wall, o_cpu))
+            times["calamine"].append((c_wall, c_cpu))
+            times["import"].append((wall, cpu))
+            loads.append(os.getloadavg()[0])
+            brief = {k: counts[k] for k in ("new", "update", "duplicate", "error")}
             print(
-                f"round {n + 1}: bare openpyxl read {read_wall:6.2f} s ({cells:,} cells), {label} "
-                f"{wall:6.2f} s {counts}; ratio wall {wall / read_wall:.2f} cpu {cpu / read_cpu:.2f}; "
-                f"load {os.getloadavg()[0]:.1f}",
+                f"round {n + 1}: openpyxl read-only {o_wall:6.2f} s ({cells:,} cells), calamine {c_wall:5.2f} s, "
+                f"{label} {wall:6.2f} s (cpu {cpu:.2f} s) {brief}; ÷ openpyxl {wall / o_wall:.2f}, "
+                f"÷ calamine {wall / c_wall:.2f}; load {loads[-1]:.1f}",
                 flush=True,
             )
-        print(
-            f"  RATIO import / bare read over {args.rounds} rounds: wall median {statistics.median(walls):.2f} "
-            f"(spread {min(walls):.2f}-{max(walls):.2f}), cpu median {statistics.median(cpus):.2f} "
-            f"(spread {min(cpus):.2f}-{max(cpus):.2f})  (target ≤ 2)"
-        )
+        for side, target in (("openpyxl", 0.5), ("calamine", 5.0)):
+            for which, i in (("wall", 0), ("cpu", 1)):
+                base = statistics.median(t[i] for t in times[side])
+                ratio = statistics.median(t[i] for t in times["import"]) / base
+                rounds = [a[i] / b[i] for a, b in zip(times["import"], times[side], strict=True)]
+                verdict = "ok" if ratio <= target else "MISSED"
+                print(
+                    f"  RATIO {label} ÷ bare {side} read, {which}: {ratio:.2f} (rounds {min(rounds):.2f}-"
+                    f"{max(rounds):.2f}, {args.rounds} rounds, load {min(loads):.1f}-{max(loads):.1f})  "
+                    f"target ≤ {target} {verdict}"
+                )
+                if which == "wall":
+                    out.append(
+                        {
+                            "name": f"import {args.rows:,} rows{' (worker processes forced)' if parallel else ''}"
+                            f" ÷ bare {'openpyxl read-only' if side == 'openpyxl' else 'python-calamine'} read",
+                            "ratio": round(ratio, 3),
+                            "target": target,
+                            "spread": [round(min(rounds), 3), round(max(rounds), 3)],
+                            "import_s": round(statistics.median(t[0] for t in times["import"]), 3),
+                            "read_s": round(base, 3),
+                            "cpu_ratio": round(
+                                statistics.median(t[1] for t in times["import"])
+                                / statistics.median(t[1] for t in times[side]),
+                                3,
+                            ),
+                            "load": [round(min(loads), 2), round(max(loads), 2)],
+                            "rounds": args.rounds,
+                        }
+                    )
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"process peak RSS: {rss_after / 1024:.0f} MB (before the import: {rss_before / 1024:.0f} MB)")
     print(f"load average after: {os.getloadavg()[0]:.1f}")

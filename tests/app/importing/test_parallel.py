@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from app.importing import inspect_sheet
+import pytest
+
+from app.importing import ImportCancelled, inspect_sheet, preview
 from app.importing.preview import CHUNK_ROWS, read_rows
 from tests.app.importing.helpers import write_xlsx
 
@@ -35,3 +38,40 @@ def test_parallel_cleaning_gives_the_same_rows_in_order(tmp_path: Path) -> None:
     ]
     assert sum(bool(r.warnings) for r in parallel) > 0  # 31/02/2025: kept as typed, warned
     assert seen[-1] == (n, n)
+
+
+def test_a_cancel_stops_the_worker_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    n = 6 * CHUNK_ROWS
+    rows = [["Họ và tên", "Email", "Điện thoại"]]
+    rows += [[f"Trần Thị {i}", f"t{i}@x.vn", f"09{i:08d}"] for i in range(n)]
+    path = write_xlsx(tmp_path / "big.xlsx", {"Danh bạ": rows})
+    layout = inspect_sheet(path)
+    workers: list[Any] = []
+    made = preview._pool
+
+    def spy(count: int) -> Any:
+        pool = made(count)
+        submit = pool.submit
+
+        def submit_and_note(*args: Any, **kwargs: Any) -> Any:
+            future = submit(*args, **kwargs)
+            workers.extend(p for p in (pool._processes or {}).values() if p not in workers)
+            return future
+
+        pool.submit = submit_and_note  # type: ignore[method-assign]
+        return pool
+
+    monkeypatch.setattr(preview, "_pool", spy)
+    asked = 0
+
+    def cancel() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 3  # after two chunks went to the workers
+
+    with pytest.raises(ImportCancelled):
+        read_rows(path, layout, parallel=True, cancel=cancel)
+    assert workers  # the sheet was big enough to start them
+    for process in workers:
+        process.join(timeout=10)
+        assert process.exitcode is not None  # none left running after the cancel
