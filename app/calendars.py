@@ -45,7 +45,7 @@ from app.errors import UserError
 from db import clock
 from db import models as m
 from db.queries import chunked
-from db.tables import METHOD, table_of
+from db.tables import CON, METHOD, table_of
 
 OFFICE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_ICS_BYTES = 5 * 1024 * 1024
@@ -122,7 +122,8 @@ def _emails_of(session: Session, contact_ids: Sequence[int]) -> dict[int, str]:
     for part in chunked(sorted(set(contact_ids))):
         rows = session.execute(
             select(METHOD.c.contact_id, METHOD.c.value)
-            .where(METHOD.c.contact_id.in_(part), METHOD.c.kind == "email")
+            .join(CON, CON.c.id == METHOD.c.contact_id)
+            .where(METHOD.c.contact_id.in_(part), METHOD.c.kind == "email", CON.c.deleted_at.is_(None))
             .order_by(METHOD.c.contact_id, METHOD.c.position)
         ).all()
         for cid, value in rows:

@@ -123,7 +123,7 @@ def export_vcards(
     for part in chunked(ids):
         for row in session.execute(
             select(CON, ORG.c.name.label("org_name"))
-            .outerjoin(ORG, ORG.c.id == CON.c.organisation_id)
+            .outerjoin(ORG, (ORG.c.id == CON.c.organisation_id) & ORG.c.deleted_at.is_(None))
             .where(CON.c.id.in_(part))
         ).all():
             rows[int(row.id)] = row

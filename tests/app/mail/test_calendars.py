@@ -311,3 +311,11 @@ def test_a_zone_no_one_knows_is_taken_as_written_and_said() -> None:
         '"(UTC+07:00) Bangkok, Hanoi, Jakarta"', "Tokyo Standard Time"
     )  # Windows name, no VTIMEZONE
     assert calendars.read_ics(tokyo.encode(), "t.ics").starts_at == dt.datetime(2026, 12, 3, 7, 30)
+
+
+def test_a_trashed_contact_is_not_invited(engine: Engine) -> None:
+    ids = _setup(engine)
+    with unit_of_work(engine) as s:
+        records.delete(s, "contact", ids["nhung"])
+    cal = _export(engine, meeting_ids=[ids["meeting"]], reminders="none")
+    assert cal.walk("VEVENT")[0].get("ATTENDEE") is None

@@ -203,3 +203,18 @@ def test_a_card_round_trips(name: str, org: str, title: str, label: str, version
     (card,) = vcards.parse_cards(text)
     assert (card.full_name, card.organisation, card.position) == (name, org, title)
     assert card.emails == [("a@b.vn", label)] and card.phones == [("+84903112233", label)]
+
+
+def test_notes_only_when_asked_and_a_trashed_organisation_is_left_out(engine: Engine) -> None:
+    with unit_of_work(engine) as s:
+        org = records.create(s, "organisation", {"name": "Công ty Cũ"})
+        cid = records.create(
+            s, "contact", {"full_name": NHUNG, "notes": "Gặp ở hội thảo", "organisation_id": org}
+        )
+        records.delete(s, "organisation", org)
+    with read_session(engine) as s:
+        plain = vcards.export_vcards(s, [cid]).data.decode()
+        noted = vcards.export_vcards(s, [cid], notes=True).data.decode()
+    assert "NOTE" not in plain and "ORG" not in plain
+    (card,) = vcards.parse_cards(noted)
+    assert card.note == "Gặp ở hội thảo" and card.full_name == NHUNG
