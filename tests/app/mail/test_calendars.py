@@ -319,3 +319,30 @@ def test_a_trashed_contact_is_not_invited(engine: Engine) -> None:
         records.delete(s, "contact", ids["nhung"])
     cal = _export(engine, meeting_ids=[ids["meeting"]], reminders="none")
     assert cal.walk("VEVENT")[0].get("ATTENDEE") is None
+
+
+def test_two_people_importing_one_invitation_at_once_make_one_meeting(engine: Engine) -> None:
+    import threading
+
+    _setup(engine)
+    inv = calendars.read_ics(_outlook(), "a.ics")
+    statuses: list[str] = []
+    start = threading.Barrier(2)
+
+    def run() -> None:
+        start.wait()
+        with unit_of_work(engine) as s:
+            statuses.append(calendars.import_invitation(s, inv).status)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted(statuses) == ["created", "unchanged"]
+    with read_session(engine) as s:
+        from sqlalchemy import func, select
+
+        from db import models as m
+
+        assert s.execute(select(func.count()).select_from(m.MeetingCalendar)).scalar() == 1
