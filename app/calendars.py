@@ -50,6 +50,9 @@ from db.tables import CON, METHOD, table_of
 OFFICE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_ICS_BYTES = 5 * 1024 * 1024
 """An invitation is a few kilobytes; a larger file is refused before it is parsed."""
+MAX_EVENTS = 500
+"""An invitation holds one event (a repeating one a few exceptions); a file of more is a whole
+calendar, refused before icalendar spends seconds parsing events that would not be imported."""
 REMINDER_STYLES = ("allday", "todo", "none")
 PRODID = "-//Ketnoi//Ketnoi stakeholder register//VI"
 DEFAULT_LENGTH = dt.timedelta(hours=1)
@@ -372,6 +375,12 @@ def _parse(data: bytes, name: str) -> tuple[str, list[Any]]:
         )
     if b"BEGIN:VCALENDAR" not in data[:4096].upper():
         raise UserError(f"{name}: not a calendar file (.ics): it does not start with BEGIN:VCALENDAR")
+    counted = data.upper().count(b"BEGIN:VEVENT")
+    if counted > MAX_EVENTS:
+        raise UserError(
+            f"{name}: a whole calendar ({counted} events), not an invitation: "
+            f"import one invitation at a time (at most {MAX_EVENTS} events in a file)"
+        )
     try:
         cals = Calendar.from_ical(data, multiple=True)
     except Exception as exc:  # icalendar raises ValueError, KeyError, IndexError... on garbage

@@ -244,6 +244,7 @@ def test_utc_and_floating_times() -> None:
             "no start",
         ),
         (b"BEGIN:VCALENDAR\r\n" + b"X-JUNK:" + b"a" * (6 * 1024 * 1024), "too large"),
+        (b"BEGIN:VCALENDAR\r\n" + b"BEGIN:VEVENT\r\nUID:1\r\nEND:VEVENT\r\n" * 501, "a whole calendar"),
     ],
 )
 def test_hostile_files_are_refused_with_a_sentence(data: bytes, words: str) -> None:
