@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from app import dashboard, records, story
-from app.briefing.gather import gather_organisation
+from app.briefing.gather import gather_contact, gather_organisation
 from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
 from db.engine import read_session, unit_of_work
 
@@ -84,6 +84,12 @@ def test_a_follow_up_about_another_organisation_is_that_organisations(
         assert [e.title for e in page.timeline] == ["Issue introduction letter to Genetica"]
         most_page = story.organisation_story(s, net["most"], today=DAY)
         assert [c.title for c in most_page.commitments.we_owe] == ["Send the minutes"]
+        # and on the page and brief of the person named, who was not at the meeting
+        person = story.contact_story(s, net["hung"], today=DAY)
+        assert [c.title for c in person.commitments.we_owe] == ["Issue introduction letter to Genetica"]
+        assert [a.title for a in gather_contact(s, net["hung"], today=DAY).we_owe] == [
+            "Issue introduction letter to Genetica"
+        ]
         brief = gather_organisation(s, net["gen"], today=DAY)
         assert [a.title for a in brief.we_owe] == ["Issue introduction letter to Genetica"]
         assert brief.we_owe[0].responsible == "Phạm Quốc Hùng"
