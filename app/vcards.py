@@ -198,7 +198,7 @@ def _card(row: Any, methods: list[tuple[str, str, str]], uid: str, version: str,
 
 # --- import -----------------------------------------------------------------------------------------
 
-_CARD = re.compile(r"^BEGIN:VCARD\s*$(.*?)^END:VCARD\s*$", re.IGNORECASE | re.MULTILINE | re.DOTALL)
+_MARK = re.compile(r"^(BEGIN|END):VCARD[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
 
 
 def decode(data: bytes) -> str:
@@ -232,10 +232,16 @@ def _normalise(body: str) -> str:
             while i < len(lines) and (lines[i][:1] in " \t" or not lines[i].strip()):
                 i += 1
             continue
-        if "QUOTED-PRINTABLE" in head.upper():
-            while line.endswith("=") and i < len(lines):
-                line = line[:-1] + lines[i]
+        if "QUOTED-PRINTABLE" in head.upper() and line.endswith("="):
+            pieces = [line[:-1]]
+            while i < len(lines):
+                nxt = lines[i]
                 i += 1
+                if not nxt.endswith("="):
+                    pieces.append(nxt)
+                    break
+                pieces.append(nxt[:-1])
+            line = "".join(pieces)  # joined once: a hostile run of soft breaks stays linear
         if ";" in head and ":" in line:
             params = head.split(";")
             fixed = [params[0]] + [p if "=" in p else _bare(p) for p in params[1:]]
@@ -258,8 +264,21 @@ def parse_cards(text: str) -> list[Card]:
 
 def iter_cards(text: str) -> Iterator[Card]:
     """:func:`parse_cards` one card at a time (a header search reads only the first ones)."""
-    for n, match in enumerate(_CARD.finditer(text), start=1):
-        yield _read_card(n, match.group(1))
+    for n, body in enumerate(_bodies(text), start=1):
+        yield _read_card(n, body)
+
+
+def _bodies(text: str) -> Iterator[str]:
+    """What lies between each BEGIN:VCARD and the END:VCARD after it, in one pass over the text
+    (a lazy regular expression across lines would scan to the end for every unclosed BEGIN:
+    quadratic on a hostile file). A BEGIN inside an unclosed card starts the card again."""
+    start: int | None = None
+    for mark in _MARK.finditer(text):
+        if mark.group(1).upper() == "BEGIN":
+            start = mark.end()
+        elif start is not None:
+            yield text[start : mark.start()]
+            start = None
 
 
 def _read_card(number: int, body: str) -> Card:

@@ -218,3 +218,21 @@ def test_notes_only_when_asked_and_a_trashed_organisation_is_left_out(engine: En
     assert "NOTE" not in plain and "ORG" not in plain
     (card,) = vcards.parse_cards(noted)
     assert card.note == "Gặp ở hội thảo" and card.full_name == NHUNG
+
+
+def test_unclosed_cards_are_read_in_linear_time() -> None:
+    import time
+
+    started = time.perf_counter()
+    assert vcards.parse_cards("BEGIN:VCARD\r\n" * 200_000) == []  # 2.6 MB: quadratic took minutes
+    assert time.perf_counter() - started < 5
+    text = "BEGIN:VCARD\nFN:Lost\nBEGIN:VCARD\nFN:An\nEND:VCARD\nEND:VCARD\nBEGIN:VCARD\r\nFN:Bình\r\nEND:VCARD\r\n"
+    assert [c.full_name for c in vcards.parse_cards(text)] == ["An", "Bình"]
+    soft = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nNOTE;ENCODING=QUOTED-PRINTABLE:"
+        + "=41=\r\n" * 300_000
+        + "=42\r\nFN:x\r\nEND:VCARD\r\n"
+    )
+    started = time.perf_counter()
+    (card,) = vcards.parse_cards(soft)  # 300,000 soft line breaks, joined once
+    assert card.note == "A" * 300_000 + "B" and time.perf_counter() - started < 5
