@@ -3,14 +3,16 @@
     python tests/benchmarks/bench_startup.py [--db PATH] [--scale 100000] [--rounds 5] [--json FILE]
 
 * **launch to a visible window**: ``ketnoi --db <100k demo>`` with ``KETNOI_QUIT_AFTER_MS=0``
-  (the window closes as soon as it has been shown, and the process exits) against a script that
-  shows a bare PySide6 window and quits the same way. Target ≤ 3 (issue 11).
+  (as soon as the event loop runs with the window shown, it says so on stderr and quits)
+  against a script that shows a bare PySide6 window and says so the same way; timed from the
+  process's start to that line (closing and exiting not counted). Target ≤ 3 (issue 11).
 * **CLI start**: ``ketnoi --version`` and ``ketnoi search nguyen`` (on the same database)
   against ``python -c "import sqlalchemy"``. No target in the issue; printed for the record.
 
 The window runs on ``$DISPLAY`` when set (Xvfb: ``Xvfb :39 & DISPLAY=:39``), else offscreen
 (said in the output). Each process has its own empty data folder and settings (no welcome, no
-saved layout); one untimed warm-up run of each comes first (the day's backup, disk caches).
+saved layout); one untimed warm-up run of each comes first (the day's backup, disk caches,
+``.pyc`` files, as an installed copy has them).
 """
 
 from __future__ import annotations
@@ -36,19 +38,42 @@ w = QMainWindow()
 w.setWindowTitle("bare")
 w.resize(1200, 700)
 w.show()
-QTimer.singleShot(0, app.quit)
+
+
+def shown():
+    print("bare: window opened", file=sys.stderr, flush=True)
+    app.quit()
+
+
+QTimer.singleShot(0, shown)
 app.exec()
 """
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
+    """Seconds from starting ``cmd`` until it says its window opened (a window command: the
+    event loop ran with the window shown; closing and exiting are not counted), or until it
+    exits (any other command)."""
     started = time.perf_counter()
-    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
-    took = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    if "KETNOI_QUIT_AFTER_MS" in env and "window opened" not in done.stderr:
-        raise SystemExit(f"the window did not open:\n{done.stderr[-2000:]}")
+    window = "window opened" in " ".join(cmd) or "KETNOI_QUIT_AFTER_MS" in env
+    proc = subprocess.Popen(
+        cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    assert proc.stderr is not None
+    took = None
+    lines = []
+    if window:
+        for line in proc.stderr:
+            lines.append(line)
+            if "window opened" in line:
+                took = time.perf_counter() - started
+                break
+    rest = proc.stderr.read()
+    code = proc.wait(timeout=300)
+    if took is None:
+        took = time.perf_counter() - started
+    if code != 0 or (window and not any("window opened" in x for x in lines)):
+        raise SystemExit(f"{' '.join(cmd)} failed ({code}):\n{''.join(lines)[-2000:]}{rest[-2000:]}")
     return took
 
 
@@ -65,6 +90,9 @@ def main() -> None:
         folder = Path(tmp)
         env = dict(os.environ)
         env.pop("KETNOI_DATABASE_URL", None)
+        # As installed: compiled modules are cached (the warm-up run writes any missing .pyc;
+        # a shell with PYTHONDONTWRITEBYTECODE=1 would compile every edited module every run).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.update(
             KETNOI_DATA_DIR=str(folder / "data"), HOME=str(folder), XDG_CONFIG_HOME=str(folder / "config")
         )
@@ -84,7 +112,7 @@ def main() -> None:
             print(f"  demo --scale {args.scale:,}: {time.perf_counter() - started:.0f} s", flush=True)
         window_env = env | {"KETNOI_QUIT_AFTER_MS": "0"}
         sides = {
-            "bare window": ([py, "-c", BARE_WINDOW], env),
+            "bare window": ([py, "-c", BARE_WINDOW], env | {"KETNOI_QUIT_AFTER_MS": "0"}),
             "ketnoi window": ([py, "-m", "ui.launcher", "--db", str(db)], window_env),
             "import sqlalchemy": ([py, "-c", "import sqlalchemy"], env),
             "ketnoi --version": ([py, "-m", "ui.launcher", "--version"], env),
