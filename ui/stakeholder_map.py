@@ -833,7 +833,7 @@ class MapCanvas(QWidget):
 
     def cluster_tooltip(self, cluster: Cluster) -> str:
         count = len(cluster.members)
-        head = QCoreApplication.translate("StakeholderMap", "%n more here (click to zoom in)", "", count)
+        head = QCoreApplication.translate("StakeholderMap", "%n more here: click to zoom in", "", count)
         lines = [
             head,
             tr("Influence %1 · interest %2")

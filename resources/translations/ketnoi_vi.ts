@@ -478,6 +478,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="262" />
+      <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -3001,8 +3002,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="65" />
-      <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3012,7 +3011,6 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="262" />
       <location filename="../../ui/letters.py" line="157" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3109,7 +3107,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3155,7 +3152,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3368,7 +3364,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4193,6 +4188,7 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4314,6 +4310,7 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -4563,58 +4560,58 @@
   <context>
     <name>StakeholderMap</name>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="948" />
+      <location filename="../../ui/stakeholder_map.py" line="1022" />
       <source>%1 not rated yet</source>
       <translation>%1 chưa được đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="946" />
+      <location filename="../../ui/stakeholder_map.py" line="1020" />
       <source>%1 shown</source>
       <translation>Hiển thị %1</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="749" />
+      <location filename="../../ui/stakeholder_map.py" line="823" />
       <source>%n meeting(s) in 12 months</source>
       <translation>%n cuộc họp trong 12 tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="762" />
-      <source>%n more here (click to zoom in)</source>
-      <translation type="unfinished" />
+      <location filename="../../ui/stakeholder_map.py" line="836" />
+      <source>%n more here: click to zoom in</source>
+      <translation>Còn %n nữa ở đây: bấm để phóng to</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="887" />
+      <location filename="../../ui/stakeholder_map.py" line="961" />
       <source>Dot size: meetings in the last 12 months. Drag a dot to re-rate it; click to open. Wheel or +/− zooms, dragging the background pans; a +N bubble holds what does not fit: click it to zoom in.</source>
-      <translation type="unfinished" />
+      <translation>Cỡ chấm: số cuộc họp trong 12 tháng qua. Kéo một chấm để chấm điểm lại; bấm để mở. Con lăn chuột hoặc +/− để phóng to, thu nhỏ; kéo nền để di chuyển; bong bóng +N gom những gì không vừa chỗ: bấm vào để phóng to.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="907" />
+      <location filename="../../ui/stakeholder_map.py" line="981" />
       <source>Every sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="908" />
+      <location filename="../../ui/stakeholder_map.py" line="982" />
       <source>Every tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="871" />
+      <location filename="../../ui/stakeholder_map.py" line="945" />
       <source>Fit</source>
-      <translation type="unfinished" />
+      <translation>Vừa khung</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="752" />
-      <location filename="../../ui/stakeholder_map.py" line="765" />
+      <location filename="../../ui/stakeholder_map.py" line="826" />
+      <location filename="../../ui/stakeholder_map.py" line="839" />
       <source>Influence %1 · interest %2</source>
       <translation>Ảnh hưởng %1 · quan tâm %2</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="658" />
+      <location filename="../../ui/stakeholder_map.py" line="732" />
       <source>Influence →</source>
       <translation>Mức ảnh hưởng →</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="647" />
+      <location filename="../../ui/stakeholder_map.py" line="721" />
       <source>Interest →</source>
       <translation>Mức quan tâm →</translation>
     </message>
@@ -4639,7 +4636,7 @@
       <translation>Theo dõi</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="955" />
+      <location filename="../../ui/stakeholder_map.py" line="1029" />
       <source>No sector</source>
       <translation>Chưa có lĩnh vực</translation>
     </message>
@@ -4649,44 +4646,44 @@
       <translation>Chưa đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="604" />
+      <location filename="../../ui/stakeholder_map.py" line="678" />
       <source>Nothing rated yet: set influence and interest</source>
       <translation>Chưa có đánh giá nào: hãy nhập mức ảnh hưởng và mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="962" />
+      <location filename="../../ui/stakeholder_map.py" line="1036" />
       <source>Rated %1: influence %2, interest %3</source>
       <translation>Đã đánh giá %1: ảnh hưởng %2, quan tâm %3</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="858" />
+      <location filename="../../ui/stakeholder_map.py" line="932" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="871" />
+      <location filename="../../ui/stakeholder_map.py" line="945" />
       <source>Show the whole grid (0)</source>
-      <translation type="unfinished" />
+      <translation>Xem toàn bộ lưới (0)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="977" />
+      <location filename="../../ui/stakeholder_map.py" line="1051" />
       <source>Someone changed %1 meanwhile: the map is reloaded.</source>
       <translation>Người khác vừa sửa %1: bản đồ đã được tải lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="870" />
+      <location filename="../../ui/stakeholder_map.py" line="944" />
       <source>Zoom in (+, or the mouse wheel)</source>
-      <translation type="unfinished" />
+      <translation>Phóng to (+, hoặc con lăn chuột)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="869" />
+      <location filename="../../ui/stakeholder_map.py" line="943" />
       <source>Zoom out (−)</source>
-      <translation type="unfinished" />
+      <translation>Thu nhỏ (−)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="649" />
+      <location filename="../../ui/stakeholder_map.py" line="723" />
       <source>zoom %1×</source>
-      <translation type="unfinished" />
+      <translation>phóng to %1×</translation>
     </message>
   </context>
   <context>
@@ -5436,6 +5433,8 @@
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="65" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -5461,6 +5460,7 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>
