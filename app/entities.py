@@ -506,8 +506,19 @@ PREPARE: dict[str, Callable[[Session | None, Values, int | None], Prepared]] = {
 # From the registry of kinds (db/kinds.py), by kind name.
 LABEL_FIELD = {k: i.label_field for k, i in kinds.KINDS.items()}
 RELATION_FIELDS = {k: i.relations for k, i in kinds.KINDS.items()}
-# Columns the services derive; never part of history.
-DERIVED = frozenset({"sort_key", "search_text"})
+# Columns the services derive, and the list sort keys triggers keep (migrations 0011, 0012):
+# never part of history, of a record's values, or of what a user may set.
+DERIVED = frozenset(
+    {
+        "sort_key",
+        "search_text",
+        "org_sort_key",
+        "owner_sort_key",
+        "email_sort_key",
+        "phone_sort_key",
+        "responsible_sort_key",
+    }
+)
 
 
 # The letter register's rules live with it (issue 15); registered here so that every caller of
