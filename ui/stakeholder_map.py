@@ -403,18 +403,18 @@ class MapCanvas(QWidget):
             cx, cy = (intr - 0.5) * cw, (GRID - inf + 0.5) * ch
             natural = [self._natural_radius(p, cap) for p in group]
             widest = 2 * max(natural) + 3
-            room = cw * ch * 0.55 / n  # the area each point may take
+            room = cw * ch * 0.8 / n  # the area each point may take
             py = min(max(tight, widest, line), max(tight, math.sqrt(room / 5)))
             px = min(max(py, widest + 6 + LABEL_WIDTH), max(py, room / py))
             crowded = px < DENSE and not self.compact
             if crowded:  # few labels would fit between the dots: pack them, keep lanes for labels
-                px = py = tight
+                px, py = tight, tight * 0.87  # hexagonal: the next row's dots are a step away too
             blocked = [(b[0] - cx, b[1] - cy, b[2] - cx, b[3] - cy) for b in reserved]
             slots = _lattice(n, px, py, cw, ch, blocked)
             if len(slots) < n:
-                px = py = tight
+                px, py = tight, tight * 0.87
                 slots = _lattice(n, px, py, cw, ch, blocked)
-            most = min(px, py) / 2 - 1
+            most = min(px, math.hypot(px / 2, py), 2 * py) / 2 - 1  # half the nearest neighbour's distance
             lanes: dict[int, tuple[float, float, Box]] = {}
             if len(slots) >= n and crowded:
                 # too tight for a label beside each dot: keep a lane clear for the first few
@@ -859,7 +859,7 @@ def _lattice(
     on an ellipse of the cell's shape), none touching a ``blocked`` box."""
     margin = max(px, py) / 2
     dot = min(px, py) / 2
-    half_w, half_h = cw / 2 - min(px, py) / 2 - 1, ch / 2 - py / 2 - 1
+    half_w, half_h = cw / 2 - min(px, py) / 2 - 4, ch / 2 - py / 2 - 4  # clear of the grid lines
     if half_w < 0 or half_h < 0:
         return []
     aspect = max(0.3, min(4.0, cw / ch))
