@@ -8,7 +8,9 @@ of Genetica responsible.
 
 Writes followup-counterpart-<lang>.png into OUT (default: beside this file): the whole screen
 when DISPLAY is set (Xvfb + a window manager), else the dialog alone (offscreen). The box of
-organisations a follow-up can be about is shown open.
+organisations a follow-up can be about is shown open. Then the meeting is logged (the database
+is changed: use a copy) and followup-genetica-page-<lang>.png shows Genetica's page with the
+letter among its commitments and on its timeline.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ def main(db: str, out: Path) -> None:
         fu.about.setCurrentIndex(fu.about.findData(OTHER))
         fu.add_organisation(org["Genetica"], "Genetica")
         fu.who.setCurrentIndex(fu.who.findData(f"contact:id:{person['Lê Minh Châu']}"))
+        fu.direction.setCurrentIndex(fu.direction.findData("we_owe"))  # we write it, Châu receives it
         fu.add_current()
         fu.what.setText("Confirm the board's date")
         dialog.show()
@@ -93,8 +96,22 @@ def main(db: str, out: Path) -> None:
         else:
             app.primaryScreen().grabWindow(0).save(str(name))
         fu.about.hidePopup()
-        dialog._confirmed_discard = True
-        dialog.reject()
+        if language == "en":  # logged once; both languages show the page
+            fu.what.clear()  # (text left in the field would be saved as one more follow-up)
+            dialog.save()
+            ctx.tasks.wait()
+            settle()
+        else:
+            dialog._confirmed_discard = True
+            dialog.reject()
+        settle()
+        window.navigate("organisation", org["Genetica"])
+        settle()
+        page = out / f"followup-genetica-page-{language}.png"
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            window.grab().save(str(page))
+        else:
+            app.primaryScreen().grabWindow(0).save(str(page))
         window.close()
         settle()
         window.deleteLater()
