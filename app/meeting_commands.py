@@ -62,7 +62,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--new-attendee", action="append", default=[], metavar="NAME[:ROLE]", help="create the contact"
     )
     p.add_argument(
-        "--follow-up", action="append", default=[], metavar="WHAT;due=+1w;we-owe;who=NAME;org=NAME", help="repeat"
+        "--follow-up",
+        action="append",
+        default=[],
+        metavar="WHAT;due=+1w;we-owe;who=NAME;org=NAME",
+        help="repeat",
     )
     p.add_argument("--from-file", type=Path, metavar="MEETING.json", help="the meeting as a JSON object")
     p.add_argument(
