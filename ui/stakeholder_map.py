@@ -1,7 +1,8 @@
 """The stakeholder map: influence × interest with Mendelow's four quadrants.
 
-:class:`MapCanvas` paints the grid and the dots itself (a few hundred dots at most: a plain
-widget is simpler than a graphics scene and easy to drive from tests). Interest runs left to
+:class:`MapCanvas` paints the grid and the dots itself, with its own zoom and pan (a plain widget,
+easy to drive from tests; at 2,000 organisations it lays out and labels in tens of milliseconds, see
+docs/screenshots/take_map_100k.py, so a graphics scene's item index is not needed). Interest runs left to
 right, influence bottom to top, 1–5 each; ratings of 3 or more are "high". Each dot is sized by
 the meetings of the last twelve months and coloured by sector. Hover shows the name, a click
 opens the record, a drag re-rates it (snapped to the grid) through ``app.stakeholder_map.rate``

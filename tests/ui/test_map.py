@@ -259,6 +259,8 @@ def test_a_crowded_small_map_clusters_with_counts_and_a_click_zooms_in(qtbot: An
     assert min(p.meetings_recent for p in shown_in_cell) >= max(p.meetings_recent for p in cluster.members)
     where = canvas.cluster_centre(cluster).toPoint()
     assert canvas.point_at(canvas.cluster_centre(cluster)) is None
+    _move(canvas, where)  # hover: the hand, no dot picked
+    assert canvas._hover is None and canvas.cursor().shape() == Qt.CursorShape.PointingHandCursor
     QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
     assert canvas.zoom > 1
     target = canvas.cell_rect(cluster.influence, cluster.interest)
@@ -370,3 +372,34 @@ def test_at_two_thousand_organisations_drag_still_re_rates_and_hover_names(
     assert canvas.zoom == 1.5
     view.zoom_buttons["map_fit"].click()
     assert canvas.zoom == 1
+
+
+def test_the_dashboards_small_map_counts_what_it_cannot_show(qtbot: Any) -> None:
+    from ui.stakeholder_map import MapCanvas
+
+    canvas = MapCanvas(compact=True, editable=False)
+    qtbot.addWidget(canvas)
+    canvas.resize(346, 426)
+    canvas.set_points(_many())
+    assert len(canvas.clusters) == 25 and not canvas.labels
+    assert len(canvas.shown_points()) + sum(len(cl.members) for cl in canvas.clusters) == 2000
+    for cl in canvas.clusters:
+        assert canvas.cell_rect(cl.influence, cl.interest).contains(canvas.cluster_centre(cl))
+    QApplication.sendEvent(canvas, _wheel_at(canvas))
+    assert canvas.zoom == 1  # the dashboard's map does not zoom
+
+
+def _wheel_at(widget: Any) -> Any:
+    from PySide6.QtGui import QWheelEvent
+
+    centre = QPointF(widget.rect().center())
+    return QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
