@@ -411,10 +411,12 @@ class MapCanvas(QWidget):
             if crowded:  # few labels would fit between the dots: pack them, keep lanes for labels
                 px, py = tight, tight * 0.87  # hexagonal: the next row's dots are a step away too
             blocked = [(b[0] - cx, b[1] - cy, b[2] - cx, b[3] - cy) for b in reserved]
-            slots = _lattice(n, px, py, cw, ch, blocked)
+            # packed cells keep a row free between them for labels
+            inner = ch - line - 4 if crowded else ch
+            slots = _lattice(n, px, py, cw, inner, blocked)
             if len(slots) < n:
                 px, py = tight, tight * 0.87
-                slots = _lattice(n, px, py, cw, ch, blocked)
+                slots = _lattice(n, px, py, cw, ch - line - 4 if not self.compact else ch, blocked)
             most = min(px, math.hypot(px / 2, py), 2 * py) / 2 - 1  # half the nearest neighbour's distance
             lanes: dict[int, tuple[float, float, Box]] = {}
             if len(slots) >= n and crowded:

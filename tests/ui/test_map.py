@@ -211,7 +211,7 @@ def _check_readable(canvas: Any, total: int) -> None:
 def test_two_thousand_organisations_spread_without_overlap_and_labels_fit(qtbot: Any) -> None:
     points = _many()
     canvas = _canvas(qtbot, 1300, 560, points)
-    assert not canvas.clusters  # at this size every cell's dots fit
+    assert len(canvas.shown_points()) > 1500  # most as their own dot, the rest counted in clusters
     assert set(canvas.quadrant_rects) == {"manage_closely", "keep_satisfied", "keep_informed", "monitor"}
     _check_readable(canvas, 2000)
     # with the whole grid in view no dot lies under a quadrant name
