@@ -403,3 +403,28 @@ def _wheel_at(widget: Any) -> Any:
         Qt.ScrollPhase.NoScrollPhase,
         False,
     )
+
+
+def test_a_dot_dragged_while_zoomed_lands_in_the_cell_under_the_mouse(qtbot: Any) -> None:
+    canvas = _canvas(qtbot, 900, 500, _many(600))
+    canvas.set_zoom(2.5, canvas.cell_centre(3, 3))
+    r = canvas.plot_rect()
+    point = next(
+        p
+        for p in canvas.shown_points()
+        if (p.influence, p.interest) == (3, 3) and r.contains(canvas.position(p))
+    )
+    target_cell = canvas.cell_rect(3, 4).intersected(r)
+    assert not target_cell.isEmpty()
+    start, target = canvas.position(point).toPoint(), target_cell.center().toPoint()
+    rated: list[tuple[int, int]] = []
+    canvas.rated.connect(lambda _p, inf, intr: rated.append((inf, intr)))
+    before = canvas.content_rect()
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for k in range(1, 11):
+        _move(canvas, start + (target - start) * k / 10, Qt.MouseButton.LeftButton)
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
+    assert rated == [(3, 4)]
+    assert canvas.content_rect() == before  # dragging a dot does not pan
+    moved = next(p for p in canvas.points if p.id == point.id)
+    assert (moved.influence, moved.interest) == (3, 4)
