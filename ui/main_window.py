@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.dashboard)
         self.views: dict[str, RecordView] = {}
         self.dashboard.map.open_requested.connect(self.navigate)
+        self.dashboard.map.cluster_clicked.connect(self._open_map_cell)
         for entity in VIEWS:
             item = QListWidgetItem(icon(entity), self._view_name(entity))
             item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
@@ -450,6 +451,11 @@ class MainWindow(QMainWindow):
             self._count_changed(entity, view.list.total)
             view.list.view.setFocus()
         self._update_enabled()
+
+    def _open_map_cell(self, influence: int, interest: int) -> None:
+        """A cluster clicked on the dashboard's map: the map, zoomed into that cell."""
+        self.map_view.show_cell(influence, interest)
+        self.nav.setCurrentRow(VIEWS.index("map"))
 
     def navigate(self, entity: str, record_id: int) -> None:
         if entity == "letter":

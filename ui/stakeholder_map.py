@@ -164,6 +164,7 @@ class MapCanvas(QWidget):
     open_requested = Signal(str, int)
     rated = Signal(object, int, int)  # the MapPoint, new influence, new interest
     zoomed = Signal(float)
+    cluster_clicked = Signal(int, int)  # influence, interest: a cluster clicked on the small map
 
     def __init__(self, parent: QWidget | None = None, *, compact: bool = False, editable: bool = True):
         super().__init__(parent)
@@ -792,10 +793,12 @@ class MapCanvas(QWidget):
                     self.update()
             else:
                 self.open_requested.emit(point.entity, point.id)
-        elif event.button() == Qt.MouseButton.LeftButton and press is not None and not self.compact:
+        elif event.button() == Qt.MouseButton.LeftButton and press is not None:
             moved = (event.position() - press).manhattanLength() > 4
             cluster = None if moved else self.cluster_at(event.position())
-            if cluster is not None:
+            if cluster is not None and self.compact:
+                self.cluster_clicked.emit(cluster.influence, cluster.interest)
+            elif cluster is not None:
                 self.zoom_to_cell(cluster.influence, cluster.interest)
         super().mouseReleaseEvent(event)
 
@@ -916,6 +919,7 @@ class MapView(QWidget):
         self.setObjectName("view_map")
         self.ctx, self.commands = ctx, commands
         self._generation = 0
+        self._pending_cell: tuple[int, int] | None = None
         self.level = QComboBox(self)
         self.level.setObjectName("map_level")
         self.level.addItem(labels.entity_name("organisation", plural=True), "organisation")
@@ -1017,8 +1021,15 @@ class MapView(QWidget):
 
         self.ctx.tasks.run(work, on_done=done, owner=self)
 
+    def show_cell(self, influence: int, interest: int) -> None:
+        """Zoom into one cell once the points are in (a cluster clicked on the dashboard)."""
+        self._pending_cell = (influence, interest)
+
     def _show(self, points: list[sm.MapPoint], unrated: int) -> None:
         self.canvas.set_points(points)
+        if self._pending_cell is not None:
+            self.canvas.zoom_to_cell(*self._pending_cell)
+            self._pending_cell = None
         shown = len(self.canvas.points)
         text = tr("%1 shown").replace("%1", self.ctx.fmt_number(shown))
         if unrated:

@@ -372,6 +372,22 @@ def test_at_two_thousand_organisations_drag_still_re_rates_and_hover_names(
     assert canvas.zoom == 1.5
     view.zoom_buttons["map_fit"].click()
     assert canvas.zoom == 1
+    # the dashboard's small map clusters; a click on a cluster opens the map zoomed into its cell
+    window.nav.setCurrentRow(0)
+    small = window.dashboard.map
+    qtbot.waitUntil(lambda: len(small.points) == 2000 and bool(small.clusters), timeout=10_000)
+    wait_idle(qtbot, ctx)
+    cluster = small.clusters[0]
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        QTest.mouseClick(
+            small,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            small.cluster_centre(cluster).toPoint(),
+        )
+    wait_idle(qtbot, ctx)
+    assert window.current_entity() == "map" and canvas.zoom > 1
+    assert canvas.cell_rect(cluster.influence, cluster.interest).contains(canvas.plot_rect().center())
 
 
 def test_the_dashboards_small_map_counts_what_it_cannot_show(qtbot: Any) -> None:
