@@ -42,9 +42,8 @@ def changes_of(messages: Iterable[Message], *, skip_app: str | None = CONNECTION
         ids = m.get("ids")
         if not kind or op == "lost":
             return Changes(everything=True)
-        if ids is None:  # too many to name: every record of the kind
-            out |= Changes.unknown(kind)
-            continue
+        if ids is None:  # too many to name (an import): every view reads again
+            return Changes(everything=True)
         id_list = [int(i) for i in ids]
         fields = m.get("fields")
         out |= Changes.of(
