@@ -16,6 +16,7 @@ Plain Python: no Qt here.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -107,11 +108,20 @@ def mark(session: Session) -> int:
     return int(session.execute(select(func.max(CHANGE.c.id))).scalar_one() or 0)
 
 
+_WRITTEN_HERE: deque[tuple[int, int]] = deque(maxlen=200)  # (after, up to] history ids
+
+
+def written_here(change_id: int) -> bool:
+    """Whether this process wrote the history row ``change_id`` (through :func:`since`): a
+    SQLite file's poll (app.live) skips what the window has announced already."""
+    return any(after < change_id <= upto for after, upto in tuple(_WRITTEN_HERE))
+
+
 def since(session: Session, before: int) -> Changes:
     """What the history written after ``before`` says changed (the same unit of work).
     More rows than :data:`LIMIT` (an import, a bulk delete) count as unknown for their kinds."""
     stmt = (
-        select(CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.field)
+        select(CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.field, CHANGE.c.id)
         .where(CHANGE.c.id > before)
         .order_by(CHANGE.c.id)
         .limit(LIMIT + 1)
@@ -120,7 +130,7 @@ def since(session: Session, before: int) -> Changes:
     flds: dict[str, set[str]] = {}
     member: set[str] = set()
     rows = session.execute(stmt).all()
-    for kind, record_id, name in rows:
+    for kind, record_id, name, _id in rows:
         ids.setdefault(kind, set()).add(int(record_id))
         if name:
             flds.setdefault(kind, set()).add(name)
@@ -128,4 +138,6 @@ def since(session: Session, before: int) -> Changes:
             member.add(kind)
     if len(rows) > LIMIT:
         return Changes(everything=True)
+    if rows and session.get_bind().dialect.name == "sqlite":  # the write lock: all of them ours
+        _WRITTEN_HERE.append((before, int(rows[-1][3])))
     return Changes(ids=_frozen(ids), fields=_frozen(flds), membership=frozenset(member))

@@ -8,7 +8,8 @@ passes them on as signals to its views (``ui/live.py``); a view then reads the r
 its own login, so row-level security decides what it shows.
 
 A window's own writes are announced by the window itself (``AppContext.write``); their
-notifications carry this process's ``application_name`` and are skipped here.
+notifications carry this process's ``application_name`` and are skipped here, and on SQLite
+the history rows it wrote (``app.changes.written_here``) are.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Protocol
 
 from sqlalchemy.engine import Engine
 
-from app.changes import Changes
+from app.changes import Changes, written_here
 from db.engine import CONNECTION_NAME, sqlite_path
 from db.live import Message, PgListener, SqlitePoller
 
@@ -74,4 +75,4 @@ def start(
     path = sqlite_path(str(engine.url))
     if path is None or not path.exists():
         return None
-    return SqlitePoller(path, messages, on_state, interval=poll_s).start()
+    return SqlitePoller(path, messages, on_state, interval=poll_s, skip=written_here).start()

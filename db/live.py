@@ -143,7 +143,15 @@ class SqlitePoller:
     """Every :data:`POLL_S`, whether another connection committed to ``path``; if so, the
     history rows written since, as messages."""
 
-    def __init__(self, path: Path, on_messages: OnMessages, on_state: OnState, interval: float = POLL_S):
+    def __init__(
+        self,
+        path: Path,
+        on_messages: OnMessages,
+        on_state: OnState,
+        interval: float = POLL_S,
+        skip: Callable[[int], bool] | None = None,
+    ) -> None:
+        self._skip = skip  # history ids this process announced itself
         self._path = path
         self._on_messages = on_messages
         self._on_state = on_state
@@ -181,7 +189,11 @@ class SqlitePoller:
                     ).fetchall()
                     if rows:
                         last = int(rows[-1][0])
-                        self._on_messages(_from_history(rows))
+                        skip = self._skip
+                        if len(rows) <= 5000 and skip is not None:
+                            rows = [r for r in rows if not skip(int(r[0]))]
+                        if rows:
+                            self._on_messages(_from_history(rows))
             except sqlite3.Error:
                 if con is not None:
                     con.close()

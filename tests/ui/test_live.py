@@ -133,3 +133,24 @@ def _contact_ids(db_path: Path) -> list[int]:
         return [int(r[0]) for r in con.execute("SELECT id FROM contact WHERE deleted_at IS NULL")]
     finally:
         con.close()
+
+
+def test_on_sqlite_a_windows_own_save_is_announced_once(qtbot: Any, window: Any, db_path: Path) -> None:
+    window.live.start(window.live_label, poll_s=0.1)
+    try:
+        contact_id = _contact_ids(db_path)[0]
+        qtbot.wait(300)  # the poller has read where the file stands
+        seen: list[Any] = []
+        window.ctx.changes.connect(seen.append)
+        with window.ctx.read() as s:
+            version = s.execute(
+                sa.text("SELECT version FROM contact WHERE id = :i"), {"i": contact_id}
+            ).scalar()
+        window.ctx.write(
+            lambda s: records.update(s, "contact", contact_id, {"notes": "mới"}, expected_version=version)
+        )
+        qtbot.waitUntil(lambda: len(seen) == 1, timeout=5_000)
+        qtbot.wait(800)  # several polls later: the file changed, but the window wrote it
+        assert len(seen) == 1, seen
+    finally:
+        window.live.stop()
