@@ -142,7 +142,9 @@ def measure(label: str, func, *args):  # type: ignore[no-untyped-def]
 
 
 def timed(func, *args):  # type: ignore[no-untyped-def]
-    """Wall seconds, CPU seconds (this process and its finished worker processes), result."""
+    """Wall seconds, CPU seconds (this process and its finished child processes), result.
+    Worker processes started by a forkserver are its children, not ours: with worker processes
+    forced, the CPU figure is this process's alone."""
     gc.collect()
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu, start = time.process_time(), time.perf_counter()
