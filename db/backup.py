@@ -202,13 +202,51 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
     problem = check_file(backup_file)
     if problem:
         raise BackupError(f"Not restoring: {problem}")
-    saved = take(db_file, "before-restore") if db_file.exists() else None
     try:
-        copy(backup_file, db_file, standalone=False)  # page by page into the live file
-    except sqlite3.Error as exc:
+        saved = take(db_file, "before-restore") if db_file.exists() else None
+        damaged = False
+    except BackupError:
+        # SQLite cannot read it (its schema sits on a broken page): keep its bytes aside as
+        # they are, with its journal files, and put the backup in its place as a whole file.
+        saved, damaged = _set_aside(db_file), True
+    try:
+        if damaged:
+            _replace_whole(backup_file, db_file)
+        else:
+            copy(backup_file, db_file, standalone=False)  # page by page into the live file
+    except (sqlite3.Error, OSError) as exc:
         raise BackupError(f"Cannot restore into {db_file}: {exc}") from exc
     _private(db_file, 0o600)
     return saved
+
+
+def _set_aside(db_file: Path) -> Path:
+    """A byte-for-byte copy of a database SQLite cannot read, in its backups folder."""
+    folder = folder_for(db_file)
+    folder.mkdir(parents=True, exist_ok=True)
+    _private(folder, 0o700)
+    to = folder / f"{db_file.stem}-{clock.now().strftime('%Y%m%d-%H%M%S')}-before-restore.db"
+    n = 1
+    while to.exists():
+        n += 1
+        to = folder / f"{db_file.stem}-{clock.now().strftime('%Y%m%d-%H%M%S')}-{n}-before-restore.db"
+    shutil.copyfile(db_file, to)
+    for suffix in ("-wal", "-journal"):
+        journal = db_file.with_name(db_file.name + suffix)
+        if journal.exists():
+            shutil.copyfile(journal, to.with_name(to.name + suffix))
+    _private(to, 0o600)
+    return to
+
+
+def _replace_whole(backup_file: Path, db_file: Path) -> None:
+    """Put a copy of ``backup_file`` in place of ``db_file`` in one rename; the damaged file's
+    journal files go (they belong to the damaged pages and were set aside with them)."""
+    tmp = db_file.with_name(f".{db_file.name}.restoring")
+    copy(backup_file, tmp)
+    for suffix in ("-wal", "-shm", "-journal"):
+        db_file.with_name(db_file.name + suffix).unlink(missing_ok=True)
+    os.replace(tmp, db_file)
 
 
 def pg_dump(url: str, target: Path) -> Path:

@@ -133,6 +133,11 @@ def open_database(url: str) -> Engine:
                 f"The team database {describe_url(url)} has an older schema than this Ketnoi and "
                 "your login may not upgrade it: its owner runs ketnoi admin init (see docs/team.md)"
             ) from exc
+        damage = quick_check(url) if path is not None and path.is_file() else None
+        if damage:
+            raise DatabaseError(
+                f"{damage}. Restore its latest good backup: ketnoi backups --db {path}"
+            ) from exc
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         raise DatabaseError(
             f"Cannot open the database {describe_url(url)}: {reason[0] if reason else type(exc).__name__}"
@@ -140,13 +145,17 @@ def open_database(url: str) -> Engine:
     return engine
 
 
-def quick_check(engine: Engine, *, budget_s: float = 3.0) -> str | None:
-    """Why the SQLite database is damaged (None when sound, or on a server). ``PRAGMA
-    quick_check`` reads every page: on a very big file it stops after ``budget_s`` and the
-    part read is what is vouched for."""
-    path = sqlite_path(str(engine.url))
-    if path is None or not path.exists():
+def quick_check(database: Engine | str, *, budget_s: float = 3.0) -> str | None:
+    """Why the SQLite database (an engine, or a URL) is damaged (None when sound, or on a
+    server). ``PRAGMA quick_check`` reads every page: on a very big file it stops after
+    ``budget_s`` and the part read is what is vouched for. Takes a URL too because a damaged
+    file may not open at all (its schema version sits on a broken page)."""
+    path = sqlite_path(database if isinstance(database, str) else str(database.url))
+    if path is None or not path.is_file():
         return None
+    with path.open("rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            return None  # not a SQLite file at all (notes.txt): open_database refuses it as foreign
     deadline = time.monotonic() + budget_s
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)

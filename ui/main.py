@@ -30,6 +30,11 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
     if settings.database_url and (not url or url == default_url()):
         url = settings.database_url
     target = resolve_url(url)
+    # A damaged file is noticed before anything reads its schema (the version may sit on a
+    # broken page, and then nothing would open): the latest good backup is offered first.
+    problem = quick_check(target)
+    if problem and not offer_latest_backup(target, problem, settings):
+        return 1
     try:
         engine = open_database(target)
     except DatabaseError as exc:
@@ -50,12 +55,6 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
             .replace("%2", str(exc)),
         )
         return 1
-    problem = quick_check(engine)
-    if problem:
-        engine.dispose()
-        if not offer_latest_backup(target, problem, settings):
-            return 1
-        engine = open_database(target)
     from ui.context import AppContext
     from ui.main_window import MainWindow
 

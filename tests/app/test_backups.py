@@ -109,6 +109,28 @@ def test_restore_brings_back_every_record_of_a_damaged_database(
     assert len(_names(db_path)) == 300
 
 
+def test_restore_replaces_a_database_whose_schema_pages_are_broken_and_keeps_its_bytes(
+    engine: Engine, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with unit_of_work(engine) as s:
+        records.create(s, "organisation", {"name": "Viện Hàn lâm"})
+    engine.dispose()
+    copy = backups.take(db_path, "manual")
+    assert copy is not None
+    with db_path.open("r+b") as fh:  # the schema table's page: SQLite cannot even list tables
+        fh.seek(100)
+        fh.write(b"\xff" * 3000)
+    damaged = db_path.read_bytes()
+    with pytest.raises(backups.BackupError):
+        backups.take(db_path, "manual")  # why a page-by-page copy cannot keep it aside
+
+    code, doc, err = run(capsys, "restore", str(copy), "--db", str(db_path), "--json")
+    assert code == 0, err
+    assert isinstance(doc, dict) and Path(doc["replaced_copy"]).read_bytes() == damaged
+    assert backups.check_file(db_path) is None
+    assert _names(db_path) == ["Viện Hàn lâm"]
+
+
 def test_restore_refuses_a_file_that_is_not_a_ketnoi_database(
     engine: Engine, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
