@@ -31,7 +31,7 @@ from app.entities import PREPARE, Prepared
 from app.errors import ValidationError
 from app.importing import fields as fs
 from app.importing.fields import IGNORE
-from app.importing.messages import Message, warning
+from app.importing.messages import Message, Term, msg, warning
 from app.importing.resolve import split_acronym
 from app.importing.sheet import GATHERED_FIELDS
 from app.vntext import clean, clean_multiline, fold, join_name
@@ -195,7 +195,7 @@ def _word(table: dict[str, Any], value: Any, what: str, errors: Errors, name: st
     key = fold(as_text(value)).strip(" .")
     if key in table:
         return table[key]
-    errors[name] = f'"{clean(as_text(value))}" không phải {what} đã biết / is not a known {what}'
+    errors[name] = msg("not_known_word", value=clean(as_text(value)), what=Term(what))
     return None
 
 
@@ -214,13 +214,12 @@ def _date_value(value: Any, name: str, errors: Errors, *, with_time: bool) -> An
 
 
 @lru_cache(maxsize=1 << 14)
-def _parse_date(text: str, with_time: bool) -> tuple[Any, str]:
+def _parse_date(text: str, with_time: bool) -> tuple[Any, Message | None]:
     text = clean(text)
     try:
-        return (v.datetime_(text) if with_time else v.date(text)), ""
-    except (v.FieldError, ValueError, OverflowError) as exc:
-        message = str(exc) if isinstance(exc, v.FieldError) else f'"{text}" is not a date'
-        return None, f"ngày không hợp lệ / {message}"
+        return (v.datetime_(text) if with_time else v.date(text)), None
+    except (v.FieldError, ValueError, OverflowError):
+        return None, msg("invalid_date", value=text)
 
 
 # The longest name a reference may carry: what the record it creates can hold (an
@@ -240,9 +239,7 @@ def _ref_length(name: str, texts: list[str], errors: Errors) -> None:
         parts = split_acronym(text) if name in _ORG_REFS else (text, "")
         for part, most in zip(parts, (limit, _ACRONYM_LENGTH), strict=True):
             if len(part) > most:
-                errors[name] = (
-                    f"dài {len(part):,} ký tự, tối đa {most} / is {len(part):,} characters long; at most {most} fit"
-                )
+                errors[name] = msg("too_long", length=f"{len(part):,}", most=most)
                 return
 
 
@@ -284,22 +281,22 @@ def to_input(
                 "meeting": MEETING_KIND_WORDS,
                 "action": ACTION_KIND_WORDS,
             }
-            data["kind"] = _word(table.get(kind, {}), value, "loại / kind", errors, name)
+            data["kind"] = _word(table.get(kind, {}), value, "kind", errors, name)
         elif name == "status":
-            data["status"] = _word(STATUS_WORDS, value, "trạng thái / status", errors, name)
+            data["status"] = _word(STATUS_WORDS, value, "status", errors, name)
         elif name == "direction":
-            data["direction"] = _word(DIRECTION_WORDS, value, "chiều / direction", errors, name)
+            data["direction"] = _word(DIRECTION_WORDS, value, "direction", errors, name)
         elif name == "priority":
-            data["priority"] = _word(PRIORITY_WORDS, value, "mức ưu tiên / priority", errors, name)
+            data["priority"] = _word(PRIORITY_WORDS, value, "priority", errors, name)
         elif name == "country":
             key = fold(as_text(value))
             code = COUNTRY_WORDS.get(key) or (key.upper() if re.fullmatch(r"[a-z]{2}", key) else None)
             if code is None:
-                errors[name] = f'"{clean(as_text(value))}": dùng mã 2 chữ cái / use a 2-letter country code'
+                errors[name] = msg("country_code", value=clean(as_text(value)))
             data["country"] = code
         elif name in ("influence", "interest"):
             if isinstance(value, float) and not math.isfinite(value):
-                errors[name] = f"{value} không phải số từ 1 đến 5 / is not a number from 1 to 5"
+                errors[name] = msg("not_1_to_5", value=value)
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 data[name] = value
             else:

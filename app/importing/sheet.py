@@ -56,7 +56,7 @@ class SheetLayout:
     def column_label(self, col: int) -> str:
         header = self.headers[col] if col < len(self.headers) else ""
         letter = get_column_letter(col + 1)
-        return f"{header} ({letter})" if header else f"cột / column {letter}"
+        return f"{header} ({letter})" if header else letter
 
     def columns_for(self, name: str) -> list[int]:
         return [c for c, f in sorted(self.mapping.items()) if f == name]
