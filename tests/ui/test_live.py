@@ -44,7 +44,7 @@ def pg_window(qtbot: Any, qapp: Any, pg_url: str, settings: Any) -> Iterator[tup
     window.navigate("contact", contact_id)
     qtbot.waitUntil(lambda: _name_in_list(window, contact_id) == "Nguyễn Văn An", timeout=10_000)
     window.live.start(window.live_label)
-    qtbot.waitUntil(lambda: window.live_label.state == "connected", timeout=5_000)
+    qtbot.waitUntil(lambda: window.live.feed.state == "connected", timeout=5_000)
     # another person's window: a connection of its own, with another application_name
     other = sa.create_engine(pg_url, connect_args={"application_name": "ketnoi colleague"})
     yield window, other, contact_id
@@ -116,7 +116,8 @@ def test_two_windows_on_one_sqlite_file_hear_each_other(
         window.navigate("contact", _contact_ids(db_path)[0])
         contact_id = window.views["contact"].list.model.id_at(0)
         assert contact_id is not None
-        qtbot.wait(500)  # the poller has read where the file stands
+        # the poller has read where the file stands (a fixed wait lost this race on a loaded CI)
+        qtbot.waitUntil(lambda: window.live.feed.state == "connected", timeout=5_000)
         other = open_database(f"sqlite:///{db_path}")
         _rename(other, contact_id, "Tên Khác Hẳn")
         other.dispose()
