@@ -98,15 +98,7 @@ def take(
     if db_file is None or not db_file.exists() or db_file.stat().st_size == 0:
         return None
     if to is None:
-        folder = folder_for(db_file)
-        folder.mkdir(parents=True, exist_ok=True)
-        _private(folder, 0o700)
-        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-        to = folder / f"{db_file.stem}-{stamp}-{reason}.db"
-        n = 1
-        while to.exists():  # two in one second (a merge right after an import)
-            n += 1
-            to = folder / f"{db_file.stem}-{stamp}-{n}-{reason}.db"
+        to = _new_copy_path(db_file, reason)
     try:
         copy(db_file, to)
     except sqlite3.Error as exc:
@@ -220,16 +212,23 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
     return saved
 
 
-def _set_aside(db_file: Path) -> Path:
-    """A byte-for-byte copy of a database SQLite cannot read, in its backups folder."""
+def _new_copy_path(db_file: Path, reason: str) -> Path:
+    """A free name in ``db_file``'s backups folder (created, private) for a copy taken now."""
     folder = folder_for(db_file)
     folder.mkdir(parents=True, exist_ok=True)
     _private(folder, 0o700)
-    to = folder / f"{db_file.stem}-{clock.now().strftime('%Y%m%d-%H%M%S')}-before-restore.db"
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    to = folder / f"{db_file.stem}-{stamp}-{reason}.db"
     n = 1
-    while to.exists():
+    while to.exists():  # two in one second (a merge right after an import)
         n += 1
-        to = folder / f"{db_file.stem}-{clock.now().strftime('%Y%m%d-%H%M%S')}-{n}-before-restore.db"
+        to = folder / f"{db_file.stem}-{stamp}-{n}-{reason}.db"
+    return to
+
+
+def _set_aside(db_file: Path) -> Path:
+    """A byte-for-byte copy of a database SQLite cannot read, in its backups folder."""
+    to = _new_copy_path(db_file, "before-restore")
     shutil.copyfile(db_file, to)
     for suffix in ("-wal", "-journal"):
         journal = db_file.with_name(db_file.name + suffix)
