@@ -34,6 +34,7 @@ from ui import labels
 from ui.commands import Commands
 from ui.context import AppContext
 from ui.icons import icon
+from ui.team import hold_read_only
 from ui.widgets import Lookup
 
 TAGGABLE = kinds.TAGGABLE
@@ -168,6 +169,8 @@ class BulkActions:
             add(f"set_{field}", text, self._setter(entity, ids, field, kind))
         menu.addSeparator()
         add("delete", tr("Delete selected…"), lambda: self.delete(entity, ids()))
+        if hold_read_only(self.ctx, *out):  # a reader's menu says why these are off
+            menu.setToolTipsVisible(True)
         return out
 
     def fill_selection(self, menu: QMenu, entity: str, ids: Callable[[], list[int]]) -> None:

@@ -32,6 +32,7 @@ from ui.context import AppContext
 from ui.dialogs.log_meeting import LogMeetingDialog
 from ui.dialogs.record_form import RecordForm
 from ui.icons import icon
+from ui.team import is_reader, read_only_tip
 
 
 class RescheduleDialog(QDialog):
@@ -110,6 +111,14 @@ class Commands(QObject):
         super().__init__(window)
         self.ctx, self.window = ctx, window
 
+    def read_only(self) -> bool:
+        """A reader's window writes nothing: its write commands are disabled (ui.team), and a way
+        in that is not a button (a double-click on a row, a key) says why in the status bar."""
+        if is_reader(self.ctx):
+            self.ctx.status_message.emit(read_only_tip())
+            return True
+        return False
+
     def error(self, exc: BaseException) -> None:
         message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
         QMessageBox.warning(self.window, self.tr("Ketnoi"), message)
@@ -117,6 +126,8 @@ class Commands(QObject):
     # --- forms -----------------------------------------------------------------------------------
 
     def new(self, entity: str, initial: dict[str, Any] | None = None) -> int | None:
+        if self.read_only():
+            return None
         if entity == "meeting":
             return self.log_meeting()
         form = RecordForm(self.ctx, entity, initial=initial, parent=self.window)
@@ -125,6 +136,8 @@ class Commands(QObject):
         return self.saved(entity, form.saved_id, created=True)
 
     def edit(self, entity: str, record_id: int) -> int | None:
+        if self.read_only():
+            return None
         if entity == "meeting":
             return self.log_meeting(record_id)
         form = RecordForm(self.ctx, entity, record_id, parent=self.window)
@@ -138,6 +151,8 @@ class Commands(QObject):
         organisation_id: int | None = None,
         contact_id: int | None = None,
     ) -> int | None:
+        if self.read_only():
+            return None
         dialog = LogMeetingDialog(
             self.ctx, meeting_id, organisation_id=organisation_id, contact_id=contact_id, parent=self.window
         )
@@ -175,6 +190,8 @@ class Commands(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Run one operation that returns its history group id; offer it as Edit → Undo."""
+        if self.read_only():
+            return
         chosen = list(ids or [])
         box: list[str] = []
 
@@ -195,6 +212,8 @@ class Commands(QObject):
         self.ctx.write(work, entity=entity, on_done=done, on_error=on_error or self.error)
 
     def undo(self) -> None:
+        if self.read_only():
+            return
         item = self.ctx.pop_undo()
         if item is None:
             self.ctx.status_message.emit(self.tr("Nothing to undo"))
@@ -231,6 +250,8 @@ class Commands(QObject):
         self, ids: list[int], rule: Callable[[Session], str], message: Callable[[int], str]
     ) -> None:
         """Run one of :mod:`app.actions`' rules; offer its group as Edit → Undo."""
+        if self.read_only():
+            return
         box: list[str] = []
 
         def work(s: Session) -> list[int]:
@@ -261,7 +282,7 @@ class Commands(QObject):
         )
 
     def reschedule(self, ids: list[int]) -> None:
-        if not ids:
+        if not ids or self.read_only():
             return
         with self.ctx.read() as s:
             current = records.get(s, "action", ids[0]).get("due_date")
@@ -276,6 +297,8 @@ class Commands(QObject):
         )
 
     def add_note(self, record_id: int) -> None:
+        if self.read_only():
+            return
         text, ok = QInputDialog.getMultiLineText(self.window, self.tr("Add a note"), self.tr("Note"))
         if not ok or not text.strip():
             return

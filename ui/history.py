@@ -31,6 +31,7 @@ from ui.context import AppContext
 from ui.dialogs.conflict import ConflictDialog
 from ui.icons import icon
 from ui.rows import RowsModel
+from ui.team import hold_read_only
 
 SHORT = 120  # characters of a long text shown in a cell (the tooltip has it all)
 
@@ -150,6 +151,7 @@ class HistoryDialog(QDialog):
             self.tr("Write the value from before this change back (Ctrl+Z takes it back)")
         )
         self.restore_button.clicked.connect(lambda _c=False: self.restore_selected())
+        hold_read_only(ctx, self.restore_button)  # a reader looks only
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

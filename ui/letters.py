@@ -42,6 +42,7 @@ from ui.icons import icon
 from ui.letter_form import LetterForm
 from ui.rows import RowsModel
 from ui.tasks import Task
+from ui.team import hold_read_only, if_enabled
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -136,7 +137,7 @@ class LettersDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.table.doubleClicked.connect(if_enabled(lambda: self.buttons["edit"], self.edit))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
 
         self.lang = QComboBox(self)
@@ -165,6 +166,8 @@ class LettersDialog(QDialog):
             b.clicked.connect(slot)
             self.buttons[key] = b
             row.addWidget(b)
+        # a reader reads the register and drafts nothing into it
+        hold_read_only(ctx, *(b for k, b in self.buttons.items()))
         row.addStretch(1)
         row.addWidget(self.lang)
         filters = QHBoxLayout()

@@ -51,6 +51,7 @@ from db.engine import read_session
 from ui import labels
 from ui.context import AppContext
 from ui.tasks import Task
+from ui.team import is_reader
 
 GRID = 5
 # Distinct hues that read on light and dark backgrounds; "" (no sector) is grey.
@@ -942,7 +943,7 @@ class MapView(QWidget):
         bar.addWidget(self.tag)
         bar.addStretch(1)
         bar.addWidget(self.summary)
-        self.canvas = MapCanvas(self)
+        self.canvas = MapCanvas(self, editable=not is_reader(ctx))  # a reader cannot re-rate by dragging
         self.canvas.open_requested.connect(self.open_requested)
         self.canvas.rated.connect(self._rate)
         self.zoom_buttons: dict[str, QToolButton] = {}

@@ -4,10 +4,11 @@ what, so the window shows what it is given)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -50,6 +51,102 @@ def signed_in_text(who: team.Identity) -> str:
         .replace("%2", who.login)
         .replace("%3", role_label(who.role))
     )
+
+
+# --- a reader's window: every write disabled, saying why ---------------------------------------
+
+# The window's commands that write (their QAction object names): disabled for a reader.
+WRITE_ACTIONS = (
+    "act_new",
+    "act_log_meeting",
+    "act_log_email",
+    "act_new_action",
+    "act_edit",
+    "act_delete",
+    "act_undo",
+    "act_done",
+    "act_reschedule",
+    "act_note",
+    "act_import",
+    "act_import_ics",
+    "act_org_meeting",
+    "act_draft_letter",
+    "act_reorganisation",
+    "act_assign_holder",
+)
+
+
+def is_reader(ctx: AppContext) -> bool:
+    """The signed-in login may only read (a reader on a team database). The role is read once
+    per engine, at sign-in (:func:`app.team.identity`); SQLite and a PostgreSQL database not
+    set up for a team are never read-only here."""
+    who = ctx.identity
+    return who is not None and who.role == "reader"
+
+
+def read_only_tip() -> str:
+    return tr(
+        "Your role is reader: you can look, search, print briefs and export, but not change "
+        "anything. Ask a manager for write access."
+    )
+
+
+class _KeepDisabled(QObject):
+    """Turns a widget off again whenever its own code turns it on (a selection changed)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.EnabledChange and isinstance(watched, QWidget) and watched.isEnabled():
+            watched.setEnabled(False)
+        return False
+
+
+def _keep_action_disabled(action: QAction) -> None:
+    if action.isEnabled():
+        action.setEnabled(False)
+
+
+def hold_read_only(ctx: AppContext, *targets: QAction | QWidget | None) -> bool:
+    """For a reader: disable each write action or button for good, its tooltip saying why.
+    Anything else (an officer, SQLite): nothing happens. True when the targets were held."""
+    if not is_reader(ctx):
+        return False
+    tip = read_only_tip()
+    for target in targets:
+        if target is None:
+            continue
+        target.setToolTip(tip)
+        target.setStatusTip(tip)
+        target.setEnabled(False)
+        if isinstance(target, QAction):
+            target.changed.connect(lambda a=target: _keep_action_disabled(a))
+        else:
+            target.installEventFilter(_KeepDisabled(target))
+    return True
+
+
+def if_enabled(button: Callable[[], QWidget], slot: Callable[[], object]) -> Callable[..., None]:
+    """A double-click that does what ``button`` does, only while it is enabled."""
+
+    def run(*_args: object) -> None:
+        if button().isEnabled():
+            slot()
+
+    return run
+
+
+def guard_window(window: Any) -> None:
+    """A reader's main window: the commands that write are disabled with the reason as their
+    tooltip, and the status bar says "Read only". Called once per window build (also after a
+    language switch), once its actions exist."""
+    ctx = window.ctx
+    if not is_reader(ctx):
+        return
+    found = {a.objectName(): a for a in window.findChildren(QAction)}
+    hold_read_only(ctx, *(found.get(name) for name in WRITE_ACTIONS))
+    label = QLabel(tr("Read only"), window)
+    label.setObjectName("read_only_status")
+    label.setToolTip(read_only_tip())
+    window.statusBar().addPermanentWidget(label)
 
 
 def confidential_tip() -> str:

@@ -38,6 +38,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.icons import icon
 from ui.rows import RowsModel
+from ui.team import hold_read_only, if_enabled
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -114,7 +115,7 @@ class TrashDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.doubleClicked.connect(lambda _i: self.restore_selected())
+        self.table.doubleClicked.connect(if_enabled(lambda: self.restore_button, self.restore_selected))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
         self.restore_button = QPushButton(icon("undo"), self.tr("&Restore"), self)
@@ -123,6 +124,7 @@ class TrashDialog(QDialog):
         self.empty_button = QPushButton(icon("delete"), self.tr("&Empty trash…"), self)
         self.empty_button.setObjectName("trash_empty")
         self.empty_button.clicked.connect(lambda _c=False: self.empty())
+        hold_read_only(ctx, self.restore_button, self.empty_button)  # a reader looks only
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.ActionRole)

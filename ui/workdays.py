@@ -30,6 +30,7 @@ from db.engine import Session
 from ui.context import AppContext
 from ui.rows import RowsModel
 from ui.tasks import Task
+from ui.team import hold_read_only
 
 
 def tr(text: str) -> str:
@@ -111,6 +112,7 @@ class WorkingDaysDialog(QDialog):
         self.remove_button = QPushButton(tr("Remove the office's day"), self)
         self.remove_button.setObjectName("workdays_remove")
         self.remove_button.clicked.connect(self.remove)
+        hold_read_only(ctx, add, self.remove_button)  # a reader sees the office's calendar
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Year"), self))
         top.addWidget(self.year)

@@ -132,79 +132,79 @@
   <context>
     <name>AttachmentsBox</name>
     <message>
-      <location filename="../../ui/details/attachments.py" line="92" />
+      <location filename="../../ui/details/attachments.py" line="93" />
       <source>Add…</source>
       <translation>Thêm…</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="186" />
+      <location filename="../../ui/details/attachments.py" line="188" />
       <source>Attach files</source>
       <translation>Đính kèm tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="98" />
+      <location filename="../../ui/details/attachments.py" line="99" />
       <source>Attach files to this record (or drop them on its page)</source>
       <translation>Đính kèm tệp vào hồ sơ này (hoặc kéo thả tệp vào trang của hồ sơ)</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="208" />
+      <location filename="../../ui/details/attachments.py" line="210" />
       <source>Attached %1</source>
       <translation>Đã đính kèm %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="181" />
+      <location filename="../../ui/details/attachments.py" line="183" />
       <source>Attachments</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="163" />
+      <location filename="../../ui/details/attachments.py" line="165" />
       <source>Files (%1)</source>
       <translation>Tệp đính kèm (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="247" />
+      <location filename="../../ui/details/attachments.py" line="249" />
       <source>No program opened %1. The file is in:
 %2</source>
       <translation>Không có chương trình nào mở được %1. Tệp nằm trong thư mục:
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="93" />
+      <location filename="../../ui/details/attachments.py" line="94" />
       <source>Open</source>
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="245" />
+      <location filename="../../ui/details/attachments.py" line="247" />
       <source>Open file</source>
       <translation>Mở tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="96" />
+      <location filename="../../ui/details/attachments.py" line="97" />
       <source>Remove</source>
       <translation>Gỡ bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="300" />
+      <location filename="../../ui/details/attachments.py" line="302" />
       <source>Removed %1</source>
       <translation>Đã gỡ bỏ %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="94" />
+      <location filename="../../ui/details/attachments.py" line="95" />
       <source>Save as…</source>
       <translation>Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="266" />
+      <location filename="../../ui/details/attachments.py" line="268" />
       <source>Save attachment</source>
       <translation>Lưu tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="280" />
+      <location filename="../../ui/details/attachments.py" line="282" />
       <source>Saved %1</source>
       <translation>Đã lưu %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="251" />
+      <location filename="../../ui/details/attachments.py" line="253" />
       <source>Show in folder</source>
       <translation>Mở thư mục chứa tệp</translation>
     </message>
@@ -457,129 +457,129 @@
   <context>
     <name>Bulk</name>
     <message>
-      <location filename="../../ui/bulk.py" line="194" />
+      <location filename="../../ui/bulk.py" line="197" />
       <source>%1 selected</source>
       <translation>Đã chọn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="218" />
+      <location filename="../../ui/bulk.py" line="221" />
       <source>Add tags</source>
       <translation>Thêm nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="164" />
+      <location filename="../../ui/bulk.py" line="165" />
       <source>Add tags…</source>
       <translation>Thêm nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="135" />
+      <location filename="../../ui/bulk.py" line="136" />
       <source>Choose a value first.</source>
       <translation>Hãy chọn một giá trị trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="262" />
-      <location filename="../../ui/letters.py" line="157" />
+      <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="263" />
+      <location filename="../../ui/bulk.py" line="266" />
       <source>Delete %1? You can undo it from Edit → Undo.</source>
       <translation>Xoá %1? Có thể hoàn tác bằng Sửa → Hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="170" />
+      <location filename="../../ui/bulk.py" line="171" />
       <source>Delete selected…</source>
       <translation>Xoá các mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="231" />
+      <location filename="../../ui/bulk.py" line="234" />
       <source>Remove tags</source>
       <translation>Gỡ nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="165" />
+      <location filename="../../ui/bulk.py" line="166" />
       <source>Remove tags…</source>
       <translation>Gỡ nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="236" />
+      <location filename="../../ui/bulk.py" line="239" />
       <source>Removed %2 from %1</source>
       <translation>Đã gỡ nhãn %2 khỏi %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="177" />
+      <location filename="../../ui/bulk.py" line="180" />
       <source>Select records in a list first</source>
       <translation>Hãy chọn bản ghi trong danh sách trước</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="148" />
+      <location filename="../../ui/bulk.py" line="149" />
       <source>Selection</source>
       <translation>Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="244" />
+      <location filename="../../ui/bulk.py" line="247" />
       <source>Set %1</source>
       <translation>Đặt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="250" />
+      <location filename="../../ui/bulk.py" line="253" />
       <source>Set %1 on %2</source>
       <translation>Đã đặt %1 cho %2</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="167" />
+      <location filename="../../ui/bulk.py" line="168" />
       <source>Set %1…</source>
       <translation>Đặt %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="223" />
+      <location filename="../../ui/bulk.py" line="226" />
       <source>Tagged %1 with %2</source>
       <translation>Đã gắn nhãn %2 cho %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="218" />
-      <location filename="../../ui/bulk.py" line="231" />
+      <location filename="../../ui/bulk.py" line="221" />
+      <location filename="../../ui/bulk.py" line="234" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="95" />
+      <location filename="../../ui/bulk.py" line="96" />
       <source>Type a few letters of the organisation</source>
       <translation>Gõ vài chữ của tên tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="64" />
+      <location filename="../../ui/bulk.py" line="65" />
       <source>due date</source>
       <translation>hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="62" />
+      <location filename="../../ui/bulk.py" line="63" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="60" />
+      <location filename="../../ui/bulk.py" line="61" />
       <source>owner</source>
       <translation>người phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="61" />
+      <location filename="../../ui/bulk.py" line="62" />
       <source>responsible (us)</source>
       <translation>người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="79" />
+      <location filename="../../ui/bulk.py" line="80" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="63" />
+      <location filename="../../ui/bulk.py" line="64" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="83" />
+      <location filename="../../ui/bulk.py" line="84" />
       <source>— nobody —</source>
       <translation>— không ai —</translation>
     </message>
@@ -708,62 +708,62 @@
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="279" />
+      <location filename="../../ui/commands.py" line="302" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="153" />
+      <location filename="../../ui/commands.py" line="168" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="165" />
+      <location filename="../../ui/commands.py" line="180" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="115" />
+      <location filename="../../ui/commands.py" line="124" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="260" />
+      <location filename="../../ui/commands.py" line="281" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="279" />
+      <location filename="../../ui/commands.py" line="302" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="303" />
+      <location filename="../../ui/commands.py" line="326" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="191" />
+      <location filename="../../ui/commands.py" line="208" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="200" />
+      <location filename="../../ui/commands.py" line="219" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="275" />
+      <location filename="../../ui/commands.py" line="296" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="153" />
+      <location filename="../../ui/commands.py" line="168" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="216" />
+      <location filename="../../ui/commands.py" line="235" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -1083,7 +1083,7 @@
   <context>
     <name>Duplicates</name>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="172" />
+      <location filename="../../ui/dialogs/duplicates.py" line="174" />
       <source>%Ln group(s) of likely duplicates, most certain first.</source>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
@@ -1093,7 +1093,7 @@
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="299" />
+      <location filename="../../ui/dialogs/duplicates.py" line="301" />
       <source>(empty)</source>
       <translation>(trống)</translation>
     </message>
@@ -1103,17 +1103,17 @@
       <translation>, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="306" />
+      <location filename="../../ui/dialogs/duplicates.py" line="308" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="86" />
+      <location filename="../../ui/dialogs/duplicates.py" line="88" />
       <source>Close</source>
       <translation>Đóng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="77" />
+      <location filename="../../ui/dialogs/duplicates.py" line="78" />
       <source>Confidence</source>
       <translation>Độ tin cậy</translation>
     </message>
@@ -1123,32 +1123,32 @@
       <translation>Bản ghi đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="63" />
+      <location filename="../../ui/dialogs/duplicates.py" line="64" />
       <source>Find</source>
       <translation>Tìm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="55" />
+      <location filename="../../ui/dialogs/duplicates.py" line="56" />
       <source>Find duplicates</source>
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="233" />
+      <location filename="../../ui/dialogs/duplicates.py" line="235" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="286" />
+      <location filename="../../ui/dialogs/duplicates.py" line="288" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="89" />
+      <location filename="../../ui/dialogs/duplicates.py" line="91" />
       <source>Look among</source>
       <translation>Tìm trong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="115" />
+      <location filename="../../ui/dialogs/duplicates.py" line="117" />
       <source>Looking…</source>
       <translation>Đang tìm…</translation>
     </message>
@@ -1158,37 +1158,37 @@
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="240" />
+      <location filename="../../ui/dialogs/duplicates.py" line="242" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="225" />
+      <location filename="../../ui/dialogs/duplicates.py" line="227" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="287" />
+      <location filename="../../ui/dialogs/duplicates.py" line="289" />
       <source>Merged in: %1</source>
       <translation>Gộp vào: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="358" />
+      <location filename="../../ui/dialogs/duplicates.py" line="360" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="83" />
+      <location filename="../../ui/dialogs/duplicates.py" line="84" />
       <source>Merge…</source>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="321" />
+      <location filename="../../ui/dialogs/duplicates.py" line="323" />
       <source>Moving to the kept record: %n meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %n cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="175" />
+      <location filename="../../ui/dialogs/duplicates.py" line="177" />
       <source>No duplicates found.</source>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
@@ -1198,17 +1198,17 @@
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="77" />
+      <location filename="../../ui/dialogs/duplicates.py" line="78" />
       <source>Records</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="69" />
+      <location filename="../../ui/dialogs/duplicates.py" line="70" />
       <source>Stop</source>
       <translation>Dừng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="144" />
+      <location filename="../../ui/dialogs/duplicates.py" line="146" />
       <source>Stopped.</source>
       <translation>Đã dừng.</translation>
     </message>
@@ -1218,12 +1218,12 @@
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="77" />
+      <location filename="../../ui/dialogs/duplicates.py" line="78" />
       <source>Why</source>
       <translation>Lý do</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="324" />
+      <location filename="../../ui/dialogs/duplicates.py" line="326" />
       <source>and %n action(s).</source>
       <translation>và %n việc cần làm.</translation>
     </message>
@@ -1273,7 +1273,7 @@
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="275" />
+      <location filename="../../ui/dialogs/duplicates.py" line="277" />
       <source>“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -1632,37 +1632,37 @@
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="243" />
+      <location filename="../../ui/history.py" line="245" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="147" />
+      <location filename="../../ui/history.py" line="148" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="123" />
+      <location filename="../../ui/history.py" line="124" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="193" />
+      <location filename="../../ui/history.py" line="195" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="201" />
+      <location filename="../../ui/history.py" line="203" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="204" />
+      <location filename="../../ui/history.py" line="206" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="150" />
+      <location filename="../../ui/history.py" line="151" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -1670,57 +1670,57 @@
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../ui/history.py" line="88" />
+      <location filename="../../ui/history.py" line="89" />
       <source>%1 (import of %2)</source>
       <translation>%1 (nhập từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="86" />
+      <location filename="../../ui/history.py" line="87" />
       <source>%1 (merge)</source>
       <translation>%1 (gộp)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="90" />
+      <location filename="../../ui/history.py" line="91" />
       <source>%1 (removed for good from the trash)</source>
       <translation>%1 (đã xoá vĩnh viễn khỏi thùng rác)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="49" />
+      <location filename="../../ui/history.py" line="50" />
       <source>After</source>
       <translation>Sau</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="49" />
+      <location filename="../../ui/history.py" line="50" />
       <source>Before</source>
       <translation>Trước</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="49" />
+      <location filename="../../ui/history.py" line="50" />
       <source>Change</source>
       <translation>Thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="99" />
+      <location filename="../../ui/history.py" line="100" />
       <source>Created</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="98" />
+      <location filename="../../ui/history.py" line="99" />
       <source>Created by the import of %1</source>
       <translation>Tạo khi nhập %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="101" />
+      <location filename="../../ui/history.py" line="102" />
       <source>Deleted</source>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="94" />
+      <location filename="../../ui/history.py" line="95" />
       <source>Merged into “%1”</source>
       <translation>Đã gộp vào “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="95" />
+      <location filename="../../ui/history.py" line="96" />
       <source>Merged “%1” into this record</source>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
@@ -1730,37 +1730,37 @@
       <translation>Không</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="106" />
+      <location filename="../../ui/history.py" line="107" />
       <source>Post or holder</source>
       <translation>Chức vụ hoặc người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="104" />
+      <location filename="../../ui/history.py" line="105" />
       <source>Removed for good</source>
       <translation>Đã xoá vĩnh viễn</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="105" />
+      <location filename="../../ui/history.py" line="106" />
       <source>Reorganisation</source>
       <translation>Sắp xếp tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="102" />
+      <location filename="../../ui/history.py" line="103" />
       <source>Restored</source>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="103" />
+      <location filename="../../ui/history.py" line="104" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="49" />
+      <location filename="../../ui/history.py" line="50" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="49" />
+      <location filename="../../ui/history.py" line="50" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -1876,27 +1876,27 @@
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="113" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="114" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="188" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="190" />
       <source>Also removed, left by imports undone before: %1</source>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="181" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="183" />
       <source>Import #%1 was undone: %2 records removed, %3 fields restored.</source>
       <translation>Đã hoàn tác lần nhập #%1: xoá %2 bản ghi, khôi phục %3 trường.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="95" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="96" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="190" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="192" />
       <source>Kept, because they were edited or used since:</source>
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
     </message>
@@ -1904,57 +1904,57 @@
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="52" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="87" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="88" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="54" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="52" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="52" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="54" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="54" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="55" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="86" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="87" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="54" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="52" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="52" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
@@ -2946,7 +2946,7 @@
   <context>
     <name>Letters</name>
     <message>
-      <location filename="../../ui/letters.py" line="87" />
+      <location filename="../../ui/letters.py" line="88" />
       <source>(draft)</source>
       <translation>(dự thảo)</translation>
     </message>
@@ -2961,37 +2961,37 @@
       <translation>+5 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="108" />
+      <location filename="../../ui/letters.py" line="109" />
       <source>All directions</source>
       <translation>Đi và đến</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="112" />
+      <location filename="../../ui/letters.py" line="113" />
       <source>Any status</source>
       <translation>Mọi trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="117" />
+      <location filename="../../ui/letters.py" line="118" />
       <source>Any year</source>
       <translation>Mọi năm</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="155" />
+      <location filename="../../ui/letters.py" line="156" />
       <source>Attach scan…</source>
       <translation>Đính kèm bản quét…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="379" />
+      <location filename="../../ui/letters.py" line="382" />
       <source>Attach the signed scan</source>
       <translation>Đính kèm bản quét đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="395" />
+      <location filename="../../ui/letters.py" line="398" />
       <source>Attach to letter “%1”</source>
       <translation>Đính kèm vào công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="396" />
+      <location filename="../../ui/letters.py" line="399" />
       <source>Attached: %1</source>
       <translation>Đã đính kèm: %1</translation>
     </message>
@@ -3011,22 +3011,22 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="157" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="315" />
+      <location filename="../../ui/letters.py" line="318" />
       <source>Delete letter “%1”</source>
       <translation>Xóa công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/letters.py" line="67" />
       <source>Direction</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="360" />
+      <location filename="../../ui/letters.py" line="363" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
@@ -3036,12 +3036,12 @@
       <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="154" />
+      <location filename="../../ui/letters.py" line="155" />
       <source>Draft…</source>
       <translation>Soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="150" />
+      <location filename="../../ui/letters.py" line="151" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
@@ -3061,7 +3061,7 @@
       <translation>Để trống: dùng nội dung của mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="144" />
+      <location filename="../../ui/letters.py" line="145" />
       <source>English</source>
       <translation>Tiếng Anh</translation>
     </message>
@@ -3081,7 +3081,7 @@
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="285" />
+      <location filename="../../ui/letters.py" line="288" />
       <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
@@ -3116,12 +3116,12 @@
       <translation>Kính gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="119" />
+      <location filename="../../ui/letters.py" line="120" />
       <source>Late replies</source>
       <translation>Quá hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="106" />
+      <location filename="../../ui/letters.py" line="107" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
@@ -3131,17 +3131,17 @@
       <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="153" />
+      <location filename="../../ui/letters.py" line="154" />
       <source>Mark replied</source>
       <translation>Đánh dấu đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="152" />
+      <location filename="../../ui/letters.py" line="153" />
       <source>Mark sent</source>
       <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="316" />
+      <location filename="../../ui/letters.py" line="319" />
       <source>Moved to the trash. Edit → Undo brings it back.</source>
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
@@ -3152,11 +3152,12 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="149" />
+      <location filename="../../ui/letters.py" line="150" />
       <source>New incoming</source>
       <translation>Công văn đến mới</translation>
     </message>
@@ -3171,7 +3172,7 @@
       <translation>Thêm công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="148" />
+      <location filename="../../ui/letters.py" line="149" />
       <source>New outgoing</source>
       <translation>Công văn đi mới</translation>
     </message>
@@ -3186,7 +3187,7 @@
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="64" />
+      <location filename="../../ui/letters.py" line="65" />
       <source>Number</source>
       <translation>Số, ký hiệu</translation>
     </message>
@@ -3196,12 +3197,12 @@
       <translation>Số và ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="122" />
+      <location filename="../../ui/letters.py" line="123" />
       <source>Number, subject, addressee…</source>
       <translation>Số, trích yếu, nơi nhận…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="156" />
+      <location filename="../../ui/letters.py" line="157" />
       <source>Office…</source>
       <translation>Cơ quan…</translation>
     </message>
@@ -3237,12 +3238,12 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="102" />
-      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/letters.py" line="71" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="333" />
+      <location filename="../../ui/letters.py" line="336" />
       <source>Save the draft</source>
       <translation>Lưu dự thảo</translation>
     </message>
@@ -3252,17 +3253,17 @@
       <translation>Tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="151" />
+      <location filename="../../ui/letters.py" line="152" />
       <source>Sign (give number)</source>
       <translation>Ký (cấp số)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="284" />
+      <location filename="../../ui/letters.py" line="287" />
       <source>Sign the letter</source>
       <translation>Ký công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="292" />
+      <location filename="../../ui/letters.py" line="295" />
       <source>Signed: Số %1</source>
       <translation>Đã ký: Số %1</translation>
     </message>
@@ -3287,13 +3288,13 @@
       <translation>Chức vụ người ký (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="69" />
+      <location filename="../../ui/letters.py" line="70" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="126" />
-      <location filename="../../ui/letters.py" line="67" />
+      <location filename="../../ui/letters.py" line="68" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
@@ -3328,7 +3329,7 @@
       <translation>Gửi (chức vụ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="68" />
+      <location filename="../../ui/letters.py" line="69" />
       <source>To / from</source>
       <translation>Nơi nhận / gửi</translation>
     </message>
@@ -3338,7 +3339,7 @@
       <translation>Người ký thường xuyên</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="143" />
+      <location filename="../../ui/letters.py" line="144" />
       <source>Vietnamese</source>
       <translation>Tiếng Việt</translation>
     </message>
@@ -3348,12 +3349,12 @@
       <translation>Trích yếu nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="333" />
+      <location filename="../../ui/letters.py" line="336" />
       <source>Word documents (*.docx)</source>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="356" />
+      <location filename="../../ui/letters.py" line="359" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
@@ -3364,6 +3365,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -3615,202 +3617,202 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="255" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="222" />
+      <location filename="../../ui/main_window.py" line="223" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="381" />
+      <location filename="../../ui/main_window.py" line="382" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="221" />
+      <location filename="../../ui/main_window.py" line="222" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="268" />
+      <location filename="../../ui/main_window.py" line="269" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="370" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="400" />
+      <location filename="../../ui/main_window.py" line="401" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="331" />
+      <location filename="../../ui/main_window.py" line="332" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="258" />
+      <location filename="../../ui/main_window.py" line="259" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="205" />
+      <location filename="../../ui/main_window.py" line="206" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="202" />
+      <location filename="../../ui/main_window.py" line="203" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
+      <location filename="../../ui/main_window.py" line="256" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="225" />
+      <location filename="../../ui/main_window.py" line="226" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="219" />
+      <location filename="../../ui/main_window.py" line="220" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="386" />
+      <location filename="../../ui/main_window.py" line="387" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="396" />
+      <location filename="../../ui/main_window.py" line="397" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="333" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="223" />
+      <location filename="../../ui/main_window.py" line="224" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="250" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="426" />
+      <location filename="../../ui/main_window.py" line="427" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="288" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="281" />
+      <location filename="../../ui/main_window.py" line="282" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="307" />
+      <location filename="../../ui/main_window.py" line="308" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="328" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="264" />
+      <location filename="../../ui/main_window.py" line="265" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="293" />
+      <location filename="../../ui/main_window.py" line="294" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="214" />
+      <location filename="../../ui/main_window.py" line="215" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="404" />
+      <location filename="../../ui/main_window.py" line="405" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="228" />
+      <location filename="../../ui/main_window.py" line="229" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="216" />
+      <location filename="../../ui/main_window.py" line="217" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="246" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
@@ -3820,22 +3822,22 @@
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="275" />
+      <location filename="../../ui/main_window.py" line="276" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="252" />
+      <location filename="../../ui/main_window.py" line="253" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="428" />
+      <location filename="../../ui/main_window.py" line="429" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="224" />
+      <location filename="../../ui/main_window.py" line="225" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -4188,7 +4190,6 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4310,7 +4311,6 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -4319,32 +4319,32 @@
   <context>
     <name>RescheduleDialog</name>
     <message>
-      <location filename="../../ui/commands.py" line="52" />
+      <location filename="../../ui/commands.py" line="53" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="53" />
+      <location filename="../../ui/commands.py" line="54" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="55" />
+      <location filename="../../ui/commands.py" line="56" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="54" />
+      <location filename="../../ui/commands.py" line="55" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="69" />
+      <location filename="../../ui/commands.py" line="70" />
       <source>New due date</source>
       <translation>Hạn mới</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="40" />
+      <location filename="../../ui/commands.py" line="41" />
       <source>Reschedule</source>
       <translation>Dời hạn</translation>
     </message>
@@ -4560,128 +4560,128 @@
   <context>
     <name>StakeholderMap</name>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1022" />
+      <location filename="../../ui/stakeholder_map.py" line="1037" />
       <source>%1 not rated yet</source>
       <translation>%1 chưa được đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1020" />
+      <location filename="../../ui/stakeholder_map.py" line="1035" />
       <source>%1 shown</source>
       <translation>Hiển thị %1</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="823" />
+      <location filename="../../ui/stakeholder_map.py" line="830" />
       <source>%n meeting(s) in 12 months</source>
       <translation>%n cuộc họp trong 12 tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="836" />
+      <location filename="../../ui/stakeholder_map.py" line="843" />
       <source>%n more here: click to zoom in</source>
       <translation>Còn %n nữa ở đây: bấm để phóng to</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="961" />
+      <location filename="../../ui/stakeholder_map.py" line="969" />
       <source>Dot size: meetings in the last 12 months. Drag a dot to re-rate it; click to open. Wheel or +/− zooms, dragging the background pans; a +N bubble holds what does not fit: click it to zoom in.</source>
       <translation>Cỡ chấm: số cuộc họp trong 12 tháng qua. Kéo một chấm để chấm điểm lại; bấm để mở. Con lăn chuột hoặc +/− để phóng to, thu nhỏ; kéo nền để di chuyển; bong bóng +N gom những gì không vừa chỗ: bấm vào để phóng to.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="981" />
+      <location filename="../../ui/stakeholder_map.py" line="989" />
       <source>Every sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="982" />
+      <location filename="../../ui/stakeholder_map.py" line="990" />
       <source>Every tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="945" />
+      <location filename="../../ui/stakeholder_map.py" line="953" />
       <source>Fit</source>
       <translation>Vừa khung</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="826" />
-      <location filename="../../ui/stakeholder_map.py" line="839" />
+      <location filename="../../ui/stakeholder_map.py" line="833" />
+      <location filename="../../ui/stakeholder_map.py" line="846" />
       <source>Influence %1 · interest %2</source>
       <translation>Ảnh hưởng %1 · quan tâm %2</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="732" />
+      <location filename="../../ui/stakeholder_map.py" line="737" />
       <source>Influence →</source>
       <translation>Mức ảnh hưởng →</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="721" />
+      <location filename="../../ui/stakeholder_map.py" line="726" />
       <source>Interest →</source>
       <translation>Mức quan tâm →</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="81" />
+      <location filename="../../ui/stakeholder_map.py" line="83" />
       <source>Keep informed</source>
       <translation>Thông tin thường xuyên</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="80" />
+      <location filename="../../ui/stakeholder_map.py" line="82" />
       <source>Keep satisfied</source>
       <translation>Giữ hài lòng</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="79" />
+      <location filename="../../ui/stakeholder_map.py" line="81" />
       <source>Manage closely</source>
       <translation>Quản lý chặt chẽ</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="82" />
+      <location filename="../../ui/stakeholder_map.py" line="84" />
       <source>Monitor</source>
       <translation>Theo dõi</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1029" />
+      <location filename="../../ui/stakeholder_map.py" line="1044" />
       <source>No sector</source>
       <translation>Chưa có lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="83" />
+      <location filename="../../ui/stakeholder_map.py" line="85" />
       <source>Not rated yet</source>
       <translation>Chưa đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="678" />
+      <location filename="../../ui/stakeholder_map.py" line="683" />
       <source>Nothing rated yet: set influence and interest</source>
       <translation>Chưa có đánh giá nào: hãy nhập mức ảnh hưởng và mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1036" />
+      <location filename="../../ui/stakeholder_map.py" line="1051" />
       <source>Rated %1: influence %2, interest %3</source>
       <translation>Đã đánh giá %1: ảnh hưởng %2, quan tâm %3</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="932" />
+      <location filename="../../ui/stakeholder_map.py" line="940" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="945" />
+      <location filename="../../ui/stakeholder_map.py" line="953" />
       <source>Show the whole grid (0)</source>
       <translation>Xem toàn bộ lưới (0)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1051" />
+      <location filename="../../ui/stakeholder_map.py" line="1066" />
       <source>Someone changed %1 meanwhile: the map is reloaded.</source>
       <translation>Người khác vừa sửa %1: bản đồ đã được tải lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="944" />
+      <location filename="../../ui/stakeholder_map.py" line="952" />
       <source>Zoom in (+, or the mouse wheel)</source>
       <translation>Phóng to (+, hoặc con lăn chuột)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="943" />
+      <location filename="../../ui/stakeholder_map.py" line="951" />
       <source>Zoom out (−)</source>
       <translation>Thu nhỏ (−)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="723" />
+      <location filename="../../ui/stakeholder_map.py" line="728" />
       <source>zoom %1×</source>
       <translation>phóng to %1×</translation>
     </message>
@@ -5002,63 +5002,73 @@
   <context>
     <name>Team</name>
     <message>
-      <location filename="../../ui/team.py" line="48" />
+      <location filename="../../ui/team.py" line="49" />
       <source>%1 — login %2, %3</source>
       <translation>%1 — tài khoản %2, %3</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="186" />
-      <location filename="../../ui/team.py" line="63" />
+      <location filename="../../ui/team.py" line="160" />
+      <location filename="../../ui/team.py" line="283" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="57" />
+      <location filename="../../ui/team.py" line="146" />
+      <source>Read only</source>
+      <translation>Chỉ đọc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="154" />
       <source>Seen only by its owner, the staff on it, colleagues it is shared with and managers (on a shared database; the database itself enforces it).</source>
       <translation>Chỉ cán bộ phụ trách, cán bộ tham gia, đồng nghiệp được chia sẻ và lãnh đạo xem được (trên cơ sở dữ liệu dùng chung; chính cơ sở dữ liệu bảo đảm điều này).</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="81" />
+      <location filename="../../ui/team.py" line="178" />
       <source>Share with colleagues</source>
       <translation>Chia sẻ với đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="159" />
+      <location filename="../../ui/team.py" line="256" />
       <source>Share…</source>
       <translation>Chia sẻ…</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="108" />
+      <location filename="../../ui/team.py" line="205" />
       <source>Who else may see it:</source>
       <translation>Ai khác được xem:</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="38" />
+      <location filename="../../ui/team.py" line="89" />
+      <source>Your role is reader: you can look, search, print briefs and export, but not change anything. Ask a manager for write access.</source>
+      <translation>Vai trò của bạn là người xem: bạn được xem, tìm kiếm, in bản tóm tắt và xuất dữ liệu, nhưng không được thay đổi gì. Hãy đề nghị lãnh đạo cấp quyền ghi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="39" />
       <source>administrator</source>
       <translation>quản trị viên</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="188" />
+      <location filename="../../ui/team.py" line="285" />
       <source>also shared with %1</source>
       <translation>đã chia sẻ với %1</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="39" />
+      <location filename="../../ui/team.py" line="40" />
       <source>manager</source>
       <translation>lãnh đạo</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="42" />
+      <location filename="../../ui/team.py" line="43" />
       <source>no Ketnoi role</source>
       <translation>chưa có vai trò trong Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="40" />
+      <location filename="../../ui/team.py" line="41" />
       <source>officer</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="41" />
+      <location filename="../../ui/team.py" line="42" />
       <source>reader (read only)</source>
       <translation>người xem (chỉ đọc)</translation>
     </message>
@@ -5066,87 +5076,87 @@
   <context>
     <name>TrashDialog</name>
     <message>
-      <location filename="../../ui/trash.py" line="176" />
+      <location filename="../../ui/trash.py" line="178" />
       <source>%1 deleted records in the trash; %2 shown.</source>
       <translation>Thùng rác có %1 bản ghi đã xoá; đang hiển thị %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="123" />
+      <location filename="../../ui/trash.py" line="124" />
       <source>&amp;Empty trash…</source>
       <translation>&amp;Dọn sạch thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="120" />
+      <location filename="../../ui/trash.py" line="121" />
       <source>&amp;Restore</source>
       <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="89" />
+      <location filename="../../ui/trash.py" line="90" />
       <source>All kinds</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="238" />
+      <location filename="../../ui/trash.py" line="240" />
       <source>Empty trash</source>
       <translation>Dọn sạch thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="94" />
+      <location filename="../../ui/trash.py" line="95" />
       <source>Filter by name…</source>
       <translation>Lọc theo tên…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="221" />
+      <location filename="../../ui/trash.py" line="223" />
       <source>Not restored</source>
       <translation>Chưa khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="240" />
+      <location filename="../../ui/trash.py" line="242" />
       <source>Remove every deleted record for good? Their links go with them; their history stays. A backup of the database is taken first.</source>
       <translation>Xoá vĩnh viễn mọi bản ghi đã xoá? Các liên kết của chúng cũng mất theo; lịch sử vẫn được giữ. Cơ sở dữ liệu sẽ được sao lưu trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="257" />
+      <location filename="../../ui/trash.py" line="259" />
       <source>Removed %Ln record(s) for good</source>
       <translation>Đã xoá vĩnh viễn %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="212" />
+      <location filename="../../ui/trash.py" line="214" />
       <source>Restored %Ln record(s)</source>
       <translation>Đã khôi phục %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="99" />
+      <location filename="../../ui/trash.py" line="100" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="173" />
+      <location filename="../../ui/trash.py" line="175" />
       <source>The trash is empty.</source>
       <translation>Thùng rác trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="222" />
+      <location filename="../../ui/trash.py" line="224" />
       <source>These records stay in the trash:</source>
       <translation>Các bản ghi sau vẫn ở trong thùng rác:</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="83" />
+      <location filename="../../ui/trash.py" line="84" />
       <source>Trash</source>
       <translation>Thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="232" />
+      <location filename="../../ui/trash.py" line="234" />
       <source>a live organisation has this name; rename or merge it first</source>
       <translation>đã có một tổ chức khác mang tên này; hãy đổi tên hoặc gộp trước</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="230" />
+      <location filename="../../ui/trash.py" line="232" />
       <source>no longer in the trash</source>
       <translation>không còn trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="233" />
+      <location filename="../../ui/trash.py" line="235" />
       <source>restoring it would break a rule of the database</source>
       <translation>khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu</translation>
     </message>
@@ -5154,27 +5164,27 @@
   <context>
     <name>TrashModel</name>
     <message>
-      <location filename="../../ui/trash.py" line="55" />
+      <location filename="../../ui/trash.py" line="56" />
       <source>Deleted by</source>
       <translation>Người xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="55" />
+      <location filename="../../ui/trash.py" line="56" />
       <source>Deleted on</source>
       <translation>Thời điểm xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="55" />
+      <location filename="../../ui/trash.py" line="56" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="68" />
+      <location filename="../../ui/trash.py" line="69" />
       <source>Merged into “%1”: undo the merge to get its links back</source>
       <translation>Đã gộp vào “%1”: hoàn tác việc gộp để lấy lại các liên kết</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="55" />
+      <location filename="../../ui/trash.py" line="56" />
       <source>Name</source>
       <translation>Tên</translation>
     </message>
@@ -5182,45 +5192,45 @@
   <context>
     <name>UndoHistoryDialog</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="144" />
+      <location filename="../../ui/dialogs/undo_history.py" line="146" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="140" />
+      <location filename="../../ui/dialogs/undo_history.py" line="141" />
       <source>&amp;Undo selected</source>
       <translation>&amp;Hoàn tác mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="196" />
+      <location filename="../../ui/dialogs/undo_history.py" line="198" />
       <source>Nothing has been changed yet.</source>
       <translation>Chưa có thay đổi nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="117" />
+      <location filename="../../ui/dialogs/undo_history.py" line="118" />
       <source>Only &amp;my changes</source>
       <translation>Chỉ thay đổi của &amp;tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="150" />
+      <location filename="../../ui/dialogs/undo_history.py" line="152" />
       <source>The latest operations, newest first; they are kept in the database.</source>
       <translation>Các thao tác gần đây, mới nhất ở trên; chúng được lưu trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="114" />
-      <location filename="../../ui/dialogs/undo_history.py" line="202" />
-      <location filename="../../ui/dialogs/undo_history.py" line="245" />
-      <location filename="../../ui/dialogs/undo_history.py" line="250" />
+      <location filename="../../ui/dialogs/undo_history.py" line="115" />
+      <location filename="../../ui/dialogs/undo_history.py" line="204" />
+      <location filename="../../ui/dialogs/undo_history.py" line="247" />
+      <location filename="../../ui/dialogs/undo_history.py" line="252" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="244" />
+      <location filename="../../ui/dialogs/undo_history.py" line="246" />
       <source>Undone, except what was changed since (kept as it is):</source>
       <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="241" />
+      <location filename="../../ui/dialogs/undo_history.py" line="243" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -5228,107 +5238,107 @@
   <context>
     <name>UndoHistoryModel</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="86" />
+      <location filename="../../ui/dialogs/undo_history.py" line="87" />
       <source>Bulk edit</source>
       <translation>Sửa hàng loạt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="101" />
+      <location filename="../../ui/dialogs/undo_history.py" line="102" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="104" />
+      <location filename="../../ui/dialogs/undo_history.py" line="105" />
       <source>Cannot be undone</source>
       <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="103" />
+      <location filename="../../ui/dialogs/undo_history.py" line="104" />
       <source>Changed since</source>
       <translation>Đã bị sửa sau đó</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="91" />
+      <location filename="../../ui/dialogs/undo_history.py" line="92" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="85" />
+      <location filename="../../ui/dialogs/undo_history.py" line="86" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="89" />
+      <location filename="../../ui/dialogs/undo_history.py" line="90" />
       <source>Import</source>
       <translation>Nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="54" />
+      <location filename="../../ui/dialogs/undo_history.py" line="55" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="88" />
+      <location filename="../../ui/dialogs/undo_history.py" line="89" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="93" />
+      <location filename="../../ui/dialogs/undo_history.py" line="94" />
       <source>New</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="87" />
+      <location filename="../../ui/dialogs/undo_history.py" line="88" />
       <source>Re-rating</source>
       <translation>Đánh giá lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="54" />
+      <location filename="../../ui/dialogs/undo_history.py" line="55" />
       <source>Records</source>
       <translation>Số bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="95" />
+      <location filename="../../ui/dialogs/undo_history.py" line="96" />
       <source>Redo</source>
       <translation>Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="92" />
+      <location filename="../../ui/dialogs/undo_history.py" line="93" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="55" />
+      <location filename="../../ui/dialogs/undo_history.py" line="56" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="94" />
+      <location filename="../../ui/dialogs/undo_history.py" line="95" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="102" />
+      <location filename="../../ui/dialogs/undo_history.py" line="103" />
       <source>Undone</source>
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="90" />
+      <location filename="../../ui/dialogs/undo_history.py" line="91" />
       <source>Undone import</source>
       <translation>Lần nhập đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="54" />
+      <location filename="../../ui/dialogs/undo_history.py" line="55" />
       <source>What</source>
       <translation>Thao tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="54" />
+      <location filename="../../ui/dialogs/undo_history.py" line="55" />
       <source>When</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="54" />
+      <location filename="../../ui/dialogs/undo_history.py" line="55" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -5336,22 +5346,22 @@
   <context>
     <name>UndoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="104" />
+      <location filename="../../ui/commands.py" line="105" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="99" />
+      <location filename="../../ui/commands.py" line="100" />
       <source>&amp;Undo: %1</source>
       <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="100" />
+      <location filename="../../ui/commands.py" line="101" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="101" />
+      <location filename="../../ui/commands.py" line="102" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
@@ -5428,125 +5438,125 @@
   <context>
     <name>WorkingDays</name>
     <message>
-      <location filename="../../ui/workdays.py" line="108" />
+      <location filename="../../ui/workdays.py" line="109" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="65" />
-      <location filename="../../ui/workdays.py" line="60" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="60" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Day</source>
       <translation>Thứ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="72" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Day off</source>
       <translation>Ngày nghỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="45" />
+      <location filename="../../ui/workdays.py" line="46" />
       <source>Friday</source>
       <translation>Thứ Sáu</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="60" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Holiday</source>
       <translation>Ngày lễ</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="60" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="103" />
+      <location filename="../../ui/workdays.py" line="104" />
       <source>Make-up working day</source>
       <translation>Ngày làm bù</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="41" />
+      <location filename="../../ui/workdays.py" line="42" />
       <source>Monday</source>
       <translation>Thứ Hai</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="161" />
+      <location filename="../../ui/workdays.py" line="163" />
       <source>Next holiday: %1 from %2 (%3 days off)</source>
       <translation>Kỳ nghỉ tới: %1 từ %2 (nghỉ %3 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="73" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Office</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="73" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Public</source>
       <translation>Nhà nước</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="126" />
+      <location filename="../../ui/workdays.py" line="128" />
       <source>Public holidays come from the holidays package (Tết, Hùng Kings' Day, 30/4, 1/5, 2/9 and the days the government moves). Add your office's own days off, and Saturdays worked to make up for a bridge day.</source>
       <translation>Ngày lễ, Tết lấy từ thư viện holidays (Tết Nguyên đán, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9 và các ngày hoán đổi theo thông báo của Chính phủ). Thêm ngày nghỉ riêng của cơ quan và các ngày thứ Bảy làm bù.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="111" />
+      <location filename="../../ui/workdays.py" line="112" />
       <source>Remove the office's day</source>
       <translation>Bỏ ngày của cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="46" />
+      <location filename="../../ui/workdays.py" line="47" />
       <source>Saturday</source>
       <translation>Thứ Bảy</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="60" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="47" />
+      <location filename="../../ui/workdays.py" line="48" />
       <source>Sunday</source>
       <translation>Chủ nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="44" />
+      <location filename="../../ui/workdays.py" line="45" />
       <source>Thursday</source>
       <translation>Thứ Năm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="42" />
+      <location filename="../../ui/workdays.py" line="43" />
       <source>Tuesday</source>
       <translation>Thứ Ba</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="43" />
+      <location filename="../../ui/workdays.py" line="44" />
       <source>Wednesday</source>
       <translation>Thứ Tư</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="107" />
+      <location filename="../../ui/workdays.py" line="108" />
       <source>Why (e.g. Year-end party)</source>
       <translation>Lý do (vd. Tất niên)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="72" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Working day</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="82" />
+      <location filename="../../ui/workdays.py" line="83" />
       <source>Working days</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="115" />
+      <location filename="../../ui/workdays.py" line="117" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>

@@ -36,6 +36,7 @@ from db.engine import Session
 from ui.context import AppContext
 from ui.icons import icon
 from ui.tasks import Task
+from ui.team import hold_read_only
 
 _TEMP: list[Path] = []  # this session's folder for opened files (one, made on first use)
 
@@ -96,6 +97,7 @@ class AttachmentsBox(QWidget):
             "attachments_remove", self.tr("Remove"), "delete", self.remove_selected
         )
         self.add_button.setToolTip(self.tr("Attach files to this record (or drop them on its page)"))
+        hold_read_only(ctx, self.add_button, self.remove_button)  # a reader opens and saves copies
         top = QHBoxLayout()
         top.setContentsMargins(8, 4, 4, 0)
         top.addWidget(self.title, 1)

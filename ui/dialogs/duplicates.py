@@ -37,6 +37,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.dupwarn import reason_text
 from ui.tasks import Task
+from ui.team import hold_read_only, if_enabled
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 REFERS = {"organisation_id": "organisation", "parent_id": "organisation", "owner_id": "staff"}
@@ -78,11 +79,12 @@ class FindDuplicatesDialog(QDialog):
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.setColumnWidth(0, 100)
         self.tree.setColumnWidth(1, 360)
-        self.tree.itemDoubleClicked.connect(lambda _i, _c: self.merge_selected())
+        self.tree.itemDoubleClicked.connect(if_enabled(lambda: self.merge_button, self.merge_selected))
         self.tree.currentItemChanged.connect(lambda *_: self._update())
         self.merge_button = QPushButton(tr("Merge…"), self)
         self.merge_button.setObjectName("dedupe_merge")
         self.merge_button.clicked.connect(self.merge_selected)
+        hold_read_only(ctx, self.merge_button)  # a reader finds duplicates but merges none
         close = QPushButton(tr("Close"), self)
         close.clicked.connect(self.close)
         top = QHBoxLayout()

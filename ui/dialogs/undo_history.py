@@ -37,6 +37,7 @@ from ui.context import AppContext
 from ui.icons import icon
 from ui.rows import RowsModel
 from ui.tasks import Task
+from ui.team import hold_read_only, if_enabled
 
 COL_WHAT, COL_KIND, COL_WHEN, COL_WHO, COL_COUNT, COL_STATUS = range(6)
 SHORT_COLUMNS = (COL_KIND, COL_WHEN, COL_WHO, COL_COUNT, COL_STATUS)
@@ -131,7 +132,7 @@ class UndoHistoryDialog(QDialog):
         for col in SHORT_COLUMNS:
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selected())
-        self.view.doubleClicked.connect(lambda _i: self.undo_selected())
+        self.view.doubleClicked.connect(if_enabled(lambda: self.undo_button, self.undo_selected))
         self.detail = QLabel(self)
         self.detail.setObjectName("undo_history_detail")
         self.detail.setWordWrap(True)
@@ -141,6 +142,7 @@ class UndoHistoryDialog(QDialog):
         self.undo_button.setObjectName("undo_history_undo")
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(lambda _c=False: self.undo_selected())
+        hold_read_only(ctx, self.undo_button)  # a reader looks only
         refresh = QPushButton(icon("refresh"), self.tr("&Refresh"), self)
         refresh.clicked.connect(lambda _c=False: self.load())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

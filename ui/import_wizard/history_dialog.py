@@ -34,6 +34,7 @@ from ui.import_wizard.common import describe
 from ui.import_wizard.messages import terms, wording
 from ui.rows import RowsModel
 from ui.tasks import Task
+from ui.team import hold_read_only
 
 COL_ID, COL_WHEN, COL_WHO, COL_FILE, COL_NEW, COL_UPDATED, COL_REJECTED, COL_CREATED, COL_STATE = range(9)
 NUMBERS = (COL_ID, COL_NEW, COL_UPDATED, COL_REJECTED, COL_CREATED)
@@ -113,6 +114,7 @@ class ImportHistoryDialog(QDialog):
         self.undo_button = QPushButton(icon("undo"), self.tr("&Undo import"), self)
         self.undo_button.setObjectName("import_history_undo")
         self.undo_button.clicked.connect(self.undo_selected)
+        hold_read_only(ctx, self.undo_button)  # a reader looks only
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
