@@ -9,9 +9,11 @@ matches (exact, starts with, every word a prefix of a title word), then by title
 The cost does not grow with the number of matches (issue 11): nothing asks the index to rank
 every match (``ORDER BY rank`` over the 5,000 "nguyen" of 100k contacts was 95% of the time).
 Candidates come in tiers, each an index lookup cut at a few dozen rows
-(:func:`db.queries.fts_tiers`): titles that start with the query (a contact's family name),
-for contacts the given names that start with a query word (the sort key's indexed prefix,
-:func:`given_name_prefixes`), then any record with every word.
+(:func:`db.queries.fts_tiers`): titles that start with the query (a contact's family name;
+on SQLite a range of the contacts' name-start index), for contacts the given names that start
+with a query word (the sort key's indexed prefix, :func:`given_name_prefixes`), then any
+record with every word. When a page of contacts' names start with the query, the other
+contact tiers are not read: nothing in them could rank on the page.
 """
 
 from __future__ import annotations
@@ -66,10 +68,18 @@ def search(
     if not words:
         return []
     hits: list[SearchHit] = []
+    phrase = " ".join(words)
+    cut = max(limit * 3, 30)
     for kind in kinds or KINDS:
-        rows = fts_tiers(session, kind, words, limit=max(limit * 3, 30))
-        if kind == "contact":
-            rows += _given_name_tier(session, words, max(limit * 3, 30))
+        rows = fts_tiers(session, kind, words, limit=cut, tiers=("start",))
+        if kind != "contact" or sum(fold(r["full_name"]).startswith(phrase) for r in rows) < limit:
+            rows += fts_tiers(session, kind, words, limit=cut, tiers=("every",))
+            if kind == "contact":
+                rows += _given_name_tier(session, words, cut)
+        # else: ``limit`` contacts whose name starts with the query outrank every other contact
+        # (a contact's title is its name, with no acronym that could match exactly), so the
+        # tiers below them cannot reach the page; skipping them keeps "nguyen" at a million
+        # contacts from merging the 50,000 matches of its full-text prefix.
         for row in rows:
             title, subtitle, extra = _describe(kind, row)
             score = _title_score(words, title, extra) + _KIND_WEIGHT[kind]

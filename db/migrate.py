@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
-HEAD_REVISION = "0013"
+HEAD_REVISION = "0014"
 """The newest migration's revision, known without importing Alembic (which costs a third of
 the start-up: alembic → sqlalchemy → pygments). Opening a database at this revision takes one
 query and no Alembic; anything else goes through Alembic. tests/db/test_storage.py checks it

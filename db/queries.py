@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
-from db.migrations.fts import PG_TSVECTOR
+from db.migrations.fts import HEAD_CHARS, HEAD_INDEXES, PG_TSVECTOR
 
 T = TypeVar("T")
 
@@ -126,15 +126,24 @@ def fts_candidates(session: Session, kind: str, words: list[str], *, limit: int)
     return [_coerce(kind, dict(r)) for r in rows]
 
 
-def fts_tiers(session: Session, kind: str, words: list[str], *, limit: int) -> list[dict[str, Any]]:
+TIERS = ("start", "every")
+
+
+def fts_tiers(
+    session: Session, kind: str, words: list[str], *, limit: int, tiers: tuple[str, ...] = TIERS
+) -> list[dict[str, Any]]:
     """Candidates for the search box whose cost does not grow with the number of matches.
 
-    Two index lookups, each unranked and cut at ``limit``: first the records whose search text
-    (which starts with the title: a contact's full name, family name first) starts with the
-    query's words in order, then any record with every word as a prefix. Ranking thousands of
-    matches (``ORDER BY rank``) is what made "nguyen" 6x slower at 100k contacts than at 1k;
-    the caller ranks these few in Python. Deduplicated, first tier first. A team database on
-    PostgreSQL (row-level security) keeps its own ranked ``ketnoi_search``.
+    Two index lookups, each unranked and cut at ``limit`` (``tiers`` names the ones to run):
+    ``"start"``, the records whose search text (which starts with the title: a contact's full
+    name, family name first) starts with the query's words in order; ``"every"``, any record
+    with every word as a prefix. Ranking thousands of matches (``ORDER BY rank``) is what made
+    "nguyen" 6x slower at 100k contacts than at 1k; the caller ranks these few in Python.
+    Deduplicated, first tier first. On SQLite a contact's first tier is a range on the
+    name-start index (migration 0014), in the order of the folded name, not a full-text
+    phrase: FTS5 would merge every matching doclist first (50,000 "nguyen" at a million
+    contacts). A team database on PostgreSQL (row-level security) keeps its own ranked
+    ``ketnoi_search``, as its "every" tier.
     """
     if kind not in _SELECT:
         raise ValueError(f"unknown kind {kind!r}")
@@ -142,14 +151,17 @@ def fts_tiers(session: Session, kind: str, words: list[str], *, limit: int) -> l
         return []
     cols, join = _SELECT[kind], _JOIN.get(kind, "")
     dialect = session.get_bind().dialect.name
-    queries: list[tuple[str, dict[str, Any]]] = []
+    queries: dict[str, tuple[str, dict[str, Any]]] = {}
     if dialect == "sqlite":
         base = (
             f"SELECT {cols} FROM fts_{kind} f JOIN {kind} t ON t.id = f.rowid {join} "
             f"WHERE fts_{kind} MATCH :q AND t.deleted_at IS NULL LIMIT :limit"
         )
         phrase = '^"' + " ".join(words).replace('"', '""') + '"*'
-        queries = [(base, {"q": phrase, "limit": limit}), (base, {"q": fts5_match(words), "limit": limit})]
+        queries["start"] = (base, {"q": phrase, "limit": limit})
+        if kind in HEAD_INDEXES:
+            queries["start"] = _name_start_query(kind, " ".join(words), limit)
+        queries["every"] = (base, {"q": fts5_match(words), "limit": limit})
     elif dialect == "postgresql" and not team_search(session):
         vec = PG_TSVECTOR.replace("search_text", "t.search_text")
         base = (
@@ -158,20 +170,43 @@ def fts_tiers(session: Session, kind: str, words: list[str], *, limit: int) -> l
         )
         prefix = " ".join(words).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         params = {"q": pg_prefix_query(words), "limit": limit}
-        queries = [
-            (base.format(extra=" AND t.search_text LIKE :prefix"), params | {"prefix": prefix}),
-            (base.format(extra=""), params),
-        ]
+        queries["start"] = (base.format(extra=" AND t.search_text LIKE :prefix"), params | {"prefix": prefix})
+        queries["every"] = (base.format(extra=""), params)
     else:  # a team database (its ranked, row-level-secure function) or another database
-        return fts_candidates(session, kind, words, limit=limit)
+        return fts_candidates(session, kind, words, limit=limit) if "every" in tiers else []
     seen: set[int] = set()
     out: list[dict[str, Any]] = []
-    for sql, params in queries:
+    for tier in TIERS:
+        if tier not in tiers:
+            continue
+        sql, params = queries[tier]
         for r in session.execute(text(sql), params).mappings().all():
             if r["id"] not in seen:
                 seen.add(r["id"])
                 out.append(_coerce(kind, dict(r)))
     return out
+
+
+def _name_start_query(kind: str, phrase: str, limit: int) -> tuple[str, dict[str, Any]]:
+    """Live records of ``kind`` whose search text starts with ``phrase``: a range on the
+    first ``HEAD_CHARS`` characters (the expression of the name-start index, spelled the same
+    so that SQLite uses it), then, for a longer phrase, the rest compared on the row."""
+    head = phrase[:HEAD_CHARS]
+    expr = f"substr(t.search_text, 1, {HEAD_CHARS})"
+    sql = (
+        f"SELECT {_SELECT[kind]} FROM {kind} t {_JOIN.get(kind, '')} "
+        f"WHERE t.deleted_at IS NULL AND {expr} >= :lo AND {expr} < :hi{{extra}} LIMIT :limit"
+    )
+    params: dict[str, Any] = {
+        "lo": head,
+        "hi": head[:-1] + chr(min(ord(head[-1]) + 1, 0x10FFFF)),
+        "limit": limit,
+    }
+    extra = ""
+    if len(phrase) > HEAD_CHARS:
+        extra = " AND substr(t.search_text, 1, :n) = :phrase"
+        params |= {"n": len(phrase), "phrase": phrase}
+    return sql.format(extra=extra), params
 
 
 def contacts_by_key_prefix(session: Session, prefixes: list[str], *, limit: int) -> list[dict[str, Any]]:
