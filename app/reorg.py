@@ -163,6 +163,26 @@ def successors_of(session: Session, org_ids: Iterable[int]) -> dict[int, list[tu
     return out
 
 
+def became_of(session: Session, org_ids: Iterable[int]) -> dict[int, list[Link]]:
+    """What each of ``org_ids`` became, for the organisations list: its successors (not
+    deleted), oldest date first. One query for a block of rows; organisations that were never
+    succeeded are not in the answer."""
+    ids = sorted(set(org_ids))
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(SUCCESSION, ORG.c.name)
+        .join(ORG, ORG.c.id == SUCCESSION.c.successor_id)
+        .where(SUCCESSION.c.predecessor_id.in_(ids), ORG.c.deleted_at.is_(None))
+        .order_by(SUCCESSION.c.effective_on, SUCCESSION.c.id)
+    ).all()
+    out: dict[int, list[Link]] = {}
+    for r in rows:
+        link = Link(int(r.successor_id), str(r.name), r.kind, r.effective_on, r.note)
+        out.setdefault(int(r.predecessor_id), []).append(link)
+    return out
+
+
 def follow_successions(session: Session, hits: list[Any]) -> list[Any]:
     """Search hits with each found predecessor's successors added right above it ("Bộ Kế hoạch
     và Đầu tư" finds Bộ Tài chính, "formerly Bộ Kế hoạch và Đầu tư"), and the predecessor said

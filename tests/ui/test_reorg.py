@@ -167,3 +167,55 @@ def test_a_split_from_the_dialog_sends_each_item_where_it_is_chosen(
         assert records.get(s, "contact", int(key.split(":")[1]))["organisation_id"] == b
         others = [int(k.split(":")[1]) for k in dialog.combos if k.startswith("contact:") and k != key]
         assert all(records.get(s, "contact", i)["organisation_id"] == a for i in others)
+
+
+def test_a_succeeded_organisation_is_marked_in_the_list_until_undone(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    from ui.lists.model import ID_ROLE
+
+    with unit_of_work(ctx.engine) as s:
+        mof = records.create(
+            s, "organisation", {"name": "Bộ Tài chính", "acronym": "MOF", "kind": "ministry"}
+        )
+    window.navigate("organisation", ids["genetica"])
+    model = window.current_view().list.model
+    wait_idle(qtbot, ctx)
+
+    def cell(org_id: int, role: Qt.ItemDataRole, column: int = 0) -> Any:
+        wait_idle(qtbot, ctx)
+        row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(ID_ROLE) == org_id)
+        return model.index(row, column).data(role)
+
+    grey = QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+    name = cell(ids["genetica"], Qt.ItemDataRole.DisplayRole)
+    assert "→" not in name and cell(ids["genetica"], Qt.ItemDataRole.ForegroundRole) != grey
+
+    actor = ctx.actor()
+    ctx.write(
+        lambda s: reorg.succeed(
+            s, ids["genetica"], [mof], kind="merged", on=dt.date(2025, 3, 1), actor=actor
+        )[0],
+        entity="organisation",
+        on_done=lambda group: ctx.push_undo("Reorganisation", group),
+    )
+    wait_idle(qtbot, ctx)
+    assert cell(ids["genetica"], Qt.ItemDataRole.DisplayRole) == f"{name} → Bộ Tài chính"
+    assert (
+        cell(ids["genetica"], Qt.ItemDataRole.ToolTipRole)
+        == f"{name}\nMerged into Bộ Tài chính on 01/03/2025"
+    )
+    assert cell(ids["genetica"], Qt.ItemDataRole.ForegroundRole) == grey
+    assert cell(ids["genetica"], Qt.ItemDataRole.ForegroundRole, column=1) == grey  # the whole row
+    assert cell(mof, Qt.ItemDataRole.DisplayRole) == "Bộ Tài chính"  # the successor is current
+    assert cell(mof, Qt.ItemDataRole.ForegroundRole) != grey
+
+    window.act_undo.trigger()
+    wait_idle(qtbot, ctx)
+    with read_session(ctx.engine) as s:
+        assert reorg.lineage(s, ids["genetica"]).became == []
+    assert cell(ids["genetica"], Qt.ItemDataRole.DisplayRole) == name
+    assert cell(ids["genetica"], Qt.ItemDataRole.ForegroundRole) != grey

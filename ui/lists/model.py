@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,10 +29,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
-from app import lists
+from app import lists, reorg
 from db.models import OPEN_STATUSES
 from ui import labels
 from ui.context import AppContext
+from ui.details.story import BECAME
 from ui.icons import icon
 from ui.tasks import Task
 
@@ -256,6 +258,9 @@ class RecordListModel(QAbstractTableModel):
         wanted = [i for i in self._ids[start : start + self.BLOCK] if i not in self._rows]
         with self.ctx.read() as s:
             found = lists.rows(s, self.entity, wanted)
+            if self.entity == "organisation":  # merged into / renamed to / split into (issue 15)
+                for org_id, links in reorg.became_of(s, found).items():
+                    found[org_id]["became"] = links
         self.rows_fetched += len(found)
         for i in wanted:  # a row deleted meanwhile shows as empty rather than reloading forever
             self._rows[i] = found.get(i, {"id": i, "missing": True})
@@ -280,6 +285,8 @@ class RecordListModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         key = self._columns[index.column()]
+        if row.get("became") and key == "name":
+            return self._succeeded(row, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(row, key)
         return self._decorate(row, key, role)
@@ -307,8 +314,26 @@ class RecordListModel(QAbstractTableModel):
             return self.ctx.fmt_date(value)
         return str(value)
 
+    def _succeeded(self, row: dict[str, Any], role: int) -> Any:
+        """An organisation that was merged into, renamed to or split into others: its name
+        greyed with "→ successor", the tooltip saying what happened and when."""
+        links = row["became"]
+        names = ", ".join(x.name for x in links)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{row.get('name') or ''} → {names}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            first = links[0]
+            said = QCoreApplication.translate("Story", str(BECAME.get(first.kind, BECAME["merged"])))
+            when = said.replace("%1", names).replace("%2", self.ctx.fmt_date(first.effective_on))
+            return f"{row.get('name') or ''}\n{when}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+        return self._decorate(row, "name", role)
+
     def _decorate(self, row: dict[str, Any], key: str, role: int) -> Any:
         first = index_is_first(key, self._columns)
+        if role == Qt.ItemDataRole.ForegroundRole and row.get("became"):
+            return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)  # succeeded
         if role == Qt.ItemDataRole.DecorationRole and first and row.get("confidential"):
             return icon("lock")  # a confidential record (db/team.py decides who sees it)
         if self.entity != "action":
