@@ -5,7 +5,8 @@ nearly every text (menus, filters, column titles, the pages, the dashboard) is w
 a widget is built, by many modules, so the robust way is to build the window again: every string
 then comes through ``tr`` in the new language, and a widget added later needs nothing special.
 What the person sees is kept: the window's place and size, the splitters and column widths (the
-settings the new window reads), the view and the record selected.
+settings the new window reads), each list's filters (typed text, choices, order), the view and
+the record selected.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def change_language(old: MainWindow, language: str) -> MainWindow:
     entity = old.current_entity()
     view = old.current_view()
     record = view.detail.record_id if view is not None else 0
+    filters = {name: v.list.filter_state() for name, v in old.views.items()}  # typed text too
     old.save_state()  # splitters, column widths: read back by the new window
     geometry, state = old.geometry(), old.windowState()
     live = getattr(old, "live", None)
@@ -39,6 +41,9 @@ def change_language(old: MainWindow, language: str) -> MainWindow:
     new = MainWindow(old.ctx)
     new.setGeometry(geometry)  # the same place and size (restoreGeometry would fit it to a screen)
     new.setWindowState(state)
+    for name, kept in filters.items():
+        if name in new.views:
+            new.views[name].list.restore_filter_state(kept)
     new.nav.setCurrentRow(VIEWS.index(entity))
     if record:
         new.navigate(entity, record)

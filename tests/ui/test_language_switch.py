@@ -102,3 +102,39 @@ def qtbot_windows() -> list[Any]:
     from ui.main_window import MainWindow
 
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_a_language_switch_keeps_what_was_typed_and_chosen_above_each_list(
+    qtbot: Any, ctx: Any, ids: dict[str, Any], back_to_english: None
+) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)  # not given to qtbot: the switch deletes it
+    window.show()
+    qtbot.waitExposed(window)
+    contacts = window.views["contact"].list
+    window.navigate("contact", ids["nhung"])
+    wait_idle(qtbot, ctx)
+    contacts.search.setText("nguyen thi")  # typed: no accents
+    contacts.apply_filters()
+    contacts.set_organisation(ids["nic"], "NIC")
+    actions = window.views["action"].list
+    actions.set_preset("we_owe")
+    wait_idle(qtbot, ctx)
+    window.navigate("contact", ids["nhung"])  # the contacts view, the filtered list, Nhung selected
+    wait_idle(qtbot, ctx)
+    shown = contacts.model.loaded_ids()
+    assert ids["nhung"] in shown and ids["hung"] not in shown
+
+    vi = window.change_language("vi")
+    qtbot.addWidget(vi)
+    wait_idle(qtbot, ctx)
+    again = vi.views["contact"].list
+    assert again.search.text() == "nguyen thi"
+    assert again.organisation is not None and again.organisation.text() == "NIC"
+    assert again.organisation_filter() == ids["nic"]
+    assert again.model.loaded_ids() == shown  # the same rows, filtered the same way
+    assert vi.views["action"].list._value("preset") == "we_owe"
+    assert vi.current_entity() == "contact" and again.current_id() == ids["nhung"]
+    vi.change_language("en").close()
+    ctx.tasks.wait()

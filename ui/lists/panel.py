@@ -225,6 +225,40 @@ class ListPanel(QWidget):
         section, order = self.model.sort_section()
         self.view.horizontalHeader().setSortIndicator(section, order)
 
+    def filter_state(self) -> dict[str, Any]:
+        """What the person typed and chose above the list, and its order, in words no language
+        changes (a combo's data, not its text): for :meth:`restore_filter_state` on a list built
+        again (a language switch)."""
+        lookup = self.organisation
+        return {
+            "text": self.search.text(),
+            "combos": {key: combo.currentData() for key, combo in self._combos.items()},
+            "organisation": (lookup.record_id, lookup.text())
+            if lookup is not None and lookup.text()
+            else None,
+            "sort": (self.model.query.sort, self.model.query.descending),
+        }
+
+    def restore_filter_state(self, state: dict[str, Any]) -> None:
+        """Put back what :meth:`filter_state` saved and run the list's query once."""
+        self.search.setText(str(state.get("text") or ""))
+        for key, value in (state.get("combos") or {}).items():
+            combo = self._combos.get(key)
+            found = combo.findData(value) if combo is not None else -1
+            if combo is not None and found >= 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(found)
+                combo.blockSignals(False)
+        picked = state.get("organisation")
+        if self.organisation is not None and picked:
+            self.organisation.blockSignals(True)
+            self.organisation.set_record(picked[0], picked[1])
+            self.organisation.blockSignals(False)
+        sort, descending = state.get("sort") or (self.model.query.sort, self.model.query.descending)
+        self.model.set_query(self._query().with_(sort=sort, descending=descending))
+        section, order = self.model.sort_section()
+        self.view.horizontalHeader().setSortIndicator(section, order)
+
     # --- state -----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
