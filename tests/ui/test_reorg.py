@@ -175,6 +175,7 @@ def test_a_succeeded_organisation_is_marked_in_the_list_until_undone(
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QPalette
 
+    from ui.icons import icon
     from ui.lists.model import ID_ROLE
 
     with unit_of_work(ctx.engine) as s:
@@ -210,6 +211,9 @@ def test_a_succeeded_organisation_is_marked_in_the_list_until_undone(
     )
     assert cell(ids["genetica"], Qt.ItemDataRole.ForegroundRole) == grey
     assert cell(ids["genetica"], Qt.ItemDataRole.ForegroundRole, column=1) == grey  # the whole row
+    merge, plain = icon("merge").cacheKey(), icon("organisation").cacheKey()
+    assert cell(ids["genetica"], Qt.ItemDataRole.DecorationRole).cacheKey() == merge  # seen when cut
+    assert cell(mof, Qt.ItemDataRole.DecorationRole).cacheKey() == plain
     assert cell(mof, Qt.ItemDataRole.DisplayRole) == "Bộ Tài chính"  # the successor is current
     assert cell(mof, Qt.ItemDataRole.ForegroundRole) != grey
 

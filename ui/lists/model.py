@@ -315,8 +315,9 @@ class RecordListModel(QAbstractTableModel):
         return str(value)
 
     def _succeeded(self, row: dict[str, Any], role: int) -> Any:
-        """An organisation that was merged into, renamed to or split into others: its name
-        greyed with "→ successor", the tooltip saying what happened and when."""
+        """An organisation that was merged into, renamed to or split into others: its row
+        greyed, its name with the reorganisation's icon and "→ successor", the tooltip saying
+        what happened and when."""
         links = row["became"]
         names = ", ".join(x.name for x in links)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -328,6 +329,8 @@ class RecordListModel(QAbstractTableModel):
             return f"{row.get('name') or ''}\n{when}"
         if role == Qt.ItemDataRole.ForegroundRole:
             return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.DecorationRole and not row.get("confidential"):
+            return icon("merge")  # seen even where a long name cuts "→ successor" off
         return self._decorate(row, "name", role)
 
     def _decorate(self, row: dict[str, Any], key: str, role: int) -> Any:
