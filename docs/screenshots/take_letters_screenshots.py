@@ -11,23 +11,13 @@ dashboard-holiday-vi.png and organisation-letters-vi.png (Genetica's page with i
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-OUT = ROOT / "docs" / "screenshots"
+from shots import HERE, cli, close, grab, open_window, settle, start_app, temp_home
 
 
 def fill(db: Path) -> None:
-    ketnoi = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"]
-
-    def run(*args: str) -> None:
-        subprocess.run([*ketnoi, *args, "--db", str(db)], check=True, cwd=ROOT, capture_output=True)
-
+    run = cli(db)
     run("demo")
     run("letter", "office", "--set", "signer_name=Vũ Quốc Huy")
     run("letter", "start-at", "NIC-HTQT", "124")
@@ -46,61 +36,43 @@ def fill(db: Path) -> None:
 
 
 def main() -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["KETNOI_DATA_DIR"] = str(tmp / "data")
+    tmp = temp_home()
     db = tmp / "demo.db"
     fill(db)
-    app = QApplication(sys.argv[:1])
+    app = start_app(font=False)
     from db import clock
     from db.migrate import open_database
-    from ui import i18n
-    from ui.context import AppContext
     from ui.letters import LettersDialog
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
     from ui.workdays import WorkingDaysDialog
-
-    def settle(ms: int = 400) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
 
     engine = open_database(f"sqlite:///{db}")
     with clock.frozen(dt.datetime(2026, 12, 4, 9, 30), ticking=False):
         for lang, suffix in (("en", ""), ("vi", "-vi")):
-            i18n.install(app, lang)
-            ctx = AppContext(engine, Settings(str(tmp / f"{lang}.ini")))
-            window = MainWindow(ctx)
-            window.resize(1366, 740)
-            window.show()
-            settle(900)
+            ctx, window = open_window(engine, lang, tmp / f"{lang}.ini", size=(1366, 740), at_origin=False)
+            settle(app, ctx, 0.9)
             if lang == "vi":
-                window.grab().save(str(OUT / "dashboard-holiday-vi.png"))
+                grab(window, HERE / "dashboard-holiday-vi.png")
                 from app import resolve
 
                 with ctx.read() as session:
                     genetica = resolve.resolve(session, "organisation", "Genetica")
                 window.navigate("organisation", genetica)
-                settle(900)
-                window.grab().save(str(OUT / "organisation-letters-vi.png"))
+                settle(app, ctx, 0.9)
+                grab(window, HERE / "organisation-letters-vi.png")
             letters = LettersDialog(ctx, window)
             letters.resize(1180, 520)
             letters.show()
-            settle()
+            settle(app, ctx, 0.4)
             letters.table.selectRow(1)
-            settle()
-            letters.grab().save(str(OUT / f"letters{suffix}.png"))
+            settle(app, ctx, 0.4)
+            grab(letters, HERE / f"letters{suffix}.png")
             letters.close()
             days = WorkingDaysDialog(ctx, window)
             days.show()
-            settle()
-            days.grab().save(str(OUT / f"working-days{suffix}.png"))
+            settle(app, ctx, 0.4)
+            grab(days, HERE / f"working-days{suffix}.png")
             days.close()
-            window.close()
-            settle(200)
+            close(app, ctx, window)
     engine.dispose()
 
 

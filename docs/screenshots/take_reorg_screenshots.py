@@ -15,23 +15,13 @@ contact-posts-held-vi.png.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-OUT = ROOT / "docs" / "screenshots"
+from shots import HERE, cli, close, grab, open_window, settle, start_app, temp_home
 
 
 def fill(db: Path) -> None:
-    ketnoi = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"]
-
-    def run(*args: str) -> None:
-        subprocess.run([*ketnoi, *args, "--db", str(db)], check=True, cwd=ROOT, capture_output=True)
-
+    run = cli(db)
     run("demo")  # with MPI merged into MOF and MIC into MOST on 01/03/2025
     run("contact", "add", "--name", "Đỗ Minh Khôi", "--honorific", "Ông", "--position", "Vụ trưởng Vụ Khoa học",
         "--organisation", "MOF")  # fmt: skip
@@ -51,59 +41,43 @@ def fill(db: Path) -> None:
 
 
 def main() -> None:
-    from PySide6.QtCore import QDate, QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["KETNOI_DATA_DIR"] = str(tmp / "data")
+    tmp = temp_home()
     db = tmp / "demo.db"
     fill(db)
-    app = QApplication(sys.argv[:1])
+    app = start_app(font=False)
+    from PySide6.QtCore import QDate
+
     from app import resolve
     from db import clock
     from db.migrate import open_database
-    from ui import i18n
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
     from ui.reorg import ReorganisationDialog
-    from ui.settings import Settings
-
-    def settle(ms: int = 400) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
 
     engine = open_database(f"sqlite:///{db}")
     with clock.frozen(dt.datetime(2026, 12, 4, 9, 30), ticking=False):
         for lang, suffix in (("en", ""), ("vi", "-vi")):
-            i18n.install(app, lang)
-            ctx = AppContext(engine, Settings(str(tmp / f"{lang}.ini")))
-            window = MainWindow(ctx)
-            window.resize(1366, 740)
-            window.show()
-            settle(900)
+            ctx, window = open_window(engine, lang, tmp / f"{lang}.ini", size=(1366, 740), at_origin=False)
+            settle(app, ctx, 0.9)
             with ctx.read() as session:
                 mof = resolve.resolve(session, "organisation", "MOF")
                 unit = resolve.resolve(session, "organisation", "TTCNS")
                 khoi = resolve.resolve(session, "contact", "Đỗ Minh Khôi")
             window.navigate("organisation", mof)
-            settle(900)
-            window.grab().save(str(OUT / f"organisation-formerly-posts{suffix}.png"))
+            settle(app, ctx, 0.9)
+            grab(window, HERE / f"organisation-formerly-posts{suffix}.png")
             if lang == "vi":
                 window.navigate("contact", khoi)
-                settle(900)
-                window.grab().save(str(OUT / "contact-posts-held-vi.png"))
+                settle(app, ctx, 0.9)
+                grab(window, HERE / "contact-posts-held-vi.png")
             dialog = ReorganisationDialog(ctx, unit, window)
             dialog.into.setText("NIC")
             dialog.on.setDate(QDate(2025, 3, 1))
             dialog.note.setText("Nghị quyết 176/2025/QH15")
             dialog.show()
             dialog.preview_button.click()
-            settle(900)
-            dialog.grab().save(str(OUT / f"reorganisation-dialog{suffix}.png"))
+            settle(app, ctx, 0.9)
+            grab(dialog, HERE / f"reorganisation-dialog{suffix}.png")
             dialog.close()
-            window.close()
-            settle(200)
+            close(app, ctx, window)
     engine.dispose()
 
 
