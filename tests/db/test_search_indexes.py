@@ -4,7 +4,9 @@ These guard the design, not the timing (tests/benchmarks/bench_search.py measure
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -200,3 +202,16 @@ def test_the_migration_leaves_postgresql_search_as_it_was(pg_url: str) -> None:
         assert ("organisation", ids["hoa"]) in _found(engine, "hoa lac")
     finally:
         engine.dispose()
+
+
+def test_upgrading_an_existing_database_says_so_before_and_after(
+    at_0013: tuple[str, dict[str, int]], caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    # The CLI shows these WARNING lines on stderr: migration 0014 takes seconds on a big file.
+    with caplog.at_level(logging.WARNING, logger="ketnoi.migrate"):
+        open_database(f"sqlite:///{tmp_path / 'new.db'}").dispose()
+        assert caplog.messages == []  # a new database is made, not upgraded
+        open_database(at_0013[0]).dispose()
+    before, after = caplog.messages
+    assert "Upgrading the database" in before and "from schema 0013 to 0014" in before
+    assert "Upgraded" in after and "to schema 0014 in" in after and "before-upgrade-0013" in after
