@@ -9,13 +9,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
 from db.errors import NotPermitted
+from db.paths import APP_NAME, ENV_VAR, data_dir, default_url, make_private, resolve_url
 
 # Engine and Session are re-exported: ui/ names them in annotations without importing
 # SQLAlchemy itself (an import-linter contract in pyproject.toml).
@@ -40,58 +40,11 @@ __all__ = [
     "write_lock",
 ]
 
-ENV_VAR = "KETNOI_DATABASE_URL"
 BUSY_TIMEOUT_S = 10
 """How long an ordinary SQLite write waits for another writer before saying the file is busy."""
-APP_NAME = "Ketnoi"
 CONNECTION_NAME = f"ketnoi {os.getpid()}-{os.urandom(3).hex()}"
 """This process's ``application_name`` on PostgreSQL: the live-update notifications name the
 writer's, so that a window skips its own writes (and ``pg_stat_activity`` shows Ketnoi)."""
-
-
-def data_dir() -> Path:
-    """Where Ketnoi keeps its files for this user (created on demand)."""
-    override = os.environ.get("KETNOI_DATA_DIR")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    if not path.exists():
-        path.mkdir(parents=True, exist_ok=True)
-        make_private(path)
-    return path
-
-
-def make_private(path: Path) -> None:
-    """Readable by the user alone (POSIX): 0700 for a folder, 0600 for a file — a database
-    holds years of an office's notes on people. Nothing happens elsewhere, or when the file
-    is not ours to change."""
-    if os.name != "posix":
-        return
-    try:
-        mode = path.stat().st_mode & 0o777
-        wanted = 0o700 if path.is_dir() else 0o600
-        if mode & ~wanted:
-            path.chmod(mode & wanted)
-    except OSError:
-        pass
-
-
-def default_url() -> str:
-    return f"sqlite:///{data_dir() / 'ketnoi.db'}"
-
-
-def resolve_url(path_or_url: str | None = None) -> str:
-    """``--db`` value, else ``KETNOI_DATABASE_URL``, else the SQLite file in the data directory.
-
-    A plain path (``k.db``, ``~/work/crm.db``) means a SQLite file; anything with ``://`` is a
-    SQLAlchemy URL. ``postgresql://`` is given the psycopg 3 driver.
-    """
-    value = path_or_url or os.environ.get(ENV_VAR) or ""
-    if not value:
-        return default_url()
-    if "://" not in value:
-        return f"sqlite:///{Path(value).expanduser().resolve()}"
-    if value.startswith("postgresql://") or value.startswith("postgres://"):
-        value = "postgresql+psycopg://" + value.split("://", 1)[1]
-    return value
 
 
 def passfile_path() -> Path:

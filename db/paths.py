@@ -1,0 +1,78 @@
+"""Where Ketnoi's database and files are, without importing SQLAlchemy.
+
+The window shows its frame before SQLAlchemy and SQLModel are imported (they cost more than
+three bare Qt windows: issue 11), so what it needs to say *which* database it is opening lives
+here; :mod:`db.engine` re-exports all of it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import platformdirs
+
+ENV_VAR = "KETNOI_DATABASE_URL"
+APP_NAME = "Ketnoi"
+
+
+def data_dir() -> Path:
+    """Where Ketnoi keeps its files for this user (created on demand)."""
+    override = os.environ.get("KETNOI_DATA_DIR")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    if not path.exists():
+        path.mkdir(parents=True, exist_ok=True)
+        make_private(path)
+    return path
+
+
+def make_private(path: Path) -> None:
+    """Readable by the user alone (POSIX): 0700 for a folder, 0600 for a file — a database
+    holds years of an office's notes on people. Nothing happens elsewhere, or when the file
+    is not ours to change."""
+    if os.name != "posix":
+        return
+    try:
+        mode = path.stat().st_mode & 0o777
+        wanted = 0o700 if path.is_dir() else 0o600
+        if mode & ~wanted:
+            path.chmod(mode & wanted)
+    except OSError:
+        pass
+
+
+def default_url() -> str:
+    return f"sqlite:///{data_dir() / 'ketnoi.db'}"
+
+
+def resolve_url(path_or_url: str | None = None) -> str:
+    """``--db`` value, else ``KETNOI_DATABASE_URL``, else the SQLite file in the data directory.
+
+    A plain path (``k.db``, ``~/work/crm.db``) means a SQLite file; anything with ``://`` is a
+    SQLAlchemy URL. ``postgresql://`` is given the psycopg 3 driver.
+    """
+    value = path_or_url or os.environ.get(ENV_VAR) or ""
+    if not value:
+        return default_url()
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser().resolve()}"
+    if value.startswith("postgresql://") or value.startswith("postgres://"):
+        value = "postgresql+psycopg://" + value.split("://", 1)[1]
+    return value
+
+
+def short_name(url: str) -> str:
+    """A short name for the database at ``url``, for a person: a SQLite file's name
+    (``ketnoi.db``), else a server's database and host (``ketnoi on db.office.vn``); never a
+    password. ``db.engine.describe_url`` gives the whole URL (with SQLAlchemy)."""
+    scheme, _, rest = url.partition("://")
+    if scheme.split("+", 1)[0] == "sqlite":
+        return Path(unquote(rest.split("?", 1)[0])).name or url
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        return url.split("://", 1)[0]
+    name = unquote(parts.path.lstrip("/"))
+    return f"{name} on {host}" if name and host else name or host or url.split("://", 1)[0]
