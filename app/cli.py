@@ -23,15 +23,17 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
-
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.errors import UserError, ValidationError
-from db.engine import describe_url, read_session, resolve_url, sqlite_path
-from db.migrate import DatabaseError, open_database
+from db.paths import resolve_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+# SQLAlchemy and db.engine / db.migrate are imported where a command uses them: the window
+# (ketnoi, ketnoi gui) shows its frame before they load, and they cost more than that frame.
 
 # Packages that contribute subcommands; each has register(sub, common).
 FEATURE_MODULES = (
@@ -114,12 +116,16 @@ class CliContext:
             creates = bool(getattr(self.args, "creates_db", False))
             creates = creates or getattr(self.args, "command", None) in CREATES_DATABASE
             check_database_url(self.url, creates=creates)
+            from db.migrate import open_database
+
             self._engine = open_database(self.url)
         return self._engine
 
     def actor(self) -> str:
         """Who the history says made a change: on a team database the signed-in login's staff
         name (the database writes it itself, app.team); else ``$KETNOI_ACTOR``, else the login name."""
+        from sqlalchemy.engine import make_url
+
         if make_url(self.url).get_backend_name() == "postgresql":
             from app import team
 
@@ -155,6 +161,11 @@ def check_database_url(url: str, *, creates: bool) -> None:
     in ``--db`` should not leave a new folder behind); only SQLite and PostgreSQL are
     supported, and PostgreSQL needs its driver installed.
     """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from db.engine import sqlite_path
+
     try:
         parsed = make_url(url)
         backend = parsed.get_backend_name()
@@ -296,6 +307,7 @@ def _cmd_gui(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     from app import demo
+    from db.engine import describe_url
 
     if args.scale < 0:
         raise UserError(f"--scale is a number of contacts, 0 or more (not {args.scale})")
@@ -330,6 +342,7 @@ def _progress_printer(label: str) -> Callable[[int, int], None]:
 
 def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.search import search
+    from db.engine import read_session
 
     query = " ".join(args.query)
     engine = ctx.engine()
@@ -356,6 +369,7 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.stats import record_counts
+    from db.engine import describe_url, read_session, sqlite_path
     from db.migrate import quick_check
 
     problem = quick_check(ctx.engine())
@@ -408,16 +422,28 @@ def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> in
         _silence_stdout()
         print("ketnoi: output closed early (broken pipe)", file=sys.stderr)
         return 1
-    except (UserError, DatabaseError) as exc:
+    except _errors(UserError, "db.migrate.DatabaseError") as exc:
         if debug:
             raise
         return _fail(ctx, str(exc), exc)
-    except (SQLAlchemyError, OSError) as exc:
+    except _errors(OSError, "sqlalchemy.exc.SQLAlchemyError") as exc:
         if debug:
             raise
         return _fail(ctx, f"{_one_line(exc)} (run with --debug for details)", exc)
     finally:
         ctx.close()
+
+
+def _errors(always: type[BaseException], loaded: str) -> tuple[type[BaseException], ...]:
+    """``always``, and the exception class named ``loaded`` ("module.Class") if its module was
+    imported: an ``except`` clause's tuple is evaluated only when something was raised, and an
+    error of a module that never loaded cannot have been raised (so ``ketnoi gui`` needs no
+    SQLAlchemy to be ready for its errors)."""
+    module, _, name = loaded.rpartition(".")
+    found = getattr(sys.modules.get(module), name, None)
+    if isinstance(found, type) and issubclass(found, BaseException):
+        return (always, found)
+    return (always,)
 
 
 def _fail(ctx: CliContext, message: str, exc: BaseException) -> int:

@@ -11,8 +11,6 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from app.validation import phone_display
-
 
 class Formats(Protocol):
     """What writes dates the user's way (the settings, the app context)."""
@@ -27,6 +25,8 @@ def field_value(fmt: Formats, entity: str, field: str, value: Any, label: str | 
     the vocabularies translated, "—" for nothing."""
     tr = QCoreApplication.translate
     if field == "phones" and isinstance(value, list) and value:
+        from app.validation import phone_display  # phonenumbers: not before the window shows
+
         return ", ".join(phone_display(str(x)) for x in value)
     if label is not None:
         return label

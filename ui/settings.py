@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from db.engine import make_private, remember_password
+from db.paths import make_private  # not db.engine: the window's frame shows before SQLAlchemy loads
 
 ORGANISATION = "Ketnoi"
 APPLICATION = "Ketnoi"
@@ -64,7 +64,7 @@ class Settings:
     @property
     def database_url(self) -> str:
         url = str(self._get("database/url"))
-        if url.startswith("postgres") and remember_password(url) != url:
+        if url.startswith("postgres") and _remember_password(url) != url:
             self.database_url = url  # an older settings file held the password: move it out
             return str(self._get("database/url"))
         return url
@@ -72,7 +72,7 @@ class Settings:
     @database_url.setter
     def database_url(self, value: str) -> None:
         """A server's password goes to Ketnoi's libpq password file, never into this file."""
-        self._set("database/url", remember_password(value.strip()))
+        self._set("database/url", _remember_password(value.strip()))
 
     @property
     def staff_id(self) -> int | None:
@@ -154,3 +154,9 @@ class Settings:
     def sync(self) -> None:
         self._q.sync()
         make_private(Path(self._q.fileName()))  # it names the database, maybe a server's URL
+
+
+def _remember_password(url: str) -> str:
+    from db.engine import remember_password  # SQLAlchemy parses the URL: only for a server's
+
+    return remember_password(url)
