@@ -1,23 +1,41 @@
-"""Start the desktop app: ``ketnoi`` with no subcommand calls :func:`run`."""
+"""Start the desktop app: ``ketnoi`` with no subcommand calls :func:`run`.
+
+The window shows first and fills in after (issue 11: a visible window within three bare Qt
+windows' time, when importing SQLAlchemy and SQLModel alone takes longer than that). Its frame —
+title, saved place and size, menus, toolbar, navigation, status bar, "Opening <file>…" where the
+views go — is built and shown before anything imports the database layer (this module, the
+launcher, ui.settings and ui.main_window import none of it). Then, with the frame painted and
+the event loop running, :class:`Opening` does on a worker thread what can be slow: import the
+database layer, check the file for damage (``PRAGMA quick_check``, before anything reads its
+schema) and open it; on the UI thread it offers the latest good backup of a damaged file or
+names what went wrong, and builds the views into the same window (``MainWindow.attach``). Until
+then the commands that need the database are disabled; the window can be moved, resized,
+switched to another view (shown once open) or closed.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from db import backup as backups
-from db.engine import default_url, describe_url, resolve_url, sqlite_path
-from db.migrate import DatabaseError, open_database, quick_check, restore_database
+from db.paths import default_url, resolve_url
 from ui import i18n
 from ui.settings import APPLICATION, ORGANISATION, Settings
 
+if TYPE_CHECKING:
+    from db.engine import Engine
+    from ui.main_window import MainWindow
+
 
 def run(url: str | None = None, *, settings: Settings | None = None) -> int:
-    """Open the database at ``url`` (or the one chosen in Settings) and show the main window."""
+    """Show the main window at once, then open the database at ``url`` (or the one chosen in
+    Settings) in it; returns the exit code (1: the database could not be opened)."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
@@ -30,50 +48,204 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
     if settings.database_url and (not url or url == default_url()):
         url = settings.database_url
     target = resolve_url(url)
-    # A damaged file is noticed before anything reads its schema (the version may sit on a
-    # broken page, and then nothing would open): the latest good backup is offered first.
-    problem = quick_check(target)
-    if problem and not offer_latest_backup(target, problem, settings):
-        return 1
-    try:
-        engine = open_database(target)
-    except DatabaseError as exc:
-        QMessageBox.critical(
-            None,
-            "Ketnoi",
-            app.translate("Main", "Ketnoi cannot open the database\n%1\n\n%2")
-            .replace("%1", describe_url(target))
-            .replace("%2", str(exc)),
-        )
-        return 1
-    except Exception as exc:  # a missing server, a bad URL, a file we may not write
-        QMessageBox.critical(
-            None,
-            "Ketnoi",
-            app.translate("Main", "Ketnoi cannot reach the database\n%1\n\n%2")
-            .replace("%1", describe_url(target))
-            .replace("%2", str(exc)),
-        )
-        return 1
-    from ui.context import AppContext
     from ui.main_window import MainWindow
 
-    ctx = AppContext(engine, settings)
-    window = MainWindow(ctx)
+    window = MainWindow(settings=settings, opening=target)  # the frame: Qt only
     window.show()
+    if watching():
+        when_painted(window, lambda: say("window frame painted"))
+    ended = Opening(window, target, settings).wait()
+    if ended is not None:  # could not open (the person was told), or closed meanwhile
+        window.close()
+        window.deleteLater()  # not left among the application's windows (tests run several)
+        QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete)
+        return ended
+    ctx = window.ctx
     window.live.start(window.live_label)  # colleagues' saves, live (issue 13)
-    quit_after(window)
+    if watching():
+
+        def filled() -> None:
+            say("window ready")
+            quit_after(window)
+
+        when_filled(window, filled)
+    from db import backup as backups
     from ui.welcome import maybe_welcome
 
     maybe_welcome(window)
     # Today's copy, off the UI thread (a big file takes a second or two to copy).
+    engine = ctx.engine
     ctx.tasks.run(lambda _task: backups.daily(engine), on_error=lambda _exc: None, write=True)
     code = app.exec()
     engine.dispose()
     return int(code)
 
 
+class Opening(QObject):
+    """Opens the database at ``url`` into the shown frame ``window``: the import of the database
+    layer, the damage check and the opening on a worker thread, the questions and the views on
+    the UI thread. :meth:`wait` runs an event loop until it is done."""
+
+    FIRST_PAINT_WAIT_MS = 100  # start anyway if the frame is not painted by then (hidden, elsewhere)
+
+    def __init__(self, window: MainWindow, url: str, settings: Settings) -> None:
+        super().__init__(window)
+        from ui.tasks import TaskManager
+
+        self.window, self.url, self.settings = window, url, settings
+        self.code: int | None = None
+        self.done = False
+        self._started = False
+        self._loop = QEventLoop(self)
+        self._tasks = TaskManager(self)
+        window.closed.connect(lambda: self._finish(0))
+
+    def wait(self) -> int | None:
+        """None once the window holds the opened database; else the exit code: 1 when it could
+        not be opened (the person was told), 0 when the window was closed meanwhile."""
+        # After the frame's first paint: the worker's imports would hold the interpreter's lock
+        # through it.
+        when_painted(self.window, self._start)
+        QTimer.singleShot(self.FIRST_PAINT_WAIT_MS, self._start)
+        if not self.done:
+            self._loop.exec()
+        return self.code
+
+    def _start(self) -> None:
+        if self._started or self.done:
+            return
+        self._started = True
+        url = self.url
+
+        def prepare(_task: Any) -> tuple[str | None, Engine | None]:
+            from db.migrate import open_database, quick_check
+
+            # A damaged file is noticed before anything reads its schema (the version may sit
+            # on a broken page, and then nothing would open): the latest good backup is offered.
+            problem = quick_check(url)
+            if problem:
+                return problem, None
+            engine = open_database(url)
+            preload()
+            return None, engine
+
+        self._tasks.run(prepare, on_done=self._prepared, on_error=self._failed)
+
+    def _prepared(self, result: tuple[str | None, Engine | None]) -> None:
+        problem, engine = result
+        if self.done:
+            if engine is not None:
+                engine.dispose()
+            return
+        if engine is not None:
+            self._opened(engine)
+            return
+        assert problem is not None
+        if not offer_latest_backup(self.url, problem, self.settings, parent=self.window):
+            self._finish(1)
+            return
+        url = self.url
+
+        def reopen(_task: Any) -> Engine:
+            from db.migrate import open_database
+
+            engine = open_database(url)
+            preload()
+            return engine
+
+        self._tasks.run(reopen, on_done=self._opened, on_error=self._failed)
+
+    def _opened(self, engine: Engine) -> None:
+        if self.done:
+            engine.dispose()
+            return
+        from ui.context import AppContext
+
+        self.window.attach(AppContext(engine, self.settings))
+        self._finish(None)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.done:
+            return
+        from db.engine import describe_url
+        from db.migrate import DatabaseError
+
+        if isinstance(exc, DatabaseError):
+            text = QCoreApplication.translate("Main", "Ketnoi cannot open the database\n%1\n\n%2")
+        else:  # a missing server, a bad URL, a file we may not write
+            text = QCoreApplication.translate("Main", "Ketnoi cannot reach the database\n%1\n\n%2")
+        try:
+            where = describe_url(self.url)
+        except Exception:  # a URL SQLAlchemy cannot even parse: named as given
+            where = self.url
+        QMessageBox.critical(self.window, "Ketnoi", text.replace("%1", where).replace("%2", str(exc)))
+        self._finish(1)
+
+    def _finish(self, code: int | None) -> None:
+        if self.done:
+            return
+        self.done, self.code = True, code
+        self._loop.quit()
+
+
+def preload() -> None:
+    """On the worker, while the frame waits: the modules of the views that import no Qt, so that
+    the UI thread's share (building the widgets) stays short."""
+    import app.dashboard
+    import app.lists
+    import app.live
+    import app.story  # noqa: F401
+
+
 QUIT_AFTER = "KETNOI_QUIT_AFTER_MS"
+
+
+def watching(env: dict[str, str] | None = None) -> bool:
+    """Whether ``KETNOI_QUIT_AFTER_MS`` is set (smoke tests, the start-up benchmark): then the
+    start says on stderr when the frame is painted and when the window is ready."""
+    return (os.environ if env is None else env).get(QUIT_AFTER, "").strip().isdigit()
+
+
+def say(what: str) -> None:
+    print(f"ketnoi: {what}", file=sys.stderr, flush=True)
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, fn: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.fn = fn
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.fn)  # once this paint is done
+            self.deleteLater()
+        return False
+
+
+def when_painted(widget: QWidget, fn: Callable[[], object]) -> None:
+    """Call ``fn`` after ``widget`` is next painted."""
+    _FirstPaint(widget, fn)
+
+
+def when_filled(window: MainWindow, fn: Callable[[], object]) -> None:
+    """Call ``fn`` once the view on screen is painted with its data: the dashboard's figures
+    (read in the background), a list's first rows (read when it was built), the map."""
+    entity = window.current_entity()
+    if entity in window.views:
+        when_painted(window.views[entity].list.view.viewport(), fn)
+        return
+    if entity != "dashboard":
+        when_painted(window.map_view, fn)
+        return
+    dashboard = window.dashboard
+
+    def shown() -> None:
+        dashboard.refreshed.disconnect(shown)
+        when_painted(dashboard.heading, fn)
+
+    dashboard.refreshed.connect(shown)
 
 
 def quit_after(window: QWidget, env: dict[str, str] | None = None) -> int | None:
@@ -100,13 +272,17 @@ def quit_after(window: QWidget, env: dict[str, str] | None = None) -> int | None
     return ms
 
 
-def offer_latest_backup(url: str, problem: str, settings: Settings) -> bool:
+def offer_latest_backup(url: str, problem: str, settings: Settings, parent: QWidget | None = None) -> bool:
     """The database is damaged: say so in one sentence and offer its latest good backup.
     Nothing is written to the damaged file; restoring keeps it aside. True when restored.
     What SQLite found is under Show Details (it means little to most people)."""
+    from db import backup as backups
+    from db.engine import describe_url, sqlite_path
+    from db.migrate import DatabaseError, restore_database
+
     path = sqlite_path(url)
     good = backups.latest_good(path) if path is not None else None
-    box = QMessageBox(QMessageBox.Icon.Critical, "Ketnoi", "")
+    box = QMessageBox(QMessageBox.Icon.Critical, "Ketnoi", "", parent=parent)
     box.setObjectName("damaged_database")
     text = QApplication.translate(
         "Main", "The database %1 is damaged, so Ketnoi will not write to it."
@@ -136,7 +312,7 @@ def offer_latest_backup(url: str, problem: str, settings: Settings) -> bool:
     try:
         restore_database(url, good.path)
     except DatabaseError as exc:
-        QMessageBox.critical(None, "Ketnoi", str(exc))
+        QMessageBox.critical(parent, "Ketnoi", str(exc))
         return False
     return True
 

@@ -3,21 +3,31 @@
 Menus and the toolbar share one set of QActions (with the usual shortcuts). Window geometry,
 splitter sizes and column widths are kept in QSettings. Other features add themselves through
 ``menus`` (File/Edit/View/Tools/Help) and ``record_actions`` (buttons on a record's page).
+
+The window is built in two steps (issue 11: start-up that does not pay for what it does not
+show). ``MainWindow(settings=…, opening=url)`` is its frame — title, saved geometry, menus,
+toolbar, navigation, status bar, and "Opening …" where the views go — and needs only Qt: this
+module imports nothing that loads SQLAlchemy, so ui/main.py shows the frame before the database
+layer is even imported. :meth:`MainWindow.attach` then builds the views on the opened database
+into the same window and turns on the commands that need it (until then they are disabled).
+``MainWindow(ctx)`` does both at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QProgressBar,
     QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
@@ -25,39 +35,74 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.changes import Changes
-from db import kinds
-from db.engine import describe_url
 from ui import help_menu, labels
-from ui.answers import FileOffer
-from ui.bulk import BulkActions
-from ui.calendar_drops import CalendarDrops
-from ui.commands import Commands, UndoOffer
-from ui.context import AppContext
-from ui.dashboard import DashboardView
-from ui.details.pane import DetailPane
-from ui.dialogs.duplicates import FindDuplicatesDialog
-from ui.dialogs.search import SearchDialog
-from ui.dialogs.settings import SettingsDialog
 from ui.fit import ElidedLabel
-from ui.history import show_history
 from ui.icons import icon
-from ui.lists.panel import ListPanel
-from ui.live import LiveStatus, LiveUpdates
-from ui.mail import EmailLogger, WindowDrops
-from ui.notify import Banner, DueNotifier
-from ui.stakeholder_map import MapView
-from ui.trash import TrashDialog
+from ui.settings import Settings
 
-RECORDS = kinds.RECORD_KINDS
+if TYPE_CHECKING:
+    from app.changes import Changes
+    from ui.context import AppContext
+
+RECORDS = ("organisation", "contact", "meeting", "action")
+"""``db.kinds.RECORD_KINDS`` written out: the frame's navigation is shown before db.kinds (and
+SQLAlchemy with it) is imported; tests/ui/test_startup.py checks that the two agree."""
 VIEWS = ("dashboard", *RECORDS, "map")
-MEET_WITH = tuple(k for k in RECORDS if kinds.info(k).meeting_link)  # "Log a meeting with…"
+
+
+def meet_with() -> tuple[str, ...]:
+    """The kinds a meeting can be logged with from their page ("Log a meeting with…")."""
+    from db import kinds
+
+    return tuple(k for k in RECORDS if kinds.info(k).meeting_link)
+
+
+def opening_text(url: str) -> str:
+    """What the frame says while the database at ``url`` opens."""
+    from db.paths import short_name
+
+    return QCoreApplication.translate("MainWindow", "Opening %1…").replace("%1", short_name(url))
+
+
+class OpeningPage(QWidget):
+    """Where the views go, while the database opens: the app's mark, "Opening <file>…" and a
+    quiet busy bar, centred on the window's own background (the views replace it)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("opening_page")
+        mark = QLabel(self)
+        mark.setPixmap(icon("app").pixmap(QSize(56, 56)))
+        mark.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        mark.setEnabled(False)  # the mark greyed: a calm frame, not a second logo screen
+        self.label = QLabel(text, self)
+        self.label.setObjectName("opening_label")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.label.setFont(font)
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("opening_busy")
+        self.busy.setRange(0, 0)  # busy: no steps to count
+        self.busy.setTextVisible(False)
+        self.busy.setFixedSize(220, 6)
+        lay = QVBoxLayout(self)
+        lay.addStretch(2)
+        lay.addWidget(mark)
+        lay.addSpacing(12)
+        lay.addWidget(self.label)
+        lay.addSpacing(10)
+        lay.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addStretch(3)
 
 
 class RecordView(QSplitter):
     """A list with the selected record's detail beside it."""
 
     def __init__(self, ctx: AppContext, entity: str, parent: QWidget | None = None) -> None:
+        from ui.details.pane import DetailPane
+        from ui.lists.panel import ListPanel
+
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName(f"view_{entity}")
         self.entity = entity
@@ -73,19 +118,29 @@ class RecordView(QSplitter):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    ready = Signal()  # attach() built the views on the database; the commands are on
+    closed = Signal()  # the window was closed (also while it was still opening)
+
+    def __init__(
+        self, ctx: AppContext | None = None, *, settings: Settings | None = None, opening: str = ""
+    ) -> None:
+        """The whole window on ``ctx``; or, without it, the frame only (``settings`` for its
+        geometry, ``opening`` the database URL it names), to be completed by :meth:`attach`."""
         super().__init__()
-        self.ctx = ctx
+        chosen = ctx.settings if ctx is not None else settings
+        assert chosen is not None, "MainWindow needs an AppContext or the settings"
+        self.settings: Settings = chosen
+        self.is_ready = False
         self.setObjectName("main_window")
         # The name comes last: on X11, Wayland and Windows Qt appends " — <applicationDisplayName>"
         # (set by ui/main.py) to every window title unless the title already ends with it.
         self.setWindowTitle(self.tr("Relationships, meetings, commitments — Ketnoi"))
         self.setWindowIcon(icon("app"))
         self.setUnifiedTitleAndToolBarOnMac(True)
-        self.commands = Commands(ctx, self)
         self.record_actions: dict[str, list[QAction]] = {e: [] for e in RECORDS}
-        self.bulk = BulkActions(ctx, self.commands, self)
         self.menus: dict[str, QMenu] = {}
+        self.views: dict[str, RecordView] = {}
+        self.tray: QSystemTrayIcon | None = None
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -94,19 +149,73 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(1)
         self.nav.setMinimumWidth(150)
         self.nav.viewport().setBackgroundRole(QPalette.ColorRole.Window)
-        self.stack = QStackedWidget(self)
-        self.dashboard = DashboardView(ctx, self)
-        self.dashboard.link_activated.connect(self.navigate)
-        self.stack.addWidget(self.dashboard)
-        self.views: dict[str, RecordView] = {}
-        self.dashboard.map.open_requested.connect(self.navigate)
-        self.dashboard.map.cluster_clicked.connect(self._open_map_cell)
         for entity in VIEWS:
             item = QListWidgetItem(icon(entity), self._view_name(entity))
             item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
             self.nav.addItem(item)
-            if entity == "dashboard":
-                continue
+        widest = max(self.fontMetrics().horizontalAdvance(self._view_name(e)) for e in VIEWS)
+        self.nav_width = max(150, widest + 20 + 34)  # icon, padding: no name is cut (Vietnamese)
+        self.nav.setMinimumWidth(self.nav_width)
+        self.stack = QStackedWidget(self)
+        where = str(ctx.engine.url) if ctx is not None else opening
+        self.opening_page: OpeningPage | None = OpeningPage(opening_text(where), self)
+        self.stack.addWidget(self.opening_page)
+        self.right = QWidget(self)
+        rlay = QVBoxLayout(self.right)
+        rlay.setContentsMargins(0, 0, 0, 0)
+        rlay.setSpacing(0)
+        rlay.addWidget(self.stack, 1)  # the banner goes above it (attach)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        # A URL with a password in it is named once SQLAlchemy can hide it (attach).
+        self.db_label = ElidedLabel(where if "@" not in where else "", self)  # a long path is cut
+        self.db_label.setEnabled(False)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.resize(1280, 800)
+        self._restore_frame_state()
+        self.nav.setCurrentRow(0)
+        # Until the database is open only what needs none works: switching views, Quit.
+        self._waiting = [a for a in self.actions() if a is not self.act_quit and a not in self.view_actions]
+        if ctx is not None:
+            self.attach(ctx)
+        else:
+            for a in self._waiting:
+                a.setEnabled(False)
+            self.statusBar().showMessage(opening_text(opening))
+
+    def attach(self, ctx: AppContext) -> None:
+        """Build the views on the opened database into this window, where the frame says
+        "Opening …", and turn the commands on."""
+        from db.engine import describe_url
+        from ui.answers import FileOffer
+        from ui.bulk import BulkActions
+        from ui.commands import Commands, UndoOffer
+        from ui.dashboard import DashboardView
+        from ui.live import LiveStatus, LiveUpdates
+        from ui.notify import Banner, DueNotifier
+        from ui.stakeholder_map import MapView
+
+        assert not self.is_ready, "attach() once"
+        self.ctx = ctx
+        for a in self._waiting:  # first: what follows may turn some off again (a reader's window)
+            a.setEnabled(True)
+        self.commands = Commands(ctx, self)
+        self.bulk = BulkActions(ctx, self.commands, self)
+        self.dashboard = DashboardView(ctx, self)
+        self.dashboard.link_activated.connect(self.navigate)
+        self.stack.addWidget(self.dashboard)
+        self.dashboard.map.open_requested.connect(self.navigate)
+        self.dashboard.map.cluster_clicked.connect(self._open_map_cell)
+        for entity in VIEWS[1:]:
             if entity == "map":
                 self.map_view = MapView(ctx, self.commands, self)
                 self.map_view.open_requested.connect(self.navigate)
@@ -123,57 +232,45 @@ class MainWindow(QMainWindow):
             )
             self.views[entity] = view
             self.stack.addWidget(view)
-        self.nav.currentRowChanged.connect(self._show_view)
-        widest = max(self.fontMetrics().horizontalAdvance(self._view_name(e)) for e in VIEWS)
-        self.nav_width = max(150, widest + 20 + 34)  # icon, padding: no name is cut (Vietnamese)
-        self.nav.setMinimumWidth(self.nav_width)
-
+        if self.opening_page is not None:  # the views take its place: stack index = VIEWS index
+            self.stack.removeWidget(self.opening_page)
+            self.opening_page.deleteLater()
+            self.opening_page = None
         self.banner = Banner(self)
         self.banner.show_requested.connect(self._show_due)
-        right = QWidget(self)
-        rlay = QVBoxLayout(right)
-        rlay.setContentsMargins(0, 0, 0, 0)
-        rlay.setSpacing(0)
-        rlay.addWidget(self.banner)
-        rlay.addWidget(self.stack, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        layout = self.right.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, self.banner)
+        self._build_record_actions()
+        self.selection_menu.aboutToShow.connect(self._fill_selection_menu)
+        self._fill_selection_menu()
 
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
         self.undo_button = UndoOffer(ctx, self.act_undo, self.commands.undo, self)
         self.file_offer = FileOffer(ctx, self)  # Open / Show in folder after a file is written
-        self.statusBar().addPermanentWidget(self.file_offer)
-        self.statusBar().addPermanentWidget(self.undo_button)
         self.count_label = QLabel(self)
-        self.db_label = ElidedLabel(describe_url(str(ctx.engine.url)), self)  # a long path is cut
-        self.db_label.setEnabled(False)
-        self.statusBar().addPermanentWidget(self.count_label)
         self.live = LiveUpdates(ctx, self)  # started by ui/main.py: live.start(live_label)
         self.live_label = LiveStatus(self)
-        self.statusBar().addPermanentWidget(self.live_label)
-        self.statusBar().addPermanentWidget(self.db_label)
+        bar = self.statusBar()  # in this order, before the database's name (the frame's)
+        for n, widget in enumerate((self.file_offer, self.undo_button, self.count_label, self.live_label)):
+            bar.insertPermanentWidget(n, widget)
+        self.db_label.setText(describe_url(str(ctx.engine.url)))
+        bar.clearMessage()
         ctx.status_message.connect(self._show_status)  # a method: disconnected with the window
         ctx.changes.connect(self._changed)
         ctx.tasks.default_error = self.commands.error
 
-        self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(icon("app"), self)
             self.tray.setToolTip("Ketnoi")
             self.tray.messageClicked.connect(lambda: self.show_actions("overdue"))
             self.tray.show()
         self.notifier = DueNotifier(ctx, self.banner, self.tray, self)
-        self.resize(1280, 800)
-        self._restore_state()
-        self.nav.setCurrentRow(0)
+        self._restore_views_state()
+        self.is_ready = True
+        self.nav.currentRowChanged.connect(self._show_view)
+        self._show_view(self.nav.currentRow())  # the view chosen while it opened, if any
         self.notifier.start()
+        self.ready.emit()
 
     # --- actions, menus, toolbar -----------------------------------------------------------------
 
@@ -199,7 +296,7 @@ class MainWindow(QMainWindow):
         return a
 
     def _build_actions(self) -> None:
-        c = self.commands
+        """Every action of the menus and the toolbar (Qt only: the frame has them, disabled)."""
         self.act_new = self._act("new", self.tr("&New…"), self.new_record, ["Ctrl+N"], "new")
         self.act_log = self._act(
             "log_meeting",
@@ -208,10 +305,6 @@ class MainWindow(QMainWindow):
             ["Ctrl+M"],
             "log-meeting",
         )
-        self.mail = EmailLogger(self.ctx, self)  # File → Log e-mail…, and .eml/.msg dropped on the window
-        self.mail.logged.connect(lambda meeting_id: self.navigate("meeting", meeting_id))
-        WindowDrops(self, self.mail)
-        CalendarDrops(self, self.ctx)  # .ics and .vcf dropped on the window (issue 14)
         self.act_log_email = self._act("log_email", self.tr("Log &e-mail…"), self._log_email, None, "mail")
         self.act_new_action = self._act(
             "new_action", self.tr("New &action…"), self.new_action, ["Ctrl+Shift+A"], "new-action"
@@ -221,30 +314,20 @@ class MainWindow(QMainWindow):
         )
         self.act_edit = self._act("edit", self.tr("&Edit…"), self.edit_current, ["Ctrl+E"], "edit")
         self.act_delete = self._act("delete", self.tr("&Delete"), self.delete_selected, ["Del"], "delete")
-        self.act_undo = self._act("undo", self.tr("&Undo"), c.undo, ["Ctrl+Z"], "undo")
-        self.act_undo_history = self._act("undo_history", self.tr("Undo &history…"), c.undo_history)
+        self.act_undo = self._act("undo", self.tr("&Undo"), self._undo, ["Ctrl+Z"], "undo")
+        self.act_undo_history = self._act("undo_history", self.tr("Undo &history…"), self._undo_history)
         self.act_refresh = self._act("refresh", self.tr("&Refresh"), self.refresh_all, ["F5"], "refresh")
         self.act_done = self._act(
             "done",
             self.tr("Mark &done"),
-            lambda: c.mark_done(self._selected("action")),
+            lambda: self.commands.mark_done(self._selected("action")),
             ["Ctrl+D"],
             "done",
         )
-        # The bare "D" works only where the list has the focus: in a combo box or the navigation
-        # it is a letter being typed, not a request to close commitments.
-        for view in self.views.values():
-            quick_done = QAction(self.tr("Mark done"), view.list.view)
-            quick_done.setShortcut(QKeySequence("D"))
-            quick_done.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            quick_done.triggered.connect(
-                lambda: self.act_done.trigger() if self.act_done.isEnabled() else None
-            )
-            view.list.view.addAction(quick_done)
         self.act_reschedule = self._act(
             "reschedule",
             self.tr("Re&schedule…"),
-            lambda: c.reschedule(self._selected("action")),
+            lambda: self.commands.reschedule(self._selected("action")),
             ["Ctrl+R"],
             "reschedule",
         )
@@ -345,11 +428,34 @@ class MainWindow(QMainWindow):
         for n, entity in enumerate(VIEWS):
             a = self._act(f"view_{entity}", self._view_name(entity), self._goto(n), [f"Ctrl+{n + 1}"], entity)
             self.view_actions.append(a)
+
+    def _build_record_actions(self) -> None:
+        """What needs the views or the database: each record page's buttons, e-mail and
+        calendar files dropped on the window, the lists' own keys (attach)."""
+        from db import kinds
+        from ui.calendar_drops import CalendarDrops
+        from ui.mail import EmailLogger, WindowDrops
+
+        self.mail = EmailLogger(self.ctx, self)  # File → Log e-mail…, and .eml/.msg dropped on the window
+        self.mail.logged.connect(lambda meeting_id: self.navigate("meeting", meeting_id))
+        WindowDrops(self, self.mail)
+        CalendarDrops(self, self.ctx)  # .ics and .vcf dropped on the window (issue 14)
+        # The bare "D" works only where the list has the focus: in a combo box or the navigation
+        # it is a letter being typed, not a request to close commitments.
+        for view in self.views.values():
+            quick_done = QAction(self.tr("Mark done"), view.list.view)
+            quick_done.setShortcut(QKeySequence("D"))
+            quick_done.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            quick_done.triggered.connect(
+                lambda: self.act_done.trigger() if self.act_done.isEnabled() else None
+            )
+            view.list.view.addAction(quick_done)
+        meeting = meet_with()
         for entity in RECORDS:
             base = [self.act_edit]
             if entity == "action":
                 base += [self.act_done, self.act_reschedule, self.act_note]
-            if entity in MEET_WITH:
+            if entity in meeting:
                 base += [self.act_org_meeting, self.act_new_action]
             if entity in kinds.BRIEFABLE:
                 base += [self.act_brief]
@@ -385,9 +491,7 @@ class MainWindow(QMainWindow):
         m["edit"].addActions([self.act_done, self.act_reschedule, self.act_note])
         m["edit"].addSeparator()
         self.selection_menu = m["edit"].addMenu(icon("edit"), self.tr("&Selection"))
-        self.selection_menu.setObjectName("menu_selection")
-        self.selection_menu.aboutToShow.connect(self._fill_selection_menu)
-        self._fill_selection_menu()
+        self.selection_menu.setObjectName("menu_selection")  # filled once the views exist (attach)
         m["view"] = bar.addMenu(self.tr("&View"))
         m["view"].addActions(self.view_actions)
         m["view"].addSeparator()
@@ -413,6 +517,12 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addActions([self.act_search, self.act_refresh])
         self.toolbar = tb
+
+    def _undo(self) -> None:
+        self.commands.undo()  # a method: the commands exist once the database is open (attach)
+
+    def _undo_history(self) -> None:
+        self.commands.undo_history()
 
     def _goto(self, row: int) -> Callable[[], None]:
         return lambda: self.nav.setCurrentRow(row)
@@ -506,13 +616,15 @@ class MainWindow(QMainWindow):
         return None
 
     def _update_enabled(self) -> None:
+        from db import kinds
+
         entity = self.current_entity()
         has = bool(self.current_view() and self._selected(entity))
         for a in (self.act_edit, self.act_delete, self.act_history):
             a.setEnabled(has)
         for a in (self.act_done, self.act_reschedule, self.act_note):
             a.setEnabled(entity == "action" and has)
-        self.act_org_meeting.setEnabled(entity in MEET_WITH and has)
+        self.act_org_meeting.setEnabled(entity in meet_with() and has)
         self.act_brief.setEnabled(entity in kinds.BRIEFABLE and has)
 
     # --- commands --------------------------------------------------------------------------------
@@ -567,11 +679,15 @@ class MainWindow(QMainWindow):
         entity = self.current_entity()
         ids = self._selected(entity)
         if ids:
+            from ui.history import show_history
+
             self.history_dialog = show_history(self, self.ctx, entity, ids[0])
 
     def open_trash(self) -> None:
         dialog = getattr(self, "trash_dialog", None)
         if dialog is None:
+            from ui.trash import TrashDialog
+
             dialog = TrashDialog(self.ctx, self)
             self.trash_dialog = dialog
         else:
@@ -581,6 +697,8 @@ class MainWindow(QMainWindow):
         dialog.activateWindow()
 
     def search(self) -> None:
+        from ui.dialogs.search import SearchDialog
+
         dialog = SearchDialog(self.ctx, self)
         if dialog.exec() and dialog.chosen:
             self.navigate(*dialog.chosen)
@@ -649,6 +767,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def open_settings(self) -> None:
+        from ui.dialogs.settings import SettingsDialog
+
         language = self.ctx.settings.language
         if SettingsDialog(self.ctx, self).exec():
             if self.ctx.settings.language != language:
@@ -711,6 +831,8 @@ class MainWindow(QMainWindow):
     def find_duplicates(self) -> None:
         dialog = getattr(self, "duplicates_dialog", None)
         if dialog is None:
+            from ui.dialogs.duplicates import FindDuplicatesDialog
+
             dialog = FindDuplicatesDialog(self.ctx, self.commands, self)
             self.duplicates_dialog = dialog
         dialog.show()
@@ -719,8 +841,9 @@ class MainWindow(QMainWindow):
 
     # --- state -----------------------------------------------------------------------------------
 
-    def _restore_state(self) -> None:
-        s = self.ctx.settings
+    def _restore_frame_state(self) -> None:
+        """The window's place and size, toolbar and navigation width (the frame's part)."""
+        s = self.settings
         if (geo := s.load_state("geometry")) is not None:
             self.restoreGeometry(geo)
         if (state := s.load_state("window")) is not None:
@@ -729,6 +852,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(split)
         else:
             self.splitter.setSizes([max(190, self.nav_width), max(600, self.width() - self.nav_width)])
+
+    def _restore_views_state(self) -> None:
+        s = self.settings
         for entity, view in self.views.items():
             if (vs := s.load_state(f"splitter_{entity}")) is not None:
                 view.restoreState(vs)
@@ -737,7 +863,7 @@ class MainWindow(QMainWindow):
                 view.setSizes([room * 63 // 100, room * 37 // 100])  # the list the wider
 
     def save_state(self) -> None:
-        s = self.ctx.settings
+        s = self.settings
         s.save_state("geometry", self.saveGeometry())
         s.save_state("window", self.saveState())
         s.save_state("main_splitter", self.splitter.saveState())
@@ -748,12 +874,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        self.live.stop()
-        self.ctx.tasks.cancel_all()
-        self.ctx.tasks.wait(10_000)
+        if self.is_ready:
+            self.live.stop()
+            self.ctx.tasks.cancel_all()
+            self.ctx.tasks.wait(10_000)
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)
+        self.closed.emit()
 
 
 # The brief (reportlab), export and import (openpyxl) modules load on first use, not at start-up:
