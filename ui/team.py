@@ -5,6 +5,7 @@ what, so the window shows what it is given)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -91,6 +92,11 @@ def read_only_tip() -> str:
     )
 
 
+def wrapped(text: str) -> str:
+    """``text`` as a tooltip Qt wraps at a readable width."""
+    return f"<p>{escape(text)}</p>"
+
+
 class _KeepDisabled(QObject):
     """Turns a widget off again whenever its own code turns it on (a selection changed)."""
 
@@ -114,7 +120,7 @@ def hold_read_only(ctx: AppContext, *targets: QAction | QWidget | None) -> bool:
     for target in targets:
         if target is None:
             continue
-        target.setToolTip(tip)
+        target.setToolTip(wrapped(tip))  # rich text: Qt wraps it instead of one 1,000 px line
         target.setStatusTip(tip)
         target.setEnabled(False)
         if isinstance(target, QAction):
@@ -145,7 +151,7 @@ def guard_window(window: Any) -> None:
     hold_read_only(ctx, *(found.get(name) for name in WRITE_ACTIONS))
     label = QLabel(tr("Read only"), window)
     label.setObjectName("read_only_status")
-    label.setToolTip(read_only_tip())
+    label.setToolTip(wrapped(read_only_tip()))
     window.statusBar().addPermanentWidget(label)
 
 

@@ -49,14 +49,19 @@ def temp_home() -> Path:
     return tmp
 
 
-def cli(db: Path) -> Callable[..., None]:
-    """``run("letter", "sign", "1")``: a ketnoi command on ``db`` in a child process; a failure
-    stops the script with the command's own words."""
+def cli(db: Path | str) -> Callable[..., None]:
+    """``run("letter", "sign", "1")``: a ketnoi command on ``db`` (a file or a URL) in a child
+    process, ``stdin`` its input; a failure stops the script with the command's own words."""
     ketnoi = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"]
 
-    def run(*args: str) -> None:
+    def run(*args: str, stdin: str | None = None) -> None:
         done = subprocess.run(
-            [*ketnoi, *args, "--db", str(db)], check=False, cwd=ROOT, capture_output=True, text=True
+            [*ketnoi, *args, "--db", str(db)],
+            check=False,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            input=stdin,
         )
         if done.returncode:
             raise SystemExit(f"ketnoi {' '.join(args)}: {done.stderr.strip()}")

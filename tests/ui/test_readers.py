@@ -77,17 +77,18 @@ def _show_viettel(qtbot: Any, window: Any) -> Any:
 
 
 def test_a_readers_write_commands_are_disabled_and_say_why(qtbot: Any, reader_window: Any) -> None:
-    from ui.team import WRITE_ACTIONS, read_only_tip
+    from ui.team import WRITE_ACTIONS, read_only_tip, wrapped
 
     w = reader_window
     assert w.ctx.identity is not None and w.ctx.identity.role == "reader"
-    tip = read_only_tip()
+    tip = wrapped(read_only_tip())
     view = _show_viettel(qtbot, w)  # a record is selected: Edit, Delete would be enabled now
     acts = _actions(w)
     for name in WRITE_ACTIONS:
         assert name in acts, name
         assert not acts[name].isEnabled(), name
         assert acts[name].toolTip() == tip, name
+        assert acts[name].statusTip() == read_only_tip(), name
     # reading stays: search, refresh, brief, history, export, settings
     for name in ("act_search", "act_refresh", "act_brief", "act_history", "act_export", "act_settings"):
         assert acts[name].isEnabled(), name
@@ -101,7 +102,7 @@ def test_a_readers_write_commands_are_disabled_and_say_why(qtbot: Any, reader_wi
     messages: list[str] = []
     w.ctx.status_message.connect(messages.append)
     assert w.commands.edit("organisation", view.detail.record_id) is None
-    assert messages == [tip]
+    assert messages == [read_only_tip()]
 
     # the list's context menu: its bulk writes are off too, with the tooltip shown in the menu
     w._context_menu("organisation", QPoint(2, 2))
