@@ -15,59 +15,30 @@ letter among its commitments and on its timeline.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-if not os.environ.get("DISPLAY"):
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
-
-HERE = Path(__file__).resolve().parent
+from shots import HERE, close, first_staff, open_window, settle, snap, start_app
 
 
 def main(db: str, out: Path) -> None:
-    app = QApplication(sys.argv[:1])
-    app.setFont(QFont("Noto Sans", 10))
+    app = start_app()
     from sqlalchemy import text
 
     from app.meetings import Chosen
     from db.migrate import open_database
-    from ui import i18n
-    from ui.context import AppContext
     from ui.dialogs.followups import OTHER
     from ui.dialogs.log_meeting import LogMeetingDialog
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
 
     engine = open_database(f"sqlite:///{Path(db).resolve()}")
+    staff_id = first_staff(engine)
     with engine.connect() as c:
-        staff_id = c.execute(text("SELECT min(id) FROM staff")).scalar()
         org = dict(c.execute(text("SELECT name, id FROM organisation")).all())
         person = dict(c.execute(text("SELECT full_name, id FROM contact")).all())
     out.mkdir(parents=True, exist_ok=True)
     for language in ("en", "vi"):
-        i18n.install(app, language)
-        settings = Settings(str(Path(tempfile.mkdtemp()) / "shots.ini"))
-        settings.staff_id = staff_id
-        ctx = AppContext(engine, settings)
-        window = MainWindow(ctx)
-        window.setGeometry(0, 0, 1366, 768)
-        window.show()
-
-        def settle(ctx: AppContext = ctx) -> None:
-            for _ in range(10):  # the window manager maps and raises windows meanwhile
-                app.processEvents()
-                time.sleep(0.05)
-            ctx.tasks.wait()
-            app.processEvents()
-
-        settle()
+        ctx, window = open_window(engine, language, staff_id=staff_id)
+        settle(app, ctx)
         dialog = LogMeetingDialog(ctx, organisation_id=org["Bộ Khoa học và Công nghệ"], parent=window)
         dialog.title.setText("Làm việc với Bộ KH&CN về chương trình đổi mới sáng tạo")
         dialog.location.setText("113 Trần Duy Hưng, Hà Nội")
@@ -87,35 +58,24 @@ def main(db: str, out: Path) -> None:
         dialog.move(193, 40)
         dialog.raise_()
         dialog.activateWindow()
-        settle()
+        settle(app, ctx)
         fu.about.showPopup()  # the choices: the meeting's, the attendee's (NIC), Genetica, any other
-        settle()
-        name = out / f"followup-counterpart-{language}.png"
-        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-            dialog.grab().save(str(name))
-        else:
-            app.primaryScreen().grabWindow(0).save(str(name))
+        settle(app, ctx)
+        snap(app, dialog, out / f"followup-counterpart-{language}.png")
         fu.about.hidePopup()
         if language == "en":  # logged once; both languages show the page
             fu.what.clear()  # (text left in the field would be saved as one more follow-up)
             dialog.save()
             ctx.tasks.wait()
-            settle()
+            settle(app, ctx)
         else:
             dialog._confirmed_discard = True
             dialog.reject()
-        settle()
+        settle(app, ctx)
         window.navigate("organisation", org["Genetica"])
-        settle()
-        page = out / f"followup-genetica-page-{language}.png"
-        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-            window.grab().save(str(page))
-        else:
-            app.primaryScreen().grabWindow(0).save(str(page))
-        window.close()
-        settle()
-        window.deleteLater()
-        settle()
+        settle(app, ctx)
+        snap(app, window, out / f"followup-genetica-page-{language}.png")
+        close(app, ctx, window)
 
 
 if __name__ == "__main__":
