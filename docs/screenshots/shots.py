@@ -119,6 +119,7 @@ def settle(app: Any, ctx: Any = None, seconds: float = 0.5) -> None:
     """Let the window manager map and raise windows and Qt paint (``seconds``), then wait for
     ``ctx``'s background work and handle what it announced."""
     end = time.monotonic() + seconds
+    app.processEvents()
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.02)

@@ -4,71 +4,43 @@
     python docs/screenshots/take_laptop_screenshots.py /tmp/demo.db [OUT] [WIDTHxHEIGHT]
 
 Writes laptop-<lang>-<view>.png (1366×768 unless another size is given) into OUT (default: beside
-this file). Runs offscreen unless DISPLAY is set and QT_QPA_PLATFORM says otherwise.
+this file). Runs offscreen when DISPLAY is not set; each picture is the window alone.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
-
-HERE = Path(__file__).resolve().parent
+from shots import HERE, close, first_staff, grab, open_window, settle, start_app
 
 
 def main(db: str, out: Path, width: int, height: int) -> None:
-    app = QApplication(sys.argv[:1])
-    app.setFont(QFont("Noto Sans", 10))
+    app = start_app()
     from sqlalchemy import text
 
     from db.migrate import open_database
-    from ui import i18n
-    from ui.context import AppContext
     from ui.dialogs.log_meeting import LogMeetingDialog
-    from ui.main_window import VIEWS, MainWindow
-    from ui.settings import Settings
+    from ui.main_window import VIEWS
 
     engine = open_database(f"sqlite:///{Path(db).resolve()}")
+    staff_id = first_staff(engine)
     with engine.connect() as c:
-        staff_id = c.execute(text("SELECT min(id) FROM staff")).scalar()
         org_id = int(c.execute(text("SELECT min(id) FROM organisation")).scalar() or 0)
     out.mkdir(parents=True, exist_ok=True)
     for language in ("en", "vi"):
-        i18n.install(app, language)
-        settings = Settings(str(Path(tempfile.mkdtemp()) / "shots.ini"))
-        settings.staff_id = staff_id
-        ctx = AppContext(engine, settings)
-        window = MainWindow(ctx)
-        window.resize(width, height)
-        window.show()
-
-        def settle(ctx: AppContext = ctx) -> None:
-            for _ in range(5):
-                app.processEvents()
-            ctx.tasks.wait()
-            app.processEvents()
-
-        settle()
+        ctx, window = open_window(engine, language, staff_id=staff_id, size=(width, height), at_origin=False)
+        settle(app, ctx, 0)
         for row, view in enumerate(VIEWS):
             window.nav.setCurrentRow(row)
-            settle()
-            window.grab().save(str(out / f"laptop-{language}-{view}.png"))
+            settle(app, ctx, 0)
+            grab(window, out / f"laptop-{language}-{view}.png")
         dialog = LogMeetingDialog(ctx, organisation_id=org_id, parent=window)
         dialog.show()
-        settle()
-        dialog.grab().save(str(out / f"laptop-{language}-log-meeting.png"))
+        settle(app, ctx, 0)
+        grab(dialog, out / f"laptop-{language}-log-meeting.png")
         dialog.reject()
-        window.close()
-        settle()
-        window.deleteLater()
-        settle()
+        close(app, ctx, window)
 
 
 if __name__ == "__main__":

@@ -13,32 +13,19 @@ Writes team-<lang>-<shot>.png into OUT (default: beside this file).
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
-
-HERE = Path(__file__).resolve().parent
+from shots import HERE, close, grab, open_window, settle, start_app
 
 
 def main(url: str, out: Path, width: int, height: int) -> None:
-    app = QApplication(sys.argv[:1])
-    app.setFont(QFont("Noto Sans", 10))
+    app = start_app()
     from sqlalchemy import text
 
     from db.migrate import open_database
-    from ui import i18n
-    from ui.context import AppContext
     from ui.dialogs.log_meeting import LogMeetingDialog
     from ui.dialogs.settings import SettingsDialog
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
     from ui.team import ShareDialog
 
     engine = open_database(url)
@@ -46,43 +33,29 @@ def main(url: str, out: Path, width: int, height: int) -> None:
         meeting = int(c.execute(text("SELECT max(id) FROM meeting WHERE confidential")).scalar() or 0)
     out.mkdir(parents=True, exist_ok=True)
     for language in ("en", "vi"):
-        i18n.install(app, language)
-        ctx = AppContext(engine, Settings(str(Path(tempfile.mkdtemp()) / "shots.ini")))
-        window = MainWindow(ctx)
-        window.resize(width, height)
-        window.show()
-
-        def settle(ctx: AppContext = ctx) -> None:
-            for _ in range(5):
-                app.processEvents()
-            ctx.tasks.wait()
-            app.processEvents()
-
-        settle()
+        ctx, window = open_window(engine, language, size=(width, height), at_origin=False)
+        settle(app, ctx, 0)
         window.navigate("meeting", meeting)
-        settle()
-        window.grab().save(str(out / f"team-{language}-confidential-meeting.png"))
+        settle(app, ctx, 0)
+        grab(window, out / f"team-{language}-confidential-meeting.png")
         share = ShareDialog(ctx, "meeting", meeting, window)
         share.show()
-        settle()
-        share.grab().save(str(out / f"team-{language}-share.png"))
+        settle(app, ctx, 0)
+        grab(share, out / f"team-{language}-share.png")
         share.reject()
         dialog = LogMeetingDialog(ctx, parent=window)
         dialog.confidential.setChecked(True)
         dialog.show()
-        settle()
-        dialog.grab().save(str(out / f"team-{language}-log-meeting.png"))
+        settle(app, ctx, 0)
+        grab(dialog, out / f"team-{language}-log-meeting.png")
         dialog.confidential.setChecked(False)  # nothing typed: closes without asking
         dialog.reject()
         settings = SettingsDialog(ctx, window)
         settings.show()
-        settle()
-        settings.grab().save(str(out / f"team-{language}-settings.png"))
+        settle(app, ctx, 0)
+        grab(settings, out / f"team-{language}-settings.png")
         settings.reject()
-        window.close()
-        settle()
-        window.deleteLater()
-        settle()
+        close(app, ctx, window)
 
 
 if __name__ == "__main__":
