@@ -16,18 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import subprocess
-import sys
-import tempfile
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
 os.environ["TZ"] = "Asia/Ho_Chi_Minh"  # the office's clock, for the window and the commands alike
 os.environ["KETNOI_ACTOR"] = "Trần Minh Anh"
-sys.path.insert(0, str(ROOT))
-OUT = ROOT / "docs" / "screenshots"
+
+from shots import HERE, cli, close, grab, open_window, settle, start_app, temp_home
 
 
 def pdf(*lines: str) -> bytes:
@@ -42,11 +38,7 @@ def pdf(*lines: str) -> bytes:
 
 
 def fill(db: Path, folder: Path) -> None:
-    ketnoi = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"]
-
-    def run(*args: str) -> None:
-        subprocess.run([*ketnoi, *args, "--db", str(db)], check=True, cwd=ROOT, capture_output=True)
-
+    run = cli(db)
     run("demo")
     msg = EmailMessage()
     msg["Subject"] = "Re: Lịch làm việc và thư giới thiệu Genetica"
@@ -73,51 +65,33 @@ def main() -> None:
     import time
 
     time.tzset()
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["KETNOI_DATA_DIR"] = str(tmp / "data")
+    tmp = temp_home()
     db = tmp / "demo.db"
     fill(db, tmp)
-    app = QApplication(sys.argv[:1])
+    app = start_app(font=False)
     from app import resolve
     from db import clock
     from db.migrate import open_database
-    from ui import i18n
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
-
-    def settle(ms: int = 400) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
 
     engine = open_database(f"sqlite:///{db}")
     with clock.frozen(dt.datetime(2026, 12, 4, 9, 30), ticking=False):
         for lang, suffix in (("en", ""), ("vi", "-vi")):
-            i18n.install(app, lang)
-            ctx = AppContext(engine, Settings(str(tmp / f"{lang}.ini")))
-            window = MainWindow(ctx)
-            window.resize(1366, 740)
-            window.show()
-            settle(900)
+            ctx, window = open_window(engine, lang, tmp / f"{lang}.ini", size=(1366, 740), at_origin=False)
+            settle(app, ctx, 0.9)
             with ctx.read() as session:
                 genetica = resolve.resolve(session, "organisation", "Genetica")
                 email = resolve.resolve(session, "meeting", "Re: Lịch làm việc")
             window.navigate("organisation", genetica)
-            settle(900)
+            settle(app, ctx, 0.9)
             browser = window.views["organisation"].detail.browser
             browser.scrollToAnchor("timeline")
             browser.verticalScrollBar().setValue(browser.verticalScrollBar().maximum())
-            settle(300)
-            window.grab().save(str(OUT / f"email-timeline{suffix}.png"))
+            settle(app, ctx, 0.3)
+            grab(window, HERE / f"email-timeline{suffix}.png")
             window.navigate("meeting", email)
-            settle(900)
-            window.grab().save(str(OUT / f"email-meeting{suffix}.png"))
-            window.close()
-            settle(200)
+            settle(app, ctx, 0.9)
+            grab(window, HERE / f"email-meeting{suffix}.png")
+            close(app, ctx, window)
     engine.dispose()
 
 
