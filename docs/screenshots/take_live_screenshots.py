@@ -13,58 +13,38 @@ colleague's name in the first picture.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-if not os.environ.get("DISPLAY"):
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
-
-HERE = Path(__file__).resolve().parent
+from shots import HERE, close, first_staff, open_window, snap, start_app
+from shots import settle as wait
 
 
 def main(url: str, out: Path) -> None:
-    app = QApplication(sys.argv[:1])
-    app.setFont(QFont("Noto Sans", 10))
+    app = start_app()
     from sqlalchemy import create_engine, text
 
     from app import records
     from db.engine import resolve_url, unit_of_work
     from db.migrate import open_database
-    from ui import i18n
-    from ui.context import AppContext
     from ui.main_window import MainWindow
-    from ui.settings import Settings
 
     url = resolve_url(url)
     engine = open_database(url)
     colleague = create_engine(url, connect_args={"application_name": "ketnoi colleague"})
+    staff_id = first_staff(engine)
     with engine.connect() as c:
-        staff_id = c.execute(text("SELECT min(id) FROM staff")).scalar()
         contact_id, name = c.execute(
             text("SELECT id, full_name FROM contact WHERE deleted_at IS NULL ORDER BY sort_key, id LIMIT 1")
         ).one()
     out.mkdir(parents=True, exist_ok=True)
 
-    def settle(seconds: float = 0.5) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.02)
+    def settle(seconds: float = 0.5) -> None:  # not waiting for the window's background work
+        wait(app, None, seconds)
 
     def shot(window: MainWindow, name: str) -> None:
-        path = out / name
-        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-            window.grab().save(str(path))
-        else:
-            app.primaryScreen().grabWindow(0).save(str(path))
-        print(path)
+        snap(app, window, out / name)
 
     def rename(to: str) -> None:
         with unit_of_work(colleague) as s:
@@ -72,13 +52,7 @@ def main(url: str, out: Path) -> None:
             records.update(s, "contact", contact_id, {"full_name": to}, expected_version=v)
 
     for language in ("en", "vi"):
-        i18n.install(app, language)
-        settings = Settings(str(Path(tempfile.mkdtemp()) / "shots.ini"))
-        settings.staff_id = staff_id
-        ctx = AppContext(engine, settings)
-        window = MainWindow(ctx)
-        window.setGeometry(0, 0, 1366, 768)
-        window.show()
+        ctx, window = open_window(engine, language, staff_id=staff_id)
         window.navigate("contact", contact_id)
         window.live.start(window.live_label)
         settle(2)
@@ -95,8 +69,7 @@ def main(url: str, out: Path) -> None:
         shot(window, f"live-{window.live_label.state}-{language}.png")
         rename(name)
         settle(2)
-        window.close()
-        settle(0.3)
+        close(app, ctx, window)
     colleague.dispose()
     engine.dispose()
 
