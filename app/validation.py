@@ -117,8 +117,10 @@ def _vietnamese_patterns() -> tuple[
     of patterns that costs more than the matching)."""
     meta = phonenumbers.PhoneMetadata.metadata_for_region("VN")
     assert meta is not None and meta.general_desc is not None
-    kinds = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail",
-             "fixed_line", "mobile")  # fmt: skip
+    # Mobile and fixed-line first: nearly every number is one of them, and any type will do
+    # (the others' patterns were tried in vain first: six full matches a number instead of two).
+    kinds = ("mobile", "fixed_line", "premium_rate", "toll_free", "shared_cost", "voip", "personal_number",
+             "pager", "uan", "voicemail")  # fmt: skip
     descs = [getattr(meta, k) for k in kinds]
 
     def pair(desc: Any) -> tuple[re.Pattern[str], frozenset[int]]:

@@ -156,24 +156,39 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
+@lru_cache(maxsize=64)
+def _plan(
+    mapping: tuple[tuple[int, str], ...], headers: tuple[str, ...] | None
+) -> tuple[tuple[int, str, str, bool], ...]:
+    """:func:`collect`'s columns in order: (column, field, cleaned header, gathered)."""
+    return tuple(
+        (col, name, clean(headers[col]) if headers and col < len(headers) else "", name in GATHERED_FIELDS)
+        for col, name in sorted(mapping)
+        if name != IGNORE
+    )
+
+
 def collect(mapping: dict[int, str], values: list[Any], headers: list[str] | None = None) -> Values:
     """The row's raw values by field; list fields gather every column mapped to them, and so
     do the notes: a column after the first goes in under its header ("Sở thích: golf")."""
     out: Values = {}
     notes_columns = 0
-    for col, name in sorted(mapping.items()):
-        if name == IGNORE or col >= len(values):
+    size = len(values)
+    for col, name, header, gathered in _plan(tuple(mapping.items()), tuple(headers) if headers else None):
+        if col >= size:
             continue
         value = values[col]
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
-        if name == "notes":
-            notes_columns += 1
-            header = clean(headers[col]) if headers and col < len(headers) else ""
-            if notes_columns > 1 and header:
-                value = f"{header}: {as_text(value)}"
-        if name in GATHERED_FIELDS:
-            out.setdefault(name, []).append(value)
+        if gathered:
+            if name == "notes":
+                notes_columns += 1
+                if notes_columns > 1 and header:
+                    value = f"{header}: {as_text(value)}"
+            if name in out:
+                out[name].append(value)
+            else:
+                out[name] = [value]
         elif name not in out:
             out[name] = value
     if len(out.get("notes", ())) == 1:
@@ -243,6 +258,90 @@ def _ref_length(name: str, texts: list[str], errors: Errors) -> None:
                 return
 
 
+_DATA, _REFS = 0, 1
+_LIST_BRANCH = frozenset(
+    {"emails", "phones", "tags", "sectors", "aliases", "organisations", "attendees", "staff"}
+)
+_KIND_TABLES: dict[str, dict[str, Any]] = {
+    "organisation": ORG_KIND_WORDS,
+    "meeting": MEETING_KIND_WORDS,
+    "action": ACTION_KIND_WORDS,
+}
+_WORD_TABLES: dict[str, dict[str, Any]] = {
+    "status": STATUS_WORDS,
+    "direction": DIRECTION_WORDS,
+    "priority": PRIORITY_WORDS,
+}
+_COUNTRY_CODE = re.compile(r"[a-z]{2}")
+
+
+def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | None]:
+    """One cell of a field that takes one value: (where it goes, what it becomes, what is
+    wrong with it). Pure: the same (kind, field, value) always gives the same answer."""
+    errors: Errors = {}
+    out: Any
+    if name in ("organisation", "owner", "parent", "responsible", "meeting"):
+        text = clean(as_text(value))
+        if text:
+            _ref_length(name, [text], errors)
+        return _REFS, text, errors.get(name)
+    if name in _DATES:
+        out = _date_value(value, name, errors, with_time=False)
+    elif name in _DATETIMES:
+        out = _date_value(value, name, errors, with_time=True)
+    elif name == "kind":
+        out = _word(_KIND_TABLES.get(kind, {}), value, "kind", errors, name)
+    elif name in _WORD_TABLES:
+        out = _word(_WORD_TABLES[name], value, name, errors, name)
+    elif name == "country":
+        key = fold(as_text(value))
+        out = COUNTRY_WORDS.get(key) or (key.upper() if _COUNTRY_CODE.fullmatch(key) else None)
+        if out is None:
+            errors[name] = msg("country_code", value=clean(as_text(value)))
+    elif name in ("influence", "interest"):
+        if isinstance(value, float) and not math.isfinite(value):
+            return _DATA, _ABSENT, msg("not_1_to_5", value=value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            out = value
+        else:
+            out = clean(as_text(value))
+    elif name in _MULTILINE:
+        texts = value if isinstance(value, list) else [value]
+        out = "\n".join(clean_multiline(as_text(t)) for t in texts)
+    else:
+        out = clean(as_text(value))
+    return _DATA, out, errors.get(name)
+
+
+_ABSENT = object()
+_CELLS: dict[tuple[Any, ...], tuple[int, Any, str | Message | None]] = {}
+_CELL_STATS: dict[tuple[str, str], list[int]] = {}
+CELL_MEMO_SIZE = 100_000
+"""Cells :func:`to_input` remembers. Organisations, positions, dates, countries and notes
+repeat down a sheet; a field whose values do not (names) stops being remembered after its
+first few thousand."""
+
+
+def _cell_memo(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | None]:
+    if isinstance(value, list):
+        return _cell(kind, name, value)
+    key = (kind, name, type(value), value)  # the type too: 1, 1.0 and True are equal keys
+    hit = _CELLS.get(key)
+    stats = _CELL_STATS.get((kind, name))
+    if stats is None:
+        stats = _CELL_STATS[(kind, name)] = [0, 0]
+    if hit is not None:
+        stats[1] += 1
+        return hit
+    answer = _cell(kind, name, value)
+    stats[0] += 1  # values seen for the first time, and (above) seen again
+    if stats[0] < 2000 or stats[0] < stats[1]:
+        if len(_CELLS) >= CELL_MEMO_SIZE:
+            _CELLS.clear()
+        _CELLS[key] = answer
+    return answer
+
+
 def to_input(
     kind: str, raw: Values, warnings: list[Message] | None = None, headers: Mapping[str, str] | None = None
 ) -> tuple[Values, Values, Errors]:
@@ -257,55 +356,25 @@ def to_input(
     refs: Values = {}
     errors: Errors = {}
     for name, value in raw.items():
-        if name in ("emails",):
-            data["emails"] = _split(value, _EMAIL_SPLIT)
-        elif name == "phones":
-            data["phones"] = _split(value, _PHONE_SPLIT, phones=True)
-        elif name in ("tags", "sectors", "aliases"):
-            data[name] = _split(value, _LIST_SPLIT)
-        elif name in ("organisations", "attendees", "staff"):
-            refs[name] = _split(value, _NAME_LIST_SPLIT)
-            _ref_length(name, refs[name], errors)
-        elif name in ("organisation", "owner", "parent", "responsible", "meeting"):
-            text = clean(as_text(value))
-            if text:
-                refs[name] = text
-                _ref_length(name, [text], errors)
-        elif name in _DATES:
-            data[name] = _date_value(value, name, errors, with_time=False)
-        elif name in _DATETIMES:
-            data[name] = _date_value(value, name, errors, with_time=True)
-        elif name == "kind":
-            table = {
-                "organisation": ORG_KIND_WORDS,
-                "meeting": MEETING_KIND_WORDS,
-                "action": ACTION_KIND_WORDS,
-            }
-            data["kind"] = _word(table.get(kind, {}), value, "kind", errors, name)
-        elif name == "status":
-            data["status"] = _word(STATUS_WORDS, value, "status", errors, name)
-        elif name == "direction":
-            data["direction"] = _word(DIRECTION_WORDS, value, "direction", errors, name)
-        elif name == "priority":
-            data["priority"] = _word(PRIORITY_WORDS, value, "priority", errors, name)
-        elif name == "country":
-            key = fold(as_text(value))
-            code = COUNTRY_WORDS.get(key) or (key.upper() if re.fullmatch(r"[a-z]{2}", key) else None)
-            if code is None:
-                errors[name] = msg("country_code", value=clean(as_text(value)))
-            data["country"] = code
-        elif name in ("influence", "interest"):
-            if isinstance(value, float) and not math.isfinite(value):
-                errors[name] = msg("not_1_to_5", value=value)
-            elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                data[name] = value
+        if name in _LIST_BRANCH:
+            if name == "emails":
+                data["emails"] = _split(value, _EMAIL_SPLIT)
+            elif name == "phones":
+                data["phones"] = _split(value, _PHONE_SPLIT, phones=True)
+            elif name in ("tags", "sectors", "aliases"):
+                data[name] = _split(value, _LIST_SPLIT)
             else:
-                data[name] = clean(as_text(value))
-        elif name in _MULTILINE:
-            texts = value if isinstance(value, list) else [value]
-            data[name] = "\n".join(clean_multiline(as_text(t)) for t in texts)
-        else:
-            data[name] = clean(as_text(value))
+                refs[name] = _split(value, _NAME_LIST_SPLIT)
+                _ref_length(name, refs[name], errors)
+            continue
+        where, out, error = _cell_memo(kind, name, value)
+        if where == _REFS:
+            if out:
+                refs[name] = out
+        elif out is not _ABSENT:
+            data[name] = out
+        if error is not None:
+            errors[name] = error
     if kind == "organisation" and data.get("name") and "acronym" not in raw:
         # "Full name (ACR)" in a sheet with no acronym column; where the sheet has one (Ketnoi's
         # own export does), a name that ends in brackets is the name as written.
@@ -316,7 +385,7 @@ def to_input(
         _join_name_columns(data)
     for key in [k for k, val in data.items() if val is None]:
         del data[key]
-    if warnings is not None:
+    if warnings is not None and errors:
         keep_as_typed(kind, raw, data, refs, errors, warnings, headers)
     return data, refs, errors
 

@@ -172,7 +172,9 @@ def _take_labels(data: dict[str, Any]) -> list[tuple[str, str, str]]:
         kept = []
         for item in items:
             value, label = (
-                split_label(str(item), phone=name == "phones") if isinstance(item, str) else (item, "")
+                split_label(item, phone=name == "phones")
+                if isinstance(item, str) and ")" in item  # (a label ends in a bracket)
+                else (item, "")
             )
             kept.append(value)
             if label:
