@@ -52,6 +52,9 @@ class PendingOrg:
     row: int | None = None  # the sheet row that defines it, when it comes from an organisations sheet
 
 
+_UNKNOWN = object()
+
+
 class OrgIndex:
     def __init__(self) -> None:
         self.by_name: dict[str, int] = {}
@@ -62,9 +65,30 @@ class OrgIndex:
         self._next = -1
         # The user's corrections of the preview's folds (app.importing.folds): a mention sent to
         # another ("VIN" → "Viện Vật lý"), and mentions that stand alone, never tied to another.
-        self.redirect: dict[str, str] = {}
-        self.separate: dict[str, int | None] = {}
+        self._redirect: dict[str, str] = {}
+        self._separate: dict[str, int | None] = {}
         self.mentions: dict[int, dict[str, str]] = {}  # key → folded mention → as written
+        # What lookup() found for each text, until the index changes: matching looks up each
+        # row's organisation four times, and a sheet cites a few hundred organisations.
+        self._found: dict[str, int | None] = {}
+
+    @property
+    def redirect(self) -> dict[str, str]:
+        return self._redirect
+
+    @redirect.setter
+    def redirect(self, value: dict[str, str]) -> None:
+        self._redirect = value
+        self._found.clear()
+
+    @property
+    def separate(self) -> dict[str, int | None]:
+        return self._separate
+
+    @separate.setter
+    def separate(self, value: dict[str, int | None]) -> None:
+        self._separate = value
+        self._found.clear()
 
     @classmethod
     def load(cls, session: Session) -> OrgIndex:
@@ -78,6 +102,7 @@ class OrgIndex:
         return index
 
     def _register(self, ident: int, name: str, acronym: str, aliases: list[str]) -> None:
+        self._found.clear()
         self.by_name.setdefault(fold(name), ident)
         if acronym:
             self.by_acronym.setdefault(fold(acronym), ident)
@@ -87,6 +112,15 @@ class OrgIndex:
 
     def lookup(self, text: str) -> int | None:
         """The organisation ``text`` names, or None."""
+        found = self._found.get(text, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._lookup(text)
+            if len(self._found) >= 100_000:
+                self._found.clear()
+            self._found[text] = found
+        return found  # type: ignore[return-value]
+
+    def _lookup(self, text: str) -> int | None:
         full = fold(text)
         if not full:
             return None
@@ -140,9 +174,14 @@ class OrgIndex:
             if acronym and fold(pending.name) == fold(acronym):
                 pending.name, pending.acronym = name, acronym
                 self._register(pending.key, name, acronym, [])
-        elif found is not None and acronym:
+        elif (
+            found is not None
+            and acronym
+            and (fold(name) not in self.by_name or fold(acronym) not in self.by_acronym)
+        ):
             # A known organisation named here as "Full name (ACR)": within this import, the bare
             # full name and the bare acronym name it too (the record itself is not renamed).
+            self._found.clear()
             self.by_name.setdefault(fold(name), found)
             self.by_acronym.setdefault(fold(acronym), found)
         return found
@@ -162,6 +201,7 @@ class OrgIndex:
                 self.pending[found] = PendingOrg(found, name, acronym)
                 self.labels[found] = org_label(name, acronym)
                 self.separate[fold(target)] = found
+                self._found.clear()
             else:
                 found = self.add(name, acronym)
         if found < 0:
