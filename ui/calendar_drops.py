@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
+from ui.team import is_reader, read_only_tip
 
 ICS = (".ics",)
 VCF = (".vcf", ".vcard")
@@ -48,7 +49,10 @@ class CalendarDrops(QObject):
         return super().eventFilter(watched, event)
 
     def open(self, files: list[Path]) -> None:
-        """The first invitation or contacts file (one dialog at a time)."""
+        """The first invitation or contacts file (one dialog at a time); a reader is told why not."""
+        if is_reader(self.ctx):
+            self.ctx.status_message.emit(read_only_tip())
+            return
         first = files[0]
         if first.suffix.lower() in ICS:
             from ui import calendar_files

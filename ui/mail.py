@@ -31,6 +31,7 @@ from app.errors import UserError
 from db.engine import Session
 from ui.context import AppContext
 from ui.tasks import Task
+from ui.team import is_reader, read_only_tip
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,9 @@ class EmailLogger(QObject):
         self.log_files([Path(n) for n in names], kind, record_id)
 
     def log_files(self, paths: list[Path], kind: str | None = None, record_id: int | None = None) -> None:
+        if paths and is_reader(self.ctx):  # a reader's window logs nothing: say why
+            self.ctx.status_message.emit(read_only_tip())
+            return
         self.queue += [(p, kind, record_id) for p in paths]
         if not self.busy:
             self._next()

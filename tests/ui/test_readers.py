@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -122,6 +123,17 @@ def test_a_readers_write_commands_are_disabled_and_say_why(qtbot: Any, reader_wi
     assert not trash.restore_button.isEnabled()
     assert not w.map_view.canvas.editable  # no re-rating by dragging a dot
 
+    # files dropped on the window or a page: nothing is logged or imported, the status bar says why
+    from ui.calendar_drops import CalendarDrops
+
+    messages.clear()
+    w.mail.log_files([Path("Re Lich lam viec.eml")])
+    drops = w.findChild(CalendarDrops)
+    assert drops is not None
+    drops.open([Path("Hop Genetica.ics")])
+    assert messages == [read_only_tip(), read_only_tip()] and not w.mail.queue
+    assert view.detail.attachments.attachable and not view.detail.attachments.droppable
+
 
 def test_an_officers_window_on_the_same_database_writes(qtbot: Any, officer_window: Any) -> None:
     w = officer_window
@@ -132,6 +144,7 @@ def test_an_officers_window_on_the_same_database_writes(qtbot: Any, officer_wind
         assert acts[name].isEnabled(), name
     assert w.findChild(QLabel, "read_only_status") is None
     assert w.map_view.canvas.editable
+    assert w.views["organisation"].detail.attachments.droppable
 
 
 def test_a_readers_window_keeps_its_read_only_state_after_a_language_switch(

@@ -36,7 +36,7 @@ from db.engine import Session
 from ui.context import AppContext
 from ui.icons import icon
 from ui.tasks import Task
-from ui.team import hold_read_only
+from ui.team import hold_read_only, is_reader
 
 _TEMP: list[Path] = []  # this session's folder for opened files (one, made on first use)
 
@@ -143,6 +143,11 @@ class AttachmentsBox(QWidget):
     @property
     def attachable(self) -> bool:
         return bool(self.record_id) and self.kind in kinds.ATTACHABLE
+
+    @property
+    def droppable(self) -> bool:
+        """Files dropped on the page are attached (not in a reader's window: it shows files only)."""
+        return self.attachable and not is_reader(self.ctx)
 
     def set_record(self, kind: str, record_id: int) -> None:
         self.kind, self.record_id = kind, record_id

@@ -96,18 +96,18 @@ class DetailPane(QWidget):
     # Files dropped on a record's page: e-mails (.eml, .msg) are logged with it, other files
     # are attached to it.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.attachments.attachable and local_files(event.mimeData().urls()):
+        if self.attachments.droppable and local_files(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self.attachments.attachable and event.mimeData().hasUrls():
+        if self.attachments.droppable and event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = local_files(event.mimeData().urls())
-        if not self.attachments.attachable or not paths:
+        if not self.attachments.droppable or not paths:
             event.ignore()
             return
         event.acceptProposedAction()
