@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
@@ -31,47 +31,74 @@ def is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def executemany(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """INSERT ``rows`` (dicts with the same keys) into ``table``; on SQLite a large insert into
-    a table with an ``id`` defers its row triggers of a known shape (:func:`fts_deferred`)."""
+def executemany(
+    session: Session, table: Table, rows: Sequence[dict[str, Any]], same: Mapping[str, Any] | None = None
+) -> None:
+    """INSERT ``rows`` (dicts with the same keys) into ``table``; ``same``: columns with one
+    value for every row (timestamps, batch id), converted once; a key of the rows wins. On
+    SQLite a large insert into a table with an ``id`` defers its row triggers of a known
+    shape (:func:`fts_deferred`)."""
     if not rows:
         return
     if not is_sqlite(session):
-        session.execute(insert(table), list(rows))
+        session.execute(insert(table), _merged(rows, same))
         return
     if len(rows) >= FTS_BULK_MIN_ROWS and "id" in table.c and "id" not in rows[0]:
         with fts_deferred(session, str(table.name), None, len(rows)):
-            _executemany(session, table, rows)
+            _executemany(session, table, rows, same)
     else:
-        _executemany(session, table, rows)
+        _executemany(session, table, rows, same)
 
 
-def _executemany(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+def _merged(rows: Sequence[dict[str, Any]], same: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    return [{**same, **row} for row in rows] if same else list(rows)
+
+
+def _convert(values: Sequence[Any], proc: Any) -> list[Any]:
+    """One column's values through its bind processor; a batch repeats its dates and flags."""
+    memo: dict[Any, Any] = {}
+    out: list[Any] = []
+    append = out.append
+    for value in values:
+        if value is None or value.__class__ in _MEMO_TYPES:
+            try:
+                append(memo[value])
+            except KeyError:
+                memo[value] = done = proc(value)
+                append(done)
+        else:
+            append(proc(value))
+    return out
+
+
+def _executemany(
+    session: Session, table: Table, rows: Sequence[dict[str, Any]], same: Mapping[str, Any] | None = None
+) -> None:
     """SQLite: the rows as tuples through ``cursor.executemany`` (no trigger deferred here)."""
     dialect = session.get_bind().dialect
+
+    def processor(name: str) -> Any:
+        return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+
     names = list(rows[0])
-    procs = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
-    columns = ", ".join(f'"{n}"' for n in names)
-    sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
+    fixed = {k: v for k, v in (same or {}).items() if k not in rows[0]}
+    tail = tuple(v if (p := processor(k)) is None else p(v) for k, v in fixed.items())
+    columns = ", ".join(f'"{n}"' for n in [*names, *fixed])
+    sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * (len(names) + len(fixed)))})'
     get = itemgetter(*names)
-    converted = [(i, p) for i, p in enumerate(procs) if p is not None]
+    converted = [(i, p) for i, p in enumerate(map(processor, names)) if p is not None]
     if len(names) == 1:
         params: list[Any] = [(get(row),) for row in rows]
     else:
         params = [get(row) for row in rows]
-    if converted:  # only the columns whose type converts (dates, JSON…) go through Python
-        memo: list[dict[Any, Any]] = [{} for _ in converted]  # a batch repeats its timestamps
-        for k, row_values in enumerate(params):
-            values = list(row_values)
-            for (i, proc), seen in zip(converted, memo, strict=True):
-                value = values[i]
-                if value is None or value.__class__ in _MEMO_TYPES:
-                    if value not in seen:
-                        seen[value] = proc(value)
-                    values[i] = seen[value]
-                else:
-                    values[i] = proc(value)
-            params[k] = tuple(values)
+    if converted:  # only the columns whose type converts (dates, JSON…) go through Python,
+        # column by column (C transposes the rows)
+        by_column: list[Any] = list(zip(*params, strict=True))
+        for i, proc in converted:
+            by_column[i] = _convert(by_column[i], proc)
+        params = list(zip(*by_column, strict=True))
+    if tail:
+        params = [row + tail for row in params]
     session.connection().exec_driver_sql(sql, params)
 
 
@@ -177,7 +204,12 @@ def fts_deferred(session: Session, table: str, first_new_id: int | None, rows: i
 
 
 def insert_rows(
-    session: Session, table: Table, rows: Sequence[dict[str, Any]], *, chunk: int = 2000
+    session: Session,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    *,
+    chunk: int = 2000,
+    same: Mapping[str, Any] | None = None,
 ) -> list[int]:
     """Insert ``rows`` and return their new ids in the order of ``rows``.
 
@@ -186,6 +218,7 @@ def insert_rows(
     takes the database's write lock and gives its id; SQLite then gives each following row the
     largest id plus one, and no one else can write until this transaction ends. The count is
     checked all the same. Other databases use RETURNING, which they order reliably.
+    ``same``: as for :func:`executemany`.
     """
     if not rows:
         return []
@@ -193,13 +226,15 @@ def insert_rows(
         ids: list[int] = []
         for start in range(0, len(rows), chunk):
             stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-            ids += [int(i) for i in session.execute(stmt, list(rows[start : start + chunk])).scalars()]
+            part = _merged(rows[start : start + chunk], same)
+            ids += [int(i) for i in session.execute(stmt, part).scalars()]
         return ids
-    first = int(session.execute(insert(table).values(**rows[0]).returning(table.c.id)).scalar_one())
+    first_row = {**(same or {}), **rows[0]}
+    first = int(session.execute(insert(table).values(**first_row).returning(table.c.id)).scalar_one())
     rest = rows[1:]
     with fts_deferred(session, str(table.name), first + 1, len(rest)):
         for start in range(0, len(rest), chunk):
-            _executemany(session, table, rest[start : start + chunk])
+            _executemany(session, table, rest[start : start + chunk], same)
     last = first + len(rows) - 1
     found = session.execute(
         text(f'SELECT count(*) FROM "{table.name}" WHERE id BETWEEN :a AND :b'), {"a": first, "b": last}

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import text, update
+from sqlalchemy import bindparam, insert, text, update
+from sqlalchemy import select as core_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -187,31 +188,74 @@ class _Writer:
 
     def write_new(self, kind: str, rows: list[RowResult]) -> None:
         model = MODELS[kind]
+        table = model.__table__
+        base = self.base()  # the same for every row: converted once (db.bulkwrite)
+        refs = [(name, self.ids[ref]) for name, ref in REF_COLUMNS.items() if name in table.c]
+        relations = store.RELATIONS[kind]
         for part in chunked(rows, WRITE_CHUNK):
-            values = [
-                {**self.base(), **{k: self.remap(k, v) for k, v in (r.columns or {}).items()}} for r in part
-            ]
-            if kind == "contact":  # the list's sort keys written with the row (migration 0012)
-                for value, r in zip(values, part, strict=True):
+            values: list[dict[str, Any]] = []
+            for r in part:
+                value = dict(r.columns or {})
+                for name, new_ids in refs:  # a record this import creates: its new id
+                    ref = value.get(name)
+                    if ref.__class__ is int and ref < 0:
+                        value[name] = new_ids[ref]
+                if kind == "contact":  # the list's sort keys written with the row (migration 0012)
                     rels = r.relations or {}
                     value["email_sort_key"] = next(iter(rels.get("emails") or ()), None)
                     value["phone_sort_key"] = next(iter(rels.get("phones") or ()), None)
-            ids = self.insert(model, values)
+                values.append(value)
+            ids = bulkwrite.insert_rows(self.session, table, values, chunk=WRITE_CHUNK, same=base)
             links: dict[type[Any], list[dict[str, Any]]] = {}
             for row, ident in zip(part, ids, strict=True):
                 row.new_id = ident
-                self.change(kind, ident, "create")
                 rels = row.relations or {}
-                for rel in store.RELATIONS[kind]:
-                    items = self.remap(rel, rels.get(rel, []))
+                for rel in relations:
+                    items = rels.get(rel)
+                    if not items:
+                        continue
+                    items = self.remap(rel, items)
                     extra = rels.get("roles") if rel == "attendees" else rels.get("labels")
-                    table, link = store.link_rows(kind, rel, ident, items, self.vocab, extra)
-                    links.setdefault(table, []).extend(link)
-            for table, link in links.items():
+                    link_table, link = store.link_rows(kind, rel, ident, items, self.vocab, extra)
+                    links.setdefault(link_table, []).extend(link)
+            for link_table, link in links.items():
                 if link:
-                    bulkwrite.executemany(self.session, table.__table__, link)
-            self.flush_changes()
+                    bulkwrite.executemany(self.session, link_table.__table__, link)
+            self.created(kind, table, ids)
             self.step(len(part))
+
+    def created(self, entity: str, table: Any, ids: list[int]) -> None:
+        """The "create" history rows of ``ids``, new rows of ``table``: one INSERT … SELECT
+        over their id range (the history rows a record service writes, without a Python
+        object per row), after the history rows already pending, in id order."""
+        if not ids:
+            return
+        first, last = ids[0], ids[-1]
+        if ids != list(range(first, last + 1)):  # not one range (never on SQLite): row by row
+            for ident in ids:
+                self.change(entity, ident, "create")
+            self.flush_changes()
+            return
+        self.flush_changes()
+        c = CHANGE_TABLE.c
+        same = {
+            "entity": entity,
+            "op": "create",
+            "field": "",
+            "old": jsonable(None),
+            "new": jsonable(None),
+            "at": self.now,
+            "actor": self.actor,
+            "batch_id": self.batch.id,
+            "group_id": f"import-{self.batch.id}",
+        }
+        columns = [bindparam(f"v_{k}", v, type_=c[k].type).label(k) for k, v in same.items()]
+        rows = (
+            core_select(*columns, table.c.id.label("entity_id"))
+            .where(table.c.id.between(first, last))
+            .order_by(table.c.id)
+        )
+        self.session.execute(insert(CHANGE_TABLE).from_select([*same, "entity_id"], rows))
 
     def write_updates(self, kind: str, rows: list[RowResult]) -> None:
         model = MODELS[kind]
