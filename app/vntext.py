@@ -334,8 +334,8 @@ def split_name(full_name: str | None, *, western: bool | None = None) -> NamePar
     if len(tokens) == 1:
         return NameParts("", "", tokens[0], honorific)
     if western is None:
-        first_vn = fold(tokens[0]) in VIETNAMESE_SURNAMES
-        last_vn = fold(tokens[-1]) in VIETNAMESE_SURNAMES
+        first_vn = _is_surname(tokens[0])
+        last_vn = _is_surname(tokens[-1])
         western = last_vn and not first_vn
         if not first_vn and not last_vn:
             # Neither end is a Vietnamese surname: an overseas name ("John Smith").
@@ -343,6 +343,11 @@ def split_name(full_name: str | None, *, western: bool | None = None) -> NamePar
     if western:
         return NameParts(tokens[-1], " ".join(tokens[1:-1]), tokens[0], honorific)
     return NameParts(tokens[0], " ".join(tokens[1:-1]), tokens[-1], honorific)
+
+
+@lru_cache(maxsize=8192)  # a few hundred family names; any word may come first
+def _is_surname(token: str) -> bool:
+    return fold(token) in VIETNAMESE_SURNAMES
 
 
 def _looks_vietnamese(name: str) -> bool:
@@ -404,18 +409,26 @@ def name_sort_key(given: str, family: str = "", middle: str = "") -> str:
     Stored in an indexed column so that lists sort in SQL, never in Python or a proxy.
     Letters compare first across all three parts; tones only break ties.
     """
-    prim: list[str] = []
-    sec: list[str] = []
-    for part in (given, family, middle):
-        text = clean(part)
-        if "\u200c" in text or "\u200d" in text:
-            text = text.translate(_JOINERS)
-        words = [_letter_keys(w) for w in text.split()]
-        prim.append("+".join(p for p, _ in words))
-        sec.append("".join(t for _, t in words))
+    g, f, m = _part_key(given), _part_key(family), _part_key(middle)
     # Separators sort below every letter code ("0"…"z"), and end of key < part < word, so
     # that a shorter name sorts before a longer one that starts the same way.
-    return ("#".join(prim) + "!" + "".join(sec))[:SORT_KEY_LENGTH]
+    return (g[0] + "#" + f[0] + "#" + m[0] + "!" + g[1] + f[1] + m[1])[:SORT_KEY_LENGTH]
+
+
+def _part_key(part: str) -> tuple[str, str]:
+    if type(part) is str and len(part) <= 100:
+        return _part_keys(part)
+    return _part_keys.__wrapped__(part)
+
+
+@lru_cache(maxsize=65536)  # parts repeat even where whole names do not: Nguyễn, Thị, Anh…
+def _part_keys(part: str) -> tuple[str, str]:
+    """One part of a name: its words' letter keys joined by "+", and their tone keys."""
+    text = clean(part)
+    if "\u200c" in text or "\u200d" in text:
+        text = text.translate(_JOINERS)
+    words = [_letter_keys(w) for w in text.split()]
+    return "+".join([p for p, _ in words]), "".join([t for _, t in words])
 
 
 def text_sort_key(text: str) -> str:

@@ -156,10 +156,11 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
+Plan = tuple[tuple[int, str, str, bool], ...]
+
+
 @lru_cache(maxsize=64)
-def _plan(
-    mapping: tuple[tuple[int, str], ...], headers: tuple[str, ...] | None
-) -> tuple[tuple[int, str, str, bool], ...]:
+def _plan(mapping: tuple[tuple[int, str], ...], headers: tuple[str, ...] | None) -> Plan:
     """:func:`collect`'s columns in order: (column, field, cleaned header, gathered)."""
     return tuple(
         (col, name, clean(headers[col]) if headers and col < len(headers) else "", name in GATHERED_FIELDS)
@@ -168,13 +169,23 @@ def _plan(
     )
 
 
-def collect(mapping: dict[int, str], values: list[Any], headers: list[str] | None = None) -> Values:
+def collect_plan(mapping: dict[int, str], headers: list[str] | None = None) -> Plan:
+    """What :func:`collect` reads of a row of this layout (for a caller that collects many)."""
+    return _plan(tuple(mapping.items()), tuple(headers) if headers else None)
+
+
+def collect(
+    mapping: dict[int, str], values: list[Any], headers: list[str] | None = None, plan: Plan | None = None
+) -> Values:
     """The row's raw values by field; list fields gather every column mapped to them, and so
-    do the notes: a column after the first goes in under its header ("Sở thích: golf")."""
+    do the notes: a column after the first goes in under its header ("Sở thích: golf").
+    ``plan``: :func:`collect_plan` of the same mapping and headers, computed once."""
     out: Values = {}
     notes_columns = 0
     size = len(values)
-    for col, name, header, gathered in _plan(tuple(mapping.items()), tuple(headers) if headers else None):
+    if plan is None:
+        plan = collect_plan(mapping, headers)
+    for col, name, header, gathered in plan:
         if col >= size:
             continue
         value = values[col]
@@ -202,7 +213,7 @@ def _split(raw: list[Any], pattern: re.Pattern[str], *, phones: bool = False) ->
         if phones and isinstance(value, (int, float)) and not isinstance(value, bool):
             items.append(as_text(value))
             continue
-        items += [clean(p) for p in listcells.split(as_text(value), pattern) if clean(p)]
+        items += [text for text in map(clean, listcells.split(as_text(value), pattern)) if text]
     return items
 
 
@@ -314,31 +325,34 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
 
 
 _ABSENT = object()
-_CELLS: dict[tuple[Any, ...], tuple[int, Any, str | Message | None]] = {}
-_CELL_STATS: dict[tuple[str, str], list[int]] = {}
-CELL_MEMO_SIZE = 100_000
-"""Cells :func:`to_input` remembers. Organisations, positions, dates, countries and notes
-repeat down a sheet; a field whose values do not (names) stops being remembered after its
-first few thousand."""
+_CELLS: dict[str, tuple[dict[Any, tuple[int, Any, str | Message | None]], list[int]]] = {}
+CELL_MEMO_SIZE = 50_000
+"""Cells :func:`to_input` remembers per field. Organisations, positions, dates, countries and
+notes repeat down a sheet; a field whose values do not (names) stops being remembered after
+its first few thousand."""
 
 
 def _cell_memo(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | None]:
     if isinstance(value, list):
         return _cell(kind, name, value)
-    key = (kind, name, type(value), value)  # the type too: 1, 1.0 and True are equal keys
-    hit = _CELLS.get(key)
-    stats = _CELL_STATS.get((kind, name))
-    if stats is None:
-        stats = _CELL_STATS[(kind, name)] = [0, 0]
+    # Text is its own key; other values carry their type (1, 1.0 and True are equal keys).
+    key = value if value.__class__ is str else (value.__class__, value)
+    if name == "kind":
+        key = (kind, key)
+    memo = _CELLS.get(name)
+    if memo is None:
+        memo = _CELLS[name] = ({}, [0, 0])
+    cells, stats = memo
+    hit = cells.get(key)
     if hit is not None:
         stats[1] += 1
         return hit
     answer = _cell(kind, name, value)
     stats[0] += 1  # values seen for the first time, and (above) seen again
     if stats[0] < 2000 or stats[0] < stats[1]:
-        if len(_CELLS) >= CELL_MEMO_SIZE:
-            _CELLS.clear()
-        _CELLS[key] = answer
+        if len(cells) >= CELL_MEMO_SIZE:
+            cells.clear()
+        cells[key] = answer
     return answer
 
 

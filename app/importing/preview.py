@@ -24,7 +24,16 @@ from sqlmodel import Session
 from app import validation as v
 from app.errors import ValidationError
 from app.importing import fields as fs
-from app.importing.cleaning import NOTES_FIELD, SERVICE_FIELD, collect, field_headers, prepare_row, to_input
+from app.importing.cleaning import (
+    NOTES_FIELD,
+    SERVICE_FIELD,
+    Plan,
+    collect,
+    collect_plan,
+    field_headers,
+    prepare_row,
+    to_input,
+)
 from app.importing.errors import ImportCancelled, ImportFileError
 from app.importing.messages import Message, msg, text
 from app.importing.notation import split_label
@@ -197,14 +206,18 @@ def _labels_of(labelled: list[tuple[str, str, str]], relations: dict[str, Any]) 
 
 
 def clean_row(
-    layout: SheetLayout, number: int, values: list[Any], headers: Mapping[str, str] | None = None
+    layout: SheetLayout,
+    number: int,
+    values: list[Any],
+    headers: Mapping[str, str] | None = None,
+    plan: Plan | None = None,
 ) -> RowResult | None:
     """One sheet row cleaned and checked; None for a row with nothing in its mapped columns.
-    ``headers``: :func:`field_headers` of the layout, when the caller has it already (a chunk
-    computes it once, not per row)."""
+    ``headers``: :func:`field_headers` of the layout, and ``plan`` its :func:`collect_plan`,
+    when the caller has them already (a chunk computes them once, not per row)."""
     kind = layout.kind
     assert kind is not None
-    raw = collect(layout.mapping, values, layout.headers)
+    raw = collect(layout.mapping, values, layout.headers, plan)
     if not raw:
         return None
     result = RowResult(number, supplied=_share(frozenset(raw)))
@@ -218,7 +231,10 @@ def clean_row(
     labelled = _take_labels(data) if kind == "contact" else []
     try:
         prepared = prepare_row(kind, data, warnings, headers)
-        result.columns = {k: (_share(v) if k in _SHARED_FIELDS else v) for k, v in prepared.columns.items()}
+        columns = prepared.columns  # (a dict of its own, made for this row)
+        for k in _SHARED_FIELDS.intersection(columns):
+            columns[k] = _share(columns[k])
+        result.columns = columns
         result.relations = {k: v for k, v in prepared.relations.items() if v}
         if labelled:
             result.relations["labels"] = _labels_of(labelled, result.relations)
@@ -313,8 +329,9 @@ def clean_chunk(layout: SheetLayout, rows: list[tuple[int, list[Any]]]) -> list[
     """:func:`clean_row` over a chunk of rows (run in a worker process for big sheets)."""
     out = []
     headers = field_headers(layout.mapping, layout.headers)
+    plan = collect_plan(layout.mapping, layout.headers)
     for number, values in rows:
-        result = clean_row(layout, number, values, headers)
+        result = clean_row(layout, number, values, headers, plan)
         if result is not None:
             out.append(result)
     return out
