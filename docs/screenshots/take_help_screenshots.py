@@ -12,26 +12,18 @@ and welcome[-vi].png (the welcome over an empty database in a temporary folder).
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-OUT = ROOT / "docs" / "screenshots"
+from shots import HERE as OUT
+from shots import start_app, temp_home
 
 
 def main(db: str, lang: str) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtGui import QFont
-    from PySide6.QtWidgets import QApplication
 
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["KETNOI_DATA_DIR"] = str(tmp / "data")
-    app = QApplication(sys.argv[:1])
-    app.setFont(QFont("Noto Sans", 10))
+    tmp = temp_home()
+    app = start_app()
     from db.migrate import open_database
     from ui import help_menu, i18n
     from ui.context import AppContext

@@ -13,14 +13,10 @@ workbook written here.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-OUT = ROOT / "docs" / "screenshots"
+from shots import HERE as OUT
+from shots import start_app, temp_home
 
 ROWS = [
     ["Họ và tên", "Chức vụ", "Đơn vị", "Email", "Điện thoại", "Ngày liên hệ", "Cán bộ phụ trách"],
@@ -39,13 +35,9 @@ ROWS = [
 def main(lang: str) -> None:
     from openpyxl import Workbook
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtGui import QFont
-    from PySide6.QtWidgets import QApplication
 
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["KETNOI_DATA_DIR"] = str(tmp / "data")
-    app = QApplication(sys.argv[:1])
-    app.setFont(QFont("Noto Sans", 10))
+    tmp = temp_home()
+    app = start_app()
     from app import records
     from db.engine import unit_of_work
     from db.migrate import open_database
