@@ -166,8 +166,8 @@ class LettersDialog(QDialog):
             b.clicked.connect(slot)
             self.buttons[key] = b
             row.addWidget(b)
-        # a reader reads the register and drafts nothing into it
-        hold_read_only(ctx, *(b for k, b in self.buttons.items()))
+        # a reader reads the register and writes nothing into it (Draft… only saves a .docx)
+        hold_read_only(ctx, *(b for k, b in self.buttons.items() if k != "draft"))
         row.addStretch(1)
         row.addWidget(self.lang)
         filters = QHBoxLayout()

@@ -122,6 +122,13 @@ def test_a_readers_write_commands_are_disabled_and_say_why(qtbot: Any, reader_wi
     trash.restore_button.setEnabled(True)  # what its own selection handler does
     assert not trash.restore_button.isEnabled()
     assert not w.map_view.canvas.editable  # no re-rating by dragging a dot
+    from ui.letters import LettersDialog
+
+    letters = LettersDialog(w.ctx, w)
+    qtbot.addWidget(letters)
+    held = {k for k, b in letters.buttons.items() if b.toolTip() == tip}
+    assert held == set(letters.buttons) - {"draft"}  # Draft… only saves a .docx: a reader may
+    assert not letters.buttons["new_out"].isEnabled() and not letters.buttons["sign"].isEnabled()
 
     # files dropped on the window or a page: nothing is logged or imported, the status bar says why
     from ui.calendar_drops import CalendarDrops
