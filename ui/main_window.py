@@ -48,6 +48,7 @@ RECORDS = ("organisation", "contact", "meeting", "action")
 """``db.kinds.RECORD_KINDS`` written out: the frame's navigation is shown before db.kinds (and
 SQLAlchemy with it) is imported; tests/ui/test_startup.py checks that the two agree."""
 VIEWS = ("dashboard", *RECORDS, "map")
+TITLE_BAR = 40  # room left for the window manager's title bar on a first start (its size is unknown)
 
 
 def meet_with() -> tuple[str, ...]:
@@ -846,6 +847,9 @@ class MainWindow(QMainWindow):
         s = self.settings
         if (geo := s.load_state("geometry")) is not None:
             self.restoreGeometry(geo)
+        elif (screen := self.screen()) is not None:  # a first start: within a laptop's screen too
+            room = screen.availableGeometry()
+            self.resize(min(self.width(), room.width()), min(self.height(), room.height() - TITLE_BAR))
         if (state := s.load_state("window")) is not None:
             self.restoreState(state)
         if (split := s.load_state("main_splitter")) is not None:
