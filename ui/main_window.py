@@ -159,8 +159,10 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(self.nav_width)
         self.stack = QStackedWidget(self)
         where = str(ctx.engine.url) if ctx is not None else opening
-        self.opening_page: OpeningPage | None = OpeningPage(opening_text(where), self)
-        self.stack.addWidget(self.opening_page)
+        self.opening_page: OpeningPage | None = None
+        if ctx is None:  # "Opening …" until attach() puts the views in its place
+            self.opening_page = OpeningPage(opening_text(where), self)
+            self.stack.addWidget(self.opening_page)
         self.right = QWidget(self)
         rlay = QVBoxLayout(self.right)
         rlay.setContentsMargins(0, 0, 0, 0)
