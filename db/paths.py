@@ -64,8 +64,9 @@ def resolve_url(path_or_url: str | None = None) -> str:
 
 def short_name(url: str) -> str:
     """A short name for the database at ``url``, for a person: a SQLite file's name
-    (``ketnoi.db``), else a server's database and host (``ketnoi on db.office.vn``); never a
-    password. ``db.engine.describe_url`` gives the whole URL (with SQLAlchemy)."""
+    (``ketnoi.db``), else a server's database and host (``ketnoi (db.office.vn)``: no words of
+    its own, it goes into translated sentences); never a password. ``db.engine.describe_url``
+    gives the whole URL (with SQLAlchemy)."""
     scheme, _, rest = url.partition("://")
     if scheme.split("+", 1)[0] == "sqlite":
         return Path(unquote(rest.split("?", 1)[0])).name or url
@@ -75,4 +76,4 @@ def short_name(url: str) -> str:
     except ValueError:
         return url.split("://", 1)[0]
     name = unquote(parts.path.lstrip("/"))
-    return f"{name} on {host}" if name and host else name or host or url.split("://", 1)[0]
+    return f"{name} ({host})" if name and host else name or host or url.split("://", 1)[0]

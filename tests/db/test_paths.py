@@ -17,7 +17,7 @@ from db import engine, paths
         ("sqlite:////home/lan/ketnoi.db", "ketnoi.db"),
         ("sqlite:////tmp/văn phòng.db?mode=ro", "văn phòng.db"),
         ("sqlite+pysqlite:////srv/k.db", "k.db"),
-        ("postgresql+psycopg://lan:s3cret@db.office.vn:5432/ketnoi", "ketnoi on db.office.vn"),
+        ("postgresql+psycopg://lan:s3cret@db.office.vn:5432/ketnoi", "ketnoi (db.office.vn)"),
         ("postgresql+psycopg://lan:s3cret@db.office.vn", "db.office.vn"),
     ],
 )
