@@ -100,7 +100,9 @@ def _vietnamese_valid(text: str) -> str | None:
     found = _VN_WRITTEN.fullmatch(text)
     if found is None:
         return None
-    national = found.group(1).translate(_SEPARATORS)
+    national = found.group(1)
+    if not national.isdigit():
+        national = national.translate(_SEPARATORS)
     if not national.isdigit() or len(national) > 12:
         return None
     if _vietnamese_national_valid(national):
@@ -129,10 +131,33 @@ def _vietnamese_patterns() -> tuple[
     return pair(meta.general_desc), [pair(d) for d in descs if d is not None and d.national_number_pattern]
 
 
+_BY_LENGTH = 20  # national numbers shorter than this are checked by length (_vietnamese_valid: <= 12)
+
+
+@lru_cache(maxsize=1)
+def _vietnamese_by_length() -> dict[int, re.Pattern[str]]:
+    """The same tables as one pattern for each length a national number can have: the general
+    description (a look-ahead over the whole number) and every type possible at that length
+    (one full match instead of two calls or more; a length not here is not valid)."""
+    (general, lengths), types = _vietnamese_patterns()
+    out: dict[int, re.Pattern[str]] = {}
+    for size in range(_BY_LENGTH):
+        if lengths and size not in lengths:
+            continue
+        chosen = [pattern.pattern for pattern, sizes in types if not sizes or size in sizes]
+        if chosen:
+            alternatives = "|".join(f"(?:{p})" for p in chosen)
+            out[size] = re.compile(f"(?=(?:{general.pattern})\\Z)(?:{alternatives})")
+    return out
+
+
 def _vietnamese_national_valid(national: str) -> bool:
     """``phonenumbers.is_valid_number`` of +84 ``national`` (a test checks they agree)."""
-    (general, lengths), types = _vietnamese_patterns()
     size = len(national)
+    if size < _BY_LENGTH:
+        pattern = _vietnamese_by_length().get(size)
+        return pattern is not None and pattern.fullmatch(national) is not None
+    (general, lengths), types = _vietnamese_patterns()
     if (lengths and size not in lengths) or not general.fullmatch(national):
         return False
     return any((not sizes or size in sizes) and pattern.fullmatch(national) for pattern, sizes in types)

@@ -213,7 +213,9 @@ def _split(raw: list[Any], pattern: re.Pattern[str], *, phones: bool = False) ->
         if phones and isinstance(value, (int, float)) and not isinstance(value, bool):
             items.append(as_text(value))
             continue
-        items += [text for text in map(clean, listcells.split(as_text(value), pattern)) if text]
+        text = value if value.__class__ is str else as_text(value)
+        parts = pattern.split(text) if '"' not in text else listcells.split(text, pattern)
+        items += [item for item in map(clean, parts) if item]
     return items
 
 
