@@ -73,9 +73,11 @@ def _org_key(ctx: MatchContext, text: str | None) -> Any:
     return found if found is not None else "?" + fold(split_acronym(text)[0])
 
 
-def _keys(kind: str, row: RowResult, ctx: MatchContext) -> list[tuple[str, Any]]:
+def _keys(kind: str, row: RowResult, ctx: MatchContext, *, last_only: bool = False) -> list[tuple[str, Any]]:
     c, rel = row.columns or {}, row.relations or {}
     if kind == "contact":
+        if last_only:
+            return [("name", (fold(c["full_name"]), _org_key(ctx, row.refs.get("organisation"))))]
         keys: list[tuple[str, Any]] = [("email", e) for e in rel.get("emails", [])]
         keys += [("phone", p) for p in rel.get("phones", [])]
         keys.append(("name", (fold(c["full_name"]), _org_key(ctx, row.refs.get("organisation")))))
@@ -307,9 +309,9 @@ def match_rows(
         _resolve_refs(kind, row, ctx)
         if kind in ("contact", "action"):
             # Now that its organisation has an id, a later row citing it another way
-            # ("VIN" / "Mạng lưới … (VIN)") meets the same key.
-            for k in _keys(kind, row, ctx):
-                seen.setdefault(k, row.row)
+            # ("VIN" / "Mạng lưới … (VIN)") meets the same key (the last key is the one that
+            # names the organisation; the others are in ``seen`` already).
+            seen.setdefault(_keys(kind, row, ctx, last_only=True)[-1], row.row)
         if kind == "organisation" and row.status == "new":
             c = row.columns
             row.new_id = ctx.orgs.add(c["name"], c.get("acronym", ""), c.get("aliases") or [], row.row)
