@@ -1,7 +1,7 @@
 """Benchmark: the whole import of a 100,000-row contacts workbook against bare reads of it.
 
     python tests/benchmarks/bench_import.py [--rows 100000] [--keep DIR] [--no-tracemalloc]
-        [--rounds 3] [--parallel] [--json FILE]
+        [--rounds 3] [--parallel] [--split] [--json FILE]
 
 Generates a contacts workbook (openpyxl write-only: title row, blank row, Vietnamese headers,
 names, organisations cited in several forms, emails, phones written every way, day-first
@@ -16,7 +16,9 @@ openpyxl read-only ≤ 0.5, import ÷ calamine read ≤ 5) of wall-clock and of 
 ratio counts finished worker processes; it holds better when other processes share the cores),
 the spread of the rounds' own ratios, the load average, and peak memory (tracemalloc for
 Python objects, ``ru_maxrss`` for the process, which includes the native reader's buffers).
-``--json FILE`` writes the measures as objects with ``name``, ``ratio`` and ``target``.
+``--json FILE`` writes the measures as objects with ``name``, ``ratio`` and ``target``;
+``--split`` then times one more import step by step (CPU: parse and header search, reading and
+cleaning, matching, commit) beside one more bare calamine read.
 """
 
 from __future__ import annotations
@@ -129,6 +131,36 @@ def whole_import(path: Path, db: Path, parallel: bool | None = None) -> dict[str
         engine.dispose()
 
 
+def split_import(path: Path, db: Path) -> dict[str, float]:
+    """The whole import once more, its CPU seconds by step (this process only: no workers)."""
+    from app.importing import inspect_sheet, run_import
+    from app.importing.matching import match_rows
+    from app.importing.preview import Preview, file_sha256, read_rows
+    from db.engine import read_session
+    from db.migrate import open_database
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    engine = open_database(f"sqlite:///{db}")
+    cpu = time.process_time
+    out: dict[str, float] = {}
+    try:
+        with read_session(engine) as session:
+            start = cpu()
+            layout = inspect_sheet(path, "Danh bạ", session=session)
+            out["parse + header search"], start = cpu() - start, cpu()
+            rows, read = read_rows(path, layout, parallel=False)
+            out["read + clean"], start = cpu() - start, cpu()
+            preview = Preview(path, layout, "fill", file_sha256(path), rows, read)
+            match_rows(session, preview)
+            out["match"], start = cpu() - start, cpu()
+        run_import(engine, preview)
+        out["commit"] = cpu() - start
+    finally:
+        engine.dispose()
+    return out
+
+
 def measure(label: str, func, *args):  # type: ignore[no-untyped-def]
     gc.collect()
     tracemalloc.start()
@@ -167,6 +199,11 @@ def main() -> int:
     )
     parser.add_argument("--json", metavar="FILE", help="write the measures as JSON objects (run_all.py)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (median and spread)")
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="then one more import, its CPU time by step (read, match, commit)",
+    )
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="ketnoi-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -236,6 +273,13 @@ def main() -> int:
                     )
     if args.json:
         Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
+    if args.split:
+        _, c_cpu, _ = timed(calamine_read, book)
+        steps = split_import(book, db)
+        shown = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in steps.items())
+        print(
+            f"CPU by step (one process): {shown}; total {sum(steps.values()):.2f} s; bare calamine read {c_cpu:.2f} s"
+        )
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"process peak RSS: {rss_after / 1024:.0f} MB (before the import: {rss_before / 1024:.0f} MB)")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
