@@ -79,6 +79,7 @@ class OpeningPage(QWidget):
         self.label = QLabel(text, self)
         self.label.setObjectName("opening_label")
         self.label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.label.setWordWrap(True)  # an upgrade says more than "Opening …" (a narrow window)
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.label.setFont(font)
@@ -91,7 +92,7 @@ class OpeningPage(QWidget):
         lay.addStretch(2)
         lay.addWidget(mark)
         lay.addSpacing(12)
-        lay.addWidget(self.label)
+        lay.addWidget(self.label)  # the whole width, centred text: its height follows the wrap
         lay.addSpacing(10)
         lay.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addStretch(3)
@@ -194,6 +195,12 @@ class MainWindow(QMainWindow):
             for a in self._waiting:
                 a.setEnabled(False)
             self.statusBar().showMessage(opening_text(opening))
+
+    def say_opening(self, text: str) -> None:
+        """What the frame says while the database opens (an upgrade, say)."""
+        if self.opening_page is not None:
+            self.opening_page.label.setText(text)
+        self.statusBar().showMessage(text)
 
     def attach(self, ctx: AppContext) -> None:
         """Build the views on the opened database into this window, where the frame says

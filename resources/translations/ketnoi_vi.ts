@@ -137,7 +137,7 @@
       <translation>Thêm…</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="188" />
+      <location filename="../../ui/details/attachments.py" line="193" />
       <source>Attach files</source>
       <translation>Đính kèm tệp</translation>
     </message>
@@ -147,22 +147,22 @@
       <translation>Đính kèm tệp vào hồ sơ này (hoặc kéo thả tệp vào trang của hồ sơ)</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="210" />
+      <location filename="../../ui/details/attachments.py" line="215" />
       <source>Attached %1</source>
       <translation>Đã đính kèm %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="183" />
+      <location filename="../../ui/details/attachments.py" line="188" />
       <source>Attachments</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="165" />
+      <location filename="../../ui/details/attachments.py" line="170" />
       <source>Files (%1)</source>
       <translation>Tệp đính kèm (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="249" />
+      <location filename="../../ui/details/attachments.py" line="254" />
       <source>No program opened %1. The file is in:
 %2</source>
       <translation>Không có chương trình nào mở được %1. Tệp nằm trong thư mục:
@@ -174,7 +174,7 @@
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="247" />
+      <location filename="../../ui/details/attachments.py" line="252" />
       <source>Open file</source>
       <translation>Mở tệp</translation>
     </message>
@@ -184,7 +184,7 @@
       <translation>Gỡ bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="302" />
+      <location filename="../../ui/details/attachments.py" line="307" />
       <source>Removed %1</source>
       <translation>Đã gỡ bỏ %1</translation>
     </message>
@@ -194,17 +194,17 @@
       <translation>Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="268" />
+      <location filename="../../ui/details/attachments.py" line="273" />
       <source>Save attachment</source>
       <translation>Lưu tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="282" />
+      <location filename="../../ui/details/attachments.py" line="287" />
       <source>Saved %1</source>
       <translation>Đã lưu %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="253" />
+      <location filename="../../ui/details/attachments.py" line="258" />
       <source>Show in folder</source>
       <translation>Mở thư mục chứa tệp</translation>
     </message>
@@ -1280,36 +1280,36 @@
   <context>
     <name>EmailLogger</name>
     <message>
-      <location filename="../../ui/mail.py" line="168" />
+      <location filename="../../ui/mail.py" line="172" />
       <source>(attached files: %1)</source>
       <translation>(tệp đính kèm: %1)</translation>
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="139" />
+      <location filename="../../ui/mail.py" line="143" />
       <source>(in the trash: restore it from View → Trash)</source>
       <translation>(đang trong thùng rác: khôi phục tại Xem → Thùng rác)</translation>
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="137" />
-      <location filename="../../ui/mail.py" line="164" />
+      <location filename="../../ui/mail.py" line="141" />
+      <location filename="../../ui/mail.py" line="168" />
       <source>Already logged: “%1”</source>
       <translation>Đã ghi nhận trước đó: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="106" />
+      <location filename="../../ui/mail.py" line="107" />
       <source>E-mail messages (*.eml *.msg)</source>
       <translation>Thư điện tử (*.eml *.msg)</translation>
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="106" />
-      <location filename="../../ui/mail.py" line="132" />
-      <location filename="../../ui/mail.py" line="141" />
-      <location filename="../../ui/mail.py" line="173" />
+      <location filename="../../ui/mail.py" line="107" />
+      <location filename="../../ui/mail.py" line="136" />
+      <location filename="../../ui/mail.py" line="145" />
+      <location filename="../../ui/mail.py" line="177" />
       <source>Log e-mail</source>
       <translation>Ghi nhận thư điện tử</translation>
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="166" />
+      <location filename="../../ui/mail.py" line="170" />
       <source>Logged e-mail “%1”</source>
       <translation>Đã ghi nhận thư điện tử “%1”</translation>
     </message>
@@ -3109,6 +3109,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3154,6 +3155,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3366,6 +3368,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -3572,7 +3575,7 @@
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="169" />
+      <location filename="../../ui/main.py" line="184" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -3583,7 +3586,7 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="171" />
+      <location filename="../../ui/main.py" line="186" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -3594,255 +3597,260 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="287" />
+      <location filename="../../ui/main.py" line="348" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="295" />
+      <location filename="../../ui/main.py" line="356" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="300" />
+      <location filename="../../ui/main.py" line="361" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="282" />
+      <location filename="../../ui/main.py" line="343" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="197" />
+      <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
+      <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="396" />
+      <location filename="../../ui/main_window.py" line="406" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="488" />
+      <location filename="../../ui/main_window.py" line="498" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="325" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="362" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="477" />
+      <location filename="../../ui/main_window.py" line="487" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="505" />
+      <location filename="../../ui/main_window.py" line="515" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="415" />
+      <location filename="../../ui/main_window.py" line="425" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="419" />
+      <location filename="../../ui/main_window.py" line="429" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="303" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="310" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="339" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="493" />
+      <location filename="../../ui/main_window.py" line="503" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="501" />
+      <location filename="../../ui/main_window.py" line="511" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="417" />
+      <location filename="../../ui/main_window.py" line="427" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="317" />
+      <location filename="../../ui/main_window.py" line="327" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="495" />
+      <location filename="../../ui/main_window.py" line="505" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="422" />
+      <location filename="../../ui/main_window.py" line="432" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="537" />
+      <location filename="../../ui/main_window.py" line="547" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="425" />
+      <location filename="../../ui/main_window.py" line="435" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="372" />
+      <location filename="../../ui/main_window.py" line="382" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="365" />
+      <location filename="../../ui/main_window.py" line="375" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="384" />
+      <location filename="../../ui/main_window.py" line="394" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="401" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="412" />
+      <location filename="../../ui/main_window.py" line="422" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="377" />
+      <location filename="../../ui/main_window.py" line="387" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="308" />
+      <location filename="../../ui/main_window.py" line="318" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="406" />
+      <location filename="../../ui/main_window.py" line="416" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="509" />
+      <location filename="../../ui/main_window.py" line="519" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="332" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="446" />
+      <location filename="../../ui/main_window.py" line="456" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="310" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="64" />
+      <location filename="../../ui/main_window.py" line="65" />
       <source>Opening %1…</source>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="399" />
+      <location filename="../../ui/main_window.py" line="409" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="137" />
+      <location filename="../../ui/main_window.py" line="139" />
       <source>Relationships, meetings, commitments — Ketnoi</source>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="369" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="539" />
+      <location filename="../../ui/main_window.py" line="549" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="318" />
+      <location filename="../../ui/main_window.py" line="328" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -3948,13 +3956,13 @@
   <context>
     <name>NewContactsDialog</name>
     <message>
-      <location filename="../../ui/mail.py" line="49" />
-      <location filename="../../ui/mail.py" line="66" />
+      <location filename="../../ui/mail.py" line="50" />
+      <location filename="../../ui/mail.py" line="67" />
       <source>Log e-mail</source>
       <translation>Ghi nhận thư điện tử</translation>
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="51" />
+      <location filename="../../ui/mail.py" line="52" />
       <source>“%1”: these addresses are not in Ketnoi. Tick the ones to add as contacts:</source>
       <translation>“%1”: các địa chỉ này chưa có trong Ketnoi. Đánh dấu những địa chỉ cần thêm làm người liên hệ:</translation>
     </message>
@@ -4195,7 +4203,6 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4317,7 +4324,6 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -5009,73 +5015,73 @@
   <context>
     <name>Team</name>
     <message>
-      <location filename="../../ui/team.py" line="49" />
+      <location filename="../../ui/team.py" line="50" />
       <source>%1 — login %2, %3</source>
       <translation>%1 — tài khoản %2, %3</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="160" />
-      <location filename="../../ui/team.py" line="283" />
+      <location filename="../../ui/team.py" line="166" />
+      <location filename="../../ui/team.py" line="289" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="146" />
+      <location filename="../../ui/team.py" line="152" />
       <source>Read only</source>
       <translation>Chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="154" />
+      <location filename="../../ui/team.py" line="160" />
       <source>Seen only by its owner, the staff on it, colleagues it is shared with and managers (on a shared database; the database itself enforces it).</source>
       <translation>Chỉ cán bộ phụ trách, cán bộ tham gia, đồng nghiệp được chia sẻ và lãnh đạo xem được (trên cơ sở dữ liệu dùng chung; chính cơ sở dữ liệu bảo đảm điều này).</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="178" />
+      <location filename="../../ui/team.py" line="184" />
       <source>Share with colleagues</source>
       <translation>Chia sẻ với đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="256" />
+      <location filename="../../ui/team.py" line="262" />
       <source>Share…</source>
       <translation>Chia sẻ…</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="205" />
+      <location filename="../../ui/team.py" line="211" />
       <source>Who else may see it:</source>
       <translation>Ai khác được xem:</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="89" />
+      <location filename="../../ui/team.py" line="90" />
       <source>Your role is reader: you can look, search, print briefs and export, but not change anything. Ask a manager for write access.</source>
       <translation>Vai trò của bạn là người xem: bạn được xem, tìm kiếm, in bản tóm tắt và xuất dữ liệu, nhưng không được thay đổi gì. Hãy đề nghị lãnh đạo cấp quyền ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="39" />
+      <location filename="../../ui/team.py" line="40" />
       <source>administrator</source>
       <translation>quản trị viên</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="285" />
+      <location filename="../../ui/team.py" line="291" />
       <source>also shared with %1</source>
       <translation>đã chia sẻ với %1</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="40" />
+      <location filename="../../ui/team.py" line="41" />
       <source>manager</source>
       <translation>lãnh đạo</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="43" />
+      <location filename="../../ui/team.py" line="44" />
       <source>no Ketnoi role</source>
       <translation>chưa có vai trò trong Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="41" />
+      <location filename="../../ui/team.py" line="42" />
       <source>officer</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="42" />
+      <location filename="../../ui/team.py" line="43" />
       <source>reader (read only)</source>
       <translation>người xem (chỉ đọc)</translation>
     </message>
@@ -5475,7 +5481,6 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
