@@ -192,6 +192,18 @@ class _Writer:
         base = self.base()  # the same for every row: converted once (db.bulkwrite)
         refs = [(name, self.ids[ref]) for name, ref in REF_COLUMNS.items() if name in table.c]
         relations = store.RELATIONS[kind]
+        with bulkwrite.indexes_deferred(self.session, str(table.name), len(rows)):
+            self._write_new(kind, table, base, refs, relations, rows)
+
+    def _write_new(
+        self,
+        kind: str,
+        table: Any,
+        base: dict[str, Any],
+        refs: list[tuple[str, dict[int, int]]],
+        relations: tuple[str, ...],
+        rows: list[RowResult],
+    ) -> None:
         for part in chunked(rows, WRITE_CHUNK):
             values: list[dict[str, Any]] = []
             for r in part:

@@ -150,3 +150,62 @@ def test_a_bulk_insert_of_contact_methods_leaves_the_keys_the_row_triggers_leave
     # both cases occur: a key set by hand kept (its first method is older) and one replaced
     assert any(k == "by hand" for _i, k, _p in by_triggers)
     assert any(i % 7 == 0 and k != "by hand" for i, k, _p in by_triggers)
+
+
+def _indexes(engine: Engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        return dict(
+            conn.execute(
+                text("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact'")
+            ).all()
+        )
+
+
+def _insert_deferred(engine: Engine, count: int, *, fail: bool = False) -> list[str]:
+    """Insert ``count`` contacts with the indexes deferred; the DROP INDEX statements run."""
+    dropped: list[str] = []
+    with unit_of_work(engine) as session:
+        raw = session.connection().connection.driver_connection
+        raw.set_trace_callback(lambda sql: dropped.append(sql) if sql.startswith("DROP INDEX") else None)  # type: ignore[union-attr]
+        with bulkwrite.indexes_deferred(session, "contact", count):
+            bulkwrite.insert_rows(session, m.Contact.__table__, _contacts([None, None, None], count))
+            if fail:
+                raise RuntimeError("stop")
+        raw.set_trace_callback(None)  # type: ignore[union-attr]
+    return dropped
+
+
+def test_a_first_bulk_insert_builds_the_plain_indexes_once(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulkwrite, "INDEX_REBUILD_MIN_ROWS", 100)
+    before = _indexes(engine)
+    assert len(before) >= 10
+    dropped = _insert_deferred(engine, 150)
+    # every plain index of contact dropped and made again exactly as it was
+    assert len(dropped) == sum(1 for sql in before.values() if sql and not sql.startswith("CREATE UNIQUE"))
+    assert _indexes(engine) == before
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+        plan = " ".join(
+            str(r[-1])
+            for r in conn.execute(
+                text(
+                    "EXPLAIN QUERY PLAN SELECT id FROM contact WHERE deleted_at IS NULL ORDER BY sort_key LIMIT 5"
+                )
+            )
+        )
+        assert "ix_contact_live_sort" in plan
+    # a table already holding more rows than the insert keeps its indexes row by row
+    assert _insert_deferred(engine, 120) == []
+    assert _indexes(engine) == before
+
+
+def test_a_failed_bulk_insert_keeps_the_indexes(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulkwrite, "INDEX_REBUILD_MIN_ROWS", 100)
+    before = _indexes(engine)
+    with pytest.raises(RuntimeError):
+        _insert_deferred(engine, 150, fail=True)
+    assert _indexes(engine) == before
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM contact")).scalar_one() == 0
