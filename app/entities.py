@@ -23,6 +23,7 @@ from app.vntext import (
     clean,
     clean_multiline,
     fold,
+    fold_join,
     fold_words,
     join_name,
     name_sort_key,
@@ -169,7 +170,7 @@ def contact_search_text(c: Values, emails: Iterable[str] = (), phones: Iterable[
         tokens += [e, e.replace("@", " ").replace(".", " ")]
     for p in phones:
         tokens += v.phone_search_tokens(p)
-    return fold(" ".join(t for t in tokens if t))
+    return fold_join(tokens)
 
 
 def meeting_search_text(c: Values) -> str:

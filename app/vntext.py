@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -263,8 +263,27 @@ def fold(text: str | None) -> str:
     text = str(text)
     if text.isascii():
         return " ".join(text.lower().split())
+    done = _FOLDED.get(text)
+    if done is not None:
+        return done
     fast = text.translate(_FOLD)  # lower-cases ASCII letters too
-    return " ".join(fast.split()) if fast.isascii() else _fold_slow(text)
+    out = " ".join(fast.split()) if fast.isascii() else _fold_slow(text)
+    if len(text) <= 200:  # positions, organisations, family names repeat (as in clean())
+        if len(_FOLDED) >= CLEAN_MEMO_SIZE:
+            _FOLDED.clear()
+        _FOLDED[text] = out
+    return out
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def fold_join(parts: Iterable[str]) -> str:
+    """``fold(" ".join(parts))``, folded part by part, so that ASCII parts (emails, phone
+    numbers) take the ASCII path and repeated ones the memo. The same key: every step of the
+    fold works character by character or within a run of marks, which a space ends, and the
+    whitespace is collapsed either way (tests/app/test_vntext_fold.py holds the two together)."""
+    return " ".join([folded for folded in map(fold, parts) if folded])
 
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)

@@ -27,6 +27,7 @@ from app.vntext import (
     _fold_slow,
     _strip_diacritics_slow,
     fold,
+    fold_join,
     fold_words,
     name_sort_key,
     split_name,
@@ -69,6 +70,14 @@ def _agree(text: str) -> None:
 
 
 # --- fast == slow ----------------------------------------------------------------------------
+
+
+@settings(max_examples=800)
+@given(st.lists(st.one_of(targeted, nfd_vietnamese, st.text(max_size=12)), max_size=6))
+@example(["Nguy\u00adễn", "\u0301", "", " ", "\u200b"])  # a part of marks or invisibles alone
+@example(["a", "\u0345b", "ǅ", "한", "\u1161"])  # a mark, a case fold and jamo at a part's start
+def test_folding_part_by_part_gives_the_key_of_the_joined_text(parts: list[str]) -> None:
+    assert fold_join(parts) == fold(" ".join(parts)) == _fold_slow(" ".join(parts)), ascii(parts)
 
 
 @settings(max_examples=1500)
