@@ -16,6 +16,7 @@ when this raises (a cancel, a full disk, a bug). :func:`run_import` is that unit
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +40,7 @@ from db import models as m
 from db.engine import WRITE_LOCK_WAIT_S, unit_of_work, write_lock
 from db.queries import chunked
 from db.tables import CHANGE as CHANGE_TABLE
+from db.tables import METHOD as METHOD_TABLE
 
 WRITE_CHUNK = 2000
 REF_COLUMNS = {
@@ -192,7 +194,17 @@ class _Writer:
         base = self.base()  # the same for every row: converted once (db.bulkwrite)
         refs = [(name, self.ids[ref]) for name, ref in REF_COLUMNS.items() if name in table.c]
         relations = store.RELATIONS[kind]
-        with bulkwrite.indexes_deferred(self.session, str(table.name), len(rows)):
+        with ExitStack() as deferred:
+            deferred.enter_context(bulkwrite.indexes_deferred(self.session, str(table.name), len(rows)))
+            if kind == "contact":
+                # their e-mails and phones likewise: the key triggers caught up once at the end,
+                # after the methods' own indexes are built again (the catch-up reads by them)
+                methods = sum(
+                    len(r.relations.get(k) or ()) for r in rows if r.relations for k in ("emails", "phones")
+                )
+                method_table = str(METHOD_TABLE.name)
+                deferred.enter_context(bulkwrite.fts_deferred(self.session, method_table, None, methods))
+                deferred.enter_context(bulkwrite.indexes_deferred(self.session, method_table, methods))
             self._write_new(kind, table, base, refs, relations, rows)
 
     def _write_new(
