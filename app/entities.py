@@ -119,6 +119,13 @@ def _flag(errs: _Errors, field: str, value: Any) -> bool:
     return False
 
 
+def _rating(errs: _Errors, field: str, value: Any) -> int | None:
+    """:func:`app.validation.rating` checked into ``errs`` (most records leave it empty)."""
+    if value is None or value == "":
+        return None
+    return errs.check(field, lambda: v.rating(value))  # type: ignore[no-any-return]
+
+
 def _names(values: Iterable[Any] | None) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
@@ -269,7 +276,9 @@ def _check_unique_org_name(
 def prepare_contact(session: Session | None, data: Values, current_id: int | None = None) -> Prepared:
     errs = _Errors("contact")
     full = _opt_text(data.get("full_name"))
-    family, middle, given = (_opt_text(data.get(k)) for k in ("family_name", "middle_name", "given_name"))
+    family = _opt_text(data.get("family_name"))
+    middle = _opt_text(data.get("middle_name"))
+    given = _opt_text(data.get("given_name"))
     honorific = _opt_text(data.get("honorific"))
     if full and not (given or family):
         parts = split_name(full)
@@ -311,11 +320,19 @@ def prepare_contact(session: Session | None, data: Values, current_id: int | Non
         "given_name": given or full,
         "honorific": honorific,
         "position": _opt_text(data.get("position")),
-        "organisation_id": _ref(errs, session, data, "organisation_id", m.Organisation, "organisation"),
+        "organisation_id": (
+            _ref(errs, session, data, "organisation_id", m.Organisation, "organisation")
+            if data.get("organisation_id") not in (None, "", 0)  # (what _ref returns None for)
+            else None
+        ),
         "country": (_opt_text(data.get("country")) or "VN").upper()[:2],
-        "influence": errs.check("influence", lambda: v.rating(data.get("influence"))),
-        "interest": errs.check("interest", lambda: v.rating(data.get("interest"))),
-        "owner_id": _ref(errs, session, data, "owner_id", m.Staff, "staff member"),
+        "influence": _rating(errs, "influence", data.get("influence")),
+        "interest": _rating(errs, "interest", data.get("interest")),
+        "owner_id": (
+            _ref(errs, session, data, "owner_id", m.Staff, "staff member")
+            if data.get("owner_id") not in (None, "", 0)
+            else None
+        ),
         "notes": clean_multiline(data.get("notes")),
         "source": _opt_text(data.get("source")),
         "last_contacted_on": (

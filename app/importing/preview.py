@@ -67,6 +67,7 @@ class _NoErrors(dict[str, Message]):
 
 _NO_ERRORS: Mapping[str, Message] = _NoErrors()
 _SHARED: dict[Any, Any] = {}
+_SHARED_MAX = 200_000
 _SHARED_FIELDS = frozenset(
     {"honorific", "family_name", "middle_name", "position", "country", "source", "notes", "kind", "status",
      "direction", "city", "location"}
@@ -76,7 +77,7 @@ _SHARED_FIELDS = frozenset(
 def _share(value: Any) -> Any:
     """One object for values that repeat down a column (positions, notes, field sets): a 100k
     row preview keeps a third less memory. Bounded: a column of unique values stops adding."""
-    if len(_SHARED) < 200_000:
+    if len(_SHARED) < _SHARED_MAX:
         return _SHARED.setdefault(value, value)
     return _SHARED.get(value, value)
 
@@ -232,8 +233,10 @@ def clean_row(
     try:
         prepared = prepare_row(kind, data, warnings, headers)
         columns = prepared.columns  # (a dict of its own, made for this row)
+        share = _SHARED.setdefault if len(_SHARED) < _SHARED_MAX else _SHARED.get  # (_share, inline)
         for k in _SHARED_FIELDS.intersection(columns):
-            columns[k] = _share(columns[k])
+            value = columns[k]
+            columns[k] = share(value, value)
         result.columns = columns
         result.relations = {k: v for k, v in prepared.relations.items() if v}
         if labelled:
