@@ -26,10 +26,11 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 log = logging.getLogger("ketnoi.migrate")
-"""Says when an existing database is being upgraded and when it is done, at WARNING: with no
-logging set up (the CLI) Python's last-resort handler puts both lines on stderr, so a long
-upgrade (migration 0014 rebuilds the search indexes: about 13 s at a million contacts) does
-not look hung. The window shows "Opening <file>…" meanwhile."""
+"""Says when an existing database is being upgraded and when it is done, at WARNING: the
+CLI's logging puts both lines on stderr (as Python's last-resort handler does where no logging
+is set up), so a long upgrade (migration 0014 rebuilds the search indexes: 9-17 s at a million contacts) does not
+look hung. The window listens to this logger and shows a message starting with "Upgrading" as
+its own "Upgrading <file>…": keep that first word."""
 
 HEAD_REVISION = "0014"
 """The newest migration's revision, known without importing Alembic (which costs a third of
