@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -223,12 +224,28 @@ def _slow_check(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     return go
 
 
-def _main_windows() -> list[Any]:
-    return [w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window" and w.isVisible()]
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The main windows this test shows (an earlier test's may still be among the app's)."""
+    from ui.main_window import MainWindow
+
+    windows: list[Any] = []
+    show = MainWindow.show
+
+    def record(self: Any) -> None:
+        windows.append(self)
+        show(self)
+
+    monkeypatch.setattr(MainWindow, "show", record)
+    return windows
+
+
+def _gone(window: Any) -> bool:
+    return not shiboken6.isValid(window) or not window.isVisible()
 
 
 def test_run_opens_in_the_frame_it_showed_and_input_meanwhile_is_safe(
-    qtbot: Any, settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown: list[Any]
 ) -> None:
     from ui import main
     from ui.main_window import VIEWS
@@ -238,11 +255,10 @@ def test_run_opens_in_the_frame_it_showed_and_input_meanwhile_is_safe(
     seen: dict[str, Any] = {}
 
     def while_opening() -> None:
-        windows = _main_windows()
-        if not windows:
+        if not shown:
             QTimer.singleShot(10, while_opening)
             return
-        frame = windows[-1]
+        frame = shown[-1]
         seen["frame"], seen["ready"] = frame, frame.is_ready
         seen["new"] = frame.act_new.isEnabled()
         frame.act_new.trigger()  # Ctrl+N before the database is open: nothing happens
@@ -252,7 +268,7 @@ def test_run_opens_in_the_frame_it_showed_and_input_meanwhile_is_safe(
         go.set()
 
     def fake_exec() -> int:
-        window = _main_windows()[-1]
+        window = shown[-1]
         seen["window"], seen["entity"] = window, window.current_entity()
         seen["rows"] = window.views["organisation"].list.model.rowCount()
         window.ctx.tasks.wait()
@@ -268,7 +284,7 @@ def test_run_opens_in_the_frame_it_showed_and_input_meanwhile_is_safe(
 
 
 def test_closing_the_window_while_it_opens_ends_the_start(
-    qtbot: Any, settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown: list[Any]
 ) -> None:
     from ui import main
 
@@ -276,11 +292,10 @@ def test_closing_the_window_while_it_opens_ends_the_start(
     go = _slow_check(monkeypatch)
 
     def close() -> None:
-        windows = _main_windows()
-        if not windows:
+        if not shown:
             QTimer.singleShot(10, close)
             return
-        windows[-1].close()
+        shown[-1].close()
         go.set()
 
     def fake_exec() -> int:
@@ -289,27 +304,27 @@ def test_closing_the_window_while_it_opens_ends_the_start(
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     QTimer.singleShot(0, close)
     assert main.run(str(db), settings=settings) == 0
-    assert _main_windows() == []
+    assert len(shown) == 1 and _gone(shown[0])
 
 
 def test_a_database_error_is_named_over_the_frame_which_then_goes(
-    qtbot: Any, settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown: list[Any]
 ) -> None:
     from ui import main
 
     garbage = tmp_path / "notes.txt"
     garbage.write_bytes(b"this is not a database at all" * 100)
-    shown: list[tuple[str, str]] = []
+    boxes: list[tuple[str, str]] = []
 
     def critical(parent: Any, _title: str, text: str) -> None:
-        shown.append((parent.objectName() if parent is not None else "", text))
+        boxes.append((parent.objectName() if parent is not None else "", text))
 
     monkeypatch.setattr(QMessageBox, "critical", critical)
     assert main.run(str(garbage), settings=settings) == 1
-    parent, text = shown[0]
+    parent, text = boxes[0]
     assert "cannot open the database" in text and "notes.txt" in text
     assert parent == "main_window"  # over the frame, not a lone box
-    assert _main_windows() == []
+    assert len(shown) == 1 and _gone(shown[0])
 
 
 def test_a_damaged_file_is_offered_its_backup_over_the_frame_before_anything_reads_it(
@@ -343,7 +358,7 @@ def test_a_damaged_file_is_offered_its_backup_over_the_frame_before_anything_rea
 
 
 def test_an_older_file_says_it_is_being_upgraded_while_it_opens(
-    qtbot: Any, settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown: list[Any]
 ) -> None:
     """An upgrade can take a while (0014 rebuilds the search indexes: ~13 s at a million
     contacts); the frame then says so instead of only "Opening …", and the window opens."""
@@ -361,7 +376,7 @@ def test_an_older_file_says_it_is_being_upgraded_while_it_opens(
     monkeypatch.setattr(MainWindow, "say_opening", lambda self, text: (said.append(text), say(self, text)))
 
     def fake_exec() -> int:
-        window = _main_windows()[-1]
+        window = shown[-1]
         said.append(f"ready {window.is_ready} {window.statusBar().currentMessage()!r}")
         window.ctx.tasks.wait()
         window.close()
