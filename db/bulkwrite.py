@@ -7,8 +7,15 @@ trigger (``fts_<table>_ai``, one FTS5 insert per row) costs 8 s of the 11 s the 
 on SQLite the rows go to ``cursor.executemany`` as tuples, converted by each column's own bind
 processor (the exact values SQLAlchemy would store), and for a large insert the FTS trigger is
 dropped inside the transaction and the new rows indexed with one ``INSERT … SELECT`` (1.5 s),
-then the trigger is recreated from its own stored SQL. A rollback undoes all of it: SQLite DDL
-is transactional. Other databases take the plain SQLAlchemy path.
+then the trigger is recreated from its own stored SQL; the sort-key triggers of migrations
+0011/0012 likewise (:func:`fts_deferred`). A first big insert (:func:`indexes_deferred`) builds
+the table's plain indexes once at the end. A rollback undoes all of it: SQLite DDL is
+transactional. Other databases take the plain SQLAlchemy path.
+
+Where the commit of a previewed 100k-row contacts sheet spends its 3.5 s of CPU (fresh file,
+``commit_import`` alone, per statement): FTS5 with prefix indexes 0.55 s, building the
+14 indexes 0.85 s, the contact rows 0.45 s, their 190k e-mails/phones 0.25 s, the sort-key
+catch-ups 0.35 s, the history rows 0.15 s, COMMIT (WAL and checkpoint) 0.4 s, Python ~0.6 s.
 """
 
 from __future__ import annotations

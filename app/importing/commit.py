@@ -6,8 +6,12 @@ over lists of rows (:mod:`db.bulkwrite`) and ORM bulk ``update`` by primary key,
 never an object or a commit per row (100k contacts: ORM objects 2.3x the time of the bulk
 path, a commit per row 6x; ``python tests/benchmarks/bench_choices.py --only write``). Every
 record created or updated points to the batch, and every created record and changed field
-gets a :class:`~db.models.Change` row with the batch id, so that
-:func:`app.importing.undo.undo_import` can reverse exactly this import.
+gets a :class:`~db.models.Change` row with the batch id (a created record's with one
+``INSERT … SELECT`` over the new id range), so that
+:func:`app.importing.undo.undo_import` can reverse exactly this import. A first big import
+(more new rows than the table holds) builds the contacts' and their methods' indexes once at
+the end (:func:`db.bulkwrite.indexes_deferred`): a previewed 100k-row contacts sheet commits
+into a fresh SQLite file in 3.5 s of CPU, 6.35 s before these (alternating rounds, load 1.4-1.8).
 
 The function never commits: the caller's unit of work does, once, or rolls everything back
 when this raises (a cancel, a full disk, a bug). :func:`run_import` is that unit of work.
