@@ -220,8 +220,8 @@ def indexes_deferred(session: Session, table: str, rows: int) -> Iterator[None]:
 
     Measured for 100k contacts into an empty table: 1.9 s of inserts with the twelve indexes
     kept row by row, against 0.45 s without them plus 0.7 s to build them (SQLite sorts
-    once). A table already larger than the block keeps its indexes: rebuilding would cost
-    more than it saves. The block must not query ``table`` by those indexes (its own id is
+    once); 95k more into a table already holding 95k: 1.7 s rebuilt against 2.1 s row by row.
+    A table already larger than the block keeps its indexes (the rebuild grows with it). The block must not query ``table`` by those indexes (its own id is
     the primary key and stays). The indexes are made again from their own stored SQL; an
     exception rolls the DROPs back with the rest (SQLite DDL is transactional)."""
     dropped: list[str] = []
