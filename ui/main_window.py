@@ -586,7 +586,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(VIEWS.index(entity))
         view = self.views[entity]
         if not view.list.select_id(record_id):
-            view.detail.show_record(entity, record_id)
+            view.detail.show_record(entity, record_id)  # not listed: Del, Edit… act on this one
+            self._update_enabled()
 
     def show_actions(self, preset: str) -> None:
         self.nav.setCurrentRow(VIEWS.index("action"))

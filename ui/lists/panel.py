@@ -110,7 +110,11 @@ class ListPanel(QWidget):
         select_all.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         select_all.triggered.connect(lambda _c=False: self.select_all())
         self.view.addAction(select_all)
+        self._shown = 0  # the record last sent to the detail pane (current_changed)
+        self._settle = QTimer(self, singleShot=True, interval=0)
+        self._settle.timeout.connect(self._sync_shown)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._sync_shown())
         self.view.record_lost.connect(lambda: self.current_changed.emit(self.entity, 0))
         self.model.ids_complete.connect(self._ids_complete)
         self.view.doubleClicked.connect(self._on_activated)
@@ -309,9 +313,11 @@ class ListPanel(QWidget):
 
     def select_id(self, record_id: int) -> bool:
         """Select ``record_id`` if the list holds it; if its ids are still being read, when they
-        arrive (False until then)."""
+        arrive (False until then). Until then nothing stays selected: a row still highlighted
+        would be what Del or D acts on, not the record shown beside the list."""
         if self.view.select_id(record_id):
             return True
+        self.view.clearSelection()
         if not self.model.complete:
             self.model.when_complete(lambda: self.view.select_id(record_id))
         return False
@@ -320,8 +326,40 @@ class ListPanel(QWidget):
         if self.model.rowCount() and not self.view.currentIndex().isValid():
             self.view.selectRow(0)
 
+    def shown_id(self) -> int:
+        """The record the detail pane should show: the current row when it is selected (or
+        nothing is selected yet), else the one selected row, else none. So the pane never shows
+        a record other than the selected one when exactly one is selected (Ctrl+click or
+        Ctrl+Space toggled the current row off), and shows nothing when the person unselected
+        every row: Del, D and Edit act on the selection, and what they act on is what is shown."""
+        model = self.view.selectionModel()
+        current = self.view.currentIndex()
+        if current.isValid() and model.isRowSelected(current.row(), QModelIndex()):
+            return self.model.id_at(current.row()) or 0
+        selection = model.selection()
+        if selection.count() == 1 and selection.at(0).top() == selection.at(0).bottom():
+            return self.model.id_at(selection.at(0).top()) or 0
+        return 0
+
+    def _emit_shown(self, record_id: int) -> None:
+        self._shown = record_id
+        self.current_changed.emit(self.entity, record_id)
+
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.current_changed.emit(self.entity, int(current.data(ID_ROLE)) if current.isValid() else 0)
+        if current.isValid() and self.view.selectionModel().isRowSelected(current.row(), QModelIndex()):
+            self._emit_shown(int(current.data(ID_ROLE)))  # a key, or a selected row made current
+        elif not current.isValid():
+            self._emit_shown(0)
+        else:
+            # A click makes its row current before it selects it: settle once the event is done.
+            self._settle.start()
+
+    def _sync_shown(self) -> None:
+        """After a selection change (or a click that made a row current): tell the pane only
+        if what it should show changed."""
+        shown = self.shown_id()
+        if shown != self._shown:
+            self._emit_shown(shown)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -6,15 +6,42 @@ is (once every id is known, if it is not on the first screen), or says the recor
 list (:attr:`record_lost`), so that the detail pane never shows a record the list does not.
 Ctrl+End asked before the last ids arrive goes to the last row when they do. A click on a
 column the list cannot sort by leaves the sort indicator where it was.
+
+Ctrl with Home, End, Up, Down, Page Up or Page Down selects the row it moves to, as the key
+alone does (Qt's extended selection would move the current row only, leaving the highlight on
+the old one: Del would then delete a record other than the one on the page). Ctrl+click and
+Ctrl+Space still toggle a row, Shift (also with Ctrl) extends.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from app import lists
 from ui.lists.model import RecordListModel
+
+# Keys that move the current row: with Ctrl they select where they move (with Ctrl+Shift they
+# extend the selection there; Qt would move the current row only, for both).
+_MOVES = frozenset(
+    {
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+    }
+)
 
 
 class RecordTable(QTableView):
@@ -98,6 +125,23 @@ class RecordTable(QTableView):
 
             model.when_complete(to_end)
         return super().moveCursor(action, modifiers)
+
+    def selectionCommand(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        event: QEvent | None = None,
+    ) -> QItemSelectionModel.SelectionFlag:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and event.key() in _MOVES
+        ):
+            flag = QItemSelectionModel.SelectionFlag
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                return flag.SelectCurrent | flag.Rows  # extends from the anchor, as Shift alone
+            return flag.ClearAndSelect | flag.Rows
+        return super().selectionCommand(index, event)
 
     def _sort_indicator_changed(self, section: int, _order: Qt.SortOrder) -> None:
         model = self.model()
