@@ -97,7 +97,10 @@ def list_command(args: argparse.Namespace, ctx: Any) -> int:
         {
             "database": str(db_file),
             "folder": str(backups.folder_for(db_file)),
-            "backups": [{"file": str(b.path), "at": b.at, "reason": b.reason, "size": b.size} for b in found],
+            "backups": [
+                {"file": str(b.path), "at": b.at, "reason": b.reason, "size": b.size, "damaged": b.damaged}
+                for b in found
+            ],
         }
     )
     if not found:
@@ -105,7 +108,8 @@ def list_command(args: argparse.Namespace, ctx: Any) -> int:
         return 0
     ctx.out(f"Backups of {db_file}, newest first:")
     for b in found:
-        ctx.out(f"  {b.at:%Y-%m-%d %H:%M:%S}  {b.reason:<24} {b.size / 1e6:>8.1f} MB  {b.path}")
+        what = "damaged, set aside (kept, not restorable)" if b.damaged else b.reason
+        ctx.out(f"  {b.at:%Y-%m-%d %H:%M:%S}  {what:<24} {b.size / 1e6:>8.1f} MB  {b.path}")
     ctx.out(f"Restore one with: ketnoi restore FILE --db {db_file}")
     return 0
 

@@ -12,6 +12,10 @@ restore, upgrade), one a day for the last 7 days, one a week for the last 4 week
 copy the user asked for by name (``manual``). Files and folder are private to the user
 (0600/0700 on POSIX).
 
+A damaged database replaced by a restore is set aside byte for byte as
+``<name>-<when>-damaged.db`` (:data:`DAMAGED`): listed, never rotated away, never restored — it
+is kept for whoever may recover records from it.
+
 A PostgreSQL database is backed up with the server's own tool: :func:`pg_dump` writes a
 custom-format dump (restored with ``pg_restore``) when the PostgreSQL client tools are
 installed; the automatic copies above are SQLite's alone.
@@ -35,6 +39,7 @@ from db.engine import Engine, Session, passfile_path, sqlite_path
 RISKY_KEEP = 10
 DAILY_KEEP = 7
 WEEKLY_KEEP = 4
+DAMAGED = "damaged"  # the reason of a damaged database set aside by a restore
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<at>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9-]+)\.db$")
 
 
@@ -46,8 +51,13 @@ class BackupError(Exception):
 class Backup:
     path: Path
     at: dt.datetime  # local wall-clock time it was taken
-    reason: str  # daily, manual, before-import, before-merge, before-upgrade, …
+    reason: str  # daily, manual, before-import, before-merge, before-upgrade, damaged, …
     size: int
+
+    @property
+    def damaged(self) -> bool:
+        """A damaged database set aside by a restore: kept, never restored or rotated."""
+        return self.reason == DAMAGED
 
 
 def sqlite_file_of(target: Engine | Session | Path | str) -> Path | None:
@@ -122,7 +132,7 @@ def daily(target: Engine | Path | str) -> Path | None:
     if db_file is None:
         return None
     today = clock.today()
-    if any(b.at.date() == today for b in listing(db_file)):
+    if any(b.at.date() == today and not b.damaged for b in listing(db_file)):
         return None
     return take(db_file, "daily")
 
@@ -145,26 +155,33 @@ def listing(db_file: Path) -> list[Backup]:
 
 def latest_good(db_file: Path) -> Backup | None:
     """The newest backup that passes :func:`check_file` (damaged copies are passed over)."""
-    return next((b for b in listing(db_file) if check_file(b.path) is None), None)
+    return next((b for b in listing(db_file) if not b.damaged and check_file(b.path) is None), None)
 
 
 def prune(db_file: Path) -> list[Path]:
-    """Delete the copies the policy no longer keeps; returns what was deleted."""
+    """Delete the copies the policy no longer keeps; returns what was deleted. A damaged file
+    set aside by a restore is no copy: it is never deleted and takes no copy's place."""
+    copies = [b for b in listing(db_file) if not b.damaged]
     keep: set[Path] = set()
-    risky = [b for b in listing(db_file) if b.reason.startswith("before-")]
+    risky = [b for b in copies if b.reason.startswith("before-")]
     keep.update(b.path for b in risky[:RISKY_KEEP])
-    keep.update(b.path for b in listing(db_file) if b.reason == "manual")
+    keep.update(b.path for b in copies if b.reason == "manual")
     days: dict[dt.date, Path] = {}
     weeks: dict[tuple[int, int], Path] = {}
-    for b in listing(db_file):  # newest first: the newest of each day and week stays
+    for b in copies:  # newest first: the newest of each day and week stays
         days.setdefault(b.at.date(), b.path)
         weeks.setdefault(b.at.isocalendar()[:2], b.path)
     keep.update(list(days.values())[:DAILY_KEEP])
     keep.update(list(weeks.values())[:WEEKLY_KEEP])
-    gone = [b.path for b in listing(db_file) if b.path not in keep]
-    for path in gone:
+    gone: list[Path] = []
+    for b in copies:
+        if b.path in keep:
+            continue
+        if b.reason == "before-restore" and check_file(b.path) is not None:
+            continue  # set aside damaged by an older Ketnoi (before DAMAGED was its name): kept
         with contextlib.suppress(OSError):
-            path.unlink()
+            b.path.unlink()
+            gone.append(b.path)
     return gone
 
 
@@ -190,17 +207,27 @@ def check_file(path: Path) -> str | None:
 
 def restore(db_file: Path, backup_file: Path) -> Path | None:
     """Put ``backup_file`` in the place of ``db_file`` after checking it; the database it
-    replaces is backed up first (returned). The caller checks the schema (db.migrate)."""
+    replaces is backed up first (returned). The caller checks the schema (db.migrate).
+
+    A damaged database (:func:`check_file`) is not copied page by page but set aside as its
+    bytes are, named as :data:`DAMAGED`, and the backup put in its place as a whole file."""
+    named = _NAME.match(backup_file.name)
+    if named is not None and named["reason"] == DAMAGED:
+        raise BackupError(
+            f"Not restoring: {backup_file} is a damaged database set aside by a restore; "
+            "it is kept for recovery, not for restoring"
+        )
     problem = check_file(backup_file)
     if problem:
         raise BackupError(f"Not restoring: {problem}")
-    try:
-        saved = take(db_file, "before-restore") if db_file.exists() else None
-        damaged = False
-    except BackupError:
-        # SQLite cannot read it (its schema sits on a broken page): keep its bytes aside as
-        # they are, with its journal files, and put the backup in its place as a whole file.
-        saved, damaged = _set_aside(db_file), True
+    damaged = db_file.exists() and db_file.stat().st_size > 0 and check_file(db_file) is not None
+    if damaged:
+        saved: Path | None = _set_aside(db_file)
+    else:
+        try:
+            saved = take(db_file, "before-restore") if db_file.exists() else None
+        except BackupError:  # unreadable after all (it changed meanwhile): keep its bytes
+            saved, damaged = _set_aside(db_file), True
     try:
         if damaged:
             _replace_whole(backup_file, db_file)
@@ -227,8 +254,8 @@ def _new_copy_path(db_file: Path, reason: str) -> Path:
 
 
 def _set_aside(db_file: Path) -> Path:
-    """A byte-for-byte copy of a database SQLite cannot read, in its backups folder."""
-    to = _new_copy_path(db_file, "before-restore")
+    """A byte-for-byte copy of a damaged database, in its backups folder (never pruned)."""
+    to = _new_copy_path(db_file, DAMAGED)
     shutil.copyfile(db_file, to)
     for suffix in ("-wal", "-journal"):
         journal = db_file.with_name(db_file.name + suffix)

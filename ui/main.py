@@ -7,8 +7,9 @@ views go — is built and shown before anything imports the database layer (this
 launcher, ui.settings and ui.main_window import none of it). Then, with the frame painted and
 the event loop running, :class:`Opening` does on a worker thread what can be slow: import the
 database layer, check the file for damage (``PRAGMA quick_check``, before anything reads its
-schema) and open it; on the UI thread it offers the latest good backup of a damaged file or
-names what went wrong, and builds the views into the same window (``MainWindow.attach``). Until
+schema) and open it; on the UI thread it offers the latest good backup of a damaged file, another
+file or a new database in its place (:func:`offer_latest_backup`), or names what went wrong, and
+builds the views into the same window (``MainWindow.attach``). Until
 then the commands that need the database are disabled; the window can be moved, resized,
 switched to another view (shown once open) or closed.
 """
@@ -22,10 +23,11 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from db.paths import default_url, resolve_url, short_name
 from ui import i18n
@@ -100,6 +102,10 @@ class Opening(QObject):
         self.window, self.url, self.settings = window, url, settings
         self.code: int | None = None
         self.done = False
+        # The damaged file's URL and what was found, once the person chose another file or a
+        # new database instead (None otherwise): what the Settings question names, and what is
+        # offered again should that choice not open either.
+        self.damaged: tuple[str, str] | None = None
         self._started = False
         self._loop = QEventLoop(self)
         self._tasks = TaskManager(self)
@@ -125,6 +131,9 @@ class Opening(QObject):
         if self._started or self.done:
             return
         self._started = True
+        self._check_and_open()
+
+    def _check_and_open(self) -> None:
         url = self.url
 
         def prepare(_task: Any) -> tuple[str | None, Engine | None]:
@@ -151,10 +160,24 @@ class Opening(QObject):
             self._opened(engine)
             return
         assert problem is not None
-        if not offer_latest_backup(self.url, problem, self.settings, parent=self.window):
+        self._offer(self.url, problem)
+
+    def _offer(self, url: str, problem: str) -> None:
+        """The file at ``url`` is damaged: its backup, another file, a new database, or quit."""
+        choice = offer_latest_backup(url, problem, self.settings, parent=self.window)
+        if choice is None:
             self._finish(1)
             return
-        url = self.url
+        how, target = choice
+        if how != RESTORED:  # another file, or a new one: checked and opened like any
+            from ui.main_window import opening_text
+
+            self.damaged = (url, problem)
+            self.url = target
+            self.window.say_opening(opening_text(target))
+            self._check_and_open()
+            return
+        self.url = url
 
         def reopen(_task: Any) -> Engine:
             from db.migrate import open_database
@@ -172,7 +195,36 @@ class Opening(QObject):
         from ui.context import AppContext
 
         self.window.attach(AppContext(engine, self.settings))
+        if self.damaged is not None and self.damaged[0] != self.url:
+            self._remember(self.damaged[0])
         self._finish(None)
+
+    def _remember(self, damaged_url: str) -> None:
+        """Asked once another file or a new database opened in place of a damaged one: open it
+        at every start from now on (Settings → Database)? Else the next start finds the
+        damaged file again."""
+        from db.paths import short_name
+
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Ketnoi",
+            QCoreApplication.translate(
+                "Main", "Open %1 at every start from now on, instead of the damaged %2?"
+            )
+            .replace("%1", short_name(self.url))
+            .replace("%2", short_name(damaged_url)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.window,
+        )
+        box.setObjectName("remember_database")
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Main", "You can change it later in Settings → Database. The damaged file stays where it is."
+            )
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            self.settings.database_url = self.url
 
     def _failed(self, exc: BaseException) -> None:
         if self.done:
@@ -189,6 +241,9 @@ class Opening(QObject):
         except Exception:  # a URL SQLAlchemy cannot even parse: named as given
             where = self.url
         QMessageBox.critical(self.window, "Ketnoi", text.replace("%1", where).replace("%2", str(exc)))
+        if self.damaged is not None:  # the file chosen instead of a damaged one did not open
+            self._offer(*self.damaged)
+            return
         self._finish(1)
 
     def _upgrading(self) -> None:
@@ -328,49 +383,177 @@ def quit_after(window: QWidget, env: dict[str, str] | None = None) -> int | None
     return ms
 
 
-def offer_latest_backup(url: str, problem: str, settings: Settings, parent: QWidget | None = None) -> bool:
-    """The database is damaged: say so in one sentence and offer its latest good backup.
-    Nothing is written to the damaged file; restoring keeps it aside. True when restored.
-    What SQLite found is under Show Details (it means little to most people)."""
+RESTORED, ANOTHER, NEW = "restored", "another", "new"  # what offer_latest_backup's person chose
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Main", text)
+
+
+def database_files() -> str:
+    """The file dialogs' filter."""
+    return tr("Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)")
+
+
+def offer_latest_backup(
+    url: str, problem: str, settings: Settings, parent: QWidget | None = None
+) -> tuple[str, str] | None:
+    """The database at ``url`` is damaged: say so and offer the ways on. Returns what was
+    chosen and the URL to open now, or None to quit:
+
+    - (:data:`RESTORED`, ``url``): its latest good backup was put in its place (offered when
+      there is one; the damaged file is kept aside byte for byte, see db.backup.restore);
+    - (:data:`ANOTHER`, other URL): "Open another file…", a file chosen in a file dialog;
+    - (:data:`NEW`, new URL): "Start a new database…", a path chosen for a new, empty database
+      (the caller creates it by opening it).
+
+    Nothing is written to the damaged file, renamed or deleted, whatever is chosen other than
+    restoring. What SQLite found is under Show Details, after one plain sentence on what to do
+    with the file (it means little to most people)."""
     from db import backup as backups
     from db.engine import describe_url, sqlite_path
     from db.migrate import DatabaseError, restore_database
 
     path = sqlite_path(url)
+    name = str(path) if path is not None else describe_url(url)
     good = backups.latest_good(path) if path is not None else None
-    box = QMessageBox(QMessageBox.Icon.Critical, "Ketnoi", "", parent=parent)
-    box.setObjectName("damaged_database")
-    text = QApplication.translate(
-        "Main", "The database %1 is damaged, so Ketnoi will not write to it."
-    ).replace("%1", str(path) if path is not None else describe_url(url))
-    box.setDetailedText(problem)
-    if good is None:
-        box.setText(text + " " + QApplication.translate("Main", "No backup of it was found."))
-        box.addButton(QMessageBox.StandardButton.Close)
+    while True:
+        box = QMessageBox(QMessageBox.Icon.Critical, "Ketnoi", "", parent=parent)
+        box.setObjectName("damaged_database")
+        text = tr("The database %1 is damaged, so Ketnoi will not write to it.").replace("%1", name)
+        box.setDetailedText(
+            tr(
+                "Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or "
+                "to Ketnoi's support: they may be able to recover records from it."
+            ).replace("%1", name)
+            + "\n\n"
+            + tr("What SQLite reported:")
+            + "\n"
+            + problem
+        )
+        restore = None
+        if good is None:
+            box.setText(text + " " + tr("No backup of it was found."))
+            box.setInformativeText(
+                tr(
+                    "Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you "
+                    "can open another database file or start a new, empty database."
+                )
+            )
+        else:
+            box.setText(
+                text
+                + " "
+                + tr("Open its latest good backup, from %1? (The damaged file is kept aside.)").replace(
+                    "%1", settings.fmt_datetime(good.at)
+                )
+            )
+            box.setInformativeText(
+                tr(
+                    "Or open another database file, or start a new, empty database: the damaged file is left as it is."
+                )
+            )
+            restore = box.addButton(tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+            restore.setObjectName("restore_latest")
+        another = box.addButton(tr("Open another file…"), QMessageBox.ButtonRole.ActionRole)
+        another.setObjectName("open_another")
+        new = box.addButton(tr("Start a new database…"), QMessageBox.ButtonRole.ActionRole)
+        new.setObjectName("start_new")
+        quit_button = box.addButton(QMessageBox.StandardButton.Close)
+        quit_button.setText(tr("Quit"))
+        quit_button.setObjectName("quit")
+        box.setEscapeButton(quit_button)
+        box.setDefaultButton(restore or another)
         box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is restore and good is not None:
+            try:
+                restore_database(url, good.path)
+            except DatabaseError as exc:
+                QMessageBox.critical(parent, "Ketnoi", str(exc))
+                return None
+            return RESTORED, url
+        if clicked is another:
+            chosen = _choose_other(path, parent)
+            if chosen is not None:
+                return ANOTHER, chosen
+            continue  # cancelled or refused: the question again
+        if clicked is new:
+            chosen = _choose_new(path, parent)
+            if chosen is not None:
+                return NEW, chosen
+            continue
+        return None
+
+
+def _same_file(a: Path, b: Path | None) -> bool:
+    if b is None:
         return False
-    when = settings.fmt_datetime(good.at)
-    box.setText(
-        text
-        + " "
-        + QApplication.translate(
-            "Main", "Open its latest good backup, from %1? (The damaged file is kept aside.)"
-        ).replace("%1", when)
+    with contextlib.suppress(OSError):
+        return a.resolve() == b.resolve()
+    return False
+
+
+def _choose_other(damaged: Path | None, parent: QWidget | None) -> str | None:
+    """ "Open another file…": the URL of a database file chosen in a file dialog (None if none)."""
+    from db.paths import resolve_url
+
+    folder = str(damaged.parent) if damaged is not None else ""
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent,
+        tr("Open another database"),
+        folder,
+        database_files(),
     )
-    restore = box.addButton(
-        QApplication.translate("Main", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole
+    if not chosen:
+        return None
+    if _same_file(Path(chosen), damaged):
+        QMessageBox.information(parent, "Ketnoi", tr("That is the damaged file. Choose another one."))
+        return None
+    return resolve_url(chosen)
+
+
+def _choose_new(damaged: Path | None, parent: QWidget | None) -> str | None:
+    """ "Start a new database…": the URL of a new file (that does not exist yet) for an empty
+    database, chosen in a file dialog (None if none). An existing file is never overwritten."""
+    from db.paths import resolve_url
+
+    folder = damaged.parent if damaged is not None else Path.home()
+    suggested = folder / "ketnoi-new.db"
+    n = 1
+    while suggested.exists():
+        n += 1
+        suggested = folder / f"ketnoi-new-{n}.db"
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        tr("Start a new database"),
+        str(suggested),
+        database_files(),
+        options=QFileDialog.Option.DontConfirmOverwrite,
     )
-    restore.setObjectName("restore_latest")
-    box.addButton(QMessageBox.StandardButton.Close)
-    box.exec()
-    if box.clickedButton() is not restore:
-        return False
-    try:
-        restore_database(url, good.path)
-    except DatabaseError as exc:
-        QMessageBox.critical(parent, "Ketnoi", str(exc))
-        return False
-    return True
+    if not chosen:
+        return None
+    target = Path(chosen)
+    if not target.suffix:
+        target = target.with_suffix(".db")
+    if target.exists() or _same_file(target, damaged):
+        QMessageBox.information(
+            parent,
+            "Ketnoi",
+            QApplication.translate(
+                "Main", "%1 exists already. A new database needs a new file name: choose another one."
+            ).replace("%1", str(target)),
+        )
+        return None
+    if not target.parent.is_dir():
+        QMessageBox.information(
+            parent,
+            "Ketnoi",
+            tr("There is no folder %1.").replace("%1", str(target.parent)),
+        )
+        return None
+    return resolve_url(str(target))
 
 
 if __name__ == "__main__":  # pragma: no cover

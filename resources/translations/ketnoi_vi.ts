@@ -212,22 +212,27 @@
   <context>
     <name>BackupsDialog</name>
     <message>
+      <location filename="../../ui/dialogs/backups.py" line="148" />
+      <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
+      <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/backups.py" line="58" />
       <source>Back up now</source>
       <translation>Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="171" />
+      <location filename="../../ui/dialogs/backups.py" line="197" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="168" />
+      <location filename="../../ui/dialogs/backups.py" line="194" />
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="146" />
+      <location filename="../../ui/dialogs/backups.py" line="172" />
       <location filename="../../ui/dialogs/backups.py" line="45" />
       <source>Backups</source>
       <translation>Bản sao lưu</translation>
@@ -278,6 +283,11 @@
       <translation>Bản sao hằng ngày</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/backups.py" line="119" />
+      <source>Damaged file set aside on %1 — kept, not restorable</source>
+      <translation>Tệp hỏng được giữ riêng lúc %1 — giữ lại, không khôi phục được</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/backups.py" line="91" />
       <source>Ketnoi copies the database before every import, merge, bulk delete and restore, and once a day. Copies are kept in %1.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
@@ -288,12 +298,12 @@
       <translation>Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="182" />
+      <location filename="../../ui/dialogs/backups.py" line="208" />
       <source>Replace the database with the copy taken %1? What it holds now is kept as a backup first.</source>
       <translation>Thay cơ sở dữ liệu bằng bản sao lúc %1? Dữ liệu hiện có sẽ được sao lưu trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="180" />
+      <location filename="../../ui/dialogs/backups.py" line="206" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
@@ -303,17 +313,17 @@
       <translation>Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="194" />
+      <location filename="../../ui/dialogs/backups.py" line="220" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="154" />
+      <location filename="../../ui/dialogs/backups.py" line="180" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="161" />
+      <location filename="../../ui/dialogs/backups.py" line="187" />
       <source>Saving a copy of the team database…</source>
       <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
     </message>
@@ -328,7 +338,12 @@
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="198" />
+      <location filename="../../ui/dialogs/backups.py" line="131" />
+      <source>The damaged database a restore replaced, kept as it was so that IT or support can try to recover records from it. Ketnoi never restores or deletes it.</source>
+      <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="224" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
@@ -342,18 +357,18 @@
     <name>Banner</name>
     <message>
       <location filename="../../ui/notify.py" line="64" />
-      <source>%n due today</source>
-      <translation>%n việc đến hạn hôm nay</translation>
+      <source>%Ln due today</source>
+      <translation>%Ln việc đến hạn hôm nay</translation>
     </message>
     <message>
       <location filename="../../ui/notify.py" line="66" />
-      <source>%n letter(s) to answer, past the deadline</source>
-      <translation>%n công văn đến quá hạn trả lời</translation>
+      <source>%Ln letter(s) to answer, past the deadline</source>
+      <translation>%Ln công văn đến quá hạn trả lời</translation>
     </message>
     <message>
       <location filename="../../ui/notify.py" line="62" />
-      <source>%n overdue</source>
-      <translation>%n việc quá hạn</translation>
+      <source>%Ln overdue</source>
+      <translation>%Ln việc quá hạn</translation>
     </message>
     <message>
       <location filename="../../ui/notify.py" line="43" />
@@ -2011,7 +2026,7 @@
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="126" />
+      <location filename="../../ui/import_wizard/messages.py" line="129" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
@@ -2026,7 +2041,7 @@
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="165" />
+      <location filename="../../ui/import_wizard/messages.py" line="168" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -2051,7 +2066,7 @@
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="128" />
+      <location filename="../../ui/import_wizard/messages.py" line="131" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
@@ -2081,12 +2096,12 @@
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="164" />
+      <location filename="../../ui/import_wizard/messages.py" line="167" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="163" />
+      <location filename="../../ui/import_wizard/messages.py" line="166" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
@@ -2106,22 +2121,22 @@
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="133" />
+      <location filename="../../ui/import_wizard/messages.py" line="136" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="130" />
+      <location filename="../../ui/import_wizard/messages.py" line="133" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="135" />
+      <location filename="../../ui/import_wizard/messages.py" line="138" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="127" />
+      <location filename="../../ui/import_wizard/messages.py" line="130" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
@@ -2131,12 +2146,12 @@
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="89" />
+      <location filename="../../ui/import_wizard/messages.py" line="92" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="105" />
+      <location filename="../../ui/import_wizard/messages.py" line="108" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
@@ -2151,32 +2166,32 @@
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="115" />
+      <location filename="../../ui/import_wizard/messages.py" line="118" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="113" />
+      <location filename="../../ui/import_wizard/messages.py" line="116" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="102" />
+      <location filename="../../ui/import_wizard/messages.py" line="105" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="96" />
+      <location filename="../../ui/import_wizard/messages.py" line="99" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="107" />
+      <location filename="../../ui/import_wizard/messages.py" line="110" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="112" />
+      <location filename="../../ui/import_wizard/messages.py" line="115" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
@@ -2186,19 +2201,19 @@
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="99" />
+      <location filename="../../ui/import_wizard/messages.py" line="102" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="106" />
+      <location filename="../../ui/import_wizard/messages.py" line="109" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="87" />
-      <source>{file}: not an .xlsx, .xls, .ods or .csv file</source>
-      <translation>{file}: không phải bảng tính .xlsx, .xls, .ods hoặc .csv</translation>
+      <location filename="../../ui/import_wizard/messages.py" line="88" />
+      <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
+      <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="86" />
@@ -2206,12 +2221,12 @@
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="119" />
+      <location filename="../../ui/import_wizard/messages.py" line="122" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="123" />
+      <location filename="../../ui/import_wizard/messages.py" line="126" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
@@ -2226,7 +2241,7 @@
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="97" />
+      <location filename="../../ui/import_wizard/messages.py" line="100" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
@@ -2246,12 +2261,12 @@
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="93" />
+      <location filename="../../ui/import_wizard/messages.py" line="96" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="109" />
+      <location filename="../../ui/import_wizard/messages.py" line="112" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
@@ -2264,77 +2279,77 @@
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="145" />
+      <location filename="../../ui/import_wizard/messages.py" line="148" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="155" />
+      <location filename="../../ui/import_wizard/messages.py" line="158" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="146" />
+      <location filename="../../ui/import_wizard/messages.py" line="149" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="152" />
+      <location filename="../../ui/import_wizard/messages.py" line="155" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="150" />
+      <location filename="../../ui/import_wizard/messages.py" line="153" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="142" />
+      <location filename="../../ui/import_wizard/messages.py" line="145" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="148" />
+      <location filename="../../ui/import_wizard/messages.py" line="151" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="154" />
+      <location filename="../../ui/import_wizard/messages.py" line="157" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="144" />
+      <location filename="../../ui/import_wizard/messages.py" line="147" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="153" />
+      <location filename="../../ui/import_wizard/messages.py" line="156" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="143" />
+      <location filename="../../ui/import_wizard/messages.py" line="146" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="151" />
+      <location filename="../../ui/import_wizard/messages.py" line="154" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="156" />
+      <location filename="../../ui/import_wizard/messages.py" line="159" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="149" />
+      <location filename="../../ui/import_wizard/messages.py" line="152" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="147" />
+      <location filename="../../ui/import_wizard/messages.py" line="150" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -3155,7 +3170,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3368,7 +3382,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -3376,52 +3389,52 @@
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="168" />
+      <location filename="../../ui/lists/panel.py" line="172" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="142" />
+      <location filename="../../ui/lists/panel.py" line="146" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="151" />
+      <location filename="../../ui/lists/panel.py" line="155" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="154" />
+      <location filename="../../ui/lists/panel.py" line="158" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="165" />
+      <location filename="../../ui/lists/panel.py" line="169" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="176" />
+      <location filename="../../ui/lists/panel.py" line="180" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="173" />
+      <location filename="../../ui/lists/panel.py" line="177" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="172" />
+      <location filename="../../ui/lists/panel.py" line="176" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="171" />
+      <location filename="../../ui/lists/panel.py" line="175" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="177" />
+      <location filename="../../ui/lists/panel.py" line="181" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
@@ -3431,7 +3444,7 @@
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="169" />
+      <location filename="../../ui/lists/panel.py" line="173" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
@@ -3441,42 +3454,42 @@
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="170" />
+      <location filename="../../ui/lists/panel.py" line="174" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="181" />
+      <location filename="../../ui/lists/panel.py" line="185" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="162" />
+      <location filename="../../ui/lists/panel.py" line="166" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="181" />
+      <location filename="../../ui/lists/panel.py" line="185" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="175" />
+      <location filename="../../ui/lists/panel.py" line="179" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="161" />
+      <location filename="../../ui/lists/panel.py" line="165" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="160" />
+      <location filename="../../ui/lists/panel.py" line="164" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="174" />
+      <location filename="../../ui/lists/panel.py" line="178" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -3575,7 +3588,17 @@
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="184" />
+      <location filename="../../ui/main.py" line="544" />
+      <source>%1 exists already. A new database needs a new file name: choose another one.</source>
+      <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="439" />
+      <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
+      <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="236" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -3586,7 +3609,7 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="186" />
+      <location filename="../../ui/main.py" line="238" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -3597,29 +3620,94 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="348" />
+      <location filename="../../ui/main.py" line="395" />
+      <source>Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+      <translation>Cơ sở dữ liệu Ketnoi (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="426" />
+      <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
+      <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="436" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="356" />
+      <location filename="../../ui/main.py" line="211" />
+      <source>Open %1 at every start from now on, instead of the damaged %2?</source>
+      <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="505" />
+      <source>Open another database</source>
+      <translation>Mở cơ sở dữ liệu khác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="458" />
+      <source>Open another file…</source>
+      <translation>Mở tệp khác…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="447" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="361" />
+      <location filename="../../ui/main.py" line="453" />
+      <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
+      <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="463" />
+      <source>Quit</source>
+      <translation>Thoát</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="456" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="343" />
+      <location filename="../../ui/main.py" line="530" />
+      <source>Start a new database</source>
+      <translation>Tạo cơ sở dữ liệu mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="460" />
+      <source>Start a new database…</source>
+      <translation>Tạo cơ sở dữ liệu mới…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="512" />
+      <source>That is the damaged file. Choose another one.</source>
+      <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="423" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="197" />
+      <location filename="../../ui/main.py" line="553" />
+      <source>There is no folder %1.</source>
+      <translation>Không có thư mục %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="252" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="430" />
+      <source>What SQLite reported:</source>
+      <translation>SQLite báo lỗi:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="221" />
+      <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
+      <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
   </context>
   <context>
@@ -4203,6 +4291,7 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4324,6 +4413,7 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>

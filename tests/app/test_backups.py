@@ -244,3 +244,96 @@ def test_deleting_several_records_is_preceded_by_a_backup_one_is_not(
     (copy,) = backups.listing(db_path)
     assert copy.reason == "before-bulk-delete"
     assert _count(copy.path, "organisation WHERE deleted_at IS NULL") == 2
+
+
+def _damage_pages(path: Path) -> bytes:
+    """Four pages from page 20 overwritten (as ``dd … bs=4096 seek=20 count=4 conv=notrunc``)."""
+    import random
+
+    with path.open("r+b") as fh:
+        fh.seek(4096 * 20)
+        fh.write(random.Random(7).randbytes(4096 * 4))
+    assert backups.check_file(path) is not None
+    return path.read_bytes()
+
+
+def _filled(engine: Engine, db_path: Path) -> Path:
+    with unit_of_work(engine) as s:
+        for n in range(300):
+            records.create(s, "organisation", {"name": f"Sở {n}", "notes": "y" * 500})
+    engine.dispose()
+    copy = backups.take(db_path, "manual")
+    assert copy is not None
+    return copy
+
+
+def test_a_restore_sets_a_damaged_database_aside_as_it_was_marked_damaged(
+    engine: Engine, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = _filled(engine, db_path)
+    damaged = _damage_pages(db_path)  # SQLite can still copy it page by page: not "before-restore"
+
+    code, doc, err = run(capsys, "restore", str(copy), "--db", str(db_path), "--json")
+    assert code == 0, err
+    kept = [b for b in backups.listing(db_path) if b.damaged]
+    assert len(kept) == 1 and str(kept[0].path) == doc["replaced_copy"]  # type: ignore[index]
+    assert kept[0].path.name.endswith("-damaged.db") and kept[0].path.read_bytes() == damaged
+    assert not any(b.reason == "before-restore" for b in backups.listing(db_path))
+    good = backups.latest_good(db_path)
+    assert good is not None and good.path == copy  # the manual copy, not the damaged one
+
+    code, doc, err = run(capsys, "backups", "--db", str(db_path), "--json")
+    assert {b["reason"]: b["damaged"] for b in doc["backups"]} == {"damaged": True, "manual": False}  # type: ignore[index]
+    code, out, err = run(capsys, "backups", "--db", str(db_path))
+    assert "damaged, set aside (kept, not restorable)" in str(out)
+    # Never restored: refused before anything is touched, whatever the file holds.
+    with pytest.raises(backups.BackupError, match="set aside by a restore"):
+        backups.restore(db_path, kept[0].path)
+    code, _, err = run(capsys, "restore", str(kept[0].path), "--db", str(db_path))
+    assert code == 1 and "damaged" in err
+    assert kept[0].path.read_bytes() == damaged
+
+
+def test_rotation_never_deletes_a_damaged_file_set_aside(
+    engine: Engine, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = _filled(engine, db_path)
+    damaged = _damage_pages(db_path)
+    with clock.frozen(dt.datetime(2026, 9, 1, 8, 0), ticking=False):
+        assert run(capsys, "restore", str(copy), "--db", str(db_path))[0] == 0
+    copy.unlink()  # so that the manual copy does not stand in for anything below
+    start = dt.datetime(2026, 9, 2, 8, 0)
+    for day in range(60):  # two months of daily and risky copies after it
+        for hour, reason in ((8, "daily"), (10, "before-import"), (11, "before-restore")):
+            with clock.frozen(start + dt.timedelta(days=day, hours=hour - 8), ticking=False):
+                assert backups.take(db_path, reason) is not None
+    kept = backups.listing(db_path)
+    aside = [b for b in kept if b.damaged]
+    assert len(aside) == 1 and aside[0].path.read_bytes() == damaged
+    assert aside[0].at == dt.datetime(2026, 9, 1, 8, 0)
+    copies = [b for b in kept if not b.damaged]  # the policy still holds for the copies
+    assert len(copies) <= backups.RISKY_KEEP + backups.DAILY_KEEP + backups.WEEKLY_KEEP
+    newest = start.date() + dt.timedelta(days=59)
+    assert {newest - dt.timedelta(days=n) for n in range(backups.DAILY_KEEP)} <= {b.at.date() for b in copies}
+
+
+def test_a_damaged_file_set_aside_today_does_not_stand_for_todays_copy(
+    engine: Engine, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = _filled(engine, db_path)
+    _damage_pages(db_path)
+    assert run(capsys, "restore", str(copy), "--db", str(db_path))[0] == 0
+    copy.unlink()
+    assert backups.daily(db_path) is not None  # the set-aside is no copy of today's database
+
+
+def test_a_damaged_copy_named_by_an_older_ketnoi_is_not_rotated_away(db_path: Path, engine: Engine) -> None:
+    _filled(engine, db_path)
+    with clock.frozen(dt.datetime(2026, 9, 1, 8, 0), ticking=False):
+        legacy = backups.take(db_path, "before-restore")  # what an older restore named it
+    assert legacy is not None
+    _damage_pages(legacy)
+    for n in range(backups.RISKY_KEEP + 3):
+        with clock.frozen(dt.datetime(2026, 9, 2 + n, 8, 0), ticking=False):  # no day's or week's slot left
+            backups.take(db_path, "before-import")
+    assert legacy.exists()

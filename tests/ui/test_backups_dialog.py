@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
@@ -35,3 +36,37 @@ def test_back_up_then_restore_from_the_dialog(qtbot: Any, window: Any, ctx: Any,
         assert s.get(Organisation, later) is None
     reasons = [dialog.list.topLevelItem(n).text(1) for n in range(dialog.list.topLevelItemCount())]
     assert "Before a restore" in reasons and "Copy you asked for" in reasons
+
+
+def test_a_damaged_file_set_aside_is_labelled_and_not_offered_for_restoring(
+    qtbot: Any, window: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    from db import backup as backups
+    from db.engine import sqlite_path
+    from ui.dialogs.backups import BackupsDialog
+
+    db_file = sqlite_path(str(ctx.engine.url))
+    assert db_file is not None
+    good = backups.take(db_file, "daily")
+    assert good is not None
+    aside = backups.folder_for(db_file) / f"{db_file.stem}-20261120-101500-damaged.db"
+    aside.write_bytes(good.read_bytes()[:4096] + b"\xff" * 8192)  # as a restore sets one aside
+    assert [b.damaged for b in backups.listing(db_file)] == [False, True]
+
+    dialog = BackupsDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    items = [dialog.list.topLevelItem(n) for n in range(dialog.list.topLevelItemCount())]
+    when = ctx.fmt_datetime(dt.datetime(2026, 11, 20, 10, 15))
+    assert items[1].text(1) == f"Damaged file set aside on {when} — kept, not restorable"
+    assert "never restores or deletes" in items[1].toolTip(1)
+    asked: list[Any] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **_k: asked.append(a) or QMessageBox.StandardButton.Yes
+    )
+    dialog.list.setCurrentItem(items[1])
+    assert not dialog.restore_button.isEnabled() and "cannot be restored" in dialog.restore_button.toolTip()
+    dialog.restore_selected()  # even if called: refused before asking
+    assert asked == [] and not dialog.busy
+    dialog.list.setCurrentItem(items[0])
+    assert dialog.restore_button.isEnabled()  # a good copy still can be

@@ -152,6 +152,7 @@ def test_a_damaged_database_is_replaced_by_its_latest_good_backup_on_request(
     from ui import main
 
     db, _copy = _damaged_with_backup(tmp_path)
+    damaged = db.read_bytes()
     seen: list[str] = []
     _answer_damage_box("restore", seen)
     opened = {}
@@ -168,7 +169,218 @@ def test_a_damaged_database_is_replaced_by_its_latest_good_backup_on_request(
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*) FROM organisation").fetchone()[0] == 300
     con.close()
-    assert any(b.reason == "before-restore" for b in backups.listing(db))  # the damaged one, kept
+    kept = [b for b in backups.listing(db) if b.damaged]  # the damaged one, set aside as it was
+    assert len(kept) == 1 and kept[0].path.read_bytes() == damaged
+
+
+def _damaged_without_backup(tmp_path: Path) -> Path:
+    """A database with four pages overwritten from page 20 on, as a reviewer's
+    ``dd if=/dev/urandom of=copy.db bs=4096 seek=20 count=4 conv=notrunc`` did; no backups."""
+    import random
+
+    from app import records
+    from db.engine import unit_of_work
+    from db.migrate import open_database, quick_check
+
+    db = tmp_path / "damaged" / "ketnoi.db"
+    db.parent.mkdir()
+    engine = open_database(f"sqlite:///{db}")
+    with unit_of_work(engine) as s:
+        for n in range(300):
+            records.create(s, "organisation", {"name": f"Đơn vị {n}", "notes": "ghi chú " * 60})
+    engine.dispose()
+    with db.open("r+b") as fh:
+        fh.seek(4096 * 20)
+        fh.write(random.Random(11).randbytes(4096 * 4))
+    assert quick_check(f"sqlite:///{db}") is not None
+    return db
+
+
+def _click_when_shown(name: str, button: str, seen: list[dict]) -> None:
+    """Once the modal box ``name`` is shown, click its button ``button`` (an object name, or
+    a standard button's name: "Yes", "No", "Close")."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None or box.objectName() != name:
+            QTimer.singleShot(20, answer)
+            return
+        assert isinstance(box, QMessageBox)
+        seen.append(
+            {
+                "text": box.text(),
+                "informative": box.informativeText(),
+                "details": box.detailedText(),
+                "buttons": {b.objectName(): b.text() for b in box.buttons() if b.objectName()},
+            }
+        )
+        standard = getattr(QMessageBox.StandardButton, button, None)
+        found = box.button(standard) if standard is not None else box.findChild(QPushButton, button)
+        assert found is not None, button
+        found.click()
+
+    QTimer.singleShot(0, answer)
+
+
+def _run_to_window(monkeypatch, url: str, settings) -> tuple[int, list[str]]:
+    """main.run until the window holds a database; returns its exit code and the URL opened."""
+    from ui import main
+
+    opened: list[str] = []
+
+    def fake_exec():
+        top = [w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window" and w.isVisible()]
+        opened.append(str(top[-1].ctx.engine.url))
+        top[-1].ctx.tasks.wait()
+        top[-1].close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    return main.run(url, settings=settings), opened
+
+
+def test_without_a_backup_a_new_database_is_started_beside_and_the_damaged_file_is_untouched(
+    qapp, tmp_path, monkeypatch, settings
+):
+    from db import backup as backups
+    from ui import main
+
+    db = _damaged_without_backup(tmp_path)
+    before = db.read_bytes()
+    files_before = sorted(p.name for p in db.parent.iterdir())
+    new = tmp_path / "elsewhere" / "fresh"  # no suffix: .db is added
+    new.parent.mkdir()
+    asked: list[tuple[str, str]] = []
+
+    def save_dialog(_parent, _title, suggested, _filter, **_kw):
+        asked.append((suggested, _filter))
+        return str(new), ""
+
+    monkeypatch.setattr(main.QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    boxes: list[dict] = []
+    _click_when_shown("damaged_database", "start_new", boxes)
+    _click_when_shown("remember_database", "Yes", boxes)
+    code, opened = _run_to_window(monkeypatch, str(db), settings)
+
+    assert code == 0
+    damaged_box = boxes[0]
+    assert "is damaged" in damaged_box["text"] and "No backup of it was found" in damaged_box["text"]
+    assert {"open_another", "start_new", "quit"} <= set(damaged_box["buttons"])
+    assert "restore_latest" not in damaged_box["buttons"]  # nothing to restore
+    details = damaged_box["details"]
+    assert details.startswith(f"Ketnoi has left {db} exactly as it is.")  # one plain sentence first
+    assert "IT support" in details and "What SQLite reported:" in details
+    assert details.split("What SQLite reported:\n")[1].startswith(str(db))  # its own words, after
+    assert asked[0][0] == str(db.parent / "ketnoi-new.db")  # suggested beside the damaged one
+
+    created = new.with_suffix(".db")
+    assert opened == [f"sqlite:///{created}"]
+    con = sqlite3.connect(created)
+    assert con.execute("SELECT count(*) FROM organisation").fetchone()[0] == 0  # empty, working
+    con.close()
+    assert db.read_bytes() == before  # the damaged file: never written, renamed or deleted
+    assert sorted(p.name for p in db.parent.iterdir()) == files_before
+    assert backups.listing(db) == []
+    assert settings.database_url == f"sqlite:///{created}"  # agreed: the next start opens it
+
+
+def test_without_a_backup_another_file_is_opened_and_settings_are_left_when_declined(
+    qapp, tmp_path, monkeypatch, settings
+):
+    from app import records
+    from db.engine import unit_of_work
+    from db.migrate import open_database
+    from ui import main
+
+    db = _damaged_without_backup(tmp_path)
+    before = db.read_bytes()
+    other = tmp_path / "other.db"
+    engine = open_database(f"sqlite:///{other}")
+    with unit_of_work(engine) as s:
+        records.create(s, "organisation", {"name": "Bộ Ngoại giao"})
+    engine.dispose()
+    settings.database_url = f"sqlite:///{db}"  # the damaged one is the chosen database
+    chosen: list[str] = []
+
+    def open_dialog(_parent, _title, folder, _filter):
+        chosen.append(folder)
+        return str(other), ""
+
+    monkeypatch.setattr(main.QFileDialog, "getOpenFileName", staticmethod(open_dialog))
+    boxes: list[dict] = []
+    _click_when_shown("damaged_database", "open_another", boxes)
+    _click_when_shown("remember_database", "No", boxes)
+    code, opened = _run_to_window(monkeypatch, None, settings)
+
+    assert code == 0 and opened == [f"sqlite:///{other}"]
+    assert chosen == [str(db.parent)]
+    assert "other.db" in boxes[1]["text"] and "ketnoi.db" in boxes[1]["text"]
+    assert settings.database_url == f"sqlite:///{db}"  # declined: this session only
+    assert db.read_bytes() == before
+
+
+def test_a_file_chosen_instead_that_does_not_open_brings_the_question_back(
+    qapp, tmp_path, monkeypatch, settings
+):
+    from ui import main
+
+    db = _damaged_without_backup(tmp_path)
+    before = db.read_bytes()
+    notes = tmp_path / "notes.txt"
+    notes.write_text("không phải cơ sở dữ liệu\n" * 50, encoding="utf-8")
+    picks = iter([str(db), str(notes)])  # first the damaged file itself, then a text file
+    monkeypatch.setattr(main.QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (next(picks), "")))
+    refused: list[str] = []
+    monkeypatch.setattr(
+        main.QMessageBox, "information", staticmethod(lambda _p, _t, text: refused.append(text))
+    )
+    errors: list[str] = []
+    monkeypatch.setattr(main.QMessageBox, "critical", staticmethod(lambda _p, _t, text: errors.append(text)))
+    boxes: list[dict] = []
+    _click_when_shown("damaged_database", "open_another", boxes)  # → the damaged file: refused
+    QTimer.singleShot(300, lambda: _click_when_shown("damaged_database", "open_another", boxes))  # → notes
+    QTimer.singleShot(900, lambda: _click_when_shown("damaged_database", "Close", boxes))  # → Quit
+    assert main.run(str(db), settings=settings) == 1
+    assert refused == ["That is the damaged file. Choose another one."]
+    assert len(errors) == 1 and "notes.txt" in errors[0]
+    assert len(boxes) == 3 and all(str(db) in b["text"] for b in boxes)  # asked again about the damaged one
+    assert db.read_bytes() == before
+    assert not notes.with_name("notes.txt-journal").exists()
+
+
+def test_a_new_database_is_never_made_over_an_existing_file(qapp, tmp_path, monkeypatch, settings):
+    from ui import main
+
+    db = _damaged_without_backup(tmp_path)
+    taken = tmp_path / "taken.db"
+    taken.write_bytes(b"mine")
+    picks = iter([str(taken), str(db)])
+    monkeypatch.setattr(
+        main.QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (next(picks), ""))
+    )
+    refused: list[str] = []
+    monkeypatch.setattr(
+        main.QMessageBox, "information", staticmethod(lambda _p, _t, text: refused.append(text))
+    )
+    boxes: list[dict] = []
+    _click_when_shown("damaged_database", "start_new", boxes)
+    QTimer.singleShot(300, lambda: _click_when_shown("damaged_database", "start_new", boxes))
+    QTimer.singleShot(900, lambda: _click_when_shown("damaged_database", "quit", boxes))
+    before = db.read_bytes()
+    assert main.run(str(db), settings=settings) == 1
+    assert len(refused) == 2 and all("exists already" in r for r in refused)
+    assert taken.read_bytes() == b"mine" and db.read_bytes() == before
+
+
+def test_with_a_backup_the_other_ways_are_offered_beside_it(qapp, tmp_path, settings):
+    from ui import main
+
+    db, _copy = _damaged_with_backup(tmp_path)
+    boxes: list[dict] = []
+    _click_when_shown("damaged_database", "quit", boxes)
+    assert main.run(str(db), settings=settings) == 1
+    assert set(boxes[0]["buttons"]) == {"restore_latest", "open_another", "start_new", "quit"}
+    assert boxes[0]["buttons"]["quit"] == "Quit"
 
 
 def test_the_window_takes_the_days_backup_at_start_once(qapp, tmp_path, monkeypatch, settings):

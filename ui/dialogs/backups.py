@@ -114,15 +114,41 @@ class BackupsDialog(QDialog):
             return
         self.list.clear()
         for b in backups.listing(self.db_file):
-            item = QTreeWidgetItem(
-                [self.ctx.fmt_datetime(b.at), self.reason(b.reason), f"{b.size / 1e6:.1f} MB"]
+            when = self.ctx.fmt_datetime(b.at)
+            what = (
+                self.tr("Damaged file set aside on %1 — kept, not restorable").replace("%1", when)
+                if b.damaged
+                else self.reason(b.reason)
             )
+            item = QTreeWidgetItem([when, what, f"{b.size / 1e6:.1f} MB"])
             item.setData(0, Qt.ItemDataRole.UserRole, str(b.path))
+            item.setData(1, Qt.ItemDataRole.UserRole, b.damaged)
             item.setToolTip(0, str(b.path))
+            if b.damaged:
+                item.setToolTip(
+                    1,
+                    self.tr(
+                        "The damaged database a restore replaced, kept as it was so that IT or support "
+                        "can try to recover records from it. Ketnoi never restores or deletes it."
+                    ),
+                )
+                for column in range(3):
+                    item.setForeground(column, self.palette().placeholderText())
             self.list.addTopLevelItem(item)
 
+    @staticmethod
+    def _is_damaged(item: QTreeWidgetItem) -> bool:
+        return bool(item.data(1, Qt.ItemDataRole.UserRole))
+
     def _selection_changed(self) -> None:
-        self.restore_button.setEnabled(not self.busy and bool(self.list.selectedItems()))
+        items = self.list.selectedItems()
+        damaged = bool(items) and self._is_damaged(items[0])
+        self.restore_button.setEnabled(not self.busy and bool(items) and not damaged)
+        self.restore_button.setToolTip(
+            self.tr("A damaged file set aside is kept for recovery; it cannot be restored.")
+            if damaged
+            else ""
+        )
         self.take_button.setEnabled(not self.busy)
 
     def _open_folder(self) -> None:
@@ -172,7 +198,7 @@ class BackupsDialog(QDialog):
 
     def restore_selected(self) -> None:
         items = self.list.selectedItems()
-        if not items or self.db_file is None:
+        if not items or self.db_file is None or self._is_damaged(items[0]):
             return
         source = Path(str(items[0].data(0, Qt.ItemDataRole.UserRole)))
         answer = QMessageBox.question(
