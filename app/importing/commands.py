@@ -13,12 +13,21 @@ from typing import Any
 
 from app.errors import UserError
 from app.importing.commit import run_import
-from app.importing.errors import ImportFileError
+from app.importing.errors import ImportFileError, ImportRefused
 from app.importing.fields import KINDS
 from app.importing.history import import_history
-from app.importing.messages import LANGUAGES, Term, cli_language, term, text
+from app.importing.messages import (
+    LANGUAGES,
+    Term,
+    cli_language,
+    count_text,
+    counts_text,
+    param_text,
+    term,
+    text,
+)
 from app.importing.preview import ON_MATCH, STATUSES, Preview, preview_import
-from app.importing.reader import sheet_names
+from app.importing.reader import SUFFIXES, sheet_names
 from app.importing.report import write_error_report
 from app.importing.sheet import SheetLayout, inspect_sheet, suggest_mapping
 from app.importing.undo import undo_import
@@ -43,17 +52,16 @@ LINES: dict[str, tuple[str, str]] = {
     "skipped": ("Skipped: {text}", "Bỏ qua: {text}"),
     "no_kind": ('Skipped: sheet "{sheet}": cannot tell what it holds; use --kind',
                 'Bỏ qua: trang "{sheet}": không rõ loại dữ liệu; dùng --kind'),
-    "creates_orgs": ("  creates {n} organisations: {names}", "  tạo {n} tổ chức: {names}"),
-    "creates_staff": ("  creates {n} staff members: {names}", "  tạo {n} cán bộ: {names}"),
+    "creates": ("  creates {what}: {names}", "  tạo {what}: {names}"),
     "nothing": ("→ nothing written: every row was rejected or skipped",
                 "→ không ghi gì: mọi dòng bị từ chối hoặc bỏ qua"),
     "batch": ("→ import #{id}, every sheet in one step (undo: ketnoi undo-import {id})",
               "→ lần nhập #{id}, mọi trang trong một lần ghi (hoàn tác: ketnoi undo-import {id})"),
     "dry_run": ("Dry run: nothing written.", "Chạy thử: chưa ghi gì."),
-    "report": ("Error report: {path} ({n} rows)", "Báo cáo lỗi: {path} ({n} dòng)"),
+    "report": ("Error report: {path} ({rows})", "Báo cáo lỗi: {path} ({rows})"),
     "no_row": ("{file}: no row could be read", "{file}: không đọc được dòng nào"),
-    "undid": ("Undid import #{id}: removed {deleted}; restored {restored} fields",
-              "Đã hoàn tác lần nhập #{id}: xoá {deleted}; khôi phục {restored} trường"),
+    "undid": ("Undid import #{id}: removed {deleted}; restored {restored}",
+              "Đã hoàn tác lần nhập #{id}: xoá {deleted}; khôi phục {restored}"),
     "swept": ("  also removed, left by imports undone before: {swept}",
               "  cũng xoá, do các lần nhập đã hoàn tác trước để lại: {swept}"),
     "history_head": ("  #  when              by          file (sheets)  counts  state",
@@ -65,11 +73,25 @@ LINES: dict[str, tuple[str, str]] = {
     "undone": ("undone {at}", "đã hoàn tác {at}"),
     "active": ("can be undone", "có thể hoàn tác"),
     "no_history": ("No import yet.", "Chưa có lần nhập nào."),
+    "unknown_format": ("{file}: not a file ketnoi import reads ({suffixes})",
+                       "{file}: ketnoi import không đọc loại tệp này (chỉ đọc {suffixes})"),
 }  # fmt: skip
 STATUS_WORDS = {
     "new": ("new", "mới"), "update": ("update", "cập nhật"), "duplicate": ("duplicate", "trùng"),
     "error": ("error", "lỗi"), "skip": ("skip", "bỏ qua"),
 }  # fmt: skip
+# A sheet's summary line: "2 new, 0 updated, 1 duplicate, 3 errors, 6 skipped (nothing new)";
+# in Vietnamese "mới 2, cập nhật 0, trùng 1, lỗi 3, bỏ qua 6 (không có gì mới)".
+SUMMARY_WORDS = {
+    "new": ("{n} new", "mới {n}"), "update": ("{n} updated", "cập nhật {n}"),
+    "skip": ("{n} skipped", "bỏ qua {n}"),
+}  # fmt: skip
+# Why rows were skipped, from the reason the matching gave each (app.importing.matching).
+SKIP_REASONS = {
+    "nothing_new": ("nothing new", "không có gì mới"),
+    "already_exists": ("already in Ketnoi; --on-match skip", "đã có trong Ketnoi; --on-match skip"),
+}
+ICS_SUFFIX = ".ics"  # ketnoi import hands a calendar invitation to app.calendar_commands
 
 
 def line(key: str, lang: str, **params: Any) -> str:
@@ -95,7 +117,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "contacts from a .vcf (vCard) file; a calendar invitation (.ics) as a planned meeting",
     )
     p.add_argument(
-        "file", type=Path, help=".xlsx, .xlsm, .xls, .ods, .csv (any common encoding), .vcf or .ics"
+        "file",
+        type=Path,
+        help=".xlsx, .xlsm, .xls, .ods, .csv, .txt or .tsv (any common encoding), .vcf or .ics",
     )
     p.add_argument("--sheet", help="only this sheet (default: every sheet Ketnoi recognises)")
     p.add_argument("--kind", choices=[*KINDS, *KIND_ALIASES], help="what the sheet holds, if not recognised")
@@ -145,9 +169,34 @@ def _error_text(exc: BaseException, lang: str) -> str:
     return text(message, lang, where=True) if message is not None else str(exc)
 
 
-def _show(ctx: Any, preview: Preview, lang: str) -> None:
+def _summary(preview: Preview, lang: str) -> str:
+    """Each status's count; the skipped rows with why they were skipped."""
     counts = preview.counts()
-    summary = ", ".join(f"{_status(s, lang)} {counts[s]}" for s in STATUSES)
+    i = 1 if lang == "vi" else 0
+    parts = []
+    for status in STATUSES:
+        n = counts[status]
+        if status in SUMMARY_WORDS:
+            part = SUMMARY_WORDS[status][i].format(n=param_text(n, lang))
+        elif lang == "vi":
+            part = f"{_status(status, lang)} {param_text(n, lang)}"
+        else:
+            part = count_text(n, status, lang)  # "1 duplicate", "3 errors"
+        if status == "skip" and n:
+            part += _skip_reasons(preview, lang)
+        parts.append(part)
+    return ", ".join(parts)
+
+
+def _skip_reasons(preview: Preview, lang: str) -> str:
+    """ " (nothing new)": why the sheet's rows were skipped (one reason per --on-match choice)."""
+    codes = {r.code for row in preview.rows if row.status == "skip" for r in row.reasons}
+    said = [pair[1 if lang == "vi" else 0] for code, pair in SKIP_REASONS.items() if code in codes]
+    return f" ({'; '.join(said)})" if said else ""
+
+
+def _show(ctx: Any, preview: Preview, lang: str) -> None:
+    summary = _summary(preview, lang)
     ctx.out(
         line("sheet" if preview.layout.header_row else "cards", lang, sheet=preview.layout.sheet,
              kind=term(preview.kind, lang), header=preview.layout.header_row, counts=summary)
@@ -172,10 +221,18 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
         defined = {r.new_id for r in preview.rows if r.new_id is not None} | set(ctx_match.earlier)
         orgs = [ctx_match.orgs.name_of(k) for k in ctx_match.orgs.pending if k not in defined]
         if orgs:
-            ctx.out(line("creates_orgs", lang, n=len(orgs), names="; ".join(orgs[:SHOW_ROWS])))
+            what = count_text(len(orgs), "organisation", lang)
+            ctx.out(line("creates", lang, what=what, names="; ".join(orgs[:SHOW_ROWS])))
         staff = [n for k, n in ctx_match.staff.pending.items() if k not in ctx_match.earlier_staff]
         if staff:
-            ctx.out(line("creates_staff", lang, n=len(staff), names="; ".join(staff[:SHOW_ROWS])))
+            what = count_text(len(staff), "staff", lang)
+            ctx.out(line("creates", lang, what=what, names="; ".join(staff[:SHOW_ROWS])))
+
+
+def accepted_suffixes(lang: str) -> str:
+    """What ``ketnoi import`` reads: the importer's files and a calendar invitation."""
+    *first, last = [*SUFFIXES, ICS_SUFFIX]
+    return f"{', '.join(first)} {'hoặc' if lang == 'vi' else 'or'} {last}"
 
 
 def import_command(args: argparse.Namespace, ctx: Any) -> int:
@@ -186,6 +243,21 @@ def import_command(args: argparse.Namespace, ctx: Any) -> int:
 
         return import_ics_command(args, ctx)
     lang = cli_language(getattr(args, "lang", None))
+    try:
+        return _import(args, ctx, lang)
+    except ImportFileError as exc:
+        # in the CLI's language; a file of no known kind is told what ketnoi import reads
+        if exc.message is None:
+            raise
+        if exc.message.code == "file_unknown_format":
+            raise UserError(
+                line("unknown_format", lang, file=exc.message.params.get("file", args.file.name),
+                     suffixes=accepted_suffixes(lang))
+            ) from exc  # fmt: skip
+        raise UserError(text(exc.message, lang, where=True)) from exc
+
+
+def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
     engine = ctx.engine()
     with read_session(engine) as session:
         layouts = _layouts(args, session)
@@ -214,26 +286,25 @@ def import_command(args: argparse.Namespace, ctx: Any) -> int:
         ctx.out(line("nothing", lang) if result.batch_id is None else line("batch", lang, id=result.batch_id))
     if args.report and previews:
         n = write_error_report(previews, args.report, lang=lang)
-        ctx.out(line("report", lang, path=args.report, n=n))
+        ctx.out(line("report", lang, path=args.report, rows=count_text(n, "row", lang)))
     if not any(r.status != "error" for p in previews for r in p.rows):
         raise UserError(line("no_row", lang, file=args.file.name))
     return 0
 
 
-def _counted(counts: dict[str, int], lang: str) -> str:
-    return ", ".join(f"{term(k, lang)} {v}" for k, v in counts.items()) or "0"
-
-
 def undo_command(args: argparse.Namespace, ctx: Any) -> int:
     lang = cli_language(getattr(args, "lang", None))
-    with unit_of_work(ctx.engine()) as session:
-        result = undo_import(args.batch_id, session=session)
+    try:
+        with unit_of_work(ctx.engine()) as session:
+            result = undo_import(args.batch_id, session=session)
+    except ImportRefused as exc:
+        raise UserError(_error_text(exc, lang)) from exc
     ctx.out(
-        line("undid", lang, id=result.batch_id, deleted=_counted(result.deleted, lang),
-             restored=result.restored_fields)
+        line("undid", lang, id=result.batch_id, deleted=counts_text(result.deleted, lang),
+             restored=count_text(result.restored_fields, "field", lang))
     )  # fmt: skip
     if result.swept:
-        ctx.out(line("swept", lang, swept=_counted(result.swept, lang)))
+        ctx.out(line("swept", lang, swept=counts_text(result.swept, lang)))
     for kept in result.kept[:SHOW_ROWS]:
         ctx.out(f"  {text(kept, lang)}")
     return 0

@@ -154,9 +154,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "file_empty": ("{file}: the file is empty", "{file}: tệp rỗng"),
     "file_damaged": ("{file}: the workbook is damaged ({detail})", "{file}: tệp Excel bị hỏng ({detail})"),
     "file_not_excel": ("{file}: not an Excel workbook", "{file}: không phải bảng tính Excel"),
-    "file_unknown_format": (
-        "{file}: not an .xlsx, .xls, .ods or .csv file",
-        "{file}: không phải bảng tính .xlsx, .xls, .ods hoặc .csv",
+    "file_unknown_format": (  # the suffixes of app.importing.reader.SUFFIXES (a test keeps them in step)
+        "{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)",
+        "{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)",
     ),
     "file_web_page": (
         "{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx",
@@ -266,6 +266,33 @@ TERMS: dict[str, tuple[str, str]] = {
     "action": ("action", "việc"),
     "staff": ("staff member", "cán bộ"),
 }
+
+
+# A count and what it counts: (English singular, English plural, Vietnamese, which has no plural).
+COUNTED: dict[str, tuple[str, str, str]] = {
+    "contact": ("contact", "contacts", "liên hệ"),
+    "organisation": ("organisation", "organisations", "tổ chức"),
+    "meeting": ("meeting", "meetings", "cuộc họp"),
+    "action": ("action", "actions", "việc"),
+    "staff": ("staff member", "staff members", "cán bộ"),
+    "row": ("row", "rows", "dòng"),
+    "field": ("field", "fields", "trường"),
+    "record": ("record", "records", "bản ghi"),
+    "duplicate": ("duplicate", "duplicates", "trùng"),
+    "error": ("error", "errors", "lỗi"),
+}
+
+
+def count_text(n: int, code: str, lang: str = "en") -> str:
+    """ "1 staff member", "61 contacts", "1,200 rows"; in Vietnamese "61 liên hệ", "1.200 dòng"."""
+    one, many, vi = COUNTED.get(code, (code, code, code))
+    noun = vi if lang == "vi" else one if n == 1 else many
+    return f"{param_text(n, lang)} {noun}"
+
+
+def counts_text(counts: Mapping[str, int], lang: str = "en") -> str:
+    """Several counts in one line: "3 actions, 61 contacts, 1 organisation" ("0 records" when empty)."""
+    return ", ".join(count_text(n, code, lang) for code, n in counts.items()) or count_text(0, "record", lang)
 
 
 @dataclass(frozen=True, slots=True)

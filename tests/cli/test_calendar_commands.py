@@ -50,7 +50,7 @@ def test_export_vcard_and_import_it(db: str, tmp_path: Path, capsys: pytest.Capt
     other = str(tmp_path / "other.db")
     assert main(["import", str(vcf), "--db", other]) == 0
     out = capsys.readouterr().out
-    assert "→ import #1" in out and 'vCard file "danh bạ" (contact, row N = card N): new 1,' in out
+    assert "→ import #1" in out and 'vCard file "danh bạ" (contact, row N = card N): 1 new,' in out
     assert main(["contact", "show", "1", "--db", other, "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["record"]["full_name"] == "Nguyễn Thị Hồng Nhung"

@@ -84,7 +84,10 @@ def _templates() -> dict[str, str]:
         "file_empty": tr("ImportMessage", "{file}: the file is empty"),
         "file_damaged": tr("ImportMessage", "{file}: the workbook is damaged ({detail})"),
         "file_not_excel": tr("ImportMessage", "{file}: not an Excel workbook"),
-        "file_unknown_format": tr("ImportMessage", "{file}: not an .xlsx, .xls, .ods or .csv file"),
+        "file_unknown_format": tr(
+            "ImportMessage",
+            "{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)",
+        ),
         "file_web_page": tr(
             "ImportMessage",
             "{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx",

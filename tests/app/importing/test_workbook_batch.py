@@ -164,7 +164,7 @@ def test_cli_one_batch_history_and_language(engine: Engine, db_path: Path, tmp_p
     engine.dispose()
     assert main(["import", str(path), "--db", str(db_path), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "import #1, every sheet in one step" in out and "creates 1 staff members: Lê Thu" in out
+    assert "import #1, every sheet in one step" in out and "creates 1 staff member: Lê Thu" in out
     english = out.replace("Tổ chức", "").replace("Danh bạ", "").replace("Lê Thu", "")
     english = re.sub(r'"[^"]*"|: [^\n]*Mới|Trung tâm[^\n;]*|Viện Vật lý', "", english)
     assert not VI_ONLY.search(english), english
