@@ -345,15 +345,20 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     from db.engine import read_session
 
     query = " ".join(args.query)
+    if args.limit < 1:
+        raise UserError(f"--limit is how many results to show, 1 or more (not {args.limit})")
     engine = ctx.engine()
     started = time.perf_counter()
     with read_session(engine) as session:
-        hits = search(session, query, limit=args.limit, kinds=tuple(args.kind) if args.kind else None)
+        # one more than shown tells whether more match, without counting every match (issue 11)
+        hits = search(session, query, limit=args.limit + 1, kinds=tuple(args.kind) if args.kind else None)
     took = (time.perf_counter() - started) * 1000
+    more, hits = len(hits) > args.limit, hits[: args.limit]
     ctx.emit(
         {
             "query": query,
             "hits": [{"kind": h.kind, "id": h.id, "title": h.title, "subtitle": h.subtitle} for h in hits],
+            "more": more,
         }
     )
     if not hits:
@@ -363,7 +368,11 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     for h in hits:
         line = f"{h.kind:<{width}}  #{h.id:<6} {h.title}"
         ctx.out(line + (f"  — {h.subtitle}" if h.subtitle else ""))
-    ctx.out(f"{len(hits)} result{'s' if len(hits) != 1 else ''} in {took:.0f} ms")
+    counted = f"{len(hits):,} result{'s' if len(hits) != 1 else ''}"
+    if more:  # the limit, not how many match: say so (counting every match costs what the search saves)
+        ctx.out(f"First {counted} in {took:.0f} ms (more match; --limit N shows more)")
+    else:
+        ctx.out(f"{counted} in {took:.0f} ms")
     return 0
 
 
