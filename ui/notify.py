@@ -59,11 +59,11 @@ class Banner(QFrame):
         self.summary = summary  # what Show opens: the overdue actions, or the late letters alone
         parts = []
         if summary.overdue:
-            parts.append(self.tr("%n overdue", "", summary.overdue))
+            parts.append(self.tr("%Ln overdue", "", summary.overdue))
         if summary.due_today:
-            parts.append(self.tr("%n due today", "", summary.due_today))
+            parts.append(self.tr("%Ln due today", "", summary.due_today))
         if summary.late_replies:
-            parts.append(self.tr("%n letter(s) to answer, past the deadline", "", summary.late_replies))
+            parts.append(self.tr("%Ln letter(s) to answer, past the deadline", "", summary.late_replies))
         self.text.setText(" · ".join(parts))
         self.detail.setText("  " + " · ".join(summary.first_titles))
         self.setVisible(summary.anything)
