@@ -212,27 +212,27 @@
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="148" />
+      <location filename="../../ui/dialogs/backups.py" line="150" />
       <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
       <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="58" />
+      <location filename="../../ui/dialogs/backups.py" line="59" />
       <source>Back up now</source>
       <translation>Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="197" />
+      <location filename="../../ui/dialogs/backups.py" line="199" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="194" />
+      <location filename="../../ui/dialogs/backups.py" line="196" />
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="172" />
+      <location filename="../../ui/dialogs/backups.py" line="174" />
       <location filename="../../ui/dialogs/backups.py" line="45" />
       <source>Backups</source>
       <translation>Bản sao lưu</translation>
@@ -243,87 +243,87 @@
       <translation>Trước khi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="103" />
+      <location filename="../../ui/dialogs/backups.py" line="104" />
       <source>Before a merge</source>
       <translation>Trước khi gộp hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="105" />
+      <location filename="../../ui/dialogs/backups.py" line="106" />
       <source>Before a restore</source>
       <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="102" />
+      <location filename="../../ui/dialogs/backups.py" line="103" />
       <source>Before an import</source>
       <translation>Trước khi nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="109" />
+      <location filename="../../ui/dialogs/backups.py" line="110" />
       <source>Before an upgrade of Ketnoi</source>
       <translation>Trước khi nâng cấp Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="104" />
+      <location filename="../../ui/dialogs/backups.py" line="105" />
       <source>Before deleting several records</source>
       <translation>Trước khi xoá nhiều hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="106" />
+      <location filename="../../ui/dialogs/backups.py" line="107" />
       <source>Before emptying the trash</source>
       <translation>Trước khi dọn thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="101" />
+      <location filename="../../ui/dialogs/backups.py" line="102" />
       <source>Copy you asked for</source>
       <translation>Bản sao bạn yêu cầu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="100" />
+      <location filename="../../ui/dialogs/backups.py" line="101" />
       <source>Daily copy</source>
       <translation>Bản sao hằng ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="119" />
-      <source>Damaged file set aside on %1 — kept, not restorable</source>
-      <translation>Tệp hỏng được giữ riêng lúc %1 — giữ lại, không khôi phục được</translation>
+      <location filename="../../ui/dialogs/backups.py" line="121" />
+      <source>Damaged file set aside — kept, not restorable</source>
+      <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="91" />
+      <location filename="../../ui/dialogs/backups.py" line="92" />
       <source>Ketnoi copies the database before every import, merge, bulk delete and restore, and once a day. Copies are kept in %1.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="64" />
+      <location filename="../../ui/dialogs/backups.py" line="65" />
       <source>Open folder</source>
       <translation>Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="208" />
+      <location filename="../../ui/dialogs/backups.py" line="210" />
       <source>Replace the database with the copy taken %1? What it holds now is kept as a backup first.</source>
       <translation>Thay cơ sở dữ liệu bằng bản sao lúc %1? Dữ liệu hiện có sẽ được sao lưu trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="206" />
+      <location filename="../../ui/dialogs/backups.py" line="208" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="61" />
+      <location filename="../../ui/dialogs/backups.py" line="62" />
       <source>Restore…</source>
       <translation>Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="220" />
+      <location filename="../../ui/dialogs/backups.py" line="222" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="180" />
+      <location filename="../../ui/dialogs/backups.py" line="182" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="187" />
+      <location filename="../../ui/dialogs/backups.py" line="189" />
       <source>Saving a copy of the team database…</source>
       <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
     </message>
@@ -338,17 +338,17 @@
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="131" />
+      <location filename="../../ui/dialogs/backups.py" line="133" />
       <source>The damaged database a restore replaced, kept as it was so that IT or support can try to recover records from it. Ketnoi never restores or deletes it.</source>
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="224" />
+      <location filename="../../ui/dialogs/backups.py" line="226" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="81" />
+      <location filename="../../ui/dialogs/backups.py" line="82" />
       <source>This is a team database on a PostgreSQL server: it is backed up on the server. Back up now saves a copy made with pg_dump, which pg_restore puts back.</source>
       <translation>Đây là cơ sở dữ liệu nhóm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhận. Nút Sao lưu ngay lưu một bản sao bằng pg_dump, có thể khôi phục bằng pg_restore.</translation>
     </message>
@@ -991,14 +991,20 @@
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="195" />
+      <location filename="../../ui/dashboard.py" line="167" />
+      <location filename="../../ui/dashboard.py" line="202" />
       <source>Good day</source>
       <translation>Xin chào</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="195" />
+      <location filename="../../ui/dashboard.py" line="202" />
       <source>Good day, %1</source>
       <translation>Xin chào %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="169" />
+      <source>Loading…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/dashboard.py" line="108" />
@@ -1006,27 +1012,27 @@
       <translation>Cuộc họp tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="213" />
+      <location filename="../../ui/dashboard.py" line="220" />
       <source>Next holiday: %1, from %2 to %3 (%4 days off)</source>
       <translation>Kỳ nghỉ tới: %1, từ %2 đến %3 (nghỉ %4 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="236" />
+      <location filename="../../ui/dashboard.py" line="243" />
       <source>No meetings planned.</source>
       <translation>Chưa có cuộc họp nào được lên lịch.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="250" />
+      <location filename="../../ui/dashboard.py" line="257" />
       <source>No organisations yet.</source>
       <translation>Chưa có tổ chức nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="201" />
+      <location filename="../../ui/dashboard.py" line="208" />
       <source>Nothing due this week.</source>
       <translation>Tuần này không có việc đến hạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="200" />
+      <location filename="../../ui/dashboard.py" line="207" />
       <source>Nothing overdue. Well done.</source>
       <translation>Không có việc quá hạn. Tốt lắm!</translation>
     </message>
@@ -1076,12 +1082,12 @@
       <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="256" />
+      <location filename="../../ui/dashboard.py" line="263" />
       <source>met %1</source>
       <translation>đã gặp %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="256" />
+      <location filename="../../ui/dashboard.py" line="263" />
       <source>next meeting %1</source>
       <translation>họp tới %1</translation>
     </message>
@@ -3170,6 +3176,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3382,6 +3389,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4291,7 +4299,6 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4413,7 +4420,6 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -4663,58 +4669,58 @@
   <context>
     <name>StakeholderMap</name>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1037" />
+      <location filename="../../ui/stakeholder_map.py" line="1091" />
       <source>%1 not rated yet</source>
       <translation>%1 chưa được đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1035" />
+      <location filename="../../ui/stakeholder_map.py" line="1089" />
       <source>%1 shown</source>
       <translation>Hiển thị %1</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="830" />
+      <location filename="../../ui/stakeholder_map.py" line="884" />
       <source>%n meeting(s) in 12 months</source>
       <translation>%n cuộc họp trong 12 tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="843" />
+      <location filename="../../ui/stakeholder_map.py" line="897" />
       <source>%n more here: click to zoom in</source>
       <translation>Còn %n nữa ở đây: bấm để phóng to</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="969" />
+      <location filename="../../ui/stakeholder_map.py" line="1023" />
       <source>Dot size: meetings in the last 12 months. Drag a dot to re-rate it; click to open. Wheel or +/− zooms, dragging the background pans; a +N bubble holds what does not fit: click it to zoom in.</source>
       <translation>Cỡ chấm: số cuộc họp trong 12 tháng qua. Kéo một chấm để chấm điểm lại; bấm để mở. Con lăn chuột hoặc +/− để phóng to, thu nhỏ; kéo nền để di chuyển; bong bóng +N gom những gì không vừa chỗ: bấm vào để phóng to.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="989" />
+      <location filename="../../ui/stakeholder_map.py" line="1043" />
       <source>Every sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="990" />
+      <location filename="../../ui/stakeholder_map.py" line="1044" />
       <source>Every tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="953" />
+      <location filename="../../ui/stakeholder_map.py" line="1007" />
       <source>Fit</source>
       <translation>Vừa khung</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="833" />
-      <location filename="../../ui/stakeholder_map.py" line="846" />
+      <location filename="../../ui/stakeholder_map.py" line="887" />
+      <location filename="../../ui/stakeholder_map.py" line="900" />
       <source>Influence %1 · interest %2</source>
       <translation>Ảnh hưởng %1 · quan tâm %2</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="737" />
+      <location filename="../../ui/stakeholder_map.py" line="791" />
       <source>Influence →</source>
       <translation>Mức ảnh hưởng →</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="726" />
+      <location filename="../../ui/stakeholder_map.py" line="780" />
       <source>Interest →</source>
       <translation>Mức quan tâm →</translation>
     </message>
@@ -4729,6 +4735,11 @@
       <translation>Giữ hài lòng</translation>
     </message>
     <message>
+      <location filename="../../ui/stakeholder_map.py" line="228" />
+      <source>Loading…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/stakeholder_map.py" line="81" />
       <source>Manage closely</source>
       <translation>Quản lý chặt chẽ</translation>
@@ -4739,7 +4750,7 @@
       <translation>Theo dõi</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1044" />
+      <location filename="../../ui/stakeholder_map.py" line="1098" />
       <source>No sector</source>
       <translation>Chưa có lĩnh vực</translation>
     </message>
@@ -4749,42 +4760,42 @@
       <translation>Chưa đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="683" />
+      <location filename="../../ui/stakeholder_map.py" line="229" />
       <source>Nothing rated yet: set influence and interest</source>
       <translation>Chưa có đánh giá nào: hãy nhập mức ảnh hưởng và mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1051" />
+      <location filename="../../ui/stakeholder_map.py" line="1105" />
       <source>Rated %1: influence %2, interest %3</source>
       <translation>Đã đánh giá %1: ảnh hưởng %2, quan tâm %3</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="940" />
+      <location filename="../../ui/stakeholder_map.py" line="994" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="953" />
+      <location filename="../../ui/stakeholder_map.py" line="1007" />
       <source>Show the whole grid (0)</source>
       <translation>Xem toàn bộ lưới (0)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1066" />
+      <location filename="../../ui/stakeholder_map.py" line="1120" />
       <source>Someone changed %1 meanwhile: the map is reloaded.</source>
       <translation>Người khác vừa sửa %1: bản đồ đã được tải lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="952" />
+      <location filename="../../ui/stakeholder_map.py" line="1006" />
       <source>Zoom in (+, or the mouse wheel)</source>
       <translation>Phóng to (+, hoặc con lăn chuột)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="951" />
+      <location filename="../../ui/stakeholder_map.py" line="1005" />
       <source>Zoom out (−)</source>
       <translation>Thu nhỏ (−)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="728" />
+      <location filename="../../ui/stakeholder_map.py" line="782" />
       <source>zoom %1×</source>
       <translation>phóng to %1×</translation>
     </message>

@@ -54,6 +54,7 @@ class BackupsDialog(QDialog):
         self.list.setHeaderLabels([self.tr("Taken"), self.tr("Before"), self.tr("Size")])
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list.header().setStretchLastSection(False)  # the reason gets the room, not the size
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.take_button = QPushButton(self.tr("Back up now"), self)
         self.take_button.setObjectName("backup_now")
@@ -115,8 +116,9 @@ class BackupsDialog(QDialog):
         self.list.clear()
         for b in backups.listing(self.db_file):
             when = self.ctx.fmt_datetime(b.at)
+            # When it was set aside is in the first column.
             what = (
-                self.tr("Damaged file set aside on %1 — kept, not restorable").replace("%1", when)
+                self.tr("Damaged file set aside — kept, not restorable")
                 if b.damaged
                 else self.reason(b.reason)
             )
