@@ -117,6 +117,17 @@ def test_a_file_of_no_known_kind_is_told_what_import_reads(
         "ketnoi: README.md: ketnoi import không đọc loại tệp này "
         "(chỉ đọc .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv, .vcf hoặc .ics)\n"
     )
+    # a file named like one it reads, holding something else, is told so rather than the list
+    fake = tmp_path / "danh bạ.xlsx"
+    fake.write_text("Họ và tên,Email\nAn,an@example.vn\n", encoding="utf-8")
+    code, _, err = _run(capsys, "import", str(fake), "--db", db, "--lang", "en")
+    assert code == 1 and err == (
+        "ketnoi: danh bạ.xlsx: the name ends in .xlsx, but the content is another kind of file (renamed?)\n"
+    )
+    code, _, err = _run(capsys, "import", str(fake), "--db", db, "--lang", "vi")
+    assert code == 1 and err == (
+        "ketnoi: danh bạ.xlsx: tên có đuôi .xlsx nhưng nội dung là loại tệp khác (bị đổi tên?)\n"
+    )
     # the other file errors are worded in the CLI's language too
     code, _, err = _run(capsys, "import", str(tmp_path / "none.xlsx"), "--db", db, "--lang", "vi")
     assert code == 1 and err == "ketnoi: Không tìm thấy tệp: none.xlsx\n"
