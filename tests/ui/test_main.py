@@ -227,9 +227,14 @@ def _run_to_window(monkeypatch, url: str, settings) -> tuple[int, list[str]]:
     from ui import main
 
     opened: list[str] = []
+    earlier = set(QApplication.topLevelWidgets())  # an earlier test's window may not be collected yet
 
     def fake_exec():
-        top = [w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window" and w.isVisible()]
+        top = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "main_window" and w.isVisible() and w not in earlier
+        ]
         opened.append(str(top[-1].ctx.engine.url))
         top[-1].ctx.tasks.wait()
         top[-1].close()
@@ -282,6 +287,10 @@ def test_without_a_backup_a_new_database_is_started_beside_and_the_damaged_file_
     assert sorted(p.name for p in db.parent.iterdir()) == files_before
     assert backups.listing(db) == []
     assert settings.database_url == f"sqlite:///{created}"  # agreed: the next start opens it
+    boxes.clear()
+    code, opened = _run_to_window(monkeypatch, None, settings)
+    assert code == 0 and opened == [f"sqlite:///{created}"] and boxes == []  # no question
+    assert db.read_bytes() == before
 
 
 def test_without_a_backup_another_file_is_opened_and_settings_are_left_when_declined(
