@@ -39,7 +39,7 @@ class Figure(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.value = QLabel("–", self)
+        self.value = QLabel("…", self)  # until the first read: no figure is claimed
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
@@ -161,6 +161,12 @@ class DashboardView(QScrollArea):
         self.setWidget(inner)
         self.counts: dict[str, int] = {}
         self._generation = 0
+        # Until the first read returns: "Loading…", not "Nothing overdue" or "Nothing rated yet"
+        # (the window shows the views before the database has answered).
+        self.loaded = False
+        self.heading.setText(tr("Good day"))
+        for card in self.cards.values():
+            card.set_html(f'<p class="muted">{escape(tr("Loading…"))}</p>')
 
     def refresh(self) -> None:
         """Gather in the background (the counts grow with the database), show on return."""
@@ -190,6 +196,7 @@ class DashboardView(QScrollArea):
         )
 
     def _show(self, data: dict[str, Any]) -> None:
+        self.loaded = True
         today, me, self.counts = data["today"], data["me"], data["counts"]
         overdue, week, meetings, recent = data["overdue"], data["week"], data["meetings"], data["recent"]
         hello = tr("Good day, %1").replace("%1", me.split()[-1]) if me else tr("Good day")

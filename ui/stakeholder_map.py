@@ -19,7 +19,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -196,14 +196,72 @@ class MapCanvas(QWidget):
             self.setFocusPolicy(Qt.FocusPolicy.WheelFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(220, 180) if compact else QSize(320, 240))
+        # What the plot says when it has no dot: "Loading…" until the first points arrive (no
+        # claim that nothing is rated before the database has answered), then, if none, how to
+        # rate. A label: wrapped inside the plot, centred, on a backing the grid lines do not
+        # cross (and read by a screen reader).
+        self.loaded = False
+        self.notice = QLabel(self)
+        self.notice.setObjectName("map_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setContentsMargins(10, 6, 10, 6)
+        self.notice.setAutoFillBackground(True)
+        self.notice.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._colour_notice()
+        self._update_notice()
 
     # --- data ------------------------------------------------------------------------------------
 
     def set_points(self, points: list[sm.MapPoint]) -> None:
         self.points = [p for p in points if p.influence is not None and p.interest is not None]
         self.colours = sector_colours(self.points)
+        self.loaded = True
         self._generation += 1
         self._relayout()
+        self._update_notice()
+
+    def notice_text(self) -> str:
+        """What the plot says instead of dots ("" when it has dots)."""
+        if not self.loaded:
+            return tr("Loading…")
+        return "" if self.points else tr("Nothing rated yet: set influence and interest")
+
+    def _update_notice(self) -> None:
+        text = self.notice_text()
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        if not text:
+            return
+        r = self.plot_rect().adjusted(8, 8, -8, -8)
+        margins = self.notice.contentsMargins()
+        one_line = self.notice.fontMetrics().horizontalAdvance(text) + margins.left() + margins.right() + 4
+        width = max(40, min(one_line, int(r.width())))
+        height = min(self.notice.heightForWidth(width), max(20, int(r.height())))
+        self.notice.setGeometry(
+            int(r.center().x() - width / 2), int(r.center().y() - height / 2), width, height
+        )
+
+    def _colour_notice(self) -> None:
+        pal = self.palette()
+        backing = QColor(pal.color(QPalette.ColorRole.Base))
+        backing.setAlpha(235)
+        muted = QColor(pal.color(QPalette.ColorRole.Text))
+        muted.setAlpha(170)
+        own = self.notice.palette()
+        own.setColor(QPalette.ColorRole.Window, backing)
+        own.setColor(QPalette.ColorRole.WindowText, muted)
+        self.notice.setPalette(own)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if not hasattr(self, "notice"):
+            return  # still being built
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_notice()  # a dark theme chosen meanwhile
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self._update_notice()
 
     def move_point(self, point: sm.MapPoint, influence: int, interest: int) -> None:
         """Show a re-rated point at once (the save follows on the write lane)."""
@@ -602,6 +660,7 @@ class MapCanvas(QWidget):
     def resizeEvent(self, event: Any) -> None:
         self._clamp()
         self._relayout()
+        self._update_notice()
         super().resizeEvent(event)
 
     # --- painting --------------------------------------------------------------------------------
@@ -677,12 +736,7 @@ class MapCanvas(QWidget):
             painter.setPen(muted)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, quadrant_name(key))
         self._paint_axes(painter, r, c, text)
-        if not self.points:
-            painter.setPen(muted)
-            painter.drawText(
-                r, Qt.AlignmentFlag.AlignCenter, tr("Nothing rated yet: set influence and interest")
-            )
-        painter.end()
+        painter.end()  # no dot: self.notice says why
 
     def _paint_clusters(self, painter: QPainter, text: QColor, base: QColor) -> None:
         # clusters: a bubble with the count of what does not fit

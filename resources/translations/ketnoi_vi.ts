@@ -1004,7 +1004,7 @@
     <message>
       <location filename="../../ui/dashboard.py" line="169" />
       <source>Loading…</source>
-      <translation type="unfinished" />
+      <translation>Đang tải…</translation>
     </message>
     <message>
       <location filename="../../ui/dashboard.py" line="108" />
@@ -3130,7 +3130,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3176,7 +3175,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3389,7 +3387,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4299,6 +4296,7 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4420,6 +4418,7 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -4737,7 +4736,7 @@
     <message>
       <location filename="../../ui/stakeholder_map.py" line="228" />
       <source>Loading…</source>
-      <translation type="unfinished" />
+      <translation>Đang tải…</translation>
     </message>
     <message>
       <location filename="../../ui/stakeholder_map.py" line="81" />
@@ -5582,6 +5581,7 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
