@@ -177,7 +177,7 @@ def prune(db_file: Path) -> list[Path]:
     for b in copies:
         if b.path in keep:
             continue
-        if b.reason == "before-restore" and check_file(b.path) is not None:
+        if b.reason == "before-restore" and check_file(b.path, quick=True) is not None:
             continue  # set aside damaged by an older Ketnoi (before DAMAGED was its name): kept
         with contextlib.suppress(OSError):
             b.path.unlink()
@@ -185,8 +185,10 @@ def prune(db_file: Path) -> list[Path]:
     return gone
 
 
-def check_file(path: Path) -> str | None:
-    """Why ``path`` is not a sound SQLite database (None when it is)."""
+def check_file(path: Path, *, quick: bool = False) -> str | None:
+    """Why ``path`` is not a sound SQLite database (None when it is). ``quick``: ``PRAGMA
+    quick_check``, which reads every page but skips comparing indexes with their tables
+    (0.17 s instead of 1.3-1.5 s on a 114 MB file of 100,000 contacts)."""
     if not path.is_file():
         return f"{path} does not exist"
     if path.stat().st_size == 0:
@@ -194,7 +196,8 @@ def check_file(path: Path) -> str | None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            result = [" ".join(str(row[0]).split()) for row in con.execute("PRAGMA integrity_check(5)")]
+            pragma = "quick_check" if quick else "integrity_check"
+            result = [" ".join(str(row[0]).split()) for row in con.execute(f"PRAGMA {pragma}(5)")]
         finally:
             con.close()
     except sqlite3.Error as exc:
@@ -220,7 +223,7 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
     problem = check_file(backup_file)
     if problem:
         raise BackupError(f"Not restoring: {problem}")
-    damaged = db_file.exists() and db_file.stat().st_size > 0 and check_file(db_file) is not None
+    damaged = db_file.exists() and db_file.stat().st_size > 0 and check_file(db_file, quick=True) is not None
     if damaged:
         saved: Path | None = _set_aside(db_file)
     else:
