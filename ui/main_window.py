@@ -604,7 +604,10 @@ class MainWindow(QMainWindow):
         if view is None or view.entity != entity:
             return []
         ids = view.list.selected_ids()
-        return ids or ([view.detail.record_id] if view.detail.record_id else [])
+        shown = view.detail.record_id
+        if shown in ids:  # the record on the page first: Edit, Brief, History… open that one
+            return [shown, *(i for i in ids if i != shown)]
+        return ids or ([shown] if shown else [])
 
     def _log_email(self) -> None:
         """E-mail files chosen in a dialog, logged with the contact, organisation or meeting shown."""

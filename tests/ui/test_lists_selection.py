@@ -123,3 +123,16 @@ def test_a_record_opened_from_a_link_is_what_delete_acts_on(qtbot, window, ctx, 
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: _deleted(engine, Contact, ids["bao"]) and not ctx.tasks.busy(), timeout=10_000)
     assert not _deleted(engine, Contact, ids["nhung"])
+
+
+def test_edit_opens_the_record_on_the_page_when_several_are_selected(qtbot, window, monkeypatch):
+    panel = _panel(qtbot, window, "contact")
+    opened: list[tuple[str, int]] = []
+    monkeypatch.setattr(window.commands, "edit", lambda entity, i: opened.append((entity, i)))
+    _click(qtbot, panel, 0)
+    _click(qtbot, panel, 2, SHIFT)  # rows 0-2 selected, row 2 current and on the page
+    shown = panel.model.id_at(2)
+    assert window.views["contact"].detail.record_id == shown
+    assert len(panel.selected_ids()) == 3
+    qtbot.keyClick(panel.view, Qt.Key.Key_E, CTRL)
+    assert opened == [("contact", shown)]
