@@ -136,3 +136,19 @@ def test_edit_opens_the_record_on_the_page_when_several_are_selected(qtbot, wind
     assert len(panel.selected_ids()) == 3
     qtbot.keyClick(panel.view, Qt.Key.Key_E, CTRL)
     assert opened == [("contact", shown)]
+
+
+def test_a_row_filtered_out_and_back_shows_again_when_clicked(qtbot, window, ids):
+    panel = _panel(qtbot, window, "contact")
+    detail = window.views["contact"].detail
+    everyone = panel.model.rowCount()
+    _click(qtbot, panel, panel.model.row_of(ids["nhung"]))
+    assert detail.record_id == ids["nhung"]
+    for text, rows in (("zzz-nobody", 0), ("", everyone)):
+        panel.search.setText(text)
+        panel.apply_filters()
+        qtbot.waitUntil(lambda r=rows: panel.model.complete and panel.model.rowCount() == r)
+    assert detail.record_id == 0  # it left the list: the page was cleared
+    _click(qtbot, panel, panel.model.row_of(ids["nhung"]))
+    assert panel.selected_ids() == [ids["nhung"]]
+    assert detail.record_id == ids["nhung"]

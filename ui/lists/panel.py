@@ -115,7 +115,7 @@ class ListPanel(QWidget):
         self._settle.timeout.connect(self._sync_shown)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._sync_shown())
-        self.view.record_lost.connect(lambda: self.current_changed.emit(self.entity, 0))
+        self.view.record_lost.connect(lambda: self._emit_shown(0))
         self.model.ids_complete.connect(self._ids_complete)
         self.view.doubleClicked.connect(self._on_activated)
         self.view.activated.connect(self._on_activated)
