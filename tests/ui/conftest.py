@@ -20,6 +20,20 @@ def english_plurals(qapp: Any) -> None:
     i18n.ensure_plurals(qapp)
 
 
+@pytest.fixture(autouse=True)
+def no_dialog_left_open(qapp: Any) -> Iterator[None]:
+    """A dialog a test left open (e.g. the welcome a start on an empty database shows once the
+    window has painted) is closed after it, so that the next test's window is not the one
+    under a stranger's modal dialog (a start-up test saw the previous test's welcome)."""
+    yield
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    qapp.processEvents()  # timers due now (the welcome is a zero timer) fire before the sweep
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Any:
     from ui.settings import Settings
