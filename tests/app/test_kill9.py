@@ -46,8 +46,10 @@ def dump(db: Path) -> list[str]:
         con.close()
 
 
-def kill_half_way(module: str, owner: str, name: str, argv: list[str]) -> None:
-    patch = (
+def kill_half_way(module: str, owner: str, name: str, argv: list[str], patch: str | None = None) -> str:
+    """Run ``ketnoi ARGV`` in a child whose ``module.owner.name`` stops after its work (or as
+    ``patch`` says), kill it with SIGKILL there, and return the line it printed at half-way."""
+    patch = patch or (
         f"target.{owner}{name} = stalled" if not owner else f"setattr(target.{owner[:-1]}, {name!r}, stalled)"
     )
     code = CHILD.format(module=module, owner=owner, name=name, patch=patch, argv=argv)
@@ -63,6 +65,7 @@ def kill_half_way(module: str, owner: str, name: str, argv: list[str]) -> None:
     finally:
         child.wait(30)
     assert child.returncode == -signal.SIGKILL
+    return line
 
 
 @pytest.fixture

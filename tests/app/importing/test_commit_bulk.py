@@ -5,9 +5,6 @@ kill -9 while the indexes are dropped leaves the file as it was, and undo remove
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +17,7 @@ from db import models as m
 from db.engine import unit_of_work
 from tests.app.importing.helpers import write_xlsx
 from tests.app.importing.test_workbook_batch import live, previews
-from tests.app.test_kill9 import CHILD, dump
+from tests.app.test_kill9 import dump, kill_half_way
 
 ROWS = 150
 
@@ -120,21 +117,6 @@ def stalled(self, *args, **kwargs):
 target._Writer._write_new = stalled
 """
     argv = ["import", str(path), "--db", str(db_path)]
-    code = CHILD.format(
-        module="app.importing.commit", owner="_Writer.", name="_write_new", patch=patch, argv=argv
-    )
-    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    try:
-        assert child.stdout is not None
-        for line in child.stdout:
-            if "HALF-WAY" in line:
-                break
-        else:
-            pytest.fail(f"the child ended before half-way (exit {child.wait()})")
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.kill()
-        child.wait(30)
+    line = kill_half_way("app.importing.commit", "_Writer.", "_write_new", argv, patch=patch)
     assert line.split() == ["HALF-WAY", "0"]  # killed while the contacts had no index
-    assert child.returncode == -signal.SIGKILL
     assert dump(db_path) == before
