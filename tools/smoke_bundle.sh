@@ -15,7 +15,8 @@ db="$home/k.db"
 run() {
   local extra=()
   while [[ ${1:-} == *=* && ${1:-} != -* ]]; do extra+=("$1"); shift; done
-  (cd "$home" && env -i HOME="$home" PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen "${extra[@]}" "$bin" "$@")
+  # (a time limit: a window held by an error box nobody closes would otherwise hang CI)
+  (cd "$home" && timeout 180 env -i HOME="$home" PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen "${extra[@]}" "$bin" "$@")
 }
 fail() { echo "smoke: FAIL: $*" >&2; exit 1; }
 step() { printf 'smoke: %s\n' "$*"; }
@@ -37,6 +38,9 @@ out=$(run import "$home/all.xlsx" --db "$home/copy.db") || fail "import of the e
 step "export + import into a new file: $(run info --db "$home/copy.db" | grep contacts | xargs)"
 out=$(run KETNOI_QUIT_AFTER_MS=1500 --db "$db" 2>&1) || fail "window: $out"
 grep -q "ketnoi: window opened" <<<"$out" || fail "window did not open: $out"
+# ready: the dashboard filled with its data (a failed read — a data file missing from the
+# bundle, say — shows an error box instead, and the window never says it)
+grep -q "ketnoi: window ready" <<<"$out" || fail "window not ready: $out"
 step "$(grep 'ketnoi: window' <<<"$out")"
 data="$(dirname "$bin")/_internal"  # PyInstaller 6's one-folder layout
 for f in docs/guide.md docs/guide.vi.md resources/licences.json resources/fonts/OFL.txt \
