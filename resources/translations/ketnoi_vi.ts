@@ -493,6 +493,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1833,6 +1834,11 @@
       <translation>Đã lưu báo cáo lỗi: %1 (%2 dòng). Sửa các dòng đó rồi nhập lại tệp.</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="57" />
+      <source>Fields that are empty in Ketnoi are filled from the sheet; fields already filled are left as they are. New e-mails, phones, sectors and tags are added to the record's lists; nothing is removed. The preview shows every change.</source>
+      <translation>Các trường còn trống trong Ketnoi được điền từ bảng tính; các trường đã có giá trị được giữ nguyên. E-mail, số điện thoại, lĩnh vực và nhãn mới được bổ sung vào danh sách của bản ghi; không có gì bị xoá. Bản xem trước hiển thị mọi thay đổi.</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/model.py" line="48" />
       <source>New</source>
       <translation>Mới</translation>
@@ -1873,14 +1879,29 @@
       <translation>Trạng thái</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="68" />
+      <source>The record already in Ketnoi is left exactly as it is.</source>
+      <translation>Bản ghi đã có trong Ketnoi được giữ nguyên.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="55" />
+      <source>The row becomes a new record beside the one already in Ketnoi.</source>
+      <translation>Dòng này thành một bản ghi mới, bên cạnh bản ghi đã có trong Ketnoi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="63" />
+      <source>The sheet's values replace Ketnoi's; an empty cell never erases. New e-mails, phones, sectors and tags are added to the record's lists; nothing is removed. The preview shows every change.</source>
+      <translation>Giá trị trong bảng tính thay thế giá trị trong Ketnoi; ô trống không bao giờ xoá dữ liệu. E-mail, số điện thoại, lĩnh vực và nhãn mới được bổ sung vào danh sách của bản ghi; không có gì bị xoá. Bản xem trước hiển thị mọi thay đổi.</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/model.py" line="49" />
       <source>Update</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="44" />
-      <source>Update it: fill only its empty fields</source>
-      <translation>Cập nhật: chỉ điền các trường còn trống</translation>
+      <source>Update it: fill its empty fields, add to its lists</source>
+      <translation>Cập nhật: điền các trường còn trống, bổ sung vào danh sách</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="45" />
@@ -3022,8 +3043,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3033,7 +3052,6 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3951,97 +3969,97 @@
   <context>
     <name>MappingPage</name>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="189" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="215" />
       <source>(no header)</source>
       <translation>(không có tiêu đề)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="75" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="101" />
       <source>A row that matches an &amp;existing record:</source>
       <translation>Dòng khớp với một bản ghi &amp;đã có:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="55" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="77" />
       <source>Check Ketnoi's suggestion for each column; change any that is wrong.</source>
       <translation>Kiểm tra gợi ý của Ketnoi cho từng cột; sửa cột nào chưa đúng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="255" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="281" />
       <source>Choose the column that holds “%1”: a row without it is not a record.</source>
       <translation>Chọn cột chứa “%1”: dòng thiếu cột này không phải là một bản ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="83" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="109" />
       <source>Column</source>
       <translation>Cột</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="111" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="137" />
       <source>Columns left “not imported” are ignored. When you import, Ketnoi remembers this mapping and offers it again for the next file with the same headers.</source>
       <translation>Các cột để “không nhập” sẽ bị bỏ qua. Khi nhập, Ketnoi ghi nhớ cách ghép cột này và gợi ý lại cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="84" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="110" />
       <source>Header in the file</source>
       <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="86" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="112" />
       <source>Imports into</source>
       <translation>Nhập vào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="164" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="190" />
       <source>Ketnoi could not tell what the sheet holds: choose it above.</source>
       <translation>Ketnoi chưa xác định được nội dung trang tính: hãy chọn ở trên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="54" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="76" />
       <source>Match the columns to fields</source>
       <translation>Ghép cột với trường dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="69" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="95" />
       <source>S&amp;heet:</source>
       <translation>T&amp;rang:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="85" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="111" />
       <source>Sample values</source>
       <translation>Giá trị mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="260" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="286" />
       <source>Several columns go into %1: only the first is used.</source>
       <translation>Nhiều cột cùng ghép vào %1: chỉ dùng cột đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="268" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="294" />
       <source>Sheet “%1” has no column for the name: choose it there.</source>
       <translation>Trang “%1” chưa có cột họ tên: hãy chọn ở trang đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="159" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="185" />
       <source>Sheet “%1”: the header is on row %2.</source>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="157" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="183" />
       <source>Sheet “%1”: the header is on row %2; the rows above it are skipped.</source>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2; các dòng phía trên được bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="162" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="188" />
       <source>The mapping you confirmed last time for these headers is used.</source>
       <translation>Dùng cách ghép cột bạn đã xác nhận lần trước cho các tiêu đề này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="74" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="100" />
       <source>The sheet &amp;holds:</source>
       <translation>Trang tính &amp;chứa:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="199" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="225" />
       <source>— not imported —</source>
       <translation>— không nhập —</translation>
     </message>
@@ -5556,6 +5574,8 @@
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>

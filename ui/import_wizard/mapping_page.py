@@ -41,9 +41,31 @@ def on_match_label(choice: str) -> str:
     tr = QCoreApplication.translate
     return {
         "create": tr("Import", "Create a new record anyway"),
-        "fill": tr("Import", "Update it: fill only its empty fields"),
+        "fill": tr("Import", "Update it: fill its empty fields, add to its lists"),
         "overwrite": tr("Import", "Update it: overwrite its fields"),
         "skip": tr("Import", "Skip the row"),
+    }[choice]
+
+
+def on_match_tip(choice: str) -> str:
+    """What each choice does to a record already in Ketnoi, lists included (e-mails, phones,
+    sectors, tags gain the sheet's new items under both updates; nothing is ever removed)."""
+    tr = QCoreApplication.translate
+    return {
+        "create": tr("Import", "The row becomes a new record beside the one already in Ketnoi."),
+        "fill": tr(
+            "Import",
+            "Fields that are empty in Ketnoi are filled from the sheet; fields already filled are left"
+            " as they are. New e-mails, phones, sectors and tags are added to the record's lists;"
+            " nothing is removed. The preview shows every change.",
+        ),
+        "overwrite": tr(
+            "Import",
+            "The sheet's values replace Ketnoi's; an empty cell never erases. New e-mails, phones,"
+            " sectors and tags are added to the record's lists; nothing is removed. The preview"
+            " shows every change.",
+        ),
+        "skip": tr("Import", "The record already in Ketnoi is left exactly as it is."),
     }[choice]
 
 
@@ -62,6 +84,14 @@ class MappingPage(QWizardPage):
         self.on_match.setObjectName("import_on_match")
         for choice in ON_MATCH:
             self.on_match.addItem(on_match_label(choice), choice)
+            self.on_match.setItemData(
+                self.on_match.count() - 1, on_match_tip(choice), Qt.ItemDataRole.ToolTipRole
+            )
+        self.on_match.currentIndexChanged.connect(
+            lambda i: self.on_match.setToolTip(
+                str(self.on_match.itemData(i, Qt.ItemDataRole.ToolTipRole) or "")
+            )
+        )
         self.on_match.setCurrentIndex(ON_MATCH.index("fill"))
         self.sheet_choice = QComboBox(self)
         self.sheet_choice.setObjectName("import_sheet_choice")

@@ -397,3 +397,18 @@ def test_every_sheet_in_one_pass_one_batch(qtbot, ctx, engine, tmp_path):
         live = select(func.count()).select_from(Organisation).where(col(Organisation.deleted_at).is_(None))
         assert contacts(engine) == [] and s.execute(live).scalar_one() == 0
     w.accept()
+
+
+def test_the_on_match_choice_says_what_it_does_to_lists(qtbot, ctx, tmp_path):
+    """ "Fill" adds the sheet's new e-mails, phones, sectors and tags to a record's lists (lists
+    gain, never lose: tests/app/importing/test_commit.py): its words say so, its tooltip says how."""
+    w = open_wizard(qtbot, ctx, contacts_workbook(tmp_path / "dai-bieu.xlsx"))
+    w.file_page.select_sheet("Danh bạ")
+    w.next()
+    combo = w.mapping_page.on_match
+    assert combo.currentData() == "fill"
+    assert "add to its lists" in combo.currentText()
+    tip = combo.toolTip()
+    assert "left as they are" in tip and "sectors" in tip and "nothing is removed" in tip
+    combo.setCurrentIndex(combo.findData("skip"))
+    assert combo.toolTip() == "The record already in Ketnoi is left exactly as it is."
