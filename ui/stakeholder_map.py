@@ -201,6 +201,7 @@ class MapCanvas(QWidget):
         # rate. A label: wrapped inside the plot, centred, on a backing the grid lines do not
         # cross (and read by a screen reader).
         self.loaded = False
+        self.filtered = False  # a sector or tag filter chose the points (set by the map view)
         self.notice = QLabel(self)
         self.notice.setObjectName("map_notice")
         self.notice.setWordWrap(True)
@@ -226,7 +227,11 @@ class MapCanvas(QWidget):
         """What the plot says instead of dots ("" when it has dots)."""
         if not self.loaded:
             return tr("Loading…")
-        return "" if self.points else tr("Nothing rated yet: set influence and interest")
+        if self.points:
+            return ""
+        if self.filtered:  # others may be rated: the filter hid them
+            return tr("Nothing rated matches the sector or tag chosen")
+        return tr("Nothing rated yet: set influence and interest")
 
     def _update_notice(self) -> None:
         text = self.notice_text()
@@ -1081,6 +1086,7 @@ class MapView(QWidget):
         self._pending_cell = (influence, interest)
 
     def _show(self, points: list[sm.MapPoint], unrated: int) -> None:
+        self.canvas.filtered = bool(self.sector.currentData() or self.tag.currentData())
         self.canvas.set_points(points)
         if self._pending_cell is not None:
             self.canvas.zoom_to_cell(*self._pending_cell)

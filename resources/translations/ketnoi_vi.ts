@@ -493,7 +493,6 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
-      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -3043,6 +3042,8 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3052,6 +3053,7 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3969,12 +3971,12 @@
   <context>
     <name>MappingPage</name>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="215" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="219" />
       <source>(no header)</source>
       <translation>(không có tiêu đề)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="101" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="105" />
       <source>A row that matches an &amp;existing record:</source>
       <translation>Dòng khớp với một bản ghi &amp;đã có:</translation>
     </message>
@@ -3984,32 +3986,32 @@
       <translation>Kiểm tra gợi ý của Ketnoi cho từng cột; sửa cột nào chưa đúng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="281" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="285" />
       <source>Choose the column that holds “%1”: a row without it is not a record.</source>
       <translation>Chọn cột chứa “%1”: dòng thiếu cột này không phải là một bản ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="109" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="113" />
       <source>Column</source>
       <translation>Cột</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="137" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="141" />
       <source>Columns left “not imported” are ignored. When you import, Ketnoi remembers this mapping and offers it again for the next file with the same headers.</source>
       <translation>Các cột để “không nhập” sẽ bị bỏ qua. Khi nhập, Ketnoi ghi nhớ cách ghép cột này và gợi ý lại cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="110" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="114" />
       <source>Header in the file</source>
       <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="112" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="116" />
       <source>Imports into</source>
       <translation>Nhập vào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="190" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="194" />
       <source>Ketnoi could not tell what the sheet holds: choose it above.</source>
       <translation>Ketnoi chưa xác định được nội dung trang tính: hãy chọn ở trên.</translation>
     </message>
@@ -4019,47 +4021,47 @@
       <translation>Ghép cột với trường dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="95" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="99" />
       <source>S&amp;heet:</source>
       <translation>T&amp;rang:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="111" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="115" />
       <source>Sample values</source>
       <translation>Giá trị mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="286" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="290" />
       <source>Several columns go into %1: only the first is used.</source>
       <translation>Nhiều cột cùng ghép vào %1: chỉ dùng cột đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="294" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="298" />
       <source>Sheet “%1” has no column for the name: choose it there.</source>
       <translation>Trang “%1” chưa có cột họ tên: hãy chọn ở trang đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="185" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="189" />
       <source>Sheet “%1”: the header is on row %2.</source>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="183" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="187" />
       <source>Sheet “%1”: the header is on row %2; the rows above it are skipped.</source>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2; các dòng phía trên được bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="188" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="192" />
       <source>The mapping you confirmed last time for these headers is used.</source>
       <translation>Dùng cách ghép cột bạn đã xác nhận lần trước cho các tiêu đề này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="100" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="104" />
       <source>The sheet &amp;holds:</source>
       <translation>Trang tính &amp;chứa:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="225" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="229" />
       <source>— not imported —</source>
       <translation>— không nhập —</translation>
     </message>
@@ -4686,58 +4688,58 @@
   <context>
     <name>StakeholderMap</name>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1091" />
+      <location filename="../../ui/stakeholder_map.py" line="1097" />
       <source>%1 not rated yet</source>
       <translation>%1 chưa được đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1089" />
+      <location filename="../../ui/stakeholder_map.py" line="1095" />
       <source>%1 shown</source>
       <translation>Hiển thị %1</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="884" />
+      <location filename="../../ui/stakeholder_map.py" line="889" />
       <source>%n meeting(s) in 12 months</source>
       <translation>%n cuộc họp trong 12 tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="897" />
+      <location filename="../../ui/stakeholder_map.py" line="902" />
       <source>%n more here: click to zoom in</source>
       <translation>Còn %n nữa ở đây: bấm để phóng to</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1023" />
+      <location filename="../../ui/stakeholder_map.py" line="1028" />
       <source>Dot size: meetings in the last 12 months. Drag a dot to re-rate it; click to open. Wheel or +/− zooms, dragging the background pans; a +N bubble holds what does not fit: click it to zoom in.</source>
       <translation>Cỡ chấm: số cuộc họp trong 12 tháng qua. Kéo một chấm để chấm điểm lại; bấm để mở. Con lăn chuột hoặc +/− để phóng to, thu nhỏ; kéo nền để di chuyển; bong bóng +N gom những gì không vừa chỗ: bấm vào để phóng to.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1043" />
+      <location filename="../../ui/stakeholder_map.py" line="1048" />
       <source>Every sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1044" />
+      <location filename="../../ui/stakeholder_map.py" line="1049" />
       <source>Every tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1007" />
+      <location filename="../../ui/stakeholder_map.py" line="1012" />
       <source>Fit</source>
       <translation>Vừa khung</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="887" />
-      <location filename="../../ui/stakeholder_map.py" line="900" />
+      <location filename="../../ui/stakeholder_map.py" line="892" />
+      <location filename="../../ui/stakeholder_map.py" line="905" />
       <source>Influence %1 · interest %2</source>
       <translation>Ảnh hưởng %1 · quan tâm %2</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="791" />
+      <location filename="../../ui/stakeholder_map.py" line="796" />
       <source>Influence →</source>
       <translation>Mức ảnh hưởng →</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="780" />
+      <location filename="../../ui/stakeholder_map.py" line="785" />
       <source>Interest →</source>
       <translation>Mức quan tâm →</translation>
     </message>
@@ -4752,7 +4754,7 @@
       <translation>Giữ hài lòng</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="228" />
+      <location filename="../../ui/stakeholder_map.py" line="229" />
       <source>Loading…</source>
       <translation>Đang tải…</translation>
     </message>
@@ -4767,7 +4769,7 @@
       <translation>Theo dõi</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1098" />
+      <location filename="../../ui/stakeholder_map.py" line="1104" />
       <source>No sector</source>
       <translation>Chưa có lĩnh vực</translation>
     </message>
@@ -4777,42 +4779,47 @@
       <translation>Chưa đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="229" />
+      <location filename="../../ui/stakeholder_map.py" line="233" />
+      <source>Nothing rated matches the sector or tag chosen</source>
+      <translation>Không có mục nào đã đánh giá khớp với lĩnh vực hoặc nhãn đã chọn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="234" />
       <source>Nothing rated yet: set influence and interest</source>
       <translation>Chưa có đánh giá nào: hãy nhập mức ảnh hưởng và mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1105" />
+      <location filename="../../ui/stakeholder_map.py" line="1111" />
       <source>Rated %1: influence %2, interest %3</source>
       <translation>Đã đánh giá %1: ảnh hưởng %2, quan tâm %3</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="994" />
+      <location filename="../../ui/stakeholder_map.py" line="999" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1007" />
+      <location filename="../../ui/stakeholder_map.py" line="1012" />
       <source>Show the whole grid (0)</source>
       <translation>Xem toàn bộ lưới (0)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1120" />
+      <location filename="../../ui/stakeholder_map.py" line="1126" />
       <source>Someone changed %1 meanwhile: the map is reloaded.</source>
       <translation>Người khác vừa sửa %1: bản đồ đã được tải lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1006" />
+      <location filename="../../ui/stakeholder_map.py" line="1011" />
       <source>Zoom in (+, or the mouse wheel)</source>
       <translation>Phóng to (+, hoặc con lăn chuột)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1005" />
+      <location filename="../../ui/stakeholder_map.py" line="1010" />
       <source>Zoom out (−)</source>
       <translation>Thu nhỏ (−)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="782" />
+      <location filename="../../ui/stakeholder_map.py" line="787" />
       <source>zoom %1×</source>
       <translation>phóng to %1×</translation>
     </message>
@@ -5574,8 +5581,6 @@
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>

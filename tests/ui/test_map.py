@@ -444,3 +444,19 @@ def test_a_dot_dragged_while_zoomed_lands_in_the_cell_under_the_mouse(qtbot: Any
     assert canvas.content_rect() == before  # dragging a dot does not pan
     moved = next(p for p in canvas.points if p.id == point.id)
     assert (moved.influence, moved.interest) == (3, 4)
+
+
+def test_a_filter_that_hides_every_rated_organisation_says_so_not_that_nothing_is_rated(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    view = _open_map(qtbot, window, ctx)
+    assert [p.id for p in view.canvas.points] == [ids["nic"]]  # NIC is rated, Genetica is not
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.sector.setCurrentIndex(view.sector.findData("Biotech"))  # Genetica only
+    assert view.canvas.points == []
+    assert view.canvas.notice.text() == "Nothing rated matches the sector or tag chosen"
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.sector.setCurrentIndex(0)
+        view.level.setCurrentIndex(view.level.findData("contact"))  # no filter, nobody rated
+    assert view.canvas.notice.text() == "Nothing rated yet: set influence and interest"
+    wait_idle(qtbot, ctx)
