@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,7 @@ log = logging.getLogger("ketnoi.migrate")
 """Says when an existing database is being upgraded and when it is done, at WARNING: the
 CLI's logging puts both lines on stderr (as Python's last-resort handler does where no logging
 is set up), so a long upgrade (migration 0014 rebuilds the search indexes: 9-17 s at a million contacts) does not
-look hung. The window listens to this logger and shows a message starting with "Upgrading" as
-its own "Upgrading <file>…": keep that first word."""
+look hung. The window is told through ``open_database(url, on_upgrade=…)`` instead."""
 
 HEAD_REVISION = "0014"
 """The newest migration's revision, known without importing Alembic (which costs a third of
@@ -73,8 +73,10 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine) -> Path | None:
-    """Bring the database to the head revision; returns the backup written, if any."""
+def upgrade(engine: Engine, on_upgrade: Callable[[], object] | None = None) -> Path | None:
+    """Bring the database to the head revision; returns the backup written, if any.
+    ``on_upgrade`` is called once an existing database is found to need an upgrade, before the
+    copy and the migrations (the window says "Upgrading <file>…" meanwhile)."""
     if stored_revision(engine) == HEAD_REVISION:
         return None  # the common case: one query, no Alembic
     from alembic import command
@@ -100,6 +102,8 @@ def upgrade(engine: Engine) -> Path | None:
     started = time.monotonic()
     if current is not None:
         where = describe_url(str(engine.url))
+        if on_upgrade is not None:
+            on_upgrade()
         log.warning(
             "Upgrading the database %s from schema %s to %s (a copy is kept first; a big one takes a while)…",
             where,
@@ -129,8 +133,9 @@ def stored_revision(engine: Engine) -> str | None:
     return str(row[0]) if row is not None else None
 
 
-def open_database(url: str) -> Engine:
-    """An engine on ``url`` whose schema is at the head revision.
+def open_database(url: str, on_upgrade: Callable[[], object] | None = None) -> Engine:
+    """An engine on ``url`` whose schema is at the head revision (``on_upgrade``: see
+    :func:`upgrade`).
 
     An existing file of 0 bytes is refused: SQLite would take it for a new database and the
     app would fill it with an empty schema, hiding that the data it held is gone."""
@@ -142,7 +147,7 @@ def open_database(url: str) -> Engine:
         )
     engine = make_engine(url)
     try:
-        upgrade(engine)
+        upgrade(engine, on_upgrade)
     except DatabaseError:
         engine.dispose()
         raise

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import logging
 import os
 import sys
 import time
@@ -91,7 +90,7 @@ class Opening(QObject):
     layer, the damage check and the opening on a worker thread, the questions and the views on
     the UI thread. :meth:`wait` runs an event loop until it is done."""
 
-    upgrading = Signal()  # db.migrate said it is upgrading the file (emitted on the worker)
+    upgrading = Signal()  # open_database is upgrading the file (emitted on the worker, queued here)
 
     FIRST_PAINT_WAIT_MS = 100  # start anyway if the frame is not painted by then (hidden, elsewhere)
 
@@ -112,9 +111,7 @@ class Opening(QObject):
         window.closed.connect(lambda: self._finish(0))
         # An older file is upgraded while it opens (at a million contacts 0014 takes ~13 s):
         # the frame says so instead of only "Opening …".
-        self._notice = _UpgradeNotice(self.upgrading)
         self.upgrading.connect(self._upgrading)
-        logging.getLogger(MIGRATE_LOG).addHandler(self._notice)
 
     def wait(self) -> int | None:
         """None once the window holds the opened database; else the exit code: 1 when it could
@@ -133,18 +130,20 @@ class Opening(QObject):
         self._started = True
         self._check_and_open()
 
-    def _check_and_open(self) -> None:
-        url = self.url
+    def _check_and_open(self, *, check: bool = True) -> None:
+        """On the worker: the damage check (unless ``check`` is False: a backup just restored,
+        which restore checked), then the opening; on the UI thread: the views, or the offer."""
+        url, upgrading = self.url, self.upgrading.emit
 
         def prepare(_task: Any) -> tuple[str | None, Engine | None]:
             from db.migrate import open_database, quick_check
 
             # A damaged file is noticed before anything reads its schema (the version may sit
             # on a broken page, and then nothing would open): the latest good backup is offered.
-            problem = quick_check(url)
+            problem = quick_check(url) if check else None
             if problem:
                 return problem, None
-            engine = open_database(url)
+            engine = open_database(url, on_upgrade=upgrading)
             preload()
             return None, engine
 
@@ -178,15 +177,7 @@ class Opening(QObject):
             self._check_and_open()
             return
         self.url = url
-
-        def reopen(_task: Any) -> Engine:
-            from db.migrate import open_database
-
-            engine = open_database(url)
-            preload()
-            return engine
-
-        self._tasks.run(reopen, on_done=self._opened, on_error=self._failed)
+        self._check_and_open(check=False)
 
     def _opened(self, engine: Engine) -> None:
         if self.done:
@@ -259,23 +250,7 @@ class Opening(QObject):
         if self.done:
             return
         self.done, self.code = True, code
-        logging.getLogger(MIGRATE_LOG).removeHandler(self._notice)
         self._loop.quit()
-
-
-MIGRATE_LOG = "ketnoi.migrate"  # db.migrate's logger (not imported here: it loads SQLAlchemy)
-
-
-class _UpgradeNotice(logging.Handler):
-    """Hears db.migrate's "Upgrading the database …" (on the worker) and says so to the UI."""
-
-    def __init__(self, signal: Any) -> None:
-        super().__init__(logging.WARNING)
-        self.signal = signal
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if str(record.msg).startswith("Upgrading"):
-            self.signal.emit()  # queued to the UI thread
 
 
 # The views' modules that import no Qt (app/ never does), the costly first: holidays (through
