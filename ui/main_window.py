@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         from ui.live import LiveStatus, LiveUpdates
         from ui.notify import Banner, DueNotifier
         from ui.stakeholder_map import MapView
+        from ui.team import guard_window
 
         assert not self.is_ready, "attach() once"
         self.ctx = ctx
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, self.banner)
         self._build_record_actions()
+        guard_window(self)  # a reader's window: every write command off, saying why (issue 13)
         self.selection_menu.aboutToShow.connect(self._fill_selection_menu)
         self._fill_selection_menu()
 

@@ -401,9 +401,4 @@ def organisation_actions(window: Any) -> list[QAction]:
         act.setObjectName(f"act_{name}")
         act.triggered.connect(opener(cls))
         out.append(act)
-    # A reader's window: every write command off, saying why. This is the one feature hook the
-    # window calls once its actions exist (it belongs at the end of MainWindow.__init__).
-    from ui.team import guard_window
-
-    guard_window(window)
     return out
