@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
@@ -78,26 +79,57 @@ def _convert(values: Sequence[Any], proc: Any) -> list[Any]:
     return out
 
 
+def insert_tuples(
+    session: Session, table: Table, names: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """:func:`executemany` for rows already built as tuples of the columns ``names`` (no dict
+    per row: 0.25 s less for the 190k e-mails and phones of a 100k-row import)."""
+    if not rows:
+        return
+    if not is_sqlite(session):
+        session.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
+        return
+    if len(rows) >= FTS_BULK_MIN_ROWS and "id" in table.c and "id" not in names:
+        with fts_deferred(session, str(table.name), None, len(rows)):
+            _execute_tuples(session, table, list(names), list(rows))
+    else:
+        _execute_tuples(session, table, list(names), list(rows))
+
+
 def _executemany(
     session: Session, table: Table, rows: Sequence[dict[str, Any]], same: Mapping[str, Any] | None = None
 ) -> None:
     """SQLite: the rows as tuples through ``cursor.executemany`` (no trigger deferred here)."""
+    names = list(rows[0])
+    get = itemgetter(*names)
+    if len(names) == 1:
+        params: list[Any] = [(get(row),) for row in rows]
+    else:
+        params = [get(row) for row in rows]
+    _execute_tuples(
+        session, table, names, params, {k: v for k, v in (same or {}).items() if k not in rows[0]}
+    )
+
+
+def _execute_tuples(
+    session: Session,
+    table: Table,
+    names: list[str],
+    params: list[Any],
+    fixed: Mapping[str, Any] | None = None,
+) -> None:
+    """SQLite: INSERT the tuples ``params`` of columns ``names`` (each through its column's bind
+    processor if it has one), ``fixed`` the columns with one value for every row."""
     dialect = session.get_bind().dialect
 
     def processor(name: str) -> Any:
         return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
 
-    names = list(rows[0])
-    fixed = {k: v for k, v in (same or {}).items() if k not in rows[0]}
+    fixed = fixed or {}
     tail = tuple(v if (p := processor(k)) is None else p(v) for k, v in fixed.items())
     columns = ", ".join(f'"{n}"' for n in [*names, *fixed])
     sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * (len(names) + len(fixed)))})'
-    get = itemgetter(*names)
     converted = [(i, p) for i, p in enumerate(map(processor, names)) if p is not None]
-    if len(names) == 1:
-        params: list[Any] = [(get(row),) for row in rows]
-    else:
-        params = [get(row) for row in rows]
     if converted:  # only the columns whose type converts (dates, JSON…) go through Python,
         # column by column (C transposes the rows)
         by_column: list[Any] = list(zip(*params, strict=True))
@@ -175,11 +207,29 @@ def _child_key_catch_up(sql: str, table: str) -> str | None:
 
 
 @contextmanager
-def fts_deferred(session: Session, table: str, first_new_id: int | None, rows: int) -> Iterator[None]:
+def fts_deferred(
+    session: Session,
+    table: str,
+    first_new_id: int | None,
+    rows: int,
+    *,
+    parents_keyed: bool = False,
+    meanwhile: Callable[[], None] | None = None,
+) -> Iterator[None]:
     """Index the rows inserted in the block with one statement instead of a trigger per row,
     and keep their sort keys (row triggers of :data:`_ROW_KEY_TRIGGER`'s and
     :data:`_CHILD_KEY_TRIGGER`'s shapes) the same way. ``first_new_id`` None: the rows take
-    ids after the largest one now (SQLite's rule for an INTEGER PRIMARY KEY given no id)."""
+    ids after the largest one now (SQLite's rule for an INTEGER PRIMARY KEY given no id).
+
+    ``parents_keyed``: every row inserted in the block belongs to a parent inserted in this
+    transaction with its key already the value of its first child of the kind, and each
+    parent's children come in (position, id) order: the child-key triggers would change
+    nothing (the first child finds the key equal, the others are not first), so they are
+    dropped and made again without the catch-up UPDATE (0.26 s of a 100k-row import).
+
+    ``meanwhile``: Python work (touching no database) run once after the block, while the
+    catch-up statements run on a worker thread over the same connection and transaction
+    (:func:`_alongside`); called directly when nothing was deferred."""
     name = f"fts_{table}_ai"
     dropped: list[tuple[str, str]] = []  # (trigger sql, catch-up sql)
     if is_sqlite(session) and rows >= FTS_BULK_MIN_ROWS:
@@ -196,7 +246,9 @@ def fts_deferred(session: Session, table: str, first_new_id: int | None, rows: i
                         f'SELECT id, search_text FROM "{table}" WHERE id >= :i'
                     )
             else:
-                catch_up = _catch_up(sql, table) or _child_key_catch_up(sql, table)
+                catch_up = _catch_up(sql, table)
+                if catch_up is None and (child := _child_key_catch_up(sql, table)) is not None:
+                    catch_up = "" if parents_keyed else child
             if catch_up is not None:
                 dropped.append((sql, catch_up))
                 session.execute(text(f'DROP TRIGGER "{trigger}"'))
@@ -205,9 +257,51 @@ def fts_deferred(session: Session, table: str, first_new_id: int | None, rows: i
                 session.execute(text(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"')).scalar_one()
             )
     yield  # on an exception the transaction rolls back, and the DROPs with it
-    for sql, catch_up in dropped:
-        session.execute(text(catch_up), {"i": first_new_id})
+    catch_ups = [catch_up for _, catch_up in dropped if catch_up]
+    if meanwhile is not None:
+        _alongside(session, catch_ups, {"i": first_new_id}, meanwhile)
+    else:
+        for catch_up in catch_ups:
+            session.execute(text(catch_up), {"i": first_new_id})
+    # made again after every catch-up: each is an INSERT trigger of ``table`` and no catch-up
+    # inserts into ``table``, so none would fire meanwhile
+    for sql, _ in dropped:
         session.execute(text(sql))
+
+
+def _alongside(
+    session: Session, statements: list[str], params: dict[str, Any], work: Callable[[], None]
+) -> None:
+    """Run SQLite ``statements`` on a worker thread while ``work()`` runs on this one.
+
+    The same connection and transaction (SQLite's own lock serialises it; the engine opens
+    it with ``check_same_thread=False``), used by nothing else meanwhile: ``work`` must not
+    touch the database. Python's sqlite3 releases the GIL inside each step, so a set-based
+    statement (the search index of 2,000 rows, their sort keys) runs on the other core while
+    ``work`` builds the next rows' parameters. Both have finished when this returns; the
+    first error of either is raised."""
+    if not statements:
+        work()
+        return
+    raw = session.connection().connection.driver_connection
+    assert raw is not None
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            for sql in statements:
+                raw.execute(sql, params)
+        except BaseException as exc:  # raised on the caller's thread below
+            failed.append(exc)
+
+    worker = threading.Thread(target=run, name="ketnoi-catch-up", daemon=True)
+    worker.start()
+    try:
+        work()
+    finally:
+        worker.join()
+    if failed:
+        raise failed[0]
 
 
 INDEX_REBUILD_MIN_ROWS = 10_000
@@ -249,6 +343,7 @@ def insert_rows(
     *,
     chunk: int = 2000,
     same: Mapping[str, Any] | None = None,
+    meanwhile: Callable[[list[int]], None] | None = None,
 ) -> list[int]:
     """Insert ``rows`` and return their new ids in the order of ``rows``.
 
@@ -257,7 +352,9 @@ def insert_rows(
     takes the database's write lock and gives its id; SQLite then gives each following row the
     largest id plus one, and no one else can write until this transaction ends. The count is
     checked all the same. Other databases use RETURNING, which they order reliably.
-    ``same``: as for :func:`executemany`.
+    ``same``: as for :func:`executemany`. ``meanwhile``: called once with the ids the rows
+    take (before their count is checked), on SQLite while the deferred triggers are caught up
+    (:func:`fts_deferred`); it must not touch the database.
     """
     if not rows:
         return []
@@ -267,14 +364,18 @@ def insert_rows(
             stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
             part = _merged(rows[start : start + chunk], same)
             ids += [int(i) for i in session.execute(stmt, part).scalars()]
+        if meanwhile is not None:
+            meanwhile(ids)
         return ids
     first_row = {**(same or {}), **rows[0]}
     first = int(session.execute(insert(table).values(**first_row).returning(table.c.id)).scalar_one())
     rest = rows[1:]
-    with fts_deferred(session, str(table.name), first + 1, len(rest)):
+    last = first + len(rows) - 1
+    ids = list(range(first, last + 1))
+    work = None if meanwhile is None else (lambda: meanwhile(ids))
+    with fts_deferred(session, str(table.name), first + 1, len(rest), meanwhile=work):
         for start in range(0, len(rest), chunk):
             _executemany(session, table, rest[start : start + chunk], same)
-    last = first + len(rows) - 1
     found = session.execute(
         text(f'SELECT count(*) FROM "{table.name}" WHERE id BETWEEN :a AND :b'), {"a": first, "b": last}
     ).scalar_one()
@@ -282,4 +383,4 @@ def insert_rows(
         raise RuntimeError(
             f"{table.name}: {len(rows)} rows inserted but {found} found at ids {first}..{last}"
         )
-    return list(range(first, last + 1))
+    return ids

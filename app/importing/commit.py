@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlalchemy import bindparam, insert, text, update
@@ -201,13 +202,17 @@ class _Writer:
         with ExitStack() as deferred:
             deferred.enter_context(bulkwrite.indexes_deferred(self.session, str(table.name), len(rows)))
             if kind == "contact":
-                # their e-mails and phones likewise: the key triggers caught up once at the end,
-                # after the methods' own indexes are built again (the catch-up reads by them)
+                # their e-mails and phones likewise, with no catch-up of the contacts' e-mail and
+                # phone keys: each new contact is written with its first e-mail and phone as
+                # keys and its methods follow in position order, so the key triggers would find
+                # every key already right (the first method) or not fire (the others)
                 methods = sum(
                     len(r.relations.get(k) or ()) for r in rows if r.relations for k in ("emails", "phones")
                 )
                 method_table = str(METHOD_TABLE.name)
-                deferred.enter_context(bulkwrite.fts_deferred(self.session, method_table, None, methods))
+                deferred.enter_context(
+                    bulkwrite.fts_deferred(self.session, method_table, None, methods, parents_keyed=True)
+                )
                 deferred.enter_context(bulkwrite.indexes_deferred(self.session, method_table, methods))
             self._write_new(kind, table, base, refs, relations, rows)
 
@@ -220,37 +225,71 @@ class _Writer:
         relations: tuple[str, ...],
         rows: list[RowResult],
     ) -> None:
-        for part in chunked(rows, WRITE_CHUNK):
-            values: list[dict[str, Any]] = []
-            for r in part:
-                value = dict(r.columns or {})
-                for name, new_ids in refs:  # a record this import creates: its new id
-                    ref = value.get(name)
-                    if ref.__class__ is int and ref < 0:
-                        value[name] = new_ids[ref]
-                if kind == "contact":  # the list's sort keys written with the row (migration 0012)
-                    rels = r.relations or {}
-                    value["email_sort_key"] = next(iter(rels.get("emails") or ()), None)
-                    value["phone_sort_key"] = next(iter(rels.get("phones") or ()), None)
-                values.append(value)
-            ids = bulkwrite.insert_rows(self.session, table, values, chunk=WRITE_CHUNK, same=base)
+        parts = list(chunked(rows, WRITE_CHUNK))
+        values = self._values(kind, refs, parts[0]) if parts else []
+        for n, part in enumerate(parts):
+            following = parts[n + 1] if n + 1 < len(parts) else None
+            built: dict[str, Any] = {}
+            meanwhile = partial(self._prepare, kind, refs, part, following, built)
+            ids = bulkwrite.insert_rows(
+                self.session, table, values, chunk=WRITE_CHUNK, same=base, meanwhile=meanwhile
+            )
+            values = built.get("values", [])
             links: dict[type[Any], list[dict[str, Any]]] = {}
             for row, ident in zip(part, ids, strict=True):
                 row.new_id = ident
                 rels = row.relations or {}
                 for rel in relations:
                     items = rels.get(rel)
-                    if not items:
+                    if not items or (kind == "contact" and rel in ("emails", "phones")):
                         continue
                     items = self.remap(rel, items)
                     extra = rels.get("roles") if rel == "attendees" else rels.get("labels")
                     link_table, link = store.link_rows(kind, rel, ident, items, self.vocab, extra)
                     links.setdefault(link_table, []).extend(link)
+            if kind == "contact":
+                bulkwrite.insert_tuples(self.session, METHOD_TABLE, METHOD_COLUMNS, built["methods"])
             for link_table, link in links.items():
                 if link:
                     bulkwrite.executemany(self.session, link_table.__table__, link)
             self.created(kind, table, ids)
             self.step(len(part))
+
+    def _prepare(
+        self,
+        kind: str,
+        refs: list[tuple[str, dict[int, int]]],
+        part: Sequence[RowResult],
+        following: Sequence[RowResult] | None,
+        built: dict[str, Any],
+        ids: list[int],
+    ) -> None:
+        """Into ``built``: the e-mails and phones of ``part`` (new rows with ids ``ids``) and
+        the column values of the ``following`` part. No database here: this runs while
+        SQLite indexes ``part`` on a worker thread (:func:`db.bulkwrite.fts_deferred`)."""
+        if kind == "contact":
+            built["methods"] = _method_rows(part, ids)
+        if following is not None:
+            built["values"] = self._values(kind, refs, following)
+
+    def _values(
+        self, kind: str, refs: list[tuple[str, dict[int, int]]], part: Sequence[RowResult]
+    ) -> list[dict[str, Any]]:
+        """The column values of new rows ``part``, references to records this import creates
+        given their new ids."""
+        values: list[dict[str, Any]] = []
+        for r in part:
+            value = dict(r.columns or {})
+            for name, new_ids in refs:  # a record this import creates: its new id
+                ref = value.get(name)
+                if ref.__class__ is int and ref < 0:
+                    value[name] = new_ids[ref]
+            if kind == "contact":  # the list's sort keys written with the row (migration 0012)
+                rels = r.relations or {}
+                value["email_sort_key"] = next(iter(rels.get("emails") or ()), None)
+                value["phone_sort_key"] = next(iter(rels.get("phones") or ()), None)
+            values.append(value)
+        return values
 
     def created(self, entity: str, table: Any, ids: list[int]) -> None:
         """The "create" history rows of ``ids``, new rows of ``table``: one INSERT … SELECT
@@ -322,6 +361,26 @@ class _Writer:
         if self.changes:
             bulkwrite.executemany(self.session, CHANGE_TABLE, self.changes)
             self.changes = []
+
+
+METHOD_COLUMNS = ("contact_id", "kind", "value", "label", "position")
+
+
+def _method_rows(part: Sequence[RowResult], ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The e-mail and phone rows (:data:`METHOD_COLUMNS`) of new contacts ``part`` with ids
+    ``ids``: per contact its e-mails then its phones, each in its order — the rows
+    :func:`app.importing.store.link_rows` gives, as tuples."""
+    out: list[tuple[Any, ...]] = []
+    append = out.append
+    for row, ident in zip(part, ids, strict=True):
+        rels = row.relations
+        if not rels:
+            continue
+        labels = rels.get("labels") or {}
+        for kind, rel in (("email", "emails"), ("phone", "phones")):
+            for position, value in enumerate(rels.get(rel) or ()):
+                append((ident, kind, value, labels.get(value, ""), position))
+    return out
 
 
 def derived(kind: str, c: dict[str, Any], rels: dict[str, Any]) -> dict[str, Any]:
