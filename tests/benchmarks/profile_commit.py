@@ -1,13 +1,16 @@
 """Profile of the import's commit step alone: a previewed contacts sheet written into a fresh
 SQLite file (``run_import``: one transaction), not a ratio and not in ``run_all.py``.
 
-    python tests/benchmarks/profile_commit.py [--rows 100000] [--rounds 3] [--keep DIR] [--sql]
+    python tests/benchmarks/profile_commit.py [--rows 100000] [--rounds 3] [--keep DIR] [--sql] [--digest]
 
 Makes the workbook of ``bench_import.py`` (same generator, kept in ``--keep``), previews it once
 against an empty migrated file, then per round copies that empty file and commits a fresh copy
 of the preview into it, printing CPU and wall seconds, their medians and the load average.
 ``--sql`` adds the CPU spent in each SQL statement (summed per statement text), the rest being
 Python. Compare two versions of the code by running the script from each checkout in turn.
+``--digest`` pins the clock (no tick) and prints, after the last round, a digest of every row
+of every table (the full-text indexes' shadow tables included) and one of them all: two
+checkouts that write the same database print the same lines.
 """
 
 from __future__ import annotations
@@ -36,7 +39,14 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="keep the workbook in this folder")
     parser.add_argument("--sql", action="store_true", help="CPU per SQL statement")
+    parser.add_argument("--digest", action="store_true", help="clock pinned; print a digest of every table")
     args = parser.parse_args()
+    if args.digest:
+        import datetime as dt
+
+        from db import clock
+
+        clock.set_fixed(dt.datetime(2026, 11, 23, 9, 0), ticking=False)
 
     from bench_import import generate
     from sqlalchemy import event
@@ -98,12 +108,38 @@ def main() -> int:
             print(
                 f"  SQL statements {total:.2f} s of {cpu:.2f} s CPU (COMMIT itself is not a statement here)"
             )
+    if args.digest:
+        print_digest(db)
     print(
         f"median: cpu {statistics.median(cpus):.2f} s (rounds {min(cpus):.2f}-{max(cpus):.2f}), "
         f"wall {statistics.median(walls):.2f} s; load average {os.getloadavg()[0]:.1f}"
     )
     shutil.rmtree(scratch, ignore_errors=True)
     return 0
+
+
+def print_digest(db: Path) -> None:
+    """A digest per table of every row (in the order of its first column) and one of them all."""
+    import hashlib
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    whole = hashlib.sha256()
+    tables = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"
+    ).fetchall()
+    for (name,) in tables:
+        digest, rows = hashlib.sha256(), 0
+        # not the database's id: each run of this script makes a new empty file
+        where = " WHERE key <> 'database.uuid'" if name == "setting" else ""
+        for row in conn.execute(f'SELECT * FROM "{name}"{where} ORDER BY 1'):
+            digest.update(repr(row).encode())
+            rows += 1
+        whole.update(f"{name} {rows} {digest.hexdigest()}".encode())
+        if rows:
+            print(f"  digest {name}: {rows:,} rows {digest.hexdigest()[:16]}")
+    conn.close()
+    print(f"digest of every table: {whole.hexdigest()[:16]}")
 
 
 if __name__ == "__main__":
