@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 from app import validation as v
 from app.errors import ValidationError
+from app.gcpause import paused_gc
 from app.importing import fields as fs
 from app.importing.cleaning import (
     NOTES_FIELD,
@@ -273,12 +274,16 @@ def read_rows(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     parallel: bool | None = None,
+    fast: bool = True,
 ) -> tuple[list[RowResult], int]:
     """Clean and check every data row below the header; returns the rows and the rows read.
 
     Rows are read in a stream and cleaned in chunks; past the first chunk, chunks go to one
     worker process per core (``parallel=False`` keeps everything in this process).
+    ``fast=False`` cleans every row the general way (see :func:`clean_chunk`).
     """
+    from app.importing.fastrows import fast_rows
+
     if layout.kind is None:
         raise ImportFileError(msg("unknown_kind", file=path.name, sheet_name=layout.sheet))
     if not any(f != fs.IGNORE for f in layout.mapping.values()):
@@ -292,6 +297,7 @@ def read_rows(
     pool: Any = None
     in_flight: deque[Any] = deque()
     workers = _workers(parallel)
+    rows_fast: Any = fast_rows(layout) if fast else False
     try:
         for number, values in iter_rows(path, layout.sheet):
             if number <= layout.header_row:
@@ -305,16 +311,16 @@ def read_rows(
             if progress is not None:
                 progress(read, max(total, read))
             if read <= CHUNK_ROWS or workers < 2:
-                out += clean_chunk(layout, chunk)  # a small file never starts worker processes
+                out += clean_chunk(layout, chunk, rows_fast)  # a small file starts no worker
             else:
                 if pool is None:
                     pool = _pool(workers)
-                in_flight.append(pool.submit(clean_chunk, layout, chunk))
+                in_flight.append(pool.submit(clean_chunk, layout, chunk, bool(rows_fast)))
                 while len(in_flight) > 2 * workers:
                     out += in_flight.popleft().result()
             chunk = []
         if chunk:
-            out += clean_chunk(layout, chunk)
+            out += clean_chunk(layout, chunk, rows_fast)
         while in_flight:
             if cancel is not None and cancel():
                 raise ImportCancelled()
@@ -328,13 +334,24 @@ def read_rows(
     return out, read
 
 
-def clean_chunk(layout: SheetLayout, rows: list[tuple[int, list[Any]]]) -> list[RowResult]:
-    """:func:`clean_row` over a chunk of rows (run in a worker process for big sheets)."""
+def clean_chunk(layout: SheetLayout, rows: list[tuple[int, list[Any]]], fast: Any = True) -> list[RowResult]:
+    """:func:`clean_row` over a chunk of rows (run in a worker process for big sheets).
+
+    ``fast``: the sheet's :class:`~app.importing.fastrows.FastRows` (its memos kept from chunk
+    to chunk), True to make one, False for the general path only. A plain contacts sheet's
+    rows are assembled column by column from what each cell gives; a row with anything
+    unusual in it, and every row of another sheet, goes through :func:`clean_row`."""
+    from app.importing.fastrows import FALLBACK, fast_rows
+
+    if fast is True:
+        fast = fast_rows(layout)
     out = []
     headers = field_headers(layout.mapping, layout.headers)
     plan = collect_plan(layout.mapping, layout.headers)
     for number, values in rows:
-        result = clean_row(layout, number, values, headers, plan)
+        result = fast.row(number, values) if fast else FALLBACK
+        if result is FALLBACK:
+            result = clean_row(layout, number, values, headers, plan)
         if result is not None:
             out.append(result)
     return out
@@ -382,7 +399,8 @@ def preview_import(
     if on_match not in ON_MATCH:
         raise ImportFileError(msg("bad_on_match", value=on_match, choices=list(ON_MATCH)))
     path = Path(path)
-    rows, read = read_rows(path, layout, progress=progress, cancel=cancel, parallel=parallel)
-    preview = Preview(path, layout, on_match, file_sha256(path), rows, read, earlier_sheets=tuple(after))
-    match_rows(session, preview, progress=progress, cancel=cancel, after=after)
+    with paused_gc():  # a million objects that live until the step ends (app.gcpause)
+        rows, read = read_rows(path, layout, progress=progress, cancel=cancel, parallel=parallel)
+        preview = Preview(path, layout, on_match, file_sha256(path), rows, read, earlier_sheets=tuple(after))
+        match_rows(session, preview, progress=progress, cancel=cancel, after=after)
     return preview

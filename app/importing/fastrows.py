@@ -1,0 +1,368 @@
+"""Contact rows cleaned column by column: the import's fast path for the common sheet.
+
+Most contact sheets map one column each to a few plain fields (the name, position,
+organisation, emails, phones, a date, notes, country, source, tags), and most of their cells
+are clean. For such a sheet a row's record is the sum of what each of its cells gives, and a
+cell gives the same thing every time it appears: a position, an organisation, a date or a
+country repeats down the column, and even a person's name is worked out once.
+
+So each column keeps a memo from cell to its *contribution* (the record's columns it sets,
+its list or reference, its words for the search text), computed by the same functions the
+general path (:func:`app.importing.preview.clean_row`) uses, and a row is assembled from
+them with a few dictionary operations. Anything unusual (a value that would be an error or a
+warning, a label after an email or phone, a cell the general path would keep in the notes,
+a row without a name) makes that row go through the general path, whole. The two paths are
+held together by a property test (``tests/app/importing/test_fastrows.py``): for any row of
+such a sheet the fast path gives a :class:`~app.importing.preview.RowResult` equal to the
+general path's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from app import validation as v
+from app.entities import TAG_LENGTH, _lengths, _names, _opt_text
+from app.importing import cleaning as cl
+from app.importing.fields import IGNORE
+from app.importing.notation import split_label
+from app.importing.preview import RowResult, _share
+from app.importing.sheet import SheetLayout
+from app.vntext import clean, clean_multiline, fold, fold_join, name_sort_key, split_honorific, split_name
+from db import models as m
+
+FALLBACK: Any = object()
+"""A cell's answer when its row must go through the general path."""
+EMPTY: Any = object()
+"""A blank cell: the general path leaves its field out of the row."""
+
+MEMO_SIZE = 100_000
+"""Cells remembered per column at most."""
+MEMO_TRIAL = 2_000
+"""New cells a column is remembered for before it is judged: a column whose values seldom
+repeat (names, emails, phones: fewer than one in five found again by then) is not remembered
+past it, which would cost a lookup and a cell kept per row for nothing."""
+
+# Where a cell's words go in the search text, in the order contact_search_text writes them.
+_NAME, _POSITION, _EMAILS, _PHONES = range(4)
+
+
+class Gives:
+    """What one cell gives its row: columns, a relation list, a reference, search words."""
+
+    __slots__ = ("columns", "ref", "relation", "slot", "words")
+
+    def __init__(
+        self,
+        columns: dict[str, Any] | None = None,
+        relation: list[str] | None = None,
+        ref: str | None = None,
+        words: tuple[str, ...] = (),
+        slot: int = -1,
+    ) -> None:
+        self.columns = columns
+        self.relation = relation
+        self.ref = ref
+        self.words = words
+        self.slot = slot
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _folded(*texts: str) -> tuple[str, ...]:
+    """Each text folded, empty ones left out (as :func:`fold_join` leaves them out)."""
+    return tuple(f for f in map(fold, texts) if f)
+
+
+def _single(name: str, value: Any) -> Any:
+    """The general path's reading of a one-value cell, or FALLBACK if it has a problem."""
+    _where, out, error = cl._cell("contact", name, value)
+    return FALLBACK if error is not None else out
+
+
+def _name(value: Any) -> Any:
+    out = _single("full_name", value)
+    if out is FALLBACK:
+        return out
+    full = _opt_text(out)
+    if not full:
+        return FALLBACK  # "a name is required": the general path says so
+    parts = split_name(full)
+    family, middle, given, honorific = parts.family, parts.middle, parts.given, parts.honorific
+    full = split_honorific(full)[1] or full
+    limits = _lengths(m.Contact)
+    if len(full) > limits["full_name"] or len(honorific) > limits["honorific"]:
+        return FALLBACK
+    given_name = given or full
+    columns = {
+        "full_name": full,
+        "family_name": family,
+        "middle_name": middle,
+        "given_name": given_name,
+        "honorific": honorific,
+        "sort_key": name_sort_key(given_name, family, middle),
+    }
+    # fold(full) word by word: names are new, their words are not (fold_join's promise).
+    folded = fold_join(full.split())
+    return Gives(columns, words=(folded,) if folded else (), slot=_NAME)
+
+
+def _position(value: Any) -> Any:
+    out = _single("position", value)
+    if out is FALLBACK:
+        return out
+    position = _opt_text(out)
+    if len(position) > _lengths(m.Contact)["position"]:
+        return FALLBACK
+    return Gives({"position": position}, words=_folded(position), slot=_POSITION)
+
+
+def _organisation(value: Any) -> Any:
+    out = _single("organisation", value)
+    if out is FALLBACK:
+        return out
+    return Gives(ref=out or None)
+
+
+def _split_cell(value: Any, pattern: Any, *, phones: bool = False) -> Any:
+    items = cl._split([value], pattern, phones=phones)
+    kept = []
+    for item in items:
+        value = item
+        if isinstance(item, str) and ")" in item:  # (as preview._take_labels reads it)
+            value, label = split_label(item, phone=phones)
+            if label:
+                return FALLBACK  # a label ("an@x.vn (công việc)"): the general path keeps it
+        kept.append(value)
+    return kept
+
+
+def _emails(value: Any) -> Any:
+    if value.__class__ is str and v._SIMPLE_EMAIL.match(value):
+        # One plain lower-case address, as most cells hold: nothing to split, clean or label.
+        try:
+            e = v.email(value)
+        except Exception:
+            return FALLBACK
+        return Gives(relation=[e], words=_folded(e, e.replace("@", " ").replace(".", " ")), slot=_EMAILS)
+    items = _split_cell(value, cl._EMAIL_SPLIT)
+    if items is FALLBACK:
+        return items
+    emails: list[str] = []
+    for raw in items:
+        if clean(raw):
+            try:
+                e = v.email(raw)
+            except Exception:  # a warning, or a row refused: the general path's to say
+                return FALLBACK
+            if e and e not in emails:
+                emails.append(e)
+    words: list[str] = []
+    for e in emails:
+        words += _folded(e, e.replace("@", " ").replace(".", " "))
+    return Gives(relation=emails, words=tuple(words), slot=_EMAILS)
+
+
+def _phones(value: Any) -> Any:
+    items = _split_cell(value, cl._PHONE_SPLIT, phones=True)
+    if items is FALLBACK:
+        return items
+    phones: list[str] = []
+    for raw in items:
+        if clean(str(raw)):
+            stored = isinstance(raw, str) and v.is_e164(raw)
+            try:
+                p = v.phone(raw, unverified_ok=stored)
+            except Exception:
+                return FALLBACK
+            if p and p not in phones:
+                phones.append(p)
+    words: list[str] = []
+    for p in phones:
+        words += _folded(*v.phone_search_tokens(p))
+    return Gives(relation=phones, words=tuple(words), slot=_PHONES)
+
+
+def _last_contacted(value: Any) -> Any:
+    out = _single("last_contacted_on", value)
+    if out is FALLBACK:
+        return out
+    if out in (None, ""):
+        return Gives({"last_contacted_on": None})
+    try:
+        return Gives({"last_contacted_on": v.date(out)})
+    except Exception:
+        return FALLBACK
+
+
+def _notes(value: Any) -> Any:
+    out = _single("notes", value)
+    if out is FALLBACK:
+        return out
+    return Gives({"notes": clean_multiline(out)})
+
+
+def _country(value: Any) -> Any:
+    out = _single("country", value)
+    if out is FALLBACK or out is None:
+        return FALLBACK
+    return Gives({"country": (_opt_text(out) or "VN").upper()[:2]})
+
+
+def _source(value: Any) -> Any:
+    out = _single("source", value)
+    if out is FALLBACK:
+        return out
+    return Gives({"source": _opt_text(out)})
+
+
+def _tags(value: Any) -> Any:
+    tags = _names(cl._split([value], cl._LIST_SPLIT))
+    if any(len(name) > TAG_LENGTH for name in tags):
+        return FALLBACK
+    return Gives(relation=tags)
+
+
+ANALYSE: dict[str, Callable[[Any], Any]] = {
+    "full_name": _name,
+    "position": _position,
+    "organisation": _organisation,
+    "emails": _emails,
+    "phones": _phones,
+    "last_contacted_on": _last_contacted,
+    "notes": _notes,
+    "country": _country,
+    "source": _source,
+    "tags": _tags,
+}
+"""The fields the fast path knows; a sheet mapping any other field goes the general way."""
+
+_BASE: dict[str, Any] = {
+    "full_name": "",
+    "family_name": "",
+    "middle_name": "",
+    "given_name": "",
+    "honorific": "",
+    "position": "",
+    "organisation_id": None,
+    "country": "VN",
+    "influence": None,
+    "interest": None,
+    "owner_id": None,
+    "notes": "",
+    "source": "",
+    "last_contacted_on": None,
+    "confidential": False,
+    "sort_key": "",
+    "search_text": "",
+}
+"""A contact's columns when its row leaves a field empty (what prepare_contact gives), in
+prepare_contact's order."""
+
+_RELATIONS = ("emails", "phones", "tags")
+
+
+class FastRows:
+    """The fast path for one sheet layout; :meth:`row` answers one row."""
+
+    def __init__(self, columns: Sequence[tuple[int, str]]) -> None:
+        self.plan: list[tuple[int, str, Callable[[Any], Any], dict[Any, Any] | None]] = [
+            (col, name, ANALYSE[name], {}) for col, name in columns
+        ]
+        self.seen = [[0, 0] for _ in columns]  # per column: cells analysed, and found again
+        self.supplied: dict[frozenset[str], frozenset[str]] = {}
+
+    def _remember(self, memo: dict[Any, Any], key: Any, given: Any, seen: list[int]) -> None:
+        seen[0] += 1
+        if seen[0] == MEMO_TRIAL and seen[1] < MEMO_TRIAL // 4:
+            memo.clear()  # mostly new values: stop remembering this column
+            i = self.seen.index(seen)
+            col, name, analyse, _memo = self.plan[i]
+            self.plan[i] = (col, name, analyse, None)
+            return
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[key] = given
+
+    def row(self, number: int, values: Sequence[Any]) -> Any:
+        """The row's :class:`RowResult`, None for a row with nothing in its mapped columns,
+        or FALLBACK when the general path must clean it."""
+        gives = self._cells(values)
+        if gives is None or gives is FALLBACK:
+            return gives
+        columns = dict(_BASE)
+        relations: dict[str, list[str]] = {}
+        refs: dict[str, Any] = {}
+        words: list[tuple[str, ...]] = [(), (), (), ()]
+        for name, given in gives:
+            if given.columns is not None:
+                columns.update(given.columns)
+            if given.slot >= 0:
+                words[given.slot] = given.words
+            if given.relation:
+                relations[name] = given.relation
+            elif given.ref is not None:
+                refs[name] = given.ref
+        columns["search_text"] = " ".join(words[0] + words[1] + words[2] + words[3])
+        if len(relations) > 1:
+            relations = {k: relations[k] for k in _RELATIONS if k in relations}
+        present = frozenset(name for name, _given in gives)
+        supplied = self.supplied.get(present)
+        if supplied is None:
+            supplied = self.supplied[present] = _share(present)
+        result = RowResult(number, supplied=supplied)
+        result.columns = columns
+        result.relations = relations
+        result.refs = refs
+        return result
+
+    def _cells(self, values: Sequence[Any]) -> Any:
+        """What each non-blank mapped cell of the row gives, as (field, Gives) in the plan's
+        order; None when every one is blank; FALLBACK when one needs the general path or the
+        row has no name."""
+        size = len(values)
+        gives: list[tuple[str, Gives]] = []
+        for (col, name, analyse, memo), seen in zip(self.plan, self.seen, strict=True):
+            value = values[col] if col < size else None
+            if value is None:
+                continue
+            if memo is None:  # (a column of values that seldom repeat)
+                given = EMPTY if _blank(value) else analyse(value)
+            else:
+                key: Any = value if value.__class__ is str else (value.__class__, value)
+                try:
+                    given = memo.get(key)
+                except TypeError:  # (an unhashable value: no memo)
+                    given = key = None
+                if given is None:
+                    given = EMPTY if _blank(value) else analyse(value)
+                    if key is not None:
+                        self._remember(memo, key, given, seen)
+                else:
+                    seen[1] += 1
+            if given is FALLBACK:
+                return FALLBACK
+            if given is not EMPTY:
+                gives.append((name, given))
+        if not gives:
+            return None
+        if gives[0][0] != "full_name":  # no name (the plan's first): the general path says so
+            return FALLBACK
+        return gives
+
+
+def fast_rows(layout: SheetLayout) -> FastRows | None:
+    """The fast path for ``layout``, or None when its sheet must go the general way: not a
+    contacts sheet, a field the fast path does not know, a field in two columns, no name."""
+    if layout.kind != "contact":
+        return None
+    columns = [(col, name) for col, name in sorted(layout.mapping.items()) if name != IGNORE]
+    names = [name for _col, name in columns]
+    if len(set(names)) != len(names) or not set(names) <= ANALYSE.keys() or "full_name" not in names:
+        return None
+    # The name first: a row's own check ("has it a name?") is then its first bit.
+    columns.sort(key=lambda c: c[1] != "full_name")
+    return FastRows(columns)
