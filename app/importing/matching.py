@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlmodel import Session, col, func, select
@@ -54,8 +55,8 @@ RELATION_OF_FIELD = {"organisations": "organisation_ids", "attendees": "attendee
 class MatchContext:
     orgs: OrgIndex
     staff: NameIndex
-    contacts: NameIndex
-    meetings: NameIndex
+    contacts: NameIndex  # (empty but for meetings and actions, the kinds that cite contacts)
+    meetings: NameIndex  # (empty but for actions)
     # placeholders of organisations and staff that earlier sheets of the same workbook create
     # (a preview only: the commit writes those sheets first and matches against them)
     earlier: frozenset[int] = frozenset()
@@ -73,13 +74,26 @@ def _org_key(ctx: MatchContext, text: str | None) -> Any:
     return found if found is not None else "?" + fold(split_acronym(text)[0])
 
 
-def _keys(kind: str, row: RowResult, ctx: MatchContext, *, last_only: bool = False) -> list[tuple[str, Any]]:
+def _first(keys: list[tuple[str, Any]], table: dict[tuple[str, Any], Any]) -> tuple[str, Any] | None:
+    """The first of ``keys`` that ``table`` holds."""
+    for key in keys:
+        if key in table:
+            return key
+    return None
+
+
+def _last_key(row: RowResult, ctx: MatchContext, keys: list[tuple[str, Any]]) -> tuple[str, Any]:
+    """The last of the row's :func:`_keys` (contacts and actions: the one that names the
+    organisation) made again, now that its organisation has an id."""
+    label, (folded, _org) = keys[-1]
+    return (label, (folded, _org_key(ctx, row.refs.get("organisation"))))
+
+
+def _keys(kind: str, row: RowResult, ctx: MatchContext) -> list[tuple[str, Any]]:
     c, rel = row.columns or {}, row.relations or {}
     if kind == "contact":
-        if last_only:
-            return [("name", (fold(c["full_name"]), _org_key(ctx, row.refs.get("organisation"))))]
-        keys: list[tuple[str, Any]] = [("email", e) for e in rel.get("emails", [])]
-        keys += [("phone", p) for p in rel.get("phones", [])]
+        keys: list[tuple[str, Any]] = [("email", e) for e in rel.get("emails", ())]
+        keys += [("phone", p) for p in rel.get("phones", ())]
         keys.append(("name", (fold(c["full_name"]), _org_key(ctx, row.refs.get("organisation")))))
         return keys
     if kind == "organisation":
@@ -254,8 +268,10 @@ def match_rows(
     ctx = MatchContext(
         OrgIndex.load(session),
         NameIndex.staff(session),
-        NameIndex.contacts(session),
-        NameIndex.meetings(session),
+        # read only for the kinds that look them up (_resolve_refs): 100k contacts folded for
+        # nothing made a third of a contacts re-import's matching
+        NameIndex.contacts(session) if kind in ("meeting", "action") else NameIndex(),
+        NameIndex.meetings(session) if kind == "action" else NameIndex(),
     )
     if after:
         _seed(ctx, after)
@@ -267,6 +283,7 @@ def match_rows(
     if kind != "organisation":
         _tie_organisation_names(preview, ctx)
     seen: dict[tuple[str, Any], int] = {}
+    on_match, learn, rekey = preview.on_match, ctx.orgs.learn, kind in ("contact", "action")
     for i, row in enumerate(preview.rows):
         if i % CHECK_EVERY == 0 and i:
             if cancel is not None and cancel():
@@ -283,35 +300,39 @@ def match_rows(
             None,
             None,
         )
-        for text in (row.refs.get("organisation"), *row.refs.get("organisations", ())):
+        refs = row.refs
+        text = refs.get("organisation")
+        if text:
+            learn(text)
+        for text in refs.get("organisations", ()):
             if text:
-                ctx.orgs.learn(text)
+                learn(text)
         keys = _keys(kind, row, ctx)
-        dup = next(((k, seen[k]) for k in keys if k in seen), None)
+        dup = _first(keys, seen)
         if dup is not None:
-            row.status, row.duplicate_of = "duplicate", dup[1]
-            row.note("duplicate_of_row", other_row=dup[1], key=Term(dup[0][0]))
+            row.status, row.duplicate_of = "duplicate", seen[dup]
+            row.note("duplicate_of_row", other_row=seen[dup], key=Term(dup[0]))
             continue
         for k in keys:
             seen.setdefault(k, row.row)
-        hit = next(((k, db_keys[k]) for k in keys if k in db_keys), None)
+        hit = _first(keys, db_keys)
         if hit is not None:
-            row.match_id = hit[1]
-            if preview.on_match == "skip":
+            row.match_id = db_keys[hit]
+            if on_match == "skip":
                 row.status = "skip"
-                row.note("already_exists", id=hit[1], key=Term(hit[0][0]))
+                row.note("already_exists", id=row.match_id, key=Term(hit[0]))
                 continue
-            if preview.on_match == "create":
-                row.note("matches_created_anyway", id=hit[1], key=Term(hit[0][0]))
+            if on_match == "create":
+                row.note("matches_created_anyway", id=row.match_id, key=Term(hit[0]))
                 row.match_id = None
             else:
                 row.status = "update"
         _resolve_refs(kind, row, ctx)
-        if kind in ("contact", "action"):
+        if rekey:
             # Now that its organisation has an id, a later row citing it another way
             # ("VIN" / "Mạng lưới … (VIN)") meets the same key (the last key is the one that
             # names the organisation; the others are in ``seen`` already).
-            seen.setdefault(_keys(kind, row, ctx, last_only=True)[-1], row.row)
+            seen.setdefault(_last_key(row, ctx, keys), row.row)
         if kind == "organisation" and row.status == "new":
             c = row.columns
             row.new_id = ctx.orgs.add(c["name"], c.get("acronym", ""), c.get("aliases") or [], row.row)
@@ -327,9 +348,34 @@ def match_rows(
 
 
 def supplied_columns(row: RowResult) -> set[str]:
+    return set(_supplied_columns(row.supplied))
+
+
+@lru_cache(maxsize=256)
+def _supplied_columns(supplied: frozenset[str]) -> tuple[str, ...]:
+    """The columns the fields ``supplied`` fill, sorted (a sheet has a few field sets, shared)."""
     out: set[str] = set()
-    for name in row.supplied:
+    for name in supplied:
         out.update(FIELD_COLUMNS.get(name, (name,)))
+    return tuple(sorted(out))
+
+
+def _current_values(
+    session: Session, model: type[Any], ids: Sequence[int], names: Sequence[str]
+) -> dict[int, dict[str, Any]]:
+    """The records' values of the columns ``names``, by id: the columns alone, not whole records
+    (at 100k updates, loading the ORM objects was two thirds of a re-import's matching). A name
+    that is no column of the table reads as the record's attribute, as before; one it has not, None."""
+    table = model.__table__.columns
+    columns = [n for n in names if n in table]
+    out: dict[int, dict[str, Any]] = {}
+    for ident, *values in session.exec(
+        select(col(model.id), *(getattr(model, n) for n in columns)).where(col(model.id).in_(ids))
+    ):
+        out[ident] = dict(zip(columns, values, strict=True))
+    if any(n not in table and hasattr(model, n) for n in names):
+        for rec in session.exec(select(model).where(col(model.id).in_(ids))):
+            out[rec.id].update({n: getattr(rec, n, None) for n in names if n not in table})
     return out
 
 
@@ -338,44 +384,46 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
     kind = preview.kind
     rows = [r for r in preview.rows if r.status == "update" and r.match_id is not None]
     model = MODELS[kind]
+    notes = NOTES_FIELD.get(kind)
+    fill = preview.on_match == "fill"
+    field_of = {
+        rel: next((f for f, r in RELATION_OF_FIELD.items() if r == rel), rel) for rel in store.RELATIONS[kind]
+    }
     for part in chunked(rows):
         ids: Sequence[int] = [r.match_id for r in part if r.match_id is not None]
-        records = {rec.id: rec for rec in session.exec(select(model).where(col(model.id).in_(ids)))}
+        wanted = sorted({n for fields in {r.supplied for r in part} for n in _supplied_columns(fields)})
+        records = _current_values(session, model, ids, wanted)
         relations = store.current(session, kind, ids)
         for row in part:
             assert row.match_id is not None and row.columns is not None and row.relations is not None
             rec = records[row.match_id]
+            columns = row.columns
             changes: dict[str, tuple[Any, Any]] = {}
-            supplied = supplied_columns(row)
-            for name in sorted(supplied & row.columns.keys()):
-                new, old = row.columns[name], getattr(rec, name, None)
-                appended = False
-                if (
-                    name == NOTES_FIELD.get(kind)
-                    and preview.on_match == "fill"
-                    and not empty(old)
-                    and not empty(new)
-                ):
-                    # notes are never lost: what the row adds (values kept as typed) is appended
-                    if str(new) in str(old):
+            for name in _supplied_columns(row.supplied):
+                if name not in columns:
+                    continue
+                new = columns[name]
+                if not new and (new is None or new in ("", [])):  # empty(new), inline (1M calls)
+                    continue
+                old = rec.get(name)
+                if old or not (old is None or old in ("", [])):
+                    if name == notes and fill:
+                        # notes are never lost: what the row adds (values kept as typed) is appended
+                        if str(new) in str(old):
+                            continue
+                        new = f"{old}\n{new}"
+                    elif fill:  # only blanks are filled
                         continue
-                    new, appended = f"{old}\n{new}", True
-                if (
-                    empty(new)
-                    or new == old
-                    or (preview.on_match == "fill" and not empty(old) and not appended)
-                ):
+                if new == old:
                     continue
                 changes[name] = (old, new)
-            for rel in store.RELATIONS[kind]:
-                field_name = next((f for f, r in RELATION_OF_FIELD.items() if r == rel), rel)
+            for rel, field_name in field_of.items():
                 if field_name not in row.supplied:
                     continue
                 old_list = relations[row.match_id][rel]
-                folded_old = {fold(str(x)) for x in old_list}
-                merged = old_list + [x for x in row.relations.get(rel, []) if fold(str(x)) not in folded_old]
-                if merged != old_list:
-                    changes[rel] = (old_list, merged)
+                added = _added(old_list, row.relations.get(rel, []))
+                if added:
+                    changes[rel] = (old_list, old_list + added)
             if changes:
                 row.changes = changes
                 shown = [
@@ -386,6 +434,18 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
             else:
                 row.status = "skip"
                 row.note("nothing_new", id=row.match_id)
+
+
+def _added(old: list[Any], new: list[Any]) -> list[Any]:
+    """The values of ``new`` that ``old`` lacks (compared folded), in order."""
+    if not new:
+        return []
+    # A text written exactly as one already held folds alike: only the others are folded.
+    rest = [x for x in new if type(x) is not str or x not in old]
+    if not rest:
+        return []
+    folded_old = {fold(str(x)) for x in old}
+    return [x for x in rest if fold(str(x)) not in folded_old]
 
 
 def shown_value(ctx: MatchContext, name: str, value: Any) -> str:

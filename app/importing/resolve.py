@@ -69,8 +69,13 @@ class OrgIndex:
         self._separate: dict[str, int | None] = {}
         self.mentions: dict[int, dict[str, str]] = {}  # key → folded mention → as written
         # What lookup() found for each text, until the index changes: matching looks up each
-        # row's organisation four times, and a sheet cites a few hundred organisations.
+        # row's organisation four times, and a sheet cites a few hundred organisations. Also
+        # what learn() and resolve() gave for a text in a call that changed nothing: the same
+        # call on the same index gives the same answer and changes nothing again.
         self._found: dict[str, int | None] = {}
+        self._learnt: dict[str, int | None] = {}
+        self._resolved: dict[str, int | None] = {}
+        self._version = 0  # counts the changes of the index
 
     @property
     def redirect(self) -> dict[str, str]:
@@ -79,7 +84,7 @@ class OrgIndex:
     @redirect.setter
     def redirect(self, value: dict[str, str]) -> None:
         self._redirect = value
-        self._found.clear()
+        self._changed()
 
     @property
     def separate(self) -> dict[str, int | None]:
@@ -88,7 +93,19 @@ class OrgIndex:
     @separate.setter
     def separate(self, value: dict[str, int | None]) -> None:
         self._separate = value
+        self._changed()
+
+    def _changed(self) -> None:
+        self._version += 1
         self._found.clear()
+        self._learnt.clear()
+        self._resolved.clear()
+
+    @staticmethod
+    def _remember(memo: dict[str, int | None], text: str, found: int | None) -> None:
+        if len(memo) >= 100_000:
+            memo.clear()
+        memo[text] = found
 
     @classmethod
     def load(cls, session: Session) -> OrgIndex:
@@ -102,7 +119,7 @@ class OrgIndex:
         return index
 
     def _register(self, ident: int, name: str, acronym: str, aliases: list[str]) -> None:
-        self._found.clear()
+        self._changed()
         self.by_name.setdefault(fold(name), ident)
         if acronym:
             self.by_acronym.setdefault(fold(acronym), ident)
@@ -115,9 +132,7 @@ class OrgIndex:
         found = self._found.get(text, _UNKNOWN)
         if found is _UNKNOWN:
             found = self._lookup(text)
-            if len(self._found) >= 100_000:
-                self._found.clear()
-            self._found[text] = found
+            self._remember(self._found, text, found)
         return found  # type: ignore[return-value]
 
     def _lookup(self, text: str) -> int | None:
@@ -165,6 +180,15 @@ class OrgIndex:
     def learn(self, text: str) -> int | None:
         """Look ``text`` up; if it names a new organisation first seen by its acronym alone
         ("VIN"), and now says what the acronym stands for ("Mạng lưới … (VIN)"), keep the name."""
+        found = self._learnt.get(text, _UNKNOWN)
+        if found is _UNKNOWN:
+            version = self._version
+            found = self._learn(text)
+            if version == self._version:
+                self._remember(self._learnt, text, found)
+        return found  # type: ignore[return-value]
+
+    def _learn(self, text: str) -> int | None:
         found = self.lookup(text)
         if fold(text) in self.separate or fold(text) in self.redirect:
             return found
@@ -181,13 +205,22 @@ class OrgIndex:
         ):
             # A known organisation named here as "Full name (ACR)": within this import, the bare
             # full name and the bare acronym name it too (the record itself is not renamed).
-            self._found.clear()
+            self._changed()
             self.by_name.setdefault(fold(name), found)
             self.by_acronym.setdefault(fold(acronym), found)
         return found
 
     def resolve(self, text: str) -> int | None:
         """The organisation ``text`` names, registering a new one when none is known."""
+        found = self._resolved.get(text, _UNKNOWN)
+        if found is _UNKNOWN:
+            version = self._version
+            found = self._resolve(text)
+            if version == self._version:
+                self._remember(self._resolved, text, found)
+        return found  # type: ignore[return-value]
+
+    def _resolve(self, text: str) -> int | None:
         found = self.learn(text)
         if found is None:
             target = self.redirect.get(fold(text), text)
@@ -201,7 +234,7 @@ class OrgIndex:
                 self.pending[found] = PendingOrg(found, name, acronym)
                 self.labels[found] = org_label(name, acronym)
                 self.separate[fold(target)] = found
-                self._found.clear()
+                self._changed()
             else:
                 found = self.add(name, acronym)
         if found < 0:
