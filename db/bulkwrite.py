@@ -25,6 +25,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
@@ -100,26 +101,37 @@ def _executemany(
     session: Session, table: Table, rows: Sequence[dict[str, Any]], same: Mapping[str, Any] | None = None
 ) -> None:
     """SQLite: the rows as tuples through ``cursor.executemany`` (no trigger deferred here)."""
+    session.connection().exec_driver_sql(*_bound(session, table, rows, same))
+
+
+def _bound(
+    session: Session, table: Table, rows: Sequence[dict[str, Any]], same: Mapping[str, Any] | None = None
+) -> tuple[str, list[Any]]:
+    """SQLite: the INSERT of ``rows`` (dicts with the same keys) and its parameter tuples."""
     names = list(rows[0])
     get = itemgetter(*names)
     if len(names) == 1:
         params: list[Any] = [(get(row),) for row in rows]
     else:
         params = [get(row) for row in rows]
-    _execute_tuples(
-        session, table, names, params, {k: v for k, v in (same or {}).items() if k not in rows[0]}
-    )
+    fixed = {k: v for k, v in (same or {}).items() if k not in rows[0]}
+    return _bound_tuples(session, table, names, params, fixed)
 
 
-def _execute_tuples(
+def _execute_tuples(session: Session, table: Table, names: list[str], params: list[Any]) -> None:
+    session.connection().exec_driver_sql(*_bound_tuples(session, table, names, params))
+
+
+def _bound_tuples(
     session: Session,
     table: Table,
     names: list[str],
     params: list[Any],
     fixed: Mapping[str, Any] | None = None,
-) -> None:
-    """SQLite: INSERT the tuples ``params`` of columns ``names`` (each through its column's bind
-    processor if it has one), ``fixed`` the columns with one value for every row."""
+) -> tuple[str, list[Any]]:
+    """SQLite: the INSERT of the tuples ``params`` of columns ``names`` and the tuples as bound
+    (each value through its column's bind processor if it has one); ``fixed``: the columns
+    with one value for every row. No database access: Python work only."""
     dialect = session.get_bind().dialect
 
     def processor(name: str) -> Any:
@@ -138,7 +150,29 @@ def _execute_tuples(
         params = list(zip(*by_column, strict=True))
     if tail:
         params = [row + tail for row in params]
-    session.connection().exec_driver_sql(sql, params)
+    return sql, params
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Rows for :func:`insert_rows` with the Python part of their insert done ahead
+    (:func:`prepare_rows`)."""
+
+    rows: Sequence[dict[str, Any]]
+    same: Mapping[str, Any] | None
+    sql: str  # SQLite: the INSERT of the rows after the first ("" elsewhere)
+    params: list[Any]  # …and their bound parameter tuples
+
+
+def prepare_rows(
+    session: Session, table: Table, rows: Sequence[dict[str, Any]], same: Mapping[str, Any] | None = None
+) -> Prepared:
+    """``rows`` for :func:`insert_rows`, their parameters bound now (SQLite; no database
+    access), so that this Python work can be done while the database is busy with other work."""
+    if len(rows) < 2 or not is_sqlite(session):
+        return Prepared(rows, same, "", [])
+    sql, params = _bound(session, table, rows[1:], same)
+    return Prepared(rows, same, sql, params)
 
 
 # A row trigger that keeps a sort key: ``AFTER INSERT ON t [WHEN cond] BEGIN UPDATE t SET …
@@ -339,7 +373,7 @@ def indexes_deferred(session: Session, table: str, rows: int) -> Iterator[None]:
 def insert_rows(
     session: Session,
     table: Table,
-    rows: Sequence[dict[str, Any]],
+    rows: Sequence[dict[str, Any]] | Prepared,
     *,
     chunk: int = 2000,
     same: Mapping[str, Any] | None = None,
@@ -354,33 +388,43 @@ def insert_rows(
     checked all the same. Other databases use RETURNING, which they order reliably.
     ``same``: as for :func:`executemany`. ``meanwhile``: called once with the ids the rows
     take (before their count is checked), on SQLite while the deferred triggers are caught up
-    (:func:`fts_deferred`); it must not touch the database.
+    (:func:`fts_deferred`); it must not touch the database. ``rows`` may come from
+    :func:`prepare_rows` (then its ``same`` is used).
     """
-    if not rows:
+    prepared = rows if isinstance(rows, Prepared) else None
+    if isinstance(rows, Prepared):
+        data, same = rows.rows, rows.same
+    else:
+        data = rows
+    if not data:
         return []
     if not is_sqlite(session):
         ids: list[int] = []
-        for start in range(0, len(rows), chunk):
+        for start in range(0, len(data), chunk):
             stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-            part = _merged(rows[start : start + chunk], same)
+            part = _merged(data[start : start + chunk], same)
             ids += [int(i) for i in session.execute(stmt, part).scalars()]
         if meanwhile is not None:
             meanwhile(ids)
         return ids
-    first_row = {**(same or {}), **rows[0]}
+    first_row = {**(same or {}), **data[0]}
     first = int(session.execute(insert(table).values(**first_row).returning(table.c.id)).scalar_one())
-    rest = rows[1:]
-    last = first + len(rows) - 1
+    rest = data[1:]
+    last = first + len(data) - 1
     ids = list(range(first, last + 1))
     work = None if meanwhile is None else (lambda: meanwhile(ids))
     with fts_deferred(session, str(table.name), first + 1, len(rest), meanwhile=work):
         for start in range(0, len(rest), chunk):
-            _executemany(session, table, rest[start : start + chunk], same)
+            if prepared is not None and prepared.sql:
+                params = prepared.params[start : start + chunk]
+                session.connection().exec_driver_sql(prepared.sql, params)
+            else:
+                _executemany(session, table, rest[start : start + chunk], same)
     found = session.execute(
         text(f'SELECT count(*) FROM "{table.name}" WHERE id BETWEEN :a AND :b'), {"a": first, "b": last}
     ).scalar_one()
-    if found != len(rows):
+    if found != len(data):
         raise RuntimeError(
-            f"{table.name}: {len(rows)} rows inserted but {found} found at ids {first}..{last}"
+            f"{table.name}: {len(data)} rows inserted but {found} found at ids {first}..{last}"
         )
     return ids

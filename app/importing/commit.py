@@ -206,9 +206,10 @@ class _Writer:
                 # phone keys: each new contact is written with its first e-mail and phone as
                 # keys and its methods follow in position order, so the key triggers would find
                 # every key already right (the first method) or not fire (the others)
-                methods = sum(
-                    len(r.relations.get(k) or ()) for r in rows if r.relations for k in ("emails", "phones")
-                )
+                methods = 0
+                for r in rows:
+                    if rels := r.relations:
+                        methods += len(rels.get("emails") or ()) + len(rels.get("phones") or ())
                 method_table = str(METHOD_TABLE.name)
                 deferred.enter_context(
                     bulkwrite.fts_deferred(self.session, method_table, None, methods, parents_keyed=True)
@@ -226,15 +227,14 @@ class _Writer:
         rows: list[RowResult],
     ) -> None:
         parts = list(chunked(rows, WRITE_CHUNK))
-        values = self._values(kind, refs, parts[0]) if parts else []
+        values = self._values(kind, table, base, refs, parts[0]) if parts else None
         for n, part in enumerate(parts):
+            assert values is not None
             following = parts[n + 1] if n + 1 < len(parts) else None
             built: dict[str, Any] = {}
-            meanwhile = partial(self._prepare, kind, refs, part, following, built)
-            ids = bulkwrite.insert_rows(
-                self.session, table, values, chunk=WRITE_CHUNK, same=base, meanwhile=meanwhile
-            )
-            values = built.get("values", [])
+            meanwhile = partial(self._prepare, kind, table, base, refs, part, following, built)
+            ids = bulkwrite.insert_rows(self.session, table, values, chunk=WRITE_CHUNK, meanwhile=meanwhile)
+            values = built.get("values")
             links: dict[type[Any], list[dict[str, Any]]] = {}
             for row, ident in zip(part, ids, strict=True):
                 row.new_id = ident
@@ -258,6 +258,8 @@ class _Writer:
     def _prepare(
         self,
         kind: str,
+        table: Any,
+        base: dict[str, Any],
         refs: list[tuple[str, dict[int, int]]],
         part: Sequence[RowResult],
         following: Sequence[RowResult] | None,
@@ -265,18 +267,24 @@ class _Writer:
         ids: list[int],
     ) -> None:
         """Into ``built``: the e-mails and phones of ``part`` (new rows with ids ``ids``) and
-        the column values of the ``following`` part. No database here: this runs while
-        SQLite indexes ``part`` on a worker thread (:func:`db.bulkwrite.fts_deferred`)."""
+        the rows of the ``following`` part, bound. No database here: this runs while SQLite
+        indexes ``part`` on a worker thread (:func:`db.bulkwrite.fts_deferred`)."""
         if kind == "contact":
             built["methods"] = _method_rows(part, ids)
         if following is not None:
-            built["values"] = self._values(kind, refs, following)
+            built["values"] = self._values(kind, table, base, refs, following)
 
     def _values(
-        self, kind: str, refs: list[tuple[str, dict[int, int]]], part: Sequence[RowResult]
-    ) -> list[dict[str, Any]]:
-        """The column values of new rows ``part``, references to records this import creates
-        given their new ids."""
+        self,
+        kind: str,
+        table: Any,
+        base: dict[str, Any],
+        refs: list[tuple[str, dict[int, int]]],
+        part: Sequence[RowResult],
+    ) -> bulkwrite.Prepared:
+        """The new rows ``part`` ready for :func:`db.bulkwrite.insert_rows` (``base``: the
+        columns every row shares), references to records this import creates given their
+        new ids."""
         values: list[dict[str, Any]] = []
         for r in part:
             value = dict(r.columns or {})
@@ -289,7 +297,7 @@ class _Writer:
                 value["email_sort_key"] = next(iter(rels.get("emails") or ()), None)
                 value["phone_sort_key"] = next(iter(rels.get("phones") or ()), None)
             values.append(value)
-        return values
+        return bulkwrite.prepare_rows(self.session, table, values, same=base)
 
     def created(self, entity: str, table: Any, ids: list[int]) -> None:
         """The "create" history rows of ``ids``, new rows of ``table``: one INSERT … SELECT
