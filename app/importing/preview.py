@@ -278,8 +278,10 @@ def read_rows(
 ) -> tuple[list[RowResult], int]:
     """Clean and check every data row below the header; returns the rows and the rows read.
 
-    Rows are read in a stream and cleaned in chunks; past the first chunk, chunks go to one
-    worker process per core (``parallel=False`` keeps everything in this process).
+    Rows are read in a stream and cleaned in chunks. For a sheet of :data:`PARALLEL_ROWS`
+    or more (or with ``parallel=True``) worker processes clean chunks beside this one, one
+    per core but this one's (see :func:`_helpers`); ``parallel=False`` keeps everything in
+    this process.
     ``fast=False`` cleans every row the general way (see :func:`clean_chunk`).
     """
     from app.importing.fastrows import fast_rows
@@ -296,8 +298,12 @@ def read_rows(
     chunk: list[tuple[int, list[Any]]] = []
     pool: Any = None
     in_flight: deque[Any] = deque()
-    workers = _workers(parallel)
+    helpers = _helpers(parallel)
+    # A sheet whose size is known to be small never starts a worker; one of unknown size
+    # (no <dimension> in the file) starts them once it has proved big.
+    big = parallel is True or total >= PARALLEL_ROWS
     rows_fast: Any = fast_rows(layout) if fast else False
+    chunks = 0
     try:
         for number, values in iter_rows(path, layout.sheet):
             if number <= layout.header_row:
@@ -310,13 +316,16 @@ def read_rows(
                 raise ImportCancelled()
             if progress is not None:
                 progress(read, max(total, read))
-            if read <= CHUNK_ROWS or workers < 2:
-                out += clean_chunk(layout, chunk, rows_fast)  # a small file starts no worker
+            chunks += 1
+            big = big or (not total and read >= PARALLEL_ROWS // 2)
+            if not (helpers and big) or chunks % (helpers + 1) == 1:
+                # This process cleans the first chunk and its share of the rest itself.
+                out += clean_chunk(layout, chunk, rows_fast)
             else:
                 if pool is None:
-                    pool = _pool(workers)
+                    pool = _pool(helpers)
                 in_flight.append(pool.submit(clean_chunk, layout, chunk, bool(rows_fast)))
-                while len(in_flight) > 2 * workers:
+                while len(in_flight) > 2 * helpers:
                     out += in_flight.popleft().result()
             chunk = []
         if chunk:
@@ -334,6 +343,9 @@ def read_rows(
     return out, read
 
 
+_FAST: dict[Any, Any] = {}
+
+
 def clean_chunk(layout: SheetLayout, rows: list[tuple[int, list[Any]]], fast: Any = True) -> list[RowResult]:
     """:func:`clean_row` over a chunk of rows (run in a worker process for big sheets).
 
@@ -343,28 +355,35 @@ def clean_chunk(layout: SheetLayout, rows: list[tuple[int, list[Any]]], fast: An
     unusual in it, and every row of another sheet, goes through :func:`clean_row`."""
     from app.importing.fastrows import FALLBACK, fast_rows
 
-    if fast is True:
-        fast = fast_rows(layout)
+    if fast is True:  # (in a worker process: the same FastRows for every chunk of the sheet)
+        key = (layout.sheet, tuple(sorted(layout.mapping.items())), tuple(layout.headers))
+        if key not in _FAST:
+            _FAST.clear()
+            _FAST[key] = fast_rows(layout)
+        fast = _FAST[key]
     out = []
     headers = field_headers(layout.mapping, layout.headers)
     plan = collect_plan(layout.mapping, layout.headers)
-    for number, values in rows:
-        result = fast.row(number, values) if fast else FALLBACK
-        if result is FALLBACK:
-            result = clean_row(layout, number, values, headers, plan)
+    answers = fast.rows(rows) if fast else [FALLBACK] * len(rows)
+    for (number, values), answer in zip(rows, answers, strict=True):
+        result = clean_row(layout, number, values, headers, plan) if answer is FALLBACK else answer
         if result is not None:
             out.append(result)
     return out
 
 
-def _workers(parallel: bool | None) -> int:
-    """Worker processes for cleaning: none when asked, one per core when asked; by default one
-    per core but the first when there are three cores or more (on two, the reading and
-    writing process competes with them, and with anything else running, measured slower)."""
-    cores = os.cpu_count() or 1
-    if parallel is None:
-        return cores - 1 if cores >= 3 else 1
-    return cores if parallel else 1
+PARALLEL_ROWS = 20 * CHUNK_ROWS
+"""Rows from which a sheet is cleaned on every core by default: below it, starting a worker
+process (about 0.5 s of CPU) costs more than it saves."""
+
+
+def _helpers(parallel: bool | None) -> int:
+    """Worker processes that clean chunks of a big sheet beside this process, which reads
+    the sheet and cleans its own share of the chunks: one per core but this one's, none when
+    asked."""
+    if parallel is False:
+        return 0
+    return max((os.cpu_count() or 1) - 1, 1)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

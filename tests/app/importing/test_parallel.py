@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from app.importing import ImportCancelled, inspect_sheet, preview
+from app.importing import ImportCancelled, fastrows, inspect_sheet, preview
 from app.importing.preview import CHUNK_ROWS, read_rows
 from tests.app.importing.helpers import write_xlsx
 
@@ -75,3 +75,60 @@ def test_a_cancel_stops_the_worker_processes(tmp_path: Path, monkeypatch: pytest
     for process in workers:
         process.join(timeout=10)
         assert process.exitcode is not None  # none left running after the cancel
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Counts the chunks this process cleans (the fast path's calls here: a worker process
+    has its own) and the chunks handed to the worker pool."""
+    counts = {"here": 0, "pool": 0, "pools": 0}
+    rows, made = fastrows.FastRows.rows, preview._pool
+
+    def here(self: fastrows.FastRows, chunk: Any) -> Any:
+        counts["here"] += 1
+        return rows(self, chunk)
+
+    def pool(count: int) -> Any:
+        counts["pools"] += 1
+        made_pool = made(count)
+        submit = made_pool.submit
+
+        def note(*args: Any, **kwargs: Any) -> Any:
+            counts["pool"] += 1
+            return submit(*args, **kwargs)
+
+        made_pool.submit = note  # type: ignore[method-assign]
+        return made_pool
+
+    monkeypatch.setattr(fastrows.FastRows, "rows", here)
+    monkeypatch.setattr(preview, "_pool", pool)
+    return counts
+
+
+def test_a_big_sheet_is_shared_between_this_process_and_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    n = 6 * CHUNK_ROWS + 10
+    rows = [["Họ và tên", "Email", "Điện thoại"]]
+    rows += [[f"Trần Thị {i}", f"t{i}@x.vn", f"09{i:08d}"] for i in range(n)]
+    path = write_xlsx(tmp_path / "big.xlsx", {"Danh bạ": rows})
+    layout = inspect_sheet(path)
+    serial, _read = read_rows(path, layout, parallel=False)
+    monkeypatch.setattr(preview, "PARALLEL_ROWS", 2 * CHUNK_ROWS)  # (so that 12k rows are big)
+    monkeypatch.setattr(preview.os, "cpu_count", lambda: 2)
+    counts = _counting(monkeypatch)
+    shared, read = read_rows(path, layout)
+    assert read == n and shared == serial
+    assert counts["pools"] == 1
+    # The first chunk and every other one after it here, the rest in the one worker, and
+    # the last, short one here.
+    assert counts["pool"] == 3 and counts["here"] == 4
+
+
+def test_a_small_sheet_starts_no_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    n = 3 * CHUNK_ROWS
+    rows = [["Họ và tên", "Email"]] + [[f"Lê Văn {i}", f"l{i}@x.vn"] for i in range(n)]
+    path = write_xlsx(tmp_path / "small.xlsx", {"Danh bạ": rows})
+    layout = inspect_sheet(path)
+    counts = _counting(monkeypatch)
+    _rows, read = read_rows(path, layout)
+    assert read == n and counts["pools"] == 0 and counts["pool"] == 0
