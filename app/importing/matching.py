@@ -467,6 +467,8 @@ def _added(old: list[Any], new: list[Any]) -> list[Any]:
 
 def shown_value(ctx: MatchContext, name: str, value: Any) -> str:
     """A value as the preview shows it: names for references, lists joined, dates day-first."""
+    if type(value) is str:  # most of them (a re-import shows a million old and new values)
+        return f'"{value}"' if value else ""
     if empty(value):
         return ""
     if name in ("organisation_id", "parent_id") and isinstance(value, int):
@@ -482,5 +484,11 @@ def shown_value(ctx: MatchContext, name: str, value: Any) -> str:
     if isinstance(value, dt.datetime):
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return _day(value) if type(value) is dt.date else value.strftime("%d/%m/%Y")
     return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+@lru_cache(maxsize=4096)
+def _day(value: dt.date) -> str:
+    """A day as shown, remembered: a sheet's dates fall on a few hundred days."""
+    return value.strftime("%d/%m/%Y")
