@@ -137,10 +137,19 @@ def _bound_tuples(
     def processor(name: str) -> Any:
         return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
 
-    fixed = fixed or {}
-    tail = tuple(v if (p := processor(k)) is None else p(v) for k, v in fixed.items())
-    columns = ", ".join(f'"{n}"' for n in [*names, *fixed])
-    sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * (len(names) + len(fixed)))})'
+    # the columns with one value for every row are written into the statement as literals
+    # where the value has one (each bound value costs every row: 0.07 s of the 0.28 s 100k
+    # contacts take), else bound with every row
+    slots = ["?"] * len(names)
+    tail: tuple[Any, ...] = ()
+    for name, value in (fixed or {}).items():
+        bound = value if (p := processor(name)) is None else p(value)
+        literal = _literal(bound)
+        slots.append("?" if literal is None else literal)
+        if literal is None:
+            tail += (bound,)
+    columns = ", ".join(f'"{n}"' for n in [*names, *(fixed or {})])
+    sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join(slots)})'
     converted = [(i, p) for i, p in enumerate(map(processor, names)) if p is not None]
     if converted:  # only the columns whose type converts (dates, JSON…) go through Python,
         # column by column (C transposes the rows)
@@ -151,6 +160,17 @@ def _bound_tuples(
     if tail:
         params = [row + tail for row in params]
     return sql, params
+
+
+def _literal(value: Any) -> str | None:
+    """The SQLite literal storing exactly what binding ``value`` stores (None: bind it)."""
+    if value is None:
+        return "NULL"
+    if value.__class__ is int or value.__class__ is bool:  # sqlite3 binds a bool as 0 or 1
+        return str(int(value))
+    if value.__class__ is str and "\x00" not in value:  # a literal would end at a NUL
+        return "'" + value.replace("'", "''") + "'"
+    return None
 
 
 @dataclass(frozen=True)

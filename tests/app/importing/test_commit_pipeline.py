@@ -162,3 +162,40 @@ def test_failing_work_waits_for_the_worker_before_it_is_raised(engine: Engine) -
     assert finished == [200_000]
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM tag")).scalar() == 0
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        0,
+        -5,
+        2**62,
+        True,
+        False,
+        "",
+        "it's",
+        "Đặng ' \" ;-- x",
+        "2026-11-23 09:00:00.000000",
+        "1e5",
+        "0042",
+        " 12 ",
+    ],
+)
+def test_a_shared_column_written_as_a_literal_stores_what_binding_stores(value: Any) -> None:
+    literal = bulkwrite._literal(value)
+    assert literal is not None
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (a TEXT, b NUMERIC, c INTEGER, d REAL, e, f DATETIME, g BOOLEAN)")
+    conn.execute("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)", (value,) * 7)
+    conn.execute(f"INSERT INTO t VALUES ({', '.join([literal] * 7)})")
+    bound, written = conn.execute(
+        "SELECT " + ", ".join(f"typeof({c}), quote({c})" for c in "abcdefg") + " FROM t"
+    )
+    assert written == bound
+
+
+def test_values_without_an_exact_literal_are_bound() -> None:
+    assert bulkwrite._literal(1.5) is None  # a float's text could round differently
+    assert bulkwrite._literal(b"x") is None
+    assert bulkwrite._literal("a\x00b") is None
