@@ -408,9 +408,13 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
     }
     for part in chunked(rows):
         ids: Sequence[int] = [r.match_id for r in part if r.match_id is not None]
-        wanted = sorted({n for fields in {r.supplied for r in part} for n in _supplied_columns(fields)})
+        field_sets = {r.supplied for r in part}  # a few, shared by the rows
+        wanted = sorted({n for fields in field_sets for n in _supplied_columns(fields)})
         records = _current_values(session, model, ids, wanted)
-        relations = store.current(session, kind, ids)
+        # the records' lists, when the sheet has a column for one (a list the sheet does not
+        # name is not compared, below)
+        listed = any(f in fields for fields in field_sets for f in field_of.values())
+        relations = store.current(session, kind, ids) if listed else {}
         for row in part:
             assert row.match_id is not None and row.columns is not None and row.relations is not None
             rec = records[row.match_id]
