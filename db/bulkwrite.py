@@ -12,10 +12,17 @@ then the trigger is recreated from its own stored SQL; the sort-key triggers of 
 the table's plain indexes once at the end. A rollback undoes all of it: SQLite DDL is
 transactional. Other databases take the plain SQLAlchemy path.
 
-Where the commit of a previewed 100k-row contacts sheet spends its 3.5 s of CPU (fresh file,
-``commit_import`` alone, per statement): FTS5 with prefix indexes 0.55 s, building the
-14 indexes 0.85 s, the contact rows 0.45 s, their 190k e-mails/phones 0.25 s, the sort-key
-catch-ups 0.35 s, the history rows 0.15 s, COMMIT (WAL and checkpoint) 0.4 s, Python ~0.6 s.
+Where the commit of a previewed 100k-row contacts sheet spends its 3.2-3.4 s of CPU (fresh
+file, ``commit_import`` alone, per statement; tests/benchmarks/profile_commit.py --sql): FTS5
+with prefix indexes 0.6 s and the organisation sort keys 0.13 s (both on the catch-up worker
+thread, :func:`_alongside`, beside the Python that builds and binds the next rows, ~0.6 s),
+building the 14 indexes 0.85 s, the contact rows 0.45 s, their 190k e-mails/phones 0.25 s, the
+history rows 0.15 s, COMMIT 0.4 s (0.2 s of it the WAL checkpoint). Measured and left out: FTS5
+``automerge=0`` during the load (0.62 -> 0.43 s; with ``optimize`` after 0.55 s) and one
+FTS statement per part instead of the first row's trigger and the rest's statement (0.6 ->
+0.48 s) both change the index's segments (the same matches, other bytes in the shadow
+tables); ``PRAGMA threads`` (the sorter stays in memory: no worker threads) and
+``temp_store=MEMORY`` (slower) for the index builds; a 256 MB page cache.
 """
 
 from __future__ import annotations

@@ -10,8 +10,15 @@ gets a :class:`~db.models.Change` row with the batch id (a created record's with
 ``INSERT … SELECT`` over the new id range), so that
 :func:`app.importing.undo.undo_import` can reverse exactly this import. A first big import
 (more new rows than the table holds) builds the contacts' and their methods' indexes once at
-the end (:func:`db.bulkwrite.indexes_deferred`): a previewed 100k-row contacts sheet commits
-into a fresh SQLite file in 3.5 s of CPU, 6.35 s before these (alternating rounds, load 1.4-1.8).
+the end (:func:`db.bulkwrite.indexes_deferred`). The new rows go in parts of
+:data:`WRITE_CHUNK`: while a worker thread catches up one part's search index and organisation
+keys on the same connection, this thread builds and binds the next part's rows and this part's
+e-mails and phones (``meanwhile`` of :func:`db.bulkwrite.insert_rows`); new contacts are
+written with their first e-mail and phone as keys, so those keys need no catch-up. A previewed
+100k-row contacts sheet commits into a fresh SQLite file in 3.2-3.3 s of CPU and 3.3-3.4 s
+wall, 3.7 s and 3.9 s before the worker thread and the tuples (``python
+tests/benchmarks/profile_commit.py --rounds 3`` from each checkout in turn, load 1.1-1.4; 6.35 s
+of CPU before the deferred indexes); ``--digest`` shows every table written the same.
 
 The function never commits: the caller's unit of work does, once, or rolls everything back
 when this raises (a cancel, a full disk, a bug). :func:`run_import` is that unit of work.
