@@ -11,12 +11,12 @@ record's blank fields, overwrite them, or skip the row.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import Table
+from sqlalchemy import Table, bindparam
 from sqlmodel import Session, col, func, select
 
 from app.importing import store
@@ -377,23 +377,31 @@ def _supplied_columns(supplied: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _current_values(
-    session: Session, model: type[Any], ids: Sequence[int], names: Sequence[str]
-) -> dict[int, dict[str, Any]]:
-    """The records' values of the columns ``names``, by id: the columns alone, not whole records
-    (at 100k updates, loading the ORM objects was two thirds of a re-import's matching). A name
-    that is no column of the table reads as the record's attribute, as before; one it has not, None."""
+def _value_reader(
+    session: Session, model: type[Any], names: Sequence[str]
+) -> Callable[[Sequence[int]], dict[int, dict[str, Any]]]:
+    """Reads the records' values of the columns ``names``, by id: the columns alone, not whole
+    records (at 100k updates, loading the ORM objects was two thirds of a re-import's matching),
+    by one statement whose id list is bound at each call. A name that is no column of the table
+    reads as the record's attribute, as before; one it has not, None."""
     table = _table(model)
     columns = [n for n in names if n in table.c]
-    out: dict[int, dict[str, Any]] = {}
-    for ident, *values in _read(
-        session, select(table.c.id, *(table.c[n] for n in columns)).where(table.c.id.in_(ids))
-    ):
-        out[ident] = dict(zip(columns, values, strict=True))
-    if any(n not in table.c and hasattr(model, n) for n in names):
-        for rec in session.exec(select(model).where(col(model.id).in_(ids))):
-            out[rec.id].update({n: getattr(rec, n, None) for n in names if n not in table.c})
-    return out
+    others = [n for n in names if n not in table.c]
+    stmt = select(table.c.id, *(table.c[n] for n in columns)).where(
+        table.c.id.in_(bindparam("ids", expanding=True))
+    )
+
+    def read(ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        out = {
+            ident: dict(zip(columns, values, strict=True))
+            for ident, *values in session.connection().execute(stmt, {"ids": list(ids)})
+        }
+        if any(hasattr(model, n) for n in others):
+            for rec in session.exec(select(model).where(col(model.id).in_(ids))):
+                out[rec.id].update({n: getattr(rec, n, None) for n in others})
+        return out
+
+    return read
 
 
 def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> None:
@@ -406,14 +414,16 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
     field_of = {
         rel: next((f for f, r in RELATION_OF_FIELD.items() if r == rel), rel) for rel in store.RELATIONS[kind]
     }
+    field_sets = {r.supplied for r in rows}  # a few, shared by the rows
+    read = _value_reader(
+        session, model, sorted({n for fields in field_sets for n in _supplied_columns(fields)})
+    )
+    # the records' lists, when the sheet has a column for one (a list the sheet does not name is
+    # not compared, below)
+    listed = any(f in fields for fields in field_sets for f in field_of.values())
     for part in chunked(rows):
         ids: Sequence[int] = [r.match_id for r in part if r.match_id is not None]
-        field_sets = {r.supplied for r in part}  # a few, shared by the rows
-        wanted = sorted({n for fields in field_sets for n in _supplied_columns(fields)})
-        records = _current_values(session, model, ids, wanted)
-        # the records' lists, when the sheet has a column for one (a list the sheet does not
-        # name is not compared, below)
-        listed = any(f in fields for fields in field_sets for f in field_of.values())
+        records = read(ids)
         relations = store.current(session, kind, ids) if listed else {}
         for row in part:
             assert row.match_id is not None and row.columns is not None and row.relations is not None
