@@ -12,27 +12,27 @@ then the trigger is recreated from its own stored SQL; the sort-key triggers of 
 the table's plain indexes once at the end. A rollback undoes all of it: SQLite DDL is
 transactional. Other databases take the plain SQLAlchemy path.
 
-Where the commit of a previewed 100k-row contacts sheet spends its 3.2-3.4 s of CPU (fresh
+Where the commit of a previewed 100k-row contacts sheet spends its 3.2-3.3 s of CPU (fresh
 file, ``commit_import`` alone, per statement; tests/benchmarks/profile_commit.py --sql): FTS5
-with prefix indexes 0.6 s and the organisation sort keys 0.13 s (both on the catch-up worker
-thread, :func:`_alongside`, beside the Python that builds and binds the next rows, ~0.6 s),
-building the 14 indexes 0.85 s, the contact rows 0.45 s, their 190k e-mails/phones 0.25 s, the
-history rows 0.15 s, COMMIT 0.4 s (0.2 s of it the WAL checkpoint). Measured and left out: FTS5
-``automerge=0`` during the load (0.62 -> 0.43 s; with ``optimize`` after 0.55 s) and one
-FTS statement per part instead of the first row's trigger and the rest's statement (0.6 ->
-0.48 s) both change the index's segments (the same matches, other bytes in the shadow
-tables); ``PRAGMA threads`` (the sorter stays in memory: no worker threads) and
-``temp_store=MEMORY`` (slower) for the index builds; a 256 MB page cache.
+with prefix indexes 0.6 s, building the 14 indexes 0.85 s, the contact rows 0.4 s, their 190k
+e-mails/phones 0.25 s, the organisation keys' catch-up 0.13 s, the history rows 0.15 s,
+COMMIT 0.4 s (0.2 s of it the WAL checkpoint), Python ~0.6 s. Measured and left out: the
+catch-ups on a worker thread beside the Python building the next rows (sqlite3 releases the
+GIL in a step, but on this shared 2-core machine the thread never gained and at load 2-3 cost
++0.25 s CPU and +1.5 s wall); FTS5 ``automerge=0`` during the load (0.62 -> 0.43 s; with
+``optimize`` after, 0.55 s) and one FTS statement per part instead of the first row's
+trigger and the rest's statement (0.6 -> 0.48 s), both of which change the index's segments
+(the same matches, other bytes in its shadow tables); ``PRAGMA threads`` (the sorter stays in
+memory: no worker threads) and ``temp_store=MEMORY`` (slower) for the index builds; a 256 MB
+page cache; the organisation key written with the row (0.06 s).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
@@ -138,7 +138,7 @@ def _bound_tuples(
 ) -> tuple[str, list[Any]]:
     """SQLite: the INSERT of the tuples ``params`` of columns ``names`` and the tuples as bound
     (each value through its column's bind processor if it has one); ``fixed``: the columns
-    with one value for every row. No database access: Python work only."""
+    with one value for every row."""
     dialect = session.get_bind().dialect
 
     def processor(name: str) -> Any:
@@ -178,28 +178,6 @@ def _literal(value: Any) -> str | None:
     if value.__class__ is str and "\x00" not in value:  # a literal would end at a NUL
         return "'" + value.replace("'", "''") + "'"
     return None
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """Rows for :func:`insert_rows` with the Python part of their insert done ahead
-    (:func:`prepare_rows`)."""
-
-    rows: Sequence[dict[str, Any]]
-    same: Mapping[str, Any] | None
-    sql: str  # SQLite: the INSERT of the rows after the first ("" elsewhere)
-    params: list[Any]  # …and their bound parameter tuples
-
-
-def prepare_rows(
-    session: Session, table: Table, rows: Sequence[dict[str, Any]], same: Mapping[str, Any] | None = None
-) -> Prepared:
-    """``rows`` for :func:`insert_rows`, their parameters bound now (SQLite; no database
-    access), so that this Python work can be done while the database is busy with other work."""
-    if len(rows) < 2 or not is_sqlite(session):
-        return Prepared(rows, same, "", [])
-    sql, params = _bound(session, table, rows[1:], same)
-    return Prepared(rows, same, sql, params)
 
 
 # A row trigger that keeps a sort key: ``AFTER INSERT ON t [WHEN cond] BEGIN UPDATE t SET …
@@ -275,7 +253,6 @@ def fts_deferred(
     rows: int,
     *,
     parents_keyed: bool = False,
-    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[None]:
     """Index the rows inserted in the block with one statement instead of a trigger per row,
     and keep their sort keys (row triggers of :data:`_ROW_KEY_TRIGGER`'s and
@@ -286,11 +263,7 @@ def fts_deferred(
     transaction with its key already the value of its first child of the kind, and each
     parent's children come in (position, id) order: the child-key triggers would change
     nothing (the first child finds the key equal, the others are not first), so they are
-    dropped and made again without the catch-up UPDATE (0.26 s of a 100k-row import).
-
-    ``meanwhile``: Python work (touching no database) run once after the block, while the
-    catch-up statements run on a worker thread over the same connection and transaction
-    (:func:`_alongside`); called directly when nothing was deferred."""
+    dropped and made again without the catch-up UPDATE (0.26 s of a 100k-row import)."""
     name = f"fts_{table}_ai"
     dropped: list[tuple[str, str]] = []  # (trigger sql, catch-up sql)
     if is_sqlite(session) and rows >= FTS_BULK_MIN_ROWS:
@@ -318,51 +291,10 @@ def fts_deferred(
                 session.execute(text(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"')).scalar_one()
             )
     yield  # on an exception the transaction rolls back, and the DROPs with it
-    catch_ups = [catch_up for _, catch_up in dropped if catch_up]
-    if meanwhile is not None:
-        _alongside(session, catch_ups, {"i": first_new_id}, meanwhile)
-    else:
-        for catch_up in catch_ups:
+    for sql, catch_up in dropped:
+        if catch_up:
             session.execute(text(catch_up), {"i": first_new_id})
-    # made again after every catch-up: each is an INSERT trigger of ``table`` and no catch-up
-    # inserts into ``table``, so none would fire meanwhile
-    for sql, _ in dropped:
         session.execute(text(sql))
-
-
-def _alongside(
-    session: Session, statements: list[str], params: dict[str, Any], work: Callable[[], None]
-) -> None:
-    """Run SQLite ``statements`` on a worker thread while ``work()`` runs on this one.
-
-    The same connection and transaction (SQLite's own lock serialises it; the engine opens
-    it with ``check_same_thread=False``), used by nothing else meanwhile: ``work`` must not
-    touch the database. Python's sqlite3 releases the GIL inside each step, so a set-based
-    statement (the search index of 2,000 rows, their sort keys) runs on the other core while
-    ``work`` builds the next rows' parameters. Both have finished when this returns; the
-    first error of either is raised."""
-    if not statements:
-        work()
-        return
-    raw = session.connection().connection.driver_connection
-    assert raw is not None
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            for sql in statements:
-                raw.execute(sql, params)
-        except BaseException as exc:  # raised on the caller's thread below
-            failed.append(exc)
-
-    worker = threading.Thread(target=run, name="ketnoi-catch-up", daemon=True)
-    worker.start()
-    try:
-        work()
-    finally:
-        worker.join()
-    if failed:
-        raise failed[0]
 
 
 INDEX_REBUILD_MIN_ROWS = 10_000
@@ -400,11 +332,10 @@ def indexes_deferred(session: Session, table: str, rows: int) -> Iterator[None]:
 def insert_rows(
     session: Session,
     table: Table,
-    rows: Sequence[dict[str, Any]] | Prepared,
+    rows: Sequence[dict[str, Any]],
     *,
     chunk: int = 2000,
     same: Mapping[str, Any] | None = None,
-    meanwhile: Callable[[list[int]], None] | None = None,
 ) -> list[int]:
     """Insert ``rows`` and return their new ids in the order of ``rows``.
 
@@ -413,45 +344,30 @@ def insert_rows(
     takes the database's write lock and gives its id; SQLite then gives each following row the
     largest id plus one, and no one else can write until this transaction ends. The count is
     checked all the same. Other databases use RETURNING, which they order reliably.
-    ``same``: as for :func:`executemany`. ``meanwhile``: called once with the ids the rows
-    take (before their count is checked), on SQLite while the deferred triggers are caught up
-    (:func:`fts_deferred`); it must not touch the database. ``rows`` may come from
-    :func:`prepare_rows` (then its ``same`` is used).
+    ``same``: as for :func:`executemany`.
     """
-    prepared = rows if isinstance(rows, Prepared) else None
-    if isinstance(rows, Prepared):
-        data, same = rows.rows, rows.same
-    else:
-        data = rows
-    if not data:
+    if not rows:
         return []
     if not is_sqlite(session):
         ids: list[int] = []
-        for start in range(0, len(data), chunk):
+        for start in range(0, len(rows), chunk):
             stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-            part = _merged(data[start : start + chunk], same)
+            part = _merged(rows[start : start + chunk], same)
             ids += [int(i) for i in session.execute(stmt, part).scalars()]
-        if meanwhile is not None:
-            meanwhile(ids)
         return ids
-    first_row = {**(same or {}), **data[0]}
+    first_row = {**(same or {}), **rows[0]}
     first = int(session.execute(insert(table).values(**first_row).returning(table.c.id)).scalar_one())
-    rest = data[1:]
-    last = first + len(data) - 1
+    rest = rows[1:]
+    last = first + len(rows) - 1
     ids = list(range(first, last + 1))
-    work = None if meanwhile is None else (lambda: meanwhile(ids))
-    with fts_deferred(session, str(table.name), first + 1, len(rest), meanwhile=work):
+    with fts_deferred(session, str(table.name), first + 1, len(rest)):
         for start in range(0, len(rest), chunk):
-            if prepared is not None and prepared.sql:
-                params = prepared.params[start : start + chunk]
-                session.connection().exec_driver_sql(prepared.sql, params)
-            else:
-                _executemany(session, table, rest[start : start + chunk], same)
+            _executemany(session, table, rest[start : start + chunk], same)
     found = session.execute(
         text(f'SELECT count(*) FROM "{table.name}" WHERE id BETWEEN :a AND :b'), {"a": first, "b": last}
     ).scalar_one()
-    if found != len(data):
+    if found != len(rows):
         raise RuntimeError(
-            f"{table.name}: {len(data)} rows inserted but {found} found at ids {first}..{last}"
+            f"{table.name}: {len(rows)} rows inserted but {found} found at ids {first}..{last}"
         )
     return ids

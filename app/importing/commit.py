@@ -10,15 +10,12 @@ gets a :class:`~db.models.Change` row with the batch id (a created record's with
 ``INSERT … SELECT`` over the new id range), so that
 :func:`app.importing.undo.undo_import` can reverse exactly this import. A first big import
 (more new rows than the table holds) builds the contacts' and their methods' indexes once at
-the end (:func:`db.bulkwrite.indexes_deferred`). The new rows go in parts of
-:data:`WRITE_CHUNK`: while a worker thread catches up one part's search index and organisation
-keys on the same connection, this thread builds and binds the next part's rows and this part's
-e-mails and phones (``meanwhile`` of :func:`db.bulkwrite.insert_rows`); new contacts are
-written with their first e-mail and phone as keys, so those keys need no catch-up. A previewed
-100k-row contacts sheet commits into a fresh SQLite file in 3.2-3.3 s of CPU and 3.3-3.4 s
-wall, 3.7 s and 3.9 s before the worker thread and the tuples (``python
-tests/benchmarks/profile_commit.py --rounds 3`` from each checkout in turn, load 1.1-1.4; 6.35 s
-of CPU before the deferred indexes); ``--digest`` shows every table written the same.
+the end (:func:`db.bulkwrite.indexes_deferred`); new contacts are written with their first
+e-mail and phone as keys, so those keys need no catch-up, and their e-mails and phones go in
+as tuples. A previewed 100k-row contacts sheet commits into a fresh SQLite file in 3.2-3.3 s
+of CPU, 3.7 s at the start of this round (``python tests/benchmarks/profile_commit.py
+--rounds 3`` from each checkout in turn; 6.35 s before the deferred indexes);
+``--digest`` shows every table written the same.
 
 The function never commits: the caller's unit of work does, once, or rolls everything back
 when this raises (a cancel, a full disk, a bug). :func:`run_import` is that unit of work.
@@ -29,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from sqlalchemy import bindparam, insert, text, update
@@ -233,15 +229,9 @@ class _Writer:
         relations: tuple[str, ...],
         rows: list[RowResult],
     ) -> None:
-        parts = list(chunked(rows, WRITE_CHUNK))
-        values = self._values(kind, table, base, refs, parts[0]) if parts else None
-        for n, part in enumerate(parts):
-            assert values is not None
-            following = parts[n + 1] if n + 1 < len(parts) else None
-            built: dict[str, Any] = {}
-            meanwhile = partial(self._prepare, kind, table, base, refs, part, following, built)
-            ids = bulkwrite.insert_rows(self.session, table, values, chunk=WRITE_CHUNK, meanwhile=meanwhile)
-            values = built.get("values")
+        for part in chunked(rows, WRITE_CHUNK):
+            values = self._values(kind, refs, part)
+            ids = bulkwrite.insert_rows(self.session, table, values, chunk=WRITE_CHUNK, same=base)
             links: dict[type[Any], list[dict[str, Any]]] = {}
             for row, ident in zip(part, ids, strict=True):
                 row.new_id = ident
@@ -249,49 +239,24 @@ class _Writer:
                 for rel in relations:
                     items = rels.get(rel)
                     if not items or (kind == "contact" and rel in ("emails", "phones")):
-                        continue
+                        continue  # no relation, or the contact's methods (below, as tuples)
                     items = self.remap(rel, items)
                     extra = rels.get("roles") if rel == "attendees" else rels.get("labels")
                     link_table, link = store.link_rows(kind, rel, ident, items, self.vocab, extra)
                     links.setdefault(link_table, []).extend(link)
             if kind == "contact":
-                bulkwrite.insert_tuples(self.session, METHOD_TABLE, METHOD_COLUMNS, built["methods"])
+                bulkwrite.insert_tuples(self.session, METHOD_TABLE, METHOD_COLUMNS, _method_rows(part, ids))
             for link_table, link in links.items():
                 if link:
                     bulkwrite.executemany(self.session, link_table.__table__, link)
             self.created(kind, table, ids)
             self.step(len(part))
 
-    def _prepare(
-        self,
-        kind: str,
-        table: Any,
-        base: dict[str, Any],
-        refs: list[tuple[str, dict[int, int]]],
-        part: Sequence[RowResult],
-        following: Sequence[RowResult] | None,
-        built: dict[str, Any],
-        ids: list[int],
-    ) -> None:
-        """Into ``built``: the e-mails and phones of ``part`` (new rows with ids ``ids``) and
-        the rows of the ``following`` part, bound. No database here: this runs while SQLite
-        indexes ``part`` on a worker thread (:func:`db.bulkwrite.fts_deferred`)."""
-        if kind == "contact":
-            built["methods"] = _method_rows(part, ids)
-        if following is not None:
-            built["values"] = self._values(kind, table, base, refs, following)
-
     def _values(
-        self,
-        kind: str,
-        table: Any,
-        base: dict[str, Any],
-        refs: list[tuple[str, dict[int, int]]],
-        part: Sequence[RowResult],
-    ) -> bulkwrite.Prepared:
-        """The new rows ``part`` ready for :func:`db.bulkwrite.insert_rows` (``base``: the
-        columns every row shares), references to records this import creates given their
-        new ids."""
+        self, kind: str, refs: list[tuple[str, dict[int, int]]], part: Sequence[RowResult]
+    ) -> list[dict[str, Any]]:
+        """The column values of new rows ``part``, references to records this import creates
+        given their new ids."""
         values: list[dict[str, Any]] = []
         for r in part:
             value = dict(r.columns or {})
@@ -304,7 +269,7 @@ class _Writer:
                 value["email_sort_key"] = next(iter(rels.get("emails") or ()), None)
                 value["phone_sort_key"] = next(iter(rels.get("phones") or ()), None)
             values.append(value)
-        return bulkwrite.prepare_rows(self.session, table, values, same=base)
+        return values
 
     def created(self, entity: str, table: Any, ids: list[int]) -> None:
         """The "create" history rows of ``ids``, new rows of ``table``: one INSERT … SELECT

@@ -7,8 +7,7 @@ Makes the workbook of ``bench_import.py`` (same generator, kept in ``--keep``), 
 against an empty migrated file, then per round copies that empty file and commits a fresh copy
 of the preview into it, printing CPU and wall seconds, their medians and the load average.
 ``--sql`` adds the CPU spent in each SQL statement (summed per statement text), the rest being
-Python and the statements db.bulkwrite runs on its catch-up worker thread (each part's search
-index and organisation keys), which do not pass through SQLAlchemy's events. Compare two versions of the code by running the script from each checkout in turn.
+Python. Compare two versions of the code by running the script from each checkout in turn.
 ``--digest`` pins the clock (no tick) and prints, after the last round, a digest of every row
 of every table (the full-text indexes' shadow tables included) and one of them all: two
 checkouts that write the same database print the same lines.
@@ -107,8 +106,7 @@ def main() -> int:
             for statement, (calls, seconds) in sorted(per_sql.items(), key=lambda x: -x[1][1])[:15]:
                 print(f"  {seconds:6.2f} s {int(calls):5d}x {statement}")
             print(
-                f"  SQL statements {total:.2f} s of {cpu:.2f} s CPU (COMMIT itself is not a statement "
-                "here, nor the catch-ups run on db.bulkwrite's worker thread)"
+                f"  SQL statements {total:.2f} s of {cpu:.2f} s CPU (COMMIT itself is not a statement here)"
             )
     if args.digest:
         print_digest(db)
