@@ -71,16 +71,24 @@ def _merged(rows: Sequence[dict[str, Any]], same: Mapping[str, Any] | None) -> l
 
 
 def _convert(values: Sequence[Any], proc: Any) -> list[Any]:
-    """One column's values through its bind processor; a batch repeats its dates and flags."""
+    """One column's values through its bind processor; a batch repeats its dates and flags, so
+    each distinct value is converted once — distinct by type too: 0 and False (1 and True) are
+    one dict key, but a JSON column writes them differently."""
+    kinds = set(map(type, values))
+    kinds.discard(type(None))
+    if len(kinds) <= 1 and kinds <= _MEMO_TYPES:  # one type (and None): a table, built in C
+        table = {value: proc(value) for value in set(values)}
+        return list(map(table.__getitem__, values))
     memo: dict[Any, Any] = {}
     out: list[Any] = []
     append = out.append
     for value in values:
         if value is None or value.__class__ in _MEMO_TYPES:
+            key = (value.__class__, value)
             try:
-                append(memo[value])
+                append(memo[key])
             except KeyError:
-                memo[value] = done = proc(value)
+                memo[key] = done = proc(value)
                 append(done)
         else:
             append(proc(value))

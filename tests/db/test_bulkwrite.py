@@ -209,3 +209,37 @@ def test_a_failed_bulk_insert_keeps_the_indexes(engine: Engine, monkeypatch: pyt
     assert _indexes(engine) == before
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM contact")).scalar_one() == 0
+
+
+def test_a_json_column_keeps_0_and_false_apart_in_one_batch(engine: Engine) -> None:
+    # 0 == False and 1 == True are one dict key: converted once per value, a batch wrote the
+    # history of an influence changed to 1 as "true" when a flag set to True came first
+    values = [False, 0, True, 1, None, 1.5, "1", [1, True], 0, False]
+    rows = [
+        {
+            "entity": "contact",
+            "entity_id": 1,
+            "op": "import",
+            "field": "f",
+            "old": None,
+            "new": v,
+            "at": utcnow(),
+        }
+        for v in values
+    ]
+    with unit_of_work(engine) as session:
+        bulkwrite.executemany(session, m.Change.__table__, rows, same={"actor": "", "group_id": "g"})
+    with engine.connect() as conn:
+        stored = conn.execute(text("SELECT CAST(new AS TEXT) FROM change ORDER BY id")).scalars().all()
+    assert stored == ["false", "0", "true", "1", "null", "1.5", '"1"', "[1, true]", "0", "false"]
+
+
+def test_a_column_of_one_type_converts_each_distinct_value_once() -> None:
+    calls: list[Any] = []
+
+    def proc(value: Any) -> str:
+        calls.append(value)
+        return f"<{value}>"
+
+    assert bulkwrite._convert([3, None, 3, 4, None], proc) == ["<3>", "<None>", "<3>", "<4>", "<None>"]
+    assert sorted(calls, key=str) == [3, 4, None]
