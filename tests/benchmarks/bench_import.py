@@ -1,7 +1,7 @@
 """Benchmark: the whole import of a 100,000-row contacts workbook against bare reads of it.
 
     python tests/benchmarks/bench_import.py [--rows 100000] [--keep DIR] [--no-tracemalloc]
-        [--rounds 3] [--parallel] [--split] [--json FILE]
+        [--rounds 3] [--parallel] [--serial] [--split] [--json FILE]
 
 Generates a contacts workbook (openpyxl write-only: title row, blank row, Vietnamese headers,
 names (mostly unique: four words), organisations cited in several forms, emails, phones written
@@ -199,6 +199,11 @@ def main() -> int:
     parser.add_argument(
         "--parallel", action="store_true", help="also time the import with worker processes forced"
     )
+    parser.add_argument(
+        "--serial",
+        action="store_true",
+        help="also time the import with no worker process (everything in this process)",
+    )
     parser.add_argument("--json", metavar="FILE", help="write the measures as JSON objects (run_all.py)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (median and spread)")
     parser.add_argument(
@@ -220,10 +225,17 @@ def main() -> int:
     # Side by side, alternating, --rounds times: the two bare reads, then the whole import into a
     # fresh database. Timings without tracemalloc (it slows Python code several-fold).
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    modes: list[bool | None] = [None, True] if args.parallel else [None]
+    modes: list[bool | None] = [None] + ([True] if args.parallel else []) + ([False] if args.serial else [])
     out: list[dict[str, object]] = []
     for parallel in modes:
-        label = "whole import" + (", worker processes forced" if parallel else " (as the app runs it)")
+        label = (
+            "whole import"
+            + {
+                None: " (as the app runs it)",
+                True: ", worker processes forced",
+                False: ", no worker process",
+            }[parallel]
+        )
         times: dict[str, list[tuple[float, float]]] = {"openpyxl": [], "calamine": [], "import": []}
         loads: list[float] = []
         for n in range(args.rounds):
@@ -257,8 +269,11 @@ def main() -> int:
                 if which == "wall":
                     out.append(
                         {
-                            "name": f"import {args.rows:,} rows{' (worker processes forced)' if parallel else ''}"
-                            f" ÷ bare {'openpyxl read-only' if side == 'openpyxl' else 'python-calamine'} read",
+                            "name": f"import {args.rows:,} rows"
+                            + {None: "", True: " (worker processes forced)", False: " (no worker process)"}[
+                                parallel
+                            ]
+                            + f" ÷ bare {'openpyxl read-only' if side == 'openpyxl' else 'python-calamine'} read",
                             "ratio": round(ratio, 3),
                             "target": target,
                             "spread": [round(min(rounds), 3), round(max(rounds), 3)],
