@@ -19,6 +19,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam
 from sqlmodel import Session, col, func, select
 
+from app.gcpause import paused_gc
 from app.importing import store
 from app.importing.cleaning import NOTES_FIELD
 from app.importing.errors import ImportCancelled
@@ -280,6 +281,22 @@ def match_rows(
     cached = preview.context
     if isinstance(cached, MatchContext) and preview.db_state == state and (after or not cached.earlier):
         return cached
+    # Keys, messages and an update's values by the hundred thousand, none in a cycle: the
+    # collector paused (app.gcpause) also when matching runs again outside preview_import,
+    # after a split or a join (folds) or at the commit (a re-import at 100k: 4.8 s → 3.0 s CPU).
+    with paused_gc():
+        ctx = _match(session, preview, progress, cancel, after)
+    preview.context, preview.db_state = ctx, state
+    return ctx
+
+
+def _match(
+    session: Session,
+    preview: Preview,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    after: Sequence[Preview],
+) -> MatchContext:
     kind = preview.kind
     ctx = MatchContext(
         OrgIndex.load(session),
@@ -360,7 +377,6 @@ def match_rows(
                 own = row.new_id if row.status == "new" else row.match_id
                 row.columns["parent_id"] = parent if parent != own else None
     compute_updates(session, preview, ctx)
-    preview.context, preview.db_state = ctx, state
     return ctx
 
 
