@@ -55,8 +55,13 @@ def folds(preview: Preview) -> list[Fold]:
     for row in preview.rows:
         if row.columns is None or row.status not in ("new", "update"):
             continue
-        ids = [row.columns.get("organisation_id"), *((row.relations or {}).get("organisation_ids") or [])]
-        for ident in dict.fromkeys(i for i in ids if isinstance(i, int) and i < 0):
+        first = row.columns.get("organisation_id")
+        more = (row.relations or {}).get("organisation_ids")
+        if not more:  # a contact or an action: one organisation (100k rows: 80 → 40 ms)
+            if isinstance(first, int) and first < 0:
+                cited[first] = cited.get(first, 0) + 1
+            continue
+        for ident in dict.fromkeys(i for i in (first, *more) if isinstance(i, int) and i < 0):
             cited[ident] = cited.get(ident, 0) + 1
     defined = {r.new_id for r in preview.rows if preview.kind == "organisation" and r.new_id is not None}
     out = []

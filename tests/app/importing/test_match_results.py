@@ -5,10 +5,11 @@ acronym and "Name (ACR)", duplicates within the file by e-mail, phone and name, 
 attendees and meetings) is previewed on an empty database, with the user's split and join,
 then committed and previewed again with each ``on_match`` choice, and a changed copy of it
 too. What matching decides for every row (status, match, duplicate, placeholder, the ids the
-references resolve to, the changes, the reasons) and the organisations and staff it will
-create are compared with what the matching of commit 0ba0bba decided (``match_golden.json``,
-one short hash per row, written by ``KETNOI_WRITE_MATCH_GOLDEN=1``), so a difference names
-the sheet, the scenario and the row.
+references resolve to, the changes, the reasons), the organisations and staff it will create
+and the folds the wizard lists are compared with what the matching of commit 0ba0bba decided
+(``match_golden.json``, one short hash per row, written by ``KETNOI_WRITE_MATCH_GOLDEN=1``
+from that checkout), so a difference names the sheet, the scenario and the row. A change
+meant to decide otherwise rewrites the file, and says so.
 
 The memos of :class:`app.importing.resolve.OrgIndex` are checked on their own against the
 same index without them, over a long random sequence of mentions.
@@ -170,7 +171,8 @@ def _digest(pv: Preview) -> dict[str, Any]:
         sorted(ctx.earlier_staff),
     )
     counts = {k: v for k, v in pv.counts().items() if isinstance(v, int)}
-    return {"sheet": pv.layout.sheet, "counts": counts, "made": short(made), "rows": rows}
+    listed = short(folds.folds(pv))  # what the wizard lists: variants and rows citing each
+    return {"sheet": pv.layout.sheet, "counts": counts, "made": short(made), "folds": listed, "rows": rows}
 
 
 def test_matching_decides_as_before(engine: Engine, tmp_path: Path) -> None:
@@ -200,6 +202,7 @@ def test_matching_decides_as_before(engine: Engine, tmp_path: Path) -> None:
             where = f"{scenario}, sheet {want['sheet']}"
             assert have["counts"] == want["counts"], where
             assert have["made"] == want["made"], f"{where}: the organisations or staff to create"
+            assert have["folds"] == want["folds"], f"{where}: the organisations listed with their variants"
             differ = [i for i, (a, b) in enumerate(zip(want["rows"], have["rows"], strict=True)) if a != b]
             assert not differ, f"{where}: rows {differ[:10]} decided otherwise"
     assert got.keys() == expected.keys()
