@@ -36,8 +36,8 @@ step "brief: $(awk 'NR > 2 {print $1}' <<<"$fonts" | paste -sd' ') — all embed
 run export "$home/all.xlsx" --db "$db" >/dev/null || fail "export"
 out=$(run import "$home/all.xlsx" --db "$home/copy.db") || fail "import of the export"
 step "export + import into a new file: $(run info --db "$home/copy.db" | grep contacts | xargs)"
-# A sheet big enough (40,000 rows and more) for the import to clean it in a worker process
-# too: in a bundle that process is this executable started again (packaging/entry.py).
+# A sheet big enough (40,000 rows and more) for the import to clean it in worker processes
+# on three cores or more: in a bundle each is this executable started again (packaging/entry.py).
 run demo --scale 45000 --db "$home/big.db" >/dev/null 2>&1 || fail "demo --scale 45000"
 run export "$home/big.xlsx" --db "$home/big.db" >/dev/null || fail "export of 45,000 contacts"
 out=$(run import "$home/big.xlsx" --db "$home/big-copy.db" 2>&1) || fail "import of 45,000 contacts: $out"

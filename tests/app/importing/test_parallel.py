@@ -116,12 +116,17 @@ def test_a_big_sheet_is_shared_between_this_process_and_the_workers(
     monkeypatch.setattr(preview, "PARALLEL_ROWS", 2 * CHUNK_ROWS)  # (so that 12k rows are big)
     monkeypatch.setattr(preview.os, "cpu_count", lambda: 2)
     counts = _counting(monkeypatch)
-    shared, read = read_rows(path, layout)
+    alone, read = read_rows(path, layout)  # two cores: measured faster without a worker
+    assert read == n and alone == serial and counts == {"here": 7, "pool": 0, "pools": 0}
+    shared, read = read_rows(path, layout, parallel=True)
     assert read == n and shared == serial
-    assert counts["pools"] == 1
     # The first chunk and every other one after it here, the rest in the one worker, and
     # the last, short one here.
-    assert counts["pool"] == 3 and counts["here"] == 4
+    assert counts == {"here": 7 + 4, "pool": 3, "pools": 1}
+    monkeypatch.setattr(preview.os, "cpu_count", lambda: 3)
+    shared, read = read_rows(path, layout)  # three cores: two workers by default
+    assert read == n and shared == serial
+    assert counts == {"here": 11 + 3, "pool": 3 + 4, "pools": 2}
 
 
 def test_a_small_sheet_starts_no_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -129,6 +134,7 @@ def test_a_small_sheet_starts_no_worker(tmp_path: Path, monkeypatch: pytest.Monk
     rows = [["Họ và tên", "Email"]] + [[f"Lê Văn {i}", f"l{i}@x.vn"] for i in range(n)]
     path = write_xlsx(tmp_path / "small.xlsx", {"Danh bạ": rows})
     layout = inspect_sheet(path)
+    monkeypatch.setattr(preview.os, "cpu_count", lambda: 4)  # (cores to spare: still none)
     counts = _counting(monkeypatch)
     _rows, read = read_rows(path, layout)
     assert read == n and counts["pools"] == 0 and counts["pool"] == 0
