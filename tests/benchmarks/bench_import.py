@@ -134,7 +134,9 @@ def whole_import(path: Path, db: Path, parallel: bool | None = None) -> dict[str
 
 
 def split_import(path: Path, db: Path) -> dict[str, float]:
-    """The whole import once more, its CPU seconds by step (this process only: no workers)."""
+    """The whole import once more, its CPU seconds by step (this process only: no workers;
+    reading and cleaning with the collector paused, as preview_import runs them)."""
+    from app.gcpause import paused_gc
     from app.importing import inspect_sheet, run_import
     from app.importing.matching import match_rows
     from app.importing.preview import Preview, file_sha256, read_rows
@@ -151,7 +153,8 @@ def split_import(path: Path, db: Path) -> dict[str, float]:
             start = cpu()
             layout = inspect_sheet(path, "Danh bạ", session=session)
             out["parse + header search"], start = cpu() - start, cpu()
-            rows, read = read_rows(path, layout, parallel=False)
+            with paused_gc():
+                rows, read = read_rows(path, layout, parallel=False)
             out["read + clean"], start = cpu() - start, cpu()
             preview = Preview(path, layout, "fill", file_sha256(path), rows, read)
             match_rows(session, preview)
