@@ -60,6 +60,10 @@ LINES: dict[str, tuple[str, str]] = {
     "dry_run": ("Dry run: nothing written.", "Chạy thử: chưa ghi gì."),
     "report": ("Error report: {path} ({rows})", "Báo cáo lỗi: {path} ({rows})"),
     "no_row": ("{file}: no row could be read", "{file}: không đọc được dòng nào"),
+    "report_is_input": ("--report {path} is the file being imported: the error report would replace it; "
+                        "give the report another name",
+                        "--report {path} là chính tệp đang nhập: báo cáo lỗi sẽ ghi đè lên nó; "
+                        "hãy đặt tên khác cho báo cáo"),
     "undid": ("Undid import #{id}: removed {deleted}; restored {restored}",
               "Đã hoàn tác lần nhập #{id}: xoá {deleted}; khôi phục {restored}"),
     "swept": ("  also removed, left by imports undone before: {swept}",
@@ -263,7 +267,17 @@ def import_command(args: argparse.Namespace, ctx: Any) -> int:
         raise UserError(text(exc.message, lang, where=True)) from exc
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
 def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
+    if args.report and _same_file(args.report, args.file):
+        # (checked before anything is read or written: the sheet is the user's data)
+        raise UserError(line("report_is_input", lang, path=args.report))
     engine = ctx.engine()
     with read_session(engine) as session:
         layouts = _layouts(args, session)

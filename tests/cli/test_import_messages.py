@@ -178,3 +178,23 @@ def test_search_with_exactly_the_limit_does_not_claim_more(
     assert code == 0 and re.fullmatch(r"20 results in \d+ ms", out.splitlines()[-1])
     code, out, _ = _run(capsys, "search", "so7", "--db", db)
     assert code == 0 and re.fullmatch(r"1 result in \d+ ms", out.splitlines()[-1])
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_report_named_as_the_sheet_is_refused_before_anything_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    sheet = _csv(tmp_path / "danh-ba.csv", 3)
+    before = sheet.read_bytes()
+    db = tmp_path / "k.db"
+    # the same file named another way: relative, through a symlink
+    (tmp_path / "link.csv").symlink_to(sheet)
+    for report in (str(sheet), str(tmp_path / "link.csv")):
+        code, out, err = _run(
+            capsys, "import", str(sheet), "--db", str(db), "--report", report, "--lang", lang
+        )
+        assert code == 1
+        assert ("another name" if lang == "en" else "tên khác") in err
+        assert sheet.read_bytes() == before
+    code, out, _ = _run(capsys, "import-history", "--db", str(db))
+    assert "danh-ba.csv" not in out  # nothing was imported
