@@ -11,7 +11,7 @@ from typing import Any
 import phonenumbers
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
-from app.vntext import clean
+from app.vntext import clean, fold
 
 DEFAULT_REGION = "VN"
 
@@ -224,7 +224,43 @@ def date(value: Any, *, day_first: bool = True) -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+    written = _written_date(text)
+    if written is not None:
+        return written
     raise FieldError(f'"{text}" is not a date (expected day/month/year, e.g. 05/04/2025)')
+
+
+# Dates written out, as letters and minutes write them: "ngày 5 tháng 3 năm 2026" (the form
+# of Vietnamese official documents), "5 tháng 3, 2026", "March 8, 2026", "8 March 2026",
+# "8-Mar-2026". Month names in English, read without the locale (strptime's %B is the locale's).
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+         "august aug", "september sep sept", "october oct", "november nov", "december dec"),
+        start=1,
+    )
+    for name in names.split()
+}  # fmt: skip
+_VI_WRITTEN = re.compile(r"(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*(?:nam\s+)?(\d{4})")
+_EN_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([a-z]{3,9})\.?[\s\-,]+(\d{4})")
+_EN_MONTH_DAY = re.compile(r"([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})")
+
+
+def _written_date(text: str) -> dt.date | None:
+    """A date written out in Vietnamese or English words, or None."""
+    folded = fold(text).strip(" .")
+    try:
+        if found := _VI_WRITTEN.fullmatch(folded):
+            day, month, year = found.groups()
+            return dt.date(int(year), int(month), int(day))
+        if (found := _EN_DAY_MONTH.fullmatch(folded)) and found.group(2) in _MONTHS:
+            return dt.date(int(found.group(3)), _MONTHS[found.group(2)], int(found.group(1)))
+        if (found := _EN_MONTH_DAY.fullmatch(folded)) and found.group(1) in _MONTHS:
+            return dt.date(int(found.group(3)), _MONTHS[found.group(1)], int(found.group(2)))
+    except ValueError:  # "ngày 31 tháng 2 năm 2026"
+        return None
+    return None
 
 
 def datetime_(value: Any) -> dt.datetime:

@@ -73,3 +73,42 @@ def test_email_is_lower_cased_and_checked() -> None:
     for bad in ("an@", "an@localhost", "an..b@vin.vn", "an@vin.test"):
         with pytest.raises(v.FieldError):
             v.email(bad)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ngày 5 tháng 3 năm 2026", dt.date(2026, 3, 5)),  # Vietnamese official documents
+        ("Ngày 05 tháng 03 năm 2026", dt.date(2026, 3, 5)),
+        ("5 tháng 3, 2026", dt.date(2026, 3, 5)),
+        ("ngay 5 thang 3 nam 2026", dt.date(2026, 3, 5)),
+        ("March 8, 2026", dt.date(2026, 3, 8)),
+        ("8 March 2026", dt.date(2026, 3, 8)),
+        ("8-Mar-2026", dt.date(2026, 3, 8)),
+        ("Sept. 1st, 2025", dt.date(2025, 9, 1)),
+        ("1 sep 2025.", dt.date(2025, 9, 1)),
+    ],
+)
+def test_dates_written_out_in_words(raw: str, expected: dt.date) -> None:
+    assert v.date(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw", ["ngày 31 tháng 2 năm 2026", "8 Marching 2026", "tháng 3 năm 2026", "March 2026"]
+)
+def test_written_dates_that_are_no_day_are_refused(raw: str) -> None:
+    with pytest.raises(v.FieldError, match="is not a date"):
+        v.date(raw)
+
+
+def test_an_imported_date_written_out_is_a_date_not_a_note() -> None:
+    from app.importing.cleaning import to_input
+
+    warnings: list[object] = []
+    data, _refs, errors = to_input(
+        "contact",
+        {"full_name": "Nguyễn Thị Hồng Nhung", "last_contacted_on": "ngày 5 tháng 3 năm 2026"},
+        warnings,
+    )  # type: ignore[arg-type]
+    assert data["last_contacted_on"] == dt.date(2026, 3, 5) and not errors and not warnings
+    assert "notes" not in data
