@@ -493,6 +493,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -785,7 +786,7 @@
   <context>
     <name>CommitPage</name>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="207" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="215" />
       <source>%1 fields were changed after the import and were kept as they are now.</source>
       <translation>%1 trường đã được sửa sau khi nhập nên được giữ nguyên như hiện tại.</translation>
     </message>
@@ -795,7 +796,7 @@
       <translation>&amp;Hoàn tác lần nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="221" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="234" />
       <location filename="../../ui/import_wizard/commit_page.py" line="33" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
@@ -806,7 +807,7 @@
       <translation>Mọi dòng đều bị từ chối hoặc bỏ qua, nên không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="203" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="211" />
       <source>Fields restored</source>
       <translation>Trường được khôi phục</translation>
     </message>
@@ -816,7 +817,7 @@
       <translation>Lần nhập #%1 đã hoàn tất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="202" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="210" />
       <source>Import #%1 was undone.</source>
       <translation>Lần nhập #%1 đã được hoàn tác.</translation>
     </message>
@@ -836,12 +837,22 @@
       <translation>Đã huỷ nhập</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="170" />
+      <source>Import cancelled: nothing was written.</source>
+      <translation>Đã huỷ nhập: không có gì được ghi.</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/commit_page.py" line="164" />
       <source>Import failed</source>
       <translation>Nhập không thành công</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="201" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="172" />
+      <source>Import failed: nothing was written.</source>
+      <translation>Nhập không thành công: không có gì được ghi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="209" />
       <source>Import undone</source>
       <translation>Đã hoàn tác lần nhập</translation>
     </message>
@@ -851,7 +862,7 @@
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="220" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="233" />
       <location filename="../../ui/import_wizard/commit_page.py" line="32" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
@@ -882,7 +893,7 @@
       <translation>Tổ chức được tạo theo các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="203" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="211" />
       <source>Records removed</source>
       <translation>Bản ghi đã gỡ</translation>
     </message>
@@ -919,7 +930,7 @@
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="210" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="218" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
@@ -932,6 +943,11 @@
       <location filename="../../ui/import_wizard/commit_page.py" line="106" />
       <source>Undo reverses exactly this import; edits made since are kept.</source>
       <translation>Hoàn tác gỡ đúng lần nhập này; các chỉnh sửa sau đó được giữ lại.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="193" />
+      <source>Undoing import #%1…</source>
+      <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/commit_page.py" line="86" />
@@ -1916,85 +1932,95 @@
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="114" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="141" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="190" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="63" />
       <source>Also removed, left by imports undone before: %1</source>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="183" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="229" />
+      <source>Import #%1 was not undone: %2</source>
+      <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="56" />
       <source>Import #%1 was undone: %2 records removed, %3 fields restored.</source>
       <translation>Đã hoàn tác lần nhập #%1: xoá %2 bản ghi, khôi phục %3 trường.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="96" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="123" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="192" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="65" />
       <source>Kept, because they were edited or used since:</source>
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="213" />
+      <source>Undoing import #%1…</source>
+      <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
   </context>
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="80" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="88" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="115" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="54" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="81" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="80" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="80" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="54" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="81" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="55" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="82" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="87" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="114" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="54" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="81" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="80" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="53" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="80" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
@@ -2002,37 +2028,37 @@
   <context>
     <name>ImportMessage</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="59" />
+      <location filename="../../ui/import_wizard/messages.py" line="67" />
       <source>"{value}" is not a date (day/month/year)</source>
       <translation>"{value}" không phải ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="64" />
+      <location filename="../../ui/import_wizard/messages.py" line="72" />
       <source>"{value}" is not a date; kept as typed</source>
       <translation>"{value}" không phải ngày; giữ nguyên như đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="53" />
+      <location filename="../../ui/import_wizard/messages.py" line="61" />
       <source>"{value}" is not a known {what}</source>
       <translation>"{value}" không phải {what} đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="57" />
+      <location filename="../../ui/import_wizard/messages.py" line="65" />
       <source>"{value}" is not a valid email address</source>
       <translation>"{value}" không phải địa chỉ email hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="58" />
+      <location filename="../../ui/import_wizard/messages.py" line="66" />
       <source>"{value}" is not a valid phone number</source>
       <translation>"{value}" không phải số điện thoại hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="65" />
+      <location filename="../../ui/import_wizard/messages.py" line="73" />
       <source>"{value}" kept in the notes</source>
       <translation>"{value}" được ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="55" />
+      <location filename="../../ui/import_wizard/messages.py" line="63" />
       <source>"{value}": use a 2-letter country code</source>
       <translation>"{value}": dùng mã 2 chữ cái</translation>
     </message>
@@ -2042,17 +2068,17 @@
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="71" />
+      <location filename="../../ui/import_wizard/messages.py" line="79" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="82" />
+      <location filename="../../ui/import_wizard/messages.py" line="90" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="129" />
+      <location filename="../../ui/import_wizard/messages.py" line="137" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
@@ -2067,7 +2093,7 @@
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="168" />
+      <location filename="../../ui/import_wizard/messages.py" line="176" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -2087,17 +2113,17 @@
       <translation>trùng dòng {other_row} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="63" />
+      <location filename="../../ui/import_wizard/messages.py" line="71" />
       <source>email "{value}" is not an address; kept in the notes</source>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="131" />
+      <location filename="../../ui/import_wizard/messages.py" line="139" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="54" />
+      <location filename="../../ui/import_wizard/messages.py" line="62" />
       <source>is {length} characters long; at most {most} fit</source>
       <translation>dài {length} ký tự, tối đa {most}</translation>
     </message>
@@ -2112,27 +2138,37 @@
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="61" />
+      <location filename="../../ui/import_wizard/messages.py" line="69" />
       <source>phone "{value}" kept unverified: the right length, but not in a range known yet</source>
       <translation>số điện thoại "{value}" được giữ, chưa xác minh: đúng độ dài nhưng chưa thuộc dải số đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="50" />
+      <location filename="../../ui/import_wizard/messages.py" line="58" />
       <source>required, but empty</source>
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="167" />
+      <location filename="../../ui/import_wizard/messages.py" line="175" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="166" />
+      <location filename="../../ui/import_wizard/messages.py" line="55" />
+      <source>same name and organisation as #{id} "{name}", but no email or phone in common: imported as another person</source>
+      <translation>cùng họ tên và tổ chức với #{id} "{name}" nhưng không trùng email hay số điện thoại nào: nhập thành một người khác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="51" />
+      <source>same name and organisation as row {other_row}, but no email or phone in common: imported as another person</source>
+      <translation>cùng họ tên và tổ chức với dòng {other_row} nhưng không trùng email hay số điện thoại nào: nhập thành một người khác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="174" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="51" />
+      <location filename="../../ui/import_wizard/messages.py" line="59" />
       <source>unreadable value ({detail})</source>
       <translation>giá trị không đọc được ({detail})</translation>
     </message>
@@ -2142,162 +2178,162 @@
       <translation>cập nhật #{id}: {changes}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="52" />
+      <location filename="../../ui/import_wizard/messages.py" line="60" />
       <source>{detail}</source>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="136" />
+      <location filename="../../ui/import_wizard/messages.py" line="144" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="133" />
+      <location filename="../../ui/import_wizard/messages.py" line="141" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="138" />
+      <location filename="../../ui/import_wizard/messages.py" line="146" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="130" />
+      <location filename="../../ui/import_wizard/messages.py" line="138" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="83" />
+      <location filename="../../ui/import_wizard/messages.py" line="91" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="92" />
+      <location filename="../../ui/import_wizard/messages.py" line="100" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="108" />
+      <location filename="../../ui/import_wizard/messages.py" line="116" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="67" />
+      <location filename="../../ui/import_wizard/messages.py" line="75" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="70" />
+      <location filename="../../ui/import_wizard/messages.py" line="78" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="118" />
+      <location filename="../../ui/import_wizard/messages.py" line="126" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="116" />
+      <location filename="../../ui/import_wizard/messages.py" line="124" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="105" />
+      <location filename="../../ui/import_wizard/messages.py" line="113" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="99" />
+      <location filename="../../ui/import_wizard/messages.py" line="107" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="110" />
+      <location filename="../../ui/import_wizard/messages.py" line="118" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="115" />
+      <location filename="../../ui/import_wizard/messages.py" line="123" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="73" />
+      <location filename="../../ui/import_wizard/messages.py" line="81" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="102" />
+      <location filename="../../ui/import_wizard/messages.py" line="110" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="109" />
+      <location filename="../../ui/import_wizard/messages.py" line="117" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="88" />
+      <location filename="../../ui/import_wizard/messages.py" line="96" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="86" />
+      <location filename="../../ui/import_wizard/messages.py" line="94" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="122" />
+      <location filename="../../ui/import_wizard/messages.py" line="130" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="126" />
+      <location filename="../../ui/import_wizard/messages.py" line="134" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="84" />
+      <location filename="../../ui/import_wizard/messages.py" line="92" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="72" />
+      <location filename="../../ui/import_wizard/messages.py" line="80" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="100" />
+      <location filename="../../ui/import_wizard/messages.py" line="108" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="85" />
+      <location filename="../../ui/import_wizard/messages.py" line="93" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="79" />
+      <location filename="../../ui/import_wizard/messages.py" line="87" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="75" />
+      <location filename="../../ui/import_wizard/messages.py" line="83" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="96" />
+      <location filename="../../ui/import_wizard/messages.py" line="104" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="112" />
+      <location filename="../../ui/import_wizard/messages.py" line="120" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="56" />
+      <location filename="../../ui/import_wizard/messages.py" line="64" />
       <source>{value} is not a number from 1 to 5</source>
       <translation>{value} không phải số từ 1 đến 5</translation>
     </message>
@@ -2305,77 +2341,77 @@
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="148" />
+      <location filename="../../ui/import_wizard/messages.py" line="156" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="158" />
+      <location filename="../../ui/import_wizard/messages.py" line="166" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="149" />
+      <location filename="../../ui/import_wizard/messages.py" line="157" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="155" />
+      <location filename="../../ui/import_wizard/messages.py" line="163" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="153" />
+      <location filename="../../ui/import_wizard/messages.py" line="161" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="145" />
+      <location filename="../../ui/import_wizard/messages.py" line="153" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="151" />
+      <location filename="../../ui/import_wizard/messages.py" line="159" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="157" />
+      <location filename="../../ui/import_wizard/messages.py" line="165" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="147" />
+      <location filename="../../ui/import_wizard/messages.py" line="155" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="156" />
+      <location filename="../../ui/import_wizard/messages.py" line="164" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="146" />
+      <location filename="../../ui/import_wizard/messages.py" line="154" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="154" />
+      <location filename="../../ui/import_wizard/messages.py" line="162" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="159" />
+      <location filename="../../ui/import_wizard/messages.py" line="167" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="152" />
+      <location filename="../../ui/import_wizard/messages.py" line="160" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="150" />
+      <location filename="../../ui/import_wizard/messages.py" line="158" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -2383,9 +2419,34 @@
   <context>
     <name>ImportWizard</name>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="44" />
+      <location filename="../../ui/import_wizard/wizard.py" line="213" />
+      <source>&amp;Close</source>
+      <translation>Đón&amp;g</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/wizard.py" line="196" />
+      <source>Discard this import? The preview being computed will be lost.</source>
+      <translation>Bỏ lần nhập này? Bản xem trước đang tính sẽ mất.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/wizard.py" line="192" />
+      <source>Discard this import? The preview of %1 rows will be lost.</source>
+      <translation>Bỏ lần nhập này? Bản xem trước của %1 dòng sẽ mất.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/wizard.py" line="188" />
+      <source>Discard this import? Writing stops and nothing is written.</source>
+      <translation>Bỏ lần nhập này? Việc ghi sẽ dừng và không có gì được ghi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/wizard.py" line="49" />
       <source>Import a spreadsheet</source>
       <translation>Nhập dữ liệu từ bảng tính</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/wizard.py" line="214" />
+      <source>Keep</source>
+      <translation>Giữ lại</translation>
     </message>
   </context>
   <context>
@@ -3053,7 +3114,6 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3150,6 +3210,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3613,17 +3674,17 @@
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="544" />
+      <location filename="../../ui/main.py" line="519" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="439" />
+      <location filename="../../ui/main.py" line="414" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="236" />
+      <location filename="../../ui/main.py" line="227" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -3634,7 +3695,7 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="238" />
+      <location filename="../../ui/main.py" line="229" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -3645,92 +3706,92 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="395" />
+      <location filename="../../ui/main.py" line="370" />
       <source>Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="426" />
+      <location filename="../../ui/main.py" line="401" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="436" />
+      <location filename="../../ui/main.py" line="411" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="211" />
+      <location filename="../../ui/main.py" line="202" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="505" />
+      <location filename="../../ui/main.py" line="480" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="458" />
+      <location filename="../../ui/main.py" line="433" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="447" />
+      <location filename="../../ui/main.py" line="422" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="453" />
+      <location filename="../../ui/main.py" line="428" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="463" />
+      <location filename="../../ui/main.py" line="438" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="456" />
+      <location filename="../../ui/main.py" line="431" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="530" />
+      <location filename="../../ui/main.py" line="505" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="460" />
+      <location filename="../../ui/main.py" line="435" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="512" />
+      <location filename="../../ui/main.py" line="487" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="423" />
+      <location filename="../../ui/main.py" line="398" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="553" />
+      <location filename="../../ui/main.py" line="528" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="252" />
+      <location filename="../../ui/main.py" line="243" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="430" />
+      <location filename="../../ui/main.py" line="405" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="221" />
+      <location filename="../../ui/main.py" line="212" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -3738,192 +3799,192 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="350" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="406" />
+      <location filename="../../ui/main_window.py" line="408" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="328" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="498" />
+      <location filename="../../ui/main_window.py" line="500" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
+      <location filename="../../ui/main_window.py" line="327" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="362" />
+      <location filename="../../ui/main_window.py" line="364" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="487" />
+      <location filename="../../ui/main_window.py" line="489" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="515" />
+      <location filename="../../ui/main_window.py" line="517" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="425" />
+      <location filename="../../ui/main_window.py" line="427" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="429" />
+      <location filename="../../ui/main_window.py" line="431" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="310" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="351" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="331" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="323" />
+      <location filename="../../ui/main_window.py" line="325" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="503" />
+      <location filename="../../ui/main_window.py" line="505" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="511" />
+      <location filename="../../ui/main_window.py" line="513" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="427" />
+      <location filename="../../ui/main_window.py" line="429" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="327" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="505" />
+      <location filename="../../ui/main_window.py" line="507" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="432" />
+      <location filename="../../ui/main_window.py" line="434" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="344" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="547" />
+      <location filename="../../ui/main_window.py" line="549" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="435" />
+      <location filename="../../ui/main_window.py" line="437" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="382" />
+      <location filename="../../ui/main_window.py" line="384" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="377" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="394" />
+      <location filename="../../ui/main_window.py" line="396" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="401" />
+      <location filename="../../ui/main_window.py" line="403" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="422" />
+      <location filename="../../ui/main_window.py" line="424" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="360" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="387" />
+      <location filename="../../ui/main_window.py" line="389" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="318" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="418" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="519" />
+      <location filename="../../ui/main_window.py" line="521" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="456" />
+      <location filename="../../ui/main_window.py" line="458" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="322" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
@@ -3933,12 +3994,12 @@
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="409" />
+      <location filename="../../ui/main_window.py" line="411" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="339" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
@@ -3948,22 +4009,22 @@
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="369" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="346" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="549" />
+      <location filename="../../ui/main_window.py" line="551" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="328" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -5606,7 +5667,6 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

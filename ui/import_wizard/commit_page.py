@@ -165,6 +165,11 @@ class CommitPage(QWizardPage):
         self.headline.setText(self.tr("Nothing was written."))
         self._figures([])
         show_error(self.message, describe(exc))
+        # Said in the main window too: the wizard may be closing (Escape, its close box).
+        if cancelled:
+            self.w.ctx.status_message.emit(self.tr("Import cancelled: nothing was written."))
+        else:
+            self.w.ctx.status_message.emit(self.tr("Import failed: nothing was written."))
 
     def _figures(self, rows: list[tuple[str, int]]) -> None:
         while self.figures.rowCount():
@@ -185,6 +190,8 @@ class CommitPage(QWizardPage):
         if result is None or result.batch_id is None or self.w.busy():
             return
         self.undo.setEnabled(False)
+        self.busy.start(self.tr("Undoing import #%1…").replace("%1", str(result.batch_id)))
+        self.busy.cancel.hide()  # an undo is one transaction that reports no progress: it runs to the end
         engine, actor, batch_id = self.w.ctx.engine, self.w.ctx.actor(), result.batch_id
         assert batch_id is not None
 
@@ -195,6 +202,7 @@ class CommitPage(QWizardPage):
         self.w.run_task(work_, on_done=self._undone, on_error=self._undo_failed, write=True)
 
     def _undone(self, result: UndoResult) -> None:
+        self._stop_busy()
         self.state = "undone"
         self.w.commit_result = None
         deleted = sum(result.deleted.values())
@@ -211,7 +219,12 @@ class CommitPage(QWizardPage):
         self.w.ctx.changed.emit("", [])
         self.w.ctx.status_message.emit(self.headline.text())
 
+    def _stop_busy(self) -> None:
+        self.busy.stop()
+        self.busy.cancel.show()
+
     def _undo_failed(self, exc: BaseException) -> None:
+        self._stop_busy()
         self.undo.setEnabled(True)
         show_error(self.message, describe(exc))
 

@@ -2,7 +2,9 @@
 undoes any of them, in any order (:func:`app.importing.undo_import`), and says what was kept
 because it was edited or used since, worded in the window's language.
 
-The list is read on a pool thread; the undo runs on the write lane.
+The list is read on a pool thread; the undo runs on the write lane, with a busy bar ("Undoing
+import #3…") while it runs (the service reports no progress). The dialog may be closed meanwhile:
+the result is then announced in the main window's status bar only (never to a deleted widget).
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -38,6 +42,29 @@ from ui.team import hold_read_only
 
 COL_ID, COL_WHEN, COL_WHO, COL_FILE, COL_NEW, COL_UPDATED, COL_REJECTED, COL_CREATED, COL_STATE = range(9)
 NUMBERS = (COL_ID, COL_NEW, COL_UPDATED, COL_REJECTED, COL_CREATED)
+
+
+# The dialog's words without the dialog (it may be closed before an undo ends).
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportHistoryDialog", text)
+
+
+def undo_summary(ctx: AppContext, result: UndoResult) -> list[str]:
+    """What an undo did, first line first (the status bar's), in the window's language."""
+    removed = sum(result.deleted.values()) + sum(result.swept.values())
+    lines = [
+        _tr("Import #%1 was undone: %2 records removed, %3 fields restored.")
+        .replace("%1", str(result.batch_id))
+        .replace("%2", ctx.fmt_number(removed))
+        .replace("%3", ctx.fmt_number(result.restored_fields))
+    ]
+    if result.swept:
+        swept = ", ".join(f"{terms().get(k, k)} {v}" for k, v in result.swept.items())
+        lines.append(_tr("Also removed, left by imports undone before: %1").replace("%1", swept))
+    if result.kept:
+        lines.append(_tr("Kept, because they were edited or used since:"))
+        lines += [f"• {wording(k)}" for k in result.kept[:20]]
+    return lines
 
 
 def _local(at: dt.datetime) -> dt.datetime:
@@ -115,6 +142,18 @@ class ImportHistoryDialog(QDialog):
         self.undo_button.setObjectName("import_history_undo")
         self.undo_button.clicked.connect(self.undo_selected)
         hold_read_only(ctx, self.undo_button)  # a reader looks only
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("import_history_progress_label")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("import_history_progress")
+        self.progress.setRange(0, 0)  # the undo reports no progress: busy until it ends
+        self.progress.setMaximumWidth(260)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_label)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addStretch(1)
+        self.progress_label.hide()
+        self.progress.hide()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
@@ -124,6 +163,7 @@ class ImportHistoryDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.detail)
+        lay.addLayout(progress_row)
         lay.addLayout(buttons)
         self.busy = False
         self.load()
@@ -144,9 +184,9 @@ class ImportHistoryDialog(QDialog):
             self.select(current.id)
         self._selected()
 
-    def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self.detail.setText(describe(exc))
+    def _failed(self, exc: BaseException, text: str | None = None) -> None:
+        self._stop_busy()
+        self.detail.setText(text if text is not None else describe(exc))
         self._selected()
 
     def current(self) -> ImportEntry | None:
@@ -169,28 +209,36 @@ class ImportHistoryDialog(QDialog):
             return
         self.busy = True
         self._selected()
-        actor, batch_id = self.ctx.actor(), e.id
+        actor, batch_id, ctx = self.ctx.actor(), e.id, self.ctx
+        self.progress_label.setText(self.tr("Undoing import #%1…").replace("%1", str(batch_id)))
+        self.progress_label.show()
+        self.progress.show()
 
         def work(s: Session) -> UndoResult:
             return undo_import(batch_id, session=s, actor=actor)
 
-        self.ctx.write(work, entity="", on_done=self._undone, on_error=self._failed)
+        def done(result: UndoResult) -> None:  # the dialog may be gone: announce, then tell it
+            lines = undo_summary(ctx, result)
+            ctx.status_message.emit(lines[0])
+            if shiboken6.isValid(self):
+                self._undone(lines)
 
-    def _undone(self, result: UndoResult) -> None:
+        def failed(exc: BaseException) -> None:
+            text = describe(exc)
+            ctx.status_message.emit(
+                _tr("Import #%1 was not undone: %2").replace("%1", str(batch_id)).replace("%2", text)
+            )
+            if shiboken6.isValid(self):
+                self._failed(exc, text)
+
+        self.ctx.write(work, entity="", on_done=done, on_error=failed)
+
+    def _stop_busy(self) -> None:
         self.busy = False
-        removed = sum(result.deleted.values()) + sum(result.swept.values())
-        lines = [
-            self.tr("Import #%1 was undone: %2 records removed, %3 fields restored.")
-            .replace("%1", str(result.batch_id))
-            .replace("%2", self.ctx.fmt_number(removed))
-            .replace("%3", self.ctx.fmt_number(result.restored_fields))
-        ]
-        if result.swept:
-            swept = ", ".join(f"{terms().get(k, k)} {v}" for k, v in result.swept.items())
-            lines.append(self.tr("Also removed, left by imports undone before: %1").replace("%1", swept))
-        if result.kept:
-            lines.append(self.tr("Kept, because they were edited or used since:"))
-            lines += [f"• {wording(k)}" for k in result.kept[:20]]
+        self.progress_label.hide()
+        self.progress.hide()
+
+    def _undone(self, lines: list[str]) -> None:
+        self._stop_busy()
         self.detail.setText("\n".join(lines))
-        self.ctx.status_message.emit(lines[0])
         self.load()

@@ -6,6 +6,11 @@ preview, the commit result) and runs each step off the UI thread through the app
 user moved on (Back, Cancel) is dropped. Closing the wizard while a step runs cancels it and
 closes when the worker has stopped, so a commit is never left half-way: the service rolls its
 transaction back.
+
+Closing (Cancel, Escape, the close box) once a preview was computed, while one is computed or
+while the rows are written asks first ("Discard this import?"), since a big preview takes
+seconds to make again; a write cancelled that way is announced in the main window's status
+bar ("Import cancelled: nothing was written.").
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from app.importing import CommitResult, Preview, SheetLayout
 from app.importing.fields import KINDS
@@ -64,6 +69,7 @@ class ImportWizard(QWizard):
         self.imported: dict[str, int] = {}  # sheet → batch id, in this session of the wizard
         self._task: Task | None = None
         self._closing = False
+        self.discard_box: QMessageBox | None = None  # "Discard this import?" while it is asked
 
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
@@ -175,8 +181,54 @@ class ImportWizard(QWizard):
         if page is not None:
             page.completeChanged.emit()
 
+    def discard_question(self) -> str | None:
+        """What closing now would lose, as the question to ask; None when nothing is lost."""
+        if self.currentId() == PAGE_COMMIT:
+            if self.commit_page.state == "writing":
+                return self.tr("Discard this import? Writing stops and nothing is written.")
+            return None  # written (or cancelled, failed) already: the page said what was done
+        if self.previews or self.preview is not None:
+            rows = sum(len(p.rows) for p in self.previews) or len(self.preview.rows if self.preview else [])
+            return self.tr("Discard this import? The preview of %1 rows will be lost.").replace(
+                "%1", self.ctx.fmt_number(rows)
+            )
+        if self.currentId() == PAGE_PREVIEW and self._task is not None:
+            return self.tr("Discard this import? The preview being computed will be lost.")
+        return None
+
     def reject(self) -> None:
-        """Cancel (or the window's close box): stop a running step first, then close."""
+        """Cancel, Escape or the window's close box: ask first if a preview would be lost, then
+        stop a running step, then close."""
+        if self._closing:
+            return
+        question = self.discard_question()
+        if question is None:
+            self._close_now()
+            return
+        if self.discard_box is not None:  # already asking
+            self.discard_box.raise_()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), question, parent=self)
+        box.setObjectName("import_discard")
+        close = box.addButton(self.tr("&Close"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
+        close.setObjectName("import_discard_close")
+        keep.setObjectName("import_discard_keep")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered() -> None:
+            self.discard_box = None
+            chosen = box.clickedButton() is close
+            box.deleteLater()
+            if chosen:
+                self._close_now()
+
+        box.finished.connect(answered)
+        self.discard_box = box
+        box.open()  # not exec(): the steps' results keep arriving while it is asked
+
+    def _close_now(self) -> None:
         if self._task is not None:
             self._closing = True
             self._task.cancel()

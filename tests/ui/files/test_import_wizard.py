@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import func, select
 from sqlmodel import col
 
@@ -146,7 +147,10 @@ def test_import_through_the_wizard_then_undo(qtbot, ctx, engine, tmp_path):
 
     # Undo from the wizard: the batch is reversed exactly.
     qtbot.mouseClick(cp.undo, qtbot_left())
+    assert cp.busy.isVisible() and cp.busy.label.text() == f"Undoing import #{batch_id}…"
+    assert not cp.busy.cancel.isVisible()  # an undo runs to its end
     qtbot.waitUntil(lambda: cp.state == "undone", timeout=TIMEOUT)
+    assert not cp.busy.isVisible()
     assert contacts(engine) == []
     with read_session(engine) as s:
         assert s.get(ImportBatch, batch_id).undone_at is not None
@@ -217,6 +221,9 @@ def test_closing_while_previewing_cancels_and_closes(qtbot, ctx, engine, tmp_pat
     w.next()
     assert w.busy()
     w.reject()
+    assert w.discard_box is not None  # the preview being computed would be lost: asked first
+    assert "preview being computed will be lost" in w.discard_box.text()
+    w.discard_box.findChild(QPushButton, "import_discard_close").click()
     assert w.isVisible()  # waits for the worker to stop
     qtbot.waitUntil(lambda: not w.isVisible(), timeout=TIMEOUT)
     assert count(engine, Contact) == 0
@@ -412,3 +419,52 @@ def test_the_on_match_choice_says_what_it_does_to_lists(qtbot, ctx, tmp_path):
     assert "left as they are" in tip and "sectors" in tip and "nothing is removed" in tip
     combo.setCurrentIndex(combo.findData("skip"))
     assert combo.toolTip() == "The record already in Ketnoi is left exactly as it is."
+
+
+def test_escape_after_a_preview_asks_before_discarding_it(qtbot, ctx, tmp_path):
+    path = contacts_workbook(tmp_path / "dai-bieu.xlsx")
+    w = open_wizard(qtbot, ctx, path)
+    w.show()
+    to_preview(qtbot, w)
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    box = w.discard_box
+    assert box is not None and box.isVisible() and w.isVisible()
+    assert box.text() == "Discard this import? The preview of 6 rows will be lost."
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Escape again keeps it
+    assert w.discard_box is None and w.isVisible() and w.preview is not None
+    w.close()  # the close box asks too
+    assert w.discard_box is not None
+    w.discard_box.findChild(QPushButton, "import_discard_close").click()
+    assert not w.isVisible()
+
+
+def test_escape_before_any_preview_closes_at_once(qtbot, ctx, tmp_path):
+    w = open_wizard(qtbot, ctx, contacts_workbook(tmp_path / "dai-bieu.xlsx"))
+    w.show()
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    assert w.discard_box is None and not w.isVisible()
+
+
+def test_closing_while_writing_asks_then_says_nothing_was_written(qtbot, ctx, engine, tmp_path, monkeypatch):
+    monkeypatch.setattr("app.importing.commit.WRITE_CHUNK", 50)  # many small steps to cancel between
+    w = open_wizard(qtbot, ctx, contacts_workbook(tmp_path / "big.xlsx", extra_rows=3000))
+    w.show()
+    to_preview(qtbot, w)
+    said: list[str] = []
+    ctx.status_message.connect(said.append)
+    asked: list[str] = []
+
+    def close_once(value: int) -> None:
+        if value > 0 and not asked:
+            w.close()  # the window's close box while the rows are written
+            assert w.discard_box is not None
+            asked.append(w.discard_box.text())
+            w.discard_box.findChild(QPushButton, "import_discard_close").click()
+
+    w.commit_page.busy.bar.valueChanged.connect(close_once)
+    w.next()
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=TIMEOUT)
+    assert asked == ["Discard this import? Writing stops and nothing is written."]
+    assert said == ["Import cancelled: nothing was written."]
+    assert count(engine, Contact) == 0
+    assert count(engine, ImportBatch) == 0
