@@ -294,6 +294,13 @@ class PreviewPage(QWizardPage):
         if self.w.previews:
             save_error_report(self.w, list(self.w.previews), target, self.message)
 
+    def forget(self) -> None:
+        """The wizard closed: drop every row this page holds (its previews, the table's rows,
+        the organisations listed), so that a closed wizard keeps no preview alive."""
+        self._results = []
+        self.model.set_rows([], "contact")
+        self.folds.show_preview(None)
+
     def cleanupPage(self) -> None:
         """Back: stop a preview still running; the next visit computes it again."""
         self.w.drop_task()

@@ -242,7 +242,7 @@ class ImportWizard(QWizard):
         # The rows of a big preview are no longer needed; the commit result (batch id) stays.
         self.preview = None
         self.previews = []
-        self.preview_page.model.set_rows([], "contact")
+        self.preview_page.forget()  # its own list of the previews, the table's rows
         work.release()
 
 
@@ -251,6 +251,11 @@ def open_import_wizard(
 ) -> ImportWizard:
     """File → Import…: show the wizard (window-modal, returns at once). ``path`` skips choosing."""
     wizard = ImportWizard(ctx, parent, path)
+    if parent is not None:
+        # Closed, it is deleted: a wizard left as the window's child kept its pages alive, and
+        # with them ~200 MB for each 100k-row preview cancelled. (Without a parent, whoever
+        # holds the wizard owns it.)
+        wizard.finished.connect(wizard.deleteLater)
     state = ctx.settings.load_state("import_wizard")
     if state is not None:
         wizard.restoreGeometry(state)
