@@ -19,8 +19,8 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         self.db_label.setEnabled(False)
         self.statusBar().addPermanentWidget(self.db_label)
         self.resize(1280, 800)
+        self._fitted = False
         self._restore_frame_state()
         self.nav.setCurrentRow(0)
         # Until the database is open only what needs none works: switching views, Quit.
@@ -862,6 +863,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         if (geo := s.load_state("geometry")) is not None:
             self.restoreGeometry(geo)
+            self.fit_to_screen()  # saved on a bigger screen: shrunk and moved onto this one
         elif (screen := self.screen()) is not None:  # a first start: within a laptop's screen too
             room = screen.availableGeometry()
             self.resize(min(self.width(), room.width()), min(self.height(), room.height() - TITLE_BAR))
@@ -871,6 +873,33 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(split)
         else:
             self.splitter.setSizes([max(190, self.nav_width), max(600, self.width() - self.nav_width)])
+
+    def fit_to_screen(self) -> None:
+        """The whole window on its screen, title bar and status bar too: a place and size saved
+        on a bigger screen (or another monitor) are shrunk and moved into the screen's available
+        area. A maximised or full-screen window is the window manager's to fit: left alone."""
+        if self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            return
+        if (screen := self.screen()) is None:
+            return
+        room, geo, frame = screen.availableGeometry(), self.geometry(), self.frameGeometry()
+        left, top = geo.left() - frame.left(), geo.top() - frame.top()
+        right, bottom = frame.right() - geo.right(), frame.bottom() - geo.bottom()
+        if frame == geo:  # not shown yet: the frame is unknown, leave a title bar's room
+            top = TITLE_BAR
+        width = max(min(geo.width(), room.width() - left - right), self.minimumWidth())
+        height = max(min(geo.height(), room.height() - top - bottom), self.minimumHeight())
+        x = max(min(geo.left(), room.right() + 1 - right - width), room.left() + left)
+        y = max(min(geo.top(), room.bottom() + 1 - bottom - height), room.top() + top)
+        if QRect(x, y, width, height) != geo:
+            self.setGeometry(x, y, width, height)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # again once the window manager has framed it (its real borders;
+            self._fitted = True  # an X11 manager tells them a little after the window shows)
+            for ms in (0, 300):
+                QTimer.singleShot(ms, self.fit_to_screen)
 
     def _restore_views_state(self) -> None:
         s = self.settings
