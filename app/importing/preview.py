@@ -314,6 +314,9 @@ def read_rows(
                 continue
             if cancel is not None and cancel():
                 raise ImportCancelled()
+            if not chunks and not total:  # no <dimension>: known now that the sheet is parsed
+                total = max((estimate_rows(path, layout.sheet) or 0) - layout.header_row, 0)
+                big = big or total >= PARALLEL_ROWS
             if progress is not None:
                 progress(read, max(total, read))
             chunks += 1

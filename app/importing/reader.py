@@ -247,12 +247,20 @@ Parsed = Any  # a sheet's rows (from a child process), or calamine's parsed shee
 _PARSED: OrderedDict[_Key, Parsed] = OrderedDict()
 _NAMES: dict[_Key, list[str]] = {}
 _STREAMED: dict[_Key, bool] = {}  # sheets the streaming reader reads (their extent was scanned)
+_HEIGHTS: dict[_Key, int] = {}  # the last row of each sheet parsed (for estimate_rows)
 
 
 def _file_key(path: Path, sheet: str) -> _Key:
     """The file as it is now: a file written again under the same name is another file."""
     st = path.stat()
     return (str(path.resolve()), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, sheet)
+
+
+def _last_row(parsed: Parsed) -> int:
+    """The sheet row number of a parsed sheet's last row."""
+    if isinstance(parsed, list):
+        return int(parsed[-1][0]) if parsed else 0
+    return int(parsed.height) + (parsed.start[0] if parsed.start else 0)
 
 
 def _cells(parsed: Parsed) -> int:
@@ -276,8 +284,11 @@ def _parsed_rows(path: Path, sheet: str, kind: str, *, keep: bool) -> Iterator[R
             from app.importing import sheetproc
 
             parsed = sheetproc.run(sheetproc.read_rows, path, sheet)
-        if keep:
-            with _LOCK:
+        with _LOCK:
+            if len(_HEIGHTS) > 100:
+                _HEIGHTS.clear()
+            _HEIGHTS[key] = _last_row(parsed)
+            if keep:
                 _keep(key, parsed)
     if isinstance(parsed, list):
         yield from parsed
@@ -306,6 +317,7 @@ def forget_parsed() -> None:
         _PARSED.clear()
         _NAMES.clear()
         _STREAMED.clear()
+        _HEIGHTS.clear()
 
 
 def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> Iterator[Row]:
@@ -392,17 +404,20 @@ def _sheet_xml_path(path: Path, sheet: str) -> str | None:
 
 
 def estimate_rows(path: Path, sheet: str) -> int | None:
-    """The sheet's last row number from its ``<dimension>`` element (cheap; may be absent)."""
+    """The sheet's last row number: known once the sheet was parsed (from the moment its
+    first row is read), else from its ``<dimension>`` element (cheap; absent from a workbook
+    written in openpyxl's write-only mode, and from a sheet streamed by openpyxl: None)."""
     try:
         key = _file_key(path, sheet)
     except OSError:
         return None
     with _LOCK:
         kept = _PARSED.get(key)
+        height = _HEIGHTS.get(key)
     if kept is not None:
-        if not isinstance(kept, list):
-            return int(kept.height) + (kept.start[0] if kept.start else 0)
-        return kept[-1][0] if kept else 0
+        return _last_row(kept)
+    if height is not None:
+        return height
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         return None
     member = _sheet_xml_path(path, sheet)
