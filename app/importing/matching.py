@@ -1,11 +1,14 @@
 """Matching each row against the database and against the rows above it in the file.
 
 A contact is the same person when it shares an email or a phone number, or the folded name at
-the same organisation; an organisation when its name, acronym or an alias is the same; a
-meeting by title and day; an action by title and organisation. The first row of the file
-wins; later rows that name the same record are duplicates. What happens to a row that matches
-a record in the database is the user's choice (``on_match``): create anyway, fill the
-record's blank fields, overwrite them, or skip the row.
+the same organisation, unless the two are evidently different people: they share no email and
+no phone, and for emails or for phones both have some (two "Nguyễn Văn An" of a 30,000-person
+company are two people; a row without an email or a phone is still known by its name). An
+organisation is the same when its name, acronym or an alias is; a meeting by title and day; an
+action by title and organisation. When several records have a key, the oldest (lowest id) is
+the one matched. The first row of the file wins; later rows that name the same record are
+duplicates. What happens to a row that matches a record in the database is the user's choice
+(``on_match``): create anyway, fill the record's blank fields, overwrite them, or skip the row.
 """
 
 from __future__ import annotations
@@ -84,6 +87,28 @@ def _first(keys: list[tuple[str, Any]], table: dict[tuple[str, Any], Any]) -> tu
     return None
 
 
+EMAILS, PHONES = 1, 2  # what contact details a contact or a row has, as a bit mask
+
+
+def _details(row: RowResult) -> int:
+    """Which of emails and phones the row has (:data:`EMAILS` | :data:`PHONES`)."""
+    rel = row.relations or {}
+    return (EMAILS if rel.get("emails") else 0) | (PHONES if rel.get("phones") else 0)
+
+
+@dataclass
+class People:
+    """What name matching needs beyond the first record of each key: the other records with
+    the same name at the same organisation (by id), and which have emails, which phones."""
+
+    more: dict[tuple[str, Any], list[int]]
+    with_email: set[int]
+    with_phone: set[int]
+
+    def details(self, ident: int) -> int:
+        return (EMAILS if ident in self.with_email else 0) | (PHONES if ident in self.with_phone else 0)
+
+
 def _last_key(row: RowResult, ctx: MatchContext, keys: list[tuple[str, Any]]) -> tuple[str, Any]:
     """The last of the row's :func:`_keys` (contacts and actions: the one that names the
     organisation) made again, now that its organisation has an id."""
@@ -118,45 +143,71 @@ def _read(session: Session, stmt: Any) -> Any:
     return session.connection().execute(stmt)
 
 
-def _db_keys(session: Session, kind: str, ctx: MatchContext) -> dict[tuple[str, Any], Any]:
+def _db_keys(
+    session: Session, kind: str, ctx: MatchContext, people: People | None = None
+) -> dict[tuple[str, Any], Any]:
+    """Each key of the live records, to the oldest record (lowest id) that has it; for contacts,
+    ``people`` learns the rest of what name matching needs, from the same two reads."""
     out: dict[tuple[str, Any], Any] = {}
     if kind == "contact":
         contact, method = _table(m.Contact), _table(m.ContactMethod)
         live = contact.c.deleted_at.is_(None)
+        with_email = people.with_email if people is not None else set()
+        with_phone = people.with_phone if people is not None else set()
         for cid, how, value in _read(
             session,
             select(method.c.contact_id, method.c.kind, method.c.value)
             .join(contact, contact.c.id == method.c.contact_id)
-            .where(live),
+            .where(live)
+            # (by the contact's id, not the method's column of the same value: SQLite then reads
+            # in the order of its index, no sort; at 100k contacts as fast as no order)
+            .order_by(contact.c.id),
         ):
-            out.setdefault(("email" if how == "email" else "phone", value), cid)
+            if how == "email":
+                key: tuple[str, Any] = ("email", value)
+                with_email.add(cid)
+            else:
+                key = ("phone", value)
+                with_phone.add(cid)
+            if key not in out:
+                out[key] = cid
+        more = people.more if people is not None else {}
         for ident, name, org in _read(
-            session, select(contact.c.id, contact.c.full_name, contact.c.organisation_id).where(live)
+            session,
+            select(contact.c.id, contact.c.full_name, contact.c.organisation_id)
+            .where(live)
+            .order_by(contact.c.id),
         ):
-            out.setdefault(("name", (fold(name), org)), ident)
+            key = ("name", (fold(name), org))
+            if key not in out:
+                out[key] = ident
+            else:  # another person of the same name at the same organisation
+                more.setdefault(key, []).append(ident)
     elif kind == "organisation":
         for table, label in (
             (ctx.orgs.by_name, "name"),
             (ctx.orgs.by_acronym, "acronym"),
             (ctx.orgs.by_alias, "alias"),
         ):
-            for key, ident in table.items():
+            for folded, ident in table.items():
                 if ident > 0:
-                    out.setdefault((label, key), ident)
+                    out.setdefault((label, folded), ident)
     elif kind == "meeting":
         meeting = _table(m.Meeting)
         for ident, title, starts in _read(
             session,
-            select(meeting.c.id, meeting.c.title, meeting.c.starts_at).where(meeting.c.deleted_at.is_(None)),
+            select(meeting.c.id, meeting.c.title, meeting.c.starts_at)
+            .where(meeting.c.deleted_at.is_(None))
+            .order_by(meeting.c.id),
         ):
             out.setdefault(("title", (fold(title), starts.date())), ident)
     else:
         action = _table(m.Action)
         for ident, title, org in _read(
             session,
-            select(action.c.id, action.c.title, action.c.organisation_id).where(
-                action.c.deleted_at.is_(None)
-            ),
+            select(action.c.id, action.c.title, action.c.organisation_id)
+            .where(action.c.deleted_at.is_(None))
+            .order_by(action.c.id),
         ):
             out.setdefault(("title", (fold(title), org)), ident)
     return out
@@ -312,10 +363,19 @@ def _match(
     if choices is not None:
         ctx.orgs.redirect = dict(choices.joins)
         ctx.orgs.separate = dict.fromkeys(choices.splits)
-    db_keys = _db_keys(session, kind, ctx)
+    people = People({}, set(), set()) if kind == "contact" else None
+    db_keys = _db_keys(session, kind, ctx, people)
     if kind != "organisation":
         _tie_organisation_names(preview, ctx)
     seen: dict[tuple[str, Any], int] = {}
+    # contacts: the rows above with the same name at the same organisation as the first that
+    # has the key (``seen``), evidently other people; the details (emails, phones) of each row
+    # that holds a name key; of each record that rows update, the details they add to it, and
+    # the first of those rows
+    seen_more: dict[tuple[str, Any], list[int]] = {}
+    row_details: dict[int, int] = {}
+    claimed: dict[int, tuple[int, int]] = {}
+    other_contacts: list[tuple[RowResult, int]] = []
     on_match, learn, rekey = preview.on_match, ctx.orgs.learn, kind in ("contact", "action")
     for i, row in enumerate(preview.rows):
         if i % CHECK_EVERY == 0 and i:
@@ -342,15 +402,43 @@ def _match(
                 learn(text)
         keys = _keys(kind, row, ctx)
         dup = _first(keys, seen)
+        first = seen[dup] if dup is not None else 0
+        other_row = 0
+        details = 0
+        if people is not None:
+            details = _details(row)
+            if dup is not None and dup[0] == "name" and details:
+                # None of the row's emails and phones is in ``seen``: it shares none with the rows
+                # above. The first of them with the name that is not evidently another person.
+                first = next(
+                    (r for r in (first, *seen_more.get(dup, ())) if not details & row_details.get(r, 0)), 0
+                )
+                if not first:
+                    other_row, dup = seen[dup], None
         if dup is not None:
-            row.status, row.duplicate_of = "duplicate", seen[dup]
-            row.note("duplicate_of_row", other_row=seen[dup], key=Term(dup[0]))
+            row.status, row.duplicate_of = "duplicate", first
+            row.note("duplicate_of_row", other_row=first, key=Term(dup[0]))
             continue
         for k in keys:
-            seen.setdefault(k, row.row)
+            if k not in seen:
+                seen[k] = row.row
+            elif other_row and k[0] == "name":
+                seen_more.setdefault(k, []).append(row.row)
+        if details:
+            row_details[row.row] = details
         hit = _first(keys, db_keys) if db_keys else None
+        other_contact = 0
+        if people is not None and hit is not None and hit[0] == "name" and details:
+            # None of the row's emails and phones is a record's: it shares none with a record.
+            candidates = (db_keys[hit], *people.more.get(hit, ()))
+            found = next((c for c in candidates if not details & _details_of(c, people, claimed)), 0)
+            if found:
+                row.match_id = found
+            else:
+                other_contact, hit = candidates[0], None
         if hit is not None:
-            row.match_id = db_keys[hit]
+            if row.match_id is None:
+                row.match_id = db_keys[hit]
             if on_match == "skip":
                 row.status = "skip"
                 row.note("already_exists", id=row.match_id, key=Term(hit[0]))
@@ -360,13 +448,29 @@ def _match(
                 row.match_id = None
             else:
                 row.status = "update"
+                if people is not None and details:
+                    # the record will have the row's emails and phones too
+                    was, by = claimed.get(row.match_id, (0, row.row))
+                    claimed[row.match_id] = (was | details, by)
+        elif other_contact:
+            by = claimed.get(other_contact, (0, 0))[1]
+            if people is not None and details & people.details(other_contact):
+                other_contacts.append((row, other_contact))
+            else:  # the record has not these details yet, but a row above adds them
+                row.note("other_person_than_row", other_row=by)
+        elif other_row:
+            row.note("other_person_than_row", other_row=other_row)
         _resolve_refs(kind, row, ctx)
         if rekey and type(keys[-1][1][1]) is str:
             # Now that its organisation has an id, a later row citing it another way
             # ("VIN" / "Mạng lưới … (VIN)") meets the same key (the last key is the one that
             # names the organisation; the others are in ``seen`` already). Only an organisation
             # unknown when the keys were made ("?name") can have changed.
-            seen.setdefault(_last_key(row, ctx, keys), row.row)
+            last = _last_key(row, ctx, keys)
+            if last not in seen:
+                seen[last] = row.row
+            elif details:  # (a candidate after the row that holds it: see above)
+                seen_more.setdefault(last, []).append(row.row)
         if kind == "organisation" and row.status == "new":
             c = row.columns
             row.new_id = ctx.orgs.add(c["name"], c.get("acronym", ""), c.get("aliases") or [], row.row)
@@ -376,8 +480,26 @@ def _match(
                 parent = ctx.orgs.resolve(row.refs["parent"])
                 own = row.new_id if row.status == "new" else row.match_id
                 row.columns["parent_id"] = parent if parent != own else None
+    if other_contacts:
+        _note_other_contacts(session, other_contacts)
     compute_updates(session, preview, ctx)
     return ctx
+
+
+def _details_of(ident: int, people: People, claimed: dict[int, tuple[int, int]]) -> int:
+    """The record's emails and phones, and those the rows above add to it."""
+    return people.details(ident) | claimed.get(ident, (0, 0))[0]
+
+
+def _note_other_contacts(session: Session, found: list[tuple[RowResult, int]]) -> None:
+    """Rows imported as other people than the record of the same name: the note names it."""
+    contact = _table(m.Contact)
+    names: dict[int, str] = {}
+    for part in chunked(sorted({ident for _row, ident in found})):
+        stmt = select(contact.c.id, contact.c.full_name).where(contact.c.id.in_(part))
+        names.update((ident, name) for ident, name in _read(session, stmt))
+    for row, ident in found:
+        row.note("other_person_than_contact", id=ident, name=names.get(ident, ""))
 
 
 def supplied_columns(row: RowResult) -> set[str]:

@@ -96,6 +96,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "meeting_not_found": ('meeting not found: "{name}"', 'không tìm thấy cuộc họp: "{name}"'),
     "creates_organisation": ('creates organisation "{name}"', 'tạo tổ chức "{name}"'),
     "creates_staff": ('creates staff member "{name}"', 'tạo cán bộ "{name}"'),
+    "other_person_than_row": (
+        "same name and organisation as row {other_row}, but no email or phone in common: imported as another person",
+        "cùng họ tên và tổ chức với dòng {other_row} nhưng không trùng email hay số điện thoại nào: nhập thành một người khác",
+    ),
+    "other_person_than_contact": (
+        'same name and organisation as #{id} "{name}", but no email or phone in common: imported as another person',
+        'cùng họ tên và tổ chức với #{id} "{name}" nhưng không trùng email hay số điện thoại nào: nhập thành một người khác',
+    ),
     # --- a cell ---------------------------------------------------------------------------------
     "required_empty": ("required, but empty", "bắt buộc, đang để trống"),
     "unreadable_value": ("unreadable value ({detail})", "giá trị không đọc được ({detail})"),
@@ -238,6 +246,8 @@ LEVELS: dict[str, Level] = {
     "creates_staff": "note",
     "matches_created_anyway": "note",
     "already_exists": "note",
+    "other_person_than_row": "note",
+    "other_person_than_contact": "note",
     "attendee_not_found": "warning",
     "meeting_not_found": "warning",
     "phone_unverified": "warning",

@@ -42,15 +42,15 @@ def test_import_counts_read_as_words_with_singular_and_plural(
     assert "  creates 1 organisation: Công ty Ánh Dương\n" in out
     assert "  creates 1 staff member: Trần Bình\n" in out
     assert "staff members" not in out and "organisations:" not in out
-    # two of them: the plural (the same two people, under new emails: they match by name and
-    # organisation, so the rows update them)
+    # two of them: the plural (the same two people, by their emails, now in the care of two
+    # other staff members: the rows overwrite whose care they are in)
     two = _csv(tmp_path / "b.csv", 2, staff=("Lê Hà", "Phạm Quân"))
-    two.write_text(two.read_text(encoding="utf-8").replace("nguoi", "khac"), encoding="utf-8")
-    code, out, _ = _run(capsys, "import", str(two), "--db", db, "--lang", "en", "--dry-run")
+    over = ("--on-match", "overwrite", "--dry-run")
+    code, out, _ = _run(capsys, "import", str(two), "--db", db, "--lang", "en", *over)
     assert code == 0 and "  creates 2 staff members: Lê Hà; Phạm Quân\n" in out
     assert "0 new, 2 updated, 0 duplicates, 0 errors, 0 skipped" in out
     # Vietnamese has no plural
-    code, out, _ = _run(capsys, "import", str(two), "--db", db, "--lang", "vi", "--dry-run")
+    code, out, _ = _run(capsys, "import", str(two), "--db", db, "--lang", "vi", *over)
     assert code == 0 and "  tạo 2 cán bộ: Lê Hà; Phạm Quân\n" in out
     assert "mới 0, cập nhật 2, trùng 0, lỗi 0, bỏ qua 0" in out
 

@@ -47,6 +47,14 @@ def _templates() -> dict[str, str]:
         "meeting_not_found": tr("ImportMessage", 'meeting not found: "{name}"'),
         "creates_organisation": tr("ImportMessage", 'creates organisation "{name}"'),
         "creates_staff": tr("ImportMessage", 'creates staff member "{name}"'),
+        "other_person_than_row": tr(
+            "ImportMessage",
+            "same name and organisation as row {other_row}, but no email or phone in common: imported as another person",
+        ),
+        "other_person_than_contact": tr(
+            "ImportMessage",
+            'same name and organisation as #{id} "{name}", but no email or phone in common: imported as another person',
+        ),
         "required_empty": tr("ImportMessage", "required, but empty"),
         "unreadable_value": tr("ImportMessage", "unreadable value ({detail})"),
         "field_error": tr("ImportMessage", "{detail}"),

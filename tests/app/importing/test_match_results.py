@@ -9,7 +9,9 @@ references resolve to, the changes, the reasons), the organisations and staff it
 and the folds the wizard lists are compared with what the matching of commit 0ba0bba decided
 (``match_golden.json``, one short hash per row, written by ``KETNOI_WRITE_MATCH_GOLDEN=1``
 from that checkout), so a difference names the sheet, the scenario and the row. A change
-meant to decide otherwise rewrites the file, and says so.
+meant to decide otherwise rewrites the file, and says so: since then, two people of one name at
+one organisation with no email or phone in common are two people (the golden file rewritten by
+that change; its commit message lists the rows).
 
 The memos of :class:`app.importing.resolve.OrgIndex` are checked on their own against the
 same index without them, over a long random sequence of mentions.
