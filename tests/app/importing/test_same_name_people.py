@@ -262,3 +262,17 @@ def test_when_two_records_have_a_key_the_oldest_matches(any_engine: Engine, tmp_
     ]))  # fmt: skip
     assert by_status(pv) == {"update": [2, 3]}
     assert [r.match_id for r in pv.rows] == [older, an_older]
+
+
+def test_the_two_people_imported_apart_are_offered_in_find_duplicates(engine: Engine, tmp_path: Path) -> None:
+    """If they were one person after all, Find duplicates lists them, to be merged by hand."""
+    from app.dedupe_groups import find_duplicate_groups
+
+    do_import(engine, book(tmp_path / "a.xlsx", [
+        [AN, "FPT", "CTO", "user2564@example42.vn", "+84910002564", None],
+        [AN, "FPT", "Phó Giám đốc", "user23139@example53.vn", "+84910023139", None],
+    ]))  # fmt: skip
+    ids = {i for i, *_rest in people(engine)}
+    with read_session(engine) as s:
+        groups = find_duplicate_groups(s, "contact")
+    assert any(ids <= set(g.ids) for g in groups), groups
