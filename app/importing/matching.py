@@ -374,6 +374,7 @@ def _match(
     # the first of those rows
     seen_more: dict[tuple[str, Any], list[int]] = {}
     row_details: dict[int, int] = {}
+    dup_keys: dict[tuple[str, Any], int] = {}  # the emails and phones of duplicates, to their first row
     claimed: dict[int, tuple[int, int]] = {}
     other_contacts: list[tuple[RowResult, int]] = []
     on_match, learn, rekey = preview.on_match, ctx.orgs.learn, kind in ("contact", "action")
@@ -409,15 +410,26 @@ def _match(
             details = _details(row)
             if dup is not None and dup[0] == "name" and details:
                 # None of the row's emails and phones is in ``seen``: it shares none with the rows
-                # above. The first of them with the name that is not evidently another person.
-                first = next(
-                    (r for r in (first, *seen_more.get(dup, ())) if not details & row_details.get(r, 0)), 0
+                # above, but may share one with a duplicate of one of them (``dup_keys``). Else
+                # the first of them with the name that is not evidently another person.
+                candidates = (first, *seen_more.get(dup, ()))
+                shared = next((dup_keys[k] for k in keys if k in dup_keys), 0) if dup_keys else 0
+                first = (
+                    shared
+                    if shared in candidates
+                    else next((r for r in candidates if not details & row_details.get(r, 0)), 0)
                 )
                 if not first:
                     other_row, dup = seen[dup], None
         if dup is not None:
             row.status, row.duplicate_of = "duplicate", first
             row.note("duplicate_of_row", other_row=first, key=Term(dup[0]))
+            if details:
+                # the person of row ``first`` has this row's emails and phones too
+                row_details[first] = row_details.get(first, 0) | details
+                for k in keys:
+                    if k[0] != "name" and k not in seen:
+                        dup_keys.setdefault(k, first)
             continue
         for k in keys:
             if k not in seen:

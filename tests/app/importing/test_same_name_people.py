@@ -276,3 +276,18 @@ def test_the_two_people_imported_apart_are_offered_in_find_duplicates(engine: En
     with read_session(engine) as s:
         groups = find_duplicate_groups(s, "contact")
     assert any(ids <= set(g.ids) for g in groups), groups
+
+
+def test_what_a_duplicate_row_adds_is_known_of_its_person(engine: Engine, tmp_path: Path) -> None:
+    """Row 3 repeats row 2 (same email) and adds a phone: a row of the name with that phone is
+    row 2's person, and a row of the name with another phone is another person."""
+    path = book(tmp_path / "d.xlsx", [
+        [AN, "FPT", "CTO", "an@fpt.vn", None, None],
+        [AN, "FPT", None, "an@fpt.vn", "+84910000001", None],
+        [AN, "FPT", None, "an.cto@fpt.vn", "+84910000001", None],  # a second email, row 3's phone
+        [AN, "FPT", None, None, "+84910000002", None],  # another phone
+    ])  # fmt: skip
+    pv = preview(engine, path)
+    assert by_status(pv) == {"new": [2, 5], "duplicate": [3, 4]}
+    assert [pv.rows[i].duplicate_of for i in (1, 2)] == [2, 2]
+    assert pv.rows[3].messages()[-1].params["other_row"] == 2
