@@ -7,9 +7,12 @@ a widget; results go back to the wizard as plain data.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import datetime as dt
 import gc
 import itertools
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -68,11 +71,22 @@ def gc_paused() -> Iterator[None]:
 
 def release() -> None:
     """The wizard dropped its rows: let the collector see everything again, and the reader
-    forget the sheet it kept parsed for the preview."""
+    forget the sheet it kept parsed for the preview, and the freed heap go back to the system."""
     forget_parsed()
     with _gc_lock:
         if _gc_pausers == 0:
             gc.unfreeze()
+    give_back_memory()
+
+
+def give_back_memory() -> None:
+    """Hand the heap freed by a closed wizard back to the system: glibc's allocator keeps it
+    for the process otherwise (after a 100k-row preview cancelled, ~90 MB of the window's
+    RSS, measured with /proc/self/statm). Nothing happens where there is no glibc."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):  # musl and others: no malloc_trim
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 @dataclass

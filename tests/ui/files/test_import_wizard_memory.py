@@ -7,17 +7,21 @@ preview page kept its own list of the previews after the wizard dropped its rows
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import os
+import sys
 import weakref
 from typing import Any
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.importing import reader
 from tests.ui.files.workbooks import contacts_workbook
-from ui.import_wizard import ImportWizard, open_import_wizard
+from ui.import_wizard import ImportWizard, open_import_wizard, work
 
 TIMEOUT = 30_000
 
@@ -100,3 +104,20 @@ def test_closing_while_previewing_frees_the_partial_preview(qtbot, ctx, tmp_path
     with reader._LOCK:
         assert not reader._PARSED
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not hasattr(ctypes.CDLL(None), "malloc_trim"),
+                    reason="glibc's malloc_trim")  # fmt: skip
+def test_closing_gives_the_freed_heap_back_to_the_system() -> None:
+    blocks = [bytes(2000) + i.to_bytes(4, "little") for i in range(60_000)]  # ~120 MB, malloc's own
+    kept = blocks[-1]  # the top of the heap stays in use: only a trim can hand the rest back
+    del blocks
+    before = _rss_mb()
+    work.release()
+    assert before - _rss_mb() > 60
+    assert kept
