@@ -257,7 +257,7 @@ def test_when_two_records_have_a_key_the_oldest_matches(any_engine: Engine, tmp_
         an.position = "CTO"
         s.add(an)
     pv = preview(any_engine, book(tmp_path / "2.xlsx", [
-        ["Ai Đó", None, None, "chung@vin.vn", None, "x"],
+        ["Trần Thị Bình", None, None, "chung@vin.vn", None, "x"],
         [AN, "FPT", None, None, None, "y"],
     ]))  # fmt: skip
     assert by_status(pv) == {"update": [2, 3]}
