@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWizardPage,
+)
 
 from app.importing import CommitResult, ImportCancelled, UndoResult, undo_import
 from db.engine import unit_of_work
@@ -167,7 +175,15 @@ class CommitPage(QWizardPage):
         show_error(self.message, describe(exc))
         # Said in the main window too: the wizard may be closing (Escape, its close box).
         if cancelled:
-            self.w.ctx.status_message.emit(self.tr("Import cancelled: nothing was written."))
+            said = self.tr("Import cancelled: nothing was written.")
+            self.w.ctx.status_message.emit(said)
+            if self.w.closing():  # the page is not seen again; a status bar message is missed
+                box = QMessageBox(QMessageBox.Icon.Information, self.w.windowTitle(), said,
+                                  QMessageBox.StandardButton.Ok, self.w.parentWidget())  # fmt: skip
+                box.setObjectName("import_cancelled")
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                self.w.cancelled_box = box
+                box.open()
         else:
             self.w.ctx.status_message.emit(self.tr("Import failed: nothing was written."))
 

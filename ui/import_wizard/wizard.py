@@ -70,6 +70,7 @@ class ImportWizard(QWizard):
         self._task: Task | None = None
         self._closing = False
         self.discard_box: QMessageBox | None = None  # "Discard this import?" while it is asked
+        self.cancelled_box: QMessageBox | None = None  # "Import cancelled: …" once closed so
 
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
@@ -164,6 +165,10 @@ class ImportWizard(QWizard):
         self._task = task
         self._refresh_buttons()
         return task
+
+    def closing(self) -> bool:
+        """Closed while a step ran: it closes as soon as the step has stopped."""
+        return self._closing
 
     def cancel_task(self) -> None:
         if self._task is not None:

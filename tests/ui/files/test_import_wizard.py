@@ -466,5 +466,8 @@ def test_closing_while_writing_asks_then_says_nothing_was_written(qtbot, ctx, en
     qtbot.waitUntil(lambda: not w.isVisible(), timeout=TIMEOUT)
     assert asked == ["Discard this import? Writing stops and nothing is written."]
     assert said == ["Import cancelled: nothing was written."]
+    assert w.cancelled_box is not None and w.cancelled_box.isVisible()  # the status bar is easily missed
+    assert w.cancelled_box.text() == "Import cancelled: nothing was written."
+    w.cancelled_box.accept()
     assert count(engine, Contact) == 0
     assert count(engine, ImportBatch) == 0
