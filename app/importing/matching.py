@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, cast
 
@@ -30,6 +30,7 @@ from app.importing.messages import FieldChange, Term
 from app.importing.notation import split_role
 from app.importing.preview import CHECK_EVERY, Cancel, Preview, Progress, RowResult
 from app.importing.resolve import NameIndex, OrgIndex, fold, split_acronym
+from app.validation import phone_display
 from db import models as m
 from db.queries import chunked
 
@@ -104,9 +105,69 @@ class People:
     more: dict[tuple[str, Any], list[int]]
     with_email: set[int]
     with_phone: set[int]
+    names: dict[int, str] = field(default_factory=dict)  # each record's full name
+    owners: dict[tuple[str, Any], list[int]] = field(default_factory=dict)  # an email's, a phone's others
 
     def details(self, ident: int) -> int:
         return (EMAILS if ident in self.with_email else 0) | (PHONES if ident in self.with_phone else 0)
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w.strip(".,") for w in fold(name).split() if w.strip(".,"))
+
+
+def _initial_of(initial: str, word: str) -> bool:
+    return len(initial) == 1 and word.startswith(initial)
+
+
+def same_person_names(a: str, b: str) -> bool:
+    """Whether two names can be one person's: equal ignoring accents, case and word order, or
+    every word of the shorter one in the longer ("Mai" / "Nguyễn Thị Mai"), an initial standing
+    for a word ("J. Smith" / "John Smith"). A shared email or phone joins two rows only when
+    their names can be one person's: an office's switchboard number or an info@ mailbox is
+    many people's."""
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb or wa == wb:
+        return True
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    rest = list(long)
+    for word in short:
+        hit = next((w for w in rest if w == word or _initial_of(word, w) or _initial_of(w, word)), None)
+        if hit is None:
+            return False
+        rest.remove(hit)
+    return True
+
+
+def _other_names(
+    kind: str,
+    row: RowResult,
+    keys: list[tuple[str, Any]],
+    table: dict[tuple[str, Any], Any],
+    owners: dict[tuple[str, Any], list[Any]],
+    names: Any,
+) -> tuple[list[tuple[str, Any]], dict[tuple[str, Any], Any], tuple[str, Any, Any] | None]:
+    """The row's keys without the emails and phones it shares only with people of other names,
+    each shared one's owner whose name can be the row's when it is not the first owner
+    (``table`` maps a key to its first owner, ``owners`` to the others, ``names(who)`` gives a
+    name), and the first key dropped (key label, value as shown, owner) for the row's note."""
+    if kind != "contact" or not table:
+        return keys, {}, None
+    name = (row.columns or {}).get("full_name") or ""
+    kept: list[tuple[str, Any]] = []
+    chosen: dict[tuple[str, Any], Any] = {}
+    first: tuple[str, Any, Any] | None = None
+    for k in keys:
+        if k[0] != "name" and k in table:
+            who = next((w for w in (table[k], *owners.get(k, ())) if same_person_names(name, names(w))), None)
+            if who is None:
+                # (a phone as people write it, not as it is stored)
+                first = first or (k[0], phone_display(k[1]) if k[0] == "phone" else k[1], table[k])
+                continue
+            if who != table[k]:
+                chosen[k] = who
+        kept.append(k)
+    return kept, chosen, first
 
 
 def _last_key(row: RowResult, ctx: MatchContext, keys: list[tuple[str, Any]]) -> tuple[str, Any]:
@@ -171,6 +232,8 @@ def _db_keys(
                 with_phone.add(cid)
             if key not in out:
                 out[key] = cid
+            elif people is not None and out[key] != cid:
+                people.owners.setdefault(key, []).append(cid)
         more = people.more if people is not None else {}
         for ident, name, org in _read(
             session,
@@ -179,6 +242,8 @@ def _db_keys(
             .order_by(contact.c.id),
         ):
             key = ("name", (fold(name), org))
+            if people is not None:
+                people.names[ident] = name
             if key not in out:
                 out[key] = ident
             else:  # another person of the same name at the same organisation
@@ -377,6 +442,8 @@ def _match(
     dup_keys: dict[tuple[str, Any], int] = {}  # the emails and phones of duplicates, to their first row
     claimed: dict[int, tuple[int, int]] = {}
     other_contacts: list[tuple[RowResult, int]] = []
+    row_names: dict[int, str] = {}  # contacts: each row's name, by row number
+    seen_owners: dict[tuple[str, Any], list[int]] = {}  # the later rows with an email or phone of ``seen``
     on_match, learn, rekey = preview.on_match, ctx.orgs.learn, kind in ("contact", "action")
     for i, row in enumerate(preview.rows):
         if i % CHECK_EVERY == 0 and i:
@@ -402,8 +469,11 @@ def _match(
             if text:
                 learn(text)
         keys = _keys(kind, row, ctx)
+        # an email or phone shared with a row above of another name is not a match (nor kept)
+        all_keys = keys
+        keys, chosen, shared_row = _other_names(kind, row, keys, seen, seen_owners, row_names.__getitem__)
         dup = _first(keys, seen)
-        first = seen[dup] if dup is not None else 0
+        first = chosen.get(dup, seen[dup]) if dup is not None else 0
         other_row = 0
         details = 0
         if people is not None:
@@ -436,9 +506,22 @@ def _match(
                 seen[k] = row.row
             elif other_row and k[0] == "name":
                 seen_more.setdefault(k, []).append(row.row)
+        if people is not None:
+            row_names[row.row] = row.columns.get("full_name") or ""
+            for k in all_keys:  # an email or phone also had by someone of another name above
+                if k[0] != "name" and seen.get(k, row.row) != row.row:
+                    seen_owners.setdefault(k, []).append(row.row)
         if details:
             row_details[row.row] = details
+        shared_contact, chosen = None, {}
+        if people is not None and db_keys:
+            # (from all the row's keys: an email another name has above may be this person's here)
+            keys, chosen, shared_contact = _other_names(
+                kind, row, all_keys, db_keys, people.owners, people.names.get
+            )
         hit = _first(keys, db_keys) if db_keys else None
+        if hit is not None and hit in chosen:
+            row.match_id = chosen[hit]
         other_contact = 0
         if people is not None and hit is not None and hit[0] == "name" and details:
             # None of the row's emails and phones is a record's: it shares none with a record.
@@ -472,6 +555,15 @@ def _match(
                 row.note("other_person_than_row", other_row=by)
         elif other_row:
             row.note("other_person_than_row", other_row=other_row)
+        elif shared_contact is not None:
+            how, value, ident = shared_contact
+            row.note("shares_detail_with_contact", key=Term(how), value=value, id=ident,
+                     name=people.names.get(ident, "") if people is not None else "")  # fmt: skip
+        elif shared_row is not None:
+            how, value, by = shared_row
+            row.note(
+                "shares_detail_with_row", key=Term(how), value=value, other_row=by, name=row_names.get(by, "")
+            )
         _resolve_refs(kind, row, ctx)
         if rekey and type(keys[-1][1][1]) is str:
             # Now that its organisation has an id, a later row citing it another way

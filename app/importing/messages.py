@@ -104,6 +104,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         'same name and organisation as #{id} "{name}", but no email or phone in common: imported as another person',
         'cùng họ tên và tổ chức với #{id} "{name}" nhưng không trùng email hay số điện thoại nào: nhập thành một người khác',
     ),
+    "shares_detail_with_row": (
+        'same {key} {value} as row {other_row} "{name}", but another name: imported as another person',
+        'cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác',
+    ),
+    "shares_detail_with_contact": (
+        'same {key} {value} as #{id} "{name}", but another name: imported as another person',
+        'cùng {key} {value} với #{id} "{name}" nhưng khác tên: nhập thành một người khác',
+    ),
     # --- a cell ---------------------------------------------------------------------------------
     "required_empty": ("required, but empty", "bắt buộc, đang để trống"),
     "unreadable_value": ("unreadable value ({detail})", "giá trị không đọc được ({detail})"),
@@ -248,6 +256,8 @@ LEVELS: dict[str, Level] = {
     "already_exists": "note",
     "other_person_than_row": "note",
     "other_person_than_contact": "note",
+    "shares_detail_with_row": "note",
+    "shares_detail_with_contact": "note",
     "attendee_not_found": "warning",
     "meeting_not_found": "warning",
     "phone_unverified": "warning",

@@ -55,6 +55,14 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             'same name and organisation as #{id} "{name}", but no email or phone in common: imported as another person',
         ),
+        "shares_detail_with_row": tr(
+            "ImportMessage",
+            'same {key} {value} as row {other_row} "{name}", but another name: imported as another person',
+        ),
+        "shares_detail_with_contact": tr(
+            "ImportMessage",
+            'same {key} {value} as #{id} "{name}", but another name: imported as another person',
+        ),
         "required_empty": tr("ImportMessage", "required, but empty"),
         "unreadable_value": tr("ImportMessage", "unreadable value ({detail})"),
         "field_error": tr("ImportMessage", "{detail}"),
