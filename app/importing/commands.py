@@ -39,6 +39,16 @@ KIND_ALIASES = {
     "organization": "organisation", "meetings": "meeting", "actions": "action",
 }  # fmt: skip
 
+APART = frozenset(
+    {
+        "other_person_than_row",
+        "other_person_than_contact",
+        "shares_detail_with_row",
+        "shares_detail_with_contact",
+    }
+)
+"""Notes on a row imported as another person than one it resembles (the CLI lists them)."""
+
 # The CLI's own lines: (English, Vietnamese).
 LINES: dict[str, tuple[str, str]] = {
     "sheet": ('Sheet "{sheet}" ({kind}, header row {header}): {counts}',
@@ -47,6 +57,7 @@ LINES: dict[str, tuple[str, str]] = {
               'Tệp vCard "{sheet}" ({kind}, dòng N = thẻ N): {counts}'),
     "row": ("  row {row} [{status}]: {text}", "  dòng {row} [{status}]: {text}"),
     "warning": ("  row {row} (warning): {text}", "  dòng {row} (cảnh báo): {text}"),
+    "apart": ("  row {row} (new): {text}", "  dòng {row} (mới): {text}"),
     "more": ("  … {n} more (--report ERRORS.xlsx lists them all)",
              "  … còn {n} dòng (--report LOI.xlsx liệt kê tất cả)"),
     "skipped": ("Skipped: {text}", "Bỏ qua: {text}"),
@@ -220,6 +231,13 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
         if row.status not in ("error", "duplicate") and row.warnings and warned < SHOW_ROWS:
             ctx.out(line("warning", lang, row=row.row, text="; ".join(text(w, lang) for w in row.warnings)))
             warned += 1
+    told = 0
+    for row in preview.rows:
+        # a row kept apart from a record or row it resembles: worth a look before it is written
+        apart = [r for r in row.reasons if r.code in APART] if row.status == "new" else []
+        if apart and told < SHOW_ROWS:
+            ctx.out(line("apart", lang, row=row.row, text="; ".join(text(r, lang) for r in apart)))
+            told += 1
     rejected = len(preview.rejected())
     if rejected > shown:
         ctx.out(line("more", lang, n=rejected - shown))

@@ -90,3 +90,16 @@ def test_a_shared_mailbox_still_finds_its_own_person(engine: Engine, tmp_path: P
     again = preview(engine, path)
     assert [r.status for r in again.rows] == ["skip", "skip", "duplicate"]
     assert [r.match_id for r in again.rows[:2]] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "row 3 (new): same phone"), ("vi", "dòng 3 (mới): cùng số điện thoại")]
+)
+def test_the_cli_lists_the_rows_kept_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, said: str
+) -> None:
+    from app.cli import main
+
+    path = write_xlsx(tmp_path / "so.xlsx", {"Danh bạ": [HEADER, MAI, TAM]})
+    assert main(["import", str(path), "--db", str(tmp_path / "k.db"), "--dry-run", "--lang", lang]) == 0
+    assert said in capsys.readouterr().out
