@@ -382,9 +382,17 @@ def param_text(value: Any, lang: str) -> str:
     return "" if value is None else str(value)
 
 
+IDENTIFIERS = frozenset({"row", "other_row", "id"})
+"""Parameters that name a row or a record: written as numbers are written on a sheet's edge
+or after a # ("row 2722", "#12345"), not grouped like quantities ("2,722 rows")."""
+
+
 def fill(template: str, message: Message, lang: str) -> str:
     """``template`` with the message's parameters; a missing one shows as ``{name}``, never raises."""
-    values = {k: param_text(v, lang) for k, v in message.params.items()}
+    values = {
+        k: str(v) if k in IDENTIFIERS and type(v) is int else param_text(v, lang)
+        for k, v in message.params.items()
+    }
     try:
         return template.format_map(_Missing(values))
     except (ValueError, IndexError):

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.importing.messages import FieldChange, FieldName, Message, Term
+from app.importing.messages import IDENTIFIERS, FieldChange, FieldName, Message, Term
 from ui.labels import field_label
 
 _CACHE: dict[tuple[str, str], dict[str, str]] = {}
@@ -212,7 +212,14 @@ def wording(message: Message, *, where: bool = False, column: bool = True) -> st
     ``column`` (default) its column only, as a row's reasons are listed."""
     template = templates().get(message.code, message.code)
     try:
-        body = template.format_map(_Missing({k: param(v) for k, v in message.params.items()}))
+        body = template.format_map(
+            _Missing(
+                {
+                    k: str(v) if k in IDENTIFIERS and type(v) is int else param(v)
+                    for k, v in message.params.items()
+                }
+            )
+        )
     except (ValueError, IndexError):
         body = template
     if where:

@@ -60,3 +60,13 @@ def test_the_user_guide_names_every_file_the_importer_reads(guide: str) -> None:
     section = next(part for part in body.split("\n## ") if "Ctrl+I" in part)  # the import section
     named = set(re.findall(r"`(\.\w+)`", section))
     assert named == {*SUFFIXES, ".ics"}, named  # .ics: pointed to its own command
+
+
+def test_row_numbers_and_ids_are_not_grouped_like_quantities() -> None:
+    from app.importing.messages import Term, msg, text
+
+    dup = msg("duplicate_of_row", other_row=2722, key=Term("email"))
+    assert text(dup, "en") == "duplicate of row 2722 (same email)"
+    assert text(dup, "vi") == "trùng dòng 2722 (cùng email)"
+    assert text(msg("nothing_new", id=12345), "en") == "#12345: nothing new"
+    assert "first 2,000 rows" in text(msg("sheet_no_header", file="a.xlsx", sheet_name="S", rows=2000), "en")

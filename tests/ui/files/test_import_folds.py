@@ -110,6 +110,9 @@ def test_the_vietnamese_window_words_messages_in_vietnamese(qapp) -> None:  # ty
         assert wording(m).startswith("cập nhật #12: ") and "updates" not in wording(m)
         dup = msg("duplicate_of_row", other_row=4, key=Term("phone"))
         assert wording(dup) == "trùng dòng 4 (cùng số điện thoại)"
+        far = msg("duplicate_of_row", other_row=2722, key=Term("phone"))
+        assert wording(far) == "trùng dòng 2722 (cùng số điện thoại)"  # a row, not a quantity: "2.722"
+        assert wording(msg("nothing_new", id=12345)) == "#12345: không có gì mới"
     finally:
         i18n.install(qapp, "en")
 
