@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         self.db_label.setEnabled(False)
         self.statusBar().addPermanentWidget(self.db_label)
         self.resize(1280, 800)
-        self._fitted = False
+        self._fit_on_show = False
         self._restore_frame_state()
         self.nav.setCurrentRow(0)
         # Until the database is open only what needs none works: switching views, Quit.
@@ -864,6 +864,7 @@ class MainWindow(QMainWindow):
         if (geo := s.load_state("geometry")) is not None:
             self.restoreGeometry(geo)
             self.fit_to_screen()  # saved on a bigger screen: shrunk and moved onto this one
+            self._fit_on_show = True
         elif (screen := self.screen()) is not None:  # a first start: within a laptop's screen too
             room = screen.availableGeometry()
             self.resize(min(self.width(), room.width()), min(self.height(), room.height() - TITLE_BAR))
@@ -896,8 +897,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._fitted:  # again once the window manager has framed it (its real borders;
-            self._fitted = True  # an X11 manager tells them a little after the window shows)
+        if self._fit_on_show:  # a restored place: again once the window manager has framed it
+            self._fit_on_show = False  # (its real borders; X11 tells them a little after it shows)
             for ms in (0, 300):
                 QTimer.singleShot(ms, self.fit_to_screen)
 
