@@ -493,6 +493,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1808,22 +1809,22 @@
   <context>
     <name>Import</name>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="206" />
+      <location filename="../../ui/import_wizard/model.py" line="213" />
       <source>A new action is created</source>
       <translation>Tạo việc cần làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="203" />
+      <location filename="../../ui/import_wizard/model.py" line="210" />
       <source>A new contact is created</source>
       <translation>Tạo người liên hệ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="205" />
+      <location filename="../../ui/import_wizard/model.py" line="212" />
       <source>A new meeting is created</source>
       <translation>Tạo cuộc họp mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="204" />
+      <location filename="../../ui/import_wizard/model.py" line="211" />
       <source>A new organisation is created</source>
       <translation>Tạo tổ chức mới</translation>
     </message>
@@ -1833,12 +1834,12 @@
       <translation>Vẫn tạo bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="50" />
+      <location filename="../../ui/import_wizard/model.py" line="51" />
       <source>Duplicate</source>
       <translation>Trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="51" />
+      <location filename="../../ui/import_wizard/model.py" line="52" />
       <source>Error</source>
       <translation>Lỗi</translation>
     </message>
@@ -1853,7 +1854,7 @@
       <translation>Các trường còn trống trong Ketnoi được điền từ bảng tính; các trường đã có giá trị được giữ nguyên. E-mail, số điện thoại, lĩnh vực và nhãn mới được bổ sung vào danh sách của bản ghi; không có gì bị xoá. Bản xem trước hiển thị mọi thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="48" />
+      <location filename="../../ui/import_wizard/model.py" line="49" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
@@ -1863,12 +1864,12 @@
       <translation>Chưa nhận ra: chọn ở trang sau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="160" />
+      <location filename="../../ui/import_wizard/model.py" line="167" />
       <source>Record</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="158" />
+      <location filename="../../ui/import_wizard/model.py" line="165" />
       <source>Row</source>
       <translation>Dòng</translation>
     </message>
@@ -1878,7 +1879,7 @@
       <translation>Lưu báo cáo lỗi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="52" />
+      <location filename="../../ui/import_wizard/model.py" line="53" />
       <source>Skip</source>
       <translation>Bỏ qua</translation>
     </message>
@@ -1888,7 +1889,7 @@
       <translation>Bỏ qua dòng này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="159" />
+      <location filename="../../ui/import_wizard/model.py" line="166" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
@@ -1908,7 +1909,7 @@
       <translation>Giá trị trong bảng tính thay thế giá trị trong Ketnoi; ô trống không bao giờ xoá dữ liệu. E-mail, số điện thoại, lĩnh vực và nhãn mới được bổ sung vào danh sách của bản ghi; không có gì bị xoá. Bản xem trước hiển thị mọi thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="49" />
+      <location filename="../../ui/import_wizard/model.py" line="50" />
       <source>Update</source>
       <translation>Cập nhật</translation>
     </message>
@@ -1923,7 +1924,7 @@
       <translation>Cập nhật: ghi đè các trường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/model.py" line="161" />
+      <location filename="../../ui/import_wizard/model.py" line="168" />
       <source>What happens</source>
       <translation>Kết quả</translation>
     </message>
@@ -3112,8 +3113,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3123,7 +3122,6 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3220,7 +3218,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3266,7 +3263,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3479,7 +3475,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4184,109 +4179,119 @@
   <context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="212" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="216" />
       <source>%1 (%2 rows)</source>
       <translation>%1 (%2 dòng)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="227" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="231" />
       <source>%1 of %2 rows of %3 sheets will be written, together: one import, one undo.</source>
       <translation>Sẽ ghi %1 trên %2 dòng của %3 trang, cùng một lúc: một lần nhập, một lần hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="235" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="239" />
       <source>%1 of %2 rows will be written.</source>
       <translation>Sẽ ghi %1 trên %2 dòng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="99" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="102" />
       <source>&amp;Check again</source>
       <translation>&amp;Kiểm tra lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="88" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="91" />
       <source>&amp;Import</source>
       <translation>&amp;Nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="123" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="127" />
       <source>&amp;Show:</source>
       <translation>&amp;Hiển thị:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="113" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="116" />
       <source>All rows</source>
       <translation>Tất cả các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="83" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="86" />
       <source>Check what will happen</source>
       <translation>Xem trước kết quả</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="168" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="172" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="272" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="279" />
       <source>Created alongside (%1)</source>
       <translation>Tạo kèm theo (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="115" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="118" />
       <source>Errors and duplicates</source>
       <translation>Lỗi và trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="114" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="117" />
       <source>Errors only</source>
       <translation>Chỉ dòng lỗi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="85" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="88" />
       <source>Every row of the sheet, checked and matched. Nothing is written until you press Import.</source>
       <translation>Mọi dòng của trang tính đã được kiểm tra và đối chiếu. Chưa ghi gì cho đến khi bạn bấm Nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="116" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="119" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="224" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="228" />
       <source>Nothing to import: every row is an error, a duplicate or skipped.</source>
       <translation>Không có gì để nhập: mọi dòng đều lỗi, trùng lặp hoặc bị bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="193" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="197" />
       <source>Reading, checking and matching rows…</source>
       <translation>Đang đọc, kiểm tra và đối chiếu các dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="167" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="171" />
       <source>Rows</source>
       <translation>Các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="127" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="131" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="118" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="121" />
       <source>Skipped</source>
       <translation>Bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="221" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="225" />
       <source>The sheet has no rows below its header.</source>
       <translation>Trang tính không có dòng nào dưới tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="117" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="120" />
       <source>Updates</source>
       <translation>Cập nhật</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="122" />
+      <source>With warnings</source>
+      <translation>Có cảnh báo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="257" />
+      <source>With warnings (%1)</source>
+      <translation>Có cảnh báo (%1)</translation>
     </message>
   </context>
   <context>
@@ -4389,6 +4394,7 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4510,6 +4516,7 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -5652,6 +5659,8 @@
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -5677,6 +5686,7 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

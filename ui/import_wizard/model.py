@@ -29,6 +29,7 @@ from ui.import_wizard.messages import wordings
 COL_ROW, COL_STATUS, COL_RECORD, COL_DETAILS = range(4)
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+WARNED = "warned"  # not a status: set_statuses((WARNED,)) shows the rows with a warning
 
 STATUS_COLOURS = {
     "new": "#2e9d4f",
@@ -118,7 +119,13 @@ class PreviewModel(QAbstractTableModel):
         if self._statuses is None:
             return list(range(len(self._rows)))
         keep = self._statuses
+        if WARNED in keep:  # a warning is said of rows of any status
+            return [i for i, r in enumerate(self._rows) if r.status in keep or r.warnings]
         return [i for i, r in enumerate(self._rows) if r.status in keep]
+
+    def warned(self) -> int:
+        """How many rows carry a warning (a value kept as it was, unchecked), any status."""
+        return sum(1 for r in self._rows if r.warnings)
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(STATUSES, 0)

@@ -36,6 +36,7 @@ from ui.import_wizard.model import (
     COL_RECORD,
     COL_ROW,
     COL_STATUS,
+    WARNED,
     PreviewModel,
     status_icon,
     status_label,
@@ -52,7 +53,9 @@ FILTERS: tuple[tuple[str, ...] | None, ...] = (
     ("new",),
     ("update",),
     ("skip",),
+    (WARNED,),  # rows with a warning, whatever their status (a new row whose phone is kept unchecked)
 )
+WARNINGS_ENTRY = len(FILTERS) - 1
 
 
 class CountChip(QWidget):
@@ -116,6 +119,7 @@ class PreviewPage(QWizardPage):
             self.tr("New records"),
             self.tr("Updates"),
             self.tr("Skipped"),
+            self.tr("With warnings"),
         )
         for text, statuses in zip(texts, FILTERS, strict=True):
             self.filter.addItem(text, statuses)
@@ -249,6 +253,10 @@ class PreviewPage(QWizardPage):
         counts = self.model.counts()
         for status, chip in self.chips.items():
             chip.set_count(counts[status])
+        self.filter.setItemText(
+            WARNINGS_ENTRY,
+            self.tr("With warnings (%1)").replace("%1", self.w.ctx.fmt_number(self.model.warned())),
+        )
         rejected = sum(1 for p in self.w.previews for r in p.rows if r.status in ("error", "duplicate"))
         self.report.setEnabled(rejected > 0)
         writes = counts["new"] + counts["update"]

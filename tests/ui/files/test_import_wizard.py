@@ -471,3 +471,15 @@ def test_closing_while_writing_asks_then_says_nothing_was_written(qtbot, ctx, en
     w.cancelled_box.accept()
     assert count(engine, Contact) == 0
     assert count(engine, ImportBatch) == 0
+
+
+def test_the_rows_with_warnings_have_their_own_filter(qtbot, ctx, tmp_path):
+    w = open_wizard(qtbot, ctx, contacts_workbook(tmp_path / "dai-bieu.xlsx"))
+    to_preview(qtbot, w)
+    pp = w.preview_page
+    texts = [pp.filter.itemText(i) for i in range(pp.filter.count())]
+    assert texts[-1] == "With warnings (1)"  # row 8: the email that is not one, kept in the notes
+    pp.filter.setCurrentIndex(pp.filter.count() - 1)
+    assert pp.model.rowCount() == 1
+    row = pp.model.row_at(0)
+    assert row.row == 8 and row.status == "new" and [m.code for m in row.warnings] == ["email_kept_in_notes"]
