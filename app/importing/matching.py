@@ -126,6 +126,8 @@ def same_person_names(a: str, b: str) -> bool:
     for a word ("J. Smith" / "John Smith"). A shared email or phone joins two rows only when
     their names can be one person's: an office's switchboard number or an info@ mailbox is
     many people's."""
+    if a == b:  # (a re-import: the same name as written before, for each email and phone)
+        return True
     wa, wb = _name_words(a), _name_words(b)
     if not wa or not wb or wa == wb:
         return True
@@ -154,6 +156,9 @@ def _other_names(
     if kind != "contact" or not table:
         return keys, {}, None
     name = (row.columns or {}).get("full_name") or ""
+    # (nearly always: no email or phone of the row is had by anyone, or by a name as written)
+    if all(k[0] == "name" or k not in table or names(table[k]) == name for k in keys):
+        return keys, {}, None
     kept: list[tuple[str, Any]] = []
     chosen: dict[tuple[str, Any], Any] = {}
     first: tuple[str, Any, Any] | None = None
@@ -471,7 +476,10 @@ def _match(
         keys = _keys(kind, row, ctx)
         # an email or phone shared with a row above of another name is not a match (nor kept)
         all_keys = keys
-        keys, chosen, shared_row = _other_names(kind, row, keys, seen, seen_owners, row_names.__getitem__)
+        chosen: dict[tuple[str, Any], Any] = {}
+        shared_row = None
+        if people is not None and any(k in seen for k in keys):
+            keys, chosen, shared_row = _other_names(kind, row, keys, seen, seen_owners, row_names.__getitem__)
         dup = _first(keys, seen)
         first = chosen.get(dup, seen[dup]) if dup is not None else 0
         other_row = 0
@@ -508,9 +516,10 @@ def _match(
                 seen_more.setdefault(k, []).append(row.row)
         if people is not None:
             row_names[row.row] = row.columns.get("full_name") or ""
-            for k in all_keys:  # an email or phone also had by someone of another name above
-                if k[0] != "name" and seen.get(k, row.row) != row.row:
-                    seen_owners.setdefault(k, []).append(row.row)
+            if shared_row is not None:  # an email or phone also had by someone of another name above
+                for k in all_keys:
+                    if k[0] != "name" and seen.get(k, row.row) != row.row:
+                        seen_owners.setdefault(k, []).append(row.row)
         if details:
             row_details[row.row] = details
         shared_contact, chosen = None, {}

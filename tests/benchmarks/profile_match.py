@@ -4,7 +4,7 @@
         [--modes first,again,changed] [--gc] [--profile MODE] [--digest]
 
 Makes the workbook of ``bench_import.py`` (same generator, kept in ``--keep``) and a changed
-copy of it (another seed: other names, positions, phones and notes under the same e-mails),
+copy of it (the same people with other positions, phones, dates and notes),
 reads and cleans each once, and then per round matches a fresh copy of the cleaned rows
 against a copy of a migrated SQLite file:
 
@@ -97,6 +97,32 @@ def _digest(preview: Any) -> str:
     return out.hexdigest()[:16]
 
 
+def _change(book: Path, out: Path, seed: int) -> None:
+    """A changed copy of ``book``: the same people (names, organisations, e-mails) with other
+    positions, phones, dates and notes, as a team's updated sheet has them. (A copy made with
+    another seed gave every e-mail another name: since e-mails and phones shared by people of
+    other names join nobody, those rows are other people, not updates.)"""
+    import random
+
+    from openpyxl import Workbook
+    from python_calamine import CalamineWorkbook
+
+    rnd = random.Random(seed)
+    rows = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("Danh bạ").to_python()
+    header = next(i for i, r in enumerate(rows) if "Họ và tên" in r)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Danh bạ")
+    for i, cells in enumerate(rows):
+        row = list(cells)
+        if i > header:
+            row[2] = rnd.choice(["CEO", "CTO", "Giám đốc", "Phó Giám đốc", "Chuyên viên", "Trưởng phòng"])
+            row[5] = f"09{rnd.randrange(10**7, 10**8)}"
+            row[6] = f"{rnd.randrange(1, 29):02d}/{rnd.randrange(1, 13):02d}/2026"
+            row[7] = rnd.choice(["Quan tâm AI", "Đã gặp ở Techfest", "Cần gửi thư giới thiệu"])
+        ws.append(row)
+    wb.save(out)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000)
@@ -118,10 +144,11 @@ def main() -> int:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="ketnoi-match-"))
     folder.mkdir(parents=True, exist_ok=True)
     book = folder / f"contacts-{args.rows}-v2.xlsx"
-    changed = folder / f"contacts-{args.rows}-changed.xlsx"
-    for path, seed in ((book, 7), (changed, 11)):
-        if not path.exists():
-            generate(path, args.rows, seed=seed)
+    changed = folder / f"contacts-{args.rows}-changed-v2.xlsx"  # (v2: the same people)
+    if not book.exists():
+        generate(book, args.rows, seed=7)
+    if not changed.exists():
+        _change(book, changed, seed=11)
     empty_db, full_db = folder / "match-empty.db", folder / "match-full.db"
     for db in (empty_db, full_db):
         for suffix in ("", "-wal", "-shm"):
