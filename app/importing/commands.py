@@ -58,6 +58,7 @@ LINES: dict[str, tuple[str, str]] = {
     "row": ("  row {row} [{status}]: {text}", "  dòng {row} [{status}]: {text}"),
     "warning": ("  row {row} (warning): {text}", "  dòng {row} (cảnh báo): {text}"),
     "apart": ("  row {row} (new): {text}", "  dòng {row} (mới): {text}"),
+    "kept": ("  row {row} (not changed): {text}", "  dòng {row} (không đổi): {text}"),
     "more": ("  … {n} more (--report ERRORS.xlsx lists them all)",
              "  … còn {n} dòng (--report LOI.xlsx liệt kê tất cả)"),
     "skipped": ("Skipped: {text}", "Bỏ qua: {text}"),
@@ -237,6 +238,13 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
         apart = [r for r in row.reasons if r.code in APART] if row.status == "new" else []
         if apart and told < SHOW_ROWS:
             ctx.out(line("apart", lang, row=row.row, text="; ".join(text(r, lang) for r in apart)))
+            told += 1
+    told = 0
+    for row in preview.rows:
+        # an update that fills blanks only: what the sheet says otherwise, left as the record has it
+        kept = [r for r in row.reasons if r.code == "fill_keeps"] if row.status in ("update", "skip") else []
+        if kept and told < SHOW_ROWS:
+            ctx.out(line("kept", lang, row=row.row, text="; ".join(text(r, lang) for r in kept)))
             told += 1
     rejected = len(preview.rejected())
     if rejected > shown:

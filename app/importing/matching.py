@@ -681,6 +681,7 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
             rec = records[row.match_id]
             columns = row.columns
             changes: dict[str, tuple[Any, Any]] = {}
+            kept: dict[str, tuple[Any, Any]] = {}  # fill: values of the sheet the record keeps its own of
             for name in _supplied_columns(row.supplied):
                 if name not in columns:
                     continue
@@ -694,7 +695,9 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
                         if str(new) in str(old):
                             continue
                         new = f"{old}\n{new}"
-                    elif fill:  # only blanks are filled
+                    elif fill:  # only blanks are filled; what differs is said, not hidden
+                        if new != old:
+                            kept[name] = (old, new)
                         continue
                 if new == old:
                     continue
@@ -716,6 +719,13 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
             else:
                 row.status = "skip"
                 row.note("nothing_new", id=row.match_id)
+            if kept:
+                # (kept → as the sheet has it: "Position: Viện trưởng → Phó Viện trưởng")
+                shown = [
+                    FieldChange(n, shown_value(ctx, n, o), shown_value(ctx, n, v))
+                    for n, (o, v) in kept.items()
+                ]
+                row.note("fill_keeps", id=row.match_id, changes=shown)
 
 
 def _added(old: list[Any], new: list[Any]) -> list[Any]:

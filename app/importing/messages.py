@@ -92,6 +92,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "updates": ("updates #{id}: {changes}", "cập nhật #{id}: {changes}"),
     "nothing_new": ("#{id}: nothing new", "#{id}: không có gì mới"),
+    "fill_keeps": (
+        'left as #{id} has it (the sheet differs): {changes}; "overwrite" would replace it',
+        'giữ nguyên như #{id} (trang tính khác): {changes}; chọn "ghi đè" để thay',
+    ),
     "attendee_not_found": ('attendee not found: "{name}"', 'không tìm thấy người tham dự: "{name}"'),
     "meeting_not_found": ('meeting not found: "{name}"', 'không tìm thấy cuộc họp: "{name}"'),
     "creates_organisation": ('creates organisation "{name}"', 'tạo tổ chức "{name}"'),
@@ -256,6 +260,7 @@ LEVELS: dict[str, Level] = {
     "already_exists": "note",
     "other_person_than_row": "note",
     "other_person_than_contact": "note",
+    "fill_keeps": "note",
     "shares_detail_with_row": "note",
     "shares_detail_with_contact": "note",
     "attendee_not_found": "warning",

@@ -43,6 +43,10 @@ def _templates() -> dict[str, str]:
         "matches_created_anyway": tr("ImportMessage", "matches #{id} (same {key}); created anyway"),
         "updates": tr("ImportMessage", "updates #{id}: {changes}"),
         "nothing_new": tr("ImportMessage", "#{id}: nothing new"),
+        "fill_keeps": tr(
+            "ImportMessage",
+            'left as #{id} has it (the sheet differs): {changes}; "overwrite" would replace it',
+        ),
         "attendee_not_found": tr("ImportMessage", 'attendee not found: "{name}"'),
         "meeting_not_found": tr("ImportMessage", 'meeting not found: "{name}"'),
         "creates_organisation": tr("ImportMessage", 'creates organisation "{name}"'),
