@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from app.importing.preview import Preview
 from app.importing.resolve import fold
+from app.vntext import text_sort_key
 
 
 @dataclass
@@ -68,9 +69,10 @@ def folds(preview: Preview) -> list[Fold]:
     for key in ctx.orgs.pending:
         if key in defined or key in ctx.earlier:  # created by an earlier sheet, listed there
             continue
-        variants = tuple(sorted(ctx.orgs.mentions.get(key, {}).values(), key=str.casefold))
+        variants = tuple(sorted(ctx.orgs.mentions.get(key, {}).values(), key=text_sort_key))
         out.append(Fold(key, ctx.orgs.name_of(key), variants or (ctx.orgs.name_of(key),), cited.get(key, 0)))
-    return sorted(out, key=lambda f: f.label.casefold())
+    # in Vietnamese dictionary order, as the organisations list sorts ("Đại học…" before "Viện…")
+    return sorted(out, key=lambda f: text_sort_key(f.label))
 
 
 def _rematch(session: Session, preview: Preview) -> None:

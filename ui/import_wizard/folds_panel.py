@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.importing import Preview, folds
+from app.vntext import text_sort_key
 from db.engine import read_session
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class FoldsPanel(QWidget):
         if ctx is None:
             return []
         names = [n for k, n in ctx.staff.pending.items() if k not in ctx.earlier_staff]
-        return sorted(names, key=str.casefold)
+        return sorted(names, key=text_sort_key)  # Vietnamese dictionary order, as the lists
 
     def show_preview(self, preview: Preview | None) -> None:
         self.tree.clear()

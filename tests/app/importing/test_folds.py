@@ -63,3 +63,16 @@ def test_reset_gives_the_automatic_folds_back(engine: Engine, tmp_path: Path) ->
         assert folds.folds(pv) != before
         folds.reset(s, pv)
     assert folds.folds(pv) == before
+
+
+def test_the_organisations_created_are_listed_in_vietnamese_dictionary_order(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.importing import folds
+    from tests.app.importing.helpers import preview, write_xlsx
+
+    names = ["Viện Vật lý", "Đại học Bách khoa Hà Nội", "Công ty Ánh Dương", "Dự án Xanh", "Bộ Tài chính"]
+    rows = [["Họ và tên", "Đơn vị"]] + [[f"Người {i}", n] for i, n in enumerate(names)]
+    pv = preview(engine, write_xlsx(tmp_path / "o.xlsx", {"S": rows}))
+    # d before đ, and đ before v (a casefold sort put "Đại học" after "Viện")
+    assert [f.label for f in folds.folds(pv)] == [
+        "Bộ Tài chính", "Công ty Ánh Dương", "Dự án Xanh", "Đại học Bách khoa Hà Nội", "Viện Vật lý"
+    ]  # fmt: skip
