@@ -321,9 +321,25 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
     elif name in _MULTILINE:
         texts = value if isinstance(value, list) else [value]
         out = "\n".join(clean_multiline(as_text(t)) for t in texts)
+    elif kind == "contact" and name in _PERSON_NAME:
+        out = person_case(clean(as_text(value)))
     else:
         out = clean(as_text(value))
     return _DATA, out, errors.get(name)
+
+
+_PERSON_NAME = frozenset(
+    {"full_name", "family_name", "middle_name", "given_name", "family_middle", "middle_given"}
+)
+
+
+def person_case(text: str) -> str:
+    """A person's name written all in capitals ("NGUYỄN VĂN AN", as official lists write them)
+    or all in small letters ("ngô bảo châu") with a capital to each word, as names are written;
+    a name in mixed case is left as its owner writes it ("McDonald", "de la Cruz")."""
+    if text.isupper() or text.islower():
+        return text.title()
+    return text
 
 
 _ABSENT = object()

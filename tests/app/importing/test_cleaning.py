@@ -138,3 +138,18 @@ def test_required_field_missing_names_its_column(engine, tmp_path: Path) -> None
     pv = preview(engine, path)
     assert [(r.row, r.status) for r in pv.rows] == [(2, "error")]  # row 3 holds only its number: skipped
     assert "Họ và tên (B)" in pv.rows[0].errors
+
+
+def test_names_in_capitals_or_small_letters_get_a_capital_per_word() -> None:
+    from app.importing.cleaning import to_input
+
+    data, _refs, _errors = to_input("contact", {"full_name": "ĐẶNG THỊ HỒNG NHUNG", "position": "CTO"})
+    assert data["full_name"] == "Đặng Thị Hồng Nhung" and data["position"] == "CTO"
+    data, _refs, _errors = to_input("contact", {"full_name": "ngô bảo châu"})
+    assert data["full_name"] == "Ngô Bảo Châu"
+    data, _refs, _errors = to_input("contact", {"family_name": "NGUYỄN", "given_name": "AN"})
+    assert (data["family_name"], data["given_name"], data["full_name"]) == ("Nguyễn", "An", "Nguyễn An")
+    for kept in ("McDonald Smith", "Maria de la Cruz", "Nguyễn Văn An"):  # as their owners write them
+        assert to_input("contact", {"full_name": kept})[0]["full_name"] == kept
+    org, _refs, _errors = to_input("organisation", {"name": "CÔNG TY CỔ PHẦN FPT"})
+    assert org["name"] == "CÔNG TY CỔ PHẦN FPT"  # (an organisation's capitals may be an acronym's)
