@@ -229,8 +229,10 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
             shown += 1
     warned = 0
     for row in preview.rows:
-        if row.status not in ("error", "duplicate") and row.warnings and warned < SHOW_ROWS:
-            ctx.out(line("warning", lang, row=row.row, text="; ".join(text(w, lang) for w in row.warnings)))
+        if row.said_warnings and warned < SHOW_ROWS:
+            ctx.out(
+                line("warning", lang, row=row.row, text="; ".join(text(w, lang) for w in row.said_warnings))
+            )
             warned += 1
     told = 0
     for row in preview.rows:

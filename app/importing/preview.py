@@ -101,9 +101,16 @@ class RowResult:
     new_id: int | None = None
     changes: dict[str, tuple[Any, Any]] | None = None
 
+    @property
+    def said_warnings(self) -> Sequence[Message]:
+        """The warnings worth saying: a written row's ("kept in the notes" is moot for a
+        duplicate, an error or a skipped row, whose values are not written anywhere)."""
+        return self.warnings if self.status in ("new", "update") else ()
+
     def messages(self) -> list[Message]:
-        """Everything said about the row: its errors, then why it has its status, then warnings."""
-        return [*self.errors.values(), *self.reasons, *self.warnings]
+        """Everything said about the row: its errors, then why it has its status, then its
+        warnings (:attr:`said_warnings`)."""
+        return [*self.errors.values(), *self.reasons, *self.said_warnings]
 
     def message_text(self, lang: str = "en") -> str:
         """The row's messages in one line, worded in ``lang`` (the CLI and the error report)."""

@@ -53,7 +53,7 @@ def write_error_report(
 
 
 def _write_warnings(wb: Workbook, previews: list[Preview], used: set[str], lang: str) -> None:
-    warnings = [w for p in previews for r in p.rows for w in r.warnings]
+    warnings = [w for p in previews for r in p.rows for w in r.said_warnings]
     if not warnings:
         return
     title, columns = HEADERS[lang][2], HEADERS[lang][3]

@@ -120,12 +120,12 @@ class PreviewModel(QAbstractTableModel):
             return list(range(len(self._rows)))
         keep = self._statuses
         if WARNED in keep:  # a warning is said of rows of any status
-            return [i for i, r in enumerate(self._rows) if r.status in keep or r.warnings]
+            return [i for i, r in enumerate(self._rows) if r.status in keep or r.said_warnings]
         return [i for i, r in enumerate(self._rows) if r.status in keep]
 
     def warned(self) -> int:
-        """How many rows carry a warning (a value kept as it was, unchecked), any status."""
-        return sum(1 for r in self._rows if r.warnings)
+        """How many written rows carry a warning (a value kept as it was, unchecked)."""
+        return sum(1 for r in self._rows if r.said_warnings)
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(STATUSES, 0)
@@ -190,7 +190,7 @@ class PreviewModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_DETAILS and r.status == "error":
             return QBrush(QColor(STATUS_COLOURS["error"]))
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_DETAILS and r.warnings:
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_DETAILS and r.said_warnings:
             return QBrush(QColor(WARNING_COLOUR))  # imported, with a value kept as typed
         if role == Qt.ItemDataRole.ForegroundRole and (
             r.status == "skip" or (col == COL_DETAILS and not r.messages())

@@ -239,7 +239,8 @@ def test_error_report_holds_rejected_rows_as_they_were(engine, tmp_path: Path) -
     assert rows[0][8] == ERROR_HEADER
     by_row = {r[9]: r for r in rows[1:]}
     assert set(by_row) == {64, 65, 66}  # 67 is imported: its "last met" 31/02/2025 is a warning
-    assert by_row[65][4] == "khong-co-email" and "Email (E)" in by_row[65][8]
+    # a duplicate, as typed; its email would have gone to the notes, but it is not written at all
+    assert by_row[65][4] == "khong-co-email" and by_row[65][8] == "duplicate of row 9 (same phone)"
     assert "row 7" in by_row[64][8]
     warned = list(load_workbook(out)["Warnings"].iter_rows(values_only=True))
     assert ("Danh bạ", 67, "Ngày gặp gần nhất (G)", '"31/02/2025" is not a date; kept as typed') in warned

@@ -294,3 +294,25 @@ def test_every_recognised_column_of_the_other_kinds_is_stored(engine, tmp_path: 
     assert (ac["due_date"], ac["status"], ac["priority"], ac["completed_on"], ac["reference"], ac["notes"]) == (
         dt.date(2026, 11, 20), "done", 1, dt.date(2026, 11, 19), "123/CV-HTQT", "Gửi bản ký"
     )  # fmt: skip
+
+
+def test_a_duplicate_says_nothing_of_values_it_would_have_kept(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A reviewer's row 65 was rejected as a duplicate, yet said its email was "kept in the notes"."""
+    from app.importing.messages import text
+    from app.importing.report import write_error_report
+    from tests.app.importing.helpers import preview, write_xlsx
+
+    rows = [["Họ và tên", "Đơn vị", "Email"], ["Lê Văn Chín", "NIC", "khong-co-email"],
+            ["Lê Văn Chín", "NIC", "khong-co-email"]]  # fmt: skip
+    pv = preview(engine, write_xlsx(tmp_path / "d.xlsx", {"S": rows}))
+    first, dup = pv.rows
+    assert dup.status == "duplicate" and dup.warnings  # (still known)
+    assert "kept in the notes" in first.message and "kept in the notes" not in dup.message
+    assert [text(m) for m in dup.messages()] == [text(m) for m in dup.reasons]
+    report = tmp_path / "r.xlsx"
+    write_error_report([pv], report)
+    from openpyxl import load_workbook
+
+    sheets = load_workbook(report, read_only=True)
+    warned = [r for ws in sheets.worksheets[1:] for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert len(warned) == 1  # the first row's, not the duplicate's
