@@ -25,7 +25,7 @@ from app.importing import CommitResult, ImportCancelled, UndoResult, undo_import
 from db.engine import unit_of_work
 from ui.icons import icon
 from ui.import_wizard import work
-from ui.import_wizard.common import BusyStrip, describe, message_label, show_error, show_note
+from ui.import_wizard.common import BusyStrip, describe, message_label, num, show_error, show_note
 from ui.import_wizard.reports import save_error_report
 from ui.tasks import Task
 
@@ -91,7 +91,7 @@ class CommitPage(QWizardPage):
         self.state = "writing"
         self.headline.setText("")
         writes = sum(p.counts()[s] for p in previews for s in ("new", "update"))
-        self.busy.start(self.tr("Writing %1 rows…").replace("%1", f"{writes:,}"))
+        self.busy.start(self.tr("Writing %1 rows…").replace("%1", num(writes)))
         engine = self.w.ctx.engine
         actor = self.w.ctx.actor()
         self.w.run_task(
@@ -134,8 +134,8 @@ class CommitPage(QWizardPage):
         self.w.ctx.status_message.emit(
             self.tr("Import #%1: %2 new, %3 updated")
             .replace("%1", str(result.batch_id))
-            .replace("%2", f"{c.get('new', 0):,}")
-            .replace("%3", f"{c.get('update', 0):,}")
+            .replace("%2", num(c.get("new", 0)))
+            .replace("%3", num(c.get("update", 0)))
         )
 
     def _nothing_written(self, c: dict[str, int]) -> None:
@@ -191,7 +191,7 @@ class CommitPage(QWizardPage):
         while self.figures.rowCount():
             self.figures.removeRow(0)
         for text, n in rows:
-            value = QLabel(f"{n:,}", self)
+            value = QLabel(num(n), self)
             value.setObjectName("figure")
             self.figures.addRow(text + ":", value)
 

@@ -22,6 +22,11 @@ def in_window_language(bilingual: str) -> str:
     return vi.strip() if QLocale().language() == QLocale.Language.Vietnamese else en.strip()
 
 
+def num(n: int) -> str:
+    """A count as the window's language groups it (100,000 / 100.000)."""
+    return QLocale().toString(int(n))
+
+
 def describe(exc: BaseException) -> str:
     """One line for the person importing: the service's own message, never a traceback."""
     message = getattr(exc, "message", None)
@@ -68,7 +73,7 @@ class BusyStrip(QWidget):
         if self.bar.maximum() != total:
             self.bar.setRange(0, total)
         self.bar.setValue(min(done, total))
-        self.bar.setFormat(f"{min(done, total):,} / {total:,}")
+        self.bar.setFormat(f"{num(min(done, total))} / {num(total)}")
 
     def _cancel(self) -> None:
         self.cancel.setEnabled(False)

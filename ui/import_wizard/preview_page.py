@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.importing import STATUSES
 from ui.import_wizard import work
-from ui.import_wizard.common import BusyStrip, describe, message_label, show_error, show_note
+from ui.import_wizard.common import BusyStrip, describe, message_label, num, show_error, show_note
 from ui.import_wizard.folds_panel import FoldsPanel
 from ui.import_wizard.messages import wording
 from ui.import_wizard.model import (
@@ -75,7 +75,7 @@ class CountChip(QWidget):
         lay.addWidget(self.label)
 
     def set_count(self, n: int) -> None:
-        self.label.setText(f"{status_label(self.status)} <b>{n:,}</b>")
+        self.label.setText(f"{status_label(self.status)} <b>{num(n)}</b>")
         self.setEnabled(n > 0)
 
 
@@ -213,7 +213,7 @@ class PreviewPage(QWizardPage):
         self.sheet_choice.clear()
         for r in results:
             p = r.preview
-            text = self.tr("%1 (%2 rows)").replace("%1", p.layout.sheet).replace("%2", f"{len(p.rows):,}")
+            text = self.tr("%1 (%2 rows)").replace("%1", p.layout.sheet).replace("%2", num(len(p.rows)))
             self.sheet_choice.addItem(text, p.layout.sheet)
         self.sheet_choice.blockSignals(False)
         self.sheet_choice.setVisible(len(results) > 1)
@@ -231,13 +231,11 @@ class PreviewPage(QWizardPage):
             text = self.tr("%1 of %2 rows of %3 sheets will be written, together: one import, one undo.")
             show_note(
                 self.message,
-                text.replace("%1", f"{to_write:,}")
-                .replace("%2", f"{total:,}")
-                .replace("%3", str(len(results))),
+                text.replace("%1", num(to_write)).replace("%2", num(total)).replace("%3", str(len(results))),
             )
         else:
-            text = self.tr("%1 of %2 rows will be written.").replace("%1", f"{to_write:,}")
-            show_note(self.message, text.replace("%2", f"{total:,}"))
+            text = self.tr("%1 of %2 rows will be written.").replace("%1", num(to_write))
+            show_note(self.message, text.replace("%2", num(total)))
         self.show_sheet(0)
 
     def show_sheet(self, index: int) -> None:

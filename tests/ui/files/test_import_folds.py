@@ -128,3 +128,17 @@ def test_the_row_under_the_cursor_is_said_in_full(qtbot, ctx, tmp_path: Path) ->
     assert page.row_detail.text() == (
         'sheet "Khách", row 7, column Email (C): email "khong-co-email" is not an address; kept in the notes'
     )
+
+
+def test_the_wizard_groups_counts_as_the_window_language_does(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The preview said "Sẽ ghi 100,000 trên 100,000 dòng" in the Vietnamese window."""
+    from ui import i18n
+    from ui.import_wizard.common import num
+
+    try:
+        assert i18n.install(qapp, "vi") == "vi"
+        assert num(100000) == "100.000"
+        assert i18n.install(qapp, "en") == "en"
+        assert num(100000) == "100,000"
+    finally:
+        i18n.install(qapp, "en")
