@@ -875,6 +875,12 @@ class MainWindow(QMainWindow):
         else:
             self.splitter.setSizes([max(190, self.nav_width), max(600, self.width() - self.nav_width)])
 
+    def place_as(self, geometry: QRect) -> None:
+        """Exactly this place and size (a language switch's new window takes the old one's):
+        not fitted to the screen again when it shows, as a place restored from Settings is."""
+        self.setGeometry(geometry)
+        self._fit_on_show = False
+
     def fit_to_screen(self) -> None:
         """The whole window on its screen, title bar and status bar too: a place and size saved
         on a bigger screen (or another monitor) are shrunk and moved into the screen's available

@@ -39,7 +39,7 @@ def change_language(old: MainWindow, language: str) -> MainWindow:
     if live is not None:
         live.stop()
     new = MainWindow(old.ctx)
-    new.setGeometry(geometry)  # the same place and size (restoreGeometry would fit it to a screen)
+    new.place_as(geometry)  # the same place and size (a restored one is fitted to the screen)
     new.setWindowState(state)
     for name, kept in filters.items():
         if name in new.views:
