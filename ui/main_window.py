@@ -39,6 +39,7 @@ from ui import help_menu, labels
 from ui.fit import ElidedLabel
 from ui.icons import icon
 from ui.settings import Settings
+from ui.statusline import StatusLine
 
 if TYPE_CHECKING:
     from app.changes import Changes
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
         self.db_label = ElidedLabel(where if "@" not in where else "", self)  # a long path is cut
         self.db_label.setEnabled(False)
         self.statusBar().addPermanentWidget(self.db_label)
+        self.status_line = StatusLine(self)  # announcements outlast the pointer's status tips
         self.resize(1280, 800)
         self._fit_on_show = False
         self._restore_frame_state()
@@ -195,13 +197,13 @@ class MainWindow(QMainWindow):
         else:
             for a in self._waiting:
                 a.setEnabled(False)
-            self.statusBar().showMessage(opening_text(opening))
+            self.status_line.announce(opening_text(opening), 0)
 
     def say_opening(self, text: str) -> None:
         """What the frame says while the database opens (an upgrade, say)."""
         if self.opening_page is not None:
             self.opening_page.label.setText(text)
-        self.statusBar().showMessage(text)
+        self.status_line.announce(text, 0)
 
     def attach(self, ctx: AppContext) -> None:
         """Build the views on the opened database into this window, where the frame says
@@ -267,7 +269,7 @@ class MainWindow(QMainWindow):
         for n, widget in enumerate((self.file_offer, self.undo_button, self.count_label, self.live_label)):
             bar.insertPermanentWidget(n, widget)
         self.db_label.setText(describe_url(str(ctx.engine.url)))
-        bar.clearMessage()
+        self.status_line.clear()
         ctx.status_message.connect(self._show_status)  # a method: disconnected with the window
         ctx.changes.connect(self._changed)
         ctx.tasks.default_error = self.commands.error
@@ -781,7 +783,7 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def _show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+        self.status_line.announce(message)
 
     def open_settings(self) -> None:
         from ui.dialogs.settings import SettingsDialog

@@ -163,10 +163,11 @@ def open_window(url: str, replacing: MainWindow) -> MainWindow | None:
     window.destroyed.connect(lambda *_: _windows.remove(window) if window in _windows else None)
     window.setGeometry(replacing.geometry())
     window.show()
-    window.statusBar().showMessage(
+    window.status_line.announce(  # until another answer replaces it
         QCoreApplication.translate("WelcomeDialog", "Sample data: %1").replace(
             "%1", url.removeprefix("sqlite:///")
-        )
+        ),
+        0,
     )
     replacing.close()
     return window
