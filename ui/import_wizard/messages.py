@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.importing.messages import IDENTIFIERS, FieldChange, FieldName, Message, Term
 from ui.labels import field_label
+from ui.phones import phones_shown
 
 _CACHE: dict[tuple[str, str], dict[str, str]] = {}
 
@@ -196,7 +197,12 @@ def param(value: Any) -> str:
     if isinstance(value, FieldName):
         return field_label(value.name)
     if isinstance(value, FieldChange):
-        return f"{field_label(value.name)}: {value.old or '∅'} → {value.new or '∅'}"
+        old, new = (
+            (phones_shown(value.old), phones_shown(value.new))
+            if value.name == "phones"
+            else (value.old, value.new)
+        )
+        return f"{field_label(value.name)}: {old or '∅'} → {new or '∅'}"
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
