@@ -19,6 +19,7 @@ general path's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -27,9 +28,19 @@ from app.entities import TAG_LENGTH, _lengths, _names, _opt_text
 from app.importing import cleaning as cl
 from app.importing.fields import IGNORE
 from app.importing.notation import split_label
-from app.importing.preview import RowResult, _share
+from app.importing.preview import _NO_ERRORS, RowResult, _share
 from app.importing.sheet import SheetLayout
-from app.vntext import clean, clean_multiline, fold, fold_join, name_sort_key, split_honorific, split_name
+from app.vntext import (
+    _HONORIFIC_RE,
+    _is_surname,
+    clean,
+    clean_multiline,
+    fold,
+    fold_join,
+    name_sort_key,
+    split_honorific,
+    split_name,
+)
 from db import models as m
 
 FALLBACK: Any = object()
@@ -43,6 +54,8 @@ MEMO_TRIAL = 2_000
 """New cells a column is remembered for before it is judged: a column whose values seldom
 repeat (names, emails, phones: fewer than one in five found again by then) is not remembered
 past it, which would cost a lookup and a cell kept per row for nothing."""
+
+_FULL_NAME_LENGTH = _lengths(m.Contact)["full_name"]
 
 # Where a cell's words go in the search text, in the order contact_search_text writes them.
 _NAME, _POSITION, _EMAILS, _PHONES = range(4)
@@ -84,6 +97,27 @@ def _single(name: str, value: Any) -> Any:
 
 
 def _name(value: Any) -> Any:
+    if value.__class__ is str:
+        # The common name, read directly: what cl._cell, split_name and split_honorific
+        # make of a text without an honorific or a comma whose first word is a Vietnamese
+        # family name (family, middle words, given; split_name's Vietnamese order).
+        full = clean(value)
+        if full.isupper() or full.islower():
+            full = clean(full.title())  # (person_case, then _opt_text's clean)
+        if full and "," not in full and _HONORIFIC_RE.match(full) is None and len(full) <= _FULL_NAME_LENGTH:
+            tokens = full.split()
+            if len(tokens) >= 2 and _is_surname(tokens[0]):
+                family, middle, given = tokens[0], " ".join(tokens[1:-1]), tokens[-1]
+                columns = {
+                    "full_name": full,
+                    "family_name": family,
+                    "middle_name": middle,
+                    "given_name": given,
+                    "honorific": "",
+                    "sort_key": name_sort_key(given, family, middle),
+                }
+                folded = fold_join(tokens)
+                return Gives(columns, words=(folded,) if folded else (), slot=_NAME)
     out = _single("full_name", value)
     if out is FALLBACK:
         return out
@@ -142,8 +176,15 @@ def _split_cell(value: Any, pattern: Any, *, phones: bool = False) -> Any:
 
 
 def _emails(value: Any) -> Any:
-    if value.__class__ is str and v._SIMPLE_EMAIL.match(value):
+    if value.__class__ is str and v._SIMPLE_EMAIL.fullmatch(value):
         # One plain lower-case address, as most cells hold: nothing to split, clean or label.
+        # It is its own cleaned, checked and folded form (ASCII letters in lower case, no
+        # space, no dot twice or at an end), and its words are its parts: v.email and fold
+        # would give these back unchanged.
+        if not v._SPECIAL_USE.intersection(value.rsplit("@", 1)[1].split(".")):
+            return Gives(
+                relation=[value], words=(value, value.replace("@", " ").replace(".", " ")), slot=_EMAILS
+            )
         try:
             e = v.email(value)
         except Exception:
@@ -167,7 +208,21 @@ def _emails(value: Any) -> Any:
     return Gives(relation=emails, words=tuple(words), slot=_EMAILS)
 
 
+# A Vietnamese number written plainly ("0912 345 678", "+84 24.3825.1234", "84912345678"):
+# digits after a national "0" or "+84" (or "84", the plus lost), single spaces, dots or dashes
+# between them, nothing else. Such a cell is one number (nothing the list split or a label
+# could find in it), already clean, and read by v.phone's fast path (_vietnamese_valid) as
+# the digits after the prefix: the same number is built here directly.
+_PLAIN_VN_PHONE = re.compile(r"(?:\+84|0|84(?=[0-9]{9,10}$))[ .\-]?([1-9][0-9]*(?:[ .\-][0-9]+)*)", re.ASCII)
+
+
 def _phones(value: Any) -> Any:
+    if value.__class__ is str and (found := _PLAIN_VN_PHONE.fullmatch(value)) is not None:
+        written = found.group(1)
+        national = written.translate(v._SEPARATORS)
+        if 6 <= len(written) <= 21 and len(national) <= 12 and v._vietnamese_national_valid(national):
+            e164 = "+84" + national
+            return Gives(relation=[e164], words=tuple(v.phone_search_tokens(e164)), slot=_PHONES)
     items = _split_cell(value, cl._PHONE_SPLIT, phones=True)
     if items is FALLBACK:
         return items
@@ -274,7 +329,7 @@ class FastRows:
             (col, name, ANALYSE[name], {}) for col, name in columns
         ]
         self.seen = [[0, 0] for _ in columns]  # per column: cells analysed, and found again
-        self.supplied: dict[frozenset[str], frozenset[str]] = {}
+        self.supplied: dict[tuple[str, ...], frozenset[str]] = {}  # fields present → supplied
 
     def _remember(self, j: int, memo: dict[Any, Any], key: Any, given: Any) -> None:
         seen = self.seen[j]
@@ -297,76 +352,83 @@ class FastRows:
         """:meth:`row` for each (number, values) of ``chunk``, worked out column by column
         (one column's new values after another's keeps each one's memos warm: measured 20%
         cheaper than row by row), then assembled row by row."""
-        given_by_column = [
-            [self._give(j, values[col] if col < len(values) else None) for _number, values in chunk]
-            for j, (col, *_rest) in enumerate(self.plan)
-        ]
+        by_column = [self._column(j, chunk) for j in range(len(self.plan))]
         names = [name for _col, name, _analyse, _memo in self.plan]
+        base = _BASE
+        slots = self.supplied
         out: list[Any] = []
-        for i, (number, _values) in enumerate(chunk):
-            gives = []
-            for name, column in zip(names, given_by_column, strict=True):
-                given = column[i]
-                if given is FALLBACK:
-                    gives = FALLBACK
-                    break
-                if given is not EMPTY:
-                    gives.append((name, given))
-            if gives is FALLBACK:
-                out.append(FALLBACK)
-            elif not gives:
-                out.append(None)
-            elif gives[0][0] != "full_name":  # no name (the plan's first): the general path says so
-                out.append(FALLBACK)
-            else:
-                out.append(self._assemble(number, gives))
+        append = out.append
+        for (number, _values), gives in zip(chunk, zip(*by_column, strict=True), strict=True):
+            if FALLBACK in gives:
+                append(FALLBACK)
+                continue
+            if gives[0] is EMPTY:  # no name (the plan's first): the general path says so
+                append(None if all(given is EMPTY for given in gives) else FALLBACK)
+                continue
+            columns = dict(base)
+            relations: dict[str, list[str]] = {}
+            refs: dict[str, Any] = {}
+            words = [(), (), (), ()]
+            present = []
+            for name, given in zip(names, gives, strict=True):
+                if given is EMPTY:
+                    continue
+                present.append(name)
+                if given.columns is not None:
+                    columns.update(given.columns)
+                if given.slot >= 0:
+                    words[given.slot] = given.words
+                if given.relation:
+                    relations[name] = given.relation
+                elif given.ref is not None:
+                    refs[name] = given.ref
+            columns["search_text"] = " ".join(words[0] + words[1] + words[2] + words[3])
+            if len(relations) > 1:
+                relations = {k: relations[k] for k in _RELATIONS if k in relations}
+            key = tuple(present)
+            supplied = slots.get(key)
+            if supplied is None:
+                supplied = slots[key] = _share(frozenset(present))
+            append(RowResult(number, "new", (), _NO_ERRORS, (), columns, relations, refs, supplied))
         return out
 
-    def _assemble(self, number: int, gives: list[tuple[str, Gives]]) -> RowResult:
-        columns = dict(_BASE)
-        relations: dict[str, list[str]] = {}
-        refs: dict[str, Any] = {}
-        words: list[tuple[str, ...]] = [(), (), (), ()]
-        for name, given in gives:
-            if given.columns is not None:
-                columns.update(given.columns)
-            if given.slot >= 0:
-                words[given.slot] = given.words
-            if given.relation:
-                relations[name] = given.relation
-            elif given.ref is not None:
-                refs[name] = given.ref
-        columns["search_text"] = " ".join(words[0] + words[1] + words[2] + words[3])
-        if len(relations) > 1:
-            relations = {k: relations[k] for k in _RELATIONS if k in relations}
-        present = frozenset(name for name, _given in gives)
-        supplied = self.supplied.get(present)
-        if supplied is None:
-            supplied = self.supplied[present] = _share(present)
-        result = RowResult(number, supplied=supplied)
-        result.columns = columns
-        result.relations = relations
-        result.refs = refs
-        return result
-
-    def _give(self, j: int, value: Any) -> Any:
-        """What one cell of the plan's ``j``-th column gives (EMPTY for a blank one)."""
-        if value is None:
-            return EMPTY
-        _col, _name, analyse, memo = self.plan[j]
+    def _column(self, j: int, chunk: Sequence[tuple[int, Sequence[Any]]]) -> list[Any]:
+        """What each cell of the plan's ``j``-th column gives in ``chunk`` (EMPTY for a
+        blank one), from the column's memo where it has one."""
+        col, _name, analyse, memo = self.plan[j]
+        out: list[Any] = []
+        append = out.append
         if memo is None:  # (a column of values that seldom repeat)
-            return _analyse(analyse, value)
-        key: Any = value if value.__class__ is str else (value.__class__, value)
-        try:
-            given = memo.get(key)
-        except TypeError:  # (an unhashable value: no memo)
-            return _analyse(analyse, value)
-        if given is None:
+            for _number, values in chunk:
+                value = values[col] if col < len(values) else None
+                append(EMPTY if value is None else _analyse(analyse, value))
+            return out
+        get = memo.get
+        seen = self.seen[j]
+        for i, (_number, values) in enumerate(chunk):
+            value = values[col] if col < len(values) else None
+            if value is None:
+                append(EMPTY)
+                continue
+            key: Any = value if value.__class__ is str else (value.__class__, value)
+            try:
+                given = get(key)
+            except TypeError:  # (an unhashable value: no memo)
+                append(_analyse(analyse, value))
+                continue
+            if given is not None:
+                seen[1] += 1
+                append(given)
+                continue
             given = _analyse(analyse, value)
+            append(given)
             self._remember(j, memo, key, given)
-        else:
-            self.seen[j][1] += 1
-        return given
+            if self.plan[j][3] is None:  # judged a column of new values: no memo past here
+                for _number, rest in chunk[i + 1 :]:
+                    value = rest[col] if col < len(rest) else None
+                    append(EMPTY if value is None else _analyse(analyse, value))
+                break
+        return out
 
 
 def _analyse(analyse: Callable[[Any], Any], value: Any) -> Any:

@@ -186,3 +186,54 @@ def test_a_column_of_new_values_is_not_remembered() -> None:
     memos = {name: memo for _col, name, _analyse, memo in fast.plan}
     assert memos["full_name"] is None  # every name new: not kept
     assert memos["position"] == {"CEO": memos["position"]["CEO"]}  # one position, kept once
+
+
+_PHONE_PREFIXES = ["0", "+84", "84", "+84 ", "(+84) ", "+84-", "0 ", "+1 ", "", " 0", "(0"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    prefix=st.sampled_from(_PHONE_PREFIXES),
+    body=st.text(alphabet="0123456789 .-()\n", max_size=16),
+    email=st.one_of(
+        st.from_regex(r"[a-z0-9._%+-]{1,12}@[a-z0-9.-]{1,12}\.(vn|com|test|local|invalid|arpa|x)\n?", fullmatch=True),
+        st.text(alphabet="aA0.@-_+ \n;", max_size=14),
+    ),
+)
+def test_plain_phones_and_emails_read_directly_are_what_the_checks_give(prefix: str, body: str, email: str) -> None:
+    """The phone and email cells the fast path reads without the general checks (a plainly
+    written Vietnamese number, one lower-case address) come out as v.phone and v.email
+    would have them: the same row as the general path's, or left to it."""
+    layout = _layout(["full_name", "phones", "emails"])
+    fast = fr.fast_rows(layout)
+    assert fast is not None
+    values = [1, "Nguyễn Văn An", prefix + body, email]
+    answer = fast.row(2, values)
+    if answer is not fr.FALLBACK:
+        assert answer == _general(layout, 2, values), values
+
+
+@pytest.mark.parametrize(
+    "phone", ["0912 345 678", "0912.345.678", "+84 24 3825 1234", "84912345678", "+84-912-345-678", "0243 825 1234"]
+)
+def test_plainly_written_numbers_take_the_direct_way(phone: str) -> None:
+    layout = _layout(["full_name", "phones"])
+    fast = fr.fast_rows(layout)
+    assert fast is not None
+    given = fr._PLAIN_VN_PHONE.fullmatch(phone)
+    assert given is not None, phone
+    answer = fast.row(2, [1, "Nguyễn Văn An", phone])
+    assert answer == _general(layout, 2, [1, "Nguyễn Văn An", phone])
+    assert answer.relations["phones"][0].startswith("+84")
+
+
+def test_special_use_mail_domains_still_go_through_the_check() -> None:
+    """"an@nic.test" looks plain but is a special-use domain: the full check refuses it."""
+    layout = _layout(["full_name", "emails"])
+    fast = fr.fast_rows(layout)
+    assert fast is not None
+    for email in ["an@nic.test", "an@nic.vn", "an@nic.local"]:
+        answer = fast.row(2, [1, "Nguyễn Văn An", email])
+        general = _general(layout, 2, [1, "Nguyễn Văn An", email])
+        assert answer is fr.FALLBACK or answer == general
+    assert fast.row(2, [1, "Nguyễn Văn An", "an@nic.vn"]).relations == {"emails": ["an@nic.vn"]}
