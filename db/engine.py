@@ -105,6 +105,31 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
+_BIG_CACHE = "ketnoi_big_cache"
+
+
+def large_page_cache(session: Session, mib: int = 128) -> None:
+    """Give this session's SQLite connection ``mib`` MB of page cache for the work at hand
+    (a big import: its index B-trees stay in memory). The connection keeps SQLite's default
+    again, and gives the memory back, when it returns to the pool (:func:`_default_cache`):
+    a pooled connection would otherwise hold the pages for the rest of the session."""
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    connection = session.connection()
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{int(mib) * 1024}")
+    connection.info[_BIG_CACHE] = True
+
+
+def _default_cache(dbapi_connection: Any, record: Any) -> None:
+    if record is not None and record.info.pop(_BIG_CACHE, False):
+        cur = dbapi_connection.cursor()
+        try:
+            cur.execute("PRAGMA cache_size=-2000")  # SQLite's default: 2 MB
+            cur.execute("PRAGMA shrink_memory")
+        finally:
+            cur.close()
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """An engine for ``url``; SQLite gets foreign keys, WAL and a busy timeout."""
     path = sqlite_path(url)
@@ -121,6 +146,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "checkin", _default_cache)
         if path is not None:
             db_file = path
 
