@@ -34,6 +34,7 @@ from app.importing.fields import IGNORE
 from app.importing.messages import Message, Term, msg, warning
 from app.importing.resolve import split_acronym
 from app.importing.sheet import GATHERED_FIELDS
+from app.importing.units import looks_like_unit
 from app.vntext import clean, clean_multiline, fold, join_name
 
 Values = dict[str, Any]
@@ -258,6 +259,8 @@ _REF_LENGTH = {
     "owner": 200, "responsible": 300, "attendees": 300, "meeting": 500, "staff": 200,
 }  # fmt: skip
 _ORG_REFS = frozenset({"organisation", "organisations", "parent"})
+_STAFF_REFS = frozenset({"owner", "responsible", "staff"})
+"""References that name one of our staff (made a staff member when Ketnoi has none by the name)."""
 _ACRONYM_LENGTH = 50
 
 
@@ -297,6 +300,9 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
         text = clean(as_text(value))
         if text:
             _ref_length(name, [text], errors)
+            if name in _STAFF_REFS and name not in errors and looks_like_unit(text):
+                # "Phụ trách: Phòng Hợp tác": a department, not one of our staff (app.importing.units)
+                errors[name] = msg("unit_not_person", value=text)
         return _REFS, text, errors.get(name)
     if name in _DATES:
         out = _date_value(value, name, errors, with_time=False)
@@ -419,6 +425,8 @@ def to_input(
         del data[key]
     if warnings is not None and errors:
         keep_as_typed(kind, raw, data, refs, errors, warnings, headers)
+    if "staff" in refs and "staff" not in errors:  # (after the loop: the notes are in data now)
+        _units_apart(kind, "staff", refs, data, errors, warnings, headers)
     return data, refs, errors
 
 
@@ -506,6 +514,32 @@ def _keep_contact_methods(data: Values, warnings: list[Message], headers: Mappin
             data[name] = items
 
 
+def _units_apart(
+    kind: str,
+    name: str,
+    refs: Values,
+    data: Values,
+    errors: Errors,
+    warnings: list[Message] | None,
+    headers: Mapping[str, str] | None,
+) -> None:
+    """A department among our staff ("Cán bộ dự: Phòng Hợp tác; Nguyễn Văn An") is not made a
+    staff member: with a ``warnings`` list it leaves the list for the notes, with a warning;
+    without one it is an error. The people named beside it stay."""
+    units = [t for t in refs[name] if looks_like_unit(t)]
+    if not units:
+        return
+    if warnings is None:
+        errors.setdefault(name, msg("unit_not_person", value=units[0]))
+        return
+    refs[name] = [t for t in refs[name] if t not in units]
+    if not refs[name]:
+        del refs[name]
+    for text in units:
+        _keep_in_notes(kind, data, name, text, headers)
+        warnings.append(warning("unit_kept_in_notes", column=name, value=_shown(text)))
+
+
 def keep_as_typed(
     kind: str,
     raw: Values,
@@ -519,7 +553,7 @@ def keep_as_typed(
     value leaves its field and is kept, as typed, in the notes. (Emails and phones are
     checked one by one only when the service refuses the row's: :func:`prepare_row`.)"""
     for name in [n for n in errors if n not in IDENTITY[kind]]:
-        del errors[name]
+        error = errors.pop(name)
         data.pop(name, None)
         refs.pop(name, None)
         text = _raw_text(raw.get(name))
@@ -527,6 +561,8 @@ def keep_as_typed(
             continue
         _keep_in_notes(kind, data, name, text, headers)
         code = "date_kept_as_typed" if name in _DATES or name == "ends_at" else "value_kept_in_notes"
+        if isinstance(error, Message) and error.code == "unit_not_person":
+            code = "unit_kept_in_notes"
         warnings.append(warning(code, column=name, value=_shown(text)))
 
 

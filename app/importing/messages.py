@@ -147,6 +147,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" không phải ngày; giữ nguyên như đã nhập',
     ),
     "value_kept_in_notes": ('"{value}" kept in the notes', '"{value}" được ghi vào ghi chú'),
+    "unit_not_person": (
+        '"{value}" is a department or office, not a person',
+        '"{value}" là tên một đơn vị (phòng, ban…), không phải một người',
+    ),
+    "unit_kept_in_notes": (
+        '"{value}" is a department or office, not a person: no staff member made for it; kept in the notes',
+        '"{value}" là tên một đơn vị (phòng, ban…), không phải một người: không tạo cán bộ; đã ghi vào ghi chú',
+    ),
     # --- the import as a whole -------------------------------------------------------------------
     "unknown_kind": (
         '{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, '
@@ -269,6 +277,7 @@ LEVELS: dict[str, Level] = {
     "email_kept_in_notes": "warning",
     "date_kept_as_typed": "warning",
     "value_kept_in_notes": "warning",
+    "unit_kept_in_notes": "warning",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",
     "undo_field_kept": "warning",

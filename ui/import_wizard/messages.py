@@ -84,6 +84,11 @@ def _templates() -> dict[str, str]:
         "email_kept_in_notes": tr("ImportMessage", 'email "{value}" is not an address; kept in the notes'),
         "date_kept_as_typed": tr("ImportMessage", '"{value}" is not a date; kept as typed'),
         "value_kept_in_notes": tr("ImportMessage", '"{value}" kept in the notes'),
+        "unit_not_person": tr("ImportMessage", '"{value}" is a department or office, not a person'),
+        "unit_kept_in_notes": tr(
+            "ImportMessage",
+            '"{value}" is a department or office, not a person: no staff member made for it; kept in the notes',
+        ),
         "unknown_kind": tr(
             "ImportMessage",
             '{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions',

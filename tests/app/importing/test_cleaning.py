@@ -116,12 +116,12 @@ def test_to_input_vocabularies() -> None:
     data, refs, errors = to_input(
         "action",
         {"title": " Gửi  thư ", "status": "Đang làm", "priority": "Cao", "direction": "Họ", "kind": "Thư",
-         "responsible": "Phòng Hợp tác", "due_date": "05/04/2025"},
+         "responsible": "Trần Bình", "due_date": "05/04/2025"},
     )  # fmt: skip
     assert errors == {}
     assert data == {"title": "Gửi thư", "status": "in_progress", "priority": 1, "direction": "they_owe",
                     "kind": "letter", "due_date": dt.date(2025, 4, 5)}  # fmt: skip
-    assert refs == {"responsible": "Phòng Hợp tác"}
+    assert refs == {"responsible": "Trần Bình"}
     data, _, errors = to_input(
         "organisation", {"name": "Mạng lưới Đổi mới sáng tạo Việt Nam (VIN)", "country": "Việt Nam"}
     )

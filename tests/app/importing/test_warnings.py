@@ -174,7 +174,7 @@ def test_every_recognised_contact_column_is_stored(engine, tmp_path: Path) -> No
         "full_name": "Hoàng Thị Giang", "honorific": "TS.", "family_name": "Hoàng", "middle_name": "Thị",
         "given_name": "Giang", "position": "Viện trưởng", "organisation": "Viện Công nghệ (VCN)",
         "emails": "giang@vcn.vn", "phones": "0912 000 111", "country": "Việt Nam", "influence": 4,
-        "interest": 5, "owner": "Phòng Hợp tác", "tags": "AI; đối tác", "source": "Hội thảo 2025",
+        "interest": 5, "owner": "Trần Thị Bình", "tags": "AI; đối tác", "source": "Hội thảo 2025",
         "last_contacted_on": "02/11/2026", "notes": "Gặp ở Techfest",
     }  # fmt: skip
     specs = [f for f in fs.FIELDS["contact"] if f.name in values]
@@ -196,7 +196,7 @@ def test_every_recognised_contact_column_is_stored(engine, tmp_path: Path) -> No
     )  # fmt: skip
     assert (rec["position"], rec["country"], rec["influence"], rec["interest"]) == ("Viện trưởng", "VN", 4, 5)
     assert org == ("Viện Công nghệ", "VCN")
-    assert owner == "Phòng Hợp tác"
+    assert owner == "Trần Thị Bình"
     assert rec["emails"] == ["giang@vcn.vn"] and rec["phones"] == ["+84912000111"]
     assert sorted(rec["tags"]) == ["AI", "đối tác"]
     assert (rec["source"], rec["last_contacted_on"], rec["notes"]) == (
@@ -221,7 +221,7 @@ def test_every_recognised_column_of_the_other_kinds_is_stored(engine, tmp_path: 
         "sectors": "AI; bán dẫn",
         "influence": 5,
         "interest": 4,
-        "owner": "Phòng Hợp tác",
+        "owner": "Trần Thị Bình",
         "tags": "đối tác chiến lược",
         "notes": "Đầu mối",
     }
@@ -237,11 +237,11 @@ def test_every_recognised_column_of_the_other_kinds_is_stored(engine, tmp_path: 
         "agenda": "Hợp tác AI",
         "minutes": "Đã trao đổi",
         "decisions": "Ký MOU",
-        "owner": "Phòng Hợp tác",
-        "staff": "Phòng Hợp tác",
+        "owner": "Trần Thị Bình",
+        "staff": "Trần Thị Bình",
     }
     action = {
-        "title": "Gửi dự thảo MOU", "kind": "Công văn", "direction": "Chúng ta", "responsible": "Phòng Hợp tác",
+        "title": "Gửi dự thảo MOU", "kind": "Công văn", "direction": "Chúng ta", "responsible": "Trần Thị Bình",
         "organisation": "NIC", "meeting": "Làm việc với NIC", "due_date": "20/11/2026", "status": "Xong",
         "priority": "Cao", "completed_on": "19/11/2026", "reference": "123/CV-HTQT", "notes": "Gửi bản ký",
     }  # fmt: skip
