@@ -61,6 +61,11 @@ LINES: dict[str, tuple[str, str]] = {
     "kept": ("  row {row} (not changed): {text}", "  dòng {row} (không đổi): {text}"),
     "more": ("  … {n} more (--report ERRORS.xlsx lists them all)",
              "  … còn {n} dòng (--report LOI.xlsx liệt kê tất cả)"),
+    "hidden": ("  {rows} hidden in Excel (hidden or filtered out), imported all the same "
+               "(--skip-hidden leaves them out): {numbers}",
+               "  {rows} bị ẩn trong Excel (ẩn hoặc bị lọc), vẫn được nhập (--skip-hidden để bỏ qua): {numbers}"),
+    "hidden_left_out": ("  {rows} hidden in Excel (hidden or filtered out), left out (--skip-hidden): {numbers}",
+                        "  {rows} bị ẩn trong Excel (ẩn hoặc bị lọc), đã bỏ qua (--skip-hidden): {numbers}"),
     "skipped": ("Skipped: {text}", "Bỏ qua: {text}"),
     "no_kind": ('Skipped: sheet "{sheet}": cannot tell what it holds; use --kind',
                 'Bỏ qua: trang "{sheet}": không rõ loại dữ liệu; dùng --kind'),
@@ -108,6 +113,7 @@ SUMMARY_WORDS = {
 SKIP_REASONS = {
     "nothing_new": ("nothing new", "không có gì mới"),
     "already_exists": ("already in Ketnoi; --on-match skip", "đã có trong Ketnoi; --on-match skip"),
+    "hidden_row_left_out": ("hidden in Excel; --skip-hidden", "ẩn trong Excel; --skip-hidden"),
 }
 ICS_SUFFIX = ".ics"  # ketnoi import hands a calendar invitation to app.calendar_commands
 
@@ -147,6 +153,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="a row matching an existing record: create anyway, fill its blanks (default), "
                    "overwrite, or skip")  # fmt: skip
     p.add_argument("--report", type=Path, metavar="ERRORS.xlsx", help="write rejected rows with reasons here")
+    p.add_argument(
+        "--skip-hidden",
+        action="store_true",
+        help="leave out the rows Excel hides (hidden, filtered out by an autofilter, in a collapsed group); "
+        "by default they are imported and listed (.xlsx, .xlsm only)",
+    )
     p.add_argument(
         "--create-contacts",
         action="store_true",
@@ -220,6 +232,13 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
         line("sheet" if preview.layout.header_row else "cards", lang, sheet=preview.layout.sheet,
              kind=term(preview.kind, lang), header=preview.layout.header_row, counts=summary)
     )  # fmt: skip
+    if preview.hidden:
+        numbers = ", ".join(str(n) for n in preview.hidden[:SHOW_ROWS])
+        numbers += ", …" if len(preview.hidden) > SHOW_ROWS else ""
+        rows = count_text(len(preview.hidden), "row", lang)
+        ctx.out(
+            line("hidden_left_out" if preview.skip_hidden else "hidden", lang, rows=rows, numbers=numbers)
+        )
     shown = 0
     for row in preview.rows:
         if row.status in ("error", "duplicate") and shown < SHOW_ROWS:
@@ -318,7 +337,10 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
             ctx.out(line("no_kind", lang, sheet=item.sheet))
             continue
         with read_session(engine) as session:
-            preview = preview_import(args.file, item, session=session, on_match=args.on_match, after=previews)
+            preview = preview_import(
+                args.file, item, session=session, on_match=args.on_match, after=previews,
+                skip_hidden=bool(getattr(args, "skip_hidden", False)),
+            )  # fmt: skip
         previews.append(preview)
     if args.dry_run:
         for preview in previews:

@@ -155,6 +155,15 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" is a department or office, not a person: no staff member made for it; kept in the notes',
         '"{value}" là tên một đơn vị (phòng, ban…), không phải một người: không tạo cán bộ; đã ghi vào ghi chú',
     ),
+    # --- rows Excel hides (hidden by hand, filtered out, in a collapsed group) -------------------
+    "hidden_row_imported": (
+        "hidden in Excel (a hidden or filtered-out row): imported like the others",
+        "dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập như các dòng khác",
+    ),
+    "hidden_row_left_out": (
+        "hidden in Excel (a hidden or filtered-out row): left out, as asked",
+        "dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn",
+    ),
     # --- the import as a whole -------------------------------------------------------------------
     "unknown_kind": (
         '{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, '
@@ -278,6 +287,8 @@ LEVELS: dict[str, Level] = {
     "date_kept_as_typed": "warning",
     "value_kept_in_notes": "warning",
     "unit_kept_in_notes": "warning",
+    "hidden_row_imported": "warning",
+    "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",
     "undo_field_kept": "warning",

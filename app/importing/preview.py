@@ -38,7 +38,7 @@ from app.importing.cleaning import (
 from app.importing.errors import ImportCancelled, ImportFileError
 from app.importing.messages import Message, msg, text
 from app.importing.notation import split_label
-from app.importing.reader import estimate_rows, iter_rows
+from app.importing.reader import estimate_rows, hidden_rows, iter_rows
 from app.importing.sheet import SheetLayout
 
 Progress = Callable[[int, int], None]
@@ -139,6 +139,8 @@ class Preview:
     db_state: Any = None  # the database fingerprint that run saw
     org_choices: Any = None  # the user's splits and joins of organisations (app.importing.folds)
     earlier_sheets: Sequence[Preview] = ()  # the workbook's sheets imported before this one
+    hidden: tuple[int, ...] = ()  # the data rows Excel hides (hidden, filtered out): see mark_hidden
+    skip_hidden: bool = False  # whether they are left out
 
     @property
     def kind(self) -> str:
@@ -410,6 +412,26 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
 
 
+def mark_hidden(rows: list[RowResult], hidden: frozenset[int], sheet: str, *, skip: bool) -> tuple[int, ...]:
+    """Say of each row Excel hides (by hand, by an autofilter, in a collapsed group) that it
+    was hidden: imported with a warning, or with ``skip`` left out (status "skip", nothing
+    of it matched or written). Returns their numbers. A pass over the rows only when the
+    sheet hides any (:func:`app.importing.reader.hidden_rows`)."""
+    if not hidden:
+        return ()
+    out = []
+    for row in rows:
+        if row.row not in hidden:
+            continue
+        out.append(row.row)
+        if skip:
+            row.status, row.reasons = "skip", [msg("hidden_row_left_out", sheet=sheet, row=row.row)]
+            row.errors, row.warnings, row.columns, row.relations = _NO_ERRORS, (), None, None
+        else:
+            row.warnings = [*row.warnings, msg("hidden_row_imported", sheet=sheet, row=row.row)]
+    return tuple(out)
+
+
 def preview_import(
     path: Path,
     layout: SheetLayout,
@@ -420,9 +442,11 @@ def preview_import(
     cancel: Cancel | None = None,
     parallel: bool | None = None,
     after: Sequence[Preview] = (),
+    skip_hidden: bool = False,
 ) -> Preview:
     """Read, clean and match a sheet; nothing is written to the database. ``after``: the
     sheets of the same workbook imported before this one (see :func:`match_rows`).
+    ``skip_hidden``: leave out the rows Excel hides (:func:`mark_hidden`).
 
     ``progress(done, total)`` is called now and then (``total`` is an estimate while reading);
     ``cancel()`` returning True stops the work with :class:`ImportCancelled`.
@@ -434,6 +458,8 @@ def preview_import(
     path = Path(path)
     with paused_gc():  # a million objects that live until the step ends (app.gcpause)
         rows, read = read_rows(path, layout, progress=progress, cancel=cancel, parallel=parallel)
+        hidden = mark_hidden(rows, hidden_rows(path, layout.sheet), layout.sheet, skip=skip_hidden)
         preview = Preview(path, layout, on_match, file_sha256(path), rows, read, earlier_sheets=tuple(after))
+        preview.hidden, preview.skip_hidden = hidden, skip_hidden
         match_rows(session, preview, progress=progress, cancel=cancel, after=after)
     return preview

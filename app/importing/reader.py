@@ -4,7 +4,10 @@ Every reader yields ``(row_number, values)`` with 1-based sheet row numbers (as 
 them) and values normalised to ``None``, ``str``, ``int``, ``float``, ``bool``, ``date``,
 ``datetime`` or ``time``: empty cells are ``None``, whole floats become ``int`` (calamine returns
 every number as a float), formula cells give their cached value, hidden rows and columns are
-read like any other.
+read like any other. Which rows of an ``.xlsx`` sheet Excel hides (rows hidden by hand, rows an
+autofilter filters out, rows of a collapsed group: all ``<row … hidden="1">``) is told apart by
+:func:`hidden_rows`, for the preview to say so (calamine does not tell it); ``.xls``, ``.ods``
+and CSV rows are never reported hidden.
 
 ``.xlsx``/``.xlsm`` are read with python-calamine (a native reader: 1.4 s against openpyxl's
 15.7 s for 100k rows × 10 columns, ``python tests/benchmarks/bench_choices.py --only read``)
@@ -75,6 +78,11 @@ _EXTENT_COLUMNS = re.compile(rb'<c r="([A-Z]{2,3})\d')
 _EXTENT_ROWS = re.compile(rb'<row r="(\d+)"')
 _UNREFERENCED = re.compile(rb"<c(?:>| (?!r=))")
 _PREFIXED = re.compile(rb":(?:c|row)[ >]")  # <x:c …>, <x:row …> (a prefixed namespace)
+# A row Excel hides: each hidden="1" of the XML (none in most sheets: one scan of a fast
+# regular expression over each megabyte), then the tag it is in, if a row's, and its number.
+_HIDDEN_FLAG = re.compile(rb'hidden="(?:1|true)"')
+_ROW_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s")
+_ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK"
@@ -248,6 +256,7 @@ _PARSED: OrderedDict[_Key, Parsed] = OrderedDict()
 _NAMES: dict[_Key, list[str]] = {}
 _STREAMED: dict[_Key, bool] = {}  # sheets the streaming reader reads (their extent was scanned)
 _HEIGHTS: dict[_Key, int] = {}  # the last row of each sheet parsed (for estimate_rows)
+_HIDDEN: dict[_Key, frozenset[int]] = {}  # the rows Excel hides, by (file, "\0" + the sheet's XML)
 
 
 def _file_key(path: Path, sheet: str) -> _Key:
@@ -318,6 +327,7 @@ def forget_parsed() -> None:
         _NAMES.clear()
         _STREAMED.clear()
         _HEIGHTS.clear()
+        _HIDDEN.clear()
 
 
 def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> Iterator[Row]:
@@ -444,8 +454,10 @@ def _column_number(letters: bytes) -> int:
 def _dense_range_fits(path: Path, member: str) -> bool:
     """Whether calamine can hold the sheet: the block from A1 to its last row and column is at
     most :data:`CALAMINE_MAX_CELLS`. One streaming pass over the sheet's XML (0.35 s of CPU for
-    a 100k-row sheet against calamine's 0.9 s read; ``tests/benchmarks/bench_parse_once.py``)."""
+    a 100k-row sheet against calamine's 0.9 s read; ``tests/benchmarks/bench_parse_once.py``).
+    The same pass notes the rows Excel hides, for :func:`hidden_rows` (when it reads to the end)."""
     max_row, max_col = 0, 26
+    hidden: set[int] = set()
     try:
         with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
             tail = b""
@@ -460,9 +472,77 @@ def _dense_range_fits(path: Path, member: str) -> bool:
                 for row in _EXTENT_ROWS.findall(body):
                     if len(row) >= len(str(max_row)):
                         max_row = max(max_row, int(row))
+                _hidden_in(body, hidden)
+            _hidden_in(tail, hidden)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return False  # the streaming reader will name what is wrong
+    _keep_hidden(_file_key(path, "\0" + member), hidden)
     return max_row * max_col <= CALAMINE_MAX_CELLS
+
+
+def _hidden_in(body: bytes, out: set[int]) -> None:
+    """The numbers of the rows of ``body`` (whole tags of a sheet's XML) that Excel hides:
+    the work is in proportion to the hidden rows (and columns), not to the rows. A hidden row
+    without its number (``r``), which no spreadsheet program writes, is not told."""
+    for flag in _HIDDEN_FLAG.finditer(body):
+        start = body.rfind(b"<", 0, flag.start())  # (an attribute's value holds no "<")
+        if start < 0 or not _ROW_OPEN.match(body, start):
+            continue  # a hidden column (<col … hidden="1"/>), not a row
+        end = body.find(b">", flag.end())
+        number = _ROW_NUMBER.search(body, start, end if end >= 0 else len(body))
+        if number is not None:
+            out.add(int(number.group(1)))
+
+
+def _keep_hidden(key: _Key, hidden: set[int]) -> None:
+    with _LOCK:
+        if len(_HIDDEN) > 100:
+            _HIDDEN.clear()
+        _HIDDEN[key] = frozenset(hidden)
+
+
+def hidden_rows(path: Path, sheet: str) -> frozenset[int]:
+    """The sheet row numbers Excel hides in ``sheet`` of an ``.xlsx``/``.xlsm`` workbook: rows
+    hidden by hand, filtered out by an autofilter, or in a collapsed group (Excel writes each
+    of them ``<row r="N" … hidden="1">``; calamine reads them like any other). Found by the
+    pass over the sheet's XML that checks its extent before it is read (a substring search per
+    megabyte where nothing is hidden), else by a pass of its own, bounded like the reading
+    (:data:`MAX_SHEET_XML_BYTES`). Empty for other files: ``.xls`` and ``.ods`` rows are not
+    told apart (calamine does not say which are hidden), CSV has none."""
+    path = Path(path)
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        try:
+            if file_kind(path) != "xlsx":
+                return frozenset()
+        except ImportFileError:
+            return frozenset()
+    member = _sheet_xml_path(path, sheet)
+    if member is None:
+        return frozenset()
+    try:
+        key = _file_key(path, "\0" + member)
+    except OSError:
+        return frozenset()
+    with _LOCK:
+        known = _HIDDEN.get(key)
+    if known is not None:
+        return known
+    hidden: set[int] = set()
+    read = 0
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
+            tail = b""
+            while read < MAX_SHEET_XML_BYTES and (chunk := fh.read(1 << 20)):
+                read += len(chunk)
+                buf = tail + chunk
+                cut = buf.rfind(b"<")
+                body, tail = (buf[:cut], buf[cut:]) if cut > 0 else (buf, b"")
+                _hidden_in(body, hidden)
+            _hidden_in(tail, hidden)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
+        return frozenset()  # the reading names what is wrong
+    _keep_hidden(key, hidden)
+    return frozenset(hidden)
 
 
 def _sheet_xml_size(path: Path, sheet: str) -> int:

@@ -3,7 +3,9 @@
 The sheet keeps the original header row and cells (read again from the file, so nothing in
 memory grows with the size of the import), adds an "Error" ("Lỗi") column and the sheet row
 number, so that the person can fix the rows and import the report itself again: its header
-row is the original one, so the same mapping applies.
+row is the original one, so the same mapping applies. The rows left out because Excel hides
+them (when asked to leave them out) are there too, with that reason; the rows imported though
+hidden are on the Warnings sheet.
 """
 
 from __future__ import annotations
@@ -75,7 +77,9 @@ def _write_warnings(wb: Workbook, previews: list[Preview], used: set[str], lang:
 def _write_sheet(wb: Workbook, preview: Preview, statuses: tuple[str, ...], used: set[str], lang: str) -> int:
     if file_sha256(preview.path) != preview.sha256:
         raise ImportFileError(msg("changed_since_preview", file=preview.path.name))
-    rejected = {r.row: r for r in preview.rows if r.status in statuses}
+    left_out = frozenset(preview.hidden if preview.skip_hidden else ())
+    # and the rows left out because Excel hides them: the report can bring them in later
+    rejected = {r.row: r for r in preview.rows if r.status in statuses or r.row in left_out}
     # Excel (and openpyxl) refuse []:*?/\ in a sheet's title, but a workbook written by another
     # program may hold them: the report's sheet takes the name with those replaced by "_".
     title = re.sub(r"[\[\]:*?/\\]", "_", preview.layout.sheet or "").strip("'")[:28] or "Errors"

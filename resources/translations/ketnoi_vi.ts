@@ -601,12 +601,12 @@
   <context>
     <name>BusyStrip</name>
     <message>
-      <location filename="../../ui/import_wizard/common.py" line="49" />
+      <location filename="../../ui/import_wizard/common.py" line="54" />
       <source>Cancel</source>
       <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/common.py" line="75" />
+      <location filename="../../ui/import_wizard/common.py" line="80" />
       <source>Cancelling…</source>
       <translation>Đang huỷ…</translation>
     </message>
@@ -722,62 +722,62 @@
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="302" />
+      <location filename="../../ui/commands.py" line="313" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="168" />
+      <location filename="../../ui/commands.py" line="173" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="180" />
+      <location filename="../../ui/commands.py" line="185" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="124" />
+      <location filename="../../ui/commands.py" line="129" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="281" />
+      <location filename="../../ui/commands.py" line="292" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="302" />
+      <location filename="../../ui/commands.py" line="313" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="326" />
+      <location filename="../../ui/commands.py" line="337" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="208" />
+      <location filename="../../ui/commands.py" line="213" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="219" />
+      <location filename="../../ui/commands.py" line="226" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="296" />
+      <location filename="../../ui/commands.py" line="307" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="168" />
+      <location filename="../../ui/commands.py" line="173" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="235" />
+      <location filename="../../ui/commands.py" line="246" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -1487,57 +1487,57 @@
   <context>
     <name>FoldsPanel</name>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="94" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="95" />
       <source>%1 organisations will be created for the rows. Written in more than one way, folded into one: %2.</source>
       <translation>Sẽ tạo %1 tổ chức cho các dòng. Được viết theo nhiều cách, đã gộp làm một: %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="54" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="55" />
       <source>&amp;Join into…</source>
       <translation>&amp;Gộp vào…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="58" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="59" />
       <source>&amp;Reset</source>
       <translation>&amp;Đặt lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="48" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="49" />
       <source>&amp;Split off</source>
       <translation>&amp;Tách riêng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="168" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="169" />
       <source>Join into</source>
       <translation>Gộp vào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="44" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="45" />
       <source>Organisation to be created / written in the file as</source>
       <translation>Tổ chức sẽ tạo / cách viết trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="44" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="45" />
       <source>Rows</source>
       <translation>Số dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="113" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="114" />
       <source>Staff members created: %1</source>
       <translation>Cán bộ được tạo: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="168" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="169" />
       <source>The same organisation as:</source>
       <translation>Cùng một tổ chức với:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="56" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="57" />
       <source>This is the same organisation as another one in the list</source>
       <translation>Đây là cùng một tổ chức với một tổ chức khác trong danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="51" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="52" />
       <source>This way of writing names another organisation: create it on its own</source>
       <translation>Cách viết này là một tổ chức khác: tạo riêng</translation>
     </message>
@@ -1931,7 +1931,7 @@
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="141" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="142" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
@@ -1941,7 +1941,7 @@
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="229" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="232" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
@@ -1951,7 +1951,7 @@
       <translation>Đã hoàn tác lần nhập #%1: xoá %2 bản ghi, khôi phục %3 trường.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="123" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="124" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
@@ -1961,7 +1961,7 @@
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="213" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="216" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
@@ -2025,329 +2025,387 @@
     </message>
   </context>
   <context>
+    <name>ImportHistoryOffer</name>
+    <message>
+      <location filename="../../ui/import_offer.py" line="42" />
+      <source>%Ln action(s)</source>
+      <translation>%Ln việc cần làm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_offer.py" line="36" />
+      <source>%Ln contact(s)</source>
+      <translation>%Ln người liên hệ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_offer.py" line="40" />
+      <source>%Ln meeting(s)</source>
+      <translation>%Ln cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_offer.py" line="38" />
+      <source>%Ln organisation(s)</source>
+      <translation>%Ln tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_offer.py" line="43" />
+      <source>%Ln record(s)</source>
+      <translation>%Ln bản ghi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_offer.py" line="71" />
+      <source>Import history…</source>
+      <translation>Lịch sử nhập…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_offer.py" line="50" />
+      <source>Nothing to undo here. Use File → Import history to undo the import of “%1” (%3, %2).</source>
+      <translation>Không có gì để hoàn tác ở đây. Hãy dùng Tệp → Lịch sử nhập để hoàn tác lần nhập “%1” (%3, %2).</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportMessage</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="79" />
+      <location filename="../../ui/import_wizard/messages.py" line="87" />
+      <source>"{value}" is a department or office, not a person</source>
+      <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="89" />
+      <source>"{value}" is a department or office, not a person: no staff member made for it; kept in the notes</source>
+      <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người: không tạo cán bộ; đã ghi vào ghi chú</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="80" />
       <source>"{value}" is not a date (day/month/year)</source>
       <translation>"{value}" không phải ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="84" />
+      <location filename="../../ui/import_wizard/messages.py" line="85" />
       <source>"{value}" is not a date; kept as typed</source>
       <translation>"{value}" không phải ngày; giữ nguyên như đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="73" />
+      <location filename="../../ui/import_wizard/messages.py" line="74" />
       <source>"{value}" is not a known {what}</source>
       <translation>"{value}" không phải {what} đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="77" />
+      <location filename="../../ui/import_wizard/messages.py" line="78" />
       <source>"{value}" is not a valid email address</source>
       <translation>"{value}" không phải địa chỉ email hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="78" />
+      <location filename="../../ui/import_wizard/messages.py" line="79" />
       <source>"{value}" is not a valid phone number</source>
       <translation>"{value}" không phải số điện thoại hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="85" />
+      <location filename="../../ui/import_wizard/messages.py" line="86" />
       <source>"{value}" kept in the notes</source>
       <translation>"{value}" được ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="75" />
+      <location filename="../../ui/import_wizard/messages.py" line="76" />
       <source>"{value}": use a 2-letter country code</source>
       <translation>"{value}": dùng mã 2 chữ cái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="45" />
+      <location filename="../../ui/import_wizard/messages.py" line="46" />
       <source>#{id}: nothing new</source>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="91" />
+      <location filename="../../ui/import_wizard/messages.py" line="103" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="102" />
+      <location filename="../../ui/import_wizard/messages.py" line="114" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="149" />
+      <location filename="../../ui/import_wizard/messages.py" line="161" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="42" />
+      <location filename="../../ui/import_wizard/messages.py" line="43" />
       <source>already exists: #{id} (same {key})</source>
       <translation>đã có: #{id} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="50" />
+      <location filename="../../ui/import_wizard/messages.py" line="51" />
       <source>attendee not found: "{name}"</source>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="188" />
+      <location filename="../../ui/import_wizard/messages.py" line="200" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="52" />
+      <location filename="../../ui/import_wizard/messages.py" line="53" />
       <source>creates organisation "{name}"</source>
       <translation>tạo tổ chức "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="53" />
+      <location filename="../../ui/import_wizard/messages.py" line="54" />
       <source>creates staff member "{name}"</source>
       <translation>tạo cán bộ "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="41" />
+      <location filename="../../ui/import_wizard/messages.py" line="42" />
       <source>duplicate of row {other_row} (same {key})</source>
       <translation>trùng dòng {other_row} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="83" />
+      <location filename="../../ui/import_wizard/messages.py" line="84" />
       <source>email "{value}" is not an address; kept in the notes</source>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="151" />
+      <location filename="../../ui/import_wizard/messages.py" line="93" />
+      <source>hidden in Excel (a hidden or filtered-out row): imported like the others</source>
+      <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập như các dòng khác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="96" />
+      <source>hidden in Excel (a hidden or filtered-out row): left out, as asked</source>
+      <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="163" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="74" />
+      <location filename="../../ui/import_wizard/messages.py" line="75" />
       <source>is {length} characters long; at most {most} fit</source>
       <translation>dài {length} ký tự, tối đa {most}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="47" />
+      <location filename="../../ui/import_wizard/messages.py" line="48" />
       <source>left as #{id} has it (the sheet differs): {changes}; "overwrite" would replace it</source>
       <translation>giữ nguyên như #{id} (trang tính khác): {changes}; chọn "ghi đè" để thay</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="43" />
+      <location filename="../../ui/import_wizard/messages.py" line="44" />
       <source>matches #{id} (same {key}); created anyway</source>
       <translation>giống #{id} (cùng {key}); vẫn tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="51" />
+      <location filename="../../ui/import_wizard/messages.py" line="52" />
       <source>meeting not found: "{name}"</source>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="81" />
+      <location filename="../../ui/import_wizard/messages.py" line="82" />
       <source>phone "{value}" kept unverified: the right length, but not in a range known yet</source>
       <translation>số điện thoại "{value}" được giữ, chưa xác minh: đúng độ dài nhưng chưa thuộc dải số đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="70" />
+      <location filename="../../ui/import_wizard/messages.py" line="71" />
       <source>required, but empty</source>
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="187" />
+      <location filename="../../ui/import_wizard/messages.py" line="199" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="59" />
+      <location filename="../../ui/import_wizard/messages.py" line="60" />
       <source>same name and organisation as #{id} "{name}", but no email or phone in common: imported as another person</source>
       <translation>cùng họ tên và tổ chức với #{id} "{name}" nhưng không trùng email hay số điện thoại nào: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="55" />
+      <location filename="../../ui/import_wizard/messages.py" line="56" />
       <source>same name and organisation as row {other_row}, but no email or phone in common: imported as another person</source>
       <translation>cùng họ tên và tổ chức với dòng {other_row} nhưng không trùng email hay số điện thoại nào: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="67" />
+      <location filename="../../ui/import_wizard/messages.py" line="68" />
       <source>same {key} {value} as #{id} "{name}", but another name: imported as another person</source>
       <translation>cùng {key} {value} với #{id} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="63" />
+      <location filename="../../ui/import_wizard/messages.py" line="64" />
       <source>same {key} {value} as row {other_row} "{name}", but another name: imported as another person</source>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="186" />
+      <location filename="../../ui/import_wizard/messages.py" line="198" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="71" />
+      <location filename="../../ui/import_wizard/messages.py" line="72" />
       <source>unreadable value ({detail})</source>
       <translation>giá trị không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="44" />
+      <location filename="../../ui/import_wizard/messages.py" line="45" />
       <source>updates #{id}: {changes}</source>
       <translation>cập nhật #{id}: {changes}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="72" />
+      <location filename="../../ui/import_wizard/messages.py" line="73" />
       <source>{detail}</source>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="156" />
+      <location filename="../../ui/import_wizard/messages.py" line="168" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="153" />
+      <location filename="../../ui/import_wizard/messages.py" line="165" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="158" />
+      <location filename="../../ui/import_wizard/messages.py" line="170" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="150" />
+      <location filename="../../ui/import_wizard/messages.py" line="162" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="103" />
+      <location filename="../../ui/import_wizard/messages.py" line="115" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="112" />
+      <location filename="../../ui/import_wizard/messages.py" line="124" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="128" />
+      <location filename="../../ui/import_wizard/messages.py" line="140" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="87" />
+      <location filename="../../ui/import_wizard/messages.py" line="99" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="90" />
+      <location filename="../../ui/import_wizard/messages.py" line="102" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="138" />
+      <location filename="../../ui/import_wizard/messages.py" line="150" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="136" />
+      <location filename="../../ui/import_wizard/messages.py" line="148" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="125" />
+      <location filename="../../ui/import_wizard/messages.py" line="137" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="119" />
+      <location filename="../../ui/import_wizard/messages.py" line="131" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="130" />
+      <location filename="../../ui/import_wizard/messages.py" line="142" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="135" />
+      <location filename="../../ui/import_wizard/messages.py" line="147" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="93" />
+      <location filename="../../ui/import_wizard/messages.py" line="105" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="122" />
+      <location filename="../../ui/import_wizard/messages.py" line="134" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="129" />
+      <location filename="../../ui/import_wizard/messages.py" line="141" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="108" />
+      <location filename="../../ui/import_wizard/messages.py" line="120" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="106" />
+      <location filename="../../ui/import_wizard/messages.py" line="118" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="142" />
+      <location filename="../../ui/import_wizard/messages.py" line="154" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="146" />
+      <location filename="../../ui/import_wizard/messages.py" line="158" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="104" />
+      <location filename="../../ui/import_wizard/messages.py" line="116" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="92" />
+      <location filename="../../ui/import_wizard/messages.py" line="104" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="120" />
+      <location filename="../../ui/import_wizard/messages.py" line="132" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="105" />
+      <location filename="../../ui/import_wizard/messages.py" line="117" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="99" />
+      <location filename="../../ui/import_wizard/messages.py" line="111" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="95" />
+      <location filename="../../ui/import_wizard/messages.py" line="107" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="116" />
+      <location filename="../../ui/import_wizard/messages.py" line="128" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="132" />
+      <location filename="../../ui/import_wizard/messages.py" line="144" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="76" />
+      <location filename="../../ui/import_wizard/messages.py" line="77" />
       <source>{value} is not a number from 1 to 5</source>
       <translation>{value} không phải số từ 1 đến 5</translation>
     </message>
@@ -2355,77 +2413,77 @@
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="168" />
+      <location filename="../../ui/import_wizard/messages.py" line="180" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="178" />
+      <location filename="../../ui/import_wizard/messages.py" line="190" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="169" />
+      <location filename="../../ui/import_wizard/messages.py" line="181" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="175" />
+      <location filename="../../ui/import_wizard/messages.py" line="187" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="173" />
+      <location filename="../../ui/import_wizard/messages.py" line="185" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="165" />
+      <location filename="../../ui/import_wizard/messages.py" line="177" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="171" />
+      <location filename="../../ui/import_wizard/messages.py" line="183" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="177" />
+      <location filename="../../ui/import_wizard/messages.py" line="189" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="167" />
+      <location filename="../../ui/import_wizard/messages.py" line="179" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="176" />
+      <location filename="../../ui/import_wizard/messages.py" line="188" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="166" />
+      <location filename="../../ui/import_wizard/messages.py" line="178" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="174" />
+      <location filename="../../ui/import_wizard/messages.py" line="186" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="179" />
+      <location filename="../../ui/import_wizard/messages.py" line="191" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="172" />
+      <location filename="../../ui/import_wizard/messages.py" line="184" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="170" />
+      <location filename="../../ui/import_wizard/messages.py" line="182" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -2433,22 +2491,22 @@
   <context>
     <name>ImportWizard</name>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="218" />
+      <location filename="../../ui/import_wizard/wizard.py" line="219" />
       <source>&amp;Close</source>
       <translation>Đón&amp;g</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="201" />
+      <location filename="../../ui/import_wizard/wizard.py" line="202" />
       <source>Discard this import? The preview being computed will be lost.</source>
       <translation>Bỏ lần nhập này? Bản xem trước đang tính sẽ mất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="197" />
+      <location filename="../../ui/import_wizard/wizard.py" line="198" />
       <source>Discard this import? The preview of %1 rows will be lost.</source>
       <translation>Bỏ lần nhập này? Bản xem trước của %1 dòng sẽ mất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="193" />
+      <location filename="../../ui/import_wizard/wizard.py" line="194" />
       <source>Discard this import? Writing stops and nothing is written.</source>
       <translation>Bỏ lần nhập này? Việc ghi sẽ dừng và không có gì được ghi.</translation>
     </message>
@@ -2458,7 +2516,7 @@
       <translation>Nhập dữ liệu từ bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="219" />
+      <location filename="../../ui/import_wizard/wizard.py" line="220" />
       <source>Keep</source>
       <translation>Giữ lại</translation>
     </message>
@@ -3813,232 +3871,232 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="357" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="409" />
+      <location filename="../../ui/main_window.py" line="415" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="335" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="501" />
+      <location filename="../../ui/main_window.py" line="507" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="328" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="365" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="490" />
+      <location filename="../../ui/main_window.py" line="496" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="518" />
+      <location filename="../../ui/main_window.py" line="524" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="428" />
+      <location filename="../../ui/main_window.py" line="434" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="361" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="432" />
+      <location filename="../../ui/main_window.py" line="438" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="322" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="319" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="338" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="332" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="506" />
+      <location filename="../../ui/main_window.py" line="512" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="514" />
+      <location filename="../../ui/main_window.py" line="520" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="430" />
+      <location filename="../../ui/main_window.py" line="436" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="508" />
+      <location filename="../../ui/main_window.py" line="514" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="435" />
+      <location filename="../../ui/main_window.py" line="441" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="550" />
+      <location filename="../../ui/main_window.py" line="556" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="438" />
+      <location filename="../../ui/main_window.py" line="444" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="385" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="378" />
+      <location filename="../../ui/main_window.py" line="384" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="397" />
+      <location filename="../../ui/main_window.py" line="403" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="404" />
+      <location filename="../../ui/main_window.py" line="410" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="425" />
+      <location filename="../../ui/main_window.py" line="431" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="367" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="396" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="321" />
+      <location filename="../../ui/main_window.py" line="327" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="419" />
+      <location filename="../../ui/main_window.py" line="425" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="522" />
+      <location filename="../../ui/main_window.py" line="528" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="459" />
+      <location filename="../../ui/main_window.py" line="465" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="323" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="65" />
+      <location filename="../../ui/main_window.py" line="66" />
       <source>Opening %1…</source>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="412" />
+      <location filename="../../ui/main_window.py" line="418" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="140" />
       <source>Relationships, meetings, commitments — Ketnoi</source>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="372" />
+      <location filename="../../ui/main_window.py" line="378" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="552" />
+      <location filename="../../ui/main_window.py" line="558" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="331" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -4186,117 +4244,137 @@
   <context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="216" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="231" />
       <source>%1 (%2 rows)</source>
       <translation>%1 (%2 dòng)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="231" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="246" />
       <source>%1 of %2 rows of %3 sheets will be written, together: one import, one undo.</source>
       <translation>Sẽ ghi %1 trên %2 dòng của %3 trang, cùng một lúc: một lần nhập, một lần hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="239" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="252" />
       <source>%1 of %2 rows will be written.</source>
       <translation>Sẽ ghi %1 trên %2 dòng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="102" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="276" />
+      <source>%1 of them are hidden in Excel (hidden or filtered out): imported too, each with a warning.</source>
+      <translation>Trong đó %1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập, mỗi dòng kèm một cảnh báo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="273" />
+      <source>%1 rows hidden in Excel (hidden or filtered out) are left out.</source>
+      <translation>%1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc) được bỏ qua.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="115" />
       <source>&amp;Check again</source>
       <translation>&amp;Kiểm tra lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="91" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="92" />
       <source>&amp;Import</source>
       <translation>&amp;Nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="127" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="265" />
+      <source>&amp;Leave out the %1 rows hidden in Excel (hidden or filtered out)</source>
+      <translation>&amp;Bỏ qua %1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="140" />
       <source>&amp;Show:</source>
       <translation>&amp;Hiển thị:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="116" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="129" />
       <source>All rows</source>
       <translation>Tất cả các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="86" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="87" />
       <source>Check what will happen</source>
       <translation>Xem trước kết quả</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="172" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="185" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="280" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="324" />
       <source>Created alongside (%1)</source>
       <translation>Tạo kèm theo (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="118" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="131" />
       <source>Errors and duplicates</source>
       <translation>Lỗi và trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="117" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="130" />
       <source>Errors only</source>
       <translation>Chỉ dòng lỗi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="88" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="89" />
       <source>Every row of the sheet, checked and matched. Nothing is written until you press Import.</source>
       <translation>Mọi dòng của trang tính đã được kiểm tra và đối chiếu. Chưa ghi gì cho đến khi bạn bấm Nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="119" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="132" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="228" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="243" />
       <source>Nothing to import: every row is an error, a duplicate or skipped.</source>
       <translation>Không có gì để nhập: mọi dòng đều lỗi, trùng lặp hoặc bị bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="197" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="212" />
       <source>Reading, checking and matching rows…</source>
       <translation>Đang đọc, kiểm tra và đối chiếu các dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="171" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="184" />
       <source>Rows</source>
       <translation>Các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="131" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="109" />
+      <source>Rows hidden in Excel by hand, filtered out by an autofilter or in a collapsed group. They are imported unless you leave them out here.</source>
+      <translation>Các dòng bị ẩn trong Excel: ẩn thủ công, bị bộ lọc (AutoFilter) lọc ra hoặc nằm trong một nhóm đã thu gọn. Các dòng này vẫn được nhập, trừ khi bạn chọn bỏ qua ở đây.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="144" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="121" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="134" />
       <source>Skipped</source>
       <translation>Bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="225" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="241" />
       <source>The sheet has no rows below its header.</source>
       <translation>Trang tính không có dòng nào dưới tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="120" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="133" />
       <source>Updates</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="122" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="135" />
       <source>With warnings</source>
       <translation>Có cảnh báo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="258" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="302" />
       <source>With warnings (%1)</source>
       <translation>Có cảnh báo (%1)</translation>
     </message>
@@ -4532,32 +4610,32 @@
   <context>
     <name>RescheduleDialog</name>
     <message>
-      <location filename="../../ui/commands.py" line="53" />
+      <location filename="../../ui/commands.py" line="55" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="54" />
+      <location filename="../../ui/commands.py" line="56" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="56" />
+      <location filename="../../ui/commands.py" line="58" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="55" />
+      <location filename="../../ui/commands.py" line="57" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="70" />
+      <location filename="../../ui/commands.py" line="72" />
       <source>New due date</source>
       <translation>Hạn mới</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="41" />
+      <location filename="../../ui/commands.py" line="43" />
       <source>Reschedule</source>
       <translation>Dời hạn</translation>
     </message>
@@ -5569,22 +5647,22 @@
   <context>
     <name>UndoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="105" />
+      <location filename="../../ui/commands.py" line="107" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="100" />
+      <location filename="../../ui/commands.py" line="102" />
       <source>&amp;Undo: %1</source>
       <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="101" />
+      <location filename="../../ui/commands.py" line="103" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="102" />
+      <location filename="../../ui/commands.py" line="104" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>

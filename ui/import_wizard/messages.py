@@ -89,6 +89,12 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             '"{value}" is a department or office, not a person: no staff member made for it; kept in the notes',
         ),
+        "hidden_row_imported": tr(
+            "ImportMessage", "hidden in Excel (a hidden or filtered-out row): imported like the others"
+        ),
+        "hidden_row_left_out": tr(
+            "ImportMessage", "hidden in Excel (a hidden or filtered-out row): left out, as asked"
+        ),
         "unknown_kind": tr(
             "ImportMessage",
             '{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions',

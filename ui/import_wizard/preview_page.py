@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -99,6 +100,18 @@ class PreviewPage(QWizardPage):
         self.sheet_choice.setObjectName("preview_sheet")
         self.sheet_choice.currentIndexChanged.connect(self.show_sheet)
         self.sheet_choice.hide()
+        # Rows Excel hides (people who left, rows filtered out): imported unless this is ticked;
+        # shown only for a sheet that hides rows. Ticking it checks the rows again.
+        self.hidden_box = QCheckBox(self)
+        self.hidden_box.setObjectName("preview_skip_hidden")
+        self.hidden_box.setToolTip(
+            self.tr(
+                "Rows hidden in Excel by hand, filtered out by an autofilter or in a collapsed group. "
+                "They are imported unless you leave them out here."
+            )
+        )
+        self.hidden_box.toggled.connect(self._skip_hidden)
+        self.hidden_box.hide()
         self.retry = QPushButton(self.tr("&Check again"), self)
         self.retry.clicked.connect(self.initializePage)
         self.retry.hide()
@@ -176,6 +189,7 @@ class PreviewPage(QWizardPage):
         lay = QVBoxLayout(self)
         lay.addWidget(self.busy)
         lay.addWidget(self.message)
+        lay.addWidget(self.hidden_box)
         lay.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.summary)
         lay.addWidget(self.tabs, 1)
@@ -193,12 +207,13 @@ class PreviewPage(QWizardPage):
         self.summary.hide()
         self.retry.hide()
         self.message.hide()
+        self.hidden_box.setEnabled(False)
         self.sheet_choice.hide()
         self.busy.start(self.tr("Reading, checking and matching rows…"))
-        engine, on_match = self.w.ctx.engine, self.w.on_match
+        engine, on_match, skip_hidden = self.w.ctx.engine, self.w.on_match, self.w.skip_hidden
         mine = copy.deepcopy(layouts)  # the worker's own: Back may edit the wizard's meanwhile
         self.w.run_task(
-            lambda task: work.preview_all(engine, path, mine, on_match, task),
+            lambda task: work.preview_all(engine, path, mine, on_match, task, skip_hidden),
             on_done=self._done,
             on_error=self._failed,
             on_progress=self.busy.progress,
@@ -221,22 +236,53 @@ class PreviewPage(QWizardPage):
         self.tabs.show()
         total = sum(len(p.rows) for p in self.w.previews)
         to_write = sum(1 for p in self.w.previews for r in p.rows if r.status in ("new", "update"))
+        hidden = self._show_hidden()
         if not total:
             show_error(self.message, self.tr("The sheet has no rows below its header."))
         elif to_write == 0:
-            show_error(
-                self.message, self.tr("Nothing to import: every row is an error, a duplicate or skipped.")
-            )
+            nothing = self.tr("Nothing to import: every row is an error, a duplicate or skipped.")
+            show_error(self.message, f"{nothing} {hidden}".strip())
         elif len(results) > 1:
             text = self.tr("%1 of %2 rows of %3 sheets will be written, together: one import, one undo.")
-            show_note(
-                self.message,
-                text.replace("%1", num(to_write)).replace("%2", num(total)).replace("%3", str(len(results))),
+            text = (
+                text.replace("%1", num(to_write)).replace("%2", num(total)).replace("%3", str(len(results)))
             )
+            show_note(self.message, f"{text} {hidden}".strip())
         else:
             text = self.tr("%1 of %2 rows will be written.").replace("%1", num(to_write))
-            show_note(self.message, text.replace("%2", num(total)))
+            show_note(self.message, f"{text.replace('%2', num(total))} {hidden}".strip())
         self.show_sheet(0)
+
+    def _show_hidden(self) -> str:
+        """The choice to leave out the rows Excel hides (shown when the sheets hide any), and
+        what is said of them: how many, imported or left out."""
+        hidden = sum(len(p.hidden) for p in self.w.previews)
+        self.hidden_box.blockSignals(True)
+        self.hidden_box.setChecked(self.w.skip_hidden)
+        self.hidden_box.blockSignals(False)
+        self.hidden_box.setEnabled(True)
+        self.hidden_box.setText(
+            self.tr("&Leave out the %1 rows hidden in Excel (hidden or filtered out)").replace(
+                "%1", num(hidden)
+            )
+        )
+        self.hidden_box.setVisible(hidden > 0)
+        if not hidden:
+            return ""
+        if self.w.skip_hidden:
+            said = self.tr("%1 rows hidden in Excel (hidden or filtered out) are left out.")
+        else:
+            said = self.tr(
+                "%1 of them are hidden in Excel (hidden or filtered out): imported too, each with a warning."
+            )
+        return said.replace("%1", num(hidden))
+
+    def _skip_hidden(self, checked: bool) -> None:
+        """Leave out the hidden rows (or take them back): the rows are checked again."""
+        if self.w.busy():
+            return
+        self.w.skip_hidden = checked
+        self.initializePage()
 
     def show_sheet(self, index: int) -> None:
         """Show the rows of the chosen sheet number ``index``."""

@@ -63,6 +63,7 @@ class ImportWizard(QWizard):
         self.chosen: list[SheetInfo] = []  # every sheet imported in this pass, organisations first
         self.layouts: dict[str, SheetLayout] = {}  # sheet name → the user's copy of its layout
         self.on_match = "fill"
+        self.skip_hidden = False  # leave out the rows Excel hides (the preview page's choice)
         self.preview: Preview | None = None  # the sheet shown on the preview page
         self.previews: list[Preview] = []  # every chosen sheet's preview, committed together
         self.commit_result: CommitResult | None = None

@@ -165,6 +165,7 @@ def preview(
     on_match: str,
     task: Task,
     after: Sequence[Preview] = (),
+    skip_hidden: bool = False,
 ) -> PreviewResult:
     with gc_paused(), read_session(engine) as session:
         result = preview_import(
@@ -175,18 +176,24 @@ def preview(
             progress=task.progress,
             cancel=task.cancelled,
             after=after,
+            skip_hidden=skip_hidden,
         )
     return PreviewResult(result, raw_names(result, task))
 
 
 def preview_all(
-    engine: Engine, path: Path, layouts: list[SheetLayout], on_match: str, task: Task
+    engine: Engine,
+    path: Path,
+    layouts: list[SheetLayout],
+    on_match: str,
+    task: Task,
+    skip_hidden: bool = False,
 ) -> list[PreviewResult]:
     """Every chosen sheet's preview, in the order given (organisations first): each counts on
-    what the sheets before it create."""
+    what the sheets before it create. ``skip_hidden``: leave out the rows Excel hides."""
     out: list[PreviewResult] = []
     for layout in layouts:
-        out.append(preview(engine, path, layout, on_match, task, [r.preview for r in out]))
+        out.append(preview(engine, path, layout, on_match, task, [r.preview for r in out], skip_hidden))
     return out
 
 

@@ -38,6 +38,7 @@ def preview(
     kind: str | None = None,
     on_match: str = "fill",
     mapping: dict[int, str] | None = None,
+    skip_hidden: bool = False,
 ) -> Preview:
     with read_session(engine) as session:
         layout = inspect_sheet(path, sheet, session=session)
@@ -45,7 +46,9 @@ def preview(
             layout.kind, layout.mapping = kind, suggest_mapping(kind, layout.headers)
         if mapping is not None:
             layout.mapping = mapping
-        return preview_import(path, layout, session=session, on_match=on_match, parallel=False)
+        return preview_import(
+            path, layout, session=session, on_match=on_match, parallel=False, skip_hidden=skip_hidden
+        )
 
 
 def do_import(
