@@ -40,7 +40,7 @@ from app import records, undo
 from app.errors import UserError
 from db import models as m
 from db.queries import chunked
-from db.tables import CHANGE
+from db.tables import CHANGE, table_of
 
 READY, UNDONE, COLLIDES, FINAL = "ready", "undone", "collides", "final"
 IMPORT_PREFIX = "import-"
@@ -422,3 +422,46 @@ def latest_for(session: Session, actor: str, lang: str = "en") -> undo.UndoableG
     """What Ctrl+Z offers: ``actor``'s latest operation not yet undone (imports excluded: they
     are undone from this history or ``ketnoi undo-import``)."""
     return undo.last_undoable(session, actor=actor, lang=lang)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOnTop:
+    """An import newer than anything Ctrl+Z can undo: the window says where it is undone."""
+
+    batch_id: int
+    at: dt.datetime  # when it was done (as stored: UTC)
+    file_name: str
+    kinds: tuple[str, ...]  # what it wrote ("contact"; "organisation", "contact" for two sheets)
+    records: int  # rows it wrote: records created and updated
+
+
+def import_on_top(session: Session, *, actor: str, above: str | None) -> ImportOnTop | None:
+    """``actor``'s latest import not undone, when it is newer than the group ``above`` (what
+    Ctrl+Z would undo otherwise; None when there is none). Ctrl+Z never undoes an import — it is
+    undone from Import history — nor, in its place, an operation done before it. A few indexed
+    look-ups whatever the size of the history."""
+    b = table_of(m.ImportBatch).c
+    batches = session.execute(
+        select(b.id, b.created_at, b.file_name, b.kind, b.counts)
+        .where(b.created_by == actor, b.undone_at.is_(None))
+        .order_by(b.id.desc())
+        .limit(10)  # the latest that wrote something: nearly always the first
+    ).all()
+    newer = None
+    if above:
+        newer = session.execute(select(func.max(CHANGE.c.id)).where(CHANGE.c.group_id == above)).scalar_one()
+    for batch in batches:
+        last = session.execute(
+            select(func.max(CHANGE.c.id)).where(CHANGE.c.batch_id == batch.id)
+        ).scalar_one()
+        if last is None:  # it wrote nothing (every row already there)
+            continue
+        if newer is not None and newer > last:
+            return None
+        break
+    else:
+        return None
+    counts = dict(batch.counts or {})
+    written = sum(int(v) for k, v in counts.items() if k in ("new", "update") and isinstance(v, (int, float)))
+    kinds = tuple(k for k in (batch.kind or "").split(",") if k)
+    return ImportOnTop(int(batch.id), batch.created_at, batch.file_name, kinds, written)

@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 from app import actions, bulk_edit, records, undo_history, workdays
 from app.due import quick_due, reschedule_base
 from app.errors import ConflictError, UserError
+from app.undo_history import ImportOnTop
 from db.engine import Session
 from ui import labels
 from ui.context import AppContext
 from ui.dialogs.log_meeting import LogMeetingDialog
 from ui.dialogs.record_form import RecordForm
 from ui.icons import icon
+from ui.import_offer import where_undone
 from ui.team import is_reader, read_only_tip
 
 
@@ -110,6 +112,9 @@ class Commands(QObject):
     def __init__(self, ctx: AppContext, window: QWidget) -> None:
         super().__init__(window)
         self.ctx, self.window = ctx, window
+        # Ctrl+Z when the newest operation is an import (undone in Import history): the window
+        # says so with a way there (ui.import_offer); without a window, the sentence alone
+        self.import_on_top: Callable[[ImportOnTop], object] | None = None
 
     def read_only(self) -> bool:
         """A reader's window writes nothing: its write commands are disabled (ui.team), and a way
@@ -216,7 +221,13 @@ class Commands(QObject):
             return
         item = self.ctx.pop_undo()
         if item is None:
-            self.ctx.status_message.emit(self.tr("Nothing to undo"))
+            above = self.ctx.import_on_top
+            if above is None:
+                self.ctx.status_message.emit(self.tr("Nothing to undo"))
+            elif self.import_on_top is not None:
+                self.import_on_top(above)
+            else:
+                self.ctx.status_message.emit(where_undone(self.ctx, above))
             return
         label, group = item
         actor, lang = self.ctx.actor(), self.ctx.lang()

@@ -24,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from app import changes as change_log
-from app import dashboard, team, undo
+from app import dashboard, team, undo, undo_history
 from app.changes import Changes
 from db import clock
 from db.engine import Engine, Session, read_session, unit_of_work
@@ -54,6 +54,9 @@ class AppContext(QObject):
         self.tasks = TaskManager(self)
         # (label, group_id) of the operation Edit → Undo offers; read from the database
         self.undo_offer: tuple[str, str] | None = None
+        # this user's latest import when it is newer than that operation (or there is none):
+        # Ctrl+Z then says where the import is undone instead of undoing what came before it
+        self.import_on_top: undo_history.ImportOnTop | None = None
         self._undo_reads = 0  # only the latest read of the offer counts
         self._publishing = False
         self.changed.connect(self._coarse_change)
@@ -154,16 +157,19 @@ class AppContext(QObject):
         self._undo_reads += 1
         token = self._undo_reads
 
-        def work(_task: Task) -> tuple[str, str] | None:
+        def work(_task: Task) -> tuple[tuple[str, str] | None, undo_history.ImportOnTop | None]:
             with read_session(engine) as s:
                 actor = dashboard.staff_name(s, staff_id) if staff_id is not None else ""
                 found = undo.last_undoable(s, actor=actor, lang=lang)
-            return (found.description, found.group_id) if found else None
+                above = undo_history.import_on_top(s, actor=actor, above=found.group_id if found else None)
+            if above is not None:  # the import is the newest: nothing older is offered before it
+                return None, above
+            return ((found.description, found.group_id) if found else None), None
 
-        def done(offer: tuple[str, str] | None) -> None:
+        def done(result: tuple[tuple[str, str] | None, undo_history.ImportOnTop | None]) -> None:
             if token == self._undo_reads:
-                self.undo_offer = offer
-                self.undo_changed.emit(offer[0] if offer else "")
+                self.undo_offer, self.import_on_top = result
+                self.undo_changed.emit(self.undo_offer[0] if self.undo_offer else "")
 
         self.tasks.run(work, on_done=done, on_error=lambda _exc: None)
 
@@ -171,6 +177,7 @@ class AppContext(QObject):
         """An operation just wrote ``group_id``: offer it at once, then read the database's word."""
         if group_id:
             self.undo_offer = (label, group_id)
+            self.import_on_top = None  # newer than any import
             self.undo_changed.emit(label)
         self.refresh_undo()
 

@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         from ui.bulk import BulkActions
         from ui.commands import Commands, UndoOffer
         from ui.dashboard import DashboardView
+        from ui.import_offer import ImportHistoryOffer
         from ui.live import LiveStatus, LiveUpdates
         from ui.notify import Banner, DueNotifier
         from ui.stakeholder_map import MapView
@@ -262,11 +263,14 @@ class MainWindow(QMainWindow):
 
         self.undo_button = UndoOffer(ctx, self.act_undo, self.commands.undo, self)
         self.file_offer = FileOffer(ctx, self)  # Open / Show in folder after a file is written
+        self.import_offer = ImportHistoryOffer(ctx, self.open_import_history, self)
+        self.commands.import_on_top = self.import_offer.offer  # Ctrl+Z after an import: where it is undone
         self.count_label = QLabel(self)
         self.live = LiveUpdates(ctx, self)  # started by ui/main.py: live.start(live_label)
         self.live_label = LiveStatus(self)
         bar = self.statusBar()  # in this order, before the database's name (the frame's)
-        for n, widget in enumerate((self.file_offer, self.undo_button, self.count_label, self.live_label)):
+        shown = (self.import_offer, self.file_offer, self.undo_button, self.count_label, self.live_label)
+        for n, widget in enumerate(shown):
             bar.insertPermanentWidget(n, widget)
         self.db_label.setText(describe_url(str(ctx.engine.url)))
         self.status_line.clear()
@@ -722,10 +726,11 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.chosen:
             self.navigate(*dialog.chosen)
 
-    def open_import_history(self) -> None:
+    def open_import_history(self, select: int | None = None) -> None:
+        """File → Import history…; ``select``: opened on that import (Ctrl+Z's offer)."""
         from ui.import_wizard.history_dialog import ImportHistoryDialog
 
-        dialog = ImportHistoryDialog(self.ctx, self)
+        dialog = ImportHistoryDialog(self.ctx, self, select=select)
         dialog.exec()
         dialog.deleteLater()
 

@@ -116,9 +116,10 @@ class ImportHistoryModel(RowsModel[ImportEntry]):
 
 
 class ImportHistoryDialog(QDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, select: int | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._wanted = select  # the import to select once the list is read (Ctrl+Z's offer)
         self.setObjectName("import_history_dialog")
         self.setWindowTitle(self.tr("Import history"))
         self.resize(960, 460)
@@ -180,8 +181,10 @@ class ImportHistoryDialog(QDialog):
     def _loaded(self, entries: list[ImportEntry]) -> None:
         current = self.current()
         self.model.set_rows(entries)
-        if current is not None:
-            self.select(current.id)
+        wanted = current.id if current is not None else self._wanted
+        self._wanted = None
+        if wanted is not None:
+            self.select(wanted)
         self._selected()
 
     def _failed(self, exc: BaseException, text: str | None = None) -> None:
