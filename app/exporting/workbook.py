@@ -30,6 +30,7 @@ from app.importing.fields import FIELDS, KINDS, LABELS, FieldSpec
 from app.importing.matching import MODELS
 from app.importing.notation import with_email, with_label, with_role
 from app.importing.resolve import org_label
+from app.vntext import fold
 from db import models as m
 from db.queries import chunked
 
@@ -88,6 +89,26 @@ class _Names:
         self.contacts = {
             i: n for i, n in session.exec(select(m.Contact.id, m.Contact.full_name)) if i is not None
         }
+        # Two people of one name (at two organisations) as "Name <email>", which the importer
+        # resolves by the email: by the name alone, both would come back as the first of them.
+        by_name: dict[str, list[int]] = {}
+        for i, n in self.contacts.items():
+            by_name.setdefault(fold(n), []).append(i)
+        namesakes = sorted(i for ids in by_name.values() if len(ids) > 1 for i in ids)
+        for start in range(0, len(namesakes), 500):
+            emails = (
+                select(m.ContactMethod.contact_id, m.ContactMethod.value)
+                .where(
+                    col(m.ContactMethod.kind) == "email",
+                    col(m.ContactMethod.contact_id).in_(namesakes[start : start + 500]),
+                )
+                .order_by(col(m.ContactMethod.contact_id), col(m.ContactMethod.position))
+            )
+            first: dict[int, str] = {}
+            for i, email in session.exec(emails):
+                first.setdefault(i, email)
+            for i, email in first.items():
+                self.contacts[i] = with_email(self.contacts[i], email)
         self.meetings = {
             i: t for i, t in session.exec(select(m.Meeting.id, m.Meeting.title)) if i is not None
         }

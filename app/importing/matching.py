@@ -305,6 +305,8 @@ def _resolve_refs(kind: str, row: RowResult, ctx: MatchContext) -> None:
                 row.note("attendee_not_found", name=text)
             elif found not in ids:
                 ids.append(found)
+                if namesakes := ctx.contacts.namesakes(name if role else text):
+                    row.note("attendee_namesakes", name=text, count=namesakes, id=found)
                 if role and role != "participant":
                     roles[found] = role
         row.relations["attendees"] = ids
@@ -322,6 +324,8 @@ def _resolve_refs(kind: str, row: RowResult, ctx: MatchContext) -> None:
             contact = ctx.contacts.lookup(name) if staff is None else None
             if contact is not None:
                 c["responsible_contact_id"] = contact
+                if namesakes := ctx.contacts.namesakes(name):
+                    row.note("attendee_namesakes", name=name, count=namesakes, id=contact)
             else:
                 c["responsible_staff_id"] = staff if staff is not None else ctx.staff.resolve(name)
         if "meeting" in refs:

@@ -97,6 +97,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         'giữ nguyên như #{id} (trang tính khác): {changes}; chọn "ghi đè" để thay',
     ),
     "attendee_not_found": ('attendee not found: "{name}"', 'không tìm thấy người tham dự: "{name}"'),
+    "attendee_namesakes": (
+        '{count} contacts are called "{name}": linked to #{id}; write "Name <email>" to name another',
+        'có {count} liên hệ tên "{name}": đã gắn với #{id}; ghi "Tên <email>" để chọn người khác',
+    ),
     "meeting_not_found": ('meeting not found: "{name}"', 'không tìm thấy cuộc họp: "{name}"'),
     "creates_organisation": ('creates organisation "{name}"', 'tạo tổ chức "{name}"'),
     "creates_staff": ('creates staff member "{name}"', 'tạo cán bộ "{name}"'),
@@ -281,6 +285,7 @@ LEVELS: dict[str, Level] = {
     "shares_detail_with_row": "note",
     "shares_detail_with_contact": "note",
     "attendee_not_found": "warning",
+    "attendee_namesakes": "warning",
     "meeting_not_found": "warning",
     "phone_unverified": "warning",
     "email_kept_in_notes": "warning",

@@ -250,6 +250,9 @@ class NameIndex:
         self.names: dict[int, str] = {}
         self.pending: dict[int, str] = {}
         self.emails: dict[int, str] = {}  # of the pending ones
+        self.ambiguous: dict[str, int] = {}  # a name more than one record has: how many
+        self.shared: set[int] = set()  # the records of those names
+        self.by_email: dict[str, int] = {}  # contacts: the emails of those records
         self._next = -1
 
     @classmethod
@@ -265,11 +268,28 @@ class NameIndex:
 
     @classmethod
     def contacts(cls, session: Session) -> NameIndex:
+        """Live contacts by name; a name two or more people have is :attr:`ambiguous`, and
+        those people are found by their emails too ("Nguyễn Văn An <an@fpt.com>", as the
+        exporter writes them)."""
         index = cls()
         stmt = select(m.Contact.id, m.Contact.full_name).where(col(m.Contact.deleted_at).is_(None))
+        stmt = stmt.order_by(col(m.Contact.id))  # the oldest wins a tie, as the matching's does
         for ident, name in session.exec(stmt):
             assert ident is not None
-            index.by_name.setdefault(fold(name), ident)
+            key = fold(name)
+            first = index.by_name.setdefault(key, ident)
+            if first != ident:
+                index.ambiguous[key] = index.ambiguous.get(key, 1) + 1
+                index.shared.add(ident)
+                index.shared.add(first)
+        shared = sorted(index.shared)
+        for start in range(0, len(shared), 500):
+            emails = select(m.ContactMethod.contact_id, m.ContactMethod.value).where(
+                col(m.ContactMethod.kind) == "email",
+                col(m.ContactMethod.contact_id).in_(shared[start : start + 500]),
+            )
+            for ident, email in session.exec(emails.order_by(col(m.ContactMethod.id))):
+                index.by_email.setdefault(email.lower(), ident)
         return index
 
     @classmethod
@@ -284,8 +304,19 @@ class NameIndex:
     def lookup(self, text: str) -> int | None:
         found = self.by_name.get(fold(text))
         if found is None and "<" in text:
-            found = self.by_name.get(fold(split_email(text)[0]))
+            name, email = split_email(text)
+            found = self.by_email.get(email.lower()) if email else None
+            if found is None:
+                found = self.by_name.get(fold(name))
         return found
+
+    def namesakes(self, text: str) -> int:
+        """How many records have the name ``text`` gives, when more than one does and
+        nothing else in ``text`` (an email) tells which is meant; else 0."""
+        name, email = split_email(text) if "<" in text else (text, "")
+        if email and email.lower() in self.by_email:
+            return 0
+        return self.ambiguous.get(fold(name), 0)
 
     def name_of(self, ident: int) -> str:
         if ident in self.pending:

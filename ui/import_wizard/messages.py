@@ -49,6 +49,9 @@ def _templates() -> dict[str, str]:
             'left as #{id} has it (the sheet differs): {changes}; "overwrite" would replace it',
         ),
         "attendee_not_found": tr("ImportMessage", 'attendee not found: "{name}"'),
+        "attendee_namesakes": tr(
+            "ImportMessage", '{count} contacts are called "{name}": linked to #{id}; write "Name <email>" to name another'
+        ),
         "meeting_not_found": tr("ImportMessage", 'meeting not found: "{name}"'),
         "creates_organisation": tr("ImportMessage", 'creates organisation "{name}"'),
         "creates_staff": tr("ImportMessage", 'creates staff member "{name}"'),

@@ -210,3 +210,26 @@ def test_the_facts_that_used_to_be_lost_come_back() -> None:
     # a staff member only named among the meeting's own staff comes back, with the email
     assert any("Phạm Thu <staff2@ketnoi.vn>" in str(row) for row in meetings)
     assert ("Phạm Thu", "staff2@ketnoi.vn") in staff
+
+
+def test_two_people_of_one_name_stay_two_attendees() -> None:
+    """Nguyễn Văn An of NIC chairs a meeting Nguyễn Văn An of MOST attends: the export names
+    them "Name <email>" and the import gives each meeting seat back to its own person (by the
+    name alone both came back as the first one, and the second seat was lost)."""
+    data = {
+        "staff": [],
+        "orgs": [{"i": 0, "parent": None, "sectors": [], "tags": [], "alias": False, "owner": None},
+                 {"i": 1, "parent": None, "sectors": [], "tags": [], "alias": False, "owner": None}],
+        "contacts": [
+            {"name": "Nguyễn Văn An", "org": 0, "emails": [("an@nic.vn", "")], "phones": [], "tags": [], "owner": None},
+            {"name": "Nguyễn Văn An", "org": 1, "emails": [("an@most.gov.vn", "")], "phones": [], "tags": [],
+             "owner": None},
+        ],
+        "meetings": [{"title": "Họp", "day": 3, "orgs": [0], "attendees": [(0, "chair"), (1, "participant")],
+                      "staff": []}],
+    }  # fmt: skip
+    one, two, _staff = round_trip(data)
+    assert two == one
+    header, row = one["Cuộc họp (Meetings)"][0], one["Cuộc họp (Meetings)"][1]
+    attendees = row[header.index("Thành phần / Attendees")]
+    assert attendees == "Nguyễn Văn An <an@most.gov.vn>; Nguyễn Văn An <an@nic.vn> (chair)"
