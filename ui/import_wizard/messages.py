@@ -50,7 +50,8 @@ def _templates() -> dict[str, str]:
         ),
         "attendee_not_found": tr("ImportMessage", 'attendee not found: "{name}"'),
         "attendee_namesakes": tr(
-            "ImportMessage", '{count} contacts are called "{name}": linked to #{id}; write "Name <email>" to name another'
+            "ImportMessage",
+            '{count} contacts are called "{name}": linked to #{id}; write "Name <email>" to name another',
         ),
         "meeting_not_found": tr("ImportMessage", 'meeting not found: "{name}"'),
         "creates_organisation": tr("ImportMessage", 'creates organisation "{name}"'),
