@@ -157,7 +157,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--skip-hidden",
         action="store_true",
         help="leave out the rows Excel hides (hidden, filtered out by an autofilter, in a collapsed group); "
-        "by default they are imported and listed (.xlsx, .xlsm only)",
+        "by default they are imported and listed (.xlsx, .xlsm, .xls, .ods)",
     )
     p.add_argument(
         "--create-contacts",

@@ -6,8 +6,8 @@ them) and values normalised to ``None``, ``str``, ``int``, ``float``, ``bool``, 
 every number as a float), formula cells give their cached value, hidden rows and columns are
 read like any other. Which rows of an ``.xlsx`` sheet Excel hides (rows hidden by hand, rows an
 autofilter filters out, rows of a collapsed group: all ``<row … hidden="1">``) is told apart by
-:func:`hidden_rows`, for the preview to say so (calamine does not tell it); ``.xls``, ``.ods``
-and CSV rows are never reported hidden.
+:func:`hidden_rows`, for the preview to say so (calamine does not tell it), and so are an
+``.ods`` sheet's (``table:visibility``) and an ``.xls`` sheet's (its ROW records); CSV has none.
 
 ``.xlsx``/``.xlsm`` are read with python-calamine (a native reader: 1.4 s against openpyxl's
 15.7 s for 100k rows × 10 columns, ``python tests/benchmarks/bench_choices.py --only read``)
@@ -507,14 +507,19 @@ def hidden_rows(path: Path, sheet: str) -> frozenset[int]:
     of them ``<row r="N" … hidden="1">``; calamine reads them like any other). Found by the
     pass over the sheet's XML that checks its extent before it is read (a substring search per
     megabyte where nothing is hidden), else by a pass of its own, bounded like the reading
-    (:data:`MAX_SHEET_XML_BYTES`). Empty for other files: ``.xls`` and ``.ods`` rows are not
-    told apart (calamine does not say which are hidden), CSV has none."""
+    (:data:`MAX_SHEET_XML_BYTES`). An ``.ods`` sheet's rows hidden or filtered out, and an
+    ``.xls`` sheet's hidden rows, are found in their own files' ways; CSV and vCard have none."""
     path = Path(path)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         try:
-            if file_kind(path) != "xlsx":
-                return frozenset()
+            kind = file_kind(path)
         except ImportFileError:
+            return frozenset()
+        if kind == "ods":
+            return _ods_hidden_rows(path, sheet)
+        if kind == "xls":
+            return _xls_hidden_rows(path, sheet)
+        if kind != "xlsx":
             return frozenset()
     member = _sheet_xml_path(path, sheet)
     if member is None:
@@ -541,6 +546,123 @@ def hidden_rows(path: Path, sheet: str) -> frozenset[int]:
             _hidden_in(tail, hidden)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return frozenset()  # the reading names what is wrong
+    _keep_hidden(key, hidden)
+    return frozenset(hidden)
+
+
+# A LibreOffice sheet's tables and rows: <table:table table:name="…">, <table:table-row …> with
+# table:visibility="collapsed" (hidden) or "filter" (filtered out), and
+# table:number-rows-repeated="N" for N identical rows in one tag.
+_ODS_TAG = re.compile(rb"<table:table(-row)?[\s/>][^>]*>")
+_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
+_ODS_HIDDEN = re.compile(rb'table:visibility="(?:collapsed|filter)"')
+_ODS_REPEATED = re.compile(rb'table:number-rows-repeated="(\d+)"')
+_ODS_MAX_REPEATED = 65_536  # a hidden block of more identical rows is empty rows (no data row is there)
+
+
+def _ods_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
+    """:func:`hidden_rows` of an .ods sheet: one streaming pass over content.xml, counting the
+    rows of ``sheet`` (their repeats too) up to its end."""
+    from html import unescape
+
+    try:
+        key = _file_key(path, "\0ods:" + sheet)
+    except OSError:
+        return frozenset()
+    with _LOCK:
+        known = _HIDDEN.get(key)
+    if known is not None:
+        return known
+    hidden: set[int] = set()
+    current: str | None = None
+    number = 0
+    read = 0
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+            tail = b""
+            while read < MAX_SHEET_XML_BYTES and (chunk := fh.read(1 << 20)):
+                read += len(chunk)
+                buf = tail + chunk
+                cut = buf.rfind(b"<")
+                body, tail = (buf[:cut], buf[cut:]) if cut > 0 else (buf, b"")
+                for tag in _ODS_TAG.finditer(body):
+                    if tag.group(1) is None:  # a sheet begins
+                        if current == sheet:
+                            raise StopIteration
+                        name = _ODS_NAME.search(tag.group(0))
+                        current = unescape(name.group(1).decode("utf-8", "replace")) if name else None
+                        number = 0
+                        continue
+                    if current != sheet:
+                        continue
+                    text = tag.group(0)
+                    repeated = _ODS_REPEATED.search(text)
+                    n = int(repeated.group(1)) if repeated else 1
+                    if _ODS_HIDDEN.search(text) and n <= _ODS_MAX_REPEATED:
+                        hidden.update(range(number + 1, number + n + 1))
+                    number += n
+    except StopIteration:
+        pass
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
+        return frozenset()  # the reading names what is wrong
+    _keep_hidden(key, hidden)
+    return frozenset(hidden)
+
+
+XLS_MAX_STREAM_BYTES = 256 * 1024 * 1024
+"""An .xls workbook's stream larger than this is not looked through for hidden rows (an
+Excel 97-2003 sheet holds at most 65,536 rows: tens of megabytes)."""
+
+
+def _xls_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
+    """:func:`hidden_rows` of an Excel 97-2003 sheet: the ROW records (0x0208) of the sheet's
+    part of the "Workbook" stream whose flags say the row is hidden (fDyZero, 0x20; [MS-XLS]
+    2.4.221), found from its BOUNDSHEET record (0x0085). The stream is read with olefile
+    (the reader of OLE files the mail import uses already); Excel 5/95 files ("Book") are not
+    looked through. Nothing is refused here: a file this cannot read reports nothing hidden."""
+    import struct
+
+    try:
+        key = _file_key(path, "\0xls:" + sheet)
+    except OSError:
+        return frozenset()
+    with _LOCK:
+        known = _HIDDEN.get(key)
+    if known is not None:
+        return known
+    hidden: set[int] = set()
+    try:
+        import olefile
+
+        with olefile.OleFileIO(str(path)) as ole:
+            if not ole.exists("Workbook") or ole.get_size("Workbook") > XLS_MAX_STREAM_BYTES:
+                return frozenset()
+            data = ole.openstream("Workbook").read()
+        offsets: dict[str, int] = {}
+        pos = 0
+        while pos + 4 <= len(data):  # the workbook's globals: one BOUNDSHEET per sheet
+            kind, size = struct.unpack_from("<HH", data, pos)
+            body = data[pos + 4 : pos + 4 + size]
+            if kind == 0x0085 and len(body) >= 8:
+                count, high = body[6], body[7] & 1
+                raw = body[8 : 8 + count * (2 if high else 1)]
+                name = raw.decode("utf-16-le" if high else "latin-1", "replace")
+                offsets[name] = struct.unpack_from("<I", body, 0)[0]
+            elif kind == 0x000A:  # EOF of the globals
+                break
+            pos += 4 + size
+        pos = offsets.get(sheet, -1)
+        first = True
+        while pos >= 0 and pos + 4 <= len(data):
+            kind, size = struct.unpack_from("<HH", data, pos)
+            if kind == 0x0208 and size >= 16 and data[pos + 4 + 12] & 0x20:
+                hidden.add(struct.unpack_from("<H", data, pos + 4)[0] + 1)
+            elif kind == 0x000A or (kind == 0x0809 and not first):  # the sheet's EOF (or the next BOF)
+                break
+            first = False
+            pos += 4 + size
+    except Exception:
+        return frozenset()
     _keep_hidden(key, hidden)
     return frozenset(hidden)
 

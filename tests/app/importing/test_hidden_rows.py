@@ -1,5 +1,5 @@
-"""Rows Excel hides (by hand, filtered out by an autofilter, in a collapsed group) are told in
-the preview: each with a note, their count and numbers; imported by default, left out when
+"""Rows Excel hides (by hand, filtered out by an autofilter, in a collapsed group; and those of
+.ods and .xls sheets) are told in the preview: each with a note, their count and numbers; imported by default, left out when
 asked (``skip_hidden``, ``ketnoi import --skip-hidden``). Real workbooks written with openpyxl,
 read back through preview_import and the CLI."""
 
@@ -142,6 +142,56 @@ def test_csv_has_no_hidden_rows(engine, tmp_path: Path) -> None:  # type: ignore
     path.write_text("Họ và tên,Email\nNguyễn Văn An,an@vcn.vn\n", encoding="utf-8")
     assert rd.hidden_rows(path, "a") == frozenset()
     assert preview(engine, path).hidden == ()
+
+
+def test_hidden_rows_of_an_ods_sheet(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """LibreOffice: table:visibility="collapsed" (hidden) and "filter" (filtered out), rows
+    repeated in one tag counted; another sheet's hidden rows are its own."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    for name in ("Khác", "Danh bạ"):
+        table = Table(name=name)
+        for n, values in enumerate([HEADER, *PEOPLE], start=1):
+            seen = "collapsed" if n == 3 else "filter" if n == 6 else "visible"
+            row = TableRow(visibility=seen if name == "Danh bạ" else "collapsed" if n == 2 else "visible")
+            for value in values:
+                cell = TableCell(valuetype="string")
+                cell.addElement(P(text=value))
+                row.addElement(cell)
+            table.addElement(row)
+        if name == "Khác":
+            table.addElement(TableRow(numberrowsrepeated=3, visibility="collapsed"))
+        doc.spreadsheet.addElement(table)
+    path = tmp_path / "an.ods"
+    doc.save(str(path))
+    assert rd.hidden_rows(path, "Khác") == frozenset({2, 8, 9, 10})
+    pv = preview(engine, path, "Danh bạ")
+    assert pv.hidden == (3, 6)
+    assert [r.columns["full_name"] for r in pv.rows if r.said_warnings] == ["Trần Thị Bình", "Hoàng Văn Em"]  # type: ignore[index]
+
+
+def test_hidden_rows_of_an_xls_sheet(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Excel 97-2003: the hidden flag of each sheet's ROW records."""
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    for name in ("Khác", "Danh bạ"):
+        ws = wb.add_sheet(name)
+        for r, values in enumerate([HEADER, *PEOPLE]):
+            for c, value in enumerate(values):
+                ws.write(r, c, value)
+        ws.row(2 if name == "Danh bạ" else 1).hidden = True
+        if name == "Danh bạ":
+            ws.row(5).hidden = True
+    path = tmp_path / "an.xls"
+    wb.save(str(path))
+    assert rd.hidden_rows(path, "Khác") == frozenset({2})
+    pv = preview(engine, path, "Danh bạ", skip_hidden=True)
+    assert pv.hidden == (3, 6)
+    assert [r.row for r in pv.rows if r.status == "skip"] == [3, 6]
 
 
 def test_a_namespace_prefixed_sheet_and_a_true_flag(tmp_path: Path) -> None:
