@@ -302,6 +302,7 @@ class PreviewPage(QWizardPage):
             self.tr("With warnings (%1)").replace("%1", self.w.ctx.fmt_number(self.model.warned())),
         )
         rejected = sum(1 for p in self.w.previews for r in p.rows if r.status in ("error", "duplicate"))
+        rejected += sum(len(p.hidden) for p in self.w.previews if p.skip_hidden)  # the report lists them
         self.report.setEnabled(rejected > 0)
         writes = counts["new"] + counts["update"]
         if counts["error"] and self.filter.currentIndex() == 0 and writes == 0:

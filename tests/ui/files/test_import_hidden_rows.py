@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from db.engine import read_session
@@ -47,6 +47,7 @@ def test_hidden_rows_are_said_and_can_be_left_out(qtbot, ctx, engine, tmp_path):
         "imported too, each with a warning."
     )
     assert pp.filter.itemText(WARNINGS_ENTRY) == "With warnings (2)"
+    assert not pp.report.isEnabled()  # nothing rejected, nothing left out
     pp.filter.setCurrentIndex(WARNINGS_ENTRY)
     assert [pp.model.row_at(i).row for i in range(pp.model.rowCount())] == [3, 7]
     assert "hidden in Excel (a hidden or filtered-out row): imported like the others" in (
@@ -69,6 +70,13 @@ def test_hidden_rows_are_said_and_can_be_left_out(qtbot, ctx, engine, tmp_path):
     assert [pp.model.row_at(i).row for i in range(pp.model.rowCount())] == [3, 7]
     assert pp.model.index(0, 2).data() == "Nguyễn Văn Người1 — VCN"  # which row it is, from the sheet
     assert "left out, as asked" in pp.model.index(0, COL_DETAILS).data()
+    # the report lists the rows left out (nothing else is rejected): they can be imported later
+    assert pp.report.isEnabled()
+    report = tmp_path / "an-loi.xlsx"
+    pp.save_report(str(report))
+    qtbot.waitUntil(lambda: not w.busy() and report.exists(), timeout=TIMEOUT)
+    rows = [[c.value for c in r] for r in load_workbook(report).worksheets[0].iter_rows(min_row=2)]
+    assert [(r[0], r[-1]) for r in rows] == [("Nguyễn Văn Người1", 3), ("Nguyễn Văn Người5", 7)]
 
     w.next()
     assert w.currentId() == PAGE_COMMIT
