@@ -136,3 +136,22 @@ def test_a_unit_in_charge_of_contacts_and_actions_is_not_made_a_staff_member(
         action = s.exec(select(m.Action)).one()
         assert action.responsible_staff_id is None and action.responsible_contact_id is None
         assert action.notes == "Người phụ trách: Department of International Cooperation"
+
+
+def test_the_cli_says_it_in_vietnamese_and_makes_no_staff_member(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    sheet = tmp_path / "a.csv"
+    sheet.write_text(
+        "Họ và tên,Email,Cán bộ phụ trách\nNguyễn Văn An,an@x.vn,Phòng Hợp tác\nLê Thị Hoa,hoa@x.vn,Trần Bình\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(sheet), "--db", str(tmp_path / "k.db"), "--lang", "vi"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        '  dòng 2 (cảnh báo): Cán bộ phụ trách (C): "Phòng Hợp tác" là tên một đơn vị (phòng, ban…), '
+        "không phải một người: không tạo cán bộ; đã ghi vào ghi chú\n"
+    ) in out
+    assert "  tạo 1 cán bộ: Trần Bình\n" in out
