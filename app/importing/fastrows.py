@@ -176,15 +176,12 @@ def _split_cell(value: Any, pattern: Any, *, phones: bool = False) -> Any:
 
 
 def _emails(value: Any) -> Any:
-    if value.__class__ is str and v._SIMPLE_EMAIL.fullmatch(value):
-        # One plain lower-case address, as most cells hold: nothing to split, clean or label.
-        # It is its own cleaned, checked and folded form (ASCII letters in lower case, no
-        # space, no dot twice or at an end), and its words are its parts: v.email and fold
-        # would give these back unchanged.
-        if not v._SPECIAL_USE.intersection(value.rsplit("@", 1)[1].split(".")):
-            return Gives(
-                relation=[value], words=(value, value.replace("@", " ").replace(".", " ")), slot=_EMAILS
-            )
+    if value.__class__ is str and value.isascii() and v._SIMPLE_EMAIL.fullmatch(low := value.lower()):
+        # One plain address, as most cells hold: nothing to split, clean or label. In lower
+        # case it is its own cleaned, checked and folded form (ASCII letters, no space, no dot
+        # twice or at an end), and its words are its parts: v.email and fold give these.
+        if not v._SPECIAL_USE.intersection(low.rsplit("@", 1)[1].split(".")):
+            return Gives(relation=[low], words=(low, low.replace("@", " ").replace(".", " ")), slot=_EMAILS)
         try:
             e = v.email(value)
         except Exception:
@@ -208,12 +205,15 @@ def _emails(value: Any) -> Any:
     return Gives(relation=emails, words=tuple(words), slot=_EMAILS)
 
 
-# A Vietnamese number written plainly ("0912 345 678", "+84 24.3825.1234", "84912345678"):
-# digits after a national "0" or "+84" (or "84", the plus lost), single spaces, dots or dashes
+# A Vietnamese number written plainly ("0912 345 678", "+84 24.3825.1234", "(+84) 91-234-5678",
+# "84912345678"): digits after a national "0" or "+84" (in brackets or not; or "84", the plus
+# lost), single spaces, dots or dashes
 # between them, nothing else. Such a cell is one number (nothing the list split or a label
 # could find in it), already clean, and read by v.phone's fast path (_vietnamese_valid) as
 # the digits after the prefix: the same number is built here directly.
-_PLAIN_VN_PHONE = re.compile(r"(?:\+84|0|84(?=[0-9]{9,10}$))[ .\-]?([1-9][0-9]*(?:[ .\-][0-9]+)*)", re.ASCII)
+_PLAIN_VN_PHONE = re.compile(
+    r"(?:\(\+84\)|\+84|0|84(?=[0-9]{9,10}$))[ .\-]?([1-9][0-9]*(?:[ .\-][0-9]+)*)", re.ASCII
+)
 
 
 def _phones(value: Any) -> Any:

@@ -188,7 +188,7 @@ def test_a_column_of_new_values_is_not_remembered() -> None:
     assert memos["position"] == {"CEO": memos["position"]["CEO"]}  # one position, kept once
 
 
-_PHONE_PREFIXES = ["0", "+84", "84", "+84 ", "(+84) ", "+84-", "0 ", "+1 ", "", " 0", "(0"]
+_PHONE_PREFIXES = ["0", "+84", "84", "+84 ", "(+84) ", "(+84)", "(+84 ", "+84-", "0 ", "+1 ", "", " 0", "(0"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -196,11 +196,16 @@ _PHONE_PREFIXES = ["0", "+84", "84", "+84 ", "(+84) ", "+84-", "0 ", "+1 ", "", 
     prefix=st.sampled_from(_PHONE_PREFIXES),
     body=st.text(alphabet="0123456789 .-()\n", max_size=16),
     email=st.one_of(
-        st.from_regex(r"[a-z0-9._%+-]{1,12}@[a-z0-9.-]{1,12}\.(vn|com|test|local|invalid|arpa|x)\n?", fullmatch=True),
+        st.from_regex(
+            r"[a-z0-9._%+-]{1,12}@[a-z0-9.-]{1,12}\.(vn|com|test|local|invalid|arpa|x)\n?", fullmatch=True
+        ),
         st.text(alphabet="aA0.@-_+ \n;", max_size=14),
+        st.from_regex(r"[A-Za-z0-9._%+-]{1,12}@[A-Za-z0-9.-]{1,12}\.(VN|com|Test|LOCAL|x)", fullmatch=True),
     ),
 )
-def test_plain_phones_and_emails_read_directly_are_what_the_checks_give(prefix: str, body: str, email: str) -> None:
+def test_plain_phones_and_emails_read_directly_are_what_the_checks_give(
+    prefix: str, body: str, email: str
+) -> None:
     """The phone and email cells the fast path reads without the general checks (a plainly
     written Vietnamese number, one lower-case address) come out as v.phone and v.email
     would have them: the same row as the general path's, or left to it."""
@@ -214,7 +219,17 @@ def test_plain_phones_and_emails_read_directly_are_what_the_checks_give(prefix: 
 
 
 @pytest.mark.parametrize(
-    "phone", ["0912 345 678", "0912.345.678", "+84 24 3825 1234", "84912345678", "+84-912-345-678", "0243 825 1234"]
+    "phone",
+    [
+        "0912 345 678",
+        "0912.345.678",
+        "+84 24 3825 1234",
+        "84912345678",
+        "+84-912-345-678",
+        "0243 825 1234",
+        "(+84) 98-662-6738",
+        "(+84)912345678",
+    ],
 )
 def test_plainly_written_numbers_take_the_direct_way(phone: str) -> None:
     layout = _layout(["full_name", "phones"])
@@ -228,7 +243,7 @@ def test_plainly_written_numbers_take_the_direct_way(phone: str) -> None:
 
 
 def test_special_use_mail_domains_still_go_through_the_check() -> None:
-    """"an@nic.test" looks plain but is a special-use domain: the full check refuses it."""
+    """ "an@nic.test" looks plain but is a special-use domain: the full check refuses it."""
     layout = _layout(["full_name", "emails"])
     fast = fr.fast_rows(layout)
     assert fast is not None
