@@ -100,12 +100,27 @@ class AppContext(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Task:
         """Run ``fn(session)`` in one unit of work on the write lane; announce the change."""
+        return self.write_task(
+            lambda session, _task: fn(session), entity=entity, on_done=on_done, on_error=on_error
+        )
+
+    def write_task(
+        self,
+        fn: Callable[[Session, Task], Any],
+        *,
+        entity: str = "",
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Task:
+        """:meth:`write` of a long write that reports progress and may be cancelled through its
+        task (``fn(session, task)``: ``task.progress(done, total)``, ``task.cancelled()``)."""
         engine = self.engine
 
-        def work(_task: Task) -> tuple[Any, Changes]:
+        def work(task: Task) -> tuple[Any, Changes]:
             with unit_of_work(engine) as session:
                 before = change_log.mark(session)
-                result = fn(session)
+                result = fn(session, task)
                 return result, change_log.since(session, before)
 
         def done(outcome: tuple[Any, Changes]) -> None:
@@ -117,7 +132,7 @@ class AppContext(QObject):
             if on_done is not None:
                 on_done(result)
 
-        return self.tasks.run(work, on_done=done, on_error=on_error, write=True)
+        return self.tasks.run(work, on_done=done, on_error=on_error, on_progress=on_progress, write=True)
 
     def publish(self, changes: Changes) -> None:
         """Tell every view what changed (on the UI thread)."""

@@ -11,24 +11,29 @@ batch is marked undone, so it cannot be undone twice.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Date, DateTime, insert, or_, update
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from app import records
 from app.errors import NotFoundError
 from app.importing import store
 from app.importing.commit import derived
-from app.importing.errors import ImportRefused
+from app.importing.errors import ImportCancelled, ImportRefused
 from app.importing.matching import MODELS
 from app.importing.messages import FieldName, Message, Term, msg, text
 from app.records import jsonable
 from db import models as m
 from db.queries import chunked
+from db.tables import CHANGE
 
 ENTITY_MODELS: dict[str, type[Any]] = {**MODELS, "staff": m.Staff}
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
 
 
 @dataclass
@@ -56,27 +61,63 @@ def _from_json(model: type[Any], name: str, value: Any) -> Any:
     return value
 
 
-def undo_import(batch_id: int, *, session: Session, actor: str = "") -> UndoResult:
-    """Reverse import batch ``batch_id`` (the caller's unit of work commits)."""
+class _Steps:
+    """Progress in records (updated ones restored, created ones removed) and the cancel check,
+    once per chunk: a 100,000-row undo reports about 110 times (the chunks' soft deletes are
+    most of its time) and stops within a chunk of Cancel, its transaction rolled back."""
+
+    def __init__(self, total: int, progress: Progress | None, cancel: Cancel | None) -> None:
+        self.done, self.total, self._progress, self._cancel = 0, total, progress, cancel
+        if progress is not None:
+            progress(0, total)
+
+    def advance(self, n: int) -> None:
+        if self._cancel is not None and self._cancel():
+            raise ImportCancelled()
+        if n and self._progress is not None:
+            self.done += n
+            self._progress(min(self.done, self.total), self.total)
+
+
+def undo_import(
+    batch_id: int,
+    *,
+    session: Session,
+    actor: str = "",
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> UndoResult:
+    """Reverse import batch ``batch_id`` (the caller's unit of work commits). ``progress(done,
+    total)`` counts the batch's records (updated, then created) as they are dealt with;
+    ``cancel()`` returning True stops it with :class:`ImportCancelled` (nothing written once the
+    caller's transaction rolls back)."""
     batch = session.get(m.ImportBatch, batch_id)
     if batch is None:
         raise NotFoundError("import batch", batch_id)
     if batch.undone_at is not None:
         raise ImportRefused(msg("already_undone", id=batch_id, at=f"{batch.undone_at:%d/%m/%Y %H:%M}"))
     result = UndoResult(batch_id)
-    changes = list(
-        session.exec(
-            select(m.Change).where(col(m.Change.batch_id) == batch_id).order_by(col(m.Change.id).desc())
-        )
-    )
     now = m.utcnow()
+    # Two narrow reads instead of the batch's Change objects: 0.15 s instead of 2.7 s at 100k
+    # (created records need no value; only updates read their old and new values).
+    mine = (CHANGE.c.batch_id == batch_id,)
     created: dict[str, list[int]] = {}
-    updated: dict[str, dict[int, list[m.Change]]] = {}
-    for ch in changes:
-        if ch.op == "create":
-            created.setdefault(ch.entity, []).append(ch.entity_id)
-        elif ch.op == "import":
-            updated.setdefault(ch.entity, {}).setdefault(ch.entity_id, []).append(ch)
+    for entity, ident in session.execute(
+        sa_select(CHANGE.c.entity, CHANGE.c.entity_id)
+        .where(*mine, CHANGE.c.op == "create")
+        .order_by(CHANGE.c.id.desc())
+    ):
+        created.setdefault(entity, []).append(int(ident))
+    updated: dict[str, dict[int, list[Any]]] = {}
+    for ch in session.execute(
+        sa_select(CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.field, CHANGE.c.old, CHANGE.c.new)
+        .where(*mine, CHANGE.c.op == "import")
+        .order_by(CHANGE.c.id.desc())
+    ):
+        updated.setdefault(ch.entity, {}).setdefault(int(ch.entity_id), []).append(ch)
+    steps = _Steps(
+        sum(len(v) for v in updated.values()) + sum(len(v) for v in created.values()), progress, cancel
+    )
     history: list[dict[str, Any]] = []
     for entity, per_record in updated.items():
         model = ENTITY_MODELS[entity]
@@ -133,9 +174,10 @@ def undo_import(batch_id: int, *, session: Session, actor: str = "") -> UndoResu
                 rows.append(values)
             if rows:
                 session.execute(update(model), rows)
+            steps.advance(len(part))
     undone = _undone_batches(session) | {batch_id}
     kept = _used_since(session, batch_id, created, undone)
-    result.deleted = _delete(session, created, kept, batch_id, now, actor, history)
+    result.deleted = _delete(session, created, kept, batch_id, now, actor, history, steps.advance)
     for entity in DELETE_ORDER:
         for ident, why in sorted(kept.get(entity, {}).items()):
             result.kept.append(_kept_message(session, entity, ident, why))
@@ -181,13 +223,17 @@ def _delete(
     now: dt.datetime,
     actor: str,
     history: list[dict[str, Any]],
+    advance: Callable[[int], None] | None = None,
 ) -> dict[str, int]:
-    """Soft-delete what ``batch_id`` created except what is kept; how many of each kind."""
+    """Soft-delete what ``batch_id`` created except what is kept; how many of each kind
+    (``advance(n)``: n more of ``created`` dealt with, kept ones included)."""
     deleted: dict[str, int] = {}
     for entity in DELETE_ORDER:
         ids = [i for i in created.get(entity, []) if i not in kept.get(entity, {})]
         model = ENTITY_MODELS[entity]
         n = 0
+        if advance is not None:
+            advance(len(created.get(entity, [])) - len(ids))  # the kept ones: nothing to do
         for part in chunked(ids):
             # Soft delete, like every other removal: ids are never reused, so history and
             # undo can never attach to a different record, and links stay restorable.
@@ -198,13 +244,14 @@ def _delete(
                 )
                 if i is not None
             ]
-            if not live:
-                continue
-            session.execute(
-                update(model)
-                .where(col(model.id).in_(live))
-                .values(deleted_at=now, updated_at=now, version=model.version + 1)
-            )
+            if live:
+                session.execute(
+                    update(model)
+                    .where(col(model.id).in_(live))
+                    .values(deleted_at=now, updated_at=now, version=model.version + 1)
+                )
+            if advance is not None:
+                advance(len(part))
             n += len(live)
             history += [
                 {

@@ -207,15 +207,21 @@ class CommitPage(QWizardPage):
             return
         self.undo.setEnabled(False)
         self.busy.start(self.tr("Undoing import #%1…").replace("%1", str(result.batch_id)))
-        self.busy.cancel.hide()  # an undo is one transaction that reports no progress: it runs to the end
+        self.busy.cancel.hide()  # one transaction, run to the end here; it counts its records
         engine, actor, batch_id = self.w.ctx.engine, self.w.ctx.actor(), result.batch_id
         assert batch_id is not None
 
-        def work_(_task: Task) -> UndoResult:
+        def work_(task: Task) -> UndoResult:
             with unit_of_work(engine) as session:
-                return undo_import(batch_id, session=session, actor=actor)
+                return undo_import(batch_id, session=session, actor=actor, progress=task.progress)
 
-        self.w.run_task(work_, on_done=self._undone, on_error=self._undo_failed, write=True)
+        self.w.run_task(
+            work_,
+            on_done=self._undone,
+            on_error=self._undo_failed,
+            on_progress=self.busy.progress,
+            write=True,
+        )
 
     def _undone(self, result: UndoResult) -> None:
         self._stop_busy()

@@ -2,9 +2,11 @@
 undoes any of them, in any order (:func:`app.importing.undo_import`), and says what was kept
 because it was edited or used since, worded in the window's language.
 
-The list is read on a pool thread; the undo runs on the write lane, with a busy bar ("Undoing
-import #3…") while it runs (the service reports no progress). The dialog may be closed meanwhile:
-the result is then announced in the main window's status bar only (never to a deleted widget).
+The list is read on a pool thread; the undo runs on the write lane with a progress bar that
+counts the import's records ("Undoing import #3… 45,000 of 100,205 records"; busy only for the
+first read) and a Cancel that rolls it back (nothing changed). The dialog may be closed
+meanwhile: the undo goes on and its result is announced in the main window's status bar only
+(never to a deleted widget).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.importing import UndoResult, undo_import
+from app.importing import ImportCancelled, UndoResult, undo_import
 from app.importing.history import ImportEntry, import_history
 from db.engine import Session, read_session
 from ui.context import AppContext
@@ -147,14 +149,22 @@ class ImportHistoryDialog(QDialog):
         self.progress_label.setObjectName("import_history_progress_label")
         self.progress = QProgressBar(self)
         self.progress.setObjectName("import_history_progress")
-        self.progress.setRange(0, 0)  # the undo reports no progress: busy until it ends
+        self.progress.setRange(0, 0)  # busy until the undo's first count
         self.progress.setMaximumWidth(260)
+        self.cancel_button = QPushButton(self.tr("Cancel undo"), self)
+        self.cancel_button.setObjectName("import_history_cancel")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.cancel_undo)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress_label)
         progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
         progress_row.addStretch(1)
         self.progress_label.hide()
         self.progress.hide()
+        self.cancel_button.hide()
+        self._task: Task | None = None
+        self._undoing = 0  # the import being undone
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
@@ -213,12 +223,22 @@ class ImportHistoryDialog(QDialog):
         self.busy = True
         self._selected()
         actor, batch_id, ctx = self.ctx.actor(), e.id, self.ctx
+        self._undoing = batch_id
         self.progress_label.setText(self.tr("Undoing import #%1…").replace("%1", str(batch_id)))
+        self.progress.setRange(0, 0)
         self.progress_label.show()
         self.progress.show()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
 
-        def work(s: Session) -> UndoResult:
-            return undo_import(batch_id, session=s, actor=actor)
+        def work(s: Session, task: Task) -> UndoResult:
+            return undo_import(
+                batch_id, session=s, actor=actor, progress=task.progress, cancel=task.cancelled
+            )
+
+        def progressed(done: int, total: int) -> None:
+            if shiboken6.isValid(self):  # closed meanwhile: the undo goes on, unseen
+                self._progressed(done, total)
 
         def done(result: UndoResult) -> None:  # the dialog may be gone: announce, then tell it
             lines = undo_summary(ctx, result)
@@ -227,19 +247,44 @@ class ImportHistoryDialog(QDialog):
                 self._undone(lines)
 
         def failed(exc: BaseException) -> None:
-            text = describe(exc)
-            ctx.status_message.emit(
-                _tr("Import #%1 was not undone: %2").replace("%1", str(batch_id)).replace("%2", text)
-            )
+            if isinstance(exc, ImportCancelled):
+                text = _tr("Undo of import #%1 cancelled: nothing was changed.").replace("%1", str(batch_id))
+                ctx.status_message.emit(text)
+            else:
+                text = describe(exc)
+                ctx.status_message.emit(
+                    _tr("Import #%1 was not undone: %2").replace("%1", str(batch_id)).replace("%2", text)
+                )
             if shiboken6.isValid(self):
                 self._failed(exc, text)
 
-        self.ctx.write(work, entity="", on_done=done, on_error=failed)
+        self._task = self.ctx.write_task(
+            work, entity="", on_done=done, on_error=failed, on_progress=progressed
+        )
+
+    def _progressed(self, done: int, total: int) -> None:
+        """A real count: records of the import dealt with (restored or removed) of all of them."""
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress_label.setText(
+            self.tr("Undoing import #%1… %2 of %3 records")
+            .replace("%1", str(self._undoing))
+            .replace("%2", self.ctx.fmt_number(done))
+            .replace("%3", self.ctx.fmt_number(total))
+        )
+
+    def cancel_undo(self) -> None:
+        """Stop the undo running: its transaction rolls back, the import stays as it was."""
+        if self._task is not None and self.busy:
+            self._task.cancel()
+            self.cancel_button.setEnabled(False)
 
     def _stop_busy(self) -> None:
         self.busy = False
+        self._task = None
         self.progress_label.hide()
         self.progress.hide()
+        self.cancel_button.hide()
 
     def _undone(self, lines: list[str]) -> None:
         self._stop_busy()

@@ -124,3 +124,82 @@ def test_undo_done_with_the_dialog_open_hides_the_busy_bar(  # type: ignore[no-u
     qtbot.waitUntil(lambda: f"Import #{batch} was undone" in dialog.detail.text(), timeout=TIMEOUT)
     assert not dialog.progress.isVisible() and not dialog.progress_label.isVisible()
     assert said == [dialog.detail.text().splitlines()[0]]
+
+
+def test_a_big_undo_counts_its_records_and_can_be_cancelled(  # type: ignore[no-untyped-def]
+    qtbot, ctx, engine, tmp_path: Path, monkeypatch
+) -> None:
+    """Not a busy bar for seconds: "Undoing import #1… 900 of 2,003 records" on a bar with those
+    figures; Cancel undo rolls it back and says nothing was changed."""
+    import threading
+    import time
+
+    from db.models import ImportBatch
+    from ui.import_wizard import history_dialog
+
+    rows = [
+        ["Họ và tên", "Email", "Đơn vị"],
+        *[[f"Người {i}", f"n{i}@vidu.vn", f"Viện {i % 3}"] for i in range(2000)],
+    ]
+    batch = run_import(engine, preview(engine, write_xlsx(tmp_path / "lon.xlsx", {"Danh bạ": rows}))).batch_id
+    people = live(engine, Contact)
+    halfway, release = threading.Event(), threading.Event()
+    real = history_dialog.undo_import
+
+    def paused_undo(*args: Any, progress: Any, **kwargs: Any) -> Any:
+        def report(done: int, total: int) -> None:
+            if done >= 900 and not halfway.is_set():
+                time.sleep(0.06)  # past the task's 20-a-second throttle: this count is shown
+                progress(done, total)
+                halfway.set()
+                assert release.wait(20), "the test never released the undo"
+                return
+            progress(done, total)
+
+        return real(*args, progress=report, **kwargs)
+
+    monkeypatch.setattr(history_dialog, "undo_import", paused_undo)
+    said: list[str] = []
+    ctx.status_message.connect(said.append)
+    dialog = ImportHistoryDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=TIMEOUT)
+    dialog.select(batch)
+    dialog.undo_button.click()
+    assert halfway.wait(20)
+    qtbot.waitUntil(lambda: dialog.progress.value() == 900, timeout=TIMEOUT)
+    assert dialog.progress.maximum() == 2003  # the contacts and the three organisations made for them
+    assert dialog.progress_label.text() == f"Undoing import #{batch}… 900 of {ctx.fmt_number(2003)} records"
+    assert dialog.cancel_button.isVisible() and dialog.cancel_button.isEnabled()
+    dialog.cancel_button.click()
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=TIMEOUT)
+    assert said == [f"Undo of import #{batch} cancelled: nothing was changed."]
+    assert dialog.detail.text() == said[0]
+    assert not dialog.progress.isVisible() and not dialog.cancel_button.isVisible()
+    assert live(engine, Contact) == people  # rolled back
+    with read_session(engine) as s:
+        assert s.get(ImportBatch, batch).undone_at is None  # type: ignore[union-attr]
+    assert dialog.undo_button.isEnabled()  # and it can be undone again
+
+
+def test_the_wizards_undo_counts_its_records_too(qtbot, ctx, engine, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The wizard's own Undo (on its last page) fills its bar with the records dealt with."""
+    from tests.ui.files.test_import_wizard import open_wizard, to_preview
+    from ui.import_wizard.common import BusyStrip
+
+    rows = [["Họ và tên", "Email"], *[[f"Người {i}", f"n{i}@vidu.vn"] for i in range(1000)]]
+    w = open_wizard(qtbot, ctx, write_xlsx(tmp_path / "lon.xlsx", {"Danh bạ": rows}))
+    to_preview(qtbot, w)
+    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    w.next()
+    cp = w.commit_page
+    qtbot.waitUntil(lambda: cp.state == "done", timeout=TIMEOUT)
+    shown: list[tuple[int, int]] = []
+    real = BusyStrip.progress
+    monkeypatch.setattr(BusyStrip, "progress", lambda self, d, t: shown.append((d, t)) or real(self, d, t))
+    cp.undo_import()
+    qtbot.waitUntil(lambda: cp.state == "undone", timeout=TIMEOUT)
+    assert shown and shown[-1] == (1000, 1000)
+    w.accept()
