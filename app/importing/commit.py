@@ -229,17 +229,21 @@ class _Writer:
         relations: tuple[str, ...],
         rows: list[RowResult],
     ) -> None:
+        if kind == "contact":  # (the contact's methods are written below, as tuples)
+            relations = tuple(rel for rel in relations if rel not in ("emails", "phones"))
         for part in chunked(rows, WRITE_CHUNK):
             values = self._values(kind, refs, part)
             ids = bulkwrite.insert_rows(self.session, table, values, chunk=WRITE_CHUNK, same=base)
             links: dict[type[Any], list[dict[str, Any]]] = {}
             for row, ident in zip(part, ids, strict=True):
                 row.new_id = ident
-                rels = row.relations or {}
+                rels = row.relations
+                if not rels:
+                    continue
                 for rel in relations:
                     items = rels.get(rel)
-                    if not items or (kind == "contact" and rel in ("emails", "phones")):
-                        continue  # no relation, or the contact's methods (below, as tuples)
+                    if not items:
+                        continue
                     items = self.remap(rel, items)
                     extra = rels.get("roles") if rel == "attendees" else rels.get("labels")
                     link_table, link = store.link_rows(kind, rel, ident, items, self.vocab, extra)
@@ -258,17 +262,21 @@ class _Writer:
         """The column values of new rows ``part``, references to records this import creates
         given their new ids."""
         values: list[dict[str, Any]] = []
+        append = values.append
+        contact = kind == "contact"
         for r in part:
             value = dict(r.columns or {})
             for name, new_ids in refs:  # a record this import creates: its new id
                 ref = value.get(name)
                 if ref.__class__ is int and ref < 0:
                     value[name] = new_ids[ref]
-            if kind == "contact":  # the list's sort keys written with the row (migration 0012)
-                rels = r.relations or {}
-                value["email_sort_key"] = next(iter(rels.get("emails") or ()), None)
-                value["phone_sort_key"] = next(iter(rels.get("phones") or ()), None)
-            values.append(value)
+            if contact:  # the list's sort keys written with the row (migration 0012)
+                rels = r.relations
+                emails = rels.get("emails") if rels else None
+                phones = rels.get("phones") if rels else None
+                value["email_sort_key"] = emails[0] if emails else None
+                value["phone_sort_key"] = phones[0] if phones else None
+            append(value)
         return values
 
     def created(self, entity: str, table: Any, ids: list[int]) -> None:
