@@ -5,7 +5,7 @@ since and says so), never by Ctrl+Z. When the import is the newest thing the use
 used to answer "Nothing to undo", which reads as "the import cannot be undone". It now says
 
     Nothing to undo here. Use File → Import history to undo the import of
-    “danh-ba.xlsx” (2,000 contacts, 23/11/2026 09:00).        [Import history…]
+    “danh-ba.xlsx” (2,000 contacts, 23/11/2026).        [Import history…]
 
 with a button beside it in the status bar that opens Import history on that import, its
 "Undo import" one click away. Why a message with a button rather than the dialog at once: Ctrl+Z
@@ -45,14 +45,15 @@ def _written(on_top: ImportOnTop) -> str:
 
 def where_undone(ctx: AppContext, on_top: ImportOnTop) -> str:
     """The sentence Ctrl+Z says when the newest operation is an import."""
-    at = on_top.at.astimezone().replace(tzinfo=None) if on_top.at.tzinfo else on_top.at  # as Import history
+    at = on_top.at.astimezone() if on_top.at.tzinfo else on_top.at  # the local day, as Import history
+    # (the day, not the time: the sentence is long for a status bar; the file names the import)
     return (
         QCoreApplication.translate(
             "ImportHistoryOffer",
             "Nothing to undo here. Use File → Import history to undo the import of “%1” (%3, %2).",
         )
         .replace("%1", on_top.file_name)
-        .replace("%2", ctx.fmt_datetime(at))
+        .replace("%2", ctx.fmt_date(at.date()))
         .replace("%3", _written(on_top))
     )
 

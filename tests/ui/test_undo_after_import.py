@@ -63,8 +63,10 @@ def test_ctrl_z_after_an_import_says_where_it_is_undone(
     wait_idle(qtbot, ctx)
     said = window.statusBar().currentMessage()
     with read_session(engine) as s:
-        at = s.get(ImportBatch, batch).created_at.astimezone().replace(tzinfo=None)  # type: ignore[union-attr]
-    when = ctx.fmt_datetime(at)  # the clock is pinned: 23/11/2026 09:00 UTC, in this machine's zone
+        at = s.get(ImportBatch, batch).created_at.astimezone()  # type: ignore[union-attr]
+    when = ctx.fmt_date(
+        at.date()
+    )  # the clock is pinned: 23/11/2026 09:00 UTC, that day in this machine's zone
     assert said == (
         f"Nothing to undo here. Use File → Import history to undo the import of “danh-ba.xlsx” (3 contacts, {when})."
     )
