@@ -8,7 +8,7 @@
 Writes, with the language and size in the name:
 
 * ``undo-after-import-*.png``: Ctrl+Z right after importing 2,000 contacts — "Nothing to undo
-  here. To undo the import of … use File → Import history." with the Import history… button,
+  here. Use File → Import history to undo the import of …" with the Import history… button,
   after the pointer crossed the menu bar (which used to wipe the message);
 * ``import-announced-*.png``: "Import #1: 2,000 new, 0 updated" still there after the pointer
   crossed the menu bar;
