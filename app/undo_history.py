@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -397,10 +397,18 @@ class Undone:
     kept: tuple[str, ...] = ()  # an import's records and fields kept because they changed since
 
 
-def undo_entry(session: Session, group_id: str, *, actor: str = "", lang: str = "en") -> Undone:
+def undo_entry(
+    session: Session,
+    group_id: str,
+    *,
+    actor: str = "",
+    lang: str = "en",
+    progress: Callable[[int, int], None] | None = None,
+) -> Undone:
     """Undo one group the way its kind is undone: an import by its batch, a merge by
     :func:`app.merge.undo_merge`, the rest by :func:`app.undo.undo_group`; refused, with the
-    reason, when :func:`entry` says it cannot be undone. The undo is recorded (undoable)."""
+    reason, when :func:`entry` says it cannot be undone. The undo is recorded (undoable).
+    ``progress(done, total)``: an import's undo counts its records (the others are quick)."""
     lang = _lang(lang)
     found = entry(session, group_id, lang)
     if found.status != READY:
@@ -412,7 +420,7 @@ def undo_entry(session: Session, group_id: str, *, actor: str = "", lang: str = 
     if found.kind == "import" and found.batch_id is not None:
         from app.importing.undo import undo_import  # the import package loads on first use
 
-        result = undo_import(found.batch_id, session=session, actor=actor)
+        result = undo_import(found.batch_id, session=session, actor=actor, progress=progress)
         return Undone(group_id, "", found.label, tuple(result.conflicts))
     done = undo.undo_group(session, group_id, actor=actor, lang=lang)
     return Undone(group_id, done.group_id, found.label)

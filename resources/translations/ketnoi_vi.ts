@@ -785,7 +785,7 @@
   <context>
     <name>CommitPage</name>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="231" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="237" />
       <source>%1 fields were changed after the import and were kept as they are now.</source>
       <translation>%1 trường đã được sửa sau khi nhập nên được giữ nguyên như hiện tại.</translation>
     </message>
@@ -795,7 +795,7 @@
       <translation>&amp;Hoàn tác lần nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="250" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="256" />
       <location filename="../../ui/import_wizard/commit_page.py" line="41" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
@@ -806,7 +806,7 @@
       <translation>Mọi dòng đều bị từ chối hoặc bỏ qua, nên không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="227" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="233" />
       <source>Fields restored</source>
       <translation>Trường được khôi phục</translation>
     </message>
@@ -816,7 +816,7 @@
       <translation>Lần nhập #%1 đã hoàn tất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="226" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="232" />
       <source>Import #%1 was undone.</source>
       <translation>Lần nhập #%1 đã được hoàn tác.</translation>
     </message>
@@ -851,7 +851,7 @@
       <translation>Nhập không thành công: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="225" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="231" />
       <source>Import undone</source>
       <translation>Đã hoàn tác lần nhập</translation>
     </message>
@@ -861,7 +861,7 @@
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="249" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="255" />
       <location filename="../../ui/import_wizard/commit_page.py" line="40" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
@@ -892,7 +892,7 @@
       <translation>Tổ chức được tạo theo các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="227" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="233" />
       <source>Records removed</source>
       <translation>Bản ghi đã gỡ</translation>
     </message>
@@ -929,7 +929,7 @@
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="234" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="240" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
@@ -2067,12 +2067,12 @@
       <translation>%Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_offer.py" line="71" />
+      <location filename="../../ui/import_offer.py" line="72" />
       <source>Import history…</source>
       <translation>Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_offer.py" line="50" />
+      <location filename="../../ui/import_offer.py" line="51" />
       <source>Nothing to undo here. Use File → Import history to undo the import of “%1” (%3, %2).</source>
       <translation>Không có gì để hoàn tác ở đây. Hãy dùng Tệp → Lịch sử nhập để hoàn tác lần nhập “%1” (%3, %2).</translation>
     </message>
@@ -3303,7 +3303,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3349,6 +3348,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3561,6 +3561,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4500,7 +4501,6 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4622,7 +4622,6 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -5514,45 +5513,55 @@
   <context>
     <name>UndoHistoryDialog</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="146" />
+      <location filename="../../ui/dialogs/undo_history.py" line="148" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="141" />
+      <location filename="../../ui/dialogs/undo_history.py" line="143" />
       <source>&amp;Undo selected</source>
       <translation>&amp;Hoàn tác mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="198" />
+      <location filename="../../ui/dialogs/undo_history.py" line="212" />
       <source>Nothing has been changed yet.</source>
       <translation>Chưa có thay đổi nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="118" />
+      <location filename="../../ui/dialogs/undo_history.py" line="120" />
       <source>Only &amp;my changes</source>
       <translation>Chỉ thay đổi của &amp;tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="152" />
+      <location filename="../../ui/dialogs/undo_history.py" line="154" />
       <source>The latest operations, newest first; they are kept in the database.</source>
       <translation>Các thao tác gần đây, mới nhất ở trên; chúng được lưu trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="115" />
-      <location filename="../../ui/dialogs/undo_history.py" line="204" />
-      <location filename="../../ui/dialogs/undo_history.py" line="247" />
-      <location filename="../../ui/dialogs/undo_history.py" line="252" />
+      <location filename="../../ui/dialogs/undo_history.py" line="117" />
+      <location filename="../../ui/dialogs/undo_history.py" line="218" />
+      <location filename="../../ui/dialogs/undo_history.py" line="282" />
+      <location filename="../../ui/dialogs/undo_history.py" line="291" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="246" />
+      <location filename="../../ui/dialogs/undo_history.py" line="249" />
+      <source>Undoing: %1</source>
+      <translation>Đang hoàn tác: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="267" />
+      <source>Undoing: %1 — %2 of %3 records</source>
+      <translation>Đang hoàn tác: %1 — %2 trên %3 bản ghi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="281" />
       <source>Undone, except what was changed since (kept as it is):</source>
       <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="243" />
+      <location filename="../../ui/dialogs/undo_history.py" line="278" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -5560,107 +5569,107 @@
   <context>
     <name>UndoHistoryModel</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="87" />
+      <location filename="../../ui/dialogs/undo_history.py" line="89" />
       <source>Bulk edit</source>
       <translation>Sửa hàng loạt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="102" />
+      <location filename="../../ui/dialogs/undo_history.py" line="104" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="105" />
+      <location filename="../../ui/dialogs/undo_history.py" line="107" />
       <source>Cannot be undone</source>
       <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="104" />
+      <location filename="../../ui/dialogs/undo_history.py" line="106" />
       <source>Changed since</source>
       <translation>Đã bị sửa sau đó</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="92" />
+      <location filename="../../ui/dialogs/undo_history.py" line="94" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="86" />
+      <location filename="../../ui/dialogs/undo_history.py" line="88" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="90" />
+      <location filename="../../ui/dialogs/undo_history.py" line="92" />
       <source>Import</source>
       <translation>Nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="55" />
+      <location filename="../../ui/dialogs/undo_history.py" line="57" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="89" />
+      <location filename="../../ui/dialogs/undo_history.py" line="91" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="94" />
+      <location filename="../../ui/dialogs/undo_history.py" line="96" />
       <source>New</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="88" />
+      <location filename="../../ui/dialogs/undo_history.py" line="90" />
       <source>Re-rating</source>
       <translation>Đánh giá lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="55" />
+      <location filename="../../ui/dialogs/undo_history.py" line="57" />
       <source>Records</source>
       <translation>Số bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="96" />
+      <location filename="../../ui/dialogs/undo_history.py" line="98" />
       <source>Redo</source>
       <translation>Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="93" />
+      <location filename="../../ui/dialogs/undo_history.py" line="95" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="56" />
+      <location filename="../../ui/dialogs/undo_history.py" line="58" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="95" />
+      <location filename="../../ui/dialogs/undo_history.py" line="97" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="103" />
+      <location filename="../../ui/dialogs/undo_history.py" line="105" />
       <source>Undone</source>
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="91" />
+      <location filename="../../ui/dialogs/undo_history.py" line="93" />
       <source>Undone import</source>
       <translation>Lần nhập đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="55" />
+      <location filename="../../ui/dialogs/undo_history.py" line="57" />
       <source>What</source>
       <translation>Thao tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="55" />
+      <location filename="../../ui/dialogs/undo_history.py" line="57" />
       <source>When</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="55" />
+      <location filename="../../ui/dialogs/undo_history.py" line="57" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -5790,6 +5799,7 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

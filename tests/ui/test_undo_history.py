@@ -214,3 +214,46 @@ def test_an_import_is_undone_from_the_dialog_by_its_batch_keeping_what_changed_s
                 for r in range(dialog.model.rowCount())}  # fmt: skip
     assert statuses['Imported "hoi-nghi.xlsx" (2 records)'] == "Undone"
     assert statuses['Undid the import of "hoi-nghi.xlsx"'] == "Cannot be undone"
+
+
+def test_an_imports_undo_from_here_counts_its_records(
+    qtbot: Any, ctx: Any, engine: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    """Undoing an import here takes as long as in Import history: a bar counts its records
+    ("Undoing: Imported … — 900 of 1,500 records"), gone when it is done."""
+    import threading
+    import time
+
+    from app.importing import undo as import_undo
+    from tests.app.importing.helpers import do_import, write_xlsx
+
+    rows = [["Họ và tên", "Email"], *[[f"Người {i}", f"n{i}@vidu.vn"] for i in range(1500)]]
+    do_import(engine, write_xlsx(tmp_path / "lon.xlsx", {"Danh bạ": rows}))
+    halfway, release = threading.Event(), threading.Event()
+    real = import_undo.undo_import
+
+    def paused(*args: Any, progress: Any, **kwargs: Any) -> Any:
+        def report(done: int, total: int) -> None:
+            if done >= 900 and not halfway.is_set():
+                time.sleep(0.06)  # past the task's throttle: this count is shown
+                progress(done, total)
+                halfway.set()
+                assert release.wait(20)
+                return
+            progress(done, total)
+
+        return real(*args, progress=report, **kwargs)
+
+    monkeypatch.setattr(import_undo, "undo_import", paused)
+    dialog = _open(qtbot, ctx)
+    label = next(e.label for e in dialog.model.rows if e.kind == "import")
+    dialog.select_group(next(e.group_id for e in dialog.model.rows if e.kind == "import"))
+    dialog.undo_button.click()
+    assert dialog.progress.isVisible() and dialog.progress.maximum() == 0  # busy until a count
+    assert halfway.wait(20)
+    qtbot.waitUntil(lambda: dialog.progress.value() == 900, timeout=10_000)
+    assert dialog.progress.maximum() == 1500
+    assert dialog.progress_label.text() == f"Undoing: {label} — 900 of {ctx.fmt_number(1500)} records"
+    release.set()
+    wait_idle(qtbot, ctx)
+    assert not dialog.progress.isVisible() and not dialog.progress_label.isVisible()

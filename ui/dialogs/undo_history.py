@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -153,6 +155,17 @@ class UndoHistoryDialog(QDialog):
         )
         top.addStretch(1)
         top.addWidget(self.mine)
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("undo_history_progress_label")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("undo_history_progress")
+        self.progress.setMaximumWidth(260)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_label)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addStretch(1)
+        self.progress_label.hide()
+        self.progress.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.undo_button)
         bottom.addWidget(refresh)
@@ -162,6 +175,7 @@ class UndoHistoryDialog(QDialog):
         lay.addLayout(top)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.detail)
+        lay.addLayout(progress_row)
         lay.addLayout(bottom)
         self.resize(1180, 600)  # fits a 1366x768 screen
         self.load()
@@ -232,14 +246,35 @@ class UndoHistoryDialog(QDialog):
             return
         actor, lang = self.ctx.actor(), self.ctx.lang()
         self.undo_button.setEnabled(False)
+        self.progress_label.setText(self.tr("Undoing: %1").replace("%1", e.label))
+        self.progress.setRange(0, 0)  # busy until a count comes (an import's undo counts its records)
+        self.progress_label.show()
+        self.progress.show()
 
         kept: list[str] = []
 
-        def work(s: Session) -> list[int]:
-            kept.extend(undo_history.undo_entry(s, e.group_id, actor=actor, lang=lang).kept)
+        def work(s: Session, task: Task) -> list[int]:
+            kept.extend(
+                undo_history.undo_entry(s, e.group_id, actor=actor, lang=lang, progress=task.progress).kept
+            )
             return []
 
+        def progressed(done: int, total: int) -> None:
+            if shiboken6.isValid(self):  # closed meanwhile: the undo goes on, unseen
+                self.progress.setRange(0, max(total, 1))
+                self.progress.setValue(done)
+                self.progress_label.setText(
+                    self.tr("Undoing: %1 — %2 of %3 records")
+                    .replace("%1", e.label)
+                    .replace("%2", self.ctx.fmt_number(done))
+                    .replace("%3", self.ctx.fmt_number(total))
+                )
+
         def done(_ids: list[int]) -> None:
+            if not shiboken6.isValid(self):
+                self.ctx.status_message.emit(_tr("Undone: %1").replace("%1", e.label))
+                return
+            self._stop_progress()
             self.ctx.status_message.emit(self.tr("Undone: %1").replace("%1", e.label))
             self.load()
             if kept:  # an import's undo keeps what was changed since, and says so
@@ -249,10 +284,22 @@ class UndoHistoryDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.ctx.changed.emit("", [])
             message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+            if not shiboken6.isValid(self):
+                self.ctx.status_message.emit(message)
+                return
+            self._stop_progress()
             QMessageBox.warning(self, self.tr("Undo history"), message)
             self.load()
 
-        self.ctx.write(work, entity="", on_done=done, on_error=failed)
+        self.ctx.write_task(work, entity="", on_done=done, on_error=failed, on_progress=progressed)
+
+    def _stop_progress(self) -> None:
+        self.progress_label.hide()
+        self.progress.hide()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UndoHistoryDialog", text)
 
 
 def _escape(text: str) -> str:
