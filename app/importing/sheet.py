@@ -88,17 +88,56 @@ def find_header_row(rows: list[Row]) -> tuple[int, list[str]]:
     Returns ``(row_number, headers)``; ``(0, [])`` when no row looks like a header.
     """
     best: tuple[float, int, list[Any]] | None = None
-    for number, values in rows[:HEADER_SCAN_ROWS]:
+    scanned = rows[:HEADER_SCAN_ROWS]
+    for number, values in scanned:
         score, _count = _row_score(values)
         if score >= 2 and (best is None or score > best[0]):
             best = (score, number, values)
     if best is None:
         return 0, []
+    best = _two_row_header(scanned, best)
     values = best[2]
     headers = [cell_text(v) for v in values]
     while headers and not headers[-1]:
         headers.pop()
     return best[1], headers
+
+
+def _two_row_header(rows: list[Row], best: tuple[float, int, list[Any]]) -> tuple[float, int, list[Any]]:
+    """A header written on two rows, as official lists write it: "Thông tin liên hệ" merged
+    over "Email" | "Điện thoại", or "Họ và tên" over "Họ" | "Tên", the other columns named on
+    the upper row (or merged down both). The best row and the row below it (or above it) are
+    read as one — each column named by its lower cell, else its upper one, and the data
+    starting below both — when together they name more known fields than the best row alone.
+    Both rows hold text only; a row below the best one counts only if each of its cells is a
+    known header or the one above it (merged down): a first data row never does."""
+    score, number, _values = best
+    at = dict(rows)
+    for top_number in (number, number - 1):
+        top, bottom = at.get(top_number), at.get(top_number + 1)
+        if top is None or bottom is None:
+            continue
+        if not all(v is None or isinstance(v, str) for v in [*top, *bottom]):
+            continue
+        width = max(len(top), len(bottom))
+        top = [*top, *[None] * (width - len(top))]
+        bottom = [*bottom, *[None] * (width - len(bottom))]
+        lower = [cell_text(v) for v in bottom]
+        if top_number == number and not all(
+            not text or _known(text) or text == cell_text(above)
+            for text, above in zip(lower, top, strict=True)
+        ):
+            continue  # the row below names something no header does: data
+        combined = [b if text else t for t, b, text in zip(top, bottom, lower, strict=True)]
+        together, _count = _row_score(combined)
+        if together > score:
+            return together, top_number + 1, combined
+    return best
+
+
+def _known(text: str) -> bool:
+    """Whether a header of some kind of sheet reads ``text`` as a field (or as one to skip)."""
+    return any(fs.field_for_header(kind, text) for kind in fs.KINDS)
 
 
 def detect_kind(sheet: str, headers: list[str]) -> tuple[str | None, dict[str, float]]:
