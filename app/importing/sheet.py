@@ -235,6 +235,10 @@ def inspect_sheet(path: Path, sheet: str | None = None, *, session: Session | No
     header_row, headers = find_header_row(head)
     if not headers:  # (a .vcf file's header is row 0: its cards are rows 1, 2, …)
         raise ImportFileError(msg("sheet_no_header", file=path.name, sheet_name=sheet, rows=HEADER_SCAN_ROWS))
+    # A column with data under no header is still offered (as its letter, "not imported"):
+    # trimming the headers at the last named column hid it from the mapping altogether.
+    width = max((_last_filled(v) for n, v in head if n > header_row), default=0)
+    headers = headers + [""] * (width - len(headers))
     kind, scores = detect_kind(sheet, headers)
     layout = SheetLayout(sheet, header_row, headers, kind, kind_scores=scores)
     layout.data_rows_sampled = sum(1 for n, v in head if n > header_row and any(x is not None for x in v))
@@ -245,6 +249,14 @@ def inspect_sheet(path: Path, sheet: str | None = None, *, session: Session | No
     elif kind is not None:
         layout.mapping = suggest_mapping(kind, headers)
     return layout
+
+
+def _last_filled(values: list[Any]) -> int:
+    """How many cells a row spans to its last one that holds something."""
+    for i in range(len(values) - 1, -1, -1):
+        if values[i] is not None and not (isinstance(values[i], str) and not values[i].strip()):
+            return i + 1
+    return 0
 
 
 def inspect_workbook(path: Path, *, session: Session | None = None) -> list[SheetLayout | ImportFileError]:

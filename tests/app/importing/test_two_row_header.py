@@ -49,7 +49,10 @@ def _preview(engine: Engine, path: Path) -> Any:
 def test_a_group_heading_over_email_and_phone(engine: Engine, tmp_path: Path) -> None:
     book = _book(
         tmp_path / "a.xlsx",
-        [["STT", "Họ và tên", "Đơn vị", "Thông tin liên hệ", None], [None, None, None, "Email", "Điện thoại"]],
+        [
+            ["STT", "Họ và tên", "Đơn vị", "Thông tin liên hệ", None],
+            [None, None, None, "Email", "Điện thoại"],
+        ],
         ["D4:E4"],
     )
     layout, preview = _preview(engine, book)
@@ -101,3 +104,23 @@ def test_a_first_data_row_of_text_is_not_a_header(engine: Engine, tmp_path: Path
     layout, preview = _preview(engine, book)
     assert layout.header_row == 4
     assert [r.row for r in preview.rows] == [5, 6]
+
+
+def test_a_column_with_data_and_no_header_is_offered(engine: Engine, tmp_path: Path) -> None:
+    """It is offered by its letter, not imported unless mapped: it used to be left out of
+    the mapping altogether, its values out of reach."""
+    book = _book(
+        tmp_path / "e.xlsx",
+        [["STT", "Họ và tên", "Đơn vị", "Email"]],
+        [],
+        [[1, "Trần Thị Bích", "Viettel", "bich@viettel.example.vn", "0987 111 222"]],
+    )
+    with read_session(engine) as s:
+        layout = inspect_sheet(book, session=s)
+    assert layout.headers == ["STT", "Họ và tên", "Đơn vị", "Email", ""]
+    assert 4 not in layout.mapping
+    assert layout.column_label(4) == "E"
+    layout.mapping[4] = "phones"
+    with read_session(engine) as s:
+        preview = preview_import(book, layout, session=s)
+    assert preview.rows[0].relations["phones"] == ["+84987111222"]
