@@ -192,6 +192,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "file_not_found": ("File not found: {file}", "Không tìm thấy tệp: {file}"),
     "file_is_folder": ("{file} is a folder, not a file", "{file} là thư mục, không phải tệp"),
+    "file_no_access": (
+        "Cannot read {file}: access is denied. If it is open in another program, close it there and try "
+        "again, or import a copy of it",
+        "Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng "
+        "lại rồi thử lại, hoặc nhập một bản sao của tệp",
+    ),
     "file_empty": ("{file}: the file is empty", "{file}: tệp rỗng"),
     "file_damaged": ("{file}: the workbook is damaged ({detail})", "{file}: tệp Excel bị hỏng ({detail})"),
     "file_not_excel": ("{file}: not an Excel workbook", "{file}: không phải bảng tính Excel"),

@@ -117,8 +117,13 @@ def file_kind(path: Path) -> str:
         raise ImportFileError(msg("file_not_found", file=name))
     if path.is_dir():
         raise ImportFileError(msg("file_is_folder", file=name))
-    with path.open("rb") as fh:
-        head = fh.read(8)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except PermissionError:  # locked by another program (Windows), or no right to read it
+        raise ImportFileError(msg("file_no_access", file=name)) from None
+    except OSError as exc:
+        raise ImportFileError(msg("file_unreadable", file=name, detail=exc.strerror or str(exc))) from None
     if not head:
         raise ImportFileError(msg("file_empty", file=name))
     if head.startswith(_OLE_MAGIC):

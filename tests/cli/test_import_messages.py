@@ -198,3 +198,28 @@ def test_a_report_named_as_the_sheet_is_refused_before_anything_is_written(
         assert sheet.read_bytes() == before
     code, out, _ = _run(capsys, "import-history", "--db", str(db))
     assert "danh-ba.csv" not in out  # nothing was imported
+
+
+def test_a_file_that_cannot_be_read_says_so_in_the_users_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workbook another program holds (Windows) or one without the right to read it: the
+    reason and what to do, in one line, not "PermissionError: [Errno 13] …". (The denial is
+    simulated: the tests may run as root, whom no file mode stops.)"""
+    locked = _csv(tmp_path / "khach-moi.csv", 2)
+    real_open = Path.open
+
+    def denied(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == locked.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", denied)
+    db = str(tmp_path / "k.db")
+    code, out, err = _run(capsys, "import", str(locked), "--db", db, "--lang", "vi")
+    assert code == 1
+    assert "Không đọc được tệp khach-moi.csv: không có quyền truy cập" in err
+    assert "PermissionError" not in err + out
+    code, out, err = _run(capsys, "import", str(locked), "--db", db, "--lang", "en")
+    assert code == 1
+    assert "Cannot read khach-moi.csv: access is denied. If it is open in another program" in err

@@ -117,6 +117,11 @@ def _templates() -> dict[str, str]:
         ),
         "file_not_found": tr("ImportMessage", "File not found: {file}"),
         "file_is_folder": tr("ImportMessage", "{file} is a folder, not a file"),
+        "file_no_access": tr(
+            "ImportMessage",
+            "Cannot read {file}: access is denied. If it is open in another program, close it there and try "
+            "again, or import a copy of it",
+        ),
         "file_empty": tr("ImportMessage", "{file}: the file is empty"),
         "file_damaged": tr("ImportMessage", "{file}: the workbook is damaged ({detail})"),
         "file_not_excel": tr("ImportMessage", "{file}: not an Excel workbook"),
