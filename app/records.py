@@ -21,6 +21,7 @@ from sqlalchemy import insert
 from sqlalchemy import update as sql_update
 from sqlmodel import Session, col, select
 
+from app import contacted
 from app.entities import DERIVED, LABEL_FIELD, PREPARE, Values
 from app.errors import ConflictError, NotFoundError
 from app.vntext import clean, fold
@@ -350,6 +351,8 @@ def create(
         batch_id=batch_id,
         group_id=group_id,
     )
+    if entity == "meeting":
+        contacted.touch_attendees(session, row.id, actor=actor, group_id=group_id, batch_id=batch_id)
     return row.id
 
 
@@ -433,6 +436,8 @@ def update(
             group_id=group_id,
         )
     session.expire(row)
+    if entity == "meeting" and ({"starts_at", "attendees"} & {*changed_cols, *changed_rel}):
+        contacted.touch_attendees(session, entity_id, actor=actor, group_id=group_id, batch_id=batch_id)
     return new_version
 
 

@@ -453,6 +453,11 @@ def _describe_parts(session: Session, group_id: str, lang: str) -> tuple[str, di
         .where(CHANGE.c.group_id == group_id)
         .group_by(CHANGE.c.entity, CHANGE.c.op, CHANGE.c.field)
     ).all()
+    # A meeting's save also moved its attendees' "last contacted" (app.contacted): the group
+    # is still said as the meeting's save.
+    touched = ("contact", "update", "last_contacted_on")
+    if any(e == "meeting" for e, _, _, _ in stats):
+        stats = [r for r in stats if (r[0], r[1], r[2]) != touched]
     if not stats:
         return "nothing", {}
     first = session.execute(

@@ -30,7 +30,8 @@ def test_unverified_phone_and_last_contacted_on_the_contact_page(
     from app import records
 
     text = _page_text(ctx, "contact", ids["nhung"])
-    assert "unverified" not in text and "Last contacted" not in text
+    # the meeting she chaired ten days before (seed_network) moved her "Last contacted" there
+    assert "unverified" not in text and "Last contacted: 13/11/2026" in text
     with unit_of_work(engine) as s:
         rec = records.get(s, "contact", ids["nhung"])
         records.update(

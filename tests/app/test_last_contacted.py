@@ -1,0 +1,163 @@
+"""A meeting that has taken place moves its attendees' "Last contacted" forward (reviewer's
+defect: after logging today's meeting with Nguyễn Minh Hương her page still said "Last
+contacted: 15/11/2025"). Never backward; a planned meeting does not count; the meeting's undo
+puts the old dates back. The clock is pinned at 2026-11-23 09:00 (tests/conftest.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from app import calendars, records, undo
+from app.briefing.gather import gather_contact
+from app.meetings import Chosen, MeetingDraft, save_meeting
+from db import clock
+from db.engine import read_session, unit_of_work
+from db.migrate import open_database
+from db.tables import CHANGE
+from tests.app.mail.test_calendars import _outlook
+from tests.app.mail.test_calendars import _setup as calendar_setup
+
+TODAY = dt.date(2026, 11, 23)
+OLD = dt.date(2025, 11, 15)
+LATER = dt.date(2026, 11, 30)  # a sheet may say so: it stays
+
+
+def _people(engine: Engine) -> dict[str, int]:
+    with unit_of_work(engine) as s:
+        org = records.create(s, "organisation", {"name": "Bộ Khoa học và Công nghệ", "acronym": "MOST"})
+        return {
+            "org": org,
+            "huong": records.create(
+                s,
+                "contact",
+                {"full_name": "Nguyễn Minh Hương", "organisation_id": org, "last_contacted_on": OLD},
+            ),
+            "thu": records.create(s, "contact", {"full_name": "Đỗ Minh Thư", "organisation_id": org}),
+            "nam": records.create(s, "contact", {"full_name": "Lê Văn Nam", "last_contacted_on": LATER}),
+        }
+
+
+def _dates(engine: Engine, ids: dict[str, int]) -> dict[str, dt.date | None]:
+    with read_session(engine) as s:
+        return {k: records.get(s, "contact", i)["last_contacted_on"] for k, i in ids.items() if k != "org"}
+
+
+def _log(engine: Engine, ids: dict[str, int], at: dt.datetime, *names: str, group: str = "") -> int:
+    draft = MeetingDraft(
+        {"title": "Làm việc với Bộ KH&CN", "starts_at": at},
+        [Chosen(ids["org"], "MOST")],
+        [Chosen(ids[n], n) for n in names],
+    )
+    with unit_of_work(engine) as s:
+        return save_meeting(s, draft, actor="test", group_id=group)
+
+
+def test_a_meeting_today_moves_last_contacted_forward_and_its_undo_puts_it_back(engine: Engine) -> None:
+    ids = _people(engine)
+    group = records.new_group_id()
+    _log(engine, ids, dt.datetime(2026, 11, 23, 8, 30), "huong", "thu", "nam", group=group)
+    assert _dates(engine, ids) == {"huong": TODAY, "thu": TODAY, "nam": LATER}
+    with read_session(engine) as s:
+        # one history row per contact moved, in the meeting's group; the undo menu still says
+        # what the user did (a logged meeting), not "Set last contacted on…"
+        rows = s.execute(
+            select(CHANGE.c.entity_id, CHANGE.c.old, CHANGE.c.new).where(
+                CHANGE.c.group_id == group, CHANGE.c.field == "last_contacted_on"
+            )
+        ).all()
+        assert sorted(rows) == sorted(
+            [(ids["huong"], OLD.isoformat(), "2026-11-23"), (ids["thu"], None, "2026-11-23")]
+        )
+        assert undo.describe(s, group) == 'Created meeting "Làm việc với Bộ KH&CN"'
+        brief = gather_contact(s, ids["huong"])
+        assert brief.last_contacted_on == TODAY  # what `ketnoi brief contact` prints
+    with unit_of_work(engine) as s:
+        undo.undo_group(s, group, actor="test")
+    assert _dates(engine, ids) == {"huong": OLD, "thu": None, "nam": LATER}
+
+
+def test_a_planned_meeting_does_not_count(engine: Engine) -> None:
+    ids = _people(engine)
+    _log(engine, ids, dt.datetime(2026, 11, 23, 14, 0), "huong", "thu")  # this afternoon
+    _log(engine, ids, dt.datetime(2026, 12, 5, 9, 0), "huong")
+    assert _dates(engine, ids) == {"huong": OLD, "thu": None, "nam": LATER}
+
+
+def test_an_older_meeting_never_moves_it_backward(engine: Engine) -> None:
+    ids = _people(engine)
+    _log(engine, ids, dt.datetime(2025, 6, 1, 9, 0), "huong", "nam")
+    assert _dates(engine, ids)["huong"] == OLD and _dates(engine, ids)["nam"] == LATER
+
+
+def test_editing_a_meetings_date_or_attendees_follows_the_rule(engine: Engine) -> None:
+    ids = _people(engine)
+    meeting = _log(engine, ids, dt.datetime(2026, 12, 5, 9, 0), "huong")  # planned
+    with unit_of_work(engine) as s:
+        v = records.get(s, "meeting", meeting)["version"]
+        records.update(  # it took place after all, earlier: today
+            s, "meeting", meeting, {"starts_at": dt.datetime(2026, 11, 23, 7, 0)}, expected_version=v
+        )
+    assert _dates(engine, ids)["huong"] == TODAY
+    with unit_of_work(engine) as s:
+        snap = records.get(s, "meeting", meeting)
+        people = [*snap["attendees"], {"contact_id": ids["thu"], "role": "participant"}]
+        records.update(s, "meeting", meeting, {"attendees": people}, expected_version=snap["version"])
+    assert _dates(engine, ids)["thu"] == TODAY
+    with unit_of_work(engine) as s:  # moved back to last year: the dates stay
+        v = records.get(s, "meeting", meeting)["version"]
+        records.update(s, "meeting", meeting, {"starts_at": dt.datetime(2025, 1, 2, 9)}, expected_version=v)
+    assert _dates(engine, ids)["huong"] == TODAY and _dates(engine, ids)["thu"] == TODAY
+
+
+def test_a_calendar_invitation_of_a_meeting_already_held_counts(engine: Engine) -> None:
+    ids = calendar_setup(engine)  # Nhung is invited to 3 Dec 2026 09:30
+    inv = calendars.read_ics(_outlook(), "Họp Genetica.ics")
+    with unit_of_work(engine) as s:
+        calendars.import_invitation(s, inv)  # planned on 23 Nov: nothing yet
+    with read_session(engine) as s:
+        assert records.get(s, "contact", ids["nhung"])["last_contacted_on"] is None
+    with clock.frozen(dt.datetime(2026, 12, 5, 9)), unit_of_work(engine) as s:
+        calendars.import_invitation(s, calendars.read_ics(_outlook(seq=1, start="100000"), "a.ics"))
+    with read_session(engine) as s:
+        assert records.get(s, "contact", ids["nhung"])["last_contacted_on"] == dt.date(2026, 12, 3)
+
+
+def _one_update_per_save(engine: Engine) -> list[str]:
+    seen: list[str] = []
+    from sqlalchemy import event
+
+    def count(_conn: Any, _cur: Any, statement: str, *_a: Any) -> None:
+        if statement.lstrip().upper().startswith("UPDATE CONTACT"):
+            seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    return seen
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_one_update_on_both_databases(backend: str, engine: Engine, request: pytest.FixtureRequest) -> None:
+    eng = open_database(request.getfixturevalue("pg_url")) if backend == "postgresql" else engine
+    try:
+        ids = _people(eng)
+        seen = _one_update_per_save(eng)
+        group = records.new_group_id()
+        _log(eng, ids, dt.datetime(2026, 11, 22, 15, 0), "huong", "thu", "nam", group=group)
+        assert len(seen) == 1
+        assert _dates(eng, ids) == {
+            "huong": dt.date(2026, 11, 22),
+            "thu": dt.date(2026, 11, 22),
+            "nam": LATER,
+        }
+        with unit_of_work(eng) as s:
+            undo.undo_group(s, group)
+            n = s.execute(select(func.count()).select_from(CHANGE).where(CHANGE.c.group_id == group)).scalar()
+            assert n and n > 2
+        assert _dates(eng, ids) == {"huong": OLD, "thu": None, "nam": LATER}
+    finally:
+        if eng is not engine:
+            eng.dispose()
