@@ -353,5 +353,9 @@ def _used_since(
             stmt = stmt.where(col(user_model.deleted_at).is_(None))
             for target, by in session.exec(stmt).all():
                 if target is not None and by is not None and int(by) not in own.get(user_entity, set()):
-                    kept.setdefault(entity, {}).setdefault(int(target), (user_entity, int(by)))
+                    # "used by meeting #7" says more than "edited since" (a meeting held since
+                    # also moves its attendees' last-contacted date: both are true)
+                    whys = kept.setdefault(entity, {})
+                    if whys.get(int(target)) is None:
+                        whys[int(target)] = (user_entity, int(by))
     return kept
