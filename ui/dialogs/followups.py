@@ -67,6 +67,10 @@ class FollowUpEditor(QWidget):
         self._org_people: list[tuple[str, str]] = []
         self.who = QComboBox(self)
         self.who.setObjectName("followup_who")
+        # The user picked a Responsible: lists filled again and a new direction keep it; until
+        # then it follows the direction (we owe: the current user or nobody; they owe: the
+        # first attendee), never one of the other side's people for something we owe.
+        self._who_chosen = False
         self.who.setMinimumContentsLength(16)
         self.who.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.direction = QComboBox(self)
@@ -102,6 +106,7 @@ class FollowUpEditor(QWidget):
         self.add_button.clicked.connect(self.add_current)
         self.what.returnPressed.connect(self.add_current)
         self.who.currentIndexChanged.connect(self._who_changed)
+        self.direction.currentIndexChanged.connect(self._direction_changed)
         self.about.currentIndexChanged.connect(self._about_changed)
 
         self.list = QTreeWidget(self)
@@ -246,18 +251,46 @@ class FollowUpEditor(QWidget):
         taken = set()
         for key, name in self._attendees:
             taken.add(key)
-            self.who.addItem(icon("organisation"), name, f"contact:{key}")
+            self.who.addItem(icon("contact"), name, f"contact:{key}")
         for key, name in self._org_people:
             if key not in taken:
-                self.who.addItem(icon("organisation"), name, f"contact:{key}")
+                self.who.addItem(icon("contact"), name, f"contact:{key}")
         self.who.addItem("—", "")
-        index = self.who.findData(current) if current else -1
-        self.who.setCurrentIndex(index if index >= 0 else 0)
+        index = self.who.findData(current) if self._who_chosen and current is not None else -1
+        self.who.setCurrentIndex(index if index >= 0 else self._default_who())
         self.who.blockSignals(False)
 
+    def _default_who(self) -> int:
+        """The Responsible a follow-up starts with, for the direction chosen: something we owe
+        is ours to do (the current user's staff record, else nobody: an external contact is
+        never the default); something they owe, their first person."""
+        nobody = self.who.findData("")
+        if self.direction.currentData() == "they_owe":
+            first = next(
+                (
+                    i
+                    for i in range(self.who.count())
+                    if str(self.who.itemData(i) or "").startswith("contact:")
+                ),
+                -1,
+            )
+            return first if first >= 0 else nobody
+        me = self.ctx.staff_id
+        mine = self.who.findData(f"staff:{me}") if me else -1
+        return mine if mine >= 0 else nobody
+
     def _who_changed(self, _i: int) -> None:
+        self._who_chosen = True  # defaults are set with the signals blocked: this is a choice
         data = str(self.who.currentData() or "")
+        self.direction.blockSignals(True)
         self.direction.setCurrentIndex(1 if data.startswith("contact:") else 0)
+        self.direction.blockSignals(False)
+
+    def _direction_changed(self, _i: int) -> None:
+        if not self._who_chosen:
+            self.who.blockSignals(True)
+            self.who.setCurrentIndex(self._default_who())
+            self.who.blockSignals(False)
 
     def add_current(self) -> None:
         title = self.what.text().strip()

@@ -1,0 +1,79 @@
+"""A "We owe" follow-up is ours to do (reviewer's defect: Log meeting → follow-up, with no staff
+record for the user, defaulted Responsible to "Nguyễn Thị Hồng Nhung", the other side's person,
+with Direction "We owe", and Enter kept it). For "We owe" the default is the current user's
+staff record or nobody; for "They owe" it may be their person. Contacts in the Responsible list
+show the person icon the rest of the app uses for contacts, not the organisation's building."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from db.engine import read_session
+from db.models import Action
+
+
+def _dialog(qtbot: Any, ctx: Any, ids: dict[str, Any]) -> Any:
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    dialog = LogMeetingDialog(ctx, contact_id=ids["nhung"])  # Ctrl+M from her page
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_we_owe_never_defaults_to_the_other_sides_person(
+    qtbot: Any, ctx: Any, ids: dict[str, Any], engine: Any
+) -> None:
+    ctx.settings.staff_id = None  # a team's spreadsheet imported: no staff record for the user
+    dialog = _dialog(qtbot, ctx, ids)
+    f = dialog.followups
+    assert f.direction.currentData() == "we_owe"
+    assert f.who.currentData() == "" and f.who.currentText() == "—"  # not the first staff member
+    dialog._staff = []  # and with no staff at all (the reviewer's case): not her either
+    dialog._people_changed()
+    assert f.who.count() == 2 and f.who.currentText() == "—"
+    f.what.setFocus()
+    f.what.setText("Gửi biên bản họp")
+    qtbot.keyClick(f.what, Qt.Key.Key_Return)  # Enter keeps the default
+    [item] = f.items
+    assert (item.responsible, item.direction) == ("", "we_owe")
+
+    # "They owe": their person may be the default; back to "We owe": nobody again
+    f.direction.setCurrentIndex(f.direction.findData("they_owe"))
+    assert f.who.currentData() == f"contact:id:{ids['nhung']}"
+    f.direction.setCurrentIndex(f.direction.findData("we_owe"))
+    assert f.who.currentData() == ""
+
+    dialog.title.setText("Làm việc với NIC")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=10_000)
+    with read_session(engine) as s:
+        action = s.execute(select(Action).where(Action.meeting_id == dialog.saved_id)).scalar_one()
+        assert action.direction == "we_owe"
+        assert action.responsible_contact_id is None and action.responsible_staff_id is None
+
+
+def test_we_owe_defaults_to_me_and_a_choice_is_kept(qtbot: Any, ctx: Any, ids: dict[str, Any]) -> None:
+    dialog = _dialog(qtbot, ctx, ids)  # ctx: the user is the staff member "me"
+    f = dialog.followups
+    assert f.who.currentData() == f"staff:{ids['me']}" and f.direction.currentData() == "we_owe"
+    # picking their person says they owe it; a new list of attendees keeps that choice
+    f.who.setCurrentIndex(f.who.findData(f"contact:id:{ids['nhung']}"))
+    assert f.direction.currentData() == "they_owe"
+    dialog._people_changed()
+    assert f.who.currentData() == f"contact:id:{ids['nhung']}"
+
+
+def test_contacts_show_the_person_icon(qtbot: Any, ctx: Any, ids: dict[str, Any]) -> None:
+    from ui.icons import icon
+
+    f = _dialog(qtbot, ctx, ids).followups
+    person, building = icon("contact").cacheKey(), icon("organisation").cacheKey()
+    assert person != building
+    row = f.who.findData(f"contact:id:{ids['nhung']}")
+    assert row >= 0
+    assert f.who.itemIcon(row).cacheKey() == person
+    assert all(f.who.itemIcon(i).cacheKey() != building for i in range(f.who.count()))
