@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -27,6 +27,8 @@ class ImportEntry:
     organisations_created: int
     staff_created: int
     undone_at: dt.datetime | None
+    # Records it created, by kind ({"contact": 59, "organisation": 12}): what its undo removes.
+    created: dict[str, int] = field(default_factory=dict)
 
     @property
     def undone(self) -> bool:
@@ -39,6 +41,33 @@ class ImportEntry:
 def _n(counts: dict[str, Any], key: str) -> int:
     value = counts.get(key, 0)
     return int(value) if isinstance(value, (int, float)) else 0
+
+
+def created_by_kind(counts: dict[str, Any], kind: str = "") -> dict[str, int]:
+    """The records an import created, by kind, from its batch's counts: each sheet's new rows
+    (of the sheet's kind) and the organisations and staff members created alongside; a batch
+    written before sheets were counted apart gives its totals under its first ``kind``."""
+    out: dict[str, int] = {}
+
+    def add(kind: str, n: int) -> None:
+        if kind and n > 0:
+            out[kind] = out.get(kind, 0) + n
+
+    sheets = counts.get("sheets")
+    if isinstance(sheets, list) and sheets:
+        for sheet in sheets:
+            if not isinstance(sheet, dict):
+                continue
+            found = sheet.get("counts")
+            c: dict[str, Any] = found if isinstance(found, dict) else {}
+            add(str(sheet.get("kind") or ""), _n(c, "new"))
+            add("organisation", _n(c, "organisations_created"))
+            add("staff", _n(c, "staff_created"))
+        return out
+    add(kind.partition(",")[0], _n(counts, "new"))
+    add("organisation", _n(counts, "organisations_created"))
+    add("staff", _n(counts, "staff_created"))
+    return out
 
 
 def import_history(session: Session, *, limit: int = 1000) -> list[ImportEntry]:
@@ -63,6 +92,7 @@ def import_history(session: Session, *, limit: int = 1000) -> list[ImportEntry]:
                 organisations_created=_n(c, "organisations_created"),
                 staff_created=_n(c, "staff_created"),
                 undone_at=b.undone_at,
+                created=created_by_kind(c, b.kind or ""),
             )
         )
     return out

@@ -1545,52 +1545,52 @@
   <context>
     <name>FollowUpEditor</name>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="244" />
+      <location filename="../../ui/dialogs/followups.py" line="249" />
       <source>(me)</source>
       <translation>(tôi)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="83" />
+      <location filename="../../ui/dialogs/followups.py" line="87" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="84" />
+      <location filename="../../ui/dialogs/followups.py" line="88" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="86" />
+      <location filename="../../ui/dialogs/followups.py" line="90" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="113" />
+      <location filename="../../ui/dialogs/followups.py" line="118" />
       <source>About</source>
       <translation>Về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="100" />
+      <location filename="../../ui/dialogs/followups.py" line="104" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="115" />
+      <location filename="../../ui/dialogs/followups.py" line="120" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="116" />
+      <location filename="../../ui/dialogs/followups.py" line="121" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="85" />
+      <location filename="../../ui/dialogs/followups.py" line="89" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="112" />
+      <location filename="../../ui/dialogs/followups.py" line="117" />
       <source>Follow-up</source>
       <translation>Việc tiếp theo</translation>
     </message>
@@ -1605,12 +1605,12 @@
       <translation>Tổ chức khác: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="183" />
+      <location filename="../../ui/dialogs/followups.py" line="188" />
       <source>Other organisation…</source>
       <translation>Tổ chức khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="114" />
+      <location filename="../../ui/dialogs/followups.py" line="119" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -1931,52 +1931,118 @@
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="144" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="97" />
+      <source>%1 and %2</source>
+      <translation>%1 và %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="106" />
+      <source>%1 it created will be removed, and the updates it made put back.</source>
+      <translation>%1 do lần nhập này tạo sẽ bị xoá, và các nội dung nó đã cập nhật sẽ được khôi phục như cũ.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="109" />
+      <source>%1 it created will be removed.</source>
+      <translation>%1 do lần nhập này tạo sẽ bị xoá.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="83" />
+      <source>%Ln action(s)</source>
+      <translation>%Ln việc cần làm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="77" />
+      <source>%Ln contact(s)</source>
+      <translation>%Ln liên hệ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="81" />
+      <source>%Ln meeting(s)</source>
+      <translation>%Ln cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="79" />
+      <source>%Ln organisation(s)</source>
+      <translation>%Ln tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="85" />
+      <source>%Ln staff member(s)</source>
+      <translation>%Ln cán bộ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="194" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="65" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="67" />
       <source>Also removed, left by imports undone before: %1</source>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="154" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="204" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="256" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="324" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="58" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="313" />
+      <source>Import #%1 was undone.</source>
+      <translation>Đã hoàn tác lần nhập #%1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="60" />
       <source>Import #%1 was undone: %2 records removed, %3 fields restored.</source>
       <translation>Đã hoàn tác lần nhập #%1: xoá %2 bản ghi, khôi phục %3 trường.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="126" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="176" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="67" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="69" />
       <source>Kept, because they were edited or used since:</source>
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="251" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="111" />
+      <source>The updates it made will be put back.</source>
+      <translation>Các nội dung lần nhập này đã cập nhật sẽ được khôi phục như cũ.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="112" />
+      <source>This cannot be undone.</source>
+      <translation>Thao tác này không thể hoàn tác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="274" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="276" />
+      <source>Undo import</source>
+      <translation>Hoàn tác lần nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="99" />
+      <source>Undo import #%1 (%2, %3)?</source>
+      <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="320" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="227" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="293" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="270" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="338" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
@@ -1984,57 +2050,57 @@
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="82" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="132" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="117" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="167" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="83" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="133" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="82" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="132" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="82" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="132" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="83" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="133" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="84" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="134" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="116" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="166" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="83" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="133" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="82" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="132" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="82" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="132" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
@@ -3200,8 +3266,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3308,6 +3372,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3353,6 +3418,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3565,6 +3631,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4504,7 +4571,6 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4626,7 +4692,6 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -5779,6 +5844,8 @@
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -5804,7 +5871,6 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

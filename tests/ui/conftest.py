@@ -34,6 +34,20 @@ def no_dialog_left_open(qapp: Any) -> Iterator[None]:
             widget.reject()
 
 
+@pytest.fixture(autouse=True)
+def import_undo_confirmed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Undo import #N …? This cannot be undone." is answered [Undo import] (the real box is
+    still built); tests of the question itself (tests/ui/files/test_import_undo_confirm.py)
+    answer it their own way."""
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.import_wizard import history_dialog
+
+    monkeypatch.setattr(
+        history_dialog, "answer", lambda box: box.findChild(QPushButton, "import_history_confirm_undo")
+    )
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Any:
     from ui.settings import Settings

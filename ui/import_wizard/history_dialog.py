@@ -18,12 +18,14 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -67,6 +69,54 @@ def undo_summary(ctx: AppContext, result: UndoResult) -> list[str]:
         lines.append(_tr("Kept, because they were edited or used since:"))
         lines += [f"• {wording(k)}" for k in result.kept[:20]]
     return lines
+
+
+def _records(kind: str, n: int) -> str:
+    """ "59 contacts", "1 organisation" in the window's language (the number as its locale writes it)."""
+    if kind == "contact":
+        return QCoreApplication.translate("ImportHistoryDialog", "%Ln contact(s)", "", n)
+    if kind == "organisation":
+        return QCoreApplication.translate("ImportHistoryDialog", "%Ln organisation(s)", "", n)
+    if kind == "meeting":
+        return QCoreApplication.translate("ImportHistoryDialog", "%Ln meeting(s)", "", n)
+    if kind == "action":
+        return QCoreApplication.translate("ImportHistoryDialog", "%Ln action(s)", "", n)
+    if kind == "staff":
+        return QCoreApplication.translate("ImportHistoryDialog", "%Ln staff member(s)", "", n)
+    return f"{n} {kind}"
+
+
+def undo_question(ctx: AppContext, e: ImportEntry) -> str:
+    """What undoing the import ``e`` removes and puts back, asked before it starts: an import's
+    undo cannot itself be undone."""
+    order = ("contact", "organisation", "meeting", "action", "staff")
+    kinds = sorted(e.created, key=lambda k: (order.index(k) if k in order else len(order), k))
+    parts = [_records(k, e.created[k]) for k in kinds]
+    what = parts[0] if len(parts) == 1 else ""
+    if len(parts) > 1:
+        what = _tr("%1 and %2").replace("%1", ", ".join(parts[:-1])).replace("%2", parts[-1])
+    lines = [
+        _tr("Undo import #%1 (%2, %3)?")
+        .replace("%1", str(e.id))
+        .replace("%2", e.file_name)
+        .replace("%3", ctx.fmt_date(_local(e.created_at).date()))
+    ]
+    if what and e.updated:
+        lines.append(
+            _tr("%1 it created will be removed, and the updates it made put back.").replace("%1", what)
+        )
+    elif what:
+        lines.append(_tr("%1 it created will be removed.").replace("%1", what))
+    elif e.updated:
+        lines.append(_tr("The updates it made will be put back."))
+    lines.append(_tr("This cannot be undone."))
+    return "\n\n".join(lines)
+
+
+def answer(box: QMessageBox) -> QAbstractButton | None:
+    """The button the user answered ``box`` with (tests answer it without a modal loop)."""
+    box.exec()
+    return box.clickedButton()
 
 
 def _local(at: dt.datetime) -> dt.datetime:
@@ -216,9 +266,25 @@ class ImportHistoryDialog(QDialog):
         e = self.current()
         self.undo_button.setEnabled(not self.busy and e is not None and not e.undone)
 
+    def confirm_undo(self, e: ImportEntry) -> bool:
+        """Ask before undoing (it cannot be undone itself); Cancel is the default."""
+        box = QMessageBox(self)
+        box.setObjectName("import_history_confirm")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Undo import"))
+        box.setText(undo_question(self.ctx, e))
+        yes = box.addButton(self.tr("Undo import"), QMessageBox.ButtonRole.DestructiveRole)
+        no = box.addButton(QMessageBox.StandardButton.Cancel)
+        yes.setObjectName("import_history_confirm_undo")
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        return answer(box) is yes
+
     def undo_selected(self) -> None:
         e = self.current()
         if e is None or e.undone or self.busy:
+            return
+        if not self.confirm_undo(e):
             return
         self.busy = True
         self._selected()
@@ -241,7 +307,10 @@ class ImportHistoryDialog(QDialog):
                 self._progressed(done, total)
 
         def done(result: UndoResult) -> None:  # the dialog may be gone: announce, then tell it
-            lines = undo_summary(ctx, result)
+            try:
+                lines = undo_summary(ctx, result)
+            except Exception as exc:  # never a busy bar for ever: the undo is done, say so
+                lines = [_tr("Import #%1 was undone.").replace("%1", str(batch_id)), describe(exc)]
             ctx.status_message.emit(lines[0])
             if shiboken6.isValid(self):
                 self._undone(lines)
@@ -249,14 +318,13 @@ class ImportHistoryDialog(QDialog):
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ImportCancelled):
                 text = _tr("Undo of import #%1 cancelled: nothing was changed.").replace("%1", str(batch_id))
-                ctx.status_message.emit(text)
+                status = text
             else:
                 text = describe(exc)
-                ctx.status_message.emit(
-                    _tr("Import #%1 was not undone: %2").replace("%1", str(batch_id)).replace("%2", text)
-                )
-            if shiboken6.isValid(self):
-                self._failed(exc, text)
+                status = _tr("Import #%1 was not undone: %2").replace("%1", str(batch_id)).replace("%2", text)
+            if shiboken6.isValid(self):  # the bar stops first, whatever the status bar does
+                self._failed(exc, status)
+            ctx.status_message.emit(status)
 
         self._task = self.ctx.write_task(
             work, entity="", on_done=done, on_error=failed, on_progress=progressed
