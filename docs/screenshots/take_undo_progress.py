@@ -27,6 +27,8 @@ def main(lang: str) -> None:
 
     tmp = temp_home()
     app = start_app()
+    from PySide6.QtWidgets import QPushButton
+
     from app.importing import run_import
     from db.migrate import open_database
     from tests.app.importing.helpers import preview
@@ -63,6 +65,8 @@ def main(lang: str) -> None:
         return real(*args, progress=report, **kwargs)
 
     history_dialog.undo_import = held_undo
+    # "Undo import #1 …? This cannot be undone." answered [Undo import]
+    history_dialog.answer = lambda box: box.findChild(QPushButton, "import_history_confirm_undo")
     settings = Settings(str(tmp / "shots.ini"))
     ctx = AppContext(engine, settings)
     dialog = history_dialog.ImportHistoryDialog(ctx)

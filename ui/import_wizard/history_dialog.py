@@ -276,6 +276,7 @@ class ImportHistoryDialog(QDialog):
         yes = box.addButton(self.tr("Undo import"), QMessageBox.ButtonRole.DestructiveRole)
         no = box.addButton(QMessageBox.StandardButton.Cancel)
         yes.setObjectName("import_history_confirm_undo")
+        yes.setIcon(icon("undo"))
         box.setDefaultButton(no)
         box.setEscapeButton(no)
         return answer(box) is yes
