@@ -403,8 +403,16 @@ def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     if checked:
         ctx.out("Checked (SQLite quick_check): no damage found")
     for kind, n in counts.items():
-        ctx.out(f"  {n:>8,} {kind}")
+        ctx.out(f"  {n:>8,} {counted(kind, n)}")
     return 0
+
+
+def counted(kind: str, n: int) -> str:
+    """The plural label of :func:`app.stats.record_counts` as a person writes it with ``n``:
+    "1 meeting", "2 meetings", "1 staff member"."""
+    if kind == "staff":
+        return "staff member" if n == 1 else "staff members"
+    return kind[:-1] if n == 1 and kind.endswith("s") else kind
 
 
 def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> int:

@@ -1931,118 +1931,128 @@
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="97" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="100" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="106" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="61" />
+      <source>%1 field(s) restored</source>
+      <translation>khôi phục %1 trường</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="109" />
       <source>%1 it created will be removed, and the updates it made put back.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá, và các nội dung nó đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="109" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="112" />
       <source>%1 it created will be removed.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="83" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="60" />
+      <source>%1 record(s) removed</source>
+      <translation>xoá %1 bản ghi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="86" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="77" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="80" />
       <source>%Ln contact(s)</source>
       <translation>%Ln liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="81" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="84" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="79" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="82" />
       <source>%Ln organisation(s)</source>
       <translation>%Ln tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="85" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="88" />
       <source>%Ln staff member(s)</source>
       <translation>%Ln cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="194" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="197" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="67" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="70" />
       <source>Also removed, left by imports undone before: %1</source>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="204" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="207" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="324" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="328" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="313" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="317" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="60" />
-      <source>Import #%1 was undone: %2 records removed, %3 fields restored.</source>
-      <translation>Đã hoàn tác lần nhập #%1: xoá %2 bản ghi, khôi phục %3 trường.</translation>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="63" />
+      <source>Import #%1 was undone: %2, %3.</source>
+      <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="176" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="179" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="69" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="72" />
       <source>Kept, because they were edited or used since:</source>
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="111" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="114" />
       <source>The updates it made will be put back.</source>
       <translation>Các nội dung lần nhập này đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="112" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="115" />
       <source>This cannot be undone.</source>
       <translation>Thao tác này không thể hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="274" />
-      <location filename="../../ui/import_wizard/history_dialog.py" line="276" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="277" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="279" />
       <source>Undo import</source>
       <translation>Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="99" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="102" />
       <source>Undo import #%1 (%2, %3)?</source>
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="320" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="324" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="293" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="297" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="338" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="342" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
@@ -2050,57 +2060,57 @@
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="132" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="135" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="167" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="170" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="133" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="136" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="132" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="135" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="132" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="135" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="133" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="136" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="134" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="137" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="166" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="169" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="133" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="136" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="132" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="135" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="132" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="135" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
@@ -3266,6 +3276,8 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5844,8 +5856,6 @@
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>

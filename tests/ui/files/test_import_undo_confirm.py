@@ -162,3 +162,25 @@ def test_the_question_in_vietnamese(qapp: Any, ctx: Any) -> None:
     assert text.startswith("Hoàn tác lần nhập #4 (field-contacts.xlsx, ")
     assert "59 liên hệ, 12 tổ chức và 4 việc cần làm do lần nhập này tạo sẽ bị xoá" in text
     assert text.endswith("Thao tác này không thể hoàn tác.")
+
+
+def test_the_status_bar_counts_one_record_as_one(qapp: Any, ctx: Any) -> None:
+    """A reviewer read "1 records removed" in the status bar."""
+    from app.importing import UndoResult
+    from ui import i18n
+
+    one = UndoResult(3, deleted={"contact": 1}, restored_fields=1)
+    assert (
+        history_dialog.undo_summary(ctx, one)[0]
+        == "Import #3 was undone: 1 record removed, 1 field restored."
+    )
+    many = UndoResult(3, deleted={"contact": 1200, "organisation": 34}, restored_fields=0)
+    assert history_dialog.undo_summary(ctx, many)[0] == (
+        "Import #3 was undone: 1,234 records removed, 0 fields restored."
+    )
+    assert i18n.install(qapp, "vi") == "vi"
+    try:
+        said = history_dialog.undo_summary(ctx, one)[0]
+    finally:
+        i18n.install(qapp, "en")
+    assert said == "Đã hoàn tác lần nhập #3: xoá 1 bản ghi, khôi phục 1 trường."
