@@ -70,9 +70,12 @@ def created_by_kind(counts: dict[str, Any], kind: str = "") -> dict[str, int]:
     return out
 
 
-def import_history(session: Session, *, limit: int = 1000) -> list[ImportEntry]:
-    """The last ``limit`` imports, newest first (bounded: one row per import)."""
+def import_history(session: Session, *, limit: int = 1000, batch_id: int | None = None) -> list[ImportEntry]:
+    """The last ``limit`` imports, newest first (bounded: one row per import); with
+    ``batch_id``, that import only."""
     stmt = select(m.ImportBatch).order_by(col(m.ImportBatch.id).desc()).limit(limit)
+    if batch_id is not None:
+        stmt = stmt.where(m.ImportBatch.id == batch_id)
     out = []
     for b in session.exec(stmt):
         assert b.id is not None

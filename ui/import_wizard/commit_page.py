@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.importing import CommitResult, ImportCancelled, UndoResult, undo_import
+from app.importing.history import import_history
 from db.engine import unit_of_work
 from ui.icons import icon
 from ui.import_wizard import work
@@ -204,6 +205,12 @@ class CommitPage(QWizardPage):
     def undo_import(self) -> None:
         result = self.w.commit_result
         if result is None or result.batch_id is None or self.w.busy():
+            return
+        from ui.import_wizard.history_dialog import confirm_undo_import
+
+        with self.w.ctx.read() as s:  # one row: what the question names
+            entries = import_history(s, batch_id=result.batch_id)
+        if entries and not confirm_undo_import(self, self.w.ctx, entries[0]):
             return
         self.undo.setEnabled(False)
         self.busy.start(self.tr("Undoing import #%1…").replace("%1", str(result.batch_id)))

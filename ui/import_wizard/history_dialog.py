@@ -122,6 +122,23 @@ def answer(box: QMessageBox) -> QAbstractButton | None:
     return box.clickedButton()
 
 
+def confirm_undo_import(parent: QWidget, ctx: AppContext, e: ImportEntry) -> bool:
+    """Ask before undoing the import ``e`` (its undo cannot be undone itself); Cancel is the
+    default. Import history and the import wizard's own "Undo this import" both ask this."""
+    box = QMessageBox(parent)
+    box.setObjectName("import_history_confirm")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Undo import"))
+    box.setText(undo_question(ctx, e))
+    yes = box.addButton(_tr("Undo import"), QMessageBox.ButtonRole.DestructiveRole)
+    no = box.addButton(QMessageBox.StandardButton.Cancel)
+    yes.setObjectName("import_history_confirm_undo")
+    yes.setIcon(icon("undo"))
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    return answer(box) is yes
+
+
 def _local(at: dt.datetime) -> dt.datetime:
     return at.astimezone().replace(tzinfo=None) if at.tzinfo else at
 
@@ -270,19 +287,7 @@ class ImportHistoryDialog(QDialog):
         self.undo_button.setEnabled(not self.busy and e is not None and not e.undone)
 
     def confirm_undo(self, e: ImportEntry) -> bool:
-        """Ask before undoing (it cannot be undone itself); Cancel is the default."""
-        box = QMessageBox(self)
-        box.setObjectName("import_history_confirm")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Undo import"))
-        box.setText(undo_question(self.ctx, e))
-        yes = box.addButton(self.tr("Undo import"), QMessageBox.ButtonRole.DestructiveRole)
-        no = box.addButton(QMessageBox.StandardButton.Cancel)
-        yes.setObjectName("import_history_confirm_undo")
-        yes.setIcon(icon("undo"))
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        return answer(box) is yes
+        return confirm_undo_import(self, self.ctx, e)
 
     def undo_selected(self) -> None:
         e = self.current()

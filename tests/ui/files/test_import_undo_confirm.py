@@ -184,3 +184,35 @@ def test_the_status_bar_counts_one_record_as_one(qapp: Any, ctx: Any) -> None:
     finally:
         i18n.install(qapp, "en")
     assert said == "Đã hoàn tác lần nhập #3: xoá 1 bản ghi, khôi phục 1 trường."
+
+
+def test_the_wizards_own_undo_asks_too(
+    qtbot: Any, ctx: Any, engine: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Undo this import" on the wizard's last page asks the same question; Cancel keeps it."""
+    from tests.ui.files.test_import_wizard import open_wizard, to_preview
+
+    w = open_wizard(qtbot, ctx, write_xlsx(tmp_path / "field-contacts.xlsx", {"Danh bạ": ROWS}))
+    to_preview(qtbot, w)
+    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    w.next()
+    cp = w.commit_page
+    qtbot.waitUntil(lambda: cp.state == "done", timeout=TIMEOUT)
+    people = _live(engine)
+    asked: list[str] = []
+
+    def cancel(box: QMessageBox) -> Any:
+        asked.append(box.text())
+        return box.defaultButton()
+
+    monkeypatch.setattr(history_dialog, "answer", cancel)
+    cp.undo.click()
+    assert len(asked) == 1 and "3 contacts and 2 organisations it created will be removed." in asked[0]
+    assert cp.state == "done" and cp.undo.isEnabled() and _live(engine) == people
+    monkeypatch.setattr(
+        history_dialog, "answer", lambda box: box.findChild(QPushButton, "import_history_confirm_undo")
+    )
+    cp.undo.click()
+    qtbot.waitUntil(lambda: cp.state == "undone", timeout=TIMEOUT)
+    assert _live(engine) == people - 3
+    w.accept()
