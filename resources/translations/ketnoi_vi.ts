@@ -785,171 +785,171 @@
   <context>
     <name>CommitPage</name>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="237" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="244" />
       <source>%1 fields were changed after the import and were kept as they are now.</source>
       <translation>%1 trường đã được sửa sau khi nhập nên được giữ nguyên như hiện tại.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="61" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="62" />
       <source>&amp;Undo this import</source>
       <translation>&amp;Hoàn tác lần nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="256" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="41" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="263" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="42" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="144" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="145" />
       <source>Every row was rejected or skipped, so nothing was written.</source>
       <translation>Mọi dòng đều bị từ chối hoặc bỏ qua, nên không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="233" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="240" />
       <source>Fields restored</source>
       <translation>Trường được khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="115" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="116" />
       <source>Import #%1 is done.</source>
       <translation>Lần nhập #%1 đã hoàn tất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="232" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="239" />
       <source>Import #%1 was undone.</source>
       <translation>Lần nhập #%1 đã được hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="135" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="136" />
       <source>Import #%1: %2 new, %3 updated</source>
       <translation>Lần nhập #%1: %2 mới, %3 cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="64" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="65" />
       <source>Import &amp;another sheet…</source>
       <translation>Nhập &amp;trang tính khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="172" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="173" />
       <source>Import cancelled</source>
       <translation>Đã huỷ nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="178" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="179" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Đã huỷ nhập: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="172" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="173" />
       <source>Import failed</source>
       <translation>Nhập không thành công</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="188" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="189" />
       <source>Import failed: nothing was written.</source>
       <translation>Nhập không thành công: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="231" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="238" />
       <source>Import undone</source>
       <translation>Đã hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="113" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="114" />
       <source>Imported</source>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="255" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="40" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="262" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="41" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="117" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="118" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="143" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="144" />
       <source>Nothing imported</source>
       <translation>Chưa nhập gì</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="145" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="146" />
       <source>Nothing was imported.</source>
       <translation>Không có gì được nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="173" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="174" />
       <source>Nothing was written.</source>
       <translation>Chưa có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="123" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="124" />
       <source>Organisations created for the rows</source>
       <translation>Tổ chức được tạo theo các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="233" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="240" />
       <source>Records removed</source>
       <translation>Bản ghi đã gỡ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="118" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="119" />
       <source>Records updated</source>
       <translation>Bản ghi đã cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="120" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="150" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="121" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="151" />
       <source>Rows not imported (errors, duplicates)</source>
       <translation>Dòng không được nhập (lỗi, trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="119" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="148" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="120" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="149" />
       <source>Rows skipped</source>
       <translation>Dòng bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="58" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="59" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="160" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="161" />
       <source>Save the rows not imported to a workbook, correct them and import it again.</source>
       <translation>Lưu các dòng chưa nhập ra một bảng tính, sửa lại rồi nhập lần nữa.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="125" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="126" />
       <source>Staff members created</source>
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="240" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="247" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="132" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="133" />
       <source>The mapping is remembered for the next file with the same headers.</source>
       <translation>Cách ghép cột được ghi nhớ cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="114" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="115" />
       <source>Undo reverses exactly this import; edits made since are kept.</source>
       <translation>Hoàn tác gỡ đúng lần nhập này; các chỉnh sửa sau đó được giữ lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="209" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="216" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="94" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="95" />
       <source>Writing %1 rows…</source>
       <translation>Đang ghi %1 dòng…</translation>
     </message>
@@ -1981,7 +1981,7 @@
       <translation>%Ln cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="197" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="214" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
@@ -1991,17 +1991,17 @@
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="207" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="224" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="328" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="333" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="317" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="322" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
@@ -2011,7 +2011,7 @@
       <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="179" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="196" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
@@ -2031,8 +2031,7 @@
       <translation>Thao tác này không thể hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="277" />
-      <location filename="../../ui/import_wizard/history_dialog.py" line="279" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="131" />
       <source>Undo import</source>
       <translation>Hoàn tác lần nhập</translation>
     </message>
@@ -2042,17 +2041,17 @@
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="324" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="329" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="297" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="302" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="342" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="347" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
@@ -2060,57 +2059,57 @@
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="135" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="152" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="170" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="187" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="136" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="153" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="135" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="152" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="135" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="152" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="136" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="153" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="137" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="154" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="169" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="186" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="136" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="153" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="135" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="152" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="135" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="152" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
