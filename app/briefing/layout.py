@@ -260,8 +260,11 @@ def data_table(
 def facts_table(pairs: Sequence[tuple[str, Any]], avail: float, *, columns: int = 2) -> Table:
     """Key/value pairs laid out in ``columns`` column pairs (empty values are skipped)."""
     st = styles()
+    key_w, gap = 0.16, 0.02
+    val_w = (1 - columns * key_w - (columns - 1) * gap) / columns
+    room = val_w * avail - 6  # (the cell's right padding)
     cells = [
-        (Paragraph(esc(k), st.key), v if isinstance(v, Flowable) else para(v, st.value))
+        (Paragraph(esc(k), st.key), v if isinstance(v, Flowable) else _value_para(v, st.value, room))
         for k, v in pairs
         if v not in (None, "", ())
     ]
@@ -273,8 +276,6 @@ def facts_table(pairs: Sequence[tuple[str, Any]], avail: float, *, columns: int 
             idx = c * per + i
             row.extend(cells[idx] if idx < len(cells) else ("", ""))
         rows.append(row)
-    key_w, gap = 0.16, 0.02
-    val_w = (1 - columns * key_w - (columns - 1) * gap) / columns
     widths: list[float] = []
     for c in range(columns):
         widths += [key_w, val_w] + ([gap] if c < columns - 1 else [])
@@ -291,6 +292,24 @@ def facts_table(pairs: Sequence[tuple[str, Any]], avail: float, *, columns: int 
         ]
     )
     return Table(rows, colWidths=[w * avail for w in widths], style=style, hAlign="LEFT", splitInRow=1)
+
+
+def _value_para(value: object, style: ParagraphStyle, room: float) -> Paragraph:
+    """:func:`para`, where an email address too wide for its cell breaks after its "@"
+    ("huong.nguyen7@" / "visecurity.example.vn") instead of wherever the last letter falls."""
+    text = clip(str(value or ""), FIELD_LIMIT)[0]
+    lines = []
+    for line in text.split("\n"):
+        if (
+            "@" in line
+            and " " not in line
+            and pdfmetrics.stringWidth(line, style.fontName, style.fontSize) > room
+        ):
+            local, _at, domain = line.rpartition("@")
+            lines.append(f"{escape(local)}@<br/>{escape(domain)}")
+        else:
+            lines.append(escape(line))
+    return Paragraph("<br/>".join(lines), style)
 
 
 def format_date(value: dt.date | dt.datetime | None, lab: Labels, *, time: bool = False) -> str:

@@ -29,3 +29,22 @@ def test_phones_print_as_the_app_shows_them(session: Session, data: Sample, tmp_
     render.render_contact(brief, path, lang="en")
     text = " ".join(pdf_text(path))
     assert "0912 345 678" in text and "+84912345678" not in text
+
+
+def test_a_long_email_breaks_after_its_at_sign(session: Session, data: Sample, tmp_path: Path) -> None:
+    """Too wide for its cell, an address breaks after the "@", not before its last letter
+    ("…@visecurity.example.v" / "n" on a line of its own, as an office reviewer printed it)."""
+    import dataclasses
+
+    from pypdf import PdfReader
+
+    brief = gather_contact(session, data.nhung, today=TODAY)
+    long = "huong.nguyen7@visecurity-and-partners.example.vn"
+    brief = dataclasses.replace(brief, emails=(long, "an@nic.vn"))
+    for lang in ("en", "vi"):
+        path = tmp_path / f"contact-{lang}.pdf"
+        render.render_contact(brief, path, lang=lang)
+        lines = [line.strip() for line in (PdfReader(str(path)).pages[0].extract_text() or "").splitlines()]
+        assert any(line.endswith("huong.nguyen7@") for line in lines), lines
+        assert any(line.startswith("visecurity-and-partners.example.vn") for line in lines), lines
+        assert "an@nic.vn" in " ".join(lines)  # a short one stays whole
