@@ -33,6 +33,7 @@ from reportlab.platypus import (
     Frame,
     PageTemplate,
     Paragraph,
+    Spacer,
     Table,
     TableStyle,
 )
@@ -380,6 +381,25 @@ def _fit(c: Canvas, text: str, font: str, size: float, room: float) -> str:
     return text.rstrip() + "…"
 
 
+def _fit_short_sections(story: list[Flowable], width: float) -> None:
+    """A heading asks for ``need`` points below it so that it never ends a page alone; a
+    section shorter than that asks only for its own height. A one-line last section ("Notes")
+    otherwise went to a page of its own, with room for it on the page before."""
+    for i, item in enumerate(story):
+        if not isinstance(item, SectionHeading):
+            continue
+        height = 0.0
+        for following in story[i + 1 :]:
+            if isinstance(following, SectionHeading) or height >= item.need:
+                break
+            if not isinstance(following, Paragraph | Table | Spacer):
+                height = item.need  # (measured only once laid out on a page: taken as tall)
+                break
+            _w, h = following.wrap(width, 10**6)
+            height += h + following.getSpaceBefore() + following.getSpaceAfter()
+        item.need = min(item.need, height)
+
+
 def build_document(
     target: Any,
     story: list[Flowable],
@@ -429,6 +449,7 @@ def build_document(
             progress(pages[0], 0)
 
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
+    _fit_short_sections(story, doc.width)
     doc.build(story, canvasmaker=make_canvas(title, lab, generated, size))
     if progress is not None:
         progress(pages[0], pages[0])

@@ -176,3 +176,34 @@ def test_500_meetings_give_a_long_brief_with_repeated_headers_and_page_numbers(
     # and the section's own page shows the header once more, under its title
     assert sum(t.count("Commitment Due Responsible Status") for t in pages) == len(commitments_head) + 2
     assert "Họp làm việc số 1 về hợp tác nghiên cứu" in " ".join(pages)  # the oldest meeting too
+
+
+def _pages_with(story_tail: list, tmp_path: Path, room: float) -> list[str]:
+    """A story whose first page is full but for ``room`` points, then ``story_tail``."""
+    from reportlab.platypus import Spacer
+
+    from app.briefing.labels import labels
+    from app.briefing.layout import MARGIN_BOTTOM, MARGIN_TOP, PAPERS, build_document
+
+    height = PAPERS["a4"][1] - MARGIN_TOP - MARGIN_BOTTOM
+    path = tmp_path / "story.pdf"
+    build_document(path, [Spacer(1, height - room), *story_tail], title="T", subject="S", lab=labels("en"),
+                   generated=dt.datetime(2026, 11, 23, 9))  # fmt: skip
+    return pdf_text(path)
+
+
+def test_a_short_last_section_stays_on_the_page_it_fits(tmp_path: Path) -> None:
+    """A one-line "Notes" section fits in the 60 points left: it used to go to a page of its
+    own (a heading asked for 72 points below it whatever followed)."""
+    from app.briefing.layout import SectionHeading, para
+
+    pages = _pages_with([SectionHeading("Notes"), para("Gặp lại sau Tết.")], tmp_path, room=60)
+    assert len(pages) == 1 and "Notes" in pages[0] and "Gặp lại sau Tết." in pages[0]
+
+
+def test_a_heading_still_never_ends_a_page_alone(tmp_path: Path) -> None:
+    from app.briefing.layout import SectionHeading, para
+
+    lines = [para(f"Dòng {i} của một ghi chú dài.") for i in range(20)]
+    pages = _pages_with([SectionHeading("Notes"), *lines], tmp_path, room=60)
+    assert len(pages) == 2 and "Notes" not in pages[0] and pages[1].startswith("Notes Dòng 0")
