@@ -77,3 +77,25 @@ def test_contacts_show_the_person_icon(qtbot: Any, ctx: Any, ids: dict[str, Any]
     assert row >= 0
     assert f.who.itemIcon(row).cacheKey() == person
     assert all(f.who.itemIcon(i).cacheKey() != building for i in range(f.who.count()))
+
+
+def test_logging_a_meeting_moves_last_contacted_on_her_page(
+    qtbot: Any, ctx: Any, ids: dict[str, Any], engine: Any
+) -> None:
+    """Ctrl+M from her page, a meeting this morning: her page says "Last contacted" today, and
+    the window is told her record changed (so the open page reloads)."""
+    from PySide6.QtCore import QDateTime
+
+    from tests.ui.test_imported_values_on_page import _page_text
+
+    assert "Last contacted: 13/11/2026" in _page_text(ctx, "contact", ids["nhung"])  # seed's meeting
+    told: list[Any] = []
+    ctx.changes.connect(told.append)
+    dialog = _dialog(qtbot, ctx, ids)
+    dialog.title.setText("Làm việc với NIC")
+    dialog.when.setDateTime(QDateTime(2026, 11, 23, 8, 0, 0))  # the pinned clock: 09:00 that day
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert any(ids["nhung"] in c.ids.get("contact", ()) for c in told)
+    assert "Last contacted: 23/11/2026" in _page_text(ctx, "contact", ids["nhung"])
