@@ -244,6 +244,14 @@ class UndoHistoryDialog(QDialog):
         e = self.current()
         if e is None or not e.undoable:
             return
+        if e.kind == "import" and e.batch_id is not None:  # it cannot itself be undone: ask
+            from app.importing.history import import_history
+            from ui.import_wizard.history_dialog import confirm_undo_import
+
+            with self.ctx.read() as s:
+                found = import_history(s, batch_id=e.batch_id)
+            if found and not confirm_undo_import(self, self.ctx, found[0]):
+                return
         actor, lang = self.ctx.actor(), self.ctx.lang()
         self.undo_button.setEnabled(False)
         self.progress_label.setText(self.tr("Undoing: %1").replace("%1", e.label))

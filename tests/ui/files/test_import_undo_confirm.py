@@ -216,3 +216,31 @@ def test_the_wizards_own_undo_asks_too(
     qtbot.waitUntil(lambda: cp.state == "undone", timeout=TIMEOUT)
     assert _live(engine) == people - 3
     w.accept()
+
+
+def test_undo_history_asks_before_an_imports_undo(
+    qtbot: Any, ctx: Any, engine: Any, imported: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edit → Undo history offers imports too: the same question, Cancel keeps the import."""
+    from tests.ui.test_undo_history import _open
+
+    people = _live(engine)
+    asked: list[str] = []
+
+    def cancel(box: QMessageBox) -> Any:
+        asked.append(box.text())
+        return box.defaultButton()
+
+    monkeypatch.setattr(history_dialog, "answer", cancel)
+    dialog = _open(qtbot, ctx)
+    dialog.select_group(next(e.group_id for e in dialog.model.rows if e.kind == "import"))
+    dialog.undo_button.click()
+    assert len(asked) == 1 and asked[0].startswith(f"Undo import #{imported} (field-contacts.xlsx, ")
+    ctx.tasks.wait()
+    assert _live(engine) == people and not _undone(engine, imported) and not dialog.progress.isVisible()
+    monkeypatch.setattr(
+        history_dialog, "answer", lambda box: box.findChild(QPushButton, "import_history_confirm_undo")
+    )
+    dialog.undo_button.click()
+    qtbot.waitUntil(lambda: _undone(engine, imported), timeout=TIMEOUT)
+    ctx.tasks.wait()
