@@ -147,8 +147,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         'email "{value}" không phải địa chỉ; đã ghi vào ghi chú',
     ),
     "date_kept_as_typed": (
-        '"{value}" is not a date; kept as typed',
-        '"{value}" không phải ngày; giữ nguyên như đã nhập',
+        '"{value}" is not a date; kept in the notes as typed',
+        '"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập',
     ),
     "value_kept_in_notes": ('"{value}" kept in the notes', '"{value}" được ghi vào ghi chú'),
     "unit_not_person": (

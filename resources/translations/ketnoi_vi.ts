@@ -493,6 +493,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2171,8 +2172,8 @@
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="89" />
-      <source>"{value}" is not a date; kept as typed</source>
-      <translation>"{value}" không phải ngày; giữ nguyên như đã nhập</translation>
+      <source>"{value}" is not a date; kept in the notes as typed</source>
+      <translation>"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="78" />
@@ -3275,8 +3276,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3286,7 +3285,6 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3383,7 +3381,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5855,6 +5852,8 @@
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -5880,6 +5879,7 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

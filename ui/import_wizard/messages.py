@@ -86,7 +86,7 @@ def _templates() -> dict[str, str]:
             "ImportMessage", 'phone "{value}" kept unverified: the right length, but not in a range known yet'
         ),
         "email_kept_in_notes": tr("ImportMessage", 'email "{value}" is not an address; kept in the notes'),
-        "date_kept_as_typed": tr("ImportMessage", '"{value}" is not a date; kept as typed'),
+        "date_kept_as_typed": tr("ImportMessage", '"{value}" is not a date; kept in the notes as typed'),
         "value_kept_in_notes": tr("ImportMessage", '"{value}" kept in the notes'),
         "unit_not_person": tr("ImportMessage", '"{value}" is a department or office, not a person'),
         "unit_kept_in_notes": tr(
