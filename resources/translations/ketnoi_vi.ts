@@ -493,7 +493,6 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
-      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2592,19 +2591,24 @@
   <context>
     <name>ImportWizard</name>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="219" />
-      <source>&amp;Close</source>
-      <translation>Đón&amp;g</translation>
+      <location filename="../../ui/import_wizard/wizard.py" line="222" />
+      <source>&amp;Discard</source>
+      <translation>&amp;Bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="202" />
+      <location filename="../../ui/import_wizard/wizard.py" line="223" />
+      <source>&amp;Keep working</source>
+      <translation>&amp;Tiếp tục làm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/wizard.py" line="201" />
+      <source>Discard this import? %1 rows checked and ready will not be imported.</source>
+      <translation>Bỏ lần nhập này? %1 dòng đã kiểm tra và sẵn sàng sẽ không được nhập.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/wizard.py" line="205" />
       <source>Discard this import? The preview being computed will be lost.</source>
       <translation>Bỏ lần nhập này? Bản xem trước đang tính sẽ mất.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="198" />
-      <source>Discard this import? The preview of %1 rows will be lost.</source>
-      <translation>Bỏ lần nhập này? Bản xem trước của %1 dòng sẽ mất.</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/wizard.py" line="194" />
@@ -2615,11 +2619,6 @@
       <location filename="../../ui/import_wizard/wizard.py" line="49" />
       <source>Import a spreadsheet</source>
       <translation>Nhập dữ liệu từ bảng tính</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="220" />
-      <source>Keep</source>
-      <translation>Giữ lại</translation>
     </message>
   </context>
   <context>
@@ -3276,6 +3275,8 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3285,6 +3286,7 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3426,7 +3428,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3639,7 +3640,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4579,6 +4579,7 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4700,6 +4701,7 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -5618,28 +5620,28 @@
     <message>
       <location filename="../../ui/dialogs/undo_history.py" line="117" />
       <location filename="../../ui/dialogs/undo_history.py" line="218" />
-      <location filename="../../ui/dialogs/undo_history.py" line="282" />
-      <location filename="../../ui/dialogs/undo_history.py" line="291" />
+      <location filename="../../ui/dialogs/undo_history.py" line="290" />
+      <location filename="../../ui/dialogs/undo_history.py" line="299" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="249" />
+      <location filename="../../ui/dialogs/undo_history.py" line="257" />
       <source>Undoing: %1</source>
       <translation>Đang hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="267" />
+      <location filename="../../ui/dialogs/undo_history.py" line="275" />
       <source>Undoing: %1 — %2 of %3 records</source>
       <translation>Đang hoàn tác: %1 — %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="281" />
+      <location filename="../../ui/dialogs/undo_history.py" line="289" />
       <source>Undone, except what was changed since (kept as it is):</source>
       <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="278" />
+      <location filename="../../ui/dialogs/undo_history.py" line="286" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -5852,8 +5854,6 @@
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>

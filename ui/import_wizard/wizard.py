@@ -194,9 +194,12 @@ class ImportWizard(QWizard):
                 return self.tr("Discard this import? Writing stops and nothing is written.")
             return None  # written (or cancelled, failed) already: the page said what was done
         if self.previews or self.preview is not None:
-            rows = sum(len(p.rows) for p in self.previews) or len(self.preview.rows if self.preview else [])
-            return self.tr("Discard this import? The preview of %1 rows will be lost.").replace(
-                "%1", self.ctx.fmt_number(rows)
+            previews = self.previews or ([self.preview] if self.preview is not None else [])
+            ready = sum(1 for p in previews for r in p.rows if r.status in ("new", "update"))
+            if not ready:
+                return None  # nothing in it could be imported: nothing to lose
+            return self.tr("Discard this import? %1 rows checked and ready will not be imported.").replace(
+                "%1", self.ctx.fmt_number(ready)
             )
         if self.currentId() == PAGE_PREVIEW and self._task is not None:
             return self.tr("Discard this import? The preview being computed will be lost.")
@@ -216,8 +219,8 @@ class ImportWizard(QWizard):
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), question, parent=self)
         box.setObjectName("import_discard")
-        close = box.addButton(self.tr("&Close"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
+        close = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep working"), QMessageBox.ButtonRole.RejectRole)
         close.setObjectName("import_discard_close")
         keep.setObjectName("import_discard_keep")
         box.setDefaultButton(keep)

@@ -429,7 +429,8 @@ def test_escape_after_a_preview_asks_before_discarding_it(qtbot, ctx, tmp_path):
     qtbot.keyClick(w, Qt.Key.Key_Escape)
     box = w.discard_box
     assert box is not None and box.isVisible() and w.isVisible()
-    assert box.text() == "Discard this import? The preview of 6 rows will be lost."
+    assert box.text() == "Discard this import? 4 rows checked and ready will not be imported."
+    assert sorted(b.text() for b in box.buttons()) == ["&Discard", "&Keep working"]
     qtbot.keyClick(box, Qt.Key.Key_Escape)  # Escape again keeps it
     assert w.discard_box is None and w.isVisible() and w.preview is not None
     w.close()  # the close box asks too
@@ -483,3 +484,20 @@ def test_the_rows_with_warnings_have_their_own_filter(qtbot, ctx, tmp_path):
     assert pp.model.rowCount() == 1
     row = pp.model.row_at(0)
     assert row.row == 8 and row.status == "new" and [m.code for m in row.warnings] == ["email_kept_in_notes"]
+
+
+def test_a_preview_with_nothing_to_import_closes_without_asking(qtbot, ctx, engine, tmp_path):
+    """Every row already in Ketnoi (imported before): nothing would be lost, nothing is asked."""
+    path = contacts_workbook(tmp_path / "dai-bieu.xlsx")
+    w = open_wizard(qtbot, ctx, path)
+    w.show()
+    to_preview(qtbot, w)
+    w.next()
+    qtbot.waitUntil(lambda: w.commit_page.state == "done", timeout=TIMEOUT)
+    w.accept()
+    again = open_wizard(qtbot, ctx, path)
+    again.show()
+    to_preview(qtbot, again)
+    assert again.preview is not None and all(r.status not in ("new", "update") for r in again.preview.rows)
+    qtbot.keyClick(again, Qt.Key.Key_Escape)
+    assert again.discard_box is None and not again.isVisible()
