@@ -16,6 +16,11 @@ LINES: dict[str, tuple[str, str]] = {
     "suffix": ("{file}: the file name must end in .xlsx", "{file}: tên tệp phải kết thúc bằng .xlsx"),
     "exported": ("Exported {path}: {counts}", "Đã xuất {path}: {counts}"),
     "template": ("Import template: {path}", "Mẫu nhập liệu: {path}"),
+    "no_file": (
+        "say where to write it: FILE.xlsx or -o FILE.xlsx",
+        "hãy cho biết ghi vào đâu: TỆP.xlsx hoặc -o TỆP.xlsx",
+    ),
+    "two_files": ("two files named ({a}, {b}): give one", "hai tệp được nêu ({a}, {b}): hãy chỉ nêu một"),
 }
 
 
@@ -29,31 +34,40 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "export", parents=[common, lang], help="export every record to .xlsx, in the layout import reads"
     )
-    p.add_argument("file", type=Path, help="FILE.xlsx")
-    p.set_defaults(handler=export_command)
     t = sub.add_parser("template", parents=[common, lang], help="write the empty import template")
-    t.add_argument("file", type=Path, help="FILE.xlsx")
-    t.set_defaults(handler=template_command)
+    for parser, handler in ((p, export_command), (t, template_command)):
+        # FILE or -o FILE, as ketnoi brief writes its PDF
+        parser.add_argument("file", type=Path, nargs="?", help="FILE.xlsx")
+        parser.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", help="the same, as an option")
+        parser.set_defaults(handler=handler)
 
 
-def _check(path: Path, lang: str) -> None:
+def _target(args: argparse.Namespace, lang: str) -> Path:
+    """The workbook to write: FILE or -o FILE (both: the same one)."""
+    named = [f for f in (args.file, args.output) if f is not None]
+    if not named:
+        raise UserError(_line("no_file", lang))
+    if len(named) == 2 and named[0] != named[1]:
+        raise UserError(_line("two_files", lang, a=named[0], b=named[1]))
+    path: Path = named[0]
     if path.suffix.lower() != ".xlsx":
         raise UserError(_line("suffix", lang, file=path.name))
+    return path
 
 
 def export_command(args: argparse.Namespace, ctx: Any) -> int:
     lang = cli_language(getattr(args, "lang", None))
-    _check(args.file, lang)
+    path = _target(args, lang)
     with read_session(ctx.engine()) as session:
-        counts = export_workbook(args.file, session=session)
+        counts = export_workbook(path, session=session)
     shown = ", ".join(f"{term(k, lang)} {v}" for k, v in counts.items())
-    ctx.out(_line("exported", lang, path=args.file, counts=shown))
+    ctx.out(_line("exported", lang, path=path, counts=shown))
     return 0
 
 
 def template_command(args: argparse.Namespace, ctx: Any) -> int:
     lang = cli_language(getattr(args, "lang", None))
-    _check(args.file, lang)
-    write_template(args.file)
-    ctx.out(_line("template", lang, path=args.file))
+    path = _target(args, lang)
+    write_template(path)
+    ctx.out(_line("template", lang, path=path))
     return 0

@@ -212,6 +212,15 @@ def test_cli_export_and_template(engine, db_path: Path, tmp_path: Path, capsys) 
     assert main(["template", str(tmp_path / "t.xlsx")]) == 0
     assert (tmp_path / "t.xlsx").exists()
     assert main(["export", str(tmp_path / "e.csv"), "--db", str(db_path)]) == 1
+    capsys.readouterr()
+    # -o FILE, as ketnoi brief takes it (a reviewer's `export -o` was "unrecognized arguments")
+    assert main(["export", "-o", str(tmp_path / "o.xlsx"), "--db", str(db_path)]) == 0
+    assert (tmp_path / "o.xlsx").exists() and "contact 3" in capsys.readouterr().out
+    assert main(["template", "--output", str(tmp_path / "t2.xlsx")]) == 0 and (tmp_path / "t2.xlsx").exists()
+    assert main(["export", "--db", str(db_path), "--lang", "en"]) == 1
+    assert "say where to write it: FILE.xlsx or -o FILE.xlsx" in capsys.readouterr().err
+    assert main(["export", str(tmp_path / "a.xlsx"), "-o", str(tmp_path / "b.xlsx"), "--db", str(db_path)]) == 1
+    assert not (tmp_path / "a.xlsx").exists() and not (tmp_path / "b.xlsx").exists()
 
 
 def test_separators_and_quotes_inside_names_survive_the_round_trip(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
