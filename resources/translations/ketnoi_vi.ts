@@ -1936,11 +1936,6 @@
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="61" />
-      <source>%1 field(s) restored</source>
-      <translation>khôi phục %1 trường</translation>
-    </message>
-    <message>
       <location filename="../../ui/import_wizard/history_dialog.py" line="109" />
       <source>%1 it created will be removed, and the updates it made put back.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá, và các nội dung nó đã cập nhật sẽ được khôi phục như cũ.</translation>
@@ -1949,11 +1944,6 @@
       <location filename="../../ui/import_wizard/history_dialog.py" line="112" />
       <source>%1 it created will be removed.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="60" />
-      <source>%1 record(s) removed</source>
-      <translation>xoá %1 bản ghi</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/history_dialog.py" line="86" />
@@ -1966,6 +1956,11 @@
       <translation>%Ln liên hệ</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="61" />
+      <source>%Ln field(s) restored</source>
+      <translation>khôi phục %Ln trường</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/history_dialog.py" line="84" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
@@ -1974,6 +1969,11 @@
       <location filename="../../ui/import_wizard/history_dialog.py" line="82" />
       <source>%Ln organisation(s)</source>
       <translation>%Ln tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="60" />
+      <source>%Ln record(s) removed</source>
+      <translation>xoá %Ln bản ghi</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/history_dialog.py" line="88" />
@@ -3383,6 +3383,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5879,7 +5880,6 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -57,13 +57,13 @@ def undo_summary(ctx: AppContext, result: UndoResult) -> list[str]:
     """What an undo did, first line first (the status bar's), in the window's language."""
     removed = sum(result.deleted.values()) + sum(result.swept.values())
     fields = result.restored_fields
-    removed_text = QCoreApplication.translate("ImportHistoryDialog", "%1 record(s) removed", "", removed)
-    fields_text = QCoreApplication.translate("ImportHistoryDialog", "%1 field(s) restored", "", fields)
-    lines = [  # "1 record removed", "3 records removed" ("%1": the number as the window writes it)
+    removed_text = QCoreApplication.translate("ImportHistoryDialog", "%Ln record(s) removed", "", removed)
+    fields_text = QCoreApplication.translate("ImportHistoryDialog", "%Ln field(s) restored", "", fields)
+    lines = [  # "1 record removed", "3 records removed"
         _tr("Import #%1 was undone: %2, %3.")
         .replace("%1", str(result.batch_id))
-        .replace("%2", removed_text.replace("%1", ctx.fmt_number(removed)))
-        .replace("%3", fields_text.replace("%1", ctx.fmt_number(fields)))
+        .replace("%2", removed_text)
+        .replace("%3", fields_text)
     ]
     if result.swept:
         swept = ", ".join(f"{terms().get(k, k)} {v}" for k, v in result.swept.items())
