@@ -120,6 +120,13 @@ class RecordView(QSplitter):
         self.detail_stale = False  # a change came while another view was shown
 
 
+def shown_location(url: str) -> str:
+    """The database as a person knows it: a SQLite file by its path ("C:\\Users\\…\\ketnoi.db"),
+    a server by its URL (its password already hidden by the caller)."""
+    prefix = "sqlite:///"
+    return url[len(prefix) :] if url.startswith(prefix) and len(url) > len(prefix) else url
+
+
 class MainWindow(QMainWindow):
     ready = Signal()  # attach() built the views on the database; the commands are on
     closed = Signal()  # the window was closed (also while it was still opening)
@@ -182,7 +189,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         # A URL with a password in it is named once SQLAlchemy can hide it (attach).
-        self.db_label = ElidedLabel(where if "@" not in where else "", self)  # a long path is cut
+        # a long path is cut
+        self.db_label = ElidedLabel(shown_location(where) if "@" not in where else "", self)
         self.db_label.setEnabled(False)
         self.statusBar().addPermanentWidget(self.db_label)
         self.status_line = StatusLine(self)  # announcements outlast the pointer's status tips
@@ -272,7 +280,7 @@ class MainWindow(QMainWindow):
         shown = (self.import_offer, self.file_offer, self.undo_button, self.count_label, self.live_label)
         for n, widget in enumerate(shown):
             bar.insertPermanentWidget(n, widget)
-        self.db_label.setText(describe_url(str(ctx.engine.url)))
+        self.db_label.setText(shown_location(describe_url(str(ctx.engine.url))))
         self.status_line.clear()
         ctx.status_message.connect(self._show_status)  # a method: disconnected with the window
         ctx.changes.connect(self._changed)

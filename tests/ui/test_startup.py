@@ -181,7 +181,7 @@ def test_the_frame_says_it_is_opening_and_holds_back_what_needs_the_database(
     assert window.opening_page.isVisible()
     assert window.opening_page.label.text() == "Opening office.db…"
     assert window.statusBar().currentMessage() == "Opening office.db…"
-    assert window.db_label.text() == f"sqlite:///{tmp_path / 'office.db'}"
+    assert window.db_label.text() == str(tmp_path / "office.db")  # the file, not a URL
     assert window.menuBar().actions() and window.toolbar.isVisible() and window.nav.count() == 6
     actions["act_new"].trigger()  # a disabled action does nothing (no dialog, no error)
     assert QApplication.activeModalWidget() is None
@@ -205,6 +205,7 @@ def test_attach_builds_the_views_into_the_same_window_and_turns_the_commands_on(
     assert window.stack.currentWidget() is window.views["contact"]  # the choice is honoured
     assert window.act_new.isEnabled() and window.act_search.isEnabled() and window.act_import.isEnabled()
     assert window.statusBar().currentMessage() == ""
+    assert window.db_label.text() == str(db_path)  # the file, as a person knows it
     qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)
     ctx.tasks.wait()
 
