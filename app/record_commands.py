@@ -301,15 +301,21 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.emit({"kind": kind, "total": total, "count": len(items), "items": items})
     columns = lists.COLUMNS[kind]
     for item in items:
-        cells = [f"#{item['id']:<6}"] + [_cell(item.get(c)) for c in columns]
+        cells = [f"#{item['id']:<6}"] + [_cell(item.get(c), c in _CODES) for c in columns]
         ctx.out("  ".join(c for c in cells if c))
     ctx.out(f"{len(items)} of {total} {kind}{'s' if total != 1 else ''}")
     return 0
 
 
-def _cell(value: Any) -> str:
+_CODES = frozenset({"direction", "status", "kind"})
+"""Columns that hold a code ("we_owe", "in_progress"): printed as words, kept as codes in --json."""
+
+
+def _cell(value: Any, code: bool = False) -> str:
     if value is None:
         return ""
+    if code and isinstance(value, str):
+        return value.replace("_", " ")  # "we owe", "in progress"
     if hasattr(value, "strftime"):
         return str(value.strftime("%d/%m/%Y %H:%M" if hasattr(value, "hour") else "%d/%m/%Y"))
     return str(value)

@@ -277,3 +277,12 @@ def test_the_console_script_speaks_json_too(tmp_path: Path) -> None:
     assert run("action", "reopen", aid)["actions"][0]["status"] == "open"
     assert {c["actor"] for c in run("history", "action", aid)["changes"]} == {"Quang"}
     assert run("contact", "list", "nhung")["items"][0]["organisation"] == "Genetica"
+
+
+def test_the_list_prints_codes_as_words_and_json_keeps_them(ketnoi: Ketnoi) -> None:
+    ketnoi("action", "add", "--title", "Gửi thư giới thiệu", "--direction", "we_owe")
+    ketnoi.capsys.readouterr()
+    assert main(["action", "list", "--db", ketnoi.db]) == 0
+    out = ketnoi.capsys.readouterr().out
+    assert "we owe" in out and "we_owe" not in out
+    assert ketnoi("action", "list")["items"][0]["direction"] == "we_owe"
