@@ -46,10 +46,12 @@ def touch_attendees(
     actor: str = "",
     group_id: str = "",
     batch_id: int | None = None,
+    op: str = "update",
 ) -> list[int]:
     """Move the attendees' ``last_contacted_on`` forward to the meeting's day (see the module's
     notes); returns the ids of the contacts changed. One history row per contact changed (an
-    ordinary field update, in ``group_id``), so the meeting's undo reverts it."""
+    ordinary field update, in ``group_id``), so the meeting's undo reverts it; an import's
+    (``op="import"``, its ``batch_id``) is reverted by the import's undo, as its other updates."""
     row = session.execute(select(MEET.c.starts_at, MEET.c.deleted_at).where(MEET.c.id == meeting_id)).first()
     if row is None or row.deleted_at is not None or row.starts_at is None:
         return []
@@ -81,7 +83,7 @@ def touch_attendees(
         {
             "entity": "contact",
             "entity_id": i,
-            "op": "update",
+            "op": op,
             "field": FIELD,
             "old": _iso(before[i]),
             "new": day.isoformat(),

@@ -492,6 +492,24 @@ def _commit_sheet(
         writer.write_new(kind, [r for r in preview.rows if r.status == "new"])
     writer.write_updates(kind, [r for r in preview.rows if r.status == "update"])
     writer.flush_changes()
+    if kind == "meeting":
+        # A meeting held moves its attendees' "last contacted" forward, as a logged one does
+        # (app.contacted), in this import: its undo puts the old dates back.
+        from app import contacted
+
+        for row in preview.rows:
+            meeting_id = (
+                row.new_id if row.status == "new" else row.match_id if row.status == "update" else None
+            )
+            if meeting_id is not None:
+                contacted.touch_attendees(
+                    session,
+                    meeting_id,
+                    actor=actor,
+                    group_id=f"import-{batch.id}",
+                    batch_id=batch.id,
+                    op="import",
+                )
     counts["organisations_created"] = len(ctx.orgs.pending) - (counts["new"] if kind == "organisation" else 0)
     counts["staff_created"] = len(ctx.staff.pending)
     counts["_written"] = 1

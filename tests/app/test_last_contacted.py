@@ -161,3 +161,31 @@ def test_one_update_on_both_databases(backend: str, engine: Engine, request: pyt
     finally:
         if eng is not engine:
             eng.dispose()
+
+
+def test_meetings_imported_from_a_sheet_move_it_too_and_the_import_undo_puts_it_back(
+    engine: Engine, tmp_path: Any
+) -> None:
+    from app.importing import inspect_sheet, preview_import, run_import
+    from app.importing.undo import undo_import
+    from tests.app.importing.helpers import write_xlsx
+
+    ids = _people(engine)
+    book = write_xlsx(
+        tmp_path / "cuoc-hop.xlsx",
+        {
+            "Cuộc họp": [
+                ["Tiêu đề", "Bắt đầu", "Thành phần"],
+                ["Làm việc với Bộ", dt.datetime(2026, 11, 2, 9), "Nguyễn Minh Hương; Lê Văn Nam"],
+                ["Hội thảo sắp tới", dt.datetime(2026, 12, 20, 9), "Đỗ Minh Thư"],  # still to come
+            ]
+        },
+    )
+    with read_session(engine) as s:
+        layout = inspect_sheet(book, session=s)
+        preview = preview_import(book, layout, session=s)
+    result = run_import(engine, preview)
+    assert _dates(engine, ids) == {"huong": dt.date(2026, 11, 2), "thu": None, "nam": LATER}
+    with unit_of_work(engine) as s:
+        undo_import(result.batch_id, session=s)
+    assert _dates(engine, ids) == {"huong": OLD, "thu": None, "nam": LATER}
