@@ -58,3 +58,39 @@ def test_a_collector_that_was_off_stays_off() -> None:
     with paused_gc():
         pass
     assert not gc.isenabled()
+
+
+def test_the_preview_and_the_import_run_with_it_paused(
+    engine: object, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cleaning, matching and writing each build an object or more per row: the collector
+    waits (its passes walked a 100k preview's million objects again and again)."""
+    from pathlib import Path
+
+    import app.importing.commit as commit
+    import app.importing.matching as matching
+    from app.importing import inspect_sheet, preview_import, run_import
+    from db.engine import read_session
+    from tests.app.importing.helpers import write_xlsx
+
+    seen: dict[str, bool] = {}
+    real_match, real_write = matching._match, commit._Writer.write_new
+
+    def match(*args: object, **kwargs: object) -> object:
+        seen.setdefault("match", gc.isenabled())
+        return real_match(*args, **kwargs)  # type: ignore[arg-type]
+
+    def write(self: object, *args: object, **kwargs: object) -> object:
+        seen["write"] = gc.isenabled()
+        return real_write(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(matching, "_match", match)
+    monkeypatch.setattr(commit._Writer, "write_new", write)
+    book = write_xlsx(
+        Path(str(tmp_path)) / "a.xlsx", {"Danh bạ": [["Họ và tên", "Email"], ["Lê Văn An", "an@x.vn"]]}
+    )
+    with read_session(engine) as s:  # type: ignore[arg-type]
+        preview = preview_import(book, inspect_sheet(book, session=s), session=s)
+    run_import(engine, preview)  # type: ignore[arg-type]
+    assert seen == {"match": False, "write": False}
+    assert gc.isenabled()
