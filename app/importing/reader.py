@@ -700,10 +700,11 @@ def norm(value: Any) -> Any:
 _AS_IS = frozenset({int, bool, dt.date, dt.datetime, dt.time, type(None)})
 
 
-def _norm_row(raw: list[Any]) -> list[Any]:
+def _norm_row(raw: list[Any], *, copy: bool = True) -> list[Any]:
     """:func:`norm` over a row of calamine's values, without a call per cell for the types
-    that need nothing or little (a third less time over a 100k-row sheet)."""
-    out = list(raw)
+    that need nothing or little (a third less time over a 100k-row sheet). ``copy=False``
+    normalises ``raw`` itself (a list calamine made for this one reading)."""
+    out = list(raw) if copy else raw
     for i, value in enumerate(out):
         cls = value.__class__
         if cls is str:
@@ -752,10 +753,29 @@ def _calamine_rows(path: Path, sheet: str, ws: Any = None) -> Iterator[Row]:
         if r1 > r0 or c1 > c0:
             for r in range(r0, r1 + 1):
                 fills.setdefault(r, []).append((r0, c0, c1))
+    limit = max(0, MAX_COLUMNS - col_offset)
+    pad: list[Any] = [None] * col_offset
+    if not fills:  # (most sheets: no merged range below their header) each row as it comes
+        for i, raw in enumerate(rows):
+            values = _norm_row(raw if len(raw) <= limit else raw[:limit], copy=False)
+            yield i + 1, (pad + values if col_offset else values)
+        return
+    yield from _merged_rows(rows, merged, fills, pad, limit)
+
+
+def _merged_rows(
+    rows: Iterator[list[Any]],
+    merged: list[Any],
+    fills: dict[int, list[tuple[int, int, int]]],
+    pad: list[Any],
+    limit: int,
+) -> Iterator[Row]:
+    """:func:`_calamine_rows` for a sheet with merged ranges: each cell under a range's top-left
+    one (in its rows, below the top one) takes its value."""
     top_values: dict[tuple[int, int], Any] = {}
     top_rows = {r0 for spans in fills.values() for r0, _, _ in spans}
     for i, raw in enumerate(rows):
-        values = [None] * col_offset + _norm_row(raw[: max(0, MAX_COLUMNS - col_offset)])
+        values = pad + _norm_row(raw[:limit], copy=False)
         if i in top_rows:
             for (r0, c0), (_r1, _c1) in merged:
                 if r0 == i and c0 < len(values):
