@@ -27,8 +27,9 @@ from app import validation as v
 from app.entities import TAG_LENGTH, _lengths, _names, _opt_text
 from app.importing import cleaning as cl
 from app.importing.fields import IGNORE
+from app.importing.messages import Message, warning
 from app.importing.notation import split_label
-from app.importing.preview import _NO_ERRORS, RowResult, _share
+from app.importing.preview import _NO_ERRORS, RowResult, _label_for, _share
 from app.importing.sheet import SheetLayout
 from app.vntext import (
     _HONORIFIC_RE,
@@ -64,7 +65,7 @@ _NAME, _POSITION, _EMAILS, _PHONES = range(4)
 class Gives:
     """What one cell gives its row: columns, a relation list, a reference, search words."""
 
-    __slots__ = ("columns", "ref", "relation", "slot", "words")
+    __slots__ = ("columns", "ref", "relation", "slot", "warning", "words")
 
     def __init__(
         self,
@@ -73,12 +74,14 @@ class Gives:
         ref: str | None = None,
         words: tuple[str, ...] = (),
         slot: int = -1,
+        warning: Message | None = None,
     ) -> None:
         self.columns = columns
         self.relation = relation
         self.ref = ref
         self.words = words
         self.slot = slot
+        self.warning = warning  # said of the row, placed at the cell (a phone kept unverified)
 
 
 def _blank(value: Any) -> bool:
@@ -220,9 +223,11 @@ def _phones(value: Any) -> Any:
     if value.__class__ is str and (found := _PLAIN_VN_PHONE.fullmatch(value)) is not None:
         written = found.group(1)
         national = written.translate(v._SEPARATORS)
-        if 6 <= len(written) <= 21 and len(national) <= 12 and v._vietnamese_national_valid(national):
-            e164 = "+84" + national
-            return Gives(relation=[e164], words=tuple(v.phone_search_tokens(e164)), slot=_PHONES)
+        if 6 <= len(written) <= 21 and len(national) <= 12:
+            if v._vietnamese_national_valid(national):
+                e164 = "+84" + national
+                return Gives(relation=[e164], words=tuple(v.phone_search_tokens(e164)), slot=_PHONES)
+            return _unverified(value)
     items = _split_cell(value, cl._PHONE_SPLIT, phones=True)
     if items is FALLBACK:
         return items
@@ -240,6 +245,26 @@ def _phones(value: Any) -> Any:
     for p in phones:
         words += v.phone_search_tokens(p)  # (digits: folding leaves them as they are)
     return Gives(relation=phones, words=tuple(words), slot=_PHONES)
+
+
+def _unverified(value: str) -> Any:
+    """A plainly written number of the right length in a range libphonenumber does not list yet
+    (Vietnam's 099x): kept in E.164 with a warning, as the general path keeps it
+    (cleaning._keep_contact_methods), or left to it."""
+    if v.is_e164(value):
+        return FALLBACK  # (already as Ketnoi stores it: the general path accepts it unwarned)
+    try:
+        v.phone(value)
+    except v.FieldError:
+        pass
+    else:
+        return FALLBACK  # valid after all: the general path's to say
+    try:
+        e164 = v.phone(value, unverified_ok=True)
+    except Exception:
+        return FALLBACK
+    said = warning("phone_unverified", column="phones", value=cl._shown(value))
+    return Gives(relation=[e164], words=tuple(v.phone_search_tokens(e164)), slot=_PHONES, warning=said)
 
 
 def _last_contacted(value: Any) -> Any:
@@ -324,7 +349,10 @@ _RELATIONS = ("emails", "phones", "tags")
 class FastRows:
     """The fast path for one sheet layout; :meth:`row` answers one row."""
 
-    def __init__(self, columns: Sequence[tuple[int, str]]) -> None:
+    def __init__(
+        self, columns: Sequence[tuple[int, str]], sheet: str = "", labels: dict[str, str] | None = None
+    ) -> None:
+        self.sheet, self.labels = sheet, labels or {}  # where a cell's warning is placed
         self.plan: list[tuple[int, str, Callable[[Any], Any], dict[Any, Any] | None]] = [
             (col, name, ANALYSE[name], {}) for col, name in columns
         ]
@@ -370,10 +398,15 @@ class FastRows:
             refs: dict[str, Any] = {}
             words = [(), (), (), ()]
             present = []
+            warned: list[Message] = []
             for name, given in zip(names, gives, strict=True):
                 if given is EMPTY:
                     continue
                 present.append(name)
+                if given.warning is not None:
+                    warned.append(
+                        given.warning.at(sheet=self.sheet, row=number, column=self.labels.get(name, ""))
+                    )
                 if given.columns is not None:
                     columns.update(given.columns)
                 if given.slot >= 0:
@@ -389,7 +422,7 @@ class FastRows:
             supplied = slots.get(key)
             if supplied is None:
                 supplied = slots[key] = _share(frozenset(present))
-            append(RowResult(number, "new", (), _NO_ERRORS, (), columns, relations, refs, supplied))
+            append(RowResult(number, "new", (), _NO_ERRORS, warned or (), columns, relations, refs, supplied))
         return out
 
     def _column(self, j: int, chunk: Sequence[tuple[int, Sequence[Any]]]) -> list[Any]:
@@ -451,4 +484,4 @@ def fast_rows(layout: SheetLayout) -> FastRows | None:
         return None
     # The name first: a row's own check ("has it a name?") is then its first bit.
     columns.sort(key=lambda c: c[1] != "full_name")
-    return FastRows(columns)
+    return FastRows(columns, layout.sheet, {name: _label_for(layout, name) for name in names})
