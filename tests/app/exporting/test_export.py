@@ -219,7 +219,9 @@ def test_cli_export_and_template(engine, db_path: Path, tmp_path: Path, capsys) 
     assert main(["template", "--output", str(tmp_path / "t2.xlsx")]) == 0 and (tmp_path / "t2.xlsx").exists()
     assert main(["export", "--db", str(db_path), "--lang", "en"]) == 1
     assert "say where to write it: FILE.xlsx or -o FILE.xlsx" in capsys.readouterr().err
-    assert main(["export", str(tmp_path / "a.xlsx"), "-o", str(tmp_path / "b.xlsx"), "--db", str(db_path)]) == 1
+    assert (
+        main(["export", str(tmp_path / "a.xlsx"), "-o", str(tmp_path / "b.xlsx"), "--db", str(db_path)]) == 1
+    )
     assert not (tmp_path / "a.xlsx").exists() and not (tmp_path / "b.xlsx").exists()
 
 

@@ -14,7 +14,9 @@ from tests.app.importing.helpers import write_xlsx
 
 def _two_of_one_name(engine: Engine) -> tuple[int, int]:
     with unit_of_work(engine) as s:
-        nic = records.create(s, "organisation", {"name": "Trung tâm Đổi mới sáng tạo Quốc gia", "acronym": "NIC"})
+        nic = records.create(
+            s, "organisation", {"name": "Trung tâm Đổi mới sáng tạo Quốc gia", "acronym": "NIC"}
+        )
         most = records.create(s, "organisation", {"name": "Bộ Khoa học và Công nghệ", "acronym": "MOST"})
         first = records.create(s, "contact", {"full_name": "Nguyễn Văn An", "organisation_id": nic,
                                               "emails": ["an@nic.vn"]})  # fmt: skip
@@ -24,7 +26,9 @@ def _two_of_one_name(engine: Engine) -> tuple[int, int]:
     return first, second
 
 
-def test_a_name_two_contacts_have_is_linked_to_the_oldest_with_a_warning(engine: Engine, tmp_path: Path) -> None:
+def test_a_name_two_contacts_have_is_linked_to_the_oldest_with_a_warning(
+    engine: Engine, tmp_path: Path
+) -> None:
     first, second = _two_of_one_name(engine)
     book = write_xlsx(
         tmp_path / "meetings.xlsx",

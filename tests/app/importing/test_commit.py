@@ -243,7 +243,12 @@ def test_error_report_holds_rejected_rows_as_they_were(engine, tmp_path: Path) -
     assert by_row[65][4] == "khong-co-email" and by_row[65][8] == "duplicate of row 9 (same phone)"
     assert "row 7" in by_row[64][8]
     warned = list(load_workbook(out)["Warnings"].iter_rows(values_only=True))
-    assert ("Danh bạ", 67, "Ngày gặp gần nhất (G)", '"31/02/2025" is not a date; kept in the notes as typed') in warned
+    assert (
+        "Danh bạ",
+        67,
+        "Ngày gặp gần nhất (G)",
+        '"31/02/2025" is not a date; kept in the notes as typed',
+    ) in warned
     # Fixed rows can be imported from the report itself: same headers, same mapping.
     again = preview(engine, out)
     assert again.layout.kind == "contact" and again.layout.mapping[1] == "full_name"
