@@ -11,10 +11,11 @@ its list or reference, its words for the search text), computed by the same func
 general path (:func:`app.importing.preview.clean_row`) uses, and a row is assembled from
 them with a few dictionary operations. Anything unusual (a value that would be an error or a
 warning, a label after an email or phone, a cell the general path would keep in the notes,
-a row without a name) makes that row go through the general path, whole. The two paths are
-held together by a property test (``tests/app/importing/test_fastrows.py``): for any row of
-such a sheet the fast path gives a :class:`~app.importing.preview.RowResult` equal to the
-general path's.
+a row without a name) makes that row go through the general path, whole; the one warning
+given here is a plainly written 099x number's, "kept unverified", worded and placed as the
+general path words and places it. The two paths are held together by property tests
+(``tests/app/importing/test_fastrows.py``): for any row of such a sheet the fast path gives a
+:class:`~app.importing.preview.RowResult` equal to the general path's.
 """
 
 from __future__ import annotations
@@ -210,8 +211,7 @@ def _emails(value: Any) -> Any:
 
 # A Vietnamese number written plainly ("0912 345 678", "+84 24.3825.1234", "(+84) 91-234-5678",
 # "84912345678"): digits after a national "0" or "+84" (in brackets or not; or "84", the plus
-# lost), single spaces, dots or dashes
-# between them, nothing else. Such a cell is one number (nothing the list split or a label
+# lost), single spaces, dots or dashes between them, nothing else. Such a cell is one number (nothing the list split or a label
 # could find in it), already clean, and read by v.phone's fast path (_vietnamese_valid) as
 # the digits after the prefix: the same number is built here directly.
 _PLAIN_VN_PHONE = re.compile(
