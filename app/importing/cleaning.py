@@ -572,7 +572,24 @@ def prepare_row(
     """``PREPARE[kind]`` for an imported row. With ``warnings``, a field the service refuses
     that does not identify the record (too long, out of range, not a web address…) leaves the
     row's data for its notes, with a warning, and the row is checked again; only problems with
-    the record's identity raise :class:`ValidationError`."""
+    the record's identity raise :class:`ValidationError`.
+
+    An action the sheet says is done, with no completion date, keeps none: the service dates a
+    done action today when a person marks it, but the day of an import is not the day it was
+    done (an office reviewer found last year's actions "completed" on the import's day)."""
+    prepared = _prepare_row(kind, data, warnings, headers)
+    if (
+        kind == "action"
+        and prepared.columns.get("status") == "done"
+        and data.get("completed_on") in (None, "")
+    ):
+        prepared.columns["completed_on"] = None
+    return prepared
+
+
+def _prepare_row(
+    kind: str, data: Values, warnings: list[Message] | None, headers: Mapping[str, str] | None
+) -> Prepared:
     for _ in range(8):
         try:
             return PREPARE[kind](None, data, None)
