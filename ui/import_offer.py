@@ -25,22 +25,13 @@ from PySide6.QtWidgets import QToolButton, QWidget
 from app.undo_history import ImportOnTop
 from ui.context import AppContext
 from ui.icons import icon
+from ui.labels import records_counted
 from ui.statusline import StatusLine
 
 
 def _written(on_top: ImportOnTop) -> str:
     """What the import wrote ("2,000 contacts"), counted in the window's language."""
-    n = on_top.records
-    kind = on_top.kinds[0] if len(on_top.kinds) == 1 else ""
-    if kind == "contact":
-        return QCoreApplication.translate("ImportHistoryOffer", "%Ln contact(s)", "", n)
-    if kind == "organisation":
-        return QCoreApplication.translate("ImportHistoryOffer", "%Ln organisation(s)", "", n)
-    if kind == "meeting":
-        return QCoreApplication.translate("ImportHistoryOffer", "%Ln meeting(s)", "", n)
-    if kind == "action":
-        return QCoreApplication.translate("ImportHistoryOffer", "%Ln action(s)", "", n)
-    return QCoreApplication.translate("ImportHistoryOffer", "%Ln record(s)", "", n)
+    return records_counted(on_top.kinds[0] if len(on_top.kinds) == 1 else "", on_top.records)
 
 
 def where_undone(ctx: AppContext, on_top: ImportOnTop) -> str:

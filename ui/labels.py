@@ -241,3 +241,20 @@ def letter_template(value: str) -> str:
         "reply": tr("Labels", "Reply"),
         "other": tr("Labels", "Other letter"),
     }.get(value, value)
+
+
+def records_counted(kind: str, n: int) -> str:
+    """ "2,000 contacts", "1 organisation" in the window's language (Qt's plurals, the number as
+    its locale writes it); "records" for a mix of kinds (``kind`` "")."""
+    tr = QCoreApplication.translate
+    if kind == "contact":
+        return tr("RecordCount", "%Ln contact(s)", "", n)
+    if kind == "organisation":
+        return tr("RecordCount", "%Ln organisation(s)", "", n)
+    if kind == "meeting":
+        return tr("RecordCount", "%Ln meeting(s)", "", n)
+    if kind == "action":
+        return tr("RecordCount", "%Ln action(s)", "", n)
+    if kind == "staff":
+        return tr("RecordCount", "%Ln staff member(s)", "", n)
+    return tr("RecordCount", "%Ln record(s)", "", n)

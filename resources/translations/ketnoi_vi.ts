@@ -493,6 +493,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1931,127 +1932,102 @@
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="100" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="86" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="109" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="95" />
       <source>%1 it created will be removed, and the updates it made put back.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá, và các nội dung nó đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="112" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="98" />
       <source>%1 it created will be removed.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="86" />
-      <source>%Ln action(s)</source>
-      <translation>%Ln việc cần làm</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="80" />
-      <source>%Ln contact(s)</source>
-      <translation>%Ln liên hệ</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="61" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="62" />
       <source>%Ln field(s) restored</source>
       <translation>khôi phục %Ln trường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="84" />
-      <source>%Ln meeting(s)</source>
-      <translation>%Ln cuộc họp</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="82" />
-      <source>%Ln organisation(s)</source>
-      <translation>%Ln tổ chức</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="60" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="61" />
       <source>%Ln record(s) removed</source>
       <translation>xoá %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="88" />
-      <source>%Ln staff member(s)</source>
-      <translation>%Ln cán bộ</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="214" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="200" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="70" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="71" />
       <source>Also removed, left by imports undone before: %1</source>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="224" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="210" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="333" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="319" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="322" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="308" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="63" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="64" />
       <source>Import #%1 was undone: %2, %3.</source>
       <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="196" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="182" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="72" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="73" />
       <source>Kept, because they were edited or used since:</source>
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="114" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="100" />
       <source>The updates it made will be put back.</source>
       <translation>Các nội dung lần nhập này đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="115" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="101" />
       <source>This cannot be undone.</source>
       <translation>Thao tác này không thể hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="131" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="117" />
       <source>Undo import</source>
       <translation>Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="102" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="88" />
       <source>Undo import #%1 (%2, %3)?</source>
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="329" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="315" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="302" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="288" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="347" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="333" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
@@ -2059,57 +2035,57 @@
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="152" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="138" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="187" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="173" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="153" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="139" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="152" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="138" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="152" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="138" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="153" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="139" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="154" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="140" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="186" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="172" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="153" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="139" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="152" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="138" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="152" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="138" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
@@ -2117,37 +2093,12 @@
   <context>
     <name>ImportHistoryOffer</name>
     <message>
-      <location filename="../../ui/import_offer.py" line="42" />
-      <source>%Ln action(s)</source>
-      <translation>%Ln việc cần làm</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_offer.py" line="36" />
-      <source>%Ln contact(s)</source>
-      <translation>%Ln người liên hệ</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_offer.py" line="40" />
-      <source>%Ln meeting(s)</source>
-      <translation>%Ln cuộc họp</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_offer.py" line="38" />
-      <source>%Ln organisation(s)</source>
-      <translation>%Ln tổ chức</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_offer.py" line="43" />
-      <source>%Ln record(s)</source>
-      <translation>%Ln bản ghi</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_offer.py" line="72" />
+      <location filename="../../ui/import_offer.py" line="63" />
       <source>Import history…</source>
       <translation>Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_offer.py" line="51" />
+      <location filename="../../ui/import_offer.py" line="42" />
       <source>Nothing to undo here. Use File → Import history to undo the import of “%1” (%3, %2).</source>
       <translation>Không có gì để hoàn tác ở đây. Hãy dùng Tệp → Lịch sử nhập để hoàn tác lần nhập “%1” (%3, %2).</translation>
     </message>
@@ -3286,7 +3237,6 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3383,7 +3333,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3972,192 +3921,192 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="357" />
+      <location filename="../../ui/main_window.py" line="365" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="415" />
+      <location filename="../../ui/main_window.py" line="423" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="343" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="507" />
+      <location filename="../../ui/main_window.py" line="515" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="371" />
+      <location filename="../../ui/main_window.py" line="379" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="496" />
+      <location filename="../../ui/main_window.py" line="504" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="524" />
+      <location filename="../../ui/main_window.py" line="532" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="434" />
+      <location filename="../../ui/main_window.py" line="442" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="369" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="438" />
+      <location filename="../../ui/main_window.py" line="446" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="327" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="512" />
+      <location filename="../../ui/main_window.py" line="520" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="520" />
+      <location filename="../../ui/main_window.py" line="528" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="436" />
+      <location filename="../../ui/main_window.py" line="444" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="514" />
+      <location filename="../../ui/main_window.py" line="522" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="441" />
+      <location filename="../../ui/main_window.py" line="449" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="361" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="556" />
+      <location filename="../../ui/main_window.py" line="564" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="444" />
+      <location filename="../../ui/main_window.py" line="452" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="399" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="384" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="403" />
+      <location filename="../../ui/main_window.py" line="411" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="410" />
+      <location filename="../../ui/main_window.py" line="418" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="431" />
+      <location filename="../../ui/main_window.py" line="439" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="367" />
+      <location filename="../../ui/main_window.py" line="375" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="396" />
+      <location filename="../../ui/main_window.py" line="404" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="327" />
+      <location filename="../../ui/main_window.py" line="335" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="425" />
+      <location filename="../../ui/main_window.py" line="433" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="528" />
+      <location filename="../../ui/main_window.py" line="536" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="465" />
+      <location filename="../../ui/main_window.py" line="473" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
@@ -4167,37 +4116,37 @@
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="418" />
+      <location filename="../../ui/main_window.py" line="426" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="356" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="140" />
+      <location filename="../../ui/main_window.py" line="147" />
       <source>Relationships, meetings, commitments — Ketnoi</source>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="378" />
+      <location filename="../../ui/main_window.py" line="386" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="363" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="558" />
+      <location filename="../../ui/main_window.py" line="566" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="337" />
+      <location filename="../../ui/main_window.py" line="345" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -4486,6 +4435,39 @@
       <location filename="../../ui/progress.py" line="35" />
       <source>Cancel</source>
       <translation>Huỷ</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordCount</name>
+    <message>
+      <location filename="../../ui/labels.py" line="257" />
+      <source>%Ln action(s)</source>
+      <translation>%Ln việc cần làm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="251" />
+      <source>%Ln contact(s)</source>
+      <translation>%Ln người liên hệ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="255" />
+      <source>%Ln meeting(s)</source>
+      <translation>%Ln cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="253" />
+      <source>%Ln organisation(s)</source>
+      <translation>%Ln tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="260" />
+      <source>%Ln record(s)</source>
+      <translation>%Ln bản ghi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="259" />
+      <source>%Ln staff member(s)</source>
+      <translation>%Ln cán bộ</translation>
     </message>
   </context>
   <context>
@@ -5880,6 +5862,7 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -40,6 +40,7 @@ from ui.context import AppContext
 from ui.icons import icon
 from ui.import_wizard.common import describe
 from ui.import_wizard.messages import terms, wording
+from ui.labels import records_counted
 from ui.rows import RowsModel
 from ui.tasks import Task
 from ui.team import hold_read_only
@@ -74,27 +75,12 @@ def undo_summary(ctx: AppContext, result: UndoResult) -> list[str]:
     return lines
 
 
-def _records(kind: str, n: int) -> str:
-    """ "59 contacts", "1 organisation" in the window's language (the number as its locale writes it)."""
-    if kind == "contact":
-        return QCoreApplication.translate("ImportHistoryDialog", "%Ln contact(s)", "", n)
-    if kind == "organisation":
-        return QCoreApplication.translate("ImportHistoryDialog", "%Ln organisation(s)", "", n)
-    if kind == "meeting":
-        return QCoreApplication.translate("ImportHistoryDialog", "%Ln meeting(s)", "", n)
-    if kind == "action":
-        return QCoreApplication.translate("ImportHistoryDialog", "%Ln action(s)", "", n)
-    if kind == "staff":
-        return QCoreApplication.translate("ImportHistoryDialog", "%Ln staff member(s)", "", n)
-    return f"{n} {kind}"
-
-
 def undo_question(ctx: AppContext, e: ImportEntry) -> str:
     """What undoing the import ``e`` removes and puts back, asked before it starts: an import's
     undo cannot itself be undone."""
     order = ("contact", "organisation", "meeting", "action", "staff")
     kinds = sorted(e.created, key=lambda k: (order.index(k) if k in order else len(order), k))
-    parts = [_records(k, e.created[k]) for k in kinds]
+    parts = [records_counted(k, e.created[k]) for k in kinds]
     what = parts[0] if len(parts) == 1 else ""
     if len(parts) > 1:
         what = _tr("%1 and %2").replace("%1", ", ".join(parts[:-1])).replace("%2", parts[-1])

@@ -160,7 +160,7 @@ def test_the_question_in_vietnamese(qapp: Any, ctx: Any) -> None:
     finally:
         i18n.install(qapp, "en")
     assert text.startswith("Hoàn tác lần nhập #4 (field-contacts.xlsx, ")
-    assert "59 liên hệ, 12 tổ chức và 4 việc cần làm do lần nhập này tạo sẽ bị xoá" in text
+    assert "59 người liên hệ, 12 tổ chức và 4 việc cần làm do lần nhập này tạo sẽ bị xoá" in text
     assert text.endswith("Thao tác này không thể hoàn tác.")
 
 
