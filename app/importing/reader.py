@@ -499,6 +499,17 @@ def _hidden_in(body: bytes, out: set[int]) -> None:
             out.add(int(number.group(1)))
 
 
+def _known_hidden(path: Path, tag: str) -> tuple[_Key, frozenset[int] | None]:
+    """The key of ``path``'s hidden rows under ``tag`` (a sheet) and the rows already found
+    for it (nothing hidden when the file cannot be looked at)."""
+    try:
+        key = _file_key(path, tag)
+    except OSError:
+        return (str(path), 0, 0, 0, 0, tag), frozenset()
+    with _LOCK:
+        return key, _HIDDEN.get(key)
+
+
 def _keep_hidden(key: _Key, hidden: set[int]) -> None:
     with _LOCK:
         if len(_HIDDEN) > 100:
@@ -529,12 +540,7 @@ def hidden_rows(path: Path, sheet: str) -> frozenset[int]:
     member = _sheet_xml_path(path, sheet)
     if member is None:
         return frozenset()
-    try:
-        key = _file_key(path, "\0" + member)
-    except OSError:
-        return frozenset()
-    with _LOCK:
-        known = _HIDDEN.get(key)
+    key, known = _known_hidden(path, "\0" + member)
     if known is not None:
         return known
     hidden: set[int] = set()
@@ -570,12 +576,7 @@ def _ods_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
     rows of ``sheet`` (their repeats too) up to its end."""
     from html import unescape
 
-    try:
-        key = _file_key(path, "\0ods:" + sheet)
-    except OSError:
-        return frozenset()
-    with _LOCK:
-        known = _HIDDEN.get(key)
+    key, known = _known_hidden(path, "\0ods:" + sheet)
     if known is not None:
         return known
     hidden: set[int] = set()
@@ -627,12 +628,7 @@ def _xls_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
     looked through. Nothing is refused here: a file this cannot read reports nothing hidden."""
     import struct
 
-    try:
-        key = _file_key(path, "\0xls:" + sheet)
-    except OSError:
-        return frozenset()
-    with _LOCK:
-        known = _HIDDEN.get(key)
+    key, known = _known_hidden(path, "\0xls:" + sheet)
     if known is not None:
         return known
     hidden: set[int] = set()
