@@ -44,8 +44,8 @@ from app.emails import contacts_by_address, staff_by_address
 from app.errors import UserError
 from db import clock
 from db import models as m
-from db.queries import chunked
-from db.tables import CON, METHOD, table_of
+from db.queries import chunked, first_emails
+from db.tables import table_of
 
 OFFICE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_ICS_BYTES = 5 * 1024 * 1024
@@ -118,20 +118,6 @@ def open_action_ids(session: Session) -> list[int]:
         .order_by(ACTION.c.due_date, ACTION.c.id)
     ).scalars()
     return [int(i) for i in rows]
-
-
-def _emails_of(session: Session, contact_ids: Sequence[int]) -> dict[int, str]:
-    out: dict[int, str] = {}
-    for part in chunked(sorted(set(contact_ids))):
-        rows = session.execute(
-            select(METHOD.c.contact_id, METHOD.c.value)
-            .join(CON, CON.c.id == METHOD.c.contact_id)
-            .where(METHOD.c.contact_id.in_(part), METHOD.c.kind == "email", CON.c.deleted_at.is_(None))
-            .order_by(METHOD.c.contact_id, METHOD.c.position)
-        ).all()
-        for cid, value in rows:
-            out.setdefault(int(cid), str(value))
-    return out
 
 
 def _cal_address(email: str, name: str, **params: str) -> Any:
@@ -232,7 +218,7 @@ def _meeting_event(session: Session, row: m.Meeting, uid: str, stamp: dt.datetim
     if owner is not None and owner.email:
         ev.add("organizer", _cal_address(owner.email, owner.name))
     attendees = records.get(session, "meeting", row.id).get("attendees") or []
-    emails = _emails_of(session, [a["contact_id"] for a in attendees])
+    emails = first_emails(session, [a["contact_id"] for a in attendees])
     for a in attendees:
         email = emails.get(a["contact_id"])
         if email:  # a contact without an address cannot be invited

@@ -7,7 +7,7 @@ import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Integer, Table, and_, column, func, text
+from sqlalchemy import ColumnElement, Integer, Table, and_, column, func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
@@ -254,3 +254,21 @@ def insert_new(session: Session, table: Any, rows: list[dict[str, Any]], *, key:
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
         session.execute(sqlite_insert(table).on_conflict_do_nothing(index_elements=[key]), rows)
+
+
+def first_emails(session: Session, contact_ids: Sequence[int]) -> dict[int, str]:
+    """Each live contact's first email address (its primary, position 0 first), by contact id;
+    contacts without one are left out."""
+    from db.tables import CON, METHOD  # (db.tables imports the models: not at import time)
+
+    out: dict[int, str] = {}
+    for part in chunked(sorted(set(contact_ids))):
+        rows = session.execute(
+            select(METHOD.c.contact_id, METHOD.c.value)
+            .join(CON, CON.c.id == METHOD.c.contact_id)
+            .where(METHOD.c.contact_id.in_(part), METHOD.c.kind == "email", CON.c.deleted_at.is_(None))
+            .order_by(METHOD.c.contact_id, METHOD.c.position)
+        ).all()
+        for cid, value in rows:
+            out.setdefault(int(cid), str(value))
+    return out

@@ -32,7 +32,7 @@ from app.importing.notation import with_email, with_label, with_role
 from app.importing.resolve import org_label
 from app.vntext import fold
 from db import models as m
-from db.queries import chunked
+from db.queries import chunked, first_emails
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -94,21 +94,9 @@ class _Names:
         by_name: dict[str, list[int]] = {}
         for i, n in self.contacts.items():
             by_name.setdefault(fold(n), []).append(i)
-        namesakes = sorted(i for ids in by_name.values() if len(ids) > 1 for i in ids)
-        for start in range(0, len(namesakes), 500):
-            emails = (
-                select(m.ContactMethod.contact_id, m.ContactMethod.value)
-                .where(
-                    col(m.ContactMethod.kind) == "email",
-                    col(m.ContactMethod.contact_id).in_(namesakes[start : start + 500]),
-                )
-                .order_by(col(m.ContactMethod.contact_id), col(m.ContactMethod.position))
-            )
-            first: dict[int, str] = {}
-            for i, email in session.exec(emails):
-                first.setdefault(i, email)
-            for i, email in first.items():
-                self.contacts[i] = with_email(self.contacts[i], email)
+        namesakes = [i for ids in by_name.values() if len(ids) > 1 for i in ids]
+        for i, email in first_emails(session, namesakes).items():
+            self.contacts[i] = with_email(self.contacts[i], email)
         self.meetings = {
             i: t for i, t in session.exec(select(m.Meeting.id, m.Meeting.title)) if i is not None
         }
