@@ -25,6 +25,51 @@ from app.cli import CliContext, json_option
 from app.errors import UserError
 from db.engine import read_session, unit_of_work
 
+CANCEL_LINES: dict[str, tuple[str, str]] = {
+    "cancelled": (
+        "Meeting '{title}' on {when} cancelled by the organiser: moved to the trash",
+        "Cuộc họp '{title}' ngày {when} đã bị người tổ chức huỷ: đã chuyển vào thùng rác",
+    ),
+    "not_found": (
+        "{file}: the organiser cancelled '{title}' on {when}, a meeting not in Ketnoi: skipped, nothing imported",
+        "{file}: người tổ chức đã huỷ '{title}' ngày {when}, một cuộc họp không có trong Ketnoi: "
+        "bỏ qua, không nhập gì",
+    ),
+    "took_place": (
+        "Meeting '{title}' on {when} cancelled by the organiser, but it took place (minutes, decisions "
+        "or follow-up actions are logged): left as it is",
+        "Cuộc họp '{title}' ngày {when} bị người tổ chức huỷ, nhưng cuộc họp đã diễn ra (đã ghi biên bản, "
+        "kết luận hoặc việc cần làm): giữ nguyên",
+    ),
+    "in_trash": (
+        "Meeting '{title}' on {when} cancelled by the organiser: it is in the trash already, nothing changed",
+        "Cuộc họp '{title}' ngày {when} bị người tổ chức huỷ: cuộc họp đã ở trong thùng rác, không thay đổi gì",
+    ),
+    "other_occurrence": (
+        "{file}: the organiser cancelled the occurrence on {occurrence} of '{title}'; Ketnoi holds only "
+        "the one on {when}: nothing changed",
+        "{file}: người tổ chức đã huỷ lần họp ngày {occurrence} của '{title}'; Ketnoi chỉ có lần họp "
+        "ngày {when}: không thay đổi gì",
+    ),
+    "dry_run": ("Dry run, nothing written: {text}", "Chạy thử, chưa ghi gì: {text}"),
+    "undo": ("  (undo: ketnoi undo {group})", "  (hoàn tác: ketnoi undo {group})"),
+}
+"""What ``ketnoi import`` says of an organiser's cancellation (see
+:data:`app.calendars.CANCEL_OUTCOMES`), in English and Vietnamese."""
+WHEN = "%d/%m/%Y %H:%M"
+
+
+def cancel_line(inv: calendars.Invitation, plan: calendars.Plan, lang: str, outcome: str = "") -> str:
+    """The sentence for a cancellation's outcome (the plan's by default), in ``lang``."""
+    code = outcome or plan.cancel
+    starts = plan.starts_at if plan.starts_at is not None else inv.starts_at
+    return CANCEL_LINES[code][1 if lang == "vi" else 0].format(
+        file=inv.file_name or "the file",
+        title=plan.title or inv.title,
+        when=starts.strftime(WHEN),
+        occurrence=(inv.occurrence or inv.starts_at).strftime(WHEN),
+    )
+
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     as_json = json_option()
@@ -148,6 +193,8 @@ def import_ics_command(args: argparse.Namespace, ctx: Any) -> int:
     except OSError as exc:
         raise UserError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
     inv = calendars.read_ics(data, path.name)
+    if inv.cancelled:
+        return _import_cancel(args, ctx, inv)
     if args.dry_run:
         with read_session(ctx.engine()) as s:
             plan = calendars.plan_invitation(s, inv)
@@ -157,6 +204,39 @@ def import_ics_command(args: argparse.Namespace, ctx: Any) -> int:
         wanted = [p.email for p in calendars.plan_invitation(s, inv).unknown] if args.create_contacts else []
         result = calendars.import_invitation(s, inv, create_contacts=wanted, actor=ctx.actor())
     _show_plan(ctx, inv, result.plan, dry=False, result=result)
+    return 0
+
+
+def _import_cancel(args: argparse.Namespace, ctx: Any, inv: calendars.Invitation) -> int:
+    """The organiser's cancellation: never a new meeting (see :func:`app.calendars.import_invitation`)."""
+    from app.importing.messages import cli_language
+
+    lang = cli_language(getattr(args, "lang", None))
+    if args.dry_run:
+        with read_session(ctx.engine()) as s:
+            plan = calendars.plan_invitation(s, inv)
+        status, group = plan.cancel, ""
+    else:
+        with unit_of_work(ctx.engine()) as s:
+            result = calendars.import_invitation(s, inv, actor=ctx.actor())
+        plan, status, group = result.plan, result.status, result.group_id
+    text = cancel_line(inv, plan, lang, status)
+    ctx.emit(
+        {
+            "status": status,
+            "dry_run": bool(args.dry_run),
+            "meeting_id": plan.meeting_id,
+            "uid": inv.uid,
+            "title": plan.title or inv.title,
+            "starts_at": plan.starts_at or inv.starts_at,
+            "organizer": str(inv.organizer or ""),
+            "message": text,
+            "undo_group": group,
+        }
+    )
+    ctx.out(CANCEL_LINES["dry_run"][1 if lang == "vi" else 0].format(text=text) if args.dry_run else text)
+    if group:
+        ctx.out(CANCEL_LINES["undo"][1 if lang == "vi" else 0].format(group=group))
     return 0
 
 

@@ -25,6 +25,14 @@ Attendees are matched to contacts by e-mail address; the unknown ones are listed
 contacts when asked. The invitation's UID is kept (``meeting_calendar``): importing it again
 updates that meeting (new attendees are added, none removed), with a version check, history and
 undo like any edit. A file that is not a calendar, or too large, is refused with a message.
+
+A cancellation (METHOD:CANCEL, or an event with STATUS:CANCELLED) never makes a meeting. The
+meeting its UID made before goes to the trash (meetings have no status of their own: the trash
+is where a meeting that will not happen goes; history, undo, and an invitation sent again
+brings it back). A cancellation of a meeting never imported is skipped; one of a meeting that
+took place (minutes, decisions or follow-up actions logged) leaves it as it is; one of another
+occurrence of a repeating meeting than the one imported changes nothing. :attr:`Plan.cancel`
+says which, before anything is written.
 """
 
 from __future__ import annotations
@@ -276,7 +284,6 @@ NOTES = {
     "no_email": "attendee {attendee!r} has no e-mail address: left out",
     "several_events": "the file holds {n} events: only the first is imported",
     "repeating": "a repeating event: only its first occurrence is imported",
-    "cancelled": "the invitation is a cancellation: the meeting is not removed, check it",
     "restored": "the meeting this invitation made was in the trash: it is back",
 }
 """What importing an invitation notes, by code (the window words them in its own language)."""
@@ -311,6 +318,8 @@ class Invitation:
     method: str
     file_name: str = ""
     notes: list[Note] = field(default_factory=list)  # (code, params): see NOTES
+    cancelled: bool = False  # METHOD:CANCEL or STATUS:CANCELLED: the organiser called it off
+    occurrence: dt.datetime | None = None  # RECURRENCE-ID: one occurrence of a repeating event
 
     @property
     def warnings(self) -> list[str]:
@@ -430,9 +439,14 @@ def read_ics(data: bytes, file_name: str = "") -> Invitation:
         warnings.append(("several_events", {"n": len(others) + 1}))
     if ev.get("RRULE") is not None:
         warnings.append(("repeating", {}))
-    if method == "CANCEL" or _text(ev.get("STATUS")).upper() == "CANCELLED":
-        warnings.append(("cancelled", {}))
+    cancelled = method == "CANCEL" or _text(ev.get("STATUS")).upper() == "CANCELLED"
     starts, ends = _times(ev, name, warnings)
+    occurrence: dt.datetime | None = None
+    if ev.get("RECURRENCE-ID") is not None:
+        try:
+            occurrence = _local(ev.get("RECURRENCE-ID").dt, "the occurrence", [])
+        except Exception:
+            raise UserError(f"{name}: the event's RECURRENCE-ID cannot be read") from None
     try:
         sequence = int(_text(ev.get("SEQUENCE")) or 0)
     except ValueError:
@@ -452,6 +466,8 @@ def read_ics(data: bytes, file_name: str = "") -> Invitation:
         method=method,
         file_name=file_name,
         notes=warnings,
+        cancelled=cancelled,
+        occurrence=occurrence,
     )
 
 
@@ -466,6 +482,38 @@ class Plan:
     staff: list[tuple[Person, int, str]]  # our own people, by their address
     unknown: list[Person]
     owner_id: int | None  # the staff member who organises it, when the organiser is one of ours
+    # A cancellation only (see CANCEL_OUTCOMES): what it does to the meeting.
+    cancel: str = ""
+    title: str = ""  # the meeting's own title and start, when there is one
+    starts_at: dt.datetime | None = None
+
+
+CANCEL_OUTCOMES = ("cancelled", "not_found", "took_place", "in_trash", "other_occurrence")
+"""What a cancellation does: the meeting goes to the trash; no meeting has this UID (skipped);
+the meeting took place (left as it is); it is in the trash already; it cancels an occurrence of a
+repeating meeting other than the one imported (nothing changed)."""
+
+
+def took_place(session: Session, meeting: m.Meeting) -> bool:
+    """Minutes, decisions or a live follow-up action logged: the meeting happened."""
+    if (meeting.minutes or "").strip() or (meeting.decisions or "").strip():
+        return True
+    found = session.execute(
+        select(ACTION.c.id).where(ACTION.c.meeting_id == meeting.id, ACTION.c.deleted_at.is_(None)).limit(1)
+    ).first()
+    return found is not None
+
+
+def _cancel_outcome(session: Session, inv: Invitation, meeting: m.Meeting | None) -> str:
+    if meeting is None:
+        return "not_found"
+    if meeting.deleted_at is not None:
+        return "in_trash"
+    if inv.occurrence is not None and inv.occurrence != meeting.starts_at:
+        return "other_occurrence"
+    if took_place(session, meeting):
+        return "took_place"
+    return "cancelled"
 
 
 def plan_invitation(session: Session, inv: Invitation) -> Plan:
@@ -486,12 +534,15 @@ def plan_invitation(session: Session, inv: Invitation) -> Plan:
         staff=[(p, *staff[p.email]) for p in people if p.email in staff and p.email not in contacts],
         unknown=[p for p in people if p.email not in contacts and p.email not in staff],
         owner_id=owner[0] if owner is not None else None,
+        cancel=_cancel_outcome(session, inv, meeting) if inv.cancelled else "",
+        title=meeting.title if meeting is not None else "",
+        starts_at=meeting.starts_at if meeting is not None else None,
     )
 
 
 @dataclass
 class InviteResult:
-    status: str  # "created", "updated" or "unchanged"
+    status: str  # "created", "updated" or "unchanged"; a cancellation: one of CANCEL_OUTCOMES
     meeting_id: int
     title: str
     plan: Plan
@@ -523,6 +574,8 @@ def import_invitation(
     write_lock(session, "import-ics")  # two people importing one invitation: the second updates
     group = records.new_group_id()
     plan = plan_invitation(session, inv)
+    if inv.cancelled:
+        return _apply_cancel(session, inv, plan, group, actor)
     result = InviteResult("created", 0, inv.title, plan, notes=list(inv.notes), group_id=group)
     wanted = {e.lower() for e in create_contacts}
     for p in plan.unknown:
@@ -601,6 +654,28 @@ def import_invitation(
     return result
 
 
+def _apply_cancel(session: Session, inv: Invitation, plan: Plan, group: str, actor: str) -> InviteResult:
+    """The organiser's cancellation: the meeting to the trash when it has not taken place (the
+    plan, made under the write lock, says so); nothing written otherwise."""
+    result = InviteResult(
+        plan.cancel,
+        plan.meeting_id or 0,
+        plan.title or inv.title,
+        plan,
+        notes=list(inv.notes),
+        group_id=group if plan.cancel == "cancelled" else "",
+    )
+    if plan.cancel == "cancelled" and plan.meeting_id is not None:
+        records.delete(session, "meeting", plan.meeting_id, actor=actor, group_id=group)
+        session.execute(
+            CAL.update()
+            .where(CAL.c.meeting_id == plan.meeting_id)
+            .values(sequence=inv.sequence, updated_at=m.utcnow())
+        )
+        session.flush()
+    return result
+
+
 def invitation_of(session: Session, meeting_id: int) -> dict[str, Any] | None:
     """The invitation behind a meeting: UID, organiser, sequence (None if none)."""
     row = session.execute(
@@ -610,6 +685,7 @@ def invitation_of(session: Session, meeting_id: int) -> dict[str, Any] | None:
 
 
 __all__ = [
+    "CANCEL_OUTCOMES",
     "OFFICE_TZ",
     "Exported",
     "Invitation",
@@ -624,5 +700,6 @@ __all__ = [
     "open_action_ids",
     "plan_invitation",
     "read_ics",
+    "took_place",
     "upcoming_meeting_ids",
 ]

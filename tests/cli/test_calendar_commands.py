@@ -68,3 +68,74 @@ def test_garbage_is_refused_with_one_line(
     vcf.write_bytes(b"\x00\xff" * 1000)
     assert main(["import", str(vcf), "--db", db]) == 1
     assert "bad.vcf" in capsys.readouterr().err
+
+
+def test_a_cancellation_is_applied_and_said_in_english_and_vietnamese(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.app.mail.test_calendar_cancel import write_ics
+
+    invite = write_ics(tmp_path / "invite.ics")
+    cancel = write_ics(tmp_path / "Canceled.ics", method="CANCEL", status="CANCELLED", seq=1)
+    assert main(["import", str(invite), "--db", db]) == 0
+    assert "Meeting #1 created" in capsys.readouterr().out
+    assert main(["import", str(cancel), "--db", db, "--dry-run", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "Dry run, nothing written: Meeting 'Họp Genetica về hợp tác' on 03/12/2026 09:30 cancelled by the organiser"
+    )
+    assert main(["import", str(cancel), "--db", db, "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "Meeting 'Họp Genetica về hợp tác' on 03/12/2026 09:30 cancelled by the organiser: moved to the trash"
+    )
+    assert out[1].startswith("  (undo: ketnoi undo ")
+    assert main(["meeting", "list", "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["items"] == []
+    assert main(["undo", out[1].split()[-1].rstrip(")"), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["import", str(cancel), "--db", db, "--lang", "vi"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "Cuộc họp 'Họp Genetica về hợp tác' ngày 03/12/2026 09:30 đã bị người tổ chức huỷ: "
+        "đã chuyển vào thùng rác"
+    )
+    assert out[1].startswith("  (hoàn tác: ketnoi undo ")
+    assert main(["import", str(cancel), "--db", db, "--lang", "vi"]) == 0
+    assert "cuộc họp đã ở trong thùng rác, không thay đổi gì" in capsys.readouterr().out
+
+
+def test_a_cancellation_never_imported_or_of_a_meeting_held_is_said_and_changes_nothing(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.app.mail.test_calendar_cancel import write_ics
+
+    stranger = write_ics(tmp_path / "other.ics", uid="x@google.com", method="CANCEL", title="Họp lạ")
+    assert main(["import", str(stranger), "--db", db, "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        "other.ics: the organiser cancelled 'Họp lạ' on 03/12/2026 09:30, a meeting not in Ketnoi: "
+        "skipped, nothing imported\n"
+    )
+    assert main(["import", str(stranger), "--db", db, "--lang", "vi"]) == 0
+    assert capsys.readouterr().out == (
+        "other.ics: người tổ chức đã huỷ 'Họp lạ' ngày 03/12/2026 09:30, một cuộc họp không có trong "
+        "Ketnoi: bỏ qua, không nhập gì\n"
+    )
+    assert main(["meeting", "list", "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["items"] == []
+    # A meeting with minutes logged took place: the cancellation leaves it.
+    assert main(["import", str(write_ics(tmp_path / "invite.ics")), "--db", db]) == 0
+    assert main(["meeting", "edit", "1", "--minutes", "Đã họp", "--db", db]) == 0
+    capsys.readouterr()
+    cancel = write_ics(tmp_path / "c.ics", method="CANCEL", seq=1)
+    assert main(["import", str(cancel), "--db", db, "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        "Meeting 'Họp Genetica về hợp tác' on 03/12/2026 09:30 cancelled by the organiser, but it took "
+        "place (minutes, decisions or follow-up actions are logged): left as it is\n"
+    )
+    assert main(["import", str(cancel), "--db", db, "--lang", "vi"]) == 0
+    assert capsys.readouterr().out == (
+        "Cuộc họp 'Họp Genetica về hợp tác' ngày 03/12/2026 09:30 bị người tổ chức huỷ, nhưng cuộc họp "
+        "đã diễn ra (đã ghi biên bản, kết luận hoặc việc cần làm): giữ nguyên\n"
+    )
+    assert main(["meeting", "list", "--db", db, "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["items"]) == 1
