@@ -10,10 +10,13 @@ folder beside it (:func:`ui.answers.file_written`). An invitation is read off th
 then shown in :class:`InvitationDialog` (the meeting it creates or updates, its attendees: known
 ones matched, unknown ones with a tick box to add them as contacts) and written on the write
 lane as one undoable step. A .vcf file goes through the import wizard (it reads contacts).
+An organiser's cancellation is no invitation: it asks before moving the meeting it cancels to the
+trash (one undoable step), and says why when it changes nothing (:func:`cancel_text`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,11 +148,41 @@ def note_text(note: calendars.Note) -> str:
         "no_email": _tr("Attendee %1 has no e-mail address: left out."),
         "several_events": _tr("The file holds %1 events: only the first is imported."),
         "repeating": _tr("A repeating event: only its first occurrence is imported."),
-        "cancelled": _tr("The invitation is a cancellation: the meeting is not removed, check it."),
         "restored": _tr("The meeting this invitation made was in the trash: it is back."),
     }
     text = words.get(code, code)
     return text.replace("%1", str(params.get("attendee", params.get("n", params.get("zone", "")))))
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    """``%1``, ``%2``… replaced in one pass (a title holding "%2" stays as written)."""
+    return re.sub(r"%(\d)", lambda mt: values.get(mt.group(1), mt.group(0)), text)
+
+
+def cancel_text(code: str, inv: calendars.Invitation, plan: calendars.Plan) -> str:
+    """What an organiser's cancellation does (:data:`app.calendars.CANCEL_OUTCOMES`, or
+    "ask" for the question before it), in the window's language."""
+    # One line each: update.py reads a call to the helper with its text on the same line.
+    # fmt: off
+    words = {
+        "ask": _tr("The organiser cancelled the meeting “%1” on %2. Move it to the trash?"),
+        "cancelled": _tr("Meeting “%1” on %2 cancelled by the organiser: moved to the trash."),
+        "not_found": _tr("%4: the organiser cancelled “%1” on %2, a meeting not in Ketnoi: nothing imported."),
+        "took_place": _tr("Meeting “%1” on %2 was cancelled by the organiser, but it took place (minutes, decisions or follow-up actions are logged): it is left as it is."),
+        "in_trash": _tr("Meeting “%1” on %2 was cancelled by the organiser: it is in the trash already."),
+        "other_occurrence": _tr("The organiser cancelled the occurrence on %3 of “%1”; Ketnoi holds only the one on %2: nothing changed."),
+    }
+    # fmt: on
+    starts = plan.starts_at if plan.starts_at is not None else inv.starts_at
+    return _fill(
+        words[code],
+        {
+            "1": plan.title or inv.title,
+            "2": starts.strftime("%d/%m/%Y %H:%M"),
+            "3": (inv.occurrence or inv.starts_at).strftime("%d/%m/%Y %H:%M"),
+            "4": inv.file_name,
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -238,6 +271,43 @@ class InvitationDialog(QDialog):
         ]
 
 
+def _cancel_goes_ahead(parent: QWidget | None, title: str, r: _Read, *, ask: bool) -> bool:
+    """A cancellation that moves its meeting to the trash, asked first; any other is said."""
+    if r.plan.cancel != "cancelled":  # nothing to do: say why
+        QMessageBox.information(parent, title, cancel_text(r.plan.cancel, r.inv, r.plan))
+        return False
+    text = cancel_text("ask", r.inv, r.plan)
+    return not ask or _confirm_cancel(parent, title, text)
+
+
+def _cancel_done(
+    parent: QWidget | None,
+    ctx: AppContext,
+    title: str,
+    result: calendars.InviteResult,
+    inv: calendars.Invitation,
+) -> None:
+    text = cancel_text(result.status, inv, result.plan)
+    if result.status == "cancelled":
+        ctx.push_undo(text, result.group_id)
+        ctx.status_message.emit(text)
+    else:  # the meeting changed between the reading and the writing
+        QMessageBox.information(parent, title, text)
+
+
+def _confirm_cancel(parent: QWidget | None, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("cancel_invitation")
+    move = box.addButton(_tr("Move to trash"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(move)
+    try:
+        box.exec()
+        return box.clickedButton() is move
+    finally:
+        box.deleteLater()
+
+
 def import_invitation(
     parent: QWidget | None, ctx: AppContext, path: Path | str | None = None, *, ask: bool = True
 ) -> Task | None:
@@ -262,7 +332,10 @@ def import_invitation(
 
     def chosen(r: _Read) -> None:
         create: list[str] = []
-        if ask:
+        if r.inv.cancelled:
+            if not _cancel_goes_ahead(parent, title, r, ask=ask):
+                return
+        elif ask:
             dialog = InvitationDialog(r, parent)
             try:
                 if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -277,9 +350,17 @@ def import_invitation(
                 s, r.inv, create_contacts=create, expected_version=r.plan.version, actor=actor
             )
 
-        ctx.write(work, entity="meeting", on_done=done, on_error=lambda exc: _failed(parent, ctx, title, exc))
+        ctx.write(
+            work,
+            entity="meeting",
+            on_done=lambda result: done(result, r.inv),
+            on_error=lambda exc: _failed(parent, ctx, title, exc),
+        )
 
-    def done(result: calendars.InviteResult) -> None:
+    def done(result: calendars.InviteResult, inv: calendars.Invitation) -> None:
+        if inv.cancelled:
+            _cancel_done(parent, ctx, title, result, inv)
+            return
         words = {
             "created": _tr("Meeting created from the invitation: “%1”"),
             "updated": _tr("Meeting updated from the invitation: “%1”"),

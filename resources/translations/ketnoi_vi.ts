@@ -615,107 +615,137 @@
   <context>
     <name>CalendarFiles</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="96" />
+      <location filename="../../ui/calendar_files.py" line="170" />
+      <source>%4: the organiser cancelled “%1” on %2, a meeting not in Ketnoi: nothing imported.</source>
+      <translation>%4: người tổ chức đã huỷ “%1” ngày %2, một cuộc họp không có trong Ketnoi: không nhập gì.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="99" />
       <source>%n open action(s) as all-day reminders → %1</source>
       <translation>%n việc cần làm (nhắc việc cả ngày) → %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="147" />
+      <location filename="../../ui/calendar_files.py" line="150" />
       <source>A repeating event: only its first occurrence is imported.</source>
       <translation>Sự kiện lặp lại: chỉ nhập lần đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="143" />
+      <location filename="../../ui/calendar_files.py" line="146" />
       <source>A whole-day event: the meeting starts at 00:00.</source>
       <translation>Sự kiện cả ngày: cuộc họp bắt đầu lúc 00:00.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="145" />
+      <location filename="../../ui/calendar_files.py" line="148" />
       <source>Attendee %1 has no e-mail address: left out.</source>
       <translation>Người tham dự %1 không có địa chỉ thư điện tử: bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="82" />
+      <location filename="../../ui/calendar_files.py" line="85" />
       <source>Calendar</source>
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="247" />
+      <location filename="../../ui/calendar_files.py" line="317" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="93" />
+      <location filename="../../ui/calendar_files.py" line="96" />
       <source>Calendar written: %n meeting(s),</source>
       <translation>Đã ghi lịch: %n cuộc họp,</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="78" />
+      <location filename="../../ui/calendar_files.py" line="81" />
       <source>Export to calendar</source>
       <translation>Xuất ra lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="113" />
+      <location filename="../../ui/calendar_files.py" line="116" />
       <source>Export vCard</source>
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="245" />
+      <location filename="../../ui/calendar_files.py" line="315" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="284" />
+      <location filename="../../ui/calendar_files.py" line="365" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="285" />
+      <location filename="../../ui/calendar_files.py" line="366" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="115" />
+      <location filename="../../ui/calendar_files.py" line="169" />
+      <source>Meeting “%1” on %2 cancelled by the organiser: moved to the trash.</source>
+      <translation>Cuộc họp “%1” ngày %2 đã bị người tổ chức huỷ: đã chuyển vào thùng rác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="171" />
+      <source>Meeting “%1” on %2 was cancelled by the organiser, but it took place (minutes, decisions or follow-up actions are logged): it is left as it is.</source>
+      <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ, nhưng cuộc họp đã diễn ra (đã ghi biên bản, kết luận hoặc việc cần làm): giữ nguyên.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="172" />
+      <source>Meeting “%1” on %2 was cancelled by the organiser: it is in the trash already.</source>
+      <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ: cuộc họp đã ở trong thùng rác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="301" />
+      <source>Move to trash</source>
+      <translation>Chuyển vào thùng rác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="118" />
       <source>Select the contacts to export first.</source>
       <translation>Hãy chọn những người liên hệ cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="80" />
+      <location filename="../../ui/calendar_files.py" line="83" />
       <source>Select the meetings to export first.</source>
       <translation>Hãy chọn các cuộc họp cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="146" />
+      <location filename="../../ui/calendar_files.py" line="149" />
       <source>The file holds %1 events: only the first is imported.</source>
       <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="286" />
+      <location filename="../../ui/calendar_files.py" line="367" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="148" />
-      <source>The invitation is a cancellation: the meeting is not removed, check it.</source>
-      <translation>Lời mời là thông báo huỷ: cuộc họp không bị xoá, hãy kiểm tra lại.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/calendar_files.py" line="149" />
+      <location filename="../../ui/calendar_files.py" line="151" />
       <source>The meeting this invitation made was in the trash: it is back.</source>
       <translation>Cuộc họp tạo từ lời mời này đang ở thùng rác: đã khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="144" />
+      <location filename="../../ui/calendar_files.py" line="168" />
+      <source>The organiser cancelled the meeting “%1” on %2. Move it to the trash?</source>
+      <translation>Người tổ chức đã huỷ cuộc họp “%1” ngày %2. Chuyển cuộc họp vào thùng rác?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="173" />
+      <source>The organiser cancelled the occurrence on %3 of “%1”; Ketnoi holds only the one on %2: nothing changed.</source>
+      <translation>Người tổ chức đã huỷ lần họp ngày %3 của “%1”; Ketnoi chỉ có lần họp ngày %2: không thay đổi gì.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="147" />
       <source>Time zone %1 is not known: the times are taken as written, check them.</source>
       <translation>Không rõ múi giờ %1: thời gian được lấy đúng như ghi trong tệp, hãy kiểm tra lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="118" />
+      <location filename="../../ui/calendar_files.py" line="121" />
       <source>vCard contacts</source>
       <translation>Danh bạ vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="129" />
+      <location filename="../../ui/calendar_files.py" line="132" />
       <source>vCard written: %n contact(s) → %1</source>
       <translation>Đã ghi vCard: %n người liên hệ → %1</translation>
     </message>
@@ -2575,72 +2605,72 @@
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="205" />
+      <location filename="../../ui/calendar_files.py" line="238" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="222" />
+      <location filename="../../ui/calendar_files.py" line="255" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="214" />
+      <location filename="../../ui/calendar_files.py" line="247" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="170" />
+      <location filename="../../ui/calendar_files.py" line="203" />
       <source>Creates a planned meeting:</source>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="167" />
+      <location filename="../../ui/calendar_files.py" line="200" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="186" />
+      <location filename="../../ui/calendar_files.py" line="219" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="187" />
+      <location filename="../../ui/calendar_files.py" line="220" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="212" />
+      <location filename="../../ui/calendar_files.py" line="245" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="184" />
+      <location filename="../../ui/calendar_files.py" line="217" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="214" />
+      <location filename="../../ui/calendar_files.py" line="247" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="172" />
+      <location filename="../../ui/calendar_files.py" line="205" />
       <source>Updates meeting #%1 (imported from this invitation before):</source>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="185" />
+      <location filename="../../ui/calendar_files.py" line="218" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="197" />
+      <location filename="../../ui/calendar_files.py" line="230" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="202" />
+      <location filename="../../ui/calendar_files.py" line="235" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -3597,107 +3627,107 @@
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="172" />
+      <location filename="../../ui/lists/panel.py" line="192" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="146" />
+      <location filename="../../ui/lists/panel.py" line="166" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="155" />
+      <location filename="../../ui/lists/panel.py" line="175" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="158" />
+      <location filename="../../ui/lists/panel.py" line="178" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="169" />
+      <location filename="../../ui/lists/panel.py" line="189" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="180" />
+      <location filename="../../ui/lists/panel.py" line="200" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="177" />
+      <location filename="../../ui/lists/panel.py" line="197" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="176" />
+      <location filename="../../ui/lists/panel.py" line="196" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="175" />
+      <location filename="../../ui/lists/panel.py" line="195" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="181" />
+      <location filename="../../ui/lists/panel.py" line="201" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="54" />
+      <location filename="../../ui/lists/panel.py" line="73" />
       <source>Filter (type without accents: nguyen, dang…)</source>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="173" />
+      <location filename="../../ui/lists/panel.py" line="193" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="72" />
+      <location filename="../../ui/lists/panel.py" line="91" />
       <source>Organisation…</source>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="174" />
+      <location filename="../../ui/lists/panel.py" line="194" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="185" />
+      <location filename="../../ui/lists/panel.py" line="205" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="166" />
+      <location filename="../../ui/lists/panel.py" line="186" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="185" />
+      <location filename="../../ui/lists/panel.py" line="205" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="179" />
+      <location filename="../../ui/lists/panel.py" line="199" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="165" />
+      <location filename="../../ui/lists/panel.py" line="185" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="164" />
+      <location filename="../../ui/lists/panel.py" line="184" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="178" />
+      <location filename="../../ui/lists/panel.py" line="198" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>

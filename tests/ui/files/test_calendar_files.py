@@ -238,3 +238,75 @@ def test_an_ics_and_a_vcf_dropped_on_the_window(
     ics, vcf, txt = tmp_path / "a.ics", tmp_path / "b.VCF", tmp_path / "c.txt"
     assert drop(ics) and drop(vcf) and not drop(txt)
     assert opened == [("ics", ics), ("vcf", vcf)]
+
+
+def test_an_organisers_cancellation_asks_then_moves_the_meeting_to_the_trash(
+    qtbot: Any, window: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.app.mail.test_calendar_cancel import UID, write_ics
+    from ui import calendar_files
+
+    calendar_files.import_invitation(window, ctx, write_ics(tmp_path / "invite.ics"), ask=False)
+    qtbot.waitUntil(
+        lambda: "Meeting created from the invitation" in window.statusBar().currentMessage(), timeout=TIMEOUT
+    )
+    cancel = write_ics(tmp_path / "Canceled.ics", method="CANCEL", status="CANCELLED", seq=1)
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None or box.objectName() != "cancel_invitation":
+            QTimer.singleShot(50, answer)
+            return
+        asked.append(box.text())
+        (move,) = [b for b in box.buttons() if b.text() == "Move to trash"]
+        move.click()
+
+    QTimer.singleShot(50, answer)
+    calendar_files.import_invitation(window, ctx, cancel)
+    said = "Meeting “Họp Genetica về hợp tác” on 03/12/2026 09:30 cancelled by the organiser: moved to the trash."
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == said, timeout=TIMEOUT)
+    assert asked == [
+        "The organiser cancelled the meeting “Họp Genetica về hợp tác” on 03/12/2026 09:30. Move it to the trash?"
+    ]
+    with read_session(ctx.engine) as s:
+        plan = calendars.plan_invitation(s, calendars.read_ics(cancel.read_bytes(), cancel.name))
+        assert plan.meeting_id is not None and plan.in_trash and plan.cancel == "in_trash"
+        assert s.scalar(select(m.MeetingCalendar.meeting_id).where(m.MeetingCalendar.ical_uid == UID))
+    # Again, and one for a meeting never imported: said, nothing written, no question.
+    shown: list[str] = []
+    monkeypatch.setattr(calendar_files.QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    calendar_files.import_invitation(window, ctx, cancel)
+    stranger = write_ics(tmp_path / "other.ics", uid="x@google.com", method="CANCEL", title="Họp lạ")
+    calendar_files.import_invitation(window, ctx, stranger)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=TIMEOUT)
+    assert sorted(shown) == [
+        "Meeting “Họp Genetica về hợp tác” on 03/12/2026 09:30 was cancelled by the organiser: "
+        "it is in the trash already.",
+        "other.ics: the organiser cancelled “Họp lạ” on 03/12/2026 09:30, a meeting not in Ketnoi: nothing imported.",
+    ]
+    with read_session(ctx.engine) as s:
+        assert s.scalar(select(m.Meeting.id).where(m.Meeting.title == "Họp lạ")) is None
+
+
+def test_the_cancellation_sentences_in_vietnamese(qapp: Any, tmp_path: Path) -> None:
+    from tests.app.mail.test_calendar_cancel import write_ics
+    from ui import i18n
+    from ui.calendar_files import cancel_text
+
+    inv = calendars.read_ics(write_ics(tmp_path / "c.ics", method="CANCEL").read_bytes(), "c.ics")
+    plan = calendars.Plan(None, None, False, [], [], [], None, "not_found")
+    assert i18n.install(qapp, "vi") == "vi"
+    try:
+        words = {code: cancel_text(code, inv, plan) for code in ("ask", *calendars.CANCEL_OUTCOMES)}
+    finally:
+        i18n.install(qapp, "en")
+    assert words["cancelled"] == (
+        "Cuộc họp “Họp Genetica về hợp tác” ngày 03/12/2026 09:30 đã bị người tổ chức huỷ: đã chuyển vào thùng rác."
+    )
+    assert words["not_found"] == (
+        "c.ics: người tổ chức đã huỷ “Họp Genetica về hợp tác” ngày 03/12/2026 09:30, một cuộc họp không có "
+        "trong Ketnoi: không nhập gì."
+    )
+    english = {code: cancel_text(code, inv, plan) for code in words}
+    assert all(words[c] != english[c] for c in words)  # every sentence has its Vietnamese
