@@ -113,7 +113,7 @@ class RecordView(QSplitter):
         self.detail = DetailPane(ctx, self)
         self.addWidget(self.list)
         self.addWidget(self.detail)
-        self.setStretchFactor(0, 1)
+        self.setStretchFactor(0, 2)  # a wider window widens the list the more (its columns)
         self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
         self.list.current_changed.connect(self.detail.show_record)
@@ -930,7 +930,7 @@ class MainWindow(QMainWindow):
                 view.restoreState(vs)
             else:
                 room = max(700, self.width() - self.nav_width - 12)
-                view.setSizes([room * 63 // 100, room * 37 // 100])  # the list the wider
+                view.setSizes([room * 67 // 100, room * 33 // 100])  # the list the wider (its columns)
 
     def save_state(self) -> None:
         s = self.settings

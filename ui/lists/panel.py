@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,13 +14,20 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from app import lists, presets
 from app.changes import Changes
-from db.models import ACTION_KINDS, INTERACTION_KINDS, ORGANISATION_KINDS
+from db.models import (
+    ACTION_DIRECTIONS,
+    ACTION_KINDS,
+    ACTION_STATUSES,
+    INTERACTION_KINDS,
+    ORGANISATION_KINDS,
+)
 from ui import labels
 from ui.context import AppContext
 from ui.fit import FlowLayout, HeaderTips
@@ -27,6 +35,17 @@ from ui.icons import icon
 from ui.lists.model import ID_ROLE, RecordListModel
 from ui.lists.table import RecordTable
 from ui.widgets import Lookup
+
+# Columns that show our own words, not the user's: every word they can show, in the window's
+# language (a column is as wide as its longest one, so none is ever cut on a laptop's screen).
+WORDS: dict[str, dict[str, Callable[[], list[str]]]] = {
+    "organisation": {"kind": lambda: [labels.organisation_kind(k) for k in ORGANISATION_KINDS]},
+    "meeting": {"kind": lambda: [labels.meeting_kind(k) for k in INTERACTION_KINDS]},
+    "action": {
+        "direction": lambda: [labels.direction(k) for k in ACTION_DIRECTIONS],
+        "status": lambda: [labels.status(k) for k in ACTION_STATUSES],
+    },
+}
 
 DEFAULT_WIDTHS = {
     "organisation": [270, 70, 110, 150, 90, 120],
@@ -91,6 +110,7 @@ class ListPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow column's title: "Người thực…"
+        header.setDefaultSectionSize(60)  # also the least a stretched last column keeps
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         section, order = self.model.sort_section()
@@ -392,29 +412,38 @@ class ListPanel(QWidget):
 
     def fit_columns(self) -> None:
         """Columns as wide as their header and the rows on screen, the widest cut down (they
-        elide) until all fit the pane; the last one takes what is left."""
+        elide, the whole value in the tooltip) until all fit the pane; the last one takes what
+        is left. What is ours is never cut while the pane has room for it: a column's title, a
+        date, and a column of our own words (an action's direction and status, a kind), which
+        is as wide as its longest word in bold whatever rows are on screen."""
         if not self._auto_fit or not self.view.isVisible():
             return  # a hidden view has no width yet: fitted when shown
         header = self.view.horizontalHeader()
         n = self.model.columnCount()
-        want = [max(header.sectionSizeHint(i), self.view.sizeHintForColumn(i)) + 8 for i in range(n)]
-        want[-1] = max(want[-1], header.defaultSectionSize())  # a stretched last section's least
-        room = self.view.viewport().width() - 16  # the stretched last section keeps a margin
-        # Dates are never cut; a row's name or title keeps up to 200 px; any other column keeps
-        # up to 90 px (its words elide, the whole in the tooltip). What is left is shared in
-        # proportion to what each still wants.
         keys = lists.COLUMNS.get(self.entity, ())
         kind_of = [keys[i] if i < len(keys) else "" for i in range(n)]
-        dates, names = {"starts_at", "due_date"}, {"name", "title"}
-        floor = [
-            w if k in dates else min(w, 200) if k in names else min(w, 90)
-            for k, w in zip(kind_of, want, strict=True)
+        title = [self.title_width(i) for i in range(n)]  # the column's name, whole
+        want = [
+            max(title[i], self.view.sizeHintForColumn(i), self.words_width(kind_of[i])) + 8 for i in range(n)
         ]
-        floor[-1] = min(want[-1], max(floor[-1], header.defaultSectionSize()))
-        for give, least in ((names, 100), ({k for k in kind_of if k not in dates | names}, 60)):
-            for i in range(n - 1):  # still too narrow: the name gives first, then the others
+        room = self.view.viewport().width() - 16  # the stretched last section keeps a margin
+        # Dates and our words are never cut; a row's name or title keeps up to 200 px; any other
+        # column keeps up to 90 px, and its title whole. What is left is shared in proportion to
+        # what each still wants.
+        fixed = {"starts_at", "due_date"} | set(WORDS.get(self.entity, {}))
+        names = {"name", "title"}
+        floor = [
+            w if k in fixed else min(w, 200) if k in names else min(w, max(90, title[i]))
+            for i, (k, w) in enumerate(zip(kind_of, want, strict=True))
+        ]
+        floor[-1] = min(want[-1], max(title[-1] + 8, 60))  # stretched: takes what is left
+        others = {k for k in kind_of if k not in fixed | names}
+        # still too narrow: the name gives first (down to 100 px), then the others (down to
+        # their title), and only then, a window narrower than any laptop's, the others' titles
+        for give, least in ((names, lambda _i: 100), (others, lambda i: title[i]), (others, lambda _i: 60)):
+            for i in range(n - 1):
                 if sum(floor) > room and kind_of[i] in give:
-                    floor[i] = max(min(floor[i], least), floor[i] - (sum(floor) - room))
+                    floor[i] = max(min(floor[i], least(i)), floor[i] - (sum(floor) - room))
         excess = sum(want) - sum(floor)
         factor = 1.0 if sum(want) <= room or not excess else max(0.0, (room - sum(floor)) / excess)
         self._fitting = True
@@ -422,6 +451,33 @@ class ListPanel(QWidget):
             self.view.setColumnWidth(i, floor[i] + int((want[i] - floor[i]) * factor))
         self._fitting = False
         HeaderTips.install(header)  # a header cut short shows its whole name on hover
+
+    def title_width(self, section: int) -> int:
+        """How wide a column must be to show its title whole, as the style draws it: the text
+        between the header's margins, beside the sort arrow if the list is sorted by it (a
+        new sort fits the columns again). Qt's own size hint keeps the arrow's room in every
+        column, 20-30 px that a laptop's list cannot spare."""
+        header = self.view.horizontalHeader()
+        text = str(self.model.headerData(section, Qt.Orientation.Horizontal) or "")
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        width = header.fontMetrics().horizontalAdvance(text) + 2 * margin + 2
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == section:
+            width += header.height() // 2 + 2 * margin  # QCommonStyle's SE_HeaderLabel
+        return width
+
+    def words_width(self, key: str) -> int:
+        """How wide a cell of a column of our own words must be to show its longest one whole
+        (an action's in bold: an overdue or high-priority action's row is bold); 0 for any
+        other column."""
+        words = WORDS.get(self.entity, {}).get(key)
+        if not words:
+            return 0
+        font = QFont(self.view.font())
+        font.setBold(self.entity == "action")
+        metrics = QFontMetrics(font)
+        style = self.view.style()
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1)
+        return max(metrics.horizontalAdvance(text) for text in words()) + margin + 2
 
     def _save_widths(self) -> None:
         if self._auto_fit:
