@@ -205,6 +205,10 @@ class _Writer:
         relations = store.RELATIONS[kind]
         with ExitStack() as deferred:
             deferred.enter_context(bulkwrite.indexes_deferred(self.session, str(table.name), len(rows)))
+            # the search index and the sort-key catch-ups once for the whole sheet, not per
+            # part: one FTS5 statement over 100k contacts takes 0.48 s against 0.57 s in 50
+            # parts (profile_commit.py --sql); the parts' own fts_deferred then find no trigger
+            deferred.enter_context(bulkwrite.fts_deferred(self.session, str(table.name), None, len(rows)))
             if kind == "contact":
                 # their e-mails and phones likewise, with no catch-up of the contacts' e-mail and
                 # phone keys: each new contact is written with its first e-mail and phone as
