@@ -16,10 +16,16 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QLayout, QLayoutItem, QSizePo
 class ElidedLabel(QLabel):
     """One line of plain text; cut with "…" when narrow, the full text then in the tooltip."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    ) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self._mode = mode  # ElideMiddle for a path: its file's name stays
         self._full = ""
         self.setText(text)
 
@@ -44,7 +50,7 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         width = self.contentsRect().width()
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(width, 0))
+        shown = self.fontMetrics().elidedText(self._full, self._mode, max(width, 0))
         if not self.isVisible() and width <= 0:
             shown = self._full
         QLabel.setText(self, shown)

@@ -190,7 +190,10 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         # A URL with a password in it is named once SQLAlchemy can hide it (attach).
         # a long path is cut
-        self.db_label = ElidedLabel(shown_location(where) if "@" not in where else "", self)
+        self.db_label = ElidedLabel(
+            shown_location(where) if "@" not in where else "", self, Qt.TextElideMode.ElideMiddle
+        )
+        self.db_label.setMaximumWidth(320)  # the rest of the status bar is for its messages
         self.db_label.setEnabled(False)
         self.statusBar().addPermanentWidget(self.db_label)
         self.status_line = StatusLine(self)  # announcements outlast the pointer's status tips

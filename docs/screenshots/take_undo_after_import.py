@@ -8,8 +8,9 @@
 Writes, with the language and size in the name:
 
 * ``undo-after-import-*.png``: Ctrl+Z right after importing 2,000 contacts — "Nothing to undo
-  here. Use File → Import history to undo the import of …" with the Import history… button,
-  after the pointer crossed the menu bar (which used to wipe the message);
+  here. The import of “…” (2,000 contacts) is undone in File → Import history." with the Import
+  history… button, whole at 1280 px in Vietnamese too, after the pointer crossed the menu bar
+  (which used to wipe the message);
 * ``import-announced-*.png``: "Import #1: 2,000 new, 0 updated" still there after the pointer
   crossed the menu bar;
 * ``import-preview-phones-*.png``: the import preview of an update, phones as people write them.

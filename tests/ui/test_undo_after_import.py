@@ -67,10 +67,13 @@ def test_ctrl_z_after_an_import_says_where_it_is_undone(
     when = ctx.fmt_date(
         at.date()
     )  # the clock is pinned: 23/11/2026 09:00 UTC, that day in this machine's zone
-    assert said == (
+    assert (
+        said
+        == "Nothing to undo here. The import of “danh-ba.xlsx” (3 contacts) is undone in File → Import history."
+    )
+    assert window.import_offer.toolTip() == (  # in full, with the day
         f"Nothing to undo here. Use File → Import history to undo the import of “danh-ba.xlsx” (3 contacts, {when})."
     )
-    assert window.import_offer.toolTip() == said  # in full, should the status bar cut it
     assert _live(engine) == people + 3  # nothing was undone
     offer = window.import_offer
     assert offer.isVisible() and offer.text() == "Import history…"
@@ -106,7 +109,9 @@ def test_an_older_operation_is_not_undone_in_the_imports_place(
     assert not window.undo_button.isVisible()
     window.act_undo.trigger()
     wait_idle(qtbot, ctx)
-    assert window.statusBar().currentMessage().startswith("Nothing to undo here. Use File → Import history")
+    assert (
+        window.statusBar().currentMessage().startswith("Nothing to undo here. The import of “danh-ba.xlsx”")
+    )
     assert _live(engine) == people + 3  # the deleted contact is still deleted
     # once the import is undone (Import history), Ctrl+Z reaches the delete again
     window.import_offer.click()
@@ -140,9 +145,70 @@ def test_in_vietnamese(qtbot: Any, ctx: Any, engine: Any, tmp_path: Path, opened
         w.act_undo.trigger()
         wait_idle(qtbot, ctx)
         said = w.statusBar().currentMessage()
-        assert said.startswith(
+        assert said == (
+            "Không có gì để hoàn tác ở đây. Lần nhập “danh-ba.xlsx” (3 người liên hệ) được hoàn tác trong Tệp → Lịch sử nhập."
+        )
+        assert w.import_offer.toolTip().startswith(
             "Không có gì để hoàn tác ở đây. Hãy dùng Tệp → Lịch sử nhập để hoàn tác lần nhập “danh-ba.xlsx” (3 người liên hệ, "
         )
         assert w.import_offer.text() == "Lịch sử nhập…"
+    finally:
+        i18n.install(app, "en")
+
+
+def message_room(window: Any) -> int:
+    """How wide the status bar's message can be drawn: up to the first permanent widget shown
+    (QStatusBarPrivate::messageRect: from 6 px to 2 px before it)."""
+    bar = window.statusBar()
+    right = bar.width() - 12
+    for w in (window.import_offer, window.file_offer, window.undo_button, window.count_label):
+        if w.isVisible():
+            return int(w.x() - 2 - 6)
+    for w in (window.live_label, window.db_label):
+        if w.isVisible():
+            right = min(right, w.x() - 2)
+    return int(right - 6)
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+@pytest.mark.parametrize(
+    "file_name",
+    ["danh-ba.xlsx", "Danh sách khách mời Hội nghị thường niên mạng lưới chuyên gia 2026 (bản cuối).xlsx"],
+)
+def test_the_sentence_reads_whole_at_1280(
+    qtbot: Any, ctx: Any, engine: Any, tmp_path: Path, opened: list[Any], language: str, file_name: str
+) -> None:
+    """On a 1280×720 laptop, on the list with the most beside the message (the Actions list's
+    count), the sentence fits the status bar's message area whole; a long file name is cut in
+    its middle, whole in the button's tooltip."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+    from ui.main_window import VIEWS, MainWindow
+
+    app = QApplication.instance()
+    assert i18n.install(app, language) == language
+    try:
+        w = MainWindow(ctx)
+        qtbot.addWidget(w)
+        w.resize(1280, 720)
+        w.show()
+        qtbot.waitExposed(w)
+        wait_idle(qtbot, ctx)
+        w.nav.setCurrentRow(VIEWS.index("action"))
+        path = write_xlsx(tmp_path / file_name, {"Danh bạ": PEOPLE})
+        run_import(engine, preview(engine, path), actor=ctx.actor())
+        ctx.changed.emit("", [])
+        wait_idle(qtbot, ctx)
+        w.act_undo.trigger()
+        wait_idle(qtbot, ctx)
+        qtbot.waitUntil(lambda: w.count_label.isVisible() and w.import_offer.isVisible())
+        qtbot.wait(50)  # the status bar lays its widgets out
+        said = w.statusBar().currentMessage()
+        assert said and "%" not in said
+        need = w.statusBar().fontMetrics().horizontalAdvance(said)
+        assert need <= message_room(w), (said, need, message_room(w))
+        assert file_name in w.import_offer.toolTip()
+        assert (file_name in said) == (len(file_name) < 40)
     finally:
         i18n.install(app, "en")
