@@ -185,8 +185,10 @@ def _last_key(row: RowResult, ctx: MatchContext, keys: list[tuple[str, Any]]) ->
 def _keys(kind: str, row: RowResult, ctx: MatchContext) -> list[tuple[str, Any]]:
     c, rel = row.columns or {}, row.relations or {}
     if kind == "contact":
-        keys: list[tuple[str, Any]] = [("email", e) for e in rel.get("emails", ())]
-        keys += [("phone", p) for p in rel.get("phones", ())]
+        emails, phones = rel.get("emails"), rel.get("phones")
+        keys: list[tuple[str, Any]] = [("email", e) for e in emails] if emails else []
+        if phones:
+            keys += [("phone", p) for p in phones]
         keys.append(("name", (fold(c["full_name"]), _org_key(ctx, row.refs.get("organisation")))))
         return keys
     if kind == "organisation":
@@ -482,7 +484,7 @@ def _match(
         all_keys = keys
         chosen: dict[tuple[str, Any], Any] = {}
         shared_row = None
-        if people is not None and any(k in seen for k in keys):
+        if people is not None and not seen.keys().isdisjoint(keys):  # (one C loop, not a generator)
             keys, chosen, shared_row = _other_names(kind, row, keys, seen, seen_owners, row_names.__getitem__)
         dup = _first(keys, seen)
         first = chosen.get(dup, seen[dup]) if dup is not None else 0
