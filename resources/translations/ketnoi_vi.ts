@@ -1986,7 +1986,7 @@
       <translation>xoá %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="200" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="209" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
@@ -1996,17 +1996,17 @@
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="210" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="219" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="319" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="328" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="308" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="317" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
@@ -2016,7 +2016,7 @@
       <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="182" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="191" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
@@ -2046,17 +2046,17 @@
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="315" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="324" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="288" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="297" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="333" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="342" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
@@ -2069,7 +2069,7 @@
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="173" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="182" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
@@ -2089,6 +2089,16 @@
       <translation>Mới</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="169" />
+      <source>No name recorded</source>
+      <translation>Không ghi tên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="151" />
+      <source>No name was recorded with this import. Ketnoi records the name chosen under File → Settings → “I am”: choose yourself there and later imports carry your name.</source>
+      <translation>Lần nhập này không ghi tên người nhập. Ketnoi ghi tên được chọn ở Tệp → Cài đặt → “Tôi là”: hãy chọn tên mình ở đó để các lần nhập sau ghi tên bạn.</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/history_dialog.py" line="139" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
@@ -2099,7 +2109,7 @@
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="172" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="181" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
@@ -2122,17 +2132,17 @@
   <context>
     <name>ImportHistoryOffer</name>
     <message>
-      <location filename="../../ui/import_offer.py" line="82" />
+      <location filename="../../ui/import_offer.py" line="86" />
       <source>Import history…</source>
       <translation>Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_offer.py" line="62" />
+      <location filename="../../ui/import_offer.py" line="63" />
       <source>Nothing to undo here. The import of “%1” (%2) is undone in File → Import history.</source>
       <translation>Không có gì để hoàn tác ở đây. Lần nhập “%1” (%2) được hoàn tác trong Tệp → Lịch sử nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_offer.py" line="47" />
+      <location filename="../../ui/import_offer.py" line="48" />
       <source>Nothing to undo here. Use File → Import history to undo the import of “%1” (%3, %2).</source>
       <translation>Không có gì để hoàn tác ở đây. Hãy dùng Tệp → Lịch sử nhập để hoàn tác lần nhập “%1” (%3, %2).</translation>
     </message>
@@ -3413,7 +3423,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3626,7 +3635,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4599,6 +4607,7 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4720,6 +4729,7 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>

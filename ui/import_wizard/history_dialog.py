@@ -144,6 +144,15 @@ class ImportHistoryModel(RowsModel[ImportEntry]):
             return self._text(e, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_FILE:
             return self._text(e, col)
+        if col == COL_WHO and not e.created_by and role == Qt.ItemDataRole.ToolTipRole:
+            # A file without sign-in records the name chosen under Settings → I am; before one
+            # was chosen it recorded none. Said so, not guessed (the file may come from elsewhere).
+            return self.tr(
+                "No name was recorded with this import. Ketnoi records the name chosen under "
+                "File → Settings → “I am”: choose yourself there and later imports carry your name."
+            )
+        if col == COL_WHO and not e.created_by and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QPalette().color(QPalette.ColorRole.PlaceholderText))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and e.undone:
@@ -157,7 +166,7 @@ class ImportHistoryModel(RowsModel[ImportEntry]):
         if col == COL_WHEN:
             return self.ctx.fmt_datetime(_local(e.created_at))
         if col == COL_WHO:
-            return e.created_by or "—"
+            return e.created_by or self.tr("No name recorded")
         if col == COL_FILE:
             return f"{e.file_name} ({e.sheets})" if e.sheets else e.file_name
         if col == COL_NEW:

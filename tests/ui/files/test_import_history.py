@@ -203,3 +203,27 @@ def test_the_wizards_undo_counts_its_records_too(qtbot, ctx, engine, tmp_path: P
     qtbot.waitUntil(lambda: cp.state == "undone", timeout=TIMEOUT)
     assert shown and shown[-1] == (1000, 1000)
     w.accept()
+
+
+def test_who_says_whose_import_or_that_no_name_was_recorded(qtbot, ctx, engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An import made with no one chosen under Settings → I am stores no name ("", history is
+    not rewritten): the Who column says no name was recorded, and how to have one, rather
+    than a bare "—"; a named import shows its name."""
+    from PySide6.QtCore import Qt
+
+    from ui.import_wizard.history_dialog import COL_WHO
+
+    a = write_xlsx(
+        tmp_path / "a.xlsx", {"Danh bạ": [["Họ và tên", "Email"], ["Lê Văn Mười", "muoi@vidu.vn"]]}
+    )
+    b = write_xlsx(tmp_path / "b.xlsx", {"Danh bạ": [["Họ và tên", "Email"], ["Lê Văn Một", "mot@vidu.vn"]]})
+    run_import(engine, preview(engine, a), actor="")
+    run_import(engine, preview(engine, b), actor="Quang")
+    dialog = ImportHistoryDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=TIMEOUT)
+    named, unnamed = dialog.model.index(0, COL_WHO), dialog.model.index(1, COL_WHO)
+    assert named.data() == "Quang" and not named.data(Qt.ItemDataRole.ToolTipRole)
+    assert unnamed.data() == "No name recorded"
+    assert "File → Settings → “I am”" in unnamed.data(Qt.ItemDataRole.ToolTipRole)
+    assert unnamed.data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed: not a person's name
