@@ -97,6 +97,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("post", type=int, metavar="POST_ID")
     p.add_argument("--on", metavar="DATE", help="last day in post (default today)")
     p.set_defaults(handler=cmd_end)
+    p = verbs.add_parser("edit", parents=parents, help="rename a post or change its precedence")
+    p.add_argument("post", type=int, metavar="POST_ID")
+    p.add_argument("--title", help="the post's name")
+    p.add_argument("--title-en", help="the post in English")
+    p.add_argument("--rank", type=int, help="precedence: 1 first")
+    p.add_argument("--notes")
+    p.set_defaults(handler=cmd_edit)
+    p = verbs.add_parser(
+        "remove", parents=parents, help="remove a post added by mistake (no holder recorded)"
+    )
+    p.add_argument("post", type=int, metavar="POST_ID")
+    p.set_defaults(handler=cmd_remove)
     p = verbs.add_parser("held", parents=parents, help="the posts a contact held (role history)")
     p.add_argument("contact", metavar="CONTACT")
     p.set_defaults(handler=cmd_held)
@@ -305,6 +317,36 @@ def cmd_end(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.emit({**_post(row), "group_id": group})
     h = next(x for x in row.holdings if x.holder_id == ended)
     ctx.out(f"{h.name} left {row.title}: {_span(h)}")
+    ctx.out(f"Undo with: ketnoi undo {group}")
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
+    values = {
+        k: getattr(args, k) for k in ("title", "title_en", "rank", "notes") if getattr(args, k) is not None
+    }
+    if not values:
+        raise UserError("Say what to change: --title, --title-en, --rank or --notes.")
+    with unit_of_work(ctx.engine()) as s:
+        group = records.new_group_id()
+        changed = posts.edit_post(s, args.post, actor=ctx.actor(), group_id=group, **values)
+        row = posts.get_post(s, args.post)
+    ctx.emit({**_post(row), "group_id": group if changed else "", "changed": sorted(changed)})
+    if not changed:
+        ctx.out(f"#{row.id} {row.title}: nothing to change.")
+        return 0
+    ctx.out(f"#{row.id} {row.title}, {row.organisation} (precedence {row.rank})")
+    ctx.out(f"Undo with: ketnoi undo {group}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    with unit_of_work(ctx.engine()) as s:
+        row = posts.get_post(s, args.post)
+        group = records.new_group_id()
+        posts.remove_post(s, args.post, actor=ctx.actor(), group_id=group)
+    ctx.emit({"id": row.id, "title": row.title, "removed": True, "group_id": group})
+    ctx.out(f"Removed the post #{row.id} {row.title}, {row.organisation}.")
     ctx.out(f"Undo with: ketnoi undo {group}")
     return 0
 

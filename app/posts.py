@@ -35,7 +35,7 @@ POST = table_of(m.Post)
 HOLDER = table_of(m.PostHolder)
 ORG = table_of(m.Organisation)
 CON = table_of(m.Contact)
-OP = "post"  # history rows of posts and holdings (not offered for undo; end or remove instead)
+OP = "post"  # history rows of posts and holdings (undone by after_undo)
 MAX_RANK = 10_000
 
 
@@ -140,24 +140,56 @@ def add_post(
     return post_id
 
 
-def edit_post(session: Session, post_id: int, *, actor: str = "", **values: Any) -> None:
-    """Change a post's ``title``, ``title_en``, ``rank`` or ``notes``."""
-    row = _post(session, post_id)
+def edit_post(
+    session: Session, post_id: int, *, actor: str = "", group_id: str = "", **values: Any
+) -> dict[str, Any]:
+    """Change a post's ``title``, ``title_en``, ``rank`` or ``notes``; returns the values that
+    changed (empty: nothing to write, nothing written). Undone by :func:`after_undo`."""
     allowed = {"title", "title_en", "rank", "notes"}
     if set(values) - allowed:
         raise UserError(
             f"A post has {', '.join(sorted(allowed))}; not {', '.join(sorted(set(values) - allowed))}."
         )
+    write_lock(session, f"post:{post_id}")
+    row = _post(session, post_id)
     clean_values = {k: _rank(x) if k == "rank" else clean(str(x)) for k, x in values.items()}
     if "title" in clean_values and not clean_values["title"]:
         raise UserError("Name the post (e.g. Phó Giám đốc).")
-    session.execute(update(POST).where(POST.c.id == post_id).values(**clean_values))
-    if row.organisation_id is not None:
-        old = {k: getattr(row, k) for k in clean_values}
-        records.record_change(
-            session, "organisation", row.organisation_id, OP, old={"post_id": post_id, **old},
-            new={"post_id": post_id, **clean_values}, actor=actor,
-        )  # fmt: skip
+    if len(str(clean_values.get("title", ""))) > 300:
+        raise UserError("A post's name is at most 300 characters.")
+    changed = {k: x for k, x in clean_values.items() if getattr(row, k) != x}
+    if not changed:
+        return {}
+    session.execute(update(POST).where(POST.c.id == post_id).values(**changed))
+    old = {k: getattr(row, k) for k in changed}
+    records.record_change(
+        session, "organisation", int(row.organisation_id), OP,
+        old={"action": "edit", "post_id": post_id, "title": row.title, **old},
+        new={"action": "edit", "post_id": post_id, "title": changed.get("title", row.title), **changed},
+        actor=actor, group_id=group_id,
+    )  # fmt: skip
+    return changed
+
+
+def remove_post(session: Session, post_id: int, *, actor: str = "", group_id: str = "") -> None:
+    """Remove a post added by mistake (it goes to the trash: undone by :func:`after_undo`).
+    A post with any holder recorded stays: its holders' role history is part of the record,
+    and a post that no longer exists is ended, not removed."""
+    write_lock(session, f"post:{post_id}")
+    row = _post(session, post_id)
+    held = session.execute(select(HOLDER.c.id).where(HOLDER.c.post_id == post_id).limit(1)).first()
+    if held is not None:
+        raise UserError(
+            f"The post {row.title} has holders recorded: their role history stays. "
+            f"End the current holder instead (ketnoi post end {post_id})."
+        )
+    session.execute(update(POST).where(POST.c.id == post_id).values(deleted_at=clock.utcnow()))
+    records.record_change(
+        session, "organisation", int(row.organisation_id), OP,
+        old={"action": "remove", "post_id": post_id, "title": row.title},
+        new={"action": "remove", "post_id": post_id, "title": row.title},
+        actor=actor, group_id=group_id,
+    )  # fmt: skip
 
 
 def _holdings(session: Session, where: Any) -> list[PostHolding]:
@@ -477,6 +509,8 @@ def after_undo(session: Session, group_id: str, undo_group_id: str) -> None:
                         created_at=m.utcnow(),
                     )
                 )  # fmt: skip
+        elif action in ("edit", "remove"):
+            _undo_post_change(session, action, new, old, undoing)
         elif action == "end":
             holder_id = int(new["holder_id"])
             want, put = (new.get("to"), old.get("to")) if undoing else (old.get("to"), new.get("to"))
@@ -486,6 +520,31 @@ def after_undo(session: Session, group_id: str, undo_group_id: str) -> None:
             if (current.isoformat() if current else None) != (str(want) if want else None):
                 raise UndoConflict("Cannot undo: that holding's end date was changed since.")
             session.execute(update(HOLDER).where(HOLDER.c.id == holder_id).values(ends_on=_date(put)))
+
+
+def _undo_post_change(
+    session: Session, action: str, new: dict[str, Any], old: dict[str, Any], undoing: bool
+) -> None:
+    """:func:`after_undo` of an edit of a post (its values back, if still as the edit left
+    them) or a removal (the post back from the trash, if still there), or their redo."""
+    from app.undo import UndoConflict
+
+    post_id = int(new["post_id"])
+    conflict = UndoConflict(f"Cannot undo: the post {new.get('title')} was changed since.")
+    if action == "edit":
+        fields = [k for k in ("title", "title_en", "rank", "notes") if k in new and k in old]
+        want, put = (new, old) if undoing else (old, new)
+        row = session.execute(select(POST).where(POST.c.id == post_id)).first()
+        if row is None or any(getattr(row, k) != want[k] for k in fields):
+            raise conflict
+        session.execute(update(POST).where(POST.c.id == post_id).values({k: put[k] for k in fields}))
+        return
+    gone = session.execute(select(POST.c.deleted_at).where(POST.c.id == post_id)).first()
+    if gone is None or (gone.deleted_at is None) == undoing:
+        raise conflict
+    session.execute(
+        update(POST).where(POST.c.id == post_id).values(deleted_at=None if undoing else clock.utcnow())
+    )
 
 
 def describe_parts(session: Session, group_id: str) -> tuple[str, dict[str, str]] | None:
@@ -511,4 +570,8 @@ def describe_parts(session: Session, group_id: str) -> tuple[str, dict[str, str]
         post = session.execute(select(POST.c.title).where(POST.c.id == int(e["post_id"]))).scalar()
         who = records.label(session, "contact", int(holder)) if holder else ""
         return "post_end", {"who": who, "post": str(post or "")}
+    if "edit" in by:
+        return "post_edit", {"post": str(by["edit"].get("title", ""))}
+    if "remove" in by:
+        return "post_remove", {"post": str(by["remove"].get("title", ""))}
     return "post_add", {"post": str(by.get("add", {}).get("title", ""))}

@@ -113,6 +113,39 @@ def test_post_assign_is_undone_by_ketnoi_undo(k: Ketnoi) -> None:
     assert [h["name"] for h in shown["holders"]] == ["Nguyễn Văn An"]
 
 
+def test_post_edit_and_remove_are_undone_by_ketnoi_undo(k: Ketnoi) -> None:
+    k("org", "add", "--name", "Trung tâm Đổi mới sáng tạo Quốc gia", "--acronym", "NIC")
+    k("contact", "add", "--name", "Nguyễn Văn An", "--organisation", "NIC")
+    post = k("post", "add", "NIC", "Pho Giam doc", "--rank", "3")["id"]
+    edited = k(
+        "post", "edit", str(post), "--title", "Phó Giám đốc", "--rank", "2", "--title-en", "Deputy Director"
+    )
+    assert (edited["title"], edited["rank"], edited["changed"]) == (
+        "Phó Giám đốc",
+        2,
+        ["rank", "title", "title_en"],
+    )
+    same = k("post", "edit", str(post), "--rank", "2")  # nothing changes: nothing written, no undo
+    assert same["changed"] == [] and same["group_id"] == ""
+    k.capsys.readouterr()
+    assert main(["undo", edited["group_id"], "--db", k.db]) == 0
+    back = k("post", "show", str(post))
+    assert (back["title"], back["rank"]) == ("Pho Giam doc", 3)
+    mistake = k("post", "add", "NIC", "Trưởng ban (nhập nhầm)")["id"]
+    removed = k("post", "remove", str(mistake))
+    assert removed["removed"] is True
+    assert mistake not in [p["id"] for p in k("post", "list", "NIC")]
+    assert "no post" in k.fails("post", "show", str(mistake))
+    k.capsys.readouterr()
+    assert main(["undo", removed["group_id"], "--db", k.db]) == 0
+    assert mistake in [p["id"] for p in k("post", "list", "NIC")]
+    # a post with a holder recorded keeps its role history: it is ended, not removed
+    k("post", "assign", str(post), "Nguyễn Văn An", "--from", "01/01/2025")
+    assert "role history stays" in k.fails("post", "remove", str(post))
+    assert "--title" in k.fails("post", "edit", str(post))
+    assert "no post #99" in k.fails("post", "edit", "99", "--rank", "1")
+
+
 def test_a_letter_to_a_post_is_drafted_to_the_holder_of_the_day(k: Ketnoi, tmp_path: Path) -> None:
     from docx import Document
 

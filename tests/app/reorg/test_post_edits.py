@@ -1,0 +1,89 @@
+"""A post renamed, or removed because it was added by mistake, through app.posts: each is one
+undoable step whose undo and redo (the undo of the undo) put the post back exactly, described
+in the Edit menu's words in English and Vietnamese; a change made since stops the undo."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from app import posts, records, undo
+from app.errors import UserError
+from db import models as m
+from db.engine import read_session, unit_of_work
+
+
+def _nic(engine: Engine) -> int:
+    with unit_of_work(engine) as s:
+        org = m.Organisation(name="Trung tâm Đổi mới sáng tạo Quốc gia", acronym="NIC", sort_key="nic")
+        s.add(org)
+        s.flush()
+        assert org.id is not None
+        return int(org.id)
+
+
+def test_an_edit_is_undone_and_redone_and_described(engine: Engine) -> None:
+    nic = _nic(engine)
+    with unit_of_work(engine) as s:
+        post = posts.add_post(s, nic, "Pho Giam doc", rank=3)
+    group = records.new_group_id()
+    with unit_of_work(engine) as s:
+        changed = posts.edit_post(s, post, title="Phó Giám đốc", rank=2, notes="", group_id=group)
+    assert changed == {"title": "Phó Giám đốc", "rank": 2}  # notes were already empty: not written
+    with read_session(engine) as s:
+        assert undo.describe(s, group) == 'Edited the post "Phó Giám đốc"'
+        assert undo.describe(s, group, "vi") == 'Sửa chức vụ "Phó Giám đốc"'
+    with unit_of_work(engine) as s:
+        done = undo.undo_group(s, group)
+    with read_session(engine) as s:
+        row = posts.get_post(s, post)
+        assert (row.title, row.rank) == ("Pho Giam doc", 3)
+    with unit_of_work(engine) as s:
+        redone = undo.undo_group(s, done.group_id)  # redo
+    with read_session(engine) as s:
+        row = posts.get_post(s, post)
+        assert (row.title, row.rank) == ("Phó Giám đốc", 2)
+    with unit_of_work(engine) as s:  # renamed again since: the first edit's undo would lose it
+        posts.edit_post(s, post, title="Phó Giám đốc thường trực")
+    with unit_of_work(engine) as s, pytest.raises(undo.UndoConflict, match="changed since"):
+        undo.undo_group(s, redone.group_id)
+    with read_session(engine) as s:
+        assert posts.get_post(s, post).title == "Phó Giám đốc thường trực"
+
+
+def test_a_post_added_by_mistake_is_removed_and_comes_back(engine: Engine) -> None:
+    nic = _nic(engine)
+    with unit_of_work(engine) as s:
+        post = posts.add_post(s, nic, "Trưởng ban (nhầm)")
+    group = records.new_group_id()
+    with unit_of_work(engine) as s:
+        posts.remove_post(s, post, group_id=group)
+    with read_session(engine) as s:
+        assert post not in [p.id for p in posts.list_posts(s, nic)]
+        assert undo.describe(s, group, "vi") == 'Xoá chức vụ "Trưởng ban (nhầm)"'
+        with pytest.raises(UserError, match="no post"):
+            posts.get_post(s, post)
+    with unit_of_work(engine) as s:
+        done = undo.undo_group(s, group)
+    with read_session(engine) as s:
+        assert post in [p.id for p in posts.list_posts(s, nic)]
+    with unit_of_work(engine) as s:
+        undo.undo_group(s, done.group_id)
+    with read_session(engine) as s:
+        assert post not in [p.id for p in posts.list_posts(s, nic)]
+
+
+def test_a_post_with_a_holder_recorded_is_not_removed(engine: Engine) -> None:
+    nic = _nic(engine)
+    with unit_of_work(engine) as s:
+        post = posts.add_post(s, nic, "Giám đốc", rank=1)
+        an = m.Contact(full_name="Nguyễn Văn An", given_name="An", family_name="Nguyễn", organisation_id=nic)
+        s.add(an)
+        s.flush()
+        assert an.id is not None
+        holding = posts.assign(s, post, int(an.id))
+        posts.end(s, holding)  # a past holder is role history too
+    with unit_of_work(engine) as s, pytest.raises(UserError, match="role history stays"):
+        posts.remove_post(s, post)
+    with read_session(engine) as s:
+        assert [h.name for h in posts.get_post(s, post).holdings] == ["Nguyễn Văn An"]
