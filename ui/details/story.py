@@ -71,6 +71,12 @@ def link(entity: str, record_id: Any, text: str) -> str:
     return f'<a href="ketnoi:{entity}/{int(record_id)}">{escape(text)}</a>'
 
 
+def _unbroken(text: str) -> str:
+    """A phone number as one word: a narrow pane wraps the line before it, not inside it
+    ("0995 747" on one line, "169" on the next)."""
+    return text.replace(" ", "\u00a0")
+
+
 def _lines(text: str) -> str:
     return "<br>".join(escape(line) for line in text.splitlines())
 
@@ -249,7 +255,9 @@ def organisation_html(d: OrganisationStory, s: Settings) -> str:
                 if h["old"]
             )
             reach = " · ".join(
-                escape(x) for x in (p["email"], phone_display(p["phone"]) if p["phone"] else "") if x
+                escape(x)
+                for x in (p["email"], _unbroken(phone_display(p["phone"])) if p["phone"] else "")
+                if x
             )
             pos = f" · {escape(p['position'])}" if p["position"] else ""
             if p["organisation_id"] != r["id"]:
@@ -293,7 +301,7 @@ def contact_html(d: ContactStory, s: Settings) -> str:
     out.append(f"<div>{line}</div>")
     reach = [f'<a href="mailto:{escape(e)}">{escape(e)}</a>' for e in r.get("emails") or []]
     reach += [
-        escape(phone_display(p))
+        escape(_unbroken(phone_display(p)))
         + ("" if phone_verified(p) else f' <span class="muted">({tr("unverified")})</span>')
         for p in r.get("phones") or []
     ]
