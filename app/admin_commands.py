@@ -169,13 +169,20 @@ def cmd_share(args: argparse.Namespace, ctx: CliContext) -> int:
         add = [resolve.resolve(session, "staff", s) for s in args.with_]
         remove = [resolve.resolve(session, "staff", s) for s in args.remove]
         by = who.staff_id if who else None
-        added = team.share(session, args.kind, record_id, add, by=by, actor=ctx.actor())
-        removed = team.unshare(session, args.kind, record_id, remove, actor=ctx.actor())
+        group = records.new_group_id()  # one step for ketnoi undo
+        added = team.share(session, args.kind, record_id, add, by=by, actor=ctx.actor(), group_id=group)
+        removed = team.unshare(session, args.kind, record_id, remove, actor=ctx.actor(), group_id=group)
         now = team.shares_of(session, args.kind, record_id)
         label = records.label(session, args.kind, record_id)
-    ctx.emit({"kind": args.kind, "id": record_id, "shared_with": [{"id": i, "name": n} for i, n in now]})
+    changed = bool(added or removed)
+    ctx.emit({
+        "kind": args.kind, "id": record_id, "shared_with": [{"id": i, "name": n} for i, n in now],
+        "group_id": group if changed else "",
+    })  # fmt: skip
     ctx.out(
         f"{args.kind.capitalize()} #{record_id} {label}: shared with {len(added)} more, {removed} removed"
     )
     ctx.out("Shared with: " + (", ".join(n for _i, n in now) or "nobody"))
+    if changed:
+        ctx.out(f"Undo with: ketnoi undo {group}")
     return 0

@@ -14,6 +14,7 @@ before (the window's Settings chooses the current user).
 from __future__ import annotations
 
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,7 @@ from db.tables import STAFF, table_of
 from db.team import Identity, Login
 
 SHARE = table_of(m.RecordShare)
+SHARED = "shared_with"  # the history field of a share given or taken back
 CONFIDENTIAL_KINDS = dbteam.CONFIDENTIAL_KINDS
 
 __all__ = [
@@ -178,10 +180,18 @@ def _check_kind(kind: str) -> None:
 
 
 def share(
-    session: Session, kind: str, record_id: int, staff_ids: list[int], *, by: int | None, actor: str = ""
+    session: Session,
+    kind: str,
+    record_id: int,
+    staff_ids: list[int],
+    *,
+    by: int | None,
+    actor: str = "",
+    group_id: str = "",
 ) -> list[int]:
     """Show a record to the colleagues ``staff_ids`` (those not already on it); one history row
-    each. On a team database only the record's owner or a manager may (the database checks)."""
+    each, in ``group_id`` (undone by :func:`revert_shares`). On a team database only the
+    record's owner or a manager may (the database checks)."""
     _check_kind(kind)
     records.get(session, kind, record_id)  # NotFoundError when it is not there (or not yours to see)
     have = {i for i, _n in shares_of(session, kind, record_id)}
@@ -192,13 +202,19 @@ def share(
         if sid in have:
             continue
         session.add(m.RecordShare(kind=kind, record_id=record_id, staff_id=sid, shared_by_id=by))
-        records.record_change(session, kind, record_id, "update", field="shared_with", new=sid, actor=actor)
+        records.record_change(
+            session, kind, record_id, "update", field=SHARED, new=sid, actor=actor, group_id=group_id
+        )
         added.append(sid)
     session.flush()
     return added
 
 
-def unshare(session: Session, kind: str, record_id: int, staff_ids: list[int], *, actor: str = "") -> int:
+def unshare(
+    session: Session, kind: str, record_id: int, staff_ids: list[int], *, actor: str = "", group_id: str = ""
+) -> int:
+    """Stop showing a record to the colleagues ``staff_ids``; one history row each (as
+    :func:`share`)."""
     _check_kind(kind)
     removed = 0
     for sid in dict.fromkeys(staff_ids):
@@ -207,8 +223,50 @@ def unshare(session: Session, kind: str, record_id: int, staff_ids: list[int], *
         )
         if getattr(gone, "rowcount", 0):
             records.record_change(
-                session, kind, record_id, "update", field="shared_with", old=sid, actor=actor
+                session, kind, record_id, "update", field=SHARED, old=sid, actor=actor, group_id=group_id
             )
             removed += 1
     session.flush()
     return removed
+
+
+def revert_shares(session: Session, rows: Sequence[Any], actor: str, undo_group: str) -> None:
+    """Called by :func:`app.undo.undo_group` with a group's history rows of :data:`SHARED`
+    (``entity``, ``entity_id``, ``old``, ``new``): each share it added goes, each it removed
+    comes back, written to history in ``undo_group`` the other way round (so that undoing the
+    undo, a redo, shares again). A share changed since (removed, or given back, by someone
+    else) is an :class:`~app.undo.UndoConflict`, checked before anything is written."""
+    from app.undo import UndoConflict
+
+    steps = []  # (kind, record id, staff id, whether the undo gives the share back)
+    for r in reversed(rows):
+        give_back = r.old is not None
+        sid = int(r.old if give_back else r.new)
+        steps.append((str(r.entity), int(r.entity_id), sid, give_back))
+    for kind, record_id, sid, give_back in steps:
+        there = session.execute(
+            select(SHARE.c.id).where(
+                SHARE.c.kind == kind, SHARE.c.record_id == record_id, SHARE.c.staff_id == sid
+            )
+        ).first()
+        if (there is not None) == give_back:
+            who = session.get(m.Staff, sid)
+            name = who.name if who is not None else f"#{sid}"
+            raise UndoConflict(f"Cannot undo: who sees the record was changed since ({name}).")
+    bind = session.get_bind()
+    me = identity(bind if isinstance(bind, Engine) else bind.engine)  # (given back by whoever
+    by = me.staff_id if me is not None else None  # undoes: the database lets one share as oneself)
+    for kind, record_id, sid, give_back in steps:
+        if give_back:
+            session.add(m.RecordShare(kind=kind, record_id=record_id, staff_id=sid, shared_by_id=by))
+        else:
+            session.execute(
+                delete(SHARE).where(
+                    SHARE.c.kind == kind, SHARE.c.record_id == record_id, SHARE.c.staff_id == sid
+                )
+            )
+        records.record_change(
+            session, kind, record_id, "update", field=SHARED,
+            old=None if give_back else sid, new=sid if give_back else None, actor=actor, group_id=undo_group,
+        )  # fmt: skip
+    session.flush()

@@ -196,7 +196,13 @@ def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en
     # Deleted records come back first: their fields may be reverted next.
     for entity, ids in by_op["delete"].items():
         _set_deleted(session, entity, ids, None, now, actor, undo)
-    updates = [r for r in rows if r.field and r.op in ("update", "merge")]
+    # who may see a confidential record (app.team.share): rows of the share table, not a field
+    shares = [r for r in rows if r.field == "shared_with"]
+    updates = [r for r in rows if r.field and r.op in ("update", "merge") and r.field != "shared_with"]
+    if shares:
+        from app.team import revert_shares
+
+        revert_shares(session, shares, actor, undo)
     if updates:
         _revert_updates(session, updates, now, actor, undo)
     for op in ("create", "restore"):
@@ -399,7 +405,7 @@ TEMPLATES = {
            "deleted": "Deleted {noun}", "restored": "Restored {noun}", "created": "Created {noun}",
            "logged": 'Logged meeting "{title}" with {rest}', "tagged": "Tagged {noun} {tags}",
            "untagged": "Removed tag {tags} from {noun}", "retagged": "Changed the tags of {noun}",
-           "rated": "Rated {noun}", "edited": "Edited {noun}", "cleared": "Cleared {what} on {noun}",
+           "rated": "Rated {noun}", "edited": "Edited {noun}", "shared": "Changed who sees {noun}", "cleared": "Cleared {what} on {noun}",
            "set": "Set {what} to {value} on {noun}"},
     "vi": {"nothing": "Không có gì", "undo": "Hoàn tác", "undid": "Hoàn tác: {what}", "redid": "Làm lại: {what}",
            "merged": 'Gộp {entity} "{a}" vào "{b}"',
@@ -410,7 +416,7 @@ TEMPLATES = {
            "deleted": "Xoá {noun}", "restored": "Khôi phục {noun}", "created": "Tạo {noun}",
            "logged": 'Ghi nhận cuộc họp "{title}" cùng {rest}', "tagged": "Gắn thẻ {tags} cho {noun}",
            "untagged": "Gỡ thẻ {tags} khỏi {noun}", "retagged": "Đổi thẻ của {noun}",
-           "rated": "Đánh giá {noun}", "edited": "Sửa {noun}", "cleared": "Xoá {what} của {noun}",
+           "rated": "Đánh giá {noun}", "edited": "Sửa {noun}", "shared": "Đổi người được xem {noun}", "cleared": "Xoá {what} của {noun}",
            "set": "Đặt {what} là {value} cho {noun}"},
 }  # fmt: skip
 
@@ -525,6 +531,8 @@ def _describe_parts(session: Session, group_id: str, lang: str) -> tuple[str, di
         if removed and not added:
             return "untagged", {"noun": noun, "tags": _shown(removed)}
         return "retagged", {"noun": noun}
+    if fields == {"shared_with"}:  # app.team.share / unshare: who may see a confidential record
+        return "shared", {"noun": noun}
     if fields <= {"influence", "interest"} and count == 1:
         return "rated", {"noun": noun}
     if count == 1:

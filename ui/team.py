@@ -229,14 +229,19 @@ class ShareDialog(QDialog):
             self.accept()
             return
         kind, record_id, by, actor = self.kind, self.record_id, self.ctx.staff_id, self.ctx.actor()
+        group = records.new_group_id()  # one step for Undo: who was given it and who lost it
 
         def work(s: Any) -> int:
-            team.share(s, kind, record_id, add, by=by, actor=actor)
-            team.unshare(s, kind, record_id, remove, actor=actor)
+            team.share(s, kind, record_id, add, by=by, actor=actor, group_id=group)
+            team.unshare(s, kind, record_id, remove, actor=actor, group_id=group)
             return record_id
 
+        def done(_r: Any) -> None:
+            self.ctx.push_undo(tr("Share with colleagues"), group)
+            self.accept()
+
         self.buttons.setEnabled(False)
-        self.ctx.write(work, entity=kind, on_done=lambda _r: self.accept(), on_error=self._failed)
+        self.ctx.write(work, entity=kind, on_done=done, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 from sqlalchemy import text
 
-from app import lists, records, team
+from app import lists, records, team, undo
 from db.engine import read_session
 
 
@@ -94,6 +94,11 @@ def test_the_page_of_a_confidential_record_says_so_and_its_owner_shares_it(
     qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10_000)
     with read_session(engine) as s:
         assert team.shares_of(s, "meeting", ids["past_meeting"]) == [(ids["colleague"], "Lê Văn Bình")]
+    assert ctx.undo_offer is not None  # Edit → Undo takes the share back, as one step
+    with unit_of_work(engine) as s:
+        undo.undo_group(s, ctx.undo_offer[1])
+        assert team.shares_of(s, "meeting", ids["past_meeting"]) == []
+        undo.undo_group(s, undo.undo_id(ctx.undo_offer[1]))  # redo
     pane.show_record("meeting", ids["past_meeting"])
     assert "Lê Văn Bình" in bar.text.text()
 
