@@ -493,6 +493,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -3270,8 +3271,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3281,7 +3280,6 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4337,29 +4335,174 @@
     </message>
   </context>
   <context>
+    <name>Posts</name>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="164" />
+      <source>Add post</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="252" />
+      <source>Add post…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="439" />
+      <source>Added the post “%1”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="110" />
+      <source>Double-click or press F2 to change it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="164" />
+      <source>Edit post</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="408" />
+      <source>Edited the post “%1”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="255" />
+      <source>Edit…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="91" />
+      <source>Holder today</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="186" />
+      <location filename="../../ui/posts_dialog.py" line="91" />
+      <source>In English</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="288" />
+      <source>In order of precedence (1 comes first in meeting briefs). Double-click a name or a precedence to change it; each change is undone with Edit → Undo (Ctrl+Z).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/posts_dialog.py" line="395" />
+      <source>Name the post (e.g. Phó Giám đốc).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <source>No holder recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="249" />
+      <source>No posts yet. Add one here, or with Assign holder…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="364" />
+      <source>Nothing changed here to undo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="91" />
+      <source>Post</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="226" />
+      <source>Posts — %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="91" />
+      <source>Precedence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="108" />
+      <source>Precedence: 1 comes first in meeting briefs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="258" />
+      <source>Remove</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="355" />
+      <source>Remove a post added by mistake (Edit → Undo puts it back)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="456" />
+      <source>Removed the post “%1”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="261" />
+      <source>Undo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="364" />
+      <source>Undo: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="172" />
+      <source>e.g. Deputy Director</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="168" />
+      <source>e.g. Phó Giám đốc</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="119" />
+      <source>now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="98" />
+      <source>vacant</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="72" />
+      <source>“%1” has %n holder(s) recorded: their role history stays, so the post cannot be removed.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="231" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="234" />
       <source>%1 (%2 rows)</source>
       <translation>%1 (%2 dòng)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="246" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="249" />
       <source>%1 of %2 rows of %3 sheets will be written, together: one import, one undo.</source>
       <translation>Sẽ ghi %1 trên %2 dòng của %3 trang, cùng một lúc: một lần nhập, một lần hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="252" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="255" />
       <source>%1 of %2 rows will be written.</source>
       <translation>Sẽ ghi %1 trên %2 dòng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="276" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="279" />
       <source>%1 of them are hidden in Excel (hidden or filtered out): imported too, each with a warning.</source>
       <translation>Trong đó %1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập, mỗi dòng kèm một cảnh báo.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="273" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="276" />
       <source>%1 rows hidden in Excel (hidden or filtered out) are left out.</source>
       <translation>%1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc) được bỏ qua.</translation>
     </message>
@@ -4374,7 +4517,7 @@
       <translation>&amp;Nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="265" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="268" />
       <source>&amp;Leave out the %1 rows hidden in Excel (hidden or filtered out)</source>
       <translation>&amp;Bỏ qua %1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc)</translation>
     </message>
@@ -4394,12 +4537,12 @@
       <translation>Xem trước kết quả</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="185" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="188" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="325" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="328" />
       <source>Created alongside (%1)</source>
       <translation>Tạo kèm theo (%1)</translation>
     </message>
@@ -4424,17 +4567,17 @@
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="243" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="246" />
       <source>Nothing to import: every row is an error, a duplicate or skipped.</source>
       <translation>Không có gì để nhập: mọi dòng đều lỗi, trùng lặp hoặc bị bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="212" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="215" />
       <source>Reading, checking and matching rows…</source>
       <translation>Đang đọc, kiểm tra và đối chiếu các dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="184" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="187" />
       <source>Rows</source>
       <translation>Các dòng</translation>
     </message>
@@ -4444,7 +4587,7 @@
       <translation>Các dòng bị ẩn trong Excel: ẩn thủ công, bị bộ lọc (AutoFilter) lọc ra hoặc nằm trong một nhóm đã thu gọn. Các dòng này vẫn được nhập, trừ khi bạn chọn bỏ qua ở đây.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="144" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="146" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
@@ -4454,7 +4597,7 @@
       <translation>Bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="241" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="244" />
       <source>The sheet has no rows below its header.</source>
       <translation>Trang tính không có dòng nào dưới tiêu đề.</translation>
     </message>
@@ -4469,7 +4612,7 @@
       <translation>Có cảnh báo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="302" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="305" />
       <source>With warnings (%1)</source>
       <translation>Có cảnh báo (%1)</translation>
     </message>
@@ -4552,7 +4695,7 @@
       <translation>Bổ nhiệm người giữ chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="398" />
+      <location filename="../../ui/reorg.py" line="399" />
       <source>Assign holder…</source>
       <translation>Bổ nhiệm chức vụ…</translation>
     </message>
@@ -4648,16 +4791,27 @@
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="185" />
+      <location filename="../../ui/posts_dialog.py" line="91" />
       <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
+      <location filename="../../ui/reorg.py" line="400" />
+      <source>Posts…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="187" />
+      <location filename="../../ui/posts_dialog.py" line="91" />
       <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="108" />
+      <location filename="../../ui/posts_dialog.py" line="177" />
       <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -4679,7 +4833,7 @@
       <translation>Sắp xếp lại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="397" />
+      <location filename="../../ui/reorg.py" line="398" />
       <source>Reorganisation…</source>
       <translation>Sắp xếp tổ chức…</translation>
     </message>
@@ -4719,6 +4873,7 @@
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="168" />
       <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -4730,6 +4885,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -5118,12 +5274,12 @@
   <context>
     <name>Story</name>
     <message>
-      <location filename="../../ui/details/story.py" line="373" />
+      <location filename="../../ui/details/story.py" line="381" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="362" />
+      <location filename="../../ui/details/story.py" line="370" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
@@ -5133,7 +5289,7 @@
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="404" />
+      <location filename="../../ui/details/story.py" line="412" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
@@ -5143,7 +5299,7 @@
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="373" />
+      <location filename="../../ui/details/story.py" line="381" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
@@ -5153,42 +5309,42 @@
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="277" />
+      <location filename="../../ui/details/story.py" line="285" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="390" />
+      <location filename="../../ui/details/story.py" line="398" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="104" />
+      <location filename="../../ui/details/story.py" line="110" />
       <source>Files</source>
       <translation>Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="376" />
+      <location filename="../../ui/details/story.py" line="384" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="355" />
+      <location filename="../../ui/details/story.py" line="363" />
       <source>From a calendar invitation</source>
       <translation>Từ lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="353" />
+      <location filename="../../ui/details/story.py" line="361" />
       <source>From a calendar invitation by %1</source>
       <translation>Từ lời mời lịch của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="400" />
+      <location filename="../../ui/details/story.py" line="408" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="409" />
+      <location filename="../../ui/details/story.py" line="417" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
@@ -5198,22 +5354,22 @@
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="233" />
+      <location filename="../../ui/details/story.py" line="239" />
       <source>Influence</source>
       <translation>Mức ảnh hưởng</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="233" />
+      <location filename="../../ui/details/story.py" line="239" />
       <source>Interest</source>
       <translation>Mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="308" />
+      <location filename="../../ui/details/story.py" line="316" />
       <source>Last contacted</source>
       <translation>Liên hệ gần nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="274" />
+      <location filename="../../ui/details/story.py" line="282" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
@@ -5223,97 +5379,97 @@
       <translation>Đã gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="157" />
+      <location filename="../../ui/details/story.py" line="163" />
       <source>Merged into %1 on %2</source>
       <translation>Đã hợp nhất vào %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="373" />
+      <location filename="../../ui/details/story.py" line="381" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="267" />
+      <location filename="../../ui/details/story.py" line="275" />
       <source>Moved on:</source>
       <translation>Đã chuyển công tác:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="371" />
+      <location filename="../../ui/details/story.py" line="379" />
       <source>No attendees recorded.</source>
       <translation>Chưa ghi thành phần tham dự.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="125" />
+      <location filename="../../ui/details/story.py" line="131" />
       <source>No meetings or actions yet.</source>
       <translation>Chưa có cuộc họp hay việc cần làm nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="263" />
+      <location filename="../../ui/details/story.py" line="271" />
       <source>No one recorded yet.</source>
       <translation>Chưa có ai.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="282" />
+      <location filename="../../ui/details/story.py" line="290" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="96" />
+      <location filename="../../ui/details/story.py" line="102" />
       <source>Nothing</source>
       <translation>Không có</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="80" />
+      <location filename="../../ui/details/story.py" line="86" />
       <source>Nothing open in either direction.</source>
       <translation>Không còn việc đang mở ở cả hai bên.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="240" />
+      <location filename="../../ui/details/story.py" line="246" />
       <source>Open commitments</source>
       <translation>Cam kết đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="390" />
+      <location filename="../../ui/details/story.py" line="398" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="228" />
+      <location filename="../../ui/details/story.py" line="234" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="242" />
+      <location filename="../../ui/details/story.py" line="248" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="210" />
+      <location filename="../../ui/details/story.py" line="216" />
       <source>Posts</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="313" />
+      <location filename="../../ui/details/story.py" line="321" />
       <source>Posts held</source>
       <translation>Chức vụ đã giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="402" />
+      <location filename="../../ui/details/story.py" line="410" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="230" />
+      <location filename="../../ui/details/story.py" line="236" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="158" />
+      <location filename="../../ui/details/story.py" line="164" />
       <source>Renamed to %1 on %2</source>
       <translation>Đã đổi tên thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="394" />
+      <location filename="../../ui/details/story.py" line="402" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -5323,17 +5479,17 @@
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="329" />
+      <location filename="../../ui/details/story.py" line="337" />
       <source>Role history</source>
       <translation>Quá trình công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="159" />
+      <location filename="../../ui/details/story.py" line="165" />
       <source>Split into %1 on %2</source>
       <translation>Đã chia tách thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="279" />
+      <location filename="../../ui/details/story.py" line="287" />
       <source>Timeline</source>
       <translation>Diễn biến</translation>
     </message>
@@ -5343,87 +5499,87 @@
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="204" />
+      <location filename="../../ui/details/story.py" line="210" />
       <source>before:</source>
       <translation>trước đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="192" />
+      <location filename="../../ui/details/story.py" line="198" />
       <source>decision</source>
       <translation>quyết định</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="118" />
+      <location filename="../../ui/details/story.py" line="124" />
       <source>done</source>
       <translation>đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="138" />
+      <location filename="../../ui/details/story.py" line="144" />
       <source>draft</source>
       <translation>dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="169" />
+      <location filename="../../ui/details/story.py" line="175" />
       <source>formerly</source>
       <translation>trước đây</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="152" />
+      <location filename="../../ui/details/story.py" line="158" />
       <source>merged</source>
       <translation>hợp nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="86" />
+      <location filename="../../ui/details/story.py" line="92" />
       <source>no date</source>
       <translation>chưa có ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="385" />
+      <location filename="../../ui/details/story.py" line="393" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="181" />
+      <location filename="../../ui/details/story.py" line="187" />
       <source>now</source>
       <translation>nay</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="88" />
+      <location filename="../../ui/details/story.py" line="94" />
       <source>overdue</source>
       <translation>quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="153" />
+      <location filename="../../ui/details/story.py" line="159" />
       <source>renamed</source>
       <translation>đổi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="142" />
+      <location filename="../../ui/details/story.py" line="148" />
       <source>reply by</source>
       <translation>trả lời trước</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="191" />
+      <location filename="../../ui/details/story.py" line="197" />
       <source>since</source>
       <translation>từ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="154" />
+      <location filename="../../ui/details/story.py" line="160" />
       <source>split</source>
       <translation>chia tách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="90" />
+      <location filename="../../ui/details/story.py" line="96" />
       <source>today</source>
       <translation>hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="297" />
+      <location filename="../../ui/details/story.py" line="305" />
       <source>unverified</source>
       <translation>chưa xác minh</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="198" />
+      <location filename="../../ui/details/story.py" line="204" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5437,7 +5593,7 @@
     </message>
     <message>
       <location filename="../../ui/team.py" line="166" />
-      <location filename="../../ui/team.py" line="289" />
+      <location filename="../../ui/team.py" line="294" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
@@ -5453,11 +5609,12 @@
     </message>
     <message>
       <location filename="../../ui/team.py" line="184" />
+      <location filename="../../ui/team.py" line="240" />
       <source>Share with colleagues</source>
       <translation>Chia sẻ với đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="262" />
+      <location filename="../../ui/team.py" line="267" />
       <source>Share…</source>
       <translation>Chia sẻ…</translation>
     </message>
@@ -5477,7 +5634,7 @@
       <translation>quản trị viên</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="291" />
+      <location filename="../../ui/team.py" line="296" />
       <source>also shared with %1</source>
       <translation>đã chia sẻ với %1</translation>
     </message>
@@ -5727,6 +5884,11 @@
       <translation>Tạo mới</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="81" />
+      <source>No name recorded</source>
+      <translation>Không ghi tên</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/undo_history.py" line="90" />
       <source>Re-rating</source>
       <translation>Đánh giá lại</translation>
@@ -5882,6 +6044,8 @@
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>

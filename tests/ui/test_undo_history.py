@@ -257,3 +257,14 @@ def test_an_imports_undo_from_here_counts_its_records(
     release.set()
     wait_idle(qtbot, ctx)
     assert not dialog.progress.isVisible() and not dialog.progress_label.isVisible()
+
+
+def test_an_operation_with_no_name_says_so(qtbot: Any, ctx: Any, engine: Any, ids: dict[str, Any]) -> None:
+    """Made with no one chosen under Settings → I am, an operation stores no name (""): Who
+    says "No name recorded", as Import history does, not a bare "—"."""
+    from ui.dialogs.undo_history import COL_WHO
+
+    _edit(engine, "organisation", ids["nic"], {"website": "nic.gov.vn"}, "")
+    dialog = _open(qtbot, ctx)
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, COL_WHO).data() == "No name recorded"

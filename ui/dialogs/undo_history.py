@@ -78,7 +78,7 @@ class UndoHistoryModel(RowsModel[GroupEntry]):
         if col == COL_WHEN:
             return self.ctx.fmt_datetime(_local(e.at))
         if col == COL_WHO:
-            return e.actor or "—"
+            return e.actor or self.tr("No name recorded")  # no one chosen under Settings → I am
         if col == COL_COUNT:
             return self.ctx.fmt_number(e.count)
         return self.status_text(e)
