@@ -125,9 +125,9 @@ def add_user(
 def disable_user(engine: Engine, login: str, *, actor: str = "") -> None:
     """The login can no longer connect; its Staff record is marked inactive (history kept)."""
     with unit_of_work(engine) as session:
-        _prefix(session)
+        prefix = _prefix(session)
         try:
-            dbteam.disable_login(session.connection(), login)
+            dbteam.disable_login(session.connection(), prefix, login)
         except dbteam.TeamSetupError as exc:
             raise UserError(str(exc)) from None
         staff_id = session.execute(select(STAFF.c.id).where(STAFF.c.login == login)).scalar()

@@ -34,6 +34,7 @@ from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 ROLE_KINDS = ("admin", "manager", "officer", "reader")
 DEFAULT_PREFIX = "ketnoi_"
@@ -446,13 +447,47 @@ def create_login(conn: Connection, prefix: str, login: str, kind: str, password:
         if other != kind:
             conn.exec_driver_sql(f"REVOKE {ident(role_name(prefix, other))} FROM {who}")
     conn.exec_driver_sql(f"GRANT {ident(role_name(prefix, kind))} TO {who}")
+    if exists:  # a disabled login given a role again: no longer marked disabled
+        conn.exec_driver_sql(f"COMMENT ON ROLE {who} IS NULL")
 
 
-def disable_login(conn: Connection, login: str) -> None:
+_DISABLED = "ketnoi disabled: "  # the comment on a disabled login, then its former group role
+
+
+def disable_login(conn: Connection, prefix: str, login: str) -> None:
+    """The login can no longer connect, and a session it has open now (a laptop left running)
+    loses every right at its next statement: NOLOGIN alone only refuses new connections, so the
+    login also leaves Ketnoi's group roles, where all its rights come from (the role it had is
+    kept in the role's comment, for the list of users and a later add-user). Its open sessions
+    are also ended where the server lets this administrator do so."""
     check_login(login)
     if not conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).scalar():
         raise TeamSetupError(f"no login {login!r} on this server")
-    conn.exec_driver_sql(f"ALTER ROLE {ident(login)} NOLOGIN")
+    who = ident(login)
+    kind = role_of(conn, prefix, login) or _disabled_kind(conn, prefix, login)
+    conn.exec_driver_sql(f"ALTER ROLE {who} NOLOGIN")
+    for other in ROLE_KINDS:
+        conn.exec_driver_sql(f"REVOKE {ident(role_name(prefix, other))} FROM {who}")
+    if kind:
+        conn.exec_driver_sql(f"COMMENT ON ROLE {who} IS {literal(_DISABLED + role_name(prefix, kind))}")
+    try:
+        with conn.begin_nested():  # (pg_signal_backend, or being a member of the login, is needed)
+            conn.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :n"), {"n": login}
+            )
+    except DBAPIError:
+        pass  # its rights are gone all the same
+
+
+def _disabled_kind(conn: Connection, prefix: str, login: str) -> str:
+    """The group role a disabled login had (:func:`disable_login`'s comment), "" if none."""
+    note = conn.execute(
+        text("SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = :n"), {"n": login}
+    ).scalar()
+    if note and str(note).startswith(_DISABLED + prefix):
+        kind = str(note)[len(_DISABLED + prefix) :]
+        return kind if kind in ROLE_KINDS else ""
+    return ""
 
 
 @dataclass(frozen=True)
@@ -463,13 +498,22 @@ class Login:
 
 
 def logins(conn: Connection, prefix: str) -> list[Login]:
-    """Every role that is a member of one of Ketnoi's group roles (directly or not)."""
+    """Every role that is a member of one of Ketnoi's group roles (directly or not), and every
+    login :func:`disable_login` took out of them (with the role it had)."""
     rows = conn.execute(
         text(
             "SELECT r.rolname, r.rolcanlogin FROM pg_roles r "
-            "WHERE pg_has_role(r.oid, :reader, 'MEMBER') AND r.rolname <> ALL(:groups) "
-            "AND NOT r.rolsuper ORDER BY r.rolname"
+            "WHERE (pg_has_role(r.oid, :reader, 'MEMBER') "
+            "OR shobj_description(r.oid, 'pg_authid') LIKE :disabled) "
+            "AND r.rolname <> ALL(:groups) AND NOT r.rolsuper ORDER BY r.rolname"
         ),
-        {"reader": role_name(prefix, "reader"), "groups": [role_name(prefix, k) for k in ROLE_KINDS]},
+        {
+            "reader": role_name(prefix, "reader"),
+            "groups": [role_name(prefix, k) for k in ROLE_KINDS],
+            "disabled": _DISABLED + prefix.replace("_", r"\_") + "%",
+        },
     ).all()
-    return [Login(str(n), role_of(conn, prefix, str(n)), bool(c)) for n, c in rows]
+    return [
+        Login(str(n), role_of(conn, prefix, str(n)) or _disabled_kind(conn, prefix, str(n)), bool(c))
+        for n, c in rows
+    ]

@@ -338,6 +338,52 @@ def test_admin_lists_and_disables_users_and_whoami_names_the_login(ready: Team) 
     assert {u["login"]: u["can_login"] for u in json.loads(out)}[p + "gone"] is False
 
 
+def test_a_disabled_login_loses_its_open_session_and_comes_back_when_added_again(ready: Team) -> None:
+    """An officer who leaves is disabled while their laptop still has Ketnoi open: the open
+    connection must lose every right at once (NOLOGIN alone only refuses new connections), the
+    list still shows the login, disabled, with its former role, and add-user gives it back."""
+    p = ready.prefix
+    add = ("admin", "add-user", p + "leaver", "--role", "officer", "--name", "Đỗ Văn Rời", "--password-stdin")
+    assert ready.cli("owner", *add, stdin="pw\n")[0] == 0
+    leaver = create_engine(
+        _url(ready.urls["owner"], p + "leaver", make_url(ready.urls["owner"]).database or "")
+    )
+    try:
+        with leaver.connect() as open_session:  # the laptop's pooled connection, open all along
+            assert open_session.execute(text("SELECT count(*) FROM organisation")).scalar() is not None
+            open_session.rollback()  # (the app reads and writes in short transactions)
+            code, _out, err = ready.cli("owner", "admin", "disable-user", p + "leaver")
+            assert code == 0, err
+            with pytest.raises(Exception, match=r"permission denied|terminat|closed|server"):
+                open_session.execute(text("SELECT count(*) FROM organisation")).scalar()
+        leaver.dispose()  # a new connection, not the pooled one
+        with (
+            pytest.raises(Exception, match=r"not permitted to log in|permission denied"),
+            leaver.connect() as c,
+        ):
+            c.execute(text("SELECT 1"))
+    finally:
+        leaver.dispose()
+    code, out, err = ready.cli("owner", "admin", "list-users", "--json")
+    assert code == 0, err
+    row = {u["login"]: u for u in json.loads(out)}[p + "leaver"]
+    assert (row["role"], row["can_login"], row["name"]) == ("officer", False, "Đỗ Văn Rời")
+    assert ready.cli("owner", *add, stdin="pw\n")[0] == 0  # back, in the role given now
+    leaver = create_engine(
+        _url(ready.urls["owner"], p + "leaver", make_url(ready.urls["owner"]).database or "")
+    )
+    try:
+        with leaver.connect() as c:
+            assert c.execute(text("SELECT count(*) FROM organisation")).scalar() is not None
+    finally:
+        leaver.dispose()
+    code, out, _err = ready.cli("owner", "admin", "list-users", "--json")
+    assert {u["login"]: (u["role"], u["can_login"]) for u in json.loads(out)}[p + "leaver"] == (
+        "officer",
+        True,
+    )
+
+
 def test_the_password_is_never_printed_nor_sent_as_text(ready: Team) -> None:
     """The server logs statements (log_statement = ddl): what it is sent must not hold the
     password, only its SCRAM verifier."""
