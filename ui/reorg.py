@@ -370,7 +370,8 @@ class AssignHolderDialog(QDialog):
 
 
 def organisation_actions(window: Any) -> list[QAction]:
-    """The buttons of an organisation's page: Reorganisation…, Assign holder…"""
+    """The buttons of an organisation's page: Reorganisation…, Assign holder…, Posts…"""
+    from ui.posts_dialog import PostsDialog
 
     def shown() -> int:
         view = window.current_view()
@@ -396,6 +397,7 @@ def organisation_actions(window: Any) -> list[QAction]:
     for name, text, cls, icon_name in (
         ("reorganisation", tr("Reorganisation…"), ReorganisationDialog, "organisation"),
         ("assign_holder", tr("Assign holder…"), AssignHolderDialog, "contact"),
+        ("posts", tr("Posts…"), PostsDialog, "edit"),
     ):
         act = QAction(icon(icon_name), text, window)
         act.setObjectName(f"act_{name}")

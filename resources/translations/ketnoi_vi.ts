@@ -3421,6 +3421,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3633,6 +3634,8 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4339,144 +4342,151 @@
     <message>
       <location filename="../../ui/posts_dialog.py" line="164" />
       <source>Add post</source>
-      <translation type="unfinished" />
+      <translation>Thêm chức vụ</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="252" />
       <source>Add post…</source>
-      <translation type="unfinished" />
+      <translation>Thêm chức vụ…</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="439" />
       <source>Added the post “%1”</source>
-      <translation type="unfinished" />
+      <translation>Thêm chức vụ “%1”</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="110" />
       <source>Double-click or press F2 to change it</source>
-      <translation type="unfinished" />
+      <translation>Nhấp đúp hoặc nhấn F2 để sửa</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="164" />
       <source>Edit post</source>
-      <translation type="unfinished" />
+      <translation>Sửa chức vụ</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="408" />
       <source>Edited the post “%1”</source>
-      <translation type="unfinished" />
+      <translation>Sửa chức vụ “%1”</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="255" />
       <source>Edit…</source>
-      <translation type="unfinished" />
+      <translation>Sửa…</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="91" />
       <source>Holder today</source>
-      <translation type="unfinished" />
+      <translation>Người đang giữ</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="186" />
       <location filename="../../ui/posts_dialog.py" line="91" />
       <source>In English</source>
-      <translation type="unfinished" />
+      <translation>Tên tiếng Anh</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="288" />
       <source>In order of precedence (1 comes first in meeting briefs). Double-click a name or a precedence to change it; each change is undone with Edit → Undo (Ctrl+Z).</source>
-      <translation type="unfinished" />
+      <translation>Theo thứ tự (số 1 đứng đầu trong tài liệu chuẩn bị họp). Nhấp đúp vào tên hoặc thứ tự để sửa; mỗi thay đổi được hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z).</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/posts_dialog.py" line="395" />
       <source>Name the post (e.g. Phó Giám đốc).</source>
-      <translation type="unfinished" />
+      <translation>Hãy nhập tên chức vụ (VD: Phó Giám đốc).</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
       <source>No holder recorded</source>
-      <translation type="unfinished" />
+      <translation>Chưa ghi nhận người giữ chức vụ</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="249" />
       <source>No posts yet. Add one here, or with Assign holder…</source>
-      <translation type="unfinished" />
+      <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="364" />
       <source>Nothing changed here to undo</source>
-      <translation type="unfinished" />
+      <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="185" />
       <location filename="../../ui/posts_dialog.py" line="91" />
+      <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
-      <translation type="unfinished" />
+      <translation>Chức vụ</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="226" />
       <source>Posts — %1</source>
-      <translation type="unfinished" />
+      <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="187" />
       <location filename="../../ui/posts_dialog.py" line="91" />
+      <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
-      <translation type="unfinished" />
+      <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="108" />
+      <location filename="../../ui/posts_dialog.py" line="177" />
+      <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
-      <translation type="unfinished" />
+      <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="258" />
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>Xoá</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="355" />
       <source>Remove a post added by mistake (Edit → Undo puts it back)</source>
-      <translation type="unfinished" />
+      <translation>Xoá chức vụ thêm nhầm (Sửa → Hoàn tác để khôi phục)</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="456" />
       <source>Removed the post “%1”</source>
-      <translation type="unfinished" />
+      <translation>Xoá chức vụ “%1”</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="261" />
       <source>Undo</source>
-      <translation type="unfinished" />
+      <translation>Hoàn tác</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="364" />
       <source>Undo: %1</source>
-      <translation type="unfinished" />
+      <translation>Hoàn tác: %1</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="172" />
       <source>e.g. Deputy Director</source>
-      <translation type="unfinished" />
+      <translation>VD: Deputy Director</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="168" />
+      <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
-      <translation type="unfinished" />
+      <translation>VD: Phó Giám đốc</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="119" />
       <source>now</source>
-      <translation type="unfinished" />
+      <translation>nay</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="98" />
       <source>vacant</source>
-      <translation type="unfinished" />
+      <translation>còn trống</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="72" />
       <source>“%1” has %n holder(s) recorded: their role history stays, so the post cannot be removed.</source>
-      <translation type="unfinished" />
+      <translation>“%1” có %n người giữ chức vụ đã được ghi nhận: quá trình công tác của họ được giữ lại, nên không thể xoá chức vụ này.</translation>
     </message>
   </context>
   <context>
@@ -4750,7 +4760,6 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4791,8 +4800,6 @@
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="185" />
-      <location filename="../../ui/posts_dialog.py" line="91" />
       <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -4800,18 +4807,14 @@
     <message>
       <location filename="../../ui/reorg.py" line="400" />
       <source>Posts…</source>
-      <translation type="unfinished" />
+      <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="187" />
-      <location filename="../../ui/posts_dialog.py" line="91" />
       <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="108" />
-      <location filename="../../ui/posts_dialog.py" line="177" />
       <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -4873,7 +4876,6 @@
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="168" />
       <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -4884,8 +4886,6 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>

@@ -226,6 +226,9 @@ def _dialogs(ctx: Any, ids: dict[str, Any]) -> Iterator[Any]:
 
     yield ReorganisationDialog(ctx, ids["nic"])
     yield AssignHolderDialog(ctx, ids["nic"])
+    from ui.posts_dialog import PostsDialog
+
+    yield PostsDialog(ctx, ids["nic"])
 
 
 def test_every_dialog_fits_1280_by_720(qtbot: Any, language: str, ctx: Any, ids: dict[str, Any]) -> None:

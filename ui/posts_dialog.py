@@ -1,0 +1,473 @@
+"""Posts… on an organisation's page: its posts in order of precedence with today's holder; a
+post renamed or re-ranked in place (double-click, F2) or through Edit…, a post added without a
+holder yet, a post added by mistake removed. Each change is one write through
+:mod:`app.posts` (``edit_post``, ``add_post``, ``remove_post``) and one step of Edit → Undo;
+the page follows through the window's change propagation (``ctx.write`` publishes it).
+
+A post with any holder recorded, past or present, cannot be removed (its holders' role
+history is the record): Remove is disabled and the dialog says why."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import posts, records
+from app.changes import Changes
+from app.errors import UserError, ValidationError
+from db.engine import Session
+from ui.context import AppContext
+from ui.icons import icon
+from ui.rows import RowsModel
+from ui.team import hold_read_only, is_reader
+
+Index = QModelIndex | QPersistentModelIndex
+COL_TITLE, COL_EN, COL_RANK, COL_HOLDER = range(4)
+FIELDS = {COL_TITLE: "title", COL_EN: "title_en", COL_RANK: "rank"}
+MAX_TITLE = 300
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Posts", text)
+
+
+def _quoted(text: str, title: str) -> str:
+    return text.replace("%1", title)
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
+    if isinstance(exc, UserError):
+        return str(exc)
+    raise exc
+
+
+def why_not_removed(row: posts.PostRow) -> str:
+    """Why the post cannot be removed ("" when it can)."""
+    n = len(row.holdings)
+    if not n:
+        return ""
+    text = QCoreApplication.translate(
+        "Posts",
+        "“%1” has %n holder(s) recorded: their role history stays, so the post cannot be removed.",
+        "",
+        n,
+    )
+    return text.replace("%1", row.title)
+
+
+class PostsModel(RowsModel[posts.PostRow]):
+    """The organisation's posts handed in by the dialog; names and precedence editable. An edit
+    shows at once and is announced by :attr:`edited` (post id, field, value): the dialog
+    writes it, the model never touches the database."""
+
+    edited = Signal(int, str, object)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editable = True
+
+    def titles(self) -> tuple[str, ...]:
+        return (tr("Post"), tr("In English"), tr("Precedence"), tr("Holder today"))
+
+    def cell(self, row: posts.PostRow, col: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == COL_HOLDER:
+                return row.holder.name if row.holder else tr("vacant")
+            return (row.title, row.title_en, row.rank)[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_HOLDER and row.holder is None:
+            return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_RANK:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_HOLDER:
+                return self._holders_tip(row)
+            if col == COL_RANK:
+                return tr("Precedence: 1 comes first in meeting briefs")
+            if self.editable:
+                return tr("Double-click or press F2 to change it")
+        return None
+
+    def _holders_tip(self, row: posts.PostRow) -> str:
+        if not row.holdings:
+            return tr("No holder recorded")
+        lines = []
+        for h in row.holdings:
+            start = self.ctx.fmt_date(h.starts_on) if h.starts_on else "…"
+            end = self.ctx.fmt_date(h.ends_on) if h.ends_on else tr("now")
+            lines.append(f"{h.name}: {start} – {end}")
+        return "\n".join(lines)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if self.editable and index.isValid() and index.column() in FIELDS:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in FIELDS:
+            return False
+        row = self.rows[index.row()]
+        field = FIELDS[index.column()]
+        value = int(value) if field == "rank" else " ".join(str(value).split())
+        if value == getattr(row, field):
+            return False
+        self.rows[index.row()] = dataclasses.replace(row, **{field: value})
+        self.dataChanged.emit(index, index)
+        self.edited.emit(row.id, field, value)
+        return True
+
+
+class PostDelegate(QStyledItemDelegate):
+    """A spin box 1…10,000 for precedence; a line of at most 300 characters for a name."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        if index.column() == COL_RANK:
+            spin = QSpinBox(parent)
+            spin.setFrame(False)
+            spin.setRange(1, posts.MAX_RANK)
+            return spin
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(MAX_TITLE)
+        return editor
+
+
+class PostForm(QDialog):
+    """Edit… or Add post…: the post's name, its name in English and its precedence."""
+
+    def __init__(self, row: posts.PostRow | None, rank: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("post_form")
+        self.setWindowTitle(tr("Edit post") if row else tr("Add post"))
+        self.title = QLineEdit(row.title if row else "", self)
+        self.title.setObjectName("post_title")
+        self.title.setMaxLength(MAX_TITLE)
+        self.title.setPlaceholderText(tr("e.g. Phó Giám đốc"))
+        self.title_en = QLineEdit(row.title_en if row else "", self)
+        self.title_en.setObjectName("post_title_en")
+        self.title_en.setMaxLength(MAX_TITLE)
+        self.title_en.setPlaceholderText(tr("e.g. Deputy Director"))
+        self.rank = QSpinBox(self)
+        self.rank.setObjectName("post_rank")
+        self.rank.setRange(1, posts.MAX_RANK)
+        self.rank.setValue(row.rank if row else rank)
+        self.rank.setToolTip(tr("Precedence: 1 comes first in meeting briefs"))
+        self.error = QLabel(self)
+        self.error.setObjectName("post_form_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B42318")
+        self.error.hide()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(tr("Post"), self.title)
+        form.addRow(tr("In English"), self.title_en)
+        form.addRow(tr("Precedence"), self.rank)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addStretch(1)
+        lay.addWidget(self.buttons)
+        self.resize(460, 200)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "title": " ".join(self.title.text().split()),
+            "title_en": " ".join(self.title_en.text().split()),
+            "rank": self.rank.value(),
+        }
+
+    def _check(self) -> None:
+        if not self.values()["title"]:
+            self.error.setText(tr("Name the post (e.g. Phó Giám đốc)."))
+            self.error.show()
+            self.title.setFocus()
+            return
+        self.accept()
+
+
+class PostsDialog(QDialog):
+    """The organisation's posts: rename or re-rank one in place or through Edit…, add one, or
+    remove one added by mistake; every change is one step of Edit → Undo (Ctrl+Z here too)."""
+
+    def __init__(self, ctx: AppContext, organisation_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.organisation_id = ctx, organisation_id
+        self.setObjectName("posts_dialog")
+        with ctx.read() as s:
+            self.org_name = records.label(s, "organisation", organisation_id)
+        self.setWindowTitle(tr("Posts — %1").replace("%1", self.org_name))
+        self.groups: list[str] = []  # the writes made here, newest last (Undo takes them back)
+        self.pending = 0
+        self.model = PostsModel(ctx, self)
+        self.model.edited.connect(self._edited)
+        self.table = QTableView(self)
+        self.table.setObjectName("posts_table")
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(PostDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_RANK, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.empty = QLabel(tr("No posts yet. Add one here, or with Assign holder…"), self)
+        self.empty.setObjectName("posts_empty")
+        self.empty.setEnabled(False)
+        self.add_button = QPushButton(icon("new"), tr("Add post…"), self)
+        self.add_button.setObjectName("posts_add")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button = QPushButton(icon("edit"), tr("Edit…"), self)
+        self.edit_button.setObjectName("posts_edit")
+        self.edit_button.clicked.connect(self.edit)
+        self.remove_button = QPushButton(icon("delete"), tr("Remove"), self)
+        self.remove_button.setObjectName("posts_remove")
+        self.remove_button.clicked.connect(self.remove)
+        self.undo_button = QPushButton(icon("undo"), tr("Undo"), self)
+        self.undo_button.setObjectName("posts_undo")
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_action: QAction | None = getattr(parent, "act_undo", None)
+        self.undo_button.setVisible(self.undo_action is not None)
+        if self.undo_action is not None:
+            QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo)
+        self.read_only = hold_read_only(ctx, self.add_button, self.edit_button, self.remove_button)
+        if self.read_only or is_reader(ctx):
+            self.model.editable = False
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        row = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.undo_button)
+        self.reason = QLabel(self)  # why the chosen post cannot be removed
+        self.reason.setObjectName("posts_reason")
+        self.reason.setWordWrap(True)
+        self.reason.setEnabled(False)
+        self.error = QLabel(self)
+        self.error.setObjectName("posts_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B42318")
+        self.error.hide()
+        hint = QLabel(
+            tr(
+                "In order of precedence (1 comes first in meeting briefs). Double-click a name or a "
+                "precedence to change it; each change is undone with Edit → Undo (Ctrl+Z)."
+            ),
+            self,
+        )
+        hint.setObjectName("posts_hint")
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(hint)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.empty)
+        lay.addLayout(row)
+        lay.addWidget(self.reason)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        ctx.changes.connect(self._changes)
+        ctx.undo_changed.connect(self._update_undo)
+        self.listening = True
+        self.resize(720, 420)
+        self.reload()
+        self._update_undo()
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def reload(self, select: int | None = None) -> None:
+        """Read the posts again (an organisation has a handful), keeping the chosen one."""
+        keep = select if select is not None else self.current_id()
+        with self.ctx.read() as s:
+            rows = posts.posts_of(s, self.organisation_id, self.ctx.today())
+        self.model.set_rows(rows)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self.table.resizeColumnToContents(COL_HOLDER)
+        self.table.resizeColumnToContents(COL_EN)
+        ids = [r.id for r in rows]
+        if rows:
+            at = ids.index(keep) if keep in ids else 0
+            self.table.selectRow(at)
+        self._update_buttons()
+
+    def _changes(self, changes: Changes) -> None:
+        if (
+            changes.everything
+            or changes.touches("contact")
+            or self.organisation_id in changes.ids.get("organisation", frozenset())
+        ):
+            self.reload()
+
+    def current_id(self) -> int | None:
+        row = self.current_row()
+        return row.id if row else None
+
+    def current_row(self) -> posts.PostRow | None:
+        picked = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not picked:
+            return None
+        return self.model.rows[picked[0].row()]
+
+    def _update_buttons(self, *_: Any) -> None:
+        row = self.current_row()
+        if self.read_only:
+            return
+        why = why_not_removed(row) if row else ""
+        self.edit_button.setEnabled(row is not None and not self.pending)
+        self.remove_button.setEnabled(row is not None and not why and not self.pending)
+        self.remove_button.setToolTip(why or tr("Remove a post added by mistake (Edit → Undo puts it back)"))
+        self.reason.setText(why)
+        self.reason.setVisible(bool(why))
+
+    def _update_undo(self, *_: Any) -> None:
+        offer = self.ctx.undo_offer
+        mine = offer is not None and offer[1] in self.groups
+        self.undo_button.setEnabled(mine)
+        self.undo_button.setToolTip(
+            tr("Undo: %1").replace("%1", offer[0]) if mine and offer else tr("Nothing changed here to undo")
+        )
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def _write(self, work: Any, label: str, select: int | None = None) -> None:
+        """One write, one step of Edit → Undo, then the list read again (the page follows)."""
+        group = records.new_group_id()
+        self.error.hide()
+        self.pending += 1
+        self._update_buttons()
+
+        def done(result: Any) -> None:
+            self.pending -= 1
+            if result is not False:  # nothing changed: nothing written, nothing to undo
+                self.groups.append(group)
+                self.ctx.push_undo(label, group)
+            self.reload(select if select is not None else (result if isinstance(result, int) else None))
+            self._update_undo()
+
+        def failed(exc: BaseException) -> None:
+            self.pending -= 1
+            self.reload()
+            self.error.setText(_message(exc))
+            self.error.show()
+
+        self.ctx.write(lambda s: work(s, group), entity="organisation", on_done=done, on_error=failed)
+
+    def _edited(self, post_id: int, field: str, value: Any) -> None:
+        if field == "title" and not value:
+            self.reload()
+            self.error.setText(tr("Name the post (e.g. Phó Giám đốc)."))
+            self.error.show()
+            return
+        self._save(post_id, {field: value})
+
+    def _save(self, post_id: int, values: dict[str, Any]) -> None:
+        title = next((r.title for r in self.model.rows if r.id == post_id), "")
+        actor = self.ctx.actor()
+
+        def work(s: Session, group: str) -> bool:
+            changed = posts.edit_post(s, post_id, actor=actor, group_id=group, **values)
+            return bool(changed)
+
+        self._write(work, _quoted(tr("Edited the post “%1”"), values.get("title", title)), post_id)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.column() == COL_HOLDER and self.edit_button.isEnabled():
+            self.edit()
+
+    def edit(self) -> None:
+        row = self.current_row()
+        if row is None or self.read_only:
+            return
+        form = PostForm(row, row.rank, self)
+        changed: dict[str, Any] = {}
+        if form.exec():
+            changed = {k: v for k, v in form.values().items() if getattr(row, k) != v}
+        form.deleteLater()
+        if changed:  # nothing changed: nothing written, nothing to undo
+            self._save(row.id, changed)
+
+    def add(self) -> None:
+        if self.read_only:
+            return
+        rank = max((r.rank for r in self.model.rows), default=0) + 1
+        form = PostForm(None, min(rank, posts.MAX_RANK), self)
+        if form.exec():
+            values = form.values()
+            org, actor = self.organisation_id, self.ctx.actor()
+
+            def work(s: Session, group: str) -> int:
+                return posts.add_post(s, org, values["title"], rank=values["rank"],
+                                      title_en=values["title_en"], actor=actor, group_id=group)  # fmt: skip
+
+            self._write(work, _quoted(tr("Added the post “%1”"), values["title"]))
+        form.deleteLater()
+
+    def remove(self) -> None:
+        row = self.current_row()
+        if row is None or self.read_only:
+            return
+        why = why_not_removed(row)
+        if why:  # the button is disabled then; a stale click still says why
+            self.error.setText(why)
+            self.error.show()
+            return
+        post_id, actor = row.id, self.ctx.actor()
+
+        def work(s: Session, group: str) -> None:
+            posts.remove_post(s, post_id, actor=actor, group_id=group)
+
+        self._write(work, _quoted(tr("Removed the post “%1”"), row.title))
+
+    def done(self, result: int) -> None:
+        if self.listening:  # closed: the window's changes are no longer this dialog's
+            self.listening = False
+            self.ctx.changes.disconnect(self._changes)
+            self.ctx.undo_changed.disconnect(self._update_undo)
+        super().done(result)
+
+    def undo(self) -> None:
+        """Edit → Undo from here: the latest change made in this dialog is taken back."""
+        if self.undo_action is not None and self.undo_button.isEnabled():
+            self.undo_action.trigger()
