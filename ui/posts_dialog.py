@@ -38,7 +38,7 @@ from app.changes import Changes
 from app.errors import UserError, ValidationError
 from db.engine import Session
 from ui.context import AppContext
-from ui.icons import icon
+from ui.icons import BUILT_IN, icon
 from ui.rows import RowsModel
 from ui.team import hold_read_only, is_reader
 
@@ -46,6 +46,17 @@ Index = QModelIndex | QPersistentModelIndex
 COL_TITLE, COL_EN, COL_RANK, COL_HOLDER = range(4)
 FIELDS = {COL_TITLE: "title", COL_EN: "title_en", COL_RANK: "rank"}
 MAX_TITLE = 300
+
+
+# The page's Posts… button: a ranked list (1, then two more), distinct from Edit's pencil when
+# the page's toolbar shows icons alone. Drawn in the stroke style of resources/icons.
+BUILT_IN.setdefault(
+    "posts",
+    '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" '
+    'stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">'
+    '<path d="M4 4l1.5-1v5"/><path d="M10 5.5h11"/><circle cx="5" cy="12.5" r="1.2"/><path d="M10 12.5h9"/>'
+    '<circle cx="5" cy="19" r="1.2"/><path d="M10 19h7"/></svg>',
+)
 
 
 def tr(text: str) -> str:
@@ -272,6 +283,8 @@ class PostsDialog(QDialog):
         if self.read_only or is_reader(ctx):
             self.model.editable = False
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for button in (self.add_button, self.edit_button, self.remove_button, self.undo_button):
+            button.setAutoDefault(False)  # Return in the list adds nothing
         row = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button):
             row.addWidget(button)

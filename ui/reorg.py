@@ -397,7 +397,7 @@ def organisation_actions(window: Any) -> list[QAction]:
     for name, text, cls, icon_name in (
         ("reorganisation", tr("Reorganisation…"), ReorganisationDialog, "organisation"),
         ("assign_holder", tr("Assign holder…"), AssignHolderDialog, "contact"),
-        ("posts", tr("Posts…"), PostsDialog, "edit"),
+        ("posts", tr("Posts…"), PostsDialog, "posts"),
     ):
         act = QAction(icon(icon_name), text, window)
         act.setObjectName(f"act_{name}")
