@@ -1,4 +1,5 @@
-"""Excel export: every record kind on its own sheet, in the layout the importer reads.
+"""Excel export: every record kind on its own sheet, in the layout the importer reads, and
+our staff on a sheet "Cán bộ (Staff)" (name, email, whether they still work here).
 
 Each sheet's header row is the importer's own header for each field (Vietnamese / English,
 :mod:`app.importing.fields`), references are written as the names the importer resolves
@@ -48,6 +49,9 @@ WIDTHS = {
     "address": 30, "website": 28, "parent": 32, "responsible": 24, "meeting": 32, "aliases": 24, "sectors": 24,
 }  # fmt: skip
 READ_CHUNK = 1000
+SHEETS: tuple[str, ...] = (*(k for k in KINDS if k != "staff"), "staff")
+"""The sheets of the workbook, in its order: the record kinds, then our staff (every live
+staff member, those no record names too; the importer reads that sheet first)."""
 
 
 def exported_fields(kind: str) -> list[FieldSpec]:
@@ -148,7 +152,13 @@ def _value(kind: str, name: str, rec: Any, rels: dict[str, Any], names: _Names) 
 
 def _records(session: Session, kind: str) -> Iterator[tuple[Any, dict[str, Any]]]:
     model = MODELS[kind]
-    order = {"organisation": "sort_key", "contact": "sort_key", "meeting": "starts_at", "action": "id"}[kind]
+    order = {
+        "organisation": "sort_key",
+        "contact": "sort_key",
+        "meeting": "starts_at",
+        "action": "id",
+        "staff": "id",
+    }[kind]
     stmt = (
         select(model.id).where(col(model.deleted_at).is_(None)).order_by(getattr(model, order), col(model.id))
     )
@@ -179,7 +189,7 @@ def export_workbook(
     """Write every live record to ``path`` (.xlsx); returns how many rows per kind."""
     names = _Names(session)
     total = 0
-    for kind in KINDS:
+    for kind in SHEETS:
         model = MODELS[kind]
         total += session.exec(
             select(func.count()).select_from(model).where(col(model.deleted_at).is_(None))
@@ -188,7 +198,7 @@ def export_workbook(
     counts: dict[str, int] = {}
     done = 0
     try:
-        for kind in KINDS:
+        for kind in SHEETS:
             ws = _sheet(wb, kind)
             specs = exported_fields(kind)
             n = 0
@@ -222,9 +232,10 @@ def export_workbook(
 
 
 def write_template(path: Path) -> None:
-    """The empty import layout: one sheet per record kind with its header row."""
+    """The empty import layout: one sheet per record kind, and one for our staff, with its
+    header row."""
     wb = Workbook(write_only=True)
-    for kind in KINDS:
+    for kind in SHEETS:
         ws = _sheet(wb, kind)
         ws.auto_filter.ref = f"A1:{get_column_letter(len(exported_fields(kind)))}1"
     path = Path(path)

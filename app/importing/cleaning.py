@@ -110,6 +110,16 @@ PRIORITY_WORDS = {
     }.items()
     for w in words.split("|")
 }
+ACTIVE_WORDS = {
+    fold(w): flag
+    for flag, words in {
+        True: "true|có|x|✓|yes|y|1|đang làm việc|đang công tác|còn làm việc|active",
+        False: "false|không|no|n|0|nghỉ|đã nghỉ|nghỉ việc|đã nghỉ việc|nghỉ hưu|thôi việc|"
+        "chuyển công tác|đã chuyển công tác|inactive|left|retired",
+    }.items()
+    for w in words.split("|")
+}
+"""A staff member's "Active" / "Đang làm việc" cell: the export's TRUE / FALSE, or words."""
 COUNTRY_WORDS = {
     fold(w): code
     for code, words in {
@@ -287,7 +297,9 @@ _WORD_TABLES: dict[str, dict[str, Any]] = {
     "status": STATUS_WORDS,
     "direction": DIRECTION_WORDS,
     "priority": PRIORITY_WORDS,
+    "active": ACTIVE_WORDS,
 }
+_WORD_TERMS = {"active": "status"}  # (how the "not a known … word" message names the field)
 _COUNTRY_CODE = re.compile(r"[a-z]{2}")
 
 
@@ -311,7 +323,7 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
     elif name == "kind":
         out = _word(_KIND_TABLES.get(kind, {}), value, "kind", errors, name)
     elif name in _WORD_TABLES:
-        out = _word(_WORD_TABLES[name], value, name, errors, name)
+        out = _word(_WORD_TABLES[name], value, _WORD_TERMS.get(name, name), errors, name)
     elif name == "country":
         key = fold(as_text(value))
         out = COUNTRY_WORDS.get(key) or (key.upper() if _COUNTRY_CODE.fullmatch(key) else None)
@@ -327,7 +339,7 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
     elif name in _MULTILINE:
         texts = value if isinstance(value, list) else [value]
         out = "\n".join(clean_multiline(as_text(t)) for t in texts)
-    elif kind == "contact" and name in _PERSON_NAME:
+    elif (kind == "contact" and name in _PERSON_NAME) or (kind == "staff" and name == "name"):
         out = person_case(clean(as_text(value)))
     else:
         out = clean(as_text(value))
@@ -439,6 +451,7 @@ IDENTITY: dict[str, frozenset[str]] = {
     ),
     "meeting": frozenset({"title", "starts_at"}),
     "action": frozenset({"title"}),
+    "staff": frozenset({"name", "email", "active"}),  # (no notes to keep a value in)
 }
 """Fields that say which record a row is: a problem there rejects the row; elsewhere it is a
 warning and the value is kept as typed."""

@@ -135,20 +135,36 @@ class _Writer:
         return bulkwrite.insert_rows(self.session, model.__table__, rows, chunk=WRITE_CHUNK)
 
     def write_staff(self) -> None:
+        """New staff members: the rows of a staff sheet and the names other sheets cite."""
         pending = self.ctx.staff.pending
         if not pending:
             return
+        by_key = {
+            r.new_id: r
+            for r in self.preview.rows
+            if self.preview.kind == "staff" and r.new_id is not None and r.status == "new"
+        }
         keys = list(pending)
-        ids = self.insert(
-            m.Staff,
-            [
-                {**self.base(), "name": pending[k], "email": self.ctx.staff.emails.get(k, ""), "active": True}
-                for k in keys
-            ],
-        )
+        rows: list[dict[str, Any]] = []
+        for k in keys:
+            row = by_key.get(k)
+            if row is not None and row.columns is not None:
+                rows.append({**self.base(), **row.columns})
+            else:
+                rows.append(
+                    {
+                        **self.base(),
+                        "name": pending[k],
+                        "email": self.ctx.staff.emails.get(k, ""),
+                        "active": True,
+                    }
+                )
+        ids = self.insert(m.Staff, rows)
         for key, ident in zip(keys, ids, strict=True):
             self.ids["staff"][key] = ident
             self.change("staff", ident, "create")
+        if by_key:
+            self.step(len(by_key))
 
     def write_orgs(self) -> None:
         """New organisations: the rows of an organisations sheet and the names other sheets cite."""
@@ -387,6 +403,8 @@ def derived(kind: str, c: dict[str, Any], rels: dict[str, Any]) -> dict[str, Any
         return {"sort_key": text_sort_key(c["name"]), "search_text": entities.organisation_search_text(c)}
     if kind == "meeting":
         return {"search_text": entities.meeting_search_text(c)}
+    if kind == "staff":
+        return {}
     return {"search_text": entities.action_search_text(c)}
 
 
@@ -493,7 +511,7 @@ def _commit_sheet(
     writer = _Writer(session, preview, ctx, batch, actor, progress, cancel)
     writer.write_staff()
     writer.write_orgs()
-    if kind != "organisation":
+    if kind not in ("organisation", "staff"):  # (their new rows are written above)
         writer.write_new(kind, [r for r in preview.rows if r.status == "new"])
     writer.write_updates(kind, [r for r in preview.rows if r.status == "update"])
     writer.flush_changes()
@@ -516,7 +534,7 @@ def _commit_sheet(
                     op="import",
                 )
     counts["organisations_created"] = len(ctx.orgs.pending) - (counts["new"] if kind == "organisation" else 0)
-    counts["staff_created"] = len(ctx.staff.pending)
+    counts["staff_created"] = len(ctx.staff.pending) - (counts["new"] if kind == "staff" else 0)
     counts["_written"] = 1
     if remember:
         remember_mapping(session, preview.layout.headers, kind, preview.layout.mapping)

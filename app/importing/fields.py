@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from app.vntext import fold
 from db import kinds
 
-KINDS = kinds.RECORD_KINDS
-"""Record kinds a sheet can hold, in the order a whole workbook is imported."""
+KINDS: tuple[str, ...] = (kinds.Kind.STAFF.value, *kinds.RECORD_KINDS)
+"""Record kinds a sheet can hold, in the order a whole workbook is imported: our own staff
+first, so that the owners, the people responsible and the staff at meetings the other sheets
+name are the staff members the staff sheet holds (or updates)."""
 
 IGNORE = "_ignore"
 """Mapping target of a column the user chose not to import (STT, row numbers…)."""
@@ -201,13 +203,34 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("reference", "Số văn bản / Reference", "số văn bản|số hiệu|số công văn|reference|ref"),
         _NOTES,
     ),
+    # Our own staff (last here: messages.field_label takes the first kind that has a field name)
+    "staff": (
+        _f(
+            "name",
+            "Họ và tên / Name",
+            "họ và tên|họ tên|tên|tên cán bộ|cán bộ|họ và tên cán bộ|nhân viên|tên nhân viên|name|"
+            "full name|staff|staff member|staff name|employee",
+        ),
+        _f("email", "Email", "email|e-mail|e mail|thư điện tử|địa chỉ email|địa chỉ thư điện tử|mail"),
+        _f(
+            "active",
+            "Đang làm việc / Active",
+            "đang làm việc|đang công tác|còn làm việc|còn công tác|active|in post|still here",
+        ),
+    ),
 }
 
 IGNORED_HEADERS = frozenset(
     fold(h) for h in ("stt", "tt", "số tt", "số thứ tự", "no", "no.", "#", "nr", "id", "mã")
 )
 
-REQUIRED = {"organisation": "name", "contact": "full_name", "meeting": "title", "action": "title"}
+REQUIRED = {
+    "organisation": "name",
+    "contact": "full_name",
+    "meeting": "title",
+    "action": "title",
+    "staff": "name",
+}
 """The one field without which a row is not a record."""
 
 # Words in a sheet's name that say which kind of record it holds.
@@ -226,6 +249,8 @@ SHEET_NAME_HINTS: dict[str, tuple[str, ...]] = {
     "contact": ("danh ba", "lien he", "dai bieu", "nguoi", "contact", "people", "danh sach"),
     "meeting": ("cuoc hop", "hop", "lich", "meeting", "su kien", "events", "calendar"),
     "action": ("viec", "nhiem vu", "cong viec", "action", "task", "to do", "todo", "follow"),
+    # (a staff sheet is also told from a contacts sheet by what it lacks: sheet.detect_kind)
+    "staff": ("can bo", "nhan vien", "nhan su", "staff", "employees", "our team"),
 }
 
 LABELS = {
@@ -233,6 +258,7 @@ LABELS = {
     "contact": "Liên hệ (Contacts)",
     "meeting": "Cuộc họp (Meetings)",
     "action": "Việc (Actions)",
+    "staff": "Cán bộ (Staff)",
 }
 """Sheet names the exporter writes (and the importer recognises)."""
 

@@ -39,6 +39,7 @@ MODELS: dict[str, type[Any]] = {
     "contact": m.Contact,
     "meeting": m.Meeting,
     "action": m.Action,
+    "staff": m.Staff,
 }
 NAME_COLUMNS = ("full_name", "family_name", "middle_name", "given_name", "honorific")
 FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -64,7 +65,8 @@ class MatchContext:
     contacts: NameIndex  # (empty but for meetings and actions, the kinds that cite contacts)
     meetings: NameIndex  # (empty but for actions)
     # placeholders of organisations and staff that earlier sheets of the same workbook create
-    # (a preview only: the commit writes those sheets first and matches against them)
+    # (a preview only: the commit writes those sheets first and matches against them), and of
+    # a staff sheet's own new rows: neither is listed as "creates N staff members"
     earlier: frozenset[int] = frozenset()
     earlier_staff: frozenset[int] = frozenset()
 
@@ -197,6 +199,9 @@ def _keys(kind: str, row: RowResult, ctx: MatchContext) -> list[tuple[str, Any]]
         return [(label, n) for n in dict.fromkeys(names) if n for label in ("name", "acronym", "alias")]
     if kind == "meeting":
         return [("title", (fold(c["title"]), c["starts_at"].date()))]
+    if kind == "staff":  # by email, then by name (as NameIndex.staff finds one)
+        email = (c.get("email") or "").lower()
+        return [("email", email), ("name", fold(c["name"]))] if email else [("name", fold(c["name"]))]
     return [("title", (fold(c["title"]), _org_key(ctx, row.refs.get("organisation"))))]
 
 
@@ -273,6 +278,17 @@ def _db_keys(
             .order_by(meeting.c.id),
         ):
             out.setdefault(("title", (fold(title), starts.date())), ident)
+    elif kind == "staff":
+        staff = _table(m.Staff)
+        for ident, name, email in _read(
+            session,
+            select(staff.c.id, staff.c.name, staff.c.email)
+            .where(staff.c.deleted_at.is_(None))
+            .order_by(staff.c.id),
+        ):
+            if email:
+                out.setdefault(("email", email.lower()), ident)
+            out.setdefault(("name", fold(name)), ident)
     else:
         action = _table(m.Action)
         for ident, title, org in _read(
@@ -593,6 +609,11 @@ def _match(
         if kind == "organisation" and row.status == "new":
             c = row.columns
             row.new_id = ctx.orgs.add(c["name"], c.get("acronym", ""), c.get("aliases") or [], row.row)
+        elif kind == "staff" and row.status == "new":
+            # the commit writes it with the staff the other sheets name (commit.write_staff)
+            row.new_id = ctx.staff.add(row.columns["name"], row.columns.get("email") or "")
+    if kind == "staff":  # (its own rows are its new records, not staff that names create)
+        ctx.earlier_staff = ctx.earlier_staff | {r.new_id for r in preview.rows if r.new_id is not None}
     if kind == "organisation":
         for row in preview.rows:
             if row.status in ("new", "update") and "parent" in row.refs and row.columns is not None:

@@ -258,8 +258,9 @@ def clean_row(
         # A value the checks did not foresee: the row is rejected, the import goes on.
         errors.setdefault(required, msg("unreadable_value", detail=f"{type(exc).__name__}: {exc}"))
     result.refs = refs
-    if NOTES_FIELD[kind] in data and NOTES_FIELD[kind] not in raw:  # values kept in the notes
-        result.supplied = _share(result.supplied | {NOTES_FIELD[kind]})
+    notes = NOTES_FIELD.get(kind)  # (a staff member has none)
+    if notes and notes in data and notes not in raw:  # values kept in the notes
+        result.supplied = _share(result.supplied | {notes})
     if warnings:
         result.warnings = [
             w.at(sheet=layout.sheet, row=number, column=_label_for(layout, w.column) if w.column else "")

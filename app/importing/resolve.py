@@ -257,13 +257,17 @@ class NameIndex:
 
     @classmethod
     def staff(cls, session: Session) -> NameIndex:
+        """Live staff members by name, and by email ("Trần Minh Anh <anh@nic.gov.vn>", as the
+        exporter writes them, is the member with that email whatever the name says); the
+        oldest wins a tie."""
         index = cls()
-        for ident, name in session.exec(
-            select(m.Staff.id, m.Staff.name).where(col(m.Staff.deleted_at).is_(None))
-        ):
+        stmt = select(m.Staff.id, m.Staff.name, m.Staff.email).where(col(m.Staff.deleted_at).is_(None))
+        for ident, name, email in session.exec(stmt.order_by(col(m.Staff.id))):
             assert ident is not None
             index.by_name.setdefault(fold(name), ident)
             index.names[ident] = name
+            if email:
+                index.by_email.setdefault(email.lower(), ident)
         return index
 
     @classmethod
@@ -330,10 +334,15 @@ class NameIndex:
         if found is not None or not fold(text):
             return found
         name, email = split_email(text)
+        return self.add(name, email)
+
+    def add(self, name: str, email: str = "") -> int:
+        """A new record this import creates (a row of a staff sheet): its placeholder id."""
         key = self._next
         self._next -= 1
         self.pending[key] = clean(name)
         if email:
             self.emails[key] = email.lower()
+            self.by_email[email.lower()] = key
         self.by_name[fold(name)] = key
         return key

@@ -37,6 +37,7 @@ _DISTINCTIVE = {
     "contact": ("full_name", "emails", "phones", "position", "family_name", "given_name"),
     "meeting": ("starts_at", "location", "attendees", "agenda", "minutes"),
     "action": ("due_date", "status", "responsible", "priority", "completed_on"),
+    "staff": ("active",),
 }
 
 
@@ -156,8 +157,30 @@ def detect_kind(sheet: str, headers: list[str]) -> tuple[str | None, dict[str, f
         if kind == "contact" and not ({"full_name", "given_name", "family_name", "family_middle"} & found):
             score -= 1
         scores[kind] = score
+    staff = _staff_sheet(name, headers)
+    others = max(s for k, s in scores.items() if k != "staff")
+    # Our staff only where the sheet says so; otherwise never (a list of names and emails
+    # is the contacts it always was).
+    scores["staff"] = max(scores["staff"], others + 0.5) if staff else min(scores["staff"], others - 1)
     kind = max(scores, key=lambda k: scores[k])
     return (kind if scores[kind] >= 2 else None), scores
+
+
+_ORGANISATION_COLUMNS = frozenset({"organisation", "organisations"})
+
+
+def _staff_sheet(folded_name: str, headers: list[str]) -> bool:
+    """Whether a sheet lists our own staff: it has a name column and no organisation column
+    (people of organisations are contacts, whatever the sheet is called: "Cán bộ đầu mối" of
+    the partners), and its name says staff ("Cán bộ", "Nhân sự", "Staff") or it has an
+    "Active" / "Đang làm việc" column, which no other kind of record has."""
+    found = {fs.field_for_header("staff", h) for h in headers if h}
+    if "name" not in found:
+        return False
+    for kind in ("contact", "meeting", "action"):
+        if _ORGANISATION_COLUMNS & {fs.field_for_header(kind, h) for h in headers if h}:
+            return False
+    return "active" in found or any(hint in folded_name for hint in fs.SHEET_NAME_HINTS["staff"])
 
 
 def suggest_mapping(kind: str, headers: list[str]) -> dict[int, str]:

@@ -18,6 +18,7 @@ RELATIONS: dict[str, tuple[str, ...]] = {
     "contact": ("emails", "phones", "tags"),
     "meeting": ("organisation_ids", "attendees", "staff_ids"),
     "action": (),
+    "staff": (),
 }
 CHUNK = 500
 

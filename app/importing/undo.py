@@ -344,6 +344,8 @@ def _used_since(
         ("staff", m.Action.responsible_staff_id, m.Action.id, "action", m.Action),
         ("staff", m.Organisation.owner_id, m.Organisation.id, "organisation", m.Organisation),
         ("staff", m.Contact.owner_id, m.Contact.id, "contact", m.Contact),
+        ("staff", m.Meeting.owner_id, m.Meeting.id, "meeting", m.Meeting),
+        ("staff", m.MeetingStaff.staff_id, m.MeetingStaff.meeting_id, "meeting", m.Meeting),
     ]  # fmt: skip
     for entity, ref, user, user_entity, user_model in uses:
         for part in chunked(created.get(entity, [])):

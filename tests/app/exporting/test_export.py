@@ -13,6 +13,7 @@ from sqlmodel import col, select
 
 from app import records
 from app.exporting import export_workbook, write_template
+from app.exporting.workbook import SHEETS
 from app.importing import fields, inspect_workbook
 from app.importing.store import current
 from db import models as m
@@ -86,6 +87,7 @@ def snapshot(engine: Engine) -> dict[str, set[tuple[Any, ...]]]:
             ("contact", m.Contact),
             ("meeting", m.Meeting),
             ("action", m.Action),
+            ("staff", m.Staff),
         ):
             recs = list(s.exec(select(model).order_by(col(model.id))))
             rels = current(s, kind, [r.id for r in recs])
@@ -102,7 +104,13 @@ def test_export_then_import_into_an_empty_database_gives_the_same_records(engine
     seed(engine)
     out = tmp_path / "ketnoi.xlsx"
     with read_session(engine) as s:
-        assert export_workbook(out, session=s) == {"organisation": 3, "contact": 3, "meeting": 1, "action": 2}
+        assert export_workbook(out, session=s) == {
+            "organisation": 3,
+            "contact": 3,
+            "meeting": 1,
+            "action": 2,
+            "staff": 1,
+        }
     other = open_database(f"sqlite:///{tmp_path / 'other.db'}")
     try:
         _import_all(other, out)
@@ -148,8 +156,13 @@ def test_sheet_layout_header_style_frozen_filtered(engine, tmp_path: Path) -> No
     with read_session(engine) as s:
         export_workbook(out, session=s)
     wb = load_workbook(out)
-    assert wb.sheetnames == [fields.LABELS[k] for k in fields.KINDS]
-    for kind, ws in zip(fields.KINDS, wb.worksheets, strict=True):
+    # the record kinds, then our staff (read first by the importer, which orders sheets by kind)
+    assert (
+        wb.sheetnames
+        == [fields.LABELS[k] for k in (*fields.KINDS[1:], "staff")]
+        == [fields.LABELS[k] for k in SHEETS]
+    )
+    for kind, ws in zip(SHEETS, wb.worksheets, strict=True):
         header = [c.value for c in ws[1]]
         assert header == [f.header for f in fields.FIELDS[kind] if f.exported]
         assert ws["A1"].font.bold and ws["A1"].fill.fgColor.rgb.endswith("1F4E79")
@@ -171,12 +184,12 @@ def test_template_is_the_empty_layout(tmp_path: Path) -> None:
     out = tmp_path / "mau.xlsx"
     write_template(out)
     wb = load_workbook(out)
-    for kind, ws in zip(fields.KINDS, wb.worksheets, strict=True):
+    for kind, ws in zip(SHEETS, wb.worksheets, strict=True):
         assert ws.max_row == 1
         assert [c.value for c in ws[1]] == [f.header for f in fields.FIELDS[kind] if f.exported]
     # An empty sheet has a header but no data: each is recognised for what it holds.
     layouts = inspect_workbook(out)
-    assert [getattr(x, "kind", None) for x in layouts] == list(fields.KINDS)
+    assert [getattr(x, "kind", None) for x in layouts] == list(SHEETS)
 
 
 def test_export_progress_and_cancel(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -197,7 +210,7 @@ def test_export_progress_and_cancel(engine, tmp_path: Path) -> None:  # type: ig
     seen: list[tuple[int, int]] = []
     with read_session(engine) as s:
         export_workbook(tmp_path / "p.xlsx", session=s, progress=lambda d, t: seen.append((d, t)))
-    assert seen[-1] == (2501, 2501) and len(seen) >= 3
+    assert seen[-1] == (5001, 5001) and len(seen) >= 3  # 2,500 staff, an organisation, 2,500 contacts
     with read_session(engine) as s, pytest.raises(ImportCancelled):
         export_workbook(tmp_path / "c.xlsx", session=s, cancel=lambda: True)
     assert not (tmp_path / "c.xlsx").exists()

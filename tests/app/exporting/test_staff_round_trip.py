@@ -1,15 +1,11 @@
-"""Staff in the export (known gap, session 7): the workbook has one sheet per record kind
-(organisation, contact, meeting, action) and names a staff member only where a record points
-to one, so a staff member no record references is not in the file and does not come back.
-A staff sheet needs the importer to read one first (a sheet "Cán bộ" of names and emails is
-taken for contacts today): see the session report. The strict xfail turns into a failure the
-day both halves exist, so that this mark is removed then."""
+"""Staff in the export: besides the names in the records' reference columns, the workbook has
+a sheet "Cán bộ (Staff)" with every live staff member, which the importer reads first, so a
+staff member no record references comes back too, once however often the file is imported."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from sqlmodel import col, select
 
 from app import records
@@ -51,7 +47,6 @@ def test_referenced_staff_come_back_once_however_often_the_export_is_imported(tm
         assert [n for n, _ in _staff(tmp_path / "b.db")].count("Trần Minh Anh") == 1
 
 
-@pytest.mark.xfail(strict=True, reason="no staff sheet: the importer reads none (app/importing, the lead's)")
 def test_every_staff_member_comes_back_once(tmp_path: Path) -> None:
     _source(tmp_path / "a.db")
     book = tmp_path / "all.xlsx"

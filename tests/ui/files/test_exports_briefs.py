@@ -56,7 +56,7 @@ def test_export_asks_for_a_name_and_writes_a_workbook_that_reads_back(
     qtbot.waitUntil(lambda: any(s.startswith("Exported") for s in seen), timeout=TIMEOUT)
     written = target.with_name("chosen.xlsx")  # the extension is added
     wb = load_workbook(written, read_only=True)
-    assert wb.sheetnames == [LABELS[k] for k in ("organisation", "contact", "meeting", "action")]
+    assert wb.sheetnames == [LABELS[k] for k in ("organisation", "contact", "meeting", "action", "staff")]
     names = [r[0] for r in wb[LABELS["organisation"]].iter_rows(min_row=2, values_only=True)]
     assert "Trung tâm Đổi mới sáng tạo Quốc gia" in names
     people = [r[0] for r in wb[LABELS["contact"]].iter_rows(min_row=2, values_only=True)]
@@ -88,7 +88,7 @@ def test_template_has_every_sheet_and_header(qtbot, ctx, tmp_path):
     exports.save_import_template(None, ctx, target)
     qtbot.waitUntil(lambda: any("template" in s for s in seen), timeout=TIMEOUT)
     wb = load_workbook(target)
-    assert wb.sheetnames == [LABELS[k] for k in ("organisation", "contact", "meeting", "action")]
+    assert wb.sheetnames == [LABELS[k] for k in ("organisation", "contact", "meeting", "action", "staff")]
     headers = [c.value for c in wb[LABELS["contact"]][1]]
     assert "Họ và tên / Full name" in headers
     assert wb[LABELS["contact"]].max_row == 1
