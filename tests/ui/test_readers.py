@@ -166,3 +166,27 @@ def test_a_readers_window_keeps_its_read_only_state_after_a_language_switch(
         assert label is not None and label.isVisible()
     finally:
         new.change_language("en").close()
+
+
+def test_a_reader_sees_the_posts_but_changes_none(qtbot: Any, viettel: Team, reader_window: Any) -> None:
+    """Posts… stays open to a reader (it lists who holds what); its write buttons are off with
+    the reason, and a post's name or precedence cannot be edited in place."""
+    from PySide6.QtCore import Qt
+
+    from ui.posts_dialog import PostsDialog
+    from ui.team import read_only_tip, wrapped
+
+    code, _out, err = viettel.cli("lan", "post", "add", "VTL", "Tổng Giám đốc", "--rank", "1")
+    assert code == 0, err  # an officer writes it
+    w = reader_window
+    view = _show_viettel(qtbot, w)
+    page = {a.objectName(): a for a in view.detail.toolbar.actions()}
+    assert page["act_posts"].isEnabled()
+    dialog = PostsDialog(w.ctx, view.detail.record_id, w)
+    qtbot.addWidget(dialog)
+    assert [r.title for r in dialog.model.rows] == ["Tổng Giám đốc"]
+    assert dialog.current_id() == dialog.model.rows[0].id
+    for button in (dialog.add_button, dialog.edit_button, dialog.remove_button):
+        assert not button.isEnabled() and button.toolTip() == wrapped(read_only_tip())
+    assert dialog.table.editTriggers() == dialog.table.EditTrigger.NoEditTriggers
+    assert not dialog.model.flags(dialog.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
