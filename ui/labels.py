@@ -213,6 +213,8 @@ def field_label(name: str) -> str:
         "decisions": tr("Labels", "Decisions"),
         "attendees": tr("Labels", "Attendees"),
         "organisation_ids": tr("Labels", "Organisations"),
+        "email": tr("Labels", "Email"),
+        "active": tr("Labels", "Active"),
     }.get(name, name.replace("_", " ").capitalize())
 
 

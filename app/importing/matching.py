@@ -773,6 +773,8 @@ def shown_value(ctx: MatchContext, name: str, value: Any) -> str:
         return f'"{value}"' if value else ""
     if empty(value):
         return ""
+    if value is True or value is False:  # (a staff member's "active": the same in both languages)
+        return "✓" if value else "✗"
     if name in ("organisation_id", "parent_id") and isinstance(value, int):
         return ctx.orgs.name_of(value)
     if name in ("owner_id", "responsible_staff_id") and isinstance(value, int):

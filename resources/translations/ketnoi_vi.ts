@@ -1430,22 +1430,22 @@
   <context>
     <name>FilePage</name>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="161" />
+      <location filename="../../ui/import_wizard/file_page.py" line="164" />
       <source>%1 of %2 recognised</source>
       <translation>Nhận ra %1 trên %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="202" />
+      <location filename="../../ui/import_wizard/file_page.py" line="205" />
       <source>%1 sheets: the ticked ones are imported together, organisations first, in one step that one undo reverses.</source>
       <translation>%1 trang: các trang được đánh dấu được nhập cùng nhau, tổ chức trước, trong một lần ghi mà một lần hoàn tác đảo ngược.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="65" />
+      <location filename="../../ui/import_wizard/file_page.py" line="68" />
       <source>&amp;Browse…</source>
       <translation>&amp;Chọn tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="76" />
+      <location filename="../../ui/import_wizard/file_page.py" line="79" />
       <source>&amp;Sheets in the file:</source>
       <translation>&amp;Các trang tính trong tệp:</translation>
     </message>
@@ -1455,52 +1455,52 @@
       <translation>Mọi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="56" />
+      <location filename="../../ui/import_wizard/file_page.py" line="59" />
       <source>An Excel workbook (.xlsx, .xlsm, .xls), a LibreOffice one (.ods) or a CSV file in any encoding: choose it or drop it here. Nothing is written until you confirm.</source>
       <translation>Bảng tính Excel (.xlsx, .xlsm, .xls), LibreOffice (.ods) hoặc tệp CSV với bất kỳ bảng mã nào: chọn tệp hoặc thả vào đây. Chưa ghi gì cho đến khi bạn xác nhận.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="63" />
+      <location filename="../../ui/import_wizard/file_page.py" line="66" />
       <source>Choose a file…</source>
       <translation>Chọn một tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="53" />
+      <location filename="../../ui/import_wizard/file_page.py" line="56" />
       <source>Choose the spreadsheet</source>
       <translation>Chọn bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="84" />
+      <location filename="../../ui/import_wizard/file_page.py" line="87" />
       <source>Columns</source>
       <translation>Cột</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="84" />
+      <location filename="../../ui/import_wizard/file_page.py" line="87" />
       <source>Header row</source>
       <translation>Dòng tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="84" />
+      <location filename="../../ui/import_wizard/file_page.py" line="87" />
       <source>Holds</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="121" />
+      <location filename="../../ui/import_wizard/file_page.py" line="124" />
       <source>Import a spreadsheet</source>
       <translation>Nhập dữ liệu từ bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="195" />
+      <location filename="../../ui/import_wizard/file_page.py" line="198" />
       <source>No sheet of this file can be imported (the reasons are above).</source>
       <translation>Không nhập được trang tính nào của tệp này (lý do ở trên).</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="137" />
+      <location filename="../../ui/import_wizard/file_page.py" line="140" />
       <source>Reading %1…</source>
       <translation>Đang đọc %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="84" />
+      <location filename="../../ui/import_wizard/file_page.py" line="87" />
       <source>Sheet</source>
       <translation>Trang tính</translation>
     </message>
@@ -1510,7 +1510,7 @@
       <translation>Bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="174" />
+      <location filename="../../ui/import_wizard/file_page.py" line="177" />
       <source>imported (#%1)</source>
       <translation>đã nhập (#%1)</translation>
     </message>
@@ -1889,7 +1889,7 @@
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="44" />
+      <location filename="../../ui/import_wizard/file_page.py" line="47" />
       <source>Not recognised: choose on the next page</source>
       <translation>Chưa nhận ra: chọn ở trang sau</translation>
     </message>
@@ -2709,6 +2709,11 @@
       <translation>Việc cần làm</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="217" />
+      <source>Active</source>
+      <translation>Đang làm việc</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="193" />
       <source>Address</source>
       <translation>Địa chỉ</translation>
@@ -2797,7 +2802,7 @@
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="222" />
+      <location filename="../../ui/labels.py" line="224" />
       <source>Draft</source>
       <translation>Dự thảo</translation>
     </message>
@@ -2813,6 +2818,7 @@
       <translation>Thư điện tử</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="216" />
       <location filename="../../ui/labels.py" line="68" />
       <source>Email</source>
       <translation>Email</translation>
@@ -2863,7 +2869,7 @@
       <translation>Đang thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="232" />
+      <location filename="../../ui/labels.py" line="234" />
       <source>Incoming</source>
       <translation>Công văn đến</translation>
     </message>
@@ -2888,7 +2894,7 @@
       <translation>Giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="238" />
+      <location filename="../../ui/labels.py" line="240" />
       <source>Introduction letter</source>
       <translation>Thư giới thiệu</translation>
     </message>
@@ -2898,7 +2904,7 @@
       <translation>Nhà đầu tư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="239" />
+      <location filename="../../ui/labels.py" line="241" />
       <source>Invitation</source>
       <translation>Giấy mời</translation>
     </message>
@@ -3012,12 +3018,12 @@
       <translation>Khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="242" />
+      <location filename="../../ui/labels.py" line="244" />
       <source>Other letter</source>
       <translation>Công văn khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="232" />
+      <location filename="../../ui/labels.py" line="234" />
       <source>Outgoing</source>
       <translation>Công văn đi</translation>
     </message>
@@ -3063,7 +3069,7 @@
       <translation>Mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="225" />
+      <location filename="../../ui/labels.py" line="227" />
       <source>Received</source>
       <translation>Đã nhận</translation>
     </message>
@@ -3078,12 +3084,12 @@
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="226" />
+      <location filename="../../ui/labels.py" line="228" />
       <source>Replied</source>
       <translation>Đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="241" />
+      <location filename="../../ui/labels.py" line="243" />
       <source>Reply</source>
       <translation>Phúc đáp</translation>
     </message>
@@ -3114,12 +3120,12 @@
       <translation>Lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="224" />
+      <location filename="../../ui/labels.py" line="226" />
       <source>Sent</source>
       <translation>Đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="223" />
+      <location filename="../../ui/labels.py" line="225" />
       <source>Signed</source>
       <translation>Đã ký</translation>
     </message>
@@ -3160,7 +3166,7 @@
       <translation>Nhiệm vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="240" />
+      <location filename="../../ui/labels.py" line="242" />
       <source>Thank-you letter</source>
       <translation>Thư cảm ơn</translation>
     </message>
@@ -3271,6 +3277,8 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3421,7 +3429,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3634,8 +3641,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4340,151 +4345,144 @@
   <context>
     <name>Posts</name>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="164" />
+      <location filename="../../ui/posts_dialog.py" line="178" />
       <source>Add post</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="252" />
+      <location filename="../../ui/posts_dialog.py" line="266" />
       <source>Add post…</source>
       <translation>Thêm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="439" />
+      <location filename="../../ui/posts_dialog.py" line="457" />
       <source>Added the post “%1”</source>
       <translation>Thêm chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="110" />
+      <location filename="../../ui/posts_dialog.py" line="124" />
       <source>Double-click or press F2 to change it</source>
       <translation>Nhấp đúp hoặc nhấn F2 để sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="164" />
+      <location filename="../../ui/posts_dialog.py" line="178" />
       <source>Edit post</source>
       <translation>Sửa chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="408" />
+      <location filename="../../ui/posts_dialog.py" line="426" />
       <source>Edited the post “%1”</source>
       <translation>Sửa chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="255" />
+      <location filename="../../ui/posts_dialog.py" line="269" />
       <source>Edit…</source>
       <translation>Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="91" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <source>Holder today</source>
       <translation>Người đang giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="186" />
-      <location filename="../../ui/posts_dialog.py" line="91" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <source>In English</source>
       <translation>Tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="288" />
+      <location filename="../../ui/posts_dialog.py" line="304" />
       <source>In order of precedence (1 comes first in meeting briefs). Double-click a name or a precedence to change it; each change is undone with Edit → Undo (Ctrl+Z).</source>
       <translation>Theo thứ tự (số 1 đứng đầu trong tài liệu chuẩn bị họp). Nhấp đúp vào tên hoặc thứ tự để sửa; mỗi thay đổi được hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z).</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/posts_dialog.py" line="395" />
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="413" />
       <source>Name the post (e.g. Phó Giám đốc).</source>
       <translation>Hãy nhập tên chức vụ (VD: Phó Giám đốc).</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="129" />
       <source>No holder recorded</source>
       <translation>Chưa ghi nhận người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="249" />
+      <location filename="../../ui/posts_dialog.py" line="263" />
       <source>No posts yet. Add one here, or with Assign holder…</source>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="364" />
+      <location filename="../../ui/posts_dialog.py" line="382" />
       <source>Nothing changed here to undo</source>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="185" />
-      <location filename="../../ui/posts_dialog.py" line="91" />
-      <location filename="../../ui/reorg.py" line="304" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="226" />
+      <location filename="../../ui/posts_dialog.py" line="240" />
       <source>Posts — %1</source>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="187" />
-      <location filename="../../ui/posts_dialog.py" line="91" />
-      <location filename="../../ui/reorg.py" line="306" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="108" />
-      <location filename="../../ui/posts_dialog.py" line="177" />
-      <location filename="../../ui/reorg.py" line="287" />
+      <location filename="../../ui/posts_dialog.py" line="122" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="258" />
+      <location filename="../../ui/posts_dialog.py" line="272" />
       <source>Remove</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="355" />
+      <location filename="../../ui/posts_dialog.py" line="373" />
       <source>Remove a post added by mistake (Edit → Undo puts it back)</source>
       <translation>Xoá chức vụ thêm nhầm (Sửa → Hoàn tác để khôi phục)</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="456" />
+      <location filename="../../ui/posts_dialog.py" line="474" />
       <source>Removed the post “%1”</source>
       <translation>Xoá chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="261" />
+      <location filename="../../ui/posts_dialog.py" line="275" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="364" />
+      <location filename="../../ui/posts_dialog.py" line="382" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="172" />
+      <location filename="../../ui/posts_dialog.py" line="186" />
       <source>e.g. Deputy Director</source>
       <translation>VD: Deputy Director</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="168" />
-      <location filename="../../ui/reorg.py" line="283" />
+      <location filename="../../ui/posts_dialog.py" line="182" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="119" />
+      <location filename="../../ui/posts_dialog.py" line="133" />
       <source>now</source>
       <translation>nay</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/posts_dialog.py" line="112" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="72" />
+      <location filename="../../ui/posts_dialog.py" line="83" />
       <source>“%1” has %n holder(s) recorded: their role history stays, so the post cannot be removed.</source>
       <translation>“%1” có %n người giữ chức vụ đã được ghi nhận: quá trình công tác của họ được giữ lại, nên không thể xoá chức vụ này.</translation>
     </message>
@@ -4638,32 +4636,32 @@
   <context>
     <name>RecordCount</name>
     <message>
-      <location filename="../../ui/labels.py" line="257" />
+      <location filename="../../ui/labels.py" line="259" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="251" />
+      <location filename="../../ui/labels.py" line="253" />
       <source>%Ln contact(s)</source>
       <translation>%Ln người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="255" />
+      <location filename="../../ui/labels.py" line="257" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="253" />
+      <location filename="../../ui/labels.py" line="255" />
       <source>%Ln organisation(s)</source>
       <translation>%Ln tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="260" />
+      <location filename="../../ui/labels.py" line="262" />
       <source>%Ln record(s)</source>
       <translation>%Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="259" />
+      <location filename="../../ui/labels.py" line="261" />
       <source>%Ln staff member(s)</source>
       <translation>%Ln cán bộ</translation>
     </message>
@@ -4760,6 +4758,7 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4800,6 +4799,8 @@
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/posts_dialog.py" line="199" />
       <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -4810,11 +4811,15 @@
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/posts_dialog.py" line="201" />
       <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="122" />
+      <location filename="../../ui/posts_dialog.py" line="191" />
       <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -4876,6 +4881,7 @@
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="182" />
       <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -4886,6 +4892,8 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="112" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6044,8 +6052,6 @@
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>

@@ -39,6 +39,9 @@ def file_filter() -> str:
     return f"{spreadsheets} ({patterns});;{every} (*)"
 
 
+KIND_ICONS = {"staff": "contact"}  # (a person; resources/icons has no icon of its own for staff)
+
+
 def kind_label(kind: str | None) -> str:
     if kind is None:
         return QCoreApplication.translate("Import", "Not recognised: choose on the next page")
@@ -167,7 +170,7 @@ class FilePage(QWizardPage):
                         recognised.replace("%1", str(mapped)).replace("%2", str(len(layout.headers))),
                     ]
                 )
-                item.setIcon(0, icon(layout.kind or "import"))
+                item.setIcon(0, icon(KIND_ICONS.get(layout.kind or "", layout.kind or "import")))
                 done = self.w.imported.get(info.name)
                 if done is not None:
                     item.setText(

@@ -17,6 +17,7 @@ from app import records
 from app.cli import main
 from app.exporting import export_workbook
 from app.importing import detect_kind, fields, inspect_workbook, preview_import, run_import, undo_import
+from app.importing.messages import text
 from db import models as m
 from db.engine import read_session, unit_of_work
 from db.migrate import open_database
@@ -239,3 +240,25 @@ def test_undo_keeps_imported_staff_who_were_at_a_meeting_since(engine: Engine, t
         ("undo_kept_used", "meeting", meeting)
     ]
     assert staff(engine) == [("Trần Minh Anh", "anh@nic.gov.vn", True)]
+
+
+def test_a_staff_member_who_left_is_marked_so_when_the_sheet_overwrites(
+    engine: Engine, tmp_path: Path
+) -> None:
+    with unit_of_work(engine) as s:
+        records.create(s, "staff", {"name": "Phạm Thu Hà", "email": "ha@nic.gov.vn"})
+    book = write_xlsx(
+        tmp_path / "left.xlsx",
+        {"Nhân sự": [["Họ tên", "Email", "Đang làm việc"], ["Phạm Thu Hà", "ha@nic.gov.vn", "Đã nghỉ việc"]]},
+    )
+    with read_session(engine) as s:
+        (layout,) = inspect_workbook(book, session=s)
+        assert not isinstance(layout, Exception)
+        pv = preview_import(book, layout, session=s, parallel=False, on_match="overwrite")
+    (row,) = pv.rows
+    assert row.status == "update" and row.changes == {"active": (True, False)}
+    assert [text(r, "vi") for r in row.reasons if r.code == "updates"] == [
+        f"cập nhật #{row.match_id}: Đang làm việc: ✓ → ✗"
+    ]
+    run_import(engine, pv)
+    assert staff(engine) == [("Phạm Thu Hà", "ha@nic.gov.vn", False)]
