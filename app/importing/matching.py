@@ -201,7 +201,8 @@ def _keys(kind: str, row: RowResult, ctx: MatchContext) -> list[tuple[str, Any]]
         return [("title", (fold(c["title"]), c["starts_at"].date()))]
     if kind == "staff":  # by email, then by name (as NameIndex.staff finds one)
         email = (c.get("email") or "").lower()
-        return [("email", email), ("name", fold(c["name"]))] if email else [("name", fold(c["name"]))]
+        name = ("staff_name", fold(c["name"]))
+        return [("email", email), name] if email else [name]
     return [("title", (fold(c["title"]), _org_key(ctx, row.refs.get("organisation"))))]
 
 
@@ -288,7 +289,7 @@ def _db_keys(
         ):
             if email:
                 out.setdefault(("email", email.lower()), ident)
-            out.setdefault(("name", fold(name)), ident)
+            out.setdefault(("staff_name", fold(name)), ident)
     else:
         action = _table(m.Action)
         for ident, title, org in _read(

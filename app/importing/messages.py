@@ -321,6 +321,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "meeting": ("meeting", "cuộc họp"),
     "action": ("action", "việc"),
     "staff": ("staff member", "cán bộ"),
+    "staff_name": ("name", "họ tên"),  # (a staff member matched by name: no organisation in it)
 }
 
 

@@ -2231,7 +2231,7 @@
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="209" />
+      <location filename="../../ui/import_wizard/messages.py" line="210" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -2301,7 +2301,7 @@
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="208" />
+      <location filename="../../ui/import_wizard/messages.py" line="209" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -2326,7 +2326,7 @@
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="207" />
+      <location filename="../../ui/import_wizard/messages.py" line="208" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
@@ -2547,6 +2547,11 @@
       <location filename="../../ui/import_wizard/messages.py" line="198" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="201" />
+      <source>name</source>
+      <translation>họ tên</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="188" />
@@ -3277,8 +3282,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -6052,6 +6055,8 @@
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>

@@ -198,6 +198,7 @@ def _terms() -> dict[str, str]:
         "meeting": tr("ImportTerm", "meeting"),
         "action": tr("ImportTerm", "action"),
         "staff": tr("ImportTerm", "staff member"),
+        "staff_name": tr("ImportTerm", "name"),
     }
 
 

@@ -97,6 +97,8 @@ def test_a_hand_made_vietnamese_staff_sheet_is_imported_as_staff(engine: Engine,
     previews, result = import_workbook(engine, book)
     assert [p.kind for p in previews] == ["staff"]
     assert previews[0].counts() == {"new": 3, "update": 0, "duplicate": 1, "error": 1, "skip": 0}
+    duplicate = next(r for r in previews[0].rows if r.status == "duplicate")
+    assert (duplicate.row, text(duplicate.reasons[0], "vi")) == (7, "trùng dòng 4 (cùng họ tên)")
     assert staff(engine) == [
         ("Lê Văn Cường", "", True),
         ("Phạm Thu Hà", "ha@nic.gov.vn", False),
