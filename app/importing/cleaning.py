@@ -339,6 +339,12 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
     elif name in _MULTILINE:
         texts = value if isinstance(value, list) else [value]
         out = "\n".join(clean_multiline(as_text(t)) for t in texts)
+    elif kind == "staff" and name == "email":  # (a staff member has one: checked here, worded)
+        out = clean(as_text(value))
+        try:
+            out = v.email(out)
+        except v.FieldError:
+            errors[name] = msg("invalid_email", value=out)
     elif (kind == "contact" and name in _PERSON_NAME) or (kind == "staff" and name == "name"):
         out = person_case(clean(as_text(value)))
     else:
