@@ -199,11 +199,23 @@ def _keys(kind: str, row: RowResult, ctx: MatchContext) -> list[tuple[str, Any]]
         return [(label, n) for n in dict.fromkeys(names) if n for label in ("name", "acronym", "alias")]
     if kind == "meeting":
         return [("title", (fold(c["title"]), c["starts_at"].date()))]
-    if kind == "staff":  # by email, then by name (as NameIndex.staff finds one)
+    if kind == "staff":
+        # By email, then by name: a row with an email meets a member of its name who has none
+        # (and fills it in), not one with another email (two people of one name); a row with
+        # none meets anyone of its name. What a row or a member is: _staff_keys.
         email = (c.get("email") or "").lower()
-        name = ("staff_name", fold(c["name"]))
-        return [("email", email), name] if email else [name]
+        name = fold(c["name"])
+        return [("email", email), ("staff_name", (name, ""))] if email else [("staff_name", (name, None))]
     return [("title", (fold(c["title"]), _org_key(ctx, row.refs.get("organisation"))))]
+
+
+def _staff_keys(name: str, email: str) -> list[tuple[str, Any]]:
+    """The keys a staff member (or a row of a staff sheet above) is found by (:func:`_keys`):
+    its email, its name for anyone, and its name for those with no email when it has none."""
+    folded, email = fold(name), (email or "").lower()
+    if email:
+        return [("email", email), ("staff_name", (folded, None))]
+    return [("staff_name", (folded, "")), ("staff_name", (folded, None))]
 
 
 def _table(model: type[Any]) -> Table:
@@ -287,9 +299,8 @@ def _db_keys(
             .where(staff.c.deleted_at.is_(None))
             .order_by(staff.c.id),
         ):
-            if email:
-                out.setdefault(("email", email.lower()), ident)
-            out.setdefault(("staff_name", fold(name)), ident)
+            for key in _staff_keys(name, email):
+                out.setdefault(key, ident)
     else:
         action = _table(m.Action)
         for ident, title, org in _read(
@@ -532,7 +543,8 @@ def _match(
                     if k[0] != "name" and k not in seen:
                         dup_keys.setdefault(k, first)
             continue
-        for k in keys:
+        held = _staff_keys(row.columns["name"], row.columns.get("email") or "") if kind == "staff" else keys
+        for k in held:
             if k not in seen:
                 seen[k] = row.row
             elif other_row and k[0] == "name":

@@ -191,6 +191,7 @@ def _source(path: Path) -> Engine:
         anh = records.create(s, "staff", {"name": "Trần Minh Anh", "email": "anh@nic.gov.vn"})
         records.create(s, "staff", {"name": "Phạm Thu Hà", "email": "ha@nic.gov.vn", "active": False})
         records.create(s, "staff", {"name": "Lê Văn Cường", "email": ""})  # on nothing, no email
+        records.create(s, "staff", {"name": "Trần Minh Anh", "email": "anh2@nic.gov.vn"})  # a namesake
         records.create(s, "contact", {"full_name": "Lê Văn Bình", "owner_id": anh})
     return engine
 
@@ -201,13 +202,13 @@ def test_export_then_import_twice_into_the_same_database_gives_each_staff_member
     try:
         book = tmp_path / "all.xlsx"
         with read_session(source) as s:
-            assert export_workbook(book, session=s)["staff"] == 3
+            assert export_workbook(book, session=s)["staff"] == 4
         for _ in range(2):
             import_workbook(target, book)
             assert staff(target) == staff(source)
         with read_session(target) as s:
             owner = s.exec(select(m.Contact.owner_id)).one()
-            assert s.get(m.Staff, owner).name == "Trần Minh Anh"  # type: ignore[union-attr]
+            assert s.get(m.Staff, owner).email == "anh@nic.gov.vn"  # type: ignore[union-attr]
     finally:
         source.dispose()
         target.dispose()
@@ -285,3 +286,33 @@ def test_a_staff_member_who_left_is_marked_so_when_the_sheet_overwrites(
     ]
     run_import(engine, pv)
     assert staff(engine) == [("Phạm Thu Hà", "ha@nic.gov.vn", False)]
+
+
+def test_two_staff_members_of_one_name_with_two_emails_are_two_people(engine: Engine, tmp_path: Path) -> None:
+    with unit_of_work(engine) as s:
+        records.create(s, "staff", {"name": "Nguyễn Văn An", "email": "an@nic.gov.vn"})
+    book = write_xlsx(
+        tmp_path / "an.xlsx",
+        {
+            "Cán bộ": [
+                ["Họ và tên", "Email"],
+                ["Nguyễn Văn An", "an@nic.gov.vn"],  # the member there
+                ["Nguyễn Văn An", "an2@nic.gov.vn"],  # another of his name
+                ["Nguyễn Văn An", ""],  # no email to tell: the first of the name above
+                ["Nguyễn Văn An", "AN2@nic.gov.vn"],  # the second again
+            ]
+        },
+    )
+    previews, _ = import_workbook(engine, book)
+    assert [(r.status, r.duplicate_of) for r in previews[0].rows] == [
+        ("skip", None),
+        ("new", None),
+        ("duplicate", 2),
+        ("duplicate", 3),
+    ]
+    assert staff(engine) == [
+        ("Nguyễn Văn An", "an2@nic.gov.vn", True),
+        ("Nguyễn Văn An", "an@nic.gov.vn", True),
+    ]
+    import_workbook(engine, book)  # again: nothing new
+    assert len(staff(engine)) == 2
