@@ -484,6 +484,7 @@ def _match(
     row_names: dict[int, str] = {}  # contacts: each row's name, by row number
     seen_owners: dict[tuple[str, Any], list[int]] = {}  # the later rows with an email or phone of ``seen``
     on_match, learn, rekey = preview.on_match, ctx.orgs.learn, kind in ("contact", "action")
+    staff = kind == "staff"
     for i, row in enumerate(preview.rows):
         if i % CHECK_EVERY == 0 and i:
             if cancel is not None and cancel():
@@ -543,7 +544,7 @@ def _match(
                     if k[0] != "name" and k not in seen:
                         dup_keys.setdefault(k, first)
             continue
-        held = _staff_keys(row.columns["name"], row.columns.get("email") or "") if kind == "staff" else keys
+        held = _staff_keys(row.columns["name"], row.columns.get("email") or "") if staff else keys
         for k in held:
             if k not in seen:
                 seen[k] = row.row
