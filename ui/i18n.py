@@ -15,6 +15,11 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 _installed: list[QTranslator] = []
+# The bytes of Ketnoi's own .qm files, read whole: a QTranslator loaded from a file name maps
+# the file into memory, and a .qm rewritten in place while the window runs (an upgrade, a
+# translation rebuilt beside a running window) then crashed it in QCoreApplication.translate.
+# Qt does not copy data given to load(data): kept here as long as their translators.
+_data: list[bytes] = []
 _plurals: list[tuple[QCoreApplication, QTranslator]] = []
 
 
@@ -68,16 +73,25 @@ def install(app: QCoreApplication, language: str) -> str:
     ensure_plurals(app)
     for old in _installed:
         app.removeTranslator(old)
-    _installed.clear()
+    _installed.clear()  # (their bytes stay in _data: a removed translator still points at them)
     lang = resolved(language)
     locale = locale_for(lang)
     QLocale.setDefault(locale)
     if lang == "en":
         return lang
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_dir), ("qtextra", str(TRANSLATIONS)), ("ketnoi", str(TRANSLATIONS))):
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{lang}", qt_dir):  # (Qt's own, in its install: not rewritten)
+        app.installTranslator(translator)
+        _installed.append(translator)
+    for name in ("qtextra", "ketnoi"):
+        try:
+            data = (TRANSLATIONS / f"{name}_{lang}.qm").read_bytes()
+        except OSError:
+            continue
         translator = QTranslator(app)
-        if translator.load(f"{name}_{lang}", folder):
+        if translator.load(data, str(TRANSLATIONS)):
+            _data.append(data)
             app.installTranslator(translator)
             _installed.append(translator)
     return lang

@@ -255,3 +255,40 @@ def test_settings_dialog_switches_the_language(qtbot: Any, qapp: Any, ctx: Any) 
     finally:
         i18n.install(qapp, "en")
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_a_translation_file_rewritten_under_a_running_window_does_not_crash_it(tmp_path: Path) -> None:
+    """The .qm files are read whole (ui.i18n keeps their bytes), not mapped: a file truncated
+    and rewritten in place while the app runs (an upgrade, lrelease beside a running window)
+    crashed QCoreApplication.translate with SIGSEGV/SIGBUS. In a child process, since the
+    failure is the process dying."""
+    import shutil
+
+    folder = tmp_path / "translations"
+    shutil.copytree(ROOT / "resources" / "translations", folder)
+    script = f"""
+import os, sys
+sys.path.insert(0, {str(ROOT)!r})
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from ui import i18n
+i18n.TRANSLATIONS = Path({str(folder)!r})
+app = QCoreApplication([])
+assert i18n.install(app, "vi") == "vi"
+before = QCoreApplication.translate("MainWindow", "&File")
+qm = i18n.TRANSLATIONS / "ketnoi_vi.qm"
+size = qm.stat().st_size
+with open(qm, "r+b") as f:  # in place: the same inode, as lrelease writes it
+    f.truncate(0)
+    f.write(b"\\0" * size)
+    f.flush()
+    os.fsync(f.fileno())
+after = [QCoreApplication.translate("MainWindow", "&File") for _ in range(3)]
+print(before, after[-1])
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], check=False, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    assert done.stdout.split() == ["&Tệp", "&Tệp"]
