@@ -79,6 +79,12 @@ def copy_database(source: Engine, target: Engine, *, progress: Progress | None =
     full = non_empty_tables(target)
     if full:
         shown = ", ".join(f"{t} ({n})" for t, n in sorted(full.items())[:4])
+        if set(full) <= {"staff", "change"}:  # only what `ketnoi admin add-user` writes
+            raise UserError(
+                f"the target database is not empty: {shown} — the staff records that "
+                "`ketnoi admin add-user` made. Copy into the database first, then add the users "
+                "(docs/team.md), or add --merge to bring organisations and contacts into it"
+            )
         raise UserError(
             f"the target database is not empty: {shown}{' …' if len(full) > 4 else ''}; "
             "copy into an empty one, or add --merge to bring organisations and contacts into it"

@@ -110,6 +110,24 @@ def test_a_file_copied_to_a_new_file_is_the_same_in_every_table(
         eb.dispose()
 
 
+def test_a_target_holding_only_added_users_says_to_copy_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The order docs/team.md gives is copy, then add-user; done the other way round, the
+    refusal says so instead of only listing staff and change rows."""
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    assert main(["demo", "--db", str(a)]) == 0
+    eb = open_database(f"sqlite:///{b}")
+    with unit_of_work(eb) as s:  # what add-user leaves in a new team database
+        records.create(s, "staff", {"name": "Trần Thị Lan", "email": "lan@nic.vn", "active": True})
+    eb.dispose()
+    capsys.readouterr()
+    assert main(["copy-db", "--from", str(a), "--to", str(b)]) == 1
+    err = capsys.readouterr().err
+    assert "add-user" in err and "Copy into the database first, then add the users" in err
+    assert err.count("\n") == 1
+
+
 def test_a_non_empty_target_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a, b = tmp_path / "a.db", tmp_path / "b.db"
     assert main(["demo", "--db", str(a)]) == 0
