@@ -59,6 +59,8 @@ LINES: dict[str, tuple[str, str]] = {
     "warning": ("  row {row} (warning): {text}", "  dòng {row} (cảnh báo): {text}"),
     "apart": ("  row {row} (new): {text}", "  dòng {row} (mới): {text}"),
     "kept": ("  row {row} (not changed): {text}", "  dòng {row} (không đổi): {text}"),
+    "same": ("  not changed, the database has them already: rows {rows}",
+             "  không đổi, cơ sở dữ liệu đã có đúng như vậy: dòng {rows}"),
     "more": ("  … {n} more (--report ERRORS.xlsx lists them all)",
              "  … còn {n} dòng (--report LOI.xlsx liệt kê tất cả)"),
     "hidden": ("  {rows} hidden in Excel (hidden or filtered out), imported all the same "
@@ -267,6 +269,13 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
         if kept and told < SHOW_ROWS:
             ctx.out(line("kept", lang, row=row.row, text="; ".join(text(r, lang) for r in kept)))
             told += 1
+    # skipped with nothing new: named with the record each is (a reader checks them at a glance)
+    same = [
+        r for r in preview.rows if r.status == "skip" and not any(x.code == "fill_keeps" for x in r.reasons)
+    ]
+    if same:
+        rows = ", ".join(f"{r.row} (#{r.match_id})" if r.match_id else str(r.row) for r in same[:SHOW_ROWS])
+        ctx.out(line("same", lang, rows=rows + (", …" if len(same) > SHOW_ROWS else "")))
     rejected = len(preview.rejected())
     if rejected > shown:
         ctx.out(line("more", lang, n=rejected - shown))

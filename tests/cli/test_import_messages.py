@@ -63,8 +63,11 @@ def test_import_says_why_rows_were_skipped(tmp_path: Path, capsys: pytest.Captur
     assert code == 0
     assert "0 new, 0 updated, 0 duplicates, 0 errors, 6 skipped (nothing new)\n" in out
     assert "skip 6" not in out
+    # each named, with the record it already is (the first import wrote them as #1-#6)
+    assert "  not changed, the database has them already: rows 2 (#1), 3 (#2), 4 (#3), 5 (#4), 6 (#5)" in out
     code, out, _ = _run(capsys, "import", str(sheet), "--db", db, "--lang", "vi")
     assert code == 0 and "bỏ qua 6 (không có gì mới)\n" in out
+    assert "  không đổi, cơ sở dữ liệu đã có đúng như vậy: dòng 2 (#1), 3 (#2)" in out
     code, out, _ = _run(capsys, "import", str(sheet), "--db", db, "--lang", "en", "--on-match", "skip")
     assert code == 0 and "6 skipped (already in Ketnoi; --on-match skip)\n" in out
 
