@@ -436,7 +436,7 @@ def update(
             group_id=group_id,
         )
     session.expire(row)
-    if entity == "meeting" and ({"starts_at", "attendees"} & {*changed_cols, *changed_rel}):
+    if entity == "meeting" and ({"starts_at", "attendees", "confidential"} & {*changed_cols, *changed_rel}):
         contacted.touch_attendees(session, entity_id, actor=actor, group_id=group_id, batch_id=batch_id)
     return new_version
 

@@ -189,3 +189,67 @@ def test_meetings_imported_from_a_sheet_move_it_too_and_the_import_undo_puts_it_
     with unit_of_work(engine) as s:
         undo_import(result.batch_id, session=s)
     assert _dates(engine, ids) == {"huong": OLD, "thu": None, "nam": LATER}
+
+
+def _log_confidential(
+    engine: Engine, ids: dict[str, int], at: dt.datetime, *names: str, group: str = ""
+) -> int:
+    draft = MeetingDraft(
+        {"title": "Làm việc riêng với Bộ KH&CN", "starts_at": at, "confidential": True},
+        [Chosen(ids["org"], "MOST")],
+        [Chosen(ids[n], n) for n in names],
+    )
+    with unit_of_work(engine) as s:
+        return save_meeting(s, draft, actor="test", group_id=group)
+
+
+def test_a_confidential_meeting_does_not_move_the_shared_date(engine: Engine) -> None:
+    """Reviewer's defect: a reader who may not see a confidential meeting learnt its date from
+    the attendee's "Last contacted" (and the organisation brief's "Last met")."""
+    ids = _people(engine)
+    _log_confidential(engine, ids, dt.datetime(2026, 11, 22, 14), "huong", "thu")
+    assert _dates(engine, ids) == {"huong": OLD, "thu": None, "nam": LATER}
+    with read_session(engine) as s:
+        assert gather_contact(s, ids["huong"]).last_contacted_on == OLD
+
+
+def test_a_meeting_made_confidential_takes_its_move_back_and_undo_restores_it(engine: Engine) -> None:
+    ids = _people(engine)
+    _log(engine, ids, dt.datetime(2026, 11, 2, 9), "thu")  # an ordinary meeting Thư attended
+    meeting = _log(engine, ids, dt.datetime(2026, 11, 20, 9), "huong", "thu")
+    assert _dates(engine, ids) == {"huong": dt.date(2026, 11, 20), "thu": dt.date(2026, 11, 20), "nam": LATER}
+    group = records.new_group_id()
+    with unit_of_work(engine) as s:
+        v = records.get(s, "meeting", meeting)["version"]
+        records.update(s, "meeting", meeting, {"confidential": True}, expected_version=v, group_id=group)
+    # Hương back to what the sheet said, Thư to her other (ordinary) meeting
+    assert _dates(engine, ids) == {"huong": OLD, "thu": dt.date(2026, 11, 2), "nam": LATER}
+    with unit_of_work(engine) as s:
+        undo.undo_group(s, group, actor="test")
+    assert _dates(engine, ids)["huong"] == dt.date(2026, 11, 20)
+    with unit_of_work(engine) as s:  # and made ordinary again, it counts again
+        v = records.get(s, "meeting", meeting)["version"]
+        records.update(s, "meeting", meeting, {"confidential": True}, expected_version=v)
+    assert _dates(engine, ids)["huong"] == OLD
+    with unit_of_work(engine) as s:
+        v = records.get(s, "meeting", meeting)["version"]
+        records.update(s, "meeting", meeting, {"confidential": False}, expected_version=v)
+    assert _dates(engine, ids) == {"huong": dt.date(2026, 11, 20), "thu": dt.date(2026, 11, 20), "nam": LATER}
+
+
+def test_a_date_a_person_typed_is_not_taken_back(engine: Engine) -> None:
+    ids = _people(engine)
+    meeting = _log(engine, ids, dt.datetime(2026, 11, 20, 9), "thu")
+    with unit_of_work(engine) as s:  # someone typed the same day on Thư's page afterwards
+        v = records.get(s, "contact", ids["thu"])["version"]
+        records.update(
+            s, "contact", ids["thu"], {"last_contacted_on": dt.date(2026, 11, 19)}, expected_version=v
+        )
+        v = records.get(s, "contact", ids["thu"])["version"]
+        records.update(
+            s, "contact", ids["thu"], {"last_contacted_on": dt.date(2026, 11, 20)}, expected_version=v
+        )
+    with unit_of_work(engine) as s:
+        v = records.get(s, "meeting", meeting)["version"]
+        records.update(s, "meeting", meeting, {"confidential": True}, expected_version=v)
+    assert _dates(engine, ids)["thu"] == dt.date(2026, 11, 20)

@@ -547,3 +547,42 @@ def test_duplicate_finding_sees_only_what_the_login_may_see(ready: Team) -> None
         code, out, err = ready.cli(who, "dedupe", "--dry-run", "--kind", "contact")
         assert code == 0, err
         assert ("Hoàng Thị Mật" in out) is sees, (who, out)
+
+
+def test_a_confidential_meeting_does_not_tell_its_date_through_last_contacted(
+    ready: Team, tmp_path: Path
+) -> None:
+    """Reviewer's defect: Lan logged a confidential meeting with Phan Thanh Sơn; reader Tuấn could
+    not see it, yet `contact show` gave him its date as last_contacted_on and his Genetica brief
+    printed it as "Last met"."""
+    assert ready.cli("lan", "org", "add", "--name", "Genetica Bình Dương")[0] == 0
+    code, _o, err = ready.cli(
+        "lan", "contact", "add", "--name", "Phan Thanh Sơn", "--org", "Genetica Bình Dương"
+    )
+    assert code == 0, err
+    code, _o, err = ready.cli(
+        "lan",
+        "log-meeting",
+        "--title",
+        "Gặp riêng anh Sơn",
+        "--at",
+        "2026-11-20 10:00",
+        "--organisation",
+        "Genetica Bình Dương",
+        "--attendee",
+        "Phan Thanh Sơn",
+        "--confidential",
+    )
+    assert code == 0, err
+    for who in ("tuan", "lan"):  # the shared field stays as it was for everyone
+        code, out, err = ready.cli(who, "contact", "show", "Phan Thanh Sơn", "--json")
+        assert code == 0, err
+        assert json.loads(out)["record"]["last_contacted_on"] is None, who
+        assert "2026-11-20" not in out
+    for who, sees in (("tuan", False), ("lan", True)):  # "Last met": from the meetings one sees
+        pdf = tmp_path / f"org-{who}.pdf"
+        code, _out, err = ready.cli(who, "brief", "org", "Genetica Bình Dương", "-o", str(pdf))
+        assert code == 0, err
+        words = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+        assert "Phan Thanh Sơn" in words
+        assert ("20 Nov 2026" in words) is sees, who
