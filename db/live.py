@@ -13,7 +13,10 @@ timeout bound how long a dead network can hide. After a reconnection ``on_messag
 :class:`SqlitePoller` does the same for several windows on one SQLite file: every 2 s it asks
 ``PRAGMA data_version`` (which changes when another connection commits) and, when it changed,
 reads the history rows written since (``change``: kind, id, field) and hands them on as the
-same messages.
+same messages. A restore (``ketnoi restore``) rewrites the file under it — the history then
+ends lower, or another file stands at the path — so it also checks that the last history row
+it read is still the same row in the same file; when not, it hands on ``lost`` (every view
+reads again) and carries on from the restored history's end.
 
 Plain threads and callbacks, no Qt: the window turns them into signals (``ui/live.py``).
 """
@@ -172,23 +175,44 @@ class SqlitePoller:
         con: sqlite3.Connection | None = None
         version: int | None = None
         last = 0
+        mark: tuple[Any, ...] | None = None  # the history row numbered ``last``, as first read
+        identity: tuple[int, int] | None = None
+        ever = False
         while not self._stop.is_set():
             try:
+                if con is not None and _identity(self._path) != identity:
+                    # Another file now stands at this path (a restore of a damaged database
+                    # renames its backup into place): this connection still reads the old one.
+                    con.close()
+                    con, identity = None, None
                 if con is None:
                     con = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, timeout=5)
-                    last = int(con.execute("SELECT coalesce(max(id), 0) FROM change").fetchone()[0])
+                    identity = _identity(self._path)
+                    last = _newest(con)
+                    mark = _row(con, last)
                     version = int(con.execute("PRAGMA data_version").fetchone()[0])
                     self.state = "connected"
                     self._on_state("connected")
+                    if ever:  # what was written while away is not known
+                        self._on_messages([{"kind": "", "op": "lost"}])
+                    ever = True
                 now = int(con.execute("PRAGMA data_version").fetchone()[0])
                 if now != version:
                     version = now
+                    if _row(con, last) != mark:
+                        # The history was rewritten under us: the file was restored from a
+                        # backup (page by page, in place). What changed is not known, and new
+                        # writes number on from the restored history's end, maybe below ``last``.
+                        last = _newest(con)
+                        mark = _row(con, last)
+                        self._on_messages([{"kind": "", "op": "lost"}])
                     rows = con.execute(
                         "SELECT id, entity, entity_id, op, field FROM change WHERE id > ? ORDER BY id LIMIT 5001",
                         (last,),
                     ).fetchall()
                     if rows:
                         last = int(rows[-1][0])
+                        mark = _row(con, last)
                         skip = self._skip
                         if len(rows) <= 5000 and skip is not None:
                             rows = [r for r in rows if not skip(int(r[0]))]
@@ -201,6 +225,26 @@ class SqlitePoller:
             self._stop.wait(self._interval)
         if con is not None:
             con.close()
+
+
+def _newest(con: sqlite3.Connection) -> int:
+    return int(con.execute("SELECT coalesce(max(id), 0) FROM change").fetchone()[0])
+
+
+def _row(con: sqlite3.Connection, change_id: int) -> tuple[Any, ...] | None:
+    row = con.execute(
+        "SELECT entity, entity_id, op, field, at FROM change WHERE id = ?", (change_id,)
+    ).fetchone()
+    return tuple(row) if row is not None else None
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file stands at ``path`` (device and inode), None when none does."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def _from_history(rows: list[tuple[Any, ...]]) -> list[Message]:
