@@ -38,6 +38,7 @@ __all__ = [
     "CONFIDENTIAL_KINDS",
     "Identity",
     "Login",
+    "ShareRefused",
     "UserRow",
     "add_user",
     "disable_user",
@@ -179,6 +180,33 @@ def _check_kind(kind: str) -> None:
         raise UserError(f"only {', '.join(dbteam.CONFIDENTIAL_KINDS)} records can be shared, not {kind!r}")
 
 
+class ShareRefused(UserError):
+    """On a team database only a record's owner (or a manager) shares it; ``owner`` is the
+    owner's name ("" when it has none), for the window to say it in the user's language."""
+
+    def __init__(self, kind: str, record_id: int, owner: str) -> None:
+        self.kind, self.record_id, self.owner = kind, record_id, owner
+        whose = f"its owner ({owner})" if owner else "its owner"
+        super().__init__(
+            f"Not shared: only {whose} or a manager can share {kind} #{record_id} with colleagues — ask them to"
+        )
+
+
+def _check_may_share(session: Session, kind: str, record_id: int, owner_id: Any, by: int | None) -> None:
+    """Raise :class:`ShareRefused` unless the signed-in person owns the record or is a manager
+    (what the database's policy on ``record_share`` enforces, said before it refuses in its own
+    words). Nothing to check off a team database."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql" or dbteam.team_prefix(conn) is None:
+        return
+    if by is not None and owner_id == by:
+        return
+    if session.execute(text("SELECT ketnoi_privileged()")).scalar():
+        return
+    owner = session.execute(select(STAFF.c.name).where(STAFF.c.id == owner_id)).scalar() if owner_id else None
+    raise ShareRefused(kind, record_id, str(owner or ""))
+
+
 def share(
     session: Session,
     kind: str,
@@ -193,10 +221,13 @@ def share(
     each, in ``group_id`` (undone by :func:`revert_shares`). On a team database only the
     record's owner or a manager may (the database checks)."""
     _check_kind(kind)
-    records.get(session, kind, record_id)  # NotFoundError when it is not there (or not yours to see)
+    values = records.get(session, kind, record_id)  # NotFoundError when not there (or not yours to see)
+    staff_ids = list(dict.fromkeys(staff_ids))
     have = {i for i, _n in shares_of(session, kind, record_id)}
+    if set(staff_ids) - have:
+        _check_may_share(session, kind, record_id, values.get("owner_id"), by)
     added = []
-    for sid in dict.fromkeys(staff_ids):
+    for sid in staff_ids:
         if session.get(m.Staff, sid) is None:
             raise NotFoundError("staff", sid)
         if sid in have:

@@ -245,7 +245,17 @@ class ShareDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self.error.setText(str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}")
+        if isinstance(exc, team.ShareRefused):
+            said = (
+                tr(
+                    "Not shared: only its owner (%1) or a manager can share it with colleagues. Ask them to."
+                ).replace("%1", exc.owner)
+                if exc.owner
+                else tr("Not shared: only its owner or a manager can share it with colleagues.")
+            )
+            self.error.setText(said)
+        else:
+            self.error.setText(str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}")
         self.error.show()
 
 

@@ -586,3 +586,29 @@ def test_a_confidential_meeting_does_not_tell_its_date_through_last_contacted(
         words = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
         assert "Phan Thanh Sơn" in words
         assert ("20 Nov 2026" in words) is sees, who
+
+
+def test_a_colleague_given_a_meeting_is_told_only_its_owner_or_a_manager_shares_it(
+    ready: Team, secret_meeting: int
+) -> None:
+    """Reviewer's defect: Minh, given Lan's confidential meeting, tried to share it with Hoa and
+    was told "the change would leave a confidential record that … may not see"."""
+    code, _out, err = ready.cli("lan", "share", "meeting", str(secret_meeting), "--with", "Phạm Văn Minh")
+    assert code == 0, err
+    try:
+        code, _out, err = ready.cli(
+            "minh", "share", "meeting", str(secret_meeting), "--with", "Nguyễn Thị Hoa"
+        )
+        assert code == 1 and "Traceback" not in err
+        assert "only its owner (Trần Thị Lan) or a manager can share" in err
+        assert "may not see" not in err and len(err.strip().splitlines()) == 1
+        # the manager may (and the owner did above)
+        code, _out, err = ready.cli("hoa", "share", "meeting", str(secret_meeting), "--with", "Lê Anh Tuấn")
+        assert code == 0, err
+        code, _out, err = ready.cli("hoa", "share", "meeting", str(secret_meeting), "--remove", "Lê Anh Tuấn")
+        assert code == 0, err
+    finally:
+        code, _out, err = ready.cli(
+            "lan", "share", "meeting", str(secret_meeting), "--remove", "Phạm Văn Minh"
+        )
+        assert code == 0, err

@@ -128,3 +128,33 @@ def test_on_a_team_database_you_are_your_login_not_a_choice(qtbot, ctx, ids, mon
     dialog.apply()
     assert ctx.settings.staff_id == before  # the laptop's choice is left alone
     assert ctx.actor() == "Lê Văn Bình" and ctx.staff_id == ids["colleague"]
+
+
+def test_the_share_dialog_says_only_the_owner_or_a_manager_shares_in_the_users_language(
+    qtbot, qapp, ctx, ids, monkeypatch
+):
+    """Reviewer's defect: a colleague given a confidential meeting who tried to share it read
+    the database's "would leave a confidential record that … may not see". The refusal itself
+    (app.team.ShareRefused) is tested against real logins in tests/db/test_team.py."""
+    from ui import i18n
+    from ui.team import ShareDialog
+
+    def refuse(_s, kind, record_id, *_a, **_k):
+        raise team.ShareRefused(kind, record_id, "Trần Thị Lan")
+
+    monkeypatch.setattr(team, "share", refuse)
+    try:
+        for lang, said in (
+            ("vi", "chỉ cán bộ phụ trách (Trần Thị Lan) hoặc lãnh đạo mới chia sẻ được"),
+            ("en", "only its owner (Trần Thị Lan) or a manager can share it"),
+        ):
+            assert i18n.install(qapp, lang) == lang
+            dialog = ShareDialog(ctx, "meeting", ids["past_meeting"])
+            qtbot.addWidget(dialog)
+            dialog.people.item(0).setCheckState(Qt.CheckState.Checked)
+            dialog.save()
+            error = dialog.findChild(QLabel, "share_error")
+            qtbot.waitUntil(lambda e=error, d=dialog: e.isVisibleTo(d), timeout=10_000)
+            assert said in error.text() and "may not see" not in error.text()
+    finally:
+        i18n.install(qapp, "en")
