@@ -252,8 +252,8 @@ _VI = {
     "role.presenter": "Trình bày",
     "role.note_taker": "Thư ký",
     "role.observer": "Quan sát",
-    "status.open": "Chưa làm",
-    "status.in_progress": "Đang làm",
+    "status.open": "Đang mở",  # the window's words (ui.labels.status in Vietnamese)
+    "status.in_progress": "Đang thực hiện",
     "status.waiting": "Đang chờ",
     "status.done": "Đã xong",
     "status.cancelled": "Đã huỷ",

@@ -94,7 +94,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "nothing_new": ("#{id}: nothing new", "#{id}: không có gì mới"),
     "fill_keeps": (
         'left as #{id} has it (the sheet differs): {changes}; "overwrite" would replace it',
-        'giữ nguyên như #{id} (trang tính khác): {changes}; chọn "ghi đè" để thay',
+        'giữ nguyên như #{id} đang có (trang tính ghi khác): {changes}; chọn "ghi đè" để lấy giá trị trong trang tính',
     ),
     "attendee_not_found": ('attendee not found: "{name}"', 'không tìm thấy người tham dự: "{name}"'),
     "attendee_namesakes": (

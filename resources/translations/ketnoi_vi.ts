@@ -752,64 +752,110 @@
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="313" />
+      <location filename="../../ui/commands.py" line="359" />
+      <source>%1 actions were already done</source>
+      <translation>%1 việc đã xong từ trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="360" />
+      <source>%1 actions were already marked done (by %2)</source>
+      <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="366" />
+      <source>%1 actions were already reopened</source>
+      <translation>%1 việc đã được mở lại từ trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="367" />
+      <source>%1 actions were already reopened (by %2)</source>
+      <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="402" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="173" />
+      <location filename="../../ui/commands.py" line="174" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="185" />
+      <location filename="../../ui/commands.py" line="186" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="129" />
+      <location filename="../../ui/commands.py" line="130" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="292" />
+      <location filename="../../ui/commands.py" line="346" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="313" />
+      <location filename="../../ui/commands.py" line="402" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="337" />
+      <location filename="../../ui/commands.py" line="426" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="213" />
+      <location filename="../../ui/commands.py" line="214" />
+      <location filename="../../ui/commands.py" line="382" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="226" />
+      <location filename="../../ui/commands.py" line="227" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="307" />
+      <location filename="../../ui/commands.py" line="348" />
+      <source>Reopened %n action(s)</source>
+      <translation>Đã mở lại %n việc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="396" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="173" />
+      <location filename="../../ui/commands.py" line="174" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="246" />
+      <location filename="../../ui/commands.py" line="247" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="357" />
+      <source>“%1” was already done</source>
+      <translation>“%1” đã xong từ trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="358" />
+      <source>“%1” was already marked done by %2</source>
+      <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="364" />
+      <source>“%1” was already reopened</source>
+      <translation>“%1” đã được mở lại từ trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="365" />
+      <source>“%1” was already reopened by %2</source>
+      <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
   </context>
   <context>
@@ -2277,7 +2323,7 @@
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="48" />
       <source>left as #{id} has it (the sheet differs): {changes}; "overwrite" would replace it</source>
-      <translation>giữ nguyên như #{id} (trang tính khác): {changes}; chọn "ghi đè" để thay</translation>
+      <translation>giữ nguyên như #{id} đang có (trang tính ghi khác): {changes}; chọn "ghi đè" để lấy giá trị trong trang tính</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="44" />
@@ -2703,6 +2749,7 @@
       <translation>Tên viết tắt</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="228" />
       <location filename="../../ui/labels.py" line="90" />
       <source>Action</source>
       <translation>Việc cần làm</translation>
@@ -2718,6 +2765,11 @@
       <translation>Đang làm việc</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="252" />
+      <source>Added by</source>
+      <translation>Người thêm</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="193" />
       <source>Address</source>
       <translation>Địa chỉ</translation>
@@ -2731,6 +2783,11 @@
       <location filename="../../ui/labels.py" line="211" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="247" />
+      <source>Attached to</source>
+      <translation>Đính kèm vào</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="94" />
@@ -2764,12 +2821,28 @@
       <translation>Chủ trì</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="251" />
+      <source>Checksum (SHA-256)</source>
+      <translation>Mã kiểm tra (SHA-256)</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="191" />
       <location filename="../../ui/labels.py" line="63" />
       <source>City</source>
       <translation>Tỉnh/thành phố</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="225" />
+      <source>Completed on</source>
+      <translation>Ngày hoàn thành</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="223" />
+      <source>Confidential</source>
+      <translation>Mật</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="227" />
       <location filename="../../ui/labels.py" line="86" />
       <source>Contact</source>
       <translation>Người liên hệ</translation>
@@ -2780,9 +2853,19 @@
       <translation>Liên hệ</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="243" />
+      <source>Copies to</source>
+      <translation>Nơi nhận khác</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="192" />
       <source>Country</source>
       <translation>Quốc gia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="235" />
+      <source>Date of the letter</source>
+      <translation>Ngày văn bản</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="213" />
@@ -2806,7 +2889,7 @@
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="224" />
+      <location filename="../../ui/labels.py" line="259" />
       <source>Draft</source>
       <translation>Dự thảo</translation>
     </message>
@@ -2833,6 +2916,11 @@
       <translation>Email</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="224" />
+      <source>Ends</source>
+      <translation>Kết thúc</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="187" />
       <source>English name</source>
       <translation>Tên tiếng Anh</translation>
@@ -2848,6 +2936,21 @@
       <translation>Sự kiện</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="219" />
+      <source>Family name</source>
+      <translation>Họ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="248" />
+      <source>File name</source>
+      <translation>Tên tệp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="249" />
+      <source>File type</source>
+      <translation>Loại tệp</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="177" />
       <source>Files</source>
       <translation>Tệp đính kèm</translation>
@@ -2856,6 +2959,11 @@
       <location filename="../../ui/labels.py" line="178" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="221" />
+      <source>Given name</source>
+      <translation>Tên</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="170" />
@@ -2873,7 +2981,12 @@
       <translation>Đang thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="234" />
+      <location filename="../../ui/labels.py" line="244" />
+      <source>In reply to</source>
+      <translation>Trả lời văn bản</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="269" />
       <source>Incoming</source>
       <translation>Công văn đến</translation>
     </message>
@@ -2898,7 +3011,7 @@
       <translation>Giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="240" />
+      <location filename="../../ui/labels.py" line="275" />
       <source>Introduction letter</source>
       <translation>Thư giới thiệu</translation>
     </message>
@@ -2908,7 +3021,7 @@
       <translation>Nhà đầu tư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="241" />
+      <location filename="../../ui/labels.py" line="276" />
       <source>Invitation</source>
       <translation>Giấy mời</translation>
     </message>
@@ -2917,6 +3030,16 @@
       <location filename="../../ui/labels.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="236" />
+      <source>Kind of letter</source>
+      <translation>Loại thư</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="239" />
+      <source>Kính gửi</source>
+      <translation>Kính gửi</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="195" />
@@ -2941,12 +3064,18 @@
       <translation>Địa điểm</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="231" />
+      <source>Login</source>
+      <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="170" />
       <source>Low</source>
       <translation>Thấp</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="121" />
+      <location filename="../../ui/labels.py" line="226" />
       <location filename="../../ui/labels.py" line="88" />
       <source>Meeting</source>
       <translation>Cuộc họp</translation>
@@ -2955,6 +3084,11 @@
       <location filename="../../ui/labels.py" line="89" />
       <source>Meetings</source>
       <translation>Cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="220" />
+      <source>Middle name</source>
+      <translation>Tên đệm</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="105" />
@@ -2993,6 +3127,11 @@
       <translation>Ghi chú</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="232" />
+      <source>Number</source>
+      <translation>Số</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="164" />
       <source>Observer</source>
       <translation>Quan sát viên</translation>
@@ -3022,12 +3161,22 @@
       <translation>Khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="244" />
+      <location filename="../../ui/labels.py" line="279" />
       <source>Other letter</source>
       <translation>Công văn khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="234" />
+      <location filename="../../ui/labels.py" line="222" />
+      <source>Other names</source>
+      <translation>Tên gọi khác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="229" />
+      <source>Our staff</source>
+      <translation>Cán bộ bên ta</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="269" />
       <source>Outgoing</source>
       <translation>Công văn đi</translation>
     </message>
@@ -3073,7 +3222,7 @@
       <translation>Mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="227" />
+      <location filename="../../ui/labels.py" line="262" />
       <source>Received</source>
       <translation>Đã nhận</translation>
     </message>
@@ -3088,14 +3237,19 @@
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="228" />
+      <location filename="../../ui/labels.py" line="263" />
       <source>Replied</source>
       <translation>Đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="243" />
+      <location filename="../../ui/labels.py" line="278" />
       <source>Reply</source>
       <translation>Phúc đáp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="246" />
+      <source>Reply by</source>
+      <translation>Hạn trả lời</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="110" />
@@ -3124,14 +3278,34 @@
       <translation>Lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="226" />
+      <location filename="../../ui/labels.py" line="261" />
       <source>Sent</source>
       <translation>Đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="225" />
+      <location filename="../../ui/labels.py" line="230" />
+      <source>Shared with</source>
+      <translation>Chia sẻ với</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="260" />
       <source>Signed</source>
       <translation>Đã ký</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="241" />
+      <source>Signer</source>
+      <translation>Người ký</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="240" />
+      <source>Signer's post</source>
+      <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="250" />
+      <source>Size</source>
+      <translation>Dung lượng</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="194" />
@@ -3160,6 +3334,21 @@
       <translation>Trạng thái</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="237" />
+      <source>Subject</source>
+      <translation>Trích yếu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="238" />
+      <source>Subject in English</source>
+      <translation>Trích yếu tiếng Anh</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="233" />
+      <source>Symbol</source>
+      <translation>Ký hiệu</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="184" />
       <source>Tags</source>
       <translation>Nhãn</translation>
@@ -3171,6 +3360,11 @@
     </message>
     <message>
       <location filename="../../ui/labels.py" line="242" />
+      <source>Text</source>
+      <translation>Nội dung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="277" />
       <source>Thank-you letter</source>
       <translation>Thư cảm ơn</translation>
     </message>
@@ -3184,6 +3378,11 @@
       <location filename="../../ui/labels.py" line="71" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="245" />
+      <source>To (post)</source>
+      <translation>Gửi (chức vụ)</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="109" />
@@ -3220,6 +3419,11 @@
       <location filename="../../ui/labels.py" line="122" />
       <source>Working session</source>
       <translation>Buổi làm việc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="234" />
+      <source>Year</source>
+      <translation>Năm</translation>
     </message>
   </context>
   <context>
@@ -3389,6 +3593,7 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3434,7 +3639,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4424,8 +4628,6 @@
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/posts_dialog.py" line="199" />
-      <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -4436,15 +4638,11 @@
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/posts_dialog.py" line="201" />
-      <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="122" />
-      <location filename="../../ui/posts_dialog.py" line="191" />
-      <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -4480,7 +4678,6 @@
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="182" />
-      <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -4490,9 +4687,7 @@
       <translation>nay</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/posts_dialog.py" line="112" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4651,32 +4846,32 @@
   <context>
     <name>RecordCount</name>
     <message>
-      <location filename="../../ui/labels.py" line="259" />
+      <location filename="../../ui/labels.py" line="294" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="253" />
+      <location filename="../../ui/labels.py" line="288" />
       <source>%Ln contact(s)</source>
       <translation>%Ln người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="257" />
+      <location filename="../../ui/labels.py" line="292" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="255" />
+      <location filename="../../ui/labels.py" line="290" />
       <source>%Ln organisation(s)</source>
       <translation>%Ln tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="262" />
+      <location filename="../../ui/labels.py" line="297" />
       <source>%Ln record(s)</source>
       <translation>%Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="261" />
+      <location filename="../../ui/labels.py" line="296" />
       <source>%Ln staff member(s)</source>
       <translation>%Ln cán bộ</translation>
     </message>
@@ -4773,6 +4968,7 @@
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -4813,6 +5009,8 @@
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/posts_dialog.py" line="199" />
       <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -4823,11 +5021,15 @@
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/posts_dialog.py" line="201" />
       <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="122" />
+      <location filename="../../ui/posts_dialog.py" line="191" />
       <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -4889,6 +5091,7 @@
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="182" />
       <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -4899,6 +5102,8 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="112" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -4907,32 +5112,32 @@
   <context>
     <name>RescheduleDialog</name>
     <message>
-      <location filename="../../ui/commands.py" line="55" />
+      <location filename="../../ui/commands.py" line="56" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="56" />
+      <location filename="../../ui/commands.py" line="57" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="58" />
+      <location filename="../../ui/commands.py" line="59" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="57" />
+      <location filename="../../ui/commands.py" line="58" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="72" />
+      <location filename="../../ui/commands.py" line="73" />
       <source>New due date</source>
       <translation>Hạn mới</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="43" />
+      <location filename="../../ui/commands.py" line="44" />
       <source>Reschedule</source>
       <translation>Dời hạn</translation>
     </message>
@@ -5611,7 +5816,7 @@
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="250" />
+      <location filename="../../ui/team.py" line="251" />
       <source>Not shared: only its owner (%1) or a manager can share it with colleagues. Ask them to.</source>
       <translation>Chưa chia sẻ: chỉ cán bộ phụ trách (%1) hoặc lãnh đạo mới chia sẻ được hồ sơ này với đồng nghiệp. Hãy nhờ họ chia sẻ.</translation>
     </message>
@@ -5970,22 +6175,22 @@
   <context>
     <name>UndoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="107" />
+      <location filename="../../ui/commands.py" line="108" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="102" />
+      <location filename="../../ui/commands.py" line="103" />
       <source>&amp;Undo: %1</source>
       <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="103" />
+      <location filename="../../ui/commands.py" line="104" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="104" />
+      <location filename="../../ui/commands.py" line="105" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
@@ -6092,7 +6297,6 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

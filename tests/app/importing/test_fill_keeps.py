@@ -34,7 +34,9 @@ def test_fill_names_what_it_leaves_and_overwrite_replaces_it(engine: Engine, tmp
         "left as #1 has it (the sheet differs): Last contacted: 15/03/2026 → 15/05/2026, "
         'Position: "Viện trưởng" → "Phó Viện trưởng"; "overwrite" would replace it'
     ]
-    assert 'chọn "ghi đè" để thay' in text(row.reasons[-1], "vi")
+    # "the sheet differs" is what the sheet says, not another sheet ("trang tính khác" read so)
+    vi = text(row.reasons[-1], "vi")
+    assert "(trang tính ghi khác)" in vi and 'chọn "ghi đè" để lấy giá trị trong trang tính' in vi
     (row,) = preview(engine, later, on_match="overwrite").rows
     assert row.status == "update" and not [r for r in row.reasons if r.code == "fill_keeps"]
 
