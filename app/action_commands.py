@@ -90,26 +90,39 @@ def _due_rule(
 
 def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
+    already: dict[int, str] = {}
     with unit_of_work(ctx.engine()) as session:
         ids = list(dict.fromkeys(resolve.resolve(session, "action", r) for r in args.records))
-        if args.rule == "done":
-            group = actions.mark_done(session, ids, actor=actor)
-        elif args.rule == "reopen":
-            group = actions.reopen(session, ids, actor=actor)
+        if args.rule in ("done", "reopen"):
+            # an action already done (or already open again) is left as it is and said so
+            outcome = actions.done_or_reopen(session, dict.fromkeys(ids, args.rule == "done"), actor=actor)
+            group = outcome.group
+            already = outcome.already_done if args.rule == "done" else outcome.already_open
         else:
             rule = _due_rule(args.to, clock.today(), workdays.load_calendar(session))
             group = actions.reschedule(session, ids, rule, actor=actor)
         changed = actions.changed_ids(session, group)
         rows = lists.rows(session, "action", ids)
     items = [{k: x for k, x in rows[i].items() if k != "deleted_at"} for i in ids]
-    ctx.emit({"rule": args.rule, "changed": changed, "group_id": group, "actions": items})
+    ctx.emit(
+        {
+            "rule": args.rule,
+            "changed": changed,
+            "group_id": group,
+            "actions": items,
+            "already": [{"id": i, "by": who} for i, who in already.items()],
+        }
+    )
     verb = {"done": "Marked done", "reopen": "Reopened", "reschedule": "Rescheduled"}[args.rule]
+    was = {"done": "already done", "reopen": "already open"}.get(args.rule, "")
     for item in items:
         mark = "*" if item["id"] in changed else " "
         due = f"due {item['due_date']:%d/%m/%Y}" if item["due_date"] else "no due date"
         ctx.out(f"{mark} #{item['id']:<6} {item['status']:<11} {due:<14} {item['title']}")
     n = len(changed)
     ctx.out(f"{verb} {n} action{'s' if n != 1 else ''}" + (f" (undo: ketnoi undo {group})" if group else ""))
+    for i, who in already.items():
+        ctx.out(f"#{i} was {was}" + (f" (by {who})" if who else "") + ": left as it is")
     return 0
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -54,7 +55,9 @@ def _current(session: Session, ids: Sequence[int]) -> dict[int, Values]:
             ACT.c.meeting_id,
             ACT.c.version,
         ).where(ACT.c.id.in_(chunk), ACT.c.deleted_at.is_(None))
-        for row in session.execute(stmt).mappings():
+        # PostgreSQL: the rows stay as read until the unit of work ends (another writer waits);
+        # SQLite's BEGIN IMMEDIATE already holds the whole file
+        for row in session.execute(stmt.with_for_update()).mappings():
             found[int(row["id"])] = dict(row)
     return {i: found[i] for i in wanted if i in found}
 
@@ -187,16 +190,81 @@ def reopen(
     return _apply(session, ids, rule, actor=actor, versions=versions)
 
 
-def toggle_done(
-    session: Session, ids: Iterable[int], *, actor: str = "", versions: Mapping[int, int] | None = None
-) -> str:
-    """The window's D key: done actions reopen, the others are marked done — one group."""
+@dataclass(frozen=True)
+class Outcome:
+    """What :func:`done_or_reopen` did, for a message that says so.
+
+    ``already_done`` / ``already_open``: the actions someone else had already marked done or
+    reopened by the time the command ran (id → who did it, from the history; "" when unknown).
+    """
+
+    group: str = ""
+    done: tuple[int, ...] = ()
+    reopened: tuple[int, ...] = ()
+    already_done: dict[int, str] = field(default_factory=dict)
+    already_open: dict[int, str] = field(default_factory=dict)
+    titles: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> list[int]:
+        return sorted((*self.done, *self.reopened))
+
+
+def _who_set(session: Session, ids: Sequence[int], status: str) -> dict[int, str]:
+    """Who gave each action its current status: the actor of its latest status change, when
+    that change set ``status`` (an import or a form may have left no name: "")."""
+    latest: dict[int, tuple[Any, str]] = {}
+    for chunk in chunked(list(ids)):
+        rows = session.execute(
+            select(CHANGE.c.entity_id, CHANGE.c.new, CHANGE.c.actor)
+            .where(CHANGE.c.entity == "action", CHANGE.c.field == "status", CHANGE.c.entity_id.in_(chunk))
+            .order_by(CHANGE.c.at, CHANGE.c.id)
+        )
+        for entity_id, new, actor in rows:
+            latest[int(entity_id)] = (new, actor or "")
+    return {i: latest[i][1] if i in latest and latest[i][0] == status else "" for i in ids}
+
+
+def done_or_reopen(session: Session, targets: Mapping[int, bool], *, actor: str = "") -> Outcome:
+    """Mark done (``True``) or reopen (``False``) each action, as the person asked.
+
+    The target comes from what the person saw — the window's D key on an action it showed open
+    asks for *done*, on one it showed done for *reopen* — never from the database's state at the
+    time of writing: an action someone else marked done meanwhile stays done (it is reported in
+    ``already_done``, with who did it), one they reopened stays open (``already_open``). A done
+    action keeps its completion date; *reopen* puts a closed (done, cancelled) action back to open
+    and leaves the open ones (in progress, waiting) alone. One history group for the lot.
+    """
+    current = _current(session, list(targets))
     today = clock.today()
-
-    def rule(row: Values) -> Values:
-        return _status_values(row, "open" if row["status"] == "done" else "done", today)
-
-    return _apply(session, ids, rule, actor=actor, versions=versions)
+    changes: dict[int, Values] = {}
+    done: list[int] = []
+    reopened: list[int] = []
+    was_done: list[int] = []
+    was_open: list[int] = []
+    for i, row in current.items():
+        if targets[i]:
+            if row["status"] == "done":
+                was_done.append(i)
+            else:
+                changes[i] = _status_values(row, "done", today)
+                done.append(i)
+        elif row["status"] in m.OPEN_STATUSES:
+            was_open.append(i)
+        else:
+            changes[i] = _status_values(row, "open", today)
+            reopened.append(i)
+    group = _write(session, current, changes, actor)
+    already_done = _who_set(session, was_done, "done") if was_done else {}
+    already_open = _who_set(session, was_open, "open") if was_open else {}
+    return Outcome(
+        group=group,
+        done=tuple(done),
+        reopened=tuple(reopened),
+        already_done=already_done,
+        already_open=already_open,
+        titles={i: str(row["title"]) for i, row in current.items()},
+    )
 
 
 def reschedule(

@@ -34,6 +34,7 @@ from ui.dialogs.log_meeting import LogMeetingDialog
 from ui.dialogs.record_form import RecordForm
 from ui.icons import icon
 from ui.import_offer import where_undone
+from ui.lists.model import ROW_ROLE
 from ui.team import is_reader, read_only_tip
 
 
@@ -283,14 +284,102 @@ class Commands(QObject):
 
         self.ctx.write(work, entity="action", on_done=finished, on_error=failed)
 
-    def mark_done(self, ids: list[int]) -> None:
-        """The D key: open actions are marked done, done ones reopen (the same key toggles back)."""
+    def mark_done(self, ids: list[int], seen: dict[int, str] | None = None) -> None:
+        """The D key and "Mark done": an action the person saw open is marked done, one they saw
+        done reopens (the same key toggles back). ``seen`` (id → the status shown) defaults to
+        the rows of the list on screen; the database's state decides only for actions the window
+        never showed. Someone else's change in between is kept and said, not overturned."""
+        if not ids or self.read_only():
+            return
+        shown = self.seen_statuses(ids) if seen is None else seen
+        targets = {i: shown.get(i) != "done" for i in ids if shown.get(i)}
+        if len(targets) < len(ids):  # never shown: as it is now
+            with self.ctx.read() as s:
+                for i in ids:
+                    if i not in targets:
+                        targets[i] = records.get(s, "action", i).get("status") != "done"
         actor = self.ctx.actor()
-        self._run_actions(
-            ids,
-            lambda s: actions.toggle_done(s, ids, actor=actor),
-            lambda n: self.tr("Marked %n action(s) done", "", n),
-        )
+        box: list[actions.Outcome] = []
+
+        def work(s: Session) -> list[int]:
+            outcome = actions.done_or_reopen(s, targets, actor=actor)
+            box.append(outcome)
+            return outcome.changed
+
+        def finished(_changed: list[int]) -> None:
+            outcome = box[0] if box else actions.Outcome()
+            changed = self.outcome_changed_text(outcome)
+            if outcome.group:
+                self.ctx.push_undo(changed, outcome.group)
+            self.ctx.status_message.emit(self.outcome_text(outcome))
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ConflictError):
+                self.ctx.changed.emit("action", ids)
+            self.error(exc)
+
+        self.ctx.write(work, entity="action", on_done=finished, on_error=failed)
+
+    SEEN_AT_MOST = 2_000  # rows read back from the list for a selection; beyond, as they are now
+
+    def seen_statuses(self, ids: list[int]) -> dict[int, str]:
+        """The status each action has on screen: the list's row as last read (a change made
+        elsewhere shows there only once the window has heard of it)."""
+        current_view = getattr(self.window, "current_view", None)
+        view = current_view() if callable(current_view) else None
+        if view is None or getattr(view, "entity", "") != "action":
+            return {}
+        model = view.list.model
+        rows = {i: n for n, i in enumerate(model.loaded_ids())}
+        out: dict[int, str] = {}
+        for i in ids[: self.SEEN_AT_MOST]:
+            if i in rows:
+                row = model.data(model.index(rows[i], 0), ROW_ROLE)
+                if row and row.get("status") and not row.get("missing"):
+                    out[i] = str(row["status"])
+        return out
+
+    def outcome_changed_text(self, outcome: actions.Outcome) -> str:
+        """What the command changed ("Marked 2 actions done, reopened 1"): the Undo label."""
+        parts = []
+        if outcome.done:
+            parts.append(self.tr("Marked %n action(s) done", "", len(outcome.done)))
+        if outcome.reopened:
+            parts.append(self.tr("Reopened %n action(s)", "", len(outcome.reopened)))
+        return "; ".join(parts)
+
+    def outcome_text(self, outcome: actions.Outcome) -> str:
+        """The status bar's sentence: what changed, and what someone else had already done."""
+        parts = [self.outcome_changed_text(outcome)] if outcome.changed else []
+        for who, one, one_by, many, many_by in (
+            (
+                outcome.already_done,
+                self.tr("“%1” was already done"),
+                self.tr("“%1” was already marked done by %2"),
+                self.tr("%1 actions were already done"),
+                self.tr("%1 actions were already marked done (by %2)"),
+            ),
+            (
+                outcome.already_open,
+                self.tr("“%1” was already reopened"),
+                self.tr("“%1” was already reopened by %2"),
+                self.tr("%1 actions were already reopened"),
+                self.tr("%1 actions were already reopened (by %2)"),
+            ),
+        ):
+            if not who:
+                continue
+            names = ", ".join(sorted({n for n in who.values() if n}))
+            if len(who) == 1:
+                [(i, name)] = who.items()
+                title = outcome.titles.get(i, f"#{i}")
+                title = title if len(title) <= 40 else title[:39] + "…"
+                text = (one_by if name else one).replace("%1", title).replace("%2", name)
+            else:
+                text = (many_by if names else many).replace("%1", self.ctx.fmt_number(len(who)))
+                text = text.replace("%2", names)
+            parts.append(text)
+        return "; ".join(parts) or self.tr("Nothing to change")
 
     def reschedule(self, ids: list[int]) -> None:
         if not ids or self.read_only():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from app import actions, records
@@ -12,6 +13,7 @@ from app.errors import ConflictError, ValidationError
 from app.undo import undo_group
 from db import clock
 from db.engine import read_session, unit_of_work
+from db.tables import CHANGE
 
 
 def _actions(engine: Engine, n: int = 3, **values: object) -> list[int]:
@@ -69,15 +71,80 @@ def test_reopen_clears_the_completion_date_and_leaves_open_ones_alone(engine: En
     assert [(st, c) for st, c, _d, _v in states] == [("open", None), ("open", None), ("waiting", None)]
 
 
-def test_toggle_done_reopens_the_done_and_closes_the_rest_in_one_group(engine: Engine) -> None:
+def test_done_or_reopen_reopens_the_done_and_closes_the_rest_in_one_group(engine: Engine) -> None:
     [done] = _actions(engine, 1, status="done")
     [todo] = _actions(engine, 1)
     with unit_of_work(engine) as s:
-        group = actions.toggle_done(s, [done, todo])
+        outcome = actions.done_or_reopen(s, {done: False, todo: True}, actor="Quang")
+    assert (outcome.done, outcome.reopened, outcome.changed) == ((todo,), (done,), sorted([done, todo]))
+    assert outcome.already_done == {} and outcome.already_open == {}
     assert [st for st, *_ in _state(engine, [done, todo])] == ["open", "done"]
     with unit_of_work(engine) as s:
-        undo_group(s, group)
+        undo_group(s, outcome.group)
     assert [st for st, *_ in _state(engine, [done, todo])] == ["done", "open"]
+
+
+def _status_history(engine: Engine, aid: int) -> list[tuple[object, object, str]]:
+    with read_session(engine) as s:
+        rows = s.execute(
+            select(CHANGE.c.old, CHANGE.c.new, CHANGE.c.actor)
+            .where(CHANGE.c.entity == "action", CHANGE.c.entity_id == aid, CHANGE.c.field == "status")
+            .order_by(CHANGE.c.id)
+        )
+        return [tuple(r) for r in rows]
+
+
+def test_seen_open_but_done_meanwhile_stays_done_and_says_who(engine: Engine) -> None:
+    """The window showed #aid open; someone else marked it done; then "Mark done" here."""
+    [aid] = _actions(engine, 1)
+    with unit_of_work(engine) as s:  # the other window, or ``ketnoi action done``
+        actions.mark_done(s, [aid], actor="Lan")
+    before = _state(engine, [aid])
+    with unit_of_work(engine) as s:
+        outcome = actions.done_or_reopen(s, {aid: True}, actor="Quang")
+    assert outcome.group == "" and outcome.changed == []
+    assert outcome.already_done == {aid: "Lan"} and outcome.titles[aid] == "Việc 0"
+    assert _state(engine, [aid]) == before  # still done, not even its version moved
+    assert _status_history(engine, aid) == [("open", "done", "Lan")]  # no "Done → Open"
+
+
+def test_seen_done_but_reopened_meanwhile_stays_open(engine: Engine) -> None:
+    [aid] = _actions(engine, 1, status="done")
+    with unit_of_work(engine) as s:
+        actions.reopen(s, [aid], actor="Lan")
+    with unit_of_work(engine) as s:
+        outcome = actions.done_or_reopen(s, {aid: False}, actor="Quang")
+    assert outcome.group == "" and outcome.already_open == {aid: "Lan"}
+    assert [st for st, *_ in _state(engine, [aid])] == ["open"]
+    assert _status_history(engine, aid) == [("done", "open", "Lan")]
+
+
+def test_a_selection_mixing_both_changes_only_what_is_still_as_seen(engine: Engine) -> None:
+    """Four actions seen as: open, open, done, done. Meanwhile one open one was marked done and
+    one done one reopened (by Lan). Only the other two change, in one group."""
+    seen_open = _actions(engine, 2)
+    seen_done = _actions(engine, 2, status="done")
+    with unit_of_work(engine) as s:
+        actions.mark_done(s, [seen_open[0]], actor="Lan")
+        actions.reopen(s, [seen_done[0]], actor="Lan")
+    targets = {**dict.fromkeys(seen_open, True), **dict.fromkeys(seen_done, False)}
+    with unit_of_work(engine) as s:
+        outcome = actions.done_or_reopen(s, targets, actor="Quang")
+        assert actions.changed_ids(s, outcome.group) == sorted([seen_open[1], seen_done[1]])
+    assert outcome.done == (seen_open[1],) and outcome.reopened == (seen_done[1],)
+    assert outcome.already_done == {seen_open[0]: "Lan"}
+    assert outcome.already_open == {seen_done[0]: "Lan"}
+    assert [st for st, *_ in _state(engine, [*seen_open, *seen_done])] == ["done", "done", "open", "open"]
+    with unit_of_work(engine) as s:  # undo takes back Quang's two, not Lan's
+        undo_group(s, outcome.group)
+    assert [st for st, *_ in _state(engine, [*seen_open, *seen_done])] == ["done", "open", "open", "done"]
+
+
+def test_already_done_without_a_name_in_the_history(engine: Engine) -> None:
+    [aid] = _actions(engine, 1, status="done")  # created done: no status change to name anyone
+    with unit_of_work(engine) as s:
+        outcome = actions.done_or_reopen(s, {aid: True})
+    assert outcome.already_done == {aid: ""}
 
 
 def test_reschedule_reopens_closed_actions(engine: Engine) -> None:
@@ -131,3 +198,20 @@ def test_deleted_actions_and_unknown_statuses(engine: Engine) -> None:
         assert actions.changed_ids(s, group) == [kept]
     with unit_of_work(engine) as s, pytest.raises(ValidationError, match="status"):
         actions.set_status(s, [kept], "finished")
+
+
+def test_done_or_reopen_on_postgresql(pg_url: str) -> None:
+    """The rows read are locked (FOR UPDATE) until the unit of work ends; the rules hold there too."""
+    from db.migrate import open_database
+
+    engine = open_database(pg_url)
+    try:
+        [aid] = _actions(engine, 1)
+        with unit_of_work(engine) as s:
+            actions.mark_done(s, [aid], actor="Lan")
+        with unit_of_work(engine) as s:
+            outcome = actions.done_or_reopen(s, {aid: True}, actor="Quang")
+        assert outcome.group == "" and outcome.already_done == {aid: "Lan"}
+        assert _status_history(engine, aid) == [("open", "done", "Lan")]
+    finally:
+        engine.dispose()

@@ -133,6 +133,30 @@ def test_reschedule_counts_from_a_due_date_ahead_and_reopens_a_done_action(ketno
     assert fixed["actions"][0]["due_date"] == "2026-12-31"
 
 
+def test_done_on_an_already_done_action_says_so_and_rewrites_nothing(
+    ketnoi: Ketnoi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KETNOI_ACTOR", "Lan")
+    aid = str(ketnoi("action", "add", "--title", "Gọi lại")["id"])
+    first = ketnoi("action", "done", aid)
+    assert first["changed"] == [int(aid)] and first["already"] == []
+    monkeypatch.setenv("KETNOI_ACTOR", "Quang")
+    history = len(ketnoi("history", "action", aid)["changes"])
+    again = ketnoi("action", "done", aid)
+    assert again["changed"] == [] and again["group_id"] == ""
+    assert again["already"] == [{"id": int(aid), "by": "Lan"}]
+    assert len(ketnoi("history", "action", aid)["changes"]) == history
+    assert again["actions"][0]["status"] == "done"
+    ketnoi.capsys.readouterr()
+    assert main(["action", "done", aid, "--db", ketnoi.db]) == 0
+    out = ketnoi.capsys.readouterr().out
+    assert "Marked done 0 actions" in out and f"#{aid} was already done (by Lan): left as it is" in out
+    # and reopen of an open one likewise
+    ketnoi("action", "reopen", aid)
+    assert main(["action", "reopen", aid, "--db", ketnoi.db]) == 0
+    assert f"#{aid} was already open (by Quang): left as it is" in ketnoi.capsys.readouterr().out
+
+
 def test_due_shows_what_the_banner_shows(ketnoi: Ketnoi) -> None:
     today = clock.today()
     ketnoi("action", "add", "--title", "Quá hạn", "--due", (today - dt.timedelta(days=3)).isoformat())
