@@ -99,3 +99,70 @@ def test_logging_a_meeting_moves_last_contacted_on_her_page(
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
     assert any(ids["nhung"] in c.ids.get("contact", ()) for c in told)
     assert "Last contacted: 23/11/2026" in _page_text(ctx, "contact", ids["nhung"])
+
+
+def test_they_owe_drops_our_staff_member_unless_picked_after_the_switch(
+    qtbot: Any, ctx: Any, ids: dict[str, Any], engine: Any
+) -> None:
+    """Reviewer's defect: a Responsible picked from our staff stayed when the direction was
+    switched to "They owe". The switch offers their attendee instead; one of ours picked after
+    the switch is the user's choice and is kept, with "They owe"."""
+    dialog = _dialog(qtbot, ctx, ids)  # Nhung (the other side) is the attendee
+    f = dialog.followups
+    colleague, nhung = f"staff:{ids['colleague']}", f"contact:id:{ids['nhung']}"
+    f.who.setCurrentIndex(f.who.findData(colleague))  # picked: one of ours, so we owe it
+    assert f.direction.currentData() == "we_owe"
+
+    f.direction.setCurrentIndex(f.direction.findData("they_owe"))
+    assert f.who.currentData() == nhung and f.direction.currentData() == "they_owe"
+    dialog._people_changed()  # the attendees' list filled again: still the direction's default
+    assert f.who.currentData() == nhung
+
+    f.who.setCurrentIndex(f.who.findData(colleague))  # chosen after the switch: kept as chosen
+    assert (f.who.currentData(), f.direction.currentData()) == (colleague, "they_owe")
+    dialog._people_changed()
+    assert f.who.currentData() == colleague
+    f.what.setFocus()
+    f.what.setText("Nhắc đối tác gửi số liệu")
+    qtbot.keyClick(f.what, Qt.Key.Key_Return)
+
+    # the next follow-up: their person picked says "They owe"; switching to "We owe" drops her
+    f.who.setCurrentIndex(f.who.findData(nhung))
+    assert f.direction.currentData() == "they_owe"
+    f.direction.setCurrentIndex(f.direction.findData("we_owe"))
+    assert f.who.currentData() == f"staff:{ids['me']}"
+    f.direction.setCurrentIndex(f.direction.findData("they_owe"))  # and back: her again
+    assert f.who.currentData() == nhung
+    f.what.setText("Gửi số liệu")
+    qtbot.keyClick(f.what, Qt.Key.Key_Return)
+    assert [(i.title, i.responsible, i.direction) for i in f.items] == [
+        ("Nhắc đối tác gửi số liệu", colleague, "they_owe"),
+        ("Gửi số liệu", nhung, "they_owe"),
+    ]
+
+    dialog.title.setText("Làm việc với NIC")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=10_000)
+    with read_session(engine) as s:
+        saved = {
+            a.title: (a.direction, a.responsible_staff_id, a.responsible_contact_id)
+            for a in s.execute(select(Action).where(Action.meeting_id == dialog.saved_id)).scalars()
+        }
+    assert saved == {
+        "Nhắc đối tác gửi số liệu": ("they_owe", ids["colleague"], None),
+        "Gửi số liệu": ("they_owe", None, ids["nhung"]),
+    }
+
+
+def test_they_owe_with_nobody_from_the_other_side_is_nobody(
+    qtbot: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    dialog = LogMeetingDialog(ctx)  # no attendee yet
+    qtbot.addWidget(dialog)
+    dialog.show()
+    f = dialog.followups
+    f.who.setCurrentIndex(f.who.findData(f"staff:{ids['colleague']}"))  # one of ours, picked
+    f.direction.setCurrentIndex(f.direction.findData("they_owe"))
+    assert f.who.currentData() == "" and f.who.currentText() == "—"

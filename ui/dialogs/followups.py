@@ -67,10 +67,13 @@ class FollowUpEditor(QWidget):
         self._org_people: list[tuple[str, str]] = []
         self.who = QComboBox(self)
         self.who.setObjectName("followup_who")
-        # The user picked a Responsible: lists filled again and a new direction keep it; until
-        # then it follows the direction (we owe: the current user or nobody; they owe: the
-        # first attendee), never one of the other side's people for something we owe.
+        # The user picked a Responsible: lists filled again keep it; until then it follows the
+        # direction (we owe: the current user or nobody; they owe: the first attendee). A switch
+        # of direction by the user drops a Responsible from the wrong side (one of our staff for
+        # something they owe, one of their people for something we owe) for the new default;
+        # a Responsible picked after that switch is kept with the direction the user chose.
         self._who_chosen = False
+        self._direction_chosen = False  # the user set the direction of this follow-up
         self.who.setMinimumContentsLength(16)
         self.who.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.direction = QComboBox(self)
@@ -281,13 +284,19 @@ class FollowUpEditor(QWidget):
 
     def _who_changed(self, _i: int) -> None:
         self._who_chosen = True  # defaults are set with the signals blocked: this is a choice
+        if self._direction_chosen:  # "They owe", then one of our staff: both as the user chose
+            return
         data = str(self.who.currentData() or "")
         self.direction.blockSignals(True)
         self.direction.setCurrentIndex(1 if data.startswith("contact:") else 0)
         self.direction.blockSignals(False)
 
     def _direction_changed(self, _i: int) -> None:
-        if not self._who_chosen:
+        self._direction_chosen = True
+        who = str(self.who.currentData() or "")
+        wrong_side = "staff:" if self.direction.currentData() == "they_owe" else "contact:"
+        if not self._who_chosen or who.startswith(wrong_side):
+            self._who_chosen = False  # the direction's default again, until the user picks
             self.who.blockSignals(True)
             self.who.setCurrentIndex(self._default_who())
             self.who.blockSignals(False)
@@ -309,6 +318,7 @@ class FollowUpEditor(QWidget):
             organisation_label=self.about.currentText() if about else "",
         )
         self._append(item)
+        self._direction_chosen = False  # the next follow-up: picking a person sets it again
         self.what.clear()
         self.what.setFocus()
 
