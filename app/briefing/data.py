@@ -171,6 +171,7 @@ class MeetingPrepBrief:
     we_owe: tuple[ActionRow, ...] = ()
     they_owe: tuple[ActionRow, ...] = ()
     files: tuple[FileRow, ...] = ()
+    confidential: bool = False  # a confidential meeting: its brief says so on every page
 
 
 @dataclass(frozen=True)

@@ -286,9 +286,12 @@ def gather_meeting(
         m.starts_at.date(),
     )
     attendee_ids = [p.contact_id for p in attendees]
-    prior = union(
-        select(MeetingOrganisation.meeting_id).where(MeetingOrganisation.organisation_id.in_(org_ids)),
-        select(MeetingAttendee.meeting_id).where(MeetingAttendee.contact_id.in_(attendee_ids)),
+    # "Previous meetings with these people": meetings one of this meeting's attendees attended
+    # (not every meeting of their organisations); with no attendees named, the organisations'.
+    prior = (
+        select(MeetingAttendee.meeting_id).where(MeetingAttendee.contact_id.in_(attendee_ids))
+        if attendee_ids
+        else select(MeetingOrganisation.meeting_id).where(MeetingOrganisation.organisation_id.in_(org_ids))
     ).subquery()
     prev_stmt = (
         q.meeting_select()
@@ -324,6 +327,7 @@ def gather_meeting(
         we_owe=we,
         they_owe=they,
         files=_files(session, "meeting", meeting_id),
+        confidential=bool(m.confidential),
     )
 
 

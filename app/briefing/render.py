@@ -9,6 +9,7 @@ return the number of pages written.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
@@ -138,6 +139,8 @@ def meeting_story(b: MeetingPrepBrief, lab: Labels, avail: float) -> list[Flowab
     if b.ends_at is not None:
         when += f"–{b.ends_at.hour:02d}:{b.ends_at.minute:02d}"
     story = sec.title_block(lab["meeting_brief"], b.title, _join(when, b.location))
+    if b.confidential:
+        story[:0] = sec.secret_mark(lab)
     story.append(
         facts_table(
             [
@@ -316,6 +319,8 @@ def render_meeting(
     brief: MeetingPrepBrief, target: Target, *, paper: str = "a4", lang: str = "en", progress: Progress = None
 ) -> int:
     lab = labels(lang)
+    if brief.confidential:  # every page's header says so, not only the first
+        lab = dataclasses.replace(lab, confidential=lab["secret_header"])
     story = meeting_story(brief, lab, usable_width(paper))
     title = f"{lab['meeting_brief']}: {format_date(brief.starts_at, lab)}"
     return _render(

@@ -76,8 +76,10 @@ def address_form(honorific: str, lang: str) -> str:
 
 
 def by_precedence(session: Session, people: list[PersonRow], on: dt.date) -> list[PersonRow]:
-    """Attendees holding a post on ``on`` first, by the post's precedence (1 first), the post as
-    their position; the others after them in the order given."""
+    """Attendees holding a post on ``on`` first, by the post's precedence (1 first); the others
+    after them in the order given. A person's title is their record's position, as on their
+    page and in every other brief (a post's short name, "Phó Giám đốc", only when the record
+    gives none)."""
     from app import posts
 
     held = posts.ranks(session, [p.contact_id for p in people], on)
@@ -92,7 +94,7 @@ def by_precedence(session: Session, people: list[PersonRow], on: dt.date) -> lis
     out = []
     for _, p in ordered:
         h = held.get(p.contact_id)
-        out.append(dataclasses.replace(p, position=h.post) if h is not None else p)
+        out.append(dataclasses.replace(p, position=h.post) if h is not None and not p.position else p)
     return out
 
 

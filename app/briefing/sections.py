@@ -12,8 +12,10 @@ from app.briefing.data import ActionRow, FileRow, MeetingRow, PersonRow, Relatio
 from app.briefing.labels import Labels
 from app.briefing.layout import (
     ALERT,
+    CONFIDENTIAL,
     DECISIONS_LIMIT,
     FONT,
+    FONT_BOLD,
     NOTES_LIMIT,
     RULE,
     SectionHeading,
@@ -23,6 +25,7 @@ from app.briefing.layout import (
     format_date,
     para,
     styles,
+    value_para,
 )
 from app.briefing.reorg_section import address_form
 from app.validation import phone_display
@@ -41,6 +44,28 @@ def title_block(kicker: str, title: str, subtitle: str = "") -> list[Flowable]:
     return out
 
 
+def secret_mark(lab: Labels) -> list[Flowable]:
+    """Above a confidential meeting's title: the mark in a box, as an official document is
+    stamped "MẬT" at its head, and one line on who may read it."""
+    st = styles()
+    box = Table([[lab["secret_mark"]]], hAlign="LEFT")  # (a plain string: drawn as it is, no markup)
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT_BOLD),
+                ("FONTSIZE", (0, 0), (-1, -1), 11),
+                ("TEXTCOLOR", (0, 0), (-1, -1), CONFIDENTIAL),
+                ("BOX", (0, 0), (-1, -1), 1.2, CONFIDENTIAL),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return [box, Spacer(1, 3), Paragraph(esc(lab["secret_note"]), st.muted), Spacer(1, 6)]
+
+
 def score(value: int | None) -> str:
     """One score on its own line, out of five as the app shows it (influence and interest are two
     scores: "2 / 5" beside "Influence / interest" read as two out of five)."""
@@ -51,8 +76,9 @@ def none_line(lab: Labels) -> Paragraph:
     return Paragraph(esc(lab["none"]), styles().muted)
 
 
-def _reach(p: PersonRow) -> Paragraph:
-    return para("\n".join([*p.emails, *(phone_display(x) for x in p.phones)]), styles().cell)
+def _reach(p: PersonRow, room: float) -> Paragraph:
+    """Emails and phones, one a line; an address too wide breaks after its "@" (value_para)."""
+    return value_para("\n".join([*p.emails, *(phone_display(x) for x in p.phones)]), styles().cell, room)
 
 
 def people_table(
@@ -69,6 +95,7 @@ def people_table(
     header += [lab["reach"], lab["last_met"]]
     rest = 1 - sum(widths)
     widths += [rest - 0.13, 0.13]
+    reach_room = (rest - 0.13) * avail - 8  # (the cell's padding, data_table)
     rows = []
     for p in people:
         name: list[Any] = [para(p.name, st.cell_bold)]
@@ -79,7 +106,7 @@ def people_table(
         cells: list[Any] = [name, para(p.position, st.cell)]
         if show_org:
             cells.append(para(p.organisation, st.cell))
-        cells += [_reach(p), para(format_date(p.last_met, lab), st.cell)]
+        cells += [_reach(p, reach_room), para(format_date(p.last_met, lab), st.cell)]
         rows.append(cells)
     return data_table(header, rows, widths, avail)
 

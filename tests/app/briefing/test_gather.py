@@ -130,7 +130,11 @@ def test_meeting_brief(session: Session, data: Sample) -> None:
         "Đặng Văn Long": ("participant", dt.datetime(2026, 11, 12, 9)),
         "<b>R&D</b> Trưởng nhóm": ("participant", None),
     }
-    assert len(b.previous_meetings) == 5
+    # "Previous meetings with these people": meetings one of them attended (4 of them), not
+    # every meeting of their organisations (a fifth, none of them there, was listed before)
+    assert len(b.previous_meetings) == 4
+    people = {p.name for p in b.attendees}
+    assert all(people & set(m.attendees) for m in b.previous_meetings)
     assert data.deleted_meeting not in [m.meeting_id for m in b.previous_meetings]
     they = [a.title for a in b.they_owe]
     assert "Send <b>R&D</b> profile & budget" in they and len(they) == 3
