@@ -225,7 +225,7 @@ def _who_set(session: Session, ids: Sequence[int], status: str) -> dict[int, str
     return {i: latest[i][1] if i in latest and latest[i][0] == status else "" for i in ids}
 
 
-def done_or_reopen(session: Session, targets: Mapping[int, bool], *, actor: str = "") -> Outcome:
+def done_or_reopen(session: Session, targets: Mapping[int, bool | None], *, actor: str = "") -> Outcome:
     """Mark done (``True``) or reopen (``False``) each action, as the person asked.
 
     The target comes from what the person saw — the window's D key on an action it showed open
@@ -234,6 +234,8 @@ def done_or_reopen(session: Session, targets: Mapping[int, bool], *, actor: str 
     ``already_done``, with who did it), one they reopened stays open (``already_open``). A done
     action keeps its completion date; *reopen* puts a closed (done, cancelled) action back to open
     and leaves the open ones (in progress, waiting) alone. One history group for the lot.
+    ``None`` (an action the person was never shown, in a large selection): as it is now, a done
+    action reopens and any other is marked done.
     """
     current = _current(session, list(targets))
     today = clock.today()
@@ -243,7 +245,10 @@ def done_or_reopen(session: Session, targets: Mapping[int, bool], *, actor: str 
     was_done: list[int] = []
     was_open: list[int] = []
     for i, row in current.items():
-        if targets[i]:
+        target = targets[i]
+        if target is None:
+            target = row["status"] != "done"
+        if target:
             if row["status"] == "done":
                 was_done.append(i)
             else:

@@ -292,12 +292,8 @@ class Commands(QObject):
         if not ids or self.read_only():
             return
         shown = self.seen_statuses(ids) if seen is None else seen
-        targets = {i: shown.get(i) != "done" for i in ids if shown.get(i)}
-        if len(targets) < len(ids):  # never shown: as it is now
-            with self.ctx.read() as s:
-                for i in ids:
-                    if i not in targets:
-                        targets[i] = records.get(s, "action", i).get("status") != "done"
+        # never shown (beyond what a large selection reads back): decided as it is now
+        targets: dict[int, bool | None] = {i: shown[i] != "done" if shown.get(i) else None for i in ids}
         actor = self.ctx.actor()
         box: list[actions.Outcome] = []
 

@@ -140,6 +140,16 @@ def test_a_selection_mixing_both_changes_only_what_is_still_as_seen(engine: Engi
     assert [st for st, *_ in _state(engine, [*seen_open, *seen_done])] == ["done", "open", "open", "done"]
 
 
+def test_an_action_never_shown_is_decided_as_it_is_now(engine: Engine) -> None:
+    """``None``: a row of a large selection the window never read back — done reopens, the rest close."""
+    [done] = _actions(engine, 1, status="done")
+    [todo] = _actions(engine, 1, status="in_progress")
+    with unit_of_work(engine) as s:
+        outcome = actions.done_or_reopen(s, {done: None, todo: None})
+    assert (outcome.done, outcome.reopened) == ((todo,), (done,))
+    assert [st for st, *_ in _state(engine, [done, todo])] == ["open", "done"]
+
+
 def test_already_done_without_a_name_in_the_history(engine: Engine) -> None:
     [aid] = _actions(engine, 1, status="done")  # created done: no status change to name anyone
     with unit_of_work(engine) as s:
