@@ -288,6 +288,18 @@
       <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/backups.py" line="224" />
+      <source>Database: %1
+Backup: %2</source>
+      <translation>Cơ sở dữ liệu: %1
+Bản sao lưu: %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="216" />
+      <source>Everything recorded in %1 since that backup will be gone from it. A copy of the database as it is now is taken first, in %2, so this can be undone by restoring that copy.</source>
+      <translation>Mọi thứ ghi vào %1 sau lần sao lưu đó sẽ mất khỏi tệp này. Trước khi khôi phục, Ketnoi sao lưu cơ sở dữ liệu như hiện tại vào %2, nên có thể quay lại bằng cách khôi phục bản sao lưu đó.</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/backups.py" line="92" />
       <source>Ketnoi copies the database before every import, merge, bulk delete and restore, and once a day. Copies are kept in %1.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
@@ -299,11 +311,16 @@
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="210" />
-      <source>Replace the database with the copy taken %1? What it holds now is kept as a backup first.</source>
-      <translation>Thay cơ sở dữ liệu bằng bản sao lúc %1? Dữ liệu hiện có sẽ được sao lưu trước.</translation>
+      <source>Replace the database %1 with the backup taken %2?</source>
+      <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="208" />
+      <location filename="../../ui/dialogs/backups.py" line="226" />
+      <source>Restore</source>
+      <translation>Khôi phục</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="207" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
@@ -313,7 +330,7 @@
       <translation>Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="222" />
+      <location filename="../../ui/dialogs/backups.py" line="252" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
@@ -343,9 +360,14 @@
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="226" />
+      <location filename="../../ui/dialogs/backups.py" line="263" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="258" />
+      <source>The database was restored. What it held before is kept in %1.</source>
+      <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="82" />
@@ -493,6 +515,7 @@
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -752,27 +775,27 @@
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="359" />
+      <location filename="../../ui/commands.py" line="355" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="360" />
+      <location filename="../../ui/commands.py" line="356" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="366" />
+      <location filename="../../ui/commands.py" line="362" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="367" />
+      <location filename="../../ui/commands.py" line="363" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="402" />
+      <location filename="../../ui/commands.py" line="398" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
@@ -792,23 +815,23 @@
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="346" />
+      <location filename="../../ui/commands.py" line="342" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="402" />
+      <location filename="../../ui/commands.py" line="398" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="426" />
+      <location filename="../../ui/commands.py" line="422" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
       <location filename="../../ui/commands.py" line="214" />
-      <location filename="../../ui/commands.py" line="382" />
+      <location filename="../../ui/commands.py" line="378" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
@@ -818,12 +841,12 @@
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="348" />
+      <location filename="../../ui/commands.py" line="344" />
       <source>Reopened %n action(s)</source>
       <translation>Đã mở lại %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="396" />
+      <location filename="../../ui/commands.py" line="392" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
@@ -838,22 +861,22 @@
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="357" />
+      <location filename="../../ui/commands.py" line="353" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="358" />
+      <location filename="../../ui/commands.py" line="354" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="364" />
+      <location filename="../../ui/commands.py" line="360" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="365" />
+      <location filename="../../ui/commands.py" line="361" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -1621,52 +1644,52 @@
   <context>
     <name>FollowUpEditor</name>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="249" />
+      <location filename="../../ui/dialogs/followups.py" line="252" />
       <source>(me)</source>
       <translation>(tôi)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="87" />
+      <location filename="../../ui/dialogs/followups.py" line="90" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="88" />
+      <location filename="../../ui/dialogs/followups.py" line="91" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="90" />
+      <location filename="../../ui/dialogs/followups.py" line="93" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="118" />
+      <location filename="../../ui/dialogs/followups.py" line="121" />
       <source>About</source>
       <translation>Về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="104" />
+      <location filename="../../ui/dialogs/followups.py" line="107" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="120" />
+      <location filename="../../ui/dialogs/followups.py" line="123" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="121" />
+      <location filename="../../ui/dialogs/followups.py" line="124" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="89" />
+      <location filename="../../ui/dialogs/followups.py" line="92" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="117" />
+      <location filename="../../ui/dialogs/followups.py" line="120" />
       <source>Follow-up</source>
       <translation>Việc tiếp theo</translation>
     </message>
@@ -1681,12 +1704,12 @@
       <translation>Tổ chức khác: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="188" />
+      <location filename="../../ui/dialogs/followups.py" line="191" />
       <source>Other organisation…</source>
       <translation>Tổ chức khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="119" />
+      <location filename="../../ui/dialogs/followups.py" line="122" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -3485,8 +3508,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3496,7 +3517,6 @@
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3593,7 +3613,6 @@
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4057,17 +4076,32 @@
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="519" />
+      <location filename="../../ui/main.py" line="553" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="414" />
+      <location filename="../../ui/main.py" line="417" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="227" />
+      <location filename="../../ui/main.py" line="488" />
+      <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="480" />
+      <source>Ketnoi cannot open %1: the file %2 is read-only for you.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="476" />
+      <source>Ketnoi cannot open %1: the folder %2 is read-only for you. Even to read a database, Ketnoi creates two small files beside it (%3-wal and %3-shm).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="229" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -4078,7 +4112,7 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="229" />
+      <location filename="../../ui/main.py" line="231" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -4089,17 +4123,17 @@
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="370" />
+      <location filename="../../ui/main.py" line="373" />
       <source>Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="401" />
+      <location filename="../../ui/main.py" line="404" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="411" />
+      <location filename="../../ui/main.py" line="414" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
@@ -4109,67 +4143,73 @@
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="480" />
+      <location filename="../../ui/main.py" line="514" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="433" />
+      <location filename="../../ui/main.py" line="436" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="422" />
+      <location filename="../../ui/main.py" line="425" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="428" />
+      <location filename="../../ui/main.py" line="431" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="438" />
+      <location filename="../../ui/main.py" line="441" />
+      <location filename="../../ui/main.py" line="494" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="431" />
+      <location filename="../../ui/main.py" line="434" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="505" />
+      <location filename="../../ui/main.py" line="539" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="435" />
+      <location filename="../../ui/main.py" line="438" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="487" />
+      <location filename="../../ui/main.py" line="521" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="398" />
+      <location filename="../../ui/main.py" line="401" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="528" />
+      <location filename="../../ui/main.py" line="484" />
+      <source>The database is not known to be damaged; nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="562" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="243" />
+      <location filename="../../ui/main.py" line="246" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="405" />
+      <location filename="../../ui/main.py" line="408" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
@@ -4628,6 +4668,8 @@
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/posts_dialog.py" line="199" />
+      <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -4638,11 +4680,15 @@
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/posts_dialog.py" line="201" />
+      <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="122" />
+      <location filename="../../ui/posts_dialog.py" line="191" />
+      <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -4678,6 +4724,7 @@
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="182" />
+      <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -4687,7 +4734,9 @@
       <translation>nay</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/posts_dialog.py" line="112" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5009,8 +5058,6 @@
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/posts_dialog.py" line="199" />
       <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -5021,15 +5068,11 @@
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/posts_dialog.py" line="201" />
       <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="122" />
-      <location filename="../../ui/posts_dialog.py" line="191" />
       <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -5091,7 +5134,6 @@
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="182" />
       <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -5102,8 +5144,6 @@
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/posts_dialog.py" line="112" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6272,6 +6312,8 @@
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -6297,6 +6339,7 @@
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app import records
@@ -28,7 +29,7 @@ def test_back_up_then_restore_from_the_dialog(qtbot: Any, window: Any, ctx: Any,
         later = records.create(s, "organisation", {"name": "Công ty thêm sau"})
     changed: list[Any] = []
     ctx.changed.connect(lambda *a: changed.append(a))
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(BackupsDialog, "confirm_restore", lambda *_a: True)  # (its question: below)
     dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
     dialog.restore_button.click()
     qtbot.waitUntil(lambda: not dialog.busy and bool(changed), timeout=10_000)
@@ -61,12 +62,66 @@ def test_a_damaged_file_set_aside_is_labelled_and_not_offered_for_restoring(
     assert items[1].text(1) == "Damaged file set aside — kept, not restorable"
     assert "never restores or deletes" in items[1].toolTip(1)
     asked: list[Any] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **_k: asked.append(a) or QMessageBox.StandardButton.Yes
-    )
+    monkeypatch.setattr(BackupsDialog, "confirm_restore", lambda *a: asked.append(a) or True)
     dialog.list.setCurrentItem(items[1])
     assert not dialog.restore_button.isEnabled() and "cannot be restored" in dialog.restore_button.toolTip()
     dialog.restore_selected()  # even if called: refused before asking
     assert asked == [] and not dialog.busy
     dialog.list.setCurrentItem(items[0])
     assert dialog.restore_button.isEnabled()  # a good copy still can be
+
+
+def test_the_restore_question_names_both_files_and_cancel_is_the_default(
+    qtbot: Any, qapp: Any, window: Any, ctx: Any
+) -> None:
+    """Reviewer: the question had Yes as its default and did not say what would be replaced."""
+    from db import backup as backups
+    from db.engine import sqlite_path
+    from ui import i18n
+    from ui.dialogs.backups import BackupsDialog
+
+    db_file = sqlite_path(str(ctx.engine.url))
+    assert db_file is not None
+    with unit_of_work(ctx.engine) as s:
+        later = records.create(s, "organisation", {"name": "Công ty trước bản sao"})
+    assert backups.take(db_file, "daily") is not None
+    try:
+        for lang, words in (
+            ("en", ("Replace the database", "with the backup taken", "A copy of the database as it is now")),
+            (
+                "vi",
+                ("Thay cơ sở dữ liệu", "bằng bản sao lưu lúc", "Ketnoi sao lưu cơ sở dữ liệu như hiện tại"),
+            ),
+        ):
+            assert i18n.install(qapp, lang) == lang
+            dialog = BackupsDialog(ctx, window)
+            qtbot.addWidget(dialog)
+            item = dialog.list.topLevelItem(0)
+            box = dialog.restore_question(item)
+            qtbot.addWidget(box)
+            said = box.text() + " " + box.informativeText()
+            assert all(w in said for w in words), said
+            assert (
+                db_file.name in box.text() and item.text(0) in box.text()
+            )  # which file, which backup (when)
+            assert str(backups.folder_for(db_file)) in box.informativeText()  # where the copy goes
+            assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+            assert box.escapeButton() is box.button(QMessageBox.StandardButton.Cancel)
+
+            # Enter on the question as it opens: nothing is restored
+            def press_enter(b: QMessageBox = box) -> None:
+                qtbot.waitUntil(b.isVisible, timeout=5_000)
+                qtbot.keyClick(b, Qt.Key.Key_Return)
+
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, press_enter)
+            monkey = dialog.restore_question
+            dialog.restore_question = lambda _item, b=box: b  # type: ignore[method-assign]
+            assert dialog.confirm_restore(item) is False
+            dialog.restore_question = monkey  # type: ignore[method-assign]
+    finally:
+        i18n.install(qapp, "en")
+    assert not dialog.busy
+    with read_session(ctx.engine) as s:  # nothing was put back
+        assert s.get(Organisation, later) is not None

@@ -198,19 +198,49 @@ class BackupsDialog(QDialog):
     def _taken(self, path: object) -> None:
         self.ctx.status_message.emit(self.tr("Backed up to %1").replace("%1", str(path)))
 
+    def restore_question(self, item: QTreeWidgetItem) -> QMessageBox:
+        """ "Restore this backup?": which database file is replaced by which backup (when it was
+        taken), that a copy of the database as it is now is taken first (db.backup.restore
+        does so; a damaged one is set aside whole instead), and Cancel the default."""
+        assert self.db_file is not None
+        source = Path(str(item.data(0, Qt.ItemDataRole.UserRole)))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore a backup"), "", parent=self)
+        box.setObjectName("restore_question")
+        box.setText(
+            self.tr("Replace the database %1 with the backup taken %2?")
+            .replace("%1", self.db_file.name)
+            .replace("%2", item.text(0))
+        )
+        box.setInformativeText(
+            self.tr(
+                "Everything recorded in %1 since that backup will be gone from it. A copy of the "
+                "database as it is now is taken first, in %2, so this can be undone by restoring "
+                "that copy."
+            )
+            .replace("%1", self.db_file.name)
+            .replace("%2", str(backups.folder_for(self.db_file)))
+        )
+        box.setDetailedText(
+            self.tr("Database: %1\nBackup: %2").replace("%1", str(self.db_file)).replace("%2", str(source))
+        )
+        replace = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)
+        replace.setObjectName("restore_confirm")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        return box
+
+    def confirm_restore(self, item: QTreeWidgetItem) -> bool:
+        box = self.restore_question(item)
+        box.exec()
+        return box.clickedButton() is box.findChild(QPushButton, "restore_confirm")
+
     def restore_selected(self) -> None:
         items = self.list.selectedItems()
         if not items or self.db_file is None or self._is_damaged(items[0]):
             return
         source = Path(str(items[0].data(0, Qt.ItemDataRole.UserRole)))
-        answer = QMessageBox.question(
-            self,
-            self.tr("Restore a backup"),
-            self.tr(
-                "Replace the database with the copy taken %1? What it holds now is kept as a backup first."
-            ).replace("%1", items[0].text(0)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self.confirm_restore(items[0]):
             return
         engine = self.ctx.engine
         url = engine.url.render_as_string(hide_password=False)
@@ -221,6 +251,13 @@ class BackupsDialog(QDialog):
 
         self._run(restore, self._restored, self.tr("Restoring…"))
 
-    def _restored(self, _saved: object) -> None:
+    def _restored(self, saved: object) -> None:
         self.ctx.changed.emit("", [])  # every view shows the restored records
-        self.ctx.status_message.emit(self.tr("The database was restored."))
+        if saved:
+            self.ctx.status_message.emit(
+                self.tr("The database was restored. What it held before is kept in %1.").replace(
+                    "%1", Path(str(saved)).name
+                )
+            )
+        else:
+            self.ctx.status_message.emit(self.tr("The database was restored."))
