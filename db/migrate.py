@@ -8,6 +8,7 @@ refused, because this version cannot know what that schema means.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -45,6 +46,46 @@ class DatabaseError(Exception):
 
 class NewerDatabaseError(DatabaseError):
     pass
+
+
+class ReadOnlyDatabaseError(DatabaseError):
+    """A SQLite file Ketnoi may not write where it lies: its folder is read-only (Ketnoi's
+    write-ahead log needs ``<file>-wal`` and ``<file>-shm`` created beside it), or the file,
+    or those two files, are. Not damage: nothing was checked and nothing should be replaced.
+    ``folder`` is True when the folder is what cannot be written."""
+
+    def __init__(self, path: Path, blocked: Path, *, folder: bool) -> None:
+        self.path, self.blocked, self.folder = path, blocked, folder
+        if folder:
+            why = (
+                f"the folder {blocked} is read-only for you, and Ketnoi must create "
+                f"{path.name}-wal and {path.name}-shm beside the database even to read it"
+            )
+        else:
+            why = f"the file {blocked} is read-only for you"
+        super().__init__(
+            f"Cannot use {path}: {why}. The database is not known to be damaged. Copy it to a "
+            "folder you can write (e.g. Documents) and open the copy, or ask your IT support "
+            f"for write access to {blocked}"
+        )
+
+
+def read_only_problem(path: Path) -> ReadOnlyDatabaseError | None:
+    """Why Ketnoi cannot write the existing SQLite file ``path`` where it lies (None when it
+    can): asked before a damage check, whose read-only connection fails the same way
+    ("unable to open database file") on a sound file in a read-only folder."""
+    if not path.is_file():
+        return None
+    folder = path.parent
+    for f in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if f.exists() and not os.access(f, os.W_OK):
+            return ReadOnlyDatabaseError(path, f, folder=False)
+    wal_ready = Path(f"{path}-wal").exists() and Path(f"{path}-shm").exists()
+    if not wal_ready and not os.access(folder, os.W_OK | os.X_OK):
+        return ReadOnlyDatabaseError(path, folder, folder=True)
+    if not os.access(path, os.W_OK):
+        return ReadOnlyDatabaseError(path, path, folder=False)
+    return None
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -145,6 +186,8 @@ def open_database(url: str, on_upgrade: Callable[[], object] | None = None) -> E
             f"{path} is empty (0 bytes), not a Ketnoi database; not opening it. "
             f"If it held your data, restore a backup (ketnoi backups --db {path})."
         )
+    if path is not None and (read_only := read_only_problem(path)) is not None:
+        raise read_only
     engine = make_engine(url)
     try:
         upgrade(engine, on_upgrade)
@@ -174,10 +217,16 @@ def quick_check(database: Engine | str, *, budget_s: float = 3.0) -> str | None:
     """Why the SQLite database (an engine, or a URL) is damaged (None when sound, or on a
     server). ``PRAGMA quick_check`` reads every page: on a very big file it stops after
     ``budget_s`` and the part read is what is vouched for. Takes a URL too because a damaged
-    file may not open at all (its schema version sits on a broken page)."""
+    file may not open at all (its schema version sits on a broken page).
+
+    Raises :class:`ReadOnlyDatabaseError` for a file Ketnoi may not write where it lies: the
+    check itself cannot open that (SQLite needs the ``-shm`` file), and it is not damage."""
     path = sqlite_path(database if isinstance(database, str) else str(database.url))
     if path is None or not path.is_file():
         return None
+    read_only = read_only_problem(path)
+    if read_only is not None:
+        raise read_only
     with path.open("rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
             return None  # not a SQLite file at all (notes.txt): open_database refuses it as foreign

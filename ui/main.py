@@ -221,17 +221,20 @@ class Opening(QObject):
         if self.done:
             return
         from db.engine import describe_url
-        from db.migrate import DatabaseError
+        from db.migrate import DatabaseError, ReadOnlyDatabaseError
 
-        if isinstance(exc, DatabaseError):
+        if isinstance(exc, ReadOnlyDatabaseError):
+            read_only_box(exc, self.window)
+        elif isinstance(exc, DatabaseError):
             text = QCoreApplication.translate("Main", "Ketnoi cannot open the database\n%1\n\n%2")
         else:  # a missing server, a bad URL, a file we may not write
             text = QCoreApplication.translate("Main", "Ketnoi cannot reach the database\n%1\n\n%2")
-        try:
-            where = describe_url(self.url)
-        except Exception:  # a URL SQLAlchemy cannot even parse: named as given
-            where = self.url
-        QMessageBox.critical(self.window, "Ketnoi", text.replace("%1", where).replace("%2", str(exc)))
+        if not isinstance(exc, ReadOnlyDatabaseError):
+            try:
+                where = describe_url(self.url)
+            except Exception:  # a URL SQLAlchemy cannot even parse: named as given
+                where = self.url
+            QMessageBox.critical(self.window, "Ketnoi", text.replace("%1", where).replace("%2", str(exc)))
         if self.damaged is not None:  # the file chosen instead of a damaged one did not open
             self._offer(*self.damaged)
             return
@@ -460,6 +463,37 @@ def offer_latest_backup(
                 return NEW, chosen
             continue
         return None
+
+
+def read_only_box(exc: Any, parent: QWidget | None = None) -> None:
+    """A sound-looking file Ketnoi may not write where it lies (db.migrate.ReadOnlyDatabaseError:
+    a read-only folder or file): where, and what to do. Not the damage offer: nothing is wrong
+    with the file, so no backup and no new database are offered."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Ketnoi", "", parent=parent)
+    box.setObjectName("read_only_database")
+    if exc.folder:
+        text = tr(
+            "Ketnoi cannot open %1: the folder %2 is read-only for you. Even to read a database, "
+            "Ketnoi creates two small files beside it (%3-wal and %3-shm)."
+        )
+    else:
+        text = tr("Ketnoi cannot open %1: the file %2 is read-only for you.")
+    box.setText(
+        text.replace("%1", str(exc.path)).replace("%2", str(exc.blocked)).replace("%3", exc.path.name)
+        + " "
+        + tr("The database is not known to be damaged; nothing was changed.")
+    )
+    box.setInformativeText(
+        tr(
+            "Copy the database to a folder you can write, for example Documents, and open the copy; "
+            "or ask your IT support for write access to %1."
+        ).replace("%1", str(exc.blocked))
+    )
+    box.setDetailedText(str(exc))
+    close = box.addButton(QMessageBox.StandardButton.Close)
+    close.setText(tr("Quit"))
+    box.exec()
+    box.deleteLater()
 
 
 def _same_file(a: Path, b: Path | None) -> bool:

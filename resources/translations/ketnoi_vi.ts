@@ -515,7 +515,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
-      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -3508,6 +3507,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3517,6 +3518,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3613,6 +3615,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3658,6 +3661,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4088,17 +4092,17 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/main.py" line="488" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
-      <translation type="unfinished" />
+      <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
       <location filename="../../ui/main.py" line="480" />
       <source>Ketnoi cannot open %1: the file %2 is read-only for you.</source>
-      <translation type="unfinished" />
+      <translation>Ketnoi không mở được %1: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
       <location filename="../../ui/main.py" line="476" />
       <source>Ketnoi cannot open %1: the folder %2 is read-only for you. Even to read a database, Ketnoi creates two small files beside it (%3-wal and %3-shm).</source>
-      <translation type="unfinished" />
+      <translation>Ketnoi không mở được %1: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc). Ngay cả khi chỉ đọc, Ketnoi cũng cần tạo hai tệp nhỏ bên cạnh cơ sở dữ liệu (%3-wal và %3-shm).</translation>
     </message>
     <message>
       <location filename="../../ui/main.py" line="229" />
@@ -4196,7 +4200,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/main.py" line="484" />
       <source>The database is not known to be damaged; nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>Không có dấu hiệu cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
       <location filename="../../ui/main.py" line="562" />
@@ -5017,7 +5021,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6312,8 +6315,6 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -6339,7 +6340,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

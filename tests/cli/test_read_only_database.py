@@ -1,0 +1,71 @@
+"""A sound database in a folder Ketnoi may not write is said to be that, not damaged."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from app.cli import main
+from db.migrate import open_database
+from tests.read_only import read_only
+
+
+def _sound(folder: Path) -> Path:
+    folder.mkdir()
+    db = folder / "ketnoi.db"
+    open_database(f"sqlite:///{db}").dispose()
+    assert not Path(f"{db}-wal").exists()  # closed cleanly: SQLite must create -wal/-shm to read
+    return db
+
+
+@pytest.mark.parametrize("args", [["search", "nguyen"], ["info"], ["org", "add", "--name", "NIC"]])
+def test_a_read_only_folder_is_named_not_called_damaged(
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = _sound(tmp_path / "shared")
+    before = db.read_bytes()
+    with read_only(db.parent):
+        assert main([*args, "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("ketnoi: Cannot use "), err
+    assert f"the folder {db.parent} is read-only for you" in err
+    assert "ketnoi.db-wal and ketnoi.db-shm" in err and "not known to be damaged" in err
+    assert "Copy it to a folder you can write (e.g. Documents)" in err
+    assert "damaged (" not in err and "Restore" not in err and "backup" not in err
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in db.parent.iterdir()) == ["ketnoi.db"]
+    sqlite3.connect(db).close()
+
+
+def test_a_read_only_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Simulated: as root a chmod 0444 file stays writable, so ``os.access`` is made to say
+    what it says to an ordinary user for that file (the folder stays writable)."""
+    db = _sound(tmp_path / "mine")
+    real = os.access
+
+    def access(path: object, mode: int, **kw: object) -> bool:
+        if Path(str(path)) == db and mode & os.W_OK:
+            return False
+        return real(path, mode, **kw)  # type: ignore[arg-type]
+
+    with mock.patch("db.migrate.os.access", access):
+        assert main(["search", "nguyen", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert f"Cannot use {db}: the file {db} is read-only for you. The database is not known" in err
+    assert f"write access to {db}" in err
+
+
+def test_a_damaged_file_in_a_writable_folder_is_still_called_damaged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = _sound(tmp_path / "mine")
+    with db.open("r+b") as fh:
+        fh.seek(4096 + 100)
+        fh.write(b"\xff" * 4096)
+    assert main(["search", "nguyen", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "is damaged" in err and "Restore its latest good backup" in err and "read-only" not in err
