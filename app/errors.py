@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.errors import NotPermitted, UserError
+from db.errors import DatabaseBusy, NotPermitted, UserError
 
-__all__ = ["ConflictError", "NotFoundError", "NotPermitted", "UserError", "ValidationError"]
+__all__ = ["ConflictError", "DatabaseBusy", "NotFoundError", "NotPermitted", "UserError", "ValidationError"]
 
 
 class NotFoundError(UserError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,13 +15,14 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
-from db.errors import NotPermitted
+from db.errors import DatabaseBusy, NotPermitted
 from db.paths import APP_NAME, ENV_VAR, data_dir, default_url, make_private, resolve_url
 
 # Engine and Session are re-exported: ui/ names them in annotations without importing
 # SQLAlchemy itself (an import-linter contract in pyproject.toml).
 __all__ = [
     "APP_NAME",
+    "BUSY_TIMEOUT_S",
     "CONNECTION_NAME",
     "ENV_VAR",
     "Engine",
@@ -101,7 +103,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+    cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     cur.close()
 
 
@@ -160,7 +162,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 
 
 @contextmanager
-def unit_of_work(engine: Engine, *, lock: str = "", wait_s: float = BUSY_TIMEOUT_S) -> Iterator[Session]:
+def unit_of_work(engine: Engine, *, lock: str = "", wait_s: float | None = None) -> Iterator[Session]:
     """A session that commits once when the block ends and rolls back if it raises.
 
     On SQLite it starts with ``BEGIN IMMEDIATE``: the unit of work holds the database's one
@@ -168,8 +170,10 @@ def unit_of_work(engine: Engine, *, lock: str = "", wait_s: float = BUSY_TIMEOUT
     write that relies on it cannot be split by another process's write. (pysqlite would
     otherwise read outside any transaction and begin one only at the first INSERT.) ``wait_s``
     is how long to wait for another writer. ``lock`` names work that must also be serialised
-    on PostgreSQL (see :func:`write_lock`).
+    on PostgreSQL (see :func:`write_lock`). A write that waited in vain for SQLite's lock
+    raises :class:`~db.errors.DatabaseBusy` (:func:`busy`).
     """
+    wait_s = BUSY_TIMEOUT_S if wait_s is None else wait_s  # read now: tests shorten it
     with Session(engine, expire_on_commit=False) as session:
         try:
             _begin(session, lock, wait_s)
@@ -177,7 +181,7 @@ def unit_of_work(engine: Engine, *, lock: str = "", wait_s: float = BUSY_TIMEOUT
             session.commit()
         except DBAPIError as exc:
             session.rollback()
-            refused = not_permitted(exc, engine)
+            refused = not_permitted(exc, engine) or busy(exc, engine, wait_s)
             if refused is not None:
                 raise refused from exc
             raise
@@ -202,6 +206,17 @@ def not_permitted(exc: BaseException, engine: Engine) -> NotPermitted | None:
     return NotPermitted(f"Not allowed: the database login {login} may not make this change — {detail}")
 
 
+def busy(exc: BaseException, engine: Engine, wait_s: float | None = None) -> DatabaseBusy | None:
+    """SQLite's "database is locked" (another connection held the write lock past the busy
+    timeout) as one sentence; None for any other error."""
+    orig = getattr(exc, "orig", None)
+    if not isinstance(orig, sqlite3.OperationalError) or "database is locked" not in str(orig):
+        return None
+    path = sqlite_path(str(engine.url))
+    waited = BUSY_TIMEOUT_S if wait_s is None else wait_s
+    return DatabaseBusy(str(path) if path is not None else describe_url(str(engine.url)), waited)
+
+
 def _begin(session: Session, lock: str, wait_s: float) -> None:
     conn = session.connection()
     if conn.dialect.name == "sqlite":
@@ -212,7 +227,7 @@ def _begin(session: Session, lock: str, wait_s: float) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         finally:
             if longer:
-                conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     elif lock:
         write_lock(session, lock, wait_s=wait_s)
 

@@ -12,3 +12,16 @@ class UserError(Exception):
 class NotPermitted(UserError):
     """The database refused a change to this login (a GRANT it lacks, or row-level security):
     a reader writing, an officer taking a record outside what they may see."""
+
+
+class DatabaseBusy(UserError):
+    """Another program or window held the database's write lock for longer than a write waits
+    (SQLite's "database is locked"): nothing was saved. ``path`` is the file; ``waited_s`` how
+    long this write waited."""
+
+    def __init__(self, path: str, waited_s: float) -> None:
+        self.path, self.waited_s = path, waited_s
+        super().__init__(
+            f"Not saved: another program or Ketnoi window is holding the database {path} "
+            f"(waited {waited_s:.0f} s). Nothing was saved; try again in a moment"
+        )

@@ -17,15 +17,17 @@ user's latest operation not yet undone, so it outlives the window.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
 from app import changes as change_log
 from app import dashboard, team, undo, undo_history
 from app.changes import Changes
+from app.errors import DatabaseBusy
 from db import clock
 from db.engine import Engine, Session, read_session, unit_of_work
 from ui.settings import Settings
@@ -116,14 +118,29 @@ class AppContext(QObject):
         """:meth:`write` of a long write that reports progress and may be cancelled through its
         task (``fn(session, task)``: ``task.progress(done, total)``, ``task.cancelled()``)."""
         engine = self.engine
+        started, began = threading.Event(), threading.Event()
 
         def work(task: Task) -> tuple[Any, Changes]:
+            started.set()
             with unit_of_work(engine) as session:
+                began.set()  # the write lock is ours (SQLite: BEGIN IMMEDIATE returned)
                 before = change_log.mark(session)
                 result = fn(session, task)
                 return result, change_log.since(session, before)
 
+        stop_waiting = self._waiting_for_lock(started, began)
+
+        def failed(exc: BaseException) -> None:
+            stop_waiting()
+            if isinstance(exc, DatabaseBusy):
+                exc = self._busy_in_words(exc)
+            handler = on_error or self.tasks.default_error
+            if handler is None:
+                raise exc
+            handler(exc)
+
         def done(outcome: tuple[Any, Changes]) -> None:
+            stop_waiting()
             result, found = outcome
             if not found:  # nothing in the history: say what little is known
                 ids = result if isinstance(result, list) else [result] if isinstance(result, int) else []
@@ -132,7 +149,52 @@ class AppContext(QObject):
             if on_done is not None:
                 on_done(result)
 
-        return self.tasks.run(work, on_done=done, on_error=on_error, on_progress=on_progress, write=True)
+        return self.tasks.run(work, on_done=done, on_error=failed, on_progress=on_progress, write=True)
+
+    WAITING_MS = 1000
+    """How long a write waits for another program's or window's write lock before the status
+    bar says so (the wait itself lasts up to db.engine.BUSY_TIMEOUT_S)."""
+
+    def _waiting_for_lock(self, started: threading.Event, began: threading.Event) -> Callable[[], None]:
+        """Start a timer that, once :attr:`WAITING_MS` has passed with the write started but its
+        lock not yet taken, says in the status bar that Ketnoi is waiting for the database;
+        returns what stops it (and takes the words back) when the write ends."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        shown: list[str] = []
+
+        def check() -> None:
+            if started.is_set() and not began.is_set():
+                shown.append(
+                    self.tr("Waiting for the database: another program or Ketnoi window is writing to it…")
+                )
+                self.status_message.emit(shown[-1])
+            elif not began.is_set():  # still queued behind this window's own writes
+                timer.start(self.WAITING_MS)
+
+        def stop() -> None:
+            timer.stop()
+            timer.deleteLater()
+            if shown:
+                self.status_message.emit("")
+
+        timer.timeout.connect(check)
+        timer.start(self.WAITING_MS)
+        return stop
+
+    def _busy_in_words(self, exc: DatabaseBusy) -> DatabaseBusy:
+        """The same error, its message in the person's language (the CLI's stays English)."""
+        out = DatabaseBusy(exc.path, exc.waited_s)
+        out.args = (
+            self.tr(
+                "Not saved: another program or Ketnoi window is holding the database %1 "
+                "(Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still "
+                "here: try again in a moment."
+            )
+            .replace("%1", exc.path)
+            .replace("%2", f"{exc.waited_s:.0f}"),
+        )
+        return out
 
     def publish(self, changes: Changes) -> None:
         """Tell every view what changed (on the UI thread)."""
