@@ -64,7 +64,7 @@ class ReadOnlyDatabaseError(DatabaseError):
         else:
             why = f"the file {blocked} is read-only for you"
         super().__init__(
-            f"Cannot use {path}: {why}. The database is not known to be damaged. Copy it to a "
+            f"Cannot use {path}: {why}. This does not mean the database is damaged. Copy it to a "
             "folder you can write (e.g. Documents) and open the copy, or ask your IT support "
             f"for write access to {blocked}"
         )

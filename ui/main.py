@@ -481,7 +481,7 @@ def read_only_box(exc: Any, parent: QWidget | None = None) -> None:
     box.setText(
         text.replace("%1", str(exc.path)).replace("%2", str(exc.blocked)).replace("%3", exc.path.name)
         + " "
-        + tr("The database is not known to be damaged; nothing was changed.")
+        + tr("This does not mean the database is damaged; nothing was changed.")
     )
     box.setInformativeText(
         tr(

@@ -33,7 +33,7 @@ def test_a_read_only_folder_is_named_not_called_damaged(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("ketnoi: Cannot use "), err
     assert f"the folder {db.parent} is read-only for you" in err
-    assert "ketnoi.db-wal and ketnoi.db-shm" in err and "not known to be damaged" in err
+    assert "ketnoi.db-wal and ketnoi.db-shm" in err and "does not mean the database is damaged" in err
     assert "Copy it to a folder you can write (e.g. Documents)" in err
     assert "damaged (" not in err and "Restore" not in err and "backup" not in err
     assert db.read_bytes() == before
@@ -55,7 +55,7 @@ def test_a_read_only_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture
     with mock.patch("db.migrate.os.access", access):
         assert main(["search", "nguyen", "--db", str(db)]) == 1
     err = capsys.readouterr().err
-    assert f"Cannot use {db}: the file {db} is read-only for you. The database is not known" in err
+    assert f"Cannot use {db}: the file {db} is read-only for you. This does not mean the database" in err
     assert f"write access to {db}" in err
 
 

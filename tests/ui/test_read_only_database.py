@@ -1,5 +1,5 @@
 """The window on a sound database in a read-only folder: it says where and what to do, in the
-person's language, and offers no backup and no new database (the file is not damaged)."""
+person's language, and offers no backup and no new database (nothing says the file is damaged)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_a_read_only_folder_is_named_and_no_new_database_is_offered(
     assert str(folder) in box["more"]
     if language == "en":
         assert "the folder" in box["text"] and "read-only" in box["text"]
-        assert "not known to be damaged" in box["text"] and "Documents" in box["more"]
+        assert "does not mean the database is damaged" in box["text"] and "Documents" in box["more"]
         assert box["buttons"][-1] == "Quit" and len(box["buttons"]) == 2  # and Show Details…
     else:
         assert "chỉ đọc" in box["text"] and "hỏng" in box["text"] and "Tài liệu" in box["more"]
