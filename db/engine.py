@@ -208,9 +208,11 @@ def not_permitted(exc: BaseException, engine: Engine) -> NotPermitted | None:
 
 def busy(exc: BaseException, engine: Engine, wait_s: float | None = None) -> DatabaseBusy | None:
     """SQLite's "database is locked" (another connection held the write lock past the busy
-    timeout) as one sentence; None for any other error."""
+    timeout), or PostgreSQL's lock_not_available (SQLSTATE 55P03: a serialised write waited
+    past :func:`write_lock`'s lock_timeout), as one sentence; None for any other error."""
     orig = getattr(exc, "orig", None)
-    if not isinstance(orig, sqlite3.OperationalError) or "database is locked" not in str(orig):
+    locked = isinstance(orig, sqlite3.OperationalError) and "database is locked" in str(orig)
+    if not locked and getattr(orig, "sqlstate", None) != "55P03":
         return None
     path = sqlite_path(str(engine.url))
     waited = BUSY_TIMEOUT_S if wait_s is None else wait_s

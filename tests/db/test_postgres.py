@@ -92,3 +92,21 @@ def test_postgres_sorts_names_like_python(pg: Engine) -> None:
     assert collation == "C"
     assert in_sql == sorted(names, key=lambda n: keys[n])
     assert in_sql[:2] == ["Lê Văn An", "Nguyễn Thị An"]
+
+
+def test_a_serialised_write_that_waits_in_vain_says_so_in_one_line(pg: Engine) -> None:
+    """Two imports at once on a team database: the second waits for the first's write lock
+    (write_lock's lock_timeout) and, past it, gets the same one sentence as a locked SQLite file
+    rather than psycopg's LockNotAvailable; nothing is written."""
+    from db.engine import _lock_key
+    from db.errors import DatabaseBusy
+
+    holder = pg.connect()
+    try:
+        holder.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _lock_key("import")})
+        busy = pytest.raises(DatabaseBusy, match=r"^Not saved: .*waited 1 s\). Nothing was saved")
+        with busy, unit_of_work(pg, lock="import", wait_s=1) as s:
+            s.execute(text("SELECT 1"))
+    finally:
+        holder.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _lock_key("import")})
+        holder.close()
