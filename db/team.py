@@ -473,7 +473,8 @@ def disable_login(conn: Connection, prefix: str, login: str) -> None:
     try:
         with conn.begin_nested():  # (pg_signal_backend, or being a member of the login, is needed)
             conn.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :n"), {"n": login}
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :n"),
+                {"n": login},
             )
     except DBAPIError:
         pass  # its rights are gone all the same
