@@ -108,13 +108,22 @@ def mark(session: Session) -> int:
     return int(session.execute(select(func.max(CHANGE.c.id))).scalar_one() or 0)
 
 
-_WRITTEN_HERE: deque[tuple[int, int]] = deque(maxlen=200)  # (after, up to] history ids
+# Per database (its URL): the (after, up to] history ids this process wrote and announced.
+_WRITTEN_HERE: dict[str, deque[tuple[int, int]]] = {}
 
 
-def written_here(change_id: int) -> bool:
-    """Whether this process wrote the history row ``change_id`` (through :func:`since`): a
-    SQLite file's poll (app.live) skips what the window has announced already."""
-    return any(after < change_id <= upto for after, upto in tuple(_WRITTEN_HERE))
+def written_here(change_id: int, database: str) -> bool:
+    """Whether this process wrote the history row ``change_id`` of ``database`` (through
+    :func:`since`): a SQLite file's poll (app.live) skips what the window has announced
+    already. Only that database's writes count: ids of another file say nothing of this one."""
+    return any(after < change_id <= upto for after, upto in tuple(_WRITTEN_HERE.get(database, ())))
+
+
+def forget_written(database: str) -> None:
+    """Forget what this process wrote to ``database``: its history was rewound (a restore put
+    an older file in place) or is unknown (the poll lost the file), and new rows will reuse
+    the ids of the ones remembered, which no longer exist."""
+    _WRITTEN_HERE.pop(database, None)
 
 
 def since(session: Session, before: int) -> Changes:
@@ -139,5 +148,6 @@ def since(session: Session, before: int) -> Changes:
     if len(rows) > LIMIT:
         return Changes(everything=True)
     if rows and session.get_bind().dialect.name == "sqlite":  # the write lock: all of them ours
-        _WRITTEN_HERE.append((before, int(rows[-1][3])))
+        written = _WRITTEN_HERE.setdefault(str(session.get_bind().engine.url), deque(maxlen=200))
+        written.append((before, int(rows[-1][3])))
     return Changes(ids=_frozen(ids), fields=_frozen(flds), membership=frozenset(member))

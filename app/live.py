@@ -9,7 +9,8 @@ its own login, so row-level security decides what it shows.
 
 A window's own writes are announced by the window itself (``AppContext.write``); their
 notifications carry this process's ``application_name`` and are skipped here, and on SQLite
-the history rows it wrote (``app.changes.written_here``) are.
+the history rows it wrote to that file (``app.changes.written_here``) are, until a restore
+rewinds the file's history (``app.changes.forget_written``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Protocol
 
 from sqlalchemy.engine import Engine
 
-from app.changes import Changes, written_here
+from app.changes import Changes, forget_written, written_here
 from db.engine import CONNECTION_NAME, sqlite_path
 from db.live import Message, PgListener, SqlitePoller
 
@@ -75,4 +76,16 @@ def start(
     path = sqlite_path(str(engine.url))
     if path is None or not path.exists():
         return None
-    return SqlitePoller(path, messages, on_state, interval=poll_s, skip=written_here).start()
+    database = str(engine.url)  # (the key app.changes.since files this process's writes under)
+
+    def heard(batch: list[Message]) -> None:
+        if any(m.get("op") == "lost" for m in batch):
+            # rewound or unknown (a restore): ids this window wrote before mean nothing now,
+            # and must not hide the next writes that reuse them (the poll filters them next)
+            forget_written(database)
+        messages(batch)
+
+    def skip(change_id: int) -> bool:
+        return written_here(change_id, database)
+
+    return SqlitePoller(path, heard, on_state, interval=poll_s, skip=skip).start()
