@@ -99,6 +99,23 @@ def _post(session: Session, post_id: int) -> Any:
     return row
 
 
+def _title(text: str) -> str:
+    """A post's name as stored: cleaned, required, at most 300 characters."""
+    title = clean(text)
+    if not title:
+        raise UserError("Name the post (e.g. Phó Giám đốc).")
+    if len(title) > 300:
+        raise UserError("A post's name is at most 300 characters.")
+    return title
+
+
+def _changeable(row: Any) -> int:
+    """The organisation a post's change is written to the history of (and undone from)."""
+    if row.organisation_id is None:  # its organisation was removed for good (trash emptied)
+        raise UserError(f"The post {row.title} no longer belongs to an organisation: it cannot be changed.")
+    return int(row.organisation_id)
+
+
 def add_post(
     session: Session,
     organisation_id: int | None,
@@ -110,11 +127,7 @@ def add_post(
     actor: str = "",
     group_id: str = "",
 ) -> int:
-    title = clean(title)
-    if not title:
-        raise UserError("Name the post (e.g. Phó Giám đốc).")
-    if len(title) > 300:
-        raise UserError("A post's name is at most 300 characters.")
+    title = _title(title)
     if organisation_id is None:
         raise UserError("A post belongs to an organisation: name it.")
     org = _org_name(session, organisation_id)
@@ -153,17 +166,16 @@ def edit_post(
     write_lock(session, f"post:{post_id}")
     row = _post(session, post_id)
     clean_values = {k: _rank(x) if k == "rank" else clean(str(x)) for k, x in values.items()}
-    if "title" in clean_values and not clean_values["title"]:
-        raise UserError("Name the post (e.g. Phó Giám đốc).")
-    if len(str(clean_values.get("title", ""))) > 300:
-        raise UserError("A post's name is at most 300 characters.")
+    if "title" in clean_values:
+        clean_values["title"] = _title(str(clean_values["title"]))
+    organisation_id = _changeable(row)
     changed = {k: x for k, x in clean_values.items() if getattr(row, k) != x}
     if not changed:
         return {}
     session.execute(update(POST).where(POST.c.id == post_id).values(**changed))
     old = {k: getattr(row, k) for k in changed}
     records.record_change(
-        session, "organisation", int(row.organisation_id), OP,
+        session, "organisation", organisation_id, OP,
         old={"action": "edit", "post_id": post_id, "title": row.title, **old},
         new={"action": "edit", "post_id": post_id, "title": changed.get("title", row.title), **changed},
         actor=actor, group_id=group_id,
@@ -177,6 +189,7 @@ def remove_post(session: Session, post_id: int, *, actor: str = "", group_id: st
     and a post that no longer exists is ended, not removed."""
     write_lock(session, f"post:{post_id}")
     row = _post(session, post_id)
+    organisation_id = _changeable(row)
     held = session.execute(select(HOLDER.c.id).where(HOLDER.c.post_id == post_id).limit(1)).first()
     if held is not None:
         raise UserError(
@@ -185,7 +198,7 @@ def remove_post(session: Session, post_id: int, *, actor: str = "", group_id: st
         )
     session.execute(update(POST).where(POST.c.id == post_id).values(deleted_at=clock.utcnow()))
     records.record_change(
-        session, "organisation", int(row.organisation_id), OP,
+        session, "organisation", organisation_id, OP,
         old={"action": "remove", "post_id": post_id, "title": row.title},
         new={"action": "remove", "post_id": post_id, "title": row.title},
         actor=actor, group_id=group_id,

@@ -87,3 +87,20 @@ def test_a_post_with_a_holder_recorded_is_not_removed(engine: Engine) -> None:
         posts.remove_post(s, post)
     with read_session(engine) as s:
         assert [h.name for h in posts.get_post(s, post).holdings] == ["Nguyễn Văn An"]
+
+
+def test_a_post_whose_organisation_was_removed_for_good_says_so(engine: Engine) -> None:
+    """Emptying the trash removes an organisation for good and leaves its posts without one
+    (ON DELETE SET NULL): changing such a post is refused in words, not a TypeError."""
+    from sqlalchemy import text
+
+    nic = _nic(engine)
+    with unit_of_work(engine) as s:
+        post = posts.add_post(s, nic, "Phó Giám đốc", rank=2)
+        s.execute(text("UPDATE post SET organisation_id = NULL WHERE id = :i"), {"i": post})
+    for change in (lambda s: posts.edit_post(s, post, rank=1), lambda s: posts.remove_post(s, post)):
+        with (
+            unit_of_work(engine) as s,
+            pytest.raises(UserError, match="no longer belongs to an organisation"),
+        ):
+            change(s)
