@@ -132,8 +132,8 @@ class AppContext(QObject):
 
         def failed(exc: BaseException) -> None:
             stop_waiting()
-            if isinstance(exc, DatabaseBusy):
-                exc = self._busy_in_words(exc)
+            if isinstance(exc, DatabaseBusy):  # (a form's own handler keeps what was typed)
+                exc = self._busy_in_words(exc, typed=on_error is not None)
             handler = on_error or self.tasks.default_error
             if handler is None:
                 raise exc
@@ -164,13 +164,18 @@ class AppContext(QObject):
         shown: list[str] = []
 
         def check() -> None:
-            if started.is_set() and not began.is_set():
+            if began.is_set():  # the lock is ours: the words go, though the write goes on
+                if shown:
+                    shown.clear()
+                    self.status_message.emit("")
+                return
+            if started.is_set() and not shown:
                 shown.append(
                     self.tr("Waiting for the database: another program or Ketnoi window is writing to it…")
                 )
                 self.status_message.emit(shown[-1])
-            elif not began.is_set():  # still queued behind this window's own writes
-                timer.start(self.WAITING_MS)
+            # still waiting (or queued behind this window's own writes): look again
+            timer.start(200 if shown else self.WAITING_MS)
 
         def stop() -> None:
             timer.stop()
@@ -182,18 +187,23 @@ class AppContext(QObject):
         timer.start(self.WAITING_MS)
         return stop
 
-    def _busy_in_words(self, exc: DatabaseBusy) -> DatabaseBusy:
-        """The same error, its message in the person's language (the CLI's stays English)."""
+    def _busy_in_words(self, exc: DatabaseBusy, *, typed: bool) -> DatabaseBusy:
+        """The same error, its message in the person's language (the CLI's stays English);
+        ``typed``: a form shows it, which keeps what was typed (a key like D has nothing to keep)."""
         out = DatabaseBusy(exc.path, exc.waited_s)
-        out.args = (
+        text = (
             self.tr(
                 "Not saved: another program or Ketnoi window is holding the database %1 "
                 "(Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still "
                 "here: try again in a moment."
             )
-            .replace("%1", exc.path)
-            .replace("%2", f"{exc.waited_s:.0f}"),
+            if typed
+            else self.tr(
+                "Not saved: another program or Ketnoi window is holding the database %1 "
+                "(Ketnoi waited %2 seconds). Nothing was saved: try again in a moment."
+            )
         )
+        out.args = (text.replace("%1", exc.path).replace("%2", f"{exc.waited_s:.0f}"),)
         return out
 
     def publish(self, changes: Changes) -> None:

@@ -68,7 +68,10 @@ def test_a_save_into_a_held_database_waits_visibly_then_says_why_in_words(
     if language == "en":
         assert waiting.startswith("Waiting for the database: another program or Ketnoi window")
         assert message.startswith("Not saved: another program or Ketnoi window is holding the database")
-        assert "what you typed is still here" in message and "try again" in message
+        # (the window's own handler: a key like D or a dropped file has nothing typed to keep)
+        assert "what you typed" not in message and message.endswith(
+            "Nothing was saved: try again in a moment."
+        )
     else:
         assert "Đang chờ cơ sở dữ liệu" in waiting
         assert message.startswith("Chưa lưu") and "thử lại" in message and "Waiting" not in message
@@ -93,3 +96,26 @@ def test_a_forms_error_handler_gets_the_error_in_words_and_a_quick_write_says_no
     qtbot.wait(500)
     assert not any(s.startswith("Waiting") for s in statuses), statuses
     assert _count(db_path, "Bộ Mới") == 1
+
+
+def test_the_waiting_words_go_once_the_lock_is_taken_though_the_write_goes_on(
+    qtbot: Any, window: Any, held: Any, db_path: Path
+) -> None:
+    import time
+
+    statuses: list[str] = []
+    window.ctx.status_message.connect(statuses.append)
+    done: list[Any] = []
+
+    def slow(s: Any) -> int:
+        time.sleep(1.5)  # a long write (an import) once it has the lock
+        return records.create(s, "organisation", {"name": "Bộ Chậm"})
+
+    window.ctx.write(slow, on_done=done.append)
+    qtbot.waitUntil(lambda: any(x.startswith("Waiting") for x in statuses), timeout=1_500)
+    held.execute("ROLLBACK")  # the other program lets go
+    held.execute("BEGIN")  # (the fixture's ROLLBACK ends this one)
+    qtbot.waitUntil(lambda: statuses[-1] == "", timeout=1_000)
+    assert not done  # the words went while the write itself was still running
+    qtbot.waitUntil(lambda: bool(done), timeout=5_000)
+    assert _count(db_path, "Bộ Chậm") == 1
