@@ -266,7 +266,8 @@ def revert_shares(session: Session, rows: Sequence[Any], actor: str, undo_group:
     (``entity``, ``entity_id``, ``old``, ``new``): each share it added goes, each it removed
     comes back, written to history in ``undo_group`` the other way round (so that undoing the
     undo, a redo, shares again). A share changed since (removed, or given back, by someone
-    else) is an :class:`~app.undo.UndoConflict`, checked before anything is written."""
+    else) is an :class:`~app.undo.UndoConflict`, found before anything is written. A share given back is given by whoever undoes (row-level security lets one share
+    only as oneself), not necessarily by whoever gave it first."""
     from app.undo import UndoConflict
 
     steps = []  # (kind, record id, staff id, whether the undo gives the share back)
@@ -274,22 +275,32 @@ def revert_shares(session: Session, rows: Sequence[Any], actor: str, undo_group:
         give_back = r.old is not None
         sid = int(r.old if give_back else r.new)
         steps.append((str(r.entity), int(r.entity_id), sid, give_back))
+    # Check every step before writing any (as app.undo does), each against the state the steps
+    # before it leave: a group that gave and took back one colleague is undone in order.
+    present: dict[tuple[str, int, int], bool] = {}
     for kind, record_id, sid, give_back in steps:
-        there = session.execute(
-            select(SHARE.c.id).where(
-                SHARE.c.kind == kind, SHARE.c.record_id == record_id, SHARE.c.staff_id == sid
+        key = (kind, record_id, sid)
+        if key not in present:
+            present[key] = (
+                session.execute(
+                    select(SHARE.c.id).where(
+                        SHARE.c.kind == kind, SHARE.c.record_id == record_id, SHARE.c.staff_id == sid
+                    )
+                ).first()
+                is not None
             )
-        ).first()
-        if (there is not None) == give_back:
+        if present[key] == give_back:
             who = session.get(m.Staff, sid)
             name = who.name if who is not None else f"#{sid}"
             raise UndoConflict(f"Cannot undo: who sees the record was changed since ({name}).")
+        present[key] = give_back
     bind = session.get_bind()
     me = identity(bind if isinstance(bind, Engine) else bind.engine)  # (given back by whoever
     by = me.staff_id if me is not None else None  # undoes: the database lets one share as oneself)
     for kind, record_id, sid, give_back in steps:
         if give_back:
             session.add(m.RecordShare(kind=kind, record_id=record_id, staff_id=sid, shared_by_id=by))
+            session.flush()
         else:
             session.execute(
                 delete(SHARE).where(

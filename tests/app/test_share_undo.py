@@ -68,3 +68,18 @@ def test_a_share_is_undone_and_redone_as_one_step(engine: Engine) -> None:
     with unit_of_work(engine) as s, pytest.raises(undo.UndoConflict, match="Đặng Quốc Huy"):
         undo.undo_group(s, redone.group_id)
     assert _shown_to(engine, contact) == ["Lê Văn Bình"]  # nothing written by the refused undo
+
+
+def test_a_step_that_gave_and_took_back_one_colleague_is_undone_in_order(engine: Engine) -> None:
+    contact, binh, _ha, _huy = _people(engine)
+    group = records.new_group_id()
+    with unit_of_work(engine) as s:  # shown to Bình, then not after all, in one step
+        team.share(s, "contact", contact, [binh], by=None, group_id=group)
+        team.unshare(s, "contact", contact, [binh], group_id=group)
+    assert _shown_to(engine, contact) == []
+    with unit_of_work(engine) as s:
+        done = undo.undo_group(s, group)
+    assert _shown_to(engine, contact) == []
+    with unit_of_work(engine) as s:
+        undo.undo_group(s, done.group_id)
+    assert _shown_to(engine, contact) == []
