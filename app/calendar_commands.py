@@ -35,6 +35,12 @@ CANCEL_LINES: dict[str, tuple[str, str]] = {
         "{file}: người tổ chức đã huỷ '{title}' ngày {when}, một cuộc họp không có trong Ketnoi: "
         "bỏ qua, không nhập gì",
     ),
+    "outdated": (
+        "{file}: this cancellation of '{title}' on {when} is older than the invitation Ketnoi holds "
+        "(the organiser has sent a newer one since): nothing changed",
+        "{file}: lệnh huỷ '{title}' ngày {when} này cũ hơn lời mời Ketnoi đang có (người tổ chức đã "
+        "gửi lời mời mới hơn): không thay đổi gì",
+    ),
     "took_place": (
         "Meeting '{title}' on {when} cancelled by the organiser, but it took place (minutes, decisions "
         "or follow-up actions are logged): left as it is",

@@ -488,7 +488,7 @@ class Plan:
     starts_at: dt.datetime | None = None
 
 
-CANCEL_OUTCOMES = ("cancelled", "not_found", "took_place", "in_trash", "other_occurrence")
+CANCEL_OUTCOMES = ("cancelled", "not_found", "outdated", "took_place", "in_trash", "other_occurrence")
 """What a cancellation does: the meeting goes to the trash; no meeting has this UID (skipped);
 the meeting took place (left as it is); it is in the trash already; it cancels an occurrence of a
 repeating meeting other than the one imported (nothing changed)."""
@@ -504,9 +504,15 @@ def took_place(session: Session, meeting: m.Meeting) -> bool:
     return found is not None
 
 
-def _cancel_outcome(session: Session, inv: Invitation, meeting: m.Meeting | None) -> str:
+def _cancel_outcome(
+    session: Session, inv: Invitation, meeting: m.Meeting | None, sequence: int | None
+) -> str:
     if meeting is None:
         return "not_found"
+    if sequence is not None and inv.sequence < sequence:
+        # an older message than the invitation Ketnoi holds: the organiser has sent a newer
+        # one since (a meeting cancelled, then invited again), which stands
+        return "outdated"
     if meeting.deleted_at is not None:
         return "in_trash"
     if inv.occurrence is not None and inv.occurrence != meeting.starts_at:
@@ -523,7 +529,7 @@ def plan_invitation(session: Session, inv: Invitation) -> Plan:
     emails = [p.email for p in people]
     contacts = contacts_by_address(session, emails)
     staff = staff_by_address(session, emails)
-    row = session.execute(select(CAL.c.meeting_id).where(CAL.c.ical_uid == inv.uid)).first()
+    row = session.execute(select(CAL.c.meeting_id, CAL.c.sequence).where(CAL.c.ical_uid == inv.uid)).first()
     meeting = session.get(m.Meeting, int(row.meeting_id)) if row is not None else None
     owner = staff.get(inv.organizer.email) if inv.organizer is not None else None
     return Plan(
@@ -534,7 +540,9 @@ def plan_invitation(session: Session, inv: Invitation) -> Plan:
         staff=[(p, *staff[p.email]) for p in people if p.email in staff and p.email not in contacts],
         unknown=[p for p in people if p.email not in contacts and p.email not in staff],
         owner_id=owner[0] if owner is not None else None,
-        cancel=_cancel_outcome(session, inv, meeting) if inv.cancelled else "",
+        cancel=_cancel_outcome(session, inv, meeting, row.sequence if row is not None else None)
+        if inv.cancelled
+        else "",
         title=meeting.title if meeting is not None else "",
         starts_at=meeting.starts_at if meeting is not None else None,
     )

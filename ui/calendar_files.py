@@ -168,6 +168,7 @@ def cancel_text(code: str, inv: calendars.Invitation, plan: calendars.Plan) -> s
         "ask": _tr("The organiser cancelled the meeting “%1” on %2. Move it to the trash?"),
         "cancelled": _tr("Meeting “%1” on %2 cancelled by the organiser: moved to the trash."),
         "not_found": _tr("%4: the organiser cancelled “%1” on %2, a meeting not in Ketnoi: nothing imported."),
+        "outdated": _tr("%4: this cancellation of “%1” on %2 is older than the invitation Ketnoi holds (the organiser has sent a newer one since): nothing changed."),
         "took_place": _tr("Meeting “%1” on %2 was cancelled by the organiser, but it took place (minutes, decisions or follow-up actions are logged): it is left as it is."),
         "in_trash": _tr("Meeting “%1” on %2 was cancelled by the organiser: it is in the trash already."),
         "other_occurrence": _tr("The organiser cancelled the occurrence on %3 of “%1”; Ketnoi holds only the one on %2: nothing changed."),

@@ -164,3 +164,22 @@ def test_one_occurrence_and_a_meeting_already_in_the_trash(engine: Engine, tmp_p
     result = apply(engine, first)
     assert (result.status, result.meeting_id, result.group_id) == ("in_trash", made.meeting_id, "")
     assert meetings(engine) == (1, 0)
+
+
+def test_an_older_cancellation_than_the_invitation_held_changes_nothing(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Cancelled (sequence 1), then invited again (sequence 2): the old cancellation dropped in
+    once more must not move the meeting back to the trash, nor lower the sequence kept."""
+    assert apply(engine, write_ics(tmp_path / "invite.ics", seq=0)).status == "created"
+    cancel = write_ics(tmp_path / "cancel.ics", method="CANCEL", status="CANCELLED", seq=1)
+    assert apply(engine, cancel).status == "cancelled"
+    again = apply(engine, write_ics(tmp_path / "again.ics", seq=2))
+    assert again.meeting_id
+    with read_session(engine) as s:
+        assert records.get(s, "meeting", again.meeting_id)["deleted_at"] is None  # back from the trash
+    late = apply(engine, cancel)
+    assert late.status == "outdated" and late.group_id == ""
+    with read_session(engine) as s:
+        assert records.get(s, "meeting", again.meeting_id)["deleted_at"] is None
+        assert (calendars.invitation_of(s, again.meeting_id) or {})["sequence"] == 2
