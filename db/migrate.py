@@ -137,6 +137,11 @@ def upgrade(engine: Engine, on_upgrade: Callable[[], object] | None = None) -> P
                 "update Ketnoi to open it."
             ) from exc
     elif inspect(engine).has_table("contact"):
+        # its version's page may be the broken one: a damaged file is called damaged
+        path = sqlite_path(str(engine.url))
+        damage = quick_check(engine) if path is not None else None
+        if damage:
+            raise DatabaseError(f"{damage}. Restore its latest good backup: ketnoi backups --db {path}")
         raise DatabaseError("This database has Ketnoi tables but no schema version; not opening it.")
     backup: Path | None = None
     path = sqlite_path(str(engine.url))

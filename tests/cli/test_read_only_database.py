@@ -69,3 +69,26 @@ def test_a_damaged_file_in_a_writable_folder_is_still_called_damaged(
     assert main(["search", "nguyen", "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert "is damaged" in err and "Restore its latest good backup" in err and "read-only" not in err
+
+
+def test_a_damaged_file_without_its_schema_version_is_called_damaged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page holding the schema version can be the broken one (seen once in a full run, where
+    the damage above reached alembic_version): the file must be called damaged, not one with
+    "Ketnoi tables but no schema version"."""
+    import sqlite3
+
+    db = _sound(tmp_path / "mine")
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM alembic_version")  # the version as a broken page reads: nothing
+    con.commit()
+    (root,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'contact'").fetchone()
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with db.open("r+b") as fh:  # and a page of a table broken
+        fh.seek((root - 1) * size)
+        fh.write(b"\xff" * size)
+    assert main(["search", "nguyen", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "is damaged" in err and "Restore its latest good backup" in err and "no schema version" not in err
