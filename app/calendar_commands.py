@@ -272,6 +272,12 @@ def _show_plan(
     if dry:
         target = f"updates meeting #{plan.meeting_id}" if plan.meeting_id else "creates a planned meeting"
         ctx.out(f"Dry run: {inv.file_name} {target}: {inv.title}, {when}")
+    elif result.status == "outdated":
+        ctx.out(
+            f"{inv.file_name}: older than the invitation meeting #{result.meeting_id} came from "
+            "(the organiser has sent a newer one since): nothing changed"
+        )
+        return
     else:
         ctx.out(f"Meeting #{result.meeting_id} {result.status}: {inv.title}, {when}")
     if inv.location:
@@ -288,5 +294,5 @@ def _show_plan(
         ctx.out(f"  not in Ketnoi: {p} (--create-contacts makes contacts of them)")
     for w in result.warnings if result is not None else inv.warnings:
         ctx.out(f"  note: {w}")
-    if result is not None and result.status != "unchanged":
+    if result is not None and result.status not in ("unchanged", "outdated"):
         ctx.out(f"  (undo: ketnoi undo {result.group_id})")

@@ -486,6 +486,7 @@ class Plan:
     cancel: str = ""
     title: str = ""  # the meeting's own title and start, when there is one
     starts_at: dt.datetime | None = None
+    sequence: int | None = None  # the SEQUENCE of the invitation the meeting came from
 
 
 CANCEL_OUTCOMES = ("cancelled", "not_found", "outdated", "took_place", "in_trash", "other_occurrence")
@@ -545,12 +546,13 @@ def plan_invitation(session: Session, inv: Invitation) -> Plan:
         else "",
         title=meeting.title if meeting is not None else "",
         starts_at=meeting.starts_at if meeting is not None else None,
+        sequence=row.sequence if row is not None else None,
     )
 
 
 @dataclass
 class InviteResult:
-    status: str  # "created", "updated" or "unchanged"; a cancellation: one of CANCEL_OUTCOMES
+    status: str  # "created", "updated", "unchanged" or "outdated"; a cancellation: one of CANCEL_OUTCOMES
     meeting_id: int
     title: str
     plan: Plan
@@ -584,6 +586,10 @@ def import_invitation(
     plan = plan_invitation(session, inv)
     if inv.cancelled:
         return _apply_cancel(session, inv, plan, group, actor)
+    if plan.meeting_id is not None and plan.sequence is not None and inv.sequence < plan.sequence:
+        # an older version of the invitation (an earlier e-mail of the thread): the newer one
+        # the meeting came from stands; nothing is written
+        return InviteResult("outdated", plan.meeting_id, plan.title or inv.title, plan, notes=list(inv.notes))
     result = InviteResult("created", 0, inv.title, plan, notes=list(inv.notes), group_id=group)
     wanted = {e.lower() for e in create_contacts}
     for p in plan.unknown:

@@ -366,9 +366,10 @@ def import_invitation(
             "created": _tr("Meeting created from the invitation: “%1”"),
             "updated": _tr("Meeting updated from the invitation: “%1”"),
             "unchanged": _tr("The invitation changes nothing in “%1”"),
+            "outdated": _tr("This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed"),
         }
         text = words[result.status].replace("%1", result.title)
-        if result.status != "unchanged":
+        if result.status not in ("unchanged", "outdated"):
             ctx.push_undo(text, result.group_id)
         ctx.status_message.emit(text)
         restored = [n for n in result.notes if n[0] == "restored"]

@@ -780,6 +780,11 @@ Bản sao lưu: %2</translation>
       <translation>Người tổ chức đã huỷ lần họp ngày %3 của “%1”; Ketnoi chỉ có lần họp ngày %2: không thay đổi gì.</translation>
     </message>
     <message>
+      <location filename="../../ui/calendar_files.py" line="369" />
+      <source>This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed</source>
+      <translation>Lời mời này cũ hơn lời mời đã tạo nên “%1” (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_files.py" line="147" />
       <source>Time zone %1 is not known: the times are taken as written, check them.</source>
       <translation>Không rõ múi giờ %1: thời gian được lấy đúng như ghi trong tệp, hãy kiểm tra lại.</translation>
@@ -3684,6 +3689,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3896,6 +3902,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="112" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5034,7 +5042,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -5168,8 +5175,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/posts_dialog.py" line="112" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>

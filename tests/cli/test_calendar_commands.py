@@ -139,3 +139,16 @@ def test_a_cancellation_never_imported_or_of_a_meeting_held_is_said_and_changes_
     )
     assert main(["meeting", "list", "--db", db, "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["items"]) == 1
+
+
+def test_an_older_invitation_is_said_and_changes_nothing(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.app.mail.test_calendar_cancel import write_ics
+
+    assert main(["import", str(write_ics(tmp_path / "moved.ics", seq=2)), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["import", str(write_ics(tmp_path / "first.ics", seq=0)), "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "first.ics: older than the invitation meeting #1 came from" in out and "nothing changed" in out
+    assert "undo" not in out

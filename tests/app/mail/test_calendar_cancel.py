@@ -183,3 +183,17 @@ def test_an_older_cancellation_than_the_invitation_held_changes_nothing(
     with read_session(engine) as s:
         assert records.get(s, "meeting", again.meeting_id)["deleted_at"] is None
         assert (calendars.invitation_of(s, again.meeting_id) or {})["sequence"] == 2
+
+
+def test_an_older_invitation_than_the_one_held_changes_nothing(engine: Engine, tmp_path: Path) -> None:
+    """An earlier e-mail of the thread (a lower SEQUENCE, the old time) dropped in after the
+    newer one: the meeting keeps the newer time, and no undo step is made."""
+    moved = START + dt.timedelta(days=1)
+    made = apply(engine, write_ics(tmp_path / "moved.ics", seq=2, start=moved))
+    assert made.status == "created"
+    old = apply(engine, write_ics(tmp_path / "first.ics", seq=0))
+    assert (old.status, old.meeting_id, old.group_id) == ("outdated", made.meeting_id, "")
+    with read_session(engine) as s:
+        assert records.get(s, "meeting", made.meeting_id)["starts_at"] == moved.replace(tzinfo=None)
+        assert (calendars.invitation_of(s, made.meeting_id) or {})["sequence"] == 2
+    assert apply(engine, write_ics(tmp_path / "moved.ics", seq=2, start=moved)).status == "unchanged"

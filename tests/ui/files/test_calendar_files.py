@@ -310,3 +310,23 @@ def test_the_cancellation_sentences_in_vietnamese(qapp: Any, tmp_path: Path) -> 
     )
     english = {code: cancel_text(code, inv, plan) for code in words}
     assert all(words[c] != english[c] for c in words)  # every sentence has its Vietnamese
+
+
+def test_an_older_invitation_dropped_in_says_nothing_changed(
+    qtbot: Any, window: Any, ctx: Any, tmp_path: Path
+) -> None:
+    from tests.app.mail.test_calendar_cancel import write_ics
+    from ui import calendar_files
+
+    calendar_files.import_invitation(window, ctx, write_ics(tmp_path / "moved.ics", seq=2), ask=False)
+    qtbot.waitUntil(
+        lambda: "Meeting created from the invitation" in window.statusBar().currentMessage(), timeout=TIMEOUT
+    )
+    calendar_files.import_invitation(window, ctx, write_ics(tmp_path / "first.ics", seq=0), ask=False)
+    qtbot.waitUntil(
+        lambda: (
+            "older than the one “Họp Genetica về hợp tác” came from" in window.statusBar().currentMessage()
+        ),
+        timeout=TIMEOUT,
+    )
+    assert "nothing changed" in window.statusBar().currentMessage()
