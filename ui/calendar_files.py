@@ -362,12 +362,14 @@ def import_invitation(
         if inv.cancelled:
             _cancel_done(parent, ctx, title, result, inv)
             return
-        words = {
+        # fmt: off
+        words = {  # (one line each: update.py reads a helper call with its text on its line)
             "created": _tr("Meeting created from the invitation: “%1”"),
             "updated": _tr("Meeting updated from the invitation: “%1”"),
             "unchanged": _tr("The invitation changes nothing in “%1”"),
             "outdated": _tr("This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed"),
         }
+        # fmt: on
         text = words[result.status].replace("%1", result.title)
         if result.status not in ("unchanged", "outdated"):
             ctx.push_undo(text, result.group_id)
