@@ -309,6 +309,30 @@ def _confirm_cancel(parent: QWidget | None, title: str, text: str) -> bool:
         box.deleteLater()
 
 
+def _outdated_text(title: str) -> str:
+    """What an older version of an invitation than the one a meeting came from does: nothing."""
+    # fmt: off
+    return _tr("This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed").replace("%1", title)
+    # fmt: on
+
+
+def _goes_ahead(parent: QWidget | None, ctx: AppContext, title: str, r: _Read, *, ask: bool) -> bool:
+    """Whether the invitation read is written: a cancellation as :func:`_cancel_goes_ahead`
+    decides; an earlier e-mail of the thread than the invitation the meeting came from never
+    (said in a box when the user opened the file, in the status bar when dropped; the service
+    would write nothing either); any other, yes."""
+    if r.inv.cancelled:
+        return _cancel_goes_ahead(parent, title, r, ask=ask)
+    if r.plan.sequence is None or r.inv.sequence >= r.plan.sequence:
+        return True
+    text = _outdated_text(r.plan.title or r.inv.title)
+    if ask:
+        QMessageBox.information(parent, title, text)
+    else:
+        ctx.status_message.emit(text)
+    return False
+
+
 def import_invitation(
     parent: QWidget | None, ctx: AppContext, path: Path | str | None = None, *, ask: bool = True
 ) -> Task | None:
@@ -333,10 +357,9 @@ def import_invitation(
 
     def chosen(r: _Read) -> None:
         create: list[str] = []
-        if r.inv.cancelled:
-            if not _cancel_goes_ahead(parent, title, r, ask=ask):
-                return
-        elif ask:
+        if not _goes_ahead(parent, ctx, title, r, ask=ask):
+            return
+        if ask and not r.inv.cancelled:
             dialog = InvitationDialog(r, parent)
             try:
                 if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -367,7 +390,7 @@ def import_invitation(
             "created": _tr("Meeting created from the invitation: “%1”"),
             "updated": _tr("Meeting updated from the invitation: “%1”"),
             "unchanged": _tr("The invitation changes nothing in “%1”"),
-            "outdated": _tr("This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed"),
+            "outdated": _outdated_text("%1"),  # (a newer one imported since this one was read)
         }
         # fmt: on
         text = words[result.status].replace("%1", result.title)

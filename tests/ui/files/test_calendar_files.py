@@ -330,3 +330,24 @@ def test_an_older_invitation_dropped_in_says_nothing_changed(
         timeout=TIMEOUT,
     )
     assert "nothing changed" in window.statusBar().currentMessage()
+
+
+def test_an_older_invitation_opened_says_so_in_a_box_and_offers_nothing(
+    qtbot: Any, window: Any, ctx: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.app.mail.test_calendar_cancel import write_ics
+    from ui import calendar_files
+
+    calendar_files.import_invitation(window, ctx, write_ics(tmp_path / "moved.ics", seq=2), ask=False)
+    qtbot.waitUntil(
+        lambda: "Meeting created from the invitation" in window.statusBar().currentMessage(), timeout=TIMEOUT
+    )
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
+    offered: list[Any] = []
+    monkeypatch.setattr(calendar_files.InvitationDialog, "exec", lambda self: offered.append(self) or 0)
+    calendar_files.import_invitation(window, ctx, write_ics(tmp_path / "first.ics", seq=0), ask=True)
+    qtbot.waitUntil(lambda: bool(said), timeout=TIMEOUT)
+    assert not offered and "older than the one “Họp Genetica về hợp tác” came from" in said[0]
