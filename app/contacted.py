@@ -14,9 +14,10 @@ anyone that a meeting they may not see took place (its date, and that it happene
 Who may see the meeting learns of it from the meeting itself: the briefs' "Last met" is
 computed from the meetings the reader sees (:func:`app.briefing.queries.last_met`, filtered by
 row-level security on a team database) and from this shared date. A meeting made confidential
-after it moved the date takes its move back: each attendee whose date this meeting's save set
-(the history says so) gets the date from before, or the latest other non-confidential meeting
-they attended if that is later; a date a sheet or a person set is left alone.
+after it moved the date takes its move back: each contact whose date a save of this meeting
+set (the history says so, whatever the meeting's day or attendees are now) gets the date from
+before, or the latest other non-confidential meeting they attended if that is later; a date a
+sheet or a person set since is left alone.
 
 It is part of the meeting's save: the same transaction and history group, so undoing the
 meeting's save puts the old dates back. One UPDATE per save, on SQLite and PostgreSQL.
@@ -68,11 +69,11 @@ def touch_attendees(
     ).first()
     if row is None or row.deleted_at is not None or row.starts_at is None:
         return []
+    if row.confidential:  # (whatever its day now: an earlier save may have moved dates)
+        return _take_back(session, meeting_id, actor=actor, group_id=group_id, batch_id=batch_id, op=op)
     day = meeting_day(row.starts_at)
     if day is None:
         return []
-    if row.confidential:
-        return _take_back(session, meeting_id, day, actor=actor, group_id=group_id, batch_id=batch_id, op=op)
     older = or_(CON.c.last_contacted_on.is_(None), CON.c.last_contacted_on < day)
     attending = select(ATTENDEE.c.contact_id).where(ATTENDEE.c.meeting_id == meeting_id)
     wanted = and_(CON.c.id.in_(attending), CON.c.deleted_at.is_(None), older)
@@ -125,7 +126,6 @@ def _expire(session: Session, ids: list[int]) -> None:
 def _take_back(
     session: Session,
     meeting_id: int,
-    day: dt.date,
     *,
     actor: str,
     group_id: str,
@@ -133,21 +133,25 @@ def _take_back(
     op: str,
 ) -> list[int]:
     """A meeting now confidential: undo the moves its earlier saves made (see the module's
-    notes); returns the ids of the contacts changed."""
-    attending = select(ATTENDEE.c.contact_id).where(ATTENDEE.c.meeting_id == meeting_id)
-    current: dict[int, dt.date | None] = {
+    notes); returns the ids of the contacts changed. Found from the history, not from the
+    meeting as it is now: the same save may also have moved it to another day, or taken an
+    attendee off, and the date an earlier save gave must still go."""
+    meeting_saves = select(CHANGE.c.group_id).where(
+        CHANGE.c.entity == "meeting", CHANGE.c.entity_id == meeting_id, CHANGE.c.group_id != ""
+    )
+    touched = select(CHANGE.c.entity_id).where(
+        CHANGE.c.entity == "contact", CHANGE.c.field == FIELD, CHANGE.c.group_id.in_(meeting_saves)
+    )
+    current: dict[int, dt.date] = {
         int(i): d
         for i, d in session.execute(
             select(CON.c.id, CON.c.last_contacted_on)
-            .where(CON.c.id.in_(attending), CON.c.deleted_at.is_(None), CON.c.last_contacted_on == day)
+            .where(CON.c.id.in_(touched), CON.c.deleted_at.is_(None), CON.c.last_contacted_on.is_not(None))
             .with_for_update()
         ).all()
     }
     if not current:
         return []
-    meeting_saves = select(CHANGE.c.group_id).where(
-        CHANGE.c.entity == "meeting", CHANGE.c.entity_id == meeting_id, CHANGE.c.group_id != ""
-    )
     moved: dict[int, str | None] = {}  # contact -> the date before this meeting's latest move
     for part in chunked(sorted(current)):
         rows = session.execute(
@@ -160,7 +164,7 @@ def _take_back(
             .order_by(CHANGE.c.id)
         ).all()
         for cid, old, new, ours in rows:  # the last change of each contact's date decides
-            if new == day.isoformat() and ours:
+            if ours and new == current[int(cid)].isoformat():
                 moved[int(cid)] = old
             else:
                 moved.pop(int(cid), None)
@@ -185,6 +189,7 @@ def _take_back(
     now = m.utcnow()
     history: list[dict[str, Any]] = []
     for cid, old in sorted(moved.items()):
+        day = current[cid]
         back = dt.date.fromisoformat(old) if old else None
         if cid in other and (back is None or other[cid] > back):
             back = other[cid]

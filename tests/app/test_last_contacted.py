@@ -253,3 +253,38 @@ def test_a_date_a_person_typed_is_not_taken_back(engine: Engine) -> None:
         v = records.get(s, "meeting", meeting)["version"]
         records.update(s, "meeting", meeting, {"confidential": True}, expected_version=v)
     assert _dates(engine, ids)["thu"] == dt.date(2026, 11, 20)
+
+
+def test_made_confidential_and_moved_in_the_same_save_still_takes_its_move_back(engine: Engine) -> None:
+    """Reviewer's gap: the take-back looked for the attendees dated with the meeting's *new*
+    day, so a meeting re-dated (or an attendee taken off, or moved into the future) in the
+    save that made it confidential left the old day on the contacts' shared date."""
+    ids = _people(engine)
+    _log(engine, ids, dt.datetime(2026, 11, 2, 9), "thu")  # an ordinary meeting Thư attended
+    meeting = _log(engine, ids, dt.datetime(2026, 11, 20, 9), "huong", "thu")
+    assert _dates(engine, ids)["huong"] == dt.date(2026, 11, 20)
+    with unit_of_work(engine) as s:
+        v = records.get(s, "meeting", meeting)["version"]
+        records.update(
+            s,
+            "meeting",
+            meeting,
+            {"confidential": True, "starts_at": dt.datetime(2026, 11, 21, 15)},
+            expected_version=v,
+        )
+    assert _dates(engine, ids) == {"huong": OLD, "thu": dt.date(2026, 11, 2), "nam": LATER}
+
+
+@pytest.mark.parametrize("when", [dt.datetime(2026, 12, 1, 9), None])
+def test_made_confidential_and_planned_or_undated_takes_its_move_back(
+    engine: Engine, when: dt.datetime | None
+) -> None:
+    ids = _people(engine)
+    meeting = _log(engine, ids, dt.datetime(2026, 11, 20, 9), "huong")
+    with unit_of_work(engine) as s:
+        v = records.get(s, "meeting", meeting)["version"]
+        changes: dict[str, Any] = {"confidential": True}
+        if when is not None:
+            changes["starts_at"] = when
+        records.update(s, "meeting", meeting, changes, expected_version=v)
+    assert _dates(engine, ids)["huong"] == OLD
