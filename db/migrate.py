@@ -33,7 +33,7 @@ CLI's logging puts both lines on stderr (as Python's last-resort handler does wh
 is set up), so a long upgrade (migration 0014 rebuilds the search indexes: 9-17 s at a million contacts) does not
 look hung. The window is told through ``open_database(url, on_upgrade=…)`` instead."""
 
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 """The newest migration's revision, known without importing Alembic (which costs a third of
 the start-up: alembic → sqlalchemy → pygments). Opening a database at this revision takes one
 query and no Alembic; anything else goes through Alembic. tests/db/test_storage.py checks it
@@ -59,10 +59,12 @@ class ReadOnlyDatabaseError(DatabaseError):
         if folder:
             why = (
                 f"the folder {blocked} is read-only for you, and Ketnoi must create "
-                f"{path.name}-wal and {path.name}-shm beside the database even to read it"
+                f"{path.name}-wal and {path.name}-shm beside the database to open it for changes"
             )
         else:
             why = f"the file {blocked} is read-only for you"
+        # in short, what a window opened read-only on it says
+        self.why = f"the {'folder' if folder else 'file'} {blocked} is read-only for you"
         super().__init__(
             f"Cannot use {path}: {why}. This does not mean the database is damaged. Copy it to a "
             "folder you can write (e.g. Documents) and open the copy, or ask your IT support "
@@ -235,11 +237,20 @@ def quick_check(database: Engine | str, *, budget_s: float = 3.0) -> str | None:
     with path.open("rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
             return None  # not a SQLite file at all (notes.txt): open_database refuses it as foreign
-    deadline = time.monotonic() + budget_s
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
     except sqlite3.Error as exc:
         return f"{path} cannot be read ({exc})"
+    try:
+        return check_connection(path, con, budget_s=budget_s)
+    finally:
+        con.close()
+
+
+def check_connection(path: Path, con: sqlite3.Connection, *, budget_s: float = 3.0) -> str | None:
+    """:func:`quick_check` through the open connection ``con`` to ``path`` (also a read-only
+    one, db.read_only); the caller closes it."""
+    deadline = time.monotonic() + budget_s
     try:
         con.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
         rows = [" ".join(str(r[0]).split()) for r in con.execute("PRAGMA quick_check(5)")]
@@ -250,7 +261,7 @@ def quick_check(database: Engine | str, *, budget_s: float = 3.0) -> str | None:
     except sqlite3.DatabaseError as exc:
         return f"{path} is damaged ({exc})"
     finally:
-        con.close()
+        con.set_progress_handler(None, 0)
     if rows == ["ok"]:
         return None
     found = [r.replace("*** in database main ***", "").strip() for r in rows]
