@@ -116,9 +116,16 @@ class CliContext:
             creates = bool(getattr(self.args, "creates_db", False))
             creates = creates or getattr(self.args, "command", None) in CREATES_DATABASE
             check_database_url(self.url, creates=creates)
-            from db.migrate import open_database
+            from db.migrate import ReadOnlyDatabaseError, open_database
 
-            self._engine = open_database(self.url)
+            try:
+                self._engine = open_database(self.url)
+            except ReadOnlyDatabaseError as exc:
+                # a file this login may not write (a read-only share, a backup on a read-only
+                # medium): read commands read it; a write says so in one line (db.errors.ReadOnlyFile)
+                from db.read_only import open_read_only
+
+                self._engine = open_read_only(self.url, exc)
         return self._engine
 
     def actor(self) -> str:
@@ -378,10 +385,11 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.stats import record_counts
-    from db.engine import describe_url, read_session, sqlite_path
+    from db.engine import describe_url, read_only_reason, read_session, sqlite_path
     from db.migrate import quick_check
 
-    problem = quick_check(ctx.engine())
+    read_only = read_only_reason(ctx.engine()) is not None  # then checked as it opened
+    problem = None if read_only else quick_check(ctx.engine())
     if problem:
         raise UserError(
             f"{problem}; restore its latest good backup: ketnoi backups --db …, then ketnoi restore"
@@ -395,6 +403,7 @@ def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
             "database": describe_url(ctx.url),
             "checked": checked,
             "damage_found": False,
+            "read_only": read_only_reason(ctx.engine()),
             "counts": counts,
         }
     )
@@ -402,6 +411,9 @@ def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.out(f"Database: {describe_url(ctx.url)}")
     if checked:
         ctx.out("Checked (SQLite quick_check): no damage found")
+    why = read_only_reason(ctx.engine())
+    if why is not None:
+        ctx.out(f"Opened read-only: {why}")
     for kind, n in counts.items():
         ctx.out(f"  {n:>8,} {counted(kind, n)}")
     return 0

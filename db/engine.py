@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import weakref
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
-from db.errors import DatabaseBusy, NotPermitted
+from db.errors import DatabaseBusy, NotPermitted, ReadOnlyFile
 from db.paths import APP_NAME, ENV_VAR, data_dir, default_url, make_private, resolve_url
 
 # Engine and Session are re-exported: ui/ names them in annotations without importing
@@ -32,8 +33,10 @@ __all__ = [
     "describe_url",
     "make_engine",
     "make_private",
+    "mark_read_only",
     "not_permitted",
     "passfile_path",
+    "read_only_reason",
     "read_session",
     "remember_password",
     "resolve_url",
@@ -161,6 +164,19 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     return engine
 
 
+_READ_ONLY: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+
+
+def mark_read_only(engine: Engine, why: str) -> None:
+    """``engine`` only reads (db.read_only.open_read_only); ``why`` says why, in one sentence."""
+    _READ_ONLY[engine] = why
+
+
+def read_only_reason(engine: Engine) -> str | None:
+    """Why ``engine`` was opened read-only (None for an ordinary engine)."""
+    return _READ_ONLY.get(engine)
+
+
 @contextmanager
 def unit_of_work(engine: Engine, *, lock: str = "", wait_s: float | None = None) -> Iterator[Session]:
     """A session that commits once when the block ends and rolls back if it raises.
@@ -174,6 +190,10 @@ def unit_of_work(engine: Engine, *, lock: str = "", wait_s: float | None = None)
     raises :class:`~db.errors.DatabaseBusy` (:func:`busy`).
     """
     wait_s = BUSY_TIMEOUT_S if wait_s is None else wait_s  # read now: tests shorten it
+    why = read_only_reason(engine)
+    if why is not None:
+        path = sqlite_path(str(engine.url))
+        raise ReadOnlyFile(str(path) if path is not None else describe_url(str(engine.url)), why)
     with Session(engine, expire_on_commit=False) as session:
         try:
             _begin(session, lock, wait_s)

@@ -25,3 +25,15 @@ class DatabaseBusy(UserError):
             f"Not saved: another program or Ketnoi window is holding the database {path} "
             f"(waited {waited_s:.0f} s). Nothing was saved; try again in a moment"
         )
+
+
+class ReadOnlyFile(UserError):
+    """A write to a database opened read-only (db.read_only): nothing was changed. ``why`` says
+    why the file is read-only ("the folder … is read-only for you")."""
+
+    def __init__(self, path: str, why: str) -> None:
+        self.path, self.why = path, why
+        super().__init__(
+            f"Not changed: {path} is open read-only ({why}). To change it, copy it to a folder "
+            "you can write and open the copy"
+        )

@@ -22,23 +22,66 @@ def _sound(folder: Path) -> Path:
     return db
 
 
-@pytest.mark.parametrize("args", [["search", "nguyen"], ["info"], ["org", "add", "--name", "NIC"]])
-def test_a_read_only_folder_is_named_not_called_damaged(
+@pytest.mark.parametrize("args", [["org", "add", "--name", "NIC"], ["contact", "delete", "1"]])
+def test_a_write_to_a_read_only_folder_says_so_in_one_line(
     args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = _sound(tmp_path / "shared")
     before = db.read_bytes()
     with read_only(db.parent):
         assert main([*args, "--db", str(db)]) == 1
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("ketnoi: Cannot use "), err
-    assert f"the folder {db.parent} is read-only for you" in err
-    assert "ketnoi.db-wal and ketnoi.db-shm" in err and "does not mean the database is damaged" in err
-    assert "Copy it to a folder you can write (e.g. Documents)" in err
-    assert "damaged (" not in err and "Restore" not in err and "backup" not in err
+    captured = capsys.readouterr()
+    err = captured.err
+    assert err.count("\n") == 1 and err.startswith(f"ketnoi: Not changed: {db} is open read-only "), err
+    assert f"(the folder {db.parent} is read-only for you)" in err
+    assert "copy it to a folder you can write and open the copy" in err
+    assert "damaged" not in err and "Restore" not in err and "backup" not in err
+    assert captured.out == ""
     assert db.read_bytes() == before
     assert sorted(p.name for p in db.parent.iterdir()) == ["ketnoi.db"]
     sqlite3.connect(db).close()
+
+
+def _demo(folder: Path) -> Path:
+    from app import demo
+
+    folder.mkdir()
+    db = folder / "ketnoi.db"
+    engine = open_database(f"sqlite:///{db}")
+    demo.fill(engine)
+    engine.dispose()
+    return db
+
+
+def test_read_commands_read_a_read_only_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """ketnoi search, org list, contact list, due, info and brief read a file in a read-only folder
+    (opened read-only: db.read_only); nothing is written beside it and its bytes stay."""
+    import pypdf
+
+    db = _demo(tmp_path / "shared")
+    before = db.read_bytes()
+    pdf = tmp_path / "out" / "viettel.pdf"
+    pdf.parent.mkdir()
+    with read_only(db.parent):
+        assert main(["search", "viettel", "--db", str(db)]) == 0
+        found = capsys.readouterr()
+        assert "Viettel" in found.out and found.err == ""
+        assert main(["org", "list", "--db", str(db)]) == 0
+        assert "Viettel" in capsys.readouterr().out
+        assert main(["contact", "list", "--db", str(db)]) == 0
+        assert len(capsys.readouterr().out.splitlines()) >= 5
+        assert main(["due", "--db", str(db)]) == 0
+        capsys.readouterr()
+        assert main(["info", "--db", str(db)]) == 0
+        info = capsys.readouterr().out
+        assert f"Opened read-only: the folder {db.parent} is read-only for you" in info
+        assert "Checked (SQLite quick_check): no damage found" in info
+        assert main(["brief", "org", "Viettel", "--db", str(db), "-o", str(pdf)]) == 0
+        capsys.readouterr()
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    assert "Viettel" in text
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in db.parent.iterdir()) == ["ketnoi.db"]
 
 
 def test_a_read_only_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -53,10 +96,14 @@ def test_a_read_only_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture
         return real(path, mode, **kw)  # type: ignore[arg-type]
 
     with mock.patch("db.migrate.os.access", access):
-        assert main(["search", "nguyen", "--db", str(db)]) == 1
+        assert main(["search", "nguyen", "--db", str(db)]) == 0  # read: opened read-only
+        assert main(["org", "add", "--name", "NIC", "--db", str(db)]) == 1
     err = capsys.readouterr().err
-    assert f"Cannot use {db}: the file {db} is read-only for you. This does not mean the database" in err
-    assert f"write access to {db}" in err
+    assert err == (
+        f"ketnoi: Not changed: {db} is open read-only (the file {db} is read-only for you). "
+        "To change it, copy it to a folder you can write and open the copy\n"
+    )
+    assert sorted(p.name for p in db.parent.iterdir()) == ["ketnoi.db"]
 
 
 def test_a_damaged_file_in_a_writable_folder_is_still_called_damaged(
