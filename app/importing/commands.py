@@ -29,7 +29,7 @@ from app.importing.messages import (
 from app.importing.preview import ON_MATCH, STATUSES, Preview, preview_import
 from app.importing.reader import SUFFIXES, sheet_names
 from app.importing.report import write_error_report
-from app.importing.sheet import SheetLayout, inspect_sheet, suggest_mapping
+from app.importing.sheet import SheetLayout, columns_not_kept, inspect_sheet, kind_reason, suggest_mapping
 from app.importing.undo import undo_import
 from db.engine import read_session, unit_of_work
 
@@ -55,6 +55,11 @@ LINES: dict[str, tuple[str, str]] = {
               'Trang "{sheet}" ({kind}, tiêu đề ở dòng {header}): {counts}'),
     "cards": ('vCard file "{sheet}" ({kind}, row N = card N): {counts}',
               'Tệp vCard "{sheet}" ({kind}, dòng N = thẻ N): {counts}'),
+    "why_staff": ('  read as staff: {reason}; if it lists contacts: --sheet "{sheet}" --kind contact',
+                  '  đọc là danh sách cán bộ: {reason}; nếu là danh bạ liên hệ: --sheet "{sheet}" --kind contact'),
+    "why_contact": ('  read as contacts: {reason}; if it lists your own staff: --sheet "{sheet}" --kind staff',
+                    '  đọc là danh bạ liên hệ: {reason}; nếu là cán bộ của mình: --sheet "{sheet}" --kind staff'),
+    "sheet_warning": ("  warning: {text}", "  cảnh báo: {text}"),
     "row": ("  row {row} [{status}]: {text}", "  dòng {row} [{status}]: {text}"),
     "warning": ("  row {row} (warning): {text}", "  dòng {row} (cảnh báo): {text}"),
     "apart": ("  row {row} (new): {text}", "  dòng {row} (mới): {text}"),
@@ -192,6 +197,7 @@ def _layouts(args: argparse.Namespace, session: Any) -> list[SheetLayout | Impor
             continue
         if kind and layout.kind != kind:
             layout.kind, layout.mapping = kind, suggest_mapping(kind, layout.headers)
+            layout.kind_reason = None  # (chosen by --kind, not by what the sheet says)
         out.append(layout)
     order = {k: i for i, k in enumerate(KINDS)}
     return sorted(out, key=lambda x: order.get(x.kind or "", 99) if isinstance(x, SheetLayout) else 99)
@@ -228,12 +234,24 @@ def _skip_reasons(preview: Preview, lang: str) -> str:
     return f" ({'; '.join(said)})" if said else ""
 
 
+def _show_kind(ctx: Any, preview: Preview, lang: str) -> None:
+    """Why a sheet was read as staff (or, named as staff, as contacts) and how to choose the
+    other kind; the columns a staff sheet does not import."""
+    reason = kind_reason(preview.layout)
+    if reason is not None:
+        ctx.out(line(f"why_{preview.kind}", lang, reason=text(reason, lang), sheet=preview.layout.sheet))
+    not_kept = columns_not_kept(preview.layout)
+    if not_kept is not None:
+        ctx.out(line("sheet_warning", lang, text=text(not_kept, lang)))
+
+
 def _show(ctx: Any, preview: Preview, lang: str) -> None:
     summary = _summary(preview, lang)
     ctx.out(
         line("sheet" if preview.layout.header_row else "cards", lang, sheet=preview.layout.sheet,
              kind=term(preview.kind, lang), header=preview.layout.header_row, counts=summary)
     )  # fmt: skip
+    _show_kind(ctx, preview, lang)
     if preview.hidden:
         numbers = ", ".join(str(n) for n in preview.hidden[:SHOW_ROWS])
         numbers += ", …" if len(preview.hidden) > SHOW_ROWS else ""

@@ -159,6 +159,43 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" is a department or office, not a person: no staff member made for it; kept in the notes',
         '"{value}" là tên một đơn vị (phòng, ban…), không phải một người: không tạo cán bộ; đã ghi vào ghi chú',
     ),
+    # --- why a sheet is read as our staff, or as contacts (sheet.staff_evidence) ---------------
+    "kind_staff_by_name": (
+        'the sheet\'s name, "{sheet_name}", says staff, and no column names an organisation',
+        'tên trang "{sheet_name}" cho biết đây là cán bộ, và không có cột nào ghi tổ chức',
+    ),
+    "kind_staff_by_active": (
+        "column {header} says who still works here, and no column names an organisation",
+        "cột {header} cho biết ai còn làm việc, và không có cột nào ghi tổ chức",
+    ),
+    "kind_staff_by_department": (
+        "column {header} names departments, and no column names an organisation: "
+        "the people of one organisation, yours",
+        "cột {header} ghi phòng ban, và không có cột nào ghi tổ chức: người của một cơ quan, cơ quan mình",
+    ),
+    "kind_staff_by_units": (
+        "{units} of {values} values of column {header} are departments, with no organisation named "
+        "({examples}): your own",
+        "{units} trên {values} giá trị ở cột {header} là phòng ban, không ghi tổ chức nào ({examples}): "
+        "đơn vị của mình",
+    ),
+    "kind_contacts_by_name": (
+        'the sheet\'s name, "{sheet_name}", says contacts',
+        'tên trang "{sheet_name}" cho biết đây là danh bạ liên hệ',
+    ),
+    "kind_contacts_by_organisation": (
+        "column {header} names organisations ({examples}), not your own departments",
+        "cột {header} ghi tên tổ chức ({examples}), không phải phòng ban của mình",
+    ),
+    "kind_contacts_by_column": (
+        "column {header} names the organisation each person works for",
+        "cột {header} ghi tổ chức nơi mỗi người công tác",
+    ),
+    "staff_columns_not_kept": (
+        "not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether "
+        "they still work here",
+        "không nhập: {columns}: cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không",
+    ),
     # --- rows Excel hides (hidden by hand, filtered out, in a collapsed group) -------------------
     "hidden_row_imported": (
         "hidden in Excel (a hidden or filtered-out row): imported like the others",
@@ -299,6 +336,14 @@ LEVELS: dict[str, Level] = {
     "value_kept_in_notes": "warning",
     "unit_kept_in_notes": "warning",
     "hidden_row_imported": "warning",
+    "kind_staff_by_name": "note",
+    "kind_staff_by_active": "note",
+    "kind_staff_by_department": "note",
+    "kind_staff_by_units": "note",
+    "kind_contacts_by_name": "note",
+    "kind_contacts_by_organisation": "note",
+    "kind_contacts_by_column": "note",
+    "staff_columns_not_kept": "warning",
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,9 @@ from sqlmodel import Session
 
 from app.importing import fields as fs
 from app.importing.errors import ImportFileError
-from app.importing.messages import msg
+from app.importing.messages import Message, msg
 from app.importing.reader import Row, iter_rows, sheet_names
+from app.importing.units import UNIT_WORDS, looks_like_unit
 from app.vntext import clean, fold
 from db.models import Setting
 
@@ -53,6 +55,9 @@ class SheetLayout:
     kind_scores: dict[str, float] = field(default_factory=dict)
     remembered: bool = False
     data_rows_sampled: int = 0
+    kind_reason: Message | None = None
+    """Why the sheet was read as staff (or, named as staff, as contacts): shown beside the
+    kind (:func:`staff_evidence`); None once the kind is chosen otherwise."""
 
     def column_label(self, col: int) -> str:
         header = self.headers[col] if col < len(self.headers) else ""
@@ -141,8 +146,11 @@ def _known(text: str) -> bool:
     return any(fs.field_for_header(kind, text) for kind in fs.KINDS)
 
 
-def detect_kind(sheet: str, headers: list[str]) -> tuple[str | None, dict[str, float]]:
-    """Which record kind the sheet holds, from its name and its headers (English or Vietnamese)."""
+def detect_kind(
+    sheet: str, headers: list[str], sample: list[list[Any]] | None = None
+) -> tuple[str | None, dict[str, float]]:
+    """Which record kind the sheet holds, from its name and its headers (English or Vietnamese),
+    and, for telling our own staff from contacts, the values of its first rows (``sample``)."""
     name = fold(sheet)
     scores: dict[str, float] = {}
     for kind in fs.KINDS:
@@ -157,7 +165,7 @@ def detect_kind(sheet: str, headers: list[str]) -> tuple[str | None, dict[str, f
         if kind == "contact" and not ({"full_name", "given_name", "family_name", "family_middle"} & found):
             score -= 1
         scores[kind] = score
-    staff = _staff_sheet(name, headers)
+    staff, _reason = staff_evidence(sheet, headers, sample)
     others = max(s for k, s in scores.items() if k != "staff")
     # Our staff only where the sheet says so; otherwise never (a list of names and emails
     # is the contacts it always was).
@@ -167,20 +175,164 @@ def detect_kind(sheet: str, headers: list[str]) -> tuple[str | None, dict[str, f
 
 
 _ORGANISATION_COLUMNS = frozenset({"organisation", "organisations"})
+CONTACT_SHEET_NAMES = ("danh ba", "lien he", "contact", "doi tac", "partner", "dai bieu", "khach")
+"""Words in a sheet's name that make it a list of contacts, whatever its columns ("Danh bạ",
+"Liên hệ", "Contacts", "Đối tác", "Đại biểu", "Khách mời"): never read as our staff."""
+DEPARTMENT_HEADERS = frozenset(
+    {"phong ban", "phong", "bo phan", "khoa phong", "phong ban cong tac", "bo phan cong tac", "department",
+     "dept", "division"}
+)  # fmt: skip
+"""Folded headers of a department column ("Phòng ban", "Phòng/Ban", "Bộ phận", "Department"):
+no kind of record has such a field; a sheet with one and no organisation column lists the
+people of one organisation, by department: ours."""
+UNIT_SHARE = 0.75
+"""The share of a would-be organisation column's values that must be departments of ours
+(:func:`our_department`) for the sheet to be read as our staff; at least two of them."""
+_OUR_PREFIXES = ("phòng ", "ban ", "văn phòng ", "bộ phận ", "department ", "office ")
+_NEUTRAL_PREFIX = "trung tâm "  # a centre is a department as often as an organisation of its own
+_DASH = re.compile(r"\s[-–—]\s*")
 
 
-def _staff_sheet(folded_name: str, headers: list[str]) -> bool:
-    """Whether a sheet lists our own staff: it has a name column and no organisation column
-    (people of organisations are contacts, whatever the sheet is called: "Cán bộ đầu mối" of
-    the partners), and its name says staff ("Cán bộ", "Nhân sự", "Staff") or it has an
-    "Active" / "Đang làm việc" column, which no other kind of record has."""
+def our_department(value: str) -> bool | None:
+    """Whether a value of an organisation column is a department of ours: a unit's name
+    (:func:`app.importing.units.looks_like_unit`) beginning with Phòng, Ban, Văn phòng, Bộ
+    phận (or Department, Office), that names no organisation: no comma, no brackets, and
+    after a dash only another of the department's work ("Phòng Kế hoạch - Tài chính", not
+    "Phòng HTQT - Viettel"); "Văn phòng" alone is the office. None for a centre's name
+    ("Trung tâm …"), a department as often as an organisation of its own: it counts
+    neither way."""
+    text = " ".join(value.split())
+    lower = text.lower()
+    if lower == "văn phòng":
+        return True
+    if lower.startswith(_NEUTRAL_PREFIX):
+        return None
+    if not lower.startswith(_OUR_PREFIXES) or any(c in text for c in ",;()[]"):
+        return False
+    head, *rest = _DASH.split(text)
+    if any(not _unit_work(part) for part in rest):
+        return False
+    return looks_like_unit(head if rest and not looks_like_unit(text) else text)
+
+
+def _unit_work(part: str) -> bool:
+    """Whether the words after a dash are a department's work ("Tài chính", "Tổng hợp")."""
+    words = fold(part).split()
+    if not words or words[0] == "bo" or " ".join(words[:2]) in ("cong ty", "tong cuc", "tong cong"):
+        return False  # Bộ …, Công ty …, Tổng cục …, Tổng công ty …: an organisation
+    return " ".join(words[:2]) in UNIT_WORDS or words[0] in UNIT_WORDS
+
+
+def staff_evidence(
+    sheet: str, headers: list[str], sample: list[list[Any]] | None = None
+) -> tuple[bool, Message | None]:
+    """Whether a sheet lists our own staff, and why (or why not, for a sheet whose name says
+    staff): the reason the wizard and ``ketnoi import`` show beside the kind they chose.
+
+    Never for a sheet without a name column, nor one whose name says contacts
+    (:data:`CONTACT_SHEET_NAMES`). Otherwise staff, when
+
+    * no column names an organisation (people of organisations are contacts, whatever the
+      sheet is called: "Cán bộ đầu mối" of the partners), and the sheet's name says staff
+      ("Cán bộ", "Nhân sự", "Staff"), or it has an "Active" / "Đang làm việc" column, which
+      no other kind of record has, or a department column ("Phòng ban", "Bộ phận"); or
+    * the would-be organisation column ("Đơn vị", as an office writes its staff's
+      department) holds our departments: at least three in four of its values in ``sample``
+      (the rows below the header), and two or more, are :func:`our_department`.
+    """
+    name = fold(sheet)
     found = {fs.field_for_header("staff", h) for h in headers if h}
     if "name" not in found:
-        return False
-    for kind in ("contact", "meeting", "action"):
-        if _ORGANISATION_COLUMNS & {fs.field_for_header(kind, h) for h in headers if h}:
-            return False
-    return "active" in found or any(hint in folded_name for hint in fs.SHEET_NAME_HINTS["staff"])
+        return False, None
+    staff_named = any(hint in name for hint in fs.SHEET_NAME_HINTS["staff"])
+    org_cols = [
+        c
+        for c, h in enumerate(headers)
+        if h
+        and any(fs.field_for_header(k, h) in _ORGANISATION_COLUMNS for k in ("contact", "meeting", "action"))
+    ]
+    reason: Message | None = None
+    if not org_cols:
+        active = [c for c, h in enumerate(headers) if h and fs.field_for_header("staff", h) == "active"]
+        departments = [c for c, h in enumerate(headers) if h and _department_header(h)]
+        if staff_named:
+            reason = msg("kind_staff_by_name", sheet_name=sheet)
+        elif active:
+            reason = msg("kind_staff_by_active", header=_label(headers, active[0]))
+        elif departments:
+            reason = msg("kind_staff_by_department", header=_label(headers, departments[0]))
+    else:
+        reason = _units_reason(headers, org_cols, sample or [], staff_named)
+    is_staff = reason is not None and reason.code.startswith("kind_staff")
+    contact_named = next((w for w in CONTACT_SHEET_NAMES if w in name), None)
+    if is_staff and contact_named:
+        return False, msg("kind_contacts_by_name", sheet_name=sheet)
+    return is_staff, reason
+
+
+def _department_header(header: str) -> bool:
+    return any(c in DEPARTMENT_HEADERS for c in fs.header_candidates(header))
+
+
+def _label(headers: list[str], col: int) -> str:
+    return f"{headers[col]} ({get_column_letter(col + 1)})"
+
+
+def _units_reason(
+    headers: list[str], org_cols: list[int], sample: list[list[Any]], staff_named: bool
+) -> Message | None:
+    """Our staff when every organisation column holds our departments (see
+    :func:`staff_evidence`); for a sheet named as staff whose column names organisations,
+    the reason it is read as contacts; else None."""
+    found: Message | None = None
+    for col in org_cols:
+        values = [cell_text(r[col]) for r in sample if col < len(r) and r[col] is not None]
+        counted = [(v, d) for v in values if v and (d := our_department(v)) is not None]
+        ours = [v for v, d in counted if d]
+        if len(ours) < 2 or len(ours) < UNIT_SHARE * len(counted):
+            if not staff_named:
+                return None
+            others = list(dict.fromkeys(v for v, d in counted if not d))[:3]
+            if not others:  # no value to tell: the column's header decides, as it always did
+                return msg("kind_contacts_by_column", header=_label(headers, col))
+            return msg("kind_contacts_by_organisation", header=_label(headers, col), examples=others)
+        found = found or msg(
+            "kind_staff_by_units",
+            header=_label(headers, col),
+            units=len(ours),
+            values=len([v for v in values if v]),
+            examples=list(dict.fromkeys(ours))[:3],
+        )
+    return found
+
+
+def kind_reason(layout: SheetLayout) -> Message | None:
+    """Why the sheet holds the kind it is set to, when :func:`staff_evidence` said so: a
+    reason for staff while it is read as staff, for contacts while read as contacts (the user
+    may have chosen the other kind since)."""
+    reason = layout.kind_reason
+    if reason is None:
+        return None
+    side = "staff" if reason.code.startswith("kind_staff") else "contact"
+    return reason if layout.kind == side else None
+
+
+def columns_not_kept(layout: SheetLayout) -> Message | None:
+    """A staff sheet's named columns that go nowhere ("Đơn vị", "Phòng ban", "Chức vụ",
+    "Điện thoại"): a staff member holds a name, an email and whether they still work here, and
+    nothing else (no notes to keep the rest in), so the wizard and ``ketnoi import`` say which
+    columns are not imported rather than drop them silently. None for other kinds (their
+    unmapped columns are offered in the mapping, and the notes can keep them)."""
+    if layout.kind != "staff":
+        return None
+    left = [
+        layout.column_label(c)
+        for c, h in enumerate(layout.headers)
+        if h
+        and layout.mapping.get(c, fs.IGNORE) == fs.IGNORE
+        and not any(x in fs.IGNORED_HEADERS for x in fs.header_candidates(h)[:1])
+    ]
+    return msg("staff_columns_not_kept", sheet=layout.sheet, columns=left) if left else None
 
 
 def suggest_mapping(kind: str, headers: list[str]) -> dict[int, str]:
@@ -262,13 +414,18 @@ def inspect_sheet(path: Path, sheet: str | None = None, *, session: Session | No
     # trimming the headers at the last named column hid it from the mapping altogether.
     width = max((_last_filled(v) for n, v in head if n > header_row), default=0)
     headers = headers + [""] * (width - len(headers))
-    kind, scores = detect_kind(sheet, headers)
+    sample = [v for n, v in head if n > header_row]
+    kind, scores = detect_kind(sheet, headers, sample)
     layout = SheetLayout(sheet, header_row, headers, kind, kind_scores=scores)
+    _staff, reason = staff_evidence(sheet, headers, sample)
+    if reason is not None and kind == ("staff" if reason.code.startswith("kind_staff") else "contact"):
+        layout.kind_reason = reason
     layout.data_rows_sampled = sum(1 for n, v in head if n > header_row and any(x is not None for x in v))
     remembered = remembered_mapping(session, headers) if session is not None else None
     if remembered is not None:
         layout.kind, layout.mapping = remembered
         layout.remembered = True
+        layout.kind_reason = None  # (the kind the user chose last time for these headers)
     elif kind is not None:
         layout.mapping = suggest_mapping(kind, headers)
     return layout

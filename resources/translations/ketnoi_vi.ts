@@ -132,19 +132,34 @@
   <context>
     <name>AppContext</name>
     <message>
-      <location filename="../../ui/context.py" line="196" />
+      <location filename="../../ui/context.py" line="226" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still here: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu, những gì bạn đã nhập vẫn còn nguyên: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="202" />
+      <location filename="../../ui/context.py" line="232" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="174" />
+      <location filename="../../ui/context.py" line="246" />
+      <source>Not saved: the change would leave a confidential record you may not see. Its owner, the staff on it or a manager can make it.</source>
+      <translation>Chưa lưu: thay đổi này sẽ để lại một hồ sơ mật mà bạn không được xem. Cán bộ phụ trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/context.py" line="251" />
+      <source>Not saved: your login %1 may not change anything in this database (your role may have just been changed). Ask a manager if you need to edit.</source>
+      <translation>Chưa lưu: tài khoản %1 không được phép thay đổi gì trong cơ sở dữ liệu này (vai trò của bạn có thể vừa được thay đổi). Nếu cần sửa, hãy đề nghị lãnh đạo cấp quyền.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/context.py" line="204" />
       <source>Waiting for the database: another program or Ketnoi window is writing to it…</source>
       <translation>Đang chờ cơ sở dữ liệu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang ghi vào đó…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/context.py" line="267" />
+      <source>Your login %1 was disabled (or lost its Ketnoi role): this window can no longer read or save anything. Close Ketnoi, and ask an administrator to enable your login again if you still need it.</source>
+      <translation>Tài khoản %1 đã bị vô hiệu hóa (hoặc không còn vai trò nào trong Ketnoi): cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi, và đề nghị quản trị viên bật lại tài khoản nếu bạn vẫn cần dùng.</translation>
     </message>
   </context>
   <context>
@@ -1525,87 +1540,87 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FilePage</name>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="164" />
+      <location filename="../../ui/import_wizard/file_page.py" line="166" />
       <source>%1 of %2 recognised</source>
       <translation>Nhận ra %1 trên %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="205" />
+      <location filename="../../ui/import_wizard/file_page.py" line="210" />
       <source>%1 sheets: the ticked ones are imported together, organisations first, in one step that one undo reverses.</source>
       <translation>%1 trang: các trang được đánh dấu được nhập cùng nhau, tổ chức trước, trong một lần ghi mà một lần hoàn tác đảo ngược.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="68" />
+      <location filename="../../ui/import_wizard/file_page.py" line="70" />
       <source>&amp;Browse…</source>
       <translation>&amp;Chọn tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="79" />
+      <location filename="../../ui/import_wizard/file_page.py" line="81" />
       <source>&amp;Sheets in the file:</source>
       <translation>&amp;Các trang tính trong tệp:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="38" />
+      <location filename="../../ui/import_wizard/file_page.py" line="40" />
       <source>All files</source>
       <translation>Mọi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="59" />
+      <location filename="../../ui/import_wizard/file_page.py" line="61" />
       <source>An Excel workbook (.xlsx, .xlsm, .xls), a LibreOffice one (.ods) or a CSV file in any encoding: choose it or drop it here. Nothing is written until you confirm.</source>
       <translation>Bảng tính Excel (.xlsx, .xlsm, .xls), LibreOffice (.ods) hoặc tệp CSV với bất kỳ bảng mã nào: chọn tệp hoặc thả vào đây. Chưa ghi gì cho đến khi bạn xác nhận.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="66" />
+      <location filename="../../ui/import_wizard/file_page.py" line="68" />
       <source>Choose a file…</source>
       <translation>Chọn một tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="56" />
+      <location filename="../../ui/import_wizard/file_page.py" line="58" />
       <source>Choose the spreadsheet</source>
       <translation>Chọn bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="87" />
+      <location filename="../../ui/import_wizard/file_page.py" line="89" />
       <source>Columns</source>
       <translation>Cột</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="87" />
+      <location filename="../../ui/import_wizard/file_page.py" line="89" />
       <source>Header row</source>
       <translation>Dòng tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="87" />
+      <location filename="../../ui/import_wizard/file_page.py" line="89" />
       <source>Holds</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="124" />
+      <location filename="../../ui/import_wizard/file_page.py" line="126" />
       <source>Import a spreadsheet</source>
       <translation>Nhập dữ liệu từ bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="198" />
+      <location filename="../../ui/import_wizard/file_page.py" line="203" />
       <source>No sheet of this file can be imported (the reasons are above).</source>
       <translation>Không nhập được trang tính nào của tệp này (lý do ở trên).</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="140" />
+      <location filename="../../ui/import_wizard/file_page.py" line="142" />
       <source>Reading %1…</source>
       <translation>Đang đọc %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="87" />
+      <location filename="../../ui/import_wizard/file_page.py" line="89" />
       <source>Sheet</source>
       <translation>Trang tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="37" />
+      <location filename="../../ui/import_wizard/file_page.py" line="39" />
       <source>Spreadsheets</source>
       <translation>Bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="177" />
+      <location filename="../../ui/import_wizard/file_page.py" line="182" />
       <source>imported (#%1)</source>
       <translation>đã nhập (#%1)</translation>
     </message>
@@ -1954,7 +1969,7 @@ Bản sao lưu: %2</translation>
       <translation>Tạo tổ chức mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="43" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="45" />
       <source>Create a new record anyway</source>
       <translation>Vẫn tạo bản ghi mới</translation>
     </message>
@@ -1974,7 +1989,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã lưu báo cáo lỗi: %1 (%2 dòng). Sửa các dòng đó rồi nhập lại tệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="57" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="59" />
       <source>Fields that are empty in Ketnoi are filled from the sheet; fields already filled are left as they are. New e-mails, phones, sectors and tags are added to the record's lists; nothing is removed. The preview shows every change.</source>
       <translation>Các trường còn trống trong Ketnoi được điền từ bảng tính; các trường đã có giá trị được giữ nguyên. E-mail, số điện thoại, lĩnh vực và nhãn mới được bổ sung vào danh sách của bản ghi; không có gì bị xoá. Bản xem trước hiển thị mọi thay đổi.</translation>
     </message>
@@ -1984,7 +1999,7 @@ Bản sao lưu: %2</translation>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="47" />
+      <location filename="../../ui/import_wizard/file_page.py" line="49" />
       <source>Not recognised: choose on the next page</source>
       <translation>Chưa nhận ra: chọn ở trang sau</translation>
     </message>
@@ -2009,7 +2024,7 @@ Bản sao lưu: %2</translation>
       <translation>Bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="46" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="48" />
       <source>Skip the row</source>
       <translation>Bỏ qua dòng này</translation>
     </message>
@@ -2019,17 +2034,17 @@ Bản sao lưu: %2</translation>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="68" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="70" />
       <source>The record already in Ketnoi is left exactly as it is.</source>
       <translation>Bản ghi đã có trong Ketnoi được giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="55" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="57" />
       <source>The row becomes a new record beside the one already in Ketnoi.</source>
       <translation>Dòng này thành một bản ghi mới, bên cạnh bản ghi đã có trong Ketnoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="63" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="65" />
       <source>The sheet's values replace Ketnoi's; an empty cell never erases. New e-mails, phones, sectors and tags are added to the record's lists; nothing is removed. The preview shows every change.</source>
       <translation>Giá trị trong bảng tính thay thế giá trị trong Ketnoi; ô trống không bao giờ xoá dữ liệu. E-mail, số điện thoại, lĩnh vực và nhãn mới được bổ sung vào danh sách của bản ghi; không có gì bị xoá. Bản xem trước hiển thị mọi thay đổi.</translation>
     </message>
@@ -2039,12 +2054,12 @@ Bản sao lưu: %2</translation>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="44" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="46" />
       <source>Update it: fill its empty fields, add to its lists</source>
       <translation>Cập nhật: điền các trường còn trống, bổ sung vào danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="45" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="47" />
       <source>Update it: overwrite its fields</source>
       <translation>Cập nhật: ghi đè các trường</translation>
     </message>
@@ -2296,22 +2311,22 @@ Bản sao lưu: %2</translation>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="107" />
+      <location filename="../../ui/import_wizard/messages.py" line="136" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="121" />
+      <location filename="../../ui/import_wizard/messages.py" line="150" />
       <source>Cannot read {file}: access is denied. If it is open in another program, close it there and try again, or import a copy of it</source>
       <translation>Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lại, hoặc nhập một bản sao của tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="118" />
+      <location filename="../../ui/import_wizard/messages.py" line="147" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="170" />
+      <location filename="../../ui/import_wizard/messages.py" line="199" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
@@ -2326,9 +2341,29 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="210" />
+      <location filename="../../ui/import_wizard/messages.py" line="239" />
       <source>column %1</source>
       <translation>cột %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="104" />
+      <source>column {header} names departments, and no column names an organisation: the people of one organisation, yours</source>
+      <translation>cột {header} ghi phòng ban, và không có cột nào ghi tổ chức: người của một cơ quan, cơ quan mình</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="115" />
+      <source>column {header} names organisations ({examples}), not your own departments</source>
+      <translation>cột {header} ghi tên tổ chức ({examples}), không phải phòng ban của mình</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="118" />
+      <source>column {header} names the organisation each person works for</source>
+      <translation>cột {header} ghi tổ chức nơi mỗi người công tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="101" />
+      <source>column {header} says who still works here, and no column names an organisation</source>
+      <translation>cột {header} cho biết ai còn làm việc, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="57" />
@@ -2351,17 +2386,17 @@ Bản sao lưu: %2</translation>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="97" />
+      <location filename="../../ui/import_wizard/messages.py" line="126" />
       <source>hidden in Excel (a hidden or filtered-out row): imported like the others</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập như các dòng khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="100" />
+      <location filename="../../ui/import_wizard/messages.py" line="129" />
       <source>hidden in Excel (a hidden or filtered-out row): left out, as asked</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="172" />
+      <location filename="../../ui/import_wizard/messages.py" line="201" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
@@ -2386,6 +2421,11 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/messages.py" line="121" />
+      <source>not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether they still work here</source>
+      <translation>không nhập: {columns}: cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/messages.py" line="86" />
       <source>phone "{value}" kept unverified: the right length, but not in a range known yet</source>
       <translation>số điện thoại "{value}" được giữ, chưa xác minh: đúng độ dài nhưng chưa thuộc dải số đã biết</translation>
@@ -2396,7 +2436,7 @@ Bản sao lưu: %2</translation>
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="209" />
+      <location filename="../../ui/import_wizard/messages.py" line="238" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -2421,9 +2461,19 @@ Bản sao lưu: %2</translation>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="208" />
+      <location filename="../../ui/import_wizard/messages.py" line="237" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="113" />
+      <source>the sheet's name, "{sheet_name}", says contacts</source>
+      <translation>tên trang "{sheet_name}" cho biết đây là danh bạ liên hệ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="97" />
+      <source>the sheet's name, "{sheet_name}", says staff, and no column names an organisation</source>
+      <translation>tên trang "{sheet_name}" cho biết đây là cán bộ, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="76" />
@@ -2446,154 +2496,159 @@ Bản sao lưu: %2</translation>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="177" />
+      <location filename="../../ui/import_wizard/messages.py" line="206" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="174" />
+      <location filename="../../ui/import_wizard/messages.py" line="203" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="179" />
+      <location filename="../../ui/import_wizard/messages.py" line="208" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="171" />
+      <location filename="../../ui/import_wizard/messages.py" line="200" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="119" />
+      <location filename="../../ui/import_wizard/messages.py" line="148" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="133" />
+      <location filename="../../ui/import_wizard/messages.py" line="162" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="149" />
+      <location filename="../../ui/import_wizard/messages.py" line="178" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="103" />
+      <location filename="../../ui/import_wizard/messages.py" line="132" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="106" />
+      <location filename="../../ui/import_wizard/messages.py" line="135" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="159" />
+      <location filename="../../ui/import_wizard/messages.py" line="188" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="157" />
+      <location filename="../../ui/import_wizard/messages.py" line="186" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="146" />
+      <location filename="../../ui/import_wizard/messages.py" line="175" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="140" />
+      <location filename="../../ui/import_wizard/messages.py" line="169" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="151" />
+      <location filename="../../ui/import_wizard/messages.py" line="180" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="156" />
+      <location filename="../../ui/import_wizard/messages.py" line="185" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="109" />
+      <location filename="../../ui/import_wizard/messages.py" line="138" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="143" />
+      <location filename="../../ui/import_wizard/messages.py" line="172" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="150" />
+      <location filename="../../ui/import_wizard/messages.py" line="179" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="129" />
+      <location filename="../../ui/import_wizard/messages.py" line="158" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="127" />
+      <location filename="../../ui/import_wizard/messages.py" line="156" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="163" />
+      <location filename="../../ui/import_wizard/messages.py" line="192" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="167" />
+      <location filename="../../ui/import_wizard/messages.py" line="196" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="125" />
+      <location filename="../../ui/import_wizard/messages.py" line="154" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="108" />
+      <location filename="../../ui/import_wizard/messages.py" line="137" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="141" />
+      <location filename="../../ui/import_wizard/messages.py" line="170" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="126" />
+      <location filename="../../ui/import_wizard/messages.py" line="155" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="115" />
+      <location filename="../../ui/import_wizard/messages.py" line="144" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="111" />
+      <location filename="../../ui/import_wizard/messages.py" line="140" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="137" />
+      <location filename="../../ui/import_wizard/messages.py" line="166" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="153" />
+      <location filename="../../ui/import_wizard/messages.py" line="182" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="109" />
+      <source>{units} of {values} values of column {header} are departments, with no organisation named ({examples}): your own</source>
+      <translation>{units} trên {values} giá trị ở cột {header} là phòng ban, không ghi tổ chức nào ({examples}): đơn vị của mình</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="81" />
@@ -2604,82 +2659,82 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="189" />
+      <location filename="../../ui/import_wizard/messages.py" line="218" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="199" />
+      <location filename="../../ui/import_wizard/messages.py" line="228" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="190" />
+      <location filename="../../ui/import_wizard/messages.py" line="219" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="196" />
+      <location filename="../../ui/import_wizard/messages.py" line="225" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="194" />
+      <location filename="../../ui/import_wizard/messages.py" line="223" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="186" />
+      <location filename="../../ui/import_wizard/messages.py" line="215" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="192" />
+      <location filename="../../ui/import_wizard/messages.py" line="221" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="198" />
+      <location filename="../../ui/import_wizard/messages.py" line="227" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="201" />
+      <location filename="../../ui/import_wizard/messages.py" line="230" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="188" />
+      <location filename="../../ui/import_wizard/messages.py" line="217" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="197" />
+      <location filename="../../ui/import_wizard/messages.py" line="226" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="187" />
+      <location filename="../../ui/import_wizard/messages.py" line="216" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="195" />
+      <location filename="../../ui/import_wizard/messages.py" line="224" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="200" />
+      <location filename="../../ui/import_wizard/messages.py" line="229" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="193" />
+      <location filename="../../ui/import_wizard/messages.py" line="222" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="191" />
+      <location filename="../../ui/import_wizard/messages.py" line="220" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -3535,6 +3590,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4013,42 +4070,52 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LiveUpdates</name>
     <message>
-      <location filename="../../ui/live.py" line="32" />
+      <location filename="../../ui/live.py" line="37" />
       <source>Colleagues' changes appear here as they save them</source>
       <translation>Thay đổi của đồng nghiệp hiện ra ở đây ngay khi họ lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/live.py" line="29" />
+      <location filename="../../ui/live.py" line="34" />
       <source>Connecting to the team database for live updates</source>
       <translation>Đang kết nối tới cơ sở dữ liệu chung để cập nhật trực tiếp</translation>
     </message>
     <message>
-      <location filename="../../ui/live.py" line="29" />
+      <location filename="../../ui/live.py" line="34" />
       <source>Connecting…</source>
       <translation>Đang kết nối…</translation>
     </message>
     <message>
-      <location filename="../../ui/live.py" line="31" />
+      <location filename="../../ui/live.py" line="36" />
       <source>Live</source>
       <translation>Trực tiếp</translation>
     </message>
     <message>
-      <location filename="../../ui/live.py" line="35" />
+      <location filename="../../ui/live.py" line="40" />
       <source>Offline</source>
       <translation>Mất kết nối</translation>
     </message>
     <message>
-      <location filename="../../ui/live.py" line="38" />
+      <location filename="../../ui/live.py" line="43" />
       <source>Reconnecting…</source>
       <translation>Đang kết nối lại…</translation>
     </message>
     <message>
-      <location filename="../../ui/live.py" line="36" />
+      <location filename="../../ui/live.py" line="45" />
+      <source>Signed out</source>
+      <translation>Đã bị đăng xuất</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live.py" line="41" />
       <source>The team database cannot be reached; trying again…</source>
       <translation>Không kết nối được cơ sở dữ liệu chung; đang thử lại…</translation>
     </message>
     <message>
-      <location filename="../../ui/live.py" line="38" />
+      <location filename="../../ui/live.py" line="46" />
+      <source>The team database no longer lets your login in: it was disabled by an administrator</source>
+      <translation>Cơ sở dữ liệu dùng chung không còn cho tài khoản của bạn đăng nhập: quản trị viên đã vô hiệu hóa tài khoản</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live.py" line="43" />
       <source>Trying to reach the team database again</source>
       <translation>Đang thử kết nối lại cơ sở dữ liệu chung</translation>
     </message>
@@ -4104,32 +4171,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="553" />
+      <location filename="../../ui/main.py" line="584" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="417" />
+      <location filename="../../ui/main.py" line="438" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="488" />
+      <location filename="../../ui/main.py" line="510" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="480" />
-      <source>Ketnoi cannot open %1: the file %2 is read-only for you.</source>
-      <translation>Ketnoi không mở được %1: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
+      <location filename="../../ui/main.py" line="502" />
+      <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
+      <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="476" />
-      <source>Ketnoi cannot open %1: the folder %2 is read-only for you. Even to read a database, Ketnoi creates two small files beside it (%3-wal and %3-shm).</source>
-      <translation>Ketnoi không mở được %1: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc). Ngay cả khi chỉ đọc, Ketnoi cũng cần tạo hai tệp nhỏ bên cạnh cơ sở dữ liệu (%3-wal và %3-shm).</translation>
+      <location filename="../../ui/main.py" line="498" />
+      <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
+      <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="229" />
+      <location filename="../../ui/main.py" line="236" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -4140,7 +4207,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="231" />
+      <location filename="../../ui/main.py" line="238" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -4151,98 +4218,113 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="373" />
+      <location filename="../../ui/main.py" line="394" />
       <source>Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="404" />
+      <location filename="../../ui/main.py" line="425" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="414" />
+      <location filename="../../ui/main.py" line="519" />
+      <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
+      <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="435" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="202" />
+      <location filename="../../ui/main.py" line="207" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="514" />
+      <location filename="../../ui/main.py" line="545" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="436" />
+      <location filename="../../ui/main.py" line="457" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="425" />
+      <location filename="../../ui/main.py" line="446" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="431" />
+      <location filename="../../ui/main.py" line="517" />
+      <source>Open read-only</source>
+      <translation>Mở chỉ để đọc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="452" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="441" />
-      <location filename="../../ui/main.py" line="494" />
+      <location filename="../../ui/main.py" line="462" />
+      <location filename="../../ui/main.py" line="521" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="434" />
+      <location filename="../../ui/main.py" line="455" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="539" />
+      <location filename="../../ui/main.py" line="570" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="438" />
+      <location filename="../../ui/main.py" line="459" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="521" />
+      <location filename="../../ui/main.py" line="552" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="401" />
+      <location filename="../../ui/main.py" line="422" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="562" />
+      <location filename="../../ui/main.py" line="593" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="484" />
+      <location filename="../../ui/main.py" line="506" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="246" />
+      <location filename="../../ui/main.py" line="514" />
+      <source>To look at it without changing anything, open it read-only.</source>
+      <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="267" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="408" />
+      <location filename="../../ui/main.py" line="429" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="212" />
+      <location filename="../../ui/main.py" line="217" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -4483,97 +4565,107 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MappingPage</name>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="219" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="236" />
       <source>(no header)</source>
       <translation>(không có tiêu đề)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="105" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="107" />
       <source>A row that matches an &amp;existing record:</source>
       <translation>Dòng khớp với một bản ghi &amp;đã có:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="77" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="79" />
       <source>Check Ketnoi's suggestion for each column; change any that is wrong.</source>
       <translation>Kiểm tra gợi ý của Ketnoi cho từng cột; sửa cột nào chưa đúng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="285" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="302" />
       <source>Choose the column that holds “%1”: a row without it is not a record.</source>
       <translation>Chọn cột chứa “%1”: dòng thiếu cột này không phải là một bản ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="113" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="115" />
       <source>Column</source>
       <translation>Cột</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="141" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="143" />
       <source>Columns left “not imported” are ignored. When you import, Ketnoi remembers this mapping and offers it again for the next file with the same headers.</source>
       <translation>Các cột để “không nhập” sẽ bị bỏ qua. Khi nhập, Ketnoi ghi nhớ cách ghép cột này và gợi ý lại cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="114" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="116" />
       <source>Header in the file</source>
       <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="116" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="118" />
       <source>Imports into</source>
       <translation>Nhập vào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="194" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="203" />
       <source>Ketnoi could not tell what the sheet holds: choose it above.</source>
       <translation>Ketnoi chưa xác định được nội dung trang tính: hãy chọn ở trên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="76" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="78" />
       <source>Match the columns to fields</source>
       <translation>Ghép cột với trường dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="99" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="209" />
+      <source>Read as contacts: %1. If the sheet lists your own staff, choose Staff above.</source>
+      <translation>Đọc là danh bạ liên hệ: %1. Nếu trang này là danh sách cán bộ của mình, hãy chọn Cán bộ ở trên.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="206" />
+      <source>Read as staff: %1. If the sheet lists contacts, choose Contacts above.</source>
+      <translation>Đọc là danh sách cán bộ: %1. Nếu trang này là danh bạ liên hệ, hãy chọn Liên hệ ở trên.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="101" />
       <source>S&amp;heet:</source>
       <translation>T&amp;rang:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="115" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="117" />
       <source>Sample values</source>
       <translation>Giá trị mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="290" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="307" />
       <source>Several columns go into %1: only the first is used.</source>
       <translation>Nhiều cột cùng ghép vào %1: chỉ dùng cột đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="298" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="315" />
       <source>Sheet “%1” has no column for the name: choose it there.</source>
       <translation>Trang “%1” chưa có cột họ tên: hãy chọn ở trang đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="189" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="198" />
       <source>Sheet “%1”: the header is on row %2.</source>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="187" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="196" />
       <source>Sheet “%1”: the header is on row %2; the rows above it are skipped.</source>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2; các dòng phía trên được bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="192" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="201" />
       <source>The mapping you confirmed last time for these headers is used.</source>
       <translation>Dùng cách ghép cột bạn đã xác nhận lần trước cho các tiêu đề này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="104" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="106" />
       <source>The sheet &amp;holds:</source>
       <translation>Trang tính &amp;chứa:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="229" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="246" />
       <source>— not imported —</source>
       <translation>— không nhập —</translation>
     </message>
@@ -4696,6 +4788,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/posts_dialog.py" line="199" />
+      <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -4706,11 +4800,15 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/posts_dialog.py" line="201" />
+      <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="122" />
+      <location filename="../../ui/posts_dialog.py" line="191" />
+      <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -4746,6 +4844,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="182" />
+      <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -4755,7 +4854,9 @@ Bản sao lưu: %2</translation>
       <translation>nay</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/posts_dialog.py" line="112" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4773,22 +4874,22 @@ Bản sao lưu: %2</translation>
       <translation>%1 (%2 dòng)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="249" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="253" />
       <source>%1 of %2 rows of %3 sheets will be written, together: one import, one undo.</source>
       <translation>Sẽ ghi %1 trên %2 dòng của %3 trang, cùng một lúc: một lần nhập, một lần hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="255" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="259" />
       <source>%1 of %2 rows will be written.</source>
       <translation>Sẽ ghi %1 trên %2 dòng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="279" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="283" />
       <source>%1 of them are hidden in Excel (hidden or filtered out): imported too, each with a warning.</source>
       <translation>Trong đó %1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập, mỗi dòng kèm một cảnh báo.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="276" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="280" />
       <source>%1 rows hidden in Excel (hidden or filtered out) are left out.</source>
       <translation>%1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc) được bỏ qua.</translation>
     </message>
@@ -4803,7 +4904,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="268" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="272" />
       <source>&amp;Leave out the %1 rows hidden in Excel (hidden or filtered out)</source>
       <translation>&amp;Bỏ qua %1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc)</translation>
     </message>
@@ -4828,7 +4929,7 @@ Bản sao lưu: %2</translation>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="328" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="332" />
       <source>Created alongside (%1)</source>
       <translation>Tạo kèm theo (%1)</translation>
     </message>
@@ -4853,7 +4954,7 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="246" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="250" />
       <source>Nothing to import: every row is an error, a duplicate or skipped.</source>
       <translation>Không có gì để nhập: mọi dòng đều lỗi, trùng lặp hoặc bị bỏ qua.</translation>
     </message>
@@ -4883,7 +4984,7 @@ Bản sao lưu: %2</translation>
       <translation>Bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="244" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="248" />
       <source>The sheet has no rows below its header.</source>
       <translation>Trang tính không có dòng nào dưới tiêu đề.</translation>
     </message>
@@ -4898,7 +4999,7 @@ Bản sao lưu: %2</translation>
       <translation>Có cảnh báo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="305" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="309" />
       <source>With warnings (%1)</source>
       <translation>Có cảnh báo (%1)</translation>
     </message>
@@ -5077,8 +5178,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/posts_dialog.py" line="199" />
       <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -5089,15 +5188,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/posts_dialog.py" line="201" />
       <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="122" />
-      <location filename="../../ui/posts_dialog.py" line="191" />
       <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -5159,7 +5254,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="182" />
       <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -5170,8 +5264,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/posts_dialog.py" line="112" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -5256,12 +5348,12 @@ Bản sao lưu: %2</translation>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="147" />
+      <location filename="../../ui/dialogs/settings.py" line="152" />
       <source>Database file</source>
       <translation>Tệp cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="118" />
+      <location filename="../../ui/dialogs/settings.py" line="120" />
       <source>Dates</source>
       <translation>Ngày tháng</translation>
     </message>
@@ -5276,7 +5368,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: ketnoi.db trong thư mục dữ liệu của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="131" />
+      <location filename="../../ui/dialogs/settings.py" line="136" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
@@ -5291,12 +5383,12 @@ Bản sao lưu: %2</translation>
       <translation>ISO: 2026-11-23</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="149" />
+      <location filename="../../ui/dialogs/settings.py" line="154" />
       <source>Ketnoi database (*.db)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="119" />
+      <location filename="../../ui/dialogs/settings.py" line="121" />
       <source>Language</source>
       <translation>Ngôn ngữ</translation>
     </message>
@@ -5306,7 +5398,7 @@ Bản sao lưu: %2</translation>
       <translation>Tháng trước: 11/23/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="131" />
+      <location filename="../../ui/dialogs/settings.py" line="136" />
       <source>New staff member</source>
       <translation>Cán bộ mới</translation>
     </message>
@@ -5873,54 +5965,89 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Team</name>
     <message>
+      <location filename="../../ui/team.py" line="248" />
+      <source>%1 (read-only) — Ketnoi</source>
+      <translation>%1 (chỉ đọc) — Ketnoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="100" />
+      <source>%1 is open read-only: Ketnoi may not write to it where it is.</source>
+      <translation>%1 đang được mở ở chế độ chỉ đọc: Ketnoi không được ghi vào tệp ở vị trí hiện tại.</translation>
+    </message>
+    <message>
       <location filename="../../ui/team.py" line="50" />
       <source>%1 — login %2, %3</source>
       <translation>%1 — tài khoản %2, %3</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="166" />
       <location filename="../../ui/team.py" line="304" />
+      <location filename="../../ui/team.py" line="442" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="251" />
+      <location filename="../../ui/team.py" line="274" />
+      <source>Login disabled</source>
+      <translation>Tài khoản bị vô hiệu hóa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="389" />
       <source>Not shared: only its owner (%1) or a manager can share it with colleagues. Ask them to.</source>
       <translation>Chưa chia sẻ: chỉ cán bộ phụ trách (%1) hoặc lãnh đạo mới chia sẻ được hồ sơ này với đồng nghiệp. Hãy nhờ họ chia sẻ.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="254" />
+      <location filename="../../ui/team.py" line="392" />
       <source>Not shared: only its owner or a manager can share it with colleagues.</source>
       <translation>Chưa chia sẻ: chỉ cán bộ phụ trách hoặc lãnh đạo mới chia sẻ được hồ sơ này với đồng nghiệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="152" />
+      <location filename="../../ui/team.py" line="274" />
       <source>Read only</source>
       <translation>Chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="160" />
+      <location filename="../../ui/team.py" line="276" />
+      <source>Read-only file</source>
+      <translation>Tệp chỉ đọc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="298" />
       <source>Seen only by its owner, the staff on it, colleagues it is shared with and managers (on a shared database; the database itself enforces it).</source>
       <translation>Chỉ cán bộ phụ trách, cán bộ tham gia, đồng nghiệp được chia sẻ và lãnh đạo xem được (trên cơ sở dữ liệu dùng chung; chính cơ sở dữ liệu bảo đảm điều này).</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="184" />
-      <location filename="../../ui/team.py" line="240" />
+      <location filename="../../ui/team.py" line="322" />
+      <location filename="../../ui/team.py" line="378" />
       <source>Share with colleagues</source>
       <translation>Chia sẻ với đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="277" />
+      <location filename="../../ui/team.py" line="415" />
       <source>Share…</source>
       <translation>Chia sẻ…</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="211" />
+      <location filename="../../ui/team.py" line="349" />
       <source>Who else may see it:</source>
       <translation>Ai khác được xem:</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="90" />
+      <location filename="../../ui/team.py" line="112" />
+      <source>You can look, search, print briefs and export, but not change anything. To change it, copy the file to a folder you can write and open the copy.</source>
+      <translation>Bạn được xem, tìm kiếm, in bản tóm tắt và xuất dữ liệu, nhưng không được thay đổi gì. Muốn thay đổi, hãy sao chép tệp sang một thư mục bạn có quyền ghi rồi mở bản sao.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="131" />
+      <source>Your role is now %1: you can edit.</source>
+      <translation>Vai trò của bạn giờ là %1: bạn có thể chỉnh sửa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="130" />
+      <source>Your role is now reader: editing is off.</source>
+      <translation>Vai trò của bạn giờ là người xem: không thể chỉnh sửa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="120" />
       <source>Your role is reader: you can look, search, print briefs and export, but not change anything. Ask a manager for write access.</source>
       <translation>Vai trò của bạn là người xem: bạn được xem, tìm kiếm, in bản tóm tắt và xuất dữ liệu, nhưng không được thay đổi gì. Hãy đề nghị lãnh đạo cấp quyền ghi.</translation>
     </message>
@@ -5930,7 +6057,7 @@ Bản sao lưu: %2</translation>
       <translation>quản trị viên</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="306" />
+      <location filename="../../ui/team.py" line="444" />
       <source>also shared with %1</source>
       <translation>đã chia sẻ với %1</translation>
     </message>
@@ -6340,8 +6467,6 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>

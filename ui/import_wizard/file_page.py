@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.importing import kind_reason
 from app.importing.fields import KINDS
 from app.importing.reader import SUFFIXES
 from ui.icons import icon
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, show_error, show_note
+from ui.import_wizard.messages import wording
 from ui.labels import entity_name
 
 if TYPE_CHECKING:
@@ -171,6 +173,9 @@ class FilePage(QWizardPage):
                     ]
                 )
                 item.setIcon(0, icon(KIND_ICONS.get(layout.kind or "", layout.kind or "import")))
+                reason = kind_reason(layout)
+                if reason is not None:  # why staff (or, named as staff, contacts)
+                    item.setToolTip(1, wording(reason))
                 done = self.w.imported.get(info.name)
                 if done is not None:
                     item.setText(

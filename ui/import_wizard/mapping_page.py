@@ -7,6 +7,7 @@ importer's suggestion (or the mapping confirmed last time for the same headers).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from openpyxl.utils import get_column_letter
@@ -24,10 +25,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.importing import ON_MATCH, suggest_mapping
+from app.importing import ON_MATCH, columns_not_kept, kind_reason, suggest_mapping
 from app.importing import fields as fs
 from app.importing.sheet import LIST_FIELDS
 from ui.import_wizard.common import in_window_language, message_label, show_error, show_note
+from ui.import_wizard.messages import wording
 from ui.labels import entity_name
 
 if TYPE_CHECKING:
@@ -183,6 +185,13 @@ class MappingPage(QWizardPage):
             layout.kind = str(self.kind.currentData())
             layout.mapping = suggest_mapping(layout.kind, layout.headers)
         self._fill()
+        self._show_note()
+
+    def _show_note(self) -> None:
+        """Where the header is, and why the sheet is read as staff (or, named as staff, as
+        contacts) while the kind box says so, with how to choose the other kind."""
+        layout = self.w.layout_
+        assert layout is not None and self.w.sheet is not None
         if layout.header_row > 1:
             where = self.tr("Sheet “%1”: the header is on row %2; the rows above it are skipped.")
         else:
@@ -192,6 +201,13 @@ class MappingPage(QWizardPage):
             where += " " + self.tr("The mapping you confirmed last time for these headers is used.")
         elif self.w.sheet.layout is not None and self.w.sheet.layout.kind is None:
             where += " " + self.tr("Ketnoi could not tell what the sheet holds: choose it above.")
+        reason = kind_reason(layout)
+        if reason is not None and layout.kind == "staff":
+            why = self.tr("Read as staff: %1. If the sheet lists contacts, choose Contacts above.")
+            where += " " + why.replace("%1", wording(reason))
+        elif reason is not None:
+            why = self.tr("Read as contacts: %1. If the sheet lists your own staff, choose Staff above.")
+            where += " " + why.replace("%1", wording(reason))
         show_note(self.note, where)
 
     def _kind_chosen(self) -> None:
@@ -203,6 +219,7 @@ class MappingPage(QWizardPage):
             layout.mapping = suggest_mapping(kind, layout.headers)
             layout.remembered = False
             self._fill()
+            self._show_note()
 
     def _fill(self) -> None:
         layout = self.w.layout_
@@ -298,6 +315,10 @@ class MappingPage(QWizardPage):
                 self.tr("Sheet “%1” has no column for the name: choose it there.").replace("%1", other),
                 False,
             )
+        layout = self.w.layout_
+        if ok and not text and layout is not None:
+            not_kept = columns_not_kept(dataclasses.replace(layout, mapping=self.mapping()))
+            text = wording(not_kept) if not_kept is not None else ""
         if text and not ok:
             show_error(self.problem, text)
         else:

@@ -93,6 +93,35 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             '"{value}" is a department or office, not a person: no staff member made for it; kept in the notes',
         ),
+        "kind_staff_by_name": tr(
+            "ImportMessage",
+            'the sheet\'s name, "{sheet_name}", says staff, and no column names an organisation',
+        ),
+        "kind_staff_by_active": tr(
+            "ImportMessage", "column {header} says who still works here, and no column names an organisation"
+        ),
+        "kind_staff_by_department": tr(
+            "ImportMessage",
+            "column {header} names departments, and no column names an organisation: "
+            "the people of one organisation, yours",
+        ),
+        "kind_staff_by_units": tr(
+            "ImportMessage",
+            "{units} of {values} values of column {header} are departments, with no organisation named "
+            "({examples}): your own",
+        ),
+        "kind_contacts_by_name": tr("ImportMessage", 'the sheet\'s name, "{sheet_name}", says contacts'),
+        "kind_contacts_by_organisation": tr(
+            "ImportMessage", "column {header} names organisations ({examples}), not your own departments"
+        ),
+        "kind_contacts_by_column": tr(
+            "ImportMessage", "column {header} names the organisation each person works for"
+        ),
+        "staff_columns_not_kept": tr(
+            "ImportMessage",
+            "not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether "
+            "they still work here",
+        ),
         "hidden_row_imported": tr(
             "ImportMessage", "hidden in Excel (a hidden or filtered-out row): imported like the others"
         ),

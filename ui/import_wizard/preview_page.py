@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.importing import STATUSES
+from app.importing import STATUSES, columns_not_kept
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, num, show_error, show_note
 from ui.import_wizard.folds_panel import FoldsPanel
@@ -240,6 +240,10 @@ class PreviewPage(QWizardPage):
         total = sum(len(p.rows) for p in self.w.previews)
         to_write = sum(1 for p in self.w.previews for r in p.rows if r.status in ("new", "update"))
         hidden = self._show_hidden()
+        # the columns a staff sheet does not import ("Đơn vị", "Chức vụ"…): said, not dropped silently
+        not_kept = [m for p in self.w.previews if (m := columns_not_kept(p.layout)) is not None]
+        if not_kept:
+            hidden = " ".join([hidden, *(wording(m, where=len(results) > 1) + "." for m in not_kept)]).strip()
         if not total:
             show_error(self.message, self.tr("The sheet has no rows below its header."))
         elif to_write == 0:
