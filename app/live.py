@@ -3,7 +3,9 @@
 :func:`start` listens to the database an engine points at — PostgreSQL's notifications
 (``db.live.PgListener``), or a poll of a SQLite file (``db.live.SqlitePoller``) — and calls
 ``on_changes`` with what changed and ``on_state`` with how the link stands (``connecting``,
-``connected``, ``offline``, ``reconnecting``), both from a background thread. The window
+``connected``, ``offline``, ``reconnecting``, ``refused``: the login may no longer connect),
+both from a background thread. On a team database ``on_role`` is also called with the login's
+role, asked again on the listener's own connection at each ping (``db.team.ROLE_NOW``). The window
 passes them on as signals to its views (``ui/live.py``); a view then reads the rows again as
 its own login, so row-level security decides what it shows.
 
@@ -16,21 +18,24 @@ rewinds the file's history (``app.changes.forget_written``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.engine import Engine
 
 from app.changes import Changes, forget_written, written_here
+from db import team as dbteam
 from db.engine import CONNECTION_NAME, sqlite_path
-from db.live import Message, PgListener, SqlitePoller
+from db.live import PING_S, Message, PgListener, SqlitePoller
 
-STATES = ("connecting", "connected", "offline", "reconnecting", "stopped")
+STATES = ("connecting", "connected", "offline", "reconnecting", "refused", "stopped")
 
 
 class Feed(Protocol):
     state: str
 
     def stop(self, timeout: float = 3.0) -> None: ...
+
+    def check_now(self) -> None: ...
 
 
 def changes_of(messages: Iterable[Message], *, skip_app: str | None = CONNECTION_NAME) -> Changes:
@@ -63,8 +68,12 @@ def start(
     *,
     skip_app: str | None = CONNECTION_NAME,
     poll_s: float = 2.0,
+    on_role: Callable[[str], None] | None = None,
+    ping_s: float = PING_S,
 ) -> Feed | None:
-    """Start hearing others' writes to ``engine``'s database; None for an in-memory one."""
+    """Start hearing others' writes to ``engine``'s database; None for an in-memory one.
+    ``on_role`` (a team database only: pass it for one) hears the login's role at each
+    connection and every ``ping_s``, and at once after ``feed.check_now()``."""
 
     def messages(batch: list[Message]) -> None:
         found = changes_of(batch, skip_app=skip_app)
@@ -72,7 +81,16 @@ def start(
             on_changes(found)
 
     if engine.dialect.name == "postgresql":
-        return PgListener(engine.url, messages, on_state).start()
+        probe: Callable[[Any], None] | None = None
+        if on_role is not None:
+            told = on_role
+
+            def ask_role(conn: Any) -> None:
+                told(dbteam.role_now(conn))
+
+            probe = ask_role
+
+        return PgListener(engine.url, messages, on_state, probe=probe, ping_s=ping_s).start()
     path = sqlite_path(str(engine.url))
     if path is None or not path.exists():
         return None

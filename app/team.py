@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import delete, select, text
@@ -42,8 +42,11 @@ __all__ = [
     "UserRow",
     "add_user",
     "disable_user",
+    "follow_role",
     "identity",
     "list_users",
+    "login_refused",
+    "role_now",
     "set_up",
     "share",
     "shares_of",
@@ -63,6 +66,34 @@ def identity(engine: Engine) -> Identity | None:
             with unit_of_work(engine) as session:
                 _IDENTITIES[engine] = dbteam.sign_in(session.connection())
     return _IDENTITIES[engine]
+
+
+def role_now(engine: Engine) -> str:
+    """The signed-in login's role as the database says it now (one query; "" when the login was
+    disabled or taken out of Ketnoi's roles). For a team database only (see :func:`identity`)."""
+    try:
+        with engine.connect() as conn:
+            return dbteam.role_now(conn)
+    except DBAPIError as exc:
+        if login_refused(exc):  # disabled, and its old connection ended
+            return ""
+        raise
+
+
+def login_refused(exc: BaseException) -> bool:
+    """The server no longer lets this login connect (it was disabled, and the connection it had
+    was ended): a new connection was refused."""
+    return isinstance(exc, DBAPIError) and "not permitted to log in" in str(exc)
+
+
+def follow_role(engine: Engine, role: str) -> Identity | None:
+    """The signed-in identity now holding ``role`` (an administrator changed it while a window
+    was open); None when there is no identity or the role is the same."""
+    who = identity(engine)
+    if who is None or who.role == role:
+        return None
+    _IDENTITIES[engine] = now = replace(who, role=role)
+    return now
 
 
 def set_up(engine: Engine, prefix: str = dbteam.DEFAULT_PREFIX) -> dict[str, Any]:

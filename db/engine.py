@@ -221,9 +221,13 @@ def not_permitted(exc: BaseException, engine: Engine) -> NotPermitted | None:
     if "row-level security" in detail:
         return NotPermitted(
             f"Not saved: the change would leave a confidential record that {login} may not see "
-            f"(its owner, the staff on it or a manager can do it) — {detail}"
+            f"(its owner, the staff on it or a manager can do it) — {detail}",
+            login=login,
+            row_security=True,
         )
-    return NotPermitted(f"Not allowed: the database login {login} may not make this change — {detail}")
+    return NotPermitted(
+        f"Not allowed: the database login {login} may not make this change — {detail}", login=login
+    )
 
 
 def busy(exc: BaseException, engine: Engine, wait_s: float | None = None) -> DatabaseBusy | None:

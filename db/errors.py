@@ -11,7 +11,13 @@ class UserError(Exception):
 
 class NotPermitted(UserError):
     """The database refused a change to this login (a GRANT it lacks, or row-level security):
-    a reader writing, an officer taking a record outside what they may see."""
+    a reader writing, an officer taking a record outside what they may see. ``login`` is the
+    login refused; ``row_security`` tells a row-level security refusal (a confidential record)
+    from a missing GRANT (a read-only role) — for the window to say it in the person's language."""
+
+    def __init__(self, message: str, *, login: str = "", row_security: bool = False) -> None:
+        self.login, self.row_security = login, row_security
+        super().__init__(message)
 
 
 class DatabaseBusy(UserError):

@@ -9,6 +9,11 @@ ended it) is retried with a growing pause (1 s, 2 s, 4 s … at most 30 s); ever
 ``SELECT 1`` checks that a quiet connection is still alive, and TCP keepalives with a user
 timeout bound how long a dead network can hide. After a reconnection ``on_message`` receives
 ``{"kind": "", "op": "lost"}``: what was missed is not known, so every view reads again.
+A ``probe`` (a function of the connection) takes the ``SELECT 1``'s place, at each connection
+and every ping: the window asks its login's role there (``db.team.ROLE_NOW``), so a role an
+administrator changed meanwhile is followed without a timer of its own; :meth:`PgListener.check_now`
+asks at once. A login the server no longer lets in ("not permitted to log in": disabled) is
+``refused`` rather than ``offline`` (still retried: it may be enabled again).
 
 :class:`SqlitePoller` does the same for several windows on one SQLite file: every 2 s it asks
 ``PRAGMA data_version`` (which changes when another connection commits) and, when it changed,
@@ -67,11 +72,22 @@ def conninfo(url: URL) -> tuple[str, dict[str, Any]]:
 class PgListener:
     """LISTEN on ``ketnoi_changes`` on a thread of its own until :meth:`stop`."""
 
-    def __init__(self, url: URL, on_messages: OnMessages, on_state: OnState) -> None:
+    def __init__(
+        self,
+        url: URL,
+        on_messages: OnMessages,
+        on_state: OnState,
+        *,
+        probe: Callable[[Any], None] | None = None,
+        ping_s: float = PING_S,
+    ) -> None:
         self._uri, self._kwargs = conninfo(url)
         self._on_messages = on_messages
         self._on_state = on_state
+        self._probe = probe
+        self._ping_s = ping_s
         self._stop = threading.Event()
+        self._check = threading.Event()
         self._conn: Any = None
         self.backend_pid: int | None = None
         self.state = ""
@@ -84,6 +100,10 @@ class PgListener:
     def stop(self, timeout: float = 3.0) -> None:
         self._stop.set()
         self._thread.join(timeout)
+
+    def check_now(self) -> None:
+        """Run the probe at once (within half a second) instead of at the next ping."""
+        self._check.set()
 
     def _state(self, state: str) -> None:
         if state != self.state:
@@ -99,8 +119,8 @@ class PgListener:
             self._state("reconnecting" if ever else "connecting")
             try:
                 conn = psycopg.connect(self._uri, autocommit=True, **self._kwargs)
-            except psycopg.Error:
-                self._state("offline")
+            except psycopg.Error as exc:
+                self._state("refused" if "not permitted to log in" in str(exc) else "offline")
                 self._stop.wait(pause)
                 pause = min(pause * 2, MAX_PAUSE_S)
                 continue
@@ -108,6 +128,8 @@ class PgListener:
                 conn.execute(f"LISTEN {CHANNEL}")
                 self._conn, self.backend_pid = conn, conn.info.backend_pid
                 self._state("connected")
+                if self._probe is not None:
+                    self._probe(conn)
                 if ever:  # what happened while away is not known
                     self._on_messages([{"kind": "", "op": "lost"}])
                 ever, pause = True, 1.0
@@ -129,8 +151,12 @@ class PgListener:
             if batch:  # more of the same burst, briefly
                 batch += [_parse(n.payload) for n in conn.notifies(timeout=BATCH_S, stop_after=500)]
                 self._on_messages([m for m in batch if m])
-            if time.monotonic() - last_ping > PING_S:
-                conn.execute("SELECT 1")
+            if self._check.is_set() or time.monotonic() - last_ping > self._ping_s:
+                self._check.clear()
+                if self._probe is not None:
+                    self._probe(conn)  # (its query is the ping)
+                else:
+                    conn.execute("SELECT 1")
                 last_ping = time.monotonic()
 
 
@@ -170,6 +196,9 @@ class SqlitePoller:
     def stop(self, timeout: float = 3.0) -> None:
         self._stop.set()
         self._thread.join(timeout)
+
+    def check_now(self) -> None:
+        """Nothing to ask: SQLite has no roles."""
 
     def _run(self) -> None:
         con: sqlite3.Connection | None = None

@@ -122,6 +122,38 @@ def role_of(conn: Connection, prefix: str, login: str) -> str:
     return ""
 
 
+# The signed-in login's highest Ketnoi role ("" when in none: disabled, or taken out of them), in
+# one statement: what an open window asks again now and then (ui.live, every PING_S on the
+# listener's connection), as an administrator may change a role or disable a login meanwhile.
+ROLE_NOW = (
+    "SELECT CASE "
+    + " ".join(
+        f"WHEN pg_has_role(session_user, p || '{kind}', 'MEMBER') THEN '{kind}'" for kind in ROLE_KINDS
+    )
+    + " ELSE '' END FROM (SELECT ketnoi_role_prefix() AS p) AS t"
+)
+
+
+def role_now(conn: Any) -> str:
+    """:data:`ROLE_NOW` on ``conn`` (a SQLAlchemy connection, or the live listener's psycopg
+    connection in autocommit): "" also when the login may no longer even ask (SQLSTATE 42501)."""
+    try:
+        if isinstance(conn, Connection):
+            value = conn.execute(text(ROLE_NOW)).scalar()
+        else:
+            row = conn.execute(ROLE_NOW).fetchone()
+            value = row[0] if row else ""
+    except DBAPIError as exc:  # (SQLAlchemy's wrapper)
+        if getattr(exc.orig, "sqlstate", None) == "42501":
+            return ""
+        raise
+    except Exception as exc:  # psycopg's own error, on the listener's connection
+        if getattr(exc, "sqlstate", None) == "42501":
+            return ""
+        raise
+    return str(value or "")
+
+
 def sign_in(conn: Connection) -> Identity | None:
     """The signed-in person on a team database (their Staff record created on first sign-in,
     if the administrator gave their login one of Ketnoi's roles); None off team mode."""

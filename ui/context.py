@@ -27,7 +27,7 @@ from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from app import changes as change_log
 from app import dashboard, team, undo, undo_history
 from app.changes import Changes
-from app.errors import DatabaseBusy
+from app.errors import DatabaseBusy, NotPermitted
 from db import clock
 from db.engine import Engine, Session, read_session, unit_of_work
 from ui.settings import Settings
@@ -43,6 +43,9 @@ class AppContext(QObject):
     status_message = Signal(str)
     # the latest undoable operation changed (its label, "" when there is none)
     undo_changed = Signal(str)
+    # a team database: an administrator changed the signed-in login's role while the window is
+    # open (old, new app.team.Identity; a role of "" = disabled): ui.team follows it
+    identity_changed = Signal(object, object)
 
     def __init__(
         self,
@@ -77,6 +80,30 @@ class AppContext(QObject):
         """Who is signed in to a team database (the PostgreSQL login's staff record, asked once
         per engine); None on SQLite, where Settings chooses the current user."""
         return team.identity(self.engine)
+
+    def role_seen(self, role: str) -> None:
+        """The database says the signed-in login's role is ``role`` now (the live listener's
+        ping, or :meth:`check_role`): when it changed, say so to every view
+        (:attr:`identity_changed`), and have them read again if it changes what the login may
+        see (a manager sees every confidential record). Nothing on SQLite."""
+        old = self.identity
+        new = team.follow_role(self.engine, role)
+        if old is None or new is None:
+            return
+        self.identity_changed.emit(old, new)
+        privileged = ("manager", "admin")
+        if new.role and (not old.role or (old.role in privileged) != (new.role in privileged)):
+            self.publish(Changes(everything=True))  # (nothing was read while it had no role)
+
+    def check_role(self) -> None:
+        """Ask the database for the signed-in login's role now, off the UI thread (one small
+        query), and follow it (:meth:`role_seen`). Nothing is asked on SQLite."""
+        if self.identity is None:
+            return
+        engine = self.engine
+        self.tasks.run(
+            lambda _task: team.role_now(engine), on_done=self.role_seen, on_error=lambda _exc: None
+        )
 
     @property
     def staff_id(self) -> int | None:
@@ -134,6 +161,9 @@ class AppContext(QObject):
             stop_waiting()
             if isinstance(exc, DatabaseBusy):  # (a form's own handler keeps what was typed)
                 exc = self._busy_in_words(exc, typed=on_error is not None)
+            elif isinstance(exc, NotPermitted) or team.login_refused(exc):
+                exc = self._refused_in_words(exc)
+                self.check_role()  # a role changed since the window started: follow it now
             handler = on_error or self.tasks.default_error
             if handler is None:
                 raise exc
@@ -205,6 +235,39 @@ class AppContext(QObject):
         )
         out.args = (text.replace("%1", exc.path).replace("%2", f"{exc.waited_s:.0f}"),)
         return out
+
+    def _refused_in_words(self, exc: BaseException) -> NotPermitted:
+        """The database's refusal (SQLSTATE 42501, or a disabled login) as one sentence in the
+        person's language, without the server's own words."""
+        who = self.identity
+        login = who.login if who is not None else getattr(exc, "login", "")
+        if isinstance(exc, NotPermitted) and exc.row_security:
+            text = self.tr(
+                "Not saved: the change would leave a confidential record you may not see. Its "
+                "owner, the staff on it or a manager can make it."
+            )
+        elif isinstance(exc, NotPermitted):
+            text = self.tr(
+                "Not saved: your login %1 may not change anything in this database (your role may "
+                "have just been changed). Ask a manager if you need to edit."
+            ).replace("%1", login)
+        else:
+            text = self.disabled_text(login)
+        out = NotPermitted(text, login=login, row_security=getattr(exc, "row_security", False))
+        out.__cause__ = exc
+        return out
+
+    def disabled_text(self, login: str = "") -> str:
+        """What a window whose login was disabled while it was open says (and does not show the
+        server's errors instead)."""
+        if not login:
+            who = self.identity
+            login = who.login if who is not None else ""
+        return self.tr(
+            "Your login %1 was disabled (or lost its Ketnoi role): this window can no longer read "
+            "or save anything. Close Ketnoi, and ask an administrator to enable your login again if "
+            "you still need it."
+        ).replace("%1", login)
 
     def publish(self, changes: Changes) -> None:
         """Tell every view what changed (on the UI thread)."""

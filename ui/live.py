@@ -5,7 +5,12 @@ windows changed arrives on a background thread and is handed to the UI thread by
 signal, then to ``ctx.publish`` — the same change propagation a window's own saves use, so a
 list marks the touched rows stale and reads them again, and re-runs its query only when rows
 may come or go. A small label in the status bar says how the link stands: *Live*, *Offline*
-(retrying), *Reconnecting…*; on SQLite (several windows on one file) it says nothing.
+(retrying), *Reconnecting…*, *Signed out* (the login was disabled); on SQLite (several windows
+on one file) it says nothing.
+
+On a team database the listener also asks the login's role at each ping (``app.live.start``'s
+``on_role``); what it hears goes to ``ctx.role_seen``, which makes the window follow a role an
+administrator changed while it is open (``ui.team``).
 """
 
 from __future__ import annotations
@@ -36,6 +41,10 @@ def _texts() -> dict[str, tuple[str, str]]:
             tr("The team database cannot be reached; trying again…"),
         ),
         "reconnecting": (tr("Reconnecting…"), tr("Trying to reach the team database again")),
+        "refused": (
+            tr("Signed out"),
+            tr("The team database no longer lets your login in: it was disabled by an administrator"),
+        ),
         "stopped": ("", ""),
     }
 
@@ -55,7 +64,7 @@ class LiveStatus(QLabel):
         text, tip = _texts().get(state, ("", ""))
         self.setText(("● " if state == "connected" else "○ ") + text if text else "")
         self.setToolTip(tip)
-        colour = {"connected": "#2e7d32", "offline": "#c62828"}.get(state, "")
+        colour = {"connected": "#2e7d32", "offline": "#c62828", "refused": "#c62828"}.get(state, "")
         self.setStyleSheet(f"color: {colour};" if colour else "")
         self.setVisible(bool(text))
 
@@ -65,6 +74,7 @@ class LiveUpdates(QObject):
 
     arrived = Signal(object)  # Changes, from the listener's thread
     state_changed = Signal(str)
+    role_heard = Signal(str)  # the login's role as the database says it now (team mode)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +82,8 @@ class LiveUpdates(QObject):
         self.feed: Any = None
         self.label: LiveStatus | None = None
         self.arrived.connect(self._publish, Qt.ConnectionType.QueuedConnection)
+        self.role_heard.connect(self._role, Qt.ConnectionType.QueuedConnection)
+        self.state_changed.connect(self._state, Qt.ConnectionType.QueuedConnection)
 
     def start(self, label: LiveStatus | None = None, **kwargs: Any) -> None:
         """Start listening; ``label`` shows the state (on a team server only)."""
@@ -80,7 +92,17 @@ class LiveUpdates(QObject):
         if label is not None and self.ctx.engine.dialect.name == "postgresql":
             self.label = label
             self.state_changed.connect(label.show_state, Qt.ConnectionType.QueuedConnection)
+        if self.ctx.identity is not None:  # a team database: roles may change while it is open
+            kwargs.setdefault("on_role", self.role_heard.emit)
         self.feed = live.start(self.ctx.engine, self.arrived.emit, self.state_changed.emit, **kwargs)
+
+    def check_role_now(self) -> None:
+        """Ask the login's role at once: on the listener's connection when it listens, else by a
+        read of its own (nothing on SQLite)."""
+        if self.feed is not None and self.feed.state == "connected":
+            self.feed.check_now()
+        else:
+            self.ctx.check_role()
 
     def stop(self) -> None:
         if self.feed is not None:
@@ -88,5 +110,14 @@ class LiveUpdates(QObject):
             feed.stop()
 
     def _publish(self, changes: Changes) -> None:
+        who = self.ctx.identity
+        if self.feed is not None and not (who is not None and not who.role):
+            self.ctx.publish(changes)  # (not once disabled: every read would be refused)
+
+    def _role(self, role: str) -> None:
         if self.feed is not None:
-            self.ctx.publish(changes)
+            self.ctx.role_seen(role)
+
+    def _state(self, state: str) -> None:
+        if state == "refused" and self.feed is not None:  # the server no longer lets it in
+            self.ctx.role_seen("")

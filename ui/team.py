@@ -78,18 +78,57 @@ WRITE_ACTIONS = (
 
 
 def is_reader(ctx: AppContext) -> bool:
-    """The signed-in login may only read (a reader on a team database). The role is read once
-    per engine, at sign-in (:func:`app.team.identity`); SQLite and a PostgreSQL database not
-    set up for a team are never read-only here."""
+    """The signed-in login may only read (a reader on a team database), or no longer even that
+    (disabled while the window was open: no Ketnoi role left). The role is read at sign-in
+    (:func:`app.team.identity`) and followed while the window is open (``ctx.role_seen``, from
+    the live listener's ping); SQLite and a PostgreSQL database not set up for a team are never
+    read-only here — unless the SQLite file was opened read-only (:func:`read_only_file`)."""
+    if read_only_file(ctx) is not None:
+        return True
     who = ctx.identity
-    return who is not None and who.role == "reader"
+    return who is not None and who.role in ("reader", "")
 
 
-def read_only_tip() -> str:
+def read_only_file(ctx: AppContext) -> str | None:
+    """Why the window's SQLite file was opened read-only (a read-only folder, file or medium:
+    db.read_only), in the person's language; None when it was not."""
+    from db.engine import read_only_reason, sqlite_path
+
+    if read_only_reason(ctx.engine) is None:
+        return None
+    path = sqlite_path(str(ctx.engine.url))
+    return tr("%1 is open read-only: Ketnoi may not write to it where it is.").replace(
+        "%1", str(path) if path is not None else ""
+    )
+
+
+def read_only_tip(ctx: AppContext | None = None) -> str:
+    why = read_only_file(ctx) if ctx is not None else None
+    if why is not None:  # a file opened read-only, not a role
+        return (
+            why
+            + " "
+            + tr(
+                "You can look, search, print briefs and export, but not change anything. To change "
+                "it, copy the file to a folder you can write and open the copy."
+            )
+        )
+    who = ctx.identity if ctx is not None else None
+    if ctx is not None and who is not None and not who.role:
+        return ctx.disabled_text(who.login)
     return tr(
         "Your role is reader: you can look, search, print briefs and export, but not change "
         "anything. Ask a manager for write access."
     )
+
+
+def role_change_text(ctx: AppContext, who: team.Identity) -> str:
+    """What the status bar says when an administrator changed the signed-in login's role."""
+    if not who.role:
+        return ctx.disabled_text(who.login)
+    if who.role == "reader":
+        return tr("Your role is now reader: editing is off.")
+    return tr("Your role is now %1: you can edit.").replace("%1", role_label(who.role))
 
 
 def wrapped(text: str) -> str:
@@ -97,37 +136,88 @@ def wrapped(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
-class _KeepDisabled(QObject):
-    """Turns a widget off again whenever its own code turns it on (a selection changed)."""
+class _Hold(QObject):
+    """One write action or button of a team database's window: off, its tooltip saying why,
+    while the signed-in role only reads; as its own code last wanted it (and with its own
+    tooltips) while the role writes. It follows a role changed while the window is open
+    (``ctx.identity_changed``). A child of its target: it goes with it."""
+
+    def __init__(self, ctx: AppContext, target: QAction | QWidget) -> None:
+        super().__init__(target)
+        self.ctx, self.target = ctx, target
+        self.held = False
+        self.wanted = target.isEnabled()  # what the target's own code asked for, while held
+        self.tips = (target.toolTip(), target.statusTip())
+        self._forcing = False
+        if isinstance(target, QAction):
+            target.changed.connect(self._action_changed)
+        else:
+            target.installEventFilter(self)
+        ctx.identity_changed.connect(self.follow)
+        self.follow()
+
+    def follow(self, *_args: object) -> None:
+        if is_reader(self.ctx):
+            self._hold()
+        else:
+            self._release()
+
+    def _set(self, tip: str, status_tip: str, enabled: bool) -> None:
+        self._forcing = True
+        try:
+            self.target.setToolTip(tip)
+            self.target.setStatusTip(status_tip)
+            self.target.setEnabled(enabled)
+        finally:
+            self._forcing = False
+
+    def _hold(self) -> None:
+        if not self.held:
+            self.tips = (self.target.toolTip(), self.target.statusTip())
+            self.wanted = self.target.isEnabled()
+            self.held = True
+        tip = read_only_tip(self.ctx)
+        self._set(wrapped(tip), tip, False)  # rich text: Qt wraps it instead of one 1,000 px line
+
+    def _release(self) -> None:
+        if self.held:
+            self.held = False
+            self._set(*self.tips, self.wanted)
+
+    def _action_changed(self) -> None:
+        """Its own code turned the action on (a selection changed): off again while held."""
+        if self.held and not self._forcing and self.target.isEnabled():
+            self.wanted = True
+            self._set(self.target.toolTip(), self.target.statusTip(), False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.EnabledChange and isinstance(watched, QWidget) and watched.isEnabled():
-            watched.setEnabled(False)
+        if (
+            event.type() == QEvent.Type.EnabledChange
+            and self.held
+            and not self._forcing
+            and isinstance(watched, QWidget)
+            and watched.isEnabled()
+        ):
+            self.wanted = True
+            self._forcing = True
+            try:
+                watched.setEnabled(False)
+            finally:
+                self._forcing = False
         return False
-
-
-def _keep_action_disabled(action: QAction) -> None:
-    if action.isEnabled():
-        action.setEnabled(False)
 
 
 def hold_read_only(ctx: AppContext, *targets: QAction | QWidget | None) -> bool:
-    """For a reader: disable each write action or button for good, its tooltip saying why.
-    Anything else (an officer, SQLite): nothing happens. True when the targets were held."""
-    if not is_reader(ctx):
+    """On a team database: each write action or button is off, its tooltip saying why, while
+    the signed-in role only reads — now, and as an administrator changes the role while it is
+    open. SQLite: nothing happens, unless the file was opened read-only (then they are off for
+    good). True when the targets are held now."""
+    if ctx.identity is None and read_only_file(ctx) is None:
         return False
-    tip = read_only_tip()
     for target in targets:
-        if target is None:
-            continue
-        target.setToolTip(wrapped(tip))  # rich text: Qt wraps it instead of one 1,000 px line
-        target.setStatusTip(tip)
-        target.setEnabled(False)
-        if isinstance(target, QAction):
-            target.changed.connect(lambda a=target: _keep_action_disabled(a))
-        else:
-            target.installEventFilter(_KeepDisabled(target))
-    return True
+        if target is not None:
+            _Hold(ctx, target)
+    return is_reader(ctx)
 
 
 def if_enabled(button: Callable[[], QWidget], slot: Callable[[], object]) -> Callable[..., None]:
@@ -141,18 +231,66 @@ def if_enabled(button: Callable[[], QWidget], slot: Callable[[], object]) -> Cal
 
 
 def guard_window(window: Any) -> None:
-    """A reader's main window: the commands that write are disabled with the reason as their
-    tooltip, and the status bar says "Read only". Called once per window build (also after a
-    language switch), once its actions exist."""
+    """A team database's main window: the commands that write are disabled with the reason as
+    their tooltip while the role only reads, and the status bar says "Read only"; both follow a
+    role an administrator changes while it is open. Called once per window build (also after a
+    language switch), once its actions exist. Nothing on SQLite."""
     ctx = window.ctx
-    if not is_reader(ctx):
+    if ctx.identity is None and read_only_file(ctx) is None:
         return
     found = {a.objectName(): a for a in window.findChildren(QAction)}
     hold_read_only(ctx, *(found.get(name) for name in WRITE_ACTIONS))
-    label = QLabel(tr("Read only"), window)
-    label.setObjectName("read_only_status")
-    label.setToolTip(wrapped(read_only_tip()))
-    window.statusBar().addPermanentWidget(label)
+    _WindowGuard(window)
+    if read_only_file(ctx) is not None:  # the title bar says it too: the file, not a role
+        from db.engine import sqlite_path
+
+        path = sqlite_path(str(ctx.engine.url))
+        window.setWindowTitle(tr("%1 (read-only) — Ketnoi").replace("%1", path.name if path else ""))
+
+
+class _WindowGuard(QObject):
+    """The rest of the window that follows the role: the "Read only" label, dragging on the
+    map, the commands enabled by the selection, and one sentence in the status bar."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.setObjectName("role_guard")
+        self.window = window
+        self.label: QLabel | None = None
+        self._show_label()
+        window.ctx.identity_changed.connect(self.follow)  # after the holds: they follow first
+
+    def _show_label(self) -> None:
+        ctx = self.window.ctx
+        if not is_reader(ctx):
+            if self.label is not None:
+                self.label.hide()
+            return
+        if self.label is None:
+            self.label = QLabel(self.window)
+            self.label.setObjectName("read_only_status")
+            self.window.statusBar().addPermanentWidget(self.label)
+        signed_out = ctx.identity is not None and not ctx.identity.role
+        self.label.setText(tr("Login disabled") if signed_out else tr("Read only"))
+        if read_only_file(ctx) is not None:
+            self.label.setText(tr("Read-only file"))
+        self.label.setStyleSheet("color: #c62828;" if signed_out else "")
+        self.label.setToolTip(wrapped(read_only_tip(ctx)))
+        self.label.show()
+
+    def follow(self, _old: team.Identity, new: team.Identity) -> None:
+        window, ctx = self.window, self.window.ctx
+        self._show_label()
+        map_view = getattr(window, "map_view", None)
+        if map_view is not None:
+            map_view.canvas.editable = not is_reader(ctx)
+        if not is_reader(ctx):
+            window._update_enabled()  # what the selection allows, now that the role writes
+        said = role_change_text(ctx, new)
+        if new.role:
+            ctx.status_message.emit(said)
+        else:  # stays up: the window can do nothing more
+            window.status_line.announce(said, 0)
 
 
 def confidential_tip() -> str:

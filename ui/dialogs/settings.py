@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import lists, records
+from app import lists, records, team
 from db.engine import describe_url
 from ui import i18n
 from ui import team as team_ui
@@ -115,6 +115,8 @@ class SettingsDialog(QDialog):
             signed_in.setObjectName("settings_signed_in")
             signed_in.setWordWrap(True)
             form.addRow(self.tr("Signed in as"), signed_in)
+            self.signed_in = signed_in
+            ctx.identity_changed.connect(self._identity_changed)  # an administrator changed the role
         form.addRow(self.tr("Dates"), self.date_format)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", language_note)
@@ -126,6 +128,9 @@ class SettingsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(buttons)
+
+    def _identity_changed(self, _old: object, new: team.Identity) -> None:
+        self.signed_in.setText(team_ui.signed_in_text(new))
 
     def _add_staff(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("New staff member"), self.tr("Full name"))
