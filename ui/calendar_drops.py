@@ -51,7 +51,7 @@ class CalendarDrops(QObject):
     def open(self, files: list[Path]) -> None:
         """The first invitation or contacts file (one dialog at a time); a reader is told why not."""
         if is_reader(self.ctx):
-            self.ctx.status_message.emit(read_only_tip())
+            self.ctx.status_message.emit(read_only_tip(self.ctx))
             return
         first = files[0]
         if first.suffix.lower() in ICS:

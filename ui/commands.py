@@ -121,7 +121,7 @@ class Commands(QObject):
         """A reader's window writes nothing: its write commands are disabled (ui.team), and a way
         in that is not a button (a double-click on a row, a key) says why in the status bar."""
         if is_reader(self.ctx):
-            self.ctx.status_message.emit(read_only_tip())
+            self.ctx.status_message.emit(read_only_tip(self.ctx))
             return True
         return False
 

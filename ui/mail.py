@@ -110,7 +110,7 @@ class EmailLogger(QObject):
 
     def log_files(self, paths: list[Path], kind: str | None = None, record_id: int | None = None) -> None:
         if paths and is_reader(self.ctx):  # a reader's window logs nothing: say why
-            self.ctx.status_message.emit(read_only_tip())
+            self.ctx.status_message.emit(read_only_tip(self.ctx))
             return
         self.queue += [(p, kind, record_id) for p in paths]
         if not self.busy:

@@ -65,7 +65,11 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
         QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete)
         return ended
     ctx = window.ctx
-    window.live.start(window.live_label)  # colleagues' saves, live (issue 13)
+    from db.engine import read_only_reason
+
+    read_only = read_only_reason(ctx.engine) is not None  # opened read-only: nothing written beside it
+    if not read_only:
+        window.live.start(window.live_label)  # colleagues' saves, live (issue 13)
     if watching():
 
         def filled() -> None:
@@ -79,7 +83,8 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
     maybe_welcome(window)
     # Today's copy, off the UI thread (a big file takes a second or two to copy).
     engine = ctx.engine
-    ctx.tasks.run(lambda _task: backups.daily(engine), on_error=lambda _exc: None, write=True)
+    if not read_only:
+        ctx.tasks.run(lambda _task: backups.daily(engine), on_error=lambda _exc: None, write=True)
     code = app.exec()
     engine.dispose()
     return int(code)
@@ -224,7 +229,9 @@ class Opening(QObject):
         from db.migrate import DatabaseError, ReadOnlyDatabaseError
 
         if isinstance(exc, ReadOnlyDatabaseError):
-            read_only_box(exc, self.window)
+            if read_only_box(exc, self.window):  # "Open read-only": to look, not to change
+                self._open_read_only(exc)
+                return
         elif isinstance(exc, DatabaseError):
             text = QCoreApplication.translate("Main", "Ketnoi cannot open the database\n%1\n\n%2")
         else:  # a missing server, a bad URL, a file we may not write
@@ -239,6 +246,20 @@ class Opening(QObject):
             self._offer(*self.damaged)
             return
         self._finish(1)
+
+    def _open_read_only(self, reason: Any) -> None:
+        """On the worker: open the file read-only (db.read_only: checked for damage, its schema
+        this Ketnoi's); on the UI thread: the views, every write command off (ui.team)."""
+        url = self.url
+
+        def prepare(_task: Any) -> tuple[str | None, Engine | None]:
+            from db.read_only import open_read_only
+
+            engine = open_read_only(url, reason)
+            preload()
+            return None, engine
+
+        self._tasks.run(prepare, on_done=self._prepared, on_error=self._failed)
 
     def _upgrading(self) -> None:
         if not self.done:
@@ -465,19 +486,20 @@ def offer_latest_backup(
         return None
 
 
-def read_only_box(exc: Any, parent: QWidget | None = None) -> None:
+def read_only_box(exc: Any, parent: QWidget | None = None) -> bool:
     """A sound-looking file Ketnoi may not write where it lies (db.migrate.ReadOnlyDatabaseError:
     a read-only folder or file): where, and what to do. Not the damage offer: nothing is wrong
-    with the file, so no backup and no new database are offered."""
+    with the file, so no backup and no new database are offered. True when the person chose
+    "Open read-only" (to look: db.read_only), False for Quit."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Ketnoi", "", parent=parent)
     box.setObjectName("read_only_database")
     if exc.folder:
         text = tr(
-            "Ketnoi cannot open %1: the folder %2 is read-only for you. Even to read a database, "
-            "Ketnoi creates two small files beside it (%3-wal and %3-shm)."
+            "Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi "
+            "creates two small files beside a database it works on (%3-wal and %3-shm)."
         )
     else:
-        text = tr("Ketnoi cannot open %1: the file %2 is read-only for you.")
+        text = tr("Ketnoi cannot open %1 for changes: the file %2 is read-only for you.")
     box.setText(
         text.replace("%1", str(exc.path)).replace("%2", str(exc.blocked)).replace("%3", exc.path.name)
         + " "
@@ -488,12 +510,21 @@ def read_only_box(exc: Any, parent: QWidget | None = None) -> None:
             "Copy the database to a folder you can write, for example Documents, and open the copy; "
             "or ask your IT support for write access to %1."
         ).replace("%1", str(exc.blocked))
+        + " "
+        + tr("To look at it without changing anything, open it read-only.")
     )
     box.setDetailedText(str(exc))
+    look = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    look.setObjectName("open_read_only")
+    look.setToolTip(tr("Look at it, search it and print briefs; nothing can be changed or saved in it."))
     close = box.addButton(QMessageBox.StandardButton.Close)
     close.setText(tr("Quit"))
+    box.setEscapeButton(close)
+    box.setDefaultButton(look)
     box.exec()
+    chosen = box.clickedButton() is look
     box.deleteLater()
+    return chosen
 
 
 def _same_file(a: Path, b: Path | None) -> bool:

@@ -1,5 +1,6 @@
 """The window on a sound database in a read-only folder: it says where and what to do, in the
-person's language, and offers no backup and no new database (nothing says the file is damaged)."""
+person's language, and offers no backup and no new database (nothing says the file is damaged);
+only Quit and "Open read-only" (tests/ui/test_read_only_window.py)."""
 
 from __future__ import annotations
 
@@ -59,9 +60,13 @@ def test_a_read_only_folder_is_named_and_no_new_database_is_offered(
     if language == "en":
         assert "the folder" in box["text"] and "read-only" in box["text"]
         assert "does not mean the database is damaged" in box["text"] and "Documents" in box["more"]
-        assert box["buttons"][-1] == "Quit" and len(box["buttons"]) == 2  # and Show Details…
+        assert (
+            box["buttons"][-2:] == ["Open read-only", "Quit"] and len(box["buttons"]) == 3
+        )  # + Show Details…
+        assert "open it read-only" in box["more"]
     else:
         assert "chỉ đọc" in box["text"] and "hỏng" in box["text"] and "Tài liệu" in box["more"]
         assert "read-only" not in box["text"]
-        assert box["buttons"][-1] == "Thoát" and len(box["buttons"]) == 2
+        assert box["buttons"][-2:] == ["Mở chỉ để đọc", "Thoát"] and len(box["buttons"]) == 3
+        assert "chế độ chỉ đọc" in box["more"]
     assert sorted(p.name for p in folder.iterdir()) == ["ketnoi.db"]

@@ -1,0 +1,205 @@
+"""A window on a SQLite file opened read-only (db.read_only): it works as a reader's window does
+— every command that writes is off and says why (the file, not a role), the title and status bar
+say "read-only" — while lists, search, record pages and the map read the file; and the file and
+its folder are left as they were."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+
+from app import demo
+from db.migrate import open_database, read_only_problem
+from tests.read_only import read_only
+
+
+def _demo(folder: Path) -> Path:
+    folder.mkdir()
+    db = folder / "ketnoi.db"
+    engine = open_database(f"sqlite:///{db}")
+    demo.fill(engine)
+    engine.dispose()
+    return db
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _actions(window: Any) -> dict[str, QAction]:
+    return {a.objectName(): a for a in window.findChildren(QAction) if a.objectName()}
+
+
+@pytest.fixture
+def ro_window(qtbot: Any, qapp: Any, tmp_path: Path, settings: Any) -> Iterator[Any]:
+    """The window on a file opened read-only (in a writable folder: no permission trick needed
+    for what the window does; the folder case is the start-up test below)."""
+    from db.read_only import open_read_only
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    db = _demo(tmp_path / "backup")
+    digest = _digest(db)
+    engine = open_read_only(f"sqlite:///{db}")
+    ctx = AppContext(engine, settings)
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)
+    yield w
+    ctx.tasks.cancel_all()
+    ctx.tasks.wait()
+    w.close()
+    engine.dispose()
+    assert sorted(p.name for p in db.parent.iterdir()) == ["ketnoi.db"]  # no -wal, -shm, backups
+    assert _digest(db) == digest
+
+
+def test_every_write_is_off_and_says_why_while_reading_works(qtbot: Any, ro_window: Any) -> None:
+    from ui.main_window import VIEWS
+    from ui.team import WRITE_ACTIONS, is_reader, read_only_tip, wrapped
+
+    w = ro_window
+    db = Path(str(w.ctx.engine.url.database))
+    assert is_reader(w.ctx)
+    tip = read_only_tip(w.ctx)
+    assert tip.startswith(f"{db} is open read-only") and "copy the file to a folder you can write" in tip
+    assert "role" not in tip  # the file, not a role
+    w.nav.setCurrentRow(VIEWS.index("organisation"))
+    view = w.views["organisation"]
+    qtbot.waitUntil(lambda: view.list.total >= 5, timeout=10_000)
+    view.list.select_first()  # a selection would turn Edit and Delete on
+    qtbot.waitUntil(lambda: bool(view.detail.record_id), timeout=10_000)
+    w._update_enabled()
+    acts = _actions(w)
+    for name in WRITE_ACTIONS:
+        assert name in acts, name
+        assert not acts[name].isEnabled(), name
+        assert acts[name].toolTip() == wrapped(tip), name
+    for name in ("act_search", "act_refresh", "act_brief", "act_history", "act_export", "act_settings"):
+        assert acts[name].isEnabled(), name
+    label = w.findChild(QLabel, "read_only_status")
+    assert label is not None and label.isVisible() and label.text() == "Read-only file"
+    assert label.toolTip() == wrapped(tip)
+    assert w.windowTitle() == "ketnoi.db (read-only) — Ketnoi"
+    # the record page reads: the organisation's name is on it
+    assert view.detail.record_id is not None
+    # a double-click opens no form: the status bar says why
+    messages: list[str] = []
+    w.ctx.status_message.connect(messages.append)
+    assert w.commands.edit("organisation", view.detail.record_id) is None
+    assert messages == [tip]
+    # the stakeholder map shows, and cannot be re-rated by dragging
+    w.nav.setCurrentRow(VIEWS.index("map"))
+    assert w.map_view.canvas.editable is False
+
+
+def test_a_write_that_slips_through_is_refused_in_one_sentence(qtbot: Any, ro_window: Any) -> None:
+    from db.errors import ReadOnlyFile
+
+    failed: list[BaseException] = []
+    done: list[object] = []
+    w = ro_window
+    w.ctx.write(lambda s: 1, on_done=done.append, on_error=failed.append)
+    qtbot.waitUntil(lambda: bool(failed or done), timeout=10_000)
+    assert not done and isinstance(failed[0], ReadOnlyFile)
+    assert "is open read-only" in str(failed[0])
+
+
+def _answer(choice: str, seen: list[dict[str, Any]]) -> None:
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        buttons = {b.objectName(): b for b in box.findChildren(QPushButton)}
+        seen.append(
+            {
+                "name": box.objectName(),
+                "text": box.text(),
+                "buttons": sorted(b.text() for b in buttons.values()),
+            }
+        )
+        if choice == "quit":
+            box.button(QMessageBox.StandardButton.Close).click()
+        else:
+            buttons["open_read_only"].click()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_open_read_only_from_the_message_opens_the_window(
+    qtbot: Any, qapp: Any, tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start on a file in a really read-only folder: the message offers "Open read-only",
+    which opens the window on it; the lists show its rows and nothing is written beside it."""
+    from ui import main
+    from ui.main_window import VIEWS, MainWindow
+
+    db = _demo(tmp_path / "share")
+    digest = _digest(db)
+    seen: list[dict[str, Any]] = []
+    found: dict[str, Any] = {}
+    windows: list[Any] = []
+    show = MainWindow.show
+
+    def record(self: Any) -> None:
+        windows.append(self)
+        show(self)
+
+    def fake_exec() -> int:
+        w = windows[-1]
+        w.nav.setCurrentRow(VIEWS.index("contact"))
+        view = w.views["contact"]
+        qtbot.waitUntil(lambda: view.list.total >= 5, timeout=10_000)
+        found["rows"] = view.list.model.rowCount()
+        found["title"] = w.windowTitle()
+        found["new"] = w.act_new.isEnabled()
+        found["delete"] = _actions(w)["act_delete"].isEnabled()
+        w.ctx.tasks.wait()
+        w.close()
+        return 0
+
+    monkeypatch.setattr(MainWindow, "show", record)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    with read_only(db.parent):
+        assert read_only_problem(db) is not None
+        _answer("open", seen)
+        assert main.run(str(db), settings=settings) == 0
+    assert [s["name"] for s in seen] == ["read_only_database"]
+    assert "Open read-only" in seen[0]["buttons"] and "Quit" in seen[0]["buttons"]
+    assert found["rows"] >= 5 and found["title"] == "ketnoi.db (read-only) — Ketnoi"
+    assert found["new"] is False and found["delete"] is False
+    assert sorted(p.name for p in db.parent.iterdir()) == ["ketnoi.db"]
+    assert _digest(db) == digest
+
+
+def test_a_file_that_cannot_be_read_correctly_is_said_so(
+    qtbot: Any, qapp: Any, tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older schema cannot be upgraded read-only: "Open read-only" names the file and its
+    version in a second message, and the start ends."""
+    import sqlite3
+
+    from ui import main
+
+    db = _demo(tmp_path / "old")
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = '0013'")
+    con.commit()
+    con.close()
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: boxes.append(text))
+    seen: list[dict[str, Any]] = []
+    with read_only(db.parent):
+        _answer("open", seen)
+        assert main.run(str(db), settings=settings) == 1
+    assert len(boxes) == 1 and f"Cannot open {db} read-only: it has schema version 0013" in boxes[0]
