@@ -318,7 +318,8 @@ class MappingPage(QWizardPage):
         layout = self.w.layout_
         if ok and not text and layout is not None:
             not_kept = columns_not_kept(dataclasses.replace(layout, mapping=self.mapping()))
-            text = wording(not_kept) if not_kept is not None else ""
+            said = wording(not_kept) if not_kept is not None else ""
+            text = said[:1].upper() + said[1:]  # (a sentence of its own here)
         if text and not ok:
             show_error(self.problem, text)
         else:

@@ -243,7 +243,8 @@ class PreviewPage(QWizardPage):
         # the columns a staff sheet does not import ("Đơn vị", "Chức vụ"…): said, not dropped silently
         not_kept = [m for p in self.w.previews if (m := columns_not_kept(p.layout)) is not None]
         if not_kept:
-            hidden = " ".join([hidden, *(wording(m, where=len(results) > 1) + "." for m in not_kept)]).strip()
+            said = [wording(m, where=len(results) > 1) for m in not_kept]
+            hidden = " ".join([hidden, *(f"{t[:1].upper()}{t[1:]}." for t in said)]).strip()
         if not total:
             show_error(self.message, self.tr("The sheet has no rows below its header."))
         elif to_write == 0:

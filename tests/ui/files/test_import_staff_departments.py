@@ -29,14 +29,14 @@ SAID = {
     "en": (
         "Read as staff: 3 of 3 values of column Đơn vị (D) are departments, with no organisation named "
         "(Phòng Hợp tác quốc tế, Văn phòng): your own. If the sheet lists contacts, choose Contacts above.",
-        "not imported: Chức vụ (C), Đơn vị (D): a staff member in Ketnoi has only a name, an email and "
+        "Not imported: Chức vụ (C), Đơn vị (D): a staff member in Ketnoi has only a name, an email and "
         "whether they still work here",
     ),
     "vi": (
         "Đọc là danh sách cán bộ: 3 trên 3 giá trị ở cột Đơn vị (D) là phòng ban, không ghi tổ chức nào "
         "(Phòng Hợp tác quốc tế, Văn phòng): đơn vị của mình. Nếu trang này là danh bạ liên hệ, hãy chọn "
         "Liên hệ ở trên.",
-        "không nhập: Chức vụ (C), Đơn vị (D): cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không",
+        "Không nhập: Chức vụ (C), Đơn vị (D): cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không",
     ),
 }
 
@@ -101,7 +101,7 @@ def test_the_kind_box_still_reads_it_as_contacts(qtbot: Any, ctx: Any, engine: A
     assert "Read as" not in page.note.text() and page.problem.text() == ""
     w.next()
     qtbot.waitUntil(lambda: len(w.previews) == 1 and not w.busy(), timeout=TIMEOUT)
-    assert w.previews[0].kind == "contact" and "not imported" not in w.preview_page.message.text()
+    assert w.previews[0].kind == "contact" and "Not imported" not in w.preview_page.message.text()
     w.next()
     qtbot.waitUntil(lambda: w.commit_page.state == "done", timeout=TIMEOUT)
     assert live(engine, Staff.name) == []
@@ -125,5 +125,5 @@ def test_a_contacts_list_named_as_staff_says_why_it_is_contacts(qtbot: Any, ctx:
     page.kind.setCurrentIndex(index)
     page.kind.activated.emit(index)
     assert "Read as" not in page.note.text()
-    assert page.problem.text().startswith("not imported: Chức vụ (C), Đơn vị (D)")
+    assert page.problem.text().startswith("Not imported: Chức vụ (C), Đơn vị (D)")
     w.reject()
