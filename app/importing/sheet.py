@@ -187,7 +187,15 @@ no kind of record has such a field; a sheet with one and no organisation column 
 people of one organisation, by department: ours."""
 UNIT_SHARE = 0.75
 """The share of a would-be organisation column's values that must be departments of ours
-(:func:`our_department`) for the sheet to be read as our staff; at least two of them."""
+(:func:`our_department`) for the sheet to be read as our staff; two different ones at least,
+unless the sheet's name says staff."""
+_NATIONAL_OFFICES = (
+    "van phong chinh phu", "van phong quoc hoi", "van phong chu tich nuoc", "van phong trung uong",
+    "van phong ubnd", "van phong uy ban", "van phong hdnd", "van phong hoi dong nhan dan",
+    "van phong tinh uy", "van phong thanh uy", "office of the government", "office of the president",
+)  # fmt: skip
+"""Offices that are organisations of their own (the Government Office, a province's People's
+Committee's): never a department of ours."""
 _OUR_PREFIXES = ("phòng ", "ban ", "văn phòng ", "bộ phận ", "department ", "office ")
 _NEUTRAL_PREFIX = "trung tâm "  # a centre is a department as often as an organisation of its own
 _DASH = re.compile(r"\s[-–—]\s*")
@@ -207,6 +215,8 @@ def our_department(value: str) -> bool | None:
         return True
     if lower.startswith(_NEUTRAL_PREFIX):
         return None
+    if fold(text).startswith(_NATIONAL_OFFICES):
+        return False
     if not lower.startswith(_OUR_PREFIXES) or any(c in text for c in ",;()[]"):
         return False
     head, *rest = _DASH.split(text)
@@ -238,7 +248,8 @@ def staff_evidence(
       no other kind of record has, or a department column ("Phòng ban", "Bộ phận"); or
     * the would-be organisation column ("Đơn vị", as an office writes its staff's
       department) holds our departments: at least three in four of its values in ``sample``
-      (the rows below the header), and two or more, are :func:`our_department`.
+      (the rows below the header) are :func:`our_department`, two different ones at least
+      (one is enough under a sheet named as staff).
     """
     name = fold(sheet)
     found = {fs.field_for_header("staff", h) for h in headers if h}
@@ -289,7 +300,10 @@ def _units_reason(
         values = [cell_text(r[col]) for r in sample if col < len(r) and r[col] is not None]
         counted = [(v, d) for v in values if v and (d := our_department(v)) is not None]
         ours = [v for v, d in counted if d]
-        if len(ours) < 2 or len(ours) < UNIT_SHARE * len(counted):
+        # several departments (a delegation of one office, "Văn phòng Bộ" on every row, is
+        # contacts), or one under a sheet named as staff
+        several = len(set(ours)) >= 2 or (staff_named and bool(ours))
+        if not several or len(ours) < UNIT_SHARE * len(counted):
             if not staff_named:
                 return None
             others = list(dict.fromkeys(v for v, d in counted if not d))[:3]

@@ -70,6 +70,8 @@ def names(engine: Engine, model: Any, column: Any) -> list[str]:
         ("Danh sách cán bộ", [["DANH SÁCH CÁN BỘ"], [], HEAD, *OFFICE], "kind_staff_by_units"),
         ("Sheet1", [HEAD, *OFFICE], "kind_staff_by_units"),
         ("Cán bộ đầu mối", [HEAD, *OFFICE[:3]], "kind_staff_by_units"),  # our own focal points
+        # one department is enough under a sheet named as staff (the Cooperation Office's own list)
+        ("Cán bộ phòng HTQT", [HEAD, *OFFICE[:2]], "kind_staff_by_units"),
         # a department column and no organisation column
         ("Nhân sự", [["Họ tên", "Phòng ban", "Email"], ["Trần Minh Anh", "Phòng HTQT", "anh@nic.gov.vn"]],
          "kind_staff_by_name"),
@@ -107,6 +109,11 @@ def test_an_office_staff_list_is_read_as_staff_and_says_why(
         ("Sheet1", [HEAD, *[[i, f"Người {i}", "", "Trung tâm Đổi mới sáng tạo Quốc gia", "", ""] for i in range(5)]],
          None),  # a centre is an organisation as often as a department
         ("Sheet1", [HEAD, [1, "Lê Hà", "", "Phòng Hợp tác quốc tế", "", ""]], None),  # one value is no evidence
+        # a delegation of one office: one department on every row is no list of ours…
+        ("Sheet1", [HEAD, *[[i, f"Người {i}", "", "Văn phòng Bộ", "", ""] for i in range(4)]], None),
+        # …and the Government Office, a province's People's Committee's are organisations
+        ("Sheet1", [HEAD, *[[i, f"Người {i}", "", u, "", ""] for i, u in enumerate(
+            ["Văn phòng Chính phủ", "Văn phòng UBND tỉnh Bắc Ninh", "Văn phòng Quốc hội"])]], None),
         # departments of a named organisation: the people of that organisation (a partner's too)
         ("Sheet1", [HEAD, *[[i, f"Người {i}", "", f"Phòng {w} - Viettel", "", ""] for i, w in enumerate(["HTQT", "Kinh doanh", "Kỹ thuật"])]],
          None),
