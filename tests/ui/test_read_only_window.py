@@ -203,3 +203,41 @@ def test_a_file_that_cannot_be_read_correctly_is_said_so(
         _answer("open", seen)
         assert main.run(str(db), settings=settings) == 1
     assert len(boxes) == 1 and f"Cannot open {db} read-only: it has schema version 0013" in boxes[0]
+
+
+def test_briefs_and_exports_are_written_elsewhere(
+    qtbot: Any, ro_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PDF brief and a workbook export of the read-only file, written to a writable folder."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from app import resolve
+    from ui import briefs
+
+    w = ro_window
+    opened: list[Path] = []
+    monkeypatch.setattr(briefs, "open_in_viewer", opened.append)
+    with w.ctx.read() as s:
+        viettel = resolve.resolve(s, "organisation", "Viettel")
+    w.navigate("organisation", viettel)
+    assert w.act_brief.isEnabled()
+    w.act_brief.trigger()
+    dialog = next(d for d in w.findChildren(briefs.BriefDialog) if d.isVisible())
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
+    assert "Viettel" in "".join(p.extract_text() for p in PdfReader(opened[0]).pages)
+    dialog.close()
+    target = tmp_path / "out.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    w.act_export.trigger()
+    qtbot.waitUntil(lambda: "Exported" in w.statusBar().currentMessage(), timeout=20_000)
+    names = {
+        c.value
+        for ws in load_workbook(target, read_only=True).worksheets
+        for r in ws.iter_rows(max_row=40)
+        for c in r
+    }
+    assert any(isinstance(n, str) and "Viettel" in n for n in names)
