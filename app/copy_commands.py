@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from app import copy_db
 from app.errors import UserError
 from db.engine import describe_url, resolve_url
-from db.migrate import open_database
+from db.migrate import ReadOnlyDatabaseError, open_database
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -44,7 +44,14 @@ def _open(url: str, *, creates: bool) -> Engine:
     from app.cli import check_database_url
 
     check_database_url(url, creates=creates)
-    return open_database(url)
+    try:
+        return open_database(url)
+    except ReadOnlyDatabaseError as exc:
+        if creates:  # the target must be written
+            raise
+        from db.read_only import open_read_only
+
+        return open_read_only(url, exc)  # a source on a read-only share or medium: read only
 
 
 def copy_command(args: argparse.Namespace, ctx: Any) -> int:

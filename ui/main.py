@@ -80,7 +80,8 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
     from db import backup as backups
     from ui.welcome import maybe_welcome
 
-    maybe_welcome(window)
+    if not read_only:  # its sample data would be written into the file
+        maybe_welcome(window)
     # Today's copy, off the UI thread (a big file takes a second or two to copy).
     engine = ctx.engine
     if not read_only:

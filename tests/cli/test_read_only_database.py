@@ -139,3 +139,29 @@ def test_a_damaged_file_without_its_schema_version_is_called_damaged(
     assert main(["search", "nguyen", "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert "is damaged" in err and "Restore its latest good backup" in err and "no schema version" not in err
+
+
+def test_copy_db_copies_from_a_read_only_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What the messages advise, from the command line: the file on a read-only share copied to
+    a writable place (the source read read-only, the copy compared in full)."""
+    db = _demo(tmp_path / "shared")
+    copy = tmp_path / "mine" / "ketnoi.db"
+    copy.parent.mkdir()
+    with read_only(db.parent):
+        assert main(["copy-db", "--from", str(db), "--to", str(copy)]) == 0
+    assert "the copy is identical to the source" in capsys.readouterr().out
+    assert sorted(p.name for p in db.parent.iterdir()) == ["ketnoi.db"]
+    assert main(["org", "add", "--name", "NIC2", "--db", str(copy)]) == 0  # the copy is writable
+
+
+def test_an_older_schema_is_named_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = _sound(tmp_path / "old")
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = '0013'")
+    con.commit()
+    con.close()
+    with read_only(db.parent):
+        assert main(["search", "nguyen", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith(f"ketnoi: Cannot open {db} read-only: it has schema version 0013, older than"), err
