@@ -61,6 +61,13 @@ def changes_of(messages: Iterable[Message], *, skip_app: str | None = CONNECTION
     return out
 
 
+def _staff_changed(batch: list[Message]) -> bool:
+    """An administrator's add-user or disable-user writes the staff record: the role is asked
+    before the batch is handed on (a disabled login then reads nothing more, and a new role
+    shows at once rather than at the next ping)."""
+    return any(m.get("kind") == "staff" for m in batch)
+
+
 def start(
     engine: Engine,
     on_changes: Callable[[Changes], None],
@@ -73,7 +80,8 @@ def start(
 ) -> Feed | None:
     """Start hearing others' writes to ``engine``'s database; None for an in-memory one.
     ``on_role`` (a team database only: pass it for one) hears the login's role at each
-    connection and every ``ping_s``, and at once after ``feed.check_now()``."""
+    connection, every ``ping_s``, before a batch that changes a staff record, and at once after
+    ``feed.check_now()``."""
 
     def messages(batch: list[Message]) -> None:
         found = changes_of(batch, skip_app=skip_app)
@@ -90,7 +98,9 @@ def start(
 
             probe = ask_role
 
-        return PgListener(engine.url, messages, on_state, probe=probe, ping_s=ping_s).start()
+        return PgListener(
+            engine.url, messages, on_state, probe=probe, probe_first=_staff_changed, ping_s=ping_s
+        ).start()
     path = sqlite_path(str(engine.url))
     if path is None or not path.exists():
         return None

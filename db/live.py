@@ -12,7 +12,7 @@ timeout bound how long a dead network can hide. After a reconnection ``on_messag
 A ``probe`` (a function of the connection) takes the ``SELECT 1``'s place, at each connection
 and every ping: the window asks its login's role there (``db.team.ROLE_NOW``), so a role an
 administrator changed meanwhile is followed without a timer of its own; :meth:`PgListener.check_now`
-asks at once. A login the server no longer lets in ("not permitted to log in": disabled) is
+asks at once, and ``probe_first(batch)`` asks before a batch is handed on. A login the server no longer lets in ("not permitted to log in": disabled) is
 ``refused`` rather than ``offline`` (still retried: it may be enabled again).
 
 :class:`SqlitePoller` does the same for several windows on one SQLite file: every 2 s it asks
@@ -79,12 +79,14 @@ class PgListener:
         on_state: OnState,
         *,
         probe: Callable[[Any], None] | None = None,
+        probe_first: Callable[[list[Message]], bool] | None = None,
         ping_s: float = PING_S,
     ) -> None:
         self._uri, self._kwargs = conninfo(url)
         self._on_messages = on_messages
         self._on_state = on_state
         self._probe = probe
+        self._probe_first = probe_first  # a batch that may change what the probe says: ask first
         self._ping_s = ping_s
         self._stop = threading.Event()
         self._check = threading.Event()
@@ -150,7 +152,11 @@ class PgListener:
             batch = [_parse(n.payload) for n in conn.notifies(timeout=0.5, stop_after=1)]
             if batch:  # more of the same burst, briefly
                 batch += [_parse(n.payload) for n in conn.notifies(timeout=BATCH_S, stop_after=500)]
-                self._on_messages([m for m in batch if m])
+                batch = [m for m in batch if m]
+                if self._probe is not None and self._probe_first is not None and self._probe_first(batch):
+                    self._probe(conn)  # heard before the batch: e.g. a login disabled reads nothing more
+                    last_ping = time.monotonic()
+                self._on_messages(batch)
             if self._check.is_set() or time.monotonic() - last_ping > self._ping_s:
                 self._check.clear()
                 if self._probe is not None:

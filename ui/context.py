@@ -264,9 +264,8 @@ class AppContext(QObject):
             who = self.identity
             login = who.login if who is not None else ""
         return self.tr(
-            "Your login %1 was disabled (or lost its Ketnoi role): this window can no longer read "
-            "or save anything. Close Ketnoi, and ask an administrator to enable your login again if "
-            "you still need it."
+            "Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask "
+            "an administrator if you still need it."
         ).replace("%1", login)
 
     def publish(self, changes: Changes) -> None:

@@ -117,6 +117,11 @@ class LiveUpdates(QObject):
     def _role(self, role: str) -> None:
         if self.feed is not None:
             self.ctx.role_seen(role)
+            if self.label is not None:  # disabled: colleagues' saves no longer appear here
+                if role:
+                    self.label.show_state(self.label.state)
+                else:
+                    self.label.hide()
 
     def _state(self, state: str) -> None:
         if state == "refused" and self.feed is not None:  # the server no longer lets it in

@@ -158,8 +158,8 @@
     </message>
     <message>
       <location filename="../../ui/context.py" line="267" />
-      <source>Your login %1 was disabled (or lost its Ketnoi role): this window can no longer read or save anything. Close Ketnoi, and ask an administrator to enable your login again if you still need it.</source>
-      <translation>Tài khoản %1 đã bị vô hiệu hóa (hoặc không còn vai trò nào trong Ketnoi): cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi, và đề nghị quản trị viên bật lại tài khoản nếu bạn vẫn cần dùng.</translation>
+      <source>Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask an administrator if you still need it.</source>
+      <translation>Tài khoản %1 đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; nếu vẫn cần dùng, hãy đề nghị quản trị viên.</translation>
     </message>
   </context>
   <context>
@@ -548,6 +548,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -3590,8 +3591,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3601,7 +3600,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3743,6 +3741,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4874,22 +4873,22 @@ Bản sao lưu: %2</translation>
       <translation>%1 (%2 dòng)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="253" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="254" />
       <source>%1 of %2 rows of %3 sheets will be written, together: one import, one undo.</source>
       <translation>Sẽ ghi %1 trên %2 dòng của %3 trang, cùng một lúc: một lần nhập, một lần hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="259" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="260" />
       <source>%1 of %2 rows will be written.</source>
       <translation>Sẽ ghi %1 trên %2 dòng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="283" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="284" />
       <source>%1 of them are hidden in Excel (hidden or filtered out): imported too, each with a warning.</source>
       <translation>Trong đó %1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập, mỗi dòng kèm một cảnh báo.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="280" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="281" />
       <source>%1 rows hidden in Excel (hidden or filtered out) are left out.</source>
       <translation>%1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc) được bỏ qua.</translation>
     </message>
@@ -4904,7 +4903,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="272" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="273" />
       <source>&amp;Leave out the %1 rows hidden in Excel (hidden or filtered out)</source>
       <translation>&amp;Bỏ qua %1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc)</translation>
     </message>
@@ -4929,7 +4928,7 @@ Bản sao lưu: %2</translation>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="332" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="333" />
       <source>Created alongside (%1)</source>
       <translation>Tạo kèm theo (%1)</translation>
     </message>
@@ -4954,7 +4953,7 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="250" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="251" />
       <source>Nothing to import: every row is an error, a duplicate or skipped.</source>
       <translation>Không có gì để nhập: mọi dòng đều lỗi, trùng lặp hoặc bị bỏ qua.</translation>
     </message>
@@ -4984,7 +4983,7 @@ Bản sao lưu: %2</translation>
       <translation>Bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="248" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="249" />
       <source>The sheet has no rows below its header.</source>
       <translation>Trang tính không có dòng nào dưới tiêu đề.</translation>
     </message>
@@ -4999,7 +4998,7 @@ Bản sao lưu: %2</translation>
       <translation>Có cảnh báo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="309" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="310" />
       <source>With warnings (%1)</source>
       <translation>Có cảnh báo (%1)</translation>
     </message>
@@ -5137,7 +5136,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6467,6 +6465,8 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
