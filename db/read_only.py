@@ -15,7 +15,8 @@ SQLite offers two read-only ways (https://www.sqlite.org/uri.html, https://www.s
 So every connection (the engine keeps none: NullPool) looks at the files as they are now
 (:func:`how`): ``-wal`` and ``-shm`` both present (someone has it open, or they were copied with
 it) → ``mode=ro``, which reads the log; no ``-wal``, or one holding no committed change → nothing
-is waiting in a log and ``immutable=1`` reads the file itself; a ``-wal`` holding committed
+is waiting in a log and ``mode=ro&immutable=1`` reads the file itself (``mode=ro`` as well: with
+``immutable=1`` alone SQLite makes a new, empty file where the file has gone meanwhile); a ``-wal`` holding committed
 changes without its ``-shm`` → refused with :class:`UnsavedChangesError` (reading it would need
 a new file beside it). A writer who comes later makes the next connection switch to ``mode=ro``.
 What a read-only window cannot promise: that a session of reads never spans a colleague's
@@ -116,7 +117,7 @@ def has_committed_log(path: Path) -> bool:
 
 def how(path: Path) -> str:
     """The URI parameters that read ``path`` correctly now without writing beside it
-    (``mode=ro`` or ``immutable=1``; see the module's docstring); raises
+    (``mode=ro``, or ``mode=ro&immutable=1``; see the module's docstring); raises
     :class:`UnsavedChangesError` when neither can."""
     wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
     journal = Path(f"{path}-journal")
@@ -126,7 +127,7 @@ def how(path: Path) -> str:
         return "mode=ro"
     if has_committed_log(path):
         raise UnsavedChangesError(path)
-    return "immutable=1"
+    return "mode=ro&immutable=1"  # mode=ro too: immutable alone creates a file gone meanwhile
 
 
 def connect(path: Path) -> sqlite3.Connection:

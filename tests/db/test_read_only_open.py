@@ -78,7 +78,7 @@ def test_a_file_in_a_read_only_folder_is_read_and_nothing_is_written_beside_it(t
         reason = read_only_problem(db)
         assert reason is not None and reason.folder
         engine = open_read_only(f"sqlite:///{db}", reason)
-        assert how(db) == "immutable=1"  # no -wal/-shm can be made there: the file alone
+        assert how(db) == "mode=ro&immutable=1"  # no -wal/-shm can be made there: the file alone
         try:
             orgs = _count(engine)
             assert orgs > 0 and _count(engine, "contact") > 0
@@ -159,7 +159,7 @@ def test_a_log_holding_no_committed_change_is_no_reason_to_refuse(in_use: Path) 
     data = bytearray(wal.read_bytes())
     data[16:20] = (int.from_bytes(data[16:20], "big") + 1).to_bytes(4, "big")  # a later log's salt
     wal.write_bytes(bytes(data))  # its frames belong to an earlier, checkpointed log: SQLite ignores them
-    assert not has_committed_log(db) and how(db) == "immutable=1"
+    assert not has_committed_log(db) and how(db) == "mode=ro&immutable=1"
     wal.write_bytes(b"")
     assert not has_committed_log(db)
     engine = open_read_only(f"sqlite:///{db}")
@@ -227,6 +227,24 @@ def test_a_damaged_file_is_called_damaged(tmp_path: Path) -> None:
         open_read_only(f"sqlite:///{db}", read_only_problem(db))
     assert "left it as it is" in str(refused.value)
     assert _digest(db) == digest and _names(db.parent) == ["ketnoi.db"]
+
+
+def test_a_file_gone_meanwhile_is_not_made_again(tmp_path: Path) -> None:
+    """A connection made after the file went (moved away on the share) fails; it does not leave
+    a new, empty database in its place (SQLite's immutable=1 alone would)."""
+    from db.read_only import connect
+
+    db = _filled(tmp_path / "share")
+    engine = open_read_only(f"sqlite:///{db}")
+    try:
+        db.unlink()
+        with pytest.raises(OperationalError, match="unable to open"):
+            _count(engine)
+    finally:
+        engine.dispose()
+    with pytest.raises(sqlite3.OperationalError):
+        connect(db)
+    assert not db.exists()
 
 
 def test_not_a_ketnoi_file(tmp_path: Path) -> None:
