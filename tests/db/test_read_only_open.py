@@ -188,6 +188,33 @@ def test_a_colleague_who_starts_writing_is_read_through_the_log(tmp_path: Path) 
         writer.dispose()
 
 
+def test_a_connection_is_kept_while_the_files_stay_and_dropped_when_they_change(tmp_path: Path) -> None:
+    """SQLite keeps an immutable connection's pages whatever happens to the file: the engine
+    reuses a connection only while the file and its log are as they were when it was made. A
+    newer copy put in the file's place (a colleague's copy replaced on the share) is read anew."""
+    from sqlalchemy import event
+
+    db = _filled(tmp_path / "share")
+    newer = _filled(tmp_path / "newer")
+    con = sqlite3.connect(newer)
+    con.execute("UPDATE organisation SET name = 'Newer name' WHERE id = 1")
+    con.commit()
+    con.close()
+    engine = open_read_only(f"sqlite:///{db}")
+    made: list[object] = []
+    event.listen(engine, "connect", lambda c, r: made.append(c))
+    try:
+        first = _name_1(engine)
+        for _ in range(5):
+            assert _name_1(engine) == first
+        assert made == []  # the connection the opening made, reused
+        newer.replace(db)
+        assert _name_1(engine) == "Newer name"
+        assert len(made) == 1
+    finally:
+        engine.dispose()
+
+
 def test_an_older_schema_is_named_not_upgraded(tmp_path: Path) -> None:
     db = _filled(tmp_path / "old")
     con = sqlite3.connect(db)
