@@ -241,3 +241,24 @@ def test_briefs_and_exports_are_written_elsewhere(
         for c in r
     }
     assert any(isinstance(n, str) and "Viettel" in n for n in names)
+
+
+def test_search_everywhere_finds_records_in_the_read_only_file(qtbot: Any, ro_window: Any) -> None:
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    from app import resolve
+    from ui.dialogs.search import SearchDialog
+
+    ctx = ro_window.ctx
+    with ctx.read() as s:
+        viettel = resolve.resolve(s, "organisation", "Viettel")
+    dialog = SearchDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for ch in "viettel":
+        QApplication.sendEvent(
+            dialog.box, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    assert dialog.chosen == ("organisation", viettel)
