@@ -1,9 +1,10 @@
-"""``ketnoi admin init|add-user|list-users|disable-user``, ``ketnoi whoami`` and ``ketnoi share``:
+"""``ketnoi admin init|add-user|set-role|list-users|disable-user``, ``ketnoi whoami`` and ``ketnoi share``:
 a team database on PostgreSQL, its people and who sees a confidential record.
 
     ketnoi admin init --db postgresql://ketnoi_owner@db.example.org/ketnoi      # as the owner
     ketnoi admin add-user lan --role officer --name "Trần Thị Lan" --db …     # asks the password
     printf '%s\\n' "$PW" | ketnoi admin add-user lan --role officer --name "Lan" --password-stdin
+    ketnoi admin set-role lan --role manager --db …                        # password stays
     ketnoi admin list-users --db …
     ketnoi admin disable-user lan --db …
     ketnoi whoami --db postgresql://lan@db.example.org/ketnoi
@@ -55,6 +56,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--password-stdin", action="store_true", help="read the password from one line of standard input"
     )
     p.set_defaults(handler=cmd_add_user)
+
+    p = verbs.add_parser(
+        "set-role", parents=[common, as_json], help="give a login another role (its password stays)"
+    )
+    p.add_argument("login")
+    p.add_argument("--role", required=True, choices=dbteam.ROLE_KINDS)
+    p.set_defaults(handler=cmd_set_role)
 
     p = verbs.add_parser("list-users", parents=[common, as_json], help="the logins and their roles")
     p.set_defaults(handler=cmd_list_users)
@@ -115,6 +123,16 @@ def cmd_add_user(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     ctx.emit({"login": args.login, "role": args.role, "staff_id": staff_id, "name": args.name})
     ctx.out(f"Login {args.login} ({args.role}) can connect; staff #{staff_id} {args.name}")
+    return 0
+
+
+def cmd_set_role(args: argparse.Namespace, ctx: CliContext) -> int:
+    old, new = team.set_role(ctx.engine(), args.login, args.role, actor=ctx.actor())
+    ctx.emit({"login": args.login, "old_role": old, "role": new})
+    if old == new:
+        ctx.out(f"Login {args.login} is already {new}; nothing changed")
+    else:
+        ctx.out(f"Login {args.login}: {old} → {new} (a window it has open follows at once)")
     return 0
 
 

@@ -47,7 +47,17 @@ REFERS_TO = {
 # List fields that hold ids of other records.
 LIST_REFERS_TO = {"organisation_ids": "organisation", "staff_ids": "staff"}
 _NOT_RESTORABLE = frozenset(
-    {"id", "created_at", "updated_at", "version", "deleted_at", "import_batch_id", "shared_with", "login"}
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "version",
+        "deleted_at",
+        "import_batch_id",
+        "shared_with",
+        "login",
+        "role",
+    }
 )
 
 

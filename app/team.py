@@ -47,6 +47,7 @@ __all__ = [
     "list_users",
     "login_refused",
     "role_now",
+    "set_role",
     "set_up",
     "share",
     "shares_of",
@@ -152,6 +153,26 @@ def add_user(
         )
     _IDENTITIES.pop(engine, None)
     return int(staff_id)
+
+
+def set_role(engine: Engine, login: str, role: str, *, actor: str = "") -> tuple[str, str]:
+    """Give the login ``login`` Ketnoi's ``role`` instead of the one it has (its password and
+    staff record stay); one transaction, written in its staff record's history (field
+    ``role``). Returns (old role, new role). A window the person has open follows at once."""
+    with unit_of_work(engine) as session:
+        prefix = _prefix(session)
+        try:
+            old = dbteam.set_login_role(session.connection(), prefix, login, role)
+        except dbteam.TeamSetupError as exc:
+            raise UserError(str(exc)) from None
+        staff_id = session.execute(select(STAFF.c.id).where(STAFF.c.login == login)).scalar()
+        if staff_id is not None and old != role:
+            records.record_change(
+                session, "staff", int(staff_id), "update", field="role", old=old, new=role, actor=actor
+            )
+            # the row touched: its trigger notifies the windows, and the person's asks its role now
+            session.execute(text("UPDATE staff SET login = login WHERE id = :id"), {"id": staff_id})
+    return old, role
 
 
 def disable_user(engine: Engine, login: str, *, actor: str = "") -> None:

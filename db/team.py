@@ -475,12 +475,41 @@ def create_login(conn: Connection, prefix: str, login: str, kind: str, password:
         conn.exec_driver_sql(f"ALTER ROLE {who} LOGIN{extra} PASSWORD {literal(verifier)}")
     else:
         conn.exec_driver_sql(f"CREATE ROLE {who} LOGIN{extra} PASSWORD {literal(verifier)}")
+    _only_in(conn, prefix, who, kind)
+    if exists:  # a disabled login given a role again: no longer marked disabled
+        conn.exec_driver_sql(f"COMMENT ON ROLE {who} IS NULL")
+
+
+def _only_in(conn: Connection, prefix: str, who: str, kind: str) -> None:
+    """The login ``who`` (quoted) in Ketnoi's group role ``kind`` and in no other."""
     for other in ROLE_KINDS:
         if other != kind:
             conn.exec_driver_sql(f"REVOKE {ident(role_name(prefix, other))} FROM {who}")
     conn.exec_driver_sql(f"GRANT {ident(role_name(prefix, kind))} TO {who}")
-    if exists:  # a disabled login given a role again: no longer marked disabled
-        conn.exec_driver_sql(f"COMMENT ON ROLE {who} IS NULL")
+
+
+def set_login_role(conn: Connection, prefix: str, login: str, kind: str) -> str:
+    """Move the login ``login`` to ``<prefix><kind>`` — its password and its staff record stay;
+    returns the role it had. Its sessions open now have the new rights at their next statement
+    (a window follows: ``ui.team``). A disabled login is refused: add-user gives it back."""
+    check_login(login)
+    if kind not in ROLE_KINDS:
+        raise TeamSetupError(f"role {kind!r}: one of {', '.join(ROLE_KINDS)}")
+    row = conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :n"), {"n": login}).first()
+    if row is None:
+        raise TeamSetupError(
+            f"no login {login!r} on this server: ketnoi admin add-user {login} --role {kind} …"
+        )
+    old = role_of(conn, prefix, login)
+    if not row[0] or not old:
+        raise TeamSetupError(
+            f"login {login!r} is disabled or has no Ketnoi role: "
+            f"ketnoi admin add-user {login} --role {kind} --name … gives it one (with a password)"
+        )
+    who = ident(login)
+    conn.exec_driver_sql(f"ALTER ROLE {who} {'CREATEROLE' if kind == 'admin' else 'NOCREATEROLE'}")
+    _only_in(conn, prefix, who, kind)
+    return old
 
 
 _DISABLED = "ketnoi disabled: "  # the comment on a disabled login, then its former group role

@@ -229,6 +229,7 @@ def field_label(name: str) -> str:
         "staff_ids": tr("Labels", "Our staff"),
         "shared_with": tr("Labels", "Shared with"),
         "login": tr("Labels", "Login"),
+        "role": tr("Labels", "Role"),
         "number": tr("Labels", "Number"),
         "symbol": tr("Labels", "Symbol"),
         "year": tr("Labels", "Year"),

@@ -2871,7 +2871,7 @@ Bản sao lưu: %2</translation>
       <translation>Đang làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="252" />
+      <location filename="../../ui/labels.py" line="253" />
       <source>Added by</source>
       <translation>Người thêm</translation>
     </message>
@@ -2891,7 +2891,7 @@ Bản sao lưu: %2</translation>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="247" />
+      <location filename="../../ui/labels.py" line="248" />
       <source>Attached to</source>
       <translation>Đính kèm vào</translation>
     </message>
@@ -2927,7 +2927,7 @@ Bản sao lưu: %2</translation>
       <translation>Chủ trì</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="251" />
+      <location filename="../../ui/labels.py" line="252" />
       <source>Checksum (SHA-256)</source>
       <translation>Mã kiểm tra (SHA-256)</translation>
     </message>
@@ -2959,7 +2959,7 @@ Bản sao lưu: %2</translation>
       <translation>Liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="243" />
+      <location filename="../../ui/labels.py" line="244" />
       <source>Copies to</source>
       <translation>Nơi nhận khác</translation>
     </message>
@@ -2969,7 +2969,7 @@ Bản sao lưu: %2</translation>
       <translation>Quốc gia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="235" />
+      <location filename="../../ui/labels.py" line="236" />
       <source>Date of the letter</source>
       <translation>Ngày văn bản</translation>
     </message>
@@ -2995,7 +2995,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="259" />
+      <location filename="../../ui/labels.py" line="260" />
       <source>Draft</source>
       <translation>Dự thảo</translation>
     </message>
@@ -3047,12 +3047,12 @@ Bản sao lưu: %2</translation>
       <translation>Họ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="248" />
+      <location filename="../../ui/labels.py" line="249" />
       <source>File name</source>
       <translation>Tên tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="249" />
+      <location filename="../../ui/labels.py" line="250" />
       <source>File type</source>
       <translation>Loại tệp</translation>
     </message>
@@ -3087,12 +3087,12 @@ Bản sao lưu: %2</translation>
       <translation>Đang thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="244" />
+      <location filename="../../ui/labels.py" line="245" />
       <source>In reply to</source>
       <translation>Trả lời văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="269" />
+      <location filename="../../ui/labels.py" line="270" />
       <source>Incoming</source>
       <translation>Công văn đến</translation>
     </message>
@@ -3117,7 +3117,7 @@ Bản sao lưu: %2</translation>
       <translation>Giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="275" />
+      <location filename="../../ui/labels.py" line="276" />
       <source>Introduction letter</source>
       <translation>Thư giới thiệu</translation>
     </message>
@@ -3127,7 +3127,7 @@ Bản sao lưu: %2</translation>
       <translation>Nhà đầu tư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="276" />
+      <location filename="../../ui/labels.py" line="277" />
       <source>Invitation</source>
       <translation>Giấy mời</translation>
     </message>
@@ -3138,12 +3138,12 @@ Bản sao lưu: %2</translation>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="236" />
+      <location filename="../../ui/labels.py" line="237" />
       <source>Kind of letter</source>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="239" />
+      <location filename="../../ui/labels.py" line="240" />
       <source>Kính gửi</source>
       <translation>Kính gửi</translation>
     </message>
@@ -3233,7 +3233,7 @@ Bản sao lưu: %2</translation>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="232" />
+      <location filename="../../ui/labels.py" line="233" />
       <source>Number</source>
       <translation>Số</translation>
     </message>
@@ -3267,7 +3267,7 @@ Bản sao lưu: %2</translation>
       <translation>Khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="279" />
+      <location filename="../../ui/labels.py" line="280" />
       <source>Other letter</source>
       <translation>Công văn khác</translation>
     </message>
@@ -3282,7 +3282,7 @@ Bản sao lưu: %2</translation>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="269" />
+      <location filename="../../ui/labels.py" line="270" />
       <source>Outgoing</source>
       <translation>Công văn đi</translation>
     </message>
@@ -3328,7 +3328,7 @@ Bản sao lưu: %2</translation>
       <translation>Mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="262" />
+      <location filename="../../ui/labels.py" line="263" />
       <source>Received</source>
       <translation>Đã nhận</translation>
     </message>
@@ -3343,17 +3343,17 @@ Bản sao lưu: %2</translation>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="263" />
+      <location filename="../../ui/labels.py" line="264" />
       <source>Replied</source>
       <translation>Đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="278" />
+      <location filename="../../ui/labels.py" line="279" />
       <source>Reply</source>
       <translation>Phúc đáp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="246" />
+      <location filename="../../ui/labels.py" line="247" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
@@ -3378,13 +3378,18 @@ Bản sao lưu: %2</translation>
       <translation>Người thực hiện (bên ta)</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="232" />
+      <source>Role</source>
+      <translation>Vai trò</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="197" />
       <location filename="../../ui/labels.py" line="62" />
       <source>Sectors</source>
       <translation>Lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="261" />
+      <location filename="../../ui/labels.py" line="262" />
       <source>Sent</source>
       <translation>Đã gửi</translation>
     </message>
@@ -3394,22 +3399,22 @@ Bản sao lưu: %2</translation>
       <translation>Chia sẻ với</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="260" />
+      <location filename="../../ui/labels.py" line="261" />
       <source>Signed</source>
       <translation>Đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="241" />
+      <location filename="../../ui/labels.py" line="242" />
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="240" />
+      <location filename="../../ui/labels.py" line="241" />
       <source>Signer's post</source>
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="250" />
+      <location filename="../../ui/labels.py" line="251" />
       <source>Size</source>
       <translation>Dung lượng</translation>
     </message>
@@ -3440,17 +3445,17 @@ Bản sao lưu: %2</translation>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="237" />
+      <location filename="../../ui/labels.py" line="238" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="238" />
+      <location filename="../../ui/labels.py" line="239" />
       <source>Subject in English</source>
       <translation>Trích yếu tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="233" />
+      <location filename="../../ui/labels.py" line="234" />
       <source>Symbol</source>
       <translation>Ký hiệu</translation>
     </message>
@@ -3465,12 +3470,12 @@ Bản sao lưu: %2</translation>
       <translation>Nhiệm vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="242" />
+      <location filename="../../ui/labels.py" line="243" />
       <source>Text</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="277" />
+      <location filename="../../ui/labels.py" line="278" />
       <source>Thank-you letter</source>
       <translation>Thư cảm ơn</translation>
     </message>
@@ -3486,7 +3491,7 @@ Bản sao lưu: %2</translation>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="245" />
+      <location filename="../../ui/labels.py" line="246" />
       <source>To (post)</source>
       <translation>Gửi (chức vụ)</translation>
     </message>
@@ -3527,7 +3532,7 @@ Bản sao lưu: %2</translation>
       <translation>Buổi làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="234" />
+      <location filename="../../ui/labels.py" line="235" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>
@@ -3591,6 +3596,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3741,7 +3748,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4170,32 +4176,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="584" />
+      <location filename="../../ui/main.py" line="585" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="438" />
+      <location filename="../../ui/main.py" line="439" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="510" />
+      <location filename="../../ui/main.py" line="511" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="502" />
+      <location filename="../../ui/main.py" line="503" />
       <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
       <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="498" />
+      <location filename="../../ui/main.py" line="499" />
       <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
       <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="236" />
+      <location filename="../../ui/main.py" line="237" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -4206,7 +4212,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="238" />
+      <location filename="../../ui/main.py" line="239" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -4217,113 +4223,113 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="394" />
+      <location filename="../../ui/main.py" line="395" />
       <source>Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="425" />
+      <location filename="../../ui/main.py" line="426" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="519" />
+      <location filename="../../ui/main.py" line="520" />
       <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
       <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="435" />
+      <location filename="../../ui/main.py" line="436" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="207" />
+      <location filename="../../ui/main.py" line="208" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="545" />
+      <location filename="../../ui/main.py" line="546" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="457" />
+      <location filename="../../ui/main.py" line="458" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="446" />
+      <location filename="../../ui/main.py" line="447" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="517" />
+      <location filename="../../ui/main.py" line="518" />
       <source>Open read-only</source>
       <translation>Mở chỉ để đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="452" />
+      <location filename="../../ui/main.py" line="453" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="462" />
-      <location filename="../../ui/main.py" line="521" />
+      <location filename="../../ui/main.py" line="463" />
+      <location filename="../../ui/main.py" line="522" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="455" />
+      <location filename="../../ui/main.py" line="456" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="570" />
+      <location filename="../../ui/main.py" line="571" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="459" />
+      <location filename="../../ui/main.py" line="460" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="552" />
+      <location filename="../../ui/main.py" line="553" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="422" />
+      <location filename="../../ui/main.py" line="423" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="593" />
+      <location filename="../../ui/main.py" line="594" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="506" />
+      <location filename="../../ui/main.py" line="507" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="514" />
+      <location filename="../../ui/main.py" line="515" />
       <source>To look at it without changing anything, open it read-only.</source>
       <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="267" />
+      <location filename="../../ui/main.py" line="268" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="429" />
+      <location filename="../../ui/main.py" line="430" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="217" />
+      <location filename="../../ui/main.py" line="218" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -4787,8 +4793,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/posts_dialog.py" line="199" />
-      <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -4799,15 +4803,11 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/posts_dialog.py" line="201" />
-      <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="122" />
-      <location filename="../../ui/posts_dialog.py" line="191" />
-      <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -4843,7 +4843,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="182" />
-      <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -4853,9 +4852,7 @@ Bản sao lưu: %2</translation>
       <translation>nay</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/posts_dialog.py" line="112" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5014,32 +5011,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordCount</name>
     <message>
-      <location filename="../../ui/labels.py" line="294" />
+      <location filename="../../ui/labels.py" line="295" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="288" />
+      <location filename="../../ui/labels.py" line="289" />
       <source>%Ln contact(s)</source>
       <translation>%Ln người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="292" />
+      <location filename="../../ui/labels.py" line="293" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="290" />
+      <location filename="../../ui/labels.py" line="291" />
       <source>%Ln organisation(s)</source>
       <translation>%Ln tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="297" />
+      <location filename="../../ui/labels.py" line="298" />
       <source>%Ln record(s)</source>
       <translation>%Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="296" />
+      <location filename="../../ui/labels.py" line="297" />
       <source>%Ln staff member(s)</source>
       <translation>%Ln cán bộ</translation>
     </message>
@@ -5136,6 +5133,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -5176,6 +5174,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/posts_dialog.py" line="199" />
       <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -5186,11 +5186,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/posts_dialog.py" line="201" />
       <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="122" />
+      <location filename="../../ui/posts_dialog.py" line="191" />
       <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -5252,6 +5256,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="182" />
       <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -5262,6 +5267,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="112" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6465,8 +6472,6 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>

@@ -49,5 +49,7 @@ def test_team_commands_on_sqlite_say_what_they_need(
     assert code == 1 and "PostgreSQL" in err and len(err.strip().splitlines()) == 1
     code, _out, err = _run(capsys, "admin", "list-users", "--db", db)
     assert code == 1 and "ketnoi admin init" in err
+    code, _out, err = _run(capsys, "admin", "set-role", "lan", "--role", "officer", "--db", db)
+    assert code == 1 and "ketnoi admin init" in err and len(err.strip().splitlines()) == 1
     code, out, err = _run(capsys, "whoami", "--db", db, "--json")
     assert code == 0 and json.loads(out)["team"] is False, err

@@ -612,3 +612,68 @@ def test_a_colleague_given_a_meeting_is_told_only_its_owner_or_a_manager_shares_
             "lan", "share", "meeting", str(secret_meeting), "--remove", "Phạm Văn Minh"
         )
         assert code == 0, err
+
+
+def test_set_role_changes_the_role_alone_and_is_written_in_the_staff_history(ready: Team) -> None:
+    """``ketnoi admin set-role``: the login's group role changes, its password does not (read as
+    the server's superuser), the staff record's history names the old and the new role; an
+    unknown or disabled login is refused in one line."""
+    p = ready.prefix
+    add = (
+        "admin",
+        "add-user",
+        p + "mover",
+        "--role",
+        "reader",
+        "--name",
+        "Hà Văn Chuyển",
+        "--password-stdin",
+    )
+    assert ready.cli("owner", *add, stdin="pw\n")[0] == 0
+    mover = _url(ready.urls["owner"], p + "mover", make_url(ready.urls["owner"]).database or "")
+    su = create_engine(PG_URL or "")
+
+    def verifier() -> str:
+        with su.connect() as c:
+            return str(
+                c.execute(
+                    text("SELECT rolpassword FROM pg_authid WHERE rolname = :n"), {"n": p + "mover"}
+                ).scalar()
+            )
+
+    try:
+        before = verifier()
+        code, out, err = ready.cli("owner", "admin", "set-role", p + "mover", "--role", "officer", "--json")
+        assert code == 0, err
+        assert json.loads(out) == {"login": p + "mover", "old_role": "reader", "role": "officer"}
+        assert verifier() == before  # the password stays
+    finally:
+        su.dispose()
+    code, out, err = _run(mover, ["whoami", "--json"])
+    assert code == 0, err
+    assert json.loads(out)["role"] == "officer"
+    code, out, err = _run(mover, ["org", "add", "--name", "Công ty Chuyển đổi số"])
+    assert code == 0, err  # an officer writes
+    code, out, _err = ready.cli("owner", "admin", "set-role", p + "mover", "--role", "officer")
+    assert code == 0 and "already officer; nothing changed" in out
+    staff_id = json.loads(_run(mover, ["whoami", "--json"])[1])["staff_id"]
+    owner = create_engine(ready.urls["owner"])
+    try:
+        with owner.connect() as c:
+            rows = c.execute(
+                text(
+                    "SELECT old, new, login FROM change WHERE entity = 'staff' AND entity_id = :i AND field = 'role'"
+                ),
+                {"i": staff_id},
+            ).all()
+    finally:
+        owner.dispose()
+    assert [(o, n) for o, n, _login in rows] == [("reader", "officer")]
+    assert rows[0][2] == p + "owner"  # the administrator who changed it
+
+    code, _out, err = ready.cli("owner", "admin", "set-role", p + "nobody", "--role", "officer")
+    assert code == 1 and f"no login '{p}nobody' on this server" in err and "Traceback" not in err
+    assert ready.cli("owner", "admin", "disable-user", p + "mover")[0] == 0
+    code, _out, err = ready.cli("owner", "admin", "set-role", p + "mover", "--role", "manager")
+    assert code == 1 and "is disabled or has no Ketnoi role" in err and "add-user" in err
+    assert err.count("\n") == 1

@@ -1,9 +1,10 @@
-"""An open window follows a role an administrator changes (``ketnoi admin add-user LOGIN --role
-…`` again, or ``admin disable-user``): on a real team database, the live listener's ping asks
-the login's role, and the write commands, the dialogs' write buttons, the "Read only" label,
-Settings' "Signed in as" and one sentence in the status bar follow it — without a restart. A
-write refused on a role gone stale is one sentence in the person's language. SQLite has no roles:
-nothing is asked there. Uses the server set-up of tests/db/test_team.py (real login roles)."""
+"""An open window follows a role an administrator changes (``ketnoi admin set-role``, ``admin
+add-user LOGIN --role …`` again, or ``admin disable-user``): on a real team database, the live
+listener asks the login's role (at each ping, and before a change of a staff record), and the
+write commands, the dialogs' write buttons, the "Read only" label, Settings' "Signed in as" and
+one sentence in the status bar follow it — without a restart. A write refused on a role gone
+stale is one sentence in the person's language. SQLite has no roles: nothing is asked there.
+Uses the server set-up of tests/db/test_team.py (real login roles)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,12 @@ def set_role(t: Team, who: str, role: str) -> None:
     login = t.prefix + who
     argv = ("admin", "add-user", login, "--role", role, "--name", f"Người thử {who}", "--password-stdin")
     code, _out, err = t.cli("owner", *argv, stdin=PASSWORD)
+    assert code == 0, err
+
+
+def set_role_only(t: Team, who: str, role: str) -> None:
+    """``ketnoi admin set-role``: the role alone (the password stays)."""
+    code, _out, err = t.cli("owner", "admin", "set-role", t.prefix + who, "--role", role)
     assert code == 0, err
 
 
@@ -121,7 +128,7 @@ def test_a_readers_window_gets_write_commands_after_set_role_officer_and_back(
     messages: list[str] = []
     ctx.status_message.connect(messages.append)
 
-    set_role(viettel, "thu", "officer")  # nothing else: the listener's next ping notices
+    set_role_only(viettel, "thu", "officer")  # nothing else: the listener hears it and asks
     qtbot.waitUntil(acts["act_new"].isEnabled, timeout=10_000)
     assert ctx.identity.role == "officer" and ctx.identity.login == viettel.prefix + "thu"
     for name in ("act_new", "act_log_meeting", "act_edit", "act_delete", "act_import", "act_reorganisation"):
@@ -138,7 +145,7 @@ def test_a_readers_window_gets_write_commands_after_set_role_officer_and_back(
     qtbot.addWidget(trash)
     assert trash.empty_button.toolTip() != wrapped(read_only_tip())
 
-    set_role(viettel, "thu", "reader")
+    set_role_only(viettel, "thu", "reader")
     qtbot.waitUntil(lambda: not acts["act_new"].isEnabled(), timeout=10_000)
     assert not any(acts[n].isEnabled() for n in WRITE_ACTIONS)
     assert acts["act_edit"].toolTip() == wrapped(read_only_tip())
