@@ -149,6 +149,10 @@ class _Hold(QObject):
         self.wanted = target.isEnabled()  # what the target's own code asked for, while held
         self.tips = (target.toolTip(), target.statusTip())
         self._forcing = False
+        # Its own code's setEnabled (a selection changed) is heard through this one: what it
+        # wants is kept while held, and given back when the role writes again.
+        self._own_set_enabled = target.setEnabled
+        setattr(target, "setEnabled", self._set_enabled)  # noqa: B010  (an instance's method)
         if isinstance(target, QAction):
             target.changed.connect(self._action_changed)
         else:
@@ -162,12 +166,20 @@ class _Hold(QObject):
         else:
             self._release()
 
+    def _set_enabled(self, on: bool) -> None:
+        self.wanted = bool(on)
+        self._forcing = True
+        try:
+            self._own_set_enabled(self.wanted and not self.held)
+        finally:
+            self._forcing = False
+
     def _set(self, tip: str, status_tip: str, enabled: bool) -> None:
         self._forcing = True
         try:
             self.target.setToolTip(tip)
             self.target.setStatusTip(status_tip)
-            self.target.setEnabled(enabled)
+            self._own_set_enabled(enabled)
         finally:
             self._forcing = False
 
@@ -185,7 +197,8 @@ class _Hold(QObject):
             self._set(*self.tips, self.wanted)
 
     def _action_changed(self) -> None:
-        """Its own code turned the action on (a selection changed): off again while held."""
+        """Something turned the action on without :meth:`_set_enabled` (Qt itself, another
+        wrapper): off again while held."""
         if self.held and not self._forcing and self.target.isEnabled():
             self.wanted = True
             self._set(self.target.toolTip(), self.target.statusTip(), False)
@@ -201,7 +214,7 @@ class _Hold(QObject):
             self.wanted = True
             self._forcing = True
             try:
-                watched.setEnabled(False)
+                self._own_set_enabled(False)
             finally:
                 self._forcing = False
         return False

@@ -125,6 +125,9 @@ def test_a_readers_window_gets_write_commands_after_set_role_officer_and_back(
     qtbot.addWidget(settings_dialog)
     signed_in = settings_dialog.findChild(QLabel, "settings_signed_in")
     assert "reader" in signed_in.text()
+    trash = TrashDialog(ctx, w)  # a dialog open while the role changes: its write buttons follow
+    qtbot.addWidget(trash)
+    assert not trash.restore_button.isEnabled() and not trash.empty_button.isEnabled()
     messages: list[str] = []
     ctx.status_message.connect(messages.append)
 
@@ -140,10 +143,11 @@ def test_a_readers_window_gets_write_commands_after_set_role_officer_and_back(
     assert messages == ["Your role is now officer: you can edit."]
     assert "officer" in signed_in.text() and "reader" not in signed_in.text()
     assert w.statusBar().currentMessage() == messages[-1]
-    # a dialog opened while it writes: its write buttons follow the next change too
-    trash = TrashDialog(ctx, w)
-    qtbot.addWidget(trash)
-    assert trash.empty_button.toolTip() != wrapped(read_only_tip())
+    assert trash.restore_button.toolTip() != wrapped(read_only_tip())  # its own tooltip back
+    # ... and as its own code last wanted it: Restore needs a selected row (none is)
+    assert not trash.restore_button.isEnabled()
+    trash.restore_button.setEnabled(True)  # what its selection handler does: now it may
+    assert trash.restore_button.isEnabled()
 
     set_role_only(viettel, "thu", "reader")
     qtbot.waitUntil(lambda: not acts["act_new"].isEnabled(), timeout=10_000)
