@@ -122,6 +122,17 @@ def read_only_tip(ctx: AppContext | None = None) -> str:
     )
 
 
+def read_only_status(ctx: AppContext) -> str:
+    """The short form of :func:`read_only_tip` for the status bar, which a hovered command
+    fills and its permanent labels cut short: the tooltip says the rest."""
+    if read_only_file(ctx) is not None:
+        return tr("Read-only file: changing it is off.")
+    who = ctx.identity
+    if who is not None and not who.role:
+        return ctx.disabled_text(who.login)
+    return tr("Your role is reader: editing is off.")
+
+
 def role_change_text(ctx: AppContext, who: team.Identity) -> str:
     """What the status bar says when an administrator changed the signed-in login's role."""
     if not who.role:
@@ -189,7 +200,8 @@ class _Hold(QObject):
             self.wanted = self.target.isEnabled()
             self.held = True
         tip = read_only_tip(self.ctx)
-        self._set(wrapped(tip), tip, False)  # rich text: Qt wraps it instead of one 1,000 px line
+        # rich text: Qt wraps it instead of one 1,000 px line; the status bar gets the short form
+        self._set(wrapped(tip), read_only_status(self.ctx), False)
 
     def _release(self) -> None:
         if self.held:

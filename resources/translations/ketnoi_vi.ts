@@ -548,7 +548,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
-      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -3607,6 +3606,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3703,6 +3703,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5970,7 +5971,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Team</name>
     <message>
-      <location filename="../../ui/team.py" line="248" />
+      <location filename="../../ui/team.py" line="273" />
       <source>%1 (read-only) — Ketnoi</source>
       <translation>%1 (chỉ đọc) — Ketnoi</translation>
     </message>
@@ -5985,54 +5986,59 @@ Bản sao lưu: %2</translation>
       <translation>%1 — tài khoản %2, %3</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="304" />
-      <location filename="../../ui/team.py" line="442" />
+      <location filename="../../ui/team.py" line="329" />
+      <location filename="../../ui/team.py" line="467" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="274" />
+      <location filename="../../ui/team.py" line="299" />
       <source>Login disabled</source>
       <translation>Tài khoản bị vô hiệu hóa</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="389" />
+      <location filename="../../ui/team.py" line="414" />
       <source>Not shared: only its owner (%1) or a manager can share it with colleagues. Ask them to.</source>
       <translation>Chưa chia sẻ: chỉ cán bộ phụ trách (%1) hoặc lãnh đạo mới chia sẻ được hồ sơ này với đồng nghiệp. Hãy nhờ họ chia sẻ.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="392" />
+      <location filename="../../ui/team.py" line="417" />
       <source>Not shared: only its owner or a manager can share it with colleagues.</source>
       <translation>Chưa chia sẻ: chỉ cán bộ phụ trách hoặc lãnh đạo mới chia sẻ được hồ sơ này với đồng nghiệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="274" />
+      <location filename="../../ui/team.py" line="299" />
       <source>Read only</source>
       <translation>Chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="276" />
+      <location filename="../../ui/team.py" line="301" />
       <source>Read-only file</source>
       <translation>Tệp chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="298" />
+      <location filename="../../ui/team.py" line="129" />
+      <source>Read-only file: changing it is off.</source>
+      <translation>Tệp chỉ đọc: không thể thay đổi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="323" />
       <source>Seen only by its owner, the staff on it, colleagues it is shared with and managers (on a shared database; the database itself enforces it).</source>
       <translation>Chỉ cán bộ phụ trách, cán bộ tham gia, đồng nghiệp được chia sẻ và lãnh đạo xem được (trên cơ sở dữ liệu dùng chung; chính cơ sở dữ liệu bảo đảm điều này).</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="322" />
-      <location filename="../../ui/team.py" line="378" />
+      <location filename="../../ui/team.py" line="347" />
+      <location filename="../../ui/team.py" line="403" />
       <source>Share with colleagues</source>
       <translation>Chia sẻ với đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="415" />
+      <location filename="../../ui/team.py" line="440" />
       <source>Share…</source>
       <translation>Chia sẻ…</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="349" />
+      <location filename="../../ui/team.py" line="374" />
       <source>Who else may see it:</source>
       <translation>Ai khác được xem:</translation>
     </message>
@@ -6042,14 +6048,19 @@ Bản sao lưu: %2</translation>
       <translation>Bạn được xem, tìm kiếm, in bản tóm tắt và xuất dữ liệu, nhưng không được thay đổi gì. Muốn thay đổi, hãy sao chép tệp sang một thư mục bạn có quyền ghi rồi mở bản sao.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="131" />
+      <location filename="../../ui/team.py" line="142" />
       <source>Your role is now %1: you can edit.</source>
       <translation>Vai trò của bạn giờ là %1: bạn có thể chỉnh sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="130" />
+      <location filename="../../ui/team.py" line="141" />
       <source>Your role is now reader: editing is off.</source>
       <translation>Vai trò của bạn giờ là người xem: không thể chỉnh sửa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="133" />
+      <source>Your role is reader: editing is off.</source>
+      <translation>Vai trò của bạn là người xem: không thể chỉnh sửa.</translation>
     </message>
     <message>
       <location filename="../../ui/team.py" line="120" />
@@ -6062,7 +6073,7 @@ Bản sao lưu: %2</translation>
       <translation>quản trị viên</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="444" />
+      <location filename="../../ui/team.py" line="469" />
       <source>also shared with %1</source>
       <translation>đã chia sẻ với %1</translation>
     </message>
@@ -6497,7 +6508,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -84,6 +84,7 @@ def test_every_write_is_off_and_says_why_while_reading_works(qtbot: Any, ro_wind
         assert name in acts, name
         assert not acts[name].isEnabled(), name
         assert acts[name].toolTip() == wrapped(tip), name
+        assert acts[name].statusTip() == "Read-only file: changing it is off.", name  # (short: fits)
     for name in ("act_search", "act_refresh", "act_brief", "act_history", "act_export", "act_settings"):
         assert acts[name].isEnabled(), name
     label = w.findChild(QLabel, "read_only_status")
