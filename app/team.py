@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from app import records
-from app.errors import NotFoundError, UserError
+from app.errors import NotFoundError, NotPermitted, UserError
 from db import models as m
 from db import team as dbteam
 from db.engine import Engine, not_permitted, unit_of_work
@@ -46,6 +46,7 @@ __all__ = [
     "identity",
     "list_users",
     "login_refused",
+    "refused",
     "role_now",
     "set_role",
     "set_up",
@@ -85,6 +86,14 @@ def login_refused(exc: BaseException) -> bool:
     """The server no longer lets this login connect (it was disabled, and the connection it had
     was ended): a new connection was refused."""
     return isinstance(exc, DBAPIError) and "not permitted to log in" in str(exc)
+
+
+def refused(exc: BaseException) -> bool:
+    """The database refused this login (SQLSTATE 42501 — a GRANT it lacks, row-level security,
+    or no Ketnoi role left — or no longer lets it connect), whether a write or a read."""
+    if isinstance(exc, NotPermitted) or login_refused(exc):
+        return True
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501"
 
 
 def follow_role(engine: Engine, role: str) -> Identity | None:

@@ -126,6 +126,7 @@ class Commands(QObject):
         return False
 
     def error(self, exc: BaseException) -> None:
+        exc = self.ctx.in_words(exc)  # a team database's refusal: one sentence, not the server's
         message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
         QMessageBox.warning(self.window, self.tr("Ketnoi"), message)
 

@@ -34,6 +34,11 @@ from ui.settings import Settings
 from ui.tasks import Task, TaskManager
 
 
+class Refused(NotPermitted):
+    """A team database's refusal of this login, said in the person's language
+    (:meth:`AppContext.in_words`)."""
+
+
 class AppContext(QObject):
     # entity ("" for several kinds) and the ids touched: the older, coarse announcement, still
     # emitted with every publish; an emit of it alone counts as a change not known in detail
@@ -161,7 +166,7 @@ class AppContext(QObject):
             stop_waiting()
             if isinstance(exc, DatabaseBusy):  # (a form's own handler keeps what was typed)
                 exc = self._busy_in_words(exc, typed=on_error is not None)
-            elif isinstance(exc, NotPermitted) or team.login_refused(exc):
+            elif self.identity is not None and team.refused(exc):
                 exc = self._refused_in_words(exc)
                 self.check_role()  # a role changed since the window started: follow it now
             handler = on_error or self.tasks.default_error
@@ -236,12 +241,22 @@ class AppContext(QObject):
         out.args = (text.replace("%1", exc.path).replace("%2", f"{exc.waited_s:.0f}"),)
         return out
 
-    def _refused_in_words(self, exc: BaseException) -> NotPermitted:
+    def in_words(self, exc: BaseException) -> BaseException:
+        """``exc`` as the person should read it: a team database's refusal of this login (a
+        read too: a login disabled while the window is open) as one sentence in their
+        language; anything else as it is."""
+        if self.identity is not None and team.refused(exc) and not isinstance(exc, Refused):
+            return self._refused_in_words(exc)
+        return exc
+
+    def _refused_in_words(self, exc: BaseException) -> Refused:
         """The database's refusal (SQLSTATE 42501, or a disabled login) as one sentence in the
         person's language, without the server's own words."""
         who = self.identity
         login = who.login if who is not None else getattr(exc, "login", "")
-        if isinstance(exc, NotPermitted) and exc.row_security:
+        if who is not None and not who.role:  # disabled: whatever was refused, say that
+            text = self.disabled_text(login)
+        elif isinstance(exc, NotPermitted) and exc.row_security:
             text = self.tr(
                 "Not saved: the change would leave a confidential record you may not see. Its "
                 "owner, the staff on it or a manager can make it."
@@ -253,7 +268,7 @@ class AppContext(QObject):
             ).replace("%1", login)
         else:
             text = self.disabled_text(login)
-        out = NotPermitted(text, login=login, row_security=getattr(exc, "row_security", False))
+        out = Refused(text, login=login, row_security=getattr(exc, "row_security", False))
         out.__cause__ = exc
         return out
 

@@ -277,11 +277,17 @@ class _WindowGuard(QObject):
     """The rest of the window that follows the role: the "Read only" label, dragging on the
     map, the commands enabled by the selection, and one sentence in the status bar."""
 
+    # what stays usable in a window whose login was disabled: everything else would only read
+    # and be refused (the write commands are held anyway)
+    KEEP_SIGNED_OUT = frozenset({"act_settings", "act_quit", *WRITE_ACTIONS})
+
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.setObjectName("role_guard")
         self.window = window
         self.label: QLabel | None = None
+        self.put_away: list[QAction] = []  # the reading commands turned off while signed out
+        self.signed_out = False
         self._show_label()
         window.ctx.identity_changed.connect(self.follow)  # after the holds: they follow first
 
@@ -303,8 +309,42 @@ class _WindowGuard(QObject):
         self.label.setToolTip(wrapped(read_only_tip(ctx)))
         self.label.show()
 
+    def _sign_out(self, out: bool) -> None:
+        """A disabled login's window reads nothing more: its pages and every command that would
+        read are off (what is on screen stays to look at), its day's check of what is due
+        stops; all back if the administrator gives the login a role again."""
+        if out == self.signed_out:
+            return
+        self.signed_out = out
+        window = self.window
+        central = window.centralWidget()
+        notifier = getattr(window, "notifier", None)
+        if out:
+            self.put_away = [
+                a
+                for a in window.findChildren(QAction)
+                if a.isEnabled()
+                and (a.objectName().startswith("act_") or a in getattr(window, "view_actions", ()))
+                and a.objectName() not in self.KEEP_SIGNED_OUT
+            ]
+            for a in self.put_away:
+                a.setEnabled(False)
+            if central is not None:
+                central.setEnabled(False)
+            if notifier is not None:
+                notifier.timer.stop()
+        else:
+            for a in self.put_away:
+                a.setEnabled(True)
+            self.put_away = []
+            if central is not None:
+                central.setEnabled(True)
+            if notifier is not None:
+                notifier.timer.start()
+
     def follow(self, _old: team.Identity, new: team.Identity) -> None:
         window, ctx = self.window, self.window.ctx
+        self._sign_out(not new.role)
         self._show_label()
         map_view = getattr(window, "map_view", None)
         if map_view is not None:

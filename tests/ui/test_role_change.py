@@ -228,7 +228,7 @@ def leaving(qtbot: Any, viettel: Team, settings: Any) -> Iterator[Any]:
 
 
 def test_a_login_disabled_while_the_window_is_open_says_so_and_comes_back(
-    qtbot: Any, viettel: Team, leaving: Any
+    qtbot: Any, viettel: Team, leaving: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from ui.team import WRITE_ACTIONS, wrapped
 
@@ -251,6 +251,21 @@ def test_a_login_disabled_while_the_window_is_open_says_so_and_comes_back(
     label = w.findChild(QLabel, "read_only_status")
     assert label is not None and label.isVisible() and label.text() == "Login disabled"
     assert not w.live_label.isVisible()  # not "Live": colleagues' saves no longer appear
+    # it reads nothing more: its pages and the commands that read are off; Settings and Quit stay
+    assert not w.centralWidget().isEnabled()
+    for name in ("act_refresh", "act_search", "act_export", "act_trash", "act_history"):
+        assert not acts[name].isEnabled(), name
+    assert acts["act_settings"].isEnabled() and acts["act_quit"].isEnabled()
+    assert not w.notifier.timer.isActive()  # (the day's check of what is due)
+    # a read refused all the same (a background one, say) is the same sentence, not the server's
+    from sqlalchemy import text
+
+    with pytest.raises(Exception, match="permission denied") as refused, ctx.read() as s:
+        s.execute(text("SELECT count(*) FROM organisation")).scalar()
+    boxes: list[str] = []
+    monkeypatch.setattr("ui.commands.QMessageBox.warning", lambda _w, _t, message: boxes.append(message))
+    w.commands.error(refused.value)
+    assert boxes == [said]
     # neither the disabling nor a colleague's save is read again (every read would be refused)
     code, _out, err = viettel.cli("lan", "org", "add", "--name", "Tổng công ty Điện lực")
     assert code == 0, err
@@ -261,6 +276,10 @@ def test_a_login_disabled_while_the_window_is_open_says_so_and_comes_back(
     qtbot.waitUntil(acts["act_new"].isEnabled, timeout=10_000)
     assert w.statusBar().currentMessage() == "Your role is now officer: you can edit."
     assert not label.isVisible() and w.live_label.isVisible()
+    assert (
+        w.centralWidget().isEnabled() and acts["act_refresh"].isEnabled() and acts["act_search"].isEnabled()
+    )
+    assert w.notifier.timer.isActive()
     assert any(c.everything for c in published)  # what it missed meanwhile is read again
 
 
