@@ -6,9 +6,10 @@ and removed at the end: an owner role and a database, ``ketnoi admin init``, an 
 the demo data and a reader.
 
     Xvfb :71 -screen 0 1366x768x24 & DISPLAY=:71 openbox &
-    DISPLAY=:71 python docs/screenshots/take_role_change.py postgresql://SUPERUSER@HOST/DB [OUT]
+    DISPLAY=:71 python docs/screenshots/take_role_change.py postgresql://SUPERUSER@HOST/DB [OUT [1280x720]]
 
-Writes role-officer-<lang>.png and role-disabled-<lang>.png into OUT (default: beside this file).
+Writes role-officer-<lang>.png and role-disabled-<lang>.png into OUT (default: beside this file);
+with a size, the window has that size and the names end in -<width>.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from shots import HERE, cli, close, open_window, settle, snap, start_app
 PASSWORD = "correct horse battery staple\n"
 
 
-def main(superuser: str, out: Path) -> None:
+def main(superuser: str, out: Path, size: tuple[int, int] | None = None) -> None:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
@@ -50,7 +51,7 @@ def main(superuser: str, out: Path) -> None:
         set_role("tuan", "reader", "Lê Anh Tuấn")
         cli(url("lan"))("demo")
         shoot(url("tuan"), out, lambda role: set_role("tuan", role, "Lê Anh Tuấn"),
-              lambda: owner("admin", "disable-user", prefix + "tuan"))  # fmt: skip
+              lambda: owner("admin", "disable-user", prefix + "tuan"), size)  # fmt: skip
     finally:
         with admin.connect() as c:
             c.exec_driver_sql(f"DROP DATABASE IF EXISTS {prefix}db WITH (FORCE)")
@@ -70,7 +71,7 @@ def _until(app: object, ctx: object, done: object, seconds: float = 10.0) -> Non
         raise SystemExit("the window did not follow the role change")
 
 
-def shoot(reader: str, out: Path, set_role: object, disable: object) -> None:
+def shoot(reader: str, out: Path, set_role: object, disable: object, size: tuple[int, int] | None) -> None:
     from PySide6.QtGui import QCursor
 
     from app import resolve
@@ -80,7 +81,8 @@ def shoot(reader: str, out: Path, set_role: object, disable: object) -> None:
     for language in ("en", "vi"):
         set_role("reader")  # type: ignore[operator]
         engine = open_database(reader)
-        ctx, window = open_window(engine, language)
+        ctx, window = open_window(engine, language, size=size) if size else open_window(engine, language)
+        tail = f"-{size[0]}" if size else ""
         window.live.start(window.live_label, ping_s=0.5)  # as ui/main.py does (ping every 10 s)
         settle(app, ctx, 1.0)
         with ctx.read() as s:
@@ -91,15 +93,16 @@ def shoot(reader: str, out: Path, set_role: object, disable: object) -> None:
         set_role("officer")  # type: ignore[operator]
         _until(app, ctx, window.act_new.isEnabled)
         settle(app, ctx, 0.8)
-        snap(app, window, out / f"role-officer-{language}.png")
+        snap(app, window, out / f"role-officer-{language}{tail}.png")
         disable()  # type: ignore[operator]
         _until(app, ctx, lambda w=window: not w.act_new.isEnabled())
         settle(app, ctx, 0.8)
-        snap(app, window, out / f"role-disabled-{language}.png")
+        snap(app, window, out / f"role-disabled-{language}{tail}.png")
         window.live.stop()
         close(app, ctx, window)
         engine.dispose()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], Path(sys.argv[2]) if len(sys.argv) > 2 else HERE)
+    wh = tuple(int(n) for n in sys.argv[3].split("x")) if len(sys.argv) > 3 else None
+    main(sys.argv[1], Path(sys.argv[2]) if len(sys.argv) > 2 else HERE, (wh[0], wh[1]) if wh else None)
