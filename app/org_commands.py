@@ -71,6 +71,9 @@ def add_org_verbs(verbs: Any, parents: list[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_lineage)
 
 
+_NOTES_HELP = "notes on the post; several lines in quotes, e.g. $'line 1\\nline 2' in bash"
+
+
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     parents = [common, json_option()]
     top = sub.add_parser("post", help="posts in organisations and who holds them")
@@ -80,6 +83,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("title", metavar="TITLE", help="e.g. 'Phó Giám đốc'")
     p.add_argument("--rank", type=int, default=100, help="precedence: 1 first (default 100)")
     p.add_argument("--title-en", default="", help="the post in English")
+    p.add_argument("--notes", default="", help=_NOTES_HELP)
     p.set_defaults(handler=cmd_add)
     p = verbs.add_parser("list", parents=parents, help="posts and their holders today")
     p.add_argument("organisation", nargs="?", metavar="ORG")
@@ -97,12 +101,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("post", type=int, metavar="POST_ID")
     p.add_argument("--on", metavar="DATE", help="last day in post (default today)")
     p.set_defaults(handler=cmd_end)
-    p = verbs.add_parser("edit", parents=parents, help="rename a post or change its precedence")
+    p = verbs.add_parser("edit", parents=parents, help="rename a post or change its precedence or notes")
     p.add_argument("post", type=int, metavar="POST_ID")
     p.add_argument("--title", help="the post's name")
     p.add_argument("--title-en", help="the post in English")
     p.add_argument("--rank", type=int, help="precedence: 1 first")
-    p.add_argument("--notes")
+    p.add_argument("--notes", help=_NOTES_HELP + "; '' clears them")
     p.set_defaults(handler=cmd_edit)
     p = verbs.add_parser(
         "remove", parents=parents, help="remove a post added by mistake (no holder recorded)"
@@ -238,6 +242,7 @@ def _post(p: posts.PostRow) -> dict[str, Any]:
         "organisation_id": p.organisation_id,
         "organisation": p.organisation,
         "rank": p.rank,
+        "notes": p.notes,
         "holder": _holding(p.holder),
         "holders": [_holding(h) for h in p.holdings],
     }
@@ -255,8 +260,9 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
         org = resolve.resolve(s, "organisation", args.organisation)
         group = records.new_group_id()
         post_id = posts.add_post(
-            s, org, args.title, rank=args.rank, title_en=args.title_en, actor=ctx.actor(), group_id=group
-        )
+            s, org, args.title, rank=args.rank, title_en=args.title_en, notes=args.notes, actor=ctx.actor(),
+            group_id=group,
+        )  # fmt: skip
         row = posts.get_post(s, post_id)
     ctx.emit({**_post(row), "group_id": group})
     ctx.out(f"Post #{post_id}: {row.title}, {row.organisation} (precedence {row.rank})")
@@ -284,6 +290,8 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         row = posts.get_post(s, args.post)
     ctx.emit(_post(row))
     ctx.out(f"#{row.id} {row.title}, {row.organisation} (precedence {row.rank})")
+    for line in row.notes.splitlines():
+        ctx.out(f"  | {line}")
     for h in row.holdings:
         ctx.out(f"  {h.name}: {_span(h)}")
     if not row.holdings:

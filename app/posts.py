@@ -15,7 +15,7 @@ organisation (the post) and of the contact (the holding).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -25,7 +25,7 @@ from sqlmodel import Session
 from app import records
 from app.errors import UserError
 from app.letters import office
-from app.vntext import clean
+from app.vntext import clean, clean_multiline
 from db import clock
 from db import models as m
 from db.engine import write_lock
@@ -71,6 +71,7 @@ class PostRow:
     rank: int
     holder: PostHolding | None  # today's
     holdings: tuple[PostHolding, ...]  # all, newest first
+    notes: str = ""  # several lines
 
 
 def _org_name(session: Session, org_id: int | None) -> str:
@@ -136,7 +137,7 @@ def add_post(
         "title_en": clean(title_en),
         "organisation_id": organisation_id,
         "rank": _rank(rank),
-        "notes": clean(notes),
+        "notes": clean_multiline(notes),
         "created_at": m.utcnow(),
     }
     post_id = int(session.execute(insert(POST).values(**values).returning(POST.c.id)).scalar_one())
@@ -153,11 +154,52 @@ def add_post(
     return post_id
 
 
+class PostChanged(UserError):
+    """Someone changed the post's ``fields`` since the edit began (``current``: their values
+    now); nothing was written. Posts carry no version number, so an edit names the values it
+    started from (``expected`` of :func:`edit_post`) and those are compared instead."""
+
+    def __init__(self, post_id: int, title: str, current: dict[str, Any]) -> None:
+        self.post_id, self.title, self.current = post_id, title, dict(current)
+        words = {"title": "name", "title_en": "name in English", "rank": "precedence", "notes": "notes"}
+        names = ", ".join(words[k] for k in words if k in current)
+        super().__init__(
+            f"The post {title} was changed by someone else since you began ({names}); "
+            "nothing was saved: read it again and make your change again."
+        )
+
+
+def _stored(row: Any, field: str) -> Any:
+    value = getattr(row, field)
+    return int(value) if field == "rank" else str(value or "")
+
+
+def _cleaned(field: str, value: Any) -> Any:
+    if field == "rank":
+        return _rank(value)
+    if field == "notes":
+        return clean_multiline(str(value))
+    if field == "title":
+        return _title(str(value))
+    return clean(str(value))
+
+
 def edit_post(
-    session: Session, post_id: int, *, actor: str = "", group_id: str = "", **values: Any
+    session: Session,
+    post_id: int,
+    *,
+    actor: str = "",
+    group_id: str = "",
+    expected: Mapping[str, Any] | None = None,
+    **values: Any,
 ) -> dict[str, Any]:
-    """Change a post's ``title``, ``title_en``, ``rank`` or ``notes``; returns the values that
-    changed (empty: nothing to write, nothing written). Undone by :func:`after_undo`."""
+    """Change a post's ``title``, ``title_en``, ``rank`` or ``notes`` (several lines); returns
+    the values that changed (empty: nothing to write, nothing written). Undone by
+    :func:`after_undo`.
+
+    ``expected`` holds the values the edit started from (a window's list): a field changed
+    meanwhile by someone else to another value than this edit's is :class:`PostChanged`
+    and nothing is written (a colleague's change is never overwritten silently)."""
     allowed = {"title", "title_en", "rank", "notes"}
     if set(values) - allowed:
         raise UserError(
@@ -165,11 +207,15 @@ def edit_post(
         )
     write_lock(session, f"post:{post_id}")
     row = _post(session, post_id)
-    clean_values = {k: _rank(x) if k == "rank" else clean(str(x)) for k, x in values.items()}
-    if "title" in clean_values:
-        clean_values["title"] = _title(str(clean_values["title"]))
+    clean_values = {k: _cleaned(k, x) for k, x in values.items()}
     organisation_id = _changeable(row)
-    changed = {k: x for k, x in clean_values.items() if getattr(row, k) != x}
+    seen = {
+        k: _cleaned(k, x) if k == "notes" else x for k, x in (expected or {}).items() if k in clean_values
+    }
+    moved = {k: _stored(row, k) for k, x in seen.items() if _stored(row, k) not in (x, clean_values[k])}
+    if moved:
+        raise PostChanged(post_id, str(row.title), moved)
+    changed = {k: x for k, x in clean_values.items() if _stored(row, k) != x}
     if not changed:
         return {}
     session.execute(update(POST).where(POST.c.id == post_id).values(**changed))
@@ -318,6 +364,7 @@ def _rows(session: Session, posts: Sequence[Any], on: dt.date) -> list[PostRow]:
                 rank=int(p.rank),
                 holder=next((h for h in mine if h.current(on) and not h.contact_deleted), None),
                 holdings=mine,
+                notes=str(p.notes or ""),
             )
         )
     return out

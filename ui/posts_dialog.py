@@ -1,8 +1,15 @@
 """Posts… on an organisation's page: its posts in order of precedence with today's holder; a
-post renamed or re-ranked in place (double-click, F2) or through Edit…, a post added without a
-holder yet, a post added by mistake removed. Each change is one write through
+post renamed or re-ranked in place (double-click, F2) or through Edit…, its notes written in
+the box under the list (saved on leaving the box, choosing another post or closing), a post
+added without a holder yet, a post added by mistake removed. Each change is one write through
 :mod:`app.posts` (``edit_post``, ``add_post``, ``remove_post``) and one step of Edit → Undo;
 the page follows through the window's change propagation (``ctx.write`` publishes it).
+
+Every edit names the values it started from (``edit_post(expected=…)``): a colleague's change
+made since is refused in words, never overwritten silently. The list is read on a pool thread
+(``ctx.tasks.run(owner=self)``), at opening, after each change made here, and when a change
+elsewhere can touch it (:meth:`PostsDialog.affects`: this organisation, or a contact who holds
+or held one of its posts, or a contact added, removed or given a post anywhere).
 
 A post with any holder recorded, past or present, cannot be removed (its holders' role
 history is the record): Remove is disabled and the dialog says why."""
@@ -13,7 +20,7 @@ import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QAction, QFocusEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -24,6 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QStyledItemDelegate,
@@ -36,7 +44,7 @@ from PySide6.QtWidgets import (
 from app import posts, records
 from app.changes import Changes
 from app.errors import UserError, ValidationError
-from db.engine import Session
+from db.engine import Session, read_session
 from ui.context import AppContext
 from ui.icons import BUILT_IN, icon
 from ui.rows import RowsModel
@@ -67,7 +75,20 @@ def _quoted(text: str, title: str) -> str:
     return text.replace("%1", title)
 
 
+def _field_words(names: Any) -> str:
+    """A post's fields named in a sentence ("the name, notes of …")."""
+    words = {"title": tr("name"), "title_en": tr("name in English"), "rank": tr("precedence"),
+             "notes": tr("notes")}  # fmt: skip
+    return ", ".join(words.get(n, n) for n in ("title", "title_en", "rank", "notes") if n in names)
+
+
 def _message(exc: BaseException) -> str:
+    if isinstance(exc, posts.PostChanged):
+        text = tr(
+            "Someone else changed the %1 of “%2” since you began: nothing was saved. The list "
+            "shows it as it is now; make your change again if it is still needed."
+        )
+        return text.replace("%1", _field_words(exc.current)).replace("%2", exc.title)
     if isinstance(exc, ValidationError):
         return "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
     if isinstance(exc, UserError):
@@ -91,10 +112,10 @@ def why_not_removed(row: posts.PostRow) -> str:
 
 class PostsModel(RowsModel[posts.PostRow]):
     """The organisation's posts handed in by the dialog; names and precedence editable. An edit
-    shows at once and is announced by :attr:`edited` (post id, field, value): the dialog
-    writes it, the model never touches the database."""
+    shows at once and is announced by :attr:`edited` (post id, field, value, value before):
+    the dialog writes it, the model never touches the database."""
 
-    edited = Signal(int, str, object)
+    edited = Signal(int, str, object, object)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -150,7 +171,7 @@ class PostsModel(RowsModel[posts.PostRow]):
             return False
         self.rows[index.row()] = dataclasses.replace(row, **{field: value})
         self.dataChanged.emit(index, index)
-        self.edited.emit(row.id, field, value)
+        self.edited.emit(row.id, field, value, getattr(row, field))
         return True
 
 
@@ -169,8 +190,20 @@ class PostDelegate(QStyledItemDelegate):
         return editor
 
 
+class NotesEdit(QPlainTextEdit):
+    """Several lines of notes; :attr:`left` when the focus goes elsewhere (not to its own
+    context menu), which is when the dialog saves them."""
+
+    left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.left.emit()
+
+
 class PostForm(QDialog):
-    """Edit… or Add post…: the post's name, its name in English and its precedence."""
+    """Edit… or Add post…: the post's name, its name in English, its precedence and notes."""
 
     def __init__(self, row: posts.PostRow | None, rank: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,6 +222,10 @@ class PostForm(QDialog):
         self.rank.setRange(1, posts.MAX_RANK)
         self.rank.setValue(row.rank if row else rank)
         self.rank.setToolTip(tr("Precedence: 1 comes first in meeting briefs"))
+        self.notes = QPlainTextEdit(row.notes if row else "", self)
+        self.notes.setObjectName("post_notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(tr("e.g. who acts for the holder when absent, the office's phone"))
         self.error = QLabel(self)
         self.error.setObjectName("post_form_error")
         self.error.setWordWrap(True)
@@ -199,6 +236,7 @@ class PostForm(QDialog):
         form.addRow(tr("Post"), self.title)
         form.addRow(tr("In English"), self.title_en)
         form.addRow(tr("Precedence"), self.rank)
+        form.addRow(tr("Notes"), self.notes)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -209,13 +247,14 @@ class PostForm(QDialog):
         lay.addWidget(self.error)
         lay.addStretch(1)
         lay.addWidget(self.buttons)
-        self.resize(460, 200)
+        self.resize(480, 320)
 
     def values(self) -> dict[str, Any]:
         return {
             "title": " ".join(self.title.text().split()),
             "title_en": " ".join(self.title_en.text().split()),
             "rank": self.rank.value(),
+            "notes": self.notes.toPlainText().strip(),
         }
 
     def _check(self) -> None:
@@ -228,18 +267,24 @@ class PostForm(QDialog):
 
 
 class PostsDialog(QDialog):
-    """The organisation's posts: rename or re-rank one in place or through Edit…, add one, or
-    remove one added by mistake; every change is one step of Edit → Undo (Ctrl+Z here too)."""
+    """The organisation's posts: rename or re-rank one in place or through Edit…, write its
+    notes in the box under the list, add one, or remove one added by mistake; every change is
+    one step of Edit → Undo (Ctrl+Z here too)."""
 
     def __init__(self, ctx: AppContext, organisation_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.organisation_id = ctx, organisation_id
         self.setObjectName("posts_dialog")
-        with ctx.read() as s:
-            self.org_name = records.label(s, "organisation", organisation_id)
-        self.setWindowTitle(tr("Posts — %1").replace("%1", self.org_name))
+        self.org_name = ""
+        self.setWindowTitle(tr("Posts"))
         self.groups: list[str] = []  # the writes made here, newest last (Undo takes them back)
-        self.pending = 0
+        self.pending = 0  # writes of this dialog running
+        self.notes_pending = 0  # of them, notes saved on leaving the box (the buttons stay on)
+        self.loads = 0  # lists shown so far (tests wait on it)
+        self.holders: frozenset[int] = frozenset()  # contacts holding or having held a post here
+        self._generation = 0  # only the latest read is shown
+        self._applying = False
+        self._closing: int | None = None  # closed with notes unsaved: the result, once saved
         self.model = PostsModel(ctx, self)
         self.model.edited.connect(self._edited)
         self.table = QTableView(self)
@@ -263,6 +308,19 @@ class PostsDialog(QDialog):
         self.empty = QLabel(tr("No posts yet. Add one here, or with Assign holder…"), self)
         self.empty.setObjectName("posts_empty")
         self.empty.setEnabled(False)
+        self.empty.hide()  # until the list is read
+        self.notes_label = QLabel(tr("Notes on the chosen post"), self)
+        self.notes_label.setObjectName("posts_notes_label")
+        self.notes = NotesEdit(self)
+        self.notes.setObjectName("posts_notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(tr("Notes on this post; saved when you leave the box"))
+        self.notes.setToolTip(tr("Saved when you leave the box; undone with Edit → Undo (Ctrl+Z)"))
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 14)
+        self.notes.left.connect(self.save_notes)
+        self.notes_label.setBuddy(self.notes)
+        self.notes_for: int | None = None  # the post whose notes the box shows
+        self.notes_base = ""  # its notes as stored when the box began showing them
         self.add_button = QPushButton(icon("new"), tr("Add post…"), self)
         self.add_button.setObjectName("posts_add")
         self.add_button.clicked.connect(self.add)
@@ -283,6 +341,9 @@ class PostsDialog(QDialog):
         if self.read_only or is_reader(ctx):
             self.model.editable = False
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.notes.setReadOnly(True)
+            self.notes.setPlaceholderText("")
+            self.notes.setToolTip("")
         for button in (self.add_button, self.edit_button, self.remove_button, self.undo_button):
             button.setAutoDefault(False)  # Return in the list adds nothing
         row = QHBoxLayout()
@@ -315,42 +376,82 @@ class PostsDialog(QDialog):
         lay.addWidget(hint)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.empty)
+        lay.addWidget(self.notes_label)
+        lay.addWidget(self.notes)
         lay.addLayout(row)
         lay.addWidget(self.reason)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
         ctx.changes.connect(self._changes)
         ctx.undo_changed.connect(self._update_undo)
         self.listening = True
-        self.resize(720, 420)
+        self.resize(720, 520)
         self.reload()
+        self._update_buttons()
         self._update_undo()
 
     # --- reading --------------------------------------------------------------------------------
 
     def reload(self, select: int | None = None) -> None:
-        """Read the posts again (an organisation has a handful), keeping the chosen one."""
+        """Read the posts again on a pool thread, keeping the chosen one (or choosing
+        ``select``); a newer read makes an older one's answer void."""
+        self._generation += 1
+        generation = self._generation
+        engine, org, today = self.ctx.engine, self.organisation_id, self.ctx.today()
+
+        def work(_task: Any) -> tuple[str, list[posts.PostRow]]:
+            with read_session(engine) as s:
+                return records.label(s, "organisation", org), posts.posts_of(s, org, today)
+
+        def done(result: tuple[str, list[posts.PostRow]]) -> None:
+            if generation == self._generation:
+                self._show(*result, select=select)
+
+        self.ctx.tasks.run(work, on_done=done, on_error=self._read_failed, owner=self)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        self.error.setText(_message(exc))
+        self.error.show()
+
+    def _show(self, org_name: str, rows: list[posts.PostRow], *, select: int | None) -> None:
         keep = select if select is not None else self.current_id()
-        with self.ctx.read() as s:
-            rows = posts.posts_of(s, self.organisation_id, self.ctx.today())
-        self.model.set_rows(rows)
+        self.org_name = org_name
+        self.setWindowTitle(tr("Posts — %1").replace("%1", org_name))
+        self.holders = frozenset(h.contact_id for r in rows for h in r.holdings)
+        self._applying = True  # the selection is reset: nothing of the box is saved meanwhile
+        try:
+            self.model.set_rows(rows)
+            ids = [r.id for r in rows]
+            if rows:
+                self.table.selectRow(ids.index(keep) if keep in ids else 0)
+        finally:
+            self._applying = False
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         self.table.resizeColumnToContents(COL_HOLDER)
         self.table.resizeColumnToContents(COL_EN)
-        ids = [r.id for r in rows]
-        if rows:
-            at = ids.index(keep) if keep in ids else 0
-            self.table.selectRow(at)
+        self._show_notes(self.current_row())
         self._update_buttons()
+        self.loads += 1
+
+    def affects(self, changes: Changes) -> bool:
+        """Whether a change made anywhere can change this list: the organisation itself (its
+        posts are written to its history), a contact who holds or held one of its posts (a
+        name, the trash), or a contact added, removed or given a post anywhere (it may be a
+        new holder of one of these: an assignment is written to the contact's history)."""
+        if changes.everything:
+            return True
+        if self.organisation_id in changes.ids.get("organisation", frozenset()):
+            return True
+        if "contact" in changes.membership:
+            return True
+        return not self.holders.isdisjoint(changes.ids.get("contact", frozenset()))
 
     def _changes(self, changes: Changes) -> None:
-        if (
-            changes.everything
-            or changes.touches("contact")
-            or self.organisation_id in changes.ids.get("organisation", frozenset())
-        ):
+        if self.pending:  # a write of ours is running: it reads the list again when it ends
+            return
+        if self.affects(changes):
             self.reload()
 
     def current_id(self) -> int | None:
@@ -363,13 +464,27 @@ class PostsDialog(QDialog):
             return None
         return self.model.rows[picked[0].row()]
 
+    def _selected(self, *_: Any) -> None:
+        if self._applying:
+            return
+        row = self.current_row()
+        if self.notes_for is not None and (row is None or row.id != self.notes_for):
+            self.save_notes()  # the notes typed for the post chosen before
+        self._show_notes(row)
+        self._update_buttons()
+
     def _update_buttons(self, *_: Any) -> None:
         row = self.current_row()
+        self.notes.setEnabled(row is not None)
+        self.notes_label.setText(
+            tr("Notes on “%1”").replace("%1", row.title) if row else tr("Notes on the chosen post")
+        )
         if self.read_only:
             return
         why = why_not_removed(row) if row else ""
-        self.edit_button.setEnabled(row is not None and not self.pending)
-        self.remove_button.setEnabled(row is not None and not why and not self.pending)
+        busy = self.pending > self.notes_pending  # (a click that took the focus from the box counts)
+        self.edit_button.setEnabled(row is not None and not busy)
+        self.remove_button.setEnabled(row is not None and not why and not busy)
         self.remove_button.setToolTip(why or tr("Remove a post added by mistake (Edit → Undo puts it back)"))
         self.reason.setText(why)
         self.reason.setVisible(bool(why))
@@ -382,9 +497,47 @@ class PostsDialog(QDialog):
             tr("Undo: %1").replace("%1", offer[0]) if mine and offer else tr("Nothing changed here to undo")
         )
 
+    # --- notes ----------------------------------------------------------------------------------
+
+    def notes_dirty(self) -> bool:
+        """The box holds text not saved yet (typed, or kept after a refused save)."""
+        return self.notes_for is not None and self.notes.toPlainText() != self.notes_base
+
+    def _show_notes(self, row: posts.PostRow | None) -> None:
+        """The chosen post's notes in the box; what was typed for it and not saved yet stays."""
+        if row is not None and row.id == self.notes_for and self.notes_dirty():
+            return
+        self.notes_for = row.id if row else None
+        self.notes_base = row.notes if row else ""
+        if self.notes.toPlainText() != self.notes_base:
+            self.notes.setPlainText(self.notes_base)
+
+    def save_notes(self) -> None:
+        """Write the notes typed in the box (on leaving it, choosing another post, closing):
+        one step of Edit → Undo, refused if a colleague changed them since they were shown."""
+        if not self.notes_dirty() or self.read_only or self.notes.isReadOnly() or self.notes_for is None:
+            return
+        post_id, text, base = self.notes_for, self.notes.toPlainText(), self.notes_base
+        self.notes_base = text  # asked for: the box is no longer ahead of the database
+
+        def ended(exc: BaseException | None) -> None:
+            self.notes_pending -= 1
+            if exc is not None and self.notes_for == post_id:  # what was typed stays, unsaved
+                got = exc.current.get("notes") if isinstance(exc, posts.PostChanged) else None
+                self.notes_base = base if got is None else str(got)
+
+        self.notes_pending += 1
+        self._save(post_id, {"notes": text}, {"notes": base}, on_end=ended, keep_choice=True)
+
     # --- writing --------------------------------------------------------------------------------
 
-    def _write(self, work: Any, label: str, select: int | None = None) -> None:
+    def _write(
+        self,
+        work: Any,
+        label: str,
+        select: int | None = None,
+        on_end: Any = None,
+    ) -> None:
         """One write, one step of Edit → Undo, then the list read again (the page follows)."""
         group = records.new_group_id()
         self.error.hide()
@@ -393,37 +546,56 @@ class PostsDialog(QDialog):
 
         def done(result: Any) -> None:
             self.pending -= 1
+            if on_end is not None:
+                on_end(None)
             if result is not False:  # nothing changed: nothing written, nothing to undo
                 self.groups.append(group)
                 self.ctx.push_undo(label, group)
-            self.reload(select if select is not None else (result if isinstance(result, int) else None))
+            added = result if type(result) is int else None  # (a bool is an int too)
+            self.reload(select if select is not None else added)
             self._update_undo()
+            if self._closing is not None and not self.pending:
+                self._finish(self._closing)
 
         def failed(exc: BaseException) -> None:
             self.pending -= 1
+            self._closing = None  # the dialog stays open with the reason
+            if on_end is not None:
+                on_end(exc)
             self.reload()
             self.error.setText(_message(exc))
             self.error.show()
 
         self.ctx.write(lambda s: work(s, group), entity="organisation", on_done=done, on_error=failed)
 
-    def _edited(self, post_id: int, field: str, value: Any) -> None:
+    def _edited(self, post_id: int, field: str, value: Any, before: Any) -> None:
         if field == "title" and not value:
             self.reload()
             self.error.setText(tr("Name the post (e.g. Phó Giám đốc)."))
             self.error.show()
             return
-        self._save(post_id, {field: value})
+        self._save(post_id, {field: value}, {field: before})
 
-    def _save(self, post_id: int, values: dict[str, Any]) -> None:
+    def _save(
+        self,
+        post_id: int,
+        values: dict[str, Any],
+        expected: dict[str, Any],
+        on_end: Any = None,
+        keep_choice: bool = False,
+    ) -> None:
+        """Write ``values`` edited from ``expected``; the edited post is chosen afterwards
+        (``keep_choice``: the post chosen then stays, as when notes are saved on choosing
+        another)."""
         title = next((r.title for r in self.model.rows if r.id == post_id), "")
         actor = self.ctx.actor()
 
         def work(s: Session, group: str) -> bool:
-            changed = posts.edit_post(s, post_id, actor=actor, group_id=group, **values)
+            changed = posts.edit_post(s, post_id, actor=actor, group_id=group, expected=expected, **values)
             return bool(changed)
 
-        self._write(work, _quoted(tr("Edited the post “%1”"), values.get("title", title)), post_id)
+        label = _quoted(tr("Edited the post “%1”"), values.get("title", title))
+        self._write(work, label, None if keep_choice else post_id, on_end)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.column() == COL_HOLDER and self.edit_button.isEnabled():
@@ -433,13 +605,19 @@ class PostsDialog(QDialog):
         row = self.current_row()
         if row is None or self.read_only:
             return
-        form = PostForm(row, row.rank, self)
+        mine = self.notes_for == row.id  # the box's notes are the freshest (maybe being saved)
+        shown = dataclasses.replace(row, notes=self.notes.toPlainText()) if mine else row
+        base = dataclasses.replace(row, notes=self.notes_base) if mine else row
+        form = PostForm(shown, row.rank, self)
         changed: dict[str, Any] = {}
         if form.exec():
-            changed = {k: v for k, v in form.values().items() if getattr(row, k) != v}
+            changed = {k: v for k, v in form.values().items() if getattr(shown, k) != v}
         form.deleteLater()
+        if "notes" in changed and mine:  # the box shows what the form saves
+            self.notes.setPlainText(changed["notes"])
+            self.notes_base = changed["notes"]
         if changed:  # nothing changed: nothing written, nothing to undo
-            self._save(row.id, changed)
+            self._save(row.id, changed, {k: getattr(base, k) for k in changed})
 
     def add(self) -> None:
         if self.read_only:
@@ -451,8 +629,8 @@ class PostsDialog(QDialog):
             org, actor = self.organisation_id, self.ctx.actor()
 
             def work(s: Session, group: str) -> int:
-                return posts.add_post(s, org, values["title"], rank=values["rank"],
-                                      title_en=values["title_en"], actor=actor, group_id=group)  # fmt: skip
+                return posts.add_post(s, org, values["title"], rank=values["rank"], title_en=values["title_en"],
+                                      notes=values["notes"], actor=actor, group_id=group)  # fmt: skip
 
             self._write(work, _quoted(tr("Added the post “%1”"), values["title"]))
         form.deleteLater()
@@ -474,6 +652,18 @@ class PostsDialog(QDialog):
         self._write(work, _quoted(tr("Removed the post “%1”"), row.title))
 
     def done(self, result: int) -> None:
+        """Closing saves the notes typed in the box first; the dialog closes when they are
+        written, and stays open with the reason if they are refused."""
+        if self._closing is not None:
+            return  # closing already: waiting for the notes to be written
+        self.save_notes()
+        if self.pending:
+            self._closing = result
+            return
+        self._finish(result)
+
+    def _finish(self, result: int) -> None:
+        self._closing = None
         if self.listening:  # closed: the window's changes are no longer this dialog's
             self.listening = False
             self.ctx.changes.disconnect(self._changes)

@@ -197,3 +197,22 @@ def test_a_brief_addressed_to_a_post_is_about_its_holder(k: Ketnoi, tmp_path: Pa
     k("post", "assign", str(post), "Trần Thị Bình", "--from", "01/11/2026")
     text = brief("b.pdf")
     assert "Contact brief: Trần Thị Bình" in text and "Contact brief: Nguyễn Văn An" not in text
+
+
+def test_post_notes_of_several_lines_are_added_edited_shown_and_undone(k: Ketnoi) -> None:
+    k("org", "add", "--name", "Trung tâm Đổi mới sáng tạo Quốc gia", "--acronym", "NIC")
+    post = k("post", "add", "NIC", "Phó Giám đốc", "--notes", "Phụ trách hợp tác quốc tế")
+    assert post["notes"] == "Phụ trách hợp tác quốc tế"
+    edited = k("post", "edit", str(post["id"]), "--notes", "Gọi qua Văn phòng:\n  024 3943 1234  \n")
+    assert edited["notes"] == "Gọi qua Văn phòng:\n024 3943 1234" and edited["changed"] == ["notes"]
+    assert k("post", "show", str(post["id"]))["notes"] == "Gọi qua Văn phòng:\n024 3943 1234"
+    assert [p["notes"] for p in k("post", "list", "NIC")] == ["Gọi qua Văn phòng:\n024 3943 1234"]
+    k.capsys.readouterr()
+    assert main(["post", "show", str(post["id"]), "--db", k.db]) == 0
+    shown = k.capsys.readouterr().out
+    assert "  | Gọi qua Văn phòng:\n  | 024 3943 1234\n" in shown
+    assert main(["undo", edited["group_id"], "--db", k.db]) == 0
+    assert k("post", "show", str(post["id"]))["notes"] == "Phụ trách hợp tác quốc tế"
+    cleared = k("post", "edit", str(post["id"]), "--notes", "")
+    assert cleared["notes"] == "" and cleared["changed"] == ["notes"]
+    assert "--notes" in k.fails("post", "edit", str(post["id"]))  # the refusal names it

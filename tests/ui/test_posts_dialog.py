@@ -40,6 +40,8 @@ def _open(qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]) -> Any:
     dialog = PostsDialog(ctx, ids["nic"], window)
     qtbot.addWidget(dialog)
     dialog.show()
+    wait_idle(qtbot, ctx)  # the list is read on a pool thread
+    assert dialog.loads == 1
     return dialog
 
 

@@ -185,9 +185,11 @@ def test_a_reader_sees_the_posts_but_changes_none(qtbot: Any, viettel: Team, rea
     assert page["act_posts"].isEnabled()
     dialog = PostsDialog(w.ctx, view.detail.record_id, w)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loads == 1, timeout=10_000)  # read on a pool thread
     assert [r.title for r in dialog.model.rows] == ["Tổng Giám đốc"]
     assert dialog.current_id() == dialog.model.rows[0].id
     for button in (dialog.add_button, dialog.edit_button, dialog.remove_button):
         assert not button.isEnabled() and button.toolTip() == wrapped(read_only_tip())
     assert dialog.table.editTriggers() == dialog.table.EditTrigger.NoEditTriggers
     assert not dialog.model.flags(dialog.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert dialog.notes.isReadOnly()  # nor its notes

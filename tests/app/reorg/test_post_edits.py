@@ -104,3 +104,27 @@ def test_a_post_whose_organisation_was_removed_for_good_says_so(engine: Engine) 
             pytest.raises(UserError, match="no longer belongs to an organisation"),
         ):
             change(s)
+
+
+def test_an_edit_from_values_changed_since_is_refused_and_writes_nothing(engine: Engine) -> None:
+    """A window's edit names the values it started from: a colleague's change made since is
+    not overwritten silently (posts have no version number; the values are compared)."""
+    nic = _nic(engine)
+    with unit_of_work(engine) as s:
+        post = posts.add_post(s, nic, "Phó Giám đốc", rank=2, notes="Phụ trách  \n hợp tác\r\nquốc tế ")
+    with read_session(engine) as s:
+        assert posts.get_post(s, post).notes == "Phụ trách\nhợp tác\nquốc tế"  # lines kept, ends trimmed
+    with unit_of_work(engine) as s:  # a colleague
+        posts.edit_post(s, post, notes="Anh Đặng phụ trách")
+    with unit_of_work(engine) as s, pytest.raises(posts.PostChanged) as refused:
+        posts.edit_post(s, post, notes="Chị Hà phụ trách", expected={"notes": "Phụ trách\nhợp tác\nquốc tế"})
+    assert refused.value.current == {"notes": "Anh Đặng phụ trách"}
+    assert "changed by someone else" in str(refused.value) and "(notes)" in str(refused.value)
+    with read_session(engine) as s:
+        assert posts.get_post(s, post).notes == "Anh Đặng phụ trách"
+    with unit_of_work(engine) as s:  # a field nobody else touched: written
+        assert posts.edit_post(s, post, rank=3, expected={"rank": 2}) == {"rank": 3}
+    with unit_of_work(engine) as s:  # the colleague wrote the same: nothing to refuse or write
+        assert posts.edit_post(s, post, notes="Anh Đặng phụ trách", expected={"notes": "x"}) == {}
+    with unit_of_work(engine) as s, pytest.raises(posts.PostChanged, match="name"):
+        posts.edit_post(s, post, title="Phó Giám đốc thường trực", expected={"title": "Pho Giam doc"})

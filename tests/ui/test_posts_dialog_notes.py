@@ -1,0 +1,267 @@
+"""Posts…: a post's notes written in the box under the list (several lines), saved on leaving
+the box, on choosing another post, on closing, or with Edit…'s other values — each one step of
+Edit → Undo; an edit made from values a colleague changed since is refused in words (notes
+kept in the box, a name put back as it is now); the list is read on a pool thread, and a
+change elsewhere reads it again only when it can touch it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app import posts, records
+from db.engine import read_session, unit_of_work
+from tests.ui.helpers import wait_idle
+from tests.ui.test_posts_dialog import _enter, _open, _row_of, _two_posts
+
+NOTES = "Gọi qua Văn phòng: 024 3943 1234\nThứ Hai họp giao ban, không hẹn"
+
+
+def _notes(ctx: Any, post_id: int) -> str:
+    with read_session(ctx.engine) as s:
+        return posts.get_post(s, post_id).notes
+
+
+def _focus(qtbot: Any, dialog: Any, widget: Any) -> None:
+    """Give ``widget`` the keyboard focus in the active dialog (focus events as a click does)."""
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+
+
+def _type(qtbot: Any, dialog: Any, text: str) -> None:
+    _focus(qtbot, dialog, dialog.notes)
+    dialog.notes.selectAll()
+    dialog.notes.insertPlainText(text)  # keyClicks types ASCII only
+
+
+def test_notes_typed_in_the_box_are_saved_on_leaving_it_and_undone_with_ctrl_z(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    _, deputy = _two_posts(ctx, ids)
+    dialog = _open(qtbot, window, ctx, ids)
+    dialog.table.selectRow(_row_of(dialog, "Pho Giam doc"))
+    assert dialog.notes.isEnabled() and dialog.notes.toPlainText() == ""
+    assert dialog.notes_label.text() == "Notes on “Pho Giam doc”"
+    _type(qtbot, dialog, NOTES + "  \n")
+    wait_idle(qtbot, ctx)
+    assert _notes(ctx, deputy) == "" and dialog.groups == []  # not saved while typing
+
+    _focus(qtbot, dialog, dialog.table)  # leaving the box saves it
+    wait_idle(qtbot, ctx)
+    assert dialog.error.isHidden(), dialog.error.text()
+    assert _notes(ctx, deputy) == NOTES  # several lines kept; the trailing blank trimmed
+    assert dialog.notes.toPlainText() == NOTES and not dialog.notes_dirty()
+    assert next(r.notes for r in dialog.model.rows if r.id == deputy) == NOTES
+    assert len(dialog.groups) == 1 and ctx.undo_offer is not None and ctx.undo_offer[1] == dialog.groups[0]
+    assert dialog.undo_button.isEnabled()
+    _focus(qtbot, dialog, dialog.notes)  # leaving again with nothing typed writes nothing
+    _focus(qtbot, dialog, dialog.table)
+    wait_idle(qtbot, ctx)
+    assert len(dialog.groups) == 1
+
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    assert _notes(ctx, deputy) == ""
+    assert dialog.notes.toPlainText() == ""  # the box follows the undo
+
+
+def test_choosing_another_post_saves_the_notes_typed_for_the_first(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    head, deputy = _two_posts(ctx, ids)
+    with unit_of_work(ctx.engine) as s:
+        posts.edit_post(s, head, notes="Ký văn bản đi")
+    dialog = _open(qtbot, window, ctx, ids)
+    dialog.table.selectRow(_row_of(dialog, "Pho Giam doc"))
+    dialog.notes.setPlainText("Phụ trách hợp tác quốc tế")  # typed, the box not left yet
+    dialog.table.selectRow(_row_of(dialog, "Giám đốc"))
+    assert dialog.notes.toPlainText() == "Ký văn bản đi"  # the chosen post's own notes
+    wait_idle(qtbot, ctx)
+    assert _notes(ctx, deputy) == "Phụ trách hợp tác quốc tế" and len(dialog.groups) == 1
+    assert dialog.current_id() == head and dialog.notes.toPlainText() == "Ký văn bản đi"
+
+
+def test_closing_saves_the_notes_first_and_then_closes(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    _, deputy = _two_posts(ctx, ids)
+    dialog = _open(qtbot, window, ctx, ids)
+    dialog.table.selectRow(_row_of(dialog, "Pho Giam doc"))
+    dialog.notes.setPlainText("Nghỉ phép đến 15/12")
+    dialog.buttons.button(dialog.buttons.StandardButton.Close).click()
+    assert dialog.isVisible()  # waits for the write
+    wait_idle(qtbot, ctx)
+    assert not dialog.isVisible()
+    assert _notes(ctx, deputy) == "Nghỉ phép đến 15/12"
+    window.act_undo.trigger()  # one step of the window's Edit → Undo, after the dialog closed
+    wait_idle(qtbot, ctx)
+    assert _notes(ctx, deputy) == ""
+
+
+def test_notes_changed_by_a_colleague_meanwhile_are_not_overwritten_silently(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    _, deputy = _two_posts(ctx, ids)
+    dialog = _open(qtbot, window, ctx, ids)
+    dialog.table.selectRow(_row_of(dialog, "Pho Giam doc"))
+    with unit_of_work(ctx.engine) as s:  # another officer, another computer: no word to this window
+        posts.edit_post(s, deputy, notes="Anh Đặng phụ trách")
+    _type(qtbot, dialog, "Chị Hà phụ trách")
+    _focus(qtbot, dialog, dialog.table)
+    wait_idle(qtbot, ctx)
+    assert not dialog.error.isHidden()
+    assert dialog.error.text() == (
+        "Someone else changed the notes of “Pho Giam doc” since you began: nothing was saved. "
+        "The list shows it as it is now; make your change again if it is still needed."
+    )
+    assert _notes(ctx, deputy) == "Anh Đặng phụ trách" and dialog.groups == []
+    assert dialog.notes.toPlainText() == "Chị Hà phụ trách" and dialog.notes_dirty()  # kept, unsaved
+    assert next(r.notes for r in dialog.model.rows if r.id == deputy) == "Anh Đặng phụ trách"
+
+    _focus(qtbot, dialog, dialog.notes)  # told, the officer leaves the box again: theirs replaced
+    _focus(qtbot, dialog, dialog.table)
+    wait_idle(qtbot, ctx)
+    assert dialog.error.isHidden() and _notes(ctx, deputy) == "Chị Hà phụ trách"
+    window.act_undo.trigger()  # the undo puts the colleague's notes back
+    wait_idle(qtbot, ctx)
+    assert _notes(ctx, deputy) == "Anh Đặng phụ trách" == dialog.notes.toPlainText()
+
+
+def test_a_stale_rename_in_place_is_refused_and_the_list_shows_the_colleagues(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    _, deputy = _two_posts(ctx, ids)
+    dialog = _open(qtbot, window, ctx, ids)
+    with unit_of_work(ctx.engine) as s:
+        posts.edit_post(s, deputy, title="Phó Giám đốc thường trực")
+    index = dialog.model.index(_row_of(dialog, "Pho Giam doc"), 0)
+    dialog.table.setCurrentIndex(index)
+    dialog.table.edit(index)
+    editor = dialog.table.focusWidget()
+    editor.selectAll()  # type: ignore[union-attr]
+    editor.insert("Phó Giám đốc")  # type: ignore[union-attr]
+    _enter(qtbot, dialog, editor)
+    wait_idle(qtbot, ctx)
+    assert "Someone else changed the name of “Phó Giám đốc thường trực”" in dialog.error.text()
+    with read_session(ctx.engine) as s:
+        assert posts.get_post(s, deputy).title == "Phó Giám đốc thường trực"
+    assert "Phó Giám đốc thường trực" in [r.title for r in dialog.model.rows] and dialog.groups == []
+
+
+def test_edit_form_saves_notes_with_the_name_in_one_step(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], monkeypatch: Any
+) -> None:
+    from ui.posts_dialog import PostForm
+
+    _, deputy = _two_posts(ctx, ids)
+    dialog = _open(qtbot, window, ctx, ids)
+    dialog.table.selectRow(_row_of(dialog, "Pho Giam doc"))
+
+    def fill(form: Any) -> int:
+        assert form.notes.toPlainText() == ""
+        form.title.setText("Phó Giám đốc")
+        form.notes.setPlainText("Dòng 1\nDòng 2")
+        form.buttons.accepted.emit()
+        return int(form.result())
+
+    monkeypatch.setattr(PostForm, "exec", fill)
+    dialog.edit_button.click()
+    wait_idle(qtbot, ctx)
+    with read_session(ctx.engine) as s:
+        row = posts.get_post(s, deputy)
+    assert (row.title, row.notes) == ("Phó Giám đốc", "Dòng 1\nDòng 2") and len(dialog.groups) == 1
+    assert dialog.notes.toPlainText() == "Dòng 1\nDòng 2"
+    window.act_undo.trigger()
+    wait_idle(qtbot, ctx)
+    with read_session(ctx.engine) as s:
+        row = posts.get_post(s, deputy)
+    assert (row.title, row.notes) == ("Pho Giam doc", "")
+
+
+def test_the_list_is_read_off_the_ui_thread_and_only_for_changes_that_touch_it(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], monkeypatch: Any
+) -> None:
+    head, _ = _two_posts(ctx, ids)  # Nhung holds "Giám đốc"
+    import ui.posts_dialog as mod
+
+    threads: list[threading.Thread] = []  # where the dialog reads
+    real = mod.read_session
+
+    def spy(*args: Any, **kw: Any) -> Any:
+        threads.append(threading.current_thread())
+        return real(*args, **kw)
+
+    monkeypatch.setattr(mod, "read_session", spy)
+    dialog = _open(qtbot, window, ctx, ids)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    loads = dialog.loads
+
+    def write(fn: Any) -> None:
+        ctx.write(fn)
+        wait_idle(qtbot, ctx)
+
+    # an unrelated contact's change (Hùng works at Genetica, holds no post here): no read
+    write(
+        lambda s: records.update(s, "contact", ids["hung"], {"position": "Chủ tịch"}, expected_version=None)
+    )
+    write(
+        lambda s: records.update(
+            s, "organisation", ids["genetica"], {"city": "Hà Nội"}, expected_version=None
+        )
+    )
+    assert dialog.loads == loads
+    # the holder renamed: read again, the new name shown
+    write(lambda s: records.update(s, "contact", ids["nhung"], {"full_name": "Nguyễn Hồng Nhung"},
+                                   expected_version=None))  # fmt: skip
+    assert dialog.loads == loads + 1
+    assert dialog.model.index(_row_of(dialog, "Giám đốc"), 3).data() == "Nguyễn Hồng Nhung"
+    # a contact who held no post here is assigned to one (written to the contact's history)
+    write(lambda s: posts.assign(s, head, ids["dang"], starts_on=dt.date(2026, 11, 1)))
+    assert dialog.loads == loads + 2
+    assert dialog.model.index(_row_of(dialog, "Giám đốc"), 3).data() == "Đặng Văn An"
+    assert ids["dang"] in dialog.holders
+    # the organisation's own change: read again
+    write(lambda s: records.update(s, "organisation", ids["nic"], {"city": "Hà Nội"}, expected_version=None))
+    assert dialog.loads == loads + 3
+    assert all(t is not threading.main_thread() for t in threads)
+
+
+def test_a_reader_cannot_type_notes(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], monkeypatch: Any
+) -> None:
+    import ui.posts_dialog as mod
+
+    _two_posts(ctx, ids)
+    monkeypatch.setattr(mod, "is_reader", lambda _ctx: True)
+    dialog = _open(qtbot, window, ctx, ids)
+    assert dialog.notes.isReadOnly()
+    dialog.notes.setPlainText("x")
+    dialog.save_notes()
+    wait_idle(qtbot, ctx)
+    assert dialog.groups == []
+
+
+def test_vietnamese_notes_and_refusal(qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]) -> None:
+    from ui import i18n
+
+    _, deputy = _two_posts(ctx, ids)
+    i18n.install(QApplication.instance(), "vi")
+    try:
+        dialog = _open(qtbot, window, ctx, ids)
+        dialog.table.selectRow(_row_of(dialog, "Pho Giam doc"))
+        assert dialog.notes_label.text() == "Ghi chú về “Pho Giam doc”"
+        with unit_of_work(ctx.engine) as s:
+            posts.edit_post(s, deputy, notes="Anh Đặng phụ trách")
+        dialog.notes.setPlainText("Chị Hà phụ trách")
+        dialog.save_notes()
+        wait_idle(qtbot, ctx)
+        assert dialog.error.text().startswith("Người khác đã sửa ghi chú của “Pho Giam doc”")
+    finally:
+        i18n.install(QApplication.instance(), "en")
