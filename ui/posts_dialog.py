@@ -17,10 +17,11 @@ history is the record): Remove is disabled and the dialog says why."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -46,6 +47,7 @@ from app.changes import Changes
 from app.errors import UserError, ValidationError
 from db.engine import Session, read_session
 from ui.context import AppContext
+from ui.fit import ElidedLabel
 from ui.icons import BUILT_IN, icon
 from ui.rows import RowsModel
 from ui.team import hold_read_only, is_reader
@@ -192,9 +194,22 @@ class PostDelegate(QStyledItemDelegate):
 
 class NotesEdit(QPlainTextEdit):
     """Several lines of notes; :attr:`left` when the focus goes elsewhere (not to its own
-    context menu), which is when the dialog saves them."""
+    context menu), which is when the dialog saves them; Esc asks (:attr:`escaped`) to put the
+    notes as stored back, and closes the dialog only when nothing was typed."""
 
     left = Signal()
+    escaped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.typed: Callable[[], bool] = lambda: False  # the dialog says whether the box is ahead
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers() and self.typed():
+            self.escaped.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -309,7 +324,7 @@ class PostsDialog(QDialog):
         self.empty.setObjectName("posts_empty")
         self.empty.setEnabled(False)
         self.empty.hide()  # until the list is read
-        self.notes_label = QLabel(tr("Notes on the chosen post"), self)
+        self.notes_label = ElidedLabel(tr("Notes on the chosen post"), self)  # a long name is cut
         self.notes_label.setObjectName("posts_notes_label")
         self.notes = NotesEdit(self)
         self.notes.setObjectName("posts_notes")
@@ -318,6 +333,8 @@ class PostsDialog(QDialog):
         self.notes.setToolTip(tr("Saved when you leave the box; undone with Edit → Undo (Ctrl+Z)"))
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 14)
         self.notes.left.connect(self.save_notes)
+        self.notes.escaped.connect(self.revert_notes)
+        self.notes.typed = self.notes_dirty
         self.notes_label.setBuddy(self.notes)
         self.notes_for: int | None = None  # the post whose notes the box shows
         self.notes_base = ""  # its notes as stored when the box began showing them
@@ -512,6 +529,11 @@ class PostsDialog(QDialog):
         if self.notes.toPlainText() != self.notes_base:
             self.notes.setPlainText(self.notes_base)
 
+    def revert_notes(self) -> None:
+        """Esc in the box: what was typed goes, the notes as stored come back (nothing written)."""
+        self.notes.setPlainText(self.notes_base)
+        self.error.hide()
+
     def save_notes(self) -> None:
         """Write the notes typed in the box (on leaving it, choosing another post, closing):
         one step of Edit → Undo, refused if a colleague changed them since they were shown."""
@@ -520,11 +542,25 @@ class PostsDialog(QDialog):
         post_id, text, base = self.notes_for, self.notes.toPlainText(), self.notes_base
         self.notes_base = text  # asked for: the box is no longer ahead of the database
 
-        def ended(exc: BaseException | None) -> None:
+        def ended(exc: BaseException | None) -> str | None:
             self.notes_pending -= 1
-            if exc is not None and self.notes_for == post_id:  # what was typed stays, unsaved
-                got = exc.current.get("notes") if isinstance(exc, posts.PostChanged) else None
-                self.notes_base = base if got is None else str(got)
+            if exc is None or self.notes_for != post_id:
+                return None
+            # what was typed stays in the box, unsaved: the next leaving saves it over theirs
+            got = exc.current.get("notes") if isinstance(exc, posts.PostChanged) else None
+            if not isinstance(exc, posts.PostChanged) or got is None:
+                self.notes_base = base
+                return None
+            self.notes_base = str(got)
+            theirs = " ".join(str(got).split()) or tr("(none)")
+            if len(theirs) > 160:
+                theirs = theirs[:159] + "…"
+            text = tr(
+                "Someone else changed the notes of “%1” since you began: nothing was saved. Theirs "
+                "now read: “%2”. Yours are still in the box: leave it again to save them over "
+                "theirs, or press Esc in the box to take theirs."
+            )
+            return text.replace("%1", exc.title).replace("%2", theirs)
 
         self.notes_pending += 1
         self._save(post_id, {"notes": text}, {"notes": base}, on_end=ended, keep_choice=True)
@@ -560,10 +596,9 @@ class PostsDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.pending -= 1
             self._closing = None  # the dialog stays open with the reason
-            if on_end is not None:
-                on_end(exc)
+            said = on_end(exc) if on_end is not None else None
             self.reload()
-            self.error.setText(_message(exc))
+            self.error.setText(said or _message(exc))
             self.error.show()
 
         self.ctx.write(lambda s: work(s, group), entity="organisation", on_done=done, on_error=failed)

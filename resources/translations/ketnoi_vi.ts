@@ -548,7 +548,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
-      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -3596,6 +3595,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3605,6 +3606,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3701,6 +3703,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3746,6 +3749,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3776,6 +3780,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="149" />
+      <location filename="../../ui/posts_dialog.py" line="253" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -3958,6 +3963,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="134" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4718,215 +4725,222 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Posts</name>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="211" />
+      <location filename="../../ui/posts_dialog.py" line="554" />
+      <source>(none)</source>
+      <translation>(trống)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="225" />
       <source>Add post</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="324" />
+      <location filename="../../ui/posts_dialog.py" line="340" />
       <source>Add post…</source>
       <translation>Thêm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="635" />
+      <location filename="../../ui/posts_dialog.py" line="669" />
       <source>Added the post “%1”</source>
       <translation>Thêm chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="145" />
+      <location filename="../../ui/posts_dialog.py" line="146" />
       <source>Double-click or press F2 to change it</source>
       <translation>Nhấp đúp hoặc nhấn F2 để sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="211" />
+      <location filename="../../ui/posts_dialog.py" line="225" />
       <source>Edit post</source>
       <translation>Sửa chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="597" />
+      <location filename="../../ui/posts_dialog.py" line="631" />
       <source>Edited the post “%1”</source>
       <translation>Sửa chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="327" />
+      <location filename="../../ui/posts_dialog.py" line="343" />
       <source>Edit…</source>
       <translation>Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="126" />
+      <location filename="../../ui/posts_dialog.py" line="127" />
       <source>Holder today</source>
       <translation>Người đang giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="126" />
-      <location filename="../../ui/posts_dialog.py" line="237" />
+      <location filename="../../ui/posts_dialog.py" line="127" />
+      <location filename="../../ui/posts_dialog.py" line="251" />
       <source>In English</source>
       <translation>Tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="365" />
+      <location filename="../../ui/posts_dialog.py" line="381" />
       <source>In order of precedence (1 comes first in meeting briefs). Double-click a name or a precedence to change it; each change is undone with Edit → Undo (Ctrl+Z).</source>
       <translation>Theo thứ tự (số 1 đứng đầu trong tài liệu chuẩn bị họp). Nhấp đúp vào tên hoặc thứ tự để sửa; mỗi thay đổi được hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z).</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="262" />
-      <location filename="../../ui/posts_dialog.py" line="574" />
+      <location filename="../../ui/posts_dialog.py" line="276" />
+      <location filename="../../ui/posts_dialog.py" line="608" />
       <source>Name the post (e.g. Phó Giám đốc).</source>
       <translation>Hãy nhập tên chức vụ (VD: Phó Giám đốc).</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="150" />
+      <location filename="../../ui/posts_dialog.py" line="151" />
       <source>No holder recorded</source>
       <translation>Chưa ghi nhận người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="308" />
+      <location filename="../../ui/posts_dialog.py" line="322" />
       <source>No posts yet. Add one here, or with Assign holder…</source>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="149" />
-      <location filename="../../ui/posts_dialog.py" line="239" />
+      <location filename="../../ui/posts_dialog.py" line="253" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="312" />
-      <location filename="../../ui/posts_dialog.py" line="480" />
+      <location filename="../../ui/posts_dialog.py" line="326" />
+      <location filename="../../ui/posts_dialog.py" line="496" />
       <source>Notes on the chosen post</source>
       <translation>Ghi chú về chức vụ đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="317" />
+      <location filename="../../ui/posts_dialog.py" line="331" />
       <source>Notes on this post; saved when you leave the box</source>
       <translation>Ghi chú về chức vụ này; được lưu khi bạn rời khỏi ô</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="480" />
+      <location filename="../../ui/posts_dialog.py" line="496" />
       <source>Notes on “%1”</source>
       <translation>Ghi chú về “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="497" />
+      <location filename="../../ui/posts_dialog.py" line="513" />
       <source>Nothing changed here to undo</source>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="126" />
-      <location filename="../../ui/posts_dialog.py" line="236" />
+      <location filename="../../ui/posts_dialog.py" line="127" />
+      <location filename="../../ui/posts_dialog.py" line="250" />
       <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="279" />
+      <location filename="../../ui/posts_dialog.py" line="293" />
       <source>Posts</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="420" />
+      <location filename="../../ui/posts_dialog.py" line="436" />
       <source>Posts — %1</source>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="126" />
-      <location filename="../../ui/posts_dialog.py" line="238" />
+      <location filename="../../ui/posts_dialog.py" line="127" />
+      <location filename="../../ui/posts_dialog.py" line="252" />
       <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="143" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
+      <location filename="../../ui/posts_dialog.py" line="144" />
+      <location filename="../../ui/posts_dialog.py" line="238" />
       <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="330" />
+      <location filename="../../ui/posts_dialog.py" line="346" />
       <source>Remove</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="488" />
+      <location filename="../../ui/posts_dialog.py" line="504" />
       <source>Remove a post added by mistake (Edit → Undo puts it back)</source>
       <translation>Xoá chức vụ thêm nhầm (Sửa → Hoàn tác để khôi phục)</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="652" />
+      <location filename="../../ui/posts_dialog.py" line="686" />
       <source>Removed the post “%1”</source>
       <translation>Xoá chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="318" />
+      <location filename="../../ui/posts_dialog.py" line="332" />
       <source>Saved when you leave the box; undone with Edit → Undo (Ctrl+Z)</source>
       <translation>Được lưu khi bạn rời khỏi ô; hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z)</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="88" />
+      <location filename="../../ui/posts_dialog.py" line="89" />
       <source>Someone else changed the %1 of “%2” since you began: nothing was saved. The list shows it as it is now; make your change again if it is still needed.</source>
       <translation>Người khác đã sửa %1 của “%2” sau khi bạn bắt đầu: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="333" />
+      <location filename="../../ui/posts_dialog.py" line="558" />
+      <source>Someone else changed the notes of “%1” since you began: nothing was saved. Theirs now read: “%2”. Yours are still in the box: leave it again to save them over theirs, or press Esc in the box to take theirs.</source>
+      <translation>Người khác đã sửa ghi chú của “%1” sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="349" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="497" />
+      <location filename="../../ui/posts_dialog.py" line="513" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="219" />
+      <location filename="../../ui/posts_dialog.py" line="233" />
       <source>e.g. Deputy Director</source>
       <translation>VD: Deputy Director</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="215" />
+      <location filename="../../ui/posts_dialog.py" line="229" />
       <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="228" />
+      <location filename="../../ui/posts_dialog.py" line="242" />
       <source>e.g. who acts for the holder when absent, the office's phone</source>
       <translation>VD: ai thay khi người giữ chức vụ vắng mặt, số điện thoại văn phòng</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="80" />
+      <location filename="../../ui/posts_dialog.py" line="81" />
       <source>name</source>
       <translation>tên</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="80" />
+      <location filename="../../ui/posts_dialog.py" line="81" />
       <source>name in English</source>
       <translation>tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="81" />
+      <location filename="../../ui/posts_dialog.py" line="82" />
       <source>notes</source>
       <translation>ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="154" />
+      <location filename="../../ui/posts_dialog.py" line="155" />
       <source>now</source>
       <translation>nay</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="80" />
+      <location filename="../../ui/posts_dialog.py" line="81" />
       <source>precedence</source>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/posts_dialog.py" line="133" />
-      <location filename="../../ui/reorg.py" line="278" />
+      <location filename="../../ui/posts_dialog.py" line="134" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="104" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <source>“%1” has %n holder(s) recorded: their role history stays, so the post cannot be removed.</source>
       <translation>“%1” có %n người giữ chức vụ đã được ghi nhận: quá trình công tác của họ được giữ lại, nên không thể xoá chức vụ này.</translation>
     </message>
@@ -5202,7 +5216,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6542,8 +6555,6 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -6569,7 +6580,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

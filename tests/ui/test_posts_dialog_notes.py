@@ -118,8 +118,9 @@ def test_notes_changed_by_a_colleague_meanwhile_are_not_overwritten_silently(
     wait_idle(qtbot, ctx)
     assert not dialog.error.isHidden()
     assert dialog.error.text() == (
-        "Someone else changed the notes of “Pho Giam doc” since you began: nothing was saved. "
-        "The list shows it as it is now; make your change again if it is still needed."
+        "Someone else changed the notes of “Pho Giam doc” since you began: nothing was saved. Theirs "
+        "now read: “Anh Đặng phụ trách”. Yours are still in the box: leave it again to save them "
+        "over theirs, or press Esc in the box to take theirs."
     )
     assert _notes(ctx, deputy) == "Anh Đặng phụ trách" and dialog.groups == []
     assert dialog.notes.toPlainText() == "Chị Hà phụ trách" and dialog.notes_dirty()  # kept, unsaved
@@ -263,5 +264,40 @@ def test_vietnamese_notes_and_refusal(qtbot: Any, window: Any, ctx: Any, ids: di
         dialog.save_notes()
         wait_idle(qtbot, ctx)
         assert dialog.error.text().startswith("Người khác đã sửa ghi chú của “Pho Giam doc”")
+        assert "“Anh Đặng phụ trách”" in dialog.error.text()
     finally:
         i18n.install(QApplication.instance(), "en")
+
+
+def test_esc_in_the_box_takes_the_colleagues_notes_and_writes_nothing(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    _, deputy = _two_posts(ctx, ids)
+    dialog = _open(qtbot, window, ctx, ids)
+    dialog.table.selectRow(_row_of(dialog, "Pho Giam doc"))
+    with unit_of_work(ctx.engine) as s:
+        posts.edit_post(s, deputy, notes="Anh Đặng phụ trách")
+    _type(qtbot, dialog, "Chị Hà phụ trách")
+    _focus(qtbot, dialog, dialog.table)
+    wait_idle(qtbot, ctx)
+    assert not dialog.error.isHidden() and dialog.notes_dirty()
+    _focus(qtbot, dialog, dialog.notes)
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Escape)  # theirs back; the dialog stays open
+    assert dialog.isVisible() and dialog.error.isHidden()
+    assert dialog.notes.toPlainText() == "Anh Đặng phụ trách" and not dialog.notes_dirty()
+    _focus(qtbot, dialog, dialog.table)
+    wait_idle(qtbot, ctx)
+    assert _notes(ctx, deputy) == "Anh Đặng phụ trách" and dialog.groups == []
+    _focus(qtbot, dialog, dialog.notes)
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Escape)  # nothing typed: Esc closes as anywhere
+    assert not dialog.isVisible()
+
+
+def test_a_long_name_does_not_widen_the_dialog(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    with unit_of_work(ctx.engine) as s:
+        posts.add_post(s, ids["nic"], "Phó Vụ trưởng phụ trách " * 12, rank=1)
+    dialog = _open(qtbot, window, ctx, ids)
+    assert dialog.notes_label.text().startswith("Notes on “Phó Vụ trưởng")
+    assert dialog.minimumSizeHint().width() < 720 and dialog.width() <= 720
