@@ -7,6 +7,7 @@ is skipped. Either way ``os.access(folder, W_OK)`` is False and SQLite cannot cr
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -40,3 +41,23 @@ def read_only(folder: Path) -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["umount", str(folder)], check=True)
+
+
+def demo_file(folder: Path) -> Path:
+    """``folder`` made, holding ``ketnoi.db`` filled with the demo data and closed cleanly
+    (everything in the file: no -wal or -shm beside it)."""
+    from app import demo
+    from db.migrate import open_database
+
+    folder.mkdir()
+    db = folder / "ketnoi.db"
+    engine = open_database(f"sqlite:///{db}")
+    demo.fill(engine)
+    engine.dispose()
+    assert sorted(p.name for p in folder.iterdir()) == ["ketnoi.db"]
+    return db
+
+
+def file_digest(path: Path) -> str:
+    """The file's bytes as a SHA-256: unchanged means nothing was written into it."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -11,7 +11,7 @@ import pytest
 
 from app.cli import main
 from db.migrate import open_database
-from tests.read_only import read_only
+from tests.read_only import demo_file, read_only
 
 
 def _sound(folder: Path) -> Path:
@@ -42,23 +42,12 @@ def test_a_write_to_a_read_only_folder_says_so_in_one_line(
     sqlite3.connect(db).close()
 
 
-def _demo(folder: Path) -> Path:
-    from app import demo
-
-    folder.mkdir()
-    db = folder / "ketnoi.db"
-    engine = open_database(f"sqlite:///{db}")
-    demo.fill(engine)
-    engine.dispose()
-    return db
-
-
 def test_read_commands_read_a_read_only_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """ketnoi search, org list, contact list, due, info and brief read a file in a read-only folder
     (opened read-only: db.read_only); nothing is written beside it and its bytes stay."""
     import pypdf
 
-    db = _demo(tmp_path / "shared")
+    db = demo_file(tmp_path / "shared")
     before = db.read_bytes()
     pdf = tmp_path / "out" / "viettel.pdf"
     pdf.parent.mkdir()
@@ -144,7 +133,7 @@ def test_a_damaged_file_without_its_schema_version_is_called_damaged(
 def test_copy_db_copies_from_a_read_only_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """What the messages advise, from the command line: the file on a read-only share copied to
     a writable place (the source read read-only, the copy compared in full)."""
-    db = _demo(tmp_path / "shared")
+    db = demo_file(tmp_path / "shared")
     copy = tmp_path / "mine" / "ketnoi.db"
     copy.parent.mkdir()
     with read_only(db.parent):

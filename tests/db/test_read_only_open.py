@@ -4,7 +4,6 @@ what it cannot read correctly (a log without its -shm, an older schema) by sayin
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -14,30 +13,15 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from app import demo
 from db.engine import read_only_reason, read_session, unit_of_work
 from db.errors import ReadOnlyFile
 from db.migrate import DatabaseError, NewerDatabaseError, open_database, read_only_problem
 from db.read_only import OlderSchemaError, UnsavedChangesError, has_committed_log, how, open_read_only
-from tests.read_only import read_only
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.read_only import demo_file, file_digest, read_only
 
 
 def _names(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
-
-
-def _filled(folder: Path) -> Path:
-    folder.mkdir()
-    db = folder / "ketnoi.db"
-    engine = open_database(f"sqlite:///{db}")
-    demo.fill(engine)
-    engine.dispose()
-    assert _names(folder) == ["ketnoi.db"]  # closed cleanly: everything is in the file
-    return db
 
 
 def _count(engine: object, table: str = "organisation") -> int:
@@ -50,7 +34,7 @@ def in_use(tmp_path: Path) -> Iterator[Path]:
     """A Ketnoi file with a colleague's committed change still in its write-ahead log (no
     checkpoint yet: organisation 1 renamed "Colleague's name", a table colleague_note of 3 rows),
     copied with its -wal and -shm, as a copy taken while Ketnoi runs is."""
-    db = _filled(tmp_path / "live")
+    db = demo_file(tmp_path / "live")
     writer = sqlite3.connect(db)
     writer.execute("PRAGMA wal_autocheckpoint=0")
     writer.execute("PRAGMA journal_mode=WAL")
@@ -72,8 +56,8 @@ def _name_1(engine: object) -> str:
 
 
 def test_a_file_in_a_read_only_folder_is_read_and_nothing_is_written_beside_it(tmp_path: Path) -> None:
-    db = _filled(tmp_path / "share")
-    digest, mtime = _digest(db), db.stat().st_mtime_ns
+    db = demo_file(tmp_path / "share")
+    digest, mtime = file_digest(db), db.stat().st_mtime_ns
     with read_only(db.parent):
         reason = read_only_problem(db)
         assert reason is not None and reason.folder
@@ -93,15 +77,15 @@ def test_a_file_in_a_read_only_folder_is_read_and_nothing_is_written_beside_it(t
         finally:
             engine.dispose()
     assert _names(db.parent) == ["ketnoi.db"]
-    assert _digest(db) == digest and db.stat().st_mtime_ns == mtime
+    assert file_digest(db) == digest and db.stat().st_mtime_ns == mtime
 
 
 def test_a_session_of_reads_leaves_the_file_and_its_folder_as_they_were(tmp_path: Path) -> None:
     """Without any permission trick (a writable folder: a backup kept in Documents): nothing is
     created beside the file, its bytes do not change, and SQLite itself refuses a write that
     goes around unit_of_work."""
-    db = _filled(tmp_path / "backups")
-    digest, mtime = _digest(db), db.stat().st_mtime_ns
+    db = demo_file(tmp_path / "backups")
+    digest, mtime = file_digest(db), db.stat().st_mtime_ns
     engine = open_read_only(f"sqlite:///{db}")
     try:
         from app.search import search
@@ -118,13 +102,13 @@ def test_a_session_of_reads_leaves_the_file_and_its_folder_as_they_were(tmp_path
     finally:
         engine.dispose()
     assert _names(db.parent) == ["ketnoi.db"]
-    assert _digest(db) == digest and db.stat().st_mtime_ns == mtime
+    assert file_digest(db) == digest and db.stat().st_mtime_ns == mtime
 
 
 def test_a_log_with_its_shm_is_read_through_sqlites_locks(in_use: Path) -> None:
     db = in_use
     assert has_committed_log(db) and how(db) == "mode=ro"
-    files = {n: _digest(db.parent / n) for n in ("ketnoi.db", "ketnoi.db-wal")}
+    files = {n: file_digest(db.parent / n) for n in ("ketnoi.db", "ketnoi.db-wal")}
     with read_only(db.parent):
         engine = open_read_only(f"sqlite:///{db}", read_only_problem(db))
         try:
@@ -132,7 +116,7 @@ def test_a_log_with_its_shm_is_read_through_sqlites_locks(in_use: Path) -> None:
             assert _count(engine, "colleague_note") == 3
         finally:
             engine.dispose()
-    assert {n: _digest(db.parent / n) for n in files} == files
+    assert {n: file_digest(db.parent / n) for n in files} == files
 
 
 def test_a_log_without_its_shm_is_refused_not_read_wrongly(in_use: Path) -> None:
@@ -172,7 +156,7 @@ def test_a_log_holding_no_committed_change_is_no_reason_to_refuse(in_use: Path) 
 def test_a_colleague_who_starts_writing_is_read_through_the_log(tmp_path: Path) -> None:
     """Each connection looks at the files anew: once a writer has a log beside the file, the
     read-only engine reads through SQLite's locks and sees the change."""
-    db = _filled(tmp_path / "share")
+    db = demo_file(tmp_path / "share")
     reader = open_read_only(f"sqlite:///{db}")
     writer = open_database(f"sqlite:///{db}")
     try:
@@ -194,8 +178,8 @@ def test_a_connection_is_kept_while_the_files_stay_and_dropped_when_they_change(
     newer copy put in the file's place (a colleague's copy replaced on the share) is read anew."""
     from sqlalchemy import event
 
-    db = _filled(tmp_path / "share")
-    newer = _filled(tmp_path / "newer")
+    db = demo_file(tmp_path / "share")
+    newer = demo_file(tmp_path / "newer")
     con = sqlite3.connect(newer)
     con.execute("UPDATE organisation SET name = 'Newer name' WHERE id = 1")
     con.commit()
@@ -216,22 +200,22 @@ def test_a_connection_is_kept_while_the_files_stay_and_dropped_when_they_change(
 
 
 def test_an_older_schema_is_named_not_upgraded(tmp_path: Path) -> None:
-    db = _filled(tmp_path / "old")
+    db = demo_file(tmp_path / "old")
     con = sqlite3.connect(db)
     con.execute("UPDATE alembic_version SET version_num = '0013'")
     con.commit()
     con.close()
-    digest = _digest(db)
+    digest = file_digest(db)
     with read_only(db.parent), pytest.raises(OlderSchemaError) as refused:
         open_read_only(f"sqlite:///{db}", read_only_problem(db))
     message = str(refused.value)
     assert message.startswith(f"Cannot open {db} read-only: it has schema version 0013, older than")
     assert "upgrading it would change the file" in message and "open the copy" in message
-    assert _digest(db) == digest and _names(db.parent) == ["ketnoi.db"]
+    assert file_digest(db) == digest and _names(db.parent) == ["ketnoi.db"]
 
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
-    db = _filled(tmp_path / "new")
+    db = demo_file(tmp_path / "new")
     con = sqlite3.connect(db)
     con.execute("UPDATE alembic_version SET version_num = '9999'")
     con.commit()
@@ -241,7 +225,7 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_damaged_file_is_called_damaged(tmp_path: Path) -> None:
-    db = _filled(tmp_path / "broken")
+    db = demo_file(tmp_path / "broken")
     con = sqlite3.connect(db)
     (root,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'contact'").fetchone()
     size = con.execute("PRAGMA page_size").fetchone()[0]
@@ -249,11 +233,11 @@ def test_a_damaged_file_is_called_damaged(tmp_path: Path) -> None:
     with db.open("r+b") as fh:
         fh.seek((root - 1) * size)
         fh.write(b"\xff" * size)
-    digest = _digest(db)
+    digest = file_digest(db)
     with read_only(db.parent), pytest.raises(DatabaseError, match="is damaged") as refused:
         open_read_only(f"sqlite:///{db}", read_only_problem(db))
     assert "left it as it is" in str(refused.value)
-    assert _digest(db) == digest and _names(db.parent) == ["ketnoi.db"]
+    assert file_digest(db) == digest and _names(db.parent) == ["ketnoi.db"]
 
 
 def test_a_file_gone_meanwhile_is_not_made_again(tmp_path: Path) -> None:
@@ -261,7 +245,7 @@ def test_a_file_gone_meanwhile_is_not_made_again(tmp_path: Path) -> None:
     a new, empty database in its place (SQLite's immutable=1 alone would)."""
     from db.read_only import connect
 
-    db = _filled(tmp_path / "share")
+    db = demo_file(tmp_path / "share")
     engine = open_read_only(f"sqlite:///{db}")
     try:
         db.unlink()

@@ -5,7 +5,6 @@ its folder are left as they were."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,22 +14,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
-from app import demo
-from db.migrate import open_database, read_only_problem
-from tests.read_only import read_only
-
-
-def _demo(folder: Path) -> Path:
-    folder.mkdir()
-    db = folder / "ketnoi.db"
-    engine = open_database(f"sqlite:///{db}")
-    demo.fill(engine)
-    engine.dispose()
-    return db
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from db.migrate import read_only_problem
+from tests.read_only import demo_file, file_digest, read_only
 
 
 def _actions(window: Any) -> dict[str, QAction]:
@@ -45,8 +30,8 @@ def ro_window(qtbot: Any, qapp: Any, tmp_path: Path, settings: Any) -> Iterator[
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
-    db = _demo(tmp_path / "backup")
-    digest = _digest(db)
+    db = demo_file(tmp_path / "backup")
+    digest = file_digest(db)
     engine = open_read_only(f"sqlite:///{db}")
     ctx = AppContext(engine, settings)
     w = MainWindow(ctx)
@@ -60,7 +45,7 @@ def ro_window(qtbot: Any, qapp: Any, tmp_path: Path, settings: Any) -> Iterator[
     w.close()
     engine.dispose()
     assert sorted(p.name for p in db.parent.iterdir()) == ["ketnoi.db"]  # no -wal, -shm, backups
-    assert _digest(db) == digest
+    assert file_digest(db) == digest
 
 
 def test_every_write_is_off_and_says_why_while_reading_works(qtbot: Any, ro_window: Any) -> None:
@@ -145,8 +130,8 @@ def test_open_read_only_from_the_message_opens_the_window(
     from ui import main
     from ui.main_window import VIEWS, MainWindow
 
-    db = _demo(tmp_path / "share")
-    digest = _digest(db)
+    db = demo_file(tmp_path / "share")
+    digest = file_digest(db)
     seen: list[dict[str, Any]] = []
     found: dict[str, Any] = {}
     windows: list[Any] = []
@@ -180,7 +165,7 @@ def test_open_read_only_from_the_message_opens_the_window(
     assert found["rows"] >= 5 and found["title"] == "ketnoi.db (read-only) — Ketnoi"
     assert found["new"] is False and found["delete"] is False
     assert sorted(p.name for p in db.parent.iterdir()) == ["ketnoi.db"]
-    assert _digest(db) == digest
+    assert file_digest(db) == digest
 
 
 def test_a_file_that_cannot_be_read_correctly_is_said_so(
@@ -192,7 +177,7 @@ def test_a_file_that_cannot_be_read_correctly_is_said_so(
 
     from ui import main
 
-    db = _demo(tmp_path / "old")
+    db = demo_file(tmp_path / "old")
     con = sqlite3.connect(db)
     con.execute("UPDATE alembic_version SET version_num = '0013'")
     con.commit()
