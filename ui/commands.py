@@ -278,6 +278,14 @@ class Commands(QObject):
                 self.ctx.push_undo(text, box[0])
             self.ctx.status_message.emit(text)
 
+        self._write_actions(ids, work, finished)
+
+    def _write_actions(
+        self, ids: list[int], work: Callable[[Session], list[int]], finished: Callable[[list[int]], None]
+    ) -> None:
+        """``work`` on the worker, ``finished`` with the ids it changed; a conflict re-reads the
+        actions shown (someone changed one meanwhile) before the error is said."""
+
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ConflictError):
                 self.ctx.changed.emit("action", ids)
@@ -310,12 +318,7 @@ class Commands(QObject):
                 self.ctx.push_undo(changed, outcome.group)
             self.ctx.status_message.emit(self.outcome_text(outcome))
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, ConflictError):
-                self.ctx.changed.emit("action", ids)
-            self.error(exc)
-
-        self.ctx.write(work, entity="action", on_done=finished, on_error=failed)
+        self._write_actions(ids, work, finished)
 
     SEEN_AT_MOST = 2_000  # rows read back from the list for a selection; beyond, as they are now
 
