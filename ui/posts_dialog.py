@@ -299,13 +299,16 @@ class PostsDialog(QDialog):
         self.holders: frozenset[int] = frozenset()  # contacts holding or having held a post here
         self._generation = 0  # only the latest read is shown
         self._applying = False
+        self._stale = False  # a list read while a cell was being edited, not shown
         self._closing: int | None = None  # closed with notes unsaved: the result, once saved
         self.model = PostsModel(ctx, self)
         self.model.edited.connect(self._edited)
         self.table = QTableView(self)
         self.table.setObjectName("posts_table")
         self.table.setModel(self.model)
-        self.table.setItemDelegate(PostDelegate(self.table))
+        delegate = PostDelegate(self.table)
+        delegate.closeEditor.connect(self._editor_closed)
+        self.table.setItemDelegate(delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -422,8 +425,12 @@ class PostsDialog(QDialog):
                 return records.label(s, "organisation", org), posts.posts_of(s, org, today)
 
         def done(result: tuple[str, list[posts.PostRow]]) -> None:
-            if generation == self._generation:
-                self._show(*result, select=select)
+            if generation != self._generation:
+                return
+            if self.table.state() == QAbstractItemView.State.EditingState:
+                self._stale = True  # a name being typed in place stays; read again after it
+                return
+            self._show(*result, select=select)
 
         self.ctx.tasks.run(work, on_done=done, on_error=self._read_failed, owner=self)
 
@@ -451,6 +458,14 @@ class PostsDialog(QDialog):
         self._show_notes(self.current_row())
         self._update_buttons()
         self.loads += 1
+
+    def _editor_closed(self, *_: Any) -> None:
+        """A cell's editor closed: the list read meanwhile is read again (a write of ours
+        that the edit started reads it when it ends)."""
+        if self._stale:
+            self._stale = False
+            if not self.pending:
+                self.reload()
 
     def affects(self, changes: Changes) -> bool:
         """Whether a change made anywhere can change this list: the organisation itself (its

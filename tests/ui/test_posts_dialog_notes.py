@@ -301,3 +301,27 @@ def test_a_long_name_does_not_widen_the_dialog(
     dialog = _open(qtbot, window, ctx, ids)
     assert dialog.notes_label.text().startswith("Notes on “Phó Vụ trưởng")
     assert dialog.minimumSizeHint().width() < 720 and dialog.width() <= 720
+
+
+def test_a_change_elsewhere_while_a_name_is_typed_in_place_keeps_the_editor(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from app.changes import Changes
+
+    _two_posts(ctx, ids)
+    dialog = _open(qtbot, window, ctx, ids)
+    loads = dialog.loads
+    index = dialog.model.index(_row_of(dialog, "Pho Giam doc"), 0)
+    dialog.table.setCurrentIndex(index)
+    dialog.table.edit(index)
+    editor = dialog.table.focusWidget()
+    editor.insert(" (typing)")  # type: ignore[union-attr]
+    ctx.publish(Changes.of({"organisation": [ids["nic"]]}))  # e.g. a colleague's, told live
+    wait_idle(qtbot, ctx)
+    assert dialog.table.state() == QAbstractItemView.State.EditingState  # not reset under the typing
+    assert dialog.loads == loads
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # given up: the list is read again
+    wait_idle(qtbot, ctx)
+    assert dialog.loads == loads + 1 and dialog.groups == []
