@@ -332,8 +332,6 @@ class PostsDialog(QDialog):
         self.notes = NotesEdit(self)
         self.notes.setObjectName("posts_notes")
         self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText(tr("Notes on this post; saved when you leave the box"))
-        self.notes.setToolTip(tr("Saved when you leave the box; undone with Edit → Undo (Ctrl+Z)"))
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 14)
         self.notes.left.connect(self.save_notes)
         self.notes.escaped.connect(self.revert_notes)
@@ -357,13 +355,7 @@ class PostsDialog(QDialog):
         self.undo_button.setVisible(self.undo_action is not None)
         if self.undo_action is not None:
             QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo)
-        self.read_only = hold_read_only(ctx, self.add_button, self.edit_button, self.remove_button)
-        if self.read_only or is_reader(ctx):
-            self.model.editable = False
-            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            self.notes.setReadOnly(True)
-            self.notes.setPlaceholderText("")
-            self.notes.setToolTip("")
+        hold_read_only(ctx, self.add_button, self.edit_button, self.remove_button)
         for button in (self.add_button, self.edit_button, self.remove_button, self.undo_button):
             button.setAutoDefault(False)  # Return in the list adds nothing
         row = QHBoxLayout()
@@ -405,11 +397,39 @@ class PostsDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._selected)
         ctx.changes.connect(self._changes)
         ctx.undo_changed.connect(self._update_undo)
+        ctx.identity_changed.connect(self._follow_role)  # after the buttons' holds: they follow first
+        self._follow_role()
         self.listening = True
         self.resize(720, 520)
         self.reload()
         self._update_buttons()
         self._update_undo()
+
+    @property
+    def read_only(self) -> bool:
+        """The signed-in role only reads (or the file was opened read-only): now, not at opening."""
+        return is_reader(self.ctx)
+
+    def _follow_role(self, *_: Any) -> None:
+        """Names, precedence and notes editable or not as the role is now (an administrator
+        may change it while the dialog is open; the buttons follow through their holds)."""
+        writer = not self.read_only
+        self.model.editable = writer
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            if writer
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
+        self.notes.setReadOnly(not writer)
+        self.notes.setPlaceholderText(
+            tr("Notes on this post; saved when you leave the box") if writer else ""
+        )
+        self.notes.setToolTip(
+            tr("Saved when you leave the box; undone with Edit → Undo (Ctrl+Z)") if writer else ""
+        )
+        self._update_buttons()
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -718,6 +738,7 @@ class PostsDialog(QDialog):
             self.listening = False
             self.ctx.changes.disconnect(self._changes)
             self.ctx.undo_changed.disconnect(self._update_undo)
+            self.ctx.identity_changed.disconnect(self._follow_role)
         super().done(result)
 
     def undo(self) -> None:

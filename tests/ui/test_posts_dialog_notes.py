@@ -325,3 +325,34 @@ def test_a_change_elsewhere_while_a_name_is_typed_in_place_keeps_the_editor(
     qtbot.keyClick(editor, Qt.Key.Key_Escape)  # given up: the list is read again
     wait_idle(qtbot, ctx)
     assert dialog.loads == loads + 1 and dialog.groups == []
+
+
+def test_a_role_changed_while_open_is_followed(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], monkeypatch: Any
+) -> None:
+    """An administrator makes the officer a reader while the dialog is open, then an officer
+    again: names, precedence and notes stop and start being editable (the buttons follow
+    through ui.team's holds on a team database)."""
+    import ui.posts_dialog as mod
+
+    _, deputy = _two_posts(ctx, ids)
+    reader = [False]
+    monkeypatch.setattr(mod, "is_reader", lambda _ctx: reader[0])
+    dialog = _open(qtbot, window, ctx, ids)
+    dialog.table.selectRow(_row_of(dialog, "Pho Giam doc"))
+    assert not dialog.notes.isReadOnly() and dialog.model.editable
+    reader[0] = True
+    ctx.identity_changed.emit(None, None)
+    assert dialog.notes.isReadOnly() and not dialog.model.editable
+    assert not dialog.model.flags(dialog.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    dialog.notes.setPlainText("x")
+    dialog.save_notes()
+    dialog.edit()  # refused at once, nothing opened or written
+    wait_idle(qtbot, ctx)
+    assert dialog.groups == [] and _notes(ctx, deputy) == ""
+    reader[0] = False
+    ctx.identity_changed.emit(None, None)
+    assert not dialog.notes.isReadOnly() and dialog.model.editable
+    dialog.save_notes()
+    wait_idle(qtbot, ctx)
+    assert _notes(ctx, deputy) == "x" and len(dialog.groups) == 1
