@@ -16,8 +16,9 @@ computed from the meetings the reader sees (:func:`app.briefing.queries.last_met
 row-level security on a team database) and from this shared date. A meeting made confidential
 after it moved the date takes its move back: each contact whose date a save of this meeting
 set (the history says so, whatever the meeting's day or attendees are now) gets the date from
-before, or the latest other non-confidential meeting they attended if that is later; a date a
-sheet or a person set since is left alone.
+before this meeting's latest unbroken run of changes to it (its moves, corrections and earlier
+take-backs), or the latest other non-confidential meeting they attended if that is later; a
+date a sheet or a person set since is left alone.
 
 It is part of the meeting's save: the same transaction and history group, so undoing the
 meeting's save puts the old dates back. One UPDATE per save, on SQLite and PostgreSQL.
@@ -152,7 +153,7 @@ def _take_back(
     }
     if not current:
         return []
-    moved: dict[int, str | None] = {}  # contact -> the date before this meeting's latest move
+    moved: dict[int, str | None] = {}  # contact -> the date before this meeting moved it
     for part in chunked(sorted(current)):
         rows = session.execute(
             select(CHANGE.c.entity_id, CHANGE.c.old, CHANGE.c.new, CHANGE.c.group_id.in_(meeting_saves))
@@ -163,11 +164,19 @@ def _take_back(
             )
             .order_by(CHANGE.c.id)
         ).all()
-        for cid, old, new, ours in rows:  # the last change of each contact's date decides
-            if ours and new == current[int(cid)].isoformat():
-                moved[int(cid)] = old
-            else:
-                moved.pop(int(cid), None)
+        # The date before the latest unbroken run of this meeting's changes (its moves and
+        # its own take-backs), if that run still holds the date: the run's last row alone
+        # would be a take-back's, whose "old" is the confidential day.
+        before_run: dict[int, str | None] = {}
+        last: dict[int, tuple[bool, Any]] = {}
+        for cid, old, new, ours in rows:
+            c = int(cid)
+            if ours and not last.get(c, (False, None))[0]:
+                before_run[c] = old
+            last[c] = (bool(ours), new)
+        for c, (ours, new) in last.items():
+            if ours and new == current[c].isoformat():
+                moved[c] = before_run[c]
     if not moved:
         return []
     # The latest other meeting each attended that counts (held, live, not confidential).

@@ -288,3 +288,36 @@ def test_made_confidential_and_planned_or_undated_takes_its_move_back(
             changes["starts_at"] = when
         records.update(s, "meeting", meeting, changes, expected_version=v)
     assert _dates(engine, ids)["huong"] == OLD
+
+
+def _update_meeting(engine: Engine, meeting: int, changes: dict[str, Any]) -> None:
+    with unit_of_work(engine) as s:
+        v = records.get(s, "meeting", meeting)["version"]
+        records.update(s, "meeting", meeting, changes, expected_version=v, group_id=records.new_group_id())
+
+
+def test_a_confidential_meeting_saved_again_keeps_the_date_taken_back(engine: Engine) -> None:
+    """Reviewer's defect: the take-back's own history row (in the meeting's save) was read as
+    the meeting's move, so correcting a confidential meeting's time, or adding an attendee,
+    put the secret day back."""
+    ids = _people(engine)
+    meeting = _log(engine, ids, dt.datetime(2026, 11, 20, 9), "huong")
+    _update_meeting(engine, meeting, {"confidential": True})
+    assert _dates(engine, ids)["huong"] == OLD
+    _update_meeting(engine, meeting, {"starts_at": dt.datetime(2026, 11, 20, 14)})
+    assert _dates(engine, ids)["huong"] == OLD
+    _update_meeting(engine, meeting, {"confidential": False})  # ordinary again: it counts again
+    assert _dates(engine, ids)["huong"] == dt.date(2026, 11, 20)
+    _update_meeting(engine, meeting, {"confidential": True})
+    assert _dates(engine, ids)["huong"] == OLD
+
+
+def test_a_meeting_re_dated_then_made_confidential_leaves_none_of_its_days(engine: Engine) -> None:
+    """Reviewer's defect: the date went back to the same meeting's earlier day (the one its
+    correction replaced), not to what the contact had before the meeting."""
+    ids = _people(engine)
+    meeting = _log(engine, ids, dt.datetime(2026, 11, 20, 9), "huong")
+    _update_meeting(engine, meeting, {"starts_at": dt.datetime(2026, 11, 21, 9)})
+    assert _dates(engine, ids)["huong"] == dt.date(2026, 11, 21)
+    _update_meeting(engine, meeting, {"confidential": True})
+    assert _dates(engine, ids)["huong"] == OLD

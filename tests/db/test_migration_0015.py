@@ -95,3 +95,32 @@ def test_dates_a_confidential_meeting_gave_are_taken_back_once(
         assert n == 3 and _date(engine, huong) == OLD
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_dates_the_application_already_took_back_stay_taken_back(
+    backend: str, db_url: str, request: pytest.FixtureRequest
+) -> None:
+    """Reviewer's defect: session 7's code already took a date back when a meeting was made
+    confidential, writing the take-back in the meeting's save; the migration read that row as
+    the meeting's move and put the confidential day back."""
+    url = request.getfixturevalue("pg_url") if backend == "postgresql" else db_url
+    engine = open_database(url)
+    with unit_of_work(engine) as s:
+        org = records.create(s, "organisation", {"name": "Bộ Khoa học và Công nghệ", "acronym": "MOST"})
+        huong = records.create(s, "contact", {"full_name": "Nguyễn Minh Hương", "last_contacted_on": OLD})
+    secret = _log(engine, org, dt.datetime(2026, 11, 20, 9), huong)
+    with unit_of_work(engine) as s:
+        v = records.get(s, "meeting", secret)["version"]
+        records.update(
+            s, "meeting", secret, {"confidential": True}, expected_version=v, group_id=records.new_group_id()
+        )
+    assert _date(engine, huong) == OLD
+    engine.dispose()
+    command.downgrade(alembic_config(url), "0014")
+    engine = open_database(url)
+    try:
+        assert stored_revision(engine) == "0015"
+        assert _date(engine, huong) == OLD
+    finally:
+        engine.dispose()

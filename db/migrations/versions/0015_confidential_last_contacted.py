@@ -9,7 +9,8 @@ database too), so since session 7 a confidential meeting no longer moves it
 (``app/contacted.py``). Dates such a meeting moved before that change are still there, telling
 a reader that a meeting they may not see took place, and when. This takes them back, once, by
 the rule the application now follows: each contact whose date was last set by a save of a
-confidential (live) meeting, and still holds that day, gets the date from before that save, or
+confidential (live) meeting, and still holds that day, gets the date from before that meeting's
+latest unbroken run of changes to it (its moves and any take-back already made), or
 the day of the latest other non-confidential meeting they attended that has taken place, if
 later. A date a sheet or a person set since is left alone.
 
@@ -108,11 +109,19 @@ def _take_back(conn: sa.Connection, meeting_id: int, now: dt.datetime, at: dt.da
             .where(CHANGE.c.entity == "contact", CHANGE.c.entity_id.in_(part), CHANGE.c.field == FIELD)
             .order_by(CHANGE.c.id)
         ).all()
-        for cid, old, new, ours in rows:  # the last change of each contact's date decides
-            if ours and new == current[int(cid)].isoformat():
-                moved[int(cid)] = old
-            else:
-                moved.pop(int(cid), None)
+        # The date before the latest unbroken run of this meeting's changes (its moves and
+        # its own take-backs), if that run still holds the date: the run's last row alone
+        # would be a take-back's, whose "old" is the confidential day.
+        before_run: dict[int, str | None] = {}
+        last: dict[int, tuple[bool, Any]] = {}
+        for cid, old, new, ours in rows:
+            c = int(cid)
+            if ours and not last.get(c, (False, None))[0]:
+                before_run[c] = old
+            last[c] = (bool(ours), new)
+        for c, (ours, new) in last.items():
+            if ours and new == current[c].isoformat():
+                moved[c] = before_run[c]
     other: dict[int, dt.date] = {}
     for part in _chunks(sorted(moved)):
         for cid, starts in conn.execute(
