@@ -548,6 +548,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -817,27 +818,27 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="356" />
+      <location filename="../../ui/commands.py" line="359" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="357" />
+      <location filename="../../ui/commands.py" line="360" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="363" />
+      <location filename="../../ui/commands.py" line="366" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="364" />
+      <location filename="../../ui/commands.py" line="367" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="399" />
+      <location filename="../../ui/commands.py" line="402" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
@@ -857,23 +858,23 @@ Bản sao lưu: %2</translation>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="343" />
+      <location filename="../../ui/commands.py" line="346" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="399" />
+      <location filename="../../ui/commands.py" line="402" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="423" />
+      <location filename="../../ui/commands.py" line="426" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
       <location filename="../../ui/commands.py" line="215" />
-      <location filename="../../ui/commands.py" line="379" />
+      <location filename="../../ui/commands.py" line="382" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
@@ -883,12 +884,12 @@ Bản sao lưu: %2</translation>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="345" />
+      <location filename="../../ui/commands.py" line="348" />
       <source>Reopened %n action(s)</source>
       <translation>Đã mở lại %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="393" />
+      <location filename="../../ui/commands.py" line="396" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
@@ -903,22 +904,22 @@ Bản sao lưu: %2</translation>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="354" />
+      <location filename="../../ui/commands.py" line="357" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="355" />
+      <location filename="../../ui/commands.py" line="358" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="361" />
+      <location filename="../../ui/commands.py" line="364" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="362" />
+      <location filename="../../ui/commands.py" line="365" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -3595,8 +3596,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3606,7 +3605,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3703,7 +3701,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3749,7 +3746,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3780,7 +3776,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="149" />
-      <location filename="../../ui/posts_dialog.py" line="253" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -3963,8 +3958,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/posts_dialog.py" line="134" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4725,222 +4718,225 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Posts</name>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="554" />
+      <location filename="../../ui/posts_dialog.py" line="590" />
       <source>(none)</source>
       <translation>(trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="225" />
+      <location filename="../../ui/posts_dialog.py" line="226" />
       <source>Add post</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="340" />
+      <location filename="../../ui/posts_dialog.py" line="342" />
       <source>Add post…</source>
       <translation>Thêm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="669" />
+      <location filename="../../ui/posts_dialog.py" line="705" />
       <source>Added the post “%1”</source>
       <translation>Thêm chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="146" />
+      <location filename="../../ui/posts_dialog.py" line="147" />
       <source>Double-click or press F2 to change it</source>
       <translation>Nhấp đúp hoặc nhấn F2 để sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="225" />
+      <location filename="../../ui/posts_dialog.py" line="226" />
       <source>Edit post</source>
       <translation>Sửa chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="631" />
+      <location filename="../../ui/posts_dialog.py" line="667" />
       <source>Edited the post “%1”</source>
       <translation>Sửa chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="343" />
+      <location filename="../../ui/posts_dialog.py" line="345" />
       <source>Edit…</source>
       <translation>Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="127" />
+      <location filename="../../ui/posts_dialog.py" line="128" />
       <source>Holder today</source>
       <translation>Người đang giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="127" />
-      <location filename="../../ui/posts_dialog.py" line="251" />
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="252" />
       <source>In English</source>
       <translation>Tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="381" />
+      <location filename="../../ui/posts_dialog.py" line="377" />
       <source>In order of precedence (1 comes first in meeting briefs). Double-click a name or a precedence to change it; each change is undone with Edit → Undo (Ctrl+Z).</source>
       <translation>Theo thứ tự (số 1 đứng đầu trong tài liệu chuẩn bị họp). Nhấp đúp vào tên hoặc thứ tự để sửa; mỗi thay đổi được hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z).</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="276" />
-      <location filename="../../ui/posts_dialog.py" line="608" />
+      <location filename="../../ui/posts_dialog.py" line="277" />
+      <location filename="../../ui/posts_dialog.py" line="644" />
       <source>Name the post (e.g. Phó Giám đốc).</source>
       <translation>Hãy nhập tên chức vụ (VD: Phó Giám đốc).</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="151" />
+      <location filename="../../ui/posts_dialog.py" line="152" />
       <source>No holder recorded</source>
       <translation>Chưa ghi nhận người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="322" />
+      <location filename="../../ui/posts_dialog.py" line="326" />
       <source>No posts yet. Add one here, or with Assign holder…</source>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="253" />
+      <location filename="../../ui/letter_form.py" line="149" />
+      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="326" />
-      <location filename="../../ui/posts_dialog.py" line="496" />
+      <location filename="../../ui/posts_dialog.py" line="330" />
+      <location filename="../../ui/posts_dialog.py" line="532" />
       <source>Notes on the chosen post</source>
       <translation>Ghi chú về chức vụ đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="331" />
+      <location filename="../../ui/posts_dialog.py" line="427" />
       <source>Notes on this post; saved when you leave the box</source>
       <translation>Ghi chú về chức vụ này; được lưu khi bạn rời khỏi ô</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="496" />
+      <location filename="../../ui/posts_dialog.py" line="532" />
       <source>Notes on “%1”</source>
       <translation>Ghi chú về “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="513" />
+      <location filename="../../ui/posts_dialog.py" line="549" />
       <source>Nothing changed here to undo</source>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="127" />
-      <location filename="../../ui/posts_dialog.py" line="250" />
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="251" />
       <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="293" />
+      <location filename="../../ui/posts_dialog.py" line="294" />
       <source>Posts</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="436" />
+      <location filename="../../ui/posts_dialog.py" line="464" />
       <source>Posts — %1</source>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="127" />
-      <location filename="../../ui/posts_dialog.py" line="252" />
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="253" />
       <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="144" />
-      <location filename="../../ui/posts_dialog.py" line="238" />
+      <location filename="../../ui/posts_dialog.py" line="145" />
+      <location filename="../../ui/posts_dialog.py" line="239" />
       <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="346" />
+      <location filename="../../ui/posts_dialog.py" line="348" />
       <source>Remove</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="504" />
+      <location filename="../../ui/posts_dialog.py" line="540" />
       <source>Remove a post added by mistake (Edit → Undo puts it back)</source>
       <translation>Xoá chức vụ thêm nhầm (Sửa → Hoàn tác để khôi phục)</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="686" />
+      <location filename="../../ui/posts_dialog.py" line="722" />
       <source>Removed the post “%1”</source>
       <translation>Xoá chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="332" />
+      <location filename="../../ui/posts_dialog.py" line="430" />
       <source>Saved when you leave the box; undone with Edit → Undo (Ctrl+Z)</source>
       <translation>Được lưu khi bạn rời khỏi ô; hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z)</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="89" />
+      <location filename="../../ui/posts_dialog.py" line="90" />
       <source>Someone else changed the %1 of “%2” since you began: nothing was saved. The list shows it as it is now; make your change again if it is still needed.</source>
       <translation>Người khác đã sửa %1 của “%2” sau khi bạn bắt đầu: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="558" />
+      <location filename="../../ui/posts_dialog.py" line="594" />
       <source>Someone else changed the notes of “%1” since you began: nothing was saved. Theirs now read: “%2”. Yours are still in the box: leave it again to save them over theirs, or press Esc in the box to take theirs.</source>
       <translation>Người khác đã sửa ghi chú của “%1” sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="349" />
+      <location filename="../../ui/posts_dialog.py" line="351" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="513" />
+      <location filename="../../ui/posts_dialog.py" line="549" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="233" />
+      <location filename="../../ui/posts_dialog.py" line="234" />
       <source>e.g. Deputy Director</source>
       <translation>VD: Deputy Director</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="229" />
+      <location filename="../../ui/posts_dialog.py" line="230" />
       <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="242" />
+      <location filename="../../ui/posts_dialog.py" line="243" />
       <source>e.g. who acts for the holder when absent, the office's phone</source>
       <translation>VD: ai thay khi người giữ chức vụ vắng mặt, số điện thoại văn phòng</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="81" />
+      <location filename="../../ui/posts_dialog.py" line="82" />
       <source>name</source>
       <translation>tên</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="81" />
+      <location filename="../../ui/posts_dialog.py" line="82" />
       <source>name in English</source>
       <translation>tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="82" />
+      <location filename="../../ui/posts_dialog.py" line="83" />
       <source>notes</source>
       <translation>ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="155" />
+      <location filename="../../ui/posts_dialog.py" line="156" />
       <source>now</source>
       <translation>nay</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="81" />
+      <location filename="../../ui/posts_dialog.py" line="82" />
       <source>precedence</source>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="134" />
+      <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/posts_dialog.py" line="106" />
       <source>“%1” has %n holder(s) recorded: their role history stays, so the post cannot be removed.</source>
       <translation>“%1” có %n người giữ chức vụ đã được ghi nhận: quá trình công tác của họ được giữ lại, nên không thể xoá chức vụ này.</translation>
     </message>
@@ -5216,6 +5212,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6555,6 +6552,8 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -6580,6 +6579,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
