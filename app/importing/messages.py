@@ -168,10 +168,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "column {header} says who still works here, and no column names an organisation",
         "cột {header} cho biết ai còn làm việc, và không có cột nào ghi tổ chức",
     ),
-    "kind_staff_by_department": (
-        "column {header} names departments, and no column names an organisation: "
-        "the people of one organisation, yours",
-        "cột {header} ghi phòng ban, và không có cột nào ghi tổ chức: người của một cơ quan, cơ quan mình",
+    "kind_staff_by_domains": (
+        "column {header} names departments, no column names an organisation, and the emails are on "
+        "your staff's domains ({domains})",
+        "cột {header} ghi phòng ban, không có cột nào ghi tổ chức, và email thuộc tên miền của cán bộ "
+        "mình ({domains})",
     ),
     "kind_staff_by_units": (
         "{units} of {values} values of column {header} are departments, with no organisation named "
@@ -190,6 +191,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "kind_contacts_by_column": (
         "column {header} names the organisation each person works for",
         "cột {header} ghi tổ chức nơi mỗi người công tác",
+    ),
+    "kind_contacts_by_department": (
+        "column {header} names departments, but of one organisation, not necessarily yours: the sheet's "
+        "name does not say staff and no email is on your staff's domains",
+        "cột {header} ghi phòng ban, nhưng của một cơ quan chưa chắc là cơ quan mình: tên trang không "
+        "cho biết là cán bộ và không email nào thuộc tên miền của cán bộ mình",
+    ),
+    "kind_contacts_by_domains": (
+        "column {header} names departments, but the emails are on {domains}, not on your staff's "
+        "domains ({ours})",
+        "cột {header} ghi phòng ban, nhưng email thuộc {domains}, không phải tên miền của cán bộ mình "
+        "({ours})",
     ),
     "staff_columns_not_kept": (
         "not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether "
@@ -338,11 +351,13 @@ LEVELS: dict[str, Level] = {
     "hidden_row_imported": "warning",
     "kind_staff_by_name": "note",
     "kind_staff_by_active": "note",
-    "kind_staff_by_department": "note",
+    "kind_staff_by_domains": "note",
     "kind_staff_by_units": "note",
     "kind_contacts_by_name": "note",
     "kind_contacts_by_organisation": "note",
     "kind_contacts_by_column": "note",
+    "kind_contacts_by_department": "note",
+    "kind_contacts_by_domains": "note",
     "staff_columns_not_kept": "warning",
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",

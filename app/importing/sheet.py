@@ -12,12 +12,14 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
-from sqlmodel import Session
+from sqlmodel import Session, select
+from sqlmodel import col as sql_col
 
 from app.importing import fields as fs
 from app.importing.errors import ImportFileError
@@ -25,7 +27,7 @@ from app.importing.messages import Message, msg
 from app.importing.reader import Row, iter_rows, sheet_names
 from app.importing.units import UNIT_WORDS, looks_like_unit
 from app.vntext import clean, fold
-from db.models import Setting
+from db.models import Setting, Staff
 
 HEADER_SCAN_ROWS = 30
 LIST_FIELDS = frozenset(
@@ -147,10 +149,15 @@ def _known(text: str) -> bool:
 
 
 def detect_kind(
-    sheet: str, headers: list[str], sample: list[list[Any]] | None = None
+    sheet: str,
+    headers: list[str],
+    sample: list[list[Any]] | None = None,
+    *,
+    staff_domains: frozenset[str] | None = None,
 ) -> tuple[str | None, dict[str, float]]:
     """Which record kind the sheet holds, from its name and its headers (English or Vietnamese),
-    and, for telling our own staff from contacts, the values of its first rows (``sample``)."""
+    and, for telling our own staff from contacts, the values of its first rows (``sample``) and
+    the e-mail domains of the staff already recorded (``staff_domains``, :func:`staff_domains_of`)."""
     name = fold(sheet)
     scores: dict[str, float] = {}
     for kind in fs.KINDS:
@@ -165,7 +172,7 @@ def detect_kind(
         if kind == "contact" and not ({"full_name", "given_name", "family_name", "family_middle"} & found):
             score -= 1
         scores[kind] = score
-    staff, _reason = staff_evidence(sheet, headers, sample)
+    staff, _reason = staff_evidence(sheet, headers, sample, staff_domains=staff_domains)
     others = max(s for k, s in scores.items() if k != "staff")
     # Our staff only where the sheet says so; otherwise never (a list of names and emails
     # is the contacts it always was).
@@ -175,9 +182,17 @@ def detect_kind(
 
 
 _ORGANISATION_COLUMNS = frozenset({"organisation", "organisations"})
-CONTACT_SHEET_NAMES = ("danh ba", "lien he", "contact", "doi tac", "partner", "dai bieu", "khach")
+CONTACT_SHEET_NAMES = (
+    "danh ba", "lien he", "contact", "doi tac", "partner", "dai bieu", "khach", "guest", "delegate",
+    "delegation", "visitor",
+)  # fmt: skip
 """Words in a sheet's name that make it a list of contacts, whatever its columns ("Danh bạ",
-"Liên hệ", "Contacts", "Đối tác", "Đại biểu", "Khách mời"): never read as our staff."""
+"Liên hệ", "Contacts", "Đối tác", "Partners", "Đại biểu", "Delegates", "Khách mời", "Guests"):
+never read as our staff."""
+FOCAL_SHEET_NAMES = ("dau moi", "focal point")
+"""Words in a sheet's name that make it a list of contacts unless the name says staff too:
+"Đầu mối" (focal points) are the partners' people to contact; "Cán bộ đầu mối" may be ours
+(the values of its columns decide, as under any name that says staff)."""
 DEPARTMENT_HEADERS = frozenset(
     {"phong ban", "phong", "bo phan", "khoa phong", "phong ban cong tac", "bo phan cong tac", "department",
      "dept", "division"}
@@ -196,6 +211,20 @@ _NATIONAL_OFFICES = (
 )  # fmt: skip
 """Offices that are organisations of their own (the Government Office, a province's People's
 Committee's): never a department of ours."""
+_OWN_BOARDS = ("ban quan ly", "ban chi dao")
+"""Boards that are organisations of their own ("Ban Quản lý Khu công nghệ cao Hòa Lạc", "Ban
+Chỉ đạo …"): never a department of ours."""
+_OFFICE_OF = (
+    "bo", "tong cuc", "cuc", "so", "uy ban", "ubnd", "hdnd", "vien", "dai hoc", "hoc vien", "truong",
+    "tap doan", "tong cong ty", "cong ty", "ngan hang", "benh vien", "dai su quan", "tong lanh su",
+    "lanh su", "dai dien", "tinh", "thanh pho", "ministry", "embassy",
+)  # fmt: skip
+"""What follows "Văn phòng" in an organisation's office ("Văn phòng Bộ Khoa học và Công nghệ",
+"Văn phòng Tổng cục …", "Văn phòng đại diện …"): the office of a ministry, an agency, a
+company, an embassy, not ours."""
+_PLACES = re.compile(r"\b(?:tỉnh|thành phố|quận|huyện|trung ương)\b", re.IGNORECASE)
+"""A province, a city, a district or the centre named in a unit's name ("Phòng Kinh tế quận
+Ba Đình", "Ban Tuyên giáo Trung ương"): a department of that authority, not ours."""
 _OUR_PREFIXES = ("phòng ", "ban ", "văn phòng ", "bộ phận ", "department ", "office ")
 _NEUTRAL_PREFIX = "trung tâm "  # a centre is a department as often as an organisation of its own
 _DASH = re.compile(r"\s[-–—]\s*")
@@ -206,7 +235,9 @@ def our_department(value: str) -> bool | None:
     (:func:`app.importing.units.looks_like_unit`) beginning with Phòng, Ban, Văn phòng, Bộ
     phận (or Department, Office), that names no organisation: no comma, no brackets, and
     after a dash only another of the department's work ("Phòng Kế hoạch - Tài chính", not
-    "Phòng HTQT - Viettel"); "Văn phòng" alone is the office. None for a centre's name
+    "Phòng HTQT - Viettel"); no board of its own ("Ban Quản lý …", "Ban Chỉ đạo …"), no
+    ministry's or agency's office ("Văn phòng Bộ …", "Văn phòng Tổng cục …"), no province's,
+    city's or district's unit; "Văn phòng" alone is the office. None for a centre's name
     ("Trung tâm …"), a department as often as an organisation of its own: it counts
     neither way."""
     text = " ".join(value.split())
@@ -215,7 +246,10 @@ def our_department(value: str) -> bool | None:
         return True
     if lower.startswith(_NEUTRAL_PREFIX):
         return None
-    if fold(text).startswith(_NATIONAL_OFFICES):
+    folded = fold(text)
+    if folded.startswith(_NATIONAL_OFFICES) or folded.startswith(_OWN_BOARDS) or _PLACES.search(text):
+        return False
+    if folded.startswith("van phong ") and _starts_with_word(folded[len("van phong ") :], _OFFICE_OF):
         return False
     if not lower.startswith(_OUR_PREFIXES) or any(c in text for c in ",;()[]"):
         return False
@@ -223,6 +257,10 @@ def our_department(value: str) -> bool | None:
     if any(not _unit_work(part) for part in rest):
         return False
     return looks_like_unit(head if rest and not looks_like_unit(text) else text)
+
+
+def _starts_with_word(text: str, words: tuple[str, ...]) -> bool:
+    return any(text == w or text.startswith(w + " ") for w in words)
 
 
 def _unit_work(part: str) -> bool:
@@ -234,18 +272,26 @@ def _unit_work(part: str) -> bool:
 
 
 def staff_evidence(
-    sheet: str, headers: list[str], sample: list[list[Any]] | None = None
+    sheet: str,
+    headers: list[str],
+    sample: list[list[Any]] | None = None,
+    *,
+    staff_domains: frozenset[str] | None = None,
 ) -> tuple[bool, Message | None]:
     """Whether a sheet lists our own staff, and why (or why not, for a sheet whose name says
     staff): the reason the wizard and ``ketnoi import`` show beside the kind they chose.
 
     Never for a sheet without a name column, nor one whose name says contacts
-    (:data:`CONTACT_SHEET_NAMES`). Otherwise staff, when
+    (:data:`CONTACT_SHEET_NAMES`; "Đầu mối", :data:`FOCAL_SHEET_NAMES`, unless the name says
+    staff too). Otherwise staff, when
 
     * no column names an organisation (people of organisations are contacts, whatever the
       sheet is called: "Cán bộ đầu mối" of the partners), and the sheet's name says staff
       ("Cán bộ", "Nhân sự", "Staff"), or it has an "Active" / "Đang làm việc" column, which
-      no other kind of record has, or a department column ("Phòng ban", "Bộ phận"); or
+      no other kind of record has, or a department column ("Phòng ban", "Bộ phận") and e-mails
+      on the domains of the staff already recorded (``staff_domains``): a department column
+      alone says the people of one organisation, not whose — a partner's staff list has one
+      too ("Phòng Kinh doanh", x@viettel.com.vn), and is contacts, with the reason; or
     * the would-be organisation column ("Đơn vị", as an office writes its staff's
       department) holds our departments: at least three in four of its values in ``sample``
       (the rows below the header) are :func:`our_department`, two different ones at least
@@ -271,14 +317,74 @@ def staff_evidence(
         elif active:
             reason = msg("kind_staff_by_active", header=_label(headers, active[0]))
         elif departments:
-            reason = msg("kind_staff_by_department", header=_label(headers, departments[0]))
+            emails = [c for c, h in enumerate(headers) if h and fs.field_for_header("staff", h) == "email"]
+            reason = _domains_reason(_label(headers, departments[0]), emails, sample or [], staff_domains)
     else:
         reason = _units_reason(headers, org_cols, sample or [], staff_named)
     is_staff = reason is not None and reason.code.startswith("kind_staff")
-    contact_named = next((w for w in CONTACT_SHEET_NAMES if w in name), None)
-    if is_staff and contact_named:
+    contact_named = any(w in name for w in CONTACT_SHEET_NAMES) or (
+        not staff_named and any(w in name for w in FOCAL_SHEET_NAMES)
+    )
+    if reason is not None and contact_named:
         return False, msg("kind_contacts_by_name", sheet_name=sheet)
     return is_staff, reason
+
+
+EXAMPLE_CHARS = 40
+"""How much of a cell a reason quotes as an example (the rest is "…")."""
+WEBMAIL_DOMAINS = frozenset(
+    {"gmail.com", "googlemail.com", "yahoo.com", "yahoo.com.vn", "hotmail.com", "outlook.com", "live.com",
+     "msn.com", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "mail.com", "zoho.com",
+     "yandex.com", "qq.com", "163.com"}
+)  # fmt: skip
+"""Domains anyone's e-mail may be on: they say nothing of whose staff a person is."""
+_EMAIL_DOMAIN = re.compile(r"[\w.+'-]+@((?:[\w-]+\.)+[\w-]{2,})")
+
+
+def email_domains(values: Iterable[Any]) -> list[str]:
+    """The domain of each e-mail address in ``values`` (a cell may hold several), lower case,
+    webmail left out (:data:`WEBMAIL_DOMAINS`); non-text cells are skipped."""
+    out: list[str] = []
+    for value in values:
+        if isinstance(value, str):
+            out += [d.lower() for d in _EMAIL_DOMAIN.findall(value) if d.lower() not in WEBMAIL_DOMAINS]
+    return out
+
+
+def staff_domains_of(session: Session) -> frozenset[str]:
+    """The e-mail domains of the staff recorded (left ones too: still our domain)."""
+    emails = session.exec(select(Staff.email).where(sql_col(Staff.deleted_at).is_(None))).all()
+    return frozenset(email_domains(emails))
+
+
+def _on_domains(domain: str, ours: frozenset[str]) -> bool:
+    return any(domain == d or domain.endswith("." + d) or d.endswith("." + domain) for d in ours)
+
+
+def _domains_reason(
+    header: str, email_cols: list[int], sample: list[list[Any]], ours: frozenset[str] | None
+) -> Message:
+    """Whose departments a department column names, by the e-mails of the same rows: our
+    staff when at least three in four of the addresses (webmail aside) are on the domains of
+    the staff already recorded; contacts otherwise, saying which domains they are on."""
+    found = email_domains(r[c] for r in sample for c in email_cols if c < len(r))
+    if found and ours:
+        on = [d for d in found if _on_domains(d, ours)]
+        if on and len(on) >= UNIT_SHARE * len(found):
+            return msg("kind_staff_by_domains", header=header, domains=_examples(on))
+        return msg(
+            "kind_contacts_by_domains",
+            header=header,
+            domains=_examples(d for d in found if not _on_domains(d, ours)),
+            ours=_examples(sorted(ours)),
+        )
+    return msg("kind_contacts_by_department", header=header)
+
+
+def _examples(values: Iterable[str], count: int = 3) -> list[str]:
+    """The first ``count`` different values, each clipped to :data:`EXAMPLE_CHARS` ("…")."""
+    clipped = (v if len(v) <= EXAMPLE_CHARS else v[: EXAMPLE_CHARS - 1].rstrip() + "…" for v in values)
+    return list(dict.fromkeys(clipped))[:count]
 
 
 def _department_header(header: str) -> bool:
@@ -297,16 +403,18 @@ def _units_reason(
     the reason it is read as contacts; else None."""
     found: Message | None = None
     for col in org_cols:
-        values = [cell_text(r[col]) for r in sample if col < len(r) and r[col] is not None]
+        cells = [r[col] for r in sample if col < len(r) and r[col] is not None]
+        values = [cell_text(v) for v in cells]
         counted = [(v, d) for v in values if v and (d := our_department(v)) is not None]
         ours = [v for v, d in counted if d]
+        texts = {cell_text(v) for v in cells if isinstance(v, str)}  # (a number or a boolean is no example)
         # several departments (a delegation of one office, "Văn phòng Bộ" on every row, is
         # contacts), or one under a sheet named as staff
         several = len(set(ours)) >= 2 or (staff_named and bool(ours))
         if not several or len(ours) < UNIT_SHARE * len(counted):
             if not staff_named:
                 return None
-            others = list(dict.fromkeys(v for v, d in counted if not d))[:3]
+            others = _examples(v for v, d in counted if not d and v in texts)
             if not others:  # no value to tell: the column's header decides, as it always did
                 return msg("kind_contacts_by_column", header=_label(headers, col))
             return msg("kind_contacts_by_organisation", header=_label(headers, col), examples=others)
@@ -315,7 +423,7 @@ def _units_reason(
             header=_label(headers, col),
             units=len(ours),
             values=len([v for v in values if v]),
-            examples=list(dict.fromkeys(ours))[:3],
+            examples=_examples(ours),
         )
     return found
 
@@ -429,9 +537,10 @@ def inspect_sheet(path: Path, sheet: str | None = None, *, session: Session | No
     width = max((_last_filled(v) for n, v in head if n > header_row), default=0)
     headers = headers + [""] * (width - len(headers))
     sample = [v for n, v in head if n > header_row]
-    kind, scores = detect_kind(sheet, headers, sample)
+    domains = staff_domains_of(session) if session is not None else None
+    kind, scores = detect_kind(sheet, headers, sample, staff_domains=domains)
     layout = SheetLayout(sheet, header_row, headers, kind, kind_scores=scores)
-    _staff, reason = staff_evidence(sheet, headers, sample)
+    _staff, reason = staff_evidence(sheet, headers, sample, staff_domains=domains)
     if reason is not None and kind == ("staff" if reason.code.startswith("kind_staff") else "contact"):
         layout.kind_reason = reason
     layout.data_rows_sampled = sum(1 for n, v in head if n > header_row and any(x is not None for x in v))

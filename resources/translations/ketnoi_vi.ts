@@ -245,165 +245,211 @@
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="150" />
+      <location filename="../../ui/dialogs/backups.py" line="175" />
       <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
       <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="59" />
+      <location filename="../../ui/dialogs/backups.py" line="62" />
       <source>Back up now</source>
       <translation>Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="199" />
+      <location filename="../../ui/dialogs/backups.py" line="276" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="196" />
+      <location filename="../../ui/dialogs/backups.py" line="251" />
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="174" />
-      <location filename="../../ui/dialogs/backups.py" line="45" />
+      <location filename="../../ui/dialogs/backups.py" line="206" />
+      <location filename="../../ui/dialogs/backups.py" line="48" />
       <source>Backups</source>
       <translation>Bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="54" />
+      <location filename="../../ui/dialogs/backups.py" line="57" />
       <source>Before</source>
       <translation>Trước khi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="104" />
+      <location filename="../../ui/dialogs/backups.py" line="128" />
       <source>Before a merge</source>
       <translation>Trước khi gộp hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="106" />
+      <location filename="../../ui/dialogs/backups.py" line="130" />
       <source>Before a restore</source>
       <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="103" />
+      <location filename="../../ui/dialogs/backups.py" line="127" />
       <source>Before an import</source>
       <translation>Trước khi nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="110" />
+      <location filename="../../ui/dialogs/backups.py" line="134" />
       <source>Before an upgrade of Ketnoi</source>
       <translation>Trước khi nâng cấp Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="105" />
+      <location filename="../../ui/dialogs/backups.py" line="129" />
       <source>Before deleting several records</source>
       <translation>Trước khi xoá nhiều hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="107" />
+      <location filename="../../ui/dialogs/backups.py" line="131" />
       <source>Before emptying the trash</source>
       <translation>Trước khi dọn thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="102" />
+      <location filename="../../ui/dialogs/backups.py" line="76" />
+      <source>Copy this file, as it is, to a folder you can write. Open the copy to change it (an older copy is upgraded when it is opened).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="126" />
       <source>Copy you asked for</source>
       <translation>Bản sao bạn yêu cầu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="101" />
+      <location filename="../../ui/dialogs/backups.py" line="125" />
       <source>Daily copy</source>
       <translation>Bản sao hằng ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="121" />
+      <location filename="../../ui/dialogs/backups.py" line="145" />
       <source>Damaged file set aside — kept, not restorable</source>
       <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="224" />
+      <location filename="../../ui/dialogs/backups.py" line="301" />
       <source>Database: %1
 Backup: %2</source>
       <translation>Cơ sở dữ liệu: %1
 Bản sao lưu: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="216" />
+      <location filename="../../ui/dialogs/backups.py" line="293" />
       <source>Everything recorded in %1 since that backup will be gone from it. A copy of the database as it is now is taken first, in %2, so this can be undone by restoring that copy.</source>
       <translation>Mọi thứ ghi vào %1 sau lần sao lưu đó sẽ mất khỏi tệp này. Trước khi khôi phục, Ketnoi sao lưu cơ sở dữ liệu như hiện tại vào %2, nên có thể quay lại bằng cách khôi phục bản sao lưu đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="92" />
+      <location filename="../../ui/dialogs/backups.py" line="116" />
       <source>Ketnoi copies the database before every import, merge, bulk delete and restore, and once a day. Copies are kept in %1.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="65" />
+      <location filename="../../ui/dialogs/backups.py" line="261" />
+      <source>Ketnoi database (*.db)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="221" />
+      <source>Ketnoi may not write to %1 (it is read-only for you).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="243" />
+      <location filename="../../ui/dialogs/backups.py" line="273" />
+      <source>No copy was saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="68" />
       <source>Open folder</source>
       <translation>Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="210" />
+      <location filename="../../ui/dialogs/backups.py" line="287" />
       <source>Replace the database %1 with the backup taken %2?</source>
       <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="226" />
+      <location filename="../../ui/dialogs/backups.py" line="303" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="207" />
+      <location filename="../../ui/dialogs/backups.py" line="284" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="62" />
+      <location filename="../../ui/dialogs/backups.py" line="65" />
       <source>Restore…</source>
       <translation>Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="252" />
+      <location filename="../../ui/dialogs/backups.py" line="329" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="182" />
+      <location filename="../../ui/dialogs/backups.py" line="261" />
+      <source>Save a copy of the database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="232" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="189" />
+      <location filename="../../ui/dialogs/backups.py" line="72" />
+      <source>Save a copy…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="242" />
       <source>Saving a copy of the team database…</source>
       <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="54" />
+      <location filename="../../ui/dialogs/backups.py" line="273" />
+      <source>Saving a copy…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="57" />
       <source>Size</source>
       <translation>Dung lượng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="54" />
+      <location filename="../../ui/dialogs/backups.py" line="57" />
       <source>Taken</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="133" />
+      <location filename="../../ui/dialogs/backups.py" line="251" />
+      <source>The backup was not taken.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="157" />
       <source>The damaged database a restore replaced, kept as it was so that IT or support can try to recover records from it. Ketnoi never restores or deletes it.</source>
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="263" />
+      <location filename="../../ui/dialogs/backups.py" line="329" />
+      <source>The database was not restored.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="340" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="258" />
+      <location filename="../../ui/dialogs/backups.py" line="335" />
       <source>The database was restored. What it held before is kept in %1.</source>
       <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="82" />
+      <location filename="../../ui/dialogs/backups.py" line="106" />
       <source>This is a team database on a PostgreSQL server: it is backed up on the server. Back up now saves a copy made with pg_dump, which pg_restore puts back.</source>
       <translation>Đây là cơ sở dữ liệu nhóm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhận. Nút Sao lưu ngay lưu một bản sao bằng pg_dump, có thể khôi phục bằng pg_restore.</translation>
     </message>
@@ -548,7 +594,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
-      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2312,22 +2357,22 @@ Bản sao lưu: %2</translation>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="136" />
+      <location filename="../../ui/import_wizard/messages.py" line="146" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="150" />
+      <location filename="../../ui/import_wizard/messages.py" line="160" />
       <source>Cannot read {file}: access is denied. If it is open in another program, close it there and try again, or import a copy of it</source>
       <translation>Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lại, hoặc nhập một bản sao của tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="147" />
+      <location filename="../../ui/import_wizard/messages.py" line="157" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="199" />
+      <location filename="../../ui/import_wizard/messages.py" line="209" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
@@ -2342,14 +2387,24 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="239" />
+      <location filename="../../ui/import_wizard/messages.py" line="249" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/messages.py" line="121" />
+      <source>column {header} names departments, but of one organisation, not necessarily yours: the sheet's name does not say staff and no email is on your staff's domains</source>
+      <translation>cột {header} ghi phòng ban, nhưng của một cơ quan chưa chắc là cơ quan mình: tên trang không cho biết là cán bộ và không email nào thuộc tên miền của cán bộ mình</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="126" />
+      <source>column {header} names departments, but the emails are on {domains}, not on your staff's domains ({ours})</source>
+      <translation>cột {header} ghi phòng ban, nhưng email thuộc {domains}, không phải tên miền của cán bộ mình ({ours})</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/messages.py" line="104" />
-      <source>column {header} names departments, and no column names an organisation: the people of one organisation, yours</source>
-      <translation>cột {header} ghi phòng ban, và không có cột nào ghi tổ chức: người của một cơ quan, cơ quan mình</translation>
+      <source>column {header} names departments, no column names an organisation, and the emails are on your staff's domains ({domains})</source>
+      <translation>cột {header} ghi phòng ban, không có cột nào ghi tổ chức, và email thuộc tên miền của cán bộ mình ({domains})</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="115" />
@@ -2387,17 +2442,17 @@ Bản sao lưu: %2</translation>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="126" />
+      <location filename="../../ui/import_wizard/messages.py" line="136" />
       <source>hidden in Excel (a hidden or filtered-out row): imported like the others</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập như các dòng khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="129" />
+      <location filename="../../ui/import_wizard/messages.py" line="139" />
       <source>hidden in Excel (a hidden or filtered-out row): left out, as asked</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="201" />
+      <location filename="../../ui/import_wizard/messages.py" line="211" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
@@ -2422,7 +2477,7 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="121" />
+      <location filename="../../ui/import_wizard/messages.py" line="131" />
       <source>not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether they still work here</source>
       <translation>không nhập: {columns}: cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không</translation>
     </message>
@@ -2437,7 +2492,7 @@ Bản sao lưu: %2</translation>
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="238" />
+      <location filename="../../ui/import_wizard/messages.py" line="248" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -2462,7 +2517,7 @@ Bản sao lưu: %2</translation>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="237" />
+      <location filename="../../ui/import_wizard/messages.py" line="247" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
@@ -2497,152 +2552,152 @@ Bản sao lưu: %2</translation>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="206" />
+      <location filename="../../ui/import_wizard/messages.py" line="216" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="203" />
+      <location filename="../../ui/import_wizard/messages.py" line="213" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="208" />
+      <location filename="../../ui/import_wizard/messages.py" line="218" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="200" />
+      <location filename="../../ui/import_wizard/messages.py" line="210" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="148" />
+      <location filename="../../ui/import_wizard/messages.py" line="158" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="162" />
+      <location filename="../../ui/import_wizard/messages.py" line="172" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="178" />
+      <location filename="../../ui/import_wizard/messages.py" line="188" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="132" />
+      <location filename="../../ui/import_wizard/messages.py" line="142" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="135" />
+      <location filename="../../ui/import_wizard/messages.py" line="145" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="188" />
+      <location filename="../../ui/import_wizard/messages.py" line="198" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="186" />
+      <location filename="../../ui/import_wizard/messages.py" line="196" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="175" />
+      <location filename="../../ui/import_wizard/messages.py" line="185" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="169" />
+      <location filename="../../ui/import_wizard/messages.py" line="179" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="180" />
+      <location filename="../../ui/import_wizard/messages.py" line="190" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="185" />
+      <location filename="../../ui/import_wizard/messages.py" line="195" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="138" />
+      <location filename="../../ui/import_wizard/messages.py" line="148" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="172" />
+      <location filename="../../ui/import_wizard/messages.py" line="182" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="179" />
+      <location filename="../../ui/import_wizard/messages.py" line="189" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="158" />
+      <location filename="../../ui/import_wizard/messages.py" line="168" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="156" />
+      <location filename="../../ui/import_wizard/messages.py" line="166" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="192" />
+      <location filename="../../ui/import_wizard/messages.py" line="202" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="196" />
+      <location filename="../../ui/import_wizard/messages.py" line="206" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="154" />
+      <location filename="../../ui/import_wizard/messages.py" line="164" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="137" />
+      <location filename="../../ui/import_wizard/messages.py" line="147" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="170" />
+      <location filename="../../ui/import_wizard/messages.py" line="180" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="155" />
+      <location filename="../../ui/import_wizard/messages.py" line="165" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="144" />
+      <location filename="../../ui/import_wizard/messages.py" line="154" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="140" />
+      <location filename="../../ui/import_wizard/messages.py" line="150" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="166" />
+      <location filename="../../ui/import_wizard/messages.py" line="176" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="182" />
+      <location filename="../../ui/import_wizard/messages.py" line="192" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
@@ -2660,82 +2715,82 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="218" />
+      <location filename="../../ui/import_wizard/messages.py" line="228" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="228" />
+      <location filename="../../ui/import_wizard/messages.py" line="238" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="219" />
+      <location filename="../../ui/import_wizard/messages.py" line="229" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="225" />
+      <location filename="../../ui/import_wizard/messages.py" line="235" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="223" />
+      <location filename="../../ui/import_wizard/messages.py" line="233" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="215" />
+      <location filename="../../ui/import_wizard/messages.py" line="225" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="221" />
+      <location filename="../../ui/import_wizard/messages.py" line="231" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="227" />
+      <location filename="../../ui/import_wizard/messages.py" line="237" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="230" />
+      <location filename="../../ui/import_wizard/messages.py" line="240" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="217" />
+      <location filename="../../ui/import_wizard/messages.py" line="227" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="226" />
+      <location filename="../../ui/import_wizard/messages.py" line="236" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="216" />
+      <location filename="../../ui/import_wizard/messages.py" line="226" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="224" />
+      <location filename="../../ui/import_wizard/messages.py" line="234" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="229" />
+      <location filename="../../ui/import_wizard/messages.py" line="239" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="222" />
+      <location filename="../../ui/import_wizard/messages.py" line="232" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="220" />
+      <location filename="../../ui/import_wizard/messages.py" line="230" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -3596,6 +3651,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3605,6 +3662,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3701,6 +3759,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3746,6 +3805,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3776,6 +3836,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="149" />
+      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -3958,6 +4019,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4790,7 +4853,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="149" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -4929,9 +4991,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5212,7 +5272,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6552,8 +6611,6 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -6579,7 +6636,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

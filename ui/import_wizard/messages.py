@@ -100,10 +100,10 @@ def _templates() -> dict[str, str]:
         "kind_staff_by_active": tr(
             "ImportMessage", "column {header} says who still works here, and no column names an organisation"
         ),
-        "kind_staff_by_department": tr(
+        "kind_staff_by_domains": tr(
             "ImportMessage",
-            "column {header} names departments, and no column names an organisation: "
-            "the people of one organisation, yours",
+            "column {header} names departments, no column names an organisation, and the emails are on "
+            "your staff's domains ({domains})",
         ),
         "kind_staff_by_units": tr(
             "ImportMessage",
@@ -116,6 +116,16 @@ def _templates() -> dict[str, str]:
         ),
         "kind_contacts_by_column": tr(
             "ImportMessage", "column {header} names the organisation each person works for"
+        ),
+        "kind_contacts_by_department": tr(
+            "ImportMessage",
+            "column {header} names departments, but of one organisation, not necessarily yours: the sheet's "
+            "name does not say staff and no email is on your staff's domains",
+        ),
+        "kind_contacts_by_domains": tr(
+            "ImportMessage",
+            "column {header} names departments, but the emails are on {domains}, not on your staff's "
+            "domains ({ours})",
         ),
         "staff_columns_not_kept": tr(
             "ImportMessage",
