@@ -14,8 +14,16 @@ from typing import Any
 from app.errors import UserError
 from db import backup as backups
 from db import clock
-from db.engine import describe_url, sqlite_path
-from db.migrate import restore_database
+from db.engine import describe_url, read_only_reason, sqlite_path
+from db.errors import ReadOnlyFile
+from db.migrate import (
+    HEAD_REVISION,
+    ReadOnlyDatabaseError,
+    read_only_problem,
+    restore_database,
+    stored_revision,
+)
+from db.read_only import OlderSchemaError
 
 SERVER_NOTE = (
     "a PostgreSQL database keeps no automatic copies here: `ketnoi backup [FILE]` runs pg_dump, "
@@ -56,8 +64,21 @@ def backup_command(args: argparse.Namespace, ctx: Any) -> int:
     if sqlite_path(ctx.url) is None:
         return _pg_backup(args, ctx)
     db_file = _db_file(ctx)
-    ctx.engine()  # the database must exist and be a Ketnoi one
     target = args.file.expanduser() if args.file else None
+    older: str | None = None  # a read-only file's older schema, copied as it is
+    try:
+        engine = ctx.engine()  # the database must exist and be a Ketnoi one
+    except OlderSchemaError as exc:
+        # A file Ketnoi may not write, of an older schema: what the refusal advises is a copy
+        # elsewhere, so the copy is the file as it is (a backup is what the file held, not an
+        # upgrade of it); opening the copy upgrades it, keeping a copy from before.
+        older, read_only = exc.revision, True
+    else:
+        read_only = read_only_reason(engine) is not None
+        if read_only and (revision := stored_revision(engine)) != HEAD_REVISION:
+            older = revision  # read as it is: only data-only migrations since (db.read_only)
+    if read_only and target is None and not backups.folder_writable(db_file):
+        raise _no_backups_folder(db_file, read_only_problem(db_file))
     if target is not None:
         if target.exists():
             raise UserError(f"{target} exists already; choose a new file name")
@@ -69,9 +90,34 @@ def backup_command(args: argparse.Namespace, ctx: Any) -> int:
         raise UserError(str(exc)) from None
     assert written is not None
     size = written.stat().st_size
-    ctx.emit({"database": describe_url(ctx.url), "backup": str(written), "size": size})
+    ctx.emit(
+        {
+            "database": describe_url(ctx.url),
+            "backup": str(written),
+            "size": size,
+            "schema": older or HEAD_REVISION,
+        }
+    )
     ctx.out(f"Backed up {describe_url(ctx.url)} to {written} ({size / 1e6:.1f} MB)")
+    if older is not None:
+        ctx.out(
+            f"The copy has the file's schema {older}, as the file has it; Ketnoi upgrades it to "
+            f"{HEAD_REVISION} when it is opened (ketnoi info --db {written}), keeping a copy from before"
+        )
     return 0
+
+
+def _no_backups_folder(db_file: Path, problem: ReadOnlyDatabaseError | None) -> ReadOnlyFile:
+    """``ketnoi backup`` without FILE on a file whose folder (or backups folder) may not be
+    written: the read-only sentence, before anything is touched, and where a copy can go."""
+    folder = backups.folder_for(db_file)
+    if problem is not None and problem.folder:
+        why = problem.why
+    else:
+        why = f"the folder {folder if folder.is_dir() else folder.parent} is read-only for you"
+    return ReadOnlyFile(
+        str(db_file), why, then=f"ketnoi backup FILE --db {db_file} writes a copy to FILE instead"
+    )
 
 
 def _pg_backup(args: argparse.Namespace, ctx: Any) -> int:

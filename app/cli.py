@@ -414,6 +414,13 @@ def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     why = read_only_reason(ctx.engine())
     if why is not None:
         ctx.out(f"Opened read-only: {why}")
+        from db.migrate import HEAD_REVISION, stored_revision
+
+        if (revision := stored_revision(ctx.engine())) != HEAD_REVISION:  # db.read_only.data_only_since
+            ctx.out(
+                f"Schema {revision}, read as it is: the upgrades to this Ketnoi's {HEAD_REVISION} "
+                "change data only, and a copy opened for changes is upgraded"
+            )
     for kind, n in counts.items():
         ctx.out(f"  {n:>8,} {counted(kind, n)}")
     return 0

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
 
 from app import copy_db
 from app.errors import UserError
-from db.engine import describe_url, resolve_url
-from db.migrate import ReadOnlyDatabaseError, open_database
+from db.engine import describe_url, read_only_reason, resolve_url, sqlite_path
+from db.migrate import HEAD_REVISION, ReadOnlyDatabaseError, open_database, stored_revision
+from db.read_only import OlderSchemaError
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -54,11 +58,52 @@ def _open(url: str, *, creates: bool) -> Engine:
         return open_read_only(url, exc)  # a source on a read-only share or medium: read only
 
 
+def _upgraded_copy(ctx: Any, source_url: str, folder: Path) -> Engine:
+    """A read-only SQLite source of an older schema, as this Ketnoi's: the file copied as it is
+    into ``folder`` (db.backup.copy reads it as db.read_only chooses) and the copy upgraded.
+    The copy, not the source, is upgraded: the source cannot be written, and copying an older
+    schema's rows into this Ketnoi's tables would skip what the upgrade does to them."""
+    from db import backup as backups
+
+    path = sqlite_path(source_url)
+    assert path is not None
+    copy = folder / path.name
+    try:
+        backups.copy(path, copy)
+    except sqlite3.Error as exc:
+        raise UserError(f"Cannot copy {path}: {exc}") from exc
+    con = sqlite3.connect(copy)
+    try:
+        (revision,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        con.close()
+    ctx.out(
+        f"{path} has schema {revision}, older than this Ketnoi's {HEAD_REVISION}, and may not be "
+        "written: copying from a temporary copy of it, upgraded (the file itself is left as it is)"
+    )
+    return open_database(f"sqlite:///{copy}")
+
+
 def copy_command(args: argparse.Namespace, ctx: Any) -> int:
     source_url, target_url = resolve_url(args.source), resolve_url(args.target)
     if source_url == target_url:
         raise UserError("--from and --to name the same database")
-    source = _open(source_url, creates=False)
+    with tempfile.TemporaryDirectory(prefix="ketnoi-copy-") as folder:
+        try:
+            source = _open(source_url, creates=False)
+        except OlderSchemaError:
+            source = _upgraded_copy(ctx, source_url, Path(folder))
+        else:
+            if read_only_reason(source) is not None and stored_revision(source) != HEAD_REVISION:
+                source.dispose()  # read as it is (data-only migrations since): not to be copied so
+                source = _upgraded_copy(ctx, source_url, Path(folder))
+        try:
+            return _copy(args, ctx, source, source_url, target_url)
+        finally:
+            source.dispose()
+
+
+def _copy(args: argparse.Namespace, ctx: Any, source: Engine, source_url: str, target_url: str) -> int:
     copy_db.check_source(source)  # before a target file is made for nothing
     target = _open(target_url, creates=True)
     try:
@@ -91,7 +136,6 @@ def copy_command(args: argparse.Namespace, ctx: Any) -> int:
         )
         return 0
     finally:
-        source.dispose()
         target.dispose()
 
 

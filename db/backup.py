@@ -74,6 +74,15 @@ def folder_for(db_file: Path) -> Path:
     return db_file.with_name(f"{db_file.stem}-backups")
 
 
+def folder_writable(db_file: Path) -> bool:
+    """Whether a copy can go into ``db_file``'s backups folder: it is writable, or can be made
+    (a file in a read-only folder, on a share or a read-only medium: not)."""
+    folder = folder_for(db_file)
+    if folder.is_dir():
+        return os.access(folder, os.W_OK | os.X_OK)
+    return os.access(folder.parent, os.W_OK | os.X_OK)
+
+
 def _private(path: Path, mode: int) -> None:
     if os.name == "posix":
         with contextlib.suppress(OSError):
@@ -84,8 +93,23 @@ def copy(src_file: Path, dst_file: Path, *, standalone: bool = True) -> None:
     """An online, consistent copy of ``src_file`` (SQLite's backup API, in one step).
 
     A ``standalone`` copy (a backup) is switched out of WAL mode, so that opening it later
-    leaves no -wal/-shm files beside it; a copy into the live database keeps its mode."""
-    src = sqlite3.connect(f"file:{src_file}?mode=ro", uri=True, timeout=30)
+    leaves no -wal/-shm files beside it; a copy into the live database keeps its mode.
+
+    A source Ketnoi may not write where it lies (a read-only folder, file or medium:
+    :func:`db.migrate.read_only_problem`) is read as :mod:`db.read_only` chooses, which creates
+    nothing beside it (``mode=ro`` alone needs the -shm file made there: "unable to open
+    database file"); its copy is then checked (``quick_check``), since a colleague's checkpoint
+    during an ``immutable`` read can tear it. Its schema is not looked at: the copy is the file
+    as it is, and an older schema is upgraded when the copy is opened."""
+    from db.migrate import read_only_problem
+
+    read_only = read_only_problem(src_file) is not None
+    if read_only:
+        from db.read_only import connect
+
+        src = connect(src_file)
+    else:
+        src = sqlite3.connect(f"file:{src_file}?mode=ro", uri=True, timeout=30)
     try:
         dst = sqlite3.connect(str(dst_file), timeout=30)
         try:
@@ -96,6 +120,10 @@ def copy(src_file: Path, dst_file: Path, *, standalone: bool = True) -> None:
             dst.close()
     finally:
         src.close()
+    if read_only and (problem := check_file(dst_file, quick=True)) is not None:
+        raise sqlite3.DatabaseError(
+            f"the copy came out unsound ({problem}): the file changed while it was read; try again"
+        )
 
 
 def take(
@@ -107,14 +135,20 @@ def take(
     db_file = sqlite_file_of(target)
     if db_file is None or not db_file.exists() or db_file.stat().st_size == 0:
         return None
+    from db.migrate import DatabaseError  # db.migrate imports this module
+
     if to is None:
-        to = _new_copy_path(db_file, reason)
+        try:
+            to = _new_copy_path(db_file, reason)
+        except OSError as exc:  # a read-only folder: no backups folder beside the file
+            raise BackupError(f"Cannot back up {db_file}: {exc.strerror or exc} ({exc.filename})") from exc
     try:
         copy(db_file, to)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, DatabaseError) as exc:  # DatabaseError: db.read_only refused to read it
         with contextlib.suppress(OSError):
             to.unlink()
-        raise BackupError(f"Cannot back up {db_file}: {exc}") from exc
+        said = str(exc) if isinstance(exc, DatabaseError) else f"Cannot back up {db_file}: {exc}"
+        raise BackupError(said) from exc
     _private(to, 0o600)
     if to.parent == folder_for(db_file):
         prune(db_file)

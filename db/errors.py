@@ -35,11 +35,12 @@ class DatabaseBusy(UserError):
 
 class ReadOnlyFile(UserError):
     """A write to a database opened read-only (db.read_only): nothing was changed. ``why`` says
-    why the file is read-only ("the folder … is read-only for you")."""
+    why the file is read-only ("the folder … is read-only for you"); ``then``, what can be done
+    instead, if anything ("ketnoi backup FILE writes a copy to FILE instead")."""
 
-    def __init__(self, path: str, why: str) -> None:
+    def __init__(self, path: str, why: str, *, then: str = "") -> None:
         self.path, self.why = path, why
         super().__init__(
             f"Not changed: {path} is open read-only ({why}). To change it, copy it to a folder "
-            "you can write and open the copy"
+            f"you can write and open the copy{'; ' + then if then else ''}"
         )

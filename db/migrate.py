@@ -39,6 +39,17 @@ the start-up: alembic → sqlalchemy → pygments). Opening a database at this r
 query and no Alembic; anything else goes through Alembic. tests/db/test_storage.py checks it
 against the migration scripts' single head, so a new migration cannot be forgotten here."""
 
+DATA_ONLY_REVISIONS = frozenset({"0015"})
+"""Migrations that change rows only — no table, column, index, trigger or view — and whose
+rows before them this Ketnoi reads correctly: a file that may not be written, at the revision
+just before one of these (and only these), is opened read-only as it is (db.read_only) instead
+of being refused as older. 0015 takes back "Last contacted" dates confidential meetings gave;
+a SQLite file has no row-level security, so whoever opens it sees those meetings anyway, and a
+date is read like any other. Not for a migration that rewrites what a query depends on (0004's
+search keys, 0011's sort keys). tests/db/test_read_only_copy.py checks that each one runs no
+CREATE, DROP or ALTER and leaves the
+schema exactly as its predecessor left it."""
+
 
 class DatabaseError(Exception):
     """A database that cannot be opened; the message is meant for the user."""
@@ -277,6 +288,10 @@ def restore_database(url: str, backup_file: Path) -> Path | None:
         raise DatabaseError(
             "restore works on a SQLite file; a PostgreSQL database is restored with pg_restore"
         )
+    if (read_only := read_only_problem(path)) is not None:  # before the backup is even read
+        from db.errors import ReadOnlyFile
+
+        raise ReadOnlyFile(str(path), read_only.why)
     problem = backups.check_file(backup_file)
     if problem:
         raise DatabaseError(f"Not restoring: {problem}")

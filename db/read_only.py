@@ -28,7 +28,9 @@ anew. What it cannot promise: that one read session never spans a colleague's ch
 file under ``immutable=1`` (each session is short; SQLite may then report the file damaged, and
 the next session reads it anew).
 
-An older schema is not upgraded (that writes): :class:`OlderSchemaError` says so.
+An older schema is not upgraded (that writes): :class:`OlderSchemaError` says so — unless every
+migration since changes data only (:data:`db.migrate.DATA_ONLY_REVISIONS`): then the file is read
+as it is (:func:`data_only_since`).
 The damage check (``PRAGMA quick_check``) runs through the same read-only connection.
 """
 
@@ -49,6 +51,7 @@ from sqlmodel import create_engine
 
 from db.engine import BUSY_TIMEOUT_S, mark_read_only, sqlite_path
 from db.migrate import (
+    DATA_ONLY_REVISIONS,
     HEAD_REVISION,
     DatabaseError,
     NewerDatabaseError,
@@ -58,7 +61,14 @@ from db.migrate import (
     stored_revision,
 )
 
-__all__ = ["OlderSchemaError", "UnsavedChangesError", "has_committed_log", "how", "open_read_only"]
+__all__ = [
+    "OlderSchemaError",
+    "UnsavedChangesError",
+    "data_only_since",
+    "has_committed_log",
+    "how",
+    "open_read_only",
+]
 
 _WAL_MAGIC = (0x377F0682, 0x377F0683)
 _WAL_HEADER, _FRAME_HEADER = 32, 24
@@ -256,10 +266,28 @@ def _check_schema(engine: Engine, path: Path) -> None:
         raise DatabaseError(f"{path} is not a Ketnoi database (it has no Ketnoi schema version)")
     from alembic.script import ScriptDirectory
 
+    script = ScriptDirectory.from_config(alembic_config())
     try:
-        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+        script.get_revision(revision)
     except Exception as exc:
         raise NewerDatabaseError(
             f"{path} was written by a newer version of Ketnoi (schema {revision}); update Ketnoi to open it"
         ) from exc
-    raise OlderSchemaError(path, revision)
+    if not data_only_since(revision, script):
+        raise OlderSchemaError(path, revision)
+
+
+def data_only_since(revision: str, script: Any = None) -> bool:
+    """Whether every migration after ``revision`` up to the head changes data only
+    (:data:`db.migrate.DATA_ONLY_REVISIONS`): a read-only file at ``revision`` is then read as
+    it is."""
+    if script is None:
+        from alembic.script import ScriptDirectory
+
+        script = ScriptDirectory.from_config(alembic_config())
+    step = script.get_revision(HEAD_REVISION)
+    while step is not None and step.revision != revision:
+        if step.revision not in DATA_ONLY_REVISIONS or not isinstance(step.down_revision, str):
+            return False
+        step = script.get_revision(step.down_revision)
+    return step is not None
