@@ -127,3 +127,46 @@ def test_a_contacts_list_named_as_staff_says_why_it_is_contacts(qtbot: Any, ctx:
     assert "Read as" not in page.note.text()
     assert page.problem.text().startswith("Not imported: Chức vụ (C), Đơn vị (D)")
     w.reject()
+
+
+PARTNER = [  # a partner's people by department, on the partner's domain (a reviewer's workbook)
+    ["Họ và tên", "Phòng ban", "Chức vụ", "Email"],
+    ["Nguyễn Văn X", "Phòng Kinh doanh", "Trưởng phòng", "x@viettel.com.vn"],
+    ["Trần Y", "Ban Công nghệ", "Phó ban", "y@viettel.com.vn"],
+]
+PARTNER_SAID = {
+    "en": "Read as contacts: column Phòng ban (B) names departments, but the emails are on viettel.com.vn, "
+    "not on your staff's domains (nic.gov.vn). If the sheet lists your own staff, choose Staff above.",
+    "vi": "Đọc là danh bạ liên hệ: cột Phòng ban (B) ghi phòng ban, nhưng email thuộc viettel.com.vn, không "
+    "phải tên miền của cán bộ mình (nic.gov.vn). Nếu trang này là danh sách cán bộ của mình, hãy chọn Cán bộ "
+    "ở trên.",
+}
+
+
+def test_a_partners_list_by_department_is_read_as_contacts_and_says_why(
+    qtbot: Any, ctx: Any, engine: Any, tmp_path: Path, language: str
+) -> None:
+    """The staff recorded are on nic.gov.vn; a "Phòng ban" list on viettel.com.vn is a partner's:
+    contacts, with the domains named (it was read as staff by its header alone)."""
+    from tests.app.importing.helpers import do_import
+
+    recorded = write_xlsx(
+        tmp_path / "cb.xlsx", {"Cán bộ": [["Họ và tên", "Email"], ["Trần Quang", "q@nic.gov.vn"]]}
+    )
+    assert do_import(engine, recorded, "Cán bộ")[0].kind == "staff"
+    book = write_xlsx(tmp_path / "pd.xlsx", {"Sheet1": PARTNER})
+    w = open_wizard(qtbot, ctx, book)
+    item = w.file_page.tree.topLevelItem(0)
+    assert item.text(1) == {"en": "Contacts", "vi": "Liên hệ"}[language]
+    assert item.toolTip(1) == PARTNER_SAID[language].split(": ", 1)[1].rsplit(". ", 1)[0]  # the reason alone
+    w.next()
+    page = w.mapping_page
+    assert page.kind.currentData() == "contact"
+    assert PARTNER_SAID[language] in page.note.text()
+    w.next()
+    qtbot.waitUntil(lambda: len(w.previews) == 1 and not w.busy(), timeout=TIMEOUT)
+    w.next()
+    qtbot.waitUntil(lambda: w.commit_page.state == "done", timeout=TIMEOUT)
+    assert live(engine, Staff.name) == ["Trần Quang"]
+    assert live(engine, Contact.full_name) == ["Nguyễn Văn X", "Trần Y"]
+    w.accept()
