@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import re
 import shutil
@@ -142,6 +143,11 @@ def take(
             to = _new_copy_path(db_file, reason)
         except OSError as exc:  # a read-only folder: no backups folder beside the file
             raise BackupError(f"Cannot back up {db_file}: {exc.strerror or exc} ({exc.filename})") from exc
+    if not os.access(to.parent, os.W_OK | os.X_OK):  # SQLite would say "unable to open database file"
+        denied = PermissionError(errno.EACCES, "read-only for you", str(to.parent))
+        raise BackupError(
+            f"Cannot back up {db_file}: the folder {to.parent} is read-only for you"
+        ) from denied
     try:
         copy(db_file, to)
     except (sqlite3.Error, DatabaseError) as exc:  # DatabaseError: db.read_only refused to read it

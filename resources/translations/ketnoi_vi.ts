@@ -132,6 +132,11 @@
   <context>
     <name>AppContext</name>
     <message>
+      <location filename="../../ui/context.py" line="273" />
+      <source>Not allowed: your login %1 may not read or change this in the database (your role may have just been changed). Ask a manager if you need it.</source>
+      <translation>Không được phép: tài khoản %1 không được đọc hoặc thay đổi mục này trong cơ sở dữ liệu (vai trò của bạn có thể vừa được thay đổi). Nếu cần, hãy đề nghị lãnh đạo cấp quyền.</translation>
+    </message>
+    <message>
       <location filename="../../ui/context.py" line="231" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still here: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu, những gì bạn đã nhập vẫn còn nguyên: hãy thử lại sau giây lát.</translation>
@@ -157,7 +162,7 @@
       <translation>Đang chờ cơ sở dữ liệu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang ghi vào đó…</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="282" />
+      <location filename="../../ui/context.py" line="287" />
       <source>Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask an administrator if you still need it.</source>
       <translation>Tài khoản %1 đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; nếu vẫn cần dùng, hãy đề nghị quản trị viên.</translation>
     </message>
@@ -308,7 +313,7 @@
     <message>
       <location filename="../../ui/dialogs/backups.py" line="76" />
       <source>Copy this file, as it is, to a folder you can write. Open the copy to change it (an older copy is upgraded when it is opened).</source>
-      <translation type="unfinished" />
+      <translation>Sao chép tệp này, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi. Hãy mở bản sao để thay đổi (bản sao của phiên bản cũ hơn sẽ được nâng cấp khi mở).</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="126" />
@@ -345,18 +350,18 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="261" />
       <source>Ketnoi database (*.db)</source>
-      <translation type="unfinished" />
+      <translation>Cơ sở dữ liệu Ketnoi (*.db)</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="221" />
       <source>Ketnoi may not write to %1 (it is read-only for you).</source>
-      <translation type="unfinished" />
+      <translation>Ketnoi không được ghi vào %1 (nơi này chỉ cho phép bạn đọc).</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="243" />
       <location filename="../../ui/dialogs/backups.py" line="273" />
       <source>No copy was saved.</source>
-      <translation type="unfinished" />
+      <translation>Chưa lưu được bản sao nào.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="68" />
@@ -391,7 +396,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="261" />
       <source>Save a copy of the database</source>
-      <translation type="unfinished" />
+      <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="232" />
@@ -401,7 +406,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="72" />
       <source>Save a copy…</source>
-      <translation type="unfinished" />
+      <translation>Lưu một bản sao…</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="242" />
@@ -411,7 +416,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="273" />
       <source>Saving a copy…</source>
-      <translation type="unfinished" />
+      <translation>Đang lưu bản sao…</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="57" />
@@ -426,7 +431,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="251" />
       <source>The backup was not taken.</source>
-      <translation type="unfinished" />
+      <translation>Chưa sao lưu được.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="157" />
@@ -436,7 +441,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="329" />
       <source>The database was not restored.</source>
-      <translation type="unfinished" />
+      <translation>Chưa khôi phục được cơ sở dữ liệu.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="340" />
@@ -594,6 +599,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -3662,7 +3668,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4880,8 +4885,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="251" />
-      <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -4897,15 +4900,11 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="253" />
-      <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="145" />
-      <location filename="../../ui/posts_dialog.py" line="239" />
-      <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -4956,7 +4955,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="230" />
-      <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -5312,6 +5310,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="251" />
       <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -5322,11 +5322,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="253" />
       <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="145" />
+      <location filename="../../ui/posts_dialog.py" line="239" />
       <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -5388,6 +5392,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="230" />
       <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>

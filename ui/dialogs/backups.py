@@ -8,6 +8,7 @@ pg_dump file.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,9 +33,11 @@ from PySide6.QtWidgets import (
 from db import backup as backups
 from db import clock
 from db.engine import sqlite_path
+from db.errors import ReadOnlyFile
 from db.migrate import restore_database
 from ui.context import AppContext
 from ui.tasks import Task
+from ui.team import hold_read_only, read_only_file, read_only_tip
 
 
 class BackupsDialog(QDialog):
@@ -64,8 +67,19 @@ class BackupsDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.folder_button = QPushButton(self.tr("Open folder"), self)
         self.folder_button.clicked.connect(self._open_folder)
+        # a file opened read-only (ui.team.read_only_file): what its refusals advise, a copy in a
+        # folder the person can write, made here (db.backup reads it without writing beside it)
+        self.save_copy_button = QPushButton(self.tr("Save a copy…"), self)
+        self.save_copy_button.setObjectName("backup_save_copy")
+        self.save_copy_button.setToolTip(
+            self.tr(
+                "Copy this file, as it is, to a folder you can write. Open the copy to change it "
+                "(an older copy is upgraded when it is opened)."
+            )
+        )
+        self.save_copy_button.clicked.connect(self.save_copy)
         row = QHBoxLayout()
-        for b in (self.take_button, self.restore_button, self.folder_button):
+        for b in (self.take_button, self.save_copy_button, self.restore_button, self.folder_button):
             row.addWidget(b)
         row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -76,6 +90,16 @@ class BackupsDialog(QDialog):
         lay.addLayout(row)
         lay.addWidget(close)
         self.busy = False
+        # a file opened read-only: a restore would replace it, and a copy needs a backups
+        # folder beside it that may be made (a read-only folder: not; the CLI's
+        # `ketnoi backup FILE` writes one elsewhere). A team reader's pg_dump only reads: not held.
+        self.held: tuple[QPushButton, ...] = ()
+        if read_only_file(ctx) is not None and self.db_file is not None:
+            no_copy = not backups.folder_writable(self.db_file)
+            held = (self.restore_button, self.take_button) if no_copy else (self.restore_button,)
+            if hold_read_only(ctx, *held):
+                self.held = held
+        self.save_copy_button.setVisible(read_only_file(ctx) is not None and self.db_file is not None)
         if self.db_file is None:
             self.note.setText(
                 self.tr(
@@ -146,18 +170,24 @@ class BackupsDialog(QDialog):
         items = self.list.selectedItems()
         damaged = bool(items) and self._is_damaged(items[0])
         self.restore_button.setEnabled(not self.busy and bool(items) and not damaged)
-        self.restore_button.setToolTip(
-            self.tr("A damaged file set aside is kept for recovery; it cannot be restored.")
-            if damaged
-            else ""
-        )
+        if self.restore_button not in self.held:  # a held button's tooltip says why it is off
+            self.restore_button.setToolTip(
+                self.tr("A damaged file set aside is kept for recovery; it cannot be restored.")
+                if damaged
+                else ""
+            )
         self.take_button.setEnabled(not self.busy)
+        self.save_copy_button.setEnabled(not self.busy)
 
     def _open_folder(self) -> None:
         if self.db_file is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(backups.folder_for(self.db_file))))
 
-    def _run(self, work: Callable[[Task], Any], done: Callable[[Any], None], message: str) -> None:
+    def _run(
+        self, work: Callable[[Task], Any], done: Callable[[Any], None], message: str, not_done: str
+    ) -> None:
+        """``work`` on a worker (``message`` in the status bar meanwhile); on failure the status
+        bar says ``not_done`` instead, and a box says it with the reason."""
         self.busy = True
         self._selection_changed()
         self.ctx.status_message.emit(message)
@@ -171,9 +201,29 @@ class BackupsDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.busy = False
             self._selection_changed()
-            QMessageBox.warning(self, self.tr("Backups"), str(exc))
+            self.refresh()  # a restore may have set a copy aside before it failed
+            self.ctx.status_message.emit(not_done)  # not "Backing up…" for good
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Backups"), not_done, parent=self)
+            box.setObjectName("backup_failed")
+            box.setInformativeText(self.reason_for(exc))
+            box.exec()
 
         self.ctx.tasks.run(work, on_done=finished, on_error=failed, write=True, owner=self)
+
+    def reason_for(self, exc: BaseException) -> str:
+        """Why a copy or restore failed, as the person should read it: a file opened read-only
+        in their language (ui.team), a team database's refusal likewise (ctx.in_words), an
+        OS error without Python's "[Errno 30]", anything else as db.backup words it."""
+        if isinstance(exc, ReadOnlyFile) and read_only_file(self.ctx) is not None:
+            return read_only_tip(self.ctx)
+        cause = exc if isinstance(exc, OSError) else exc.__cause__  # db.backup keeps the OS's error
+        if isinstance(cause, OSError) and cause.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return self.tr("Ketnoi may not write to %1 (it is read-only for you).").replace(
+                "%1", str(cause.filename or "")
+            )
+        if isinstance(exc, OSError):
+            return f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc.strerror or exc)
+        return str(self.ctx.in_words(exc))
 
     def take(self) -> None:
         url = str(self.ctx.engine.url.render_as_string(hide_password=False))
@@ -186,14 +236,41 @@ class BackupsDialog(QDialog):
             def dump(_task: Task) -> Path:
                 return backups.pg_dump(url, Path(path))
 
-            self._run(dump, self._taken, self.tr("Saving a copy of the team database…"))
+            self._run(
+                dump,
+                self._taken,
+                self.tr("Saving a copy of the team database…"),
+                self.tr("No copy was saved."),
+            )
             return
         db_file = self.db_file
 
         def copy(_task: Task) -> Path | None:
             return backups.take(db_file, "manual")
 
-        self._run(copy, self._taken, self.tr("Backing up…"))
+        self._run(copy, self._taken, self.tr("Backing up…"), self.tr("The backup was not taken."))
+
+    def save_copy(self) -> None:
+        """A copy of the read-only file, as it is, where the person chooses (db.backup reads it
+        without writing beside it); a file of that name is replaced, as the save dialog asked."""
+        if self.db_file is None:
+            return
+        db_file = self.db_file
+        start = str(Path.home() / f"{db_file.stem}-{clock.now():%Y%m%d}.db")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save a copy of the database"), start, self.tr("Ketnoi database (*.db)")
+        )
+        if not chosen:
+            return
+        to = Path(chosen)
+        if to.resolve() == db_file.resolve():
+            return
+
+        def copy(_task: Task) -> Path | None:
+            to.unlink(missing_ok=True)  # the save dialog asked before replacing it
+            return backups.take(db_file, "manual", to=to)
+
+        self._run(copy, self._taken, self.tr("Saving a copy…"), self.tr("No copy was saved."))
 
     def _taken(self, path: object) -> None:
         self.ctx.status_message.emit(self.tr("Backed up to %1").replace("%1", str(path)))
@@ -249,7 +326,7 @@ class BackupsDialog(QDialog):
             engine.dispose()  # no pooled connection keeps the old pages
             return restore_database(url, source)
 
-        self._run(restore, self._restored, self.tr("Restoring…"))
+        self._run(restore, self._restored, self.tr("Restoring…"), self.tr("The database was not restored."))
 
     def _restored(self, saved: object) -> None:
         self.ctx.changed.emit("", [])  # every view shows the restored records
