@@ -59,12 +59,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_due)
 
     p = sub.add_parser("history", parents=parents, help="what changed on a record, newest first")
-    p.add_argument("kind", choices=("org", *kinds.RECORD_KINDS))
-    p.add_argument("record", metavar="NAME_OR_ID")
+    # every kind the history holds (staff too: ketnoi admin set-role writes a login's role there);
+    # plain strings, so argparse's error lists words, not the Kind enum's reprs
+    p.add_argument("kind", choices=("org", *map(str, kinds.ALL_KINDS)))
+    p.add_argument(
+        "record", metavar="NAME_OR_ID", help="a name (organisation, contact, meeting, action, staff) or an id"
+    )
     p.set_defaults(handler=cmd_history)
 
     p = sub.add_parser("trash", parents=parents, help="deleted records and how to restore them")
-    p.add_argument("--kind", choices=("org", *kinds.ALL_KINDS), action="append")
+    p.add_argument("--kind", choices=("org", *map(str, kinds.ALL_KINDS)), action="append")
     p.add_argument("--limit", type=int, default=50, help="at most this many listed (default 50)")
     p.add_argument("words", nargs="*", help="only records whose name has these words (accents optional)")
     p.add_argument(
@@ -169,6 +173,8 @@ def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = _KIND_WORDS.get(args.kind, args.kind)
+    if kind not in (*kinds.RECORD_KINDS, "staff") and resolve.as_id(args.record) is None:
+        raise UserError(f"ketnoi history {kind}: give the {kind}'s id (a number), not {args.record!r}")
     with read_session(ctx.engine()) as session:
         record_id = resolve.resolve(session, kind, args.record, include_deleted=True)
         label = records.label(session, kind, record_id)

@@ -495,6 +495,14 @@ def set_login_role(conn: Connection, prefix: str, login: str, kind: str) -> str:
     check_login(login)
     if kind not in ROLE_KINDS:
         raise TeamSetupError(f"role {kind!r}: one of {', '.join(ROLE_KINDS)}")
+    owner = conn.execute(
+        text("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")
+    ).scalar()
+    if login == owner:  # (the server would refuse in its own words: "must have admin option on role")
+        raise TeamSetupError(
+            f"login {login!r} owns this database: it set up the team and sees every record "
+            "whatever its role, so set-role does not change it"
+        )
     row = conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :n"), {"n": login}).first()
     if row is None:
         raise TeamSetupError(

@@ -677,3 +677,34 @@ def test_set_role_changes_the_role_alone_and_is_written_in_the_staff_history(rea
     code, _out, err = ready.cli("owner", "admin", "set-role", p + "mover", "--role", "manager")
     assert code == 1 and "is disabled or has no Ketnoi role" in err and "add-user" in err
     assert err.count("\n") == 1
+
+
+def test_set_role_refuses_the_database_owner_in_one_line_of_its_own(ready: Team) -> None:
+    """The owner's login is not one set-role changes: refused before the server is asked (whose
+    own words were "must have admin option on role …")."""
+    owner = ready.prefix + "owner"
+    for role in ("reader", "admin"):
+        code, _out, err = ready.cli("owner", "admin", "set-role", owner, "--role", role)
+        assert code == 1, err
+        assert f"login '{owner}' owns this database" in err and err.count("\n") == 1, err
+        assert "admin option" not in err and "Traceback" not in err
+    code, out, err = ready.cli("owner", "whoami", "--json")
+    assert code == 0 and json.loads(out)["login"] == owner, err
+
+
+def test_the_staff_history_set_role_writes_is_shown_by_ketnoi_history(ready: Team) -> None:
+    """``ketnoi history staff NAME_OR_ID``: the role changes set-role writes (the kind used to be
+    refused, its error listing the Kind enum's reprs)."""
+    p = ready.prefix
+    add = ("admin", "add-user", p + "shown", "--role", "reader", "--name", "Đỗ Thị Hiện", "--password-stdin")
+    assert ready.cli("owner", *add, stdin="pw\n")[0] == 0
+    assert ready.cli("owner", "admin", "set-role", p + "shown", "--role", "manager")[0] == 0
+    code, out, err = ready.cli("owner", "history", "staff", "Đỗ Thị Hiện", "--json")
+    assert code == 0, err
+    found = json.loads(out)
+    assert found["kind"] == "staff" and found["label"] == "Đỗ Thị Hiện"
+    roles = [(c["old"], c["new"]) for c in found["changes"] if c["field"] == "role"]
+    assert roles == [("reader", "manager")]
+    code, out, err = ready.cli("owner", "history", "staff", str(found["id"]))
+    assert code == 0 and f"staff #{found['id']}  Đỗ Thị Hiện" in out, err
+    assert "manager" in out and "reader" in out
