@@ -250,7 +250,7 @@
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="175" />
+      <location filename="../../ui/dialogs/backups.py" line="182" />
       <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
       <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
     </message>
@@ -260,17 +260,17 @@
       <translation>Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="276" />
+      <location filename="../../ui/dialogs/backups.py" line="283" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="251" />
+      <location filename="../../ui/dialogs/backups.py" line="258" />
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="206" />
+      <location filename="../../ui/dialogs/backups.py" line="213" />
       <location filename="../../ui/dialogs/backups.py" line="48" />
       <source>Backups</source>
       <translation>Bản sao lưu</translation>
@@ -281,32 +281,32 @@
       <translation>Trước khi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="128" />
+      <location filename="../../ui/dialogs/backups.py" line="135" />
       <source>Before a merge</source>
       <translation>Trước khi gộp hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="130" />
+      <location filename="../../ui/dialogs/backups.py" line="137" />
       <source>Before a restore</source>
       <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="127" />
+      <location filename="../../ui/dialogs/backups.py" line="134" />
       <source>Before an import</source>
       <translation>Trước khi nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="134" />
+      <location filename="../../ui/dialogs/backups.py" line="141" />
       <source>Before an upgrade of Ketnoi</source>
       <translation>Trước khi nâng cấp Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="129" />
+      <location filename="../../ui/dialogs/backups.py" line="136" />
       <source>Before deleting several records</source>
       <translation>Trước khi xoá nhiều hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="131" />
+      <location filename="../../ui/dialogs/backups.py" line="138" />
       <source>Before emptying the trash</source>
       <translation>Trước khi dọn thùng rác</translation>
     </message>
@@ -316,29 +316,29 @@
       <translation>Sao chép tệp này, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi. Hãy mở bản sao để thay đổi (bản sao của phiên bản cũ hơn sẽ được nâng cấp khi mở).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="126" />
+      <location filename="../../ui/dialogs/backups.py" line="133" />
       <source>Copy you asked for</source>
       <translation>Bản sao bạn yêu cầu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="125" />
+      <location filename="../../ui/dialogs/backups.py" line="132" />
       <source>Daily copy</source>
       <translation>Bản sao hằng ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="145" />
+      <location filename="../../ui/dialogs/backups.py" line="152" />
       <source>Damaged file set aside — kept, not restorable</source>
       <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="301" />
+      <location filename="../../ui/dialogs/backups.py" line="308" />
       <source>Database: %1
 Backup: %2</source>
       <translation>Cơ sở dữ liệu: %1
 Bản sao lưu: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="293" />
+      <location filename="../../ui/dialogs/backups.py" line="300" />
       <source>Everything recorded in %1 since that backup will be gone from it. A copy of the database as it is now is taken first, in %2, so this can be undone by restoring that copy.</source>
       <translation>Mọi thứ ghi vào %1 sau lần sao lưu đó sẽ mất khỏi tệp này. Trước khi khôi phục, Ketnoi sao lưu cơ sở dữ liệu như hiện tại vào %2, nên có thể quay lại bằng cách khôi phục bản sao lưu đó.</translation>
     </message>
@@ -348,18 +348,18 @@ Bản sao lưu: %2</translation>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="261" />
+      <location filename="../../ui/dialogs/backups.py" line="268" />
       <source>Ketnoi database (*.db)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="221" />
+      <location filename="../../ui/dialogs/backups.py" line="228" />
       <source>Ketnoi may not write to %1 (it is read-only for you).</source>
       <translation>Ketnoi không được ghi vào %1 (nơi này chỉ cho phép bạn đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="243" />
-      <location filename="../../ui/dialogs/backups.py" line="273" />
+      <location filename="../../ui/dialogs/backups.py" line="250" />
+      <location filename="../../ui/dialogs/backups.py" line="280" />
       <source>No copy was saved.</source>
       <translation>Chưa lưu được bản sao nào.</translation>
     </message>
@@ -369,17 +369,17 @@ Bản sao lưu: %2</translation>
       <translation>Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="287" />
+      <location filename="../../ui/dialogs/backups.py" line="294" />
       <source>Replace the database %1 with the backup taken %2?</source>
       <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="303" />
+      <location filename="../../ui/dialogs/backups.py" line="310" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="284" />
+      <location filename="../../ui/dialogs/backups.py" line="291" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
@@ -389,17 +389,17 @@ Bản sao lưu: %2</translation>
       <translation>Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="329" />
+      <location filename="../../ui/dialogs/backups.py" line="336" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="261" />
+      <location filename="../../ui/dialogs/backups.py" line="268" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="232" />
+      <location filename="../../ui/dialogs/backups.py" line="239" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
     </message>
@@ -409,12 +409,12 @@ Bản sao lưu: %2</translation>
       <translation>Lưu một bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="242" />
+      <location filename="../../ui/dialogs/backups.py" line="249" />
       <source>Saving a copy of the team database…</source>
       <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="273" />
+      <location filename="../../ui/dialogs/backups.py" line="280" />
       <source>Saving a copy…</source>
       <translation>Đang lưu bản sao…</translation>
     </message>
@@ -429,29 +429,34 @@ Bản sao lưu: %2</translation>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="251" />
+      <location filename="../../ui/dialogs/backups.py" line="258" />
       <source>The backup was not taken.</source>
       <translation>Chưa sao lưu được.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="157" />
+      <location filename="../../ui/dialogs/backups.py" line="164" />
       <source>The damaged database a restore replaced, kept as it was so that IT or support can try to recover records from it. Ketnoi never restores or deletes it.</source>
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="329" />
+      <location filename="../../ui/dialogs/backups.py" line="336" />
       <source>The database was not restored.</source>
       <translation>Chưa khôi phục được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="340" />
+      <location filename="../../ui/dialogs/backups.py" line="347" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="335" />
+      <location filename="../../ui/dialogs/backups.py" line="342" />
       <source>The database was restored. What it held before is kept in %1.</source>
       <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="123" />
+      <source>This file is open read-only, and Ketnoi may not make copies beside it (%1). Save a copy… writes it, as it is, to a folder you can write.</source>
+      <translation>Tệp này đang được mở ở chế độ chỉ đọc, và Ketnoi không được tạo bản sao bên cạnh nó (%1). Nút Lưu một bản sao… ghi tệp, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="106" />
@@ -2363,22 +2368,22 @@ Bản sao lưu: %2</translation>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="146" />
+      <location filename="../../ui/import_wizard/messages.py" line="151" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="160" />
+      <location filename="../../ui/import_wizard/messages.py" line="165" />
       <source>Cannot read {file}: access is denied. If it is open in another program, close it there and try again, or import a copy of it</source>
       <translation>Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lại, hoặc nhập một bản sao của tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="157" />
+      <location filename="../../ui/import_wizard/messages.py" line="162" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="209" />
+      <location filename="../../ui/import_wizard/messages.py" line="214" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
@@ -2393,9 +2398,14 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="249" />
+      <location filename="../../ui/import_wizard/messages.py" line="254" />
       <source>column %1</source>
       <translation>cột %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="126" />
+      <source>column {header} names departments with no organisation, but the emails are on {domains}, where contacts of yours are: their departments, not yours</source>
+      <translation>cột {header} ghi phòng ban không kèm tên tổ chức, nhưng email thuộc {domains}, tên miền của những liên hệ đã có: phòng ban của họ, không phải của mình</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="121" />
@@ -2403,7 +2413,7 @@ Bản sao lưu: %2</translation>
       <translation>cột {header} ghi phòng ban, nhưng của một cơ quan chưa chắc là cơ quan mình: tên trang không cho biết là cán bộ và không email nào thuộc tên miền của cán bộ mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="126" />
+      <location filename="../../ui/import_wizard/messages.py" line="131" />
       <source>column {header} names departments, but the emails are on {domains}, not on your staff's domains ({ours})</source>
       <translation>cột {header} ghi phòng ban, nhưng email thuộc {domains}, không phải tên miền của cán bộ mình ({ours})</translation>
     </message>
@@ -2448,17 +2458,17 @@ Bản sao lưu: %2</translation>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="136" />
+      <location filename="../../ui/import_wizard/messages.py" line="141" />
       <source>hidden in Excel (a hidden or filtered-out row): imported like the others</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập như các dòng khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="139" />
+      <location filename="../../ui/import_wizard/messages.py" line="144" />
       <source>hidden in Excel (a hidden or filtered-out row): left out, as asked</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="211" />
+      <location filename="../../ui/import_wizard/messages.py" line="216" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
@@ -2483,7 +2493,7 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="131" />
+      <location filename="../../ui/import_wizard/messages.py" line="136" />
       <source>not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether they still work here</source>
       <translation>không nhập: {columns}: cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không</translation>
     </message>
@@ -2498,7 +2508,7 @@ Bản sao lưu: %2</translation>
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="248" />
+      <location filename="../../ui/import_wizard/messages.py" line="253" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -2523,7 +2533,7 @@ Bản sao lưu: %2</translation>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="247" />
+      <location filename="../../ui/import_wizard/messages.py" line="252" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
@@ -2558,152 +2568,152 @@ Bản sao lưu: %2</translation>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="216" />
+      <location filename="../../ui/import_wizard/messages.py" line="221" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="213" />
+      <location filename="../../ui/import_wizard/messages.py" line="218" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="218" />
+      <location filename="../../ui/import_wizard/messages.py" line="223" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="210" />
+      <location filename="../../ui/import_wizard/messages.py" line="215" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="158" />
+      <location filename="../../ui/import_wizard/messages.py" line="163" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="172" />
+      <location filename="../../ui/import_wizard/messages.py" line="177" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="188" />
+      <location filename="../../ui/import_wizard/messages.py" line="193" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="142" />
+      <location filename="../../ui/import_wizard/messages.py" line="147" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="145" />
+      <location filename="../../ui/import_wizard/messages.py" line="150" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="198" />
+      <location filename="../../ui/import_wizard/messages.py" line="203" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="196" />
+      <location filename="../../ui/import_wizard/messages.py" line="201" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="185" />
+      <location filename="../../ui/import_wizard/messages.py" line="190" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="179" />
+      <location filename="../../ui/import_wizard/messages.py" line="184" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="190" />
+      <location filename="../../ui/import_wizard/messages.py" line="195" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="195" />
+      <location filename="../../ui/import_wizard/messages.py" line="200" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="148" />
+      <location filename="../../ui/import_wizard/messages.py" line="153" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="182" />
+      <location filename="../../ui/import_wizard/messages.py" line="187" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="189" />
+      <location filename="../../ui/import_wizard/messages.py" line="194" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="168" />
+      <location filename="../../ui/import_wizard/messages.py" line="173" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="166" />
+      <location filename="../../ui/import_wizard/messages.py" line="171" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="202" />
+      <location filename="../../ui/import_wizard/messages.py" line="207" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="206" />
+      <location filename="../../ui/import_wizard/messages.py" line="211" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="164" />
+      <location filename="../../ui/import_wizard/messages.py" line="169" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="147" />
+      <location filename="../../ui/import_wizard/messages.py" line="152" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="180" />
+      <location filename="../../ui/import_wizard/messages.py" line="185" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="165" />
+      <location filename="../../ui/import_wizard/messages.py" line="170" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="154" />
+      <location filename="../../ui/import_wizard/messages.py" line="159" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="150" />
+      <location filename="../../ui/import_wizard/messages.py" line="155" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="176" />
+      <location filename="../../ui/import_wizard/messages.py" line="181" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="192" />
+      <location filename="../../ui/import_wizard/messages.py" line="197" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
@@ -2721,82 +2731,82 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="228" />
+      <location filename="../../ui/import_wizard/messages.py" line="233" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="238" />
+      <location filename="../../ui/import_wizard/messages.py" line="243" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="229" />
+      <location filename="../../ui/import_wizard/messages.py" line="234" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="235" />
+      <location filename="../../ui/import_wizard/messages.py" line="240" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="233" />
+      <location filename="../../ui/import_wizard/messages.py" line="238" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="225" />
+      <location filename="../../ui/import_wizard/messages.py" line="230" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="231" />
+      <location filename="../../ui/import_wizard/messages.py" line="236" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="237" />
+      <location filename="../../ui/import_wizard/messages.py" line="242" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="240" />
+      <location filename="../../ui/import_wizard/messages.py" line="245" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="227" />
+      <location filename="../../ui/import_wizard/messages.py" line="232" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="236" />
+      <location filename="../../ui/import_wizard/messages.py" line="241" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="226" />
+      <location filename="../../ui/import_wizard/messages.py" line="231" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="234" />
+      <location filename="../../ui/import_wizard/messages.py" line="239" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="239" />
+      <location filename="../../ui/import_wizard/messages.py" line="244" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="232" />
+      <location filename="../../ui/import_wizard/messages.py" line="237" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="230" />
+      <location filename="../../ui/import_wizard/messages.py" line="235" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>

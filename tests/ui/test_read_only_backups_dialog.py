@@ -61,6 +61,9 @@ def test_back_up_and_restore_are_held_and_say_why(qtbot: Any, ro_ctx: Any) -> No
     dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
     assert not dialog.restore_button.isEnabled() and "is open read-only" in dialog.restore_button.toolTip()
     assert dialog.save_copy_button.isVisible() and dialog.save_copy_button.isEnabled()
+    assert dialog.note.text().startswith(
+        "This file is open read-only, and Ketnoi may not make copies beside it"
+    )
 
 
 def test_save_a_copy_writes_the_file_where_chosen(
@@ -98,6 +101,7 @@ def test_in_a_writable_folder_only_restore_is_held(
     try:
         dialog = _dialog_on(qtbot, ctx)
         assert dialog.take_button.isEnabled() and not dialog.restore_button.isEnabled()
+        assert dialog.note.text().startswith("Ketnoi copies the database before every import")
         dialog.take_button.click()
         qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1 and not dialog.busy, timeout=10_000)
     finally:

@@ -117,6 +117,14 @@ class BackupsDialog(QDialog):
                     "and once a day. Copies are kept in %1."
                 ).replace("%1", str(backups.folder_for(self.db_file)))
             )
+            if self.take_button in self.held:  # read-only, and no backups folder can be made
+                self.folder_button.setVisible(backups.folder_for(self.db_file).is_dir())
+                self.note.setText(
+                    self.tr(
+                        "This file is open read-only, and Ketnoi may not make copies beside it (%1). "
+                        "Save a copy… writes it, as it is, to a folder you can write."
+                    ).replace("%1", str(backups.folder_for(self.db_file)))
+                )
             self.refresh()
         self._selection_changed()
 
