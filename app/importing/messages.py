@@ -198,6 +198,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "cột {header} ghi phòng ban, nhưng của một cơ quan chưa chắc là cơ quan mình: tên trang không "
         "cho biết là cán bộ và không email nào thuộc tên miền của cán bộ mình",
     ),
+    "kind_contacts_by_contact_domains": (
+        "column {header} names departments with no organisation, but the emails are on {domains}, where "
+        "contacts of yours are: their departments, not yours",
+        "cột {header} ghi phòng ban không kèm tên tổ chức, nhưng email thuộc {domains}, tên miền của những "
+        "liên hệ đã có: phòng ban của họ, không phải của mình",
+    ),
     "kind_contacts_by_domains": (
         "column {header} names departments, but the emails are on {domains}, not on your staff's "
         "domains ({ours})",
@@ -358,6 +364,7 @@ LEVELS: dict[str, Level] = {
     "kind_contacts_by_column": "note",
     "kind_contacts_by_department": "note",
     "kind_contacts_by_domains": "note",
+    "kind_contacts_by_contact_domains": "note",
     "staff_columns_not_kept": "warning",
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 from sqlmodel import col as sql_col
 
 from app.importing import fields as fs
@@ -27,7 +27,7 @@ from app.importing.messages import Message, msg
 from app.importing.reader import Row, iter_rows, sheet_names
 from app.importing.units import UNIT_WORDS, looks_like_unit
 from app.vntext import clean, fold
-from db.models import Setting, Staff
+from db.models import Contact, ContactMethod, Setting, Staff
 
 HEADER_SCAN_ROWS = 30
 LIST_FIELDS = frozenset(
@@ -154,10 +154,12 @@ def detect_kind(
     sample: list[list[Any]] | None = None,
     *,
     staff_domains: frozenset[str] | None = None,
+    contact_domains: frozenset[str] | None = None,
 ) -> tuple[str | None, dict[str, float]]:
     """Which record kind the sheet holds, from its name and its headers (English or Vietnamese),
     and, for telling our own staff from contacts, the values of its first rows (``sample``) and
-    the e-mail domains of the staff already recorded (``staff_domains``, :func:`staff_domains_of`)."""
+    the email domains of the staff and the contacts already recorded (``staff_domains``,
+    ``contact_domains``: :func:`staff_domains_of`, :func:`contact_domains_of`)."""
     name = fold(sheet)
     scores: dict[str, float] = {}
     for kind in fs.KINDS:
@@ -172,7 +174,9 @@ def detect_kind(
         if kind == "contact" and not ({"full_name", "given_name", "family_name", "family_middle"} & found):
             score -= 1
         scores[kind] = score
-    staff, _reason = staff_evidence(sheet, headers, sample, staff_domains=staff_domains)
+    staff, _reason = staff_evidence(
+        sheet, headers, sample, staff_domains=staff_domains, contact_domains=contact_domains
+    )
     others = max(s for k, s in scores.items() if k != "staff")
     # Our staff only where the sheet says so; otherwise never (a list of names and emails
     # is the contacts it always was).
@@ -277,6 +281,7 @@ def staff_evidence(
     sample: list[list[Any]] | None = None,
     *,
     staff_domains: frozenset[str] | None = None,
+    contact_domains: frozenset[str] | None = None,
 ) -> tuple[bool, Message | None]:
     """Whether a sheet lists our own staff, and why (or why not, for a sheet whose name says
     staff): the reason the wizard and ``ketnoi import`` show beside the kind they chose.
@@ -295,7 +300,10 @@ def staff_evidence(
     * the would-be organisation column ("Đơn vị", as an office writes its staff's
       department) holds our departments: at least three in four of its values in ``sample``
       (the rows below the header) are :func:`our_department`, two different ones at least
-      (one is enough under a sheet named as staff).
+      (one is enough under a sheet named as staff) — unless half the emails of those rows or
+      more are on the domains of contacts already recorded and not of our staff
+      (``contact_domains``): a partner's list writes its own departments bare too ("Phòng
+      Kinh doanh", x@viettel.com.vn, where the contacts from Viettel are).
     """
     name = fold(sheet)
     found = {fs.field_for_header("staff", h) for h in headers if h}
@@ -317,10 +325,15 @@ def staff_evidence(
         elif active:
             reason = msg("kind_staff_by_active", header=_label(headers, active[0]))
         elif departments:
-            emails = [c for c, h in enumerate(headers) if h and fs.field_for_header("staff", h) == "email"]
-            reason = _domains_reason(_label(headers, departments[0]), emails, sample or [], staff_domains)
+            reason = _domains_reason(
+                _label(headers, departments[0]), _email_columns(headers), sample or [], staff_domains
+            )
     else:
         reason = _units_reason(headers, org_cols, sample or [], staff_named)
+        if reason is not None and reason.code == "kind_staff_by_units" and contact_domains:
+            reason = _theirs_reason(
+                reason, _email_columns(headers), sample or [], staff_domains, contact_domains
+            )
     is_staff = reason is not None and reason.code.startswith("kind_staff")
     contact_named = any(w in name for w in CONTACT_SHEET_NAMES) or (
         not staff_named and any(w in name for w in FOCAL_SHEET_NAMES)
@@ -359,6 +372,51 @@ def staff_domains_of(session: Session) -> frozenset[str]:
 
 def _on_domains(domain: str, ours: frozenset[str]) -> bool:
     return any(domain == d or domain.endswith("." + d) or d.endswith("." + domain) for d in ours)
+
+
+def contact_domains_of(session: Session, domains: Iterable[str]) -> frozenset[str]:
+    """Which of ``domains`` the emails of contacts recorded (not deleted) are on."""
+    out: set[str] = set()
+    for domain in sorted(set(domains)):
+        pattern = "%@" + domain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = (
+            select(ContactMethod.id)
+            .join(Contact, sql_col(Contact.id) == sql_col(ContactMethod.contact_id))
+            .where(
+                sql_col(ContactMethod.kind) == "email",
+                func.lower(ContactMethod.value).like(pattern, escape="\\"),
+                sql_col(Contact.deleted_at).is_(None),
+            )
+            .limit(1)
+        )
+        if session.exec(query).first() is not None:
+            out.add(domain)
+    return frozenset(out)
+
+
+def _email_columns(headers: list[str]) -> list[int]:
+    return [c for c, h in enumerate(headers) if h and fs.field_for_header("staff", h) == "email"]
+
+
+def _sample_domains(headers: list[str], sample: list[list[Any]]) -> list[str]:
+    cols = _email_columns(headers)
+    return email_domains(r[c] for r in sample for c in cols if c < len(r))
+
+
+def _theirs_reason(
+    reason: Message,
+    email_cols: list[int],
+    sample: list[list[Any]],
+    ours: frozenset[str] | None,
+    contact_domains: frozenset[str],
+) -> Message:
+    """``reason`` (our departments, by their names) unless half the emails of the same rows
+    or more are on domains of recorded contacts, not of our staff: then the reason it is not."""
+    found = email_domains(r[c] for r in sample for c in email_cols if c < len(r))
+    theirs = [d for d in found if d in contact_domains and not (ours and _on_domains(d, ours))]
+    if not theirs or 2 * len(theirs) < len(found):
+        return reason
+    return msg("kind_contacts_by_contact_domains", header=reason.params["header"], domains=_examples(theirs))
 
 
 def _domains_reason(
@@ -538,9 +596,10 @@ def inspect_sheet(path: Path, sheet: str | None = None, *, session: Session | No
     headers = headers + [""] * (width - len(headers))
     sample = [v for n, v in head if n > header_row]
     domains = staff_domains_of(session) if session is not None else None
-    kind, scores = detect_kind(sheet, headers, sample, staff_domains=domains)
+    theirs = contact_domains_of(session, _sample_domains(headers, sample)) if session is not None else None
+    kind, scores = detect_kind(sheet, headers, sample, staff_domains=domains, contact_domains=theirs)
     layout = SheetLayout(sheet, header_row, headers, kind, kind_scores=scores)
-    _staff, reason = staff_evidence(sheet, headers, sample, staff_domains=domains)
+    _staff, reason = staff_evidence(sheet, headers, sample, staff_domains=domains, contact_domains=theirs)
     if reason is not None and kind == ("staff" if reason.code.startswith("kind_staff") else "contact"):
         layout.kind_reason = reason
     layout.data_rows_sampled = sum(1 for n, v in head if n > header_row and any(x is not None for x in v))

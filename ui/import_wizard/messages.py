@@ -122,6 +122,11 @@ def _templates() -> dict[str, str]:
             "column {header} names departments, but of one organisation, not necessarily yours: the sheet's "
             "name does not say staff and no email is on your staff's domains",
         ),
+        "kind_contacts_by_contact_domains": tr(
+            "ImportMessage",
+            "column {header} names departments with no organisation, but the emails are on {domains}, where "
+            "contacts of yours are: their departments, not yours",
+        ),
         "kind_contacts_by_domains": tr(
             "ImportMessage",
             "column {header} names departments, but the emails are on {domains}, not on your staff's "

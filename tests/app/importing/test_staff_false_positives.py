@@ -11,6 +11,7 @@ inspect), the import service and ``ketnoi import --dry-run``."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from app.importing.messages import text
 from app.importing.sheet import EXAMPLE_CHARS, our_department
 from db import models as m
 from db.engine import read_session
+from db.migrate import open_database
 from tests.app.importing.helpers import count, do_import, write_xlsx
 
 NAMES = ["Họ và tên", "Đơn vị", "Chức vụ", "Email"]
@@ -226,6 +228,49 @@ def test_the_emails_decide_whose_departments(
     rows = [[f"Người {i}", unit, email] for i, (unit, email) in enumerate(zip(units, emails, strict=True))]
     book = write_xlsx(tmp_path / "s.xlsx", {"Sheet1": [["Họ và tên", "Bộ phận", "Email"], *rows]})
     assert layouts(book, engine)["Sheet1"].kind == kind
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """The SQLite file of the test, or an empty PostgreSQL database (skipped without one)."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("engine")
+        return
+    eng = open_database(request.getfixturevalue("pg_url"))
+    try:
+        yield eng
+    finally:
+        eng.dispose()
+
+
+def test_bare_departments_on_the_domain_of_recorded_contacts_are_theirs(
+    any_engine: Engine, tmp_path: Path
+) -> None:
+    """Under "Đơn vị" a partner's list writes its departments bare too; its emails are where
+    the contacts from that partner are: contacts, and the reason says so. Our list (on no
+    contact's domain, or on our staff's too) stays staff."""
+    engine = any_engine
+    record_staff(engine, tmp_path)
+    contacts = [["Họ và tên", "Tổ chức", "Email"], ["Lê Viettel", "Viettel", "le@Viettel.com.vn"],
+                ["Quang NIC", "NIC", "quang.nic@nic.gov.vn"]]  # fmt: skip
+    pv, _ = do_import(engine, write_xlsx(tmp_path / "db.xlsx", {"Danh bạ": contacts}), "Danh bạ")
+    assert pv.kind == "contact" and count(engine, m.Contact) == 2
+    theirs = [["Nguyễn Văn X", "Phòng Kinh doanh", "TP", "x@viettel.com.vn"],
+              ["Trần Y", "Ban Công nghệ", "PB", "y@viettel.com.vn"]]  # fmt: skip
+    book = write_xlsx(tmp_path / "s.xlsx", {"Sheet1": [NAMES, *theirs], "Ours": [NAMES, *OURS]})
+    found = layouts(book, engine)
+    assert found["Sheet1"].kind == "contact"
+    assert reason_of(found["Sheet1"]) == (
+        "kind_contacts_by_contact_domains",
+        "column Đơn vị (B) names departments with no organisation, but the emails are on viettel.com.vn, "
+        "where contacts of yours are: their departments, not yours",
+    )
+    # nic.gov.vn: a contact is on it, but so are our staff
+    assert (found["Ours"].kind, reason_of(found["Ours"])[0]) == ("staff", "kind_staff_by_units")
+    # without the session nothing is known of the domains: the departments decide, as before
+    assert layouts(book)["Sheet1"].kind == "staff"
+    pv, result = import_sheet(engine, book, "Sheet1")
+    assert pv.kind == "contact" and result.counts["new"] == 2 and count(engine, m.Staff) == 2
 
 
 def test_a_sheet_named_as_staff_with_departments_is_still_staff(engine: Engine, tmp_path: Path) -> None:
