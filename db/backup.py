@@ -90,6 +90,21 @@ def _private(path: Path, mode: int) -> None:
             path.chmod(mode)
 
 
+def reader(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A connection that only reads ``path``, and whether Ketnoi may not write it where it lies
+    (:func:`db.migrate.read_only_problem`): then as :mod:`db.read_only` chooses, which creates
+    nothing beside it (``mode=ro`` alone must make the -shm of a WAL file: "unable to open
+    database file" in a read-only folder; raises its ``UnsavedChangesError`` when no way reads
+    it correctly), else ``mode=ro``."""
+    from db.migrate import read_only_problem
+
+    if read_only_problem(path) is not None:
+        from db.read_only import connect
+
+        return connect(path), True
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30), False
+
+
 def copy(src_file: Path, dst_file: Path, *, standalone: bool = True) -> None:
     """An online, consistent copy of ``src_file`` (SQLite's backup API, in one step).
 
@@ -102,15 +117,7 @@ def copy(src_file: Path, dst_file: Path, *, standalone: bool = True) -> None:
     database file"); its copy is then checked (``quick_check``), since a colleague's checkpoint
     during an ``immutable`` read can tear it. Its schema is not looked at: the copy is the file
     as it is, and an older schema is upgraded when the copy is opened."""
-    from db.migrate import read_only_problem
-
-    read_only = read_only_problem(src_file) is not None
-    if read_only:
-        from db.read_only import connect
-
-        src = connect(src_file)
-    else:
-        src = sqlite3.connect(f"file:{src_file}?mode=ro", uri=True, timeout=30)
+    src, read_only = reader(src_file)
     try:
         dst = sqlite3.connect(str(dst_file), timeout=30)
         try:
@@ -233,8 +240,10 @@ def check_file(path: Path, *, quick: bool = False) -> str | None:
         return f"{path} does not exist"
     if path.stat().st_size == 0:
         return f"{path} is empty (0 bytes)"
+    from db.migrate import DatabaseError
+
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con, _read_only = reader(path)  # a backup on a read-only medium too
         try:
             pragma = "quick_check" if quick else "integrity_check"
             result = [" ".join(str(row[0]).split()) for row in con.execute(f"PRAGMA {pragma}(5)")]
@@ -242,6 +251,8 @@ def check_file(path: Path, *, quick: bool = False) -> str | None:
             con.close()
     except sqlite3.Error as exc:
         return f"{path} is not a readable database ({exc})"
+    except DatabaseError as exc:  # db.read_only: a log it cannot read without writing beside it
+        return str(exc)
     if result != ["ok"]:
         found = [r.replace("*** in database main ***", "").strip() for r in result]
         return f"{path} is damaged ({'; '.join(f for f in found[:2] if f)})"

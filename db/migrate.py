@@ -295,7 +295,7 @@ def restore_database(url: str, backup_file: Path) -> Path | None:
     problem = backups.check_file(backup_file)
     if problem:
         raise DatabaseError(f"Not restoring: {problem}")
-    con = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+    con, _read_only = backups.reader(backup_file)  # a backup on a read-only medium too
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error:

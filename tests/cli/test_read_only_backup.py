@@ -159,3 +159,25 @@ def test_copy_db_from_a_read_only_file_of_an_older_schema(
         source.close()
         mine.close()
     assert main(["org", "add", "--name", "NIC mới", "--db", str(target)]) == 0
+
+
+def test_restore_from_a_file_on_a_read_only_share(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The backup read from a read-only folder (check, schema, copy: db.backup.reader); it was
+    "is not a readable database (unable to open database file)": a Ketnoi file is in WAL mode,
+    and mode=ro must make its -shm beside it."""
+    share = demo_file(tmp_path / "share")
+    mine = demo_file(tmp_path / "mine")
+    assert main(["org", "add", "--name", "Chỉ ở bản của tôi", "--db", str(mine)]) == 0
+    with read_only(share.parent):
+        assert main(["restore", str(share), "--db", str(mine)]) == 0
+        assert _names(share.parent) == ["ketnoi.db"]
+    out = capsys.readouterr().out
+    assert f"Restored {mine} from {share}." in out and "What it replaced is kept in" in out
+    con = sqlite3.connect(mine)
+    try:  # the restored file: without the organisation added to mine only
+        assert con.execute(
+            "SELECT count(*) FROM organisation WHERE name = 'Chỉ ở bản của tôi'"
+        ).fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM organisation").fetchone() == (19,)
+    finally:
+        con.close()
