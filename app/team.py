@@ -24,6 +24,7 @@ from sqlmodel import Session
 
 from app import records
 from app.errors import NotFoundError, NotPermitted, UserError
+from db import engine as dbengine
 from db import models as m
 from db import team as dbteam
 from db.engine import Engine, not_permitted, unit_of_work
@@ -84,8 +85,9 @@ def role_now(engine: Engine) -> str:
 
 def login_refused(exc: BaseException) -> bool:
     """The server no longer lets this login connect (it was disabled, and the connection it had
-    was ended): a new connection was refused."""
-    return isinstance(exc, DBAPIError) and "not permitted to log in" in str(exc)
+    was ended): a new connection was turned away by the server — not the network — whatever
+    language the server speaks (``db.engine.server_refuses``)."""
+    return isinstance(exc, DBAPIError) and dbengine.login_refused(exc)
 
 
 def refused(exc: BaseException) -> bool:
@@ -119,7 +121,13 @@ def set_up(engine: Engine, prefix: str = dbteam.DEFAULT_PREFIX) -> dict[str, Any
 
 
 def _prefix(session: Session) -> str:
-    prefix = dbteam.team_prefix(session.connection())
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":  # (admin init refuses a file: saying "run it" would loop)
+        raise UserError(
+            "team roles need a PostgreSQL database: copy this file into one with "
+            "ketnoi copy-db --from FILE --to postgresql://…, then run ketnoi admin init there"
+        )
+    prefix = dbteam.team_prefix(conn)
     if prefix is None:
         raise UserError("this database is not set up for a team: run ketnoi admin init first (as its owner)")
     return prefix

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
+import time
 import weakref
 import zlib
 from collections.abc import Iterator
@@ -12,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
@@ -149,6 +151,9 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             if passfile_path().exists():
                 kwargs["connect_args"]["passfile"] = str(passfile_path())
     engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "do_connect", _connecting)
+        event.listen(engine, "handle_error", _mark_login_refused)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "checkin", _default_cache)
@@ -162,6 +167,71 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 
             event.listen(engine, "connect", private)
     return engine
+
+
+def libpq_conninfo(url: URL, **extra: Any) -> str:
+    """``url`` (an engine's, password included) as a libpq connection string, with the user's
+    password file and ``extra`` keywords."""
+    from psycopg.conninfo import make_conninfo
+
+    keywords: dict[str, Any] = {}
+    if passfile_path().exists():
+        keywords["passfile"] = str(passfile_path())
+    keywords |= extra
+    plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    return make_conninfo(plain, **keywords)
+
+
+REFUSED_WITHIN_S = 3.0
+"""A connection that failed later than this was not turned away by the server (whose refusal of
+a login comes as soon as the password is checked): the network, asked no further."""
+
+
+def server_refuses(conninfo: str, failed_after_s: float = 0.0) -> bool:
+    """After a connection to PostgreSQL failed (``failed_after_s`` after it was tried): the server
+    answered and turned this login away — libpq's PQping says it is up and accepting connections —
+    rather than the network, or a server starting or stopping, being in the way.
+
+    Whatever the server's language: libpq keeps no SQLSTATE for a connection that failed
+    (psycopg's ``sqlstate`` is None there — psycopg/psycopg#242), and the server says why in its
+    own lc_messages, so its words are not read. Turned away: a login disabled (NOLOGIN), its
+    password changed or its CONNECT taken back — and also, while it lasts, a server with no
+    connection slot free. A slow failure is not asked about (PQping holds the GIL while it waits,
+    at most its 2 s connect_timeout: a window would freeze)."""
+    if failed_after_s > REFUSED_WITHIN_S:
+        return False
+    from psycopg import pq
+    from psycopg.conninfo import make_conninfo
+
+    quick = make_conninfo(conninfo, connect_timeout=2)
+    return bool(pq.PGconn.ping(quick.encode()) == pq.Ping.OK)
+
+
+def login_refused(exc: BaseException) -> bool:
+    """``exc`` is a connection a PostgreSQL engine could not open because the server turned its
+    login away (:func:`server_refuses`, asked when the connection failed)."""
+    return bool(getattr(exc, "login_refused", False))
+
+
+_attempt = threading.local()  # when this thread last began to open a connection (do_connect)
+
+
+def _connecting(*_args: Any) -> None:
+    _attempt.started = time.monotonic()
+
+
+def _mark_login_refused(context: Any) -> None:
+    """``handle_error`` of a PostgreSQL engine: a connection it could not open is marked
+    ``login_refused`` (:func:`login_refused`) when the server turned the login away. Asked
+    here, on the thread that tried to connect, so no one asks again on the UI thread."""
+    orig = context.original_exception
+    if context.connection is not None or context.is_pre_ping or context.engine is None:
+        return  # (an error in an open session: the server gave its SQLSTATE)
+    if getattr(orig, "sqlstate", "") is not None or context.sqlalchemy_exception is None:
+        return
+    took = time.monotonic() - getattr(_attempt, "started", time.monotonic())
+    if server_refuses(libpq_conninfo(context.engine.url, application_name=CONNECTION_NAME), took):
+        context.sqlalchemy_exception.login_refused = True
 
 
 _READ_ONLY: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()

@@ -12,8 +12,10 @@ timeout bound how long a dead network can hide. After a reconnection ``on_messag
 A ``probe`` (a function of the connection) takes the ``SELECT 1``'s place, at each connection
 and every ping: the window asks its login's role there (``db.team.ROLE_NOW``), so a role an
 administrator changed meanwhile is followed without a timer of its own; :meth:`PgListener.check_now`
-asks at once, and ``probe_first(batch)`` asks before a batch is handed on. A login the server no longer lets in ("not permitted to log in": disabled) is
-``refused`` rather than ``offline`` (still retried: it may be enabled again).
+asks at once, and ``probe_first(batch)`` asks before a batch is handed on. A login the server
+turns away (disabled: ``db.engine.server_refuses``, which does not read the server's words — they
+are in its language) is ``refused`` rather than ``offline`` (still retried: it may be enabled
+again).
 
 :class:`SqlitePoller` does the same for several windows on one SQLite file: every 2 s it asks
 ``PRAGMA data_version`` (which changes when another connection commits) and, when it changed,
@@ -39,7 +41,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from db.engine import CONNECTION_NAME, passfile_path
+from db.engine import CONNECTION_NAME, passfile_path, server_refuses
 
 CHANNEL = "ketnoi_changes"
 PING_S = 10.0
@@ -103,6 +105,11 @@ class PgListener:
         self._stop.set()
         self._thread.join(timeout)
 
+    def _conninfo(self) -> str:
+        from psycopg.conninfo import make_conninfo
+
+        return make_conninfo(self._uri, **self._kwargs)
+
     def check_now(self) -> None:
         """Run the probe at once (within half a second) instead of at the next ping."""
         self._check.set()
@@ -119,10 +126,14 @@ class PgListener:
         ever = False
         while not self._stop.is_set():
             self._state("reconnecting" if ever else "connecting")
+            tried = time.monotonic()
             try:
                 conn = psycopg.connect(self._uri, autocommit=True, **self._kwargs)
             except psycopg.Error as exc:
-                self._state("refused" if "not permitted to log in" in str(exc) else "offline")
+                # turned away by the server (not the network), whatever language it speaks
+                took = time.monotonic() - tried
+                turned_away = exc.sqlstate is None and server_refuses(self._conninfo(), took)
+                self._state("refused" if turned_away else "offline")
                 self._stop.wait(pause)
                 pause = min(pause * 2, MAX_PAUSE_S)
                 continue

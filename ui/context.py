@@ -266,8 +266,13 @@ class AppContext(QObject):
                 "Not saved: your login %1 may not change anything in this database (your role may "
                 "have just been changed). Ask a manager if you need to edit."
             ).replace("%1", login)
-        else:
+        elif team.login_refused(exc):  # the server turned the login away: disabled meanwhile
             text = self.disabled_text(login)
+        else:  # a read refused (SQLSTATE 42501: a GRANT it lacks) while the login still has a role
+            text = self.tr(
+                "Not allowed: your login %1 may not read or change this in the database (your role "
+                "may have just been changed). Ask a manager if you need it."
+            ).replace("%1", login)
         out = Refused(text, login=login, row_security=getattr(exc, "row_security", False))
         out.__cause__ = exc
         return out

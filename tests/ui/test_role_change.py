@@ -308,3 +308,105 @@ def test_sqlite_has_no_roles_and_asks_nothing(qtbot: Any, window: Any) -> None:
     assert ctx.identity is None
     assert window.findChildren(_Hold) == [] and window.findChild(QLabel, "read_only_status") is None
     assert _actions(window)["act_new"].isEnabled()
+
+
+@pytest.fixture
+def reading(qtbot: Any, viettel: Team, settings: Any) -> Iterator[Any]:
+    """A window opened by the officer ``yen``, not listening."""
+    set_role(viettel, "yen", "officer")
+    yield from _window(qtbot, viettel, "yen", settings, ping_s=None)
+    set_role(viettel, "yen", "officer")
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_a_read_refused_while_the_login_has_a_role_is_not_said_as_disabled(
+    qtbot: Any,
+    qapp: Any,
+    viettel: Team,
+    reading: Any,
+    language: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A read refused for a GRANT the role lacks (SQLSTATE 42501: a table the owner never granted)
+    while the login still has its role: the box says it may not read this, not "was disabled"."""
+    from sqlalchemy import create_engine, text
+
+    from ui import i18n
+
+    w, ctx = reading, reading.ctx
+    table = viettel.prefix + "private_notes"
+    owner = create_engine(viettel.urls["owner"], isolation_level="AUTOCOMMIT")
+    try:
+        with owner.connect() as c:
+            c.exec_driver_sql(f'CREATE TABLE IF NOT EXISTS "{table}" (note text)')
+            for kind in ("admin", "manager", "officer", "reader"):  # (admin init's default GRANTs)
+                c.exec_driver_sql(f'REVOKE ALL ON "{table}" FROM "{viettel.prefix}{kind}"')
+    finally:
+        owner.dispose()
+    with pytest.raises(Exception, match="permission denied") as refused, ctx.read() as s:
+        s.execute(text(f'SELECT count(*) FROM "{table}"')).scalar()
+    assert ctx.identity.role == "officer"
+    login = viettel.prefix + "yen"
+    boxes: list[str] = []
+    monkeypatch.setattr("ui.commands.QMessageBox.warning", lambda _w, _t, message: boxes.append(message))
+    assert i18n.install(qapp, language) == language
+    try:
+        w.commands.error(refused.value)
+    finally:
+        i18n.install(qapp, "en")
+    expected = {
+        "en": f"Not allowed: your login {login} may not read or change this in the database (your role "
+        "may have just been changed). Ask a manager if you need it.",
+        "vi": f"Không được phép: tài khoản {login} không được đọc hoặc thay đổi mục này trong cơ sở dữ "
+        "liệu (vai trò của bạn có thể vừa được thay đổi). Nếu cần, hãy đề nghị lãnh đạo cấp quyền.",
+    }[language]
+    assert boxes == [expected]
+
+
+@pytest.fixture
+def zoe(qtbot: Any, viettel: Team, settings: Any) -> Iterator[Any]:
+    """A window opened by the officer ``zoe``, not listening."""
+    set_role(viettel, "zoe", "officer")
+    yield from _window(qtbot, viettel, "zoe", settings, ping_s=None)
+    set_role(viettel, "zoe", "officer")
+
+
+def test_a_window_whose_login_is_disabled_on_a_server_speaking_german_says_disabled(
+    qtbot: Any, viettel: Team, zoe: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server turns the disabled login away in its own language (lc_messages German here):
+    a read the window tries is still said as "Your login … was disabled", and asking the role
+    follows it — the server's words are not read."""
+    from sqlalchemy import create_engine, text
+
+    from tests.app.test_live_role import speak_german
+
+    w, ctx = zoe, zoe.ctx
+    login = viettel.prefix + "zoe"
+    said: list[str] = []
+    speak_german(ctx.engine, said)
+    disable(viettel, "zoe")
+    su = create_engine(os.environ["KETNOI_TEST_POSTGRES_URL"], isolation_level="AUTOCOMMIT")
+    try:  # its sessions end (disable-user ends them where the server lets the administrator)
+        with su.connect() as c:
+            c.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :n"),
+                {"n": login},
+            )
+    finally:
+        su.dispose()
+    with pytest.raises(Exception) as refused, ctx.read() as s:
+        s.execute(text("SELECT count(*) FROM organisation")).scalar()
+    assert said and "Einloggen" in said[-1] and "not permitted" not in str(refused.value)
+    assert ctx.identity.role == "officer"  # not told yet
+    boxes: list[str] = []
+    monkeypatch.setattr("ui.commands.QMessageBox.warning", lambda _w, _t, message: boxes.append(message))
+    w.commands.error(refused.value)
+    assert boxes == [
+        f"Your login {login} was disabled: this window can no longer read or save. Close Ketnoi; "
+        "ask an administrator if you still need it."
+    ]
+    ctx.check_role()  # (what a refused write does)
+    qtbot.waitUntil(lambda: ctx.identity.role == "", timeout=10_000)
+    acts = _actions(w)
+    assert not acts["act_new"].isEnabled() and not acts["act_refresh"].isEnabled()
