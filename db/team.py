@@ -495,10 +495,7 @@ def set_login_role(conn: Connection, prefix: str, login: str, kind: str) -> str:
     check_login(login)
     if kind not in ROLE_KINDS:
         raise TeamSetupError(f"role {kind!r}: one of {', '.join(ROLE_KINDS)}")
-    owner = conn.execute(
-        text("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")
-    ).scalar()
-    if login == owner:  # (the server would refuse in its own words: "must have admin option on role")
+    if login == _owner(conn):  # (the server would refuse in its own words: "must have admin option")
         raise TeamSetupError(
             f"login {login!r} owns this database: it set up the team and sees every record "
             "whatever its role, so set-role does not change it"
@@ -520,6 +517,15 @@ def set_login_role(conn: Connection, prefix: str, login: str, kind: str) -> str:
     return old
 
 
+def _owner(conn: Connection) -> str:
+    """The login that owns the database ``conn`` is connected to."""
+    return str(
+        conn.execute(
+            text("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")
+        ).scalar()
+    )
+
+
 _DISABLED = "ketnoi disabled: "  # the comment on a disabled login, then its former group role
 
 
@@ -532,6 +538,11 @@ def disable_login(conn: Connection, prefix: str, login: str) -> None:
     check_login(login)
     if not conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).scalar():
         raise TeamSetupError(f"no login {login!r} on this server")
+    if login == _owner(conn):  # the server lets the owner disable itself: no one could then run admin
+        raise TeamSetupError(
+            f"login {login!r} owns this database: disabling it would lock out the one login that "
+            "runs ketnoi admin init; nothing was changed"
+        )
     who = ident(login)
     kind = role_of(conn, prefix, login) or _disabled_kind(conn, prefix, login)
     conn.exec_driver_sql(f"ALTER ROLE {who} NOLOGIN")

@@ -679,17 +679,21 @@ def test_set_role_changes_the_role_alone_and_is_written_in_the_staff_history(rea
     assert err.count("\n") == 1
 
 
-def test_set_role_refuses_the_database_owner_in_one_line_of_its_own(ready: Team) -> None:
+def test_set_role_and_disable_user_refuse_the_database_owner_in_one_line(ready: Team) -> None:
     """The owner's login is not one set-role changes: refused before the server is asked (whose
-    own words were "must have admin option on role …")."""
+    own words were "must have admin option on role …"); nor one disable-user disables (the server
+    let the owner disable itself, and then no one could run admin init)."""
     owner = ready.prefix + "owner"
     for role in ("reader", "admin"):
         code, _out, err = ready.cli("owner", "admin", "set-role", owner, "--role", role)
         assert code == 1, err
         assert f"login '{owner}' owns this database" in err and err.count("\n") == 1, err
         assert "admin option" not in err and "Traceback" not in err
+    # nor disable-user: the server would let the owner lock itself out (ALTER ROLE … NOLOGIN)
+    code, _out, err = ready.cli("owner", "admin", "disable-user", owner)
+    assert code == 1 and f"login '{owner}' owns this database" in err and err.count("\n") == 1, err
     code, out, err = ready.cli("owner", "whoami", "--json")
-    assert code == 0 and json.loads(out)["login"] == owner, err
+    assert code == 0 and json.loads(out)["login"] == owner, err  # it still connects
 
 
 def test_the_staff_history_set_role_writes_is_shown_by_ketnoi_history(ready: Team) -> None:
