@@ -228,11 +228,19 @@ class Opening(QObject):
             return
         from db.engine import describe_url
         from db.migrate import DatabaseError, ReadOnlyDatabaseError
+        from db.read_only import OlderSchemaError
 
         if isinstance(exc, ReadOnlyDatabaseError):
             if read_only_box(exc, self.window):  # "Open read-only": to look, not to change
                 self._open_read_only(exc)
                 return
+        elif isinstance(exc, OlderSchemaError):  # read-only and older: a copy is what can open
+            copy = older_copy_box(exc, self.window)
+            if copy is not None:
+                self._copy_and_open(exc.path, copy)
+                return
+            self._finish(1)
+            return
         elif isinstance(exc, DatabaseError):
             text = QCoreApplication.translate("Main", "Ketnoi cannot open the database\n%1\n\n%2")
         else:  # a missing server, a bad URL, a file we may not write
@@ -261,6 +269,26 @@ class Opening(QObject):
             return None, engine
 
         self._tasks.run(prepare, on_done=self._prepared, on_error=self._failed)
+
+    def _copy_and_open(self, source: Path, copy: Path) -> None:
+        """On the worker: ``source`` (read-only, of an older schema) copied as it is to ``copy``
+        (db.backup reads it without writing beside it); then the copy opened as any file is,
+        which upgrades it (keeping a copy from before). The source is left as it is."""
+        from ui.main_window import opening_text
+
+        self.url = resolve_url(str(copy))
+        self.window.say_opening(opening_text(self.url))
+
+        def take(_task: Any) -> None:
+            from db import backup as backups
+            from db.migrate import DatabaseError
+
+            try:
+                backups.take(source, "manual", to=copy)
+            except backups.BackupError as exc:
+                raise DatabaseError(str(exc)) from exc
+
+        self._tasks.run(take, on_done=lambda _r: self._check_and_open(), on_error=self._failed)
 
     def _upgrading(self) -> None:
         if not self.done:
@@ -526,6 +554,82 @@ def read_only_box(exc: Any, parent: QWidget | None = None) -> bool:
     chosen = box.clickedButton() is look
     box.deleteLater()
     return chosen
+
+
+def older_copy_box(exc: Any, parent: QWidget | None = None) -> Path | None:
+    """A file Ketnoi may not write, of a schema older than this Ketnoi's (db.read_only.
+    OlderSchemaError): reading it would need an upgrade, which writes. Offers "Save a copy and
+    open it…": the new file chosen (never one that exists), or None for Quit."""
+    while True:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Ketnoi", "", parent=parent)
+        box.setObjectName("older_read_only")
+        box.setText(
+            tr(
+                "%1 was saved by an older Ketnoi (schema %2). This Ketnoi can open it only after "
+                "upgrading it, which would change the file, and the file is read-only for you."
+            )
+            .replace("%1", str(exc.path))
+            .replace("%2", str(exc.revision))
+        )
+        box.setInformativeText(
+            tr(
+                "Save a copy in a folder you can write: Ketnoi opens the copy and upgrades it, "
+                "keeping a copy from before. %1 itself is left as it is."
+            ).replace("%1", exc.path.name)
+        )
+        box.setDetailedText(str(exc))
+        save = box.addButton(tr("Save a copy and open it…"), QMessageBox.ButtonRole.AcceptRole)
+        save.setObjectName("save_older_copy")
+        close = box.addButton(QMessageBox.StandardButton.Close)
+        close.setText(tr("Quit"))
+        box.setEscapeButton(close)
+        box.setDefaultButton(save)
+        box.exec()
+        chosen = box.clickedButton() is save
+        box.deleteLater()
+        if not chosen:
+            return None
+        copy = _choose_copy(exc.path, parent)
+        if copy is not None:
+            return copy
+
+
+def _choose_copy(source: Path, parent: QWidget | None) -> Path | None:
+    """Where the copy of ``source`` goes: a new file in a folder that may be written (None:
+    cancelled, or refused with a word why)."""
+    folder = Path.home() / "Documents"
+    folder = folder if folder.is_dir() else Path.home()
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        tr("Save a copy of the database"),
+        str(folder / source.name),
+        database_files(),
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    if not chosen:
+        return None
+    target = Path(chosen)
+    if not target.suffix:
+        target = target.with_suffix(".db")
+    if target.exists() or _same_file(target, source):
+        QMessageBox.information(
+            parent,
+            "Ketnoi",
+            tr("%1 exists already. The copy needs a new file name: choose another one.").replace(
+                "%1", str(target)
+            ),
+        )
+        return None
+    if not target.parent.is_dir() or not os.access(target.parent, os.W_OK | os.X_OK):
+        QMessageBox.information(
+            parent,
+            "Ketnoi",
+            tr("Ketnoi may not write to the folder %1: choose another one.").replace(
+                "%1", str(target.parent)
+            ),
+        )
+        return None
+    return target
 
 
 def _same_file(a: Path, b: Path | None) -> bool:

@@ -250,7 +250,7 @@
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="182" />
+      <location filename="../../ui/dialogs/backups.py" line="183" />
       <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
       <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
     </message>
@@ -260,17 +260,17 @@
       <translation>Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="283" />
+      <location filename="../../ui/dialogs/backups.py" line="284" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="258" />
+      <location filename="../../ui/dialogs/backups.py" line="259" />
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="213" />
+      <location filename="../../ui/dialogs/backups.py" line="214" />
       <location filename="../../ui/dialogs/backups.py" line="48" />
       <source>Backups</source>
       <translation>Bản sao lưu</translation>
@@ -281,32 +281,32 @@
       <translation>Trước khi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="135" />
+      <location filename="../../ui/dialogs/backups.py" line="136" />
       <source>Before a merge</source>
       <translation>Trước khi gộp hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="137" />
+      <location filename="../../ui/dialogs/backups.py" line="138" />
       <source>Before a restore</source>
       <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="134" />
+      <location filename="../../ui/dialogs/backups.py" line="135" />
       <source>Before an import</source>
       <translation>Trước khi nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="141" />
+      <location filename="../../ui/dialogs/backups.py" line="142" />
       <source>Before an upgrade of Ketnoi</source>
       <translation>Trước khi nâng cấp Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="136" />
+      <location filename="../../ui/dialogs/backups.py" line="137" />
       <source>Before deleting several records</source>
       <translation>Trước khi xoá nhiều hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="138" />
+      <location filename="../../ui/dialogs/backups.py" line="139" />
       <source>Before emptying the trash</source>
       <translation>Trước khi dọn thùng rác</translation>
     </message>
@@ -316,29 +316,29 @@
       <translation>Sao chép tệp này, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi. Hãy mở bản sao để thay đổi (bản sao của phiên bản cũ hơn sẽ được nâng cấp khi mở).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="133" />
+      <location filename="../../ui/dialogs/backups.py" line="134" />
       <source>Copy you asked for</source>
       <translation>Bản sao bạn yêu cầu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="132" />
+      <location filename="../../ui/dialogs/backups.py" line="133" />
       <source>Daily copy</source>
       <translation>Bản sao hằng ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="152" />
+      <location filename="../../ui/dialogs/backups.py" line="153" />
       <source>Damaged file set aside — kept, not restorable</source>
       <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="308" />
+      <location filename="../../ui/dialogs/backups.py" line="309" />
       <source>Database: %1
 Backup: %2</source>
       <translation>Cơ sở dữ liệu: %1
 Bản sao lưu: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="300" />
+      <location filename="../../ui/dialogs/backups.py" line="301" />
       <source>Everything recorded in %1 since that backup will be gone from it. A copy of the database as it is now is taken first, in %2, so this can be undone by restoring that copy.</source>
       <translation>Mọi thứ ghi vào %1 sau lần sao lưu đó sẽ mất khỏi tệp này. Trước khi khôi phục, Ketnoi sao lưu cơ sở dữ liệu như hiện tại vào %2, nên có thể quay lại bằng cách khôi phục bản sao lưu đó.</translation>
     </message>
@@ -348,18 +348,18 @@ Bản sao lưu: %2</translation>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="268" />
+      <location filename="../../ui/dialogs/backups.py" line="269" />
       <source>Ketnoi database (*.db)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="228" />
+      <location filename="../../ui/dialogs/backups.py" line="229" />
       <source>Ketnoi may not write to %1 (it is read-only for you).</source>
       <translation>Ketnoi không được ghi vào %1 (nơi này chỉ cho phép bạn đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="250" />
-      <location filename="../../ui/dialogs/backups.py" line="280" />
+      <location filename="../../ui/dialogs/backups.py" line="251" />
+      <location filename="../../ui/dialogs/backups.py" line="281" />
       <source>No copy was saved.</source>
       <translation>Chưa lưu được bản sao nào.</translation>
     </message>
@@ -369,17 +369,17 @@ Bản sao lưu: %2</translation>
       <translation>Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="294" />
+      <location filename="../../ui/dialogs/backups.py" line="295" />
       <source>Replace the database %1 with the backup taken %2?</source>
       <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="310" />
+      <location filename="../../ui/dialogs/backups.py" line="311" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="291" />
+      <location filename="../../ui/dialogs/backups.py" line="292" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
@@ -389,17 +389,17 @@ Bản sao lưu: %2</translation>
       <translation>Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="336" />
+      <location filename="../../ui/dialogs/backups.py" line="337" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="268" />
+      <location filename="../../ui/dialogs/backups.py" line="269" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="239" />
+      <location filename="../../ui/dialogs/backups.py" line="240" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
     </message>
@@ -409,12 +409,12 @@ Bản sao lưu: %2</translation>
       <translation>Lưu một bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="249" />
+      <location filename="../../ui/dialogs/backups.py" line="250" />
       <source>Saving a copy of the team database…</source>
       <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="280" />
+      <location filename="../../ui/dialogs/backups.py" line="281" />
       <source>Saving a copy…</source>
       <translation>Đang lưu bản sao…</translation>
     </message>
@@ -429,32 +429,32 @@ Bản sao lưu: %2</translation>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="258" />
+      <location filename="../../ui/dialogs/backups.py" line="259" />
       <source>The backup was not taken.</source>
       <translation>Chưa sao lưu được.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="164" />
+      <location filename="../../ui/dialogs/backups.py" line="165" />
       <source>The damaged database a restore replaced, kept as it was so that IT or support can try to recover records from it. Ketnoi never restores or deletes it.</source>
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="336" />
+      <location filename="../../ui/dialogs/backups.py" line="337" />
       <source>The database was not restored.</source>
       <translation>Chưa khôi phục được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="347" />
+      <location filename="../../ui/dialogs/backups.py" line="348" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="342" />
+      <location filename="../../ui/dialogs/backups.py" line="343" />
       <source>The database was restored. What it held before is kept in %1.</source>
       <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="123" />
+      <location filename="../../ui/dialogs/backups.py" line="124" />
       <source>This file is open read-only, and Ketnoi may not make copies beside it (%1). Save a copy… writes it, as it is, to a folder you can write.</source>
       <translation>Tệp này đang được mở ở chế độ chỉ đọc, và Ketnoi không được tạo bản sao bên cạnh nó (%1). Nút Lưu một bản sao… ghi tệp, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi.</translation>
     </message>
@@ -604,7 +604,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
-      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -3678,6 +3677,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3774,7 +3774,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3820,7 +3819,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4034,8 +4032,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4252,32 +4248,42 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="585" />
+      <location filename="../../ui/main.py" line="689" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="439" />
+      <location filename="../../ui/main.py" line="618" />
+      <source>%1 exists already. The copy needs a new file name: choose another one.</source>
+      <translation>%1 đã có. Bản sao cần một tên tệp mới: hãy chọn tên khác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="568" />
+      <source>%1 was saved by an older Ketnoi (schema %2). This Ketnoi can open it only after upgrading it, which would change the file, and the file is read-only for you.</source>
+      <translation>%1 được lưu bởi một phiên bản Ketnoi cũ hơn (lược đồ %2). Phiên bản Ketnoi này chỉ mở được tệp sau khi nâng cấp nó, việc đó sẽ thay đổi tệp, mà bạn chỉ có quyền đọc tệp này.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="467" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="511" />
+      <location filename="../../ui/main.py" line="539" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="503" />
+      <location filename="../../ui/main.py" line="531" />
       <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
       <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="499" />
+      <location filename="../../ui/main.py" line="527" />
       <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
       <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="237" />
+      <location filename="../../ui/main.py" line="245" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -4288,7 +4294,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="239" />
+      <location filename="../../ui/main.py" line="247" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -4299,22 +4305,27 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="395" />
+      <location filename="../../ui/main.py" line="423" />
       <source>Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="426" />
+      <location filename="../../ui/main.py" line="454" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="520" />
+      <location filename="../../ui/main.py" line="627" />
+      <source>Ketnoi may not write to the folder %1: choose another one.</source>
+      <translation>Ketnoi không được ghi vào thư mục %1: hãy chọn thư mục khác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="548" />
       <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
       <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="436" />
+      <location filename="../../ui/main.py" line="464" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
@@ -4324,83 +4335,99 @@ Bản sao lưu: %2</translation>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="546" />
+      <location filename="../../ui/main.py" line="650" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="458" />
+      <location filename="../../ui/main.py" line="486" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="447" />
+      <location filename="../../ui/main.py" line="475" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="518" />
+      <location filename="../../ui/main.py" line="546" />
       <source>Open read-only</source>
       <translation>Mở chỉ để đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="453" />
+      <location filename="../../ui/main.py" line="481" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="463" />
-      <location filename="../../ui/main.py" line="522" />
+      <location filename="../../ui/main.py" line="491" />
+      <location filename="../../ui/main.py" line="550" />
+      <location filename="../../ui/main.py" line="584" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="456" />
+      <location filename="../../ui/main.py" line="484" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="571" />
+      <location filename="../../ui/main.py" line="581" />
+      <source>Save a copy and open it…</source>
+      <translation>Lưu một bản sao và mở nó…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="576" />
+      <source>Save a copy in a folder you can write: Ketnoi opens the copy and upgrades it, keeping a copy from before. %1 itself is left as it is.</source>
+      <translation>Hãy lưu một bản sao vào thư mục bạn có quyền ghi: Ketnoi mở bản sao và nâng cấp nó, giữ lại một bản từ trước khi nâng cấp. Bản thân %1 được giữ nguyên.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="604" />
+      <source>Save a copy of the database</source>
+      <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="675" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="460" />
+      <location filename="../../ui/main.py" line="488" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="553" />
+      <location filename="../../ui/main.py" line="657" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="423" />
+      <location filename="../../ui/main.py" line="451" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="594" />
+      <location filename="../../ui/main.py" line="698" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="507" />
+      <location filename="../../ui/main.py" line="535" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="515" />
+      <location filename="../../ui/main.py" line="543" />
       <source>To look at it without changing anything, open it read-only.</source>
       <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="268" />
+      <location filename="../../ui/main.py" line="296" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="430" />
+      <location filename="../../ui/main.py" line="458" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
@@ -5280,6 +5307,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -5413,6 +5441,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6651,6 +6681,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

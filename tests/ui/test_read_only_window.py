@@ -168,27 +168,109 @@ def test_open_read_only_from_the_message_opens_the_window(
     assert file_digest(db) == digest
 
 
-def test_a_file_that_cannot_be_read_correctly_is_said_so(
-    qtbot: Any, qapp: Any, tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """An older schema cannot be upgraded read-only: "Open read-only" names the file and its
-    version in a second message, and the start ends."""
+def _answer_all(choices: list[str], seen: list[dict[str, Any]]) -> None:
+    """Each message box in turn answered by the button of that objectName ("quit": Close)."""
+    left = list(choices)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or any(s.get("box") is box for s in seen):
+            QTimer.singleShot(20, answer)
+            return
+        buttons = {b.objectName(): b for b in box.findChildren(QPushButton)}
+        seen.append({"box": box, "name": box.objectName(), "text": box.text(), "info": box.informativeText()})
+        choice = left.pop(0)
+        if choice == "quit":
+            box.button(QMessageBox.StandardButton.Close).click()
+        else:
+            buttons[choice].click()
+        if left:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+
+
+def _older(db: Path) -> None:
     import sqlite3
 
-    from ui import main
-
-    db = demo_file(tmp_path / "old")
     con = sqlite3.connect(db)
     con.execute("UPDATE alembic_version SET version_num = '0013'")
     con.commit()
     con.close()
-    boxes: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: boxes.append(text))
+
+
+def test_a_file_that_cannot_be_read_correctly_is_said_so(
+    qtbot: Any, qapp: Any, tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older schema cannot be upgraded read-only: "Open read-only" names the file and its
+    version in a second message, which offers a copy; Quit ends the start."""
+    from ui import main
+
+    db = demo_file(tmp_path / "old")
+    _older(db)
     seen: list[dict[str, Any]] = []
     with read_only(db.parent):
-        _answer("open", seen)
+        _answer_all(["open_read_only", "quit"], seen)
         assert main.run(str(db), settings=settings) == 1
-    assert len(boxes) == 1 and f"Cannot open {db} read-only: it has schema version 0013" in boxes[0]
+    assert [s["name"] for s in seen] == ["read_only_database", "older_read_only"]
+    assert seen[1]["text"].startswith(f"{db} was saved by an older Ketnoi (schema 0013).")
+    assert "Save a copy in a folder you can write" in seen[1]["info"]
+
+
+def test_an_older_file_is_copied_where_chosen_and_the_copy_opened(
+    qtbot: Any, qapp: Any, tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Save a copy and open it…": the file copied as it is to the folder chosen, the copy
+    upgraded as it opens and the window on it, writable; the file and its folder as they were."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui import main
+    from ui.main_window import MainWindow
+
+    db = demo_file(tmp_path / "old")
+    _older(db)
+    digest = file_digest(db)
+    copy = tmp_path / "mine" / "copy.db"
+    copy.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(copy), ""))
+    found: dict[str, Any] = {}
+    windows: list[Any] = []
+    show = MainWindow.show
+
+    def record(self: Any) -> None:
+        windows.append(self)
+        show(self)
+
+    def fake_exec() -> int:
+        w = windows[-1]
+        qtbot.waitUntil(lambda: w.ctx is not None and not w.ctx.tasks.busy(), timeout=10_000)
+        found["title"] = w.windowTitle()
+        found["new"] = w.act_new.isEnabled()
+        w.ctx.tasks.wait()
+        w.close()
+        return 0
+
+    monkeypatch.setattr(MainWindow, "show", record)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    seen: list[dict[str, Any]] = []
+    with read_only(db.parent):
+        _answer_all(["open_read_only", "save_older_copy"], seen)
+        assert main.run(str(db), settings=settings) == 0
+        assert sorted(p.name for p in db.parent.iterdir()) == ["ketnoi.db"]
+    assert [s["name"] for s in seen] == ["read_only_database", "older_read_only"]
+    assert found["new"] is True and "read-only" not in found["title"]
+    con = sqlite3.connect(copy)
+    try:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] != "0013"  # upgraded
+        assert con.execute("SELECT count(*) FROM organisation").fetchone() == (19,)
+    finally:
+        con.close()
+    assert any(
+        p.name.endswith("before-upgrade-0013.db") for p in (tmp_path / "mine" / "copy-backups").iterdir()
+    )
+    assert file_digest(db) == digest
 
 
 def test_briefs_and_exports_are_written_elsewhere(
