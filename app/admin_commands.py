@@ -160,9 +160,12 @@ def cmd_list_users(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_disable_user(args: argparse.Namespace, ctx: CliContext) -> int:
-    team.disable_user(ctx.engine(), args.login, actor=ctx.actor())
-    ctx.emit({"login": args.login, "disabled": True})
-    ctx.out(f"Login {args.login} can no longer connect (its history stays)")
+    changed = team.disable_user(ctx.engine(), args.login, actor=ctx.actor())
+    ctx.emit({"login": args.login, "disabled": True, "changed": changed})
+    if changed:
+        ctx.out(f"Login {args.login} can no longer connect (its history stays)")
+    else:
+        ctx.out(f"Login {args.login} is disabled already; nothing changed")
     return 0
 
 

@@ -147,17 +147,45 @@ def add_user(
         raise UserError(str(exc)) from None
     with unit_of_work(engine) as session:
         prefix = _prefix(session)
+        conn = session.connection()
+        before = dbteam.kind_of(conn, prefix, login)
         try:
-            dbteam.create_login(session.connection(), prefix, login, role, password)
+            dbteam.create_login(conn, prefix, login, role, password)
         except dbteam.TeamSetupError as exc:
             raise UserError(str(exc)) from None
-        staff_id = session.execute(select(STAFF.c.id).where(STAFF.c.login == login)).scalar()
-        if staff_id is None:
-            staff_id = session.execute(
-                select(STAFF.c.id)
-                .where(STAFF.c.name == name, STAFF.c.login.is_(None), STAFF.c.deleted_at.is_(None))
-                .order_by(STAFF.c.id)
-            ).scalar()
+        known = session.execute(select(STAFF.c.id, STAFF.c.active).where(STAFF.c.login == login)).first()
+        if known is not None:  # a login given back (or a new password): its history says what changed
+            staff_id = known[0]
+            session.execute(text("UPDATE staff SET active = true WHERE id = :id"), {"id": staff_id})
+            if not known[1]:
+                records.record_change(
+                    session,
+                    "staff",
+                    int(staff_id),
+                    "update",
+                    field="active",
+                    old=False,
+                    new=True,
+                    actor=actor,
+                )
+            if before != role:
+                records.record_change(
+                    session,
+                    "staff",
+                    int(staff_id),
+                    "update",
+                    field="role",
+                    old=before or None,
+                    new=role,
+                    actor=actor,
+                )
+            _IDENTITIES.pop(engine, None)
+            return int(staff_id)
+        staff_id = session.execute(
+            select(STAFF.c.id)
+            .where(STAFF.c.name == name, STAFF.c.login.is_(None), STAFF.c.deleted_at.is_(None))
+            .order_by(STAFF.c.id)
+        ).scalar()
         if staff_id is None:
             values = {"name": name, "email": email, "active": True}
             staff_id = records.create(session, "staff", values, actor=actor, group_id=records.new_group_id())
@@ -192,20 +220,24 @@ def set_role(engine: Engine, login: str, role: str, *, actor: str = "") -> tuple
     return old, role
 
 
-def disable_user(engine: Engine, login: str, *, actor: str = "") -> None:
-    """The login can no longer connect; its Staff record is marked inactive (history kept)."""
+def disable_user(engine: Engine, login: str, *, actor: str = "") -> bool:
+    """The login can no longer connect; its Staff record is marked inactive (history kept).
+    False: it was disabled already, and nothing was changed or written in its history."""
     with unit_of_work(engine) as session:
         prefix = _prefix(session)
         try:
-            dbteam.disable_login(session.connection(), prefix, login)
+            changed = dbteam.disable_login(session.connection(), prefix, login)
         except dbteam.TeamSetupError as exc:
             raise UserError(str(exc)) from None
+        if not changed:
+            return False
         staff_id = session.execute(select(STAFF.c.id).where(STAFF.c.login == login)).scalar()
         if staff_id is not None:
             session.execute(text("UPDATE staff SET active = false WHERE id = :id"), {"id": staff_id})
             records.record_change(
                 session, "staff", int(staff_id), "update", field="active", old=True, new=False, actor=actor
             )
+    return True
 
 
 @dataclass(frozen=True)

@@ -466,6 +466,7 @@ def create_login(conn: Connection, prefix: str, login: str, kind: str, password:
         raise TeamSetupError(f"role {kind!r}: one of {', '.join(ROLE_KINDS)}")
     if not password:
         raise TeamSetupError("a password is required")
+    _check_person(conn, prefix, login, "add-user")
     raw: Any = conn.connection.driver_connection
     verifier = raw.pgconn.encrypt_password(password.encode(), login.encode(), b"scram-sha-256").decode()
     exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).scalar()
@@ -495,11 +496,7 @@ def set_login_role(conn: Connection, prefix: str, login: str, kind: str) -> str:
     check_login(login)
     if kind not in ROLE_KINDS:
         raise TeamSetupError(f"role {kind!r}: one of {', '.join(ROLE_KINDS)}")
-    if login == _owner(conn):  # (the server would refuse in its own words: "must have admin option")
-        raise TeamSetupError(
-            f"login {login!r} owns this database: it set up the team and sees every record "
-            "whatever its role, so set-role does not change it"
-        )
+    _check_person(conn, prefix, login, "set-role")
     row = conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :n"), {"n": login}).first()
     if row is None:
         raise TeamSetupError(
@@ -517,6 +514,34 @@ def set_login_role(conn: Connection, prefix: str, login: str, kind: str) -> str:
     return old
 
 
+def _check_person(conn: Connection, prefix: str, login: str, doing: str) -> None:
+    """Refuse, in one line and before the server is asked, a login ``doing`` (set-role,
+    disable-user, add-user) must not touch: Ketnoi's own group roles (disabling one locked out
+    everyone in it), a superuser (Ketnoi's roles do not bind it; the server answered in its own
+    words), the database's owner (it set up the team; disabling it locks out admin init) and,
+    but for add-user, the administrator's own login (the server cut the command's own session,
+    or answered "must have admin option")."""
+    if login in {role_name(prefix, kind) for kind in ROLE_KINDS}:
+        raise TeamSetupError(
+            f"{login!r} is one of Ketnoi's group roles, not a person's login: {doing} takes a "
+            "person's login (ketnoi admin list-users lists them); nothing was changed"
+        )
+    if conn.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = :n"), {"n": login}).scalar():
+        raise TeamSetupError(
+            f"login {login!r} is a superuser of the server: it sees every record and Ketnoi's roles "
+            f"do not bind it, so {doing} does not change it; nothing was changed"
+        )
+    if login == _owner(conn):
+        raise TeamSetupError(
+            f"login {login!r} owns this database: it set up the team and sees every record "
+            f"whatever its role, so {doing} does not change it; nothing was changed"
+        )
+    if doing != "add-user" and login == conn.execute(text("SELECT current_user")).scalar():
+        raise TeamSetupError(
+            f"login {login!r} is your own: another administrator must run {doing} for it; nothing was changed"
+        )
+
+
 def _owner(conn: Connection) -> str:
     """The login that owns the database ``conn`` is connected to."""
     return str(
@@ -529,22 +554,23 @@ def _owner(conn: Connection) -> str:
 _DISABLED = "ketnoi disabled: "  # the comment on a disabled login, then its former group role
 
 
-def disable_login(conn: Connection, prefix: str, login: str) -> None:
+def disable_login(conn: Connection, prefix: str, login: str) -> bool:
     """The login can no longer connect, and a session it has open now (a laptop left running)
     loses every right at its next statement: NOLOGIN alone only refuses new connections, so the
     login also leaves Ketnoi's group roles, where all its rights come from (the role it had is
     kept in the role's comment, for the list of users and a later add-user). Its open sessions
-    are also ended where the server lets this administrator do so."""
+    are also ended where the server lets this administrator do so. Returns False when the login
+    was disabled already (nothing changed)."""
     check_login(login)
-    if not conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).scalar():
+    row = conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :n"), {"n": login}).first()
+    if row is None:
         raise TeamSetupError(f"no login {login!r} on this server")
-    if login == _owner(conn):  # the server lets the owner disable itself: no one could then run admin
-        raise TeamSetupError(
-            f"login {login!r} owns this database: disabling it would lock out the one login that "
-            "runs ketnoi admin init; nothing was changed"
-        )
+    _check_person(conn, prefix, login, "disable-user")
     who = ident(login)
-    kind = role_of(conn, prefix, login) or _disabled_kind(conn, prefix, login)
+    now = role_of(conn, prefix, login)
+    if not row[0] and not now:  # disabled already (or never in a Ketnoi role): nothing to do
+        return False
+    kind = now or disabled_kind(conn, prefix, login)
     conn.exec_driver_sql(f"ALTER ROLE {who} NOLOGIN")
     for other in ROLE_KINDS:
         conn.exec_driver_sql(f"REVOKE {ident(role_name(prefix, other))} FROM {who}")
@@ -558,9 +584,17 @@ def disable_login(conn: Connection, prefix: str, login: str) -> None:
             )
     except DBAPIError:
         pass  # its rights are gone all the same
+    return True
 
 
-def _disabled_kind(conn: Connection, prefix: str, login: str) -> str:
+def kind_of(conn: Connection, prefix: str, login: str) -> str:
+    """The Ketnoi role ``login`` has, or had before it was disabled; "" for none or no such login."""
+    if not conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).scalar():
+        return ""
+    return role_of(conn, prefix, login) or disabled_kind(conn, prefix, login)
+
+
+def disabled_kind(conn: Connection, prefix: str, login: str) -> str:
     """The group role a disabled login had (:func:`disable_login`'s comment), "" if none."""
     note = conn.execute(
         text("SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = :n"), {"n": login}
@@ -595,6 +629,6 @@ def logins(conn: Connection, prefix: str) -> list[Login]:
         },
     ).all()
     return [
-        Login(str(n), role_of(conn, prefix, str(n)) or _disabled_kind(conn, prefix, str(n)), bool(c))
+        Login(str(n), role_of(conn, prefix, str(n)) or disabled_kind(conn, prefix, str(n)), bool(c))
         for n, c in rows
     ]

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -712,3 +713,85 @@ def test_the_staff_history_set_role_writes_is_shown_by_ketnoi_history(ready: Tea
     code, out, err = ready.cli("owner", "history", "staff", str(found["id"]))
     assert code == 0 and f"staff #{found['id']}  Đỗ Thị Hiện" in out, err
     assert "manager" in out and "reader" in out
+
+
+def _staff_changes(ready: Team, staff_id: int, field: str) -> list[tuple[Any, Any]]:
+    owner = create_engine(ready.urls["owner"])
+    try:
+        with owner.connect() as c:
+            rows = c.execute(
+                text(
+                    "SELECT old, new FROM change WHERE entity = 'staff' AND entity_id = :i AND field = :f "
+                    "ORDER BY id"
+                ),
+                {"i": staff_id, "f": field},
+            ).all()
+    finally:
+        owner.dispose()
+    return [(o, n) for o, n in rows]
+
+
+def test_group_roles_a_superuser_and_ones_own_login_are_refused_in_one_line(ready: Team) -> None:
+    """Reviewer: `disable-user ketnoi_officer` took every officer out of the database
+    (it ran REVOKE ketnoi_reader FROM ketnoi_officer), `add-user ketnoi_officer` made the group a
+    login, a superuser's set-role answered in the server's words, and an administrator disabling
+    their own login ended the command's own session (PendingRollbackError). Each is refused in one
+    line naming the login, and nothing changes: the officers still read."""
+    p = ready.prefix
+    pw = "correct horse battery staple\n"
+    for kind in ("officer", "reader", "admin"):
+        group = p + kind
+        for argv in (
+            ("admin", "disable-user", group),
+            ("admin", "set-role", group, "--role", "reader"),
+            ("admin", "add-user", group, "--role", "reader", "--name", "Nhóm", "--password-stdin"),
+        ):
+            code, _out, err = ready.cli("owner", *argv, stdin=pw)
+            assert code == 1, (argv, err)
+            assert f"'{group}' is one of Ketnoi's group roles" in err and err.count("\n") == 1, err
+    superuser = make_url(PG_URL).username or ""
+    for argv in (("admin", "disable-user", superuser), ("admin", "set-role", superuser, "--role", "reader")):
+        code, _out, err = ready.cli("owner", *argv)
+        assert code == 1 and f"login '{superuser}' is a superuser" in err and err.count("\n") == 1, err
+        assert "must be superuser" not in err
+    add = ("admin", "add-user", p + "self", "--role", "admin", "--name", "Hồ Tự Quản", "--password-stdin")
+    assert ready.cli("owner", *add, stdin=pw)[0] == 0
+    myself = make_url(ready.urls["lan"]).set(username=p + "self").render_as_string(False)
+    for argv in (
+        ["admin", "disable-user", p + "self"],
+        ["admin", "set-role", p + "self", "--role", "reader"],
+    ):
+        code, _out, err = _run(myself, argv)
+        assert code == 1 and f"login '{p}self' is your own" in err and err.count("\n") == 1, err
+        assert "PendingRollbackError" not in err and "admin option" not in err
+    code, out, err = _run(myself, ["whoami", "--json"])
+    assert code == 0 and json.loads(out)["role"] == "admin", err  # still an administrator
+    code, out, err = ready.cli("lan", "whoami", "--json")
+    assert code == 0 and json.loads(out)["role"] == "officer", err  # the officers still connect
+
+
+def test_disabling_twice_changes_nothing_and_adding_back_writes_what_changed(ready: Team) -> None:
+    """Reviewer: a second disable-user said it disabled the login again and wrote a second
+    'active True → False'; add-user giving a disabled login back wrote 'login: — → x' (the login
+    was x all along) and neither its return nor its new role."""
+    p = ready.prefix
+    pw = "correct horse battery staple\n"
+    add = ("admin", "add-user", p + "back", "--role", "officer", "--name", "Đinh Văn Về", "--password-stdin")
+    assert ready.cli("owner", *add, stdin=pw)[0] == 0
+    back = make_url(ready.urls["lan"]).set(username=p + "back").render_as_string(False)
+    staff_id = json.loads(_run(back, ["whoami", "--json"])[1])["staff_id"]
+    code, out, err = ready.cli("owner", "admin", "disable-user", p + "back")
+    assert code == 0 and "can no longer connect" in out, err
+    code, out, err = ready.cli("owner", "admin", "disable-user", p + "back", "--json")
+    assert code == 0 and json.loads(out)["changed"] is False, err
+    code, out, err = ready.cli("owner", "admin", "disable-user", p + "back")
+    assert code == 0 and f"Login {p}back is disabled already; nothing changed" in out, err
+    assert len(_staff_changes(ready, staff_id, "active")) == 1
+    readd = ("admin", "add-user", p + "back", "--role", "reader", "--name", "Đinh Văn Về", "--password-stdin")
+    code, _out, err = ready.cli("owner", *readd, stdin=pw)
+    assert code == 0, err
+    assert len(_staff_changes(ready, staff_id, "active")) == 2
+    assert _staff_changes(ready, staff_id, "role") == [("officer", "reader")]
+    assert len(_staff_changes(ready, staff_id, "login")) == 1  # the first add-user's only
+    code, out, err = _run(back, ["whoami", "--json"])
+    assert code == 0 and json.loads(out)["role"] == "reader", err
