@@ -465,6 +465,10 @@ def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> in
     except _errors(OSError, "sqlalchemy.exc.SQLAlchemyError") as exc:
         if debug:
             raise
+        if getattr(exc, "login_refused", False):  # (db.engine.login_refused: the server said no)
+            from db.engine import turned_away
+
+            return _fail(ctx, turned_away(ctx.url, exc), exc)
         return _fail(ctx, f"{_one_line(exc)} (run with --debug for details)", exc)
     finally:
         ctx.close()

@@ -213,6 +213,22 @@ def login_refused(exc: BaseException) -> bool:
     return bool(getattr(exc, "login_refused", False))
 
 
+def turned_away(url: str, exc: BaseException) -> str:
+    """A PostgreSQL server that answers but would not let the login in (disabled by an
+    administrator, a password changed, a computer not allowed): said as what to do, the
+    server's own words after it (they are in the server's language, and name the exact cause)."""
+    u = make_url(url)
+    words = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    said = next((w.split("FATAL:", 1)[1].strip() for w in words if "FATAL:" in w), words[0] if words else "")
+    where = f"{u.host or 'localhost'}{f':{u.port}' if u.port else ''}, database {u.database or '?'}"
+    who = f"login {u.username!r}" if u.username else "this login"
+    return (
+        f"the server ({where}) turned {who} away: an administrator may have disabled it or changed "
+        f"its password — ask them (ketnoi admin add-user gives a disabled login back). "
+        f"The server said: {said}"
+    )
+
+
 _attempt = threading.local()  # when this thread last began to open a connection (do_connect)
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from db import backup as backups
-from db.engine import describe_url, make_engine, sqlite_path
+from db.engine import describe_url, login_refused, make_engine, sqlite_path, turned_away
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -219,6 +219,8 @@ def open_database(url: str, on_upgrade: Callable[[], object] | None = None) -> E
                 f"The team database {describe_url(url)} has an older schema than this Ketnoi and "
                 "your login may not upgrade it: its owner runs ketnoi admin init (see docs/team.md)"
             ) from exc
+        if login_refused(exc):  # the server answers, and turned this login away
+            raise DatabaseError(turned_away(url, exc)) from exc
         damage = quick_check(url) if path is not None and path.is_file() else None
         if damage:
             raise DatabaseError(

@@ -795,3 +795,19 @@ def test_disabling_twice_changes_nothing_and_adding_back_writes_what_changed(rea
     assert len(_staff_changes(ready, staff_id, "login")) == 1  # the first add-user's only
     code, out, err = _run(back, ["whoami", "--json"])
     assert code == 0 and json.loads(out)["role"] == "reader", err
+
+
+def test_a_disabled_login_running_a_command_is_told_what_happened_in_one_line(ready: Team) -> None:
+    """Reviewer: the CLI printed libpq's raw line (OperationalError: connection failed: … FATAL:
+    role "…" is not permitted to log in) where the window says the login was disabled."""
+    p = ready.prefix
+    add = ("admin", "add-user", p + "gone", "--role", "officer", "--name", "Mai Văn Đi", "--password-stdin")
+    assert ready.cli("owner", *add, stdin="pw\n")[0] == 0
+    gone = make_url(ready.urls["lan"]).set(username=p + "gone").render_as_string(False)
+    assert _run(gone, ["whoami"])[0] == 0
+    assert ready.cli("owner", "admin", "disable-user", p + "gone")[0] == 0
+    code, _out, err = _run(gone, ["search", "Nguyễn"])
+    assert code == 1 and err.count("\n") == 1, err
+    assert f"turned login '{p}gone' away: an administrator may have disabled it" in err, err
+    assert "OperationalError" not in err and "--debug" not in err
+    assert f'"{p}gone" is not permitted to log in' in err  # the server's own words, kept at the end
