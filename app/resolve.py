@@ -106,10 +106,17 @@ def _aliases(session: Session, ids: list[int]) -> dict[int, list[str]]:
 
 
 def _staff(session: Session, text: str) -> int:
+    """A staff member by their team login (exactly, as the administrator names it), else by
+    name as the other kinds are found."""
     query = fold(text)
-    rows = session.execute(select(STAFF.c.id, STAFF.c.name).where(STAFF.c.deleted_at.is_(None))).all()
-    exact = [(int(i), n) for i, n in rows if fold(n) == query]
-    starts = [(int(i), n) for i, n in rows if fold(n).startswith(query) or f" {query}" in fold(n)]
+    rows = session.execute(
+        select(STAFF.c.id, STAFF.c.name, STAFF.c.login).where(STAFF.c.deleted_at.is_(None))
+    ).all()
+    by_login = [(int(i), n) for i, n, login in rows if login and login == text.strip()]
+    if len(by_login) == 1:
+        return by_login[0][0]
+    exact = [(int(i), n) for i, n, _login in rows if fold(n) == query]
+    starts = [(int(i), n) for i, n, _login in rows if fold(n).startswith(query) or f" {query}" in fold(n)]
     for found in (exact, starts):
         if len(found) == 1:
             return found[0][0]

@@ -713,6 +713,9 @@ def test_the_staff_history_set_role_writes_is_shown_by_ketnoi_history(ready: Tea
     code, out, err = ready.cli("owner", "history", "staff", str(found["id"]))
     assert code == 0 and f"staff #{found['id']}  Đỗ Thị Hiện" in out, err
     assert "manager" in out and "reader" in out
+    # by the login the administrator knows them by (reviewer: "No staff member matches 'boss'")
+    code, out, err = ready.cli("owner", "history", "staff", p + "shown", "--json")
+    assert code == 0 and json.loads(out)["id"] == found["id"], err
 
 
 def _staff_changes(ready: Team, staff_id: int, field: str) -> list[tuple[Any, Any]]:
