@@ -404,7 +404,10 @@ def set_up(engine: Engine, prefix: str = DEFAULT_PREFIX) -> dict[str, Any]:
 
     check_prefix(prefix)
     if engine.dialect.name != "postgresql":
-        raise TeamSetupError("team mode needs a PostgreSQL database (postgresql://…)")
+        raise TeamSetupError(
+            "team roles need a PostgreSQL database: copy this file into one with "
+            "ketnoi copy-db --from FILE --to postgresql://…, then run ketnoi admin init there"
+        )
     with engine.connect() as conn:
         version = int(conn.execute(text("SHOW server_version_num")).scalar() or 0)
         me, owner, database, schema, can_create_roles = conn.execute(
