@@ -617,13 +617,26 @@ def inspect_sheet(path: Path, sheet: str | None = None, *, session: Session | No
         layout.kind_reason = reason
     layout.data_rows_sampled = sum(1 for n, v in head if n > header_row and any(x is not None for x in v))
     remembered = remembered_mapping(session, headers) if session is not None else None
-    if remembered is not None:
+    if remembered is not None and not _values_decide(kind, remembered[0]):
         layout.kind, layout.mapping = remembered
-        layout.remembered = True
-        layout.kind_reason = None  # (the kind the user chose last time for these headers)
+        layout.remembered = True  # (the reason, if any, still shown: kind_reason)
     elif kind is not None:
         layout.mapping = suggest_mapping(kind, headers)
     return layout
+
+
+_BY_VALUES = frozenset({"staff", "contact"})
+
+
+def _values_decide(kind: str | None, remembered_kind: str) -> bool:
+    """Whether the kind the sheet's values say (``kind``) overrides the one remembered for its
+    header row: staff or contacts, told apart by the values (our departments, our staff's
+    domains…), never by the headers alone — one header row ("Họ và tên | Đơn vị | Email") serves
+    our staff list and a list of delegates alike, and the kind confirmed for one was taken for
+    the other. The remembered mapping is of the other kind's fields, so it goes too; for the
+    same kind it is used. (No record says the user chose the kind against the values: the
+    remembered kind is the one the sheet was imported as, whoever decided it.)"""
+    return kind in _BY_VALUES and remembered_kind in _BY_VALUES and kind != remembered_kind
 
 
 def _last_filled(values: list[Any]) -> int:
