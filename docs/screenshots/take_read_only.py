@@ -8,7 +8,8 @@ tooltip of Edit says why), "Read-only file" in the status bar, "(read-only)" in 
 
 The folder is really read-only: chmod 0555, or (as root, where chmod does not stop root) a
 read-only bind mount of it, undone at the end. Writes read-only-message-<lang>.png and
-read-only-window-<lang>.png into OUT (default: beside this file).
+read-only-window-<lang>.png into OUT (default: beside this file), and read-only-older-<lang>.png:
+the message for such a file of an older schema, which offers to save a copy and open it.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def main(out: Path) -> None:
     from db.migrate import read_only_problem
     from db.read_only import open_read_only
     from ui.i18n import install
-    from ui.main import read_only_box
+    from db.read_only import OlderSchemaError
+    from ui.main import older_copy_box, read_only_box
 
     tmp = temp_home()
     share = tmp / "share"
@@ -97,6 +99,19 @@ def main(out: Path) -> None:
             QToolTip.hideText()
             close(app, ctx, window)
             engine.dispose()
+
+            def shoot_older(language: str = language) -> None:
+                box = QApplication.activeModalWidget()
+                if not isinstance(box, QMessageBox):
+                    QTimer.singleShot(50, shoot_older)
+                    return
+                box.move(240, 200)
+                settle(app, None, 0.8)
+                grab(box, out / f"read-only-older-{language}.png")
+                box.button(QMessageBox.StandardButton.Close).click()
+
+            QTimer.singleShot(0, shoot_older)  # a file of an older schema: a copy is what opens
+            older_copy_box(OlderSchemaError(db, "0013"))
     print("left beside the file:", sorted(p.name for p in share.iterdir()))
 
 
