@@ -48,9 +48,8 @@ def main(out: Path) -> None:
 
     from app import resolve
     from db.migrate import read_only_problem
-    from db.read_only import open_read_only
+    from db.read_only import OlderSchemaError, open_read_only
     from ui.i18n import install
-    from db.read_only import OlderSchemaError
     from ui.main import older_copy_box, read_only_box
 
     tmp = temp_home()
