@@ -301,7 +301,9 @@ def staff_evidence(
     * the would-be organisation column ("Đơn vị", as an office writes its staff's
       department) holds our departments: at least three in four of its values in ``sample``
       (the rows below the header) are :func:`our_department`, two different ones at least
-      (one is enough under a sheet named as staff) — unless half the emails of those rows or
+      (one is enough under a sheet named as staff; a centre's name counts neither way, but
+      where centres make up more than a quarter, three in four of the emails must be on our
+      staff's domains) — unless half the emails of those rows or
       more are on the domains of contacts already recorded and not of our staff
       (``contact_domains``): a partner's list writes its own departments bare too ("Phòng
       Kinh doanh", x@viettel.com.vn, where the contacts from Viettel are).
@@ -330,7 +332,7 @@ def staff_evidence(
                 _label(headers, departments[0]), _email_columns(headers), sample or [], staff_domains
             )
     else:
-        reason = _units_reason(headers, org_cols, sample or [], staff_named)
+        reason = _units_reason(headers, org_cols, sample or [], staff_named, staff_domains)
         if reason is not None and reason.code == "kind_staff_by_units" and contact_domains:
             reason = _theirs_reason(
                 reason, _email_columns(headers), sample or [], staff_domains, contact_domains
@@ -460,11 +462,22 @@ def _label(headers: list[str], col: int) -> str:
 
 
 def _units_reason(
-    headers: list[str], org_cols: list[int], sample: list[list[Any]], staff_named: bool
+    headers: list[str],
+    org_cols: list[int],
+    sample: list[list[Any]],
+    staff_named: bool,
+    staff_domains: frozenset[str] | None = None,
 ) -> Message | None:
     """Our staff when every organisation column holds our departments (see
     :func:`staff_evidence`); for a sheet named as staff whose column names organisations,
-    the reason it is read as contacts; else None."""
+    the reason it is read as contacts; else None.
+
+    A centre's name ("Trung tâm …") counts neither way (ours as often as an organisation of
+    its own), but the departments must still be three in four of all the values: where the
+    centres make up more than a quarter, the rows' emails decide — our staff when three in
+    four of them (webmail aside) are on our staff's domains, and the reason says so. A list of
+    delegates from eight centres, one "Phòng Hợp tác Quốc tế" and one "Văn phòng" was read as
+    ours by its 2 of 10."""
     found: Message | None = None
     for col in org_cols:
         cells = [r[col] for r in sample if col < len(r) and r[col] is not None]
@@ -482,6 +495,14 @@ def _units_reason(
             if not others:  # no value to tell: the column's header decides, as it always did
                 return msg("kind_contacts_by_column", header=_label(headers, col))
             return msg("kind_contacts_by_organisation", header=_label(headers, col), examples=others)
+        filled = len([v for v in values if v])
+        if not staff_named and len(ours) < UNIT_SHARE * filled:  # the centres tipped it
+            found_domains = email_domains(r[c] for r in sample for c in _email_columns(headers) if c < len(r))
+            on = [d for d in found_domains if staff_domains and _on_domains(d, staff_domains)]
+            if not on or len(on) < UNIT_SHARE * len(found_domains):
+                return None
+            found = found or msg("kind_staff_by_domains", header=_label(headers, col), domains=_examples(on))
+            continue
         found = found or msg(
             "kind_staff_by_units",
             header=_label(headers, col),

@@ -279,6 +279,51 @@ def test_a_sheet_named_as_staff_with_departments_is_still_staff(engine: Engine, 
     assert lay.kind == "staff" and reason_of(lay)[0] == "kind_staff_by_name"
 
 
+# --- 2b. centres: a name that counts neither way ----------------------------------------------------
+
+CENTRES = [  # delegates of eight centres of their own, one department, one office (workbook 29)
+    ["Nhung", "Trung tâm Đổi mới sáng tạo Quốc gia", "CV", "nhung@nic.gov.vn"],
+    ["Hùng", "Trung tâm Thông tin và Thống kê KH&CN", "CV", "hung@vista.gov.vn"],
+    ["Tuấn", "Trung tâm Hỗ trợ khởi nghiệp sáng tạo", "CV", "tuan@sihub.vn"],
+    ["Trang", "Trung tâm Ươm tạo doanh nghiệp công nghệ cao", "CV", "trang@hht.gov.vn"],
+    ["Anh", "Trung tâm Chuyển đổi số Quốc gia", "CV", "anh@most.gov.vn"],
+    ["Lan", "Trung tâm Đổi mới sáng tạo Quốc gia", "CV", "lan@nic.gov.vn"],
+    ["Bảo", "Trung tâm Thông tin và Thống kê KH&CN", "CV", "bao@vista.gov.vn"],
+    ["Hà", "Trung tâm Ươm tạo doanh nghiệp công nghệ cao", "CV", "ha@sihub.vn"],
+    ["Cường", "Phòng Hợp tác Quốc tế", "CV", "cuong@hht.gov.vn"],
+    ["Mai", "Văn phòng", "CV", "mai@most.gov.vn"],
+]
+OUR_CENTRES = [  # our own people, most in our centres (workbook 11), on our staff's domain
+    [name, unit, "CV", f"{i}@nic.gov.vn"]
+    for i, (name, unit) in enumerate(
+        [("A", "Trung tâm Dữ liệu"), ("B", "Trung tâm Ươm tạo"), ("C", "Văn phòng"), ("D", "Trung tâm Dữ liệu"),
+         ("E", "Ban Giám đốc"), ("F", "Trung tâm Ươm tạo"), ("G", "Văn phòng"), ("H", "Trung tâm Dữ liệu")]
+    )
+]  # fmt: skip
+
+
+def test_delegates_of_centres_are_contacts(engine: Engine, tmp_path: Path) -> None:
+    """2 departments of 10 values were "2 of 10 … your own": the centres counted for nothing."""
+    book = write_xlsx(tmp_path / "c.xlsx", {"Sheet1": [NAMES, *CENTRES]})
+    assert layouts(book)["Sheet1"].kind == "contact"
+    record_staff(engine, tmp_path)  # (on nic.gov.vn, as two of the delegates are)
+    lay = layouts(book, engine)["Sheet1"]
+    assert lay.kind == "contact" and kind_reason(lay) is None
+
+
+def test_our_list_mostly_of_centres_is_staff_by_its_emails(engine: Engine, tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "o.xlsx", {"Sheet1": [NAMES, *OUR_CENTRES]})
+    assert layouts(book, engine)["Sheet1"].kind == "contact"  # nothing tells whose: contacts
+    record_staff(engine, tmp_path)
+    lay = layouts(book, engine)["Sheet1"]
+    assert lay.kind == "staff"
+    assert reason_of(lay) == (
+        "kind_staff_by_domains",
+        "column Đơn vị (B) names departments, no column names an organisation, and the emails are on "
+        "your staff's domains (nic.gov.vn)",
+    )
+
+
 # --- 3. the reason's examples are clipped ---------------------------------------------------------
 
 
