@@ -596,40 +596,12 @@ def older_copy_box(exc: Any, parent: QWidget | None = None) -> Path | None:
 
 def _choose_copy(source: Path, parent: QWidget | None) -> Path | None:
     """Where the copy of ``source`` goes: a new file in a folder that may be written (None:
-    cancelled, or refused with a word why)."""
+    cancelled); ui.copies asks again after a refusal."""
+    from ui.copies import choose_new_file
+
     folder = Path.home() / "Documents"
     folder = folder if folder.is_dir() else Path.home()
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent,
-        tr("Save a copy of the database"),
-        str(folder / source.name),
-        database_files(),
-        options=QFileDialog.Option.DontConfirmOverwrite,
-    )
-    if not chosen:
-        return None
-    target = Path(chosen)
-    if not target.suffix:
-        target = target.with_suffix(".db")
-    if target.exists() or _same_file(target, source):
-        QMessageBox.information(
-            parent,
-            "Ketnoi",
-            tr("%1 exists already. The copy needs a new file name: choose another one.").replace(
-                "%1", str(target)
-            ),
-        )
-        return None
-    if not target.parent.is_dir() or not os.access(target.parent, os.W_OK | os.X_OK):
-        QMessageBox.information(
-            parent,
-            "Ketnoi",
-            tr("Ketnoi may not write to the folder %1: choose another one.").replace(
-                "%1", str(target.parent)
-            ),
-        )
-        return None
-    return target
+    return choose_new_file(parent, tr("Save a copy of the database"), folder / source.name, source)
 
 
 def _same_file(a: Path, b: Path | None) -> bool:

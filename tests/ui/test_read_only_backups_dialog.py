@@ -159,3 +159,58 @@ def test_a_failed_backup_says_so_and_leaves_no_backing_up(
     assert "Errno" not in seen[0]["info"]
     assert said[-1] == headline and len(said) == 2  # "Backing up…", then this
     assert dialog.take_button.isEnabled()  # can be tried again
+
+
+def test_save_a_copy_never_replaces_a_file_and_asks_again(
+    qtbot: Any, ro_ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reviewer: "Save a copy…" onto another Ketnoi database replaced it after the save dialog's
+    own "replace it?", and deleted its -wal, whose committed change was lost. An existing name
+    is refused with a word, then a folder Ketnoi may not write; the dialog opens again in the
+    folder chosen each time; the third, new name is written. The other database is untouched."""
+    import sqlite3
+
+    other = tmp_path / "theirs" / "t.db"
+    other.parent.mkdir()
+    con = sqlite3.connect(other)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("CREATE TABLE t (x)")
+    con.execute("INSERT INTO t VALUES ('kept in the -wal')")
+    con.commit()  # (left open: the change stays in t.db-wal)
+    wal = Path(str(other) + "-wal").read_bytes()
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    new = tmp_path / "mine" / "copy.db"
+    new.parent.mkdir()
+    answers = iter([str(other), str(locked / "c.db"), str(new)])
+    starts: list[str] = []
+
+    def ask(_parent: Any, _title: str, start: str, *_a: Any, **_k: Any) -> tuple[str, str]:
+        starts.append(start)
+        return next(answers), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    seen: list[dict[str, str]] = []
+    dialog = _dialog_on(qtbot, ro_ctx)
+    with read_only(locked):
+        _close_box(seen)
+        QTimer.singleShot(300, lambda: _close_box(seen))
+        dialog.save_copy_button.click()
+        qtbot.waitUntil(lambda: not dialog.busy and new.exists(), timeout=10_000)
+    assert [s["name"] for s in seen] == ["copy_refused", "copy_refused"]
+    assert seen[0]["text"] == f"{other} exists already. The copy needs a new file name: choose another one."
+    assert seen[1]["text"] == f"Ketnoi may not write to the folder {locked}: choose another one."
+    assert [Path(s).parent for s in starts] == [Path.home(), other.parent, locked]
+    assert Path(str(other) + "-wal").read_bytes() == wal  # their change is still there
+    con.close()  # (the last connection: its change is checkpointed into t.db)
+    check = sqlite3.connect(other)
+    try:
+        assert check.execute("SELECT x FROM t").fetchall() == [("kept in the -wal",)]
+    finally:
+        check.close()
+    copy = sqlite3.connect(new)
+    try:
+        assert copy.execute("SELECT count(*) FROM organisation").fetchone() == (19,)
+    finally:
+        copy.close()

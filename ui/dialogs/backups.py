@@ -36,6 +36,7 @@ from db.engine import sqlite_path
 from db.errors import ReadOnlyFile
 from db.migrate import restore_database
 from ui.context import AppContext
+from ui.copies import choose_new_file
 from ui.tasks import Task
 from ui.team import hold_read_only, read_only_file, read_only_tip
 
@@ -260,22 +261,17 @@ class BackupsDialog(QDialog):
 
     def save_copy(self) -> None:
         """A copy of the read-only file, as it is, where the person chooses (db.backup reads it
-        without writing beside it); a file of that name is replaced, as the save dialog asked."""
+        without writing beside it): always a new file (ui.copies: replacing one lost another
+        database's changes in its -wal)."""
         if self.db_file is None:
             return
         db_file = self.db_file
-        start = str(Path.home() / f"{db_file.stem}-{clock.now():%Y%m%d}.db")
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save a copy of the database"), start, self.tr("Ketnoi database (*.db)")
-        )
-        if not chosen:
-            return
-        to = Path(chosen)
-        if to.resolve() == db_file.resolve():
+        start = Path.home() / f"{db_file.stem}-{clock.now():%Y%m%d}.db"
+        to = choose_new_file(self, self.tr("Save a copy of the database"), start, db_file)
+        if to is None:
             return
 
         def copy(_task: Task) -> Path | None:
-            to.unlink(missing_ok=True)  # the save dialog asked before replacing it
             return backups.take(db_file, "manual", to=to)
 
         self._run(copy, self._taken, self.tr("Saving a copy…"), self.tr("No copy was saved."))
