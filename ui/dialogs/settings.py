@@ -102,6 +102,8 @@ class SettingsDialog(QDialog):
         add_staff = QPushButton(self.tr("New staff member…"), self)
         add_staff.setObjectName("settings_add_staff")
         add_staff.clicked.connect(self._add_staff)
+        team_ui.hold_read_only(ctx, add_staff)  # a file opened read-only: adding writes (reviewer)
+        self.add_staff = add_staff
         staff_row = QHBoxLayout()
         staff_row.addWidget(self.staff, 1)
         staff_row.addWidget(add_staff)

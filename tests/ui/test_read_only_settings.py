@@ -1,0 +1,23 @@
+"""Settings on a file opened read-only: "New staff member…" writes, so it is held like every
+other write command, its tooltip saying why (reviewer: it was enabled, and adding one ended in an
+English "Not changed: … is open read-only" in the Vietnamese window)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.ui.test_read_only_backups_dialog import ro_ctx
+
+__all__ = ["ro_ctx"]
+
+
+def test_new_staff_member_is_held_and_says_why(qtbot: Any, ro_ctx: Any) -> None:
+    from ui.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(ro_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.add_staff.isVisible()
+    assert not dialog.add_staff.isEnabled()
+    assert "is open read-only" in dialog.add_staff.toolTip()
+    assert dialog.staff.isEnabled()  # who I am is a setting of this computer, not of the file
