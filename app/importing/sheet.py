@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -216,9 +217,24 @@ _NATIONAL_OFFICES = (
 )  # fmt: skip
 """Offices that are organisations of their own (the Government Office, a province's People's
 Committee's): never a department of ours."""
-_OWN_BOARDS = ("ban quan ly", "ban chi dao")
-"""Boards that are organisations of their own ("Ban Quản lý Khu công nghệ cao Hòa Lạc", "Ban
-Chỉ đạo …"): never a department of ours."""
+_OWN_BOARDS = (
+    "ban quan ly", "ban chi dao", "ban co yeu", "ban ton giao", "ban dan toc", "ban iv",
+    "ban nghien cuu phat trien kinh te tu nhan", "phong thuong mai", "phong kham", "phong cong chung",
+    "phong giao dich", "van phong cong chung", "van phong luat", "van phong thua phat lai",
+)  # fmt: skip
+"""Boards and offices that are organisations of their own ("Ban Quản lý Khu công nghệ cao Hòa
+Lạc", "Ban Chỉ đạo …", "Ban Cơ yếu", "Ban Nghiên cứu Phát triển kinh tế tư nhân"), a chamber
+of commerce ("Phòng Thương mại và Công nghiệp"), a clinic ("Phòng khám Đa khoa …"), a notary's
+or a lawyer's office ("Văn phòng công chứng …", "Văn phòng Luật sư …"), a bank's branch
+("Phòng giao dịch …"): never a department of ours."""
+_ORGANISATION_AFTER_DASH = (
+    "đại học", "học viện", "viện", "trường", "bộ", "tổng cục", "cục", "sở", "ủy ban", "uỷ ban", "ubnd",
+    "tập đoàn", "tổng công ty", "công ty", "ngân hàng", "bệnh viện", "đại sứ quán", "trung tâm",
+    "hiệp hội", "liên hiệp", "hội", "quỹ", "tỉnh", "thành phố", "quận", "huyện",
+)  # fmt: skip
+"""An organisation's first words (lower case, with their accents: "Số hóa" is work, "Sở" an
+agency) after a department's name and a dash: "Phòng Hợp tác Quốc tế - Đại học Quốc gia Hà
+Nội" is that university's department, not ours."""
 _OFFICE_OF = (
     "bo", "tong cuc", "cuc", "so", "uy ban", "ubnd", "hdnd", "vien", "dai hoc", "hoc vien", "truong",
     "tap doan", "tong cong ty", "cong ty", "ngan hang", "benh vien", "dai su quan", "tong lanh su",
@@ -227,9 +243,37 @@ _OFFICE_OF = (
 """What follows "Văn phòng" in an organisation's office ("Văn phòng Bộ Khoa học và Công nghệ",
 "Văn phòng Tổng cục …", "Văn phòng đại diện …"): the office of a ministry, an agency, a
 company, an embassy, not ours."""
-_PLACES = re.compile(r"\b(?:tỉnh|thành phố|quận|huyện|trung ương)\b", re.IGNORECASE)
-"""A province, a city, a district or the centre named in a unit's name ("Phòng Kinh tế quận
-Ba Đình", "Ban Tuyên giáo Trung ương"): a department of that authority, not ours."""
+_PLACES = re.compile(
+    r"\b(?:tỉnh|thành phố|quận|huyện|trung ương|chính phủ|quốc hội|việt nam)\b", re.IGNORECASE
+)
+"""A province, a city, a district, the centre, the Government or the country named in a unit's
+name ("Phòng Kinh tế quận Ba Đình", "Ban Tuyên giáo Trung ương", "Ban Cơ yếu Chính phủ",
+"Phòng Thương mại và Công nghiệp Việt Nam"): a unit of that authority, or the country's own
+body, not ours."""
+_PROVINCES = re.compile(
+    r"\b(?:Hà Nội|Hồ Chí Minh|TP\.? ?HCM|Đà Nẵng|Hải Phòng|Cần Thơ|Huế|An Giang|Bà Rịa|Vũng Tàu|"
+    r"Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|Bình Dương|Bình Phước|Bình Thuận|Cà Mau|"
+    r"Cao Bằng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|Hà Giang|Hà Nam|Hà Tĩnh|"
+    r"Hải Dương|Hậu Giang|Hòa Bình|Hưng Yên|Khánh Hòa|Kiên Giang|Kon Tum|Lai Châu|Lâm Đồng|Lạng Sơn|"
+    r"Lào Cai|Long An|Nam Định|Nghệ An|Ninh Bình|Ninh Thuận|Phú Thọ|Phú Yên|Quảng Bình|Quảng Nam|"
+    r"Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|Thanh Hóa|"
+    r"Tiền Giang|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái|"
+    r"ASEAN|APEC|UNDP|UNESCO|UNICEF|WHO|WTO|FAO|JICA|KOICA|USAID|GIZ|OECD|ADB|EU|UN)\b"
+)
+"""A province or a city ("Văn phòng công chứng Hà Nội", "… - Đại học Quốc gia Hà Nội"), or an
+international organisation ("Ban Thư ký ASEAN"), named as written (capitals): not ours."""
+_DISTRICT_OFFICES = tuple(
+    n.split()
+    for n in (
+        "phong giao duc va dao tao", "phong giao duc", "phong tai nguyen va moi truong", "phong noi vu",
+        "phong lao dong thuong binh va xa hoi", "phong tu phap", "phong van hoa va thong tin",
+        "phong van hoa thong tin", "phong y te", "phong tai chinh ke hoach", "phong kinh te ha tang",
+        "phong kinh te va ha tang", "phong quan ly do thi", "phong nong nghiep va phat trien nong thon",
+        "phong dan toc", "phong van hoa khoa hoc va thong tin",
+    )
+)  # fmt: skip
+"""The offices every district has (folded), which, followed by a name ("Phòng Giáo dục và Đào
+tạo Cầu Giấy"), are that district's: not ours."""
 _OUR_PREFIXES = ("phòng ", "ban ", "văn phòng ", "bộ phận ", "department ", "office ")
 _NEUTRAL_PREFIX = "trung tâm "  # a centre is a department as often as an organisation of its own
 _DASH = re.compile(r"\s[-–—]\s*")
@@ -240,19 +284,30 @@ def our_department(value: str) -> bool | None:
     (:func:`app.importing.units.looks_like_unit`) beginning with Phòng, Ban, Văn phòng, Bộ
     phận (or Department, Office), that names no organisation: no comma, no brackets, and
     after a dash only another of the department's work ("Phòng Kế hoạch - Tài chính", not
-    "Phòng HTQT - Viettel"); no board of its own ("Ban Quản lý …", "Ban Chỉ đạo …"), no
-    ministry's or agency's office ("Văn phòng Bộ …", "Văn phòng Tổng cục …"), no province's,
-    city's or district's unit; "Văn phòng" alone is the office. None for a centre's name
+    "Phòng HTQT - Viettel", "Phòng Hợp tác Quốc tế - Đại học Quốc gia Hà Nội"); no board or
+    office of its own ("Ban Quản lý …", "Ban Chỉ đạo …", "Ban Cơ yếu …", "Phòng Thương mại …",
+    "Phòng khám …", "Văn phòng Luật sư …"), no ministry's or agency's office ("Văn phòng Bộ …",
+    "Văn phòng Tổng cục …"), no unit of a province, a city, a district ("Phòng Giáo dục và Đào
+    tạo Cầu Giấy"), the Government or the country ("… Chính phủ", "… Việt Nam"), nor of an
+    international organisation ("Ban Thư ký ASEAN"); "Văn phòng" alone is the office. None for
+    a centre's name
     ("Trung tâm …"), a department as often as an organisation of its own: it counts
     neither way."""
-    text = " ".join(value.split())
+    text = " ".join(unicodedata.normalize("NFC", value).split())
     lower = text.lower()
     if lower == "văn phòng":
         return True
     if lower.startswith(_NEUTRAL_PREFIX):
         return None
     folded = fold(text)
-    if folded.startswith(_NATIONAL_OFFICES) or folded.startswith(_OWN_BOARDS) or _PLACES.search(text):
+    if (
+        folded.startswith(_NATIONAL_OFFICES)
+        or _starts_with_word(folded, _OWN_BOARDS)
+        or _PLACES.search(text)
+        or _PROVINCES.search(text)
+        or (text.isupper() and _PROVINCES.search(text.title()))
+        or _district_office(text)
+    ):
         return False
     if folded.startswith("van phong ") and _starts_with_word(folded[len("van phong ") :], _OFFICE_OF):
         return False
@@ -268,8 +323,21 @@ def _starts_with_word(text: str, words: tuple[str, ...]) -> bool:
     return any(text == w or text.startswith(w + " ") for w in words)
 
 
+def _district_office(text: str) -> bool:
+    """Whether ``text`` is a district's office by its name: one every district has, followed by
+    a capitalised name ("Phòng Giáo dục và Đào tạo Cầu Giấy", "Phòng Tài chính - Kế hoạch Ba Vì")."""
+    words = [w for w in text.split() if w not in ("-", "–", "—")]
+    folded = [fold(w) for w in words]
+    return any(
+        folded[: len(name)] == name and len(words) > len(name) and words[len(name)][:1].isupper()
+        for name in _DISTRICT_OFFICES
+    )
+
+
 def _unit_work(part: str) -> bool:
     """Whether the words after a dash are a department's work ("Tài chính", "Tổng hợp")."""
+    if _starts_with_word(part.lower(), _ORGANISATION_AFTER_DASH):
+        return False  # "Đại học Quốc gia Hà Nội", "Sở KH&CN": an organisation
     words = fold(part).split()
     if not words or words[0] == "bo" or " ".join(words[:2]) in ("cong ty", "tong cuc", "tong cong"):
         return False  # Bộ …, Công ty …, Tổng cục …, Tổng công ty …: an organisation
@@ -346,8 +414,9 @@ def staff_evidence(
     return is_staff, reason
 
 
-EXAMPLE_CHARS = 40
-"""How much of a cell a reason quotes as an example (the rest is "…")."""
+EXAMPLE_CHARS = 60
+"""How much of a cell a reason quotes as an example at most: its beginning and its end, with
+"…" between (:func:`clip_example`)."""
 WEBMAIL_DOMAINS = frozenset(
     {"gmail.com", "googlemail.com", "yahoo.com", "yahoo.com.vn", "hotmail.com", "outlook.com", "live.com",
      "msn.com", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "mail.com", "zoho.com",
@@ -448,9 +517,38 @@ def _domains_reason(
 
 
 def _examples(values: Iterable[str], count: int = 3) -> list[str]:
-    """The first ``count`` different values, each clipped to :data:`EXAMPLE_CHARS` ("…")."""
-    clipped = (v if len(v) <= EXAMPLE_CHARS else v[: EXAMPLE_CHARS - 1].rstrip() + "…" for v in values)
-    return list(dict.fromkeys(clipped))[:count]
+    """The first ``count`` different values, each clipped (:func:`clip_example`)."""
+    return list(dict.fromkeys(clip_example(v) for v in values))[:count]
+
+
+def clip_example(value: str) -> str:
+    """``value`` in at most :data:`EXAMPLE_CHARS` characters: its beginning and its end, at
+    word boundaries where there are some, with "…" between. The end is where a unit's name says
+    whose it is, kept whole after a dash when short enough ("Phòng Quản lý Khoa học và … -
+    Đại học Quốc gia Hà Nội"), and where two long names alike at the start differ."""
+    if len(value) <= EXAMPLE_CHARS:
+        return value
+    parts = _DASH.split(value)
+    last = parts[-1].strip() if len(parts) > 1 else ""
+    if 0 < len(last) <= EXAMPLE_CHARS // 2 + 5:
+        tail = "- " + last
+    else:
+        tail = _clip_end(value, EXAMPLE_CHARS * 2 // 5)
+    return f"{_clip_start(value, EXAMPLE_CHARS - len(tail) - 3)} … {tail}"
+
+
+def _clip_start(value: str, n: int) -> str:
+    head = value[:n]
+    if not value[n].isspace() and (cut := head.rfind(" ")) >= n // 2:
+        head = head[:cut]
+    return head.rstrip()
+
+
+def _clip_end(value: str, n: int) -> str:
+    tail = value[-n:]
+    if not value[-n - 1].isspace() and 0 <= (cut := tail.find(" ")) <= n // 2:
+        tail = tail[cut + 1 :]
+    return tail.lstrip()
 
 
 def _department_header(header: str) -> bool:

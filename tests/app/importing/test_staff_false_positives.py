@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 from app.cli import main
 from app.importing import inspect_workbook, kind_reason, preview_import, run_import
 from app.importing.messages import text
-from app.importing.sheet import EXAMPLE_CHARS, our_department
+from app.importing.sheet import EXAMPLE_CHARS, clip_example, our_department
 from db import models as m
 from db.engine import read_session
 from db.migrate import open_database
@@ -101,6 +101,24 @@ def reason_of(lay: Any) -> tuple[str | None, str]:
         ("Phòng Kinh tế quận Ba Đình", False),
         ("Ban Tuyên giáo Trung ương", False),
         ("Phòng Quản lý khoa học tỉnh Bắc Ninh", False),
+        # another organisation's department, after a dash; the Government's boards; a chamber
+        # of commerce, a clinic, a notary's, a lawyer's office; a district's office; a board
+        # of its own; an international organisation's (a reviewer's workbooks 16-18)
+        ("Phòng Hợp tác Quốc tế - Đại học Quốc gia Hà Nội", False),
+        ("Phòng Quản lý Khoa học - Đại học Cần Thơ", False),
+        ("Phòng Kế hoạch - Sở Khoa học và Công nghệ", False),
+        ("Phòng Thương mại và Công nghiệp Việt Nam", False),
+        ("Phòng Thương mại Hoa Kỳ", False),
+        ("Ban Cơ yếu Chính phủ", False),
+        ("Ban Tôn giáo Chính phủ", False),
+        ("Phòng khám Đa khoa Medlatec", False),
+        ("Văn phòng công chứng Hà Nội", False),
+        ("Văn phòng Luật sư Trần Hùng", False),
+        ("Phòng Giáo dục và Đào tạo Cầu Giấy", False),
+        ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO CẦU GIẤY", False),
+        ("Phòng Tài chính - Kế hoạch Ba Vì", False),
+        ("Ban Nghiên cứu Phát triển kinh tế tư nhân", False),
+        ("Ban Thư ký ASEAN", False),
         # ours, as before
         ("Văn phòng", True),
         ("Ban Giám đốc", True),
@@ -108,6 +126,12 @@ def reason_of(lay: Any) -> tuple[str | None, str]:
         ("Phòng Văn hóa - Xã hội", True),
         ("Phòng Hợp tác quốc tế", True),
         ("Văn phòng Đảng ủy", True),  # the centre's own party committee's office
+        ("Ban Thư ký", True),
+        ("Ban Nghiên cứu", True),
+        ("Phòng Giáo dục và Đào tạo", True),  # (no district named)
+        ("Phòng Khảo thí", True),  # (not khám)
+        ("Phòng Tổ chức - Hành chính", True),
+        ("PHÒNG HỢP TÁC QUỐC TẾ", True),
     ],
 )
 def test_boards_and_offices_of_their_own_are_organisations(value: str, ours: bool) -> None:
@@ -336,16 +360,17 @@ def test_the_reasons_examples_are_clipped_and_text_only(tmp_path: Path) -> None:
     lay = layouts(book)["Cán bộ"]
     assert lay.kind == "contact"
     code, said = reason_of(lay)
-    clipped = LONG[: EXAMPLE_CHARS - 1] + "…"
+    clipped = clip_example(LONG)
     assert code == "kind_contacts_by_organisation"
     assert said == f"column Đơn vị (B) names organisations ({clipped}, Viettel), not your own departments"
-    assert len(clipped) == EXAMPLE_CHARS == 40
+    assert len(clipped) == EXAMPLE_CHARS == 60
+    assert clipped.startswith("Phòng XXX") and " … " in clipped and clipped.endswith("XXX")
 
 
 def test_the_staff_reasons_examples_are_clipped(tmp_path: Path) -> None:
     units = [
         "Phòng Hợp tác quốc tế và Phát triển nguồn nhân lực khu vực phía Bắc",
-        "Phòng Hợp tác quốc tế và Phát triển nguồn nhân lực khu vực phía Nam",  # the same first 39
+        "Phòng Hợp tác quốc tế và Phát triển nguồn nhân lực khu vực phía Nam",  # told apart by the end
         "Ban Giám đốc",
     ]
     book = write_xlsx(
@@ -356,7 +381,35 @@ def test_the_staff_reasons_examples_are_clipped(tmp_path: Path) -> None:
     assert lay.kind == "staff" and code == "kind_staff_by_units"
     assert said == (
         "3 of 3 values of column Đơn vị (B) are departments, with no organisation named "
-        "(Phòng Hợp tác quốc tế và Phát triển ngu…, Ban Giám đốc): your own"
+        "(Phòng Hợp tác quốc tế và Phát triển … lực khu vực phía Bắc, Phòng Hợp tác quốc tế và Phát "
+        "triển … lực khu vực phía Nam, Ban Giám đốc): your own"
+    )
+
+
+UNIVERSITIES = [  # delegates of the universities' departments (workbooks 16 and 31)
+    ["A", "Phòng Hợp tác Quốc tế - Đại học Quốc gia Hà Nội", "CV", "a@vnu.edu.vn"],
+    ["B", "Phòng Quản lý Khoa học và Hợp tác Quốc tế - Đại học Quốc gia Hà Nội", "CV", "b@vnu.edu.vn"],
+    ["C", "Ban Khoa học Công nghệ - Đại học Bách khoa Hà Nội", "CV", "c@hust.edu.vn"],
+    ["D", "Phòng Đào tạo - Đại học Thái Nguyên", "CV", "d@tnu.edu.vn"],
+]
+BOARDS = [  # the Government's boards, chambers of commerce, and the like (workbooks 17 and 18)
+    ["E", "Ban Cơ yếu Chính phủ", "CV", "e@bcy.gov.vn"],
+    ["F", "Phòng Thương mại và Công nghiệp Việt Nam", "CV", "f@vcci.com.vn"],
+    ["G", "Ban Thư ký ASEAN", "CV", "g@asean.org"],
+    ["H", "Phòng Giáo dục và Đào tạo Cầu Giấy", "CV", "h@caugiay.edu.vn"],
+]
+
+
+def test_other_organisations_departments_and_boards_are_contacts(engine: Engine, tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "d.xlsx", {"Sheet1": [NAMES, *UNIVERSITIES], "Sheet2": [NAMES, *BOARDS]})
+    assert {k: v.kind for k, v in layouts(book, engine).items()} == {"Sheet1": "contact", "Sheet2": "contact"}
+    # under a name that says staff, the reason quotes the end that names the organisation
+    book = write_xlsx(tmp_path / "c.xlsx", {"Cán bộ": [NAMES, *UNIVERSITIES]})
+    assert reason_of(layouts(book, engine)["Cán bộ"]) == (
+        "kind_contacts_by_organisation",
+        "column Đơn vị (B) names organisations (Phòng Hợp tác Quốc tế - Đại học Quốc gia Hà Nội, Phòng "
+        "Quản lý Khoa học và Hợp … - Đại học Quốc gia Hà Nội, Ban Khoa học Công nghệ - Đại học Bách khoa "
+        "Hà Nội), not your own departments",
     )
 
 
@@ -415,6 +468,6 @@ def test_the_cli_clips_the_examples(tmp_path: Path, capsys: pytest.CaptureFixtur
     book = write_xlsx(tmp_path / "w.xlsx", {"Cán bộ": [["Họ và tên", "Đơn vị", "Email"], *rows]})
     out = dry_run(book, tmp_path / "k.db", capsys).splitlines()
     assert out[1] == (
-        f"  read as contacts: column Đơn vị (B) names organisations ({LONG[:39]}…), not your own "
+        f"  read as contacts: column Đơn vị (B) names organisations ({clip_example(LONG)}), not your own "
         'departments; if it lists your own staff: --sheet "Cán bộ" --kind staff'
     )
