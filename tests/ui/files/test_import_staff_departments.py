@@ -170,3 +170,40 @@ def test_a_partners_list_by_department_is_read_as_contacts_and_says_why(
     assert live(engine, Staff.name) == ["Trần Quang"]
     assert live(engine, Contact.full_name) == ["Nguyễn Văn X", "Trần Y"]
     w.accept()
+
+
+DELEGATES = [  # the same headers, delegates of ministries (a reviewer's workbook 19)
+    [1, "Hoàng Đức Anh", "Chuyên viên", "Bộ Khoa học và Công nghệ", "anh@most.gov.vn"],
+    [2, "Đỗ Mạnh Cường", "Chuyên viên", "Viện Hàn lâm KH&CN Việt Nam", "cuong@vast.vn"],
+    [3, "Ngô Thị Mai", "Chuyên viên", "Văn phòng Bộ Công Thương", "mai@moit.gov.vn"],
+]
+
+
+def test_a_remembered_mapping_does_not_decide_staff_or_contacts(
+    qtbot: Any, ctx: Any, engine: Any, tmp_path: Path
+) -> None:
+    """Our list imported (its mapping remembered for its headers), a list of delegates with the
+    same headers is contacts, not three new staff; another list of ours uses the remembered
+    mapping and still says why it is staff."""
+    from tests.app.importing.helpers import do_import
+
+    assert (
+        do_import(engine, write_xlsx(tmp_path / "nic.xlsx", {"Sheet1": [HEAD, *OFFICE]}))[0].kind == "staff"
+    )
+    w = open_wizard(qtbot, ctx, write_xlsx(tmp_path / "d.xlsx", {"Sheet1": [HEAD, *DELEGATES]}))
+    w.next()
+    page = w.mapping_page
+    assert page.kind.currentData() == "contact" and page.combos[3].currentData() == "organisation"
+    assert "confirmed last time" not in page.note.text()
+    w.reject()
+    more = [
+        [1, "Vũ Lan", "CV", "Ban Giám đốc", "lan@nic.gov.vn"],
+        [2, "Đặng Bảo", "CV", "Văn phòng", "b@nic.gov.vn"],
+    ]
+    w = open_wizard(qtbot, ctx, write_xlsx(tmp_path / "m.xlsx", {"Sheet1": [HEAD, *more]}))
+    w.next()
+    page = w.mapping_page
+    assert page.kind.currentData() == "staff"
+    assert "The mapping you confirmed last time for these headers is used." in page.note.text()
+    assert "Read as staff: 2 of 2 values of column Đơn vị (D) are departments" in page.note.text()
+    w.reject()
