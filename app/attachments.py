@@ -48,6 +48,7 @@ from app import records
 from app.entities import ATTACHMENT_TEXT_LIMIT
 from app.errors import NotFoundError, UserError
 from app.vntext import fold_words
+from app.written import check_folder, not_written
 from db import kinds
 from db import models as m
 from db.queries import chunked, fts_filter, insert_new
@@ -346,12 +347,12 @@ def write_to(session: Session, attachment_id: int, target: Path, *, overwrite: b
         target = unique_path(target / safe_name(info.file_name))
     elif target.exists() and not overwrite:
         raise UserError(f"{target} exists already; choose a new file name")
-    elif not target.parent.is_dir():
-        raise UserError(f"no folder {target.parent}")
+    else:
+        check_folder(target)
     try:
         target.write_bytes(data)
-    except OSError as exc:
-        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
+    except OSError as exc:  # why, in words (ui.not_written: in the person's language)
+        raise not_written(exc, target) from None
     return target
 
 

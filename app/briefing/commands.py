@@ -22,6 +22,7 @@ from app import validation
 from app.briefing import gather
 from app.briefing.produce import BriefRequest, pdf_path, produce
 from app.errors import UserError
+from app.written import NotWritten
 from db import clock
 from db.engine import read_session
 
@@ -41,13 +42,16 @@ def parse_day(text: str) -> dt.date:
 
 
 def _write(args: argparse.Namespace, ctx: Context, req: BriefRequest) -> int:
-    done = produce(
-        ctx.engine(),
-        req,
-        today=args.today or clock.today(),
-        target=pdf_path(args.output) if args.output else None,
-        keep_existing=False,  # a script run every day rewrites the day's file
-    )
+    try:
+        done = produce(
+            ctx.engine(),
+            req,
+            today=args.today or clock.today(),
+            target=pdf_path(args.output) if args.output else None,
+            keep_existing=False,  # a script run every day rewrites the day's file
+        )
+    except NotWritten as exc:  # in the brief's language (--lang vi: Vietnamese)
+        raise UserError(exc.text(req.lang)) from None
     ctx.out(f"Wrote {done.path} ({done.pages} page{'s' if done.pages != 1 else ''})")
     return 0
 

@@ -20,6 +20,7 @@ brief leaves no file behind.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -31,6 +32,7 @@ from app.briefing import gather, render
 from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief, PeriodDigest
 from app.errors import UserError
 from app.vntext import fold
+from app.written import check_folder, not_written
 from db import kinds
 from db.engine import Engine, Session, read_session
 
@@ -217,15 +219,15 @@ def produce(
         name = file_name_of(brief, today)
         where = folder if folder is not None else Path()
         target = free_path(where, name) if keep_existing else where / name
-    if not target.parent.is_dir():
-        raise UserError(f"The folder {target.parent} does not exist")
+    check_folder(target)
     part = target.with_name(target.name + ".part")
     try:
         pages = RENDERERS[type(brief)](brief, str(part), paper=req.paper, lang=req.lang, progress=pages_done)
         check()
         part.replace(target)
-    except PermissionError as exc:
-        raise UserError(f"Không ghi được / cannot write {target}: permission denied") from exc
+    except OSError as exc:  # why the file chosen (not its .part) was not written, in words
+        raise not_written(exc, target) from None
     finally:
-        part.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # (a read-only folder refuses even a missing one's)
+            part.unlink(missing_ok=True)
     return Produced(target, pages)

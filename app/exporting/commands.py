@@ -10,6 +10,7 @@ from typing import Any
 from app.errors import UserError
 from app.exporting.workbook import export_workbook, write_template
 from app.importing.messages import LANGUAGES, cli_language, term
+from app.written import NotWritten
 from db.engine import read_session
 
 LINES: dict[str, tuple[str, str]] = {
@@ -59,7 +60,10 @@ def export_command(args: argparse.Namespace, ctx: Any) -> int:
     lang = cli_language(getattr(args, "lang", None))
     path = _target(args, lang)
     with read_session(ctx.engine()) as session:
-        counts = export_workbook(path, session=session)
+        try:
+            counts = export_workbook(path, session=session)
+        except NotWritten as exc:
+            raise UserError(exc.text(lang)) from None
     shown = ", ".join(f"{term(k, lang)} {v}" for k, v in counts.items())
     ctx.out(_line("exported", lang, path=path, counts=shown))
     return 0
@@ -68,6 +72,9 @@ def export_command(args: argparse.Namespace, ctx: Any) -> int:
 def template_command(args: argparse.Namespace, ctx: Any) -> int:
     lang = cli_language(getattr(args, "lang", None))
     path = _target(args, lang)
-    write_template(path)
+    try:
+        write_template(path)
+    except NotWritten as exc:
+        raise UserError(exc.text(lang)) from None
     ctx.out(_line("template", lang, path=path))
     return 0

@@ -32,6 +32,7 @@ from app.importing.matching import MODELS
 from app.importing.notation import with_email, with_label, with_role
 from app.importing.resolve import org_label
 from app.vntext import fold
+from app.written import check_folder, not_written
 from db import models as m
 from db.queries import chunked, first_emails
 
@@ -194,38 +195,40 @@ def export_workbook(
         total += session.exec(
             select(func.count()).select_from(model).where(col(model.deleted_at).is_(None))
         ).one()
+    path = Path(path)
+    check_folder(path)  # a typo names a folder that is not there: not made
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.open("wb").close()  # a folder that cannot be written: said now, before the long part
+    except OSError as exc:
+        raise not_written(exc, path) from None
     wb = Workbook(write_only=True)
     counts: dict[str, int] = {}
     done = 0
     try:
-        for kind in SHEETS:
-            ws = _sheet(wb, kind)
-            specs = exported_fields(kind)
-            n = 0
-            for rec, rels in _records(session, kind):
-                ws.append(_cells(ws, [_value(kind, f.name, rec, rels, names) for f in specs], specs))
-                n += 1
-                done += 1
-                if done % READ_CHUNK == 0:
-                    if cancel is not None and cancel():
-                        raise ImportCancelled()
-                    if progress is not None:
-                        progress(done, total)
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(specs))}{n + 1}"
-            counts[kind] = n
-    except BaseException:
-        for sheet in wb.worksheets:  # finish the temporary sheet files; nothing is saved
-            with contextlib.suppress(Exception):
-                sheet.close()
-        raise
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        wb.save(tmp)
-        tmp.replace(path)
+        try:
+            for kind in SHEETS:
+                ws = _sheet(wb, kind)
+                specs = exported_fields(kind)
+                n = 0
+                for rec, rels in _records(session, kind):
+                    ws.append(_cells(ws, [_value(kind, f.name, rec, rels, names) for f in specs], specs))
+                    n += 1
+                    done += 1
+                    if done % READ_CHUNK == 0:
+                        if cancel is not None and cancel():
+                            raise ImportCancelled()
+                        if progress is not None:
+                            progress(done, total)
+                ws.auto_filter.ref = f"A1:{get_column_letter(len(specs))}{n + 1}"
+                counts[kind] = n
+        except BaseException:
+            _close(wb)  # finish the temporary sheet files; nothing is saved
+            raise
+        _save(wb, tmp, path)
     finally:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # (a read-only folder refuses even a missing one's)
+            tmp.unlink(missing_ok=True)
     if progress is not None:
         progress(total, total)
     return counts
@@ -234,10 +237,35 @@ def export_workbook(
 def write_template(path: Path) -> None:
     """The empty import layout: one sheet per record kind, and one for our staff, with its
     header row."""
+    path = Path(path)
+    check_folder(path)
     wb = Workbook(write_only=True)
     for kind in SHEETS:
         ws = _sheet(wb, kind)
         ws.auto_filter.ref = f"A1:{get_column_letter(len(exported_fields(kind)))}1"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        _save(wb, tmp, path)
+    finally:
+        with contextlib.suppress(OSError):  # (a read-only folder refuses even a missing one's)
+            tmp.unlink(missing_ok=True)
+
+
+def _save(wb: Workbook, tmp: Path, path: Path) -> None:
+    """Save ``wb`` to ``tmp``, then move it to ``path``. A failure finishes the write-only
+    sheets' temporary files (else openpyxl complains about each at exit), and an OS error says
+    why ``path`` (not the ``.part``) was not written."""
+    try:
+        wb.save(tmp)
+        tmp.replace(path)
+    except BaseException as exc:
+        _close(wb)
+        if isinstance(exc, OSError):
+            raise not_written(exc, path) from None
+        raise
+
+
+def _close(wb: Workbook) -> None:
+    for sheet in wb.worksheets:  # finish the temporary sheet files; nothing is saved
+        with contextlib.suppress(Exception):
+            sheet.close()

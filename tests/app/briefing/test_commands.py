@@ -78,5 +78,5 @@ def test_user_errors_are_one_line(
     assert main(["brief", "digest", "--from", "2026-11-30", "--to", "2026-11-01", "--db", db_url]) == 1
     assert "--to is before --from" in capsys.readouterr().err
     assert main(["brief", "org", "NIC", "--db", db_url, "-o", str(tmp_path / "no" / "such" / "x.pdf")]) == 1
-    assert "does not exist" in capsys.readouterr().err
+    assert f"there is no folder {tmp_path / 'no' / 'such'}" in capsys.readouterr().err
     assert not list(tmp_path.glob("*.pdf"))

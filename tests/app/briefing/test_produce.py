@@ -125,7 +125,7 @@ def test_cancel_and_errors_leave_no_file(engine: Engine, data: Sample, tmp_path:
             today=clock.today(),
             folder=tmp_path,
         )
-    with pytest.raises(UserError, match="does not exist"):
+    with pytest.raises(UserError, match="there is no folder"):
         produce(
             engine, BriefRequest("contact", data.dang), today=clock.today(), target=tmp_path / "no" / "x.pdf"
         )

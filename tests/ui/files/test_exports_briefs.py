@@ -43,6 +43,7 @@ def test_export_asks_for_a_name_and_writes_a_workbook_that_reads_back(
 ):
     asked: list[str] = []
     target = tmp_path / "out" / "chosen"
+    target.parent.mkdir()  # (a folder the file dialog offers is there: export makes none)
 
     def fake_dialog(parent, title, suggested, filters):
         asked.append(suggested)
