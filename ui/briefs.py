@@ -48,11 +48,11 @@ from app.briefing.produce import (
     suggested_file_name,
 )
 from app.briefing.produce import PERIODS as NAMED_PERIODS
-from app.errors import UserError
 from db.engine import read_session
 from ui import answers
 from ui.context import AppContext
 from ui.icons import icon
+from ui.not_written import error_text
 from ui.tasks import Cancelled, Task
 
 PERIODS = (*NAMED_PERIODS, "custom")
@@ -283,12 +283,8 @@ class BriefDialog(QDialog):
             return
         self.bar.hide()
         self._set_inputs_enabled(True)
-        if isinstance(exc, (Cancelled, BriefCancelled)):
-            text = self.tr("Cancelled.")
-        elif isinstance(exc, UserError):
-            text = str(exc)
-        else:
-            text = f"{type(exc).__name__}: {exc}"
+        cancelled = isinstance(exc, (Cancelled, BriefCancelled))
+        text = self.tr("Cancelled.") if cancelled else error_text(exc)  # a file not written: why, in words
         self.message.setText("⚠ " + text)
         self.message.show()
 

@@ -17,12 +17,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDir
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.errors import UserError
 from app.exporting import export_workbook, write_template
 from app.importing.errors import ImportCancelled
 from db.engine import read_session
 from ui import answers
 from ui.context import AppContext
+from ui.not_written import error_text
 from ui.progress import run_with_progress
 from ui.tasks import Task
 
@@ -53,20 +53,12 @@ def ask_path(parent: QWidget | None, ctx: AppContext, title: str, name: str) -> 
     return path
 
 
-def _message(exc: BaseException) -> str:
-    if isinstance(exc, UserError):
-        return str(exc)
-    if isinstance(exc, OSError):
-        return f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
-    return f"{type(exc).__name__}: {exc}"
-
-
 def _report_error(parent: QWidget | None, ctx: AppContext, exc: BaseException) -> None:
     if isinstance(exc, ImportCancelled):
         ctx.status_message.emit(_tr("Export cancelled; no file was written."))
         return
-    ctx.status_message.emit(_message(exc))
-    QMessageBox.warning(parent, "Ketnoi", _message(exc))
+    ctx.status_message.emit(error_text(exc))
+    QMessageBox.warning(parent, "Ketnoi", error_text(exc))
 
 
 def export_all(parent: QWidget | None, ctx: AppContext, path: Path | str | None = None) -> Task | None:

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import attachments
-from app.errors import UserError
 from db import kinds
 from db.engine import Session
 from ui.context import AppContext
 from ui.icons import icon
+from ui.not_written import error_text
 from ui.tasks import Task
 from ui.team import hold_read_only, is_reader
 
@@ -184,8 +184,7 @@ class AttachmentsBox(QWidget):
 
     def _error(self, exc: BaseException) -> None:
         self.busy = max(0, self.busy - 1)
-        message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
-        QMessageBox.warning(self, self.tr("Attachments"), message)
+        QMessageBox.warning(self, self.tr("Attachments"), error_text(exc))  # a save's refusal in words
 
     # --- adding -------------------------------------------------------------------------------
 
