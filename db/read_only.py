@@ -97,7 +97,8 @@ class OlderSchemaError(DatabaseError):
         super().__init__(
             f"Cannot open {path} read-only: it has schema version {revision}, older than this "
             f"Ketnoi's {HEAD_REVISION}, and upgrading it would change the file. Copy it to a folder "
-            "you can write and open the copy (Ketnoi upgrades the copy, keeping a backup)"
+            f"you can write (ketnoi backup COPY.db --db {path} copies it as it is) and open the copy "
+            "(Ketnoi upgrades the copy, keeping a backup)"
         )
 
 
@@ -258,12 +259,44 @@ def _pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
+def older_schema(url: str) -> OlderSchemaError | None:
+    """The file at ``url`` has a schema older than this Ketnoi's that reading would need to
+    upgrade (:class:`OlderSchemaError`, to raise), read without writing anything beside it; None
+    otherwise, or when it cannot be told (the opening then says what is wrong). So a read-only
+    file that could not be read anyway is not first offered "Open read-only"."""
+    path = sqlite_path(url)
+    if path is None or not path.is_file():
+        return None
+    try:
+        con = connect(path)
+        try:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except Exception:  # damaged, not a database, no version table: the opening says so
+        return None
+    revision = str(row[0]) if row else None
+    if revision is None or revision == HEAD_REVISION:
+        return None
+    try:
+        _check_revision(path, revision)
+    except OlderSchemaError as exc:
+        return exc
+    except Exception:  # newer, or unknown: said by the opening
+        return None
+    return None
+
+
 def _check_schema(engine: Engine, path: Path) -> None:
     revision = stored_revision(engine)
     if revision == HEAD_REVISION:
         return
     if revision is None:
         raise DatabaseError(f"{path} is not a Ketnoi database (it has no Ketnoi schema version)")
+    _check_revision(path, revision)
+
+
+def _check_revision(path: Path, revision: str) -> None:
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config())

@@ -142,14 +142,22 @@ class Opening(QObject):
         url, upgrading = self.url, self.upgrading.emit
 
         def prepare(_task: Any) -> tuple[str | None, Engine | None]:
-            from db.migrate import open_database, quick_check
+            from db.migrate import ReadOnlyDatabaseError, open_database, quick_check
+            from db.read_only import older_schema
 
             # A damaged file is noticed before anything reads its schema (the version may sit
             # on a broken page, and then nothing would open): the latest good backup is offered.
-            problem = quick_check(url) if check else None
-            if problem:
-                return problem, None
-            engine = open_database(url, on_upgrade=upgrading)
+            try:
+                problem = quick_check(url) if check else None
+                if problem:
+                    return problem, None
+                engine = open_database(url, on_upgrade=upgrading)
+            except ReadOnlyDatabaseError as exc:
+                # Read-only and older: "Open read-only" could not work; the copy is offered at once.
+                older = older_schema(url)
+                if older is not None:
+                    raise older from exc
+                raise
             preload()
             return None, engine
 

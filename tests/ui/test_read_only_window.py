@@ -202,19 +202,20 @@ def _older(db: Path) -> None:
 def test_a_file_that_cannot_be_read_correctly_is_said_so(
     qtbot: Any, qapp: Any, tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An older schema cannot be upgraded read-only: "Open read-only" names the file and its
-    version in a second message, which offers a copy; Quit ends the start."""
+    """An older schema cannot be upgraded read-only: the message names the file and its version
+    and offers a copy, at once (reviewer: "Open read-only" was offered first, and could not
+    work); Quit ends the start."""
     from ui import main
 
     db = demo_file(tmp_path / "old")
     _older(db)
     seen: list[dict[str, Any]] = []
     with read_only(db.parent):
-        _answer_all(["open_read_only", "quit"], seen)
+        _answer_all(["quit"], seen)
         assert main.run(str(db), settings=settings) == 1
-    assert [s["name"] for s in seen] == ["read_only_database", "older_read_only"]
-    assert seen[1]["text"].startswith(f"{db} was saved by an older Ketnoi (schema 0013).")
-    assert "Save a copy in a folder you can write" in seen[1]["info"]
+    assert [s["name"] for s in seen] == ["older_read_only"]
+    assert seen[0]["text"].startswith(f"{db} was saved by an older Ketnoi (schema 0013).")
+    assert "Save a copy in a folder you can write" in seen[0]["info"]
 
 
 def test_an_older_file_is_copied_where_chosen_and_the_copy_opened(
@@ -256,10 +257,10 @@ def test_an_older_file_is_copied_where_chosen_and_the_copy_opened(
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     seen: list[dict[str, Any]] = []
     with read_only(db.parent):
-        _answer_all(["open_read_only", "save_older_copy"], seen)
+        _answer_all(["save_older_copy"], seen)
         assert main.run(str(db), settings=settings) == 0
         assert sorted(p.name for p in db.parent.iterdir()) == ["ketnoi.db"]
-    assert [s["name"] for s in seen] == ["read_only_database", "older_read_only"]
+    assert [s["name"] for s in seen] == ["older_read_only"]
     assert found["new"] is True and "read-only" not in found["title"]
     con = sqlite3.connect(copy)
     try:
