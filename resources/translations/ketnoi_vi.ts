@@ -175,7 +175,7 @@
       <translation>Thêm…</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="193" />
+      <location filename="../../ui/details/attachments.py" line="192" />
       <source>Attach files</source>
       <translation>Đính kèm tệp</translation>
     </message>
@@ -185,12 +185,12 @@
       <translation>Đính kèm tệp vào hồ sơ này (hoặc kéo thả tệp vào trang của hồ sơ)</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="215" />
+      <location filename="../../ui/details/attachments.py" line="214" />
       <source>Attached %1</source>
       <translation>Đã đính kèm %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="188" />
+      <location filename="../../ui/details/attachments.py" line="187" />
       <source>Attachments</source>
       <translation>Tệp đính kèm</translation>
     </message>
@@ -200,7 +200,7 @@
       <translation>Tệp đính kèm (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="254" />
+      <location filename="../../ui/details/attachments.py" line="253" />
       <source>No program opened %1. The file is in:
 %2</source>
       <translation>Không có chương trình nào mở được %1. Tệp nằm trong thư mục:
@@ -212,7 +212,7 @@
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="252" />
+      <location filename="../../ui/details/attachments.py" line="251" />
       <source>Open file</source>
       <translation>Mở tệp</translation>
     </message>
@@ -222,7 +222,7 @@
       <translation>Gỡ bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="307" />
+      <location filename="../../ui/details/attachments.py" line="306" />
       <source>Removed %1</source>
       <translation>Đã gỡ bỏ %1</translation>
     </message>
@@ -232,17 +232,17 @@
       <translation>Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="273" />
+      <location filename="../../ui/details/attachments.py" line="272" />
       <source>Save attachment</source>
       <translation>Lưu tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="287" />
+      <location filename="../../ui/details/attachments.py" line="286" />
       <source>Saved %1</source>
       <translation>Đã lưu %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/attachments.py" line="258" />
+      <location filename="../../ui/details/attachments.py" line="257" />
       <source>Show in folder</source>
       <translation>Mở thư mục chứa tệp</translation>
     </message>
@@ -250,216 +250,211 @@
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="183" />
+      <location filename="../../ui/dialogs/backups.py" line="184" />
       <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
       <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="62" />
+      <location filename="../../ui/dialogs/backups.py" line="63" />
       <source>Back up now</source>
       <translation>Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="284" />
+      <location filename="../../ui/dialogs/backups.py" line="280" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="259" />
+      <location filename="../../ui/dialogs/backups.py" line="260" />
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="214" />
-      <location filename="../../ui/dialogs/backups.py" line="48" />
+      <location filename="../../ui/dialogs/backups.py" line="215" />
+      <location filename="../../ui/dialogs/backups.py" line="49" />
       <source>Backups</source>
       <translation>Bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="57" />
+      <location filename="../../ui/dialogs/backups.py" line="58" />
       <source>Before</source>
       <translation>Trước khi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="136" />
+      <location filename="../../ui/dialogs/backups.py" line="137" />
       <source>Before a merge</source>
       <translation>Trước khi gộp hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="138" />
+      <location filename="../../ui/dialogs/backups.py" line="139" />
       <source>Before a restore</source>
       <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="135" />
+      <location filename="../../ui/dialogs/backups.py" line="136" />
       <source>Before an import</source>
       <translation>Trước khi nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="142" />
+      <location filename="../../ui/dialogs/backups.py" line="143" />
       <source>Before an upgrade of Ketnoi</source>
       <translation>Trước khi nâng cấp Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="137" />
+      <location filename="../../ui/dialogs/backups.py" line="138" />
       <source>Before deleting several records</source>
       <translation>Trước khi xoá nhiều hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="139" />
+      <location filename="../../ui/dialogs/backups.py" line="140" />
       <source>Before emptying the trash</source>
       <translation>Trước khi dọn thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="76" />
+      <location filename="../../ui/dialogs/backups.py" line="77" />
       <source>Copy this file, as it is, to a folder you can write. Open the copy to change it (an older copy is upgraded when it is opened).</source>
       <translation>Sao chép tệp này, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi. Hãy mở bản sao để thay đổi (bản sao của phiên bản cũ hơn sẽ được nâng cấp khi mở).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="134" />
+      <location filename="../../ui/dialogs/backups.py" line="135" />
       <source>Copy you asked for</source>
       <translation>Bản sao bạn yêu cầu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="133" />
+      <location filename="../../ui/dialogs/backups.py" line="134" />
       <source>Daily copy</source>
       <translation>Bản sao hằng ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="153" />
+      <location filename="../../ui/dialogs/backups.py" line="154" />
       <source>Damaged file set aside — kept, not restorable</source>
       <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="309" />
+      <location filename="../../ui/dialogs/backups.py" line="305" />
       <source>Database: %1
 Backup: %2</source>
       <translation>Cơ sở dữ liệu: %1
 Bản sao lưu: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="301" />
+      <location filename="../../ui/dialogs/backups.py" line="297" />
       <source>Everything recorded in %1 since that backup will be gone from it. A copy of the database as it is now is taken first, in %2, so this can be undone by restoring that copy.</source>
       <translation>Mọi thứ ghi vào %1 sau lần sao lưu đó sẽ mất khỏi tệp này. Trước khi khôi phục, Ketnoi sao lưu cơ sở dữ liệu như hiện tại vào %2, nên có thể quay lại bằng cách khôi phục bản sao lưu đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="116" />
+      <location filename="../../ui/dialogs/backups.py" line="117" />
       <source>Ketnoi copies the database before every import, merge, bulk delete and restore, and once a day. Copies are kept in %1.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="269" />
-      <source>Ketnoi database (*.db)</source>
-      <translation>Cơ sở dữ liệu Ketnoi (*.db)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/backups.py" line="229" />
+      <location filename="../../ui/dialogs/backups.py" line="230" />
       <source>Ketnoi may not write to %1 (it is read-only for you).</source>
       <translation>Ketnoi không được ghi vào %1 (nơi này chỉ cho phép bạn đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="251" />
-      <location filename="../../ui/dialogs/backups.py" line="281" />
+      <location filename="../../ui/dialogs/backups.py" line="252" />
+      <location filename="../../ui/dialogs/backups.py" line="277" />
       <source>No copy was saved.</source>
       <translation>Chưa lưu được bản sao nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="68" />
+      <location filename="../../ui/dialogs/backups.py" line="69" />
       <source>Open folder</source>
       <translation>Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="295" />
+      <location filename="../../ui/dialogs/backups.py" line="291" />
       <source>Replace the database %1 with the backup taken %2?</source>
       <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="311" />
+      <location filename="../../ui/dialogs/backups.py" line="307" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="292" />
+      <location filename="../../ui/dialogs/backups.py" line="288" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="65" />
+      <location filename="../../ui/dialogs/backups.py" line="66" />
       <source>Restore…</source>
       <translation>Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="337" />
+      <location filename="../../ui/dialogs/backups.py" line="333" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="269" />
+      <location filename="../../ui/dialogs/backups.py" line="270" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="240" />
+      <location filename="../../ui/dialogs/backups.py" line="241" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="72" />
+      <location filename="../../ui/dialogs/backups.py" line="73" />
       <source>Save a copy…</source>
       <translation>Lưu một bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="250" />
+      <location filename="../../ui/dialogs/backups.py" line="251" />
       <source>Saving a copy of the team database…</source>
       <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="281" />
+      <location filename="../../ui/dialogs/backups.py" line="277" />
       <source>Saving a copy…</source>
       <translation>Đang lưu bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="57" />
+      <location filename="../../ui/dialogs/backups.py" line="58" />
       <source>Size</source>
       <translation>Dung lượng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="57" />
+      <location filename="../../ui/dialogs/backups.py" line="58" />
       <source>Taken</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="259" />
+      <location filename="../../ui/dialogs/backups.py" line="260" />
       <source>The backup was not taken.</source>
       <translation>Chưa sao lưu được.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="165" />
+      <location filename="../../ui/dialogs/backups.py" line="166" />
       <source>The damaged database a restore replaced, kept as it was so that IT or support can try to recover records from it. Ketnoi never restores or deletes it.</source>
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="337" />
+      <location filename="../../ui/dialogs/backups.py" line="333" />
       <source>The database was not restored.</source>
       <translation>Chưa khôi phục được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="348" />
+      <location filename="../../ui/dialogs/backups.py" line="344" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="343" />
+      <location filename="../../ui/dialogs/backups.py" line="339" />
       <source>The database was restored. What it held before is kept in %1.</source>
       <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="124" />
+      <location filename="../../ui/dialogs/backups.py" line="125" />
       <source>This file is open read-only, and Ketnoi may not make copies beside it (%1). Save a copy… writes it, as it is, to a folder you can write.</source>
       <translation>Tệp này đang được mở ở chế độ chỉ đọc, và Ketnoi không được tạo bản sao bên cạnh nó (%1). Nút Lưu một bản sao… ghi tệp, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="106" />
+      <location filename="../../ui/dialogs/backups.py" line="107" />
       <source>This is a team database on a PostgreSQL server: it is backed up on the server. Back up now saves a copy made with pg_dump, which pg_restore puts back.</source>
       <translation>Đây là cơ sở dữ liệu nhóm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhận. Nút Sao lưu ngay lưu một bản sao bằng pg_dump, có thể khôi phục bằng pg_restore.</translation>
     </message>
@@ -1195,6 +1190,29 @@ Bản sao lưu: %2</translation>
     </message>
   </context>
   <context>
+    <name>Copies</name>
+    <message>
+      <location filename="../../ui/copies.py" line="33" />
+      <source>%1 exists already. The copy needs a new file name: choose another one.</source>
+      <translation>%1 đã có. Bản sao cần một tên tệp mới: hãy chọn tên khác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/copies.py" line="27" />
+      <source>Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+      <translation>Cơ sở dữ liệu Ketnoi (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/copies.py" line="39" />
+      <source>Ketnoi may not write to the folder %1: choose another one.</source>
+      <translation>Ketnoi không được ghi vào thư mục %1: hãy chọn thư mục khác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/copies.py" line="37" />
+      <source>There is no folder %1: choose another one.</source>
+      <translation>Không có thư mục %1: hãy chọn thư mục khác.</translation>
+    </message>
+  </context>
+  <context>
     <name>Dashboard</name>
     <message>
       <location filename="../../ui/dashboard.py" line="107" />
@@ -1550,32 +1568,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Export</name>
     <message>
-      <location filename="../../ui/exports.py" line="66" />
+      <location filename="../../ui/exports.py" line="58" />
       <source>Export cancelled; no file was written.</source>
       <translation>Đã huỷ xuất; chưa ghi tệp nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="77" />
+      <location filename="../../ui/exports.py" line="69" />
       <source>Export to Excel</source>
       <translation>Xuất ra Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="89" />
+      <location filename="../../ui/exports.py" line="81" />
       <source>Exported %Ln record(s) to %1</source>
       <translation>Đã xuất %Ln bản ghi ra %1</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="93" />
+      <location filename="../../ui/exports.py" line="85" />
       <source>Exporting to %1…</source>
       <translation>Đang xuất ra %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="112" />
+      <location filename="../../ui/exports.py" line="104" />
       <source>Import template saved: %1</source>
       <translation>Đã lưu mẫu nhập liệu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="106" />
+      <location filename="../../ui/exports.py" line="98" />
       <source>Save import template</source>
       <translation>Lưu mẫu nhập liệu</translation>
     </message>
@@ -3774,6 +3792,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3819,6 +3838,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -3849,7 +3869,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="149" />
-      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4248,42 +4267,37 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="689" />
+      <location filename="../../ui/main.py" line="669" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="618" />
-      <source>%1 exists already. The copy needs a new file name: choose another one.</source>
-      <translation>%1 đã có. Bản sao cần một tên tệp mới: hãy chọn tên khác.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main.py" line="568" />
+      <location filename="../../ui/main.py" line="576" />
       <source>%1 was saved by an older Ketnoi (schema %2). This Ketnoi can open it only after upgrading it, which would change the file, and the file is read-only for you.</source>
       <translation>%1 được lưu bởi một phiên bản Ketnoi cũ hơn (lược đồ %2). Phiên bản Ketnoi này chỉ mở được tệp sau khi nâng cấp nó, việc đó sẽ thay đổi tệp, mà bạn chỉ có quyền đọc tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="467" />
+      <location filename="../../ui/main.py" line="475" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="539" />
+      <location filename="../../ui/main.py" line="547" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="531" />
+      <location filename="../../ui/main.py" line="539" />
       <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
       <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="527" />
+      <location filename="../../ui/main.py" line="535" />
       <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
       <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="245" />
+      <location filename="../../ui/main.py" line="253" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -4294,7 +4308,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="247" />
+      <location filename="../../ui/main.py" line="255" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -4305,134 +4319,130 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="423" />
+      <location filename="../../ui/copies.py" line="27" />
+      <location filename="../../ui/main.py" line="431" />
       <source>Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="454" />
+      <location filename="../../ui/main.py" line="462" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="627" />
-      <source>Ketnoi may not write to the folder %1: choose another one.</source>
-      <translation>Ketnoi không được ghi vào thư mục %1: hãy chọn thư mục khác.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main.py" line="548" />
+      <location filename="../../ui/main.py" line="556" />
       <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
       <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="464" />
+      <location filename="../../ui/main.py" line="472" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="208" />
+      <location filename="../../ui/main.py" line="216" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="650" />
+      <location filename="../../ui/main.py" line="630" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="486" />
+      <location filename="../../ui/main.py" line="494" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="475" />
+      <location filename="../../ui/main.py" line="483" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="546" />
+      <location filename="../../ui/main.py" line="554" />
       <source>Open read-only</source>
       <translation>Mở chỉ để đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="481" />
+      <location filename="../../ui/main.py" line="489" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="491" />
-      <location filename="../../ui/main.py" line="550" />
-      <location filename="../../ui/main.py" line="584" />
+      <location filename="../../ui/main.py" line="499" />
+      <location filename="../../ui/main.py" line="558" />
+      <location filename="../../ui/main.py" line="592" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="484" />
+      <location filename="../../ui/main.py" line="492" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="581" />
+      <location filename="../../ui/main.py" line="589" />
       <source>Save a copy and open it…</source>
       <translation>Lưu một bản sao và mở nó…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="576" />
+      <location filename="../../ui/main.py" line="584" />
       <source>Save a copy in a folder you can write: Ketnoi opens the copy and upgrades it, keeping a copy from before. %1 itself is left as it is.</source>
       <translation>Hãy lưu một bản sao vào thư mục bạn có quyền ghi: Ketnoi mở bản sao và nâng cấp nó, giữ lại một bản từ trước khi nâng cấp. Bản thân %1 được giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="604" />
+      <location filename="../../ui/main.py" line="612" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="675" />
+      <location filename="../../ui/main.py" line="655" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="488" />
+      <location filename="../../ui/main.py" line="496" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="657" />
+      <location filename="../../ui/main.py" line="637" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="451" />
+      <location filename="../../ui/main.py" line="459" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="698" />
+      <location filename="../../ui/main.py" line="678" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="535" />
+      <location filename="../../ui/main.py" line="543" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="543" />
+      <location filename="../../ui/main.py" line="551" />
       <source>To look at it without changing anything, open it read-only.</source>
       <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="296" />
+      <location filename="../../ui/main.py" line="304" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="458" />
+      <location filename="../../ui/main.py" line="466" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="218" />
+      <location filename="../../ui/main.py" line="226" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -4793,6 +4803,39 @@ Bản sao lưu: %2</translation>
     </message>
   </context>
   <context>
+    <name>NotWritten</name>
+    <message>
+      <location filename="../../ui/not_written.py" line="35" />
+      <source>%1 was not written to the folder %2: %3.</source>
+      <translation>Chưa ghi được %1 vào thư mục %2: %3.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/not_written.py" line="32" />
+      <source>%1 was not written: the disk of the folder %2 is full. Free some space or choose another folder.</source>
+      <translation>Chưa ghi được %1: ổ đĩa chứa thư mục %2 đã đầy. Hãy giải phóng bớt dung lượng hoặc chọn thư mục khác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/not_written.py" line="29" />
+      <source>%1 was not written: the file %1 in %2 is read-only for you. Choose another name.</source>
+      <translation>Chưa ghi được %1: tệp %1 trong thư mục %2 chỉ cho phép bạn đọc. Hãy chọn tên khác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/not_written.py" line="26" />
+      <source>%1 was not written: the folder %2 is read-only for you. Choose another folder.</source>
+      <translation>Chưa ghi được %1: thư mục %2 chỉ cho phép bạn đọc. Hãy chọn thư mục khác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/not_written.py" line="34" />
+      <source>%1 was not written: there is no folder %2.</source>
+      <translation>Chưa ghi được %1: không có thư mục %2.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/not_written.py" line="27" />
+      <source>%1 was not written: you may not write to the folder %2. Choose another folder.</source>
+      <translation>Chưa ghi được %1: bạn không có quyền ghi vào thư mục %2. Hãy chọn thư mục khác.</translation>
+    </message>
+  </context>
+  <context>
     <name>Picker</name>
     <message>
       <location filename="../../ui/dialogs/pickers.py" line="114" />
@@ -4895,6 +4938,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="149" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -4922,6 +4966,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="251" />
+      <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -4937,11 +4983,15 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="253" />
+      <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="145" />
+      <location filename="../../ui/posts_dialog.py" line="239" />
+      <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -4992,6 +5042,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="230" />
+      <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -5026,7 +5077,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/posts_dialog.py" line="135" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5307,7 +5360,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -5348,8 +5400,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="251" />
       <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -5360,15 +5410,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="253" />
       <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="145" />
-      <location filename="../../ui/posts_dialog.py" line="239" />
       <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -5430,7 +5476,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="230" />
       <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -5441,8 +5486,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -5527,12 +5570,12 @@ Bản sao lưu: %2</translation>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="152" />
+      <location filename="../../ui/dialogs/settings.py" line="154" />
       <source>Database file</source>
       <translation>Tệp cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="120" />
+      <location filename="../../ui/dialogs/settings.py" line="122" />
       <source>Dates</source>
       <translation>Ngày tháng</translation>
     </message>
@@ -5547,12 +5590,12 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: ketnoi.db trong thư mục dữ liệu của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="136" />
+      <location filename="../../ui/dialogs/settings.py" line="138" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="110" />
+      <location filename="../../ui/dialogs/settings.py" line="112" />
       <source>I am</source>
       <translation>Tôi là</translation>
     </message>
@@ -5562,12 +5605,12 @@ Bản sao lưu: %2</translation>
       <translation>ISO: 2026-11-23</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="154" />
+      <location filename="../../ui/dialogs/settings.py" line="156" />
       <source>Ketnoi database (*.db)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="121" />
+      <location filename="../../ui/dialogs/settings.py" line="123" />
       <source>Language</source>
       <translation>Ngôn ngữ</translation>
     </message>
@@ -5577,7 +5620,7 @@ Bản sao lưu: %2</translation>
       <translation>Tháng trước: 11/23/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="136" />
+      <location filename="../../ui/dialogs/settings.py" line="138" />
       <source>New staff member</source>
       <translation>Cán bộ mới</translation>
     </message>
@@ -5597,7 +5640,7 @@ Bản sao lưu: %2</translation>
       <translation>Cài đặt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="117" />
+      <location filename="../../ui/dialogs/settings.py" line="119" />
       <source>Signed in as</source>
       <translation>Đăng nhập với tên</translation>
     </message>
@@ -6681,7 +6724,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
