@@ -111,6 +111,8 @@ class Opening(QObject):
         # new database instead (None otherwise): what the Settings question names, and what is
         # offered again should that choice not open either.
         self.damaged: tuple[str, str] | None = None
+        # The read-only file of an older schema a copy was saved from and opened instead of.
+        self.copied_from: str | None = None
         self._started = False
         self._loop = QEventLoop(self)
         self._tasks = TaskManager(self)
@@ -202,31 +204,41 @@ class Opening(QObject):
         self.window.attach(AppContext(engine, self.settings))
         if self.damaged is not None and self.damaged[0] != self.url:
             self._remember(self.damaged[0])
+        elif self.copied_from is not None and self.copied_from != self.url:
+            self._remember(self.copied_from, damaged=False)
         self._finish(None)
 
-    def _remember(self, damaged_url: str) -> None:
-        """Asked once another file or a new database opened in place of a damaged one: open it
-        at every start from now on (Settings → Database)? Else the next start finds the
-        damaged file again."""
+    def _remember(self, damaged_url: str, *, damaged: bool = True) -> None:
+        """Asked once another file or a new database opened in place of a damaged one, or a
+        copy in place of a read-only file of an older schema (``damaged`` False): open it at
+        every start from now on (Settings → Database)? Else the next start finds the damaged
+        (or read-only) file again, and nothing leads back to the copy (reviewer)."""
         from db.paths import short_name
 
+        if damaged:
+            question = QCoreApplication.translate(
+                "Main", "Open %1 at every start from now on, instead of the damaged %2?"
+            )
+            note = QCoreApplication.translate(
+                "Main", "You can change it later in Settings → Database. The damaged file stays where it is."
+            )
+        else:
+            question = QCoreApplication.translate(
+                "Main", "Open the copy %1 at every start from now on, instead of the read-only %2?"
+            )
+            note = QCoreApplication.translate(
+                "Main",
+                "Changes are saved in the copy, not in %1. You can change it later in Settings → Database.",
+            ).replace("%1", short_name(damaged_url))
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Ketnoi",
-            QCoreApplication.translate(
-                "Main", "Open %1 at every start from now on, instead of the damaged %2?"
-            )
-            .replace("%1", short_name(self.url))
-            .replace("%2", short_name(damaged_url)),
+            question.replace("%1", short_name(self.url)).replace("%2", short_name(damaged_url)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self.window,
         )
         box.setObjectName("remember_database")
-        box.setInformativeText(
-            QCoreApplication.translate(
-                "Main", "You can change it later in Settings → Database. The damaged file stays where it is."
-            )
-        )
+        box.setInformativeText(note)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         if box.exec() == QMessageBox.StandardButton.Yes:
             self.settings.database_url = self.url
@@ -284,6 +296,7 @@ class Opening(QObject):
         which upgrades it (keeping a copy from before). The source is left as it is."""
         from ui.main_window import opening_text
 
+        self.copied_from = self.url
         self.url = resolve_url(str(copy))
         self.window.say_opening(opening_text(self.url))
 

@@ -116,6 +116,8 @@ def _answer(choice: str, seen: list[dict[str, Any]]) -> None:
         )
         if choice == "quit":
             box.button(QMessageBox.StandardButton.Close).click()
+        elif choice == "yes":
+            box.button(QMessageBox.StandardButton.Yes).click()
         else:
             buttons["open_read_only"].click()
 
@@ -182,6 +184,8 @@ def _answer_all(choices: list[str], seen: list[dict[str, Any]]) -> None:
         choice = left.pop(0)
         if choice == "quit":
             box.button(QMessageBox.StandardButton.Close).click()
+        elif choice == "yes":
+            box.button(QMessageBox.StandardButton.Yes).click()
         else:
             buttons[choice].click()
         if left:
@@ -257,10 +261,18 @@ def test_an_older_file_is_copied_where_chosen_and_the_copy_opened(
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     seen: list[dict[str, Any]] = []
     with read_only(db.parent):
-        _answer_all(["save_older_copy"], seen)
+        _answer_all(["save_older_copy", "yes"], seen)
         assert main.run(str(db), settings=settings) == 0
         assert sorted(p.name for p in db.parent.iterdir()) == ["ketnoi.db"]
-    assert [s["name"] for s in seen] == ["older_read_only"]
+    assert [s["name"] for s in seen] == ["older_read_only", "remember_database"]
+    # the way back to the copy at the next start (reviewer: the read-only file came back, and
+    # choosing the copy again was refused as a name that exists)
+    assert (
+        seen[1]["text"]
+        == "Open the copy copy.db at every start from now on, instead of the read-only ketnoi.db?"
+    )
+    assert "Changes are saved in the copy, not in ketnoi.db." in seen[1]["info"]
+    assert Path(settings.database_url.removeprefix("sqlite:///")) == copy
     assert found["new"] is True and "read-only" not in found["title"]
     con = sqlite3.connect(copy)
     try:
