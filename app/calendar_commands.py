@@ -13,6 +13,7 @@ Exported files are written whole or not at all (a temporary file renamed into pl
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -23,6 +24,7 @@ from sqlalchemy.engine import Engine
 from app import calendars, vcards
 from app.cli import CliContext, json_option
 from app.errors import UserError
+from app.written import NotWritten, check_folder, not_written
 from db.engine import read_session, unit_of_work
 
 CANCEL_LINES: dict[str, tuple[str, str]] = {
@@ -114,20 +116,32 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
+    """``data`` in ``path``, whole or not at all. A folder that is not there is refused, not
+    made; one that cannot be written says so of ``path`` (:class:`app.written.NotWritten`),
+    never of the temporary file beside it."""
     path = path.expanduser()
     if path.is_dir():
         raise UserError(f"{path} is a folder: give a file name")
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():
-        raise UserError(f"no folder {folder}")
-    fd, tmp = tempfile.mkstemp(prefix=".ketnoi-", dir=folder)
+    check_folder(path)
+    tmp: str | None = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=".ketnoi-", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except OSError as exc:
+        raise not_written(exc, path) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):  # (gone once replaced; a read-only folder refuses)
+                Path(tmp).unlink(missing_ok=True)
+
+
+def _said(exc: NotWritten, args: argparse.Namespace) -> UserError:
+    """Why the file was not written, in the CLI's language (the locale; ``--lang`` where given)."""
+    from app.importing.messages import cli_language
+
+    return UserError(exc.text(cli_language(getattr(args, "lang", None))))
 
 
 def write_ics(
@@ -139,6 +153,7 @@ def write_ics(
     reminders: str = "allday",
 ) -> calendars.Exported:
     """:func:`app.calendars.export_ics` written to ``path`` (whole or not at all)."""
+    check_folder(path.expanduser())  # before the records are read
     with unit_of_work(engine) as s:  # a database without its uuid gets one, kept
         out = calendars.export_ics(s, meeting_ids, action_ids=action_ids, reminders=reminders)
     write_atomically(path, out.data)
@@ -154,6 +169,7 @@ def write_vcf(
     notes: bool = False,
 ) -> vcards.ExportedCards:
     """:func:`app.vcards.export_vcards` written to ``path`` (whole or not at all)."""
+    check_folder(path.expanduser())  # before the records are read
     with unit_of_work(engine) as s:
         out = vcards.export_vcards(s, contact_ids, version=version, notes=notes)
     write_atomically(path, out.data)
@@ -161,7 +177,10 @@ def write_vcf(
 
 
 def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
-    out = write_ics(ctx.engine(), args.output, args.meeting, reminders=args.reminders)
+    try:
+        out = write_ics(ctx.engine(), args.output, args.meeting, reminders=args.reminders)
+    except NotWritten as exc:
+        raise _said(exc, args) from None
     ctx.emit(
         {
             "file": str(args.output),
@@ -178,7 +197,10 @@ def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_vcard_command(args: argparse.Namespace, ctx: CliContext) -> int:
-    out = write_vcf(ctx.engine(), args.output, args.contact, version=args.version, notes=args.notes)
+    try:
+        out = write_vcf(ctx.engine(), args.output, args.contact, version=args.version, notes=args.notes)
+    except NotWritten as exc:
+        raise _said(exc, args) from None
     ctx.emit(
         {"file": str(args.output), "contacts": out.count, "version": args.version, "skipped": out.skipped}
     )

@@ -40,6 +40,7 @@ from app.errors import UserError
 from db.engine import Session
 from ui import answers
 from ui.context import AppContext
+from ui.not_written import error_text
 from ui.tasks import Task
 
 FOLDER_KEY = "exports/folder"
@@ -64,7 +65,7 @@ def _ask_save(
 
 
 def _failed(parent: QWidget | None, ctx: AppContext, title: str, exc: BaseException) -> None:
-    message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+    message = error_text(exc)  # a file not written: which and why, in the person's language
     ctx.status_message.emit(message)
     QMessageBox.warning(parent, title, message)
 

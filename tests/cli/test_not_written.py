@@ -102,3 +102,41 @@ def test_attachment_saved_to_a_read_only_folder(
     with read_only(ro):
         assert main(["attachment", "save", str(ident), "--db", str(db), "-o", str(ro / "n.txt")]) == 1
         _read_only_line(capsys.readouterr().err, "n.txt", ro)
+
+
+@pytest.mark.parametrize(("command", "name"), [("export-ics", "k.ics"), ("export-vcard", "k.vcf")])
+def test_calendar_and_vcard_to_a_read_only_folder_name_the_file_not_a_temporary_one(
+    db: Path,
+    ro: Path,
+    command: str,
+    name: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """They said "ketnoi: OSError: [Errno 30] Read-only file system: '/ro/.ketnoi-6qgy8uwi'"."""
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    with read_only(ro):
+        assert main([command, "--db", str(db), "-o", str(ro / name)]) == 1
+        _read_only_line(capsys.readouterr().err, name, ro)
+        monkeypatch.setenv("LC_ALL", "vi_VN.UTF-8")  # the CLI's language: the locale's
+        assert main([command, "--db", str(db), "-o", str(ro / name)]) == 1
+        assert capsys.readouterr().err == (
+            f"ketnoi: Chưa ghi được {name}: thư mục {ro} chỉ cho phép bạn đọc. Hãy chọn thư mục khác.\n"
+        )
+    assert list(ro.iterdir()) == []
+
+
+@pytest.mark.parametrize(("command", "name"), [("export-ics", "k.ics"), ("export-vcard", "k.vcf")])
+def test_calendar_and_vcard_to_a_folder_that_is_not_there(
+    db: Path,
+    tmp_path: Path,
+    command: str,
+    name: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    missing = tmp_path / "nodir"
+    assert main([command, "--db", str(db), "-o", str(missing / name)]) == 1
+    assert capsys.readouterr().err == f"ketnoi: {name} was not written: there is no folder {missing}.\n"
+    assert not missing.exists()

@@ -351,3 +351,37 @@ def test_an_older_invitation_opened_says_so_in_a_box_and_offers_nothing(
     calendar_files.import_invitation(window, ctx, write_ics(tmp_path / "first.ics", seq=0), ask=True)
     qtbot.waitUntil(lambda: bool(said), timeout=TIMEOUT)
     assert not offered and "older than the one “Họp Genetica về hợp tác” came from" in said[0]
+
+
+def test_export_calendar_and_vcard_to_a_read_only_folder_say_which_file_and_why(
+    qtbot: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They said "OSError: [Errno 30] Read-only file system: '/ro/.ketnoi-6qgy8uwi'" (a Python
+    type and a temporary name), in English in the Vietnamese window too."""
+    from PySide6.QtCore import QCoreApplication
+
+    from tests.read_only import read_only
+    from tests.ui.test_not_written import _Marked, _said
+    from ui import calendar_files
+
+    shown: list[str] = []
+    monkeypatch.setattr(calendar_files.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    with read_only(ro):
+        calendar_files.export_calendar(None, ctx, path=ro / "k.ics")
+        qtbot.waitUntil(lambda: len(shown) == 1, timeout=TIMEOUT)
+        _said(shown[0], "k.ics", ro)
+        marked = _Marked()  # the person's language: the sentence goes through tr()
+        QCoreApplication.installTranslator(marked)
+        try:
+            calendar_files.export_vcards(None, ctx, path=ro / "k.vcf")
+            qtbot.waitUntil(lambda: len(shown) == 2, timeout=TIMEOUT)
+        finally:
+            QCoreApplication.removeTranslator(marked)
+        assert shown[1].startswith("VI k.vcf was not written: "), shown[1]
+        assert list(ro.iterdir()) == []
+    calendar_files.export_vcards(None, ctx, path=tmp_path / "nodir" / "k.vcf")
+    qtbot.waitUntil(lambda: len(shown) == 3, timeout=TIMEOUT)
+    assert shown[2] == f"k.vcf was not written: there is no folder {tmp_path / 'nodir'}."
+    assert not (tmp_path / "nodir").exists()
