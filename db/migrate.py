@@ -7,6 +7,7 @@ refused, because this version cannot know what that schema means.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -90,15 +91,24 @@ def read_only_problem(path: Path) -> ReadOnlyDatabaseError | None:
     if not path.is_file():
         return None
     folder = path.parent
+    # A folder on a read-only mount: every file in it is read-only too, and it is the folder
+    # to name (reviewer: a -wal there was named as "the file … is read-only for you").
+    folder_ok = os.access(folder, os.W_OK | os.X_OK) and not _read_only_mount(folder)
     for f in (Path(f"{path}-wal"), Path(f"{path}-shm")):
         if f.exists() and not os.access(f, os.W_OK):
-            return ReadOnlyDatabaseError(path, f, folder=False)
+            return ReadOnlyDatabaseError(path, f if folder_ok else folder, folder=not folder_ok)
     wal_ready = Path(f"{path}-wal").exists() and Path(f"{path}-shm").exists()
-    if not wal_ready and not os.access(folder, os.W_OK | os.X_OK):
+    if not wal_ready and not folder_ok:
         return ReadOnlyDatabaseError(path, folder, folder=True)
     if not os.access(path, os.W_OK):
-        return ReadOnlyDatabaseError(path, path, folder=False)
+        return ReadOnlyDatabaseError(path, path if folder_ok else folder, folder=not folder_ok)
     return None
+
+
+def _read_only_mount(folder: Path) -> bool:
+    with contextlib.suppress(OSError, AttributeError):
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    return False
 
 
 def alembic_config(url: str | None = None) -> Config:

@@ -259,14 +259,20 @@ def _pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
-def older_schema(url: str) -> OlderSchemaError | None:
-    """The file at ``url`` has a schema older than this Ketnoi's that reading would need to
-    upgrade (:class:`OlderSchemaError`, to raise), read without writing anything beside it; None
-    otherwise, or when it cannot be told (the opening then says what is wrong). So a read-only
-    file that could not be read anyway is not first offered "Open read-only"."""
+def unreadable(url: str) -> UnsavedChangesError | OlderSchemaError | None:
+    """Why the file at ``url``, which Ketnoi may not write, cannot be opened read-only either
+    (to raise): its ``-wal`` holds changes that need a ``-shm`` (:class:`UnsavedChangesError`),
+    or its schema is older than this Ketnoi's and reading would need an upgrade
+    (:class:`OlderSchemaError`); found without writing anything beside it. None otherwise, or
+    when it cannot be told (the opening then says what is wrong). So such a file is not first
+    offered "Open read-only", which could not work."""
     path = sqlite_path(url)
     if path is None or not path.is_file():
         return None
+    try:
+        how(path)
+    except UnsavedChangesError as exc:
+        return exc
     try:
         con = connect(path)
         try:

@@ -145,7 +145,7 @@ class Opening(QObject):
 
         def prepare(_task: Any) -> tuple[str | None, Engine | None]:
             from db.migrate import ReadOnlyDatabaseError, open_database, quick_check
-            from db.read_only import older_schema
+            from db.read_only import unreadable
 
             # A damaged file is noticed before anything reads its schema (the version may sit
             # on a broken page, and then nothing would open): the latest good backup is offered.
@@ -155,10 +155,11 @@ class Opening(QObject):
                     return problem, None
                 engine = open_database(url, on_upgrade=upgrading)
             except ReadOnlyDatabaseError as exc:
-                # Read-only and older: "Open read-only" could not work; the copy is offered at once.
-                older = older_schema(url)
-                if older is not None:
-                    raise older from exc
+                # Read-only, and older or with changes in a -wal that need a -shm: "Open
+                # read-only" could not work; the copy (or what to do) is said at once.
+                cannot = unreadable(url)
+                if cannot is not None:
+                    raise cannot from exc
                 raise
             preload()
             return None, engine
