@@ -18,6 +18,7 @@ from typing import Any
 from app import attachments, emails, records, resolve
 from app.cli import CliContext, json_option
 from app.errors import UserError
+from app.written import NotWritten
 from db.engine import read_session, unit_of_work
 
 KIND_NAMES = {"org": "organisation", "organisation": "organisation", "contact": "contact",
@@ -162,9 +163,12 @@ def attachment_command(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     target = (args.output or Path.cwd()).expanduser()
     with read_session(ctx.engine()) as s:
-        if not target.exists() and not target.parent.is_dir():
-            raise UserError(f"no folder {target.parent}")
-        written = attachments.write_to(s, args.id, target)
+        try:
+            written = attachments.write_to(s, args.id, target)  # (a missing folder is refused there)
+        except NotWritten as exc:  # in the CLI's language: the locale's
+            from app.importing.messages import cli_language
+
+            raise UserError(exc.text(cli_language(getattr(args, "lang", None)))) from None
     ctx.emit({"id": args.id, "file": str(written), "size": written.stat().st_size})
     ctx.out(f"Saved {written}")
     return 0

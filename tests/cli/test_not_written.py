@@ -90,8 +90,9 @@ def test_brief_to_a_read_only_folder(db: Path, ro: Path, capsys: pytest.CaptureF
 
 
 def test_attachment_saved_to_a_read_only_folder(
-    db: Path, ro: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Path, ro: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
     note = tmp_path / "n.txt"
     note.write_text("ghi chú")
     assert main(["attach", "organisation", "MOST", str(note), "--db", str(db), "--json"]) == 0
@@ -102,6 +103,19 @@ def test_attachment_saved_to_a_read_only_folder(
     with read_only(ro):
         assert main(["attachment", "save", str(ident), "--db", str(db), "-o", str(ro / "n.txt")]) == 1
         _read_only_line(capsys.readouterr().err, "n.txt", ro)
+        monkeypatch.setenv("LC_ALL", "vi_VN.UTF-8")  # the CLI's language: the locale's
+        assert main(["attachment", "save", str(ident), "--db", str(db), "-o", str(ro / "n.txt")]) == 1
+        assert capsys.readouterr().err == (
+            f"ketnoi: Chưa ghi được n.txt: thư mục {ro} chỉ cho phép bạn đọc. Hãy chọn thư mục khác.\n"
+        )
+    # A folder that is not there: the same sentence (it was the command's own English "no folder …").
+    missing = tmp_path / "nodir"
+    assert main(["attachment", "save", str(ident), "--db", str(db), "-o", str(missing / "n.txt")]) == 1
+    assert capsys.readouterr().err == f"ketnoi: Chưa ghi được n.txt: không có thư mục {missing}.\n"
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    assert main(["attachment", "save", str(ident), "--db", str(db), "-o", str(missing / "n.txt")]) == 1
+    assert capsys.readouterr().err == f"ketnoi: n.txt was not written: there is no folder {missing}.\n"
+    assert not missing.exists()
 
 
 @pytest.mark.parametrize(("command", "name"), [("export-ics", "k.ics"), ("export-vcard", "k.vcf")])
