@@ -1023,14 +1023,20 @@ class MapView(QWidget):
         self.legend.setObjectName("map_legend")
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        hint = QLabel(
-            tr(
+        if self.canvas.editable:
+            words = tr(
                 "Dot size: meetings in the last 12 months. Drag a dot to re-rate it; click to open."
                 " Wheel or +/− zooms, dragging the background pans; a +N bubble holds what does not"
                 " fit: click it to zoom in."
-            ),
-            self,
-        )
+            )
+        else:  # a reader, or a file opened read-only: dragging does not re-rate (reviewer)
+            words = tr(
+                "Dot size: meetings in the last 12 months. Click a dot to open it."
+                " Wheel or +/− zooms, dragging the background pans; a +N bubble holds what does not"
+                " fit: click it to zoom in."
+            )
+        hint = QLabel(words, self)
+        hint.setObjectName("map_hint")
         hint.setEnabled(False)
         hint.setWordWrap(True)
         lay = QVBoxLayout(self)

@@ -1198,7 +1198,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/copies.py" line="27" />
-      <location filename="../../ui/main.py" line="444" />
+      <location filename="../../ui/main.py" line="445" />
       <source>Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</translation>
     </message>
@@ -3629,7 +3629,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Letters</name>
     <message>
-      <location filename="../../ui/letters.py" line="88" />
+      <location filename="../../ui/letters.py" line="89" />
       <source>(draft)</source>
       <translation>(dự thảo)</translation>
     </message>
@@ -3644,37 +3644,37 @@ Bản sao lưu: %2</translation>
       <translation>+5 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="109" />
+      <location filename="../../ui/letters.py" line="110" />
       <source>All directions</source>
       <translation>Đi và đến</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="113" />
+      <location filename="../../ui/letters.py" line="114" />
       <source>Any status</source>
       <translation>Mọi trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="118" />
+      <location filename="../../ui/letters.py" line="119" />
       <source>Any year</source>
       <translation>Mọi năm</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="156" />
+      <location filename="../../ui/letters.py" line="157" />
       <source>Attach scan…</source>
       <translation>Đính kèm bản quét…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="382" />
+      <location filename="../../ui/letters.py" line="383" />
       <source>Attach the signed scan</source>
       <translation>Đính kèm bản quét đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="398" />
+      <location filename="../../ui/letters.py" line="399" />
       <source>Attach to letter “%1”</source>
       <translation>Đính kèm vào công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="399" />
+      <location filename="../../ui/letters.py" line="400" />
       <source>Attached: %1</source>
       <translation>Đã đính kèm: %1</translation>
     </message>
@@ -3685,7 +3685,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/letters.py" line="67" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -3697,22 +3697,22 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
-      <location filename="../../ui/letters.py" line="158" />
+      <location filename="../../ui/letters.py" line="159" />
       <source>Delete</source>
       <translation>Xóa</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="318" />
+      <location filename="../../ui/letters.py" line="319" />
       <source>Delete letter “%1”</source>
       <translation>Xóa công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="67" />
+      <location filename="../../ui/letters.py" line="68" />
       <source>Direction</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="363" />
+      <location filename="../../ui/letters.py" line="364" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
@@ -3722,12 +3722,12 @@ Bản sao lưu: %2</translation>
       <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="155" />
+      <location filename="../../ui/letters.py" line="156" />
       <source>Draft…</source>
       <translation>Soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="151" />
+      <location filename="../../ui/letters.py" line="152" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
@@ -3747,7 +3747,7 @@ Bản sao lưu: %2</translation>
       <translation>Để trống: dùng nội dung của mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="145" />
+      <location filename="../../ui/letters.py" line="146" />
       <source>English</source>
       <translation>Tiếng Anh</translation>
     </message>
@@ -3767,7 +3767,7 @@ Bản sao lưu: %2</translation>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="288" />
+      <location filename="../../ui/letters.py" line="289" />
       <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
@@ -3793,6 +3793,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3802,12 +3803,12 @@ Bản sao lưu: %2</translation>
       <translation>Kính gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="120" />
+      <location filename="../../ui/letters.py" line="121" />
       <source>Late replies</source>
       <translation>Quá hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="107" />
+      <location filename="../../ui/letters.py" line="108" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
@@ -3817,17 +3818,17 @@ Bản sao lưu: %2</translation>
       <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="154" />
+      <location filename="../../ui/letters.py" line="155" />
       <source>Mark replied</source>
       <translation>Đánh dấu đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="153" />
+      <location filename="../../ui/letters.py" line="154" />
       <source>Mark sent</source>
       <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="319" />
+      <location filename="../../ui/letters.py" line="320" />
       <source>Moved to the trash. Edit → Undo brings it back.</source>
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
@@ -3843,7 +3844,7 @@ Bản sao lưu: %2</translation>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="150" />
+      <location filename="../../ui/letters.py" line="151" />
       <source>New incoming</source>
       <translation>Công văn đến mới</translation>
     </message>
@@ -3858,7 +3859,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="149" />
+      <location filename="../../ui/letters.py" line="150" />
       <source>New outgoing</source>
       <translation>Công văn đi mới</translation>
     </message>
@@ -3873,7 +3874,7 @@ Bản sao lưu: %2</translation>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="65" />
+      <location filename="../../ui/letters.py" line="66" />
       <source>Number</source>
       <translation>Số, ký hiệu</translation>
     </message>
@@ -3883,12 +3884,12 @@ Bản sao lưu: %2</translation>
       <translation>Số và ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="123" />
+      <location filename="../../ui/letters.py" line="124" />
       <source>Number, subject, addressee…</source>
       <translation>Số, trích yếu, nơi nhận…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="157" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Office…</source>
       <translation>Cơ quan…</translation>
     </message>
@@ -3924,12 +3925,12 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="102" />
-      <location filename="../../ui/letters.py" line="71" />
+      <location filename="../../ui/letters.py" line="72" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="336" />
+      <location filename="../../ui/letters.py" line="337" />
       <source>Save the draft</source>
       <translation>Lưu dự thảo</translation>
     </message>
@@ -3939,17 +3940,17 @@ Bản sao lưu: %2</translation>
       <translation>Tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="152" />
+      <location filename="../../ui/letters.py" line="153" />
       <source>Sign (give number)</source>
       <translation>Ký (cấp số)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="287" />
+      <location filename="../../ui/letters.py" line="288" />
       <source>Sign the letter</source>
       <translation>Ký công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="295" />
+      <location filename="../../ui/letters.py" line="296" />
       <source>Signed: Số %1</source>
       <translation>Đã ký: Số %1</translation>
     </message>
@@ -3974,13 +3975,13 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ người ký (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/letters.py" line="71" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="126" />
-      <location filename="../../ui/letters.py" line="68" />
+      <location filename="../../ui/letters.py" line="69" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
@@ -4015,7 +4016,7 @@ Bản sao lưu: %2</translation>
       <translation>Gửi (chức vụ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="69" />
+      <location filename="../../ui/letters.py" line="70" />
       <source>To / from</source>
       <translation>Nơi nhận / gửi</translation>
     </message>
@@ -4025,7 +4026,7 @@ Bản sao lưu: %2</translation>
       <translation>Người ký thường xuyên</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="144" />
+      <location filename="../../ui/letters.py" line="145" />
       <source>Vietnamese</source>
       <translation>Tiếng Việt</translation>
     </message>
@@ -4035,12 +4036,12 @@ Bản sao lưu: %2</translation>
       <translation>Trích yếu nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="336" />
+      <location filename="../../ui/letters.py" line="337" />
       <source>Word documents (*.docx)</source>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="359" />
+      <location filename="../../ui/letters.py" line="360" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
@@ -4267,42 +4268,42 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="682" />
+      <location filename="../../ui/main.py" line="683" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="589" />
+      <location filename="../../ui/main.py" line="590" />
       <source>%1 was saved by an older Ketnoi (schema %2). This Ketnoi can open it only after upgrading it, which would change the file, and the file is read-only for you.</source>
       <translation>%1 được lưu bởi một phiên bản Ketnoi cũ hơn (lược đồ %2). Phiên bản Ketnoi này chỉ mở được tệp sau khi nâng cấp nó, việc đó sẽ thay đổi tệp, mà bạn chỉ có quyền đọc tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="488" />
+      <location filename="../../ui/main.py" line="489" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="229" />
+      <location filename="../../ui/main.py" line="230" />
       <source>Changes are saved in the copy, not in %1. You can change it later in Settings → Database.</source>
       <translation>Các thay đổi được lưu vào bản sao, không phải vào %1. Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="560" />
+      <location filename="../../ui/main.py" line="561" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="552" />
+      <location filename="../../ui/main.py" line="553" />
       <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
       <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="548" />
+      <location filename="../../ui/main.py" line="549" />
       <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
       <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="265" />
+      <location filename="../../ui/main.py" line="266" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -4313,7 +4314,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="267" />
+      <location filename="../../ui/main.py" line="268" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -4324,134 +4325,134 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="444" />
+      <location filename="../../ui/main.py" line="445" />
       <source>Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="475" />
+      <location filename="../../ui/main.py" line="476" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="569" />
+      <location filename="../../ui/main.py" line="570" />
       <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
       <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="485" />
+      <location filename="../../ui/main.py" line="486" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="219" />
+      <location filename="../../ui/main.py" line="220" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="643" />
+      <location filename="../../ui/main.py" line="644" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="507" />
+      <location filename="../../ui/main.py" line="508" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="496" />
+      <location filename="../../ui/main.py" line="497" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="567" />
+      <location filename="../../ui/main.py" line="568" />
       <source>Open read-only</source>
       <translation>Mở chỉ để đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="226" />
+      <location filename="../../ui/main.py" line="227" />
       <source>Open the copy %1 at every start from now on, instead of the read-only %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở bản sao %1, thay cho tệp chỉ đọc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="502" />
+      <location filename="../../ui/main.py" line="503" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="512" />
-      <location filename="../../ui/main.py" line="571" />
-      <location filename="../../ui/main.py" line="605" />
+      <location filename="../../ui/main.py" line="513" />
+      <location filename="../../ui/main.py" line="572" />
+      <location filename="../../ui/main.py" line="606" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="505" />
+      <location filename="../../ui/main.py" line="506" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="602" />
+      <location filename="../../ui/main.py" line="603" />
       <source>Save a copy and open it…</source>
       <translation>Lưu một bản sao và mở nó…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="597" />
+      <location filename="../../ui/main.py" line="598" />
       <source>Save a copy in a folder you can write: Ketnoi opens the copy and upgrades it, keeping a copy from before. %1 itself is left as it is.</source>
       <translation>Hãy lưu một bản sao vào thư mục bạn có quyền ghi: Ketnoi mở bản sao và nâng cấp nó, giữ lại một bản từ trước khi nâng cấp. Bản thân %1 được giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="625" />
+      <location filename="../../ui/main.py" line="626" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="668" />
+      <location filename="../../ui/main.py" line="669" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="509" />
+      <location filename="../../ui/main.py" line="510" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="650" />
+      <location filename="../../ui/main.py" line="651" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="472" />
+      <location filename="../../ui/main.py" line="473" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="691" />
+      <location filename="../../ui/main.py" line="692" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="556" />
+      <location filename="../../ui/main.py" line="557" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="564" />
+      <location filename="../../ui/main.py" line="565" />
       <source>To look at it without changing anything, open it read-only.</source>
       <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="317" />
+      <location filename="../../ui/main.py" line="318" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="479" />
+      <location filename="../../ui/main.py" line="480" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="222" />
+      <location filename="../../ui/main.py" line="223" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -5744,12 +5745,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>StakeholderMap</name>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1097" />
+      <location filename="../../ui/stakeholder_map.py" line="1103" />
       <source>%1 not rated yet</source>
       <translation>%1 chưa được đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1095" />
+      <location filename="../../ui/stakeholder_map.py" line="1101" />
       <source>%1 shown</source>
       <translation>Hiển thị %1</translation>
     </message>
@@ -5764,17 +5765,22 @@ Bản sao lưu: %2</translation>
       <translation>Còn %n nữa ở đây: bấm để phóng to</translation>
     </message>
     <message>
+      <location filename="../../ui/stakeholder_map.py" line="1034" />
+      <source>Dot size: meetings in the last 12 months. Click a dot to open it. Wheel or +/− zooms, dragging the background pans; a +N bubble holds what does not fit: click it to zoom in.</source>
+      <translation>Cỡ chấm: số cuộc họp trong 12 tháng qua. Bấm một chấm để mở. Con lăn chuột hoặc +/− để phóng to, thu nhỏ; kéo nền để di chuyển; bong bóng +N gom những gì không vừa chỗ: bấm vào để phóng to.</translation>
+    </message>
+    <message>
       <location filename="../../ui/stakeholder_map.py" line="1028" />
       <source>Dot size: meetings in the last 12 months. Drag a dot to re-rate it; click to open. Wheel or +/− zooms, dragging the background pans; a +N bubble holds what does not fit: click it to zoom in.</source>
       <translation>Cỡ chấm: số cuộc họp trong 12 tháng qua. Kéo một chấm để chấm điểm lại; bấm để mở. Con lăn chuột hoặc +/− để phóng to, thu nhỏ; kéo nền để di chuyển; bong bóng +N gom những gì không vừa chỗ: bấm vào để phóng to.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1048" />
+      <location filename="../../ui/stakeholder_map.py" line="1054" />
       <source>Every sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1049" />
+      <location filename="../../ui/stakeholder_map.py" line="1055" />
       <source>Every tag</source>
       <translation>Mọi nhãn</translation>
     </message>
@@ -5825,7 +5831,7 @@ Bản sao lưu: %2</translation>
       <translation>Theo dõi</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1104" />
+      <location filename="../../ui/stakeholder_map.py" line="1110" />
       <source>No sector</source>
       <translation>Chưa có lĩnh vực</translation>
     </message>
@@ -5845,7 +5851,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có đánh giá nào: hãy nhập mức ảnh hưởng và mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1111" />
+      <location filename="../../ui/stakeholder_map.py" line="1117" />
       <source>Rated %1: influence %2, interest %3</source>
       <translation>Đã đánh giá %1: ảnh hưởng %2, quan tâm %3</translation>
     </message>
@@ -5860,7 +5866,7 @@ Bản sao lưu: %2</translation>
       <translation>Xem toàn bộ lưới (0)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1126" />
+      <location filename="../../ui/stakeholder_map.py" line="1132" />
       <source>Someone changed %1 meanwhile: the map is reloaded.</source>
       <translation>Người khác vừa sửa %1: bản đồ đã được tải lại.</translation>
     </message>
@@ -6733,7 +6739,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
