@@ -149,14 +149,28 @@ def list_command(args: argparse.Namespace, ctx: Any) -> int:
             ],
         }
     )
+    blocked = read_only_problem(db_file)  # (reviewer: a read-only file was told where copies
+    # go and how to restore one, neither of which can happen there)
     if not found:
-        ctx.out(f"No backups of {db_file} yet (they go to {backups.folder_for(db_file)}).")
+        if blocked is not None:
+            ctx.out(
+                f"No backups of {db_file}, and none can be taken beside it: {blocked.why}. "
+                f"ketnoi backup COPY.db --db {db_file} copies it where you choose."
+            )
+        else:
+            ctx.out(f"No backups of {db_file} yet (they go to {backups.folder_for(db_file)}).")
         return 0
     ctx.out(f"Backups of {db_file}, newest first:")
     for b in found:
         what = "damaged, set aside (kept, not restorable)" if b.damaged else b.reason
         ctx.out(f"  {b.at:%Y-%m-%d %H:%M:%S}  {what:<24} {b.size / 1e6:>8.1f} MB  {b.path}")
-    ctx.out(f"Restore one with: ketnoi restore FILE --db {db_file}")
+    if blocked is not None:
+        ctx.out(
+            f"None can be restored in place: {blocked.why}. "
+            f"ketnoi backup COPY.db --db BACKUP copies one where you choose."
+        )
+    else:
+        ctx.out(f"Restore one with: ketnoi restore FILE --db {db_file}")
     return 0
 
 

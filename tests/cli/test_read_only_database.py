@@ -154,3 +154,26 @@ def test_an_older_schema_is_named_in_one_line(tmp_path: Path, capsys: pytest.Cap
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert err.startswith(f"ketnoi: Cannot open {db} read-only: it has schema version 0013, older than"), err
+
+
+def test_backups_of_a_read_only_file_do_not_promise_what_cannot_happen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reviewer: `ketnoi backups` on a file in a read-only folder said where copies go and
+    "Restore one with: ketnoi restore …", which is then refused; it says why neither can
+    happen there, and how to copy."""
+    from db import backup as backups
+
+    db = demo_file(tmp_path / "shared")
+    with read_only(db.parent):
+        assert main(["backups", "--db", str(db)]) == 0
+        out = capsys.readouterr().out
+    assert "they go to" not in out
+    assert f"No backups of {db}, and none can be taken beside it: the folder {db.parent} is read-only" in out
+    assert f"ketnoi backup COPY.db --db {db} copies it where you choose" in out
+    assert backups.take(db, "daily") is not None
+    with read_only(db.parent):
+        assert main(["backups", "--db", str(db)]) == 0
+        out = capsys.readouterr().out
+    assert "Restore one with" not in out
+    assert f"None can be restored in place: the folder {db.parent} is read-only" in out
