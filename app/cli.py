@@ -203,6 +203,13 @@ def check_database_url(url: str, *, creates: bool) -> None:
         raise UserError(f"no database at {path}; run ketnoi demo or pass an existing file")
     if not path.parent.is_dir():
         raise UserError(f"no folder {path.parent} for the database; create it first or pass another path")
+    from db.paths import writable_folder
+
+    if not writable_folder(path.parent):  # (SQLite said only "unable to open database file")
+        raise UserError(
+            f"the folder {path.parent} is read-only for you, so no database can be made there; "
+            "pass a path in a folder you can write"
+        )
 
 
 def _common_parser() -> argparse.ArgumentParser:

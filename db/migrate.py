@@ -7,7 +7,6 @@ refused, because this version cannot know what that schema means.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import sqlite3
@@ -22,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from db import backup as backups
 from db.engine import describe_url, login_refused, make_engine, sqlite_path, turned_away
+from db.paths import writable_folder
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -93,7 +93,7 @@ def read_only_problem(path: Path) -> ReadOnlyDatabaseError | None:
     folder = path.parent
     # A folder on a read-only mount: every file in it is read-only too, and it is the folder
     # to name (reviewer: a -wal there was named as "the file … is read-only for you").
-    folder_ok = os.access(folder, os.W_OK | os.X_OK) and not _read_only_mount(folder)
+    folder_ok = writable_folder(folder)
     for f in (Path(f"{path}-wal"), Path(f"{path}-shm")):
         if f.exists() and not os.access(f, os.W_OK):
             return ReadOnlyDatabaseError(path, f if folder_ok else folder, folder=not folder_ok)
@@ -103,12 +103,6 @@ def read_only_problem(path: Path) -> ReadOnlyDatabaseError | None:
     if not os.access(path, os.W_OK):
         return ReadOnlyDatabaseError(path, path if folder_ok else folder, folder=not folder_ok)
     return None
-
-
-def _read_only_mount(folder: Path) -> bool:
-    with contextlib.suppress(OSError, AttributeError):
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    return False
 
 
 def alembic_config(url: str | None = None) -> Config:

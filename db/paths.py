@@ -77,3 +77,14 @@ def short_name(url: str) -> str:
         return url.split("://", 1)[0]
     name = unquote(parts.path.lstrip("/"))
     return f"{name} ({host})" if name and host else name or host or url.split("://", 1)[0]
+
+
+def writable_folder(folder: Path) -> bool:
+    """Whether Ketnoi may create files in ``folder``: permissions allow it and it is not on a
+    file system mounted read-only (where ``os.access`` says yes to root)."""
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    try:
+        return not os.statvfs(folder).f_flag & os.ST_RDONLY
+    except (OSError, AttributeError):  # (no statvfs on Windows: the permissions said it)
+        return True

@@ -11,11 +11,12 @@ opens again in the folder chosen; Cancel gives None.
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from db.paths import writable_folder
 
 
 def tr(text: str) -> str:
@@ -35,7 +36,7 @@ def refusal(target: Path, source: Path | None) -> str | None:
         )
     if not target.parent.is_dir():
         return tr("There is no folder %1: choose another one.").replace("%1", str(target.parent))
-    if not os.access(target.parent, os.W_OK | os.X_OK) or _read_only_mount(target.parent):
+    if not writable_folder(target.parent):
         return tr("Ketnoi may not write to the folder %1: choose another one.").replace(
             "%1", str(target.parent)
         )
@@ -66,13 +67,6 @@ def choose_new_file(
         box.deleteLater()
         folder = target.parent if target.parent.is_dir() else start.parent
         start = folder / start.name
-
-
-def _read_only_mount(folder: Path) -> bool:
-    """A folder on a file system mounted read-only (os.access says writable to root there)."""
-    with contextlib.suppress(OSError, AttributeError):
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    return False
 
 
 def _same_file(a: Path, b: Path | None) -> bool:

@@ -177,3 +177,17 @@ def test_backups_of_a_read_only_file_do_not_promise_what_cannot_happen(
         out = capsys.readouterr().out
     assert "Restore one with" not in out
     assert f"None can be restored in place: the folder {db.parent} is read-only" in out
+
+
+def test_copy_db_to_a_read_only_folder_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Reviewer: copying into a folder Ketnoi may not write said SQLite's "unable to open
+    database file" after the URL; it names the folder in words, and nothing is made."""
+    db = demo_file(tmp_path / "mine")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    with read_only(locked):
+        assert main(["copy-db", "--from", str(db), "--to", str(locked / "cp.db")]) == 1
+    err = capsys.readouterr().err
+    assert f"the folder {locked} is read-only for you, so no database can be made there" in err, err
+    assert "unable to open" not in err and err.count("\n") == 1
+    assert list(locked.iterdir()) == []
