@@ -40,6 +40,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.icons import icon
 from ui.letter_form import LetterForm
+from ui.not_written import error_text
 from ui.rows import RowsModel
 from ui.tasks import Task
 from ui.team import hold_read_only, if_enabled
@@ -354,7 +355,7 @@ class LettersDialog(QDialog):
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, UserError):
                 raise exc
-            self.say(str(exc))
+            self.say(error_text(exc))  # a file not written: which and why, in the person's language
 
         self.say(tr("Writing the draft…"))
         self.ctx.tasks.run(

@@ -37,6 +37,7 @@ from app.letters import draft as drafting
 from app.letters import office
 from app.letters import register as reg
 from app.letters.fields import check_symbol
+from app.written import NotWritten, check_folder
 from db import clock
 from db import models as m
 from db.engine import read_session, unit_of_work
@@ -317,16 +318,23 @@ def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:
     out = Path(args.output)
     if out.suffix.lower() != ".docx":
         raise UserError(f"-o {out}: the draft is a Word file; name it .docx")
-    with unit_of_work(ctx.engine()) as s:
-        letter_id = letter_for(s, args.target, actor=ctx.actor())
-        doc = drafting.letter_doc(s, letter_id, lang=args.lang, template=args.template)
-    drafting.write_docx(doc, out)
-    result: dict[str, Any] = {"letter_id": letter_id, "docx": str(out), **drafting.describe(doc)}
-    ctx.out(f"Letter #{letter_id}: {out}")
-    if args.pdf:
-        pdf, engine = drafting.write_pdf(doc, Path(args.pdf), engine=args.engine)
-        result.update(pdf=str(pdf), pdf_engine=engine)
-        ctx.out(f"PDF ({engine}): {pdf}")
+    try:
+        for chosen in (out, Path(args.pdf)) if args.pdf else (out,):
+            check_folder(chosen)  # before a letter is made for action:ID / meeting:ID
+        with unit_of_work(ctx.engine()) as s:
+            letter_id = letter_for(s, args.target, actor=ctx.actor())
+            doc = drafting.letter_doc(s, letter_id, lang=args.lang, template=args.template)
+        drafting.write_docx(doc, out)
+        result: dict[str, Any] = {"letter_id": letter_id, "docx": str(out), **drafting.describe(doc)}
+        ctx.out(f"Letter #{letter_id}: {out}")
+        if args.pdf:
+            pdf, engine = drafting.write_pdf(doc, Path(args.pdf), engine=args.engine)
+            result.update(pdf=str(pdf), pdf_engine=engine)
+            ctx.out(f"PDF ({engine}): {pdf}")
+    except NotWritten as exc:  # in the CLI's language, the locale's (--lang is the letter's)
+        from app.importing.messages import cli_language
+
+        raise UserError(exc.text(cli_language(None))) from None
     ctx.emit(result)
     return 0
 

@@ -14,8 +14,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from app.errors import UserError
-
 if TYPE_CHECKING:
     from app.letters.draft import LetterDoc
 
@@ -202,11 +200,7 @@ def _font_style(style: Any) -> None:
 
 
 def write(doc: LetterDoc, path: Path) -> Path:
+    from app.letters.draft import write_whole
+
     document = build(doc)
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        document.save(str(path))
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    return path
+    return write_whole(Path(path), lambda part: document.save(str(part)))

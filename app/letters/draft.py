@@ -25,11 +25,13 @@ What the decree sets, and where it is drawn here:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 import string
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -41,6 +43,7 @@ from app.errors import UserError
 from app.letters import office as office_mod
 from app.letters.office import Addressee, OfficeProfile
 from app.vntext import clean
+from app.written import check_folder, not_written
 from db import models as m
 from db.engine import data_dir
 
@@ -264,6 +267,28 @@ def letter_doc(
     )
 
 
+# --- writing a chosen file --------------------------------------------------------------------
+
+
+def write_whole(path: Path, make: Callable[[Path], object]) -> Path:
+    """``make(part)`` writes the file beside ``path`` (``NAME.part``), which then takes its
+    place: the letter is written whole or not at all. A folder that is not there is refused,
+    not made (a typo is not made into a folder tree); one that cannot be written says so of
+    ``path`` in words (:class:`app.written.NotWritten`), never of the ``.part``."""
+    path = Path(path)
+    check_folder(path)
+    part = path.with_name(path.name + ".part")
+    try:
+        make(part)
+        part.replace(path)
+    except OSError as exc:
+        raise not_written(exc, path) from None
+    finally:
+        with contextlib.suppress(OSError):  # (a read-only folder refuses even a missing one's)
+            part.unlink(missing_ok=True)
+    return path
+
+
 # --- drawing: Word ---------------------------------------------------------------------------
 
 
@@ -290,6 +315,7 @@ def write_pdf(
     office = soffice() if engine in ("auto", "libreoffice") else None
     if engine == "libreoffice" and office is None:
         raise UserError("LibreOffice (soffice) is not installed; use the reportlab engine")
+    check_folder(path)  # before LibreOffice is started
     if office is not None:
         with tempfile.TemporaryDirectory(prefix="ketnoi-letter-") as tmp:
             source = write_docx(doc, Path(tmp) / (path.stem + ".docx"))
@@ -311,8 +337,7 @@ def write_pdf(
             made = Path(tmp) / (path.stem + ".pdf")
             if not made.is_file():
                 raise UserError("LibreOffice wrote no PDF for the letter")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(made, path)
+            write_whole(path, lambda part: shutil.copyfile(made, part))
         return path, "libreoffice"
     from app.letters import pdf_layout
 

@@ -15,7 +15,6 @@ from reportlab.lib.units import cm, mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.briefing.layout import FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC, esc, register_fonts
-from app.errors import UserError
 
 if TYPE_CHECKING:
     from app.letters.draft import LetterDoc
@@ -103,20 +102,21 @@ def story(doc: LetterDoc) -> list[Any]:
 
 
 def write(doc: LetterDoc, path: Path) -> Path:
+    from app.letters.draft import write_whole
+
     register_fonts()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        pdf = SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
-            leftMargin=30 * mm,
-            rightMargin=15 * mm,
-            topMargin=20 * mm,
-            bottomMargin=20 * mm,
-            title=doc.subject_line or doc.number_line,
-            author=doc.office_name,
-        )
-        pdf.build(story(doc))
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    return path
+    return write_whole(path, lambda part: _build(doc, part))
+
+
+def _build(doc: LetterDoc, part: Path) -> None:
+    pdf = SimpleDocTemplate(
+        str(part),
+        pagesize=A4,
+        leftMargin=30 * mm,
+        rightMargin=15 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=doc.subject_line or doc.number_line,
+        author=doc.office_name,
+    )
+    pdf.build(story(doc))

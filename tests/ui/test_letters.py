@@ -167,3 +167,39 @@ def test_the_banners_show_opens_the_late_letters_when_they_are_all_it_says(
     assert dialog.isVisible() and dialog.late.isChecked()
     assert [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())] == ["07/VPCP-KGVX"]
     dialog.close()
+
+
+def test_a_draft_to_a_read_only_folder_says_which_file_and_why(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """It said "cannot write /ro/thu.docx: Read-only file system", in English in the Vietnamese
+    window too; now the sentence of every chosen file (ui.not_written), through tr()."""
+    from PySide6.QtCore import QCoreApplication
+
+    from tests.read_only import read_only
+    from tests.ui.test_not_written import _Marked, _said
+
+    with unit_of_work(engine) as s:
+        register.add_letter(s, {"subject": "Giới thiệu cán bộ", "symbol": "NIC-HTQT"})
+    dialog = _open(qtbot, window, ctx)
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(ro / "thu.docx"), ""))
+
+    def draft() -> str:
+        dialog.table.selectRow(0)
+        dialog.buttons["draft"].click()
+        wait_idle(qtbot, ctx, timeout=120_000)
+        qtbot.waitUntil(lambda: "…" not in dialog.message.text(), timeout=120_000)
+        return str(dialog.message.text())
+
+    with read_only(ro):
+        _said(draft(), "thu.docx", ro)
+        marked = _Marked()
+        QCoreApplication.installTranslator(marked)
+        try:
+            assert draft().startswith("VI thu.docx was not written: ")
+        finally:
+            QCoreApplication.removeTranslator(marked)
+    assert list(ro.iterdir()) == []
+    dialog.close()
