@@ -53,6 +53,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=restore_command, creates_db=True)
 
 
+def _new_file(target: Path, stem: str, suffix: str) -> Path:
+    """``target`` as a new file for a copy: ``suffix`` added to a name without one (as the
+    window does); a folder, an existing file, a missing folder or one Ketnoi may not write is
+    refused in words (reviewer: a folder was called a file that "exists already")."""
+    from db.paths import writable_folder
+
+    if target.is_dir():
+        example = target / f"{stem}-{clock.now():%Y%m%d}{suffix}"
+        raise UserError(f"{target} is a folder: name the copy's file in it, e.g. {example}")
+    if not target.suffix:
+        target = target.with_suffix(suffix)
+    if target.exists():
+        raise UserError(f"{target} exists already; choose a new file name")
+    if not target.parent.is_dir():
+        raise UserError(f"no folder {target.parent}")
+    if not writable_folder(target.parent):
+        raise UserError(f"the folder {target.parent} is read-only for you; choose a folder you can write")
+    return target
+
+
 def _db_file(ctx: Any) -> Path:
     path = sqlite_path(ctx.url)
     if path is None:
@@ -80,10 +100,7 @@ def backup_command(args: argparse.Namespace, ctx: Any) -> int:
     if read_only and target is None and not backups.folder_writable(db_file):
         raise _no_backups_folder(db_file, read_only_problem(db_file))
     if target is not None:
-        if target.exists():
-            raise UserError(f"{target} exists already; choose a new file name")
-        if not target.parent.is_dir():
-            raise UserError(f"no folder {target.parent}")
+        target = _new_file(target, db_file.stem, ".db")
     try:
         written = backups.take(db_file, "manual", to=target)
     except backups.BackupError as exc:
@@ -123,9 +140,9 @@ def _no_backups_folder(db_file: Path, problem: ReadOnlyDatabaseError | None) -> 
 def _pg_backup(args: argparse.Namespace, ctx: Any) -> int:
     """A team database: pg_dump into FILE (or ketnoi-YYYYMMDD-HHMMSS.dump here)."""
     ctx.engine()
-    target = (args.file or Path(f"ketnoi-{clock.now():%Y%m%d-%H%M%S}.dump")).expanduser()
-    if target.exists():
-        raise UserError(f"{target} exists already; choose a new file name")
+    target = _new_file(
+        (args.file or Path(f"ketnoi-{clock.now():%Y%m%d-%H%M%S}.dump")).expanduser(), "ketnoi", ".dump"
+    )
     try:
         backups.pg_dump(ctx.url, target)
     except backups.BackupError as exc:

@@ -78,10 +78,10 @@ def folder_for(db_file: Path) -> Path:
 def folder_writable(db_file: Path) -> bool:
     """Whether a copy can go into ``db_file``'s backups folder: it is writable, or can be made
     (a file in a read-only folder, on a share or a read-only medium: not)."""
+    from db.paths import writable_folder
+
     folder = folder_for(db_file)
-    if folder.is_dir():
-        return os.access(folder, os.W_OK | os.X_OK)
-    return os.access(folder.parent, os.W_OK | os.X_OK)
+    return writable_folder(folder if folder.is_dir() else folder.parent)
 
 
 def _private(path: Path, mode: int) -> None:

@@ -181,3 +181,27 @@ def test_restore_from_a_file_on_a_read_only_share(tmp_path: Path, capsys: pytest
         assert con.execute("SELECT count(*) FROM organisation").fetchone() == (19,)
     finally:
         con.close()
+
+
+def test_backup_file_names_a_folder_as_a_folder_and_adds_db(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reviewer: `ketnoi backup OUT` where OUT is a folder said "OUT exists already; choose a new
+    file name", and a name without a suffix was written without one (the window adds .db); a
+    read-only folder is named as such before SQLite is asked."""
+    db = demo_file(tmp_path / "mine")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["backup", str(out), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{out} is a folder: name the copy's file in it, e.g. {out}/ketnoi-" in err and err.count("\n") == 1
+    )
+    assert main(["backup", str(out / "monday"), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert (out / "monday.db").is_file() and not (out / "monday").exists()
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    with read_only(locked):
+        assert main(["backup", str(locked / "c.db"), "--db", str(db)]) == 1
+    assert f"the folder {locked} is read-only for you" in capsys.readouterr().err
