@@ -92,6 +92,12 @@ def not_written(exc: OSError, path: Path) -> NotWritten:
 
 
 def check_folder(path: Path) -> None:
-    """Refuse a file in a folder that does not exist (a typo is not made into a folder tree)."""
+    """Refuse a file in a folder that does not exist (a typo is not made into a folder tree), or
+    that Ketnoi may not write (said before anything is made: a letter for action:ID was created
+    and then its file refused)."""
+    from db.paths import writable_folder
+
     if not Path(path).parent.is_dir():
         raise NotWritten("no_folder", Path(path))
+    if not writable_folder(Path(path).parent):
+        raise NotWritten("read_only", Path(path))

@@ -96,3 +96,5 @@ def test_letter_draft_on_the_command_line(
         assert main([*draft_args, "-o", str(ro / "a.docx"), "--lang", "en"]) == 1
         assert capsys.readouterr().err.startswith("ketnoi: Chưa ghi được a.docx: ")
     assert list(ro.iterdir()) == []
+    assert main(["letter", "list", "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["letters"] == []  # nor for a read-only folder
