@@ -243,6 +243,12 @@ def write_template(path: Path) -> None:
     for kind in SHEETS:
         ws = _sheet(wb, kind)
         ws.auto_filter.ref = f"A1:{get_column_letter(len(exported_fields(kind)))}1"
+    save_workbook(wb, path)
+
+
+def save_workbook(wb: Workbook, path: Path) -> None:
+    """Save ``wb`` as ``path`` through ``path.part`` (nothing half-written is left under the
+    name chosen); an OS error is :class:`app.written.NotWritten` for ``path``."""
     tmp = path.with_name(path.name + ".part")
     try:
         _save(wb, tmp, path)

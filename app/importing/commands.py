@@ -352,6 +352,13 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
     if args.report and _same_file(args.report, args.file):
         # (checked before anything is read or written: the sheet is the user's data)
         raise UserError(line("report_is_input", lang, path=args.report))
+    if args.report:  # a report that cannot be written is said before the import, not after it
+        from app.written import NotWritten, check_folder
+
+        try:
+            check_folder(Path(args.report))
+        except NotWritten as exc:
+            raise UserError(exc.text(lang)) from None
     engine = ctx.engine()
     with read_session(engine) as session:
         layouts = _layouts(args, session)
@@ -382,7 +389,12 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
             _show(ctx, preview, lang)
         ctx.out(line("nothing", lang) if result.batch_id is None else line("batch", lang, id=result.batch_id))
     if args.report and previews:
-        n = write_error_report(previews, args.report, lang=lang)
+        from app.written import NotWritten
+
+        try:
+            n = write_error_report(previews, args.report, lang=lang)
+        except NotWritten as exc:  # (a disk filled meanwhile: the import itself stands)
+            raise UserError(exc.text(lang)) from None
         ctx.out(line("report", lang, path=args.report, rows=count_text(n, "row", lang)))
     if not any(r.status != "error" for p in previews for r in p.rows):
         raise UserError(line("no_row", lang, file=args.file.name))

@@ -42,6 +42,10 @@ def write_error_report(
     """Write the rejected rows of one or more previews (a sheet each) to ``path``, worded in
     ``lang``, and a last sheet listing every warning (sheet, row, column) of the rows imported
     with a value kept as typed; returns how many rows were rejected."""
+    from app.exporting.workbook import save_workbook
+    from app.written import check_folder
+
+    check_folder(path)  # not made, nor written into a read-only one: said before the rows are read
     items = previews if isinstance(previews, list) else [previews]
     wb = Workbook(write_only=True)
     written = 0
@@ -49,8 +53,7 @@ def write_error_report(
     for preview in items:
         written += _write_sheet(wb, preview, statuses, used, lang)
     _write_warnings(wb, items, used, lang)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    save_workbook(wb, path)
     return written
 
 

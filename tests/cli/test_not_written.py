@@ -154,3 +154,29 @@ def test_calendar_and_vcard_to_a_folder_that_is_not_there(
     assert main([command, "--db", str(db), "-o", str(missing / name)]) == 1
     assert capsys.readouterr().err == f"ketnoi: {name} was not written: there is no folder {missing}.\n"
     assert not missing.exists()
+
+
+def test_an_import_report_that_cannot_be_written_is_said_before_the_import(
+    db: Path, ro: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`ketnoi import --report` made a missing folder tree, and a report refused in a read-only
+    folder came after the import had been written (a raw OSError). Both are refused first, and
+    nothing is imported."""
+    import openpyxl
+
+    book = tmp_path / "people.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Họ và tên", "Tổ chức", "Email"])
+    ws.append(["Khổng Thị Lạ Lùng", "Công ty Mới Toanh", "lalung@moitoanh.vn"])
+    wb.save(book)
+    missing = tmp_path / "nodir" / "sub"
+    args = ["import", str(book), "--db", str(db), "--lang", "en"]
+    assert main([*args, "--report", str(missing / "r.xlsx")]) == 1
+    assert capsys.readouterr().err == f"ketnoi: r.xlsx was not written: there is no folder {missing}.\n"
+    assert not missing.parent.exists()
+    with read_only(ro):
+        assert main([*args, "--report", str(ro / "r.xlsx")]) == 1
+    _read_only_line(capsys.readouterr().err, "r.xlsx", ro)
+    assert main(["search", "Lạ Lùng", "--db", str(db)]) == 0
+    assert "Khổng Thị Lạ Lùng" not in capsys.readouterr().out  # nothing was imported

@@ -9,8 +9,10 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from app.importing import Preview
+from app.written import NotWritten
 from ui.import_wizard import work
 from ui.import_wizard.common import describe, show_error, show_note
+from ui.not_written import error_text
 
 if TYPE_CHECKING:
     from ui.import_wizard.wizard import ImportWizard
@@ -47,5 +49,7 @@ def save_error_report(
     wizard.run_task(
         lambda task: work.error_report(preview, path, lang, task),
         on_done=done,
-        on_error=lambda exc: show_error(label, describe(exc)),
+        on_error=lambda exc: show_error(
+            label, error_text(exc) if isinstance(exc, NotWritten) else describe(exc)
+        ),
     )
