@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
+from app import records
 from app.lists import action_select
 from db.models import (
     OPEN_STATUSES,
@@ -240,16 +241,17 @@ def organisation_people(
         if kind in ("email", "phone") and not p[kind]:
             p[kind] = value
     hstmt = (
-        select(CHANGE.c.entity_id, CHANGE.c.old, CHANGE.c.new, CHANGE.c.at)
+        select(CHANGE.c.entity_id, CHANGE.c.old, CHANGE.c.new, CHANGE.c.at, CHANGE.c.group_id)
         .where(
             CHANGE.c.entity == "contact",
             CHANGE.c.field == "position",
             CHANGE.c.entity_id.in_(ids),
         )
-        .order_by(CHANGE.c.at)
+        .order_by(CHANGE.c.at, CHANGE.c.id)
     )
-    for cid, old, new, at in session.execute(hstmt):
-        by_id[int(cid)]["history"].append({"old": old, "new": new, "at": at})
+    changes = [dict(r._asdict()) for r in session.execute(hstmt)]
+    for h in records.standing(changes):  # not an undone position, nor the undo's own row
+        by_id[int(h["entity_id"])]["history"].append({"old": h["old"], "new": h["new"], "at": h["at"]})
     return people
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import delete as sql_delete
@@ -290,6 +290,33 @@ def history(session: Session, entity: str, entity_id: int) -> list[Values]:
         }
         for r in rows
     ]
+
+
+def standing(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The rows of a record's history (or of one field's) whose change stands, in their order:
+    not the rows an undo or a redo wrote (group ``"u" + G``, ``"uu" + G``…; an import's undo,
+    ``"undo-N"``), nor the rows of a group undone since and not redone (reviewer: a position
+    typed by mistake and undone stayed in the contact's role history and as "formerly …" under
+    the organisation's people). ``rows`` must hold the undo rows of the same changes (the same
+    entities and fields) for the undone ones to be known."""
+    depth: dict[str, int] = {}  # a group → the undos and redos of it seen (odd: undone)
+    for row in rows:
+        group = str(row.get("group_id") or "")
+        if group.startswith("undo-"):
+            base, n = "import-" + group.removeprefix("undo-"), 1
+        elif group.startswith("u"):  # (a group id is hex or "import-N": never a "u" of its own)
+            base = group.lstrip("u")
+            n = len(group) - len(base)
+        else:
+            continue
+        depth[base] = max(depth.get(base, 0), n)
+    out = []
+    for row in rows:
+        group = str(row.get("group_id") or "")
+        if group.startswith("u") or depth.get(group, 0) % 2:
+            continue
+        out.append(row)
+    return out
 
 
 # --- the services --------------------------------------------------------------------------

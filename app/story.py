@@ -216,7 +216,8 @@ def _attached(session: Session, meetings: list[dict[str, Any]]) -> dict[int, lis
 def role_history(session: Session, contact_id: int) -> list[dict[str, Any]]:
     """Changes of a contact's position and organisation, newest first, organisations by name."""
     out = []
-    for h in records.history(session, "contact", contact_id)[:CONTACT_HISTORY_SCAN]:
+    scanned = records.history(session, "contact", contact_id)[:CONTACT_HISTORY_SCAN]
+    for h in map(dict, records.standing(scanned)):  # an undone change is no part of the story
         if h.get("field") not in ("position", "organisation_id"):
             continue
         if h["field"] == "organisation_id":

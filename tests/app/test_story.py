@@ -114,6 +114,46 @@ def test_contact_story_has_role_history_by_name_and_former_people_show_at_the_ol
     assert "Đặng Văn An" not in {p["full_name"] for p in nic.people}
 
 
+def test_an_undone_position_is_no_part_of_the_role_history_and_a_redone_one_is(
+    engine: Engine, ids: dict[str, Any]
+) -> None:
+    """Reviewer: a position typed by mistake ("0916 777 999") and undone, then another edit
+    undone, stayed in the contact's role history and as "formerly …" under the organisation's
+    people — four entries for a contact whose position never changed. A redone edit stands."""
+    from app.undo import undo_group, undo_id
+
+    def edit(position: str) -> str:
+        group = records.new_group_id()
+        with unit_of_work(engine) as s:
+            version = records.get(s, "contact", ids["dang"])["version"]
+            records.update(
+                s, "contact", ids["dang"], {"position": position}, expected_version=version, group_id=group
+            )
+        return group
+
+    def undo(group: str) -> None:
+        with unit_of_work(engine) as s:
+            undo_group(s, group)
+
+    def seen() -> tuple[list[tuple[Any, Any]], list[tuple[Any, Any]]]:
+        with read_session(engine) as s:
+            st = story(s, "contact", ids["dang"], today=TODAY)
+            nic = story(s, "organisation", ids["nic"], today=TODAY)
+        assert isinstance(st, ContactStory) and isinstance(nic, OrganisationStory)
+        person = next(p for p in nic.people if p["id"] == ids["dang"])
+        return [(h["old"], h["new"]) for h in st.role_history], [
+            (h["old"], h["new"]) for h in person["history"]
+        ]
+
+    undo(edit("0916 777 999"))
+    undo(edit("Giám đốc"))
+    assert seen() == ([], [])
+    redone = edit("CEO")
+    undo(redone)
+    undo(undo_id(redone))  # the undo undone: a redo
+    assert seen() == ([("Phó Giám đốc", "CEO")], [("Phó Giám đốc", "CEO")])
+
+
 def test_contact_story_lists_what_they_owe_and_their_meetings(engine: Engine, ids: dict[str, Any]) -> None:
     with read_session(engine) as s:
         st = story(s, "contact", ids["nhung"], today=TODAY)
