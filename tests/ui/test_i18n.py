@@ -215,6 +215,29 @@ def test_dialogs_in_vietnamese_have_no_english_left(
     ctx.tasks.wait()
 
 
+def test_the_file_dialog_in_vietnamese_has_no_english_left(
+    qtbot: Any, vietnamese: str, tmp_path: Path
+) -> None:
+    """Qt's own file dialog (Linux, where Ketnoi uses it): its labels carry accelerators
+    ("&Look in:", "Files of &type:") and its columns are QFileSystemModel's; reviewers found
+    them in English beside "Tên tệp:" (qtextra_vi.ts had the strings without the "&")."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QLabel, QTreeView
+
+    (tmp_path / "a.xlsx").write_bytes(b"")
+    dialog = QFileDialog(None, "x", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = [w.text() for w in dialog.findChildren(QLabel) if w.text()]
+    assert labels == ["&Tìm trong:", "&Tên tệp:", "&Kiểu tệp:"], labels
+    tree = dialog.findChild(QTreeView, "treeView")
+    model = tree.model()
+    headers = [str(model.headerData(i, Qt.Orientation.Horizontal)) for i in range(model.columnCount())]
+    assert headers == ["Tên", "Cỡ", "Kiểu", "Ngày sửa"], headers
+
+
 def test_english_is_the_default_without_a_translation(qtbot: Any, qapp: Any, ctx: Any) -> None:
     from ui import i18n
     from ui.main_window import MainWindow
