@@ -1,7 +1,9 @@
 """Widgets that keep the window usable on a laptop screen (1280×720, 1366×768).
 
 ``ElidedLabel`` shows a long value cut with "…" and the whole of it in the tooltip, and asks for
-little width, so one long name cannot make the window wider than the screen. ``FlowLayout`` lays
+little width, so one long name cannot make the window wider than the screen; ``ElidedComboBox``
+does the same for a combo box's chosen item (Qt cuts it mid-letter: "Trung tâm Đổi mới sáng tạo
+Quố"). ``FlowLayout`` lays
 filters out left to right and wraps them onto another row instead of cutting their text (Qt's
 flow layout example, in Python).
 """
@@ -9,8 +11,20 @@ flow layout example, in Python).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QHelpEvent, QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QLayout, QLayoutItem, QSizePolicy, QToolTip, QWidget
+from PySide6.QtGui import QHelpEvent, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QToolTip,
+    QWidget,
+)
 
 
 class ElidedLabel(QLabel):
@@ -55,6 +69,42 @@ class ElidedLabel(QLabel):
             shown = self._full
         QLabel.setText(self, shown)
         self.setToolTip(self._full if shown != self._full else "")
+
+
+class ElidedComboBox(QComboBox):
+    """A combo box whose chosen item, when it does not fit, ends in "…" (the list shows it
+    whole, and so does the tooltip then; else the tooltip given to :meth:`set_tip`)."""
+
+    tip = ""
+
+    def set_tip(self, text: str) -> None:
+        self.tip = text
+        self.setToolTip(text)
+
+    def shown_text(self) -> str:
+        """The chosen item's text as painted now."""
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        return self._elided(opt)
+
+    def _elided(self, opt: QStyleOptionComboBox) -> str:
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        width = field.width() - (opt.iconSize.width() + 4 if not opt.currentIcon.isNull() else 0)
+        return self.fontMetrics().elidedText(opt.currentText, Qt.TextElideMode.ElideRight, max(width, 0))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        full = opt.currentText
+        opt.currentText = self._elided(opt)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+        tip = full if opt.currentText != full else self.tip
+        if self.toolTip() != tip:
+            self.setToolTip(tip)
 
 
 class FlowLayout(QLayout):

@@ -90,3 +90,25 @@ def test_editing_a_meeting_shows_what_each_follow_up_is_about(qtbot, ctx, ids, e
         (rows.topLevelItem(i).text(0), rows.topLevelItem(i).text(1)) for i in range(rows.topLevelItemCount())
     ]
     assert shown == [("Intro letter", "Genetica")]
+
+
+def test_a_long_organisation_name_ends_in_an_ellipsis_not_mid_letter(qtbot, ctx, ids):
+    """Reviewer: the About box showed "Trung tâm Đổi mới sáng tạo Quố" — cut mid-letter, no
+    "…". The chosen item is elided, and the tooltip then holds it whole."""
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    dialog = LogMeetingDialog(ctx, organisation_id=ids["nic"])
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 600)
+    dialog.show()
+    about = dialog.followups.about
+    full = about.currentText()
+    about.setFixedWidth(about.fontMetrics().horizontalAdvance(full) // 2)
+    qtbot.waitUntil(lambda: about.shown_text() != full)
+    assert about.shown_text().endswith("…") and full.startswith(about.shown_text()[:-1])
+    about.grab()  # painted: the tooltip follows what is shown
+    assert about.toolTip() == full
+    about.setFixedWidth(about.fontMetrics().horizontalAdvance(full) + 200)
+    qtbot.waitUntil(lambda: about.shown_text() == full)
+    about.grab()
+    assert about.toolTip() == "The organisation this follow-up is about"

@@ -34,6 +34,7 @@ from app.due import quick_due
 from app.meetings import FollowUp
 from ui import labels
 from ui.context import AppContext
+from ui.fit import ElidedComboBox
 from ui.icons import icon
 from ui.widgets import Lookup
 
@@ -50,11 +51,11 @@ class FollowUpEditor(QWidget):
         self.what = QLineEdit(self)
         self.what.setObjectName("followup_what")
         self.what.setPlaceholderText(self.tr("Follow-up: what is to be done (Enter adds it)"))
-        self.about = QComboBox(self)
+        self.about = ElidedComboBox(self)
         self.about.setObjectName("followup_organisation")
         self.about.setMinimumContentsLength(12)
         self.about.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.about.setToolTip(self.tr("The organisation this follow-up is about"))
+        self.about.set_tip(self.tr("The organisation this follow-up is about"))
         self.other = Lookup(ctx, "organisation", self)
         self.other.setObjectName("followup_other_organisation")
         self.other.setPlaceholderText(self.tr("Other organisation: name or acronym"))
@@ -65,7 +66,7 @@ class FollowUpEditor(QWidget):
         self._staff: list[tuple[int, str]] = []
         self._attendees: list[tuple[str, str]] = []
         self._org_people: list[tuple[str, str]] = []
-        self.who = QComboBox(self)
+        self.who = ElidedComboBox(self)
         self.who.setObjectName("followup_who")
         # The user picked a Responsible: lists filled again keep it; until then it follows the
         # direction (we owe: the current user or nobody; they owe: the first attendee). A switch
