@@ -332,3 +332,26 @@ def test_reschedule_picks_count_from_a_due_date_ahead_and_from_today_when_overdu
     qtbot.addWidget(overdue)
     overdue.findChild(QPushButton, "reschedule_week").click()
     assert overdue.value() == TODAY + dt.timedelta(days=7)
+
+
+def test_d_on_the_open_actions_moves_on_to_the_next_one(qtbot, window, ctx, ids, engine):
+    """Reviewer: on "All open", D made the row disappear and nothing was selected, so neither a
+    second D nor the detail pane had anything. The row that takes its place is selected (as a
+    mail client moves on); a filter that leaves a record out still selects nothing (see
+    tests/ui/test_list_scale.py)."""
+    window.show_actions("open")
+    panel = window.views["action"].list
+    qtbot.waitUntil(lambda: panel.model.complete and panel.model.rowCount() >= 2)
+    panel.view.setFocus()
+    panel.view.selectRow(0)
+    first, second = panel.model.id_at(0), panel.model.id_at(1)
+    detail = window.views["action"].detail
+    qtbot.waitUntil(lambda: detail.record_id == first)
+    qtbot.keyClick(panel.view, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: records_status(engine, first) == "done", timeout=10_000)
+    qtbot.waitUntil(lambda: panel.current_id() == second, timeout=10_000)
+    assert panel.selected_ids() == [second]
+    qtbot.waitUntil(lambda: detail.record_id == second)
+    qtbot.keyClick(panel.view, Qt.Key.Key_D)  # and on through the list from the keyboard
+    qtbot.waitUntil(lambda: records_status(engine, second) == "done", timeout=10_000)
+    qtbot.waitUntil(lambda: not ctx.tasks.busy())

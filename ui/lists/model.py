@@ -60,6 +60,7 @@ class RecordListModel(QAbstractTableModel):
         self._ids: array[int] = array("q")
         self._complete = False
         self._token = 0  # only the latest id query's answer counts
+        self.by_change = False  # the latest reset reads the same query again after a change
         self._rows: dict[int, dict[str, Any]] = {}
         self._waiting: list[Callable[[], object]] = []
         # Instrumentation (tests, benchmarks): what has been read from the database.
@@ -93,6 +94,7 @@ class RecordListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """A new filter or order: the first screen now, from the index; the rest in the background."""
+        self.by_change = False
         self._token += 1
         first = self._first_screen()
         self.beginResetModel()
@@ -108,6 +110,7 @@ class RecordListModel(QAbstractTableModel):
         """After a change that can move rows in or out of the result, or reorder them: the id
         query again. A short list answers on the UI thread; a long one keeps showing its rows
         until the new ids arrive, then swaps them (the cached rows stay)."""
+        self.by_change = True  # (the view: a row gone by a change hands its place to the next)
         self._token += 1
         if self._complete and len(self._ids) <= self.FIRST:
             first = self._first_screen()

@@ -50,6 +50,8 @@ class RecordTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._keep = 0  # the id to select again after a reset
+        self._keep_row = -1  # its row then
+        self._by_change = False  # the reset is the same query read again after a change
         self._generation = 0  # resets seen: a pending re-selection is for the latest only
         self.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
         # A column's size hint reads the rows on screen only (Qt's default reads 1,000 rows,
@@ -91,7 +93,11 @@ class RecordTable(QTableView):
         return True
 
     def _before_reset(self) -> None:
-        self._keep = self.current_id() or self._keep
+        current = self.current_id()
+        if current:
+            self._keep_row = self.currentIndex().row()
+        self._by_change = self.record_model().by_change
+        self._keep = current or self._keep
 
     def _after_reset(self) -> None:
         self._generation += 1
@@ -104,8 +110,18 @@ class RecordTable(QTableView):
             if generation != self._generation:
                 return
             self._keep = 0
-            if not self.select_id(keep, center=True):
-                self.record_lost.emit()
+            if self.select_id(keep, center=True):
+                return
+            # Gone from the same list by a change (marked done, deleted, moved out of the view):
+            # the row that took its place is selected, as a mail client moves on, so D and Del
+            # go on through the list from the keyboard (reviewer). A new filter or sort that
+            # leaves it out selects nothing: the pane is cleared rather than showing a record
+            # the person did not choose.
+            rows = model.rowCount()
+            if self._by_change and rows and self._keep_row >= 0:
+                self.selectRow(min(self._keep_row, rows - 1))
+                return
+            self.record_lost.emit()
 
         if self.select_id(keep, center=True):
             self._keep = 0
