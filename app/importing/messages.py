@@ -284,6 +284,16 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '{file}, sheet "{sheet_name}": cannot be read ({detail})',
         '{file}, trang "{sheet_name}": không đọc được ({detail})',
     ),
+    "file_strict_ooxml": (
+        '{file}: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: open it in Excel '
+        'and save it as "Excel Workbook (.xlsx)"',
+        '{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng '
+        'Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"',
+    ),
+    "sheet_row_unreadable": (
+        '{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})',
+        '{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})',
+    ),
     "file_not_text": (
         "{file}: not a CSV text file (it holds binary data)",
         "{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)",

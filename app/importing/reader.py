@@ -235,6 +235,8 @@ def read_sheet_names(path: Path) -> list[str]:
     """The worksheets calamine sees (run in this process for .xlsx, in a child for the rest)."""
     from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
+    if _strict_ooxml(path):  # neither calamine nor openpyxl reads its cells (reviewer: KeyError)
+        raise ImportFileError(msg("file_strict_ooxml", file=path.name))
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except PasswordError:
@@ -247,6 +249,17 @@ def read_sheet_names(path: Path) -> list[str]:
             for s in wb.sheets_metadata
             if s.typ == SheetTypeEnum.WorkSheet and s.visible != SheetVisibleEnum.VeryHidden
         ]
+
+
+def _strict_ooxml(path: Path) -> bool:
+    """An .xlsx saved as Excel's "Strict Open XML Spreadsheet" (ISO/IEC 29500 strict: its
+    workbook part in the purl.oclc.org namespace)."""
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open("xl/workbook.xml") as fh:
+            head = fh.read(4096)
+    except (KeyError, zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+        return False
+    return b"http://purl.oclc.org/ooxml/spreadsheetml/main" in head
 
 
 # --- one parse per sheet ----------------------------------------------------------------------
@@ -801,31 +814,57 @@ def _openpyxl_rows(path: Path, sheet: str) -> Iterator[Row]:
         # row out to column XFD.
         ws.reset_dimensions()
         expected = 1
-        for row in ws.iter_rows():
-            cells = [c for c in row if getattr(c, "row", None)]
-            number = cells[0].row if cells else expected
+        rows = ws.iter_rows()
+        while True:
+            # A damaged cell (a shared-string index past the table, "abc" in a number) raises in
+            # openpyxl's parser: one sentence naming the row, as the other readers say it,
+            # never a traceback (reviewer: IndexError, ValueError on this streaming path).
+            try:
+                row = next(rows, None)
+                if row is None:
+                    break
+                number, values = _streamed_row(row, expected)
+            except (ImportFileError, MemoryError):
+                raise
+            except Exception as exc:
+                raise ImportFileError(
+                    msg(
+                        "sheet_row_unreadable",
+                        file=path.name,
+                        sheet_name=sheet,
+                        at=expected,
+                        detail=f"{type(exc).__name__}: {exc}"[:200],
+                    )
+                ) from None
             while expected < number:  # openpyxl skips rows that have no cells at all
                 yield expected, []
                 expected += 1
-            values: list[Any] = []
-            for c in row:
-                col = getattr(c, "column", None)
-                if (col or len(values) + 1) > MAX_COLUMNS:
-                    break
-                if col is not None and col - 1 > len(values):
-                    values += [None] * (col - 1 - len(values))
-                value = c.value
-                if (
-                    isinstance(value, dt.datetime)
-                    and value.time() == dt.time()
-                    and "h" not in str(c.number_format).lower()
-                ):
-                    value = value.date()  # a date-only cell, as calamine reports it
-                values.append(norm(value))
             yield number, values
             expected = number + 1
     finally:
         wb.close()
+
+
+def _streamed_row(row: Any, expected: int) -> tuple[int, list[Any]]:
+    """One row of openpyxl's read-only sheet: its number and its values up to the last cell."""
+    cells = [c for c in row if getattr(c, "row", None)]
+    number = cells[0].row if cells else expected
+    values: list[Any] = []
+    for c in row:
+        col = getattr(c, "column", None)
+        if (col or len(values) + 1) > MAX_COLUMNS:
+            break
+        if col is not None and col - 1 > len(values):
+            values += [None] * (col - 1 - len(values))
+        value = c.value
+        if (
+            isinstance(value, dt.datetime)
+            and value.time() == dt.time()
+            and "h" not in str(c.number_format).lower()
+        ):
+            value = value.date()  # a date-only cell, as calamine reports it
+        values.append(norm(value))
+    return number, values
 
 
 CSV_FIELD_LIMIT = 64 * 1024 * 1024

@@ -198,3 +198,57 @@ def test_a_zip_bomb_gives_one_message_and_the_process_lives(tmp_path: Path) -> N
     result = _run_import(bomb, tmp_path / "k.db")
     assert result.returncode == 1
     assert "unpacks to" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "damage, what",
+    [
+        (b'<c r="A3" t="s"><v>99</v></c>', "IndexError"),  # a shared string past the table
+        (b'<c r="A3" t="n"><v>abc</v></c>', "ValueError"),  # letters in a number
+    ],
+)
+def test_a_damaged_cell_on_the_streaming_path_is_one_line_naming_the_row(
+    tmp_path: Path, damage: bytes, what: str
+) -> None:
+    """Reviewer: a big or sparse sheet (read by openpyxl's streaming reader) with one damaged
+    cell ended in a traceback (IndexError, ValueError); the other readers say it in a line."""
+    path = tmp_path / "damaged.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Danh bạ"
+    ws.append(["Họ và tên", "Email"])
+    ws.append(["Nguyễn Thị Hồng Nhung", "nhung@nic.gov.vn"])
+    ws.append(["Dang Van An", "an@nic.gov.vn"])
+    ws["XFD1048576"] = "x"  # a stray far cell: the streaming reader
+    wb.save(path)
+    cell = b'<c r="A3" t="inlineStr"><is><t>Dang Van An</t></is></c>'
+    _rewrite_sheet(path, lambda xml: xml.replace(cell, damage) if cell in xml else pytest.fail("no cell"))
+    result = _run_import(path, tmp_path / "k.db")
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    said = result.stdout + result.stderr
+    assert 'damaged.xlsx, sheet "Danh bạ", row 3: cannot be read, the file is damaged there' in said, said
+    assert what in said
+
+
+def test_a_strict_open_xml_workbook_is_named_as_such(tmp_path: Path) -> None:
+    """Reviewer: Excel's "Strict Open XML Spreadsheet" ended in KeyError: 'Worksheet … does not
+    exist' (neither calamine nor openpyxl reads its cells): one line saying how to save it."""
+    path = tmp_path / "strict.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Họ và tên", "Email"])
+    ws.append(["Nguyễn Thị Hồng Nhung", "nhung@nic.gov.vn"])
+    wb.save(path)
+    main_ns, strict_ns = (
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+    )
+    _rewrite(path, "xl/workbook.xml", lambda xml: xml.replace(main_ns, strict_ns))
+    result = _run_import(path, tmp_path / "k.db")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert result.stderr.strip() == (
+        'ketnoi: strict.xlsx: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: '
+        'open it in Excel and save it as "Excel Workbook (.xlsx)"'
+    )
