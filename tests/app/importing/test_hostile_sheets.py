@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import openpyxl
@@ -252,3 +253,40 @@ def test_a_strict_open_xml_workbook_is_named_as_such(tmp_path: Path) -> None:
         'ketnoi: strict.xlsx: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: '
         'open it in Excel and save it as "Excel Workbook (.xlsx)"'
     )
+
+
+def test_a_shared_strings_table_built_to_unpack_is_refused_before_reading(tmp_path: Path) -> None:
+    """Reviewer: a 9 MB workbook whose shared strings unpack to 1 GB at about 100:1 (under the
+    200:1 rule for sheets) took 3.3 GB of memory and 68 s to read one row. Text packs 4-10
+    times: a table over 64 MB packing more than 50 times is refused in one line, at once."""
+    import base64
+    import os
+    import zipfile
+
+    ok = tmp_path / "ok.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Họ và tên", "Email"])
+    ws.append(["Nguyễn Văn Nhiều", "nhieu@x.vn"])
+    wb.save(ok)
+    bomb = tmp_path / "strings.xlsx"
+    with zipfile.ZipFile(ok) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info.filename))
+        with dst.open("xl/sharedStrings.xml", "w", force_zip64=True) as fh:
+            fh.write(
+                b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            )
+            filler = b"<si><t>x</t></si>" * (1_000_000 // 17)
+            for _ in range(80):  # 80 MB, with enough noise to pack about 100 times, not 200
+                fh.write(filler)
+                fh.write(b"<si><t>" + base64.b64encode(os.urandom(6000)) + b"</t></si>")
+            fh.write(b"</sst>")
+    info = zipfile.ZipFile(bomb).getinfo("xl/sharedStrings.xml")
+    assert 50 < info.file_size / info.compress_size < reader.MAX_RATIO  # the rule for sheets passes it
+    started = time.monotonic()
+    result = _run_import(bomb, tmp_path / "k.db")
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "unpacks to" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert time.monotonic() - started < 30
