@@ -299,6 +299,13 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)",
     ),
     "file_bad_csv": ("{file}: malformed CSV ({detail})", "{file}: CSV hỏng ({detail})"),
+    "csv_unclosed_quote": (
+        '{file}, row {at} (line {line}): a quote (") opens a cell that never closes, so the rest of '
+        "the file would be read as that one cell; nothing was read: close the quote or remove it",
+        '{file}, dòng dữ liệu {at} (dòng {line} của tệp): một dấu ngoặc kép (") mở một ô mà không '
+        "đóng lại, nên phần còn lại của tệp sẽ bị đọc thành một ô; chưa đọc gì: hãy đóng hoặc xoá "
+        "dấu ngoặc kép đó",
+    ),
     "vcf_too_large": (
         "{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)",
         "{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)",

@@ -892,6 +892,24 @@ pasted e-mail thread in a notes column is longer. 64 MB still stops a file of on
 quote from being read into a single field."""
 
 
+def _check_quotes_close(text: Any, delimiter: str, path: Path) -> None:
+    """Refuse a CSV file in which a quote opens a cell and never closes: the lenient reader
+    would take the rest of the file as that one cell (reviewer: a row "Unclosed quote,… and the
+    rows after it became one contact's name, their e-mails lost). One pass of the strict C
+    reader; its other complaints (a quote inside an unquoted cell) are left to the lenient one."""
+    reader = csv.reader(text, delimiter=delimiter, strict=True)
+    rows, started = 0, 1
+    try:
+        for _row in reader:
+            rows += 1
+            started = reader.line_num + 1
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise ImportFileError(
+                msg("csv_unclosed_quote", file=path.name, at=rows + 1, line=started)
+            ) from None
+
+
 def _csv_rows(path: Path) -> Iterator[Row]:
     csv.field_size_limit(CSV_FIELD_LIMIT)
     try:
@@ -904,6 +922,8 @@ def _csv_rows(path: Path) -> Iterator[Row]:
         sample = text.read(64 * 1024)
         text.seek(0)
         delimiter = csvtext.detect_delimiter(sample)
+        _check_quotes_close(text, delimiter, path)
+        text.seek(0)
         try:
             for number, row in enumerate(csv.reader(text, delimiter=delimiter), start=1):
                 cells = [unicodedata.normalize("NFC", v) for v in row] if compose else row

@@ -193,6 +193,18 @@ def _templates() -> dict[str, str]:
         "sheet_unreadable": tr("ImportMessage", '{file}, sheet "{sheet_name}": cannot be read ({detail})'),
         "file_not_text": tr("ImportMessage", "{file}: not a CSV text file (it holds binary data)"),
         "file_bad_csv": tr("ImportMessage", "{file}: malformed CSV ({detail})"),
+        "sheet_row_unreadable": tr(
+            "ImportMessage",
+            '{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})',
+        ),
+        "file_strict_ooxml": tr(
+            "ImportMessage",
+            '{file}: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: open it in Excel and save it as "Excel Workbook (.xlsx)"',
+        ),
+        "csv_unclosed_quote": tr(
+            "ImportMessage",
+            '{file}, row {at} (line {line}): a quote (") opens a cell that never closes, so the rest of the file would be read as that one cell; nothing was read: close the quote or remove it',
+        ),
         "vcf_too_large": tr(
             "ImportMessage",
             "{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)",

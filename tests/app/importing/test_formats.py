@@ -499,3 +499,27 @@ def test_the_extent_scan_sees_every_way_a_sheet_can_be_too_large(
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("xl/worksheets/sheet1.xml", f"<worksheet><sheetData>{cells}</sheetData></worksheet>")
     assert rd._dense_range_fits(path, "xl/worksheets/sheet1.xml") is fits
+
+
+def test_a_quote_that_never_closes_is_refused_not_swallowing_the_rest(tmp_path: Path) -> None:
+    """Reviewer: a CSV row opening a quote it never closes made the rest of the file one cell —
+    a contact named 'Unclosed quote,uq@x.vn\\nNguyễn Văn Bốn,bon@x.vn' — losing the rows after
+    it without a word. Refused, naming the row and the line; a quote inside an unquoted cell
+    (which the lenient reader takes as text) and a closed multi-line cell still read."""
+    bad = tmp_path / "ragged.csv"
+    bad.write_text(
+        'Họ và tên,Email\nNguyễn Văn Hai,hai@x.vn\n"Unclosed quote,uq@x.vn\nNguyễn Văn Bốn,bon@x.vn\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportFileError) as refused:
+        list(iter_rows(bad))
+    said = str(refused.value)
+    assert 'ragged.csv, row 3 (line 3): a quote (") opens a cell that never closes' in said, said
+    good = tmp_path / "good.csv"
+    good.write_text(
+        'Họ và tên,Email,Địa chỉ\nNguyễn Văn "Tư" Hai,hai@x.vn,"Số 1\nHòa Lạc"\nNguyễn Văn Bốn,bon@x.vn,\n',
+        encoding="utf-8",
+    )
+    rows = list(iter_rows(good))
+    assert [r[1][0] for r in rows] == ["Họ và tên", 'Nguyễn Văn "Tư" Hai', "Nguyễn Văn Bốn"]
+    assert rows[1][1][2] == "Số 1\nHòa Lạc"
