@@ -16,7 +16,7 @@ and a wizard drive the same pipeline::
 from app.importing import folds
 from app.importing.commit import CommitResult, commit_import, run_import
 from app.importing.errors import ImportCancelled, ImportFileError
-from app.importing.preview import ON_MATCH, STATUSES, Preview, RowResult, preview_import
+from app.importing.preview import ON_MATCH, STATUSES, Preview, RowResult, empty_columns, preview_import
 from app.importing.report import write_error_report
 from app.importing.sheet import (
     SheetLayout,
@@ -46,6 +46,7 @@ __all__ = [
     "columns_not_kept",
     "commit_import",
     "detect_kind",
+    "empty_columns",
     "find_header_row",
     "folds",
     "inspect_sheet",

@@ -26,7 +26,7 @@ from app.importing.messages import (
     term,
     text,
 )
-from app.importing.preview import ON_MATCH, STATUSES, Preview, preview_import
+from app.importing.preview import ON_MATCH, STATUSES, Preview, empty_columns, preview_import
 from app.importing.reader import SUFFIXES, sheet_names
 from app.importing.report import write_error_report
 from app.importing.sheet import SheetLayout, columns_not_kept, inspect_sheet, kind_reason, suggest_mapping
@@ -243,6 +243,9 @@ def _show_kind(ctx: Any, preview: Preview, lang: str) -> None:
     not_kept = columns_not_kept(preview.layout)
     if not_kept is not None:
         ctx.out(line("sheet_warning", lang, text=text(not_kept, lang)))
+    empty = empty_columns(preview)
+    if empty is not None:
+        ctx.out(line("sheet_warning", lang, text=text(empty, lang)))
 
 
 def _show(ctx: Any, preview: Preview, lang: str) -> None:

@@ -210,6 +210,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "cột {header} ghi phòng ban, nhưng email thuộc {domains}, không phải tên miền của cán bộ mình "
         "({ours})",
     ),
+    "columns_empty": (
+        "no value in any row: {columns}; if they hold formulas, open the file in Excel and save "
+        "it, so that their results are saved, then import it again",
+        "không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng "
+        "Excel và lưu lại để kết quả được lưu, rồi nhập lại",
+    ),
     "staff_columns_not_kept": (
         "not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether "
         "they still work here",
@@ -383,6 +389,7 @@ LEVELS: dict[str, Level] = {
     "kind_contacts_by_domains": "note",
     "kind_contacts_by_contact_domains": "note",
     "staff_columns_not_kept": "warning",
+    "columns_empty": "warning",
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",

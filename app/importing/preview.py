@@ -413,6 +413,27 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
 
 
+def empty_columns(preview: Preview) -> Message | None:
+    """The mapped columns with no value in any row read: said, not left silently empty in
+    every record (reviewer: e-mail and phone columns written as formulas by a script, with no
+    result saved, gave contacts without either and not a word). An empty column is most often
+    such formulas; the words say how to save their results. None when every mapped column has
+    a value somewhere, or nothing was read."""
+    rows = [r for r in preview.rows if r.status != "skip"]
+    if not rows:
+        return None
+    seen: set[str] = set()
+    for r in rows:
+        seen |= r.supplied
+    layout = preview.layout
+    empty = [
+        layout.column_label(c)
+        for c, field in sorted(layout.mapping.items())
+        if field != fs.IGNORE and field not in seen
+    ]
+    return msg("columns_empty", sheet=layout.sheet, columns=empty) if empty else None
+
+
 def mark_hidden(rows: list[RowResult], hidden: frozenset[int], sheet: str, *, skip: bool) -> tuple[int, ...]:
     """Say of each row Excel hides (by hand, by an autofilter, in a collapsed group) that it
     was hidden: imported with a warning, or with ``skip`` left out (status "skip", nothing

@@ -132,6 +132,11 @@ def _templates() -> dict[str, str]:
             "column {header} names departments, but the emails are on {domains}, not on your staff's "
             "domains ({ours})",
         ),
+        "columns_empty": tr(
+            "ImportMessage",
+            "no value in any row: {columns}; if they hold formulas, open the file in Excel and save "
+            "it, so that their results are saved, then import it again",
+        ),
         "staff_columns_not_kept": tr(
             "ImportMessage",
             "not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether "

@@ -523,3 +523,41 @@ def test_a_quote_that_never_closes_is_refused_not_swallowing_the_rest(tmp_path: 
     rows = list(iter_rows(good))
     assert [r[1][0] for r in rows] == ["Họ và tên", 'Nguyễn Văn "Tư" Hai', "Nguyễn Văn Bốn"]
     assert rows[1][1][2] == "Số 1\nHòa Lạc"
+
+
+def test_a_mapped_column_empty_in_every_row_is_said_with_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reviewer: e-mail and phone columns written as formulas by a script (no result saved, as
+    openpyxl writes them) gave four contacts without either, and not a word. Such a column is
+    named, with how to save the formulas' results; a column with one value somewhere is not."""
+    from app.cli import main
+    from app.importing import empty_columns, preview_import
+
+    path = tmp_path / "formulas.xlsx"
+    write_xlsx(
+        path,
+        {
+            "Danh bạ": [
+                ["Họ và tên", "Email", "Điện thoại", "Chức vụ"],
+                ["Nguyễn Thị Hồng Nhung", '=LOWER("NHUNG@NIC.GOV.VN")', "=A2", "Giám đốc"],
+                ["Đặng Văn An", '=LOWER("AN@NIC.GOV.VN")', "=A3", ""],
+            ]
+        },
+    )
+    db = tmp_path / "k.db"
+    engine = open_database(f"sqlite:///{db}")
+    try:
+        with read_session(engine) as s:
+            layout = inspect_sheet(path, "Danh bạ", session=s)
+            preview = preview_import(path, layout, session=s)
+    finally:
+        engine.dispose()
+    said = empty_columns(preview)
+    assert said is not None and said.params["columns"] == ["Email (B)", "Điện thoại (C)"]
+    assert main(["import", str(path), "--dry-run", "--db", str(db), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "warning: no value in any row: Email (B), Điện thoại (C); if they hold formulas, open the file in Excel"
+        in out
+    )
