@@ -394,9 +394,9 @@ def _helpers(parallel: bool | None) -> int:
     """Worker processes that clean chunks of a big sheet beside this process, which reads
     the sheet and cleans its own share of the chunks: one per core but this one's; none when
     asked, and by default none on two cores or fewer. There, a whole 100k-row import with one
-    worker took 11.6-12.9 s against 9.8-10.7 s without (``bench_import.py --serial``, load
-    1.3-2.7): the worker's start and the rows and results pickled both ways cost more than
-    half the cleaning saves when anything else wants the second core."""
+    worker forced took 6.3-6.9 s against 6.2-7.0 s without (``bench_import.py --parallel``,
+    load 0.8-1.2; 11.6-12.9 s against 9.8-10.7 s at load 1.3-2.7 before the fast path): the
+    worker's start and the rows and results pickled both ways cost what the second core saves."""
     cores = os.cpu_count() or 1
     if parallel is False or (parallel is None and cores <= 2):
         return 0
