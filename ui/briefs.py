@@ -86,6 +86,7 @@ class BriefDialog(QDialog):
         self.task: Task | None = None
         self._closing = False
         self.written: Path | None = None
+        self._open_when_done = True  # Open: opened once written; Save as…: not
         self.setObjectName(f"brief_{kind}")
         self.setWindowIcon(icon("brief"))
         titles = {
@@ -229,7 +230,12 @@ class BriefDialog(QDialog):
         self.start_brief(path)
 
     def start_brief(self, target: Path | None) -> Task:
+        """The brief written to ``target`` (Save as…), or to the temporary folder and opened
+        (Open). A brief saved where the person chose is not opened too (reviewer: Save as…
+        opened the PDF anyway, or with no viewer a box said none opened it): the status bar
+        offers to open it."""
         req = self.request()
+        self._open_when_done = target is None
         q = self.ctx.settings.qsettings
         q.setValue("briefs/paper", req.paper)
         q.setValue("briefs/lang", req.lang)
@@ -272,7 +278,7 @@ class BriefDialog(QDialog):
         answers.file_written(
             self.ctx, self.tr("Brief written: %1 (%n page(s))", "", pages).replace("%1", str(path)), path
         )
-        if open_in_viewer(path) is False:  # no program for PDFs: say where it is, offer its folder
+        if self._open_when_done and open_in_viewer(path) is False:  # no PDF program: say where it is
             answers.no_viewer(self.parentWidget(), path)
         self.accept()
 

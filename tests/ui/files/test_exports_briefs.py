@@ -124,16 +124,20 @@ def test_contact_brief_save_as_in_letter(qtbot, ctx, seeded, tmp_path, monkeypat
         return str(tmp_path / "nhung"), filters
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    said: list[str] = []
+    ctx.status_message.connect(said.append)
     dialog = briefs.brief_contact(None, ctx, seeded["nhung"])
     qtbot.addWidget(dialog)
     dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=TIMEOUT)
     assert Path(suggested[0]).name == f"brief-nguyen-thi-hong-nhung-{TODAY.isoformat()}.pdf"
-    assert opened == [tmp_path / "nhung.pdf"]
-    page = PdfReader(str(opened[0])).pages[0]
+    assert dialog.written == tmp_path / "nhung.pdf"
+    assert any(str(tmp_path / "nhung.pdf") in m for m in said)  # "Brief written: …", with Open beside
+    assert opened == []  # saved where chosen, not opened too (the status bar offers Open)
+    page = PdfReader(str(dialog.written)).pages[0]
     assert round(float(page.mediabox.width)) == 612  # US Letter
-    assert "Nguyễn Thị Hồng Nhung" in pdf_text(opened[0])
+    assert "Nguyễn Thị Hồng Nhung" in pdf_text(dialog.written)
 
 
 def test_meeting_brief(qtbot, ctx, seeded, monkeypatch):
@@ -163,8 +167,9 @@ def test_digest_periods_and_pdf(qtbot, ctx, seeded, tmp_path, monkeypatch):
     assert dialog.period.currentData() == "custom"  # editing a date means a custom period
     dialog.set_period("custom", dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     dialog.save_as(str(tmp_path / "digest.pdf"))
-    qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)
-    text = pdf_text(opened[0])
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=TIMEOUT)
+    assert opened == [] and dialog.written == tmp_path / "digest.pdf"
+    text = pdf_text(dialog.written)
     assert "2026" in text and len(text) > 200
 
 
