@@ -30,7 +30,7 @@ def database_files() -> str:
 
 def refusal(target: Path, source: Path | None) -> str | None:
     """Why ``target`` cannot take a new copy of ``source`` (None: it can)."""
-    if target.exists() or _same_file(target, source):
+    if target.exists() or same_file(target, source):
         return tr("%1 exists already. The copy needs a new file name: choose another one.").replace(
             "%1", str(target)
         )
@@ -69,7 +69,7 @@ def choose_new_file(
         start = folder / start.name
 
 
-def _same_file(a: Path, b: Path | None) -> bool:
+def same_file(a: Path, b: Path | None) -> bool:
     if b is None:
         return False
     with contextlib.suppress(OSError):

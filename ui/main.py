@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from db.paths import default_url, resolve_url, short_name
 from ui import i18n
+from ui.copies import database_files, same_file
 from ui.settings import APPLICATION, ORGANISATION, Settings
 
 if TYPE_CHECKING:
@@ -440,11 +441,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Main", text)
 
 
-def database_files() -> str:
-    """The file dialogs' filter."""
-    return tr("Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)")
-
-
 def offer_latest_backup(
     url: str, problem: str, settings: Settings, parent: QWidget | None = None
 ) -> tuple[str, str] | None:
@@ -626,14 +622,6 @@ def _choose_copy(source: Path, parent: QWidget | None) -> Path | None:
     return choose_new_file(parent, tr("Save a copy of the database"), folder / source.name, source)
 
 
-def _same_file(a: Path, b: Path | None) -> bool:
-    if b is None:
-        return False
-    with contextlib.suppress(OSError):
-        return a.resolve() == b.resolve()
-    return False
-
-
 def _choose_other(damaged: Path | None, parent: QWidget | None) -> str | None:
     """ "Open another file…": the URL of a database file chosen in a file dialog (None if none)."""
     from db.paths import resolve_url
@@ -647,7 +635,7 @@ def _choose_other(damaged: Path | None, parent: QWidget | None) -> str | None:
     )
     if not chosen:
         return None
-    if _same_file(Path(chosen), damaged):
+    if same_file(Path(chosen), damaged):
         QMessageBox.information(parent, "Ketnoi", tr("That is the damaged file. Choose another one."))
         return None
     return resolve_url(chosen)
@@ -676,7 +664,7 @@ def _choose_new(damaged: Path | None, parent: QWidget | None) -> str | None:
     target = Path(chosen)
     if not target.suffix:
         target = target.with_suffix(".db")
-    if target.exists() or _same_file(target, damaged):
+    if target.exists() or same_file(target, damaged):
         QMessageBox.information(
             parent,
             "Ketnoi",

@@ -485,92 +485,92 @@ Bản sao lưu: %2</translation>
   <context>
     <name>BriefDialog</name>
     <message>
-      <location filename="../../ui/briefs.py" line="140" />
+      <location filename="../../ui/briefs.py" line="141" />
       <source>&amp;Language:</source>
       <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="149" />
+      <location filename="../../ui/briefs.py" line="150" />
       <source>&amp;Open</source>
       <translation>&amp;Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="118" />
+      <location filename="../../ui/briefs.py" line="119" />
       <source>&amp;Period:</source>
       <translation>&amp;Khoảng thời gian:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="151" />
+      <location filename="../../ui/briefs.py" line="152" />
       <source>&amp;Save as…</source>
       <translation>&amp;Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="273" />
+      <location filename="../../ui/briefs.py" line="279" />
       <source>Brief written: %1 (%n page(s))</source>
       <translation>Đã tạo bản tóm tắt: %1 (%n trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="287" />
+      <location filename="../../ui/briefs.py" line="293" />
       <source>Cancelled.</source>
       <translation>Đã huỷ.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="93" />
+      <location filename="../../ui/briefs.py" line="94" />
       <source>Contact brief</source>
       <translation>Tóm tắt về người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="106" />
+      <location filename="../../ui/briefs.py" line="107" />
       <source>Custom…</source>
       <translation>Tự chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="119" />
+      <location filename="../../ui/briefs.py" line="120" />
       <source>From – to:</source>
       <translation>Từ – đến:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="106" />
+      <location filename="../../ui/briefs.py" line="107" />
       <source>Last month</source>
       <translation>Tháng trước</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="94" />
+      <location filename="../../ui/briefs.py" line="95" />
       <source>Meeting preparation brief</source>
       <translation>Tài liệu chuẩn bị cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="92" />
+      <location filename="../../ui/briefs.py" line="93" />
       <source>Organisation brief</source>
       <translation>Tóm tắt về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="139" />
+      <location filename="../../ui/briefs.py" line="140" />
       <source>P&amp;aper:</source>
       <translation>&amp;Khổ giấy:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="95" />
+      <location filename="../../ui/briefs.py" line="96" />
       <source>Period digest</source>
       <translation>Bản tin theo kỳ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="243" />
+      <location filename="../../ui/briefs.py" line="249" />
       <source>Preparing the brief…</source>
       <translation>Đang chuẩn bị bản tóm tắt…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="223" />
+      <location filename="../../ui/briefs.py" line="224" />
       <source>Save brief</source>
       <translation>Lưu bản tóm tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="106" />
+      <location filename="../../ui/briefs.py" line="107" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="106" />
+      <location filename="../../ui/briefs.py" line="107" />
       <source>This week</source>
       <translation>Tuần này</translation>
     </message>
@@ -599,6 +599,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="159" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1198,7 +1199,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/copies.py" line="28" />
-      <location filename="../../ui/main.py" line="445" />
       <source>Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</translation>
     </message>
@@ -3716,7 +3716,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="159" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3813,7 +3812,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3859,7 +3857,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4288,42 +4285,42 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="683" />
+      <location filename="../../ui/main.py" line="671" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="590" />
+      <location filename="../../ui/main.py" line="586" />
       <source>%1 was saved by an older Ketnoi (schema %2). This Ketnoi can open it only after upgrading it, which would change the file, and the file is read-only for you.</source>
       <translation>%1 được lưu bởi một phiên bản Ketnoi cũ hơn (lược đồ %2). Phiên bản Ketnoi này chỉ mở được tệp sau khi nâng cấp nó, việc đó sẽ thay đổi tệp, mà bạn chỉ có quyền đọc tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="489" />
+      <location filename="../../ui/main.py" line="485" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="230" />
+      <location filename="../../ui/main.py" line="231" />
       <source>Changes are saved in the copy, not in %1. You can change it later in Settings → Database.</source>
       <translation>Các thay đổi được lưu vào bản sao, không phải vào %1. Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="561" />
+      <location filename="../../ui/main.py" line="557" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="553" />
+      <location filename="../../ui/main.py" line="549" />
       <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
       <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="549" />
+      <location filename="../../ui/main.py" line="545" />
       <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
       <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="266" />
+      <location filename="../../ui/main.py" line="267" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -4334,7 +4331,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="268" />
+      <location filename="../../ui/main.py" line="269" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -4345,134 +4342,129 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="445" />
-      <source>Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
-      <translation>Cơ sở dữ liệu Ketnoi (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main.py" line="476" />
+      <location filename="../../ui/main.py" line="472" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="570" />
+      <location filename="../../ui/main.py" line="566" />
       <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
       <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="486" />
+      <location filename="../../ui/main.py" line="482" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="220" />
+      <location filename="../../ui/main.py" line="221" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="644" />
+      <location filename="../../ui/main.py" line="632" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="508" />
+      <location filename="../../ui/main.py" line="504" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="497" />
+      <location filename="../../ui/main.py" line="493" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="568" />
+      <location filename="../../ui/main.py" line="564" />
       <source>Open read-only</source>
       <translation>Mở chỉ để đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="227" />
+      <location filename="../../ui/main.py" line="228" />
       <source>Open the copy %1 at every start from now on, instead of the read-only %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở bản sao %1, thay cho tệp chỉ đọc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="503" />
+      <location filename="../../ui/main.py" line="499" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="513" />
-      <location filename="../../ui/main.py" line="572" />
-      <location filename="../../ui/main.py" line="606" />
+      <location filename="../../ui/main.py" line="509" />
+      <location filename="../../ui/main.py" line="568" />
+      <location filename="../../ui/main.py" line="602" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="506" />
+      <location filename="../../ui/main.py" line="502" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="603" />
+      <location filename="../../ui/main.py" line="599" />
       <source>Save a copy and open it…</source>
       <translation>Lưu một bản sao và mở nó…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="598" />
+      <location filename="../../ui/main.py" line="594" />
       <source>Save a copy in a folder you can write: Ketnoi opens the copy and upgrades it, keeping a copy from before. %1 itself is left as it is.</source>
       <translation>Hãy lưu một bản sao vào thư mục bạn có quyền ghi: Ketnoi mở bản sao và nâng cấp nó, giữ lại một bản từ trước khi nâng cấp. Bản thân %1 được giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="626" />
+      <location filename="../../ui/main.py" line="622" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="669" />
+      <location filename="../../ui/main.py" line="657" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="510" />
+      <location filename="../../ui/main.py" line="506" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="651" />
+      <location filename="../../ui/main.py" line="639" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="473" />
+      <location filename="../../ui/main.py" line="469" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="692" />
+      <location filename="../../ui/main.py" line="680" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="557" />
+      <location filename="../../ui/main.py" line="553" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="565" />
+      <location filename="../../ui/main.py" line="561" />
       <source>To look at it without changing anything, open it read-only.</source>
       <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="318" />
+      <location filename="../../ui/main.py" line="319" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="480" />
+      <location filename="../../ui/main.py" line="476" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="223" />
+      <location filename="../../ui/main.py" line="224" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -4996,8 +4988,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="251" />
-      <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5013,15 +5003,11 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="253" />
-      <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="145" />
-      <location filename="../../ui/posts_dialog.py" line="239" />
-      <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5072,7 +5058,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="230" />
-      <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -5107,9 +5092,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
       <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5390,6 +5373,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -5430,6 +5414,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="251" />
       <location filename="../../ui/reorg.py" line="304" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -5440,11 +5426,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="253" />
       <location filename="../../ui/reorg.py" line="306" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="145" />
+      <location filename="../../ui/posts_dialog.py" line="239" />
       <location filename="../../ui/reorg.py" line="287" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -5506,6 +5496,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="230" />
       <location filename="../../ui/reorg.py" line="283" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -5516,6 +5507,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6759,6 +6752,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
