@@ -121,7 +121,9 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float) -> list[Flowable]:
         ]
         story += [
             SectionHeading(lab["role_history"]),
-            data_table([lab["changed"], "", lab["from"], lab["to"]], rows, [0.14, 0.14, 0.36, 0.36], avail),
+            data_table(
+                [lab["changed"], lab["field"], lab["from"], lab["to"]], rows, [0.14, 0.14, 0.36, 0.36], avail
+            ),
         ]
     story += posts_held_section(b.posts_held, lab, avail)
     story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]

@@ -246,14 +246,20 @@ def commitments(
     show_org: bool = False,
 ) -> list[Flowable]:
     st = styles()
-    out: list[Flowable] = [SectionHeading(lab["commitments"])]
+    if not we_owe and not they_owe:  # one line, as the window says it (not two empty tables)
+        return [SectionHeading(lab["commitments"]), Paragraph(esc(lab["nothing_open"]), st.body)]
+    # The heading keeps room below it for the first direction's line and the start of its
+    # table, which follow it with no page break of their own: never the heading alone at the
+    # foot of a page (reviewer). The second direction may start a page.
+    out: list[Flowable] = [SectionHeading(lab["commitments"], need=28 * mm)]
     for key, rows in (("we_owe", we_owe), ("they_owe", they_owe)):
         late = sum(1 for a in rows if a.overdue)
         head = f"<b>{esc(lab[key])}</b> · {len(rows)}"
         if late:
             head += f' · <font color="{ALERT.hexval()}"><b>{late} {esc(lab["overdue"].lower())}</b></font>'
+        if key == "they_owe":
+            out.append(CondPageBreak(28 * mm))
         out += [
-            CondPageBreak(28 * mm),
             Spacer(1, 3),
             Paragraph(head, st.body),
             Spacer(1, 3),

@@ -14,7 +14,10 @@ from tests.app.briefing.seed import TODAY, Sample
 
 
 def test_influence_and_interest_are_two_scores(session: Session, data: Sample, tmp_path: Path) -> None:
-    for lang, influence, interest in (("en", "Influence", "Interest"), ("vi", "Ảnh hưởng", "Quan tâm")):
+    for lang, influence, interest in (
+        ("en", "Influence", "Interest"),
+        ("vi", "Mức ảnh hưởng", "Mức quan tâm"),
+    ):
         path = tmp_path / f"org-{lang}.pdf"
         render.render_organisation(gather_organisation(session, data.nic, today=TODAY), path, lang=lang)
         text = " ".join(pdf_text(path))

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app.briefing import render
-from app.briefing.data import MeetingRow, OrganisationBrief
+from app.briefing.data import ActionRow, MeetingRow, OrganisationBrief
 from app.briefing.gather import gather_contact, gather_digest, gather_meeting, gather_organisation
 from app.briefing.layout import font_dir
 from db.engine import read_session
@@ -207,3 +207,30 @@ def test_a_heading_still_never_ends_a_page_alone(tmp_path: Path) -> None:
     lines = [para(f"Dòng {i} của một ghi chú dài.") for i in range(20)]
     pages = _pages_with([SectionHeading("Notes"), *lines], tmp_path, room=60)
     assert len(pages) == 2 and "Notes" not in pages[0] and pages[1].startswith("Notes Dòng 0")
+
+
+def test_the_commitments_heading_never_sits_alone_at_the_foot_of_a_page() -> None:
+    """Reviewer: "Open commitments" ended page 1 of the NIC brief, its tables on page 2. However
+    much comes before it, the heading shares its page with the first direction's line."""
+    owed = (ActionRow(1, "Gửi thư giới thiệu Genetica", "we_owe", "open", responsible="Lê Thu Hà"),)
+    for n, k in [(n, k) for n in range(8, 14) for k in range(7)]:  # the heading near the foot
+        meetings = tuple(
+            MeetingRow(
+                i, dt.datetime(2026, 1, 5, 9), f"Họp {i}", decisions="Kết luận " * 12 * k if i == 0 else ""
+            )
+            for i in range(n)
+        )
+        brief = dataclasses.replace(gather_organisation_brief_stub(), recent_meetings=meetings, we_owe=owed)
+        buf = io.BytesIO()
+        render.render_organisation(brief, buf)
+        for page in pdf_text(io.BytesIO(buf.getvalue())):
+            if "Open commitments" in page:
+                assert "We owe · 1 Commitment" in page, (n, k, page[-200:])  # with its table
+
+
+def test_nothing_open_either_way_is_one_line_not_two_empty_tables() -> None:
+    buf = io.BytesIO()
+    render.render_organisation(gather_organisation_brief_stub(), buf, lang="vi")
+    text = " ".join(pdf_text(io.BytesIO(buf.getvalue())))
+    assert "Cam kết đang mở Không còn việc đang mở ở cả hai bên." in text
+    assert "Bên ta cần làm" not in text
