@@ -1,7 +1,9 @@
 """The page template of every brief: fonts, colours, paragraph styles, header and footer.
 
 Fonts are Noto Sans from ``resources/fonts`` (SIL OFL, licence beside them), embedded as
-TrueType subsets so that every Vietnamese letter prints and copies out correctly. The footer's
+TrueType subsets so that every Vietnamese letter prints and copies out correctly; what Noto Sans
+cannot draw comes from the bundled DejaVu Sans (symbols) or a font of the computer (Korean,
+Japanese, Chinese, Thai: Windows has them), and a character none has prints as □, never nothing. The footer's
 "Page X of Y" needs the page count before the first page is finished, so pages are kept as
 canvas states and numbered when the document is saved (the classic two-pass NumberedCanvas).
 
@@ -12,6 +14,7 @@ reportlab's paragraph markup: a name like ``<b>R&D</b>`` prints literally.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -83,15 +86,127 @@ def register_fonts() -> str:
     base = font_dir()
     for name, file in _FONT_FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(base / file)))
+    pdfmetrics.registerFont(TTFont(SYMBOLS, str(base / "DejaVuSans.ttf")))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
     )
     return FONT
 
 
+SYMBOLS = "KetnoiSymbols"  # DejaVu Sans, bundled: the symbols Noto Sans lacks (≥ → ✓ ★ □)
+MISSING = "\u25a1"  # □, printed for a character no font here can draw (never left out)
+
+# Fonts a computer may have for the scripts neither bundled font draws (Korean, Japanese,
+# Chinese, Thai…): TrueType only (reportlab reads no PostScript-outline OpenType), tried in
+# order, each loaded only when a character needs it.
+_WINDOWS_FONTS = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+_SYSTEM_FONTS: tuple[tuple[str, int], ...] = (
+    *(
+        (str(_WINDOWS_FONTS / name), index)
+        for name, index in (
+            ("malgun.ttf", 0),  # Korean (every Windows since 7)
+            ("YuGothR.ttc", 0),  # Japanese
+            ("msgothic.ttc", 0),
+            ("msyh.ttc", 0),  # Chinese
+            ("simsun.ttc", 0),
+            ("LeelawUI.ttf", 0),  # Thai, Lao, Khmer
+            ("tahoma.ttf", 0),
+            ("seguisym.ttf", 0),  # symbols
+            ("arialuni.ttf", 0),
+        )
+    ),
+    ("/usr/share/fonts/truetype/nanum/NanumGothic.ttf", 0),
+    ("/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf", 0),
+    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),
+    ("/System/Library/Fonts/Supplemental/Arial Unicode.ttf", 0),
+)
+
+
+@cache
+def _coverage(name: str) -> frozenset[int]:
+    """The code points the registered font ``name`` has a glyph for."""
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+_FALLBACK: dict[int, str | None] = {}  # code point → the font that draws it (None: none here)
+_SYSTEM_LOADED: list[str] = []
+
+
+def fallback_font(code: int) -> str | None:
+    """The font that draws ``code`` when Noto Sans does not: the bundled symbols font, else the
+    first system font (:data:`_SYSTEM_FONTS`) that has it; None when none here has it."""
+    if code in _FALLBACK:
+        return _FALLBACK[code]
+    register_fonts()
+    found: str | None = SYMBOLS if code in _coverage(SYMBOLS) else None
+    if found is None:
+        found = next((name for name in _SYSTEM_LOADED if code in _coverage(name)), None)
+    while found is None and len(_SYSTEM_LOADED) < len(_SYSTEM_FONTS):
+        path, index = _SYSTEM_FONTS[len(_SYSTEM_LOADED)]
+        name = f"KetnoiFallback{len(_SYSTEM_LOADED)}"
+        _SYSTEM_LOADED.append(name)
+        try:
+            pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+        except Exception:  # absent, unreadable or PostScript outlines: the next one
+            _SYSTEM_LOADED[-1] = SYMBOLS  # (a placeholder that covers nothing new)
+            continue
+        if code in _coverage(name):
+            found = name
+    _FALLBACK[code] = found
+    return found
+
+
+def _runs(text: str) -> list[tuple[str | None, str]]:
+    """``text`` cut where the font that draws it changes: (None for Noto Sans, or a fallback
+    font's name, text); a character no font here has becomes :data:`MISSING`."""
+    if text.isascii():
+        return [(None, text)]
+    register_fonts()
+    noto = _coverage(FONT)
+    out: list[tuple[str | None, str]] = []
+    for char in text:
+        code, ch = ord(char), char
+        font = None
+        if code not in noto and ch not in "\n\r\t":
+            font = fallback_font(code)
+            if font is None:
+                font, ch = SYMBOLS, MISSING
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + ch)
+        else:
+            out.append((font, ch))
+    return out
+
+
+def marked(text: str) -> str:
+    """``text`` escaped for paragraph markup, each run Noto Sans cannot draw in a font that can
+    (reviewer: a Korean name printed as nothing, "R&D ≥ 5 năm" as "R&D  5 năm")."""
+    return "".join(
+        escape(part) if font is None else f'<font name="{font}">{escape(part)}</font>'
+        for font, part in _runs(text)
+    )
+
+
+def draw_text(
+    c: Canvas, x: float, y: float, text: str, font: str, size: float, *, right: bool = False
+) -> None:
+    """``c.drawString`` (``right``: ``drawRightString``) of user text in ``font``, with the
+    fallback fonts of :func:`marked` for what it cannot draw."""
+    runs = [(font if f is None else f, part) for f, part in _runs(text)]
+    if right:
+        x -= sum(c.stringWidth(part, f, size) for f, part in runs)
+    for f, part in runs:
+        c.setFont(f, size)
+        c.drawString(x, y, part)
+        x += c.stringWidth(part, f, size)
+
+
 def esc(text: object) -> str:
-    """User text made safe for paragraph markup; line breaks kept."""
-    return escape(str(text or "")).replace("\n", "<br/>")
+    """User text made safe for paragraph markup; line breaks kept; characters Noto Sans lacks
+    drawn in a font that has them (:func:`marked`)."""
+    return marked(str(text or "")).replace("\n", "<br/>")
 
 
 class Styles:
@@ -313,7 +428,7 @@ def _width(text: str, style: ParagraphStyle) -> float:
 def _fitted(line: str, style: ParagraphStyle, room: float) -> str:
     """One line of :func:`value_para`, escaped, with ``<br/>`` where it breaks."""
     if " " in line.strip() or _width(line, style) <= room:
-        return escape(line)
+        return marked(line)
     local, at, domain = line.rpartition("@")
     parts = [local + at, domain] if at else [line]
     out: list[str] = []
@@ -329,7 +444,7 @@ def _fitted(line: str, style: ParagraphStyle, room: float) -> str:
             current += piece
         if current:
             out.append(current)
-    return "<br/>".join(escape(x) for x in out)
+    return "<br/>".join(marked(x) for x in out)
 
 
 _BREAK_AFTER = re.compile(r"(?<=[./_-])(?=.)")
@@ -376,7 +491,7 @@ def make_canvas(title: str, lab: Labels, generated: dt.datetime, paper: tuple[fl
             top = height - 13 * mm
             self.setFont(FONT_BOLD, 8.5)
             self.setFillColor(NAVY)
-            self.drawString(MARGIN_X, top, _fit(self, title, FONT_BOLD, 8.5, width * 0.5))
+            draw_text(self, MARGIN_X, top, _fit(self, title, FONT_BOLD, 8.5, width * 0.5), FONT_BOLD, 8.5)
             self.setFont(FONT_BOLD, 7.5)
             self.setFillColor(CONFIDENTIAL)
             self.drawRightString(width - MARGIN_X, top, lab.confidential)

@@ -130,8 +130,10 @@ def test_about_shows_the_version_and_the_licences(qtbot, window):
     assert "PySide6_Essentials" in licences and "LGPL-3.0" in licences
     assert "SQLAlchemy" in licences and "reportlab" in licences
     font_licence = (ROOT / "resources" / "fonts" / "OFL.txt").read_text(encoding="utf-8")
-    assert about.font_licence.toPlainText().strip() == font_licence.strip()
+    dejavu = (ROOT / "resources" / "fonts" / "DejaVu-LICENSE.txt").read_text(encoding="utf-8")
+    assert about.font_licence.toPlainText() == font_licence.strip() + "\n\n\n" + dejavu.strip()
     assert "SIL Open Font License, Version 1.1" in font_licence
+    assert "Bitstream Vera" in dejavu and "DejaVu Sans" in licences
 
 
 def test_quit_after_closes_the_window_and_says_so(qtbot, window, capsys):

@@ -78,12 +78,16 @@ class AboutDialog(QDialog):
 
         self.font_licence = QTextBrowser(self)
         self.font_licence.setObjectName("about_font_licence")
-        try:
-            ofl = (RESOURCES / "fonts" / "OFL.txt").read_text(encoding="utf-8")
-        except OSError:
-            ofl = self.tr("The font licence file is missing: resources/fonts/OFL.txt")
-        self.font_licence.setPlainText(ofl)
-        self.tabs.addTab(self.font_licence, self.tr("Font licence (OFL)"))
+        texts = []
+        for name in ("OFL.txt", "DejaVu-LICENSE.txt"):
+            try:
+                texts.append((RESOURCES / "fonts" / name).read_text(encoding="utf-8").strip())
+            except OSError:
+                texts.append(
+                    self.tr("The font licence file is missing: %1").replace("%1", f"resources/fonts/{name}")
+                )
+        self.font_licence.setPlainText("\n\n\n".join(texts))
+        self.tabs.addTab(self.font_licence, self.tr("Font licences"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -99,6 +103,11 @@ class AboutDialog(QDialog):
             + e(self.tr(
                 "Noto Sans, by the Noto Project Authors, under the SIL Open Font License 1.1 "
                 "(its text is in the next tab); embedded in every PDF brief."
+            ))
+            + " "
+            + e(self.tr(
+                "DejaVu Sans, under the Bitstream Vera licence (in the next tab too), for the "
+                "symbols Noto Sans lacks (≥ → ✓)."
             ))
             + "</p>",
             "<h3>Qt &amp; PySide6</h3><p>"
