@@ -18,6 +18,7 @@ from app.importing.fields import KINDS
 from app.importing.history import import_history
 from app.importing.messages import (
     LANGUAGES,
+    EarlierRow,
     Term,
     cli_language,
     count_text,
@@ -26,7 +27,7 @@ from app.importing.messages import (
     term,
     text,
 )
-from app.importing.preview import ON_MATCH, STATUSES, Preview, empty_columns, preview_import
+from app.importing.preview import ON_MATCH, STATUSES, Preview, RowResult, empty_columns, preview_import
 from app.importing.reader import SUFFIXES, sheet_names
 from app.importing.report import write_error_report
 from app.importing.sheet import SheetLayout, columns_not_kept, inspect_sheet, kind_reason, suggest_mapping
@@ -66,6 +67,8 @@ LINES: dict[str, tuple[str, str]] = {
     "kept": ("  row {row} (not changed): {text}", "  dòng {row} (không đổi): {text}"),
     "same": ("  not changed, the database has them already: rows {rows}",
              "  không đổi, cơ sở dữ liệu đã có đúng như vậy: dòng {rows}"),
+    "same_earlier": ("  not changed, an earlier sheet of the file has them already: rows {rows}",
+                     "  không đổi, một trang trước trong tệp đã có đúng như vậy: dòng {rows}"),
     "more": ("  … {n} more (--report ERRORS.xlsx lists them all)",
              "  … còn {n} dòng (--report LOI.xlsx liệt kê tất cả)"),
     "hidden": ("  {rows} hidden in Excel (hidden or filtered out), imported all the same "
@@ -290,13 +293,7 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
         if kept and told < SHOW_ROWS:
             ctx.out(line("kept", lang, row=row.row, text="; ".join(text(r, lang) for r in kept)))
             told += 1
-    # skipped with nothing new: named with the record each is (a reader checks them at a glance)
-    same = [
-        r for r in preview.rows if r.status == "skip" and not any(x.code == "fill_keeps" for x in r.reasons)
-    ]
-    if same:
-        rows = ", ".join(f"{r.row} (#{r.match_id})" if r.match_id else str(r.row) for r in same[:SHOW_ROWS])
-        ctx.out(line("same", lang, rows=rows + (", …" if len(same) > SHOW_ROWS else "")))
+    _show_same(ctx, preview, lang)
     rejected = len(preview.rejected())
     if rejected > shown:
         ctx.out(line("more", lang, n=rejected - shown))
@@ -311,6 +308,34 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
         if staff:
             what = count_text(len(staff), "staff", lang)
             ctx.out(line("creates", lang, what=what, names="; ".join(staff[:SHOW_ROWS])))
+
+
+def _show_same(ctx: Any, preview: Preview, lang: str) -> None:
+    """The rows skipped with nothing new, named with the record each is (a reader checks them
+    at a glance); in a dry run over several sheets, a record an earlier sheet writes is named
+    by its row."""
+    same = [
+        r for r in preview.rows if r.status == "skip" and not any(x.code == "fill_keeps" for x in r.reasons)
+    ]
+    pending = getattr(preview.context, "pending", {})
+    for key, group in (
+        ("same", [r for r in same if r.match_id not in pending]),
+        ("same_earlier", [r for r in same if r.match_id in pending]),
+    ):
+        if group:
+            rows = ", ".join(_same_as(r, pending, lang) for r in group[:SHOW_ROWS])
+            ctx.out(line(key, lang, rows=rows + (", …" if len(group) > SHOW_ROWS else "")))
+
+
+def _same_as(row: RowResult, pending: Any, lang: str) -> str:
+    """ "3 (#12)": a row and the record it is; "3 (sheet "Danh bạ 1", row 2)" when an earlier
+    sheet writes that record."""
+    if not row.match_id:
+        return str(row.row)
+    earlier = pending.get(row.match_id)
+    if earlier is None:
+        return f"{row.row} (#{row.match_id})"
+    return f"{row.row} ({param_text(EarlierRow(earlier.sheet, earlier.row), lang)})"
 
 
 def accepted_suffixes(lang: str) -> str:

@@ -459,6 +459,16 @@ class FieldChange:
     new: str
 
 
+@dataclass(frozen=True, slots=True)
+class EarlierRow:
+    """A parameter naming, in place of a record's id, the row of an earlier sheet of the same
+    workbook that writes the record first (a preview: the record has no id yet). Shown as the
+    place is shown, 'sheet "Danh bạ 1", row 2', where the template says "#{id}"."""
+
+    sheet: str
+    row: int | None = None
+
+
 _REF_FIELD = {"organisation_id": "organisation", "owner_id": "owner", "parent_id": "parent",
               "responsible_staff_id": "responsible", "responsible_contact_id": "responsible",
               "meeting_id": "meeting", "organisation_ids": "organisations"}  # fmt: skip
@@ -501,6 +511,8 @@ def param_text(value: Any, lang: str) -> str:
         return field_label(value.name, lang)
     if isinstance(value, FieldChange):
         return f"{field_label(value.name, lang)}: {value.old or '∅'} → {value.new or '∅'}"
+    if isinstance(value, EarlierRow):
+        return where_text(Message("", sheet=value.sheet, row=value.row), lang)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
@@ -517,6 +529,8 @@ or after a # ("row 2722", "#12345"), not grouped like quantities ("2,722 rows").
 
 def fill(template: str, message: Message, lang: str) -> str:
     """``template`` with the message's parameters; a missing one shows as ``{name}``, never raises."""
+    if isinstance(message.params.get("id"), EarlierRow):
+        template = template.replace("#{id}", "{id}")  # (a place, not a number)
     values = {
         k: str(v) if k in IDENTIFIERS and type(v) is int else param_text(v, lang)
         for k, v in message.params.items()
