@@ -27,8 +27,16 @@ from app.importing.messages import (
     term,
     text,
 )
-from app.importing.preview import ON_MATCH, STATUSES, Preview, RowResult, empty_columns, preview_import
-from app.importing.reader import SUFFIXES, sheet_names
+from app.importing.preview import (
+    ON_MATCH,
+    STATUSES,
+    Preview,
+    RowResult,
+    empty_columns,
+    hidden_mapped_columns,
+    preview_import,
+)
+from app.importing.reader import SUFFIXES, sheet_names, sheet_states
 from app.importing.report import write_error_report
 from app.importing.sheet import SheetLayout, columns_not_kept, inspect_sheet, kind_reason, suggest_mapping
 from app.importing.undo import undo_import
@@ -77,6 +85,14 @@ LINES: dict[str, tuple[str, str]] = {
     "hidden_left_out": ("  {rows} hidden in Excel (hidden or filtered out), left out (--skip-hidden): {numbers}",
                         "  {rows} bị ẩn trong Excel (ẩn hoặc bị lọc), đã bỏ qua (--skip-hidden): {numbers}"),
     "skipped": ("Skipped: {text}", "Bỏ qua: {text}"),
+    "hidden_sheet": ('Skipped: sheet "{sheet}" is hidden in Excel (a hidden sheet often holds old data); '
+                     'to import it: --sheet "{sheet}"',
+                     'Bỏ qua: trang "{sheet}" bị ẩn trong Excel (trang ẩn thường chứa dữ liệu cũ); '
+                     'để nhập trang này: --sheet "{sheet}"'),
+    "very_hidden_sheet": ('Skipped: sheet "{sheet}" is very hidden in Excel: the workbook\'s own machinery '
+                          "(lists for drop-downs, data for macros), which Unhide does not even show",
+                          'Bỏ qua: trang "{sheet}" bị ẩn sâu trong Excel: phần dùng riêng của tệp (danh sách '
+                          "để chọn, dữ liệu cho macro), lệnh Bỏ ẩn cũng không hiện được trang này"),
     "no_kind": ('Skipped: sheet "{sheet}": cannot tell what it holds; use --kind',
                 'Bỏ qua: trang "{sheet}": không rõ loại dữ liệu; dùng --kind'),
     "creates": ("  creates {what}: {names}", "  tạo {what}: {names}"),
@@ -189,6 +205,9 @@ def _layouts(args: argparse.Namespace, session: Any) -> list[SheetLayout | Impor
     path: Path = args.file
     kind = KIND_ALIASES.get(args.kind, args.kind) if args.kind else None
     names = [args.sheet] if args.sheet else sheet_names(path)
+    if not args.sheet:  # every sheet: not those Excel hides (said by _hidden_sheets)
+        hidden = sheet_states(path)
+        names = [n for n in names if n not in hidden]
     out: list[SheetLayout | ImportFileError] = []
     for name in names:
         try:
@@ -204,6 +223,16 @@ def _layouts(args: argparse.Namespace, session: Any) -> list[SheetLayout | Impor
         out.append(layout)
     order = {k: i for i, k in enumerate(KINDS)}
     return sorted(out, key=lambda x: order.get(x.kind or "", 99) if isinstance(x, SheetLayout) else 99)
+
+
+def _hidden_sheets(ctx: Any, args: argparse.Namespace, lang: str) -> None:
+    """The sheets an import of every sheet leaves out because Excel hides them, each said: a
+    hidden sheet is often old data (a list of last year's delegates), imported only when named
+    (--sheet); a very hidden one is the workbook's machinery, never a list to import."""
+    if args.sheet:
+        return
+    for sheet, state in sheet_states(args.file).items():
+        ctx.out(line("hidden_sheet" if state == "hidden" else "very_hidden_sheet", lang, sheet=sheet))
 
 
 def _error_text(exc: BaseException, lang: str) -> str:
@@ -246,9 +275,9 @@ def _show_kind(ctx: Any, preview: Preview, lang: str) -> None:
     not_kept = columns_not_kept(preview.layout)
     if not_kept is not None:
         ctx.out(line("sheet_warning", lang, text=text(not_kept, lang)))
-    empty = empty_columns(preview)
-    if empty is not None:
-        ctx.out(line("sheet_warning", lang, text=text(empty, lang)))
+    for said in (empty_columns(preview), hidden_mapped_columns(preview)):
+        if said is not None:
+            ctx.out(line("sheet_warning", lang, text=text(said, lang)))
 
 
 def _show(ctx: Any, preview: Preview, lang: str) -> None:
@@ -390,6 +419,7 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
     engine = ctx.engine()
     with read_session(engine) as session:
         layouts = _layouts(args, session)
+    _hidden_sheets(ctx, args, lang)
     previews: list[Preview] = []
     for item in layouts:
         if isinstance(item, ImportFileError):

@@ -216,6 +216,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng "
         "Excel và lưu lại để kết quả được lưu, rồi nhập lại",
     ),
+    "columns_hidden": (
+        "hidden in Excel, yet imported like the other columns: {columns}; if a hidden column "
+        "holds old values, choose “not imported” for it in the mapping, or delete it from the file",
+        "bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa "
+        "dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp",
+    ),
     "staff_columns_not_kept": (
         "not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether "
         "they still work here",
@@ -390,6 +396,7 @@ LEVELS: dict[str, Level] = {
     "kind_contacts_by_contact_domains": "note",
     "staff_columns_not_kept": "warning",
     "columns_empty": "warning",
+    "columns_hidden": "warning",
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",

@@ -137,6 +137,11 @@ def _templates() -> dict[str, str]:
             "no value in any row: {columns}; if they hold formulas, open the file in Excel and save "
             "it, so that their results are saved, then import it again",
         ),
+        "columns_hidden": tr(
+            "ImportMessage",
+            "hidden in Excel, yet imported like the other columns: {columns}; if a hidden column "
+            "holds old values, choose “not imported” for it in the mapping, or delete it from the file",
+        ),
         "staff_columns_not_kept": tr(
             "ImportMessage",
             "not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether "
