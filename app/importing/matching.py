@@ -60,14 +60,26 @@ RELATION_OF_FIELD = {"organisations": "organisation_ids", "attendees": "attendee
 
 @dataclass
 class Earlier:
-    """A record an earlier sheet of the same workbook writes (a preview only): where, and the
-    values and lists it will have when this sheet is matched at the commit."""
+    """A record an earlier sheet of the same workbook writes (a preview only): where, and
+    where its values and lists come from when this sheet is matched at the commit — that
+    sheet's row, read only for a record a row here meets (no copy of every row: :func:`values`),
+    or, for an organisation only named there, its own."""
 
     sheet: str
     row: int | None  # (None: an organisation a row of that sheet names, not one of its rows)
-    values: dict[str, Any]
-    relations: dict[str, Any]
     name: str = ""
+    source: RowResult | None = None
+    other: MatchContext | None = None  # the earlier sheet's context, for its placeholders
+    named: dict[str, Any] | None = None  # an organisation only named: its values
+
+    def values(self, ctx: MatchContext, kind: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The record's values and lists as this sheet (``ctx``) knows them."""
+        if self.named is not None:
+            return dict(self.named), {r: [] for r in store.RELATIONS[kind]}
+        assert self.source is not None and self.source.columns is not None and self.other is not None
+        other, rels = self.other, self.source.relations or {}
+        values = {n: _carried(ctx, other, n, v) for n, v in self.source.columns.items()}
+        return values, {r: list(_carried(ctx, other, r, rels.get(r) or [])) for r in store.RELATIONS[kind]}
 
 
 @dataclass
@@ -458,12 +470,11 @@ def _earlier_org(
     """An organisation an earlier sheet writes: its row's values, or a name's (as the commit
     writes an organisation a row names: commit._Writer.write_orgs)."""
     if row is not None and row.columns is not None:
-        values = {n: _carried(ctx, other, n, v) for n, v in row.columns.items()}
-        return Earlier(earlier.layout.sheet, row.row, values, dict(row.relations or {}), name)
+        return Earlier(earlier.layout.sheet, row.row, name, row, other)
     from app.entities import prepare_organisation
 
     values = dict(prepare_organisation(None, {"name": name, "acronym": acronym}, None).columns)
-    return Earlier(earlier.layout.sheet, None, values, {"sectors": [], "tags": []}, name)
+    return Earlier(earlier.layout.sheet, None, name, named=values)
 
 
 PENDING_BASE = -1_000_000_000  # (placeholders of earlier sheets' records, below any organisation's)
@@ -518,10 +529,8 @@ def _seed_records(
             if kind == "organisation":
                 continue  # (seeded above)
             ident, next_id = next_id, next_id - 1
-            values = {n: _carried(ctx, other, n, v) for n, v in c.items()}
-            rels = {r: _carried(ctx, other, r, (row.relations or {}).get(r, [])) for r in relations}
             name = c.get("full_name") or c.get("name") or c.get("title") or ""
-            ctx.pending[ident] = Earlier(earlier.layout.sheet, row.row, values, rels, name)
+            ctx.pending[ident] = Earlier(earlier.layout.sheet, row.row, name, row, other)
             keys = _staff_keys(c["name"], c.get("email") or "") if kind == "staff" else _keys(kind, row, ctx)
             for key in keys:
                 if key not in db_keys:
@@ -530,6 +539,7 @@ def _seed_records(
                     (people.more if key[0] == "name" else people.owners).setdefault(key, []).append(ident)
             if people is not None:
                 people.names[ident] = name
+                rels = row.relations or {}
                 if rels.get("emails"):
                     people.with_email.add(ident)
                 if rels.get("phones"):
@@ -922,16 +932,16 @@ def _as_written_before(
 ) -> None:
     """The records as the earlier sheets leave them: those they write, with their rows' values
     (a value the row has not, the record's default), and those of the database they update."""
-    model = MODELS[kind]
+    defaults: dict[str, Any] | None = None
     for ident in ids:
         earlier = ctx.pending.get(ident)
         if earlier is not None:
-            values = dict(earlier.values)
-            for name, spec in model.model_fields.items():
-                if name not in values:
-                    values[name] = spec.get_default(call_default_factory=True)
-            records[ident] = values
-            relations[ident] = {r: list(earlier.relations.get(r) or []) for r in store.RELATIONS[kind]}
+            if defaults is None:  # (what a new record has where its row has nothing)
+                fields = MODELS[kind].model_fields
+                defaults = {n: spec.get_default(call_default_factory=True) for n, spec in fields.items()}
+            values, lists = earlier.values(ctx, kind)
+            records[ident] = {**defaults, **values}
+            relations[ident] = lists
             continue
         changed = ctx.overlay.get(ident)
         if changed is not None:
