@@ -18,6 +18,7 @@ from app.importing.fields import KINDS
 from app.importing.history import import_history
 from app.importing.messages import (
     LANGUAGES,
+    EarlierRow,
     Term,
     cli_language,
     count_text,
@@ -26,8 +27,16 @@ from app.importing.messages import (
     term,
     text,
 )
-from app.importing.preview import ON_MATCH, STATUSES, Preview, empty_columns, preview_import
-from app.importing.reader import SUFFIXES, sheet_names
+from app.importing.preview import (
+    ON_MATCH,
+    STATUSES,
+    Preview,
+    RowResult,
+    empty_columns,
+    hidden_mapped_columns,
+    preview_import,
+)
+from app.importing.reader import SUFFIXES, sheet_names, sheet_states
 from app.importing.report import write_error_report
 from app.importing.sheet import SheetLayout, columns_not_kept, inspect_sheet, kind_reason, suggest_mapping
 from app.importing.undo import undo_import
@@ -66,6 +75,8 @@ LINES: dict[str, tuple[str, str]] = {
     "kept": ("  row {row} (not changed): {text}", "  dòng {row} (không đổi): {text}"),
     "same": ("  not changed, the database has them already: rows {rows}",
              "  không đổi, cơ sở dữ liệu đã có đúng như vậy: dòng {rows}"),
+    "same_earlier": ("  not changed, an earlier sheet of the file has them already: rows {rows}",
+                     "  không đổi, một trang trước trong tệp đã có đúng như vậy: dòng {rows}"),
     "more": ("  … {n} more (--report ERRORS.xlsx lists them all)",
              "  … còn {n} dòng (--report LOI.xlsx liệt kê tất cả)"),
     "hidden": ("  {rows} hidden in Excel (hidden or filtered out), imported all the same "
@@ -74,6 +85,14 @@ LINES: dict[str, tuple[str, str]] = {
     "hidden_left_out": ("  {rows} hidden in Excel (hidden or filtered out), left out (--skip-hidden): {numbers}",
                         "  {rows} bị ẩn trong Excel (ẩn hoặc bị lọc), đã bỏ qua (--skip-hidden): {numbers}"),
     "skipped": ("Skipped: {text}", "Bỏ qua: {text}"),
+    "hidden_sheet": ('Skipped: sheet "{sheet}" is hidden in Excel (a hidden sheet often holds old data); '
+                     'to import it: --sheet "{sheet}"',
+                     'Bỏ qua: trang "{sheet}" bị ẩn trong Excel (trang ẩn thường chứa dữ liệu cũ); '
+                     'để nhập trang này: --sheet "{sheet}"'),
+    "very_hidden_sheet": ('Skipped: sheet "{sheet}" is very hidden in Excel: the workbook\'s own machinery '
+                          "(lists for drop-downs, data for macros), which Unhide does not even show",
+                          'Bỏ qua: trang "{sheet}" bị ẩn sâu trong Excel: phần dùng riêng của tệp (danh sách '
+                          "để chọn, dữ liệu cho macro), lệnh Bỏ ẩn cũng không hiện được trang này"),
     "no_kind": ('Skipped: sheet "{sheet}": cannot tell what it holds; use --kind',
                 'Bỏ qua: trang "{sheet}": không rõ loại dữ liệu; dùng --kind'),
     "creates": ("  creates {what}: {names}", "  tạo {what}: {names}"),
@@ -186,6 +205,9 @@ def _layouts(args: argparse.Namespace, session: Any) -> list[SheetLayout | Impor
     path: Path = args.file
     kind = KIND_ALIASES.get(args.kind, args.kind) if args.kind else None
     names = [args.sheet] if args.sheet else sheet_names(path)
+    if not args.sheet:  # every sheet: not those Excel hides (said by _hidden_sheets)
+        hidden = sheet_states(path)
+        names = [n for n in names if n not in hidden]
     out: list[SheetLayout | ImportFileError] = []
     for name in names:
         try:
@@ -201,6 +223,16 @@ def _layouts(args: argparse.Namespace, session: Any) -> list[SheetLayout | Impor
         out.append(layout)
     order = {k: i for i, k in enumerate(KINDS)}
     return sorted(out, key=lambda x: order.get(x.kind or "", 99) if isinstance(x, SheetLayout) else 99)
+
+
+def _hidden_sheets(ctx: Any, args: argparse.Namespace, lang: str) -> None:
+    """The sheets an import of every sheet leaves out because Excel hides them, each said: a
+    hidden sheet is often old data (a list of last year's delegates), imported only when named
+    (--sheet); a very hidden one is the workbook's machinery, never a list to import."""
+    if args.sheet:
+        return
+    for sheet, state in sheet_states(args.file).items():
+        ctx.out(line("hidden_sheet" if state == "hidden" else "very_hidden_sheet", lang, sheet=sheet))
 
 
 def _error_text(exc: BaseException, lang: str) -> str:
@@ -243,9 +275,9 @@ def _show_kind(ctx: Any, preview: Preview, lang: str) -> None:
     not_kept = columns_not_kept(preview.layout)
     if not_kept is not None:
         ctx.out(line("sheet_warning", lang, text=text(not_kept, lang)))
-    empty = empty_columns(preview)
-    if empty is not None:
-        ctx.out(line("sheet_warning", lang, text=text(empty, lang)))
+    for said in (empty_columns(preview), hidden_mapped_columns(preview)):
+        if said is not None:
+            ctx.out(line("sheet_warning", lang, text=text(said, lang)))
 
 
 def _show(ctx: Any, preview: Preview, lang: str) -> None:
@@ -290,13 +322,7 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
         if kept and told < SHOW_ROWS:
             ctx.out(line("kept", lang, row=row.row, text="; ".join(text(r, lang) for r in kept)))
             told += 1
-    # skipped with nothing new: named with the record each is (a reader checks them at a glance)
-    same = [
-        r for r in preview.rows if r.status == "skip" and not any(x.code == "fill_keeps" for x in r.reasons)
-    ]
-    if same:
-        rows = ", ".join(f"{r.row} (#{r.match_id})" if r.match_id else str(r.row) for r in same[:SHOW_ROWS])
-        ctx.out(line("same", lang, rows=rows + (", …" if len(same) > SHOW_ROWS else "")))
+    _show_same(ctx, preview, lang)
     rejected = len(preview.rejected())
     if rejected > shown:
         ctx.out(line("more", lang, n=rejected - shown))
@@ -311,6 +337,34 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
         if staff:
             what = count_text(len(staff), "staff", lang)
             ctx.out(line("creates", lang, what=what, names="; ".join(staff[:SHOW_ROWS])))
+
+
+def _show_same(ctx: Any, preview: Preview, lang: str) -> None:
+    """The rows skipped with nothing new, named with the record each is (a reader checks them
+    at a glance); in a dry run over several sheets, a record an earlier sheet writes is named
+    by its row."""
+    same = [
+        r for r in preview.rows if r.status == "skip" and not any(x.code == "fill_keeps" for x in r.reasons)
+    ]
+    pending = getattr(preview.context, "pending", {})
+    for key, group in (
+        ("same", [r for r in same if r.match_id not in pending]),
+        ("same_earlier", [r for r in same if r.match_id in pending]),
+    ):
+        if group:
+            rows = ", ".join(_same_as(r, pending, lang) for r in group[:SHOW_ROWS])
+            ctx.out(line(key, lang, rows=rows + (", …" if len(group) > SHOW_ROWS else "")))
+
+
+def _same_as(row: RowResult, pending: Any, lang: str) -> str:
+    """ "3 (#12)": a row and the record it is; "3 (sheet "Danh bạ 1", row 2)" when an earlier
+    sheet writes that record."""
+    if not row.match_id:
+        return str(row.row)
+    earlier = pending.get(row.match_id)
+    if earlier is None:
+        return f"{row.row} (#{row.match_id})"
+    return f"{row.row} ({param_text(EarlierRow(earlier.sheet, earlier.row), lang)})"
 
 
 def accepted_suffixes(lang: str) -> str:
@@ -365,6 +419,7 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
     engine = ctx.engine()
     with read_session(engine) as session:
         layouts = _layouts(args, session)
+    _hidden_sheets(ctx, args, lang)
     previews: list[Preview] = []
     for item in layouts:
         if isinstance(item, ImportFileError):

@@ -26,7 +26,7 @@ from app.gcpause import paused_gc
 from app.importing import store
 from app.importing.cleaning import NOTES_FIELD
 from app.importing.errors import ImportCancelled
-from app.importing.messages import FieldChange, Term
+from app.importing.messages import EarlierRow, FieldChange, Term
 from app.importing.notation import split_role
 from app.importing.preview import CHECK_EVERY, Cancel, Preview, Progress, RowResult
 from app.importing.resolve import NameIndex, OrgIndex, fold, split_acronym
@@ -59,6 +59,30 @@ RELATION_OF_FIELD = {"organisations": "organisation_ids", "attendees": "attendee
 
 
 @dataclass
+class Earlier:
+    """A record an earlier sheet of the same workbook writes (a preview only): where, and
+    where its values and lists come from when this sheet is matched at the commit — that
+    sheet's row, read only for a record a row here meets (no copy of every row: :func:`values`),
+    or, for an organisation only named there, its own."""
+
+    sheet: str
+    row: int | None  # (None: an organisation a row of that sheet names, not one of its rows)
+    name: str = ""
+    source: RowResult | None = None
+    other: MatchContext | None = None  # the earlier sheet's context, for its placeholders
+    named: dict[str, Any] | None = None  # an organisation only named: its values
+
+    def values(self, ctx: MatchContext, kind: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The record's values and lists as this sheet (``ctx``) knows them."""
+        if self.named is not None:
+            return dict(self.named), {r: [] for r in store.RELATIONS[kind]}
+        assert self.source is not None and self.source.columns is not None and self.other is not None
+        other, rels = self.other, self.source.relations or {}
+        values = {n: _carried(ctx, other, n, v) for n, v in self.source.columns.items()}
+        return values, {r: list(_carried(ctx, other, r, rels.get(r) or [])) for r in store.RELATIONS[kind]}
+
+
+@dataclass
 class MatchContext:
     orgs: OrgIndex
     staff: NameIndex
@@ -69,6 +93,16 @@ class MatchContext:
     # a staff sheet's own new rows: neither is listed as "creates N staff members"
     earlier: frozenset[int] = frozenset()
     earlier_staff: frozenset[int] = frozenset()
+    # the records of this sheet's kind the earlier sheets write (the commit writes them first and
+    # this sheet's rows meet them there), by a placeholder id (an organisation's: its placeholder
+    # in ``orgs``); and the records of the database they update: values and lists after it
+    pending: dict[int, Earlier] = field(default_factory=dict)
+    overlay: dict[int, tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
+
+    def shown(self, ident: int) -> int | EarlierRow:
+        """A matched record as a note names it: its id, or the earlier sheet's row that writes it."""
+        earlier = self.pending.get(ident)
+        return ident if earlier is None else EarlierRow(earlier.sheet, earlier.row)
 
 
 def empty(value: Any) -> bool:
@@ -380,17 +414,29 @@ def db_state(session: Session) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _seed(ctx: MatchContext, after: Sequence[Preview]) -> None:
-    """What the earlier sheets create, known to this one as placeholders."""
+def _seed(ctx: MatchContext, after: Sequence[Preview], kind: str) -> None:
+    """What the earlier sheets create, known to this one as placeholders; on an organisations
+    sheet, each with the values it will have (its row's, or a name's: :class:`Earlier`)."""
     orgs: set[int] = set()
     staff: set[int] = set()
     for earlier in after:
         other = earlier.context
         if not isinstance(other, MatchContext):
             continue
-        for pending in other.orgs.pending.values():
-            if ctx.orgs.lookup(pending.name) is None:
-                orgs.add(ctx.orgs.add(pending.name, pending.acronym, pending.aliases))
+        rows = (
+            {r.new_id: r for r in earlier.rows if r.new_id is not None and r.status == "new"}
+            if kind == "organisation" and earlier.kind == "organisation"
+            else {}
+        )
+        for key, pending in other.orgs.pending.items():
+            if ctx.orgs.lookup(pending.name) is not None:
+                continue
+            new = ctx.orgs.add(pending.name, pending.acronym, pending.aliases)
+            orgs.add(new)
+            if kind == "organisation":
+                ctx.pending[new] = _earlier_org(
+                    ctx, other, earlier, rows.get(key), pending.name, pending.acronym
+                )
         for key, name in other.staff.pending.items():
             if ctx.staff.lookup(name) is None:
                 text = f"{name} <{other.staff.emails[key]}>" if key in other.staff.emails else name
@@ -398,6 +444,106 @@ def _seed(ctx: MatchContext, after: Sequence[Preview]) -> None:
                 if found is not None:
                     staff.add(found)
     ctx.earlier, ctx.earlier_staff = frozenset(orgs), frozenset(staff)
+
+
+REF_ORGS = frozenset({"organisation_id", "parent_id"})
+REF_STAFF = frozenset({"owner_id", "responsible_staff_id"})
+
+
+def _carried(ctx: MatchContext, other: MatchContext, name: str, value: Any) -> Any:
+    """A value of an earlier sheet's row as this sheet knows it: a placeholder of that sheet
+    (an organisation or staff member it creates) is this sheet's placeholder of the same."""
+    if type(value) is int and value < 0:
+        if name in REF_ORGS:
+            return ctx.orgs.lookup(other.orgs.name_of(value))
+        if name in REF_STAFF:
+            return ctx.staff.lookup(other.staff.name_of(value))
+    if name in ("organisation_ids", "staff_ids") and isinstance(value, list):
+        ref = "organisation_id" if name == "organisation_ids" else "owner_id"
+        return [_carried(ctx, other, ref, v) for v in value]
+    return value
+
+
+def _earlier_org(
+    ctx: MatchContext, other: MatchContext, earlier: Preview, row: RowResult | None, name: str, acronym: str
+) -> Earlier:
+    """An organisation an earlier sheet writes: its row's values, or a name's (as the commit
+    writes an organisation a row names: commit._Writer.write_orgs)."""
+    if row is not None and row.columns is not None:
+        return Earlier(earlier.layout.sheet, row.row, name, row, other)
+    from app.entities import prepare_organisation
+
+    values = dict(prepare_organisation(None, {"name": name, "acronym": acronym}, None).columns)
+    return Earlier(earlier.layout.sheet, None, name, named=values)
+
+
+PENDING_BASE = -1_000_000_000  # (placeholders of earlier sheets' records, below any organisation's)
+
+
+def _seed_records(
+    ctx: MatchContext,
+    kind: str,
+    after: Sequence[Preview],
+    db_keys: dict[tuple[str, Any], Any],
+    people: People | None,
+) -> None:
+    """The records the earlier sheets of this kind write, and what they change in the
+    database, as this sheet's rows will meet them at the commit (which writes those sheets
+    first and matches this one against what they wrote): their keys after the database's
+    (a record of the database is older), their values for the update's changes."""
+    if kind == "organisation":
+        # (the organisations themselves were seeded into ``ctx.orgs``: their keys, after the
+        # database's)
+        for table, label in (
+            (ctx.orgs.by_name, "name"),
+            (ctx.orgs.by_acronym, "acronym"),
+            (ctx.orgs.by_alias, "alias"),
+        ):
+            for folded, ident in table.items():
+                if ident in ctx.pending:
+                    db_keys.setdefault((label, folded), ident)
+    next_id = PENDING_BASE
+    relations = store.RELATIONS[kind]
+    for earlier in after:
+        other = earlier.context
+        if earlier.kind != kind or not isinstance(other, MatchContext):
+            continue
+        for row in earlier.rows:
+            c = row.columns
+            if c is None or row.status not in ("new", "update"):
+                continue
+            if row.status == "update":
+                if row.match_id is None or row.match_id in other.pending or not row.changes:
+                    continue  # (an update of an earlier sheet's record: not in the database)
+                values, lists = ctx.overlay.setdefault(row.match_id, ({}, {}))
+                for name, (_old, new) in row.changes.items():
+                    (lists if name in relations else values)[name] = _carried(ctx, other, name, new)
+                if people is not None:
+                    for how in ("emails", "phones"):
+                        added = row.changes.get(how)
+                        if added:
+                            (people.with_email if how == "emails" else people.with_phone).add(row.match_id)
+                            for value in added[1]:
+                                db_keys.setdefault((how[:-1], value), row.match_id)
+                continue
+            if kind == "organisation":
+                continue  # (seeded above)
+            ident, next_id = next_id, next_id - 1
+            name = c.get("full_name") or c.get("name") or c.get("title") or ""
+            ctx.pending[ident] = Earlier(earlier.layout.sheet, row.row, name, row, other)
+            keys = _staff_keys(c["name"], c.get("email") or "") if kind == "staff" else _keys(kind, row, ctx)
+            for key in keys:
+                if key not in db_keys:
+                    db_keys[key] = ident
+                elif people is not None and db_keys[key] != ident:
+                    (people.more if key[0] == "name" else people.owners).setdefault(key, []).append(ident)
+            if people is not None:
+                people.names[ident] = name
+                rels = row.relations or {}
+                if rels.get("emails"):
+                    people.with_email.add(ident)
+                if rels.get("phones"):
+                    people.with_phone.add(ident)
 
 
 def _tie_organisation_names(preview: Preview, ctx: MatchContext) -> None:
@@ -434,7 +580,11 @@ def match_rows(
     """
     state = db_state(session)
     cached = preview.context
-    if isinstance(cached, MatchContext) and preview.db_state == state and (after or not cached.earlier):
+    if (
+        isinstance(cached, MatchContext)
+        and preview.db_state == state
+        and (after or not (cached.earlier or cached.pending or cached.overlay))
+    ):
         return cached
     # Keys, messages and an update's values by the hundred thousand, none in a cycle: the
     # collector paused (app.gcpause) also when matching runs again outside preview_import,
@@ -462,13 +612,15 @@ def _match(
         NameIndex.meetings(session) if kind == "action" else NameIndex(),
     )
     if after:
-        _seed(ctx, after)
+        _seed(ctx, after, kind)
     choices = preview.org_choices
     if choices is not None:
         ctx.orgs.redirect = dict(choices.joins)
         ctx.orgs.separate = dict.fromkeys(choices.splits)
     people = People({}, set(), set()) if kind == "contact" else None
     db_keys = _db_keys(session, kind, ctx, people)
+    if after:
+        _seed_records(ctx, kind, after, db_keys, people)
     if kind != "organisation":
         _tie_organisation_names(preview, ctx)
     seen: dict[tuple[str, Any], int] = {}
@@ -581,10 +733,10 @@ def _match(
                 row.match_id = db_keys[hit]
             if on_match == "skip":
                 row.status = "skip"
-                row.note("already_exists", id=row.match_id, key=Term(hit[0]))
+                row.note("already_exists", id=ctx.shown(row.match_id), key=Term(hit[0]))
                 continue
             if on_match == "create":
-                row.note("matches_created_anyway", id=row.match_id, key=Term(hit[0]))
+                row.note("matches_created_anyway", id=ctx.shown(row.match_id), key=Term(hit[0]))
                 row.match_id = None
             else:
                 row.status = "update"
@@ -602,7 +754,7 @@ def _match(
             row.note("other_person_than_row", other_row=other_row)
         elif shared_contact is not None:
             how, value, ident = shared_contact
-            row.note("shares_detail_with_contact", key=Term(how), value=value, id=ident,
+            row.note("shares_detail_with_contact", key=Term(how), value=value, id=ctx.shown(ident),
                      name=people.names.get(ident, "") if people is not None else "")  # fmt: skip
         elif shared_row is not None:
             how, value, by = shared_row
@@ -635,7 +787,7 @@ def _match(
                 own = row.new_id if row.status == "new" else row.match_id
                 row.columns["parent_id"] = parent if parent != own else None
     if other_contacts:
-        _note_other_contacts(session, other_contacts)
+        _note_other_contacts(session, other_contacts, ctx)
     compute_updates(session, preview, ctx)
     return ctx
 
@@ -645,15 +797,15 @@ def _details_of(ident: int, people: People, claimed: dict[int, tuple[int, int]])
     return people.details(ident) | claimed.get(ident, (0, 0))[0]
 
 
-def _note_other_contacts(session: Session, found: list[tuple[RowResult, int]]) -> None:
+def _note_other_contacts(session: Session, found: list[tuple[RowResult, int]], ctx: MatchContext) -> None:
     """Rows imported as other people than the record of the same name: the note names it."""
     contact = _table(m.Contact)
-    names: dict[int, str] = {}
-    for part in chunked(sorted({ident for _row, ident in found})):
+    names = {ident: e.name for ident, e in ctx.pending.items()}
+    for part in chunked(sorted({ident for _row, ident in found if ident not in ctx.pending})):
         stmt = select(contact.c.id, contact.c.full_name).where(contact.c.id.in_(part))
         names.update((ident, name) for ident, name in _read(session, stmt))
     for row, ident in found:
-        row.note("other_person_than_contact", id=ident, name=names.get(ident, ""))
+        row.note("other_person_than_contact", id=ctx.shown(ident), name=names.get(ident, ""))
 
 
 def supplied_columns(row: RowResult) -> set[str]:
@@ -715,8 +867,10 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
     listed = any(f in fields for fields in field_sets for f in field_of.values())
     for part in chunked(rows):
         ids: Sequence[int] = [r.match_id for r in part if r.match_id is not None]
-        records = read(ids)
-        relations = store.current(session, kind, ids) if listed else {}
+        records = read([i for i in ids if i not in ctx.pending])
+        relations = store.current(session, kind, [i for i in ids if i not in ctx.pending]) if listed else {}
+        if ctx.pending or ctx.overlay:
+            _as_written_before(kind, ctx, ids, records, relations)
         for row in part:
             assert row.match_id is not None and row.columns is not None and row.relations is not None
             rec = records[row.match_id]
@@ -756,17 +910,44 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
                     FieldChange(n, shown_value(ctx, n, o), shown_value(ctx, n, v))
                     for n, (o, v) in changes.items()
                 ]
-                row.note("updates", id=row.match_id, changes=shown)
+                row.note("updates", id=ctx.shown(row.match_id), changes=shown)
             else:
                 row.status = "skip"
-                row.note("nothing_new", id=row.match_id)
+                row.note("nothing_new", id=ctx.shown(row.match_id))
             if kept:
                 # (kept → as the sheet has it: "Position: Viện trưởng → Phó Viện trưởng")
                 shown = [
                     FieldChange(n, shown_value(ctx, n, o), shown_value(ctx, n, v))
                     for n, (o, v) in kept.items()
                 ]
-                row.note("fill_keeps", id=row.match_id, changes=shown)
+                row.note("fill_keeps", id=ctx.shown(row.match_id), changes=shown)
+
+
+def _as_written_before(
+    kind: str,
+    ctx: MatchContext,
+    ids: Sequence[int],
+    records: dict[int, dict[str, Any]],
+    relations: dict[int, dict[str, Any]],
+) -> None:
+    """The records as the earlier sheets leave them: those they write, with their rows' values
+    (a value the row has not, the record's default), and those of the database they update."""
+    defaults: dict[str, Any] | None = None
+    for ident in ids:
+        earlier = ctx.pending.get(ident)
+        if earlier is not None:
+            if defaults is None:  # (what a new record has where its row has nothing)
+                fields = MODELS[kind].model_fields
+                defaults = {n: spec.get_default(call_default_factory=True) for n, spec in fields.items()}
+            values, lists = earlier.values(ctx, kind)
+            records[ident] = {**defaults, **values}
+            relations[ident] = lists
+            continue
+        changed = ctx.overlay.get(ident)
+        if changed is not None:
+            records[ident] = {**records.get(ident, {}), **changed[0]}
+            if ident in relations:
+                relations[ident] = {**relations[ident], **changed[1]}
 
 
 def _added(old: list[Any], new: list[Any]) -> list[Any]:

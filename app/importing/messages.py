@@ -216,6 +216,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng "
         "Excel và lưu lại để kết quả được lưu, rồi nhập lại",
     ),
+    "columns_hidden": (
+        "hidden in Excel, yet imported like the other columns: {columns}; if a hidden column "
+        "holds old values, choose “not imported” for it in the mapping, or delete it from the file",
+        "bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa "
+        "dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp",
+    ),
     "staff_columns_not_kept": (
         "not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether "
         "they still work here",
@@ -390,6 +396,7 @@ LEVELS: dict[str, Level] = {
     "kind_contacts_by_contact_domains": "note",
     "staff_columns_not_kept": "warning",
     "columns_empty": "warning",
+    "columns_hidden": "warning",
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",
@@ -459,6 +466,16 @@ class FieldChange:
     new: str
 
 
+@dataclass(frozen=True, slots=True)
+class EarlierRow:
+    """A parameter naming, in place of a record's id, the row of an earlier sheet of the same
+    workbook that writes the record first (a preview: the record has no id yet). Shown as the
+    place is shown, 'sheet "Danh bạ 1", row 2', where the template says "#{id}"."""
+
+    sheet: str
+    row: int | None = None
+
+
 _REF_FIELD = {"organisation_id": "organisation", "owner_id": "owner", "parent_id": "parent",
               "responsible_staff_id": "responsible", "responsible_contact_id": "responsible",
               "meeting_id": "meeting", "organisation_ids": "organisations"}  # fmt: skip
@@ -501,6 +518,8 @@ def param_text(value: Any, lang: str) -> str:
         return field_label(value.name, lang)
     if isinstance(value, FieldChange):
         return f"{field_label(value.name, lang)}: {value.old or '∅'} → {value.new or '∅'}"
+    if isinstance(value, EarlierRow):
+        return where_text(Message("", sheet=value.sheet, row=value.row), lang)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
@@ -517,6 +536,8 @@ or after a # ("row 2722", "#12345"), not grouped like quantities ("2,722 rows").
 
 def fill(template: str, message: Message, lang: str) -> str:
     """``template`` with the message's parameters; a missing one shows as ``{name}``, never raises."""
+    if isinstance(message.params.get("id"), EarlierRow):
+        template = template.replace("#{id}", "{id}")  # (a place, not a number)
     values = {
         k: str(v) if k in IDENTIFIERS and type(v) is int else param_text(v, lang)
         for k, v in message.params.items()

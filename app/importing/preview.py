@@ -38,7 +38,7 @@ from app.importing.cleaning import (
 from app.importing.errors import ImportCancelled, ImportFileError
 from app.importing.messages import Message, msg, text
 from app.importing.notation import split_label
-from app.importing.reader import estimate_rows, hidden_rows, iter_rows
+from app.importing.reader import estimate_rows, hidden_columns, hidden_rows, iter_rows
 from app.importing.sheet import SheetLayout
 
 Progress = Callable[[int, int], None]
@@ -141,6 +141,7 @@ class Preview:
     earlier_sheets: Sequence[Preview] = ()  # the workbook's sheets imported before this one
     hidden: tuple[int, ...] = ()  # the data rows Excel hides (hidden, filtered out): see mark_hidden
     skip_hidden: bool = False  # whether they are left out
+    hidden_columns: frozenset[int] = frozenset()  # the columns Excel hides: see hidden_mapped_columns
 
     @property
     def kind(self) -> str:
@@ -434,6 +435,19 @@ def empty_columns(preview: Preview) -> Message | None:
     return msg("columns_empty", sheet=layout.sheet, columns=empty) if empty else None
 
 
+def hidden_mapped_columns(preview: Preview) -> Message | None:
+    """The mapped columns Excel hides: their values are imported like the others', and said
+    (reviewer: a hidden "Email cũ" column went into the contacts without a word; a hidden
+    column is often an old value kept out of sight). None when no mapped column is hidden."""
+    layout = preview.layout
+    hidden = [
+        layout.column_label(c)
+        for c, field in sorted(layout.mapping.items())
+        if c in preview.hidden_columns and field != fs.IGNORE
+    ]
+    return msg("columns_hidden", sheet=layout.sheet, columns=hidden) if hidden else None
+
+
 def mark_hidden(rows: list[RowResult], hidden: frozenset[int], sheet: str, *, skip: bool) -> tuple[int, ...]:
     """Say of each row Excel hides (by hand, by an autofilter, in a collapsed group) that it
     was hidden: imported with a warning, or with ``skip`` left out (status "skip", nothing
@@ -483,5 +497,6 @@ def preview_import(
         hidden = mark_hidden(rows, hidden_rows(path, layout.sheet), layout.sheet, skip=skip_hidden)
         preview = Preview(path, layout, on_match, file_sha256(path), rows, read, earlier_sheets=tuple(after))
         preview.hidden, preview.skip_hidden = hidden, skip_hidden
+        preview.hidden_columns = hidden_columns(path, layout.sheet)
         match_rows(session, preview, progress=progress, cancel=cancel, after=after)
     return preview

@@ -182,13 +182,17 @@ class FilePage(QWizardPage):
                         1, item.text(1) + "  ✓ " + self.tr("imported (#%1)").replace("%1", str(done))
                     )
                     item.setIcon(0, icon("done"))
+                if info.hidden:  # often old data: said, and left for the user to tick
+                    item.setText(1, item.text(1) + "  · " + self.tr("hidden in Excel, not ticked"))
+                    item.setIcon(0, icon("warning"))
                 first = first or item
                 # Every sheet Ketnoi recognises is ticked: the whole workbook in one pass, one
-                # transaction, one undo. The user unticks what should stay out.
+                # transaction, one undo. The user unticks what should stay out. A sheet Excel
+                # hides is not: the user ticks it if it is not old data.
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                ticked = layout.kind is not None and done is None
+                ticked = layout.kind is not None and done is None and not info.hidden
                 item.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-                if layout.kind is not None and done is None:
+                if ticked:
                     # Organisations first: the other sheets refer to them.
                     rank = KINDS.index(layout.kind)
                     if first_known is None or rank < first_known[0]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.importing.messages import IDENTIFIERS, FieldChange, FieldName, Message, Term
+from app.importing.messages import IDENTIFIERS, EarlierRow, FieldChange, FieldName, Message, Term
 from ui.labels import field_label
 from ui.phones import phones_shown
 
@@ -136,6 +136,11 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             "no value in any row: {columns}; if they hold formulas, open the file in Excel and save "
             "it, so that their results are saved, then import it again",
+        ),
+        "columns_hidden": tr(
+            "ImportMessage",
+            "hidden in Excel, yet imported like the other columns: {columns}; if a hidden column "
+            "holds old values, choose “not imported” for it in the mapping, or delete it from the file",
         ),
         "staff_columns_not_kept": tr(
             "ImportMessage",
@@ -285,6 +290,8 @@ def param(value: Any) -> str:
             else (value.old, value.new)
         )
         return f"{field_label(value.name)}: {old or '∅'} → {new or '∅'}"
+    if isinstance(value, EarlierRow):  # (an earlier sheet's row that writes the record: its place)
+        return _place(value.sheet, value.row)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
@@ -292,6 +299,19 @@ def param(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(param(v) for v in value)
     return "" if value is None else str(value)
+
+
+def _place(sheet_name: str, row_number: int | None, column: str = "") -> str:
+    """'sheet "X", row 12, column Email (C)' in the window's words — what of it is known."""
+    sheet, row, col = where_words()
+    parts = []
+    if sheet_name:
+        parts.append(sheet.replace("%1", sheet_name))
+    if row_number is not None:
+        parts.append(row.replace("%1", str(row_number)))
+    if column:
+        parts.append(col.replace("%1", column))
+    return ", ".join(parts)
 
 
 class _Missing(dict[str, str]):
@@ -303,6 +323,8 @@ def wording(message: Message, *, where: bool = False, column: bool = True) -> st
     """``message`` in the window's language; ``where`` puts its sheet, row and column first,
     ``column`` (default) its column only, as a row's reasons are listed."""
     template = templates().get(message.code, message.code)
+    if isinstance(message.params.get("id"), EarlierRow):
+        template = template.replace("#{id}", "{id}")  # (a place, not a number)
     try:
         body = template.format_map(
             _Missing(
@@ -315,15 +337,8 @@ def wording(message: Message, *, where: bool = False, column: bool = True) -> st
     except (ValueError, IndexError):
         body = template
     if where:
-        sheet, row, col = where_words()
-        parts = []
-        if message.sheet:
-            parts.append(sheet.replace("%1", message.sheet))
-        if message.row is not None:
-            parts.append(row.replace("%1", str(message.row)))
-        if message.column:
-            parts.append(col.replace("%1", message.column))
-        return f"{', '.join(parts)}: {body}" if parts else body
+        place = _place(message.sheet, message.row, message.column)
+        return f"{place}: {body}" if place else body
     if column and message.column:
         return f"{message.column}: {body}"
     return body

@@ -31,7 +31,7 @@ from app.importing import (
     write_error_report,
 )
 from app.importing.messages import msg
-from app.importing.reader import forget_parsed, iter_rows
+from app.importing.reader import forget_parsed, iter_rows, sheet_states
 from db.engine import Engine, read_session
 from ui.import_wizard.common import describe
 from ui.tasks import Task
@@ -97,6 +97,7 @@ class SheetInfo:
     layout: SheetLayout | None = None
     error: str = ""
     samples: dict[int, list[str]] = field(default_factory=dict)
+    hidden: bool = False  # hidden in Excel (often old data): listed, not ticked
 
 
 def sample_text(value: Any) -> str:
@@ -129,6 +130,7 @@ def inspect(engine: Engine, path: Path, task: Task) -> list[SheetInfo]:
     """Every sheet of ``path`` with its header row, kind, suggested (or remembered) mapping."""
     with read_session(engine) as session:
         found = inspect_workbook(path, session=session)
+    hidden = sheet_states(path)  # (a "veryHidden" sheet, the workbook's machinery, is not listed)
     out: list[SheetInfo] = []
     for i, item in enumerate(found):
         task.check()
@@ -138,7 +140,8 @@ def inspect(engine: Engine, path: Path, task: Task) -> list[SheetInfo]:
             name = str(params.get("sheet_name") or _sheet_of(str(item)))
             out.append(SheetInfo(name, error=describe(item)))
         else:
-            out.append(SheetInfo(item.sheet, item, samples=read_samples(path, item)))
+            info = SheetInfo(item.sheet, item, samples=read_samples(path, item), hidden=item.sheet in hidden)
+            out.append(info)
     if not out:
         raise ImportFileError(msg("no_sheets", file=path.name))
     return out
