@@ -18,11 +18,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterator
+from copy import copy
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlmodel import Session, col, func, select
@@ -48,17 +51,15 @@ HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_BORDER = Border(bottom=Side(style="thin", color="000000"))
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
-WRAPPED = frozenset(
-    {"address", "notes", "agenda", "minutes", "decisions", "attendees", "organisations", "staff", "emails"}
-)
-"""Columns of long or several-line text: wrapped in their width, each row's cells at the top."""
 WRAP = Alignment(wrap_text=True, vertical="top")
+"""Text wraps in its column's width (a long name, notes, a list of attendees reads whole, not cut
+at the next cell), and each row's cells start at the top."""
 TOP = Alignment(vertical="top")
 WIDTHS = {
     "name": 40, "full_name": 28, "title": 45, "notes": 40, "agenda": 40, "minutes": 40, "decisions": 40,
     "organisation": 36, "organisations": 36, "attendees": 36, "emails": 32, "phones": 20, "position": 24,
-    "address": 30, "website": 28, "parent": 32, "responsible": 24, "meeting": 32, "aliases": 24, "sectors": 24,
-    "kind": 22, "direction": 17, "status": 17, "starts_at": 18, "ends_at": 18, "email": 30,
+    "address": 30, "website": 28, "parent": 32, "responsible": 30, "meeting": 32, "aliases": 24, "sectors": 24,
+    "owner": 30, "staff": 30, "kind": 22, "direction": 17, "status": 17, "starts_at": 18, "ends_at": 18, "email": 30,
 }  # fmt: skip
 READ_CHUNK = 1000
 SHEETS: tuple[str, ...] = (*(k for k in KINDS if k != "staff"), "staff")
@@ -184,16 +185,40 @@ def _records(session: Session, kind: str) -> Iterator[tuple[Any, dict[str, Any]]
         session.expunge_all()
 
 
-def _cells(ws: WriteOnlyWorksheet, values: list[Any], specs: list[FieldSpec]) -> list[Any]:
+class _Looks:
+    """The data cells' few styles — text wrapped, other values at the top, dates shown
+    dd/mm/yyyy (hh:mm) — each registered in the workbook once: a cell copies one (as openpyxl's
+    own sheet copy does), where setting its alignment and number format cell by cell took a
+    fifth of the export's time."""
+
+    def __init__(self, ws: WriteOnlyWorksheet) -> None:
+        def made(number_format: str | None = None, alignment: Alignment = TOP) -> StyleArray:
+            cell = WriteOnlyCell(ws)
+            cell.alignment = alignment
+            if number_format is not None:
+                cell.number_format = number_format
+            return cell._style
+
+        self.text, self.other = made(alignment=WRAP), made()
+        self.date, self.datetime = made(DATE_FORMAT), made(DATETIME_FORMAT)
+
+    def of(self, value: Any) -> StyleArray:
+        if isinstance(value, str):
+            return self.text
+        if isinstance(value, dt.datetime):  # a real date cell, shown as the window writes it
+            return self.datetime
+        return self.date if isinstance(value, dt.date) else self.other
+
+
+def _cells(ws: WriteOnlyWorksheet, values: list[Any], looks: _Looks) -> list[Any]:
     out = []
-    for value, spec in zip(values, specs, strict=True):
+    for value in values:
         cell = text_cell(ws, value)
-        if isinstance(value, dt.datetime):
-            cell.number_format = DATETIME_FORMAT  # a real date cell, shown as the window writes it
-        elif isinstance(value, dt.date):
-            cell.number_format = DATE_FORMAT
         if value is not None:
-            cell.alignment = WRAP if spec.name in WRAPPED else TOP
+            quoted = cell.quotePrefix  # (formula-like text: text_cell's flag, kept)
+            cell._style = copy(looks.of(value))
+            if quoted:
+                cell.quotePrefix = True
         out.append(cell)
     return out
 
@@ -230,10 +255,11 @@ def export_workbook(
             for kind in SHEETS:
                 ws = _sheet(wb, kind)
                 specs = exported_fields(kind)
+                looks = _Looks(ws)
                 n = 0
                 for rec, rels in _records(session, kind):
                     ws.append(
-                        _cells(ws, [_value(kind, f.name, rec, rels, names, lang) for f in specs], specs)
+                        _cells(ws, [_value(kind, f.name, rec, rels, names, lang) for f in specs], looks)
                     )
                     n += 1
                     done += 1

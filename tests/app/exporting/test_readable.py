@@ -133,7 +133,9 @@ def test_the_sheets_read_as_a_table(engine, tmp_path: Path) -> None:  # type: ig
         for c in ws[1]:  # each column at least as wide as its longest label or 16
             assert ws.column_dimensions[c.column_letter].width >= 16
     nic = next(r for r in _sheet(out, "organisation") if r["acronym"].value == "NIC")
+    # text wraps in its column (a long name reads whole, not cut at the next cell), all at the top
     assert nic["address"].alignment.wrap_text and nic["notes"].alignment.wrap_text
+    assert nic["owner"].alignment.wrap_text and nic["interest"].alignment.vertical == "top"
     assert nic["address"].alignment.vertical == nic["name"].alignment.vertical == "top"
     widths = load_workbook(out)[fields.LABELS["organisation"]].column_dimensions
     kind_col = next(
