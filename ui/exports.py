@@ -70,11 +70,13 @@ def export_all(parent: QWidget | None, ctx: AppContext, path: Path | str | None 
     )
     if target is None:
         return None
-    engine = ctx.engine
+    engine, lang = ctx.engine, ctx.lang()  # kinds, statuses… in the window's words
 
     def work(task: Task) -> dict[str, int]:
         with read_session(engine) as session:
-            return export_workbook(target, session=session, progress=task.progress, cancel=task.cancelled)
+            return export_workbook(
+                target, session=session, lang=lang, progress=task.progress, cancel=task.cancelled
+            )
 
     def done(counts: dict[str, int]) -> None:
         total = sum(counts.values())

@@ -61,7 +61,7 @@ def export_command(args: argparse.Namespace, ctx: Any) -> int:
     path = _target(args, lang)
     with read_session(ctx.engine()) as session:
         try:
-            counts = export_workbook(path, session=session)
+            counts = export_workbook(path, session=session, lang=lang)
         except NotWritten as exc:
             raise UserError(exc.text(lang)) from None
     shown = ", ".join(f"{term(k, lang)} {v}" for k, v in counts.items())

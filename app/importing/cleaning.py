@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from app import listcells
+from app import listcells, value_labels
 from app import validation as v
 from app.entities import PREPARE, Prepared
 from app.errors import ValidationError
@@ -119,7 +119,7 @@ ACTIVE_WORDS = {
     }.items()
     for w in words.split("|")
 }
-"""A staff member's "Active" / "Đang làm việc" cell: the export's TRUE / FALSE, or words."""
+"""A staff member's "Active" / "Đang làm việc" cell: the export's Yes / Có (TRUE / FALSE once), or words."""
 COUNTRY_WORDS = {
     fold(w): code
     for code, words in {
@@ -299,6 +299,13 @@ _WORD_TABLES: dict[str, dict[str, Any]] = {
     "priority": PRIORITY_WORDS,
     "active": ACTIVE_WORDS,
 }
+for _key, _words in (  # the export's words for the codes, EN and VI (app.value_labels): read back
+    (("organisation", "kind"), ORG_KIND_WORDS), (("meeting", "kind"), MEETING_KIND_WORDS),
+    (("action", "kind"), ACTION_KIND_WORDS), (("action", "status"), STATUS_WORDS),
+    (("action", "direction"), DIRECTION_WORDS), (("action", "priority"), PRIORITY_WORDS),
+    (("staff", "active"), ACTIVE_WORDS),
+):  # fmt: skip
+    _words.update(value_labels.words(*_key))
 _WORD_TERMS = {"active": "status"}  # (how the "not a known … word" message names the field)
 _COUNTRY_CODE = re.compile(r"[a-z]{2}")
 

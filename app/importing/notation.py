@@ -2,7 +2,8 @@
 way by the exporter and the importer (so that an export imports back exactly):
 
 - a labelled email or phone: ``an@nic.gov.vn (công việc)``, ``+84 912 345 678 (di động)``;
-- an attendee's role: ``Nguyễn Văn An (chair)`` (also the Vietnamese words, ``(chủ trì)``);
+- an attendee's role: ``Nguyễn Văn An (Chủ trì)``, ``Nguyễn Văn An (Chair)`` (the window's
+  words, :mod:`app.value_labels`; the codes and other words, ``(chair)``, ``(tham dự)``, read too);
 - a staff member with an email: ``Trần Thị Lan <lan@ketnoi.vn>``.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from app import value_labels
 from app.vntext import fold
 
 _TRAILING = re.compile(r"^(?P<value>.*?\S)\s*\((?P<label>[^()]{1,40})\)\s*$")
@@ -22,7 +24,8 @@ ROLE_WORDS: dict[str, str] = {
     "note_taker": "note_taker", "note taker": "note_taker", "thư ký": "note_taker", "thu ky": "note_taker",
     "observer": "observer", "quan sát": "observer", "quan sat": "observer",
 }  # fmt: skip
-_ROLES = {fold(k): v for k, v in ROLE_WORDS.items()}
+# and the window's words, "(Chủ trì)", "(Note taker)", as the export writes them (app.value_labels)
+_ROLES = {fold(k): v for k, v in ROLE_WORDS.items()} | value_labels.words("meeting", "role")
 
 
 def split_label(item: str, *, phone: bool = False) -> tuple[str, str]:

@@ -215,3 +215,26 @@ def test_imported_records_can_be_briefed(qtbot, ctx, engine, tmp_path, monkeypat
     qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)
     text = pdf_text(opened[0])
     assert "Nguyễn Thị Hồng Nhung" in text and "Lê Thu Trang" in text
+
+
+def test_export_in_vietnamese_writes_the_windows_vietnamese_words(qtbot, qapp, ctx, seeded, tmp_path):
+    from app import value_labels
+    from ui import i18n
+
+    assert i18n.install(qapp, "vi") == "vi"
+    try:
+        target = tmp_path / "vi.xlsx"
+        done: list[str] = []
+        ctx.status_message.connect(done.append)
+        exports.export_all(None, ctx, target)
+        qtbot.waitUntil(lambda: not ctx.tasks.busy() and target.exists(), timeout=TIMEOUT)
+    finally:
+        i18n.install(qapp, "en")
+    ws = load_workbook(target)[LABELS["action"]]
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)]
+    directions = {r["Chiều / Direction"] for r in rows}
+    statuses_ = {r["Trạng thái / Status"] for r in rows}
+    assert directions and directions <= {vi for _en, vi in value_labels.DIRECTIONS.values()}
+    assert statuses_ and statuses_ <= {vi for _en, vi in value_labels.STATUSES.values()}
+    assert "Bên ta cần làm" in directions

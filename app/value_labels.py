@@ -1,0 +1,105 @@
+"""The words a person reads for each stored code, in English and Vietnamese.
+
+The database keeps codes ("we_owe", "in_progress", "research_institute", priority 1, a staff
+member's ``active`` True); the window shows words (:mod:`ui.labels`, translated into Vietnamese
+in ``resources/translations/ketnoi_vi.ts``). This is the same table for what has no Qt: the
+Excel export writes these words, and the importer reads them back as the codes (both
+languages, and the codes themselves)::
+
+    label("action", "direction", "we_owe", "vi")   # "Bên ta cần làm"
+    label("action", "priority", 1, "en")           # "High"
+    words("action", "status")["dang thuc hien"]    # "in_progress" (keys folded)
+
+``tests/ui/test_value_labels.py`` holds this table to the window's words in both languages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.vntext import fold
+
+Pair = tuple[str, str]  # (English, Vietnamese)
+
+ORGANISATION_KINDS: dict[Any, Pair] = {
+    "ministry": ("Ministry", "Bộ"),
+    "agency": ("Agency", "Cơ quan"),
+    "enterprise": ("Enterprise", "Doanh nghiệp"),
+    "startup": ("Start-up", "Khởi nghiệp"),
+    "university": ("University", "Trường đại học"),
+    "research_institute": ("Research institute", "Viện nghiên cứu"),
+    "network": ("Network / association", "Mạng lưới / hiệp hội"),
+    "international_partner": ("International partner", "Đối tác quốc tế"),
+    "investor": ("Investor", "Nhà đầu tư"),
+    "other": ("Other", "Khác"),
+}
+MEETING_KINDS: dict[Any, Pair] = {
+    "meeting": ("Meeting", "Cuộc họp"),
+    "working_session": ("Working session", "Buổi làm việc"),
+    "call": ("Call", "Cuộc gọi"),
+    "event": ("Event", "Sự kiện"),
+    "visit": ("Visit", "Chuyến thăm"),
+    "email": ("E-mail", "Thư điện tử"),  # an e-mail logged as an interaction (app.emails)
+}
+ACTION_KINDS: dict[Any, Pair] = {
+    "task": ("Task", "Nhiệm vụ"),
+    "letter": ("Letter", "Công văn"),
+    "document": ("Document", "Văn bản"),
+    "introduction": ("Introduction", "Giới thiệu"),
+    "call": ("Call", "Cuộc gọi"),
+}
+DIRECTIONS: dict[Any, Pair] = {
+    "we_owe": ("We owe", "Bên ta cần làm"),
+    "they_owe": ("They owe", "Đối tác cần làm"),
+}
+STATUSES: dict[Any, Pair] = {
+    "open": ("Open", "Đang mở"),
+    "in_progress": ("In progress", "Đang thực hiện"),
+    "waiting": ("Waiting", "Đang chờ"),
+    "done": ("Done", "Đã xong"),
+    "cancelled": ("Cancelled", "Đã huỷ"),
+}
+PRIORITIES: dict[Any, Pair] = {1: ("High", "Cao"), 2: ("Normal", "Bình thường"), 3: ("Low", "Thấp")}
+ACTIVE: dict[Any, Pair] = {True: ("Yes", "Có"), False: ("No", "Không")}
+ROLES: dict[Any, Pair] = {
+    "participant": ("Participant", "Thành viên"),
+    "chair": ("Chair", "Chủ trì"),
+    "presenter": ("Presenter", "Người trình bày"),
+    "note_taker": ("Note taker", "Thư ký"),
+    "observer": ("Observer", "Quan sát viên"),
+}
+
+TABLES: dict[tuple[str, str], dict[Any, Pair]] = {
+    ("organisation", "kind"): ORGANISATION_KINDS,
+    ("meeting", "kind"): MEETING_KINDS,
+    ("action", "kind"): ACTION_KINDS,
+    ("action", "direction"): DIRECTIONS,
+    ("action", "status"): STATUSES,
+    ("action", "priority"): PRIORITIES,
+    ("staff", "active"): ACTIVE,
+    ("meeting", "role"): ROLES,  # an attendee's role, "Nguyễn Văn An (Chủ trì)"
+}
+"""(record kind, field) → code → (English, Vietnamese)."""
+
+
+def label(kind: str, field: str, value: Any, lang: str) -> Any:
+    """The word for ``value`` in ``lang`` ("en" or "vi"); a value without one is returned as it is."""
+    table = TABLES.get((kind, field))
+    if table is None or value is None or isinstance(value, (list, dict)):
+        return value
+    pair = table.get(value)
+    if pair is None:
+        return value
+    return pair[1 if lang == "vi" else 0]
+
+
+def words(kind: str, field: str) -> dict[str, Any]:
+    """Folded words → code: both languages' labels and the code itself ("in progress" too)."""
+    out: dict[str, Any] = {}
+    for code, pair in TABLES.get((kind, field), {}).items():
+        if isinstance(code, str):
+            out[fold(code)] = code
+            out[fold(code.replace("_", " "))] = code
+        for text in pair:
+            out[fold(text)] = code
+    return out

@@ -1,0 +1,41 @@
+"""The export's words for the codes (app.value_labels, no Qt) are the window's words
+(ui.labels and its Vietnamese translation), in both languages: what a manager reads in the
+workbook is what the officer saw on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from app import value_labels
+from ui import i18n, labels
+
+WINDOW: dict[tuple[str, str], Callable[[Any], str]] = {
+    ("organisation", "kind"): labels.organisation_kind,
+    ("meeting", "kind"): labels.meeting_kind,
+    ("action", "kind"): labels.action_kind,
+    ("action", "direction"): labels.direction,
+    ("action", "status"): labels.status,
+    ("action", "priority"): labels.priority,
+    ("staff", "active"): lambda flag: labels.field_value(None, "staff", "active", flag),  # type: ignore[arg-type]
+    ("meeting", "role"): labels.role,
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_word_is_the_windows_word(qapp: Any, lang: str) -> None:
+    assert set(WINDOW) == set(value_labels.TABLES)
+    assert i18n.install(qapp, lang) == lang
+    try:
+        for key, table in value_labels.TABLES.items():
+            for code in table:
+                shown = WINDOW[key](code)
+                assert value_labels.label(*key, code, lang) == shown, (key, code, shown)
+        assert QCoreApplication.translate("Labels", "We owe") == (
+            "Bên ta cần làm" if lang == "vi" else "We owe"
+        )
+    finally:
+        i18n.install(qapp, "en")
