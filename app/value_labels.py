@@ -87,6 +87,11 @@ def label(kind: str, field: str, value: Any, lang: str) -> Any:
     table = TABLES.get((kind, field))
     if table is None or value is None or isinstance(value, (list, dict)):
         return value
+    return label_of(table, value, lang)
+
+
+def label_of(table: dict[Any, Pair], value: Any, lang: str) -> Any:
+    """The word for ``value`` in one of the tables above (the briefs' kinds, roles, statuses)."""
     pair = table.get(value)
     if pair is None:
         return value

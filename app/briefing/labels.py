@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app import value_labels as vl
+
 
 @dataclass(frozen=True)
 class Labels:
@@ -17,14 +19,23 @@ class Labels:
     def __getitem__(self, key: str) -> str:
         return self.words.get(key, key)
 
+    # A record's kind, an attendee's role, an action's status: the window's words, from the one
+    # table the export and the import use too (app.value_labels).
     def kind(self, value: str) -> str:
-        return self.words.get("kind." + value, value.replace("_", " "))
+        for table in (vl.ORGANISATION_KINDS, vl.MEETING_KINDS, vl.ACTION_KINDS):
+            if value in table:
+                return str(vl.label_of(table, value, self.lang))
+        return value.replace("_", " ")
 
     def role(self, value: str) -> str:
-        return self.words.get("role." + value, value.replace("_", " "))
+        return str(vl.label_of(vl.ROLES, value, self.lang)) if value in vl.ROLES else value.replace("_", " ")
 
     def status(self, value: str) -> str:
-        return self.words.get("status." + value, value.replace("_", " "))
+        return (
+            str(vl.label_of(vl.STATUSES, value, self.lang))
+            if value in vl.STATUSES
+            else value.replace("_", " ")
+        )
 
 
 _EN = {
@@ -120,32 +131,6 @@ _EN = {
     "planned": "planned",
     "no_scores": "No organisation has influence and interest scores yet.",
     "more_people": "%d more people are not listed.",
-    "kind.ministry": "Ministry",
-    "kind.agency": "Agency",
-    "kind.enterprise": "Enterprise",
-    "kind.startup": "Start-up",
-    "kind.university": "University",
-    "kind.research_institute": "Research institute",
-    "kind.network": "Network / association",
-    "kind.international_partner": "International partner",
-    "kind.investor": "Investor",
-    "kind.other": "Other",
-    "kind.meeting": "Meeting",
-    "kind.working_session": "Working session",
-    "kind.call": "Call",
-    "kind.event": "Event",
-    "kind.visit": "Visit",
-    "kind.email": "E-mail",
-    "role.participant": "Participant",
-    "role.chair": "Chair",
-    "role.presenter": "Presenter",
-    "role.note_taker": "Note taker",
-    "role.observer": "Observer",
-    "status.open": "Open",
-    "status.in_progress": "In progress",
-    "status.waiting": "Waiting",
-    "status.done": "Done",
-    "status.cancelled": "Cancelled",
 }
 
 _VI = {
@@ -241,32 +226,6 @@ _VI = {
     "planned": "dự kiến",
     "no_scores": "Chưa có tổ chức nào được chấm điểm ảnh hưởng và quan tâm.",
     "more_people": "Còn %d người khác không liệt kê.",
-    "kind.ministry": "Bộ",
-    "kind.agency": "Cơ quan",
-    "kind.enterprise": "Doanh nghiệp",
-    "kind.startup": "Khởi nghiệp",
-    "kind.university": "Trường đại học",
-    "kind.research_institute": "Viện nghiên cứu",
-    "kind.network": "Mạng lưới / hiệp hội",
-    "kind.international_partner": "Đối tác quốc tế",
-    "kind.investor": "Nhà đầu tư",
-    "kind.other": "Khác",
-    "kind.meeting": "Cuộc họp",
-    "kind.working_session": "Buổi làm việc",
-    "kind.call": "Cuộc gọi",
-    "kind.event": "Sự kiện",
-    "kind.visit": "Chuyến thăm",
-    "kind.email": "Thư điện tử",
-    "role.participant": "Thành viên",
-    "role.chair": "Chủ trì",
-    "role.presenter": "Người trình bày",
-    "role.note_taker": "Thư ký",
-    "role.observer": "Quan sát viên",
-    "status.open": "Đang mở",  # the window's words (ui.labels.status in Vietnamese)
-    "status.in_progress": "Đang thực hiện",
-    "status.waiting": "Đang chờ",
-    "status.done": "Đã xong",
-    "status.cancelled": "Đã huỷ",
 }
 
 LABELS = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from app import value_labels as vl
 from app.briefing.labels import labels
 
 TS = Path(__file__).resolve().parents[3] / "resources" / "translations" / "ketnoi_vi.ts"
@@ -21,12 +22,22 @@ def _window_words() -> dict[str, str]:
 
 def test_an_actions_status_reads_the_same_in_the_brief_and_the_window() -> None:
     window = _window_words()
-    en, vi = labels("en").words, labels("vi").words
-    statuses = [k for k in en if k.startswith("status.")]
-    assert len(statuses) == 5
-    for key in statuses:
-        assert vi[key] == window[en[key]], key
-    assert vi["status.open"] == "Đang mở"
+    for code, (en, _vi) in vl.STATUSES.items():
+        assert labels("vi").status(code) == window[en] and labels("en").status(code) == en, code
+    assert labels("vi").status("open") == "Đang mở"
+
+
+def test_kinds_and_roles_are_the_windows_words_in_both_languages() -> None:
+    """The brief takes them from the table the window's words are held to
+    (tests/ui/test_value_labels.py): a meeting "Cuộc họp", not "Họp"; a ministry "Bộ"."""
+    window = _all_window_words()
+    for table in (vl.ORGANISATION_KINDS, vl.MEETING_KINDS, vl.ACTION_KINDS):
+        for code, (en, vi) in table.items():
+            assert (labels("en").kind(code), labels("vi").kind(code)) == (en, vi)
+            assert vi in window[en], code
+    for code, (en, vi) in vl.ROLES.items():
+        assert (labels("en").role(code), labels("vi").role(code)) == (en, vi)
+    assert labels("vi").kind("meeting") == "Cuộc họp" and labels("vi").role("participant") == "Thành viên"
 
 
 def _all_window_words() -> dict[str, set[str]]:
