@@ -11,7 +11,7 @@
     ketnoi letter show 3
     ketnoi letter draft 3 -o thu.docx [--lang en] [--pdf thu.pdf]
     ketnoi letter draft action:12 -o thu.docx   # from a letter action (a draft is registered)
-    ketnoi letter draft meeting:4 -o cam-on.docx [--to NVIDIA]   # to another than the first met
+    ketnoi letter draft meeting:4 -o cam-on.docx [--template invitation] [--to NVIDIA]
     ketnoi letter office --set name_en="NATIONAL INNOVATION CENTER"
     ketnoi letter templates [--copy introduction.vi]
     ketnoi letter start-at NIC-HTQT 124 --year 2026   # the last number given on paper
@@ -119,7 +119,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     v.add_argument("target", metavar="ACTION_OR_LETTER_ID", help="a letter id, or action:ID / meeting:ID")
     v.add_argument("-o", "--output", required=True, metavar="FILE.docx")
     v.add_argument("--lang", choices=drafting.LANGS, default="vi")
-    v.add_argument("--template", choices=drafting.TEMPLATES, help="another body than the letter's kind")
+    v.add_argument(
+        "--template",
+        choices=drafting.TEMPLATES,
+        help="another body than the letter's kind; for meeting:ID, which of its letters "
+        "(default: thanks once it has begun, invitation before)",
+    )
     v.add_argument(
         "--to",
         metavar="ORG",

@@ -208,8 +208,11 @@ def letter_for_record(
     draft registered for it — subject, organisation, meeting and officer from the record, the
     kind of letter guessed from its title (no number is taken: drafts burn none).
 
-    A meeting's new letter is of the kind ``template`` — by default a thank-you once the
-    meeting has begun, an invitation before. It is written to ``to`` if given, else to the first
+    An action's letter is the one registered for the action. A meeting's letter is one
+    registered for the meeting and for no action (an action's letter carries its meeting too,
+    yet is another letter), of the kind ``template`` — by default a thank-you once the meeting
+    has begun, an invitation before — so that the invitation and the thank-you of one meeting
+    are two letters with two numbers. It is written to ``to`` if given, else to the first
     organisation met that is not the office's own (:func:`meeting_addressees`); ``to`` also
     readdresses a draft found (:func:`readdress`)."""
     from sqlmodel import col
@@ -229,7 +232,9 @@ def letter_for_record(
         if meeting is None or meeting.deleted_at is not None:
             raise UserError(f"no meeting #{ident}")
         template = template or meeting_letter_template(meeting)
-        query = query.where(m.Letter.meeting_id == ident)
+        query = query.where(
+            m.Letter.meeting_id == ident, col(m.Letter.action_id).is_(None), m.Letter.template == template
+        )
     existing = session.exec(query.order_by(col(m.Letter.id).desc())).first()
     if existing is not None:
         if to is not None:

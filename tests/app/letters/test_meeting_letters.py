@@ -1,10 +1,11 @@
 """A meeting's letter, drafted through ``ketnoi letter draft meeting:ID`` and parsed back with
 python-docx: written to the other organisation met, never to the office itself; the first of
-several by the meeting's order, ``--to`` another."""
+several by the meeting's order, ``--to`` another; a letter apart from its actions' letters."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -93,3 +94,46 @@ def test_several_organisations_met_the_first_by_the_meetings_order_and_to_picks_
     out = run("letter", "draft", "1", "--to", "NVIDIA", "-o", str(path), ok=False)
     assert "signed already" in out
     assert "Kính gửi: Qualcomm AI R&D Center Hanoi" in _texts(path)
+
+
+def test_a_meeting_letter_is_not_the_letter_of_one_of_its_actions(
+    engine: Engine, run: Run, tmp_path: Path
+) -> None:
+    meeting = _meeting(engine, "NVIDIA Vietnam R&D Center")
+    with unit_of_work(engine) as s:
+        action = records.create(
+            s,
+            "action",
+            {"title": "Shortlist 5 start-ups for NVIDIA compute credits", "meeting_id": meeting},
+        )
+    out = run("letter", "draft", f"action:{action}", "-o", str(tmp_path / "a.docx"))
+    assert "Letter #1" in out
+    out = run(
+        "letter",
+        "draft",
+        f"meeting:{meeting}",
+        "--template",
+        "thanks",
+        "--lang",
+        "en",
+        "-o",
+        str(tmp_path / "m.docx"),
+    )
+    assert "Letter #2" in out
+    body = " ".join(_texts(tmp_path / "m.docx"))
+    assert "Working session on the AI R&D ecosystem" in body and "Shortlist" not in body
+    # the same meeting letter again; an invitation is another letter of the meeting
+    out = run("letter", "draft", f"meeting:{meeting}", "-o", str(tmp_path / "m2.docx"))
+    assert "Letter #2" in out
+    out = run(
+        "letter", "draft", f"meeting:{meeting}", "--template", "invitation", "-o", str(tmp_path / "i.docx")
+    )
+    assert "Letter #3" in out
+    out = run("letter", "draft", f"action:{action}", "-o", str(tmp_path / "a2.docx"))
+    assert "Letter #1" in out
+    listed = json.loads(run("letter", "list", "--json"))
+    assert {(x["id"], x["action_id"], x["template"]) for x in listed["letters"]} == {
+        (1, action, "other"),
+        (2, None, "thanks"),
+        (3, None, "invitation"),
+    }
