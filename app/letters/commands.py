@@ -270,10 +270,16 @@ def cmd_sign(args: argparse.Namespace, ctx: CliContext) -> int:
     letter_id = _id(args.letter)
     on = validation.date(args.on) if args.on else None
     with unit_of_work(ctx.engine()) as s:
+        before = reg.get_letter(s, letter_id)
+        action = s.get(m.Action, before["action_id"]) if before.get("action_id") else None
+        was = action.reference if action is not None else ""
         reference = reg.sign(s, letter_id, on=on, symbol=args.symbol, actor=ctx.actor())
         shown = reg.get_letter(s, letter_id)
+        now = action.reference if action is not None else ""
     ctx.emit({"id": letter_id, "reference": reference, "letter": _plain(shown)})
     ctx.out(f"Letter #{letter_id} signed: Số {reference}, {shown['letter_date']:%d/%m/%Y}")
+    if action is not None and now != was:
+        ctx.out(f"Action #{action.id} now reads {now}" + (f" (was {was})" if was else ""))
     return 0
 
 

@@ -309,8 +309,13 @@ def sign(
     group_id: str = "",
 ) -> str:
     """Sign an outgoing draft: give it the next number of its register for the year of ``on``
-    (today by default) and date it. Returns the reference ("125/NIC-HTQT"). The action it
-    answers gets the reference too."""
+    (today by default) and date it. Returns the reference ("125/NIC-HTQT").
+
+    The action it answers reads the reference too, one number for both: an action with no
+    reference gets it, and so does one whose reference was a number of our own office's
+    ("Số 125/NIC-HTQT" typed before the letter was in the register) — the letter signed is now
+    that number. Another office's number on the action (the "45/BKHCN-HTQT" it answers) or
+    words of the officer's stay."""
     row = _row(session, letter_id)
     if row.direction != "outgoing":
         raise UserError(f"letter #{letter_id} is incoming: it keeps the sender's number")
@@ -338,7 +343,7 @@ def sign(
     )
     if row.action_id:
         action = session.get(m.Action, row.action_id)
-        if action is not None and action.deleted_at is None and not action.reference:
+        if action is not None and action.deleted_at is None and _ours_to_replace(action.reference, symbol):
             records.update(
                 session,
                 "action",
@@ -349,6 +354,14 @@ def sign(
                 group_id=group_id,
             )
     return reference
+
+
+def _ours_to_replace(old: str, symbol: str) -> bool:
+    """Whether an action's ``old`` reference gives way to our letter's number (see :func:`sign`)."""
+    if not old.strip():
+        return True
+    number, old_symbol = split_reference(old)
+    return number is not None and old_symbol.upper().partition("-")[0] == symbol.partition("-")[0]
 
 
 def set_status(
