@@ -50,6 +50,13 @@ def test_the_organisation_brief_lists_its_letters(engine: Engine, tmp_path: Path
         text = "".join(p.extract_text() for p in PdfReader(str(path)).pages)
         assert due in text.replace("\n", " ") and heading in text
         assert "01/NIC-HTQT" in text and "45/BKHCN-HTQT" in text
+        # the direction, not a status: "signed (sent)" read as if the letter had gone out
+        flat = " ".join(text.split())
+        signed, received = {
+            "en": ("signed (outgoing)", "received (incoming)"),
+            "vi": ("đã ký (đi)", "đã nhận (đến)"),
+        }[lang]
+        assert signed in flat and received in flat and "(sent)" not in flat
 
 
 def test_the_page_the_search_and_the_banner(engine: Engine) -> None:
