@@ -11,6 +11,7 @@
     ketnoi letter show 3
     ketnoi letter draft 3 -o thu.docx [--lang en] [--pdf thu.pdf]
     ketnoi letter draft action:12 -o thu.docx   # from a letter action (a draft is registered)
+    ketnoi letter draft meeting:4 -o cam-on.docx [--template invitation] [--to NVIDIA]
     ketnoi letter office --set name_en="NATIONAL INNOVATION CENTER"
     ketnoi letter templates [--copy introduction.vi]
     ketnoi letter start-at NIC-HTQT 124 --year 2026   # the last number given on paper
@@ -118,7 +119,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     v.add_argument("target", metavar="ACTION_OR_LETTER_ID", help="a letter id, or action:ID / meeting:ID")
     v.add_argument("-o", "--output", required=True, metavar="FILE.docx")
     v.add_argument("--lang", choices=drafting.LANGS, default="vi")
-    v.add_argument("--template", choices=drafting.TEMPLATES, help="another body than the letter's kind")
+    v.add_argument(
+        "--template",
+        choices=drafting.TEMPLATES,
+        help="another body than the letter's kind; for meeting:ID, which of its letters "
+        "(default: thanks once it has begun, invitation before)",
+    )
+    v.add_argument(
+        "--to",
+        metavar="ORG",
+        help="the organisation it is written to (default for meeting:ID: the first one met besides ours)",
+    )
     v.add_argument("--pdf", metavar="FILE.pdf", help="a PDF too")
     v.add_argument("--engine", choices=("auto", "libreoffice", "reportlab"), default="auto")
     v.set_defaults(handler=cmd_draft)
@@ -259,10 +270,16 @@ def cmd_sign(args: argparse.Namespace, ctx: CliContext) -> int:
     letter_id = _id(args.letter)
     on = validation.date(args.on) if args.on else None
     with unit_of_work(ctx.engine()) as s:
+        before = reg.get_letter(s, letter_id)
+        action = s.get(m.Action, before["action_id"]) if before.get("action_id") else None
+        was = action.reference if action is not None else ""
         reference = reg.sign(s, letter_id, on=on, symbol=args.symbol, actor=ctx.actor())
         shown = reg.get_letter(s, letter_id)
+        now = action.reference if action is not None else ""
     ctx.emit({"id": letter_id, "reference": reference, "letter": _plain(shown)})
     ctx.out(f"Letter #{letter_id} signed: Số {reference}, {shown['letter_date']:%d/%m/%Y}")
+    if action is not None and now != was:
+        ctx.out(f"Action #{action.id} now reads {now}" + (f" (was {was})" if was else ""))
     return 0
 
 
@@ -301,17 +318,39 @@ def cmd_attach(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def letter_for(session: Session, target: str, *, actor: str = "") -> int:
+def letter_for(
+    session: Session, target: str, *, template: str | None = None, to: int | None = None, actor: str = ""
+) -> int:
     """The letter to draft for ``target``: a letter id; or ``action:ID`` / ``meeting:ID``
-    (:func:`app.letters.register.letter_for_record`)."""
+    (:func:`app.letters.register.letter_for_record`); ``to``: the organisation it is written to."""
     match = _TARGET.match(target)
     if not match:
         raise UserError(f"{target!r}: give a letter id, action:ID or meeting:ID")
     kind = (match.group(1) or "letter").lower()[0]
     ident = int(match.group(2))
     if kind == "l":
+        reg.get_letter(session, ident)  # "no letter #N"
+        if to is not None:
+            reg.readdress(session, ident, to, actor=actor)
         return ident
-    return reg.letter_for_record(session, "action" if kind == "a" else "meeting", ident, actor=actor)
+    return reg.letter_for_record(
+        session, "action" if kind == "a" else "meeting", ident, template=template, to=to, actor=actor
+    )
+
+
+def _addressee_note(session: Session, letter_id: int, doc: drafting.LetterDoc, chosen: bool) -> str:
+    """ "To: …", and for a meeting's letter with several organisations met, which one was taken
+    and how to take another."""
+    line = f"{doc.to_label} {'; '.join(doc.addressee)}"
+    letter = reg.get_letter(session, letter_id)
+    if chosen or not letter.get("meeting_id") or letter.get("action_id"):
+        return line
+    others = reg.meeting_addressees(session, int(letter["meeting_id"]))
+    if len(others) < 2:
+        return line
+    names = ", ".join(name for _, name in others)
+    first = "the first of " if letter.get("organisation_id") == others[0][0] else ""
+    return f"{line} ({first}the organisations met besides ours: {names}; --to ORG writes to another)"
 
 
 def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -322,11 +361,14 @@ def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:
         for chosen in (out, Path(args.pdf)) if args.pdf else (out,):
             check_folder(chosen)  # before a letter is made for action:ID / meeting:ID
         with unit_of_work(ctx.engine()) as s:
-            letter_id = letter_for(s, args.target, actor=ctx.actor())
+            to = resolve.resolve(s, "organisation", args.to) if args.to else None
+            letter_id = letter_for(s, args.target, template=args.template, to=to, actor=ctx.actor())
             doc = drafting.letter_doc(s, letter_id, lang=args.lang, template=args.template)
+            note = _addressee_note(s, letter_id, doc, chosen=to is not None)
         drafting.write_docx(doc, out)
         result: dict[str, Any] = {"letter_id": letter_id, "docx": str(out), **drafting.describe(doc)}
         ctx.out(f"Letter #{letter_id}: {out}")
+        ctx.out(note)
         if args.pdf:
             pdf, engine = drafting.write_pdf(doc, Path(args.pdf), engine=args.engine)
             result.update(pdf=str(pdf), pdf_engine=engine)

@@ -59,6 +59,23 @@ class OfficeProfile:
 FIELDS = tuple(f.name for f in dataclasses.fields(OfficeProfile))
 
 
+def is_own(profile: OfficeProfile, organisation: Any) -> bool:
+    """Whether ``organisation`` (a row with name, name_en, acronym) is the office itself: its
+    name or English name is one of the profile's names, or its acronym the office's short name
+    (compared without case or accents). Our own letters are never addressed to it."""
+    from app.vntext import fold
+
+    names = {
+        fold(n)
+        for n in (profile.name, profile.name_in_text, profile.name_en, profile.name_in_text_en)
+        if n.strip()
+    }
+    if fold(organisation.name) in names or (organisation.name_en and fold(organisation.name_en) in names):
+        return True
+    short = fold(profile.short_name)
+    return bool(short) and fold(organisation.acronym or "") == short
+
+
 def load_profile(session: Session) -> OfficeProfile:
     row = session.execute(select(m.Setting.value).where(m.Setting.key == SETTING_KEY)).scalar_one_or_none()  # type: ignore[arg-type]
     values = row if isinstance(row, dict) else {}

@@ -4,6 +4,7 @@ New Roman is not ours to ship; the .docx names it, and Word or LibreOffice use i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,8 +55,13 @@ class _Rule(Flowable):  # type: ignore[misc]
         self.canv.line(x, 3, x + self.line_w, 3)  # 5 pt below the name
 
 
+_BLANK = re.compile(r" {2,}")
+
+
 def _p(text: str, style: ParagraphStyle, *, underline: bool = False) -> Paragraph:
-    body = esc(text)
+    # A paragraph folds a run of spaces into one; the blanks an unsigned draft keeps for the
+    # number and the day ("Số:      /NIC-HTQT") are no-break spaces, as wide as the .docx's.
+    body = _BLANK.sub(lambda run: "\u00a0" * len(run.group()), esc(text))
     return Paragraph(f"<u>{body}</u>" if underline else body, style)
 
 

@@ -172,24 +172,77 @@ def _guess_template(title: str) -> str:
     return "other"
 
 
-def letter_for_record(session: ModelSession, kind: str, ident: int, *, actor: str = "") -> int:
+def meeting_addressees(session: ModelSession, meeting_id: int) -> list[tuple[int, str]]:
+    """The organisations a meeting's letter may be written to, in the meeting's order (as its
+    page lists them): every organisation met but the office's own (:func:`office.is_own`)."""
+    from sqlmodel import col
+    from sqlmodel import select as model_select
+
+    from app.letters import office
+
+    prof = office.load_profile(session)
+    rows = session.exec(
+        model_select(m.Organisation)
+        .join(m.MeetingOrganisation, col(m.MeetingOrganisation.organisation_id) == m.Organisation.id)
+        .where(m.MeetingOrganisation.meeting_id == meeting_id, col(m.Organisation.deleted_at).is_(None))
+        .order_by(col(m.MeetingOrganisation.organisation_id))
+    ).all()
+    return [(int(o.id), o.name) for o in rows if o.id is not None and not office.is_own(prof, o)]
+
+
+def meeting_letter_template(meeting: m.Meeting) -> str:
+    """A meeting's letter by default: a thank-you once it has begun, an invitation before."""
+    return "thanks" if meeting.starts_at.date() <= clock.today() else "invitation"
+
+
+def letter_for_record(
+    session: ModelSession,
+    kind: str,
+    ident: int,
+    *,
+    template: str | None = None,
+    to: int | None = None,
+    actor: str = "",
+) -> int:
     """The letter of an action or a meeting (``kind``): its latest outgoing letter, or a new
     draft registered for it — subject, organisation, meeting and officer from the record, the
-    kind of letter guessed from its title (no number is taken: drafts burn none)."""
+    kind of letter guessed from its title (no number is taken: drafts burn none).
+
+    An action's letter is the one registered for the action. A meeting's letter is one
+    registered for the meeting and for no action (an action's letter carries its meeting too,
+    yet is another letter), of the kind ``template`` — by default a thank-you once the meeting
+    has begun, an invitation before — so that the invitation and the thank-you of one meeting
+    are two letters with two numbers. It is written to ``to`` if given, else to the first
+    organisation met that is not the office's own (:func:`meeting_addressees`); ``to`` also
+    readdresses a draft found (:func:`readdress`)."""
+    from sqlmodel import col
     from sqlmodel import select as model_select
 
     from app.letters import office
 
     kind = kind[0]
-    column = m.Letter.action_id if kind == "a" else m.Letter.meeting_id
-    existing = session.exec(
-        model_select(m.Letter.id)
-        .where(column == ident, m.Letter.deleted_at.is_(None), m.Letter.direction == "outgoing")  # type: ignore[union-attr]
-        .order_by(m.Letter.id.desc())  # type: ignore[union-attr]
-    ).first()
+    meeting: m.Meeting | None = None
+    query = model_select(m.Letter.id).where(
+        col(m.Letter.deleted_at).is_(None), m.Letter.direction == "outgoing"
+    )
+    if kind == "a":
+        query = query.where(m.Letter.action_id == ident)
+    else:
+        meeting = session.get(m.Meeting, ident)
+        if meeting is None or meeting.deleted_at is not None:
+            raise UserError(f"no meeting #{ident}")
+        template = template or meeting_letter_template(meeting)
+        query = query.where(
+            m.Letter.meeting_id == ident, col(m.Letter.action_id).is_(None), m.Letter.template == template
+        )
+    existing = session.exec(query.order_by(col(m.Letter.id).desc())).first()
     if existing is not None:
+        if to is not None:
+            readdress(session, int(existing), to, actor=actor)
         return int(existing)
     prof = office.load_profile(session)
+    if to is not None:
+        _check_not_own(session, to)
     if kind == "a":
         action = session.get(m.Action, ident)
         if action is None or action.deleted_at is not None:
@@ -197,29 +250,53 @@ def letter_for_record(session: ModelSession, kind: str, ident: int, *, actor: st
         values: dict[str, Any] = {
             "subject": action.title,
             "action_id": ident,
-            "organisation_id": action.organisation_id,
+            "organisation_id": to or action.organisation_id,
             "meeting_id": action.meeting_id,
             "owner_id": action.responsible_staff_id,
             "template": _guess_template(action.title),
         }
     else:
-        meeting = session.get(m.Meeting, ident)
-        if meeting is None or meeting.deleted_at is not None:
-            raise UserError(f"no meeting #{ident}")
-        org = session.exec(
-            model_select(m.MeetingOrganisation.organisation_id).where(
-                m.MeetingOrganisation.meeting_id == ident
-            )
-        ).first()
+        assert meeting is not None
+        others = meeting_addressees(session, ident)
         values = {
             "subject": meeting.title,
             "meeting_id": ident,
-            "organisation_id": org,
+            "organisation_id": to or (others[0][0] if others else None),
             "owner_id": meeting.owner_id,
-            "template": "thanks" if meeting.starts_at.date() <= clock.today() else "invitation",
+            "template": template,
         }
     values["symbol"] = prof.symbol
     return add_letter(session, values, actor=actor)
+
+
+def _check_not_own(session: ModelSession, organisation_id: int) -> None:
+    from app.letters import office
+
+    org = session.get(m.Organisation, organisation_id)
+    if org is None or org.deleted_at is not None:
+        raise UserError(f"no organisation #{organisation_id}")
+    if office.is_own(office.load_profile(session), org):
+        raise UserError(f"{org.name} is our own office: a letter is written to another organisation")
+
+
+def readdress(
+    session: ModelSession, letter_id: int, organisation_id: int, *, actor: str = "", group_id: str = ""
+) -> None:
+    """Write draft ``letter_id`` to organisation ``organisation_id`` instead (a contact of
+    another organisation is let go). A signed letter keeps the addressee it was signed with."""
+    row = _row(session, letter_id)
+    if row.organisation_id == organisation_id:
+        return
+    if row.status != "draft":
+        raise UserError(f"letter #{letter_id} is signed already ({row.reference}): its addressee stays")
+    _check_not_own(session, organisation_id)
+    changes: dict[str, Any] = {"organisation_id": organisation_id}
+    contact = session.get(m.Contact, row.contact_id) if row.contact_id else None
+    if contact is not None and contact.organisation_id != organisation_id:
+        changes["contact_id"] = None
+    records.update(
+        session, "letter", letter_id, changes, expected_version=None, actor=actor, group_id=group_id
+    )
 
 
 def sign(
@@ -232,8 +309,13 @@ def sign(
     group_id: str = "",
 ) -> str:
     """Sign an outgoing draft: give it the next number of its register for the year of ``on``
-    (today by default) and date it. Returns the reference ("125/NIC-HTQT"). The action it
-    answers gets the reference too."""
+    (today by default) and date it. Returns the reference ("125/NIC-HTQT").
+
+    The action it answers reads the reference too, one number for both: an action with no
+    reference gets it, and so does one whose reference was a number of our own office's
+    ("Số 125/NIC-HTQT" typed before the letter was in the register) — the letter signed is now
+    that number. Another office's number on the action (the "45/BKHCN-HTQT" it answers) or
+    words of the officer's stay."""
     row = _row(session, letter_id)
     if row.direction != "outgoing":
         raise UserError(f"letter #{letter_id} is incoming: it keeps the sender's number")
@@ -261,7 +343,7 @@ def sign(
     )
     if row.action_id:
         action = session.get(m.Action, row.action_id)
-        if action is not None and action.deleted_at is None and not action.reference:
+        if action is not None and action.deleted_at is None and _ours_to_replace(action.reference, symbol):
             records.update(
                 session,
                 "action",
@@ -272,6 +354,14 @@ def sign(
                 group_id=group_id,
             )
     return reference
+
+
+def _ours_to_replace(old: str, symbol: str) -> bool:
+    """Whether an action's ``old`` reference gives way to our letter's number (see :func:`sign`)."""
+    if not old.strip():
+        return True
+    number, old_symbol = split_reference(old)
+    return number is not None and old_symbol.upper().partition("-")[0] == symbol.partition("-")[0]
 
 
 def set_status(

@@ -50,6 +50,13 @@ def test_the_organisation_brief_lists_its_letters(engine: Engine, tmp_path: Path
         text = "".join(p.extract_text() for p in PdfReader(str(path)).pages)
         assert due in text.replace("\n", " ") and heading in text
         assert "01/NIC-HTQT" in text and "45/BKHCN-HTQT" in text
+        # the direction, not a status: "signed (sent)" read as if the letter had gone out
+        flat = " ".join(text.split())
+        signed, received = {
+            "en": ("signed (outgoing)", "received (incoming)"),
+            "vi": ("đã ký (đi)", "đã nhận (đến)"),
+        }[lang]
+        assert signed in flat and received in flat and "(sent)" not in flat
 
 
 def test_the_page_the_search_and_the_banner(engine: Engine) -> None:
@@ -62,3 +69,32 @@ def test_the_page_the_search_and_the_banner(engine: Engine) -> None:
         assert [h.kind for h in search.search(s, "hoi thao doi moi")][:1] == ["letter"]  # type: ignore[arg-type]
         assert dashboard.due_summary(s, today=dt.date(2026, 11, 23)).late_replies == 1
         assert dashboard.due_summary(s, today=dt.date(2026, 11, 13)).late_replies == 0
+
+
+def test_signing_an_actions_letter_leaves_one_number_in_the_brief(engine: Engine, tmp_path: Path) -> None:
+    """The reviewer's brief showed "Số 125/NIC-HTQT" on the commitment (typed on the action
+    before the letter was in the register) and "01/NIC-HTQT … signed" in Letters."""
+    with unit_of_work(engine) as s:
+        org = records.create(s, "organisation", {"name": "Genetica"})
+        ours = records.create(
+            s,
+            "action",
+            {"title": "Gửi thư giới thiệu Genetica", "organisation_id": org, "reference": "Số 125/NIC-HTQT"},
+        )
+        theirs = records.create(
+            s,
+            "action",
+            {"title": "Trả lời công văn của Genetica", "organisation_id": org, "reference": "45/GEN-VP"},
+        )
+        for action in (ours, theirs):
+            letter = register.letter_for_record(s, "action", action)
+            register.sign(s, letter, on=dt.date(2026, 11, 20))
+    with read_session(engine) as s:
+        assert records.get(s, "action", ours)["reference"] == "01/NIC-HTQT"  # type: ignore[arg-type]
+        assert records.get(s, "action", theirs)["reference"] == "45/GEN-VP"  # type: ignore[arg-type]
+        brief = gather_organisation(s, org, today=dt.date(2026, 11, 23))  # type: ignore[arg-type]
+    path = tmp_path / "brief.pdf"
+    render_organisation(brief, str(path), lang="en")
+    text = "".join(p.extract_text() for p in PdfReader(str(path)).pages)
+    assert "125/NIC-HTQT" not in text
+    assert "01/NIC-HTQT" in text and "02/NIC-HTQT" in text and "45/GEN-VP" in text

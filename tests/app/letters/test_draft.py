@@ -185,6 +185,23 @@ def test_the_pdf_through_reportlab(engine: Engine, tmp_path: Path) -> None:
         assert expected in text
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_reportlab_pdf_keeps_a_drafts_blanks_as_the_docx_does(
+    engine: Engine, tmp_path: Path, lang: str
+) -> None:
+    """The reviewer's PDF read "Số: /NIC-HTQT" and "Hà Nội, ngày tháng năm 2026": the blanks
+    left for the number and the day, to be written in when signed, were folded to one space."""
+    with unit_of_work(engine) as s:
+        letter = register.add_letter(s, {"subject": "Mời họp", "symbol": "NIC-HTQT", "addressee": "Bộ KH&CN"})
+        doc = draft.letter_doc(s, letter, lang=lang)
+    assert "      /NIC-HTQT" in doc.number_line and "      " in doc.place_date
+    docx = _texts(draft.write_docx(doc, tmp_path / "thu.docx"))
+    assert doc.number_line in docx and doc.place_date in docx
+    path, _ = draft.write_pdf(doc, tmp_path / "thu.pdf", engine="reportlab")
+    text = PdfReader(str(path)).pages[0].extract_text().replace("\u00a0", " ")
+    assert doc.number_line in text and doc.place_date in text
+
+
 @pytest.mark.skipif(draft.soffice() is None, reason="LibreOffice is not installed")
 def test_the_pdf_through_libreoffice(engine: Engine, tmp_path: Path) -> None:
     letter = _signed_letter(engine)
