@@ -66,7 +66,8 @@ def identity(engine: Engine) -> Identity | None:
         if engine.dialect.name != "postgresql":
             _IDENTITIES[engine] = None
         else:
-            with unit_of_work(engine) as session:
+            # (asked from inside a unit of work too: not behind the database's write lock)
+            with unit_of_work(engine, exclusive=False) as session:
                 _IDENTITIES[engine] = dbteam.sign_in(session.connection())
     return _IDENTITIES[engine]
 

@@ -264,15 +264,21 @@ def read_only_reason(engine: Engine) -> str | None:
 
 
 @contextmanager
-def unit_of_work(engine: Engine, *, lock: str = "", wait_s: float | None = None) -> Iterator[Session]:
+def unit_of_work(
+    engine: Engine, *, lock: str = "", wait_s: float | None = None, exclusive: bool = True
+) -> Iterator[Session]:
     """A session that commits once when the block ends and rolls back if it raises.
 
     On SQLite it starts with ``BEGIN IMMEDIATE``: the unit of work holds the database's one
     write lock from its first read, so a check ("no organisation of that name yet") and the
     write that relies on it cannot be split by another process's write. (pysqlite would
-    otherwise read outside any transaction and begin one only at the first INSERT.) ``wait_s``
-    is how long to wait for another writer. ``lock`` names work that must also be serialised
-    on PostgreSQL (see :func:`write_lock`). A write that waited in vain for SQLite's lock
+    otherwise read outside any transaction and begin one only at the first INSERT.) On
+    PostgreSQL it takes the advisory lock :data:`WRITE` first, to the same effect: writers take
+    turns, readers are never blocked. ``wait_s`` is how long to wait for another writer.
+    ``lock`` names work that is serialised on its own too (see :func:`write_lock`).
+    ``exclusive=False`` (PostgreSQL): without :data:`WRITE`, for the one write that may run
+    while this process's own unit of work holds it (the first sign-in's staff record, made by
+    the server function ``ketnoi_sign_in``, which is safe on its own). A write that waited in vain for SQLite's lock
     raises :class:`~db.errors.DatabaseBusy` (:func:`busy`).
     """
     wait_s = BUSY_TIMEOUT_S if wait_s is None else wait_s  # read now: tests shorten it
@@ -282,7 +288,7 @@ def unit_of_work(engine: Engine, *, lock: str = "", wait_s: float | None = None)
         raise ReadOnlyFile(str(path) if path is not None else describe_url(str(engine.url)), why)
     with Session(engine, expire_on_commit=False) as session:
         try:
-            _begin(session, lock, wait_s)
+            _begin(session, lock, wait_s, exclusive)
             yield session
             session.commit()
         except DBAPIError as exc:
@@ -329,7 +335,7 @@ def busy(exc: BaseException, engine: Engine, wait_s: float | None = None) -> Dat
     return DatabaseBusy(str(path) if path is not None else describe_url(str(engine.url)), waited)
 
 
-def _begin(session: Session, lock: str, wait_s: float) -> None:
+def _begin(session: Session, lock: str, wait_s: float, exclusive: bool = True) -> None:
     conn = session.connection()
     if conn.dialect.name == "sqlite":
         longer = wait_s != BUSY_TIMEOUT_S
@@ -340,8 +346,21 @@ def _begin(session: Session, lock: str, wait_s: float) -> None:
         finally:
             if longer:
                 conn.exec_driver_sql(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-    elif lock:
-        write_lock(session, lock, wait_s=wait_s)
+    elif conn.dialect.name == "postgresql":
+        # One writer at a time, as SQLite's BEGIN IMMEDIATE: the unit of work takes the
+        # database's write lock before its first read. At READ COMMITTED a read, a check and a
+        # write could otherwise be split by a colleague's commit (reviewer, PostgreSQL only: an
+        # undo of an import beside a re-import lost the whole re-import; the undo overwrote an
+        # edit saved meanwhile; a merge left a contact just added on the trashed organisation;
+        # an import made an organisation a colleague was creating; two undos of one import both
+        # ran). The lock_timeout set here also bounds any row lock this work waits for.
+        session.info[_UNIT_WAIT] = int(wait_s)
+        if exclusive:
+            write_lock(session, WRITE, wait_s=wait_s)
+        else:
+            conn.execute(text(f"SET LOCAL lock_timeout = '{int(wait_s)}s'"))
+        if lock:
+            write_lock(session, lock, wait_s=wait_s)
 
 
 @contextmanager
@@ -353,6 +372,9 @@ def read_session(engine: Engine) -> Iterator[Session]:
         finally:
             session.rollback()
 
+
+WRITE = "database-write"
+"""The advisory lock every PostgreSQL unit of work holds (:func:`_begin`)."""
 
 WRITE_LOCK_WAIT_S = 600
 """How long a serialised write waits for another one to finish (an import of 100k rows takes
@@ -374,6 +396,14 @@ def write_lock(session: Session, name: str, *, wait_s: float = WRITE_LOCK_WAIT_S
     if conn.dialect.name == "postgresql":
         conn.execute(text(f"SET LOCAL lock_timeout = '{int(wait_s)}s'"))
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(name)})
+        unit_wait = session.info.get(_UNIT_WAIT)
+        if unit_wait is not None and unit_wait != int(wait_s):
+            # back to the unit of work's own wait for any lock it meets later (a row another
+            # program holds): an import's named lock would otherwise leave it 600 s
+            conn.execute(text(f"SET LOCAL lock_timeout = '{unit_wait}s'"))
+
+
+_UNIT_WAIT = "ketnoi_unit_wait_s"  # session.info: the lock_timeout of the unit of work (PostgreSQL)
 
 
 def _lock_key(name: str) -> int:
