@@ -1325,7 +1325,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Database</name>
     <message>
-      <location filename="../../ui/labels.py" line="322" />
+      <location filename="../../ui/labels.py" line="323" />
       <source>%1 on the server %2</source>
       <translation>%1 trên máy chủ %2</translation>
     </message>
@@ -2179,7 +2179,7 @@ Bản sao lưu: %2</translation>
       <translation>xoá %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="209" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="212" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
@@ -2189,17 +2189,17 @@ Bản sao lưu: %2</translation>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="219" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="222" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="328" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="331" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="317" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="320" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
@@ -2209,7 +2209,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="191" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="194" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
@@ -2239,17 +2239,17 @@ Bản sao lưu: %2</translation>
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="324" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="327" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="297" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="300" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="342" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="345" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
@@ -2262,7 +2262,7 @@ Bản sao lưu: %2</translation>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="182" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="185" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
@@ -2282,7 +2282,7 @@ Bản sao lưu: %2</translation>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="169" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="171" />
       <source>No name recorded</source>
       <translation>Không ghi tên</translation>
     </message>
@@ -2302,7 +2302,7 @@ Bản sao lưu: %2</translation>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="181" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="183" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
@@ -3820,7 +3820,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -6224,7 +6223,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Team</name>
     <message>
-      <location filename="../../ui/team.py" line="273" />
+      <location filename="../../ui/team.py" line="284" />
       <source>%1 (read-only) — Ketnoi</source>
       <translation>%1 (chỉ đọc) — Ketnoi</translation>
     </message>
@@ -6239,59 +6238,69 @@ Bản sao lưu: %2</translation>
       <translation>%1 — tài khoản %2, %3</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="369" />
-      <location filename="../../ui/team.py" line="507" />
+      <location filename="../../ui/team.py" line="132" />
+      <source>Cannot be undone here (read-only file)</source>
+      <translation>Không hoàn tác được ở đây (tệp chỉ đọc)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="133" />
+      <source>Cannot be undone here (your role only reads)</source>
+      <translation>Không hoàn tác được ở đây (vai trò của bạn chỉ được xem)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/team.py" line="380" />
+      <location filename="../../ui/team.py" line="518" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="305" />
+      <location filename="../../ui/team.py" line="316" />
       <source>Login disabled</source>
       <translation>Tài khoản bị vô hiệu hóa</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="454" />
+      <location filename="../../ui/team.py" line="465" />
       <source>Not shared: only its owner (%1) or a manager can share it with colleagues. Ask them to.</source>
       <translation>Chưa chia sẻ: chỉ cán bộ phụ trách (%1) hoặc lãnh đạo mới chia sẻ được hồ sơ này với đồng nghiệp. Hãy nhờ họ chia sẻ.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="457" />
+      <location filename="../../ui/team.py" line="468" />
       <source>Not shared: only its owner or a manager can share it with colleagues.</source>
       <translation>Chưa chia sẻ: chỉ cán bộ phụ trách hoặc lãnh đạo mới chia sẻ được hồ sơ này với đồng nghiệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="305" />
+      <location filename="../../ui/team.py" line="316" />
       <source>Read only</source>
       <translation>Chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="307" />
+      <location filename="../../ui/team.py" line="318" />
       <source>Read-only file</source>
       <translation>Tệp chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="129" />
+      <location filename="../../ui/team.py" line="140" />
       <source>Read-only file: changing it is off.</source>
       <translation>Tệp chỉ đọc: không thể thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="363" />
+      <location filename="../../ui/team.py" line="374" />
       <source>Seen only by its owner, the staff on it, colleagues it is shared with and managers (on a shared database; the database itself enforces it).</source>
       <translation>Chỉ cán bộ phụ trách, cán bộ tham gia, đồng nghiệp được chia sẻ và lãnh đạo xem được (trên cơ sở dữ liệu dùng chung; chính cơ sở dữ liệu bảo đảm điều này).</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="387" />
-      <location filename="../../ui/team.py" line="443" />
+      <location filename="../../ui/team.py" line="398" />
+      <location filename="../../ui/team.py" line="454" />
       <source>Share with colleagues</source>
       <translation>Chia sẻ với đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="480" />
+      <location filename="../../ui/team.py" line="491" />
       <source>Share…</source>
       <translation>Chia sẻ…</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="414" />
+      <location filename="../../ui/team.py" line="425" />
       <source>Who else may see it:</source>
       <translation>Ai khác được xem:</translation>
     </message>
@@ -6301,17 +6310,17 @@ Bản sao lưu: %2</translation>
       <translation>Bạn được xem, tìm kiếm, in bản tóm tắt và xuất dữ liệu, nhưng không được thay đổi gì. Muốn thay đổi, hãy sao chép tệp sang một thư mục bạn có quyền ghi rồi mở bản sao.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="142" />
+      <location filename="../../ui/team.py" line="153" />
       <source>Your role is now %1: you can edit.</source>
       <translation>Vai trò của bạn giờ là %1: bạn có thể chỉnh sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="141" />
+      <location filename="../../ui/team.py" line="152" />
       <source>Your role is now reader: editing is off.</source>
       <translation>Vai trò của bạn giờ là người xem: không thể chỉnh sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="133" />
+      <location filename="../../ui/team.py" line="144" />
       <source>Your role is reader: editing is off.</source>
       <translation>Vai trò của bạn là người xem: không thể chỉnh sửa.</translation>
     </message>
@@ -6326,7 +6335,7 @@ Bản sao lưu: %2</translation>
       <translation>quản trị viên</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="509" />
+      <location filename="../../ui/team.py" line="520" />
       <source>also shared with %1</source>
       <translation>đã chia sẻ với %1</translation>
     </message>
@@ -6470,55 +6479,55 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoHistoryDialog</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="148" />
+      <location filename="../../ui/dialogs/undo_history.py" line="153" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="143" />
+      <location filename="../../ui/dialogs/undo_history.py" line="148" />
       <source>&amp;Undo selected</source>
       <translation>&amp;Hoàn tác mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="212" />
+      <location filename="../../ui/dialogs/undo_history.py" line="217" />
       <source>Nothing has been changed yet.</source>
       <translation>Chưa có thay đổi nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="120" />
+      <location filename="../../ui/dialogs/undo_history.py" line="125" />
       <source>Only &amp;my changes</source>
       <translation>Chỉ thay đổi của &amp;tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="154" />
+      <location filename="../../ui/dialogs/undo_history.py" line="159" />
       <source>The latest operations, newest first; they are kept in the database.</source>
       <translation>Các thao tác gần đây, mới nhất ở trên; chúng được lưu trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="117" />
-      <location filename="../../ui/dialogs/undo_history.py" line="218" />
-      <location filename="../../ui/dialogs/undo_history.py" line="290" />
-      <location filename="../../ui/dialogs/undo_history.py" line="299" />
+      <location filename="../../ui/dialogs/undo_history.py" line="122" />
+      <location filename="../../ui/dialogs/undo_history.py" line="223" />
+      <location filename="../../ui/dialogs/undo_history.py" line="297" />
+      <location filename="../../ui/dialogs/undo_history.py" line="306" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="257" />
+      <location filename="../../ui/dialogs/undo_history.py" line="264" />
       <source>Undoing: %1</source>
       <translation>Đang hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="275" />
+      <location filename="../../ui/dialogs/undo_history.py" line="282" />
       <source>Undoing: %1 — %2 of %3 records</source>
       <translation>Đang hoàn tác: %1 — %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="289" />
+      <location filename="../../ui/dialogs/undo_history.py" line="296" />
       <source>Undone, except what was changed since (kept as it is):</source>
       <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="286" />
+      <location filename="../../ui/dialogs/undo_history.py" line="293" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -6531,17 +6540,17 @@ Bản sao lưu: %2</translation>
       <translation>Sửa hàng loạt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="104" />
+      <location filename="../../ui/dialogs/undo_history.py" line="109" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="107" />
+      <location filename="../../ui/dialogs/undo_history.py" line="112" />
       <source>Cannot be undone</source>
       <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="106" />
+      <location filename="../../ui/dialogs/undo_history.py" line="111" />
       <source>Changed since</source>
       <translation>Đã bị sửa sau đó</translation>
     </message>
@@ -6611,7 +6620,7 @@ Bản sao lưu: %2</translation>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="105" />
+      <location filename="../../ui/dialogs/undo_history.py" line="110" />
       <source>Undone</source>
       <translation>Đã hoàn tác</translation>
     </message>
@@ -6761,6 +6770,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
