@@ -354,6 +354,7 @@ class MainWindow(QMainWindow):
         self.act_settings = self._act(
             "settings", self.tr("Se&ttings…"), self.open_settings, ["Ctrl+,"], "settings"
         )
+        self.act_open = self._act("open_database", self.tr("&Open database…"), self.open_database, ["Ctrl+O"])
         self.act_backups = self._act("backups", self.tr("&Backups…"), self.open_backups)
         self.act_quit = self._act("quit", self.tr("&Quit"), self.close, ["Ctrl+Q"])
         self.act_import = self._act(
@@ -501,7 +502,7 @@ class MainWindow(QMainWindow):
         m["file"].addSeparator()
         m["file"].addActions([self.act_brief, self.act_digest])
         m["file"].addSeparator()
-        m["file"].addActions([self.act_backups, self.act_settings])
+        m["file"].addActions([self.act_open, self.act_backups, self.act_settings])
         m["file"].addSeparator()
         m["file"].addAction(self.act_quit)
         m["edit"] = bar.addMenu(self.tr("&Edit"))
@@ -779,6 +780,16 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
         self.dashboard.refresh()
+
+    def open_database(self, url: str | None = None) -> MainWindow | None:
+        """File → Open database… (Ctrl+O): another database file, chosen in a file dialog (or
+        ``url``), opened in a new window in this one's place the way Ketnoi opens one at start
+        (ui.main: damaged, read-only and older files alike); this window closes once it is open,
+        and stays as it was if it is not. Returns the new window."""
+        from ui import main
+
+        chosen = url or main.choose_database(self)
+        return main.open_database_in(self, chosen) if chosen else None
 
     def open_backups(self) -> None:
         from ui.dialogs.backups import BackupsDialog
