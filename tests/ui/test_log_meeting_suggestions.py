@@ -75,7 +75,7 @@ def test_each_attendee_shows_the_organisation_saving_links(
     rows = [picker.chosen_view.topLevelItem(n) for n in range(picker.chosen_view.topLevelItemCount())]
     texts = [r.text(0) for r in rows]
     nic = "Trung tâm Đổi mới sáng tạo Quốc gia"
-    assert texts == [f"Nguyễn Thị Hồng Nhung — {nic}", "John Smith"]
+    assert texts == [f"Nguyễn Thị Hồng Nhung\n{nic}", "John Smith"]  # the organisation under the name
     assert (
         rows[0].toolTip(0) == f"Nguyễn Thị Hồng Nhung works at {nic}: saving links {nic} to the meeting too."
     )

@@ -5,8 +5,9 @@ the field, over the dialog, as a completer's do: shown or hidden, they move noth
 dialog (reviewer: the layout jumped while they showed). Up/Down choose, Enter adds. The last
 suggestion creates a new record inline with the typed name (created in the same transaction as
 the meeting). Delete removes the selected entry from the chosen list. Each attendee is listed
-with the organisation saving links to the meeting with them ("Nguyễn Thị Hồng Nhung — NIC"):
-nothing is linked that the dialog did not show.
+with the organisation saving links to the meeting with them:
+nothing is linked that the dialog did not show (the organisation on a second line, under the
+name, so that neither is cut in the narrow list).
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ class Picker(QWidget):
         self.chosen_view.setHeaderHidden(True)
         self.chosen_view.setColumnCount(2 if entity == "contact" else 1)
         self.chosen_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        if entity == "contact":  # the role as wide as it needs: the name and organisation get the rest
+            self.chosen_view.header().setStretchLastSection(False)
+            self.chosen_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.chosen_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.chosen_view.installEventFilter(self)
         self.items: list[Chosen] = []
@@ -148,7 +152,7 @@ class Picker(QWidget):
         self.items.append(chosen)
         text = chosen.label if chosen.id is not None else self.tr("%1  (new)").replace("%1", chosen.label)
         linked = self._organisation(chosen)
-        row = QTreeWidgetItem([f"{text} — {linked}" if linked else text])
+        row = QTreeWidgetItem([f"{text}\n{linked}" if linked else text])  # the organisation under the name
         if linked:  # saving links it to the meeting: said, not done unseen (reviewer)
             row.setToolTip(
                 0,
@@ -167,7 +171,11 @@ class Picker(QWidget):
             combo.currentIndexChanged.connect(
                 lambda _i, c=chosen, cb=combo: setattr(c, "role", cb.currentData())
             )
-            self.chosen_view.setItemWidget(row, 1, combo)
+            holder = QWidget(self.chosen_view)  # the combo at its own height, centred in a taller row
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(combo, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.chosen_view.setItemWidget(row, 1, holder)
         self.changed.emit()
 
     def _organisation(self, chosen: Chosen) -> str:
