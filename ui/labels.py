@@ -296,3 +296,31 @@ def records_counted(kind: str, n: int) -> str:
     if kind == "staff":
         return tr("RecordCount", "%Ln staff member(s)", "", n)
     return tr("RecordCount", "%Ln record(s)", "", n)
+
+
+def database_location(url: str) -> str:
+    """The database at ``url`` as a person knows it, never with a password: a SQLite file by its
+    path ("C:\\Users\\…\\ketnoi.db", "/home/hoa/ketnoi.db"), a server's database by its name and
+    the server ("ketnoi on the server db.office.vn:5432"). Without SQLAlchemy: the window's frame
+    names the file before the database layer is imported."""
+    from pathlib import Path
+    from urllib.parse import unquote, urlsplit
+
+    scheme, _, rest = url.partition("://")
+    if scheme.split("+", 1)[0] == "sqlite":
+        path = unquote(rest.removeprefix("/").split("?", 1)[0])
+        return str(Path(path)) if path and path != ":memory:" else url
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname or "", parts.port
+    except ValueError:  # not a URL Ketnoi can read: its scheme only (it may hold a password)
+        return scheme
+    name = unquote(parts.path.lstrip("/"))
+    server = f"{host}:{port}" if host and port else host or "localhost"
+    if not name:
+        return server
+    return (
+        QCoreApplication.translate("Database", "%1 on the server %2")
+        .replace("%1", name)
+        .replace("%2", server)
+    )

@@ -29,7 +29,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from db.paths import default_url, resolve_url, short_name
-from ui import i18n
+from ui import i18n, labels
 from ui.copies import database_files, same_file
 from ui.settings import APPLICATION, ORGANISATION, Settings
 
@@ -65,12 +65,6 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
         window.deleteLater()  # not left among the application's windows (tests run several)
         QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete)
         return ended
-    ctx = window.ctx
-    from db.engine import read_only_reason
-
-    read_only = read_only_reason(ctx.engine) is not None  # opened read-only: nothing written beside it
-    if not read_only:
-        window.live.start(window.live_label)  # colleagues' saves, live (issue 13)
     if watching():
 
         def filled() -> None:
@@ -78,18 +72,94 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
             quit_after(window)
 
         when_filled(window, filled)
-    from db import backup as backups
-    from ui.welcome import maybe_welcome
-
-    if not read_only:  # its sample data would be written into the file
-        maybe_welcome(window)
-    # Today's copy, off the UI thread (a big file takes a second or two to copy).
-    engine = ctx.engine
-    if not read_only:
-        ctx.tasks.run(lambda _task: backups.daily(engine), on_error=lambda _exc: None, write=True)
+    engine = window.ctx.engine
+    started(window)
     code = app.exec()
     engine.dispose()
     return int(code)
+
+
+def started(window: MainWindow) -> bool:
+    """What follows the opening of a database in ``window`` (at start, or File → Open
+    database…): colleagues' saves followed live, the first-run welcome, today's backup — none of
+    it on a file opened read-only (nothing is written beside it). Returns whether it was."""
+    from db import backup as backups
+    from db.engine import read_only_reason
+    from ui.welcome import maybe_welcome
+
+    ctx = window.ctx
+    read_only = read_only_reason(ctx.engine) is not None  # opened read-only: nothing written beside it
+    if read_only:
+        return True
+    window.live.start(window.live_label)  # colleagues' saves, live (issue 13)
+    maybe_welcome(window)  # its sample data would be written into the file
+    # Today's copy, off the UI thread (a big file takes a second or two to copy).
+    engine = ctx.engine
+    ctx.tasks.run(lambda _task: backups.daily(engine), on_error=lambda _exc: None, write=True)
+    return False
+
+
+def choose_database(window: MainWindow) -> str | None:
+    """File → Open database…: the URL of a database file chosen in a file dialog, opening in the
+    open file's folder (None: cancelled, or the file open already, which the status bar says)."""
+    from db.engine import sqlite_path
+
+    current = sqlite_path(str(window.ctx.engine.url))
+    folder = str(current.parent) if current is not None else str(Path.home())
+    chosen, _ = QFileDialog.getOpenFileName(window, tr("Open database"), folder, database_files())
+    if not chosen:
+        return None
+    if same_file(Path(chosen), current):
+        window.status_line.announce(tr("%1 is open already.").replace("%1", str(current)))
+        return None
+    return resolve_url(chosen)
+
+
+def open_database_in(old: MainWindow, url: str) -> MainWindow | None:
+    """Open the database at ``url`` in place of the one ``old`` shows: the same way as at start
+    (:class:`Opening`: a damaged file's backup offered, a read-only file opened to look, a copy of
+    a read-only file of an older schema), in a new window at the same place and size. Once it is
+    open the old window closes and its database with it, and the file is the one Ketnoi opens at
+    start from now on (as Settings → Database; not a file opened read-only, only looked at).
+    Cancelled or failed (the person was told): the old window as it was, and None."""
+    from ui.main_window import MainWindow
+
+    settings = old.settings
+    old.save_state()  # the new window takes its splitters and columns
+    new = MainWindow(settings=settings, opening=url)
+    new.place_as(old.geometry())
+    new.setWindowState(old.windowState())
+    new.show()
+    old.hide()
+    opening = Opening(new, url, settings, instead=True)
+    if opening.wait() is not None:  # not opened: the person was told (or closed the new frame)
+        old.show()
+        old.raise_()
+        old.activateWindow()
+        new.close()
+        new.deleteLater()
+        return None
+    engine = new.ctx.engine
+    new.closed.connect(engine.dispose)  # run() disposes only the first window's
+    read_only = started(new)
+    if not read_only:
+        settings.database_url = opening.url  # the copy, or the file chosen instead of a damaged one
+    retire(old)
+    where = labels.database_location(opening.url)
+    new.status_line.announce(
+        tr("Opened %1 (read-only).").replace("%1", where)
+        if read_only
+        else tr("Opened %1. Ketnoi opens it at start from now on.").replace("%1", where)
+    )
+    return new
+
+
+def retire(window: MainWindow) -> None:
+    """Close ``window`` (its work waited for, its state saved) and its database."""
+    engine = window.ctx.engine
+    window.close()
+    window.deleteLater()
+    engine.dispose()
 
 
 class Opening(QObject):
@@ -101,11 +171,16 @@ class Opening(QObject):
 
     FIRST_PAINT_WAIT_MS = 100  # start anyway if the frame is not painted by then (hidden, elsewhere)
 
-    def __init__(self, window: MainWindow, url: str, settings: Settings) -> None:
+    def __init__(self, window: MainWindow, url: str, settings: Settings, *, instead: bool = False) -> None:
+        """``instead``: File → Open database…, in place of a database that stays open until
+        this one is: the questions' way out is Cancel (back to it), not Quit; nothing is asked
+        about every start (the caller remembers the file opened)."""
         super().__init__(window)
         from ui.tasks import TaskManager
 
         self.window, self.url, self.settings = window, url, settings
+        self.instead = instead
+        self.leave = tr("Cancel") if instead else tr("Quit")
         self.code: int | None = None
         self.done = False
         # The damaged file's URL and what was found, once the person chose another file or a
@@ -181,7 +256,7 @@ class Opening(QObject):
 
     def _offer(self, url: str, problem: str) -> None:
         """The file at ``url`` is damaged: its backup, another file, a new database, or quit."""
-        choice = offer_latest_backup(url, problem, self.settings, parent=self.window)
+        choice = offer_latest_backup(url, problem, self.settings, parent=self.window, leave=self.leave)
         if choice is None:
             self._finish(1)
             return
@@ -204,7 +279,9 @@ class Opening(QObject):
         from ui.context import AppContext
 
         self.window.attach(AppContext(engine, self.settings))
-        if self.damaged is not None and self.damaged[0] != self.url:
+        if self.instead:  # File → Open database…: the caller remembers the file opened
+            pass
+        elif self.damaged is not None and self.damaged[0] != self.url:
             self._remember(self.damaged[0])
         elif self.copied_from is not None and self.copied_from != self.url:
             self._remember(self.copied_from, damaged=False)
@@ -253,11 +330,11 @@ class Opening(QObject):
         from db.read_only import OlderSchemaError
 
         if isinstance(exc, ReadOnlyDatabaseError):
-            if read_only_box(exc, self.window):  # "Open read-only": to look, not to change
+            if read_only_box(exc, self.window, leave=self.leave):  # "Open read-only": to look, not to change
                 self._open_read_only(exc)
                 return
         elif isinstance(exc, OlderSchemaError):  # read-only and older: a copy is what can open
-            copy = older_copy_box(exc, self.window)
+            copy = older_copy_box(exc, self.window, leave=self.leave)
             if copy is not None:
                 self._copy_and_open(exc.path, copy)
                 return
@@ -442,7 +519,7 @@ def tr(text: str) -> str:
 
 
 def offer_latest_backup(
-    url: str, problem: str, settings: Settings, parent: QWidget | None = None
+    url: str, problem: str, settings: Settings, parent: QWidget | None = None, *, leave: str = ""
 ) -> tuple[str, str] | None:
     """The database at ``url`` is damaged: say so and offer the ways on. Returns what was
     chosen and the URL to open now, or None to quit:
@@ -506,7 +583,7 @@ def offer_latest_backup(
         new = box.addButton(tr("Start a new database…"), QMessageBox.ButtonRole.ActionRole)
         new.setObjectName("start_new")
         quit_button = box.addButton(QMessageBox.StandardButton.Close)
-        quit_button.setText(tr("Quit"))
+        quit_button.setText(leave or tr("Quit"))
         quit_button.setObjectName("quit")
         box.setEscapeButton(quit_button)
         box.setDefaultButton(restore or another)
@@ -533,7 +610,7 @@ def offer_latest_backup(
         return None
 
 
-def read_only_box(exc: Any, parent: QWidget | None = None) -> bool:
+def read_only_box(exc: Any, parent: QWidget | None = None, *, leave: str = "") -> bool:
     """A sound-looking file Ketnoi may not write where it lies (db.migrate.ReadOnlyDatabaseError:
     a read-only folder or file): where, and what to do. Not the damage offer: nothing is wrong
     with the file, so no backup and no new database are offered. True when the person chose
@@ -565,7 +642,7 @@ def read_only_box(exc: Any, parent: QWidget | None = None) -> bool:
     look.setObjectName("open_read_only")
     look.setToolTip(tr("Look at it, search it and print briefs; nothing can be changed or saved in it."))
     close = box.addButton(QMessageBox.StandardButton.Close)
-    close.setText(tr("Quit"))
+    close.setText(leave or tr("Quit"))
     box.setEscapeButton(close)
     box.setDefaultButton(look)
     box.exec()
@@ -574,7 +651,7 @@ def read_only_box(exc: Any, parent: QWidget | None = None) -> bool:
     return chosen
 
 
-def older_copy_box(exc: Any, parent: QWidget | None = None) -> Path | None:
+def older_copy_box(exc: Any, parent: QWidget | None = None, *, leave: str = "") -> Path | None:
     """A file Ketnoi may not write, of a schema older than this Ketnoi's (db.read_only.
     OlderSchemaError): reading it would need an upgrade, which writes. Offers "Save a copy and
     open it…": the new file chosen (never one that exists), or None for Quit."""
@@ -599,7 +676,7 @@ def older_copy_box(exc: Any, parent: QWidget | None = None) -> Path | None:
         save = box.addButton(tr("Save a copy and open it…"), QMessageBox.ButtonRole.AcceptRole)
         save.setObjectName("save_older_copy")
         close = box.addButton(QMessageBox.StandardButton.Close)
-        close.setText(tr("Quit"))
+        close.setText(leave or tr("Quit"))
         box.setEscapeButton(close)
         box.setDefaultButton(save)
         box.exec()

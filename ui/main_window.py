@@ -120,13 +120,6 @@ class RecordView(QSplitter):
         self.detail_stale = False  # a change came while another view was shown
 
 
-def shown_location(url: str) -> str:
-    """The database as a person knows it: a SQLite file by its path ("C:\\Users\\…\\ketnoi.db"),
-    a server by its URL (its password already hidden by the caller)."""
-    prefix = "sqlite:///"
-    return url[len(prefix) :] if url.startswith(prefix) and len(url) > len(prefix) else url
-
-
 class MainWindow(QMainWindow):
     ready = Signal()  # attach() built the views on the database; the commands are on
     closed = Signal()  # the window was closed (also while it was still opening)
@@ -188,11 +181,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        # A URL with a password in it is named once SQLAlchemy can hide it (attach).
-        # a long path is cut
-        self.db_label = ElidedLabel(
-            shown_location(where) if "@" not in where else "", self, Qt.TextElideMode.ElideMiddle
-        )
+        # The file's path, or the server's database and host (never a password); a long one is cut
+        self.db_label = ElidedLabel(labels.database_location(where), self, Qt.TextElideMode.ElideMiddle)
         self.db_label.setMaximumWidth(320)  # the rest of the status bar is for its messages
         self.db_label.setEnabled(False)
         self.statusBar().addPermanentWidget(self.db_label)
@@ -219,7 +209,6 @@ class MainWindow(QMainWindow):
     def attach(self, ctx: AppContext) -> None:
         """Build the views on the opened database into this window, where the frame says
         "Opening …", and turn the commands on."""
-        from db.engine import describe_url
         from ui.answers import FileOffer
         from ui.bulk import BulkActions
         from ui.commands import Commands, UndoOffer
@@ -283,7 +272,7 @@ class MainWindow(QMainWindow):
         shown = (self.import_offer, self.file_offer, self.undo_button, self.count_label, self.live_label)
         for n, widget in enumerate(shown):
             bar.insertPermanentWidget(n, widget)
-        self.db_label.setText(shown_location(describe_url(str(ctx.engine.url))))
+        self.db_label.setText(labels.database_location(str(ctx.engine.url)))
         self.status_line.clear()
         ctx.status_message.connect(self._show_status)  # a method: disconnected with the window
         ctx.changes.connect(self._changed)
@@ -365,6 +354,7 @@ class MainWindow(QMainWindow):
         self.act_settings = self._act(
             "settings", self.tr("Se&ttings…"), self.open_settings, ["Ctrl+,"], "settings"
         )
+        self.act_open = self._act("open_database", self.tr("&Open database…"), self.open_database, ["Ctrl+O"])
         self.act_backups = self._act("backups", self.tr("&Backups…"), self.open_backups)
         self.act_quit = self._act("quit", self.tr("&Quit"), self.close, ["Ctrl+Q"])
         self.act_import = self._act(
@@ -512,7 +502,7 @@ class MainWindow(QMainWindow):
         m["file"].addSeparator()
         m["file"].addActions([self.act_brief, self.act_digest])
         m["file"].addSeparator()
-        m["file"].addActions([self.act_backups, self.act_settings])
+        m["file"].addActions([self.act_open, self.act_backups, self.act_settings])
         m["file"].addSeparator()
         m["file"].addAction(self.act_quit)
         m["edit"] = bar.addMenu(self.tr("&Edit"))
@@ -790,6 +780,16 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
         self.dashboard.refresh()
+
+    def open_database(self, url: str | None = None) -> MainWindow | None:
+        """File → Open database… (Ctrl+O): another database file, chosen in a file dialog (or
+        ``url``), opened in a new window in this one's place the way Ketnoi opens one at start
+        (ui.main: damaged, read-only and older files alike); this window closes once it is open,
+        and stays as it was if it is not. Returns the new window."""
+        from ui import main
+
+        chosen = url or main.choose_database(self)
+        return main.open_database_in(self, chosen) if chosen else None
 
     def open_backups(self) -> None:
         from ui.dialogs.backups import BackupsDialog

@@ -122,6 +122,17 @@ def read_only_tip(ctx: AppContext | None = None) -> str:
     )
 
 
+def not_undoable_here(ctx: AppContext) -> str | None:
+    """What the undo and import histories say, instead of "Can be undone", of an operation this
+    window may not undo (its buttons are off, :func:`hold_read_only`): the file is open
+    read-only, or the role only reads. None when this window may undo."""
+    if not is_reader(ctx):
+        return None
+    if read_only_file(ctx) is not None:
+        return tr("Cannot be undone here (read-only file)")
+    return tr("Cannot be undone here (your role only reads)")
+
+
 def read_only_status(ctx: AppContext) -> str:
     """The short form of :func:`read_only_tip` for the status bar, which a hovered command
     fills and its permanent labels cut short: the tooltip says the rest."""

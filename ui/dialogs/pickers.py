@@ -1,14 +1,18 @@
 """Keyboard-first pickers for the log-meeting dialog: people and organisations by type-ahead.
 
-Type a few letters without accents ("nhung", "nguyen", "dang"); the suggestions appear under
-the field; Up/Down choose, Enter adds. The last suggestion creates a new record inline with
-the typed name (created in the same transaction as the meeting). Delete removes the selected
-entry from the chosen list.
+Type a few letters without accents ("nhung", "nguyen", "dang"); the suggestions float under
+the field, over the dialog, as a completer's do: shown or hidden, they move nothing in the
+dialog (reviewer: the layout jumped while they showed). Up/Down choose, Enter adds. The last
+suggestion creates a new record inline with the typed name (created in the same transaction as
+the meeting). Delete removes the selected entry from the chosen list. Each attendee is listed
+with the organisation saving links to the meeting with them:
+nothing is linked that the dialog did not show (the organisation on a second line, under the
+name, so that neither is cut in the narrow list).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.meetings import Chosen
+from app import records
+from app.meetings import Chosen, attendee_organisations
 from db.models import ATTENDEE_ROLES
 from ui import labels
 from ui.context import AppContext
@@ -37,6 +42,7 @@ class Picker(QWidget):
 
     def __init__(self, ctx: AppContext, entity: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self.entity = entity
         self._find = finder(ctx, entity)
         self.input = QLineEdit(self)
@@ -47,10 +53,11 @@ class Picker(QWidget):
             self.input.setPlaceholderText(self.tr("Add attendee: type a name, no accents needed"))
         else:
             self.input.setPlaceholderText(self.tr("Add organisation: name or acronym"))
+        # Not in the layout: a child of the dialog, placed under the field and raised over what
+        # is there (:meth:`_place`); the typing stays in the field (it never takes the focus).
         self.suggestions = QListWidget(self)
         self.suggestions.setObjectName(f"{entity}_suggestions")
         self.suggestions.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.suggestions.setMaximumHeight(self.fontMetrics().height() * 7)
         self.suggestions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.suggestions.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.suggestions.hide()
@@ -61,6 +68,9 @@ class Picker(QWidget):
         self.chosen_view.setHeaderHidden(True)
         self.chosen_view.setColumnCount(2 if entity == "contact" else 1)
         self.chosen_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        if entity == "contact":  # the role as wide as it needs: the name and organisation get the rest
+            self.chosen_view.header().setStretchLastSection(False)
+            self.chosen_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.chosen_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.chosen_view.installEventFilter(self)
         self.items: list[Chosen] = []
@@ -70,8 +80,8 @@ class Picker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.input)
-        layout.addWidget(self.suggestions)
         layout.addWidget(self.chosen_view)
+        self._watched: QWidget | None = None  # the window the suggestions float in
 
     # --- suggestions -----------------------------------------------------------------------------
 
@@ -95,6 +105,35 @@ class Picker(QWidget):
         item.setData(Qt.ItemDataRole.UserRole, NEW)
         self.suggestions.addItem(item)
         self.suggestions.setCurrentRow(0)
+        self._place()
+
+    SHOWN_ROWS = 7  # at most; more scroll
+
+    def _place(self) -> None:
+        """The suggestions under the field (above it, if the window has no room below), at least
+        as wide as the field and wider for a long name, within the window; raised over it."""
+        top = self.window()
+        if self.suggestions.parent() is not top:
+            self.suggestions.setParent(top)  # hidden until shown again below
+        if self._watched is not top:
+            if self._watched is not None:
+                self._watched.removeEventFilter(self)
+            top.installEventFilter(self)  # resized: placed again
+            self._watched = top
+        rows = min(self.suggestions.count(), self.SHOWN_ROWS)
+        frame = 2 * self.suggestions.frameWidth()
+        height = rows * max(self.suggestions.sizeHintForRow(0), 1) + frame
+        at = self.input.mapTo(top, QPoint(0, self.input.height()))
+        room = top.width() - at.x() - 8
+        wanted = self.suggestions.sizeHintForColumn(0) + frame + 8
+        if self.suggestions.count() > self.SHOWN_ROWS:
+            wanted += self.suggestions.verticalScrollBar().sizeHint().width()
+        width = max(self.input.width(), min(wanted, room))
+        y = at.y()
+        if y + height > top.height():
+            y = max(0, self.input.mapTo(top, QPoint(0, 0)).y() - height)
+        self.suggestions.setGeometry(at.x(), y, width, height)
+        self.suggestions.raise_()
         self.suggestions.show()
 
     def _add_item(self, item: QListWidgetItem) -> None:
@@ -112,7 +151,15 @@ class Picker(QWidget):
             return
         self.items.append(chosen)
         text = chosen.label if chosen.id is not None else self.tr("%1  (new)").replace("%1", chosen.label)
-        row = QTreeWidgetItem([text])
+        linked = self._organisation(chosen)
+        row = QTreeWidgetItem([f"{text}\n{linked}" if linked else text])  # the organisation under the name
+        if linked:  # saving links it to the meeting: said, not done unseen (reviewer)
+            row.setToolTip(
+                0,
+                self.tr("%1 works at %2: saving links %2 to the meeting too.")
+                .replace("%1", chosen.label)
+                .replace("%2", linked),
+            )
         row.setIcon(0, icon(self.entity if chosen.id is not None else "new"))
         self.chosen_view.addTopLevelItem(row)
         if self.entity == "contact":
@@ -124,8 +171,21 @@ class Picker(QWidget):
             combo.currentIndexChanged.connect(
                 lambda _i, c=chosen, cb=combo: setattr(c, "role", cb.currentData())
             )
-            self.chosen_view.setItemWidget(row, 1, combo)
+            holder = QWidget(self.chosen_view)  # the combo at its own height, centred in a taller row
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(combo, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.chosen_view.setItemWidget(row, 1, holder)
         self.changed.emit()
+
+    def _organisation(self, chosen: Chosen) -> str:
+        """The organisation saving the meeting links to it with this attendee (app.meetings:
+        a person's organisation, unless deleted), by name; "" for none, or for an organisation."""
+        if self.entity != "contact" or chosen.id is None:
+            return ""
+        with self.ctx.read() as s:
+            found = attendee_organisations(s, [chosen.id])
+            return records.label(s, "organisation", found[0]) if found else ""
 
     def remove_selected(self) -> None:
         item = self.chosen_view.currentItem()
@@ -136,6 +196,16 @@ class Picker(QWidget):
             self.changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._watched and event.type() == QEvent.Type.Resize and self.suggestions.isVisible():
+            self._place()
+            return False
+        if watched is self.input and event.type() == QEvent.Type.FocusOut:
+            self.suggestions.hide()  # elsewhere now (a click in the list leaves the focus here)
+            return False
+        if watched is self.input and event.type() == QEvent.Type.FocusIn:
+            if self.input.text().strip() and self.suggestions.count():
+                self._place()  # back to a field with text: what Enter would add is shown again
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         key = event.key()

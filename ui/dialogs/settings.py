@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import lists, records, team
-from db.engine import describe_url
-from ui import i18n
+from ui import i18n, labels
 from ui import team as team_ui
 from ui.context import AppContext
 
@@ -56,7 +55,9 @@ class SettingsDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(browse)
-        current = QLabel(self.tr("Now open: %1").replace("%1", describe_url(str(ctx.engine.url))), self)
+        where = labels.database_location(str(ctx.engine.url))  # a file's path; a server's name, no password
+        current = QLabel(self.tr("Now open: %1").replace("%1", where), self)
+        current.setObjectName("settings_now_open")
         current.setEnabled(False)
         current.setWordWrap(True)
         note = QLabel(self.tr("A new database location takes effect when Ketnoi starts again."), self)

@@ -39,7 +39,7 @@ from ui.context import AppContext
 from ui.icons import icon
 from ui.rows import RowsModel
 from ui.tasks import Task
-from ui.team import hold_read_only, if_enabled
+from ui.team import hold_read_only, if_enabled, not_undoable_here, read_only_tip
 
 COL_WHAT, COL_KIND, COL_WHEN, COL_WHO, COL_COUNT, COL_STATUS = range(6)
 SHORT_COLUMNS = (COL_KIND, COL_WHEN, COL_WHO, COL_COUNT, COL_STATUS)
@@ -64,7 +64,7 @@ class UndoHistoryModel(RowsModel[GroupEntry]):
             return "\n".join(x for x in (e.label, self.status_text(e), e.reason) if x)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and not e.undoable:
+        if role == Qt.ItemDataRole.ForegroundRole and not self.undoable_here(e):
             return QBrush(QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         if role == ENTRY_ROLE:
             return e
@@ -99,7 +99,12 @@ class UndoHistoryModel(RowsModel[GroupEntry]):
         }
         return names.get(kind, kind)
 
+    def undoable_here(self, e: GroupEntry) -> bool:
+        return e.undoable and not_undoable_here(self.ctx) is None
+
     def status_text(self, e: GroupEntry) -> str:
+        if e.status == undo_history.READY and (here := not_undoable_here(self.ctx)) is not None:
+            return here  # a read-only file, a reader: not "Can be undone" (reviewer)
         return {
             undo_history.READY: self.tr("Can be undone"),
             undo_history.UNDONE: self.tr("Undone"),
@@ -238,6 +243,8 @@ class UndoHistoryDialog(QDialog):
         text = f"<b>{_escape(e.label)}</b> — {_escape(self.model.status_text(e))}"
         if e.reason:
             text += f"<br>{_escape(e.reason)}"
+        elif e.undoable and not self.model.undoable_here(e):  # why not here, and what to do
+            text += f"<br>{_escape(read_only_tip(self.ctx))}"
         self.detail.setText(text)
 
     def undo_selected(self) -> None:

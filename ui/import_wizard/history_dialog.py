@@ -43,7 +43,7 @@ from ui.import_wizard.messages import terms, wording
 from ui.labels import records_counted
 from ui.rows import RowsModel
 from ui.tasks import Task
-from ui.team import hold_read_only
+from ui.team import hold_read_only, not_undoable_here, read_only_tip
 
 COL_ID, COL_WHEN, COL_WHO, COL_FILE, COL_NEW, COL_UPDATED, COL_REJECTED, COL_CREATED, COL_STATE = range(9)
 NUMBERS = (COL_ID, COL_NEW, COL_UPDATED, COL_REJECTED, COL_CREATED)
@@ -155,7 +155,9 @@ class ImportHistoryModel(RowsModel[ImportEntry]):
             return QBrush(QPalette().color(QPalette.ColorRole.PlaceholderText))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and e.undone:
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATE and not e.undone:
+            return read_only_tip(self.ctx) if not_undoable_here(self.ctx) is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole and (e.undone or not_undoable_here(self.ctx) is not None):
             return QBrush(QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         return None
 
@@ -179,7 +181,8 @@ class ImportHistoryModel(RowsModel[ImportEntry]):
             return n(e.organisations_created + e.staff_created)
         if e.undone_at is not None:
             return self.tr("Undone %1").replace("%1", self.ctx.fmt_datetime(_local(e.undone_at)))
-        return self.tr("Can be undone")
+        # a read-only file, a reader: its Undo button is off, and the row says so (reviewer)
+        return not_undoable_here(self.ctx) or self.tr("Can be undone")
 
 
 class ImportHistoryDialog(QDialog):
