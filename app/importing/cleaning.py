@@ -27,7 +27,7 @@ from typing import Any
 
 from app import listcells
 from app import validation as v
-from app.entities import PREPARE, Prepared
+from app.entities import PREPARE, Prepared, _lengths
 from app.errors import ValidationError
 from app.importing import fields as fs
 from app.importing.fields import IGNORE
@@ -36,6 +36,7 @@ from app.importing.resolve import split_acronym
 from app.importing.sheet import GATHERED_FIELDS
 from app.importing.units import looks_like_unit
 from app.vntext import clean, clean_multiline, fold, join_name
+from db import models as m
 
 Values = dict[str, Any]
 Errors = dict[str, "str | Message"]
@@ -280,7 +281,7 @@ def _ref_length(name: str, texts: list[str], errors: Errors) -> None:
         parts = split_acronym(text) if name in _ORG_REFS else (text, "")
         for part, most in zip(parts, (limit, _ACRONYM_LENGTH), strict=True):
             if len(part) > most:
-                errors[name] = msg("too_long", length=f"{len(part):,}", most=most)
+                errors[name] = msg("too_long", length=len(part), most=most)
                 return
 
 
@@ -646,6 +647,24 @@ def _join_name_columns(data: Values) -> None:
     parts = [data.get(k) or "" for k in ("family_name", "middle_name", "given_name")]
     if not data.get("full_name") and any(parts):
         data["full_name"] = join_name(*parts)
+
+
+_MODELS: dict[str, type[Any]] = {
+    "organisation": m.Organisation, "contact": m.Contact, "meeting": m.Meeting, "action": m.Action,
+    "staff": m.Staff,
+}  # fmt: skip
+
+
+def service_error(kind: str, key: str, error: str | Message, data: Values) -> str | Message:
+    """A service's refusal of ``key`` as the import says it: a value longer than its column
+    (a 32,000-character cell in a name column) as a coded "too long" message with its length
+    and the column's limit, worded in the reader's language (the service's own text is
+    English); any other refusal as the service worded it."""
+    value = data.get(key)
+    limit = _lengths(_MODELS[kind]).get(key) if kind in _MODELS else None
+    if isinstance(error, str) and isinstance(value, str) and limit is not None and len(value) > limit:
+        return msg("too_long", length=len(value), most=limit)
+    return error
 
 
 # Service error keys that name a column by another name than the importer's field.

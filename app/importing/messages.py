@@ -126,8 +126,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "field_error": ("{detail}", "{detail}"),
     "not_known_word": ('"{value}" is not a known {what}', '"{value}" không phải {what} đã biết'),
     "too_long": (
-        "is {length} characters long; at most {most} fit",
-        "dài {length} ký tự, tối đa {most}",
+        "too long: {length} characters, where at most {most} fit; shorten it in the file and import "
+        "it again (nothing was cut off)",
+        "quá dài: {length} ký tự, trong khi tối đa chỉ được {most} ký tự; hãy rút ngắn trong tệp rồi "
+        "nhập lại (không có gì bị cắt bớt)",
     ),
     "country_code": ('"{value}": use a 2-letter country code', '"{value}": dùng mã 2 chữ cái'),
     "not_1_to_5": ("{value} is not a number from 1 to 5", "{value} không phải số từ 1 đến 5"),

@@ -33,6 +33,7 @@ from app.importing.cleaning import (
     collect_plan,
     field_headers,
     prepare_row,
+    service_error,
     to_input,
 )
 from app.importing.errors import ImportCancelled, ImportFileError
@@ -253,7 +254,7 @@ def clean_row(
             result.relations["labels"] = _labels_of(labelled, result.relations)
     except ValidationError as exc:
         for key, message in exc.errors.items():
-            errors.setdefault(SERVICE_FIELD.get(key, key), message)
+            errors.setdefault(SERVICE_FIELD.get(key, key), service_error(kind, key, message, data))
     except (ValueError, TypeError, ArithmeticError) as exc:
         # A value the checks did not foresee: the row is rejected, the import goes on.
         errors.setdefault(required, msg("unreadable_value", detail=f"{type(exc).__name__}: {exc}"))

@@ -76,7 +76,11 @@ def _templates() -> dict[str, str]:
         "unreadable_value": tr("ImportMessage", "unreadable value ({detail})"),
         "field_error": tr("ImportMessage", "{detail}"),
         "not_known_word": tr("ImportMessage", '"{value}" is not a known {what}'),
-        "too_long": tr("ImportMessage", "is {length} characters long; at most {most} fit"),
+        "too_long": tr(
+            "ImportMessage",
+            "too long: {length} characters, where at most {most} fit; shorten it in the file and import "
+            "it again (nothing was cut off)",
+        ),
         "country_code": tr("ImportMessage", '"{value}": use a 2-letter country code'),
         "not_1_to_5": tr("ImportMessage", "{value} is not a number from 1 to 5"),
         "invalid_email": tr("ImportMessage", '"{value}" is not a valid email address'),
