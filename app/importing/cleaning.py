@@ -206,7 +206,8 @@ def collect(
         if gathered:
             if name == "notes":
                 notes_columns += 1
-                if notes_columns > 1 and header:
+                if header and (notes_columns > 1 or value.__class__ is bool):
+                    # (a checkbox's TRUE is kept as what it says: "Đã gửi thư mời: TRUE")
                     value = f"{header}: {as_text(value)}"
             if name in out:
                 out[name].append(value)
@@ -304,12 +305,25 @@ _WORD_TERMS = {"active": "status"}  # (how the "not a known … word" message na
 _COUNTRY_CODE = re.compile(r"[a-z]{2}")
 
 
+_YES_NO = frozenset({"active"})
+"""Fields whose value is a yes/no: a TRUE/FALSE (checkbox) cell is theirs as it is."""
+_SINGLE_REFS = frozenset({"organisation", "owner", "parent", "responsible", "meeting"})
+
+
 def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | None]:
     """One cell of a field that takes one value: (where it goes, what it becomes, what is
-    wrong with it). Pure: the same (kind, field, value) always gives the same answer."""
+    wrong with it). Pure: the same (kind, field, value) always gives the same answer.
+
+    A TRUE/FALSE cell (an Excel checkbox, a yes/no column) in a field that is not a yes/no is
+    no value of it: never the text "TRUE" (reviewer: a checkbox column mapped to Organisation
+    made an organisation named "TRUE"). It is an error; on a field that does not identify the
+    record, :func:`keep_as_typed` leaves it out with a warning."""
+    if value.__class__ is bool and name not in _YES_NO:
+        checkbox = msg("checkbox_value", value=as_text(value))
+        return (_REFS, "", checkbox) if name in _SINGLE_REFS else (_DATA, _ABSENT, checkbox)
     errors: Errors = {}
     out: Any
-    if name in ("organisation", "owner", "parent", "responsible", "meeting"):
+    if name in _SINGLE_REFS:
         text = clean(as_text(value))
         if text:
             _ref_length(name, [text], errors)
@@ -412,8 +426,13 @@ def to_input(
     data: Values = {}
     refs: Values = {}
     errors: Errors = {}
-    for name, value in raw.items():
+    for name, cell in raw.items():
+        value = cell
         if name in _LIST_BRANCH:
+            if isinstance(value, list) and any(item.__class__ is bool for item in value):
+                value = _checkboxes_apart(name, value, errors, warnings)
+                if not value:
+                    continue
             if name == "emails":
                 data["emails"] = _split(value, _EMAIL_SPLIT)
             elif name == "phones":
@@ -447,6 +466,20 @@ def to_input(
     if "staff" in refs and "staff" not in errors:  # (after the loop: the notes are in data now)
         _units_apart(kind, "staff", refs, data, errors, warnings, headers)
     return data, refs, errors
+
+
+def _checkboxes_apart(
+    name: str, items: list[Any], errors: Errors, warnings: list[Message] | None
+) -> list[Any]:
+    """A list's items without its TRUE/FALSE cells, each said (a warning; without a ``warnings``
+    list, an error): a checkbox is no email, phone, tag or name."""
+    for item in items:
+        if item.__class__ is bool:
+            if warnings is None:
+                errors.setdefault(name, msg("checkbox_value", value=as_text(item)))
+            else:
+                warnings.append(warning("checkbox_left_out", column=name, value=as_text(item)))
+    return [item for item in items if item.__class__ is not bool]
 
 
 # --- warnings, not rejections --------------------------------------------------------------
@@ -576,6 +609,9 @@ def keep_as_typed(
         error = errors.pop(name)
         data.pop(name, None)
         refs.pop(name, None)
+        if isinstance(error, Message) and error.code == "checkbox_value":
+            warnings.append(warning("checkbox_left_out", column=name, value=error.params["value"]))
+            continue  # (a checkbox's TRUE is no text to keep)
         text = _raw_text(raw.get(name))
         if not text:
             continue

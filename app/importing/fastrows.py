@@ -167,6 +167,8 @@ def _organisation(value: Any) -> Any:
 
 
 def _split_cell(value: Any, pattern: Any, *, phones: bool = False) -> Any:
+    if value.__class__ is bool:
+        return FALLBACK  # a checkbox's TRUE is no email or phone: the general path says so
     items = cl._split([value], pattern, phones=phones)
     kept = []
     for item in items:
@@ -301,6 +303,8 @@ def _source(value: Any) -> Any:
 
 
 def _tags(value: Any) -> Any:
+    if value.__class__ is bool:
+        return FALLBACK  # (no tag "TRUE": the general path says so)
     tags = _names(cl._split([value], cl._LIST_SPLIT))
     if any(len(name) > TAG_LENGTH for name in tags):
         return FALLBACK

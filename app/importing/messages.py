@@ -161,6 +161,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" is a department or office, not a person: no staff member made for it; kept in the notes',
         '"{value}" là tên một đơn vị (phòng, ban…), không phải một người: không tạo cán bộ; đã ghi vào ghi chú',
     ),
+    "checkbox_value": (
+        "{value} is a yes/no (checkbox) value, not what this column should hold: the row is not "
+        "imported; check that the column is mapped to the right field",
+        "{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: dòng này không "
+        "được nhập; hãy kiểm tra cột đã được ghép đúng trường chưa",
+    ),
+    "checkbox_left_out": (
+        "{value} is a yes/no (checkbox) value, not what this column should hold: left out; check "
+        "that the column is mapped to the right field",
+        "{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: đã bỏ qua; hãy "
+        "kiểm tra cột đã được ghép đúng trường chưa",
+    ),
     # --- why a sheet is read as our staff, or as contacts (sheet.staff_evidence) ---------------
     "kind_staff_by_name": (
         'the sheet\'s name, "{sheet_name}", says staff, and no column names an organisation',
@@ -379,6 +391,7 @@ LEVELS: dict[str, Level] = {
     "date_kept_as_typed": "warning",
     "value_kept_in_notes": "warning",
     "unit_kept_in_notes": "warning",
+    "checkbox_left_out": "warning",
     "hidden_row_imported": "warning",
     "kind_staff_by_name": "note",
     "kind_staff_by_active": "note",

@@ -97,6 +97,16 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             '"{value}" is a department or office, not a person: no staff member made for it; kept in the notes',
         ),
+        "checkbox_value": tr(
+            "ImportMessage",
+            "{value} is a yes/no (checkbox) value, not what this column should hold: the row is not "
+            "imported; check that the column is mapped to the right field",
+        ),
+        "checkbox_left_out": tr(
+            "ImportMessage",
+            "{value} is a yes/no (checkbox) value, not what this column should hold: left out; check "
+            "that the column is mapped to the right field",
+        ),
         "kind_staff_by_name": tr(
             "ImportMessage",
             'the sheet\'s name, "{sheet_name}", says staff, and no column names an organisation',
