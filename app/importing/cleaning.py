@@ -232,6 +232,136 @@ def _split(raw: list[Any], pattern: re.Pattern[str], *, phones: bool = False) ->
     return items
 
 
+# --- labels written before an email or phone ("Công việc: an@nic.vn", "Di động: 0912 345 678") ---
+
+_LABEL_WORDS = {
+    fold(w): label
+    for label, words in {
+        "work": "work|office|business|công việc|cơ quan|văn phòng|công ty|cq|vp",
+        "home": "home|personal|private|cá nhân|riêng|nhà|nhà riêng|gia đình",
+        "mobile": "mobile|cell|cellphone|mobile phone|cell phone|handphone|hp|di động|dđ|đtdđ|didong",
+        "fax": "fax",
+    }.items()
+    for w in words.split("|")
+}
+"""A label's words → the label stored with the email or phone (the vCard's: app.vcards)."""
+_FIELD_WORDS = tuple(
+    sorted(
+        {
+            tuple(fold(w).replace("-", " ").split())
+            for w in (
+                "email|e-mail|e mail|mail|mailto|emails|thư điện tử|địa chỉ email|địa chỉ thư điện tử|"
+                "điện thoại|đt|sđt|số điện thoại|số đt|số|phone|phone number|telephone|tel|số máy"
+            ).split("|")
+        },
+        key=len,
+        reverse=True,
+    )
+)
+"""Words that only name the column ("Email:", "ĐT:"), before or after a label ("E-mail cơ quan")."""
+_EMAIL_PREFIX = re.compile(r"(?<![^\s;,])([^\W\d_][^;,:：@()<>\"\n]{0,39}?)\s*[:：]\s*(?=[^\s;,:()<>\"]+@)")
+_EMAIL_AFTER = re.compile(r"([^\s;,:()<>\"]+@[^\s;,()<>\"]+)\s*\(([^()\n;,\"]{1,40})\)")
+_MARKED = re.compile(r"\x01(\d+)\x01|\x02(\d+)\x02")
+_PHONE_PREFIX = re.compile(r"([^\W\d_][^:：]{0,39}?)\s*[:：]\s*(?=[+(\d])")
+
+
+def label_of(written: str) -> str | None:
+    """The label a word before an email or phone names: "Công việc" → "work", "E-mail cơ quan"
+    → "work", "Di động" → "mobile"; "" for words that only name the column ("Email", "ĐT");
+    None for a word Ketnoi does not know ("Trợ lý")."""
+    words = fold(written).replace("-", " ").split()
+    for _ in range(2):  # the column's own words before the label, then after it
+        for field_words in _FIELD_WORDS:
+            n = len(field_words)
+            if tuple(words[:n]) == field_words:
+                words = words[n:]
+            elif n <= len(words) and tuple(words[-n:]) == field_words:
+                words = words[:-n]
+    if not words:
+        return ""
+    return _LABEL_WORDS.get(" ".join(words))
+
+
+def _labelled(value: str, label: str) -> str:
+    return f"{value} ({label})" if label else value
+
+
+def _split_emails(raw: list[Any], unknown: list[tuple[str, str]]) -> list[str]:
+    """The emails of a cell, each with its label in the form :func:`app.importing.notation.split_label`
+    reads ("an@nic.vn (work)"): a label written before an address ("Công việc: an@nic.vn",
+    "Email: an@nic.vn", "E-mail cơ quan: an@nic.vn") is read as :func:`label_of` names it, one
+    written after it in brackets ("an@nic.vn (công việc)") as written; a word before an address
+    that is no label Ketnoi knows goes in ``unknown`` as ("Trợ lý", "an@nic.vn"), the address
+    is read all the same (reviewer: such cells became junk notes "Công", "việc:")."""
+    items: list[str] = []
+    for value in raw:
+        text = value if value.__class__ is str else as_text(value)
+        if ":" not in text and "：" not in text and "(" not in text:
+            items += _split([text], _EMAIL_SPLIT)
+        else:
+            items += _labelled_emails(text, unknown)
+    return items
+
+
+def _labelled_emails(text: str, unknown: list[tuple[str, str]]) -> list[str]:
+    """:func:`_split_emails` of one cell that may hold labels: each label is taken out and
+    marked (\\x01n\\x01 before its address, \\x02n\\x02 after it) before the cell is split at
+    spaces, so that a label's own words are not split off as addresses."""
+    labels: list[str] = []
+
+    def before(match: re.Match[str]) -> str:
+        labels.append(match.group(1))
+        return f"\x01{len(labels) - 1}\x01"
+
+    def after(match: re.Match[str]) -> str:
+        labels.append(clean(match.group(2)))
+        return f"{match.group(1)}\x02{len(labels) - 1}\x02"
+
+    marked = _EMAIL_AFTER.sub(after, _EMAIL_PREFIX.sub(before, text.replace("\x01", "").replace("\x02", "")))
+    parts = _EMAIL_SPLIT.split(marked) if '"' not in marked else listcells.split(marked, _EMAIL_SPLIT)
+    items: list[str] = []
+    for item in parts:
+        if "\x01" not in item and "\x02" not in item:
+            if cleaned := clean(item):
+                items.append(cleaned)
+            continue
+        address = clean(_MARKED.sub("", item))
+        label = ""
+        for found in _MARKED.finditer(item):
+            if found.group(2) is not None:
+                label = labels[int(found.group(2))]  # (in brackets after it: as written)
+                continue
+            written = clean(labels[int(found.group(1))])
+            named = label_of(written)
+            if named is None:
+                unknown.append((written, address))
+            elif not label:
+                label = named
+        if address:
+            items.append(_labelled(address, label))
+    return items
+
+
+def _split_phones(raw: list[Any], unknown: list[tuple[str, str]]) -> list[str]:
+    """:func:`_split` of a phone cell, with a label before a number read as :func:`_split_emails`
+    reads one before an address ("Di động: 0912 345 678" → "0912 345 678 (mobile)")."""
+    items = _split(raw, _PHONE_SPLIT, phones=True)
+    if not any(":" in item or "：" in item for item in items):
+        return items
+    out = []
+    for item in items:
+        found = _PHONE_PREFIX.match(item)
+        if found is None:
+            out.append(item)
+            continue
+        number, written = item[found.end() :], clean(found.group(1))
+        named = label_of(written)
+        if named is None:
+            unknown.append((written, number))
+        out.append(_labelled(number, named or ""))
+    return out
+
+
 def _word(table: dict[str, Any], value: Any, what: str, errors: Errors, name: str) -> Any:
     key = fold(as_text(value)).strip(" .")
     if key in table:
@@ -426,6 +556,7 @@ def to_input(
     data: Values = {}
     refs: Values = {}
     errors: Errors = {}
+    unknown: list[tuple[str, str]] = []  # (a word before an email or phone that is no label, it)
     for name, cell in raw.items():
         value = cell
         if name in _LIST_BRANCH:
@@ -434,9 +565,9 @@ def to_input(
                 if not value:
                     continue
             if name == "emails":
-                data["emails"] = _split(value, _EMAIL_SPLIT)
+                data["emails"] = _split_emails(value, unknown)
             elif name == "phones":
-                data["phones"] = _split(value, _PHONE_SPLIT, phones=True)
+                data["phones"] = _split_phones(value, unknown)
             elif name in ("tags", "sectors", "aliases"):
                 data[name] = _split(value, _LIST_SPLIT)
             else:
@@ -459,6 +590,11 @@ def to_input(
             data["name"], data["acronym"] = name, acronym
     if kind == "contact":
         _join_name_columns(data)
+        for written, item in unknown:  # (after the loop: the notes are in data now)
+            column = "emails" if "@" in item else "phones"
+            _keep_in_notes(kind, data, column, f"{written}: {item}", headers)
+            if warnings is not None:
+                warnings.append(warning("value_kept_in_notes", column=column, value=_shown(written)))
     for key in [k for k, val in data.items() if val is None]:
         del data[key]
     if warnings is not None and errors:

@@ -10,7 +10,7 @@ So each column keeps a memo from cell to its *contribution* (the record's column
 its list or reference, its words for the search text), computed by the same functions the
 general path (:func:`app.importing.preview.clean_row`) uses, and a row is assembled from
 them with a few dictionary operations. Anything unusual (a value that would be an error or a
-warning, a label after an email or phone, a cell the general path would keep in the notes,
+warning, a label before or after an email or phone, a cell the general path would keep in the notes,
 a row without a name) makes that row go through the general path, whole; the one warning
 given here is a plainly written 099x number's, "kept unverified", worded and placed as the
 general path words and places it. The two paths are held together by property tests
@@ -193,6 +193,8 @@ def _emails(value: Any) -> Any:
         except Exception:
             return FALLBACK
         return Gives(relation=[e], words=_folded(e, e.replace("@", " ").replace(".", " ")), slot=_EMAILS)
+    if value.__class__ is str and _LABELLED.search(value) is not None:
+        return FALLBACK  # a label ("Công việc: an@nic.vn", "an@nic.vn (công việc)"): the general path's
     items = _split_cell(value, cl._EMAIL_SPLIT)
     if items is FALLBACK:
         return items
@@ -221,6 +223,10 @@ _PLAIN_VN_PHONE = re.compile(
 )
 
 
+_LABELLED = re.compile(r"[:：(]")
+"""What a cell with a label holds (cleaning._split_emails, cleaning._split_phones)."""
+
+
 def _phones(value: Any) -> Any:
     if value.__class__ is str and (found := _PLAIN_VN_PHONE.fullmatch(value)) is not None:
         written = found.group(1)
@@ -230,6 +236,8 @@ def _phones(value: Any) -> Any:
                 e164 = "+84" + national
                 return Gives(relation=[e164], words=tuple(v.phone_search_tokens(e164)), slot=_PHONES)
             return _unverified(value)
+    if value.__class__ is str and _LABELLED.search(value) is not None:
+        return FALLBACK  # a label before a number ("Di động: 0912 345 678"): the general path's
     items = _split_cell(value, cl._PHONE_SPLIT, phones=True)
     if items is FALLBACK:
         return items

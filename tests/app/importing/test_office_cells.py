@@ -122,3 +122,63 @@ def test_a_checkbox_in_an_organisations_name_column_rejects_the_row(engine: Any,
     with read_session(engine) as s:
         orgs = [(o.name, o.website) for o in s.exec(select(m.Organisation))]
     assert orgs == [("Trung tâm Đổi mới sáng tạo Quốc gia", "")]
+
+
+# --- a label written before an email or phone --------------------------------------------------
+
+
+def _methods(engine: Any) -> dict[str, list[tuple[str, str, str]]]:
+    with read_session(engine) as s:
+        names = {c.id: c.full_name for c in s.exec(select(m.Contact))}
+        out: dict[str, list[tuple[str, str, str]]] = {}
+        query = select(m.ContactMethod).order_by(m.ContactMethod.kind, m.ContactMethod.position)  # type: ignore[arg-type]
+        for cm in s.exec(query):
+            out.setdefault(names[cm.contact_id], []).append((cm.kind, cm.value, cm.label))
+        return out
+
+
+def test_an_email_or_phone_after_a_label_is_read_with_its_label(engine: Any, tmp_path: Path) -> None:
+    rows = [
+        ["Họ và tên", "Email", "Điện thoại", "Ghi chú"],
+        ["Nguyễn Văn An", "Công việc: an@nic.vn", "Mobile: 0912 345 678", None],
+        ["Trần Thị Bình", "Cá nhân: binh@gmail.com, Work: binh@fpt.com", "Di động: 0913 345 678", None],
+        ["Lê Văn Cường", "Email: cuong@most.gov.vn", "Cơ quan: 024 3825 1234; ĐT: 0914 345 678", None],
+        ["Phạm Thu Hà", "E-mail cơ quan: ha@most.gov.vn", "Zalo: 0915 345 678", "Gặp ở Đà Nẵng"],
+        ["Đỗ Minh Quân", "Trợ lý: tro.ly@nic.vn; quan@nic.vn", "0916 345 678", None],
+    ]
+    path = write_xlsx(tmp_path / "danh_ba.xlsx", {"Danh bạ": rows})
+    pv = preview(engine, path)
+    assert [r.status for r in pv.rows] == ["new"] * 5
+    warned = sorted((w.row, w.column, w.code, w.params["value"]) for r in pv.rows for w in r.warnings)
+    assert warned == [  # only the words that are no label Ketnoi knows, kept in the notes
+        (5, "Điện thoại (C)", "value_kept_in_notes", "Zalo"),
+        (6, "Email (B)", "value_kept_in_notes", "Trợ lý"),
+    ]
+    run_import(engine, pv)
+    assert _methods(engine) == {
+        "Nguyễn Văn An": [("email", "an@nic.vn", "work"), ("phone", "+84912345678", "mobile")],
+        "Trần Thị Bình": [
+            ("email", "binh@gmail.com", "home"),
+            ("email", "binh@fpt.com", "work"),
+            ("phone", "+84913345678", "mobile"),
+        ],
+        "Lê Văn Cường": [
+            ("email", "cuong@most.gov.vn", ""),
+            ("phone", "+842438251234", "work"),
+            ("phone", "+84914345678", ""),
+        ],
+        "Phạm Thu Hà": [("email", "ha@most.gov.vn", "work"), ("phone", "+84915345678", "")],
+        "Đỗ Minh Quân": [
+            ("email", "tro.ly@nic.vn", ""),
+            ("email", "quan@nic.vn", ""),
+            ("phone", "+84916345678", ""),
+        ],
+    }
+    notes = {name: c.notes for name, c in _contacts(engine).items()}
+    assert notes == {
+        "Nguyễn Văn An": "",
+        "Trần Thị Bình": "",
+        "Lê Văn Cường": "",
+        "Phạm Thu Hà": "Gặp ở Đà Nẵng\nĐiện thoại: Zalo: 0915 345 678",
+        "Đỗ Minh Quân": "Email: Trợ lý: tro.ly@nic.vn",
+    }
