@@ -371,9 +371,13 @@ def _word(table: dict[str, Any], value: Any, what: str, errors: Errors, name: st
 
 
 def _date_value(value: Any, name: str, errors: Errors, *, with_time: bool) -> Any:
-    """Dates pass through as dates; text is checked day-first here so that errors are early."""
+    """Dates pass through as dates; text is checked day-first here so that errors are early
+    (a column written month first is read so before: :class:`DateOrders`)."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value
+    if value.__class__ is UnclearDate:
+        errors[name] = msg("date_unclear", value=clean(value))
+        return None
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 < value < 80000:
         # An Excel serial date that lost its format (CSV, a column formatted as number).
         day = dt.datetime(1899, 12, 30) + dt.timedelta(days=float(value))
@@ -391,6 +395,118 @@ def _parse_date(text: str, with_time: bool) -> tuple[Any, Message | None]:
         return (v.datetime_(text) if with_time else v.date(text)), None
     except (v.FieldError, ValueError, OverflowError):
         return None, msg("invalid_date", value=text)
+
+
+# --- which way round a column writes its dates ---------------------------------------------------
+
+
+class UnclearDate(str):
+    """A date written with two numbers of 12 or less ("03/04/2026") in a column that writes its
+    dates both day first and month first: it is not guessed (:class:`DateOrders`)."""
+
+    __slots__ = ()
+
+
+_NUMERIC_DATE = re.compile(
+    r"\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})((?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*)", re.ASCII
+)
+_DAY_FIRST, _MONTH_FIRST, _BOTH = 1, 2, 3
+
+
+class DateOrders:
+    """Which way round each date column of a sheet writes its dates as text, told from its own
+    values. Vietnamese offices write the day first (25/03/2026); a partner abroad may write the
+    month first (03/25/2026), and then 03/04/2026 is 4 March, not 3 April.
+
+    :meth:`see` looks at every row's text dates as they are read (a number over 12 in the
+    first place can only be a day, in the second place only a month); :meth:`redo` then says
+    which rows must be cleaned again, with which values in place of their cells:
+
+    - a column with a value that can only be month first and none that can only be day first
+      is read month first, every value of it (:meth:`said`: once, for the sheet, with an
+      example row);
+    - a column with both kinds reads each value that reads one way only that way, and a value
+      that reads both ways is not guessed (:class:`UnclearDate`): its row says so, as a
+      warning with the value kept in the notes, or as an error where the date identifies the
+      record (a meeting's start);
+    - any other column (day first, or no telling) is read day first, as ever.
+
+    Date cells (Excel dates) are dates: only text is looked at."""
+
+    def __init__(self, columns: list[tuple[int, str]]) -> None:
+        self.columns = columns  # (column, field) of the sheet's date fields
+        # per column: the first row that can only be day first, and its text; the same for
+        # month first; the rows that read both ways, and those that read month first only
+        self.day_only: dict[int, tuple[int, str]] = {}
+        self.month_only: dict[int, tuple[int, str]] = {}
+        self.both: dict[int, list[int]] = {col: [] for col, _ in columns}
+        self.month: dict[int, list[int]] = {col: [] for col, _ in columns}
+
+    @classmethod
+    def of(cls, mapping: Mapping[int, str]) -> DateOrders | None:
+        """The tracker for a sheet mapped so, or None when it maps no date field."""
+        columns = [
+            (col, name) for col, name in sorted(mapping.items()) if name in _DATES or name in _DATETIMES
+        ]
+        return cls(columns) if columns else None
+
+    def see(self, rows: list[tuple[int, list[Any]]]) -> None:
+        for col, _name in self.columns:
+            both, month = self.both[col], self.month[col]
+            for number, values in rows:
+                value = values[col] if col < len(values) else None
+                if value.__class__ is not str or (found := _NUMERIC_DATE.fullmatch(value)) is None:
+                    continue
+                first, second = int(found.group(1)), int(found.group(3))
+                if first == second or not (first and second) or first > 31 or second > 31:
+                    continue  # (the same either way, or no date at all)
+                if first > 12 and second <= 12:
+                    self.day_only.setdefault(col, (number, clean(value)))
+                elif second > 12 and first <= 12:
+                    self.month_only.setdefault(col, (number, clean(value)))
+                    month.append(number)
+                elif first <= 12 and second <= 12:
+                    both.append(number)
+
+    def order(self, col: int) -> int:
+        if col not in self.month_only:
+            return _DAY_FIRST
+        return _BOTH if col in self.day_only else _MONTH_FIRST
+
+    def redo(self) -> dict[int, dict[int, Any]]:
+        """Row → {column: the value to clean in place of the cell's text} for each row whose
+        reading changes: read month first, or not guessed."""
+        out: dict[int, dict[int, Any]] = {}
+        for col, _name in self.columns:
+            order = self.order(col)
+            if order == _DAY_FIRST:
+                continue
+            for number in self.month[col]:
+                out.setdefault(number, {})[col] = _MONTH_FIRST
+            for number in self.both[col]:
+                out.setdefault(number, {})[col] = _MONTH_FIRST if order == _MONTH_FIRST else _BOTH
+        return out
+
+    def value(self, name: str, text: str, how: int) -> Any:
+        """What a cell's text becomes: the date it is read month first (the text as it is
+        when that is no date: it is then said to be none, as ever), or an :class:`UnclearDate`."""
+        if how == _BOTH:
+            return UnclearDate(text)
+        found = _NUMERIC_DATE.fullmatch(text)
+        if found is None:
+            return text
+        first, sep, second, year, rest = found.groups()
+        parsed, error = _parse_date(f"{second}{sep}{first}{sep}{year}{rest}", name in _DATETIMES)
+        return text if error is not None else parsed
+
+    def said(self) -> list[tuple[int, tuple[int, str], tuple[int, str] | None]]:
+        """(column, the first (row, value) only month first, the first only day first, None in
+        a column read month first) of each column not read day first."""
+        return [
+            (col, self.month_only[col], self.day_only.get(col))
+            for col, _name in self.columns
+            if self.order(col) != _DAY_FIRST
+        ]
 
 
 # The longest name a reference may carry: what the record it creates can hold (an
@@ -755,6 +871,8 @@ def keep_as_typed(
         code = "date_kept_as_typed" if name in _DATES or name == "ends_at" else "value_kept_in_notes"
         if isinstance(error, Message) and error.code == "unit_not_person":
             code = "unit_kept_in_notes"
+        elif isinstance(error, Message) and error.code == "date_unclear":
+            code = "date_unclear_kept"
         warnings.append(warning(code, column=name, value=_shown(text)))
 
 

@@ -246,6 +246,8 @@ def _show_kind(ctx: Any, preview: Preview, lang: str) -> None:
     empty = empty_columns(preview)
     if empty is not None:
         ctx.out(line("sheet_warning", lang, text=text(empty, lang)))
+    for said in preview.sheet_warnings:  # (a column's dates read month first…)
+        ctx.out(line("sheet_warning", lang, text=text(said, lang)))
 
 
 def _show(ctx: Any, preview: Preview, lang: str) -> None:

@@ -107,6 +107,28 @@ def _templates() -> dict[str, str]:
             "{value} is a yes/no (checkbox) value, not what this column should hold: left out; check "
             "that the column is mapped to the right field",
         ),
+        "date_unclear": tr(
+            "ImportMessage",
+            '"{value}" reads both ways (day/month or month/day), and this column has dates written '
+            "both ways: write it with the month in words (4 March 2026) or as year-month-day "
+            "(2026-03-04)",
+        ),
+        "date_unclear_kept": tr(
+            "ImportMessage",
+            '"{value}" reads both ways (day/month or month/day), and this column has dates written '
+            "both ways, so it was not guessed: kept in the notes as typed; enter the date by hand",
+        ),
+        "dates_month_first": tr(
+            "ImportMessage",
+            'column {header} writes its dates month first (row {example_row}: "{value}" can only be '
+            "month/day/year), so every date in it was read as month/day/year",
+        ),
+        "dates_both_orders": tr(
+            "ImportMessage",
+            'column {header} has dates written day first (row {day_row}: "{day_value}") and month '
+            'first (row {month_row}: "{month_value}"): a date that reads both ways, such as '
+            "03/04/2026, was not guessed, and its row says so",
+        ),
         "kind_staff_by_name": tr(
             "ImportMessage",
             'the sheet\'s name, "{sheet_name}", says staff, and no column names an organisation',

@@ -6,6 +6,7 @@ partner abroad. Each goes through the public import (``preview_import`` / ``run_
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -182,3 +183,102 @@ def test_an_email_or_phone_after_a_label_is_read_with_its_label(engine: Any, tmp
         "Phạm Thu Hà": "Gặp ở Đà Nẵng\nĐiện thoại: Zalo: 0915 345 678",
         "Đỗ Minh Quân": "Email: Trợ lý: tro.ly@nic.vn",
     }
+
+
+# --- dates written month first -----------------------------------------------------------------
+
+
+def test_a_column_of_month_first_dates_is_read_month_first_and_said_once(
+    engine: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        ["Họ và tên", "Ngày liên hệ"],
+        ["Nguyễn Văn An", "03/04/2026"],  # alone, 3 April; in this column, 4 March
+        ["Trần Thị Bình", "03/25/2026"],  # the 25th: only month first
+        ["Lê Văn Cường", dt.date(2026, 1, 2)],  # an Excel date: a date, whatever the text around it
+        ["Phạm Thu Hà", "12/31/2025"],
+        ["Đỗ Minh Quân", "11-05-2026"],
+    ]
+    path = write_xlsx(tmp_path / "partner.xlsx", {"Contacts": rows})
+    pv = preview(engine, path)
+    assert [r.status for r in pv.rows] == ["new"] * 5
+    assert [w for r in pv.rows for w in r.warnings] == []  # nothing kept as typed, nothing row by row
+    [said] = pv.sheet_warnings
+    assert (said.code, said.sheet, said.params["header"], said.params["example_row"]) == (
+        "dates_month_first", "Contacts", "Ngày liên hệ (B)", "3",
+    )  # fmt: skip
+    assert text(said, "en") == (
+        'column Ngày liên hệ (B) writes its dates month first (row 3: "03/25/2026" can only be '
+        "month/day/year), so every date in it was read as month/day/year"
+    )
+    run_import(engine, pv)
+    got = {name: c.last_contacted_on for name, c in _contacts(engine).items()}
+    assert got == {
+        "Nguyễn Văn An": dt.date(2026, 3, 4),
+        "Trần Thị Bình": dt.date(2026, 3, 25),
+        "Lê Văn Cường": dt.date(2026, 1, 2),
+        "Phạm Thu Hà": dt.date(2025, 12, 31),
+        "Đỗ Minh Quân": dt.date(2026, 11, 5),
+    }
+    # ketnoi import says it once, in the reader's language
+    code = main(["import", str(path), "--db", str(tmp_path / "k2.db"), "--lang", "vi", "--dry-run"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.count('cột Ngày liên hệ (B) ghi ngày theo kiểu tháng trước (dòng 3: "03/25/2026"') == 1
+
+
+def test_a_column_of_dates_written_both_ways_does_not_guess_the_ones_that_read_both_ways(
+    engine: Any, tmp_path: Path
+) -> None:
+    rows = [
+        ["Họ và tên", "Ngày liên hệ"],
+        ["Nguyễn Văn An", "25/03/2026"],  # only day first
+        ["Trần Thị Bình", "03/26/2026"],  # only month first
+        ["Lê Văn Cường", "03/04/2026"],  # either: not guessed
+        ["Phạm Thu Hà", "05/05/2026"],  # the same either way
+    ]
+    path = write_xlsx(tmp_path / "tron.xlsx", {"Danh bạ": rows})
+    pv = preview(engine, path)
+    assert [r.status for r in pv.rows] == ["new"] * 4
+    [said] = pv.sheet_warnings
+    assert said.code == "dates_both_orders"
+    assert text(said, "vi") == (
+        'cột Ngày liên hệ (B) có ngày ghi theo kiểu ngày trước (dòng 2: "25/03/2026") lẫn tháng trước '
+        '(dòng 3: "03/26/2026"): ngày đọc được cả hai cách, như 03/04/2026, không được đoán, và dòng '
+        "của nó có ghi rõ"
+    )
+    [flag] = [w for r in pv.rows for w in r.warnings]
+    assert (flag.row, flag.column, flag.code) == (4, "Ngày liên hệ (B)", "date_unclear_kept")
+    assert text(flag, "en").startswith(
+        'Ngày liên hệ (B): "03/04/2026" reads both ways (day/month or month/day)'
+    )
+    run_import(engine, pv)
+    got = {name: (c.last_contacted_on, c.notes) for name, c in _contacts(engine).items()}
+    assert got == {
+        "Nguyễn Văn An": (dt.date(2026, 3, 25), ""),
+        "Trần Thị Bình": (dt.date(2026, 3, 26), ""),
+        "Lê Văn Cường": (None, "Ngày liên hệ: 03/04/2026"),  # kept as typed, no date made up
+        "Phạm Thu Hà": (dt.date(2026, 5, 5), ""),
+    }
+
+
+def test_a_meeting_whose_start_reads_both_ways_in_a_mixed_column_is_an_error(
+    engine: Any, tmp_path: Path
+) -> None:
+    rows = [
+        ["Tiêu đề", "Bắt đầu", "Địa điểm"],
+        ["Họp NIC", "25/03/2026 09:00", "Hà Nội"],
+        ["Họp FPT", "03/26/2026 14:30", "Hà Nội"],
+        ["Họp MOST", "03/04/2026 10:00", "Hà Nội"],
+    ]
+    path = write_xlsx(tmp_path / "lich.xlsx", {"Cuộc họp": rows})
+    pv = preview(engine, path, kind="meeting")
+    by_row = {r.row: r for r in pv.rows}
+    assert [by_row[n].status for n in (2, 3, 4)] == ["new", "new", "error"]
+    [error] = by_row[4].errors.values()
+    assert (error.column, error.code) == ("Bắt đầu (B)", "date_unclear")
+    assert "2026-03-04" in text(error, "en") and "4 tháng 3 năm 2026" in text(error, "vi")
+    run_import(engine, pv)
+    with read_session(engine) as s:
+        starts = {mt.title: mt.starts_at for mt in s.exec(select(m.Meeting))}
+    assert starts == {"Họp NIC": dt.datetime(2026, 3, 25, 9, 0), "Họp FPT": dt.datetime(2026, 3, 26, 14, 30)}
