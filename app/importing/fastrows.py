@@ -181,6 +181,11 @@ def _split_cell(value: Any, pattern: Any, *, phones: bool = False) -> Any:
     return kept
 
 
+_LABELLED = re.compile(r"[:：(]")
+"""What an email cell with a label holds (cleaning._split_emails; a phone's label in brackets
+is found by _split_cell, "(024)" being part of a number)."""
+
+
 def _emails(value: Any) -> Any:
     if value.__class__ is str and value.isascii() and v._SIMPLE_EMAIL.fullmatch(low := value.lower()):
         # One plain address, as most cells hold: nothing to split, clean or label. In lower
@@ -223,10 +228,6 @@ _PLAIN_VN_PHONE = re.compile(
 )
 
 
-_LABELLED = re.compile(r"[:：(]")
-"""What a cell with a label holds (cleaning._split_emails, cleaning._split_phones)."""
-
-
 def _phones(value: Any) -> Any:
     if value.__class__ is str and (found := _PLAIN_VN_PHONE.fullmatch(value)) is not None:
         written = found.group(1)
@@ -236,7 +237,7 @@ def _phones(value: Any) -> Any:
                 e164 = "+84" + national
                 return Gives(relation=[e164], words=tuple(v.phone_search_tokens(e164)), slot=_PHONES)
             return _unverified(value)
-    if value.__class__ is str and _LABELLED.search(value) is not None:
+    if value.__class__ is str and (":" in value or "：" in value):
         return FALLBACK  # a label before a number ("Di động: 0912 345 678"): the general path's
     items = _split_cell(value, cl._PHONE_SPLIT, phones=True)
     if items is FALLBACK:
