@@ -198,8 +198,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         'first (row {month_row}: "{month_value}"): a date that reads both ways, such as '
         "03/04/2026, was not guessed, and its row says so",
         'cột {header} có ngày ghi theo kiểu ngày trước (dòng {day_row}: "{day_value}") lẫn tháng '
-        'trước (dòng {month_row}: "{month_value}"): ngày đọc được cả hai cách, như 03/04/2026, '
-        "không được đoán, và dòng của nó có ghi rõ",
+        'trước (dòng {month_row}: "{month_value}"): ngày đọc được cả hai cách (như 03/04/2026) '
+        "không được đoán; dòng nào có ngày như vậy đều được báo",
     ),
     # --- why a sheet is read as our staff, or as contacts (sheet.staff_evidence) ---------------
     "kind_staff_by_name": (

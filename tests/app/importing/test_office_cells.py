@@ -244,8 +244,8 @@ def test_a_column_of_dates_written_both_ways_does_not_guess_the_ones_that_read_b
     assert said.code == "dates_both_orders"
     assert text(said, "vi") == (
         'cột Ngày liên hệ (B) có ngày ghi theo kiểu ngày trước (dòng 2: "25/03/2026") lẫn tháng trước '
-        '(dòng 3: "03/26/2026"): ngày đọc được cả hai cách, như 03/04/2026, không được đoán, và dòng '
-        "của nó có ghi rõ"
+        '(dòng 3: "03/26/2026"): ngày đọc được cả hai cách (như 03/04/2026) không được đoán; dòng nào '
+        "có ngày như vậy đều được báo"
     )
     [flag] = [w for r in pv.rows for w in r.warnings]
     assert (flag.row, flag.column, flag.code) == (4, "Ngày liên hệ (B)", "date_unclear_kept")
