@@ -487,9 +487,11 @@ class DateOrders:
                 out.setdefault(number, {})[col] = _MONTH_FIRST if order == _MONTH_FIRST else _BOTH
         return out
 
-    def value(self, name: str, text: str, how: int) -> Any:
+    def value(self, name: str, text: Any, how: int) -> Any:
         """What a cell's text becomes: the date it is read month first (the text as it is
         when that is no date: it is then said to be none, as ever), or an :class:`UnclearDate`."""
+        if not isinstance(text, str):
+            return text  # (the file changed since it was read: its cell as it is now)
         if how == _BOTH:
             return UnclearDate(text)
         found = _NUMERIC_DATE.fullmatch(text)

@@ -389,7 +389,8 @@ def _date_orders(
                 continue
             cells = list(values)
             for col, how in redo[number].items():
-                cells[col] = orders.value(names[col], cells[col], how)
+                if col < len(cells):
+                    cells[col] = orders.value(names[col], cells[col], how)
             again = clean_row(layout, number, cells, headers, plan)
             if again is not None:
                 rows[at[number]] = again
