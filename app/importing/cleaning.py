@@ -27,7 +27,7 @@ from typing import Any
 
 from app import listcells, value_labels
 from app import validation as v
-from app.entities import PREPARE, Prepared
+from app.entities import PREPARE, Prepared, _lengths
 from app.errors import ValidationError
 from app.importing import fields as fs
 from app.importing.fields import IGNORE
@@ -36,6 +36,7 @@ from app.importing.resolve import split_acronym
 from app.importing.sheet import GATHERED_FIELDS
 from app.importing.units import looks_like_unit
 from app.vntext import clean, clean_multiline, fold, join_name
+from db import models as m
 
 Values = dict[str, Any]
 Errors = dict[str, "str | Message"]
@@ -205,7 +206,8 @@ def collect(
         if gathered:
             if name == "notes":
                 notes_columns += 1
-                if notes_columns > 1 and header:
+                if header and (notes_columns > 1 or value.__class__ is bool):
+                    # (a checkbox's TRUE is kept as what it says: "Đã gửi thư mời: TRUE")
                     value = f"{header}: {as_text(value)}"
             if name in out:
                 out[name].append(value)
@@ -230,6 +232,136 @@ def _split(raw: list[Any], pattern: re.Pattern[str], *, phones: bool = False) ->
     return items
 
 
+# --- labels written before an email or phone ("Công việc: an@nic.vn", "Di động: 0912 345 678") ---
+
+_LABEL_WORDS = {
+    fold(w): label
+    for label, words in {
+        "work": "work|office|business|công việc|cơ quan|văn phòng|công ty|cq|vp",
+        "home": "home|personal|private|cá nhân|riêng|nhà|nhà riêng|gia đình",
+        "mobile": "mobile|cell|cellphone|mobile phone|cell phone|handphone|hp|di động|dđ|đtdđ|didong",
+        "fax": "fax",
+    }.items()
+    for w in words.split("|")
+}
+"""A label's words → the label stored with the email or phone (the vCard's: app.vcards)."""
+_FIELD_WORDS = tuple(
+    sorted(
+        {
+            tuple(fold(w).replace("-", " ").split())
+            for w in (
+                "email|e-mail|e mail|mail|mailto|emails|thư điện tử|địa chỉ email|địa chỉ thư điện tử|"
+                "điện thoại|đt|sđt|số điện thoại|số đt|số|phone|phone number|telephone|tel|số máy"
+            ).split("|")
+        },
+        key=len,
+        reverse=True,
+    )
+)
+"""Words that only name the column ("Email:", "ĐT:"), before or after a label ("E-mail cơ quan")."""
+_EMAIL_PREFIX = re.compile(r"(?<![^\s;,])([^\W\d_][^;,:：@()<>\"\n]{0,39}?)\s*[:：]\s*(?=[^\s;,:()<>\"]+@)")
+_EMAIL_AFTER = re.compile(r"([^\s;,:()<>\"]+@[^\s;,()<>\"]+)\s*\(([^()\n;,\"]{1,40})\)")
+_MARKED = re.compile(r"\x01(\d+)\x01|\x02(\d+)\x02")
+_PHONE_PREFIX = re.compile(r"([^\W\d_][^:：]{0,39}?)\s*[:：]\s*(?=[+(\d])")
+
+
+def label_of(written: str) -> str | None:
+    """The label a word before an email or phone names: "Công việc" → "work", "E-mail cơ quan"
+    → "work", "Di động" → "mobile"; "" for words that only name the column ("Email", "ĐT");
+    None for a word Ketnoi does not know ("Trợ lý")."""
+    words = fold(written).replace("-", " ").split()
+    for _ in range(2):  # the column's own words before the label, then after it
+        for field_words in _FIELD_WORDS:
+            n = len(field_words)
+            if tuple(words[:n]) == field_words:
+                words = words[n:]
+            elif n <= len(words) and tuple(words[-n:]) == field_words:
+                words = words[:-n]
+    if not words:
+        return ""
+    return _LABEL_WORDS.get(" ".join(words))
+
+
+def _labelled(value: str, label: str) -> str:
+    return f"{value} ({label})" if label else value
+
+
+def _split_emails(raw: list[Any], unknown: list[tuple[str, str]]) -> list[str]:
+    """The emails of a cell, each with its label in the form :func:`app.importing.notation.split_label`
+    reads ("an@nic.vn (work)"): a label written before an address ("Công việc: an@nic.vn",
+    "Email: an@nic.vn", "E-mail cơ quan: an@nic.vn") is read as :func:`label_of` names it, one
+    written after it in brackets ("an@nic.vn (công việc)") as written; a word before an address
+    that is no label Ketnoi knows goes in ``unknown`` as ("Trợ lý", "an@nic.vn"), the address
+    is read all the same (reviewer: such cells became junk notes "Công", "việc:")."""
+    items: list[str] = []
+    for value in raw:
+        text = value if value.__class__ is str else as_text(value)
+        if ":" not in text and "：" not in text and "(" not in text:
+            items += _split([text], _EMAIL_SPLIT)
+        else:
+            items += _labelled_emails(text, unknown)
+    return items
+
+
+def _labelled_emails(text: str, unknown: list[tuple[str, str]]) -> list[str]:
+    """:func:`_split_emails` of one cell that may hold labels: each label is taken out and
+    marked (\\x01n\\x01 before its address, \\x02n\\x02 after it) before the cell is split at
+    spaces, so that a label's own words are not split off as addresses."""
+    labels: list[str] = []
+
+    def before(match: re.Match[str]) -> str:
+        labels.append(match.group(1))
+        return f"\x01{len(labels) - 1}\x01"
+
+    def after(match: re.Match[str]) -> str:
+        labels.append(clean(match.group(2)))
+        return f"{match.group(1)}\x02{len(labels) - 1}\x02"
+
+    marked = _EMAIL_AFTER.sub(after, _EMAIL_PREFIX.sub(before, text.replace("\x01", "").replace("\x02", "")))
+    parts = _EMAIL_SPLIT.split(marked) if '"' not in marked else listcells.split(marked, _EMAIL_SPLIT)
+    items: list[str] = []
+    for item in parts:
+        if "\x01" not in item and "\x02" not in item:
+            if cleaned := clean(item):
+                items.append(cleaned)
+            continue
+        address = clean(_MARKED.sub("", item))
+        label = ""
+        for found in _MARKED.finditer(item):
+            if found.group(2) is not None:
+                label = labels[int(found.group(2))]  # (in brackets after it: as written)
+                continue
+            written = clean(labels[int(found.group(1))])
+            named = label_of(written)
+            if named is None:
+                unknown.append((written, address))
+            elif not label:
+                label = named
+        if address:
+            items.append(_labelled(address, label))
+    return items
+
+
+def _split_phones(raw: list[Any], unknown: list[tuple[str, str]]) -> list[str]:
+    """:func:`_split` of a phone cell, with a label before a number read as :func:`_split_emails`
+    reads one before an address ("Di động: 0912 345 678" → "0912 345 678 (mobile)")."""
+    items = _split(raw, _PHONE_SPLIT, phones=True)
+    if not any(":" in item or "：" in item for item in items):
+        return items
+    out = []
+    for item in items:
+        found = _PHONE_PREFIX.match(item)
+        if found is None:
+            out.append(item)
+            continue
+        number, written = item[found.end() :], clean(found.group(1))
+        named = label_of(written)
+        if named is None:
+            unknown.append((written, number))
+        out.append(_labelled(number, named or ""))
+    return out
+
+
 def _word(table: dict[str, Any], value: Any, what: str, errors: Errors, name: str) -> Any:
     key = fold(as_text(value)).strip(" .")
     if key in table:
@@ -239,9 +371,13 @@ def _word(table: dict[str, Any], value: Any, what: str, errors: Errors, name: st
 
 
 def _date_value(value: Any, name: str, errors: Errors, *, with_time: bool) -> Any:
-    """Dates pass through as dates; text is checked day-first here so that errors are early."""
+    """Dates pass through as dates; text is checked day-first here so that errors are early
+    (a column written month first is read so before: :class:`DateOrders`)."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value
+    if value.__class__ is UnclearDate:
+        errors[name] = msg("date_unclear", value=clean(value))
+        return None
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 < value < 80000:
         # An Excel serial date that lost its format (CSV, a column formatted as number).
         day = dt.datetime(1899, 12, 30) + dt.timedelta(days=float(value))
@@ -259,6 +395,120 @@ def _parse_date(text: str, with_time: bool) -> tuple[Any, Message | None]:
         return (v.datetime_(text) if with_time else v.date(text)), None
     except (v.FieldError, ValueError, OverflowError):
         return None, msg("invalid_date", value=text)
+
+
+# --- which way round a column writes its dates ---------------------------------------------------
+
+
+class UnclearDate(str):
+    """A date written with two numbers of 12 or less ("03/04/2026") in a column that writes its
+    dates both day first and month first: it is not guessed (:class:`DateOrders`)."""
+
+    __slots__ = ()
+
+
+_NUMERIC_DATE = re.compile(
+    r"\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})((?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*)", re.ASCII
+)
+_DAY_FIRST, _MONTH_FIRST, _BOTH = 1, 2, 3
+
+
+class DateOrders:
+    """Which way round each date column of a sheet writes its dates as text, told from its own
+    values. Vietnamese offices write the day first (25/03/2026); a partner abroad may write the
+    month first (03/25/2026), and then 03/04/2026 is 4 March, not 3 April.
+
+    :meth:`see` looks at every row's text dates as they are read (a number over 12 in the
+    first place can only be a day, in the second place only a month); :meth:`redo` then says
+    which rows must be cleaned again, with which values in place of their cells:
+
+    - a column with a value that can only be month first and none that can only be day first
+      is read month first, every value of it (:meth:`said`: once, for the sheet, with an
+      example row);
+    - a column with both kinds reads each value that reads one way only that way, and a value
+      that reads both ways is not guessed (:class:`UnclearDate`): its row says so, as a
+      warning with the value kept in the notes, or as an error where the date identifies the
+      record (a meeting's start);
+    - any other column (day first, or no telling) is read day first, as ever.
+
+    Date cells (Excel dates) are dates: only text is looked at."""
+
+    def __init__(self, columns: list[tuple[int, str]]) -> None:
+        self.columns = columns  # (column, field) of the sheet's date fields
+        # per column: the first row that can only be day first, and its text; the same for
+        # month first; the rows that read both ways, and those that read month first only
+        self.day_only: dict[int, tuple[int, str]] = {}
+        self.month_only: dict[int, tuple[int, str]] = {}
+        self.both: dict[int, list[int]] = {col: [] for col, _ in columns}
+        self.month: dict[int, list[int]] = {col: [] for col, _ in columns}
+
+    @classmethod
+    def of(cls, mapping: Mapping[int, str]) -> DateOrders | None:
+        """The tracker for a sheet mapped so, or None when it maps no date field."""
+        columns = [
+            (col, name) for col, name in sorted(mapping.items()) if name in _DATES or name in _DATETIMES
+        ]
+        return cls(columns) if columns else None
+
+    def see(self, rows: list[tuple[int, list[Any]]]) -> None:
+        for col, _name in self.columns:
+            both, month = self.both[col], self.month[col]
+            for number, values in rows:
+                value = values[col] if col < len(values) else None
+                if value.__class__ is not str or (found := _NUMERIC_DATE.fullmatch(value)) is None:
+                    continue
+                first, second = int(found.group(1)), int(found.group(3))
+                if first == second or not (first and second) or first > 31 or second > 31:
+                    continue  # (the same either way, or no date at all)
+                if first > 12 and second <= 12:
+                    self.day_only.setdefault(col, (number, clean(value)))
+                elif second > 12 and first <= 12:
+                    self.month_only.setdefault(col, (number, clean(value)))
+                    month.append(number)
+                elif first <= 12 and second <= 12:
+                    both.append(number)
+
+    def order(self, col: int) -> int:
+        if col not in self.month_only:
+            return _DAY_FIRST
+        return _BOTH if col in self.day_only else _MONTH_FIRST
+
+    def redo(self) -> dict[int, dict[int, Any]]:
+        """Row → {column: the value to clean in place of the cell's text} for each row whose
+        reading changes: read month first, or not guessed."""
+        out: dict[int, dict[int, Any]] = {}
+        for col, _name in self.columns:
+            order = self.order(col)
+            if order == _DAY_FIRST:
+                continue
+            for number in self.month[col]:
+                out.setdefault(number, {})[col] = _MONTH_FIRST
+            for number in self.both[col]:
+                out.setdefault(number, {})[col] = _MONTH_FIRST if order == _MONTH_FIRST else _BOTH
+        return out
+
+    def value(self, name: str, text: Any, how: int) -> Any:
+        """What a cell's text becomes: the date it is read month first (the text as it is
+        when that is no date: it is then said to be none, as ever), or an :class:`UnclearDate`."""
+        if not isinstance(text, str):
+            return text  # (the file changed since it was read: its cell as it is now)
+        if how == _BOTH:
+            return UnclearDate(text)
+        found = _NUMERIC_DATE.fullmatch(text)
+        if found is None:
+            return text
+        first, sep, second, year, rest = found.groups()
+        parsed, error = _parse_date(f"{second}{sep}{first}{sep}{year}{rest}", name in _DATETIMES)
+        return text if error is not None else parsed
+
+    def said(self) -> list[tuple[int, tuple[int, str], tuple[int, str] | None]]:
+        """(column, the first (row, value) only month first, the first only day first, None in
+        a column read month first) of each column not read day first."""
+        return [
+            (col, self.month_only[col], self.day_only.get(col))
+            for col, _name in self.columns
+            if self.order(col) != _DAY_FIRST
+        ]
 
 
 # The longest name a reference may carry: what the record it creates can hold (an
@@ -280,7 +530,7 @@ def _ref_length(name: str, texts: list[str], errors: Errors) -> None:
         parts = split_acronym(text) if name in _ORG_REFS else (text, "")
         for part, most in zip(parts, (limit, _ACRONYM_LENGTH), strict=True):
             if len(part) > most:
-                errors[name] = msg("too_long", length=f"{len(part):,}", most=most)
+                errors[name] = msg("too_long", length=len(part), most=most)
                 return
 
 
@@ -310,12 +560,25 @@ _WORD_TERMS = {"active": "status"}  # (how the "not a known … word" message na
 _COUNTRY_CODE = re.compile(r"[a-z]{2}")
 
 
+_YES_NO = frozenset({"active"})
+"""Fields whose value is a yes/no: a TRUE/FALSE (checkbox) cell is theirs as it is."""
+_SINGLE_REFS = frozenset({"organisation", "owner", "parent", "responsible", "meeting"})
+
+
 def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | None]:
     """One cell of a field that takes one value: (where it goes, what it becomes, what is
-    wrong with it). Pure: the same (kind, field, value) always gives the same answer."""
+    wrong with it). Pure: the same (kind, field, value) always gives the same answer.
+
+    A TRUE/FALSE cell (an Excel checkbox, a yes/no column) in a field that is not a yes/no is
+    no value of it: never the text "TRUE" (reviewer: a checkbox column mapped to Organisation
+    made an organisation named "TRUE"). It is an error; on a field that does not identify the
+    record, :func:`keep_as_typed` leaves it out with a warning."""
+    if value.__class__ is bool and name not in _YES_NO:
+        checkbox = msg("checkbox_value", value=as_text(value))
+        return (_REFS, "", checkbox) if name in _SINGLE_REFS else (_DATA, _ABSENT, checkbox)
     errors: Errors = {}
     out: Any
-    if name in ("organisation", "owner", "parent", "responsible", "meeting"):
+    if name in _SINGLE_REFS:
         text = clean(as_text(value))
         if text:
             _ref_length(name, [text], errors)
@@ -418,12 +681,18 @@ def to_input(
     data: Values = {}
     refs: Values = {}
     errors: Errors = {}
-    for name, value in raw.items():
+    unknown: list[tuple[str, str]] = []  # (a word before an email or phone that is no label, it)
+    for name, cell in raw.items():
+        value = cell
         if name in _LIST_BRANCH:
+            if isinstance(value, list) and any(item.__class__ is bool for item in value):
+                value = _checkboxes_apart(name, value, errors, warnings)
+                if not value:
+                    continue
             if name == "emails":
-                data["emails"] = _split(value, _EMAIL_SPLIT)
+                data["emails"] = _split_emails(value, unknown)
             elif name == "phones":
-                data["phones"] = _split(value, _PHONE_SPLIT, phones=True)
+                data["phones"] = _split_phones(value, unknown)
             elif name in ("tags", "sectors", "aliases"):
                 data[name] = _split(value, _LIST_SPLIT)
             else:
@@ -446,6 +715,11 @@ def to_input(
             data["name"], data["acronym"] = name, acronym
     if kind == "contact":
         _join_name_columns(data)
+        for written, item in unknown:  # (after the loop: the notes are in data now)
+            column = "emails" if "@" in item else "phones"
+            _keep_in_notes(kind, data, column, f"{written}: {item}", headers)
+            if warnings is not None:
+                warnings.append(warning("value_kept_in_notes", column=column, value=_shown(written)))
     for key in [k for k, val in data.items() if val is None]:
         del data[key]
     if warnings is not None and errors:
@@ -453,6 +727,20 @@ def to_input(
     if "staff" in refs and "staff" not in errors:  # (after the loop: the notes are in data now)
         _units_apart(kind, "staff", refs, data, errors, warnings, headers)
     return data, refs, errors
+
+
+def _checkboxes_apart(
+    name: str, items: list[Any], errors: Errors, warnings: list[Message] | None
+) -> list[Any]:
+    """A list's items without its TRUE/FALSE cells, each said (a warning; without a ``warnings``
+    list, an error): a checkbox is no email, phone, tag or name."""
+    for item in items:
+        if item.__class__ is bool:
+            if warnings is None:
+                errors.setdefault(name, msg("checkbox_value", value=as_text(item)))
+            else:
+                warnings.append(warning("checkbox_left_out", column=name, value=as_text(item)))
+    return [item for item in items if item.__class__ is not bool]
 
 
 # --- warnings, not rejections --------------------------------------------------------------
@@ -582,6 +870,9 @@ def keep_as_typed(
         error = errors.pop(name)
         data.pop(name, None)
         refs.pop(name, None)
+        if isinstance(error, Message) and error.code == "checkbox_value":
+            warnings.append(warning("checkbox_left_out", column=name, value=error.params["value"]))
+            continue  # (a checkbox's TRUE is no text to keep)
         text = _raw_text(raw.get(name))
         if not text:
             continue
@@ -589,6 +880,8 @@ def keep_as_typed(
         code = "date_kept_as_typed" if name in _DATES or name == "ends_at" else "value_kept_in_notes"
         if isinstance(error, Message) and error.code == "unit_not_person":
             code = "unit_kept_in_notes"
+        elif isinstance(error, Message) and error.code == "date_unclear":
+            code = "date_unclear_kept"
         warnings.append(warning(code, column=name, value=_shown(text)))
 
 
@@ -653,6 +946,24 @@ def _join_name_columns(data: Values) -> None:
     parts = [data.get(k) or "" for k in ("family_name", "middle_name", "given_name")]
     if not data.get("full_name") and any(parts):
         data["full_name"] = join_name(*parts)
+
+
+_MODELS: dict[str, type[Any]] = {
+    "organisation": m.Organisation, "contact": m.Contact, "meeting": m.Meeting, "action": m.Action,
+    "staff": m.Staff,
+}  # fmt: skip
+
+
+def service_error(kind: str, key: str, error: str | Message, data: Values) -> str | Message:
+    """A service's refusal of ``key`` as the import says it: a value longer than its column
+    (a 32,000-character cell in a name column) as a coded "too long" message with its length
+    and the column's limit, worded in the reader's language (the service's own text is
+    English); any other refusal as the service worded it."""
+    value = data.get(key)
+    limit = _lengths(_MODELS[kind]).get(key) if kind in _MODELS else None
+    if isinstance(error, str) and isinstance(value, str) and limit is not None and len(value) > limit:
+        return msg("too_long", length=len(value), most=limit)
+    return error
 
 
 # Service error keys that name a column by another name than the importer's field.

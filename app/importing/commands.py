@@ -275,8 +275,8 @@ def _show_kind(ctx: Any, preview: Preview, lang: str) -> None:
     not_kept = columns_not_kept(preview.layout)
     if not_kept is not None:
         ctx.out(line("sheet_warning", lang, text=text(not_kept, lang)))
-    for said in (empty_columns(preview), hidden_mapped_columns(preview)):
-        if said is not None:
+    for said in (empty_columns(preview), hidden_mapped_columns(preview), *preview.sheet_warnings):
+        if said is not None:  # (a column's dates read month first…)
             ctx.out(line("sheet_warning", lang, text=text(said, lang)))
 
 

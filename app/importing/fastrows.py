@@ -10,7 +10,7 @@ So each column keeps a memo from cell to its *contribution* (the record's column
 its list or reference, its words for the search text), computed by the same functions the
 general path (:func:`app.importing.preview.clean_row`) uses, and a row is assembled from
 them with a few dictionary operations. Anything unusual (a value that would be an error or a
-warning, a label after an email or phone, a cell the general path would keep in the notes,
+warning, a label before or after an email or phone, a cell the general path would keep in the notes,
 a row without a name) makes that row go through the general path, whole; the one warning
 given here is a plainly written 099x number's, "kept unverified", worded and placed as the
 general path words and places it. The two paths are held together by property tests
@@ -167,6 +167,8 @@ def _organisation(value: Any) -> Any:
 
 
 def _split_cell(value: Any, pattern: Any, *, phones: bool = False) -> Any:
+    if value.__class__ is bool:
+        return FALLBACK  # a checkbox's TRUE is no email or phone: the general path says so
     items = cl._split([value], pattern, phones=phones)
     kept = []
     for item in items:
@@ -177,6 +179,11 @@ def _split_cell(value: Any, pattern: Any, *, phones: bool = False) -> Any:
                 return FALLBACK  # a label ("an@x.vn (công việc)"): the general path keeps it
         kept.append(value)
     return kept
+
+
+_LABELLED = re.compile(r"[:：(]")
+"""What an email cell with a label holds (cleaning._split_emails; a phone's label in brackets
+is found by _split_cell, "(024)" being part of a number)."""
 
 
 def _emails(value: Any) -> Any:
@@ -191,6 +198,8 @@ def _emails(value: Any) -> Any:
         except Exception:
             return FALLBACK
         return Gives(relation=[e], words=_folded(e, e.replace("@", " ").replace(".", " ")), slot=_EMAILS)
+    if value.__class__ is str and _LABELLED.search(value) is not None:
+        return FALLBACK  # a label ("Công việc: an@nic.vn", "an@nic.vn (công việc)"): the general path's
     items = _split_cell(value, cl._EMAIL_SPLIT)
     if items is FALLBACK:
         return items
@@ -228,6 +237,8 @@ def _phones(value: Any) -> Any:
                 e164 = "+84" + national
                 return Gives(relation=[e164], words=tuple(v.phone_search_tokens(e164)), slot=_PHONES)
             return _unverified(value)
+    if value.__class__ is str and (":" in value or "：" in value):
+        return FALLBACK  # a label before a number ("Di động: 0912 345 678"): the general path's
     items = _split_cell(value, cl._PHONE_SPLIT, phones=True)
     if items is FALLBACK:
         return items
@@ -301,6 +312,8 @@ def _source(value: Any) -> Any:
 
 
 def _tags(value: Any) -> Any:
+    if value.__class__ is bool:
+        return FALLBACK  # (no tag "TRUE": the general path says so)
     tags = _names(cl._split([value], cl._LIST_SPLIT))
     if any(len(name) > TAG_LENGTH for name in tags):
         return FALLBACK

@@ -126,8 +126,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "field_error": ("{detail}", "{detail}"),
     "not_known_word": ('"{value}" is not a known {what}', '"{value}" không phải {what} đã biết'),
     "too_long": (
-        "is {length} characters long; at most {most} fit",
-        "dài {length} ký tự, tối đa {most}",
+        "too long: {length} characters, where at most {most} fit; shorten it in the file and import "
+        "it again (nothing was cut off)",
+        "quá dài: {length} ký tự, trong khi tối đa chỉ được {most} ký tự; hãy rút ngắn trong tệp rồi "
+        "nhập lại (không có gì bị cắt bớt)",
     ),
     "country_code": ('"{value}": use a 2-letter country code', '"{value}": dùng mã 2 chữ cái'),
     "not_1_to_5": ("{value} is not a number from 1 to 5", "{value} không phải số từ 1 đến 5"),
@@ -158,6 +160,46 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "unit_kept_in_notes": (
         '"{value}" is a department or office, not a person: no staff member made for it; kept in the notes',
         '"{value}" là tên một đơn vị (phòng, ban…), không phải một người: không tạo cán bộ; đã ghi vào ghi chú',
+    ),
+    "checkbox_value": (
+        "{value} is a yes/no (checkbox) value, not what this column should hold: the row is not "
+        "imported; check that the column is mapped to the right field",
+        "{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: dòng này không "
+        "được nhập; hãy kiểm tra cột đã được ghép đúng trường chưa",
+    ),
+    "checkbox_left_out": (
+        "{value} is a yes/no (checkbox) value, not what this column should hold: left out; check "
+        "that the column is mapped to the right field",
+        "{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: đã bỏ qua; hãy "
+        "kiểm tra cột đã được ghép đúng trường chưa",
+    ),
+    "date_unclear": (
+        '"{value}" reads both ways (day/month or month/day), and this column has dates written '
+        "both ways: write it with the month in words (4 March 2026) or as year-month-day "
+        "(2026-03-04)",
+        '"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo '
+        "cả hai kiểu: hãy ghi tháng bằng chữ (4 tháng 3 năm 2026) hoặc theo năm-tháng-ngày "
+        "(2026-03-04)",
+    ),
+    "date_unclear_kept": (
+        '"{value}" reads both ways (day/month or month/day), and this column has dates written '
+        "both ways, so it was not guessed: kept in the notes as typed; enter the date by hand",
+        '"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo '
+        "cả hai kiểu, nên không đoán: đã ghi vào ghi chú như đã nhập; hãy tự nhập ngày",
+    ),
+    "dates_month_first": (
+        'column {header} writes its dates month first (row {example_row}: "{value}" can only be '
+        "month/day/year), so every date in it was read as month/day/year",
+        'cột {header} ghi ngày theo kiểu tháng trước (dòng {example_row}: "{value}" chỉ có thể là '
+        "tháng/ngày/năm), nên mọi ngày trong cột được đọc theo tháng/ngày/năm",
+    ),
+    "dates_both_orders": (
+        'column {header} has dates written day first (row {day_row}: "{day_value}") and month '
+        'first (row {month_row}: "{month_value}"): a date that reads both ways, such as '
+        "03/04/2026, was not guessed, and its row says so",
+        'cột {header} có ngày ghi theo kiểu ngày trước (dòng {day_row}: "{day_value}") lẫn tháng '
+        'trước (dòng {month_row}: "{month_value}"): ngày đọc được cả hai cách (như 03/04/2026) '
+        "không được đoán; dòng nào có ngày như vậy đều được báo",
     ),
     # --- why a sheet is read as our staff, or as contacts (sheet.staff_evidence) ---------------
     "kind_staff_by_name": (
@@ -383,6 +425,10 @@ LEVELS: dict[str, Level] = {
     "date_kept_as_typed": "warning",
     "value_kept_in_notes": "warning",
     "unit_kept_in_notes": "warning",
+    "checkbox_left_out": "warning",
+    "date_unclear_kept": "warning",
+    "dates_month_first": "warning",
+    "dates_both_orders": "warning",
     "hidden_row_imported": "warning",
     "kind_staff_by_name": "note",
     "kind_staff_by_active": "note",

@@ -28,11 +28,13 @@ from app.importing import fields as fs
 from app.importing.cleaning import (
     NOTES_FIELD,
     SERVICE_FIELD,
+    DateOrders,
     Plan,
     collect,
     collect_plan,
     field_headers,
     prepare_row,
+    service_error,
     to_input,
 )
 from app.importing.errors import ImportCancelled, ImportFileError
@@ -142,6 +144,7 @@ class Preview:
     hidden: tuple[int, ...] = ()  # the data rows Excel hides (hidden, filtered out): see mark_hidden
     skip_hidden: bool = False  # whether they are left out
     hidden_columns: frozenset[int] = frozenset()  # the columns Excel hides: see hidden_mapped_columns
+    sheet_warnings: tuple[Message, ...] = ()  # said once of the sheet (a column's dates month first)
 
     @property
     def kind(self) -> str:
@@ -254,7 +257,7 @@ def clean_row(
             result.relations["labels"] = _labels_of(labelled, result.relations)
     except ValidationError as exc:
         for key, message in exc.errors.items():
-            errors.setdefault(SERVICE_FIELD.get(key, key), message)
+            errors.setdefault(SERVICE_FIELD.get(key, key), service_error(kind, key, message, data))
     except (ValueError, TypeError, ArithmeticError) as exc:
         # A value the checks did not foresee: the row is rejected, the import goes on.
         errors.setdefault(required, msg("unreadable_value", detail=f"{type(exc).__name__}: {exc}"))
@@ -286,8 +289,10 @@ def read_rows(
     cancel: Cancel | None = None,
     parallel: bool | None = None,
     fast: bool = True,
+    said: list[Message] | None = None,
 ) -> tuple[list[RowResult], int]:
     """Clean and check every data row below the header; returns the rows and the rows read.
+    ``said``: what is said once of the sheet is added to it (:func:`_date_orders`).
 
     Rows are read in a stream and cleaned in chunks. For a sheet of :data:`PARALLEL_ROWS`
     or more (or with ``parallel=True``) worker processes clean chunks beside this one, one
@@ -314,6 +319,7 @@ def read_rows(
     # (no <dimension> in the file) starts them once it has proved big.
     big = parallel is True or total >= PARALLEL_ROWS
     rows_fast: Any = fast_rows(layout) if fast else False
+    orders = DateOrders.of(layout.mapping)
     chunks = 0
     try:
         for number, values in iter_rows(path, layout.sheet):
@@ -330,6 +336,8 @@ def read_rows(
                 big = big or total >= PARALLEL_ROWS
             if progress is not None:
                 progress(read, max(total, read))
+            if orders is not None:
+                orders.see(chunk)
             chunks += 1
             big = big or (not total and read >= PARALLEL_ROWS // 2)
             if not (helpers and big) or chunks % (helpers + 1) == 1:
@@ -343,6 +351,8 @@ def read_rows(
                     out += in_flight.popleft().result()
             chunk = []
         if chunk:
+            if orders is not None:
+                orders.see(chunk)
             out += clean_chunk(layout, chunk, rows_fast)
         while in_flight:
             if cancel is not None and cancel():
@@ -352,9 +362,52 @@ def read_rows(
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
     out.sort(key=lambda r: r.row)
+    if orders is not None:
+        _date_orders(path, layout, orders, out, said)
     if progress is not None:
         progress(read, read)
     return out, read
+
+
+def _date_orders(
+    path: Path, layout: SheetLayout, orders: DateOrders, rows: list[RowResult], said: list[Message] | None
+) -> None:
+    """The rows of a date column written month first, or both ways, cleaned again the way
+    :class:`~app.importing.cleaning.DateOrders` tells, and said once of the sheet, naming the
+    column and an example row. Rare, so the rows are read again from the file rather than
+    kept while the sheet is read (the day-first sheets every office writes keep nothing)."""
+    redo = orders.redo()
+    if redo:
+        at = {r.row: i for i, r in enumerate(rows)}
+        names = dict(orders.columns)
+        headers = field_headers(layout.mapping, layout.headers)
+        plan = collect_plan(layout.mapping, layout.headers)
+        last = max(redo)
+        for number, values in iter_rows(path, layout.sheet):
+            if number > last:
+                break
+            if number not in redo or number not in at:
+                continue
+            cells = list(values)
+            for col, how in redo[number].items():
+                if col < len(cells):
+                    cells[col] = orders.value(names[col], cells[col], how)
+            again = clean_row(layout, number, cells, headers, plan)
+            if again is not None:
+                rows[at[number]] = again
+    if said is None:
+        return
+    for col, (month_row, month_value), day in orders.said():
+        sheet, header, example = layout.sheet, layout.column_label(col), str(month_row)
+        if day is None:
+            said.append(
+                msg("dates_month_first", sheet=sheet, header=header, example_row=example, value=month_value)
+            )
+        else:
+            said.append(
+                msg("dates_both_orders", sheet=sheet, header=header, day_row=str(day[0]), day_value=day[1],
+                    month_row=example, month_value=month_value)
+            )  # fmt: skip
 
 
 _FAST: dict[Any, Any] = {}
@@ -493,10 +546,12 @@ def preview_import(
         raise ImportFileError(msg("bad_on_match", value=on_match, choices=list(ON_MATCH)))
     path = Path(path)
     with paused_gc():  # a million objects that live until the step ends (app.gcpause)
-        rows, read = read_rows(path, layout, progress=progress, cancel=cancel, parallel=parallel)
+        said: list[Message] = []
+        rows, read = read_rows(path, layout, progress=progress, cancel=cancel, parallel=parallel, said=said)
         hidden = mark_hidden(rows, hidden_rows(path, layout.sheet), layout.sheet, skip=skip_hidden)
         preview = Preview(path, layout, on_match, file_sha256(path), rows, read, earlier_sheets=tuple(after))
         preview.hidden, preview.skip_hidden = hidden, skip_hidden
         preview.hidden_columns = hidden_columns(path, layout.sheet)
+        preview.sheet_warnings = tuple(said)
         match_rows(session, preview, progress=progress, cancel=cancel, after=after)
     return preview

@@ -76,7 +76,11 @@ def _templates() -> dict[str, str]:
         "unreadable_value": tr("ImportMessage", "unreadable value ({detail})"),
         "field_error": tr("ImportMessage", "{detail}"),
         "not_known_word": tr("ImportMessage", '"{value}" is not a known {what}'),
-        "too_long": tr("ImportMessage", "is {length} characters long; at most {most} fit"),
+        "too_long": tr(
+            "ImportMessage",
+            "too long: {length} characters, where at most {most} fit; shorten it in the file and import "
+            "it again (nothing was cut off)",
+        ),
         "country_code": tr("ImportMessage", '"{value}": use a 2-letter country code'),
         "not_1_to_5": tr("ImportMessage", "{value} is not a number from 1 to 5"),
         "invalid_email": tr("ImportMessage", '"{value}" is not a valid email address'),
@@ -92,6 +96,38 @@ def _templates() -> dict[str, str]:
         "unit_kept_in_notes": tr(
             "ImportMessage",
             '"{value}" is a department or office, not a person: no staff member made for it; kept in the notes',
+        ),
+        "checkbox_value": tr(
+            "ImportMessage",
+            "{value} is a yes/no (checkbox) value, not what this column should hold: the row is not "
+            "imported; check that the column is mapped to the right field",
+        ),
+        "checkbox_left_out": tr(
+            "ImportMessage",
+            "{value} is a yes/no (checkbox) value, not what this column should hold: left out; check "
+            "that the column is mapped to the right field",
+        ),
+        "date_unclear": tr(
+            "ImportMessage",
+            '"{value}" reads both ways (day/month or month/day), and this column has dates written '
+            "both ways: write it with the month in words (4 March 2026) or as year-month-day "
+            "(2026-03-04)",
+        ),
+        "date_unclear_kept": tr(
+            "ImportMessage",
+            '"{value}" reads both ways (day/month or month/day), and this column has dates written '
+            "both ways, so it was not guessed: kept in the notes as typed; enter the date by hand",
+        ),
+        "dates_month_first": tr(
+            "ImportMessage",
+            'column {header} writes its dates month first (row {example_row}: "{value}" can only be '
+            "month/day/year), so every date in it was read as month/day/year",
+        ),
+        "dates_both_orders": tr(
+            "ImportMessage",
+            'column {header} has dates written day first (row {day_row}: "{day_value}") and month '
+            'first (row {month_row}: "{month_value}"): a date that reads both ways, such as '
+            "03/04/2026, was not guessed, and its row says so",
         ),
         "kind_staff_by_name": tr(
             "ImportMessage",

@@ -244,6 +244,7 @@ class PreviewPage(QWizardPage):
         not_kept = [m for p in self.w.previews if (m := columns_not_kept(p.layout)) is not None]
         not_kept += [m for p in self.w.previews if (m := empty_columns(p)) is not None]
         not_kept += [m for p in self.w.previews if (m := hidden_mapped_columns(p)) is not None]
+        not_kept += [m for p in self.w.previews for m in p.sheet_warnings]  # (dates month first…)
         if not_kept:
             said = [wording(m, where=len(results) > 1) for m in not_kept]
             hidden = " ".join([hidden, *(f"{t[:1].upper()}{t[1:]}." for t in said)]).strip()

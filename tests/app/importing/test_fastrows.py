@@ -35,10 +35,12 @@ ORGS = ["NIC", "Trung tâm Đổi mới sáng tạo Quốc gia (NIC)", "A" * 301
 EMAILS = ["an@nic.vn", "AN@NIC.VN", "an@nic.vn; binh@fpt.com", "an@nic.vn (công việc)", "not an email",
           "an@nic.vn, an@nic.vn", "mailto:an@nic.vn", "<an@nic.vn>", "an@localhost", "an@example.invalid",
           '"a,b"@x.vn', "an.@nic.vn", "an@nic.vn\nbinh@fpt.com", "an@nic.local", "nguyen.van.an123@nic.vn",
-          "Nguyễn@nic.vn", ";"]  # fmt: skip
+          "Nguyễn@nic.vn", ";", "Công việc: an@nic.vn", "Email: an@nic.vn", "E-mail cơ quan: an@nic.gov.vn",
+          "Cá nhân: an@gmail.com, Work: an@nic.vn", "Trợ lý: an@nic.vn", "an@nic.vn (công việc); binh@fpt.com"]  # fmt: skip
 PHONES = ["0912 345 678", "(+84) 98-662-6738", "+84 992808850", "0992976585", "84912345678", "0912345678 (di động)",
           "0912345678 / 0987654321", "123", "+1 650 253 0000", "0912345678 hoặc 0987654321", "(024) 3826 1234",
-          "0912345678, 0912345678", "(+84)", "+84912345678", "0912-345-678 (nhà riêng)", "090 - 123 4567"]  # fmt: skip
+          "0912345678, 0912345678", "(+84)", "+84912345678", "0912-345-678 (nhà riêng)", "090 - 123 4567",
+          "Mobile: 0912 345 678", "Di động: 0912345678; Cơ quan: 024 3826 1234", "ĐT: 0912 345 678", "Zalo: 0912345678"]  # fmt: skip
 DATES = [dt.date(2025, 1, 2), dt.datetime(2025, 1, 2, 10, 30), dt.datetime(2025, 1, 2), "02/01/2025",
          "2025-01-02", "not a date", "31/02/2025", "  05/04/2025 "]  # fmt: skip
 NOTES = ["Quan tâm AI", "line1\nline2", "  a  \r\n b ", "Quan tâm\u200b AI\x07"]
