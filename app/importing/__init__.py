@@ -16,7 +16,15 @@ and a wizard drive the same pipeline::
 from app.importing import folds
 from app.importing.commit import CommitResult, commit_import, run_import
 from app.importing.errors import ImportCancelled, ImportFileError
-from app.importing.preview import ON_MATCH, STATUSES, Preview, RowResult, empty_columns, preview_import
+from app.importing.preview import (
+    ON_MATCH,
+    STATUSES,
+    Preview,
+    RowResult,
+    empty_columns,
+    legacy_note,
+    preview_import,
+)
 from app.importing.report import write_error_report
 from app.importing.sheet import (
     SheetLayout,
@@ -52,6 +60,7 @@ __all__ = [
     "inspect_sheet",
     "inspect_workbook",
     "kind_reason",
+    "legacy_note",
     "preview_import",
     "remember_mapping",
     "remembered_mapping",

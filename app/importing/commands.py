@@ -26,7 +26,7 @@ from app.importing.messages import (
     term,
     text,
 )
-from app.importing.preview import ON_MATCH, STATUSES, Preview, empty_columns, preview_import
+from app.importing.preview import ON_MATCH, STATUSES, Preview, empty_columns, legacy_note, preview_import
 from app.importing.reader import SUFFIXES, sheet_names
 from app.importing.report import write_error_report
 from app.importing.sheet import SheetLayout, columns_not_kept, inspect_sheet, kind_reason, suggest_mapping
@@ -60,6 +60,7 @@ LINES: dict[str, tuple[str, str]] = {
     "why_contact": ('  read as contacts: {reason}; if it lists your own staff: --sheet "{sheet}" --kind staff',
                     '  đọc là danh bạ liên hệ: {reason}; nếu là cán bộ của mình: --sheet "{sheet}" --kind staff'),
     "sheet_warning": ("  warning: {text}", "  cảnh báo: {text}"),
+    "sheet_note": ("  note: {text}", "  lưu ý: {text}"),
     "row": ("  row {row} [{status}]: {text}", "  dòng {row} [{status}]: {text}"),
     "warning": ("  row {row} (warning): {text}", "  dòng {row} (cảnh báo): {text}"),
     "apart": ("  row {row} (new): {text}", "  dòng {row} (mới): {text}"),
@@ -246,6 +247,9 @@ def _show_kind(ctx: Any, preview: Preview, lang: str) -> None:
     empty = empty_columns(preview)
     if empty is not None:
         ctx.out(line("sheet_warning", lang, text=text(empty, lang)))
+    legacy = legacy_note(preview)
+    if legacy is not None:
+        ctx.out(line("sheet_note", lang, text=text(legacy, lang)))
 
 
 def _show(ctx: Any, preview: Preview, lang: str) -> None:

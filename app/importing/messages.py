@@ -216,6 +216,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng "
         "Excel và lưu lại để kết quả được lưu, rồi nhập lại",
     ),
+    "legacy_encoding": (
+        'typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")',
+        'gõ bằng bảng mã cũ {encoding}, đã chuyển sang Unicode: {columns} (ví dụ "{typed}" → "{read}")',
+    ),
     "staff_columns_not_kept": (
         "not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether "
         "they still work here",
@@ -390,6 +394,7 @@ LEVELS: dict[str, Level] = {
     "kind_contacts_by_contact_domains": "note",
     "staff_columns_not_kept": "warning",
     "columns_empty": "warning",
+    "legacy_encoding": "note",
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",

@@ -38,7 +38,7 @@ from app.importing.cleaning import (
 from app.importing.errors import ImportCancelled, ImportFileError
 from app.importing.messages import Message, msg, text
 from app.importing.notation import split_label
-from app.importing.reader import estimate_rows, hidden_rows, iter_rows
+from app.importing.reader import estimate_rows, hidden_rows, iter_rows, legacy_text
 from app.importing.sheet import SheetLayout
 
 Progress = Callable[[int, int], None]
@@ -141,6 +141,7 @@ class Preview:
     earlier_sheets: Sequence[Preview] = ()  # the workbook's sheets imported before this one
     hidden: tuple[int, ...] = ()  # the data rows Excel hides (hidden, filtered out): see mark_hidden
     skip_hidden: bool = False  # whether they are left out
+    legacy: Any = None  # the columns read from a legacy encoding (app.importing.legacy.Finding)
 
     @property
     def kind(self) -> str:
@@ -434,6 +435,29 @@ def empty_columns(preview: Preview) -> Message | None:
     return msg("columns_empty", sheet=layout.sheet, columns=empty) if empty else None
 
 
+def legacy_note(preview: Preview) -> Message | None:
+    """The columns typed in a legacy Vietnamese encoding (TCVN3, VNI) and read as Unicode,
+    said once for the sheet with the encoding and one example of a data row ("NguyÔn V¨n
+    Hïng" → "Nguyễn Văn Hùng"); None when the sheet is Unicode."""
+    found = preview.legacy
+    if found is None:
+        return None
+    layout = preview.layout
+    examples = [e for e in found.examples if e[0] > layout.header_row] or list(found.examples)
+    if not examples:
+        return None
+    mapped = [c for c in found.columns if layout.mapping.get(c, fs.IGNORE) != fs.IGNORE]
+    _row, _col, typed, read = examples[0]
+    return msg(
+        "legacy_encoding",
+        sheet=layout.sheet,
+        encoding=found.name,
+        columns=[layout.column_label(c) for c in (mapped or found.columns)],
+        typed=typed,
+        read=read,
+    )
+
+
 def mark_hidden(rows: list[RowResult], hidden: frozenset[int], sheet: str, *, skip: bool) -> tuple[int, ...]:
     """Say of each row Excel hides (by hand, by an autofilter, in a collapsed group) that it
     was hidden: imported with a warning, or with ``skip`` left out (status "skip", nothing
@@ -483,5 +507,6 @@ def preview_import(
         hidden = mark_hidden(rows, hidden_rows(path, layout.sheet), layout.sheet, skip=skip_hidden)
         preview = Preview(path, layout, on_match, file_sha256(path), rows, read, earlier_sheets=tuple(after))
         preview.hidden, preview.skip_hidden = hidden, skip_hidden
+        preview.legacy = legacy_text(path, layout.sheet)
         match_rows(session, preview, progress=progress, cancel=cancel, after=after)
     return preview

@@ -137,6 +137,10 @@ def _templates() -> dict[str, str]:
             "no value in any row: {columns}; if they hold formulas, open the file in Excel and save "
             "it, so that their results are saved, then import it again",
         ),
+        "legacy_encoding": tr(
+            "ImportMessage",
+            'typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")',
+        ),
         "staff_columns_not_kept": tr(
             "ImportMessage",
             "not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether "

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.importing import STATUSES, columns_not_kept, empty_columns
+from app.importing import STATUSES, columns_not_kept, empty_columns, legacy_note
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, num, show_error, show_note
 from ui.import_wizard.folds_panel import FoldsPanel
@@ -243,6 +243,8 @@ class PreviewPage(QWizardPage):
         # the columns a staff sheet does not import ("Đơn vị", "Chức vụ"…): said, not dropped silently
         not_kept = [m for p in self.w.previews if (m := columns_not_kept(p.layout)) is not None]
         not_kept += [m for p in self.w.previews if (m := empty_columns(p)) is not None]
+        # a sheet typed in TCVN3 or VNI, read as Unicode: said once, with an example
+        not_kept += [m for p in self.w.previews if (m := legacy_note(p)) is not None]
         if not_kept:
             said = [wording(m, where=len(results) > 1) for m in not_kept]
             hidden = " ".join([hidden, *(f"{t[:1].upper()}{t[1:]}." for t in said)]).strip()
