@@ -208,3 +208,23 @@ def test_a_legacy_sheet_saved_as_csv_is_read_as_unicode(tmp_path: Path, encoding
             )
     finally:
         engine.dispose()
+
+
+def test_a_tcvn3_xls_workbook_is_read_once_as_unicode(tmp_path: Path) -> None:
+    """Excel 97-2003: the sheet is parsed once, kept between the header search and the reading
+    of the rows; its kept rows are not decoded a second time ("Hùng" read again as TCVN3 would
+    be "Hựng")."""
+    from tests.app.importing.test_formats import write_xls
+
+    path = write_xls(tmp_path / "dai-bieu.xls", {"DS": _sheet(lg.TCVN3)})
+    engine = open_database(f"sqlite:///{tmp_path / 'k.db'}")
+    try:
+        for _ in range(2):  # (a second import reads the kept parse again)
+            pv, _ = do_import(engine, path, "DS")
+            assert pv.legacy is not None and pv.legacy.encoding == lg.TCVN3
+        with read_session(engine) as s:
+            contacts = s.exec(select(m.Contact)).all()
+            assert sorted(c.full_name for c in contacts) == sorted(p[0] for p in PEOPLE)
+            assert sorted(c.position for c in contacts) == sorted(p[1] for p in PEOPLE)
+    finally:
+        engine.dispose()
