@@ -23,6 +23,7 @@ from app.importing.preview import (
     RowResult,
     empty_columns,
     hidden_mapped_columns,
+    legacy_note,
     preview_import,
 )
 from app.importing.report import write_error_report
@@ -61,6 +62,7 @@ __all__ = [
     "inspect_sheet",
     "inspect_workbook",
     "kind_reason",
+    "legacy_note",
     "preview_import",
     "remember_mapping",
     "remembered_mapping",

@@ -34,6 +34,7 @@ from app.importing.preview import (
     RowResult,
     empty_columns,
     hidden_mapped_columns,
+    legacy_note,
     preview_import,
 )
 from app.importing.reader import SUFFIXES, sheet_names, sheet_states
@@ -69,6 +70,7 @@ LINES: dict[str, tuple[str, str]] = {
     "why_contact": ('  read as contacts: {reason}; if it lists your own staff: --sheet "{sheet}" --kind staff',
                     '  đọc là danh bạ liên hệ: {reason}; nếu là cán bộ của mình: --sheet "{sheet}" --kind staff'),
     "sheet_warning": ("  warning: {text}", "  cảnh báo: {text}"),
+    "sheet_note": ("  note: {text}", "  lưu ý: {text}"),
     "row": ("  row {row} [{status}]: {text}", "  dòng {row} [{status}]: {text}"),
     "warning": ("  row {row} (warning): {text}", "  dòng {row} (cảnh báo): {text}"),
     "apart": ("  row {row} (new): {text}", "  dòng {row} (mới): {text}"),
@@ -278,6 +280,9 @@ def _show_kind(ctx: Any, preview: Preview, lang: str) -> None:
     for said in (empty_columns(preview), hidden_mapped_columns(preview), *preview.sheet_warnings):
         if said is not None:  # (a column's dates read month first…)
             ctx.out(line("sheet_warning", lang, text=text(said, lang)))
+    legacy = legacy_note(preview)
+    if legacy is not None:
+        ctx.out(line("sheet_note", lang, text=text(legacy, lang)))
 
 
 def _show(ctx: Any, preview: Preview, lang: str) -> None:

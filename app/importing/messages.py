@@ -264,6 +264,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa "
         "dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp",
     ),
+    "legacy_encoding": (
+        'typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")',
+        'gõ bằng bảng mã cũ {encoding}, đã chuyển sang Unicode: {columns} (ví dụ "{typed}" → "{read}")',
+    ),
     "staff_columns_not_kept": (
         "not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether "
         "they still work here",
@@ -443,6 +447,7 @@ LEVELS: dict[str, Level] = {
     "staff_columns_not_kept": "warning",
     "columns_empty": "warning",
     "columns_hidden": "warning",
+    "legacy_encoding": "note",
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",

@@ -40,7 +40,7 @@ from app.importing.cleaning import (
 from app.importing.errors import ImportCancelled, ImportFileError
 from app.importing.messages import Message, msg, text
 from app.importing.notation import split_label
-from app.importing.reader import estimate_rows, hidden_columns, hidden_rows, iter_rows
+from app.importing.reader import estimate_rows, hidden_columns, hidden_rows, iter_rows, legacy_text
 from app.importing.sheet import SheetLayout
 
 Progress = Callable[[int, int], None]
@@ -145,6 +145,7 @@ class Preview:
     skip_hidden: bool = False  # whether they are left out
     hidden_columns: frozenset[int] = frozenset()  # the columns Excel hides: see hidden_mapped_columns
     sheet_warnings: tuple[Message, ...] = ()  # said once of the sheet (a column's dates month first)
+    legacy: Any = None  # the columns read from a legacy encoding (app.importing.legacy.Finding)
 
     @property
     def kind(self) -> str:
@@ -501,6 +502,29 @@ def hidden_mapped_columns(preview: Preview) -> Message | None:
     return msg("columns_hidden", sheet=layout.sheet, columns=hidden) if hidden else None
 
 
+def legacy_note(preview: Preview) -> Message | None:
+    """The columns typed in a legacy Vietnamese encoding (TCVN3, VNI) and read as Unicode,
+    said once for the sheet with the encoding and one example of a data row ("NguyÔn V¨n
+    Hïng" → "Nguyễn Văn Hùng"); None when the sheet is Unicode."""
+    found = preview.legacy
+    if found is None:
+        return None
+    layout = preview.layout
+    examples = [e for e in found.examples if e[0] > layout.header_row] or list(found.examples)
+    if not examples:
+        return None
+    mapped = [c for c in found.columns if layout.mapping.get(c, fs.IGNORE) != fs.IGNORE]
+    _row, _col, typed, read = examples[0]
+    return msg(
+        "legacy_encoding",
+        sheet=layout.sheet,
+        encoding=found.name,
+        columns=[layout.column_label(c) for c in (mapped or found.columns)],
+        typed=typed,
+        read=read,
+    )
+
+
 def mark_hidden(rows: list[RowResult], hidden: frozenset[int], sheet: str, *, skip: bool) -> tuple[int, ...]:
     """Say of each row Excel hides (by hand, by an autofilter, in a collapsed group) that it
     was hidden: imported with a warning, or with ``skip`` left out (status "skip", nothing
@@ -553,5 +577,6 @@ def preview_import(
         preview.hidden, preview.skip_hidden = hidden, skip_hidden
         preview.hidden_columns = hidden_columns(path, layout.sheet)
         preview.sheet_warnings = tuple(said)
+        preview.legacy = legacy_text(path, layout.sheet)
         match_rows(session, preview, progress=progress, cancel=cancel, after=after)
     return preview

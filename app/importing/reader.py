@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import re
 import threading
 import unicodedata
@@ -296,6 +297,7 @@ _NAMES: dict[_Key, list[str]] = {}
 _STREAMED: dict[_Key, bool] = {}  # sheets the streaming reader reads (their extent was scanned)
 _HEIGHTS: dict[_Key, int] = {}  # the last row of each sheet parsed (for estimate_rows)
 _HIDDEN: dict[_Key, frozenset[int]] = {}  # the rows Excel hides, by (file, "\0" + the sheet's XML)
+_LEGACY: dict[_Key, Any] = {}  # what legacy.converted found, by (file, "\0legacy:" + the sheet)
 
 
 def _file_key(path: Path, sheet: str) -> _Key:
@@ -367,23 +369,57 @@ def forget_parsed() -> None:
         _STREAMED.clear()
         _HEIGHTS.clear()
         _HIDDEN.clear()
+        _LEGACY.clear()
 
 
 def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> Iterator[Row]:
     """All rows of ``sheet`` (the first sheet when None), empty ones included.
 
     ``keep``: the rows parsed are kept for the next reading of the same sheet (the header
-    search reads the first rows and the preview all of them from one parse)."""
+    search reads the first rows and the preview all of them from one parse).
+
+    Columns typed in a legacy Vietnamese encoding (TCVN3, VNI) come back in Unicode, header
+    and all: the first rows decide (:func:`app.importing.legacy.converted`), and what they
+    found is told by :func:`legacy_text`."""
     kind = file_kind(path)
-    if kind == "csv":
-        yield from _csv_rows(path)
-        return
     if kind == "vcf":
         from app.importing import vcf
 
         yield from vcf.rows(path)
         return
-    names = sheet_names(path)
+    from app.importing import legacy
+
+    if kind == "csv":
+        rows = _csv_rows(path, _csv_encoding(path))
+        sheet = path.stem
+    else:
+        names = sheet_names(path)
+        sheet = names[0] if sheet is None and names else sheet
+        rows = _sheet_rows(path, sheet, kind, names, keep=keep)
+    key = _file_key(path, "\0legacy:" + (sheet or ""))
+
+    def found(finding: legacy.Finding | None) -> None:
+        with _LOCK:
+            if len(_LEGACY) > 100:
+                _LEGACY.clear()
+            _LEGACY[key] = finding
+
+    yield from legacy.converted(rows, found)
+
+
+def legacy_text(path: Path, sheet: str) -> Any:
+    """What the last reading of ``sheet`` found typed in a legacy Vietnamese encoding (an
+    :class:`app.importing.legacy.Finding`), or None."""
+    try:
+        key = _file_key(Path(path), "\0legacy:" + sheet)
+    except OSError:
+        return None
+    with _LOCK:
+        return _LEGACY.get(key)
+
+
+def _sheet_rows(path: Path, sheet: str | None, kind: str, names: list[str], *, keep: bool) -> Iterator[Row]:
+    """:func:`iter_rows` of a workbook's sheet, as read."""
     if not names:
         raise ImportFileError(msg("file_no_sheets", file=path.name))
     if sheet is None:
@@ -978,12 +1014,26 @@ def _check_quotes_close(text: Any, delimiter: str, path: Path) -> None:
             ) from None
 
 
-def _csv_rows(path: Path) -> Iterator[Row]:
-    csv.field_size_limit(CSV_FIELD_LIMIT)
+def _csv_encoding(path: Path) -> str:
+    """The CSV file's encoding (:func:`app.importing.csvtext.detect_encoding`); but text typed
+    in the TCVN3 or VNI fonts, saved as CSV, is in their bytes, which the Vietnamese code page
+    (cp1258) reads as other letters: when the first rows read as Western cp1252 show legacy
+    Vietnamese (:func:`app.importing.legacy.detect`), cp1252, for the legacy tables to read."""
     try:
         encoding = csvtext.detect_encoding(path)
     except csvtext.NotText:
         raise ImportFileError(msg("file_not_text", file=path.name)) from None
+    if encoding == "cp1258":
+        from app.importing import legacy
+
+        sample = list(itertools.islice(_csv_rows(path, "cp1252"), legacy.SAMPLE_ROWS))
+        if legacy.detect(sample) is not None:
+            return "cp1252"
+    return encoding
+
+
+def _csv_rows(path: Path, encoding: str) -> Iterator[Row]:
+    csv.field_size_limit(CSV_FIELD_LIMIT)
     # cp1258 writes most tones as combining marks: compose them (NFC) like every other text.
     compose = encoding == "cp1258"
     with path.open("r", encoding=encoding, errors="replace", newline="") as text:

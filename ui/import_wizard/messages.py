@@ -178,6 +178,10 @@ def _templates() -> dict[str, str]:
             "hidden in Excel, yet imported like the other columns: {columns}; if a hidden column "
             "holds old values, choose “not imported” for it in the mapping, or delete it from the file",
         ),
+        "legacy_encoding": tr(
+            "ImportMessage",
+            'typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")',
+        ),
         "staff_columns_not_kept": tr(
             "ImportMessage",
             "not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether "

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.importing import STATUSES, columns_not_kept, empty_columns, hidden_mapped_columns
+from app.importing import STATUSES, columns_not_kept, empty_columns, hidden_mapped_columns, legacy_note
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, num, show_error, show_note
 from ui.import_wizard.folds_panel import FoldsPanel
@@ -245,6 +245,8 @@ class PreviewPage(QWizardPage):
         not_kept += [m for p in self.w.previews if (m := empty_columns(p)) is not None]
         not_kept += [m for p in self.w.previews if (m := hidden_mapped_columns(p)) is not None]
         not_kept += [m for p in self.w.previews for m in p.sheet_warnings]  # (dates month first…)
+        # a sheet typed in TCVN3 or VNI, read as Unicode: said once, with an example
+        not_kept += [m for p in self.w.previews if (m := legacy_note(p)) is not None]
         if not_kept:
             said = [wording(m, where=len(results) > 1) for m in not_kept]
             hidden = " ".join([hidden, *(f"{t[:1].upper()}{t[1:]}." for t in said)]).strip()
