@@ -1,9 +1,9 @@
 """Load test of a team database (issue 13): WORKERS processes save to overlapping records for
 SECONDS through the app's service layer, and nothing is lost.
 
-Each worker loops: read a random record's version (of RECORDS contacts, so saves collide),
-wait a moment (a person editing), then ``app.records.update(..., expected_version=…)`` in one
-unit of work. A save either succeeds or raises ``ConflictError`` (someone saved first);
+Each worker loops: read a random record's version (of RECORDS contacts, so saves collide) as a
+form opening on it does, wait a moment (a person editing), then ``app.records.update(...,
+expected_version=…)`` in one unit of work (writers take turns: the version is checked inside). A save either succeeds or raises ``ConflictError`` (someone saved first);
 anything else is an error. At the end, per record:
 
 - final ``version`` == 1 + the number of successful saves (no update was lost or doubled);
@@ -49,7 +49,7 @@ def _worker(url: str, ids: list[int], seconds: float, seed: int, out: Any, start
     from app import records
     from app.errors import ConflictError
     from db import models as m
-    from db.engine import make_engine, unit_of_work
+    from db.engine import make_engine, read_session, unit_of_work
 
     engine = make_engine(url)
     with engine.connect():  # connected before the clock starts
@@ -66,9 +66,10 @@ def _worker(url: str, ids: list[int], seconds: float, seed: int, out: Any, start
         n += 1
         value = f"w{seed}-{n}"
         try:
-            with unit_of_work(engine) as s:
+            with read_session(engine) as s:  # the form opened on the record, as the window reads it
                 version = s.execute(select(m.Contact.version).where(m.Contact.id == record)).scalar_one()
-                time.sleep(rnd.uniform(0, 0.004))  # the edit: another save may land meanwhile
+            time.sleep(rnd.uniform(0, 0.004))  # the edit: another save may land meanwhile
+            with unit_of_work(engine) as s:  # Save (writers take turns: the check is inside)
                 new = records.update(
                     s, "contact", record, {"notes": value}, expected_version=version, actor=f"worker {seed}"
                 )
