@@ -15,6 +15,7 @@ class Labels:
     page_of: str  # "%d", "%d"
     month_abbr: tuple[str, ...]
     words: dict[str, str] = field(default_factory=dict)
+    secret: bool = False  # the header's mark is a confidential meeting's (red), not the usual one
 
     def __getitem__(self, key: str) -> str:
         return self.words.get(key, key)
@@ -231,7 +232,7 @@ _VI = {
 LABELS = {
     "en": Labels(
         lang="en",
-        confidential="CONFIDENTIAL — INTERNAL USE · TÀI LIỆU NỘI BỘ",
+        confidential="INTERNAL — NOT FOR CIRCULATION",
         generated="Generated %s by Ketnoi",
         page_of="Page %d of %d",
         month_abbr=tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()),

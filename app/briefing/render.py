@@ -322,7 +322,7 @@ def render_meeting(
 ) -> int:
     lab = labels(lang)
     if brief.confidential:  # every page's header says so, not only the first
-        lab = dataclasses.replace(lab, confidential=lab["secret_header"])
+        lab = dataclasses.replace(lab, confidential=lab["secret_header"], secret=True)
     story = meeting_story(brief, lab, usable_width(paper))
     title = f"{lab['meeting_brief']}: {format_date(brief.starts_at, lab)}"
     return _render(
