@@ -234,3 +234,32 @@ def test_nothing_open_either_way_is_one_line_not_two_empty_tables() -> None:
     text = " ".join(pdf_text(io.BytesIO(buf.getvalue())))
     assert "Cam kết đang mở Không còn việc đang mở ở cả hai bên." in text
     assert "Bên ta cần làm" not in text
+
+
+def test_a_meeting_that_has_taken_place_prints_its_decisions_and_minutes(
+    session: Session, data: Sample
+) -> None:
+    """Reviewer: the brief of a meeting held on 20 Nov printed its agenda and a blank lined
+    notes page, not a word of what was decided."""
+    from app import records
+    from db.engine import unit_of_work
+
+    engine = session.get_bind()
+    with unit_of_work(engine) as s:  # type: ignore[arg-type]
+        held = records.create(
+            s,
+            "meeting",
+            {
+                "title": "Làm việc với Genetica",
+                "starts_at": dt.datetime(2026, 11, 20, 9),
+                "decisions": "Ký thỏa thuận hợp tác trước ngày 31/01/2027.",
+                "minutes": "Hai bên trao đổi về phòng thí nghiệm chung tại Hòa Lạc.",
+            },
+        )
+    with read_session(engine) as s:  # type: ignore[arg-type]
+        brief = gather_meeting(s, held, today=TODAY)
+    buf = io.BytesIO()
+    render.render_meeting(brief, buf, lang="vi")
+    text = " ".join(pdf_text(io.BytesIO(buf.getvalue())))
+    assert "Kết luận Ký thỏa thuận hợp tác trước ngày 31/01/2027." in text
+    assert "Biên bản Hai bên trao đổi về phòng thí nghiệm chung tại Hòa Lạc." in text
