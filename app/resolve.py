@@ -57,7 +57,13 @@ def as_id(text: str | int) -> int | None:
 def _live(session: Session, kind: str, ident: int, *, include_deleted: bool) -> bool:
     table = kinds.table(kind)
     row = session.execute(select(table.c.id, table.c.deleted_at).where(table.c.id == ident)).first()
-    return row is not None and (include_deleted or row.deleted_at is None)
+    if row is not None and row.deleted_at is not None and not include_deleted:
+        # said as it is (reviewer: "No contact with id 7" for a contact in the trash)
+        command = "org" if kind == "organisation" else kind
+        raise NotFound(
+            f"{kind.capitalize()} #{ident} is in the trash: restore it first (ketnoi {command} restore {ident})"
+        )
+    return row is not None
 
 
 def resolve(session: Session, kind: str, text: str | int, *, include_deleted: bool = False) -> int:

@@ -90,6 +90,14 @@ def _private(path: Path, mode: int) -> None:
             path.chmod(mode)
 
 
+def _private_file(path: Path) -> None:
+    """Create ``path`` empty, readable by its owner only (0600 where modes exist), for a copy
+    to be written into: never readable by others, not even while it is written."""
+    path.unlink(missing_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
 def reader(path: Path) -> tuple[sqlite3.Connection, bool]:
     """A connection that only reads ``path``, and whether Ketnoi may not write it where it lies
     (:func:`db.migrate.read_only_problem`): then as :mod:`db.read_only` chooses, which creates
@@ -155,14 +163,26 @@ def take(
         raise BackupError(
             f"Cannot back up {db_file}: the folder {to.parent} is read-only for you"
         ) from denied
+    # Written under a hidden temporary name, made private, then renamed in one step: a copy
+    # cut short (the process killed, the disk full) is never listed, counted or offered as a
+    # backup (reviewer: a kill -9 during `ketnoi backup` left a 132 MB half-copy with its
+    # -journal, readable by all, listed as a backup and counted among those kept).
+    part = to.with_name(f".{to.name}.part")
     try:
-        copy(db_file, to)
-    except (sqlite3.Error, DatabaseError) as exc:  # DatabaseError: db.read_only refused to read it
-        with contextlib.suppress(OSError):
-            to.unlink()
-        said = str(exc) if isinstance(exc, DatabaseError) else f"Cannot back up {db_file}: {exc}"
+        _private_file(part)
+        copy(db_file, part)
+        os.replace(part, to)
+    except (sqlite3.Error, DatabaseError, OSError) as exc:  # DatabaseError: db.read_only refused it
+        for leftover in (part, part.with_name(part.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        if isinstance(exc, DatabaseError):
+            said = str(exc)
+        elif isinstance(exc, OSError):
+            said = f"Cannot back up {db_file}: {exc.strerror or exc} ({exc.filename or to})"
+        else:
+            said = f"Cannot back up {db_file}: {exc}"
         raise BackupError(said) from exc
-    _private(to, 0o600)
     if to.parent == folder_for(db_file):
         prune(db_file)
     return to
@@ -221,6 +241,12 @@ def prune(db_file: Path) -> list[Path]:
     keep.update(list(days.values())[:DAILY_KEEP])
     keep.update(list(weeks.values())[:WEEKLY_KEEP])
     gone: list[Path] = []
+    stale = clock.now().timestamp() - 3600  # a copy under way takes seconds, not an hour
+    for part in folder_for(db_file).glob(f".{db_file.stem}-*.db.part*"):  # cut short (killed)
+        with contextlib.suppress(OSError):
+            if part.stat().st_mtime < stale:
+                part.unlink()
+                gone.append(part)
     for b in copies:
         if b.path in keep:
             continue

@@ -57,7 +57,11 @@ def _write(args: argparse.Namespace, ctx: Context, req: BriefRequest) -> int:
 
 
 def _request(args: argparse.Namespace, kind: str, subject_id: int | None = None, **more: Any) -> BriefRequest:
-    return BriefRequest(kind, subject_id, paper=args.paper, lang=args.lang, **more)
+    from app.importing.messages import cli_language
+
+    # --lang, else the locale's, as every other command (reviewer: `brief` stayed English
+    # under LANG=vi_VN.UTF-8 while `letter draft` wrote Vietnamese)
+    return BriefRequest(kind, subject_id, paper=args.paper, lang=cli_language(args.lang), **more)
 
 
 def cmd_org(args: argparse.Namespace, ctx: Context) -> int:
@@ -98,7 +102,12 @@ def cmd_digest(args: argparse.Namespace, ctx: Context) -> int:
 def _options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FILE.pdf", help="where to write the PDF")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
-    p.add_argument("--lang", choices=("en", "vi"), default="en", help="language of headings (default en)")
+    p.add_argument(
+        "--lang",
+        choices=("en", "vi"),
+        default=None,
+        help="language of headings (default: the locale's, else en)",
+    )
     p.add_argument("--today", type=parse_day, default=None, help=argparse.SUPPRESS)
 
 

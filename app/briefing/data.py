@@ -172,6 +172,8 @@ class MeetingPrepBrief:
     they_owe: tuple[ActionRow, ...] = ()
     files: tuple[FileRow, ...] = ()
     confidential: bool = False  # a confidential meeting: its brief says so on every page
+    decisions: str = ""  # what was decided and written down (a meeting that has taken place)
+    minutes: str = ""
 
 
 @dataclass(frozen=True)

@@ -328,6 +328,8 @@ def gather_meeting(
         they_owe=they,
         files=_files(session, "meeting", meeting_id),
         confidential=bool(m.confidential),
+        decisions=m.decisions or "",
+        minutes=m.minutes or "",
     )
 
 

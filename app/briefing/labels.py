@@ -15,6 +15,7 @@ class Labels:
     page_of: str  # "%d", "%d"
     month_abbr: tuple[str, ...]
     words: dict[str, str] = field(default_factory=dict)
+    secret: bool = False  # the header's mark is a confidential meeting's (red), not the usual one
 
     def __getitem__(self, key: str) -> str:
         return self.words.get(key, key)
@@ -68,6 +69,7 @@ _EN = {
     "meeting": "Meeting",
     "with": "With",
     "decisions": "Decisions",
+    "minutes": "Minutes",
     "commitments": "Open commitments",
     "we_owe": "We owe",
     "they_owe": "They owe",
@@ -163,6 +165,7 @@ _VI = {
     "meeting": "Cuộc họp",
     "with": "Với",
     "decisions": "Kết luận",
+    "minutes": "Biên bản",
     "commitments": "Cam kết đang mở",
     "we_owe": "Bên ta cần làm",
     "they_owe": "Đối tác cần làm",
@@ -231,7 +234,7 @@ _VI = {
 LABELS = {
     "en": Labels(
         lang="en",
-        confidential="CONFIDENTIAL — INTERNAL USE · TÀI LIỆU NỘI BỘ",
+        confidential="INTERNAL — NOT FOR CIRCULATION",
         generated="Generated %s by Ketnoi",
         page_of="Page %d of %d",
         month_abbr=tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()),

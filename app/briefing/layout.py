@@ -493,7 +493,9 @@ def make_canvas(title: str, lab: Labels, generated: dt.datetime, paper: tuple[fl
             self.setFillColor(NAVY)
             draw_text(self, MARGIN_X, top, _fit(self, title, FONT_BOLD, 8.5, width * 0.5), FONT_BOLD, 8.5)
             self.setFont(FONT_BOLD, 7.5)
-            self.setFillColor(CONFIDENTIAL)
+            # red only for a confidential meeting: the usual internal mark in grey, so that the
+            # two are told apart at a glance (reviewer: both were the same red)
+            self.setFillColor(CONFIDENTIAL if lab.secret else MUTED)
             self.drawRightString(width - MARGIN_X, top, lab.confidential)
             self.setStrokeColor(RULE)
             self.setLineWidth(0.6)

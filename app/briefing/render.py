@@ -158,6 +158,10 @@ def meeting_story(b: MeetingPrepBrief, lab: Labels, avail: float) -> list[Flowab
     )
     if b.agenda.strip():
         story += [SectionHeading(lab["agenda"]), para(b.agenda, st.note)]
+    # a meeting that has taken place: what was decided and minuted (reviewer: its brief printed
+    # the agenda and a blank notes page, not one word of the decisions)
+    story += sec.notes_section(b.decisions, lab, "decisions")
+    story += sec.notes_section(b.minutes, lab, "minutes")
     story += [
         SectionHeading(lab["attendees"]),
         sec.people_table(b.attendees, lab, avail, show_org=True, show_role=True),
@@ -165,7 +169,8 @@ def meeting_story(b: MeetingPrepBrief, lab: Labels, avail: float) -> list[Flowab
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail, show_org=True)
     story += [SectionHeading(lab["previous"]), *sec.meetings_table(b.previous_meetings, lab, avail)]
     story += sec.files_section(b.files, lab, avail)
-    story += sec.writing_space(lab, avail)
+    if not (b.decisions.strip() or b.minutes.strip()):  # ruled lines to write on, before it
+        story += sec.writing_space(lab, avail)
     return story
 
 
@@ -322,7 +327,7 @@ def render_meeting(
 ) -> int:
     lab = labels(lang)
     if brief.confidential:  # every page's header says so, not only the first
-        lab = dataclasses.replace(lab, confidential=lab["secret_header"])
+        lab = dataclasses.replace(lab, confidential=lab["secret_header"], secret=True)
     story = meeting_story(brief, lab, usable_width(paper))
     title = f"{lab['meeting_brief']}: {format_date(brief.starts_at, lab)}"
     return _render(

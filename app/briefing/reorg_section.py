@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from app.briefing.data import PersonRow
 from app.briefing.labels import Labels
-from app.briefing.layout import SectionHeading, data_table, para, styles
+from app.briefing.layout import SectionHeading, data_table, format_date, para, styles
 from app.letters.office import Addressee
 
 _WORDS = {
@@ -50,8 +50,10 @@ _WORDS = {
 }
 
 
-def _day(day: dt.date) -> str:
-    return f"{day:%d/%m/%Y}"
+def _day(day: dt.date, lab: Labels) -> str:
+    """A day as every other date of the brief ("1 Mar 2025" in English, 01/03/2025 in
+    Vietnamese; reviewer: English briefs mixed the two)."""
+    return format_date(day, lab)
 
 
 def lineage_facts(lineage: Any, lab: Labels) -> list[tuple[str, str]]:
@@ -61,12 +63,12 @@ def lineage_facts(lineage: Any, lab: Labels) -> list[tuple[str, str]]:
     w = _WORDS.get(lab.lang, _WORDS["en"])
     out = []
     if lineage.formerly:
-        text = "\n".join(f"{x.name} ({w[x.kind] % _day(x.effective_on)})" for x in lineage.formerly)
+        text = "\n".join(f"{x.name} ({w[x.kind] % _day(x.effective_on, lab)})" for x in lineage.formerly)
         out.append((w["formerly"], text))
     if lineage.became:
         kind, day = lineage.became[0].kind, lineage.became[0].effective_on
         names = ", ".join(x.name for x in lineage.became)
-        out.append((w["became"], w[kind + ".to"] % (names, _day(day))))
+        out.append((w["became"], w[kind + ".to"] % (names, _day(day, lab))))
     return out
 
 
@@ -108,7 +110,7 @@ def posts_held_section(held: Any, lab: Labels, avail: float) -> list[Flowable]:
         [
             para(", ".join(x for x in (h.post, h.organisation) if x), st.cell),
             para(
-                f"{_day(h.starts_on) if h.starts_on else '…'} – {_day(h.ends_on) if h.ends_on else w['now']}",
+                f"{_day(h.starts_on, lab) if h.starts_on else '…'} – {_day(h.ends_on, lab) if h.ends_on else w['now']}",
                 st.cell,
             ),
             para(h.decision or "—", st.cell),

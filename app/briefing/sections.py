@@ -293,12 +293,14 @@ def _join_by(when: str, who: str) -> str:
     return f"{when} · {who}" if who else when
 
 
-def notes_section(text: str, lab: Labels) -> list[Flowable]:
+def notes_section(text: str, lab: Labels, heading: str = "notes") -> list[Flowable]:
+    """Long text under its heading (``lab[heading]``): notes, a meeting's decisions or minutes;
+    nothing when empty."""
     if not text.strip():
         return []
     st = styles()
     shown, left_out = clip(text, NOTES_LIMIT)
-    out: list[Flowable] = [SectionHeading(lab["notes"])]
+    out: list[Flowable] = [SectionHeading(lab[heading])]
     out += [para(chunk, st.note, limit=NOTES_LIMIT) for chunk in shown.split("\n\n")]
     if left_out:
         out.append(Paragraph(esc(lab["continues"].replace("%1", f"{left_out:,}")), st.muted))

@@ -103,6 +103,10 @@ LINES: dict[str, tuple[str, str]] = {
     "batch": ("→ import #{id}, every sheet in one step (undo: ketnoi undo-import {id})",
               "→ lần nhập #{id}, mọi trang trong một lần ghi (hoàn tác: ketnoi undo-import {id})"),
     "dry_run": ("Dry run: nothing written.", "Chạy thử: chưa ghi gì."),
+    "waiting": ("Waiting for another import or Ketnoi window that is writing to the database to finish "
+                "(at most {minutes} minutes; Ctrl+C stops without writing anything)…",
+                "Đang chờ một lần nhập hoặc cửa sổ Ketnoi khác ghi xong vào cơ sở dữ liệu "
+                "(tối đa {minutes} phút; Ctrl+C để dừng mà không ghi gì)…"),
     "report": ("Error report: {path} ({rows})", "Báo cáo lỗi: {path} ({rows})"),
     "no_row": ("{file}: no row could be read", "{file}: không đọc được dòng nào"),
     "report_is_input": ("--report {path} is the file being imported: the error report would replace it; "
@@ -447,7 +451,9 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
     elif previews:
         # The whole workbook in one transaction, one batch, one undo: organisations first, and
         # each sheet matched again against what the sheets before it wrote.
-        result = run_import(engine, previews)
+        result = run_import(
+            engine, previews, waiting=lambda most: ctx.out(line("waiting", lang, minutes=f"{most / 60:.0f}"))
+        )
         for preview in previews:
             _show(ctx, preview, lang)
         ctx.out(line("nothing", lang) if result.batch_id is None else line("batch", lang, id=result.batch_id))

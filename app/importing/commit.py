@@ -23,7 +23,7 @@ when this raises (a cancel, a full disk, a bug). :func:`run_import` is that unit
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,6 +47,7 @@ from db import backup as backups
 from db import bulkwrite
 from db import models as m
 from db.engine import WRITE_LOCK_WAIT_S, large_page_cache, unit_of_work, write_lock
+from db.errors import DatabaseBusy
 from db.queries import chunked
 from db.tables import CHANGE as CHANGE_TABLE
 from db.tables import METHOD as METHOD_TABLE
@@ -549,10 +550,37 @@ def run_import(
     actor: str = "",
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    waiting: Callable[[float], None] | None = None,
 ) -> CommitResult:
-    """:func:`commit_import` in its own unit of work: all rows of all sheets are written, or none."""
+    """:func:`commit_import` in its own unit of work: all rows of all sheets are written, or none.
+
+    Another writer (an import, a window saving) is waited for up to :data:`WRITE_LOCK_WAIT_S`;
+    with ``waiting``, it is told after :data:`SAY_WAITING_S` that this import waits, and for
+    how long at most (reviewer: ``ketnoi import`` sat silent for minutes on a locked file)."""
+    first = SAY_WAITING_S if waiting is not None else WRITE_LOCK_WAIT_S
+    try:
+        return _run_import(engine, previews, actor, progress, cancel, first)
+    except DatabaseBusy:
+        if waiting is None:
+            raise
+    waiting(WRITE_LOCK_WAIT_S)  # (nothing was written: the first try rolled back)
+    return _run_import(engine, previews, actor, progress, cancel, WRITE_LOCK_WAIT_S)
+
+
+SAY_WAITING_S = 2.0
+"""How long an import waits for another writer before it says it is waiting."""
+
+
+def _run_import(
+    engine: Engine,
+    previews: Preview | Sequence[Preview],
+    actor: str,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    wait_s: float,
+) -> CommitResult:
     # The collector paused as for the preview (app.gcpause): writing 100k rows builds a dict
     # and tuples per row, and its passes walked the preview's million objects (0.3 s of 3.3 s).
-    with paused_gc(), unit_of_work(engine, lock="import", wait_s=WRITE_LOCK_WAIT_S) as session:
+    with paused_gc(), unit_of_work(engine, lock="import", wait_s=wait_s) as session:
         backups.before(session, "import")  # inside the lock: the state this import starts from
         return commit_import(previews, session=session, actor=actor, progress=progress, cancel=cancel)

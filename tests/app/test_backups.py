@@ -337,3 +337,33 @@ def test_a_damaged_copy_named_by_an_older_ketnoi_is_not_rotated_away(db_path: Pa
         with clock.frozen(dt.datetime(2026, 9, 2 + n, 8, 0), ticking=False):  # no day's or week's slot left
             backups.take(db_path, "before-import")
     assert legacy.exists()
+
+
+def test_a_copy_cut_short_is_never_listed_nor_readable_by_others(
+    db_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reviewer: a kill -9 during `ketnoi backup` left a 132 MB half-copy (with its -journal),
+    mode 0644, listed as a backup and counted among those kept. The copy is written under a
+    hidden name, private from the start, and renamed only when whole; a part left by a killed
+    process goes at a later backup."""
+    real_copy = backups.copy
+
+    def killed(src: Path, dst: Path, *, standalone: bool = True) -> None:
+        dst.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4096)  # half written, then the end
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(backups, "copy", killed)
+    with pytest.raises(KeyboardInterrupt):
+        backups.take(engine)
+    assert backups.listing(db_path) == []
+    (part,) = backups.folder_for(db_path).glob(".*.part")
+    assert stat.S_IMODE(part.stat().st_mode) == 0o600
+    monkeypatch.setattr(backups, "copy", real_copy)
+    import os
+
+    two_hours_ago = clock.now().timestamp() - 7200
+    os.utime(part, (two_hours_ago, two_hours_ago))
+    taken = backups.take(engine)
+    assert taken is not None and [b.path for b in backups.listing(db_path)] == [taken]
+    assert not part.exists()
+    assert stat.S_IMODE(taken.stat().st_mode) == 0o600

@@ -38,3 +38,39 @@ def test_a_locked_database_is_named_in_one_line_and_nothing_is_saved(
     assert con.execute("SELECT count(*) FROM organisation").fetchone()[0] == 0
     con.close()
     assert main(["org", "add", "--name", "NIC", "--db", str(db)]) == 0  # free again: it saves
+
+
+def test_an_import_that_waits_for_another_writer_says_so_then_imports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reviewer: `ketnoi import` on a file another window was writing printed nothing for
+    minutes (it waits up to 10 for another import). It says it waits, then imports."""
+    import threading
+
+    from openpyxl import Workbook
+
+    db = tmp_path / "ketnoi.db"
+    open_database(f"sqlite:///{db}").dispose()
+    book = tmp_path / "danh-ba.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Họ và tên", "Email", "Tổ chức"])
+    ws.append(["Nguyễn Thị Hồng Nhung", "nhung@nic.example.vn", "Trung tâm Đổi mới sáng tạo Quốc gia"])
+    wb.save(book)
+    monkeypatch.setattr("app.importing.commit.SAY_WAITING_S", 0.5)
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(2.0, lambda: holder.execute("ROLLBACK"))
+    release.start()
+    try:
+        assert main(["import", str(book), "--db", str(db)]) == 0
+    finally:
+        release.join()
+        holder.close()
+    out = capsys.readouterr().out
+    assert "Waiting for another import or Ketnoi window that is writing to the database to finish" in out
+    assert "(at most 10 minutes; Ctrl+C stops without writing anything)" in out
+    assert "→ import #1" in out
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT full_name FROM contact").fetchall() == [("Nguyễn Thị Hồng Nhung",)]
+    con.close()

@@ -186,7 +186,9 @@ def test_delete_goes_to_the_trash_and_restore_brings_it_back(ketnoi: Ketnoi) -> 
     assert item["restore"] == f"ketnoi contact restore {cid}"
     assert ketnoi("contact", "list")["total"] == 0
     error, _ = ketnoi.fails("contact", "show", str(cid))
-    assert "No contact with id" in error["error"]
+    assert (
+        error["error"] == f"Contact #{cid} is in the trash: restore it first (ketnoi contact restore {cid})"
+    )
     assert ketnoi("contact", "restore", str(cid))["restored"] == [cid]
     assert ketnoi("trash")["items"] == []
     assert ketnoi("contact", "show", "Long")["record"]["full_name"] == "Đặng Văn Long"

@@ -80,3 +80,18 @@ def test_user_errors_are_one_line(
     assert main(["brief", "org", "NIC", "--db", db_url, "-o", str(tmp_path / "no" / "such" / "x.pdf")]) == 1
     assert f"there is no folder {tmp_path / 'no' / 'such'}" in capsys.readouterr().err
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_without_lang_the_brief_speaks_the_locales_language(
+    db_url: str, data: Sample, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reviewer: `ketnoi brief` stayed English under LANG=vi_VN.UTF-8 while `ketnoi letter draft`
+    wrote Vietnamese; --lang still decides."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+    vi, en = tmp_path / "vi.pdf", tmp_path / "en.pdf"
+    assert main(["brief", "contact", "Đặng Văn Long", "--db", db_url, "-o", str(vi)]) == 0
+    assert main(["brief", "contact", "Đặng Văn Long", "--db", db_url, "-o", str(en), "--lang", "en"]) == 0
+    assert "TÓM TẮT VỀ NGƯỜI LIÊN HỆ" in pdf_text(vi)[0]
+    assert "CONTACT BRIEF" in pdf_text(en)[0]

@@ -65,7 +65,7 @@ def test_every_brief_prints_vietnamese_exactly_with_embedded_fonts(
         names = {str(f["/BaseFont"]) for f in fonts}
         assert all(is_embedded(f) for f in fonts), (name, names)  # no unembedded Helvetica anywhere
         assert all("NotoSans" in n for n in names), names
-        assert "Tài liệu nội bộ".upper() in text or "TÀI LIỆU NỘI BỘ" in text
+        assert ("TÀI LIỆU NỘI BỘ" if lang == "vi" else "INTERNAL — NOT FOR CIRCULATION") in text
 
 
 def test_contact_brief_contents(session: Session, data: Sample, tmp_path: Path) -> None:
@@ -110,7 +110,7 @@ def test_header_footer_and_paper(session: Session, data: Sample, tmp_path: Path)
         pages = pdf_text(path)
         for i, text in enumerate(pages, 1):
             assert f"Page {i} of {len(pages)}" in text
-            assert "CONFIDENTIAL — INTERNAL USE" in text
+            assert "INTERNAL — NOT FOR CIRCULATION" in text and "TÀI LIỆU" not in text
             assert "Organisation brief: NIC" in text
             assert re.search(r"Generated \d{1,2} \w{3} \d{4} \d\d:\d\d by Ketnoi", text)
     vi = pdf_text(_all_briefs(session, data, tmp_path, lang="vi")["meeting"])
@@ -234,3 +234,32 @@ def test_nothing_open_either_way_is_one_line_not_two_empty_tables() -> None:
     text = " ".join(pdf_text(io.BytesIO(buf.getvalue())))
     assert "Cam kết đang mở Không còn việc đang mở ở cả hai bên." in text
     assert "Bên ta cần làm" not in text
+
+
+def test_a_meeting_that_has_taken_place_prints_its_decisions_and_minutes(
+    session: Session, data: Sample
+) -> None:
+    """Reviewer: the brief of a meeting held on 20 Nov printed its agenda and a blank lined
+    notes page, not a word of what was decided."""
+    from app import records
+    from db.engine import unit_of_work
+
+    engine = session.get_bind()
+    with unit_of_work(engine) as s:  # type: ignore[arg-type]
+        held = records.create(
+            s,
+            "meeting",
+            {
+                "title": "Làm việc với Genetica",
+                "starts_at": dt.datetime(2026, 11, 20, 9),
+                "decisions": "Ký thỏa thuận hợp tác trước ngày 31/01/2027.",
+                "minutes": "Hai bên trao đổi về phòng thí nghiệm chung tại Hòa Lạc.",
+            },
+        )
+    with read_session(engine) as s:  # type: ignore[arg-type]
+        brief = gather_meeting(s, held, today=TODAY)
+    buf = io.BytesIO()
+    render.render_meeting(brief, buf, lang="vi")
+    text = " ".join(pdf_text(io.BytesIO(buf.getvalue())))
+    assert "Kết luận Ký thỏa thuận hợp tác trước ngày 31/01/2027." in text
+    assert "Biên bản Hai bên trao đổi về phòng thí nghiệm chung tại Hòa Lạc." in text

@@ -47,9 +47,9 @@ def test_the_briefs_say_formerly_and_merged_into_with_the_date(engine: Engine, t
         new = gather_organisation(s, most, today=TODAY)  # type: ignore[arg-type]
         old = gather_organisation(s, mic, today=TODAY)  # type: ignore[arg-type]
     expected = {
-        ("en", "new"): ["Formerly", "Bộ Thông tin và Truyền thông (merged 01/03/2025)"],
+        ("en", "new"): ["Formerly", "Bộ Thông tin và Truyền thông (merged 1 Mar 2025)"],
         ("vi", "new"): ["Tiền thân", "Bộ Thông tin và Truyền thông (hợp nhất ngày 01/03/2025)"],
-        ("en", "old"): ["Succeeded by", "merged into Bộ Khoa học và Công nghệ on 01/03/2025"],
+        ("en", "old"): ["Succeeded by", "merged into Bộ Khoa học và Công nghệ on 1 Mar 2025"],
         ("vi", "old"): ["Nay là", "đã hợp nhất vào Bộ Khoa học và Công nghệ từ ngày 01/03/2025"],
     }
     for (lang, which), words in expected.items():
@@ -275,7 +275,7 @@ def test_the_contact_brief_lists_the_posts_held(engine: Engine, tmp_path: Path) 
         ("Phó Giám đốc", dt.date(2026, 5, 31)),
     ]
     for lang, words in (
-        ("en", ["Posts held", "01/06/2026 – now", "77/QĐ-TTg", "01/01/2024 – 31/05/2026"]),
+        ("en", ["Posts held", "1 Jun 2026 – now", "77/QĐ-TTg", "1 Jan 2024 – 31 May 2026"]),
         ("vi", ["Chức vụ đã giữ", "01/06/2026 – nay", "01/QĐ-BKHCN"]),
     ):
         path = tmp_path / f"{lang}.pdf"
