@@ -86,7 +86,9 @@ class ErrorLabel(QLabel):
 
     def show_error(self, message: str | None) -> None:
         if message:
-            self.setText("⚠ " + message)
+            from ui.service_words import service_text
+
+            self.setText("⚠ " + service_text(message))  # a service's English sentence translated
             self.show()
         else:
             self.clear()

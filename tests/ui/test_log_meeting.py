@@ -67,3 +67,30 @@ def test_meeting_conflict_shows_both_versions_and_never_overwrites_silently(
     with read_session(engine) as s:
         saved = records.get(s, "meeting", meeting_id)
     assert saved["minutes"] == "THEIR MINUTES" and saved["title"] != "Renamed by me"
+
+
+def test_a_refused_save_is_said_in_the_windows_language(qtbot, ctx, qapp):
+    """Reviewer: the Vietnamese Log meeting dialog said "⚠ a title is required" (the service's
+    English sentence); the New contact form "⚠ a name is required"."""
+    from ui import i18n
+    from ui.dialogs.log_meeting import LogMeetingDialog
+    from ui.dialogs.record_form import RecordForm
+
+    assert i18n.install(qapp, "vi") == "vi"
+    try:
+        dialog = LogMeetingDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.save()  # no title
+        qtbot.waitUntil(dialog.errors["title"].isVisible, timeout=10_000)
+        assert dialog.errors["title"].text() == "⚠ cần nhập tiêu đề"
+        form = RecordForm(ctx, "contact")
+        qtbot.addWidget(form)
+        form.show()
+        shown = form.findChildren(type(dialog.errors["title"]))
+        form.save()
+        qtbot.waitUntil(lambda: any(label.isVisible() for label in shown), timeout=10_000)
+        assert [label.text() for label in shown if label.isVisible()] == ["⚠ cần nhập tên"]
+    finally:
+        i18n.install(qapp, "en")
+        ctx.tasks.wait()

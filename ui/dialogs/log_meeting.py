@@ -39,6 +39,7 @@ from ui.dialogs.conflict import ConflictDialog
 from ui.dialogs.followups import FollowUpEditor
 from ui.dialogs.pickers import Picker
 from ui.dupwarn import DuplicateWarning, peek
+from ui.service_words import service_text
 from ui.widgets import ErrorLabel
 
 
@@ -399,7 +400,8 @@ class LogMeetingDialog(QDialog):
             for name, message in placed.items():
                 self.errors[name].show_error(message)
             rest = [
-                f"{labels.entity_name(exc.entity) if exc.entity != 'meeting' else ''} {labels.field_label(k)}: {v}".strip()
+                f"{labels.entity_name(exc.entity) if exc.entity != 'meeting' else ''} "
+                f"{labels.field_label(k)}: {service_text(v)}".strip()
                 for k, v in exc.errors.items()
                 if k not in placed
             ]
