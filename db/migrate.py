@@ -208,6 +208,10 @@ def open_database(url: str, on_upgrade: Callable[[], object] | None = None) -> E
             f"{path} is empty (0 bytes), not a Ketnoi database; not opening it. "
             f"If it held your data, restore a backup (ketnoi backups --db {path})."
         )
+    if path is not None and path.is_file() and not _sqlite_header(path):
+        # said as what it is (reviewer: Ctrl+O on a workbook said "Cannot open the database
+        # sqlite:////…/A_bo.xlsx: file is not a database")
+        raise DatabaseError(NOT_A_DATABASE.format(path=path))
     if path is not None and (read_only := read_only_problem(path)) is not None:
         raise read_only
     engine = make_engine(url)
@@ -235,6 +239,21 @@ def open_database(url: str, on_upgrade: Callable[[], object] | None = None) -> E
             f"Cannot open the database {describe_url(url)}: {reason[0] if reason else type(exc).__name__}"
         ) from exc
     return engine
+
+
+NOT_A_DATABASE = (
+    "{path} is not a Ketnoi database (not an SQLite file); not opening it. "
+    "A workbook or a CSV file is imported instead: File → Import spreadsheet…, or ketnoi import FILE"
+)
+
+
+def _sqlite_header(path: Path) -> bool:
+    """Whether ``path`` starts as every SQLite database does ("SQLite format 3")."""
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:  # unreadable: the opening says why
+        return True
 
 
 def quick_check(database: Engine | str, *, budget_s: float = 3.0) -> str | None:

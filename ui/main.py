@@ -349,7 +349,10 @@ class Opening(QObject):
                 where = describe_url(self.url)
             except Exception:  # a URL SQLAlchemy cannot even parse: named as given
                 where = self.url
-            QMessageBox.critical(self.window, "Ketnoi", text.replace("%1", where).replace("%2", str(exc)))
+            from ui.service_words import service_text
+
+            said = service_text(str(exc))  # (a file that is no database: in the window's language)
+            QMessageBox.critical(self.window, "Ketnoi", text.replace("%1", where).replace("%2", said))
         if self.damaged is not None:  # the file chosen instead of a damaged one did not open
             self._offer(*self.damaged)
             return

@@ -29,6 +29,15 @@ _FIXED: tuple[Any, ...] = (
 
 _PATTERNS: tuple[tuple[str, Any], ...] = (
     (
+        r"(.+) is not a Ketnoi database \(not an SQLite file\); not opening it\. A workbook or a CSV "
+        r"file is imported instead: File → Import spreadsheet…, or ketnoi import FILE",
+        QT_TRANSLATE_NOOP(
+            "ServiceMessage",
+            "%1 is not a Ketnoi database (not an SQLite file); not opening it. A workbook or a CSV "
+            "file is imported instead: File → Import spreadsheet…, or ketnoi import FILE",
+        ),
+    ),
+    (
         r'"(.+)" already exists \(id (\d+)\)',
         QT_TRANSLATE_NOOP("ServiceMessage", "“%1” already exists (id %2)"),
     ),

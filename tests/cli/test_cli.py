@@ -77,6 +77,7 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("ketnoi: ")
     assert "Traceback" not in result.stderr
+    assert f"{bad} is not a Ketnoi database (not an SQLite file); not opening it." in lines[0]
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:

@@ -416,3 +416,24 @@ def test_the_window_takes_the_days_backup_at_start_once(qapp, tmp_path, monkeypa
     assert [b.reason for b in backups.listing(db)] == ["daily"]
     assert main.run(str(db), settings=settings) == 0  # the same day: no second copy
     assert [b.reason for b in backups.listing(db)] == ["daily"]
+
+
+def test_a_workbook_opened_as_a_database_is_said_to_be_imported_instead(
+    qapp, tmp_path, monkeypatch, settings
+):
+    """Reviewer: Ctrl+O on an .xlsx said, under the Vietnamese first line, the raw English
+    "Cannot open the database sqlite:////…/A_bo.xlsx: file is not a database"."""
+    from ui import i18n, main
+
+    book = tmp_path / "danh-ba.xlsx"
+    book.write_bytes(b"PK\x03\x04" + b"\x00" * 2000)  # a zip, as every .xlsx
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    settings.language = "vi"
+    try:
+        assert main.run(str(book), settings=settings) == 1
+    finally:
+        i18n.install(qapp, "en")
+    assert f"{book} không phải là cơ sở dữ liệu Ketnoi (không phải tệp SQLite)" in shown[0]
+    assert "Tệp → Nhập từ bảng tính…" in shown[0] and "file is not a database" not in shown[0]
+    assert book.read_bytes()[:4] == b"PK\x03\x04"  # untouched
