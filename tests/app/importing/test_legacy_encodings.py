@@ -310,3 +310,17 @@ def test_a_sheet_half_legacy_half_unicode_is_read_as_legacy(tmp_path: Path, enco
         engine.dispose()
     assert people == sorted((n, "Chuyên viên") for n in OLD_LIST[:3] + added)
     assert orgs == ["Bộ Tài chính"]
+
+
+def test_a_cell_vietnamese_both_ways_is_read_only_in_a_legacy_row() -> None:
+    """ "Ghi chó" is "Ghi chú" typed in TCVN3, and "Tô Lâm" would be "Tụ Lỏm": both are
+    Vietnamese as typed. The header typed in TCVN3 is read (its row holds "Hä vµ tªn"), over
+    an empty column too; a name added in Unicode in a row of its own is kept."""
+    tc = lambda s: lg.encode(s, lg.TCVN3)  # noqa: E731
+    rows: list[tuple[int, list[Any]]] = [(1, [tc("Họ và tên"), tc("Chức vụ"), tc("Ghi chú")])]
+    rows += [(n, [tc(name), tc("Cố vấn"), None]) for n, name in enumerate(OLD_LIST, start=2)]
+    rows.append((9, ["Tô Lâm", "Cố vấn", None]))
+    assert tc("Ghi chú") == "Ghi chó" and tc("Cố vấn") == "Cè vÊn"
+    read = [values for _n, values in lg.converted(iter(rows))]
+    assert read[0] == ["Họ và tên", "Chức vụ", "Ghi chú"]
+    assert [r[:2] for r in read[1:]] == [[n, "Cố vấn"] for n in OLD_LIST] + [["Tô Lâm", "Cố vấn"]]
