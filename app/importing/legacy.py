@@ -5,7 +5,9 @@ and VNI-Windows (``VNI-Times``). Their cells hold the fonts' bytes, which every 
 font shows as Latin-1 characters: "Nguyễn Văn Hùng" is "NguyÔn V¨n Hïng" in TCVN3 and
 "Nguyeãn Vaên Huøng" in VNI. :func:`converted` reads the rows of a sheet through a sample that
 decides, per column, whether its text is such legacy text and in which encoding, and gives
-those columns' strings back in Unicode (NFC); every other value comes back untouched.
+those columns' legacy cells back in Unicode (NFC); every other value comes back untouched,
+a cell typed in Unicode in such a column too (a row added later to an old list, a header
+typed again: "Họ và tên" holds "ọ", which no TCVN3 cell does).
 
 * TCVN3 is one byte a letter: :data:`_TCVN3` is a ``str.translate`` table. It has no capital
   toned letters — a heading is typed in a capital font (``.VnTimeH``) that draws the small
@@ -17,11 +19,13 @@ those columns' strings back in Unicode (NFC); every other value comes back untou
   a few letters as one byte ("ñ" = "đ", "ô" = "ơ"): :data:`_VNI_RE`, one precompiled pattern
   of every sequence, longest first, looked up in :data:`_VNI`.
 
-Deciding is scoring: a column's words that the conversion changes are counted as becoming a
-Vietnamese syllable (:func:`syllable`), staying one, becoming none, or being none either way,
-and words holding letters no 8-bit encoding has ("ễ", "ư": Unicode Vietnamese already) count
-against. English, French ("café", "Société Générale"), German ("Müller") and Unicode Vietnamese
-do not turn into Vietnamese syllables; legacy text does, almost word for word.
+Deciding is counting cells: a cell is legacy text when its letters are all the encoding's
+and it holds a character Unicode Vietnamese never does (:func:`_read`), and such a cell is
+good when its words read as Vietnamese syllables (:func:`syllable`), bad when not. A column is
+legacy when a quarter of its cells with such characters are good and almost none bad (:func:`_columns_in`):
+half a sheet in TCVN3 and half added in Unicode is found. English, French ("café", "Société
+Générale"), German ("Müller") and Unicode Vietnamese do not turn into Vietnamese syllables;
+legacy text does, almost word for word.
 
 No library is used: the one on PyPI that reads these encodings (viparse 0.1.31, a document
 loader for RAG) reads no capital toned letter of TCVN3 back (60 of the 134 letters, even in a
@@ -216,50 +220,6 @@ def syllable(word: str) -> bool:
     return final not in _STOPS or (bool(tones) and tones[0] in ("\u0301", "\u0323"))
 
 
-# Letters that no 8-bit legacy text holds: a word with one is Unicode Vietnamese already.
-_UNICODE_ONLY = frozenset(c for c in LETTERS if ord(c) > 0xFF)
-
-
-@dataclass
-class _Score:
-    """A column's words that a decoding changes, by what they were and became."""
-
-    became: int = 0  # not a syllable before, one after
-    stayed: int = 0  # one before and after
-    lost: int = 0  # one before, none after
-    neither: int = 0  # none either way
-    unicode: int = 0  # holds a letter only Unicode has
-
-    def legacy(self) -> bool:
-        """Clearly this encoding: most changed words become syllables, none was Unicode."""
-        against = self.lost + self.neither + self.unicode
-        return self.became >= 2 and self.became >= 3 * against
-
-    def leans(self) -> bool:
-        """Nothing against it (in a sheet found legacy: a header "Ghi chó" over an empty column)."""
-        return self.became + self.stayed > 0 and self.lost + self.neither + self.unicode == 0
-
-
-def _score_word(word: str, encoding: str, score: _Score) -> None:
-    verdict = _verdict(word, encoding)
-    if verdict:
-        setattr(score, verdict, getattr(score, verdict) + 1)
-
-
-@lru_cache(maxsize=16384)
-def _verdict(word: str, encoding: str) -> str:
-    """Which count of :class:`_Score` ``word`` adds to ("" for none: the decoding leaves it)."""
-    if not _UNICODE_ONLY.isdisjoint(word):
-        return "unicode"
-    after = decode(word, encoding)
-    if after == word:
-        return ""
-    was, now = syllable(word), syllable(after)
-    if now:
-        return "stayed" if was else "became"
-    return "lost" if was else "neither"
-
-
 @dataclass(frozen=True)
 class Finding:
     """What a sheet's sample showed: its encoding, the columns typed in it (0-based), and
@@ -274,6 +234,88 @@ class Finding:
         return NAMES[self.encoding]
 
 
+# --- Which cells are legacy text -------------------------------------------------------------
+_VIETNAMESE = frozenset(LETTERS)
+_DOMAIN = {TCVN3: frozenset(_TCVN3_DECODE), VNI: frozenset("".join(_VNI)) | frozenset("íìÍÌ")}
+"""The letters a cell typed in each encoding can hold besides ASCII (a letter outside, "ộ",
+"ư", "ñ" in TCVN3, is Unicode or another language: such a cell is left as typed)."""
+_SPECIFIC = {e: frozenset(c for c in chars if not c.isascii()) - _VIETNAMESE for e, chars in _DOMAIN.items()}
+"""The characters of each encoding that Vietnamese typed in Unicode never holds ("Ç", "ª",
+"µ", the soft hyphen of TCVN3; "ø", "ï", "ñ" of VNI)."""
+
+
+def _well_cased(word: str) -> bool:
+    return word in (word.lower(), word.upper(), word[:1] + word[1:].lower())
+
+
+_ALLOWED = {e: chars | frozenset(map(chr, range(128))) for e, chars in _DOMAIN.items()}
+
+
+@lru_cache(maxsize=16384)
+def _read(text: str, encoding: str) -> tuple[str, bool] | None:
+    """``text`` read from ``encoding`` and whether it is surely legacy text, or None when it
+    is not legacy text and is kept as typed.
+
+    A cell is legacy text when every letter in it is ASCII or one of the encoding's, and it
+    holds a character Unicode Vietnamese never does ("TrÇn ThÞ Lan"), or is no Vietnamese as
+    typed (a word not a syllable, or in odd capitals: "Cè vÊn") and is Vietnamese once read
+    ("Cố vấn"). A cell that is Vietnamese both ways ("Ghi chó" is "Ghi chú"; "Tô Lâm" would be
+    "Tụ Lỏm") may be: it is read only in a row that holds sure legacy text (:func:`_row`)."""
+    if any(c.isalpha() for c in set(text).difference(_ALLOWED[encoding])):
+        return None  # ("Bùi Thị Hà": "ị" is no letter of TCVN3)
+    after = decode(text, encoding)
+    if after == text:
+        return None
+    if not _SPECIFIC[encoding].isdisjoint(text):
+        return after, True
+    changed = _changed(text, encoding)
+    if not (changed and all(syllable(a) for _w, a in changed)):
+        return None
+    return after, not all(syllable(w) and _well_cased(w) for w, _a in changed)
+
+
+def _changed(text: str, encoding: str) -> list[tuple[str, str]]:
+    """The words of ``text`` (letters only) that reading it from ``encoding`` changes, and
+    what they become."""
+    pairs = [
+        (w, decode(w, encoding))
+        for w in _WORD.findall(text)
+        if not w.isascii() and not any(c.isdigit() for c in w)
+    ]
+    return [(w, a) for w, a in pairs if a != w]
+
+
+def _cell(text: str, encoding: str) -> str:
+    """What ``text`` is in a column typed in ``encoding``: "" when it is not legacy text
+    (:func:`_read`), "maybe" when it may be, "good" when it surely is and its words that
+    change all become Vietnamese syllables, "bad" when one does not ("Société" read as TCVN3
+    is "Sociộtộ")."""
+    read = _read(text, encoding)
+    if read is None:
+        return ""
+    if not read[1]:
+        return "maybe"
+    changed = _changed(text, encoding)
+    return "good" if changed and all(syllable(a) for _w, a in changed) else "bad"
+
+
+def _row(values: list[Any], columns: tuple[int, ...], encoding: str) -> dict[int, str]:
+    """The cells of a row's legacy ``columns`` read as Unicode: the sure ones, and those that
+    may be legacy text when the row holds a sure one (a row is typed in one font)."""
+    reads: dict[int, tuple[str, bool]] = {}
+    for col in columns:
+        if col < len(values):
+            value = values[col]
+            if value.__class__ is str and not value.isascii():
+                read = _read(value, encoding)
+                if read is not None:
+                    reads[col] = read
+    if not reads:
+        return {}
+    sure = any(is_sure for _after, is_sure in reads.values())
+    return {col: after for col, (after, is_sure) in reads.items() if is_sure or sure}
+
+
 def _legacy_cells(rows: list[tuple[int, list[Any]]]) -> dict[int, list[str]]:
     """Each column's strings that hold a character some legacy encoding changes."""
     cells: dict[int, list[str]] = {}
@@ -285,18 +327,29 @@ def _legacy_cells(rows: list[tuple[int, list[Any]]]) -> dict[int, list[str]]:
 
 
 def _columns_in(encoding: str, cells: dict[int, list[str]]) -> tuple[int, list[int]]:
-    """The columns typed in ``encoding`` and how many of their words become syllables."""
-    scores = {col: _Score() for col in cells}
+    """The columns typed in ``encoding`` and how many of their cells read as Vietnamese.
+
+    A column is legacy when a fair share (a quarter) of its cells with such characters are
+    legacy text that reads as Vietnamese syllables, two at least, and almost none (one in
+    five) is legacy text that does not: a list typed in TCVN3 with rows added later in
+    Unicode is one (those rows are kept as typed); French, German, English or Unicode
+    Vietnamese are not ("Société" read as TCVN3 is "Sociộtộ")."""
+    counts: dict[int, dict[str, int]] = {}
     for col, texts in cells.items():
+        count = counts[col] = {"": 0, "maybe": 0, "good": 0, "bad": 0}
         for text in texts:
-            for word in _WORD.findall(text):
-                if not word.isascii() and not any(c.isdigit() for c in word):
-                    _score_word(word, encoding, scores[col])
-    legacy = [col for col, s in scores.items() if s.legacy()]
-    if not legacy or sum(scores[c].became for c in legacy) < 3:
+            count[_cell(text, encoding)] += 1
+    legacy = [
+        c
+        for c, n in counts.items()
+        if n["good"] >= 2 and 4 * n["good"] >= len(cells[c]) and 5 * n["bad"] <= n["good"]
+    ]
+    if not legacy or sum(counts[c]["good"] for c in legacy) < 3:
         return 0, []
-    columns = sorted(set(legacy) | {col for col, s in scores.items() if s.leans()})
-    return sum(scores[c].became for c in columns), columns
+    # (in a sheet found legacy, a column all of whose cells may be: a header "Ghi chó" over an empty column)
+    leaning = {c for c, n in counts.items() if n["good"] + n["maybe"] and not n["bad"] and not n[""]}
+    columns = sorted(set(legacy) | leaning)
+    return sum(counts[c]["good"] for c in columns), columns
 
 
 def detect(rows: list[tuple[int, list[Any]]]) -> Finding | None:
@@ -311,14 +364,11 @@ def detect(rows: list[tuple[int, list[Any]]]) -> Finding | None:
     _became, columns, encoding = max(((*_columns_in(e, cells), e) for e in ENCODINGS), key=lambda x: x[0])
     if not columns:
         return None
-    wanted = set(columns)
     examples: list[tuple[int, int, str, str]] = []
     for number, values in rows:
-        for col, value in enumerate(values):
-            if col in wanted and value.__class__ is str and len(examples) < 20:
-                after = decode(value, encoding)
-                if after != value:
-                    examples.append((number, col, value, after))
+        for col, after in sorted(_row(values, tuple(columns), encoding).items()):
+            if len(examples) < 20:
+                examples.append((number, col, values[col], after))
     return Finding(encoding, tuple(columns), tuple(examples))
 
 
@@ -340,14 +390,12 @@ def converted(rows: Iterator[tuple[int, list[Any]]], found: Any = None) -> Itera
         return
     encoding, columns = finding.encoding, finding.columns
     for number, values in _chain(sample, rows):
+        reads = _row(values, columns, encoding)
         out = values
-        for col in columns:
-            if col < len(values):
-                value = values[col]
-                if value.__class__ is str and not value.isascii():
-                    if out is values:  # (a parsed sheet's rows are kept for another reading)
-                        out = list(values)
-                    out[col] = decode(value, encoding)
+        if reads:  # (a cell typed in Unicode, "Bùi Thị Hà", is kept as typed)
+            out = list(values)  # (a parsed sheet's rows are kept for another reading)
+            for col, after in reads.items():
+                out[col] = after
         yield number, out
 
 

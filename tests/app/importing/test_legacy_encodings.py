@@ -228,3 +228,99 @@ def test_a_tcvn3_xls_workbook_is_read_once_as_unicode(tmp_path: Path) -> None:
             assert sorted(c.position for c in contacts) == sorted(p[1] for p in PEOPLE)
     finally:
         engine.dispose()
+
+
+OLD_LIST = ["Trần Thị Lan", "Nguyễn Văn Hùng", "Lê Quốc Toàn", "Phạm Thị Hương"]
+"""An old list typed in the legacy fonts, every one "Chuyên viên" at "Bộ Tài chính"."""
+
+
+def _stored(engine: Any) -> tuple[list[tuple[str, str | None]], list[str]]:
+    with read_session(engine) as s:
+        contacts = s.exec(select(m.Contact)).all()
+        orgs = sorted(s.exec(select(m.Organisation.name)).all())
+        return sorted((c.full_name, c.position) for c in contacts), orgs
+
+
+@pytest.mark.parametrize("encoding", lg.ENCODINGS)
+def test_a_row_added_in_unicode_to_a_legacy_list_is_kept_as_typed(tmp_path: Path, encoding: str) -> None:
+    """The reviewer's list: an old TCVN3 list, one row added later in Unicode. That row was
+    read as TCVN3 too ("Bựi Thị Hà · Chuyờn viờn chớnh · Bộ Tài chớnh") and made a second
+    organisation "Bộ Tài chớnh" (in VNI, "Hòa" was "Hịa"); a cell already in Unicode is now left
+    as typed."""
+    enc = lambda s: lg.encode(s, encoding)  # noqa: E731
+    rows: list[list[Any]] = [[enc(h) for h in HEADER[:3]]]
+    rows += [[enc(n), enc("Chuyên viên"), enc("Bộ Tài chính")] for n in OLD_LIST]
+    rows.append(["Bùi Thị Hòa", "Chuyên viên chính", "Bộ Tài chính"])
+    path = write_xlsx(tmp_path / "added.xlsx", {"DS": rows})
+    engine = open_database(f"sqlite:///{tmp_path / 'k.db'}")
+    try:
+        pv, _ = do_import(engine, path, "DS")
+        assert pv.legacy is not None and pv.legacy.encoding == encoding
+        people, orgs = _stored(engine)
+    finally:
+        engine.dispose()
+    assert people == sorted([(n, "Chuyên viên") for n in OLD_LIST] + [("Bùi Thị Hòa", "Chuyên viên chính")])
+    assert orgs == ["Bộ Tài chính"]
+
+
+@pytest.mark.parametrize("added", [False, True], ids=["legacy rows", "and one unicode row"])
+def test_a_unicode_header_over_legacy_rows_names_the_column(tmp_path: Path, added: bool) -> None:
+    """The reviewer's sheets: the header typed again in Unicode ("Họ và tên") over rows in
+    TCVN3. The header was read as TCVN3 ("Họ và tờn"), named no field, and every row was
+    rejected ("Họ và tên / Full name: required, but empty"); the note named B and C only."""
+    tc = lambda s: lg.encode(s, lg.TCVN3)  # noqa: E731
+    rows: list[list[Any]] = [HEADER[:3]]
+    rows += [[tc(n), tc("Chuyên viên"), tc("Bộ Tài chính")] for n in OLD_LIST]
+    if added:
+        rows.append(["Bùi Thị Hà", "Chuyên viên chính", "Bộ Tài chính"])
+    path = write_xlsx(tmp_path / "header.xlsx", {"DS": rows})
+    engine = open_database(f"sqlite:///{tmp_path / 'k.db'}")
+    try:
+        pv, _result = do_import(engine, path, "DS")
+        assert pv.layout.headers == HEADER[:3] and pv.layout.mapping[0] == "full_name"
+        assert [r.row for r in pv.rows if r.status == "error"] == []
+        note = legacy_note(pv)
+        assert note is not None and note.params["columns"] == ["Họ và tên (A)", "Chức vụ (B)", "Đơn vị (C)"]
+        people, orgs = _stored(engine)
+    finally:
+        engine.dispose()
+    expected = [(n, "Chuyên viên") for n in OLD_LIST] + (
+        [("Bùi Thị Hà", "Chuyên viên chính")] if added else []
+    )
+    assert people == sorted(expected)
+    assert orgs == ["Bộ Tài chính"]
+
+
+@pytest.mark.parametrize("encoding", lg.ENCODINGS)
+def test_a_sheet_half_legacy_half_unicode_is_read_as_legacy(tmp_path: Path, encoding: str) -> None:
+    """The reviewer's sheet: three rows typed in TCVN3, three added in Unicode. Nothing was
+    found, and "TrÇn ThÞ Lan" at "Bé Tµi chÝnh" was stored as typed."""
+    enc = lambda s: lg.encode(s, encoding)  # noqa: E731
+    added = ["Bùi Thị Hà", "Phó Đức Toàn", "Lý Thị Mỹ Hòa"]
+    rows: list[list[Any]] = [[*HEADER[:3], "Ghi chú"]]
+    rows += [[enc(n), enc("Chuyên viên"), enc("Bộ Tài chính"), enc("Hà Nội")] for n in OLD_LIST[:3]]
+    rows += [[n, "Chuyên viên", "Bộ Tài chính", "Café sáng thứ Hai"] for n in added]
+    path = write_xlsx(tmp_path / "half.xlsx", {"DS": rows})
+    engine = open_database(f"sqlite:///{tmp_path / 'k.db'}")
+    try:
+        pv, _ = do_import(engine, path, "DS")
+        assert pv.legacy is not None and pv.legacy.encoding == encoding
+        people, orgs = _stored(engine)
+    finally:
+        engine.dispose()
+    assert people == sorted((n, "Chuyên viên") for n in OLD_LIST[:3] + added)
+    assert orgs == ["Bộ Tài chính"]
+
+
+def test_a_cell_vietnamese_both_ways_is_read_only_in_a_legacy_row() -> None:
+    """ "Ghi chó" is "Ghi chú" typed in TCVN3, and "Tô Lâm" would be "Tụ Lỏm": both are
+    Vietnamese as typed. The header typed in TCVN3 is read (its row holds "Hä vµ tªn"), over
+    an empty column too; a name added in Unicode in a row of its own is kept."""
+    tc = lambda s: lg.encode(s, lg.TCVN3)  # noqa: E731
+    rows: list[tuple[int, list[Any]]] = [(1, [tc("Họ và tên"), tc("Chức vụ"), tc("Ghi chú")])]
+    rows += [(n, [tc(name), tc("Cố vấn"), None]) for n, name in enumerate(OLD_LIST, start=2)]
+    rows.append((9, ["Tô Lâm", "Cố vấn", None]))
+    assert tc("Ghi chú") == "Ghi chó" and tc("Cố vấn") == "Cè vÊn"
+    read = [values for _n, values in lg.converted(iter(rows))]
+    assert read[0] == ["Họ và tên", "Chức vụ", "Ghi chú"]
+    assert [r[:2] for r in read[1:]] == [[n, "Cố vấn"] for n in OLD_LIST] + [["Tô Lâm", "Cố vấn"]]
