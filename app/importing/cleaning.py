@@ -168,17 +168,21 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
-Plan = tuple[tuple[int, str, str, bool], ...]
+Plan = tuple[tuple[int, str, str, bool, bool], ...]
 
 
 @lru_cache(maxsize=64)
 def _plan(mapping: tuple[tuple[int, str], ...], headers: tuple[str, ...] | None) -> Plan:
-    """:func:`collect`'s columns in order: (column, field, cleaned header, gathered)."""
-    return tuple(
-        (col, name, clean(headers[col]) if headers and col < len(headers) else "", name in GATHERED_FIELDS)
-        for col, name in sorted(mapping)
-        if name != IGNORE
-    )
+    """:func:`collect`'s columns in order: (column, field, cleaned header, gathered, a notes
+    column whose header names something else, so that its cells always go in under it)."""
+    out = []
+    for col, name in sorted(mapping):
+        if name == IGNORE:
+            continue
+        header = clean(headers[col]) if headers and col < len(headers) else ""
+        labelled = name == "notes" and bool(header) and not fs.names_notes(header)
+        out.append((col, name, header, name in GATHERED_FIELDS, labelled))
+    return tuple(out)
 
 
 def collect_plan(mapping: dict[int, str], headers: list[str] | None = None) -> Plan:
@@ -197,7 +201,7 @@ def collect(
     size = len(values)
     if plan is None:
         plan = collect_plan(mapping, headers)
-    for col, name, header, gathered in plan:
+    for col, name, header, gathered, labelled in plan:
         if col >= size:
             continue
         value = values[col]
@@ -206,7 +210,7 @@ def collect(
         if gathered:
             if name == "notes":
                 notes_columns += 1
-                if header and (notes_columns > 1 or value.__class__ is bool):
+                if header and (notes_columns > 1 or labelled or value.__class__ is bool):
                     # (a checkbox's TRUE is kept as what it says: "Đã gửi thư mời: TRUE")
                     value = f"{header}: {as_text(value)}"
             if name in out:

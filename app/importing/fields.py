@@ -14,6 +14,7 @@ Field names are the keys the services in :mod:`app.entities` accept, except refe
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from app.vntext import fold
@@ -313,6 +314,23 @@ def _index(kind: str) -> dict[str, str]:
 
 
 SYNONYM_INDEX: dict[str, dict[str, str]] = {k: _index(k) for k in KINDS}
+
+
+def names_notes(header: str) -> bool:
+    """Whether a header says its column holds notes ("Ghi chú", "Notes"): another column kept
+    in the notes goes in under its header, so that its cells say what they were."""
+    return any(c in _NOTE_WORDS for c in header_candidates(header))
+
+
+_NOTE_WORDS = frozenset(c for text in ("notes", *_NOTES.synonyms) for c in header_candidates(text)[:1])
+
+_FORMER = re.compile(r"(?<!\w)(?:cũ|trước đây|old|former|previous)(?!\w)", re.IGNORECASE)
+
+
+def former(header: str) -> bool:
+    """Whether a header marks its column as what was, not what is ("Chức vụ (cũ)", "Địa chỉ
+    trước đây", "Former position"): beside the plain column it never takes the field."""
+    return _FORMER.search(unicodedata.normalize("NFC", header)) is not None
 
 
 def field_for_header(kind: str, header: str) -> str | None:
