@@ -333,10 +333,20 @@ def former(header: str) -> bool:
     return _FORMER.search(unicodedata.normalize("NFC", header)) is not None
 
 
+_POSITION_AND_UNIT = re.compile(
+    r"(?:chuc vu|chuc danh|position|job title|title)\s*(?:,|-|–|&|\+|\bva\b|\band\b)\s*"
+    r"(?:don vi|co quan|noi cong tac|to chuc|organisation|organization|unit|workplace)\b"
+)
+"""A delegate list's "Chức vụ, đơn vị công tác" (position and workplace in one cell): the
+position, holding the whole text ("Vụ trưởng Vụ Hợp tác quốc tế, Bộ Tài chính")."""
+
+
 def field_for_header(kind: str, header: str) -> str | None:
     """The field a header names for this kind of record, or None."""
     index = SYNONYM_INDEX[kind]
     cands = header_candidates(header)
+    if cands and _POSITION_AND_UNIT.match(cands[0]) and "position" in index.values():
+        return "position"
     for c in cands:
         if c in index:
             return index[c]
