@@ -168,17 +168,21 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
-Plan = tuple[tuple[int, str, str, bool], ...]
+Plan = tuple[tuple[int, str, str, bool, bool], ...]
 
 
 @lru_cache(maxsize=64)
 def _plan(mapping: tuple[tuple[int, str], ...], headers: tuple[str, ...] | None) -> Plan:
-    """:func:`collect`'s columns in order: (column, field, cleaned header, gathered)."""
-    return tuple(
-        (col, name, clean(headers[col]) if headers and col < len(headers) else "", name in GATHERED_FIELDS)
-        for col, name in sorted(mapping)
-        if name != IGNORE
-    )
+    """:func:`collect`'s columns in order: (column, field, cleaned header, gathered, a notes
+    column whose header names something else, so that its cells always go in under it)."""
+    out = []
+    for col, name in sorted(mapping):
+        if name == IGNORE:
+            continue
+        header = clean(headers[col]) if headers and col < len(headers) else ""
+        labelled = name == "notes" and bool(header) and not fs.names_notes(header)
+        out.append((col, name, header, name in GATHERED_FIELDS, labelled))
+    return tuple(out)
 
 
 def collect_plan(mapping: dict[int, str], headers: list[str] | None = None) -> Plan:
@@ -197,7 +201,7 @@ def collect(
     size = len(values)
     if plan is None:
         plan = collect_plan(mapping, headers)
-    for col, name, header, gathered in plan:
+    for col, name, header, gathered, labelled in plan:
         if col >= size:
             continue
         value = values[col]
@@ -206,7 +210,7 @@ def collect(
         if gathered:
             if name == "notes":
                 notes_columns += 1
-                if header and (notes_columns > 1 or value.__class__ is bool):
+                if header and (notes_columns > 1 or labelled or value.__class__ is bool):
                     # (a checkbox's TRUE is kept as what it says: "Đã gửi thư mời: TRUE")
                     value = f"{header}: {as_text(value)}"
             if name in out:
@@ -378,6 +382,10 @@ def _date_value(value: Any, name: str, errors: Errors, *, with_time: bool) -> An
     if value.__class__ is UnclearDate:
         errors[name] = msg("date_unclear", value=clean(value))
         return None
+    if value.__class__ is NotAMonth:
+        found = _NUMERIC_DATE.fullmatch(value)
+        errors[name] = msg("date_not_a_month", value=clean(value), month=found.group(3) if found else "")
+        return None
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 < value < 80000:
         # An Excel serial date that lost its format (CSV, a column formatted as number).
         day = dt.datetime(1899, 12, 30) + dt.timedelta(days=float(value))
@@ -407,10 +415,21 @@ class UnclearDate(str):
     __slots__ = ()
 
 
+class NotAMonth(str):
+    """A date that can only be month first ("03/15/2026") in a column that writes its dates day
+    first: a slip, said on its row, never a reason to read the whole column otherwise
+    (:class:`DateOrders`)."""
+
+    __slots__ = ()
+
+
 _NUMERIC_DATE = re.compile(
     r"\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})((?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*)", re.ASCII
 )
-_DAY_FIRST, _MONTH_FIRST, _BOTH = 1, 2, 3
+_DAY_FIRST, _MONTH_FIRST, _BOTH, _NOT_A_MONTH = 1, 2, 3, 4
+_MONTH_SHARE = 0.3
+"""The share of a column's text dates that must be month first only for the column to be read
+month first: in a column really written so, about 60% of dates have a day over 12."""
 
 
 class DateOrders:
@@ -422,13 +441,19 @@ class DateOrders:
     first place can only be a day, in the second place only a month); :meth:`redo` then says
     which rows must be cleaned again, with which values in place of their cells:
 
-    - a column with a value that can only be month first and none that can only be day first
-      is read month first, every value of it (:meth:`said`: once, for the sheet, with an
-      example row);
-    - a column with both kinds reads each value that reads one way only that way, and a value
-      that reads both ways is not guessed (:class:`UnclearDate`): its row says so, as a
-      warning with the value kept in the notes, or as an error where the date identifies the
-      record (a meeting's start);
+    - the values that can only be month first count only when they are a real share of the
+      column's text dates: at least 30% of them, and two or more (or half of them, in a column
+      of one or two text dates). A lone "03/15/2026" among day-first dates that all read both
+      ways is a slip, not the column's way (a reviewer saw one such typo re-read every date of
+      a Vietnamese column month first): the column stays day first and that row says so
+      (:class:`NotAMonth`);
+    - a column with a real share of them and none that can only be day first is read month
+      first, every value of it (:meth:`said`: once, for the sheet, with an example row);
+    - a column with both kinds, where those that can only be month first are a real share or
+      at least as many as those that can only be day first, reads each value that reads one
+      way only that way, and a value that reads both ways is not guessed
+      (:class:`UnclearDate`): its row says so, as a warning with the value kept in the notes,
+      or as an error where the date identifies the record (a meeting's start);
     - any other column (day first, or no telling) is read day first, as ever.
 
     Date cells (Excel dates) are dates: only text is looked at."""
@@ -441,6 +466,8 @@ class DateOrders:
         self.month_only: dict[int, tuple[int, str]] = {}
         self.both: dict[int, list[int]] = {col: [] for col, _ in columns}
         self.month: dict[int, list[int]] = {col: [] for col, _ in columns}
+        self.texts: dict[int, int] = dict.fromkeys((col for col, _ in columns), 0)  # text dates
+        self.days: dict[int, int] = dict.fromkeys((col for col, _ in columns), 0)  # day first only
 
     @classmethod
     def of(cls, mapping: Mapping[int, str]) -> DateOrders | None:
@@ -458,10 +485,14 @@ class DateOrders:
                 if value.__class__ is not str or (found := _NUMERIC_DATE.fullmatch(value)) is None:
                     continue
                 first, second = int(found.group(1)), int(found.group(3))
-                if first == second or not (first and second) or first > 31 or second > 31:
-                    continue  # (the same either way, or no date at all)
+                if not (first and second) or first > 31 or second > 31 or (first > 12 and second > 12):
+                    continue  # (no date at all)
+                self.texts[col] += 1
+                if first == second:
+                    continue  # (the same either way)
                 if first > 12 and second <= 12:
                     self.day_only.setdefault(col, (number, clean(value)))
+                    self.days[col] += 1
                 elif second > 12 and first <= 12:
                     self.month_only.setdefault(col, (number, clean(value)))
                     month.append(number)
@@ -471,7 +502,11 @@ class DateOrders:
     def order(self, col: int) -> int:
         if col not in self.month_only:
             return _DAY_FIRST
-        return _BOTH if col in self.day_only else _MONTH_FIRST
+        months, texts = len(self.month[col]), self.texts[col]
+        real = months >= _MONTH_SHARE * texts and (months >= 2 or 2 * months >= texts)
+        if col not in self.day_only:
+            return _MONTH_FIRST if real else _NOT_A_MONTH
+        return _BOTH if real or months >= self.days[col] else _NOT_A_MONTH
 
     def redo(self) -> dict[int, dict[int, Any]]:
         """Row → {column: the value to clean in place of the cell's text} for each row whose
@@ -482,7 +517,9 @@ class DateOrders:
             if order == _DAY_FIRST:
                 continue
             for number in self.month[col]:
-                out.setdefault(number, {})[col] = _MONTH_FIRST
+                out.setdefault(number, {})[col] = _NOT_A_MONTH if order == _NOT_A_MONTH else _MONTH_FIRST
+            if order == _NOT_A_MONTH:
+                continue
             for number in self.both[col]:
                 out.setdefault(number, {})[col] = _MONTH_FIRST if order == _MONTH_FIRST else _BOTH
         return out
@@ -494,6 +531,8 @@ class DateOrders:
             return text  # (the file changed since it was read: its cell as it is now)
         if how == _BOTH:
             return UnclearDate(text)
+        if how == _NOT_A_MONTH:
+            return NotAMonth(text)
         found = _NUMERIC_DATE.fullmatch(text)
         if found is None:
             return text
@@ -507,7 +546,7 @@ class DateOrders:
         return [
             (col, self.month_only[col], self.day_only.get(col))
             for col, _name in self.columns
-            if self.order(col) != _DAY_FIRST
+            if self.order(col) in (_MONTH_FIRST, _BOTH)
         ]
 
 
@@ -882,6 +921,9 @@ def keep_as_typed(
             code = "unit_kept_in_notes"
         elif isinstance(error, Message) and error.code == "date_unclear":
             code = "date_unclear_kept"
+        elif isinstance(error, Message) and error.code == "date_not_a_month":
+            warnings.append(warning("date_not_a_month_kept", column=name, **error.params))
+            continue
         warnings.append(warning(code, column=name, value=_shown(text)))
 
 

@@ -27,6 +27,7 @@ from typing import Any
 from app import validation as v
 from app.entities import TAG_LENGTH, _lengths, _names, _opt_text
 from app.importing import cleaning as cl
+from app.importing import fields as fs
 from app.importing.fields import IGNORE
 from app.importing.messages import Message, warning
 from app.importing.notation import split_label
@@ -505,6 +506,12 @@ def fast_rows(layout: SheetLayout) -> FastRows | None:
     names = [name for _col, name in columns]
     if len(set(names)) != len(names) or not set(names) <= ANALYSE.keys() or "full_name" not in names:
         return None
+    if any(name == "notes" and not fs.names_notes(_header(layout, col)) for col, name in columns):
+        return None  # (a column kept in the notes under its header: the general way)
     # The name first: a row's own check ("has it a name?") is then its first bit.
     columns.sort(key=lambda c: c[1] != "full_name")
     return FastRows(columns, layout.sheet, {name: _label_for(layout, name) for name in names})
+
+
+def _header(layout: SheetLayout, col: int) -> str:
+    return layout.headers[col] if col < len(layout.headers) else ""

@@ -14,6 +14,7 @@ Field names are the keys the services in :mod:`app.entities` accept, except refe
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from app.vntext import fold
@@ -315,10 +316,37 @@ def _index(kind: str) -> dict[str, str]:
 SYNONYM_INDEX: dict[str, dict[str, str]] = {k: _index(k) for k in KINDS}
 
 
+def names_notes(header: str) -> bool:
+    """Whether a header says its column holds notes ("Ghi chú", "Notes"): another column kept
+    in the notes goes in under its header, so that its cells say what they were."""
+    return any(c in _NOTE_WORDS for c in header_candidates(header))
+
+
+_NOTE_WORDS = frozenset(c for text in ("notes", *_NOTES.synonyms) for c in header_candidates(text)[:1])
+
+_FORMER = re.compile(r"(?<!\w)(?:cũ|trước đây|old|former|previous)(?!\w)", re.IGNORECASE)
+
+
+def former(header: str) -> bool:
+    """Whether a header marks its column as what was, not what is ("Chức vụ (cũ)", "Địa chỉ
+    trước đây", "Former position"): beside the plain column it never takes the field."""
+    return _FORMER.search(unicodedata.normalize("NFC", header)) is not None
+
+
+_POSITION_AND_UNIT = re.compile(
+    r"(?:chuc vu|chuc danh|position|job title|title)\s*(?:,|-|–|&|\+|\bva\b|\band\b)\s*"
+    r"(?:don vi|co quan|noi cong tac|to chuc|organisation|organization|unit|workplace)\b"
+)
+"""A delegate list's "Chức vụ, đơn vị công tác" (position and workplace in one cell): the
+position, holding the whole text ("Vụ trưởng Vụ Hợp tác quốc tế, Bộ Tài chính")."""
+
+
 def field_for_header(kind: str, header: str) -> str | None:
     """The field a header names for this kind of record, or None."""
     index = SYNONYM_INDEX[kind]
     cands = header_candidates(header)
+    if cands and _POSITION_AND_UNIT.match(cands[0]) and "position" in index.values():
+        return "position"
     for c in cands:
         if c in index:
             return index[c]

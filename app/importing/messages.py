@@ -187,6 +187,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo '
         "cả hai kiểu, nên không đoán: đã ghi vào ghi chú như đã nhập; hãy tự nhập ngày",
     ),
+    "date_not_a_month": (
+        '"{value}": {month} is not a month, and the other dates in this column are written day '
+        "first (day/month/year): check the date and write it day first",
+        '"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày '
+        "trước (ngày/tháng/năm): hãy kiểm tra lại và ghi ngày trước, tháng sau",
+    ),
+    "date_not_a_month_kept": (
+        '"{value}": {month} is not a month, and the other dates in this column are written day '
+        "first (day/month/year): kept in the notes as typed; check the date and enter it by hand",
+        '"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày '
+        "trước (ngày/tháng/năm): đã ghi vào ghi chú như đã nhập; hãy kiểm tra lại và tự nhập ngày",
+    ),
     "dates_month_first": (
         'column {header} writes its dates month first (row {example_row}: "{value}" can only be '
         "month/day/year), so every date in it was read as month/day/year",
@@ -431,6 +443,7 @@ LEVELS: dict[str, Level] = {
     "unit_kept_in_notes": "warning",
     "checkbox_left_out": "warning",
     "date_unclear_kept": "warning",
+    "date_not_a_month_kept": "warning",
     "dates_month_first": "warning",
     "dates_both_orders": "warning",
     "hidden_row_imported": "warning",

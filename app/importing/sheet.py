@@ -643,18 +643,31 @@ def columns_not_kept(layout: SheetLayout) -> Message | None:
 def suggest_mapping(kind: str, headers: list[str]) -> dict[int, str]:
     """Column index → field for the headers that name one; unrecognised columns are left out.
 
-    A field takes the first column naming it, except list fields (several phone columns…).
+    A field takes one column naming it, except list fields (several phone columns…): the first
+    whose header does not mark it as former ("Chức vụ (cũ)" beside "Chức vụ": the current one,
+    "Phó Vụ trưởng", is the position). Every other column naming that field is kept in the notes
+    under its header, never dropped (a reviewer saw the current position lost); a staff sheet
+    has no notes, and such a column is then said not to be imported (:func:`columns_not_kept`).
     """
-    mapping: dict[int, str] = {}
-    used: set[str] = set()
-    for col, header in enumerate(headers):
-        name = fs.field_for_header(kind, header) if header else None
-        if not name:
+    named = {col: fs.field_for_header(kind, header) if header else None for col, header in enumerate(headers)}
+    mapping: dict[int, str] = {col: name for col, name in named.items() if name}
+    taken: dict[str, list[int]] = {}
+    for col, name in mapping.items():
+        if name != fs.IGNORE and name not in GATHERED_FIELDS:
+            taken.setdefault(name, []).append(col)
+    keeps_notes = "notes" in fs.field_names(kind)
+    for cols in taken.values():
+        if len(cols) < 2:
             continue
-        if name != fs.IGNORE and name in used and name not in GATHERED_FIELDS:
-            continue
-        used.add(name)
-        mapping[col] = name
+        keep = next((c for c in cols if not fs.former(headers[c])), cols[0])
+        for col in cols:
+            if col == keep:
+                continue
+            if keeps_notes:
+                mapping[col] = "notes"
+            else:
+                del mapping[col]
+    used = set(mapping.values())
     name_parts = {"full_name", "family_name", "family_middle", "middle_given"}
     if kind == "contact" and "given_name" in used and not (name_parts & used):
         # A lone "Tên" column holds the whole name in most Vietnamese lists; beside "Họ và tên

@@ -118,6 +118,16 @@ def _templates() -> dict[str, str]:
             '"{value}" reads both ways (day/month or month/day), and this column has dates written '
             "both ways, so it was not guessed: kept in the notes as typed; enter the date by hand",
         ),
+        "date_not_a_month": tr(
+            "ImportMessage",
+            '"{value}": {month} is not a month, and the other dates in this column are written day '
+            "first (day/month/year): check the date and write it day first",
+        ),
+        "date_not_a_month_kept": tr(
+            "ImportMessage",
+            '"{value}": {month} is not a month, and the other dates in this column are written day '
+            "first (day/month/year): kept in the notes as typed; check the date and enter it by hand",
+        ),
         "dates_month_first": tr(
             "ImportMessage",
             'column {header} writes its dates month first (row {example_row}: "{value}" can only be '

@@ -282,3 +282,55 @@ def test_a_meeting_whose_start_reads_both_ways_in_a_mixed_column_is_an_error(
     with read_session(engine) as s:
         starts = {mt.title: mt.starts_at for mt in s.exec(select(m.Meeting))}
     assert starts == {"Họp NIC": dt.datetime(2026, 3, 25, 9, 0), "Họp FPT": dt.datetime(2026, 3, 26, 14, 30)}
+
+
+def test_one_month_first_typo_in_a_day_first_column_is_said_on_its_row_not_read_into_the_column(
+    engine: Any, tmp_path: Path
+) -> None:
+    # A reviewer's Vietnamese contact list: early-month dates that all read both ways, and one
+    # typo "03/15/2026"; every date was read month first (05/03 became 3 May), said only once
+    # for the sheet. One value of six is no column written month first.
+    rows = [
+        ["Họ và tên", "Ngày liên hệ"],
+        ["Nguyễn Văn An", "05/03/2026"],
+        ["Trần Thị Bình", "10/01/2026"],
+        ["Lê Văn Cường", "02/04/2026"],
+        ["Phạm Thu Hà", "07/02/2026"],
+        ["Đỗ Minh Quân", "03/15/2026"],  # the typo: 15 is no month
+        ["Vũ Thị Lan", "11/03/2026"],
+    ]
+    path = write_xlsx(tmp_path / "danh_ba.xlsx", {"Danh bạ": rows})
+    pv = preview(engine, path)
+    assert not pv.sheet_warnings
+    [flag] = [w for r in pv.rows for w in r.warnings]
+    assert (flag.row, flag.column, flag.code) == (6, "Ngày liên hệ (B)", "date_not_a_month_kept")
+    assert text(flag, "en").startswith(
+        'Ngày liên hệ (B): "03/15/2026": 15 is not a month, and the other dates'
+    )
+    assert "15 không phải tháng" in text(flag, "vi")
+    run_import(engine, pv)
+    got = {name: (c.last_contacted_on, c.notes) for name, c in _contacts(engine).items()}
+    assert got == {
+        "Nguyễn Văn An": (dt.date(2026, 3, 5), ""),
+        "Trần Thị Bình": (dt.date(2026, 1, 10), ""),
+        "Lê Văn Cường": (dt.date(2026, 4, 2), ""),
+        "Phạm Thu Hà": (dt.date(2026, 2, 7), ""),
+        "Đỗ Minh Quân": (None, "Ngày liên hệ: 03/15/2026"),  # kept as typed, no date made up
+        "Vũ Thị Lan": (dt.date(2026, 3, 11), ""),
+    }
+
+
+def test_two_month_first_dates_in_five_make_the_column_month_first(engine: Any, tmp_path: Path) -> None:
+    rows = [
+        ["Họ và tên", "Ngày liên hệ"],
+        ["Nguyễn Văn An", "05/03/2026"],
+        ["Trần Thị Bình", "03/15/2026"],
+        ["Lê Văn Cường", "02/04/2026"],
+        ["Phạm Thu Hà", "04/20/2026"],
+        ["Đỗ Minh Quân", "01/02/2026"],
+    ]
+    pv = preview(engine, write_xlsx(tmp_path / "partner.xlsx", {"Contacts": rows}))
+    assert [w.code for w in pv.sheet_warnings] == ["dates_month_first"]
+    run_import(engine, pv)
+    got = {name: c.last_contacted_on for name, c in _contacts(engine).items()}
+    assert got["Nguyễn Văn An"] == dt.date(2026, 5, 3) and got["Phạm Thu Hà"] == dt.date(2026, 4, 20)
