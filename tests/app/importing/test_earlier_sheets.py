@@ -138,3 +138,39 @@ def test_a_record_an_earlier_sheet_updates_is_met_as_it_leaves_it(
     lines = [line for line in dry.splitlines() if line.startswith("Trang ")]
     assert lines == [line for line in real.splitlines() if line.startswith("Trang ")]
     assert re.search(r'Trang "Danh bạ 2".*bỏ qua 1 \(không có gì mới\)', dry), dry
+
+
+THREE = {
+    "S1": [["Họ và tên", "Email", "Chức vụ"], ["Nguyễn Văn An", "an@vcn.vn", ""]],
+    # sheet 2 gives the person of sheet 1 a position and a phone
+    "S2": [
+        ["Họ và tên", "Email", "Chức vụ", "Điện thoại"],
+        ["Nguyễn Văn An", "an@vcn.vn", "Vụ phó", "0912345678"],
+    ],
+    "S3": [
+        ["Họ và tên", "Email", "Chức vụ", "Điện thoại"],
+        ["Nguyễn Văn An", "an@vcn.vn", "Vụ trưởng", ""],  # another position than sheet 2's
+        ["Nguyễn An", "", "Vụ phó", "0912345678"],  # known only by the phone sheet 2 adds
+    ],
+}
+
+
+@pytest.mark.parametrize("on_match", ["fill", "overwrite", "skip", "create"])
+def test_a_third_sheet_meets_the_record_as_the_second_leaves_it(
+    engine: Engine, tmp_path: Path, on_match: str
+) -> None:
+    """Reviewer: the third sheet was previewed against the record as sheet 1 wrote it, not as
+    sheet 2 updated it ("0 new, 1 updated" where the import skipped it; a new contact for a
+    phone sheet 2 had added). Each row's status and the counts are the import's."""
+    path = write_xlsx(tmp_path / "ba-trang.xlsx", THREE)
+    pv = _previews(engine, path, on_match)
+    previews = [pv[s] for s in ("S1", "S2", "S3")]
+    said = [[r.status for r in p.rows] for p in previews]  # type: ignore[attr-defined]
+    said_counts = [p.counts() for p in previews]  # type: ignore[attr-defined]
+    run_import(engine, previews)  # (matched again, against what the earlier sheets wrote)
+    assert [[r.status for r in p.rows] for p in previews] == said  # type: ignore[attr-defined]
+    assert [p.counts() for p in previews] == said_counts  # type: ignore[attr-defined]
+    if on_match == "fill":
+        assert said[2] == ["skip", "skip"]
+    if on_match == "overwrite":
+        assert said[2][0] == "update"
