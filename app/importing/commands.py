@@ -75,6 +75,7 @@ LINES: dict[str, tuple[str, str]] = {
     "warning": ("  row {row} (warning): {text}", "  dòng {row} (cảnh báo): {text}"),
     "apart": ("  row {row} (new): {text}", "  dòng {row} (mới): {text}"),
     "kept": ("  row {row} (not changed): {text}", "  dòng {row} (không đổi): {text}"),
+    "kept_update": ("  row {row} (updated): {text}", "  dòng {row} (cập nhật): {text}"),
     "same": ("  not changed, the database has them already: rows {rows}",
              "  không đổi, cơ sở dữ liệu đã có đúng như vậy: dòng {rows}"),
     "same_earlier": ("  not changed, an earlier sheet of the file has them already: rows {rows}",
@@ -327,9 +328,14 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
     told = 0
     for row in preview.rows:
         # an update that fills blanks only: what the sheet says otherwise, left as the record has it
+        # (a row that fills some blanks is said to be updated, with what it fills)
         kept = [r for r in row.reasons if r.code == "fill_keeps"] if row.status in ("update", "skip") else []
         if kept and told < SHOW_ROWS:
-            ctx.out(line("kept", lang, row=row.row, text="; ".join(text(r, lang) for r in kept)))
+            if row.status == "update":
+                said = [r for r in row.reasons if r.code == "updates"] + kept
+                ctx.out(line("kept_update", lang, row=row.row, text="; ".join(text(r, lang) for r in said)))
+            else:
+                ctx.out(line("kept", lang, row=row.row, text="; ".join(text(r, lang) for r in kept)))
             told += 1
     _show_same(ctx, preview, lang)
     rejected = len(preview.rejected())

@@ -174,3 +174,31 @@ def test_a_third_sheet_meets_the_record_as_the_second_leaves_it(
         assert said[2] == ["skip", "skip"]
     if on_match == "overwrite":
         assert said[2][0] == "update"
+
+
+def test_a_row_that_fills_a_blank_and_keeps_a_value_is_said_updated(
+    db_path: Path, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """Reviewer: 'row 6 (not changed): left as …' under a sheet line counting it '1 updated'
+    (the import filled a blank of the record): the row is said updated, with what it fills."""
+    path = write_xlsx(
+        tmp_path / "giu.xlsx",
+        {
+            "Danh bạ 1": [["Họ và tên", "Email", "Chức vụ"], ["Nguyễn Văn An", "an@vcn.vn", "Vụ trưởng"]],
+            "Danh bạ 2": [
+                ["Họ và tên", "Email", "Chức vụ", "Điện thoại"],
+                ["Nguyễn Văn An", "an@vcn.vn", "Director General", "0912345678"],
+            ],
+        },
+    )
+    for lang, said in (("en", "  row 2 (updated): updates "), ("vi", "  dòng 2 (cập nhật): cập nhật ")):
+        args = ["import", str(path), "--db", str(db_path), "--lang", lang, "--dry-run"]
+        assert main(args) == 0
+        out = capsys.readouterr().out
+        (row,) = [line for line in out.splitlines() if line.startswith(said)]
+        assert '"Vụ trưởng" → "Director General"' in row, out
+        assert "(not changed)" not in out and "(không đổi)" not in out
+    assert main(["import", str(path), "--db", str(db_path), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert 'Sheet "Danh bạ 2" (contact, header row 1): 0 new, 1 updated' in out
+    assert "  row 2 (updated): updates #1: Phone: ∅ → " in out, out
