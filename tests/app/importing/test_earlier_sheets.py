@@ -202,3 +202,31 @@ def test_a_row_that_fills_a_blank_and_keeps_a_value_is_said_updated(
     out = capsys.readouterr().out
     assert 'Sheet "Danh bạ 2" (contact, header row 1): 0 new, 1 updated' in out
     assert "  row 2 (updated): updates #1: Phone: ∅ → " in out, out
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_skip_names_the_earlier_sheet_not_the_database(
+    db_path: Path, tmp_path: Path, capsys, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Reviewer: with --on-match skip into an empty database, the import said a person of an
+    earlier sheet of the file was 'already in Ketnoi' and 'the database has them already'."""
+    path = write_xlsx(tmp_path / "bo-qua.xlsx", {s: rows for s, rows in THREE.items() if s != "S3"})
+    args = ["import", str(path), "--db", str(db_path), "--lang", lang, "--on-match", "skip"]
+    assert main([*args, "--dry-run"]) == 0
+    dry = capsys.readouterr().out
+    assert main(args) == 0
+    real = capsys.readouterr().out
+    heads = ("Sheet ", "Trang ")
+    assert [x for x in dry.splitlines() if x.startswith(heads)] == [
+        x for x in real.splitlines() if x.startswith(heads)
+    ]
+    for out in (dry, real):
+        if lang == "en":
+            assert "1 skipped (an earlier sheet of the file has them; --on-match skip)" in out, out
+            assert "  not changed, an earlier sheet of the file has them already: rows 2 (" in out, out
+            assert "already in Ketnoi" not in out and "the database has them" not in out
+        else:
+            assert "bỏ qua 1 (đã có ở một trang trước trong tệp; --on-match skip)" in out, out
+            assert "  không đổi, một trang trước trong tệp đã có đúng như vậy: dòng 2 (" in out, out
+            assert "đã có trong Ketnoi" not in out and "cơ sở dữ liệu đã có" not in out
+    assert "rows 2 (#1)" in real or "dòng 2 (#1)" in real
