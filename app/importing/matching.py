@@ -481,6 +481,7 @@ PENDING_BASE = -1_000_000_000  # (placeholders of earlier sheets' records, below
 
 
 def _seed_records(
+    session: Session,
     ctx: MatchContext,
     kind: str,
     after: Sequence[Preview],
@@ -533,6 +534,8 @@ def _seed_records(
                             (people.with_email if how == "emails" else people.with_phone).add(target)
                             for value in added[1]:
                                 db_keys.setdefault((how[:-1], value), target)
+                    if "full_name" in row.changes or "organisation_id" in row.changes:
+                        _renamed(session, ctx, target, db_keys, people)
                 continue
             if kind == "organisation":
                 continue  # (seeded above)
@@ -553,6 +556,25 @@ def _seed_records(
                     people.with_email.add(ident)
                 if rels.get("phones"):
                     people.with_phone.add(ident)
+
+
+def _renamed(
+    session: Session, ctx: MatchContext, ident: int, db_keys: dict[tuple[str, Any], Any], people: People
+) -> None:
+    """A contact an earlier sheet renames or moves (overwrite, or an organisation filled in):
+    met by its new name at its organisation, as the commit leaves it."""
+    earlier = ctx.pending.get(ident)
+    if earlier is not None:
+        values = earlier.values(ctx, "contact")[0]
+    else:
+        contact = _table(m.Contact)
+        stmt = select(contact.c.full_name, contact.c.organisation_id).where(contact.c.id == ident)
+        found = _read(session, stmt).first()
+        values = {"full_name": found[0], "organisation_id": found[1]} if found is not None else {}
+    values = {**values, **ctx.overlay.get(ident, ({}, {}))[0]}
+    name = values.get("full_name") or ""
+    db_keys.setdefault(("name", (fold(name), values.get("organisation_id"))), ident)
+    people.names[ident] = name
 
 
 def _tie_organisation_names(preview: Preview, ctx: MatchContext) -> None:
@@ -629,7 +651,7 @@ def _match(
     people = People({}, set(), set()) if kind == "contact" else None
     db_keys = _db_keys(session, kind, ctx, people)
     if after:
-        _seed_records(ctx, kind, after, db_keys, people)
+        _seed_records(session, ctx, kind, after, db_keys, people)
     if kind != "organisation":
         _tie_organisation_names(preview, ctx)
     seen: dict[tuple[str, Any], int] = {}

@@ -230,3 +230,23 @@ def test_skip_names_the_earlier_sheet_not_the_database(
             assert "  không đổi, một trang trước trong tệp đã có đúng như vậy: dòng 2 (" in out, out
             assert "đã có trong Ketnoi" not in out and "cơ sở dữ liệu đã có" not in out
     assert "rows 2 (#1)" in real or "dòng 2 (#1)" in real
+
+
+@pytest.mark.parametrize("on_match", ["fill", "overwrite"])
+def test_a_name_an_earlier_sheet_overwrites_is_met_by_its_new_name(
+    engine: Engine, tmp_path: Path, on_match: str
+) -> None:
+    """Sheet 2 renames sheet 1's person (overwrite): sheet 3's row of that name, with no e-mail,
+    meets the record as the import does (the preview said it was a new contact)."""
+    sheets = {
+        "S1": [["Họ và tên", "Email"], ["Nguyễn Văn An", "an@vcn.vn"]],
+        "S2": [["Họ và tên", "Email"], ["Nguyễn An", "an@vcn.vn"]],
+        "S3": [["Họ và tên", "Chức vụ"], ["Nguyễn An", "Vụ phó"]],
+    }
+    path = write_xlsx(tmp_path / "doi-ten.xlsx", sheets)
+    pv = _previews(engine, path, on_match)
+    previews = [pv[s] for s in ("S1", "S2", "S3")]
+    said = [[r.status for r in p.rows] for p in previews]  # type: ignore[attr-defined]
+    run_import(engine, previews)
+    assert [[r.status for r in p.rows] for p in previews] == said  # type: ignore[attr-defined]
+    assert said[2] == (["update"] if on_match == "overwrite" else ["new"])
