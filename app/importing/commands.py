@@ -75,6 +75,7 @@ LINES: dict[str, tuple[str, str]] = {
     "warning": ("  row {row} (warning): {text}", "  dòng {row} (cảnh báo): {text}"),
     "apart": ("  row {row} (new): {text}", "  dòng {row} (mới): {text}"),
     "kept": ("  row {row} (not changed): {text}", "  dòng {row} (không đổi): {text}"),
+    "kept_update": ("  row {row} (updated): {text}", "  dòng {row} (cập nhật): {text}"),
     "same": ("  not changed, the database has them already: rows {rows}",
              "  không đổi, cơ sở dữ liệu đã có đúng như vậy: dòng {rows}"),
     "same_earlier": ("  not changed, an earlier sheet of the file has them already: rows {rows}",
@@ -145,6 +146,10 @@ SUMMARY_WORDS = {
 SKIP_REASONS = {
     "nothing_new": ("nothing new", "không có gì mới"),
     "already_exists": ("already in Ketnoi; --on-match skip", "đã có trong Ketnoi; --on-match skip"),
+    "already_earlier": (
+        "an earlier sheet of the file has them; --on-match skip",
+        "đã có ở một trang trước trong tệp; --on-match skip",
+    ),
     "hidden_row_left_out": ("hidden in Excel; --skip-hidden", "ẩn trong Excel; --skip-hidden"),
 }
 ICS_SUFFIX = ".ics"  # ketnoi import hands a calendar invitation to app.calendar_commands
@@ -246,7 +251,7 @@ def _error_text(exc: BaseException, lang: str) -> str:
     return text(message, lang, where=True) if message is not None else str(exc)
 
 
-def _summary(preview: Preview, lang: str) -> str:
+def _summary(preview: Preview, lang: str, earlier: frozenset[int] = frozenset()) -> str:
     """Each status's count; the skipped rows with why they were skipped."""
     counts = preview.counts()
     i = 1 if lang == "vi" else 0
@@ -260,14 +265,21 @@ def _summary(preview: Preview, lang: str) -> str:
         else:
             part = count_text(n, status, lang)  # "1 duplicate", "3 errors"
         if status == "skip" and n:
-            part += _skip_reasons(preview, lang)
+            part += _skip_reasons(preview, lang, earlier)
         parts.append(part)
     return ", ".join(parts)
 
 
-def _skip_reasons(preview: Preview, lang: str) -> str:
-    """ " (nothing new)": why the sheet's rows were skipped (one reason per --on-match choice)."""
-    codes = {r.code for row in preview.rows if row.status == "skip" for r in row.reasons}
+def _skip_reasons(preview: Preview, lang: str, earlier: frozenset[int] = frozenset()) -> str:
+    """ " (nothing new)": why the sheet's rows were skipped (one reason per --on-match choice);
+    a record an earlier sheet of the file writes is not said to be in Ketnoi already."""
+    mine = _earlier_records(preview, earlier)
+    codes = {
+        "already_earlier" if r.code == "already_exists" and row.match_id in mine else r.code
+        for row in preview.rows
+        if row.status == "skip"
+        for r in row.reasons
+    }
     said = [pair[1 if lang == "vi" else 0] for code, pair in SKIP_REASONS.items() if code in codes]
     return f" ({'; '.join(said)})" if said else ""
 
@@ -289,8 +301,17 @@ def _show_kind(ctx: Any, preview: Preview, lang: str) -> None:
         ctx.out(line("sheet_note", lang, text=text(legacy, lang)))
 
 
-def _show(ctx: Any, preview: Preview, lang: str) -> None:
-    summary = _summary(preview, lang)
+def _earlier_records(preview: Preview, earlier: frozenset[int]) -> Any:
+    """The records of the sheet's kind the earlier sheets of the file write: in a dry run, the
+    placeholders the preview met them by; after the import, their ids (``earlier``)."""
+    pending = getattr(preview.context, "pending", None)
+    return earlier | pending.keys() if pending else earlier
+
+
+def _show(ctx: Any, preview: Preview, lang: str, earlier: frozenset[int] = frozenset()) -> None:
+    """One sheet's lines; ``earlier``: after the import, the records of the sheet's kind the
+    sheets before it created (the sheet's rows that meet them are told so)."""
+    summary = _summary(preview, lang, earlier)
     ctx.out(
         line("sheet" if preview.layout.header_row else "cards", lang, sheet=preview.layout.sheet,
              kind=term(preview.kind, lang), header=preview.layout.header_row, counts=summary)
@@ -327,11 +348,16 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
     told = 0
     for row in preview.rows:
         # an update that fills blanks only: what the sheet says otherwise, left as the record has it
+        # (a row that fills some blanks is said to be updated, with what it fills)
         kept = [r for r in row.reasons if r.code == "fill_keeps"] if row.status in ("update", "skip") else []
         if kept and told < SHOW_ROWS:
-            ctx.out(line("kept", lang, row=row.row, text="; ".join(text(r, lang) for r in kept)))
+            if row.status == "update":
+                said = [r for r in row.reasons if r.code == "updates"] + kept
+                ctx.out(line("kept_update", lang, row=row.row, text="; ".join(text(r, lang) for r in said)))
+            else:
+                ctx.out(line("kept", lang, row=row.row, text="; ".join(text(r, lang) for r in kept)))
             told += 1
-    _show_same(ctx, preview, lang)
+    _show_same(ctx, preview, lang, earlier)
     rejected = len(preview.rejected())
     if rejected > shown:
         ctx.out(line("more", lang, n=rejected - shown))
@@ -348,7 +374,7 @@ def _show(ctx: Any, preview: Preview, lang: str) -> None:
             ctx.out(line("creates", lang, what=what, names="; ".join(staff[:SHOW_ROWS])))
 
 
-def _show_same(ctx: Any, preview: Preview, lang: str) -> None:
+def _show_same(ctx: Any, preview: Preview, lang: str, earlier: frozenset[int] = frozenset()) -> None:
     """The rows skipped with nothing new, named with the record each is (a reader checks them
     at a glance); in a dry run over several sheets, a record an earlier sheet writes is named
     by its row."""
@@ -356,9 +382,10 @@ def _show_same(ctx: Any, preview: Preview, lang: str) -> None:
         r for r in preview.rows if r.status == "skip" and not any(x.code == "fill_keeps" for x in r.reasons)
     ]
     pending = getattr(preview.context, "pending", {})
+    mine = _earlier_records(preview, earlier)
     for key, group in (
-        ("same", [r for r in same if r.match_id not in pending]),
-        ("same_earlier", [r for r in same if r.match_id in pending]),
+        ("same", [r for r in same if r.match_id not in mine]),
+        ("same_earlier", [r for r in same if r.match_id in mine]),
     ):
         if group:
             rows = ", ".join(_same_as(r, pending, lang) for r in group[:SHOW_ROWS])
@@ -374,6 +401,36 @@ def _same_as(row: RowResult, pending: Any, lang: str) -> str:
     if earlier is None:
         return f"{row.row} (#{row.match_id})"
     return f"{row.row} ({param_text(EarlierRow(earlier.sheet, earlier.row), lang)})"
+
+
+def _created(engine: Any, batch_id: int | None, previews: list[Preview]) -> dict[str, frozenset[int]]:
+    """Of the records the skipped rows meet, those the import ``batch_id`` created, by kind: a
+    sheet before theirs wrote them (a sheet's rows are matched before it writes anything)."""
+    if batch_id is None:
+        return {}
+    from sqlalchemy import select
+
+    from db.queries import chunked
+    from db.tables import CHANGE
+
+    wanted: dict[str, set[int]] = {}
+    for preview in previews:
+        ids = wanted.setdefault(preview.kind, set())
+        ids.update(r.match_id for r in preview.rows if r.status == "skip" and r.match_id is not None)
+    out: dict[str, frozenset[int]] = {}
+    with read_session(engine) as session:
+        for kind, ids in wanted.items():
+            found: set[int] = set()
+            for part in chunked(sorted(ids)):
+                stmt = select(CHANGE.c.entity_id).where(
+                    CHANGE.c.batch_id == batch_id,
+                    CHANGE.c.op == "create",
+                    CHANGE.c.entity == kind,
+                    CHANGE.c.entity_id.in_(part),
+                )
+                found.update(session.connection().execute(stmt).scalars())
+            out[kind] = frozenset(found)
+    return out
 
 
 def accepted_suffixes(lang: str) -> str:
@@ -454,8 +511,9 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
         result = run_import(
             engine, previews, waiting=lambda most: ctx.out(line("waiting", lang, minutes=f"{most / 60:.0f}"))
         )
+        created = _created(engine, result.batch_id, previews)
         for preview in previews:
-            _show(ctx, preview, lang)
+            _show(ctx, preview, lang, created.get(preview.kind, frozenset()))
         ctx.out(line("nothing", lang) if result.batch_id is None else line("batch", lang, id=result.batch_id))
     if args.report and previews:
         from app.written import NotWritten

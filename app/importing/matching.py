@@ -481,6 +481,7 @@ PENDING_BASE = -1_000_000_000  # (placeholders of earlier sheets' records, below
 
 
 def _seed_records(
+    session: Session,
     ctx: MatchContext,
     kind: str,
     after: Sequence[Preview],
@@ -504,6 +505,9 @@ def _seed_records(
                     db_keys.setdefault((label, folded), ident)
     next_id = PENDING_BASE
     relations = store.RELATIONS[kind]
+    # the records earlier sheets write, by where they are written (an earlier sheet's update of
+    # one is met by its own placeholder there: this sheet's placeholder of the same record)
+    placed = {(e.sheet, e.row, e.name): ident for ident, e in ctx.pending.items()}
     for earlier in after:
         other = earlier.context
         if earlier.kind != kind or not isinstance(other, MatchContext):
@@ -513,24 +517,32 @@ def _seed_records(
             if c is None or row.status not in ("new", "update"):
                 continue
             if row.status == "update":
-                if row.match_id is None or row.match_id in other.pending or not row.changes:
-                    continue  # (an update of an earlier sheet's record: not in the database)
-                values, lists = ctx.overlay.setdefault(row.match_id, ({}, {}))
+                target = row.match_id
+                if target is not None and target in other.pending:
+                    # an update of a record a sheet before that one writes: the same record here
+                    e = other.pending[target]
+                    target = placed.get((e.sheet, e.row, e.name))
+                if target is None or not row.changes:
+                    continue
+                values, lists = ctx.overlay.setdefault(target, ({}, {}))
                 for name, (_old, new) in row.changes.items():
                     (lists if name in relations else values)[name] = _carried(ctx, other, name, new)
                 if people is not None:
                     for how in ("emails", "phones"):
                         added = row.changes.get(how)
                         if added:
-                            (people.with_email if how == "emails" else people.with_phone).add(row.match_id)
+                            (people.with_email if how == "emails" else people.with_phone).add(target)
                             for value in added[1]:
-                                db_keys.setdefault((how[:-1], value), row.match_id)
+                                db_keys.setdefault((how[:-1], value), target)
+                    if "full_name" in row.changes or "organisation_id" in row.changes:
+                        _renamed(session, ctx, target, db_keys, people)
                 continue
             if kind == "organisation":
                 continue  # (seeded above)
             ident, next_id = next_id, next_id - 1
             name = c.get("full_name") or c.get("name") or c.get("title") or ""
             ctx.pending[ident] = Earlier(earlier.layout.sheet, row.row, name, row, other)
+            placed[(earlier.layout.sheet, row.row, name)] = ident
             keys = _staff_keys(c["name"], c.get("email") or "") if kind == "staff" else _keys(kind, row, ctx)
             for key in keys:
                 if key not in db_keys:
@@ -544,6 +556,25 @@ def _seed_records(
                     people.with_email.add(ident)
                 if rels.get("phones"):
                     people.with_phone.add(ident)
+
+
+def _renamed(
+    session: Session, ctx: MatchContext, ident: int, db_keys: dict[tuple[str, Any], Any], people: People
+) -> None:
+    """A contact an earlier sheet renames or moves (overwrite, or an organisation filled in):
+    met by its new name at its organisation, as the commit leaves it."""
+    earlier = ctx.pending.get(ident)
+    if earlier is not None:
+        values = earlier.values(ctx, "contact")[0]
+    else:
+        contact = _table(m.Contact)
+        stmt = select(contact.c.full_name, contact.c.organisation_id).where(contact.c.id == ident)
+        found = _read(session, stmt).first()
+        values = {"full_name": found[0], "organisation_id": found[1]} if found is not None else {}
+    values = {**values, **ctx.overlay.get(ident, ({}, {}))[0]}
+    name = values.get("full_name") or ""
+    db_keys.setdefault(("name", (fold(name), values.get("organisation_id"))), ident)
+    people.names[ident] = name
 
 
 def _tie_organisation_names(preview: Preview, ctx: MatchContext) -> None:
@@ -620,7 +651,7 @@ def _match(
     people = People({}, set(), set()) if kind == "contact" else None
     db_keys = _db_keys(session, kind, ctx, people)
     if after:
-        _seed_records(ctx, kind, after, db_keys, people)
+        _seed_records(session, ctx, kind, after, db_keys, people)
     if kind != "organisation":
         _tie_organisation_names(preview, ctx)
     seen: dict[tuple[str, Any], int] = {}
@@ -942,8 +973,7 @@ def _as_written_before(
             values, lists = earlier.values(ctx, kind)
             records[ident] = {**defaults, **values}
             relations[ident] = lists
-            continue
-        changed = ctx.overlay.get(ident)
+        changed = ctx.overlay.get(ident)  # (what the sheets after the one that writes it update)
         if changed is not None:
             records[ident] = {**records.get(ident, {}), **changed[0]}
             if ident in relations:

@@ -138,3 +138,115 @@ def test_a_record_an_earlier_sheet_updates_is_met_as_it_leaves_it(
     lines = [line for line in dry.splitlines() if line.startswith("Trang ")]
     assert lines == [line for line in real.splitlines() if line.startswith("Trang ")]
     assert re.search(r'Trang "Danh bạ 2".*bỏ qua 1 \(không có gì mới\)', dry), dry
+
+
+THREE = {
+    "S1": [["Họ và tên", "Email", "Chức vụ"], ["Nguyễn Văn An", "an@vcn.vn", ""]],
+    # sheet 2 gives the person of sheet 1 a position and a phone
+    "S2": [
+        ["Họ và tên", "Email", "Chức vụ", "Điện thoại"],
+        ["Nguyễn Văn An", "an@vcn.vn", "Vụ phó", "0912345678"],
+    ],
+    "S3": [
+        ["Họ và tên", "Email", "Chức vụ", "Điện thoại"],
+        ["Nguyễn Văn An", "an@vcn.vn", "Vụ trưởng", ""],  # another position than sheet 2's
+        ["Nguyễn An", "", "Vụ phó", "0912345678"],  # known only by the phone sheet 2 adds
+    ],
+}
+
+
+@pytest.mark.parametrize("on_match", ["fill", "overwrite", "skip", "create"])
+def test_a_third_sheet_meets_the_record_as_the_second_leaves_it(
+    engine: Engine, tmp_path: Path, on_match: str
+) -> None:
+    """Reviewer: the third sheet was previewed against the record as sheet 1 wrote it, not as
+    sheet 2 updated it ("0 new, 1 updated" where the import skipped it; a new contact for a
+    phone sheet 2 had added). Each row's status and the counts are the import's."""
+    path = write_xlsx(tmp_path / "ba-trang.xlsx", THREE)
+    pv = _previews(engine, path, on_match)
+    previews = [pv[s] for s in ("S1", "S2", "S3")]
+    said = [[r.status for r in p.rows] for p in previews]  # type: ignore[attr-defined]
+    said_counts = [p.counts() for p in previews]  # type: ignore[attr-defined]
+    run_import(engine, previews)  # (matched again, against what the earlier sheets wrote)
+    assert [[r.status for r in p.rows] for p in previews] == said  # type: ignore[attr-defined]
+    assert [p.counts() for p in previews] == said_counts  # type: ignore[attr-defined]
+    if on_match == "fill":
+        assert said[2] == ["skip", "skip"]
+    if on_match == "overwrite":
+        assert said[2][0] == "update"
+
+
+def test_a_row_that_fills_a_blank_and_keeps_a_value_is_said_updated(
+    db_path: Path, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """Reviewer: 'row 6 (not changed): left as …' under a sheet line counting it '1 updated'
+    (the import filled a blank of the record): the row is said updated, with what it fills."""
+    path = write_xlsx(
+        tmp_path / "giu.xlsx",
+        {
+            "Danh bạ 1": [["Họ và tên", "Email", "Chức vụ"], ["Nguyễn Văn An", "an@vcn.vn", "Vụ trưởng"]],
+            "Danh bạ 2": [
+                ["Họ và tên", "Email", "Chức vụ", "Điện thoại"],
+                ["Nguyễn Văn An", "an@vcn.vn", "Director General", "0912345678"],
+            ],
+        },
+    )
+    for lang, said in (("en", "  row 2 (updated): updates "), ("vi", "  dòng 2 (cập nhật): cập nhật ")):
+        args = ["import", str(path), "--db", str(db_path), "--lang", lang, "--dry-run"]
+        assert main(args) == 0
+        out = capsys.readouterr().out
+        (row,) = [line for line in out.splitlines() if line.startswith(said)]
+        assert '"Vụ trưởng" → "Director General"' in row, out
+        assert "(not changed)" not in out and "(không đổi)" not in out
+    assert main(["import", str(path), "--db", str(db_path), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert 'Sheet "Danh bạ 2" (contact, header row 1): 0 new, 1 updated' in out
+    assert "  row 2 (updated): updates #1: Phone: ∅ → " in out, out
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_skip_names_the_earlier_sheet_not_the_database(
+    db_path: Path, tmp_path: Path, capsys, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Reviewer: with --on-match skip into an empty database, the import said a person of an
+    earlier sheet of the file was 'already in Ketnoi' and 'the database has them already'."""
+    path = write_xlsx(tmp_path / "bo-qua.xlsx", {s: rows for s, rows in THREE.items() if s != "S3"})
+    args = ["import", str(path), "--db", str(db_path), "--lang", lang, "--on-match", "skip"]
+    assert main([*args, "--dry-run"]) == 0
+    dry = capsys.readouterr().out
+    assert main(args) == 0
+    real = capsys.readouterr().out
+    heads = ("Sheet ", "Trang ")
+    assert [x for x in dry.splitlines() if x.startswith(heads)] == [
+        x for x in real.splitlines() if x.startswith(heads)
+    ]
+    for out in (dry, real):
+        if lang == "en":
+            assert "1 skipped (an earlier sheet of the file has them; --on-match skip)" in out, out
+            assert "  not changed, an earlier sheet of the file has them already: rows 2 (" in out, out
+            assert "already in Ketnoi" not in out and "the database has them" not in out
+        else:
+            assert "bỏ qua 1 (đã có ở một trang trước trong tệp; --on-match skip)" in out, out
+            assert "  không đổi, một trang trước trong tệp đã có đúng như vậy: dòng 2 (" in out, out
+            assert "đã có trong Ketnoi" not in out and "cơ sở dữ liệu đã có" not in out
+    assert "rows 2 (#1)" in real or "dòng 2 (#1)" in real
+
+
+@pytest.mark.parametrize("on_match", ["fill", "overwrite"])
+def test_a_name_an_earlier_sheet_overwrites_is_met_by_its_new_name(
+    engine: Engine, tmp_path: Path, on_match: str
+) -> None:
+    """Sheet 2 renames sheet 1's person (overwrite): sheet 3's row of that name, with no e-mail,
+    meets the record as the import does (the preview said it was a new contact)."""
+    sheets = {
+        "S1": [["Họ và tên", "Email"], ["Nguyễn Văn An", "an@vcn.vn"]],
+        "S2": [["Họ và tên", "Email"], ["Nguyễn An", "an@vcn.vn"]],
+        "S3": [["Họ và tên", "Chức vụ"], ["Nguyễn An", "Vụ phó"]],
+    }
+    path = write_xlsx(tmp_path / "doi-ten.xlsx", sheets)
+    pv = _previews(engine, path, on_match)
+    previews = [pv[s] for s in ("S1", "S2", "S3")]
+    said = [[r.status for r in p.rows] for p in previews]  # type: ignore[attr-defined]
+    run_import(engine, previews)
+    assert [[r.status for r in p.rows] for p in previews] == said  # type: ignore[attr-defined]
+    assert said[2] == (["update"] if on_match == "overwrite" else ["new"])
