@@ -278,8 +278,8 @@ def unit_of_work(
     ``lock`` names work that is serialised on its own too (see :func:`write_lock`).
     ``exclusive=False`` (PostgreSQL): without :data:`WRITE`, for the one write that may run
     while this process's own unit of work holds it (the first sign-in's staff record, made by
-    the server function ``ketnoi_sign_in``, which is safe on its own). A write that waited in vain for SQLite's lock
-    raises :class:`~db.errors.DatabaseBusy` (:func:`busy`).
+    the server function ``ketnoi_sign_in``, which is safe on its own). A write that waited in
+    vain for the lock raises :class:`~db.errors.DatabaseBusy` (:func:`busy`).
     """
     wait_s = BUSY_TIMEOUT_S if wait_s is None else wait_s  # read now: tests shorten it
     why = read_only_reason(engine)
@@ -354,11 +354,11 @@ def _begin(session: Session, lock: str, wait_s: float, exclusive: bool = True) -
         # edit saved meanwhile; a merge left a contact just added on the trashed organisation;
         # an import made an organisation a colleague was creating; two undos of one import both
         # ran). The lock_timeout set here also bounds any row lock this work waits for.
-        session.info[_UNIT_WAIT] = int(wait_s)
+        session.info[_UNIT_WAIT] = _ms(wait_s)
         if exclusive:
             write_lock(session, WRITE, wait_s=wait_s)
         else:
-            conn.execute(text(f"SET LOCAL lock_timeout = '{int(wait_s)}s'"))
+            conn.execute(text(f"SET LOCAL lock_timeout = '{_ms(wait_s)}ms'"))
         if lock:
             write_lock(session, lock, wait_s=wait_s)
 
@@ -394,16 +394,21 @@ def write_lock(session: Session, name: str, *, wait_s: float = WRITE_LOCK_WAIT_S
     """
     conn = session.connection()
     if conn.dialect.name == "postgresql":
-        conn.execute(text(f"SET LOCAL lock_timeout = '{int(wait_s)}s'"))
+        conn.execute(text(f"SET LOCAL lock_timeout = '{_ms(wait_s)}ms'"))
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(name)})
         unit_wait = session.info.get(_UNIT_WAIT)
-        if unit_wait is not None and unit_wait != int(wait_s):
+        if unit_wait is not None and unit_wait != _ms(wait_s):
             # back to the unit of work's own wait for any lock it meets later (a row another
             # program holds): an import's named lock would otherwise leave it 600 s
-            conn.execute(text(f"SET LOCAL lock_timeout = '{unit_wait}s'"))
+            conn.execute(text(f"SET LOCAL lock_timeout = '{unit_wait}ms'"))
 
 
-_UNIT_WAIT = "ketnoi_unit_wait_s"  # session.info: the lock_timeout of the unit of work (PostgreSQL)
+_UNIT_WAIT = "ketnoi_unit_wait_ms"  # session.info: the lock_timeout of the unit of work (PostgreSQL)
+
+
+def _ms(wait_s: float) -> int:
+    """A wait in whole milliseconds, at least 1 (PostgreSQL's lock_timeout 0 waits for ever)."""
+    return max(1, round(wait_s * 1000))
 
 
 def _lock_key(name: str) -> int:
