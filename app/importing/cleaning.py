@@ -241,7 +241,7 @@ def _split(raw: list[Any], pattern: re.Pattern[str], *, phones: bool = False) ->
 _LABEL_WORDS = {
     fold(w): label
     for label, words in {
-        "work": "work|office|business|công việc|cơ quan|văn phòng|công ty|cq|vp",
+        "work": "work|office|business|công việc|cơ quan|công vụ|văn phòng|công ty|cq|vp",
         "home": "home|personal|private|cá nhân|riêng|nhà|nhà riêng|gia đình",
         "mobile": "mobile|cell|cellphone|mobile phone|cell phone|handphone|hp|di động|dđ|đtdđ|didong",
         "fax": "fax",
@@ -273,7 +273,7 @@ def label_of(written: str) -> str | None:
     """The label a word before an email or phone names: "Công việc" → "work", "E-mail cơ quan"
     → "work", "Di động" → "mobile"; "" for words that only name the column ("Email", "ĐT");
     None for a word Ketnoi does not know ("Trợ lý")."""
-    words = fold(written).replace("-", " ").split()
+    words = fold(written).replace("-", " ").replace(".", " ").split()  # "Tel." as "Tel"
     for _ in range(2):  # the column's own words before the label, then after it
         for field_words in _FIELD_WORDS:
             n = len(field_words)

@@ -334,3 +334,22 @@ def test_two_month_first_dates_in_five_make_the_column_month_first(engine: Any, 
     run_import(engine, pv)
     got = {name: c.last_contacted_on for name, c in _contacts(engine).items()}
     assert got["Nguyễn Văn An"] == dt.date(2026, 5, 3) and got["Phạm Thu Hà"] == dt.date(2026, 4, 20)
+
+
+def test_tel_with_its_dot_and_a_civil_service_email_are_labels_ketnoi_knows(
+    engine: Any, tmp_path: Path
+) -> None:
+    """Reviewer: "Tel.: 024 3825 1234" kept "Tel." in the notes; "Email công vụ: …" (the state's
+    own mail system) was no label."""
+    rows = [
+        ["Họ và tên", "Email", "Điện thoại"],
+        ["Nguyễn Văn An", "Email công vụ: an@most.gov.vn", "Tel.: 024 3825 1234"],
+    ]
+    path = write_xlsx(tmp_path / "danh_ba.xlsx", {"Danh bạ": rows})
+    pv = preview(engine, path)
+    assert [w.code for r in pv.rows for w in r.warnings] == []
+    run_import(engine, pv)
+    assert _methods(engine) == {
+        "Nguyễn Văn An": [("email", "an@most.gov.vn", "work"), ("phone", "+842438251234", "")],
+    }
+    assert _contacts(engine)["Nguyễn Văn An"].notes == ""
