@@ -488,6 +488,13 @@ def test_only_the_last_files_sheets_are_kept(tmp_path: Path) -> None:
         ('<row r="1"><c><v>1</v></c></row>', False),  # no reference: calamine counts positions
         ('<row r="1"><c t="s"><v>1</v></c></row>', False),
         ('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>', False),  # a prefixed namespace
+        # A far row first, then more than a megabyte of near ones: a later part of the pass
+        # must not forget what an earlier one found (the XML is read a megabyte at a time).
+        (
+            '<row r="5000000"><c r="A5000000"><v>1</v></c></row>'
+            + "".join(f'<row r="{i}"><c r="AB{i}"><v>{i}</v></c></row>' for i in range(1, 40_000)),
+            False,
+        ),
     ],
 )
 def test_the_extent_scan_sees_every_way_a_sheet_can_be_too_large(
