@@ -69,6 +69,19 @@ ROLES: dict[Any, Pair] = {
     "observer": ("Observer", "Quan sát viên"),
 }
 
+CONTACT_LABELS: dict[Any, Pair] = {
+    "work": ("work", "cơ quan"),
+    "home": ("home", "cá nhân"),
+    "mobile": ("mobile", "di động"),
+    "fax": ("fax", "fax"),
+}
+"""An email's or phone's label stored as a code (as a label written before it is read,
+app.importing.cleaning.label_of, and as vCards name it, app.vcards), in the words the export
+writes after the address in brackets: "an@nic.vn (cơ quan)", "+84 912 345 678 (di động)"."""
+_CONTACT_LABEL_CODES: dict[str, str] = {
+    fold(w): code for code, pair in CONTACT_LABELS.items() for w in (code, *pair)
+}
+
 TABLES: dict[tuple[str, str], dict[Any, Pair]] = {
     ("organisation", "kind"): ORGANISATION_KINDS,
     ("meeting", "kind"): MEETING_KINDS,
@@ -108,3 +121,16 @@ def words(kind: str, field: str) -> dict[str, Any]:
         for text in pair:
             out[fold(text)] = code
     return out
+
+
+def contact_label_code(written: str) -> str:
+    """The code of an email's or phone's label written as the export writes one, in either
+    language ("Cơ quan", "di động", "Mobile" → "work", "mobile"); any other label as written."""
+    return _CONTACT_LABEL_CODES.get(fold(written), written)
+
+
+def contact_label(stored: str, lang: str) -> str:
+    """An email's or phone's label as the export writes it in ``lang``: a code's word ("work"
+    → "cơ quan"; a label stored as one of those words, "di động", as its code's word too, so
+    that the file imports back as the same), any other label as stored."""
+    return str(label_of(CONTACT_LABELS, contact_label_code(stored), lang)) if stored else stored

@@ -5,7 +5,8 @@ Each sheet's header row is the importer's own header for each field (Vietnamese 
 :mod:`app.importing.fields`), references are written as the names the importer resolves
 ("Trung tâm Đổi mới sáng tạo Quốc gia (NIC)", a staff member's name), lists joined with
 "; ", dates as date cells shown dd/mm/yyyy (and hh:mm), and every coded value (a kind, a status,
-an action's direction, a priority, an attendee's role, whether a staff member still works here)
+an action's direction, a priority, an attendee's role, whether a staff member still works here,
+an email's or phone's label: "(cơ quan)", "(di động)")
 as the word the window shows, in the user's language (:mod:`app.value_labels`), which the importer
 reads back as the code. So exporting and importing the file into an empty database gives
 the same records. The workbook is written in openpyxl's write-only mode, reading the
@@ -150,7 +151,10 @@ def _value(kind: str, name: str, rec: Any, rels: dict[str, Any], names: _Names, 
         return listcells.join(sorted(names.staff[i] for i in rels.get("staff_ids", []) if i in names.staff))
     if name in ("emails", "phones"):
         labels = rels.get("labels", {})
-        items = [with_label(x, labels.get(x, "")) for x in rels.get(name, [])]
+        # a label's code in the export's words ("work" → "cơ quan"), read back as the code
+        items = [
+            with_label(x, value_labels.contact_label(labels.get(x, ""), lang)) for x in rels.get(name, [])
+        ]
         if name == "emails" and any(" " in i for i in items):
             # the importer splits emails at spaces too: a labelled one stays whole in quotes
             return "; ".join('"' + i.replace('"', '""') + '"' if " " in i else i for i in items)

@@ -143,7 +143,9 @@ COUNTRY_WORDS = {
 }
 
 _EMAIL_SPLIT = re.compile(r"[;,\s]+")
-_PHONE_SPLIT = re.compile(r"\s*(?:[;,\n/]|\s-\s|\bhoặc\b|\bor\b)\s*")
+_PHONE_SPLIT = re.compile(r"\s*(?:[;,\n/\u2013\u2014]|\s-\s|\bhoặc\b|\bor\b)\s*")
+"""Between two phone numbers: ; , / a new line, "hoặc"/"or", a hyphen with spaces round it, or
+Word's and Excel's en or em dash (never inside a number: "0912 345 678 – 024 3825 1234")."""
 _LIST_SPLIT = re.compile(r"\s*[;,\n]\s*")
 _NAME_LIST_SPLIT = re.compile(r"\s*[;\n]\s*")
 _MULTILINE = frozenset({"notes", "address", "agenda", "minutes", "decisions"})
@@ -241,7 +243,9 @@ def _split(raw: list[Any], pattern: re.Pattern[str], *, phones: bool = False) ->
 _LABEL_WORDS = {
     fold(w): label
     for label, words in {
-        "work": "work|office|business|công việc|cơ quan|công vụ|văn phòng|công ty|cq|vp",
+        # a desk phone ("Máy bàn", "ĐT bàn", "Cố định") is the office's line, as "Cơ quan" is
+        "work": "work|office|business|công việc|cơ quan|công vụ|văn phòng|công ty|cq|vp|"
+        "máy bàn|bàn|cố định|máy cố định|landline|desk|desk phone",
         "home": "home|personal|private|cá nhân|riêng|nhà|nhà riêng|gia đình",
         "mobile": "mobile|cell|cellphone|mobile phone|cell phone|handphone|hp|di động|dđ|đtdđ|didong",
         "fax": "fax",

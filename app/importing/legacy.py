@@ -260,7 +260,8 @@ def _read(text: str, encoding: str) -> tuple[str, bool] | None:
     holds a character Unicode Vietnamese never does ("TrÇn ThÞ Lan"), or is no Vietnamese as
     typed (a word not a syllable, or in odd capitals: "Cè vÊn") and is Vietnamese once read
     ("Cố vấn"). A cell that is Vietnamese both ways ("Ghi chó" is "Ghi chú"; "Tô Lâm" would be
-    "Tụ Lỏm") may be: it is read only in a row that holds sure legacy text (:func:`_row`)."""
+    "Tụ Lõm") may be: it is read only in a row that holds sure legacy text, and then not when
+    it is untoned Vietnamese as typed (:func:`_row`)."""
     if any(c.isalpha() for c in set(text).difference(_ALLOWED[encoding])):
         return None  # ("Bùi Thị Hà": "ị" is no letter of TCVN3)
     after = decode(text, encoding)
@@ -301,7 +302,8 @@ def _cell(text: str, encoding: str) -> str:
 
 def _row(values: list[Any], columns: tuple[int, ...], encoding: str) -> dict[int, str]:
     """The cells of a row's legacy ``columns`` read as Unicode: the sure ones, and those that
-    may be legacy text when the row holds a sure one (a row is typed in one font)."""
+    may be legacy text when the row holds a sure one (a row is typed in one font), but not
+    one that reads as untoned Vietnamese as typed (:func:`_untoned_as_typed`)."""
     reads: dict[int, tuple[str, bool]] = {}
     for col in columns:
         if col < len(values):
@@ -313,7 +315,30 @@ def _row(values: list[Any], columns: tuple[int, ...], encoding: str) -> dict[int
     if not reads:
         return {}
     sure = any(is_sure for _after, is_sure in reads.values())
-    return {col: after for col, (after, is_sure) in reads.items() if is_sure or sure}
+    if not sure:
+        return {}
+    return {
+        col: after
+        for col, (after, is_sure) in reads.items()
+        if is_sure or not _untoned_as_typed(values[col], encoding)
+    }
+
+
+def _untoned_as_typed(text: str, encoding: str) -> bool:
+    """Whether a cell Vietnamese both ways has a word that, as typed, is a syllable with no
+    tone ("Tô", "Lâm", "Lê") while TCVN3 reads it with one: such a cell is kept as typed, even
+    in a row of TCVN3 text (reviewer: the Unicode "Tô Lâm" beside TCVN3 cells became "Tụ Lõm").
+    TCVN3 types the untoned â, ê, ô with bytes of their own (© ª «), so the bytes "â", "ê",
+    "ô" are toned letters in it ("Tô" → "Tụ", "Lê" → "Lờ"), and untoned syllables are
+    Vietnamese's commonest: the cell is far likelier typed in Unicode. A cell whose words carry
+    a tone both ways ("Ghi chó", TCVN3 for "Ghi chú") is read as its row is. (VNI types the
+    untoned ơ as "ô": "Sôn" is "Sơn" there, untoned both ways, and such a cell is read as its
+    row is.)"""
+    if encoding != TCVN3:
+        return False
+    return any(
+        not _TONE_MARKS.intersection(unicodedata.normalize("NFD", w)) for w, _a in _changed(text, encoding)
+    )
 
 
 def _legacy_cells(rows: list[tuple[int, list[Any]]]) -> dict[int, list[str]]:

@@ -22,6 +22,7 @@ from typing import Any
 from sqlmodel import Session
 
 from app import validation as v
+from app import value_labels
 from app.errors import ValidationError
 from app.gcpause import paused_gc
 from app.importing import fields as fs
@@ -202,8 +203,8 @@ def _take_labels(data: dict[str, Any]) -> list[tuple[str, str, str]]:
                 else (item, "")
             )
             kept.append(value)
-            if label:
-                out.append((name, value, label))
+            if label:  # (the export's words for a label's code, "(cơ quan)", read as the code)
+                out.append((name, value, value_labels.contact_label_code(label)))
         data[name] = kept
     return out
 

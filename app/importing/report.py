@@ -21,9 +21,10 @@ from openpyxl.utils import get_column_letter
 
 from app.exporting.cells import text_cell
 from app.importing.errors import ImportFileError
-from app.importing.messages import msg, text
-from app.importing.preview import Preview, file_sha256
+from app.importing.messages import Message, msg, text
+from app.importing.preview import Preview, empty_columns, file_sha256, hidden_mapped_columns, legacy_note
 from app.importing.reader import iter_rows
+from app.importing.sheet import columns_not_kept
 
 HEADERS = {
     "en": ("Error", "Source row", "Warnings", ("Sheet", "Row", "Column", "Warning")),
@@ -40,8 +41,9 @@ def write_error_report(
     lang: str = "en",
 ) -> int:
     """Write the rejected rows of one or more previews (a sheet each) to ``path``, worded in
-    ``lang``, and a last sheet listing every warning (sheet, row, column) of the rows imported
-    with a value kept as typed; returns how many rows were rejected."""
+    ``lang``, and a last sheet listing what each sheet says of itself (:func:`sheet_notes`) and
+    every warning (sheet, row, column) of the rows imported with a value kept as typed; returns
+    how many rows were rejected."""
     from app.exporting.workbook import save_workbook
     from app.written import check_folder
 
@@ -57,15 +59,34 @@ def write_error_report(
     return written
 
 
+def sheet_notes(preview: Preview) -> list[Message]:
+    """What the import says once of a sheet, as ``ketnoi import`` and the wizard's preview say
+    it: a staff sheet's columns not imported, mapped columns with no value or hidden in Excel,
+    a column's dates read month first (or written both ways), the columns read from a legacy
+    encoding (reviewer: the report's Warnings sheet had the rows' warnings only, and none of
+    these)."""
+    said = [
+        columns_not_kept(preview.layout),
+        empty_columns(preview),
+        hidden_mapped_columns(preview),
+        *preview.sheet_warnings,
+        legacy_note(preview),
+    ]
+    return [m for m in said if m is not None]
+
+
 def _write_warnings(wb: Workbook, previews: list[Preview], used: set[str], lang: str) -> None:
+    notes = [(p.layout.sheet, m) for p in previews for m in sheet_notes(p)]
     warnings = [w for p in previews for r in p.rows for w in r.said_warnings]
-    if not warnings:
+    if not warnings and not notes:
         return
     title, columns = HEADERS[lang][2], HEADERS[lang][3]
     while title in used:
         title += "_"
     ws = wb.create_sheet(title)
     ws.append([text_cell(ws, c) for c in columns])
+    for sheet, note in notes:  # of the whole sheet: no row, and the columns are in the words
+        ws.append([text_cell(ws, sheet), None, None, text_cell(ws, text(note, lang, column=False))])
     for w in warnings:
         ws.append(
             [

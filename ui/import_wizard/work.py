@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.importing import (
     CommitResult,
     ImportFileError,
@@ -103,6 +105,9 @@ class SheetInfo:
 def sample_text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # a checkbox: the window's words ("Có"/"Không"), not "True"
+        tr = QCoreApplication.translate
+        return tr("HistoryModel", "Yes") if value else tr("HistoryModel", "No")
     if isinstance(value, dt.datetime):
         return value.strftime("%d/%m/%Y %H:%M") if value.time() != dt.time() else value.strftime("%d/%m/%Y")
     if isinstance(value, dt.date):

@@ -203,7 +203,8 @@ def test_the_facts_that_used_to_be_lost_come_back() -> None:
         one["Liên hệ"] if "Liên hệ" in one else next(v for k, v in one.items() if "Nguyễn Văn An" in str(v))
     )
     assert any("an@nic.vn (công việc)" in str(row) for row in contacts)
-    assert any("(di động)" in str(row) for row in contacts)
+    # a label stored as the Vietnamese word of a code is that code, in the export's words
+    assert any("+84912345678 (mobile)" in str(row) for row in contacts)
     meetings = next(v for v in one.values() if any(c == "Họp" for row in v for c in row))
     assert any("Nguyễn Văn An (Chair)" in str(row) for row in meetings)  # the window's word
     assert ("Trần Thị Lan", "staff0@ketnoi.vn") in staff  # the staff member's email came back
@@ -233,3 +234,41 @@ def test_two_people_of_one_name_stay_two_attendees() -> None:
     header, row = one["Cuộc họp (Meetings)"][0], one["Cuộc họp (Meetings)"][1]
     attendees = row[header.index("Thành phần / Attendees")]
     assert attendees == "Nguyễn Văn An <an@most.gov.vn>; Nguyễn Văn An <an@nic.vn> (Chair)"
+
+
+def test_labels_are_written_in_the_exports_language_and_read_back_as_codes(tmp_path: Path) -> None:
+    """Reviewer: the Vietnamese export wrote an email's or phone's label as its English code
+    ("an@nic.vn (work)"). It writes the Vietnamese words, and importing the file gives the
+    codes back; a label of the office's own ("trợ lý") stays as it is."""
+    data = {
+        "staff": [],
+        "orgs": [{"i": 0, "parent": None, "sectors": [], "tags": [], "alias": False, "owner": None}],
+        "contacts": [
+            {"name": "Nguyễn Văn An", "org": 0, "emails": [("an@nic.vn", "work"), ("an@gmail.com", "home")],
+             "phones": [("0912345678", "mobile"), ("+84 24 3555 1234", "fax"), ("0987654321", "trợ lý")],
+             "tags": [], "owner": None},
+        ],
+        "meetings": [],
+    }  # fmt: skip
+    one, two = (
+        open_database(f"sqlite:///{tmp_path / 'a.db'}"),
+        open_database(f"sqlite:///{tmp_path / 'b.db'}"),
+    )
+    try:
+        build(one, data)
+        with read_session(one) as s:
+            export_workbook(tmp_path / "vi.xlsx", session=s, lang="vi")
+        written = str(cells(tmp_path / "vi.xlsx"))
+        assert "an@nic.vn (cơ quan)" in written and "an@gmail.com (cá nhân)" in written, written
+        assert "+84912345678 (di động)" in written and "(fax)" in written and "(trợ lý)" in written
+        assert "(work)" not in written and "(mobile)" not in written and "(home)" not in written
+        import_all(two, tmp_path / "vi.xlsx")
+        with read_session(two) as s:
+            got = sorted((cm.value, cm.label) for cm in s.exec(select(m.ContactMethod)))
+    finally:
+        one.dispose()
+        two.dispose()
+    assert got == sorted(
+        [("an@nic.vn", "work"), ("an@gmail.com", "home"), ("+84912345678", "mobile"),
+         ("+842435551234", "fax"), ("+84987654321", "trợ lý")]
+    )  # fmt: skip

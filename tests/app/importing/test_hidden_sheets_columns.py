@@ -132,3 +132,75 @@ def test_a_sheet_hiding_nothing_and_a_csv_say_nothing(engine: Engine, tmp_path: 
     csv.write_text("Họ và tên,Email,Chức vụ\nNguyễn Văn An,an@vcn.vn,Trưởng phòng\n", encoding="utf-8")
     assert rd.sheet_states(csv) == {} and rd.hidden_columns(csv, "danh-ba") == frozenset()
     assert hidden_mapped_columns(preview(engine, csv)) is None
+
+
+def _xls(path: Path) -> Path:
+    """Excel 97-2003: a sheet's hidden state is in its BOUNDSHEET record (xlwt writes it)."""
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    for name, person, visibility in (
+        ("Danh bạ", ["Nguyễn Văn An", "an@vcn.vn"], 0),
+        ("Danh bạ cũ", ["Lê Văn Cũ", "cu@vcn.vn"], 1),
+        ("Lists", ["Trần Văn Máy", "may@vcn.vn"], 2),
+    ):
+        ws = wb.add_sheet(name)
+        for c, value in enumerate(["Họ và tên", "Email"]):
+            ws.write(0, c, value)
+        for c, value in enumerate(person):
+            ws.write(1, c, value)
+        ws.visibility = visibility
+    wb.save(str(path))
+    return path
+
+
+def _ods(path: Path) -> Path:
+    """LibreOffice (Sheet → Hide Sheet): the table's style says table:display="false"."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style, TableProperties
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    shown, hidden = Style(name="ta1", family="table"), Style(name="ta2", family="table")
+    shown.addElement(TableProperties(display="true"))
+    hidden.addElement(TableProperties(display="false"))
+    doc.automaticstyles.addElement(shown)
+    doc.automaticstyles.addElement(hidden)
+    for name, person, style in (
+        ("Danh bạ", ["Nguyễn Văn An", "an@vcn.vn"], shown),
+        ("Danh bạ cũ", ["Lê Văn Cũ", "cu@vcn.vn"], hidden),
+    ):
+        table = Table(name=name, stylename=style)
+        for values in (["Họ và tên", "Email"], person):
+            row = TableRow()
+            for value in values:
+                cell = TableCell(valuetype="string")
+                cell.addElement(P(text=value))
+                row.addElement(cell)
+            table.addElement(row)
+        doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_hidden_sheets_of_xls_and_ods_are_left_out_and_said(
+    engine: Engine, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    """Reviewer: hidden sheets were found in .xlsx only; an .xls or .ods workbook's hidden
+    sheet (old data) was imported with the others, without a word."""
+    path = (_xls if suffix == ".xls" else _ods)(tmp_path / f"danh-ba{suffix}")
+    expected = {"Danh bạ cũ": "hidden"} | ({"Lists": "veryHidden"} if suffix == ".xls" else {})
+    assert rd.sheet_states(path) == expected
+    engine.dispose()
+    assert main(["import", str(path), "--db", str(db_path), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert 'Skipped: sheet "Danh bạ cũ" is hidden in Excel (a hidden sheet often holds old data)' in out
+    assert ('Skipped: sheet "Lists" is very hidden in Excel' in out) == (suffix == ".xls")
+    assert 'Sheet "Danh bạ cũ"' not in out
+    assert _names(engine) == ["Nguyễn Văn An"]
+    # named, it is imported
+    rd.forget_parsed()
+    assert main(["import", str(path), "--db", str(db_path), "--lang", "vi", "--sheet", "Danh bạ cũ"]) == 0
+    assert _names(engine) == ["Lê Văn Cũ", "Nguyễn Văn An"]

@@ -324,3 +324,20 @@ def test_a_cell_vietnamese_both_ways_is_read_only_in_a_legacy_row() -> None:
     read = [values for _n, values in lg.converted(iter(rows))]
     assert read[0] == ["Họ và tên", "Chức vụ", "Ghi chú"]
     assert [r[:2] for r in read[1:]] == [[n, "Cố vấn"] for n in OLD_LIST] + [["Tô Lâm", "Cố vấn"]]
+
+
+def test_a_unicode_name_in_a_tcvn3_row_is_kept_and_a_tcvn3_one_toned_both_ways_is_read() -> None:
+    """Reviewer: in a row of TCVN3 cells, the Unicode "Tô Lâm" (a name added later, in a cell of
+    its own) became "Tụ Lõm": its words are untoned syllables as typed, which TCVN3 could only
+    have typed with « and ©, and it is kept. A name typed in TCVN3 that reads as Vietnamese
+    both ways with a tone both ways ("Vò Tó", TCVN3 for "Vũ Tú") is read as its row is."""
+    tc = lambda s: lg.encode(s, lg.TCVN3)  # noqa: E731
+    assert tc("Vũ Tú") == "Vò Tó"
+    rows: list[tuple[int, list[Any]]] = [(1, [tc("Họ và tên"), tc("Chức vụ"), tc("Đơn vị")])]
+    rows += [(n, [tc(name), tc("Cố vấn"), tc("Bộ Tài chính")]) for n, name in enumerate(OLD_LIST, start=2)]
+    rows.append((9, ["Tô Lâm", tc("Cố vấn"), tc("Bộ Tài chính")]))
+    rows.append((10, ["Lê Văn Tô", tc("Cố vấn"), tc("Bộ Tài chính")]))
+    rows.append((11, [tc("Vũ Tú"), tc("Cố vấn"), tc("Bộ Tài chính")]))
+    read = [values for _n, values in lg.converted(iter(rows))]
+    assert [r[0] for r in read[-3:]] == ["Tô Lâm", "Lê Văn Tô", "Vũ Tú"]
+    assert all(r[1:] == ["Cố vấn", "Bộ Tài chính"] for r in read[1:])

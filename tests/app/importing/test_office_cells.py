@@ -353,3 +353,27 @@ def test_tel_with_its_dot_and_a_civil_service_email_are_labels_ketnoi_knows(
         "Nguyễn Văn An": [("email", "an@most.gov.vn", "work"), ("phone", "+842438251234", "")],
     }
     assert _contacts(engine)["Nguyễn Văn An"].notes == ""
+
+
+def test_a_desk_phone_label_and_a_dash_between_two_numbers(engine: Any, tmp_path: Path) -> None:
+    """Reviewer: "Máy bàn: 024 3825 1234" (a desk phone) was no label; a Word/Excel en or em dash
+    between two numbers ("0912 345 678 – 024 3825 1234") made one bad number of the two."""
+    rows = [
+        ["Họ và tên", "Điện thoại"],
+        ["Nguyễn Văn An", "Máy bàn: 024 3825 1234"],
+        ["Trần Thị Bình", "0912 345 678 – 024 3825 1234"],
+        ["Lê Văn Cường", "0913 345 678—Máy bàn: 024 3825 1235"],
+        ["Phạm Thu Hà", "ĐT cố định: 024 3825 1236"],
+    ]
+    path = write_xlsx(tmp_path / "danh_ba.xlsx", {"Danh bạ": rows})
+    pv = preview(engine, path)
+    assert [r.status for r in pv.rows] == ["new"] * 4
+    assert [(w.row, w.code) for r in pv.rows for w in r.warnings] == []
+    run_import(engine, pv)
+    assert _methods(engine) == {
+        "Nguyễn Văn An": [("phone", "+842438251234", "work")],
+        "Trần Thị Bình": [("phone", "+84912345678", ""), ("phone", "+842438251234", "")],
+        "Lê Văn Cường": [("phone", "+84913345678", ""), ("phone", "+842438251235", "work")],
+        "Phạm Thu Hà": [("phone", "+842438251236", "work")],
+    }
+    assert {c.notes for c in _contacts(engine).values()} == {""}
