@@ -105,7 +105,16 @@ def last_met(
     return out
 
 
-def people(session: Session, where: ColumnElement[bool], before: dt.datetime, limit: int) -> list[PersonRow]:
+def people(
+    session: Session,
+    where: ColumnElement[bool],
+    before: dt.datetime,
+    limit: int,
+    *,
+    exclude: int | None = None,
+) -> list[PersonRow]:
+    """The contacts ``where`` selects, with their e-mails, phones and "last met" before ``before``
+    (:func:`last_met`; ``exclude``: a meeting that does not count)."""
     stmt = (
         select(
             Contact.id,
@@ -127,7 +136,7 @@ def people(session: Session, where: ColumnElement[bool], before: dt.datetime, li
     rows = fetch(session, stmt)
     ids = [r[0] for r in rows]
     methods = contact_methods(session, ids)
-    last = last_met(session, ids, before)
+    last = last_met(session, ids, before, exclude=exclude)
     return [
         PersonRow(
             contact_id=r[0],
