@@ -415,6 +415,8 @@ class GroupedTable(Table):  # type: ignore[misc]  # reportlab ships no types
             parts = in_row if len(in_row) == 2 else parts
         if len(parts) == 2:
             parts[1].continued = True
+            # (reportlab drops the header's rule from the rest of a row cut in two: drawn again)
+            parts[1].setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY)]))
         if self.carry is None or len(parts) != 2:
             return parts
         col, words = self.carry
