@@ -99,6 +99,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="open actions with a due date as all-day reminder events (default: Google Calendar, "
         "Outlook and Thunderbird all show them), as VTODO tasks (Google Calendar ignores these), or none",
     )
+    p.add_argument(
+        "--lang",
+        choices=("en", "vi"),
+        help="words of an action's description (Organisation: … / Tổ chức: …; default: the locale)",
+    )
     p.set_defaults(handler=export_ics_command)
 
     p = sub.add_parser(
@@ -151,11 +156,13 @@ def write_ics(
     *,
     action_ids: list[int] | None = None,
     reminders: str = "allday",
+    lang: str = "vi",
 ) -> calendars.Exported:
-    """:func:`app.calendars.export_ics` written to ``path`` (whole or not at all)."""
+    """:func:`app.calendars.export_ics` written to ``path`` (whole or not at all); ``lang``: the
+    words of an action's description ("Tổ chức: …" / "Organisation: …")."""
     check_folder(path.expanduser())  # before the records are read
     with unit_of_work(engine) as s:  # a database without its uuid gets one, kept
-        out = calendars.export_ics(s, meeting_ids, action_ids=action_ids, reminders=reminders)
+        out = calendars.export_ics(s, meeting_ids, action_ids=action_ids, reminders=reminders, lang=lang)
     write_atomically(path, out.data)
     return out
 
@@ -178,7 +185,10 @@ def write_vcf(
 
 def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        out = write_ics(ctx.engine(), args.output, args.meeting, reminders=args.reminders)
+        from app.importing.messages import cli_language
+
+        lang = cli_language(args.lang)
+        out = write_ics(ctx.engine(), args.output, args.meeting, reminders=args.reminders, lang=lang)
     except NotWritten as exc:
         raise _said(exc, args) from None
     ctx.emit(

@@ -68,6 +68,7 @@ TITLE_LIMIT = 500
 CAL = table_of(m.MeetingCalendar)
 MEETING = table_of(m.Meeting)
 ACTION = table_of(m.Action)
+METHOD = table_of(m.ContactMethod)
 
 
 # --- this database's id ---------------------------------------------------------------------------
@@ -153,10 +154,14 @@ def export_ics(
     *,
     action_ids: Iterable[int] | None = None,
     reminders: str = "allday",
+    lang: str = "vi",
 ) -> Exported:
     """The meetings (every upcoming one when ``meeting_ids`` is None) and the open actions
     (every open one with a due date when ``action_ids`` is None, unless ``reminders`` is
-    "none") as an iCalendar file."""
+    "none") as an iCalendar file. An action says in its summary which organisation it is
+    about, and in its description the organisation, the contact (with their e-mail and phone),
+    who is responsible, the meeting it came from and its reference, in ``lang``'s words
+    ("vi" or "en"; :func:`action_about`)."""
     from icalendar import Calendar
 
     if reminders not in REMINDER_STYLES:
@@ -192,7 +197,8 @@ def export_ics(
             elif act.due_date is None:
                 out.skipped.append(f"action #{aid}: no due date")
             else:
-                cal.add_component(_action_item(act, action_uid(aid, db_uuid), stamp, reminders))
+                about = action_about(session, act, lang)
+                cal.add_component(_action_item(act, action_uid(aid, db_uuid), stamp, reminders, about))
                 out.reminders += 1
     cal.add_missing_timezones()
     out.data = cal.to_ical()
@@ -236,7 +242,72 @@ def _meeting_event(session: Session, row: m.Meeting, uid: str, stamp: dt.datetim
     return ev
 
 
-def _action_item(act: m.Action, uid: str, stamp: dt.datetime, reminders: str) -> Any:
+ABOUT_WORDS = {
+    "organisation": ("Organisation", "Tổ chức"),
+    "contact": ("Contact", "Người liên hệ"),
+    "responsible": ("Responsible", "Người thực hiện"),
+    "meeting": ("Meeting", "Cuộc họp"),
+    "reference": ("Reference", "Số hiệu"),
+}
+"""The words of an action's description in a calendar, in English and Vietnamese."""
+
+
+@dataclass(frozen=True)
+class ActionAbout:
+    """What a calendar shows of an action besides its title (:func:`action_about`)."""
+
+    summary: str  # "Gửi thư giới thiệu — Genetica"
+    description: str  # "Tổ chức: …\nNgười liên hệ: …\n…\n\n<notes>"
+
+
+def action_about(session: Session, act: m.Action, lang: str = "vi") -> ActionAbout:
+    """The summary and description of an action's calendar event (reviewer: a reminder in the
+    calendar said "Send the signed MoU" and not to whom). The summary is the title and the
+    organisation (its acronym, else its name; else the contact's name); the description gives,
+    one a line, the organisation in full, the contact with their e-mail and phone, the staff
+    member responsible, the meeting it came from and the reference, then the notes. The
+    organisation is the action's, else the contact's."""
+    from app.validation import phone_display
+
+    words = {k: v[1 if lang == "vi" else 0] for k, v in ABOUT_WORDS.items()}
+    contact = session.get(m.Contact, act.responsible_contact_id) if act.responsible_contact_id else None
+    if contact is not None and contact.deleted_at is not None:
+        contact = None
+    org_id = act.organisation_id or (contact.organisation_id if contact is not None else None)
+    org = session.get(m.Organisation, org_id) if org_id is not None else None
+    if org is not None and org.deleted_at is not None:
+        org = None
+    staff = session.get(m.Staff, act.responsible_staff_id) if act.responsible_staff_id else None
+    meeting = session.get(m.Meeting, act.meeting_id) if act.meeting_id else None
+    lines: list[str] = []
+    if org is not None:
+        full = f"{org.name} ({org.acronym})" if org.acronym and org.acronym != org.name else org.name
+        lines.append(f"{words['organisation']}: {full}")
+    if contact is not None:
+        methods = session.execute(
+            select(METHOD.c.kind, METHOD.c.value)
+            .where(METHOD.c.contact_id == contact.id)
+            .order_by(METHOD.c.position, METHOD.c.id)
+        ).all()
+        email = next((str(v) for k, v in methods if k == "email"), "")
+        phone = next((phone_display(str(v)) for k, v in methods if k != "email"), "")
+        first = [email, phone]
+        lines.append(" · ".join(x for x in (f"{words['contact']}: {contact.full_name}", *first) if x))
+    if staff is not None and staff.deleted_at is None:
+        lines.append(f"{words['responsible']}: {staff.name}")
+    if meeting is not None and meeting.deleted_at is None:
+        lines.append(f"{words['meeting']}: {meeting.title} ({meeting.starts_at:%d/%m/%Y})")
+    if act.reference:
+        lines.append(f"{words['reference']}: {act.reference}")
+    description = "\n".join(lines)
+    if act.notes:
+        description = f"{description}\n\n{act.notes}" if description else act.notes
+    who = (org.acronym or org.name) if org is not None else (contact.full_name if contact is not None else "")
+    summary = f"{act.title} — {who}" if who else act.title
+    return ActionAbout(summary, description)
+
+
+def _action_item(act: m.Action, uid: str, stamp: dt.datetime, reminders: str, about: ActionAbout) -> Any:
     from icalendar import Alarm, Event, Todo
 
     assert act.due_date is not None
@@ -244,9 +315,9 @@ def _action_item(act: m.Action, uid: str, stamp: dt.datetime, reminders: str) ->
     item.add("uid", uid)
     item.add("dtstamp", stamp)
     item.add("sequence", act.version)
-    item.add("summary", act.title)
-    if act.notes:
-        item.add("description", act.notes)
+    item.add("summary", about.summary)
+    if about.description:
+        item.add("description", about.description)
     item.add("class", "CONFIDENTIAL" if act.confidential else "PUBLIC")
     if reminders == "todo":
         item.add("due", act.due_date)
@@ -258,7 +329,7 @@ def _action_item(act: m.Action, uid: str, stamp: dt.datetime, reminders: str) ->
     item.add("transp", "TRANSPARENT")  # a reminder, not busy time
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", act.title)
+    alarm.add("description", about.summary)
     alarm.add("trigger", dt.timedelta(hours=-15))  # 09:00 the day before
     item.add_component(alarm)
     return item
@@ -701,11 +772,13 @@ def invitation_of(session: Session, meeting_id: int) -> dict[str, Any] | None:
 __all__ = [
     "CANCEL_OUTCOMES",
     "OFFICE_TZ",
+    "ActionAbout",
     "Exported",
     "Invitation",
     "InviteResult",
     "Person",
     "Plan",
+    "action_about",
     "database_uuid",
     "export_ics",
     "import_invitation",

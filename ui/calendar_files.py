@@ -86,11 +86,11 @@ def export_calendar(
     target = Path(path) if path else _ask_save(parent, ctx, title, "ketnoi.ics", _tr("Calendar"), ".ics")
     if target is None:
         return None
-    engine = ctx.engine
+    engine, lang = ctx.engine, ctx.lang()  # an action's description in the window's words
     action_ids: list[int] | None = None if meeting_ids is None else []
 
     def work(_task: Task) -> calendars.Exported:
-        return write_ics(engine, target, meeting_ids, action_ids=action_ids, reminders=reminders)
+        return write_ics(engine, target, meeting_ids, action_ids=action_ids, reminders=reminders, lang=lang)
 
     def done(out: calendars.Exported) -> None:
         meetings, reminders = out.meetings, out.reminders  # plain names: lupdate reads the counts

@@ -79,7 +79,7 @@ class RelationshipSummary:
     first_meeting: dt.datetime | None
     last_meeting: dt.datetime | None
     total: int
-    last_12_months: int
+    last_12_months: int  # the sum of per_month: the same twelve months as the chart
     per_month: tuple[MonthCount, ...]  # the last 12 months, oldest first, zeros included
 
 

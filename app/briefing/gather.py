@@ -279,7 +279,11 @@ def gather_meeting(
             ),
         )
     )
-    people = q.people(session, Contact.id.in_(list(roles)), m.starts_at, 500)
+    # "Last met": the last meeting each attendee attended before this one that has taken place,
+    # as the contact brief's "Last meeting" counts them (up to today), not a planned one between
+    # today and this meeting (reviewer: a meeting to come was given as when they last met).
+    held_before = min(m.starts_at, q.day_end(today))
+    people = q.people(session, Contact.id.in_(list(roles)), held_before, 500, exclude=meeting_id)
     attendees = by_precedence(
         session,
         [dataclasses.replace(p, role=roles.get(p.contact_id, "")) for p in people],

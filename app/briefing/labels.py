@@ -120,6 +120,7 @@ _EN = {
     "completed_on": "Completed",
     "added": "Added",
     "unassigned": "Unassigned",
+    "name_continued": "%1 (continued)",  # the person of a group of rows, again on the next page
     "count": "Count",
     "days_late": "Working days late",
     "influence": "Influence",
@@ -216,6 +217,7 @@ _VI = {
     "completed_on": "Hoàn thành",
     "added": "Ngày thêm",
     "unassigned": "Chưa phân công",
+    "name_continued": "%1 (tiếp theo)",
     "count": "Số việc",
     "days_late": "Số ngày làm việc trễ",
     "influence": "Mức ảnh hưởng",

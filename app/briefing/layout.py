@@ -14,6 +14,7 @@ reportlab's paragraph markup: a name like ``<b>R&D</b>`` prints literally.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -337,15 +338,20 @@ def data_table(
     *,
     highlight: Sequence[int] = (),
     align_right: Sequence[int] = (),
+    carry: tuple[int, str] | None = None,
 ) -> Table:
     """A ruled table with a bold header row that repeats on every page it spans.
 
     ``widths`` are fractions of ``avail``; ``highlight`` lists data rows (0-based) to tint as
-    alerts; every cell should already be a Paragraph (or a plain trusted string).
+    alerts; every cell should already be a Paragraph (or a plain trusted string); each is
+    fitted to its column (:func:`fitted`: no word broken inside). ``carry``: see
+    :class:`GroupedTable`.
     """
     st = styles()
+    rooms = [w * avail - 8 for w in widths]  # (the cells' left and right padding)
     data: list[list[Any]] = [[Paragraph(esc(h), st.head) for h in header]]
     data.extend(list(r) for r in rows)
+    data = [[fitted(cell, room) for cell, room in zip(row, rooms, strict=False)] for row in data]
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
@@ -364,7 +370,7 @@ def data_table(
         commands.append(("BACKGROUND", (0, r + 1), (-1, r + 1), ALERT_BG))
     for col in align_right:
         commands.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
-    return Table(
+    table = GroupedTable(
         data,
         colWidths=[w * avail for w in widths],
         style=TableStyle(commands),
@@ -372,6 +378,79 @@ def data_table(
         splitInRow=1,  # a row taller than a page continues on the next one
         hAlign="LEFT",
     )
+    if carry is not None:
+        table.carry = carry
+    return table
+
+
+LEFT_OVER = 36.0
+"""Points a table may leave empty at the foot of a page rather than cut a row in two."""
+
+
+class GroupedTable(Table):  # type: ignore[misc]  # reportlab ships no types
+    """A table whose rows come in groups named once, in the first row of each (the digest's
+    overdue actions: the person, then their actions). ``carry``: (column, "%1 (continued)") —
+    when the table runs onto a new page, or a row continues there, and the first row on that
+    page is not a group's first, the group's name is printed in it again with the words, so
+    that every row on a page says whose it is (reviewer: a continuation page of overdue actions
+    with no name on it). Without ``carry`` it is a plain table."""
+
+    carry: tuple[int, str] | None = None
+    carried: str = ""  # the name of the group the rows at the top of this part belong to
+    continued = False  # the part after a page break: it starts on a page of its own
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)  # (set by the frame asking)
+        if self.continued and frame is not None and not getattr(frame, "_atTop", True):
+            # The rest of a table split at the foot of a page goes to the top of the next page.
+            # Laid into the few points left under the first part instead, it repeated the
+            # header there, mid-page, above the start of a row cut in two (reviewer: a repeated
+            # header with an empty Responsible column).
+            return []
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        if len(parts) == 2 and avail_height - parts[0].wrap(avail_width, avail_height)[1] > LEFT_OVER:
+            # A tall row did not fit below the last whole one: cut it at the foot of the page
+            # rather than leave the space empty (the rest would otherwise go there, see above).
+            in_row = self._splitRows(avail_height, doInRowSplit=True) if self.splitInRow else []
+            parts = in_row if len(in_row) == 2 else parts
+        if len(parts) == 2:
+            parts[1].continued = True
+            # (reportlab drops the header's rule from the rest of a row cut in two: drawn again)
+            parts[1].setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY)]))
+        if self.carry is None or len(parts) != 2:
+            return parts
+        col, words = self.carry
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        first, rest = parts
+        name = self.carried
+        for row in first._cellvalues[head:]:
+            found = getattr(_first_para(row[col]), "owner", None) or _cell_text(row[col])
+            name = found or name
+        for part in parts:
+            part.carry, part.carried = self.carry, self.carried
+        rest.carried = name
+        if name and head < len(rest._cellvalues) and not _cell_text(rest._cellvalues[head][col]):
+            cell = Paragraph(esc(words.replace("%1", name)), styles().cell_bold)
+            cell.owner = name
+            rest._cellvalues[head][col] = cell
+            if isinstance(rest._argH, list):  # (its height again from what it now holds)
+                rest._argH[head] = None
+        return parts
+
+
+def _first_para(cell: Any) -> Any:
+    if isinstance(cell, list | tuple):
+        return next((c for c in cell if isinstance(c, Paragraph)), None)
+    return cell
+
+
+def _cell_text(cell: Any) -> str:
+    """The words a table cell shows ("" for an empty one, or the empty half of a split row)."""
+    if isinstance(cell, Paragraph):
+        return str(cell.getPlainText()).strip()
+    if isinstance(cell, list | tuple):
+        return " ".join(_cell_text(c) for c in cell).strip()
+    return str(cell or "").strip() if isinstance(cell, str) else ""
 
 
 def facts_table(pairs: Sequence[tuple[str, Any]], avail: float, *, columns: int = 2) -> Table:
@@ -381,7 +460,10 @@ def facts_table(pairs: Sequence[tuple[str, Any]], avail: float, *, columns: int 
     val_w = (1 - columns * key_w - (columns - 1) * gap) / columns
     room = val_w * avail - 6  # (the cell's right padding)
     cells = [
-        (Paragraph(esc(k), st.key), v if isinstance(v, Flowable) else value_para(v, st.value, room))
+        (
+            fit_cell(Paragraph(esc(k), st.key), key_w * avail - 6),
+            fitted(v, room) if isinstance(v, Flowable) else value_para(v, st.value, room),
+        )
         for k, v in pairs
         if v not in (None, "", ())
     ]
@@ -411,43 +493,224 @@ def facts_table(pairs: Sequence[tuple[str, Any]], avail: float, *, columns: int 
     return Table(rows, colWidths=[w * avail for w in widths], style=style, hAlign="LEFT", splitInRow=1)
 
 
+def fitted(cell: Any, room: float) -> Any:
+    """A table cell's content with each paragraph fitted to ``room`` points (:func:`fit_cell`);
+    a plain string or another flowable is kept as it is."""
+    if isinstance(cell, Paragraph):
+        return fit_cell(cell, room)
+    if isinstance(cell, list | tuple):
+        return [fitted(c, room) for c in cell]
+    return cell
+
+
 def value_para(value: object, style: ParagraphStyle, room: float) -> Paragraph:
-    """:func:`para` for a value in a cell ``room`` points wide, where a line too wide that has
-    no space to wrap at (an email address, a web address) breaks where a reader expects:
-    after its "@" ("huong.nguyen7@" / "visecurity.example.vn"), then, if a part is still too
-    wide, after a "." "/" "-" or "_", instead of wherever the last letter falls ("…example.v" /
-    "n"). The contact brief's facts and every table's "Email / phone" cell use it."""
+    """:func:`para` for a value in a cell ``room`` points wide, one line of ``value`` a line,
+    fitted by :func:`fit_cell`: an e-mail address too wide is printed a little smaller when that
+    keeps it whole, else it breaks after its "@" ("huong.nguyen7@" / "visecurity.example.vn"),
+    then, if a part is still too wide, after a "." or "-" that leaves more than a fragment on
+    each side (never "vn" alone on a line). The contact brief's facts and every table's
+    "Email / phone" cell use it."""
     text = clip(str(value or ""), FIELD_LIMIT)[0]
-    return Paragraph("<br/>".join(_fitted(line, style, room) for line in text.split("\n")), style)
+    return fit_cell(Paragraph("<br/>".join(marked(line) for line in text.split("\n")), style), room)
 
 
-def _width(text: str, style: ParagraphStyle) -> float:
-    return float(pdfmetrics.stringWidth(text, style.fontName, style.fontSize))
+MIN_CELL_SIZE = 6.5
+"""The smallest type a cell's text is shrunk to so that a word too wide for the cell stays whole
+(8.3 points in a table, 9 in the facts): below it, the word breaks at a hyphen or a slash."""
+
+_MARKUP = re.compile(r"(<[^>]*>)")
+_FONT_NAME = re.compile(r"""name\s*=\s*["']([^"']+)["']""")
+_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
-def _fitted(line: str, style: ParagraphStyle, room: float) -> str:
-    """One line of :func:`value_para`, escaped, with ``<br/>`` where it breaks."""
-    if " " in line.strip() or _width(line, style) <= room:
-        return marked(line)
-    local, at, domain = line.rpartition("@")
-    parts = [local + at, domain] if at else [line]
-    out: list[str] = []
-    for part in parts:
-        if _width(part, style) <= room:
-            out.append(part)
+def _unescape(text: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name.startswith("#x"):
+            return chr(int(name[2:], 16))
+        if name.startswith("#"):
+            return chr(int(name[1:]))
+        return _ENTITIES[name]
+
+    return _ENTITY.sub(one, text)
+
+
+@cache
+def _unit_width(text: str, font: str) -> float:
+    """The width of ``text`` in ``font`` at one point (scaled by the size)."""
+    return float(pdfmetrics.stringWidth(text, font, 1))
+
+
+def _plain(markup: str, style: ParagraphStyle) -> tuple[list[str], list[tuple[str, str]]]:
+    """``markup`` cut into its tags and text (unescaped), and each character of the text (a
+    ``<br/>`` is a newline) with the font it is drawn in."""
+    bold = style.fontName in (FONT_BOLD, FONT_BOLD_ITALIC)
+    fonts: list[str] = []
+    parts = _MARKUP.split(markup)
+    chars: list[tuple[str, str]] = []
+    for i, part in enumerate(parts):
+        if i % 2 == 1:  # a tag
+            tag = part.strip("<>/ ").split(" ")[0].lower()
+            closing = part.startswith("</")
+            if tag == "br":
+                chars.append(("\n", style.fontName))
+            elif tag == "b":
+                bold = not closing
+            elif tag == "font":
+                if closing:
+                    if fonts:
+                        fonts.pop()
+                else:
+                    found = _FONT_NAME.search(part)
+                    fonts.append(found.group(1) if found else "")
             continue
-        current = ""  # pack the pieces ("genetica." "example." "vn") into lines that fit
-        for piece in _BREAK_AFTER.split(part):
-            if current and _width(current + piece, style) > room:
-                out.append(current)
-                current = ""
-            current += piece
-        if current:
-            out.append(current)
-    return "<br/>".join(marked(x) for x in out)
+        font = next((f for f in reversed(fonts) if f), "") or (FONT_BOLD if bold else style.fontName)
+        chars.extend((ch, font) for ch in _unescape(part))
+    return parts, chars
 
 
-_BREAK_AFTER = re.compile(r"(?<=[./_-])(?=.)")
+def _tokens(chars: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """(start, end) of each run of characters without a space or a line break."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for i, (ch, _font) in enumerate([*chars, (" ", "")]):
+        if ch.isspace():
+            if start is not None:
+                out.append((start, i))
+                start = None
+        elif start is None:
+            start = i
+    return out
+
+
+def _span_width(chars: list[tuple[str, str]], start: int, end: int) -> float:
+    """Width at one point of ``chars[start:end]``, measured run by run of one font."""
+    total, i = 0.0, start
+    while i < end:
+        j, font = i, chars[i][1]
+        while j < end and chars[j][1] == font:
+            j += 1
+        text = "".join(ch for ch, _f in chars[i:j])
+        try:
+            total += _unit_width(text, font)
+        except KeyError:  # a font not registered (never here): measured in ours
+            total += _unit_width(text, FONT)
+        i = j
+    return total
+
+
+_EMAIL_BREAK = re.compile(r"(?<=[._-])(?=.)")
+_WORD_BREAK = re.compile(r"(?<=[-/])(?=.)")
+
+
+def _pieces(word: str) -> list[list[str]]:
+    """Where a word too wide for its cell may break: groups of pieces; a line ends after each
+    group, and within a group, between pieces where needed. An e-mail address: its part up to
+    the "@" and its domain, each cut after a "." "-" or "_" that leaves at least four characters
+    on both sides ("example.vn" stays together); any other word: after a hyphen or a slash,
+    leaving at least three on both sides."""
+    local, at, domain = word.rpartition("@")
+    if at and local and domain:  # (a short name before the "@" stays with its domain: "an@nic.")
+        groups = [local + at, domain] if len(local) >= 3 else [word]
+        splitter, least = _EMAIL_BREAK, 4
+    else:
+        groups, splitter, least = [word], _WORD_BREAK, 3
+    out = []
+    for group in groups:
+        pieces: list[str] = []
+        for piece in splitter.split(group):
+            if pieces and len(pieces[-1].rstrip("._-/")) < least:
+                pieces[-1] += piece  # (a fragment before: joined to this piece)
+            else:
+                pieces.append(piece)
+        if len(pieces) > 1 and len(pieces[-1]) < least:
+            pieces[-2:] = [pieces[-2] + pieces[-1]]  # a fragment at the end ("vn"): to the one before
+        out.append(pieces)
+    return out
+
+
+def fit_cell(p: Paragraph, room: float) -> Paragraph:
+    """``p`` laid out in a cell ``room`` points wide without breaking a word inside it (reviewer:
+    "VNPT-Te" / "chnology", an address ending "…example.v" / "n"). Words wrap whole at spaces;
+    a word wider than the cell (a long acronym, an organisation's code, an e-mail address)
+    makes the paragraph's type a little smaller when that keeps it whole (down to
+    :data:`MIN_CELL_SIZE`); failing that it breaks only at a hyphen or a slash (an address:
+    after its "@", then a "."), see :func:`_pieces`. Only a word with none of these, wider than
+    the cell even in the smallest type, is cut where the line ends, the last resort."""
+    style = p.style
+    size = float(style.fontSize)
+    parts, chars = _plain(p.text, style)
+    room -= 0.5  # (rounding in reportlab's own measure)
+    words = [(s, e, _span_width(chars, s, e)) for s, e in _tokens(chars)]
+    widest = max((w for _s, _e, w in words), default=0.0)
+    if widest * size <= room or room <= 0:
+        return p
+    if widest * MIN_CELL_SIZE <= room:  # smaller type keeps every word whole
+        return Paragraph(p.text, _sized(style, room / widest))
+    # break the words too wide at the places _pieces allows, in type as large as lets each piece fit
+    breaks: set[int] = set()
+    plans = []
+    for s, e, w in words:
+        if w * MIN_CELL_SIZE <= room:
+            continue
+        word = "".join(ch for ch, _f in chars[s:e])
+        groups, at = [], s
+        for group in _pieces(word):
+            spans = []
+            for piece in group:
+                spans.append((at, at + len(piece), _span_width(chars, at, at + len(piece))))
+                at += len(piece)
+            groups.append(spans)
+        plans.append(groups)
+    piece_widest = max(
+        [w for _s, _e, w in words if w * MIN_CELL_SIZE <= room]
+        + [w for groups in plans for spans in groups for _s, _e, w in spans]
+    )
+    new_size = max(MIN_CELL_SIZE, min(size, room / piece_widest))
+    for groups in plans:
+        for g, spans in enumerate(groups):
+            if g:
+                breaks.add(spans[0][0])
+            line = 0.0
+            for k, (ps, _pe, w) in enumerate(spans):
+                if k and (line + w) * new_size > room:
+                    breaks.add(ps)
+                    line = 0.0
+                line += w
+    return Paragraph(
+        _with_breaks(parts, breaks),
+        _sized(style, new_size, split_words=piece_widest * new_size > room),
+    )
+
+
+def _with_breaks(parts: list[str], breaks: set[int]) -> str:
+    """The markup cut into ``parts`` again, with ``<br/>`` before each character index of
+    ``breaks`` (indices as :func:`_plain` counts them)."""
+    out, i = [], 0
+    for n, part in enumerate(parts):
+        if n % 2 == 1:
+            out.append(part)
+            if part.strip("<>/ ").split(" ")[0].lower() == "br":
+                i += 1
+            continue
+        for ch in _unescape(part):
+            if i in breaks:
+                out.append("<br/>")
+            out.append(escape(ch))
+            i += 1
+    return "".join(out)
+
+
+def _sized(style: ParagraphStyle, size: float, *, split_words: bool = False) -> ParagraphStyle:
+    size = min(float(style.fontSize), math.floor(size * 10) / 10)
+    return ParagraphStyle(
+        f"{style.name}-{size}",
+        style,
+        fontSize=size,
+        leading=style.leading * size / style.fontSize,
+        splitLongWords=1 if split_words else 0,
+    )
 
 
 def format_date(value: dt.date | dt.datetime | None, lab: Labels, *, time: bool = False) -> str:

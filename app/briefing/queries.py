@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, extract, func, select
+from sqlalchemy import ColumnElement, Select, and_, extract, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
@@ -105,7 +105,16 @@ def last_met(
     return out
 
 
-def people(session: Session, where: ColumnElement[bool], before: dt.datetime, limit: int) -> list[PersonRow]:
+def people(
+    session: Session,
+    where: ColumnElement[bool],
+    before: dt.datetime,
+    limit: int,
+    *,
+    exclude: int | None = None,
+) -> list[PersonRow]:
+    """The contacts ``where`` selects, with their e-mails, phones and "last met" before ``before``
+    (:func:`last_met`; ``exclude``: a meeting that does not count)."""
     stmt = (
         select(
             Contact.id,
@@ -127,7 +136,7 @@ def people(session: Session, where: ColumnElement[bool], before: dt.datetime, li
     rows = fetch(session, stmt)
     ids = [r[0] for r in rows]
     methods = contact_methods(session, ids)
-    last = last_met(session, ids, before)
+    last = last_met(session, ids, before, exclude=exclude)
     return [
         PersonRow(
             contact_id=r[0],
@@ -290,20 +299,24 @@ def per_month(
 
 
 def summary(session: Session, meeting_ids: Any, today: dt.date) -> RelationshipSummary:
-    """First/last meeting, totals and a per-month count, aggregated in SQL (past meetings)."""
+    """First/last meeting, totals and a per-month count, aggregated in SQL (past meetings).
+
+    "Meetings, last 12 months" is the sum of the chart's twelve bars beside it: this month up
+    to ``today`` (the clock's day, :func:`db.clock.today`) and the eleven before it, whole. It
+    counted 365 days back instead, so a meeting in the first days of the month a year ago was
+    in the number but on no bar (reviewer: 59 beside bars adding up to 54)."""
     end = day_end(today)
-    year_ago = dt.datetime.combine(today - dt.timedelta(days=365), dt.time())
-    recent = func.sum(case((Meeting.starts_at >= year_ago, 1), else_=0))
-    stmt = select(func.min(Meeting.starts_at), func.max(Meeting.starts_at), func.count(), recent).where(
+    stmt = select(func.min(Meeting.starts_at), func.max(Meeting.starts_at), func.count()).where(
         Meeting.id.in_(meeting_ids), Meeting.deleted_at.is_(None), Meeting.starts_at < end
     )
-    first, last, total, last12 = fetch(session, stmt)[0]
+    first, last, total = fetch(session, stmt)[0]
+    months = per_month(session, meeting_ids, today)
     return RelationshipSummary(
         first_meeting=as_dt(first),
         last_meeting=as_dt(last),
         total=int(total or 0),
-        last_12_months=int(last12 or 0),
-        per_month=per_month(session, meeting_ids, today),
+        last_12_months=sum(c.count for c in months),
+        per_month=months,
     )
 
 

@@ -258,6 +258,7 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
                 [0.22, 0.38, 0.14, 0.14, 0.12],
                 avail,
                 align_right=[4],
+                carry=(0, lab["name_continued"]),  # the person's name again atop a new page
             )
         )
     else:
