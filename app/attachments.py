@@ -51,6 +51,7 @@ from app.vntext import fold_words
 from app.written import check_folder, not_written
 from db import kinds
 from db import models as m
+from db.engine import held_here
 from db.queries import chunked, fts_filter, insert_new
 from db.tables import table_of
 
@@ -115,6 +116,10 @@ def prepare_file(path: Path) -> PreparedFile:
     try:
         if path.is_dir():
             raise UserError(f"{path} is a folder, not a file")
+        if held_here(path):  # read by SQLite alone here: closing it would drop SQLite's locks
+            raise UserError(
+                f"{path.name} is the Ketnoi database open in this program: it cannot be read as a file here"
+            )
         size = path.stat().st_size
         check_size(path.name, size)
         data = path.read_bytes()

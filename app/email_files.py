@@ -25,6 +25,7 @@ from typing import Any
 
 from app import attachments
 from app.errors import UserError
+from db.engine import held_here
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,10 @@ def read_email(path: Path) -> ParsedEmail:
     try:
         if path.is_dir():
             raise UserError(f"{path} is a folder, not an e-mail file")
+        if held_here(path):  # read by SQLite alone here: closing it would drop SQLite's locks
+            raise UserError(
+                f"{path.name} is the Ketnoi database open in this program: it cannot be read as a file here"
+            )
         size = path.stat().st_size
         if size > MAX_FILE:
             raise UserError(

@@ -137,12 +137,35 @@ def _default_cache(dbapi_connection: Any, record: Any) -> None:
             cur.close()
 
 
+_HELD: set[Path] = set()
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def held_here(path: Path) -> bool:
+    """Whether ``path`` is (or was) a SQLite database an engine of this process opened.
+
+    Such a file is never opened by anything but SQLite in this process: SQLite's locks on it
+    are POSIX locks, which belong to the process and the file, and closing ANY descriptor of
+    the file drops them all — the window would go on writing to a WAL that another program,
+    believing itself the last user, checkpoints and deletes (a reviewer lost saves that way;
+    ``ui.file_dialogs`` and ``tests/ui/test_file_dialogs.py``). Code that reads a file a person
+    chose asks this first."""
+    return bool(_HELD) and _resolved(Path(path)) in _HELD
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """An engine for ``url``; SQLite gets foreign keys, WAL and a busy timeout."""
     path = sqlite_path(url)
     kwargs: dict[str, Any] = {"echo": echo}
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _HELD.add(_resolved(path))
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_S}
     else:
         kwargs["pool_pre_ping"] = True

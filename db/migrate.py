@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from db import backup as backups
-from db.engine import describe_url, login_refused, make_engine, sqlite_path, turned_away
+from db.engine import describe_url, held_here, login_refused, make_engine, sqlite_path, turned_away
 from db.paths import writable_folder
 
 if TYPE_CHECKING:
@@ -249,6 +249,8 @@ NOT_A_DATABASE = (
 
 def _sqlite_header(path: Path) -> bool:
     """Whether ``path`` starts as every SQLite database does ("SQLite format 3")."""
+    if held_here(path):
+        return True  # open here already (and read by SQLite alone: db.engine.held_here)
     try:
         with path.open("rb") as f:
             return f.read(16) == b"SQLite format 3\x00"
@@ -270,9 +272,8 @@ def quick_check(database: Engine | str, *, budget_s: float = 3.0) -> str | None:
     read_only = read_only_problem(path)
     if read_only is not None:
         raise read_only
-    with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            return None  # not a SQLite file at all (notes.txt): open_database refuses it as foreign
+    if not _sqlite_header(path):
+        return None  # not a SQLite file at all (notes.txt): open_database refuses it as foreign
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
     except sqlite3.Error as exc:

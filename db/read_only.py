@@ -49,7 +49,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DisconnectionError
 from sqlmodel import create_engine
 
-from db.engine import BUSY_TIMEOUT_S, mark_read_only, sqlite_path
+from db.engine import BUSY_TIMEOUT_S, held_here, mark_read_only, sqlite_path
 from db.migrate import (
     DATA_ONLY_REVISIONS,
     HEAD_REVISION,
@@ -225,9 +225,10 @@ def open_read_only(url: str, reason: ReadOnlyDatabaseError | None = None) -> Eng
         raise DatabaseError(f"There is no database file {path}")
     if path.stat().st_size == 0:
         raise DatabaseError(f"{path} is empty (0 bytes), not a Ketnoi database; not opening it")
-    with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise DatabaseError(f"{path} is not a Ketnoi database (not a SQLite file)")
+    if not held_here(path):  # (a file this process has open is read by SQLite alone)
+        with path.open("rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise DatabaseError(f"{path} is not a Ketnoi database (not a SQLite file)")
     con = connect(path)
     try:
         damage = check_connection(path, con)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -49,7 +48,7 @@ from app.briefing.produce import (
 )
 from app.briefing.produce import PERIODS as NAMED_PERIODS
 from db.engine import read_session
-from ui import answers
+from ui import answers, file_dialogs
 from ui.context import AppContext
 from ui.icons import icon
 from ui.not_written import error_text
@@ -220,7 +219,7 @@ class BriefDialog(QDialog):
             with read_session(self.ctx.engine) as s:
                 name = suggested_file_name(s, req, self.ctx.today())
             folder = str(self.ctx.settings.qsettings.value("briefs/folder", "")) or str(Path.home())
-            target, _ = QFileDialog.getSaveFileName(
+            target, _ = file_dialogs.get_save_file_name(
                 self, self.tr("Save brief"), str(Path(folder) / name), "PDF (*.pdf)"
             )
             if not target:

@@ -24,7 +24,6 @@ from PySide6.QtCore import QCoreApplication, QDir, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -38,7 +37,7 @@ from app import calendars, vcards
 from app.calendar_commands import write_ics, write_vcf
 from app.errors import UserError
 from db.engine import Session
-from ui import answers
+from ui import answers, file_dialogs
 from ui.context import AppContext
 from ui.not_written import error_text
 from ui.tasks import Task
@@ -54,7 +53,9 @@ def _ask_save(
     parent: QWidget | None, ctx: AppContext, title: str, name: str, kind: str, suffix: str
 ) -> Path | None:
     folder = str(ctx.settings.qsettings.value(FOLDER_KEY, "")) or QDir.homePath()
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), f"{kind} (*{suffix})")
+    chosen, _ = file_dialogs.get_save_file_name(
+        parent, title, str(Path(folder) / name), f"{kind} (*{suffix})"
+    )
     if not chosen:
         return None
     path = Path(chosen)
@@ -340,7 +341,7 @@ def import_invitation(
     """Read an .ics invitation, show what it will do, then create or update the meeting."""
     title = _tr("Import calendar invitation")
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, "", _tr("Calendar invitations (*.ics)"))
+        name, _ = file_dialogs.get_open_file_name(parent, title, "", _tr("Calendar invitations (*.ics)"))
         if not name:
             return None
         path = name

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from db.paths import writable_folder
+from ui import file_dialogs
 
 
 def tr(text: str) -> str:
@@ -50,7 +51,7 @@ def choose_new_file(
     ``start``: the name proposed, in the folder the dialog opens in. A name without a suffix
     gets ``.db``."""
     while True:
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen, _ = file_dialogs.get_save_file_name(
             parent, title, str(start), database_files(), options=QFileDialog.Option.DontConfirmOverwrite
         )
         if not chosen:

@@ -15,12 +15,12 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.exporting import export_workbook, write_template
 from app.importing.errors import ImportCancelled
 from db.engine import read_session
-from ui import answers
+from ui import answers, file_dialogs
 from ui.context import AppContext
 from ui.not_written import error_text
 from ui.progress import run_with_progress
@@ -43,7 +43,7 @@ def _tr(text: str) -> str:
 
 def ask_path(parent: QWidget | None, ctx: AppContext, title: str, name: str) -> Path | None:
     folder = str(ctx.settings.qsettings.value(FOLDER_KEY, "")) or QDir.homePath()
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), "Excel (*.xlsx)")
+    chosen, _ = file_dialogs.get_save_file_name(parent, title, str(Path(folder) / name), "Excel (*.xlsx)")
     if not chosen:
         return None
     path = Path(chosen)

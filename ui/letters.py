@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,7 +35,7 @@ from app.letters import draft as drafting
 from app.letters import register as reg
 from db import models as m
 from db.engine import Session
-from ui import labels
+from ui import file_dialogs, labels
 from ui.context import AppContext
 from ui.icons import icon
 from ui.letter_form import LetterForm
@@ -333,7 +332,7 @@ class LettersDialog(QDialog):
             + ".docx"
         )
         start = str(Path(str(self.ctx.settings.qsettings.value("letters/dir", str(Path.home())))) / name)
-        path, _f = QFileDialog.getSaveFileName(
+        path, _f = file_dialogs.get_save_file_name(
             self, tr("Save the draft"), start, tr("Word documents (*.docx)")
         )
         if not path:
@@ -380,7 +379,7 @@ class LettersDialog(QDialog):
         r = self.current()
         if r is None:
             return
-        paths, _f = QFileDialog.getOpenFileNames(self, tr("Attach the signed scan"), str(Path.home()))
+        paths, _f = file_dialogs.get_open_file_names(self, tr("Attach the signed scan"), str(Path.home()))
         if not paths:
             return
         from app import attachments

@@ -17,7 +17,6 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from app import emails
 from app.errors import UserError
 from db.engine import Session
+from ui import file_dialogs
 from ui.context import AppContext
 from ui.tasks import Task
 from ui.team import is_reader, read_only_tip
@@ -103,7 +103,7 @@ class EmailLogger(QObject):
         self.busy = False
 
     def choose(self, kind: str | None = None, record_id: int | None = None) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        names, _ = file_dialogs.get_open_file_names(
             self.widget, self.tr("Log e-mail"), "", self.tr("E-mail messages (*.eml *.msg)")
         )
         self.log_files([Path(n) for n in names], kind, record_id)

@@ -29,7 +29,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from db.paths import default_url, resolve_url, short_name
-from ui import i18n, labels
+from ui import file_dialogs, i18n, labels
 from ui.copies import database_files, same_file
 from ui.settings import APPLICATION, ORGANISATION, Settings
 
@@ -106,7 +106,7 @@ def choose_database(window: MainWindow) -> str | None:
 
     current = sqlite_path(str(window.ctx.engine.url))
     folder = str(current.parent) if current is not None else str(Path.home())
-    chosen, _ = QFileDialog.getOpenFileName(window, tr("Open database"), folder, database_files())
+    chosen, _ = file_dialogs.get_open_file_name(window, tr("Open database"), folder, database_files())
     if not chosen:
         return None
     if same_file(Path(chosen), current):
@@ -707,7 +707,7 @@ def _choose_other(damaged: Path | None, parent: QWidget | None) -> str | None:
     from db.paths import resolve_url
 
     folder = str(damaged.parent) if damaged is not None else ""
-    chosen, _ = QFileDialog.getOpenFileName(
+    chosen, _ = file_dialogs.get_open_file_name(
         parent,
         tr("Open another database"),
         folder,
@@ -732,7 +732,7 @@ def _choose_new(damaged: Path | None, parent: QWidget | None) -> str | None:
     while suggested.exists():
         n += 1
         suggested = folder / f"ketnoi-new-{n}.db"
-    chosen, _ = QFileDialog.getSaveFileName(
+    chosen, _ = file_dialogs.get_save_file_name(
         parent,
         tr("Start a new database"),
         str(suggested),

@@ -318,6 +318,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "file_not_found": ("File not found: {file}", "Không tìm thấy tệp: {file}"),
     "file_is_folder": ("{file} is a folder, not a file", "{file} là thư mục, không phải tệp"),
+    "file_is_open_database": (
+        "{file} is the Ketnoi database open in this program, not a spreadsheet to import",
+        "{file} là cơ sở dữ liệu Ketnoi đang mở trong chương trình này, không phải bảng tính để nhập",
+    ),
     "file_no_access": (
         "Cannot read {file}: access is denied. If it is open in another program, close it there and try "
         "again, or import a copy of it",

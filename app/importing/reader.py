@@ -114,20 +114,30 @@ def _ole_kind(path: Path) -> str:
     raise ImportFileError(msg("file_password_or_not_spreadsheet", file=name))
 
 
-def file_kind(path: Path) -> str:
-    """ "xlsx", "xls", "ods", "csv" or "vcf"; raises :class:`ImportFileError` for anything unreadable."""
+def _head(path: Path) -> bytes:
+    """The first bytes of ``path``; :class:`ImportFileError` for what cannot be read."""
     name = path.name
     if not path.exists():
         raise ImportFileError(msg("file_not_found", file=name))
     if path.is_dir():
         raise ImportFileError(msg("file_is_folder", file=name))
+    from db.engine import held_here  # (here: the reader's worker processes need no SQLAlchemy)
+
+    if held_here(path):  # never opened but by SQLite here: closing it would drop SQLite's locks
+        raise ImportFileError(msg("file_is_open_database", file=name))
     try:
         with path.open("rb") as fh:
-            head = fh.read(8)
+            return fh.read(8)
     except PermissionError:  # locked by another program (Windows), or no right to read it
         raise ImportFileError(msg("file_no_access", file=name)) from None
     except OSError as exc:
         raise ImportFileError(msg("file_unreadable", file=name, detail=exc.strerror or str(exc))) from None
+
+
+def file_kind(path: Path) -> str:
+    """ "xlsx", "xls", "ods", "csv" or "vcf"; raises :class:`ImportFileError` for anything unreadable."""
+    name = path.name
+    head = _head(path)
     if not head:
         raise ImportFileError(msg("file_empty", file=name))
     if head.startswith(_OLE_MAGIC):

@@ -8,14 +8,13 @@ from pathlib import Path
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
-from ui import briefs
+from ui import briefs, file_dialogs
 
 
 def test_file_export_writes_the_workbook(qtbot, window, ctx, tmp_path, monkeypatch):
     target = tmp_path / "all.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
     window.act_export.trigger()
     qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=20_000)
     wb = load_workbook(target, read_only=True)

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app import workdays
 from app.letters import register
 from db.engine import read_session, unit_of_work
 from tests.ui.helpers import wait_idle
+from ui import file_dialogs
 
 
 def _open(qtbot: Any, window: Any, ctx: Any) -> Any:
@@ -55,7 +56,7 @@ def test_a_letter_from_the_form_to_a_signed_draft(
     assert window.ctx.undo_offer and "Giới thiệu cán bộ" in window.ctx.undo_offer[0]  # the save is undoable
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(b"%PDF-1.4 a signed scan")
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(scan)], ""))
+    monkeypatch.setattr(file_dialogs, "get_open_file_names", lambda *a, **k: ([str(scan)], ""))
     dialog.table.selectRow(0)
     dialog.buttons["attach"].click()
     wait_idle(qtbot, ctx)
@@ -64,7 +65,7 @@ def test_a_letter_from_the_form_to_a_signed_draft(
         assert register.get_letter(s, dialog.current_id())["files"] == ["scan.pdf"]
 
     target = tmp_path / "thu.docx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
     dialog.table.selectRow(0)
     dialog.buttons["draft"].click()
     wait_idle(qtbot, ctx, timeout=120_000)
@@ -184,7 +185,7 @@ def test_a_draft_to_a_read_only_folder_says_which_file_and_why(
     dialog = _open(qtbot, window, ctx)
     ro = tmp_path / "ro"
     ro.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(ro / "thu.docx"), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(ro / "thu.docx"), ""))
 
     def draft() -> str:
         dialog.table.selectRow(0)

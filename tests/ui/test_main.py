@@ -13,6 +13,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
+from ui import file_dialogs
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -248,7 +250,6 @@ def test_without_a_backup_a_new_database_is_started_beside_and_the_damaged_file_
     qapp, tmp_path, monkeypatch, settings
 ):
     from db import backup as backups
-    from ui import main
 
     db = _damaged_without_backup(tmp_path)
     before = db.read_bytes()
@@ -261,7 +262,7 @@ def test_without_a_backup_a_new_database_is_started_beside_and_the_damaged_file_
         asked.append((suggested, _filter))
         return str(new), ""
 
-    monkeypatch.setattr(main.QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", save_dialog)
     boxes: list[dict] = []
     _click_when_shown("damaged_database", "start_new", boxes)
     _click_when_shown("remember_database", "Yes", boxes)
@@ -299,7 +300,6 @@ def test_without_a_backup_another_file_is_opened_and_settings_are_left_when_decl
     from app import records
     from db.engine import unit_of_work
     from db.migrate import open_database
-    from ui import main
 
     db = _damaged_without_backup(tmp_path)
     before = db.read_bytes()
@@ -315,7 +315,7 @@ def test_without_a_backup_another_file_is_opened_and_settings_are_left_when_decl
         chosen.append(folder)
         return str(other), ""
 
-    monkeypatch.setattr(main.QFileDialog, "getOpenFileName", staticmethod(open_dialog))
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", open_dialog)
     boxes: list[dict] = []
     _click_when_shown("damaged_database", "open_another", boxes)
     _click_when_shown("remember_database", "No", boxes)
@@ -338,7 +338,7 @@ def test_a_file_chosen_instead_that_does_not_open_brings_the_question_back(
     notes = tmp_path / "notes.txt"
     notes.write_text("không phải cơ sở dữ liệu\n" * 50, encoding="utf-8")
     picks = iter([str(db), str(notes)])  # first the damaged file itself, then a text file
-    monkeypatch.setattr(main.QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (next(picks), "")))
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *_a: (next(picks), ""))
     refused: list[str] = []
     monkeypatch.setattr(
         main.QMessageBox, "information", staticmethod(lambda _p, _t, text: refused.append(text))
@@ -364,9 +364,7 @@ def test_a_new_database_is_never_made_over_an_existing_file(qapp, tmp_path, monk
     taken = tmp_path / "taken.db"
     taken.write_bytes(b"mine")
     picks = iter([str(taken), str(db)])
-    monkeypatch.setattr(
-        main.QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (next(picks), ""))
-    )
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *_a, **_k: (next(picks), ""))
     refused: list[str] = []
     monkeypatch.setattr(
         main.QMessageBox, "information", staticmethod(lambda _p, _t, text: refused.append(text))

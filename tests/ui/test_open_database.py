@@ -12,12 +12,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from app import records
 from db.engine import unit_of_work
 from db.migrate import open_database
 from tests.read_only import demo_file, read_only
+from ui import file_dialogs
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def _choose(monkeypatch: pytest.MonkeyPatch, path: Path, asked: list[str]) -> No
         asked.append(title)
         return str(path), ""
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(chosen))
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", chosen)
 
 
 def _open_action(window: Any) -> QAction:

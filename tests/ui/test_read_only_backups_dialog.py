@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db import backup as backups
 from db.migrate import read_only_problem
 from tests.read_only import demo_file, file_digest, read_only
+from ui import file_dialogs
 
 
 def _dialog_on(qtbot: Any, ctx: Any) -> Any:
@@ -75,7 +76,7 @@ def test_save_a_copy_writes_the_file_where_chosen(
     ro_ctx.status_message.connect(said.append)
     to = tmp_path / "mine" / "copy.db"
     to.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(to), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *_a, **_k: (str(to), ""))
     dialog = _dialog_on(qtbot, ro_ctx)
     dialog.save_copy_button.click()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
@@ -190,7 +191,7 @@ def test_save_a_copy_never_replaces_a_file_and_asks_again(
         starts.append(start)
         return next(answers), ""
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", ask)
     seen: list[dict[str, str]] = []
     dialog = _dialog_on(qtbot, ro_ctx)
     with read_only(locked):

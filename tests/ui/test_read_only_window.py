@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from db.migrate import read_only_problem
 from tests.read_only import demo_file, file_digest, read_only
+from ui import file_dialogs
 
 
 def _actions(window: Any) -> dict[str, QAction]:
@@ -261,8 +262,6 @@ def test_an_older_file_is_copied_where_chosen_and_the_copy_opened(
     upgraded as it opens and the window on it, writable; the file and its folder as they were."""
     import sqlite3
 
-    from PySide6.QtWidgets import QFileDialog
-
     from ui import main
     from ui.main_window import MainWindow
 
@@ -271,7 +270,7 @@ def test_an_older_file_is_copied_where_chosen_and_the_copy_opened(
     digest = file_digest(db)
     copy = tmp_path / "mine" / "copy.db"
     copy.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(copy), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *_a, **_k: (str(copy), ""))
     found: dict[str, Any] = {}
     windows: list[Any] = []
     show = MainWindow.show
@@ -325,7 +324,6 @@ def test_briefs_and_exports_are_written_elsewhere(
     from openpyxl import load_workbook
     from pypdf import PdfReader
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QFileDialog
 
     from app import resolve
     from ui import briefs
@@ -344,7 +342,7 @@ def test_briefs_and_exports_are_written_elsewhere(
     assert "Viettel" in "".join(p.extract_text() for p in PdfReader(opened[0]).pages)
     dialog.close()
     target = tmp_path / "out.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
     w.act_export.trigger()
     qtbot.waitUntil(lambda: "Exported" in w.statusBar().currentMessage(), timeout=20_000)
     names = {

@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from app import attachments
 from db import kinds
 from db.engine import Session
+from ui import file_dialogs
 from ui.context import AppContext
 from ui.icons import icon
 from ui.not_written import error_text
@@ -189,7 +189,7 @@ class AttachmentsBox(QWidget):
     # --- adding -------------------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        names, _ = file_dialogs.get_open_file_names(self, self.tr("Attach files"))
         if names:
             self.attach([Path(n) for n in names])
 
@@ -268,7 +268,7 @@ class AttachmentsBox(QWidget):
             return
         with self.ctx.read() as s:
             info = attachments.get(s, ids[0])
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = file_dialogs.get_save_file_name(
             self, self.tr("Save attachment"), str(Path.home() / attachments.safe_name(info.file_name))
         )
         if name:

@@ -18,7 +18,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +34,7 @@ from db import clock
 from db.engine import sqlite_path
 from db.errors import ReadOnlyFile
 from db.migrate import restore_database
+from ui import file_dialogs
 from ui.context import AppContext
 from ui.copies import choose_new_file
 from ui.tasks import Task
@@ -238,7 +238,7 @@ class BackupsDialog(QDialog):
         url = str(self.ctx.engine.url.render_as_string(hide_password=False))
         if self.db_file is None:
             name = f"ketnoi-{clock.now():%Y%m%d-%H%M}.dump"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the team database"), name)
+            path, _ = file_dialogs.get_save_file_name(self, self.tr("Save a copy of the team database"), name)
             if not path:
                 return
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import lists, records, team
-from ui import i18n, labels
+from ui import file_dialogs, i18n, labels
 from ui import team as team_ui
 from ui.context import AppContext
 
@@ -150,7 +150,7 @@ class SettingsDialog(QDialog):
         self.ctx.write(lambda s: records.create(s, "staff", {"name": name}), entity="staff", on_done=done)
 
     def _browse(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(
+        path, _f = file_dialogs.get_save_file_name(
             self,
             self.tr("Database file"),
             self.file.text(),

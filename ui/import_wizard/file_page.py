@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDir, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.importing import kind_reason
 from app.importing.fields import KINDS
 from app.importing.reader import SUFFIXES
+from ui import file_dialogs
 from ui.icons import icon
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, show_error, show_note
@@ -123,7 +123,7 @@ class FilePage(QWizardPage):
 
     def choose_file(self) -> None:
         start = str(self.w.path.parent) if self.w.path else QDir.homePath()
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a spreadsheet"), start, file_filter())
+        name, _ = file_dialogs.get_open_file_name(self, self.tr("Import a spreadsheet"), start, file_filter())
         if name:
             self.load(Path(name))
 

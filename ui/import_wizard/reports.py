@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QLabel
 
 from app.importing import Preview
 from app.written import NotWritten
+from ui import file_dialogs
 from ui.import_wizard import work
 from ui.import_wizard.common import describe, show_error, show_note
 from ui.not_written import error_text
@@ -28,7 +29,7 @@ def save_error_report(
     """Ask where (unless ``target`` is given), then write the report in the background."""
     tr = QCoreApplication.translate
     if not target:
-        target, _ = QFileDialog.getSaveFileName(
+        target, _ = file_dialogs.get_save_file_name(
             wizard,
             tr("Import", "Save error report"),
             str(default_report_path(preview if isinstance(preview, Preview) else preview[0])),

@@ -16,6 +16,7 @@ from app import calendars, records, vcards
 from db import models as m
 from db.engine import read_session
 from tests.app.mail.test_calendars import _outlook
+from ui import file_dialogs
 
 TIMEOUT = 10_000
 
@@ -172,10 +173,9 @@ def test_a_vcf_goes_through_the_import_wizard(qtbot: Any, ctx: Any, tmp_path: Pa
 def test_export_to_calendar_on_the_selected_meetings(
     qtbot: Any, window: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui import calendar_files
 
     target = tmp_path / "chon.ics"
-    monkeypatch.setattr(calendar_files.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
     import datetime as dt
 
     from db.engine import unit_of_work

@@ -11,13 +11,12 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from app.importing import inspect_sheet, preview_import, run_import
 from app.importing.fields import LABELS
 from db.engine import read_session
 from tests.app.lists.seed import TODAY, seed_network
-from ui import briefs, exports
+from ui import briefs, exports, file_dialogs
 
 TIMEOUT = 30_000
 
@@ -49,7 +48,7 @@ def test_export_asks_for_a_name_and_writes_a_workbook_that_reads_back(
         asked.append(suggested)
         return str(target), filters
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", fake_dialog)
     seen = statuses(ctx)
     task = exports.export_all(None, ctx)
     assert task is not None
@@ -123,7 +122,7 @@ def test_contact_brief_save_as_in_letter(qtbot, ctx, seeded, tmp_path, monkeypat
         suggested.append(name)
         return str(tmp_path / "nhung"), filters
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", fake_dialog)
     said: list[str] = []
     ctx.status_message.connect(said.append)
     dialog = briefs.brief_contact(None, ctx, seeded["nhung"])
