@@ -411,16 +411,35 @@ def _mark_restored(con: sqlite3.Connection, floor: int, source: str) -> None:
     statement for a large insert."""
     for table in _versioned_tables(con):
         con.execute(f'UPDATE "{table}" SET version = version + ?', (floor,))
-        trigger = _VERSION_TRIGGER.format(table=table)
-        con.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
-        con.execute(
-            f"CREATE TRIGGER {trigger} AFTER INSERT ON {table} WHEN new.version <= {int(floor)} "
-            f"BEGIN UPDATE {table} SET version = new.version + {int(floor)} WHERE id = new.id; END"
-        )
+        con.execute(f'DROP TRIGGER IF EXISTS "{_VERSION_TRIGGER.format(table=table)}"')
+    _lift_new_records(con, floor)
     if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'setting'").fetchone():
         marker = {"at": clock.now().isoformat(timespec="seconds"), "from": source, "versions_above": floor}
         con.execute("DELETE FROM setting WHERE key = ?", (RESTORED_KEY,))
         con.execute("INSERT INTO setting (key, value) VALUES (?, ?)", (RESTORED_KEY, json.dumps(marker)))
+
+
+def _lift_new_records(con: sqlite3.Connection, floor: int) -> None:
+    """The row triggers that give a record created from now on a version above ``floor``."""
+    for table in _versioned_tables(con):
+        con.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {_VERSION_TRIGGER.format(table=table)} AFTER INSERT ON {table} "
+            f"WHEN new.version <= {int(floor)} "
+            f"BEGIN UPDATE {table} SET version = new.version + {int(floor)} WHERE id = new.id; END"
+        )
+
+
+def keep_versions_lifted(con: sqlite3.Connection) -> None:
+    """After a schema upgrade of a restored database (db.migrate.upgrade, in its transaction):
+    a table the upgrade made, or made anew (SQLite alters a table by copying it), gets back the
+    trigger of :func:`_mark_restored`, so its new records too take versions above the restore's."""
+    try:
+        row = con.execute("SELECT value FROM setting WHERE key = ?", (RESTORED_KEY,)).fetchone()
+    except sqlite3.Error:  # no setting table
+        return
+    marker = json.loads(row[0]) if row is not None and row[0] else None
+    if isinstance(marker, dict) and isinstance(marker.get("versions_above"), int):
+        _lift_new_records(con, marker["versions_above"])
 
 
 def _restore_in_place(db_file: Path, backup_file: Path, prepared: Path) -> Path | None:
