@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlalchemy import update as sql_update
 from sqlmodel import Session, col, select
 
@@ -27,7 +27,7 @@ from app.errors import ConflictError, NotFoundError
 from app.vntext import clean, fold
 from db import kinds
 from db import models as m
-from db.backup import RESTORED_KEY
+from db.backup import RESTORED_KEY, RESTORED_TRIGGERS
 from db.queries import chunked, insert_new
 
 ENTITIES = kinds.ALL_KINDS
@@ -386,7 +386,17 @@ def create(
 
 def restored_since(session: Session, version: int) -> dict[str, Any] | None:
     """The restore (db.backup.RESTORED_KEY) that happened after a record was read at
-    ``version``: every version the database held before it is at most ``versions_above``."""
+    ``version``: every version the database held before it is at most ``versions_above``.
+    Only in the restored SQLite file itself, which has the restore's version triggers: a copy
+    (``ketnoi copy-db``) carries the setting but numbers its new records from 1 again."""
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    lifted = session.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name LIKE :n LIMIT 1"),
+        {"n": RESTORED_TRIGGERS},
+    ).first()
+    if lifted is None:
+        return None
     row = session.get(m.Setting, RESTORED_KEY)
     marker = row.value if row is not None else None
     if not isinstance(marker, dict) or not isinstance(marker.get("versions_above"), int):

@@ -343,6 +343,7 @@ file name, "versions_above": n}``; every record's version is above ``n`` since (
 names the restore when a save that started from a version up to ``n`` is refused)."""
 
 _VERSION_TRIGGER = "ketnoi_restored_{table}_version"
+RESTORED_TRIGGERS = "ketnoi_restored_%_version"  # (LIKE) a restored file's version triggers
 _RESTORE_TRIES = 3
 _FIRST_PAGES = 64  # copied before the safety copy is taken: the step that takes the write lock
 

@@ -164,3 +164,32 @@ def test_a_table_the_upgrade_after_a_restore_makes_gives_its_records_versions_ab
             assert records.get(s, "letter", new)["subject"] == "Thư cảm ơn"
     finally:
         engine.dispose()
+
+
+def test_a_copy_of_a_restored_database_says_an_ordinary_conflict_as_ever(
+    engine: Engine, db_path: Path, db_url: str, tmp_path: Path
+) -> None:
+    """``ketnoi copy-db`` carries the restore's setting but not its triggers: the copy numbers
+    its new records from 1, so a conflict there is no restore's."""
+    _new_contact(engine, "Lê Văn Xuân")
+    backup = backups.take(db_path, "manual")
+    assert backup is not None
+    engine.dispose()
+    restore_database(db_url, backup)
+    copy = tmp_path / "copy.db"
+    assert main(["copy-db", "--from", str(db_path), "--to", str(copy)]) == 0
+    other = open_database(f"sqlite:///{copy}")
+    try:
+        mai = _new_contact(other, "Hoàng Thị Mai")
+        with unit_of_work(other) as s:
+            records.update(
+                s, "contact", mai, {"position": "Kế toán"}, expected_version=_get(other, mai)["version"]
+            )
+        with (
+            pytest.raises(ConflictError, match="changed by someone else") as caught,
+            unit_of_work(other) as s,
+        ):
+            records.update(s, "contact", mai, {"position": "Thủ quỹ"}, expected_version=1)
+        assert caught.value.restored is None
+    finally:
+        other.dispose()
