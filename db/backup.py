@@ -12,6 +12,11 @@ restore, upgrade), one a day for the last 7 days, one a week for the last 4 week
 copy the user asked for by name (``manual``). Files and folder are private to the user
 (0600/0700 on POSIX).
 
+A restore takes its copy of what it replaces and puts the backup in place under one hold of the
+database's write lock, and moves every record's version above the replaced database's, so that a
+form opened before it cannot save onto the record the restored file has under the same id
+(:func:`restore`).
+
 A damaged database replaced by a restore is set aside byte for byte as
 ``<name>-<when>-damaged.db`` (:data:`DAMAGED`): listed, never rotated away, never restored — it
 is kept for whoever may recover records from it.
@@ -345,7 +350,7 @@ names the restore when a save that started from a version up to ``n`` is refused
 _VERSION_TRIGGER = "ketnoi_restored_{table}_version"
 RESTORED_TRIGGERS = "ketnoi_restored_%_version"  # (LIKE) a restored file's version triggers
 _RESTORE_TRIES = 3
-_FIRST_PAGES = 64  # copied before the safety copy is taken: the step that takes the write lock
+_STEP_PAGES = 64  # pages per step of the copy into the live file; its first step takes the write lock
 
 
 class _NoSafetyCopy(Exception):
@@ -492,7 +497,7 @@ def _copy_in_locked(prepared: Path, db_file: Path, floor: int) -> Path | None:
         pages = int(src.execute("PRAGMA page_count").fetchone()[0])
         dst = sqlite3.connect(str(db_file), timeout=BUSY_TIMEOUT_S)
         try:
-            src.backup(dst, pages=max(1, min(_FIRST_PAGES, pages - 1)), progress=step)
+            src.backup(dst, pages=max(1, min(_STEP_PAGES, pages - 1)), progress=step)
         finally:
             dst.close()
     finally:
