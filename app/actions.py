@@ -31,7 +31,7 @@ from sqlmodel import Session
 
 from app import bulk_edit
 from app.errors import ConflictError, ValidationError
-from app.records import new_group_id
+from app.records import new_group_id, restored_since
 from db import clock
 from db import models as m
 from db.queries import chunked
@@ -62,7 +62,9 @@ def _current(session: Session, ids: Sequence[int]) -> dict[int, Values]:
     return {i: found[i] for i in wanted if i in found}
 
 
-def _check_versions(current: Mapping[int, Values], versions: Mapping[int, int] | None) -> None:
+def _check_versions(
+    session: Session, current: Mapping[int, Values], versions: Mapping[int, int] | None
+) -> None:
     for i, expected in (versions or {}).items():
         row = current.get(int(i))
         if row is not None and row["version"] != expected:
@@ -74,6 +76,7 @@ def _check_versions(current: Mapping[int, Values], versions: Mapping[int, int] |
                 current_version=int(row["version"]),
                 current={k: row[k] for k in ("title", *_FIELDS)},
                 attempted={},
+                restored=restored_since(session, expected),
             )
 
 
@@ -140,7 +143,7 @@ def _apply(
     versions: Mapping[int, int] | None,
 ) -> str:
     current = _current(session, list(ids))
-    _check_versions(current, versions)
+    _check_versions(session, current, versions)
     changes = {i: rule(row) for i, row in current.items()}
     due = {i: c["due_date"] for i, c in changes.items() if "due_date" in c}
     if due:

@@ -30,7 +30,9 @@ class ConflictError(UserError):
     """Someone saved this record after it was opened; nothing was overwritten.
 
     ``current`` holds the values now stored, ``attempted`` the values this save tried to write,
-    so that the UI can show both versions side by side.
+    so that the UI can show both versions side by side. ``restored``: the database was restored
+    from a backup after the record was opened (db.backup.RESTORED_KEY: ``at``, ``from``), so
+    the record with this id now is the backup's — maybe another person or organisation.
     """
 
     def __init__(
@@ -43,6 +45,7 @@ class ConflictError(UserError):
         current_version: int,
         current: dict[str, Any],
         attempted: dict[str, Any],
+        restored: dict[str, Any] | None = None,
     ) -> None:
         self.entity = entity
         self.entity_id = entity_id
@@ -51,6 +54,17 @@ class ConflictError(UserError):
         self.current_version = current_version
         self.current = current
         self.attempted = attempted
+        self.restored = restored
+        if restored is not None:
+            at = str(restored.get("at") or "").replace("T", " ")[:16]
+            source = str(restored.get("from") or "a backup")
+            super().__init__(
+                f"Not saved: the database was restored from {source} ({at}) after you opened "
+                f'this {entity}; id {entity_id} is now {entity} "{label}" as the backup holds it, '
+                "maybe another record than yours. Nothing was overwritten; open the record again "
+                "(or find the one you meant) and apply your change again."
+            )
+            return
         super().__init__(
             f'{entity.capitalize()} "{label}" (id {entity_id}) was changed by someone else '
             f"(version {current_version}, you edited version {expected_version}); "

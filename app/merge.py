@@ -222,6 +222,7 @@ def merge(
                 current_version=snap["version"],
                 current=snap,
                 attempted={},
+                restored=records.restored_since(session, expected),
             )
     values = _merged_values(entity, s, o, choices or {})
     backups.before(session, "merge")

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlalchemy import update as sql_update
 from sqlmodel import Session, col, select
 
@@ -27,6 +27,7 @@ from app.errors import ConflictError, NotFoundError
 from app.vntext import clean, fold
 from db import kinds
 from db import models as m
+from db.backup import RESTORED_KEY, RESTORED_TRIGGERS
 from db.queries import chunked, insert_new
 
 ENTITIES = kinds.ALL_KINDS
@@ -383,6 +384,26 @@ def create(
     return row.id
 
 
+def restored_since(session: Session, version: int) -> dict[str, Any] | None:
+    """The restore (db.backup.RESTORED_KEY) that happened after a record was read at
+    ``version``: every version the database held before it is at most ``versions_above``.
+    Only in the restored SQLite file itself, which has the restore's version triggers: a copy
+    (``ketnoi copy-db``) carries the setting but numbers its new records from 1 again."""
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    lifted = session.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name LIKE :n LIMIT 1"),
+        {"n": RESTORED_TRIGGERS},
+    ).first()
+    if lifted is None:
+        return None
+    row = session.get(m.Setting, RESTORED_KEY)
+    marker = row.value if row is not None else None
+    if not isinstance(marker, dict) or not isinstance(marker.get("versions_above"), int):
+        return None
+    return marker if version <= marker["versions_above"] else None
+
+
 def update(
     session: Session,
     entity: str,
@@ -412,6 +433,7 @@ def update(
             current_version=row.version,
             current=before,
             attempted=dict(values),
+            restored=restored_since(session, expected_version),
         )
     unknown = set(values) - set(before) - DERIVED
     if unknown:

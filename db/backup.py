@@ -12,6 +12,11 @@ restore, upgrade), one a day for the last 7 days, one a week for the last 4 week
 copy the user asked for by name (``manual``). Files and folder are private to the user
 (0600/0700 on POSIX).
 
+A restore takes its copy of what it replaces and puts the backup in place under one hold of the
+database's write lock, and moves every record's version above the replaced database's, so that a
+form opened before it cannot save onto the record the restored file has under the same id
+(:func:`restore`).
+
 A damaged database replaced by a restore is set aside byte for byte as
 ``<name>-<when>-damaged.db`` (:data:`DAMAGED`): listed, never rotated away, never restored — it
 is kept for whoever may recover records from it.
@@ -26,11 +31,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import json
 import os
 import re
 import shutil
 import sqlite3
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -289,6 +296,18 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
     """Put ``backup_file`` in the place of ``db_file`` after checking it; the database it
     replaces is backed up first (returned). The caller checks the schema (db.migrate).
 
+    The copy of what is replaced and the copy of the backup into the live file are taken under
+    one hold of the database's write lock (:func:`_copy_in_locked`): a save from another window
+    or process either was committed before, and is in the ``before-restore`` copy, or waits and
+    is written into the restored database — or, waiting longer than a write waits, is refused
+    as busy in words; it is never lost between the two copies.
+
+    Every record's version is moved above the highest one the replaced database held, and so
+    are the versions of records created later (:func:`_mark_restored`): a form or a
+    ``--if-version`` edit opened before the restore cannot save onto the record that has its
+    id in the restored database; it is refused as a conflict (app.records.update), which names
+    the restore (:data:`RESTORED_KEY`).
+
     A damaged database (:func:`check_file`) is not copied page by page but set aside as its
     bytes are, named as :data:`DAMAGED`, and the backup put in its place as a whole file."""
     named = _NAME.match(backup_file.name)
@@ -301,22 +320,189 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
     if problem:
         raise BackupError(f"Not restoring: {problem}")
     damaged = db_file.exists() and db_file.stat().st_size > 0 and check_file(db_file, quick=True) is not None
-    if damaged:
-        saved: Path | None = _set_aside(db_file)
-    else:
-        try:
-            saved = take(db_file, "before-restore") if db_file.exists() else None
-        except BackupError:  # unreadable after all (it changed meanwhile): keep its bytes
-            saved, damaged = _set_aside(db_file), True
+    prepared = db_file.with_name(f".{db_file.name}.restoring")
+    saved: Path | None = None
     try:
-        if damaged:
-            _replace_whole(backup_file, db_file)
-        else:
-            copy(backup_file, db_file, standalone=False)  # page by page into the live file
+        if not damaged and db_file.exists():
+            try:
+                saved = _restore_in_place(db_file, backup_file, prepared)
+            except _NoSafetyCopy:  # unreadable after all (it changed meanwhile): keep its bytes
+                damaged = True
+        if damaged or not db_file.exists():
+            saved = _set_aside(db_file) if damaged else None
+            _prepare(backup_file, prepared, _highest_known(db_file), backup_file.name)
+            _replace_whole(prepared, db_file)
     except (sqlite3.Error, OSError) as exc:
         raise BackupError(f"Cannot restore into {db_file}: {exc}") from exc
+    finally:
+        for leftover in (prepared, prepared.with_name(prepared.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
     _private(db_file, 0o600)
     return saved
+
+
+RESTORED_KEY = "database.restored"
+"""Setting: the last restore of this database — ``{"at": local ISO time, "from": the backup's
+file name, "versions_above": n}``; every record's version is above ``n`` since (app.records
+names the restore when a save that started from a version up to ``n`` is refused)."""
+
+_VERSION_TRIGGER = "ketnoi_restored_{table}_version"
+RESTORED_TRIGGERS = "ketnoi_restored_%_version"  # (LIKE) a restored file's version triggers
+_RESTORE_TRIES = 3
+_STEP_PAGES = 64  # pages per step of the copy into the live file; its first step takes the write lock
+
+
+class _NoSafetyCopy(Exception):
+    """The copy of the database about to be replaced failed; nothing was replaced."""
+
+
+class _Moved(Exception):
+    """A save raised a version above the one the prepared copy was lifted over; nothing replaced."""
+
+
+def _versioned_tables(con: sqlite3.Connection) -> list[str]:
+    names = [
+        str(r[0])
+        for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+        )
+    ]
+    return [t for t in names if any(c[1] == "version" for c in con.execute(f'PRAGMA table_info("{t}")'))]
+
+
+def highest_version(db_file: Path) -> int:
+    """The highest record version ``db_file`` holds (0 for none)."""
+    con, _read_only = reader(db_file)
+    try:
+        found = [con.execute(f'SELECT max(version) FROM "{t}"').fetchone()[0] for t in _versioned_tables(con)]
+    finally:
+        con.close()
+    return max((int(v) for v in found if v is not None), default=0)
+
+
+def _highest_known(db_file: Path) -> int:
+    """:func:`highest_version` of a database that may be damaged or missing: else the highest
+    of its backups (the newest of them was taken moments before the operation that broke it)."""
+    from db.migrate import DatabaseError
+
+    with contextlib.suppress(sqlite3.Error, DatabaseError, OSError):
+        if db_file.is_file() and db_file.stat().st_size > 0:
+            return highest_version(db_file)
+    found = [0]
+    for b in listing(db_file):
+        with contextlib.suppress(sqlite3.Error, DatabaseError, OSError):
+            found.append(highest_version(b.path))
+    return max(found)
+
+
+def _prepare(backup_file: Path, prepared: Path, floor: int, source: str) -> None:
+    """``prepared``: a private copy of ``backup_file``, marked restored over ``floor``."""
+    _private_file(prepared)
+    copy(backup_file, prepared)
+    con = sqlite3.connect(str(prepared))
+    try:
+        _mark_restored(con, floor, source)
+        con.commit()
+    finally:
+        con.close()
+
+
+def _mark_restored(con: sqlite3.Connection, floor: int, source: str) -> None:
+    """Move every record's version above ``floor`` (the highest the replaced database held), and
+    the version of every record created from now on too (a row trigger: a new record takes the
+    id after the restored file's last, an id a record of the replaced database may have had).
+    Each version is then one no one could have seen before the restore, so a save that started
+    from one is refused. The trigger has the shape :mod:`db.bulkwrite` catches up in one
+    statement for a large insert."""
+    for table in _versioned_tables(con):
+        con.execute(f'UPDATE "{table}" SET version = version + ?', (floor,))
+        con.execute(f'DROP TRIGGER IF EXISTS "{_VERSION_TRIGGER.format(table=table)}"')
+    _lift_new_records(con, floor)
+    if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'setting'").fetchone():
+        marker = {"at": clock.now().isoformat(timespec="seconds"), "from": source, "versions_above": floor}
+        con.execute("DELETE FROM setting WHERE key = ?", (RESTORED_KEY,))
+        con.execute("INSERT INTO setting (key, value) VALUES (?, ?)", (RESTORED_KEY, json.dumps(marker)))
+
+
+def _lift_new_records(con: sqlite3.Connection, floor: int) -> None:
+    """The row triggers that give a record created from now on a version above ``floor``."""
+    for table in _versioned_tables(con):
+        con.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {_VERSION_TRIGGER.format(table=table)} AFTER INSERT ON {table} "
+            f"WHEN new.version <= {int(floor)} "
+            f"BEGIN UPDATE {table} SET version = new.version + {int(floor)} WHERE id = new.id; END"
+        )
+
+
+def keep_versions_lifted(con: sqlite3.Connection) -> None:
+    """After a schema upgrade of a restored database (db.migrate.upgrade, in its transaction):
+    a table the upgrade made, or made anew (SQLite alters a table by copying it), gets back the
+    trigger of :func:`_mark_restored`, so its new records too take versions above the restore's."""
+    try:
+        row = con.execute("SELECT value FROM setting WHERE key = ?", (RESTORED_KEY,)).fetchone()
+    except sqlite3.Error:  # no setting table
+        return
+    marker = json.loads(row[0]) if row is not None and row[0] else None
+    if isinstance(marker, dict) and isinstance(marker.get("versions_above"), int):
+        _lift_new_records(con, marker["versions_above"])
+
+
+def _restore_in_place(db_file: Path, backup_file: Path, prepared: Path) -> Path | None:
+    """Copy ``backup_file`` into the live ``db_file`` page by page, its records' versions lifted
+    over the live ones, with the copy of what it replaces taken under the same write lock."""
+    for _attempt in range(_RESTORE_TRIES):
+        floor = highest_version(db_file)
+        _prepare(backup_file, prepared, floor, backup_file.name)
+        try:
+            return _copy_in_locked(prepared, db_file, floor)
+        except _Moved:  # a save came in before the lock was taken: lift over it, again
+            continue
+    raise BackupError(
+        f"Not restored: {db_file} kept changing while the restore began; nothing was changed, try again"
+    )
+
+
+def _copy_in_locked(prepared: Path, db_file: Path, floor: int) -> Path | None:
+    """SQLite's backup API from ``prepared`` into the live ``db_file``: its first step takes
+    the write lock of ``db_file`` and holds it, its pages uncommitted, until the last step
+    commits them all. Between the first and the second step — no one else can write, readers
+    still read what was committed — the ``before-restore`` copy is taken (returned). A lock
+    held elsewhere for longer than a save waits: :class:`BackupError`, nothing changed."""
+    from db.engine import BUSY_TIMEOUT_S
+
+    saved: list[Path | None] = []
+    started = time.monotonic()
+
+    def step(status: int, _remaining: int, _total: int) -> None:
+        if saved:
+            return
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            if time.monotonic() - started > BUSY_TIMEOUT_S:
+                raise BackupError(
+                    f"Not restored: another program or Ketnoi window is holding the database "
+                    f"{db_file} (waited {BUSY_TIMEOUT_S:.0f} s). Nothing was changed; try again in a moment"
+                )
+            return
+        # The write lock is held: what is committed now is all the replaced database will hold.
+        if highest_version(db_file) > floor:
+            raise _Moved
+        try:
+            saved.append(take(db_file, "before-restore"))
+        except BackupError as exc:
+            raise _NoSafetyCopy(str(exc)) from exc
+
+    src = sqlite3.connect(str(prepared))
+    try:
+        pages = int(src.execute("PRAGMA page_count").fetchone()[0])
+        dst = sqlite3.connect(str(db_file), timeout=BUSY_TIMEOUT_S)
+        try:
+            src.backup(dst, pages=max(1, min(_STEP_PAGES, pages - 1)), progress=step)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return saved[0] if saved else None
 
 
 def _new_copy_path(db_file: Path, reason: str) -> Path:
@@ -345,14 +531,13 @@ def _set_aside(db_file: Path) -> Path:
     return to
 
 
-def _replace_whole(backup_file: Path, db_file: Path) -> None:
-    """Put a copy of ``backup_file`` in place of ``db_file`` in one rename; the damaged file's
-    journal files go (they belong to the damaged pages and were set aside with them)."""
-    tmp = db_file.with_name(f".{db_file.name}.restoring")
-    copy(backup_file, tmp)
+def _replace_whole(prepared: Path, db_file: Path) -> None:
+    """Put ``prepared`` (a private copy of the backup, :func:`_prepare`) in place of ``db_file``
+    in one rename; the damaged file's journal files go (they belong to the damaged pages and
+    were set aside with them)."""
     for suffix in ("-wal", "-shm", "-journal"):
         db_file.with_name(db_file.name + suffix).unlink(missing_ok=True)
-    os.replace(tmp, db_file)
+    os.replace(prepared, db_file)
 
 
 def pg_dump(url: str, target: Path) -> Path:

@@ -179,6 +179,8 @@ def upgrade(engine: Engine, on_upgrade: Callable[[], object] | None = None) -> P
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        if isinstance(raw := conn.connection.driver_connection, sqlite3.Connection):
+            backups.keep_versions_lifted(raw)
     if current is not None:
         kept = f"; the copy from before is {backup}" if backup is not None else ""
         log.warning("Upgraded %s to schema %s in %.1f s%s", where, head, time.monotonic() - started, kept)

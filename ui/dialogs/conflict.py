@@ -1,4 +1,7 @@
-"""Someone saved the record after it was opened: show both versions, let the user choose."""
+"""Someone saved the record after it was opened: show both versions, let the user choose.
+
+After a restore (``ConflictError.restored``) the record under that id is the backup's, maybe
+another person: the dialog says so and offers no "Save mine over theirs"."""
 
 from __future__ import annotations
 
@@ -32,13 +35,26 @@ class ConflictDialog(QDialog):
         self.setObjectName("conflict_dialog")
         self.setWindowTitle(self.tr("Changed by someone else"))
         self.choice = "edit"
-        intro = QLabel(
-            self.tr(
-                "“%1” was saved by someone else after you opened it. Nothing has been overwritten. "
-                "Compare the two versions and choose."
-            ).replace("%1", exc.label),
-            self,
-        )
+        text = self.tr(
+            "“%1” was saved by someone else after you opened it. Nothing has been overwritten. "
+            "Compare the two versions and choose."
+        ).replace("%1", exc.label)
+        if exc.restored is not None:
+            # The record under this id is now the backup's, maybe another person: saving yours
+            # over it is not offered (only reopening, or finding the record you meant).
+            self.setWindowTitle(self.tr("The database was restored from a backup"))
+            text = (
+                self.tr(
+                    "The database was restored from a backup (%1, %2) after you opened this record. "
+                    "Under its id it now holds “%3”, as the backup has it — maybe another record than "
+                    "yours. Nothing has been overwritten: discard your changes and open the record again, "
+                    "or find the one you meant."
+                )
+                .replace("%1", str(exc.restored.get("from") or ""))
+                .replace("%2", str(exc.restored.get("at") or "").replace("T", " ")[:16])
+                .replace("%3", exc.label)
+            )
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         fields = [k for k in exc.attempted if _show(exc.attempted.get(k)) != _show(exc.current.get(k))]
         self.table = QTableWidget(len(fields), 3, self)
@@ -54,7 +70,10 @@ class ConflictDialog(QDialog):
         mine = QPushButton(self.tr("Save mine over theirs"), self)
         theirs = QPushButton(self.tr("Discard mine, keep theirs"), self)
         keep = QPushButton(self.tr("Keep editing"), self)
-        buttons.addButton(mine, QDialogButtonBox.ButtonRole.AcceptRole)
+        if exc.restored is None:
+            buttons.addButton(mine, QDialogButtonBox.ButtonRole.AcceptRole)
+        else:
+            mine.hide()
         buttons.addButton(theirs, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.addButton(keep, QDialogButtonBox.ButtonRole.RejectRole)
         mine.clicked.connect(lambda: self._choose("mine", accept=True))

@@ -378,6 +378,14 @@ class RecordForm(QDialog):
                 self._discard_confirmed = True
                 self.reject()
                 return
+            if exc.restored is not None:  # the id is another record's now: never adopt its version
+                self.general_error.show_error(
+                    self.tr(
+                        "Not saved: the database was restored from a backup after you opened this "
+                        "record. Discard your changes and open the record again."
+                    )
+                )
+                return
             # From now on compare with what is saved: the fields you edited hold your values (and
             # are written by the next save); every other field counts as unchanged, so that their
             # edits to fields you never touched are not written over with what the form showed.
