@@ -490,92 +490,92 @@ Bản sao lưu: %2</translation>
   <context>
     <name>BriefDialog</name>
     <message>
-      <location filename="../../ui/briefs.py" line="141" />
+      <location filename="../../ui/briefs.py" line="140" />
       <source>&amp;Language:</source>
       <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="150" />
+      <location filename="../../ui/briefs.py" line="149" />
       <source>&amp;Open</source>
       <translation>&amp;Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="119" />
+      <location filename="../../ui/briefs.py" line="118" />
       <source>&amp;Period:</source>
       <translation>&amp;Khoảng thời gian:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="152" />
+      <location filename="../../ui/briefs.py" line="151" />
       <source>&amp;Save as…</source>
       <translation>&amp;Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="279" />
+      <location filename="../../ui/briefs.py" line="278" />
       <source>Brief written: %1 (%n page(s))</source>
       <translation>Đã tạo bản tóm tắt: %1 (%n trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="293" />
+      <location filename="../../ui/briefs.py" line="292" />
       <source>Cancelled.</source>
       <translation>Đã huỷ.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="94" />
+      <location filename="../../ui/briefs.py" line="93" />
       <source>Contact brief</source>
       <translation>Tóm tắt về người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="107" />
+      <location filename="../../ui/briefs.py" line="106" />
       <source>Custom…</source>
       <translation>Tự chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="120" />
+      <location filename="../../ui/briefs.py" line="119" />
       <source>From – to:</source>
       <translation>Từ – đến:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="107" />
+      <location filename="../../ui/briefs.py" line="106" />
       <source>Last month</source>
       <translation>Tháng trước</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="95" />
+      <location filename="../../ui/briefs.py" line="94" />
       <source>Meeting preparation brief</source>
       <translation>Tài liệu chuẩn bị cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="93" />
+      <location filename="../../ui/briefs.py" line="92" />
       <source>Organisation brief</source>
       <translation>Tóm tắt về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="140" />
+      <location filename="../../ui/briefs.py" line="139" />
       <source>P&amp;aper:</source>
       <translation>&amp;Khổ giấy:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="96" />
+      <location filename="../../ui/briefs.py" line="95" />
       <source>Period digest</source>
       <translation>Báo cáo tổng hợp theo kỳ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="249" />
+      <location filename="../../ui/briefs.py" line="248" />
       <source>Preparing the brief…</source>
       <translation>Đang chuẩn bị bản tóm tắt…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="224" />
+      <location filename="../../ui/briefs.py" line="223" />
       <source>Save brief</source>
       <translation>Lưu bản tóm tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="107" />
+      <location filename="../../ui/briefs.py" line="106" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="107" />
+      <location filename="../../ui/briefs.py" line="106" />
       <source>This week</source>
       <translation>Tuần này</translation>
     </message>
@@ -604,7 +604,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
-      <location filename="../../ui/letters.py" line="159" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -726,147 +725,147 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CalendarFiles</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="171" />
+      <location filename="../../ui/calendar_files.py" line="172" />
       <source>%4: the organiser cancelled “%1” on %2, a meeting not in Ketnoi: nothing imported.</source>
       <translation>%4: người tổ chức đã huỷ “%1” ngày %2, một cuộc họp không có trong Ketnoi: không nhập gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="172" />
+      <location filename="../../ui/calendar_files.py" line="173" />
       <source>%4: this cancellation of “%1” on %2 is older than the invitation Ketnoi holds (the organiser has sent a newer one since): nothing changed.</source>
       <translation>%4: lệnh huỷ “%1” ngày %2 này cũ hơn lời mời Ketnoi đang có (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="100" />
+      <location filename="../../ui/calendar_files.py" line="101" />
       <source>%n open action(s) as all-day reminders → %1</source>
       <translation>%n việc cần làm (nhắc việc cả ngày) → %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="151" />
+      <location filename="../../ui/calendar_files.py" line="152" />
       <source>A repeating event: only its first occurrence is imported.</source>
       <translation>Sự kiện lặp lại: chỉ nhập lần đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="147" />
+      <location filename="../../ui/calendar_files.py" line="148" />
       <source>A whole-day event: the meeting starts at 00:00.</source>
       <translation>Sự kiện cả ngày: cuộc họp bắt đầu lúc 00:00.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="149" />
+      <location filename="../../ui/calendar_files.py" line="150" />
       <source>Attendee %1 has no e-mail address: left out.</source>
       <translation>Người tham dự %1 không có địa chỉ thư điện tử: bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="86" />
+      <location filename="../../ui/calendar_files.py" line="87" />
       <source>Calendar</source>
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="343" />
+      <location filename="../../ui/calendar_files.py" line="344" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="97" />
+      <location filename="../../ui/calendar_files.py" line="98" />
       <source>Calendar written: %n meeting(s),</source>
       <translation>Đã ghi lịch: %n cuộc họp,</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="82" />
+      <location filename="../../ui/calendar_files.py" line="83" />
       <source>Export to calendar</source>
       <translation>Xuất ra lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="117" />
+      <location filename="../../ui/calendar_files.py" line="118" />
       <source>Export vCard</source>
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="341" />
+      <location filename="../../ui/calendar_files.py" line="342" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="391" />
+      <location filename="../../ui/calendar_files.py" line="392" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="392" />
+      <location filename="../../ui/calendar_files.py" line="393" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="170" />
+      <location filename="../../ui/calendar_files.py" line="171" />
       <source>Meeting “%1” on %2 cancelled by the organiser: moved to the trash.</source>
       <translation>Cuộc họp “%1” ngày %2 đã bị người tổ chức huỷ: đã chuyển vào thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="173" />
+      <location filename="../../ui/calendar_files.py" line="174" />
       <source>Meeting “%1” on %2 was cancelled by the organiser, but it took place (minutes, decisions or follow-up actions are logged): it is left as it is.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ, nhưng cuộc họp đã diễn ra (đã ghi biên bản, kết luận hoặc việc cần làm): giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="174" />
+      <location filename="../../ui/calendar_files.py" line="175" />
       <source>Meeting “%1” on %2 was cancelled by the organiser: it is in the trash already.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ: cuộc họp đã ở trong thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="303" />
+      <location filename="../../ui/calendar_files.py" line="304" />
       <source>Move to trash</source>
       <translation>Chuyển vào thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="119" />
+      <location filename="../../ui/calendar_files.py" line="120" />
       <source>Select the contacts to export first.</source>
       <translation>Hãy chọn những người liên hệ cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="84" />
+      <location filename="../../ui/calendar_files.py" line="85" />
       <source>Select the meetings to export first.</source>
       <translation>Hãy chọn các cuộc họp cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="150" />
+      <location filename="../../ui/calendar_files.py" line="151" />
       <source>The file holds %1 events: only the first is imported.</source>
       <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="393" />
+      <location filename="../../ui/calendar_files.py" line="394" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="152" />
+      <location filename="../../ui/calendar_files.py" line="153" />
       <source>The meeting this invitation made was in the trash: it is back.</source>
       <translation>Cuộc họp tạo từ lời mời này đang ở thùng rác: đã khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="169" />
+      <location filename="../../ui/calendar_files.py" line="170" />
       <source>The organiser cancelled the meeting “%1” on %2. Move it to the trash?</source>
       <translation>Người tổ chức đã huỷ cuộc họp “%1” ngày %2. Chuyển cuộc họp vào thùng rác?</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="175" />
+      <location filename="../../ui/calendar_files.py" line="176" />
       <source>The organiser cancelled the occurrence on %3 of “%1”; Ketnoi holds only the one on %2: nothing changed.</source>
       <translation>Người tổ chức đã huỷ lần họp ngày %3 của “%1”; Ketnoi chỉ có lần họp ngày %2: không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="316" />
+      <location filename="../../ui/calendar_files.py" line="317" />
       <source>This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed</source>
       <translation>Lời mời này cũ hơn lời mời đã tạo nên “%1” (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="148" />
+      <location filename="../../ui/calendar_files.py" line="149" />
       <source>Time zone %1 is not known: the times are taken as written, check them.</source>
       <translation>Không rõ múi giờ %1: thời gian được lấy đúng như ghi trong tệp, hãy kiểm tra lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="122" />
+      <location filename="../../ui/calendar_files.py" line="123" />
       <source>vCard contacts</source>
       <translation>Danh bạ vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="133" />
+      <location filename="../../ui/calendar_files.py" line="134" />
       <source>vCard written: %n contact(s) → %1</source>
       <translation>Đã ghi vCard: %n người liên hệ → %1</translation>
     </message>
@@ -1155,42 +1154,52 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ConflictDialog</name>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="33" />
+      <location filename="../../ui/dialogs/conflict.py" line="36" />
       <source>Changed by someone else</source>
       <translation>Người khác đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="55" />
+      <location filename="../../ui/dialogs/conflict.py" line="71" />
       <source>Discard mine, keep theirs</source>
       <translation>Bỏ bản của tôi, giữ bản của họ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="45" />
+      <location filename="../../ui/dialogs/conflict.py" line="61" />
       <source>Field</source>
       <translation>Trường</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="56" />
+      <location filename="../../ui/dialogs/conflict.py" line="72" />
       <source>Keep editing</source>
       <translation>Tiếp tục sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="54" />
+      <location filename="../../ui/dialogs/conflict.py" line="70" />
       <source>Save mine over theirs</source>
       <translation>Lưu bản của tôi đè lên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="45" />
+      <location filename="../../ui/dialogs/conflict.py" line="61" />
       <source>Saved now</source>
       <translation>Bản vừa lưu</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/conflict.py" line="45" />
+      <source>The database was restored from a backup</source>
+      <translation>Cơ sở dữ liệu đã được khôi phục từ một bản sao lưu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="48" />
+      <source>The database was restored from a backup (%1, %2) after you opened this record. Under its id it now holds “%3”, as the backup has it — maybe another record than yours. Nothing has been overwritten: discard your changes and open the record again, or find the one you meant.</source>
+      <translation>Cơ sở dữ liệu đã được khôi phục từ một bản sao lưu (%1, %2) sau khi bạn mở bản ghi này. Mã số của bản ghi giờ ứng với “%3” như trong bản sao lưu — có thể là một bản ghi khác với bản ghi của bạn. Chưa có gì bị ghi đè: hãy bỏ các thay đổi và mở lại bản ghi, hoặc tìm bản ghi bạn cần.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="61" />
       <source>Yours</source>
       <translation>Của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="37" />
+      <location filename="../../ui/dialogs/conflict.py" line="39" />
       <source>“%1” was saved by someone else after you opened it. Nothing has been overwritten. Compare the two versions and choose.</source>
       <translation>“%1” đã được người khác lưu sau khi bạn mở. Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản và chọn.</translation>
     </message>
@@ -1198,22 +1207,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Copies</name>
     <message>
-      <location filename="../../ui/copies.py" line="34" />
+      <location filename="../../ui/copies.py" line="35" />
       <source>%1 exists already. The copy needs a new file name: choose another one.</source>
       <translation>%1 đã có. Bản sao cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/copies.py" line="28" />
+      <location filename="../../ui/copies.py" line="29" />
       <source>Ketnoi databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db *.sqlite *.sqlite3);;Mọi tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/copies.py" line="40" />
+      <location filename="../../ui/copies.py" line="41" />
       <source>Ketnoi may not write to the folder %1: choose another one.</source>
       <translation>Ketnoi không được ghi vào thư mục %1: hãy chọn thư mục khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/copies.py" line="38" />
+      <location filename="../../ui/copies.py" line="39" />
       <source>There is no folder %1: choose another one.</source>
       <translation>Không có thư mục %1: hãy chọn thư mục khác.</translation>
     </message>
@@ -1994,6 +2003,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/work.py" line="110" />
       <location filename="../../ui/labels.py" line="36" />
       <source>No</source>
       <translation>Không</translation>
@@ -2034,6 +2044,7 @@ Bản sao lưu: %2</translation>
       <translation>Người thực hiện</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/work.py" line="110" />
       <location filename="../../ui/labels.py" line="36" />
       <source>Yes</source>
       <translation>Có</translation>
@@ -2077,7 +2088,7 @@ Bản sao lưu: %2</translation>
       <translation>Lỗi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/reports.py" line="45" />
+      <location filename="../../ui/import_wizard/reports.py" line="46" />
       <source>Error report saved: %1 (%2 rows). Fix the rows and import that file again.</source>
       <translation>Đã lưu báo cáo lỗi: %1 (%2 dòng). Sửa các dòng đó rồi nhập lại tệp.</translation>
     </message>
@@ -2107,7 +2118,7 @@ Bản sao lưu: %2</translation>
       <translation>Dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/reports.py" line="33" />
+      <location filename="../../ui/import_wizard/reports.py" line="34" />
       <source>Save error report</source>
       <translation>Lưu báo cáo lỗi</translation>
     </message>
@@ -2953,72 +2964,72 @@ Bản sao lưu: %2</translation>
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="240" />
+      <location filename="../../ui/calendar_files.py" line="241" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="257" />
+      <location filename="../../ui/calendar_files.py" line="258" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="249" />
+      <location filename="../../ui/calendar_files.py" line="250" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="205" />
+      <location filename="../../ui/calendar_files.py" line="206" />
       <source>Creates a planned meeting:</source>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="202" />
+      <location filename="../../ui/calendar_files.py" line="203" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="221" />
+      <location filename="../../ui/calendar_files.py" line="222" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="222" />
+      <location filename="../../ui/calendar_files.py" line="223" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="247" />
+      <location filename="../../ui/calendar_files.py" line="248" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="219" />
+      <location filename="../../ui/calendar_files.py" line="220" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="249" />
+      <location filename="../../ui/calendar_files.py" line="250" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="207" />
+      <location filename="../../ui/calendar_files.py" line="208" />
       <source>Updates meeting #%1 (imported from this invitation before):</source>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="220" />
+      <location filename="../../ui/calendar_files.py" line="221" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="232" />
+      <location filename="../../ui/calendar_files.py" line="233" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="237" />
+      <location filename="../../ui/calendar_files.py" line="238" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -3717,7 +3728,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Letters</name>
     <message>
-      <location filename="../../ui/letters.py" line="89" />
+      <location filename="../../ui/letters.py" line="88" />
       <source>(draft)</source>
       <translation>(dự thảo)</translation>
     </message>
@@ -3732,37 +3743,37 @@ Bản sao lưu: %2</translation>
       <translation>+5 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="110" />
+      <location filename="../../ui/letters.py" line="109" />
       <source>All directions</source>
       <translation>Đi và đến</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="114" />
+      <location filename="../../ui/letters.py" line="113" />
       <source>Any status</source>
       <translation>Mọi trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="119" />
+      <location filename="../../ui/letters.py" line="118" />
       <source>Any year</source>
       <translation>Mọi năm</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="157" />
+      <location filename="../../ui/letters.py" line="156" />
       <source>Attach scan…</source>
       <translation>Đính kèm bản quét…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="383" />
+      <location filename="../../ui/letters.py" line="382" />
       <source>Attach the signed scan</source>
       <translation>Đính kèm bản quét đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="399" />
+      <location filename="../../ui/letters.py" line="398" />
       <source>Attach to letter “%1”</source>
       <translation>Đính kèm vào công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="400" />
+      <location filename="../../ui/letters.py" line="399" />
       <source>Attached: %1</source>
       <translation>Đã đính kèm: %1</translation>
     </message>
@@ -3773,6 +3784,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3782,22 +3795,23 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="159" />
+      <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="319" />
+      <location filename="../../ui/letters.py" line="318" />
       <source>Delete letter “%1”</source>
       <translation>Xóa công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="68" />
+      <location filename="../../ui/letters.py" line="67" />
       <source>Direction</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="364" />
+      <location filename="../../ui/letters.py" line="363" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
@@ -3807,12 +3821,12 @@ Bản sao lưu: %2</translation>
       <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="156" />
+      <location filename="../../ui/letters.py" line="155" />
       <source>Draft…</source>
       <translation>Soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="152" />
+      <location filename="../../ui/letters.py" line="151" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
@@ -3832,7 +3846,7 @@ Bản sao lưu: %2</translation>
       <translation>Để trống: dùng nội dung của mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="146" />
+      <location filename="../../ui/letters.py" line="145" />
       <source>English</source>
       <translation>Tiếng Anh</translation>
     </message>
@@ -3852,7 +3866,7 @@ Bản sao lưu: %2</translation>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="289" />
+      <location filename="../../ui/letters.py" line="288" />
       <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
@@ -3878,6 +3892,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3887,12 +3902,12 @@ Bản sao lưu: %2</translation>
       <translation>Kính gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="121" />
+      <location filename="../../ui/letters.py" line="120" />
       <source>Late replies</source>
       <translation>Quá hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="108" />
+      <location filename="../../ui/letters.py" line="107" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
@@ -3902,17 +3917,17 @@ Bản sao lưu: %2</translation>
       <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="155" />
+      <location filename="../../ui/letters.py" line="154" />
       <source>Mark replied</source>
       <translation>Đánh dấu đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="154" />
+      <location filename="../../ui/letters.py" line="153" />
       <source>Mark sent</source>
       <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="320" />
+      <location filename="../../ui/letters.py" line="319" />
       <source>Moved to the trash. Edit → Undo brings it back.</source>
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
@@ -3923,11 +3938,12 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="151" />
+      <location filename="../../ui/letters.py" line="150" />
       <source>New incoming</source>
       <translation>Công văn đến mới</translation>
     </message>
@@ -3942,7 +3958,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="150" />
+      <location filename="../../ui/letters.py" line="149" />
       <source>New outgoing</source>
       <translation>Công văn đi mới</translation>
     </message>
@@ -3953,11 +3969,12 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="149" />
+      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/letters.py" line="65" />
       <source>Number</source>
       <translation>Số, ký hiệu</translation>
     </message>
@@ -3967,12 +3984,12 @@ Bản sao lưu: %2</translation>
       <translation>Số và ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="124" />
+      <location filename="../../ui/letters.py" line="123" />
       <source>Number, subject, addressee…</source>
       <translation>Số, trích yếu, nơi nhận…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="158" />
+      <location filename="../../ui/letters.py" line="157" />
       <source>Office…</source>
       <translation>Cơ quan…</translation>
     </message>
@@ -4008,12 +4025,12 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="102" />
-      <location filename="../../ui/letters.py" line="72" />
+      <location filename="../../ui/letters.py" line="71" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="337" />
+      <location filename="../../ui/letters.py" line="336" />
       <source>Save the draft</source>
       <translation>Lưu dự thảo</translation>
     </message>
@@ -4023,17 +4040,17 @@ Bản sao lưu: %2</translation>
       <translation>Tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="153" />
+      <location filename="../../ui/letters.py" line="152" />
       <source>Sign (give number)</source>
       <translation>Ký (cấp số)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="288" />
+      <location filename="../../ui/letters.py" line="287" />
       <source>Sign the letter</source>
       <translation>Ký công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="296" />
+      <location filename="../../ui/letters.py" line="295" />
       <source>Signed: Số %1</source>
       <translation>Đã ký: Số %1</translation>
     </message>
@@ -4058,13 +4075,13 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ người ký (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="71" />
+      <location filename="../../ui/letters.py" line="70" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="126" />
-      <location filename="../../ui/letters.py" line="69" />
+      <location filename="../../ui/letters.py" line="68" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
@@ -4099,7 +4116,7 @@ Bản sao lưu: %2</translation>
       <translation>Gửi (chức vụ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/letters.py" line="69" />
       <source>To / from</source>
       <translation>Nơi nhận / gửi</translation>
     </message>
@@ -4109,7 +4126,7 @@ Bản sao lưu: %2</translation>
       <translation>Người ký thường xuyên</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="145" />
+      <location filename="../../ui/letters.py" line="144" />
       <source>Vietnamese</source>
       <translation>Tiếng Việt</translation>
     </message>
@@ -4119,12 +4136,12 @@ Bản sao lưu: %2</translation>
       <translation>Trích yếu nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="337" />
+      <location filename="../../ui/letters.py" line="336" />
       <source>Word documents (*.docx)</source>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="360" />
+      <location filename="../../ui/letters.py" line="359" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
@@ -4135,6 +4152,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5062,7 +5081,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="149" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5401,6 +5419,11 @@ Bản sao lưu: %2</translation>
       <translation>Thêm %1</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/record_form.py" line="384" />
+      <source>Not saved: the database was restored from a backup after you opened this record. Discard your changes and open the record again.</source>
+      <translation>Chưa lưu: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu sau khi bạn mở bản ghi này. Hãy bỏ các thay đổi và mở lại bản ghi.</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/record_form.py" line="243" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
@@ -5475,7 +5498,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -5609,8 +5631,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6892,8 +6912,6 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="67" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -6919,7 +6937,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
