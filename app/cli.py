@@ -468,7 +468,7 @@ def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> in
     except _errors(UserError, "db.migrate.DatabaseError") as exc:
         if debug:
             raise
-        return _fail(ctx, str(exc), exc)
+        return _fail(ctx, _in_cli_language(ctx, str(exc)), exc)
     except _errors(OSError, "sqlalchemy.exc.SQLAlchemyError") as exc:
         if debug:
             raise
@@ -491,6 +491,15 @@ def _errors(always: type[BaseException], loaded: str) -> tuple[type[BaseExceptio
     if isinstance(found, type) and issubclass(found, BaseException):
         return (always, found)
     return (always,)
+
+
+def _in_cli_language(ctx: CliContext, message: str) -> str:
+    """A service's refusal about team roles and permissions in the CLI's language (``--lang``,
+    else the locale), as the window says it (:mod:`app.role_words`); others as written."""
+    from app.importing.messages import cli_language
+    from app.role_words import in_language
+
+    return in_language(message, cli_language(getattr(ctx.args, "lang", None)))
 
 
 def _fail(ctx: CliContext, message: str, exc: BaseException) -> int:

@@ -135,21 +135,28 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", grou
 
 def attendee_organisations(session: Session, contact_ids: list[int]) -> list[int]:
     """The organisations of these people (each once, in their order), to link to the meeting."""
+    found = organisation_of_attendees(session, contact_ids)
+    out: list[int] = []
+    for cid in contact_ids:
+        oid = found.get(cid)
+        if oid is not None and oid not in out:
+            out.append(oid)
+    return out
+
+
+def organisation_of_attendees(session: Session, contact_ids: list[int]) -> dict[int, int]:
+    """Each of these people's organisation (unless deleted): what saving a meeting with them
+    links; one query for them all."""
     if not contact_ids:
-        return []
-    found = dict(
-        session.execute(
+        return {}
+    return {
+        int(cid): int(oid)
+        for cid, oid in session.execute(
             select(CON.c.id, CON.c.organisation_id)
             .join(ORG, ORG.c.id == CON.c.organisation_id)
             .where(CON.c.id.in_(contact_ids), ORG.c.deleted_at.is_(None))
         ).all()
-    )
-    out: list[int] = []
-    for cid in contact_ids:
-        oid = found.get(cid)
-        if oid is not None and int(oid) not in out:
-            out.append(int(oid))
-    return out
+    }
 
 
 def _existing_id(key: str) -> int | None:

@@ -418,9 +418,56 @@ def update(
 ) -> int:
     """Apply ``values`` (only the keys given) to a record; returns the new version.
 
-    ``expected_version`` is the version the edit started from; ``None`` skips the check
-    (for internal operations that hold the row already, such as an import's update).
+    ``expected_version`` is the version the edit started from: a record saved since is a
+    :class:`ConflictError` naming the version now stored. ``None`` skips the check (internal
+    operations that hold the row already, such as an import's update; ``ketnoi contact edit``
+    without ``--if-version``): the values are applied on top of the latest version, read again
+    if another program's save landed between this unit of work's read and its write
+    (PostgreSQL at READ COMMITTED: a writer that does not take Ketnoi's write lock).
     """
+    for attempt in range(_ON_TOP_TRIES):
+        try:
+            return _update(
+                session, entity, entity_id, values, expected_version, actor, batch_id, group_id, op
+            )
+        except _Moved as moved:
+            current = snapshot(session, entity, entity_id)  # read again: the version now stored
+            if expected_version is None and attempt + 1 < _ON_TOP_TRIES:
+                continue  # on top of the latest
+            raise ConflictError(
+                entity,
+                entity_id,
+                str(current.get(LABEL_FIELD[entity], "")),
+                expected_version=moved.read_version,
+                current_version=int(current["version"]),
+                current=current,
+                attempted=dict(values),
+            ) from None
+    raise AssertionError("unreachable")
+
+
+_ON_TOP_TRIES = 3  # an edit without a version is applied on top of the latest, read this often
+
+
+class _Moved(Exception):
+    """The row's version moved between this unit of work's read and its write."""
+
+    def __init__(self, read_version: int) -> None:
+        super().__init__(read_version)
+        self.read_version = read_version
+
+
+def _update(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    values: Values,
+    expected_version: int | None,
+    actor: str,
+    batch_id: int | None,
+    group_id: str,
+    op: str,
+) -> int:
     model = _model(entity)
     row = _load(session, entity, entity_id)
     before = snapshot(session, entity, entity_id)
@@ -450,23 +497,16 @@ def update(
     changed_rel = {k: x for k, x in prepared.relations.items() if k in values and before.get(k) != x}
     if not changed_cols and not changed_rel:
         return row.version
-    new_version = row.version + 1
+    read_version = row.version  # the UPDATE below sets the row's version in the session, even
+    new_version = read_version + 1  # when no row matched: kept before it
     result = session.execute(
         sql_update(model)
-        .where(col(model.id) == entity_id, col(model.version) == row.version)
+        .where(col(model.id) == entity_id, col(model.version) == read_version)
         .values(**changed_cols, version=new_version, updated_at=m.utcnow())
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        session.expire(row)
-        raise ConflictError(
-            entity,
-            entity_id,
-            str(before.get(LABEL_FIELD[entity], "")),
-            expected_version=row.version,
-            current_version=row.version + 1,
-            current=snapshot(session, entity, entity_id),
-            attempted=dict(values),
-        )
+        session.expire(row)  # what is stored now is read again, never guessed
+        raise _Moved(read_version)
     save_relations(session, entity, entity_id, changed_rel)
     for field in (*changed_cols, *changed_rel):
         if field in DERIVED:

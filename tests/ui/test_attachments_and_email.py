@@ -61,6 +61,7 @@ def test_files_dropped_on_a_contact_are_attached_listed_opened_and_removed(
     pdf.write_bytes(pdf_bytes("memorandum"))
     assert _drop(pane, [pdf])
     qtbot.waitUntil(lambda: box.list.count() == 1, timeout=10_000)
+    wait_idle(qtbot, ctx)  # the page read again after the change, its files with it
     assert box.list.item(0).text().startswith("Biên bản ghi nhớ.pdf — ")
     assert ctx.undo_offer is not None and "Biên bản ghi nhớ.pdf" in ctx.undo_offer[0]
 

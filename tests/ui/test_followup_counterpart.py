@@ -25,6 +25,8 @@ def test_a_follow_up_about_another_organisation_from_the_dialog(qtbot, ctx, ids,
     dialog.title.setText("Làm việc với Bộ KH&CN")
     dialog.attendees.add(Chosen(ids["nhung"], "Nguyễn Thị Hồng Nhung"))  # from NIC
     fu = dialog.followups
+    # the attendee's organisation is read off the UI thread
+    qtbot.waitUntil(lambda: fu.about.findData(f"id:{ids['nic']}") >= 0, timeout=10_000)
     offered = [fu.about.itemData(i) for i in range(fu.about.count())]
     assert offered == [f"id:{ids['ministry']}", f"id:{ids['nic']}", OTHER]  # the meeting's first
     assert fu.about.currentData() == f"id:{ids['ministry']}"
@@ -39,7 +41,9 @@ def test_a_follow_up_about_another_organisation_from_the_dialog(qtbot, ctx, ids,
     fu.other._chosen(label)  # what a click on the suggestion does
     assert not fu.other.isVisible()
     assert fu.about.currentData() == f"id:{ids['genetica']}" and fu.about.currentText() == "Genetica"
-    # Genetica's people can now be responsible, beside our staff and the attendees
+    # Genetica's people can now be responsible, beside our staff and the attendees (read off
+    # the UI thread)
+    qtbot.waitUntil(lambda: fu.who.findData(f"contact:id:{ids['hung']}") >= 0, timeout=10_000)
     hung = fu.who.findData(f"contact:id:{ids['hung']}")
     assert hung >= 0 and fu.who.findData(f"contact:id:{ids['bao']}") >= 0
     fu.who.setCurrentIndex(hung)

@@ -5,11 +5,14 @@ organisation without the dialog showing it)."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from db.engine import read_session
 from db.models import MeetingOrganisation
@@ -73,8 +76,9 @@ def test_each_attendee_shows_the_organisation_saving_links(
     qtbot.keyClicks(picker.input, "smith")  # John Smith: no organisation
     qtbot.keyClick(picker.input, Qt.Key.Key_Return)
     rows = [picker.chosen_view.topLevelItem(n) for n in range(picker.chosen_view.topLevelItemCount())]
-    texts = [r.text(0) for r in rows]
     nic = "Trung tâm Đổi mới sáng tạo Quốc gia"
+    qtbot.waitUntil(lambda: nic in rows[0].text(0), timeout=10_000)  # read off the UI thread
+    texts = [r.text(0) for r in rows]
     assert texts == [f"Nguyễn Thị Hồng Nhung\n{nic}", "John Smith"]  # the organisation under the name
     assert (
         rows[0].toolTip(0) == f"Nguyễn Thị Hồng Nhung works at {nic}: saving links {nic} to the meeting too."
@@ -93,3 +97,71 @@ def test_each_attendee_shows_the_organisation_saving_links(
             ).scalars()
         )
     assert linked == {ids["nic"]}
+
+
+@contextmanager
+def _queries_on_the_ui_thread(engine: Any) -> Iterator[list[str]]:
+    """Every SQL statement run on the UI thread meanwhile (a team database over Wi-Fi answers
+    each in tens of milliseconds: the dialog would freeze)."""
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if threading.current_thread() is threading.main_thread():
+            seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def test_an_attendees_organisation_is_read_off_the_ui_thread(
+    qtbot: Any, ctx: Any, ids: dict[str, Any], engine: Any
+) -> None:
+    """Reviewer: on a team PostgreSQL over Wi-Fi the dialog froze as each attendee was added
+    (their organisation was read on the UI thread, for the row and again for the follow-ups)."""
+    from app.meetings import Chosen
+
+    dialog = _open(qtbot, ctx)
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)
+    picker, nic = dialog.attendees, "Trung tâm Đổi mới sáng tạo Quốc gia"
+    with _queries_on_the_ui_thread(engine) as on_ui_thread:
+        picker.add(Chosen(ids["nhung"], "Nguyễn Thị Hồng Nhung"))
+        row = picker.chosen_view.topLevelItem(0)
+        qtbot.waitUntil(lambda: nic in row.text(0), timeout=10_000)  # shown once known
+        about = dialog.followups.about
+        assert about.findData(f"id:{ids['nic']}") >= 0  # a follow-up can be about NIC
+        qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)
+    assert on_ui_thread == [], "\n\n".join(on_ui_thread)
+    assert row.toolTip(0).endswith(f"saving links {nic} to the meeting too.")
+
+
+def test_an_answer_for_an_attendee_removed_meanwhile_is_dropped(
+    qtbot: Any, ctx: Any, ids: dict[str, Any], monkeypatch: Any
+) -> None:
+    from app.meetings import Chosen
+    from ui.dialogs import pickers
+
+    real, release, threads = pickers.organisation_of_attendees, threading.Event(), []
+
+    def slow(session: Any, contact_ids: list[int]) -> dict[int, int]:
+        threads.append(threading.current_thread())
+        if ids["nhung"] in contact_ids:
+            release.wait(10)  # the first read is still on its way
+        return real(session, contact_ids)
+
+    monkeypatch.setattr(pickers, "organisation_of_attendees", slow)
+    dialog = _open(qtbot, ctx)
+    picker = dialog.attendees
+    picker.add(Chosen(ids["nhung"], "Nguyễn Thị Hồng Nhung"))  # NIC, answered late
+    picker.chosen_view.setCurrentItem(picker.chosen_view.topLevelItem(0))
+    picker.remove_selected()
+    picker.add(Chosen(ids["hung"], "Phạm Quốc Hùng"))  # Genetica, answered at once
+    qtbot.waitUntil(lambda: "Genetica" in picker.chosen_view.topLevelItem(0).text(0), timeout=10_000)
+    release.set()
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)
+    assert ids["nhung"] not in picker.linked
+    offered = [dialog.followups.about.itemData(i) for i in range(dialog.followups.about.count())]
+    assert f"id:{ids['genetica']}" in offered and f"id:{ids['nic']}" not in offered
+    assert threads and threading.main_thread() not in threads

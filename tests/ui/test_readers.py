@@ -72,7 +72,8 @@ def _show_viettel(qtbot: Any, window: Any) -> Any:
     view = window.views["organisation"]
     qtbot.waitUntil(lambda: view.list.total >= 1, timeout=10_000)
     view.list.select_first()
-    qtbot.waitUntil(lambda: bool(view.detail.record_id), timeout=10_000)
+    # the page, and its files with it, is read off the UI thread
+    qtbot.waitUntil(lambda: bool(view.detail.attachments.record_id), timeout=10_000)
     window._update_enabled()  # what a selection change does
     return view
 

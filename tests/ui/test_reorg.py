@@ -11,14 +11,13 @@ from PySide6.QtCore import QDate
 
 from app import posts, records, reorg
 from db.engine import read_session, unit_of_work
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import show_page, wait_idle
 
 
-def _page(window: Any, entity: str, ident: int) -> str:
+def _page(qtbot: Any, window: Any, entity: str, ident: int) -> str:
     window.navigate(entity, ident)
     view = window.current_view()
-    view.detail.reload()
-    return str(view.detail.browser.toPlainText())
+    return show_page(qtbot, view.detail, entity, ident)
 
 
 def test_reorganisation_dialog_previews_moves_and_is_undone(
@@ -54,8 +53,8 @@ def test_reorganisation_dialog_previews_moves_and_is_undone(
         assert [b.id for b in reorg.lineage(s, ids["genetica"]).became] == [mof]
         moved = [records.get(s, i.kind, i.id) for i in expected.contacts]
     assert all(r["organisation_id"] == mof for r in moved)
-    assert "Merged into Bộ Tài chính on 01/03/2025" in _page(window, "organisation", ids["genetica"])
-    assert "formerly Genetica (merged 01/03/2025)" in _page(window, "organisation", mof)
+    assert "Merged into Bộ Tài chính on 01/03/2025" in _page(qtbot, window, "organisation", ids["genetica"])
+    assert "formerly Genetica (merged 01/03/2025)" in _page(qtbot, window, "organisation", mof)
     assert ctx.undo_offer is not None and ctx.undo_offer[1] == dialog.group
     window.act_undo.trigger()
     wait_idle(qtbot, ctx)
@@ -98,9 +97,9 @@ def test_assign_holder_makes_a_post_and_the_pages_show_it(
     with read_session(ctx.engine) as s:
         [post] = posts.posts_of(s, ids["nic"], dt.date(2026, 11, 23))
     assert post.holder is not None and post.holder.name == name and post.rank == 2
-    page = _page(window, "organisation", ids["nic"])
+    page = _page(qtbot, window, "organisation", ids["nic"])
     assert "Posts (1)" in page and "Phó Giám đốc" in page and "05/QĐ-BKHCN" in page
-    contact_page = _page(window, "contact", post.holder.contact_id)
+    contact_page = _page(qtbot, window, "contact", post.holder.contact_id)
     assert "Posts held" in contact_page and "05/01/2026 – now" in contact_page
 
     window.act_undo.trigger()  # Edit → Undo takes the new post and its holder back

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from app import lists, records, team, undo
 from db.engine import read_session
+from tests.ui.helpers import show_page
 
 
 def test_the_record_form_marks_an_organisation_confidential_and_the_list_shows_a_lock(
@@ -77,11 +78,11 @@ def test_the_page_of_a_confidential_record_says_so_and_its_owner_shares_it(
     pane = DetailPane(ctx)
     qtbot.addWidget(pane)
     pane.show()
-    pane.show_record("meeting", ids["past_meeting"])
+    show_page(qtbot, pane, "meeting", ids["past_meeting"])  # read off the UI thread
     bar = pane.findChild(ConfidentialBar)
     assert bar.isVisible() and "Confidential" in bar.text.text()
     assert not bar.share.isVisible()  # SQLite: one person, nobody to share with
-    pane.show_record("organisation", ids["nic"])
+    show_page(qtbot, pane, "organisation", ids["nic"])
     assert not bar.isVisible()
 
     dialog = ShareDialog(ctx, "meeting", ids["past_meeting"])
@@ -99,7 +100,7 @@ def test_the_page_of_a_confidential_record_says_so_and_its_owner_shares_it(
         undo.undo_group(s, ctx.undo_offer[1])
         assert team.shares_of(s, "meeting", ids["past_meeting"]) == []
         undo.undo_group(s, undo.undo_id(ctx.undo_offer[1]))  # redo
-    pane.show_record("meeting", ids["past_meeting"])
+    show_page(qtbot, pane, "meeting", ids["past_meeting"])
     assert "Lê Văn Bình" in bar.text.text()
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import records
 from db.engine import read_session
+from tests.ui.helpers import wait_idle
 from ui.settings import Settings
 
 
@@ -26,6 +27,7 @@ def test_title_navigation_and_shortcuts(qtbot, window, ids):
     window.navigate("organisation", ids["nic"])
     view = window.views["organisation"]
     assert view.detail.record_id == ids["nic"]
+    wait_idle(qtbot, window.ctx)  # the page is read off the UI thread
     html = view.detail.browser.toHtml()
     for text in ("Nguyễn Thị Hồng Nhung", "Receive pilot budget", "Họp làm việc về chương trình AI"):
         assert text in html

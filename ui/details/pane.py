@@ -7,7 +7,8 @@ from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDragMoveE
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from app.errors import NotFoundError
-from app.story import story
+from app.story import Story, story
+from db.engine import read_session
 from ui.context import AppContext
 from ui.details.attachments import AttachmentsBox, local_files
 from ui.details.story import render
@@ -17,12 +18,14 @@ from ui.team import ConfidentialBar
 
 class DetailPane(QWidget):
     link_activated = Signal(str, int)  # entity, id
+    shown = Signal()  # a record's page (or the empty page) is on screen
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.entity = ""
         self.record_id = 0
+        self._generation = 0  # the latest read of a page: older answers are dropped
         self.setObjectName("detail_pane")
         self.setMinimumWidth(320)  # a record's page stays readable however the splitter is dragged
         self.toolbar = QToolBar(self)
@@ -71,15 +74,36 @@ class DetailPane(QWidget):
         self._fit_toolbar()
 
     def show_record(self, entity: str, record_id: int) -> None:
+        """Show a record's story. It is read on a pool thread (its posts held, role history,
+        meetings and actions: on a team database over Wi-Fi the window froze while a page
+        opened); the page shown until then stays, and an answer for a record no longer asked
+        for is dropped. ``entity``/``record_id`` name the record asked for at once, so that the
+        window's actions act on it."""
         self.entity, self.record_id = entity, record_id
-        html = ""
-        if entity and record_id:
-            try:
-                with self.ctx.read() as s:
-                    data = story(s, entity, record_id, today=self.ctx.today())
-                html = render(data, self.ctx.settings)
-            except NotFoundError:
-                html = ""
+        self._generation += 1
+        if not (entity and record_id):
+            self._show("", entity, record_id)
+            return
+        generation, engine, today = self._generation, self.ctx.engine, self.ctx.today()
+
+        def work(_task: object) -> Story | None:
+            with read_session(engine) as s:
+                try:
+                    return story(s, entity, record_id, today=today)
+                except NotFoundError:
+                    return None
+
+        def done(data: Story | None) -> None:
+            if generation == self._generation:
+                self._show(render(data, self.ctx.settings) if data is not None else "", entity, record_id)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation and self.ctx.tasks.default_error is not None:
+                self.ctx.tasks.default_error(exc)
+
+        self.ctx.tasks.run(work, on_done=done, on_error=failed, owner=self)
+
+    def _show(self, html: str, entity: str, record_id: int) -> None:
         has = bool(html)
         self.browser.setVisible(has)
         self.toolbar.setVisible(has)
@@ -89,9 +113,11 @@ class DetailPane(QWidget):
             self.browser.setHtml(html)
             self.browser.verticalScrollBar().setValue(scroll)
         else:
-            self.entity, self.record_id = "", 0
-        self.attachments.set_record(self.entity, self.record_id)
-        self.confidential.set_record(self.entity, self.record_id)
+            entity, record_id = "", 0
+        self.entity, self.record_id = entity, record_id
+        self.attachments.set_record(entity, record_id)
+        self.confidential.set_record(entity, record_id)
+        self.shown.emit()
 
     # Files dropped on a record's page: e-mails (.eml, .msg) are logged with it, other files
     # are attached to it.

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app import dashboard, records, workdays
 from app.due import quick_due
 from app.meetings import FollowUp
+from db.engine import read_session
 from ui import labels
 from ui.context import AppContext
 from ui.fit import ElidedComboBox
@@ -48,6 +49,7 @@ class FollowUpEditor(QWidget):
         self.ctx = ctx
         self.base = base  # the meeting's day: quick picks count from it
         self.items: list[FollowUp] = []
+        self._people_read = 0  # the latest read of an organisation's people: older answers dropped
         self.what = QLineEdit(self)
         self.what.setObjectName("followup_what")
         self.what.setPlaceholderText(self.tr("Follow-up: what is to be done (Enter adds it)"))
@@ -221,12 +223,24 @@ class FollowUpEditor(QWidget):
             return
         self.other.hide()
         meeting_keys = {k for k, _ in self._meeting_orgs}
-        people: list[tuple[str, str]] = []
-        if key.startswith("id:") and key not in meeting_keys:  # someone there can be responsible
-            with self.ctx.read() as s:
-                rows = dashboard.organisation_people(s, int(key[3:]), limit=PEOPLE_OF_ORGANISATION)
-            people = [(f"id:{r['id']}", str(r["full_name"])) for r in rows]
-        self._set_org_people(people)
+        self._people_read += 1
+        if not (key.startswith("id:") and key not in meeting_keys):
+            self._set_org_people([])
+            return
+        # someone there can be responsible: read on a pool thread (a slow team database must not
+        # freeze the dialog), offered once known if that organisation is still the one chosen
+        read, engine, org = self._people_read, self.ctx.engine, int(key[3:])
+
+        def work(_task: object) -> list[tuple[str, str]]:
+            with read_session(engine) as s:
+                rows = dashboard.organisation_people(s, org, limit=PEOPLE_OF_ORGANISATION)
+            return [(f"id:{r['id']}", str(r["full_name"])) for r in rows]
+
+        def done(people: list[tuple[str, str]]) -> None:
+            if read == self._people_read:
+                self._set_org_people(people)
+
+        self.ctx.tasks.run(work, on_done=done, on_error=lambda _e: None, owner=self)
 
     def _set_org_people(self, people: list[tuple[str, str]]) -> None:
         if people != self._org_people:

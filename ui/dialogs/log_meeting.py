@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dashboard, lists, meetings, records
+from app import dashboard, lists, records
 from app.errors import ConflictError, ValidationError
 from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
 from db import clock
@@ -113,6 +113,7 @@ class LogMeetingDialog(QDialog):
             self._staff = lists.staff_list(s)
         self.attendees.changed.connect(self._people_changed)
         self.organisations.changed.connect(self._organisations_changed)
+        self.attendees.linked_known.connect(self._organisations_changed)
         self._people_changed()
         # A person or organisation typed as new may exist already (another spelling).
         self.duplicates: dict[str, DuplicateWarning] = {}
@@ -274,14 +275,16 @@ class LogMeetingDialog(QDialog):
 
     def _organisations_changed(self) -> None:
         """A follow-up can be about the meeting's organisations and the attendees' (which the
-        save links to the meeting), or any other."""
-        people = [c.id for c in self.attendees.values() if c.id is not None]
-        with self.ctx.read() as s:
-            theirs = [
-                (f"id:{oid}", records.label(s, "organisation", oid))
-                for oid in meetings.attendee_organisations(s, people)
-            ]
-        self.followups.set_organisations([(c.key, c.label) for c in self.organisations.values()], theirs)
+        save links to the meeting), or any other. The attendees' are those the picker has read
+        off the UI thread so far (:attr:`Picker.linked`); each is offered once known."""
+        theirs: dict[str, str] = {}
+        for c in self.attendees.values():
+            found = self.attendees.linked.get(c.id) if c.id is not None else None
+            if found:
+                theirs.setdefault(f"id:{found[0]}", found[1])
+        self.followups.set_organisations(
+            [(c.key, c.label) for c in self.organisations.values()], list(theirs.items())
+        )
 
     def _picker(self, entity: str) -> Any:
         return self.attendees if entity == "contact" else self.organisations

@@ -7,10 +7,15 @@ suggestion creates a new record inline with the typed name (created in the same 
 the meeting). Delete removes the selected entry from the chosen list. Each attendee is listed
 with the organisation saving links to the meeting with them:
 nothing is linked that the dialog did not show (the organisation on a second line, under the
-name, so that neither is cut in the narrow list).
+name, so that neither is cut in the narrow list). That organisation is read on a pool thread
+(a team database over Wi-Fi answers slowly): the name shows at once, the organisation under
+it once known (:attr:`Picker.linked_known`); an answer for an attendee removed or asked again
+since is dropped.
 """
 
 from __future__ import annotations
+
+import itertools
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -27,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import records
-from app.meetings import Chosen, attendee_organisations
+from app.meetings import Chosen, organisation_of_attendees
+from db.engine import read_session
 from db.models import ATTENDEE_ROLES
 from ui import labels
 from ui.context import AppContext
@@ -39,6 +45,7 @@ NEW = -1
 
 class Picker(QWidget):
     changed = Signal()
+    linked_known = Signal()  # an attendee's organisation was read (see :attr:`linked`)
 
     def __init__(self, ctx: AppContext, entity: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +81,12 @@ class Picker(QWidget):
         self.chosen_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.chosen_view.installEventFilter(self)
         self.items: list[Chosen] = []
+        # contact id -> (organisation id, name) saving links, or None for none; read off the
+        # UI thread. ``_asked`` holds each contact's latest read: an older answer is dropped.
+        self.linked: dict[int, tuple[int, str] | None] = {}
+        self._asked: dict[int, int] = {}
+        self._reads = itertools.count(1)
+        self._batch: list[int] | None = None
         self.input.textEdited.connect(self._search)
         self.input.installEventFilter(self)
         layout = QVBoxLayout(self)
@@ -150,18 +163,9 @@ class Picker(QWidget):
         if not chosen.label or any(c.key == chosen.key for c in self.items):
             return
         self.items.append(chosen)
-        text = chosen.label if chosen.id is not None else self.tr("%1  (new)").replace("%1", chosen.label)
-        linked = self._organisation(chosen)
-        row = QTreeWidgetItem([f"{text}\n{linked}" if linked else text])  # the organisation under the name
-        if linked:  # saving links it to the meeting: said, not done unseen (reviewer)
-            row.setToolTip(
-                0,
-                self.tr("%1 works at %2: saving links %2 to the meeting too.")
-                .replace("%1", chosen.label)
-                .replace("%2", linked),
-            )
-        row.setIcon(0, icon(self.entity if chosen.id is not None else "new"))
+        row = QTreeWidgetItem()
         self.chosen_view.addTopLevelItem(row)
+        self._show_row(row, chosen)
         if self.entity == "contact":
             combo = QComboBox(self.chosen_view)
             for r in ATTENDEE_ROLES:
@@ -176,23 +180,74 @@ class Picker(QWidget):
             box.setContentsMargins(0, 0, 0, 0)
             box.addWidget(combo, 0, Qt.AlignmentFlag.AlignVCenter)
             self.chosen_view.setItemWidget(row, 1, holder)
+            if chosen.id is not None and chosen.id not in self.linked:
+                if self._batch is not None:
+                    self._batch.append(chosen.id)
+                else:
+                    self._look_up([chosen.id])
         self.changed.emit()
+
+    def _show_row(self, row: QTreeWidgetItem, chosen: Chosen) -> None:
+        """The name, and under it the organisation saving links (once known)."""
+        text = chosen.label if chosen.id is not None else self.tr("%1  (new)").replace("%1", chosen.label)
+        linked = self._organisation(chosen)
+        row.setText(0, f"{text}\n{linked}" if linked else text)  # the organisation under the name
+        # saving links it to the meeting: said, not done unseen (reviewer)
+        row.setToolTip(
+            0,
+            self.tr("%1 works at %2: saving links %2 to the meeting too.")
+            .replace("%1", chosen.label)
+            .replace("%2", linked)
+            if linked
+            else "",
+        )
+        row.setIcon(0, icon(self.entity if chosen.id is not None else "new"))
 
     def _organisation(self, chosen: Chosen) -> str:
         """The organisation saving the meeting links to it with this attendee (app.meetings:
-        a person's organisation, unless deleted), by name; "" for none, or for an organisation."""
+        a person's organisation, unless deleted), by name; "" for none, for an organisation, or
+        while it is being read."""
         if self.entity != "contact" or chosen.id is None:
             return ""
-        with self.ctx.read() as s:
-            found = attendee_organisations(s, [chosen.id])
-            return records.label(s, "organisation", found[0]) if found else ""
+        found = self.linked.get(chosen.id)
+        return found[1] if found else ""
+
+    def _look_up(self, contact_ids: list[int]) -> None:
+        """Read these attendees' organisations on a pool thread; show each answer that is still
+        the latest asked for an attendee still chosen."""
+        read = next(self._reads)
+        for cid in contact_ids:
+            self._asked[cid] = read
+        engine = self.ctx.engine
+
+        def work(_task: object) -> dict[int, tuple[int, str] | None]:
+            with read_session(engine) as s:
+                found = organisation_of_attendees(s, contact_ids)
+                names = {oid: records.label(s, "organisation", oid) for oid in set(found.values())}
+            return {cid: (found[cid], names[found[cid]]) if cid in found else None for cid in contact_ids}
+
+        def done(result: dict[int, tuple[int, str] | None]) -> None:
+            fresh = {cid: v for cid, v in result.items() if self._asked.get(cid) == read}
+            if not fresh:
+                return
+            self.linked.update(fresh)
+            for n, chosen in enumerate(self.items):
+                row = self.chosen_view.topLevelItem(n)
+                if chosen.id in fresh and row is not None:
+                    self._show_row(row, chosen)
+            self.linked_known.emit()
+
+        self.ctx.tasks.run(work, on_done=done, on_error=lambda _e: None, owner=self)
 
     def remove_selected(self) -> None:
         item = self.chosen_view.currentItem()
         row = self.chosen_view.indexOfTopLevelItem(item) if item is not None else -1
         if row >= 0:
             self.chosen_view.takeTopLevelItem(row)
-            del self.items[row]
+            gone = self.items.pop(row)
+            if gone.id is not None:  # chosen again later: read again (it may have changed)
+                self.linked.pop(gone.id, None)
+                self._asked.pop(gone.id, None)
             self.changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -244,5 +299,11 @@ class Picker(QWidget):
     def set_values(self, items: list[Chosen]) -> None:
         self.items.clear()
         self.chosen_view.clear()
-        for c in items:
-            self.add(c)
+        self._batch = []  # the organisations not known yet: one read for all
+        try:
+            for c in items:
+                self.add(c)
+        finally:
+            batch, self._batch = self._batch, None
+        if batch:
+            self._look_up(batch)
