@@ -134,3 +134,39 @@ def contact_label(stored: str, lang: str) -> str:
     → "cơ quan"; a label stored as one of those words, "di động", as its code's word too, so
     that the file imports back as the same), any other label as stored."""
     return str(label_of(CONTACT_LABELS, contact_label_code(stored), lang)) if stored else stored
+
+
+COUNTRIES: dict[Any, Pair] = {
+    # The countries the importer reads by name (app.importing.cleaning.COUNTRY_WORDS), named as
+    # an office in Viet Nam writes them; any other code is named from the phone-number library's
+    # table of country names, which has both languages.
+    "VN": ("Viet Nam", "Việt Nam"),
+    "US": ("United States", "Hoa Kỳ"),
+    "GB": ("United Kingdom", "Vương quốc Anh"),
+    "JP": ("Japan", "Nhật Bản"),
+    "KR": ("South Korea", "Hàn Quốc"),
+    "CN": ("China", "Trung Quốc"),
+    "SG": ("Singapore", "Singapore"),
+    "FR": ("France", "Pháp"),
+    "DE": ("Germany", "Đức"),
+    "AU": ("Australia", "Úc"),
+    "TW": ("Taiwan", "Đài Loan"),
+    "IL": ("Israel", "Israel"),
+    "FI": ("Finland", "Phần Lan"),
+    "NL": ("Netherlands", "Hà Lan"),
+}
+
+
+def country_name(code: str, lang: str) -> str:
+    """A stored country code ("VN") as its name in ``lang`` ("Việt Nam" / "Viet Nam"); a code
+    with no known name as it is, and an empty one as empty."""
+    key = (code or "").strip().upper()
+    if key in COUNTRIES:
+        return str(label_of(COUNTRIES, key, lang))
+    from phonenumbers.geodata.locale import LOCALE_DATA  # (loaded only for a rarer country)
+
+    names: dict[str, str] = LOCALE_DATA.get(key, {}) if len(key) == 2 else {}
+    name = names.get("vi" if lang == "vi" else "en", "")
+    if name.startswith("*"):  # (the name held under another language's entry)
+        name = names.get(name[1:], "")
+    return name or (code or "").strip()

@@ -28,6 +28,11 @@ class Labels:
                 return str(vl.label_of(table, value, self.lang))
         return value.replace("_", " ")
 
+    def country(self, code: str) -> str:
+        """A country code as its name in the brief's language ("VN": "Việt Nam" / "Viet Nam");
+        the code when the name is not known (reviewer: "Quốc gia: VN", "Hà Nội, VN")."""
+        return vl.country_name(code, self.lang)
+
     def role(self, value: str) -> str:
         return str(vl.label_of(vl.ROLES, value, self.lang)) if value in vl.ROLES else value.replace("_", " ")
 

@@ -14,10 +14,12 @@ reportlab's paragraph markup: a name like ``<b>R&D</b>`` prints literally.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 import os
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -802,24 +804,43 @@ def _fit_short_sections(story: list[Flowable], width: float) -> None:
         item.need = min(item.need, height)
 
 
-def build_document(
-    target: Any,
+TAIL = 120.0
+"""Points of a last page that make it a tail: a one-line section, a table's last row or two
+(reviewer: page 2 of a brief held one row, or only "No open commitments on either side")."""
+
+KEEP_ON_LAST = 170.0
+"""Points a last page carries when rows are pulled over to it (about a third of a meeting table:
+its repeated header and a few rows above the tail)."""
+
+RETRY_PAGES = 8
+"""Briefs of up to this many pages are laid out again to avoid a tail (each try is a layout)."""
+
+COMPACT_SPACE = 5.0
+"""The space above a section heading in a compacted layout (12 points otherwise)."""
+
+
+@dataclass
+class _Layout:
+    data: bytes
+    pages: int
+    used: list[float]  # points of each page's frame holding something, from the top
+
+
+def _lay_out(
     story: list[Flowable],
     *,
     title: str,
     subject: str,
     lab: Labels,
     generated: dt.datetime,
-    paper: str = "a4",
+    size: tuple[float, float],
+    shorten: dict[int, float] | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Lay ``story`` out into ``target`` (a path or a binary file); returns the page count."""
-    if paper not in PAPERS:
-        raise ValueError(f"Unknown paper size {paper!r}; use a4 or letter")
-    size = PAPERS[paper]
-    register_fonts()
+) -> _Layout:
+    """One layout of ``story``; ``shorten``: page number → points taken off the foot of its frame."""
+    out = io.BytesIO()
     doc = BaseDocTemplate(
-        target if not isinstance(target, Path) else str(target),
+        out,
         pagesize=size,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
@@ -843,19 +864,82 @@ def build_document(
         topPadding=0,
         bottomPadding=0,
     )
-    pages = [0]
+    top = doc.bottomMargin + doc.height
+    used: list[float] = []
 
     def on_page(_canvas: Canvas, _doc: Any) -> None:
-        pages[0] += 1
+        used.append(0.0)
+        # (before the frame is reset for the page: its new foot counts from this page on)
+        frame.bottomPadding = (shorten or {}).get(len(used), 0.0)
         if progress is not None:
-            progress(pages[0], 0)
+            progress(len(used), 0)
 
+    def after(_flowable: Flowable) -> None:
+        current = getattr(doc, "frame", None)  # (none between a page break and the next page)
+        if used and current is not None:
+            used[-1] = max(used[-1], top - float(current._y))
+
+    doc.afterFlowable = after
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
     _fit_short_sections(story, doc.width)
     doc.build(story, canvasmaker=make_canvas(title, lab, generated, size))
+    return _Layout(out.getvalue(), len(used), used)
+
+
+def _compacted(story: list[Flowable]) -> list[Flowable]:
+    """``story`` with less space above its section headings (the other tightening, a smaller
+    chart, is the story's own: see :func:`build_document`)."""
+    for item in story:
+        if isinstance(item, SectionHeading):
+            item.space_before = min(item.space_before, COMPACT_SPACE)
+    return story
+
+
+def build_document(
+    target: Any,
+    story: list[Flowable] | Callable[[bool], list[Flowable]],
+    *,
+    title: str,
+    subject: str,
+    lab: Labels,
+    generated: dt.datetime,
+    paper: str = "a4",
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Lay ``story`` out into ``target`` (a path or a binary file); returns the page count.
+
+    ``story`` may be a function making it afresh, ``story(compact)``; then a brief whose last
+    page would carry only a tail (:data:`TAIL`: a one-line section, a table's last row or two)
+    is laid out again: first compacted (less space above the headings, the story's chart
+    smaller; never smaller type or narrower margins), kept if that saves the page; else with
+    the page before ending earlier, so that the rows above the tail go over with it and the
+    last page carries about :data:`KEEP_ON_LAST` points, kept if the page count stays the same
+    and the page before stays at least half full. A list is laid out once as it is.
+    """
+    if paper not in PAPERS:
+        raise ValueError(f"Unknown paper size {paper!r}; use a4 or letter")
+    size = PAPERS[paper]
+    register_fonts()
+    make = story if callable(story) else (lambda _compact: story)
+    common: dict[str, Any] = {"title": title, "subject": subject, "lab": lab, "generated": generated}
+    done = _lay_out(make(False), size=size, progress=progress, **common)
+    if callable(story) and 1 < done.pages <= RETRY_PAGES and done.used[-1] <= TAIL:
+        compact = _lay_out(_compacted(make(True)), size=size, **common)
+        if compact.pages < done.pages:
+            done = compact
+        else:
+            full = size[1] - MARGIN_TOP - MARGIN_BOTTOM
+            shorten = {done.pages - 1: KEEP_ON_LAST - done.used[-1]}
+            pulled = _lay_out(make(False), size=size, shorten=shorten, **common)
+            if pulled.pages == done.pages and pulled.used[-1] > done.used[-1] and pulled.used[-2] >= full / 2:
+                done = pulled
+    if isinstance(target, str | Path):
+        Path(target).write_bytes(done.data)
+    else:
+        target.write(done.data)
     if progress is not None:
-        progress(pages[0], pages[0])
-    return pages[0]
+        progress(done.pages, done.pages)
+    return done.pages
 
 
 def usable_width(paper: str) -> float:

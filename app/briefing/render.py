@@ -42,12 +42,21 @@ def _join(*parts: str, sep: str = " · ") -> str:
     return sep.join(p for p in parts if p)
 
 
-def _chart_block(title: str, drawing: Flowable) -> Flowable:
+def _chart_block(title: str, drawing: Flowable, *, compact: bool = False) -> Flowable:
     st = styles()
-    return KeepTogether([Spacer(1, 8), Paragraph(esc(title), st.kicker), Spacer(1, 2), drawing])
+    return KeepTogether(
+        [Spacer(1, 3 if compact else 8), Paragraph(esc(title), st.kicker), Spacer(1, 2), drawing]
+    )
 
 
-def organisation_story(b: OrganisationBrief, lab: Labels, avail: float) -> list[Flowable]:
+COMPACT_CHART = 0.72
+"""The meetings-per-month chart's height in a compacted brief, as a share of its own (the
+layout compacts a brief whose last page would carry only a tail: layout.build_document)."""
+
+
+def organisation_story(
+    b: OrganisationBrief, lab: Labels, avail: float, compact: bool = False
+) -> list[Flowable]:
     subtitle = _join(b.name_en, b.acronym)
     story = sec.title_block(lab["org_brief"], b.name, subtitle)
     story.append(
@@ -58,7 +67,7 @@ def organisation_story(b: OrganisationBrief, lab: Labels, avail: float) -> list[
                 (lab["parent"], b.parent),
                 *lineage_facts(b.lineage, lab),
                 (lab["also_known"], ", ".join(b.aliases)),
-                (lab["location"], _join(b.city, b.country, sep=", ")),
+                (lab["location"], _join(b.city, lab.country(b.country), sep=", ")),
                 (lab["address"], b.address),
                 (lab["website"], b.website),
                 (lab["owner"], b.owner),
@@ -70,7 +79,9 @@ def organisation_story(b: OrganisationBrief, lab: Labels, avail: float) -> list[
     )
     story += [SectionHeading(lab["relationship"]), sec.summary_strip(b.summary, lab, avail)]
     if b.summary.per_month:
-        story.append(_chart_block(lab["per_month"], meetings_per_month(b.summary.per_month, lab, avail)))
+        height = 110 * (COMPACT_CHART if compact else 1)
+        chart = meetings_per_month(b.summary.per_month, lab, avail, height=height)
+        story.append(_chart_block(lab["per_month"], chart, compact=compact))
     story += [SectionHeading(lab["key_people"]), sec.people_table(b.people, lab, avail)]
     story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail)
@@ -80,7 +91,7 @@ def organisation_story(b: OrganisationBrief, lab: Labels, avail: float) -> list[
     return story
 
 
-def contact_story(b: ContactBrief, lab: Labels, avail: float) -> list[Flowable]:
+def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = False) -> list[Flowable]:
     st = styles()
     story = sec.title_block(
         lab["contact_brief"],
@@ -94,7 +105,7 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float) -> list[Flowable]:
                 (lab["organisation"], b.organisation),
                 (lab["email"], "\n".join(b.emails)),
                 (lab["phone"], "\n".join(phone_display(p) for p in b.phones)),
-                (lab["country"], b.country),
+                (lab["country"], lab.country(b.country)),
                 (lab["owner"], b.owner),
                 (lab["influence"], sec.score(b.influence)),
                 (lab["interest"], sec.score(b.interest)),
@@ -106,9 +117,10 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float) -> list[Flowable]:
     )
     story += [SectionHeading(lab["relationship"]), sec.summary_strip(b.summary, lab, avail)]
     if b.summary.total:
-        story.append(
-            _chart_block(lab["per_month"], meetings_per_month(b.summary.per_month, lab, avail, height=95))
+        chart = meetings_per_month(
+            b.summary.per_month, lab, avail, height=95 * (COMPACT_CHART if compact else 1)
         )
+        story.append(_chart_block(lab["per_month"], chart, compact=compact))
     if b.role_history:
         rows = [
             [
@@ -275,7 +287,7 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
 
 
 def _render(
-    story: list[Flowable],
+    story: Callable[[bool], list[Flowable]],
     target: Target,
     *,
     title: str,
@@ -305,10 +317,16 @@ def render_organisation(
     progress: Progress = None,
 ) -> int:
     lab = labels(lang)
-    story = organisation_story(brief, lab, usable_width(paper))
+    avail = usable_width(paper)
     title = f"{lab['org_brief']}: {brief.acronym or brief.name}"
     return _render(
-        story, target, title=title, lab=lab, generated=brief.generated_at, paper=paper, progress=progress
+        lambda compact: organisation_story(brief, lab, avail, compact),
+        target,
+        title=title,
+        lab=lab,
+        generated=brief.generated_at,
+        paper=paper,
+        progress=progress,
     )
 
 
@@ -316,10 +334,16 @@ def render_contact(
     brief: ContactBrief, target: Target, *, paper: str = "a4", lang: str = "en", progress: Progress = None
 ) -> int:
     lab = labels(lang)
-    story = contact_story(brief, lab, usable_width(paper))
+    avail = usable_width(paper)
     title = f"{lab['contact_brief']}: {brief.name}"
     return _render(
-        story, target, title=title, lab=lab, generated=brief.generated_at, paper=paper, progress=progress
+        lambda compact: contact_story(brief, lab, avail, compact),
+        target,
+        title=title,
+        lab=lab,
+        generated=brief.generated_at,
+        paper=paper,
+        progress=progress,
     )
 
 
@@ -329,10 +353,16 @@ def render_meeting(
     lab = labels(lang)
     if brief.confidential:  # every page's header says so, not only the first
         lab = dataclasses.replace(lab, confidential=lab["secret_header"], secret=True)
-    story = meeting_story(brief, lab, usable_width(paper))
+    avail = usable_width(paper)
     title = f"{lab['meeting_brief']}: {format_date(brief.starts_at, lab)}"
     return _render(
-        story, target, title=title, lab=lab, generated=brief.generated_at, paper=paper, progress=progress
+        lambda _compact: meeting_story(brief, lab, avail),
+        target,
+        title=title,
+        lab=lab,
+        generated=brief.generated_at,
+        paper=paper,
+        progress=progress,
     )
 
 
@@ -340,8 +370,14 @@ def render_digest(
     brief: PeriodDigest, target: Target, *, paper: str = "a4", lang: str = "en", progress: Progress = None
 ) -> int:
     lab = labels(lang)
-    story = digest_story(brief, lab, usable_width(paper))
+    avail = usable_width(paper)
     title = f"{lab['digest']}: {format_date(brief.start, lab)} – {format_date(brief.end, lab)}"
     return _render(
-        story, target, title=title, lab=lab, generated=brief.generated_at, paper=paper, progress=progress
+        lambda _compact: digest_story(brief, lab, avail),
+        target,
+        title=title,
+        lab=lab,
+        generated=brief.generated_at,
+        paper=paper,
+        progress=progress,
     )

@@ -257,15 +257,28 @@ def commitments(
         head = f"<b>{esc(lab[key])}</b> · {len(rows)}"
         if late:
             head += f' · <font color="{ALERT.hexval()}"><b>{late} {esc(lab["overdue"].lower())}</b></font>'
-        if key == "they_owe":
-            out.append(CondPageBreak(28 * mm))
-        out += [
+        block = [
             Spacer(1, 3),
             Paragraph(head, st.body),
             Spacer(1, 3),
             actions_table(rows, lab, avail, show_org=show_org),
         ]
+        if key == "they_owe":
+            # its line with the start of its table, or the whole block when it is shorter than
+            # that: a one-row "They owe" asked for 28 mm, went to a page of its own with room for
+            # it on the page before (reviewer: page 2 of a brief held one row)
+            out.append(CondPageBreak(min(28 * mm, _height(block, avail))))
+        out += block
     return out
+
+
+def _height(flowables: Sequence[Flowable], avail: float) -> float:
+    """The height ``flowables`` take one under the other, ``avail`` points wide."""
+    total = 0.0
+    for f in flowables:
+        _w, h = f.wrap(avail, 10**6)
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
 
 
 def files_section(files: Sequence[FileRow], lab: Labels, avail: float) -> list[Flowable]:
