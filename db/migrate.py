@@ -342,6 +342,11 @@ def _upgrade(engine: Engine, on_upgrade: Callable[[], object] | None) -> Path | 
         backup = backups.take(path, f"before-upgrade-{current}")
     cfg = alembic_config()
     with engine.begin() as conn:
+        if current is None and conn.dialect.name == "sqlite":
+            # A new file is made whole or not at all: pysqlite would commit each CREATE on its
+            # own, and a process killed halfway (closed from Task Manager, a power cut) left
+            # tables without a schema version, refused at every start after.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     if current is not None:

@@ -164,6 +164,43 @@ def test_a_lock_left_by_a_killed_process_does_not_block_the_next_opening(tmp_pat
     assert not Path(f"{db}-lock").exists()
 
 
+def _die_while_creating(path: str) -> None:
+    """A child killed halfway through making a new file (Task Manager, a power cut)."""
+    from sqlalchemy import event
+
+    made = migrate.make_engine
+    statements = [0]
+
+    def dying(url: str, **kwargs: Any) -> Any:
+        engine = made(url, **kwargs)
+
+        @event.listens_for(engine, "after_cursor_execute")
+        def count(*_args: Any) -> None:
+            statements[0] += 1
+            if statements[0] == 40:  # some tables made, not all
+                os._exit(3)
+
+        return engine
+
+    migrate.make_engine = dying  # type: ignore[assignment]
+    open_database(f"sqlite:///{path}")
+
+
+def test_a_new_file_whose_creator_was_killed_halfway_opens_next_time(tmp_path: Path) -> None:
+    """Before, its first tables stayed without a schema version, and every start after said
+    "This database has Ketnoi tables but no schema version; not opening it"."""
+    db = tmp_path / "ketnoi.db"
+    child = mp.get_context("spawn").Process(target=_die_while_creating, args=(str(db),))
+    child.start()
+    child.join(120)
+    assert child.exitcode == 3 and db.exists()
+    engine = open_database(f"sqlite:///{db}")
+    assert stored_revision(engine) == HEAD_REVISION
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM organisation")).scalar_one() == 0
+    engine.dispose()
+
+
 def test_a_file_at_the_newest_schema_opens_without_the_lock(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
