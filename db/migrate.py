@@ -205,10 +205,11 @@ def opening_lock(path: Path) -> Iterator[None]:
     while True:
         try:
             where.parent.mkdir(parents=True, exist_ok=True)  # (as make_engine would)
-            fh = open(where, "a+b")  # noqa: SIM115  (held until the end of the block)
+            fh: IO[bytes] | None = open(where, "a+b")  # noqa: SIM115  (held until the end of the block)
         except OSError:
-            yield
-            return
+            fh = None
+        if fh is None:
+            break
         if _try_lock(fh):
             try:  # the previous holder may have removed the file after it was opened here
                 current = os.path.samestat(os.fstat(fh.fileno()), os.stat(where))
@@ -229,6 +230,9 @@ def opening_lock(path: Path) -> Iterator[None]:
             log.warning("Waiting for another Ketnoi that is creating or upgrading %s…", path)
             told = True
         time.sleep(0.05)
+    if fh is None:
+        yield
+        return
     held.add(key)
     try:
         yield

@@ -19,7 +19,7 @@ from sqlalchemy import text
 from app import records
 from db import migrate
 from db.backup import folder_for
-from db.engine import make_engine, unit_of_work
+from db.engine import _lock_key, make_engine, unit_of_work
 from db.migrate import (
     HEAD_REVISION,
     DatabaseError,
@@ -234,3 +234,26 @@ def test_processes_opening_an_older_team_database_at_once_upgrade_it_once(pg_url
     assert stored_revision(check) == "0002"
     check.dispose()
     _assert_one_migrated(_run_openers(pg_url), orgs=1)
+
+
+@pytest.mark.postgres
+@pg
+def test_an_opener_of_a_team_database_another_is_upgrading_waits_a_bounded_time(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_database(pg_url).dispose()
+    command.downgrade(alembic_config(pg_url), "0014")
+    other = make_engine(pg_url)  # another Ketnoi, in the middle of the upgrade
+    with other.connect() as holder:
+        holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _lock_key(migrate.SCHEMA_LOCK)})
+        monkeypatch.setattr(migrate, "OPENING_WAIT_S", 0.5)
+        with pytest.raises(DatabaseError) as caught:
+            open_database(pg_url)
+        said = str(caught.value)
+        assert "Another Ketnoi" in said and "creating or upgrading the team database" in said
+        holder.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _lock_key(migrate.SCHEMA_LOCK)})
+        holder.commit()
+    other.dispose()
+    engine = open_database(pg_url)
+    assert stored_revision(engine) == HEAD_REVISION
+    engine.dispose()
