@@ -10,17 +10,29 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from db import backup as backups
-from db.engine import describe_url, held_here, login_refused, make_engine, sqlite_path, turned_away
+from db.engine import (
+    _lock_key,
+    _ms,
+    describe_url,
+    held_here,
+    login_refused,
+    make_engine,
+    sqlite_path,
+    turned_away,
+)
 from db.paths import writable_folder
 
 if TYPE_CHECKING:
@@ -131,12 +143,178 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+OPENING_WAIT_S: float = 300
+"""How long an opening waits for another Ketnoi process creating or upgrading the same database
+(a backup copy, then migration 0014 rebuilding the search indexes: tens of seconds at a million
+contacts) before it gives up and says so (:func:`opening_lock`, :func:`schema_lock`)."""
+
+SCHEMA_LOCK = "schema-upgrade"
+"""The PostgreSQL advisory lock held while the schema is created or upgraded (:func:`schema_lock`)."""
+
+_held = threading.local()  # the SQLite files whose opening lock this thread holds (re-entrant)
+
+
+def lock_file(path: Path) -> Path:
+    """The file beside a SQLite database that :func:`opening_lock` locks."""
+    return Path(f"{path}-lock")
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fh: IO[bytes]) -> bool:
+        try:
+            fh.seek(0)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fh: IO[bytes]) -> None:
+        try:
+            fh.seek(0)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+
+else:
+    import fcntl
+
+    def _try_lock(fh: IO[bytes]) -> bool:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fh: IO[bytes]) -> None:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+@contextmanager
+def opening_lock(path: Path) -> Iterator[None]:
+    """Hold the SQLite database ``path`` for creating or upgrading it: one process at a time,
+    across windows and commands (and computers sharing the folder). Others wait, at most
+    :data:`OPENING_WAIT_S`, and then find the finished schema.
+
+    The lock is the operating system's on ``<file>-lock`` (``flock``; Windows: ``LockFile``), so
+    a process that dies holding it — killed, a power cut — holds it no more: a lock file left
+    behind blocks nothing. The file is removed when the lock is let go. Re-entrant within a
+    thread. A folder where no file can be made (read-only) gets no lock: nothing can be created
+    or upgraded there, and the opening says why."""
+    key = str(path)
+    held: set[str] = getattr(_held, "paths", set())
+    _held.paths = held
+    if key in held:
+        yield
+        return
+    where = lock_file(path)
+    deadline = time.monotonic() + OPENING_WAIT_S
+    told = False
+    while True:
+        try:
+            where.parent.mkdir(parents=True, exist_ok=True)  # (as make_engine would)
+            fh: IO[bytes] | None = open(where, "a+b")  # noqa: SIM115  (held until the end of the block)
+        except OSError:
+            fh = None
+        if fh is None:
+            break
+        if _try_lock(fh):
+            try:  # the previous holder may have removed the file after it was opened here
+                current = os.path.samestat(os.fstat(fh.fileno()), os.stat(where))
+            except OSError:
+                current = False
+            if current:
+                break
+            _unlock(fh)
+        fh.close()
+        if time.monotonic() >= deadline:
+            raise DatabaseError(
+                f"Another Ketnoi (a window or a command, on this computer or on one sharing the "
+                f"folder) has been creating or upgrading {path} for more than {OPENING_WAIT_S:g} s "
+                "and is not done; not opening it now. Open it again once that one is done (a big "
+                "database takes minutes to upgrade); if no other Ketnoi is running, try again."
+            )
+        if not told:
+            log.warning("Waiting for another Ketnoi that is creating or upgrading %s…", path)
+            told = True
+        time.sleep(0.05)
+    if fh is None:
+        yield
+        return
+    held.add(key)
+    try:
+        yield
+    finally:
+        held.discard(key)
+        if sys.platform == "win32":  # (a file open elsewhere cannot be removed: its opener will)
+            _unlock(fh)
+            fh.close()
+            with suppress(OSError):
+                where.unlink()
+        else:  # removed while still held: a waiter on it sees that and opens the new one
+            with suppress(OSError):
+                where.unlink()
+            _unlock(fh)
+            fh.close()
+
+
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[None]:
+    """Hold the database behind ``engine`` while its schema is created or upgraded, so that
+    processes opening it at once do it once: a SQLite file's :func:`opening_lock`; on PostgreSQL
+    the session advisory lock :data:`SCHEMA_LOCK` (released by the server, too, if the process
+    dies), waited for at most :data:`OPENING_WAIT_S`."""
+    path = sqlite_path(str(engine.url))
+    if path is not None:
+        with opening_lock(path):
+            yield
+        return
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    key = _lock_key(SCHEMA_LOCK)
+    with engine.connect() as conn:
+        try:
+            conn.execute(text(f"SET LOCAL lock_timeout = '{_ms(OPENING_WAIT_S)}ms'"))
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+            conn.commit()  # (the lock is the session's: it outlives the transaction)
+        except SQLAlchemyError as exc:
+            if getattr(getattr(exc, "orig", None), "sqlstate", None) != "55P03":
+                raise
+            raise DatabaseError(
+                f"Another Ketnoi has been creating or upgrading the team database "
+                f"{describe_url(str(engine.url))} for more than {OPENING_WAIT_S:g} s and is not "
+                "done; not opening it now. Open it again once that one is done (a big database "
+                "takes minutes to upgrade)."
+            ) from exc
+        try:
+            yield
+        finally:
+            try:
+                conn.rollback()
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                conn.commit()
+            except SQLAlchemyError:  # the connection is gone, and the lock with it
+                pass
+
+
 def upgrade(engine: Engine, on_upgrade: Callable[[], object] | None = None) -> Path | None:
     """Bring the database to the head revision; returns the backup written, if any.
     ``on_upgrade`` is called once an existing database is found to need an upgrade, before the
-    copy and the migrations (the window says "Upgrading <file>…" meanwhile)."""
+    copy and the migrations (the window says "Upgrading <file>…" meanwhile).
+
+    Anything but the common case runs under :func:`schema_lock`: of the processes opening one
+    new or older database at once, one creates or upgrades it, the others wait and find it done."""
     if stored_revision(engine) == HEAD_REVISION:
-        return None  # the common case: one query, no Alembic
+        return None  # the common case: one query, no Alembic, no lock
+    with schema_lock(engine):
+        if stored_revision(engine) == HEAD_REVISION:
+            return None  # another process did it while this one waited
+        return _upgrade(engine, on_upgrade)
+
+
+def _upgrade(engine: Engine, on_upgrade: Callable[[], object] | None) -> Path | None:
     from alembic import command
     from alembic.script import ScriptDirectory
 
@@ -177,6 +355,11 @@ def upgrade(engine: Engine, on_upgrade: Callable[[], object] | None = None) -> P
         backup = backups.take(path, f"before-upgrade-{current}")
     cfg = alembic_config()
     with engine.begin() as conn:
+        if current is None and conn.dialect.name == "sqlite":
+            # A new file is made whole or not at all: pysqlite would commit each CREATE on its
+            # own, and a process killed halfway (closed from Task Manager, a power cut) left
+            # tables without a schema version, refused at every start after.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
         if isinstance(raw := conn.connection.driver_connection, sqlite3.Connection):
@@ -203,8 +386,19 @@ def open_database(url: str, on_upgrade: Callable[[], object] | None = None) -> E
     :func:`upgrade`).
 
     An existing file of 0 bytes is refused: SQLite would take it for a new database and the
-    app would fill it with an empty schema, hiding that the data it held is gone."""
+    app would fill it with an empty schema, hiding that the data it held is gone. A SQLite file
+    that is missing, or does not start as a database, is looked at under :func:`opening_lock`:
+    another Ketnoi may be creating it this moment (it is 0 bytes until the first write), and is
+    waited for (reviewer: a second window started at once called the new file "empty", "not a
+    Ketnoi database", or failed on "table already exists")."""
     path = sqlite_path(url)
+    if path is not None and not (path.is_file() and _sqlite_header(path)):
+        with opening_lock(path):
+            return _open_database(url, path, on_upgrade)
+    return _open_database(url, path, on_upgrade)
+
+
+def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object] | None) -> Engine:
     if path is not None and path.is_file() and path.stat().st_size == 0:
         raise DatabaseError(
             f"{path} is empty (0 bytes), not a Ketnoi database; not opening it. "
