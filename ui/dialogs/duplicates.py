@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -253,7 +254,7 @@ class MergeDialog(QDialog):
         self.intro.setWordWrap(True)
         self.body = QWidget(self)
         self.grid = QGridLayout(self.body)
-        scroll = QScrollArea(self)
+        self.rows_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         self.swap_button = QPushButton(tr("Keep the other record instead"), self)
@@ -267,7 +268,7 @@ class MergeDialog(QDialog):
         self.merge_button.setObjectName("merge_ok")
         self.buttons.accepted.connect(self.do_merge)
         self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
+        lay = self.outer = QVBoxLayout(self)
         lay.addWidget(self.intro)
         lay.addWidget(scroll, 1)
         lay.addWidget(self.error)
@@ -315,6 +316,7 @@ class MergeDialog(QDialog):
         ):
             head = QLabel(text, self.body)
             head.setFont(bold)
+            head.setWordWrap(True)  # a long organisation name wraps instead of widening the column
             self.grid.addWidget(head, 0, col)
         for n, row in enumerate(self.preview["fields"], start=1):
             f = row["field"]
@@ -339,6 +341,21 @@ class MergeDialog(QDialog):
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
         self.grid.setRowStretch(len(self.preview["fields"]) + 1, 1)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Wide enough to show both columns whole (long organisation names), within the screen;
+        on a narrower screen the rows scroll sideways."""
+        margins = self.outer.contentsMargins()
+        frame = 2 * self.rows_area.frameWidth() + self.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent
+        )
+        wanted = self.body.sizeHint().width() + frame + margins.left() + margins.right()
+        screen = self.screen()
+        if screen is not None:
+            wanted = min(wanted, screen.availableGeometry().width() - 40)
+        if wanted > self.width():
+            self.resize(wanted, self.height())
 
     def _moves(self, s: Session, other_id: int) -> str:
         meetings, actions = merge.moving_counts(s, self.entity, other_id)
