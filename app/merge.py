@@ -4,10 +4,10 @@ A merge keeps the *survivor* and soft-deletes the *other*:
 
 * each field takes the survivor's or the other's value (``choices``); by default the one that
   says more (:func:`_defaults`): a non-empty value over an empty one; of two that fold alike
-  ("Nguyen Thi Hong Nhung", "Nguyễn Thị Hồng Nhung") the one with the diacritics; of two where
-  one's words are a run of the other's ("Hồng Nhung", "Nguyễn Thị Hồng Nhung") the longer; a
-  name that differs otherwise stays the kept record's, any other field takes the newer value
-  (the record saved last); notes are joined;
+  ("Nguyen Thi Hong Nhung", "Nguyễn Thị Hồng Nhung") the one with the diacritics; a name that
+  differs otherwise stays the kept record's (the other's becomes an alias of an organisation);
+  of two other values where one's words are a run of the other's ("Hà Nội", "Thành phố Hà
+  Nội") the longer, else the newer (the record saved last); notes are joined;
 * the other's emails and phones become extra ones on the survivor, tags (and sectors) are
   united, an organisation's old name and acronym become aliases of the survivor;
 * everything pointing at the other moves to the survivor: meeting attendance and the
@@ -156,19 +156,19 @@ def _defaults(entity: str, s: Mapping[str, Any], o: Mapping[str, Any]) -> dict[s
             out[f] = "other" if not _empty(f, o[f]) else "survivor"
         elif _empty(f, o[f]) or s[f] == o[f]:
             out[f] = "survivor"
+        elif f == LABEL_FIELD[entity]:  # a name: the accented one, else the kept record's
+            out[f] = _says_more(s[f], o[f], longer=False) or "survivor"
         elif (richer := _says_more(s[f], o[f])) is not None:
             out[f] = richer
-        elif f == LABEL_FIELD[entity]:  # a name that differs: the kept record's
-            out[f] = "survivor"
         else:
             out[f] = "other" if other_newer else "survivor"
     return out
 
 
-def _says_more(kept: Any, other: Any) -> str | None:
+def _says_more(kept: Any, other: Any, *, longer: bool = True) -> str | None:
     """'survivor' or 'other' when one text holds the other's words and more: the same words
-    with more diacritics, or the other's words and further ones around them; None when neither
-    (they differ, or only in case or spacing, or are not text)."""
+    with more diacritics, or (``longer``) the other's words and further ones around them; None
+    when neither (they differ, or only in case or spacing, or are not text)."""
     if not isinstance(kept, str) or not isinstance(other, str):
         return None
     a, b = fold_words(kept), fold_words(other)
@@ -177,6 +177,8 @@ def _says_more(kept: Any, other: Any) -> str | None:
         if marks_a == marks_b:
             return None
         return "survivor" if marks_a > marks_b else "other"
+    if not longer:
+        return None
     if _within(a, b):
         return "other"
     if _within(b, a):
