@@ -34,8 +34,10 @@ and take it back with
     ketnoi undo GROUP_ID"""
 
 MERGE_HELP = """\
-Merge OTHER_ID into SURVIVOR_ID: each field keeps the newer non-empty value unless
---take FIELD (the other's value) or --keep FIELD (the survivor's) says otherwise;
+Merge OTHER_ID into SURVIVOR_ID: each field keeps the value that says more (non-empty
+over empty, "Nguyễn Thị Hồng Nhung" over "Nguyen Thi Hong Nhung"; a name that differs
+otherwise stays the survivor's; of other values "Thành phố Hà Nội" over "Hà Nội", else
+the newer) unless --take FIELD (the other's value) or --keep FIELD (the survivor's) says otherwise;
 emails, phones, tags and sectors are united; meetings, actions, contacts and
 sub-organisations move to the survivor; the other is deleted (restorable).
 Prints the group id that `ketnoi undo` takes."""

@@ -2,8 +2,12 @@
 
 A merge keeps the *survivor* and soft-deletes the *other*:
 
-* each field takes the survivor's or the other's value (``choices``); by default the newer
-  non-empty one (the record saved last wins, an empty value never wins); notes are joined;
+* each field takes the survivor's or the other's value (``choices``); by default the one that
+  says more (:func:`_defaults`): a non-empty value over an empty one; of two that fold alike
+  ("Nguyen Thi Hong Nhung", "Nguyễn Thị Hồng Nhung") the one with the diacritics; a name that
+  differs otherwise stays the kept record's (the other's becomes an alias of an organisation);
+  of two other values where one's words are a run of the other's ("Hà Nội", "Thành phố Hà
+  Nội") the longer, else the newer (the record saved last); notes are joined;
 * the other's emails and phones become extra ones on the survivor, tags (and sectors) are
   united, an organisation's old name and acronym become aliases of the survivor;
 * everything pointing at the other moves to the survivor: meeting attendance and the
@@ -21,6 +25,7 @@ needs to put each one back. Versions only go forward: an undo is a new change.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +37,7 @@ from app import records
 from app.entities import LABEL_FIELD
 from app.errors import ConflictError, NotFoundError, UserError
 from app.undo import UndoConflict, begin_undo, same_value
-from app.vntext import fold
+from app.vntext import fold, fold_words
 from db import backup as backups
 from db import kinds
 from db import models as m
@@ -141,6 +146,7 @@ def _pair(
 
 
 def _defaults(entity: str, s: Mapping[str, Any], o: Mapping[str, Any]) -> dict[str, str]:
+    """Per field, the side whose value says more (see the module's docstring)."""
     other_newer = o["updated_at"] > s["updated_at"]
     out: dict[str, str] = {}
     for f in FIELDS[entity]:
@@ -148,11 +154,47 @@ def _defaults(entity: str, s: Mapping[str, Any], o: Mapping[str, Any]) -> dict[s
             out[f] = "both"
         elif _empty(f, s[f]):
             out[f] = "other" if not _empty(f, o[f]) else "survivor"
-        elif _empty(f, o[f]):
+        elif _empty(f, o[f]) or s[f] == o[f]:
             out[f] = "survivor"
+        elif f == LABEL_FIELD[entity]:  # a name: the accented one, else the kept record's
+            out[f] = _says_more(s[f], o[f], longer=False) or "survivor"
+        elif (richer := _says_more(s[f], o[f])) is not None:
+            out[f] = richer
         else:
             out[f] = "other" if other_newer else "survivor"
     return out
+
+
+def _says_more(kept: Any, other: Any, *, longer: bool = True) -> str | None:
+    """'survivor' or 'other' when one text holds the other's words and more: the same words
+    with more diacritics, or (``longer``) the other's words and further ones around them; None
+    when neither (they differ, or only in case or spacing, or are not text)."""
+    if not isinstance(kept, str) or not isinstance(other, str):
+        return None
+    a, b = fold_words(kept), fold_words(other)
+    if a == b:
+        marks_a, marks_b = _marks(kept), _marks(other)
+        if marks_a == marks_b:
+            return None
+        return "survivor" if marks_a > marks_b else "other"
+    if not longer:
+        return None
+    if _within(a, b):
+        return "other"
+    if _within(b, a):
+        return "survivor"
+    return None
+
+
+def _marks(text: str) -> int:
+    """How many letters carry a diacritic (Vietnamese tones and vowel marks, đ)."""
+    return sum(not ch.isascii() for ch in unicodedata.normalize("NFC", text) if ch.isalpha())
+
+
+def _within(short: list[str], long: list[str]) -> bool:
+    """``short``'s words, in order and together, inside the longer ``long``."""
+    n = len(short)
+    return 0 < n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
 def _merged_values(
@@ -243,7 +285,7 @@ def merge(
         new={
             "other_id": other_id,
             "other_label": label_o,
-            "survivor_label": values.get(LABEL_FIELD[entity], label_s),
+            "survivor_label": label_s,  # as it was before: the undo names both so
             "moves": moves,
         },
         actor=actor,

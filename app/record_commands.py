@@ -14,9 +14,10 @@ unit of work; a delete of several records is one undoable group (``ketnoi undo G
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from app import bulk_edit, lists, presets, records, resolve, validation
+from app import bulk_edit, dedupe, lists, presets, records, resolve, validation
 from app.cli import CliContext, json_option
 from app.errors import UserError
 from app.record_fields import COMMAND_NAMES, KINDS, add_field_options, convert, typed_values
@@ -119,9 +120,40 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
         values = convert(session, kind, raw)
         record_id = records.create(session, kind, values, actor=ctx.actor(), group_id=records.new_group_id())
         saved = records.get(session, kind, record_id)
-    ctx.emit(_record_document(kind, record_id, saved))
+        # the window's form warns while typing (ui/dupwarn.py); the same look-up here
+        similar = (
+            dedupe.possible_duplicates(session, kind, saved, exclude_id=record_id, limit=3)
+            if kind in dedupe.ENTITIES
+            else []
+        )
+    document = _record_document(kind, record_id, saved)
+    if similar:
+        document["possible_duplicates"] = [
+            {"id": c.id, "label": c.label, "subtitle": c.subtitle, "confidence": round(c.confidence, 2),
+             "reasons": c.reasons}
+            for c in similar
+        ]  # fmt: skip
+    ctx.emit(document)
     ctx.out(f"Added {kind} #{record_id}: {records_label(kind, saved)}")
+    _warn_duplicates(kind, record_id, records_label(kind, saved), similar)
     return 0
+
+
+def _warn_duplicates(kind: str, record_id: int, label: str, similar: list[dedupe.DuplicateCandidate]) -> None:
+    """On stderr (also with --json): the records the one just added looks like, and how to merge."""
+    if not similar:
+        return
+    lines = [f'ketnoi: warning: {kind} #{record_id} "{label}" looks like a duplicate of:']
+    for c in similar:
+        extra = f" · {c.subtitle}" if c.subtitle else ""
+        why = "; ".join(dict.fromkeys(c.reasons))
+        lines.append(f"  #{c.id} {c.label}{extra} ({c.confidence:.0%}: {why})")
+    first = similar[0].id
+    lines.append(
+        f"  To merge it into #{first}: ketnoi merge {kind} {first} {record_id} --dry-run shows what each "
+        f"field keeps; run it again without --dry-run (ketnoi undo takes a merge back)."
+    )
+    print("\n".join(lines), file=sys.stderr, flush=True)
 
 
 def records_label(kind: str, values: dict[str, Any]) -> str:

@@ -871,6 +871,7 @@ class MainWindow(QMainWindow):
             dialog = FindDuplicatesDialog(self.ctx, self.commands, self)
             self.duplicates_dialog = dialog
         dialog.show()
+        dialog.look_among(self.current_entity())  # the current view's kind, at once
         dialog.raise_()
         dialog.activateWindow()
 

@@ -223,3 +223,96 @@ def test_find_duplicates_lists_groups_with_reasons_and_merges(
     wait_idle(qtbot, ctx)
     assert dialog.tree.topLevelItemCount() == 0 and "No duplicates" in dialog.status.text()
     dialog.close()
+
+
+def _nhung_twice(engine: Any, ids: dict[str, Any]) -> tuple[int, int]:
+    """The seed's Nguyễn Thị Hồng Nhung (Giám đốc at NIC), typed again without accents (saved last)."""
+    with unit_of_work(engine) as s:
+        typed = records.create(
+            s,
+            "contact",
+            {"full_name": "Nguyen Thi Hong Nhung", "organisation_id": ids["nic"], "phones": ["0912345678"]},
+        )
+    kept = int(ids["nhung"])
+    return kept, typed
+
+
+def test_find_duplicates_looks_at_once_among_the_current_view_and_merge_keeps_the_accented_name(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any], monkeypatch: Any
+) -> None:
+    """Reviewer: the dialog opened empty and on the wrong kind; the merge's default put the
+    unaccented name of the newer record on the kept one, under a column headed "Gộp vào:"
+    (merge into) although that record is the one removed; the undo then named it twice."""
+    from ui.dialogs import duplicates
+
+    kept, typed = _nhung_twice(engine, ids)
+    window.nav.setCurrentRow(2)  # Contacts
+    assert window.current_entity() == "contact"
+    window.act_duplicates.trigger()
+    dialog = window.duplicates_dialog
+    assert dialog.entity.currentData() == "contact"
+    assert dialog._task is not None and dialog.progress.isVisible()
+    # no Find pressed: the search runs at once (off the UI thread, with its progress)
+    qtbot.waitUntil(lambda: dialog._task is None and dialog.tree.topLevelItemCount() > 0, timeout=10_000)
+    ours = next(n for n, g in enumerate(dialog.groups) if kept in g.ids)
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(ours))
+    assert dialog.selected_pair() == ("contact", kept, typed)
+
+    opened: list[Any] = []
+
+    def look(self: Any) -> int:
+        opened.append(self)
+        heads = [self.grid.itemAtPosition(0, c).widget().text() for c in (1, 2)]
+        assert heads == ["Kept: Nguyễn Thị Hồng Nhung", "Removed after the merge: Nguyen Thi Hong Nhung"]
+        # the name with the diacritics says more: kept, though the other was saved last
+        assert self.findChild(object, "merge_full_name_survivor").isChecked()
+        assert self.findChild(object, "merge_position_survivor").isChecked()  # non-empty over empty
+        self.do_merge()
+        qtbot.waitUntil(lambda: self.merged_ids is not None, timeout=10_000)
+        return int(QDialog.DialogCode.Accepted)
+
+    from PySide6.QtWidgets import QDialog
+
+    monkeypatch.setattr(duplicates.MergeDialog, "exec", look)
+    with qtbot.waitSignal(dialog.merged, timeout=10_000):
+        dialog.merge_selected()
+    wait_idle(qtbot, ctx)
+    assert opened
+    with read_session(engine) as s:
+        survivor = records.get(s, "contact", kept)
+    assert survivor["full_name"] == "Nguyễn Thị Hồng Nhung" and survivor["position"] == "Giám đốc"
+    assert survivor["phones"] == ["+84912345678"]
+    # the undo names both records as they were before the merge
+    assert window.act_undo.text().endswith(
+        'Merged contact "Nguyen Thi Hong Nhung" into "Nguyễn Thị Hồng Nhung"'
+    )
+    dialog.close()
+
+    # from the Organisations view it looks among organisations, at once
+    window.nav.setCurrentRow(1)
+    window.act_duplicates.trigger()
+    assert dialog.entity.currentData() == "organisation"
+    assert dialog._task is not None  # looking already
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=10_000)
+    assert all(g.entity == "organisation" for g in dialog.groups)
+    dialog.close()
+
+
+def test_merge_dialog_takes_the_accented_name_of_the_record_merged_in(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any]
+) -> None:
+    """Keeping the unaccented record, the default name is the other's accented one: the kept
+    record ends up "Nguyễn Thị Hồng Nhung", and Enter merges."""
+    from ui.dialogs.duplicates import MergeDialog
+
+    kept, typed = _nhung_twice(engine, ids)
+    dialog = MergeDialog(ctx, window.commands, "contact", typed, kept, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.findChild(object, "merge_full_name_other").isChecked()  # type: ignore[union-attr]
+    assert dialog.findChild(object, "merge_position_other").isChecked()  # type: ignore[union-attr]
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.merged_ids == (typed, kept), timeout=10_000)
+    wait_idle(qtbot, ctx)
+    with read_session(engine) as s:
+        assert records.get(s, "contact", typed)["full_name"] == "Nguyễn Thị Hồng Nhung"

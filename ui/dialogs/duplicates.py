@@ -1,9 +1,10 @@
 """Tools → Find duplicates…: groups of likely duplicates ranked by confidence, and the merge.
 
 The search (``app.dedupe_groups.find_duplicate_groups``) runs on a pool thread with progress and
-cancel. :class:`MergeDialog` shows two records field by field, a radio per side (default: the
-newer non-empty value, as ``app.merge`` decides), and merges on the write lane; the merge is
-then offered as Edit → Undo like any other operation.
+cancel; opening the dialog looks at once among the kind of the current view. :class:`MergeDialog`
+shows two records field by field, a radio per side (default: the value that says more, as
+``app.merge`` decides), and merges on the write lane; the merge is then offered as Edit → Undo
+like any other operation.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -57,10 +59,13 @@ class FindDuplicatesDialog(QDialog):
         self.ctx, self.commands = ctx, commands
         self.groups: list[dedupe.DuplicateGroup] = []
         self._task: Task | None = None
+        self._task_entity = ""
+        self._again = False  # the kind changed while a search ran: search again when it ends
         self.entity = QComboBox(self)
         self.entity.setObjectName("dedupe_entity")
         self.entity.addItem(labels.entity_name("contact", plural=True), "contact")
         self.entity.addItem(labels.entity_name("organisation", plural=True), "organisation")
+        self.entity.currentIndexChanged.connect(lambda _i: self.search())
         self.find_button = QPushButton(tr("Find"), self)
         self.find_button.setObjectName("dedupe_find")
         self.find_button.clicked.connect(self.search)
@@ -105,10 +110,22 @@ class FindDuplicatesDialog(QDialog):
         self.resize(900, 560)
         self._update()
 
+    def look_among(self, entity: str) -> None:
+        """Show the dialog's groups of ``entity`` (contact, organisation; another kind keeps the
+        last choice), looking for them at once."""
+        index = self.entity.findData(entity)
+        if index >= 0 and index != self.entity.currentIndex():
+            self.entity.setCurrentIndex(index)  # searches
+        else:
+            self.search()
+
     def search(self) -> None:
         if self._task is not None:
+            self._again = self._task_entity != self.entity.currentData()
             return
         entity, engine = self.entity.currentData(), self.ctx.engine
+        self._task_entity = entity
+        self.groups = []
         self.tree.clear()
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -134,21 +151,29 @@ class FindDuplicatesDialog(QDialog):
         if self._task is not None:
             self._task.cancel()
 
-    def _finish(self) -> None:
+    def _finish(self) -> bool:
+        """The search has ended; True when another one started (the kind changed meanwhile)."""
         self._task = None
         self.progress.hide()
         self.cancel_button.hide()
         self.find_button.setEnabled(True)
+        if self._again:
+            self._again = False
+            self.search()
+            return True
+        return False
 
     def _failed(self, exc: BaseException) -> None:
-        self._finish()
+        if self._finish():
+            return
         if isinstance(exc, dedupe.DedupeCancelled):
             self.status.setText(tr("Stopped."))
         else:
             self.status.setText(str(exc))
 
     def _found(self, groups: list[dedupe.DuplicateGroup]) -> None:
-        self._finish()
+        if self._finish():
+            return
         self.groups = groups
         self._fill()
 
@@ -229,7 +254,7 @@ class MergeDialog(QDialog):
         self.intro.setWordWrap(True)
         self.body = QWidget(self)
         self.grid = QGridLayout(self.body)
-        scroll = QScrollArea(self)
+        self.rows_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         self.swap_button = QPushButton(tr("Keep the other record instead"), self)
@@ -243,7 +268,7 @@ class MergeDialog(QDialog):
         self.merge_button.setObjectName("merge_ok")
         self.buttons.accepted.connect(self.do_merge)
         self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
+        lay = self.outer = QVBoxLayout(self)
         lay.addWidget(self.intro)
         lay.addWidget(scroll, 1)
         lay.addWidget(self.error)
@@ -286,11 +311,12 @@ class MergeDialog(QDialog):
             (
                 "",
                 tr("Kept: %1").replace("%1", str(s_rec[label_field])),
-                tr("Merged in: %1").replace("%1", str(o_rec[label_field])),
+                tr("Removed after the merge: %1").replace("%1", str(o_rec[label_field])),
             )
         ):
             head = QLabel(text, self.body)
             head.setFont(bold)
+            head.setWordWrap(True)  # a long organisation name wraps instead of widening the column
             self.grid.addWidget(head, 0, col)
         for n, row in enumerate(self.preview["fields"], start=1):
             f = row["field"]
@@ -315,6 +341,21 @@ class MergeDialog(QDialog):
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
         self.grid.setRowStretch(len(self.preview["fields"]) + 1, 1)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Wide enough to show both columns whole (long organisation names), within the screen;
+        on a narrower screen the rows scroll sideways."""
+        margins = self.outer.contentsMargins()
+        frame = 2 * self.rows_area.frameWidth() + self.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent
+        )
+        wanted = self.body.sizeHint().width() + frame + margins.left() + margins.right()
+        screen = self.screen()
+        if screen is not None:
+            wanted = min(wanted, screen.availableGeometry().width() - 40)
+        if wanted > self.width():
+            self.resize(wanted, self.height())
 
     def _moves(self, s: Session, other_id: int) -> str:
         meetings, actions = merge.moving_counts(s, self.entity, other_id)

@@ -138,9 +138,9 @@ def test_cli_lists_merges_and_undoes(
     out = capsys.readouterr().out
     assert "Nothing was written" in out
     keeps = {line.split()[0]: line.split()[-1] for line in out.splitlines()[1:-1]}
-    # The other is newer, so its name wins by default; position is taken from it on request;
-    # both have no notes: the survivor's (empty) ones stay.
-    assert (keeps["full_name"], keeps["position"], keeps["notes"]) == ("other", "other", "survivor")
+    # The survivor's name has the diacritics, so it stays by default though the other is newer;
+    # position is taken from the other on request; both have no notes: the survivor's stay.
+    assert (keeps["full_name"], keeps["position"], keeps["notes"]) == ("survivor", "other", "survivor")
     assert _ketnoi(monkeypatch, "merge", "contact", str(a), str(b), "--keep", "full_name", "--as", "Quang",
                    "--db", str(db)) == 0  # fmt: skip
     out = capsys.readouterr().out

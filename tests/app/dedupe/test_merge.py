@@ -250,3 +250,48 @@ def test_bulk_tags_on_organisations(engine: Engine) -> None:
         undo_group(s, group)
     with read_session(engine) as s:
         assert all(records.snapshot(s, "organisation", i)["tags"] == ["Seed"] for i in ids)
+
+
+def test_default_keeps_the_value_that_says_more_and_the_undo_names_both_as_before(engine: Engine) -> None:
+    """Reviewer: the newer record's unaccented name replaced the kept record's accented one by
+    default, and the undo then read 'Merged contact "Nguyen…" into "Nguyen…"'."""
+    with unit_of_work(engine) as s:
+        kept = records.create(
+            s,
+            "contact",
+            {"full_name": "Nguyễn Thị Hồng Nhung", "position": "Giam doc", "country": "VN",
+             "source": "Hội thảo AI"},
+        )  # fmt: skip
+        typed = records.create(
+            s,
+            "contact",
+            {"full_name": "Nguyen Thi Hong Nhung", "position": "Giám đốc", "country": "VN",
+             "source": "Hội thảo AI 2026 tại Hà Nội", "honorific": "TS."},
+        )  # fmt: skip
+        other_name = records.create(s, "contact", {"full_name": "Hồng Nhung", "source": "Excel"})
+    with read_session(engine) as s:
+        preview = merge_preview(s, "contact", kept, typed)
+        swapped = merge_preview(s, "contact", typed, kept)
+        differing = merge_preview(s, "contact", kept, other_name)
+    defaults = {f["field"]: f["default"] for f in preview["fields"]}
+    assert defaults["full_name"] == "survivor"  # the diacritics, though the other is newer
+    assert defaults["position"] == "other"  # "Giám đốc" over "Giam doc"
+    assert defaults["source"] == "other"  # the longer one holding the shorter's words
+    assert defaults["honorific"] == "other"  # non-empty over empty
+    assert defaults["country"] == "survivor"  # the same
+    assert {f["field"]: f["default"] for f in swapped["fields"]}["full_name"] == "other"
+    # a name that differs otherwise stays the kept record's, even when the other is newer
+    # (a longer name is not taken either: "Genetica Co" for "Genetica", test_undo_history);
+    # another field that differs takes the newer value, as before
+    differ = {f["field"]: f["default"] for f in differing["fields"]}
+    assert differ["full_name"] == "survivor" and differ["source"] == "other"
+
+    with unit_of_work(engine) as s:
+        result = merge(s, "contact", typed, kept, actor="Quang")  # the unaccented one kept
+    with read_session(engine) as s:
+        survivor = records.snapshot(s, "contact", typed)
+        offered = last_undoable(s)
+    assert survivor["full_name"] == "Nguyễn Thị Hồng Nhung" and survivor["given_name"] == "Nhung"
+    assert survivor["position"] == "Giám đốc"
+    assert offered is not None and offered.group_id == result.group_id
+    assert offered.description == 'Merged contact "Nguyễn Thị Hồng Nhung" into "Nguyen Thi Hong Nhung"'
