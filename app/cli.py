@@ -15,7 +15,6 @@ Exit codes: 0 done, 1 an error (one line on stderr), 2 a usage error (argparse),
 from __future__ import annotations
 
 import argparse
-import getpass
 import importlib
 import json
 import logging
@@ -139,10 +138,9 @@ class CliContext:
             who = team.identity(self.engine())
             if who is not None:
                 return who.name
-        try:
-            return os.environ.get("KETNOI_ACTOR") or getpass.getuser()
-        except (KeyError, OSError):  # no login name (a container without a passwd entry)
-            return ""
+        from app.team import login_name
+
+        return login_name()
 
     def out(self, text: str = "") -> None:
         """A line of the human-readable output (nothing when ``--json`` asked for a document)."""

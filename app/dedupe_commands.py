@@ -9,7 +9,6 @@ recent ones and reverses one of them.
 from __future__ import annotations
 
 import argparse
-import getpass
 from typing import Any
 
 from app import merge as merging
@@ -84,13 +83,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     up.set_defaults(handler=undo_command)
 
 
-def _actor(args: argparse.Namespace) -> str:
-    if args.actor:
-        return str(args.actor)
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "cli"
+def _actor(args: argparse.Namespace, ctx: Any) -> str:
+    """``--as``, else who every other command records (:meth:`app.cli.CliContext.actor`)."""
+    return str(args.actor) if args.actor else str(ctx.actor())
 
 
 def dedupe_command(args: argparse.Namespace, ctx: Any) -> int:
@@ -133,9 +128,10 @@ def merge_command(args: argparse.Namespace, ctx: Any) -> int:
             ctx.out(f"{row['field']:<16} {_cell(row['survivor']):<32} {_cell(row['other']):<32} {pick}")
         ctx.out("Nothing was written (--dry-run).")
         return 0
+    actor = _actor(args, ctx)
     with unit_of_work(ctx.engine()) as session:
         result = merging.merge(
-            session, args.kind, args.survivor_id, args.other_id, choices=choices, actor=_actor(args)
+            session, args.kind, args.survivor_id, args.other_id, choices=choices, actor=actor
         )
         description = undo.describe(session, result.group_id)
     moved = ", ".join(f"{n} {what}" for what, n in result.moved.items()) or "nothing else"
@@ -159,6 +155,7 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
             who = f" by {g.actor}" if g.actor else ""
             ctx.out(f"{g.group_id}  {g.at:%Y-%m-%d %H:%M}{who}  {g.description}")
         return 0
+    actor = _actor(args, ctx)
     with unit_of_work(ctx.engine()) as session:
         group_id = args.group_id
         if args.last:
@@ -166,6 +163,6 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
             if last is None:
                 raise UserError("Nothing to undo.")
             group_id = last.group_id
-        result = undo.undo_group(session, group_id, _actor(args))
+        result = undo.undo_group(session, group_id, actor)
     ctx.out(f"Undone: {result.description}.")
     return 0
