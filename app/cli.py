@@ -458,11 +458,11 @@ def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> in
         print("ketnoi: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # The reader went away (``ketnoi search x | head -1``): say so once, and point stdout at
-        # nothing so that Python's own flush at exit does not print a second traceback.
+        # The reader went away (``ketnoi contact list | head -2``): it chose to stop reading, so
+        # stop quietly and succeed, as ``set -o pipefail`` scripts expect; stdout points at
+        # nothing so that Python's own flush at exit does not print a traceback.
         _silence_stdout()
-        print("ketnoi: output closed early (broken pipe)", file=sys.stderr)
-        return 1
+        return 0
     except _errors(UserError, "db.migrate.DatabaseError") as exc:
         if debug:
             raise
