@@ -492,6 +492,7 @@ def _errors(always: type[BaseException], loaded: str) -> tuple[type[BaseExceptio
 
 
 def _fail(ctx: CliContext, message: str, exc: BaseException) -> int:
+    message = _vietnamese(ctx, exc) or message
     print(f"ketnoi: {message}", file=sys.stderr)
     if ctx.json:
         document: dict[str, Any] = {"error": message}
@@ -505,6 +506,17 @@ def _fail(ctx: CliContext, message: str, exc: BaseException) -> int:
         except BrokenPipeError:
             _silence_stdout()
     return 1
+
+
+def _vietnamese(ctx: CliContext, exc: BaseException) -> str:
+    """An error's Vietnamese (its ``vi``: "Không tìm thấy việc cần làm #999") when the CLI
+    speaks Vietnamese (``--lang vi``, else the locale); "" otherwise."""
+    vi = getattr(exc, "vi", "")
+    if not vi or not isinstance(vi, str):
+        return ""
+    from app.importing.messages import cli_language
+
+    return vi if cli_language(getattr(ctx.args, "lang", None)) == "vi" else ""
 
 
 def _silence_stdout() -> None:
