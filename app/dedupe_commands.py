@@ -145,15 +145,49 @@ def _cell(value: Any) -> str:
     return text if len(text) <= 30 else text[:29] + "…"
 
 
+UNDO_LIST_WORDS = {  # ``ketnoi undo`` without an id, in the CLI's language (the window's words)
+    "en": {
+        "nothing": "Nothing to undo.",
+        "head": "Can be undone, newest first (ketnoi undo ID):",
+        "by": "by {who}",
+        "redo": 'An ID starting "uu" is a redo (an undo that was undone); give it as shown.',
+    },
+    "vi": {
+        "nothing": "Không có gì để hoàn tác.",
+        "head": "Có thể hoàn tác, mới nhất trước (ketnoi undo MÃ):",
+        "by": "bởi {who}",
+        "redo": "Mã bắt đầu bằng “uu” là một lần làm lại (một lần hoàn tác đã được hoàn tác); "
+        "hãy ghi mã đúng như trên.",
+    },
+}
+
+
+def undo_list(ctx: Any, lang: str) -> None:
+    """The recent operations that can be undone: the id to give ``ketnoi undo`` in one column
+    (a redo's id, ``uu<id>``, is longer: the column is as wide as the longest, and a line says
+    what it is), when in local time day first, who, and what, as the window's Undo history."""
+    from app.shown_record import when
+
+    words = UNDO_LIST_WORDS[lang]
+    with read_session(ctx.engine()) as session:
+        recent = undo.recent_undoable(session, limit=15, lang=lang)
+    if not recent:
+        ctx.out(words["nothing"])
+        return
+    ctx.out(words["head"])
+    width = max(len(g.group_id) for g in recent)
+    for g in recent:
+        who = "  " + words["by"].format(who=g.actor) if g.actor else ""
+        ctx.out(f"{g.group_id:<{width}}  {when(g.at)}{who}  {g.description}")
+    if any(undo.undo_depth(g.group_id)[1] for g in recent):
+        ctx.out(words["redo"])
+
+
 def undo_command(args: argparse.Namespace, ctx: Any) -> int:
     if not args.group_id and not args.last:
-        with read_session(ctx.engine()) as session:
-            recent = undo.recent_undoable(session, limit=15)
-        if not recent:
-            ctx.out("Nothing to undo.")
-        for g in recent:
-            who = f" by {g.actor}" if g.actor else ""
-            ctx.out(f"{g.group_id}  {g.at:%Y-%m-%d %H:%M}{who}  {g.description}")
+        from app.importing.messages import cli_language
+
+        undo_list(ctx, cli_language(getattr(args, "lang", None)))
         return 0
     actor = _actor(args, ctx)
     with unit_of_work(ctx.engine()) as session:
