@@ -22,6 +22,7 @@ from app import actions, dashboard, history, lists, records, resolve, trash, wor
 from app.cli import CliContext, json_option
 from app.due import parse_due, reschedule_base
 from app.errors import UserError
+from app.importing.messages import cli_language
 from app.workdays import WorkCalendar
 from db import clock, kinds
 from db.engine import read_session, unit_of_work
@@ -154,21 +155,41 @@ def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
             "actions": items,
         }
     )
+    words = DUE_WORDS[cli_language(getattr(args, "lang", None))]
     if not summary.anything:
-        ctx.out("Nothing overdue or due today.")
+        ctx.out(words["nothing"])
         return 0
-    ctx.out(f"{summary.overdue} overdue · {summary.due_today} due today")
+    ctx.out(words["counts"].format(overdue=summary.overdue, today=summary.due_today))
     if summary.late_replies:
-        ctx.out(
-            f"{summary.late_replies} letter(s) to answer past their deadline (ketnoi letter list --overdue)"
-        )
+        ctx.out(words["letters"].format(n=summary.late_replies))
     for item in items:
-        when = "today" if not item["overdue"] else f"{item['due_date']:%d/%m/%Y}"
+        when = words["today"] if not item["overdue"] else f"{item['due_date']:%d/%m/%Y}"
         if item["late_working_days"]:
-            when += f" ({item['late_working_days']} wd late)"
+            n = item["late_working_days"]
+            when += " " + words["late_one" if n == 1 else "late"].format(n=n)
         who = f"  — {item['responsible']}" if item["responsible"] else ""
         ctx.out(f"  #{item['id']:<6} {when:<10} {item['title']}{who}")
     return 0
+
+
+DUE_WORDS = {  # ``ketnoi due`` in the CLI's language; the Vietnamese is the window's banner's
+    "en": {
+        "nothing": "Nothing overdue or due today.",
+        "counts": "{overdue} overdue · {today} due today",
+        "letters": "{n} letter(s) to answer past their deadline (ketnoi letter list --overdue)",
+        "today": "today",
+        "late": "({n} working days late)",
+        "late_one": "(1 working day late)",
+    },
+    "vi": {
+        "nothing": "Không có việc quá hạn hay đến hạn hôm nay.",
+        "counts": "{overdue} việc quá hạn · {today} việc đến hạn hôm nay",
+        "letters": "{n} công văn đến quá hạn trả lời (ketnoi letter list --overdue)",
+        "today": "hôm nay",
+        "late": "(trễ {n} ngày làm việc)",
+        "late_one": "(trễ 1 ngày làm việc)",
+    },
+}
 
 
 def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -15,7 +15,6 @@ Exit codes: 0 done, 1 an error (one line on stderr), 2 a usage error (argparse),
 from __future__ import annotations
 
 import argparse
-import getpass
 import importlib
 import json
 import logging
@@ -139,10 +138,9 @@ class CliContext:
             who = team.identity(self.engine())
             if who is not None:
                 return who.name
-        try:
-            return os.environ.get("KETNOI_ACTOR") or getpass.getuser()
-        except (KeyError, OSError):  # no login name (a container without a passwd entry)
-            return ""
+        from app.team import login_name
+
+        return login_name()
 
     def out(self, text: str = "") -> None:
         """A line of the human-readable output (nothing when ``--json`` asked for a document)."""
@@ -460,11 +458,11 @@ def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> in
         print("ketnoi: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # The reader went away (``ketnoi search x | head -1``): say so once, and point stdout at
-        # nothing so that Python's own flush at exit does not print a second traceback.
+        # The reader went away (``ketnoi contact list | head -2``): it chose to stop reading, so
+        # stop quietly and succeed, as ``set -o pipefail`` scripts expect; stdout points at
+        # nothing so that Python's own flush at exit does not print a traceback.
         _silence_stdout()
-        print("ketnoi: output closed early (broken pipe)", file=sys.stderr)
-        return 1
+        return 0
     except _errors(UserError, "db.migrate.DatabaseError") as exc:
         if debug:
             raise
@@ -503,6 +501,7 @@ def _in_cli_language(ctx: CliContext, message: str) -> str:
 
 
 def _fail(ctx: CliContext, message: str, exc: BaseException) -> int:
+    message = _vietnamese(ctx, exc) or message
     print(f"ketnoi: {message}", file=sys.stderr)
     if ctx.json:
         document: dict[str, Any] = {"error": message}
@@ -516,6 +515,17 @@ def _fail(ctx: CliContext, message: str, exc: BaseException) -> int:
         except BrokenPipeError:
             _silence_stdout()
     return 1
+
+
+def _vietnamese(ctx: CliContext, exc: BaseException) -> str:
+    """An error's Vietnamese (its ``vi``: "Không tìm thấy việc cần làm #999") when the CLI
+    speaks Vietnamese (``--lang vi``, else the locale); "" otherwise."""
+    vi = getattr(exc, "vi", "")
+    if not vi or not isinstance(vi, str):
+        return ""
+    from app.importing.messages import cli_language
+
+    return vi if cli_language(getattr(ctx.args, "lang", None)) == "vi" else ""
 
 
 def _silence_stdout() -> None:

@@ -9,7 +9,6 @@ recent ones and reverses one of them.
 from __future__ import annotations
 
 import argparse
-import getpass
 from typing import Any
 
 from app import merge as merging
@@ -86,13 +85,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     up.set_defaults(handler=undo_command)
 
 
-def _actor(args: argparse.Namespace) -> str:
-    if args.actor:
-        return str(args.actor)
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "cli"
+def _actor(args: argparse.Namespace, ctx: Any) -> str:
+    """``--as``, else who every other command records (:meth:`app.cli.CliContext.actor`)."""
+    return str(args.actor) if args.actor else str(ctx.actor())
 
 
 def dedupe_command(args: argparse.Namespace, ctx: Any) -> int:
@@ -135,9 +130,10 @@ def merge_command(args: argparse.Namespace, ctx: Any) -> int:
             ctx.out(f"{row['field']:<16} {_cell(row['survivor']):<32} {_cell(row['other']):<32} {pick}")
         ctx.out("Nothing was written (--dry-run).")
         return 0
+    actor = _actor(args, ctx)
     with unit_of_work(ctx.engine()) as session:
         result = merging.merge(
-            session, args.kind, args.survivor_id, args.other_id, choices=choices, actor=_actor(args)
+            session, args.kind, args.survivor_id, args.other_id, choices=choices, actor=actor
         )
         description = undo.describe(session, result.group_id)
     moved = ", ".join(f"{n} {what}" for what, n in result.moved.items()) or "nothing else"
@@ -151,16 +147,51 @@ def _cell(value: Any) -> str:
     return text if len(text) <= 30 else text[:29] + "…"
 
 
+UNDO_LIST_WORDS = {  # ``ketnoi undo`` without an id, in the CLI's language (the window's words)
+    "en": {
+        "nothing": "Nothing to undo.",
+        "head": "Can be undone, newest first (ketnoi undo ID):",
+        "by": "by {who}",
+        "redo": 'An ID starting "uu" is a redo (an undo that was undone); give it as shown.',
+    },
+    "vi": {
+        "nothing": "Không có gì để hoàn tác.",
+        "head": "Có thể hoàn tác, mới nhất trước (ketnoi undo MÃ):",
+        "by": "bởi {who}",
+        "redo": "Mã bắt đầu bằng “uu” là một lần làm lại (một lần hoàn tác đã được hoàn tác); "
+        "hãy ghi mã đúng như trên.",
+    },
+}
+
+
+def undo_list(ctx: Any, lang: str) -> None:
+    """The recent operations that can be undone: the id to give ``ketnoi undo`` in one column
+    (a redo's id, ``uu<id>``, is longer: the column is as wide as the longest, and a line says
+    what it is), when in local time day first, who, and what, as the window's Undo history."""
+    from app.shown_record import when
+
+    words = UNDO_LIST_WORDS[lang]
+    with read_session(ctx.engine()) as session:
+        recent = undo.recent_undoable(session, limit=15, lang=lang)
+    if not recent:
+        ctx.out(words["nothing"])
+        return
+    ctx.out(words["head"])
+    width = max(len(g.group_id) for g in recent)
+    for g in recent:
+        who = "  " + words["by"].format(who=g.actor) if g.actor else ""
+        ctx.out(f"{g.group_id:<{width}}  {when(g.at)}{who}  {g.description}")
+    if any(undo.undo_depth(g.group_id)[1] for g in recent):
+        ctx.out(words["redo"])
+
+
 def undo_command(args: argparse.Namespace, ctx: Any) -> int:
     if not args.group_id and not args.last:
-        with read_session(ctx.engine()) as session:
-            recent = undo.recent_undoable(session, limit=15)
-        if not recent:
-            ctx.out("Nothing to undo.")
-        for g in recent:
-            who = f" by {g.actor}" if g.actor else ""
-            ctx.out(f"{g.group_id}  {g.at:%Y-%m-%d %H:%M}{who}  {g.description}")
+        from app.importing.messages import cli_language
+
+        undo_list(ctx, cli_language(getattr(args, "lang", None)))
         return 0
+    actor = _actor(args, ctx)
     with unit_of_work(ctx.engine()) as session:
         group_id = args.group_id
         if args.last:
@@ -168,6 +199,6 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
             if last is None:
                 raise UserError("Nothing to undo.")
             group_id = last.group_id
-        result = undo.undo_group(session, group_id, _actor(args))
+        result = undo.undo_group(session, group_id, actor)
     ctx.out(f"Undone: {result.description}.")
     return 0

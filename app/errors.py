@@ -14,6 +14,10 @@ class NotFoundError(UserError):
         super().__init__(f"No {entity} with id {entity_id}.")
         self.entity = entity
         self.entity_id = entity_id
+        from db import kinds  # (the Vietnamese, for the CLI under a Vietnamese locale)
+
+        noun = kinds.KINDS[entity].noun_vi if entity in kinds.KINDS else entity
+        self.vi = f"Không tìm thấy {noun} #{entity_id}."
 
 
 class ValidationError(UserError):

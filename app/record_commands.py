@@ -20,7 +20,9 @@ from typing import Any
 from app import bulk_edit, dedupe, lists, presets, records, resolve, validation
 from app.cli import CliContext, json_option
 from app.errors import UserError
+from app.importing.messages import cli_language
 from app.record_fields import COMMAND_NAMES, KINDS, add_field_options, convert, typed_values
+from app.shown_record import record_lines
 from db import clock
 from db.engine import read_session, unit_of_work
 
@@ -98,17 +100,12 @@ def _record_document(kind: str, record_id: int, values: dict[str, Any]) -> dict[
     return {"kind": kind, "id": record_id, "record": values}
 
 
-def _print_record(ctx: CliContext, kind: str, values: dict[str, Any]) -> None:
+def _print_record(ctx: CliContext, kind: str, values: dict[str, Any], lines: list[tuple[str, str]]) -> None:
+    """The record's fields in words (:mod:`app.shown_record`); a value of several lines (an
+    agenda, minutes) keeps its lines under the first."""
     ctx.out(f"{kind} #{values['id']}  {records_label(kind, values)}")
-    for key, value in values.items():
-        if key in ("id",) or value in (None, "", [], {}):
-            continue
-        shown = value
-        if isinstance(value, list) and isinstance(value[0], dict):
-            shown = ", ".join(str(x.get("full_name") or x.get("contact_id")) for x in value)
-        elif isinstance(value, list):
-            shown = ", ".join(str(x) for x in value)
-        ctx.out(f"  {key:<22} {shown}")
+    for key, shown in lines:
+        ctx.out(f"  {key:<22} " + shown.replace("\n", "\n" + " " * 25))
 
 
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -191,8 +188,9 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     with read_session(ctx.engine()) as session:
         record_id = resolve.resolve(session, args.entity, args.record)
         values = records.get(session, args.entity, record_id)
-    ctx.emit(_record_document(args.entity, record_id, values))
-    _print_record(ctx, args.entity, values)
+        lines = [] if ctx.json else record_lines(session, args.entity, values, cli_language())
+    ctx.emit(_record_document(args.entity, record_id, values))  # --json: the stored values
+    _print_record(ctx, args.entity, values, lines)
     return 0
 
 

@@ -29,8 +29,25 @@ _LABEL = {"organisation": "name", "contact": "full_name", "meeting": "title", "a
 _SHOWN = 8
 
 
+_OTHER_NOUNS_VI = {"staff member": "cán bộ", "tag": "nhãn", "sector": "lĩnh vực"}
+
+
+def noun_vi(kind: str) -> str:
+    """The window's Vietnamese word for a kind of record ("việc cần làm", "liên hệ")."""
+    if kind in _OTHER_NOUNS_VI:
+        return _OTHER_NOUNS_VI[kind]
+    try:
+        return kinds.info(kind).noun_vi
+    except ValueError:
+        return kind
+
+
 class NotFound(UserError, LookupError):
-    """Nothing is called so."""
+    """Nothing is called so. ``vi`` says it in Vietnamese (the CLI under a Vietnamese locale)."""
+
+    def __init__(self, message: str, vi: str = "") -> None:
+        super().__init__(message)
+        self.vi = vi
 
 
 class AmbiguousName(UserError):
@@ -43,6 +60,11 @@ class AmbiguousName(UserError):
         more = f" and {len(self.candidates) - _SHOWN} more" if len(self.candidates) > _SHOWN else ""
         super().__init__(
             f"'{text}' matches {len(self.candidates)} {kind}s: {shown}{more}; give the id instead"
+        )
+        more_vi = f" và {len(self.candidates) - _SHOWN} mục khác" if len(self.candidates) > _SHOWN else ""
+        self.vi = (
+            f"“{text}” khớp với {len(self.candidates)} {noun_vi(kind)}: {shown}{more_vi}; "
+            "hãy ghi mã số (id) thay cho tên"
         )
 
 
@@ -61,7 +83,9 @@ def _live(session: Session, kind: str, ident: int, *, include_deleted: bool) -> 
         # said as it is (reviewer: "No contact with id 7" for a contact in the trash)
         command = "org" if kind == "organisation" else kind
         raise NotFound(
-            f"{kind.capitalize()} #{ident} is in the trash: restore it first (ketnoi {command} restore {ident})"
+            f"{kind.capitalize()} #{ident} is in the trash: restore it first (ketnoi {command} restore {ident})",
+            vi=f"{noun_vi(kind).capitalize()} #{ident} đang ở thùng rác: hãy khôi phục trước "
+            f"(ketnoi {command} restore {ident})",
         )
     return row is not None
 
@@ -71,14 +95,14 @@ def resolve(session: Session, kind: str, text: str | int, *, include_deleted: bo
     ident = as_id(text)
     if ident is not None:
         if not _live(session, kind, ident, include_deleted=include_deleted):
-            raise NotFound(f"No {kind} with id {ident}")
+            raise NotFound(f"No {kind} with id {ident}", vi=f"Không tìm thấy {noun_vi(kind)} #{ident}")
         return ident
     if kind == "staff":
         return _staff(session, str(text))
     query = fold(str(text))
     words = fold_words(str(text))
     if not words:
-        raise NotFound(f"Give a {kind} name or id")
+        raise NotFound(f"Give a {kind} name or id", vi=f"Hãy ghi tên hoặc mã số (id) của {noun_vi(kind)}")
     rows = fts_candidates(session, kind, words, limit=200)
     aliases = _aliases(session, [r["id"] for r in rows]) if kind == "organisation" else {}
 
@@ -98,7 +122,7 @@ def resolve(session: Session, kind: str, text: str | int, *, include_deleted: bo
             return found[0][0]
         if len(found) > 1:
             raise AmbiguousName(kind, str(text), found)
-    raise NotFound(f"No {kind} matches '{text}'")
+    raise NotFound(f"No {kind} matches '{text}'", vi=f"Không có {noun_vi(kind)} nào khớp với “{text}”")
 
 
 def _aliases(session: Session, ids: list[int]) -> dict[int, list[str]]:
@@ -128,7 +152,7 @@ def _staff(session: Session, text: str) -> int:
             return found[0][0]
         if len(found) > 1:
             raise AmbiguousName("staff member", text, found)
-    raise NotFound(f"No staff member matches '{text}'")
+    raise NotFound(f"No staff member matches '{text}'", vi=f"Không có cán bộ nào khớp với “{text}”")
 
 
 def vocabulary_id(session: Session, kind: str, text: str) -> int:
@@ -139,5 +163,5 @@ def vocabulary_id(session: Session, kind: str, text: str) -> int:
     model: type[m.Tag] | type[m.Sector] = m.Tag if kind == "tag" else m.Sector
     found = named_ids(session, model, [text], create=False)
     if name_key(text) not in found:
-        raise NotFound(f"No {kind} called '{text}'")
+        raise NotFound(f"No {kind} called '{text}'", vi=f"Không có {noun_vi(kind)} nào tên “{text}”")
     return found[name_key(text)]

@@ -13,6 +13,8 @@ before (the window's Settings chooses the current user).
 
 from __future__ import annotations
 
+import getpass
+import os
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -46,6 +48,7 @@ __all__ = [
     "follow_role",
     "identity",
     "list_users",
+    "login_name",
     "login_refused",
     "refused",
     "role_now",
@@ -55,6 +58,18 @@ __all__ = [
     "shares_of",
     "unshare",
 ]
+
+
+def login_name() -> str:
+    """The name the history records for this computer's user when no one is signed in to a team
+    database and no one is chosen under the window's Settings → I am: ``$KETNOI_ACTOR``, else
+    the operating system's login name ("" when it has none, as in a container without a
+    passwd entry). The command line and the window both record it, so one change made in
+    each shows the same name."""
+    try:
+        return os.environ.get("KETNOI_ACTOR") or getpass.getuser()
+    except (KeyError, OSError, ImportError):  # getpass: no USER/LOGNAME and no pwd entry
+        return ""
 
 
 _IDENTITIES: weakref.WeakKeyDictionary[Engine, Identity | None] = weakref.WeakKeyDictionary()

@@ -116,9 +116,16 @@ class AppContext(QObject):
         return who.staff_id if who is not None else self.settings.staff_id
 
     def actor(self) -> str:
+        """Who the history says made a change: the signed-in login's staff name on a team
+        database (which writes it itself); else the staff member chosen under Settings → I am;
+        else the computer's login name, as the command line records (:func:`app.team.login_name`)."""
         who = self.identity
         if who is not None:
             return who.name  # the database writes the same name into the history itself
+        return self.chosen_name() or team.login_name()
+
+    def chosen_name(self) -> str:
+        """The name chosen under Settings → I am ("" when none is, or it was deleted since)."""
         staff_id = self.settings.staff_id
         if staff_id is None:
             return ""

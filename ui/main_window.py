@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         from ui.dashboard import DashboardView
         from ui.import_offer import ImportHistoryOffer
         from ui.live import LiveStatus, LiveUpdates
-        from ui.notify import Banner, DueNotifier
+        from ui.notify import WHO_HINT_MS, Banner, DueNotifier, who_records_hint
         from ui.stakeholder_map import MapView
         from ui.team import guard_window
 
@@ -289,6 +289,9 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_view)
         self._show_view(self.nav.currentRow())  # the view chosen while it opened, if any
         self.notifier.start()
+        hint = who_records_hint(ctx)  # once: which name the history records, where to choose one
+        if hint:
+            self.status_line.announce(hint, WHO_HINT_MS)
         self.ready.emit()
 
     # --- actions, menus, toolbar -----------------------------------------------------------------

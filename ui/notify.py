@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QToolButton, QWidget
 
-from app import dashboard
+from app import dashboard, team
 from db.engine import read_session
 from ui.context import AppContext
 from ui.fit import ElidedLabel
@@ -122,3 +122,28 @@ class DueNotifier(QObject):
                 self.banner.show_summary(summary)
 
         self._summary(show)
+
+
+WHO_HINT_MS = 30_000  # a sentence to read once, at start, while nothing else is said yet
+
+
+def who_records_hint(ctx: AppContext) -> str:
+    """What the window says once, at its first start with no one chosen under Settings → I am
+    (and no team sign-in, whose name the database records): under which name its changes go
+    into the history, and where to choose one's own. "" when there is nothing to say; the
+    settings remember it was said, so it does not come back."""
+    if ctx.settings.who_hint_shown or ctx.identity is not None or ctx.chosen_name():
+        return ""
+    ctx.settings.who_hint_shown = True
+    login = team.login_name()
+    if login:
+        return QCoreApplication.translate(
+            "WhoRecords",
+            "Your changes are recorded in the history as “%1”. To record your own name, "
+            "choose yourself under File → Settings → “I am”.",
+        ).replace("%1", login)
+    return QCoreApplication.translate(
+        "WhoRecords",
+        "Your changes are recorded without a name. To record your name, choose yourself "
+        "under File → Settings → “I am”.",
+    )

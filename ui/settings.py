@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "display/language": "system",  # system (default), en, vi
     "notify/last_day": "",  # the day the overdue notice was last shown
     "help/welcomed": 0,  # 1: the first-run welcome was shown once (it does not come back)
+    "help/who_hint": 0,  # 1: "your changes are recorded as …" was said once (ui.notify.who_records_hint)
 }
 DATE_FORMATS = {
     "dmy": ("%d/%m/%Y", "dd/MM/yyyy"),
@@ -116,6 +117,14 @@ class Settings:
     @welcomed.setter
     def welcomed(self, value: bool) -> None:
         self._set("help/welcomed", 1 if value else 0)
+
+    @property
+    def who_hint_shown(self) -> bool:
+        return bool(self._get("help/who_hint"))
+
+    @who_hint_shown.setter
+    def who_hint_shown(self, value: bool) -> None:
+        self._set("help/who_hint", 1 if value else 0)
 
     # --- display helpers ---------------------------------------------------------------------
 

@@ -1,0 +1,83 @@
+"""A record's fields as ``ketnoi KIND show`` prints them: in the window's words, not as stored.
+
+The database keeps codes, ids, booleans and UTC instants (``direction we_owe``,
+``organisation_id 2``, ``confidential False``, ``created_at 2026-12-05 13:47:51.06+00:00``);
+a person reads the words the window shows, in the CLI's language (:mod:`app.value_labels`:
+"Bên ta cần làm", "Cao"), a referenced record by its name with its id ("Genetica (#2)"),
+"Có"/"Không" for a yes/no field, and dates day first in local time ("05/12/2026 20:47").
+``--json`` keeps the stored values (the command emits those, not these lines).
+
+    record_lines(session, "action", records.get(session, "action", 12), "vi")
+    # [("title", "Gửi thư giới thiệu"), ("direction", "Bên ta cần làm"), ("organisation_id", "Genetica (#7)"), …]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from sqlmodel import Session
+
+from app import value_labels
+from app.history import LIST_REFERS_TO, REFERS_TO, labels_of
+
+# Read alongside a field shown better (the organisation's name, beside organisation_id).
+_SKIPPED = frozenset({"id", "organisation_name"})
+_YES_NO = value_labels.ACTIVE  # ("Yes", "Có"), ("No", "Không")
+
+
+def _names(session: Session, values: dict[str, Any]) -> dict[str, dict[int, str]]:
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for field, value in values.items():
+        if field in REFERS_TO and isinstance(value, int) and not isinstance(value, bool):
+            wanted[REFERS_TO[field]].add(value)
+        elif field in LIST_REFERS_TO and isinstance(value, list):
+            wanted[LIST_REFERS_TO[field]].update(x for x in value if isinstance(x, int))
+    return labels_of(session, dict(wanted)) if wanted else {}
+
+
+def when(value: dt.datetime) -> str:
+    """Day first, in local time (an aware instant is converted; a naive one, a meeting's start,
+    is local wall-clock time already)."""
+    local = value.astimezone() if value.tzinfo is not None else value
+    return f"{local:%d/%m/%Y %H:%M}"
+
+
+def shown_value(kind: str, field: str, value: Any, names: dict[str, dict[int, str]], lang: str) -> str:
+    """One stored value in words (see the module's docstring)."""
+    if isinstance(value, bool):
+        return str(value_labels.label_of(_YES_NO, value, lang))
+    if field in REFERS_TO and isinstance(value, int):
+        name = names.get(REFERS_TO[field], {}).get(value)
+        return f"{name} (#{value})" if name and name != f"#{value}" else f"#{value}"
+    if field in LIST_REFERS_TO and isinstance(value, list):
+        kind_of = names.get(LIST_REFERS_TO[field], {})
+        return ", ".join(kind_of.get(x, f"#{x}") if isinstance(x, int) else str(x) for x in value)
+    if isinstance(value, dt.datetime):
+        return when(value)
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, list):
+        parts = []
+        for x in value:
+            if isinstance(x, dict):  # a meeting's attendees: the name, and a role other than taking part
+                name = str(x.get("full_name") or f"#{x.get('contact_id')}")
+                role = x.get("role") or "participant"
+                if role != "participant":
+                    name += f" ({value_labels.label('meeting', 'role', role, lang)})"
+                parts.append(name)
+            else:
+                parts.append(str(x))
+        return ", ".join(parts)
+    return str(value_labels.label(kind, field, value, lang))
+
+
+def record_lines(session: Session, kind: str, values: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """(field, value in words) for every field that holds something, in the stored order."""
+    names = _names(session, values)
+    return [
+        (field, shown_value(kind, field, value, names, lang))
+        for field, value in values.items()
+        if field not in _SKIPPED and value not in (None, "", [], {})
+    ]
