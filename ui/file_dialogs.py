@@ -19,8 +19,9 @@ dialog coming through here).
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
-from PySide6.QtCore import QFileInfo, QMimeDatabase
+from PySide6.QtCore import QCoreApplication, QFileInfo, QMimeDatabase
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
@@ -46,7 +47,9 @@ class NameOnlyIconProvider(QFileIconProvider):
             return super().type(info)
         mime = self._mimes.mimeTypeForFile(info, QMimeDatabase.MatchMode.MatchExtension)
         if mime.isDefault() and info.suffix():  # (no name matched: "DB File", as Qt names it)
-            return f"{info.suffix().upper()} File"
+            return QCoreApplication.translate("QAbstractFileIconProvider", "%1 File").replace(
+                "%1", info.suffix().upper()
+            )
         return mime.comment()
 
 
@@ -54,6 +57,29 @@ class NameOnlyIconProvider(QFileIconProvider):
 def provider() -> NameOnlyIconProvider:
     """One provider for every dialog (made once a QApplication exists)."""
     return NameOnlyIconProvider()
+
+
+_last_folder: list[Path] = []  # the folder of the file last chosen in a dialog (this run)
+
+
+def start_in(folder: str) -> str:
+    """Where a dialog opens: ``folder`` as given, unless it says nothing more than the home
+    folder (or nothing): then the folder last used in this run, the file name kept (reviewer:
+    attach, save attachment and log e-mail always opened in the home folder)."""
+    if not _last_folder:
+        return folder
+    given = Path(folder) if folder else None
+    home = Path.home()
+    if given is None or given == home:
+        return str(_last_folder[0])
+    if given.parent == home and not given.is_dir():  # a suggested name in the home folder
+        return str(_last_folder[0] / given.name)
+    return folder
+
+
+def _remember(chosen: str) -> None:
+    if chosen:
+        _last_folder[:] = [Path(chosen).parent]
 
 
 def make_dialog(
@@ -67,7 +93,7 @@ def make_dialog(
     save: bool = False,
 ) -> QFileDialog:
     """A file dialog set up as QFileDialog's static functions set theirs, listing by name only."""
-    dialog = QFileDialog(parent, caption, folder, name_filter)
+    dialog = QFileDialog(parent, caption, start_in(folder), name_filter)
     dialog.setIconProvider(provider())
     if options is not None:
         dialog.setOptions(options)
@@ -81,7 +107,9 @@ def _run(dialog: QFileDialog) -> tuple[list[str], str]:
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted:
             return [], ""
-        return dialog.selectedFiles(), dialog.selectedNameFilter()
+        files = dialog.selectedFiles()
+        _remember(files[0] if files else "")
+        return files, dialog.selectedNameFilter()
     finally:
         dialog.deleteLater()
 

@@ -137,37 +137,37 @@
   <context>
     <name>AppContext</name>
     <message>
-      <location filename="../../ui/context.py" line="273" />
+      <location filename="../../ui/context.py" line="280" />
       <source>Not allowed: your login %1 may not read or change this in the database (your role may have just been changed). Ask a manager if you need it.</source>
       <translation>Không được phép: tài khoản %1 không được đọc hoặc thay đổi mục này trong cơ sở dữ liệu (vai trò của bạn có thể vừa được thay đổi). Nếu cần, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="231" />
+      <location filename="../../ui/context.py" line="238" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still here: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu, những gì bạn đã nhập vẫn còn nguyên: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="237" />
+      <location filename="../../ui/context.py" line="244" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="261" />
+      <location filename="../../ui/context.py" line="268" />
       <source>Not saved: the change would leave a confidential record you may not see. Its owner, the staff on it or a manager can make it.</source>
       <translation>Chưa lưu: thay đổi này sẽ để lại một hồ sơ mật mà bạn không được xem. Cán bộ phụ trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="266" />
+      <location filename="../../ui/context.py" line="273" />
       <source>Not saved: your login %1 may not change anything in this database (your role may have just been changed). Ask a manager if you need to edit.</source>
       <translation>Chưa lưu: tài khoản %1 không được phép thay đổi gì trong cơ sở dữ liệu này (vai trò của bạn có thể vừa được thay đổi). Nếu cần sửa, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="209" />
+      <location filename="../../ui/context.py" line="216" />
       <source>Waiting for the database: another program or Ketnoi window is writing to it…</source>
       <translation>Đang chờ cơ sở dữ liệu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang ghi vào đó…</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="287" />
+      <location filename="../../ui/context.py" line="294" />
       <source>Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask an administrator if you still need it.</source>
       <translation>Tài khoản %1 đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; nếu vẫn cần dùng, hãy đề nghị quản trị viên.</translation>
     </message>
@@ -1348,7 +1348,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>DetailPane</name>
     <message>
-      <location filename="../../ui/details/pane.py" line="42" />
+      <location filename="../../ui/details/pane.py" line="45" />
       <source>Select a record to see its story.</source>
       <translation>Chọn một bản ghi để xem toàn bộ quá trình làm việc.</translation>
     </message>
@@ -1356,7 +1356,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Duplicates</name>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="174" />
+      <location filename="../../ui/dialogs/duplicates.py" line="199" />
       <source>%Ln group(s) of likely duplicates, most certain first.</source>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
@@ -1366,7 +1366,7 @@ Bản sao lưu: %2</translation>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="301" />
+      <location filename="../../ui/dialogs/duplicates.py" line="327" />
       <source>(empty)</source>
       <translation>(trống)</translation>
     </message>
@@ -1376,17 +1376,17 @@ Bản sao lưu: %2</translation>
       <translation>, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="308" />
+      <location filename="../../ui/dialogs/duplicates.py" line="334" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="88" />
+      <location filename="../../ui/dialogs/duplicates.py" line="93" />
       <source>Close</source>
       <translation>Đóng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="78" />
+      <location filename="../../ui/dialogs/duplicates.py" line="83" />
       <source>Confidence</source>
       <translation>Độ tin cậy</translation>
     </message>
@@ -1396,32 +1396,32 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="64" />
+      <location filename="../../ui/dialogs/duplicates.py" line="69" />
       <source>Find</source>
       <translation>Tìm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="56" />
+      <location filename="../../ui/dialogs/duplicates.py" line="58" />
       <source>Find duplicates</source>
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="235" />
+      <location filename="../../ui/dialogs/duplicates.py" line="260" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="288" />
+      <location filename="../../ui/dialogs/duplicates.py" line="313" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="91" />
+      <location filename="../../ui/dialogs/duplicates.py" line="96" />
       <source>Look among</source>
       <translation>Tìm trong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="117" />
+      <location filename="../../ui/dialogs/duplicates.py" line="134" />
       <source>Looking…</source>
       <translation>Đang tìm…</translation>
     </message>
@@ -1431,37 +1431,32 @@ Bản sao lưu: %2</translation>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="242" />
+      <location filename="../../ui/dialogs/duplicates.py" line="267" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="227" />
+      <location filename="../../ui/dialogs/duplicates.py" line="252" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="289" />
-      <source>Merged in: %1</source>
-      <translation>Gộp vào: %1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="360" />
+      <location filename="../../ui/dialogs/duplicates.py" line="401" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="84" />
+      <location filename="../../ui/dialogs/duplicates.py" line="89" />
       <source>Merge…</source>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="323" />
+      <location filename="../../ui/dialogs/duplicates.py" line="364" />
       <source>Moving to the kept record: %n meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %n cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="177" />
+      <location filename="../../ui/dialogs/duplicates.py" line="202" />
       <source>No duplicates found.</source>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
@@ -1471,17 +1466,22 @@ Bản sao lưu: %2</translation>
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="78" />
+      <location filename="../../ui/dialogs/duplicates.py" line="83" />
       <source>Records</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="70" />
+      <location filename="../../ui/dialogs/duplicates.py" line="314" />
+      <source>Removed after the merge: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="75" />
       <source>Stop</source>
       <translation>Dừng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="146" />
+      <location filename="../../ui/dialogs/duplicates.py" line="170" />
       <source>Stopped.</source>
       <translation>Đã dừng.</translation>
     </message>
@@ -1491,12 +1491,12 @@ Bản sao lưu: %2</translation>
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="78" />
+      <location filename="../../ui/dialogs/duplicates.py" line="83" />
       <source>Why</source>
       <translation>Lý do</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="326" />
+      <location filename="../../ui/dialogs/duplicates.py" line="367" />
       <source>and %n action(s).</source>
       <translation>và %n việc cần làm.</translation>
     </message>
@@ -1546,7 +1546,7 @@ Bản sao lưu: %2</translation>
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="277" />
+      <location filename="../../ui/dialogs/duplicates.py" line="302" />
       <source>“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -1788,77 +1788,77 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FollowUpEditor</name>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="253" />
+      <location filename="../../ui/dialogs/followups.py" line="267" />
       <source>(me)</source>
       <translation>(tôi)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="91" />
+      <location filename="../../ui/dialogs/followups.py" line="93" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="92" />
+      <location filename="../../ui/dialogs/followups.py" line="94" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="94" />
+      <location filename="../../ui/dialogs/followups.py" line="96" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="122" />
+      <location filename="../../ui/dialogs/followups.py" line="124" />
       <source>About</source>
       <translation>Về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="108" />
+      <location filename="../../ui/dialogs/followups.py" line="110" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="124" />
+      <location filename="../../ui/dialogs/followups.py" line="126" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="125" />
+      <location filename="../../ui/dialogs/followups.py" line="127" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="93" />
+      <location filename="../../ui/dialogs/followups.py" line="95" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="121" />
+      <location filename="../../ui/dialogs/followups.py" line="123" />
       <source>Follow-up</source>
       <translation>Việc tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="53" />
+      <location filename="../../ui/dialogs/followups.py" line="55" />
       <source>Follow-up: what is to be done (Enter adds it)</source>
       <translation>Việc tiếp theo: cần làm gì (Enter để thêm)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="61" />
+      <location filename="../../ui/dialogs/followups.py" line="63" />
       <source>Other organisation: name or acronym</source>
       <translation>Tổ chức khác: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="192" />
+      <location filename="../../ui/dialogs/followups.py" line="194" />
       <source>Other organisation…</source>
       <translation>Tổ chức khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="123" />
+      <location filename="../../ui/dialogs/followups.py" line="125" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="58" />
+      <location filename="../../ui/dialogs/followups.py" line="60" />
       <source>The organisation this follow-up is about</source>
       <translation>Tổ chức mà việc cần làm này liên quan tới</translation>
     </message>
@@ -3938,7 +3938,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4152,8 +4151,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4327,7 +4324,7 @@ Bản sao lưu: %2</translation>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="238" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="239" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
@@ -4337,7 +4334,7 @@ Bản sao lưu: %2</translation>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="156" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="157" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
@@ -4583,197 +4580,197 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="361" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="419" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="338" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="508" />
+      <location filename="../../ui/main_window.py" line="511" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="372" />
+      <location filename="../../ui/main_window.py" line="375" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="497" />
+      <location filename="../../ui/main_window.py" line="500" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="525" />
+      <location filename="../../ui/main_window.py" line="528" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="435" />
+      <location filename="../../ui/main_window.py" line="438" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="362" />
+      <location filename="../../ui/main_window.py" line="365" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="439" />
+      <location filename="../../ui/main_window.py" line="442" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="325" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="322" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="357" />
+      <location filename="../../ui/main_window.py" line="360" />
       <source>&amp;Open database…</source>
       <translation>Mở cơ sở dữ liệu &amp;khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="362" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="335" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="513" />
+      <location filename="../../ui/main_window.py" line="516" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="521" />
+      <location filename="../../ui/main_window.py" line="524" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="437" />
+      <location filename="../../ui/main_window.py" line="440" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="515" />
+      <location filename="../../ui/main_window.py" line="518" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="442" />
+      <location filename="../../ui/main_window.py" line="445" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="356" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="557" />
+      <location filename="../../ui/main_window.py" line="560" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="445" />
+      <location filename="../../ui/main_window.py" line="448" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="392" />
+      <location filename="../../ui/main_window.py" line="395" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="385" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="404" />
+      <location filename="../../ui/main_window.py" line="407" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="411" />
+      <location filename="../../ui/main_window.py" line="414" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="432" />
+      <location filename="../../ui/main_window.py" line="435" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="368" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="397" />
+      <location filename="../../ui/main_window.py" line="400" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="327" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="426" />
+      <location filename="../../ui/main_window.py" line="429" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="529" />
+      <location filename="../../ui/main_window.py" line="532" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="466" />
+      <location filename="../../ui/main_window.py" line="469" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="332" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
@@ -4783,12 +4780,12 @@ Bản sao lưu: %2</translation>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="419" />
+      <location filename="../../ui/main_window.py" line="422" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="351" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
@@ -4798,22 +4795,22 @@ Bản sao lưu: %2</translation>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="379" />
+      <location filename="../../ui/main_window.py" line="382" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="559" />
+      <location filename="../../ui/main_window.py" line="562" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="337" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -4976,32 +4973,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Picker</name>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="153" />
+      <location filename="../../ui/dialogs/pickers.py" line="192" />
       <source>%1  (new)</source>
       <translation>%1  (mới)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="159" />
+      <location filename="../../ui/dialogs/pickers.py" line="198" />
       <source>%1 works at %2: saving links %2 to the meeting too.</source>
       <translation>%1 công tác tại %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="53" />
+      <location filename="../../ui/dialogs/pickers.py" line="60" />
       <source>Add attendee: type a name, no accents needed</source>
       <translation>Thêm người dự: gõ tên, không cần dấu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="55" />
+      <location filename="../../ui/dialogs/pickers.py" line="62" />
       <source>Add organisation: name or acronym</source>
       <translation>Thêm tổ chức: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="102" />
+      <location filename="../../ui/dialogs/pickers.py" line="115" />
       <source>New contact “%1”</source>
       <translation>Người liên hệ mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="102" />
+      <location filename="../../ui/dialogs/pickers.py" line="115" />
       <source>New organisation “%1”</source>
       <translation>Tổ chức mới “%1”</translation>
     </message>
@@ -5498,6 +5495,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -5631,6 +5629,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6902,6 +6902,19 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/welcome.py" line="81" />
       <source>Your team keeps one shared PostgreSQL database: enter its address in Settings.</source>
       <translation>Nhóm của bạn dùng chung một cơ sở dữ liệu PostgreSQL: nhập địa chỉ của nó trong Cài đặt.</translation>
+    </message>
+  </context>
+  <context>
+    <name>WhoRecords</name>
+    <message>
+      <location filename="../../ui/notify.py" line="140" />
+      <source>Your changes are recorded in the history as “%1”. To record your own name, choose yourself under File → Settings → “I am”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/notify.py" line="145" />
+      <source>Your changes are recorded without a name. To record your name, choose yourself under File → Settings → “I am”.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>

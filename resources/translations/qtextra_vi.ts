@@ -223,6 +223,46 @@
   <context>
     <name>QFileDialog</name>
     <message>
+      <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+      <translation>%1
+Không tìm thấy tệp.
+Hãy kiểm tra lại tên tệp đã nhập.</translation>
+    </message>
+    <message>
+      <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+      <translation>%1
+Không tìm thấy thư mục.
+Hãy kiểm tra lại tên thư mục đã nhập.</translation>
+    </message>
+    <message>
+      <source>%1 already exists.
+Do you want to replace it?</source>
+      <translation>%1 đã có.
+Bạn có muốn thay nó không?</translation>
+    </message>
+    <message>
+      <source>'%1' is write protected.
+Do you want to delete it anyway?</source>
+      <translation>“%1” đang được chống ghi.
+Bạn vẫn muốn xoá nó?</translation>
+    </message>
+    <message>
+      <source>Are you sure you want to delete '%1'?</source>
+      <translation>Bạn có chắc muốn xoá “%1”?</translation>
+    </message>
+    <message>
+      <source>Could not delete directory.</source>
+      <translation>Không xoá được thư mục.</translation>
+    </message>
+    <message>
+      <source>Recent Places</source>
+      <translation>Nơi dùng gần đây</translation>
+    </message>
+    <message>
       <source>&amp;Look in:</source>
       <translation>&amp;Tìm trong:</translation>
     </message>
@@ -365,6 +405,14 @@
   <context>
     <name>QFileSystemModel</name>
     <message>
+      <source>Invalid filename</source>
+      <translation>Tên tệp không hợp lệ</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;The name "%1" cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+      <translation>&lt;b&gt;Không dùng được tên “%1”.&lt;/b&gt;&lt;p&gt;Hãy thử một tên khác, ít ký tự hơn hoặc không có dấu câu.</translation>
+    </message>
+    <message>
       <source>Computer</source>
       <translation>Máy tính</translation>
     </message>
@@ -388,6 +436,18 @@
   </context>
   <context>
     <name>QAbstractFileIconProvider</name>
+    <message>
+      <source>%1 File</source>
+      <translation>Tệp %1</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Tệp</translation>
+    </message>
+    <message>
+      <source>Unknown</source>
+      <translation>Không rõ</translation>
+    </message>
     <message>
       <source>Drive</source>
       <translation>Ổ đĩa</translation>

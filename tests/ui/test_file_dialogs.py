@@ -95,3 +95,38 @@ def test_every_file_dialog_of_the_window_comes_through_file_dialogs() -> None:
         if "QFileDialog.get" in line or "QFileDialog(" in line
     ]
     assert offenders == []
+
+
+def test_a_dialog_opens_where_the_last_file_was_chosen(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """Reviewer: attach, save attachment and log e-mail always opened in the home folder."""
+    from PySide6.QtCore import QTimer
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: home))
+    monkeypatch.setattr(file_dialogs, "_last_folder", [])
+    documents = tmp_path / "Tài liệu"
+    documents.mkdir()
+    (documents / "Công văn 01.pdf").write_bytes(b"%PDF-1.4")
+    assert file_dialogs.start_in(str(home)) == str(home)  # nothing chosen yet: as asked
+
+    def choose() -> None:
+        from PySide6.QtWidgets import QApplication, QFileDialog
+
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()]
+        if not shown:
+            QTimer.singleShot(20, choose)
+            return
+        shown[0].selectFile(str(documents / "Công văn 01.pdf"))
+        shown[0].accept()
+
+    QTimer.singleShot(20, choose)
+    chosen, _ = file_dialogs.get_open_file_name(
+        None, "Attach files", str(documents), options=QFileDialog.Option.DontUseNativeDialog
+    )
+    assert chosen == str(documents / "Công văn 01.pdf")
+    for asked in ("", str(home)):
+        dialog = file_dialogs.make_dialog(None, "Attach files", asked)
+        assert Path(dialog.directory().absolutePath()) == documents
+    assert file_dialogs.start_in(str(home / "thu.docx")) == str(documents / "thu.docx")
+    assert file_dialogs.start_in(str(tmp_path)) == str(tmp_path)  # a folder the caller chose stays

@@ -315,3 +315,33 @@ print(before, after[-1])
     )
     assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
     assert done.stdout.split() == ["&Tệp", "&Tệp"]
+
+
+def test_the_file_dialogs_own_warnings_are_vietnamese(qtbot: Any, vietnamese: str, tmp_path: Path) -> None:
+    """Reviewer: attaching a file whose name was mistyped said "File not found. Please verify
+    the correct file name was given." in English in the Vietnamese window (Qt's own words)."""
+    from PySide6.QtCore import QFileInfo, QTimer
+    from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+    from ui import file_dialogs
+
+    dialog = file_dialogs.make_dialog(None, "x", str(tmp_path))
+    dialog.setOption(dialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.findChild(QLineEdit, "fileNameEdit").setText("khong-co.pdf")
+    said: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            said.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+    dialog.accept()  # Qt checks the name first, and warns in a box of its own
+    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    assert said == ["khong-co.pdf\nKhông tìm thấy tệp.\nHãy kiểm tra lại tên tệp đã nhập."]
+    assert file_dialogs.provider().type(QFileInfo(str(tmp_path / "ketnoi.db"))) == "Tệp DB"

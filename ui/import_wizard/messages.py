@@ -221,6 +221,9 @@ def _templates() -> dict[str, str]:
         ),
         "file_not_found": tr("ImportMessage", "File not found: {file}"),
         "file_is_folder": tr("ImportMessage", "{file} is a folder, not a file"),
+        "file_is_open_database": tr(
+            "ImportMessage", "{file} is the Ketnoi database open in this program, not a spreadsheet to import"
+        ),
         "file_no_access": tr(
             "ImportMessage",
             "Cannot read {file}: access is denied. If it is open in another program, close it there and try "
