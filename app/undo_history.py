@@ -432,6 +432,31 @@ def latest_for(session: Session, actor: str, lang: str = "en") -> undo.UndoableG
     return undo.last_undoable(session, actor=actor, lang=lang)
 
 
+def redo_label(session: Session, undo_group: str, lang: str = "en") -> str:
+    """What redoing ``undo_group`` (an undo just done) does again: the undone operation's label
+    ("Edited meeting …"); "" when it cannot be redone (an undone merge or import, undone and
+    redone too often, or its records changed since). Redoing is undoing the undo."""
+    lang = _lang(lang)
+    depth = undo.undo_depth(undo_group)[1]
+    if not undo_group or depth % 2 == 0:
+        return ""
+    if entry(session, undo_group, lang).status != READY:
+        return ""
+    return base_label(session, undo_group, lang)
+
+
+def base_label(session: Session, group_id: str, lang: str = "en") -> str:
+    """The operation an undo or a redo works on, said without "Undo: " ("Edited meeting …")."""
+    return undo.describe(session, undo.undo_depth(group_id)[0], _lang(lang))
+
+
+def latest_group(session: Session, actor: str | None) -> str:
+    """``actor``'s latest operation's group id ("" when there is none): a Redo is offered only
+    while the undo it would undo is still the latest thing that person did."""
+    found = _latest_groups(session, 1, actor)
+    return found[0] if found else ""
+
+
 @dataclass(frozen=True, slots=True)
 class ImportOnTop:
     """An import newer than anything Ctrl+Z can undo: the window says where it is undone."""
