@@ -63,10 +63,15 @@ class RescheduleDialog(QDialog):
             b.setObjectName(f"reschedule_{which}")
             b.setToolTip(ctx.fmt_date(day))
             b.clicked.connect(lambda _c=False, d=day: self.date.setDate(QDate(d.year, d.month, d.day)))
+            # a pick only sets the date: Enter then confirms it (OK), it does not pick again
+            # (reviewer: "+1 week", Enter pressed "+1 week" a second time)
+            b.setAutoDefault(False)
+            b.setDefault(False)
             row.addWidget(b)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
