@@ -109,7 +109,8 @@ class GroupEntry:
     at: dt.datetime  # aware UTC: when it was done (its latest row)
     actor: str  # who ("" when nobody was chosen)
     count: int  # records touched
-    kind: str  # edit, bulk_edit, rating, merge, import, delete, restore, create, undo, redo, import_undo
+    kind: str  # edit, bulk_edit, rating, merge, import, delete, restore, create, log_meeting, mark_done,
+    # reopen, reschedule, undo, redo, import_undo
     status: str  # READY, UNDONE, COLLIDES or FINAL
     reason: str  # why it is not READY (or what undoing an import keeps), in ``lang``; "" otherwise
     batch_id: int | None = None
@@ -199,7 +200,7 @@ def entry(session: Session, group_id: str, lang: str = "en") -> GroupEntry:
     if batch_id is not None:
         return _import_entry(session, group_id, int(batch_id), lang, common)
     base, depth = undo.undo_depth(group_id)
-    kind = ("redo" if depth % 2 == 0 else "undo") if depth else _kind(stats)
+    kind = ("redo" if depth % 2 == 0 else "undo") if depth else _kind(session, group_id, stats)
     label = undo.describe(session, group_id, lang)
     if depth and _is_merge(session, base):
         return GroupEntry(label=label, kind=kind, status=FINAL, reason=WORDS[lang]["final_merge"], **common)
@@ -219,11 +220,19 @@ def _is_merge(session: Session, group_id: str) -> bool:
     return merge_summary(session, group_id) is not None
 
 
-def _kind(stats: Sequence[Any]) -> str:
-    """edit (one record's fields), bulk_edit, rating, merge, delete, restore or create."""
+def _kind(session: Session, group_id: str, stats: Sequence[Any]) -> str:
+    """edit (one record's fields), bulk_edit, rating, merge, delete, restore, create, log_meeting
+    (a meeting with what came with it), mark_done, reopen or reschedule (actions)."""
+    stats = undo.meeting_stats(stats)  # a meeting's save, not an edit of its attendees
     ops = {op for _, op, _, _ in stats}
     if "merge" in ops:
         return "merge"
+    made = {e for e, op, _, _ in stats if op == "create"}
+    if ops == {"create"} and "meeting" in made and len(made) > 1:
+        return "log_meeting"
+    step = undo.action_step(session, group_id, stats)
+    if step:
+        return {"marked_done": "mark_done", "reopened": "reopen", "rescheduled": "reschedule"}[step]
     for op in ("delete", "restore", "create"):
         if ops == {op}:
             return op

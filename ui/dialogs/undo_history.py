@@ -94,6 +94,10 @@ class UndoHistoryModel(RowsModel[GroupEntry]):
             "delete": self.tr("Delete"),
             "restore": self.tr("Restore"),
             "create": self.tr("New"),
+            "log_meeting": self.tr("Log meeting"),
+            "mark_done": self.tr("Mark done"),
+            "reopen": self.tr("Reopen"),
+            "reschedule": self.tr("Reschedule"),
             "undo": self.tr("Undo"),
             "redo": self.tr("Redo"),
         }
