@@ -192,7 +192,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._fit_on_show = False
         self._restore_frame_state()
-        self.nav.setCurrentRow(0)
+        last = self.settings.last_view  # the window opens where it was closed (reviewer)
+        self.nav.setCurrentRow(VIEWS.index(last) if last in VIEWS else 0)
         # Until the database is open only what needs none works: switching views, Quit.
         self._waiting = [a for a in self.actions() if a is not self.act_quit and a not in self.view_actions]
         if ctx is not None:
@@ -949,6 +950,7 @@ class MainWindow(QMainWindow):
         s.save_state("geometry", self.saveGeometry())
         s.save_state("window", self.saveState())
         s.save_state("main_splitter", self.splitter.saveState())
+        s.last_view = self.current_entity()
         for entity, view in self.views.items():
             s.save_state(f"splitter_{entity}", view.saveState())
             view.list._save_widths()
