@@ -105,7 +105,7 @@ class UndoOffer(QToolButton):
 
     def offer(self, label: str) -> None:
         if label:
-            self.action.setText(self.tr("&Undo: %1").replace("%1", label))
+            self.action.setText(self.tr("&Undo: %1").replace("%1", label.replace("&", "&&")))
             self.setText(self.tr("Undo"))
             self.setToolTip(self.tr("Undo: %1").replace("%1", label) + " (Ctrl+Z)")
             self.show()
@@ -126,7 +126,8 @@ class RedoOffer(QObject):
 
     def offer(self, label: str) -> None:
         if label:
-            self.action.setText(self.tr("&Redo: %1").replace("%1", label))
+            # "Bộ KH&CN": an & in a name is shown, not taken for the menu's access key
+            self.action.setText(self.tr("&Redo: %1").replace("%1", label.replace("&", "&&")))
         else:
             self.action.setText(self.tr("&Redo"))
         self.action.setEnabled(bool(label))

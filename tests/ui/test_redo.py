@@ -118,3 +118,20 @@ def test_redoing_from_the_undo_history_says_redone_not_undone_undo(
     assert _deleted(engine, ids["bao"])
     assert window.statusBar().currentMessage() == 'Redone: Deleted contact "Vũ Ngọc Bảo"'
     dialog.close()
+
+
+def test_an_ampersand_in_a_name_is_shown_in_the_menu_not_taken_for_its_access_key(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any]
+) -> None:
+    """Seen in the Vietnamese Edit menu: 'Gọi điện … đoàn Bộ KH&CN' read 'Bộ KHC̲N'."""
+    from db.engine import unit_of_work
+
+    with unit_of_work(engine) as s:
+        records.update(s, "contact", ids["bao"], {"full_name": "Vũ Ngọc Bảo (KH&CN)"}, expected_version=None)
+    ctx.records_changed({"contact": [ids["bao"]]})
+    wait_idle(qtbot, ctx)
+    _delete_in_window(qtbot, window, ctx, ids["bao"])
+    assert window.act_undo.text() == '&Undo: Deleted contact "Vũ Ngọc Bảo (KH&&CN)"'
+    window.act_undo.trigger()
+    wait_idle(qtbot, ctx)
+    assert window.act_redo.text() == '&Redo: Deleted contact "Vũ Ngọc Bảo (KH&&CN)"'
