@@ -110,7 +110,7 @@ class GroupEntry:
     actor: str  # who ("" when nobody was chosen)
     count: int  # records touched
     kind: str  # edit, bulk_edit, rating, merge, import, delete, restore, create, log_meeting, mark_done,
-    # reopen, reschedule, undo, redo, import_undo
+    # reopen, reschedule, reorganisation, undo, redo, import_undo
     status: str  # READY, UNDONE, COLLIDES or FINAL
     reason: str  # why it is not READY (or what undoing an import keeps), in ``lang``; "" otherwise
     batch_id: int | None = None
@@ -222,11 +222,13 @@ def _is_merge(session: Session, group_id: str) -> bool:
 
 def _kind(session: Session, group_id: str, stats: Sequence[Any]) -> str:
     """edit (one record's fields), bulk_edit, rating, merge, delete, restore, create, log_meeting
-    (a meeting with what came with it), mark_done, reopen or reschedule (actions)."""
+    (a meeting with what came with it), mark_done, reopen or reschedule (actions), reorganisation."""
     stats = undo.meeting_stats(stats)  # a meeting's save, not an edit of its attendees
     ops = {op for _, op, _, _ in stats}
     if "merge" in ops:
         return "merge"
+    if "succeed" in ops:  # app.reorg: merged, renamed or split (its people and actions moved)
+        return "reorganisation"
     made = {e for e, op, _, _ in stats if op == "create"}
     if ops == {"create"} and "meeting" in made and len(made) > 1:
         return "log_meeting"

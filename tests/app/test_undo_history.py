@@ -334,3 +334,20 @@ def test_a_logged_meeting_and_the_action_rules_have_their_own_kinds_and_words(ap
         'Mở lại việc cần làm "Gửi tài liệu 1"',
         'Đánh dấu xong việc cần làm "Gửi tài liệu 1"',
     ]
+
+
+def test_a_reorganisation_is_listed_as_one_not_as_a_bulk_edit(app_db: Restartable) -> None:
+    """Seen in the demo's Undo history: 'Reorganisation: "Bộ Kế hoạch và Đầu tư" → "Bộ Tài
+    chính"' of kind 'Bulk edit'."""
+    import datetime as dt
+
+    from app import reorg
+
+    engine = app_db.engine
+    old, new = _org(engine, "Bộ Kế hoạch và Đầu tư"), _org(engine, "Bộ Tài chính")
+    with unit_of_work(engine) as s:
+        group, _ = reorg.succeed(s, old, [new], kind="merged", on=dt.date(2025, 3, 1), actor="Anh")
+    with read_session(engine) as s:
+        listed = entry(s, group)
+    assert listed.kind == "reorganisation"
+    assert listed.label.startswith('Reorganisation: "Bộ Kế hoạch và Đầu tư"')

@@ -98,6 +98,7 @@ class UndoHistoryModel(RowsModel[GroupEntry]):
             "mark_done": self.tr("Mark done"),
             "reopen": self.tr("Reopen"),
             "reschedule": self.tr("Reschedule"),
+            "reorganisation": self.tr("Reorganisation"),
             "undo": self.tr("Undo"),
             "redo": self.tr("Redo"),
         }
