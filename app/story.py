@@ -33,7 +33,8 @@ ACTION_HISTORY = 8  # changes shown on an action's page
 
 @dataclass(frozen=True)
 class Commitment:
-    """One open action on a story page."""
+    """One open action on a story page (or a done one: a meeting's page lists its done
+    follow-ups under the open ones)."""
 
     id: int
     title: str
@@ -42,6 +43,8 @@ class Commitment:
     overdue: bool
     due_today: bool
     responsible: str
+    completed_on: dt.date | None = None  # a done one's (done: the status is done)
+    done: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,13 +53,23 @@ class Commitments:
 
     we_owe: list[Commitment] = field(default_factory=list)
     they_owe: list[Commitment] = field(default_factory=list)
+    # done ones, by direction (a meeting's page only: ``commitments(..., with_done=True)``)
+    done_we_owe: list[Commitment] = field(default_factory=list)
+    done_they_owe: list[Commitment] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         return not self.we_owe and not self.they_owe
 
+    @property
+    def any_done(self) -> bool:
+        return bool(self.done_we_owe or self.done_they_owe)
+
     def of(self, direction: str) -> list[Commitment]:
         return self.we_owe if direction == "we_owe" else self.they_owe
+
+    def done_of(self, direction: str) -> list[Commitment]:
+        return self.done_we_owe if direction == "we_owe" else self.done_they_owe
 
 
 @dataclass(frozen=True)
@@ -129,21 +142,27 @@ class ActionStory:
 Story = OrganisationStory | ContactStory | MeetingStory | ActionStory
 
 
-def commitments(actions: list[dict[str, Any]], today: dt.date) -> Commitments:
-    """The open ones among ``actions``, split by direction, each marked overdue or due today."""
+def commitments(actions: list[dict[str, Any]], today: dt.date, *, with_done: bool = False) -> Commitments:
+    """The open ones among ``actions``, split by direction, each marked overdue or due today;
+    ``with_done``: the done ones too, apart (a meeting's follow-ups do not vanish when done)."""
     out = Commitments()
     for a in actions:
-        if a["status"] not in OPEN_STATUSES or a["direction"] not in ("we_owe", "they_owe"):
+        if a["direction"] not in ("we_owe", "they_owe"):
             continue
-        out.of(a["direction"]).append(
+        done = a["status"] == "done"
+        if a["status"] not in OPEN_STATUSES and not (with_done and done):
+            continue
+        (out.done_of if done else out.of)(a["direction"]).append(
             Commitment(
                 id=int(a["id"]),
                 title=str(a["title"]),
                 direction=a["direction"],
                 due_date=a.get("due_date"),
-                overdue=dashboard.is_overdue(a, today),
-                due_today=a.get("due_date") == today,
+                overdue=not done and dashboard.is_overdue(a, today),
+                due_today=not done and a.get("due_date") == today,
                 responsible=str(a.get("responsible") or ""),
+                completed_on=a.get("completed_on") if done else None,
+                done=done,
             )
         )
     return out
@@ -252,7 +271,7 @@ def meeting_story(session: Session, meeting_id: int, *, today: dt.date) -> Meeti
             {"id": oid, "name": records.label(session, "organisation", oid)}
             for oid in rec.get("organisation_ids", [])
         ],
-        commitments=commitments(dashboard.actions_for(session, meeting_id=meeting_id), today),
+        commitments=commitments(dashboard.actions_for(session, meeting_id=meeting_id), today, with_done=True),
         email=emails.message_of(session, meeting_id) if rec.get("kind") == EMAIL_KIND else None,
         invitation=calendars.invitation_of(session, meeting_id),
     )

@@ -405,7 +405,8 @@ TEMPLATES = {
            "deleted": "Deleted {noun}", "restored": "Restored {noun}", "created": "Created {noun}",
            "logged": 'Logged meeting "{title}" with {rest}', "tagged": "Tagged {noun} {tags}",
            "untagged": "Removed tag {tags} from {noun}", "retagged": "Changed the tags of {noun}",
-           "rated": "Rated {noun}", "edited": "Edited {noun}", "shared": "Changed who sees {noun}", "cleared": "Cleared {what} on {noun}",
+           "rated": "Rated {noun}", "edited": "Edited {noun}", "marked_done": "Marked {noun} done",
+           "reopened": "Reopened {noun}", "rescheduled": "Rescheduled {noun}", "shared": "Changed who sees {noun}", "cleared": "Cleared {what} on {noun}",
            "set": "Set {what} to {value} on {noun}"},
     "vi": {"nothing": "Không có gì", "undo": "Hoàn tác", "undid": "Hoàn tác: {what}", "redid": "Làm lại: {what}",
            "merged": 'Gộp {entity} "{a}" vào "{b}"',
@@ -416,7 +417,8 @@ TEMPLATES = {
            "deleted": "Xoá {noun}", "restored": "Khôi phục {noun}", "created": "Tạo {noun}",
            "logged": 'Ghi nhận cuộc họp "{title}" cùng {rest}', "tagged": "Gắn thẻ {tags} cho {noun}",
            "untagged": "Gỡ thẻ {tags} khỏi {noun}", "retagged": "Đổi thẻ của {noun}",
-           "rated": "Đánh giá {noun}", "edited": "Sửa {noun}", "shared": "Đổi người được xem {noun}", "cleared": "Xoá {what} của {noun}",
+           "rated": "Đánh giá {noun}", "edited": "Sửa {noun}", "marked_done": "Đánh dấu xong {noun}",
+           "reopened": "Mở lại {noun}", "rescheduled": "Dời hạn {noun}", "shared": "Đổi người được xem {noun}", "cleared": "Xoá {what} của {noun}",
            "set": "Đặt {what} là {value} cho {noun}"},
 }  # fmt: skip
 
@@ -455,17 +457,50 @@ def describe(session: Session, group_id: str, lang: str = "en") -> str:
     return TEMPLATES[lang][key].format(**params)
 
 
+def meeting_stats(stats: Sequence[Any]) -> list[Any]:
+    """A group's (entity, op, field, records) counts, without what a meeting's save also moved:
+    its attendees' "last contacted" (app.contacted) — the group is said as the meeting's save."""
+    touched = ("contact", "update", "last_contacted_on")
+    if any(r[0] == "meeting" for r in stats):
+        return [r for r in stats if (r[0], r[1], r[2]) != touched]
+    return list(stats)
+
+
+_STEP_FIELDS = {"status", "completed_on", "due_date"}
+
+
+def action_step(session: Session, group_id: str, stats: Sequence[Any]) -> str:
+    """What app.actions' rules did to actions, when that is all the group did: "marked_done",
+    "reopened" or "rescheduled" (a new due date; a closed action reopens with it); "" otherwise."""
+    if not stats or any(e != "action" or op != "update" for e, op, _, _ in stats):
+        return ""
+    fields = {f for _, _, f, _ in stats}
+    if not fields <= _STEP_FIELDS:
+        return ""
+    if "due_date" in fields:
+        return "rescheduled"
+    if "status" not in fields:
+        return ""
+    moves = session.execute(
+        select(CHANGE.c.old, CHANGE.c.new)
+        .where(CHANGE.c.group_id == group_id, CHANGE.c.field == "status")
+        .limit(500)  # a sample is enough to name the step
+    ).all()
+    new = {str(n) for _, n in moves}
+    if new == {"done"}:
+        return "marked_done"
+    if new <= set(m.OPEN_STATUSES) and {str(o) for o, _ in moves} <= {"done", "cancelled"}:
+        return "reopened"
+    return ""
+
+
 def _describe_parts(session: Session, group_id: str, lang: str) -> tuple[str, dict[str, Any]]:
     stats = session.execute(
         select(CHANGE.c.entity, CHANGE.c.op, CHANGE.c.field, func.count(func.distinct(CHANGE.c.entity_id)))
         .where(CHANGE.c.group_id == group_id)
         .group_by(CHANGE.c.entity, CHANGE.c.op, CHANGE.c.field)
     ).all()
-    # A meeting's save also moved its attendees' "last contacted" (app.contacted): the group
-    # is still said as the meeting's save.
-    touched = ("contact", "update", "last_contacted_on")
-    if any(e == "meeting" for e, _, _, _ in stats):
-        stats = [r for r in stats if (r[0], r[1], r[2]) != touched]
+    stats = meeting_stats(stats)
     if not stats:
         return "nothing", {}
     first = session.execute(
@@ -536,7 +571,7 @@ def _describe_parts(session: Session, group_id: str, lang: str) -> tuple[str, di
     if fields <= {"influence", "interest"} and count == 1:
         return "rated", {"noun": noun}
     if count == 1:
-        return "edited", {"noun": noun}
+        return action_step(session, group_id, stats) or "edited", {"noun": noun}
     main = first.field
     labels = FIELD_LABELS_VI if lang == "vi" else FIELD_LABELS
     what = labels.get(main, main.replace("_", " "))

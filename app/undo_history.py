@@ -109,7 +109,8 @@ class GroupEntry:
     at: dt.datetime  # aware UTC: when it was done (its latest row)
     actor: str  # who ("" when nobody was chosen)
     count: int  # records touched
-    kind: str  # edit, bulk_edit, rating, merge, import, delete, restore, create, undo, redo, import_undo
+    kind: str  # edit, bulk_edit, rating, merge, import, delete, restore, create, log_meeting, mark_done,
+    # reopen, reschedule, reorganisation, undo, redo, import_undo
     status: str  # READY, UNDONE, COLLIDES or FINAL
     reason: str  # why it is not READY (or what undoing an import keeps), in ``lang``; "" otherwise
     batch_id: int | None = None
@@ -199,7 +200,7 @@ def entry(session: Session, group_id: str, lang: str = "en") -> GroupEntry:
     if batch_id is not None:
         return _import_entry(session, group_id, int(batch_id), lang, common)
     base, depth = undo.undo_depth(group_id)
-    kind = ("redo" if depth % 2 == 0 else "undo") if depth else _kind(stats)
+    kind = ("redo" if depth % 2 == 0 else "undo") if depth else _kind(session, group_id, stats)
     label = undo.describe(session, group_id, lang)
     if depth and _is_merge(session, base):
         return GroupEntry(label=label, kind=kind, status=FINAL, reason=WORDS[lang]["final_merge"], **common)
@@ -219,11 +220,21 @@ def _is_merge(session: Session, group_id: str) -> bool:
     return merge_summary(session, group_id) is not None
 
 
-def _kind(stats: Sequence[Any]) -> str:
-    """edit (one record's fields), bulk_edit, rating, merge, delete, restore or create."""
+def _kind(session: Session, group_id: str, stats: Sequence[Any]) -> str:
+    """edit (one record's fields), bulk_edit, rating, merge, delete, restore, create, log_meeting
+    (a meeting with what came with it), mark_done, reopen or reschedule (actions), reorganisation."""
+    stats = undo.meeting_stats(stats)  # a meeting's save, not an edit of its attendees
     ops = {op for _, op, _, _ in stats}
     if "merge" in ops:
         return "merge"
+    if "succeed" in ops:  # app.reorg: merged, renamed or split (its people and actions moved)
+        return "reorganisation"
+    made = {e for e, op, _, _ in stats if op == "create"}
+    if ops == {"create"} and "meeting" in made and len(made) > 1:
+        return "log_meeting"
+    step = undo.action_step(session, group_id, stats)
+    if step:
+        return {"marked_done": "mark_done", "reopened": "reopen", "rescheduled": "reschedule"}[step]
     for op in ("delete", "restore", "create"):
         if ops == {op}:
             return op
@@ -430,6 +441,31 @@ def latest_for(session: Session, actor: str, lang: str = "en") -> undo.UndoableG
     """What Ctrl+Z offers: ``actor``'s latest operation not yet undone (imports excluded: they
     are undone from this history or ``ketnoi undo-import``)."""
     return undo.last_undoable(session, actor=actor, lang=lang)
+
+
+def redo_label(session: Session, undo_group: str, lang: str = "en") -> str:
+    """What redoing ``undo_group`` (an undo just done) does again: the undone operation's label
+    ("Edited meeting …"); "" when it cannot be redone (an undone merge or import, undone and
+    redone too often, or its records changed since). Redoing is undoing the undo."""
+    lang = _lang(lang)
+    depth = undo.undo_depth(undo_group)[1]
+    if not undo_group or depth % 2 == 0:
+        return ""
+    if entry(session, undo_group, lang).status != READY:
+        return ""
+    return base_label(session, undo_group, lang)
+
+
+def base_label(session: Session, group_id: str, lang: str = "en") -> str:
+    """The operation an undo or a redo works on, said without "Undo: " ("Edited meeting …")."""
+    return undo.describe(session, undo.undo_depth(group_id)[0], _lang(lang))
+
+
+def latest_group(session: Session, actor: str | None) -> str:
+    """``actor``'s latest operation's group id ("" when there is none): a Redo is offered only
+    while the undo it would undo is still the latest thing that person did."""
+    found = _latest_groups(session, 1, actor)
+    return found[0] if found else ""
 
 
 @dataclass(frozen=True, slots=True)

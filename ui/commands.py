@@ -63,10 +63,15 @@ class RescheduleDialog(QDialog):
             b.setObjectName(f"reschedule_{which}")
             b.setToolTip(ctx.fmt_date(day))
             b.clicked.connect(lambda _c=False, d=day: self.date.setDate(QDate(d.year, d.month, d.day)))
+            # a pick only sets the date: Enter then confirms it (OK), it does not pick again
+            # (reviewer: "+1 week", Enter pressed "+1 week" a second time)
+            b.setAutoDefault(False)
+            b.setDefault(False)
             row.addWidget(b)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -100,13 +105,32 @@ class UndoOffer(QToolButton):
 
     def offer(self, label: str) -> None:
         if label:
-            self.action.setText(self.tr("&Undo: %1").replace("%1", label))
+            self.action.setText(self.tr("&Undo: %1").replace("%1", label.replace("&", "&&")))
             self.setText(self.tr("Undo"))
             self.setToolTip(self.tr("Undo: %1").replace("%1", label) + " (Ctrl+Z)")
             self.show()
         else:
             self.action.setText(self.tr("&Undo"))
             self.hide()
+
+
+class RedoOffer(QObject):
+    """Edit → Redo (Ctrl+Y, Ctrl+Shift+Z): the undo just done in this window, offered back —
+    its text names what it does again; disabled when the last thing done was not an undo."""
+
+    def __init__(self, ctx: AppContext, action: QAction) -> None:
+        super().__init__(action)
+        self.action = action
+        ctx.redo_changed.connect(self.offer)
+        self.offer(ctx.redo_stack[-1][0] if ctx.redo_stack else "")
+
+    def offer(self, label: str) -> None:
+        if label:
+            # "Bộ KH&CN": an & in a name is shown, not taken for the menu's access key
+            self.action.setText(self.tr("&Redo: %1").replace("%1", label.replace("&", "&&")))
+        else:
+            self.action.setText(self.tr("&Redo"))
+        self.action.setEnabled(bool(label))
 
 
 class Commands(QObject):
@@ -234,20 +258,44 @@ class Commands(QObject):
         label, group = item
         actor, lang = self.ctx.actor(), self.ctx.lang()
 
-        def work(s: Session) -> list[int]:
-            undo_history.undo_entry(s, group, actor=actor, lang=lang)
-            return []
+        def work(s: Session) -> tuple[str, str]:
+            done = undo_history.undo_entry(s, group, actor=actor, lang=lang)
+            return undo_history.redo_label(s, done.undo_group, lang), done.undo_group
+
+        def undone(result: tuple[str, str]) -> None:
+            self.ctx.undone(*result)  # Edit → Redo offers it back
+            self.ctx.status_message.emit(self.tr("Undone: %1").replace("%1", label))
 
         def failed(exc: BaseException) -> None:
             self.ctx.changed.emit("", [])
             self.error(exc)
 
-        self.ctx.write(
-            work,
-            entity="",
-            on_done=lambda _r: self.ctx.status_message.emit(self.tr("Undone: %1").replace("%1", label)),
-            on_error=failed,
-        )
+        self.ctx.write(work, entity="", on_done=undone, on_error=failed)
+
+    def redo(self) -> None:
+        """Edit → Redo: do again what the latest undo here took back (undo that undo)."""
+        if self.read_only():
+            return
+        item = self.ctx.pop_redo()
+        if item is None:
+            self.ctx.status_message.emit(self.tr("Nothing to redo"))
+            return
+        label, undo_group = item
+        actor, lang = self.ctx.actor(), self.ctx.lang()
+
+        def work(s: Session) -> str:
+            return undo_history.undo_entry(s, undo_group, actor=actor, lang=lang).undo_group
+
+        def redone(redo_group: str) -> None:
+            self.ctx.redone(redo_group)
+            self.ctx.status_message.emit(self.tr("Redone: %1").replace("%1", label))
+
+        def failed(exc: BaseException) -> None:
+            self.ctx.clear_redo()
+            self.ctx.changed.emit("", [])
+            self.error(exc)
+
+        self.ctx.write(work, entity="", on_done=redone, on_error=failed)
 
     def undo_history(self) -> None:
         """Edit → Undo history…: the recent operations from the database, any one undone."""

@@ -11,7 +11,9 @@ Changes made elsewhere (another process, a PostgreSQL notification) enter throug
 
 The Undo offer (Edit → Undo, Ctrl+Z, the status bar) is read from the database, not kept in
 memory: after every change, and at start, a background read asks :mod:`app.undo` for this
-user's latest operation not yet undone, so it outlives the window.
+user's latest operation not yet undone, so it outlives the window. The Redo offer (Edit → Redo,
+Ctrl+Y) is this window's: the undos just done, offered back while the latest of them is still
+the latest thing this user did (any new change withdraws it, as everywhere).
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ from db.engine import Engine, Session, read_session, unit_of_work
 from ui.settings import Settings
 from ui.tasks import Task, TaskManager
 
+# what the background read of the offers finds: Undo's (label, group), an import on top, the
+# user's latest group (a Redo stands while it is the undo it would undo)
+_Offer = tuple[tuple[str, str] | None, undo_history.ImportOnTop | None, str]
+
 
 class Refused(NotPermitted):
     """A team database's refusal of this login, said in the person's language
@@ -48,6 +54,8 @@ class AppContext(QObject):
     status_message = Signal(str)
     # the latest undoable operation changed (its label, "" when there is none)
     undo_changed = Signal(str)
+    # the operation Edit → Redo would do again changed (its label, "" when there is none)
+    redo_changed = Signal(str)
     # a team database: an administrator changed the signed-in login's role while the window is
     # open (old, new app.team.Identity; a role of "" = disabled): ui.team follows it
     identity_changed = Signal(object, object)
@@ -68,6 +76,11 @@ class AppContext(QObject):
         # Ctrl+Z then says where the import is undone instead of undoing what came before it
         self.import_on_top: undo_history.ImportOnTop | None = None
         self._undo_reads = 0  # only the latest read of the offer counts
+        # (label, undo group id) of the undos done here, the latest last: Edit → Redo undoes the
+        # latest undo; offered while ``_redo_mark`` (that undo's group, or the redo's just done)
+        # is still this user's latest change
+        self.redo_stack: list[tuple[str, str]] = []
+        self._redo_mark = ""
         self._publishing = False
         self.changed.connect(self._coarse_change)
 
@@ -333,19 +346,22 @@ class AppContext(QObject):
         self._undo_reads += 1
         token = self._undo_reads
 
-        def work(_task: Task) -> tuple[tuple[str, str] | None, undo_history.ImportOnTop | None]:
+        def work(_task: Task) -> _Offer:
             with read_session(engine) as s:
                 actor = dashboard.staff_name(s, staff_id) if staff_id is not None else ""
                 found = undo.last_undoable(s, actor=actor, lang=lang)
                 above = undo_history.import_on_top(s, actor=actor, above=found.group_id if found else None)
+                latest = undo_history.latest_group(s, actor)
             if above is not None:  # the import is the newest: nothing older is offered before it
-                return None, above
-            return ((found.description, found.group_id) if found else None), None
+                return None, above, latest
+            return ((found.description, found.group_id) if found else None), None, latest
 
-        def done(result: tuple[tuple[str, str] | None, undo_history.ImportOnTop | None]) -> None:
+        def done(result: _Offer) -> None:
             if token == self._undo_reads:
-                self.undo_offer, self.import_on_top = result
+                self.undo_offer, self.import_on_top, latest = result
                 self.undo_changed.emit(self.undo_offer[0] if self.undo_offer else "")
+                if self.redo_stack and latest != self._redo_mark:  # something new since the undo
+                    self.clear_redo()
 
         self.tasks.run(work, on_done=done, on_error=lambda _exc: None)
 
@@ -355,7 +371,36 @@ class AppContext(QObject):
             self.undo_offer = (label, group_id)
             self.import_on_top = None  # newer than any import
             self.undo_changed.emit(label)
+            if self.redo_stack:
+                self.clear_redo()
         self.refresh_undo()
+
+    def undone(self, label: str, undo_group: str) -> None:
+        """An undo was just done here (``undo_group``, its history group): Edit → Redo offers
+        ``label`` back ("" when it cannot be redone: the Redo offer is withdrawn)."""
+        if not label:
+            self.clear_redo()
+            return
+        self.redo_stack.append((label, undo_group))
+        self._redo_mark = undo_group
+        self.redo_changed.emit(label)
+
+    def pop_redo(self) -> tuple[str, str] | None:
+        """Take the offered redo (it is being done); :meth:`redone` says when it is."""
+        item = self.redo_stack.pop() if self.redo_stack else None  # (its undo stays the latest)
+        self.redo_changed.emit("")
+        return item
+
+    def redone(self, redo_group: str) -> None:
+        """A redo wrote ``redo_group``: the undo done before it, if any, is offered next."""
+        self._redo_mark = redo_group
+        self.redo_changed.emit(self.redo_stack[-1][0] if self.redo_stack else "")
+
+    def clear_redo(self) -> None:
+        """A new change: nothing is offered to redo any more."""
+        self.redo_stack.clear()
+        self._redo_mark = ""
+        self.redo_changed.emit("")
 
     def pop_undo(self) -> tuple[str, str] | None:
         """Take the offered operation (it is being undone); the next offer follows the undo."""

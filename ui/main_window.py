@@ -49,6 +49,8 @@ RECORDS = ("organisation", "contact", "meeting", "action")
 """``db.kinds.RECORD_KINDS`` written out: the frame's navigation is shown before db.kinds (and
 SQLAlchemy with it) is imported; tests/ui/test_startup.py checks that the two agree."""
 VIEWS = ("dashboard", *RECORDS, "map")
+# Edit → Redo: the platform's key (Ctrl+Y on Windows, Ctrl+Shift+Z elsewhere) and both anyway
+REDO_KEYS = ["Ctrl+Y", "Ctrl+Shift+Z"]
 TITLE_BAR = 40  # room left for the window manager's title bar on a first start (its size is unknown)
 
 
@@ -190,7 +192,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._fit_on_show = False
         self._restore_frame_state()
-        self.nav.setCurrentRow(0)
+        last = self.settings.last_view  # the window opens where it was closed (reviewer)
+        self.nav.setCurrentRow(VIEWS.index(last) if last in VIEWS else 0)
         # Until the database is open only what needs none works: switching views, Quit.
         self._waiting = [a for a in self.actions() if a is not self.act_quit and a not in self.view_actions]
         if ctx is not None:
@@ -211,7 +214,7 @@ class MainWindow(QMainWindow):
         "Opening …", and turn the commands on."""
         from ui.answers import FileOffer
         from ui.bulk import BulkActions
-        from ui.commands import Commands, UndoOffer
+        from ui.commands import Commands, RedoOffer, UndoOffer
         from ui.dashboard import DashboardView
         from ui.import_offer import ImportHistoryOffer
         from ui.live import LiveStatus, LiveUpdates
@@ -262,6 +265,7 @@ class MainWindow(QMainWindow):
         self._fill_selection_menu()
 
         self.undo_button = UndoOffer(ctx, self.act_undo, self.commands.undo, self)
+        self.redo_offer = RedoOffer(ctx, self.act_redo)  # enabled after an undo, until a new change
         self.file_offer = FileOffer(ctx, self)  # Open / Show in folder after a file is written
         self.import_offer = ImportHistoryOffer(ctx, self.open_import_history, self)
         self.commands.import_on_top = self.import_offer.offer  # Ctrl+Z after an import: where it is undone
@@ -337,6 +341,7 @@ class MainWindow(QMainWindow):
         self.act_edit = self._act("edit", self.tr("&Edit…"), self.edit_current, ["Ctrl+E"], "edit")
         self.act_delete = self._act("delete", self.tr("&Delete"), self.delete_selected, ["Del"], "delete")
         self.act_undo = self._act("undo", self.tr("&Undo"), self._undo, ["Ctrl+Z"], "undo")
+        self.act_redo = self._act("redo", self.tr("&Redo"), self._redo, REDO_KEYS, "redo")
         self.act_undo_history = self._act("undo_history", self.tr("Undo &history…"), self._undo_history)
         self.act_refresh = self._act("refresh", self.tr("&Refresh"), self.refresh_all, ["F5"], "refresh")
         self.act_done = self._act(
@@ -509,7 +514,9 @@ class MainWindow(QMainWindow):
         m["file"].addSeparator()
         m["file"].addAction(self.act_quit)
         m["edit"] = bar.addMenu(self.tr("&Edit"))
-        m["edit"].addActions([self.act_undo, self.act_undo_history, self.act_edit, self.act_delete])
+        m["edit"].addActions(
+            [self.act_undo, self.act_redo, self.act_undo_history, self.act_edit, self.act_delete]
+        )
         m["edit"].addSeparator()
         m["edit"].addActions([self.act_done, self.act_reschedule, self.act_note])
         m["edit"].addSeparator()
@@ -543,6 +550,9 @@ class MainWindow(QMainWindow):
 
     def _undo(self) -> None:
         self.commands.undo()  # a method: the commands exist once the database is open (attach)
+
+    def _redo(self) -> None:
+        self.commands.redo()
 
     def _undo_history(self) -> None:
         self.commands.undo_history()
@@ -944,6 +954,7 @@ class MainWindow(QMainWindow):
         s.save_state("geometry", self.saveGeometry())
         s.save_state("window", self.saveState())
         s.save_state("main_splitter", self.splitter.saveState())
+        s.last_view = self.current_entity()
         for entity, view in self.views.items():
             s.save_state(f"splitter_{entity}", view.saveState())
             view.list._save_widths()

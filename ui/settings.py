@@ -26,6 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "notify/last_day": "",  # the day the overdue notice was last shown
     "help/welcomed": 0,  # 1: the first-run welcome was shown once (it does not come back)
     "help/who_hint": 0,  # 1: "your changes are recorded as …" was said once (ui.notify.who_records_hint)
+    "display/last_view": "",  # the view the window showed when it closed (ui.main_window.VIEWS)
 }
 DATE_FORMATS = {
     "dmy": ("%d/%m/%Y", "dd/MM/yyyy"),
@@ -109,6 +110,14 @@ class Settings:
     @last_notice_day.setter
     def last_notice_day(self, value: str) -> None:
         self._set("notify/last_day", value)
+
+    @property
+    def last_view(self) -> str:
+        return str(self._get("display/last_view"))
+
+    @last_view.setter
+    def last_view(self, value: str) -> None:
+        self._set("display/last_view", value)
 
     @property
     def welcomed(self) -> bool:

@@ -65,6 +65,7 @@ WRITE_ACTIONS = (
     "act_edit",
     "act_delete",
     "act_undo",
+    "act_redo",
     "act_done",
     "act_reschedule",
     "act_note",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QMessageBox, QWidget
 
@@ -54,6 +54,25 @@ class Lookup(QLineEdit):
         hits = self._find(text) if text.strip() else []
         self._hits = {label: i for i, label in hits}
         self._model.setStringList([label for _i, label in hits])
+        self._fit_popup()
+
+    def _fit_popup(self) -> None:
+        """The list of matches as wide as its longest name, within the screen (reviewer: "Bộ
+        Khoa học và Công ng…" in a list as narrow as the box); what still does not fit ends in
+        "…". Qt places the list under the box, as wide as the box or this minimum."""
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if popup is None:
+            return
+        popup.setTextElideMode(Qt.TextElideMode.ElideRight)
+        wanted = popup.sizeHintForColumn(0) + 2 * popup.frameWidth() + 8
+        if self._model.rowCount() > completer.maxVisibleItems():
+            wanted += popup.verticalScrollBar().sizeHint().width()
+        room = wanted
+        if (screen := self.screen()) is not None:
+            area = screen.availableGeometry()
+            room = area.x() + area.width() - self.mapToGlobal(QPoint(0, 0)).x()
+        popup.setMinimumWidth(max(0, min(wanted, room)))
 
     def _chosen(self, label: str) -> None:
         if label in self._hits:

@@ -284,3 +284,70 @@ def test_a_later_change_outside_any_group_collides_too(app_db: Restartable) -> N
         records.update(s, "organisation", org, {"website": ""}, expected_version=None)  # no group
     with read_session(engine) as s:
         assert entry(s, mine).status == COLLIDES and entry(s, older).status == READY
+
+
+def test_a_logged_meeting_and_the_action_rules_have_their_own_kinds_and_words(app_db: Restartable) -> None:
+    """Reviewer: a meeting logged with 2 actions was listed as a "Bulk edit" (it moved its
+    attendees' last-contacted dates too), and marking an action done as "Edit action …"."""
+    import datetime as dt
+
+    from app import actions
+    from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
+    from db import clock
+
+    engine = app_db.engine
+    org = _org(engine, "Bộ Khoa học và Công nghệ")
+    with unit_of_work(engine) as s:
+        people = [
+            records.create(s, "contact", {"full_name": n, "organisation_id": org}) for n in ("Hương", "Thư")
+        ]
+    today = clock.today()
+    draft = MeetingDraft(
+        {"title": "Làm việc với Bộ", "starts_at": dt.datetime.combine(today, dt.time(9))},
+        [Chosen(org, "MOST")],
+        [Chosen(i, str(i)) for i in people],
+        [FollowUp(f"Gửi tài liệu {n}", "", "", "we_owe", today + dt.timedelta(days=7)) for n in (1, 2)],
+    )
+    with unit_of_work(engine) as s:
+        meeting = save_meeting(s, draft, actor="Anh", group_id=records.new_group_id())
+        action = s.execute(select(m.Action.id).where(m.Action.meeting_id == meeting)).scalars().first()
+    assert action is not None
+    with unit_of_work(engine) as s:
+        done = actions.mark_done(s, [action], actor="Anh")
+    with unit_of_work(engine) as s:
+        reopened = actions.reopen(s, [action], actor="Anh")
+    with unit_of_work(engine) as s:
+        moved = actions.reschedule(s, [action], today + dt.timedelta(days=30), actor="Anh")
+    with read_session(engine) as s:
+        groups = recent_groups(s, limit=4)
+        vi = recent_groups(s, limit=4, lang="vi")
+    assert [g.kind for g in groups] == ["reschedule", "reopen", "mark_done", "log_meeting"]
+    assert [g.group_id for g in groups[:3]] == [moved, reopened, done]
+    assert [g.label for g in groups] == [
+        'Rescheduled action "Gửi tài liệu 1"',
+        'Reopened action "Gửi tài liệu 1"',
+        'Marked action "Gửi tài liệu 1" done',
+        'Logged meeting "Làm việc với Bộ" with 2 actions',
+    ]
+    assert [g.label for g in vi][:3] == [
+        'Dời hạn việc cần làm "Gửi tài liệu 1"',
+        'Mở lại việc cần làm "Gửi tài liệu 1"',
+        'Đánh dấu xong việc cần làm "Gửi tài liệu 1"',
+    ]
+
+
+def test_a_reorganisation_is_listed_as_one_not_as_a_bulk_edit(app_db: Restartable) -> None:
+    """Seen in the demo's Undo history: 'Reorganisation: "Bộ Kế hoạch và Đầu tư" → "Bộ Tài
+    chính"' of kind 'Bulk edit'."""
+    import datetime as dt
+
+    from app import reorg
+
+    engine = app_db.engine
+    old, new = _org(engine, "Bộ Kế hoạch và Đầu tư"), _org(engine, "Bộ Tài chính")
+    with unit_of_work(engine) as s:
+        group, _ = reorg.succeed(s, old, [new], kind="merged", on=dt.date(2025, 3, 1), actor="Anh")
+    with read_session(engine) as s:
+        listed = entry(s, group)
+    assert listed.kind == "reorganisation"
+    assert listed.label.startswith('Reorganisation: "Bộ Kế hoạch và Đầu tư"')

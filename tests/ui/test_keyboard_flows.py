@@ -355,3 +355,28 @@ def test_d_on_the_open_actions_moves_on_to_the_next_one(qtbot, window, ctx, ids,
     qtbot.keyClick(panel.view, Qt.Key.Key_D)  # and on through the list from the keyboard
     qtbot.waitUntil(lambda: records_status(engine, second) == "done", timeout=10_000)
     qtbot.waitUntil(lambda: not ctx.tasks.busy())
+
+
+def test_reschedule_enter_after_a_quick_pick_confirms_the_picked_date(qtbot, ctx):
+    """Reviewer: after clicking "+1 week", Enter pressed "+1 week" again (focus stayed on it);
+    Tab then Enter pressed "End of month" and changed the date unseen. Enter is OK, always."""
+    from PySide6.QtWidgets import QDialog
+
+    from ui.commands import RescheduleDialog
+
+    due = TODAY + dt.timedelta(days=20)
+    for tabs in (0, 1, 2):
+        dialog = RescheduleDialog(ctx, due)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        week = dialog.findChild(QPushButton, "reschedule_week")
+        qtbot.mouseClick(week, Qt.MouseButton.LeftButton)
+        week.setFocus()  # where a click leaves the focus on Windows
+        for _ in range(tabs):
+            qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        assert dialog.focusWidget().objectName().startswith("reschedule_")  # a quick pick
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+        assert dialog.result() == QDialog.DialogCode.Accepted, tabs
+        assert dialog.value() == TODAY + dt.timedelta(days=27), tabs

@@ -44,7 +44,7 @@ def test_overdue_actions_are_marked(ctx, ids):
     first = model.index(0, 0)
     assert first.data(Qt.ItemDataRole.FontRole).bold()
     assert not first.data(Qt.ItemDataRole.DecorationRole).isNull()  # warning icon
-    assert model.index(1, 0).data(Qt.ItemDataRole.DecorationRole) is None
+    assert model.index(2, 0).data(Qt.ItemDataRole.DecorationRole) is None  # due in 4 days
 
 
 @pytest.mark.slow
@@ -98,3 +98,26 @@ def test_many_void_qt_calls_do_not_crash_the_interpreter(qapp):
         label.setText(str(i))
         label.setToolTip("x")
     assert label.text() == "49999"
+
+
+def test_an_action_due_today_is_marked_with_the_banners_bell_and_said_in_its_tooltip(ctx, ids):
+    """Reviewer: the banner said "1 action due today" but its row had no mark (an overdue one
+    has ⚠). The due date of an open action due today carries the bell, its tooltip says why."""
+    from ui.lists.model import ID_ROLE, RecordListModel
+
+    model = RecordListModel(ctx, lists.default_query("action"))
+    due = model.columns.index("due_date")
+    rows = {model.index(r, 0).data(ID_ROLE): r for r in range(model.rowCount())}
+    today = model.index(rows[ids["a_today"]], due)
+    assert today.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert today.data(Qt.ItemDataRole.ToolTipRole) == "23/11/2026 — Due today"
+    assert not today.data(Qt.ItemDataRole.FontRole)  # bold stays for the overdue
+    late = model.index(0, due)
+    assert late.data(Qt.ItemDataRole.ToolTipRole).endswith(" — Overdue")
+    later = [
+        model.index(r, due)
+        for r in range(model.rowCount())
+        if model.index(r, due).data() and r not in (0, rows[ids["a_today"]])
+    ]
+    assert later and all(i.data(Qt.ItemDataRole.DecorationRole) is None for i in later)
+    assert all("—" not in i.data(Qt.ItemDataRole.ToolTipRole) for i in later)

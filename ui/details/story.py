@@ -82,11 +82,12 @@ def _lines(text: str) -> str:
 
 
 def _commitments(c: Commitments, s: Settings) -> str:
-    if c.empty:
+    if c.empty and not c.any_done:
         return f'<p class="muted">{tr("Nothing open in either direction.")}</p>'
     cols = []
     for direction in ("we_owe", "they_owe"):
         items = c.of(direction)
+        done = c.done_of(direction)
         rows = []
         for a in items:
             due = s.fmt_date(a.due_date) if a.due_date else tr("no date")
@@ -99,8 +100,22 @@ def _commitments(c: Commitments, s: Settings) -> str:
             )
             who = f' <span class="muted">· {escape(a.responsible)}</span>' if a.responsible else ""
             rows.append(f"<tr><td>{mark}<br>{link('action', a.id, a.title)}{who}</td></tr>")
-        body = "".join(rows) or f'<tr><td class="muted">{tr("Nothing")}</td></tr>'
-        head = f"{escape(labels.direction(direction))} ({len(items)})"
+        if not rows:
+            rows.append(f'<tr><td class="muted">{tr("Nothing open") if done else tr("Nothing")}</td></tr>')
+        for a in done:  # under the open ones, struck through and greyed: done, not gone
+            when = f" · {s.fmt_date(a.completed_on)}" if a.completed_on else ""
+            who = f" · {escape(a.responsible)}" if a.responsible else ""
+            rows.append(
+                f'<tr><td><span class="muted">✓ {tr("done")}{when}</span><br>'
+                f'<a href="ketnoi:action/{a.id}"><s><span class="muted">{escape(a.title)}</span></s></a><span class="muted">{who}</span></td></tr>'
+            )
+        body = "".join(rows)
+        count = (
+            tr("%1 open, %2 done").replace("%1", str(len(items))).replace("%2", str(len(done)))
+            if c.any_done
+            else str(len(items))
+        )
+        head = f"{escape(labels.direction(direction))} ({count})"
         cols.append(f'<td width="50%"><table width="100%"><tr><th>{head}</th></tr>{body}</table></td>')
     return f'<table width="100%"><tr>{"".join(cols)}</tr></table>'
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -25,6 +25,11 @@ class SearchDialog(QDialog):
         self.box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.results = QListWidget(self)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # a long name ends in "…" within the box (its tooltip has it whole): never a sideways
+        # scroll that cuts "…Quốc gi" (reviewer)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results.setWordWrap(False)
         self.results.itemActivated.connect(self._choose)
         self.results.itemDoubleClicked.connect(self._choose)
         self._timer = QTimer(self, singleShot=True, interval=120)
@@ -43,7 +48,10 @@ class SearchDialog(QDialog):
             text = f"{h.title}\n{labels.entity_name(h.kind)}" + (f" · {h.subtitle}" if h.subtitle else "")
             item = QListWidgetItem(icon(h.kind), text)
             item.setData(Qt.ItemDataRole.UserRole, (h.kind, h.id))
+            item.setToolTip(text)
             self.results.addItem(item)
+            # as wide as the box, not as its text: the view elides what does not fit
+            item.setSizeHint(QSize(1, self.results.sizeHintForRow(self.results.count() - 1)))
         if hits:
             self.results.setCurrentRow(0)
 

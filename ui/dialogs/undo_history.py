@@ -94,6 +94,11 @@ class UndoHistoryModel(RowsModel[GroupEntry]):
             "delete": self.tr("Delete"),
             "restore": self.tr("Restore"),
             "create": self.tr("New"),
+            "log_meeting": self.tr("Log meeting"),
+            "mark_done": self.tr("Mark done"),
+            "reopen": self.tr("Reopen"),
+            "reschedule": self.tr("Reschedule"),
+            "reorganisation": self.tr("Reorganisation"),
             "undo": self.tr("Undo"),
             "redo": self.tr("Redo"),
         }
@@ -267,11 +272,17 @@ class UndoHistoryDialog(QDialog):
         self.progress.show()
 
         kept: list[str] = []
+        # undoing an undo is a redo: said so, with what it does again ("Redone: Edited …")
+        said = [self.tr("Undone: %1").replace("%1", e.label)]
+        redo: list[tuple[str, str]] = []  # what Edit → Redo then offers back
 
         def work(s: Session, task: Task) -> list[int]:
-            kept.extend(
-                undo_history.undo_entry(s, e.group_id, actor=actor, lang=lang, progress=task.progress).kept
-            )
+            result = undo_history.undo_entry(s, e.group_id, actor=actor, lang=lang, progress=task.progress)
+            kept.extend(result.kept)
+            if e.kind == "undo":
+                said[0] = _tr("Redone: %1").replace("%1", undo_history.base_label(s, e.group_id, lang))
+            elif result.undo_group:
+                redo.append((undo_history.redo_label(s, result.undo_group, lang), result.undo_group))
             return []
 
         def progressed(done: int, total: int) -> None:
@@ -286,11 +297,12 @@ class UndoHistoryDialog(QDialog):
                 )
 
         def done(_ids: list[int]) -> None:
+            if redo:
+                self.ctx.undone(*redo[0])
+            self.ctx.status_message.emit(said[0])
             if not shiboken6.isValid(self):
-                self.ctx.status_message.emit(_tr("Undone: %1").replace("%1", e.label))
                 return
             self._stop_progress()
-            self.ctx.status_message.emit(self.tr("Undone: %1").replace("%1", e.label))
             self.load()
             if kept:  # an import's undo keeps what was changed since, and says so
                 text = self.tr("Undone, except what was changed since (kept as it is):")

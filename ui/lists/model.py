@@ -290,9 +290,20 @@ class RecordListModel(QAbstractTableModel):
         key = self._columns[index.column()]
         if row.get("became") and key == "name":
             return self._succeeded(row, role)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "due_date" and self.entity == "action":
+            said = {"overdue": self.tr("Overdue"), "today": self.tr("Due today")}.get(self._due(row), "")
+            return " — ".join(x for x in (self._display(row, key), said) if x)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(row, key)
         return self._decorate(row, key, role)
+
+    def _due(self, row: dict[str, Any]) -> str:
+        """An open action's due date: "overdue", "today" (as the banner counts them) or ""."""
+        due = row.get("due_date")
+        if row.get("status") not in OPEN_STATUSES or due is None:
+            return ""
+        today = self.ctx.today()
+        return "overdue" if due < today else "today" if due == today else ""
 
     # --- presentation ----------------------------------------------------------------------------
 
@@ -347,8 +358,8 @@ class RecordListModel(QAbstractTableModel):
                 return icon(self.entity)
             return None
         status = row.get("status")
-        due = row.get("due_date")
-        overdue = status in OPEN_STATUSES and due is not None and due < self.ctx.today()
+        when = self._due(row)
+        overdue = when == "overdue"
         if role == Qt.ItemDataRole.FontRole and (overdue or row.get("priority") == 1):
             font = QFont()
             font.setBold(True)
@@ -358,6 +369,8 @@ class RecordListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and key == "due_date":
             if overdue:
                 return icon("warning")
+            if when == "today":
+                return icon("bell")  # the due-today banner's bell
             if status == "done":
                 return icon("done")
         return None
