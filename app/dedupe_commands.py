@@ -155,8 +155,9 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
     if not args.group_id and not args.last:
         with read_session(ctx.engine()) as session:
             recent = undo.recent_undoable(session, limit=15)
+            mark = undo.restore_mark(session)
         if not recent:
-            ctx.out("Nothing to undo.")
+            ctx.out(undo.restore_words(mark, "nothing") if mark is not None else "Nothing to undo.")
         for g in recent:
             who = f" by {g.actor}" if g.actor else ""
             ctx.out(f"{g.group_id}  {g.at:%Y-%m-%d %H:%M}{who}  {g.description}")
@@ -166,7 +167,10 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
         if args.last:
             last = undo.last_undoable(session)
             if last is None:
-                raise UserError("Nothing to undo.")
+                mark = undo.restore_mark(session)
+                raise UserError(
+                    undo.restore_words(mark, "nothing") if mark is not None else "Nothing to undo."
+                )
             group_id = last.group_id
         result = undo.undo_group(session, group_id, _actor(args))
     ctx.out(f"Undone: {result.description}.")

@@ -344,8 +344,9 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
 
 RESTORED_KEY = "database.restored"
 """Setting: the last restore of this database — ``{"at": local ISO time, "from": the backup's
-file name, "versions_above": n}``; every record's version is above ``n`` since (app.records
-names the restore when a save that started from a version up to ``n`` is refused)."""
+file name, "versions_above": n, "last_change": c}``; every record's version is above ``n`` since
+(app.records names the restore when a save that started from a version up to ``n`` is refused),
+and history rows up to ``c`` came with the backup: Undo does not reach back past them (app.undo)."""
 
 _VERSION_TRIGGER = "ketnoi_restored_{table}_version"
 RESTORED_TRIGGERS = "ketnoi_restored_%_version"  # (LIKE) a restored file's version triggers
@@ -420,9 +421,22 @@ def _mark_restored(con: sqlite3.Connection, floor: int, source: str) -> None:
         con.execute(f'DROP TRIGGER IF EXISTS "{_VERSION_TRIGGER.format(table=table)}"')
     _lift_new_records(con, floor)
     if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'setting'").fetchone():
-        marker = {"at": clock.now().isoformat(timespec="seconds"), "from": source, "versions_above": floor}
+        marker = {
+            "at": clock.now().isoformat(timespec="seconds"),
+            "from": source,
+            "versions_above": floor,
+            "last_change": _last_change(con),
+        }
         con.execute("DELETE FROM setting WHERE key = ?", (RESTORED_KEY,))
         con.execute("INSERT INTO setting (key, value) VALUES (?, ?)", (RESTORED_KEY, json.dumps(marker)))
+
+
+def _last_change(con: sqlite3.Connection) -> int:
+    """The last history row the restored file holds: what it records up to there happened to
+    the database as the backup was, before the restore (app.undo does not reach back past it)."""
+    if not con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change'").fetchone():
+        return 0
+    return int(con.execute("SELECT coalesce(max(id), 0) FROM change").fetchone()[0])
 
 
 def _lift_new_records(con: sqlite3.Connection, floor: int) -> None:

@@ -39,6 +39,10 @@ class Refused(NotPermitted):
     (:meth:`AppContext.in_words`)."""
 
 
+# what the offer of Undo is read as: (label, group) or none, an import on top, why nothing is
+_UndoRead = tuple[tuple[str, str] | None, undo_history.ImportOnTop | None, str]
+
+
 class AppContext(QObject):
     # entity ("" for several kinds) and the ids touched: the older, coarse announcement, still
     # emitted with every publish; an emit of it alone counts as a change not known in detail
@@ -67,6 +71,9 @@ class AppContext(QObject):
         # this user's latest import when it is newer than that operation (or there is none):
         # Ctrl+Z then says where the import is undone instead of undoing what came before it
         self.import_on_top: undo_history.ImportOnTop | None = None
+        # why nothing is offered when the database was restored from a backup since this user's
+        # last operation (app.undo.RestoreMark: Undo does not reach back across it); "" otherwise
+        self.undo_blocked = ""
         self._undo_reads = 0  # only the latest read of the offer counts
         self._publishing = False
         self.changed.connect(self._coarse_change)
@@ -326,18 +333,20 @@ class AppContext(QObject):
         self._undo_reads += 1
         token = self._undo_reads
 
-        def work(_task: Task) -> tuple[tuple[str, str] | None, undo_history.ImportOnTop | None]:
+        def work(_task: Task) -> _UndoRead:
             with read_session(engine) as s:
                 actor = dashboard.staff_name(s, staff_id) if staff_id is not None else ""
                 found = undo.last_undoable(s, actor=actor, lang=lang)
                 above = undo_history.import_on_top(s, actor=actor, above=found.group_id if found else None)
+                mark = undo.restore_mark(s) if found is None and above is None else None
             if above is not None:  # the import is the newest: nothing older is offered before it
-                return None, above
-            return ((found.description, found.group_id) if found else None), None
+                return None, above, ""
+            blocked = undo.restore_words(mark, "nothing", lang) if mark is not None else ""
+            return ((found.description, found.group_id) if found else None), None, blocked
 
-        def done(result: tuple[tuple[str, str] | None, undo_history.ImportOnTop | None]) -> None:
+        def done(result: _UndoRead) -> None:
             if token == self._undo_reads:
-                self.undo_offer, self.import_on_top = result
+                self.undo_offer, self.import_on_top, self.undo_blocked = result
                 self.undo_changed.emit(self.undo_offer[0] if self.undo_offer else "")
 
         self.tasks.run(work, on_done=done, on_error=lambda _exc: None)
@@ -348,6 +357,13 @@ class AppContext(QObject):
             self.undo_offer = (label, group_id)
             self.import_on_top = None  # newer than any import
             self.undo_changed.emit(label)
+        self.refresh_undo()
+
+    def restored(self) -> None:
+        """The database was just restored from a backup: what was offered came before it and is
+        not undone across it (app.undo.RestoreMark); the offer is read again."""
+        self.undo_offer, self.import_on_top = None, None
+        self.undo_changed.emit("")
         self.refresh_undo()
 
     def pop_undo(self) -> tuple[str, str] | None:

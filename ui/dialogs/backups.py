@@ -333,6 +333,7 @@ class BackupsDialog(QDialog):
         self._run(restore, self._restored, self.tr("Restoring…"), self.tr("The database was not restored."))
 
     def _restored(self, saved: object) -> None:
+        self.ctx.restored()  # nothing from before the restore is offered as Undo
         self.ctx.changed.emit("", [])  # every view shows the restored records
         if saved:
             self.ctx.status_message.emit(
