@@ -9,7 +9,7 @@ Copies go into a folder beside the database, ``<name>-backups/``, named by when 
 
 Kept (:func:`prune`): the last 10 taken before a risky operation (import, merge, bulk delete,
 restore, upgrade), one a day for the last 7 days, one a week for the last 4 weeks, and every
-copy the user asked for by name (``manual``). Files and folder are private to the user
+copy the user asked for by name (``manual``), which takes no day's or week's place. Files and folder are private to the user
 (0600/0700 on POSIX).
 
 A restore takes its copy of what it replaces and puts the backup in place under one hold of the
@@ -242,7 +242,12 @@ def prune(db_file: Path) -> list[Path]:
     keep.update(b.path for b in copies if b.reason == "manual")
     days: dict[dt.date, Path] = {}
     weeks: dict[tuple[int, int], Path] = {}
-    for b in copies:  # newest first: the newest of each day and week stays
+    # Newest first: the newest of each day and week stays. A copy the user asked for is kept
+    # anyway and takes no day's or week's place (reviewer: "Back up now" at 14:15 pushed out
+    # the day's automatic copy of 14:12).
+    for b in copies:
+        if b.reason == "manual":
+            continue
         days.setdefault(b.at.date(), b.path)
         weeks.setdefault(b.at.isocalendar()[:2], b.path)
     keep.update(list(days.values())[:DAILY_KEEP])
