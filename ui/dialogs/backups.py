@@ -55,7 +55,7 @@ class BackupsDialog(QDialog):
         self.list = QTreeWidget(self)
         self.list.setObjectName("backup_list")
         self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([self.tr("Taken"), self.tr("Before"), self.tr("Size")])
+        self.list.setHeaderLabels([self.tr("Taken"), self.tr("Kind of copy"), self.tr("Size")])
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.list.header().setStretchLastSection(False)  # the reason gets the room, not the size
