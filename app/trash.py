@@ -270,6 +270,18 @@ class Emptying:
     def total(self) -> int:
         return sum(self.listed.values()) + self.attached
 
+    def words(self) -> str:
+        """ "1 contact and 1 file attached to it", "2 contacts, 1 action and 3 files attached to
+        them" (English: the command line's words; the window says it in its language)."""
+        parts = [
+            f"{n} {kinds.info(k).noun if n == 1 else kinds.info(k).plural}" for k, n in self.listed.items()
+        ]
+        if self.attached:
+            files = "file" if self.attached == 1 else "files"
+            them = "it" if sum(self.listed.values()) == 1 else "them"
+            parts.append(f"{self.attached} {files} attached to {them}")
+        return " and ".join(filter(None, (", ".join(parts[:-1]), parts[-1]))) if parts else "nothing"
+
     def removed(self, purged: dict[str, int]) -> Emptying:
         """What :func:`empty_trash` reported (``purged``: attachments of both sorts counted
         together), said the same way: listed records, and the files that went with them."""
