@@ -99,9 +99,9 @@ RESTORE_WORDS = {
         "nothing": "Nothing to undo: the database was restored from the backup {source} ({when}).",
     },
     "vi": {
-        "before": "Thao tác này có trước khi cơ sở dữ liệu được khôi phục từ bản sao {source} ({when}): "
-        "không thể hoàn tác vượt qua một lần khôi phục. Cơ sở dữ liệu trước lần khôi phục vẫn được giữ "
-        "thành một bản sao (Tệp → Sao lưu…, ketnoi backups); muốn quay lại, hãy khôi phục bản sao đó.",
+        "before": "Thao tác này diễn ra trước khi cơ sở dữ liệu được khôi phục từ bản sao {source} ({when}), "
+        "nên không thể hoàn tác. Cơ sở dữ liệu trước lần khôi phục vẫn được lưu thành một bản sao "
+        "(Tệp → Sao lưu…, ketnoi backups); muốn quay lại, hãy khôi phục bản sao đó.",
         "nothing": "Không có gì để hoàn tác: cơ sở dữ liệu đã được khôi phục từ bản sao {source} ({when}).",
     },
 }
