@@ -262,21 +262,16 @@ def cmd_trash(args: argparse.Namespace, ctx: CliContext) -> int:
 def _empty_trash(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.kind or args.words:
         raise UserError("--empty removes every deleted record; it takes no --kind or words")
-    if not args.yes:
+    if not args.yes:  # what goes, as the trash lists it, and the files attached to it
         with read_session(ctx.engine()) as session:
-            counts = trash.count_trash(session)
-        total = sum(counts.values())
-        raise UserError(
-            f"this removes {total} deleted record{'s' if total != 1 else ''} for good; add --yes to do it"
-        )
+            going = trash.emptying(session)
+        raise UserError(f"this removes {going.words()} for good; add --yes to do it")
     with unit_of_work(ctx.engine()) as session:
+        going = trash.emptying(session)
         purged = trash.empty_trash(session, actor=ctx.actor())
     ctx.emit({"purged": purged})
     if not purged:
         ctx.out("Nothing deleted.")
         return 0
-    what = ", ".join(
-        f"{n} {kinds.info(k).noun if n == 1 else kinds.info(k).plural}" for k, n in purged.items()
-    )
-    ctx.out(f"Removed for good: {what} (a backup was taken first: ketnoi backups)")
+    ctx.out(f"Removed for good: {going.removed(purged).words()} (a backup was taken first: ketnoi backups)")
     return 0

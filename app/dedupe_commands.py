@@ -173,8 +173,9 @@ def undo_list(ctx: Any, lang: str) -> None:
     words = UNDO_LIST_WORDS[lang]
     with read_session(ctx.engine()) as session:
         recent = undo.recent_undoable(session, limit=15, lang=lang)
+        mark = undo.restore_mark(session)
     if not recent:
-        ctx.out(words["nothing"])
+        ctx.out(undo.restore_words(mark, "nothing", lang) if mark is not None else words["nothing"])
         return
     ctx.out(words["head"])
     width = max(len(g.group_id) for g in recent)
@@ -197,7 +198,10 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
         if args.last:
             last = undo.last_undoable(session)
             if last is None:
-                raise UserError("Nothing to undo.")
+                mark = undo.restore_mark(session)
+                raise UserError(
+                    undo.restore_words(mark, "nothing") if mark is not None else "Nothing to undo."
+                )
             group_id = last.group_id
         result = undo.undo_group(session, group_id, actor)
     ctx.out(f"Undone: {result.description}.")

@@ -213,18 +213,33 @@ def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Bring back records from the trash, all or none: one not in the trash (reviewer: ``ketnoi
+    meeting restore 3`` of a live meeting said "Restored meeting #3" and exited 0) or one that
+    cannot come back (its name is taken) is named, and nothing is restored."""
+    from app import trash
+
     kind = args.entity
-    group = records.new_group_id()
-    done: list[tuple[int, str]] = []
+    wanted = list(dict.fromkeys(args.records))
     with unit_of_work(ctx.engine()) as session:
-        for record_id in dict.fromkeys(args.records):
+        for record_id in wanted:
             resolve.resolve(session, kind, record_id, include_deleted=True)
-            records.restore(session, kind, record_id, actor=ctx.actor(), group_id=group)
-            done.append((record_id, records.label(session, kind, record_id)))
+        result = trash.restore_many(session, [(kind, i) for i in wanted], actor=ctx.actor())
+        if result.skipped:  # raised inside the unit of work: the others are not restored either
+            raise UserError("; ".join(_not_restored(x) for x in result.skipped) + "; nothing restored")
+        group = result.group_id
+        done = [(record_id, records.label(session, kind, record_id)) for record_id in wanted]
     ctx.emit({"kind": kind, "restored": [i for i, _ in done], "group_id": group})
     for record_id, label in done:
         ctx.out(f"Restored {kind} #{record_id}: {label}")
     return 0
+
+
+def _not_restored(skipped: Any) -> str:
+    """ "Meeting #3 is not in the trash", "Organisation #5 cannot come back: …"."""
+    what = f"{skipped.kind.capitalize()} #{skipped.id}"
+    if skipped.code == "gone":
+        return f"{what} is not in the trash"
+    return f"{what} cannot come back: {skipped.message}"
 
 
 # --- list -------------------------------------------------------------------------------------

@@ -257,6 +257,52 @@ def _name_clash(session: Session, kind: str, row: m.Record) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class Emptying:
+    """What emptying the trash removes: the deleted records it lists (kind → how many) and the
+    files attached to them, which go with them without being listed themselves (reviewer: the
+    list said one deleted record, the result "Removed 2 records" — the contact's attached PDF)."""
+
+    listed: dict[str, int]
+    attached: int  # attachments not in the trash themselves, of records that are
+
+    @property
+    def total(self) -> int:
+        return sum(self.listed.values()) + self.attached
+
+    def words(self) -> str:
+        """ "1 contact and 1 file attached to it", "2 contacts, 1 action and 3 files attached to
+        them" (English: the command line's words; the window says it in its language)."""
+        parts = [
+            f"{n} {kinds.info(k).noun if n == 1 else kinds.info(k).plural}" for k, n in self.listed.items()
+        ]
+        if self.attached:
+            files = "file" if self.attached == 1 else "files"
+            them = "it" if sum(self.listed.values()) == 1 else "them"
+            parts.append(f"{self.attached} {files} attached to {them}")
+        return " and ".join(filter(None, (", ".join(parts[:-1]), parts[-1]))) if parts else "nothing"
+
+    def removed(self, purged: dict[str, int]) -> Emptying:
+        """What :func:`empty_trash` reported (``purged``: attachments of both sorts counted
+        together), said the same way: listed records, and the files that went with them."""
+        listed = dict(purged)
+        attached = min(self.attached, listed.get("attachment", 0))
+        if attached:
+            listed["attachment"] -= attached
+        return Emptying({k: n for k, n in listed.items() if n}, attached)
+
+
+def emptying(session: Session) -> Emptying:
+    """What :func:`empty_trash` would remove now, said as the trash lists it (asked first)."""
+    from app.attachments import purgeable_ids
+
+    listed = {k: n for k, n in count_trash(session).items() if k in PURGE_ORDER}
+    table = kinds.table("attachment")
+    in_trash = set(session.execute(select(table.c.id).where(table.c.deleted_at.is_not(None))).scalars())
+    attached = len(set(purgeable_ids(session)) - in_trash)
+    return Emptying(listed, attached)
+
+
 def empty_trash(session: Session, *, actor: str = "") -> dict[str, int]:
     """Remove every deleted record for good, with its link rows; returns how many of each kind.
 

@@ -30,6 +30,7 @@ from app.records import jsonable
 from app.vntext import fold
 from db import kinds
 from db import models as m
+from db.backup import RESTORED_KEY
 from db.queries import chunked
 from db.tables import CHANGE
 
@@ -77,6 +78,64 @@ class UndoResult:
     description: str
 
 
+@dataclass(frozen=True, slots=True)
+class RestoreMark:
+    """The last restore of this database from a backup (:data:`db.backup.RESTORED_KEY`). The
+    history rows up to ``last_change`` came with the backup: they say what was done to the
+    database the backup was taken from, before the restore replaced the database it had become.
+    Undo does not reach back across the restore (the window, the Undo history, ``ketnoi undo``):
+    what it replaced is kept as its "before-restore" copy, which is restored to go back."""
+
+    at: dt.datetime  # local wall time of the restore
+    source: str  # the backup's file name
+    last_change: int
+
+
+RESTORE_WORDS = {
+    "en": {
+        "before": "Done before the database was restored from the backup {source} ({when}): undo does "
+        "not reach back across a restore. The database as it was before the restore is kept as a "
+        "copy (File → Backups…, ketnoi backups); restore that copy to go back to it.",
+        "nothing": "Nothing to undo: the database was restored from the backup {source} ({when}).",
+    },
+    "vi": {
+        "before": "Thao tác này diễn ra trước khi cơ sở dữ liệu được khôi phục từ bản sao {source} ({when}), "
+        "nên không thể hoàn tác. Cơ sở dữ liệu trước lần khôi phục vẫn được lưu thành một bản sao "
+        "(Tệp → Sao lưu…, ketnoi backups); muốn quay lại, hãy khôi phục bản sao đó.",
+        "nothing": "Không có gì để hoàn tác: cơ sở dữ liệu đã được khôi phục từ bản sao {source} ({when}).",
+    },
+}
+
+
+def restore_mark(session: Session) -> RestoreMark | None:
+    """The last restore of this database from a backup (None when it never was restored)."""
+    value = session.execute(select(m.Setting.value).where(m.Setting.key == RESTORED_KEY)).scalar()  # type: ignore[arg-type]
+    if not isinstance(value, dict):
+        return None
+    try:
+        at = dt.datetime.fromisoformat(str(value.get("at")))
+    except ValueError:
+        return None
+    last = value.get("last_change")
+    if not isinstance(last, int):  # restored before the mark said where its history ends
+        stamp = at.astimezone(dt.UTC) if at.tzinfo is None else at
+        last = session.execute(select(func.max(CHANGE.c.id)).where(CHANGE.c.at <= stamp)).scalar() or 0
+    return RestoreMark(at.replace(tzinfo=None), str(value.get("from") or ""), int(last))
+
+
+def restore_words(mark: RestoreMark, key: str, lang: str = "en") -> str:
+    """A sentence about the restore: ``before`` (an operation Undo does not reach back to) or
+    ``nothing`` (nothing is left to undo since it)."""
+    when = f"{mark.at:%d/%m/%Y %H:%M}"
+    return RESTORE_WORDS[_lang(lang)][key].format(source=mark.source or "?", when=when)
+
+
+def before_restore(session: Session, change_id: int) -> RestoreMark | None:
+    """The restore, when the history row ``change_id`` came with the restored backup."""
+    mark = restore_mark(session)
+    return mark if mark is not None and change_id <= mark.last_change else None
+
+
 def undo_id(group_id: str) -> str:
     return UNDO_PREFIX + group_id
 
@@ -110,7 +169,7 @@ def undo_depth(group_id: str) -> tuple[str, int]:
     return base, len(group_id) - len(base)
 
 
-def begin_undo(session: Session, group_id: str, actor: str = "") -> str:
+def begin_undo(session: Session, group_id: str, actor: str = "", lang: str = "en") -> str:
     """Check that ``group_id`` can be undone and mark it undone; returns the undo's group id.
 
     An undo can itself be undone (a redo): its group id gains one more ``u``."""
@@ -119,13 +178,15 @@ def begin_undo(session: Session, group_id: str, actor: str = "") -> str:
     if len(undo_id(group_id)) > MAX_GROUP_ID:
         raise UserError("That change has been undone and redone too many times to undo it again.")
     first = session.execute(
-        select(CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.batch_id)
+        select(CHANGE.c.id, CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.batch_id)
         .where(CHANGE.c.group_id == group_id)
         .order_by(CHANGE.c.id)
         .limit(1)
     ).first()
     if first is None:
         raise UserError(f"There is no change {group_id} to undo.")
+    if (mark := before_restore(session, int(first.id))) is not None:
+        raise UserError(restore_words(mark, "before", lang))
     if first.batch_id is not None:
         raise UserError("That change came from an import: undo it with ‘undo import’.")
     if is_undone(session, group_id):
@@ -187,7 +248,7 @@ def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en
     rows = _rows(session, group_id)
     if any(r.op == "import" for r in rows):
         raise UserError("That change came from an import: undo it with ‘undo import’.")
-    undo = begin_undo(session, group_id, actor)
+    undo = begin_undo(session, group_id, actor, lang)
     now = m.utcnow()
     by_op: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for r in rows:
@@ -341,12 +402,15 @@ def recent_undoable(
     """The latest operations that can still be undone, newest first (for the Edit menu)."""
     # Walk the history backwards one group at a time: the cost follows the few latest
     # groups, never the size of the history (a GROUP BY over all of it would).
+    # Nothing from before a restore from a backup (RestoreMark): the walk stops there.
+    mark = restore_mark(session)
+    floor = mark.last_change if mark is not None else 0
     groups: list[str] = []
     seen: set[str] = set()
     cursor: int | None = None
     for _ in range(limit * 4 + 10):
         query = select(CHANGE.c.id, CHANGE.c.group_id).where(
-            CHANGE.c.group_id != "", CHANGE.c.batch_id.is_(None)
+            CHANGE.c.group_id != "", CHANGE.c.batch_id.is_(None), CHANGE.c.id > floor
         )
         if actor is not None:
             query = query.where(CHANGE.c.actor == actor)

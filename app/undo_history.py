@@ -197,6 +197,14 @@ def entry(session: Session, group_id: str, lang: str = "en") -> GroupEntry:
         ).scalar_one()
     )
     common = {"group_id": group_id, "at": at, "actor": who or "", "count": count}
+    if (mark := undo.before_restore(session, int(last_id))) is not None:  # came with the backup
+        label = _label_before_restore(session, group_id, batch_id, lang, common)
+        kind = "import" if batch_id is not None else _kind(session, group_id, stats)
+        reason = undo.restore_words(mark, "before", lang)
+        return GroupEntry(
+            label=label, kind=kind, status=FINAL, reason=reason,
+            batch_id=int(batch_id) if batch_id is not None else None, **common
+        )  # fmt: skip
     if batch_id is not None:
         return _import_entry(session, group_id, int(batch_id), lang, common)
     base, depth = undo.undo_depth(group_id)
@@ -212,6 +220,14 @@ def entry(session: Session, group_id: str, lang: str = "en") -> GroupEntry:
     found = _later_work(session, group_id, int(last_id))
     status = COLLIDES if found else READY
     return GroupEntry(label=label, kind=kind, status=status, reason=_join(session, found, lang), **common)
+
+
+def _label_before_restore(
+    session: Session, group_id: str, batch_id: int | None, lang: str, common: dict[str, Any]
+) -> str:
+    if batch_id is not None:
+        return _import_entry(session, group_id, int(batch_id), lang, common).label
+    return undo.describe(session, group_id, lang)
 
 
 def _is_merge(session: Session, group_id: str) -> bool:
@@ -500,6 +516,8 @@ def import_on_top(session: Session, *, actor: str, above: str | None) -> ImportO
         ).scalar_one()
         if last is None:  # it wrote nothing (every row already there)
             continue
+        if undo.before_restore(session, int(last)) is not None:  # came with a restored backup
+            return None
         if newer is not None and newer > last:
             return None
         break

@@ -9,7 +9,7 @@ Copies go into a folder beside the database, ``<name>-backups/``, named by when 
 
 Kept (:func:`prune`): the last 10 taken before a risky operation (import, merge, bulk delete,
 restore, upgrade), one a day for the last 7 days, one a week for the last 4 weeks, and every
-copy the user asked for by name (``manual``). Files and folder are private to the user
+copy the user asked for by name (``manual``), which takes no day's or week's place. Files and folder are private to the user
 (0600/0700 on POSIX).
 
 A restore takes its copy of what it replaces and puts the backup in place under one hold of the
@@ -242,7 +242,12 @@ def prune(db_file: Path) -> list[Path]:
     keep.update(b.path for b in copies if b.reason == "manual")
     days: dict[dt.date, Path] = {}
     weeks: dict[tuple[int, int], Path] = {}
-    for b in copies:  # newest first: the newest of each day and week stays
+    # Newest first: the newest of each day and week stays. A copy the user asked for is kept
+    # anyway and takes no day's or week's place (reviewer: "Back up now" at 14:15 pushed out
+    # the day's automatic copy of 14:12).
+    for b in copies:
+        if b.reason == "manual":
+            continue
         days.setdefault(b.at.date(), b.path)
         weeks.setdefault(b.at.isocalendar()[:2], b.path)
     keep.update(list(days.values())[:DAILY_KEEP])
@@ -344,8 +349,9 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
 
 RESTORED_KEY = "database.restored"
 """Setting: the last restore of this database — ``{"at": local ISO time, "from": the backup's
-file name, "versions_above": n}``; every record's version is above ``n`` since (app.records
-names the restore when a save that started from a version up to ``n`` is refused)."""
+file name, "versions_above": n, "last_change": c}``; every record's version is above ``n`` since
+(app.records names the restore when a save that started from a version up to ``n`` is refused),
+and history rows up to ``c`` came with the backup: Undo does not reach back past them (app.undo)."""
 
 _VERSION_TRIGGER = "ketnoi_restored_{table}_version"
 RESTORED_TRIGGERS = "ketnoi_restored_%_version"  # (LIKE) a restored file's version triggers
@@ -420,9 +426,22 @@ def _mark_restored(con: sqlite3.Connection, floor: int, source: str) -> None:
         con.execute(f'DROP TRIGGER IF EXISTS "{_VERSION_TRIGGER.format(table=table)}"')
     _lift_new_records(con, floor)
     if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'setting'").fetchone():
-        marker = {"at": clock.now().isoformat(timespec="seconds"), "from": source, "versions_above": floor}
+        marker = {
+            "at": clock.now().isoformat(timespec="seconds"),
+            "from": source,
+            "versions_above": floor,
+            "last_change": _last_change(con),
+        }
         con.execute("DELETE FROM setting WHERE key = ?", (RESTORED_KEY,))
         con.execute("INSERT INTO setting (key, value) VALUES (?, ?)", (RESTORED_KEY, json.dumps(marker)))
+
+
+def _last_change(con: sqlite3.Connection) -> int:
+    """The last history row the restored file holds: what it records up to there happened to
+    the database as the backup was, before the restore (app.undo does not reach back past it)."""
+    if not con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change'").fetchone():
+        return 0
+    return int(con.execute("SELECT coalesce(max(id), 0) FROM change").fetchone()[0])
 
 
 def _lift_new_records(con: sqlite3.Connection, floor: int) -> None:

@@ -100,17 +100,20 @@ class UndoOffer(QToolButton):
         self.setAutoRaise(True)
         self.clicked.connect(lambda _c=False: undo())
         self.hide()
+        self.ctx = ctx
         ctx.undo_changed.connect(self.offer)
         ctx.refresh_undo()
 
     def offer(self, label: str) -> None:
         if label:
             self.action.setText(self.tr("&Undo: %1").replace("%1", label.replace("&", "&&")))
+            self.action.setStatusTip("")
             self.setText(self.tr("Undo"))
             self.setToolTip(self.tr("Undo: %1").replace("%1", label) + " (Ctrl+Z)")
             self.show()
         else:
             self.action.setText(self.tr("&Undo"))
+            self.action.setStatusTip(self.ctx.undo_blocked)  # restored from a backup since: says so
             self.hide()
 
 
@@ -248,8 +251,8 @@ class Commands(QObject):
         item = self.ctx.pop_undo()
         if item is None:
             above = self.ctx.import_on_top
-            if above is None:
-                self.ctx.status_message.emit(self.tr("Nothing to undo"))
+            if above is None:  # (restored from a backup since: the restore is named)
+                self.ctx.status_message.emit(self.ctx.undo_blocked or self.tr("Nothing to undo"))
             elif self.import_on_top is not None:
                 self.import_on_top(above)
             else:

@@ -36,8 +36,9 @@ from ui.settings import Settings
 from ui.tasks import Task, TaskManager
 
 # what the background read of the offers finds: Undo's (label, group), an import on top, the
-# user's latest group (a Redo stands while it is the undo it would undo)
-_Offer = tuple[tuple[str, str] | None, undo_history.ImportOnTop | None, str]
+# user's latest group (a Redo stands while it is the undo it would undo), why nothing is offered
+# (a restore from a backup since the user's last operation; "" otherwise)
+_Offer = tuple[tuple[str, str] | None, undo_history.ImportOnTop | None, str, str]
 
 
 class Refused(NotPermitted):
@@ -75,6 +76,9 @@ class AppContext(QObject):
         # this user's latest import when it is newer than that operation (or there is none):
         # Ctrl+Z then says where the import is undone instead of undoing what came before it
         self.import_on_top: undo_history.ImportOnTop | None = None
+        # why nothing is offered when the database was restored from a backup since this user's
+        # last operation (app.undo.RestoreMark: Undo does not reach back across it); "" otherwise
+        self.undo_blocked = ""
         self._undo_reads = 0  # only the latest read of the offer counts
         # (label, undo group id) of the undos done here, the latest last: Edit → Redo undoes the
         # latest undo; offered while ``_redo_mark`` (that undo's group, or the redo's just done)
@@ -352,13 +356,15 @@ class AppContext(QObject):
                 found = undo.last_undoable(s, actor=actor, lang=lang)
                 above = undo_history.import_on_top(s, actor=actor, above=found.group_id if found else None)
                 latest = undo_history.latest_group(s, actor)
+                mark = undo.restore_mark(s) if found is None and above is None else None
             if above is not None:  # the import is the newest: nothing older is offered before it
-                return None, above, latest
-            return ((found.description, found.group_id) if found else None), None, latest
+                return None, above, latest, ""
+            blocked = undo.restore_words(mark, "nothing", lang) if mark is not None else ""
+            return ((found.description, found.group_id) if found else None), None, latest, blocked
 
         def done(result: _Offer) -> None:
             if token == self._undo_reads:
-                self.undo_offer, self.import_on_top, latest = result
+                self.undo_offer, self.import_on_top, latest, self.undo_blocked = result
                 self.undo_changed.emit(self.undo_offer[0] if self.undo_offer else "")
                 if self.redo_stack and latest != self._redo_mark:  # something new since the undo
                     self.clear_redo()
@@ -401,6 +407,14 @@ class AppContext(QObject):
         self.redo_stack.clear()
         self._redo_mark = ""
         self.redo_changed.emit("")
+
+    def restored(self) -> None:
+        """The database was just restored from a backup: what was offered came before it and is
+        not undone (nor redone) across it (app.undo.RestoreMark); the offer is read again."""
+        self.undo_offer, self.import_on_top = None, None
+        self.undo_changed.emit("")
+        self.clear_redo()
+        self.refresh_undo()
 
     def pop_undo(self) -> tuple[str, str] | None:
         """Take the offered operation (it is being undone); the next offer follows the undo."""

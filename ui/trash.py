@@ -174,10 +174,10 @@ class TrashDialog(QDialog):
         if total == 0:
             self.summary.setText(self.tr("The trash is empty."))
         else:
-            self.summary.setText(
-                self.tr("%1 deleted records in the trash; %2 shown.")
-                .replace("%1", self.ctx.fmt_number(total))
-                .replace("%2", self.ctx.fmt_number(len(items)))
+            self.summary.setText(  # "1 deleted record", "2 deleted records" (Qt's plural forms)
+                self.tr("%Ln deleted record(s) in the trash; %1 shown.", "", total).replace(
+                    "%1", self.ctx.fmt_number(len(items))
+                )
             )
         self.empty_button.setEnabled(total > 0)
         self.loaded = True
@@ -234,29 +234,56 @@ class TrashDialog(QDialog):
             return self.tr("a live organisation has this name; rename or merge it first")
         return self.tr("restoring it would break a rule of the database")
 
+    def what(self, going: trash.Emptying) -> str:
+        """ "1 contact and 1 file attached to it", "2 contacts, 1 meeting and 3 files attached to
+        them": the records the trash lists, by kind, and the files that go with them."""
+        parts = [
+            f"{self.ctx.fmt_number(n)} {labels.entity_name(k, plural=n != 1).lower()}"
+            for k, n in going.listed.items()
+        ]
+        if going.attached:
+            many = sum(going.listed.values()) != 1
+            parts.append(
+                self.tr("%Ln file(s) attached to them", "", going.attached)
+                if many
+                else self.tr("%Ln file(s) attached to it", "", going.attached)
+            )
+        if len(parts) == 1:
+            return parts[0]
+        return self.tr("%1 and %2").replace("%1", ", ".join(parts[:-1])).replace("%2", parts[-1])
+
     def empty(self) -> None:
+        with read_session(self.ctx.engine) as s:  # a few counts: what the question names
+            going = trash.emptying(s)
+        if going.total == 0:
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Empty trash"),
             self.tr(
-                "Remove every deleted record for good? Their links go with them; their history stays. "
+                "Remove %1 for good? Their links go with them; their history stays. "
                 "A backup of the database is taken first."
-            ),
+            ).replace("%1", self.what(going)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         actor = self.ctx.actor()
-        box: list[dict[str, int]] = []
+        box: list[trash.Emptying] = []
 
         def work(s: Session) -> list[int]:
-            box.append(trash.empty_trash(s, actor=actor))
+            now = trash.emptying(s)  # in the same transaction: counted as the question counted
+            box.append(now.removed(trash.empty_trash(s, actor=actor)))
             return []
 
         def done(_ids: list[int]) -> None:
-            n = sum(box[0].values()) if box else 0
-            self.ctx.status_message.emit(self.tr("Removed %Ln record(s) for good", "", n))
+            removed = box[0] if box else trash.Emptying({}, 0)
+            if removed.total:
+                message = self.tr("Removed %1 for good").replace("%1", self.what(removed))
+            else:
+                message = self.tr("The trash is empty.")
+            self.ctx.status_message.emit(message)
             self.reload()
 
         self.ctx.write(work, entity="", on_done=done)

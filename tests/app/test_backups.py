@@ -367,3 +367,24 @@ def test_a_copy_cut_short_is_never_listed_nor_readable_by_others(
     assert taken is not None and [b.path for b in backups.listing(db_path)] == [taken]
     assert not part.exists()
     assert stat.S_IMODE(taken.stat().st_mode) == 0o600
+
+
+def test_a_copy_asked_for_never_pushes_out_the_days_automatic_copy(db_path: Path, engine: Engine) -> None:
+    """Reviewer: the Backups dialog listed 05/12/2026 14:12 "Daily copy"; after one click on
+    "Back up now" only the 14:15 copy was left (it had taken the day's one place)."""
+    with clock.frozen(dt.datetime(2026, 12, 5, 14, 12), ticking=False):
+        daily = backups.daily(db_path)
+    with clock.frozen(dt.datetime(2026, 12, 5, 14, 15), ticking=False):
+        manual = backups.take(db_path, "manual")
+    assert daily is not None and manual is not None
+    assert [(b.at, b.reason) for b in backups.listing(db_path)] == [
+        (dt.datetime(2026, 12, 5, 14, 15), "manual"),
+        (dt.datetime(2026, 12, 5, 14, 12), "daily"),
+    ]
+    for day in range(1, 4):  # the days after: a daily copy each, and a copy asked for each
+        for hour, reason in ((8, "daily"), (9, "manual"), (10, "manual")):
+            with clock.frozen(dt.datetime(2026, 12, 5 + day, hour, 0), ticking=False):
+                assert backups.take(db_path, reason) is not None
+    kept = backups.listing(db_path)
+    assert daily.exists() and manual.exists()
+    assert sum(b.reason == "daily" for b in kept) == 4 and sum(b.reason == "manual" for b in kept) == 7

@@ -326,3 +326,31 @@ def test_records_that_point_into_the_trash_stay_editable_and_keep_the_link(
             h.field for h in history.record_history(s, "meeting", ids["past_meeting"]) if h.op == "update"
         }
         assert fields == {"minutes"}
+
+
+def test_cli_empty_names_the_files_that_go_with_the_records(
+    engine: Engine, db_path: Path, ids: dict[str, Any]
+) -> None:
+    """Reviewer (in the window): one deleted contact listed, "Removed 2 records for good" — its
+    attached file went too, never named. The command line asks and answers the same way."""
+    import subprocess
+    import sys
+
+    from app import attachments
+
+    with unit_of_work(engine) as s:
+        attachments.add(s, "contact", ids["smith"], attachments.prepare("Công văn số 01.pdf", b"%PDF-1.4 x"))
+    _delete(engine, "contact", ids["smith"])
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "app.cli", "trash", "--empty", *args, "--db", str(db_path)],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+
+    asked = run()
+    assert asked.returncode == 1
+    assert "this removes 1 contact and 1 file attached to it for good; add --yes" in asked.stderr
+    done = run("--yes")
+    assert done.returncode == 0, done.stderr
+    assert "Removed for good: 1 contact and 1 file attached to it" in done.stdout

@@ -351,3 +351,53 @@ def test_a_reorganisation_is_listed_as_one_not_as_a_bulk_edit(app_db: Restartabl
         listed = entry(s, group)
     assert listed.kind == "reorganisation"
     assert listed.label.startswith('Reorganisation: "Bộ Kế hoạch và Đầu tư"')
+
+
+def test_a_database_restored_before_the_restore_said_where_its_history_ends_is_still_not_undone_across(
+    engine: Engine, db_path: Path, db_url: str
+) -> None:
+    """A restore made by an older Ketnoi wrote its time and backup, not the last history row the
+    backup held: the rows written before the restore's time are taken as the backup's."""
+    import datetime as dt
+    import json
+
+    from sqlalchemy import text
+
+    from app import bulk_edit, records, undo, undo_history
+    from app.errors import UserError
+    from db import backup as backups
+    from db import clock
+    from db.engine import read_session, unit_of_work
+    from db.migrate import open_database, restore_database
+
+    with clock.frozen(dt.datetime(2026, 12, 5, 9, 0)):
+        with unit_of_work(engine) as s:
+            oid = records.create(s, "organisation", {"name": "Genetica"})
+        with unit_of_work(engine) as s:
+            deleted = bulk_edit.delete_records(s, "organisation", [oid], actor="Anh")
+        backup = backups.take(db_path, "manual")
+    assert backup is not None
+    engine.dispose()
+    with clock.frozen(dt.datetime(2026, 12, 5, 14, 16)):
+        restore_database(db_url, backup)
+    engine = open_database(db_url)
+    try:
+        with unit_of_work(engine) as s:  # as an older Ketnoi wrote it
+            marker = {"at": "2026-12-05T14:16:00", "from": backup.name, "versions_above": 5}
+            s.execute(
+                text("UPDATE setting SET value = :v WHERE key = 'database.restored'"),
+                {"v": json.dumps(marker)},
+            )
+        with clock.frozen(dt.datetime(2026, 12, 5, 14, 20)), unit_of_work(engine) as s:
+            after = records.create(s, "contact", {"full_name": "Phạm Văn Sau"})
+            later = bulk_edit.delete_records(s, "contact", [after], actor="Anh")
+        with read_session(engine) as s:
+            mark = undo.restore_mark(s)
+            assert mark is not None and mark.source == backup.name
+            assert undo_history.entry(s, deleted).status == undo_history.FINAL
+            assert undo_history.entry(s, later).status == undo_history.READY
+            assert [g.group_id for g in undo.recent_undoable(s)] == [later]  # what came after it only
+        with unit_of_work(engine) as s, pytest.raises(UserError, match="restored from the backup"):
+            undo.undo_group(s, deleted)
+    finally:
+        engine.dispose()

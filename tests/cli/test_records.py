@@ -312,3 +312,29 @@ def test_the_list_prints_codes_as_words_and_json_keeps_them(ketnoi: Ketnoi) -> N
     out = ketnoi.capsys.readouterr().out
     assert "we owe" in out and "we_owe" not in out
     assert ketnoi("action", "list")["items"][0]["direction"] == "we_owe"
+
+
+def test_restore_of_a_record_not_in_the_trash_says_so_and_restores_nothing(ketnoi: Ketnoi) -> None:
+    """Reviewer: `ketnoi meeting restore 3` of a meeting not in the trash printed "Restored
+    meeting #3: …" and exited 0."""
+    oid = ketnoi("org", "add", "--name", "Viettel")["id"]
+    cid = ketnoi("contact", "add", "--name", "Đặng Văn Long")["id"]
+    aid = ketnoi("action", "add", "--title", "Gửi biên bản")["id"]
+    mid = ketnoi("log-meeting", "--title", "Họp với Viettel", "--at", f"{MEETING_DAY.isoformat()} 14:00",
+                 "--organisation", "Viettel")["meeting"]["id"]  # fmt: skip
+    for kind, record_id in (("meeting", mid), ("org", oid), ("contact", cid), ("action", aid)):
+        done = subprocess.run(
+            [sys.executable, "-m", "app.cli", kind, "restore", str(record_id), "--db", ketnoi.db],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        noun = {"meeting": "Meeting", "org": "Organisation", "contact": "Contact", "action": "Action"}[kind]
+        assert done.returncode == 1, done.stdout
+        assert f"{noun} #{record_id} is not in the trash; nothing restored" in done.stderr
+        assert "Restored" not in done.stdout
+    # one in the trash and one not: nothing restored, the one not in the trash named
+    ketnoi("contact", "delete", str(cid))
+    other = ketnoi("contact", "add", "--name", "Phạm Thu Hà")["id"]
+    error, _ = ketnoi.fails("contact", "restore", str(cid), str(other))
+    assert error["error"] == f"Contact #{other} is not in the trash; nothing restored"
+    assert [i["id"] for i in ketnoi("trash")["items"]] == [cid]
+    assert ketnoi("contact", "restore", str(cid))["restored"] == [cid]

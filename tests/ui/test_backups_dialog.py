@@ -24,6 +24,8 @@ def test_back_up_then_restore_from_the_dialog(qtbot: Any, window: Any, ctx: Any,
     dialog.take_button.click()
     qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1 and not dialog.busy, timeout=10_000)
     assert dialog.list.topLevelItem(0).text(1) == "Copy you asked for"
+    # the column says what it holds (reviewer: "Trước khi" / "Before" over "Bản sao hằng ngày")
+    assert dialog.list.headerItem().text(1) == "Kind of copy"
 
     with unit_of_work(ctx.engine) as s:  # work done after the copy…
         later = records.create(s, "organisation", {"name": "Công ty thêm sau"})

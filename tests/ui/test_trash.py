@@ -147,3 +147,39 @@ def test_empty_trash_asks_backs_up_and_removes_for_good(
         for cid in (ids["smith"], ids["bao"]):
             with pytest.raises(Exception, match="No contact"):
                 records.snapshot(s, "contact", cid, include_deleted=True)
+
+
+def test_emptying_names_the_files_that_go_with_the_records_and_counts_them_the_same_way(
+    qtbot: Any,
+    window: Any,
+    ctx: Any,
+    ids: dict[str, Any],
+    engine: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reviewer: the trash said "1 deleted records in the trash; 1 shown.", and emptying it
+    "Removed 2 records for good" — the second the contact's attached PDF, never listed or asked."""
+    from app import attachments
+
+    with unit_of_work(engine) as s:
+        attachments.add(s, "contact", ids["smith"], attachments.prepare("Công văn số 01.pdf", b"%PDF-1.4 x"))
+    window.commands.delete("contact", [ids["smith"]])
+    wait_idle(qtbot, ctx)
+    dialog = _open_trash(qtbot, window)
+    assert dialog.summary.text() == "1 deleted record in the trash; 1 shown."
+    asked: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    said: list[str] = []
+    ctx.status_message.connect(said.append)
+    dialog.empty_button.click()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: dialog.loaded and _rows(dialog) == [], timeout=10_000)
+    assert asked and asked[0].startswith("Remove 1 contact and 1 file attached to it for good?")
+    assert "Removed 1 contact and 1 file attached to it for good" in said
+    with read_session(engine) as s:
+        assert attachments.list_for(s, "contact", ids["smith"]) == []

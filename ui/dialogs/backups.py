@@ -55,7 +55,7 @@ class BackupsDialog(QDialog):
         self.list = QTreeWidget(self)
         self.list.setObjectName("backup_list")
         self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([self.tr("Taken"), self.tr("Before"), self.tr("Size")])
+        self.list.setHeaderLabels([self.tr("Taken"), self.tr("Kind of copy"), self.tr("Size")])
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.list.header().setStretchLastSection(False)  # the reason gets the room, not the size
@@ -333,6 +333,7 @@ class BackupsDialog(QDialog):
         self._run(restore, self._restored, self.tr("Restoring…"), self.tr("The database was not restored."))
 
     def _restored(self, saved: object) -> None:
+        self.ctx.restored()  # nothing from before the restore is offered as Undo
         self.ctx.changed.emit("", [])  # every view shows the restored records
         if saved:
             self.ctx.status_message.emit(
