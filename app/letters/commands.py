@@ -35,7 +35,7 @@ from app.cli import CliContext, json_option
 from app.due import parse_due
 from app.errors import UserError
 from app.letters import draft as drafting
-from app.letters import office
+from app.letters import office, wording
 from app.letters import register as reg
 from app.letters.fields import check_symbol
 from app.written import NotWritten, check_folder
@@ -343,6 +343,13 @@ def _addressee_note(session: Session, letter_id: int, doc: drafting.LetterDoc, c
     and how to take another."""
     line = f"{doc.to_label} {'; '.join(doc.addressee)}"
     letter = reg.get_letter(session, letter_id)
+    action = session.get(m.Action, letter["action_id"]) if letter.get("action_id") else None
+    if not chosen and action is not None and letter.get("organisation_id") != action.organisation_id:
+        recorded = session.get(m.Organisation, action.organisation_id) if action.organisation_id else None
+        target = wording.action_target(session, action, [i for i in (action.organisation_id,) if i])
+        if target is not None and target.id == letter.get("organisation_id"):
+            under = f"; the action is recorded under {recorded.name}" if recorded else ""
+            return f"{line} (named in action #{action.id}'s title{under}; --to ORG writes to another)"
     if chosen or not letter.get("meeting_id") or letter.get("action_id"):
         return line
     others = reg.meeting_addressees(session, int(letter["meeting_id"]))
