@@ -209,3 +209,19 @@ def test_a_letter_whose_subject_is_the_pasted_title_is_drafted_in_its_own_words(
         )
     texts, _, _ = _draft(run, tmp_path, str(letter), "vi")
     assert "V/v mời tham dự buổi làm việc ngày 09/12/2026 về sandbox" in texts
+
+
+def test_a_letter_id_that_is_none_says_how_to_draft_an_actions_letter(
+    run: Run, tmp_path: Path, ids: dict[str, int]
+) -> None:
+    out = run("letter", "draft", "7", "-o", str(tmp_path / "x.docx"), ok=False)
+    assert "action:7" in out and "meeting:7" in out
+
+
+def test_letter_show_prints_its_history_in_words(run: Run, tmp_path: Path, ids: dict[str, int]) -> None:
+    run("letter", "draft", f"action:{ids['action']}", "-o", str(tmp_path / "a.docx"))
+    run("letter", "sign", "1", "--on", "05/12/2026")
+    out = run("letter", "show", "1")
+    assert "{'" not in out and ": None →" not in out
+    assert re.search(r"status: draft → signed", out)
+    assert re.search(r"created", out)
