@@ -225,3 +225,19 @@ def test_letter_show_prints_its_history_in_words(run: Run, tmp_path: Path, ids: 
     assert "{'" not in out and ": None →" not in out
     assert re.search(r"status: draft → signed", out)
     assert re.search(r"created", out)
+
+
+def test_an_english_letter_to_a_post_names_its_organisation_in_english(
+    engine: Engine, ids: dict[str, int]
+) -> None:
+    from app import posts
+    from app.letters import draft
+
+    with unit_of_work(engine) as s:
+        post = posts.add_post(s, ids["most"], "Vụ trưởng Vụ Hợp tác quốc tế", rank=1)
+        letter = register.add_letter(s, {"subject": "Mời họp", "symbol": "NIC-HTQT", "post_id": post})
+    with read_session(engine) as s:
+        en = draft.letter_doc(s, letter, lang="en")
+        vi = draft.letter_doc(s, letter, lang="vi")
+    assert en.addressee == ["Vụ trưởng Vụ Hợp tác quốc tế, Ministry of Science and Technology"]
+    assert vi.addressee == ["Vụ trưởng Vụ Hợp tác quốc tế Bộ Khoa học và Công nghệ"]
