@@ -496,10 +496,17 @@ def post_addressee(session: orm.Session, letter: dict[str, Any]) -> office.Addre
     day = letter.get("letter_date") or clock.today()
     holder = holder_of(session, int(post_id), day)
     org = _org_name(session, row.organisation_id) if row.organisation_id else ""
+    org_en = ""  # the English letter's name for it, when on record
+    if org:
+        org_en = session.execute(select(ORG.c.name_en).where(ORG.c.id == row.organisation_id)).scalar() or ""
     if holder is None:
-        return office.Addressee(title=str(row.title), organisation=org)
+        return office.Addressee(title=str(row.title), organisation=org, organisation_en=org_en)
     return office.Addressee(
-        name=holder.name, honorific=holder.honorific, title=str(row.title), organisation=org
+        name=holder.name,
+        honorific=holder.honorific,
+        title=str(row.title),
+        organisation=org,
+        organisation_en=org_en,
     )
 
 

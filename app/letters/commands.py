@@ -30,12 +30,12 @@ from typing import Any
 
 from sqlmodel import Session
 
-from app import records, resolve, validation, workdays
+from app import history, records, resolve, validation, workdays
 from app.cli import CliContext, json_option
 from app.due import parse_due
 from app.errors import UserError
 from app.letters import draft as drafting
-from app.letters import office
+from app.letters import office, wording
 from app.letters import register as reg
 from app.letters.fields import check_symbol
 from app.written import NotWritten, check_folder
@@ -251,6 +251,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     with read_session(ctx.engine()) as s:
         shown = reg.get_letter(s, letter_id)
         changes = records.history(s, "letter", letter_id)
+        entries = history.record_history(s, "letter", letter_id)
     ctx.emit({"letter": _plain(shown), "history": changes})
     ctx.out(f"#{letter_id} {_line(shown)}")
     for key in ("addressee", "signer_title", "signer_name", "recipients_copy", "notes"):
@@ -259,10 +260,11 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     for key in ("action_id", "meeting_id", "reply_to_id"):
         if shown.get(key):
             ctx.out(f"  {key.removesuffix('_id')}: #{shown[key]}")
-    for c in changes:
-        ctx.out(
-            f"  {c['at']:%d/%m/%Y %H:%M} {c['op']} {c['field']}: {c['old']!r} → {c['new']!r} ({c['actor']})"
-        )
+    if entries:
+        ctx.out("  history:")
+    for e in entries:  # as `ketnoi history letter ID` words them
+        by = f" by {e.actor}" if e.actor else ""
+        ctx.out(f"    {e.at.astimezone():%d/%m/%Y %H:%M}{by}  {history.describe(e)}")
     return 0
 
 
@@ -329,7 +331,16 @@ def letter_for(
     kind = (match.group(1) or "letter").lower()[0]
     ident = int(match.group(2))
     if kind == "l":
-        reg.get_letter(session, ident)  # "no letter #N"
+        try:
+            reg.get_letter(session, ident)
+        except UserError as exc:
+            if match.group(1):
+                raise
+            raise UserError(
+                f"{exc} An action's or a meeting's letter is drafted with action:{ident} or "
+                f"meeting:{ident} (ketnoi letter draft action:{ident} -o thu.docx); "
+                "the registered letters: ketnoi letter list."
+            ) from None
         if to is not None:
             reg.readdress(session, ident, to, actor=actor)
         return ident
@@ -343,6 +354,13 @@ def _addressee_note(session: Session, letter_id: int, doc: drafting.LetterDoc, c
     and how to take another."""
     line = f"{doc.to_label} {'; '.join(doc.addressee)}"
     letter = reg.get_letter(session, letter_id)
+    action = session.get(m.Action, letter["action_id"]) if letter.get("action_id") else None
+    if not chosen and action is not None and letter.get("organisation_id") != action.organisation_id:
+        recorded = session.get(m.Organisation, action.organisation_id) if action.organisation_id else None
+        target = wording.action_target(session, action, [i for i in (action.organisation_id,) if i])
+        if target is not None and target.id == letter.get("organisation_id"):
+            under = f"; the action is recorded under {recorded.name}" if recorded else ""
+            return f"{line} (named in action #{action.id}'s title{under}; --to ORG writes to another)"
     if chosen or not letter.get("meeting_id") or letter.get("action_id"):
         return line
     others = reg.meeting_addressees(session, int(letter["meeting_id"]))

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import shutil
 import string
 import subprocess
@@ -41,6 +42,7 @@ from sqlmodel import Session
 
 from app.errors import UserError
 from app.letters import office as office_mod
+from app.letters import wording
 from app.letters.office import Addressee, OfficeProfile
 from app.vntext import clean
 from app.written import check_folder, not_written
@@ -109,6 +111,7 @@ def fill(template: str, values: dict[str, str]) -> list[str]:
     paragraphs: list[str] = []
     for block in text.replace("\r\n", "\n").split("\n\n"):
         para = " ".join(clean(line) for line in block.splitlines() if clean(line))
+        para = para[:1].upper() + para[1:]  # "${further_to}we …" with no meeting before it
         if para:
             paragraphs.append(para)
     return paragraphs
@@ -146,9 +149,19 @@ def _subject_line(subject: str, lang: str) -> str:
     subject = clean(subject)
     if lang == "en":
         return f"Re: {subject}" if subject else ""
-    if subject[:1].isupper() and not subject[1:2].isupper():
-        subject = subject[0].lower() + subject[1:]  # "V/v giới thiệu…", an acronym stays
+    subject = wording.lower_first(subject)  # "V/v giới thiệu…"; an acronym or a name stays
     return f"V/v {subject}" if subject else ""
+
+
+def _place_en(place: str, orgs: list[m.Organisation], prof: OfficeProfile) -> str:
+    """A venue written with an organisation's Vietnamese name, in its English name when on record
+    ("Bộ Khoa học và Công nghệ, 113 Trần Duy Hưng" → "Ministry of Science and Technology, …")."""
+    pairs = [(o.name, o.name_en) for o in orgs if o.name_en]
+    pairs.append((prof.name_in_text, prof.name_in_text_en))
+    for vi, en in sorted(pairs, key=lambda p: -len(p[0])):
+        if vi and en:
+            place = re.sub(re.escape(vi), en, place, flags=re.IGNORECASE)
+    return place
 
 
 def _meeting_values(session: Session, meeting_id: int | None, lang: str) -> dict[str, str]:
@@ -189,7 +202,8 @@ def letter_doc(
     letter = get_letter(session, letter_id)
     if letter["direction"] != "outgoing":
         raise UserError(f"letter #{letter_id} is incoming: only our own letters are drafted")
-    prof = (profile or office_mod.load_profile(session)).for_lang(lang)
+    base = profile or office_mod.load_profile(session)
+    prof = base.for_lang(lang)
     addressee: Addressee = office_mod.addressee_of(session, letter)
     symbol = letter["symbol"] or prof.symbol
     signed = letter["number"] is not None
@@ -216,14 +230,40 @@ def letter_doc(
             reply_ref = f"Công văn số {reply.reference}" + (f" ngày {when}" if when else "")
         else:
             reply_ref = f"letter No. {reply.reference}" + (f" dated {when}" if when else "")
-    subject = (letter.get("subject_en") or letter["subject"]) if lang == "en" else letter["subject"]
+    subject_vi, subject_en = letter["subject"], letter.get("subject_en") or ""
+    if subject_vi == wording.source_title(session, letter):  # a title pasted by an older Ketnoi
+        subject_vi, derived_en = wording.derived_subjects(session, letter)
+        subject_en = subject_en or derived_en
+    subject = (subject_en or subject_vi) if lang == "en" else subject_vi
+    meeting = session.get(m.Meeting, letter["meeting_id"]) if letter.get("meeting_id") else None
+    if meeting is not None and meeting.deleted_at is not None:
+        meeting = None
+    met = wording.meeting_orgs(session, meeting.id if meeting else None)
+    ref = wording.meeting_ref(
+        meeting, lang, drop=wording.drop_names(session, letter.get("organisation_id")), orgs=met
+    )
+    at_meeting = meeting is not None and (
+        not letter.get("organisation_id") or any(o.id == letter["organisation_id"] for o in met)
+    )
+    further = ("Thực hiện kết quả {}, " if lang == "vi" else "Further to {}, ").format(ref)
+    org_name = addressee.org_name(lang) or (letter.get("organisation") or "")
+    in_text = _subject_line(subject, lang).removeprefix("V/v ").removeprefix("Re: ")
+    if lang == "en" and wording.is_vietnamese(in_text):
+        in_text = "the matter above"  # never a Vietnamese phrase inside an English sentence
+    elif lang == "en" and in_text.startswith("Introduction of "):
+        in_text = "the i" + in_text[1:]
     values = {
         "office": prof.name_in_text,
         "office_short": prof.short_name,
-        "organisation": addressee.organisation or (letter.get("organisation") or ""),
+        "organisation": org_name,
+        "meeting_ref": ref,
+        "further_to": further if at_meeting else "",
+        "invitee": ("you" if lang == "en" else " ".join(addressee.lines(lang)))
+        if addressee.name or addressee.text
+        else ("you" if lang == "en" else f"đại diện {org_name}" if org_name else "Quý cơ quan"),
         "recipient": " ".join(addressee.lines(lang)),
         "salutation": addressee.salutation(),
-        "subject": _subject_line(subject, lang).removeprefix("V/v ").removeprefix("Re: "),
+        "subject": in_text,
         "action": action.title if action else "",
         "reply_to": reply_ref,
         "reply_to_subject": reply.subject if reply else "",
@@ -234,6 +274,8 @@ def letter_doc(
         "staff_email_phrase": f" (email: {staff.email})" if staff and staff.email else "",
         **_meeting_values(session, letter.get("meeting_id"), lang),
     }
+    if lang == "en" and values["meeting_place"]:
+        values["meeting_place"] = _place_en(values["meeting_place"], met, base)
     if letter.get("body") and lang == "vi":
         paragraphs = fill(letter["body"], values)
     else:

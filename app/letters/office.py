@@ -134,6 +134,7 @@ class Addressee:
     honorific: str = ""  # "Ông", "Bà", "PGS.TS.", "Mr." — as stored on the contact
     title: str = ""  # the post: "Tổng Giám đốc"
     organisation: str = ""  # "Công ty Cổ phần Genetica"
+    organisation_en: str = ""  # its English name, when on record (the English letter's)
     text: str = ""  # a "Kính gửi" written out by hand wins over everything above
 
     def form(self, lang: str = "vi") -> str:
@@ -147,12 +148,15 @@ class Addressee:
             return [line for line in (clean(x) for x in self.text.splitlines()) if line]
         person = " ".join(p for p in (self.form(lang), self.name) if p)
         if lang == "en":
-            post = ", ".join(p for p in (self.title, self.organisation) if p)
+            post = ", ".join(p for p in (self.title, self.org_name(lang)) if p)
         else:
             post = " ".join(p for p in (self.title, self.organisation) if p)
         if person and post:
             return [f"{person}, {post}" if lang == "en" else f"{person} - {post}"]
         return [person or post] if (person or post) else []
+
+    def org_name(self, lang: str = "vi") -> str:
+        return (self.organisation_en or self.organisation) if lang == "en" else self.organisation
 
     def salutation(self) -> str:
         """The English letter's greeting: "Dear Mr. John Smith," (the full name: a Vietnamese
@@ -194,5 +198,6 @@ def addressee_of(session: Session, letter: dict[str, Any]) -> Addressee:
             honorific=con.honorific,
             title=con.position,
             organisation=org.name if org else "",
+            organisation_en=org.name_en if org else "",
         )
-    return Addressee(organisation=org.name if org else "")
+    return Addressee(organisation=org.name if org else "", organisation_en=org.name_en if org else "")

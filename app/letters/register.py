@@ -34,6 +34,7 @@ from sqlmodel import Session as ModelSession
 
 from app import records
 from app.errors import UserError
+from app.letters import wording
 from app.letters.fields import check_symbol, format_reference, split_reference
 from app.vntext import fold
 from db import clock
@@ -248,13 +249,14 @@ def letter_for_record(
         if action is None or action.deleted_at is not None:
             raise UserError(f"no action #{ident}")
         values: dict[str, Any] = {
-            "subject": action.title,
             "action_id": ident,
             "organisation_id": to or action.organisation_id,
             "meeting_id": action.meeting_id,
             "owner_id": action.responsible_staff_id,
             "template": _guess_template(action.title),
         }
+        if to is None:
+            values.update(_action_addressee(session, action, prof))
     else:
         assert meeting is not None
         others = meeting_addressees(session, ident)
@@ -266,7 +268,30 @@ def letter_for_record(
             "template": template,
         }
     values["symbol"] = prof.symbol
+    values["subject"], values["subject_en"] = wording.derived_subjects(session, values)
     return add_letter(session, values, actor=actor)
+
+
+def _action_addressee(session: ModelSession, action: m.Action, prof: Any) -> dict[str, Any]:
+    """An action's letter goes to the organisation its title names after "tới/đến/cho/to" when
+    one of that name is on record (the letter's notes say so, and how to write to another),
+    else to the action's own organisation."""
+    from sqlmodel import select as model_select
+
+    from app.letters import office
+
+    own = [o for o in session.exec(model_select(m.Organisation)).all() if office.is_own(prof, o)]
+    skip = [action.organisation_id, *(o.id for o in own)]
+    target = wording.action_target(session, action, [i for i in skip if i is not None])
+    if target is None:
+        return {}
+    recorded = session.get(m.Organisation, action.organisation_id) if action.organisation_id else None
+    note = (
+        f"Gửi tới {target.name}: tổ chức được nêu trong tiêu đề việc #{action.id} «{action.title}»"
+        + (f" (việc ghi cho {recorded.name})" if recorded else "")
+        + ". Muốn gửi nơi khác: đổi Tổ chức của công văn này."
+    )
+    return {"organisation_id": target.id, "notes": note}
 
 
 def _check_not_own(session: ModelSession, organisation_id: int) -> None:
@@ -294,6 +319,10 @@ def readdress(
     contact = session.get(m.Contact, row.contact_id) if row.contact_id else None
     if contact is not None and contact.organisation_id != organisation_id:
         changes["contact_id"] = None
+    was = dict(row._mapping)
+    if was["subject"] in (wording.derived_subjects(session, was)[0], wording.source_title(session, was)):
+        # words never edited: they follow the new addressee ("với X" is not said to X)
+        changes["subject"], changes["subject_en"] = wording.derived_subjects(session, {**was, **changes})
     records.update(
         session, "letter", letter_id, changes, expected_version=None, actor=actor, group_id=group_id
     )
