@@ -1,6 +1,6 @@
 """``ketnoi export-ics``, ``ketnoi export-vcard`` and the .ics half of ``ketnoi import FILE``.
 
-    ketnoi export-ics -o ketnoi.ics                      # every upcoming meeting + open actions
+    ketnoi export-ics ketnoi.ics                         # every upcoming meeting + open actions (or -o FILE)
     ketnoi export-ics --meeting 12 --meeting 14 --reminders none -o hop.ics
     ketnoi export-ics --reminders todo                   # actions as VTODO tasks (not Google)
     ketnoi export-vcard -o danh-ba.vcf [--contact 7 …] [--version 4.0] [--notes]
@@ -86,9 +86,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, as_json],
         help="write meetings (every upcoming one by default) and open actions to an .ics calendar file",
     )
-    p.add_argument(
-        "-o", "--output", type=Path, default=Path("ketnoi.ics"), help="the .ics file (default: ketnoi.ics)"
-    )
+    _output_arguments(p, "ketnoi.ics")
     p.add_argument(
         "--meeting", type=int, action="append", metavar="ID", help="only this meeting (repeatable)"
     )
@@ -109,15 +107,30 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "export-vcard", parents=[common, as_json], help="write contacts to a .vcf file (vCard)"
     )
-    p.add_argument(
-        "-o", "--output", type=Path, default=Path("ketnoi.vcf"), help="the .vcf file (default: ketnoi.vcf)"
-    )
+    _output_arguments(p, "ketnoi.vcf")
     p.add_argument(
         "--contact", type=int, action="append", metavar="ID", help="only this contact (repeatable)"
     )
     p.add_argument("--version", choices=vcards.VERSIONS, default="3.0", help="vCard version (default 3.0)")
     p.add_argument("--notes", action="store_true", help="include the contacts' notes (left out by default)")
     p.set_defaults(handler=export_vcard_command)
+
+
+def _output_arguments(p: argparse.ArgumentParser, default: str) -> None:
+    """The file written: ``ketnoi export-ics FILE.ics`` as the README writes it, or ``-o FILE``."""
+    kind = default.rsplit(".", 1)[-1]
+    p.add_argument("file", nargs="?", type=Path, metavar=f"FILE.{kind}", help=f"the .{kind} file")
+    p.add_argument("-o", "--output", type=Path, help=f"the .{kind} file (default: {default})")
+    p.set_defaults(default_output=Path(default))
+
+
+def output_path(args: argparse.Namespace) -> Path:
+    """The file named positionally or with ``-o`` (both: the same one), else the default."""
+    if args.file is not None and args.output is not None and args.file != args.output:
+        raise UserError(f"two files named ({args.file} and -o {args.output}): give one")
+    path: Path = args.file or args.output or args.default_output
+    args.output = path
+    return path
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -188,7 +201,7 @@ def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
         from app.importing.messages import cli_language
 
         lang = cli_language(args.lang)
-        out = write_ics(ctx.engine(), args.output, args.meeting, reminders=args.reminders, lang=lang)
+        out = write_ics(ctx.engine(), output_path(args), args.meeting, reminders=args.reminders, lang=lang)
     except NotWritten as exc:
         raise _said(exc, args) from None
     ctx.emit(
@@ -208,7 +221,7 @@ def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def export_vcard_command(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        out = write_vcf(ctx.engine(), args.output, args.contact, version=args.version, notes=args.notes)
+        out = write_vcf(ctx.engine(), output_path(args), args.contact, version=args.version, notes=args.notes)
     except NotWritten as exc:
         raise _said(exc, args) from None
     ctx.emit(
