@@ -49,3 +49,29 @@ def test_export_ics_and_export_vcard_take_the_file_as_the_readme_writes_them(tmp
     done = _run(tmp_path, "export-ics", "x.ics", "-o", "y.ics", "--db", db)
     assert done.returncode == 1 and "give one" in done.stderr
     assert not (tmp_path / "x.ics").exists() and not (tmp_path / "y.ics").exists()
+
+
+CARD = """BEGIN:VCARD
+VERSION:3.0
+FN:Đặng Thị Thu Thủy
+N:Đặng;Thủy;Thị Thu;;
+ORG:Viện Công nghệ sinh học
+TITLE:Nghiên cứu viên chính
+TEL;TYPE=CELL:0912 000 999
+EMAIL;TYPE=INTERNET:thuy.dtt@ibt.example.vn
+END:VCARD
+"""
+
+
+def test_a_vcard_import_speaks_of_cards_not_of_sheets_columns_or_formulas(tmp_path: Path) -> None:
+    vcf = tmp_path / "new.vcf"
+    vcf.write_text(CARD, encoding="utf-8")
+    assert vobject.readOne(vcf.read_text(encoding="utf-8")).fn.value == "Đặng Thị Thu Thủy"
+    db = str(tmp_path / "k.db")
+    done = _run(tmp_path, "import", str(vcf), "--lang", "vi", "--db", db)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert 'Tệp vCard "new" (liên hệ, dòng N = thẻ N): mới 1,' in out
+    assert "→ lần nhập #1, mọi thẻ trong một lần ghi (hoàn tác: ketnoi undo-import 1)" in out
+    for spreadsheet_talk in ("công thức", "Excel", "không có giá trị ở dòng nào", "trang", "cột"):
+        assert spreadsheet_talk not in out, out
