@@ -223,5 +223,10 @@ def test_a_logged_emails_page_shows_sender_recipients_and_message_not_attendees_
     assert "Cc:\nLê Thu Hà <ha@most.gov.vn>" in text
     assert "Contacts on this e-mail (1)\nPhạm Quốc Hùng" in text
     assert "Message\nKính gửi anh Anh," in text
-    for meeting_word in ("Attendees", "Minutes", "Participant", "From: Phạm Quốc Hùng <hung@genetica.asia>\nTo"):
+    for meeting_word in (
+        "Attendees",
+        "Minutes",
+        "Participant",
+        "From: Phạm Quốc Hùng <hung@genetica.asia>\nTo",
+    ):
         assert meeting_word not in text, text
