@@ -230,3 +230,27 @@ def test_a_logged_emails_page_shows_sender_recipients_and_message_not_attendees_
         "From: Phạm Quốc Hùng <hung@genetica.asia>\nTo",
     ):
         assert meeting_word not in text, text
+
+
+def test_the_new_contacts_dialog_is_sized_to_its_title_and_addresses(qtbot: Any, qapp: Any) -> None:
+    """Reviewer h12: the dialog opened so narrow that its title read "Ghi nhận thư… từ" and an
+    address was cut, with a scroll bar under it."""
+    from ui.mail import NewContactsDialog
+
+    unknown = [
+        emails.Address("Nguyễn Văn Mới", "moi.nv@genetica.ex"),
+        emails.Address("Trần Thị Thanh Hương", "truong.phong.hop.tac.quoc.te@genetica-vietnam.example.vn"),
+    ]
+    dialog = NewContactsDialog("Đề nghị phối hợp tổ chức hội thảo quốc tế", unknown)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    lst = dialog.list
+    assert not lst.horizontalScrollBar().isVisible()
+    for i in range(lst.count()):
+        text = lst.item(i).text()
+        assert lst.fontMetrics().horizontalAdvance(text) + 24 <= lst.viewport().width(), text
+    assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) + 120
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
