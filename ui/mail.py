@@ -72,9 +72,9 @@ class NewContactsDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self._fit()
+        self._fit(layout)
 
-    def _fit(self) -> None:
+    def _fit(self, layout: QVBoxLayout) -> None:
         """Wide enough for its title and every address, tall enough for the list, within the
         screen (reviewer: the title cut "Ghi nhận thư… từ", an address cut with a scroll bar
         under it). An address still too long for the screen keeps its whole text in a tooltip."""
@@ -83,7 +83,7 @@ class NewContactsDialog(QDialog):
         items = [self.list.item(i) for i in range(self.list.count())]
         widest = max((metrics.horizontalAdvance(i.text()) + check for i in items), default=0)
         frame = self.list.frameWidth() * 2 + self.list.verticalScrollBar().sizeHint().width()
-        margins = self.layout().contentsMargins()
+        margins = layout.contentsMargins()
         sides = margins.left() + margins.right()
         title = self.fontMetrics().horizontalAdvance(self.windowTitle()) + 160  # icon and buttons
         width = max(widest + frame + sides, title, 420)
