@@ -300,6 +300,10 @@ PLAN_LINES: dict[str, tuple[str, str]] = {
     "dry": ("Dry run: {file} {target}: {title}, {when}", "Chạy thử: {file} {target}: {title}, {when}"),
     "target_update": ("updates meeting #{id}", "cập nhật cuộc họp #{id}"),
     "target_create": ("creates a planned meeting", "tạo một cuộc họp dự kiến"),
+    "outdated_target": (
+        "is older than the invitation Ketnoi holds, changes nothing",
+        "cũ hơn lời mời Ketnoi đang có, không thay đổi gì",
+    ),
     "outdated": (
         "{file}: older than the invitation meeting #{id} came from (the organiser has sent a newer "
         "one since): nothing changed",
@@ -374,6 +378,10 @@ def _show_plan(
     )
     say = functools.partial(_said_of_plan, lang=lang)
     when = inv.starts_at.strftime("%d/%m/%Y %H:%M")
+    outdated = plan.meeting_id is not None and plan.sequence is not None and inv.sequence < plan.sequence
+    if dry and outdated:  # what the import would say: nothing changes, no change to list
+        ctx.out(say("dry", file=inv.file_name, target=say("outdated_target"), title=inv.title, when=when))
+        return
     if dry:
         target = say("target_update", id=plan.meeting_id) if plan.meeting_id else say("target_create")
         ctx.out(say("dry", file=inv.file_name, target=target, title=inv.title, when=when))

@@ -161,3 +161,9 @@ def test_an_invitation_is_said_in_vietnamese_gets_the_ministrys_organisation_and
         "  start: 14:00 → 15:00",
         "  end: 16:00 → 17:00",
     ]
+    # the first invitation again, in a dry run: older than the one held, nothing to list
+    done = _run(tmp_path, "import", str(invite), "--lang", "vi", "--dry-run", "--db", db)
+    assert done.stdout == (
+        "Chạy thử: invite.ics cũ hơn lời mời Ketnoi đang có, không thay đổi gì: "
+        "Họp thẩm định đề án Trung tâm dữ liệu quốc gia, 18/12/2026 14:00\n"
+    )
