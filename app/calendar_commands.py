@@ -1,6 +1,6 @@
 """``ketnoi export-ics``, ``ketnoi export-vcard`` and the .ics half of ``ketnoi import FILE``.
 
-    ketnoi export-ics -o ketnoi.ics                      # every upcoming meeting + open actions
+    ketnoi export-ics ketnoi.ics                         # every upcoming meeting + open actions (or -o FILE)
     ketnoi export-ics --meeting 12 --meeting 14 --reminders none -o hop.ics
     ketnoi export-ics --reminders todo                   # actions as VTODO tasks (not Google)
     ketnoi export-vcard -o danh-ba.vcf [--contact 7 …] [--version 4.0] [--notes]
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -25,6 +26,7 @@ from app import calendars, vcards
 from app.cli import CliContext, json_option
 from app.errors import UserError
 from app.written import NotWritten, check_folder, not_written
+from db import models as m
 from db.engine import read_session, unit_of_work
 
 CANCEL_LINES: dict[str, tuple[str, str]] = {
@@ -86,9 +88,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, as_json],
         help="write meetings (every upcoming one by default) and open actions to an .ics calendar file",
     )
-    p.add_argument(
-        "-o", "--output", type=Path, default=Path("ketnoi.ics"), help="the .ics file (default: ketnoi.ics)"
-    )
+    _output_arguments(p, "ketnoi.ics")
     p.add_argument(
         "--meeting", type=int, action="append", metavar="ID", help="only this meeting (repeatable)"
     )
@@ -109,15 +109,30 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "export-vcard", parents=[common, as_json], help="write contacts to a .vcf file (vCard)"
     )
-    p.add_argument(
-        "-o", "--output", type=Path, default=Path("ketnoi.vcf"), help="the .vcf file (default: ketnoi.vcf)"
-    )
+    _output_arguments(p, "ketnoi.vcf")
     p.add_argument(
         "--contact", type=int, action="append", metavar="ID", help="only this contact (repeatable)"
     )
     p.add_argument("--version", choices=vcards.VERSIONS, default="3.0", help="vCard version (default 3.0)")
     p.add_argument("--notes", action="store_true", help="include the contacts' notes (left out by default)")
     p.set_defaults(handler=export_vcard_command)
+
+
+def _output_arguments(p: argparse.ArgumentParser, default: str) -> None:
+    """The file written: ``ketnoi export-ics FILE.ics`` as the README writes it, or ``-o FILE``."""
+    kind = default.rsplit(".", 1)[-1]
+    p.add_argument("file", nargs="?", type=Path, metavar=f"FILE.{kind}", help=f"the .{kind} file")
+    p.add_argument("-o", "--output", type=Path, help=f"the .{kind} file (default: {default})")
+    p.set_defaults(default_output=Path(default))
+
+
+def output_path(args: argparse.Namespace) -> Path:
+    """The file named positionally or with ``-o`` (both: the same one), else the default."""
+    if args.file is not None and args.output is not None and args.file != args.output:
+        raise UserError(f"two files named ({args.file} and -o {args.output}): give one")
+    path: Path = args.file or args.output or args.default_output
+    args.output = path
+    return path
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -188,7 +203,7 @@ def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
         from app.importing.messages import cli_language
 
         lang = cli_language(args.lang)
-        out = write_ics(ctx.engine(), args.output, args.meeting, reminders=args.reminders, lang=lang)
+        out = write_ics(ctx.engine(), output_path(args), args.meeting, reminders=args.reminders, lang=lang)
     except NotWritten as exc:
         raise _said(exc, args) from None
     ctx.emit(
@@ -208,7 +223,7 @@ def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def export_vcard_command(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        out = write_vcf(ctx.engine(), args.output, args.contact, version=args.version, notes=args.notes)
+        out = write_vcf(ctx.engine(), output_path(args), args.contact, version=args.version, notes=args.notes)
     except NotWritten as exc:
         raise _said(exc, args) from None
     ctx.emit(
@@ -231,17 +246,20 @@ def import_ics_command(args: argparse.Namespace, ctx: Any) -> int:
     except OSError as exc:
         raise UserError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
     inv = calendars.read_ics(data, path.name)
+    from app.importing.messages import cli_language
+
+    lang = cli_language(getattr(args, "lang", None))
     if inv.cancelled:
         return _import_cancel(args, ctx, inv)
     if args.dry_run:
         with read_session(ctx.engine()) as s:
             plan = calendars.plan_invitation(s, inv)
-        _show_plan(ctx, inv, plan, dry=True)
+        _show_plan(ctx, inv, plan, dry=True, lang=lang)
         return 0
     with unit_of_work(ctx.engine()) as s:
         wanted = [p.email for p in calendars.plan_invitation(s, inv).unknown] if args.create_contacts else []
         result = calendars.import_invitation(s, inv, create_contacts=wanted, actor=ctx.actor())
-    _show_plan(ctx, inv, result.plan, dry=False, result=result)
+    _show_plan(ctx, inv, result.plan, dry=False, result=result, lang=lang)
     return 0
 
 
@@ -278,14 +296,70 @@ def _import_cancel(args: argparse.Namespace, ctx: Any, inv: calendars.Invitation
     return 0
 
 
+PLAN_LINES: dict[str, tuple[str, str]] = {
+    "dry": ("Dry run: {file} {target}: {title}, {when}", "Chạy thử: {file} {target}: {title}, {when}"),
+    "target_update": ("updates meeting #{id}", "cập nhật cuộc họp #{id}"),
+    "target_create": ("creates a planned meeting", "tạo một cuộc họp dự kiến"),
+    "outdated_target": (
+        "is older than the invitation Ketnoi holds, changes nothing",
+        "cũ hơn lời mời Ketnoi đang có, không thay đổi gì",
+    ),
+    "outdated": (
+        "{file}: older than the invitation meeting #{id} came from (the organiser has sent a newer "
+        "one since): nothing changed",
+        "{file}: cũ hơn lời mời đã tạo cuộc họp #{id} (người tổ chức đã gửi lời mời mới hơn): "
+        "không thay đổi gì",
+    ),
+    "created": ("Meeting #{id} created: {title}, {when}", "Đã tạo cuộc họp #{id}: {title}, {when}"),
+    "updated": ("Meeting #{id} updated: {title}, {when}", "Đã cập nhật cuộc họp #{id}: {title}, {when}"),
+    "unchanged": (
+        "Meeting #{id} unchanged: {title}, {when}",
+        "Cuộc họp #{id} không thay đổi: {title}, {when}",
+    ),
+    "change": ("  {field}: {old} → {new}", "  {field}: {old} → {new}"),
+    "location": ("  location: {x}", "  địa điểm: {x}"),
+    "organiser": ("  organiser: {x}", "  người tổ chức: {x}"),
+    "contact": ("  contact #{id} {name} <{email}>", "  liên hệ #{id} {name} <{email}>"),
+    "staff": ("  staff #{id} {name} <{email}>", "  cán bộ #{id} {name} <{email}>"),
+    "organisation": ("  organisation #{id} {name}", "  tổ chức #{id} {name}"),
+    "new_contact": ("  new contact #{id}", "  liên hệ mới #{id}"),
+    "unknown": (
+        "  not in Ketnoi: {who} (--create-contacts makes contacts of them)",
+        "  chưa có trong Ketnoi: {who} (thêm --create-contacts để tạo liên hệ cho họ)",
+    ),
+    "note": ("  note: {x}", "  lưu ý: {x}"),
+}
+"""What ``ketnoi import FILE.ics`` says of an invitation, in English and Vietnamese."""
+FIELD_WORDS: dict[str, tuple[str, str]] = {
+    "title": ("title", "tiêu đề"),
+    "starts_at": ("start", "bắt đầu"),
+    "ends_at": ("end", "kết thúc"),
+    "location": ("location", "địa điểm"),
+    "agenda": ("agenda", "chương trình"),
+}
+"""The fields of :data:`app.calendars.CHANGE_FIELDS`, as a changed one is named."""
+
+
+def _said_of_plan(key: str, lang: str, **values: Any) -> str:
+    return PLAN_LINES[key][1 if lang == "vi" else 0].format(**values)
+
+
 def _show_plan(
-    ctx: Any, inv: calendars.Invitation, plan: calendars.Plan, *, dry: bool, result: Any = None
+    ctx: Any,
+    inv: calendars.Invitation,
+    plan: calendars.Plan,
+    *,
+    dry: bool,
+    result: Any = None,
+    lang: str = "en",
 ) -> None:
     status = result.status if result is not None else ("updates" if plan.meeting_id else "creates")
+    mid = result.meeting_id if result is not None else plan.meeting_id
+    organisations = _organisation_names(ctx, mid) if result is not None and mid else []
     ctx.emit(
         {
             "status": status,
-            "meeting_id": result.meeting_id if result is not None else plan.meeting_id,
+            "meeting_id": mid,
             "uid": inv.uid,
             "title": inv.title,
             "starts_at": inv.starts_at,
@@ -295,36 +369,55 @@ def _show_plan(
             "matched": [{"contact_id": c, "name": n, "email": p.email} for p, c, n in plan.matched],
             "staff": [{"staff_id": c, "name": n, "email": p.email} for p, c, n in plan.staff],
             "unknown": [{"name": p.name, "email": p.email} for p in plan.unknown],
+            "changes": [{"field": f, "old": o, "new": n} for f, o, n in plan.changes],
+            "organisations": [{"organisation_id": i, "name": n} for i, n in organisations],
             "created_contacts": result.created if result is not None else [],
             "warnings": result.warnings if result is not None else inv.warnings,
             "undo_group": result.group_id if result is not None else "",
         }
     )
+    say = functools.partial(_said_of_plan, lang=lang)
     when = inv.starts_at.strftime("%d/%m/%Y %H:%M")
+    outdated = plan.meeting_id is not None and plan.sequence is not None and inv.sequence < plan.sequence
+    if dry and outdated:  # what the import would say: nothing changes, no change to list
+        ctx.out(say("dry", file=inv.file_name, target=say("outdated_target"), title=inv.title, when=when))
+        return
     if dry:
-        target = f"updates meeting #{plan.meeting_id}" if plan.meeting_id else "creates a planned meeting"
-        ctx.out(f"Dry run: {inv.file_name} {target}: {inv.title}, {when}")
+        target = say("target_update", id=plan.meeting_id) if plan.meeting_id else say("target_create")
+        ctx.out(say("dry", file=inv.file_name, target=target, title=inv.title, when=when))
     elif result.status == "outdated":
-        ctx.out(
-            f"{inv.file_name}: older than the invitation meeting #{result.meeting_id} came from "
-            "(the organiser has sent a newer one since): nothing changed"
-        )
+        ctx.out(say("outdated", file=inv.file_name, id=result.meeting_id))
         return
     else:
-        ctx.out(f"Meeting #{result.meeting_id} {result.status}: {inv.title}, {when}")
+        ctx.out(say(result.status, id=result.meeting_id, title=inv.title, when=when))
+    for name, old, new in plan.changes:
+        ctx.out(say("change", field=FIELD_WORDS[name][1 if lang == "vi" else 0], old=old, new=new))
     if inv.location:
-        ctx.out(f"  location: {inv.location}")
+        ctx.out(say("location", x=inv.location))
     if inv.organizer is not None:
-        ctx.out(f"  organiser: {inv.organizer}")
+        ctx.out(say("organiser", x=inv.organizer))
     for p, c, n in plan.matched:
-        ctx.out(f"  contact #{c} {n} <{p.email}>")
+        ctx.out(say("contact", id=c, name=n, email=p.email))
     for p, c, n in plan.staff:
-        ctx.out(f"  staff #{c} {n} <{p.email}>")
+        ctx.out(say("staff", id=c, name=n, email=p.email))
+    for oid, name in organisations:
+        ctx.out(say("organisation", id=oid, name=name))
     for cid in result.created if result is not None else []:
-        ctx.out(f"  new contact #{cid}")
+        ctx.out(say("new_contact", id=cid))
     for p in plan.unknown:
-        ctx.out(f"  not in Ketnoi: {p} (--create-contacts makes contacts of them)")
-    for w in result.warnings if result is not None else inv.warnings:
-        ctx.out(f"  note: {w}")
+        ctx.out(say("unknown", who=p))
+    notes = result.notes if result is not None else inv.notes
+    for note in notes:
+        ctx.out(say("note", x=calendars.note_text(note, lang)))
     if result is not None and result.status not in ("unchanged", "outdated"):
-        ctx.out(f"  (undo: ketnoi undo {result.group_id})")
+        ctx.out(CANCEL_LINES["undo"][1 if lang == "vi" else 0].format(group=result.group_id))
+
+
+def _organisation_names(ctx: Any, meeting_id: int) -> list[tuple[int, str]]:
+    """The organisations the meeting is linked to, in order (the organiser's first)."""
+    from app import records
+
+    with read_session(ctx.engine()) as s:
+        ids = records.get(s, "meeting", meeting_id).get("organisation_ids") or []
+        rows = [s.get(m.Organisation, i) for i in ids]
+        return [(int(o.id), o.name) for o in rows if o is not None and o.id is not None]

@@ -50,6 +50,7 @@ from sqlmodel import Session
 from app import records
 from app.emails import contacts_by_address, staff_by_address
 from app.errors import UserError
+from app.meetings import attendee_organisations
 from db import clock
 from db import models as m
 from db.queries import chunked, first_emails
@@ -358,11 +359,20 @@ NOTES = {
     "restored": "the meeting this invitation made was in the trash: it is back",
 }
 """What importing an invitation notes, by code (the window words them in its own language)."""
+NOTES_VI = {
+    "whole_day": "sự kiện cả ngày: cuộc họp bắt đầu lúc 00:00",
+    "unknown_zone": "không rõ múi giờ {zone!r}: giờ được lấy đúng như ghi trong tệp, hãy kiểm tra lại",
+    "no_email": "người tham dự {attendee!r} không có địa chỉ email: bỏ qua",
+    "several_events": "tệp có {n} sự kiện: chỉ nhập sự kiện đầu tiên",
+    "repeating": "sự kiện lặp lại: chỉ nhập lần họp đầu tiên",
+    "restored": "cuộc họp do lời mời này tạo đã ở trong thùng rác: đã khôi phục",
+}
+""":data:`NOTES` in Vietnamese (``ketnoi import --lang vi``)."""
 
 
-def note_text(note: Note) -> str:
+def note_text(note: Note, lang: str = "en") -> str:
     code, params = note
-    return NOTES[code].format(**params)
+    return (NOTES_VI if lang == "vi" else NOTES)[code].format(**params)
 
 
 @dataclass(frozen=True)
@@ -558,6 +568,44 @@ class Plan:
     title: str = ""  # the meeting's own title and start, when there is one
     starts_at: dt.datetime | None = None
     sequence: int | None = None  # the SEQUENCE of the invitation the meeting came from
+    # An update only: what the invitation changes in the meeting, (field, old, new) as shown
+    # (see CHANGE_FIELDS); empty when it changes none of them.
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+CHANGE_FIELDS = ("title", "starts_at", "ends_at", "location", "agenda")
+"""The meeting's fields an invitation sets, in the order a preview lists their changes."""
+SHOWN_TEXT = 80
+"""A changed location or agenda is shown cut to this many characters."""
+
+
+def _shown(value: Any, other: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dt.datetime):
+        same_day = isinstance(other, dt.datetime) and other.date() == value.date()
+        return value.strftime("%H:%M" if same_day else "%d/%m/%Y %H:%M")
+    text = " ".join(str(value).split())
+    return text if len(text) <= SHOWN_TEXT else text[: SHOWN_TEXT - 1] + "…"
+
+
+def invitation_changes(meeting: m.Meeting, inv: Invitation) -> list[tuple[str, str, str]]:
+    """What importing ``inv`` changes in ``meeting`` (reviewer: the preview said "Updates
+    meeting #9" and not that it moved from 14:00 to 15:00): (field, old, new), times as
+    "14:00" when the day is the same, "03/12/2026 14:00" otherwise."""
+    new = {
+        "title": inv.title,
+        "starts_at": inv.starts_at,
+        "ends_at": inv.ends_at,
+        "location": inv.location[:2000],
+        "agenda": inv.description,
+    }
+    out: list[tuple[str, str, str]] = []
+    for name in CHANGE_FIELDS:
+        old = getattr(meeting, name)
+        if (old or None) != (new[name] or None):
+            out.append((name, _shown(old, new[name]), _shown(new[name], old)))
+    return out
 
 
 CANCEL_OUTCOMES = ("cancelled", "not_found", "outdated", "took_place", "in_trash", "other_occurrence")
@@ -618,6 +666,7 @@ def plan_invitation(session: Session, inv: Invitation) -> Plan:
         title=meeting.title if meeting is not None else "",
         starts_at=meeting.starts_at if meeting is not None else None,
         sequence=row.sequence if row is not None else None,
+        changes=invitation_changes(meeting, inv) if meeting is not None and not inv.cancelled else [],
     )
 
 
@@ -678,6 +727,7 @@ def import_invitation(
         result.plan = plan
     roles = {p.email: p.role for p in [*inv.attendees]}
     attendees = {cid: roles.get(p.email, "participant") for p, cid, _ in plan.matched}
+    organisations = _organisations(session, inv, plan)
     staff_ids = [sid for _, sid, _ in plan.staff]
     organizer = str(inv.organizer) if inv.organizer is not None else ""
     values: dict[str, Any] = {
@@ -693,6 +743,7 @@ def import_invitation(
             attendees=[{"contact_id": c, "role": r} for c, r in attendees.items()],
             staff_ids=staff_ids,
             owner_id=plan.owner_id,
+            organisation_ids=organisations,
         )
         mid = records.create(session, "meeting", values, actor=actor, group_id=group)
         session.execute(
@@ -719,6 +770,7 @@ def import_invitation(
     merged += [{"contact_id": c, "role": r} for c, r in attendees.items() if c not in have]
     values["attendees"] = merged
     values["staff_ids"] = list(dict.fromkeys([*current.get("staff_ids", []), *staff_ids]))
+    values["organisation_ids"] = list(dict.fromkeys([*current.get("organisation_ids", []), *organisations]))
     before = plan.version
     version = records.update(
         session,
@@ -737,6 +789,16 @@ def import_invitation(
     session.flush()
     result.status = "updated" if version != before or plan.in_trash or result.created else "unchanged"
     return result
+
+
+def _organisations(session: Session, inv: Invitation, plan: Plan) -> list[int]:
+    """The organisations of the attendees who are contacts, the organiser's first, each once:
+    what Log meeting links a meeting to (reviewer: an invitation from the Ministry, its
+    organiser and two attendees contacts of the Ministry, gave a meeting with no organisation)."""
+    organiser = inv.organizer.email if inv.organizer is not None else ""
+    first = [cid for p, cid, _ in plan.matched if p.email == organiser]
+    rest = [cid for p, cid, _ in plan.matched if p.email != organiser]
+    return attendee_organisations(session, list(dict.fromkeys([*first, *rest])))
 
 
 def _apply_cancel(session: Session, inv: Invitation, plan: Plan, group: str, actor: str) -> InviteResult:
@@ -771,6 +833,7 @@ def invitation_of(session: Session, meeting_id: int) -> dict[str, Any] | None:
 
 __all__ = [
     "CANCEL_OUTCOMES",
+    "CHANGE_FIELDS",
     "OFFICE_TZ",
     "ActionAbout",
     "Exported",
@@ -782,6 +845,7 @@ __all__ = [
     "database_uuid",
     "export_ics",
     "import_invitation",
+    "invitation_changes",
     "invitation_of",
     "is_ics_file",
     "open_action_ids",

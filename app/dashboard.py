@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app import records
 from app.lists import action_select
 from db.models import (
+    EMAIL_KIND,
     OPEN_STATUSES,
 )
 from db.tables import ACT, ATTENDEE, CHANGE, CON, MEET, MEET_ORG, METHOD, ORG, STAFF
@@ -100,7 +101,7 @@ def upcoming_meetings(session: Session, *, now: dt.datetime, limit: int = 10) ->
             MEET.c.location,
             MEET.c.kind,
         )
-        .where(MEET.c.deleted_at.is_(None), MEET.c.starts_at >= now)
+        .where(MEET.c.deleted_at.is_(None), MEET.c.starts_at >= now, MEET.c.kind != EMAIL_KIND)
         .order_by(MEET.c.starts_at, MEET.c.id)
         .limit(limit)
     )
@@ -177,6 +178,7 @@ def counts(session: Session, *, today: dt.date) -> dict[str, int]:
                 MEET.c.deleted_at.is_(None),
                 MEET.c.starts_at >= month_start,
                 MEET.c.starts_at < next_month,
+                MEET.c.kind != EMAIL_KIND,  # an e-mail logged is kept as a meeting of this kind
             )
         ),
         "we_owe": int(open_by_dir.get("we_owe", 0)),

@@ -226,6 +226,29 @@ def _minutes(parsed: ParsedEmail) -> str:
     return text[:BODY_LIMIT]
 
 
+HEAD_WORDS = {"From": "from", "To": "to", "Cc": "cc"}
+"""The head lines :func:`_minutes` writes before an e-mail's text, by the page's key."""
+
+
+def message_parts(minutes: str) -> tuple[list[tuple[str, str]], str]:
+    """A logged e-mail's text as :func:`_minutes` stored it, split into its head, e.g.
+    ``[("from", "Lan <lan@x.vn>"), ("to", "…")]``, and the message itself, so that a page
+    words the head in its own language (reviewer: "From:/To:/Cc:" in the Vietnamese window).
+    A text that does not start with such a head is all message."""
+    head: list[tuple[str, str]] = []
+    lines = minutes.split("\n")
+    i = 0
+    while i < len(lines):
+        word, sep, value = lines[i].partition(": ")
+        if not sep or word not in HEAD_WORDS or any(k == HEAD_WORDS[word] for k, _ in head):
+            break
+        head.append((HEAD_WORDS[word], value))
+        i += 1
+    if not head or (i < len(lines) and lines[i] != ""):
+        return [], minutes
+    return head, "\n".join(lines[i + 1 :])
+
+
 def _organisations_of(session: Session, contact_ids: list[int]) -> list[int]:
     if not contact_ids:
         return []

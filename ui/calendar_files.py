@@ -210,6 +210,7 @@ class InvitationDialog(QDialog):
             )
         intro = QLabel(head, self)
         intro.setWordWrap(True)
+        changes = self._changes(plan) if plan.meeting_id is not None else None
         form = QFormLayout()
         when = inv.starts_at.strftime("%d/%m/%Y %H:%M")
         if inv.ends_at is not None:
@@ -254,6 +255,8 @@ class InvitationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        if changes is not None:
+            layout.addWidget(changes)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Attendees:"), self))
         layout.addWidget(self.list)
@@ -264,6 +267,29 @@ class InvitationDialog(QDialog):
             layout.addWidget(shown)
         layout.addWidget(buttons)
         self.resize(560, 440)
+
+    def _changes(self, plan: calendars.Plan) -> QLabel:
+        """What the update changes, one field a line, old → new (reviewer: "Updates meeting #9"
+        and not that it moves from 14:00 to 15:00); or that it changes none of them."""
+        names = {
+            "title": self.tr("Title"),
+            "starts_at": self.tr("Starts"),
+            "ends_at": self.tr("Ends"),
+            "location": self.tr("Location"),
+            "agenda": self.tr("Agenda"),
+        }
+        lines = [f"{names.get(f, f)}: {old} → {new}" for f, old, new in plan.changes]
+        shown = QLabel(
+            "\n".join(lines) if lines else self.tr("No change to the title, time, location or agenda."), self
+        )
+        shown.setObjectName("invitation_changes")
+        shown.setWordWrap(True)
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if lines:
+            font = shown.font()
+            font.setBold(True)
+            shown.setFont(font)
+        return shown
 
     def chosen(self) -> list[str]:
         items = (self.list.item(i) for i in range(self.list.count()))

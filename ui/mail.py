@@ -72,6 +72,32 @@ class NewContactsDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
+        self._fit(layout)
+
+    def _fit(self, layout: QVBoxLayout) -> None:
+        """Wide enough for its title and every address, tall enough for the list, within the
+        screen (reviewer: the title cut "Ghi nhận thư… từ", an address cut with a scroll bar
+        under it). An address still too long for the screen keeps its whole text in a tooltip."""
+        metrics = self.list.fontMetrics()
+        check = self.style().pixelMetric(self.style().PixelMetric.PM_IndicatorWidth) + 16
+        items = [self.list.item(i) for i in range(self.list.count())]
+        widest = max((metrics.horizontalAdvance(i.text()) + check for i in items), default=0)
+        frame = self.list.frameWidth() * 2 + self.list.verticalScrollBar().sizeHint().width()
+        margins = layout.contentsMargins()
+        sides = margins.left() + margins.right()
+        title = self.fontMetrics().horizontalAdvance(self.windowTitle()) + 160  # icon and buttons
+        width = max(widest + frame + sides, title, 420)
+        rows = sum(self.list.sizeHintForRow(i) for i in range(min(len(items), 12)))
+        height = self.sizeHint().height() - self.list.sizeHint().height() + rows + frame + 8
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None and screen.width() > 0:
+            width = min(width, screen.width() - 40)
+            height = min(height, screen.height() - 60)
+        room = width - frame - sides - check
+        for item in items:
+            if metrics.horizontalAdvance(item.text()) > room:
+                item.setToolTip(item.text())
+        self.resize(width, max(height, self.minimumSizeHint().height()))
 
     def chosen(self) -> list[str]:
         items = (self.list.item(i) for i in range(self.list.count()))

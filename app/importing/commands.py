@@ -103,6 +103,8 @@ LINES: dict[str, tuple[str, str]] = {
                 "→ không ghi gì: mọi dòng bị từ chối hoặc bỏ qua"),
     "batch": ("→ import #{id}, every sheet in one step (undo: ketnoi undo-import {id})",
               "→ lần nhập #{id}, mọi trang trong một lần ghi (hoàn tác: ketnoi undo-import {id})"),
+    "batch_cards": ("→ import #{id}, every card in one step (undo: ketnoi undo-import {id})",
+                    "→ lần nhập #{id}, mọi thẻ trong một lần ghi (hoàn tác: ketnoi undo-import {id})"),
     "dry_run": ("Dry run: nothing written.", "Chạy thử: chưa ghi gì."),
     "waiting": ("Waiting for another import or Ketnoi window that is writing to the database to finish "
                 "(at most {minutes} minutes; Ctrl+C stops without writing anything)…",
@@ -514,7 +516,8 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
         created = _created(engine, result.batch_id, previews)
         for preview in previews:
             _show(ctx, preview, lang, created.get(preview.kind, frozenset()))
-        ctx.out(line("nothing", lang) if result.batch_id is None else line("batch", lang, id=result.batch_id))
+        said = "batch_cards" if all(p.is_vcard for p in previews) else "batch"
+        ctx.out(line("nothing", lang) if result.batch_id is None else line(said, lang, id=result.batch_id))
     if args.report and previews:
         from app.written import NotWritten
 

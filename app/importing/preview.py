@@ -153,6 +153,12 @@ class Preview:
         assert self.layout.kind is not None
         return self.layout.kind
 
+    @property
+    def is_vcard(self) -> bool:
+        """A .vcf file read as a contacts sheet (its header is row 0, its cards rows 1, 2, …;
+        :mod:`app.importing.vcf`): no sheets, columns or formulas to speak of."""
+        return self.layout.header_row == 0
+
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(STATUSES, 0)
         for r in self.rows:
@@ -474,9 +480,10 @@ def empty_columns(preview: Preview) -> Message | None:
     every record (reviewer: e-mail and phone columns written as formulas by a script, with no
     result saved, gave contacts without either and not a word). An empty column is most often
     such formulas; the words say how to save their results. None when every mapped column has
-    a value somewhere, or nothing was read."""
+    a value somewhere, or nothing was read, or the file is a vCard (its "columns" are the
+    card's fields, and no card with a title or a note is as common as any)."""
     rows = [r for r in preview.rows if r.status != "skip"]
-    if not rows:
+    if not rows or preview.is_vcard:  # (a card without a note is no formula left unsaved)
         return None
     seen: set[str] = set()
     for r in rows:

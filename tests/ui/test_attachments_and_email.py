@@ -191,3 +191,66 @@ def test_when_no_viewer_opens_a_file_the_message_says_where_it_is(
     assert where.is_relative_to(folder)
     remove_session_folder()  # what quitting Ketnoi runs (aboutToQuit, and atexit)
     assert not folder.exists()
+
+
+def test_a_logged_emails_page_shows_sender_recipients_and_message_not_attendees_and_minutes(
+    window: Any, qtbot: Any, ctx: Any, tmp_path: Path
+) -> None:
+    """Reviewer h12: an e-mail's page read "Attendees (1) … Participant", "Minutes" and an
+    English "From:/To:/Cc:" block inside them."""
+    from app import email_files
+    from db.engine import unit_of_work
+
+    eml = tmp_path / "thu.eml"
+    eml.write_bytes(
+        eml_bytes(
+            subject="Đề nghị phối hợp hội thảo",
+            sender="Phạm Quốc Hùng <hung@genetica.asia>",
+            to="Trần Minh Anh <anh@nic.gov.vn>",
+            cc="Lê Thu Hà <ha@most.gov.vn>",
+            body="Kính gửi anh Anh,\nGenetica đề nghị phối hợp.\n",
+        )
+    )
+    with unit_of_work(ctx.engine) as s:
+        parsed = email_files.parse_email(eml.name, eml.read_bytes())
+        meeting_id = emails.log_email(s, parsed).meeting_id
+    window.navigate("meeting", meeting_id)
+    wait_idle(qtbot, ctx)
+    pane = window.views["meeting"].detail
+    qtbot.waitUntil(lambda: "Đề nghị phối hợp hội thảo" in pane.browser.toPlainText(), timeout=10_000)
+    text = pane.browser.toPlainText()
+    assert "From:\nPhạm Quốc Hùng <hung@genetica.asia>\nTo:\nTrần Minh Anh <anh@nic.gov.vn>\n" in text
+    assert "Cc:\nLê Thu Hà <ha@most.gov.vn>" in text
+    assert "Contacts on this e-mail (1)\nPhạm Quốc Hùng" in text
+    assert "Message\nKính gửi anh Anh," in text
+    for meeting_word in (
+        "Attendees",
+        "Minutes",
+        "Participant",
+        "From: Phạm Quốc Hùng <hung@genetica.asia>\nTo",
+    ):
+        assert meeting_word not in text, text
+
+
+def test_the_new_contacts_dialog_is_sized_to_its_title_and_addresses(qtbot: Any, qapp: Any) -> None:
+    """Reviewer h12: the dialog opened so narrow that its title read "Ghi nhận thư… từ" and an
+    address was cut, with a scroll bar under it."""
+    from ui.mail import NewContactsDialog
+
+    unknown = [
+        emails.Address("Nguyễn Văn Mới", "moi.nv@genetica.ex"),
+        emails.Address("Trần Thị Thanh Hương", "truong.phong.hop.tac.quoc.te@genetica-vietnam.example.vn"),
+    ]
+    dialog = NewContactsDialog("Đề nghị phối hợp tổ chức hội thảo quốc tế", unknown)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    lst = dialog.list
+    assert not lst.horizontalScrollBar().isVisible()
+    for i in range(lst.count()):
+        text = lst.item(i).text()
+        assert lst.fontMetrics().horizontalAdvance(text) + 24 <= lst.viewport().width(), text
+    assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) + 120
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()

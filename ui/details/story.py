@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from app import emails
 from app.story import (
     ActionStory,
     Commitments,
@@ -382,22 +383,51 @@ def meeting_html(d: MeetingStory, s: Settings) -> str:
         out.append(
             "<div>" + ", ".join(link("organisation", o["id"], o["name"]) for o in d.organisations) + "</div>"
         )
-    out.append(f"<h2>{tr('Attendees')} ({len(r.get('attendees') or [])})</h2>")
-    rows = [
-        f"<tr><td>{link('contact', a['contact_id'], a.get('full_name', ''))}</td>"
-        f"<td class='muted'>{escape(labels.role(a['role']))}</td></tr>"
-        for a in r.get("attendees") or []
-    ]
-    out.append(
-        "<table>" + "".join(rows) + "</table>"
-        if rows
-        else f'<p class="muted">{tr("No attendees recorded.")}</p>'
-    )
-    for key, title in (("agenda", tr("Agenda")), ("minutes", tr("Minutes")), ("decisions", tr("Decisions"))):
-        if r.get(key):
-            out.append(f"<h2>{title}</h2><p>{_lines(r[key])}</p>")
+    if r.get("kind") == "email":  # a logged e-mail (db.models.EMAIL_KIND)
+        out.append(_email_parts(r))
+    else:
+        out.append(f"<h2>{tr('Attendees')} ({len(r.get('attendees') or [])})</h2>")
+        rows = [
+            f"<tr><td>{link('contact', a['contact_id'], a.get('full_name', ''))}</td>"
+            f"<td class='muted'>{escape(labels.role(a['role']))}</td></tr>"
+            for a in r.get("attendees") or []
+        ]
+        out.append(
+            "<table>" + "".join(rows) + "</table>"
+            if rows
+            else f'<p class="muted">{tr("No attendees recorded.")}</p>'
+        )
+        for key, title in (
+            ("agenda", tr("Agenda")),
+            ("minutes", tr("Minutes")),
+            ("decisions", tr("Decisions")),
+        ):
+            if r.get(key):
+                out.append(f"<h2>{title}</h2><p>{_lines(r[key])}</p>")
     out.append(f"<h2>{tr('Follow-up actions')}</h2>")
     out.append(_commitments(d.commitments, s))
+    return "".join(out)
+
+
+def _email_parts(r: dict[str, Any]) -> str:
+    """A logged e-mail's page (it is kept as a meeting of kind "email"): its sender and
+    recipients and its text, not attendees, roles and minutes (reviewer h12)."""
+    head, body = emails.message_parts(r.get("minutes") or "")
+    words = {"from": tr("From"), "to": tr("To"), "cc": tr("Cc")}
+    out = ['<table class="small">']
+    for key, value in head:
+        out.append(f"<tr><td class='muted'>{escape(words[key])}:</td><td>{escape(value)}</td></tr>")
+    out.append("</table>")
+    people = r.get("attendees") or []
+    if people:
+        out.append(f"<h2>{tr('Contacts on this e-mail')} ({len(people)})</h2><div>")
+        out.append(", ".join(link("contact", a["contact_id"], a.get("full_name", "")) for a in people))
+        out.append("</div>")
+    if body.strip():
+        out.append(f"<h2>{tr('Message')}</h2><p>{_lines(body)}</p>")
+    for key, title in (("agenda", tr("Agenda")), ("decisions", tr("Decisions"))):
+        if r.get(key):
+            out.append(f"<h2>{title}</h2><p>{_lines(r[key])}</p>")
     return "".join(out)
 
 

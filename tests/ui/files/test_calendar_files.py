@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app import calendars, records, vcards
 from db import models as m
-from db.engine import read_session
+from db.engine import read_session, unit_of_work
 from tests.app.mail.test_calendars import _outlook
 from ui import file_dialogs
 
@@ -385,3 +385,34 @@ def test_export_calendar_and_vcard_to_a_read_only_folder_say_which_file_and_why(
     qtbot.waitUntil(lambda: len(shown) == 3, timeout=TIMEOUT)
     assert shown[2] == f"k.vcf was not written: there is no folder {tmp_path / 'nodir'}."
     assert not (tmp_path / "nodir").exists()
+
+
+def test_a_revised_invitation_lists_what_it_changes_old_to_new(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
+    """Reviewer h12: the preview said "Updates meeting #9" and not that it moved 14:00 → 15:00."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QLabel
+
+    from tests.app.mail.test_calendar_cancel import write_ics
+    from ui.calendar_files import InvitationDialog, _Read
+
+    start = dt.datetime(2026, 12, 18, 14, 0)
+    first = write_ics(tmp_path / "invite.ics", start=start)
+    with unit_of_work(ctx.engine) as s:
+        calendars.import_invitation(s, calendars.read_ics(first.read_bytes(), "invite.ics"))
+    revised = write_ics(tmp_path / "invite2.ics", start=start + dt.timedelta(hours=1), seq=1)
+    inv = calendars.read_ics(revised.read_bytes(), "invite2.ics")
+    with read_session(ctx.engine) as s:
+        plan = calendars.plan_invitation(s, inv)
+    dialog = InvitationDialog(_Read(inv, plan))
+    qtbot.addWidget(dialog)
+    changes = dialog.findChild(QLabel, "invitation_changes")
+    assert changes is not None
+    assert changes.text().splitlines() == ["Starts: 14:00 → 15:00", "Ends: 15:30 → 16:30"]
+    same = calendars.read_ics(first.read_bytes(), "invite.ics")
+    with read_session(ctx.engine) as s:
+        plan = calendars.plan_invitation(s, same)
+    dialog = InvitationDialog(_Read(same, plan))
+    qtbot.addWidget(dialog)
+    unchanged = dialog.findChild(QLabel, "invitation_changes")
+    assert unchanged is not None and unchanged.text() == "No change to the title, time, location or agenda."
