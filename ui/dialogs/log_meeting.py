@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
 
 from app import dashboard, lists, meetings, records
 from app.errors import ConflictError, ValidationError
-from app.meetings import Chosen, FollowUp, MeetingDraft, own_organisation_ids, save_meeting
+from app.meetings import (
+    Chosen,
+    FollowUp,
+    MeetingDraft,
+    joining_default,
+    own_organisation_ids,
+    save_meeting,
+)
 from db import clock
 from db.models import MEETING_KINDS
 from ui import labels, widgets
@@ -273,7 +280,8 @@ class LogMeetingDialog(QDialog):
     def _joining_changed(self) -> None:
         """The meeting's organisations changed: those a new person can join, and so who can be
         responsible for a follow-up about one of them."""
-        self.attendees.set_meeting_organisations(self.organisations.values(), self._own)
+        organisations = self.organisations.values()
+        self.attendees.set_meeting_organisations(organisations, joining_default(organisations, self._own))
         self._people_changed()
 
     def _people_changed(self) -> None:

@@ -7,11 +7,7 @@ suggestion creates a new record inline with the typed name (created in the same 
 the meeting). Delete removes the selected entry from the chosen list. Each attendee is listed
 with the organisation saving links to the meeting with them:
 nothing is linked that the dialog did not show (the organisation on a second line, under the
-name, so that neither is cut in the narrow list). A new person's row has, under the role, the
-organisation they join: one of the meeting's or none; until the user picks one there it is
-:func:`app.meetings.joining_default`'s (the meeting's one new organisation, else its one besides
-our own office, else none) and the second line says which (reviewer: a new person silently
-joined the first organisation listed, our own centre, and the row offered no choice).
+name, so that neither is cut in the narrow list).
 """
 
 from __future__ import annotations
@@ -31,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import records
-from app.meetings import Chosen, attendee_organisations, joining_default
+from app.meetings import Chosen, attendee_organisations
 from db.models import ATTENDEE_ROLES
 from ui import labels
 from ui.context import AppContext
@@ -50,10 +46,10 @@ class Picker(QWidget):
         self.ctx = ctx
         self.entity = entity
         self._find = finder(ctx, entity)
-        # New people's organisations: the meeting's organisations, our own office's ids, and the
-        # keys of the new people whose organisation the user picked (kept; else the default).
+        # New people's organisations: the meeting's organisations, the one a new person joins
+        # by default, and the keys of the new people whose organisation the user picked (kept).
         self._meeting_orgs: list[Chosen] = []
-        self._own: set[int] = set()
+        self._joining_default = ""
         self._picked: set[str] = set()
         self.input = QLineEdit(self)
         self.input.setObjectName(f"{entity}_input")
@@ -157,18 +153,23 @@ class Picker(QWidget):
         self.suggestions.clear()
         self.suggestions.hide()
 
-    def set_meeting_organisations(self, organisations: list[Chosen], own: set[int]) -> None:
-        """The organisations a new person can join (the meeting's; ``own``: our office's ids).
-        A new person keeps the one the user picked while the meeting has it; the others get
-        the default again."""
-        self._meeting_orgs, self._own = list(organisations), set(own)
+    def set_meeting_organisations(self, organisations: list[Chosen], default: str) -> None:
+        """The organisations a new person can join: the meeting's (``Chosen.key``), or none.
+
+        A new person's row has, under the role, the organisation they join, and the second line
+        says which. Until the user picks one there it is ``default``
+        (:func:`app.meetings.joining_default`: the meeting's one new organisation, else its one
+        besides our own office, else none); one picked is kept while the meeting has it
+        (reviewer: a new person silently joined the first organisation listed, our own centre,
+        and the row offered no choice)."""
+        self._meeting_orgs, self._joining_default = list(organisations), default
         keys = {o.key for o in organisations}
         for n, chosen in enumerate(self.items):
             if chosen.id is not None:
                 continue
             if chosen.key not in self._picked or (chosen.organisation or "") not in keys | {""}:
                 self._picked.discard(chosen.key)
-                chosen.organisation = joining_default(self._meeting_orgs, self._own)
+                chosen.organisation = default
             row = self.chosen_view.topLevelItem(n)
             holder = self.chosen_view.itemWidget(row, 1) if row is not None else None
             box = holder.findChild(QComboBox, "new_attendee_organisation") if holder else None
@@ -182,7 +183,7 @@ class Picker(QWidget):
 
     def _joining_box(self, box: QVBoxLayout, row: QTreeWidgetItem, chosen: Chosen) -> None:
         if chosen.key not in self._picked:
-            chosen.organisation = joining_default(self._meeting_orgs, self._own)
+            chosen.organisation = self._joining_default
         joins = ElidedComboBox(self.chosen_view)
         joins.setObjectName("new_attendee_organisation")
         joins.setMinimumContentsLength(10)
