@@ -21,6 +21,8 @@ def _dialog(qtbot: Any, ctx: Any, ids: dict[str, Any]) -> Any:
     dialog = LogMeetingDialog(ctx, contact_id=ids["nhung"])  # Ctrl+M from her page
     qtbot.addWidget(dialog)
     dialog.show()
+    # the people of the organisation a follow-up is about may be read on a pool thread
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)
     return dialog
 
 
