@@ -11,7 +11,10 @@ and the follow-ups, or nothing).
 A follow-up is ``WHAT;due=WHEN;we-owe|they-owe;who=NAME;org=NAME`` (all but WHAT optional): a
 relative due date counts from the meeting's day; ``who`` is an attendee, one of our staff or any
 other contact; ``org`` is the organisation it is about, one of the meeting's or any other
-(default: the meeting's first). The file is a JSON object with the same parts (see
+(default: the meeting's first). A new attendee is ``NAME[:ROLE][;org=ORG]``: ``org`` is the
+organisation they join, one of the meeting's (a new one too) or any other (linked to the
+meeting), ``org=-`` none; without it, the meeting's one new organisation, else its one
+organisation besides our own office, else none (:func:`app.meetings.joining_default`). The file is a JSON object with the same parts (see
 :func:`_from_file`).
 """
 
@@ -59,7 +62,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--attendee", action="append", default=[], metavar="NAME_OR_ID[:ROLE]", help="a contact who came"
     )
     p.add_argument(
-        "--new-attendee", action="append", default=[], metavar="NAME[:ROLE]", help="create the contact"
+        "--new-attendee",
+        action="append",
+        default=[],
+        metavar="NAME[:ROLE][;org=ORG]",
+        help="create the contact, at ORG (one of the meeting's organisations or any other; org=- for "
+        "none; default: the meeting's one new organisation, else its one besides our own office)",
     )
     p.add_argument(
         "--follow-up",
@@ -81,7 +89,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def _from_file(path: Path) -> dict[str, Any]:
     """``{"title", "at", "ends", "location", "kind", "agenda", "minutes", "decisions", "owner",
     "organisations": [NAME_OR_ID | {"new": NAME}], "attendees": [NAME_OR_ID | {"name"|"id"|"new",
-    "role"}], "follow_ups": ["WHAT;due=+1w" | {"title", "due", "direction", "who", "org"}]}``"""
+    "role", "org"}], "follow_ups": ["WHAT;due=+1w" | {"title", "due", "direction", "who", "org"}]}``"""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -130,19 +138,39 @@ def _organisations(session: Session, items: list[Any]) -> list[Chosen]:
     return out
 
 
-def _attendees(session: Session, items: list[Any]) -> list[Chosen]:
+def _attendees(session: Session, items: list[Any], organisations: list[Chosen]) -> list[Chosen]:
     out: list[Chosen] = []
     for item in items:
         role = item.get("role") if isinstance(item, dict) else None
         if isinstance(item, dict) and item.get("new"):
-            name, role = _with_role(item["new"], role)
-            out.append(Chosen(None, name, role))
+            text, _sep, option = str(item["new"]).partition(";")
+            org = item.get("org") if item.get("org") is not None else None
+            if option.strip():
+                key, sep, value = option.partition("=")
+                if not sep or key.strip().lower() not in ("org", "organisation"):
+                    raise UserError(f"in the new attendee {item['new']!r}: {option.strip()!r} is not org=…")
+                org = value
+            name, role = _with_role(text, role)
+            out.append(Chosen(None, name, role, _joins(session, org, name, organisations)))
             continue
         ref = (item.get("id") or item.get("name")) if isinstance(item, dict) else item
         text, role = _with_role(str(ref), role)
         cid = resolve.resolve(session, "contact", text)
         out.append(Chosen(cid, records.label(session, "contact", cid), role))
     return out
+
+
+def _joins(session: Session, org: Any, name: str, organisations: list[Chosen]) -> str | None:
+    """The organisation a new attendee joins: None (the default), "" (``-``: none) or a key."""
+    if org is None:
+        return None
+    text = str(org).strip()
+    if text in ("", "-"):
+        return ""
+    try:
+        return _counterpart(session, text, organisations)[0]
+    except UserError:
+        raise UserError(f"{name}: org={text}: no such organisation") from None
 
 
 def _follow_up(
@@ -230,8 +258,8 @@ def build_draft(session: Session, spec: dict[str, Any]) -> MeetingDraft:
         day = validation.datetime_(values["starts_at"]).date()
     except validation.FieldError as exc:
         raise ValidationError("meeting", {"starts_at": str(exc)}) from None
-    attendees = _attendees(session, list(spec.get("attendees") or []))
     organisations = _organisations(session, list(spec.get("organisations") or []))
+    attendees = _attendees(session, list(spec.get("attendees") or []), organisations)
     return MeetingDraft(
         values=values,
         organisations=organisations,

@@ -6,6 +6,11 @@ create inline (``id is None``); a follow-up's responsible person is one of our s
 (``staff:<id>``), one of the attendees (``contact:<key>``, the attendee's :attr:`Chosen.key`), any
 other person (``contact:id:<id>``) or nobody (``""``).
 
+A new person joins the organisation chosen for them (:attr:`Chosen.organisation`), else the one
+:func:`joining_default` says: the meeting's one organisation typed as new, else its one
+organisation besides our own office, else none — never our own office unless chosen (reviewer:
+a new person silently joined the first organisation listed, our own centre).
+
 A follow-up names its counterpart (issue 16): the organisation it is about is one of the
 meeting's (``organisation`` = a :attr:`Chosen.key` of the draft's organisations), any other
 organisation (``id:<id>``: "Issue introduction letter to Genetica" from a meeting with MOST is
@@ -19,7 +24,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import false, func, or_, select
 from sqlmodel import Session
 
 from app import records
@@ -33,6 +38,9 @@ class Chosen:
     id: int | None
     label: str
     role: str = "participant"
+    # A new person's organisation: a Chosen.key of the meeting's organisations or "id:<id>"
+    # (linked to the meeting too), "" for none, None for :func:`joining_default`'s.
+    organisation: str | None = None
 
     @property
     def key(self) -> str:
@@ -70,8 +78,9 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", grou
     and one history group (``group_id``, a new one by default), undone in one step.
 
     A follow-up is about the organisation it names (:attr:`FollowUp.organisation`), else the
-    meeting's first; a new person joins the first organisation; the organisations of the
-    attendees are linked to the meeting (after the ones chosen). Any validation error (a
+    meeting's first; a new person joins the organisation chosen for them, else
+    :func:`joining_default`'s; the organisations of the attendees are linked to the meeting
+    (after the ones chosen). Any validation error (a
     follow-up due before the meeting, an empty title…) raises before the caller's unit of work
     commits, so nothing of the meeting is written.
     """
@@ -89,9 +98,18 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", grou
             org_ids.append(oid)
     contact_ids: dict[str, int] = {}
     attendees = []
+    default: str | None = None
     for a in draft.attendees:
         if a.id is None:
-            person = {"full_name": a.label, "organisation_id": org_ids[0] if org_ids else None}
+            joins = a.organisation
+            if joins is None:
+                if default is None:
+                    default = joining_default(draft.organisations, own_organisation_ids(session))
+                joins = default
+            joined = org_by_key[joins] if joins in org_by_key else _existing_id(joins)
+            if joined is not None and joined not in org_ids:
+                org_ids.append(joined)  # another organisation chosen for them: linked too
+            person = {"full_name": a.label, "organisation_id": joined}
             cid = records.create(session, "contact", person, actor=actor, group_id=group)
         else:
             cid = a.id
@@ -131,6 +149,40 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", grou
             action["responsible_contact_id"] = contact_ids.get(key, _existing_id(key))
         records.create(session, "action", action, actor=actor, group_id=group)
     return meeting_id
+
+
+def joining_default(organisations: list[Chosen], own: set[int]) -> str:
+    """The key of the organisation a new attendee joins unless one is chosen for them: the
+    meeting's one organisation typed as new (when exactly one is), else its one organisation
+    that is not our own office (``own``), else "" (none: the person stays without one)."""
+    new = [o for o in organisations if o.id is None]
+    if len(new) == 1:
+        return new[0].key
+    theirs = [o for o in organisations if o.id not in own]
+    return theirs[0].key if len(theirs) == 1 else ""
+
+
+def own_organisation_ids(session: Session) -> set[int]:
+    """The organisations that are our own office (its names or acronym in the office profile,
+    :func:`app.letters.office.is_own`)."""
+    from app.letters import office
+
+    profile = office.load_profile(session)
+    names = [
+        n for n in (profile.name, profile.name_in_text, profile.name_en, profile.name_in_text_en) if n.strip()
+    ]
+    short = profile.short_name.strip()
+    found = session.execute(
+        select(ORG.c.id, ORG.c.name, ORG.c.name_en, ORG.c.acronym).where(
+            ORG.c.deleted_at.is_(None),
+            or_(
+                ORG.c.name.in_(names),
+                ORG.c.name_en.in_(names),
+                func.lower(ORG.c.acronym) == short.lower() if short else false(),
+            ),
+        )
+    ).all()
+    return {int(r.id) for r in found if office.is_own(profile, r)}
 
 
 def attendee_organisations(session: Session, contact_ids: list[int]) -> list[int]:

@@ -3,8 +3,12 @@ which way, by when.
 
 A follow-up is about one of the meeting's organisations (the first by default), an attendee's,
 or any other ("Other organisation…" opens a type-ahead: "Issue introduction letter to Genetica"
-from a meeting with MOST is Genetica's). The people of a chosen organisation join the attendees
-and our staff among those who can be responsible.
+from a meeting with MOST is Genetica's). Who can be responsible is listed in groups, each under
+its title: the people of the organisation it is about (its attendees first, a new person joining
+it too, then its other contacts, its departments' included), the other attendees, our staff —
+the side that owes first. Something they owe starts with the first person of that organisation,
+never an attendee of another (reviewer: "They owe" with MOST jumped to NIC's attendee, and MOST's
+own people could not be chosen); something we owe, with the current user.
 
 Return in the "what" field adds the follow-up; Ctrl+1 / Ctrl+2 / Ctrl+3 set the due date to
 tomorrow, in a week, or the end of the month; Delete removes the selected follow-up.
@@ -15,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -68,6 +72,8 @@ class FollowUpEditor(QWidget):
         self._staff: list[tuple[int, str]] = []
         self._attendees: list[tuple[str, str]] = []
         self._org_people: list[tuple[str, str]] = []
+        self._joining: dict[str, str] = {}  # a new attendee's key → the organisation they join
+        self._their_side: set[str] = set()  # the "who" entries of the organisation it is about
         self.who = ElidedComboBox(self)
         self.who.setObjectName("followup_who")
         # The user picked a Responsible: lists filled again keep it; until then it follows the
@@ -222,9 +228,8 @@ class FollowUpEditor(QWidget):
             self._set_org_people([])
             return
         self.other.hide()
-        meeting_keys = {k for k, _ in self._meeting_orgs}
         self._people_read += 1
-        if not (key.startswith("id:") and key not in meeting_keys):
+        if not key.startswith("id:"):
             self._set_org_people([])
             return
         # someone there can be responsible: read on a pool thread (a slow team database must not
@@ -233,7 +238,7 @@ class FollowUpEditor(QWidget):
 
         def work(_task: object) -> list[tuple[str, str]]:
             with read_session(engine) as s:
-                rows = dashboard.organisation_people(s, org, limit=PEOPLE_OF_ORGANISATION)
+                rows = dashboard.organisation_people(s, org, limit=PEOPLE_OF_ORGANISATION, departments=True)
             return [(f"id:{r['id']}", str(r["full_name"])) for r in rows]
 
         def done(people: list[tuple[str, str]]) -> None:
@@ -243,52 +248,98 @@ class FollowUpEditor(QWidget):
         self.ctx.tasks.run(work, on_done=done, on_error=lambda _e: None, owner=self)
 
     def _set_org_people(self, people: list[tuple[str, str]]) -> None:
-        if people != self._org_people:
-            self._org_people = people
-            self._fill_who()
+        self._org_people = people
+        self._fill_who()  # the group of the organisation it is about, even with the same people
 
     def about_key(self) -> str:
         key = str(self.about.currentData() or "")
         return "" if key == OTHER else key
 
-    def set_people(self, staff: list[tuple[int, str]], attendees: list[tuple[str, str]]) -> None:
+    def set_people(
+        self,
+        staff: list[tuple[int, str]],
+        attendees: list[tuple[str, str]],
+        joining: dict[str, str] | None = None,
+    ) -> None:
         """Who can be responsible: our staff (the current user first), the attendees and the
-        people of the organisation the follow-up is about."""
+        people of the organisation the follow-up is about; ``joining``: the organisation (key)
+        each new attendee joins."""
         self._staff, self._attendees = list(staff), list(attendees)
+        self._joining = dict(joining or {})
         self._fill_who()
 
     def _fill_who(self) -> None:
         current = self.who.currentData()
         self.who.blockSignals(True)
         self.who.clear()
+        about = self.about_key()
+        members = {key for key, _ in self._org_people}
+        theirs = [
+            (key, name)
+            for key, name in self._attendees
+            if key in members or (about and self._joining.get(key) == about)
+        ]
+        self._their_side = {f"contact:{key}" for key, _ in theirs}
+        theirs += [(key, name) for key, name in self._org_people if f"contact:{key}" not in self._their_side]
+        self._their_side |= {f"contact:{key}" for key, _ in theirs}
+        others = [(key, name) for key, name in self._attendees if f"contact:{key}" not in self._their_side]
         me = self.ctx.staff_id
-        ordered = sorted(self._staff, key=lambda s: s[0] != me)
-        for sid, name in ordered:
-            suffix = " " + self.tr("(me)") if sid == me else ""
-            self.who.addItem(icon("contact"), name + suffix, f"staff:{sid}")
-        taken = set()
-        for key, name in self._attendees:
-            taken.add(key)
-            self.who.addItem(icon("contact"), name, f"contact:{key}")
-        for key, name in self._org_people:
-            if key not in taken:
-                self.who.addItem(icon("contact"), name, f"contact:{key}")
+        ours = [
+            (name + (" " + self.tr("(me)") if sid == me else ""), f"staff:{sid}")
+            for sid, name in sorted(self._staff, key=lambda s: s[0] != me)
+        ]
+        groups = [
+            (self.tr("People of %1").replace("%1", self.about.currentText()), theirs),
+            (self.tr("Other attendees") if theirs else self.tr("Attendees"), others),
+        ]
+        people = [(title, [(name, f"contact:{key}") for key, name in group]) for title, group in groups]
+        staff = [(self.tr("Our staff"), ours)]
+        for title, entries in (
+            people + staff if self.direction.currentData() == "they_owe" else staff + people
+        ):
+            if entries:
+                self._group_title(title)
+                for name, data in entries:
+                    self.who.addItem(icon("contact"), name, data)
         self.who.addItem("—", "")
+        view, widest = self.who.view(), 0  # the list as wide as its titles and names: none cut
+        for i in range(self.who.count()):
+            font = self.who.itemData(i, Qt.ItemDataRole.FontRole)
+            metrics = QFontMetrics(font if isinstance(font, QFont) else view.font())
+            widest = max(widest, metrics.horizontalAdvance(self.who.itemText(i)))
+        view.setMinimumWidth(
+            widest + self.who.iconSize().width() + 32 + view.verticalScrollBar().sizeHint().width()
+        )
         index = self.who.findData(current) if self._who_chosen and current is not None else -1
         self.who.setCurrentIndex(index if index >= 0 else self._default_who())
         self.who.blockSignals(False)
 
+    def _group_title(self, title: str) -> None:
+        """A title over a group of the Responsible list: not a choice (the arrow keys skip it)."""
+        if self.who.count():
+            self.who.insertSeparator(self.who.count())
+        self.who.addItem(title)
+        model = self.who.model()
+        if isinstance(model, QStandardItemModel):
+            item = model.item(self.who.count() - 1)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+
     def _default_who(self) -> int:
         """The Responsible a follow-up starts with, for the direction chosen: something we owe
         is ours to do (the current user's staff record, else nobody: an external contact is
-        never the default); something they owe, their first person."""
+        never the default); something they owe, the first person of the organisation it is
+        about (the first attendee when it is about none), never an attendee of another."""
         nobody = self.who.findData("")
         if self.direction.currentData() == "they_owe":
             first = next(
                 (
                     i
                     for i in range(self.who.count())
-                    if str(self.who.itemData(i) or "").startswith("contact:")
+                    if str(self.who.itemData(i) or "") in self._their_side
+                    or (not self.about_key() and str(self.who.itemData(i) or "").startswith("contact:"))
                 ),
                 -1,
             )
@@ -312,9 +363,7 @@ class FollowUpEditor(QWidget):
         wrong_side = "staff:" if self.direction.currentData() == "they_owe" else "contact:"
         if not self._who_chosen or who.startswith(wrong_side):
             self._who_chosen = False  # the direction's default again, until the user picks
-            self.who.blockSignals(True)
-            self.who.setCurrentIndex(self._default_who())
-            self.who.blockSignals(False)
+        self._fill_who()  # the side that owes first
 
     def add_current(self) -> None:
         title = self.what.text().strip()

@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
 
 from app import dashboard, lists, records
 from app.errors import ConflictError, ValidationError
-from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
+from app.meetings import (
+    Chosen,
+    FollowUp,
+    MeetingDraft,
+    joining_default,
+    own_organisation_ids,
+    save_meeting,
+)
 from db import clock
 from db.models import MEETING_KINDS
 from ui import labels, widgets
@@ -111,6 +118,7 @@ class LogMeetingDialog(QDialog):
         )
         with ctx.read() as s:
             self._staff = lists.staff_list(s)
+            self._own = own_organisation_ids(s)  # a new person joins it only when chosen
         self.attendees.changed.connect(self._people_changed)
         self.organisations.changed.connect(self._organisations_changed)
         self.attendees.linked_known.connect(self._organisations_changed)
@@ -124,6 +132,7 @@ class LogMeetingDialog(QDialog):
             warning.use_requested.connect(self._use_existing)
             picker.changed.connect(lambda e=entity: self._check_new(e))
             self.duplicates[entity] = warning
+        self.organisations.changed.connect(self._joining_changed)
 
         self.errors = {
             name: ErrorLabel(self)
@@ -269,8 +278,17 @@ class LogMeetingDialog(QDialog):
         lay.addWidget(self.errors[name])
         return box
 
+    def _joining_changed(self) -> None:
+        """The meeting's organisations changed: those a new person can join, and so who can be
+        responsible for a follow-up about one of them."""
+        organisations = self.organisations.values()
+        self.attendees.set_meeting_organisations(organisations, joining_default(organisations, self._own))
+        self._people_changed()
+
     def _people_changed(self) -> None:
-        self.followups.set_people(self._staff, [(c.key, c.label) for c in self.attendees.values()])
+        self.followups.set_people(
+            self._staff, [(c.key, c.label) for c in self.attendees.values()], self.attendees.joining()
+        )
         self._organisations_changed()
 
     def _organisations_changed(self) -> None:

@@ -37,6 +37,7 @@ from db.engine import read_session
 from db.models import ATTENDEE_ROLES
 from ui import labels
 from ui.context import AppContext
+from ui.fit import ElidedComboBox
 from ui.icons import icon
 from ui.widgets import finder
 
@@ -52,6 +53,11 @@ class Picker(QWidget):
         self.ctx = ctx
         self.entity = entity
         self._find = finder(ctx, entity)
+        # New people's organisations: the meeting's organisations, the one a new person joins
+        # by default, and the keys of the new people whose organisation the user picked (kept).
+        self._meeting_orgs: list[Chosen] = []
+        self._joining_default = ""
+        self._picked: set[str] = set()
         self.input = QLineEdit(self)
         self.input.setObjectName(f"{entity}_input")
         self.input.setClearButtonEnabled(True)
@@ -72,6 +78,7 @@ class Picker(QWidget):
         self.chosen_view = QTreeWidget(self)
         self.chosen_view.setObjectName(f"{entity}_chosen")
         self.chosen_view.setRootIsDecorated(False)
+        self.chosen_view.setWordWrap(True)  # a long organisation under the name wraps, not cut
         self.chosen_view.setHeaderHidden(True)
         self.chosen_view.setColumnCount(2 if entity == "contact" else 1)
         self.chosen_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -159,6 +166,81 @@ class Picker(QWidget):
         self.suggestions.clear()
         self.suggestions.hide()
 
+    def set_meeting_organisations(self, organisations: list[Chosen], default: str) -> None:
+        """The organisations a new person can join: the meeting's (``Chosen.key``), or none.
+
+        A new person's row has, under the role, the organisation they join, and the second line
+        says which. Until the user picks one there it is ``default``
+        (:func:`app.meetings.joining_default`: the meeting's one new organisation, else its one
+        besides our own office, else none); one picked is kept while the meeting has it
+        (reviewer: a new person silently joined the first organisation listed, our own centre,
+        and the row offered no choice)."""
+        self._meeting_orgs, self._joining_default = list(organisations), default
+        keys = {o.key for o in organisations}
+        for n, chosen in enumerate(self.items):
+            if chosen.id is not None:
+                continue
+            if chosen.key not in self._picked or (chosen.organisation or "") not in keys | {""}:
+                self._picked.discard(chosen.key)
+                chosen.organisation = default
+            row = self.chosen_view.topLevelItem(n)
+            holder = self.chosen_view.itemWidget(row, 1) if row is not None else None
+            box = holder.findChild(QComboBox, "new_attendee_organisation") if holder else None
+            if row is not None and box is not None:
+                self._fill_joining(box, chosen)
+                self._show_joining(row, chosen)
+
+    def joining(self) -> dict[str, str]:
+        """Each new person's key → the key of the organisation they join (none: left out)."""
+        return {c.key: c.organisation for c in self.items if c.id is None and c.organisation}
+
+    def _joining_box(self, box: QVBoxLayout, row: QTreeWidgetItem, chosen: Chosen) -> None:
+        if chosen.key not in self._picked:
+            chosen.organisation = self._joining_default
+        joins = ElidedComboBox(self.chosen_view)
+        joins.setObjectName("new_attendee_organisation")
+        joins.setMinimumContentsLength(10)
+        joins.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        joins.set_tip(self.tr("The organisation %1 joins").replace("%1", chosen.label))
+        joins.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self._fill_joining(joins, chosen)
+        joins.currentIndexChanged.connect(
+            lambda _i, c=chosen, cb=joins, r=row: self._joining_picked(c, cb, r)
+        )
+        box.addWidget(joins, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._show_joining(row, chosen)
+
+    def _fill_joining(self, joins: QComboBox, chosen: Chosen) -> None:
+        joins.blockSignals(True)
+        joins.clear()
+        for o in self._meeting_orgs:
+            joins.addItem(o.label, o.key)
+        joins.addItem(self.tr("No organisation"), "")
+        joins.setCurrentIndex(max(0, joins.findData(chosen.organisation or "")))
+        joins.blockSignals(False)
+
+    def _joining_picked(self, chosen: Chosen, joins: QComboBox, row: QTreeWidgetItem) -> None:
+        chosen.organisation = str(joins.currentData() or "")
+        self._picked.add(chosen.key)
+        self._show_joining(row, chosen)
+        self.changed.emit()
+
+    def _show_joining(self, row: QTreeWidgetItem, chosen: Chosen) -> None:
+        """A new person's row: the name, and under it the organisation they will join."""
+        label = next((o.label for o in self._meeting_orgs if o.key == chosen.organisation), "")
+        text = self.tr("%1  (new)").replace("%1", chosen.label)
+        row.setText(0, f"{text}\n{label or self.tr('No organisation')}")
+        row.setToolTip(
+            0,
+            self.tr("%1 is created at %2: saving links %2 to the meeting too.")
+            .replace("%1", chosen.label)
+            .replace("%2", label)
+            if label
+            else self.tr("%1 is created without an organisation: choose one beside the role.").replace(
+                "%1", chosen.label
+            ),
+        )
+
     def add(self, chosen: Chosen) -> None:
         if not chosen.label or any(c.key == chosen.key for c in self.items):
             return
@@ -179,6 +261,8 @@ class Picker(QWidget):
             box = QVBoxLayout(holder)
             box.setContentsMargins(0, 0, 0, 0)
             box.addWidget(combo, 0, Qt.AlignmentFlag.AlignVCenter)
+            if chosen.id is None:  # a new person: the organisation they join, chosen here
+                self._joining_box(box, row, chosen)
             self.chosen_view.setItemWidget(row, 1, holder)
             if chosen.id is not None and chosen.id not in self.linked:
                 if self._batch is not None:
