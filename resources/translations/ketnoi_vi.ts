@@ -137,37 +137,37 @@
   <context>
     <name>AppContext</name>
     <message>
-      <location filename="../../ui/context.py" line="280" />
+      <location filename="../../ui/context.py" line="297" />
       <source>Not allowed: your login %1 may not read or change this in the database (your role may have just been changed). Ask a manager if you need it.</source>
       <translation>Không được phép: tài khoản %1 không được đọc hoặc thay đổi mục này trong cơ sở dữ liệu (vai trò của bạn có thể vừa được thay đổi). Nếu cần, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="238" />
+      <location filename="../../ui/context.py" line="255" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still here: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu, những gì bạn đã nhập vẫn còn nguyên: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="244" />
+      <location filename="../../ui/context.py" line="261" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="268" />
+      <location filename="../../ui/context.py" line="285" />
       <source>Not saved: the change would leave a confidential record you may not see. Its owner, the staff on it or a manager can make it.</source>
       <translation>Chưa lưu: thay đổi này sẽ để lại một hồ sơ mật mà bạn không được xem. Cán bộ phụ trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="273" />
+      <location filename="../../ui/context.py" line="290" />
       <source>Not saved: your login %1 may not change anything in this database (your role may have just been changed). Ask a manager if you need to edit.</source>
       <translation>Chưa lưu: tài khoản %1 không được phép thay đổi gì trong cơ sở dữ liệu này (vai trò của bạn có thể vừa được thay đổi). Nếu cần sửa, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="216" />
+      <location filename="../../ui/context.py" line="233" />
       <source>Waiting for the database: another program or Ketnoi window is writing to it…</source>
       <translation>Đang chờ cơ sở dữ liệu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang ghi vào đó…</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="294" />
+      <location filename="../../ui/context.py" line="311" />
       <source>Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask an administrator if you still need it.</source>
       <translation>Tài khoản %1 đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; nếu vẫn cần dùng, hãy đề nghị quản trị viên.</translation>
     </message>
@@ -281,11 +281,6 @@
       <translation>Bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="58" />
-      <source>Before</source>
-      <translation>Trước khi</translation>
-    </message>
-    <message>
       <location filename="../../ui/dialogs/backups.py" line="137" />
       <source>Before a merge</source>
       <translation>Trước khi gộp hồ sơ</translation>
@@ -356,6 +351,11 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/dialogs/backups.py" line="230" />
       <source>Ketnoi may not write to %1 (it is read-only for you).</source>
       <translation>Ketnoi không được ghi vào %1 (nơi này chỉ cho phép bạn đọc).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="58" />
+      <source>Kind of copy</source>
+      <translation>Loại bản sao</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="252" />
@@ -444,12 +444,12 @@ Bản sao lưu: %2</translation>
       <translation>Chưa khôi phục được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="344" />
+      <location filename="../../ui/dialogs/backups.py" line="345" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="339" />
+      <location filename="../../ui/dialogs/backups.py" line="340" />
       <source>The database was restored. What it held before is kept in %1.</source>
       <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
     </message>
@@ -604,6 +604,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="265" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -760,7 +761,7 @@ Bản sao lưu: %2</translation>
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="344" />
+      <location filename="../../ui/calendar_files.py" line="370" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
@@ -780,17 +781,17 @@ Bản sao lưu: %2</translation>
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="342" />
+      <location filename="../../ui/calendar_files.py" line="368" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="392" />
+      <location filename="../../ui/calendar_files.py" line="418" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="393" />
+      <location filename="../../ui/calendar_files.py" line="419" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
@@ -810,7 +811,7 @@ Bản sao lưu: %2</translation>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ: cuộc họp đã ở trong thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="304" />
+      <location filename="../../ui/calendar_files.py" line="330" />
       <source>Move to trash</source>
       <translation>Chuyển vào thùng rác</translation>
     </message>
@@ -830,7 +831,7 @@ Bản sao lưu: %2</translation>
       <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="394" />
+      <location filename="../../ui/calendar_files.py" line="420" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
     </message>
@@ -850,7 +851,7 @@ Bản sao lưu: %2</translation>
       <translation>Người tổ chức đã huỷ lần họp ngày %3 của “%1”; Ketnoi chỉ có lần họp ngày %2: không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="317" />
+      <location filename="../../ui/calendar_files.py" line="343" />
       <source>This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed</source>
       <translation>Lời mời này cũ hơn lời mời đã tạo nên “%1” (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì</translation>
     </message>
@@ -873,108 +874,118 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="359" />
+      <location filename="../../ui/commands.py" line="410" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="360" />
+      <location filename="../../ui/commands.py" line="411" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="366" />
+      <location filename="../../ui/commands.py" line="417" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="367" />
+      <location filename="../../ui/commands.py" line="418" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="402" />
+      <location filename="../../ui/commands.py" line="453" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="175" />
+      <location filename="../../ui/commands.py" line="202" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="187" />
+      <location filename="../../ui/commands.py" line="214" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="131" />
+      <location filename="../../ui/commands.py" line="158" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="346" />
+      <location filename="../../ui/commands.py" line="397" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="402" />
+      <location filename="../../ui/commands.py" line="453" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="426" />
+      <location filename="../../ui/commands.py" line="477" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="215" />
-      <location filename="../../ui/commands.py" line="382" />
+      <location filename="../../ui/commands.py" line="242" />
+      <location filename="../../ui/commands.py" line="433" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="228" />
+      <location filename="../../ui/commands.py" line="284" />
+      <source>Nothing to redo</source>
+      <translation>Không có gì để làm lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="255" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="348" />
+      <location filename="../../ui/commands.py" line="294" />
+      <source>Redone: %1</source>
+      <translation>Đã làm lại: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="399" />
       <source>Reopened %n action(s)</source>
       <translation>Đã mở lại %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="396" />
+      <location filename="../../ui/commands.py" line="447" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="175" />
+      <location filename="../../ui/commands.py" line="202" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="248" />
+      <location filename="../../ui/commands.py" line="270" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="357" />
+      <location filename="../../ui/commands.py" line="408" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="358" />
+      <location filename="../../ui/commands.py" line="409" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="364" />
+      <location filename="../../ui/commands.py" line="415" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="365" />
+      <location filename="../../ui/commands.py" line="416" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -1473,7 +1484,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/dialogs/duplicates.py" line="314" />
       <source>Removed after the merge: %1</source>
-      <translation type="unfinished" />
+      <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/duplicates.py" line="75" />
@@ -1554,36 +1565,36 @@ Bản sao lưu: %2</translation>
   <context>
     <name>EmailLogger</name>
     <message>
-      <location filename="../../ui/mail.py" line="172" />
+      <location filename="../../ui/mail.py" line="198" />
       <source>(attached files: %1)</source>
       <translation>(tệp đính kèm: %1)</translation>
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="143" />
+      <location filename="../../ui/mail.py" line="169" />
       <source>(in the trash: restore it from View → Trash)</source>
       <translation>(đang trong thùng rác: khôi phục tại Xem → Thùng rác)</translation>
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="141" />
-      <location filename="../../ui/mail.py" line="168" />
+      <location filename="../../ui/mail.py" line="167" />
+      <location filename="../../ui/mail.py" line="194" />
       <source>Already logged: “%1”</source>
       <translation>Đã ghi nhận trước đó: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="107" />
+      <location filename="../../ui/mail.py" line="133" />
       <source>E-mail messages (*.eml *.msg)</source>
       <translation>Thư điện tử (*.eml *.msg)</translation>
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="107" />
-      <location filename="../../ui/mail.py" line="136" />
-      <location filename="../../ui/mail.py" line="145" />
-      <location filename="../../ui/mail.py" line="177" />
+      <location filename="../../ui/mail.py" line="133" />
+      <location filename="../../ui/mail.py" line="162" />
+      <location filename="../../ui/mail.py" line="171" />
+      <location filename="../../ui/mail.py" line="203" />
       <source>Log e-mail</source>
       <translation>Ghi nhận thư điện tử</translation>
     </message>
     <message>
-      <location filename="../../ui/mail.py" line="170" />
+      <location filename="../../ui/mail.py" line="196" />
       <source>Logged e-mail “%1”</source>
       <translation>Đã ghi nhận thư điện tử “%1”</translation>
     </message>
@@ -1788,77 +1799,97 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FollowUpEditor</name>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="267" />
+      <location filename="../../ui/dialogs/followups.py" line="288" />
       <source>(me)</source>
       <translation>(tôi)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="93" />
+      <location filename="../../ui/dialogs/followups.py" line="99" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="94" />
+      <location filename="../../ui/dialogs/followups.py" line="100" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="96" />
+      <location filename="../../ui/dialogs/followups.py" line="102" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="124" />
+      <location filename="../../ui/dialogs/followups.py" line="130" />
       <source>About</source>
       <translation>Về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="110" />
+      <location filename="../../ui/dialogs/followups.py" line="116" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="126" />
+      <location filename="../../ui/dialogs/followups.py" line="293" />
+      <source>Attendees</source>
+      <translation>Người tham dự</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="132" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="127" />
+      <location filename="../../ui/dialogs/followups.py" line="133" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="95" />
+      <location filename="../../ui/dialogs/followups.py" line="101" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="123" />
+      <location filename="../../ui/dialogs/followups.py" line="129" />
       <source>Follow-up</source>
       <translation>Việc tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="55" />
+      <location filename="../../ui/dialogs/followups.py" line="59" />
       <source>Follow-up: what is to be done (Enter adds it)</source>
       <translation>Việc tiếp theo: cần làm gì (Enter để thêm)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="63" />
+      <location filename="../../ui/dialogs/followups.py" line="293" />
+      <source>Other attendees</source>
+      <translation>Người tham dự khác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="67" />
       <source>Other organisation: name or acronym</source>
       <translation>Tổ chức khác: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="194" />
+      <location filename="../../ui/dialogs/followups.py" line="200" />
       <source>Other organisation…</source>
       <translation>Tổ chức khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="125" />
+      <location filename="../../ui/dialogs/followups.py" line="296" />
+      <source>Our staff</source>
+      <translation>Cán bộ bên ta</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="292" />
+      <source>People of %1</source>
+      <translation>Người của %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="131" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="60" />
+      <location filename="../../ui/dialogs/followups.py" line="64" />
       <source>The organisation this follow-up is about</source>
       <translation>Tổ chức mà việc cần làm này liên quan tới</translation>
     </message>
@@ -1866,7 +1897,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Forms</name>
     <message>
-      <location filename="../../ui/widgets.py" line="106" />
+      <location filename="../../ui/widgets.py" line="125" />
       <source>What you typed has not been saved. Discard it?</source>
       <translation>Nội dung bạn vừa nhập chưa được lưu. Bỏ nội dung này?</translation>
     </message>
@@ -2440,7 +2471,7 @@ Bản sao lưu: %2</translation>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="225" />
+      <location filename="../../ui/import_wizard/messages.py" line="228" />
       <source>Cannot read {file}: access is denied. If it is open in another program, close it there and try again, or import a copy of it</source>
       <translation>Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lại, hoặc nhập một bản sao của tệp</translation>
     </message>
@@ -2450,7 +2481,7 @@ Bản sao lưu: %2</translation>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="286" />
+      <location filename="../../ui/import_wizard/messages.py" line="289" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
@@ -2465,7 +2496,7 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="326" />
+      <location filename="../../ui/import_wizard/messages.py" line="329" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -2550,7 +2581,7 @@ Bản sao lưu: %2</translation>
       <translation>bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="288" />
+      <location filename="../../ui/import_wizard/messages.py" line="291" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
@@ -2590,7 +2621,7 @@ Bản sao lưu: %2</translation>
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="325" />
+      <location filename="../../ui/import_wizard/messages.py" line="328" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -2615,7 +2646,7 @@ Bản sao lưu: %2</translation>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="324" />
+      <location filename="../../ui/import_wizard/messages.py" line="327" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
@@ -2660,22 +2691,22 @@ Bản sao lưu: %2</translation>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="293" />
+      <location filename="../../ui/import_wizard/messages.py" line="296" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="290" />
+      <location filename="../../ui/import_wizard/messages.py" line="293" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="295" />
+      <location filename="../../ui/import_wizard/messages.py" line="298" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="287" />
+      <location filename="../../ui/import_wizard/messages.py" line="290" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
@@ -2685,22 +2716,27 @@ Bản sao lưu: %2</translation>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="237" />
+      <location filename="../../ui/import_wizard/messages.py" line="240" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="265" />
+      <location filename="../../ui/import_wizard/messages.py" line="225" />
+      <source>{file} is the Ketnoi database open in this program, not a spreadsheet to import</source>
+      <translation>{file} là cơ sở dữ liệu Ketnoi đang mở trong chương trình này, không phải bảng tính để nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="268" />
       <source>{file}, row {at} (line {line}): a quote (") opens a cell that never closes, so the rest of the file would be read as that one cell; nothing was read: close the quote or remove it</source>
       <translation>{file}, dòng dữ liệu {at} (dòng {line} của tệp): một dấu ngoặc kép (") mở một ô mà không đóng lại, nên phần còn lại của tệp sẽ bị đọc thành một ô; chưa đọc gì: hãy đóng hoặc xoá dấu ngoặc kép đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="257" />
+      <location filename="../../ui/import_wizard/messages.py" line="260" />
       <source>{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})</source>
       <translation>{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="253" />
+      <location filename="../../ui/import_wizard/messages.py" line="256" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
@@ -2715,32 +2751,32 @@ Bản sao lưu: %2</translation>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="275" />
+      <location filename="../../ui/import_wizard/messages.py" line="278" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="273" />
+      <location filename="../../ui/import_wizard/messages.py" line="276" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="250" />
+      <location filename="../../ui/import_wizard/messages.py" line="253" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="244" />
+      <location filename="../../ui/import_wizard/messages.py" line="247" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="255" />
+      <location filename="../../ui/import_wizard/messages.py" line="258" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="272" />
+      <location filename="../../ui/import_wizard/messages.py" line="275" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
@@ -2750,42 +2786,42 @@ Bản sao lưu: %2</translation>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="247" />
+      <location filename="../../ui/import_wizard/messages.py" line="250" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="254" />
+      <location filename="../../ui/import_wizard/messages.py" line="257" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="233" />
+      <location filename="../../ui/import_wizard/messages.py" line="236" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="231" />
+      <location filename="../../ui/import_wizard/messages.py" line="234" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="279" />
+      <location filename="../../ui/import_wizard/messages.py" line="282" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="261" />
+      <location filename="../../ui/import_wizard/messages.py" line="264" />
       <source>{file}: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: open it in Excel and save it as "Excel Workbook (.xlsx)"</source>
       <translation>{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="283" />
+      <location filename="../../ui/import_wizard/messages.py" line="286" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="229" />
+      <location filename="../../ui/import_wizard/messages.py" line="232" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
@@ -2795,12 +2831,12 @@ Bản sao lưu: %2</translation>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="245" />
+      <location filename="../../ui/import_wizard/messages.py" line="248" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="230" />
+      <location filename="../../ui/import_wizard/messages.py" line="233" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
@@ -2815,12 +2851,12 @@ Bản sao lưu: %2</translation>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="241" />
+      <location filename="../../ui/import_wizard/messages.py" line="244" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="269" />
+      <location filename="../../ui/import_wizard/messages.py" line="272" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
@@ -2848,82 +2884,82 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="305" />
+      <location filename="../../ui/import_wizard/messages.py" line="308" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="315" />
+      <location filename="../../ui/import_wizard/messages.py" line="318" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="306" />
+      <location filename="../../ui/import_wizard/messages.py" line="309" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="312" />
+      <location filename="../../ui/import_wizard/messages.py" line="315" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="310" />
+      <location filename="../../ui/import_wizard/messages.py" line="313" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="302" />
+      <location filename="../../ui/import_wizard/messages.py" line="305" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="308" />
+      <location filename="../../ui/import_wizard/messages.py" line="311" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="314" />
+      <location filename="../../ui/import_wizard/messages.py" line="317" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="317" />
+      <location filename="../../ui/import_wizard/messages.py" line="320" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="304" />
+      <location filename="../../ui/import_wizard/messages.py" line="307" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="313" />
+      <location filename="../../ui/import_wizard/messages.py" line="316" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="303" />
+      <location filename="../../ui/import_wizard/messages.py" line="306" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="311" />
+      <location filename="../../ui/import_wizard/messages.py" line="314" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="316" />
+      <location filename="../../ui/import_wizard/messages.py" line="319" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="309" />
+      <location filename="../../ui/import_wizard/messages.py" line="312" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="307" />
+      <location filename="../../ui/import_wizard/messages.py" line="310" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -2964,17 +3000,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="241" />
+      <location filename="../../ui/calendar_files.py" line="242" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="258" />
+      <location filename="../../ui/calendar_files.py" line="279" />
+      <source>Agenda</source>
+      <translation>Chương trình họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="261" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="250" />
+      <location filename="../../ui/calendar_files.py" line="251" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
@@ -2984,32 +3025,49 @@ Bản sao lưu: %2</translation>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
+      <location filename="../../ui/calendar_files.py" line="277" />
+      <source>Ends</source>
+      <translation>Kết thúc</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_files.py" line="203" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="222" />
+      <location filename="../../ui/calendar_files.py" line="223" />
+      <location filename="../../ui/calendar_files.py" line="278" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="223" />
+      <location filename="../../ui/calendar_files.py" line="283" />
+      <source>No change to the title, time, location or agenda.</source>
+      <translation>Không thay đổi tiêu đề, thời gian, địa điểm hay chương trình họp.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="224" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="248" />
+      <location filename="../../ui/calendar_files.py" line="276" />
+      <source>Starts</source>
+      <translation>Bắt đầu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="249" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="220" />
+      <location filename="../../ui/calendar_files.py" line="221" />
+      <location filename="../../ui/calendar_files.py" line="275" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="250" />
+      <location filename="../../ui/calendar_files.py" line="251" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
@@ -3019,17 +3077,17 @@ Bản sao lưu: %2</translation>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="221" />
+      <location filename="../../ui/calendar_files.py" line="222" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="233" />
+      <location filename="../../ui/calendar_files.py" line="234" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="238" />
+      <location filename="../../ui/calendar_files.py" line="239" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -3784,8 +3842,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3795,7 +3851,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="265" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3892,7 +3947,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="140" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -3938,6 +3992,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="72" />
+      <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4151,6 +4206,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
+      <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4319,47 +4376,47 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="103" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="110" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="239" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="248" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="83" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="90" />
       <source>Edit meeting</source>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="157" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="166" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="83" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="90" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="105" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="112" />
       <source>What was decided</source>
       <translation>Những gì đã thống nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="104" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="111" />
       <source>What was said</source>
       <translation>Nội dung trao đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="88" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="95" />
       <source>What was the meeting about?</source>
       <translation>Cuộc họp bàn về việc gì?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="100" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="107" />
       <source>Where (e.g. Hòa Lạc, online)</source>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
@@ -4580,237 +4637,242 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="419" />
+      <location filename="../../ui/main_window.py" line="424" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="511" />
+      <location filename="../../ui/main_window.py" line="516" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="337" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="380" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="500" />
+      <location filename="../../ui/main_window.py" line="505" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="528" />
+      <location filename="../../ui/main_window.py" line="535" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="438" />
+      <location filename="../../ui/main_window.py" line="443" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="365" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="442" />
+      <location filename="../../ui/main_window.py" line="447" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="360" />
+      <location filename="../../ui/main_window.py" line="365" />
       <source>&amp;Open database…</source>
       <translation>Mở cơ sở dữ liệu &amp;khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="362" />
+      <location filename="../../ui/main_window.py" line="367" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
+      <location filename="../../ui/main_window.py" line="344" />
+      <source>&amp;Redo</source>
+      <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="346" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="516" />
+      <location filename="../../ui/main_window.py" line="523" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="524" />
+      <location filename="../../ui/main_window.py" line="531" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="440" />
+      <location filename="../../ui/main_window.py" line="445" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="339" />
+      <location filename="../../ui/main_window.py" line="343" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="518" />
+      <location filename="../../ui/main_window.py" line="525" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="445" />
+      <location filename="../../ui/main_window.py" line="450" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="356" />
+      <location filename="../../ui/main_window.py" line="361" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="560" />
+      <location filename="../../ui/main_window.py" line="570" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="448" />
+      <location filename="../../ui/main_window.py" line="453" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="395" />
+      <location filename="../../ui/main_window.py" line="400" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="393" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="407" />
+      <location filename="../../ui/main_window.py" line="412" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="414" />
+      <location filename="../../ui/main_window.py" line="419" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="435" />
+      <location filename="../../ui/main_window.py" line="440" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="371" />
+      <location filename="../../ui/main_window.py" line="376" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="400" />
+      <location filename="../../ui/main_window.py" line="405" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="429" />
+      <location filename="../../ui/main_window.py" line="434" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="532" />
+      <location filename="../../ui/main_window.py" line="539" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="344" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="469" />
+      <location filename="../../ui/main_window.py" line="474" />
       <source>Mark done</source>
       <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="66" />
+      <location filename="../../ui/main_window.py" line="68" />
       <source>Opening %1…</source>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="422" />
+      <location filename="../../ui/main_window.py" line="427" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="356" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="140" />
+      <location filename="../../ui/main_window.py" line="142" />
       <source>Relationships, meetings, commitments — Ketnoi</source>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="382" />
+      <location filename="../../ui/main_window.py" line="387" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="363" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="562" />
+      <location filename="../../ui/main_window.py" line="572" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="345" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -4973,34 +5035,55 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Picker</name>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="192" />
+      <location filename="../../ui/dialogs/pickers.py" line="231" />
+      <location filename="../../ui/dialogs/pickers.py" line="276" />
       <source>%1  (new)</source>
       <translation>%1  (mới)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="198" />
+      <location filename="../../ui/dialogs/pickers.py" line="235" />
+      <source>%1 is created at %2: saving links %2 to the meeting too.</source>
+      <translation>%1 được tạo mới thuộc %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="239" />
+      <source>%1 is created without an organisation: choose one beside the role.</source>
+      <translation>%1 được tạo mới, không thuộc tổ chức nào: chọn tổ chức ở ô bên cạnh vai trò.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="282" />
       <source>%1 works at %2: saving links %2 to the meeting too.</source>
       <translation>%1 công tác tại %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="60" />
+      <location filename="../../ui/dialogs/pickers.py" line="66" />
       <source>Add attendee: type a name, no accents needed</source>
       <translation>Thêm người dự: gõ tên, không cần dấu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="62" />
+      <location filename="../../ui/dialogs/pickers.py" line="68" />
       <source>Add organisation: name or acronym</source>
       <translation>Thêm tổ chức: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="115" />
+      <location filename="../../ui/dialogs/pickers.py" line="122" />
       <source>New contact “%1”</source>
       <translation>Người liên hệ mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="115" />
+      <location filename="../../ui/dialogs/pickers.py" line="122" />
       <source>New organisation “%1”</source>
       <translation>Tổ chức mới “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="218" />
+      <source>No organisation</source>
+      <translation>Không có tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="204" />
+      <source>The organisation %1 joins</source>
+      <translation>Tổ chức của %1</translation>
     </message>
   </context>
   <context>
@@ -5366,6 +5449,14 @@ Bản sao lưu: %2</translation>
     </message>
   </context>
   <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+      <location filename="../../ui/file_dialogs.py" line="50" />
+      <source>%1 File</source>
+      <translation>Tệp %1</translation>
+    </message>
+  </context>
+  <context>
     <name>RecordCount</name>
     <message>
       <location filename="../../ui/labels.py" line="295" />
@@ -5427,6 +5518,32 @@ Bản sao lưu: %2</translation>
     </message>
   </context>
   <context>
+    <name>RecordListModel</name>
+    <message>
+      <location filename="../../ui/lists/model.py" line="294" />
+      <source>Due today</source>
+      <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/model.py" line="294" />
+      <source>Overdue</source>
+      <translation>Quá hạn</translation>
+    </message>
+  </context>
+  <context>
+    <name>RedoOffer</name>
+    <message>
+      <location filename="../../ui/commands.py" line="135" />
+      <source>&amp;Redo</source>
+      <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="133" />
+      <source>&amp;Redo: %1</source>
+      <translation>&amp;Làm lại: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>Reorganisation</name>
     <message>
       <location filename="../../ui/reorg.py" line="130" />
@@ -5465,6 +5582,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="310" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -5495,7 +5613,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
       <location filename="../../ui/reorg.py" line="108" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -5598,6 +5715,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="118" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -5629,8 +5747,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="278" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -5659,7 +5775,7 @@ Bản sao lưu: %2</translation>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="73" />
+      <location filename="../../ui/commands.py" line="78" />
       <source>New due date</source>
       <translation>Hạn mới</translation>
     </message>
@@ -6077,312 +6193,349 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Story</name>
     <message>
-      <location filename="../../ui/details/story.py" line="381" />
+      <location filename="../../ui/details/story.py" line="115" />
+      <source>%1 open, %2 done</source>
+      <translation>%1 đang mở, %2 đã xong</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="401" />
+      <location filename="../../ui/details/story.py" line="428" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="370" />
+      <location filename="../../ui/details/story.py" line="389" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="43" />
+      <location filename="../../ui/details/story.py" line="416" />
+      <source>Cc</source>
+      <translation>Cc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="44" />
       <source>Changed</source>
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="412" />
+      <location filename="../../ui/details/story.py" line="457" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="38" />
+      <location filename="../../ui/details/story.py" line="423" />
+      <source>Contacts on this e-mail</source>
+      <translation>Liên hệ trong thư</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="39" />
       <source>Created</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="381" />
+      <location filename="../../ui/details/story.py" line="403" />
+      <location filename="../../ui/details/story.py" line="428" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="39" />
+      <location filename="../../ui/details/story.py" line="40" />
       <source>Deleted</source>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="285" />
+      <location filename="../../ui/details/story.py" line="301" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="398" />
+      <location filename="../../ui/details/story.py" line="443" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="110" />
+      <location filename="../../ui/details/story.py" line="126" />
       <source>Files</source>
       <translation>Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="384" />
+      <location filename="../../ui/details/story.py" line="407" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="363" />
+      <location filename="../../ui/details/story.py" line="416" />
+      <source>From</source>
+      <translation>Người gửi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="379" />
       <source>From a calendar invitation</source>
       <translation>Từ lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="361" />
+      <location filename="../../ui/details/story.py" line="377" />
       <source>From a calendar invitation by %1</source>
       <translation>Từ lời mời lịch của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="408" />
+      <location filename="../../ui/details/story.py" line="453" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="417" />
+      <location filename="../../ui/details/story.py" line="462" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="41" />
+      <location filename="../../ui/details/story.py" line="42" />
       <source>Imported</source>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="239" />
+      <location filename="../../ui/details/story.py" line="255" />
       <source>Influence</source>
       <translation>Mức ảnh hưởng</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="239" />
+      <location filename="../../ui/details/story.py" line="255" />
       <source>Interest</source>
       <translation>Mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="316" />
+      <location filename="../../ui/details/story.py" line="332" />
       <source>Last contacted</source>
       <translation>Liên hệ gần nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="282" />
+      <location filename="../../ui/details/story.py" line="298" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="42" />
+      <location filename="../../ui/details/story.py" line="43" />
       <source>Merged</source>
       <translation>Đã gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="163" />
+      <location filename="../../ui/details/story.py" line="179" />
       <source>Merged into %1 on %2</source>
       <translation>Đã hợp nhất vào %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="381" />
+      <location filename="../../ui/details/story.py" line="427" />
+      <source>Message</source>
+      <translation>Nội dung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="402" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="275" />
+      <location filename="../../ui/details/story.py" line="291" />
       <source>Moved on:</source>
       <translation>Đã chuyển công tác:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="379" />
+      <location filename="../../ui/details/story.py" line="398" />
       <source>No attendees recorded.</source>
       <translation>Chưa ghi thành phần tham dự.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="131" />
+      <location filename="../../ui/details/story.py" line="147" />
       <source>No meetings or actions yet.</source>
       <translation>Chưa có cuộc họp hay việc cần làm nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="271" />
+      <location filename="../../ui/details/story.py" line="287" />
       <source>No one recorded yet.</source>
       <translation>Chưa có ai.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="290" />
+      <location filename="../../ui/details/story.py" line="306" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="102" />
+      <location filename="../../ui/details/story.py" line="105" />
       <source>Nothing</source>
       <translation>Không có</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="86" />
+      <location filename="../../ui/details/story.py" line="105" />
+      <source>Nothing open</source>
+      <translation>Không còn việc đang mở</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="87" />
       <source>Nothing open in either direction.</source>
       <translation>Không còn việc đang mở ở cả hai bên.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="246" />
+      <location filename="../../ui/details/story.py" line="262" />
       <source>Open commitments</source>
       <translation>Cam kết đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="398" />
+      <location filename="../../ui/details/story.py" line="443" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="234" />
+      <location filename="../../ui/details/story.py" line="250" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="248" />
+      <location filename="../../ui/details/story.py" line="264" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="216" />
+      <location filename="../../ui/details/story.py" line="232" />
       <source>Posts</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="321" />
+      <location filename="../../ui/details/story.py" line="337" />
       <source>Posts held</source>
       <translation>Chức vụ đã giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="410" />
+      <location filename="../../ui/details/story.py" line="455" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="236" />
+      <location filename="../../ui/details/story.py" line="252" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="164" />
+      <location filename="../../ui/details/story.py" line="180" />
       <source>Renamed to %1 on %2</source>
       <translation>Đã đổi tên thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="402" />
+      <location filename="../../ui/details/story.py" line="447" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="40" />
+      <location filename="../../ui/details/story.py" line="41" />
       <source>Restored</source>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="337" />
+      <location filename="../../ui/details/story.py" line="353" />
       <source>Role history</source>
       <translation>Quá trình công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="165" />
+      <location filename="../../ui/details/story.py" line="181" />
       <source>Split into %1 on %2</source>
       <translation>Đã chia tách thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="287" />
+      <location filename="../../ui/details/story.py" line="303" />
       <source>Timeline</source>
       <translation>Diễn biến</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="44" />
+      <location filename="../../ui/details/story.py" line="416" />
+      <source>To</source>
+      <translation>Người nhận</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="45" />
       <source>Undone</source>
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="210" />
+      <location filename="../../ui/details/story.py" line="226" />
       <source>before:</source>
       <translation>trước đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="198" />
+      <location filename="../../ui/details/story.py" line="214" />
       <source>decision</source>
       <translation>quyết định</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="124" />
+      <location filename="../../ui/details/story.py" line="140" />
       <source>done</source>
       <translation>đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="144" />
+      <location filename="../../ui/details/story.py" line="160" />
       <source>draft</source>
       <translation>dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="175" />
+      <location filename="../../ui/details/story.py" line="191" />
       <source>formerly</source>
       <translation>trước đây</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="158" />
+      <location filename="../../ui/details/story.py" line="174" />
       <source>merged</source>
       <translation>hợp nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="92" />
+      <location filename="../../ui/details/story.py" line="94" />
       <source>no date</source>
       <translation>chưa có ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="393" />
+      <location filename="../../ui/details/story.py" line="438" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="187" />
+      <location filename="../../ui/details/story.py" line="203" />
       <source>now</source>
       <translation>nay</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="94" />
+      <location filename="../../ui/details/story.py" line="96" />
       <source>overdue</source>
       <translation>quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="159" />
+      <location filename="../../ui/details/story.py" line="175" />
       <source>renamed</source>
       <translation>đổi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="148" />
+      <location filename="../../ui/details/story.py" line="164" />
       <source>reply by</source>
       <translation>trả lời trước</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="197" />
+      <location filename="../../ui/details/story.py" line="213" />
       <source>since</source>
       <translation>từ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="160" />
+      <location filename="../../ui/details/story.py" line="176" />
       <source>split</source>
       <translation>chia tách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="96" />
+      <location filename="../../ui/details/story.py" line="98" />
       <source>today</source>
       <translation>hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="305" />
+      <location filename="../../ui/details/story.py" line="321" />
       <source>unverified</source>
       <translation>chưa xác minh</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="204" />
+      <location filename="../../ui/details/story.py" line="220" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6390,12 +6543,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Team</name>
     <message>
-      <location filename="../../ui/team.py" line="284" />
+      <location filename="../../ui/team.py" line="285" />
       <source>%1 (read-only) — Ketnoi</source>
       <translation>%1 (chỉ đọc) — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="100" />
+      <location filename="../../ui/team.py" line="101" />
       <source>%1 is open read-only: Ketnoi may not write to it where it is.</source>
       <translation>%1 đang được mở ở chế độ chỉ đọc: Ketnoi không được ghi vào tệp ở vị trí hiện tại.</translation>
     </message>
@@ -6405,94 +6558,94 @@ Bản sao lưu: %2</translation>
       <translation>%1 — tài khoản %2, %3</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="132" />
+      <location filename="../../ui/team.py" line="133" />
       <source>Cannot be undone here (read-only file)</source>
       <translation>Không hoàn tác được ở đây (tệp chỉ đọc)</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="133" />
+      <location filename="../../ui/team.py" line="134" />
       <source>Cannot be undone here (your role only reads)</source>
       <translation>Không hoàn tác được ở đây (vai trò của bạn chỉ được xem)</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="380" />
-      <location filename="../../ui/team.py" line="518" />
+      <location filename="../../ui/team.py" line="381" />
+      <location filename="../../ui/team.py" line="519" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="316" />
+      <location filename="../../ui/team.py" line="317" />
       <source>Login disabled</source>
       <translation>Tài khoản bị vô hiệu hóa</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="465" />
+      <location filename="../../ui/team.py" line="466" />
       <source>Not shared: only its owner (%1) or a manager can share it with colleagues. Ask them to.</source>
       <translation>Chưa chia sẻ: chỉ cán bộ phụ trách (%1) hoặc lãnh đạo mới chia sẻ được hồ sơ này với đồng nghiệp. Hãy nhờ họ chia sẻ.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="468" />
+      <location filename="../../ui/team.py" line="469" />
       <source>Not shared: only its owner or a manager can share it with colleagues.</source>
       <translation>Chưa chia sẻ: chỉ cán bộ phụ trách hoặc lãnh đạo mới chia sẻ được hồ sơ này với đồng nghiệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="316" />
+      <location filename="../../ui/team.py" line="317" />
       <source>Read only</source>
       <translation>Chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="318" />
+      <location filename="../../ui/team.py" line="319" />
       <source>Read-only file</source>
       <translation>Tệp chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="140" />
+      <location filename="../../ui/team.py" line="141" />
       <source>Read-only file: changing it is off.</source>
       <translation>Tệp chỉ đọc: không thể thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="374" />
+      <location filename="../../ui/team.py" line="375" />
       <source>Seen only by its owner, the staff on it, colleagues it is shared with and managers (on a shared database; the database itself enforces it).</source>
       <translation>Chỉ cán bộ phụ trách, cán bộ tham gia, đồng nghiệp được chia sẻ và lãnh đạo xem được (trên cơ sở dữ liệu dùng chung; chính cơ sở dữ liệu bảo đảm điều này).</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="398" />
-      <location filename="../../ui/team.py" line="454" />
+      <location filename="../../ui/team.py" line="399" />
+      <location filename="../../ui/team.py" line="455" />
       <source>Share with colleagues</source>
       <translation>Chia sẻ với đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="491" />
+      <location filename="../../ui/team.py" line="492" />
       <source>Share…</source>
       <translation>Chia sẻ…</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="425" />
+      <location filename="../../ui/team.py" line="426" />
       <source>Who else may see it:</source>
       <translation>Ai khác được xem:</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="112" />
+      <location filename="../../ui/team.py" line="113" />
       <source>You can look, search, print briefs and export, but not change anything. To change it, copy the file to a folder you can write and open the copy.</source>
       <translation>Bạn được xem, tìm kiếm, in bản tóm tắt và xuất dữ liệu, nhưng không được thay đổi gì. Muốn thay đổi, hãy sao chép tệp sang một thư mục bạn có quyền ghi rồi mở bản sao.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="153" />
+      <location filename="../../ui/team.py" line="154" />
       <source>Your role is now %1: you can edit.</source>
       <translation>Vai trò của bạn giờ là %1: bạn có thể chỉnh sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="152" />
+      <location filename="../../ui/team.py" line="153" />
       <source>Your role is now reader: editing is off.</source>
       <translation>Vai trò của bạn giờ là người xem: không thể chỉnh sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="144" />
+      <location filename="../../ui/team.py" line="145" />
       <source>Your role is reader: editing is off.</source>
       <translation>Vai trò của bạn là người xem: không thể chỉnh sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="120" />
+      <location filename="../../ui/team.py" line="121" />
       <source>Your role is reader: you can look, search, print briefs and export, but not change anything. Ask a manager for write access.</source>
       <translation>Vai trò của bạn là người xem: bạn được xem, tìm kiếm, in bản tóm tắt và xuất dữ liệu, nhưng không được thay đổi gì. Hãy đề nghị lãnh đạo cấp quyền ghi.</translation>
     </message>
@@ -6502,7 +6655,7 @@ Bản sao lưu: %2</translation>
       <translation>quản trị viên</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="520" />
+      <location filename="../../ui/team.py" line="521" />
       <source>also shared with %1</source>
       <translation>đã chia sẻ với %1</translation>
     </message>
@@ -6530,9 +6683,24 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashDialog</name>
     <message>
+      <location filename="../../ui/trash.py" line="253" />
+      <source>%1 and %2</source>
+      <translation>%1 và %2</translation>
+    </message>
+    <message>
       <location filename="../../ui/trash.py" line="178" />
-      <source>%1 deleted records in the trash; %2 shown.</source>
-      <translation>Thùng rác có %1 bản ghi đã xoá; đang hiển thị %2.</translation>
+      <source>%Ln deleted record(s) in the trash; %1 shown.</source>
+      <translation>Thùng rác có %Ln bản ghi đã xoá; đang hiện %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="249" />
+      <source>%Ln file(s) attached to it</source>
+      <translation>%Ln tệp đính kèm theo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="247" />
+      <source>%Ln file(s) attached to them</source>
+      <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
       <location filename="../../ui/trash.py" line="124" />
@@ -6550,7 +6718,7 @@ Bản sao lưu: %2</translation>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="240" />
+      <location filename="../../ui/trash.py" line="262" />
       <source>Empty trash</source>
       <translation>Dọn sạch thùng rác</translation>
     </message>
@@ -6565,14 +6733,14 @@ Bản sao lưu: %2</translation>
       <translation>Chưa khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="242" />
-      <source>Remove every deleted record for good? Their links go with them; their history stays. A backup of the database is taken first.</source>
-      <translation>Xoá vĩnh viễn mọi bản ghi đã xoá? Các liên kết của chúng cũng mất theo; lịch sử vẫn được giữ. Cơ sở dữ liệu sẽ được sao lưu trước.</translation>
+      <location filename="../../ui/trash.py" line="264" />
+      <source>Remove %1 for good? Their links go with them; their history stays. A backup of the database is taken first.</source>
+      <translation>Xoá vĩnh viễn %1? Các liên kết của chúng cũng bị xoá; lịch sử vẫn được giữ. Ketnoi sao lưu cơ sở dữ liệu trước khi xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="259" />
-      <source>Removed %Ln record(s) for good</source>
-      <translation>Đã xoá vĩnh viễn %Ln bản ghi</translation>
+      <location filename="../../ui/trash.py" line="283" />
+      <source>Removed %1 for good</source>
+      <translation>Đã xoá vĩnh viễn %1</translation>
     </message>
     <message>
       <location filename="../../ui/trash.py" line="214" />
@@ -6586,6 +6754,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/trash.py" line="175" />
+      <location filename="../../ui/trash.py" line="285" />
       <source>The trash is empty.</source>
       <translation>Thùng rác trống.</translation>
     </message>
@@ -6646,55 +6815,60 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoHistoryDialog</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="153" />
+      <location filename="../../ui/dialogs/undo_history.py" line="158" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="148" />
+      <location filename="../../ui/dialogs/undo_history.py" line="153" />
       <source>&amp;Undo selected</source>
       <translation>&amp;Hoàn tác mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="217" />
+      <location filename="../../ui/dialogs/undo_history.py" line="222" />
       <source>Nothing has been changed yet.</source>
       <translation>Chưa có thay đổi nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="125" />
+      <location filename="../../ui/dialogs/undo_history.py" line="130" />
       <source>Only &amp;my changes</source>
       <translation>Chỉ thay đổi của &amp;tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="159" />
+      <location filename="../../ui/dialogs/undo_history.py" line="283" />
+      <source>Redone: %1</source>
+      <translation>Đã làm lại: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="164" />
       <source>The latest operations, newest first; they are kept in the database.</source>
       <translation>Các thao tác gần đây, mới nhất ở trên; chúng được lưu trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="122" />
-      <location filename="../../ui/dialogs/undo_history.py" line="223" />
-      <location filename="../../ui/dialogs/undo_history.py" line="297" />
-      <location filename="../../ui/dialogs/undo_history.py" line="306" />
+      <location filename="../../ui/dialogs/undo_history.py" line="127" />
+      <location filename="../../ui/dialogs/undo_history.py" line="228" />
+      <location filename="../../ui/dialogs/undo_history.py" line="309" />
+      <location filename="../../ui/dialogs/undo_history.py" line="318" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="264" />
+      <location filename="../../ui/dialogs/undo_history.py" line="269" />
       <source>Undoing: %1</source>
       <translation>Đang hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="282" />
+      <location filename="../../ui/dialogs/undo_history.py" line="293" />
       <source>Undoing: %1 — %2 of %3 records</source>
       <translation>Đang hoàn tác: %1 — %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="296" />
+      <location filename="../../ui/dialogs/undo_history.py" line="308" />
       <source>Undone, except what was changed since (kept as it is):</source>
       <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="293" />
+      <location filename="../../ui/dialogs/undo_history.py" line="276" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -6707,17 +6881,17 @@ Bản sao lưu: %2</translation>
       <translation>Sửa hàng loạt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="109" />
+      <location filename="../../ui/dialogs/undo_history.py" line="114" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="112" />
+      <location filename="../../ui/dialogs/undo_history.py" line="117" />
       <source>Cannot be undone</source>
       <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="111" />
+      <location filename="../../ui/dialogs/undo_history.py" line="116" />
       <source>Changed since</source>
       <translation>Đã bị sửa sau đó</translation>
     </message>
@@ -6740,6 +6914,16 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/dialogs/undo_history.py" line="57" />
       <source>Kind</source>
       <translation>Loại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="97" />
+      <source>Log meeting</source>
+      <translation>Ghi nhận cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="98" />
+      <source>Mark done</source>
+      <translation>Đánh dấu xong</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/undo_history.py" line="91" />
@@ -6767,9 +6951,24 @@ Bản sao lưu: %2</translation>
       <translation>Số bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="98" />
+      <location filename="../../ui/dialogs/undo_history.py" line="103" />
       <source>Redo</source>
       <translation>Làm lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="99" />
+      <source>Reopen</source>
+      <translation>Mở lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="101" />
+      <source>Reorganisation</source>
+      <translation>Tổ chức lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="100" />
+      <source>Reschedule</source>
+      <translation>Dời hạn</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/undo_history.py" line="95" />
@@ -6782,12 +6981,12 @@ Bản sao lưu: %2</translation>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="97" />
+      <location filename="../../ui/dialogs/undo_history.py" line="102" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="110" />
+      <location filename="../../ui/dialogs/undo_history.py" line="115" />
       <source>Undone</source>
       <translation>Đã hoàn tác</translation>
     </message>
@@ -6815,22 +7014,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="108" />
+      <location filename="../../ui/commands.py" line="115" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="103" />
+      <location filename="../../ui/commands.py" line="109" />
       <source>&amp;Undo: %1</source>
       <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="104" />
+      <location filename="../../ui/commands.py" line="111" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="105" />
+      <location filename="../../ui/commands.py" line="112" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
@@ -6909,12 +7108,12 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/notify.py" line="140" />
       <source>Your changes are recorded in the history as “%1”. To record your own name, choose yourself under File → Settings → “I am”.</source>
-      <translation type="unfinished" />
+      <translation>Các thay đổi của bạn được ghi vào lịch sử với tên “%1”. Để ghi tên của chính bạn, hãy chọn tên mình ở Tệp → Cài đặt → “Tôi là”.</translation>
     </message>
     <message>
       <location filename="../../ui/notify.py" line="145" />
       <source>Your changes are recorded without a name. To record your name, choose yourself under File → Settings → “I am”.</source>
-      <translation type="unfinished" />
+      <translation>Các thay đổi của bạn đang được ghi mà không có tên. Để ghi tên mình, hãy chọn tên mình ở Tệp → Cài đặt → “Tôi là”.</translation>
     </message>
   </context>
   <context>
@@ -6925,6 +7124,8 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -6950,6 +7151,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
