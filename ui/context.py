@@ -41,6 +41,14 @@ from ui.tasks import Task, TaskManager
 _Offer = tuple[tuple[str, str] | None, undo_history.ImportOnTop | None, str, str]
 
 
+def recorded_name(session: Session, staff_id: int | None) -> str:
+    """The name this window's changes go into the history under (:meth:`AppContext.actor`),
+    read in ``session`` off the UI thread: what "my latest change" is looked up by. (Undo read
+    the staff name alone, "" with none chosen, and offered nothing once changes were recorded
+    under the login name.)"""
+    return (dashboard.staff_name(session, staff_id) if staff_id is not None else "") or team.login_name()
+
+
 class Refused(NotPermitted):
     """A team database's refusal of this login, said in the person's language
     (:meth:`AppContext.in_words`)."""
@@ -352,7 +360,7 @@ class AppContext(QObject):
 
         def work(_task: Task) -> _Offer:
             with read_session(engine) as s:
-                actor = dashboard.staff_name(s, staff_id) if staff_id is not None else ""
+                actor = recorded_name(s, staff_id)
                 found = undo.last_undoable(s, actor=actor, lang=lang)
                 above = undo_history.import_on_top(s, actor=actor, above=found.group_id if found else None)
                 latest = undo_history.latest_group(s, actor)

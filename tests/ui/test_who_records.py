@@ -58,6 +58,11 @@ def test_a_change_made_in_the_window_records_the_login_name_and_history_shows_it
             .order_by(Change.id.desc())
         ).first()
     assert latest is not None and latest.actor == login
+    # and that change is this user's to undo: Ctrl+Z offers it (it offered nothing once changes
+    # went into the history under the login name while Undo looked for the staff name alone)
+    qtbot.waitUntil(lambda: unnamed.undo_offer is not None, timeout=5000)
+    wait_idle(qtbot, unnamed)
+    assert unnamed.undo_offer is not None and "done" in unnamed.undo_offer[0].lower()
     # the record's History shows it in its Who column
     window.navigate("action", ids["a_week"])
     window.act_history.trigger()

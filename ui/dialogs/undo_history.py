@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dashboard, undo_history
+from app import undo_history
 from app.errors import UserError
 from app.undo_history import GroupEntry
 from db.engine import Session, read_session
-from ui.context import AppContext
+from ui.context import AppContext, recorded_name
 from ui.icons import icon
 from ui.rows import RowsModel
 from ui.tasks import Task
@@ -201,7 +201,7 @@ class UndoHistoryDialog(QDialog):
             with read_session(engine) as s:
                 actor = None  # everyone's
                 if only_mine:
-                    actor = dashboard.staff_name(s, staff_id) if staff_id is not None else ""
+                    actor = recorded_name(s, staff_id)
                 task.check()
                 return undo_history.recent_groups(s, limit=limit, actor=actor, lang=lang)
 
