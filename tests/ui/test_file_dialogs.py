@@ -99,8 +99,6 @@ def test_every_file_dialog_of_the_window_comes_through_file_dialogs() -> None:
 
 def test_a_dialog_opens_where_the_last_file_was_chosen(qtbot, tmp_path: Path, monkeypatch) -> None:
     """Reviewer: attach, save attachment and log e-mail always opened in the home folder."""
-    from PySide6.QtCore import QTimer
-
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setattr(Path, "home", classmethod(lambda cls: home))
@@ -110,23 +108,29 @@ def test_a_dialog_opens_where_the_last_file_was_chosen(qtbot, tmp_path: Path, mo
     (documents / "Công văn 01.pdf").write_bytes(b"%PDF-1.4")
     assert file_dialogs.start_in(str(home)) == str(home)  # nothing chosen yet: as asked
 
-    def choose() -> None:
-        from PySide6.QtWidgets import QApplication, QFileDialog
+    real_make = file_dialogs.make_dialog
+    made: list[QFileDialog] = []
 
-        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()]
-        if not shown:
-            QTimer.singleShot(20, choose)
-            return
-        shown[0].selectFile(str(documents / "Công văn 01.pdf"))
-        shown[0].accept()
+    def make(*args, **kwargs):  # the real dialog; its modal loop answered as a person would
+        dialog = real_make(*args, **kwargs)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
 
-    QTimer.singleShot(20, choose)
-    chosen, _ = file_dialogs.get_open_file_name(
-        None, "Attach files", str(documents), options=QFileDialog.Option.DontUseNativeDialog
-    )
+        def exec_() -> int:
+            dialog.selectFile(str(documents / "Công văn 01.pdf"))
+            return int(QFileDialog.DialogCode.Accepted.value)
+
+        dialog.exec = exec_  # type: ignore[method-assign]
+        made.append(dialog)
+        return dialog
+
+    monkeypatch.setattr(file_dialogs, "make_dialog", make)
+    chosen, _ = file_dialogs.get_open_file_name(None, "Attach files", str(documents))
+    monkeypatch.setattr(file_dialogs, "make_dialog", real_make)
+    assert made and Path(made[0].directory().absolutePath()) == documents
     assert chosen == str(documents / "Công văn 01.pdf")
     for asked in ("", str(home)):
         dialog = file_dialogs.make_dialog(None, "Attach files", asked)
+        qtbot.addWidget(dialog)
         assert Path(dialog.directory().absolutePath()) == documents
     assert file_dialogs.start_in(str(home / "thu.docx")) == str(documents / "thu.docx")
     assert file_dialogs.start_in(str(tmp_path)) == str(tmp_path)  # a folder the caller chose stays
