@@ -107,14 +107,20 @@ class UndoOffer(QToolButton):
     def offer(self, label: str) -> None:
         if label:
             self.action.setText(self.tr("&Undo: %1").replace("%1", label.replace("&", "&&")))
-            self.action.setStatusTip("")
+            self._status("")
             self.setText(self.tr("Undo"))
             self.setToolTip(self.tr("Undo: %1").replace("%1", label) + " (Ctrl+Z)")
             self.show()
         else:
             self.action.setText(self.tr("&Undo"))
-            self.action.setStatusTip(self.ctx.undo_blocked)  # restored from a backup since: says so
+            self._status(self.ctx.undo_blocked)  # restored from a backup since: says so
             self.hide()
+
+    def _status(self, text: str) -> None:
+        """The action's status tip, unless a read-only file's or a reader's guard holds the
+        action off (ui.team): its tip says why, and stays."""
+        if self.action.isEnabled():
+            self.action.setStatusTip(text)
 
 
 class RedoOffer(QObject):
