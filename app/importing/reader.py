@@ -46,7 +46,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from app.importing import csvtext
 from app.importing.errors import ImportFileError
@@ -544,6 +544,25 @@ _ODS_TABLE_STYLE = re.compile(rb'table:style-name="([^"]*)"')
 _ODS_NOT_SHOWN = re.compile(rb'table:display="false"')
 
 
+def _xml_parts(fh: IO[bytes], limit: int | None = MAX_SHEET_XML_BYTES) -> Iterator[bytes]:
+    """The XML read from ``fh`` a megabyte at a time, each part ending before its last ``<``
+    (a tag cut by the megabyte goes whole with the next part), the end as it is; at most
+    ``limit`` bytes (None: all). The passes over a sheet's or a workbook's XML share it."""
+    tail = b""
+    read = 0
+    while limit is None or read < limit:
+        chunk = fh.read(1 << 20)
+        if not chunk:
+            break
+        read += len(chunk)
+        buf = tail + chunk
+        cut = buf.rfind(b"<")
+        body, tail = (buf[:cut], buf[cut:]) if cut > 0 else (buf, b"")
+        yield body
+    if tail:
+        yield tail
+
+
 def _ods_sheet_states(path: Path) -> dict[str, str]:
     """:func:`sheet_states` of an .ods workbook: one streaming pass over content.xml (its
     automatic styles come first, then the tables), bounded like the reading."""
@@ -552,15 +571,9 @@ def _ods_sheet_states(path: Path) -> dict[str, str]:
     not_shown: set[bytes] = set()
     style = b""
     out: dict[str, str] = {}
-    read = 0
     try:
         with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
-            tail = b""
-            while read < MAX_SHEET_XML_BYTES and (chunk := fh.read(1 << 20)):
-                read += len(chunk)
-                buf = tail + chunk
-                cut = buf.rfind(b"<")
-                body, tail = (buf[:cut], buf[cut:]) if cut > 0 else (buf, b"")
+            for body in _xml_parts(fh):
                 for tag in _ODS_STYLE_TAG.finditer(body):
                     kind, text = tag.group(1), tag.group(0)
                     if kind == b"style:style":
@@ -667,11 +680,7 @@ def _dense_range_fits(path: Path, member: str) -> bool:
     hidden: set[int] = set()
     try:
         with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
-            tail = b""
-            while chunk := fh.read(1 << 20):
-                buf = tail + chunk
-                cut = buf.rfind(b"<")
-                body, tail = (buf[:cut], buf[cut:]) if cut > 0 else (buf, b"")
+            for body in _xml_parts(fh, None):
                 if _UNREFERENCED.search(body) or _PREFIXED.search(body):
                     return False  # positions counted by the reader: let the streaming one count
                 # Each distinct column once, the rows' numbers in C: a 40-column sheet has a
@@ -680,7 +689,6 @@ def _dense_range_fits(path: Path, member: str) -> bool:
                     max_col = max(max_col, _column_number(col))
                 max_row = max(max_row, max(map(int, _EXTENT_ROWS.findall(body)), default=0))
                 _hidden_in(body, hidden)
-            _hidden_in(tail, hidden)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return False  # the streaming reader will name what is wrong
     _keep_hidden(_file_key(path, "\0" + member), hidden)
@@ -746,17 +754,10 @@ def hidden_rows(path: Path, sheet: str) -> frozenset[int]:
     if known is not None:
         return known
     hidden: set[int] = set()
-    read = 0
     try:
         with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
-            tail = b""
-            while read < MAX_SHEET_XML_BYTES and (chunk := fh.read(1 << 20)):
-                read += len(chunk)
-                buf = tail + chunk
-                cut = buf.rfind(b"<")
-                body, tail = (buf[:cut], buf[cut:]) if cut > 0 else (buf, b"")
+            for body in _xml_parts(fh):
                 _hidden_in(body, hidden)
-            _hidden_in(tail, hidden)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return frozenset()  # the reading names what is wrong
     _keep_hidden(key, hidden)
@@ -784,15 +785,9 @@ def _ods_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
     hidden: set[int] = set()
     current: str | None = None
     number = 0
-    read = 0
     try:
         with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
-            tail = b""
-            while read < MAX_SHEET_XML_BYTES and (chunk := fh.read(1 << 20)):
-                read += len(chunk)
-                buf = tail + chunk
-                cut = buf.rfind(b"<")
-                body, tail = (buf[:cut], buf[cut:]) if cut > 0 else (buf, b"")
+            for body in _xml_parts(fh):
                 for tag in _ODS_TAG.finditer(body):
                     if tag.group(1) is None:  # a sheet begins
                         if current == sheet:
