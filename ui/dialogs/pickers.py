@@ -4,7 +4,12 @@ Type a few letters without accents ("nhung", "nguyen", "dang"); the suggestions 
 the field, over the dialog, as a completer's do: shown or hidden, they move nothing in the
 dialog (reviewer: the layout jumped while they showed). Up/Down choose, Enter adds. The last
 suggestion creates a new record inline with the typed name (created in the same transaction as
-the meeting). Delete removes the selected entry from the chosen list. Each attendee is listed
+the meeting). Down from the empty field goes to the chosen list, Up from its
+first row or Esc back; there an attendee's row is changed from the keyboard too (reviewer: a
+keyboard user could not change a role or a new person's organisation): F2, Enter or Space goes to
+its Role box, Tab on to the organisation a new person joins, Enter or Esc back to the list; Tab
+from the list goes on to the next field, as from the field. Delete removes the selected entry from
+the chosen list. Each attendee is listed
 with the organisation saving links to the meeting with them:
 nothing is linked that the dialog did not show (the organisation on a second line, under the
 name, so that neither is cut in the narrow list). That organisation is read on a pool thread
@@ -64,8 +69,16 @@ class Picker(QWidget):
         self.input.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         if entity == "contact":
             self.input.setPlaceholderText(self.tr("Add attendee: type a name, no accents needed"))
+            self.input.setToolTip(
+                self.tr(
+                    "Down (nothing typed): the chosen people; there F2 changes a role, Delete removes a person"
+                )
+            )
         else:
             self.input.setPlaceholderText(self.tr("Add organisation: name or acronym"))
+            self.input.setToolTip(
+                self.tr("Down (nothing typed): the chosen organisations; there Delete removes one")
+            )
         # Not in the layout: a child of the dialog, placed under the field and raised over what
         # is there (:meth:`_place`); the typing stays in the field (it never takes the focus).
         self.suggestions = QListWidget(self)
@@ -88,6 +101,7 @@ class Picker(QWidget):
         self.chosen_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.chosen_view.installEventFilter(self)
         self.items: list[Chosen] = []
+        self._added = False  # a row was added since the list last had the keyboard
         # contact id -> (organisation id, name) saving links, or None for none; read off the
         # UI thread. ``_asked`` holds each contact's latest read: an older answer is dropped.
         self.linked: dict[int, tuple[int, str] | None] = {}
@@ -202,7 +216,8 @@ class Picker(QWidget):
         joins.setMinimumContentsLength(10)
         joins.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         joins.set_tip(self.tr("The organisation %1 joins").replace("%1", chosen.label))
-        joins.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        joins.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # reached by Tab from the Role box
+        joins.installEventFilter(self)
         self._fill_joining(joins, chosen)
         joins.currentIndexChanged.connect(
             lambda _i, c=chosen, cb=joins, r=row: self._joining_picked(c, cb, r)
@@ -240,20 +255,27 @@ class Picker(QWidget):
                 "%1", chosen.label
             ),
         )
+        row.setToolTip(0, f"{row.toolTip(0)}\n{self._keys_hint(chosen)}")
 
     def add(self, chosen: Chosen) -> None:
         if not chosen.label or any(c.key == chosen.key for c in self.items):
             return
         self.items.append(chosen)
+        self._added = True  # Down from the field: this row
         row = QTreeWidgetItem()
         self.chosen_view.addTopLevelItem(row)
         self._show_row(row, chosen)
         if self.entity == "contact":
             combo = QComboBox(self.chosen_view)
+            combo.setObjectName("attendee_role")
             for r in ATTENDEE_ROLES:
                 combo.addItem(labels.role(r), r)
             combo.setCurrentIndex(max(0, combo.findData(chosen.role)))
+            # Not a Tab stop (Tab from the field goes on to the next one, as every day): F2 on
+            # the row reaches it (:meth:`edit_row`), and the keys there lead back (eventFilter).
             combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            combo.setToolTip(self.tr("%1's role at the meeting").replace("%1", chosen.label))
+            combo.installEventFilter(self)
             combo.currentIndexChanged.connect(
                 lambda _i, c=chosen, cb=combo: setattr(c, "role", cb.currentData())
             )
@@ -277,15 +299,23 @@ class Picker(QWidget):
         linked = self._organisation(chosen)
         row.setText(0, f"{text}\n{linked}" if linked else text)  # the organisation under the name
         # saving links it to the meeting: said, not done unseen (reviewer)
-        row.setToolTip(
-            0,
+        works = (
             self.tr("%1 works at %2: saving links %2 to the meeting too.")
             .replace("%1", chosen.label)
             .replace("%2", linked)
             if linked
-            else "",
+            else ""
         )
+        row.setToolTip(0, "\n".join(x for x in (works, self._keys_hint(chosen)) if x))
         row.setIcon(0, icon(self.entity if chosen.id is not None else "new"))
+
+    def _keys_hint(self, chosen: Chosen) -> str:
+        """What the keys do on this row (the tooltip's last line)."""
+        if self.entity != "contact":
+            return self.tr("Delete: remove")
+        if chosen.id is None:
+            return self.tr("F2 or Enter: change the role, then Tab: the organisation · Delete: remove")
+        return self.tr("F2 or Enter: change the role · Delete: remove")
 
     def _organisation(self, chosen: Chosen) -> str:
         """The organisation saving the meeting links to it with this attendee (app.meetings:
@@ -334,6 +364,106 @@ class Picker(QWidget):
                 self._asked.pop(gone.id, None)
             self.changed.emit()
 
+    # --- the chosen list from the keyboard -----------------------------------------------------------
+
+    def _row_boxes(self, row: int) -> list[QComboBox]:
+        """The boxes on a row: its Role, then the organisation a new person joins."""
+        item = self.chosen_view.topLevelItem(row) if row >= 0 else None
+        holder = self.chosen_view.itemWidget(item, 1) if item is not None else None
+        if holder is None:
+            return []
+        found = [holder.findChild(QComboBox, name) for name in ("attendee_role", "new_attendee_organisation")]
+        return [b for b in found if b is not None]
+
+    def _box_row(self, box: QObject) -> int:
+        """The row whose boxes include ``box``, or -1."""
+        for n in range(self.chosen_view.topLevelItemCount()):
+            if box in self._row_boxes(n):
+                return n
+        return -1
+
+    def focus_list(self) -> bool:
+        """Keyboard focus to the chosen list, on the row just added (the last), else the one
+        chosen before; False when the list is empty."""
+        count = self.chosen_view.topLevelItemCount()
+        last = self.chosen_view.topLevelItem(count - 1) if count else None
+        if last is None:
+            return False
+        if self._added or self.chosen_view.currentItem() is None:
+            self.chosen_view.setCurrentItem(last)
+        self._added = False
+        self.chosen_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def edit_row(self) -> bool:
+        """Keyboard focus to the selected attendee's Role box (F2, Enter or Space on the list)."""
+        item = self.chosen_view.currentItem()
+        boxes = self._row_boxes(self.chosen_view.indexOfTopLevelItem(item) if item is not None else -1)
+        if item is None or not boxes:
+            return False
+        self.chosen_view.scrollToItem(item)
+        boxes[0].setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
+    def _box_key(self, box: QComboBox, event: QKeyEvent) -> bool:
+        """Keys on a row's box: Tab / Shift+Tab between the row's boxes (past the last or the
+        first: back to the list), Enter or Esc back to the list."""
+        key = event.key()
+        row = self._box_row(box)
+        boxes = self._row_boxes(row)
+        if box not in boxes:
+            return False
+        back = key == Qt.Key.Key_Backtab or (
+            key == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        )
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            n = boxes.index(box) + (-1 if back else 1)
+            if 0 <= n < len(boxes):
+                boxes[n].setFocus(
+                    Qt.FocusReason.BacktabFocusReason if back else Qt.FocusReason.TabFocusReason
+                )
+            else:
+                self.focus_list()
+            return True
+        if (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.focus_list()  # Esc here is not the dialog's Cancel
+            return True
+        return False
+
+    def _list_key(self, event: QKeyEvent) -> bool:
+        """Keys on the chosen list (Up, Down and the rest as a list does)."""
+        key = event.key()
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.remove_selected()
+            if not self.chosen_view.topLevelItemCount():
+                self.input.setFocus(Qt.FocusReason.OtherFocusReason)  # nothing left to stand on
+            return True
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if plain and key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if self.entity == "contact":
+                self.edit_row()
+            return True  # never the dialog's "Enter: next field" from here
+        if key == Qt.Key.Key_Escape or (
+            key == Qt.Key.Key_Up and self.chosen_view.currentItem() is self.chosen_view.topLevelItem(0)
+        ):
+            self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        back = key == Qt.Key.Key_Backtab or (
+            key == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        )
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            # as from the field: on to the field after it (back: the field itself)
+            self.input.setFocus(Qt.FocusReason.BacktabFocusReason)
+            if not back:
+                self.window().focusNextChild()
+            return True
+        return False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._watched and event.type() == QEvent.Type.Resize and self.suggestions.isVisible():
             self._place()
@@ -347,13 +477,17 @@ class Picker(QWidget):
             return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
+        if watched is self.chosen_view:
+            return self._list_key(event)
+        if isinstance(watched, QComboBox):
+            return self._box_key(watched, event)
+        return watched is self.input and self._input_key(event)
+
+    def _input_key(self, event: QKeyEvent) -> bool:
         key = event.key()
-        if watched is self.chosen_view and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.remove_selected()
-            return True
-        if watched is not self.input:
-            return False
         count = self.suggestions.count()
+        if key == Qt.Key.Key_Down and not self.input.text().strip() and self.focus_list():
+            return True  # nothing typed: Down goes to the chosen list
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and count:
             step = 1 if key == Qt.Key.Key_Down else -1
             self.suggestions.setCurrentRow((self.suggestions.currentRow() + step) % count)

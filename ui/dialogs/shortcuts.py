@@ -4,7 +4,8 @@ The sheet is built from the actions themselves — the menus in menu-bar order, 
 that work inside a list — so a shortcut added, changed or translated shows here without anyone
 updating a table. The dialogs' own keys (Save, due-date quick picks) are QShortcuts created
 when a dialog opens; they are listed from :data:`DIALOG_KEYS`, which a test compares with the
-shortcuts of the real dialogs.
+shortcuts of the real dialogs; the keys Log meeting's fields and lists handle themselves
+(F2 on an attendee's row), from :data:`FIELD_KEYS`.
 """
 
 from __future__ import annotations
@@ -44,6 +45,29 @@ DIALOG_KEYS: tuple[tuple[Any, Any, tuple[str, ...]], ...] = (
         ("Ctrl+4",),
     ),
     (RECORD_FORM, QT_TRANSLATE_NOOP("Shortcuts", "Save"), ("Ctrl+Return", "Ctrl+S")),
+)
+# Keys handled inside the Log meeting dialog's fields and lists (no QShortcut): listed the same.
+FIELD_KEYS: tuple[tuple[Any, Any, tuple[str, ...]], ...] = (
+    (
+        LOG_MEETING,
+        QT_TRANSLATE_NOOP("Shortcuts", "From an empty attendee or organisation field: its chosen list"),
+        ("Down",),
+    ),
+    (
+        LOG_MEETING,
+        QT_TRANSLATE_NOOP("Shortcuts", "Chosen attendee: change the role (Tab: a new person's organisation)"),
+        ("F2", "Return", "Space"),
+    ),
+    (
+        LOG_MEETING,
+        QT_TRANSLATE_NOOP("Shortcuts", "From the role or organisation: back to the list"),
+        ("Esc",),
+    ),
+    (
+        LOG_MEETING,
+        QT_TRANSLATE_NOOP("Shortcuts", "Remove the selected attendee, organisation or new follow-up"),
+        ("Del",),
+    ),
 )
 # Actions that carry a standard key and no text (a list's "select all"): named by their key.
 STANDARD_NAMES = ((QKeySequence.StandardKey.SelectAll, QT_TRANSLATE_NOOP("Shortcuts", "Select all")),)
@@ -124,7 +148,7 @@ def collect(window: QMainWindow) -> list[Group]:
     if other.rows:
         groups.append(other)
     by_dialog: dict[str, Group] = {}
-    for dialog, what, keys in DIALOG_KEYS:
+    for dialog, what, keys in (*DIALOG_KEYS, *FIELD_KEYS):
         group = by_dialog.setdefault(str(dialog), Group(tr(str(dialog))))
         group.rows.append((tr(str(what)), keys_text([QKeySequence(k) for k in keys])))
     groups.extend(by_dialog.values())
