@@ -55,6 +55,10 @@ class FollowUp:
     direction: str
     due: dt.date | None
     existing_id: int | None = None
+    # A saved follow-up's status (db.models.ACTION_STATUSES), shown when the meeting is edited;
+    # saving the meeting never writes a saved one (only new ones are created).
+    status: str = "open"
+    completed_on: dt.date | None = None
     # "" (the meeting's first organisation), a Chosen.key of the meeting's organisations, or
     # "id:<id>" for any organisation: the one the follow-up is about.
     organisation: str = ""

@@ -19,7 +19,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut, QStandardItemModel
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -397,8 +406,44 @@ class FollowUpEditor(QWidget):
                 self.ctx.fmt_date(item.due),
             ]
         )
-        row.setIcon(0, icon("done" if item.existing_id else "action"))
         self.list.addTopLevelItem(row)
+        self._show_state(row, item)
+
+    def _show_state(self, row: QTreeWidgetItem, item: FollowUp) -> None:
+        """A follow-up added here: to be saved with the meeting. One saved before (editing a
+        meeting): its state as the follow-ups list shows it — overdue bold with the warning,
+        due today with the bell, done with the tick and greyed, cancelled greyed (reviewer:
+        every saved follow-up had the tick, an open one looked done). Saving the meeting never
+        writes a saved one; it is changed in the follow-ups list."""
+        if item.existing_id is None:
+            row.setIcon(0, icon("new"))
+            tip = self.tr("New: saved with the meeting · Delete: remove")
+            for column in range(self.list.columnCount()):
+                row.setToolTip(column, f"{row.text(column)}\n{tip}" if column == 0 else tip)
+            return
+        today, due = self.ctx.today(), item.due
+        state = item.status if item.status in ("done", "cancelled") else "open"
+        if state == "open" and due is not None and due <= today:
+            state = "overdue" if due < today else "today"
+        said = {
+            "overdue": self.tr("Overdue"),
+            "today": self.tr("Due today"),
+            "done": labels.status("done"),
+            "cancelled": labels.status("cancelled"),
+        }.get(state, labels.status(item.status))
+        if state == "done" and item.completed_on is not None:
+            said = self.tr("%1 on %2").replace("%1", said).replace("%2", self.ctx.fmt_date(item.completed_on))
+        row.setIcon(0, icon({"overdue": "warning", "today": "bell", "done": "done"}.get(state, "action")))
+        tip = self.tr("%1 · saved before: change it in the follow-ups list").replace("%1", said)
+        for column in range(self.list.columnCount()):
+            row.setToolTip(column, f"{row.text(column)}\n{tip}" if column == 0 else tip)
+            if state in ("done", "cancelled"):
+                row.setForeground(column, QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText))
+            if state == "overdue":
+                font = row.font(column)
+                font.setBold(True)
+                row.setFont(column, font)
+        row.setData(0, Qt.ItemDataRole.UserRole, state)
 
     def add_existing(self, item: FollowUp) -> None:
         self._append(item)

@@ -363,6 +363,8 @@ class LogMeetingDialog(QDialog):
                     a["direction"],
                     a["due_date"],
                     existing_id=a["id"],
+                    status=a.get("status") or "open",
+                    completed_on=a.get("completed_on"),
                     organisation_label=a.get("organisation") or "",
                 )
             )
