@@ -122,5 +122,5 @@ def test_the_shortcut_sheet_tells_the_keys_of_an_attendees_row(qtbot: Any, windo
     rows = {
         what: keys for g in collect(window) if g.title == "In the Log meeting dialog" for what, keys in g.rows
     }
-    assert rows["Chosen attendee: change the role (Tab: a new person's organisation)"] == "F2, Return, Space"
+    assert rows["Chosen attendee: change the role (Tab: organisation)"] == "F2, Return, Space"
     assert rows["From an empty attendee or organisation field: its chosen list"] == "Down"

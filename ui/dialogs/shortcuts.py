@@ -55,13 +55,13 @@ FIELD_KEYS: tuple[tuple[Any, Any, tuple[str, ...]], ...] = (
     ),
     (
         LOG_MEETING,
-        QT_TRANSLATE_NOOP("Shortcuts", "Chosen attendee: change the role (Tab: a new person's organisation)"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Chosen attendee: change the role (Tab: organisation)"),
         ("F2", "Return", "Space"),
     ),
     (
         LOG_MEETING,
         QT_TRANSLATE_NOOP("Shortcuts", "From the role or organisation: back to the list"),
-        ("Esc",),
+        ("Return", "Esc"),
     ),
     (
         LOG_MEETING,
