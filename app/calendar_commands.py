@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from app import calendars, vcards
+from app.calendar_refusals import NotAnInvitation
 from app.cli import CliContext, json_option
 from app.errors import UserError
 from app.written import NotWritten, check_folder, not_written
@@ -244,7 +245,7 @@ def import_ics_command(args: argparse.Namespace, ctx: Any) -> int:
         else:
             data = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise NotAnInvitation("unreadable", path.name, detail=exc.strerror or exc) from None
     inv = calendars.read_ics(data, path.name)
     from app.importing.messages import cli_language
 

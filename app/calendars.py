@@ -24,7 +24,8 @@ it ("SE Asia Standard Time"), UTC or floating is turned into Asia/Ho_Chi_Minh wa
 Attendees are matched to contacts by e-mail address; the unknown ones are listed and made
 contacts when asked. The invitation's UID is kept (``meeting_calendar``): importing it again
 updates that meeting (new attendees are added, none removed), with a version check, history and
-undo like any edit. A file that is not a calendar, or too large, is refused with a message.
+undo like any edit. A file that is not a calendar, or too large, is refused with a message in
+English and Vietnamese that names the file and says what to do (:mod:`app.calendar_refusals`).
 
 A cancellation (METHOD:CANCEL, or an event with STATUS:CANCELLED) never makes a meeting. The
 meeting its UID made before goes to the trash (meetings have no status of their own: the trash
@@ -48,6 +49,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app import records
+from app.calendar_refusals import NotAnInvitation
 from app.emails import contacts_by_address, staff_by_address
 from app.errors import UserError
 from app.meetings import attendee_organisations
@@ -441,36 +443,32 @@ def _local(value: Any, what: str, warnings: list[Note]) -> dt.datetime:
 
 
 def _parse(data: bytes, name: str) -> tuple[str, list[Any]]:
-    """The calendar's METHOD and its events, or :class:`UserError`."""
+    """The calendar's METHOD and its events, or :class:`NotAnInvitation`."""
     from icalendar import Calendar
 
     if len(data) > MAX_ICS_BYTES:
-        raise UserError(
-            f"{name}: {len(data) / 2**20:.1f} MB is too large for a calendar invitation "
-            f"(at most {MAX_ICS_BYTES // 2**20} MB)"
+        raise NotAnInvitation(
+            "too_large", name, size=f"{len(data) / 2**20:.1f}", limit=MAX_ICS_BYTES // 2**20
         )
     if b"BEGIN:VCALENDAR" not in data[:4096].upper():
-        raise UserError(f"{name}: not a calendar file (.ics): it does not start with BEGIN:VCALENDAR")
+        raise NotAnInvitation("not_calendar", name)
     counted = data.upper().count(b"BEGIN:VEVENT")
     if counted > MAX_EVENTS:
-        raise UserError(
-            f"{name}: a whole calendar ({counted} events), not an invitation: "
-            f"import one invitation at a time (at most {MAX_EVENTS} events in a file)"
-        )
+        raise NotAnInvitation("whole_calendar", name, count=counted, limit=MAX_EVENTS)
     try:
         cals = Calendar.from_ical(data, multiple=True)
     except Exception as exc:  # icalendar raises ValueError, KeyError, IndexError... on garbage
-        raise UserError(f"{name}: not a readable calendar file: {str(exc)[:200]}") from None
+        raise NotAnInvitation("damaged", name, detail=str(exc)[:200]) from None
     events = [c for cal in cals for c in cal.walk("VEVENT")]
     if not events:
-        raise UserError(f"{name}: the calendar holds no event (VEVENT) to import")
+        raise NotAnInvitation("no_event", name)
     return (_text(cals[0].get("METHOD")).upper() if cals else ""), events
 
 
 def _times(ev: Any, name: str, warnings: list[Note]) -> tuple[dt.datetime, dt.datetime | None]:
     start_prop = ev.get("DTSTART")
     if start_prop is None:
-        raise UserError(f"{name}: the event has no start (DTSTART)")
+        raise NotAnInvitation("no_start", name)
     try:
         starts = _local(start_prop.dt, "the start", warnings)
         whole_day = not isinstance(start_prop.dt, dt.datetime)
@@ -484,7 +482,7 @@ def _times(ev: Any, name: str, warnings: list[Note]) -> tuple[dt.datetime, dt.da
         elif ev.get("DURATION") is not None:
             ends = starts + ev.get("DURATION").dt
     except Exception as exc:
-        raise UserError(f"{name}: the event's times cannot be read: {str(exc)[:200]}") from None
+        raise NotAnInvitation("bad_times", name, detail=str(exc)[:200]) from None
     if ends is not None and (ends <= starts or whole_day):
         ends = None
     return starts, ends
@@ -504,17 +502,18 @@ def _attendees(ev: Any, organizer: Person | None, warnings: list[Note]) -> list[
 
 
 def read_ics(data: bytes, file_name: str = "") -> Invitation:
-    """The first event of an .ics file; :class:`UserError` naming what is wrong otherwise."""
-    name = file_name or "the file"
+    """The first event of an .ics file; otherwise :class:`NotAnInvitation`, naming the file,
+    what is wrong and what to do, in English and (its ``vi``) Vietnamese."""
+    name = file_name
     method, events = _parse(data, name)
     main = [e for e in events if e.get("RECURRENCE-ID") is None] or events
     ev = main[0]
     warnings: list[Note] = []
     uid = _text(ev.get("UID"))
     if not uid:
-        raise UserError(f"{name}: the event has no UID: it could not be recognised when imported again")
+        raise NotAnInvitation("no_uid", name)
     if len(uid) > 255:
-        raise UserError(f"{name}: the event's UID is longer than 255 characters")
+        raise NotAnInvitation("long_uid", name)
     others = {_text(e.get("UID")) for e in events} - {uid}
     if others:
         warnings.append(("several_events", {"n": len(others) + 1}))
@@ -527,7 +526,7 @@ def read_ics(data: bytes, file_name: str = "") -> Invitation:
         try:
             occurrence = _local(ev.get("RECURRENCE-ID").dt, "the occurrence", [])
         except Exception:
-            raise UserError(f"{name}: the event's RECURRENCE-ID cannot be read") from None
+            raise NotAnInvitation("bad_occurrence", name) from None
     try:
         sequence = int(_text(ev.get("SEQUENCE")) or 0)
     except ValueError:

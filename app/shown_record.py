@@ -4,7 +4,8 @@ The database keeps codes, ids, booleans and UTC instants (``direction we_owe``,
 ``organisation_id 2``, ``confidential False``, ``created_at 2026-12-05 13:47:51.06+00:00``);
 a person reads the words the window shows, in the CLI's language (:mod:`app.value_labels`:
 "Bên ta cần làm", "Cao"), a referenced record by its name with its id ("Genetica (#2)"),
-"Có"/"Không" for a yes/no field, and dates day first in local time ("05/12/2026 20:47").
+"Có"/"Không" for a yes/no field, a country by its name ("Việt Nam"), and dates day first in
+local time ("05/12/2026 20:47").
 ``--json`` keeps the stored values (the command emits those, not these lines).
 
     record_lines(session, "action", records.get(session, "action", 12), "vi")
@@ -54,6 +55,8 @@ def shown_value(kind: str, field: str, value: Any, names: dict[str, dict[int, st
     if field in LIST_REFERS_TO and isinstance(value, list):
         kind_of = names.get(LIST_REFERS_TO[field], {})
         return ", ".join(kind_of.get(x, f"#{x}") if isinstance(x, int) else str(x) for x in value)
+    if field == "country" and isinstance(value, str):
+        return value_labels.country_name(value, lang)  # "Việt Nam", not "VN"
     if isinstance(value, dt.datetime):
         return when(value)
     if isinstance(value, dt.date):

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app import calendars, vcards
 from app.calendar_commands import write_ics, write_vcf
-from app.errors import UserError
+from app.calendar_refusals import NotAnInvitation
 from db.engine import Session
 from ui import answers, file_dialogs
 from ui.context import AppContext
@@ -378,7 +378,7 @@ def import_invitation(
             too_big = source.stat().st_size > calendars.MAX_ICS_BYTES
             data = b"\0" * (calendars.MAX_ICS_BYTES + 1) if too_big else source.read_bytes()
         except OSError as exc:
-            raise UserError(f"{source.name}: cannot be read ({exc.strerror or exc})") from None
+            raise NotAnInvitation("unreadable", source.name, detail=exc.strerror or exc) from None
         inv = calendars.read_ics(data, source.name)
         with ctx.read() as s:
             return _Read(inv, calendars.plan_invitation(s, inv))

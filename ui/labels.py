@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 
 class Formats(Protocol):
@@ -46,6 +46,8 @@ def field_value(fmt: Formats, entity: str, field: str, value: Any, label: str | 
         return direction(str(value))
     if field == "priority" and isinstance(value, int):
         return priority(value)
+    if field == "country" and isinstance(value, str):
+        return country(value)
     if field == "kind":
         by_entity = {"organisation": organisation_kind, "meeting": meeting_kind, "action": action_kind}
         name = by_entity.get(entity)
@@ -113,6 +115,16 @@ def organisation_kind(kind: str) -> str:
         "investor": tr("Labels", "Investor"),
         "other": tr("Labels", "Other"),
     }.get(kind, kind)
+
+
+def country(code: str) -> str:
+    """A stored country code ("VN") as its name in the window's language ("Việt Nam" / "Viet Nam"),
+    the names the briefs and the export use (:func:`app.value_labels.country_name`); a code with
+    no known name as it is."""
+    from app.value_labels import country_name
+
+    vietnamese = QLocale().language() == QLocale.Language.Vietnamese
+    return country_name(str(code or ""), "vi" if vietnamese else "en")
 
 
 def meeting_kind(kind: str) -> str:

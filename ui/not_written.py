@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.errors import UserError
 from app.written import NotWritten
@@ -44,12 +44,17 @@ def in_words(exc: NotWritten) -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    """What a failed write of a chosen file says: a :class:`NotWritten` in the person's
-    language, another of Ketnoi's own errors as it is, an OS error without Python's
-    "[Errno …]", anything else with its type (a fault to report)."""
+    """What a failed write (or read) of a chosen file says: a :class:`NotWritten` in the
+    person's language, another of Ketnoi's own errors as it is (its Vietnamese ``vi`` where it
+    has one and the window speaks Vietnamese: an .ics file refused,
+    :class:`app.calendar_refusals.NotAnInvitation`), an OS error without Python's "[Errno …]",
+    anything else with its type (a fault to report)."""
     if isinstance(exc, NotWritten):
         return in_words(exc)
     if isinstance(exc, UserError):
+        vi = getattr(exc, "vi", "")
+        if vi and isinstance(vi, str) and QLocale().language() == QLocale.Language.Vietnamese:
+            return vi
         return str(exc)
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc.strerror or exc)

@@ -585,7 +585,12 @@ def param_text(value: Any, lang: str) -> str:
     if isinstance(value, FieldName):
         return field_label(value.name, lang)
     if isinstance(value, FieldChange):
-        return f"{field_label(value.name, lang)}: {value.old or '∅'} → {value.new or '∅'}"
+        old, new = (
+            (country_shown(value.old, lang), country_shown(value.new, lang))
+            if value.name == "country"
+            else (value.old, value.new)
+        )
+        return f"{field_label(value.name, lang)}: {old or '∅'} → {new or '∅'}"
     if isinstance(value, EarlierRow):
         return where_text(Message("", sheet=value.sheet, row=value.row), lang)
     if isinstance(value, bool):
@@ -595,6 +600,17 @@ def param_text(value: Any, lang: str) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(param_text(v, lang) for v in value)
     return "" if value is None else str(value)
+
+
+def country_shown(shown: str, lang: str) -> str:
+    """A country in an update's change as shown (``'"VN"'``, :func:`app.importing.matching.shown_value`)
+    by its name in ``lang`` (``'"Việt Nam"'``): the preview said "Country: "VN" → "JP""."""
+    code = shown.strip('"')
+    if len(code) != 2 or not code.isalpha():
+        return shown
+    from app.value_labels import country_name
+
+    return f'"{country_name(code, lang)}"'
 
 
 IDENTIFIERS = frozenset({"row", "other_row", "id"})

@@ -69,3 +69,13 @@ def test_a_meeting_shows_its_attendees_roles_and_organisations_by_name(db: Path)
     # an agenda of several lines keeps them under its first, not at the margin
     agenda = out[out.index("  agenda") :].splitlines()
     assert len(raw["agenda"].splitlines()) > 1 and agenda[1].startswith(" " * 25)
+
+
+def test_a_country_is_shown_by_its_name_not_its_code(db: Path) -> None:
+    """``ketnoi org show`` printed ``country VN`` beside ``kind Cơ quan``."""
+    assert json.loads(_run(db, "org", "show", "NIC", "--json"))["record"]["country"] == "VN"
+    assert _fields(_run(db, "org", "show", "NIC", lang="vi_VN.UTF-8"))["country"] == "Việt Nam"
+    assert _fields(_run(db, "org", "show", "NIC"))["country"] == "Viet Nam"
+    expert = json.loads(_run(db, "contact", "show", "Hiroshi Tanaka", "--json"))["record"]
+    assert expert["country"] == "JP"
+    assert _fields(_run(db, "contact", "show", "Hiroshi Tanaka", lang="vi_VN.UTF-8"))["country"] == "Nhật Bản"

@@ -316,3 +316,53 @@ def test_merge_dialog_takes_the_accented_name_of_the_record_merged_in(
     wait_idle(qtbot, ctx)
     with read_session(engine) as s:
         assert records.get(s, "contact", typed)["full_name"] == "Nguyễn Thị Hồng Nhung"
+
+
+def test_merge_dialog_and_history_name_the_country_in_the_windows_language(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any], qapp: Any
+) -> None:
+    """The merge dialog showed a country as its code ("VN", "JP") beside the names of everything
+    else; so did a record's history. They show the country's name, in the window's language."""
+    from PySide6.QtWidgets import QRadioButton
+
+    from ui import i18n
+    from ui.dialogs.duplicates import MergeDialog
+    from ui.history import HistoryDialog
+
+    kept, typed = _nhung_twice(engine, ids)
+    with unit_of_work(engine) as s:
+        version = records.snapshot(s, "contact", typed)["version"]
+        records.update(s, "contact", typed, {"country": "JP"}, expected_version=version, actor="test")
+
+    def countries(dialog: MergeDialog) -> list[str]:
+        return [
+            dialog.findChild(QRadioButton, f"merge_country_{side}").text()  # type: ignore[union-attr]
+            for side in ("survivor", "other")
+        ]
+
+    def history(dialog: HistoryDialog) -> list[tuple[str, str]]:
+        qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10_000)
+        m = dialog.model
+        return [
+            (m.index(r, 3).data(), m.index(r, 4).data())
+            for r in range(m.rowCount())
+            if m.rows[r].field == "country"
+        ]
+
+    english = MergeDialog(ctx, window.commands, "contact", kept, typed, parent=window)
+    qtbot.addWidget(english)
+    assert countries(english) == ["Viet Nam", "Japan"]
+    shown = HistoryDialog(ctx, "contact", typed, window)
+    qtbot.addWidget(shown)
+    assert history(shown) == [("Viet Nam", "Japan")]
+    assert i18n.install(qapp, "vi") == "vi"
+    try:
+        vietnamese = MergeDialog(ctx, window.commands, "contact", kept, typed, parent=window)
+        qtbot.addWidget(vietnamese)
+        assert countries(vietnamese) == ["Việt Nam", "Nhật Bản"]
+        shown = HistoryDialog(ctx, "contact", typed, window)
+        qtbot.addWidget(shown)
+        assert history(shown) == [("Việt Nam", "Nhật Bản")]
+    finally:
+        i18n.install(qapp, "en")
+    wait_idle(qtbot, ctx)

@@ -378,6 +378,8 @@ class MergeDialog(QDialog):
                 return str(value)
         if field == "kind":
             return labels.organisation_kind(str(value))
+        if field == "country":
+            return labels.country(str(value))  # "Việt Nam", not "VN"
         text = str(value).replace("\n", " ")
         return text if len(text) < 80 else text[:77] + "…"
 

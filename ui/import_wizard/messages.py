@@ -13,7 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.importing.messages import IDENTIFIERS, EarlierRow, FieldChange, FieldName, Message, Term
+from app.importing.messages import (
+    IDENTIFIERS,
+    EarlierRow,
+    FieldChange,
+    FieldName,
+    Message,
+    Term,
+    country_shown,
+)
 from ui.labels import field_label
 from ui.phones import phones_shown
 
@@ -337,11 +345,12 @@ def param(value: Any) -> str:
     if isinstance(value, FieldName):
         return field_label(value.name)
     if isinstance(value, FieldChange):
-        old, new = (
-            (phones_shown(value.old), phones_shown(value.new))
-            if value.name == "phones"
-            else (value.old, value.new)
-        )
+        old, new = value.old, value.new
+        if value.name == "phones":
+            old, new = phones_shown(old), phones_shown(new)
+        elif value.name == "country":  # "Việt Nam", not "VN"
+            lang = "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
+            old, new = country_shown(old, lang), country_shown(new, lang)
         return f"{field_label(value.name)}: {old or '∅'} → {new or '∅'}"
     if isinstance(value, EarlierRow):  # (an earlier sheet's row that writes the record: its place)
         return _place(value.sheet, value.row)

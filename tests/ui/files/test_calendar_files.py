@@ -116,7 +116,36 @@ def test_a_garbage_invitation_says_why(
     bad.write_bytes(b"\x00garbage" * 50)
     calendar_files.import_invitation(window, ctx, bad)
     qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
-    assert shown == ["bad.ics: not a calendar file (.ics): it does not start with BEGIN:VCALENDAR"]
+    assert shown == [
+        "bad.ics: not a calendar file (.ics): it does not start with BEGIN:VCALENDAR. Choose the "
+        "invitation's .ics file (attached to the e-mail, or saved from the calendar)."
+    ]
+
+
+def test_a_broken_invitation_dropped_on_the_vietnamese_window_says_why_in_vietnamese(
+    qtbot: Any, window: Any, ctx: Any, qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Vietnamese window said "Họp NIC.ics: the event has no start (DTSTART)" in English."""
+    from ui import calendar_files, i18n
+    from ui.calendar_drops import CalendarDrops
+
+    shown: list[str] = []
+    monkeypatch.setattr(calendar_files.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    bad = tmp_path / "Họp NIC.ics"
+    bad.write_bytes(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:h1@x\r\nSUMMARY:Họp NIC\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n".encode()
+    )
+    assert i18n.install(qapp, "vi") == "vi"
+    try:
+        window.findChild(CalendarDrops).open([bad])  # as a drop on the window does
+        qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
+    finally:
+        i18n.install(qapp, "en")
+    assert shown == [
+        "Họp NIC.ics: sự kiện không có thời điểm bắt đầu (DTSTART) nên không biết cuộc họp diễn ra khi "
+        "nào. Hãy nhờ người tổ chức gửi lại lời mời, hoặc tự ghi cuộc họp (Ghi nhận cuộc họp…)."
+    ]
 
 
 def test_the_dialog_words_the_notes_in_the_windows_language(qtbot: Any, ctx: Any) -> None:
