@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -39,7 +40,8 @@ def finder(ctx: AppContext, entity: str) -> Callable[[str], list[tuple[int, str]
                             [c.get("position") or "", c.get("email") or ""],
                         )
                         for c in lists.find_contacts(s, text)
-                    ]
+                    ],
+                    person=True,
                 )
             return _told_apart(
                 [
@@ -55,22 +57,23 @@ def finder(ctx: AppContext, entity: str) -> Callable[[str], list[tuple[int, str]
     return find
 
 
-def _told_apart(hits: list[tuple[int, str, list[str]]]) -> list[tuple[int, str]]:
+def _told_apart(hits: list[tuple[int, str, list[str]]], *, person: bool = False) -> list[tuple[int, str]]:
     """(id, label, details) → (id, label), the labels short and unique: a label that two hits
     share gets the first of its details (a contact's position, else e-mail; an organisation's
     parent, else city) after " · ", and one still shared its "#id" (reviewer: two "Nguyễn Văn An —
-    FPT" looked alike and both picked the second)."""
-    count: dict[str, int] = {}
-    for _i, label, _d in hits:
-        count[label] = count.get(label, 0) + 1
-    out = [
-        (i, label if count[label] == 1 else f"{label} · {next((d for d in details if d), f'#{i}')}")
-        for i, label, details in hits
-    ]
-    count.clear()
-    for _i, label in out:
-        count[label] = count.get(label, 0) + 1
-    return [(i, label if count[label] == 1 else f"{label} · #{i}") for i, label in out]
+    FPT" looked alike and both picked the second). A person's name stays before the first " — "
+    (the log-meeting picker names an attendee by it): one without organisation gets " — "."""
+    shared = Counter(label for _i, label, _d in hits)
+
+    def apart(record_id: int, label: str, details: list[str]) -> str:
+        if shared[label] == 1:
+            return label
+        sep = " — " if person and " — " not in label else " · "
+        return label + sep + next((d for d in details if d), f"#{record_id}")
+
+    out = [(i, apart(i, label, details)) for i, label, details in hits]
+    still = Counter(label for _i, label in out)
+    return [(i, label if still[label] == 1 else f"{label} · #{i}") for i, label in out]
 
 
 class Lookup(QLineEdit):

@@ -112,7 +112,7 @@ def test_people_alike_in_everything_end_in_their_record_number(qtbot: Any, ctx: 
         b = records.create(s, "contact", {"full_name": "Lê Thị Hoa"})
     box = _shown_box(qtbot, ctx, "contact")
     assert _pick(qtbot, box, "le thi hoa", downs=2, rows=2) == [b]
-    assert _rows(box) == [f"Lê Thị Hoa · #{a}", f"Lê Thị Hoa · #{b}"]
+    assert _rows(box) == [f"Lê Thị Hoa — #{a}", f"Lê Thị Hoa — #{b}"]
 
 
 def test_a_single_match_is_the_value_even_before_its_answer_came_back(qtbot: Any, ctx: Any, ids: Any) -> None:
@@ -228,3 +228,32 @@ def test_typed_with_accents_down_highlights_the_first_row_and_enter_picks_only_w
     assert popup.selectionModel().isSelected(popup.currentIndex()) and popup.currentIndex().row() == 0
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert seen == [first] and box.value() == first
+
+
+def test_the_log_meeting_picker_names_a_same_name_attendee_by_the_name_alone(
+    qtbot: Any, ctx: Any, engine: Any, two_ans: tuple[int, int]
+) -> None:
+    """The picker shares the finder: its rows are told apart too, and the attendee it adds is
+    named by what comes before " — " (not "Lê Thị Hoa — #7")."""
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    with unit_of_work(engine) as s:
+        records.create(s, "contact", {"full_name": "Lê Thị Hoa"})
+        hoa = records.create(s, "contact", {"full_name": "Lê Thị Hoa"})
+    dialog = LogMeetingDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    picker = dialog.attendees
+    for typed, row, picked, name in (
+        ("le thi hoa", 1, hoa, "Lê Thị Hoa"),
+        ("nguyen van an", 0, two_ans[0], "Nguyễn Văn An"),
+    ):
+        picker.input.setFocus()
+        qtbot.keyClicks(picker.input, typed)
+        shown = picker.suggestions
+        assert shown.count() == 3  # two alike, and "New contact …"
+        assert shown.item(0).text() != shown.item(1).text()
+        item = shown.item(row)
+        qtbot.mouseClick(shown.viewport(), Qt.MouseButton.LeftButton, pos=shown.visualItemRect(item).center())
+        assert (picker.items[-1].id, picker.items[-1].label) == (picked, name)
