@@ -539,7 +539,8 @@ def filter_choices(session: Session) -> dict[str, list[tuple[int, str]]]:
 
 
 def find_contacts(session: Session, query_text: str, *, limit: int = 12) -> list[dict[str, Any]]:
-    """Contacts for a type-ahead: folded prefix words over the search index, by given name."""
+    """Contacts for a type-ahead: folded prefix words over the search index, by given name; with
+    the position and first e-mail that tell two people of the same name apart."""
     cond = fts_condition(session, "contact", query_text)
     if cond is None:
         return []
@@ -548,6 +549,7 @@ def find_contacts(session: Session, query_text: str, *, limit: int = 12) -> list
             CON.c.id,
             CON.c.full_name,
             CON.c.position,
+            CON.c.email_sort_key.label("email"),  # the first e-mail (kept by triggers, 0012)
             ORG.c.name.label("organisation"),
             CON.c.organisation_id,
         )
@@ -560,14 +562,26 @@ def find_contacts(session: Session, query_text: str, *, limit: int = 12) -> list
 
 
 def find_organisations(session: Session, query_text: str, *, limit: int = 12) -> list[dict[str, Any]]:
+    """Organisations for a type-ahead (name words or the acronym's start); with the city and the
+    parent's acronym or name that tell two of the same name apart (each ministry's "Phòng Hợp
+    tác quốc tế")."""
     cond = fts_condition(session, "organisation", query_text)
     words = fold_words(query_text)
     if cond is None:
         return []
     acr = ORG.c.acronym.ilike(words[0] + "%") if len(words) == 1 else None
     where = or_(cond, acr) if acr is not None else cond
+    parent = ORG.alias("parent")
     stmt = (
-        select(ORG.c.id, ORG.c.name, ORG.c.acronym)
+        select(
+            ORG.c.id,
+            ORG.c.name,
+            ORG.c.acronym,
+            ORG.c.city,
+            parent.c.name.label("parent"),
+            parent.c.acronym.label("parent_acronym"),
+        )
+        .outerjoin(parent, parent.c.id == ORG.c.parent_id)
         .where(and_(where, ORG.c.deleted_at.is_(None)))
         .order_by(ORG.c.sort_key, ORG.c.id)
         .limit(limit)

@@ -2,59 +2,162 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QPoint, QStringListModel, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QMessageBox, QWidget
 
 from app import lists
+from db.engine import read_session
 from ui.context import AppContext
 
 
 def finder(ctx: AppContext, entity: str) -> Callable[[str], list[tuple[int, str]]]:
-    """A function text → [(id, label)] over the search index (bounded: 12 hits)."""
+    """A function text → [(id, label)] over the search index (bounded: 12 hits), safe to call on
+    a pool thread. Each label is unique among the hits (:func:`_told_apart`)."""
+    engine = ctx.engine
 
     def find(text: str) -> list[tuple[int, str]]:
-        with ctx.read() as s:
+        with read_session(engine) as s:
             if entity == "contact":
-                return [
-                    (c["id"], c["full_name"] + (f" — {c['organisation']}" if c.get("organisation") else ""))
-                    for c in lists.find_contacts(s, text)
+                return _told_apart(
+                    [
+                        (
+                            c["id"],
+                            c["full_name"] + (f" — {c['organisation']}" if c.get("organisation") else ""),
+                            [c.get("position") or "", c.get("email") or ""],
+                        )
+                        for c in lists.find_contacts(s, text)
+                    ],
+                    person=True,
+                )
+            return _told_apart(
+                [
+                    (
+                        o["id"],
+                        o["name"] + (f" ({o['acronym']})" if o.get("acronym") else ""),
+                        [o.get("parent_acronym") or o.get("parent") or "", o.get("city") or ""],
+                    )
+                    for o in lists.find_organisations(s, text)
                 ]
-            return [
-                (o["id"], o["name"] + (f" ({o['acronym']})" if o.get("acronym") else ""))
-                for o in lists.find_organisations(s, text)
-            ]
+            )
 
     return find
 
 
+def _told_apart(hits: list[tuple[int, str, list[str]]], *, person: bool = False) -> list[tuple[int, str]]:
+    """(id, label, details) → (id, label), the labels short and unique: a label that two hits
+    share gets the first of its details (a contact's position, else e-mail; an organisation's
+    parent, else city) after " · ", and one still shared its "#id" (reviewer: two "Nguyễn Văn An —
+    FPT" looked alike and both picked the second). A person's name stays before the first " — "
+    (the log-meeting picker names an attendee by it): one without organisation gets " — "."""
+    shared = Counter(label for _i, label, _d in hits)
+
+    def apart(record_id: int, label: str, details: list[str]) -> str:
+        if shared[label] == 1:
+            return label
+        sep = " — " if person and " — " not in label else " · "
+        return label + sep + next((d for d in details if d), f"#{record_id}")
+
+    out = [(i, apart(i, label, details)) for i, label, details in hits]
+    still = Counter(label for _i, label in out)
+    return [(i, label if still[label] == 1 else f"{label} · #{i}") for i, label in out]
+
+
 class Lookup(QLineEdit):
-    """Type a few letters (no accents needed), pick a record; ``record_id`` is the choice."""
+    """Type a few letters (no accents needed), pick a record; ``record_id`` is the choice.
+
+    The matches are looked up on a pool thread (a team database over a slow link must not
+    freeze the typing), after a pause in it on PostgreSQL (:attr:`PAUSE_MS`; at once on
+    SQLite); only the answer for the latest text is shown. Each row holds its record's id:
+    two records of the same name are told apart in the list and picked by their row. Down
+    and Enter pick; Escape closes the list (and drops an answer still awaited)."""
 
     picked = Signal(int)
+    PAUSE_MS = 150  # on PostgreSQL; 0 on SQLite (only keys typed at once are searched once)
 
     def __init__(self, ctx: AppContext, entity: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self._find = finder(ctx, entity)
-        self._hits: dict[str, int] = {}
+        # the latest answer and the text it is for; the text typed last and the number of its
+        # search (an answer for any other is dropped)
+        self._hits: list[tuple[int, str]] = []
+        self._hits_for = ""
+        self._typed = ""
+        self._asked = 0
+        self._pending = False
         self.record_id: int | None = None
-        self._model = QStringListModel(self)
+        self._model = QStandardItemModel(self)
         completer = QCompleter(self._model, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.activated[str].connect(self._chosen)  # type: ignore[index]
-        self.setCompleter(completer)
+        self.setCompleter(completer)  # (its activated(str) sets the text first, then _chosen)
+        completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]
+        if (popup := completer.popup()) is not None:
+            popup.installEventFilter(self)  # after the completer's own filter: sees keys first
         self.setClearButtonEnabled(True)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(0 if ctx.engine.dialect.name == "sqlite" else self.PAUSE_MS)
+        self._pause.timeout.connect(self._ask)
         self.textEdited.connect(self._search)
 
     def _search(self, text: str) -> None:
         self.record_id = None
-        hits = self._find(text) if text.strip() else []
-        self._hits = {label: i for i, label in hits}
-        self._model.setStringList([label for _i, label in hits])
-        self._fit_popup()
+        self._typed = text.strip()
+        self._asked += 1  # any answer on its way is for an older text now
+        if not self._typed:
+            self._pause.stop()
+            self._pending = False
+            self._show([], "")
+            return
+        self._pending = True
+        self._pause.start()
+
+    def _ask(self) -> None:
+        text, asked, find = self._typed, self._asked, self._find
+
+        def done(hits: list[tuple[int, str]]) -> None:
+            if asked == self._asked:
+                self._pending = False
+                self._show(hits, text)
+
+        def failed(_exc: BaseException) -> None:
+            if asked == self._asked:
+                self._pending = False
+
+        self.ctx.tasks.run(lambda _task: find(text), on_done=done, on_error=failed, owner=self)
+
+    def _show(self, hits: list[tuple[int, str]], text: str) -> None:
+        self._hits, self._hits_for = hits, text
+        self._model.clear()
+        for record_id, label in hits:
+            item = QStandardItem(label)
+            item.setData(record_id, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            self._model.appendRow(item)
+        completer = self.completer()
+        if completer is None:
+            return
+        if hits and self.isVisible() and self.hasFocus():
+            self._fit_popup()
+            completer.setCompletionPrefix(self.text())
+            completer.complete()
+        elif (popup := completer.popup()) is not None:
+            popup.hide()
 
     def _fit_popup(self) -> None:
         """The list of matches as wide as its longest name, within the screen (reviewer: "Bộ
@@ -74,21 +177,74 @@ class Lookup(QLineEdit):
             room = area.x() + area.width() - self.mapToGlobal(QPoint(0, 0)).x()
         popup.setMinimumWidth(max(0, min(wanted, room)))
 
-    def _chosen(self, label: str) -> None:
-        if label in self._hits:
-            self.record_id = self._hits[label]
-            self.picked.emit(self.record_id)
+    def _chosen(self, index: QModelIndex) -> None:
+        record_id = index.data(Qt.ItemDataRole.UserRole)
+        if record_id is None:
+            return
+        self._pause.stop()
+        self._asked += 1  # what was still asked for the typed text is not shown over the pick
+        self._pending = False
+        self.record_id = int(record_id)
+        self.picked.emit(self.record_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The list's keys, before the completer's: the row Qt makes current without showing it
+        (the first whose label begins with the typed text, as "Nguyễn Văn An" typed with accents
+        begins both same-name rows) is not taken. Down highlights the first row, not the next;
+        Enter picks the highlighted row, else the only one, else none (it took that unseen
+        first row of two)."""
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if watched is popup and popup is not None and isinstance(event, QKeyEvent):
+            enter = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Down,
+                Qt.Key.Key_Up,
+                *enter,
+            ):
+                current = popup.currentIndex()
+                if current.isValid() and not popup.selectionModel().isSelected(current):
+                    popup.selectionModel().setCurrentIndex(
+                        QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate
+                    )
+                rows = popup.model().rowCount()
+                if event.key() in enter and not popup.currentIndex().isValid() and rows == 1:
+                    popup.setCurrentIndex(popup.model().index(0, 0))
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape while matches are still awaited: they are not shown (the list stays closed)
+        and the key is not the dialog's; otherwise as any line edit."""
+        if event.key() == Qt.Key.Key_Escape and self._pending:
+            self._pause.stop()
+            self._asked += 1
+            self._pending = False
+            completer = self.completer()
+            if completer is not None and (popup := completer.popup()) is not None:
+                popup.hide()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def set_record(self, record_id: int | None, label: str) -> None:
         self.record_id = record_id
         self.setText(label if record_id else "")
 
     def value(self) -> int | None:
-        if not self.text().strip():
+        """The record picked; else the row whose label the box holds (highlighted with Down); else
+        for typed text the single match, if there is exactly one (asked now if its answer has not
+        come back yet: the user pressed OK at once)."""
+        text = self.text().strip()
+        if not text:
             return None
-        if self.record_id is None and len(self._hits) == 1:
-            # Text typed but no pick: the single match, if there is exactly one.
-            self.record_id = next(iter(self._hits.values()))
+        if self.record_id is None:
+            shown = [i for i, label in self._hits if label == text]
+            if shown:
+                self.record_id = shown[0]
+            elif text == self._typed:
+                hits = self._hits if self._hits_for == text else self._find(text)
+                if len(hits) == 1:
+                    self.record_id = hits[0][0]
         return self.record_id
 
 

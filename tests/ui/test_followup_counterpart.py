@@ -36,9 +36,11 @@ def test_a_follow_up_about_another_organisation_from_the_dialog(qtbot, ctx, ids,
     assert fu.other.isVisible()
     qtbot.waitUntil(fu.other.hasFocus)
     type_into(fu.other, "gene")
-    label = fu.other.completer().model().index(0, 0).data()
-    assert label.startswith("Genetica")
-    fu.other._chosen(label)  # what a click on the suggestion does
+    popup = fu.other.completer().popup()  # the matches are looked up off the UI thread
+    qtbot.waitUntil(lambda: popup.isVisible() and popup.model().rowCount() > 0, timeout=10_000)
+    row = popup.model().index(0, 0)
+    assert row.data().startswith("Genetica")
+    qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=popup.visualRect(row).center())
     assert not fu.other.isVisible()
     assert fu.about.currentData() == f"id:{ids['genetica']}" and fu.about.currentText() == "Genetica"
     # Genetica's people can now be responsible, beside our staff and the attendees (read off
