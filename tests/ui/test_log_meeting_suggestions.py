@@ -166,3 +166,42 @@ def test_an_answer_for_an_attendee_removed_meanwhile_is_dropped(
     offered = [dialog.followups.about.itemData(i) for i in range(dialog.followups.about.count())]
     assert f"id:{ids['genetica']}" in offered and f"id:{ids['nic']}" not in offered
     assert threads and threading.main_thread() not in threads
+
+
+def test_on_a_team_database_the_suggestions_are_read_off_the_ui_thread_and_enter_adds_the_latest(
+    qtbot: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    """A team server over a slow link: typing never waits for it (the search runs on a pool
+    thread after a pause in the typing), a late answer for an older text is dropped, and Enter
+    pressed before the answer for the text typed adds from that text, not an older one's."""
+    dialog = _open(qtbot, ctx)
+    picker = dialog.attendees
+    picker.asynchronous = True  # as on PostgreSQL (the engine here is a SQLite file)
+    real = picker._find
+    asked: list[tuple[str, bool]] = []
+    slow_started, release = threading.Event(), threading.Event()
+
+    def find(text: str) -> list[tuple[int, str]]:
+        asked.append((text, threading.current_thread() is threading.main_thread()))
+        if text == "nh":
+            slow_started.set()
+            release.wait(10)
+            return [(ids["dang"], "Stale answer for nh")]
+        return real(text)
+
+    picker._find = find
+    picker.input.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is picker.input)
+    qtbot.keyClicks(picker.input, "nh")
+    qtbot.waitUntil(slow_started.is_set, timeout=5_000)  # the typing goes on while it is asked
+    qtbot.keyClicks(picker.input, "ung")
+    qtbot.keyClick(picker.input, Qt.Key.Key_Return)  # at once: the answer for "nhung" not in yet
+    assert [c.label for c in picker.items] == ["Nguyễn Thị Hồng Nhung"]
+    release.set()
+    ctx.tasks.wait()
+    QApplication.processEvents()
+    assert not picker.suggestions.isVisible() and picker.suggestions.count() == 0  # "nh" dropped
+    assert [c.label for c in picker.items] == ["Nguyễn Thị Hồng Nhung"]
+    on_pool = [t for t, on_ui in asked if not on_ui]
+    assert on_pool and "nh" in on_pool  # the search itself ran on a pool thread
+    dialog.reject()
