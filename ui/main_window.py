@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(icon("app"), self)
             self.tray.setToolTip("Ketnoi")
-            self.tray.messageClicked.connect(lambda: self.show_actions("overdue"))
+            self.tray.messageClicked.connect(self._show_due)  # the same actions as the banner's Show
             self.tray.show()
         self.notifier = DueNotifier(ctx, self.banner, self.tray, self)
         self._restore_views_state()
@@ -749,13 +749,15 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def _show_due(self) -> None:
-        """The banner's Show: the overdue actions; the late letters when they are all it says."""
+        """The banner's Show: the actions it counts — overdue, and due today when it says some
+        are (reviewer: "109 overdue · 1 due today" showed the 109 alone); the late letters when
+        they are all it says."""
         summary = getattr(self.banner, "summary", None)
         if summary is not None and summary.late_replies and not (summary.overdue or summary.due_today):
             self.open_letters()
             self.letters_dialog.late.setChecked(True)
             return
-        self.show_actions("overdue")
+        self.show_actions("due_now" if summary is not None and summary.due_today else "overdue")
 
     def open_letters(self, select: int | None = None) -> None:
         from ui.letters import LettersDialog

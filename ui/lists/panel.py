@@ -192,6 +192,7 @@ class ListPanel(QWidget):
                 "open": self.tr("All open"),
                 "mine": self.tr("Mine"),
                 "overdue": self.tr("Overdue"),
+                "due_now": self.tr("Overdue or due today"),
                 "week": self.tr("Due this week"),
                 "month": self.tr("Due this month"),
                 "30days": self.tr("Due in 30 days"),

@@ -38,6 +38,7 @@ def shown(engine: Engine, ids: dict[str, Any], entity: str, preset: str, **kw: A
     [
         ("open", {"a_overdue", "a_today", "a_week", "a_later", "a_monday"}),
         ("overdue", {"a_overdue"}),
+        ("due_now", {"a_overdue", "a_today"}),  # what the banner counts
         ("week", {"a_today", "a_week"}),  # Monday 23 to Sunday 29 November
         ("month", {"a_today", "a_week", "a_monday"}),  # to 30 November
         ("30days", {"a_today", "a_week", "a_monday"}),  # "later" is 40 days on
