@@ -17,7 +17,9 @@ def _listed(qtbot: Any, window: Any, ctx: Any) -> set[int]:
     return {model.id_at(r) for r in range(model.rowCount())}
 
 
-def test_show_opens_what_is_overdue_and_what_is_due_today(qtbot: Any, window: Any, ctx: Any, ids: Any) -> None:
+def test_show_opens_what_is_overdue_and_what_is_due_today(
+    qtbot: Any, window: Any, ctx: Any, ids: Any
+) -> None:
     with read_session(ctx.engine) as s:
         summary = dashboard.due_summary(s, today=ctx.today())
     assert summary.overdue == 1 and summary.due_today == 1  # a_overdue, a_today
