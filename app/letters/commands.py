@@ -371,6 +371,25 @@ def _addressee_note(session: Session, letter_id: int, doc: drafting.LetterDoc, c
     return f"{line} ({first}the organisations met besides ours: {names}; --to ORG writes to another)"
 
 
+def _what_for(session: Session, letter_id: int, target: str) -> str:
+    """ " (action #3: its title)" — what the drafted letter is for; after a bare number (a
+    letter's id) that is also an action's, how to draft that action's letter (reviewer: "letter
+    draft 1" meant action 1, redrafted letter #1 of action 3 and said only "Letter #1")."""
+    letter = reg.get_letter(session, letter_id)
+    parts = []
+    for kind, key in (("action", "action_id"), ("meeting", "meeting_id")):
+        if ident := letter.get(key):
+            record = session.get(m.Action if kind == "action" else m.Meeting, ident)
+            if record is not None:
+                parts.append(f"{kind} #{ident}: {record.title}")
+                break
+    if target.strip().isdigit() and letter.get("action_id") != letter_id:
+        other = session.get(m.Action, letter_id)
+        if other is not None and other.deleted_at is None:
+            parts.append(f"a bare number is a letter's id; action #{letter_id}'s letter: action:{letter_id}")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
 def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:
     out = Path(args.output)
     if out.suffix.lower() != ".docx":
@@ -383,9 +402,10 @@ def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:
             letter_id = letter_for(s, args.target, template=args.template, to=to, actor=ctx.actor())
             doc = drafting.letter_doc(s, letter_id, lang=args.lang, template=args.template)
             note = _addressee_note(s, letter_id, doc, chosen=to is not None)
+            about = _what_for(s, letter_id, args.target)
         drafting.write_docx(doc, out)
         result: dict[str, Any] = {"letter_id": letter_id, "docx": str(out), **drafting.describe(doc)}
-        ctx.out(f"Letter #{letter_id}: {out}")
+        ctx.out(f"Letter #{letter_id}{about}: {out}")
         ctx.out(note)
         if args.pdf:
             pdf, engine = drafting.write_pdf(doc, Path(args.pdf), engine=args.engine)

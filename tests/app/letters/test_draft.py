@@ -258,3 +258,34 @@ def test_letter_draft_from_an_action_through_the_cli(
     capsys.readouterr()
     assert main(["letter", "draft", "action:999", "-o", str(tmp_path / "c.docx"), "--db", db]) == 1
     assert "no action #999" in capsys.readouterr().err
+
+
+def test_the_cli_says_what_a_drafted_letter_is_for_and_what_a_bare_number_means(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reviewer: "letter draft 1" meant action 1, redrafted letter #1 (action 2's) and said only
+    "Letter #1": the line names the letter's action, and that a bare number is a letter's id."""
+    db = str(tmp_path / "k.db")
+
+    def run(*args: str) -> str:
+        capsys.readouterr()
+        assert main([*args, "--db", db]) == 0, capsys.readouterr().err
+        return capsys.readouterr().out
+
+    run("org", "add", "--name", "Công ty Cổ phần Genetica", "--acronym", "Genetica")
+    run("action", "add", "--title", "Gọi lại Genetica", "--organisation", "Genetica")
+    run(
+        "action",
+        "add",
+        "--title",
+        "Thư giới thiệu Genetica",
+        "--kind",
+        "letter",
+        "--organisation",
+        "Genetica",
+    )
+    first = run("letter", "draft", "action:2", "-o", str(tmp_path / "a.docx")).splitlines()[0]
+    assert first == f"Letter #1 (action #2: Thư giới thiệu Genetica): {tmp_path / 'a.docx'}"
+    bare = run("letter", "draft", "1", "-o", str(tmp_path / "b.docx")).splitlines()[0]
+    assert "action #2: Thư giới thiệu Genetica" in bare
+    assert "a bare number is a letter's id; action #1's letter: action:1" in bare
