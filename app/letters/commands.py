@@ -377,12 +377,12 @@ def _what_for(session: Session, letter_id: int, target: str) -> str:
     draft 1" meant action 1, redrafted letter #1 of action 3 and said only "Letter #1")."""
     letter = reg.get_letter(session, letter_id)
     parts = []
-    for kind, key in (("action", "action_id"), ("meeting", "meeting_id")):
-        if ident := letter.get(key):
-            record = session.get(m.Action if kind == "action" else m.Meeting, ident)
-            if record is not None:
-                parts.append(f"{kind} #{ident}: {record.title}")
-                break
+    action = session.get(m.Action, letter["action_id"]) if letter.get("action_id") else None
+    meeting = session.get(m.Meeting, letter["meeting_id"]) if letter.get("meeting_id") else None
+    if action is not None:
+        parts.append(f"action #{action.id}: {action.title}")
+    elif meeting is not None:
+        parts.append(f"meeting #{meeting.id}: {meeting.title}")
     if target.strip().isdigit() and letter.get("action_id") != letter_id:
         other = session.get(m.Action, letter_id)
         if other is not None and other.deleted_at is None:
