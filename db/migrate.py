@@ -410,6 +410,8 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
         raise DatabaseError(NOT_A_DATABASE.format(path=path))
     if path is not None and (read_only := read_only_problem(path)) is not None:
         raise read_only
+    if path is not None and (others := foreign_tables(path)):
+        raise DatabaseError(NOT_KETNOI_TABLES.format(path=path, tables=", ".join(others[:5])))
     engine = make_engine(url)
     try:
         upgrade(engine, on_upgrade)
@@ -441,6 +443,42 @@ NOT_A_DATABASE = (
     "{path} is not a Ketnoi database (not an SQLite file); not opening it. "
     "A workbook or a CSV file is imported instead: File → Import spreadsheet…, or ketnoi import FILE"
 )
+
+
+NOT_KETNOI_TABLES = (
+    "{path} is another program's SQLite database (its tables: {tables}), not a Ketnoi database; "
+    "not opening it, nothing written to it. Choose a Ketnoi database, or a new file name to start one"
+)
+
+
+def foreign_tables(path: Path) -> list[str]:
+    """The tables of the SQLite file ``path`` when it is another program's database: tables, and
+    neither Ketnoi's schema version nor its contacts (reviewer: `ketnoi --db other.db info`
+    wrote some 200 Ketnoi tables, indexes and triggers beside its `foo`, switched it to WAL and
+    made it private). Read through SQLite, read-only, before an engine of ours touches the file
+    (its connection sets WAL mode); [] for a Ketnoi database, an empty file, or a file SQLite will
+    not open read-only here (the opening then says what it finds)."""
+    if held_here(path) or not path.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1)
+    except sqlite3.Error:
+        return []
+    try:
+        names = [
+            str(n)
+            for (n,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' "
+                "ESCAPE '!' ORDER BY name"
+            )
+        ]
+    except sqlite3.Error:
+        return []
+    finally:
+        conn.close()
+    if not names or "alembic_version" in names or "contact" in names:
+        return []
+    return names
 
 
 def _sqlite_header(path: Path) -> bool:

@@ -38,6 +38,17 @@ _PATTERNS: tuple[tuple[str, Any], ...] = (
         ),
     ),
     (
+        r"(.+) is another program's SQLite database \(its tables: (.+)\), not a Ketnoi database; "
+        r"not opening it, nothing written to it\. Choose a Ketnoi database, or a new file name to "
+        r"start one",
+        QT_TRANSLATE_NOOP(
+            "ServiceMessage",
+            "%1 is another program's SQLite database (its tables: %2), not a Ketnoi database; "
+            "not opening it, nothing written to it. Choose a Ketnoi database, or a new file name to "
+            "start one",
+        ),
+    ),
+    (
         r'"(.+)" already exists \(id (\d+)\)',
         QT_TRANSLATE_NOOP("ServiceMessage", "“%1” already exists (id %2)"),
     ),
