@@ -49,13 +49,14 @@ def test_an_actions_line_is_in_the_windows_words_and_language(qtbot: Any, ctx: A
     assert item.toolTip() == item.text()
 
 
-def test_a_search_that_finds_nothing_says_so_in_the_list(qtbot: Any, ctx: Any) -> None:
+def test_a_search_that_finds_nothing_says_so_in_the_list(qtbot: Any, ctx: Any, language: str) -> None:
     dialog = _dialog(qtbot, ctx)
     dialog.box.setText("zzqx")
     dialog.run_search()
     assert dialog.results.count() == 0
     assert dialog.empty_note.isVisible()
-    assert dialog.empty_note.text() == "No match for “zzqx”"
+    said = {"en": "No match for “zzqx”", "vi": "Không tìm thấy kết quả cho “zzqx”"}
+    assert dialog.empty_note.text() == said[language]
     # within the list's area, not a line under it
     assert dialog.results.viewport().geometry().contains(dialog.empty_note.geometry().center())
     dialog.box.setText("nic")
