@@ -41,7 +41,8 @@ class SearchHit:
     meeting's time); an action's or a letter's coded parts are kept as codes (``direction``
     "we_owe", ``status`` "in_progress", ``due``) for each reader to word in its own language:
     the window through its translations (ui/dialogs/search.py), the CLI through :func:`details`
-    (a reviewer read "we owe · in_progress" in the Vietnamese window)."""
+    (a reviewer read "we owe · in_progress" in the Vietnamese window); a record found by a file
+    on it names the file in ``file``."""
 
     kind: str
     id: int
@@ -51,10 +52,12 @@ class SearchHit:
     direction: str | None = None
     status: str | None = None
     due: dt.date | None = None
+    file: str | None = None  # found by an attached file: its name
 
 
 # ``due`` as the CLI words it; the status words of a letter, as its brief words them.
 _DUE = {"en": "due {}", "vi": "hạn {}"}
+_FILE = {"en": "file: {}", "vi": "tệp: {}"}
 LETTER_STATUSES: dict[str, value_labels.Pair] = {
     "draft": ("draft", "dự thảo"),
     "signed": ("signed", "đã ký"),
@@ -75,6 +78,8 @@ def details(hit: SearchHit, lang: str) -> str:
         parts.append(str(value_labels.label_of(table, hit.status, lang)))
     if hit.due:
         parts.append(_DUE["vi" if lang == "vi" else "en"].format(f"{hit.due:%d/%m/%Y}"))
+    if hit.file:
+        parts.append(_FILE["vi" if lang == "vi" else "en"].format(hit.file))
     if hit.subtitle:
         parts.append(hit.subtitle)
     return " · ".join(parts)
@@ -188,7 +193,7 @@ def _attachment_hits(
         if a.owner_kind not in wanted:
             continue
         score = (20.0 if a.in_name else 0.0) + _KIND_WEIGHT.get(a.owner_kind, 0.0) - position * 0.01
-        out.append(SearchHit(a.owner_kind, a.owner_id, a.owner_label, f"file: {a.file_name}", score))
+        out.append(SearchHit(a.owner_kind, a.owner_id, a.owner_label, "", score, file=a.file_name))
     return out
 
 

@@ -64,3 +64,22 @@ def test_search_json_keeps_the_codes_beside_the_words(
     (hit,) = json.loads(capsys.readouterr().out)["hits"]
     assert hit["subtitle"] == "We owe · In progress · due 03/12/2026"
     assert (hit["direction"], hit["status"], hit["due_date"]) == ("we_owe", "in_progress", "2026-12-03")
+
+
+@pytest.mark.parametrize(("locale", "word"), [("en_GB.UTF-8", "file"), ("vi_VN.UTF-8", "tệp")])
+def test_search_names_the_file_a_record_was_found_by_in_the_clis_language(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    locale: str,
+    word: str,
+) -> None:
+    db = str(tmp_path / "k.db")
+    note = tmp_path / "Bien_ban_ghi_nho.txt"
+    note.write_text("zygomorphic minutes", encoding="utf-8")
+    assert main(["organisation", "add", "--name", "Genetica", "--db", db]) == 0
+    assert main(["attach", "organisation", "Genetica", str(note), "--db", db]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("LC_ALL", locale)
+    assert main(["search", "bien", "ban", "--db", db]) == 0
+    assert f"Genetica  — {word}: Bien_ban_ghi_nho.txt" in capsys.readouterr().out

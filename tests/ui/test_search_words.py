@@ -81,3 +81,21 @@ def test_typing_does_not_flash_the_note_before_the_search_has_answered(qtbot: An
     assert dialog.empty_note.text() == "No match for “niczzz”"
     qtbot.keyClick(dialog.box, Qt.Key.Key_Backspace)
     assert dialog.empty_note.isVisible()  # kept until the next answer replaces it: no blink
+
+
+def test_a_record_found_by_its_file_says_so_in_the_windows_language(
+    qtbot: Any, ctx: Any, ids: dict[str, Any], language: str
+) -> None:
+    from app import attachments
+    from db.engine import unit_of_work
+
+    prepared = attachments.prepare("Bien_ban_ghi_nho.txt", b"zygomorphic minutes")
+    with unit_of_work(ctx.engine) as s:
+        attachments.add(s, "organisation", ids["nic"], prepared, actor="Anh")
+    dialog = _dialog(qtbot, ctx)
+    dialog.box.setText("bien ban ghi nho")
+    dialog.run_search()
+    lines = [dialog.results.item(i).text().split("\n")[1] for i in range(dialog.results.count())]
+    word = {"en": "Attachment", "vi": "Tệp đính kèm"}[language]
+    assert any(line.endswith(f"{word}: Bien_ban_ghi_nho.txt") for line in lines), lines
+    assert not any("file:" in line for line in lines)

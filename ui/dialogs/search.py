@@ -93,6 +93,8 @@ class SearchDialog(QDialog):
             )
         if hit.due:
             parts.append(f"{labels.column_title('action', 'due_date')} {self.ctx.fmt_date(hit.due)}")
+        if hit.file:  # found by a file on it ("Tệp đính kèm: Bien_ban.pdf")
+            parts.append(f"{labels.entity_name('attachment')}: {hit.file}")
         if hit.subtitle:
             parts.append(hit.subtitle)
         return " · ".join(parts)
