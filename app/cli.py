@@ -353,7 +353,8 @@ def _progress_printer(label: str) -> Callable[[int, int], None]:
 
 
 def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.search import search
+    from app.importing.messages import cli_language
+    from app.search import details, search
     from db.engine import read_session
 
     query = " ".join(args.query)
@@ -366,10 +367,25 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
         hits = search(session, query, limit=args.limit + 1, kinds=tuple(args.kind) if args.kind else None)
     took = (time.perf_counter() - started) * 1000
     more, hits = len(hits) > args.limit, hits[: args.limit]
+    lang = cli_language(getattr(args, "lang", None))
+    # the line under each title in words of the CLI's language ("Bên ta cần làm · Đã xong"), the
+    # codes alongside in JSON for a script
+    lines = [details(h, lang) for h in hits]
     ctx.emit(
         {
             "query": query,
-            "hits": [{"kind": h.kind, "id": h.id, "title": h.title, "subtitle": h.subtitle} for h in hits],
+            "hits": [
+                {
+                    "kind": h.kind,
+                    "id": h.id,
+                    "title": h.title,
+                    "subtitle": line,
+                    **({"direction": h.direction} if h.direction else {}),
+                    **({"status": h.status} if h.status else {}),
+                    **({"due_date": h.due} if h.due else {}),
+                }
+                for h, line in zip(hits, lines, strict=True)
+            ],
             "more": more,
         }
     )
@@ -377,9 +393,9 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.out(f'Nothing matches "{query}".')
         return 0
     width = max(len(h.kind) for h in hits)
-    for h in hits:
+    for h, sub in zip(hits, lines, strict=True):
         line = f"{h.kind:<{width}}  #{h.id:<6} {h.title}"
-        ctx.out(line + (f"  — {h.subtitle}" if h.subtitle else ""))
+        ctx.out(line + (f"  — {sub}" if sub else ""))
     counted = f"{len(hits):,} result{'s' if len(hits) != 1 else ''}"
     if more:  # the limit, not how many match: say so (counting every match costs what the search saves)
         ctx.out(f"First {counted} in {took:.0f} ms (more match; --limit N shows more)")

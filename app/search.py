@@ -18,6 +18,7 @@ contact tiers are not read: nothing in them could rank on the page.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from app import value_labels
 from app.vntext import fold, fold_words
 from db.kinds import RECORD_KINDS
 from db.queries import contacts_by_key_prefix, fts_tiers
@@ -35,11 +37,52 @@ _KIND_WEIGHT = {"organisation": 3.0, "contact": 2.0, "meeting": 1.0, "action": 0
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
+    """One record found. ``subtitle`` is plain text shown as it is (a position, a place, a
+    meeting's time); an action's or a letter's coded parts are kept as codes (``direction``
+    "we_owe", ``status`` "in_progress", ``due``) for each reader to word in its own language:
+    the window through its translations (ui/dialogs/search.py), the CLI through :func:`details`
+    (a reviewer read "we owe · in_progress" in the Vietnamese window); a record found by a file
+    on it names the file in ``file``."""
+
     kind: str
     id: int
     title: str
     subtitle: str
     score: float
+    direction: str | None = None
+    status: str | None = None
+    due: dt.date | None = None
+    file: str | None = None  # found by an attached file: its name
+
+
+# ``due`` as the CLI words it; the status words of a letter, as its brief words them.
+_DUE = {"en": "due {}", "vi": "hạn {}"}
+_FILE = {"en": "file: {}", "vi": "tệp: {}"}
+LETTER_STATUSES: dict[str, value_labels.Pair] = {
+    "draft": ("draft", "dự thảo"),
+    "signed": ("signed", "đã ký"),
+    "sent": ("sent", "đã gửi"),
+    "received": ("received", "đã nhận"),
+    "replied": ("replied", "đã trả lời"),
+}
+
+
+def details(hit: SearchHit, lang: str) -> str:
+    """The line under a hit's title in words of ``lang`` ("en"/"vi"), never a stored code:
+    "We owe · In progress · due 03/12/2026", "Bên ta cần làm · Đã xong · hạn 12/12/2026"."""
+    parts: list[str] = []
+    if hit.direction:
+        parts.append(str(value_labels.label("action", "direction", hit.direction, lang)))
+    if hit.status:
+        table = LETTER_STATUSES if hit.kind == "letter" else value_labels.STATUSES
+        parts.append(str(value_labels.label_of(table, hit.status, lang)))
+    if hit.due:
+        parts.append(_DUE["vi" if lang == "vi" else "en"].format(f"{hit.due:%d/%m/%Y}"))
+    if hit.file:
+        parts.append(_FILE["vi" if lang == "vi" else "en"].format(hit.file))
+    if hit.subtitle:
+        parts.append(hit.subtitle)
+    return " · ".join(parts)
 
 
 def _title_score(words: list[str], title: str, extra: str = "") -> float:
@@ -83,7 +126,14 @@ def search(
         for row in rows:
             title, subtitle, extra = _describe(kind, row)
             score = _title_score(words, title, extra) + _KIND_WEIGHT[kind]
-            hits.append(SearchHit(kind, int(row["id"]), title, subtitle, score))
+            coded: dict[str, Any] = {}
+            if kind == "action":
+                coded = {
+                    "direction": row.get("direction"),
+                    "status": row.get("status"),
+                    "due": row.get("due_date"),
+                }
+            hits.append(SearchHit(kind, int(row["id"]), title, subtitle, score, **coded))
     hits += _attachment_hits(session, words, kinds or KINDS, limit)
     if kinds is None or "letter" in kinds:
         hits += _letter_hits(session, words, limit)
@@ -143,7 +193,7 @@ def _attachment_hits(
         if a.owner_kind not in wanted:
             continue
         score = (20.0 if a.in_name else 0.0) + _KIND_WEIGHT.get(a.owner_kind, 0.0) - position * 0.01
-        out.append(SearchHit(a.owner_kind, a.owner_id, a.owner_label, f"file: {a.file_name}", score))
+        out.append(SearchHit(a.owner_kind, a.owner_id, a.owner_label, "", score, file=a.file_name))
     return out
 
 
@@ -154,10 +204,10 @@ def _letter_hits(session: Session, words: list[str], limit: int) -> list[SearchH
     out = []
     for position, r in enumerate(list_letters(session, text=" ".join(words), limit=limit)):
         title = f"{r['reference']} {r['subject']}".strip() if r["reference"] else r["subject"]
-        when = f" · {r['letter_date']:%d/%m/%Y}" if r["letter_date"] else ""
-        sub = " · ".join(x for x in (r["organisation"] or r["contact"], r["status"]) if x) + when
+        when = f"{r['letter_date']:%d/%m/%Y}" if r["letter_date"] else ""
+        sub = " · ".join(x for x in (r["organisation"] or r["contact"], when) if x)
         score = _title_score(words, r["subject"], r["reference"] or "") + 0.8 - position * 0.01
-        out.append(SearchHit("letter", int(r["id"]), title, sub, score))
+        out.append(SearchHit("letter", int(r["id"]), title, sub, score, status=r["status"] or None))
     return out
 
 
@@ -173,7 +223,5 @@ def _describe(kind: str, row: dict[str, Any]) -> tuple[str, str, str]:
         when = row["starts_at"]
         sub = f"{when:%d/%m/%Y %H:%M}" + (f" · {row['location']}" if row.get("location") else "")
         return row["title"], sub, ""
-    due = row.get("due_date")
-    direction = "we owe" if row.get("direction") == "we_owe" else "they owe"
-    sub = f"{direction} · {row['status']}" + (f" · due {due:%d/%m/%Y}" if due else "")
-    return row["title"], sub, row.get("reference") or ""
+    # an action's direction, status and due date: codes on the hit, worded by its reader
+    return row["title"], "", row.get("reference") or ""

@@ -1000,7 +1000,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/import_wizard/commit_page.py" line="62" />
       <source>&amp;Undo this import</source>
-      <translation>&amp;Hoàn tác lần nhập này</translation>
+      <translation>Hoàn tác lần &amp;nhập này</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/commit_page.py" line="263" />
@@ -1665,7 +1665,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/import_wizard/file_page.py" line="81" />
       <source>&amp;Sheets in the file:</source>
-      <translation>&amp;Các trang tính trong tệp:</translation>
+      <translation>&amp;Danh sách trang tính trong tệp:</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/file_page.py" line="40" />
@@ -1757,7 +1757,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/folds_panel.py" line="49" />
-      <source>&amp;Split off</source>
+      <source>S&amp;plit off</source>
       <translation>&amp;Tách riêng</translation>
     </message>
     <message>
@@ -4941,7 +4941,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="101" />
-      <source>S&amp;heet:</source>
+      <source>&amp;Sheet:</source>
       <translation>T&amp;rang:</translation>
     </message>
     <message>
@@ -5787,6 +5787,11 @@ Bản sao lưu: %2</translation>
   </context>
   <context>
     <name>SearchDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/search.py" line="80" />
+      <source>No match for “%1”</source>
+      <translation>Không tìm thấy kết quả cho “%1”</translation>
+    </message>
     <message>
       <location filename="../../ui/dialogs/search.py" line="24" />
       <source>Organisations, people, meetings, actions… (nguyen, nic, dang)</source>

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import search
+from app.vntext import fold_words
 from ui import labels
 from ui.context import AppContext
 from ui.icons import icon
@@ -30,6 +39,17 @@ class SearchDialog(QDialog):
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.setWordWrap(False)
+        # a search that finds nothing says so where the results would be, not an empty white box
+        # (reviewer: "nguyen van", "zzqx"); kept until the next answer replaces it, never flashed
+        # while typing
+        self.empty_note = QLabel(self.results.viewport())
+        self.empty_note.setObjectName("search_no_match")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        note_lay = QVBoxLayout(self.results.viewport())
+        note_lay.addWidget(self.empty_note, 0, Qt.AlignmentFlag.AlignTop)
+        self.empty_note.hide()
         self.results.itemActivated.connect(self._choose)
         self.results.itemDoubleClicked.connect(self._choose)
         self._timer = QTimer(self, singleShot=True, interval=120)
@@ -45,7 +65,7 @@ class SearchDialog(QDialog):
         with self.ctx.read() as s:
             hits = search.search(s, self.box.text(), limit=30)
         for h in hits:
-            text = f"{h.title}\n{labels.entity_name(h.kind)}" + (f" · {h.subtitle}" if h.subtitle else "")
+            text = f"{h.title}\n{self.details(h)}"
             item = QListWidgetItem(icon(h.kind), text)
             item.setData(Qt.ItemDataRole.UserRole, (h.kind, h.id))
             item.setToolTip(text)
@@ -54,6 +74,30 @@ class SearchDialog(QDialog):
             item.setSizeHint(QSize(1, self.results.sizeHintForRow(self.results.count() - 1)))
         if hits:
             self.results.setCurrentRow(0)
+        query = " ".join(self.box.text().split())
+        nothing = not hits and bool(fold_words(query))
+        if nothing:
+            self.empty_note.setText(self.tr("No match for “%1”").replace("%1", query))
+        self.empty_note.setVisible(nothing)
+
+    def details(self, hit: search.SearchHit) -> str:
+        """The line under a hit's title in the window's words and language, never a stored code:
+        "Action · We owe · In progress · Due 03/12/2026" ("Việc cần làm · Bên ta cần làm · Đã xong ·
+        Hạn 12/12/2026"), dates in the chosen format."""
+        parts = [labels.entity_name(hit.kind)]
+        if hit.direction:
+            parts.append(labels.direction(hit.direction))
+        if hit.status:
+            parts.append(
+                labels.letter_status(hit.status) if hit.kind == "letter" else labels.status(hit.status)
+            )
+        if hit.due:
+            parts.append(f"{labels.column_title('action', 'due_date')} {self.ctx.fmt_date(hit.due)}")
+        if hit.file:  # found by a file on it ("Tệp đính kèm: Bien_ban.pdf")
+            parts.append(f"{labels.entity_name('attachment')}: {hit.file}")
+        if hit.subtitle:
+            parts.append(hit.subtitle)
+        return " · ".join(parts)
 
     def _choose(self, item: QListWidgetItem | None = None) -> None:
         item = item or self.results.currentItem()

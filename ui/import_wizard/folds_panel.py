@@ -46,7 +46,7 @@ class FoldsPanel(QWidget):
         )
         self.tree.setColumnWidth(0, 560)
         self.tree.itemSelectionChanged.connect(self._selection)
-        self.split_button = QPushButton(self.tr("&Split off"), self)
+        self.split_button = QPushButton(self.tr("S&plit off"), self)
         self.split_button.setObjectName("folds_split")
         self.split_button.setToolTip(
             self.tr("This way of writing names another organisation: create it on its own")

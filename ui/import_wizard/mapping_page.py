@@ -98,7 +98,7 @@ class MappingPage(QWizardPage):
         self.sheet_choice = QComboBox(self)
         self.sheet_choice.setObjectName("import_sheet_choice")
         self.sheet_choice.activated.connect(self._sheet_chosen)
-        self.sheet_label = QLabel(self.tr("S&heet:"), self)
+        self.sheet_label = QLabel(self.tr("&Sheet:"), self)
         self.sheet_label.setBuddy(self.sheet_choice)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
