@@ -351,7 +351,7 @@ class Commands(QObject):
         self.ctx.write(work, entity="action", on_done=finished, on_error=failed)
 
     def mark_done(self, ids: list[int], seen: dict[int, str] | None = None) -> None:
-        """The D key and "Mark done": an action the person saw open is marked done, one they saw
+        """Ctrl+D and "Mark done": an action the person saw open is marked done, one they saw
         done reopens (the same key toggles back). ``seen`` (id → the status shown) defaults to
         the rows of the list on screen; the database's state decides only for actions the window
         never showed. Someone else's change in between is kept and said, not overturned."""
