@@ -9,7 +9,8 @@ or when the box loses the focus — in the order of the date format of the setti
 month ("20/3") keep the rest of the date shown. Typing starts a new date whatever part of the
 old one was selected. A date that does not exist ("31/02/2027") or text that is not a date is
 refused where it was typed: the box keeps the text, turns red and says what is wrong
-(:meth:`DateBox.problem`, :attr:`DateBox.refused`); it is never turned into another date.
+(:meth:`DateBox.problem`, :attr:`DateBox.refused`), and its dialog's OK is off until the date
+is corrected; it is never turned into another date.
 The arrows, Page Up/Down, the calendar pop-up and the dialogs' quick picks work as before.
 """
 
@@ -20,7 +21,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDialogButtonBox, QPushButton, QWidget
 
 _TYPED = re.compile(r"[0-9/.\-: ]")
 _COMMAND = (
@@ -69,6 +70,7 @@ class _Typist:
         self.edit = edit
         self.text: str | None = None  # what is being typed; None: the box shows its date
         self.problem = ""
+        self.held: list[QPushButton] = []  # the dialog's OK buttons, off while a date is refused
 
     def time_format(self) -> str:
         fmt = self.edit.displayFormat()
@@ -152,6 +154,7 @@ class _Typist:
         )
         self.edit.setStyleSheet(_RED)
         self.edit.setToolTip(self.problem)
+        self.hold()
         self._put(self.text or typed)  # a new style re-reads the box: the typed text stays
         self.edit.refused.emit(self.problem)  # type: ignore[attr-defined]
 
@@ -160,6 +163,24 @@ class _Typist:
             self.problem = ""
             self.edit.setStyleSheet("")
             self.edit.setToolTip("")
+        for button in self.held:
+            button.setEnabled(True)
+        self.held = []
+
+    def hold(self) -> None:
+        """The dialog's OK (Save, Apply) off while the date is refused: a click on it (which
+        takes the focus, and so read the date) does not save the date shown before."""
+        accepting = (
+            QDialogButtonBox.ButtonRole.AcceptRole,
+            QDialogButtonBox.ButtonRole.YesRole,
+            QDialogButtonBox.ButtonRole.ApplyRole,
+        )
+        for box in self.edit.window().findChildren(QDialogButtonBox):
+            for button in box.buttons():
+                if box.buttonRole(button) in accepting and button.isEnabled():
+                    assert isinstance(button, QPushButton)
+                    button.setEnabled(False)
+                    self.held.append(button)
 
 
 class DateBox(QDateEdit):

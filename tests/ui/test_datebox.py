@@ -100,6 +100,40 @@ def test_an_impossible_date_is_refused_where_it_was_typed(qtbot: Any, text: str)
     assert box.date() == QDate(2027, 2, 28) and box.problem() == "" and box.toolTip() == ""
 
 
+def test_ok_clicked_after_an_impossible_date_does_not_save_the_old_one(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.datebox import DateBox
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    box = DateBox(dialog)
+    box.setDisplayFormat("dd/MM/yyyy")
+    box.setDate(SHOWN)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    lay = QVBoxLayout(dialog)
+    lay.addWidget(box)
+    lay.addWidget(buttons)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
+    qtbot.keyClicks(box, "31/02/2027")
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.isVisible()
+    assert not ok.isEnabled() and box.problem()
+    box.setFocus()
+    for _ in "31/02/2027":
+        qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(box, "28/02/2027")
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted and box.date() == QDate(2027, 2, 28)
+
+
 def test_the_arrows_still_step_the_date(qtbot: Any) -> None:
     box = _box(qtbot, "dd/MM/yyyy")
     qtbot.keyClick(box, Qt.Key.Key_Up)
