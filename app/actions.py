@@ -1,6 +1,6 @@
 """The rules of an action's life: mark done, reopen, reschedule, set a status.
 
-One place for them, used by the window (the D key, Reschedule…), the bulk bar and
+One place for them, used by the window (Ctrl+D, Reschedule…), the bulk bar and
 ``ketnoi action done|reopen|reschedule``. Each function works set-based in the caller's unit
 of work (a handful of statements for a thousand actions), writes a history row per field it
 changed, all under one ``group_id`` that it returns ('' when nothing changed), so that
@@ -106,6 +106,21 @@ def check_due_dates(
     raise ValidationError(
         "action", {"due_date": f"{len(late)} of the actions come from meetings held after {when}"}
     )
+
+
+def due_date_problem(session: Session, ids: Iterable[int], due: dt.date) -> str:
+    """What :func:`reschedule` of ``ids`` to ``due`` would be refused with ('' when nothing):
+    the window asks before its dialog closes, so the date typed stays there to be corrected."""
+    current: dict[int, Values] = {}
+    for chunk in chunked(list(dict.fromkeys(int(i) for i in ids))):
+        stmt = select(ACT.c.id, ACT.c.meeting_id).where(ACT.c.id.in_(chunk), ACT.c.deleted_at.is_(None))
+        for row in session.execute(stmt).mappings():
+            current[int(row["id"])] = dict(row)
+    try:
+        check_due_dates(session, current, dict.fromkeys(current, due))
+    except ValidationError as exc:
+        return "; ".join(exc.errors.values())
+    return ""
 
 
 def _write(session: Session, current: Mapping[int, Values], changes: Mapping[int, Values], actor: str) -> str:

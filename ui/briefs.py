@@ -24,7 +24,6 @@ from PySide6.QtCore import QDate, QLocale, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -50,6 +49,7 @@ from app.briefing.produce import PERIODS as NAMED_PERIODS
 from db.engine import read_session
 from ui import answers, file_dialogs
 from ui.context import AppContext
+from ui.datebox import DateBox
 from ui.icons import icon
 from ui.not_written import error_text
 from ui.tasks import Cancelled, Task
@@ -98,8 +98,8 @@ class BriefDialog(QDialog):
         q = ctx.settings.qsettings
         form = QFormLayout()
         self.period = QComboBox(self)
-        self.start = QDateEdit(self)
-        self.end = QDateEdit(self)
+        self.start = DateBox(self)
+        self.end = DateBox(self)
         if kind == "digest":
             for key, text in zip(
                 PERIODS,

@@ -33,6 +33,7 @@ from db.models import ACTION_STATUSES
 from ui import labels
 from ui.commands import Commands
 from ui.context import AppContext
+from ui.datebox import DateBox
 from ui.icons import icon
 from ui.team import hold_read_only
 from ui.widgets import Lookup
@@ -96,7 +97,7 @@ class ValueDialog(QDialog):
             lookup.setPlaceholderText(tr("Type a few letters of the organisation"))
             self.editor = lookup
         else:
-            date = QDateEdit(self)
+            date = DateBox(self)
             date.setCalendarPopup(True)
             date.setDisplayFormat(ctx.settings.qt_date_format())
             today = ctx.today()

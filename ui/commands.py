@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -25,26 +24,46 @@ from PySide6.QtWidgets import (
 
 from app import actions, bulk_edit, records, undo_history, workdays
 from app.due import quick_due, reschedule_base
-from app.errors import ConflictError, UserError
+from app.errors import ConflictError, UserError, ValidationError
 from app.undo_history import ImportOnTop
 from db.engine import Session
 from ui import labels
 from ui.context import AppContext
+from ui.datebox import DateBox
 from ui.dialogs.log_meeting import LogMeetingDialog
 from ui.dialogs.record_form import RecordForm
 from ui.icons import icon
 from ui.import_offer import where_undone
 from ui.lists.model import ROW_ROLE
+from ui.service_words import service_text
 from ui.team import is_reader, read_only_tip
+from ui.widgets import ErrorLabel
 
 
 class RescheduleDialog(QDialog):
-    def __init__(self, ctx: AppContext, current: dt.date | None, parent: QWidget | None = None) -> None:
+    """A new due date. ``check`` (the date → what is wrong with it, "" when nothing) runs at OK:
+    a refused date keeps the dialog open with the date and the reason beside the box
+    (reviewer: a date before the meeting closed the dialog, the date typed lost, and an English
+    message box named the field "due_date")."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        current: dt.date | None,
+        parent: QWidget | None = None,
+        check: Callable[[dt.date], str] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.check = check
         self.setWindowTitle(self.tr("Reschedule"))
         self.ctx = ctx
-        self.date = QDateEdit(self)
+        self.date = DateBox(self)
+        self.date.setObjectName("reschedule_date")
         self.date.setCalendarPopup(True)
+        self.problem = ErrorLabel(self)
+        self.problem.setObjectName("reschedule_problem")
+        self.date.refused.connect(self.problem.show_error)
+        self.date.dateChanged.connect(lambda _d: self.problem.show_error(None))
         self.date.setDisplayFormat(ctx.settings.qt_date_format())
         start = current or ctx.today()
         self.date.setDate(QDate(start.year, start.month, start.day))
@@ -77,8 +96,19 @@ class RescheduleDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(self.tr("New due date"), self))
         lay.addWidget(self.date)
+        lay.addWidget(self.problem)
         lay.addLayout(row)
         lay.addWidget(buttons)
+
+    def accept(self) -> None:
+        problem = self.date.problem()  # a date typed that is no date: said beside the box
+        if not problem and self.check is not None:
+            problem = self.check(self.value())
+        if problem:
+            self.problem.show_error(problem)
+            self.date.setFocus()
+            return
+        super().accept()
 
     def value(self) -> dt.date:
         d = self.date.date()
@@ -161,6 +191,9 @@ class Commands(QObject):
     def error(self, exc: BaseException) -> None:
         exc = self.ctx.in_words(exc)  # a team database's refusal: one sentence, not the server's
         message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, ValidationError):  # the window's language, no field names ("due_date:")
+            said = "; ".join(service_text(m) for m in exc.errors.values())
+            message = self.tr("Not saved: %1").replace("%1", said)
         QMessageBox.warning(self.window, self.tr("Ketnoi"), message)
 
     # --- forms -----------------------------------------------------------------------------------
@@ -351,7 +384,7 @@ class Commands(QObject):
         self.ctx.write(work, entity="action", on_done=finished, on_error=failed)
 
     def mark_done(self, ids: list[int], seen: dict[int, str] | None = None) -> None:
-        """The D key and "Mark done": an action the person saw open is marked done, one they saw
+        """Ctrl+D and "Mark done": an action the person saw open is marked done, one they saw
         done reopens (the same key toggles back). ``seen`` (id → the status shown) defaults to
         the rows of the list on screen; the database's state decides only for actions the window
         never showed. Someone else's change in between is kept and said, not overturned."""
@@ -443,7 +476,12 @@ class Commands(QObject):
             return
         with self.ctx.read() as s:
             current = records.get(s, "action", ids[0]).get("due_date")
-        dialog = RescheduleDialog(self.ctx, current, self.window)
+
+        def check(day: dt.date) -> str:
+            with self.ctx.read() as s:
+                return actions.due_date_problem(s, ids, day)
+
+        dialog = RescheduleDialog(self.ctx, current, self.window, check)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         day, actor = dialog.value(), self.ctx.actor()

@@ -33,6 +33,7 @@ from db import models as m
 from db.engine import Session
 from ui import labels
 from ui.context import AppContext
+from ui.datebox import DateBox
 
 
 def tr(text: str) -> str:
@@ -92,8 +93,8 @@ class LetterForm(QDialog):
         self.reference = QLineEdit(v.get("reference", "") if incoming else "", self)
         self.reference.setObjectName("letter_reference")
         self.reference.setPlaceholderText("45/BKHCN-HTQT")
-        self.letter_date = QDateEdit(self)
-        self.reply_due = QDateEdit(self)
+        self.letter_date = DateBox(self)
+        self.reply_due = DateBox(self)
         for edit, value in ((self.letter_date, v.get("letter_date")), (self.reply_due, v.get("reply_due"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(ctx.settings.qt_date_format())

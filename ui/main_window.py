@@ -338,6 +338,10 @@ class MainWindow(QMainWindow):
         self.act_search = self._act(
             "search", self.tr("&Search everywhere…"), self.search, ["Ctrl+K"], "search"
         )
+        # Ctrl+F: the shown list's filter box (no list shown: Search everywhere)
+        self.act_find = self._act(
+            "find", self.tr("&Filter the list"), self.find_in_list, ["Ctrl+F"], "filter"
+        )
         self.act_edit = self._act("edit", self.tr("&Edit…"), self.edit_current, ["Ctrl+E"], "edit")
         self.act_delete = self._act("delete", self.tr("&Delete"), self.delete_selected, ["Del"], "delete")
         self.act_undo = self._act("undo", self.tr("&Undo"), self._undo, ["Ctrl+Z"], "undo")
@@ -468,16 +472,6 @@ class MainWindow(QMainWindow):
         self.mail.logged.connect(lambda meeting_id: self.navigate("meeting", meeting_id))
         WindowDrops(self, self.mail)
         CalendarDrops(self, self.ctx)  # .ics and .vcf dropped on the window (issue 14)
-        # The bare "D" works only where the list has the focus: in a combo box or the navigation
-        # it is a letter being typed, not a request to close commitments.
-        for view in self.views.values():
-            quick_done = QAction(self.tr("Mark done"), view.list.view)
-            quick_done.setShortcut(QKeySequence("D"))
-            quick_done.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            quick_done.triggered.connect(
-                lambda: self.act_done.trigger() if self.act_done.isEnabled() else None
-            )
-            view.list.view.addAction(quick_done)
         meeting = meet_with()
         for entity in RECORDS:
             base = [self.act_edit]
@@ -525,7 +519,7 @@ class MainWindow(QMainWindow):
         m["view"] = bar.addMenu(self.tr("&View"))
         m["view"].addActions(self.view_actions)
         m["view"].addSeparator()
-        m["view"].addActions([self.act_search, self.act_refresh])
+        m["view"].addActions([self.act_find, self.act_search, self.act_refresh])
         m["view"].addSeparator()
         m["view"].addAction(self.act_trash)
         m["tools"] = bar.addMenu(self.tr("&Tools"))
@@ -571,6 +565,13 @@ class MainWindow(QMainWindow):
         if entity == "map":
             return self.tr("Stakeholder map")
         return labels.entity_name(entity, plural=True)
+
+    def find_in_list(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            view.list.focus_filter()
+        elif self.act_search.isEnabled():
+            self.act_search.trigger()
 
     def current_view(self) -> RecordView | None:
         return self.views.get(self.current_entity())

@@ -33,6 +33,7 @@ from app import dashboard, posts, records, reorg, resolve
 from app.errors import UserError, ValidationError
 from db.engine import Session, read_session
 from ui.context import AppContext
+from ui.datebox import DateBox
 from ui.icons import icon
 from ui.widgets import Lookup
 
@@ -60,7 +61,7 @@ def _day(edit: QDateEdit) -> dt.date:
 
 
 def _date_edit(ctx: AppContext, parent: QWidget, day: dt.date) -> QDateEdit:
-    edit = QDateEdit(parent)
+    edit = DateBox(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(ctx.settings.qt_date_format())
     edit.setDate(QDate(day.year, day.month, day.day))

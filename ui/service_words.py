@@ -37,6 +37,20 @@ _PATTERNS: tuple[tuple[str, Any], ...] = (
             "file is imported instead: File → Import spreadsheet…, or ketnoi import FILE",
         ),
     ),
+    (  # app.actions.check_due_dates (Reschedule, the bulk bar)
+        r"the due date is before the meeting it came from \((.+)\)",
+        QT_TRANSLATE_NOOP("ServiceMessage", "the due date is before the meeting it came from (%1)"),
+    ),
+    (
+        r"(\d+) of the actions come from meetings held after their new due dates",
+        QT_TRANSLATE_NOOP(
+            "ServiceMessage", "%1 of the actions come from meetings held after their new due dates"
+        ),
+    ),
+    (
+        r"(\d+) of the actions come from meetings held after (.+)",
+        QT_TRANSLATE_NOOP("ServiceMessage", "%1 of the actions come from meetings held after %2"),
+    ),
     (
         r"(.+) is another program's SQLite database \(its tables: (.+)\), not a Ketnoi database; "
         r"not opening it, nothing written to it\. Choose a Ketnoi database, or a new file name to "

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from app import workdays
 from db.engine import Session
 from ui.context import AppContext
+from ui.datebox import DateBox
 from ui.rows import RowsModel
 from ui.tasks import Task
 from ui.team import hold_read_only
@@ -95,7 +95,7 @@ class WorkingDaysDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.day = QDateEdit(self)
+        self.day = DateBox(self)
         self.day.setObjectName("workdays_day")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat(ctx.settings.qt_date_format())

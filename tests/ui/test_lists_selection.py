@@ -1,4 +1,4 @@
-"""Keyboard navigation with Ctrl selects the row it moves to, so Del, D and Edit act on the
+"""Keyboard navigation with Ctrl selects the row it moves to, so Del, Ctrl+D and Edit act on the
 record the detail pane shows; Ctrl+click and Ctrl+Space still toggle, Shift still extends."""
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def test_ctrl_end_then_delete_deletes_the_last_row_not_the_clicked_one(qtbot, wi
     assert not _deleted(engine, Contact, clicked)
 
 
-def test_ctrl_home_then_d_marks_the_first_action_done(qtbot, window, ctx, engine):
+def test_ctrl_home_then_ctrl_d_marks_the_first_action_done(qtbot, window, ctx, engine):
     window.show_actions("open")
     panel = _panel(qtbot, window, "action")
     first, clicked = panel.model.id_at(0), panel.model.id_at(2)
@@ -64,7 +64,7 @@ def test_ctrl_home_then_d_marks_the_first_action_done(qtbot, window, ctx, engine
     qtbot.keyClick(panel.view, Qt.Key.Key_Home, CTRL)
     assert panel.selected_ids() == [first]
     assert window.views["action"].detail.record_id == first
-    qtbot.keyClick(panel.view, Qt.Key.Key_D)
+    qtbot.keyClick(panel.view, Qt.Key.Key_D, CTRL)
     qtbot.waitUntil(lambda: _status(engine, first) == "done" and not ctx.tasks.busy(), timeout=10_000)
     assert _status(engine, clicked) == "open"
 

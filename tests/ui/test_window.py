@@ -154,7 +154,7 @@ def test_multi_select_mark_done_is_one_undoable_step(qtbot, window, ctx, ids, en
     chosen = panel.selected_ids()
     assert len(chosen) == 3
     panel.view.setFocus()
-    qtbot.keyClick(panel.view, Qt.Key.Key_D)
+    qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not ctx.tasks.busy(), timeout=10_000)
     with read_session(engine) as s:
         assert {records.get(s, "action", i)["status"] for i in chosen} == {"done"}
@@ -176,19 +176,39 @@ def _status(engine, action_id):
         return records.get(s, "action", action_id)["status"]
 
 
-def test_the_bare_d_key_marks_done_only_from_the_list(qtbot, window, ctx, ids, engine):
+def test_letters_typed_in_a_list_filter_it_and_change_nothing(qtbot, window, ctx, ids, engine):
+    """Reviewer: Ctrl+F did nothing, then "dang" typed with the Actions list focused marked the
+    selected action done (the bare "D"). Now Ctrl+F goes to the filter box, its text selected,
+    and letters typed in the list go there too; no letter changes data."""
     window.show_actions("overdue")
     panel = window.views["action"].list
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
     panel.view.selectRow(0)
-    window.nav.setFocus()
-    qtbot.keyClick(window.nav, Qt.Key.Key_D)  # a letter typed in the navigation list
+    window.activateWindow()
+    panel.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.view)
+    for letter in "dang":  # the filter's own hint: "nguyen, dang…"; each key where the focus is
+        qtbot.keyClicks(QApplication.focusWidget(), letter)
     qtbot.wait(300)
     qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)
     assert _status(engine, ids["a_overdue"]) == "open"
-    window.show_actions("overdue")  # the navigation's own type-ahead may have moved to Dashboard
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
-    panel.view.selectRow(0)
+    assert panel.search.text() == "dang"
+    assert QApplication.focusWidget() is panel.search
+    # Ctrl+F from the list: the filter box, its text selected, so typing replaces it
     panel.view.setFocus()
-    qtbot.keyClick(panel.view, Qt.Key.Key_D)  # in the list it is the one-key "done"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.view)
+    qtbot.keyClick(panel.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is panel.search
+    assert panel.search.selectedText() == "dang"
+    qtbot.keyClicks(panel.search, "nguyen")
+    assert panel.search.text() == "nguyen"
+    # the list keeps its own keys: Down moves, Ctrl+D marks done
+    panel.search.clear()
+    panel.apply_filters()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
+    panel.view.setFocus()
+    panel.view.selectRow(0)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is panel.view
+    qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: _status(engine, ids["a_overdue"]) == "done", timeout=10_000)

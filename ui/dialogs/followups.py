@@ -31,7 +31,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -48,6 +47,7 @@ from app.meetings import FollowUp
 from db.engine import read_session
 from ui import labels
 from ui.context import AppContext
+from ui.datebox import DateBox
 from ui.fit import ElidedComboBox
 from ui.icons import icon
 from ui.widgets import Lookup
@@ -98,7 +98,7 @@ class FollowUpEditor(QWidget):
         self.direction.setObjectName("followup_direction")
         for d in ("we_owe", "they_owe"):
             self.direction.addItem(labels.direction(d), d)
-        self.due = QDateEdit(self)
+        self.due = DateBox(self)
         self.due.setObjectName("followup_due")
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat(ctx.settings.qt_date_format())

@@ -14,7 +14,6 @@ from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -42,6 +41,7 @@ from db.models import MEETING_KINDS
 from ui import labels, widgets
 from ui import team as team_ui
 from ui.context import AppContext
+from ui.datebox import DateTimeBox
 from ui.dialogs.conflict import ConflictDialog
 from ui.dialogs.followups import FollowUpEditor
 from ui.dialogs.pickers import Picker
@@ -94,7 +94,7 @@ class LogMeetingDialog(QDialog):
         self.title.setObjectName("title")
         self.title.setPlaceholderText(self.tr("What was the meeting about?"))
         now = clock.now()
-        self.when = QDateTimeEdit(QDateTime(now.year, now.month, now.day, now.hour, now.minute, 0), self)
+        self.when = DateTimeBox(QDateTime(now.year, now.month, now.day, now.hour, now.minute, 0), self)
         self.when.setObjectName("when")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat(ctx.settings.qt_date_format() + " HH:mm")

@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLayout,
@@ -139,6 +148,7 @@ class ListPanel(QWidget):
         self.model.ids_complete.connect(self._ids_complete)
         self.view.doubleClicked.connect(self._on_activated)
         self.view.activated.connect(self._on_activated)
+        self.view.typed.connect(self._type_to_find)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -148,6 +158,17 @@ class ListPanel(QWidget):
         self.refresh_count()
 
     # --- filters ---------------------------------------------------------------------------------
+
+    def focus_filter(self) -> None:
+        """Ctrl+F: the filter box, its text selected (what is typed next replaces it)."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _type_to_find(self, event: QKeyEvent) -> None:
+        """A letter typed in the table starts a new filter with it (type-to-find)."""
+        self.focus_filter()
+        key = QKeyEvent(QEvent.Type.KeyPress, event.key(), event.modifiers(), event.text())
+        QApplication.sendEvent(self.search, key)
 
     def _combo(self, bar: QLayout, key: str, items: list[tuple[str, Any]]) -> QComboBox:
         combo = QComboBox(self)

@@ -11,6 +11,11 @@ Ctrl with Home, End, Up, Down, Page Up or Page Down selects the row it moves to,
 alone does (Qt's extended selection would move the current row only, leaving the highlight on
 the old one: Del would then delete a record other than the one on the page). Ctrl+click and
 Ctrl+Space still toggle a row, Shift (also with Ctrl) extends.
+
+A letter or digit typed in the table is not a command: it is passed on (:attr:`typed`) to the
+list's filter box, as a user expects of a list (reviewer: typing "dang" in Actions with the
+list focused made the bare "D" mark the selected action done). The table's own keys (arrows,
+Home/End, Enter, Delete, Space, Tab, anything with Ctrl or Alt) stay the table's.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ _MOVES = frozenset(
 
 class RecordTable(QTableView):
     record_lost = Signal()  # the current record is not in the list any more
+    typed = Signal(QKeyEvent)  # a printable key pressed in the table: for the filter box
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +164,16 @@ class RecordTable(QTableView):
                 return flag.SelectCurrent | flag.Rows  # extends from the anchor, as Shift alone
             return flag.ClearAndSelect | flag.Rows
         return super().selectionCommand(index, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        command = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        command |= Qt.KeyboardModifier.MetaModifier
+        if text and text.isprintable() and not text.isspace() and not event.modifiers() & command:
+            self.typed.emit(event)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _sort_indicator_changed(self, section: int, _order: Qt.SortOrder) -> None:
         model = self.model()
