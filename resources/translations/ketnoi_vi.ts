@@ -137,37 +137,37 @@
   <context>
     <name>AppContext</name>
     <message>
-      <location filename="../../ui/context.py" line="297" />
+      <location filename="../../ui/context.py" line="305" />
       <source>Not allowed: your login %1 may not read or change this in the database (your role may have just been changed). Ask a manager if you need it.</source>
       <translation>Không được phép: tài khoản %1 không được đọc hoặc thay đổi mục này trong cơ sở dữ liệu (vai trò của bạn có thể vừa được thay đổi). Nếu cần, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="255" />
+      <location filename="../../ui/context.py" line="263" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still here: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu, những gì bạn đã nhập vẫn còn nguyên: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="261" />
+      <location filename="../../ui/context.py" line="269" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="285" />
+      <location filename="../../ui/context.py" line="293" />
       <source>Not saved: the change would leave a confidential record you may not see. Its owner, the staff on it or a manager can make it.</source>
       <translation>Chưa lưu: thay đổi này sẽ để lại một hồ sơ mật mà bạn không được xem. Cán bộ phụ trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="290" />
+      <location filename="../../ui/context.py" line="298" />
       <source>Not saved: your login %1 may not change anything in this database (your role may have just been changed). Ask a manager if you need to edit.</source>
       <translation>Chưa lưu: tài khoản %1 không được phép thay đổi gì trong cơ sở dữ liệu này (vai trò của bạn có thể vừa được thay đổi). Nếu cần sửa, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="233" />
+      <location filename="../../ui/context.py" line="241" />
       <source>Waiting for the database: another program or Ketnoi window is writing to it…</source>
       <translation>Đang chờ cơ sở dữ liệu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang ghi vào đó…</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="311" />
+      <location filename="../../ui/context.py" line="319" />
       <source>Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask an administrator if you still need it.</source>
       <translation>Tài khoản %1 đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; nếu vẫn cần dùng, hãy đề nghị quản trị viên.</translation>
     </message>
@@ -583,129 +583,128 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Bulk</name>
     <message>
-      <location filename="../../ui/bulk.py" line="197" />
+      <location filename="../../ui/bulk.py" line="198" />
       <source>%1 selected</source>
       <translation>Đã chọn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="221" />
+      <location filename="../../ui/bulk.py" line="222" />
       <source>Add tags</source>
       <translation>Thêm nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="165" />
+      <location filename="../../ui/bulk.py" line="166" />
       <source>Add tags…</source>
       <translation>Thêm nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="136" />
+      <location filename="../../ui/bulk.py" line="137" />
       <source>Choose a value first.</source>
       <translation>Hãy chọn một giá trị trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="265" />
-      <location filename="../../ui/letters.py" line="158" />
+      <location filename="../../ui/bulk.py" line="266" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="266" />
+      <location filename="../../ui/bulk.py" line="267" />
       <source>Delete %1? You can undo it from Edit → Undo.</source>
       <translation>Xoá %1? Có thể hoàn tác bằng Sửa → Hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="171" />
+      <location filename="../../ui/bulk.py" line="172" />
       <source>Delete selected…</source>
       <translation>Xoá các mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="234" />
+      <location filename="../../ui/bulk.py" line="235" />
       <source>Remove tags</source>
       <translation>Gỡ nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="166" />
+      <location filename="../../ui/bulk.py" line="167" />
       <source>Remove tags…</source>
       <translation>Gỡ nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="239" />
+      <location filename="../../ui/bulk.py" line="240" />
       <source>Removed %2 from %1</source>
       <translation>Đã gỡ nhãn %2 khỏi %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="180" />
+      <location filename="../../ui/bulk.py" line="181" />
       <source>Select records in a list first</source>
       <translation>Hãy chọn bản ghi trong danh sách trước</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="149" />
+      <location filename="../../ui/bulk.py" line="150" />
       <source>Selection</source>
       <translation>Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="247" />
+      <location filename="../../ui/bulk.py" line="248" />
       <source>Set %1</source>
       <translation>Đặt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="253" />
+      <location filename="../../ui/bulk.py" line="254" />
       <source>Set %1 on %2</source>
       <translation>Đã đặt %1 cho %2</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="168" />
+      <location filename="../../ui/bulk.py" line="169" />
       <source>Set %1…</source>
       <translation>Đặt %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="226" />
+      <location filename="../../ui/bulk.py" line="227" />
       <source>Tagged %1 with %2</source>
       <translation>Đã gắn nhãn %2 cho %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="221" />
-      <location filename="../../ui/bulk.py" line="234" />
+      <location filename="../../ui/bulk.py" line="222" />
+      <location filename="../../ui/bulk.py" line="235" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="96" />
+      <location filename="../../ui/bulk.py" line="97" />
       <source>Type a few letters of the organisation</source>
       <translation>Gõ vài chữ của tên tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="65" />
+      <location filename="../../ui/bulk.py" line="66" />
       <source>due date</source>
       <translation>hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="63" />
+      <location filename="../../ui/bulk.py" line="64" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="61" />
+      <location filename="../../ui/bulk.py" line="62" />
       <source>owner</source>
       <translation>người phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="62" />
+      <location filename="../../ui/bulk.py" line="63" />
       <source>responsible (us)</source>
       <translation>người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="80" />
+      <location filename="../../ui/bulk.py" line="81" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="64" />
+      <location filename="../../ui/bulk.py" line="65" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="84" />
+      <location filename="../../ui/bulk.py" line="85" />
       <source>— nobody —</source>
       <translation>— không ai —</translation>
     </message>
@@ -874,118 +873,123 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="410" />
+      <location filename="../../ui/commands.py" line="449" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="411" />
+      <location filename="../../ui/commands.py" line="450" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="417" />
+      <location filename="../../ui/commands.py" line="456" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="418" />
+      <location filename="../../ui/commands.py" line="457" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="453" />
+      <location filename="../../ui/commands.py" line="497" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="202" />
+      <location filename="../../ui/commands.py" line="241" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="214" />
+      <location filename="../../ui/commands.py" line="253" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="158" />
+      <location filename="../../ui/commands.py" line="197" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="397" />
+      <location filename="../../ui/commands.py" line="436" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="453" />
+      <location filename="../../ui/commands.py" line="196" />
+      <source>Not saved: %1</source>
+      <translation>Chưa lưu: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="497" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="477" />
+      <location filename="../../ui/commands.py" line="521" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="242" />
-      <location filename="../../ui/commands.py" line="433" />
+      <location filename="../../ui/commands.py" line="281" />
+      <location filename="../../ui/commands.py" line="472" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="284" />
+      <location filename="../../ui/commands.py" line="323" />
       <source>Nothing to redo</source>
       <translation>Không có gì để làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="255" />
+      <location filename="../../ui/commands.py" line="294" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="294" />
+      <location filename="../../ui/commands.py" line="333" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="399" />
+      <location filename="../../ui/commands.py" line="438" />
       <source>Reopened %n action(s)</source>
       <translation>Đã mở lại %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="447" />
+      <location filename="../../ui/commands.py" line="491" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="202" />
+      <location filename="../../ui/commands.py" line="241" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="270" />
+      <location filename="../../ui/commands.py" line="309" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="408" />
+      <location filename="../../ui/commands.py" line="447" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="409" />
+      <location filename="../../ui/commands.py" line="448" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="415" />
+      <location filename="../../ui/commands.py" line="454" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="416" />
+      <location filename="../../ui/commands.py" line="455" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -1351,9 +1355,17 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Database</name>
     <message>
-      <location filename="../../ui/labels.py" line="323" />
+      <location filename="../../ui/labels.py" line="335" />
       <source>%1 on the server %2</source>
       <translation>%1 trên máy chủ %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>DateBox</name>
+    <message>
+      <location filename="../../ui/datebox.py" line="150" />
+      <source>“%1” is not a date: type it as %2, e.g. %3</source>
+      <translation>“%1” không phải là ngày: hãy gõ theo dạng %2, ví dụ %3</translation>
     </message>
   </context>
   <context>
@@ -1452,7 +1464,7 @@ Bản sao lưu: %2</translation>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="401" />
+      <location filename="../../ui/dialogs/duplicates.py" line="403" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
@@ -1756,11 +1768,6 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Đặt lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="49" />
-      <source>S&amp;plit off</source>
-      <translation>&amp;Tách riêng</translation>
-    </message>
-    <message>
       <location filename="../../ui/import_wizard/folds_panel.py" line="169" />
       <source>Join into</source>
       <translation>Gộp vào</translation>
@@ -1774,6 +1781,11 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/import_wizard/folds_panel.py" line="45" />
       <source>Rows</source>
       <translation>Số dòng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/folds_panel.py" line="49" />
+      <source>S&amp;plit off</source>
+      <translation>&amp;Tách riêng</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/folds_panel.py" line="114" />
@@ -1799,97 +1811,122 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FollowUpEditor</name>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="288" />
+      <location filename="../../ui/dialogs/followups.py" line="435" />
+      <source>%1 on %2</source>
+      <translation>%1 ngày %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="437" />
+      <source>%1 · saved before: change it in the follow-ups list</source>
+      <translation>%1 · đã lưu trước đó: thay đổi trong danh sách việc cần làm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="297" />
       <source>(me)</source>
       <translation>(tôi)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="99" />
+      <location filename="../../ui/dialogs/followups.py" line="108" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="100" />
+      <location filename="../../ui/dialogs/followups.py" line="109" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="102" />
+      <location filename="../../ui/dialogs/followups.py" line="111" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="130" />
+      <location filename="../../ui/dialogs/followups.py" line="139" />
       <source>About</source>
       <translation>Về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="116" />
+      <location filename="../../ui/dialogs/followups.py" line="125" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="293" />
+      <location filename="../../ui/dialogs/followups.py" line="302" />
       <source>Attendees</source>
       <translation>Người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="132" />
+      <location filename="../../ui/dialogs/followups.py" line="141" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="133" />
+      <location filename="../../ui/dialogs/followups.py" line="142" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="101" />
+      <location filename="../../ui/dialogs/followups.py" line="430" />
+      <source>Due today</source>
+      <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="110" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="129" />
+      <location filename="../../ui/dialogs/followups.py" line="138" />
       <source>Follow-up</source>
       <translation>Việc tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="59" />
+      <location filename="../../ui/dialogs/followups.py" line="68" />
       <source>Follow-up: what is to be done (Enter adds it)</source>
       <translation>Việc tiếp theo: cần làm gì (Enter để thêm)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="293" />
+      <location filename="../../ui/dialogs/followups.py" line="420" />
+      <source>New: saved with the meeting · Delete: remove</source>
+      <translation>Mới: được lưu cùng cuộc họp · Delete: bỏ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="302" />
       <source>Other attendees</source>
       <translation>Người tham dự khác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="67" />
+      <location filename="../../ui/dialogs/followups.py" line="76" />
       <source>Other organisation: name or acronym</source>
       <translation>Tổ chức khác: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="200" />
+      <location filename="../../ui/dialogs/followups.py" line="209" />
       <source>Other organisation…</source>
       <translation>Tổ chức khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="296" />
+      <location filename="../../ui/dialogs/followups.py" line="305" />
       <source>Our staff</source>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="292" />
+      <location filename="../../ui/dialogs/followups.py" line="429" />
+      <source>Overdue</source>
+      <translation>Quá hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="301" />
       <source>People of %1</source>
       <translation>Người của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="131" />
+      <location filename="../../ui/dialogs/followups.py" line="140" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="64" />
+      <location filename="../../ui/dialogs/followups.py" line="73" />
       <source>The organisation this follow-up is about</source>
       <translation>Tổ chức mà việc cần làm này liên quan tới</translation>
     </message>
@@ -1897,7 +1934,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Forms</name>
     <message>
-      <location filename="../../ui/widgets.py" line="125" />
+      <location filename="../../ui/widgets.py" line="281" />
       <source>What you typed has not been saved. Discard it?</source>
       <translation>Nội dung bạn vừa nhập chưa được lưu. Bỏ nội dung này?</translation>
     </message>
@@ -2396,487 +2433,487 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportMessage</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="95" />
+      <location filename="../../ui/import_wizard/messages.py" line="103" />
       <source>"{value}" is a department or office, not a person</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="97" />
+      <location filename="../../ui/import_wizard/messages.py" line="105" />
       <source>"{value}" is a department or office, not a person: no staff member made for it; kept in the notes</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người: không tạo cán bộ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="88" />
+      <location filename="../../ui/import_wizard/messages.py" line="96" />
       <source>"{value}" is not a date (day/month/year)</source>
       <translation>"{value}" không phải ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="93" />
+      <location filename="../../ui/import_wizard/messages.py" line="101" />
       <source>"{value}" is not a date; kept in the notes as typed</source>
       <translation>"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="78" />
+      <location filename="../../ui/import_wizard/messages.py" line="86" />
       <source>"{value}" is not a known {what}</source>
       <translation>"{value}" không phải {what} đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="86" />
+      <location filename="../../ui/import_wizard/messages.py" line="94" />
       <source>"{value}" is not a valid email address</source>
       <translation>"{value}" không phải địa chỉ email hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="87" />
+      <location filename="../../ui/import_wizard/messages.py" line="95" />
       <source>"{value}" is not a valid phone number</source>
       <translation>"{value}" không phải số điện thoại hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="94" />
+      <location filename="../../ui/import_wizard/messages.py" line="102" />
       <source>"{value}" kept in the notes</source>
       <translation>"{value}" được ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="117" />
+      <location filename="../../ui/import_wizard/messages.py" line="125" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways, so it was not guessed: kept in the notes as typed; enter the date by hand</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu, nên không đoán: đã ghi vào ghi chú như đã nhập; hãy tự nhập ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="111" />
+      <location filename="../../ui/import_wizard/messages.py" line="119" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways: write it with the month in words (4 March 2026) or as year-month-day (2026-03-04)</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu: hãy ghi tháng bằng chữ (4 tháng 3 năm 2026) hoặc theo năm-tháng-ngày (2026-03-04)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="84" />
+      <location filename="../../ui/import_wizard/messages.py" line="92" />
       <source>"{value}": use a 2-letter country code</source>
       <translation>"{value}": dùng mã 2 chữ cái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="122" />
+      <location filename="../../ui/import_wizard/messages.py" line="130" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): check the date and write it day first</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): hãy kiểm tra lại và ghi ngày trước, tháng sau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="127" />
+      <location filename="../../ui/import_wizard/messages.py" line="135" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): kept in the notes as typed; check the date and enter it by hand</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): đã ghi vào ghi chú như đã nhập; hãy kiểm tra lại và tự nhập ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="46" />
+      <location filename="../../ui/import_wizard/messages.py" line="54" />
       <source>#{id}: nothing new</source>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="211" />
+      <location filename="../../ui/import_wizard/messages.py" line="219" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="228" />
+      <location filename="../../ui/import_wizard/messages.py" line="236" />
       <source>Cannot read {file}: access is denied. If it is open in another program, close it there and try again, or import a copy of it</source>
       <translation>Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lại, hoặc nhập một bản sao của tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="222" />
+      <location filename="../../ui/import_wizard/messages.py" line="230" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="289" />
+      <location filename="../../ui/import_wizard/messages.py" line="297" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="43" />
+      <location filename="../../ui/import_wizard/messages.py" line="51" />
       <source>already exists: #{id} (same {key})</source>
       <translation>đã có: #{id} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="51" />
+      <location filename="../../ui/import_wizard/messages.py" line="59" />
       <source>attendee not found: "{name}"</source>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="329" />
+      <location filename="../../ui/import_wizard/messages.py" line="337" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="137" />
+      <location filename="../../ui/import_wizard/messages.py" line="145" />
       <source>column {header} has dates written day first (row {day_row}: "{day_value}") and month first (row {month_row}: "{month_value}"): a date that reads both ways, such as 03/04/2026, was not guessed, and its row says so</source>
       <translation>cột {header} có ngày ghi theo kiểu ngày trước (dòng {day_row}: "{day_value}") lẫn tháng trước (dòng {month_row}: "{month_value}"): ngày đọc được cả hai cách (như 03/04/2026) không được đoán; dòng nào có ngày như vậy đều được báo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="172" />
+      <location filename="../../ui/import_wizard/messages.py" line="180" />
       <source>column {header} names departments with no organisation, but the emails are on {domains}, where contacts of yours are: their departments, not yours</source>
       <translation>cột {header} ghi phòng ban không kèm tên tổ chức, nhưng email thuộc {domains}, tên miền của những liên hệ đã có: phòng ban của họ, không phải của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="167" />
+      <location filename="../../ui/import_wizard/messages.py" line="175" />
       <source>column {header} names departments, but of one organisation, not necessarily yours: the sheet's name does not say staff and no email is on your staff's domains</source>
       <translation>cột {header} ghi phòng ban, nhưng của một cơ quan chưa chắc là cơ quan mình: tên trang không cho biết là cán bộ và không email nào thuộc tên miền của cán bộ mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="177" />
+      <location filename="../../ui/import_wizard/messages.py" line="185" />
       <source>column {header} names departments, but the emails are on {domains}, not on your staff's domains ({ours})</source>
       <translation>cột {header} ghi phòng ban, nhưng email thuộc {domains}, không phải tên miền của cán bộ mình ({ours})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="150" />
+      <location filename="../../ui/import_wizard/messages.py" line="158" />
       <source>column {header} names departments, no column names an organisation, and the emails are on your staff's domains ({domains})</source>
       <translation>cột {header} ghi phòng ban, không có cột nào ghi tổ chức, và email thuộc tên miền của cán bộ mình ({domains})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="161" />
+      <location filename="../../ui/import_wizard/messages.py" line="169" />
       <source>column {header} names organisations ({examples}), not your own departments</source>
       <translation>cột {header} ghi tên tổ chức ({examples}), không phải phòng ban của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="164" />
+      <location filename="../../ui/import_wizard/messages.py" line="172" />
       <source>column {header} names the organisation each person works for</source>
       <translation>cột {header} ghi tổ chức nơi mỗi người công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="147" />
+      <location filename="../../ui/import_wizard/messages.py" line="155" />
       <source>column {header} says who still works here, and no column names an organisation</source>
       <translation>cột {header} cho biết ai còn làm việc, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="132" />
+      <location filename="../../ui/import_wizard/messages.py" line="140" />
       <source>column {header} writes its dates month first (row {example_row}: "{value}" can only be month/day/year), so every date in it was read as month/day/year</source>
       <translation>cột {header} ghi ngày theo kiểu tháng trước (dòng {example_row}: "{value}" chỉ có thể là tháng/ngày/năm), nên mọi ngày trong cột được đọc theo tháng/ngày/năm</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="57" />
+      <location filename="../../ui/import_wizard/messages.py" line="65" />
       <source>creates organisation "{name}"</source>
       <translation>tạo tổ chức "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="58" />
+      <location filename="../../ui/import_wizard/messages.py" line="66" />
       <source>creates staff member "{name}"</source>
       <translation>tạo cán bộ "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="42" />
+      <location filename="../../ui/import_wizard/messages.py" line="50" />
       <source>duplicate of row {other_row} (same {key})</source>
       <translation>trùng dòng {other_row} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="92" />
+      <location filename="../../ui/import_wizard/messages.py" line="100" />
       <source>email "{value}" is not an address; kept in the notes</source>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="201" />
+      <location filename="../../ui/import_wizard/messages.py" line="209" />
       <source>hidden in Excel (a hidden or filtered-out row): imported like the others</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập như các dòng khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="204" />
+      <location filename="../../ui/import_wizard/messages.py" line="212" />
       <source>hidden in Excel (a hidden or filtered-out row): left out, as asked</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="187" />
+      <location filename="../../ui/import_wizard/messages.py" line="195" />
       <source>hidden in Excel, yet imported like the other columns: {columns}; if a hidden column holds old values, choose “not imported” for it in the mapping, or delete it from the file</source>
       <translation>bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="291" />
+      <location filename="../../ui/import_wizard/messages.py" line="299" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="48" />
+      <location filename="../../ui/import_wizard/messages.py" line="56" />
       <source>left as #{id} has it (the sheet differs): {changes}; "overwrite" would replace it</source>
       <translation>giữ nguyên như #{id} đang có (trang tính ghi khác): {changes}; chọn "ghi đè" để lấy giá trị trong trang tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="44" />
+      <location filename="../../ui/import_wizard/messages.py" line="52" />
       <source>matches #{id} (same {key}); created anyway</source>
       <translation>giống #{id} (cùng {key}); vẫn tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="56" />
+      <location filename="../../ui/import_wizard/messages.py" line="64" />
       <source>meeting not found: "{name}"</source>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="182" />
+      <location filename="../../ui/import_wizard/messages.py" line="190" />
       <source>no value in any row: {columns}; if they hold formulas, open the file in Excel and save it, so that their results are saved, then import it again</source>
       <translation>không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng Excel và lưu lại để kết quả được lưu, rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="196" />
+      <location filename="../../ui/import_wizard/messages.py" line="204" />
       <source>not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether they still work here</source>
       <translation>không nhập: {columns}: cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="90" />
+      <location filename="../../ui/import_wizard/messages.py" line="98" />
       <source>phone "{value}" kept unverified: the right length, but not in a range known yet</source>
       <translation>số điện thoại "{value}" được giữ, chưa xác minh: đúng độ dài nhưng chưa thuộc dải số đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="75" />
+      <location filename="../../ui/import_wizard/messages.py" line="83" />
       <source>required, but empty</source>
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="328" />
+      <location filename="../../ui/import_wizard/messages.py" line="336" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="64" />
+      <location filename="../../ui/import_wizard/messages.py" line="72" />
       <source>same name and organisation as #{id} "{name}", but no email or phone in common: imported as another person</source>
       <translation>cùng họ tên và tổ chức với #{id} "{name}" nhưng không trùng email hay số điện thoại nào: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="60" />
+      <location filename="../../ui/import_wizard/messages.py" line="68" />
       <source>same name and organisation as row {other_row}, but no email or phone in common: imported as another person</source>
       <translation>cùng họ tên và tổ chức với dòng {other_row} nhưng không trùng email hay số điện thoại nào: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="72" />
+      <location filename="../../ui/import_wizard/messages.py" line="80" />
       <source>same {key} {value} as #{id} "{name}", but another name: imported as another person</source>
       <translation>cùng {key} {value} với #{id} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="68" />
+      <location filename="../../ui/import_wizard/messages.py" line="76" />
       <source>same {key} {value} as row {other_row} "{name}", but another name: imported as another person</source>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="327" />
+      <location filename="../../ui/import_wizard/messages.py" line="335" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="159" />
+      <location filename="../../ui/import_wizard/messages.py" line="167" />
       <source>the sheet's name, "{sheet_name}", says contacts</source>
       <translation>tên trang "{sheet_name}" cho biết đây là danh bạ liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="143" />
+      <location filename="../../ui/import_wizard/messages.py" line="151" />
       <source>the sheet's name, "{sheet_name}", says staff, and no column names an organisation</source>
       <translation>tên trang "{sheet_name}" cho biết đây là cán bộ, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="80" />
+      <location filename="../../ui/import_wizard/messages.py" line="88" />
       <source>too long: {length} characters, where at most {most} fit; shorten it in the file and import it again (nothing was cut off)</source>
       <translation>quá dài: {length} ký tự, trong khi tối đa chỉ được {most} ký tự; hãy rút ngắn trong tệp rồi nhập lại (không có gì bị cắt bớt)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="192" />
+      <location filename="../../ui/import_wizard/messages.py" line="200" />
       <source>typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")</source>
       <translation>gõ bằng bảng mã cũ {encoding}, đã chuyển sang Unicode: {columns} (ví dụ "{typed}" → "{read}")</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="76" />
+      <location filename="../../ui/import_wizard/messages.py" line="84" />
       <source>unreadable value ({detail})</source>
       <translation>giá trị không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="45" />
+      <location filename="../../ui/import_wizard/messages.py" line="53" />
       <source>updates #{id}: {changes}</source>
       <translation>cập nhật #{id}: {changes}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="53" />
+      <location filename="../../ui/import_wizard/messages.py" line="61" />
       <source>{count} contacts are called "{name}": linked to #{id}; write "Name &lt;email&gt;" to name another</source>
       <translation>có {count} liên hệ tên "{name}": đã gắn với #{id}; ghi "Tên &lt;email&gt;" để chọn người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="77" />
+      <location filename="../../ui/import_wizard/messages.py" line="85" />
       <source>{detail}</source>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="296" />
+      <location filename="../../ui/import_wizard/messages.py" line="304" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="293" />
+      <location filename="../../ui/import_wizard/messages.py" line="301" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="298" />
+      <location filename="../../ui/import_wizard/messages.py" line="306" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="290" />
+      <location filename="../../ui/import_wizard/messages.py" line="298" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="223" />
+      <location filename="../../ui/import_wizard/messages.py" line="231" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="240" />
+      <location filename="../../ui/import_wizard/messages.py" line="248" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="225" />
+      <location filename="../../ui/import_wizard/messages.py" line="233" />
       <source>{file} is the Ketnoi database open in this program, not a spreadsheet to import</source>
       <translation>{file} là cơ sở dữ liệu Ketnoi đang mở trong chương trình này, không phải bảng tính để nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="268" />
+      <location filename="../../ui/import_wizard/messages.py" line="276" />
       <source>{file}, row {at} (line {line}): a quote (") opens a cell that never closes, so the rest of the file would be read as that one cell; nothing was read: close the quote or remove it</source>
       <translation>{file}, dòng dữ liệu {at} (dòng {line} của tệp): một dấu ngoặc kép (") mở một ô mà không đóng lại, nên phần còn lại của tệp sẽ bị đọc thành một ô; chưa đọc gì: hãy đóng hoặc xoá dấu ngoặc kép đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="260" />
+      <location filename="../../ui/import_wizard/messages.py" line="268" />
       <source>{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})</source>
       <translation>{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="256" />
+      <location filename="../../ui/import_wizard/messages.py" line="264" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="207" />
+      <location filename="../../ui/import_wizard/messages.py" line="215" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="210" />
+      <location filename="../../ui/import_wizard/messages.py" line="218" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="278" />
+      <location filename="../../ui/import_wizard/messages.py" line="286" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="276" />
+      <location filename="../../ui/import_wizard/messages.py" line="284" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="253" />
+      <location filename="../../ui/import_wizard/messages.py" line="261" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="247" />
+      <location filename="../../ui/import_wizard/messages.py" line="255" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="258" />
+      <location filename="../../ui/import_wizard/messages.py" line="266" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="275" />
+      <location filename="../../ui/import_wizard/messages.py" line="283" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="213" />
+      <location filename="../../ui/import_wizard/messages.py" line="221" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="250" />
+      <location filename="../../ui/import_wizard/messages.py" line="258" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="257" />
+      <location filename="../../ui/import_wizard/messages.py" line="265" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="236" />
+      <location filename="../../ui/import_wizard/messages.py" line="244" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="234" />
+      <location filename="../../ui/import_wizard/messages.py" line="242" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="282" />
+      <location filename="../../ui/import_wizard/messages.py" line="290" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="264" />
+      <location filename="../../ui/import_wizard/messages.py" line="272" />
       <source>{file}: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: open it in Excel and save it as "Excel Workbook (.xlsx)"</source>
       <translation>{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="286" />
+      <location filename="../../ui/import_wizard/messages.py" line="294" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="232" />
+      <location filename="../../ui/import_wizard/messages.py" line="240" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="212" />
+      <location filename="../../ui/import_wizard/messages.py" line="220" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="248" />
+      <location filename="../../ui/import_wizard/messages.py" line="256" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="233" />
+      <location filename="../../ui/import_wizard/messages.py" line="241" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="219" />
+      <location filename="../../ui/import_wizard/messages.py" line="227" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="215" />
+      <location filename="../../ui/import_wizard/messages.py" line="223" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="244" />
+      <location filename="../../ui/import_wizard/messages.py" line="252" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="272" />
+      <location filename="../../ui/import_wizard/messages.py" line="280" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="155" />
+      <location filename="../../ui/import_wizard/messages.py" line="163" />
       <source>{units} of {values} values of column {header} are departments, with no organisation named ({examples}): your own</source>
       <translation>{units} trên {values} giá trị ở cột {header} là phòng ban, không ghi tổ chức nào ({examples}): đơn vị của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="106" />
+      <location filename="../../ui/import_wizard/messages.py" line="114" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: left out; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: đã bỏ qua; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="101" />
+      <location filename="../../ui/import_wizard/messages.py" line="109" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: the row is not imported; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: dòng này không được nhập; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="85" />
+      <location filename="../../ui/import_wizard/messages.py" line="93" />
       <source>{value} is not a number from 1 to 5</source>
       <translation>{value} không phải số từ 1 đến 5</translation>
     </message>
@@ -2884,82 +2921,82 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="308" />
+      <location filename="../../ui/import_wizard/messages.py" line="316" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="318" />
+      <location filename="../../ui/import_wizard/messages.py" line="326" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="309" />
+      <location filename="../../ui/import_wizard/messages.py" line="317" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="315" />
+      <location filename="../../ui/import_wizard/messages.py" line="323" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="313" />
+      <location filename="../../ui/import_wizard/messages.py" line="321" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="305" />
+      <location filename="../../ui/import_wizard/messages.py" line="313" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="311" />
+      <location filename="../../ui/import_wizard/messages.py" line="319" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="317" />
+      <location filename="../../ui/import_wizard/messages.py" line="325" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="320" />
+      <location filename="../../ui/import_wizard/messages.py" line="328" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="307" />
+      <location filename="../../ui/import_wizard/messages.py" line="315" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="316" />
+      <location filename="../../ui/import_wizard/messages.py" line="324" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="306" />
+      <location filename="../../ui/import_wizard/messages.py" line="314" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="314" />
+      <location filename="../../ui/import_wizard/messages.py" line="322" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="319" />
+      <location filename="../../ui/import_wizard/messages.py" line="327" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="312" />
+      <location filename="../../ui/import_wizard/messages.py" line="320" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="310" />
+      <location filename="../../ui/import_wizard/messages.py" line="318" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -3095,690 +3132,690 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../../ui/labels.py" line="188" />
-      <location filename="../../ui/labels.py" line="60" />
+      <location filename="../../ui/labels.py" line="200" />
+      <location filename="../../ui/labels.py" line="62" />
       <source>Acronym</source>
       <translation>Tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="228" />
-      <location filename="../../ui/labels.py" line="90" />
+      <location filename="../../ui/labels.py" line="240" />
+      <location filename="../../ui/labels.py" line="92" />
       <source>Action</source>
       <translation>Việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="91" />
+      <location filename="../../ui/labels.py" line="93" />
       <source>Actions</source>
       <translation>Việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="217" />
+      <location filename="../../ui/labels.py" line="229" />
       <source>Active</source>
       <translation>Đang làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="253" />
+      <location filename="../../ui/labels.py" line="265" />
       <source>Added by</source>
       <translation>Người thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="193" />
+      <location filename="../../ui/labels.py" line="205" />
       <source>Address</source>
       <translation>Địa chỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="106" />
+      <location filename="../../ui/labels.py" line="108" />
       <source>Agency</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="211" />
+      <location filename="../../ui/labels.py" line="223" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="248" />
+      <location filename="../../ui/labels.py" line="260" />
       <source>Attached to</source>
       <translation>Đính kèm vào</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="94" />
+      <location filename="../../ui/labels.py" line="96" />
       <source>Attachment</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="95" />
+      <location filename="../../ui/labels.py" line="97" />
       <source>Attachments</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="214" />
+      <location filename="../../ui/labels.py" line="226" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="123" />
-      <location filename="../../ui/labels.py" line="137" />
+      <location filename="../../ui/labels.py" line="135" />
+      <location filename="../../ui/labels.py" line="149" />
       <source>Call</source>
       <translation>Cuộc gọi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="153" />
+      <location filename="../../ui/labels.py" line="165" />
       <source>Cancelled</source>
       <translation>Đã huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="161" />
+      <location filename="../../ui/labels.py" line="173" />
       <source>Chair</source>
       <translation>Chủ trì</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="252" />
+      <location filename="../../ui/labels.py" line="264" />
       <source>Checksum (SHA-256)</source>
       <translation>Mã kiểm tra (SHA-256)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="191" />
-      <location filename="../../ui/labels.py" line="63" />
+      <location filename="../../ui/labels.py" line="203" />
+      <location filename="../../ui/labels.py" line="65" />
       <source>City</source>
       <translation>Tỉnh/thành phố</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="225" />
+      <location filename="../../ui/labels.py" line="237" />
       <source>Completed on</source>
       <translation>Ngày hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="223" />
+      <location filename="../../ui/labels.py" line="235" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="227" />
-      <location filename="../../ui/labels.py" line="86" />
+      <location filename="../../ui/labels.py" line="239" />
+      <location filename="../../ui/labels.py" line="88" />
       <source>Contact</source>
       <translation>Người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="87" />
+      <location filename="../../ui/labels.py" line="89" />
       <source>Contacts</source>
       <translation>Liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="244" />
+      <location filename="../../ui/labels.py" line="256" />
       <source>Copies to</source>
       <translation>Nơi nhận khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="192" />
+      <location filename="../../ui/labels.py" line="204" />
       <source>Country</source>
       <translation>Quốc gia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="236" />
+      <location filename="../../ui/labels.py" line="248" />
       <source>Date of the letter</source>
       <translation>Ngày văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="213" />
+      <location filename="../../ui/labels.py" line="225" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="202" />
-      <location filename="../../ui/labels.py" line="74" />
+      <location filename="../../ui/labels.py" line="214" />
+      <location filename="../../ui/labels.py" line="76" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="135" />
+      <location filename="../../ui/labels.py" line="147" />
       <source>Document</source>
       <translation>Văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="152" />
+      <location filename="../../ui/labels.py" line="164" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="260" />
+      <location filename="../../ui/labels.py" line="272" />
       <source>Draft</source>
       <translation>Dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="205" />
-      <location filename="../../ui/labels.py" line="73" />
+      <location filename="../../ui/labels.py" line="217" />
+      <location filename="../../ui/labels.py" line="75" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="126" />
+      <location filename="../../ui/labels.py" line="138" />
       <source>E-mail</source>
       <translation>Thư điện tử</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="216" />
-      <location filename="../../ui/labels.py" line="68" />
+      <location filename="../../ui/labels.py" line="228" />
+      <location filename="../../ui/labels.py" line="70" />
       <source>Email</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="182" />
+      <location filename="../../ui/labels.py" line="194" />
       <source>Emails</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="224" />
+      <location filename="../../ui/labels.py" line="236" />
       <source>Ends</source>
       <translation>Kết thúc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="187" />
+      <location filename="../../ui/labels.py" line="199" />
       <source>English name</source>
       <translation>Tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="107" />
+      <location filename="../../ui/labels.py" line="109" />
       <source>Enterprise</source>
       <translation>Doanh nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="124" />
+      <location filename="../../ui/labels.py" line="136" />
       <source>Event</source>
       <translation>Sự kiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="219" />
+      <location filename="../../ui/labels.py" line="231" />
       <source>Family name</source>
       <translation>Họ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="249" />
+      <location filename="../../ui/labels.py" line="261" />
       <source>File name</source>
       <translation>Tên tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="250" />
+      <location filename="../../ui/labels.py" line="262" />
       <source>File type</source>
       <translation>Loại tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="177" />
+      <location filename="../../ui/labels.py" line="189" />
       <source>Files</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="178" />
+      <location filename="../../ui/labels.py" line="190" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="221" />
+      <location filename="../../ui/labels.py" line="233" />
       <source>Given name</source>
       <translation>Tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="170" />
+      <location filename="../../ui/labels.py" line="182" />
       <source>High</source>
       <translation>Cao</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="179" />
+      <location filename="../../ui/labels.py" line="191" />
       <source>Honorific</source>
       <translation>Danh xưng</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="150" />
+      <location filename="../../ui/labels.py" line="162" />
       <source>In progress</source>
       <translation>Đang thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="245" />
+      <location filename="../../ui/labels.py" line="257" />
       <source>In reply to</source>
       <translation>Trả lời văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="270" />
+      <location filename="../../ui/labels.py" line="282" />
       <source>Incoming</source>
       <translation>Công văn đến</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="198" />
+      <location filename="../../ui/labels.py" line="210" />
       <source>Influence (1–5)</source>
       <translation>Mức ảnh hưởng (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="199" />
+      <location filename="../../ui/labels.py" line="211" />
       <source>Interest (1–5)</source>
       <translation>Mức quan tâm (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="112" />
+      <location filename="../../ui/labels.py" line="114" />
       <source>International partner</source>
       <translation>Đối tác quốc tế</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="136" />
+      <location filename="../../ui/labels.py" line="148" />
       <source>Introduction</source>
       <translation>Giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="276" />
+      <location filename="../../ui/labels.py" line="288" />
       <source>Introduction letter</source>
       <translation>Thư giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="113" />
+      <location filename="../../ui/labels.py" line="115" />
       <source>Investor</source>
       <translation>Nhà đầu tư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="277" />
+      <location filename="../../ui/labels.py" line="289" />
       <source>Invitation</source>
       <translation>Giấy mời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="189" />
-      <location filename="../../ui/labels.py" line="61" />
+      <location filename="../../ui/labels.py" line="201" />
+      <location filename="../../ui/labels.py" line="63" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="237" />
+      <location filename="../../ui/labels.py" line="249" />
       <source>Kind of letter</source>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="240" />
+      <location filename="../../ui/labels.py" line="252" />
       <source>Kính gửi</source>
       <translation>Kính gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="195" />
+      <location filename="../../ui/labels.py" line="207" />
       <source>Last contacted</source>
       <translation>Liên hệ gần nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="134" />
-      <location filename="../../ui/labels.py" line="96" />
+      <location filename="../../ui/labels.py" line="146" />
+      <location filename="../../ui/labels.py" line="98" />
       <source>Letter</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="97" />
+      <location filename="../../ui/labels.py" line="99" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="210" />
-      <location filename="../../ui/labels.py" line="72" />
+      <location filename="../../ui/labels.py" line="222" />
+      <location filename="../../ui/labels.py" line="74" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="231" />
+      <location filename="../../ui/labels.py" line="243" />
       <source>Login</source>
       <translation>Tên đăng nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="170" />
+      <location filename="../../ui/labels.py" line="182" />
       <source>Low</source>
       <translation>Thấp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="121" />
-      <location filename="../../ui/labels.py" line="226" />
-      <location filename="../../ui/labels.py" line="88" />
+      <location filename="../../ui/labels.py" line="133" />
+      <location filename="../../ui/labels.py" line="238" />
+      <location filename="../../ui/labels.py" line="90" />
       <source>Meeting</source>
       <translation>Cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="89" />
+      <location filename="../../ui/labels.py" line="91" />
       <source>Meetings</source>
       <translation>Cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="220" />
+      <location filename="../../ui/labels.py" line="232" />
       <source>Middle name</source>
       <translation>Tên đệm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="105" />
+      <location filename="../../ui/labels.py" line="107" />
       <source>Ministry</source>
       <translation>Bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="212" />
+      <location filename="../../ui/labels.py" line="224" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="186" />
-      <location filename="../../ui/labels.py" line="59" />
+      <location filename="../../ui/labels.py" line="198" />
+      <location filename="../../ui/labels.py" line="61" />
       <source>Name</source>
       <translation>Tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="111" />
+      <location filename="../../ui/labels.py" line="113" />
       <source>Network / association</source>
       <translation>Mạng lưới / hiệp hội</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="170" />
+      <location filename="../../ui/labels.py" line="182" />
       <source>Normal</source>
       <translation>Bình thường</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="163" />
+      <location filename="../../ui/labels.py" line="175" />
       <source>Note taker</source>
       <translation>Thư ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="185" />
+      <location filename="../../ui/labels.py" line="197" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="233" />
+      <location filename="../../ui/labels.py" line="245" />
       <source>Number</source>
       <translation>Số</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="164" />
+      <location filename="../../ui/labels.py" line="176" />
       <source>Observer</source>
       <translation>Quan sát viên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="149" />
+      <location filename="../../ui/labels.py" line="161" />
       <source>Open</source>
       <translation>Đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="181" />
-      <location filename="../../ui/labels.py" line="66" />
-      <location filename="../../ui/labels.py" line="84" />
+      <location filename="../../ui/labels.py" line="193" />
+      <location filename="../../ui/labels.py" line="68" />
+      <location filename="../../ui/labels.py" line="86" />
       <source>Organisation</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="215" />
-      <location filename="../../ui/labels.py" line="67" />
-      <location filename="../../ui/labels.py" line="85" />
+      <location filename="../../ui/labels.py" line="227" />
+      <location filename="../../ui/labels.py" line="69" />
+      <location filename="../../ui/labels.py" line="87" />
       <source>Organisations</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="114" />
+      <location filename="../../ui/labels.py" line="116" />
       <source>Other</source>
       <translation>Khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="280" />
+      <location filename="../../ui/labels.py" line="292" />
       <source>Other letter</source>
       <translation>Công văn khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="222" />
+      <location filename="../../ui/labels.py" line="234" />
       <source>Other names</source>
       <translation>Tên gọi khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="229" />
+      <location filename="../../ui/labels.py" line="241" />
       <source>Our staff</source>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="270" />
+      <location filename="../../ui/labels.py" line="282" />
       <source>Outgoing</source>
       <translation>Công văn đi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="64" />
+      <location filename="../../ui/labels.py" line="66" />
       <source>Owner</source>
       <translation>Phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="190" />
+      <location filename="../../ui/labels.py" line="202" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="160" />
+      <location filename="../../ui/labels.py" line="172" />
       <source>Participant</source>
       <translation>Thành viên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="69" />
+      <location filename="../../ui/labels.py" line="71" />
       <source>Phone</source>
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="183" />
+      <location filename="../../ui/labels.py" line="195" />
       <source>Phones</source>
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="180" />
-      <location filename="../../ui/labels.py" line="65" />
+      <location filename="../../ui/labels.py" line="192" />
+      <location filename="../../ui/labels.py" line="67" />
       <source>Position</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="162" />
+      <location filename="../../ui/labels.py" line="174" />
       <source>Presenter</source>
       <translation>Người trình bày</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="207" />
+      <location filename="../../ui/labels.py" line="219" />
       <source>Priority</source>
       <translation>Mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="263" />
+      <location filename="../../ui/labels.py" line="275" />
       <source>Received</source>
       <translation>Đã nhận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="208" />
+      <location filename="../../ui/labels.py" line="220" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="200" />
+      <location filename="../../ui/labels.py" line="212" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="264" />
+      <location filename="../../ui/labels.py" line="276" />
       <source>Replied</source>
       <translation>Đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="279" />
+      <location filename="../../ui/labels.py" line="291" />
       <source>Reply</source>
       <translation>Phúc đáp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="247" />
+      <location filename="../../ui/labels.py" line="259" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="110" />
+      <location filename="../../ui/labels.py" line="112" />
       <source>Research institute</source>
       <translation>Viện nghiên cứu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="76" />
+      <location filename="../../ui/labels.py" line="78" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="204" />
+      <location filename="../../ui/labels.py" line="216" />
       <source>Responsible (them)</source>
       <translation>Người thực hiện (đối tác)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="203" />
+      <location filename="../../ui/labels.py" line="215" />
       <source>Responsible (us)</source>
       <translation>Người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="232" />
+      <location filename="../../ui/labels.py" line="244" />
       <source>Role</source>
       <translation>Vai trò</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="197" />
-      <location filename="../../ui/labels.py" line="62" />
+      <location filename="../../ui/labels.py" line="209" />
+      <location filename="../../ui/labels.py" line="64" />
       <source>Sectors</source>
       <translation>Lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="262" />
+      <location filename="../../ui/labels.py" line="274" />
       <source>Sent</source>
       <translation>Đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="230" />
+      <location filename="../../ui/labels.py" line="242" />
       <source>Shared with</source>
       <translation>Chia sẻ với</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="261" />
+      <location filename="../../ui/labels.py" line="273" />
       <source>Signed</source>
       <translation>Đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="242" />
+      <location filename="../../ui/labels.py" line="254" />
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="241" />
+      <location filename="../../ui/labels.py" line="253" />
       <source>Signer's post</source>
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="251" />
+      <location filename="../../ui/labels.py" line="263" />
       <source>Size</source>
       <translation>Dung lượng</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="194" />
+      <location filename="../../ui/labels.py" line="206" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="93" />
+      <location filename="../../ui/labels.py" line="95" />
       <source>Staff</source>
       <translation>Cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="92" />
+      <location filename="../../ui/labels.py" line="94" />
       <source>Staff member</source>
       <translation>Cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="108" />
+      <location filename="../../ui/labels.py" line="110" />
       <source>Start-up</source>
       <translation>Khởi nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="206" />
-      <location filename="../../ui/labels.py" line="75" />
+      <location filename="../../ui/labels.py" line="218" />
+      <location filename="../../ui/labels.py" line="77" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="238" />
+      <location filename="../../ui/labels.py" line="250" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="239" />
+      <location filename="../../ui/labels.py" line="251" />
       <source>Subject in English</source>
       <translation>Trích yếu tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="234" />
+      <location filename="../../ui/labels.py" line="246" />
       <source>Symbol</source>
       <translation>Ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="184" />
+      <location filename="../../ui/labels.py" line="196" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="133" />
+      <location filename="../../ui/labels.py" line="145" />
       <source>Task</source>
       <translation>Nhiệm vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="243" />
+      <location filename="../../ui/labels.py" line="255" />
       <source>Text</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="278" />
+      <location filename="../../ui/labels.py" line="290" />
       <source>Thank-you letter</source>
       <translation>Thư cảm ơn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="143" />
+      <location filename="../../ui/labels.py" line="155" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="201" />
-      <location filename="../../ui/labels.py" line="71" />
+      <location filename="../../ui/labels.py" line="213" />
+      <location filename="../../ui/labels.py" line="73" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="246" />
+      <location filename="../../ui/labels.py" line="258" />
       <source>To (post)</source>
       <translation>Gửi (chức vụ)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="109" />
+      <location filename="../../ui/labels.py" line="111" />
       <source>University</source>
       <translation>Trường đại học</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="125" />
+      <location filename="../../ui/labels.py" line="137" />
       <source>Visit</source>
       <translation>Chuyến thăm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="151" />
+      <location filename="../../ui/labels.py" line="163" />
       <source>Waiting</source>
       <translation>Đang chờ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="143" />
+      <location filename="../../ui/labels.py" line="155" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="196" />
+      <location filename="../../ui/labels.py" line="208" />
       <source>Website</source>
       <translation>Trang web</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="209" />
-      <location filename="../../ui/labels.py" line="70" />
+      <location filename="../../ui/labels.py" line="221" />
+      <location filename="../../ui/labels.py" line="72" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="122" />
+      <location filename="../../ui/labels.py" line="134" />
       <source>Working session</source>
       <translation>Buổi làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="235" />
+      <location filename="../../ui/labels.py" line="247" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>
@@ -3791,12 +3828,12 @@ Bản sao lưu: %2</translation>
       <translation>(dự thảo)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="78" />
+      <location filename="../../ui/letter_form.py" line="79" />
       <source>(none: the person or organisation above)</source>
       <translation>(không: người hoặc tổ chức ở trên)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="104" />
+      <location filename="../../ui/letter_form.py" line="105" />
       <source>+5 working days</source>
       <translation>+5 ngày làm việc</translation>
     </message>
@@ -3836,21 +3873,24 @@ Bản sao lưu: %2</translation>
       <translation>Đã đính kèm: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="147" />
+      <location filename="../../ui/letter_form.py" line="148" />
       <source>Copies to</source>
       <translation>Nơi nhận khác</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letter_form.py" line="130" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="108" />
+      <location filename="../../ui/letter_form.py" line="109" />
       <source>Default: the office's (e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</source>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="266" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -3871,7 +3911,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="311" />
+      <location filename="../../ui/letter_form.py" line="312" />
       <source>Drafting unit (for “Lưu: VT, …”)</source>
       <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
@@ -3886,17 +3926,17 @@ Bản sao lưu: %2</translation>
       <translation>Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="54" />
+      <location filename="../../ui/letter_form.py" line="55" />
       <source>Edit letter</source>
       <translation>Sửa công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="255" />
+      <location filename="../../ui/letter_form.py" line="256" />
       <source>Edit letter “%1”</source>
       <translation>Sửa công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="115" />
+      <location filename="../../ui/letter_form.py" line="116" />
       <source>Empty: the template's text is used</source>
       <translation>Để trống: dùng nội dung của mẫu</translation>
     </message>
@@ -3906,17 +3946,17 @@ Bản sao lưu: %2</translation>
       <translation>Tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="65" />
+      <location filename="../../ui/letter_form.py" line="66" />
       <source>For the English variant (optional)</source>
       <translation>Cho bản tiếng Anh (không bắt buộc)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="136" />
+      <location filename="../../ui/letter_form.py" line="137" />
       <source>From (organisation)</source>
       <translation>Nơi gửi (tổ chức)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="137" />
+      <location filename="../../ui/letter_form.py" line="138" />
       <source>From (person)</source>
       <translation>Người gửi</translation>
     </message>
@@ -3926,32 +3966,33 @@ Bản sao lưu: %2</translation>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="306" />
+      <location filename="../../ui/letter_form.py" line="307" />
       <source>Issuing body (tên cơ quan)</source>
       <translation>Tên cơ quan ban hành</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="315" />
+      <location filename="../../ui/letter_form.py" line="316" />
       <source>Issuing body, English</source>
       <translation>Tên cơ quan (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="307" />
+      <location filename="../../ui/letter_form.py" line="308" />
       <source>Its name in a sentence</source>
       <translation>Tên cơ quan trong câu văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="316" />
+      <location filename="../../ui/letter_form.py" line="317" />
       <source>Its name in a sentence, English</source>
       <translation>Tên trong câu văn (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/letter_form.py" line="141" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/letter_form.py" line="145" />
       <source>Kính gửi</source>
       <translation>Kính gửi</translation>
     </message>
@@ -3966,7 +4007,7 @@ Bản sao lưu: %2</translation>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="325" />
+      <location filename="../../ui/letter_form.py" line="326" />
       <source>Lines of the signer's post are separated by “ / ”.</source>
       <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
     </message>
@@ -3986,13 +4027,13 @@ Bản sao lưu: %2</translation>
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="86" />
+      <location filename="../../ui/letter_form.py" line="87" />
       <source>Name (optional)</source>
       <translation>Họ tên (không bắt buộc)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="72" />
-      <location filename="../../ui/reorg.py" line="108" />
+      <location filename="../../ui/letter_form.py" line="73" />
+      <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4002,12 +4043,12 @@ Bản sao lưu: %2</translation>
       <translation>Công văn đến mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="56" />
+      <location filename="../../ui/letter_form.py" line="57" />
       <source>New incoming letter</source>
       <translation>Công văn đến mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="255" />
+      <location filename="../../ui/letter_form.py" line="256" />
       <source>New letter “%1”</source>
       <translation>Thêm công văn “%1”</translation>
     </message>
@@ -4017,12 +4058,12 @@ Bản sao lưu: %2</translation>
       <translation>Công văn đi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="58" />
+      <location filename="../../ui/letter_form.py" line="59" />
       <source>New outgoing letter</source>
       <translation>Công văn đi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="149" />
+      <location filename="../../ui/letter_form.py" line="150" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -4033,7 +4074,7 @@ Bản sao lưu: %2</translation>
       <translation>Số, ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="128" />
+      <location filename="../../ui/letter_form.py" line="129" />
       <source>Number and symbol</source>
       <translation>Số và ký hiệu</translation>
     </message>
@@ -4048,37 +4089,37 @@ Bản sao lưu: %2</translation>
       <translation>Cơ quan…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="112" />
+      <location filename="../../ui/letter_form.py" line="113" />
       <source>Other recipients, one a line (Nơi nhận)</source>
       <translation>Nơi nhận khác, mỗi dòng một nơi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="305" />
+      <location filename="../../ui/letter_form.py" line="306" />
       <source>Parent body (cơ quan chủ quản)</source>
       <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="314" />
+      <location filename="../../ui/letter_form.py" line="315" />
       <source>Parent body, English</source>
       <translation>Cơ quan chủ quản (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="309" />
+      <location filename="../../ui/letter_form.py" line="310" />
       <source>Place (địa danh)</source>
       <translation>Địa danh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="317" />
+      <location filename="../../ui/letter_form.py" line="318" />
       <source>Place, English</source>
       <translation>Địa danh (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="310" />
+      <location filename="../../ui/letter_form.py" line="311" />
       <source>Register symbol</source>
       <translation>Ký hiệu sổ công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="102" />
+      <location filename="../../ui/letter_form.py" line="103" />
       <location filename="../../ui/letters.py" line="71" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
@@ -4089,7 +4130,7 @@ Bản sao lưu: %2</translation>
       <translation>Lưu dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="308" />
+      <location filename="../../ui/letter_form.py" line="309" />
       <source>Short name</source>
       <translation>Tên viết tắt</translation>
     </message>
@@ -4109,22 +4150,22 @@ Bản sao lưu: %2</translation>
       <translation>Đã ký: Số %1</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="146" />
+      <location filename="../../ui/letter_form.py" line="147" />
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="312" />
+      <location filename="../../ui/letter_form.py" line="313" />
       <source>Signer's authority and post</source>
       <translation>Quyền hạn, chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="145" />
+      <location filename="../../ui/letter_form.py" line="146" />
       <source>Signer's post</source>
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="318" />
+      <location filename="../../ui/letter_form.py" line="319" />
       <source>Signer's post, English</source>
       <translation>Chức vụ người ký (tiếng Anh)</translation>
     </message>
@@ -4134,38 +4175,38 @@ Bản sao lưu: %2</translation>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="126" />
+      <location filename="../../ui/letter_form.py" line="127" />
       <location filename="../../ui/letters.py" line="68" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="139" />
+      <location filename="../../ui/letter_form.py" line="140" />
       <source>Subject in English</source>
       <translation>Trích yếu tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="148" />
+      <location filename="../../ui/letter_form.py" line="149" />
       <source>Text</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="298" />
+      <location filename="../../ui/letter_form.py" line="299" />
       <source>The office that writes the letters</source>
       <translation>Cơ quan ban hành công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="141" />
+      <location filename="../../ui/letter_form.py" line="142" />
       <source>To (organisation)</source>
       <translation>Nơi nhận (tổ chức)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="142" />
+      <location filename="../../ui/letter_form.py" line="143" />
       <source>To (person)</source>
       <translation>Người nhận</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="143" />
+      <location filename="../../ui/letter_form.py" line="144" />
       <source>To (post)</source>
       <translation>Gửi (chức vụ)</translation>
     </message>
@@ -4175,7 +4216,7 @@ Bản sao lưu: %2</translation>
       <translation>Nơi nhận / gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="313" />
+      <location filename="../../ui/letter_form.py" line="314" />
       <source>Usual signer</source>
       <translation>Người ký thường xuyên</translation>
     </message>
@@ -4185,7 +4226,7 @@ Bản sao lưu: %2</translation>
       <translation>Tiếng Việt</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="63" />
+      <location filename="../../ui/letter_form.py" line="64" />
       <source>What it is about (trích yếu)</source>
       <translation>Trích yếu nội dung</translation>
     </message>
@@ -4200,14 +4241,14 @@ Bản sao lưu: %2</translation>
       <translation>Đang soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="89" />
+      <location filename="../../ui/letter_form.py" line="90" />
       <source>Written out, when neither the contact nor the organisation fits</source>
       <translation>Ghi cụ thể khi không dùng người liên hệ hay tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="83" />
+      <location filename="../../ui/letter_form.py" line="84" />
       <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="278" />
+      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4215,107 +4256,112 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="192" />
+      <location filename="../../ui/lists/panel.py" line="213" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="166" />
+      <location filename="../../ui/lists/panel.py" line="187" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="175" />
+      <location filename="../../ui/lists/panel.py" line="196" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="178" />
+      <location filename="../../ui/lists/panel.py" line="199" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="189" />
+      <location filename="../../ui/lists/panel.py" line="210" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="200" />
+      <location filename="../../ui/lists/panel.py" line="222" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="197" />
+      <location filename="../../ui/lists/panel.py" line="219" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="196" />
+      <location filename="../../ui/lists/panel.py" line="218" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="195" />
+      <location filename="../../ui/lists/panel.py" line="217" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="201" />
+      <location filename="../../ui/lists/panel.py" line="223" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="73" />
+      <location filename="../../ui/lists/panel.py" line="82" />
       <source>Filter (type without accents: nguyen, dang…)</source>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="193" />
+      <location filename="../../ui/lists/panel.py" line="214" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="91" />
+      <location filename="../../ui/lists/panel.py" line="100" />
       <source>Organisation…</source>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="194" />
+      <location filename="../../ui/lists/panel.py" line="215" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="205" />
+      <location filename="../../ui/lists/panel.py" line="216" />
+      <source>Overdue or due today</source>
+      <translation>Quá hạn hoặc đến hạn hôm nay</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="227" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="186" />
+      <location filename="../../ui/lists/panel.py" line="207" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="205" />
+      <location filename="../../ui/lists/panel.py" line="227" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="199" />
+      <location filename="../../ui/lists/panel.py" line="221" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="185" />
+      <location filename="../../ui/lists/panel.py" line="206" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="184" />
+      <location filename="../../ui/lists/panel.py" line="205" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="198" />
+      <location filename="../../ui/lists/panel.py" line="220" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -4637,57 +4683,62 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="366" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="424" />
+      <location filename="../../ui/main_window.py" line="428" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="516" />
+      <location filename="../../ui/main_window.py" line="510" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
+      <location filename="../../ui/main_window.py" line="345" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="380" />
+      <location filename="../../ui/main_window.py" line="384" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="505" />
+      <location filename="../../ui/main_window.py" line="499" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="535" />
+      <location filename="../../ui/main_window.py" line="343" />
+      <source>&amp;Filter the list</source>
+      <translation>&amp;Lọc danh sách</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="529" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="443" />
+      <location filename="../../ui/main_window.py" line="447" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="370" />
+      <location filename="../../ui/main_window.py" line="374" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="447" />
+      <location filename="../../ui/main_window.py" line="451" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
@@ -4702,22 +4753,22 @@ Bản sao lưu: %2</translation>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="365" />
+      <location filename="../../ui/main_window.py" line="369" />
       <source>&amp;Open database…</source>
       <translation>Mở cơ sở dữ liệu &amp;khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="367" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="344" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="346" />
+      <location filename="../../ui/main_window.py" line="350" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
@@ -4727,82 +4778,82 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="523" />
+      <location filename="../../ui/main_window.py" line="517" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="531" />
+      <location filename="../../ui/main_window.py" line="525" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="445" />
+      <location filename="../../ui/main_window.py" line="449" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="343" />
+      <location filename="../../ui/main_window.py" line="347" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="525" />
+      <location filename="../../ui/main_window.py" line="519" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="450" />
+      <location filename="../../ui/main_window.py" line="454" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="365" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="570" />
+      <location filename="../../ui/main_window.py" line="564" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="453" />
+      <location filename="../../ui/main_window.py" line="457" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="400" />
+      <location filename="../../ui/main_window.py" line="404" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="393" />
+      <location filename="../../ui/main_window.py" line="397" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="412" />
+      <location filename="../../ui/main_window.py" line="416" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="419" />
+      <location filename="../../ui/main_window.py" line="423" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="440" />
+      <location filename="../../ui/main_window.py" line="444" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="376" />
+      <location filename="../../ui/main_window.py" line="380" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="405" />
+      <location filename="../../ui/main_window.py" line="409" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
@@ -4812,24 +4863,19 @@ Bản sao lưu: %2</translation>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="434" />
+      <location filename="../../ui/main_window.py" line="438" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="539" />
+      <location filename="../../ui/main_window.py" line="533" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="474" />
-      <source>Mark done</source>
-      <translation>Đánh dấu đã xong</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="336" />
@@ -4842,12 +4888,12 @@ Bản sao lưu: %2</translation>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="427" />
+      <location filename="../../ui/main_window.py" line="431" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="356" />
+      <location filename="../../ui/main_window.py" line="360" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
@@ -4857,28 +4903,33 @@ Bản sao lưu: %2</translation>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="387" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="367" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="572" />
+      <location filename="../../ui/main_window.py" line="566" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="345" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
   </context>
   <context>
     <name>MappingPage</name>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="101" />
+      <source>&amp;Sheet:</source>
+      <translation>T&amp;rang:</translation>
+    </message>
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="236" />
       <source>(no header)</source>
@@ -4938,11 +4989,6 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/import_wizard/mapping_page.py" line="206" />
       <source>Read as staff: %1. If the sheet lists contacts, choose Contacts above.</source>
       <translation>Đọc là danh sách cán bộ: %1. Nếu trang này là danh bạ liên hệ, hãy chọn Liên hệ ở trên.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="101" />
-      <source>&amp;Sheet:</source>
-      <translation>T&amp;rang:</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="117" />
@@ -5035,53 +5081,83 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Picker</name>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="231" />
-      <location filename="../../ui/dialogs/pickers.py" line="276" />
+      <location filename="../../ui/dialogs/pickers.py" line="310" />
+      <location filename="../../ui/dialogs/pickers.py" line="362" />
       <source>%1  (new)</source>
       <translation>%1  (mới)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="235" />
+      <location filename="../../ui/dialogs/pickers.py" line="314" />
       <source>%1 is created at %2: saving links %2 to the meeting too.</source>
       <translation>%1 được tạo mới thuộc %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="239" />
+      <location filename="../../ui/dialogs/pickers.py" line="318" />
       <source>%1 is created without an organisation: choose one beside the role.</source>
       <translation>%1 được tạo mới, không thuộc tổ chức nào: chọn tổ chức ở ô bên cạnh vai trò.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="282" />
+      <location filename="../../ui/dialogs/pickers.py" line="367" />
       <source>%1 works at %2: saving links %2 to the meeting too.</source>
       <translation>%1 công tác tại %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="66" />
+      <location filename="../../ui/dialogs/pickers.py" line="341" />
+      <source>%1's role at the meeting</source>
+      <translation>Vai trò của %1 trong cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="71" />
       <source>Add attendee: type a name, no accents needed</source>
       <translation>Thêm người dự: gõ tên, không cần dấu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="68" />
+      <location filename="../../ui/dialogs/pickers.py" line="78" />
       <source>Add organisation: name or acronym</source>
       <translation>Thêm tổ chức: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="122" />
+      <location filename="../../ui/dialogs/pickers.py" line="379" />
+      <source>Delete: remove</source>
+      <translation>Delete: bỏ khỏi danh sách</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="80" />
+      <source>Down (nothing typed): the chosen organisations; there Delete removes one</source>
+      <translation>Mũi tên xuống (khi chưa gõ gì): tới danh sách tổ chức đã chọn; ở đó Delete bỏ một tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="74" />
+      <source>Down (nothing typed): the chosen people; there F2 changes a role, Delete removes a person</source>
+      <translation>Mũi tên xuống (khi chưa gõ gì): tới danh sách người đã chọn; ở đó F2 đổi vai trò, Delete bỏ một người</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="382" />
+      <source>F2 or Enter: change the role · Delete: remove</source>
+      <translation>F2 hoặc Enter: đổi vai trò · Delete: bỏ khỏi danh sách</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="381" />
+      <source>F2 or Enter: change the role, then Tab: the organisation · Delete: remove</source>
+      <translation>F2 hoặc Enter: đổi vai trò, rồi Tab: tổ chức · Delete: bỏ khỏi danh sách</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="196" />
       <source>New contact “%1”</source>
       <translation>Người liên hệ mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="122" />
+      <location filename="../../ui/dialogs/pickers.py" line="196" />
       <source>New organisation “%1”</source>
       <translation>Tổ chức mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="218" />
+      <location filename="../../ui/dialogs/pickers.py" line="297" />
       <source>No organisation</source>
       <translation>Không có tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="204" />
+      <location filename="../../ui/dialogs/pickers.py" line="282" />
       <source>The organisation %1 joins</source>
       <translation>Tổ chức của %1</translation>
     </message>
@@ -5188,6 +5264,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="251" />
+      <location filename="../../ui/reorg.py" line="305" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5203,11 +5281,15 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="253" />
+      <location filename="../../ui/reorg.py" line="307" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="145" />
+      <location filename="../../ui/posts_dialog.py" line="239" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5258,6 +5340,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="230" />
+      <location filename="../../ui/reorg.py" line="284" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -5459,32 +5542,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordCount</name>
     <message>
-      <location filename="../../ui/labels.py" line="295" />
+      <location filename="../../ui/labels.py" line="307" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="289" />
+      <location filename="../../ui/labels.py" line="301" />
       <source>%Ln contact(s)</source>
       <translation>%Ln người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="293" />
+      <location filename="../../ui/labels.py" line="305" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="291" />
+      <location filename="../../ui/labels.py" line="303" />
       <source>%Ln organisation(s)</source>
       <translation>%Ln tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="298" />
+      <location filename="../../ui/labels.py" line="310" />
       <source>%Ln record(s)</source>
       <translation>%Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="297" />
+      <location filename="../../ui/labels.py" line="309" />
       <source>%Ln staff member(s)</source>
       <translation>%Ln cán bộ</translation>
     </message>
@@ -5533,12 +5616,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RedoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="135" />
+      <location filename="../../ui/commands.py" line="171" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="133" />
+      <location filename="../../ui/commands.py" line="169" />
       <source>&amp;Redo: %1</source>
       <translation>&amp;Làm lại: %1</translation>
     </message>
@@ -5546,208 +5629,199 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Reorganisation</name>
     <message>
-      <location filename="../../ui/reorg.py" line="130" />
+      <location filename="../../ui/reorg.py" line="131" />
       <source>Also into</source>
       <translation>Và chia tách thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="274" />
-      <location filename="../../ui/reorg.py" line="363" />
+      <location filename="../../ui/reorg.py" line="275" />
+      <location filename="../../ui/reorg.py" line="364" />
       <source>Assign holder — %1</source>
       <translation>Bổ nhiệm người giữ chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="399" />
+      <location filename="../../ui/reorg.py" line="400" />
       <source>Assign holder…</source>
       <translation>Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="311" />
+      <location filename="../../ui/reorg.py" line="312" />
       <source>Decision</source>
       <translation>Quyết định</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="53" />
+      <location filename="../../ui/reorg.py" line="54" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="118" />
+      <location filename="../../ui/reorg.py" line="119" />
       <source>Detail</source>
       <translation>Chi tiết</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="132" />
+      <location filename="../../ui/reorg.py" line="133" />
       <source>Effective date</source>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="310" />
+      <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Từ ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="52" />
+      <location filename="../../ui/reorg.py" line="53" />
       <source>Future meetings</source>
       <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="122" />
+      <location filename="../../ui/reorg.py" line="123" />
       <source>History, past meetings and closed actions stay with %1.</source>
       <translation>Lịch sử, các cuộc họp đã qua và việc đã đóng vẫn thuộc %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="309" />
+      <location filename="../../ui/reorg.py" line="310" />
       <source>Holder</source>
       <translation>Người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="45" />
+      <location filename="../../ui/reorg.py" line="46" />
       <source>Merged into</source>
       <translation>Hợp nhất vào</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="296" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Name (a contact)</source>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="108" />
+      <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="105" />
+      <location filename="../../ui/reorg.py" line="106" />
       <source>Name or acronym; on a split, several separated by ;</source>
       <translation>Tên hoặc tên viết tắt; khi chia tách, nhiều tên cách nhau bằng ;</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="347" />
+      <location filename="../../ui/reorg.py" line="348" />
       <source>Name the holder (a contact).</source>
       <translation>Hãy nêu người giữ chức vụ (một người liên hệ).</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="305" />
+      <location filename="../../ui/reorg.py" line="306" />
       <source>New post</source>
       <translation>Chức vụ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="280" />
+      <location filename="../../ui/reorg.py" line="281" />
       <source>New post…</source>
       <translation>Chức vụ mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="133" />
+      <location filename="../../ui/reorg.py" line="134" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="50" />
+      <location filename="../../ui/reorg.py" line="51" />
       <source>Open actions</source>
       <translation>Việc cần làm đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="51" />
+      <location filename="../../ui/reorg.py" line="52" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="251" />
-      <location filename="../../ui/reorg.py" line="304" />
+      <location filename="../../ui/reorg.py" line="305" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="400" />
+      <location filename="../../ui/reorg.py" line="401" />
       <source>Posts…</source>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="253" />
-      <location filename="../../ui/reorg.py" line="306" />
+      <location filename="../../ui/reorg.py" line="307" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="145" />
-      <location filename="../../ui/posts_dialog.py" line="239" />
-      <location filename="../../ui/reorg.py" line="287" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="113" />
+      <location filename="../../ui/reorg.py" line="114" />
       <source>Preview</source>
       <translation>Xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="45" />
+      <location filename="../../ui/reorg.py" line="46" />
       <source>Renamed to</source>
       <translation>Đổi tên thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="249" />
-      <location filename="../../ui/reorg.py" line="98" />
+      <location filename="../../ui/reorg.py" line="250" />
+      <location filename="../../ui/reorg.py" line="99" />
       <source>Reorganisation of %1</source>
       <translation>Sắp xếp lại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="398" />
+      <location filename="../../ui/reorg.py" line="399" />
       <source>Reorganisation…</source>
       <translation>Sắp xếp tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="139" />
+      <location filename="../../ui/reorg.py" line="140" />
       <source>Reorganise</source>
       <translation>Sắp xếp lại</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="45" />
+      <location filename="../../ui/reorg.py" line="46" />
       <source>Split into</source>
       <translation>Chia tách thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="129" />
+      <location filename="../../ui/reorg.py" line="130" />
       <source>Successor</source>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="118" />
+      <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Chuyển sang</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="128" />
+      <location filename="../../ui/reorg.py" line="129" />
       <source>What happened</source>
       <translation>Hình thức</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="118" />
+      <location filename="../../ui/reorg.py" line="119" />
       <source>What moves</source>
       <translation>Những gì được chuyển</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="300" />
+      <location filename="../../ui/reorg.py" line="301" />
       <source>e.g. 123/QĐ-BKHCN</source>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="230" />
-      <location filename="../../ui/reorg.py" line="283" />
+      <location filename="../../ui/reorg.py" line="284" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="112" />
+      <location filename="../../ui/reorg.py" line="113" />
       <source>e.g. Resolution 176/2025/QH15</source>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="278" />
+      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5755,32 +5829,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RescheduleDialog</name>
     <message>
-      <location filename="../../ui/commands.py" line="56" />
+      <location filename="../../ui/commands.py" line="75" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="57" />
+      <location filename="../../ui/commands.py" line="76" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="59" />
+      <location filename="../../ui/commands.py" line="78" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="58" />
+      <location filename="../../ui/commands.py" line="77" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="78" />
+      <location filename="../../ui/commands.py" line="97" />
       <source>New due date</source>
       <translation>Hạn mới</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="44" />
+      <location filename="../../ui/commands.py" line="58" />
       <source>Reschedule</source>
       <translation>Dời hạn</translation>
     </message>
@@ -5793,12 +5867,12 @@ Bản sao lưu: %2</translation>
       <translation>Không tìm thấy kết quả cho “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/search.py" line="24" />
+      <location filename="../../ui/dialogs/search.py" line="33" />
       <source>Organisations, people, meetings, actions… (nguyen, nic, dang)</source>
       <translation>Tổ chức, người, cuộc họp, việc cần làm… (nguyen, nic, dang)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/search.py" line="20" />
+      <location filename="../../ui/dialogs/search.py" line="29" />
       <source>Search everywhere</source>
       <translation>Tìm kiếm</translation>
     </message>
@@ -5806,9 +5880,24 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ServiceMessage</name>
     <message>
+      <location filename="../../ui/service_words.py" line="58" />
+      <source>%1 is another program's SQLite database (its tables: %2), not a Ketnoi database; not opening it, nothing written to it. Choose a Ketnoi database, or a new file name to start one</source>
+      <translation>%1 là cơ sở dữ liệu SQLite của một chương trình khác (các bảng: %2), không phải cơ sở dữ liệu Ketnoi; Ketnoi không mở tệp này và không ghi gì vào đó. Hãy chọn một cơ sở dữ liệu Ketnoi, hoặc một tên tệp mới để bắt đầu</translation>
+    </message>
+    <message>
       <location filename="../../ui/service_words.py" line="34" />
       <source>%1 is not a Ketnoi database (not an SQLite file); not opening it. A workbook or a CSV file is imported instead: File → Import spreadsheet…, or ketnoi import FILE</source>
       <translation>%1 không phải là cơ sở dữ liệu Ketnoi (không phải tệp SQLite); không mở tệp này. Bảng tính hoặc tệp CSV thì nhập vào: Tệp → Nhập từ bảng tính…, hoặc ketnoi import TỆP</translation>
+    </message>
+    <message>
+      <location filename="../../ui/service_words.py" line="52" />
+      <source>%1 of the actions come from meetings held after %2</source>
+      <translation>%1 việc được giao từ các cuộc họp diễn ra sau ngày %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/service_words.py" line="46" />
+      <source>%1 of the actions come from meetings held after their new due dates</source>
+      <translation>%1 việc được giao từ các cuộc họp diễn ra sau hạn mới của chúng</translation>
     </message>
     <message>
       <location filename="../../ui/service_words.py" line="22" />
@@ -5846,12 +5935,17 @@ Bản sao lưu: %2</translation>
       <translation>hãy ghi việc cần làm</translation>
     </message>
     <message>
+      <location filename="../../ui/service_words.py" line="42" />
+      <source>the due date is before the meeting it came from (%1)</source>
+      <translation>hạn xử lý sớm hơn cuộc họp đã giao việc này (%1)</translation>
+    </message>
+    <message>
       <location filename="../../ui/service_words.py" line="23" />
       <source>the meeting ends before it starts</source>
       <translation>cuộc họp kết thúc trước khi bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="42" />
+      <location filename="../../ui/service_words.py" line="67" />
       <source>“%1” already exists (id %2)</source>
       <translation>“%1” đã có (mã %2)</translation>
     </message>
@@ -5977,53 +6071,73 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Shortcuts</name>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="43" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="58" />
+      <source>Chosen attendee: change the role (Tab: organisation)</source>
+      <translation>Người dự đã chọn: đổi vai trò (Tab: tổ chức)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="44" />
       <source>Follow-up due 3 working days after the meeting</source>
       <translation>Việc cần làm có hạn 3 ngày làm việc sau cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="39" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="40" />
       <source>Follow-up due a week after the meeting</source>
       <translation>Việc cần làm có hạn một tuần sau cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="40" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="41" />
       <source>Follow-up due at the end of its month</source>
       <translation>Việc cần làm có hạn vào cuối tháng của cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="38" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="39" />
       <source>Follow-up due the day after the meeting</source>
       <translation>Việc cần làm có hạn vào ngày sau cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="105" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="53" />
+      <source>From an empty attendee or organisation field: its chosen list</source>
+      <translation>Từ ô người dự hoặc tổ chức đang trống: tới danh sách đã chọn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="63" />
+      <source>From the role or organisation: back to the list</source>
+      <translation>Từ vai trò hoặc tổ chức: quay về danh sách</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="129" />
       <source>In a list</source>
       <translation>Trong danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="35" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="36" />
       <source>In a record's form</source>
       <translation>Trong biểu mẫu của một bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="34" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="35" />
       <source>In the Log meeting dialog</source>
       <translation>Trong hộp thoại Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="117" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="141" />
       <source>Other commands</source>
       <translation>Lệnh khác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="37" />
-      <location filename="../../ui/dialogs/shortcuts.py" line="46" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="68" />
+      <source>Remove the selected attendee, organisation or new follow-up</source>
+      <translation>Bỏ người dự, tổ chức hoặc việc mới đang chọn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="38" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="47" />
       <source>Save</source>
       <translation>Lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="49" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="73" />
       <source>Select all</source>
       <translation>Chọn tất cả</translation>
     </message>
@@ -6031,22 +6145,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ShortcutsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="149" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="173" />
       <source>Command</source>
       <translation>Lệnh</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="143" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="167" />
       <source>Find a command or a key…</source>
       <translation>Tìm lệnh hoặc phím…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="140" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="164" />
       <source>Keyboard shortcuts</source>
       <translation>Phím tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="149" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="173" />
       <source>Keys</source>
       <translation>Phím</translation>
     </message>
@@ -6271,6 +6385,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -6451,6 +6566,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7019,22 +7135,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="115" />
+      <location filename="../../ui/commands.py" line="145" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="109" />
+      <location filename="../../ui/commands.py" line="139" />
       <source>&amp;Undo: %1</source>
       <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="111" />
+      <location filename="../../ui/commands.py" line="141" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="112" />
+      <location filename="../../ui/commands.py" line="142" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
@@ -7042,68 +7158,68 @@ Bản sao lưu: %2</translation>
   <context>
     <name>WelcomeDialog</name>
     <message>
-      <location filename="../../ui/welcome.py" line="72" />
+      <location filename="../../ui/welcome.py" line="108" />
       <source>Bring in the contact or organisation lists you already keep in Excel or CSV; nothing is written before you have seen every row.</source>
       <translation>Đưa vào các danh sách người liên hệ hoặc tổ chức bạn đang lưu bằng Excel hay CSV; không gì được ghi trước khi bạn xem từng dòng.</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="80" />
+      <location filename="../../ui/welcome.py" line="116" />
       <source>Connect to a team database</source>
       <translation>Kết nối cơ sở dữ liệu của nhóm</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="93" />
+      <location filename="../../ui/welcome.py" line="129" />
       <source>Help → Welcome… shows this again.</source>
       <translation>Trợ giúp → Chào mừng… để mở lại trang này.</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="70" />
+      <location filename="../../ui/welcome.py" line="106" />
       <source>Import a spreadsheet</source>
       <translation>Nhập từ bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="60" />
+      <location filename="../../ui/welcome.py" line="96" />
       <source>Look around with sample data</source>
       <translation>Xem thử với dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="62" />
+      <location filename="../../ui/welcome.py" line="98" />
       <source>Opens a separate sample database (Vietnam's innovation scene, made-up people) in a new window. Your own database stays empty.</source>
       <translation>Mở một cơ sở dữ liệu mẫu riêng (hệ sinh thái đổi mới sáng tạo Việt Nam, nhân vật hư cấu) trong cửa sổ mới. Cơ sở dữ liệu của bạn vẫn để trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="115" />
+      <location filename="../../ui/welcome.py" line="151" />
       <source>Preparing the sample database…</source>
       <translation>Đang chuẩn bị cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="167" />
+      <location filename="../../ui/welcome.py" line="203" />
       <source>Sample data: %1</source>
       <translation>Dữ liệu mẫu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="89" />
+      <location filename="../../ui/welcome.py" line="125" />
       <source>Start with an empty database</source>
       <translation>Bắt đầu với cơ sở dữ liệu trống</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="130" />
+      <location filename="../../ui/welcome.py" line="166" />
       <source>The sample database could not be written: %1</source>
       <translation>Không ghi được cơ sở dữ liệu mẫu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="40" />
-      <location filename="../../ui/welcome.py" line="44" />
+      <location filename="../../ui/welcome.py" line="76" />
+      <location filename="../../ui/welcome.py" line="80" />
       <source>Welcome to Ketnoi</source>
       <translation>Chào mừng bạn đến với Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="51" />
+      <location filename="../../ui/welcome.py" line="87" />
       <source>Your database is empty. Keep your organisations, people, meetings and commitments here — start in one of these ways:</source>
       <translation>Cơ sở dữ liệu của bạn đang trống. Hãy lưu tổ chức, người liên hệ, cuộc họp và cam kết tại đây — bắt đầu bằng một trong các cách sau:</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="81" />
+      <location filename="../../ui/welcome.py" line="117" />
       <source>Your team keeps one shared PostgreSQL database: enter its address in Settings.</source>
       <translation>Nhóm của bạn dùng chung một cơ sở dữ liệu PostgreSQL: nhập địa chỉ của nó trong Cài đặt.</translation>
     </message>
@@ -7129,8 +7245,6 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
-      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -7156,7 +7270,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
