@@ -141,6 +141,50 @@ COUNTRY_WORDS = {
     }.items()
     for w in words.split("|")
 }
+_LOCATION_PARTS = re.compile(r"\s*(?:[,;/()\n\u2013\u2014]|\s-\s)\s*")
+_VN_CITIES = frozenset(
+    fold(w)
+    for w in "Hà Nội|Hanoi|TP. HCM|TP HCM|HCM|Hồ Chí Minh|TP. Hồ Chí Minh|TP Hồ Chí Minh|Sài Gòn|"
+    "Saigon|Đà Nẵng|Hải Phòng|Cần Thơ".split("|")
+)
+_PLACE_CODES = frozenset({"vn", "us", "uk"})
+"""The two-letter words a location's part may be a country by: "Urbana, IL, USA" is in the
+United States, not in Israel ("IL", "DE", "CA" are states there)."""
+
+
+def countries_named(location: str) -> list[str]:
+    """The countries a location names, each once, in order: "Georgia, USA" → ["US"], "Tokyo
+    (Nhật Bản)" → ["JP"], "Hà Nội / Tokyo, Japan" → ["VN", "JP"]; none in "Hòa Lạc, Hà Nội".
+    Only a whole part between commas, slashes, brackets or dashes counts ("Mỹ Đình" is not "Mỹ")."""
+    whole = COUNTRY_WORDS.get(fold(location))
+    if whole:
+        return [whole]
+    found: list[str] = []
+    for part in _LOCATION_PARTS.split(location):
+        key = fold(part)
+        code = COUNTRY_WORDS.get(key) if len(key) > 2 or key in _PLACE_CODES else None
+        if key in _VN_CITIES:
+            code = "VN"  # ("Hà Nội / Tokyo, Japan": two countries, not Japan)
+        if code and code not in found:
+            found.append(code)
+    return found
+
+
+def _country_from_location(data: Values, warnings: list[Message] | None) -> None:
+    """An organisation with no country of its own takes the one its location names; a location
+    naming two is not guessed from: Viet Nam stays, with a warning (reviewer: "Georgia, USA"
+    came in as VN)."""
+    location = data.get("city")
+    if "country" in data or not isinstance(location, str) or not location:
+        return
+    named = countries_named(location)
+    if len(named) == 1:
+        data["country"] = named[0]
+    elif len(named) > 1 and warnings is not None:
+        warnings.append(
+            warning("location_countries", column="city", value=_shown(location), countries=", ".join(named))
+        )
+
 
 _EMAIL_SPLIT = re.compile(r"[;,\s]+")
 _PHONE_SPLIT = re.compile(r"\s*(?:[;,\n/\u2013\u2014]|\s-\s|\bhoặc\b|\bor\b)\s*")
@@ -640,6 +684,8 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
     elif name == "country":
         key = fold(as_text(value))
         out = COUNTRY_WORDS.get(key) or (key.upper() if _COUNTRY_CODE.fullmatch(key) else None)
+        if out is None and len(named := countries_named(as_text(value))) == 1:
+            out = named[0]  # "Tokyo, Japan" in a Country column
         if out is None:
             errors[name] = msg("country_code", value=clean(as_text(value)))
     elif name in ("influence", "interest"):
@@ -756,6 +802,8 @@ def to_input(
         name, acronym = split_acronym(data["name"])
         if acronym:
             data["name"], data["acronym"] = name, acronym
+    if kind == "organisation":
+        _country_from_location(data, warnings)
     if kind == "contact":
         _join_name_columns(data)
         for written, item in unknown:  # (after the loop: the notes are in data now)

@@ -153,6 +153,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập',
     ),
     "value_kept_in_notes": ('"{value}" kept in the notes', '"{value}" được ghi vào ghi chú'),
+    "location_countries": (
+        '"{value}" names more than one country ({countries}): Country left as VN; check it',
+        '"{value}" nêu tên nhiều nước ({countries}): Quốc gia để là VN; hãy kiểm tra lại',
+    ),
     "unit_not_person": (
         '"{value}" is a department or office, not a person',
         '"{value}" là tên một đơn vị (phòng, ban…), không phải một người',
@@ -444,6 +448,7 @@ LEVELS: dict[str, Level] = {
     "email_kept_in_notes": "warning",
     "date_kept_as_typed": "warning",
     "value_kept_in_notes": "warning",
+    "location_countries": "warning",
     "unit_kept_in_notes": "warning",
     "checkbox_left_out": "warning",
     "date_unclear_kept": "warning",

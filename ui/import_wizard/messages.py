@@ -92,6 +92,10 @@ def _templates() -> dict[str, str]:
         "email_kept_in_notes": tr("ImportMessage", 'email "{value}" is not an address; kept in the notes'),
         "date_kept_as_typed": tr("ImportMessage", '"{value}" is not a date; kept in the notes as typed'),
         "value_kept_in_notes": tr("ImportMessage", '"{value}" kept in the notes'),
+        "location_countries": tr(
+            "ImportMessage",
+            '"{value}" names more than one country ({countries}): Country left as VN; check it',
+        ),
         "unit_not_person": tr("ImportMessage", '"{value}" is a department or office, not a person'),
         "unit_kept_in_notes": tr(
             "ImportMessage",
