@@ -36,6 +36,7 @@ from app.importing.resolve import split_acronym
 from app.importing.sheet import GATHERED_FIELDS
 from app.importing.units import looks_like_unit
 from app.vntext import clean, clean_multiline, fold, join_name
+from db import clock
 from db import models as m
 
 Values = dict[str, Any]
@@ -987,16 +988,27 @@ def prepare_row(
     row's data for its notes, with a warning, and the row is checked again; only problems with
     the record's identity raise :class:`ValidationError`.
 
-    An action the sheet says is done, with no completion date, keeps none: the service dates a
-    done action today when a person marks it, but the day of an import is not the day it was
-    done (an office reviewer found last year's actions "completed" on the import's day)."""
+    An action the sheet says is done, with no completion date, is dated by its due date when
+    that is not after today, with a warning that says so: the day of the import is not the day
+    it was done (an office reviewer found last year's actions "completed" on the import's day),
+    and an undated done action is missed where work is counted by completion date (a digest's
+    "completed" list, a record's timeline: a reviewer's "Xong" action was in neither). With no
+    such due date it keeps none, and the warning says to enter it."""
     prepared = _prepare_row(kind, data, warnings, headers)
     if (
         kind == "action"
         and prepared.columns.get("status") == "done"
         and data.get("completed_on") in (None, "")
     ):
-        prepared.columns["completed_on"] = None
+        due = prepared.columns.get("due_date")
+        dated = due if isinstance(due, dt.date) and due <= clock.today() else None
+        prepared.columns["completed_on"] = dated
+        if warnings is not None:
+            warnings.append(
+                warning("done_dated_by_due", column="status", date=dated.strftime("%d/%m/%Y"))
+                if dated
+                else warning("done_undated", column="status")
+            )
     return prepared
 
 
