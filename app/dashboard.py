@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import ColumnElement, String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import records
@@ -315,6 +315,16 @@ def meetings_for(
     return _with_meeting_orgs(session, [dict(r._asdict()) for r in session.execute(stmt)])
 
 
+def involving_contact(contact_id: int) -> ColumnElement[bool]:
+    """The actions that concern a person: those the person is responsible for and those from a
+    meeting the person attended (either side's). A contact's page and the contact's brief both
+    list their open ones under "Open commitments" (they disagreed: the page had only the first)."""
+    return or_(
+        ACT.c.responsible_contact_id == contact_id,
+        ACT.c.meeting_id.in_(select(ATTENDEE.c.meeting_id).where(ATTENDEE.c.contact_id == contact_id)),
+    )
+
+
 def actions_for(
     session: Session,
     *,
@@ -330,7 +340,7 @@ def actions_for(
     if organisation_id is not None:
         stmt = stmt.where(ACT.c.organisation_id == organisation_id)
     if contact_id is not None:
-        stmt = stmt.where(ACT.c.responsible_contact_id == contact_id)
+        stmt = stmt.where(involving_contact(contact_id))
     if meeting_id is not None:
         stmt = stmt.where(ACT.c.meeting_id == meeting_id)
     if open_only:
@@ -362,6 +372,7 @@ __all__ = [
     "departments",
     "due_summary",
     "former_people",
+    "involving_contact",
     "is_overdue",
     "meetings_for",
     "month_end",

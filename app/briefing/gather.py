@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, union
 from sqlmodel import Session
 
-from app import posts, reorg
+from app import dashboard, posts, reorg
 from app.briefing import queries as q
 from app.briefing.data import (
     ActionRow,
@@ -208,11 +208,10 @@ def gather_contact(
             q.day_end(today),
             12,
         )
-    involves = or_(
-        Action.responsible_contact_id == contact_id,
-        Action.meeting_id.in_(meeting_ids),
+    # the same set as the contact's page (app.story): responsible, or from a meeting attended
+    we, they = q.split(
+        q.actions(session, and_(q.open_only(), dashboard.involving_contact(contact_id)), today)
     )
-    we, they = q.split(q.actions(session, and_(q.open_only(), involves), today))
     return ContactBrief(
         contact_id=contact_id,
         name=c.full_name,

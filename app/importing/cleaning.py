@@ -36,6 +36,7 @@ from app.importing.resolve import split_acronym
 from app.importing.sheet import GATHERED_FIELDS
 from app.importing.units import looks_like_unit
 from app.vntext import clean, clean_multiline, fold, join_name
+from db import clock
 from db import models as m
 
 Values = dict[str, Any]
@@ -141,6 +142,50 @@ COUNTRY_WORDS = {
     }.items()
     for w in words.split("|")
 }
+_LOCATION_PARTS = re.compile(r"\s*(?:[,;/()\n\u2013\u2014]|\s-\s)\s*")
+_VN_CITIES = frozenset(
+    fold(w)
+    for w in "Hà Nội|Hanoi|TP. HCM|TP HCM|HCM|Hồ Chí Minh|TP. Hồ Chí Minh|TP Hồ Chí Minh|Sài Gòn|"
+    "Saigon|Đà Nẵng|Hải Phòng|Cần Thơ".split("|")
+)
+_PLACE_CODES = frozenset({"vn", "us", "uk"})
+"""The two-letter words a location's part may be a country by: "Urbana, IL, USA" is in the
+United States, not in Israel ("IL", "DE", "CA" are states there)."""
+
+
+def countries_named(location: str) -> list[str]:
+    """The countries a location names, each once, in order: "Georgia, USA" → ["US"], "Tokyo
+    (Nhật Bản)" → ["JP"], "Hà Nội / Tokyo, Japan" → ["VN", "JP"]; none in "Hòa Lạc, Hà Nội".
+    Only a whole part between commas, slashes, brackets or dashes counts ("Mỹ Đình" is not "Mỹ")."""
+    whole = COUNTRY_WORDS.get(fold(location))
+    if whole:
+        return [whole]
+    found: list[str] = []
+    for part in _LOCATION_PARTS.split(location):
+        key = fold(part)
+        code = COUNTRY_WORDS.get(key) if len(key) > 2 or key in _PLACE_CODES else None
+        if key in _VN_CITIES:
+            code = "VN"  # ("Hà Nội / Tokyo, Japan": two countries, not Japan)
+        if code and code not in found:
+            found.append(code)
+    return found
+
+
+def _country_from_location(data: Values, warnings: list[Message] | None) -> None:
+    """An organisation with no country of its own takes the one its location names; a location
+    naming two is not guessed from: Viet Nam stays, with a warning (reviewer: "Georgia, USA"
+    came in as VN)."""
+    location = data.get("city")
+    if "country" in data or not isinstance(location, str) or not location:
+        return
+    named = countries_named(location)
+    if len(named) == 1:
+        data["country"] = named[0]
+    elif len(named) > 1 and warnings is not None:
+        warnings.append(
+            warning("location_countries", column="city", value=_shown(location), countries=", ".join(named))
+        )
+
 
 _EMAIL_SPLIT = re.compile(r"[;,\s]+")
 _PHONE_SPLIT = re.compile(r"\s*(?:[;,\n/\u2013\u2014]|\s-\s|\bhoặc\b|\bor\b)\s*")
@@ -640,6 +685,8 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
     elif name == "country":
         key = fold(as_text(value))
         out = COUNTRY_WORDS.get(key) or (key.upper() if _COUNTRY_CODE.fullmatch(key) else None)
+        if out is None and len(named := countries_named(as_text(value))) == 1:
+            out = named[0]  # "Tokyo, Japan" in a Country column
         if out is None:
             errors[name] = msg("country_code", value=clean(as_text(value)))
     elif name in ("influence", "interest"):
@@ -756,6 +803,8 @@ def to_input(
         name, acronym = split_acronym(data["name"])
         if acronym:
             data["name"], data["acronym"] = name, acronym
+    if kind == "organisation":
+        _country_from_location(data, warnings)
     if kind == "contact":
         _join_name_columns(data)
         for written, item in unknown:  # (after the loop: the notes are in data now)
@@ -939,16 +988,27 @@ def prepare_row(
     row's data for its notes, with a warning, and the row is checked again; only problems with
     the record's identity raise :class:`ValidationError`.
 
-    An action the sheet says is done, with no completion date, keeps none: the service dates a
-    done action today when a person marks it, but the day of an import is not the day it was
-    done (an office reviewer found last year's actions "completed" on the import's day)."""
+    An action the sheet says is done, with no completion date, is dated by its due date when
+    that is not after today, with a warning that says so: the day of the import is not the day
+    it was done (an office reviewer found last year's actions "completed" on the import's day),
+    and an undated done action is missed where work is counted by completion date (a digest's
+    "completed" list, a record's timeline: a reviewer's "Xong" action was in neither). With no
+    such due date it keeps none, and the warning says to enter it."""
     prepared = _prepare_row(kind, data, warnings, headers)
     if (
         kind == "action"
         and prepared.columns.get("status") == "done"
         and data.get("completed_on") in (None, "")
     ):
-        prepared.columns["completed_on"] = None
+        due = prepared.columns.get("due_date")
+        dated = due if isinstance(due, dt.date) and due <= clock.today() else None
+        prepared.columns["completed_on"] = dated
+        if warnings is not None:
+            warnings.append(
+                warning("done_dated_by_due", column="status", date=dated.strftime("%d/%m/%Y"))
+                if dated
+                else warning("done_undated", column="status")
+            )
     return prepared
 
 

@@ -153,6 +153,21 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập',
     ),
     "value_kept_in_notes": ('"{value}" kept in the notes', '"{value}" được ghi vào ghi chú'),
+    "done_dated_by_due": (
+        "done, with no completion date: dated {date}, its due date; change it if it was done another day",
+        "đã xong nhưng không có ngày hoàn thành: lấy hạn {date} làm ngày hoàn thành; hãy sửa nếu việc "
+        "xong vào ngày khác",
+    ),
+    "done_undated": (
+        "done, with no completion date nor a past due date: left without one, so no period counts "
+        "it as completed; enter the date it was done",
+        "đã xong nhưng không có ngày hoàn thành, cũng không có hạn đã qua: để trống, nên việc này không "
+        "được tính là hoàn thành trong kỳ nào; hãy nhập ngày hoàn thành",
+    ),
+    "location_countries": (
+        '"{value}" names more than one country ({countries}): Country left as VN; check it',
+        '"{value}" nêu tên nhiều nước ({countries}): Quốc gia để là VN; hãy kiểm tra lại',
+    ),
     "unit_not_person": (
         '"{value}" is a department or office, not a person',
         '"{value}" là tên một đơn vị (phòng, ban…), không phải một người',
@@ -444,6 +459,9 @@ LEVELS: dict[str, Level] = {
     "email_kept_in_notes": "warning",
     "date_kept_as_typed": "warning",
     "value_kept_in_notes": "warning",
+    "location_countries": "warning",
+    "done_dated_by_due": "warning",
+    "done_undated": "warning",
     "unit_kept_in_notes": "warning",
     "checkbox_left_out": "warning",
     "date_unclear_kept": "warning",

@@ -273,6 +273,8 @@ def clean_row(
     notes = NOTES_FIELD.get(kind)  # (a staff member has none)
     if notes and notes in data and notes not in raw:  # values kept in the notes
         result.supplied = _share(result.supplied | {notes})
+    if "country" in data and "country" not in raw:  # an organisation's, from its location
+        result.supplied = _share(result.supplied | {"country"})
     if warnings:
         result.warnings = [
             w.at(sheet=layout.sheet, row=number, column=_label_for(layout, w.column) if w.column else "")

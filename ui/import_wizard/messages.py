@@ -100,6 +100,19 @@ def _templates() -> dict[str, str]:
         "email_kept_in_notes": tr("ImportMessage", 'email "{value}" is not an address; kept in the notes'),
         "date_kept_as_typed": tr("ImportMessage", '"{value}" is not a date; kept in the notes as typed'),
         "value_kept_in_notes": tr("ImportMessage", '"{value}" kept in the notes'),
+        "done_dated_by_due": tr(
+            "ImportMessage",
+            "done, with no completion date: dated {date}, its due date; change it if it was done another day",
+        ),
+        "done_undated": tr(
+            "ImportMessage",
+            "done, with no completion date nor a past due date: left without one, so no period counts "
+            "it as completed; enter the date it was done",
+        ),
+        "location_countries": tr(
+            "ImportMessage",
+            '"{value}" names more than one country ({countries}): Country left as VN; check it',
+        ),
         "unit_not_person": tr("ImportMessage", '"{value}" is a department or office, not a person'),
         "unit_kept_in_notes": tr(
             "ImportMessage",

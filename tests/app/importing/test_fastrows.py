@@ -44,7 +44,8 @@ PHONES = ["0912 345 678", "(+84) 98-662-6738", "+84 992808850", "0992976585", "8
 DATES = [dt.date(2025, 1, 2), dt.datetime(2025, 1, 2, 10, 30), dt.datetime(2025, 1, 2), "02/01/2025",
          "2025-01-02", "not a date", "31/02/2025", "  05/04/2025 "]  # fmt: skip
 NOTES = ["Quan tâm AI", "line1\nline2", "  a  \r\n b ", "Quan tâm\u200b AI\x07"]
-COUNTRIES = ["Việt Nam", "VN", "Mỹ", "xx", "Nowhere", "us", "  Nhật Bản "]
+COUNTRIES = ["Việt Nam", "VN", "Mỹ", "xx", "Nowhere", "us", "  Nhật Bản ", "Tokyo, Japan", "Georgia, USA",
+             "Hà Nội / Tokyo, Japan", "Urbana, IL, USA", "Mỹ Đình, Hà Nội"]  # fmt: skip
 SOURCES = ["Hội thảo", "Đề xuất\u200b", "x" * 40]
 TAGS = ["AI; Biotech", "AI, ai", "x" * 101, "Đổi mới sáng tạo", ";", "AI\nFintech"]
 POOLS = {
