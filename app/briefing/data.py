@@ -113,7 +113,8 @@ class OrganisationBrief:
     influence: int | None = None
     interest: int | None = None
     notes: str = ""
-    people: tuple[PersonRow, ...] = ()
+    people: tuple[PersonRow, ...] = ()  # its own and its departments' (``organisation``: the department)
+    people_more: int = 0  # people of the organisation not listed (the brief lists the first few)
     summary: RelationshipSummary = field(default_factory=lambda: RelationshipSummary(None, None, 0, 0, ()))
     recent_meetings: tuple[MeetingRow, ...] = ()
     we_owe: tuple[ActionRow, ...] = ()

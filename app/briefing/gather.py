@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, union
 from sqlmodel import Session
 
-from app import posts, reorg
+from app import dashboard, posts, reorg
 from app.briefing import queries as q
 from app.briefing.data import (
     ActionRow,
@@ -64,7 +64,10 @@ __all__ = [
 ]
 
 RECENT_MEETINGS = 8
-PEOPLE_LIMIT = 40
+KEY_PEOPLE = 12
+"""People an organisation brief lists: what fits beside the meetings and commitments on the
+first pages (reviewer: 45 people over 2½ pages pushed the commitments to page 4); how many more
+the organisation has is said under the table."""
 
 
 # --- organisation ---------------------------------------------------------------------------
@@ -111,6 +114,7 @@ def gather_organisation(
     )
     actions = q.actions(session, and_(q.open_only(), people_of_org), today)
     we, they = q.split(actions)
+    people, more = _key_people(session, org_id, today)
     return OrganisationBrief(
         organisation_id=org_id,
         name=org.name,
@@ -130,7 +134,8 @@ def gather_organisation(
         influence=org.influence,
         interest=org.interest,
         notes=org.notes,
-        people=tuple(q.people(session, Contact.organisation_id == org_id, q.day_end(today), PEOPLE_LIMIT)),
+        people=people,
+        people_more=more,
         summary=q.summary(session, meeting_ids, today),
         recent_meetings=tuple(q.recent(session, meeting_ids, today, recent)),
         we_owe=we,
@@ -139,6 +144,46 @@ def gather_organisation(
         letters=gather_letters(session, org_id, today),
         lineage=reorg.lineage(session, org_id),
     )
+
+
+def _key_people(session: Session, org_id: int, today: dt.date) -> tuple[tuple[PersonRow, ...], int]:
+    """The people the organisation's page lists (its own and its departments':
+    dashboard.units_select), the most influential first, then the most recently met; at most
+    KEY_PEOPLE of them, and how many more there are. A department's person has the
+    department's acronym or name as ``organisation``; the organisation's own, none."""
+    rows = q.fetch(
+        session,
+        select(
+            Contact.id,
+            Contact.influence,
+            Contact.sort_key,
+            Contact.organisation_id,
+            func.coalesce(func.nullif(Organisation.acronym, ""), Organisation.name),
+        )
+        .join(Organisation, Organisation.id == Contact.organisation_id)
+        .where(
+            Contact.organisation_id.in_(dashboard.units_select(org_id)),
+            Contact.deleted_at.is_(None),
+        ),
+    )
+    before = q.day_end(today)
+    met = q.last_met(session, [r[0] for r in rows], before)
+    never = dt.datetime.min
+
+    def rank(r: Any) -> tuple[Any, ...]:
+        return (-(r[1] or 0), -(met.get(r[0], never) - never).total_seconds(), r[2] or "", r[0])
+
+    chosen = sorted(rows, key=rank)[:KEY_PEOPLE]
+    found = {
+        p.contact_id: p
+        for p in q.people(session, Contact.id.in_([r[0] for r in chosen]), before, KEY_PEOPLE, met=met)
+    }
+    people = tuple(
+        dataclasses.replace(found[r[0]], organisation="" if r[3] == org_id else r[4])
+        for r in chosen
+        if r[0] in found
+    )
+    return people, len(rows) - len(people)
 
 
 # --- contact --------------------------------------------------------------------------------

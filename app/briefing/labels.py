@@ -138,7 +138,8 @@ _EN = {
     "not_met": "not met",
     "planned": "planned",
     "no_scores": "No organisation has influence and interest scores yet.",
-    "more_people": "%d more people are not listed.",
+    "more_people": "… and %d more: the organisation's page in Ketnoi lists them all, under People.",
+    "department": "Department",
 }
 
 _VI = {
@@ -235,7 +236,8 @@ _VI = {
     "not_met": "chưa gặp",
     "planned": "dự kiến",
     "no_scores": "Chưa có tổ chức nào được chấm điểm ảnh hưởng và quan tâm.",
-    "more_people": "Còn %d người khác không liệt kê.",
+    "more_people": "… và %d người khác: xem đầy đủ ở mục Nhân sự trên trang của tổ chức trong Ketnoi.",
+    "department": "Đơn vị",
 }
 
 LABELS = {

@@ -82,7 +82,15 @@ def organisation_story(
         height = 110 * (COMPACT_CHART if compact else 1)
         chart = meetings_per_month(b.summary.per_month, lab, avail, height=height)
         story.append(_chart_block(lab["per_month"], chart, compact=compact))
-    story += [SectionHeading(lab["key_people"]), sec.people_table(b.people, lab, avail)]
+    # the organisation's people and its departments' (as its page lists them), the department
+    # named; the first few, how many more said under them
+    departments = any(p.organisation for p in b.people)
+    story += [
+        SectionHeading(lab["key_people"]),
+        sec.people_table(b.people, lab, avail, show_org=departments, org_heading="department"),
+    ]
+    if b.people_more:
+        story.append(Paragraph(esc(lab["more_people"] % b.people_more), styles().muted))
     story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail)
     story += letters_section(b.letters, lab, avail)

@@ -82,15 +82,23 @@ def _reach(p: PersonRow, room: float) -> Paragraph:
 
 
 def people_table(
-    people: Sequence[PersonRow], lab: Labels, avail: float, *, show_org: bool = False, show_role: bool = False
+    people: Sequence[PersonRow],
+    lab: Labels,
+    avail: float,
+    *,
+    show_org: bool = False,
+    show_role: bool = False,
+    org_heading: str = "organisation",
 ) -> Flowable:
+    """``org_heading``: the label over the ``organisation`` column ("department" in an
+    organisation's brief, where it names the department a person works in)."""
     if not people:
         return none_line(lab)
     st = styles()
     header = [lab["name"], lab["position"]]
     widths = [0.26, 0.30]
     if show_org:
-        header.append(lab["organisation"])
+        header.append(lab[org_heading])
         widths = [0.22, 0.21, 0.20]
     header += [lab["reach"], lab["last_met"]]
     rest = 1 - sum(widths)
