@@ -192,6 +192,7 @@ class StakeholderPoint:
 class OverdueGroup:
     responsible: str
     actions: tuple[ActionRow, ...]
+    direction: str = "we_owe"  # we_owe / they_owe: a person's delays on our side and theirs apart
 
 
 @dataclass(frozen=True)
@@ -215,3 +216,4 @@ class PeriodDigest:
     overdue: tuple[OverdueGroup, ...] = ()
     stakeholders: tuple[StakeholderPoint, ...] = ()
     per_month: tuple[MonthCount, ...] = ()
+    overdue_on: dt.date | None = None  # ``overdue`` is as it stood that day: the period's end, or today

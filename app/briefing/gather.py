@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, union
 from sqlmodel import Session
 
-from app import dashboard, posts, reorg
+from app import dashboard, posts, reorg, workdays
 from app.briefing import queries as q
 from app.briefing.data import (
     ActionRow,
@@ -408,7 +408,8 @@ def gather_digest(
     today: dt.date | None = None,
     stakeholder_limit: int = 40,
 ) -> PeriodDigest:
-    """What happened from ``start`` to ``end`` (both inclusive); overdue as of ``today``."""
+    """What happened from ``start`` to ``end`` (both inclusive); what was overdue at its end
+    (on ``today`` when the period ends later)."""
     if end < start:
         raise ValueError("The period ends before it starts")
     check_period(start, end)
@@ -436,15 +437,28 @@ def gather_digest(
         today,
         order_by_due=False,
     )
+    # Overdue as it stood at the end of the period (today, for a period not over yet): due
+    # before that day and not done by then, late by the working days up to it. It was the count
+    # of today beside the period's figures, and listed actions due after the period (reviewer).
+    on = min(end, today)
     overdue_rows = q.actions(
-        session, and_(q.open_only(), Action.due_date.is_not(None), Action.due_date < today), today
+        session,
+        and_(
+            Action.due_date.is_not(None),
+            Action.due_date < on,
+            or_(q.open_only(), and_(Action.status == "done", Action.completed_on > on)),
+        ),
+        on,
     )
-    groups: dict[str, list[ActionRow]] = {}
+    cal = workdays.load_calendar(session)
+    groups: dict[tuple[str, str], list[ActionRow]] = {}
     for a in overdue_rows:
-        groups.setdefault(a.responsible, []).append(a)
+        late = dataclasses.replace(a, overdue=True, late_workdays=cal.count(a.due_date or on, on))
+        side = "they_owe" if a.direction == "they_owe" else "we_owe"
+        groups.setdefault((side, a.responsible), []).append(late)
     overdue = sorted(
-        (OverdueGroup(k, tuple(v)) for k, v in groups.items()),
-        key=lambda g: (-len(g.actions), g.responsible == "", g.responsible),
+        (OverdueGroup(who, tuple(v), side) for (side, who), v in groups.items()),
+        key=lambda g: (g.direction != "we_owe", -len(g.actions), g.responsible == "", g.responsible),
     )
     met = (
         select(MeetingOrganisation.organisation_id, func.count().label("n"))
@@ -486,4 +500,5 @@ def gather_digest(
         overdue=tuple(overdue),
         stakeholders=tuple(stakeholders),
         per_month=q.per_month(session, all_ids, end),
+        overdue_on=on,
     )

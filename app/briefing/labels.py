@@ -128,6 +128,11 @@ _EN = {
     "name_continued": "%1 (continued)",  # the person of a group of rows, again on the next page
     "count": "Count",
     "days_late": "Working days late",
+    "under_one": "< 1",  # overdue, though no working day has passed since (due before a weekend)
+    "overdue_on": "Overdue on %1",
+    "overdue_at_end": "As on %1, the last day of the period: due before that day and not done by "
+    "then; working days late counted up to it.",
+    "overdue_today": "As on %1, today (the period has not ended): due before today and not done.",
     "influence": "Influence",
     "interest": "Interest",
     "q.manage": "Manage closely",
@@ -226,6 +231,12 @@ _VI = {
     "name_continued": "%1 (tiếp theo)",
     "count": "Số việc",
     "days_late": "Số ngày làm việc trễ",
+    "under_one": "< 1",
+    "overdue_on": "Quá hạn tính đến %1",
+    "overdue_at_end": "Tính đến ngày %1, ngày cuối kỳ: các việc có hạn trước ngày đó mà đến hết "
+    "ngày đó chưa xong; số ngày làm việc trễ tính đến ngày đó.",
+    "overdue_today": "Tính đến hôm nay, %1 (kỳ báo cáo chưa kết thúc): các việc có hạn trước hôm nay "
+    "mà chưa xong.",
     "influence": "Mức ảnh hưởng",
     "interest": "Mức quan tâm",
     "q.manage": "Quản lý chặt chẽ",
