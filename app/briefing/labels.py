@@ -143,6 +143,9 @@ _EN = {
     "not_met": "not met",
     "planned": "planned",
     "no_scores": "No organisation has influence and interest scores yet.",
+    "no_meetings_org": "No meeting with this organisation is recorded yet.",
+    "no_meetings_contact": "No meeting with this person is recorded yet.",
+    "no_decisions": "No decisions are recorded for these meetings.",
     "more_people": "… and %d more: the organisation's page in Ketnoi lists them all, under People.",
     "department": "Department",
 }
@@ -247,6 +250,9 @@ _VI = {
     "not_met": "chưa gặp",
     "planned": "dự kiến",
     "no_scores": "Chưa có tổ chức nào được chấm điểm ảnh hưởng và quan tâm.",
+    "no_meetings_org": "Chưa ghi nhận cuộc họp nào với tổ chức này.",
+    "no_meetings_contact": "Chưa ghi nhận cuộc họp nào với người này.",
+    "no_decisions": "Các cuộc họp này chưa ghi kết luận.",
     "more_people": "… và %d người khác: xem đầy đủ ở mục Nhân sự trên trang của tổ chức trong Ketnoi.",
     "department": "Đơn vị",
 }

@@ -18,7 +18,14 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from app.briefing import sections as sec
 from app.briefing.charts import FlexChart, meetings_per_month, stakeholder_map
-from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief, OverdueGroup, PeriodDigest
+from app.briefing.data import (
+    ContactBrief,
+    MeetingPrepBrief,
+    OrganisationBrief,
+    OverdueGroup,
+    PeriodDigest,
+    RelationshipSummary,
+)
 from app.briefing.labels import Labels, labels
 from app.briefing.layout import (
     SectionHeading,
@@ -55,6 +62,24 @@ COMPACT_CHART = 0.72
 layout compacts a brief whose last page would carry only a tail: layout.build_document)."""
 
 
+def _relationship(
+    summary: RelationshipSummary, nothing: str, height: float, lab: Labels, avail: float, compact: bool
+) -> list[Flowable]:
+    """ "Relationship at a glance": the four figures and the meetings per month; one line when no
+    meeting is recorded (reviewer: an empty chart above "—, —, 0, 0"), no chart when none was in
+    the last twelve months (the figure beside it says 0)."""
+    out: list[Flowable] = [SectionHeading(lab["relationship"])]
+    if not summary.total:
+        return [*out, Paragraph(esc(lab[nothing]), styles().body)]
+    out.append(sec.summary_strip(summary, lab, avail))
+    if summary.last_12_months:
+        chart = meetings_per_month(
+            summary.per_month, lab, avail, height=height * (COMPACT_CHART if compact else 1)
+        )
+        out.append(_chart_block(lab["per_month"], chart, compact=compact))
+    return out
+
+
 def organisation_story(
     b: OrganisationBrief, lab: Labels, avail: float, compact: bool = False
 ) -> list[Flowable]:
@@ -78,11 +103,7 @@ def organisation_story(
             avail,
         )
     )
-    story += [SectionHeading(lab["relationship"]), sec.summary_strip(b.summary, lab, avail)]
-    if b.summary.per_month:
-        height = 110 * (COMPACT_CHART if compact else 1)
-        chart = meetings_per_month(b.summary.per_month, lab, avail, height=height)
-        story.append(_chart_block(lab["per_month"], chart, compact=compact))
+    story += _relationship(b.summary, "no_meetings_org", 110, lab, avail, compact)
     # the organisation's people and its departments' (as its page lists them), the department
     # named; the first few, how many more said under them
     departments = any(p.organisation for p in b.people)
@@ -92,7 +113,8 @@ def organisation_story(
     ]
     if b.people_more:
         story.append(Paragraph(esc(lab["more_people"] % b.people_more), styles().muted))
-    story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
+    if b.recent_meetings:  # none: the line under "Relationship at a glance" said so
+        story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail)
     story += letters_section(b.letters, lab, avail)
     story += sec.files_section(b.files, lab, avail)
@@ -124,12 +146,7 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = Fa
             avail,
         )
     )
-    story += [SectionHeading(lab["relationship"]), sec.summary_strip(b.summary, lab, avail)]
-    if b.summary.total:
-        chart = meetings_per_month(
-            b.summary.per_month, lab, avail, height=95 * (COMPACT_CHART if compact else 1)
-        )
-        story.append(_chart_block(lab["per_month"], chart, compact=compact))
+    story += _relationship(b.summary, "no_meetings_contact", 95, lab, avail, compact)
     if b.role_history:
         rows = [
             [
@@ -147,7 +164,8 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = Fa
             ),
         ]
     story += posts_held_section(b.posts_held, lab, avail)
-    story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
+    if b.recent_meetings:
+        story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail, show_org=True)
     if b.colleagues:
         story += [SectionHeading(lab["colleagues"]), sec.people_table(b.colleagues, lab, avail)]

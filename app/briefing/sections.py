@@ -169,13 +169,17 @@ def meetings_table(
     if not meetings:
         return [none_line(lab)]
     st = styles()
+    # a "Decisions" column of "—" in every row says nothing: left out, and said in one line
+    decided = any(m.decisions.strip() for m in meetings)
     header = [lab["date"], lab["meeting"]]
-    widths = [0.13, 0.34]
+    widths = [0.13, 0.34] if decided else [0.15, 0.50]
     if show_with:
         header.append(lab["with"])
         widths.append(0.18)
-    header.append(lab["decisions"])
-    widths.append(1 - sum(widths))
+    if decided:
+        header.append(lab["decisions"])
+        widths.append(0.0)
+    widths[-1] += 1 - sum(widths)  # the last column takes the rest
     rows = []
     overflow: list[MeetingRow] = []
     for m in meetings:
@@ -193,13 +197,17 @@ def meetings_table(
             text = "<br/>".join(x for x in (f"<b>{who}</b>" if who else "", people) if x)
             cells.append(Paragraph(text, st.cell))
         decisions = m.decisions or "—"
-        if len(decisions) > LONG_TEXT:
+        if not decided:
+            pass  # no column
+        elif len(decisions) > LONG_TEXT:
             overflow.append(m)
             cells.append([para(_clip(decisions), st.cell), Paragraph(esc(lab["in_full"]), st.muted)])
         else:
             cells.append(para(decisions, st.cell))
         rows.append(cells)
     out: list[Flowable] = [data_table(header, rows, widths, avail)]
+    if not decided:
+        out.append(Paragraph(esc(lab["no_decisions"]), st.muted))
     for m in overflow:
         head = f"<b>{esc(format_date(m.starts_at, lab))} · {esc(m.title)}</b> — {esc(lab['decisions'])}"
         out += [CondPageBreak(20 * mm), Spacer(1, 6), Paragraph(head, st.body)]
