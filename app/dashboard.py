@@ -201,19 +201,26 @@ def counts(session: Session, *, today: dt.date) -> dict[str, int]:
 # --- detail stories -----------------------------------------------------------------------------
 
 
+def units_select(organisation_id: int) -> Any:
+    """The ids of the organisation and its direct departments (not deleted): whose people its
+    page lists (:func:`organisation_people`) and its brief (app.briefing.gather)."""
+    return select(ORG.c.id).where(
+        or_(ORG.c.id == organisation_id, ORG.c.parent_id == organisation_id), ORG.c.deleted_at.is_(None)
+    )
+
+
+def organisation_units(session: Session, organisation_id: int) -> list[int]:
+    """:func:`units_select`'s ids, the organisation first."""
+    ids = [int(i) for i in session.execute(units_select(organisation_id)).scalars()]
+    return [organisation_id] + [i for i in ids if i != organisation_id]
+
+
 def organisation_people(
     session: Session, organisation_id: int, *, limit: int = 200, departments: bool = False
 ) -> list[dict[str, Any]]:
     """People at an organisation (and, with ``departments``, at its direct departments, whose
     name is then in ``unit``), with their primary email and phone and position history."""
-    units = [organisation_id]
-    if departments:
-        units += [
-            int(i)
-            for i in session.execute(
-                select(ORG.c.id).where(ORG.c.parent_id == organisation_id, ORG.c.deleted_at.is_(None))
-            ).scalars()
-        ]
+    units = organisation_units(session, organisation_id) if departments else [organisation_id]
     stmt = (
         select(
             CON.c.id,
@@ -377,8 +384,10 @@ __all__ = [
     "meetings_for",
     "month_end",
     "organisation_people",
+    "organisation_units",
     "recent_organisations",
     "staff_name",
+    "units_select",
     "upcoming_meetings",
     "week_end",
 ]

@@ -113,7 +113,8 @@ class OrganisationBrief:
     influence: int | None = None
     interest: int | None = None
     notes: str = ""
-    people: tuple[PersonRow, ...] = ()
+    people: tuple[PersonRow, ...] = ()  # its own and its departments' (``organisation``: the department)
+    people_more: int = 0  # people of the organisation not listed (the brief lists the first few)
     summary: RelationshipSummary = field(default_factory=lambda: RelationshipSummary(None, None, 0, 0, ()))
     recent_meetings: tuple[MeetingRow, ...] = ()
     we_owe: tuple[ActionRow, ...] = ()
@@ -191,6 +192,7 @@ class StakeholderPoint:
 class OverdueGroup:
     responsible: str
     actions: tuple[ActionRow, ...]
+    direction: str = "we_owe"  # we_owe / they_owe: a person's delays on our side and theirs apart
 
 
 @dataclass(frozen=True)
@@ -214,3 +216,4 @@ class PeriodDigest:
     overdue: tuple[OverdueGroup, ...] = ()
     stakeholders: tuple[StakeholderPoint, ...] = ()
     per_month: tuple[MonthCount, ...] = ()
+    overdue_on: dt.date | None = None  # ``overdue`` is as it stood that day: the period's end, or today

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, union
 from sqlmodel import Session
 
-from app import dashboard, posts, reorg
+from app import dashboard, posts, reorg, workdays
 from app.briefing import queries as q
 from app.briefing.data import (
     ActionRow,
@@ -64,7 +64,10 @@ __all__ = [
 ]
 
 RECENT_MEETINGS = 8
-PEOPLE_LIMIT = 40
+KEY_PEOPLE = 12
+"""People an organisation brief lists: what fits beside the meetings and commitments on the
+first pages (reviewer: 45 people over 2½ pages pushed the commitments to page 4); how many more
+the organisation has is said under the table."""
 
 
 # --- organisation ---------------------------------------------------------------------------
@@ -111,6 +114,7 @@ def gather_organisation(
     )
     actions = q.actions(session, and_(q.open_only(), people_of_org), today)
     we, they = q.split(actions)
+    people, more = _key_people(session, org_id, today)
     return OrganisationBrief(
         organisation_id=org_id,
         name=org.name,
@@ -130,7 +134,8 @@ def gather_organisation(
         influence=org.influence,
         interest=org.interest,
         notes=org.notes,
-        people=tuple(q.people(session, Contact.organisation_id == org_id, q.day_end(today), PEOPLE_LIMIT)),
+        people=people,
+        people_more=more,
         summary=q.summary(session, meeting_ids, today),
         recent_meetings=tuple(q.recent(session, meeting_ids, today, recent)),
         we_owe=we,
@@ -139,6 +144,46 @@ def gather_organisation(
         letters=gather_letters(session, org_id, today),
         lineage=reorg.lineage(session, org_id),
     )
+
+
+def _key_people(session: Session, org_id: int, today: dt.date) -> tuple[tuple[PersonRow, ...], int]:
+    """The people the organisation's page lists (its own and its departments':
+    dashboard.units_select), the most influential first, then the most recently met; at most
+    KEY_PEOPLE of them, and how many more there are. A department's person has the
+    department's acronym or name as ``organisation``; the organisation's own, none."""
+    rows = q.fetch(
+        session,
+        select(
+            Contact.id,
+            Contact.influence,
+            Contact.sort_key,
+            Contact.organisation_id,
+            func.coalesce(func.nullif(Organisation.acronym, ""), Organisation.name),
+        )
+        .join(Organisation, Organisation.id == Contact.organisation_id)
+        .where(
+            Contact.organisation_id.in_(dashboard.units_select(org_id)),
+            Contact.deleted_at.is_(None),
+        ),
+    )
+    before = q.day_end(today)
+    met = q.last_met(session, [r[0] for r in rows], before)
+    never = dt.datetime.min
+
+    def rank(r: Any) -> tuple[Any, ...]:
+        return (-(r[1] or 0), -(met.get(r[0], never) - never).total_seconds(), r[2] or "", r[0])
+
+    chosen = sorted(rows, key=rank)[:KEY_PEOPLE]
+    found = {
+        p.contact_id: p
+        for p in q.people(session, Contact.id.in_([r[0] for r in chosen]), before, KEY_PEOPLE, met=met)
+    }
+    people = tuple(
+        dataclasses.replace(found[r[0]], organisation="" if r[3] == org_id else r[4])
+        for r in chosen
+        if r[0] in found
+    )
+    return people, len(rows) - len(people)
 
 
 # --- contact --------------------------------------------------------------------------------
@@ -362,7 +407,8 @@ def gather_digest(
     today: dt.date | None = None,
     stakeholder_limit: int = 40,
 ) -> PeriodDigest:
-    """What happened from ``start`` to ``end`` (both inclusive); overdue as of ``today``."""
+    """What happened from ``start`` to ``end`` (both inclusive); what was overdue at its end
+    (on ``today`` when the period ends later)."""
     if end < start:
         raise ValueError("The period ends before it starts")
     check_period(start, end)
@@ -390,15 +436,28 @@ def gather_digest(
         today,
         order_by_due=False,
     )
+    # Overdue as it stood at the end of the period (today, for a period not over yet): due
+    # before that day and not done by then, late by the working days up to it. It was the count
+    # of today beside the period's figures, and listed actions due after the period (reviewer).
+    on = min(end, today)
     overdue_rows = q.actions(
-        session, and_(q.open_only(), Action.due_date.is_not(None), Action.due_date < today), today
+        session,
+        and_(
+            Action.due_date.is_not(None),
+            Action.due_date < on,
+            or_(q.open_only(), and_(Action.status == "done", Action.completed_on > on)),
+        ),
+        on,
     )
-    groups: dict[str, list[ActionRow]] = {}
+    cal = workdays.load_calendar(session)
+    groups: dict[tuple[str, str], list[ActionRow]] = {}
     for a in overdue_rows:
-        groups.setdefault(a.responsible, []).append(a)
+        late = dataclasses.replace(a, overdue=True, late_workdays=cal.count(a.due_date or on, on))
+        side = "they_owe" if a.direction == "they_owe" else "we_owe"
+        groups.setdefault((side, a.responsible), []).append(late)
     overdue = sorted(
-        (OverdueGroup(k, tuple(v)) for k, v in groups.items()),
-        key=lambda g: (-len(g.actions), g.responsible == "", g.responsible),
+        (OverdueGroup(who, tuple(v), side) for (side, who), v in groups.items()),
+        key=lambda g: (g.direction != "we_owe", -len(g.actions), g.responsible == "", g.responsible),
     )
     met = (
         select(MeetingOrganisation.organisation_id, func.count().label("n"))
@@ -440,4 +499,5 @@ def gather_digest(
         overdue=tuple(overdue),
         stakeholders=tuple(stakeholders),
         per_month=q.per_month(session, all_ids, end),
+        overdue_on=on,
     )

@@ -128,6 +128,11 @@ _EN = {
     "name_continued": "%1 (continued)",  # the person of a group of rows, again on the next page
     "count": "Count",
     "days_late": "Working days late",
+    "under_one": "< 1",  # overdue, though no working day has passed since (due before a weekend)
+    "overdue_on": "Overdue on %1",
+    "overdue_at_end": "As on %1, the last day of the period: due before that day and not done by "
+    "then; working days late counted up to it.",
+    "overdue_today": "As on %1, today (the period has not ended): due before today and not done.",
     "influence": "Influence",
     "interest": "Interest",
     "q.manage": "Manage closely",
@@ -138,7 +143,11 @@ _EN = {
     "not_met": "not met",
     "planned": "planned",
     "no_scores": "No organisation has influence and interest scores yet.",
-    "more_people": "%d more people are not listed.",
+    "no_meetings_org": "No meeting with this organisation is recorded yet.",
+    "no_meetings_contact": "No meeting with this person is recorded yet.",
+    "no_decisions": "No decisions are recorded for these meetings.",
+    "more_people": "… and %d more: the organisation's page in Ketnoi lists them all, under People.",
+    "department": "Department",
 }
 
 _VI = {
@@ -225,6 +234,12 @@ _VI = {
     "name_continued": "%1 (tiếp theo)",
     "count": "Số việc",
     "days_late": "Số ngày làm việc trễ",
+    "under_one": "< 1",
+    "overdue_on": "Quá hạn tính đến %1",
+    "overdue_at_end": "Tính đến ngày %1, ngày cuối kỳ: các việc có hạn trước ngày đó mà đến hết "
+    "ngày đó chưa xong; số ngày làm việc trễ tính đến ngày đó.",
+    "overdue_today": "Tính đến hôm nay, %1 (kỳ báo cáo chưa kết thúc): các việc có hạn trước hôm nay "
+    "mà chưa xong.",
     "influence": "Mức ảnh hưởng",
     "interest": "Mức quan tâm",
     "q.manage": "Quản lý chặt chẽ",
@@ -235,7 +250,11 @@ _VI = {
     "not_met": "chưa gặp",
     "planned": "dự kiến",
     "no_scores": "Chưa có tổ chức nào được chấm điểm ảnh hưởng và quan tâm.",
-    "more_people": "Còn %d người khác không liệt kê.",
+    "no_meetings_org": "Chưa ghi nhận cuộc họp nào với tổ chức này.",
+    "no_meetings_contact": "Chưa ghi nhận cuộc họp nào với người này.",
+    "no_decisions": "Các cuộc họp này chưa ghi kết luận.",
+    "more_people": "… và %d người khác: xem đầy đủ ở mục Nhân sự trên trang của tổ chức trong Ketnoi.",
+    "department": "Đơn vị",
 }
 
 LABELS = {

@@ -112,9 +112,11 @@ def people(
     limit: int,
     *,
     exclude: int | None = None,
+    met: dict[int, dt.datetime] | None = None,
 ) -> list[PersonRow]:
     """The contacts ``where`` selects, with their e-mails, phones and "last met" before ``before``
-    (:func:`last_met`; ``exclude``: a meeting that does not count)."""
+    (:func:`last_met`; ``exclude``: a meeting that does not count; ``met``: :func:`last_met`'s
+    answer when the caller has it already)."""
     stmt = (
         select(
             Contact.id,
@@ -136,7 +138,7 @@ def people(
     rows = fetch(session, stmt)
     ids = [r[0] for r in rows]
     methods = contact_methods(session, ids)
-    last = last_met(session, ids, before, exclude=exclude)
+    last = met if met is not None else last_met(session, ids, before, exclude=exclude)
     return [
         PersonRow(
             contact_id=r[0],

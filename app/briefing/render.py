@@ -13,11 +13,19 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from app.briefing import sections as sec
 from app.briefing.charts import FlexChart, meetings_per_month, stakeholder_map
-from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief, PeriodDigest
+from app.briefing.data import (
+    ContactBrief,
+    MeetingPrepBrief,
+    OrganisationBrief,
+    OverdueGroup,
+    PeriodDigest,
+    RelationshipSummary,
+)
 from app.briefing.labels import Labels, labels
 from app.briefing.layout import (
     SectionHeading,
@@ -54,6 +62,24 @@ COMPACT_CHART = 0.72
 layout compacts a brief whose last page would carry only a tail: layout.build_document)."""
 
 
+def _relationship(
+    summary: RelationshipSummary, nothing: str, height: float, lab: Labels, avail: float, compact: bool
+) -> list[Flowable]:
+    """ "Relationship at a glance": the four figures and the meetings per month; one line when no
+    meeting is recorded (reviewer: an empty chart above "—, —, 0, 0"), no chart when none was in
+    the last twelve months (the figure beside it says 0)."""
+    out: list[Flowable] = [SectionHeading(lab["relationship"])]
+    if not summary.total:
+        return [*out, Paragraph(esc(lab[nothing]), styles().body)]
+    out.append(sec.summary_strip(summary, lab, avail))
+    if summary.last_12_months:
+        chart = meetings_per_month(
+            summary.per_month, lab, avail, height=height * (COMPACT_CHART if compact else 1)
+        )
+        out.append(_chart_block(lab["per_month"], chart, compact=compact))
+    return out
+
+
 def organisation_story(
     b: OrganisationBrief, lab: Labels, avail: float, compact: bool = False
 ) -> list[Flowable]:
@@ -77,13 +103,18 @@ def organisation_story(
             avail,
         )
     )
-    story += [SectionHeading(lab["relationship"]), sec.summary_strip(b.summary, lab, avail)]
-    if b.summary.per_month:
-        height = 110 * (COMPACT_CHART if compact else 1)
-        chart = meetings_per_month(b.summary.per_month, lab, avail, height=height)
-        story.append(_chart_block(lab["per_month"], chart, compact=compact))
-    story += [SectionHeading(lab["key_people"]), sec.people_table(b.people, lab, avail)]
-    story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
+    story += _relationship(b.summary, "no_meetings_org", 110, lab, avail, compact)
+    # the organisation's people and its departments' (as its page lists them), the department
+    # named; the first few, how many more said under them
+    departments = any(p.organisation for p in b.people)
+    story += [
+        SectionHeading(lab["key_people"]),
+        sec.people_table(b.people, lab, avail, show_org=departments, org_heading="department"),
+    ]
+    if b.people_more:
+        story.append(Paragraph(esc(lab["more_people"] % b.people_more), styles().muted))
+    if b.recent_meetings:  # none: the line under "Relationship at a glance" said so
+        story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail)
     story += letters_section(b.letters, lab, avail)
     story += sec.files_section(b.files, lab, avail)
@@ -115,12 +146,7 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = Fa
             avail,
         )
     )
-    story += [SectionHeading(lab["relationship"]), sec.summary_strip(b.summary, lab, avail)]
-    if b.summary.total:
-        chart = meetings_per_month(
-            b.summary.per_month, lab, avail, height=95 * (COMPACT_CHART if compact else 1)
-        )
-        story.append(_chart_block(lab["per_month"], chart, compact=compact))
+    story += _relationship(b.summary, "no_meetings_contact", 95, lab, avail, compact)
     if b.role_history:
         rows = [
             [
@@ -138,7 +164,8 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = Fa
             ),
         ]
     story += posts_held_section(b.posts_held, lab, avail)
-    story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
+    if b.recent_meetings:
+        story += [SectionHeading(lab["recent_meetings"]), *sec.meetings_table(b.recent_meetings, lab, avail)]
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail, show_org=True)
     if b.colleagues:
         story += [SectionHeading(lab["colleagues"]), sec.people_table(b.colleagues, lab, avail)]
@@ -191,13 +218,15 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
     period = f"{format_date(b.start, lab)} – {format_date(b.end, lab)}"
     story = sec.title_block(lab["digest"], period, "")
     overdue_total = sum(len(g.actions) for g in b.overdue)
+    on = b.overdue_on or b.today
+    on_text = format_date(on, lab)
     story.append(
         sec.figures_strip(
             [
                 (str(len(b.meetings)), lab["meetings_held"]),
                 (str(len(b.new_contacts)), lab["new_contacts"]),
                 (str(len(b.completed)), lab["completed"]),
-                (str(overdue_total), lab["overdue"].capitalize()),
+                (str(overdue_total), lab["overdue_on"].replace("%1", on_text)),
             ],
             avail,
         )
@@ -248,31 +277,15 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
         )
     else:
         story.append(sec.none_line(lab))
-    story += [SectionHeading(lab["overdue_by_person"])]
+    # what was overdue on the period's last day (today when it has not ended), our delays and
+    # the partners' apart (reviewer: one table mixed them, beside a count of today's)
+    note = lab["overdue_at_end" if on == b.end else "overdue_today"].replace("%1", on_text)
+    story += [SectionHeading(lab["overdue_by_person"]), Paragraph(esc(note), st.muted)]
     if b.overdue:
-        rows = []
-        for g in b.overdue:
-            for i, a in enumerate(g.actions):
-                late = a.late_workdays  # working days: weekends, Tết and office days off not counted
-                rows.append(
-                    [
-                        para(g.responsible or lab["unassigned"], st.cell_bold) if i == 0 else "",
-                        para(a.title, st.cell),
-                        para(a.organisation, st.cell),
-                        para(format_date(a.due_date, lab), st.alert),
-                        para(str(late), st.cell_right),
-                    ]
-                )
-        story.append(
-            data_table(
-                [lab["responsible"], lab["what"], lab["organisation"], lab["due"], lab["days_late"]],
-                rows,
-                [0.22, 0.38, 0.14, 0.14, 0.12],
-                avail,
-                align_right=[4],
-                carry=(0, lab["name_continued"]),  # the person's name again atop a new page
-            )
-        )
+        for side in ("we_owe", "they_owe"):
+            groups = [g for g in b.overdue if g.direction == side]
+            if groups:
+                story += _overdue_block(side, groups, lab, avail)
     else:
         story.append(sec.none_line(lab))
     if b.stakeholders:
@@ -284,6 +297,41 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
     else:
         story += [SectionHeading(lab["stakeholder_map"]), Paragraph(esc(lab["no_scores"]), st.muted)]
     return story
+
+
+def _overdue_block(side: str, groups: list[OverdueGroup], lab: Labels, avail: float) -> list[Flowable]:
+    """One direction's overdue actions, by responsible person, under "We owe · N" / "They owe · N"."""
+    st = styles()
+    rows = []
+    for g in groups:
+        for i, a in enumerate(g.actions):
+            # working days: weekends, Tết and office days off not counted; an action due just
+            # before a weekend is overdue on it with no working day gone: "< 1", never "0"
+            late = str(a.late_workdays) if a.late_workdays else lab["under_one"]
+            rows.append(
+                [
+                    para(g.responsible or lab["unassigned"], st.cell_bold) if i == 0 else "",
+                    para(a.title, st.cell),
+                    para(a.organisation, st.cell),
+                    para(format_date(a.due_date, lab), st.alert),
+                    para(late, st.cell_right),
+                ]
+            )
+    head = f"<b>{esc(lab[side])}</b> · {len(rows)}"
+    return [
+        CondPageBreak(28 * mm),
+        Spacer(1, 3),
+        Paragraph(head, st.body),
+        Spacer(1, 3),
+        data_table(
+            [lab["responsible"], lab["what"], lab["organisation"], lab["due"], lab["days_late"]],
+            rows,
+            [0.22, 0.38, 0.14, 0.14, 0.12],
+            avail,
+            align_right=[4],
+            carry=(0, lab["name_continued"]),  # the person's name again atop a new page
+        ),
+    ]
 
 
 def _render(

@@ -82,15 +82,23 @@ def _reach(p: PersonRow, room: float) -> Paragraph:
 
 
 def people_table(
-    people: Sequence[PersonRow], lab: Labels, avail: float, *, show_org: bool = False, show_role: bool = False
+    people: Sequence[PersonRow],
+    lab: Labels,
+    avail: float,
+    *,
+    show_org: bool = False,
+    show_role: bool = False,
+    org_heading: str = "organisation",
 ) -> Flowable:
+    """``org_heading``: the label over the ``organisation`` column ("department" in an
+    organisation's brief, where it names the department a person works in)."""
     if not people:
         return none_line(lab)
     st = styles()
     header = [lab["name"], lab["position"]]
     widths = [0.26, 0.30]
     if show_org:
-        header.append(lab["organisation"])
+        header.append(lab[org_heading])
         widths = [0.22, 0.21, 0.20]
     header += [lab["reach"], lab["last_met"]]
     rest = 1 - sum(widths)
@@ -161,13 +169,17 @@ def meetings_table(
     if not meetings:
         return [none_line(lab)]
     st = styles()
+    # a "Decisions" column of "—" in every row says nothing: left out, and said in one line
+    decided = any(m.decisions.strip() for m in meetings)
     header = [lab["date"], lab["meeting"]]
-    widths = [0.13, 0.34]
+    widths = [0.13, 0.34] if decided else [0.15, 0.50]
     if show_with:
         header.append(lab["with"])
         widths.append(0.18)
-    header.append(lab["decisions"])
-    widths.append(1 - sum(widths))
+    if decided:
+        header.append(lab["decisions"])
+        widths.append(0.0)
+    widths[-1] += 1 - sum(widths)  # the last column takes the rest
     rows = []
     overflow: list[MeetingRow] = []
     for m in meetings:
@@ -185,13 +197,17 @@ def meetings_table(
             text = "<br/>".join(x for x in (f"<b>{who}</b>" if who else "", people) if x)
             cells.append(Paragraph(text, st.cell))
         decisions = m.decisions or "—"
-        if len(decisions) > LONG_TEXT:
+        if not decided:
+            pass  # no column
+        elif len(decisions) > LONG_TEXT:
             overflow.append(m)
             cells.append([para(_clip(decisions), st.cell), Paragraph(esc(lab["in_full"]), st.muted)])
         else:
             cells.append(para(decisions, st.cell))
         rows.append(cells)
     out: list[Flowable] = [data_table(header, rows, widths, avail)]
+    if not decided:
+        out.append(Paragraph(esc(lab["no_decisions"]), st.muted))
     for m in overflow:
         head = f"<b>{esc(format_date(m.starts_at, lab))} · {esc(m.title)}</b> — {esc(lab['decisions'])}"
         out += [CondPageBreak(20 * mm), Spacer(1, 6), Paragraph(head, st.body)]
