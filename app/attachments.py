@@ -52,6 +52,7 @@ from app.written import check_folder, not_written
 from db import kinds
 from db import models as m
 from db.engine import held_here
+from db.paths import not_ordinary
 from db.queries import chunked, fts_filter, insert_new
 from db.tables import table_of
 
@@ -116,6 +117,10 @@ def prepare_file(path: Path) -> PreparedFile:
     try:
         if path.is_dir():
             raise UserError(f"{path} is a folder, not a file")
+        if not_ordinary(path):  # a pipe or a device: reading it could wait forever
+            raise UserError(
+                f"{path} is not an ordinary file (a pipe, a device or a socket); nothing attached"
+            )
         if held_here(path):  # read by SQLite alone here: closing it would drop SQLite's locks
             raise UserError(
                 f"{path.name} is the Ketnoi database open in this program: it cannot be read as a file here"

@@ -29,6 +29,7 @@ from app.errors import UserError
 from app.written import NotWritten, check_folder, not_written
 from db import models as m
 from db.engine import read_session, unit_of_work
+from db.paths import not_ordinary
 
 CANCEL_LINES: dict[str, tuple[str, str]] = {
     "cancelled": (
@@ -239,6 +240,8 @@ def export_vcard_command(args: argparse.Namespace, ctx: CliContext) -> int:
 def import_ics_command(args: argparse.Namespace, ctx: Any) -> int:
     """``ketnoi import FILE.ics``: the invitation as a planned meeting (or an update of it)."""
     path: Path = args.file
+    if not_ordinary(path):  # a pipe or a device: reading it could wait forever
+        raise NotAnInvitation("not_ordinary", path.name)
     try:
         if path.stat().st_size > calendars.MAX_ICS_BYTES:
             data = b"\0" * (calendars.MAX_ICS_BYTES + 1)  # refused by size below, without reading it

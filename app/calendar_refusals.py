@@ -29,6 +29,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{name}: không đọc được tệp ({detail}). Hãy kiểm tra tệp vẫn còn đó và bạn có quyền mở tệp, rồi "
         "nhập lại.",
     ),
+    "not_ordinary": (
+        "{name}: not an ordinary file (a pipe, a device or a socket). Choose the invitation's .ics "
+        "file itself.",
+        "{name}: không phải là một tệp thông thường (mà là ống dẫn, thiết bị hoặc socket). Hãy chọn "
+        "chính tệp lời mời .ics.",
+    ),
     "too_large": (  # {size}, {limit}: megabytes
         "{name}: {size} MB is too large for a calendar invitation (at most {limit} MB). Import the "
         "invitation itself (the .ics file attached to the e-mail), not a whole exported calendar.",

@@ -26,6 +26,7 @@ from typing import Any
 from app import attachments
 from app.errors import UserError
 from db.engine import held_here
+from db.paths import not_ordinary
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,10 @@ def read_email(path: Path) -> ParsedEmail:
     try:
         if path.is_dir():
             raise UserError(f"{path} is a folder, not an e-mail file")
+        if not_ordinary(path):  # a pipe or a device: reading it could wait forever
+            raise UserError(
+                f"{path} is not an ordinary file (a pipe, a device or a socket), not an e-mail file"
+            )
         if held_here(path):  # read by SQLite alone here: closing it would drop SQLite's locks
             raise UserError(
                 f"{path.name} is the Ketnoi database open in this program: it cannot be read as a file here"

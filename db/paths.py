@@ -8,6 +8,7 @@ here; :mod:`db.engine` re-exports all of it.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -88,3 +89,16 @@ def writable_folder(folder: Path) -> bool:
         return not os.statvfs(folder).f_flag & os.ST_RDONLY
     except (OSError, AttributeError):  # (no statvfs on Windows: the permissions said it)
         return True
+
+
+def not_ordinary(path: Path | str) -> bool:
+    """Whether ``path`` is there and is neither a folder nor an ordinary file: a named pipe, a
+    device or a socket, whose reading can wait forever for a writer that never comes (reviewer: a
+    FIFO chosen in the import wizard hung it, Cancel and all, and every command reading one waited
+    until killed). Checked before a file is opened; a file that is not there is left to the
+    reading to say."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))

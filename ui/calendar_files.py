@@ -37,6 +37,7 @@ from app import calendars, vcards
 from app.calendar_commands import write_ics, write_vcf
 from app.calendar_refusals import NotAnInvitation
 from db.engine import Session
+from db.paths import not_ordinary
 from ui import answers, file_dialogs
 from ui.context import AppContext
 from ui.not_written import error_text
@@ -374,6 +375,8 @@ def import_invitation(
     source = Path(path)
 
     def read(_task: Task) -> _Read:
+        if not_ordinary(source):  # a pipe or a device: reading it could wait forever
+            raise NotAnInvitation("not_ordinary", source.name)
         try:
             too_big = source.stat().st_size > calendars.MAX_ICS_BYTES
             data = b"\0" * (calendars.MAX_ICS_BYTES + 1) if too_big else source.read_bytes()

@@ -333,6 +333,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "file_not_found": ("File not found: {file}", "Không tìm thấy tệp: {file}"),
     "file_is_folder": ("{file} is a folder, not a file", "{file} là thư mục, không phải tệp"),
+    "file_not_ordinary": (
+        "{file} is not an ordinary file (a pipe, a device or a socket): choose the file to import itself",
+        "{file} không phải là một tệp thông thường (mà là ống dẫn, thiết bị hoặc socket): hãy chọn chính tệp cần nhập",
+    ),
     "file_is_open_database": (
         "{file} is the Ketnoi database open in this program, not a spreadsheet to import",
         "{file} là cơ sở dữ liệu Ketnoi đang mở trong chương trình này, không phải bảng tính để nhập",

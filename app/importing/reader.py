@@ -121,6 +121,10 @@ def _head(path: Path) -> bytes:
         raise ImportFileError(msg("file_not_found", file=name))
     if path.is_dir():
         raise ImportFileError(msg("file_is_folder", file=name))
+    from db.paths import not_ordinary
+
+    if not_ordinary(path):  # a pipe or a device: opening it could wait forever
+        raise ImportFileError(msg("file_not_ordinary", file=name))
     from db.engine import held_here  # (here: the reader's worker processes need no SQLAlchemy)
 
     if held_here(path):  # never opened but by SQLite here: closing it would drop SQLite's locks

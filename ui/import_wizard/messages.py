@@ -242,6 +242,10 @@ def _templates() -> dict[str, str]:
         ),
         "file_not_found": tr("ImportMessage", "File not found: {file}"),
         "file_is_folder": tr("ImportMessage", "{file} is a folder, not a file"),
+        "file_not_ordinary": tr(
+            "ImportMessage",
+            "{file} is not an ordinary file (a pipe, a device or a socket): choose the file to import itself",
+        ),
         "file_is_open_database": tr(
             "ImportMessage", "{file} is the Ketnoi database open in this program, not a spreadsheet to import"
         ),

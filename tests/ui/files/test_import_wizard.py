@@ -501,3 +501,19 @@ def test_a_preview_with_nothing_to_import_closes_without_asking(qtbot, ctx, engi
     assert again.preview is not None and all(r.status not in ("new", "update") for r in again.preview.rows)
     qtbot.keyClick(again, Qt.Key.Key_Escape)
     assert again.discard_box is None and not again.isVisible()
+
+
+def test_a_named_pipe_is_refused_at_once_and_the_wizard_stays_usable(qtbot, ctx, tmp_path):
+    """Reviewer: a FIFO typed as the file hung the wizard on "Reading fifo.csv…"; Cancel turned
+    to "Cancelling…" for ever and only killing Ketnoi closed it (no writer ever came)."""
+    import os
+
+    fifo = tmp_path / "fifo.csv"
+    os.mkfifo(fifo)
+    w = open_import_wizard(None, ctx, fifo)
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: w.file_page.message.isVisible() and not w.busy(), timeout=TIMEOUT)
+    assert "fifo.csv is not an ordinary file (a pipe, a device or a socket)" in w.file_page.message.text()
+    assert not w.file_page.isComplete()
+    w.reject()
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=TIMEOUT)
