@@ -275,7 +275,11 @@ def check_file(path: Path, *, quick: bool = False) -> str | None:
     quick_check``, which reads every page but skips comparing indexes with their tables
     (0.17 s instead of 1.3-1.5 s on a 114 MB file of 100,000 contacts)."""
     if not path.is_file():
-        return f"{path} does not exist"
+        from db.paths import not_ordinary
+
+        if not_ordinary(path):  # a pipe or a device: opening it could wait for ever
+            return f"{path} is not an ordinary file (a pipe, a device or a socket)"
+        return f"{path} is a folder" if path.is_dir() else f"{path} does not exist"
     if path.stat().st_size == 0:
         return f"{path} is empty (0 bytes)"
     from db.migrate import DatabaseError

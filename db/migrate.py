@@ -33,7 +33,7 @@ from db.engine import (
     sqlite_path,
     turned_away,
 )
-from db.paths import writable_folder
+from db.paths import not_ordinary, writable_folder
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -399,6 +399,8 @@ def open_database(url: str, on_upgrade: Callable[[], object] | None = None) -> E
 
 
 def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object] | None) -> Engine:
+    if path is not None and not_ordinary(path):  # (SQLite said only "disk I/O error")
+        raise DatabaseError(f"{path} is not an ordinary file (a pipe, a device or a socket), not a database")
     if path is not None and path.is_file() and path.stat().st_size == 0:
         raise DatabaseError(
             f"{path} is empty (0 bytes), not a Ketnoi database; not opening it. "

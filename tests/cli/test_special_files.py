@@ -46,3 +46,20 @@ def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path, args: list[str], 
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert said in done.stderr
     assert db.stat().st_mtime_ns == before  # nothing written
+
+
+def test_a_named_pipe_is_no_database_nor_a_backup(tmp_path: Path) -> None:
+    """Opening one said only "disk I/O error"; restoring from one said it "does not exist"."""
+    fifo = tmp_path / "fifo.db"
+    os.mkfifo(fifo)
+    env = {**os.environ, "LANG": "C.UTF-8", "HOME": str(tmp_path)}
+    run = [sys.executable, "-m", "app.cli"]
+    opened = subprocess.run([*run, "info", "--db", str(fifo)], env=env, cwd=ROOT, capture_output=True,
+                            text=True, timeout=60, check=False)  # fmt: skip
+    assert opened.returncode == 1
+    assert "is not an ordinary file (a pipe, a device or a socket), not a database" in opened.stderr
+    db = tmp_path / "k.db"
+    restored = subprocess.run([*run, "restore", str(fifo), "--db", str(db)], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+    assert restored.returncode == 1
+    assert f"Not restoring: {fifo} is not an ordinary file" in restored.stderr
