@@ -604,6 +604,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="266" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -725,147 +726,147 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CalendarFiles</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="172" />
+      <location filename="../../ui/calendar_files.py" line="173" />
       <source>%4: the organiser cancelled “%1” on %2, a meeting not in Ketnoi: nothing imported.</source>
       <translation>%4: người tổ chức đã huỷ “%1” ngày %2, một cuộc họp không có trong Ketnoi: không nhập gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="173" />
+      <location filename="../../ui/calendar_files.py" line="174" />
       <source>%4: this cancellation of “%1” on %2 is older than the invitation Ketnoi holds (the organiser has sent a newer one since): nothing changed.</source>
       <translation>%4: lệnh huỷ “%1” ngày %2 này cũ hơn lời mời Ketnoi đang có (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="101" />
+      <location filename="../../ui/calendar_files.py" line="102" />
       <source>%n open action(s) as all-day reminders → %1</source>
       <translation>%n việc cần làm (nhắc việc cả ngày) → %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="152" />
+      <location filename="../../ui/calendar_files.py" line="153" />
       <source>A repeating event: only its first occurrence is imported.</source>
       <translation>Sự kiện lặp lại: chỉ nhập lần đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="148" />
+      <location filename="../../ui/calendar_files.py" line="149" />
       <source>A whole-day event: the meeting starts at 00:00.</source>
       <translation>Sự kiện cả ngày: cuộc họp bắt đầu lúc 00:00.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="150" />
+      <location filename="../../ui/calendar_files.py" line="151" />
       <source>Attendee %1 has no e-mail address: left out.</source>
       <translation>Người tham dự %1 không có địa chỉ thư điện tử: bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="87" />
+      <location filename="../../ui/calendar_files.py" line="88" />
       <source>Calendar</source>
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="370" />
+      <location filename="../../ui/calendar_files.py" line="371" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="98" />
+      <location filename="../../ui/calendar_files.py" line="99" />
       <source>Calendar written: %n meeting(s),</source>
       <translation>Đã ghi lịch: %n cuộc họp,</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="83" />
+      <location filename="../../ui/calendar_files.py" line="84" />
       <source>Export to calendar</source>
       <translation>Xuất ra lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="118" />
+      <location filename="../../ui/calendar_files.py" line="119" />
       <source>Export vCard</source>
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="368" />
+      <location filename="../../ui/calendar_files.py" line="369" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="418" />
+      <location filename="../../ui/calendar_files.py" line="421" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="419" />
+      <location filename="../../ui/calendar_files.py" line="422" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="171" />
+      <location filename="../../ui/calendar_files.py" line="172" />
       <source>Meeting “%1” on %2 cancelled by the organiser: moved to the trash.</source>
       <translation>Cuộc họp “%1” ngày %2 đã bị người tổ chức huỷ: đã chuyển vào thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="174" />
+      <location filename="../../ui/calendar_files.py" line="175" />
       <source>Meeting “%1” on %2 was cancelled by the organiser, but it took place (minutes, decisions or follow-up actions are logged): it is left as it is.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ, nhưng cuộc họp đã diễn ra (đã ghi biên bản, kết luận hoặc việc cần làm): giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="175" />
+      <location filename="../../ui/calendar_files.py" line="176" />
       <source>Meeting “%1” on %2 was cancelled by the organiser: it is in the trash already.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ: cuộc họp đã ở trong thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="330" />
+      <location filename="../../ui/calendar_files.py" line="331" />
       <source>Move to trash</source>
       <translation>Chuyển vào thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="120" />
+      <location filename="../../ui/calendar_files.py" line="121" />
       <source>Select the contacts to export first.</source>
       <translation>Hãy chọn những người liên hệ cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="85" />
+      <location filename="../../ui/calendar_files.py" line="86" />
       <source>Select the meetings to export first.</source>
       <translation>Hãy chọn các cuộc họp cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="151" />
+      <location filename="../../ui/calendar_files.py" line="152" />
       <source>The file holds %1 events: only the first is imported.</source>
       <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="420" />
+      <location filename="../../ui/calendar_files.py" line="423" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="153" />
+      <location filename="../../ui/calendar_files.py" line="154" />
       <source>The meeting this invitation made was in the trash: it is back.</source>
       <translation>Cuộc họp tạo từ lời mời này đang ở thùng rác: đã khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="170" />
+      <location filename="../../ui/calendar_files.py" line="171" />
       <source>The organiser cancelled the meeting “%1” on %2. Move it to the trash?</source>
       <translation>Người tổ chức đã huỷ cuộc họp “%1” ngày %2. Chuyển cuộc họp vào thùng rác?</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="176" />
+      <location filename="../../ui/calendar_files.py" line="177" />
       <source>The organiser cancelled the occurrence on %3 of “%1”; Ketnoi holds only the one on %2: nothing changed.</source>
       <translation>Người tổ chức đã huỷ lần họp ngày %3 của “%1”; Ketnoi chỉ có lần họp ngày %2: không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="343" />
+      <location filename="../../ui/calendar_files.py" line="344" />
       <source>This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed</source>
       <translation>Lời mời này cũ hơn lời mời đã tạo nên “%1” (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="149" />
+      <location filename="../../ui/calendar_files.py" line="150" />
       <source>Time zone %1 is not known: the times are taken as written, check them.</source>
       <translation>Không rõ múi giờ %1: thời gian được lấy đúng như ghi trong tệp, hãy kiểm tra lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="123" />
+      <location filename="../../ui/calendar_files.py" line="124" />
       <source>vCard contacts</source>
       <translation>Danh bạ vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="134" />
+      <location filename="../../ui/calendar_files.py" line="135" />
       <source>vCard written: %n contact(s) → %1</source>
       <translation>Đã ghi vCard: %n người liên hệ → %1</translation>
     </message>
@@ -2433,12 +2434,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportMessage</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="103" />
+      <location filename="../../ui/import_wizard/messages.py" line="116" />
       <source>"{value}" is a department or office, not a person</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="105" />
+      <location filename="../../ui/import_wizard/messages.py" line="118" />
       <source>"{value}" is a department or office, not a person: no staff member made for it; kept in the notes</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người: không tạo cán bộ; đã ghi vào ghi chú</translation>
     </message>
@@ -2473,12 +2474,17 @@ Bản sao lưu: %2</translation>
       <translation>"{value}" được ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="125" />
+      <location filename="../../ui/import_wizard/messages.py" line="113" />
+      <source>"{value}" names more than one country ({countries}): Country left as VN; check it</source>
+      <translation>"{value}" nêu tên nhiều nước ({countries}): Quốc gia để là VN; hãy kiểm tra lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="138" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways, so it was not guessed: kept in the notes as typed; enter the date by hand</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu, nên không đoán: đã ghi vào ghi chú như đã nhập; hãy tự nhập ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="119" />
+      <location filename="../../ui/import_wizard/messages.py" line="132" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways: write it with the month in words (4 March 2026) or as year-month-day (2026-03-04)</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu: hãy ghi tháng bằng chữ (4 tháng 3 năm 2026) hoặc theo năm-tháng-ngày (2026-03-04)</translation>
     </message>
@@ -2488,12 +2494,12 @@ Bản sao lưu: %2</translation>
       <translation>"{value}": dùng mã 2 chữ cái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="130" />
+      <location filename="../../ui/import_wizard/messages.py" line="143" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): check the date and write it day first</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): hãy kiểm tra lại và ghi ngày trước, tháng sau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="135" />
+      <location filename="../../ui/import_wizard/messages.py" line="148" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): kept in the notes as typed; check the date and enter it by hand</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): đã ghi vào ghi chú như đã nhập; hãy kiểm tra lại và tự nhập ngày</translation>
     </message>
@@ -2503,22 +2509,22 @@ Bản sao lưu: %2</translation>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="219" />
+      <location filename="../../ui/import_wizard/messages.py" line="232" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="236" />
+      <location filename="../../ui/import_wizard/messages.py" line="253" />
       <source>Cannot read {file}: access is denied. If it is open in another program, close it there and try again, or import a copy of it</source>
       <translation>Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lại, hoặc nhập một bản sao của tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="230" />
+      <location filename="../../ui/import_wizard/messages.py" line="243" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="297" />
+      <location filename="../../ui/import_wizard/messages.py" line="314" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
@@ -2533,52 +2539,52 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="337" />
+      <location filename="../../ui/import_wizard/messages.py" line="354" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="145" />
+      <location filename="../../ui/import_wizard/messages.py" line="158" />
       <source>column {header} has dates written day first (row {day_row}: "{day_value}") and month first (row {month_row}: "{month_value}"): a date that reads both ways, such as 03/04/2026, was not guessed, and its row says so</source>
       <translation>cột {header} có ngày ghi theo kiểu ngày trước (dòng {day_row}: "{day_value}") lẫn tháng trước (dòng {month_row}: "{month_value}"): ngày đọc được cả hai cách (như 03/04/2026) không được đoán; dòng nào có ngày như vậy đều được báo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="180" />
+      <location filename="../../ui/import_wizard/messages.py" line="193" />
       <source>column {header} names departments with no organisation, but the emails are on {domains}, where contacts of yours are: their departments, not yours</source>
       <translation>cột {header} ghi phòng ban không kèm tên tổ chức, nhưng email thuộc {domains}, tên miền của những liên hệ đã có: phòng ban của họ, không phải của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="175" />
+      <location filename="../../ui/import_wizard/messages.py" line="188" />
       <source>column {header} names departments, but of one organisation, not necessarily yours: the sheet's name does not say staff and no email is on your staff's domains</source>
       <translation>cột {header} ghi phòng ban, nhưng của một cơ quan chưa chắc là cơ quan mình: tên trang không cho biết là cán bộ và không email nào thuộc tên miền của cán bộ mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="185" />
+      <location filename="../../ui/import_wizard/messages.py" line="198" />
       <source>column {header} names departments, but the emails are on {domains}, not on your staff's domains ({ours})</source>
       <translation>cột {header} ghi phòng ban, nhưng email thuộc {domains}, không phải tên miền của cán bộ mình ({ours})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="158" />
+      <location filename="../../ui/import_wizard/messages.py" line="171" />
       <source>column {header} names departments, no column names an organisation, and the emails are on your staff's domains ({domains})</source>
       <translation>cột {header} ghi phòng ban, không có cột nào ghi tổ chức, và email thuộc tên miền của cán bộ mình ({domains})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="169" />
+      <location filename="../../ui/import_wizard/messages.py" line="182" />
       <source>column {header} names organisations ({examples}), not your own departments</source>
       <translation>cột {header} ghi tên tổ chức ({examples}), không phải phòng ban của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="172" />
+      <location filename="../../ui/import_wizard/messages.py" line="185" />
       <source>column {header} names the organisation each person works for</source>
       <translation>cột {header} ghi tổ chức nơi mỗi người công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="155" />
+      <location filename="../../ui/import_wizard/messages.py" line="168" />
       <source>column {header} says who still works here, and no column names an organisation</source>
       <translation>cột {header} cho biết ai còn làm việc, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="140" />
+      <location filename="../../ui/import_wizard/messages.py" line="153" />
       <source>column {header} writes its dates month first (row {example_row}: "{value}" can only be month/day/year), so every date in it was read as month/day/year</source>
       <translation>cột {header} ghi ngày theo kiểu tháng trước (dòng {example_row}: "{value}" chỉ có thể là tháng/ngày/năm), nên mọi ngày trong cột được đọc theo tháng/ngày/năm</translation>
     </message>
@@ -2593,6 +2599,16 @@ Bản sao lưu: %2</translation>
       <translation>tạo cán bộ "{name}"</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/messages.py" line="108" />
+      <source>done, with no completion date nor a past due date: left without one, so no period counts it as completed; enter the date it was done</source>
+      <translation>đã xong nhưng không có ngày hoàn thành, cũng không có hạn đã qua: để trống, nên việc này không được tính là hoàn thành trong kỳ nào; hãy nhập ngày hoàn thành</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="104" />
+      <source>done, with no completion date: dated {date}, its due date; change it if it was done another day</source>
+      <translation>đã xong nhưng không có ngày hoàn thành: lấy hạn {date} làm ngày hoàn thành; hãy sửa nếu việc xong vào ngày khác</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/messages.py" line="50" />
       <source>duplicate of row {other_row} (same {key})</source>
       <translation>trùng dòng {other_row} (cùng {key})</translation>
@@ -2603,22 +2619,22 @@ Bản sao lưu: %2</translation>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="209" />
+      <location filename="../../ui/import_wizard/messages.py" line="222" />
       <source>hidden in Excel (a hidden or filtered-out row): imported like the others</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập như các dòng khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="212" />
+      <location filename="../../ui/import_wizard/messages.py" line="225" />
       <source>hidden in Excel (a hidden or filtered-out row): left out, as asked</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="195" />
+      <location filename="../../ui/import_wizard/messages.py" line="208" />
       <source>hidden in Excel, yet imported like the other columns: {columns}; if a hidden column holds old values, choose “not imported” for it in the mapping, or delete it from the file</source>
       <translation>bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="299" />
+      <location filename="../../ui/import_wizard/messages.py" line="316" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
@@ -2638,12 +2654,12 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="190" />
+      <location filename="../../ui/import_wizard/messages.py" line="203" />
       <source>no value in any row: {columns}; if they hold formulas, open the file in Excel and save it, so that their results are saved, then import it again</source>
       <translation>không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng Excel và lưu lại để kết quả được lưu, rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="204" />
+      <location filename="../../ui/import_wizard/messages.py" line="217" />
       <source>not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether they still work here</source>
       <translation>không nhập: {columns}: cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không</translation>
     </message>
@@ -2658,7 +2674,7 @@ Bản sao lưu: %2</translation>
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="336" />
+      <location filename="../../ui/import_wizard/messages.py" line="353" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -2683,17 +2699,17 @@ Bản sao lưu: %2</translation>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="335" />
+      <location filename="../../ui/import_wizard/messages.py" line="352" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="167" />
+      <location filename="../../ui/import_wizard/messages.py" line="180" />
       <source>the sheet's name, "{sheet_name}", says contacts</source>
       <translation>tên trang "{sheet_name}" cho biết đây là danh bạ liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="151" />
+      <location filename="../../ui/import_wizard/messages.py" line="164" />
       <source>the sheet's name, "{sheet_name}", says staff, and no column names an organisation</source>
       <translation>tên trang "{sheet_name}" cho biết đây là cán bộ, và không có cột nào ghi tổ chức</translation>
     </message>
@@ -2703,7 +2719,7 @@ Bản sao lưu: %2</translation>
       <translation>quá dài: {length} ký tự, trong khi tối đa chỉ được {most} ký tự; hãy rút ngắn trong tệp rồi nhập lại (không có gì bị cắt bớt)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="200" />
+      <location filename="../../ui/import_wizard/messages.py" line="213" />
       <source>typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")</source>
       <translation>gõ bằng bảng mã cũ {encoding}, đã chuyển sang Unicode: {columns} (ví dụ "{typed}" → "{read}")</translation>
     </message>
@@ -2728,187 +2744,192 @@ Bản sao lưu: %2</translation>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="304" />
+      <location filename="../../ui/import_wizard/messages.py" line="321" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="301" />
+      <location filename="../../ui/import_wizard/messages.py" line="318" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="306" />
+      <location filename="../../ui/import_wizard/messages.py" line="323" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="298" />
+      <location filename="../../ui/import_wizard/messages.py" line="315" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="231" />
+      <location filename="../../ui/import_wizard/messages.py" line="244" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="248" />
+      <location filename="../../ui/import_wizard/messages.py" line="265" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="233" />
+      <location filename="../../ui/import_wizard/messages.py" line="246" />
+      <source>{file} is not an ordinary file (a pipe, a device or a socket): choose the file to import itself</source>
+      <translation>{file} không phải là một tệp thông thường (mà là ống dẫn, thiết bị hoặc socket): hãy chọn chính tệp cần nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="250" />
       <source>{file} is the Ketnoi database open in this program, not a spreadsheet to import</source>
       <translation>{file} là cơ sở dữ liệu Ketnoi đang mở trong chương trình này, không phải bảng tính để nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="276" />
+      <location filename="../../ui/import_wizard/messages.py" line="293" />
       <source>{file}, row {at} (line {line}): a quote (") opens a cell that never closes, so the rest of the file would be read as that one cell; nothing was read: close the quote or remove it</source>
       <translation>{file}, dòng dữ liệu {at} (dòng {line} của tệp): một dấu ngoặc kép (") mở một ô mà không đóng lại, nên phần còn lại của tệp sẽ bị đọc thành một ô; chưa đọc gì: hãy đóng hoặc xoá dấu ngoặc kép đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="268" />
+      <location filename="../../ui/import_wizard/messages.py" line="285" />
       <source>{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})</source>
       <translation>{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="264" />
+      <location filename="../../ui/import_wizard/messages.py" line="281" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="215" />
+      <location filename="../../ui/import_wizard/messages.py" line="228" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="218" />
+      <location filename="../../ui/import_wizard/messages.py" line="231" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="286" />
+      <location filename="../../ui/import_wizard/messages.py" line="303" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="284" />
+      <location filename="../../ui/import_wizard/messages.py" line="301" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="261" />
+      <location filename="../../ui/import_wizard/messages.py" line="278" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="255" />
+      <location filename="../../ui/import_wizard/messages.py" line="272" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="266" />
+      <location filename="../../ui/import_wizard/messages.py" line="283" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="283" />
+      <location filename="../../ui/import_wizard/messages.py" line="300" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="221" />
+      <location filename="../../ui/import_wizard/messages.py" line="234" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="258" />
+      <location filename="../../ui/import_wizard/messages.py" line="275" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="265" />
+      <location filename="../../ui/import_wizard/messages.py" line="282" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="244" />
+      <location filename="../../ui/import_wizard/messages.py" line="261" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="242" />
+      <location filename="../../ui/import_wizard/messages.py" line="259" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="290" />
+      <location filename="../../ui/import_wizard/messages.py" line="307" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="272" />
+      <location filename="../../ui/import_wizard/messages.py" line="289" />
       <source>{file}: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: open it in Excel and save it as "Excel Workbook (.xlsx)"</source>
       <translation>{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="294" />
+      <location filename="../../ui/import_wizard/messages.py" line="311" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="240" />
+      <location filename="../../ui/import_wizard/messages.py" line="257" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="220" />
+      <location filename="../../ui/import_wizard/messages.py" line="233" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="256" />
+      <location filename="../../ui/import_wizard/messages.py" line="273" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="241" />
+      <location filename="../../ui/import_wizard/messages.py" line="258" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="227" />
+      <location filename="../../ui/import_wizard/messages.py" line="240" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="223" />
+      <location filename="../../ui/import_wizard/messages.py" line="236" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="252" />
+      <location filename="../../ui/import_wizard/messages.py" line="269" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="280" />
+      <location filename="../../ui/import_wizard/messages.py" line="297" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="163" />
+      <location filename="../../ui/import_wizard/messages.py" line="176" />
       <source>{units} of {values} values of column {header} are departments, with no organisation named ({examples}): your own</source>
       <translation>{units} trên {values} giá trị ở cột {header} là phòng ban, không ghi tổ chức nào ({examples}): đơn vị của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="114" />
+      <location filename="../../ui/import_wizard/messages.py" line="127" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: left out; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: đã bỏ qua; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="109" />
+      <location filename="../../ui/import_wizard/messages.py" line="122" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: the row is not imported; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: dòng này không được nhập; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
@@ -2921,82 +2942,82 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="316" />
+      <location filename="../../ui/import_wizard/messages.py" line="333" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="326" />
+      <location filename="../../ui/import_wizard/messages.py" line="343" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="317" />
+      <location filename="../../ui/import_wizard/messages.py" line="334" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="323" />
+      <location filename="../../ui/import_wizard/messages.py" line="340" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="321" />
+      <location filename="../../ui/import_wizard/messages.py" line="338" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="313" />
+      <location filename="../../ui/import_wizard/messages.py" line="330" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="319" />
+      <location filename="../../ui/import_wizard/messages.py" line="336" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="325" />
+      <location filename="../../ui/import_wizard/messages.py" line="342" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="328" />
+      <location filename="../../ui/import_wizard/messages.py" line="345" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="315" />
+      <location filename="../../ui/import_wizard/messages.py" line="332" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="324" />
+      <location filename="../../ui/import_wizard/messages.py" line="341" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="314" />
+      <location filename="../../ui/import_wizard/messages.py" line="331" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="322" />
+      <location filename="../../ui/import_wizard/messages.py" line="339" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="327" />
+      <location filename="../../ui/import_wizard/messages.py" line="344" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="320" />
+      <location filename="../../ui/import_wizard/messages.py" line="337" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="318" />
+      <location filename="../../ui/import_wizard/messages.py" line="335" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -3037,94 +3058,94 @@ Bản sao lưu: %2</translation>
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="242" />
+      <location filename="../../ui/calendar_files.py" line="243" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="279" />
+      <location filename="../../ui/calendar_files.py" line="280" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="261" />
+      <location filename="../../ui/calendar_files.py" line="262" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="251" />
+      <location filename="../../ui/calendar_files.py" line="252" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="206" />
+      <location filename="../../ui/calendar_files.py" line="207" />
       <source>Creates a planned meeting:</source>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="277" />
+      <location filename="../../ui/calendar_files.py" line="278" />
       <source>Ends</source>
       <translation>Kết thúc</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="203" />
+      <location filename="../../ui/calendar_files.py" line="204" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="223" />
-      <location filename="../../ui/calendar_files.py" line="278" />
+      <location filename="../../ui/calendar_files.py" line="224" />
+      <location filename="../../ui/calendar_files.py" line="279" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="283" />
+      <location filename="../../ui/calendar_files.py" line="284" />
       <source>No change to the title, time, location or agenda.</source>
       <translation>Không thay đổi tiêu đề, thời gian, địa điểm hay chương trình họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="224" />
+      <location filename="../../ui/calendar_files.py" line="225" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="276" />
+      <location filename="../../ui/calendar_files.py" line="277" />
       <source>Starts</source>
       <translation>Bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="249" />
+      <location filename="../../ui/calendar_files.py" line="250" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="221" />
-      <location filename="../../ui/calendar_files.py" line="275" />
+      <location filename="../../ui/calendar_files.py" line="222" />
+      <location filename="../../ui/calendar_files.py" line="276" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="251" />
+      <location filename="../../ui/calendar_files.py" line="252" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="208" />
+      <location filename="../../ui/calendar_files.py" line="209" />
       <source>Updates meeting #%1 (imported from this invitation before):</source>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="222" />
+      <location filename="../../ui/calendar_files.py" line="223" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="234" />
+      <location filename="../../ui/calendar_files.py" line="235" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="239" />
+      <location filename="../../ui/calendar_files.py" line="240" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -3879,8 +3900,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="130" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3890,7 +3909,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="266" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4033,7 +4051,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="73" />
-      <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4064,7 +4081,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="150" />
-      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4247,8 +4263,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="84" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5237,6 +5251,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="150" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5264,8 +5279,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="251" />
-      <location filename="../../ui/reorg.py" line="305" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5281,15 +5294,11 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="253" />
-      <location filename="../../ui/reorg.py" line="307" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="145" />
-      <location filename="../../ui/posts_dialog.py" line="239" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5340,7 +5349,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="230" />
-      <location filename="../../ui/reorg.py" line="284" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -5695,6 +5703,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="73" />
       <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -5735,6 +5744,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="251" />
       <location filename="../../ui/reorg.py" line="305" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -5745,11 +5756,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="253" />
       <location filename="../../ui/reorg.py" line="307" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="145" />
+      <location filename="../../ui/posts_dialog.py" line="239" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -5811,6 +5826,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="230" />
       <location filename="../../ui/reorg.py" line="284" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -5821,6 +5837,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="84" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7245,6 +7263,8 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="130" />
+      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
