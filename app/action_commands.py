@@ -22,7 +22,7 @@ from app import actions, dashboard, history, lists, records, resolve, trash, wor
 from app.cli import CliContext, json_option
 from app.due import parse_due, reschedule_base
 from app.errors import UserError
-from app.importing.messages import cli_language
+from app.language import cli_language
 from app.workdays import WorkCalendar
 from db import clock, kinds
 from db.engine import read_session, unit_of_work

@@ -161,7 +161,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def _said(exc: NotWritten, args: argparse.Namespace) -> UserError:
     """Why the file was not written, in the CLI's language (the locale; ``--lang`` where given)."""
-    from app.importing.messages import cli_language
+    from app.language import cli_language
 
     return UserError(exc.text(cli_language(getattr(args, "lang", None))))
 
@@ -202,7 +202,7 @@ def write_vcf(
 
 def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        from app.importing.messages import cli_language
+        from app.language import cli_language
 
         lang = cli_language(args.lang)
         out = write_ics(ctx.engine(), output_path(args), args.meeting, reminders=args.reminders, lang=lang)
@@ -250,7 +250,7 @@ def import_ics_command(args: argparse.Namespace, ctx: Any) -> int:
     except OSError as exc:
         raise NotAnInvitation("unreadable", path.name, detail=exc.strerror or exc) from None
     inv = calendars.read_ics(data, path.name)
-    from app.importing.messages import cli_language
+    from app.language import cli_language
 
     lang = cli_language(getattr(args, "lang", None))
     if inv.cancelled:
@@ -269,7 +269,7 @@ def import_ics_command(args: argparse.Namespace, ctx: Any) -> int:
 
 def _import_cancel(args: argparse.Namespace, ctx: Any, inv: calendars.Invitation) -> int:
     """The organiser's cancellation: never a new meeting (see :func:`app.calendars.import_invitation`)."""
-    from app.importing.messages import cli_language
+    from app.language import cli_language
 
     lang = cli_language(getattr(args, "lang", None))
     if args.dry_run:

@@ -353,7 +353,7 @@ def _progress_printer(label: str) -> Callable[[int, int], None]:
 
 
 def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.importing.messages import cli_language
+    from app.language import cli_language
     from app.search import details, search
     from db.engine import read_session
 
@@ -510,7 +510,7 @@ def _errors(always: type[BaseException], loaded: str) -> tuple[type[BaseExceptio
 def _in_cli_language(ctx: CliContext, message: str) -> str:
     """A service's refusal about team roles and permissions in the CLI's language (``--lang``,
     else the locale), as the window says it (:mod:`app.role_words`); others as written."""
-    from app.importing.messages import cli_language
+    from app.language import cli_language
     from app.role_words import in_language
 
     return in_language(message, cli_language(getattr(ctx.args, "lang", None)))
@@ -539,7 +539,7 @@ def _vietnamese(ctx: CliContext, exc: BaseException) -> str:
     vi = getattr(exc, "vi", "")
     if not vi or not isinstance(vi, str):
         return ""
-    from app.importing.messages import cli_language
+    from app.language import cli_language
 
     return vi if cli_language(getattr(ctx.args, "lang", None)) == "vi" else ""
 

@@ -188,7 +188,7 @@ def undo_list(ctx: Any, lang: str) -> None:
 
 def undo_command(args: argparse.Namespace, ctx: Any) -> int:
     if not args.group_id and not args.last:
-        from app.importing.messages import cli_language
+        from app.language import cli_language
 
         undo_list(ctx, cli_language(getattr(args, "lang", None)))
         return 0

@@ -166,7 +166,7 @@ def attachment_command(args: argparse.Namespace, ctx: CliContext) -> int:
         try:
             written = attachments.write_to(s, args.id, target)  # (a missing folder is refused there)
         except NotWritten as exc:  # in the CLI's language: the locale's
-            from app.importing.messages import cli_language
+            from app.language import cli_language
 
             raise UserError(exc.text(cli_language(getattr(args, "lang", None)))) from None
     ctx.emit({"id": args.id, "file": str(written), "size": written.stat().st_size})

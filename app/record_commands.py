@@ -20,7 +20,7 @@ from typing import Any
 from app import bulk_edit, dedupe, lists, presets, records, resolve, validation
 from app.cli import CliContext, json_option
 from app.errors import UserError
-from app.importing.messages import cli_language
+from app.language import cli_language
 from app.record_fields import COMMAND_NAMES, KINDS, add_field_options, convert, typed_values
 from app.shown_record import record_lines
 from db import clock

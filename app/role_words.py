@@ -6,7 +6,7 @@ database not set up for a team, an administrator's command on a login it must no
 window says the same refusals in Vietnamese with its ``tr()`` (``ui/context.py``,
 ``ui/team.py``); the CLI said them in English whatever the locale (reviewer). :func:`in_language`
 gives each known sentence its Vietnamese for the CLI (``--lang vi`` or a Vietnamese locale,
-:func:`app.importing.messages.cli_language`), with the same words as the window (owner: *cán bộ
+:func:`app.language.cli_language`), with the same words as the window (owner: *cán bộ
 phụ trách*, manager: *lãnh đạo*). A sentence not listed is kept as written; what comes from the
 server (its own words after "—") is never translated.
 """

@@ -57,7 +57,7 @@ def _write(args: argparse.Namespace, ctx: Context, req: BriefRequest) -> int:
 
 
 def _request(args: argparse.Namespace, kind: str, subject_id: int | None = None, **more: Any) -> BriefRequest:
-    from app.importing.messages import cli_language
+    from app.language import cli_language
 
     # --lang, else the locale's, as every other command (reviewer: `brief` stayed English
     # under LANG=vi_VN.UTF-8 while `letter draft` wrote Vietnamese)

@@ -9,7 +9,8 @@ from typing import Any
 
 from app.errors import UserError
 from app.exporting.workbook import export_workbook, write_template
-from app.importing.messages import LANGUAGES, cli_language, term
+from app.importing.messages import term
+from app.language import LANGUAGES, cli_language
 from app.written import NotWritten
 from db.engine import read_session
 

@@ -1,7 +1,7 @@
 """``ketnoi import FILE``, ``ketnoi import-history`` and ``ketnoi undo-import BATCH_ID``.
 
 Every line is worded in the CLI's language: ``--lang en|vi``, else the locale
-(:func:`app.importing.messages.cli_language`). A workbook is imported in one transaction as one
+(:func:`app.language.cli_language`). A workbook is imported in one transaction as one
 batch: every sheet is written, or none is.
 """
 
@@ -17,10 +17,8 @@ from app.importing.errors import ImportFileError, ImportRefused
 from app.importing.fields import KINDS
 from app.importing.history import import_history
 from app.importing.messages import (
-    LANGUAGES,
     EarlierRow,
     Term,
-    cli_language,
     count_text,
     counts_text,
     param_text,
@@ -41,6 +39,7 @@ from app.importing.reader import SUFFIXES, sheet_names, sheet_states
 from app.importing.report import write_error_report
 from app.importing.sheet import SheetLayout, columns_not_kept, inspect_sheet, kind_reason, suggest_mapping
 from app.importing.undo import undo_import
+from app.language import LANGUAGES, cli_language
 from db.engine import read_session, unit_of_work
 
 SHOW_ROWS = 20

@@ -3,7 +3,7 @@
 The import services never build a sentence. Each warning, error and note is a
 :class:`Message`: a ``code`` naming what happened, its ``params`` and where it happened (sheet,
 row, column). Whoever shows it words it in the reader's language: the CLI with :func:`text`
-(English, or Vietnamese with ``--lang vi`` or a Vietnamese locale, :func:`cli_language`), the
+(English, or Vietnamese with ``--lang vi`` or a Vietnamese locale, :func:`app.language.cli_language`), the
 window with its own ``tr()`` table (``ui/import_wizard/messages.py``, which a test keeps in step
 with :data:`TEMPLATES`), so that the English window shows no Vietnamese and the Vietnamese
 window no English::
@@ -18,14 +18,11 @@ Text that comes from the file (a name, a cell, a sheet's header) is never transl
 
 from __future__ import annotations
 
-import locale
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Level = Literal["error", "warning", "note"]
-LANGUAGES = ("en", "vi")
 
 
 @dataclass(frozen=True, slots=True)
@@ -688,18 +685,3 @@ def text(message: Message, lang: str = "en", *, where: bool = False, column: boo
 def texts(messages: Any, lang: str = "en") -> str:
     """Several messages on one line, "; " between them."""
     return "; ".join(text(m, lang) for m in messages)
-
-
-def cli_language(choice: str | None = None) -> str:
-    """The CLI's language: ``--lang`` if given, else the locale (LC_ALL, LC_MESSAGES, LANG)."""
-    if choice in LANGUAGES:
-        return choice
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(name, "")
-        if value:
-            return "vi" if value.lower().startswith("vi") else "en"
-    try:
-        code = locale.getlocale(locale.LC_MESSAGES)[0] or ""
-    except (AttributeError, ValueError):
-        code = ""
-    return "vi" if code.lower().startswith("vi") else "en"

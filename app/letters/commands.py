@@ -412,7 +412,7 @@ def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:
             result.update(pdf=str(pdf), pdf_engine=engine)
             ctx.out(f"PDF ({engine}): {pdf}")
     except NotWritten as exc:  # in the CLI's language, the locale's (--lang is the letter's)
-        from app.importing.messages import cli_language
+        from app.language import cli_language
 
         raise UserError(exc.text(cli_language(None))) from None
     ctx.emit(result)

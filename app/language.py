@@ -1,0 +1,25 @@
+"""The command line's language, from ``--lang`` or the locale: a module of its own, light to
+import (a command that only prints words, such as ``ketnoi search``, must not load the import's
+package and openpyxl to learn it: tests/ui/test_startup_imports.py)."""
+
+from __future__ import annotations
+
+import locale
+import os
+
+LANGUAGES = ("en", "vi")
+
+
+def cli_language(choice: str | None = None) -> str:
+    """The CLI's language: ``--lang`` if given, else the locale (LC_ALL, LC_MESSAGES, LANG)."""
+    if choice in LANGUAGES:
+        return choice
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    try:
+        code = locale.getlocale(locale.LC_MESSAGES)[0] or ""
+    except (AttributeError, ValueError):
+        code = ""
+    return "vi" if code.lower().startswith("vi") else "en"
