@@ -100,3 +100,26 @@ def test_scale_demo_owes_and_completes_like_real_work(tmp_path: Path, today: dt.
         created = Counter(c.created_at.astimezone().date() for c in contacts.values())
         assert today not in created
         assert created.most_common(1)[0][1] < len(contacts) / 20
+
+
+def test_merged_ministries_leave_live_counts_and_the_map(tmp_path: Path, today: dt.date) -> None:
+    """MPI and MIC, merged away in 2025, are not organisations to work with or to rate: the
+    dashboard does not count them, the map neither shows them nor asks to rate them; their
+    own pages (lineage) still say what they became."""
+    from app import dashboard, reorg, search, stakeholder_map
+
+    engine = open_database(f"sqlite:///{tmp_path / 'demo.db'}")
+    demo.fill(engine)
+    with Session(engine) as s:
+        orgs = s.exec(select(m.Organisation)).all()
+        merged = [o for o in orgs if o.acronym in ("MPI", "MIC")]
+        assert len(merged) == 2
+        assert dashboard.counts(s, today=today)["organisations"] == len(orgs) - 2
+        points = stakeholder_map.stakeholder_points(s, include_unrated=True, today=today)
+        shown = {p.id for p in points}
+        assert not shown & {o.id for o in merged}
+        assert len(points) == len(orgs) - 2
+        assert [p.label for p in points if p.influence is None or p.interest is None] == []
+        for o in merged:  # still found, with what became of them
+            assert reorg.lineage(s, o.id).succeeded
+            assert o.id in {h.id for h in search.search(s, o.name, kinds=("organisation",))}
