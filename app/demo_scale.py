@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import itertools
 import multiprocessing
 import os
@@ -227,10 +228,16 @@ def _generate(
     today: dt.date,
     staff_ids: list[int | None],
 ) -> dict[str, int]:
+    @functools.cache
+    def at_hour(days_ago: int, hour: int) -> dt.datetime:
+        """``hour`` o'clock local time ``days_ago`` days before today, in UTC (as stored). On
+        the hour, one object each: the writer converts each distinct stamp once (at a minute
+        each, the conversions made the 100k demo 15% slower)."""
+        return dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(hour)).astimezone(dt.UTC)
+
     def entered(days_ago: int) -> dt.datetime:
-        """A creation stamp in office hours ``days_ago`` days before today (UTC, as stored)."""
-        day = today - dt.timedelta(days=max(1, days_ago))
-        return dt.datetime.combine(day, dt.time(rng.randint(8, 16), rng.randint(0, 59))).astimezone(dt.UTC)
+        """A creation stamp in office hours ``days_ago`` days before today."""
+        return at_hour(max(1, days_ago), 8 + rng.randrange(9))
 
     # Organisations were entered first, contacts over the last year and a half, meetings on
     # their day, actions some days before they fell due: a month's digest shows a month's work.
