@@ -10,6 +10,7 @@ from the database or from this module.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -42,24 +43,30 @@ def create_many(
     batch_id: int | None = None,
     progress: Progress | None = None,
     history: bool = True,
+    created: Sequence[dt.datetime] | None = None,
 ) -> list[int]:
-    """Insert prepared records and their relations; returns the new ids in input order."""
+    """Insert prepared records and their relations; returns the new ids in input order.
+
+    ``created`` gives each record its own creation stamp (UTC, in input order), for sample
+    data that reads as if entered over past months; otherwise every row is stamped now."""
     model = kinds.model(entity)
     ids: list[int] = []
     total = len(prepared)
     now = m.utcnow()
     table = table_of(model)
+    stamps = iter(created) if created is not None else None
     for chunk in chunked(prepared, CHUNK):
+        at = [next(stamps) for _ in chunk] if stamps is not None else [now] * len(chunk)
         rows = [
             {
                 **p.columns,
                 **_method_keys(entity, p),
-                "created_at": now,
-                "updated_at": now,
+                "created_at": when,
+                "updated_at": when,
                 "version": 1,
                 "import_batch_id": batch_id,
             }
-            for p in chunk
+            for p, when in zip(chunk, at, strict=True)
         ]
         chunk_ids = bulkwrite.insert_rows(session, table, rows)
         _insert_relations(session, entity, chunk_ids, chunk)
@@ -77,12 +84,12 @@ def create_many(
                         "new": jsonable(
                             {k: x for k, x in {**p.columns, **p.relations}.items() if k not in DERIVED}
                         ),
-                        "at": now,
+                        "at": when,
                         "actor": actor,
                         "batch_id": batch_id,
                         "group_id": "",
                     }
-                    for i, p in zip(chunk_ids, chunk, strict=True)
+                    for i, p, when in zip(chunk_ids, chunk, at, strict=True)
                 ],
             )
         ids.extend(chunk_ids)

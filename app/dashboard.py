@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app import records
 from app.lists import action_select
+from app.reorg import still_active
 from db.models import (
     EMAIL_KIND,
     OPEN_STATUSES,
@@ -193,7 +194,9 @@ def counts(session: Session, *, today: dt.date) -> dict[str, int]:
                 ACT.c.due_date <= week_end(today),
             )
         ),
-        "organisations": n(select(func.count()).select_from(ORG).where(ORG.c.deleted_at.is_(None))),
+        "organisations": n(  # merged or renamed away: no longer one to work with
+            select(func.count()).select_from(ORG).where(ORG.c.deleted_at.is_(None), still_active(ORG.c.id))
+        ),
         "contacts": n(select(func.count()).select_from(CON).where(CON.c.deleted_at.is_(None))),
     }
 

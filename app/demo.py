@@ -13,13 +13,15 @@ import random
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from app import records
 from app.demo_scale import fill_scale
 from app.errors import UserError
-from db import clock
+from app.letters import office
+from db import clock, kinds
 from db import models as m
 from db.engine import unit_of_work
 
@@ -114,6 +116,7 @@ MERGED_2025 = [
     ("Bộ Kế hoạch và Đầu tư", "Ministry of Planning and Investment", "MPI", "MOF"),
     ("Bộ Thông tin và Truyền thông", "Ministry of Information and Communications", "MIC", "MOST"),
 ]
+MERGED_ON = dt.date(2025, 3, 1)
 # NIC's posts with their precedence and holders (fictional people of the demo).
 POSTS = [
     ("Phó Giám đốc", 2, "Đặng Văn Khoa", dt.date(2025, 3, 1), "245/QĐ-BTC"),
@@ -121,7 +124,39 @@ POSTS = [
 ]
 
 
-def _reorganisations_and_posts(s: Session, org: dict[str, int], people: dict[str, int], actor: str) -> None:
+OFFICE_SIGNER = "Đặng Văn Khoa"
+"""Signs the demo office's letters for the director (the office's default signer's title)."""
+RECENT = {17: 12, 18: 4}
+"""Contacts (by position in CONTACTS) entered in the past fortnight, days ago."""
+
+
+def _stamp(today: dt.date, days_ago: int, hour: int) -> dt.datetime:
+    """A UTC stamp at ``hour`` local time ``days_ago`` days before ``today`` (at least one)."""
+    day = today - dt.timedelta(days=max(1, days_ago))
+    return dt.datetime.combine(day, dt.time(hour)).astimezone(dt.UTC)
+
+
+def _entered(s: Session, entity: str, record_id: int, at: dt.datetime) -> None:
+    """Date a demo record, and its history so far, as entered ``at``."""
+    model = kinds.model(entity)
+    s.execute(update(model).where(model.id == record_id).values(created_at=at, updated_at=at))  # type: ignore[arg-type]
+    _changed(s, entity, record_id, at)
+
+
+def _changed(s: Session, entity: str, record_id: int, at: dt.datetime) -> None:
+    """Date a demo record's latest change(s) ``at`` (those written just now)."""
+    model = kinds.model(entity)
+    s.execute(update(model).where(model.id == record_id).values(updated_at=at))  # type: ignore[arg-type]
+    s.execute(
+        update(m.Change)
+        .where(m.Change.entity == entity, m.Change.entity_id == record_id, m.Change.at > at)  # type: ignore[arg-type]
+        .values(at=at)
+    )
+
+
+def _reorganisations_and_posts(
+    s: Session, org: dict[str, int], people: dict[str, int], actor: str, today: dt.date
+) -> None:
     from app import posts, reorg
 
     for name, en, acronym, into in MERGED_2025:
@@ -129,15 +164,21 @@ def _reorganisations_and_posts(s: Session, org: dict[str, int], people: dict[str
             s, "organisation", {"name": name, "name_en": en, "acronym": acronym, "kind": "ministry",
                                 "city": "Hà Nội"}, actor=actor,
         )  # fmt: skip
-        reorg.succeed(
+        merged_days_ago = (today - MERGED_ON).days
+        _entered(s, "organisation", old, _stamp(today, max(960, merged_days_ago + 60), 10))
+        group, _ = reorg.succeed(
             s,
             old,
             [org[into]],
             kind="merged",
-            on=dt.date(2025, 3, 1),
+            on=MERGED_ON,
             note="Nghị quyết 176/2025/QH15",
             actor=actor,
         )
+        # recorded when it took effect, as an officer following the news would have
+        merged_at = _stamp(today, merged_days_ago, 16)
+        s.execute(update(m.Change).where(m.Change.group_id == group).values(at=merged_at))  # type: ignore[arg-type]
+        _changed(s, "organisation", old, merged_at)
     for title, rank, holder, since, decision in POSTS:
         post = posts.add_post(s, org["NIC"], title, rank=rank, actor=actor)
         posts.assign(s, post, people[holder], starts_on=since, decision=decision, actor=actor)
@@ -194,21 +235,34 @@ def _fill_story(s: Session, today: dt.date) -> dict[str, int]:
             },
             actor=actor,
         )
-    # A change of position, so that role history has something to show.
+    # Entered over the past months, not all today: organisations first, then people as they
+    # were met, the last two in the past fortnight (a month's digest lists a few new contacts).
+    for i, oid in enumerate(dict.fromkeys(org.values())):
+        _entered(s, "organisation", oid, _stamp(today, 900 - 7 * i, 10))
+    held_since = (today - POSTS[0][3]).days
+    for i, (full, pid) in enumerate(people.items()):
+        days_ago = RECENT.get(i, 660 - 30 * i)
+        if full == POSTS[0][2]:  # known before the change of post below
+            days_ago = max(days_ago, held_since + 30)
+        _entered(s, "contact", pid, _stamp(today, days_ago, 14))
+    # A change of position, so that role history has something to show: on the day of the
+    # decision that gave him the post (POSTS), as his brief's "held since" says.
+    khoa = people["Đặng Văn Khoa"]
     records.update(
         s,
         "contact",
-        people["Đặng Văn Khoa"],
+        khoa,
         {"position": "Phó Giám đốc phụ trách Hợp tác quốc tế"},
         expected_version=None,
         actor="Trần Minh Quang",
     )
+    _changed(s, "contact", khoa, _stamp(today, held_since, 15))
 
     def at(days: int, hour: int = 9, minute: int = 0) -> dt.datetime:
         return dt.datetime.combine(today + dt.timedelta(days=days), dt.time(hour, minute))
 
     quang, ha, long_ = staff["Trần Minh Quang"], staff["Lê Thu Hà"], staff["Vũ Hoàng Long"]
-    meetings = [
+    meetings: list[dict[str, Any]] = [
         {
             "title": "Phiên làm việc với Mạng lưới Đổi mới sáng tạo Việt Nam tại Hòa Lạc",
             "starts_at": at(-3, 9),
@@ -314,8 +368,11 @@ def _fill_story(s: Session, today: dt.date) -> dict[str, int]:
         },
     ]
     meeting_ids = [records.create(s, "meeting", mt, actor=actor) for mt in meetings]
+    for mid, mt in zip(meeting_ids, meetings, strict=True):  # logged on the day; planned a week ahead
+        days_ago = (today - mt["starts_at"].date()).days
+        _entered(s, "meeting", mid, _stamp(today, days_ago if days_ago > 0 else 6, 17))
     hoa_lac, nvidia, viettel, ksu = meeting_ids[:4]
-    actions = [
+    actions: list[dict[str, Any]] = [
         {
             "title": "Gửi thư giới thiệu Genetica tới NVIDIA",
             "kind": "introduction",
@@ -406,8 +463,12 @@ def _fill_story(s: Session, today: dt.date) -> dict[str, int]:
         },
     ]
     for a in actions:
-        records.create(s, "action", a, actor=actor)
-    _reorganisations_and_posts(s, org, people, actor)
+        aid = records.create(s, "action", a, actor=actor)
+        done_or_due: dt.date = min(a["due_date"], a.get("completed_on") or a["due_date"])
+        _entered(s, "action", aid, _stamp(today, (today - done_or_due).days + 14, 11))
+    _reorganisations_and_posts(s, org, people, actor, today)
+    # The office that writes the letters, with its usual signer (letters end with a name).
+    office.save_profile(s, {"signer_name": OFFICE_SIGNER})
     return {
         "staff": len(staff),
         "organisations": len(ORGANISATIONS) + len(MERGED_2025),

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, exists, insert, select
 from sqlmodel import Session
 
 from app import bulk_edit, records
@@ -118,6 +118,13 @@ class Lineage:
 
 
 # --- reading --------------------------------------------------------------------------------
+
+
+def still_active(org_id: Any) -> Any:
+    """A condition on ``org_id`` (an organisation id column): the organisation has not been
+    merged into, renamed to or split into others (:attr:`Lineage.succeeded`). Live counts and
+    the stakeholder map leave succeeded ones out; search and their pages still show them."""
+    return ~exists().where(SUCCESSION.c.predecessor_id == org_id)
 
 
 def _name(session: Session, org_id: int) -> str:

@@ -19,6 +19,7 @@ from sqlalchemy import Table, func, select, union
 from sqlmodel import Session
 
 from app import records
+from app.reorg import still_active
 from app.vntext import fold
 from db import clock
 from db.tables import ATTENDEE, CHANGE, CON, CON_TAG, MEET, MEET_ORG, ORG, ORG_SECTOR, ORG_TAG, SECTOR, TAG
@@ -103,6 +104,8 @@ def stakeholder_points(
     )
     if not include_unrated:
         query = query.where(table.c.influence.is_not(None), table.c.interest.is_not(None))
+    if level == "organisation":  # one merged or renamed away is no longer a stakeholder to rate
+        query = query.where(still_active(ORG.c.id))
     org_of = CON.c.organisation_id if level == "contact" else ORG.c.id
     if level == "contact":
         query = query.add_columns(CON.c.organisation_id)

@@ -163,6 +163,8 @@ def _value(kind: str, name: str, rec: Any, rels: dict[str, Any], names: _Names, 
         return listcells.join(rels.get(name, []))
     if name == "aliases":
         return listcells.join(rec.aliases or [])
+    if name == "country":  # its name in the export's language ("Việt Nam"), never the code
+        return value_labels.country_name(rec.country, lang) or None
     value = getattr(rec, name)
     # a code as the window's word ("we_owe" → "We owe" / "Bên ta cần làm"), read back as the code
     return None if value == "" else value_labels.label(kind, name, value, lang)

@@ -648,6 +648,22 @@ _WORD_TERMS = {"active": "status"}  # (how the "not a known … word" message na
 _COUNTRY_CODE = re.compile(r"[a-z]{2}")
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Every country's name as the export writes it (:func:`app.value_labels.country_name`, in
+    English and Vietnamese: "Czech Republic", "Cộng hòa Séc"), folded, to its code: an exported
+    workbook's country reads back as the code it was. A name two codes share is left out."""
+    from phonenumbers.geodata.locale import LOCALE_DATA  # (loaded only for a rarer country)
+
+    found: dict[str, set[str]] = {}
+    for code in [*value_labels.COUNTRIES, *(c for c in LOCALE_DATA if len(c) == 2 and c.isalpha())]:
+        for lang in ("en", "vi"):
+            name = value_labels.country_name(code, lang)
+            if name and name != code:
+                found.setdefault(fold(name), set()).add(code)
+    return {k: next(iter(codes)) for k, codes in found.items() if len(codes) == 1}
+
+
 _YES_NO = frozenset({"active"})
 """Fields whose value is a yes/no: a TRUE/FALSE (checkbox) cell is theirs as it is."""
 _SINGLE_REFS = frozenset({"organisation", "owner", "parent", "responsible", "meeting"})
@@ -683,8 +699,11 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
     elif name in _WORD_TABLES:
         out = _word(_WORD_TABLES[name], value, _WORD_TERMS.get(name, name), errors, name)
     elif name == "country":
-        key = fold(as_text(value))
-        out = COUNTRY_WORDS.get(key) or (key.upper() if _COUNTRY_CODE.fullmatch(key) else None)
+        text = clean(as_text(value))
+        key = fold(text)
+        code = key.upper() if _COUNTRY_CODE.fullmatch(key) else None
+        # "AO" or "ao" is a code (Angola), "Áo" a name (Austria)
+        out = COUNTRY_WORDS.get(key) or (code if text.isascii() else None) or _country_names().get(key)
         if out is None and len(named := countries_named(as_text(value))) == 1:
             out = named[0]  # "Tokyo, Japan" in a Country column
         if out is None:

@@ -128,7 +128,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "quá dài: {length} ký tự, trong khi tối đa chỉ được {most} ký tự; hãy rút ngắn trong tệp rồi "
         "nhập lại (không có gì bị cắt bớt)",
     ),
-    "country_code": ('"{value}": use a 2-letter country code', '"{value}": dùng mã 2 chữ cái'),
+    "country_code": (
+        '"{value}": not a country Ketnoi knows; write its name ("Việt Nam", "Singapore") or its 2-letter code (VN, SG)',
+        '"{value}": không phải tên nước Ketnoi biết; hãy ghi tên nước ("Việt Nam", "Singapore") hoặc mã 2 chữ cái (VN, SG)',
+    ),
     "not_1_to_5": ("{value} is not a number from 1 to 5", "{value} không phải số từ 1 đến 5"),
     "invalid_email": ('"{value}" is not a valid email address', '"{value}" không phải địa chỉ email hợp lệ'),
     "invalid_phone": ('"{value}" is not a valid phone number', '"{value}" không phải số điện thoại hợp lệ'),
