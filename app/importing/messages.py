@@ -122,6 +122,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     # --- a cell ---------------------------------------------------------------------------------
     "required_empty": ("required, but empty", "bắt buộc, đang để trống"),
+    "formula_no_result": (
+        "a formula with no saved result: open the file in Excel and save it, then import again",
+        "công thức chưa có kết quả được lưu: hãy mở tệp bằng Excel, lưu lại rồi nhập lại",
+    ),
+    "error_value": (
+        "an error value {value}: correct the cell in the file, then import again",
+        "ô có giá trị lỗi {value}: hãy sửa ô này trong tệp rồi nhập lại",
+    ),
     "unreadable_value": ("unreadable value ({detail})", "giá trị không đọc được ({detail})"),
     "field_error": ("{detail}", "{detail}"),
     "not_known_word": ('"{value}" is not a known {what}', '"{value}" không phải {what} đã biết'),

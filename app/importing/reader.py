@@ -87,6 +87,14 @@ _PREFIXED = re.compile(rb":(?:c|row)[ >]")  # <x:c …>, <x:row …> (a prefixed
 _HIDDEN_FLAG = re.compile(rb'hidden="(?:1|true)"')
 _ROW_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s")
 _ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
+# A formula with no saved result (a script's workbook never opened in Excel: openpyxl writes
+# <f>…</f><v></v>, others no <v>) and an error value (<c … t="e"><v>#REF!</v>): calamine reads
+# both as an empty cell. Each pattern starts with a literal, found by a fast scan (most
+# sheets have neither: one substring search per megabyte).
+_UNSAVED_FORMULA = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)(?:<v\s*/>|<v></v>)?</c>")
+_ERROR_TYPE = re.compile(rb't="e"')
+_CELL_REF = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,3})(\d+)"')
+_ERROR_VALUE = re.compile(rb"<v>([^<]*)</v>")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK"
@@ -381,6 +389,7 @@ def forget_parsed() -> None:
         _HEIGHTS.clear()
         _HIDDEN.clear()
         _LEGACY.clear()
+        _ODD.clear()
 
 
 def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> Iterator[Row]:
@@ -675,9 +684,11 @@ def _dense_range_fits(path: Path, member: str) -> bool:
     """Whether calamine can hold the sheet: the block from A1 to its last row and column is at
     most :data:`CALAMINE_MAX_CELLS`. One streaming pass over the sheet's XML (0.29 s of CPU for
     a 100k-row sheet against calamine's 0.9 s read; ``tests/benchmarks/bench_parse_once.py``).
-    The same pass notes the rows Excel hides, for :func:`hidden_rows` (when it reads to the end)."""
+    The same pass notes the rows Excel hides, for :func:`hidden_rows`, and the cells calamine
+    reads as empty that are not, for :func:`odd_cells` (when it reads to the end)."""
     max_row, max_col = 0, 26
     hidden: set[int] = set()
+    odd: dict[int, dict[int, str]] = {}
     try:
         with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
             for body in _xml_parts(fh, None):
@@ -689,9 +700,11 @@ def _dense_range_fits(path: Path, member: str) -> bool:
                     max_col = max(max_col, _column_number(col))
                 max_row = max(max_row, max(map(int, _EXTENT_ROWS.findall(body)), default=0))
                 _hidden_in(body, hidden)
+                _odd_in(body, odd)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return False  # the streaming reader will name what is wrong
     _keep_hidden(_file_key(path, "\0" + member), hidden)
+    _keep_odd(_file_key(path, "\0odd:" + member), odd)
     return max_row * max_col <= CALAMINE_MAX_CELLS
 
 
@@ -707,6 +720,77 @@ def _hidden_in(body: bytes, out: set[int]) -> None:
         number = _ROW_NUMBER.search(body, start, end if end >= 0 else len(body))
         if number is not None:
             out.add(int(number.group(1)))
+
+
+OddCells = dict[int, dict[int, str]]
+_ODD: dict[_Key, OddCells] = {}
+
+
+def _odd_in(body: bytes, out: OddCells) -> None:
+    """The cells of ``body`` (whole tags of a sheet's XML) that calamine reads as empty but
+    are not: a formula with no saved result ("" in ``out[row][column]``, columns from 0) and an
+    error value ("#REF!"). The work is in proportion to such cells, not to the rows."""
+    found: list[tuple[int, bool]] = [(m.start(), False) for m in _UNSAVED_FORMULA.finditer(body)]
+    found += [(m.start(), True) for m in _ERROR_TYPE.finditer(body)]
+    for pos, error in found:
+        start = body.rfind(b"<c ", 0, pos)
+        if start < 0:
+            continue
+        tag_end = body.find(b">", start)
+        if error and (tag_end < pos or body[pos - 1 : pos] not in (b" ", b"\t", b"\n", b"\r")):
+            continue  # t="e" of another element than a cell, or the end of another attribute
+        ref = _CELL_REF.match(body, start)
+        if ref is None or ref.end() > tag_end + 1:
+            continue
+        value = ""
+        if not error:
+            if body.rfind(b"</c>", start, pos) >= 0 or b't="str"' in body[start:tag_end]:
+                continue  # (another cell's formula; or a text result saved as "")
+        else:
+            end = body.find(b"</c>", tag_end)
+            saved = _ERROR_VALUE.search(body, tag_end, end if end >= 0 else len(body))
+            value = saved.group(1).decode("ascii", "replace") if saved else "#VALUE!"
+        col = _column_number(ref.group(1)) - 1
+        if col < MAX_COLUMNS:
+            out.setdefault(int(ref.group(2)), {})[col] = value
+
+
+def _keep_odd(key: _Key, odd: OddCells) -> None:
+    with _LOCK:
+        if len(_ODD) > 100:
+            _ODD.clear()
+        _ODD[key] = odd
+
+
+def odd_cells(path: Path, sheet: str) -> OddCells:
+    """The cells of an ``.xlsx``/``.xlsm`` sheet that read as empty but are not, by sheet row
+    number and column (from 0): "" for a formula whose result was never saved (a workbook a
+    program wrote and Excel never opened), the error's text ("#REF!", "#N/A") for an error
+    value. Found by the pass over the sheet's XML that checks its extent, else by one of its
+    own; other files have none (their reader says nothing of formulas)."""
+    path = Path(path)
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return {}
+    member = _sheet_xml_path(path, sheet)
+    if member is None:
+        return {}
+    try:
+        key = _file_key(path, "\0odd:" + member)
+    except OSError:
+        return {}
+    with _LOCK:
+        known = _ODD.get(key)
+    if known is not None:
+        return known
+    odd: OddCells = {}
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
+            for body in _xml_parts(fh):
+                _odd_in(body, odd)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
+        return {}  # the reading names what is wrong
+    _keep_odd(key, odd)
+    return odd
 
 
 def _known_hidden(path: Path, tag: str) -> tuple[_Key, frozenset[int] | None]:
@@ -1068,7 +1152,9 @@ def _streamed_row(row: Any, expected: int) -> tuple[int, list[Any]]:
         if col is not None and col - 1 > len(values):
             values += [None] * (col - 1 - len(values))
         value = c.value
-        if (
+        if getattr(c, "data_type", None) == "e":
+            value = None  # an error value (#REF!), as calamine reads it: odd_cells says it
+        elif (
             isinstance(value, dt.datetime)
             and value.time() == dt.time()
             and "h" not in str(c.number_format).lower()

@@ -81,6 +81,13 @@ def _templates() -> dict[str, str]:
             'same {key} {value} as #{id} "{name}", but another name: imported as another person',
         ),
         "required_empty": tr("ImportMessage", "required, but empty"),
+        "formula_no_result": tr(
+            "ImportMessage",
+            "a formula with no saved result: open the file in Excel and save it, then import again",
+        ),
+        "error_value": tr(
+            "ImportMessage", "an error value {value}: correct the cell in the file, then import again"
+        ),
         "unreadable_value": tr("ImportMessage", "unreadable value ({detail})"),
         "field_error": tr("ImportMessage", "{detail}"),
         "not_known_word": tr("ImportMessage", '"{value}" is not a known {what}'),
