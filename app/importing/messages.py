@@ -372,6 +372,24 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng '
         'Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"',
     ),
+    "sheet_cell_unreadable": (
+        '{file}, sheet "{sheet_name}": cannot be read: cell {cell} holds a value Excel does not write '
+        '("{value}"); correct it in Excel and save the file, then import it again',
+        '{file}, trang "{sheet_name}": không đọc được: ô {cell} chứa giá trị Excel không ghi ra '
+        '("{value}"); hãy sửa ô này trong Excel, lưu tệp rồi nhập lại',
+    ),
+    "sheet_read_other_way": (
+        'cell {cell} holds a value Excel does not write ("{value}"), read as {read}; the rest of '
+        "the sheet was read as usual: check that cell in the file",
+        'ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại '
+        "của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp",
+    ),
+    "sheet_read_other_way_somewhere": (
+        "a cell holds a value Excel does not write ({detail}); the sheet was read another way: "
+        "check its rows after the import",
+        "có ô chứa giá trị Excel không ghi ra ({detail}); trang tính đã được đọc theo cách khác: "
+        "hãy kiểm tra các dòng sau khi nhập",
+    ),
     "sheet_row_unreadable": (
         '{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})',
         '{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})',
@@ -472,6 +490,8 @@ LEVELS: dict[str, Level] = {
     "staff_columns_not_kept": "warning",
     "columns_empty": "warning",
     "columns_hidden": "warning",
+    "sheet_read_other_way": "warning",
+    "sheet_read_other_way_somewhere": "warning",
     "legacy_encoding": "note",
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",

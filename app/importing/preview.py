@@ -41,7 +41,15 @@ from app.importing.cleaning import (
 from app.importing.errors import ImportCancelled, ImportFileError
 from app.importing.messages import Level, Message, msg, text
 from app.importing.notation import split_label
-from app.importing.reader import estimate_rows, hidden_columns, hidden_rows, iter_rows, legacy_text, odd_cells
+from app.importing.reader import (
+    estimate_rows,
+    hidden_columns,
+    hidden_rows,
+    iter_rows,
+    legacy_text,
+    odd_cells,
+    read_other_way,
+)
 from app.importing.sheet import SheetLayout
 
 Progress = Callable[[int, int], None]
@@ -370,6 +378,14 @@ def read_rows(
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
     out = mark_odd_cells(out, odd_cells(path, layout.sheet), layout)
+    other = read_other_way(path, layout.sheet)
+    if other is not None and said is not None:  # a cell calamine refused: read the other way
+        cell, value, read_as = other
+        said.append(
+            msg("sheet_read_other_way", sheet=layout.sheet, cell=cell, value=value, read=read_as or '""')
+            if cell
+            else msg("sheet_read_other_way_somewhere", sheet=layout.sheet, detail=read_as)
+        )
     out.sort(key=lambda r: r.row)
     if orders is not None:
         _date_orders(path, layout, orders, out, said)

@@ -348,7 +348,13 @@ def _parsed_rows(path: Path, sheet: str, kind: str, *, keep: bool) -> Iterator[R
         parsed = _PARSED.get(key) if keep else _PARSED.pop(key, None)
     if parsed is None:
         if kind == "xlsx":
-            parsed = _calamine_sheet(path, sheet)
+            try:
+                parsed = _calamine_sheet(path, sheet)
+            except ImportFileError as exc:
+                if exc.message is None or exc.message.code != "sheet_unreadable":
+                    raise
+                yield from _rows_other_way(path, sheet, str(exc.message.params.get("detail", "")))
+                return
         else:
             from app.importing import sheetproc
 
@@ -363,6 +369,81 @@ def _parsed_rows(path: Path, sheet: str, kind: str, *, keep: bool) -> Iterator[R
         yield from parsed
     else:
         yield from _calamine_rows(path, sheet, parsed)
+
+
+_OTHER_WAY: dict[_Key, tuple[str, str, str]] = {}  # by (file, "\0other:" + sheet): see read_other_way
+_BAD_BOOLEAN = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*?\st="b"[^>]*>(?:<f[^>]*>[^<]*</f>)?<v>([^<]*)</v>')
+_CELL_NAMED = re.compile(r"\b([A-Z]{1,3}[1-9][0-9]{0,6})\b")
+
+
+def _rows_other_way(path: Path, sheet: str, detail: str) -> Iterator[Row]:
+    """The rows of a sheet calamine refuses whole for one odd cell (reviewer: <c t="b"><v>7</v>,
+    "Unrecognized boolean cell value: 7", lost every good row), read by the streaming openpyxl
+    reader instead; what was odd and where is kept for :func:`read_other_way`. When that reader
+    refuses it too, the refusal names the sheet and, when it is found, the cell."""
+    cell, value = _refused_cell(path, sheet, detail)
+    key = _file_key(path, sheet)
+    with _LOCK:
+        _STREAMED[key] = True  # the next reading goes straight to the other reader
+        _OTHER_WAY[_file_key(path, "\0other:" + sheet)] = (cell, value, "" if cell else detail[:200])
+    at = _cell_position(cell) if cell else None
+    try:
+        for number, values in _openpyxl_rows(path, sheet):
+            if at is not None and number == at[0]:
+                read = values[at[1]] if at[1] < len(values) else None
+                shown = (
+                    ("TRUE" if read else "FALSE")
+                    if isinstance(read, bool)
+                    else ("" if read is None else str(read))
+                )
+                with _LOCK:
+                    _OTHER_WAY[_file_key(path, "\0other:" + sheet)] = (cell, value, shown)
+            yield number, values
+    except ImportFileError as exc:
+        failed_at = exc.message.params.get("at") if exc.message is not None else None
+        if cell and at is not None and failed_at in (None, at[0]):
+            raise ImportFileError(
+                msg("sheet_cell_unreadable", file=path.name, sheet_name=sheet, cell=cell, value=value)
+            ) from None
+        raise
+
+
+def _cell_position(cell: str) -> tuple[int, int] | None:
+    """(row number, column from 0) of a reference such as "D4"."""
+    found = re.fullmatch(r"([A-Z]{1,3})(\d+)", cell)
+    if found is None:
+        return None
+    return int(found.group(2)), _column_number(found.group(1).encode()) - 1
+
+
+def _refused_cell(path: Path, sheet: str, detail: str) -> tuple[str, str]:
+    """The cell calamine's refusal (``detail``) is about, and what it holds, when it can be
+    found: a TRUE/FALSE cell holding another value (found in the sheet's XML), or a cell the
+    text names; ("", "") otherwise."""
+    member = _sheet_xml_path(path, sheet)
+    if "boolean" in detail.lower() and member is not None:
+        try:
+            with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
+                for body in _xml_parts(fh):
+                    for found in _BAD_BOOLEAN.finditer(body):
+                        if found.group(2).strip() not in (b"0", b"1", b"true", b"false"):
+                            return found.group(1).decode(), found.group(2).decode("utf-8", "replace")[:50]
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
+            pass
+    named = _CELL_NAMED.search(detail)
+    return (named.group(1), "") if named else ("", "")
+
+
+def read_other_way(path: Path, sheet: str) -> tuple[str, str, str] | None:
+    """When calamine refused ``sheet`` for an odd cell and the other reader read it: (the
+    cell, what it holds, what it was read as), or ("", "", calamine's words) when the cell is
+    not known; None for a sheet read as usual."""
+    try:
+        key = _file_key(Path(path), "\0other:" + sheet)
+    except OSError:
+        return None
+    with _LOCK:
+        return _OTHER_WAY.get(key)
 
 
 def _keep(key: _Key, rows: Parsed) -> None:
@@ -390,6 +471,7 @@ def forget_parsed() -> None:
         _HIDDEN.clear()
         _LEGACY.clear()
         _ODD.clear()
+        _OTHER_WAY.clear()
 
 
 def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> Iterator[Row]:

@@ -271,6 +271,21 @@ def _templates() -> dict[str, str]:
         "sheet_unreadable": tr("ImportMessage", '{file}, sheet "{sheet_name}": cannot be read ({detail})'),
         "file_not_text": tr("ImportMessage", "{file}: not a CSV text file (it holds binary data)"),
         "file_bad_csv": tr("ImportMessage", "{file}: malformed CSV ({detail})"),
+        "sheet_cell_unreadable": tr(
+            "ImportMessage",
+            '{file}, sheet "{sheet_name}": cannot be read: cell {cell} holds a value Excel does not write '
+            '("{value}"); correct it in Excel and save the file, then import it again',
+        ),
+        "sheet_read_other_way": tr(
+            "ImportMessage",
+            'cell {cell} holds a value Excel does not write ("{value}"), read as {read}; the rest of '
+            "the sheet was read as usual: check that cell in the file",
+        ),
+        "sheet_read_other_way_somewhere": tr(
+            "ImportMessage",
+            "a cell holds a value Excel does not write ({detail}); the sheet was read another way: "
+            "check its rows after the import",
+        ),
         "sheet_row_unreadable": tr(
             "ImportMessage",
             '{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})',

@@ -89,3 +89,64 @@ def test_a_saved_empty_text_result_is_no_odd_cell(tmp_path: Path) -> None:
                 data = data.replace(b'<c r="B2"><f>', b'<c r="B2" t="str"><f>')
             zout.writestr(info, data)
     assert 1 not in reader.odd_cells(out, "Contacts")[2]
+
+
+def _rezip(src: Path, out: Path, old: bytes, new: bytes) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert old in data
+                data = data.replace(old, new)
+            zout.writestr(info, data)
+    return out
+
+
+def _contacts(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Contacts"
+    ws.append(["Full name", "Organisation", "Email", "Active"])
+    ws.append(["Trần Văn An", "Bộ A", "an@x.vn", True])
+    ws.append(["Lê Thị Bình", "Bộ B", "binh@x.vn", False])
+    ws.append(["Phạm Văn Cường", "Bộ C", "cuong@x.vn", True])
+    wb.save(path)
+    return path
+
+
+def test_a_cell_calamine_refuses_does_not_lose_the_sheet(tmp_path: Path) -> None:
+    """<c t="b"><v>7</v></c>: calamine refuses the whole sheet ("Unrecognized boolean cell
+    value: 7", English, no cell named, every good row lost); the other reader reads it, and
+    the sheet says which cell was odd, in the user's language."""
+    path = _rezip(
+        _contacts(tmp_path / "src.xlsx"),
+        tmp_path / "bool.xlsx",
+        b'<c r="D4" t="b"><v>1</v>',
+        b'<c r="D4" t="b"><v>7</v>',
+    )
+    layout = inspect_sheet(path, "Contacts")
+    said: list = []
+    rows, read = read_rows(path, layout, parallel=False, said=said)
+    assert read == 3 and [r.status for r in rows] == ["new", "new", "new"]
+    assert [m.code for m in said] == ["sheet_read_other_way"]
+    assert said[0].sheet == "Contacts"
+    assert 'ô D4 chứa giá trị Excel không ghi ra ("7"), đã đọc thành TRUE' in text(said[0], "vi")
+    assert "cell D4" in text(said[0], "en")
+
+
+def test_a_sheet_neither_reader_reads_names_the_cell(tmp_path: Path) -> None:
+    from app.importing.errors import ImportFileError
+
+    path = _rezip(
+        _contacts(tmp_path / "src.xlsx"),
+        tmp_path / "bool.xlsx",
+        b'<c r="D4" t="b"><v>1</v>',
+        b'<c r="B4" t="n"><v>NaN</v></c><c r="D4" t="b"><v>7</v>',
+    )
+    with pytest.raises(ImportFileError) as caught:
+        list(reader.iter_rows(path, "Contacts"))
+    said = caught.value.message
+    assert said is not None and said.code == "sheet_cell_unreadable"
+    assert 'trang "Contacts": không đọc được: ô D4' in text(said, "vi")
