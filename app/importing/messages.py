@@ -418,6 +418,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '{file}, sheet "{sheet_name}": the sheet is empty',
         '{file}, trang "{sheet_name}": trang tính trống',
     ),
+    "sheets_empty": (
+        "{file}: {count} sheets are empty ({sheet_name})",
+        "{file}: {count} trang tính trống ({sheet_name})",
+    ),
     "sheet_no_header": (
         '{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows',
         '{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") '

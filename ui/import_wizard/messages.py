@@ -304,6 +304,7 @@ def _templates() -> dict[str, str]:
         ),
         "vcf_no_cards": tr("ImportMessage", "{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file"),
         "sheet_empty": tr("ImportMessage", '{file}, sheet "{sheet_name}": the sheet is empty'),
+        "sheets_empty": tr("ImportMessage", "{file}: {count} sheets are empty ({sheet_name})"),
         "sheet_no_header": tr(
             "ImportMessage",
             '{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows',
