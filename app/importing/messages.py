@@ -410,6 +410,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)",
         "{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)",
     ),
+    "vcf_unclosed": (
+        "cards that never end (BEGIN:VCARD with no END:VCARD): {count}, the first at line {line}; "
+        "they were not imported: export the contacts again, or add the missing END:VCARD lines",
+        "thẻ không có dòng kết thúc (BEGIN:VCARD mà thiếu END:VCARD): {count}, thẻ đầu tiên ở dòng "
+        "{line}; các thẻ này chưa được nhập: hãy xuất lại danh bạ hoặc thêm các dòng END:VCARD còn thiếu",
+    ),
+    "vcf_empty_cards": (
+        "cards with nothing to import (no name, e-mail or phone): {count}, the first is card {card}; "
+        "they were not imported",
+        "thẻ không có gì để nhập (không có tên, email hay số điện thoại): {count}, thẻ đầu tiên là "
+        "thẻ số {card}; các thẻ này chưa được nhập",
+    ),
     "vcf_no_cards": (
         "{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file",
         "{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp",
@@ -495,6 +507,8 @@ LEVELS: dict[str, Level] = {
     "columns_empty": "warning",
     "columns_hidden": "warning",
     "sheet_read_other_way": "warning",
+    "vcf_unclosed": "warning",
+    "vcf_empty_cards": "warning",
     "sheet_read_other_way_somewhere": "warning",
     "legacy_encoding": "note",
     "hidden_row_left_out": "note",

@@ -378,6 +378,10 @@ def read_rows(
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
     out = mark_odd_cells(out, odd_cells(path, layout.sheet), layout)
+    if said is not None and layout.header_row == 0:  # a .vcf file: the cards it left out
+        from app.importing import vcf
+
+        said += vcf.unread(path)
     other = read_other_way(path, layout.sheet)
     if other is not None and said is not None:  # a cell calamine refused: read the other way
         cell, value, read_as = other

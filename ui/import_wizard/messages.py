@@ -304,6 +304,16 @@ def _templates() -> dict[str, str]:
         ),
         "vcf_no_cards": tr("ImportMessage", "{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file"),
         "sheet_empty": tr("ImportMessage", '{file}, sheet "{sheet_name}": the sheet is empty'),
+        "vcf_unclosed": tr(
+            "ImportMessage",
+            "cards that never end (BEGIN:VCARD with no END:VCARD): {count}, the first at line {line}; "
+            "they were not imported: export the contacts again, or add the missing END:VCARD lines",
+        ),
+        "vcf_empty_cards": tr(
+            "ImportMessage",
+            "cards with nothing to import (no name, e-mail or phone): {count}, the first is card {card}; "
+            "they were not imported",
+        ),
         "sheets_empty": tr("ImportMessage", "{file}: {count} sheets are empty ({sheet_name})"),
         "sheet_no_header": tr(
             "ImportMessage",
