@@ -584,17 +584,13 @@ def mark_odd_cells(
             added.append(row)
         for col, value in sorted(cells.items()):
             label = layout.column_label(col)
-            required = mapped[col] == fs.REQUIRED[kind]
-            level: Level = "error" if row.status == "error" or required else "warning"
+            level: Level = "error" if row.status == "error" else "warning"  # (a name that is one: an error)
             said = (
                 msg("error_value", value=value, level=level)
                 if value
                 else msg("formula_no_result", level=level)
             ).at(sheet=layout.sheet, row=number, column=label)
             if level == "error":
-                if row.status != "error":
-                    row.status, row.columns, row.relations = "error", None, None
-                    row.errors = {}
                 errors = dict(row.errors)
                 errors.pop(_label_for(layout, mapped[col]), None)  # (its "required, but empty")
                 errors[label] = said

@@ -826,6 +826,7 @@ def _dense_range_fits(path: Path, member: str) -> bool:
     max_row, max_col = 0, 26
     hidden: set[int] = set()
     odd: dict[int, dict[int, str]] = {}
+    carry = b""
     try:
         with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
             for body in _xml_parts(fh, None):
@@ -837,7 +838,7 @@ def _dense_range_fits(path: Path, member: str) -> bool:
                     max_col = max(max_col, _column_number(col))
                 max_row = max(max_row, max(map(int, _EXTENT_ROWS.findall(body)), default=0))
                 _hidden_in(body, hidden)
-                _odd_in(body, odd)
+                carry = _odd_in(carry + body, odd)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return False  # the streaming reader will name what is wrong
     _keep_hidden(_file_key(path, "\0" + member), hidden)
@@ -863,10 +864,14 @@ OddCells = dict[int, dict[int, str]]
 _ODD: dict[_Key, OddCells] = {}
 
 
-def _odd_in(body: bytes, out: OddCells) -> None:
+def _odd_in(body: bytes, out: OddCells) -> bytes:
     """The cells of ``body`` (whole tags of a sheet's XML) that calamine reads as empty but
     are not: a formula with no saved result ("" in ``out[row][column]``, columns from 0) and an
-    error value ("#REF!"). The work is in proportion to such cells, not to the rows."""
+    error value ("#REF!"). The work is in proportion to such cells, not to the rows. Returns
+    the cell ``body`` ends inside, if any, for the next part to begin with (a megabyte's cut
+    falls between a cell's tags now and then)."""
+    last = body.rfind(b"<c ")
+    carry = body[last:] if last >= 0 and body.find(b"</c>", last) < 0 and len(body) - last < 65536 else b""
     found: list[tuple[int, bool]] = [(m.start(), False) for m in _UNSAVED_FORMULA.finditer(body)]
     found += [(m.start(), True) for m in _ERROR_TYPE.finditer(body)]
     for pos, error in found:
@@ -890,6 +895,7 @@ def _odd_in(body: bytes, out: OddCells) -> None:
         col = _column_number(ref.group(1)) - 1
         if col < MAX_COLUMNS:
             out.setdefault(int(ref.group(2)), {})[col] = value
+    return carry
 
 
 def _keep_odd(key: _Key, odd: OddCells) -> None:
@@ -920,10 +926,11 @@ def odd_cells(path: Path, sheet: str) -> OddCells:
     if known is not None:
         return known
     odd: OddCells = {}
+    carry = b""
     try:
         with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
             for body in _xml_parts(fh):
-                _odd_in(body, odd)
+                carry = _odd_in(carry + body, odd)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return {}  # the reading names what is wrong
     _keep_odd(key, odd)

@@ -150,3 +150,18 @@ def test_a_sheet_neither_reader_reads_names_the_cell(tmp_path: Path) -> None:
     said = caught.value.message
     assert said is not None and said.code == "sheet_cell_unreadable"
     assert 'trang "Contacts": không đọc được: ô D4' in text(said, "vi")
+
+
+def test_a_formula_cut_by_the_megabyte_is_found() -> None:
+    """The sheet's XML is looked through a megabyte at a time; a cell whose tags fall on both
+    sides of a cut is found all the same (40,000 formulas: 2 were missed)."""
+    parts = [
+        b'<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c><c r="B2">',
+        b'<f>A2&amp;"@x.vn"</f><v></v></c><c r="C2" t="e">',
+        b"<v>#REF!</v></c></row>",
+    ]
+    odd: dict[int, dict[int, str]] = {}
+    carry = b""
+    for body in parts:
+        carry = reader._odd_in(carry + body, odd)
+    assert odd == {2: {1: "", 2: "#REF!"}}
