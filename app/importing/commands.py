@@ -37,7 +37,14 @@ from app.importing.preview import (
 )
 from app.importing.reader import SUFFIXES, sheet_names, sheet_states
 from app.importing.report import write_error_report
-from app.importing.sheet import SheetLayout, columns_not_kept, inspect_sheet, kind_reason, suggest_mapping
+from app.importing.sheet import (
+    SheetLayout,
+    columns_not_kept,
+    inspect_sheet,
+    kind_reason,
+    suggest_mapping,
+    without_empty_sheets,
+)
 from app.importing.undo import undo_import
 from app.language import LANGUAGES, cli_language
 from db.engine import read_session, unit_of_work
@@ -221,6 +228,9 @@ def _layouts(args: argparse.Namespace, session: Any) -> list[SheetLayout | Impor
         hidden = sheet_states(path)
         names = [n for n in names if n not in hidden]
     out: list[SheetLayout | ImportFileError] = []
+    if not args.sheet:  # (the empty ones found without reading them, said once if many)
+        names, said = without_empty_sheets(path, names)
+        out += said.values()
     for name in names:
         try:
             layout = inspect_sheet(path, name, session=session)

@@ -119,6 +119,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     # --- a cell ---------------------------------------------------------------------------------
     "required_empty": ("required, but empty", "bắt buộc, đang để trống"),
+    "formula_no_result": (
+        "a formula with no saved result: open the file in Excel and save it, then import again",
+        "công thức chưa có kết quả được lưu: hãy mở tệp bằng Excel, lưu lại rồi nhập lại",
+    ),
+    "error_value": (
+        "an error value {value}: correct the cell in the file, then import again",
+        "ô có giá trị lỗi {value}: hãy sửa ô này trong tệp rồi nhập lại",
+    ),
     "unreadable_value": ("unreadable value ({detail})", "giá trị không đọc được ({detail})"),
     "field_error": ("{detail}", "{detail}"),
     "not_known_word": ('"{value}" is not a known {what}', '"{value}" không phải {what} đã biết'),
@@ -383,6 +391,24 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng '
         'Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"',
     ),
+    "sheet_cell_unreadable": (
+        '{file}, sheet "{sheet_name}": cannot be read: cell {cell} holds a value Excel does not write '
+        '("{value}"); correct it in Excel and save the file, then import it again',
+        '{file}, trang "{sheet_name}": không đọc được: ô {cell} chứa giá trị Excel không ghi ra '
+        '("{value}"); hãy sửa ô này trong Excel, lưu tệp rồi nhập lại',
+    ),
+    "sheet_read_other_way": (
+        'cell {cell} holds a value Excel does not write ("{value}"), read as {read}; the rest of '
+        "the sheet was read as usual: check that cell in the file",
+        'ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại '
+        "của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp",
+    ),
+    "sheet_read_other_way_somewhere": (
+        "a cell holds a value Excel does not write ({detail}); the sheet was read another way: "
+        "check its rows after the import",
+        "có ô chứa giá trị Excel không ghi ra ({detail}); trang tính đã được đọc theo cách khác: "
+        "hãy kiểm tra các dòng sau khi nhập",
+    ),
     "sheet_row_unreadable": (
         '{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})',
         '{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})',
@@ -403,6 +429,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)",
         "{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)",
     ),
+    "vcf_unclosed": (
+        "cards that never end (BEGIN:VCARD with no END:VCARD): {count}, the first at line {line}; "
+        "they were not imported: export the contacts again, or add the missing END:VCARD lines",
+        "thẻ không có dòng kết thúc (BEGIN:VCARD mà thiếu END:VCARD): {count}, thẻ đầu tiên ở dòng "
+        "{line}; các thẻ này chưa được nhập: hãy xuất lại danh bạ hoặc thêm các dòng END:VCARD còn thiếu",
+    ),
+    "vcf_empty_cards": (
+        "cards with nothing to import (no name, e-mail or phone): {count}, the first is card {card}; "
+        "they were not imported",
+        "thẻ không có gì để nhập (không có tên, email hay số điện thoại): {count}, thẻ đầu tiên là "
+        "thẻ số {card}; các thẻ này chưa được nhập",
+    ),
     "vcf_no_cards": (
         "{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file",
         "{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp",
@@ -410,6 +448,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "sheet_empty": (
         '{file}, sheet "{sheet_name}": the sheet is empty',
         '{file}, trang "{sheet_name}": trang tính trống',
+    ),
+    "sheets_empty": (
+        "{file}: {count} sheets are empty ({sheet_name})",
+        "{file}: {count} trang tính trống ({sheet_name})",
     ),
     "sheet_no_header": (
         '{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows',
@@ -486,6 +528,10 @@ LEVELS: dict[str, Level] = {
     "staff_columns_not_kept": "warning",
     "columns_empty": "warning",
     "columns_hidden": "warning",
+    "sheet_read_other_way": "warning",
+    "vcf_unclosed": "warning",
+    "vcf_empty_cards": "warning",
+    "sheet_read_other_way_somewhere": "warning",
     "legacy_encoding": "note",
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",

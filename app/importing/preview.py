@@ -39,9 +39,17 @@ from app.importing.cleaning import (
     to_input,
 )
 from app.importing.errors import ImportCancelled, ImportFileError
-from app.importing.messages import Message, msg, text
+from app.importing.messages import Level, Message, msg, text
 from app.importing.notation import split_label
-from app.importing.reader import estimate_rows, hidden_columns, hidden_rows, iter_rows, legacy_text
+from app.importing.reader import (
+    estimate_rows,
+    hidden_columns,
+    hidden_rows,
+    iter_rows,
+    legacy_text,
+    odd_cells,
+    read_other_way,
+)
 from app.importing.sheet import SheetLayout
 
 Progress = Callable[[int, int], None]
@@ -371,6 +379,19 @@ def read_rows(
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+    out = mark_odd_cells(out, odd_cells(path, layout.sheet), layout)
+    if said is not None and layout.header_row == 0:  # a .vcf file: the cards it left out
+        from app.importing import vcf
+
+        said += vcf.unread(path)
+    other = read_other_way(path, layout.sheet)
+    if other is not None and said is not None:  # a cell calamine refused: read the other way
+        cell, value, read_as = other
+        said.append(
+            msg("sheet_read_other_way", sheet=layout.sheet, cell=cell, value=value, read=read_as or '""')
+            if cell
+            else msg("sheet_read_other_way_somewhere", sheet=layout.sheet, detail=read_as)
+        )
     out.sort(key=lambda r: r.row)
     if orders is not None:
         _date_orders(path, layout, orders, out, said)
@@ -533,6 +554,52 @@ def legacy_note(preview: Preview) -> Message | None:
         typed=typed,
         read=read,
     )
+
+
+def mark_odd_cells(
+    rows: list[RowResult], odd: Mapping[int, Mapping[int, str]], layout: SheetLayout
+) -> list[RowResult]:
+    """Say of each mapped cell that reads as empty but is not (:func:`app.importing.reader.odd_cells`:
+    a formula whose result was never saved, an error value such as #REF!) what it is, at its
+    row and column: of a row refused, one of its errors (in place of "required, but empty"
+    for its name); of a row imported, a warning (the field is left empty). A row of nothing but
+    such cells is refused, never left out unsaid. After either path cleaned the rows (the fast
+    path and the general one read such a cell alike: empty); a pass only over those rows."""
+    if not odd:
+        return rows
+    kind = layout.kind or "contact"
+    mapped = {c: f for c, f in layout.mapping.items() if f != fs.IGNORE}
+    by_row = {r.row: r for r in rows}
+    added: list[RowResult] = []
+    for number in sorted(odd):
+        cells = {c: v for c, v in odd[number].items() if c in mapped}
+        if number <= layout.header_row or not cells:
+            continue
+        row = by_row.get(number)
+        if row is None:  # nothing else in its mapped columns: refused, with why
+            row = RowResult(number, status="error")
+            errors = {}
+            if fs.REQUIRED[kind] not in {mapped[c] for c in cells}:
+                label = _label_for(layout, fs.REQUIRED[kind])
+                errors[label] = msg("required_empty", sheet=layout.sheet, row=number, column=label)
+            row.errors = errors
+            added.append(row)
+        for col, value in sorted(cells.items()):
+            label = layout.column_label(col)
+            level: Level = "error" if row.status == "error" else "warning"  # (a name that is one: an error)
+            said = (
+                msg("error_value", value=value, level=level)
+                if value
+                else msg("formula_no_result", level=level)
+            ).at(sheet=layout.sheet, row=number, column=label)
+            if level == "error":
+                errors = dict(row.errors)
+                errors.pop(_label_for(layout, mapped[col]), None)  # (its "required, but empty")
+                errors[label] = said
+                row.errors = errors
+            else:
+                row.warnings = [*row.warnings, said]
+    return rows + added if added else rows
 
 
 def mark_hidden(rows: list[RowResult], hidden: frozenset[int], sheet: str, *, skip: bool) -> tuple[int, ...]:

@@ -87,6 +87,14 @@ _PREFIXED = re.compile(rb":(?:c|row)[ >]")  # <x:c …>, <x:row …> (a prefixed
 _HIDDEN_FLAG = re.compile(rb'hidden="(?:1|true)"')
 _ROW_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s")
 _ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
+# A formula with no saved result (a script's workbook never opened in Excel: openpyxl writes
+# <f>…</f><v></v>, others no <v>) and an error value (<c … t="e"><v>#REF!</v>): calamine reads
+# both as an empty cell. Each pattern starts with a literal, found by a fast scan (most
+# sheets have neither: one substring search per megabyte).
+_UNSAVED_FORMULA = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)(?:<v\s*/>|<v></v>)?</c>")
+_ERROR_TYPE = re.compile(rb't="e"')
+_CELL_REF = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,3})(\d+)"')
+_ERROR_VALUE = re.compile(rb"<v>([^<]*)</v>")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK"
@@ -344,7 +352,13 @@ def _parsed_rows(path: Path, sheet: str, kind: str, *, keep: bool) -> Iterator[R
         parsed = _PARSED.get(key) if keep else _PARSED.pop(key, None)
     if parsed is None:
         if kind == "xlsx":
-            parsed = _calamine_sheet(path, sheet)
+            try:
+                parsed = _calamine_sheet(path, sheet)
+            except ImportFileError as exc:
+                if exc.message is None or exc.message.code != "sheet_unreadable":
+                    raise
+                yield from _rows_other_way(path, sheet, str(exc.message.params.get("detail", "")))
+                return
         else:
             from app.importing import sheetproc
 
@@ -359,6 +373,81 @@ def _parsed_rows(path: Path, sheet: str, kind: str, *, keep: bool) -> Iterator[R
         yield from parsed
     else:
         yield from _calamine_rows(path, sheet, parsed)
+
+
+_OTHER_WAY: dict[_Key, tuple[str, str, str]] = {}  # by (file, "\0other:" + sheet): see read_other_way
+_BAD_BOOLEAN = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*?\st="b"[^>]*>(?:<f[^>]*>[^<]*</f>)?<v>([^<]*)</v>')
+_CELL_NAMED = re.compile(r"\b([A-Z]{1,3}[1-9][0-9]{0,6})\b")
+
+
+def _rows_other_way(path: Path, sheet: str, detail: str) -> Iterator[Row]:
+    """The rows of a sheet calamine refuses whole for one odd cell (reviewer: <c t="b"><v>7</v>,
+    "Unrecognized boolean cell value: 7", lost every good row), read by the streaming openpyxl
+    reader instead; what was odd and where is kept for :func:`read_other_way`. When that reader
+    refuses it too, the refusal names the sheet and, when it is found, the cell."""
+    cell, value = _refused_cell(path, sheet, detail)
+    key = _file_key(path, sheet)
+    with _LOCK:
+        _STREAMED[key] = True  # the next reading goes straight to the other reader
+        _OTHER_WAY[_file_key(path, "\0other:" + sheet)] = (cell, value, "" if cell else detail[:200])
+    at = _cell_position(cell) if cell else None
+    try:
+        for number, values in _openpyxl_rows(path, sheet):
+            if at is not None and number == at[0]:
+                read = values[at[1]] if at[1] < len(values) else None
+                shown = (
+                    ("TRUE" if read else "FALSE")
+                    if isinstance(read, bool)
+                    else ("" if read is None else str(read))
+                )
+                with _LOCK:
+                    _OTHER_WAY[_file_key(path, "\0other:" + sheet)] = (cell, value, shown)
+            yield number, values
+    except ImportFileError as exc:
+        failed_at = exc.message.params.get("at") if exc.message is not None else None
+        if cell and at is not None and failed_at in (None, at[0]):
+            raise ImportFileError(
+                msg("sheet_cell_unreadable", file=path.name, sheet_name=sheet, cell=cell, value=value)
+            ) from None
+        raise
+
+
+def _cell_position(cell: str) -> tuple[int, int] | None:
+    """(row number, column from 0) of a reference such as "D4"."""
+    found = re.fullmatch(r"([A-Z]{1,3})(\d+)", cell)
+    if found is None:
+        return None
+    return int(found.group(2)), _column_number(found.group(1).encode()) - 1
+
+
+def _refused_cell(path: Path, sheet: str, detail: str) -> tuple[str, str]:
+    """The cell calamine's refusal (``detail``) is about, and what it holds, when it can be
+    found: a TRUE/FALSE cell holding another value (found in the sheet's XML), or a cell the
+    text names; ("", "") otherwise."""
+    member = _sheet_xml_path(path, sheet)
+    if "boolean" in detail.lower() and member is not None:
+        try:
+            with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
+                for body in _xml_parts(fh):
+                    for found in _BAD_BOOLEAN.finditer(body):
+                        if found.group(2).strip() not in (b"0", b"1", b"true", b"false"):
+                            return found.group(1).decode(), found.group(2).decode("utf-8", "replace")[:50]
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
+            pass
+    named = _CELL_NAMED.search(detail)
+    return (named.group(1), "") if named else ("", "")
+
+
+def read_other_way(path: Path, sheet: str) -> tuple[str, str, str] | None:
+    """When calamine refused ``sheet`` for an odd cell and the other reader read it: (the
+    cell, what it holds, what it was read as), or ("", "", calamine's words) when the cell is
+    not known; None for a sheet read as usual."""
+    try:
+        key = _file_key(Path(path), "\0other:" + sheet)
+    except OSError:
+        return None
+    with _LOCK:
+        return _OTHER_WAY.get(key)
 
 
 def _keep(key: _Key, rows: Parsed) -> None:
@@ -385,6 +474,9 @@ def forget_parsed() -> None:
         _HEIGHTS.clear()
         _HIDDEN.clear()
         _LEGACY.clear()
+        _ODD.clear()
+        _OTHER_WAY.clear()
+        _MEMBERS.clear()
 
 
 def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> Iterator[Row]:
@@ -478,8 +570,64 @@ def _sheet_rows(path: Path, sheet: str | None, kind: str, names: list[str], *, k
         yield from _parsed_rows(path, sheet, kind, keep=keep)
 
 
+EMPTY_SHEET_XML_BYTES = 64 * 1024
+"""A sheet's XML this small is looked through for a cell before it is read: one with none is
+empty, found without a parse (reviewer h23: 3000 empty sheets took over 90 s, each inspected and
+read as if it held rows)."""
+_ANY_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>]")
+
+
+def empty_sheets(path: Path) -> list[str]:
+    """The sheets of an ``.xlsx``/``.xlsm`` workbook that hold no cell at all, in workbook
+    order, found from their XML (its size, then a search for a cell) without parsing them; a
+    sheet with cells, even empty ones, is left to the reading. Other files: none."""
+    path = Path(path)
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return []
+    members = _sheet_members(path)
+    out: list[str] = []
+    try:
+        with zipfile.ZipFile(path) as zf:
+            sizes = {i.filename: i.file_size for i in zf.infolist()}
+            for name, member in members.items():
+                size = sizes.get(member)
+                if size is None or size > EMPTY_SHEET_XML_BYTES:
+                    continue
+                if _ANY_CELL.search(zf.read(member)) is None:
+                    out.append(name)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error, RuntimeError):
+        return []  # the reading names what is wrong
+    return out
+
+
+_MEMBERS: dict[_Key, dict[str, str]] = {}
+
+
 def _sheet_xml_path(path: Path, sheet: str) -> str | None:
     """The zip member holding ``sheet`` (from xl/workbook.xml and its relationships)."""
+    return _sheet_members(path).get(sheet)
+
+
+def _sheet_members(path: Path) -> dict[str, str]:
+    """Each sheet's zip member by name, read once per file (a workbook of 3000 sheets parsed
+    its workbook part again for each sheet)."""
+    try:
+        key = _file_key(path, "\0members")
+    except OSError:
+        return {}
+    with _LOCK:
+        known = _MEMBERS.get(key)
+    if known is not None:
+        return known
+    out = _read_sheet_members(path)
+    with _LOCK:
+        if len(_MEMBERS) > 100:
+            _MEMBERS.clear()
+        _MEMBERS[key] = out
+    return out
+
+
+def _read_sheet_members(path: Path) -> dict[str, str]:
     import xml.etree.ElementTree as ET
 
     ns = {
@@ -491,16 +639,14 @@ def _sheet_xml_path(path: Path, sheet: str) -> str | None:
             book = ET.fromstring(zf.read("xl/workbook.xml"))
             rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
     except (KeyError, zipfile.BadZipFile, OSError, ET.ParseError):
-        return None
-    rid = None
+        return {}
+    targets = {rel.get("Id"): rel.get("Target") or "" for rel in rels}
+    out: dict[str, str] = {}
     for el in book.iterfind("m:sheets/m:sheet", ns):
-        if el.get("name") == sheet:
-            rid = el.get(f"{{{ns['r']}}}id")
-    for rel in rels:
-        if rel.get("Id") == rid:
-            target = rel.get("Target") or ""
-            return target.lstrip("/") if target.startswith("/") else "xl/" + target
-    return None
+        target = targets.get(el.get(f"{{{ns['r']}}}id"))
+        if target is not None:
+            out[el.get("name") or ""] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return out
 
 
 def sheet_states(path: Path) -> dict[str, str]:
@@ -679,9 +825,12 @@ def _dense_range_fits(path: Path, member: str) -> bool:
     """Whether calamine can hold the sheet: the block from A1 to its last row and column is at
     most :data:`CALAMINE_MAX_CELLS`. One streaming pass over the sheet's XML (0.29 s of CPU for
     a 100k-row sheet against calamine's 0.9 s read; ``tests/benchmarks/bench_parse_once.py``).
-    The same pass notes the rows Excel hides, for :func:`hidden_rows` (when it reads to the end)."""
+    The same pass notes the rows Excel hides, for :func:`hidden_rows`, and the cells calamine
+    reads as empty that are not, for :func:`odd_cells` (when it reads to the end)."""
     max_row, max_col = 0, 26
     hidden: set[int] = set()
+    odd: dict[int, dict[int, str]] = {}
+    carry = b""
     try:
         with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
             for body in _xml_parts(fh, None):
@@ -693,9 +842,11 @@ def _dense_range_fits(path: Path, member: str) -> bool:
                     max_col = max(max_col, _column_number(col))
                 max_row = max(max_row, max(map(int, _EXTENT_ROWS.findall(body)), default=0))
                 _hidden_in(body, hidden)
+                carry = _odd_in(carry + body, odd)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return False  # the streaming reader will name what is wrong
     _keep_hidden(_file_key(path, "\0" + member), hidden)
+    _keep_odd(_file_key(path, "\0odd:" + member), odd)
     return max_row * max_col <= CALAMINE_MAX_CELLS
 
 
@@ -711,6 +862,83 @@ def _hidden_in(body: bytes, out: set[int]) -> None:
         number = _ROW_NUMBER.search(body, start, end if end >= 0 else len(body))
         if number is not None:
             out.add(int(number.group(1)))
+
+
+OddCells = dict[int, dict[int, str]]
+_ODD: dict[_Key, OddCells] = {}
+
+
+def _odd_in(body: bytes, out: OddCells) -> bytes:
+    """The cells of ``body`` (whole tags of a sheet's XML) that calamine reads as empty but
+    are not: a formula with no saved result ("" in ``out[row][column]``, columns from 0) and an
+    error value ("#REF!"). The work is in proportion to such cells, not to the rows. Returns
+    the cell ``body`` ends inside, if any, for the next part to begin with (a megabyte's cut
+    falls between a cell's tags now and then)."""
+    last = body.rfind(b"<c ")
+    carry = body[last:] if last >= 0 and body.find(b"</c>", last) < 0 and len(body) - last < 65536 else b""
+    found: list[tuple[int, bool]] = [(m.start(), False) for m in _UNSAVED_FORMULA.finditer(body)]
+    found += [(m.start(), True) for m in _ERROR_TYPE.finditer(body)]
+    for pos, error in found:
+        start = body.rfind(b"<c ", 0, pos)
+        if start < 0:
+            continue
+        tag_end = body.find(b">", start)
+        if error and (tag_end < pos or body[pos - 1 : pos] not in (b" ", b"\t", b"\n", b"\r")):
+            continue  # t="e" of another element than a cell, or the end of another attribute
+        ref = _CELL_REF.match(body, start)
+        if ref is None or ref.end() > tag_end + 1:
+            continue
+        value = ""
+        if not error:
+            if body.rfind(b"</c>", start, pos) >= 0 or b't="str"' in body[start:tag_end]:
+                continue  # (another cell's formula; or a text result saved as "")
+        else:
+            end = body.find(b"</c>", tag_end)
+            saved = _ERROR_VALUE.search(body, tag_end, end if end >= 0 else len(body))
+            value = saved.group(1).decode("ascii", "replace") if saved else "#VALUE!"
+        col = _column_number(ref.group(1)) - 1
+        if col < MAX_COLUMNS:
+            out.setdefault(int(ref.group(2)), {})[col] = value
+    return carry
+
+
+def _keep_odd(key: _Key, odd: OddCells) -> None:
+    with _LOCK:
+        if len(_ODD) > 100:
+            _ODD.clear()
+        _ODD[key] = odd
+
+
+def odd_cells(path: Path, sheet: str) -> OddCells:
+    """The cells of an ``.xlsx``/``.xlsm`` sheet that read as empty but are not, by sheet row
+    number and column (from 0): "" for a formula whose result was never saved (a workbook a
+    program wrote and Excel never opened), the error's text ("#REF!", "#N/A") for an error
+    value. Found by the pass over the sheet's XML that checks its extent, else by one of its
+    own; other files have none (their reader says nothing of formulas)."""
+    path = Path(path)
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return {}
+    member = _sheet_xml_path(path, sheet)
+    if member is None:
+        return {}
+    try:
+        key = _file_key(path, "\0odd:" + member)
+    except OSError:
+        return {}
+    with _LOCK:
+        known = _ODD.get(key)
+    if known is not None:
+        return known
+    odd: OddCells = {}
+    carry = b""
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
+            for body in _xml_parts(fh):
+                carry = _odd_in(carry + body, odd)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
+        return {}  # the reading names what is wrong
+    _keep_odd(key, odd)
+    return odd
 
 
 def _known_hidden(path: Path, tag: str) -> tuple[_Key, frozenset[int] | None]:
@@ -1072,7 +1300,9 @@ def _streamed_row(row: Any, expected: int) -> tuple[int, list[Any]]:
         if col is not None and col - 1 > len(values):
             values += [None] * (col - 1 - len(values))
         value = c.value
-        if (
+        if getattr(c, "data_type", None) == "e":
+            value = None  # an error value (#REF!), as calamine reads it: odd_cells says it
+        elif (
             isinstance(value, dt.datetime)
             and value.time() == dt.time()
             and "h" not in str(c.number_format).lower()

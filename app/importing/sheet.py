@@ -26,7 +26,7 @@ from sqlmodel import col as sql_col
 from app.importing import fields as fs
 from app.importing.errors import ImportFileError
 from app.importing.messages import Message, msg
-from app.importing.reader import Row, iter_rows, sheet_names
+from app.importing.reader import Row, empty_sheets, iter_rows, sheet_names
 from app.importing.units import UNIT_WORDS, looks_like_unit
 from app.vntext import clean, fold
 from db.models import Contact, ContactMethod, Setting, Staff
@@ -779,10 +779,39 @@ def _last_filled(values: list[Any]) -> int:
     return 0
 
 
+EMPTY_SAID_ONE_BY_ONE = 5
+"""Up to this many empty sheets are each said in their place; more, once for all of them."""
+
+
+def without_empty_sheets(path: Path, names: list[str]) -> tuple[list[str], dict[str, ImportFileError]]:
+    """``names`` without the sheets that hold no cell (:func:`app.importing.reader.empty_sheets`,
+    found without reading them), and what is said of those: each its "the sheet is empty"
+    (keyed by its name) when there are a few, else one sentence for all of them ("3000 sheets
+    are empty", keyed by the first), so that a workbook of thousands of empty sheets is neither
+    read sheet by sheet nor listed line by line."""
+    empty = set(empty_sheets(path)).intersection(names)
+    if not empty:
+        return names, {}
+    kept = [n for n in names if n not in empty]
+    gone = [n for n in names if n in empty]
+    if len(gone) <= EMPTY_SAID_ONE_BY_ONE:
+        return kept, {n: ImportFileError(msg("sheet_empty", file=path.name, sheet_name=n)) for n in gone}
+    shown = ", ".join(gone[:3]) + (f", … {gone[-1]}" if len(gone) > 3 else "")
+    said = ImportFileError(msg("sheets_empty", file=path.name, count=len(gone), sheet_name=shown))
+    return kept, {gone[0]: said}
+
+
 def inspect_workbook(path: Path, *, session: Session | None = None) -> list[SheetLayout | ImportFileError]:
     """Every sheet's layout, or the reason it cannot be imported (an empty sheet…)."""
     out: list[SheetLayout | ImportFileError] = []
-    for name in sheet_names(path):
+    names = sheet_names(path)
+    kept, said = without_empty_sheets(path, names)
+    keep = set(kept)
+    for name in names:
+        if name in said:
+            out.append(said[name])
+        if name not in keep:
+            continue
         try:
             out.append(inspect_sheet(path, name, session=session))
         except ImportFileError as exc:

@@ -81,6 +81,13 @@ def _templates() -> dict[str, str]:
             'same {key} {value} as #{id} "{name}", but another name: imported as another person',
         ),
         "required_empty": tr("ImportMessage", "required, but empty"),
+        "formula_no_result": tr(
+            "ImportMessage",
+            "a formula with no saved result: open the file in Excel and save it, then import again",
+        ),
+        "error_value": tr(
+            "ImportMessage", "an error value {value}: correct the cell in the file, then import again"
+        ),
         "unreadable_value": tr("ImportMessage", "unreadable value ({detail})"),
         "field_error": tr("ImportMessage", "{detail}"),
         "not_known_word": tr("ImportMessage", '"{value}" is not a known {what}'),
@@ -281,6 +288,21 @@ def _templates() -> dict[str, str]:
         "sheet_unreadable": tr("ImportMessage", '{file}, sheet "{sheet_name}": cannot be read ({detail})'),
         "file_not_text": tr("ImportMessage", "{file}: not a CSV text file (it holds binary data)"),
         "file_bad_csv": tr("ImportMessage", "{file}: malformed CSV ({detail})"),
+        "sheet_cell_unreadable": tr(
+            "ImportMessage",
+            '{file}, sheet "{sheet_name}": cannot be read: cell {cell} holds a value Excel does not write '
+            '("{value}"); correct it in Excel and save the file, then import it again',
+        ),
+        "sheet_read_other_way": tr(
+            "ImportMessage",
+            'cell {cell} holds a value Excel does not write ("{value}"), read as {read}; the rest of '
+            "the sheet was read as usual: check that cell in the file",
+        ),
+        "sheet_read_other_way_somewhere": tr(
+            "ImportMessage",
+            "a cell holds a value Excel does not write ({detail}); the sheet was read another way: "
+            "check its rows after the import",
+        ),
         "sheet_row_unreadable": tr(
             "ImportMessage",
             '{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})',
@@ -299,6 +321,17 @@ def _templates() -> dict[str, str]:
         ),
         "vcf_no_cards": tr("ImportMessage", "{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file"),
         "sheet_empty": tr("ImportMessage", '{file}, sheet "{sheet_name}": the sheet is empty'),
+        "vcf_unclosed": tr(
+            "ImportMessage",
+            "cards that never end (BEGIN:VCARD with no END:VCARD): {count}, the first at line {line}; "
+            "they were not imported: export the contacts again, or add the missing END:VCARD lines",
+        ),
+        "vcf_empty_cards": tr(
+            "ImportMessage",
+            "cards with nothing to import (no name, e-mail or phone): {count}, the first is card {card}; "
+            "they were not imported",
+        ),
+        "sheets_empty": tr("ImportMessage", "{file}: {count} sheets are empty ({sheet_name})"),
         "sheet_no_header": tr(
             "ImportMessage",
             '{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows',
