@@ -604,6 +604,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="266" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2433,22 +2434,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportMessage</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="123" />
+      <location filename="../../ui/import_wizard/messages.py" line="126" />
       <source>"{value}" is a department or office, not a person</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="125" />
+      <location filename="../../ui/import_wizard/messages.py" line="128" />
       <source>"{value}" is a department or office, not a person: no staff member made for it; kept in the notes</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người: không tạo cán bộ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="103" />
+      <location filename="../../ui/import_wizard/messages.py" line="106" />
       <source>"{value}" is not a date (day/month/year)</source>
       <translation>"{value}" không phải ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="108" />
+      <location filename="../../ui/import_wizard/messages.py" line="111" />
       <source>"{value}" is not a date; kept in the notes as typed</source>
       <translation>"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập</translation>
     </message>
@@ -2458,47 +2459,47 @@ Bản sao lưu: %2</translation>
       <translation>"{value}" không phải {what} đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="101" />
+      <location filename="../../ui/import_wizard/messages.py" line="104" />
       <source>"{value}" is not a valid email address</source>
       <translation>"{value}" không phải địa chỉ email hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="102" />
+      <location filename="../../ui/import_wizard/messages.py" line="105" />
       <source>"{value}" is not a valid phone number</source>
       <translation>"{value}" không phải số điện thoại hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="109" />
+      <location filename="../../ui/import_wizard/messages.py" line="112" />
       <source>"{value}" kept in the notes</source>
       <translation>"{value}" được ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="120" />
+      <location filename="../../ui/import_wizard/messages.py" line="123" />
       <source>"{value}" names more than one country ({countries}): Country left as VN; check it</source>
       <translation>"{value}" nêu tên nhiều nước ({countries}): Quốc gia để là VN; hãy kiểm tra lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="145" />
+      <location filename="../../ui/import_wizard/messages.py" line="148" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways, so it was not guessed: kept in the notes as typed; enter the date by hand</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu, nên không đoán: đã ghi vào ghi chú như đã nhập; hãy tự nhập ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="139" />
+      <location filename="../../ui/import_wizard/messages.py" line="142" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways: write it with the month in words (4 March 2026) or as year-month-day (2026-03-04)</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu: hãy ghi tháng bằng chữ (4 tháng 3 năm 2026) hoặc theo năm-tháng-ngày (2026-03-04)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="99" />
-      <source>"{value}": use a 2-letter country code</source>
-      <translation>"{value}": dùng mã 2 chữ cái</translation>
+      <location filename="../../ui/import_wizard/messages.py" line="100" />
+      <source>"{value}": not a country Ketnoi knows; write its name ("Việt Nam", "Singapore") or its 2-letter code (VN, SG)</source>
+      <translation>"{value}": không phải tên nước Ketnoi biết; hãy ghi tên nước ("Việt Nam", "Singapore") hoặc mã 2 chữ cái (VN, SG)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="150" />
+      <location filename="../../ui/import_wizard/messages.py" line="153" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): check the date and write it day first</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): hãy kiểm tra lại và ghi ngày trước, tháng sau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="155" />
+      <location filename="../../ui/import_wizard/messages.py" line="158" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): kept in the notes as typed; check the date and enter it by hand</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): đã ghi vào ghi chú như đã nhập; hãy kiểm tra lại và tự nhập ngày</translation>
     </message>
@@ -2508,27 +2509,27 @@ Bản sao lưu: %2</translation>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="239" />
+      <location filename="../../ui/import_wizard/messages.py" line="242" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="260" />
+      <location filename="../../ui/import_wizard/messages.py" line="263" />
       <source>Cannot read {file}: access is denied. If it is open in another program, close it there and try again, or import a copy of it</source>
       <translation>Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lại, hoặc nhập một bản sao của tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="250" />
+      <location filename="../../ui/import_wizard/messages.py" line="253" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="347" />
+      <location filename="../../ui/import_wizard/messages.py" line="350" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="302" />
+      <location filename="../../ui/import_wizard/messages.py" line="305" />
       <source>a cell holds a value Excel does not write ({detail}); the sheet was read another way: check its rows after the import</source>
       <translation>có ô chứa giá trị Excel không ghi ra ({detail}); trang tính đã được đọc theo cách khác: hãy kiểm tra các dòng sau khi nhập</translation>
     </message>
@@ -2553,67 +2554,67 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="325" />
+      <location filename="../../ui/import_wizard/messages.py" line="328" />
       <source>cards that never end (BEGIN:VCARD with no END:VCARD): {count}, the first at line {line}; they were not imported: export the contacts again, or add the missing END:VCARD lines</source>
       <translation>thẻ không có dòng kết thúc (BEGIN:VCARD mà thiếu END:VCARD): {count}, thẻ đầu tiên ở dòng {line}; các thẻ này chưa được nhập: hãy xuất lại danh bạ hoặc thêm các dòng END:VCARD còn thiếu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="330" />
+      <location filename="../../ui/import_wizard/messages.py" line="333" />
       <source>cards with nothing to import (no name, e-mail or phone): {count}, the first is card {card}; they were not imported</source>
       <translation>thẻ không có gì để nhập (không có tên, email hay số điện thoại): {count}, thẻ đầu tiên là thẻ số {card}; các thẻ này chưa được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="297" />
+      <location filename="../../ui/import_wizard/messages.py" line="300" />
       <source>cell {cell} holds a value Excel does not write ("{value}"), read as {read}; the rest of the sheet was read as usual: check that cell in the file</source>
       <translation>ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="387" />
+      <location filename="../../ui/import_wizard/messages.py" line="390" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="165" />
+      <location filename="../../ui/import_wizard/messages.py" line="168" />
       <source>column {header} has dates written day first (row {day_row}: "{day_value}") and month first (row {month_row}: "{month_value}"): a date that reads both ways, such as 03/04/2026, was not guessed, and its row says so</source>
       <translation>cột {header} có ngày ghi theo kiểu ngày trước (dòng {day_row}: "{day_value}") lẫn tháng trước (dòng {month_row}: "{month_value}"): ngày đọc được cả hai cách (như 03/04/2026) không được đoán; dòng nào có ngày như vậy đều được báo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="200" />
+      <location filename="../../ui/import_wizard/messages.py" line="203" />
       <source>column {header} names departments with no organisation, but the emails are on {domains}, where contacts of yours are: their departments, not yours</source>
       <translation>cột {header} ghi phòng ban không kèm tên tổ chức, nhưng email thuộc {domains}, tên miền của những liên hệ đã có: phòng ban của họ, không phải của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="195" />
+      <location filename="../../ui/import_wizard/messages.py" line="198" />
       <source>column {header} names departments, but of one organisation, not necessarily yours: the sheet's name does not say staff and no email is on your staff's domains</source>
       <translation>cột {header} ghi phòng ban, nhưng của một cơ quan chưa chắc là cơ quan mình: tên trang không cho biết là cán bộ và không email nào thuộc tên miền của cán bộ mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="205" />
+      <location filename="../../ui/import_wizard/messages.py" line="208" />
       <source>column {header} names departments, but the emails are on {domains}, not on your staff's domains ({ours})</source>
       <translation>cột {header} ghi phòng ban, nhưng email thuộc {domains}, không phải tên miền của cán bộ mình ({ours})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="178" />
+      <location filename="../../ui/import_wizard/messages.py" line="181" />
       <source>column {header} names departments, no column names an organisation, and the emails are on your staff's domains ({domains})</source>
       <translation>cột {header} ghi phòng ban, không có cột nào ghi tổ chức, và email thuộc tên miền của cán bộ mình ({domains})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="189" />
+      <location filename="../../ui/import_wizard/messages.py" line="192" />
       <source>column {header} names organisations ({examples}), not your own departments</source>
       <translation>cột {header} ghi tên tổ chức ({examples}), không phải phòng ban của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="192" />
+      <location filename="../../ui/import_wizard/messages.py" line="195" />
       <source>column {header} names the organisation each person works for</source>
       <translation>cột {header} ghi tổ chức nơi mỗi người công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="175" />
+      <location filename="../../ui/import_wizard/messages.py" line="178" />
       <source>column {header} says who still works here, and no column names an organisation</source>
       <translation>cột {header} cho biết ai còn làm việc, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="160" />
+      <location filename="../../ui/import_wizard/messages.py" line="163" />
       <source>column {header} writes its dates month first (row {example_row}: "{value}" can only be month/day/year), so every date in it was read as month/day/year</source>
       <translation>cột {header} ghi ngày theo kiểu tháng trước (dòng {example_row}: "{value}" chỉ có thể là tháng/ngày/năm), nên mọi ngày trong cột được đọc theo tháng/ngày/năm</translation>
     </message>
@@ -2628,12 +2629,12 @@ Bản sao lưu: %2</translation>
       <translation>tạo cán bộ "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="115" />
+      <location filename="../../ui/import_wizard/messages.py" line="118" />
       <source>done, with no completion date nor a past due date: left without one, so no period counts it as completed; enter the date it was done</source>
       <translation>đã xong nhưng không có ngày hoàn thành, cũng không có hạn đã qua: để trống, nên việc này không được tính là hoàn thành trong kỳ nào; hãy nhập ngày hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="111" />
+      <location filename="../../ui/import_wizard/messages.py" line="114" />
       <source>done, with no completion date: dated {date}, its due date; change it if it was done another day</source>
       <translation>đã xong nhưng không có ngày hoàn thành: lấy hạn {date} làm ngày hoàn thành; hãy sửa nếu việc xong vào ngày khác</translation>
     </message>
@@ -2643,27 +2644,27 @@ Bản sao lưu: %2</translation>
       <translation>trùng dòng {other_row} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="107" />
+      <location filename="../../ui/import_wizard/messages.py" line="110" />
       <source>email "{value}" is not an address; kept in the notes</source>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="229" />
+      <location filename="../../ui/import_wizard/messages.py" line="232" />
       <source>hidden in Excel (a hidden or filtered-out row): imported like the others</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập như các dòng khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="232" />
+      <location filename="../../ui/import_wizard/messages.py" line="235" />
       <source>hidden in Excel (a hidden or filtered-out row): left out, as asked</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="215" />
+      <location filename="../../ui/import_wizard/messages.py" line="218" />
       <source>hidden in Excel, yet imported like the other columns: {columns}; if a hidden column holds old values, choose “not imported” for it in the mapping, or delete it from the file</source>
       <translation>bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="349" />
+      <location filename="../../ui/import_wizard/messages.py" line="352" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
@@ -2683,17 +2684,17 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="210" />
+      <location filename="../../ui/import_wizard/messages.py" line="213" />
       <source>no value in any row: {columns}; if they hold formulas, open the file in Excel and save it, so that their results are saved, then import it again</source>
       <translation>không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng Excel và lưu lại để kết quả được lưu, rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="224" />
+      <location filename="../../ui/import_wizard/messages.py" line="227" />
       <source>not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether they still work here</source>
       <translation>không nhập: {columns}: cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="105" />
+      <location filename="../../ui/import_wizard/messages.py" line="108" />
       <source>phone "{value}" kept unverified: the right length, but not in a range known yet</source>
       <translation>số điện thoại "{value}" được giữ, chưa xác minh: đúng độ dài nhưng chưa thuộc dải số đã biết</translation>
     </message>
@@ -2703,7 +2704,7 @@ Bản sao lưu: %2</translation>
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="386" />
+      <location filename="../../ui/import_wizard/messages.py" line="389" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -2728,17 +2729,17 @@ Bản sao lưu: %2</translation>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="385" />
+      <location filename="../../ui/import_wizard/messages.py" line="388" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="187" />
+      <location filename="../../ui/import_wizard/messages.py" line="190" />
       <source>the sheet's name, "{sheet_name}", says contacts</source>
       <translation>tên trang "{sheet_name}" cho biết đây là danh bạ liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="171" />
+      <location filename="../../ui/import_wizard/messages.py" line="174" />
       <source>the sheet's name, "{sheet_name}", says staff, and no column names an organisation</source>
       <translation>tên trang "{sheet_name}" cho biết đây là cán bộ, và không có cột nào ghi tổ chức</translation>
     </message>
@@ -2748,7 +2749,7 @@ Bản sao lưu: %2</translation>
       <translation>quá dài: {length} ký tự, trong khi tối đa chỉ được {most} ký tự; hãy rút ngắn trong tệp rồi nhập lại (không có gì bị cắt bớt)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="220" />
+      <location filename="../../ui/import_wizard/messages.py" line="223" />
       <source>typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")</source>
       <translation>gõ bằng bảng mã cũ {encoding}, đã chuyển sang Unicode: {columns} (ví dụ "{typed}" → "{read}")</translation>
     </message>
@@ -2773,207 +2774,207 @@ Bản sao lưu: %2</translation>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="354" />
+      <location filename="../../ui/import_wizard/messages.py" line="357" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="351" />
+      <location filename="../../ui/import_wizard/messages.py" line="354" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="356" />
+      <location filename="../../ui/import_wizard/messages.py" line="359" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="348" />
+      <location filename="../../ui/import_wizard/messages.py" line="351" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="251" />
+      <location filename="../../ui/import_wizard/messages.py" line="254" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="272" />
+      <location filename="../../ui/import_wizard/messages.py" line="275" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="253" />
+      <location filename="../../ui/import_wizard/messages.py" line="256" />
       <source>{file} is not an ordinary file (a pipe, a device or a socket): choose the file to import itself</source>
       <translation>{file} không phải là một tệp thông thường (mà là ống dẫn, thiết bị hoặc socket): hãy chọn chính tệp cần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="257" />
+      <location filename="../../ui/import_wizard/messages.py" line="260" />
       <source>{file} is the Ketnoi database open in this program, not a spreadsheet to import</source>
       <translation>{file} là cơ sở dữ liệu Ketnoi đang mở trong chương trình này, không phải bảng tính để nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="315" />
+      <location filename="../../ui/import_wizard/messages.py" line="318" />
       <source>{file}, row {at} (line {line}): a quote (") opens a cell that never closes, so the rest of the file would be read as that one cell; nothing was read: close the quote or remove it</source>
       <translation>{file}, dòng dữ liệu {at} (dòng {line} của tệp): một dấu ngoặc kép (") mở một ô mà không đóng lại, nên phần còn lại của tệp sẽ bị đọc thành một ô; chưa đọc gì: hãy đóng hoặc xoá dấu ngoặc kép đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="307" />
+      <location filename="../../ui/import_wizard/messages.py" line="310" />
       <source>{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})</source>
       <translation>{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="288" />
+      <location filename="../../ui/import_wizard/messages.py" line="291" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="292" />
+      <location filename="../../ui/import_wizard/messages.py" line="295" />
       <source>{file}, sheet "{sheet_name}": cannot be read: cell {cell} holds a value Excel does not write ("{value}"); correct it in Excel and save the file, then import it again</source>
       <translation>{file}, trang "{sheet_name}": không đọc được: ô {cell} chứa giá trị Excel không ghi ra ("{value}"); hãy sửa ô này trong Excel, lưu tệp rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="235" />
+      <location filename="../../ui/import_wizard/messages.py" line="238" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="238" />
+      <location filename="../../ui/import_wizard/messages.py" line="241" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="336" />
+      <location filename="../../ui/import_wizard/messages.py" line="339" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="323" />
+      <location filename="../../ui/import_wizard/messages.py" line="326" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="285" />
+      <location filename="../../ui/import_wizard/messages.py" line="288" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="279" />
+      <location filename="../../ui/import_wizard/messages.py" line="282" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="290" />
+      <location filename="../../ui/import_wizard/messages.py" line="293" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="322" />
+      <location filename="../../ui/import_wizard/messages.py" line="325" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="241" />
+      <location filename="../../ui/import_wizard/messages.py" line="244" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="282" />
+      <location filename="../../ui/import_wizard/messages.py" line="285" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="289" />
+      <location filename="../../ui/import_wizard/messages.py" line="292" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="268" />
+      <location filename="../../ui/import_wizard/messages.py" line="271" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="266" />
+      <location filename="../../ui/import_wizard/messages.py" line="269" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="340" />
+      <location filename="../../ui/import_wizard/messages.py" line="343" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="311" />
+      <location filename="../../ui/import_wizard/messages.py" line="314" />
       <source>{file}: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: open it in Excel and save it as "Excel Workbook (.xlsx)"</source>
       <translation>{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="344" />
+      <location filename="../../ui/import_wizard/messages.py" line="347" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="264" />
+      <location filename="../../ui/import_wizard/messages.py" line="267" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="240" />
+      <location filename="../../ui/import_wizard/messages.py" line="243" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="280" />
+      <location filename="../../ui/import_wizard/messages.py" line="283" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="265" />
+      <location filename="../../ui/import_wizard/messages.py" line="268" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="247" />
+      <location filename="../../ui/import_wizard/messages.py" line="250" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="243" />
+      <location filename="../../ui/import_wizard/messages.py" line="246" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="276" />
+      <location filename="../../ui/import_wizard/messages.py" line="279" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="334" />
+      <location filename="../../ui/import_wizard/messages.py" line="337" />
       <source>{file}: {count} sheets are empty ({sheet_name})</source>
       <translation>{file}: {count} trang tính trống ({sheet_name})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="319" />
+      <location filename="../../ui/import_wizard/messages.py" line="322" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="183" />
+      <location filename="../../ui/import_wizard/messages.py" line="186" />
       <source>{units} of {values} values of column {header} are departments, with no organisation named ({examples}): your own</source>
       <translation>{units} trên {values} giá trị ở cột {header} là phòng ban, không ghi tổ chức nào ({examples}): đơn vị của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="134" />
+      <location filename="../../ui/import_wizard/messages.py" line="137" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: left out; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: đã bỏ qua; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="129" />
+      <location filename="../../ui/import_wizard/messages.py" line="132" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: the row is not imported; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: dòng này không được nhập; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="100" />
+      <location filename="../../ui/import_wizard/messages.py" line="103" />
       <source>{value} is not a number from 1 to 5</source>
       <translation>{value} không phải số từ 1 đến 5</translation>
     </message>
@@ -2981,82 +2982,82 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="366" />
+      <location filename="../../ui/import_wizard/messages.py" line="369" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="376" />
+      <location filename="../../ui/import_wizard/messages.py" line="379" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="367" />
+      <location filename="../../ui/import_wizard/messages.py" line="370" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="373" />
+      <location filename="../../ui/import_wizard/messages.py" line="376" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="371" />
+      <location filename="../../ui/import_wizard/messages.py" line="374" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="363" />
+      <location filename="../../ui/import_wizard/messages.py" line="366" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="369" />
+      <location filename="../../ui/import_wizard/messages.py" line="372" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="375" />
+      <location filename="../../ui/import_wizard/messages.py" line="378" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="378" />
+      <location filename="../../ui/import_wizard/messages.py" line="381" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="365" />
+      <location filename="../../ui/import_wizard/messages.py" line="368" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="374" />
+      <location filename="../../ui/import_wizard/messages.py" line="377" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="364" />
+      <location filename="../../ui/import_wizard/messages.py" line="367" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="372" />
+      <location filename="../../ui/import_wizard/messages.py" line="375" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="377" />
+      <location filename="../../ui/import_wizard/messages.py" line="380" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="370" />
+      <location filename="../../ui/import_wizard/messages.py" line="373" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="368" />
+      <location filename="../../ui/import_wizard/messages.py" line="371" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -3939,6 +3940,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="130" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3948,7 +3951,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="266" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4045,6 +4047,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="141" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4121,6 +4124,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="150" />
+      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4303,6 +4307,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="84" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
+      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5291,7 +5297,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="150" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5430,9 +5435,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="84" />
       <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5722,6 +5725,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -5848,6 +5852,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6442,7 +6447,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -6623,7 +6627,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7302,8 +7305,6 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="130" />
-      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -7329,7 +7330,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="141" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -96,7 +96,10 @@ def _templates() -> dict[str, str]:
             "too long: {length} characters, where at most {most} fit; shorten it in the file and import "
             "it again (nothing was cut off)",
         ),
-        "country_code": tr("ImportMessage", '"{value}": use a 2-letter country code'),
+        "country_code": tr(
+            "ImportMessage",
+            '"{value}": not a country Ketnoi knows; write its name ("Việt Nam", "Singapore") or its 2-letter code (VN, SG)',
+        ),
         "not_1_to_5": tr("ImportMessage", "{value} is not a number from 1 to 5"),
         "invalid_email": tr("ImportMessage", '"{value}" is not a valid email address'),
         "invalid_phone": tr("ImportMessage", '"{value}" is not a valid phone number'),
