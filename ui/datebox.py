@@ -183,7 +183,40 @@ class _Typist:
                     self.held.append(button)
 
 
-class DateBox(QDateEdit):
+class _Typed:
+    """What both boxes do with the keyboard (a mixin before the Qt class: its overrides win)."""
+
+    _typist: _Typist
+
+    def problem(self) -> str:
+        """What is wrong with the text typed ("" when the box holds a date): read it before
+        using :meth:`date`, which is then still the date shown before."""
+        self._typist.commit()
+        return self._typist.problem
+
+    def validate(self, text: str, pos: int) -> object:
+        if self._typist.text is not None:
+            return QValidator.State.Intermediate  # being typed: read when complete
+        return super().validate(text, pos)  # type: ignore[misc]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._typist.key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self._typist.commit():
+            super().focusOutEvent(event)  # type: ignore[misc]
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab after a date typed: read it, then leave the box (a refused date keeps it)."""
+        if self._typist.text is None:
+            return bool(super().focusNextPrevChild(forward))  # type: ignore[misc]
+        return QWidget.focusNextPrevChild(self, forward) if self._typist.commit() else True  # type: ignore[arg-type]
+
+
+class DateBox(_Typed, QDateEdit):  # type: ignore[misc]  # (validate: the typed text's state)
     """A QDateEdit that reads a date typed whole (see the module's note)."""
 
     refused = Signal(str)  # what is wrong with the date typed (also the box's tooltip)
@@ -192,40 +225,13 @@ class DateBox(QDateEdit):
         super().__init__(parent)
         self._typist = _Typist(self)
 
-    def problem(self) -> str:
-        """What is wrong with the text typed ("" when the box holds a date): read it before
-        using :meth:`date`, which is then still the date shown before."""
-        self._typist.commit()
-        return self._typist.problem
-
     def setDate(self, date: QDate) -> None:
         self._typist.text = None
         self._typist.clear_problem()
         super().setDate(date)
 
-    def validate(self, text: str, pos: int) -> object:  # type: ignore[override]
-        if self._typist.text is not None:
-            return QValidator.State.Intermediate  # being typed: read when complete
-        return super().validate(text, pos)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._typist.key(event):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        if self._typist.commit():
-            super().focusOutEvent(event)
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        """Tab after a date typed: read it, then leave the box (a refused date keeps it)."""
-        if self._typist.text is None:
-            return super().focusNextPrevChild(forward)
-        return QWidget.focusNextPrevChild(self, forward) if self._typist.commit() else True
-
-
-class DateTimeBox(QDateTimeEdit):
+class DateTimeBox(_Typed, QDateTimeEdit):  # type: ignore[misc]
     """The same for a date and a time ("15/01/2027 9:30"; the time may be left out)."""
 
     refused = Signal(str)
@@ -237,32 +243,7 @@ class DateTimeBox(QDateTimeEdit):
             super().__init__(value, parent)
         self._typist = _Typist(self)
 
-    def problem(self) -> str:
-        self._typist.commit()
-        return self._typist.problem
-
     def setDateTime(self, value: QDateTime) -> None:
         self._typist.text = None
         self._typist.clear_problem()
         super().setDateTime(value)
-
-    def validate(self, text: str, pos: int) -> object:  # type: ignore[override]
-        if self._typist.text is not None:
-            return QValidator.State.Intermediate
-        return super().validate(text, pos)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._typist.key(event):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        if self._typist.commit():
-            super().focusOutEvent(event)
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        """Tab after a date typed: read it, then leave the box (a refused date keeps it)."""
-        if self._typist.text is None:
-            return super().focusNextPrevChild(forward)
-        return QWidget.focusNextPrevChild(self, forward) if self._typist.commit() else True
