@@ -363,7 +363,8 @@ def actions_for(
     limit: int = 100,
 ) -> list[dict[str, Any]]:
     """Actions of an organisation (:func:`involving_organisation`), a person
-    (:func:`involving_contact`) or a meeting; by due date."""
+    (:func:`involving_contact`) or a meeting; open ones first (``limit`` never drops an open
+    one for a done one: the page's commitments are the brief's), each part by due date."""
     stmt = action_select().where(ACT.c.deleted_at.is_(None))
     if organisation_id is not None:
         stmt = stmt.where(involving_organisation(organisation_id))
@@ -374,6 +375,7 @@ def actions_for(
     if open_only:
         stmt = stmt.where(ACT.c.status.in_(OPEN_STATUSES))
     stmt = stmt.order_by(
+        ACT.c.status.not_in(OPEN_STATUSES),
         ACT.c.due_date.is_(None),
         ACT.c.due_date,
         ACT.c.id,

@@ -88,3 +88,25 @@ def test_the_page_and_the_brief_list_the_same_commitments(
     assert f"Bên ta cần làm · {len(most_page.we_owe)}" in text and f"Đối tác cần làm · {they}" in text, text
     assert CARRIED in text and "Gửi công văn giới thiệu chuyên gia cho NIC" in text
     assert OTHERS not in text and "Đã hoàn thành" not in text
+
+
+def test_a_long_history_does_not_push_an_open_commitment_off_the_page(engine: Engine, data: Sample) -> None:
+    """The page reads at most 100 actions; done ones due earlier came first and the open one,
+    due later, was cut off the page while the brief listed it."""
+    with unit_of_work(engine) as s:
+        s.add_all(
+            Action(
+                title=f"Việc cũ số {i}",
+                direction="we_owe",
+                organisation_id=data.rd,
+                due_date=dt.date(2024, 1, 1) + dt.timedelta(days=i),
+                status="done",
+                completed_on=dt.date(2024, 1, 1) + dt.timedelta(days=i),
+            )
+            for i in range(120)
+        )
+        s.add(Action(title="Việc còn mở", direction="we_owe", organisation_id=data.rd, due_date=TODAY))
+    with clock.frozen(dt.datetime(2026, 11, 20, 10)), read_session(engine) as s:
+        page = story.organisation_story(s, data.rd, today=TODAY).commitments
+        brief = gather_organisation(s, data.rd, today=TODAY)
+    assert [c.title for c in page.we_owe] == [a.title for a in brief.we_owe] == ["Việc còn mở"]
