@@ -200,11 +200,32 @@ def write_vcf(
     return out
 
 
-def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
-    try:
-        from app.language import cli_language
+EXPORT_LINES: dict[str, tuple[str, str]] = {
+    "ics": (
+        "Wrote {file}: {meetings} meeting(s), {reminders} open action(s) as {what}",
+        "Đã ghi {file}: {meetings} cuộc họp, {reminders} việc đang mở dưới dạng {what}",
+    ),
+    "allday": ("all-day reminders", "lời nhắc cả ngày"),
+    "todo": ("tasks", "công việc (VTODO)"),
+    "vcard": (
+        "Wrote {file}: {count} contact(s), vCard {version}",
+        "Đã ghi {file}: {count} liên hệ, vCard {version}",
+    ),
+    "left_out": ("  left out: {why}", "  bỏ qua: {why}"),
+}
+"""What ``ketnoi export-ics`` and ``export-vcard`` say of the file written, in English and
+Vietnamese (``--lang`` where the command has it, else the locale); ``--json`` keeps English."""
 
-        lang = cli_language(args.lang)
+
+def _said_export(lang: str, code: str, **values: Any) -> str:
+    return EXPORT_LINES[code][1 if lang == "vi" else 0].format(**values)
+
+
+def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.language import cli_language
+
+    lang = cli_language(args.lang)
+    try:
         out = write_ics(ctx.engine(), output_path(args), args.meeting, reminders=args.reminders, lang=lang)
     except NotWritten as exc:
         raise _said(exc, args) from None
@@ -213,27 +234,37 @@ def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
             "file": str(args.output),
             "meetings": out.meetings,
             "reminders": out.reminders,
-            "skipped": out.skipped,
+            "skipped": [x.text() for x in out.skipped],
         }
     )
-    what = "tasks" if args.reminders == "todo" else "all-day reminders"
-    ctx.out(f"Wrote {args.output}: {out.meetings} meeting(s), {out.reminders} open action(s) as {what}")
-    for line in out.skipped:
-        ctx.out(f"  left out: {line}")
+    what = _said_export(lang, "todo" if args.reminders == "todo" else "allday")
+    ctx.out(
+        _said_export(lang, "ics", file=args.output, meetings=out.meetings, reminders=out.reminders, what=what)
+    )
+    for x in out.skipped:
+        ctx.out(_said_export(lang, "left_out", why=x.text(lang)))
     return 0
 
 
 def export_vcard_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.language import cli_language
+
+    lang = cli_language(getattr(args, "lang", None))
     try:
         out = write_vcf(ctx.engine(), output_path(args), args.contact, version=args.version, notes=args.notes)
     except NotWritten as exc:
         raise _said(exc, args) from None
     ctx.emit(
-        {"file": str(args.output), "contacts": out.count, "version": args.version, "skipped": out.skipped}
+        {
+            "file": str(args.output),
+            "contacts": out.count,
+            "version": args.version,
+            "skipped": [x.text() for x in out.skipped],
+        }
     )
-    ctx.out(f"Wrote {args.output}: {out.count} contact(s), vCard {args.version}")
-    for line in out.skipped:
-        ctx.out(f"  left out: {line}")
+    ctx.out(_said_export(lang, "vcard", file=args.output, count=out.count, version=args.version))
+    for x in out.skipped:
+        ctx.out(_said_export(lang, "left_out", why=x.text(lang)))
     return 0
 
 

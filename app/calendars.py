@@ -91,12 +91,36 @@ def database_uuid(session: Session) -> str:
 # --- export -----------------------------------------------------------------------------------------
 
 
+LEFT_OUT: dict[str, tuple[str, str]] = {
+    "no_meeting": ("meeting #{id}: no such meeting", "cuộc họp #{id}: không tìm thấy"),
+    "an_email": (
+        "meeting #{id}: an e-mail, not a meeting",
+        "cuộc họp #{id}: là một email, không phải cuộc họp",
+    ),
+    "not_open": ("action #{id}: not an open action", "việc cần làm #{id}: không phải việc đang mở"),
+    "no_due": ("action #{id}: no due date", "việc cần làm #{id}: chưa có hạn"),
+    "no_contact": ("contact #{id}: no such contact", "liên hệ #{id}: không tìm thấy"),
+}
+"""Why a record asked for is not in an exported .ics or .vcf file, in English and Vietnamese."""
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A record asked for but not written to the file, and why (a code of :data:`LEFT_OUT`)."""
+
+    code: str
+    id: int
+
+    def text(self, lang: str = "en") -> str:
+        return LEFT_OUT[self.code][1 if lang == "vi" else 0].format(id=self.id)
+
+
 @dataclass
 class Exported:
     data: bytes
     meetings: int
     reminders: int
-    skipped: list[str] = field(default_factory=list)  # why a selected record is not in the file
+    skipped: list[LeftOut] = field(default_factory=list)  # why a selected record is not in the file
 
 
 def _aware(local: dt.datetime) -> dt.datetime:
@@ -183,9 +207,9 @@ def export_ics(
     for mid in ids:
         row = session.get(m.Meeting, mid)
         if row is None or row.deleted_at is not None:
-            out.skipped.append(f"meeting #{mid}: no such meeting")
+            out.skipped.append(LeftOut("no_meeting", mid))
         elif row.kind == m.EMAIL_KIND:
-            out.skipped.append(f"meeting #{mid}: an e-mail, not a meeting")
+            out.skipped.append(LeftOut("an_email", mid))
         else:
             cal.add_component(
                 _meeting_event(session, row, own_uids.get(mid) or meeting_uid(mid, db_uuid), stamp)
@@ -196,9 +220,9 @@ def export_ics(
         for aid in aids:
             act = session.get(m.Action, aid)
             if act is None or act.deleted_at is not None or act.status not in m.OPEN_STATUSES:
-                out.skipped.append(f"action #{aid}: not an open action")
+                out.skipped.append(LeftOut("not_open", aid))
             elif act.due_date is None:
-                out.skipped.append(f"action #{aid}: no due date")
+                out.skipped.append(LeftOut("no_due", aid))
             else:
                 about = action_about(session, act, lang)
                 cal.add_component(_action_item(act, action_uid(aid, db_uuid), stamp, reminders, about))

@@ -334,10 +334,29 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     took = time.perf_counter() - started
     ctx.emit({"database": describe_url(ctx.url), "seconds": round(took, 2), "counts": counts})
-    ctx.out(f"Demo data written to {describe_url(ctx.url)} in {took:.1f} s:")
+    from app.language import cli_language
+
+    vi = cli_language(getattr(args, "lang", None)) == "vi"
+    if vi:  # 1,4 giây: the Vietnamese decimal comma
+        seconds = f"{took:.1f}".replace(".", ",")
+        ctx.out(f"Đã ghi dữ liệu mẫu vào {describe_url(ctx.url)} trong {seconds} giây:")
+    else:
+        ctx.out(f"Demo data written to {describe_url(ctx.url)} in {took:.1f} s:")
     for kind, n in counts.items():
-        ctx.out(f"  {n:>8,} {kind}")
+        if vi:  # 12.000 cán bộ: the Vietnamese thousands separator and the window's words
+            ctx.out(f"  {f'{n:,}'.replace(',', '.'):>8} {DEMO_KINDS_VI.get(kind, kind)}")
+        else:
+            ctx.out(f"  {n:>8,} {kind}")
     return 0
+
+
+DEMO_KINDS_VI = {  # the window's words for them (its list tabs)
+    "staff": "cán bộ",
+    "organisations": "tổ chức",
+    "contacts": "liên hệ",
+    "meetings": "cuộc họp",
+    "actions": "việc cần làm",
+}
 
 
 def _progress_printer(label: str) -> Callable[[int, int], None]:

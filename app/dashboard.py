@@ -335,6 +335,24 @@ def involving_contact(contact_id: int) -> ColumnElement[bool]:
     )
 
 
+def involving_organisation(organisation_id: int) -> ColumnElement[bool]:
+    """The actions that concern an organisation: those recorded under it or one of its
+    departments, and those carried by one of the people its page lists (its own or its
+    departments', :func:`units_select`), either side's. An organisation's page and its brief both
+    list their open ones under "Open commitments" (they disagreed: the brief counted what its
+    people carry, the page did not; neither counted its departments').
+
+    Not the actions of every meeting it attended: a follow-up names the organisation it is about,
+    and a workshop with six organisations would put the other five's work on each page."""
+    units = units_select(organisation_id)
+    return or_(
+        ACT.c.organisation_id.in_(units),
+        ACT.c.responsible_contact_id.in_(
+            select(CON.c.id).where(CON.c.organisation_id.in_(units), CON.c.deleted_at.is_(None))
+        ),
+    )
+
+
 def actions_for(
     session: Session,
     *,
@@ -344,11 +362,12 @@ def actions_for(
     open_only: bool = False,
     limit: int = 100,
 ) -> list[dict[str, Any]]:
-    """Actions of an organisation, a person (responsible, or from a meeting they attended) or a
-    meeting; open ones first by due date."""
+    """Actions of an organisation (:func:`involving_organisation`), a person
+    (:func:`involving_contact`) or a meeting; open ones first (``limit`` never drops an open
+    one for a done one: the page's commitments are the brief's), each part by due date."""
     stmt = action_select().where(ACT.c.deleted_at.is_(None))
     if organisation_id is not None:
-        stmt = stmt.where(ACT.c.organisation_id == organisation_id)
+        stmt = stmt.where(involving_organisation(organisation_id))
     if contact_id is not None:
         stmt = stmt.where(involving_contact(contact_id))
     if meeting_id is not None:
@@ -356,6 +375,7 @@ def actions_for(
     if open_only:
         stmt = stmt.where(ACT.c.status.in_(OPEN_STATUSES))
     stmt = stmt.order_by(
+        ACT.c.status.not_in(OPEN_STATUSES),
         ACT.c.due_date.is_(None),
         ACT.c.due_date,
         ACT.c.id,
@@ -383,6 +403,7 @@ __all__ = [
     "due_summary",
     "former_people",
     "involving_contact",
+    "involving_organisation",
     "is_overdue",
     "meetings_for",
     "month_end",

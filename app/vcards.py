@@ -34,7 +34,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.calendars import database_uuid
+from app.calendars import LeftOut, database_uuid
 from app.errors import UserError
 from app.vntext import fold
 from db.queries import chunked
@@ -103,7 +103,7 @@ def live_contact_ids(session: Session) -> list[int]:
 class ExportedCards:
     data: bytes
     count: int
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[LeftOut] = field(default_factory=list)
 
 
 def export_vcards(
@@ -132,7 +132,7 @@ def export_vcards(
     for cid in ids:
         found = rows.get(cid)
         if found is None or found.deleted_at is not None:
-            out.skipped.append(f"contact #{cid}: no such contact")
+            out.skipped.append(LeftOut("no_contact", cid))
             continue
         parts.append(_card(found, methods.get(cid, []), f"contact-{cid}@{db_uuid}", version, notes))
         out.count += 1

@@ -108,11 +108,9 @@ def gather_organisation(
     parent = q.names(session, Organisation, [org.parent_id]).get(org.parent_id or -1, "")
     owner = q.names(session, Staff, [org.owner_id]).get(org.owner_id or -1, "")
     meeting_ids = _org_meeting_ids(org_id)
-    people_of_org = or_(
-        Action.organisation_id == org_id,
-        Action.responsible_contact_id.in_(select(Contact.id).where(Contact.organisation_id == org_id)),
-    )
-    actions = q.actions(session, and_(q.open_only(), people_of_org), today)
+    # the same set as the organisation's page (app.story): recorded under it or a department,
+    # or carried by one of its or its departments' people
+    actions = q.actions(session, and_(q.open_only(), dashboard.involving_organisation(org_id)), today)
     we, they = q.split(actions)
     people, more = _key_people(session, org_id, today)
     return OrganisationBrief(

@@ -1,0 +1,69 @@
+"""Under a Vietnamese locale ``ketnoi demo``, ``export-ics`` and ``export-vcard`` say what they
+wrote in Vietnamese (reviewer: LANG=vi_VN.UTF-8 printed "Demo data written…", "Wrote …" and
+"left out: meeting #999: no such meeting"); ``--json`` keeps its English for scripts. Real
+subprocesses on a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _run(db: Path, *args: str, lang: str = "vi_VN.UTF-8") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args, "--db", str(db)],
+        check=False, capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    path = tmp_path_factory.mktemp("vi") / "k.db"
+    done = _run(path, "demo")
+    assert done.returncode == 0, done.stderr
+    return path, done.stdout
+
+
+def test_demo_says_what_it_wrote_in_vietnamese(demo: tuple[Path, str]) -> None:
+    db, out = demo
+    lines = out.splitlines()
+    assert lines[0].startswith("Đã ghi dữ liệu mẫu vào ") and lines[0].endswith(" giây:"), out
+    kinds = [line.split(None, 1)[1] for line in lines[1:]]
+    assert kinds == ["cán bộ", "tổ chức", "liên hệ", "cuộc họp", "việc cần làm"]
+    english = _run(db.with_name("en.db"), "demo", lang="en_GB.UTF-8").stdout
+    assert english.startswith("Demo data written to ") and english.splitlines()[1].endswith(" staff")
+
+
+def test_exports_say_what_they_wrote_and_left_out_in_vietnamese(
+    demo: tuple[Path, str], tmp_path: Path
+) -> None:
+    db, _ = demo
+    ics, vcf = tmp_path / "lich.ics", tmp_path / "danh-ba.vcf"
+    done = _run(db, "export-ics", str(ics), "--meeting", "1", "--meeting", "999")
+    assert done.returncode == 0 and ics.is_file(), done.stderr
+    first, left = done.stdout.splitlines()[:2]
+    assert first.startswith(f"Đã ghi {ics}: 1 cuộc họp, ") and first.endswith(" lời nhắc cả ngày"), first
+    assert left == "  bỏ qua: cuộc họp #999: không tìm thấy"
+    done = _run(db, "export-vcard", str(vcf), "--contact", "1", "--contact", "999")
+    assert done.returncode == 0 and vcf.is_file(), done.stderr
+    assert done.stdout.splitlines() == [
+        f"Đã ghi {vcf}: 1 liên hệ, vCard 3.0",
+        "  bỏ qua: liên hệ #999: không tìm thấy",
+    ]
+    # --lang en where the command has it; English under an English locale; --json stays English
+    done = _run(db, "export-ics", str(ics), "--meeting", "999", "--reminders", "todo", "--lang", "en")
+    assert done.stdout.splitlines()[0].endswith(" open action(s) as tasks")
+    assert "  left out: meeting #999: no such meeting" in done.stdout.splitlines()
+    done = _run(db, "export-vcard", str(vcf), "--contact", "999", lang="en_GB.UTF-8")
+    assert done.stdout.splitlines() == [
+        f"Wrote {vcf}: 0 contact(s), vCard 3.0",
+        "  left out: contact #999: no such contact",
+    ]
+    doc = json.loads(_run(db, "export-vcard", str(vcf), "--contact", "999", "--json").stdout)
+    assert doc["skipped"] == ["contact #999: no such contact"]
