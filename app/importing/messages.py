@@ -362,6 +362,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)",
         "{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)",
     ),
+    "file_named_as_other": (
+        "{file} is {kind} named {suffix}: rename it to end in {expected} and import it again",
+        "{file} là {kind} nhưng lại mang đuôi {suffix}: hãy đổi tên tệp sang đuôi {expected} rồi nhập lại",
+    ),
     "file_web_page": (
         "{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx",
         "{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx",
@@ -540,6 +544,9 @@ LEVELS: dict[str, Level] = {
 }
 
 TERMS: dict[str, tuple[str, str]] = {
+    "workbook_xlsx": ("an Excel workbook (.xlsx)", "bảng tính Excel (.xlsx)"),
+    "workbook_xls": ("an Excel 97-2003 workbook (.xls)", "bảng tính Excel 97-2003 (.xls)"),
+    "workbook_ods": ("an OpenDocument spreadsheet (.ods)", "bảng tính OpenDocument (.ods)"),
     "email": ("email", "email"),
     "phone": ("phone", "số điện thoại"),
     "name": ("name and organisation", "họ tên và đơn vị"),

@@ -50,7 +50,7 @@ from typing import IO, Any
 
 from app.importing import csvtext
 from app.importing.errors import ImportFileError
-from app.importing.messages import msg
+from app.importing.messages import Term, msg
 
 Row = tuple[int, list[Any]]
 
@@ -146,8 +146,29 @@ def _head(path: Path) -> bytes:
         raise ImportFileError(msg("file_unreadable", file=name, detail=exc.strerror or str(exc))) from None
 
 
+_NAMED = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",), "ods": (".ods",)}  # a workbook kind's own suffixes
+
+
 def file_kind(path: Path) -> str:
-    """ "xlsx", "xls", "ods", "csv" or "vcf"; raises :class:`ImportFileError` for anything unreadable."""
+    """ "xlsx", "xls", "ods", "csv" or "vcf"; raises :class:`ImportFileError` for anything unreadable,
+    and for a workbook named as another kind (the readers go by the name: reviewer, an .xlsx named
+    .xls gave "Cfb error: Invalid OLE (signature ...)", one named .ods "'mimetype' file not found")."""
+    kind = _file_kind(path)
+    suffix = path.suffix.lower()
+    if kind in _NAMED and suffix in SUFFIXES and suffix not in _NAMED[kind]:
+        raise ImportFileError(
+            msg(
+                "file_named_as_other",
+                file=path.name,
+                kind=Term("workbook_" + kind),
+                suffix=suffix,
+                expected=_NAMED[kind][0],
+            )
+        )
+    return kind
+
+
+def _file_kind(path: Path) -> str:
     name = path.name
     head = _head(path)
     if not head:
