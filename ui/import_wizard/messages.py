@@ -271,6 +271,10 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             "{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)",
         ),
+        "file_named_as_other": tr(
+            "ImportMessage",
+            "{file} is {kind} named {suffix}: rename it to end in {expected} and import it again",
+        ),
         "file_web_page": tr(
             "ImportMessage",
             "{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx",
@@ -363,6 +367,9 @@ def _templates() -> dict[str, str]:
 def _terms() -> dict[str, str]:
     tr = QCoreApplication.translate
     return {
+        "workbook_xlsx": tr("ImportTerm", "an Excel workbook (.xlsx)"),
+        "workbook_xls": tr("ImportTerm", "an Excel 97-2003 workbook (.xls)"),
+        "workbook_ods": tr("ImportTerm", "an OpenDocument spreadsheet (.ods)"),
         "email": tr("ImportTerm", "email"),
         "phone": tr("ImportTerm", "phone"),
         "name": tr("ImportTerm", "name and organisation"),
