@@ -299,6 +299,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa "
         "dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp",
     ),
+    "csv_code_page": (
+        'not UTF-8 text: read in {encoding}, e.g. row {example_row}: "{example}"; check that the names read right, '
+        'and if they do not, save the file again in Excel as "CSV UTF-8" and import that',
+        'không phải văn bản UTF-8: đã đọc theo {encoding}, ví dụ dòng {example_row}: "{example}"; hãy kiểm tra họ tên '
+        'có đọc đúng không, nếu sai hãy mở tệp bằng Excel, lưu lại dạng "CSV UTF-8" rồi nhập tệp đó',
+    ),
     "legacy_encoding": (
         'typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")',
         'gõ bằng bảng mã cũ {encoding}, đã chuyển sang Unicode: {columns} (ví dụ "{typed}" → "{read}")',
@@ -537,6 +543,7 @@ LEVELS: dict[str, Level] = {
     "vcf_empty_cards": "warning",
     "sheet_read_other_way_somewhere": "warning",
     "legacy_encoding": "note",
+    "csv_code_page": "warning",
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",
@@ -544,6 +551,14 @@ LEVELS: dict[str, Level] = {
 }
 
 TERMS: dict[str, tuple[str, str]] = {
+    "code_page_cp1258": (
+        "the Windows Vietnamese code page (Windows-1258)",
+        "bảng mã Windows tiếng Việt (Windows-1258)",
+    ),
+    "code_page_cp1252": (
+        "the Windows Western code page (Windows-1252)",
+        "bảng mã Windows Tây Âu (Windows-1252)",
+    ),
     "workbook_xlsx": ("an Excel workbook (.xlsx)", "bảng tính Excel (.xlsx)"),
     "workbook_xls": ("an Excel 97-2003 workbook (.xls)", "bảng tính Excel 97-2003 (.xls)"),
     "workbook_ods": ("an OpenDocument spreadsheet (.ods)", "bảng tính OpenDocument (.ods)"),
