@@ -9,13 +9,14 @@ naming the file; an ``.eml`` cut in its body keeps what could be read, with a wa
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import email
 import email.policy
 import hashlib
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.message import EmailMessage, Message
 from email.utils import getaddresses, parsedate_to_datetime
@@ -79,6 +80,28 @@ class ParsedEmail:
 # --- reading files ---------------------------------------------------------------------------------
 
 
+class EmailRefused(UserError):
+    """An e-mail file that is not read, said in English (its text) and in Vietnamese (``vi``:
+    the CLI under ``--lang vi`` or a Vietnamese locale, the window in Vietnamese)."""
+
+    def __init__(self, en: str, vi: str) -> None:
+        super().__init__(en)
+        self.vi = vi
+
+
+def _too_deep(name: str) -> EmailRefused:
+    """Reviewer: an .eml of multiparts nested 1000 deep said "not an e-mail message (maximum
+    recursion depth exceeded while getting the str of an object)"."""
+    return EmailRefused(
+        f'"{name}" cannot be read: its parts are nested too deeply inside one another (no e-mail '
+        "program writes a message like this; it may be damaged or made to harm). Open it in your "
+        "e-mail program and save it again, then log that copy, or log the meeting by hand",
+        f'Không đọc được "{name}": các phần của thư lồng vào nhau quá nhiều tầng (chương trình thư '
+        "điện tử không tạo ra thư như vậy; tệp có thể bị hỏng hoặc được tạo ra để gây hại). Hãy mở thư "
+        "trong chương trình thư điện tử và lưu lại, rồi ghi nhận bản đó, hoặc ghi nhận cuộc họp bằng tay",
+    )
+
+
 def is_email_file(path: Path | str) -> bool:
     return Path(path).suffix.lower() in SUFFIXES
 
@@ -117,7 +140,10 @@ def parse_email(name: str, data: bytes) -> ParsedEmail:
         return parse_msg(name, data)
     if name.lower().endswith(".msg"):
         raise UserError(f'"{name}" is not an Outlook message (.msg): its content is not in Outlook\'s format')
-    return parse_eml(name, data)
+    try:
+        return parse_eml(name, data)
+    except RecursionError:  # the parser and the walks over the parts recurse once per level
+        raise _too_deep(name) from None
 
 
 def _address_list(values: Iterable[str]) -> list[Address]:
@@ -152,6 +178,8 @@ def _clean_id(value: str) -> str:
 def parse_eml(name: str, data: bytes) -> ParsedEmail:
     try:
         msg = email.message_from_bytes(data, policy=email.policy.default)
+    except RecursionError:
+        raise
     except Exception as exc:
         raise UserError(f'"{name}" is not an e-mail message ({exc})') from None
     subject, sender_raw, date_raw = _header(msg, "Subject"), _header(msg, "From"), _header(msg, "Date")
@@ -248,24 +276,44 @@ def _keep(out: list[attachments.PreparedFile], file_name: str, data: bytes, warn
         warnings.append(f"{exc}; it was left out")
 
 
+def _not_outlook(name: str, exc: Exception) -> EmailRefused:
+    detail = f"{type(exc).__name__}: {exc}"
+    return EmailRefused(
+        f'"{name}" cannot be read as an Outlook message ({detail}): it is damaged or not an e-mail. '
+        "Open it in Outlook and save it again (File → Save As), then log that copy",
+        f'Không đọc được "{name}" như một thư Outlook ({detail}): tệp bị hỏng hoặc không phải thư. '
+        "Hãy mở thư trong Outlook và lưu lại (File → Save As), rồi ghi nhận bản đó",
+    )
+
+
+@contextlib.contextmanager
+def _quiet(logger: logging.Logger) -> Iterator[None]:
+    """``logger`` says nothing while the block runs: extract-msg logs what it refuses ("ERROR
+    extract_msg.msg_classes.msg: incorrect CLSID in OLE header" on the terminal, before the
+    refusal Ketnoi says itself, reviewer)."""
+    before = logger.level
+    logger.setLevel(logging.CRITICAL + 1)  # its own loggers (extract_msg.msg_classes.msg, …) inherit it
+    try:
+        yield
+    finally:
+        logger.setLevel(before)
+
+
 def parse_msg(name: str, data: bytes) -> ParsedEmail:
     """An Outlook ``.msg`` through extract-msg."""
     import extract_msg
 
     try:
-        msg = extract_msg.openMsg(data, delayAttachments=False)
+        with _quiet(logging.getLogger("extract_msg")):
+            msg = extract_msg.openMsg(data, delayAttachments=False)
     except Exception as exc:  # extract-msg raises many kinds for damaged files
-        raise UserError(
-            f'"{name}" cannot be read as an Outlook message ({type(exc).__name__}: {exc})'
-        ) from None
+        raise _not_outlook(name, exc) from None
     try:
         return _from_msg(name, msg)
     except UserError:
         raise
     except Exception as exc:
-        raise UserError(
-            f'"{name}" cannot be read as an Outlook message ({type(exc).__name__}: {exc})'
-        ) from None
+        raise _not_outlook(name, exc) from None
     finally:
         try:
             msg.close()

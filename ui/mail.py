@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import emails
-from app.errors import UserError
 from db.engine import Session
 from ui import file_dialogs
 from ui.context import AppContext
+from ui.not_written import error_text
 from ui.tasks import Task
 from ui.team import is_reader, read_only_tip
 
@@ -158,7 +158,7 @@ class EmailLogger(QObject):
         self.ctx.tasks.run(read, on_done=lambda r: self._read(r, kind, record_id), on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+        message = error_text(exc)  # Ketnoi's own refusal in the window's language (its "vi")
         QMessageBox.warning(self.widget, self.tr("Log e-mail"), message)
         self._next()
 

@@ -299,6 +299,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa "
         "dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp",
     ),
+    "csv_code_page": (
+        'not UTF-8 text: read in {encoding}, e.g. row {example_row}: "{example}"; check that the names read right, '
+        'and if they do not, save the file again in Excel as "CSV UTF-8" and import that',
+        'không phải văn bản UTF-8: đã đọc theo {encoding}, ví dụ dòng {example_row}: "{example}"; hãy kiểm tra họ tên '
+        'có đọc đúng không, nếu sai hãy mở tệp bằng Excel, lưu lại dạng "CSV UTF-8" rồi nhập tệp đó',
+    ),
     "legacy_encoding": (
         'typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")',
         'gõ bằng bảng mã cũ {encoding}, đã chuyển sang Unicode: {columns} (ví dụ "{typed}" → "{read}")',
@@ -361,6 +367,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "file_unknown_format": (  # the suffixes of app.importing.reader.SUFFIXES (a test keeps them in step)
         "{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)",
         "{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)",
+    ),
+    "file_named_as_other": (
+        "{file} is {kind} named {suffix}: rename it to end in {expected} and import it again",
+        "{file} là {kind} nhưng lại mang đuôi {suffix}: hãy đổi tên tệp sang đuôi {expected} rồi nhập lại",
     ),
     "file_web_page": (
         "{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx",
@@ -533,6 +543,7 @@ LEVELS: dict[str, Level] = {
     "vcf_empty_cards": "warning",
     "sheet_read_other_way_somewhere": "warning",
     "legacy_encoding": "note",
+    "csv_code_page": "warning",
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",
@@ -540,6 +551,17 @@ LEVELS: dict[str, Level] = {
 }
 
 TERMS: dict[str, tuple[str, str]] = {
+    "code_page_cp1258": (
+        "the Windows Vietnamese code page (Windows-1258)",
+        "bảng mã Windows tiếng Việt (Windows-1258)",
+    ),
+    "code_page_cp1252": (
+        "the Windows Western code page (Windows-1252)",
+        "bảng mã Windows Tây Âu (Windows-1252)",
+    ),
+    "workbook_xlsx": ("an Excel workbook (.xlsx)", "bảng tính Excel (.xlsx)"),
+    "workbook_xls": ("an Excel 97-2003 workbook (.xls)", "bảng tính Excel 97-2003 (.xls)"),
+    "workbook_ods": ("an OpenDocument spreadsheet (.ods)", "bảng tính OpenDocument (.ods)"),
     "email": ("email", "email"),
     "phone": ("phone", "số điện thoại"),
     "name": ("name and organisation", "họ tên và đơn vị"),

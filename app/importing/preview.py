@@ -39,9 +39,10 @@ from app.importing.cleaning import (
     to_input,
 )
 from app.importing.errors import ImportCancelled, ImportFileError
-from app.importing.messages import Level, Message, msg, text
+from app.importing.messages import Level, Message, Term, msg, text
 from app.importing.notation import split_label
 from app.importing.reader import (
+    csv_code_page,
     estimate_rows,
     hidden_columns,
     hidden_rows,
@@ -556,6 +557,29 @@ def legacy_note(preview: Preview) -> Message | None:
     )
 
 
+def code_page_note(path: Path, layout: SheetLayout, legacy: Any) -> Message | None:
+    """A CSV file that is not UTF-8 text, read in a Windows code page: which one, with a row as
+    read, said once for the sheet so that names read wrong are seen before they are imported
+    (reviewer: bytes that are no UTF-8 came in as "ÿ₫Ă(" and "Í €" without a word). None for
+    UTF-8 or UTF-16 text, a workbook, and a sheet typed in TCVN3 or VNI (:func:`legacy_note`
+    says that one)."""
+    found = csv_code_page(path, layout.sheet)
+    if found is None or legacy is not None:
+        return None
+    encoding, examples = found
+    data = [e for e in examples if e[0] > layout.header_row] or list(examples)
+    if not data:
+        return None
+    row, example = data[0]
+    return msg(
+        "csv_code_page",
+        sheet=layout.sheet,
+        encoding=Term("code_page_" + encoding),
+        example_row=str(row),
+        example=example,
+    )
+
+
 def mark_odd_cells(
     rows: list[RowResult], odd: Mapping[int, Mapping[int, str]], layout: SheetLayout
 ) -> list[RowResult]:
@@ -653,7 +677,8 @@ def preview_import(
         preview = Preview(path, layout, on_match, file_sha256(path), rows, read, earlier_sheets=tuple(after))
         preview.hidden, preview.skip_hidden = hidden, skip_hidden
         preview.hidden_columns = hidden_columns(path, layout.sheet)
-        preview.sheet_warnings = tuple(said)
         preview.legacy = legacy_text(path, layout.sheet)
+        code_page = code_page_note(path, layout, preview.legacy)
+        preview.sheet_warnings = tuple(said) + ((code_page,) if code_page is not None else ())
         match_rows(session, preview, progress=progress, cancel=cancel, after=after)
     return preview

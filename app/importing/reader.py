@@ -50,7 +50,7 @@ from typing import IO, Any
 
 from app.importing import csvtext
 from app.importing.errors import ImportFileError
-from app.importing.messages import msg
+from app.importing.messages import Term, msg
 
 Row = tuple[int, list[Any]]
 
@@ -146,8 +146,29 @@ def _head(path: Path) -> bytes:
         raise ImportFileError(msg("file_unreadable", file=name, detail=exc.strerror or str(exc))) from None
 
 
+_NAMED = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",), "ods": (".ods",)}  # a workbook kind's own suffixes
+
+
 def file_kind(path: Path) -> str:
-    """ "xlsx", "xls", "ods", "csv" or "vcf"; raises :class:`ImportFileError` for anything unreadable."""
+    """ "xlsx", "xls", "ods", "csv" or "vcf"; raises :class:`ImportFileError` for anything unreadable,
+    and for a workbook named as another kind (the readers go by the name: reviewer, an .xlsx named
+    .xls gave "Cfb error: Invalid OLE (signature ...)", one named .ods "'mimetype' file not found")."""
+    kind = _file_kind(path)
+    suffix = path.suffix.lower()
+    if kind in _NAMED and suffix in SUFFIXES and suffix not in _NAMED[kind]:
+        raise ImportFileError(
+            msg(
+                "file_named_as_other",
+                file=path.name,
+                kind=Term("workbook_" + kind),
+                suffix=suffix,
+                expected=_NAMED[kind][0],
+            )
+        )
+    return kind
+
+
+def _file_kind(path: Path) -> str:
     name = path.name
     head = _head(path)
     if not head:
@@ -497,8 +518,11 @@ def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> It
     from app.importing import legacy
 
     if kind == "csv":
-        rows = _csv_rows(path, _csv_encoding(path))
+        encoding = _csv_encoding(path)
+        rows = _csv_rows(path, encoding)
         sheet = path.stem
+        if encoding in _CODE_PAGES:
+            rows = _noting_code_page(rows, _file_key(path, "\0codepage:" + sheet), encoding)
     else:
         names = sheet_names(path)
         sheet = names[0] if sheet is None and names else sheet
@@ -512,6 +536,42 @@ def iter_rows(path: Path, sheet: str | None = None, *, keep: bool = False) -> It
             _LEGACY[key] = finding
 
     yield from legacy.converted(rows, found)
+
+
+_CODE_PAGES = ("cp1258", "cp1252")  # what a CSV that is not UTF-8 (nor UTF-16) is read in
+_CODE_PAGE: dict[_Key, tuple[str, tuple[tuple[int, str], ...]]] = {}  # by (file, "\0codepage:" + sheet)
+_CODE_PAGE_EXAMPLES = 2  # rows shown: the header's, if it has such letters, and a data row's
+
+
+def _noting_code_page(rows: Iterator[Row], key: _Key, encoding: str) -> Iterator[Row]:
+    """``rows`` as they are, the CSV's code page and its first rows with letters beyond ASCII
+    kept for :func:`csv_code_page` (reviewer: bytes that are no UTF-8 came in as "ÿ₫Ă(" without
+    a word)."""
+    examples: list[tuple[int, str]] = []
+    with _LOCK:
+        if len(_CODE_PAGE) > 100:
+            _CODE_PAGE.clear()
+        _CODE_PAGE[key] = (encoding, ())
+    for number, values in rows:
+        if len(examples) < _CODE_PAGE_EXAMPLES:
+            shown = ", ".join(str(v) for v in values if v not in (None, ""))
+            if not shown.isascii():
+                examples.append((number, shown[:120]))
+                with _LOCK:
+                    _CODE_PAGE[key] = (encoding, tuple(examples))
+        yield number, values
+
+
+def csv_code_page(path: Path, sheet: str) -> tuple[str, tuple[tuple[int, str], ...]] | None:
+    """The Windows code page the last reading of a CSV that is not UTF-8 text read it in
+    ("cp1258" or "cp1252") and its first rows holding letters beyond ASCII as read (row number,
+    the row's values); None for a UTF-8 or UTF-16 CSV and for a workbook."""
+    try:
+        key = _file_key(Path(path), "\0codepage:" + sheet)
+    except OSError:
+        return None
+    with _LOCK:
+        return _CODE_PAGE.get(key)
 
 
 def legacy_text(path: Path, sheet: str) -> Any:

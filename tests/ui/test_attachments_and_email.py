@@ -159,6 +159,27 @@ def test_a_broken_msg_dropped_says_so(
     assert shown[0].startswith('"broken.msg" cannot be read as an Outlook message')
 
 
+def test_a_damaged_msg_dropped_on_a_vietnamese_window_says_so_in_vietnamese(
+    window: Any, qtbot: Any, ctx: Any, ids: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window showed the English refusal whatever its language."""
+    from PySide6.QtCore import QLocale
+
+    pane = _open_contact(window, qtbot, ctx, ids["hung"])
+    shown: list[str] = []
+    monkeypatch.setattr("ui.mail.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
+    bad = tmp_path / "hỏng.msg"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese))
+    try:
+        assert _drop(pane, [bad])
+        qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    finally:
+        QLocale.setDefault(before)
+    assert shown[0].startswith('Không đọc được "hỏng.msg" như một thư Outlook (')
+
+
 def test_when_no_viewer_opens_a_file_the_message_says_where_it_is(
     window: Any, qtbot: Any, ctx: Any, ids: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -271,6 +271,15 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             "{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)",
         ),
+        "csv_code_page": tr(
+            "ImportMessage",
+            'not UTF-8 text: read in {encoding}, e.g. row {example_row}: "{example}"; check that the names read right, '
+            'and if they do not, save the file again in Excel as "CSV UTF-8" and import that',
+        ),
+        "file_named_as_other": tr(
+            "ImportMessage",
+            "{file} is {kind} named {suffix}: rename it to end in {expected} and import it again",
+        ),
         "file_web_page": tr(
             "ImportMessage",
             "{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx",
@@ -363,6 +372,11 @@ def _templates() -> dict[str, str]:
 def _terms() -> dict[str, str]:
     tr = QCoreApplication.translate
     return {
+        "code_page_cp1258": tr("ImportTerm", "the Windows Vietnamese code page (Windows-1258)"),
+        "code_page_cp1252": tr("ImportTerm", "the Windows Western code page (Windows-1252)"),
+        "workbook_xlsx": tr("ImportTerm", "an Excel workbook (.xlsx)"),
+        "workbook_xls": tr("ImportTerm", "an Excel 97-2003 workbook (.xls)"),
+        "workbook_ods": tr("ImportTerm", "an OpenDocument spreadsheet (.ods)"),
         "email": tr("ImportTerm", "email"),
         "phone": tr("ImportTerm", "phone"),
         "name": tr("ImportTerm", "name and organisation"),

@@ -101,3 +101,22 @@ def test_very_hidden_sheets_are_not_offered(tmp_path: Path) -> None:
     path = tmp_path / "h.xlsx"
     wb.save(path)
     assert sheet_names(path) == ["Danh bạ"]
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_a_workbook_renamed_says_what_it_is_and_to_rename_it(engine, tmp_path: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    """Reviewer: an .xlsx named .xls gave "Cfb error: Invalid OLE (signature \\x50\\x4b...)" and one
+    named .ods "'mimetype' file not found in archive": the readers go by the name."""
+    path = tmp_path / f"danh-ba{suffix}"
+    path.write_bytes(_workbook_bytes(tmp_path))
+    with pytest.raises(ImportFileError) as info, read_session(engine) as session:
+        inspect_sheet(path, session=session)
+    m = info.value.message
+    assert m is not None
+    assert text(m, "en", where=True) == (
+        f"danh-ba{suffix} is an Excel workbook (.xlsx) named {suffix}: rename it to end in .xlsx and import it again"
+    )
+    assert text(m, "vi", where=True) == (
+        f"danh-ba{suffix} là bảng tính Excel (.xlsx) nhưng lại mang đuôi {suffix}: "
+        "hãy đổi tên tệp sang đuôi .xlsx rồi nhập lại"
+    )

@@ -21,7 +21,7 @@ from app.importing.reader import file_kind, iter_rows, sheet_names
 from db import models as m
 from db.engine import read_session
 from db.migrate import open_database
-from tests.app.importing.helpers import do_import, write_xlsx
+from tests.app.importing.helpers import do_import, preview, write_xlsx
 
 ROWS: list[list[Any]] = [
     ["Danh sách đại biểu dự hội thảo"],
@@ -568,3 +568,29 @@ def test_a_mapped_column_empty_in_every_row_is_said_with_what_to_do(
         "warning: no value in any row: Email (B), Điện thoại (C); if they hold formulas, open the file in Excel"
         in out
     )
+
+
+def test_a_csv_that_is_not_utf8_says_which_code_page_it_was_read_in(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Reviewer: bytes that are no UTF-8 came in as "ÿ₫Ă(" and "Í €" without a word: now the
+    sheet says, once, that it was read in a Windows code page, with a data row as read."""
+    from app.importing.messages import text
+    from app.importing.report import sheet_notes
+
+    path = tmp_path / "danh-ba.csv"
+    path.write_bytes(b"Full name,Email\n\xff\xfe\xc3(,a@x.vn\n\xed\xa0\x80,b@x.vn\n")
+    pv = preview(engine, path, kind="contact")
+    said = [m for m in sheet_notes(pv) if m.code == "csv_code_page"]
+    assert len(said) == 1
+    assert text(said[0], "en") == (
+        'not UTF-8 text: read in the Windows Vietnamese code page (Windows-1258), e.g. row 2: "ÿ₫Ă(, a@x.vn"; '
+        'check that the names read right, and if they do not, save the file again in Excel as "CSV UTF-8" '
+        "and import that"
+    )
+    assert text(said[0], "vi") == (
+        "không phải văn bản UTF-8: đã đọc theo bảng mã Windows tiếng Việt (Windows-1258), ví dụ dòng 2: "
+        '"ÿ₫Ă(, a@x.vn"; hãy kiểm tra họ tên có đọc đúng không, nếu sai hãy mở tệp bằng Excel, lưu lại dạng '
+        '"CSV UTF-8" rồi nhập tệp đó'
+    )
+    # UTF-8 text says nothing of it
+    path.write_bytes("Full name,Email\nNguyễn Văn An,a@x.vn\n".encode())
+    assert not [m for m in sheet_notes(preview(engine, path, kind="contact")) if m.code == "csv_code_page"]

@@ -4,6 +4,7 @@ broken and hostile files give a sentence, never a traceback."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,37 @@ def test_an_outlook_msg_is_logged_once_and_is_the_same_message_as_its_eml(
     with unit_of_work(engine) as s:  # the .eml of the same message
         again = emails.log_email(s, emails.read_email(_eml(tmp_path)))
     assert (again.status, again.meeting_id) == ("already", result.meeting_id)
+
+
+def test_an_eml_nested_too_deeply_says_so_in_both_languages(tmp_path: Path) -> None:
+    """Reviewer: multiparts nested 1000 deep said "not an e-mail message (maximum recursion
+    depth exceeded while getting the str of an object)"."""
+    head = "From: a@b.vn\r\nDate: Tue, 01 Dec 2026 10:00:00 +0700\r\nMessage-ID: <n@b.vn>\r\n"
+    body = "".join(f'Content-Type: multipart/mixed; boundary="b{i}"\r\n\r\n--b{i}\r\n' for i in range(1000))
+    path = tmp_path / "lồng.eml"
+    path.write_text(head + body + "Content-Type: text/plain\r\n\r\nhi\r\n", encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        emails.read_email(path)
+    en, vi = str(info.value), getattr(info.value, "vi", "")
+    assert en.startswith('"lồng.eml" cannot be read: its parts are nested too deeply')
+    assert "log the meeting by hand" in en and "recursion" not in en
+    assert vi.startswith('Không đọc được "lồng.eml": các phần của thư lồng vào nhau quá nhiều tầng')
+
+
+def test_a_damaged_msg_logs_nothing_of_extract_msg_and_says_what_to_do(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Reviewer: "ERROR extract_msg.msg_classes.msg: incorrect CLSID in OLE header" came on the
+    terminal before Ketnoi's own message."""
+    import random
+
+    path = tmp_path / "hỏng.msg"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + random.Random(7).randbytes(8000))
+    with caplog.at_level(logging.DEBUG), pytest.raises(UserError) as info:
+        emails.read_email(path)
+    assert [r for r in caplog.records if r.name.startswith("extract_msg")] == []
+    assert str(info.value).startswith('"hỏng.msg" cannot be read as an Outlook message (')
+    assert str(info.value).endswith(
+        "Open it in Outlook and save it again (File → Save As), then log that copy"
+    )
+    assert getattr(info.value, "vi", "").startswith('Không đọc được "hỏng.msg" như một thư Outlook (')
