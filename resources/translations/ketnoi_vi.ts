@@ -604,7 +604,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="266" />
-      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2524,12 +2523,12 @@ Bản sao lưu: %2</translation>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="350" />
+      <location filename="../../ui/import_wizard/messages.py" line="359" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="305" />
+      <location filename="../../ui/import_wizard/messages.py" line="314" />
       <source>a cell holds a value Excel does not write ({detail}); the sheet was read another way: check its rows after the import</source>
       <translation>có ô chứa giá trị Excel không ghi ra ({detail}); trang tính đã được đọc theo cách khác: hãy kiểm tra các dòng sau khi nhập</translation>
     </message>
@@ -2554,22 +2553,22 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="328" />
+      <location filename="../../ui/import_wizard/messages.py" line="337" />
       <source>cards that never end (BEGIN:VCARD with no END:VCARD): {count}, the first at line {line}; they were not imported: export the contacts again, or add the missing END:VCARD lines</source>
       <translation>thẻ không có dòng kết thúc (BEGIN:VCARD mà thiếu END:VCARD): {count}, thẻ đầu tiên ở dòng {line}; các thẻ này chưa được nhập: hãy xuất lại danh bạ hoặc thêm các dòng END:VCARD còn thiếu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="333" />
+      <location filename="../../ui/import_wizard/messages.py" line="342" />
       <source>cards with nothing to import (no name, e-mail or phone): {count}, the first is card {card}; they were not imported</source>
       <translation>thẻ không có gì để nhập (không có tên, email hay số điện thoại): {count}, thẻ đầu tiên là thẻ số {card}; các thẻ này chưa được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="300" />
+      <location filename="../../ui/import_wizard/messages.py" line="309" />
       <source>cell {cell} holds a value Excel does not write ("{value}"), read as {read}; the rest of the sheet was read as usual: check that cell in the file</source>
       <translation>ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="390" />
+      <location filename="../../ui/import_wizard/messages.py" line="404" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -2664,7 +2663,7 @@ Bản sao lưu: %2</translation>
       <translation>bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="352" />
+      <location filename="../../ui/import_wizard/messages.py" line="361" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
@@ -2689,6 +2688,11 @@ Bản sao lưu: %2</translation>
       <translation>không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng Excel và lưu lại để kết quả được lưu, rồi nhập lại</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/messages.py" line="275" />
+      <source>not UTF-8 text: read in {encoding}, e.g. row {example_row}: "{example}"; check that the names read right, and if they do not, save the file again in Excel as "CSV UTF-8" and import that</source>
+      <translation>không phải văn bản UTF-8: đã đọc theo {encoding}, ví dụ dòng {example_row}: "{example}"; hãy kiểm tra họ tên có đọc đúng không, nếu sai hãy mở tệp bằng Excel, lưu lại dạng "CSV UTF-8" rồi nhập tệp đó</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/messages.py" line="227" />
       <source>not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether they still work here</source>
       <translation>không nhập: {columns}: cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không</translation>
@@ -2704,7 +2708,7 @@ Bản sao lưu: %2</translation>
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="389" />
+      <location filename="../../ui/import_wizard/messages.py" line="403" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -2729,7 +2733,7 @@ Bản sao lưu: %2</translation>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="388" />
+      <location filename="../../ui/import_wizard/messages.py" line="402" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
@@ -2774,22 +2778,22 @@ Bản sao lưu: %2</translation>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="357" />
+      <location filename="../../ui/import_wizard/messages.py" line="366" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="354" />
+      <location filename="../../ui/import_wizard/messages.py" line="363" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="359" />
+      <location filename="../../ui/import_wizard/messages.py" line="368" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="351" />
+      <location filename="../../ui/import_wizard/messages.py" line="360" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
@@ -2799,7 +2803,7 @@ Bản sao lưu: %2</translation>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="275" />
+      <location filename="../../ui/import_wizard/messages.py" line="284" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
@@ -2814,22 +2818,27 @@ Bản sao lưu: %2</translation>
       <translation>{file} là cơ sở dữ liệu Ketnoi đang mở trong chương trình này, không phải bảng tính để nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="318" />
+      <location filename="../../ui/import_wizard/messages.py" line="280" />
+      <source>{file} is {kind} named {suffix}: rename it to end in {expected} and import it again</source>
+      <translation>{file} là {kind} nhưng lại mang đuôi {suffix}: hãy đổi tên tệp sang đuôi {expected} rồi nhập lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="327" />
       <source>{file}, row {at} (line {line}): a quote (") opens a cell that never closes, so the rest of the file would be read as that one cell; nothing was read: close the quote or remove it</source>
       <translation>{file}, dòng dữ liệu {at} (dòng {line} của tệp): một dấu ngoặc kép (") mở một ô mà không đóng lại, nên phần còn lại của tệp sẽ bị đọc thành một ô; chưa đọc gì: hãy đóng hoặc xoá dấu ngoặc kép đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="310" />
+      <location filename="../../ui/import_wizard/messages.py" line="319" />
       <source>{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})</source>
       <translation>{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="291" />
+      <location filename="../../ui/import_wizard/messages.py" line="300" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="295" />
+      <location filename="../../ui/import_wizard/messages.py" line="304" />
       <source>{file}, sheet "{sheet_name}": cannot be read: cell {cell} holds a value Excel does not write ("{value}"); correct it in Excel and save the file, then import it again</source>
       <translation>{file}, trang "{sheet_name}": không đọc được: ô {cell} chứa giá trị Excel không ghi ra ("{value}"); hãy sửa ô này trong Excel, lưu tệp rồi nhập lại</translation>
     </message>
@@ -2844,32 +2853,32 @@ Bản sao lưu: %2</translation>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="339" />
+      <location filename="../../ui/import_wizard/messages.py" line="348" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="326" />
+      <location filename="../../ui/import_wizard/messages.py" line="335" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="288" />
+      <location filename="../../ui/import_wizard/messages.py" line="297" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="282" />
+      <location filename="../../ui/import_wizard/messages.py" line="291" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="293" />
+      <location filename="../../ui/import_wizard/messages.py" line="302" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="325" />
+      <location filename="../../ui/import_wizard/messages.py" line="334" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
@@ -2879,12 +2888,12 @@ Bản sao lưu: %2</translation>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="285" />
+      <location filename="../../ui/import_wizard/messages.py" line="294" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="292" />
+      <location filename="../../ui/import_wizard/messages.py" line="301" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
@@ -2899,17 +2908,17 @@ Bản sao lưu: %2</translation>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="343" />
+      <location filename="../../ui/import_wizard/messages.py" line="352" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="314" />
+      <location filename="../../ui/import_wizard/messages.py" line="323" />
       <source>{file}: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: open it in Excel and save it as "Excel Workbook (.xlsx)"</source>
       <translation>{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="347" />
+      <location filename="../../ui/import_wizard/messages.py" line="356" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
@@ -2924,7 +2933,7 @@ Bản sao lưu: %2</translation>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="283" />
+      <location filename="../../ui/import_wizard/messages.py" line="292" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
@@ -2944,17 +2953,17 @@ Bản sao lưu: %2</translation>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="279" />
+      <location filename="../../ui/import_wizard/messages.py" line="288" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="337" />
+      <location filename="../../ui/import_wizard/messages.py" line="346" />
       <source>{file}: {count} sheets are empty ({sheet_name})</source>
       <translation>{file}: {count} trang tính trống ({sheet_name})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="322" />
+      <location filename="../../ui/import_wizard/messages.py" line="331" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
@@ -2982,82 +2991,107 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="369" />
+      <location filename="../../ui/import_wizard/messages.py" line="383" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="379" />
+      <location filename="../../ui/import_wizard/messages.py" line="393" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="370" />
+      <location filename="../../ui/import_wizard/messages.py" line="384" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="376" />
+      <location filename="../../ui/import_wizard/messages.py" line="378" />
+      <source>an Excel 97-2003 workbook (.xls)</source>
+      <translation>bảng tính Excel 97-2003 (.xls)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="377" />
+      <source>an Excel workbook (.xlsx)</source>
+      <translation>bảng tính Excel (.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="379" />
+      <source>an OpenDocument spreadsheet (.ods)</source>
+      <translation>bảng tính OpenDocument (.ods)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="390" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="374" />
+      <location filename="../../ui/import_wizard/messages.py" line="388" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="366" />
+      <location filename="../../ui/import_wizard/messages.py" line="380" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="372" />
+      <location filename="../../ui/import_wizard/messages.py" line="386" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="378" />
+      <location filename="../../ui/import_wizard/messages.py" line="392" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="381" />
+      <location filename="../../ui/import_wizard/messages.py" line="395" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="368" />
+      <location filename="../../ui/import_wizard/messages.py" line="382" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="377" />
+      <location filename="../../ui/import_wizard/messages.py" line="391" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="367" />
+      <location filename="../../ui/import_wizard/messages.py" line="381" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="375" />
+      <location filename="../../ui/import_wizard/messages.py" line="389" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="380" />
+      <location filename="../../ui/import_wizard/messages.py" line="394" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="373" />
+      <location filename="../../ui/import_wizard/messages.py" line="387" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="371" />
+      <location filename="../../ui/import_wizard/messages.py" line="375" />
+      <source>the Windows Vietnamese code page (Windows-1258)</source>
+      <translation>bảng mã Windows tiếng Việt (Windows-1258)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="376" />
+      <source>the Windows Western code page (Windows-1252)</source>
+      <translation>bảng mã Windows Tây Âu (Windows-1252)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="385" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -3940,8 +3974,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="130" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -3951,6 +3983,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="266" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4047,7 +4080,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="141" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4093,7 +4125,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="73" />
-      <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4124,7 +4155,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="150" />
-      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4307,8 +4337,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="84" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5297,6 +5325,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="150" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5435,7 +5464,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="84" />
       <location filename="../../ui/posts_dialog.py" line="135" />
+      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5725,7 +5756,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -5756,6 +5786,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="73" />
       <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -5852,7 +5883,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6447,6 +6477,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -6627,6 +6658,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7305,6 +7337,8 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="130" />
+      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -7330,6 +7364,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="141" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
