@@ -309,7 +309,9 @@ class SectionHeading(Flowable):  # type: ignore[misc]  # reportlab ships no type
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        if avail_height < self.need + 19:
+        # ``need`` is what follows: under the line and the space after it (a chart's heading
+        # kept 262 points under its line but not the 5 after it, and ended the page alone)
+        if avail_height < 19 + self.getSpaceAfter() + self.need:
             return avail_width, avail_height + 1
         return avail_width, 19
 

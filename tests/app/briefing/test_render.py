@@ -263,3 +263,27 @@ def test_a_meeting_that_has_taken_place_prints_its_decisions_and_minutes(
     text = " ".join(pdf_text(io.BytesIO(buf.getvalue())))
     assert "Kết luận Ký thỏa thuận hợp tác trước ngày 31/01/2027." in text
     assert "Biên bản Hai bên trao đổi về phòng thí nghiệm chung tại Hòa Lạc." in text
+
+
+@pytest.mark.parametrize("room", [293, 294, 295, 296, 300])
+def test_a_charts_heading_never_ends_a_page_without_its_chart(tmp_path: Path, room: float) -> None:
+    """The digest's "Stakeholder map" heading ended page 1, its chart alone on page 2: the heading
+    kept 262 points below its own line, but not the 5 after it, so with 281-286 points left it
+    stayed and the 260-point chart moved on."""
+    from reportlab.graphics.shapes import Drawing, String
+
+    from app.briefing.charts import FlexChart
+    from app.briefing.layout import SectionHeading
+
+    def chart(height: float) -> Drawing:
+        d = Drawing(200, height)
+        d.add(String(10, height / 2, "THE CHART"))
+        return d
+
+    pages = _pages_with(
+        [SectionHeading("Stakeholder map", need=262), FlexChart(chart, min_height=260, max_height=400)],
+        tmp_path,
+        room=room,
+    )
+    where = [i for i, t in enumerate(pages) if "Stakeholder map" in t]
+    assert where and "THE CHART" in pages[where[0]], [p[-80:] for p in pages]
