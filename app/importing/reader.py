@@ -35,6 +35,7 @@ without a mark, UTF-16, cp1258, cp1252); the delimiter (``,`` ``;`` tab ``|``) i
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import itertools
@@ -44,7 +45,7 @@ import unicodedata
 import zipfile
 import zlib
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -974,10 +975,20 @@ def odd_cells(path: Path, sheet: str) -> OddCells:
     number and column (from 0): "" for a formula whose result was never saved (a workbook a
     program wrote and Excel never opened), the error's text ("#REF!", "#N/A") for an error
     value. Found by the pass over the sheet's XML that checks its extent, else by one of its
-    own; other files have none (their reader says nothing of formulas)."""
+    own. An ``.xls`` sheet's error cells are found in its records (:func:`_xls_marks`), an
+    ``.ods`` sheet's in its XML (:func:`_ods_odd_cells`); CSV and vCard have none."""
     path = Path(path)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
-        return {}
+        try:
+            kind = file_kind(path)
+        except ImportFileError:
+            return {}
+        if kind == "xls":
+            return _xls_odd_cells(path, sheet)
+        if kind == "ods":
+            return _ods_odd_cells(path, sheet)
+        if kind != "xlsx":
+            return {}
     member = _sheet_xml_path(path, sheet)
     if member is None:
         return {}
@@ -1059,7 +1070,7 @@ def hidden_rows(path: Path, sheet: str) -> frozenset[int]:
 # A LibreOffice sheet's tables and rows: <table:table table:name="…">, <table:table-row …> with
 # table:visibility="collapsed" (hidden) or "filter" (filtered out), and
 # table:number-rows-repeated="N" for N identical rows in one tag.
-_ODS_TAG = re.compile(rb"<table:table(-row)?[\s/>][^>]*>")
+_ODS_TAG = re.compile(rb"<table:table(-row)?(?:[\s/][^>]*)?>")
 _ODS_NAME = re.compile(rb'table:name="([^"]*)"')
 _ODS_HIDDEN = re.compile(rb'table:visibility="(?:collapsed|filter)"')
 _ODS_REPEATED = re.compile(rb'table:number-rows-repeated="(\d+)"')
@@ -1067,23 +1078,84 @@ _ODS_MAX_REPEATED = 65_536  # a hidden block of more identical rows is empty row
 
 
 def _ods_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
-    """:func:`hidden_rows` of an .ods sheet: one streaming pass over content.xml, counting the
-    rows of ``sheet`` (their repeats too) up to its end."""
-    from html import unescape
-
+    """:func:`hidden_rows` of an .ods sheet (:func:`_ods_marks`)."""
     key, known = _known_hidden(path, "\0ods:" + sheet)
     if known is not None:
         return known
+    hidden, odd = _ods_marks(path, sheet)
+    _keep_hidden(key, hidden)
+    with contextlib.suppress(OSError):
+        _keep_odd(_file_key(path, "\0odd:ods:" + sheet), odd)
+    return frozenset(hidden)
+
+
+def _ods_odd_cells(path: Path, sheet: str) -> OddCells:
+    """:func:`odd_cells` of an .ods sheet (:func:`_ods_marks`)."""
+    try:
+        key = _file_key(path, "\0odd:ods:" + sheet)
+    except OSError:
+        return {}
+    with _LOCK:
+        known = _ODD.get(key)
+    if known is not None:
+        return known
+    hidden, odd = _ods_marks(path, sheet)
+    _keep_odd(key, odd)
+    _keep_hidden(_known_hidden(path, "\0ods:" + sheet)[0], hidden)
+    return odd
+
+
+# An .ods sheet's cells that calamine reads as empty but are not: an error value (LibreOffice
+# writes office:string-value="" calcext:value-type="error", the error's text as the cell's
+# text) and a formula with no saved result (no office:value-type: a script's file never opened).
+_ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell(?:[\s/][^>]*)?>")
+_ODS_COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d+)"')
+_ODS_ERROR = b'calcext:value-type="error"'
+_ODS_FORMULA = b"table:formula="
+_ODS_ROW_END = b"</table:table-row>"
+_ODS_TEXT = re.compile(rb"<text:p(?:\s[^>]*)?>(.*?)</text:p>", re.S)
+_ODS_MAX_ROW_BYTES = 64 * 1024 * 1024
+_ANY_TAG = re.compile(rb"<[^>]*>")
+
+
+def _ods_marks(path: Path, sheet: str) -> tuple[set[int], OddCells]:
+    """One streaming pass over an .ods file's content.xml, counting the rows of ``sheet``
+    (their repeats too) up to its end: the rows it hides or filters out, and its cells that
+    hold an error value or a formula with no saved result, by row number and column from 0
+    (the error's text, "#DIV/0!" or "Err:502"; "" for an unsaved formula). The odd cells are
+    found by substring searches and their columns counted only in their own rows: the work is
+    in proportion to the rows and to such cells. Each part is looked at up to the end of its
+    last whole row; the rest goes with the next part. Nothing is refused here: a file this
+    cannot read reports nothing."""
+    from bisect import bisect_right
+    from html import unescape
+
     hidden: set[int] = set()
+    odd: OddCells = {}
     current: str | None = None
     number = 0
+    carry = b""
     try:
         with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
-            for body in _xml_parts(fh):
+            for part in itertools.chain(_xml_parts(fh), [None]):
+                if part is None:  # the end: what is left is whole
+                    body, carry = carry, b""
+                else:
+                    body = carry + part
+                    cut = body.rfind(_ODS_ROW_END)
+                    cut = cut + len(_ODS_ROW_END) if cut >= 0 else 0
+                    body, carry = body[:cut], body[cut:]
+                    if len(carry) > _ODS_MAX_ROW_BYTES:
+                        break  # a row this long is no sheet of contacts: say what was found
+                starts: list[int] = []  # this sheet's rows in ``body``: where each begins,
+                numbers: list[int] = []  # the number of its first row, how many it stands for
+                repeats: list[int] = []
+                ended = len(body)
                 for tag in _ODS_TAG.finditer(body):
                     if tag.group(1) is None:  # a sheet begins
                         if current == sheet:
-                            raise StopIteration
+                            ended = tag.start()
+                            break
                         name = _ODS_NAME.search(tag.group(0))
                         current = unescape(name.group(1).decode("utf-8", "replace")) if name else None
                         number = 0
@@ -1095,13 +1167,76 @@ def _ods_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
                     n = int(repeated.group(1)) if repeated else 1
                     if _ODS_HIDDEN.search(text) and n <= _ODS_MAX_REPEATED:
                         hidden.update(range(number + 1, number + n + 1))
+                    starts.append(tag.end())
+                    numbers.append(number + 1)
+                    repeats.append(n)
                     number += n
-    except StopIteration:
-        pass
+                if starts:
+                    _ods_odd_in(body, starts, numbers, repeats, ended, odd, bisect_right, unescape)
+                if ended < len(body):
+                    break
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
-        return frozenset()  # the reading names what is wrong
-    _keep_hidden(key, hidden)
-    return frozenset(hidden)
+        return set(), {}
+    return hidden, odd
+
+
+def _ods_odd_in(
+    body: bytes,
+    starts: list[int],
+    numbers: list[int],
+    repeats: list[int],
+    ended: int,
+    out: OddCells,
+    bisect_right: Callable[[list[int], int], int],
+    unescape: Callable[[str], str],
+) -> None:
+    """The odd cells of the rows of ``body`` that begin at ``starts`` (after their tags),
+    into ``out``: each error value and each formula's cell tag without a saved value, at the
+    row it falls in and the column counted from that row's first cell."""
+    found: set[int] = set()
+    pos = body.find(_ODS_ERROR, starts[0], ended)
+    while pos >= 0:
+        found.add(body.rfind(b"<", 0, pos))
+        pos = body.find(_ODS_ERROR, pos + 1, ended)
+    pos = body.find(_ODS_FORMULA, starts[0], ended)
+    while pos >= 0:
+        tag_start = body.rfind(b"<", 0, pos)
+        tag_end = body.find(b">", pos)
+        if b"office:value-type=" not in body[tag_start:tag_end]:
+            found.add(tag_start)
+        pos = body.find(_ODS_FORMULA, tag_end, ended)
+    rows: dict[int, list[int]] = {}
+    for at in found:
+        index = bisect_right(starts, at) - 1
+        if index >= 0:
+            rows.setdefault(index, []).append(at)
+    for index, cells in rows.items():
+        n = repeats[index]
+        if n > _ODS_MAX_REPEATED:
+            continue
+        row_end = body.find(_ODS_ROW_END, starts[index])
+        wanted = set(cells)
+        col = 0
+        said: dict[int, str] = {}
+        for cell in _ODS_CELL.finditer(body, starts[index], row_end if row_end >= 0 else ended):
+            if col >= MAX_COLUMNS:
+                break
+            tag = cell.group(0)
+            repeated = _ODS_COLUMNS_REPEATED.search(tag)
+            width = int(repeated.group(1)) if repeated else 1
+            if cell.start() in wanted:
+                value = ""
+                if _ODS_ERROR in tag:
+                    close = body.find(b"</table:", cell.end())
+                    text = _ODS_TEXT.search(body, cell.end(), close if close >= 0 else len(body))
+                    raw = _ANY_TAG.sub(b"", text.group(1)) if text else b""
+                    value = unescape(raw.decode("utf-8", "replace")).strip() or "#VALUE!"
+                for c in range(col, min(col + width, MAX_COLUMNS)):
+                    said[c] = value
+            col += width
+        if said:
+            for row in range(numbers[index], numbers[index] + n):
+                out.setdefault(row, {}).update(said)
 
 
 XLS_MAX_STREAM_BYTES = 256 * 1024 * 1024
@@ -1110,33 +1245,86 @@ Excel 97-2003 sheet holds at most 65,536 rows: tens of megabytes)."""
 
 
 def _xls_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
-    """:func:`hidden_rows` of an Excel 97-2003 sheet: the ROW records (0x0208) of the sheet's
-    part of the "Workbook" stream whose flags say the row is hidden (fDyZero, 0x20; [MS-XLS]
-    2.4.221), found from its BOUNDSHEET record (0x0085). The stream is read with olefile
-    (the reader of OLE files the mail import uses already); Excel 5/95 files ("Book") are not
-    looked through. Nothing is refused here: a file this cannot read reports nothing hidden."""
-    import struct
-
+    """:func:`hidden_rows` of an Excel 97-2003 sheet (:func:`_xls_marks`)."""
     key, known = _known_hidden(path, "\0xls:" + sheet)
     if known is not None:
         return known
+    hidden, odd = _xls_marks(path, sheet)
+    _keep_hidden(key, hidden)
+    with contextlib.suppress(OSError):
+        _keep_odd(_file_key(path, "\0odd:xls:" + sheet), odd)
+    return frozenset(hidden)
+
+
+def _xls_odd_cells(path: Path, sheet: str) -> OddCells:
+    """:func:`odd_cells` of an Excel 97-2003 sheet (:func:`_xls_marks`)."""
+    try:
+        key = _file_key(path, "\0odd:xls:" + sheet)
+    except OSError:
+        return {}
+    with _LOCK:
+        known = _ODD.get(key)
+    if known is not None:
+        return known
+    hidden, odd = _xls_marks(path, sheet)
+    _keep_odd(key, odd)
+    _keep_hidden(_known_hidden(path, "\0xls:" + sheet)[0], hidden)
+    return odd
+
+
+# An error value's code in an .xls cell ([MS-XLS] 2.5.97 BErr), as Excel shows it.
+_XLS_ERRORS = {
+    0x00: "#NULL!",
+    0x07: "#DIV/0!",
+    0x0F: "#VALUE!",
+    0x17: "#REF!",
+    0x1D: "#NAME?",
+    0x24: "#NUM!",
+    0x2A: "#N/A",
+    0x2B: "#GETTING_DATA",
+}
+
+
+def _xls_marks(path: Path, sheet: str) -> tuple[set[int], OddCells]:
+    """One walk over the records of an Excel 97-2003 sheet: the rows it hides and its cells
+    that hold an error value (which calamine reads as empty). The sheet's part of the
+    "Workbook" stream is found from its BOUNDSHEET record (0x0085); a ROW record (0x0208)
+    whose flags say fDyZero (0x20; [MS-XLS] 2.4.221) is a hidden row; a BOOLERR record
+    (0x0205, 2.4.24) with fError set, or a FORMULA record (0x0006, 2.4.127) whose saved result
+    is an error (FormulaValue 2.5.133: fExprO 0xFFFF, type 2), is an error cell ("#N/A" by its
+    code, at its row number and column from 0). The stream is read with olefile (the reader
+    of OLE files the mail import uses already); Excel 5/95 files ("Book") are not looked
+    through. Nothing is refused here: a file this cannot read reports nothing."""
+    import struct
+
     hidden: set[int] = set()
+    odd: OddCells = {}
     try:
         data = _xls_stream(path)
         pos = _xls_sheets(path, data).get(sheet, (-1, ""))[0]
         first = True
         while pos >= 0 and pos + 4 <= len(data):
             kind, size = struct.unpack_from("<HH", data, pos)
-            if kind == 0x0208 and size >= 16 and data[pos + 4 + 12] & 0x20:
-                hidden.add(struct.unpack_from("<H", data, pos + 4)[0] + 1)
+            at = pos + 4
+            if kind == 0x0208 and size >= 16 and data[at + 12] & 0x20:
+                hidden.add(struct.unpack_from("<H", data, at)[0] + 1)
+            elif kind == 0x0205 and size >= 8 and data[at + 7] == 1:
+                row, col = struct.unpack_from("<HH", data, at)
+                if col < MAX_COLUMNS:
+                    odd.setdefault(row + 1, {})[col] = _XLS_ERRORS.get(data[at + 6], "#VALUE!")
+            elif (
+                kind == 0x0006 and size >= 14 and data[at + 12 : at + 14] == b"\xff\xff" and data[at + 6] == 2
+            ):
+                row, col = struct.unpack_from("<HH", data, at)
+                if col < MAX_COLUMNS:
+                    odd.setdefault(row + 1, {})[col] = _XLS_ERRORS.get(data[at + 8], "#VALUE!")
             elif kind == 0x000A or (kind == 0x0809 and not first):  # the sheet's EOF (or the next BOF)
                 break
             first = False
             pos += 4 + size
     except Exception:
-        return frozenset()
-    _keep_hidden(key, hidden)
-    return frozenset(hidden)
+        return set(), {}
+    return hidden, odd
 
 
 def _xls_stream(path: Path) -> bytes:
