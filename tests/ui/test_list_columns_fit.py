@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import sized, wait_idle
 
 SIZES = [(1366, 768), (1280, 720)]
 
@@ -94,7 +94,7 @@ def test_list_titles_and_our_words_are_whole(
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.resize(*size)
+    sized(window, *size)
     window.show()
     qtbot.waitExposed(window)
     wait_idle(qtbot, ctx)
