@@ -964,7 +964,7 @@ class MainWindow(QMainWindow):
                 view.restoreState(vs)
             else:
                 room = max(700, self.width() - self.nav_width - 12)
-                view.setSizes([room * 67 // 100, room * 33 // 100])  # the list the wider (its columns)
+                view.setSizes([room * 70 // 100, room * 30 // 100])  # the list the wider (its columns)
 
     def save_state(self) -> None:
         s = self.settings
