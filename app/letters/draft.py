@@ -168,7 +168,6 @@ def _meeting_values(session: Session, meeting_id: int | None, lang: str) -> dict
     meeting = session.get(m.Meeting, meeting_id) if meeting_id else None
     if meeting is None or meeting.deleted_at is not None:
         return {
-            "meeting": "",
             "meeting_date": "",
             "meeting_time": "",
             "meeting_place": "",
@@ -177,7 +176,6 @@ def _meeting_values(session: Session, meeting_id: int | None, lang: str) -> dict
     day = meeting.starts_at.date()
     words = f"{day:%d/%m/%Y}" if lang == "vi" else en_date_words(day)
     return {
-        "meeting": meeting.title,
         "meeting_date": words,
         "meeting_time": f"{meeting.starts_at:%H:%M}"
         if lang == "en"
@@ -239,8 +237,19 @@ def letter_doc(
     if meeting is not None and meeting.deleted_at is not None:
         meeting = None
     met = wording.meeting_orgs(session, meeting.id if meeting else None)
+    if letter.get("body") and lang == "vi":
+        body = letter["body"]
+    else:
+        body = read_template(template or letter["template"] or "other", lang)
+    venue = ""
+    if "${meeting_place}" not in body:  # an invitation says "Địa điểm:" on a line of its own
+        to_org = (
+            session.get(m.Organisation, letter["organisation_id"]) if letter.get("organisation_id") else None
+        )
+        venue = wording.venue_of(meeting, wording.names_of(to_org) if to_org is not None else [])
+        venue = _place_en(venue, met, base) if lang == "en" else venue
     ref = wording.meeting_ref(
-        meeting, lang, drop=wording.drop_names(session, letter.get("organisation_id")), orgs=met
+        meeting, lang, drop=wording.drop_names(session, letter.get("organisation_id")), orgs=met, venue=venue
     )
     at_meeting = meeting is not None and (
         not letter.get("organisation_id") or any(o.id == letter["organisation_id"] for o in met)
@@ -257,6 +266,9 @@ def letter_doc(
         "office_short": prof.short_name,
         "organisation": org_name,
         "meeting_ref": ref,
+        # the officer's own title ("Họp với FPT về sandbox") is no words for a partner: an office
+        # template written with ${meeting} (as the shipped ones were) names it as a letter does
+        "meeting": ref,
         "further_to": further if at_meeting else "",
         "invitee": ("you" if lang == "en" else " ".join(addressee.lines(lang)))
         if addressee.name or addressee.text
@@ -276,10 +288,7 @@ def letter_doc(
     }
     if lang == "en" and values["meeting_place"]:
         values["meeting_place"] = _place_en(values["meeting_place"], met, base)
-    if letter.get("body") and lang == "vi":
-        paragraphs = fill(letter["body"], values)
-    else:
-        paragraphs = fill(read_template(template or letter["template"] or "other", lang), values)
+    paragraphs = fill(body, values)
     copies = [
         line.strip(" -;.")
         for line in (letter.get("recipients_copy") or "").splitlines()
