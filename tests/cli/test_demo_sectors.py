@@ -104,3 +104,17 @@ def test_the_generated_organisations_too(tmp_path: Path) -> None:
         engine.dispose()
     assert {"Bán dẫn", "Năng lượng", "Vật liệu", "Chuỗi khối"} <= names
     assert not names & {*ENGLISH, "Energy", "Materials", "Blockchain"}
+
+
+def test_the_list_names_kinds_in_the_locales_words(demos: dict[str, Path]) -> None:
+    """Kinds and statuses are codes: ``org list`` printed "startup", "international partner" and
+    "19 of 19 organisations" under a Vietnamese locale; now the window's words."""
+    listed = _run(demos["vi"], "org", "list", lang="vi_VN.UTF-8").splitlines()
+    assert any(" Genetica  Khởi nghiệp  " in line for line in listed), listed
+    assert any("NVIDIA  Đối tác quốc tế  " in line for line in listed)
+    assert listed[-1] == "19 trong số 19 tổ chức"
+    actions = _run(demos["vi"], "action", "list", lang="vi_VN.UTF-8")
+    assert "  Bên ta cần làm  Đang thực hiện  " in actions and "we owe" not in actions
+    english = _run(demos["en"], "org", "list", lang="en_GB.UTF-8").splitlines()
+    assert any(" Genetica  startup  " in line for line in english)
+    assert english[-1] == "19 of 19 organisations"
