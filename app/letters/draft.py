@@ -362,37 +362,49 @@ def write_pdf(
 ) -> tuple[Path, str]:
     """The letter as a PDF: the .docx through LibreOffice headless when it is installed
     (``engine="libreoffice"``), else drawn with reportlab (``"reportlab"``). Returns the path
-    and the engine used."""
+    and the engine used. ``"auto"`` draws it with reportlab also when LibreOffice is there but
+    converts nothing (an install without Writer: "source file could not be loaded"), so that a
+    draft is never refused for a PDF it can draw."""
     office = soffice() if engine in ("auto", "libreoffice") else None
     if engine == "libreoffice" and office is None:
         raise UserError("LibreOffice (soffice) is not installed; use the reportlab engine")
     check_folder(path)  # before LibreOffice is started
+    if office is not None and engine == "auto":
+        try:
+            return _libreoffice_pdf(office, doc, path, timeout_s)
+        except UserError:
+            office = None
     if office is not None:
-        with tempfile.TemporaryDirectory(prefix="ketnoi-letter-") as tmp:
-            source = write_docx(doc, Path(tmp) / (path.stem + ".docx"))
-            profile = Path(tmp) / "profile"
-            cmd = [
-                office,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                tmp,
-                str(source),
-            ]
-            try:
-                subprocess.run(cmd, check=True, capture_output=True, timeout=timeout_s)
-            except (OSError, subprocess.SubprocessError) as exc:
-                raise UserError(f"LibreOffice could not convert the letter: {exc}") from exc
-            made = Path(tmp) / (path.stem + ".pdf")
-            if not made.is_file():
-                raise UserError("LibreOffice wrote no PDF for the letter")
-            write_whole(path, lambda part: shutil.copyfile(made, part))
-        return path, "libreoffice"
+        return _libreoffice_pdf(office, doc, path, timeout_s)
     from app.letters import pdf_layout
 
     return pdf_layout.write(doc, path), "reportlab"
+
+
+def _libreoffice_pdf(office: str, doc: LetterDoc, path: Path, timeout_s: float) -> tuple[Path, str]:
+    """The .docx converted by LibreOffice headless (its own profile in a folder of its own)."""
+    with tempfile.TemporaryDirectory(prefix="ketnoi-letter-") as tmp:
+        source = write_docx(doc, Path(tmp) / (path.stem + ".docx"))
+        profile = Path(tmp) / "profile"
+        cmd = [
+            office,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            tmp,
+            str(source),
+        ]
+        try:
+            subprocess.run(cmd, check=True, capture_output=True, timeout=timeout_s)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise UserError(f"LibreOffice could not convert the letter: {exc}") from exc
+        made = Path(tmp) / (path.stem + ".pdf")
+        if not made.is_file():
+            raise UserError("LibreOffice wrote no PDF for the letter")
+        write_whole(path, lambda part: shutil.copyfile(made, part))
+    return path, "libreoffice"
 
 
 def describe(doc: LetterDoc) -> dict[str, Any]:
