@@ -247,7 +247,11 @@ def letter_doc(
             session.get(m.Organisation, letter["organisation_id"]) if letter.get("organisation_id") else None
         )
         venue = wording.venue_of(meeting, wording.names_of(to_org) if to_org is not None else [])
-        venue = _place_en(venue, met, base) if lang == "en" else venue
+        if lang == "en":
+            venue = _place_en(venue, met, base)
+            own = base.name_in_text_en
+            if own and venue.startswith(own) and not own.lower().startswith("the "):
+                venue = f"the {venue}"  # "at the National Innovation Center", as "the ${office}"
     ref = wording.meeting_ref(
         meeting, lang, drop=wording.drop_names(session, letter.get("organisation_id")), orgs=met, venue=venue
     )

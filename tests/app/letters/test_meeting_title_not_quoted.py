@@ -73,6 +73,7 @@ def meetings(engine: Engine) -> dict[str, int]:
             "ours": meeting("Khu Công nghệ cao Hòa Lạc"),
             "theirs": meeting("Tòa nhà FPT, 17 Duy Tân, Hà Nội"),
             "online": meeting("Microsoft Teams", "call"),
+            "office": meeting("Trung tâm Đổi mới sáng tạo Quốc gia, Khu Công nghệ cao Hòa Lạc"),
         }
 
 
@@ -104,6 +105,9 @@ def test_the_thank_you_says_when_where_and_what_not_the_title(
     vi = _thanks(run, tmp_path, meetings["online"], "vi")
     assert "tham dự buổi trao đổi trực tuyến ngày 03/12/2026 về sandbox và" in vi
     assert "Teams" not in vi
+    # our office by its English name, with the article the letter gives it ("the ${office}")
+    en = _thanks(run, tmp_path, meetings["office"], "en")
+    assert "at the meeting on 03 December 2026 at the National Innovation Center, Khu Công nghệ cao" in en
 
 
 def test_an_office_template_with_the_meeting_word_names_it_as_a_letter_does(
