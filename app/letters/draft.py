@@ -153,6 +153,27 @@ def _subject_line(subject: str, lang: str) -> str:
     return f"V/v {subject}" if subject else ""
 
 
+_EN_SUBJECT_WORDS = frozenset(
+    "Introducing Inviting Requesting Proposing Following Supporting Establishing Organising "
+    "Organizing Preparing Sharing Confirming Cooperation Collaboration Partnership Participation "
+    "Proposal Request Support Follow-up Nomination Registration Our Your The A An".split()
+)
+"""A subject's first word that is no name ("Introducing our officer …"): written in lower case
+after "regarding" in an English letter; any other first word (a name, an acronym) stays."""
+
+
+def _subject_in_text(subject: str, lang: str) -> str:
+    """The subject as words of a sentence ("về việc giới thiệu …", "regarding the introduction of …")."""
+    in_text = _subject_line(subject, lang).removeprefix("V/v ").removeprefix("Re: ")
+    if lang == "en" and wording.is_vietnamese(in_text):
+        return "the matter above"  # never a Vietnamese phrase inside an English sentence
+    if lang == "en" and in_text.startswith("Introduction of "):
+        return "the i" + in_text[1:]
+    if lang == "en" and in_text.split(" ", 1)[0] in _EN_SUBJECT_WORDS:
+        return in_text[0].lower() + in_text[1:]  # "regarding introducing our officer …"
+    return in_text
+
+
 def _place_en(place: str, orgs: list[m.Organisation], prof: OfficeProfile) -> str:
     """A venue written with an organisation's Vietnamese name, in its English name when on record
     ("Bộ Khoa học và Công nghệ, 113 Trần Duy Hưng" → "Ministry of Science and Technology, …")."""
@@ -260,11 +281,7 @@ def letter_doc(
     )
     further = ("Thực hiện kết quả {}, " if lang == "vi" else "Further to {}, ").format(ref)
     org_name = addressee.org_name(lang) or (letter.get("organisation") or "")
-    in_text = _subject_line(subject, lang).removeprefix("V/v ").removeprefix("Re: ")
-    if lang == "en" and wording.is_vietnamese(in_text):
-        in_text = "the matter above"  # never a Vietnamese phrase inside an English sentence
-    elif lang == "en" and in_text.startswith("Introduction of "):
-        in_text = "the i" + in_text[1:]
+    in_text = _subject_in_text(subject, lang)
     values = {
         "office": prof.name_in_text,
         "office_short": prof.short_name,
