@@ -323,6 +323,10 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
 
     if args.scale < 0:
         raise UserError(f"--scale is a number of contacts, 0 or more (not {args.scale})")
+    from app.language import cli_language
+
+    lang = cli_language(getattr(args, "lang", None))
+    vi = lang == "vi"
     started = time.perf_counter()
     engine = ctx.engine()
     counts = demo.fill(
@@ -331,12 +335,10 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
         seed=args.seed,
         force=args.force,
         progress=_progress_printer("demo") if args.scale >= 5000 else None,
+        lang=lang,  # its sectors in the words a person of that language types
     )
     took = time.perf_counter() - started
     ctx.emit({"database": describe_url(ctx.url), "seconds": round(took, 2), "counts": counts})
-    from app.language import cli_language
-
-    vi = cli_language(getattr(args, "lang", None)) == "vi"
     if vi:  # 1,4 giây: the Vietnamese decimal comma
         seconds = f"{took:.1f}".replace(".", ",")
         ctx.out(f"Đã ghi dữ liệu mẫu vào {describe_url(ctx.url)} trong {seconds} giây:")
