@@ -849,8 +849,12 @@ class MainWindow(QMainWindow):
         and runs its query again only if its result or order can differ; the record page on
         screen is read again, the others when they are next shown."""
         current = self.current_view()
+        # A colleague's change (live updates) that takes the shown record out of a list does not
+        # move the selection on to the next row: the pane would show another person behind a
+        # form still open on that record (reviewer). This window's own delete or mark-done does.
+        moves_on = not self.ctx.from_elsewhere
         for view in self.views.values():
-            view.list.apply_changes(changes)
+            view.list.apply_changes(changes, moves_on=moves_on)
             if view is current:
                 view.detail.reload()
             else:
