@@ -39,7 +39,7 @@ from ui import help_menu, labels
 from ui.fit import ElidedLabel
 from ui.icons import icon
 from ui.settings import Settings
-from ui.statusline import StatusLine
+from ui.statusline import ElidingStatusBar, StatusLine
 
 if TYPE_CHECKING:
     from app.changes import Changes
@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self.db_label = ElidedLabel(labels.database_location(where), self, Qt.TextElideMode.ElideMiddle)
         self.db_label.setMaximumWidth(320)  # the rest of the status bar is for its messages
         self.db_label.setEnabled(False)
+        self.setStatusBar(ElidingStatusBar(self))  # a long sentence ends in "…", never in the count
         self.statusBar().addPermanentWidget(self.db_label)
         self.status_line = StatusLine(self)  # announcements outlast the pointer's status tips
         self.resize(1280, 800)
