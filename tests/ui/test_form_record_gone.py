@@ -163,3 +163,41 @@ def test_the_list_behind_does_not_jump_to_another_person(
         assert panel.shown_id() == 0
     finally:
         window.live.stop()
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_colleagues_merge_is_said_and_the_change_goes_onto_the_kept_record(
+    qtbot: Any, qapp: Any, pg_url: str, settings: Any, answers: list[tuple[str, str]]
+) -> None:
+    import sqlalchemy as sa
+
+    from ui.context import AppContext
+    from ui.dialogs.record_form import RecordForm
+
+    engine = open_database(pg_url)
+    with unit_of_work(engine) as s:
+        settings.staff_id = records.create(s, "staff", {"name": "Trần Thị Lan"})
+        kept = records.create(s, "contact", {"full_name": "Bùi Văn Hà", "position": "Phó Giám đốc"})
+        gone = records.create(s, "contact", {"full_name": "Phan Hồng Hà", "position": "Vụ trưởng"})
+    ctx = AppContext(engine, settings)
+    other = sa.create_engine(pg_url, connect_args={"application_name": "ketnoi colleague"})
+    try:
+        form = RecordForm(ctx, "contact", gone)
+        qtbot.addWidget(form)
+        form.show()
+        form.widgets["notes"].setPlainText("Gặp ở hội thảo AI")
+        with unit_of_work(other) as s:
+            merge.merge(s, "contact", kept, gone, actor="Nguyễn Thị Hoa")
+        form.save()
+        qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
+        assert "Nguyễn Thị Hoa merged this contact into “Bùi Văn Hà”" in answers[0][0]
+        assert form.record_id == kept and form.widgets["notes"].toPlainText() == "Gặp ở hội thảo AI"
+        form.save()
+        qtbot.waitUntil(lambda: form.saved_id == kept, timeout=10_000)
+        with read_session(engine) as s:
+            assert records.get(s, "contact", kept)["notes"] == "Gặp ở hội thảo AI"
+    finally:
+        ctx.tasks.cancel_all()
+        ctx.tasks.wait()
+        other.dispose()
+        engine.dispose()
