@@ -58,6 +58,7 @@ def test_a_save_after_a_colleagues_merge_goes_onto_the_kept_record(
     assert "Nguyễn Thị Hoa merged this contact into “Nguyễn Thị Hồng Nhung”" in text
     assert "still in this form" in text and "No contact" not in text
     assert go == "Go to “Nguyễn Thị Hồng Nhung”"
+    assert "Fill in your changes on “Nguyễn Thị Hồng Nhung”" in text
     # The form edits Nhung now: her values, with the fields changed here over them
     assert form.record_id == ids["nhung"] and form.isVisible()
     assert form.widgets["full_name"].text() == "Nguyễn Thị Hồng Nhung"
@@ -96,7 +97,7 @@ def test_a_save_after_a_colleagues_delete_restores_it_and_keeps_the_changes(
     text, go = answers[0]
     assert "Nguyễn Thị Hoa deleted this contact" in text and "View → Trash" in text
     assert go == "Restore and keep my changes"
-    qtbot.waitUntil(lambda: "check them and save" in form.general_error.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "back from the trash" in form.general_error.text(), timeout=10_000)
     assert form.widgets["position"].text() == "Chủ tịch"
     form.save()
     qtbot.waitUntil(lambda: form.saved_id == ids["hung"], timeout=10_000)

@@ -430,7 +430,9 @@ class RecordForm(QDialog):
         go, target = "", 0
         if exc.how == "merged" and exc.into_id and exc.into_live:
             said = self.tr("%1 merged this %2 into “%3” (%4).")
-            question = self.tr("Fill in your changes on “%1”, to check and save them there?")
+            question = self.tr("Fill in your changes on “%1”, to check and save them there?").replace(
+                "%1", exc.into_label
+            )
             go, target = self.tr("Go to “%1”").replace("%1", exc.into_label), exc.into_id
         elif exc.how == "merged":
             said = self.tr("%1 merged this %2 into “%3” (%4), which is no longer there either.")
@@ -466,7 +468,7 @@ class RecordForm(QDialog):
         def done(result: trash.RestoreResult) -> None:
             self.buttons.setEnabled(True)
             if result.restored:
-                self._move_to(record_id, "")
+                self._move_to(record_id, "", restored=True)
             else:
                 self.general_error.show_error(
                     self.tr("Not restored: %1. What you typed is still in this form.").replace(
@@ -481,7 +483,7 @@ class RecordForm(QDialog):
         self.buttons.setEnabled(False)
         self.ctx.write(work, entity=entity, on_done=done, on_error=failed)
 
-    def _move_to(self, record_id: int, name: str) -> None:
+    def _move_to(self, record_id: int, name: str, *, restored: bool = False) -> None:
         """Edit ``record_id`` from now on: its values as stored, with each field changed in this
         form over them (a list field gains what was added and loses what was removed, keeping
         what the record has besides). The form is not saved: the fields where the record held
@@ -516,7 +518,11 @@ class RecordForm(QDialog):
                     differs.append(labels.field_label(f.name))
             self._set(f, value, self.widgets[f.name])
         self.check_duplicates()
-        text = self.tr("Your changes are filled in on “%1”: check them and save.").replace("%1", name)
+        text = (
+            self.tr("“%1” is back from the trash, with your changes filled in: check them and save.")
+            if restored
+            else self.tr("Your changes are filled in on “%1”: check them and save.")
+        ).replace("%1", name)
         if differs:
             text += " " + self.tr("It had something else in: %1.").replace("%1", ", ".join(differs))
         self.general_error.show_error(text)
