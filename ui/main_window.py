@@ -39,7 +39,7 @@ from ui import help_menu, labels
 from ui.fit import ElidedLabel
 from ui.icons import icon
 from ui.settings import Settings
-from ui.statusline import StatusLine
+from ui.statusline import ElidingStatusBar, StatusLine
 
 if TYPE_CHECKING:
     from app.changes import Changes
@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         self.db_label = ElidedLabel(labels.database_location(where), self, Qt.TextElideMode.ElideMiddle)
         self.db_label.setMaximumWidth(320)  # the rest of the status bar is for its messages
         self.db_label.setEnabled(False)
+        self.setStatusBar(ElidingStatusBar(self))  # a long sentence ends in "…", never in the count
         self.statusBar().addPermanentWidget(self.db_label)
         self.status_line = StatusLine(self)  # announcements outlast the pointer's status tips
         self.resize(1280, 800)
@@ -852,8 +853,12 @@ class MainWindow(QMainWindow):
         and runs its query again only if its result or order can differ; the record page on
         screen is read again, the others when they are next shown."""
         current = self.current_view()
+        # A colleague's change (live updates) that takes the shown record out of a list does not
+        # move the selection on to the next row: the pane would show another person behind a
+        # form still open on that record (reviewer). This window's own delete or mark-done does.
+        moves_on = not self.ctx.from_elsewhere
         for view in self.views.values():
-            view.list.apply_changes(changes)
+            view.list.apply_changes(changes, moves_on=moves_on)
             if view is current:
                 view.detail.reload()
             else:

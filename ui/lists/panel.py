@@ -317,14 +317,16 @@ class ListPanel(QWidget):
         self.model.invalidate()
         self.model.refresh()
 
-    def apply_changes(self, changes: Changes) -> None:
+    def apply_changes(self, changes: Changes, *, moves_on: bool = True) -> None:
         """After a write: rows it touched are marked stale (those on screen are read again);
-        the id query runs again only if the change can alter this list's result or order."""
+        the id query runs again only if the change can alter this list's result or order.
+        ``moves_on``: a selected record the change takes out hands its place to the next row
+        (this window's own change); else nothing stays selected (a colleague's change)."""
         stale = lists.stale_rows(self.entity, changes)
         if stale is None or stale:
             self.model.invalidate(stale)
         if lists.affects_result(self.model.query, changes):
-            self.model.refresh()
+            self.model.refresh(moves_on=moves_on)
 
     def refresh_count(self) -> None:
         """Say how many records the list holds, once every id is known."""
