@@ -94,6 +94,9 @@ class AppContext(QObject):
         self.redo_stack: list[tuple[str, str]] = []
         self._redo_mark = ""
         self._publishing = False
+        # (when, the error) of today's automatic copy when it could not be made (ui.main.started):
+        # the status bar says it once, the Backups dialog while this database is open
+        self.daily_backup_failed: tuple[dt.datetime, BaseException] | None = None
         self.changed.connect(self._coarse_change)
 
     @contextmanager
