@@ -122,8 +122,14 @@ LINES: dict[str, tuple[str, str]] = {
                         "give the report another name",
                         "--report {path} là chính tệp đang nhập: báo cáo lỗi sẽ ghi đè lên nó; "
                         "hãy đặt tên khác cho báo cáo"),
-    "undid": ("Undid import #{id}: removed {deleted}; restored {restored}",
-              "Đã hoàn tác lần nhập #{id}: xoá {deleted}; khôi phục {restored}"),
+    "undid": ("Undid import #{id}: removed {deleted} it had created; put back {fields} on {records} "
+              "that existed before it",
+              "Đã hoàn tác lần nhập #{id}: xoá {deleted} do lần nhập tạo ra; trả lại giá trị cũ của "
+              "{fields} trên {records} đã có từ trước"),
+    "undid_none_earlier": ("Undid import #{id}: removed {deleted} it had created; it had changed no "
+                           "record that existed before it",
+                           "Đã hoàn tác lần nhập #{id}: xoá {deleted} do lần nhập tạo ra; lần nhập này "
+                           "không thay đổi bản ghi nào đã có từ trước"),
     "swept": ("  also removed, left by imports undone before: {swept}",
               "  cũng xoá, do các lần nhập đã hoàn tác trước để lại: {swept}"),
     "history_head": ("  #  when              by          file (sheets)  counts  state",
@@ -547,10 +553,15 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
             result = undo_import(args.batch_id, session=session)
     except ImportRefused as exc:
         raise UserError(_error_text(exc, lang)) from exc
-    ctx.out(
-        line("undid", lang, id=result.batch_id, deleted=counts_text(result.deleted, lang),
-             restored=count_text(result.restored_fields, "field", lang))
-    )  # fmt: skip
+    deleted = counts_text(result.deleted, lang)
+    if result.restored:  # fields of records the import updated, not of those it created
+        ctx.out(
+            line("undid", lang, id=result.batch_id, deleted=deleted,
+                 fields=count_text(result.restored_fields, "field", lang),
+                 records=counts_text(result.restored, lang))
+        )  # fmt: skip
+    else:
+        ctx.out(line("undid_none_earlier", lang, id=result.batch_id, deleted=deleted))
     if result.swept:
         ctx.out(line("swept", lang, swept=counts_text(result.swept, lang)))
     for kept in result.kept[:SHOW_ROWS]:

@@ -237,7 +237,10 @@ class CommitPage(QWizardPage):
         deleted = sum(result.deleted.values())
         self.setTitle(self.tr("Import undone"))
         self.headline.setText(self.tr("Import #%1 was undone.").replace("%1", str(result.batch_id)))
-        rows = [(self.tr("Records removed"), deleted), (self.tr("Fields restored"), result.restored_fields)]
+        rows = [
+            (self.tr("Records removed"), deleted),
+            (self.tr("Fields put back on earlier records"), result.restored_fields),
+        ]
         self._figures(rows)
         self.undo.hide()
         if result.conflicts:
