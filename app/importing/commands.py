@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
-from app.importing.commit import run_import
+from app.importing.commit import CommitResult, run_import
 from app.importing.errors import ImportFileError, ImportRefused
 from app.importing.fields import KINDS
 from app.importing.history import import_history
@@ -130,6 +130,8 @@ LINES: dict[str, tuple[str, str]] = {
                            "record that existed before it",
                            "Đã hoàn tác lần nhập #{id}: xoá {deleted} do lần nhập tạo ra; lần nhập này "
                            "không thay đổi bản ghi nào đã có từ trước"),
+    "rematched": ("  {rows} matched again, because the database changed since the preview:",
+                  "  {rows} được đối chiếu lại vì cơ sở dữ liệu đã thay đổi sau khi xem trước:"),
     "swept": ("  also removed, left by imports undone before: {swept}",
               "  cũng xoá, do các lần nhập đã hoàn tác trước để lại: {swept}"),
     "history_head": ("  #  when              by          file (sheets)  counts  state",
@@ -481,6 +483,16 @@ def import_command(args: argparse.Namespace, ctx: Any) -> int:
         raise UserError(text(exc.message, lang, where=True)) from exc
 
 
+def _say_rematched(ctx: Any, result: CommitResult, lang: str) -> None:
+    """The rows matched again at the import because the database changed since the preview."""
+    if not result.rematched:
+        return
+    rows = len({(m.sheet, m.row) for m in result.rematched})
+    ctx.out(line("rematched", lang, rows=count_text(rows, "row", lang)))
+    for said in result.rematched[:SHOW_ROWS]:
+        ctx.out(f"  {text(said, lang, where=True)}")
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
@@ -533,6 +545,7 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
             _show(ctx, preview, lang, created.get(preview.kind, frozenset()))
         said = "batch_cards" if all(p.is_vcard for p in previews) else "batch"
         ctx.out(line("nothing", lang) if result.batch_id is None else line(said, lang, id=result.batch_id))
+        _say_rematched(ctx, result, lang)
     if args.report and previews:
         from app.written import NotWritten
 
