@@ -355,6 +355,9 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
             _prepare(backup_file, prepared, _highest_known(db_file), backup_file.name)
             _replace_whole(prepared, db_file)
     except (sqlite3.Error, OSError) as exc:
+        refused = disk_refused(exc)
+        if refused is not None:  # a copy of the backup, or of the database, its disk would not take
+            raise BackupDiskFull(db_file, "restore", full=refused == "full") from exc
         raise BackupError(f"Cannot restore into {db_file}: {exc}") from exc
     finally:
         for leftover in (prepared, prepared.with_name(prepared.name + "-journal")):

@@ -93,7 +93,7 @@ class DiskFull(UserError):
     """A file Ketnoi was writing could not be written because its disk is full (or a file there
     may grow no more, or the disk refused the write: ``full`` False), so nothing was changed.
     ``doing`` is what the write was for (:data:`_OPERATIONS`' ``before-…``, ``backup``,
-    ``database``), ``path`` the file (the database, or the backup copy). Its text is English;
+    ``restore``, ``database``), ``path`` the file (the database, or the backup copy). Its text is English;
     ``vi`` the same in Vietnamese (the CLI under a Vietnamese locale and the window show it)."""
 
     def __init__(self, path: str | Path, doing: str, *, full: bool = True) -> None:
@@ -117,6 +117,9 @@ class DiskFull(UserError):
                 f"Chưa lưu được: không ghi được vào cơ sở dữ liệu {self.path}: {why_vi}. "
                 f"Dữ liệu không bị thay đổi. {todo_vi}"
             )
+        elif doing == "restore":
+            text = f"Not restored: {why}. Nothing was changed. {todo}"
+            self.vi = f"Chưa khôi phục được: {why_vi}. Dữ liệu không bị thay đổi. {todo_vi}"
         elif doing.startswith("before-"):
             name = doing.removeprefix("before-")
             name = "upgrade" if name.startswith("upgrade") else name  # before-upgrade-<revision>

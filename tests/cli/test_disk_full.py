@@ -145,3 +145,24 @@ def test_an_import_the_disk_refuses_is_said_in_words_and_nothing_is_imported(
         assert line.startswith(f"ketnoi: Chưa lưu được: không ghi được vào cơ sở dữ liệu {db}: ổ đĩa"), line
         assert "Dữ liệu không bị thay đổi." in line
     assert counts(db) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_restore_the_disk_refuses_says_so_and_leaves_the_database_as_it_was(
+    demo: Path, tmp_path: Path, lang: str
+) -> None:
+    db = a_copy(demo, tmp_path)
+    assert main(["backup", "--db", str(db)]) == 0
+    (backup,) = (tmp_path / "ketnoi-backups").iterdir()
+    assert main(["contact", "delete", "5", "--db", str(db)]) == 0  # a change the restore would undo
+    before = counts(db)
+    line = one_line(
+        ketnoi(["restore", str(backup), "--db", str(db)], limit=db.stat().st_size // 3, lang=lang)
+    )
+    if lang == "en":
+        assert line.startswith(f"ketnoi: Not restored: the disk holding the folder {tmp_path}"), line
+        assert line.endswith("Nothing was changed. Free some space on that disk, then try again."), line
+    else:
+        assert line.startswith(f"ketnoi: Chưa khôi phục được: ổ đĩa chứa thư mục {tmp_path}"), line
+        assert "Dữ liệu không bị thay đổi." in line, line
+    assert counts(db) == before
