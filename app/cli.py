@@ -522,6 +522,8 @@ def _disk_full(ctx: CliContext, exc: BaseException) -> UserError | None:
     rather than "OperationalError: disk I/O error"; None for any other error."""
     from db.errors import DiskFull, disk_refused
 
+    if isinstance(exc, OSError):  # another file than the database (a file a command writes)
+        return None
     refused = disk_refused(exc)
     if refused is None:
         return None
