@@ -511,9 +511,28 @@ def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> in
             from db.engine import turned_away
 
             return _fail(ctx, turned_away(ctx.url, exc), exc)
+        full = _disk_full(ctx, exc)
+        if full is not None:  # a write the disk would not take outside a unit of work
+            return _fail(ctx, str(full), full)
         return _fail(ctx, f"{_one_line(exc)} (run with --debug for details)", exc)
     finally:
         ctx.close()
+
+
+def _disk_full(ctx: CliContext, exc: BaseException) -> UserError | None:
+    """A write into the SQLite database its disk would not take, in words (db.errors.DiskFull)
+    rather than "OperationalError: disk I/O error"; None for any other error."""
+    from db.errors import DiskFull, disk_refused
+
+    if isinstance(exc, OSError):  # another file than the database (a file a command writes)
+        return None
+    refused = disk_refused(exc)
+    if refused is None:
+        return None
+    from db.engine import sqlite_path
+
+    path = sqlite_path(ctx.url)
+    return None if path is None else DiskFull(path, "database", full=refused == "full")
 
 
 def _errors(always: type[BaseException], loaded: str) -> tuple[type[BaseException], ...]:

@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
-from db.errors import DatabaseBusy, NotPermitted, ReadOnlyFile
+from db.errors import DatabaseBusy, DiskFull, NotPermitted, ReadOnlyFile, disk_refused
 from db.paths import APP_NAME, ENV_VAR, data_dir, default_url, make_private, resolve_url
 
 # Engine and Session are re-exported: ui/ names them in annotations without importing
@@ -316,7 +316,7 @@ def unit_of_work(
             session.commit()
         except DBAPIError as exc:
             session.rollback()
-            refused = not_permitted(exc, engine) or busy(exc, engine, wait_s)
+            refused = not_permitted(exc, engine) or busy(exc, engine, wait_s) or disk_full(exc, engine)
             if refused is not None:
                 raise refused from exc
             raise
@@ -374,6 +374,18 @@ def _refused_kind(detail: str) -> str:
         if table.startswith(name + "_") and len(name) > len(best):
             best = name
     return next((i.plural for i in kinds.KINDS.values() if i.table.name == best), "") if best else ""
+
+
+def disk_full(exc: BaseException, engine: Engine) -> DiskFull | None:
+    """A write into the SQLite file its disk would not take (SQLite's "database or disk is
+    full", or "disk I/O error" while writing: a full disk, a size limit) as one sentence in
+    words — the unit of work was rolled back, nothing was changed; None for any other error
+    (reviewer: `ketnoi import` said "OperationalError: disk I/O error")."""
+    path = sqlite_path(str(engine.url))
+    refused = disk_refused(exc)
+    if path is None or refused is None:
+        return None
+    return DiskFull(path, "database", full=refused == "full")
 
 
 def busy(exc: BaseException, engine: Engine, wait_s: float | None = None) -> DatabaseBusy | None:

@@ -576,6 +576,8 @@ def restore_database(url: str, backup_file: Path) -> Path | None:
         ) from exc
     try:
         saved = backups.restore(path, backup_file)
+    except backups.BackupDiskFull:  # said in words, with its Vietnamese (db.errors.DiskFull)
+        raise
     except backups.BackupError as exc:
         raise DatabaseError(str(exc)) from exc
     open_database(url).dispose()  # an older backup is brought to this schema now

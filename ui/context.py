@@ -97,6 +97,9 @@ class AppContext(QObject):
         # the change being published is another window's or program's (live updates), not one
         # this window's person made: a list does not move its selection on for it
         self.from_elsewhere = False
+        # (when, the error) of today's automatic copy when it could not be made (ui.main.started):
+        # the status bar says it once, the Backups dialog while this database is open
+        self.daily_backup_failed: tuple[dt.datetime, BaseException] | None = None
         self.changed.connect(self._coarse_change)
 
     @contextmanager
