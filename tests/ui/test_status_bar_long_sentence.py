@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QColor
 
+from tests.ui.helpers import sized
+
 DISABLED = (
     "Tài khoản tuan đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; "
     "nếu vẫn cần dùng, hãy đề nghị quản trị viên mở lại tài khoản."
@@ -33,7 +35,7 @@ def _ink_between(bar: Any, left: int, right: int) -> int:
 def test_a_long_sentence_is_cut_before_the_count_with_the_whole_as_tooltip(
     qtbot: Any, window: Any, ids: Any, width: int
 ) -> None:
-    window.resize(width, 768)
+    sized(window, width, 768)
     window.navigate("contact", ids["hung"])
     qtbot.waitUntil(lambda: bool(window.count_label.text()), timeout=5_000)
     window.status_line.announce(DISABLED, 0)
@@ -50,7 +52,7 @@ def test_a_long_sentence_is_cut_before_the_count_with_the_whole_as_tooltip(
 
 
 def test_a_short_sentence_is_drawn_whole_without_a_tooltip(qtbot: Any, window: Any) -> None:
-    window.resize(1366, 768)
+    sized(window, 1366, 768)
     window.status_line.announce("Đã lưu.", 0)
     bar = window.statusBar()
     qtbot.wait(50)
