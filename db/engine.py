@@ -236,6 +236,35 @@ def login_refused(exc: BaseException) -> bool:
     return bool(getattr(exc, "login_refused", False))
 
 
+def server_unreachable(exc: BaseException) -> bool:
+    """``exc`` is a PostgreSQL server that could not be reached: a connection that could not
+    be opened (nothing answers on its port, the network is down, a server stopping) or one
+    that broke while in use — not a login the server turned away (:func:`login_refused`), not
+    a statement it refused (those carry a SQLSTATE). The window says so in one sentence instead
+    of psycopg's and SQLAlchemy's words (reviewer: "OperationalError: (psycopg.OperationalError)
+    connection failed: … (Background on this error at: https://sqlalche.me/e/…)")."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:  # (an error raised from one of these)
+        seen.add(id(exc))
+        if isinstance(exc, DBAPIError):
+            orig = exc.orig
+            if login_refused(exc) or not type(orig).__module__.startswith("psycopg"):
+                return False
+            from psycopg import OperationalError as PsycopgOperational
+
+            if exc.connection_invalidated:
+                return True
+            return isinstance(orig, PsycopgOperational) and getattr(orig, "sqlstate", "") is None
+        exc = exc.__cause__  # type: ignore[assignment]
+    return False
+
+
+def server_address(url: URL | str) -> str:
+    """A PostgreSQL server as Settings → Database names it: host and port."""
+    u = make_url(url) if isinstance(url, str) else url
+    return f"{u.host or 'localhost'}{f':{u.port}' if u.port else ''}"
+
+
 def turned_away(url: str, exc: BaseException) -> str:
     """A PostgreSQL server that answers but would not let the login in (disabled by an
     administrator, a password changed, a computer not allowed): said as what to do, the

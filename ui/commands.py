@@ -26,7 +26,7 @@ from app import actions, bulk_edit, records, undo_history, workdays
 from app.due import quick_due, reschedule_base
 from app.errors import ConflictError, UserError, ValidationError
 from app.undo_history import ImportOnTop
-from db.engine import Session
+from db.engine import Session, server_unreachable
 from ui import labels
 from ui.context import AppContext
 from ui.datebox import DateBox
@@ -196,6 +196,20 @@ class Commands(QObject):
             message = self.tr("Not saved: %1").replace("%1", said)
         QMessageBox.warning(self.window, self.tr("Ketnoi"), message)
 
+    def opened(self, make: Callable[[], Any]) -> Any:
+        """``make()`` (a form or dialog, which reads what it shows); None, said in one sentence,
+        when the team database's server cannot be reached — the Edit button and Log meeting
+        (Ctrl+M) did nothing at all while offline, the error reaching only stderr (reviewer)."""
+        try:
+            return make()
+        except Exception as exc:
+            if not server_unreachable(exc):
+                raise
+            text = self.ctx.unreachable_text(opening=True)
+            self.ctx.status_message.emit(text)
+            QMessageBox.warning(self.window, self.tr("Ketnoi"), text)
+            return None
+
     # --- forms -----------------------------------------------------------------------------------
 
     def new(self, entity: str, initial: dict[str, Any] | None = None) -> int | None:
@@ -203,7 +217,9 @@ class Commands(QObject):
             return None
         if entity == "meeting":
             return self.log_meeting()
-        form = RecordForm(self.ctx, entity, initial=initial, parent=self.window)
+        form = self.opened(lambda: RecordForm(self.ctx, entity, initial=initial, parent=self.window))
+        if form is None:
+            return None
         form.exec()
         form.deleteLater()  # a child of the window: without this every dialog opened stays alive
         return self.saved(entity, form.saved_id, created=True)
@@ -213,7 +229,9 @@ class Commands(QObject):
             return None
         if entity == "meeting":
             return self.log_meeting(record_id)
-        form = RecordForm(self.ctx, entity, record_id, parent=self.window)
+        form = self.opened(lambda: RecordForm(self.ctx, entity, record_id, parent=self.window))
+        if form is None:
+            return None
         form.exec()
         form.deleteLater()
         return self.saved(entity, form.saved_id, created=False)
@@ -226,9 +244,17 @@ class Commands(QObject):
     ) -> int | None:
         if self.read_only():
             return None
-        dialog = LogMeetingDialog(
-            self.ctx, meeting_id, organisation_id=organisation_id, contact_id=contact_id, parent=self.window
+        dialog = self.opened(
+            lambda: LogMeetingDialog(
+                self.ctx,
+                meeting_id,
+                organisation_id=organisation_id,
+                contact_id=contact_id,
+                parent=self.window,
+            )
         )
+        if dialog is None:
+            return None
         dialog.exec()
         dialog.deleteLater()
         return self.saved("meeting", dialog.saved_id, created=meeting_id is None)
