@@ -265,19 +265,71 @@ def server_address(url: URL | str) -> str:
     return f"{u.host or 'localhost'}{f':{u.port}' if u.port else ''}"
 
 
-def turned_away(url: str, exc: BaseException) -> str:
+def turned_away(url: str, exc: BaseException, lang: str = "en") -> str:
     """A PostgreSQL server that answers but would not let the login in (disabled by an
     administrator, a password changed, a computer not allowed): said as what to do, the
-    server's own words after it (they are in the server's language, and name the exact cause)."""
+    server's own words after it (they are in the server's language, and name the exact cause).
+    ``lang``: "vi" for Vietnamese (the command line under a Vietnamese locale)."""
     u = make_url(url)
     words = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     said = next((w.split("FATAL:", 1)[1].strip() for w in words if "FATAL:" in w), words[0] if words else "")
-    where = f"{u.host or 'localhost'}{f':{u.port}' if u.port else ''}, database {u.database or '?'}"
+    if lang == "vi":
+        where = f"{server_address(u)}, cơ sở dữ liệu {u.database or '?'}"
+        who = f"tài khoản {u.username!r}" if u.username else "tài khoản này"
+        return (
+            f"máy chủ ({where}) không cho {who} đăng nhập: có thể quản trị viên đã vô hiệu hóa "
+            f"tài khoản hoặc đổi mật khẩu — hãy hỏi họ (ketnoi admin add-user cấp lại tài khoản đã "
+            f"bị vô hiệu hóa). Máy chủ trả lời: {said}"
+        )
+    where = f"{server_address(u)}, database {u.database or '?'}"
     who = f"login {u.username!r}" if u.username else "this login"
     return (
         f"the server ({where}) turned {who} away: an administrator may have disabled it or changed "
         f"its password — ask them (ketnoi admin add-user gives a disabled login back). "
         f"The server said: {said}"
+    )
+
+
+def needs_password(url: str) -> bool:
+    """The server asks this login for a password and none was given — not in the URL, not in a
+    password file, not in PGPASSWORD (libpq's PQconnectionNeedsPassword: whatever language
+    the client or the server speaks). Asked once more of the server, after a connection failed."""
+    from psycopg import pq
+
+    u = make_url(url)
+    if u.get_backend_name() != "postgresql" or u.password:
+        return False
+    conn = pq.PGconn.connect(libpq_conninfo(u, connect_timeout=5).encode())
+    try:
+        return conn.status == pq.ConnStatus.BAD and bool(conn.needs_password)
+    finally:
+        conn.finish()
+
+
+def password_wanted(url: str, lang: str = "en") -> str:
+    """What to say when the server asks for a password and none was given where no one can type
+    it (not a terminal): the ways to give it. Not a disabled login (reviewer: the owner's first
+    ``admin init`` was told an administrator may have disabled its login)."""
+    u = make_url(url)
+    host = u.host or "localhost"
+    example = u.set(password="PASSWORD" if lang != "vi" else "MAT_KHAU").render_as_string(False)
+    example = example.replace("postgresql+psycopg://", "postgresql://")
+    line = f"{host}:{u.port or 5432}:{u.database or '*'}:{u.username or '*'}:"
+    if lang == "vi":
+        return (
+            f"máy chủ ({server_address(u)}, cơ sở dữ liệu {u.database or '?'}) cần mật khẩu của "
+            f"tài khoản {u.username!r} nhưng chưa có mật khẩu nào. Đưa mật khẩu theo một trong các "
+            f"cách: chạy lệnh trong cửa sổ dòng lệnh và gõ khi được hỏi; thêm dòng "
+            f"{line}MAT_KHAU vào ~/.pgpass (chỉ bạn được đọc: chmod 600; trên Windows là "
+            f"%APPDATA%\\postgresql\\pgpass.conf); đặt biến môi trường PGPASSWORD; hoặc ghi vào "
+            f"URL: {example}"
+        )
+    return (
+        f"the server ({server_address(u)}, database {u.database or '?'}) asks login "
+        f"{u.username!r} for a password, and none was given. Give it in one of these ways: run "
+        f"the command in a terminal and type it when asked; add the line {line}PASSWORD to "
+        f"~/.pgpass (readable by you alone: chmod 600; on Windows "
+        f"%APPDATA%\\postgresql\\pgpass.conf); set PGPASSWORD; or write it in the URL: {example}"
     )
 
 
