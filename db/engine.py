@@ -91,6 +91,22 @@ def remember_password(url: str) -> str:
     return parsed._replace(password=None).render_as_string(hide_password=False)
 
 
+def server_url_shown(url: str) -> str:
+    """A PostgreSQL URL as a person types it in Settings → Database: ``postgresql://``, no
+    driver name, no password."""
+    return make_url(url).set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+
+
+def with_password(url: str, password: str) -> str:
+    """``url`` (as typed; a plain ``postgresql://`` gets Ketnoi's driver) with ``password``."""
+    u = make_url(resolve_url(url))
+    return (
+        u.set(password=password).render_as_string(hide_password=False)
+        if password
+        else str(u.render_as_string(False))
+    )
+
+
 def describe_url(url: str) -> str:
     """The URL as it can be shown to a person: the password hidden."""
     return make_url(url).render_as_string(hide_password=True)
@@ -228,6 +244,19 @@ def server_refuses(conninfo: str, failed_after_s: float = 0.0) -> bool:
 
     quick = make_conninfo(conninfo, connect_timeout=2)
     return bool(pq.PGconn.ping(quick.encode()) == pq.Ping.OK)
+
+
+def refused_login_in(exc: BaseException) -> BaseException | None:
+    """The login the server turned away that ``exc`` is, or was raised from (an opening's
+    :class:`db.migrate.DatabaseError` wraps it); None when there is none."""
+    seen: set[int] = set()
+    found: BaseException | None = exc
+    while found is not None and id(found) not in seen:
+        seen.add(id(found))
+        if login_refused(found):
+            return found
+        found = found.__cause__
+    return None
 
 
 def login_refused(exc: BaseException) -> bool:

@@ -188,3 +188,29 @@ def test_on_a_terminal_the_password_is_asked_and_sent_and_a_refusal_is_said_in_v
     # the server turned it away: said in the locale's language
     assert "không cho tài khoản 'boss' đăng nhập" in text, text
     assert "turned login" not in text
+
+
+def serve_elsewhere(passwords: Path) -> tuple[subprocess.Popen[str], int]:
+    """The stand-in in a process of its own (what it is given goes to ``passwords``, a line
+    each): a test that connects from its own process needs it, as libpq's PQping holds the
+    interpreter's lock while it waits for an answer."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.cli.test_password_asked", str(passwords)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    return proc, int(proc.stdout.readline())
+
+
+if __name__ == "__main__":
+    stand_in = AsksPassword()
+    print(stand_in.port, flush=True)
+    written = 0
+    while True:
+        time.sleep(0.05)
+        if len(stand_in.passwords) > written:
+            with open(sys.argv[1], "a", encoding="utf-8") as fh:
+                fh.writelines(p + "\n" for p in stand_in.passwords[written:])
+            written = len(stand_in.passwords)
