@@ -98,8 +98,8 @@ def server_url_shown(url: str) -> str:
 
 
 def with_password(url: str, password: str) -> str:
-    """``url`` (as typed; a plain ``postgresql://`` gets Ketnoi's driver) with ``password``."""
-    u = make_url(resolve_url(url))
+    """``url`` (as typed: ``postgresql://`` stays, as Settings keeps it) with ``password``."""
+    u = make_url(url)
     return (
         u.set(password=password).render_as_string(hide_password=False)
         if password

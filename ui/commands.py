@@ -28,7 +28,7 @@ from app.errors import ConflictError, UserError, ValidationError
 from app.undo_history import ImportOnTop
 from db.engine import Session, server_unreachable
 from ui import labels
-from ui.context import AppContext
+from ui.context import AppContext, Unreachable
 from ui.datebox import DateBox
 from ui.dialogs.log_meeting import LogMeetingDialog
 from ui.dialogs.record_form import RecordForm
@@ -179,6 +179,7 @@ class Commands(QObject):
         # Ctrl+Z when the newest operation is an import (undone in Import history): the window
         # says so with a way there (ui.import_offer); without a window, the sentence alone
         self.import_on_top: Callable[[ImportOnTop], object] | None = None
+        self._unreachable_shown = False  # a box saying the server cannot be reached is open
 
     def read_only(self) -> bool:
         """A reader's window writes nothing: its write commands are disabled (ui.team), and a way
@@ -190,6 +191,16 @@ class Commands(QObject):
 
     def error(self, exc: BaseException) -> None:
         exc = self.ctx.in_words(exc)  # a team database's refusal: one sentence, not the server's
+        if isinstance(exc, Unreachable):  # several reads fail at once: one box, not a stack
+            self.ctx.status_message.emit(str(exc))
+            if self._unreachable_shown:
+                return
+            self._unreachable_shown = True
+            try:
+                QMessageBox.warning(self.window, self.tr("Ketnoi"), str(exc))
+            finally:
+                self._unreachable_shown = False
+            return
         message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
         if isinstance(exc, ValidationError):  # the window's language, no field names ("due_date:")
             said = "; ".join(service_text(m) for m in exc.errors.values())

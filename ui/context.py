@@ -73,6 +73,8 @@ class AppContext(QObject):
     # a team database: an administrator changed the signed-in login's role while the window is
     # open (old, new app.team.Identity; a role of "" = disabled): ui.team follows it
     identity_changed = Signal(object, object)
+    # a team database's live feed connected (again): what could not reach the server reads again
+    server_back = Signal()
 
     def __init__(
         self,

@@ -104,8 +104,10 @@ def test_the_list_says_in_place_that_the_server_is_unreachable_and_comes_back(
     titles = [panel.model.headerData(i, Qt.Orientation.Horizontal) for i in range(panel.model.columnCount())]
     assert all(titles), titles  # the column titles stay
 
+    panel.apply_changes(Changes(everything=True))  # a change heard meanwhile: still away
+    assert panel.unreachable.isVisible() and panel.model.rowCount() == 0
     cut(False)
-    panel.apply_changes(Changes(everything=True))  # the live feed's reconnection
+    ctx.server_back.emit()  # the live feed connected again (ui.live)
     qtbot.waitUntil(lambda: panel.model.complete and panel.model.rowCount() == n, timeout=10_000)
     assert not panel.unreachable.isVisible() and counts[-1] == n
 

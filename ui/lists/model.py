@@ -72,6 +72,7 @@ class RecordListModel(QAbstractTableModel):
         self.id_queries = 0  # id queries started (first screens and whole results)
         self.ids_fetched = 0
         self.rows_fetched = 0
+        ctx.server_back.connect(self._server_back)
         self.reload()
 
     # --- query -----------------------------------------------------------------------------------
@@ -194,6 +195,10 @@ class RecordListModel(QAbstractTableModel):
         if text != self.unreachable:
             self.unreachable = text
             self.unreachable_changed.emit(text)
+
+    def _server_back(self) -> None:
+        if self.unreachable:
+            self.reload()
 
     def _reachable(self) -> None:
         if self.unreachable:
