@@ -87,12 +87,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     from db.engine import make_engine
 
-    # Not ctx.engine(): that would upgrade the schema outside the checks set_up makes first.
-    engine = make_engine(ctx.url)
-    try:
-        done = team.set_up(engine, args.role_prefix)
-    finally:
-        engine.dispose()
+    def set_up() -> dict[str, Any]:
+        # Not ctx.engine(): that would upgrade the schema outside the checks set_up makes first.
+        engine = make_engine(ctx.url)
+        try:
+            return team.set_up(engine, args.role_prefix)
+        finally:
+            engine.dispose()
+
+    done = ctx.asking_password(set_up)  # (the owner's password, typed when the server asks)
     ctx.emit(done)
     ctx.out(f"Team database ready: {describe_url(ctx.url)} (owner {done['owner']})")
     ctx.out(f"Roles: {', '.join(done['roles'])}; row-level security on confidential records")

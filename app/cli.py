@@ -22,7 +22,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app import __version__
 from app.errors import UserError, ValidationError
@@ -101,6 +101,29 @@ CREATES_DATABASE = frozenset({"demo", "import"})
 Handler = Callable[[argparse.Namespace, "CliContext"], int]
 
 
+T = TypeVar("T")
+
+
+class PasswordNeeded(UserError):
+    """The server asks for a password, none was given and no one can type it (not a terminal)."""
+
+    def __init__(self, en: str, vi: str) -> None:
+        super().__init__(en)
+        self.vi = vi
+
+
+def _refused_login(exc: BaseException) -> bool:
+    """``exc``, or an error it was raised from, is a login the server turned away."""
+    seen: set[int] = set()
+    found: BaseException | None = exc
+    while found is not None and id(found) not in seen:
+        seen.add(id(found))
+        if getattr(found, "login_refused", False):
+            return True
+        found = found.__cause__ or found.__context__
+    return False
+
+
 class CliContext:
     """What a subcommand handler gets: the database (opened on first use) and output."""
 
@@ -118,7 +141,7 @@ class CliContext:
             from db.migrate import ReadOnlyDatabaseError, open_database
 
             try:
-                self._engine = open_database(self.url)
+                self._engine = self.asking_password(lambda: open_database(self.url))
             except ReadOnlyDatabaseError as exc:
                 # a file this login may not write (a read-only share, a backup on a read-only
                 # medium): read commands read it; a write says so in one line (db.errors.ReadOnlyFile)
@@ -126,6 +149,42 @@ class CliContext:
 
                 self._engine = open_read_only(self.url, exc)
         return self._engine
+
+    def asking_password(self, fn: Callable[[], T]) -> T:
+        """``fn()`` (what first connects to the database, with :attr:`url`); once more with a
+        password typed at the terminal when the server asked for one and none was given (not in
+        the URL, ~/.pgpass or PGPASSWORD). The password is used for this command only, never
+        stored. Not on a terminal: :class:`PasswordNeeded` says the ways to give it. (Reviewer:
+        the owner's documented ``admin init`` was told its login may have been disabled.)"""
+        try:
+            return fn()
+        except Exception as exc:
+            if not _refused_login(exc):
+                raise
+            from db.engine import needs_password, password_wanted, server_address
+
+            if not needs_password(self.url):
+                raise
+            if not sys.stdin.isatty():
+                raise PasswordNeeded(password_wanted(self.url), password_wanted(self.url, "vi")) from exc
+            import getpass
+
+            from sqlalchemy.engine import make_url
+
+            from app.language import cli_language
+
+            u = make_url(self.url)
+            if cli_language(getattr(self.args, "lang", None)) == "vi":
+                prompt = (
+                    f"Mật khẩu của tài khoản {u.username} trên máy chủ {server_address(u)} (không lưu lại): "
+                )
+            else:
+                prompt = f"Password for login {u.username} on {server_address(u)} (not stored): "
+            password = getpass.getpass(prompt)
+            if not password:
+                raise PasswordNeeded(password_wanted(self.url), password_wanted(self.url, "vi")) from exc
+            self.url = u.set(password=password).render_as_string(hide_password=False)
+        return fn()
 
     def actor(self) -> str:
         """Who the history says made a change: on a team database the signed-in login's staff
@@ -508,9 +567,11 @@ def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> in
         if debug:
             raise
         if getattr(exc, "login_refused", False):  # (db.engine.login_refused: the server said no)
+            from app.language import cli_language
             from db.engine import turned_away
 
-            return _fail(ctx, turned_away(ctx.url, exc), exc)
+            lang = cli_language(getattr(ctx.args, "lang", None))
+            return _fail(ctx, turned_away(ctx.url, exc, lang), exc)
         full = _disk_full(ctx, exc)
         if full is not None:  # a write the disk would not take outside a unit of work
             return _fail(ctx, str(full), full)

@@ -91,6 +91,22 @@ def remember_password(url: str) -> str:
     return parsed._replace(password=None).render_as_string(hide_password=False)
 
 
+def server_url_shown(url: str) -> str:
+    """A PostgreSQL URL as a person types it in Settings → Database: ``postgresql://``, no
+    driver name, no password."""
+    return make_url(url).set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+
+
+def with_password(url: str, password: str) -> str:
+    """``url`` (as typed: ``postgresql://`` stays, as Settings keeps it) with ``password``."""
+    u = make_url(url)
+    return (
+        u.set(password=password).render_as_string(hide_password=False)
+        if password
+        else str(u.render_as_string(False))
+    )
+
+
 def describe_url(url: str) -> str:
     """The URL as it can be shown to a person: the password hidden."""
     return make_url(url).render_as_string(hide_password=True)
@@ -230,25 +246,119 @@ def server_refuses(conninfo: str, failed_after_s: float = 0.0) -> bool:
     return bool(pq.PGconn.ping(quick.encode()) == pq.Ping.OK)
 
 
+def refused_login_in(exc: BaseException) -> BaseException | None:
+    """The login the server turned away that ``exc`` is, or was raised from (an opening's
+    :class:`db.migrate.DatabaseError` wraps it); None when there is none."""
+    seen: set[int] = set()
+    found: BaseException | None = exc
+    while found is not None and id(found) not in seen:
+        seen.add(id(found))
+        if login_refused(found):
+            return found
+        found = found.__cause__
+    return None
+
+
 def login_refused(exc: BaseException) -> bool:
     """``exc`` is a connection a PostgreSQL engine could not open because the server turned its
     login away (:func:`server_refuses`, asked when the connection failed)."""
     return bool(getattr(exc, "login_refused", False))
 
 
-def turned_away(url: str, exc: BaseException) -> str:
+def server_unreachable(exc: BaseException) -> bool:
+    """``exc`` is a PostgreSQL server that could not be reached: a connection that could not
+    be opened (nothing answers on its port, the network is down, a server stopping) or one
+    that broke while in use — not a login the server turned away (:func:`login_refused`), not
+    a statement it refused (those carry a SQLSTATE). The window says so in one sentence instead
+    of psycopg's and SQLAlchemy's words (reviewer: "OperationalError: (psycopg.OperationalError)
+    connection failed: … (Background on this error at: https://sqlalche.me/e/…)")."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:  # (an error raised from one of these)
+        seen.add(id(exc))
+        if isinstance(exc, DBAPIError):
+            orig = exc.orig
+            if login_refused(exc) or not type(orig).__module__.startswith("psycopg"):
+                return False
+            from psycopg import OperationalError as PsycopgOperational
+
+            if exc.connection_invalidated:
+                return True
+            return isinstance(orig, PsycopgOperational) and getattr(orig, "sqlstate", "") is None
+        exc = exc.__cause__  # type: ignore[assignment]
+    return False
+
+
+def server_address(url: URL | str) -> str:
+    """A PostgreSQL server as Settings → Database names it: host and port."""
+    u = make_url(url) if isinstance(url, str) else url
+    return f"{u.host or 'localhost'}{f':{u.port}' if u.port else ''}"
+
+
+def turned_away(url: str, exc: BaseException, lang: str = "en") -> str:
     """A PostgreSQL server that answers but would not let the login in (disabled by an
     administrator, a password changed, a computer not allowed): said as what to do, the
-    server's own words after it (they are in the server's language, and name the exact cause)."""
+    server's own words after it (they are in the server's language, and name the exact cause).
+    ``lang``: "vi" for Vietnamese (the command line under a Vietnamese locale)."""
     u = make_url(url)
     words = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     said = next((w.split("FATAL:", 1)[1].strip() for w in words if "FATAL:" in w), words[0] if words else "")
-    where = f"{u.host or 'localhost'}{f':{u.port}' if u.port else ''}, database {u.database or '?'}"
+    if lang == "vi":
+        where = f"{server_address(u)}, cơ sở dữ liệu {u.database or '?'}"
+        who = f"tài khoản {u.username!r}" if u.username else "tài khoản này"
+        return (
+            f"máy chủ ({where}) không cho {who} đăng nhập: có thể quản trị viên đã vô hiệu hóa "
+            f"tài khoản hoặc đổi mật khẩu — hãy hỏi họ (ketnoi admin add-user cấp lại tài khoản đã "
+            f"bị vô hiệu hóa). Máy chủ trả lời: {said}"
+        )
+    where = f"{server_address(u)}, database {u.database or '?'}"
     who = f"login {u.username!r}" if u.username else "this login"
     return (
         f"the server ({where}) turned {who} away: an administrator may have disabled it or changed "
         f"its password — ask them (ketnoi admin add-user gives a disabled login back). "
         f"The server said: {said}"
+    )
+
+
+def needs_password(url: str) -> bool:
+    """The server asks this login for a password and none was given — not in the URL, not in a
+    password file, not in PGPASSWORD (libpq's PQconnectionNeedsPassword: whatever language
+    the client or the server speaks). Asked once more of the server, after a connection failed."""
+    from psycopg import pq
+
+    u = make_url(url)
+    if u.get_backend_name() != "postgresql" or u.password:
+        return False
+    conn = pq.PGconn.connect(libpq_conninfo(u, connect_timeout=5).encode())
+    try:
+        return conn.status == pq.ConnStatus.BAD and bool(conn.needs_password)
+    finally:
+        conn.finish()
+
+
+def password_wanted(url: str, lang: str = "en") -> str:
+    """What to say when the server asks for a password and none was given where no one can type
+    it (not a terminal): the ways to give it. Not a disabled login (reviewer: the owner's first
+    ``admin init`` was told an administrator may have disabled its login)."""
+    u = make_url(url)
+    host = u.host or "localhost"
+    example = u.set(password="PASSWORD" if lang != "vi" else "MAT_KHAU").render_as_string(False)
+    example = example.replace("postgresql+psycopg://", "postgresql://")
+    line = f"{host}:{u.port or 5432}:{u.database or '*'}:{u.username or '*'}:"
+    if lang == "vi":
+        return (
+            f"máy chủ ({server_address(u)}, cơ sở dữ liệu {u.database or '?'}) cần mật khẩu của "
+            f"tài khoản {u.username!r} nhưng chưa có mật khẩu nào. Đưa mật khẩu theo một trong các "
+            f"cách: chạy lệnh trong cửa sổ dòng lệnh và gõ khi được hỏi; thêm dòng "
+            f"{line}MAT_KHAU vào ~/.pgpass (chỉ bạn được đọc: chmod 600; trên Windows là "
+            f"%APPDATA%\\postgresql\\pgpass.conf); đặt biến môi trường PGPASSWORD; hoặc ghi vào "
+            f"URL: {example}"
+        )
+    return (
+        f"the server ({server_address(u)}, database {u.database or '?'}) asks login "
+        f"{u.username!r} for a password, and none was given. Give it in one of these ways: run "
+        f"the command in a terminal and type it when asked; add the line {line}PASSWORD to "
+        f"~/.pgpass (readable by you alone: chmod 600; on Windows "
+        f"%APPDATA%\\postgresql\\pgpass.conf); set PGPASSWORD; or write it in the URL: {example}"
     )
 
 

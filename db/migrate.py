@@ -428,7 +428,9 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
                 "your login may not upgrade it: its owner runs ketnoi admin init (see docs/team.md)"
             ) from exc
         if login_refused(exc):  # the server answers, and turned this login away
-            raise DatabaseError(turned_away(url, exc)) from exc
+            refused = DatabaseError(turned_away(url, exc))
+            refused.vi = turned_away(url, exc, "vi")  # type: ignore[attr-defined]  # (the CLI's)
+            raise refused from exc
         damage = quick_check(url) if path is not None and path.is_file() else None
         if damage:
             raise DatabaseError(

@@ -26,9 +26,9 @@ from app import actions, bulk_edit, records, undo_history, workdays
 from app.due import quick_due, reschedule_base
 from app.errors import ConflictError, UserError, ValidationError
 from app.undo_history import ImportOnTop
-from db.engine import Session
+from db.engine import Session, server_unreachable
 from ui import labels
-from ui.context import AppContext
+from ui.context import AppContext, Unreachable
 from ui.datebox import DateBox
 from ui.dialogs.log_meeting import LogMeetingDialog
 from ui.dialogs.record_form import RecordForm
@@ -180,6 +180,7 @@ class Commands(QObject):
         # Ctrl+Z when the newest operation is an import (undone in Import history): the window
         # says so with a way there (ui.import_offer); without a window, the sentence alone
         self.import_on_top: Callable[[ImportOnTop], object] | None = None
+        self._unreachable_shown = False  # a box saying the server cannot be reached is open
 
     def read_only(self) -> bool:
         """A reader's window writes nothing: its write commands are disabled (ui.team), and a way
@@ -191,11 +192,35 @@ class Commands(QObject):
 
     def error(self, exc: BaseException) -> None:
         exc = self.ctx.in_words(exc)  # a team database's refusal: one sentence, not the server's
+        if isinstance(exc, Unreachable):  # several reads fail at once: one box, not a stack
+            self.ctx.status_message.emit(str(exc))
+            if self._unreachable_shown:
+                return
+            self._unreachable_shown = True
+            try:
+                QMessageBox.warning(self.window, self.tr("Ketnoi"), str(exc))
+            finally:
+                self._unreachable_shown = False
+            return
         message = error_text(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
         if isinstance(exc, ValidationError):  # the window's language, no field names ("due_date:")
             said = "; ".join(service_text(m) for m in exc.errors.values())
             message = self.tr("Not saved: %1").replace("%1", said)
         QMessageBox.warning(self.window, self.tr("Ketnoi"), message)
+
+    def opened(self, make: Callable[[], Any]) -> Any:
+        """``make()`` (a form or dialog, which reads what it shows); None, said in one sentence,
+        when the team database's server cannot be reached — the Edit button and Log meeting
+        (Ctrl+M) did nothing at all while offline, the error reaching only stderr (reviewer)."""
+        try:
+            return make()
+        except Exception as exc:
+            if not server_unreachable(exc):
+                raise
+            text = self.ctx.unreachable_text(opening=True)
+            self.ctx.status_message.emit(text)
+            QMessageBox.warning(self.window, self.tr("Ketnoi"), text)
+            return None
 
     # --- forms -----------------------------------------------------------------------------------
 
@@ -204,7 +229,9 @@ class Commands(QObject):
             return None
         if entity == "meeting":
             return self.log_meeting()
-        form = RecordForm(self.ctx, entity, initial=initial, parent=self.window)
+        form = self.opened(lambda: RecordForm(self.ctx, entity, initial=initial, parent=self.window))
+        if form is None:
+            return None
         form.exec()
         form.deleteLater()  # a child of the window: without this every dialog opened stays alive
         return self.saved(entity, form.saved_id, created=True)
@@ -214,7 +241,9 @@ class Commands(QObject):
             return None
         if entity == "meeting":
             return self.log_meeting(record_id)
-        form = RecordForm(self.ctx, entity, record_id, parent=self.window)
+        form = self.opened(lambda: RecordForm(self.ctx, entity, record_id, parent=self.window))
+        if form is None:
+            return None
         form.exec()
         form.deleteLater()
         return self.saved(entity, form.saved_id, created=False)
@@ -227,9 +256,17 @@ class Commands(QObject):
     ) -> int | None:
         if self.read_only():
             return None
-        dialog = LogMeetingDialog(
-            self.ctx, meeting_id, organisation_id=organisation_id, contact_id=contact_id, parent=self.window
+        dialog = self.opened(
+            lambda: LogMeetingDialog(
+                self.ctx,
+                meeting_id,
+                organisation_id=organisation_id,
+                contact_id=contact_id,
+                parent=self.window,
+            )
         )
+        if dialog is None:
+            return None
         dialog.exec()
         dialog.deleteLater()
         return self.saved("meeting", dialog.saved_id, created=meeting_id is None)

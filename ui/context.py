@@ -29,9 +29,9 @@ from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from app import changes as change_log
 from app import dashboard, team, undo, undo_history
 from app.changes import Changes
-from app.errors import DatabaseBusy, NotPermitted
+from app.errors import DatabaseBusy, NotPermitted, UserError
 from db import clock
-from db.engine import Engine, Session, read_session, unit_of_work
+from db.engine import Engine, Session, read_session, server_address, server_unreachable, unit_of_work
 from ui.settings import Settings
 from ui.tasks import Task, TaskManager
 
@@ -54,6 +54,11 @@ class Refused(NotPermitted):
     (:meth:`AppContext.in_words`)."""
 
 
+class Unreachable(UserError):
+    """The team database's server could not be reached, said in the person's language
+    (:meth:`AppContext.unreachable_text`); what the library said is its ``__cause__``."""
+
+
 class AppContext(QObject):
     # entity ("" for several kinds) and the ids touched: the older, coarse announcement, still
     # emitted with every publish; an emit of it alone counts as a change not known in detail
@@ -68,6 +73,8 @@ class AppContext(QObject):
     # a team database: an administrator changed the signed-in login's role while the window is
     # open (old, new app.team.Identity; a role of "" = disabled): ui.team follows it
     identity_changed = Signal(object, object)
+    # a team database's live feed connected (again): what could not reach the server reads again
+    server_back = Signal()
 
     def __init__(
         self,
@@ -204,6 +211,8 @@ class AppContext(QObject):
             stop_waiting()
             if isinstance(exc, DatabaseBusy):  # (a form's own handler keeps what was typed)
                 exc = self._busy_in_words(exc, typed=on_error is not None)
+            elif server_unreachable(exc):  # (a form's own handler keeps what was typed)
+                exc = self._unreachable_in_words(exc, typed=on_error is not None)
             elif self.identity is not None and team.refused(exc):
                 exc = self._refused_in_words(exc)
                 self.check_role()  # a role changed since the window started: follow it now
@@ -285,7 +294,32 @@ class AppContext(QObject):
         language; anything else as it is."""
         if self.identity is not None and team.refused(exc) and not isinstance(exc, Refused):
             return self._refused_in_words(exc)
+        if server_unreachable(exc):
+            return self._unreachable_in_words(exc, typed=False)
         return exc
+
+    def unreachable_text(self, *, typed: bool = False, opening: bool = False) -> str:
+        """What Ketnoi says when the team database's server cannot be reached (the network,
+        the server stopped): one sentence, no library's words. ``typed``: a form shows it,
+        which keeps what was typed; ``opening``: a command could not open its window."""
+        where = server_address(self.engine.url)
+        if typed:
+            text = self.tr(
+                "Cannot reach the database server %1. Nothing was saved, and what you typed is "
+                "still here: try again when the network is back."
+            )
+        elif opening:
+            text = self.tr(
+                "Cannot reach the database server %1, so this cannot be opened now. Try again when the network is back."
+            )
+        else:
+            text = self.tr("Cannot reach the database server %1. Try again when the network is back.")
+        return text.replace("%1", where)
+
+    def _unreachable_in_words(self, exc: BaseException, *, typed: bool) -> Unreachable:
+        out = Unreachable(self.unreachable_text(typed=typed))
+        out.__cause__ = exc
+        return out
 
     def _refused_in_words(self, exc: BaseException) -> Refused:
         """The database's refusal (SQLSTATE 42501, or a disabled login) as one sentence in the

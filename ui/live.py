@@ -124,5 +124,7 @@ class LiveUpdates(QObject):
                     self.label.hide()
 
     def _state(self, state: str) -> None:
+        if state == "connected":  # (a list that could not reach the server reads again)
+            self.ctx.server_back.emit()
         if state == "refused" and self.feed is not None:  # the server no longer lets it in
             self.ctx.role_seen("")

@@ -253,6 +253,12 @@ class Opening(QObject):
                 if cannot is not None:
                     raise cannot from exc
                 raise
+            except Exception as exc:  # a login the server turned away: did it want a password?
+                from db.engine import needs_password, refused_login_in
+
+                if refused_login_in(exc) is not None:
+                    exc.needs_password = needs_password(url)  # type: ignore[attr-defined]
+                raise
             preload()
             return None, engine
 
@@ -341,7 +347,12 @@ class Opening(QObject):
     def _failed(self, exc: BaseException) -> None:
         if self.done:
             return
-        from db.engine import describe_url
+        from db.engine import describe_url, refused_login_in
+
+        if refused_login_in(exc) is not None:
+            if not self._signed_in_again(exc):
+                self._finish(1)
+            return
         from db.migrate import DatabaseError, ReadOnlyDatabaseError
         from db.read_only import OlderSchemaError
 
@@ -373,6 +384,32 @@ class Opening(QObject):
             self._offer(*self.damaged)
             return
         self._finish(1)
+
+    def _signed_in_again(self, exc: BaseException) -> bool:
+        """The team server turned the login away (a wrong or changed password, a disabled
+        login, no password given): said in the person's words, with a way on — the password
+        and server typed again (kept where Settings → Database keeps them) or another
+        database — instead of an English box whose OK quit, Settings out of reach (reviewer).
+        True when the opening goes on; False: Quit (or Cancel, for File → Open database…)."""
+        choice = refused_login_box(
+            self.url, bool(getattr(exc, "needs_password", False)), str(exc), self.window, leave=self.leave
+        )
+        if choice is None:
+            return False
+        how, url = choice
+        if how == SIGN_IN and not self.instead and resolve_url(self.settings.database_url or "") == self.url:
+            self.settings.database_url = url  # (its password goes to Ketnoi's password file)
+            url = resolve_url(self.settings.database_url)
+        elif how == SIGN_IN:
+            from db.engine import remember_password
+
+            url = resolve_url(remember_password(url))
+        from ui.main_window import opening_text
+
+        self.url = url
+        self.window.say_opening(opening_text(url))
+        self._check_and_open()
+        return True
 
     def _open_read_only(self, reason: Any) -> None:
         """On the worker: open the file read-only (db.read_only: checked for damage, its schema
@@ -627,6 +664,107 @@ def offer_latest_backup(
                 return NEW, chosen
             continue
         return None
+
+
+SIGN_IN, OTHER_DATABASE = "sign_in", "other_database"
+
+
+def refused_login_box(
+    url: str, wants_password: bool, said: str, parent: QWidget | None = None, *, leave: str = ""
+) -> tuple[str, str] | None:
+    """The team server at ``url`` turned the login away (``wants_password``: it asked for a
+    password and none was given): what happened in the window's language, the server named as
+    Settings names it; the server's own words only under Show Details. Offers "Type the
+    password…" (the server's address and the password: ``(SIGN_IN, url with the password)``),
+    "Open another database…" (``(OTHER_DATABASE, its url)``), or Quit (None)."""
+    from urllib.parse import urlsplit
+
+    try:
+        login = urlsplit(url).username or ""
+    except ValueError:
+        login = ""
+    where = labels.database_location(url)
+    while True:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Ketnoi", "", parent=parent)
+        box.setObjectName("login_refused")
+        if wants_password:
+            text = tr("The server asks for the password of the login %1 to open %2.")
+            note = tr(
+                "Type the password you were given; Ketnoi keeps it in its own password file, readable by you alone."
+            )
+        else:
+            text = tr("The server turned the login %1 away: Ketnoi cannot open %2.")
+            note = tr(
+                "The password may be wrong or changed, or your administrator may have disabled the "
+                "login. Type the password again, or ask your administrator."
+            )
+        box.setText(text.replace("%1", login or "?").replace("%2", where))
+        box.setInformativeText(note)
+        box.setDetailedText(said)
+        sign_in = box.addButton(tr("Type the password…"), QMessageBox.ButtonRole.AcceptRole)
+        sign_in.setObjectName("type_password")
+        another = box.addButton(tr("Open another database…"), QMessageBox.ButtonRole.ActionRole)
+        another.setObjectName("open_another")
+        close = box.addButton(QMessageBox.StandardButton.Close)
+        close.setText(leave or tr("Quit"))
+        close.setObjectName("quit")
+        box.setEscapeButton(close)
+        box.setDefaultButton(sign_in)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is sign_in:
+            typed = server_password_dialog(url, parent)
+            if typed is not None:
+                return SIGN_IN, typed
+            continue
+        if clicked is another:
+            chosen = _choose_other(None, parent)
+            if chosen is not None:
+                return OTHER_DATABASE, chosen
+            continue
+        return None
+
+
+def server_password_dialog(url: str, parent: QWidget | None = None) -> str | None:
+    """Settings → Database's team server, at start: its URL (without a password, as Settings
+    shows it) and the password, hidden as it is typed; the URL with the password (None:
+    cancelled)."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+
+    from db.engine import server_url_shown, with_password
+
+    shown = server_url_shown(url)
+    dialog = QDialog(parent)
+    dialog.setObjectName("server_password")
+    dialog.setWindowTitle(tr("Database"))
+    dialog.setMinimumWidth(480)
+    form = QFormLayout(dialog)
+    intro = QLabel(tr("A team server (PostgreSQL URL)"), dialog)
+    form.addRow(intro)
+    server = QLineEdit(shown, dialog)
+    server.setObjectName("server_url")
+    form.addRow(tr("Server:"), server)
+    password = QLineEdit(dialog)
+    password.setObjectName("server_password_field")
+    password.setEchoMode(QLineEdit.EchoMode.Password)
+    form.addRow(tr("Password:"), password)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Sign in"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    password.setFocus()
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    if not accepted:
+        return None
+    try:
+        return with_password(server.text().strip() or shown, password.text())
+    except Exception:  # a URL that cannot be read: the one that was open, with the password
+        return with_password(url, password.text())
 
 
 def read_only_box(exc: Any, parent: QWidget | None = None, *, leave: str = "") -> bool:

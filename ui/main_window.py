@@ -622,7 +622,9 @@ class MainWindow(QMainWindow):
         self.views["action"].list.set_preset(preset)
 
     def _count_changed(self, entity: str, n: int) -> None:
-        if entity == self.current_entity() and n >= 0:
+        if entity == self.current_entity() and n < 0:  # not known (yet): no number at all
+            self.count_label.setText("")
+        elif entity == self.current_entity():
             self.count_label.setText(
                 f"{self.ctx.fmt_number(n)} {labels.entity_name(entity, plural=n != 1).lower()}"
             )

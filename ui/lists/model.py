@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from app import lists, reorg
+from db.engine import server_unreachable
 from db.models import OPEN_STATUSES
 from ui import labels
 from ui.context import AppContext
@@ -51,6 +52,8 @@ class RecordListModel(QAbstractTableModel):
 
     # every id of the query is known: rowCount() is the size of the result
     ids_complete = Signal()
+    # the team database's server could not be reached (its sentence), or again ("")
+    unreachable_changed = Signal(str)
 
     def __init__(self, ctx: AppContext, query: lists.ListQuery, parent: QObject | None = None):
         super().__init__(parent)
@@ -63,10 +66,13 @@ class RecordListModel(QAbstractTableModel):
         self.by_change = False  # the latest reset reads the same query again after a change
         self._rows: dict[int, dict[str, Any]] = {}
         self._waiting: list[Callable[[], object]] = []
+        # what the list says in place of its rows while the server cannot be reached ("" else)
+        self.unreachable = ""
         # Instrumentation (tests, benchmarks): what has been read from the database.
         self.id_queries = 0  # id queries started (first screens and whole results)
         self.ids_fetched = 0
         self.rows_fetched = 0
+        ctx.server_back.connect(self._server_back)
         self.reload()
 
     # --- query -----------------------------------------------------------------------------------
@@ -96,7 +102,12 @@ class RecordListModel(QAbstractTableModel):
         """A new filter or order: the first screen now, from the index; the rest in the background."""
         self.by_change = False
         self._token += 1
-        first = self._first_screen()
+        try:
+            first = self._first_screen()
+        except Exception as exc:
+            self._offline(exc)
+            return
+        self._reachable()
         self.beginResetModel()
         self._ids = array("q", first[: self.FIRST])
         self._complete = len(first) <= self.FIRST
@@ -112,8 +123,15 @@ class RecordListModel(QAbstractTableModel):
         until the new ids arrive, then swaps them (the cached rows stay)."""
         self.by_change = moves_on  # (the view: a row gone by a change hands its place to the next)
         self._token += 1
+        if self.unreachable:  # nothing shown to keep: read the first screen again
+            self.reload()
+            return
         if self._complete and len(self._ids) <= self.FIRST:
-            first = self._first_screen()
+            try:
+                first = self._first_screen()
+            except Exception as exc:
+                self._offline(exc)
+                return
             if len(first) <= self.FIRST:
                 self._swap(first)
                 return
@@ -150,9 +168,45 @@ class RecordListModel(QAbstractTableModel):
                 self.ids_fetched += len(found)
                 self._swap(found)
 
-        self.ctx.tasks.run(work, on_done=done, owner=self)
+        def failed(exc: BaseException) -> None:
+            if token == self._token:
+                self._offline(exc)
+
+        self.ctx.tasks.run(work, on_done=done, on_error=failed, owner=self)
+
+    def _offline(self, exc: BaseException) -> None:
+        """A read failed. The server cannot be reached: the list empties and says so in place
+        of its rows (the view), its column titles stay, and the count is not told (-1) — it
+        showed psycopg's words in a box, then a blank list under the old count (reviewer).
+        It reads again when a change comes (the live feed's reconnection) or a filter changes.
+        Any other error goes where it went."""
+        if not server_unreachable(exc):
+            handler = self.ctx.tasks.default_error
+            if handler is None:
+                raise exc
+            handler(exc)
+            return
+        text = self.ctx.unreachable_text()
+        self.beginResetModel()
+        self._ids = array("q")
+        self._rows.clear()
+        self._complete = False
+        self.endResetModel()
+        if text != self.unreachable:
+            self.unreachable = text
+            self.unreachable_changed.emit(text)
+
+    def _server_back(self) -> None:
+        if self.unreachable:
+            self.reload()
+
+    def _reachable(self) -> None:
+        if self.unreachable:
+            self.unreachable = ""
+            self.unreachable_changed.emit("")
 
     def _swap(self, found: Iterable[int]) -> None:
+        self._reachable()
         new = found if isinstance(found, array) else array("q", found)
         if new != self._ids:
             n = len(self._ids)
@@ -259,11 +313,18 @@ class RecordListModel(QAbstractTableModel):
         if len(self._rows) > self.CACHE:
             self._rows.clear()
         wanted = [i for i in self._ids[start : start + self.BLOCK] if i not in self._rows]
-        with self.ctx.read() as s:
-            found = lists.rows(s, self.entity, wanted)
-            if self.entity == "organisation":  # merged into / renamed to / split into (issue 15)
-                for org_id, links in reorg.became_of(s, found).items():
-                    found[org_id]["became"] = links
+        try:
+            with self.ctx.read() as s:
+                found = lists.rows(s, self.entity, wanted)
+                if self.entity == "organisation":  # merged into / renamed to / split into (issue 15)
+                    for org_id, links in reorg.became_of(s, found).items():
+                        found[org_id]["became"] = links
+        except Exception as exc:  # (asked while painting: the list empties after the paint)
+            if not server_unreachable(exc):
+                raise
+            token = self._token
+            QTimer.singleShot(0, self, lambda e=exc: self._offline(e) if token == self._token else None)
+            return
         self.rows_fetched += len(found)
         for i in wanted:  # a row deleted meanwhile shows as empty rather than reloading forever
             self._rows[i] = found.get(i, {"id": i, "missing": True})

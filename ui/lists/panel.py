@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHeaderView,
+    QLabel,
     QLayout,
     QLineEdit,
     QSizePolicy,
@@ -159,7 +160,17 @@ class ListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
+        # the server cannot be reached: said here, above the empty rows, their titles kept
+        self.unreachable = QLabel(self)
+        self.unreachable.setObjectName(f"unreachable_{entity}")
+        self.unreachable.setWordWrap(True)
+        self.unreachable.setContentsMargins(8, 8, 8, 8)
+        self.unreachable.setStyleSheet("color: #c62828;")
+        self.unreachable.setVisible(False)
+        layout.addWidget(self.unreachable)
         layout.addWidget(self.view)
+        self.model.unreachable_changed.connect(self._unreachable_changed)
+        self._unreachable_changed(self.model.unreachable)
         self.refresh_count()
 
     # --- filters ---------------------------------------------------------------------------------
@@ -332,6 +343,13 @@ class ListPanel(QWidget):
         """Say how many records the list holds, once every id is known."""
         if self.model.complete:
             self._ids_complete()
+
+    def _unreachable_changed(self, text: str) -> None:
+        self.unreachable.setText(text)
+        self.unreachable.setVisible(bool(text))
+        if text:  # how many there are is not known now: the footer says no number
+            self.total = -1
+            self.count_changed.emit(self.entity, -1)
 
     def _ids_complete(self) -> None:
         self.total = self.model.rowCount()
