@@ -137,37 +137,52 @@
   <context>
     <name>AppContext</name>
     <message>
-      <location filename="../../ui/context.py" line="311" />
+      <location filename="../../ui/context.py" line="313" />
+      <source>Cannot reach the database server %1, so this cannot be opened now. Try again when the network is back.</source>
+      <translation>Không kết nối được máy chủ cơ sở dữ liệu %1 nên chưa mở được. Hãy thử lại khi có mạng.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/context.py" line="308" />
+      <source>Cannot reach the database server %1. Nothing was saved, and what you typed is still here: try again when the network is back.</source>
+      <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Chưa lưu gì — dữ liệu bạn vừa nhập vẫn còn; hãy thử lại khi có mạng.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/context.py" line="316" />
+      <source>Cannot reach the database server %1. Try again when the network is back.</source>
+      <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Hãy thử lại khi có mạng.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/context.py" line="345" />
       <source>Not allowed: your login %1 may not read or change this in the database (your role may have just been changed). Ask a manager if you need it.</source>
       <translation>Không được phép: tài khoản %1 không được đọc hoặc thay đổi mục này trong cơ sở dữ liệu (vai trò của bạn có thể vừa được thay đổi). Nếu cần, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="269" />
+      <location filename="../../ui/context.py" line="278" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still here: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu, những gì bạn đã nhập vẫn còn nguyên: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="275" />
+      <location filename="../../ui/context.py" line="284" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="299" />
+      <location filename="../../ui/context.py" line="333" />
       <source>Not saved: the change would leave a confidential record you may not see. Its owner, the staff on it or a manager can make it.</source>
       <translation>Chưa lưu: thay đổi này sẽ để lại một hồ sơ mật mà bạn không được xem. Cán bộ phụ trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="304" />
+      <location filename="../../ui/context.py" line="338" />
       <source>Not saved: your login %1 may not change anything in this database (your role may have just been changed). Ask a manager if you need to edit.</source>
       <translation>Chưa lưu: tài khoản %1 không được phép thay đổi gì trong cơ sở dữ liệu này (vai trò của bạn có thể vừa được thay đổi). Nếu cần sửa, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="247" />
+      <location filename="../../ui/context.py" line="256" />
       <source>Waiting for the database: another program or Ketnoi window is writing to it…</source>
       <translation>Đang chờ cơ sở dữ liệu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang ghi vào đó…</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="325" />
+      <location filename="../../ui/context.py" line="359" />
       <source>Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask an administrator if you still need it.</source>
       <translation>Tài khoản %1 đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; nếu vẫn cần dùng, hãy đề nghị quản trị viên.</translation>
     </message>
@@ -879,123 +894,125 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="450" />
+      <location filename="../../ui/commands.py" line="487" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="451" />
+      <location filename="../../ui/commands.py" line="488" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="457" />
+      <location filename="../../ui/commands.py" line="494" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="458" />
+      <location filename="../../ui/commands.py" line="495" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="498" />
+      <location filename="../../ui/commands.py" line="535" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="242" />
+      <location filename="../../ui/commands.py" line="279" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="254" />
+      <location filename="../../ui/commands.py" line="291" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="198" />
+      <location filename="../../ui/commands.py" line="201" />
+      <location filename="../../ui/commands.py" line="209" />
+      <location filename="../../ui/commands.py" line="222" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="437" />
+      <location filename="../../ui/commands.py" line="474" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="197" />
+      <location filename="../../ui/commands.py" line="208" />
       <source>Not saved: %1</source>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="498" />
+      <location filename="../../ui/commands.py" line="535" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="522" />
+      <location filename="../../ui/commands.py" line="559" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="282" />
-      <location filename="../../ui/commands.py" line="473" />
+      <location filename="../../ui/commands.py" line="319" />
+      <location filename="../../ui/commands.py" line="510" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="324" />
+      <location filename="../../ui/commands.py" line="361" />
       <source>Nothing to redo</source>
       <translation>Không có gì để làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="295" />
+      <location filename="../../ui/commands.py" line="332" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="334" />
+      <location filename="../../ui/commands.py" line="371" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="439" />
+      <location filename="../../ui/commands.py" line="476" />
       <source>Reopened %n action(s)</source>
       <translation>Đã mở lại %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="492" />
+      <location filename="../../ui/commands.py" line="529" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="242" />
+      <location filename="../../ui/commands.py" line="279" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="310" />
+      <location filename="../../ui/commands.py" line="347" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="448" />
+      <location filename="../../ui/commands.py" line="485" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="449" />
+      <location filename="../../ui/commands.py" line="486" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="455" />
+      <location filename="../../ui/commands.py" line="492" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="456" />
+      <location filename="../../ui/commands.py" line="493" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -4020,8 +4037,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="130" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4127,7 +4142,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="141" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4173,6 +4187,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="73" />
+      <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4203,7 +4218,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="150" />
-      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4393,112 +4407,112 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="218" />
+      <location filename="../../ui/lists/panel.py" line="229" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="192" />
+      <location filename="../../ui/lists/panel.py" line="203" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="201" />
+      <location filename="../../ui/lists/panel.py" line="212" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="204" />
+      <location filename="../../ui/lists/panel.py" line="215" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="215" />
+      <location filename="../../ui/lists/panel.py" line="226" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="227" />
+      <location filename="../../ui/lists/panel.py" line="238" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="224" />
+      <location filename="../../ui/lists/panel.py" line="235" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="223" />
+      <location filename="../../ui/lists/panel.py" line="234" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="222" />
+      <location filename="../../ui/lists/panel.py" line="233" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="228" />
+      <location filename="../../ui/lists/panel.py" line="239" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="87" />
+      <location filename="../../ui/lists/panel.py" line="88" />
       <source>Filter (type without accents: nguyen, dang…)</source>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="219" />
+      <location filename="../../ui/lists/panel.py" line="230" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="105" />
+      <location filename="../../ui/lists/panel.py" line="106" />
       <source>Organisation…</source>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="220" />
+      <location filename="../../ui/lists/panel.py" line="231" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="221" />
+      <location filename="../../ui/lists/panel.py" line="232" />
       <source>Overdue or due today</source>
       <translation>Quá hạn hoặc đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="232" />
+      <location filename="../../ui/lists/panel.py" line="243" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="212" />
+      <location filename="../../ui/lists/panel.py" line="223" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="232" />
+      <location filename="../../ui/lists/panel.py" line="243" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="226" />
+      <location filename="../../ui/lists/panel.py" line="237" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="211" />
+      <location filename="../../ui/lists/panel.py" line="222" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="210" />
+      <location filename="../../ui/lists/panel.py" line="221" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="225" />
+      <location filename="../../ui/lists/panel.py" line="236" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -4607,7 +4621,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="767" />
+      <location filename="../../ui/main.py" line="905" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
@@ -4617,12 +4631,17 @@ Bản sao lưu: %2</translation>
       <translation>%1 hiện đã được mở.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="682" />
+      <location filename="../../ui/main.py" line="820" />
       <source>%1 was saved by an older Ketnoi (schema %2). This Ketnoi can open it only after upgrading it, which would change the file, and the file is read-only for you.</source>
       <translation>%1 được lưu bởi một phiên bản Ketnoi cũ hơn (lược đồ %2). Phiên bản Ketnoi này chỉ mở được tệp sau khi nâng cấp nó, việc đó sẽ thay đổi tệp, mà bạn chỉ có quyền đọc tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="581" />
+      <location filename="../../ui/main.py" line="743" />
+      <source>A team server (PostgreSQL URL)</source>
+      <translation>Máy chủ dùng chung (địa chỉ PostgreSQL)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="618" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
@@ -4632,27 +4651,32 @@ Bản sao lưu: %2</translation>
       <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="324" />
+      <location filename="../../ui/main.py" line="330" />
       <source>Changes are saved in the copy, not in %1. You can change it later in Settings → Database.</source>
       <translation>Các thay đổi được lưu vào bản sao, không phải vào %1. Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="653" />
+      <location filename="../../ui/main.py" line="791" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="645" />
+      <location filename="../../ui/main.py" line="740" />
+      <source>Database</source>
+      <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="783" />
       <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
       <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="641" />
+      <location filename="../../ui/main.py" line="779" />
       <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
       <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="360" />
+      <location filename="../../ui/main.py" line="371" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -4663,7 +4687,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="362" />
+      <location filename="../../ui/main.py" line="373" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -4674,32 +4698,37 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="568" />
+      <location filename="../../ui/main.py" line="605" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="662" />
+      <location filename="../../ui/main.py" line="800" />
       <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
       <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="578" />
+      <location filename="../../ui/main.py" line="615" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="314" />
+      <location filename="../../ui/main.py" line="320" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="728" />
+      <location filename="../../ui/main.py" line="866" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="600" />
+      <location filename="../../ui/main.py" line="706" />
+      <source>Open another database…</source>
+      <translation>Mở cơ sở dữ liệu khác…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="637" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
@@ -4709,17 +4738,17 @@ Bản sao lưu: %2</translation>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="589" />
+      <location filename="../../ui/main.py" line="626" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="660" />
+      <location filename="../../ui/main.py" line="798" />
       <source>Open read-only</source>
       <translation>Mở chỉ để đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="321" />
+      <location filename="../../ui/main.py" line="327" />
       <source>Open the copy %1 at every start from now on, instead of the read-only %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở bản sao %1, thay cho tệp chỉ đọc %2?</translation>
     </message>
@@ -4734,70 +4763,101 @@ Bản sao lưu: %2</translation>
       <translation>Đã mở %1. Từ nay mỗi lần khởi động, Ketnoi sẽ mở tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="595" />
+      <location filename="../../ui/main.py" line="632" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
+      <location filename="../../ui/main.py" line="751" />
+      <source>Password:</source>
+      <translation>Mật khẩu:</translation>
+    </message>
+    <message>
       <location filename="../../ui/main.py" line="199" />
-      <location filename="../../ui/main.py" line="605" />
-      <location filename="../../ui/main.py" line="664" />
-      <location filename="../../ui/main.py" line="698" />
+      <location filename="../../ui/main.py" line="642" />
+      <location filename="../../ui/main.py" line="709" />
+      <location filename="../../ui/main.py" line="802" />
+      <location filename="../../ui/main.py" line="836" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="598" />
+      <location filename="../../ui/main.py" line="635" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="695" />
+      <location filename="../../ui/main.py" line="833" />
       <source>Save a copy and open it…</source>
       <translation>Lưu một bản sao và mở nó…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="690" />
+      <location filename="../../ui/main.py" line="828" />
       <source>Save a copy in a folder you can write: Ketnoi opens the copy and upgrades it, keeping a copy from before. %1 itself is left as it is.</source>
       <translation>Hãy lưu một bản sao vào thư mục bạn có quyền ghi: Ketnoi mở bản sao và nâng cấp nó, giữ lại một bản từ trước khi nâng cấp. Bản thân %1 được giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="718" />
+      <location filename="../../ui/main.py" line="856" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="753" />
+      <location filename="../../ui/main.py" line="747" />
+      <source>Server:</source>
+      <translation>Máy chủ:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="755" />
+      <source>Sign in</source>
+      <translation>Đăng nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="891" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="602" />
+      <location filename="../../ui/main.py" line="639" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="735" />
+      <location filename="../../ui/main.py" line="873" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="565" />
+      <location filename="../../ui/main.py" line="602" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="776" />
+      <location filename="../../ui/main.py" line="698" />
+      <source>The password may be wrong or changed, or your administrator may have disabled the login. Type the password again, or ask your administrator.</source>
+      <translation>Có thể mật khẩu sai hoặc đã bị đổi, hoặc quản trị viên đã vô hiệu hóa tài khoản. Hãy gõ lại mật khẩu hoặc hỏi quản trị viên.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="691" />
+      <source>The server asks for the password of the login %1 to open %2.</source>
+      <translation>Máy chủ cần mật khẩu của tài khoản %1 để mở %2.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="696" />
+      <source>The server turned the login %1 away: Ketnoi cannot open %2.</source>
+      <translation>Máy chủ không cho tài khoản %1 đăng nhập: Ketnoi không mở được %2.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="914" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="649" />
+      <location filename="../../ui/main.py" line="787" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="657" />
+      <location filename="../../ui/main.py" line="795" />
       <source>To look at it without changing anything, open it read-only.</source>
       <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
     </message>
@@ -4807,17 +4867,27 @@ Bản sao lưu: %2</translation>
       <translation>Chưa tạo được bản sao lưu tự động hôm nay: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="415" />
+      <location filename="../../ui/main.py" line="693" />
+      <source>Type the password you were given; Ketnoi keeps it in its own password file, readable by you alone.</source>
+      <translation>Hãy gõ mật khẩu bạn được cấp; Ketnoi lưu nó trong tệp mật khẩu riêng, chỉ bạn đọc được.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="704" />
+      <source>Type the password…</source>
+      <translation>Nhập mật khẩu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="452" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="572" />
+      <location filename="../../ui/main.py" line="609" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="317" />
+      <location filename="../../ui/main.py" line="323" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -5379,6 +5449,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="150" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5406,6 +5477,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="251" />
+      <location filename="../../ui/reorg.py" line="305" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5421,11 +5494,15 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="253" />
+      <location filename="../../ui/reorg.py" line="307" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="145" />
+      <location filename="../../ui/posts_dialog.py" line="239" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5476,6 +5553,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="230" />
+      <location filename="../../ui/reorg.py" line="284" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -5510,7 +5588,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="84" />
       <location filename="../../ui/posts_dialog.py" line="135" />
+      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5829,12 +5909,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordListModel</name>
     <message>
-      <location filename="../../ui/lists/model.py" line="294" />
+      <location filename="../../ui/lists/model.py" line="355" />
       <source>Due today</source>
       <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/model.py" line="294" />
+      <location filename="../../ui/lists/model.py" line="355" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
@@ -5891,7 +5971,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -5922,7 +6001,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="73" />
       <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -5963,8 +6041,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="251" />
       <location filename="../../ui/reorg.py" line="305" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -5975,15 +6051,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="253" />
       <location filename="../../ui/reorg.py" line="307" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="145" />
-      <location filename="../../ui/posts_dialog.py" line="239" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6025,7 +6097,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6046,7 +6117,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="230" />
       <location filename="../../ui/reorg.py" line="284" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6057,8 +6127,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="84" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6623,6 +6691,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -6803,6 +6872,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7481,6 +7551,8 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="130" />
+      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -7506,6 +7578,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="141" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
