@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.errors import DatabaseBusy, NotPermitted, UserError
+from db.errors import DatabaseBusy, DatabaseMoved, NotPermitted, UserError
 
-__all__ = ["ConflictError", "DatabaseBusy", "NotFoundError", "NotPermitted", "UserError", "ValidationError"]
+__all__ = [
+    "ConflictError",
+    "DatabaseBusy",
+    "DatabaseMoved",
+    "NotFoundError",
+    "NotPermitted",
+    "UserError",
+    "ValidationError",
+]
 
 
 class NotFoundError(UserError):

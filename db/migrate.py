@@ -33,7 +33,7 @@ from db.engine import (
     sqlite_path,
     turned_away,
 )
-from db.paths import not_ordinary, writable_folder
+from db.paths import leftovers, leftovers_refusal, not_ordinary, writable_folder
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -70,6 +70,16 @@ class DatabaseError(Exception):
 
 class NewerDatabaseError(DatabaseError):
     pass
+
+
+class LeftoverFilesError(DatabaseError):
+    """No database file at ``path`` but its ``-wal`` or ``-shm`` (``found``) beside it: not made
+    into a new database (db.paths.leftovers). ``vi``: the sentence in Vietnamese."""
+
+    def __init__(self, path: Path, found: list[Path]) -> None:
+        self.path, self.found = path, found
+        self.vi = leftovers_refusal(path, found, vi=True)
+        super().__init__(leftovers_refusal(path, found))
 
 
 class ReadOnlyDatabaseError(DatabaseError):
@@ -399,6 +409,8 @@ def open_database(url: str, on_upgrade: Callable[[], object] | None = None) -> E
 
 
 def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object] | None) -> Engine:
+    if path is not None and (found := leftovers(path)):  # never a new database over a -wal
+        raise LeftoverFilesError(path, found)
     if path is not None and not_ordinary(path):  # (SQLite said only "disk I/O error")
         raise DatabaseError(f"{path} is not an ordinary file (a pipe, a device or a socket), not a database")
     if path is not None and path.is_file() and path.stat().st_size == 0:
@@ -550,6 +562,8 @@ def restore_database(url: str, backup_file: Path) -> Path | None:
         raise DatabaseError(
             "restore works on a SQLite file; a PostgreSQL database is restored with pg_restore"
         )
+    if found := leftovers(path):  # (restore would delete them, as a damaged file's journal)
+        raise LeftoverFilesError(path, found)
     if (read_only := read_only_problem(path)) is not None:  # before the backup is even read
         from db.errors import ReadOnlyFile
 
