@@ -426,6 +426,8 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
         raise read_only
     if path is not None and (others := foreign_tables(path)):
         raise DatabaseError(NOT_KETNOI_TABLES.format(path=path, tables=", ".join(others[:5])))
+    if path is not None:
+        backups.clear_restore_leftovers(path)  # a killed restore's hidden full copy
     engine = make_engine(url)
     try:
         upgrade(engine, on_upgrade)
@@ -553,10 +555,13 @@ def check_connection(path: Path, con: sqlite3.Connection, *, budget_s: float = 3
     return f"{path} is damaged ({next((f for f in found if f), 'unreadable pages')})"
 
 
-def restore_database(url: str, backup_file: Path) -> Path | None:
+def restore_database(
+    url: str, backup_file: Path, on_restored: Callable[[Path | None], object] | None = None
+) -> Path | None:
     """Replace the SQLite database at ``url`` by ``backup_file``: checked for damage and for
     a schema this version knows (an older one is upgraded after), what it replaces backed up
-    first (returned)."""
+    first (returned). ``on_restored(saved)`` is called as soon as the backup is in place, before
+    that upgrade: a restore stopped during the upgrade has still said it was done."""
     path = sqlite_path(url)
     if path is None:
         raise DatabaseError(
@@ -592,5 +597,7 @@ def restore_database(url: str, backup_file: Path) -> Path | None:
         saved = backups.restore(path, backup_file)
     except backups.BackupError as exc:
         raise DatabaseError(str(exc)) from exc
+    if on_restored is not None:
+        on_restored(saved)
     open_database(url).dispose()  # an older backup is brought to this schema now
     return saved
