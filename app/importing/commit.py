@@ -435,8 +435,15 @@ def commit_import(
     batch: m.ImportBatch | None = None
     totals: dict[str, Any] = {}
     sheets: list[dict[str, Any]] = []
-    for preview in items:
-        batch, counts = _commit_sheet(session, preview, batch, actor, remember, progress, cancel)
+    # The progress is of the whole workbook: rows written out of rows to write, as the window's
+    # "Writing 26,400 rows…" counts them (reviewer: it read "Writing 26,400 rows… 2,000 / 2,000",
+    # each sheet counted from 0 to its own rows).
+    to_write = [_rows_to_write(p) for p in items]
+    overall, before = sum(to_write), 0
+    for preview, own in zip(items, to_write, strict=True):
+        sheet_progress = None if progress is None else _offset(progress, before, own, overall)
+        before += own
+        batch, counts = _commit_sheet(session, preview, batch, actor, remember, sheet_progress, cancel)
         sheets.append(_sheet_entry(preview, counts))
         for key, n in counts.items():
             totals[key] = totals.get(key, 0) + n
@@ -475,6 +482,17 @@ def _mapping(preview: Preview) -> dict[str, Any]:
         "columns": {str(c): f for c, f in sorted(layout.mapping.items())},
         "on_match": preview.on_match,
     }
+
+
+def _rows_to_write(preview: Preview) -> int:
+    return sum(1 for r in preview.rows if r.status in ("new", "update"))
+
+
+def _offset(progress: Progress, before: int, own: int, overall: int) -> Progress:
+    """A sheet's progress as the workbook's: its rows after the ``before`` of the sheets
+    written earlier, never past its own ``own`` (organisations created for its rows count in
+    its steps too)."""
+    return lambda done, _total: progress(before + min(done, own), overall)
 
 
 def _commit_sheet(
