@@ -23,6 +23,7 @@ when this raises (a cancel, a full disk, a bug). :func:`run_import` is that unit
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ REF_COLUMNS = {
 class CommitResult:
     batch_id: int | None  # None: nothing was written (every row rejected or skipped)
     counts: dict[str, int] = field(default_factory=dict)
+    made_at: dt.datetime | None = None  # the batch's created_at: with its id, what names it
 
 
 class _Writer:
@@ -458,7 +460,7 @@ def commit_import(
     session.add(batch)
     session.flush()
     assert batch.id is not None
-    return CommitResult(batch.id, totals)
+    return CommitResult(batch.id, totals, made_at=batch.created_at)
 
 
 def _sheet_entry(preview: Preview, counts: dict[str, int]) -> dict[str, Any]:

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.importing import CommitResult, ImportCancelled, UndoResult, undo_import
+from app.importing.errors import ImportRefused
 from app.importing.history import import_history
+from app.importing.undo import check_batch
 from db.engine import unit_of_work
 from ui.icons import icon
 from ui.import_wizard import work
@@ -208,8 +210,15 @@ class CommitPage(QWizardPage):
             return
         from ui.import_wizard.history_dialog import confirm_undo_import
 
-        with self.w.ctx.read() as s:  # one row: what the question names
-            entries = import_history(s, batch_id=result.batch_id)
+        made_at = result.made_at
+        try:
+            with self.w.ctx.read() as s:  # one row: what the question names
+                check_batch(s, result.batch_id, made_at)  # this very import, not one reusing its id
+                entries = import_history(s, batch_id=result.batch_id)
+        except ImportRefused as exc:  # restored from a backup taken before it, meanwhile
+            show_error(self.message, describe(exc))
+            self.undo.setEnabled(False)
+            return
         if entries and not confirm_undo_import(self, self.w.ctx, entries[0]):
             return
         self.undo.setEnabled(False)
@@ -220,7 +229,9 @@ class CommitPage(QWizardPage):
 
         def work_(task: Task) -> UndoResult:
             with unit_of_work(engine) as session:
-                return undo_import(batch_id, session=session, actor=actor, progress=task.progress)
+                return undo_import(
+                    batch_id, session=session, actor=actor, progress=task.progress, made_at=made_at
+                )
 
         self.w.run_task(
             work_,
