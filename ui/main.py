@@ -102,10 +102,35 @@ def started(window: MainWindow) -> bool:
         return True
     window.live.start(window.live_label)  # colleagues' saves, live (issue 13)
     maybe_welcome(window)  # its sample data would be written into the file
+    say_stopped_imports(window)
     # Today's copy, off the UI thread (a big file takes a second or two to copy).
     engine = ctx.engine
     ctx.tasks.run(lambda _task: backups.daily(engine), on_error=lambda _exc: None, write=True)
     return False
+
+
+def say_stopped_imports(window: MainWindow) -> None:
+    """An import this database's window was writing when it died (killed, a power cut): said
+    once, in the status bar — nothing of it was written (app.importing.underway)."""
+    from app.importing import underway
+    from db.engine import sqlite_path
+
+    db_file = sqlite_path(str(window.ctx.engine.url))
+    if db_file is None:
+        return
+    try:
+        with window.ctx.read() as s:
+            found = underway.stopped(s, db_file)
+    except Exception:  # only a courtesy: never in the way of the start
+        return
+    if found:
+        window.status_line.announce(
+            tr(
+                "The import of %1 did not finish: Ketnoi was closed or stopped while it was writing. "
+                "Nothing from it was written; import the file again."
+            ).replace("%1", ", ".join(dict.fromkeys(f.file_name for f in found))),
+            0,
+        )
 
 
 def choose_database(window: MainWindow) -> str | None:

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.importing import CommitResult, ImportCancelled, UndoResult, undo_import
+from app.importing import CommitResult, ImportCancelled, UndoResult, underway, undo_import
 from app.importing.errors import ImportRefused
 from app.importing.history import import_history
 from app.importing.undo import check_batch
-from db.engine import unit_of_work
+from db.engine import sqlite_path, unit_of_work
 from ui.icons import icon
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, num, show_error, show_note
@@ -97,6 +97,9 @@ class CommitPage(QWizardPage):
         self.busy.start(self.tr("Writing %1 rows…").replace("%1", num(writes)))
         engine = self.w.ctx.engine
         actor = self.w.ctx.actor()
+        db_file = sqlite_path(str(engine.url))
+        # said at the next start should this window die before the import ends (app.importing.underway)
+        self._underway = underway.begin(db_file, previews[0].path.name) if db_file is not None else None
         self.w.run_task(
             lambda task: work.commit(engine, previews, actor, task),
             on_done=self._done,
@@ -105,7 +108,13 @@ class CommitPage(QWizardPage):
             write=True,
         )
 
+    def _ended(self) -> None:
+        marker, self._underway = getattr(self, "_underway", None), None
+        if marker is not None:
+            marker.end()
+
     def _done(self, result: CommitResult) -> None:
+        self._ended()
         self.busy.stop()
         self.state = "done"
         self.w.commit_result = result
@@ -169,6 +178,7 @@ class CommitPage(QWizardPage):
         return any(s.layout is not None and s.name not in done for s in self.w.sheets)
 
     def _failed(self, exc: BaseException) -> None:
+        self._ended()
         self.busy.stop()
         cancelled = isinstance(exc, ImportCancelled)
         self.state = "cancelled" if cancelled else "failed"
