@@ -332,6 +332,10 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
 
     if args.scale < 0:
         raise UserError(f"--scale is a number of contacts, 0 or more (not {args.scale})")
+    from app.language import cli_language
+
+    lang = cli_language(getattr(args, "lang", None))
+    vi = lang == "vi"
     started = time.perf_counter()
     engine = ctx.engine()
     counts = demo.fill(
@@ -340,12 +344,10 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
         seed=args.seed,
         force=args.force,
         progress=_progress_printer("demo") if args.scale >= 5000 else None,
+        lang=lang,  # its sectors in the words a person of that language types
     )
     took = time.perf_counter() - started
     ctx.emit({"database": describe_url(ctx.url), "seconds": round(took, 2), "counts": counts})
-    from app.language import cli_language
-
-    vi = cli_language(getattr(args, "lang", None)) == "vi"
     if vi:  # 1,4 giây: the Vietnamese decimal comma
         seconds = f"{took:.1f}".replace(".", ",")
         ctx.out(f"Đã ghi dữ liệu mẫu vào {describe_url(ctx.url)} trong {seconds} giây:")
@@ -518,9 +520,28 @@ def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> in
             from db.engine import turned_away
 
             return _fail(ctx, turned_away(ctx.url, exc), exc)
+        full = _disk_full(ctx, exc)
+        if full is not None:  # a write the disk would not take outside a unit of work
+            return _fail(ctx, str(full), full)
         return _fail(ctx, f"{_one_line(exc)} (run with --debug for details)", exc)
     finally:
         ctx.close()
+
+
+def _disk_full(ctx: CliContext, exc: BaseException) -> UserError | None:
+    """A write into the SQLite database its disk would not take, in words (db.errors.DiskFull)
+    rather than "OperationalError: disk I/O error"; None for any other error."""
+    from db.errors import DiskFull, disk_refused
+
+    if isinstance(exc, OSError):  # another file than the database (a file a command writes)
+        return None
+    refused = disk_refused(exc)
+    if refused is None:
+        return None
+    from db.engine import sqlite_path
+
+    path = sqlite_path(ctx.url)
+    return None if path is None else DiskFull(path, "database", full=refused == "full")
 
 
 def _errors(always: type[BaseException], loaded: str) -> tuple[type[BaseException], ...]:

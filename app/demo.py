@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from app import records
-from app.demo_scale import fill_scale
+from app.demo_scale import fill_scale, sector_words
 from app.errors import UserError
 from app.letters import office
 from db import clock, kinds
@@ -92,8 +92,10 @@ def fill(
     force: bool = False,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    lang: str = "en",
 ) -> dict[str, int]:
-    """Write the demo data in one transaction; returns counts of what was written."""
+    """Write the demo data in one transaction; returns counts of what was written. ``lang``: the
+    language of the words a person types that the demo makes up in English (its sectors)."""
     today = today or clock.today()
     with unit_of_work(engine) as s:
         existing = s.exec(select(func.count()).select_from(m.Contact)).one()
@@ -102,9 +104,9 @@ def fill(
                 "This database already has contacts; the demo data goes into a new file "
                 "(ketnoi demo --db demo.db)."
             )
-        counts = _fill_story(s, today)
+        counts = _fill_story(s, today, lang)
         if scale > 0:
-            extra = fill_scale(s, scale, random.Random(seed), today, progress)
+            extra = fill_scale(s, scale, random.Random(seed), today, progress, lang)
             for k, v in extra.items():
                 counts[k] = counts.get(k, 0) + v
     return counts
@@ -184,7 +186,7 @@ def _reorganisations_and_posts(
         posts.assign(s, post, people[holder], starts_on=since, decision=decision, actor=actor)
 
 
-def _fill_story(s: Session, today: dt.date) -> dict[str, int]:
+def _fill_story(s: Session, today: dt.date, lang: str = "en") -> dict[str, int]:
     actor = "demo"
     staff = {
         name: records.create(s, "staff", {"name": name, "email": email}, actor=actor) for name, email in STAFF
@@ -203,7 +205,7 @@ def _fill_story(s: Session, today: dt.date) -> dict[str, int]:
                 "acronym": acr,
                 "aliases": aliases,
                 "kind": kind,
-                "sectors": sectors,
+                "sectors": sector_words(sectors, lang),
                 "city": city,
                 "country": country,
                 "influence": infl,

@@ -131,6 +131,28 @@ SECTORS = [
     "Space",
     "Materials",
 ]
+SECTORS_VI = {
+    "AI": "Trí tuệ nhân tạo",
+    "Biotech": "Công nghệ sinh học",
+    "Semiconductors": "Bán dẫn",
+    "Quantum": "Lượng tử",
+    "Cybersecurity": "An ninh mạng",
+    "UAV": "UAV",
+    "Robotics": "Robot",
+    "5G": "5G",
+    "Blockchain": "Chuỗi khối",
+    "Energy": "Năng lượng",
+    "Space": "Vũ trụ",
+    "Materials": "Vật liệu",
+    "Policy": "Chính sách",
+}
+"""A sector is free text that the person types (the map's colours, its filter and search read
+the stored words): the demo writes its sectors in the language it runs in."""
+
+
+def sector_words(sectors: list[str], lang: str) -> list[str]:
+    """The demo's sectors (English) in ``lang``: ["AI", "Biotech"] → ["Trí tuệ nhân tạo", …]."""
+    return [SECTORS_VI.get(x, x) for x in sectors] if lang == "vi" else list(sectors)
 
 
 STREAM = 20_000
@@ -190,7 +212,7 @@ class _Writer:
 
 
 def fill_scale(
-    s: Session, n: int, rng: random.Random, today: dt.date, progress: Progress | None
+    s: Session, n: int, rng: random.Random, today: dt.date, progress: Progress | None, lang: str = "en"
 ) -> dict[str, int]:
     """N generated contacts, N/50 organisations, N/10 meetings, N/5 actions, in bulk.
 
@@ -211,7 +233,7 @@ def fill_scale(
         pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("fork"))
     try:
         w = _Writer(s, pool, report)
-        counts = _generate(w, n, n_orgs, n_meetings, n_actions, rng, today, staff_ids)
+        counts = _generate(w, n, n_orgs, n_meetings, n_actions, rng, today, staff_ids, lang)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -227,6 +249,7 @@ def _generate(
     rng: random.Random,
     today: dt.date,
     staff_ids: list[int | None],
+    lang: str = "en",
 ) -> dict[str, int]:
     @functools.cache
     def at_hour(days_ago: int, hour: int) -> dt.datetime:
@@ -247,7 +270,7 @@ def _generate(
             {
                 "name": f"{rng.choice(['Công ty', 'Viện', 'Trung tâm', 'Startup'])} {rng.choice(ORG_WORDS)} {i + 1}",
                 "kind": rng.choice(m.ORGANISATION_KINDS),
-                "sectors": rng.sample(SECTORS, 2),
+                "sectors": sector_words(rng.sample(SECTORS, 2), lang),
                 "city": rng.choice(["Hà Nội", "TP. Hồ Chí Minh", "Đà Nẵng", "Hòa Lạc, Hà Nội"]),
                 "influence": rng.randint(1, 5),
                 "interest": rng.randint(1, 5),

@@ -12,6 +12,7 @@ __all__ = [
     "DatabaseMoved",
     "NotFoundError",
     "NotPermitted",
+    "RecordGone",
     "UserError",
     "ValidationError",
 ]
@@ -26,6 +27,55 @@ class NotFoundError(UserError):
 
         noun = kinds.KINDS[entity].noun_vi if entity in kinds.KINDS else entity
         self.vi = f"Không tìm thấy {noun} #{entity_id}."
+
+
+class RecordGone(NotFoundError):
+    """The record is no longer there because someone merged it into another, deleted it, or
+    emptied the trash (its history says which, who and when): a form opened before can say so
+    and offer the way on (the record it went into; the trash) instead of "No contact with id 70".
+
+    ``how``: "merged", "deleted" or "purged"; ``into_id``/``into_label``: for a merge, the
+    record it lives on in (followed through later merges: the live one, when there is one);
+    ``into_live``: that record is live; ``actor`` and ``at`` (aware UTC): who did it and when.
+    """
+
+    def __init__(
+        self,
+        entity: str,
+        entity_id: int,
+        *,
+        how: str,
+        label: str,
+        actor: str,
+        at: Any,
+        into_id: int | None = None,
+        into_label: str = "",
+        into_live: bool = False,
+    ) -> None:
+        super().__init__(entity, entity_id)
+        self.how, self.label, self.actor, self.at = how, label, actor, at
+        self.into_id, self.into_label, self.into_live = into_id, into_label, into_live
+        from db import kinds
+
+        noun_vi = kinds.KINDS[entity].noun_vi if entity in kinds.KINDS else entity
+        by = f" by {actor}" if actor else ""
+        by_vi = f" {actor}" if actor else ""  # "đã bị Hoa xóa", "đã được Hoa gộp vào"
+        name = (
+            f'{entity.capitalize()} "{label}" (id {entity_id})'
+            if label
+            else f"{entity.capitalize()} #{entity_id}"
+        )
+        noun_vi = noun_vi[:1].upper() + noun_vi[1:]
+        name_vi = f"{noun_vi} “{label}” (#{entity_id})" if label else f"{noun_vi} #{entity_id}"
+        if how == "merged":
+            self.args = (f'{name} was merged into "{into_label}" (id {into_id}){by}.',)
+            self.vi = f"{name_vi} đã được{by_vi} gộp vào “{into_label}” (#{into_id})."
+        elif how == "purged":
+            self.args = (f"{name} was removed for good{by} (the trash was emptied).",)
+            self.vi = f"{name_vi} đã bị{by_vi} xóa hẳn (khi dọn thùng rác)."
+        else:
+            self.args = (f"{name} was deleted{by}; it is in the trash.",)
+            self.vi = f"{name_vi} đã bị{by_vi} xóa; hồ sơ đang ở thùng rác."
 
 
 class ValidationError(UserError):

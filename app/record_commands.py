@@ -17,7 +17,7 @@ import argparse
 import sys
 from typing import Any
 
-from app import bulk_edit, dedupe, lists, presets, records, resolve, validation
+from app import bulk_edit, dedupe, lists, presets, records, resolve, validation, value_labels
 from app.cli import CliContext, json_option
 from app.errors import UserError
 from app.language import cli_language
@@ -345,15 +345,25 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     items = [{k: x for k, x in rows[i].items() if k != "deleted_at"} for i in ids if i in rows]
     ctx.emit({"kind": kind, "total": total, "count": len(items), "items": items})
     columns = lists.COLUMNS[kind]
+    vi = cli_language() == "vi"
     for item in items:
-        cells = [f"#{item['id']:<6}"] + [_cell(item.get(c), c in _CODES) for c in columns]
+        cells = [f"#{item['id']:<6}"]
+        for c in columns:
+            value = item.get(c)
+            if vi and c in _CODES:  # the window's words: "Khởi nghiệp", "Bên ta cần làm"
+                value = value_labels.label(kind, c, value, "vi")
+            cells.append(_cell(value, c in _CODES))
         ctx.out("  ".join(c for c in cells if c))
-    ctx.out(f"{len(items)} of {total} {kind}{'s' if total != 1 else ''}")
+    if vi:
+        ctx.out(f"{len(items)} trong số {total} {_KINDS_VI.get(kind, kind)}")
+    else:
+        ctx.out(f"{len(items)} of {total} {kind}{'s' if total != 1 else ''}")
     return 0
 
 
 _CODES = frozenset({"direction", "status", "kind"})
 """Columns that hold a code ("we_owe", "in_progress"): printed as words, kept as codes in --json."""
+_KINDS_VI = {"organisation": "tổ chức", "contact": "liên hệ", "meeting": "cuộc họp", "action": "việc cần làm"}
 
 
 def _cell(value: Any, code: bool = False) -> str:

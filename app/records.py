@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 
 from app import contacted
 from app.entities import DERIVED, LABEL_FIELD, PREPARE, Values
-from app.errors import ConflictError, NotFoundError
+from app.errors import ConflictError, NotFoundError, RecordGone
 from app.vntext import clean, fold
 from db import kinds
 from db import models as m
@@ -60,8 +60,89 @@ def _columns(row: m.Record) -> Values:
 def _load(session: Session, entity: str, entity_id: int, *, include_deleted: bool = False) -> m.Record:
     row = session.get(_model(entity), entity_id)
     if row is None or (row.deleted_at is not None and not include_deleted):
-        raise NotFoundError(entity, entity_id)
+        raise whereabouts(session, entity, entity_id, row)
     return row
+
+
+_LIFECYCLE = ("delete", "restore", "merge", "purge")
+
+
+def whereabouts(
+    session: Session, entity: str, entity_id: int, row: m.Record | None = None, *, depth: int = 0
+) -> NotFoundError:
+    """Why a record is not there, as its history says: merged into another (followed through
+    later merges), deleted, or removed for good, with who and when (a :class:`RecordGone`);
+    a plain :class:`NotFoundError` when the history says nothing (a wrong id)."""
+    if row is None:
+        row = session.get(_model(entity), entity_id)
+    if row is not None and row.deleted_at is None:
+        return NotFoundError(entity, entity_id)
+    last = session.exec(
+        select(m.Change)
+        .where(
+            m.Change.entity == entity,
+            m.Change.entity_id == entity_id,
+            m.Change.field == "",
+            col(m.Change.op).in_(_LIFECYCLE),
+        )
+        .order_by(col(m.Change.id).desc())
+        .limit(4)
+    ).all()
+    if not last or last[0].op == "restore":
+        return NotFoundError(entity, entity_id)
+    label = str(getattr(row, LABEL_FIELD[entity], "") or "") if row is not None else ""
+    if last[0].op == "purge" or row is None:
+        if last[0].op != "purge":
+            return NotFoundError(entity, entity_id)
+        new = last[0].new if isinstance(last[0].new, dict) else {}
+        return RecordGone(
+            entity,
+            entity_id,
+            how="purged",
+            label=str(new.get("label") or ""),
+            actor=last[0].actor,
+            at=last[0].at,
+        )
+    # A merge writes the other's delete and its "merge" row in one group: the latest of the two.
+    merge = next(
+        (
+            r
+            for r in last
+            if r.op == "merge"
+            and isinstance(r.new, dict)
+            and "into" in r.new
+            and r.group_id == last[0].group_id
+        ),
+        None,
+    )
+    if merge is None:
+        delete = next((r for r in last if r.op == "delete"), last[0])
+        return RecordGone(entity, entity_id, how="deleted", label=label, actor=delete.actor, at=delete.at)
+    into, into_live = int(merge.new["into"]), False
+    kept = session.get(_model(entity), into)
+    if kept is not None and kept.deleted_at is None:
+        into_live = True
+    elif kept is not None and depth < 10:  # the kept record went into another since: that one
+        further = whereabouts(session, entity, into, kept, depth=depth + 1)
+        if isinstance(further, RecordGone) and further.how == "merged" and further.into_id:
+            into, into_live = further.into_id, further.into_live
+    return RecordGone(
+        entity,
+        entity_id,
+        how="merged",
+        label=label,
+        actor=merge.actor,
+        at=merge.at,
+        into_id=into,
+        into_label=label_of(session, entity, into),
+        into_live=into_live,
+    )
+
+
+def label_of(session: Session, entity: str, entity_id: int) -> str:
+    """A record's name, deleted records too ("#7" when there is no such record)."""
+    row = session.get(_model(entity), entity_id)
+    return str(getattr(row, LABEL_FIELD[entity], "")) if row else f"#{entity_id}"
 
 
 # --- relations -----------------------------------------------------------------------------

@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.errors import UserError
+from app import records
+from app.errors import RecordGone, UserError
 from app.records import name_key, named_ids
 from app.vntext import fold, fold_words
 from db import kinds
@@ -82,6 +83,12 @@ def _live(session: Session, kind: str, ident: int, *, include_deleted: bool) -> 
     if row is not None and row.deleted_at is not None and not include_deleted:
         # said as it is (reviewer: "No contact with id 7" for a contact in the trash)
         command = "org" if kind == "organisation" else kind
+        gone = records.whereabouts(session, kind, ident)
+        if isinstance(gone, RecordGone) and gone.how == "merged" and gone.into_live:  # not to restore
+            raise NotFound(
+                f"{str(gone).removesuffix('.')}: give id {gone.into_id} instead",
+                vi=f"{gone.vi.removesuffix('.')}: hãy dùng mã số {gone.into_id}",
+            )
         raise NotFound(
             f"{kind.capitalize()} #{ident} is in the trash: restore it first (ketnoi {command} restore {ident})",
             vi=f"{noun_vi(kind).capitalize()} #{ident} đang ở thùng rác: hãy khôi phục trước "

@@ -7,16 +7,21 @@ window says the same refusals in Vietnamese with its ``tr()`` (``ui/context.py``
 ``ui/team.py``); the CLI said them in English whatever the locale (reviewer). :func:`in_language`
 gives each known sentence its Vietnamese for the CLI (``--lang vi`` or a Vietnamese locale,
 :func:`app.language.cli_language`), with the same words as the window (owner: *cán bộ
-phụ trách*, manager: *lãnh đạo*). A sentence not listed is kept as written; what comes from the
-server (its own words after "—") is never translated.
+phụ trách*, manager: *lãnh đạo*). A sentence not listed is kept as written. A refusal by the
+server is said without the server's own words ("permission denied for table organisation"), as
+what was refused: "may not change organisations" (db.engine.not_permitted).
 """
 
 from __future__ import annotations
 
 import re
 
+from db import kinds
+
 # The record kinds a share names, in Vietnamese (as the import's messages say them).
 _KINDS = {"organisation": "tổ chức", "contact": "liên hệ", "meeting": "cuộc họp", "action": "việc"}
+# Records of a kind a refusal names ("may not change organisations"), in Vietnamese.
+_PLURALS = {info.plural: info.noun_vi for info in kinds.KINDS.values()}
 
 # (the English sentence as a pattern, its Vietnamese with {1}, {2}… for the groups)
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -32,13 +37,19 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"Not saved: the change would leave a confidential record that (.+) may not see \(its owner, "
-        r"the staff on it or a manager can do it\) — (.*)",
+        r"the staff on it or a manager can do it\)",
         "Chưa lưu: thay đổi này sẽ để lại một hồ sơ mật mà tài khoản {1} không được xem (cán bộ phụ "
-        "trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện) — {2}",
+        "trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện)",
     ),
     (
-        r"Not allowed: the database login (.+) may not make this change — (.*)",
-        "Không được phép: tài khoản cơ sở dữ liệu {1} không được thực hiện thay đổi này — {2}",
+        r"Not allowed: the database login (.+) may not change (?P<plural>[\w ]+) in this database; "
+        r"nothing was saved",
+        "Không được phép: tài khoản cơ sở dữ liệu {1} không được thay đổi hồ sơ {2} trong cơ sở dữ "
+        "liệu này; chưa có gì được lưu",
+    ),
+    (
+        r"Not allowed: the database login (.+) may not make this change; nothing was saved",
+        "Không được phép: tài khoản cơ sở dữ liệu {1} không được thực hiện thay đổi này; chưa có gì được lưu",
     ),
     (
         r"only (.+) records can be shared, not '(.+)'",
@@ -119,6 +130,8 @@ def in_language(message: str, lang: str) -> str:
                 said = value
                 if names.get(i) == "kind":  # a record kind, in its Vietnamese
                     said = _KINDS.get(value, value)
+                elif names.get(i) == "plural":  # records of a kind ("organisations")
+                    said = _PLURALS.get(value, value)
                 elif names.get(i) == "refusal":  # a refusal quoted inside this one
                     said = in_language(value, lang)
                 out = out.replace(f"{{{i}}}", said)

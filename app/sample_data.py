@@ -32,9 +32,10 @@ def sample_path() -> Path:
     return data_dir() / SAMPLE_FILE
 
 
-def ensure_sample(path: Path | None = None) -> str:
-    """The sample database's URL; written (``ketnoi demo``'s data) when it is not there yet.
-    A file that already holds the sample is opened as it is, with whatever was changed in it."""
+def ensure_sample(path: Path | None = None, lang: str = "en") -> str:
+    """The sample database's URL; written (``ketnoi demo``'s data, its sectors in the window's
+    language ``lang``) when it is not there yet. A file that already holds the sample is opened
+    as it is, with whatever was changed in it."""
     path = path or sample_path()
     url = f"sqlite:///{path}"
     engine = open_database(url)
@@ -42,7 +43,7 @@ def ensure_sample(path: Path | None = None) -> str:
         with Session(engine) as session:
             empty = is_empty(session)
         if empty:
-            demo.fill(engine)
+            demo.fill(engine, lang=lang)
     finally:
         engine.dispose()
     return url

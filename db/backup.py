@@ -43,6 +43,7 @@ from pathlib import Path
 
 from db import clock
 from db.engine import Engine, Session, passfile_path, sqlite_path
+from db.errors import DiskFull, UserError, disk_refused
 
 RISKY_KEEP = 10
 DAILY_KEEP = 7
@@ -51,8 +52,16 @@ DAMAGED = "damaged"  # the reason of a damaged database set aside by a restore
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<at>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9-]+)\.db$")
 
 
-class BackupError(Exception):
-    """A backup that cannot be taken or restored; the message is meant for the user."""
+class BackupError(UserError):
+    """A backup that cannot be taken or restored; the message is meant for the user (one line:
+    the CLI prints it, the window shows it, never a traceback or the class's name)."""
+
+
+class BackupDiskFull(BackupError, DiskFull):
+    """A copy its disk would not take (full, or a file there may grow no more): said as
+    :class:`~db.errors.DiskFull` says it — before an operation, that nothing was changed and
+    the operation was not started (reviewer: ``ketnoi merge`` under a full disk printed a
+    traceback ending "BackupError: Cannot back up …: disk I/O error")."""
 
 
 @dataclass(frozen=True)
@@ -183,6 +192,10 @@ def take(
         for leftover in (part, part.with_name(part.name + "-journal")):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+        refused = disk_refused(exc)
+        if refused is not None:
+            doing = reason if reason.startswith("before-") else "backup"
+            raise BackupDiskFull(to, doing, full=refused == "full") from exc
         if isinstance(exc, DatabaseError):
             said = str(exc)
         elif isinstance(exc, OSError):
@@ -364,6 +377,9 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
             _prepare(backup_file, prepared, _highest_known(db_file), backup_file.name)
             _replace_whole(prepared, db_file)
     except (sqlite3.Error, OSError) as exc:
+        refused = disk_refused(exc)
+        if refused is not None:  # a copy of the backup, or of the database, its disk would not take
+            raise BackupDiskFull(db_file, "restore", full=refused == "full") from exc
         raise BackupError(f"Cannot restore into {db_file}: {exc}") from exc
     finally:
         for leftover in (prepared, prepared.with_name(prepared.name + "-journal")):

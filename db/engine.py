@@ -18,7 +18,15 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
-from db.errors import DatabaseBusy, DatabaseMoved, NotPermitted, ReadOnlyFile, UserError
+from db.errors import (
+    DatabaseBusy,
+    DatabaseMoved,
+    DiskFull,
+    NotPermitted,
+    ReadOnlyFile,
+    UserError,
+    disk_refused,
+)
 from db.paths import (
     APP_NAME,
     ENV_VAR,
@@ -396,7 +404,7 @@ def unit_of_work(
             session.commit()
         except DBAPIError as exc:
             session.rollback()
-            refused = not_permitted(exc, engine) or busy(exc, engine, wait_s)
+            refused = not_permitted(exc, engine) or busy(exc, engine, wait_s) or disk_full(exc, engine)
             if refused is not None:
                 raise refused from exc
             raise
@@ -412,7 +420,10 @@ def unit_of_work(
 
 def not_permitted(exc: BaseException, engine: Engine) -> NotPermitted | None:
     """PostgreSQL's "insufficient privilege" (SQLSTATE 42501: a GRANT this login lacks, or a
-    row-level security policy) as one sentence; None for any other error."""
+    row-level security policy) as one sentence that says what was refused (the kind of record
+    whose table the server named), without the server's own words (reviewer: a reader's
+    Vietnamese refusal ended "— permission denied for table organisation"); they stay on the
+    exception's cause. None for any other error."""
     orig = getattr(exc, "orig", None)
     if getattr(orig, "sqlstate", None) != "42501":
         return None
@@ -421,13 +432,53 @@ def not_permitted(exc: BaseException, engine: Engine) -> NotPermitted | None:
     if "row-level security" in detail:
         return NotPermitted(
             f"Not saved: the change would leave a confidential record that {login} may not see "
-            f"(its owner, the staff on it or a manager can do it) — {detail}",
+            "(its owner, the staff on it or a manager can do it)",
             login=login,
             row_security=True,
         )
+    plural = _refused_kind(detail)
+    if plural:
+        return NotPermitted(
+            f"Not allowed: the database login {login} may not change {plural} in this database; "
+            "nothing was saved",
+            login=login,
+        )
     return NotPermitted(
-        f"Not allowed: the database login {login} may not make this change — {detail}", login=login
+        f"Not allowed: the database login {login} may not make this change; nothing was saved", login=login
     )
+
+
+def _refused_kind(detail: str) -> str:
+    """The records (English plural) whose table a "permission denied for table T" names: T's
+    kind, or the kind whose link table it is (contact_tag: contacts); "" when none is."""
+    import re
+
+    from db import kinds  # (here: db.kinds imports the models, which need this module's types)
+
+    found = re.search(r'permission denied for (?:table|relation) "?([\w.]+)"?', detail)
+    if found is None:
+        return ""
+    table = found.group(1).rsplit(".", 1)[-1]
+    best = ""
+    for info in kinds.KINDS.values():
+        name = info.table.name
+        if table == name:
+            return info.plural
+        if table.startswith(name + "_") and len(name) > len(best):
+            best = name
+    return next((i.plural for i in kinds.KINDS.values() if i.table.name == best), "") if best else ""
+
+
+def disk_full(exc: BaseException, engine: Engine) -> DiskFull | None:
+    """A write into the SQLite file its disk would not take (SQLite's "database or disk is
+    full", or "disk I/O error" while writing: a full disk, a size limit) as one sentence in
+    words — the unit of work was rolled back, nothing was changed; None for any other error
+    (reviewer: `ketnoi import` said "OperationalError: disk I/O error")."""
+    path = sqlite_path(str(engine.url))
+    refused = disk_refused(exc)
+    if path is None or refused is None:
+        return None
+    return DiskFull(path, "database", full=refused == "full")
 
 
 def busy(exc: BaseException, engine: Engine, wait_s: float | None = None) -> DatabaseBusy | None:

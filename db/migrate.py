@@ -595,6 +595,8 @@ def restore_database(
         ) from exc
     try:
         saved = backups.restore(path, backup_file)
+    except backups.BackupDiskFull:  # said in words, with its Vietnamese (db.errors.DiskFull)
+        raise
     except backups.BackupError as exc:
         raise DatabaseError(str(exc)) from exc
     if on_restored is not None:

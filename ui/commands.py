@@ -35,6 +35,7 @@ from ui.dialogs.record_form import RecordForm
 from ui.icons import icon
 from ui.import_offer import where_undone
 from ui.lists.model import ROW_ROLE
+from ui.not_written import error_text
 from ui.service_words import service_text
 from ui.team import is_reader, read_only_tip
 from ui.widgets import ErrorLabel
@@ -190,7 +191,7 @@ class Commands(QObject):
 
     def error(self, exc: BaseException) -> None:
         exc = self.ctx.in_words(exc)  # a team database's refusal: one sentence, not the server's
-        message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+        message = error_text(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
         if isinstance(exc, ValidationError):  # the window's language, no field names ("due_date:")
             said = "; ".join(service_text(m) for m in exc.errors.values())
             message = self.tr("Not saved: %1").replace("%1", said)

@@ -94,6 +94,12 @@ class AppContext(QObject):
         self.redo_stack: list[tuple[str, str]] = []
         self._redo_mark = ""
         self._publishing = False
+        # the change being published is another window's or program's (live updates), not one
+        # this window's person made: a list does not move its selection on for it
+        self.from_elsewhere = False
+        # (when, the error) of today's automatic copy when it could not be made (ui.main.started):
+        # the status bar says it once, the Backups dialog while this database is open
+        self.daily_backup_failed: tuple[dt.datetime, BaseException] | None = None
         self.changed.connect(self._coarse_change)
 
     @contextmanager
@@ -339,16 +345,21 @@ class AppContext(QObject):
             "an administrator if you still need it."
         ).replace("%1", login)
 
-    def publish(self, changes: Changes) -> None:
-        """Tell every view what changed (on the UI thread)."""
-        self.changes.emit(changes)
-        kinds = sorted(changes.kinds)
-        entity = kinds[0] if len(kinds) == 1 and not changes.everything else ""
-        self._publishing = True
+    def publish(self, changes: Changes, *, elsewhere: bool = False) -> None:
+        """Tell every view what changed (on the UI thread); ``elsewhere``: another window's or
+        program's write (:attr:`from_elsewhere` while the views hear it)."""
+        self.from_elsewhere = elsewhere
         try:
-            self.changed.emit(entity, sorted(changes.ids.get(entity, ())) if entity else [])
+            self.changes.emit(changes)
+            kinds = sorted(changes.kinds)
+            entity = kinds[0] if len(kinds) == 1 and not changes.everything else ""
+            self._publishing = True
+            try:
+                self.changed.emit(entity, sorted(changes.ids.get(entity, ())) if entity else [])
+            finally:
+                self._publishing = False
         finally:
-            self._publishing = False
+            self.from_elsewhere = False
 
     def records_changed(
         self,
@@ -360,7 +371,7 @@ class AppContext(QObject):
         """Records changed outside this window's writes (another process, a notification):
         kind → ids, and if known kind → field names; ``membership`` when records may have
         been created or deleted. The entry point for live updates."""
-        self.publish(Changes.of(kinds, fields=fields, membership=membership))
+        self.publish(Changes.of(kinds, fields=fields, membership=membership), elsewhere=True)
 
     def _coarse_change(self, entity: str, ids: list[int]) -> None:
         if not self._publishing:  # announced the old way: known by kind at most

@@ -112,7 +112,7 @@ class LiveUpdates(QObject):
     def _publish(self, changes: Changes) -> None:
         who = self.ctx.identity
         if self.feed is not None and not (who is not None and not who.role):
-            self.ctx.publish(changes)  # (not once disabled: every read would be refused)
+            self.ctx.publish(changes, elsewhere=True)  # (not once disabled: every read would be refused)
 
     def _role(self, role: str) -> None:
         if self.feed is not None:

@@ -35,6 +35,7 @@ from ui.settings import APPLICATION, ORGANISATION, Settings
 
 if TYPE_CHECKING:
     from db.engine import Engine
+    from ui.context import AppContext
     from ui.main_window import MainWindow
 
 
@@ -105,7 +106,9 @@ def started(window: MainWindow) -> bool:
     say_stopped_imports(window)
     # Today's copy, off the UI thread (a big file takes a second or two to copy).
     engine = ctx.engine
-    ctx.tasks.run(lambda _task: backups.daily(engine), on_error=lambda _exc: None, write=True)
+    ctx.tasks.run(
+        lambda _task: backups.daily(engine), on_error=lambda exc: daily_backup_failed(ctx, exc), write=True
+    )
     return False
 
 
@@ -131,6 +134,19 @@ def say_stopped_imports(window: MainWindow) -> None:
             ).replace("%1", ", ".join(dict.fromkeys(f.file_name for f in found))),
             0,
         )
+
+
+def daily_backup_failed(ctx: AppContext, exc: BaseException) -> None:
+    """Today's copy could not be made (a full disk, a folder read-only): the status bar says so
+    once, and the Backups dialog says it, with when, while this database is open (reviewer: a
+    window under a full disk made no copy and said nothing, yet the dialog said "once a day")."""
+    from app.errors import UserError
+    from db import clock
+    from ui.not_written import error_text
+
+    ctx.daily_backup_failed = (clock.now(), exc)
+    said = error_text(exc) if isinstance(exc, UserError) else str(exc)
+    ctx.status_message.emit(tr("Today's automatic backup was not made: %1").replace("%1", said))
 
 
 def choose_database(window: MainWindow) -> str | None:

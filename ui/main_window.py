@@ -39,7 +39,7 @@ from ui import help_menu, labels
 from ui.fit import ElidedLabel
 from ui.icons import icon
 from ui.settings import Settings
-from ui.statusline import StatusLine
+from ui.statusline import ElidingStatusBar, StatusLine
 
 if TYPE_CHECKING:
     from app.changes import Changes
@@ -52,6 +52,9 @@ VIEWS = ("dashboard", *RECORDS, "map")
 # Edit → Redo: the platform's key (Ctrl+Y on Windows, Ctrl+Shift+Z elsewhere) and both anyway
 REDO_KEYS = ["Ctrl+Y", "Ctrl+Shift+Z"]
 TITLE_BAR = 40  # room left for the window manager's title bar on a first start (its size is unknown)
+# A first start maximises the window when its default size (1280×800) would leave less than this
+# beside it (a laptop's 1366 or 1440 px screen), or its height does not fit.
+SCREEN_MARGIN = 240
 
 
 def meet_with() -> tuple[str, ...]:
@@ -187,6 +190,7 @@ class MainWindow(QMainWindow):
         self.db_label = ElidedLabel(labels.database_location(where), self, Qt.TextElideMode.ElideMiddle)
         self.db_label.setMaximumWidth(320)  # the rest of the status bar is for its messages
         self.db_label.setEnabled(False)
+        self.setStatusBar(ElidingStatusBar(self))  # a long sentence ends in "…", never in the count
         self.statusBar().addPermanentWidget(self.db_label)
         self.status_line = StatusLine(self)  # announcements outlast the pointer's status tips
         self.resize(1280, 800)
@@ -849,8 +853,12 @@ class MainWindow(QMainWindow):
         and runs its query again only if its result or order can differ; the record page on
         screen is read again, the others when they are next shown."""
         current = self.current_view()
+        # A colleague's change (live updates) that takes the shown record out of a list does not
+        # move the selection on to the next row: the pane would show another person behind a
+        # form still open on that record (reviewer). This window's own delete or mark-done does.
+        moves_on = not self.ctx.from_elsewhere
         for view in self.views.values():
-            view.list.apply_changes(changes)
+            view.list.apply_changes(changes, moves_on=moves_on)
             if view is current:
                 view.detail.reload()
             else:
@@ -900,15 +908,26 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geo)
             self.fit_to_screen()  # saved on a bigger screen: shrunk and moved onto this one
             self._fit_on_show = True
-        elif (screen := self.screen()) is not None:  # a first start: within a laptop's screen too
-            room = screen.availableGeometry()
-            self.resize(min(self.width(), room.width()), min(self.height(), room.height() - TITLE_BAR))
+        elif (screen := self.screen()) is not None:
+            self._first_place(screen.availableGeometry())
         if (state := s.load_state("window")) is not None:
             self.restoreState(state)
         if (split := s.load_state("main_splitter")) is not None:
             self.splitter.restoreState(split)
         else:
             self.splitter.setSizes([max(190, self.nav_width), max(600, self.width() - self.nav_width)])
+
+    def _first_place(self, room: QRect) -> None:
+        """A first start (no saved place): on a laptop's screen (the default size would leave
+        only a strip of desktop beside it, or not fit under a title bar) the whole screen,
+        maximised, as a user of a desktop CRM expects: the lists get the room. Its normal size,
+        for Restore, is the screen's available area under a title bar. On a bigger screen the
+        default size, where the window manager puts it."""
+        width, height = self.width(), self.height()
+        if width + SCREEN_MARGIN > room.width() or height + TITLE_BAR > room.height():
+            # set before it shows: the views are laid out for this width from the start
+            self.setGeometry(room.left(), room.top() + TITLE_BAR, room.width(), room.height() - TITLE_BAR)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def place_as(self, geometry: QRect) -> None:
         """Exactly this place and size (a language switch's new window takes the old one's):
@@ -950,7 +969,7 @@ class MainWindow(QMainWindow):
                 view.restoreState(vs)
             else:
                 room = max(700, self.width() - self.nav_width - 12)
-                view.setSizes([room * 67 // 100, room * 33 // 100])  # the list the wider (its columns)
+                view.setSizes([room * 70 // 100, room * 30 // 100])  # the list the wider (its columns)
 
     def save_state(self) -> None:
         s = self.settings

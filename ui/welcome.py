@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QCommandLinkButton,
@@ -150,8 +150,10 @@ class WelcomeDialog(QDialog):
         self.sample.setEnabled(False)
         self.status.setText(self.tr("Preparing the sample database…"))
         ctx = self.window_.ctx
+        # the window's language (i18n.install made its locale the default): the sample's sectors
+        lang = "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
         ctx.tasks.run(
-            lambda _task: sample_data.ensure_sample(),
+            lambda _task: sample_data.ensure_sample(lang=lang),
             on_done=self._sample_ready,
             on_error=self._sample_failed,
             owner=self,

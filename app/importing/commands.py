@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
-from app.importing.commit import run_import
+from app.importing.commit import CommitResult, run_import
 from app.importing.errors import ImportFileError, ImportRefused
 from app.importing.fields import KINDS
 from app.importing.history import import_history
@@ -122,8 +122,16 @@ LINES: dict[str, tuple[str, str]] = {
                         "give the report another name",
                         "--report {path} là chính tệp đang nhập: báo cáo lỗi sẽ ghi đè lên nó; "
                         "hãy đặt tên khác cho báo cáo"),
-    "undid": ("Undid import #{id}: removed {deleted}; restored {restored}",
-              "Đã hoàn tác lần nhập #{id}: xoá {deleted}; khôi phục {restored}"),
+    "undid": ("Undid import #{id}: removed {deleted} it had created; put back {fields} on {records} "
+              "that existed before it",
+              "Đã hoàn tác lần nhập #{id}: xoá {deleted} do lần nhập tạo ra; trả lại giá trị cũ của "
+              "{fields} trên {records} đã có từ trước"),
+    "undid_none_earlier": ("Undid import #{id}: removed {deleted} it had created; it had changed no "
+                           "record that existed before it",
+                           "Đã hoàn tác lần nhập #{id}: xoá {deleted} do lần nhập tạo ra; lần nhập này "
+                           "không thay đổi bản ghi nào đã có từ trước"),
+    "rematched": ("  {rows} matched again, because the database changed since the preview:",
+                  "  {rows} được đối chiếu lại vì cơ sở dữ liệu đã thay đổi sau khi xem trước:"),
     "swept": ("  also removed, left by imports undone before: {swept}",
               "  cũng xoá, do các lần nhập đã hoàn tác trước để lại: {swept}"),
     "history_head": ("  #  when              by          file (sheets)  counts  state",
@@ -475,6 +483,16 @@ def import_command(args: argparse.Namespace, ctx: Any) -> int:
         raise UserError(text(exc.message, lang, where=True)) from exc
 
 
+def _say_rematched(ctx: Any, result: CommitResult, lang: str) -> None:
+    """The rows matched again at the import because the database changed since the preview."""
+    if not result.rematched:
+        return
+    rows = len({(m.sheet, m.row) for m in result.rematched})
+    ctx.out(line("rematched", lang, rows=count_text(rows, "row", lang)))
+    for said in result.rematched[:SHOW_ROWS]:
+        ctx.out(f"  {text(said, lang, where=True)}")
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
@@ -527,6 +545,7 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
             _show(ctx, preview, lang, created.get(preview.kind, frozenset()))
         said = "batch_cards" if all(p.is_vcard for p in previews) else "batch"
         ctx.out(line("nothing", lang) if result.batch_id is None else line(said, lang, id=result.batch_id))
+        _say_rematched(ctx, result, lang)
     if args.report and previews:
         from app.written import NotWritten
 
@@ -547,10 +566,15 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
             result = undo_import(args.batch_id, session=session)
     except ImportRefused as exc:
         raise UserError(_error_text(exc, lang)) from exc
-    ctx.out(
-        line("undid", lang, id=result.batch_id, deleted=counts_text(result.deleted, lang),
-             restored=count_text(result.restored_fields, "field", lang))
-    )  # fmt: skip
+    deleted = counts_text(result.deleted, lang)
+    if result.restored:  # fields of records the import updated, not of those it created
+        ctx.out(
+            line("undid", lang, id=result.batch_id, deleted=deleted,
+                 fields=count_text(result.restored_fields, "field", lang),
+                 records=counts_text(result.restored, lang))
+        )  # fmt: skip
+    else:
+        ctx.out(line("undid_none_earlier", lang, id=result.batch_id, deleted=deleted))
     if result.swept:
         ctx.out(line("swept", lang, swept=counts_text(result.swept, lang)))
     for kept in result.kept[:SHOW_ROWS]:

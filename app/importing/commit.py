@@ -39,7 +39,8 @@ from app.entities import prepare_organisation
 from app.gcpause import paused_gc
 from app.importing import store
 from app.importing.errors import ImportCancelled
-from app.importing.matching import MODELS, MatchContext, match_rows
+from app.importing.matching import MODELS, MatchContext, db_state, match_rows
+from app.importing.messages import Message, msg
 from app.importing.preview import Cancel, Preview, Progress, RowResult
 from app.importing.sheet import remember_mapping
 from app.records import jsonable
@@ -66,6 +67,10 @@ REF_COLUMNS = {
 class CommitResult:
     batch_id: int | None  # None: nothing was written (every row rejected or skipped)
     counts: dict[str, int] = field(default_factory=dict)
+    # rows whose result differs from the preview's, because the database changed between the
+    # preview and the import (a record they were to update deleted or merged meanwhile, an
+    # organisation they linked to gone): each said at its sheet and row (:func:`_rematched`)
+    rematched: list[Message] = field(default_factory=list)
     made_at: dt.datetime | None = None  # the batch's created_at: with its id, what names it
 
 
@@ -442,16 +447,26 @@ def commit_import(
     # each sheet counted from 0 to its own rows).
     to_write = [_rows_to_write(p) for p in items]
     overall, before = sum(to_write), 0
+    # What the previews saw, if the database has changed since (another window's delete, a
+    # merge, a colleague's import): the rows whose result then differs are said, not silently
+    # written otherwise (reviewer: "Update 7" in the preview, an organisation deleted meanwhile,
+    # "6 updated, 66 new" and a new "Viettel" beside the deleted one, unsaid)
+    state = db_state(session)
+    changed = any(p.db_state is not None and p.db_state != state for p in items)
+    rematched: list[Message] = []
     for preview, own in zip(items, to_write, strict=True):
+        previewed = _as_previewed(preview) if changed else None
         sheet_progress = None if progress is None else _offset(progress, before, own, overall)
         before += own
         batch, counts = _commit_sheet(session, preview, batch, actor, remember, sheet_progress, cancel)
+        if previewed is not None:
+            rematched += _rematched(preview, previewed)
         sheets.append(_sheet_entry(preview, counts))
         for key, n in counts.items():
             totals[key] = totals.get(key, 0) + n
     if batch is None:
         # Every row of every sheet rejected or skipped: no empty batch in the history.
-        return CommitResult(None, totals)
+        return CommitResult(None, totals, rematched)
     totals["sheets"] = sheets
     batch.counts = totals
     batch.sheet = ", ".join(s["sheet"] for s in sheets if s["written"])[:200]
@@ -460,7 +475,59 @@ def commit_import(
     session.add(batch)
     session.flush()
     assert batch.id is not None
-    return CommitResult(batch.id, totals, made_at=batch.created_at)
+    return CommitResult(batch.id, totals, rematched, made_at=batch.created_at)
+
+
+Previewed = dict[int, tuple[str, int | None, int | None, str]]
+
+
+def _as_previewed(preview: Preview) -> Previewed | None:
+    """Each row's result as the preview showed it — status, the record it matched, the existing
+    organisation it linked to, the organisation as written — or None if it was not matched."""
+    if not isinstance(preview.context, MatchContext):
+        return None
+    return {
+        r.row: (r.status, r.match_id, _existing_org(r), str(r.refs.get("organisation") or ""))
+        for r in preview.rows
+        if r.columns is not None
+    }
+
+
+def _existing_org(row: RowResult) -> int | None:
+    found = (row.columns or {}).get("organisation_id")
+    return found if isinstance(found, int) and found > 0 else None  # (< 0: one this import creates)
+
+
+def _rematched(preview: Preview, previewed: Previewed) -> list[Message]:
+    """What differs, row by row, between the preview's result and the one just written."""
+    out: list[Message] = []
+    sheet = preview.layout.sheet
+    for r in preview.rows:
+        was = previewed.get(r.row)
+        if was is None or r.columns is None:
+            continue
+        status, match_id, org, org_text = was
+        if match_id is not None and r.match_id != match_id:
+            if r.status == "new":
+                name = next(
+                    (str(r.columns[k]) for k in ("full_name", "name", "title") if r.columns.get(k)), ""
+                )
+                out.append(msg("rematch_gone", sheet=sheet, row=r.row, id=match_id, name=name))
+            elif r.match_id is not None:
+                out.append(msg("rematch_other", sheet=sheet, row=r.row, prev_id=match_id, id=r.match_id))
+            else:
+                out.append(msg("rematch_changed", sheet=sheet, row=r.row))
+        elif match_id is None and r.match_id is not None:
+            out.append(msg("rematch_found", sheet=sheet, row=r.row, id=r.match_id))
+        elif status != r.status:
+            out.append(msg("rematch_changed", sheet=sheet, row=r.row))
+        now_org = (r.columns or {}).get("organisation_id")
+        if org is not None and now_org != org:
+            if isinstance(now_org, int) and now_org > 0:
+                out.append(msg("rematch_org_other", sheet=sheet, row=r.row, prev_id=org, id=now_org))
+            else:
+                out.append(msg("rematch_org_gone", sheet=sheet, row=r.row, id=org, name=org_text))
+    return out
 
 
 def _sheet_entry(preview: Preview, counts: dict[str, int]) -> dict[str, Any]:

@@ -507,6 +507,31 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{entity} #{id}: {field} was changed after the import; kept",
         "{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên",
     ),
+    # --- a row matched again at the import, the database having changed since the preview -----
+    "rematch_gone": (
+        'the preview matched #{id}, which was deleted or merged since: "{name}" was imported as a new record',
+        'bản xem trước khớp với #{id}, nhưng bản ghi này đã bị xoá hoặc gộp sau đó: đã nhập "{name}" thành bản ghi mới',
+    ),
+    "rematch_other": (
+        "the preview matched #{prev_id}; the database changed since, and it matched #{id}",
+        "bản xem trước khớp với #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này khớp với #{id}",
+    ),
+    "rematch_found": (
+        "new in the preview; #{id} was added since, and it matched #{id}",
+        "là dòng mới trong bản xem trước; #{id} được thêm sau đó nên dòng này khớp với #{id}",
+    ),
+    "rematch_changed": (
+        "its result differs from the preview's: the database changed since",
+        "kết quả khác với bản xem trước vì cơ sở dữ liệu đã thay đổi sau đó",
+    ),
+    "rematch_org_gone": (
+        'the preview linked it to organisation #{id}, deleted or merged since: organisation "{name}" was created anew',
+        'bản xem trước gắn dòng này với tổ chức #{id}, nhưng tổ chức đó đã bị xoá hoặc gộp sau đó: đã tạo mới tổ chức "{name}"',
+    ),
+    "rematch_org_other": (
+        "the preview linked it to organisation #{prev_id}; the database changed since, and it is linked to #{id}",
+        "bản xem trước gắn dòng này với tổ chức #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này được gắn với #{id}",
+    ),
 }
 
 LEVELS: dict[str, Level] = {
@@ -561,6 +586,12 @@ LEVELS: dict[str, Level] = {
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",
     "undo_field_kept": "warning",
+    "rematch_gone": "warning",
+    "rematch_other": "warning",
+    "rematch_found": "warning",
+    "rematch_changed": "warning",
+    "rematch_org_gone": "warning",
+    "rematch_org_other": "warning",
 }
 
 TERMS: dict[str, tuple[str, str]] = {
@@ -716,7 +747,7 @@ def country_shown(shown: str, lang: str) -> str:
     return f'"{country_name(code, lang)}"'
 
 
-IDENTIFIERS = frozenset({"row", "other_row", "id"})
+IDENTIFIERS = frozenset({"row", "other_row", "id", "prev_id"})
 """Parameters that name a row or a record: written as numbers are written on a sheet's edge
 or after a # ("row 2722", "#12345"), not grouped like quantities ("2,722 rows")."""
 

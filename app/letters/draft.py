@@ -153,6 +153,27 @@ def _subject_line(subject: str, lang: str) -> str:
     return f"V/v {subject}" if subject else ""
 
 
+_EN_SUBJECT_WORDS = frozenset(
+    "Introducing Inviting Requesting Proposing Following Supporting Establishing Organising "
+    "Organizing Preparing Sharing Confirming Cooperation Collaboration Partnership Participation "
+    "Proposal Request Support Follow-up Nomination Registration Our Your The A An".split()
+)
+"""A subject's first word that is no name ("Introducing our officer …"): written in lower case
+after "regarding" in an English letter; any other first word (a name, an acronym) stays."""
+
+
+def _subject_in_text(subject: str, lang: str) -> str:
+    """The subject as words of a sentence ("về việc giới thiệu …", "regarding the introduction of …")."""
+    in_text = _subject_line(subject, lang).removeprefix("V/v ").removeprefix("Re: ")
+    if lang == "en" and wording.is_vietnamese(in_text):
+        return "the matter above"  # never a Vietnamese phrase inside an English sentence
+    if lang == "en" and in_text.startswith("Introduction of "):
+        return "the i" + in_text[1:]
+    if lang == "en" and in_text.split(" ", 1)[0] in _EN_SUBJECT_WORDS:
+        return in_text[0].lower() + in_text[1:]  # "regarding introducing our officer …"
+    return in_text
+
+
 def _place_en(place: str, orgs: list[m.Organisation], prof: OfficeProfile) -> str:
     """A venue written with an organisation's Vietnamese name, in its English name when on record
     ("Bộ Khoa học và Công nghệ, 113 Trần Duy Hưng" → "Ministry of Science and Technology, …")."""
@@ -168,7 +189,6 @@ def _meeting_values(session: Session, meeting_id: int | None, lang: str) -> dict
     meeting = session.get(m.Meeting, meeting_id) if meeting_id else None
     if meeting is None or meeting.deleted_at is not None:
         return {
-            "meeting": "",
             "meeting_date": "",
             "meeting_time": "",
             "meeting_place": "",
@@ -177,7 +197,6 @@ def _meeting_values(session: Session, meeting_id: int | None, lang: str) -> dict
     day = meeting.starts_at.date()
     words = f"{day:%d/%m/%Y}" if lang == "vi" else en_date_words(day)
     return {
-        "meeting": meeting.title,
         "meeting_date": words,
         "meeting_time": f"{meeting.starts_at:%H:%M}"
         if lang == "en"
@@ -239,24 +258,38 @@ def letter_doc(
     if meeting is not None and meeting.deleted_at is not None:
         meeting = None
     met = wording.meeting_orgs(session, meeting.id if meeting else None)
+    if letter.get("body") and lang == "vi":
+        body = letter["body"]
+    else:
+        body = read_template(template or letter["template"] or "other", lang)
+    venue = ""
+    if "${meeting_place}" not in body:  # an invitation says "Địa điểm:" on a line of its own
+        to_org = (
+            session.get(m.Organisation, letter["organisation_id"]) if letter.get("organisation_id") else None
+        )
+        venue = wording.venue_of(meeting, wording.names_of(to_org) if to_org is not None else [])
+        if lang == "en":
+            venue = _place_en(venue, met, base)
+            own = base.name_in_text_en
+            if own and venue.startswith(own) and not own.lower().startswith("the "):
+                venue = f"the {venue}"  # "at the National Innovation Center", as "the ${office}"
     ref = wording.meeting_ref(
-        meeting, lang, drop=wording.drop_names(session, letter.get("organisation_id")), orgs=met
+        meeting, lang, drop=wording.drop_names(session, letter.get("organisation_id")), orgs=met, venue=venue
     )
     at_meeting = meeting is not None and (
         not letter.get("organisation_id") or any(o.id == letter["organisation_id"] for o in met)
     )
     further = ("Thực hiện kết quả {}, " if lang == "vi" else "Further to {}, ").format(ref)
     org_name = addressee.org_name(lang) or (letter.get("organisation") or "")
-    in_text = _subject_line(subject, lang).removeprefix("V/v ").removeprefix("Re: ")
-    if lang == "en" and wording.is_vietnamese(in_text):
-        in_text = "the matter above"  # never a Vietnamese phrase inside an English sentence
-    elif lang == "en" and in_text.startswith("Introduction of "):
-        in_text = "the i" + in_text[1:]
+    in_text = _subject_in_text(subject, lang)
     values = {
         "office": prof.name_in_text,
         "office_short": prof.short_name,
         "organisation": org_name,
         "meeting_ref": ref,
+        # the officer's own title ("Họp với FPT về sandbox") is no words for a partner: an office
+        # template written with ${meeting} (as the shipped ones were) names it as a letter does
+        "meeting": ref,
         "further_to": further if at_meeting else "",
         "invitee": ("you" if lang == "en" else " ".join(addressee.lines(lang)))
         if addressee.name or addressee.text
@@ -276,10 +309,7 @@ def letter_doc(
     }
     if lang == "en" and values["meeting_place"]:
         values["meeting_place"] = _place_en(values["meeting_place"], met, base)
-    if letter.get("body") and lang == "vi":
-        paragraphs = fill(letter["body"], values)
-    else:
-        paragraphs = fill(read_template(template or letter["template"] or "other", lang), values)
+    paragraphs = fill(body, values)
     copies = [
         line.strip(" -;.")
         for line in (letter.get("recipients_copy") or "").splitlines()
@@ -353,37 +383,49 @@ def write_pdf(
 ) -> tuple[Path, str]:
     """The letter as a PDF: the .docx through LibreOffice headless when it is installed
     (``engine="libreoffice"``), else drawn with reportlab (``"reportlab"``). Returns the path
-    and the engine used."""
+    and the engine used. ``"auto"`` draws it with reportlab also when LibreOffice is there but
+    converts nothing (an install without Writer: "source file could not be loaded"), so that a
+    draft is never refused for a PDF it can draw."""
     office = soffice() if engine in ("auto", "libreoffice") else None
     if engine == "libreoffice" and office is None:
         raise UserError("LibreOffice (soffice) is not installed; use the reportlab engine")
     check_folder(path)  # before LibreOffice is started
+    if office is not None and engine == "auto":
+        try:
+            return _libreoffice_pdf(office, doc, path, timeout_s)
+        except UserError:
+            office = None
     if office is not None:
-        with tempfile.TemporaryDirectory(prefix="ketnoi-letter-") as tmp:
-            source = write_docx(doc, Path(tmp) / (path.stem + ".docx"))
-            profile = Path(tmp) / "profile"
-            cmd = [
-                office,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                tmp,
-                str(source),
-            ]
-            try:
-                subprocess.run(cmd, check=True, capture_output=True, timeout=timeout_s)
-            except (OSError, subprocess.SubprocessError) as exc:
-                raise UserError(f"LibreOffice could not convert the letter: {exc}") from exc
-            made = Path(tmp) / (path.stem + ".pdf")
-            if not made.is_file():
-                raise UserError("LibreOffice wrote no PDF for the letter")
-            write_whole(path, lambda part: shutil.copyfile(made, part))
-        return path, "libreoffice"
+        return _libreoffice_pdf(office, doc, path, timeout_s)
     from app.letters import pdf_layout
 
     return pdf_layout.write(doc, path), "reportlab"
+
+
+def _libreoffice_pdf(office: str, doc: LetterDoc, path: Path, timeout_s: float) -> tuple[Path, str]:
+    """The .docx converted by LibreOffice headless (its own profile in a folder of its own)."""
+    with tempfile.TemporaryDirectory(prefix="ketnoi-letter-") as tmp:
+        source = write_docx(doc, Path(tmp) / (path.stem + ".docx"))
+        profile = Path(tmp) / "profile"
+        cmd = [
+            office,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            tmp,
+            str(source),
+        ]
+        try:
+            subprocess.run(cmd, check=True, capture_output=True, timeout=timeout_s)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise UserError(f"LibreOffice could not convert the letter: {exc}") from exc
+        made = Path(tmp) / (path.stem + ".pdf")
+        if not made.is_file():
+            raise UserError("LibreOffice wrote no PDF for the letter")
+        write_whole(path, lambda part: shutil.copyfile(made, part))
+    return path, "libreoffice"
 
 
 def describe(doc: LetterDoc) -> dict[str, Any]:

@@ -154,11 +154,13 @@ def meeting_ref(
     drop: list[str] = (),  # type: ignore[assignment]
     orgs: list[Any] = (),  # type: ignore[assignment]
     brief: bool = False,
+    venue: str = "",
 ) -> str:
-    """ "buổi làm việc ngày 02/12/2026 với Mạng lưới … tại Hòa Lạc" / "the meeting on 02 December
-    2026 with …": ``drop`` the folded names of the addressee and our office; ``orgs`` the
-    meeting's organisations, whose English names an English letter takes; ``brief``: the date
-    and the topic only (for the "V/v" line)."""
+    """ "buổi làm việc ngày 02/12/2026 với Mạng lưới … tại Hòa Lạc về …" / "the meeting on 02
+    December 2026 with … at … about …": ``drop`` the folded names of the addressee and our
+    office; ``orgs`` the meeting's organisations, whose English names an English letter takes;
+    ``brief``: the date and the topic only (for the "V/v" line); ``venue``: where it was held
+    (:func:`venue_of`), said when the title names no place."""
     from app.letters.draft import en_date_words
 
     if meeting is None:
@@ -178,19 +180,36 @@ def meeting_ref(
         who = (match.name_en or match.name if lang == "en" else match.name) if match is not None else ""
     if who:
         out += f" với {who}" if lang == "vi" else f" with {who}"
+    place = title.place if title.lang == lang else ""
+    if not brief and (place or venue):
+        out += f" tại {place or venue}" if lang == "vi" else f" at {place or venue}"
     if title.lang == lang:
-        if title.place and not brief:
-            out += f" tại {title.place}" if lang == "vi" else f" at {title.place}"
         if title.topic and not _names(fold(title.topic), list(drop)):
-            out += f" về {lower_first(title.topic)}" if lang == "vi" else f" on {title.topic}"
+            out += f" về {lower_first(title.topic)}" if lang == "vi" else f" about {title.topic}"
         elif title.topic:  # "… với Bộ X về sandbox" when writing to Bộ X: the part after "về"
             _w, folded = _words(title.topic)
             cut = next((i for i, f in enumerate(folded) if f in _ABOUT), None)
             if cut is not None:
                 rest = " ".join(_w[cut + 1 :])
                 if rest:
-                    out += f" về {lower_first(rest)}" if lang == "vi" else f" on {rest}"
+                    out += f" về {lower_first(rest)}" if lang == "vi" else f" about {rest}"
     return out
+
+
+_ONLINE = re.compile(r"(?<!\w)(online|truc tuyen|teams|zoom|google meet|webex|skype|video ?call)(?!\w)")
+
+
+def venue_of(meeting: m.Meeting | None, addressee: list[str]) -> str:
+    """Where a meeting was held, as a letter to an outsider says it ("tại …"): its location,
+    unless it was a call or online (a platform is no place), or at the addressee's own premises
+    (``addressee``: its folded names) — they know where they are."""
+    if meeting is None or meeting.kind == "call":
+        return ""
+    where = clean(meeting.location).strip(" ,;.")
+    folded = fold(where)
+    if not where or _ONLINE.search(folded) or _names(folded, addressee):
+        return ""
+    return where
 
 
 PURPOSE = {

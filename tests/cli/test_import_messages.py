@@ -88,7 +88,8 @@ def test_undo_import_prints_counts_not_ids(tmp_path: Path, capsys: pytest.Captur
     code, out, _ = _run(capsys, "undo-import", "1", "--db", db, "--lang", "en")
     assert code == 0
     assert out == (
-        "Undid import #1: removed 61 contacts, 1 organisation, 1 staff member; restored 0 fields\n"
+        "Undid import #1: removed 61 contacts, 1 organisation, 1 staff member it had created; it had "
+        "changed no record that existed before it\n"
     )
     code, _, err = _run(capsys, "undo-import", "1", "--db", db, "--lang", "vi")
     assert code == 1 and err.startswith("ketnoi: lần nhập #1 đã được hoàn tác lúc ")
@@ -97,7 +98,9 @@ def test_undo_import_prints_counts_not_ids(tmp_path: Path, capsys: pytest.Captur
     code, out, _ = _run(capsys, "undo-import", "2", "--db", db, "--lang", "vi")
     assert (
         code == 0
-        and out == "Đã hoàn tác lần nhập #2: xoá 1 liên hệ, 1 tổ chức, 1 cán bộ; khôi phục 0 trường\n"
+        and out
+        == "Đã hoàn tác lần nhập #2: xoá 1 liên hệ, 1 tổ chức, 1 cán bộ do lần nhập tạo ra; lần nhập "
+        "này không thay đổi bản ghi nào đã có từ trước\n"
     )
 
 

@@ -72,8 +72,9 @@ def test_a_colleague_and_a_reader_are_refused_in_vietnamese(
 ) -> None:
     code, _out, err = ready.cli("tuan", "org", "add", "--name", "Viettel")  # a reader writes
     assert code == 1 and len(err.strip().splitlines()) == 1, err
-    assert err.startswith(
-        f"ketnoi: Không được phép: tài khoản cơ sở dữ liệu {ready.prefix}tuan không được thực hiện thay đổi này — "
+    assert err.strip() == (
+        f"ketnoi: Không được phép: tài khoản cơ sở dữ liệu {ready.prefix}tuan không được thay đổi hồ sơ "
+        "tổ chức trong cơ sở dữ liệu này; chưa có gì được lưu"
     ), err
     code, _out, err = ready.cli("lan", "share", "meeting", str(secret_meeting), "--with", "Phạm Văn Minh")
     assert code == 0, err

@@ -17,3 +17,12 @@ def show_page(qtbot: Any, pane: Any, entity: str, record_id: int, timeout: int =
     with qtbot.waitSignal(pane.shown, timeout=timeout):
         pane.show_record(entity, record_id)
     return str(pane.browser.toPlainText())
+
+
+def sized(window: Any, width: int, height: int) -> None:
+    """The main window as a person sized it on a screen this size: not maximised (a first start
+    on the offscreen test screen, 800 px wide, is a laptop's: maximised), ``width``×``height``."""
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMaximized)
+    window.resize(width, height)

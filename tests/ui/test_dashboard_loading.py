@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import sized, wait_idle
 
 NOTHING_RATED = "Nothing rated yet: set influence and interest"
 
@@ -80,7 +80,7 @@ def empty_window(qtbot: Any, engine: Any, settings: Any, language: str) -> Itera
     context = AppContext(engine, settings)
     window = MainWindow(context)
     qtbot.addWidget(window)
-    window.resize(1280, 720)
+    sized(window, 1280, 720)
     window.show()
     qtbot.waitExposed(window)
     with qtbot.waitSignal(window.dashboard.refreshed, timeout=10_000):

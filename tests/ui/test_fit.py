@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import sized, wait_idle
 
 SCREEN = (1280, 720)
 TITLE_BAR = 30  # what a window manager takes above a dialog
@@ -136,7 +136,7 @@ def test_main_window_fits_1280_by_720(qtbot: Any, language: str, ctx: Any) -> No
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.resize(*SCREEN)
+    sized(window, *SCREEN)
     window.show()
     qtbot.waitExposed(window)
     wait_idle(qtbot, ctx)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import shiboken6
 
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import sized, wait_idle
 from tests.ui.test_i18n import ENGLISH, _messages, _plain, _shown_texts
 
 # Vietnamese words of the translation that are not also English (or data) words.
@@ -58,7 +58,7 @@ def test_switching_language_retranslates_the_whole_window_at_once(
     window = MainWindow(ctx)  # not given to qtbot: the switch deletes it
     window.show()
     qtbot.waitExposed(window)
-    window.resize(1280, 720)
+    sized(window, 1280, 720)
     window.move(40, 30)
     window.navigate("organisation", ids["nic"])
     wait_idle(qtbot, ctx)

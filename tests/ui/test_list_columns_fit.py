@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import sized, wait_idle
 
 SIZES = [(1366, 768), (1280, 720)]
 
@@ -94,7 +94,7 @@ def test_list_titles_and_our_words_are_whole(
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.resize(*size)
+    sized(window, *size)
     window.show()
     qtbot.waitExposed(window)
     wait_idle(qtbot, ctx)
@@ -138,3 +138,99 @@ def test_the_checks_find_a_cut_title_and_a_cut_word(qtbot: Any, ctx: Any) -> Non
     panel.view.setColumnWidth(2, 40)
     assert any("title" in p for p in titles_cut(panel.view))
     assert any(p.startswith("direction") for p in words_cut(panel))
+
+
+# Columns whose values are short and shown whole whatever the pane (ui.lists.panel.SHORT and our
+# words), and those that get the room: what a row is called and who it is with.
+SHORT = {"starts_at", "due_date", "phone", "acronym", "kind", "direction", "status"}
+MAIN = {"name", "title", "organisation", "organisations"}
+
+
+def values_cut(table: Any, section: int) -> bool:
+    """The rows on screen need more than the column has (Qt's own measure of a cell: its text
+    between the style's margins, its icon)."""
+    return table.sizeHintForColumn(section) > table.horizontalHeader().sectionSize(section)
+
+
+def shows_whole(table: Any, section: int, text: str) -> bool:
+    """``text`` in a cell of the column is drawn whole (as :func:`words_cut` measures)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    style = table.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    opt = QStyleOptionViewItem()
+    opt.rect = QRect(0, 0, table.horizontalHeader().sectionSize(section), 24)
+    opt.text = text
+    opt.font = table.font()
+    opt.fontMetrics = table.fontMetrics()
+    opt.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, table)
+    return table.fontMetrics().horizontalAdvance(text) <= text_rect.width() - 2 * margin
+
+
+@pytest.fixture
+def demo_ctx(qapp: Any, tmp_path: Any, settings: Any) -> Iterator[Any]:
+    """The window's context on a database holding the demo (``ketnoi demo``)."""
+    from app import demo
+    from db.migrate import open_database
+    from ui.context import AppContext
+
+    engine = open_database(f"sqlite:///{tmp_path / 'demo.db'}")
+    demo.fill(engine)
+    context = AppContext(engine, settings)
+    yield context
+    context.tasks.cancel_all()
+    context.tasks.wait()
+    engine.dispose()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_names_and_organisations_get_the_room(
+    qtbot: Any, language: str, demo_ctx: Any, size: tuple[int, int]
+) -> None:
+    """With the detail pane open, on the demo's records: a phone number, a date, an acronym or
+    a word of ours is never cut; a name, title or organisation is cut only when every other
+    column has given what it can (down to 90 px and its title); and the organisations
+    Vietnamese offices work with ("Trung tâm Đổi mới sáng tạo Quốc gia") show whole in the
+    contacts' list. (A reviewer saw the organisation cut, "Công ty …", while the
+    e-mail and phone columns had room to spare.)"""
+    from PySide6.QtCore import Qt
+
+    from app import lists
+    from ui.main_window import RECORDS, VIEWS, MainWindow
+
+    ctx = demo_ctx
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    sized(window, *size)
+    window.show()
+    qtbot.waitExposed(window)
+    wait_idle(qtbot, ctx)
+    window._restore_views_state()  # as on a first start on a screen this wide (see above)
+    problems: list[str] = []
+    for entity in RECORDS:
+        window.nav.setCurrentRow(VIEWS.index(entity))
+        wait_idle(qtbot, ctx)
+        panel = window.views[entity].list
+        table = panel.view
+        qtbot.waitUntil(lambda p=panel: p.view.isVisible() and p.model.rowCount() > 0)
+        qtbot.wait(300)  # fitted once the rows and the pane's width are known
+        keys = lists.COLUMNS[entity]
+        header = table.horizontalHeader()
+        for i, key in enumerate(keys):
+            if key in SHORT and values_cut(table, i):
+                problems.append(f"{entity}.{key} cut: {header.sectionSize(i)} px")
+        names_cut = [k for i, k in enumerate(keys) if k in MAIN and values_cut(table, i)]
+        for i, key in enumerate(keys):
+            title = table.model().headerData(i, Qt.Orientation.Horizontal)
+            least = max(90, header.fontMetrics().horizontalAdvance(str(title)) + 40)
+            least += 24 if i == len(keys) - 1 else 0  # the last, stretched, keeps a scroll bar's room
+            if names_cut and key not in MAIN | SHORT and header.sectionSize(i) > least:
+                problems.append(f"{entity}: {names_cut} cut while {key} has {header.sectionSize(i)} px")
+    table = window.views["contact"].list.view
+    section = lists.COLUMNS["contact"].index("organisation")
+    for name in ("Trung tâm Đổi mới sáng tạo Quốc gia", "Mạng lưới Đổi mới sáng tạo Việt Nam"):
+        if not shows_whole(table, section, name):
+            problems.append(f"contact.organisation cuts {name!r}: {table.columnWidth(section)} px")
+    assert problems == [], (language, size, problems)

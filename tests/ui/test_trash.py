@@ -145,7 +145,7 @@ def test_empty_trash_asks_backs_up_and_removes_for_good(
     assert len([b for b in backups.listing(db_path) if b.reason == "before-empty-trash"]) == 1
     with read_session(engine) as s:
         for cid in (ids["smith"], ids["bao"]):
-            with pytest.raises(Exception, match="No contact"):
+            with pytest.raises(Exception, match="was removed for good by Trần Minh Anh"):
                 records.snapshot(s, "contact", cid, include_deleted=True)
 
 

@@ -17,7 +17,7 @@ from app.importing import run_import
 from db.engine import read_session
 from db.models import Contact, ImportBatch
 from tests.app.importing.helpers import preview, write_xlsx
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import sized, wait_idle
 
 TIMEOUT = 20_000
 PEOPLE = [["Họ và tên", "Email"], *[[f"Người Thứ {i}", f"nguoi{i}@vidu.vn"] for i in range(1, 4)]]
@@ -191,7 +191,7 @@ def test_the_sentence_reads_whole_at_1280(
     try:
         w = MainWindow(ctx)
         qtbot.addWidget(w)
-        w.resize(1280, 720)
+        sized(w, 1280, 720)
         w.show()
         qtbot.waitExposed(w)
         wait_idle(qtbot, ctx)

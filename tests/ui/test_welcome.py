@@ -101,3 +101,34 @@ def test_help_welcome_reopens_it(qtbot, window):
     dialog = welcome_of(qtbot, window)
     assert dialog.isVisible()
     dialog.reject()
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    from ui import i18n
+
+    assert i18n.install(qapp, "vi") == "vi"
+    yield
+    i18n.install(qapp, "en")
+
+
+def test_the_sample_of_a_vietnamese_window_has_vietnamese_sectors(qtbot, empty_window, vietnamese):
+    """Sectors are words a person types: the sample writes them in the window's language
+    (centre manager: a Vietnamese window's sample read "Semiconductors", "Biotech", "Policy")."""
+    from sqlmodel import select
+
+    from db import models as m
+    from db.engine import read_session
+    from ui.welcome import _windows, show_welcome
+
+    dialog = show_welcome(empty_window)
+    dialog.sample.click()
+    qtbot.waitUntil(lambda: bool(_windows), timeout=20_000)
+    sample = _windows[-1]
+    with read_session(sample.ctx.engine) as s:
+        sectors = set(s.exec(select(m.Sector.name)).all())
+    assert {"Bán dẫn", "Công nghệ sinh học", "Chính sách"} <= sectors
+    assert not sectors & {"Semiconductors", "Biotech", "Policy"}
+    tasks = sample.ctx.tasks
+    sample.close()
+    tasks.wait()

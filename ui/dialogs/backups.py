@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 from db import backup as backups
 from db import clock
 from db.engine import sqlite_path
-from db.errors import ReadOnlyFile
+from db.errors import ReadOnlyFile, UserError
 from db.migrate import restore_database
 from ui import file_dialogs
 from ui.context import AppContext
 from ui.copies import choose_new_file
+from ui.not_written import error_text
 from ui.tasks import Task
 from ui.team import hold_read_only, read_only_file, read_only_tip
 
@@ -118,6 +119,16 @@ class BackupsDialog(QDialog):
                     "and once a day. Copies are kept in %1."
                 ).replace("%1", str(backups.folder_for(self.db_file)))
             )
+            if ctx.daily_backup_failed is not None:  # today's copy could not be made: said here
+                when, exc = ctx.daily_backup_failed
+                said = error_text(exc) if isinstance(exc, UserError) else str(exc)
+                self.note.setText(
+                    self.note.text()
+                    + "\n\n"
+                    + self.tr("⚠ Today's automatic copy could not be made (%1): %2")
+                    .replace("%1", ctx.fmt_datetime(when))
+                    .replace("%2", said)
+                )
             if self.take_button in self.held:  # read-only, and no backups folder can be made
                 self.folder_button.setVisible(backups.folder_for(self.db_file).is_dir())
                 self.note.setText(
@@ -232,7 +243,8 @@ class BackupsDialog(QDialog):
             )
         if isinstance(exc, OSError):
             return f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc.strerror or exc)
-        return str(self.ctx.in_words(exc))
+        said = self.ctx.in_words(exc)
+        return error_text(said) if isinstance(said, UserError) else str(said)  # a full disk: its Vietnamese
 
     def take(self) -> None:
         url = str(self.ctx.engine.url.render_as_string(hide_password=False))

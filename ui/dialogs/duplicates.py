@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from app import dedupe, dedupe_groups, merge, records
+from app.errors import UserError
 from db import kinds
 from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext
 from ui.dupwarn import reason_text
+from ui.not_written import error_text
 from ui.tasks import Task
 from ui.team import hold_read_only, if_enabled
 
@@ -418,7 +420,8 @@ class MergeDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.merge_button.setEnabled(True)
-            self.error.setText(str(exc))
+            # a full disk's refusal in the window's language (db.errors.DiskFull), others as said
+            self.error.setText(error_text(exc) if isinstance(exc, UserError) else str(exc))
             self.error.show()
 
         self.commands.run_grouped(entity, work, message, [sid, oid], on_done=done, on_error=failed)

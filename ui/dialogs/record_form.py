@@ -2,7 +2,10 @@
 
 The services validate; a ``ValidationError`` puts each message under its field and the dialog
 stays open with everything typed. A ``ConflictError`` (someone saved first) opens the conflict
-dialog with both versions. Nothing is lost when a save fails.
+dialog with both versions. A ``RecordGone`` (a colleague merged the record into another, deleted
+it, or emptied the trash meanwhile) says who did what and offers the way on: the form moves to
+the record it was merged into (or to the record restored from the trash) with the fields you
+changed filled in over its values, for you to check and save. Nothing is lost when a save fails.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,14 +23,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from app import lists, records, validation
-from app.errors import ConflictError, ValidationError
+from app import lists, records, trash, validation
+from app.errors import ConflictError, RecordGone, ValidationError
 from db.models import (
     ACTION_DIRECTIONS,
     ACTION_KINDS,
@@ -101,6 +105,17 @@ DUPLICATE_FIELDS = {
     "contact": ("full_name", "emails", "phones", "organisation_id"),
     "organisation": ("name", "acronym", "parent_id"),
 }
+
+
+def ask_way_on(parent: QWidget, title: str, text: str, go: str) -> bool:
+    """Offer the way on after a record went away (``go``: the button that takes it); True
+    when taken. One function, so that tests can answer it."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    take = box.addButton(go, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("RecordForm", "Not now"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(take)
+    box.exec()
+    return box.clickedButton() is take
 
 
 def choice_label(field: str, value: Any) -> str:
@@ -394,6 +409,149 @@ class RecordForm(QDialog):
             self.version = exc.current_version
             if accepted and dialog.choice == "mine":
                 self.save()
+        elif isinstance(exc, RecordGone) and self.record_id:
+            self._gone(exc)
         else:  # a refused write (a reader's login, row-level security) or another one-line error
             self.show_errors({})
             self.general_error.show_error(str(exc))
+
+    # --- the record went away meanwhile ----------------------------------------------------------
+
+    def _gone(self, exc: RecordGone) -> None:
+        """Say who merged, deleted or purged the record and when, in the person's language, and
+        offer the way on; what was typed stays in the form whatever she answers."""
+        self.show_errors({})
+        who = exc.actor or self.tr("A colleague")
+        noun = labels.entity_name(self.entity).lower()
+        when = ""
+        if exc.at is not None:
+            when = self.ctx.fmt_datetime(exc.at.astimezone().replace(tzinfo=None))
+        kept = self.tr("Your changes were not saved; they are still in this form.")
+        go, target = "", 0
+        if exc.how == "merged" and exc.into_id and exc.into_live:
+            said = self.tr("%1 merged this %2 into “%3” (%4).")
+            question = self.tr("Fill in your changes on “%1”, to check and save them there?").replace(
+                "%1", exc.into_label
+            )
+            go, target = self.tr("Go to “%1”").replace("%1", exc.into_label), exc.into_id
+        elif exc.how == "merged":
+            said = self.tr("%1 merged this %2 into “%3” (%4), which is no longer there either.")
+            question = ""
+        elif exc.how == "deleted":
+            said = self.tr("%1 deleted this %2 (%4). It is in the trash (View → Trash).")
+            question = self.tr("Restore it from the trash and keep your changes?")
+            go, target = self.tr("Restore and keep my changes"), int(self.record_id or 0)
+        else:
+            said = self.tr("%1 removed this %2 for good (%4): the trash was emptied.")
+            question = self.tr("Save what is in this form as a new %1?").replace("%1", noun)
+            go = self.tr("Save as new")
+        said = said.replace("%1", who).replace("%2", noun).replace("%3", exc.into_label).replace("%4", when)
+        self.general_error.show_error(f"{said} {kept}")
+        if not question or not ask_way_on(self, self.tr("Not saved"), f"{said} {kept}\n\n{question}", go):
+            return
+        if exc.how == "purged":
+            self.record_id, self.version, self._original = None, None, {}
+            self.setWindowTitle(self.tr("New %1").replace("%1", noun))
+            self.general_error.show_error(None)
+            self.save()
+        elif exc.how == "deleted":
+            self._restore_then_move(target)
+        else:
+            self._move_to(target, exc.into_label)
+
+    def _restore_then_move(self, record_id: int) -> None:
+        entity, actor = self.entity, self.ctx.actor()
+
+        def work(s: Any) -> trash.RestoreResult:
+            return trash.restore_many(s, [(entity, record_id)], actor=actor)
+
+        def done(result: trash.RestoreResult) -> None:
+            self.buttons.setEnabled(True)
+            if result.restored:
+                self._move_to(record_id, "", restored=True)
+            else:
+                self.general_error.show_error(
+                    self.tr("Not restored: %1. What you typed is still in this form.").replace(
+                        "%1", "; ".join(x.message for x in result.skipped)
+                    )
+                )
+
+        def failed(exc: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            self.general_error.show_error(str(self.ctx.in_words(exc)))
+
+        self.buttons.setEnabled(False)
+        self.ctx.write(work, entity=entity, on_done=done, on_error=failed)
+
+    def _move_to(self, record_id: int, name: str, *, restored: bool = False) -> None:
+        """Edit ``record_id`` from now on: its values as stored, with each field changed in this
+        form over them (a list field gains what was added and loses what was removed, keeping
+        what the record has besides). The form is not saved: the fields where the record held
+        something else than what this form started from are named, to be checked first."""
+        mine, before = self.values(), self._original
+        changed = {k for k in mine if before.get(k) != mine[k]}
+        try:
+            with self.ctx.read() as s:
+                current = records.get(s, self.entity, record_id)
+                names = self._names(s, current)
+                name = name or records.label(s, self.entity, record_id)
+        except Exception as exc:  # (gone again meanwhile; a refused read)
+            self.general_error.show_error(str(self.ctx.in_words(exc)))
+            return
+        self.record_id, self.version = record_id, current["version"]
+        self._fill(current, names)
+        theirs = self.values()
+        self._original = theirs
+        differs = []
+        for f in FIELDS[self.entity]:
+            if f.name not in changed:
+                continue
+            if f.kind == "list":
+                added = [x for x in mine[f.name] if x not in before.get(f.name, [])]
+                removed = [x for x in before.get(f.name, []) if x not in mine[f.name]]
+                value: Any = [x for x in theirs[f.name] if x not in removed] + [
+                    x for x in added if x not in theirs[f.name]
+                ]
+            else:
+                value = mine[f.name]
+                if theirs.get(f.name) not in (before.get(f.name), value):
+                    differs.append(labels.field_label(f.name))
+            self._set(f, value, self.widgets[f.name])
+        self.check_duplicates()
+        text = (
+            self.tr("“%1” is back from the trash, with your changes filled in: check them and save.")
+            if restored
+            else self.tr("Your changes are filled in on “%1”: check them and save.")
+        ).replace("%1", name)
+        if differs:
+            text += " " + self.tr("It had something else in: %1.").replace("%1", ", ".join(differs))
+        self.general_error.show_error(text)
+
+    def _set(self, f: F, value: Any, w: QWidget) -> None:
+        """One field's widget set to a value as :meth:`values` gives it."""
+        if isinstance(w, Lookup):
+            if isinstance(value, int):
+                with self.ctx.read() as s:
+                    w.set_record(value, records.label(s, f.kind, value))
+            else:
+                w.set_record(None, "")
+                w.setText(value or "")
+        elif isinstance(w, QLineEdit) and f.kind == "list":
+            w.setText(", ".join(value or []))
+        elif isinstance(w, QLineEdit) and f.kind == "date":
+            w.setText(self.ctx.fmt_date(value) if isinstance(value, dt.date) else (value or ""))
+        else:
+            self._fill_one(f, value)
+
+    def _fill_one(self, f: F, value: Any) -> None:
+        w = self.widgets[f.name]
+        if isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText(value or "")
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(value)))
+        elif isinstance(w, QSpinBox):
+            w.setValue(int(value or 0))
+        elif isinstance(w, QLineEdit):
+            w.setText("" if value is None else str(value))

@@ -29,8 +29,11 @@ from db.engine import sqlite_path, unit_of_work
 from ui.icons import icon
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, num, show_error, show_note
+from ui.import_wizard.messages import wording
 from ui.import_wizard.reports import save_error_report
 from ui.tasks import Task
+
+SHOWN_REMATCHED = 10  # rows matched again at the import, said on the page (the rest counted)
 
 if TYPE_CHECKING:
     from ui.import_wizard.wizard import ImportWizard
@@ -142,6 +145,20 @@ class CommitPage(QWizardPage):
         self.undo.setEnabled(True)
         self.again.setVisible(self._sheets_left())
         show_note(self.message, self.tr("The mapping is remembered for the next file with the same headers."))
+        if result.rematched:  # the database changed between the preview and the import: said
+            said = len({(m.sheet, m.row) for m in result.rematched})
+            lines = [
+                "⚠ "
+                + self.tr(
+                    "%n row(s) matched again, because the database changed since the preview:", "", said
+                )
+            ]
+            lines += [f"• {wording(m, where=True)}" for m in result.rematched[:SHOWN_REMATCHED]]
+            if len(result.rematched) > SHOWN_REMATCHED:
+                lines.append(
+                    self.tr("… and %1 more").replace("%1", num(len(result.rematched) - SHOWN_REMATCHED))
+                )
+            show_note(self.message, "\n".join(lines))
         self.w.ctx.changed.emit("", [])
         self.w.ctx.status_message.emit(
             self.tr("Import #%1: %2 new, %3 updated")
@@ -258,7 +275,10 @@ class CommitPage(QWizardPage):
         deleted = sum(result.deleted.values())
         self.setTitle(self.tr("Import undone"))
         self.headline.setText(self.tr("Import #%1 was undone.").replace("%1", str(result.batch_id)))
-        rows = [(self.tr("Records removed"), deleted), (self.tr("Fields restored"), result.restored_fields)]
+        rows = [
+            (self.tr("Records removed"), deleted),
+            (self.tr("Fields put back on earlier records"), result.restored_fields),
+        ]
         self._figures(rows)
         self.undo.hide()
         if result.conflicts:

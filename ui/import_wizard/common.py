@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 from app.errors import UserError
 from app.importing.messages import Message
 from ui.import_wizard.messages import wording
+from ui.not_written import error_text
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +33,8 @@ def describe(exc: BaseException) -> str:
     message = getattr(exc, "message", None)
     if isinstance(exc, UserError) and isinstance(message, Message):
         return wording(message, where=True)
-    if isinstance(exc, UserError):
-        return str(exc)
+    if isinstance(exc, UserError):  # its Vietnamese where it has one (a full disk: db.errors.DiskFull)
+        return error_text(exc)
     log.error("import wizard: unexpected error", exc_info=exc)
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc)

@@ -59,7 +59,11 @@ def undo_summary(ctx: AppContext, result: UndoResult) -> list[str]:
     removed = sum(result.deleted.values()) + sum(result.swept.values())
     fields = result.restored_fields
     removed_text = QCoreApplication.translate("ImportHistoryDialog", "%Ln record(s) removed", "", removed)
-    fields_text = QCoreApplication.translate("ImportHistoryDialog", "%Ln field(s) restored", "", fields)
+    # fields of records that existed before the import (those it created are removed, not
+    # counted: "5,732 fields restored" after an import of new rows read as records changed back)
+    fields_text = QCoreApplication.translate(
+        "ImportHistoryDialog", "%Ln field(s) put back on records that existed before", "", fields
+    )
     lines = [  # "1 record removed", "3 records removed"
         _tr("Import #%1 was undone: %2, %3.")
         .replace("%1", str(result.batch_id))

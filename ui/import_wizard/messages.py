@@ -376,6 +376,28 @@ def _templates() -> dict[str, str]:
             "ImportMessage", '{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept'
         ),
         "undo_field_kept": tr("ImportMessage", "{entity} #{id}: {field} was changed after the import; kept"),
+        "rematch_gone": tr(
+            "ImportMessage",
+            'the preview matched #{id}, which was deleted or merged since: "{name}" was imported as a new record',
+        ),
+        "rematch_other": tr(
+            "ImportMessage",
+            "the preview matched #{prev_id}; the database changed since, and it matched #{id}",
+        ),
+        "rematch_found": tr(
+            "ImportMessage", "new in the preview; #{id} was added since, and it matched #{id}"
+        ),
+        "rematch_changed": tr(
+            "ImportMessage", "its result differs from the preview's: the database changed since"
+        ),
+        "rematch_org_gone": tr(
+            "ImportMessage",
+            'the preview linked it to organisation #{id}, deleted or merged since: organisation "{name}" was created anew',
+        ),
+        "rematch_org_other": tr(
+            "ImportMessage",
+            "the preview linked it to organisation #{prev_id}; the database changed since, and it is linked to #{id}",
+        ),
     }
 
 

@@ -106,11 +106,11 @@ class RecordListModel(QAbstractTableModel):
         else:
             self._read_all()
 
-    def refresh(self) -> None:
+    def refresh(self, *, moves_on: bool = True) -> None:
         """After a change that can move rows in or out of the result, or reorder them: the id
         query again. A short list answers on the UI thread; a long one keeps showing its rows
         until the new ids arrive, then swaps them (the cached rows stay)."""
-        self.by_change = True  # (the view: a row gone by a change hands its place to the next)
+        self.by_change = moves_on  # (the view: a row gone by a change hands its place to the next)
         self._token += 1
         if self._complete and len(self._ids) <= self.FIRST:
             first = self._first_screen()

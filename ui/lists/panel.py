@@ -56,6 +56,11 @@ WORDS: dict[str, dict[str, Callable[[], list[str]]]] = {
     },
 }
 
+# Columns whose values are short and must show whole (a date, a phone number, an acronym), and
+# those that get the room: what a row is called and who it is with.
+SHORT = frozenset({"starts_at", "due_date", "phone", "acronym"})
+MAIN = frozenset({"name", "title", "organisation", "organisations"})
+
 DEFAULT_WIDTHS = {
     "organisation": [270, 70, 110, 150, 90, 120],
     "contact": [210, 160, 230, 200, 120],
@@ -312,14 +317,16 @@ class ListPanel(QWidget):
         self.model.invalidate()
         self.model.refresh()
 
-    def apply_changes(self, changes: Changes) -> None:
+    def apply_changes(self, changes: Changes, *, moves_on: bool = True) -> None:
         """After a write: rows it touched are marked stale (those on screen are read again);
-        the id query runs again only if the change can alter this list's result or order."""
+        the id query runs again only if the change can alter this list's result or order.
+        ``moves_on``: a selected record the change takes out hands its place to the next row
+        (this window's own change); else nothing stays selected (a colleague's change)."""
         stale = lists.stale_rows(self.entity, changes)
         if stale is None or stale:
             self.model.invalidate(stale)
         if lists.affects_result(self.model.query, changes):
-            self.model.refresh()
+            self.model.refresh(moves_on=moves_on)
 
     def refresh_count(self) -> None:
         """Say how many records the list holds, once every id is known."""
@@ -433,11 +440,16 @@ class ListPanel(QWidget):
             self._save_widths_timer.start()
 
     def fit_columns(self) -> None:
-        """Columns as wide as their header and the rows on screen, the widest cut down (they
-        elide, the whole value in the tooltip) until all fit the pane; the last one takes what
-        is left. What is ours is never cut while the pane has room for it: a column's title, a
-        date, and a column of our own words (an action's direction and status, a kind), which
-        is as wide as its longest word in bold whatever rows are on screen."""
+        """Columns as wide as their header and the rows on screen, cut down (they elide, the
+        whole value in the tooltip) until all fit the pane; the last one takes what is left.
+
+        Short columns (a date, a phone number, an acronym, our own words: an action's direction
+        and status, a kind) are never cut while the pane has room for them: they keep what their
+        longest value needs, as their longest word in bold whatever rows are on screen. A row's
+        name or title and its organisation get the room (a Vietnamese organisation's name is
+        long: "Trung tâm Đổi mới sáng tạo Quốc gia"); the other columns (a position, an e-mail,
+        sectors, a place, a person) keep 90 px and their title whole, and share what is left in
+        proportion to what they still want."""
         if not self._auto_fit or not self.view.isVisible():
             return  # a hidden view has no width yet: fitted when shown
         header = self.view.horizontalHeader()
@@ -449,28 +461,42 @@ class ListPanel(QWidget):
             max(title[i], self.view.sizeHintForColumn(i), self.words_width(kind_of[i])) + 8 for i in range(n)
         ]
         room = self.view.viewport().width() - 16  # the stretched last section keeps a margin
-        # Dates and our words are never cut; a row's name or title keeps up to 200 px; any other
-        # column keeps up to 90 px, and its title whole. What is left is shared in proportion to
-        # what each still wants.
-        fixed = {"starts_at", "due_date"} | set(WORDS.get(self.entity, {}))
-        names = {"name", "title"}
-        floor = [
-            w if k in fixed else min(w, 200) if k in names else min(w, max(90, title[i]))
-            for i, (k, w) in enumerate(zip(kind_of, want, strict=True))
+        short = SHORT | set(WORDS.get(self.entity, {}))
+        main = [i for i in range(n) if kind_of[i] in MAIN]
+        others = [i for i in range(n) if kind_of[i] not in short | MAIN]
+        width = [
+            w if i in main or kind_of[i] in short else min(w, max(90, title[i])) for i, w in enumerate(want)
         ]
-        floor[-1] = min(want[-1], max(title[-1] + 8, 60))  # stretched: takes what is left
-        others = {k for k in kind_of if k not in fixed | names}
-        # still too narrow: the name gives first (down to 100 px), then the others (down to
-        # their title), and only then, a window narrower than any laptop's, the others' titles
-        for give, least in ((names, lambda _i: 100), (others, lambda i: title[i]), (others, lambda _i: 60)):
-            for i in range(n - 1):
-                if sum(floor) > room and kind_of[i] in give:
-                    floor[i] = max(min(floor[i], least(i)), floor[i] - (sum(floor) - room))
-        excess = sum(want) - sum(floor)
-        factor = 1.0 if sum(want) <= room or not excess else max(0.0, (room - sum(floor)) / excess)
+
+        def give(columns: list[int], least: Callable[[int], int]) -> None:
+            """Take what the pane lacks from ``columns``, each in proportion to what it has
+            above ``least(i)``, none below it."""
+            over = sum(width) - room
+            spare = {i: width[i] - min(width[i], least(i)) for i in columns}
+            total = sum(spare.values())
+            if over <= 0 or not total:
+                return
+            for i, extra in spare.items():
+                width[i] -= min(extra, -(-over * extra // total))
+
+        # Too narrow: the names give down to 200 px, then the others down to their title, the
+        # names down to 120 px, and only then, a window narrower than any laptop's, the others
+        # down to 60 px, the names to 100 px and the short columns to their title.
+        give(main, lambda _i: 200)
+        give(others, lambda i: title[i])
+        give(main, lambda i: max(120, title[i]))
+        give(others, lambda _i: 60)
+        give(main, lambda _i: 100)
+        give([i for i in range(n) if kind_of[i] in short], lambda i: title[i])
+        # Room to spare: the others have it, in proportion to what they still want.
+        excess = sum(want[i] - width[i] for i in others)
+        if excess and sum(width) < room:
+            factor = min(1.0, (room - sum(width)) / excess)
+            for i in others:
+                width[i] += int((want[i] - width[i]) * factor)
         self._fitting = True
         for i in range(n - 1):
-            self.view.setColumnWidth(i, floor[i] + int((want[i] - floor[i]) * factor))
+            self.view.setColumnWidth(i, width[i])
         self._fitting = False
         HeaderTips.install(header)  # a header cut short shows its whole name on hover
 

@@ -2,7 +2,8 @@
 meeting named "buổi làm việc ngày …" with its subject after "về", the addressee never invited to
 an event that names it, the "V/v" line from the letter's purpose; the English letter in English
 names. Drafted through ``ketnoi letter draft``, read back from the .docx (python-docx) and the
-PDF (pypdf)."""
+PDF (pypdf) drawn by reportlab: LibreOffice's PDF, when it is installed, gives pypdf its
+Vietnamese letters split apart ("B TÀI CHÍNHỘ")."""
 
 from __future__ import annotations
 
@@ -114,7 +115,20 @@ def ids(engine: Engine) -> dict[str, int]:
 def _draft(run: Run, tmp_path: Path, target: str, lang: str, *extra: str) -> tuple[list[str], str, str]:
     name = re.sub(r"\W", "-", target) + f".{lang}"
     docx, pdf = tmp_path / f"{name}.docx", tmp_path / f"{name}.pdf"
-    out = run("letter", "draft", target, "--lang", lang, "-o", str(docx), "--pdf", str(pdf), *extra)
+    out = run(
+        "letter",
+        "draft",
+        target,
+        "--lang",
+        lang,
+        "-o",
+        str(docx),
+        "--pdf",
+        str(pdf),
+        "--engine",
+        "reportlab",
+        *extra,
+    )
     return _texts(docx), _pdf(pdf), out
 
 

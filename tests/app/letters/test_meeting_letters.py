@@ -121,7 +121,7 @@ def test_a_meeting_letter_is_not_the_letter_of_one_of_its_actions(
     )
     assert "Letter #2" in out
     body = " ".join(_texts(tmp_path / "m.docx"))
-    assert "the meeting on 20 November 2026 on the AI R&D ecosystem" in body and "Shortlist" not in body
+    assert "the meeting on 20 November 2026 about the AI R&D ecosystem" in body and "Shortlist" not in body
     # the same meeting letter again; an invitation is another letter of the meeting
     out = run("letter", "draft", f"meeting:{meeting}", "-o", str(tmp_path / "m2.docx"))
     assert "Letter #2" in out

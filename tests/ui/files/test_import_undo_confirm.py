@@ -172,18 +172,18 @@ def test_the_status_bar_counts_one_record_as_one(qapp: Any, ctx: Any) -> None:
     one = UndoResult(3, deleted={"contact": 1}, restored_fields=1)
     assert (
         history_dialog.undo_summary(ctx, one)[0]
-        == "Import #3 was undone: 1 record removed, 1 field restored."
+        == "Import #3 was undone: 1 record removed, 1 field put back on records that existed before."
     )
     many = UndoResult(3, deleted={"contact": 1200, "organisation": 34}, restored_fields=0)
     assert history_dialog.undo_summary(ctx, many)[0] == (
-        "Import #3 was undone: 1,234 records removed, 0 fields restored."
+        "Import #3 was undone: 1,234 records removed, 0 fields put back on records that existed before."
     )
     assert i18n.install(qapp, "vi") == "vi"
     try:
         said = history_dialog.undo_summary(ctx, one)[0]
     finally:
         i18n.install(qapp, "en")
-    assert said == "Đã hoàn tác lần nhập #3: xoá 1 bản ghi, khôi phục 1 trường."
+    assert said == "Đã hoàn tác lần nhập #3: xoá 1 bản ghi, trả lại giá trị cũ của 1 trường trên các bản ghi đã có từ trước.", said
 
 
 def test_the_wizards_own_undo_asks_too(
