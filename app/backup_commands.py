@@ -195,9 +195,12 @@ def restore_command(args: argparse.Namespace, ctx: Any) -> int:
         raise UserError("that is the database itself; pass one of its backups")
     if not db_file.parent.is_dir():
         raise UserError(f"no folder {db_file.parent} for the database")
-    saved = restore_database(ctx.url, source)
-    ctx.emit({"database": str(db_file), "restored_from": str(source), "replaced_copy": str(saved or "")})
-    ctx.out(f"Restored {db_file} from {source}.")
-    if saved:
-        ctx.out(f"What it replaced is kept in {saved}.")
+
+    def done(saved: Path | None) -> None:  # said at once: the upgrade after may take a while
+        ctx.emit({"database": str(db_file), "restored_from": str(source), "replaced_copy": str(saved or "")})
+        ctx.out(f"Restored {db_file} from {source}.")
+        if saved:
+            ctx.out(f"What it replaced is kept in {saved}.")
+
+    restore_database(ctx.url, source, on_restored=done)
     return 0

@@ -215,6 +215,9 @@ class CliContext:
 
     def close(self) -> None:
         if self._engine is not None:
+            from db.engine import settle_if_moved
+
+            settle_if_moved(self._engine)  # (a file moved meanwhile: its -wal into it)
             self._engine.dispose()
 
 
@@ -256,6 +259,12 @@ def check_database_url(url: str, *, creates: bool) -> None:
     path = sqlite_path(url)
     if path is None or path.exists():
         return
+    from db.paths import leftovers
+
+    if found := leftovers(path):  # a moved database's -wal: never a new database over it
+        from db.migrate import LeftoverFilesError
+
+        raise LeftoverFilesError(path, found)
     if not creates:
         raise UserError(f"no database at {path}; run ketnoi demo or pass an existing file")
     if not path.parent.is_dir():

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.errors import DatabaseBusy, NotPermitted, UserError
+from db.errors import DatabaseBusy, DatabaseMoved, NotPermitted, UserError
 
 __all__ = [
     "ConflictError",
     "DatabaseBusy",
+    "DatabaseMoved",
     "NotFoundError",
     "NotPermitted",
     "RecordGone",

@@ -272,6 +272,7 @@ def prune(db_file: Path) -> list[Path]:
             if part.stat().st_mtime < stale:
                 part.unlink()
                 gone.append(part)
+    gone += clear_restore_leftovers(db_file)
     for b in copies:
         if b.path in keep:
             continue
@@ -280,6 +281,27 @@ def prune(db_file: Path) -> list[Path]:
         with contextlib.suppress(OSError):
             b.path.unlink()
             gone.append(b.path)
+    return gone
+
+
+RESTORE_LEFTOVER_S = 600
+"""A restore's prepared copy (``.NAME.restoring``) older than this is one a killed restore left:
+a restore under way copies into the database within seconds of writing it."""
+
+
+def clear_restore_leftovers(db_file: Path) -> list[Path]:
+    """Delete the prepared copy (and its journal) a restore killed midway left beside
+    ``db_file`` — a full copy of the backup, hidden, which nothing else removes (reviewer:
+    ``kill -9`` during ``ketnoi restore`` left ``.rs.db.restoring``, 26 MB). Done at every
+    opening of the database (db.migrate.open_database) and by :func:`prune`; returns what went."""
+    gone: list[Path] = []
+    stale = time.time() - RESTORE_LEFTOVER_S  # (file times are the system's, not db.clock's)
+    prepared = db_file.with_name(f".{db_file.name}.restoring")
+    for leftover in (prepared, prepared.with_name(prepared.name + "-journal")):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < stale:
+                leftover.unlink()
+                gone.append(leftover)
     return gone
 
 

@@ -18,8 +18,25 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
-from db.errors import DatabaseBusy, DiskFull, NotPermitted, ReadOnlyFile, disk_refused
-from db.paths import APP_NAME, ENV_VAR, data_dir, default_url, make_private, resolve_url
+from db.errors import (
+    DatabaseBusy,
+    DatabaseMoved,
+    DiskFull,
+    NotPermitted,
+    ReadOnlyFile,
+    UserError,
+    disk_refused,
+)
+from db.paths import (
+    APP_NAME,
+    ENV_VAR,
+    data_dir,
+    default_url,
+    leftovers,
+    leftovers_refusal,
+    make_private,
+    resolve_url,
+)
 
 # Engine and Session are re-exported: ui/ names them in annotations without importing
 # SQLAlchemy itself (an import-linter contract in pyproject.toml).
@@ -30,6 +47,7 @@ __all__ = [
     "ENV_VAR",
     "Engine",
     "Session",
+    "check_file_in_place",
     "data_dir",
     "default_url",
     "describe_url",
@@ -42,6 +60,7 @@ __all__ = [
     "read_session",
     "remember_password",
     "resolve_url",
+    "settle_if_moved",
     "sqlite_path",
     "unit_of_work",
     "write_lock",
@@ -205,7 +224,73 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
                         make_private(f)
 
             event.listen(engine, "connect", private)
+            _watch_file(engine, path)
     return engine
+
+
+_FILE_ID: weakref.WeakKeyDictionary[Engine, tuple[Path, tuple[int, int]]] = weakref.WeakKeyDictionary()
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """The identity of the file at ``path`` (device and inode), None when nothing is there."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _watch_file(engine: Engine, path: Path) -> None:
+    """Remember which file ``engine``'s first connection opened at ``path``; from then on no
+    connection opens, and no unit of work commits (:func:`check_file_in_place`), once another
+    file, or none, is at ``path`` (moved, renamed or deleted while open). SQLite itself goes on
+    writing through the open file — into a ``-wal`` named after the old path, which the moved
+    file's next opener never reads (reviewer: a contact saved after ``mv`` was in that -wal alone,
+    and lost when the next start made a new database at the path). Its first connection is never
+    made where only a ``-wal`` or ``-shm`` is left (:func:`db.paths.leftovers`)."""
+
+    def before(*_args: Any) -> None:
+        known = _FILE_ID.get(engine)
+        if known is None:
+            found = leftovers(path)
+            if found:
+                raise UserError(leftovers_refusal(path, found))
+        elif _file_id(path) != known[1]:
+            raise DatabaseMoved(str(path))
+
+    def opened(_dbapi_connection: Any, _record: Any) -> None:
+        if engine not in _FILE_ID and (found := _file_id(path)) is not None:
+            _FILE_ID[engine] = (path, found)
+
+    event.listen(engine, "do_connect", before)
+    event.listen(engine, "connect", opened)
+
+
+def settle_if_moved(engine: Engine) -> bool:
+    """When the SQLite file ``engine`` opened is no longer at its path: what its ``-wal`` holds
+    written into the file itself, wherever it is now (a checkpoint, through a connection open on
+    it), and the ``-wal`` emptied — SQLite neither does it nor deletes the ``-wal`` when the last
+    connection closes on a moved file, so the moved file would lack every save not yet written
+    into it, the schema of a new one included. True when the file had moved. Called when a write
+    is refused for it, and before a window or command lets its database go."""
+    known = _FILE_ID.get(engine)
+    if known is None or _file_id(known[0]) == known[1]:
+        return False
+    try:
+        with engine.connect() as conn:  # (an open connection of the pool: a new one is refused)
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except Exception:  # (every connection busy: nothing more to do here)
+        pass
+    return True
+
+
+def check_file_in_place(engine: Engine) -> None:
+    """Raise :class:`~db.errors.DatabaseMoved` when the SQLite file ``engine`` opened is no
+    longer at its path (one ``stat``: a few microseconds). A file put back where it was
+    (the same device and inode) is in place again: writes go on."""
+    known = _FILE_ID.get(engine)
+    if known is not None and _file_id(known[0]) != known[1]:
+        raise DatabaseMoved(str(known[0]))
 
 
 def libpq_conninfo(url: URL, **extra: Any) -> str:
@@ -422,13 +507,21 @@ def unit_of_work(
     with Session(engine, expire_on_commit=False) as session:
         try:
             _begin(session, lock, wait_s, exclusive)
+            check_file_in_place(engine)  # (before the work: it would be refused at the end)
             yield session
+            session.flush()
+            check_file_in_place(engine)  # moved while the work ran (a long import)
             session.commit()
         except DBAPIError as exc:
             session.rollback()
             refused = not_permitted(exc, engine) or busy(exc, engine, wait_s) or disk_full(exc, engine)
             if refused is not None:
                 raise refused from exc
+            raise
+        except DatabaseMoved:
+            session.rollback()
+            session.close()  # (its connection back to the pool, for the checkpoint)
+            settle_if_moved(engine)
             raise
         except BaseException:
             session.rollback()

@@ -139,3 +139,26 @@ class DiskFull(UserError):
                 f"Dữ liệu không bị thay đổi. {todo_vi}"
             )
         super().__init__(text)
+
+
+class DatabaseMoved(UserError):
+    """The SQLite file this process opened is no longer at its path (moved, renamed or deleted
+    while open; another file may be there now): a write is refused, for SQLite would save it
+    into a ``-wal`` left beside the old path, which no one opening the moved file reads.
+    Nothing was saved. ``path`` is where the file was opened; ``vi``, the sentence in Vietnamese
+    (the CLI under a Vietnamese locale)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.vi = (
+            f"Chưa lưu: tệp cơ sở dữ liệu không còn ở {path} (tệp đã bị chuyển đi, đổi tên hoặc "
+            "xoá trong khi Ketnoi đang mở). Không có gì được lưu; những gì đã lưu trước đó nằm "
+            f"trong tệp, ở chỗ mới của nó. Hãy đặt tệp trở lại {path} rồi lưu lại, hoặc đóng "
+            "Ketnoi và mở tệp ở chỗ mới"
+        )
+        super().__init__(
+            f"Not saved: the database file is no longer at {path} (it was moved, renamed or "
+            f"deleted while Ketnoi had it open). Nothing was saved; what was saved before is in "
+            f"the file where it is now. Put the file back at {path} and save again, or close "
+            "Ketnoi and open the file where it is now"
+        )

@@ -33,7 +33,7 @@ from db.engine import (
     sqlite_path,
     turned_away,
 )
-from db.paths import not_ordinary, writable_folder
+from db.paths import leftovers, leftovers_refusal, not_ordinary, writable_folder
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -70,6 +70,16 @@ class DatabaseError(Exception):
 
 class NewerDatabaseError(DatabaseError):
     pass
+
+
+class LeftoverFilesError(DatabaseError):
+    """No database file at ``path`` but its ``-wal`` or ``-shm`` (``found``) beside it: not made
+    into a new database (db.paths.leftovers). ``vi``: the sentence in Vietnamese."""
+
+    def __init__(self, path: Path, found: list[Path]) -> None:
+        self.path, self.found = path, found
+        self.vi = leftovers_refusal(path, found, vi=True)
+        super().__init__(leftovers_refusal(path, found))
 
 
 class ReadOnlyDatabaseError(DatabaseError):
@@ -399,6 +409,8 @@ def open_database(url: str, on_upgrade: Callable[[], object] | None = None) -> E
 
 
 def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object] | None) -> Engine:
+    if path is not None and (found := leftovers(path)):  # never a new database over a -wal
+        raise LeftoverFilesError(path, found)
     if path is not None and not_ordinary(path):  # (SQLite said only "disk I/O error")
         raise DatabaseError(f"{path} is not an ordinary file (a pipe, a device or a socket), not a database")
     if path is not None and path.is_file() and path.stat().st_size == 0:
@@ -414,6 +426,8 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
         raise read_only
     if path is not None and (others := foreign_tables(path)):
         raise DatabaseError(NOT_KETNOI_TABLES.format(path=path, tables=", ".join(others[:5])))
+    if path is not None:
+        backups.clear_restore_leftovers(path)  # a killed restore's hidden full copy
     engine = make_engine(url)
     try:
         upgrade(engine, on_upgrade)
@@ -543,15 +557,20 @@ def check_connection(path: Path, con: sqlite3.Connection, *, budget_s: float = 3
     return f"{path} is damaged ({next((f for f in found if f), 'unreadable pages')})"
 
 
-def restore_database(url: str, backup_file: Path) -> Path | None:
+def restore_database(
+    url: str, backup_file: Path, on_restored: Callable[[Path | None], object] | None = None
+) -> Path | None:
     """Replace the SQLite database at ``url`` by ``backup_file``: checked for damage and for
     a schema this version knows (an older one is upgraded after), what it replaces backed up
-    first (returned)."""
+    first (returned). ``on_restored(saved)`` is called as soon as the backup is in place, before
+    that upgrade: a restore stopped during the upgrade has still said it was done."""
     path = sqlite_path(url)
     if path is None:
         raise DatabaseError(
             "restore works on a SQLite file; a PostgreSQL database is restored with pg_restore"
         )
+    if found := leftovers(path):  # (restore would delete them, as a damaged file's journal)
+        raise LeftoverFilesError(path, found)
     if (read_only := read_only_problem(path)) is not None:  # before the backup is even read
         from db.errors import ReadOnlyFile
 
@@ -582,5 +601,7 @@ def restore_database(url: str, backup_file: Path) -> Path | None:
         raise
     except backups.BackupError as exc:
         raise DatabaseError(str(exc)) from exc
+    if on_restored is not None:
+        on_restored(saved)
     open_database(url).dispose()  # an older backup is brought to this schema now
     return saved

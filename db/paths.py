@@ -102,3 +102,47 @@ def not_ordinary(path: Path | str) -> bool:
     except (OSError, ValueError):
         return False
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def leftovers(path: Path) -> list[Path]:
+    """The ``-wal`` and ``-shm`` files beside ``path`` when no file is at ``path`` ([] when it
+    is there, or they are not): what a SQLite database moved, renamed or deleted while it was
+    open leaves behind. Its last saves may be in the ``-wal`` alone; a new database made at
+    ``path`` would take that ``-wal`` for its own and wipe it (reviewer: a contact saved after a
+    move was lost so at the next start)."""
+    if os.path.lexists(path):
+        return []
+    return [f for f in (Path(f"{path}-wal"), Path(f"{path}-shm")) if f.exists()]
+
+
+def leftovers_refusal(path: Path, found: list[Path], *, vi: bool = False) -> str:
+    """Why no database is made at ``path`` with ``found`` (:func:`leftovers`) beside it (in
+    Vietnamese when ``vi``)."""
+    names = " and ".join(f.name for f in found)
+    sized = " and ".join(f"{f.name} ({size_text(f)})" for f in found)
+    if vi:
+        names, sized = names.replace(" and ", " và "), sized.replace(" and ", " và ")
+        return (
+            f"Không có cơ sở dữ liệu tại {path}, nhưng bên cạnh vẫn còn {sized}: trong đó có thể "
+            "còn những thay đổi cuối cùng của một cơ sở dữ liệu đã bị chuyển đi, đổi tên hoặc xoá "
+            "khi đang mở. Ketnoi không tạo cơ sở dữ liệu mới ở đó (việc này sẽ xoá mất các thay đổi "
+            f"ấy). Hãy đặt tệp cơ sở dữ liệu trở lại {path}, hoặc mở tệp ở chỗ mới của nó; chỉ khi "
+            f"chắc chắn không cần gì trong đó, hãy chuyển {names} đi chỗ khác trước"
+        )
+    return (
+        f"No database at {path}, but {sized} {'are' if len(found) > 1 else 'is'} left beside it: "
+        "the last changes of a database that was moved, renamed or deleted while open may be in "
+        "them. Not creating a new database there (it would wipe them). Put the database file back "
+        f"at {path}, or open it where it is now; only if you are sure nothing in them is needed, "
+        f"move {names} away first"
+    )
+
+
+def size_text(f: Path) -> str:
+    try:
+        n = f.stat().st_size
+    except OSError:
+        return "?"
+    return (
+        f"{n:,} bytes" if n < 1024 else f"{n / 1024:,.0f} KB" if n < 1024 * 1024 else f"{n / 1048576:,.1f} MB"
+    )

@@ -29,7 +29,7 @@ from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from app import changes as change_log
 from app import dashboard, team, undo, undo_history
 from app.changes import Changes
-from app.errors import DatabaseBusy, NotPermitted, UserError
+from app.errors import DatabaseBusy, DatabaseMoved, NotPermitted, UserError
 from db import clock
 from db.engine import Engine, Session, read_session, server_address, server_unreachable, unit_of_work
 from ui.settings import Settings
@@ -213,6 +213,8 @@ class AppContext(QObject):
                 exc = self._busy_in_words(exc, typed=on_error is not None)
             elif server_unreachable(exc):  # (a form's own handler keeps what was typed)
                 exc = self._unreachable_in_words(exc, typed=on_error is not None)
+            elif isinstance(exc, DatabaseMoved):
+                exc = self._moved_in_words(exc, typed=on_error is not None)
             elif self.identity is not None and team.refused(exc):
                 exc = self._refused_in_words(exc)
                 self.check_role()  # a role changed since the window started: follow it now
@@ -286,6 +288,23 @@ class AppContext(QObject):
             )
         )
         out.args = (text.replace("%1", exc.path).replace("%2", f"{exc.waited_s:.0f}"),)
+        return out
+
+    def _moved_in_words(self, exc: DatabaseMoved, *, typed: bool) -> DatabaseMoved:
+        """The database file was moved, renamed or deleted while open: the refusal in the
+        person's language (db.engine.check_file_in_place)."""
+        out = DatabaseMoved(exc.path)
+        text = self.tr(
+            "Not saved: the database file is no longer at %1 (it was moved, renamed or deleted "
+            "while Ketnoi had it open). Nothing was saved; what was saved before is in the file "
+            "where it is now."
+        )
+        if typed:
+            text += " " + self.tr("What you typed is still here.")
+        text += " " + self.tr(
+            "Put the file back at %1 and save again, or close Ketnoi and open the file where it is now."
+        )
+        out.args = (text.replace("%1", exc.path),)
         return out
 
     def in_words(self, exc: BaseException) -> BaseException:

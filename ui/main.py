@@ -76,8 +76,17 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
     engine = window.ctx.engine
     started(window)
     code = app.exec()
-    engine.dispose()
+    let_go(engine)
     return int(code)
+
+
+def let_go(engine: Engine) -> None:
+    """The window's database closed: a file moved while open first gets what its ``-wal``
+    holds (db.engine.settle_if_moved; SQLite leaves that behind at the old path)."""
+    from db.engine import settle_if_moved
+
+    settle_if_moved(engine)
+    engine.dispose()
 
 
 def started(window: MainWindow) -> bool:
@@ -94,12 +103,37 @@ def started(window: MainWindow) -> bool:
         return True
     window.live.start(window.live_label)  # colleagues' saves, live (issue 13)
     maybe_welcome(window)  # its sample data would be written into the file
+    say_stopped_imports(window)
     # Today's copy, off the UI thread (a big file takes a second or two to copy).
     engine = ctx.engine
     ctx.tasks.run(
         lambda _task: backups.daily(engine), on_error=lambda exc: daily_backup_failed(ctx, exc), write=True
     )
     return False
+
+
+def say_stopped_imports(window: MainWindow) -> None:
+    """An import this database's window was writing when it died (killed, a power cut): said
+    once, in the status bar — nothing of it was written (app.importing.underway)."""
+    from app.importing import underway
+    from db.engine import sqlite_path
+
+    db_file = sqlite_path(str(window.ctx.engine.url))
+    if db_file is None:
+        return
+    try:
+        with window.ctx.read() as s:
+            found = underway.stopped(s, db_file)
+    except Exception:  # only a courtesy: never in the way of the start
+        return
+    if found:
+        window.status_line.announce(
+            tr(
+                "The import of %1 did not finish: Ketnoi was closed or stopped while it was writing. "
+                "Nothing from it was written; import the file again."
+            ).replace("%1", ", ".join(dict.fromkeys(f.file_name for f in found))),
+            0,
+        )
 
 
 def daily_backup_failed(ctx: AppContext, exc: BaseException) -> None:
@@ -156,7 +190,7 @@ def open_database_in(old: MainWindow, url: str) -> MainWindow | None:
         new.deleteLater()
         return None
     engine = new.ctx.engine
-    new.closed.connect(engine.dispose)  # run() disposes only the first window's
+    new.closed.connect(lambda: let_go(engine))  # run() disposes only the first window's
     read_only = started(new)
     if not read_only:
         settings.database_url = opening.url  # the copy, or the file chosen instead of a damaged one
@@ -175,7 +209,7 @@ def retire(window: MainWindow) -> None:
     engine = window.ctx.engine
     window.close()
     window.deleteLater()
-    engine.dispose()
+    let_go(engine)
 
 
 class Opening(QObject):
@@ -353,7 +387,7 @@ class Opening(QObject):
             if not self._signed_in_again(exc):
                 self._finish(1)
             return
-        from db.migrate import DatabaseError, ReadOnlyDatabaseError
+        from db.migrate import DatabaseError, LeftoverFilesError, ReadOnlyDatabaseError
         from db.read_only import OlderSchemaError
 
         if isinstance(exc, ReadOnlyDatabaseError):
@@ -367,6 +401,9 @@ class Opening(QObject):
                 return
             self._finish(1)
             return
+        elif isinstance(exc, LeftoverFilesError):  # never a new database over a moved one's -wal
+            text = QCoreApplication.translate("Main", "Ketnoi cannot open the database\n%1\n\n%2")
+            exc = DatabaseError(leftovers_text(exc.path, exc.found))
         elif isinstance(exc, DatabaseError):
             text = QCoreApplication.translate("Main", "Ketnoi cannot open the database\n%1\n\n%2")
         else:  # a missing server, a bad URL, a file we may not write
@@ -875,10 +912,31 @@ def _choose_other(damaged: Path | None, parent: QWidget | None) -> str | None:
     return resolve_url(chosen)
 
 
+def leftovers_text(path: Path, found: list[Path]) -> str:
+    """No database at ``path`` but its ``-wal``/``-shm`` (``found``) beside it, in the window's
+    language (db.paths.leftovers_refusal)."""
+    from db.paths import size_text
+
+    sized = ", ".join(f"{f.name} ({size_text(f)})" for f in found)
+    return (
+        QCoreApplication.translate(
+            "Main",
+            "There is no database at %1, but %2 is left beside it: the last changes of a database "
+            "that was moved, renamed or deleted while it was open may be in it. Ketnoi does not "
+            "create a new database there (that would wipe them). Put the database file back at %1, "
+            "or open it where it is now; only if you are sure nothing in them is needed, move %3 "
+            "away first.",
+        )
+        .replace("%1", str(path))
+        .replace("%2", sized)
+        .replace("%3", ", ".join(f.name for f in found))
+    )
+
+
 def _choose_new(damaged: Path | None, parent: QWidget | None) -> str | None:
     """ "Start a new database…": the URL of a new file (that does not exist yet) for an empty
     database, chosen in a file dialog (None if none). An existing file is never overwritten."""
-    from db.paths import resolve_url
+    from db.paths import leftovers, resolve_url
 
     folder = damaged.parent if damaged is not None else Path.home()
     suggested = folder / "ketnoi-new.db"
@@ -898,6 +956,9 @@ def _choose_new(damaged: Path | None, parent: QWidget | None) -> str | None:
     target = Path(chosen)
     if not target.suffix:
         target = target.with_suffix(".db")
+    if found := leftovers(target):  # a moved database's -wal: no new database over it
+        QMessageBox.information(parent, "Ketnoi", leftovers_text(target, found))
+        return None
     if target.exists() or same_file(target, damaged):
         QMessageBox.information(
             parent,

@@ -23,6 +23,7 @@ when this raises (a cancel, a full disk, a bug). :func:`run_import` is that unit
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -70,6 +71,7 @@ class CommitResult:
     # preview and the import (a record they were to update deleted or merged meanwhile, an
     # organisation they linked to gone): each said at its sheet and row (:func:`_rematched`)
     rematched: list[Message] = field(default_factory=list)
+    made_at: dt.datetime | None = None  # the batch's created_at: with its id, what names it
 
 
 class _Writer:
@@ -440,6 +442,11 @@ def commit_import(
     batch: m.ImportBatch | None = None
     totals: dict[str, Any] = {}
     sheets: list[dict[str, Any]] = []
+    # The progress is of the whole workbook: rows written out of rows to write, as the window's
+    # "Writing 26,400 rows…" counts them (reviewer: it read "Writing 26,400 rows… 2,000 / 2,000",
+    # each sheet counted from 0 to its own rows).
+    to_write = [_rows_to_write(p) for p in items]
+    overall, before = sum(to_write), 0
     # What the previews saw, if the database has changed since (another window's delete, a
     # merge, a colleague's import): the rows whose result then differs are said, not silently
     # written otherwise (reviewer: "Update 7" in the preview, an organisation deleted meanwhile,
@@ -447,9 +454,11 @@ def commit_import(
     state = db_state(session)
     changed = any(p.db_state is not None and p.db_state != state for p in items)
     rematched: list[Message] = []
-    for preview in items:
+    for preview, own in zip(items, to_write, strict=True):
         previewed = _as_previewed(preview) if changed else None
-        batch, counts = _commit_sheet(session, preview, batch, actor, remember, progress, cancel)
+        sheet_progress = None if progress is None else _offset(progress, before, own, overall)
+        before += own
+        batch, counts = _commit_sheet(session, preview, batch, actor, remember, sheet_progress, cancel)
         if previewed is not None:
             rematched += _rematched(preview, previewed)
         sheets.append(_sheet_entry(preview, counts))
@@ -466,7 +475,7 @@ def commit_import(
     session.add(batch)
     session.flush()
     assert batch.id is not None
-    return CommitResult(batch.id, totals, rematched)
+    return CommitResult(batch.id, totals, rematched, made_at=batch.created_at)
 
 
 Previewed = dict[int, tuple[str, int | None, int | None, str]]
@@ -542,6 +551,17 @@ def _mapping(preview: Preview) -> dict[str, Any]:
         "columns": {str(c): f for c, f in sorted(layout.mapping.items())},
         "on_match": preview.on_match,
     }
+
+
+def _rows_to_write(preview: Preview) -> int:
+    return sum(1 for r in preview.rows if r.status in ("new", "update"))
+
+
+def _offset(progress: Progress, before: int, own: int, overall: int) -> Progress:
+    """A sheet's progress as the workbook's: its rows after the ``before`` of the sheets
+    written earlier, never past its own ``own`` (organisations created for its rows count in
+    its steps too)."""
+    return lambda done, _total: progress(before + min(done, own), overall)
 
 
 def _commit_sheet(

@@ -482,6 +482,19 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "import #{id} was already undone ({at})",
         "lần nhập #{id} đã được hoàn tác lúc {at}",
     ),
+    "batch_gone": (
+        "import #{id} is no longer in this database: it was restored from a backup taken before "
+        "this import. Nothing was changed",
+        "lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một "
+        "bản sao lưu có trước lần nhập đó. Không có gì bị thay đổi",
+    ),
+    "batch_replaced": (
+        "import #{id} is no longer in this database: it was restored from a backup taken before "
+        "this import, and #{id} is now another import ({file}, {at}), left as it is. Nothing was changed",
+        "lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một "
+        "bản sao lưu có trước lần nhập đó, và #{id} bây giờ là một lần nhập khác ({file}, {at}), "
+        "vẫn được giữ nguyên. Không có gì bị thay đổi",
+    ),
     "undo_kept_edited": (
         '{entity} "{name}" (#{id}) was edited after the import; kept',
         '{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại',

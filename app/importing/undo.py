@@ -85,6 +85,25 @@ class _Steps:
             self._progress(min(self.done, self.total), self.total)
 
 
+def check_batch(session: Session, batch_id: int, made_at: dt.datetime | None = None) -> m.ImportBatch:
+    """Import batch ``batch_id`` — the very one made at ``made_at`` when given. An id alone does
+    not name an import: a restore from a backup taken before it takes the batch away, and the
+    next import is given its id again (reviewer: a wizard's "Undo this import" then offered to
+    undo another import). Refused in words when it is gone or another one has its id."""
+    batch = session.get(m.ImportBatch, batch_id)
+    if made_at is None:
+        if batch is None:
+            raise NotFoundError("import batch", batch_id)
+        return batch
+    if batch is None:
+        raise ImportRefused(msg("batch_gone", id=batch_id))
+    if batch.created_at != made_at:
+        raise ImportRefused(
+            msg("batch_replaced", id=batch_id, file=batch.file_name, at=f"{batch.created_at:%d/%m/%Y %H:%M}")
+        )
+    return batch
+
+
 def undo_import(
     batch_id: int,
     *,
@@ -92,14 +111,14 @@ def undo_import(
     actor: str = "",
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    made_at: dt.datetime | None = None,
 ) -> UndoResult:
     """Reverse import batch ``batch_id`` (the caller's unit of work commits). ``progress(done,
     total)`` counts the batch's records (updated, then created) as they are dealt with;
     ``cancel()`` returning True stops it with :class:`ImportCancelled` (nothing written once the
-    caller's transaction rolls back)."""
-    batch = session.get(m.ImportBatch, batch_id)
-    if batch is None:
-        raise NotFoundError("import batch", batch_id)
+    caller's transaction rolls back). ``made_at``: the batch's ``created_at`` as the caller knew
+    it (:func:`check_batch`)."""
+    batch = check_batch(session, batch_id, made_at)
     if batch.undone_at is not None:
         raise ImportRefused(msg("already_undone", id=batch_id, at=f"{batch.undone_at:%d/%m/%Y %H:%M}"))
     result = UndoResult(batch_id)

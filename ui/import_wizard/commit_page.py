@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.importing import CommitResult, ImportCancelled, UndoResult, undo_import
+from app.importing import CommitResult, ImportCancelled, UndoResult, underway, undo_import
+from app.importing.errors import ImportRefused
 from app.importing.history import import_history
-from db.engine import unit_of_work
+from app.importing.undo import check_batch
+from db.engine import sqlite_path, unit_of_work
 from ui.icons import icon
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, num, show_error, show_note
@@ -98,6 +100,9 @@ class CommitPage(QWizardPage):
         self.busy.start(self.tr("Writing %1 rows…").replace("%1", num(writes)))
         engine = self.w.ctx.engine
         actor = self.w.ctx.actor()
+        db_file = sqlite_path(str(engine.url))
+        # said at the next start should this window die before the import ends (app.importing.underway)
+        self._underway = underway.begin(db_file, previews[0].path.name) if db_file is not None else None
         self.w.run_task(
             lambda task: work.commit(engine, previews, actor, task),
             on_done=self._done,
@@ -106,7 +111,13 @@ class CommitPage(QWizardPage):
             write=True,
         )
 
+    def _ended(self) -> None:
+        marker, self._underway = getattr(self, "_underway", None), None
+        if marker is not None:
+            marker.end()
+
     def _done(self, result: CommitResult) -> None:
+        self._ended()
         self.busy.stop()
         self.state = "done"
         self.w.commit_result = result
@@ -184,6 +195,7 @@ class CommitPage(QWizardPage):
         return any(s.layout is not None and s.name not in done for s in self.w.sheets)
 
     def _failed(self, exc: BaseException) -> None:
+        self._ended()
         self.busy.stop()
         cancelled = isinstance(exc, ImportCancelled)
         self.state = "cancelled" if cancelled else "failed"
@@ -225,8 +237,15 @@ class CommitPage(QWizardPage):
             return
         from ui.import_wizard.history_dialog import confirm_undo_import
 
-        with self.w.ctx.read() as s:  # one row: what the question names
-            entries = import_history(s, batch_id=result.batch_id)
+        made_at = result.made_at
+        try:
+            with self.w.ctx.read() as s:  # one row: what the question names
+                check_batch(s, result.batch_id, made_at)  # this very import, not one reusing its id
+                entries = import_history(s, batch_id=result.batch_id)
+        except ImportRefused as exc:  # restored from a backup taken before it, meanwhile
+            show_error(self.message, describe(exc))
+            self.undo.setEnabled(False)
+            return
         if entries and not confirm_undo_import(self, self.w.ctx, entries[0]):
             return
         self.undo.setEnabled(False)
@@ -237,7 +256,9 @@ class CommitPage(QWizardPage):
 
         def work_(task: Task) -> UndoResult:
             with unit_of_work(engine) as session:
-                return undo_import(batch_id, session=session, actor=actor, progress=task.progress)
+                return undo_import(
+                    batch_id, session=session, actor=actor, progress=task.progress, made_at=made_at
+                )
 
         self.w.run_task(
             work_,

@@ -359,6 +359,16 @@ def _templates() -> dict[str, str]:
         "cancelled": tr("ImportMessage", "Import cancelled; nothing was written."),
         "changed_since_preview": tr("ImportMessage", "{file} changed since the preview"),
         "already_undone": tr("ImportMessage", "import #{id} was already undone ({at})"),
+        "batch_gone": tr(
+            "ImportMessage",
+            "import #{id} is no longer in this database: it was restored from a backup taken before "
+            "this import. Nothing was changed",
+        ),
+        "batch_replaced": tr(
+            "ImportMessage",
+            "import #{id} is no longer in this database: it was restored from a backup taken before "
+            "this import, and #{id} is now another import ({file}, {at}), left as it is. Nothing was changed",
+        ),
         "undo_kept_edited": tr(
             "ImportMessage", '{entity} "{name}" (#{id}) was edited after the import; kept'
         ),
