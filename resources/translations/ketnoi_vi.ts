@@ -137,52 +137,67 @@
   <context>
     <name>AppContext</name>
     <message>
-      <location filename="../../ui/context.py" line="313" />
+      <location filename="../../ui/context.py" line="332" />
       <source>Cannot reach the database server %1, so this cannot be opened now. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1 nên chưa mở được. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="308" />
+      <location filename="../../ui/context.py" line="327" />
       <source>Cannot reach the database server %1. Nothing was saved, and what you typed is still here: try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Chưa lưu gì — dữ liệu bạn vừa nhập vẫn còn; hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="316" />
+      <location filename="../../ui/context.py" line="335" />
       <source>Cannot reach the database server %1. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="345" />
+      <location filename="../../ui/context.py" line="364" />
       <source>Not allowed: your login %1 may not read or change this in the database (your role may have just been changed). Ask a manager if you need it.</source>
       <translation>Không được phép: tài khoản %1 không được đọc hoặc thay đổi mục này trong cơ sở dữ liệu (vai trò của bạn có thể vừa được thay đổi). Nếu cần, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="278" />
+      <location filename="../../ui/context.py" line="280" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still here: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu, những gì bạn đã nhập vẫn còn nguyên: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="284" />
+      <location filename="../../ui/context.py" line="286" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="333" />
+      <location filename="../../ui/context.py" line="352" />
       <source>Not saved: the change would leave a confidential record you may not see. Its owner, the staff on it or a manager can make it.</source>
       <translation>Chưa lưu: thay đổi này sẽ để lại một hồ sơ mật mà bạn không được xem. Cán bộ phụ trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="338" />
+      <location filename="../../ui/context.py" line="298" />
+      <source>Not saved: the database file is no longer at %1 (it was moved, renamed or deleted while Ketnoi had it open). Nothing was saved; what was saved before is in the file where it is now.</source>
+      <translation>Chưa lưu: tệp cơ sở dữ liệu không còn ở %1 (tệp đã bị chuyển đi, đổi tên hoặc xoá trong khi Ketnoi đang mở). Không có gì được lưu; những gì đã lưu trước đó nằm trong tệp, ở chỗ mới của nó.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/context.py" line="357" />
       <source>Not saved: your login %1 may not change anything in this database (your role may have just been changed). Ask a manager if you need to edit.</source>
       <translation>Chưa lưu: tài khoản %1 không được phép thay đổi gì trong cơ sở dữ liệu này (vai trò của bạn có thể vừa được thay đổi). Nếu cần sửa, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="256" />
+      <location filename="../../ui/context.py" line="305" />
+      <source>Put the file back at %1 and save again, or close Ketnoi and open the file where it is now.</source>
+      <translation>Hãy đặt tệp trở lại %1 rồi lưu lại, hoặc đóng Ketnoi và mở tệp ở chỗ mới của nó.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/context.py" line="258" />
       <source>Waiting for the database: another program or Ketnoi window is writing to it…</source>
       <translation>Đang chờ cơ sở dữ liệu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang ghi vào đó…</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="359" />
+      <location filename="../../ui/context.py" line="303" />
+      <source>What you typed is still here.</source>
+      <translation>Những gì bạn đã nhập vẫn còn ở đây.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/context.py" line="378" />
       <source>Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask an administrator if you still need it.</source>
       <translation>Tài khoản %1 đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; nếu vẫn cần dùng, hãy đề nghị quản trị viên.</translation>
     </message>
@@ -1020,181 +1035,181 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CommitPage</name>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="264" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="285" />
       <source>%1 fields were changed after the import and were kept as they are now.</source>
       <translation>%1 trường đã được sửa sau khi nhập nên được giữ nguyên như hiện tại.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="142" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="153" />
       <source>%n row(s) matched again, because the database changed since the preview:</source>
       <translation>%n dòng được đối chiếu lại vì cơ sở dữ liệu đã thay đổi sau khi xem trước:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="65" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="67" />
       <source>&amp;Undo this import</source>
       <translation>Hoàn tác lần &amp;nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="283" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="45" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="304" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="47" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="162" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="173" />
       <source>Every row was rejected or skipped, so nothing was written.</source>
       <translation>Mọi dòng đều bị từ chối hoặc bỏ qua, nên không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="259" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="280" />
       <source>Fields put back on earlier records</source>
       <translation>Trường được trả lại trên bản ghi có từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="119" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="130" />
       <source>Import #%1 is done.</source>
       <translation>Lần nhập #%1 đã hoàn tất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="256" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="277" />
       <source>Import #%1 was undone.</source>
       <translation>Lần nhập #%1 đã được hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="153" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="164" />
       <source>Import #%1: %2 new, %3 updated</source>
       <translation>Lần nhập #%1: %2 mới, %3 cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="68" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="70" />
       <source>Import &amp;another sheet…</source>
       <translation>Nhập &amp;trang tính khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="190" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="202" />
       <source>Import cancelled</source>
       <translation>Đã huỷ nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="196" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="208" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Đã huỷ nhập: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="190" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="202" />
       <source>Import failed</source>
       <translation>Nhập không thành công</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="206" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="218" />
       <source>Import failed: nothing was written.</source>
       <translation>Nhập không thành công: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="255" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="276" />
       <source>Import undone</source>
       <translation>Đã hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="117" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="128" />
       <source>Imported</source>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="282" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="44" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="303" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="46" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="121" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="132" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="161" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="172" />
       <source>Nothing imported</source>
       <translation>Chưa nhập gì</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="163" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="174" />
       <source>Nothing was imported.</source>
       <translation>Không có gì được nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="191" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="203" />
       <source>Nothing was written.</source>
       <translation>Chưa có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="127" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="138" />
       <source>Organisations created for the rows</source>
       <translation>Tổ chức được tạo theo các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="258" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="279" />
       <source>Records removed</source>
       <translation>Bản ghi đã gỡ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="122" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="133" />
       <source>Records updated</source>
       <translation>Bản ghi đã cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="124" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="168" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="135" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="179" />
       <source>Rows not imported (errors, duplicates)</source>
       <translation>Dòng không được nhập (lỗi, trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="123" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="166" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="134" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="177" />
       <source>Rows skipped</source>
       <translation>Dòng bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="62" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="64" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="178" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="189" />
       <source>Save the rows not imported to a workbook, correct them and import it again.</source>
       <translation>Lưu các dòng chưa nhập ra một bảng tính, sửa lại rồi nhập lần nữa.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="129" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="140" />
       <source>Staff members created</source>
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="267" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="288" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="136" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="147" />
       <source>The mapping is remembered for the next file with the same headers.</source>
       <translation>Cách ghép cột được ghi nhớ cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="118" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="129" />
       <source>Undo reverses exactly this import; edits made since are kept.</source>
       <translation>Hoàn tác gỡ đúng lần nhập này; các chỉnh sửa sau đó được giữ lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="233" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="252" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="98" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="100" />
       <source>Writing %1 rows…</source>
       <translation>Đang ghi %1 dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="148" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="159" />
       <source>… and %1 more</source>
       <translation>… và %1 dòng khác</translation>
     </message>
@@ -2601,7 +2616,7 @@ Bản sao lưu: %2</translation>
       <translation>ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="426" />
+      <location filename="../../ui/import_wizard/messages.py" line="436" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -2696,12 +2711,22 @@ Bản sao lưu: %2</translation>
       <translation>bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/messages.py" line="368" />
+      <source>import #{id} is no longer in this database: it was restored from a backup taken before this import, and #{id} is now another import ({file}, {at}), left as it is. Nothing was changed</source>
+      <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó, và #{id} bây giờ là một lần nhập khác ({file}, {at}), vẫn được giữ nguyên. Không có gì bị thay đổi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="363" />
+      <source>import #{id} is no longer in this database: it was restored from a backup taken before this import. Nothing was changed</source>
+      <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó. Không có gì bị thay đổi</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/messages.py" line="361" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="381" />
+      <location filename="../../ui/import_wizard/messages.py" line="391" />
       <source>its result differs from the preview's: the database changed since</source>
       <translation>kết quả khác với bản xem trước vì cơ sở dữ liệu đã thay đổi sau đó</translation>
     </message>
@@ -2721,7 +2746,7 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="378" />
+      <location filename="../../ui/import_wizard/messages.py" line="388" />
       <source>new in the preview; #{id} was added since, and it matched #{id}</source>
       <translation>là dòng mới trong bản xem trước; #{id} được thêm sau đó nên dòng này khớp với #{id}</translation>
     </message>
@@ -2751,7 +2776,7 @@ Bản sao lưu: %2</translation>
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="425" />
+      <location filename="../../ui/import_wizard/messages.py" line="435" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -2776,27 +2801,27 @@ Bản sao lưu: %2</translation>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="424" />
+      <location filename="../../ui/import_wizard/messages.py" line="434" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="384" />
+      <location filename="../../ui/import_wizard/messages.py" line="394" />
       <source>the preview linked it to organisation #{id}, deleted or merged since: organisation "{name}" was created anew</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{id}, nhưng tổ chức đó đã bị xoá hoặc gộp sau đó: đã tạo mới tổ chức "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="388" />
+      <location filename="../../ui/import_wizard/messages.py" line="398" />
       <source>the preview linked it to organisation #{prev_id}; the database changed since, and it is linked to #{id}</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này được gắn với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="370" />
+      <location filename="../../ui/import_wizard/messages.py" line="380" />
       <source>the preview matched #{id}, which was deleted or merged since: "{name}" was imported as a new record</source>
       <translation>bản xem trước khớp với #{id}, nhưng bản ghi này đã bị xoá hoặc gộp sau đó: đã nhập "{name}" thành bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="374" />
+      <location filename="../../ui/import_wizard/messages.py" line="384" />
       <source>the preview matched #{prev_id}; the database changed since, and it matched #{id}</source>
       <translation>bản xem trước khớp với #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này khớp với #{id}</translation>
     </message>
@@ -2841,17 +2866,17 @@ Bản sao lưu: %2</translation>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="366" />
+      <location filename="../../ui/import_wizard/messages.py" line="376" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="363" />
+      <location filename="../../ui/import_wizard/messages.py" line="373" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="368" />
+      <location filename="../../ui/import_wizard/messages.py" line="378" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
@@ -3054,107 +3079,107 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="405" />
+      <location filename="../../ui/import_wizard/messages.py" line="415" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="415" />
+      <location filename="../../ui/import_wizard/messages.py" line="425" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="406" />
+      <location filename="../../ui/import_wizard/messages.py" line="416" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="400" />
+      <location filename="../../ui/import_wizard/messages.py" line="410" />
       <source>an Excel 97-2003 workbook (.xls)</source>
       <translation>bảng tính Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="399" />
+      <location filename="../../ui/import_wizard/messages.py" line="409" />
       <source>an Excel workbook (.xlsx)</source>
       <translation>bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="401" />
+      <location filename="../../ui/import_wizard/messages.py" line="411" />
       <source>an OpenDocument spreadsheet (.ods)</source>
       <translation>bảng tính OpenDocument (.ods)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="412" />
+      <location filename="../../ui/import_wizard/messages.py" line="422" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="410" />
+      <location filename="../../ui/import_wizard/messages.py" line="420" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="402" />
+      <location filename="../../ui/import_wizard/messages.py" line="412" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="408" />
+      <location filename="../../ui/import_wizard/messages.py" line="418" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="414" />
+      <location filename="../../ui/import_wizard/messages.py" line="424" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="417" />
+      <location filename="../../ui/import_wizard/messages.py" line="427" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="404" />
+      <location filename="../../ui/import_wizard/messages.py" line="414" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="413" />
+      <location filename="../../ui/import_wizard/messages.py" line="423" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="403" />
+      <location filename="../../ui/import_wizard/messages.py" line="413" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="411" />
+      <location filename="../../ui/import_wizard/messages.py" line="421" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="416" />
+      <location filename="../../ui/import_wizard/messages.py" line="426" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="409" />
+      <location filename="../../ui/import_wizard/messages.py" line="419" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="397" />
+      <location filename="../../ui/import_wizard/messages.py" line="407" />
       <source>the Windows Vietnamese code page (Windows-1258)</source>
       <translation>bảng mã Windows tiếng Việt (Windows-1258)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="398" />
+      <location filename="../../ui/import_wizard/messages.py" line="408" />
       <source>the Windows Western code page (Windows-1252)</source>
       <translation>bảng mã Windows Tây Âu (Windows-1252)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="407" />
+      <location filename="../../ui/import_wizard/messages.py" line="417" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -4037,6 +4062,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="130" />
+      <location filename="../../ui/letters.py" line="66" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4142,6 +4169,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="141" />
+      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4187,7 +4215,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="73" />
-      <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4218,6 +4245,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="150" />
+      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4621,62 +4649,63 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="905" />
+      <location filename="../../ui/main.py" line="966" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="129" />
+      <location filename="../../ui/main.py" line="163" />
       <source>%1 is open already.</source>
       <translation>%1 hiện đã được mở.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="820" />
+      <location filename="../../ui/main.py" line="857" />
       <source>%1 was saved by an older Ketnoi (schema %2). This Ketnoi can open it only after upgrading it, which would change the file, and the file is read-only for you.</source>
       <translation>%1 được lưu bởi một phiên bản Ketnoi cũ hơn (lược đồ %2). Phiên bản Ketnoi này chỉ mở được tệp sau khi nâng cấp nó, việc đó sẽ thay đổi tệp, mà bạn chỉ có quyền đọc tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="743" />
+      <location filename="../../ui/main.py" line="780" />
       <source>A team server (PostgreSQL URL)</source>
       <translation>Máy chủ dùng chung (địa chỉ PostgreSQL)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="618" />
+      <location filename="../../ui/main.py" line="655" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="199" />
+      <location filename="../../ui/main.py" line="233" />
       <source>Cancel</source>
       <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="330" />
+      <location filename="../../ui/main.py" line="364" />
       <source>Changes are saved in the copy, not in %1. You can change it later in Settings → Database.</source>
       <translation>Các thay đổi được lưu vào bản sao, không phải vào %1. Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="791" />
+      <location filename="../../ui/main.py" line="828" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="740" />
+      <location filename="../../ui/main.py" line="777" />
       <source>Database</source>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="783" />
+      <location filename="../../ui/main.py" line="820" />
       <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
       <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="779" />
+      <location filename="../../ui/main.py" line="816" />
       <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
       <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="371" />
+      <location filename="../../ui/main.py" line="405" />
+      <location filename="../../ui/main.py" line="408" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -4687,7 +4716,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="373" />
+      <location filename="../../ui/main.py" line="410" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -4698,196 +4727,206 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="605" />
+      <location filename="../../ui/main.py" line="642" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="800" />
+      <location filename="../../ui/main.py" line="837" />
       <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
       <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="615" />
+      <location filename="../../ui/main.py" line="652" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="320" />
+      <location filename="../../ui/main.py" line="354" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="866" />
+      <location filename="../../ui/main.py" line="903" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="706" />
+      <location filename="../../ui/main.py" line="743" />
       <source>Open another database…</source>
       <translation>Mở cơ sở dữ liệu khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="637" />
+      <location filename="../../ui/main.py" line="674" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="125" />
+      <location filename="../../ui/main.py" line="159" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="626" />
+      <location filename="../../ui/main.py" line="663" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="798" />
+      <location filename="../../ui/main.py" line="835" />
       <source>Open read-only</source>
       <translation>Mở chỉ để đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="327" />
+      <location filename="../../ui/main.py" line="361" />
       <source>Open the copy %1 at every start from now on, instead of the read-only %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở bản sao %1, thay cho tệp chỉ đọc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="166" />
+      <location filename="../../ui/main.py" line="200" />
       <source>Opened %1 (read-only).</source>
       <translation>Đã mở %1 (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="168" />
+      <location filename="../../ui/main.py" line="202" />
       <source>Opened %1. Ketnoi opens it at start from now on.</source>
       <translation>Đã mở %1. Từ nay mỗi lần khởi động, Ketnoi sẽ mở tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="632" />
+      <location filename="../../ui/main.py" line="669" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="751" />
+      <location filename="../../ui/main.py" line="788" />
       <source>Password:</source>
       <translation>Mật khẩu:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="199" />
-      <location filename="../../ui/main.py" line="642" />
-      <location filename="../../ui/main.py" line="709" />
-      <location filename="../../ui/main.py" line="802" />
-      <location filename="../../ui/main.py" line="836" />
+      <location filename="../../ui/main.py" line="233" />
+      <location filename="../../ui/main.py" line="679" />
+      <location filename="../../ui/main.py" line="746" />
+      <location filename="../../ui/main.py" line="839" />
+      <location filename="../../ui/main.py" line="873" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="635" />
+      <location filename="../../ui/main.py" line="672" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="833" />
+      <location filename="../../ui/main.py" line="870" />
       <source>Save a copy and open it…</source>
       <translation>Lưu một bản sao và mở nó…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="828" />
+      <location filename="../../ui/main.py" line="865" />
       <source>Save a copy in a folder you can write: Ketnoi opens the copy and upgrades it, keeping a copy from before. %1 itself is left as it is.</source>
       <translation>Hãy lưu một bản sao vào thư mục bạn có quyền ghi: Ketnoi mở bản sao và nâng cấp nó, giữ lại một bản từ trước khi nâng cấp. Bản thân %1 được giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="856" />
+      <location filename="../../ui/main.py" line="893" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="747" />
+      <location filename="../../ui/main.py" line="784" />
       <source>Server:</source>
       <translation>Máy chủ:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="755" />
+      <location filename="../../ui/main.py" line="792" />
       <source>Sign in</source>
       <translation>Đăng nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="891" />
+      <location filename="../../ui/main.py" line="949" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="639" />
+      <location filename="../../ui/main.py" line="676" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="873" />
+      <location filename="../../ui/main.py" line="910" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="602" />
+      <location filename="../../ui/main.py" line="639" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="698" />
+      <location filename="../../ui/main.py" line="132" />
+      <source>The import of %1 did not finish: Ketnoi was closed or stopped while it was writing. Nothing from it was written; import the file again.</source>
+      <translation>Lần nhập %1 chưa xong: Ketnoi đã bị đóng hoặc dừng khi đang ghi. Chưa có gì từ lần nhập đó được ghi; hãy nhập lại tệp.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="735" />
       <source>The password may be wrong or changed, or your administrator may have disabled the login. Type the password again, or ask your administrator.</source>
       <translation>Có thể mật khẩu sai hoặc đã bị đổi, hoặc quản trị viên đã vô hiệu hóa tài khoản. Hãy gõ lại mật khẩu hoặc hỏi quản trị viên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="691" />
+      <location filename="../../ui/main.py" line="728" />
       <source>The server asks for the password of the login %1 to open %2.</source>
       <translation>Máy chủ cần mật khẩu của tài khoản %1 để mở %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="696" />
+      <location filename="../../ui/main.py" line="733" />
       <source>The server turned the login %1 away: Ketnoi cannot open %2.</source>
       <translation>Máy chủ không cho tài khoản %1 đăng nhập: Ketnoi không mở được %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="914" />
+      <location filename="../../ui/main.py" line="922" />
+      <source>There is no database at %1, but %2 is left beside it: the last changes of a database that was moved, renamed or deleted while it was open may be in it. Ketnoi does not create a new database there (that would wipe them). Put the database file back at %1, or open it where it is now; only if you are sure nothing in them is needed, move %3 away first.</source>
+      <translation>Không có cơ sở dữ liệu tại %1, nhưng bên cạnh vẫn còn %2: trong đó có thể còn những thay đổi cuối cùng của một cơ sở dữ liệu đã bị chuyển đi, đổi tên hoặc xoá khi đang mở. Ketnoi không tạo cơ sở dữ liệu mới ở đó (việc này sẽ xoá mất các thay đổi ấy). Hãy đặt tệp cơ sở dữ liệu trở lại %1, hoặc mở tệp ở chỗ mới của nó; chỉ khi chắc chắn không cần gì trong đó, hãy chuyển %3 đi chỗ khác trước.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="975" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="787" />
+      <location filename="../../ui/main.py" line="824" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="795" />
+      <location filename="../../ui/main.py" line="832" />
       <source>To look at it without changing anything, open it read-only.</source>
       <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="115" />
+      <location filename="../../ui/main.py" line="149" />
       <source>Today's automatic backup was not made: %1</source>
       <translation>Chưa tạo được bản sao lưu tự động hôm nay: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="693" />
+      <location filename="../../ui/main.py" line="730" />
       <source>Type the password you were given; Ketnoi keeps it in its own password file, readable by you alone.</source>
       <translation>Hãy gõ mật khẩu bạn được cấp; Ketnoi lưu nó trong tệp mật khẩu riêng, chỉ bạn đọc được.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="704" />
+      <location filename="../../ui/main.py" line="741" />
       <source>Type the password…</source>
       <translation>Nhập mật khẩu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="452" />
+      <location filename="../../ui/main.py" line="489" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="609" />
+      <location filename="../../ui/main.py" line="646" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="323" />
+      <location filename="../../ui/main.py" line="357" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -5449,7 +5488,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="150" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5477,8 +5515,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="251" />
-      <location filename="../../ui/reorg.py" line="305" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5494,15 +5530,11 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="253" />
-      <location filename="../../ui/reorg.py" line="307" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="145" />
-      <location filename="../../ui/posts_dialog.py" line="239" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5553,7 +5585,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="230" />
-      <location filename="../../ui/reorg.py" line="284" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -5588,9 +5619,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="84" />
       <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5971,6 +6000,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6001,6 +6031,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="73" />
       <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6041,6 +6072,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="251" />
       <location filename="../../ui/reorg.py" line="305" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6051,11 +6084,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="253" />
       <location filename="../../ui/reorg.py" line="307" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="145" />
+      <location filename="../../ui/posts_dialog.py" line="239" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6097,6 +6134,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6117,6 +6155,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="230" />
       <location filename="../../ui/reorg.py" line="284" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6127,6 +6166,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="84" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6691,7 +6732,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -6872,7 +6912,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7551,8 +7590,6 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="130" />
-      <location filename="../../ui/letters.py" line="66" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -7578,7 +7615,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="141" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
