@@ -172,7 +172,7 @@ def lock_file(path: Path) -> Path:
 if sys.platform == "win32":
     import msvcrt
 
-    def _try_lock(fh: IO[bytes]) -> bool:
+    def try_lock(fh: IO[bytes]) -> bool:
         try:
             fh.seek(0)
             msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
@@ -180,7 +180,7 @@ if sys.platform == "win32":
             return False
         return True
 
-    def _unlock(fh: IO[bytes]) -> None:
+    def unlock(fh: IO[bytes]) -> None:
         try:
             fh.seek(0)
             msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
@@ -190,14 +190,14 @@ if sys.platform == "win32":
 else:
     import fcntl
 
-    def _try_lock(fh: IO[bytes]) -> bool:
+    def try_lock(fh: IO[bytes]) -> bool:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             return False
         return True
 
-    def _unlock(fh: IO[bytes]) -> None:
+    def unlock(fh: IO[bytes]) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
@@ -229,14 +229,14 @@ def opening_lock(path: Path) -> Iterator[None]:
             fh = None
         if fh is None:
             break
-        if _try_lock(fh):
+        if try_lock(fh):
             try:  # the previous holder may have removed the file after it was opened here
                 current = os.path.samestat(os.fstat(fh.fileno()), os.stat(where))
             except OSError:
                 current = False
             if current:
                 break
-            _unlock(fh)
+            unlock(fh)
         fh.close()
         if time.monotonic() >= deadline:
             raise DatabaseError(
@@ -258,14 +258,14 @@ def opening_lock(path: Path) -> Iterator[None]:
     finally:
         held.discard(key)
         if sys.platform == "win32":  # (a file open elsewhere cannot be removed: its opener will)
-            _unlock(fh)
+            unlock(fh)
             fh.close()
             with suppress(OSError):
                 where.unlink()
         else:  # removed while still held: a waiter on it sees that and opens the new one
             with suppress(OSError):
                 where.unlink()
-            _unlock(fh)
+            unlock(fh)
             fh.close()
 
 
@@ -303,7 +303,7 @@ def schema_lock(engine: Engine) -> Iterator[None]:
         finally:
             try:
                 conn.rollback()
-                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                conn.execute(text("SELECT pg_advisoryunlock(:key)"), {"key": key})
                 conn.commit()
             except SQLAlchemyError:  # the connection is gone, and the lock with it
                 pass

@@ -114,8 +114,8 @@ def started(window: MainWindow) -> bool:
 
 def say_stopped_imports(window: MainWindow) -> None:
     """An import this database's window was writing when it died (killed, a power cut): said
-    once, in the status bar — nothing of it was written (app.importing.underway)."""
-    from app.importing import underway
+    once, in the status bar — nothing of it was written (app.import_underway)."""
+    from app import import_underway as underway  # (not the import package: start-up stays light)
     from db.engine import sqlite_path
 
     db_file = sqlite_path(str(window.ctx.engine.url))

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.importing import CommitResult, ImportCancelled, UndoResult, underway, undo_import
+from app import import_underway as underway
+from app.importing import CommitResult, ImportCancelled, UndoResult, undo_import
 from app.importing.errors import ImportRefused
 from app.importing.history import import_history
 from app.importing.undo import check_batch
@@ -101,7 +102,7 @@ class CommitPage(QWizardPage):
         engine = self.w.ctx.engine
         actor = self.w.ctx.actor()
         db_file = sqlite_path(str(engine.url))
-        # said at the next start should this window die before the import ends (app.importing.underway)
+        # said at the next start should this window die before the import ends (app.import_underway)
         self._underway = underway.begin(db_file, previews[0].path.name) if db_file is not None else None
         self.w.run_task(
             lambda task: work.commit(engine, previews, actor, task),

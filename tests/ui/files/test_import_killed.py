@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.importing import run_import, underway
+from app import import_underway as underway
+from app.importing import run_import
 from db.engine import read_session, sqlite_path
 from tests.app.importing.helpers import preview, write_xlsx
 
@@ -21,7 +22,7 @@ ROWS = [["Họ và tên", "Đơn vị"], ["Lê Văn Chín", "Viện Công nghệ
 def _dead_window_began(db_file: Path, file_name: str) -> None:
     """An import begun by a process that then died (its lock goes with it)."""
     code = (
-        "import os, sys; from pathlib import Path; from app.importing import underway; "
+        "import os, sys; from pathlib import Path; from app import import_underway as underway; "
         f"underway.begin(Path({str(db_file)!r}), {file_name!r}); os._exit(9)"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=os.environ.copy(), check=False)

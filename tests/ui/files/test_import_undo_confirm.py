@@ -183,7 +183,10 @@ def test_the_status_bar_counts_one_record_as_one(qapp: Any, ctx: Any) -> None:
         said = history_dialog.undo_summary(ctx, one)[0]
     finally:
         i18n.install(qapp, "en")
-    assert said == "Đã hoàn tác lần nhập #3: xoá 1 bản ghi, trả lại giá trị cũ của 1 trường trên các bản ghi đã có từ trước.", said
+    assert (
+        said
+        == "Đã hoàn tác lần nhập #3: xoá 1 bản ghi, trả lại giá trị cũ của 1 trường trên các bản ghi đã có từ trước."
+    ), said
 
 
 def test_the_wizards_own_undo_asks_too(

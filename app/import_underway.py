@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 
 from db import clock
 from db import models as m
-from db.migrate import _try_lock, _unlock
+from db.migrate import try_lock, unlock
 from db.paths import data_dir
 
 
@@ -49,7 +49,7 @@ class UnderWay:
             return
         with contextlib.suppress(OSError):
             self.path.unlink()  # (Windows: not while open; removed after closing below)
-        _unlock(self._fh)
+        unlock(self._fh)
         self._fh.close()
         with contextlib.suppress(OSError):
             self.path.unlink()
@@ -65,7 +65,7 @@ def begin(db_file: Path, file_name: str) -> UnderWay | None:
         fh = open(path, "w+b")  # noqa: SIM115  (held, locked, until the import ends)
     except OSError:
         return None
-    if not _try_lock(fh):
+    if not try_lock(fh):
         fh.close()
         return None
     started = clock.utcnow().isoformat()
@@ -95,16 +95,16 @@ def stopped(session: Session, db_file: Path) -> list[Stopped]:
         except OSError:
             continue
         try:
-            if not _try_lock(fh):
+            if not try_lock(fh):
                 continue  # its window is alive: an import under way
             try:
                 record = json.loads(fh.read().decode().strip() or "{}")
             except ValueError:
                 record = {}
             if record.get("db") not in (None, str(db_file)):
-                _unlock(fh)
+                unlock(fh)
                 continue  # another database's: told when that one is opened
-            _unlock(fh)
+            unlock(fh)
         finally:
             fh.close()
         with contextlib.suppress(OSError):
