@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -88,3 +89,36 @@ def pg_url() -> Iterator[str]:
 
     yield url
     command.downgrade(alembic_config(url), "base")
+
+
+_POSTGRES_FILES: dict[str, bool] = {}
+
+
+def _reaches_postgres(nodeid: str) -> bool:
+    """Whether a test (by its node id) may reach the one PostgreSQL server of the run: its id
+    names PostgreSQL (a ``[postgresql]`` parameter) or its file does at all (``pg_url``, the
+    ``postgres`` mark, ``KETNOI_TEST_POSTGRES_URL``)."""
+    if "postgres" in nodeid.lower():
+        return True
+    path = nodeid.split("::", 1)[0]
+    if path not in _POSTGRES_FILES:
+        try:
+            text = (Path(__file__).resolve().parent.parent / path).read_text(encoding="utf-8").lower()
+        except OSError:
+            text = ""
+        _POSTGRES_FILES[path] = "postgres" in text or "pg_url" in text
+    return _POSTGRES_FILES[path]
+
+
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``python -m pytest -n auto`` (pytest-xdist): every test on any worker, except those that
+    reach PostgreSQL, which share one database and its cluster-wide roles: they run one after
+    another on one worker (one scope of xdist's scope scheduling)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class PostgreSQLTogether(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            return "postgresql" if _reaches_postgres(nodeid) else nodeid
+
+    return PostgreSQLTogether(config, log)

@@ -99,16 +99,18 @@ def test_the_plural_translator_survives_many_calls(qapp: Any) -> None:
     from PySide6.QtCore import QCoreApplication
 
     tr = QCoreApplication.translate
-    started = time.perf_counter()
+    spent = 0.0  # in the calls alone: a full collection's time grows with the whole test run's heap
     for i in range(30_000):
+        started = time.perf_counter()
         tr("Labels", "Name")
         assert (
             tr("Commands", "Rescheduled %n action(s)", "", i % 2)
             == f"Rescheduled {i % 2} action{'s' * (i % 2 != 1)}"
         )
+        spent += time.perf_counter() - started
         if i % 10_000 == 0:
             gc.collect()
-    assert time.perf_counter() - started < 10
+    assert spent < 10
 
 
 def test_the_contacts_list_shows_phones_as_the_page_does(
