@@ -35,7 +35,6 @@ without a mark, UTF-16, cp1258, cp1252); the delimiter (``,`` ``;`` tab ``|``) i
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import itertools
@@ -976,17 +975,15 @@ def odd_cells(path: Path, sheet: str) -> OddCells:
     program wrote and Excel never opened), the error's text ("#REF!", "#N/A") for an error
     value. Found by the pass over the sheet's XML that checks its extent, else by one of its
     own. An ``.xls`` sheet's error cells are found in its records (:func:`_xls_marks`), an
-    ``.ods`` sheet's in its XML (:func:`_ods_odd_cells`); CSV and vCard have none."""
+    ``.ods`` sheet's in its XML (:func:`_ods_marks`); CSV and vCard have none."""
     path = Path(path)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         try:
             kind = file_kind(path)
         except ImportFileError:
             return {}
-        if kind == "xls":
-            return _xls_odd_cells(path, sheet)
-        if kind == "ods":
-            return _ods_odd_cells(path, sheet)
+        if kind in ("xls", "ods"):
+            return _marks(path, sheet, kind, _xls_marks if kind == "xls" else _ods_marks)[1]
         if kind != "xlsx":
             return {}
     member = _sheet_xml_path(path, sheet)
@@ -1079,30 +1076,28 @@ _ODS_MAX_REPEATED = 65_536  # a hidden block of more identical rows is empty row
 
 def _ods_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
     """:func:`hidden_rows` of an .ods sheet (:func:`_ods_marks`)."""
-    key, known = _known_hidden(path, "\0ods:" + sheet)
-    if known is not None:
-        return known
-    hidden, odd = _ods_marks(path, sheet)
-    _keep_hidden(key, hidden)
-    with contextlib.suppress(OSError):
-        _keep_odd(_file_key(path, "\0odd:ods:" + sheet), odd)
-    return frozenset(hidden)
+    return _marks(path, sheet, "ods", _ods_marks)[0]
 
 
-def _ods_odd_cells(path: Path, sheet: str) -> OddCells:
-    """:func:`odd_cells` of an .ods sheet (:func:`_ods_marks`)."""
+def _marks(
+    path: Path, sheet: str, kind: str, find: Callable[[Path, str], tuple[set[int], OddCells]]
+) -> tuple[frozenset[int], OddCells]:
+    """The hidden rows and the odd cells of an .ods or .xls ``sheet``, found together by one
+    pass (``find``) and kept for both :func:`hidden_rows` and :func:`odd_cells`."""
+    key, hidden = _known_hidden(path, f"\0{kind}:" + sheet)
     try:
-        key = _file_key(path, "\0odd:ods:" + sheet)
+        odd_key: _Key | None = _file_key(path, f"\0odd:{kind}:" + sheet)
     except OSError:
-        return {}
+        odd_key = None
     with _LOCK:
-        known = _ODD.get(key)
-    if known is not None:
-        return known
-    hidden, odd = _ods_marks(path, sheet)
-    _keep_odd(key, odd)
-    _keep_hidden(_known_hidden(path, "\0ods:" + sheet)[0], hidden)
-    return odd
+        odd = _ODD.get(odd_key) if odd_key is not None else None
+    if hidden is not None and odd is not None:
+        return hidden, odd
+    found_hidden, found_odd = find(path, sheet)
+    _keep_hidden(key, found_hidden)
+    if odd_key is not None:
+        _keep_odd(odd_key, found_odd)
+    return frozenset(found_hidden), found_odd
 
 
 # An .ods sheet's cells that calamine reads as empty but are not: an error value (LibreOffice
@@ -1246,30 +1241,7 @@ Excel 97-2003 sheet holds at most 65,536 rows: tens of megabytes)."""
 
 def _xls_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
     """:func:`hidden_rows` of an Excel 97-2003 sheet (:func:`_xls_marks`)."""
-    key, known = _known_hidden(path, "\0xls:" + sheet)
-    if known is not None:
-        return known
-    hidden, odd = _xls_marks(path, sheet)
-    _keep_hidden(key, hidden)
-    with contextlib.suppress(OSError):
-        _keep_odd(_file_key(path, "\0odd:xls:" + sheet), odd)
-    return frozenset(hidden)
-
-
-def _xls_odd_cells(path: Path, sheet: str) -> OddCells:
-    """:func:`odd_cells` of an Excel 97-2003 sheet (:func:`_xls_marks`)."""
-    try:
-        key = _file_key(path, "\0odd:xls:" + sheet)
-    except OSError:
-        return {}
-    with _LOCK:
-        known = _ODD.get(key)
-    if known is not None:
-        return known
-    hidden, odd = _xls_marks(path, sheet)
-    _keep_odd(key, odd)
-    _keep_hidden(_known_hidden(path, "\0xls:" + sheet)[0], hidden)
-    return odd
+    return _marks(path, sheet, "xls", _xls_marks)[0]
 
 
 # An error value's code in an .xls cell ([MS-XLS] 2.5.97 BErr), as Excel shows it.
