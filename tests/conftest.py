@@ -91,34 +91,36 @@ def pg_url() -> Iterator[str]:
     command.downgrade(alembic_config(url), "base")
 
 
-_POSTGRES_FILES: dict[str, bool] = {}
+_SHARED_FILES: dict[str, bool] = {}
 
 
-def _reaches_postgres(nodeid: str) -> bool:
-    """Whether a test (by its node id) may reach the one PostgreSQL server of the run: its id
-    names PostgreSQL (a ``[postgresql]`` parameter) or its file does at all (``pg_url``, the
-    ``postgres`` mark, ``KETNOI_TEST_POSTGRES_URL``)."""
+def _shares_the_machine(nodeid: str) -> bool:
+    """Whether a test (by its node id) uses what every process of the machine shares: the one
+    PostgreSQL server of the run — its id names PostgreSQL (a ``[postgresql]`` parameter) or its
+    file does at all (``pg_url``, the ``postgres`` mark, ``KETNOI_TEST_POSTGRES_URL``) — or the
+    mount table (:mod:`tests.read_only` bind-mounts a folder read-only when run as root)."""
     if "postgres" in nodeid.lower():
         return True
     path = nodeid.split("::", 1)[0]
-    if path not in _POSTGRES_FILES:
+    if path not in _SHARED_FILES:
         try:
             text = (Path(__file__).resolve().parent.parent / path).read_text(encoding="utf-8").lower()
         except OSError:
             text = ""
-        _POSTGRES_FILES[path] = "postgres" in text or "pg_url" in text
-    return _POSTGRES_FILES[path]
+        _SHARED_FILES[path] = "postgres" in text or "pg_url" in text or "tests.read_only" in text
+    return _SHARED_FILES[path]
 
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """``python -m pytest -n auto`` (pytest-xdist): every test on any worker, except those that
-    reach PostgreSQL, which share one database and its cluster-wide roles: they run one after
-    another on one worker (one scope of xdist's scope scheduling)."""
+    use what the machine shares (:func:`_shares_the_machine`: PostgreSQL's one database and its
+    cluster-wide roles, the mount table), which run one after another on one worker (one scope
+    of xdist's scope scheduling)."""
     from xdist.scheduler import LoadScopeScheduling
 
-    class PostgreSQLTogether(LoadScopeScheduling):  # type: ignore[misc]
+    class SharedTogether(LoadScopeScheduling):  # type: ignore[misc]
         def _split_scope(self, nodeid: str) -> str:
-            return "postgresql" if _reaches_postgres(nodeid) else nodeid
+            return "shared" if _shares_the_machine(nodeid) else nodeid
 
-    return PostgreSQLTogether(config, log)
+    return SharedTogether(config, log)
