@@ -79,7 +79,9 @@ def window(qtbot: Any, ctx: Any) -> Iterator[Any]:
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)  # dashboard and banner filled
+    # dashboard and banner filled (a wait, not a pause: CI runs two workers, and the year-ahead
+    # run under faketime is slower)
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=30_000)
     yield w
     ctx.tasks.wait()
 
