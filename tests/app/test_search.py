@@ -125,10 +125,13 @@ def test_search_stays_fast_at_100k_contacts(engine: Engine) -> None:
         demo_scale.fill_scale(s, 100_000, random.Random(1), dt.date(2025, 11, 23), None)
     with read_session(engine) as s:
         search(s, "warm up")
-        started = time.perf_counter()
-        for q in ("nguyen", "dang", "nguyen nhung", "hoa lac", "tuan"):
-            assert search(s, q)
-        per_query = (time.perf_counter() - started) / 5
+        rounds = []  # the best of three: the suite runs on every core, another test may hold this one's
+        for _ in range(3):
+            started = time.perf_counter()
+            for q in ("nguyen", "dang", "nguyen nhung", "hoa lac", "tuan"):
+                assert search(s, q)
+            rounds.append((time.perf_counter() - started) / 5)
+        per_query = min(rounds)
     # An index lookup takes milliseconds; a Python loop over 100k rows takes seconds.
     assert per_query < 0.25
 

@@ -177,10 +177,13 @@ def test_warning_is_fast_at_100k_contacts(engine: Engine) -> None:
         records.create(s, "staff", {"name": "Trần Minh Quang"})
         fill_scale(s, 100_000, random.Random(1), dt.date(2026, 6, 1), None)
     with read_session(engine) as s:
-        start = time.perf_counter()
-        for name in ("Nguyen Van Hung", "Hùng Nguyễn", "Tran Thi Hong Lan", "Lê Minh"):
-            possible_duplicates(s, "contact", {"full_name": name, "emails": ["user5@example5.vn"]})
-        per_call = (time.perf_counter() - start) / 4
+        rounds = []  # the best of three: an index lookup is fast in every round, a scan in none
+        for _ in range(3):  # (the suite runs on every core: another test may hold this one's)
+            start = time.perf_counter()
+            for name in ("Nguyen Van Hung", "Hùng Nguyễn", "Tran Thi Hong Lan", "Lê Minh"):
+                possible_duplicates(s, "contact", {"full_name": name, "emails": ["user5@example5.vn"]})
+            rounds.append((time.perf_counter() - start) / 4)
+        per_call = min(rounds)
         start = time.perf_counter()
         groups = find_duplicate_groups(s, "contact")
         whole = time.perf_counter() - start
