@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
 
 from db.paths import default_url, resolve_url, short_name
 from ui import file_dialogs, i18n, labels
@@ -611,6 +611,22 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Main", text)
 
 
+def _another_button(box: QMessageBox, text: str) -> QPushButton:
+    """A start-up question's "Open another …" button (the caller then asks for the file)."""
+    another = box.addButton(text, QMessageBox.ButtonRole.ActionRole)
+    another.setObjectName("open_another")
+    return another
+
+
+def _leave_button(box: QMessageBox, leave: str) -> None:
+    """A start-up question's way out, also its Escape: Quit, or ``leave`` (such as "Cancel"
+    when the window is already open)."""
+    close = box.addButton(QMessageBox.StandardButton.Close)
+    close.setText(leave or tr("Quit"))
+    close.setObjectName("quit")
+    box.setEscapeButton(close)
+
+
 def offer_latest_backup(
     url: str, problem: str, settings: Settings, parent: QWidget | None = None, *, leave: str = ""
 ) -> tuple[str, str] | None:
@@ -671,14 +687,10 @@ def offer_latest_backup(
             )
             restore = box.addButton(tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
             restore.setObjectName("restore_latest")
-        another = box.addButton(tr("Open another file…"), QMessageBox.ButtonRole.ActionRole)
-        another.setObjectName("open_another")
+        another = _another_button(box, tr("Open another file…"))
         new = box.addButton(tr("Start a new database…"), QMessageBox.ButtonRole.ActionRole)
         new.setObjectName("start_new")
-        quit_button = box.addButton(QMessageBox.StandardButton.Close)
-        quit_button.setText(leave or tr("Quit"))
-        quit_button.setObjectName("quit")
-        box.setEscapeButton(quit_button)
+        _leave_button(box, leave)
         box.setDefaultButton(restore or another)
         box.exec()
         clicked = box.clickedButton()
@@ -740,12 +752,8 @@ def refused_login_box(
         box.setDetailedText(said)
         sign_in = box.addButton(tr("Type the password…"), QMessageBox.ButtonRole.AcceptRole)
         sign_in.setObjectName("type_password")
-        another = box.addButton(tr("Open another database…"), QMessageBox.ButtonRole.ActionRole)
-        another.setObjectName("open_another")
-        close = box.addButton(QMessageBox.StandardButton.Close)
-        close.setText(leave or tr("Quit"))
-        close.setObjectName("quit")
-        box.setEscapeButton(close)
+        another = _another_button(box, tr("Open another database…"))
+        _leave_button(box, leave)
         box.setDefaultButton(sign_in)
         box.exec()
         clicked = box.clickedButton()
@@ -835,9 +843,7 @@ def read_only_box(exc: Any, parent: QWidget | None = None, *, leave: str = "") -
     look = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
     look.setObjectName("open_read_only")
     look.setToolTip(tr("Look at it, search it and print briefs; nothing can be changed or saved in it."))
-    close = box.addButton(QMessageBox.StandardButton.Close)
-    close.setText(leave or tr("Quit"))
-    box.setEscapeButton(close)
+    _leave_button(box, leave)
     box.setDefaultButton(look)
     box.exec()
     chosen = box.clickedButton() is look
@@ -869,9 +875,7 @@ def older_copy_box(exc: Any, parent: QWidget | None = None, *, leave: str = "") 
         box.setDetailedText(str(exc))
         save = box.addButton(tr("Save a copy and open it…"), QMessageBox.ButtonRole.AcceptRole)
         save.setObjectName("save_older_copy")
-        close = box.addButton(QMessageBox.StandardButton.Close)
-        close.setText(leave or tr("Quit"))
-        box.setEscapeButton(close)
+        _leave_button(box, leave)
         box.setDefaultButton(save)
         box.exec()
         chosen = box.clickedButton() is save

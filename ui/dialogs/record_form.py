@@ -269,29 +269,7 @@ class RecordForm(QDialog):
 
     def _fill(self, values: dict[str, Any], names: dict[str, str]) -> None:
         for f in FIELDS[self.entity]:
-            w, v = self.widgets[f.name], values.get(f.name)
-            if isinstance(w, QCheckBox):
-                w.setChecked(bool(v))
-            elif isinstance(w, QPlainTextEdit):
-                w.setPlainText(v or "")
-            elif isinstance(w, QComboBox):
-                w.setCurrentIndex(max(0, w.findData(v)))
-            elif isinstance(w, Lookup):
-                w.set_record(v, names.get(f.name, ""))
-            elif isinstance(w, QSpinBox):
-                w.setValue(int(v or 0))
-            elif isinstance(w, QLineEdit):
-                if f.kind == "list" and f.name == "phones":  # as the app writes them; E.164 kept
-                    shown = (
-                        validation.phone_display(p) if validation.phone_verified(p) else p for p in v or []
-                    )
-                    w.setText(", ".join(shown))  # for a number stored unverified (savable as it is)
-                elif f.kind == "list":
-                    w.setText(", ".join(v or []))
-                elif f.kind == "date":
-                    w.setText(self.ctx.fmt_date(v) if isinstance(v, dt.date) else (v or ""))
-                else:
-                    w.setText("" if v is None else str(v))
+            self._fill_one(f, values.get(f.name), names.get(f.name, ""))
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -536,14 +514,11 @@ class RecordForm(QDialog):
             else:
                 w.set_record(None, "")
                 w.setText(value or "")
-        elif isinstance(w, QLineEdit) and f.kind == "list":
-            w.setText(", ".join(value or []))
-        elif isinstance(w, QLineEdit) and f.kind == "date":
-            w.setText(self.ctx.fmt_date(value) if isinstance(value, dt.date) else (value or ""))
         else:
             self._fill_one(f, value)
 
-    def _fill_one(self, f: F, value: Any) -> None:
+    def _fill_one(self, f: F, value: Any, name: str = "") -> None:
+        """One field's widget shows ``value`` (a record field's ``name`` for a lookup)."""
         w = self.widgets[f.name]
         if isinstance(w, QCheckBox):
             w.setChecked(bool(value))
@@ -551,7 +526,19 @@ class RecordForm(QDialog):
             w.setPlainText(value or "")
         elif isinstance(w, QComboBox):
             w.setCurrentIndex(max(0, w.findData(value)))
+        elif isinstance(w, Lookup):
+            w.set_record(value, name)
         elif isinstance(w, QSpinBox):
             w.setValue(int(value or 0))
         elif isinstance(w, QLineEdit):
-            w.setText("" if value is None else str(value))
+            if f.kind == "list" and f.name == "phones":  # as the app writes them; E.164 kept
+                shown = (
+                    validation.phone_display(p) if validation.phone_verified(p) else p for p in value or []
+                )
+                w.setText(", ".join(shown))  # for a number stored unverified (savable as it is)
+            elif f.kind == "list":
+                w.setText(", ".join(value or []))
+            elif f.kind == "date":
+                w.setText(self.ctx.fmt_date(value) if isinstance(value, dt.date) else (value or ""))
+            else:
+                w.setText("" if value is None else str(value))

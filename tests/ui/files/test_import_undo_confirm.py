@@ -170,6 +170,7 @@ def test_the_status_bar_counts_one_record_as_one(qapp: Any, ctx: Any) -> None:
     from ui import i18n
 
     one = UndoResult(3, deleted={"contact": 1}, restored_fields=1)
+    assert i18n.install(qapp, "en") == "en"  # not left to an earlier test: C has no "1,234"
     assert (
         history_dialog.undo_summary(ctx, one)[0]
         == "Import #3 was undone: 1 record removed, 1 field put back on records that existed before."
