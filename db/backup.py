@@ -295,7 +295,7 @@ def clear_restore_leftovers(db_file: Path) -> list[Path]:
     ``kill -9`` during ``ketnoi restore`` left ``.rs.db.restoring``, 26 MB). Done at every
     opening of the database (db.migrate.open_database) and by :func:`prune`; returns what went."""
     gone: list[Path] = []
-    stale = time.time() - RESTORE_LEFTOVER_S  # (file times are the system's, not db.clock's)
+    stale = time.time() - RESTORE_LEFTOVER_S  # noqa: TID251 (file times are the system's, not db.clock's)
     prepared = db_file.with_name(f".{db_file.name}.restoring")
     for leftover in (prepared, prepared.with_name(prepared.name + "-journal")):
         with contextlib.suppress(OSError):

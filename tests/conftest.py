@@ -1,8 +1,11 @@
 """Shared fixtures: a fresh, migrated SQLite file per test; Qt runs headless; the clock pinned.
 
 Every "now" and "today" of the app comes from ``db.clock``; each test starts with it pinned to
-:data:`PINNED` (ticking on from there), so the suite answers the same on any date. ``.ci/run``
-proves it by running the suite again under ``faketime`` a year ahead.
+:data:`PINNED` (ticking on from there), so the suite answers the same on any date; ruff's banned-api
+list (pyproject.toml) refuses any other reading of the system clock in the code and the tests.
+``.ci/run`` proves it by running the tests again under ``faketime`` a year ahead — all but the
+window's tests that run wholly in the test process (marked ``pinned_only`` here), where the
+pinned clock is the only clock: those that start Ketnoi or Python in another process are in.
 """
 
 from __future__ import annotations
@@ -109,6 +112,30 @@ def _shares_the_machine(nodeid: str) -> bool:
             text = ""
         _SHARED_FILES[path] = "postgres" in text or "pg_url" in text or "tests.read_only" in text
     return _SHARED_FILES[path]
+
+
+_OTHER_PROCESS: dict[Path, bool] = {}
+
+
+def _starts_a_process(path: Path) -> bool:
+    """Whether a test file starts another process (Ketnoi's CLI, its window, Python), where
+    the pinned clock does not reach: the system's date is read there."""
+    if path not in _OTHER_PROCESS:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            text = "subprocess"
+        _OTHER_PROCESS[path] = "subprocess" in text or "QProcess" in text or "multiprocessing" in text
+    return _OTHER_PROCESS[path]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The window's tests that run wholly in the test process are marked ``pinned_only``."""
+    ui = Path(__file__).resolve().parent / "ui"
+    for item in items:
+        path = Path(str(item.path)).resolve()
+        if path.is_relative_to(ui) and not _starts_a_process(path):
+            item.add_marker(pytest.mark.pinned_only)
 
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)

@@ -19,6 +19,7 @@ from app.briefing.gather import (
     gather_organisation,
 )
 from app.errors import UserError
+from db import clock
 from db.engine import read_session, unit_of_work
 from db.models import Organisation
 from tests.app.briefing.seed import TODAY, Sample, big_organisation
@@ -51,7 +52,7 @@ def test_find_organisation_refuses_ambiguous_missing_and_deleted(
     with unit_of_work(engine) as s:
         org = s.get(Organisation, data.rd)
         assert org is not None
-        org.deleted_at = dt.datetime.now(dt.UTC)
+        org.deleted_at = clock.utcnow()
     with read_session(engine) as s:
         with pytest.raises(BriefNotFound):
             find_organisation(s, "R&D<V>")

@@ -17,6 +17,7 @@ from app.briefing import render
 from app.briefing.data import ActionRow, MeetingRow, OrganisationBrief
 from app.briefing.gather import gather_contact, gather_digest, gather_meeting, gather_organisation
 from app.briefing.layout import font_dir
+from db import clock
 from db.engine import read_session
 from tests.app.briefing.pdfutil import is_embedded, page_fonts, pdf_text
 from tests.app.briefing.seed import TODAY, Sample, big_organisation
@@ -120,7 +121,7 @@ def test_header_footer_and_paper(session: Session, data: Sample, tmp_path: Path)
 
 
 def gather_organisation_brief_stub() -> OrganisationBrief:
-    return OrganisationBrief(organisation_id=1, name="X", generated_at=dt.datetime.now(dt.UTC), today=TODAY)
+    return OrganisationBrief(organisation_id=1, name="X", generated_at=clock.utcnow(), today=TODAY)
 
 
 def test_a_hand_built_brief_renders_to_a_file_object_with_progress() -> None:

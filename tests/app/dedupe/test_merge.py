@@ -12,6 +12,7 @@ from app import records
 from app.errors import ConflictError
 from app.merge import merge, merge_preview, undo_merge
 from app.undo import UndoConflict, describe, last_undoable, undo_group
+from db import clock
 from db import models as m
 from db.engine import read_session, unit_of_work
 from tests.app.dedupe.conftest import link_state, meeting, record_state
@@ -207,7 +208,7 @@ def test_newer_non_empty_value_wins_by_default(engine: Engine) -> None:
         s.execute(
             m.Contact.__table__.update()
             .where(m.Contact.__table__.c.id == a)
-            .values(updated_at=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
+            .values(updated_at=clock.utcnow() + dt.timedelta(hours=1))
         )  # type: ignore[attr-defined]
     with unit_of_work(engine) as s:
         merge(s, "contact", b, a)
