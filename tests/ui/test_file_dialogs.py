@@ -77,10 +77,17 @@ def test_the_type_column_names_files_by_their_names(qtbot, tmp_path: Path) -> No
     (tmp_path / "danh-ba.xlsx").write_bytes(b"not really a workbook")
     (tmp_path / "ketnoi.db").write_bytes(b"SQLite format 3\x00" + bytes(100))
     provider = file_dialogs.provider()
-    from PySide6.QtCore import QFileInfo
+    from PySide6.QtCore import QFileInfo, QMimeDatabase
 
     assert provider.type(QFileInfo(str(tmp_path / "ketnoi.db"))) == "DB File"
-    assert "spreadsheet" in provider.type(QFileInfo(str(tmp_path / "danh-ba.xlsx"))).lower()
+    # By its name, not its bytes (plain text): the workbook type's own wording, which the machine's
+    # MIME database gives ("Excel 2007 spreadsheet", or "Microsoft Excel Worksheet" where
+    # LibreOffice is installed).
+    mimes = QMimeDatabase()
+    workbook = mimes.mimeTypeForName("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    said = provider.type(QFileInfo(str(tmp_path / "danh-ba.xlsx")))
+    assert said == workbook.comment() and said
+    assert said != mimes.mimeTypeForName("text/plain").comment()
     assert not provider.icon(QFileInfo(str(tmp_path / "ketnoi.db"))).isNull()
     assert not provider.icon(QFileInfo(str(tmp_path))).isNull()
 
