@@ -484,7 +484,11 @@ def import_command(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _say_rematched(ctx: Any, result: CommitResult, lang: str) -> None:
-    """The rows matched again at the import because the database changed since the preview."""
+    """The rows matched again at the import because the database changed since the preview:
+    first the imports committed meanwhile whose records rows met (one line each), then the
+    other rows, one by one."""
+    for said in result.imported_since:
+        ctx.out(f"  {text(said, lang, where=True)}")
     if not result.rematched:
         return
     rows = len({(m.sheet, m.row) for m in result.rematched})

@@ -39,7 +39,7 @@ from app.entities import prepare_organisation
 from app.gcpause import paused_gc
 from app.importing import store
 from app.importing.errors import ImportCancelled
-from app.importing.matching import MODELS, MatchContext, db_state, match_rows
+from app.importing.matching import MODELS, MatchContext, db_state, match_rows, newest_seen
 from app.importing.messages import Message, msg
 from app.importing.preview import Cancel, Preview, Progress, RowResult
 from app.importing.sheet import remember_mapping
@@ -71,6 +71,11 @@ class CommitResult:
     # preview and the import (a record they were to update deleted or merged meanwhile, an
     # organisation they linked to gone): each said at its sheet and row (:func:`_rematched`)
     rematched: list[Message] = field(default_factory=list)
+    # imports committed since the preview (a colleague's, another window's: often the same
+    # workbook) whose records rows now match, so that those rows were not created again: one
+    # sentence per import and sheet, naming it (:func:`_imported_since`); their rows are not
+    # in ``rematched``
+    imported_since: list[Message] = field(default_factory=list)
     made_at: dt.datetime | None = None  # the batch's created_at: with its id, what names it
 
 
@@ -454,19 +459,25 @@ def commit_import(
     state = db_state(session)
     changed = any(p.db_state is not None and p.db_state != state for p in items)
     rematched: list[Message] = []
+    imported_since: list[Message] = []
     for preview, own in zip(items, to_write, strict=True):
         previewed = _as_previewed(preview) if changed else None
+        seen = preview.db_state  # (the matching below replaces it)
         sheet_progress = None if progress is None else _offset(progress, before, own, overall)
         before += own
         batch, counts = _commit_sheet(session, preview, batch, actor, remember, sheet_progress, cancel)
         if previewed is not None:
-            rematched += _rematched(preview, previewed)
+            said = _rematched(preview, previewed)
+            if seen is not None:
+                said, since = _imported_since(session, preview, seen, said, batch)
+                imported_since += since
+            rematched += said
         sheets.append(_sheet_entry(preview, counts))
         for key, n in counts.items():
             totals[key] = totals.get(key, 0) + n
     if batch is None:
         # Every row of every sheet rejected or skipped: no empty batch in the history.
-        return CommitResult(None, totals, rematched)
+        return CommitResult(None, totals, rematched, imported_since)
     totals["sheets"] = sheets
     batch.counts = totals
     batch.sheet = ", ".join(s["sheet"] for s in sheets if s["written"])[:200]
@@ -475,7 +486,7 @@ def commit_import(
     session.add(batch)
     session.flush()
     assert batch.id is not None
-    return CommitResult(batch.id, totals, rematched, made_at=batch.created_at)
+    return CommitResult(batch.id, totals, rematched, imported_since, made_at=batch.created_at)
 
 
 Previewed = dict[int, tuple[str, int | None, int | None, str]]
@@ -528,6 +539,62 @@ def _rematched(preview: Preview, previewed: Previewed) -> list[Message]:
             else:
                 out.append(msg("rematch_org_gone", sheet=sheet, row=r.row, id=org, name=org_text))
     return out
+
+
+def _imported_since(
+    session: Session,
+    preview: Preview,
+    seen: Any,
+    said: list[Message],
+    this: m.ImportBatch | None,
+) -> tuple[list[Message], list[Message]]:
+    """Of the rows ``said`` to have found a record added since the preview, those whose record
+    an import committed since wrote: one sentence per such import, in place of theirs.
+
+    Two officers preview the same workbook (every row new), one imports it, then the other:
+    the second import matches the first's records and creates nothing again; it says so in one
+    sentence naming the import, by whom and when, not as a "matched #12" per row."""
+    found = [x for x in said if x.code == "rematch_found" and isinstance(x.params.get("id"), int)]
+    if not found:
+        return said, []
+    model = MODELS[preview.kind]
+    newest = newest_seen(seen, preview.kind)
+    added = {int(x.params["id"]) for x in found if int(x.params["id"]) > newest}
+    written_by: dict[int, int] = {}
+    for part in chunked(sorted(added), store.CHUNK):
+        for ident, batch_id in session.exec(
+            select(model.id, model.import_batch_id).where(col(model.id).in_(part))
+        ):
+            if batch_id is not None and (this is None or batch_id != this.id):
+                written_by[ident] = batch_id
+    if not written_by:
+        return said, []
+    batches = {
+        b.id: b
+        for b in session.exec(
+            select(m.ImportBatch).where(col(m.ImportBatch.id).in_(set(written_by.values())))
+        )
+    }
+    rows: dict[int, set[int | None]] = {}
+    for x in found:
+        batch_id = written_by.get(int(x.params["id"]))
+        if batch_id is not None and batch_id in batches:
+            rows.setdefault(batch_id, set()).add(x.row)
+    since = []
+    for batch_id, its_rows in sorted(rows.items()):
+        b = batches[batch_id]
+        code = "imported_since_preview_by" if b.created_by else "imported_since_preview"
+        at = f"{b.created_at.astimezone():%d/%m/%Y %H:%M}"  # (the reader's clock, as the history shows it)
+        since.append(
+            msg(code, sheet=preview.layout.sheet, file=b.file_name, by=b.created_by, at=at, id=batch_id,
+                rows=len(its_rows))
+        )  # fmt: skip
+    kept = [
+        x
+        for x in said
+        if not (x.code == "rematch_found" and written_by.get(int(x.params.get("id") or 0)) in batches)
+    ]
+    return kept, since
 
 
 def _sheet_entry(preview: Preview, counts: dict[str, int]) -> dict[str, Any]:

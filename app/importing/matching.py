@@ -399,10 +399,14 @@ def _resolve_refs(kind: str, row: RowResult, ctx: MatchContext) -> None:
             c["meeting_id"] = found
 
 
+STATE_KINDS = ("staff", "organisation", "contact", "meeting", "action")
+"""The kinds of record :func:`db_state` fingerprints, in its order."""
+
+
 def db_state(session: Session) -> tuple[Any, ...]:
     """A fingerprint of the records matching depends on: equal fingerprints, equal matches."""
     out: list[Any] = []
-    for model in (m.Staff, m.Organisation, m.Contact, m.Meeting, m.Action):
+    for model in (MODELS[kind] for kind in STATE_KINDS):
         out += list(
             session.exec(
                 select(func.count(), func.max(model.id), func.max(model.updated_at)).select_from(model)
@@ -412,6 +416,12 @@ def db_state(session: Session) -> tuple[Any, ...]:
         session.exec(select(func.count(), func.max(m.ContactMethod.id)).select_from(m.ContactMethod)).one()
     )
     return tuple(out)
+
+
+def newest_seen(state: tuple[Any, ...], kind: str) -> int:
+    """The highest id of a ``kind`` record when :func:`db_state` gave ``state``: the records
+    above it were added since."""
+    return int(state[3 * STATE_KINDS.index(kind) + 1] or 0)
 
 
 def _seed(ctx: MatchContext, after: Sequence[Preview], kind: str) -> None:

@@ -532,6 +532,20 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "the preview linked it to organisation #{prev_id}; the database changed since, and it is linked to #{id}",
         "bản xem trước gắn dòng này với tổ chức #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này được gắn với #{id}",
     ),
+    # (two officers preview one workbook; one imports it, then the other: the second creates
+    # nothing again, and says whose import its rows met)
+    "imported_since_preview_by": (
+        '"{file}" was imported by {by} at {at} (import #{id}) after this preview was made; '
+        "rows that now match the records it wrote were not created a second time: {rows}",
+        '"{file}" đã được {by} nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; '
+        "các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}",
+    ),
+    "imported_since_preview": (
+        '"{file}" was imported at {at} (import #{id}) after this preview was made; '
+        "rows that now match the records it wrote were not created a second time: {rows}",
+        '"{file}" đã được nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; '
+        "các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}",
+    ),
 }
 
 LEVELS: dict[str, Level] = {
@@ -592,6 +606,8 @@ LEVELS: dict[str, Level] = {
     "rematch_changed": "warning",
     "rematch_org_gone": "warning",
     "rematch_org_other": "warning",
+    "imported_since_preview_by": "warning",
+    "imported_since_preview": "warning",
 }
 
 TERMS: dict[str, tuple[str, str]] = {

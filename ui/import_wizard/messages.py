@@ -398,6 +398,16 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             "the preview linked it to organisation #{prev_id}; the database changed since, and it is linked to #{id}",
         ),
+        "imported_since_preview_by": tr(
+            "ImportMessage",
+            '"{file}" was imported by {by} at {at} (import #{id}) after this preview was made; '
+            "rows that now match the records it wrote were not created a second time: {rows}",
+        ),
+        "imported_since_preview": tr(
+            "ImportMessage",
+            '"{file}" was imported at {at} (import #{id}) after this preview was made; '
+            "rows that now match the records it wrote were not created a second time: {rows}",
+        ),
     }
 
 

@@ -91,3 +91,84 @@ def test_two_imports_at_once_on_postgres_give_the_records_of_one(
         assert _counts(engine) == (40, 5)
     finally:
         engine.dispose()
+
+
+# --- two windows: both preview, then one imports, then the other ---------------------------
+
+
+def _preview_twice_then_import_twice(url: str, path: Path) -> tuple[Any, Any]:
+    """Officer A's window and officer B's, each with its own engine on one database: both
+    preview ``path`` (every row new to both), A imports, then B."""
+    from tests.app.importing.helpers import preview
+
+    a, b = open_database(url), open_database(url)
+    try:
+        seen_by_a, seen_by_b = preview(a, path), preview(b, path)
+        assert seen_by_a.counts()["new"] == seen_by_b.counts()["new"] == 40
+        first = run_import(a, seen_by_a, actor="Lê Thị Lan")
+        assert first.batch_id is not None and first.counts["new"] == 40
+        return first, run_import(b, seen_by_b, actor="Trần Minh")
+    finally:
+        a.dispose()
+        b.dispose()
+
+
+def _check_second(first: Any, second: Any, path: Path) -> None:
+    from app.importing.messages import text
+
+    assert second.batch_id is None  # nothing left to write: no empty import in the history
+    assert second.counts["new"] == 0 and second.counts.get("organisations_created", 0) == 0
+    assert second.rematched == []  # not forty "matched #12" lines: one sentence
+    at = f"{first.made_at.astimezone():%d/%m/%Y %H:%M}"
+    assert [text(m, "en", where=True) for m in second.imported_since] == [
+        f'sheet "Khách mời": "{path.name}" was imported by Lê Thị Lan at {at} (import #{first.batch_id}) '
+        "after this preview was made; rows that now match the records it wrote were not created a "
+        "second time: 40"
+    ]
+    assert [text(m, "vi", where=True) for m in second.imported_since] == [
+        f'trang "Khách mời": "{path.name}" đã được Lê Thị Lan nhập lúc {at} (lần nhập #{first.batch_id}) '
+        "sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên "
+        "không được tạo lần thứ hai: 40"
+    ]
+
+
+def test_two_windows_previewing_one_sheet_then_importing_it_in_turn_write_it_once_on_sqlite(
+    engine: Engine, db_url: str, tmp_path: Path
+) -> None:
+    path = write_xlsx(tmp_path / "danh-ba.xlsx", {"Khách mời": ROWS})
+    first, second = _preview_twice_then_import_twice(db_url, path)
+    assert _counts(engine) == (40, 5)
+    _check_second(first, second, path)
+
+
+@pytest.mark.postgres
+def test_two_windows_previewing_one_sheet_then_importing_it_in_turn_write_it_once_on_postgres(
+    pg_url: str, tmp_path: Path
+) -> None:
+    path = write_xlsx(tmp_path / "danh-ba.xlsx", {"Khách mời": ROWS})
+    first, second = _preview_twice_then_import_twice(pg_url, path)
+    engine = open_database(pg_url)
+    try:
+        assert _counts(engine) == (40, 5)
+    finally:
+        engine.dispose()
+    _check_second(first, second, path)
+
+
+def test_a_row_added_since_by_hand_is_still_said_row_by_row(engine: Engine, tmp_path: Path) -> None:
+    """Only an import's records are summed up as that import: a contact typed in a window
+    meanwhile is still named at its row."""
+    from app import records
+    from app.importing.messages import text
+    from db.engine import unit_of_work
+    from tests.app.importing.helpers import preview
+
+    path = write_xlsx(tmp_path / "danh-ba.xlsx", {"Khách mời": ROWS[:3]})
+    seen = preview(engine, path)
+    with unit_of_work(engine) as s:
+        typed = records.create(s, "contact", {"full_name": "Nguyễn Văn 1", "emails": ["nv1@example.vn"]})
+    result = run_import(engine, seen)
+    assert result.imported_since == []
+    assert [text(m, "en", where=True) for m in result.rematched] == [
+        f'sheet "Khách mời", row 3: new in the preview; #{typed} was added since, and it matched #{typed}'
+    ]
