@@ -124,7 +124,7 @@ class CommitPage(QWizardPage):
         self.w.commit_result = result
         c = result.counts
         if result.batch_id is None:
-            self._nothing_written(c)
+            self._nothing_written(result)
             return
         self.setTitle(self.tr("Imported"))
         self.setSubTitle(self.tr("Undo reverses exactly this import; edits made since are kept."))
@@ -146,20 +146,8 @@ class CommitPage(QWizardPage):
         self.undo.setEnabled(True)
         self.again.setVisible(self._sheets_left())
         show_note(self.message, self.tr("The mapping is remembered for the next file with the same headers."))
-        if result.rematched:  # the database changed between the preview and the import: said
-            said = len({(m.sheet, m.row) for m in result.rematched})
-            lines = [
-                "⚠ "
-                + self.tr(
-                    "%n row(s) matched again, because the database changed since the preview:", "", said
-                )
-            ]
-            lines += [f"• {wording(m, where=True)}" for m in result.rematched[:SHOWN_REMATCHED]]
-            if len(result.rematched) > SHOWN_REMATCHED:
-                lines.append(
-                    self.tr("… and %1 more").replace("%1", num(len(result.rematched) - SHOWN_REMATCHED))
-                )
-            show_note(self.message, "\n".join(lines))
+        if result.rematched or result.imported_since:
+            show_note(self.message, self._rematched(result))
         self.w.ctx.changed.emit("", [])
         self.w.ctx.status_message.emit(
             self.tr("Import #%1: %2 new, %3 updated")
@@ -168,8 +156,29 @@ class CommitPage(QWizardPage):
             .replace("%3", num(c.get("update", 0)))
         )
 
-    def _nothing_written(self, c: dict[str, int]) -> None:
+    def _rematched(self, result: CommitResult) -> str:
+        """What the database changed since the preview made of the rows: the imports committed
+        meanwhile whose records they met (a colleague importing the same workbook), one line
+        each, then the other rows matched again, one by one."""
+        lines = [f"⚠ {wording(m, where=True)}" for m in result.imported_since]
+        if result.rematched:
+            said = len({(m.sheet, m.row) for m in result.rematched})
+            lines.append(
+                "⚠ "
+                + self.tr(
+                    "%n row(s) matched again, because the database changed since the preview:", "", said
+                )
+            )
+            lines += [f"• {wording(m, where=True)}" for m in result.rematched[:SHOWN_REMATCHED]]
+            if len(result.rematched) > SHOWN_REMATCHED:
+                lines.append(
+                    self.tr("… and %1 more").replace("%1", num(len(result.rematched) - SHOWN_REMATCHED))
+                )
+        return "\n".join(lines)
+
+    def _nothing_written(self, result: CommitResult) -> None:
         """Every row was rejected or skipped: nothing to undo, no mapping remembered."""
+        c = result.counts
         self.setTitle(self.tr("Nothing imported"))
         self.setSubTitle(self.tr("Every row was rejected or skipped, so nothing was written."))
         self.headline.setText(self.tr("Nothing was imported."))
@@ -185,6 +194,14 @@ class CommitPage(QWizardPage):
         self.report.setVisible(c.get("error", 0) + c.get("duplicate", 0) > 0)
         self.undo.hide()
         self.again.setVisible(self._sheets_left())
+        if result.imported_since:
+            # (another officer or window imported the file after this preview: its rows now
+            # match what that import wrote, and nothing is left to write; not "rejected")
+            self.setSubTitle(
+                self.tr("Another import wrote these records after the preview, so nothing was left to write.")
+            )
+            show_note(self.message, self._rematched(result))
+            return
         show_note(
             self.message,
             self.tr("Save the rows not imported to a workbook, correct them and import it again."),
