@@ -202,22 +202,30 @@ def write_vcf(
 
 EXPORT_LINES: dict[str, tuple[str, str]] = {
     "ics": (
-        "Wrote {file}: {meetings} meeting(s), {reminders} open action(s) as {what}",
-        "Đã ghi {file}: {meetings} cuộc họp, {reminders} việc đang mở dưới dạng {what}",
+        "Wrote {file}: {meetings}, {reminders} as {what}",
+        "Đã ghi {file}: {meetings}, {reminders} dưới dạng {what}",
     ),
     "allday": ("all-day reminders", "lời nhắc cả ngày"),
     "todo": ("tasks", "công việc (VTODO)"),
-    "vcard": (
-        "Wrote {file}: {count} contact(s), vCard {version}",
-        "Đã ghi {file}: {count} liên hệ, vCard {version}",
-    ),
+    "vcard": ("Wrote {file}: {count}, vCard {version}", "Đã ghi {file}: {count}, vCard {version}"),
     "left_out": ("  left out: {why}", "  bỏ qua: {why}"),
 }
 """What ``ketnoi export-ics`` and ``export-vcard`` say of the file written, in English and
-Vietnamese (``--lang`` where the command has it, else the locale); ``--json`` keeps English."""
+Vietnamese (``--lang`` where the command has it, else the locale); ``--json`` keeps English.
+The numbers come with their nouns (:func:`app.language.count_of`): "1 meeting, 2 open actions"."""
+_NOUNS = {
+    "meetings": ("meeting", "meetings", "cuộc họp"),
+    "reminders": ("open action", "open actions", "việc đang mở"),
+    "count": ("contact", "contacts", "liên hệ"),
+}
 
 
 def _said_export(lang: str, code: str, **values: Any) -> str:
+    from app.language import count_of
+
+    for name, noun in _NOUNS.items():
+        if name in values:
+            values[name] = count_of(values[name], noun, lang)
     return EXPORT_LINES[code][1 if lang == "vi" else 0].format(**values)
 
 

@@ -23,3 +23,10 @@ def cli_language(choice: str | None = None) -> str:
     except (AttributeError, ValueError):
         code = ""
     return "vi" if code.lower().startswith("vi") else "en"
+
+
+def count_of(n: int, noun: tuple[str, str, str], lang: str) -> str:
+    """``n`` with its noun in ``lang``, ``noun`` being (English one, English many, Vietnamese):
+    "1 page", "2 pages", "2 trang" (a Vietnamese noun does not change with the number)."""
+    one, many, vi = noun
+    return f"{n} {vi if lang == 'vi' else one if n == 1 else many}"

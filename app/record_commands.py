@@ -23,7 +23,7 @@ from app.errors import UserError
 from app.language import cli_language
 from app.record_fields import COMMAND_NAMES, KINDS, add_field_options, convert, typed_values
 from app.shown_record import record_lines
-from db import clock
+from db import clock, kinds
 from db.engine import read_session, unit_of_work
 
 _ALIASES = {"organisation": ["organisation", "organization"], "contact": [], "meeting": [], "action": []}
@@ -100,12 +100,18 @@ def _record_document(kind: str, record_id: int, values: dict[str, Any]) -> dict[
     return {"kind": kind, "id": record_id, "record": values}
 
 
-def _print_record(ctx: CliContext, kind: str, values: dict[str, Any], lines: list[tuple[str, str]]) -> None:
-    """The record's fields in words (:mod:`app.shown_record`); a value of several lines (an
-    agenda, minutes) keeps its lines under the first."""
-    ctx.out(f"{kind} #{values['id']}  {records_label(kind, values)}")
-    for key, shown in lines:
-        ctx.out(f"  {key:<22} " + shown.replace("\n", "\n" + " " * 25))
+def _print_record(
+    ctx: CliContext, kind: str, values: dict[str, Any], lines: list[tuple[str, str]], lang: str
+) -> None:
+    """The record's fields in words under their labels (:mod:`app.shown_record`), the kind named
+    in ``lang`` ("Tổ chức #1  Bộ Tài chính"); a value of several lines (an agenda, minutes) keeps
+    its lines under the first."""
+    info = kinds.info(kind)
+    noun = info.noun_vi if lang == "vi" else info.noun
+    ctx.out(f"{noun[:1].upper()}{noun[1:]} #{values['id']}  {records_label(kind, values)}")
+    width = max((len(label) for label, _ in lines), default=0)
+    for label, shown in lines:
+        ctx.out(f"  {label:<{width}}  " + shown.replace("\n", "\n" + " " * (width + 4)))
 
 
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -188,9 +194,10 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     with read_session(ctx.engine()) as session:
         record_id = resolve.resolve(session, args.entity, args.record)
         values = records.get(session, args.entity, record_id)
-        lines = [] if ctx.json else record_lines(session, args.entity, values, cli_language())
+        lang = cli_language()
+        lines = [] if ctx.json else record_lines(session, args.entity, values, lang)
     ctx.emit(_record_document(args.entity, record_id, values))  # --json: the stored values
-    _print_record(ctx, args.entity, values, lines)
+    _print_record(ctx, args.entity, values, lines, lang)
     return 0
 
 

@@ -6,10 +6,13 @@ a person reads the words the window shows, in the CLI's language (:mod:`app.valu
 "Bên ta cần làm", "Cao"), a referenced record by its name with its id ("Genetica (#2)"),
 "Có"/"Không" for a yes/no field, a country by its name ("Việt Nam"), and dates day first in
 local time ("05/12/2026 20:47").
-``--json`` keeps the stored values (the command emits those, not these lines).
+Each field is named by the window's label in that language (:data:`app.value_labels.FIELDS`:
+"Cán bộ phụ trách", not ``owner_id``); when the record was added and last changed come last;
+its version (an edit's check, for scripts) and a contact's name parts that only repeat its full
+name are left out. ``--json`` keeps the stored values (the command emits those, not these lines).
 
     record_lines(session, "action", records.get(session, "action", 12), "vi")
-    # [("title", "Gửi thư giới thiệu"), ("direction", "Bên ta cần làm"), ("organisation_id", "Genetica (#7)"), …]
+    # [("Tiêu đề", "Gửi thư giới thiệu"), ("Bên thực hiện", "Bên ta cần làm"), ("Tổ chức", "Genetica (#7)"), …]
 """
 
 from __future__ import annotations
@@ -23,8 +26,11 @@ from sqlmodel import Session
 from app import value_labels
 from app.history import LIST_REFERS_TO, REFERS_TO, labels_of
 
-# Read alongside a field shown better (the organisation's name, beside organisation_id).
-_SKIPPED = frozenset({"id", "organisation_name"})
+# Read alongside a field shown better (the organisation's name, beside organisation_id; the id,
+# in the heading), or of use to scripts only (the version ``edit --if-version`` checks: --json).
+_SKIPPED = frozenset({"id", "organisation_name", "version"})
+_LAST = ("import_batch_id", "created_at", "updated_at", "deleted_at")  # after the record's own fields
+_NAME_PARTS = ("family_name", "middle_name", "given_name")
 _YES_NO = value_labels.ACTIVE  # ("Yes", "Có"), ("No", "Không")
 
 
@@ -55,6 +61,8 @@ def shown_value(kind: str, field: str, value: Any, names: dict[str, dict[int, st
     if field in LIST_REFERS_TO and isinstance(value, list):
         kind_of = names.get(LIST_REFERS_TO[field], {})
         return ", ".join(kind_of.get(x, f"#{x}") if isinstance(x, int) else str(x) for x in value)
+    if field == "import_batch_id":
+        return f"#{value}"
     if field == "country" and isinstance(value, str):
         return value_labels.country_name(value, lang)  # "Việt Nam", not "VN"
     if isinstance(value, dt.datetime):
@@ -77,10 +85,16 @@ def shown_value(kind: str, field: str, value: Any, names: dict[str, dict[int, st
 
 
 def record_lines(session: Session, kind: str, values: dict[str, Any], lang: str) -> list[tuple[str, str]]:
-    """(field, value in words) for every field that holds something, in the stored order."""
+    """(field's label, value in words) for every field that holds something, in the stored order
+    (see the module's docstring for what is left out and what comes last)."""
     names = _names(session, values)
+    skipped = set(_SKIPPED)
+    parts = [str(values.get(p) or "") for p in _NAME_PARTS]
+    if kind == "contact" and " ".join(p for p in parts if p) == values.get("full_name"):
+        skipped.update(_NAME_PARTS)  # "Nguyễn | Thị Hồng | Nhung" under "Nguyễn Thị Hồng Nhung"
+    order = [f for f in values if f not in _LAST] + [f for f in _LAST if f in values]
     return [
-        (field, shown_value(kind, field, value, names, lang))
-        for field, value in values.items()
-        if field not in _SKIPPED and value not in (None, "", [], {})
+        (value_labels.field_name(field, lang), shown_value(kind, field, values[field], names, lang))
+        for field in order
+        if field not in skipped and values[field] not in (None, "", [], {})
     ]

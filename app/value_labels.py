@@ -82,6 +82,77 @@ _CONTACT_LABEL_CODES: dict[str, str] = {
     fold(w): code for code, pair in CONTACT_LABELS.items() for w in (code, *pair)
 }
 
+FIELDS: dict[str, Pair] = {
+    # A record's fields by the window's form labels (ui.labels.field_label and its Vietnamese),
+    # for ``ketnoi KIND show`` (app.shown_record): "Cán bộ phụ trách", not "owner_id".
+    "name": ("Name", "Tên"),
+    "name_en": ("English name", "Tên tiếng Anh"),
+    "acronym": ("Acronym", "Tên viết tắt"),
+    "aliases": ("Other names", "Tên gọi khác"),
+    "kind": ("Kind", "Loại"),
+    "parent_id": ("Part of", "Trực thuộc"),
+    "full_name": ("Full name", "Họ và tên"),
+    "family_name": ("Family name", "Họ"),
+    "middle_name": ("Middle name", "Tên đệm"),
+    "given_name": ("Given name", "Tên"),
+    "honorific": ("Honorific", "Danh xưng"),
+    "position": ("Position", "Chức vụ"),
+    "organisation_id": ("Organisation", "Tổ chức"),
+    "emails": ("Emails", "Email"),
+    "phones": ("Phones", "Điện thoại"),
+    "country": ("Country", "Quốc gia"),
+    "city": ("City", "Tỉnh/thành phố"),
+    "address": ("Address", "Địa chỉ"),
+    "website": ("Website", "Trang web"),
+    "sectors": ("Sectors", "Lĩnh vực"),
+    "tags": ("Tags", "Nhãn"),
+    "influence": ("Influence (1–5)", "Mức ảnh hưởng (1–5)"),
+    "interest": ("Interest (1–5)", "Mức quan tâm (1–5)"),
+    "owner_id": ("Relationship owner", "Cán bộ phụ trách"),
+    "source": ("Source", "Nguồn"),
+    "last_contacted_on": ("Last contacted", "Liên hệ gần nhất"),
+    "title": ("Title", "Tiêu đề"),
+    "starts_at": ("When", "Thời gian"),
+    "ends_at": ("Ends", "Kết thúc"),
+    "location": ("Location", "Địa điểm"),
+    "agenda": ("Agenda", "Chương trình họp"),
+    "minutes": ("Minutes", "Biên bản"),
+    "decisions": ("Decisions", "Kết luận"),
+    "attendees": ("Attendees", "Thành phần tham dự"),
+    "organisation_ids": ("Organisations", "Tổ chức"),
+    "staff_ids": ("Our staff", "Cán bộ bên ta"),
+    "direction": ("Direction", "Bên thực hiện"),
+    "responsible_staff_id": ("Responsible (us)", "Người thực hiện (bên ta)"),
+    "responsible_contact_id": ("Responsible (them)", "Người thực hiện (đối tác)"),
+    "meeting_id": ("Meeting", "Cuộc họp"),
+    "due_date": ("Due", "Hạn"),
+    "status": ("Status", "Trạng thái"),
+    "priority": ("Priority", "Mức ưu tiên"),
+    "reference": ("Reference", "Số hiệu"),
+    "completed_on": ("Completed on", "Ngày hoàn thành"),
+    "confidential": ("Confidential", "Mật"),
+    "shared_with": ("Shared with", "Chia sẻ với"),
+    "notes": ("Notes", "Ghi chú"),
+}
+"""Field → (English, Vietnamese): the window's label of each field a record shows
+(``tests/ui/test_value_labels.py`` holds them to it)."""
+RECORD_META: dict[str, Pair] = {
+    "created_at": ("Created", "Ngày tạo"),
+    "updated_at": ("Last changed", "Cập nhật lần cuối"),
+    "deleted_at": ("Deleted", "Ngày xoá"),
+    "import_batch_id": ("Import", "Lần nhập dữ liệu"),
+}
+"""When a record was added, last changed or deleted and the import that brought it: the window
+shows these in a record's history, not on its form, so no form label holds them."""
+
+
+def field_name(field: str, lang: str) -> str:
+    """A field as a person reads it in ``lang`` ("owner_id": "Cán bộ phụ trách" / "Relationship
+    owner"); a field with no label as it is written, without its underscores."""
+    pair = FIELDS.get(field) or RECORD_META.get(field)
+    return pair[1 if lang == "vi" else 0] if pair else field.replace("_", " ")
+
+
 TABLES: dict[tuple[str, str], dict[Any, Pair]] = {
     ("organisation", "kind"): ORGANISATION_KINDS,
     ("meeting", "kind"): MEETING_KINDS,

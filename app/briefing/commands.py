@@ -22,6 +22,7 @@ from app import validation
 from app.briefing import gather
 from app.briefing.produce import BriefRequest, pdf_path, produce
 from app.errors import UserError
+from app.language import count_of
 from app.written import NotWritten
 from db import clock
 from db.engine import read_session
@@ -41,6 +42,11 @@ def parse_day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2026-11-30 or 30/11/2026)") from None
 
 
+_WROTE = ("Wrote {file} ({pages})", "Đã ghi {file} ({pages})")
+"""What ``ketnoi brief`` says of the PDF written, in the brief's language: "Đã ghi b.pdf (1 trang)"."""
+_PAGES = ("page", "pages", "trang")
+
+
 def _write(args: argparse.Namespace, ctx: Context, req: BriefRequest) -> int:
     try:
         done = produce(
@@ -52,7 +58,11 @@ def _write(args: argparse.Namespace, ctx: Context, req: BriefRequest) -> int:
         )
     except NotWritten as exc:  # in the brief's language (--lang vi: Vietnamese)
         raise UserError(exc.text(req.lang)) from None
-    ctx.out(f"Wrote {done.path} ({done.pages} page{'s' if done.pages != 1 else ''})")
+    ctx.out(
+        _WROTE[1 if req.lang == "vi" else 0].format(
+            file=done.path, pages=count_of(done.pages, _PAGES, req.lang)
+        )
+    )
     return 0
 
 

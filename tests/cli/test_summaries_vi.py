@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -58,12 +59,60 @@ def test_exports_say_what_they_wrote_and_left_out_in_vietnamese(
     ]
     # --lang en where the command has it; English under an English locale; --json stays English
     done = _run(db, "export-ics", str(ics), "--meeting", "999", "--reminders", "todo", "--lang", "en")
-    assert done.stdout.splitlines()[0].endswith(" open action(s) as tasks")
+    assert re.fullmatch(
+        rf"Wrote {re.escape(str(ics))}: 0 meetings, \d+ open actions as tasks", done.stdout.splitlines()[0]
+    )
     assert "  left out: meeting #999: no such meeting" in done.stdout.splitlines()
     done = _run(db, "export-vcard", str(vcf), "--contact", "999", lang="en_GB.UTF-8")
     assert done.stdout.splitlines() == [
-        f"Wrote {vcf}: 0 contact(s), vCard 3.0",
+        f"Wrote {vcf}: 0 contacts, vCard 3.0",
         "  left out: contact #999: no such contact",
     ]
     doc = json.loads(_run(db, "export-vcard", str(vcf), "--contact", "999", "--json").stdout)
     assert doc["skipped"] == ["contact #999: no such contact"]
+
+
+def test_brief_and_exports_say_what_they_wrote_with_its_number_in_words(
+    demo: tuple[Path, str], tmp_path: Path
+) -> None:
+    """Reviewer: ``ketnoi brief`` said "Wrote b.pdf (1 page)" under LANG=vi_VN.UTF-8, and the
+    exports said "1 contact(s)", "1 meeting(s)" in English. Now Vietnamese under a Vietnamese
+    locale (or ``--lang vi``), and English with its plural."""
+    db, _ = demo
+    pdf = tmp_path / "b.pdf"
+    done = _run(db, "brief", "org", "1", "-o", str(pdf))
+    assert done.returncode == 0 and pdf.is_file(), done.stderr
+    assert done.stdout.splitlines() == [f"Đã ghi {pdf} (1 trang)"]
+    done = _run(db, "brief", "org", "1", "-o", str(pdf), lang="en_GB.UTF-8")
+    assert done.stdout.splitlines() == [f"Wrote {pdf} (1 page)"]
+    done = _run(
+        db, "brief", "digest", "--from", "2020-01-01", "--to", "2030-12-31", "-o", str(pdf), "--lang", "en"
+    )
+    pages = int(re.fullmatch(rf"Wrote {re.escape(str(pdf))} \((\d+) pages\)", done.stdout.strip())[1])  # type: ignore[index]
+    assert pages > 1
+    done = _run(
+        db,
+        "brief",
+        "digest",
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2030-12-31",
+        "-o",
+        str(pdf),
+        "--lang",
+        "vi",
+        lang="en_GB.UTF-8",
+    )
+    assert done.stdout.splitlines() == [f"Đã ghi {pdf} ({pages} trang)"]
+
+    vcf, ics = tmp_path / "c.vcf", tmp_path / "c.ics"
+    done = _run(db, "export-vcard", str(vcf), "--contact", "1", lang="en_GB.UTF-8")
+    assert done.stdout.splitlines() == [f"Wrote {vcf}: 1 contact, vCard 3.0"]
+    done = _run(db, "export-vcard", str(vcf), "--contact", "1", "--contact", "2", lang="en_GB.UTF-8")
+    assert done.stdout.splitlines() == [f"Wrote {vcf}: 2 contacts, vCard 3.0"]
+    done = _run(db, "export-ics", str(ics), "--meeting", "1", lang="en_GB.UTF-8")
+    assert re.fullmatch(
+        rf"Wrote {re.escape(str(ics))}: 1 meeting, \d+ open actions? as all-day reminders",
+        done.stdout.strip(),
+    ), done.stdout

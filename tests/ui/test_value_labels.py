@@ -39,3 +39,14 @@ def test_every_word_is_the_windows_word(qapp: Any, lang: str) -> None:
         )
     finally:
         i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_field_is_named_as_the_windows_form_names_it(qapp: Any, lang: str) -> None:
+    """``ketnoi KIND show`` names a field by app.value_labels.FIELDS: the form's own label."""
+    assert i18n.install(qapp, lang) == lang
+    try:
+        for field in value_labels.FIELDS:
+            assert value_labels.field_name(field, lang) == labels.field_label(field), field
+    finally:
+        i18n.install(qapp, "en")
