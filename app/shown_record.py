@@ -63,6 +63,12 @@ def shown_value(kind: str, field: str, value: Any, names: dict[str, dict[int, st
         return ", ".join(kind_of.get(x, f"#{x}") if isinstance(x, int) else str(x) for x in value)
     if field == "import_batch_id":
         return f"#{value}"
+    if field == "phones" and isinstance(value, list):  # as the window shows them: 0912 345 678
+        from app import validation
+
+        return ", ".join(
+            validation.phone_display(p) if validation.phone_verified(p) else str(p) for p in value
+        )
     if field == "country" and isinstance(value, str):
         return value_labels.country_name(value, lang)  # "Việt Nam", not "VN"
     if isinstance(value, dt.datetime):

@@ -111,6 +111,7 @@ def test_fields_are_named_as_the_window_names_them_not_by_their_columns(db: Path
     assert vi["Họ và tên"] == en["Full name"] == raw["full_name"]
     assert vi["Tổ chức"] == en["Organisation"] and vi["Tổ chức"].endswith(f" (#{raw['organisation_id']})")
     assert vi["Liên hệ gần nhất"] == f"{dt.date.fromisoformat(raw['last_contacted_on']):%d/%m/%Y}"
+    assert raw["phones"] == ["+84912345678"] and vi["Điện thoại"] == en["Phones"] == "0912 345 678"
     assert "Cán bộ phụ trách" in vi and "Relationship owner" in en
     assert list(vi)[-2:] == ["Ngày tạo", "Cập nhật lần cuối"] and list(en)[-2:] == ["Created", "Last changed"]
     assert raw["family_name"] + " " in raw["full_name"] and "Họ" not in vi and "Family name" not in en
