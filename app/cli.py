@@ -112,16 +112,24 @@ class PasswordNeeded(UserError):
         self.vi = vi
 
 
-def _refused_login(exc: BaseException) -> bool:
-    """``exc``, or an error it was raised from, is a login the server turned away."""
+class PasswordRefused(UserError):
+    """The server turned away the password typed at the terminal (db.engine.password_refused)."""
+
+    def __init__(self, en: str, vi: str) -> None:
+        super().__init__(en)
+        self.vi = vi
+
+
+def _refused_login(exc: BaseException) -> BaseException | None:
+    """The login the server turned away that ``exc`` is, or an error it was raised from; None."""
     seen: set[int] = set()
     found: BaseException | None = exc
     while found is not None and id(found) not in seen:
         seen.add(id(found))
         if getattr(found, "login_refused", False):
-            return True
+            return found
         found = found.__cause__ or found.__context__
-    return False
+    return None
 
 
 class CliContext:
@@ -159,7 +167,7 @@ class CliContext:
         try:
             return fn()
         except Exception as exc:
-            if not _refused_login(exc):
+            if _refused_login(exc) is None:
                 raise
             from db.engine import needs_password, password_wanted, server_address
 
@@ -184,7 +192,17 @@ class CliContext:
             if not password:
                 raise PasswordNeeded(password_wanted(self.url), password_wanted(self.url, "vi")) from exc
             self.url = u.set(password=password).render_as_string(hide_password=False)
-        return fn()
+        try:
+            return fn()
+        except Exception as again:
+            said = _refused_login(again)
+            if said is None:
+                raise
+            from db.engine import password_refused
+
+            raise PasswordRefused(
+                password_refused(self.url, said), password_refused(self.url, said, "vi")
+            ) from again
 
     def actor(self) -> str:
         """Who the history says made a change: on a team database the signed-in login's staff

@@ -404,6 +404,33 @@ def turned_away(url: str, exc: BaseException, lang: str = "en") -> str:
     )
 
 
+def password_refused(url: str, exc: BaseException, lang: str = "en") -> str:
+    """What to say when the server turned away the password just typed at the terminal for
+    this login: which login, which server, and what to do — type it again, keep the right one
+    in ~/.pgpass, or ask the administrator — the server's own words last (they name the cause
+    when it is not the password). Never the URL: it holds the password. ``lang``: "vi" for
+    Vietnamese (the command line under a Vietnamese locale). (It said that an administrator
+    may have disabled the login: of a password mistyped.)"""
+    u = make_url(url)
+    words = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    said = next((w.split("FATAL:", 1)[1].strip() for w in words if "FATAL:" in w), words[0] if words else "")
+    if lang == "vi":
+        return (
+            f"máy chủ ({server_address(u)}, cơ sở dữ liệu {u.database or '?'}) không nhận mật khẩu "
+            f"vừa gõ cho tài khoản {u.username!r}; chưa có gì thay đổi. Hãy chạy lại lệnh và gõ lại "
+            f"mật khẩu (khi gõ, mật khẩu không hiện ra), hoặc ghi đúng mật khẩu vào ~/.pgpass (trên "
+            f"Windows là %APPDATA%\\postgresql\\pgpass.conf). Nếu không nhớ mật khẩu, hãy nhờ quản "
+            f"trị viên đặt mật khẩu mới. Máy chủ trả lời: {said}"
+        )
+    return (
+        f"the server ({server_address(u)}, database {u.database or '?'}) refused the password "
+        f"typed for login {u.username!r}; nothing was changed. Run the command again and type it "
+        f"again (it is not shown as you type), or put the right one in ~/.pgpass (on Windows "
+        f"%APPDATA%\\postgresql\\pgpass.conf). If you do not know it, ask your administrator to "
+        f"set a new one. The server said: {said}"
+    )
+
+
 def needs_password(url: str) -> bool:
     """The server asks this login for a password and none was given — not in the URL, not in a
     password file, not in PGPASSWORD (libpq's PQconnectionNeedsPassword: whatever language

@@ -108,6 +108,8 @@ class AppContext(QObject):
         # the status bar says it once, the Backups dialog while this database is open
         self.daily_backup_failed: tuple[dt.datetime, BaseException] | None = None
         self.changed.connect(self._coarse_change)
+        self.tasks.unreachable = self._unreachable_said
+        self.server_back.connect(self.tasks.read_again)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -316,6 +318,13 @@ class AppContext(QObject):
         if server_unreachable(exc):
             return self._unreachable_in_words(exc, typed=False)
         return exc
+
+    def _unreachable_said(self, exc: BaseException) -> Unreachable | None:
+        """A failed task's error when the server cannot be reached, as :class:`Unreachable`
+        (:attr:`ui.tasks.TaskManager.unreachable`); None for any other error."""
+        if isinstance(exc, Unreachable):
+            return exc
+        return self._unreachable_in_words(exc, typed=False) if server_unreachable(exc) else None
 
     def unreachable_text(self, *, typed: bool = False, opening: bool = False) -> str:
         """What Ketnoi says when the team database's server cannot be reached (the network,

@@ -321,7 +321,9 @@ class MainWindow(QMainWindow):
             a.setToolTip(
                 f"{text.replace('&', '').rstrip('…')} ({QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
             )
-        a.triggered.connect(lambda _c=False: slot())
+        # a window a menu opens that reads what it shows as it opens (Reorganisation…, Users…):
+        # with the team server away, the one sentence in a box rather than a traceback
+        a.triggered.connect(lambda _c=False: self.commands.opened(slot))
         self.addAction(a)
         return a
 

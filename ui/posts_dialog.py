@@ -46,7 +46,7 @@ from app import posts, records
 from app.changes import Changes
 from app.errors import UserError, ValidationError
 from db.engine import Session, read_session
-from ui.context import AppContext
+from ui.context import AppContext, Unreachable
 from ui.fit import ElidedLabel
 from ui.icons import BUILT_IN, icon
 from ui.rows import RowsModel
@@ -298,6 +298,7 @@ class PostsDialog(QDialog):
         self.loads = 0  # lists shown so far (tests wait on it)
         self.holders: frozenset[int] = frozenset()  # contacts holding or having held a post here
         self._generation = 0  # only the latest read is shown
+        self._away = False  # the last read could not reach the server (said in self.error)
         self._applying = False
         self._stale = False  # a list read while a cell was being edited, not shown
         self._closing: int | None = None  # closed with notes unsaved: the result, once saved
@@ -455,10 +456,14 @@ class PostsDialog(QDialog):
         self.ctx.tasks.run(work, on_done=done, on_error=self._read_failed, owner=self)
 
     def _read_failed(self, exc: BaseException) -> None:
+        self._away = isinstance(exc, Unreachable)  # (said until a read gets through)
         self.error.setText(_message(exc))
         self.error.show()
 
     def _show(self, org_name: str, rows: list[posts.PostRow], *, select: int | None) -> None:
+        if self._away:  # the server is back (ui.tasks.TaskManager.read_again)
+            self._away = False
+            self.error.hide()
         keep = select if select is not None else self.current_id()
         self.org_name = org_name
         self.setWindowTitle(tr("Posts — %1").replace("%1", org_name))

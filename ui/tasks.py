@@ -20,6 +20,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QDialog
 
 
 class Cancelled(Exception):
@@ -60,6 +61,8 @@ class _Callbacks:
     on_progress: Callable[[int, int], None] | None
     task: Task
     owner: QObject | None = None
+    fn: Callable[[Task], Any] | None = None  # (asked again once the server is back)
+    write: bool = False
 
     def orphaned(self) -> bool:
         """The widget that asked is gone (a closed dialog, a torn-down window): nobody to tell."""
@@ -103,6 +106,12 @@ class TaskManager(QObject):
         self._pending: dict[int, _Callbacks] = {}
         self._ids = itertools.count(1)
         self.default_error: Callable[[BaseException], None] | None = None
+        # a failed task's error when it is a team server that cannot be reached: that one
+        # sentence in the window's language (AppContext), None for any other error. Every
+        # handler gets the sentence — a dialog's own (Undo history, Duplicates, Import history,
+        # Posts…) showed psycopg's words — and a dialog's read is asked again by read_again
+        self.unreachable: Callable[[BaseException], BaseException | None] | None = None
+        self._unread: list[_Callbacks] = []  # the dialogs' reads the server was away for
 
     def run(
         self,
@@ -117,7 +126,7 @@ class TaskManager(QObject):
         """Run ``fn(task)`` off the UI thread. With ``owner``, the callbacks are dropped (and
         the task cancelled) if that widget is deleted before the work ends."""
         task = Task(next(self._ids), self._relay)
-        self._pending[task.id] = _Callbacks(on_done, on_error, on_progress, task, owner)
+        self._pending[task.id] = _Callbacks(on_done, on_error, on_progress, task, owner, fn, write)
         if owner is not None:
             owner.destroyed.connect(task.cancel)
         (self._writes if write else self._reads).start(_Runner(fn, task, self._relay))
@@ -146,11 +155,31 @@ class TaskManager(QObject):
         assert isinstance(exc, BaseException)
         if cb is not None and cb.orphaned():
             return
+        said = self.unreachable(exc) if self.unreachable is not None else None
+        if said is not None:
+            exc = said
+            if cb is not None and not cb.write and isinstance(cb.owner, QDialog):
+                self._unread.append(cb)  # (a window's own list reads again by itself: ui.lists)
         handler = (cb.on_error if cb else None) or self.default_error
         if handler is not None:
             handler(exc)
         else:
             raise exc
+
+    def read_again(self) -> None:
+        """The server is back (the live feed connected again): every read a dialog still open
+        could not make — Trash, History, Posts, Undo history… — is made again, its answer going
+        where the first one's would have."""
+        unread, self._unread = self._unread, []
+        for cb in unread:
+            if cb.fn is not None and not cb.orphaned():
+                self.run(
+                    cb.fn,
+                    on_done=cb.on_done,
+                    on_error=cb.on_error,
+                    on_progress=cb.on_progress,
+                    owner=cb.owner,
+                )
 
     @Slot(int, int, int)
     def _on_progress(self, task_id: int, done: int, total: int) -> None:

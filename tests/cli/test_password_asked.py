@@ -185,9 +185,73 @@ def test_on_a_terminal_the_password_is_asked_and_sent_and_a_refusal_is_said_in_v
     text = said.decode(errors="replace")
     assert server.passwords and set(server.passwords) == {"s3cret"}  # what was typed went to the server
     assert "s3cret" not in text  # and was not echoed
-    # the server turned it away: said in the locale's language
-    assert "không cho tài khoản 'boss' đăng nhập" in text, text
-    assert "turned login" not in text
+    # the server turned it away: said in the locale's language, as the password typed refused
+    # for that login on that server, and what to do — not that the login may have been disabled
+    assert "máy chủ (127.0.0.1:" in text and "không nhận mật khẩu vừa gõ cho tài khoản 'boss'" in text, text
+    for way in ("chạy lại lệnh và gõ lại", "~/.pgpass", "nhờ quản trị viên đặt mật khẩu mới"):
+        assert way in text, text
+    assert "vô hiệu hóa" not in text and "turned login" not in text and "Traceback" not in text
+    assert "postgresql+psycopg" not in text and "postgresql://" not in text
+
+
+def test_a_password_typed_wrong_is_said_with_the_login_the_server_and_what_to_do(
+    server: AsksPassword, tmp_path: Path
+) -> None:
+    """In English: the password typed for boss on that server was refused; type it again, keep
+    the right one in ~/.pgpass or ask the administrator. One line, no traceback, no URL (it
+    would hold the password), the exit code of the CLI's other refusals (1)."""
+    primary, secondary = pty.openpty()
+    proc = subprocess.Popen(
+        command(server),
+        cwd=ROOT,
+        env=environment(tmp_path, "C.UTF-8"),
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        start_new_session=True,
+    )
+    os.close(secondary)
+    said = b""
+    try:
+        end = time.monotonic() + 60
+        typed = False
+        while proc.poll() is None and time.monotonic() < end:
+            ready, _, _ = select.select([primary], [], [], 0.2)
+            if ready:
+                try:
+                    said += os.read(primary, 4096)
+                except OSError:
+                    break
+            if not typed and b"(not stored): " in said:
+                os.write(primary, b"wrong-one\n")
+                typed = True
+        code = proc.wait(timeout=30)
+        while True:  # what is left to read
+            ready, _, _ = select.select([primary], [], [], 0.2)
+            if not ready:
+                break
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            said += chunk
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(primary)
+    text = said.decode(errors="replace")
+    assert code == 1, text
+    assert set(server.passwords) == {"wrong-one"}  # (the check whether the server answers sends it too)
+    error = text.split("(not stored): ", 1)[1].strip()
+    assert error.startswith("ketnoi: the server (127.0.0.1:"), error
+    assert f"127.0.0.1:{server.port}, database ketnoi) refused the password typed for login 'boss'" in error
+    for way in ("type it again", "~/.pgpass", "ask your administrator to set a new one"):
+        assert way in error, error
+    assert len(error.splitlines()) == 1, error  # one line: no traceback
+    assert "wrong-one" not in error and "postgresql://" not in error and "postgresql+psycopg" not in error
+    assert "disabled" not in error and "add-user" not in error
 
 
 def serve_elsewhere(passwords: Path) -> tuple[subprocess.Popen[str], int]:

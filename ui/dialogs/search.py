@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app import search
 from app.vntext import fold_words
+from db.engine import server_unreachable
 from ui import labels
 from ui.context import AppContext
 from ui.icons import icon
@@ -62,8 +63,15 @@ class SearchDialog(QDialog):
 
     def run_search(self) -> None:
         self.results.clear()
-        with self.ctx.read() as s:
-            hits = search.search(s, self.box.text(), limit=30)
+        try:
+            with self.ctx.read() as s:
+                hits = search.search(s, self.box.text(), limit=30)
+        except Exception as exc:  # a team server gone: said where the results would be, in
+            if not server_unreachable(exc):  # words (the next letter typed asks again)
+                raise
+            self.empty_note.setText(self.ctx.unreachable_text())
+            self.empty_note.show()
+            return
         for h in hits:
             text = f"{h.title}\n{self.details(h)}"
             item = QListWidgetItem(icon(h.kind), text)

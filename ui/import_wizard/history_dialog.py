@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from app.importing import ImportCancelled, UndoResult, undo_import
 from app.importing.history import ImportEntry, import_history
 from db.engine import Session, read_session
-from ui.context import AppContext
+from ui.context import AppContext, Unreachable
 from ui.icons import icon
 from ui.import_wizard.common import describe
 from ui.import_wizard.messages import terms, wording
@@ -194,6 +194,7 @@ class ImportHistoryDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self._wanted = select  # the import to select once the list is read (Ctrl+Z's offer)
+        self._away = False  # the last read could not reach the server (said in self.detail)
         self.setObjectName("import_history_dialog")
         self.setWindowTitle(self.tr("Import history"))
         self.resize(960, 460)
@@ -261,6 +262,9 @@ class ImportHistoryDialog(QDialog):
         self.ctx.tasks.run(work, on_done=self._loaded, on_error=self._failed, owner=self)
 
     def _loaded(self, entries: list[ImportEntry]) -> None:
+        if self._away:  # the server is back (ui.tasks.TaskManager.read_again)
+            self._away = False
+            self.detail.clear()
         current = self.current()
         self.model.set_rows(entries)
         wanted = current.id if current is not None else self._wanted
@@ -270,6 +274,7 @@ class ImportHistoryDialog(QDialog):
         self._selected()
 
     def _failed(self, exc: BaseException, text: str | None = None) -> None:
+        self._away = isinstance(exc, Unreachable)  # (said until a read gets through)
         self._stop_busy()
         self.detail.setText(text if text is not None else describe(exc))
         self._selected()

@@ -1,0 +1,182 @@
+"""The windows opened from the menus (Trash, Search, Backups, History, Undo history, Duplicates,
+Import history, Posts, Letters, Working days) on a team database whose server has gone away:
+each says the one sentence in its own language — in its list, in place of the rows, or in a
+box — never psycopg's or SQLAlchemy's words, a traceback or an empty list that reads as "nothing
+here"; and each reads again once the server is back. (Last round covered the main window's
+list, forms and commands alone: tests/ui/test_team_unreachable.py, whose fixtures these use.)"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from pytestqt.exceptions import TimeoutError
+
+from tests.db.test_team import ready, server, team  # noqa: F401  (module fixtures)
+from tests.ui.test_team_unreachable import LIBRARY_WORDS, lan  # noqa: F401
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        not os.environ.get("KETNOI_TEST_POSTGRES_URL") and not os.environ.get("CI"),
+        reason="KETNOI_TEST_POSTGRES_URL not set",
+    ),
+]
+
+
+_made = itertools.count(1)  # (the team's database is the module's: one organisation a test)
+
+
+def _shown_labels(widget: QWidget) -> list[str]:
+    return [w.text() for w in widget.findChildren(QLabel) if w.isVisible() and w.text()]
+
+
+def _dialogs(
+    ctx: Any, commands: Any, window: QWidget, contact: int, org: int
+) -> dict[str, Callable[[], Any]]:
+    from ui.dialogs.backups import BackupsDialog
+    from ui.dialogs.duplicates import FindDuplicatesDialog
+    from ui.dialogs.search import SearchDialog
+    from ui.dialogs.undo_history import UndoHistoryDialog
+    from ui.history import HistoryDialog
+    from ui.import_wizard.history_dialog import ImportHistoryDialog
+    from ui.letters import LettersDialog
+    from ui.posts_dialog import PostsDialog
+    from ui.trash import TrashDialog
+    from ui.workdays import WorkingDaysDialog
+
+    def duplicates() -> Any:
+        d = FindDuplicatesDialog(ctx, commands, window)
+        d.show()
+        d.look_among("contact")
+        return d
+
+    return {
+        "trash": lambda: TrashDialog(ctx, window),
+        "search": lambda: SearchDialog(ctx, window),
+        "backups": lambda: BackupsDialog(ctx, window),
+        "history": lambda: HistoryDialog(ctx, "contact", contact, window),
+        "undo history": lambda: UndoHistoryDialog(ctx, window),
+        "duplicates": duplicates,
+        "import history": lambda: ImportHistoryDialog(ctx, window),
+        "posts": lambda: PostsDialog(ctx, org, window),
+        "letters": lambda: LettersDialog(ctx, window),
+        "working days": lambda: WorkingDaysDialog(ctx, window),
+    }
+
+
+@pytest.fixture
+def menus(qtbot: Any, lan: Any, monkeypatch: pytest.MonkeyPatch) -> Any:  # noqa: F811
+    """The context, the cutter, the dialogs' makers, the boxes said (their text) and a deleted
+    contact in the trash: what a window with its menus has."""
+    from app import lists, records
+    from db.engine import unit_of_work
+    from ui.commands import Commands
+
+    ctx, cut = lan
+    with unit_of_work(ctx.engine) as s:
+        org = records.create(s, "organisation", {"name": f"Sở KH&CN Hà Nội {next(_made)}"})
+        gone = records.create(s, "contact", {"full_name": "Lê Thị Thu"})
+        records.delete(s, "contact", gone)
+    with ctx.read() as s:
+        contact = lists.ids(s, lists.ListQuery("contact"))[0]
+    window = QWidget()
+    qtbot.addWidget(window)
+    commands = Commands(ctx, window)
+    ctx.tasks.default_error = commands.error  # (as the main window has it)
+    said: list[str] = []
+    for kind in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *_a, **_k: said.append(text))
+    return ctx, cut, commands, _dialogs(ctx, commands, window, contact, org), said
+
+
+def _everything_said(dialog: QWidget, said: list[str]) -> list[str]:
+    return said + _shown_labels(dialog)
+
+
+def _search(dialog: Any) -> None:
+    dialog.box.setText("Hà")
+    dialog.run_search()
+
+
+def test_every_menu_window_says_in_one_sentence_that_the_server_is_away(qtbot: Any, menus: Any) -> None:
+    _ctx, cut, commands, dialogs, said = menus
+    cut(True)
+    quiet = []
+    for name, make in dialogs.items():
+        said.clear()
+        dialog = commands.opened(make)
+        assert dialog is not None, name
+        dialog.show()
+        if name == "search":  # (it reads as one types)
+            _search(dialog)
+        try:
+            qtbot.waitUntil(
+                lambda d=dialog: any(
+                    "Cannot reach the database server" in t for t in _everything_said(d, said)
+                ),
+                timeout=10_000,
+            )
+        except TimeoutError:
+            if name != "backups":  # (on a team database it reads nothing as it opens)
+                quiet.append(name)
+        for text in _everything_said(dialog, said):
+            assert not any(w in text for w in LIBRARY_WORDS), (name, text)
+        dialog.close()
+        dialog.deleteLater()
+    assert not quiet, f"these said nothing of the server: {quiet}"
+
+
+def test_the_menu_windows_speak_vietnamese_when_the_window_does(qtbot: Any, menus: Any, qapp: Any) -> None:
+    from ui import i18n
+
+    _ctx, cut, commands, dialogs, said = menus
+    cut(True)
+    assert i18n.install(qapp, "vi") == "vi"
+    try:
+        for name in ("undo history", "duplicates", "import history", "posts", "search", "trash"):
+            said.clear()
+            dialog = commands.opened(dialogs[name])
+            dialog.show()
+            if name == "search":
+                _search(dialog)
+            qtbot.waitUntil(
+                lambda d=dialog: any(
+                    "Không kết nối được máy chủ cơ sở dữ liệu" in t for t in _everything_said(d, said)
+                ),
+                timeout=10_000,
+            )
+            assert not any("Cannot reach" in t for t in _everything_said(dialog, said)), name
+            dialog.close()
+            dialog.deleteLater()
+    finally:
+        i18n.install(qapp, "en")
+
+
+def test_an_open_menu_window_reads_again_when_the_server_is_back(qtbot: Any, menus: Any) -> None:
+    ctx, cut, commands, dialogs, said = menus
+    cut(True)
+    trash = commands.opened(dialogs["trash"])
+    posts = commands.opened(dialogs["posts"])
+    imports = commands.opened(dialogs["import history"])
+    search = commands.opened(dialogs["search"])
+    for d in (trash, posts, imports, search):
+        d.show()
+    _search(search)
+    qtbot.waitUntil(
+        lambda: bool(said) and posts.error.isVisible() and bool(imports.detail.text()), timeout=10_000
+    )
+    assert trash.model.rowCount() == 0 and "Cannot reach" in search.empty_note.text()
+
+    cut(False)
+    ctx.server_back.emit()  # the live feed connected again (ui.live)
+    qtbot.waitUntil(lambda: trash.model.rowCount() >= 1, timeout=10_000)  # Lê Thị Thu, deleted
+    qtbot.waitUntil(lambda: not posts.error.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Cannot reach" not in imports.detail.text(), timeout=10_000)
+    assert "Sở KH&CN Hà Nội" in posts.windowTitle()
+    _search(search)  # the next letter typed asks again
+    assert search.results.count() >= 1 and not search.empty_note.isVisible()
