@@ -13,6 +13,7 @@ follow the locale. ``--json`` is unchanged.
 
 from __future__ import annotations
 
+from app.errors import UserError
 from app.language import cli_language
 
 # code: (English, Vietnamese)
@@ -114,3 +115,11 @@ def status(value: str, lang: str) -> str:
 def field(name: str, lang: str) -> str:
     """A field's name as ``letter show`` prints it in ``lang``."""
     return FIELDS.get(name, name) if lang == "vi" else name
+
+
+def refused(en: str, vi: str) -> UserError:
+    """A refusal in English that carries its Vietnamese (``vi``): the CLI prints the one of its
+    language (``app.cli._vietnamese``), the window and ``--json`` scripts read the English."""
+    error = UserError(en)
+    error.vi = vi  # type: ignore[attr-defined]
+    return error

@@ -37,7 +37,7 @@ from app.errors import UserError
 from app.letters import draft as drafting
 from app.letters import office, wording
 from app.letters import register as reg
-from app.letters.cli_words import field, language, say, status
+from app.letters.cli_words import field, language, refused, say, status
 from app.letters.fields import check_symbol
 from app.written import NotWritten, check_folder
 from db import clock
@@ -119,7 +119,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     v.add_argument("target", metavar="ACTION_OR_LETTER_ID", help="a letter id, or action:ID / meeting:ID")
     v.add_argument("-o", "--output", required=True, metavar="FILE.docx")
-    v.add_argument("--lang", choices=drafting.LANGS, default="vi")
+    # (not args.lang: that is the CLI's language, its errors' too: app.cli._vietnamese)
+    v.add_argument("--lang", dest="letter_lang", choices=drafting.LANGS, default="vi")
     v.add_argument(
         "--template",
         choices=drafting.TEMPLATES,
@@ -150,13 +151,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     v.set_defaults(handler=cmd_start_at)
 
 
+_NOUNS_VI = {"letter": "công văn", "action": "việc", "post": "chức vụ"}
+
+
 def _id(text: str, what: str = "letter") -> int:
     try:
         value = int(str(text).strip().lstrip("#"))
     except ValueError:
-        raise UserError(f"{what} {text!r}: give its number (see ketnoi letter list)") from None
+        value = 0
     if value <= 0:
-        raise UserError(f"{what} {text!r}: give its number (see ketnoi letter list)")
+        raise refused(
+            f"{what} {text!r}: give its number (see ketnoi letter list)",
+            f"{_NOUNS_VI.get(what, what)} {text!r}: hãy ghi số thứ tự (xem ketnoi letter list)",
+        )
     return value
 
 
@@ -192,7 +199,10 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
             values["reply_to_id"] = _id(args.reply_to)
         if args.incoming:
             if not args.reference:
-                raise UserError("an incoming letter needs --reference (its number and symbol as written)")
+                raise refused(
+                    "an incoming letter needs --reference (its number and symbol as written)",
+                    "công văn đến cần có --reference (số và ký hiệu như ghi trên công văn)",
+                )
             values["reference"] = args.reference
             values["letter_date"] = args.date or clock.today()
             if args.reply_by:
@@ -200,8 +210,10 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 values["reply_due"] = parse_due(args.reply_by, base, workdays.load_calendar(s))
         else:
             if args.reference or args.date or args.reply_by:
-                raise UserError(
-                    "--reference, --date and --reply-by are for incoming letters; ours get them when signed"
+                raise refused(
+                    "--reference, --date and --reply-by are for incoming letters; ours get them when signed",
+                    "--reference, --date và --reply-by chỉ dành cho công văn đến; công văn đi có số và "
+                    "ngày khi được ký",
                 )
             values["symbol"] = check_symbol(args.symbol or prof.symbol)
         letter_id = reg.add_letter(s, values, actor=actor)
@@ -338,7 +350,10 @@ def letter_for(
     (:func:`app.letters.register.letter_for_record`); ``to``: the organisation it is written to."""
     match = _TARGET.match(target)
     if not match:
-        raise UserError(f"{target!r}: give a letter id, action:ID or meeting:ID")
+        raise refused(
+            f"{target!r}: give a letter id, action:ID or meeting:ID",
+            f"{target!r}: hãy ghi số thứ tự công văn, hoặc action:SỐ hay meeting:SỐ",
+        )
     kind = (match.group(1) or "letter").lower()[0]
     ident = int(match.group(2))
     if kind == "l":
@@ -347,10 +362,13 @@ def letter_for(
         except UserError as exc:
             if match.group(1):
                 raise
-            raise UserError(
+            raise refused(
                 f"{exc} An action's or a meeting's letter is drafted with action:{ident} or "
                 f"meeting:{ident} (ketnoi letter draft action:{ident} -o thu.docx); "
-                "the registered letters: ketnoi letter list."
+                "the registered letters: ketnoi letter list.",
+                f"{getattr(exc, 'vi', '') or exc} Công văn của một việc hay một cuộc họp được soạn "
+                f"bằng action:{ident} hoặc meeting:{ident} (ketnoi letter draft action:{ident} -o "
+                "thu.docx); các công văn đã vào sổ: ketnoi letter list.",
             ) from None
         if to is not None:
             reg.readdress(session, ident, to, actor=actor)
@@ -407,14 +425,17 @@ def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:
     out = Path(args.output)
     lang = language()  # the CLI's (--lang is the letter's)
     if out.suffix.lower() != ".docx":
-        raise UserError(f"-o {out}: the draft is a Word file; name it .docx")
+        raise refused(
+            f"-o {out}: the draft is a Word file; name it .docx",
+            f"-o {out}: bản dự thảo là tệp Word; hãy đặt tên tệp có đuôi .docx",
+        )
     try:
         for chosen in (out, Path(args.pdf)) if args.pdf else (out,):
             check_folder(chosen)  # before a letter is made for action:ID / meeting:ID
         with unit_of_work(ctx.engine()) as s:
             to = resolve.resolve(s, "organisation", args.to) if args.to else None
             letter_id = letter_for(s, args.target, template=args.template, to=to, actor=ctx.actor())
-            doc = drafting.letter_doc(s, letter_id, lang=args.lang, template=args.template)
+            doc = drafting.letter_doc(s, letter_id, lang=args.letter_lang, template=args.template)
             note = _addressee_note(s, letter_id, doc, chosen=to is not None, lang=lang)
             about = _what_for(s, letter_id, args.target, lang)
         drafting.write_docx(doc, out)
@@ -459,7 +480,7 @@ def cmd_templates(args: argparse.Namespace, ctx: CliContext) -> int:
         own.mkdir(parents=True, exist_ok=True)
         target = own / source.name
         if target.exists():
-            raise UserError(f"{target} exists already; edit it there")
+            raise refused(f"{target} exists already; edit it there", f"{target} đã có sẵn; hãy sửa tại đó")
         shutil.copyfile(source, target)
         ctx.out(say("copied", language(), path=target))
     rows = [
@@ -484,7 +505,7 @@ def cmd_templates(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_start_at(args: argparse.Namespace, ctx: CliContext) -> int:
     year = args.year or clock.today().year
     if args.last < 0:
-        raise UserError("the last number given is 0 or more")
+        raise refused("the last number given is 0 or more", "số cuối cùng đã cấp phải từ 0 trở lên")
     with unit_of_work(ctx.engine()) as s:
         reg.start_register_at(s, year, args.symbol, args.last)
     ctx.emit({"year": year, "symbol": args.symbol.upper(), "last_number": args.last})

@@ -96,6 +96,31 @@ def test_draft_and_sign_in_english(db: Path, tmp_path: Path) -> None:
     assert first.startswith("Letter #1 signed: Số ") and first.endswith("/NIC-HTQT, 03/12/2026")
     assert _run(db, "letter", "status", "1", "sent", lang=EN).stdout.strip() == "Letter #1: sent"
     assert _run(db, "letter", "list", "zzzz", lang=EN).stdout.strip() == "No letters match."
+    # a refusal too: the draft's --lang (vi by default) is the letter's, not the CLI's (it printed
+    # "Không tìm thấy tổ chức #999" under an English locale)
+    done = _run(db, "letter", "draft", "1", "-o", str(docx), "--to", "999", lang=EN)
+    assert done.returncode == 1 and done.stderr.strip() == "ketnoi: No organisation with id 999"
+    done = _run(db, "letter", "sign", "1", lang=EN)
+    assert done.returncode == 1 and done.stderr.startswith("ketnoi: letter #1 is signed already (")
+
+
+def test_refusals_in_vietnamese(db: Path, tmp_path: Path) -> None:
+    docx = tmp_path / "l.docx"
+    done = _run(db, "letter", "draft", "1", "-o", str(docx), "--lang", "en", "--to", "999", lang=VI)
+    assert done.returncode == 1 and done.stderr.strip() == "ketnoi: Không tìm thấy tổ chức #999"
+    done = _run(db, "letter", "draft", "action:1", "-o", str(tmp_path / "l.doc"), lang=VI)
+    assert (
+        done.stderr.strip()
+        == f"ketnoi: -o {tmp_path / 'l.doc'}: bản dự thảo là tệp Word; hãy đặt tên tệp có đuôi .docx"
+    )
+    assert _run(db, "letter", "draft", "action:1", "-o", str(docx), lang=VI).returncode == 0
+    assert _run(db, "letter", "sign", "1", lang=VI).returncode == 0
+    done = _run(db, "letter", "sign", "1", lang=VI)
+    assert done.returncode == 1 and done.stderr.startswith("ketnoi: công văn #1 đã được ký (")
+    done = _run(db, "letter", "add", "--incoming", "--subject", "Đề nghị", lang=VI)
+    assert (
+        done.stderr.strip() == "ketnoi: công văn đến cần có --reference (số và ký hiệu như ghi trên công văn)"
+    )
 
 
 def test_a_vietnamese_draft_under_english_keeps_its_json(db: Path, tmp_path: Path) -> None:
