@@ -457,8 +457,17 @@ def cmd_office(args: argparse.Namespace, ctx: CliContext) -> int:
     for item in args.set:
         key, sep, value = item.partition("=")
         if not sep:
-            raise UserError(f"--set {item!r}: write FIELD=VALUE (fields: {', '.join(office.FIELDS)})")
+            raise refused(
+                f"--set {item!r}: write FIELD=VALUE (fields: {', '.join(office.FIELDS)})",
+                f"--set {item!r}: hãy viết TRƯỜNG=GIÁ_TRỊ (các trường: {', '.join(office.FIELDS)})",
+            )
         changes[key.strip()] = value.replace("\\n", "\n")
+    unknown = sorted(set(changes) - set(office.FIELDS))
+    if unknown:  # (office.save_profile's ValueError, with its Vietnamese)
+        raise refused(
+            f"unknown office fields: {', '.join(unknown)}; one of {', '.join(office.FIELDS)}",
+            f"không có trường {', '.join(unknown)} trong thông tin cơ quan; các trường: {', '.join(office.FIELDS)}",
+        )
     with unit_of_work(ctx.engine()) as s:
         try:
             prof = office.save_profile(s, changes) if changes else office.load_profile(s)

@@ -128,3 +128,16 @@ def test_a_vietnamese_draft_under_english_keeps_its_json(db: Path, tmp_path: Pat
     vi = json.loads(_run(db, "letter", "draft", "action:1", "-o", str(docx), "--json", lang=VI).stdout)
     en = json.loads(_run(db, "letter", "draft", "action:1", "-o", str(docx), "--json", lang=EN).stdout)
     assert vi == en and vi["letter_id"] == 1
+
+
+def test_the_drafts_and_offices_refusals_in_vietnamese(db: Path, tmp_path: Path) -> None:
+    done = _run(db, "letter", "add", "--subject", "Thử", "--symbol", "A/B", lang=VI)
+    assert done.stderr.strip() == (
+        "ketnoi: 'A/B' không phải là ký hiệu của cơ quan: chỉ gồm chữ, số và dấu '-' (ví dụ NIC-HTQT), không có '/'"
+    )
+    done = _run(db, "letter", "office", "--set", "foo=1", lang=VI)
+    assert done.returncode == 1 and done.stderr.startswith(
+        "ketnoi: không có trường foo trong thông tin cơ quan"
+    )
+    done = _run(db, "letter", "office", "--set", "foo=1", lang=EN)
+    assert done.stderr.startswith("ketnoi: unknown office fields: foo; one of ")
