@@ -37,6 +37,7 @@ from app.errors import UserError
 from app.letters import draft as drafting
 from app.letters import office, wording
 from app.letters import register as reg
+from app.letters.cli_words import field, language, refused, say, status
 from app.letters.fields import check_symbol
 from app.written import NotWritten, check_folder
 from db import clock
@@ -118,7 +119,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     v.add_argument("target", metavar="ACTION_OR_LETTER_ID", help="a letter id, or action:ID / meeting:ID")
     v.add_argument("-o", "--output", required=True, metavar="FILE.docx")
-    v.add_argument("--lang", choices=drafting.LANGS, default="vi")
+    # (not args.lang: that is the CLI's language, its errors' too: app.cli._vietnamese)
+    v.add_argument("--lang", dest="letter_lang", choices=drafting.LANGS, default="vi")
     v.add_argument(
         "--template",
         choices=drafting.TEMPLATES,
@@ -149,13 +151,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     v.set_defaults(handler=cmd_start_at)
 
 
+_NOUNS_VI = {"letter": "công văn", "action": "việc", "post": "chức vụ"}
+
+
 def _id(text: str, what: str = "letter") -> int:
     try:
         value = int(str(text).strip().lstrip("#"))
     except ValueError:
-        raise UserError(f"{what} {text!r}: give its number (see ketnoi letter list)") from None
+        value = 0
     if value <= 0:
-        raise UserError(f"{what} {text!r}: give its number (see ketnoi letter list)")
+        raise refused(
+            f"{what} {text!r}: give its number (see ketnoi letter list)",
+            f"{_NOUNS_VI.get(what, what)} {text!r}: hãy ghi số thứ tự (xem ketnoi letter list)",
+        )
     return value
 
 
@@ -191,7 +199,10 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
             values["reply_to_id"] = _id(args.reply_to)
         if args.incoming:
             if not args.reference:
-                raise UserError("an incoming letter needs --reference (its number and symbol as written)")
+                raise refused(
+                    "an incoming letter needs --reference (its number and symbol as written)",
+                    "công văn đến cần có --reference (số và ký hiệu như ghi trên công văn)",
+                )
             values["reference"] = args.reference
             values["letter_date"] = args.date or clock.today()
             if args.reply_by:
@@ -199,14 +210,17 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 values["reply_due"] = parse_due(args.reply_by, base, workdays.load_calendar(s))
         else:
             if args.reference or args.date or args.reply_by:
-                raise UserError(
-                    "--reference, --date and --reply-by are for incoming letters; ours get them when signed"
+                raise refused(
+                    "--reference, --date and --reply-by are for incoming letters; ours get them when signed",
+                    "--reference, --date và --reply-by chỉ dành cho công văn đến; công văn đi có số và "
+                    "ngày khi được ký",
                 )
             values["symbol"] = check_symbol(args.symbol or prof.symbol)
         letter_id = reg.add_letter(s, values, actor=actor)
         shown = reg.get_letter(s, letter_id)
     ctx.emit({"id": letter_id, "letter": _plain(shown)})
-    ctx.out(f"Letter #{letter_id} registered: {_line(shown)}")
+    lang = language()
+    ctx.out(say("registered", lang, id=letter_id, line=_line(shown, lang)))
     return 0
 
 
@@ -214,15 +228,16 @@ def _plain(values: dict[str, Any]) -> dict[str, Any]:
     return {k: x for k, x in values.items() if k not in ("search_text", "deleted_at", "import_batch_id")}
 
 
-def _line(r: dict[str, Any]) -> str:
-    ref = r.get("reference") or "(no number yet)"
+def _line(r: dict[str, Any], lang: str) -> str:
+    ref = r.get("reference") or say("no_number", lang)
     when = f"{r['letter_date']:%d/%m/%Y}" if r.get("letter_date") else "—"
     arrow = "→" if r["direction"] == "outgoing" else "←"
     who = r.get("organisation") or r.get("contact") or ""
-    late = f" reply by {r['reply_due']:%d/%m/%Y}" if r.get("reply_due") and r["status"] == "received" else ""
-    return (
-        f"{arrow} {ref:<18} {when:<10} {r['status']:<8} {r['subject']}" + (f" — {who}" if who else "") + late
-    )
+    late = ""
+    if r.get("reply_due") and r["status"] == "received":
+        late = say("reply_by", lang, date=f"{r['reply_due']:%d/%m/%Y}")
+    state = f"{status(r['status'], lang):<{10 if lang == 'vi' else 8}}"
+    return f"{arrow} {ref:<18} {when:<10} {state} {r['subject']}" + (f" — {who}" if who else "") + late
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -239,10 +254,11 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
             limit=max(args.limit, 0),
         )
     ctx.emit({"letters": rows})
+    lang = language()
     if not rows:
-        ctx.out("No letters match.")
+        ctx.out(say("none_match", lang))
     for r in rows:
-        ctx.out(f"#{r['id']:<5} {_line(r)}")
+        ctx.out(f"#{r['id']:<5} {_line(r, lang)}")
     return 0
 
 
@@ -253,17 +269,18 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         changes = records.history(s, "letter", letter_id)
         entries = history.record_history(s, "letter", letter_id)
     ctx.emit({"letter": _plain(shown), "history": changes})
-    ctx.out(f"#{letter_id} {_line(shown)}")
+    lang = language()
+    ctx.out(f"#{letter_id} {_line(shown, lang)}")
     for key in ("addressee", "signer_title", "signer_name", "recipients_copy", "notes"):
         if shown.get(key):
-            ctx.out(f"  {key}: {shown[key]}")
+            ctx.out(f"  {field(key, lang)}: {shown[key]}")
     for key in ("action_id", "meeting_id", "reply_to_id"):
         if shown.get(key):
-            ctx.out(f"  {key.removesuffix('_id')}: #{shown[key]}")
+            ctx.out(f"  {field(key.removesuffix('_id'), lang)}: #{shown[key]}")
     if entries:
-        ctx.out("  history:")
+        ctx.out(say("history", lang))
     for e in entries:  # as `ketnoi history letter ID` words them
-        by = f" by {e.actor}" if e.actor else ""
+        by = say("by", lang, actor=e.actor) if e.actor else ""
         ctx.out(f"    {e.at.astimezone():%d/%m/%Y %H:%M}{by}  {history.describe(e)}")
     return 0
 
@@ -279,9 +296,13 @@ def cmd_sign(args: argparse.Namespace, ctx: CliContext) -> int:
         shown = reg.get_letter(s, letter_id)
         now = action.reference if action is not None else ""
     ctx.emit({"id": letter_id, "reference": reference, "letter": _plain(shown)})
-    ctx.out(f"Letter #{letter_id} signed: Số {reference}, {shown['letter_date']:%d/%m/%Y}")
+    lang = language()
+    ctx.out(say("signed", lang, id=letter_id, reference=reference, date=f"{shown['letter_date']:%d/%m/%Y}"))
     if action is not None and now != was:
-        ctx.out(f"Action #{action.id} now reads {now}" + (f" (was {was})" if was else ""))
+        ctx.out(
+            say("action_reads", lang, id=action.id, now=now)
+            + (say("action_was", lang, was=was) if was else "")
+        )
     return 0
 
 
@@ -291,7 +312,8 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
         reg.set_status(s, letter_id, args.status, actor=ctx.actor())
         shown = reg.get_letter(s, letter_id)
     ctx.emit({"id": letter_id, "letter": _plain(shown)})
-    ctx.out(f"Letter #{letter_id}: {args.status}")
+    lang = language()
+    ctx.out(say("status", lang, id=letter_id, status=status(args.status, lang)))
     return 0
 
 
@@ -301,7 +323,7 @@ def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
         reg.get_letter(s, letter_id)
         records.delete(s, "letter", letter_id, actor=ctx.actor())
     ctx.emit({"id": letter_id, "deleted": True})
-    ctx.out(f"Letter #{letter_id} moved to the trash (restore: ketnoi restore letter {letter_id})")
+    ctx.out(say("deleted", language(), id=letter_id))
     return 0
 
 
@@ -314,9 +336,10 @@ def cmd_attach(args: argparse.Namespace, ctx: CliContext) -> int:
         reg.get_letter(s, letter_id)
         group, ids = attachments.attach_many(s, "letter", letter_id, prepared, actor=ctx.actor())
     ctx.emit({"letter_id": letter_id, "attachments": ids, "undo_group": group})
+    lang = language()
     for i, f in zip(ids, prepared, strict=True):
-        ctx.out(f"Attached #{i} {f.name} to letter #{letter_id}")
-    ctx.out(f"(undo: ketnoi undo {group})")
+        ctx.out(say("attached", lang, att=i, name=f.name, id=letter_id))
+    ctx.out(say("undo", lang, group=group))
     return 0
 
 
@@ -327,7 +350,10 @@ def letter_for(
     (:func:`app.letters.register.letter_for_record`); ``to``: the organisation it is written to."""
     match = _TARGET.match(target)
     if not match:
-        raise UserError(f"{target!r}: give a letter id, action:ID or meeting:ID")
+        raise refused(
+            f"{target!r}: give a letter id, action:ID or meeting:ID",
+            f"{target!r}: hãy ghi số thứ tự công văn, hoặc action:SỐ hay meeting:SỐ",
+        )
     kind = (match.group(1) or "letter").lower()[0]
     ident = int(match.group(2))
     if kind == "l":
@@ -336,10 +362,13 @@ def letter_for(
         except UserError as exc:
             if match.group(1):
                 raise
-            raise UserError(
+            raise refused(
                 f"{exc} An action's or a meeting's letter is drafted with action:{ident} or "
                 f"meeting:{ident} (ketnoi letter draft action:{ident} -o thu.docx); "
-                "the registered letters: ketnoi letter list."
+                "the registered letters: ketnoi letter list.",
+                f"{getattr(exc, 'vi', '') or exc} Công văn của một việc hay một cuộc họp được soạn "
+                f"bằng action:{ident} hoặc meeting:{ident} (ketnoi letter draft action:{ident} -o "
+                "thu.docx); các công văn đã vào sổ: ketnoi letter list.",
             ) from None
         if to is not None:
             reg.readdress(session, ident, to, actor=actor)
@@ -349,7 +378,9 @@ def letter_for(
     )
 
 
-def _addressee_note(session: Session, letter_id: int, doc: drafting.LetterDoc, chosen: bool) -> str:
+def _addressee_note(
+    session: Session, letter_id: int, doc: drafting.LetterDoc, chosen: bool, lang: str
+) -> str:
     """ "To: …", and for a meeting's letter with several organisations met, which one was taken
     and how to take another."""
     line = f"{doc.to_label} {'; '.join(doc.addressee)}"
@@ -359,19 +390,19 @@ def _addressee_note(session: Session, letter_id: int, doc: drafting.LetterDoc, c
         recorded = session.get(m.Organisation, action.organisation_id) if action.organisation_id else None
         target = wording.action_target(session, action, [i for i in (action.organisation_id,) if i])
         if target is not None and target.id == letter.get("organisation_id"):
-            under = f"; the action is recorded under {recorded.name}" if recorded else ""
-            return f"{line} (named in action #{action.id}'s title{under}; --to ORG writes to another)"
+            under = say("recorded_under", lang, name=recorded.name) if recorded else ""
+            return say("named_in_title", lang, line=line, id=action.id, under=under)
     if chosen or not letter.get("meeting_id") or letter.get("action_id"):
         return line
     others = reg.meeting_addressees(session, int(letter["meeting_id"]))
     if len(others) < 2:
         return line
     names = ", ".join(name for _, name in others)
-    first = "the first of " if letter.get("organisation_id") == others[0][0] else ""
-    return f"{line} ({first}the organisations met besides ours: {names}; --to ORG writes to another)"
+    first = letter.get("organisation_id") == others[0][0]
+    return say("first_met_besides_ours" if first else "met_besides_ours", lang, line=line, names=names)
 
 
-def _what_for(session: Session, letter_id: int, target: str) -> str:
+def _what_for(session: Session, letter_id: int, target: str, lang: str) -> str:
     """ " (action #3: its title)" — what the drafted letter is for; after a bare number (a
     letter's id) that is also an action's, how to draft that action's letter (reviewer: "letter
     draft 1" meant action 1, redrafted letter #1 of action 3 and said only "Letter #1")."""
@@ -380,41 +411,43 @@ def _what_for(session: Session, letter_id: int, target: str) -> str:
     action = session.get(m.Action, letter["action_id"]) if letter.get("action_id") else None
     meeting = session.get(m.Meeting, letter["meeting_id"]) if letter.get("meeting_id") else None
     if action is not None:
-        parts.append(f"action #{action.id}: {action.title}")
+        parts.append(say("for_action", lang, id=action.id, title=action.title))
     elif meeting is not None:
-        parts.append(f"meeting #{meeting.id}: {meeting.title}")
+        parts.append(say("for_meeting", lang, id=meeting.id, title=meeting.title))
     if target.strip().isdigit() and letter.get("action_id") != letter_id:
         other = session.get(m.Action, letter_id)
         if other is not None and other.deleted_at is None:
-            parts.append(f"a bare number is a letter's id; action #{letter_id}'s letter: action:{letter_id}")
+            parts.append(say("bare_number", lang, id=letter_id))
     return f" ({'; '.join(parts)})" if parts else ""
 
 
 def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:
     out = Path(args.output)
+    lang = language()  # the CLI's (--lang is the letter's)
     if out.suffix.lower() != ".docx":
-        raise UserError(f"-o {out}: the draft is a Word file; name it .docx")
+        raise refused(
+            f"-o {out}: the draft is a Word file; name it .docx",
+            f"-o {out}: bản dự thảo là tệp Word; hãy đặt tên tệp có đuôi .docx",
+        )
     try:
         for chosen in (out, Path(args.pdf)) if args.pdf else (out,):
             check_folder(chosen)  # before a letter is made for action:ID / meeting:ID
         with unit_of_work(ctx.engine()) as s:
             to = resolve.resolve(s, "organisation", args.to) if args.to else None
             letter_id = letter_for(s, args.target, template=args.template, to=to, actor=ctx.actor())
-            doc = drafting.letter_doc(s, letter_id, lang=args.lang, template=args.template)
-            note = _addressee_note(s, letter_id, doc, chosen=to is not None)
-            about = _what_for(s, letter_id, args.target)
+            doc = drafting.letter_doc(s, letter_id, lang=args.letter_lang, template=args.template)
+            note = _addressee_note(s, letter_id, doc, chosen=to is not None, lang=lang)
+            about = _what_for(s, letter_id, args.target, lang)
         drafting.write_docx(doc, out)
         result: dict[str, Any] = {"letter_id": letter_id, "docx": str(out), **drafting.describe(doc)}
-        ctx.out(f"Letter #{letter_id}{about}: {out}")
+        ctx.out(say("drafted", lang, id=letter_id, about=about, path=out))
         ctx.out(note)
         if args.pdf:
             pdf, engine = drafting.write_pdf(doc, Path(args.pdf), engine=args.engine)
             result.update(pdf=str(pdf), pdf_engine=engine)
-            ctx.out(f"PDF ({engine}): {pdf}")
+            ctx.out(say("pdf", lang, engine=engine, path=pdf))
     except NotWritten as exc:  # in the CLI's language, the locale's (--lang is the letter's)
-        from app.language import cli_language
-
-        raise UserError(exc.text(cli_language(None))) from None
+        raise UserError(exc.text(lang)) from None
     ctx.emit(result)
     return 0
 
@@ -424,8 +457,17 @@ def cmd_office(args: argparse.Namespace, ctx: CliContext) -> int:
     for item in args.set:
         key, sep, value = item.partition("=")
         if not sep:
-            raise UserError(f"--set {item!r}: write FIELD=VALUE (fields: {', '.join(office.FIELDS)})")
+            raise refused(
+                f"--set {item!r}: write FIELD=VALUE (fields: {', '.join(office.FIELDS)})",
+                f"--set {item!r}: hãy viết TRƯỜNG=GIÁ_TRỊ (các trường: {', '.join(office.FIELDS)})",
+            )
         changes[key.strip()] = value.replace("\\n", "\n")
+    unknown = sorted(set(changes) - set(office.FIELDS))
+    if unknown:  # (office.save_profile's ValueError, with its Vietnamese)
+        raise refused(
+            f"unknown office fields: {', '.join(unknown)}; one of {', '.join(office.FIELDS)}",
+            f"không có trường {', '.join(unknown)} trong thông tin cơ quan; các trường: {', '.join(office.FIELDS)}",
+        )
     with unit_of_work(ctx.engine()) as s:
         try:
             prof = office.save_profile(s, changes) if changes else office.load_profile(s)
@@ -447,9 +489,9 @@ def cmd_templates(args: argparse.Namespace, ctx: CliContext) -> int:
         own.mkdir(parents=True, exist_ok=True)
         target = own / source.name
         if target.exists():
-            raise UserError(f"{target} exists already; edit it there")
+            raise refused(f"{target} exists already; edit it there", f"{target} đã có sẵn; hãy sửa tại đó")
         shutil.copyfile(source, target)
-        ctx.out(f"Copied to {target}: edit it there; it is used instead of the shipped one.")
+        ctx.out(say("copied", language(), path=target))
     rows = [
         {
             "template": k,
@@ -461,18 +503,20 @@ def cmd_templates(args: argparse.Namespace, ctx: CliContext) -> int:
         for lang in drafting.LANGS
     ]
     ctx.emit({"office_dir": str(own), "shipped_dir": str(shipped), "templates": rows})
-    ctx.out(f"Office copies (win): {own}\nShipped: {shipped}")
+    lang = language()
+    ctx.out(say("template_dirs", lang, own=own, shipped=shipped))
     for r in rows:
-        ctx.out(f"  {r['template']}.{r['lang']:<3} {'office ' if r['office'] else 'shipped'} {r['path']}")
+        whose = say("office_copy" if r["office"] else "shipped_copy", lang)
+        ctx.out(f"  {r['template']}.{r['lang']:<3} {whose} {r['path']}")
     return 0
 
 
 def cmd_start_at(args: argparse.Namespace, ctx: CliContext) -> int:
     year = args.year or clock.today().year
     if args.last < 0:
-        raise UserError("the last number given is 0 or more")
+        raise refused("the last number given is 0 or more", "số cuối cùng đã cấp phải từ 0 trở lên")
     with unit_of_work(ctx.engine()) as s:
         reg.start_register_at(s, year, args.symbol, args.last)
     ctx.emit({"year": year, "symbol": args.symbol.upper(), "last_number": args.last})
-    ctx.out(f"{args.symbol.upper()} {year}: the next letter signed gets number {args.last + 1:02d}")
+    ctx.out(say("start_at", language(), symbol=args.symbol.upper(), year=year, number=f"{args.last + 1:02d}"))
     return 0

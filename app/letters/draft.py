@@ -43,6 +43,7 @@ from sqlmodel import Session
 from app.errors import UserError
 from app.letters import office as office_mod
 from app.letters import wording
+from app.letters.cli_words import refused
 from app.letters.office import Addressee, OfficeProfile
 from app.vntext import clean
 from app.written import check_folder, not_written
@@ -88,9 +89,15 @@ def shipped_template_dir() -> Path:
 
 def template_path(kind: str, lang: str) -> Path:
     if kind not in TEMPLATES:
-        raise UserError(f"no letter template {kind!r}; one of {', '.join(TEMPLATES)}")
+        raise refused(
+            f"no letter template {kind!r}; one of {', '.join(TEMPLATES)}",
+            f"không có mẫu công văn {kind!r}; hãy chọn một trong: {', '.join(TEMPLATES)}",
+        )
     if lang not in LANGS:
-        raise UserError(f"no letter language {lang!r}; one of {', '.join(LANGS)}")
+        raise refused(
+            f"no letter language {lang!r}; one of {', '.join(LANGS)}",
+            f"không có ngôn ngữ công văn {lang!r}; hãy chọn một trong: {', '.join(LANGS)}",
+        )
     name = f"{kind}.{lang}.txt"
     own = office_template_dir() / name
     return own if own.is_file() else shipped_template_dir() / name
@@ -101,7 +108,9 @@ def read_template(kind: str, lang: str) -> str:
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read the letter template {path}: {exc}") from exc
+        raise refused(
+            f"cannot read the letter template {path}: {exc}", f"không đọc được mẫu công văn {path}: {exc}"
+        ) from exc
     return "\n".join(line for line in raw.splitlines() if not line.lstrip().startswith("#"))
 
 
@@ -220,7 +229,10 @@ def letter_doc(
 
     letter = get_letter(session, letter_id)
     if letter["direction"] != "outgoing":
-        raise UserError(f"letter #{letter_id} is incoming: only our own letters are drafted")
+        raise refused(
+            f"letter #{letter_id} is incoming: only our own letters are drafted",
+            f"công văn #{letter_id} là công văn đến: chỉ soạn dự thảo cho công văn của cơ quan ta",
+        )
     base = profile or office_mod.load_profile(session)
     prof = base.for_lang(lang)
     addressee: Addressee = office_mod.addressee_of(session, letter)
@@ -388,7 +400,10 @@ def write_pdf(
     draft is never refused for a PDF it can draw."""
     office = soffice() if engine in ("auto", "libreoffice") else None
     if engine == "libreoffice" and office is None:
-        raise UserError("LibreOffice (soffice) is not installed; use the reportlab engine")
+        raise refused(
+            "LibreOffice (soffice) is not installed; use the reportlab engine",
+            "máy chưa cài LibreOffice (soffice); hãy dùng --engine reportlab",
+        )
     check_folder(path)  # before LibreOffice is started
     if office is not None and engine == "auto":
         try:
@@ -420,10 +435,15 @@ def _libreoffice_pdf(office: str, doc: LetterDoc, path: Path, timeout_s: float) 
         try:
             subprocess.run(cmd, check=True, capture_output=True, timeout=timeout_s)
         except (OSError, subprocess.SubprocessError) as exc:
-            raise UserError(f"LibreOffice could not convert the letter: {exc}") from exc
+            raise refused(
+                f"LibreOffice could not convert the letter: {exc}",
+                f"LibreOffice không chuyển được công văn sang PDF: {exc}",
+            ) from exc
         made = Path(tmp) / (path.stem + ".pdf")
         if not made.is_file():
-            raise UserError("LibreOffice wrote no PDF for the letter")
+            raise refused(
+                "LibreOffice wrote no PDF for the letter", "LibreOffice không tạo ra tệp PDF nào cho công văn"
+            )
         write_whole(path, lambda part: shutil.copyfile(made, part))
     return path, "libreoffice"
 

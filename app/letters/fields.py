@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session
 
-from app.errors import UserError
+from app.letters.cli_words import refused
 from app.vntext import clean, clean_multiline, fold
 from db import models as m
 
@@ -41,8 +41,10 @@ def split_reference(text: str) -> tuple[int | None, str]:
 def check_symbol(symbol: str) -> str:
     symbol = clean(symbol).upper()
     if not _SYMBOL.match(symbol):
-        raise UserError(
-            f"the office symbol {symbol!r} is not one: letters, digits and '-' (e.g. NIC-HTQT), no '/'"
+        raise refused(
+            f"the office symbol {symbol!r} is not one: letters, digits and '-' (e.g. NIC-HTQT), no '/'",
+            f"{symbol!r} không phải là ký hiệu của cơ quan: chỉ gồm chữ, số và dấu '-' (ví dụ NIC-HTQT), "
+            "không có '/'",
         )
     return symbol
 

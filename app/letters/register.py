@@ -33,8 +33,8 @@ from sqlalchemy.orm import Session
 from sqlmodel import Session as ModelSession
 
 from app import records
-from app.errors import UserError
 from app.letters import wording
+from app.letters.cli_words import refused
 from app.letters.fields import check_symbol, format_reference, split_reference
 from app.vntext import fold
 from db import clock
@@ -82,7 +82,10 @@ def start_register_at(session: Session, year: int, symbol: str, last_number: int
     ).scalar_one_or_none()
     floor = max(int(used or 0), int(current or 0))
     if last_number < floor:
-        raise UserError(f"{symbol} {year} has given number {floor} already; the register only moves forward")
+        raise refused(
+            f"{symbol} {year} has given number {floor} already; the register only moves forward",
+            f"sổ {symbol} năm {year} đã cấp đến số {floor}; số của sổ chỉ tăng, không lùi lại",
+        )
     if current is None:
         session.execute(LETTER_COUNTER.insert().values(year=year, symbol=symbol, last_number=last_number))
     else:
@@ -101,7 +104,7 @@ def _row(session: Session, letter_id: int) -> Any:
         select(LETTER).where(LETTER.c.id == letter_id, LETTER.c.deleted_at.is_(None))
     ).first()
     if row is None:
-        raise UserError(f"no letter #{letter_id}")
+        raise refused(f"no letter #{letter_id}", f"không có công văn #{letter_id}")
     return row
 
 
@@ -132,14 +135,18 @@ def add_letter(session: ModelSession, values: Values, *, actor: str = "", group_
             )
         ).scalar_one_or_none()
         if dup is not None:
-            raise UserError(
-                f"letter {values.get('reference')} of {values['year']} is registered already (#{dup})"
+            raise refused(
+                f"letter {values.get('reference')} of {values['year']} is registered already (#{dup})",
+                f"công văn số {values.get('reference')} năm {values['year']} đã có trong sổ (#{dup})",
             )
     if values.get("direction", "outgoing") == "outgoing":
         for key in ("number", "year", "reference"):
             values.pop(key, None)  # given when signed
         if values.get("status") not in (None, "", "draft"):
-            raise UserError("a new outgoing letter starts as a draft; sign it to give it its number")
+            raise refused(
+                "a new outgoing letter starts as a draft; sign it to give it its number",
+                "công văn đi mới luôn bắt đầu là dự thảo; hãy ký để công văn được cấp số",
+            )
     letter_id = records.create(session, "letter", values, actor=actor, group_id=group_id)
     if values.get("reply_to_id"):
         _mark_replied(session, int(values["reply_to_id"]), actor=actor, group_id=group_id)
@@ -231,7 +238,7 @@ def letter_for_record(
     else:
         meeting = session.get(m.Meeting, ident)
         if meeting is None or meeting.deleted_at is not None:
-            raise UserError(f"no meeting #{ident}")
+            raise refused(f"no meeting #{ident}", f"không có cuộc họp #{ident}")
         template = template or meeting_letter_template(meeting)
         query = query.where(
             m.Letter.meeting_id == ident, col(m.Letter.action_id).is_(None), m.Letter.template == template
@@ -247,7 +254,7 @@ def letter_for_record(
     if kind == "a":
         action = session.get(m.Action, ident)
         if action is None or action.deleted_at is not None:
-            raise UserError(f"no action #{ident}")
+            raise refused(f"no action #{ident}", f"không có việc #{ident}")
         values: dict[str, Any] = {
             "action_id": ident,
             "organisation_id": to or action.organisation_id,
@@ -299,9 +306,12 @@ def _check_not_own(session: ModelSession, organisation_id: int) -> None:
 
     org = session.get(m.Organisation, organisation_id)
     if org is None or org.deleted_at is not None:
-        raise UserError(f"no organisation #{organisation_id}")
+        raise refused(f"no organisation #{organisation_id}", f"không có tổ chức #{organisation_id}")
     if office.is_own(office.load_profile(session), org):
-        raise UserError(f"{org.name} is our own office: a letter is written to another organisation")
+        raise refused(
+            f"{org.name} is our own office: a letter is written to another organisation",
+            f"{org.name} là chính cơ quan ta: công văn phải gửi tới một tổ chức khác",
+        )
 
 
 def readdress(
@@ -313,7 +323,10 @@ def readdress(
     if row.organisation_id == organisation_id:
         return
     if row.status != "draft":
-        raise UserError(f"letter #{letter_id} is signed already ({row.reference}): its addressee stays")
+        raise refused(
+            f"letter #{letter_id} is signed already ({row.reference}): its addressee stays",
+            f"công văn #{letter_id} đã ký ({row.reference}): không đổi được nơi nhận",
+        )
     _check_not_own(session, organisation_id)
     changes: dict[str, Any] = {"organisation_id": organisation_id}
     contact = session.get(m.Contact, row.contact_id) if row.contact_id else None
@@ -347,9 +360,15 @@ def sign(
     words of the officer's stay."""
     row = _row(session, letter_id)
     if row.direction != "outgoing":
-        raise UserError(f"letter #{letter_id} is incoming: it keeps the sender's number")
+        raise refused(
+            f"letter #{letter_id} is incoming: it keeps the sender's number",
+            f"công văn #{letter_id} là công văn đến: giữ nguyên số của nơi gửi",
+        )
     if row.status != "draft" or row.number is not None:
-        raise UserError(f"letter #{letter_id} is signed already ({row.reference})")
+        raise refused(
+            f"letter #{letter_id} is signed already ({row.reference})",
+            f"công văn #{letter_id} đã được ký ({row.reference})",
+        )
     symbol = check_symbol(symbol or row.symbol or "")
     day = on or clock.today()
     number = allocate_number(session, day.year, symbol)
@@ -399,9 +418,15 @@ def set_status(
     """sent / replied (the signing goes through :func:`sign`, which numbers the letter)."""
     row = _row(session, letter_id)
     if status == "signed":
-        raise UserError("sign a letter with 'sign': it takes the next number of the register")
+        raise refused(
+            "sign a letter with 'sign': it takes the next number of the register",
+            "hãy ký công văn bằng lệnh 'sign': công văn sẽ được cấp số tiếp theo của sổ",
+        )
     if status == "sent" and row.status == "draft":
-        raise UserError(f"letter #{letter_id} is a draft: sign it first, so that it has its number")
+        raise refused(
+            f"letter #{letter_id} is a draft: sign it first, so that it has its number",
+            f"công văn #{letter_id} còn là dự thảo: hãy ký trước để công văn có số",
+        )
     records.update(
         session,
         "letter",
