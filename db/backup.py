@@ -630,6 +630,27 @@ def pg_dump(url: str, target: Path) -> Path:
         with contextlib.suppress(OSError):
             target.unlink()
         first = (done.stderr.strip().splitlines() or ["failed"])[0]
-        raise BackupError(f"pg_dump failed: {first}")
+        raise BackupError(f"pg_dump failed: {first}") from _unreachable(url)
     _private(target, 0o600)
     return target
+
+
+def _unreachable(url: str) -> BaseException | None:
+    """After pg_dump failed: the driver's own error when the server cannot be reached (the
+    network gone, the server stopped), else None. Raised as the failure's cause, it lets the
+    window and the CLI say their one sentence (db.engine.server_unreachable) instead of
+    pg_dump's English "connection to server … failed" (reviewer h40)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    from db.engine import server_unreachable
+
+    probe = create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": 10})
+    try:
+        with probe.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as exc:  # what the driver says decides; anything else: pg_dump's words
+        return exc if server_unreachable(exc) else None
+    finally:
+        probe.dispose()
+    return None

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.exceptions import TimeoutError
 
 from tests.db.test_team import ready, server, team  # noqa: F401  (module fixtures)
@@ -180,3 +183,39 @@ def test_an_open_menu_window_reads_again_when_the_server_is_back(qtbot: Any, men
     assert "Sở KH&CN Hà Nội" in posts.windowTitle()
     _search(search)  # the next letter typed asks again
     assert search.results.count() >= 1 and not search.empty_note.isVisible()
+
+
+@pytest.mark.skipif(not shutil.which("pg_dump"), reason="no pg_dump here")
+def test_back_up_now_says_the_server_is_away_not_pg_dumps_words(
+    qtbot: Any, menus: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """h40: Backups → Back up now on a team database runs pg_dump, whose "connection to server
+    at … failed: Connection refused" was the reason shown."""
+    from ui import file_dialogs
+
+    _ctx, cut, commands, dialogs, _said = menus
+    target = tmp_path / "team.dump"
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *_a, **_k: (str(target), ""))
+    dialog = commands.opened(dialogs["backups"])
+    dialog.show()
+    cut(True)
+    boxes: list[str] = []
+
+    def answer() -> None:  # the failure's box is modal: read it and close it
+        box = next((w for w in QApplication.topLevelWidgets() if w.objectName() == "backup_failed"), None)
+        if box is not None and box.isVisible():
+            boxes.append(f"{box.text()} {box.informativeText()}")
+            box.close()
+        else:
+            QTimer.singleShot(50, answer)
+
+    QTimer.singleShot(50, answer)
+    dialog.take()
+    qtbot.waitUntil(lambda: bool(boxes), timeout=30_000)
+    assert "Cannot reach the database server" in boxes[0], boxes
+    assert not any(w in boxes[0] for w in (*LIBRARY_WORDS, "pg_dump", "port")), boxes
+    for text in _shown_labels(dialog):  # (its own note names pg_dump: what a copy is made with)
+        assert not any(w in text for w in LIBRARY_WORDS), text
+    assert not target.exists()
+    dialog.close()
+    dialog.deleteLater()
