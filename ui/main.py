@@ -239,6 +239,8 @@ class Opening(QObject):
         self.damaged: tuple[str, str] | None = None
         # The read-only file of an older schema a copy was saved from and opened instead of.
         self.copied_from: str | None = None
+        # The team database whose server turned the login away, another database chosen instead.
+        self.refused: str | None = None
         self._started = False
         self._loop = QEventLoop(self)
         self._tasks = TaskManager(self)
@@ -340,17 +342,29 @@ class Opening(QObject):
         elif self.damaged is not None and self.damaged[0] != self.url:
             self._remember(self.damaged[0])
         elif self.copied_from is not None and self.copied_from != self.url:
-            self._remember(self.copied_from, damaged=False)
+            self._remember(self.copied_from, why="copy")
+        elif self.refused is not None and self.refused != self.url:
+            self._remember(self.refused, why="refused")
         self._finish(None)
 
-    def _remember(self, damaged_url: str, *, damaged: bool = True) -> None:
-        """Asked once another file or a new database opened in place of a damaged one, or a
-        copy in place of a read-only file of an older schema (``damaged`` False): open it at
+    def _remember(self, damaged_url: str, *, why: str = "damaged") -> None:
+        """Asked once another file or a new database opened in place of a damaged one, a copy
+        in place of a read-only file of an older schema (``why`` "copy"), or another database in
+        place of a team database whose server turned the login away ("refused"): open it at
         every start from now on (Settings → Database)? Else the next start finds the damaged
-        (or read-only) file again, and nothing leads back to the copy (reviewer)."""
+        (read-only, refusing) one again, and nothing leads back to the one chosen (reviewer)."""
         from db.paths import short_name
 
-        if damaged:
+        if why == "refused":
+            question = QCoreApplication.translate(
+                "Main", "Open %1 at every start from now on, instead of %2?"
+            )
+            note = QCoreApplication.translate(
+                "Main",
+                "The server of %1 turned the login away. Once you have the password, choose it again "
+                "in Settings → Database.",
+            ).replace("%1", short_name(damaged_url))
+        elif why == "damaged":
             question = QCoreApplication.translate(
                 "Main", "Open %1 at every start from now on, instead of the damaged %2?"
             )
@@ -434,6 +448,8 @@ class Opening(QObject):
         if choice is None:
             return False
         how, url = choice
+        if how == OTHER_DATABASE:
+            self.refused = self.refused or self.url
         if how == SIGN_IN and not self.instead and resolve_url(self.settings.database_url or "") == self.url:
             self.settings.database_url = url  # (its password goes to Ketnoi's password file)
             url = resolve_url(self.settings.database_url)

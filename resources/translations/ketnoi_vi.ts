@@ -137,67 +137,67 @@
   <context>
     <name>AppContext</name>
     <message>
-      <location filename="../../ui/context.py" line="332" />
+      <location filename="../../ui/context.py" line="341" />
       <source>Cannot reach the database server %1, so this cannot be opened now. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1 nên chưa mở được. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="327" />
+      <location filename="../../ui/context.py" line="336" />
       <source>Cannot reach the database server %1. Nothing was saved, and what you typed is still here: try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Chưa lưu gì — dữ liệu bạn vừa nhập vẫn còn; hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="335" />
+      <location filename="../../ui/context.py" line="344" />
       <source>Cannot reach the database server %1. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="364" />
+      <location filename="../../ui/context.py" line="373" />
       <source>Not allowed: your login %1 may not read or change this in the database (your role may have just been changed). Ask a manager if you need it.</source>
       <translation>Không được phép: tài khoản %1 không được đọc hoặc thay đổi mục này trong cơ sở dữ liệu (vai trò của bạn có thể vừa được thay đổi). Nếu cần, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="280" />
+      <location filename="../../ui/context.py" line="282" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still here: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu, những gì bạn đã nhập vẫn còn nguyên: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="286" />
+      <location filename="../../ui/context.py" line="288" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="352" />
+      <location filename="../../ui/context.py" line="361" />
       <source>Not saved: the change would leave a confidential record you may not see. Its owner, the staff on it or a manager can make it.</source>
       <translation>Chưa lưu: thay đổi này sẽ để lại một hồ sơ mật mà bạn không được xem. Cán bộ phụ trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="298" />
+      <location filename="../../ui/context.py" line="300" />
       <source>Not saved: the database file is no longer at %1 (it was moved, renamed or deleted while Ketnoi had it open). Nothing was saved; what was saved before is in the file where it is now.</source>
       <translation>Chưa lưu: tệp cơ sở dữ liệu không còn ở %1 (tệp đã bị chuyển đi, đổi tên hoặc xoá trong khi Ketnoi đang mở). Không có gì được lưu; những gì đã lưu trước đó nằm trong tệp, ở chỗ mới của nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="357" />
+      <location filename="../../ui/context.py" line="366" />
       <source>Not saved: your login %1 may not change anything in this database (your role may have just been changed). Ask a manager if you need to edit.</source>
       <translation>Chưa lưu: tài khoản %1 không được phép thay đổi gì trong cơ sở dữ liệu này (vai trò của bạn có thể vừa được thay đổi). Nếu cần sửa, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="305" />
+      <location filename="../../ui/context.py" line="307" />
       <source>Put the file back at %1 and save again, or close Ketnoi and open the file where it is now.</source>
       <translation>Hãy đặt tệp trở lại %1 rồi lưu lại, hoặc đóng Ketnoi và mở tệp ở chỗ mới của nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="258" />
+      <location filename="../../ui/context.py" line="260" />
       <source>Waiting for the database: another program or Ketnoi window is writing to it…</source>
       <translation>Đang chờ cơ sở dữ liệu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang ghi vào đó…</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="303" />
+      <location filename="../../ui/context.py" line="305" />
       <source>What you typed is still here.</source>
       <translation>Những gì bạn đã nhập vẫn còn ở đây.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="378" />
+      <location filename="../../ui/context.py" line="387" />
       <source>Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask an administrator if you still need it.</source>
       <translation>Tài khoản %1 đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; nếu vẫn cần dùng, hãy đề nghị quản trị viên.</translation>
     </message>
@@ -639,7 +639,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="266" />
-      <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2322,7 +2321,7 @@ Bản sao lưu: %2</translation>
       <translation>xoá %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="216" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="217" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
@@ -2332,17 +2331,17 @@ Bản sao lưu: %2</translation>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="226" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="227" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="335" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="340" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="324" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="329" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
@@ -2352,7 +2351,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="198" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="199" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
@@ -2382,17 +2381,17 @@ Bản sao lưu: %2</translation>
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="331" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="336" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="304" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="309" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="349" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="354" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
@@ -4088,6 +4087,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="266" />
       <location filename="../../ui/letters.py" line="158" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4184,7 +4184,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="141" />
-      <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4230,7 +4229,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="73" />
-      <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4261,7 +4259,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="150" />
-      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4444,8 +4441,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="84" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4667,7 +4662,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="970" />
+      <location filename="../../ui/main.py" line="986" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
@@ -4677,17 +4672,17 @@ Bản sao lưu: %2</translation>
       <translation>%1 hiện đã được mở.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="863" />
+      <location filename="../../ui/main.py" line="879" />
       <source>%1 was saved by an older Ketnoi (schema %2). This Ketnoi can open it only after upgrading it, which would change the file, and the file is read-only for you.</source>
       <translation>%1 được lưu bởi một phiên bản Ketnoi cũ hơn (lược đồ %2). Phiên bản Ketnoi này chỉ mở được tệp sau khi nâng cấp nó, việc đó sẽ thay đổi tệp, mà bạn chỉ có quyền đọc tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="788" />
+      <location filename="../../ui/main.py" line="804" />
       <source>A team server (PostgreSQL URL)</source>
       <translation>Máy chủ dùng chung (địa chỉ PostgreSQL)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="671" />
+      <location filename="../../ui/main.py" line="687" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
@@ -4697,33 +4692,33 @@ Bản sao lưu: %2</translation>
       <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="364" />
+      <location filename="../../ui/main.py" line="378" />
       <source>Changes are saved in the copy, not in %1. You can change it later in Settings → Database.</source>
       <translation>Các thay đổi được lưu vào bản sao, không phải vào %1. Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="836" />
+      <location filename="../../ui/main.py" line="852" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="785" />
+      <location filename="../../ui/main.py" line="801" />
       <source>Database</source>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="828" />
+      <location filename="../../ui/main.py" line="844" />
       <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
       <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="824" />
+      <location filename="../../ui/main.py" line="840" />
       <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
       <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="405" />
-      <location filename="../../ui/main.py" line="408" />
+      <location filename="../../ui/main.py" line="419" />
+      <location filename="../../ui/main.py" line="422" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -4734,7 +4729,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="410" />
+      <location filename="../../ui/main.py" line="424" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -4745,37 +4740,42 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="658" />
+      <location filename="../../ui/main.py" line="674" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="845" />
+      <location filename="../../ui/main.py" line="861" />
       <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
       <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="668" />
+      <location filename="../../ui/main.py" line="684" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="354" />
+      <location filename="../../ui/main.py" line="359" />
+      <source>Open %1 at every start from now on, instead of %2?</source>
+      <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho %2?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="368" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="907" />
+      <location filename="../../ui/main.py" line="923" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="755" />
+      <location filename="../../ui/main.py" line="771" />
       <source>Open another database…</source>
       <translation>Mở cơ sở dữ liệu khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="690" />
+      <location filename="../../ui/main.py" line="706" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
@@ -4785,17 +4785,17 @@ Bản sao lưu: %2</translation>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="679" />
+      <location filename="../../ui/main.py" line="695" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="843" />
+      <location filename="../../ui/main.py" line="859" />
       <source>Open read-only</source>
       <translation>Mở chỉ để đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="361" />
+      <location filename="../../ui/main.py" line="375" />
       <source>Open the copy %1 at every start from now on, instead of the read-only %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở bản sao %1, thay cho tệp chỉ đọc %2?</translation>
     </message>
@@ -4810,68 +4810,68 @@ Bản sao lưu: %2</translation>
       <translation>Đã mở %1. Từ nay mỗi lần khởi động, Ketnoi sẽ mở tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="685" />
+      <location filename="../../ui/main.py" line="701" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="796" />
+      <location filename="../../ui/main.py" line="812" />
       <source>Password:</source>
       <translation>Mật khẩu:</translation>
     </message>
     <message>
       <location filename="../../ui/main.py" line="233" />
-      <location filename="../../ui/main.py" line="625" />
+      <location filename="../../ui/main.py" line="641" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="688" />
+      <location filename="../../ui/main.py" line="704" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="876" />
+      <location filename="../../ui/main.py" line="892" />
       <source>Save a copy and open it…</source>
       <translation>Lưu một bản sao và mở nó…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="871" />
+      <location filename="../../ui/main.py" line="887" />
       <source>Save a copy in a folder you can write: Ketnoi opens the copy and upgrades it, keeping a copy from before. %1 itself is left as it is.</source>
       <translation>Hãy lưu một bản sao vào thư mục bạn có quyền ghi: Ketnoi mở bản sao và nâng cấp nó, giữ lại một bản từ trước khi nâng cấp. Bản thân %1 được giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="897" />
+      <location filename="../../ui/main.py" line="913" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="792" />
+      <location filename="../../ui/main.py" line="808" />
       <source>Server:</source>
       <translation>Máy chủ:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="800" />
+      <location filename="../../ui/main.py" line="816" />
       <source>Sign in</source>
       <translation>Đăng nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="953" />
+      <location filename="../../ui/main.py" line="969" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="691" />
+      <location filename="../../ui/main.py" line="707" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="914" />
+      <location filename="../../ui/main.py" line="930" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="655" />
+      <location filename="../../ui/main.py" line="671" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
@@ -4881,37 +4881,42 @@ Bản sao lưu: %2</translation>
       <translation>Lần nhập %1 chưa xong: Ketnoi đã bị đóng hoặc dừng khi đang ghi. Chưa có gì từ lần nhập đó được ghi; hãy nhập lại tệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="747" />
+      <location filename="../../ui/main.py" line="763" />
       <source>The password may be wrong or changed, or your administrator may have disabled the login. Type the password again, or ask your administrator.</source>
       <translation>Có thể mật khẩu sai hoặc đã bị đổi, hoặc quản trị viên đã vô hiệu hóa tài khoản. Hãy gõ lại mật khẩu hoặc hỏi quản trị viên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="740" />
+      <location filename="../../ui/main.py" line="756" />
       <source>The server asks for the password of the login %1 to open %2.</source>
       <translation>Máy chủ cần mật khẩu của tài khoản %1 để mở %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="745" />
+      <location filename="../../ui/main.py" line="362" />
+      <source>The server of %1 turned the login away. Once you have the password, choose it again in Settings → Database.</source>
+      <translation>Máy chủ của %1 đã từ chối đăng nhập. Khi đã có mật khẩu, hãy chọn lại cơ sở dữ liệu đó trong Cài đặt → Cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" line="761" />
       <source>The server turned the login %1 away: Ketnoi cannot open %2.</source>
       <translation>Máy chủ không cho tài khoản %1 đăng nhập: Ketnoi không mở được %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="926" />
+      <location filename="../../ui/main.py" line="942" />
       <source>There is no database at %1, but %2 is left beside it: the last changes of a database that was moved, renamed or deleted while it was open may be in it. Ketnoi does not create a new database there (that would wipe them). Put the database file back at %1, or open it where it is now; only if you are sure nothing in them is needed, move %3 away first.</source>
       <translation>Không có cơ sở dữ liệu tại %1, nhưng bên cạnh vẫn còn %2: trong đó có thể còn những thay đổi cuối cùng của một cơ sở dữ liệu đã bị chuyển đi, đổi tên hoặc xoá khi đang mở. Ketnoi không tạo cơ sở dữ liệu mới ở đó (việc này sẽ xoá mất các thay đổi ấy). Hãy đặt tệp cơ sở dữ liệu trở lại %1, hoặc mở tệp ở chỗ mới của nó; chỉ khi chắc chắn không cần gì trong đó, hãy chuyển %3 đi chỗ khác trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="979" />
+      <location filename="../../ui/main.py" line="995" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="832" />
+      <location filename="../../ui/main.py" line="848" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="840" />
+      <location filename="../../ui/main.py" line="856" />
       <source>To look at it without changing anything, open it read-only.</source>
       <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
     </message>
@@ -4921,27 +4926,27 @@ Bản sao lưu: %2</translation>
       <translation>Chưa tạo được bản sao lưu tự động hôm nay: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="742" />
+      <location filename="../../ui/main.py" line="758" />
       <source>Type the password you were given; Ketnoi keeps it in its own password file, readable by you alone.</source>
       <translation>Hãy gõ mật khẩu bạn được cấp; Ketnoi lưu nó trong tệp mật khẩu riêng, chỉ bạn đọc được.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="753" />
+      <location filename="../../ui/main.py" line="769" />
       <source>Type the password…</source>
       <translation>Nhập mật khẩu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="489" />
+      <location filename="../../ui/main.py" line="505" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="662" />
+      <location filename="../../ui/main.py" line="678" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="357" />
+      <location filename="../../ui/main.py" line="371" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -4949,202 +4954,202 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="374" />
+      <location filename="../../ui/main_window.py" line="376" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="432" />
+      <location filename="../../ui/main_window.py" line="434" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="350" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="514" />
+      <location filename="../../ui/main_window.py" line="516" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="351" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="390" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="503" />
+      <location filename="../../ui/main_window.py" line="505" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>&amp;Filter the list</source>
       <translation>&amp;Lọc danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="533" />
+      <location filename="../../ui/main_window.py" line="535" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="451" />
+      <location filename="../../ui/main_window.py" line="453" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="378" />
+      <location filename="../../ui/main_window.py" line="380" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="455" />
+      <location filename="../../ui/main_window.py" line="457" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="333" />
+      <location filename="../../ui/main_window.py" line="335" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="332" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="373" />
+      <location filename="../../ui/main_window.py" line="375" />
       <source>&amp;Open database…</source>
       <translation>Mở cơ sở dữ liệu &amp;khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="377" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="356" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="343" />
+      <location filename="../../ui/main_window.py" line="345" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="521" />
+      <location filename="../../ui/main_window.py" line="523" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="529" />
+      <location filename="../../ui/main_window.py" line="531" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="453" />
+      <location filename="../../ui/main_window.py" line="455" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="523" />
+      <location filename="../../ui/main_window.py" line="525" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="458" />
+      <location filename="../../ui/main_window.py" line="460" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="369" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="568" />
+      <location filename="../../ui/main_window.py" line="570" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="461" />
+      <location filename="../../ui/main_window.py" line="463" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="408" />
+      <location filename="../../ui/main_window.py" line="410" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="401" />
+      <location filename="../../ui/main_window.py" line="403" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="420" />
+      <location filename="../../ui/main_window.py" line="422" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="427" />
+      <location filename="../../ui/main_window.py" line="429" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="448" />
+      <location filename="../../ui/main_window.py" line="450" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="384" />
+      <location filename="../../ui/main_window.py" line="386" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="415" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="442" />
+      <location filename="../../ui/main_window.py" line="444" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="537" />
+      <location filename="../../ui/main_window.py" line="539" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="357" />
+      <location filename="../../ui/main_window.py" line="359" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
@@ -5154,12 +5159,12 @@ Bản sao lưu: %2</translation>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="435" />
+      <location filename="../../ui/main_window.py" line="437" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="364" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
@@ -5169,22 +5174,22 @@ Bản sao lưu: %2</translation>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="395" />
+      <location filename="../../ui/main_window.py" line="397" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="371" />
+      <location filename="../../ui/main_window.py" line="373" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="570" />
+      <location filename="../../ui/main_window.py" line="572" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -5431,7 +5436,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Posts</name>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="590" />
+      <location filename="../../ui/posts_dialog.py" line="595" />
       <source>(none)</source>
       <translation>(trống)</translation>
     </message>
@@ -5441,12 +5446,12 @@ Bản sao lưu: %2</translation>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="342" />
+      <location filename="../../ui/posts_dialog.py" line="343" />
       <source>Add post…</source>
       <translation>Thêm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="705" />
+      <location filename="../../ui/posts_dialog.py" line="710" />
       <source>Added the post “%1”</source>
       <translation>Thêm chức vụ “%1”</translation>
     </message>
@@ -5461,12 +5466,12 @@ Bản sao lưu: %2</translation>
       <translation>Sửa chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="667" />
+      <location filename="../../ui/posts_dialog.py" line="672" />
       <source>Edited the post “%1”</source>
       <translation>Sửa chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="345" />
+      <location filename="../../ui/posts_dialog.py" line="346" />
       <source>Edit…</source>
       <translation>Sửa…</translation>
     </message>
@@ -5482,13 +5487,13 @@ Bản sao lưu: %2</translation>
       <translation>Tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="377" />
+      <location filename="../../ui/posts_dialog.py" line="378" />
       <source>In order of precedence (1 comes first in meeting briefs). Double-click a name or a precedence to change it; each change is undone with Edit → Undo (Ctrl+Z).</source>
       <translation>Theo thứ tự (số 1 đứng đầu trong tài liệu chuẩn bị họp). Nhấp đúp vào tên hoặc thứ tự để sửa; mỗi thay đổi được hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z).</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="277" />
-      <location filename="../../ui/posts_dialog.py" line="644" />
+      <location filename="../../ui/posts_dialog.py" line="649" />
       <source>Name the post (e.g. Phó Giám đốc).</source>
       <translation>Hãy nhập tên chức vụ (VD: Phó Giám đốc).</translation>
     </message>
@@ -5498,33 +5503,34 @@ Bản sao lưu: %2</translation>
       <translation>Chưa ghi nhận người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="326" />
+      <location filename="../../ui/posts_dialog.py" line="327" />
       <source>No posts yet. Add one here, or with Assign holder…</source>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="150" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="330" />
-      <location filename="../../ui/posts_dialog.py" line="532" />
+      <location filename="../../ui/posts_dialog.py" line="331" />
+      <location filename="../../ui/posts_dialog.py" line="537" />
       <source>Notes on the chosen post</source>
       <translation>Ghi chú về chức vụ đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="427" />
+      <location filename="../../ui/posts_dialog.py" line="428" />
       <source>Notes on this post; saved when you leave the box</source>
       <translation>Ghi chú về chức vụ này; được lưu khi bạn rời khỏi ô</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="532" />
+      <location filename="../../ui/posts_dialog.py" line="537" />
       <source>Notes on “%1”</source>
       <translation>Ghi chú về “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="549" />
+      <location filename="../../ui/posts_dialog.py" line="554" />
       <source>Nothing changed here to undo</source>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
@@ -5539,7 +5545,7 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="464" />
+      <location filename="../../ui/posts_dialog.py" line="469" />
       <source>Posts — %1</source>
       <translation>Chức vụ — %1</translation>
     </message>
@@ -5554,22 +5560,22 @@ Bản sao lưu: %2</translation>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="348" />
+      <location filename="../../ui/posts_dialog.py" line="349" />
       <source>Remove</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="540" />
+      <location filename="../../ui/posts_dialog.py" line="545" />
       <source>Remove a post added by mistake (Edit → Undo puts it back)</source>
       <translation>Xoá chức vụ thêm nhầm (Sửa → Hoàn tác để khôi phục)</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="722" />
+      <location filename="../../ui/posts_dialog.py" line="727" />
       <source>Removed the post “%1”</source>
       <translation>Xoá chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="430" />
+      <location filename="../../ui/posts_dialog.py" line="431" />
       <source>Saved when you leave the box; undone with Edit → Undo (Ctrl+Z)</source>
       <translation>Được lưu khi bạn rời khỏi ô; hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z)</translation>
     </message>
@@ -5579,17 +5585,17 @@ Bản sao lưu: %2</translation>
       <translation>Người khác đã sửa %1 của “%2” sau khi bạn bắt đầu: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="594" />
+      <location filename="../../ui/posts_dialog.py" line="599" />
       <source>Someone else changed the notes of “%1” since you began: nothing was saved. Theirs now read: “%2”. Yours are still in the box: leave it again to save them over theirs, or press Esc in the box to take theirs.</source>
       <translation>Người khác đã sửa ghi chú của “%1” sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="351" />
+      <location filename="../../ui/posts_dialog.py" line="352" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="549" />
+      <location filename="../../ui/posts_dialog.py" line="554" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
@@ -6015,7 +6021,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6046,6 +6051,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="73" />
       <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6148,7 +6154,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6180,6 +6185,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="84" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6221,17 +6228,17 @@ Bản sao lưu: %2</translation>
   <context>
     <name>SearchDialog</name>
     <message>
-      <location filename="../../ui/dialogs/search.py" line="80" />
+      <location filename="../../ui/dialogs/search.py" line="88" />
       <source>No match for “%1”</source>
       <translation>Không tìm thấy kết quả cho “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/search.py" line="33" />
+      <location filename="../../ui/dialogs/search.py" line="34" />
       <source>Organisations, people, meetings, actions… (nguyen, nic, dang)</source>
       <translation>Tổ chức, người, cuộc họp, việc cần làm… (nguyen, nic, dang)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/search.py" line="29" />
+      <location filename="../../ui/dialogs/search.py" line="30" />
       <source>Search everywhere</source>
       <translation>Tìm kiếm</translation>
     </message>
@@ -6744,6 +6751,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -6924,6 +6932,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7627,6 +7636,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="141" />
       <location filename="../../ui/workdays.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -91,3 +91,39 @@ def test_a_refused_login_at_start_offers_the_password_and_says_it_in_words(
     # kept in Ketnoi's password file, the URL as Settings keeps it (as typed, no driver name)
     assert settings.database_url == url
     assert f"127.0.0.1:{server.port}:ketnoi:boss:s3cret" in passfile_path().read_text(encoding="utf-8")
+
+
+def test_another_database_opened_instead_is_offered_for_every_start(
+    qtbot: Any, settings: Any, server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The officer chose "Open another database…" at the refusal and worked in a file: the
+    next start went back to the refusing server, nothing leading to that file (left in h35)."""
+    from db.migrate import open_database
+    from tests.ui.test_main import _click_when_shown, _run_to_window
+    from ui import file_dialogs
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for name in ("PGPASSWORD", "PGPASSFILE", "PGSERVICE"):
+        monkeypatch.delenv(name, raising=False)
+    url = f"postgresql://boss@127.0.0.1:{server.port}/ketnoi?sslmode=disable"
+    settings.database_url = url
+    other = tmp_path / "may-tinh-cua-toi.db"
+    open_database(f"sqlite:///{other}").dispose()
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *_a, **_k: (str(other), ""))
+    boxes: list[dict[str, Any]] = []
+    _click_when_shown("login_refused", "open_another", boxes)
+    _click_when_shown("remember_database", "Yes", boxes)
+
+    code, opened = _run_to_window(monkeypatch, None, settings)
+
+    assert code == 0 and opened == [f"sqlite:///{other}"]
+    assert len(boxes) == 2, boxes
+    assert (
+        boxes[1]["text"]
+        == "Open may-tinh-cua-toi.db at every start from now on, instead of ketnoi (127.0.0.1)?"
+    )
+    assert (
+        "turned the login away" in boxes[1]["informative"]
+        and "Settings → Database" in boxes[1]["informative"]
+    )
+    assert settings.database_url == f"sqlite:///{other}"  # agreed: the next start opens the file
