@@ -145,14 +145,16 @@ def test_not_on_a_terminal_the_message_says_a_password_is_needed_and_how_to_give
     assert "vô hiệu hóa" not in vi.stderr
 
 
-def test_on_a_terminal_the_password_is_asked_and_sent_and_a_refusal_is_said_in_vietnamese(
-    server: AsksPassword, tmp_path: Path
-) -> None:
+def _on_a_terminal(
+    server: AsksPassword, tmp_path: Path, locale: str, prompt: bytes, typed: bytes
+) -> tuple[int, str]:
+    """``ketnoi`` on a terminal of its own (a pty): ``typed`` and Return once it has said
+    ``prompt``; its exit code and all it said."""
     primary, secondary = pty.openpty()
     proc = subprocess.Popen(
         command(server),
         cwd=ROOT,
-        env=environment(tmp_path, "vi_VN.UTF-8"),
+        env=environment(tmp_path, locale),
         stdin=secondary,
         stdout=secondary,
         stderr=secondary,
@@ -160,29 +162,39 @@ def test_on_a_terminal_the_password_is_asked_and_sent_and_a_refusal_is_said_in_v
     )
     os.close(secondary)
     said = b""
-
-    def read_until(words: bytes, seconds: float = 30) -> None:
-        nonlocal said
-        end = time.monotonic() + seconds
-        while words not in said and time.monotonic() < end:
+    try:
+        end = time.monotonic() + 60
+        answered = False
+        while time.monotonic() < end:
             ready, _, _ = select.select([primary], [], [], 0.2)
+            chunk = b""
             if ready:
                 try:
-                    said += os.read(primary, 4096)
-                except OSError:
+                    chunk = os.read(primary, 4096)
+                except OSError:  # the terminal closed: it has ended
                     break
-
-    try:
-        read_until("Mật khẩu của tài khoản boss".encode())
-        assert "Mật khẩu của tài khoản boss trên máy chủ 127.0.0.1".encode() in said, said
-        os.write(primary, b"s3cret\n")
-        read_until("Máy chủ trả lời".encode())
-        assert proc.wait(timeout=30) == 1
+                said += chunk
+            if not answered and prompt in said:
+                os.write(primary, typed + b"\n")
+                answered = True
+            if proc.poll() is not None and not chunk:
+                break  # ended, and nothing more to read
+        code = proc.wait(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()
         os.close(primary)
-    text = said.decode(errors="replace")
+    return code, said.decode(errors="replace")
+
+
+def test_on_a_terminal_the_password_is_asked_and_sent_and_a_refusal_is_said_in_vietnamese(
+    server: AsksPassword, tmp_path: Path
+) -> None:
+    code, text = _on_a_terminal(
+        server, tmp_path, "vi_VN.UTF-8", "Mật khẩu của tài khoản boss".encode(), b"s3cret"
+    )
+    assert "Mật khẩu của tài khoản boss trên máy chủ 127.0.0.1" in text, text
+    assert code == 1, text
     assert server.passwords and set(server.passwords) == {"s3cret"}  # what was typed went to the server
     assert "s3cret" not in text  # and was not echoed
     # the server turned it away: said in the locale's language, as the password typed refused
@@ -200,48 +212,7 @@ def test_a_password_typed_wrong_is_said_with_the_login_the_server_and_what_to_do
     """In English: the password typed for boss on that server was refused; type it again, keep
     the right one in ~/.pgpass or ask the administrator. One line, no traceback, no URL (it
     would hold the password), the exit code of the CLI's other refusals (1)."""
-    primary, secondary = pty.openpty()
-    proc = subprocess.Popen(
-        command(server),
-        cwd=ROOT,
-        env=environment(tmp_path, "C.UTF-8"),
-        stdin=secondary,
-        stdout=secondary,
-        stderr=secondary,
-        start_new_session=True,
-    )
-    os.close(secondary)
-    said = b""
-    try:
-        end = time.monotonic() + 60
-        typed = False
-        while proc.poll() is None and time.monotonic() < end:
-            ready, _, _ = select.select([primary], [], [], 0.2)
-            if ready:
-                try:
-                    said += os.read(primary, 4096)
-                except OSError:
-                    break
-            if not typed and b"(not stored): " in said:
-                os.write(primary, b"wrong-one\n")
-                typed = True
-        code = proc.wait(timeout=30)
-        while True:  # what is left to read
-            ready, _, _ = select.select([primary], [], [], 0.2)
-            if not ready:
-                break
-            try:
-                chunk = os.read(primary, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            said += chunk
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(primary)
-    text = said.decode(errors="replace")
+    code, text = _on_a_terminal(server, tmp_path, "C.UTF-8", b"(not stored): ", b"wrong-one")
     assert code == 1, text
     assert set(server.passwords) == {"wrong-one"}  # (the check whether the server answers sends it too)
     error = text.split("(not stored): ", 1)[1].strip()

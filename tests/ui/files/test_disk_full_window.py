@@ -22,12 +22,11 @@ from sqlalchemy import func, select
 
 from db.engine import read_session, sqlite_path
 from db.models import Contact
+from tests.ui.files.test_import_wizard import TIMEOUT, open_wizard, to_preview
 from tests.ui.files.workbooks import contacts_workbook
 from ui import i18n
-from ui.import_wizard import open_import_wizard
-from ui.import_wizard.wizard import PAGE_COMMIT, PAGE_PREVIEW
+from ui.import_wizard.wizard import PAGE_COMMIT
 
-TIMEOUT = 30_000
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE is POSIX's")
 
 
@@ -62,14 +61,8 @@ def test_an_import_whose_backup_the_disk_refuses_says_so_in_the_windows_language
     qtbot: Any, ctx: Any, engine: Any, tmp_path: Path, vietnamese: None
 ) -> None:
     path = contacts_workbook(tmp_path / "dai-bieu.xlsx")
-    w = open_import_wizard(None, ctx, path)
-    qtbot.addWidget(w)
-    qtbot.waitUntil(lambda: bool(w.sheets) and not w.busy(), timeout=TIMEOUT)
-    w.file_page.select_sheet("Danh bạ")
-    w.next()
-    w.next()
-    assert w.currentId() == PAGE_PREVIEW
-    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    w = open_wizard(qtbot, ctx, path)
+    to_preview(qtbot, w)
     db = sqlite_path(str(engine.url))
     assert db is not None
     with file_limit(content_size(db) // 2):

@@ -16,10 +16,8 @@ from app import records
 from app.cli import main as ketnoi
 from db.engine import read_session, sqlite_path, unit_of_work
 from db.models import Contact, Organisation
-from ui.import_wizard import open_import_wizard
-from ui.import_wizard.wizard import PAGE_COMMIT, PAGE_PREVIEW
-
-TIMEOUT = 30_000
+from tests.ui.files.test_import_wizard import TIMEOUT, open_wizard, to_preview
+from ui.import_wizard.wizard import PAGE_COMMIT
 
 
 def _book(path: Path) -> Path:
@@ -54,14 +52,8 @@ def test_rows_that_meet_a_record_deleted_since_the_preview_are_named_in_the_resu
                 "emails": ["anh.vtl@viettel.example.vn"],
             },
         )
-    w = open_import_wizard(None, ctx, _book(tmp_path / "field-contacts.xlsx"))
-    qtbot.addWidget(w)
-    qtbot.waitUntil(lambda: bool(w.sheets) and not w.busy(), timeout=TIMEOUT)
-    w.file_page.select_sheet("Danh bạ")
-    w.next()
-    w.next()
-    assert w.currentId() == PAGE_PREVIEW
-    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    w = open_wizard(qtbot, ctx, _book(tmp_path / "field-contacts.xlsx"))
+    to_preview(qtbot, w)
     assert w.preview_page.model.counts()["update"] == 1, w.preview_page.model.counts()  # #anh, at #viettel
 
     db = sqlite_path(str(engine.url))

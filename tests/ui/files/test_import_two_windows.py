@@ -17,10 +17,8 @@ from sqlalchemy.engine import Engine
 from db.engine import read_session
 from db.migrate import open_database
 from db.models import Contact, ImportBatch, Organisation
-from ui.import_wizard import open_import_wizard
-from ui.import_wizard.wizard import PAGE_COMMIT, PAGE_PREVIEW
-
-TIMEOUT = 30_000
+from tests.ui.files.test_import_wizard import TIMEOUT, open_wizard, to_preview
+from ui.import_wizard.wizard import PAGE_COMMIT
 
 
 def _book(path: Path, rows: int = 12) -> Path:
@@ -50,14 +48,8 @@ def other_ctx(qapp: Any, db_url: str, tmp_path: Path) -> Iterator[Any]:
 
 
 def _previewed(qtbot: Any, ctx: Any, book: Path) -> Any:
-    w = open_import_wizard(None, ctx, book)
-    qtbot.addWidget(w)
-    qtbot.waitUntil(lambda: bool(w.sheets) and not w.busy(), timeout=TIMEOUT)
-    w.file_page.select_sheet("Danh bạ")
-    w.next()
-    w.next()
-    assert w.currentId() == PAGE_PREVIEW
-    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    w = open_wizard(qtbot, ctx, book)
+    to_preview(qtbot, w)
     return w
 
 
