@@ -26,3 +26,39 @@ def sized(window: Any, width: int, height: int) -> None:
 
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMaximized)
     window.resize(width, height)
+
+
+def searched(qtbot: Any, dialog: Any, text: str, timeout: int = 10_000) -> None:
+    """Search everywhere asked for ``text`` (as a pause in typing does) and its answer shown: it
+    is read on a pool thread."""
+    dialog.box.setText(text)
+    dialog.run_search()
+    qtbot.waitUntil(lambda: not dialog.ctx.tasks.busy(), timeout=timeout)
+
+
+class HeldSearch:
+    """``app.search.search`` as a slow server answers it: a question whose text is in
+    :attr:`held` waits until :meth:`release` (at most ``most_s``: a window that asks on the UI
+    thread would wait that long, and the test must still end). :attr:`asked`: the texts asked,
+    in turn."""
+
+    def __init__(self, monkeypatch: Any, most_s: float = 3.0) -> None:
+        import threading
+
+        from app import search
+
+        self._real = search.search
+        self._gate = threading.Event()
+        self._most_s = most_s
+        self.held: set[str] = set()
+        self.asked: list[str] = []
+        monkeypatch.setattr(search, "search", self._search)
+
+    def _search(self, session: Any, query: str, **kwargs: Any) -> Any:
+        self.asked.append(query)
+        if query in self.held:
+            self._gate.wait(self._most_s)
+        return self._real(session, query, **kwargs)
+
+    def release(self) -> None:
+        self._gate.set()

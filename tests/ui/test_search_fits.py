@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from tests.ui.helpers import searched
+
 
 def test_a_long_result_fits_the_box_and_its_tooltip_has_it_whole(qtbot: Any, ctx: Any) -> None:
     from ui.dialogs.search import SearchDialog
@@ -16,8 +18,7 @@ def test_a_long_result_fits_the_box_and_its_tooltip_has_it_whole(qtbot: Any, ctx
     dialog.resize(220, 300)  # narrower than "Trung tâm Đổi mới sáng tạo Quốc gia"
     dialog.show()
     qtbot.waitExposed(dialog)
-    dialog.box.setText("quoc gia")
-    dialog.run_search()
+    searched(qtbot, dialog, "quoc gia")
     view = dialog.results
     assert view.count() >= 1
     qtbot.wait(50)

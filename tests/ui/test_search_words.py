@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tests.app.lists.seed import TODAY
+from tests.ui.helpers import searched
 
 
 @pytest.fixture(params=["en", "vi"])
@@ -34,8 +35,7 @@ def _dialog(qtbot: Any, ctx: Any) -> Any:
 
 def test_an_actions_line_is_in_the_windows_words_and_language(qtbot: Any, ctx: Any, language: str) -> None:
     dialog = _dialog(qtbot, ctx)
-    dialog.box.setText("old finished task")  # the seed's done action, due 30 days before TODAY
-    dialog.run_search()
+    searched(qtbot, dialog, "old finished task")  # the seed's done action, due 30 days before TODAY
     assert dialog.results.count() >= 1
     item = dialog.results.item(0)
     title, line = item.text().split("\n")
@@ -51,19 +51,16 @@ def test_an_actions_line_is_in_the_windows_words_and_language(qtbot: Any, ctx: A
 
 def test_a_search_that_finds_nothing_says_so_in_the_list(qtbot: Any, ctx: Any, language: str) -> None:
     dialog = _dialog(qtbot, ctx)
-    dialog.box.setText("zzqx")
-    dialog.run_search()
+    searched(qtbot, dialog, "zzqx")
     assert dialog.results.count() == 0
     assert dialog.empty_note.isVisible()
     said = {"en": "No match for “zzqx”", "vi": "Không tìm thấy kết quả cho “zzqx”"}
     assert dialog.empty_note.text() == said[language]
     # within the list's area, not a line under it
     assert dialog.results.viewport().geometry().contains(dialog.empty_note.geometry().center())
-    dialog.box.setText("nic")
-    dialog.run_search()
+    searched(qtbot, dialog, "nic")
     assert dialog.results.count() >= 1 and not dialog.empty_note.isVisible()
-    dialog.box.setText("")  # an empty box is not a search that found nothing
-    dialog.run_search()
+    searched(qtbot, dialog, "")  # an empty box is not a search that found nothing
     assert not dialog.empty_note.isVisible()
 
 
@@ -93,8 +90,7 @@ def test_a_record_found_by_its_file_says_so_in_the_windows_language(
     with unit_of_work(ctx.engine) as s:
         attachments.add(s, "organisation", ids["nic"], prepared, actor="Anh")
     dialog = _dialog(qtbot, ctx)
-    dialog.box.setText("bien ban ghi nho")
-    dialog.run_search()
+    searched(qtbot, dialog, "bien ban ghi nho")
     lines = [dialog.results.item(i).text().split("\n")[1] for i in range(dialog.results.count())]
     word = {"en": "Attachment", "vi": "Tệp đính kèm"}[language]
     assert any(line.endswith(f"{word}: Bien_ban_ghi_nho.txt") for line in lines), lines

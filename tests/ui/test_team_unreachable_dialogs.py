@@ -182,7 +182,39 @@ def test_an_open_menu_window_reads_again_when_the_server_is_back(qtbot: Any, men
     qtbot.waitUntil(lambda: "Cannot reach" not in imports.detail.text(), timeout=10_000)
     assert "Sở KH&CN Hà Nội" in posts.windowTitle()
     _search(search)  # the next letter typed asks again
-    assert search.results.count() >= 1 and not search.empty_note.isVisible()
+    qtbot.waitUntil(lambda: search.results.count() >= 1 and not search.empty_note.isVisible(), timeout=10_000)
+
+
+def test_search_waits_for_a_server_away_off_the_ui_thread(
+    qtbot: Any, menus: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """h42: Search everywhere asked on the UI thread: over a slow link, or with the server away,
+    every letter typed froze the window until the answer (or the failed connection) came."""
+    import time
+
+    from tests.ui.helpers import HeldSearch
+
+    _ctx, cut, commands, dialogs, _said = menus
+    search = commands.opened(dialogs["search"])
+    search.show()
+    _search(search)  # "Hà": Phan Hồng Hà, found while the server is there
+    qtbot.waitUntil(lambda: search.results.count() >= 1, timeout=10_000)
+    found = search.results.count()
+    slow = HeldSearch(monkeypatch)
+    slow.held.add("Hà Nội")  # a link slow to say the server is gone
+    cut(True)
+    search.box.setText("Hà Nội")
+    start = time.monotonic()
+    search.run_search()
+    assert time.monotonic() - start < 1.0  # the window does not wait for it
+    assert search.results.count() == found and not search.empty_note.isVisible()  # kept meanwhile
+    slow.release()
+    qtbot.waitUntil(search.empty_note.isVisible, timeout=10_000)
+    assert "Cannot reach the database server" in search.empty_note.text()
+    assert not any(w in search.empty_note.text() for w in LIBRARY_WORDS)
+    assert search.results.count() == 0  # (the sentence in place of the results)
+    search.close()
+    search.deleteLater()
 
 
 @pytest.mark.skipif(not shutil.which("pg_dump"), reason="no pg_dump here")
