@@ -746,8 +746,10 @@ class MainWindow(QMainWindow):
         from ui.dialogs.search import SearchDialog
 
         dialog = SearchDialog(self.ctx, self)
-        if dialog.exec() and dialog.chosen:
-            self.navigate(*dialog.chosen)
+        chosen = dialog.chosen if dialog.exec() else None
+        dialog.deleteLater()  # (each Ctrl+K left its dialog, hidden, in the window; an answer on its way is dropped)
+        if chosen:
+            self.navigate(*chosen)
 
     def open_import_history(self, select: int | None = None) -> None:
         """File → Import history…; ``select``: opened on that import (Ctrl+Z's offer)."""

@@ -168,3 +168,31 @@ def test_a_dialog_deleted_while_its_question_is_out_is_not_answered(
     wait_idle(qtbot, ctx)  # (an answer to a deleted dialog would raise here, in the Qt slot)
     qtbot.wait(50)
     assert not ctx.tasks.busy()
+
+
+def test_ctrl_k_goes_to_the_record_chosen_before_the_answer_and_leaves_no_dialog_behind(
+    qtbot: Any, window: Any, ids: dict[str, Any], slow: HeldSearch
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from ui.dialogs.search import SearchDialog
+
+    slow.held.add("hong nhung")
+    typed: list[Any] = []
+
+    def type_and_enter() -> None:  # the dialog is modal: typed into once it is up
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SearchDialog):
+            QTimer.singleShot(20, type_and_enter)
+            return
+        typed.append(dialog)
+        qtbot.keyClicks(dialog.box, "hong nhung")
+        qtbot.keyClick(dialog.box, Qt.Key.Key_Return)  # before the answer: it comes after
+        QTimer.singleShot(100, slow.release)
+
+    QTimer.singleShot(0, type_and_enter)
+    window.act_search.trigger()
+    assert typed
+    qtbot.waitUntil(lambda: window.views["contact"].list.selected_ids() == [ids["nhung"]], timeout=10_000)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not window.findChildren(SearchDialog)  # (each Ctrl+K left one, hidden, in the window)
