@@ -177,3 +177,22 @@ def test_the_list_windows_say_it_in_vietnamese_when_the_window_does(
             dialog.deleteLater()
     finally:
         i18n.install(qapp, "en")
+
+
+def test_duplicates_searches_again_by_itself_when_the_server_is_back(qtbot: Any, windows: Any) -> None:
+    ctx, cut, commands, makers, said = windows
+    cut(True)
+    dialog = commands.opened(makers["duplicates"])
+    qtbot.waitUntil(lambda: AWAY["en"] in dialog.status.text(), timeout=10_000)
+    assert dialog.tree.topLevelItemCount() == 0
+    assert not any(w in dialog.status.text() for w in LIBRARY_WORDS), dialog.status.text()
+
+    cut(False)
+    ctx.server_back.emit()  # nothing pressed, the window not opened again
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() >= 1, timeout=30_000)
+    assert AWAY["en"] not in dialog.status.text()
+    names = [dialog.tree.topLevelItem(i).text(1) for i in range(dialog.tree.topLevelItemCount())]
+    assert any("Vũ Thị Hạnh" in n for n in names), names
+    assert not said, said
+    dialog.close()
+    dialog.deleteLater()
