@@ -32,6 +32,7 @@ from ui.dialogs.conflict import ConflictDialog
 from ui.icons import icon
 from ui.rows import RowsModel
 from ui.team import hold_read_only
+from ui.widgets import AwayNote
 
 SHORT = 120  # characters of a long text shown in a cell (the tooltip has it all)
 
@@ -128,6 +129,7 @@ class HistoryDialog(QDialog):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
+        self.away = AwayNote(ctx, "history_unreachable", self)  # the server out of reach
         self.model = HistoryModel(ctx, entity, self)
         self.table = QTableView(self)
         self.table.setObjectName("history_table")
@@ -159,6 +161,7 @@ class HistoryDialog(QDialog):
         self.note.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.away)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
@@ -187,9 +190,18 @@ class HistoryDialog(QDialog):
             if generation == self._generation:
                 self._show(*result)
 
-        self.ctx.tasks.run(work, on_done=done, owner=self)
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation and self.away.read_failed(exc):
+                self.version = None  # nothing to restore from a list not read
+                self.model.set_rows([])
+                self.note.hide()
+                self.loaded = True
+                self._update_buttons()
+
+        self.ctx.tasks.run(work, on_done=done, on_error=failed, owner=self)
 
     def _show(self, label: str, version: int | None, entries: list[history.HistoryEntry]) -> None:
+        self.away.read()
         self.version = version
         self.heading.setText(f"{labels.entity_name(self.entity)}: {label}")
         self.setWindowTitle(self.tr("History of %1").replace("%1", label))

@@ -43,6 +43,7 @@ from ui.not_written import error_text
 from ui.rows import RowsModel
 from ui.tasks import Task
 from ui.team import hold_read_only, if_enabled
+from ui.widgets import AwayNote
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -128,6 +129,7 @@ class LettersDialog(QDialog):
         self.late.toggled.connect(self.reload)
         self.words.textChanged.connect(self.reload)
 
+        self.away = AwayNote(ctx, "letters_unreachable", self)  # the server out of reach
         self.model = LettersModel(ctx, self)
         self.table = QTableView(self)
         self.table.setObjectName("letters_table")
@@ -179,6 +181,7 @@ class LettersDialog(QDialog):
         self.message.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addLayout(filters)
+        lay.addWidget(self.away)
         lay.addWidget(self.table, 1)
         lay.addLayout(row)
         lay.addWidget(self.message)
@@ -211,13 +214,22 @@ class LettersDialog(QDialog):
             with read_session(engine) as s:
                 return reg.list_letters(s, **kw)
 
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation and self.away.read_failed(exc):
+                if self._select is None:  # selected again once the server is back
+                    self._select = self.current_id()
+                self.model.set_rows([])  # not a register that reads as the office's now
+                self._enable()
+
         self.ctx.tasks.run(
             work,
             on_done=lambda rows: self._show(rows) if generation == self._generation else None,
+            on_error=failed,
             owner=self,
         )
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
+        self.away.read()
         keep = self._select if self._select is not None else self.current_id()
         self.model.set_rows(rows)
         self._select = None

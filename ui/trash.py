@@ -39,6 +39,7 @@ from ui.context import AppContext
 from ui.icons import icon
 from ui.rows import RowsModel
 from ui.team import hold_read_only, if_enabled
+from ui.widgets import AwayNote
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -101,6 +102,7 @@ class TrashDialog(QDialog):
         top.addWidget(self.kind)
         top.addWidget(self.text, 1)
 
+        self.away = AwayNote(ctx, "trash_unreachable", self)  # the server out of reach
         self.model = TrashModel(ctx, self)
         self.table = QTableView(self)
         self.table.setObjectName("trash_table")
@@ -132,6 +134,7 @@ class TrashDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.away)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
@@ -166,9 +169,18 @@ class TrashDialog(QDialog):
             if generation == self._generation:
                 self._show(*result)
 
-        self.ctx.tasks.run(work, on_done=done, owner=self)
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation and self.away.read_failed(exc):
+                self.model.set_rows([])  # not a list that reads as the trash now
+                self.summary.clear()
+                self.empty_button.setEnabled(False)
+                self.loaded = True
+                self._update_buttons()
+
+        self.ctx.tasks.run(work, on_done=done, on_error=failed, owner=self)
 
     def _show(self, items: list[trash.TrashItem], counts: dict[str, int]) -> None:
+        self.away.read()
         self.model.set_rows(items)
         total = sum(counts.values())
         if total == 0:

@@ -1,4 +1,5 @@
-"""Small shared widgets: a type-ahead record lookup and a field-error label."""
+"""Small shared widgets: a type-ahead record lookup, a field-error label and the note of a team
+server out of reach in a window's list."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QMessageBox, QWidge
 
 from app import lists
 from db.engine import read_session
-from ui.context import AppContext
+from ui.context import AppContext, Unreachable
 
 
 def finder(ctx: AppContext, entity: str) -> Callable[[str], list[tuple[int, str]]]:
@@ -268,6 +269,47 @@ class ErrorLabel(QLabel):
         else:
             self.clear()
             self.hide()
+
+
+class AwayNote(QLabel):
+    """The team database's server out of reach, said where a window's list is (Trash, History,
+    Undo history, Letters, Working days): the one sentence (:class:`ui.context.Unreachable`, in
+    the window's language) above the emptied rows, their titles kept, as the main window's list
+    says it (ui.lists.panel) — not a box to dismiss in front of an empty list. The window reads
+    again by itself once the server is back (ui.tasks.TaskManager.read_again) and hides it."""
+
+    def __init__(self, ctx: AppContext, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setContentsMargins(8, 8, 8, 8)
+        self.setStyleSheet("color: #c62828;")
+        self.hide()
+
+    def say(self, exc: BaseException) -> bool:
+        """Show ``exc`` here if it is the server out of reach (True); False for any other error."""
+        if not isinstance(exc, Unreachable):
+            return False
+        self.setText(str(exc))
+        self.show()
+        return True
+
+    def read_failed(self, exc: BaseException) -> bool:
+        """A read of the window failed: the server out of reach is said here (True: the window
+        empties its list); any other error goes where a task's error goes (the window's box)."""
+        if self.say(exc):
+            return True
+        handler = self._ctx.tasks.default_error
+        if handler is None:
+            raise exc
+        handler(exc)
+        return False
+
+    def read(self) -> None:
+        """A read got through: nothing to say."""
+        self.clear()
+        self.hide()
 
 
 def confirm_discard(parent: QWidget, title: str) -> bool:

@@ -31,6 +31,7 @@ from ui.datebox import DateBox
 from ui.rows import RowsModel
 from ui.tasks import Task
 from ui.team import hold_read_only
+from ui.widgets import AwayNote
 
 
 def tr(text: str) -> str:
@@ -87,6 +88,7 @@ class WorkingDaysDialog(QDialog):
         self.year.valueChanged.connect(self.reload)
         self.next = QLabel(self)
         self.next.setObjectName("workdays_next")
+        self.away = AwayNote(ctx, "workdays_unreachable", self)  # the server out of reach
         self.model = DaysModel(ctx, self)
         self.table = QTableView(self)
         self.table.setObjectName("workdays_table")
@@ -134,6 +136,7 @@ class WorkingDaysDialog(QDialog):
         hint.setEnabled(False)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addWidget(self.away)
         lay.addWidget(self.table, 1)
         lay.addLayout(row)
         lay.addWidget(hint)
@@ -151,10 +154,16 @@ class WorkingDaysDialog(QDialog):
             rows = [(d, n, w, d in cal.office) for d, n, w in workdays.holidays_in(cal, [year])]
             return rows, cal.next_holiday(today)
 
-        self.ctx.tasks.run(work, on_done=self._show, owner=self)
+        self.ctx.tasks.run(work, on_done=self._show, on_error=self._failed, owner=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.away.read_failed(exc):
+            self.model.set_rows([])  # not a calendar that reads as the office's
+            self.next.clear()
 
     def _show(self, result: tuple[list[tuple[dt.date, str, bool, bool]], Any]) -> None:
         rows, nxt = result
+        self.away.read()
         self.model.set_rows(rows)
         if nxt:
             first, last, name = nxt

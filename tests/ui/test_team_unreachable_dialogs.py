@@ -1,8 +1,9 @@
 """The windows opened from the menus (Trash, Search, Backups, History, Undo history, Duplicates,
 Import history, Posts, Letters, Working days) on a team database whose server has gone away:
-each says the one sentence in its own language — in its list, in place of the rows, or in a
-box — never psycopg's or SQLAlchemy's words, a traceback or an empty list that reads as "nothing
-here"; and each reads again once the server is back. (Last round covered the main window's
+each says the one sentence in its own language — in its list, in place of the rows (the
+windows that are one list: tests/ui/test_team_unreachable_lists.py), or in a box — never
+psycopg's or SQLAlchemy's words, a traceback or an empty list that reads as "nothing here";
+and each reads again once the server is back. (Last round covered the main window's
 list, forms and commands alone: tests/ui/test_team_unreachable.py, whose fixtures these use.)"""
 
 from __future__ import annotations
@@ -171,13 +172,16 @@ def test_an_open_menu_window_reads_again_when_the_server_is_back(qtbot: Any, men
         d.show()
     _search(search)
     qtbot.waitUntil(
-        lambda: bool(said) and posts.error.isVisible() and bool(imports.detail.text()), timeout=10_000
+        lambda: trash.away.isVisible() and posts.error.isVisible() and bool(imports.detail.text()),
+        timeout=10_000,
     )
     assert trash.model.rowCount() == 0 and "Cannot reach" in search.empty_note.text()
+    assert not said, said  # each says it in its own place, none in a box
 
     cut(False)
     ctx.server_back.emit()  # the live feed connected again (ui.live)
     qtbot.waitUntil(lambda: trash.model.rowCount() >= 1, timeout=10_000)  # Lê Thị Thu, deleted
+    assert not trash.away.isVisible()
     qtbot.waitUntil(lambda: not posts.error.isVisible(), timeout=10_000)
     qtbot.waitUntil(lambda: "Cannot reach" not in imports.detail.text(), timeout=10_000)
     assert "Sở KH&CN Hà Nội" in posts.windowTitle()

@@ -37,7 +37,7 @@ from app.errors import UserError
 from db import kinds
 from db.engine import Session, read_session
 from ui import labels
-from ui.context import AppContext
+from ui.context import AppContext, Unreachable
 from ui.dupwarn import reason_text
 from ui.not_written import error_text
 from ui.tasks import Task
@@ -63,6 +63,7 @@ class FindDuplicatesDialog(QDialog):
         self._task: Task | None = None
         self._task_entity = ""
         self._again = False  # the kind changed while a search ran: search again when it ends
+        self._away = False  # the last search could not reach the server (said in self.status)
         self.entity = QComboBox(self)
         self.entity.setObjectName("dedupe_entity")
         self.entity.addItem(labels.entity_name("contact", plural=True), "contact")
@@ -111,6 +112,13 @@ class FindDuplicatesDialog(QDialog):
         lay.addLayout(bottom)
         self.resize(900, 560)
         self._update()
+        ctx.server_back.connect(self._server_back)
+
+    def _server_back(self) -> None:
+        """The team server is back (the live feed connected again, ui.live): the search it
+        was away for is made again, as reopening the window did."""
+        if self._away and self._task is None and self.isVisible():  # (reopening searches)
+            self.search()
 
     def look_among(self, entity: str) -> None:
         """Show the dialog's groups of ``entity`` (contact, organisation; another kind keeps the
@@ -166,6 +174,7 @@ class FindDuplicatesDialog(QDialog):
         return False
 
     def _failed(self, exc: BaseException) -> None:
+        self._away = isinstance(exc, Unreachable)  # (said until a search gets through)
         if self._finish():
             return
         if isinstance(exc, dedupe.DedupeCancelled):
@@ -174,6 +183,7 @@ class FindDuplicatesDialog(QDialog):
             self.status.setText(str(exc))
 
     def _found(self, groups: list[dedupe.DuplicateGroup]) -> None:
+        self._away = False
         if self._finish():
             return
         self.groups = groups

@@ -40,6 +40,7 @@ from ui.icons import icon
 from ui.rows import RowsModel
 from ui.tasks import Task
 from ui.team import hold_read_only, if_enabled, not_undoable_here, read_only_tip
+from ui.widgets import AwayNote
 
 COL_WHAT, COL_KIND, COL_WHEN, COL_WHO, COL_COUNT, COL_STATUS = range(6)
 SHORT_COLUMNS = (COL_KIND, COL_WHEN, COL_WHO, COL_COUNT, COL_STATUS)
@@ -130,6 +131,7 @@ class UndoHistoryDialog(QDialog):
         self.mine = QCheckBox(self.tr("Only &my changes"), self)
         self.mine.setObjectName("undo_history_mine")
         self.mine.toggled.connect(lambda _on: self.load())
+        self.away = AwayNote(ctx, "undo_history_unreachable", self)  # the server out of reach
         self.model = UndoHistoryModel(ctx, self)
         self.view = QTableView(self)
         self.view.setObjectName("undo_history_list")
@@ -183,6 +185,7 @@ class UndoHistoryDialog(QDialog):
         bottom.addWidget(buttons)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addWidget(self.away)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.detail)
         lay.addLayout(progress_row)
@@ -209,6 +212,7 @@ class UndoHistoryDialog(QDialog):
         self.ctx.tasks.run(work, on_done=self._loaded, on_error=self._failed, owner=self)
 
     def _loaded(self, entries: list[GroupEntry]) -> None:
+        self.away.read()
         chosen = self.current()
         self.model.set_rows(entries)
         for col in SHORT_COLUMNS:  # their text in full, with room to breathe
@@ -225,6 +229,11 @@ class UndoHistoryDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.loads += 1
+        if self.away.say(exc):  # in place of the rows, not a box in front of an empty list
+            self.model.set_rows([])
+            self.detail.clear()
+            self._selected()
+            return
         QMessageBox.warning(self, self.tr("Undo history"), str(exc))
 
     # --- choosing and undoing ----------------------------------------------------------------
