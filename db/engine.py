@@ -68,6 +68,15 @@ __all__ = [
 
 BUSY_TIMEOUT_S = 10
 """How long an ordinary SQLite write waits for another writer before saying the file is busy."""
+CONNECT_TIMEOUT_S = 10
+"""Seconds a PostgreSQL connection may take to open before it is given up as a server out of
+reach (unless the URL sets ``connect_timeout``): without it, a laptop taken off the office
+network, where the server's address silently drops every packet, or a server that accepts the
+connection and never answers, held a read (and the window waiting on it) for minutes — the
+operating system's own TCP timeout — instead of saying the server is away."""
+KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
+"""TCP keepalives of an open PostgreSQL connection: a server gone while a statement runs is
+noticed within about a minute, not the system's default two hours."""
 CONNECTION_NAME = f"ketnoi {os.getpid()}-{os.urandom(3).hex()}"
 """This process's ``application_name`` on PostgreSQL: the live-update notifications name the
 writer's, so that a window skips its own writes (and ``pg_stat_activity`` shows Ketnoi)."""
@@ -205,7 +214,15 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     else:
         kwargs["pool_pre_ping"] = True
         if make_url(url).get_backend_name() == "postgresql":
-            kwargs["connect_args"] = {"application_name": CONNECTION_NAME}
+            given = make_url(url).query  # (a URL's own connect_timeout or keepalives win)
+            kwargs["connect_args"] = {
+                "application_name": CONNECTION_NAME,
+                **{
+                    k: v
+                    for k, v in {"connect_timeout": CONNECT_TIMEOUT_S, **KEEPALIVES}.items()
+                    if k not in given
+                },
+            }
             if passfile_path().exists():
                 kwargs["connect_args"]["passfile"] = str(passfile_path())
     engine = create_engine(url, **kwargs)
