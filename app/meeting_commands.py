@@ -15,7 +15,9 @@ other contact; ``org`` is the organisation it is about, one of the meeting's or 
 organisation they join, one of the meeting's (a new one too) or any other (linked to the
 meeting), ``org=-`` none; without it, the meeting's one new organisation, else its one
 organisation besides our own office, else none (:func:`app.meetings.joining_default`). The file is a JSON object with the same parts (see
-:func:`_from_file`).
+:func:`_from_file`). A ROLE, the ``--kind`` and a follow-up's direction are the code
+(``chair``, ``working-session``, ``we-owe``) or the window's word in English or Vietnamese,
+accents optional (``Chủ trì``, ``chu tri``, ``Buổi làm việc``, ``Bên ta cần làm``).
 """
 
 from __future__ import annotations
@@ -28,13 +30,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app import records, resolve, validation, workdays
+from app import records, resolve, validation, value_labels, workdays
 from app.cli import CliContext, json_option
 from app.due import parse_due
 from app.errors import UserError, ValidationError
 from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
+from app.record_fields import coded
 from app.vntext import fold
-from db import models as m
 from db.engine import unit_of_work
 from db.tables import ACT
 
@@ -52,21 +54,30 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--at", metavar="WHEN", help="when it started: 2026-12-10 14:00 or 10/12/2026 14:00")
     p.add_argument("--ends", metavar="WHEN")
     p.add_argument("--location")
-    p.add_argument("--kind", help="meeting, working-session, call, event or visit")
+    p.add_argument(
+        "--kind",
+        help=f"one of: {value_labels.accepted('meeting', 'kind')}; the English or Vietnamese word works too, "
+        "accents optional",
+    )
     for name in _TEXTS:
         p.add_argument(f"--{name}")
     p.add_argument("--owner", metavar="NAME_OR_ID", help="the staff member in charge")
     p.add_argument("--organisation", action="append", default=[], metavar="NAME_OR_ID")
     p.add_argument("--new-organisation", action="append", default=[], metavar="NAME", help="create it")
     p.add_argument(
-        "--attendee", action="append", default=[], metavar="NAME_OR_ID[:ROLE]", help="a contact who came"
+        "--attendee",
+        action="append",
+        default=[],
+        metavar="NAME_OR_ID[:ROLE]",
+        help=f"a contact who came; ROLE is one of: {value_labels.accepted('meeting', 'role')} (the English "
+        "or Vietnamese word works too, accents optional; default participant)",
     )
     p.add_argument(
         "--new-attendee",
         action="append",
         default=[],
         metavar="NAME[:ROLE][;org=ORG]",
-        help="create the contact, at ORG (one of the meeting's organisations or any other; org=- for "
+        help="create the contact (ROLE as for --attendee), at ORG (one of the meeting's organisations or any other; org=- for "
         "none; default: the meeting's one new organisation, else its one besides our own office)",
     )
     p.add_argument(
@@ -120,10 +131,21 @@ def _spec(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _with_role(text: str, role: str | None = None) -> tuple[str, str]:
+    """A name and the role after its colon ("Phan Thanh Sơn:Chủ trì"), the role as its code or
+    the window's word in either language, accents optional (reviewer: ":Chủ trì" was read as
+    part of the name, "No contact matches"); a word after the colon that is no role is refused,
+    listing the roles. ``role``: the one a JSON file gives, else participant."""
     name, sep, tail = str(text).rpartition(":")
-    if sep and tail.strip().lower().replace("-", "_") in m.ATTENDEE_ROLES:
-        return name.strip(), tail.strip().lower().replace("-", "_")
-    return str(text).strip(), role or "participant"
+    if sep and name.strip() and tail.strip():
+        return name.strip(), _role(tail, text)
+    return str(text).strip(), _role(role, text) if role else "participant"
+
+
+def _role(typed: Any, attendee: str) -> str:
+    code = value_labels.code_for("meeting", "role", str(typed))
+    if code is None:
+        raise value_labels.not_a_code("meeting", "role", str(typed).strip(), f'"{attendee}":')
+    return str(code)
 
 
 def _organisations(session: Session, items: list[Any]) -> list[Chosen]:
@@ -182,8 +204,8 @@ def _follow_up(
         for part in parts[1:]:
             key, sep, value = part.partition("=")
             key = key.strip().lower()
-            if not sep and key.replace("_", "-") in ("we-owe", "they-owe"):
-                fields["direction"] = key
+            if not sep and value_labels.code_for("action", "direction", part) is not None:
+                fields["direction"] = part  # we-owe, "Bên ta cần làm"…
             elif sep and key in ("due", "who", "direction", "org"):
                 fields[key] = value.strip()
             elif part:
@@ -194,7 +216,7 @@ def _follow_up(
     if not isinstance(item, dict) or not str(item.get("title") or "").strip():
         raise UserError(f"a follow-up needs a title: {item!r}")
     due = parse_due(str(item["due"]), day, workdays.load_calendar(session)) if item.get("due") else None
-    direction = str(item.get("direction") or "we_owe").lower().replace("-", "_")
+    direction = str(coded("action", "direction", str(item.get("direction") or "we_owe"), "direction="))
     responsible, label = "", ""
     who = str(item.get("who") or "").strip()
     if who:
@@ -248,6 +270,8 @@ def build_draft(session: Session, spec: dict[str, Any]) -> MeetingDraft:
     """A :class:`MeetingDraft` from the plain spec (names resolved, due dates counted)."""
     values: dict[str, Any] = {field: spec[key] for key, field in _FIELDS.items() if spec.get(key) is not None}
     values.update({k: spec[k] for k in _TEXTS if spec.get(k) is not None})
+    if isinstance(values.get("kind"), str) and values["kind"].strip():  # "Buổi làm việc" too
+        values["kind"] = coded("meeting", "kind", values["kind"], "--kind")
     if spec.get("owner"):
         values["owner_id"] = resolve.resolve(session, "staff", spec["owner"])
     if spec.get("confidential"):

@@ -21,7 +21,7 @@ from app import bulk_edit, dedupe, lists, presets, records, resolve, validation,
 from app.cli import CliContext, json_option
 from app.errors import UserError
 from app.language import cli_language
-from app.record_fields import COMMAND_NAMES, KINDS, add_field_options, convert, typed_values
+from app.record_fields import COMMAND_NAMES, KINDS, add_field_options, coded, convert, typed_values
 from app.shown_record import record_lines
 from db import clock, kinds
 from db.engine import read_session, unit_of_work
@@ -257,7 +257,8 @@ def _list_options(p: argparse.ArgumentParser, kind: str) -> None:
     wanted = _FILTERS[kind]
     if "kind" in wanted:
         what = "organisation kind" if kind == "contact" else "kind"
-        p.add_argument("--kind", help=f"only this {what}")
+        of = "organisation" if kind == "contact" else kind
+        p.add_argument("--kind", help=f"only this {what}: {value_labels.accepted(of, 'kind')}")
     if "sector" in wanted:
         p.add_argument("--sector", metavar="NAME", help="only this sector")
     if "tag" in wanted:
@@ -267,9 +268,16 @@ def _list_options(p: argparse.ArgumentParser, kind: str) -> None:
     if "organisation" in wanted:
         p.add_argument("--organisation", metavar="NAME_OR_ID", help="only this organisation's")
     if "status" in wanted:
-        p.add_argument("--status", help="open (default: every open status), done, cancelled, waiting… or all")
+        p.add_argument(
+            "--status",
+            help=f"{value_labels.accepted('action', 'status')} or all (default: every open status); "
+            "the English or Vietnamese word works too, accents optional",
+        )
     if "direction" in wanted:
-        p.add_argument("--direction", help="we-owe or they-owe")
+        p.add_argument(
+            "--direction",
+            help=f"{value_labels.accepted('action', 'direction')}; the English or Vietnamese word works too",
+        )
     if "from" in wanted:
         p.add_argument("--from", dest="date_from", metavar="DATE", help="on or after this day")
         p.add_argument("--to", dest="date_to", metavar="DATE", help="on or before this day")
@@ -308,8 +316,9 @@ def list_query(session: Any, args: argparse.Namespace, kind: str) -> lists.ListQ
 def _named_filters(session: Any, args: argparse.Namespace) -> dict[str, Any]:
     """Filters naming a record or a word of a vocabulary, resolved to ids."""
     out: dict[str, Any] = {}
-    if getattr(args, "kind", None):
-        out["kind"] = args.kind.replace("-", "_")
+    if getattr(args, "kind", None):  # the code or the window's word, as add and edit take it
+        of = "organisation" if args.entity == "contact" else args.entity  # a contact's: its organisation's
+        out["kind"] = coded(of, "kind", args.kind)
     if getattr(args, "sector", None):
         out["sector_id"] = resolve.vocabulary_id(session, "sector", args.sector)
     if getattr(args, "tag", None):
@@ -325,9 +334,9 @@ def _window_filters(args: argparse.Namespace) -> dict[str, Any]:
     out: dict[str, Any] = {}
     status = getattr(args, "status", None)
     if status:
-        out["status"] = None if status == "all" else status.replace("-", "_")
+        out["status"] = None if status == "all" else coded("action", "status", status)
     if getattr(args, "direction", None):
-        out["direction"] = args.direction.replace("-", "_")
+        out["direction"] = coded("action", "direction", args.direction)
     try:
         if getattr(args, "date_from", None):
             out["due_from"] = validation.date(args.date_from)

@@ -12,13 +12,12 @@ services (:mod:`app.entities`), so a wrong value gives the same field error as i
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session
 
-from app import resolve, workdays
+from app import resolve, value_labels, workdays
 from app.due import parse_due
 from app.entities import DERIVED, RELATION_FIELDS
 from app.errors import UserError
@@ -53,8 +52,9 @@ class Opt:
     metavar: str | None = None
 
 
-def _choices(values: Iterable[str]) -> str:
-    return ", ".join(v.replace("_", "-") for v in values)
+def _words(kind: str, field: str) -> str:
+    """--help for a coded option: each code with the window's words, either of which it takes."""
+    return f"one of: {value_labels.accepted(kind, field)}; the English or Vietnamese word works too, accents optional"
 
 
 OPTIONS: dict[str, tuple[Opt, ...]] = {
@@ -63,7 +63,7 @@ OPTIONS: dict[str, tuple[Opt, ...]] = {
         Opt("--name-en", "name_en", "the English name"),
         Opt("--acronym", "acronym", "e.g. NIC"),
         Opt("--alias", "aliases", "another name it goes by (repeat)"),
-        Opt("--kind", "kind", f"one of: {_choices(m.ORGANISATION_KINDS)}"),
+        Opt("--kind", "kind", _words("organisation", "kind")),
         Opt("--sector", "sectors", "a sector (repeat)"),
         Opt("--tag", "tags", "a tag (repeat)"),
         Opt("--parent", "parent_id", "the parent organisation", "NAME_OR_ID"),
@@ -97,7 +97,7 @@ OPTIONS: dict[str, tuple[Opt, ...]] = {
         Opt("--at", "starts_at", "when it starts: 2026-12-10 14:00 or 10/12/2026 14:00", "WHEN"),
         Opt("--ends", "ends_at", "when it ends", "WHEN"),
         Opt("--location", "location", "where"),
-        Opt("--kind", "kind", f"one of: {_choices(m.MEETING_KINDS)}"),
+        Opt("--kind", "kind", _words("meeting", "kind")),
         Opt("--organisation", "organisation_ids", "an organisation met (repeat)", "NAME_OR_ID"),
         Opt("--attendee", "attendees", "a contact who came (repeat)", "NAME_OR_ID"),
         Opt("--agenda", "agenda", "agenda"),
@@ -107,16 +107,16 @@ OPTIONS: dict[str, tuple[Opt, ...]] = {
     ),
     "action": (
         Opt("--title", "title", "what is to be done"),
-        Opt("--kind", "kind", f"one of: {_choices(m.ACTION_KINDS)}"),
-        Opt("--direction", "direction", "we-owe or they-owe"),
+        Opt("--kind", "kind", _words("action", "kind")),
+        Opt("--direction", "direction", _words("action", "direction")),
         Opt(
             "--due",
             "due_date",
             "2026-12-10, 10/12/2026, +3d, +1w, '+3 working days', tomorrow, eom (from the meeting's day)",
             "DATE",
         ),
-        Opt("--status", "status", f"one of: {_choices(m.ACTION_STATUSES)}"),
-        Opt("--priority", "priority", "1 (high), 2 (normal) or 3 (low)"),
+        Opt("--status", "status", _words("action", "status")),
+        Opt("--priority", "priority", "1 (High, Cao), 2 (Normal, Bình thường) or 3 (Low, Thấp)"),
         Opt("--organisation", "organisation_id", "the organisation concerned", "NAME_OR_ID"),
         Opt("--meeting", "meeting_id", "the meeting it came from", "TITLE_OR_ID"),
         Opt("--staff", "responsible_staff_id", "the staff member responsible", "NAME_OR_ID"),
@@ -191,9 +191,32 @@ def convert(
         meeting_id = values.get("meeting_id", (current or {}).get("meeting_id"))
         calendar = workdays.load_calendar(session)  # "+3 working days" skips the office's days off
         values["due_date"] = parse_due(values["due_date"], meeting_day(session, meeting_id), calendar)
-    if kind == "action" and isinstance(values.get("direction"), str):
-        values["direction"] = values["direction"].replace("-", "_")
+    for field in CODED.get(kind, ()):
+        if isinstance(values.get(field), str) and values[field].strip():
+            values[field] = coded(kind, field, values[field])
     return values
+
+
+CODED: dict[str, tuple[str, ...]] = {
+    "organisation": ("kind",),
+    "meeting": ("kind",),
+    "action": ("kind", "direction", "status", "priority"),
+}
+"""Fields that hold a code, typed as the code or as the window's word in either language."""
+
+
+def coded(kind: str, field: str, typed: str, where: str = "") -> Any:
+    """The code a typed value stands for: the code ("working-session") or the window's word in
+    English or Vietnamese, accents optional ("Buổi làm việc", "buoi lam viec"); a word that
+    names none is refused in the CLI's language, listing that language's words (reviewer:
+    ``--kind "Buổi làm việc"`` was refused in English, with codes only). A priority not named
+    by a word ("1") is left to the service, which takes numbers."""
+    code = value_labels.code_for(kind, field, typed)
+    if code is not None:
+        return code
+    if field == "priority":
+        return typed
+    raise value_labels.not_a_code(kind, field, typed, where or f"--{field.replace('_', '-')}")
 
 
 def meeting_day(session: Session, meeting_id: int | None) -> Any:

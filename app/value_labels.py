@@ -15,9 +15,12 @@ languages, and the codes themselves)::
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.vntext import fold
+
+if TYPE_CHECKING:
+    from app.errors import UserError
 
 Pair = tuple[str, str]  # (English, Vietnamese)
 
@@ -241,3 +244,63 @@ def country_name(code: str, lang: str) -> str:
     if name.startswith("*"):  # (the name held under another language's entry)
         name = names.get(name[1:], "")
     return name or (code or "").strip()
+
+
+NOUNS: dict[tuple[str, str], Pair] = {
+    # What a coded value is, for a refusal: '"Buổi họp" is not a kind of meeting'.
+    ("organisation", "kind"): ("kind of organisation", "loại tổ chức"),
+    ("meeting", "kind"): ("kind of meeting", "loại cuộc họp"),
+    ("action", "kind"): ("kind of action", "loại việc"),
+    ("action", "direction"): ("direction", "bên thực hiện"),
+    ("action", "status"): ("status", "trạng thái"),
+    ("action", "priority"): ("priority", "mức ưu tiên"),
+    ("meeting", "role"): ("role", "vai trò"),
+}
+
+
+def _typed_key(text: str) -> str:
+    """A value as typed, folded for the look-up: accents, case, hyphens and underscores aside."""
+    return " ".join(fold(text).replace("-", " ").replace("_", " ").split())
+
+
+def code_for(kind: str, field: str, text: Any) -> Any | None:
+    """The code a person's word stands for: the code itself ("working-session",
+    "working_session") or the window's word in either language, accents optional ("Buổi làm
+    việc", "buoi lam viec", "Chair", "chủ trì"); None for a word that names none."""
+    key = _typed_key(str(text))
+    for word, code in words(kind, field).items():
+        if _typed_key(word) == key:
+            return code
+    return None
+
+
+def accepted(kind: str, field: str) -> str:
+    """What ``--help`` lists for a coded option: "chair (Chair, Chủ trì), …", codes as typed
+    on a command line (hyphens), each with the window's words in English and Vietnamese."""
+    out = []
+    for code, (en, vi) in TABLES[(kind, field)].items():
+        typed = str(code).replace("_", "-")
+        shown = [w for w in dict.fromkeys((en, vi)) if _typed_key(w) != _typed_key(typed)]
+        out.append(f"{typed} ({', '.join(shown)})" if shown else typed)
+    return ", ".join(out)
+
+
+def not_a_code(kind: str, field: str, text: Any, where: str = "") -> UserError:
+    """The refusal of a word that names no code, in English with its Vietnamese (``vi``: the
+    CLI prints it under a Vietnamese locale), listing the words of that language and the codes:
+    ``--kind "Buổi họp" is not a kind of meeting; use one of: Meeting, Working session, …``."""
+    from app.errors import UserError
+
+    table = TABLES[(kind, field)]
+    en_noun, vi_noun = NOUNS.get((kind, field), (field.replace("_", " "), field.replace("_", " ")))
+    codes = ", ".join(str(c).replace("_", "-") for c in table)
+    head = f"{where} " if where else ""
+    error = UserError(
+        f'{head}"{text}" is not a {en_noun}; use one of: {", ".join(p[0] for p in table.values())} '
+        f"(or the code: {codes})"
+    )
+    error.vi = (  # type: ignore[attr-defined]
+        f'{head}"{text}" không phải là một {vi_noun}; hãy dùng một trong: '
+        f"{', '.join(p[1] for p in table.values())} (hoặc mã: {codes})"
+    )
+    return error
