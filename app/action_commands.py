@@ -18,8 +18,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from app import actions, dashboard, history, lists, records, resolve, trash, workdays
+from app import actions, dashboard, history, lists, records, resolve, trash, value_labels, workdays
 from app.cli import CliContext, json_option
+from app.cli_lines import say
 from app.due import parse_due, reschedule_base
 from app.errors import UserError
 from app.language import cli_language
@@ -196,10 +197,17 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = _KIND_WORDS.get(args.kind, args.kind)
     if kind not in (*kinds.RECORD_KINDS, "staff") and resolve.as_id(args.record) is None:
         raise UserError(f"ketnoi history {kind}: give the {kind}'s id (a number), not {args.record!r}")
+    lang = cli_language(getattr(args, "lang", None))
+    role_label = (
+        (lambda role: str(value_labels.label("meeting", "role", role, "vi"))) if lang == "vi" else None
+    )
     with read_session(ctx.engine()) as session:
         record_id = resolve.resolve(session, kind, args.record, include_deleted=True)
         label = records.label(session, kind, record_id)
-        entries = history.record_history(session, kind, record_id)
+        if role_label is None:
+            entries = history.record_history(session, kind, record_id)
+        else:  # an attendee's role in the window's word: "(Chủ trì)"
+            entries = history.record_history(session, kind, record_id, role_label=role_label)
     changes = [
         {
             "change_id": e.id,
@@ -221,11 +229,20 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
         for e in entries
     ]
     ctx.emit({"kind": kind, "id": record_id, "label": label, "changes": changes})
-    ctx.out(f"{kind} #{record_id}  {label}")
+    # in Vietnamese the kind and each change in the window's words ("Lĩnh vực: — → AI"); the
+    # JSON's "what" stays English, for scripts
+    ctx.out(f"{_kind_named(kind, lang)} #{record_id}  {label}")
     for e in entries:
-        by = f" by {e.actor}" if e.actor else ""
-        ctx.out(f"  {e.at.astimezone():%d/%m/%Y %H:%M}{by}  {history.describe(e)}")
+        by = say("by", lang, actor=e.actor) if e.actor else ""
+        ctx.out(f"  {e.at.astimezone():%d/%m/%Y %H:%M}{by}  {history.describe(e, lang, kind)}")
     return 0
+
+
+def _kind_named(kind: str, lang: str) -> str:
+    """A record kind as the CLI names it in ``lang``: "contact" / "liên hệ"."""
+    if lang != "vi":
+        return kind
+    return kinds.KINDS[kind].noun_vi if kind in kinds.KINDS else kind
 
 
 def cmd_trash(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -247,15 +264,24 @@ def cmd_trash(args: argparse.Namespace, ctx: CliContext) -> int:
         for i in found
     ]
     ctx.emit({"items": items})
+    lang = cli_language(getattr(args, "lang", None))
     if not items:
-        ctx.out("Nothing in the trash matches." if wanted or args.words else "Nothing deleted.")
+        ctx.out(say("nothing_in_trash" if wanted or args.words else "nothing_deleted", lang))
     for item in items:
-        by = f" by {item['deleted_by']}" if item["deleted_by"] else ""
-        merged = f"; merged into {item['merged_into']}" if item["merged_into"] else ""
-        ctx.out(
-            f"{item['kind']:<12} #{item['id']:<6} {item['label']}  (deleted "
-            f"{item['deleted_at'].astimezone():%d/%m/%Y %H:%M}{by}{merged}; {item['restore']})"
+        by = say("by", lang, actor=item["deleted_by"]) if item["deleted_by"] else ""
+        merged = say("merged_into", lang, into=item["merged_into"]) if item["merged_into"] else ""
+        line = say(
+            "in_trash",
+            lang,
+            kind=f"{_kind_named(item['kind'], lang):<12}",
+            id=f"{item['id']:<6}",
+            label=item["label"],
+            when=f"{item['deleted_at'].astimezone():%d/%m/%Y %H:%M}",
+            by=by,
+            merged=merged,
+            restore=item["restore"],
         )
+        ctx.out(line)
     return 0
 
 

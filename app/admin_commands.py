@@ -173,13 +173,22 @@ def cmd_disable_user(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_whoami(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.cli_lines import TEAM_ROLES, say
+    from app.language import cli_language
+
+    lang = cli_language(getattr(args, "lang", None))  # Vietnamese as the window's team dialog says it
     who = team.identity(ctx.engine())
     if who is None:
         ctx.emit({"team": False, "actor": ctx.actor()})
-        ctx.out(f"Not a team database; history names you as {ctx.actor() or '(nobody)'}")
+        ctx.out(say("not_team", lang, actor=ctx.actor() or say("nobody", lang)))
         return 0
     ctx.emit({"team": True, "login": who.login, "role": who.role, "staff_id": who.staff_id, "name": who.name})
-    ctx.out(f"{who.name} (login {who.login}, {who.role or 'no Ketnoi role'})")
+    role = (
+        (TEAM_ROLES.get(who.role, who.role) if lang == "vi" else who.role)
+        if who.role
+        else say("no_role", lang)
+    )
+    ctx.out(say("whoami", lang, name=who.name, login=who.login, role=role))
     return 0
 
 

@@ -196,11 +196,16 @@ def restore_command(args: argparse.Namespace, ctx: Any) -> int:
     if not db_file.parent.is_dir():
         raise UserError(f"no folder {db_file.parent} for the database")
 
+    from app.cli_lines import say
+    from app.language import cli_language
+
+    lang = cli_language(getattr(args, "lang", None))
+
     def done(saved: Path | None) -> None:  # said at once: the upgrade after may take a while
         ctx.emit({"database": str(db_file), "restored_from": str(source), "replaced_copy": str(saved or "")})
-        ctx.out(f"Restored {db_file} from {source}.")
+        ctx.out(say("restored_db", lang, db=db_file, source=source))
         if saved:
-            ctx.out(f"What it replaced is kept in {saved}.")
+            ctx.out(say("replaced_kept", lang, saved=saved))
 
     restore_database(ctx.url, source, on_restored=done)
     return 0

@@ -496,18 +496,23 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
             "more": more,
         }
     )
+    from app.cli_lines import say, thousands
+
     if not hits:
-        ctx.out(f'Nothing matches "{query}".')
+        ctx.out(say("nothing_matches", lang, query=query))
         return 0
-    width = max(len(h.kind) for h in hits)
+    # each kind named in the CLI's language ("liên hệ", "việc cần làm"), as `ketnoi demo` does
+    named = {h.kind: DEMO_KINDS_VI.get(f"{h.kind}s", h.kind) if lang == "vi" else h.kind for h in hits}
+    width = max(len(named[h.kind]) for h in hits)
     for h, sub in zip(hits, lines, strict=True):
-        line = f"{h.kind:<{width}}  #{h.id:<6} {h.title}"
+        line = f"{named[h.kind]:<{width}}  #{h.id:<6} {h.title}"
         ctx.out(line + (f"  — {sub}" if sub else ""))
-    counted = f"{len(hits):,} result{'s' if len(hits) != 1 else ''}"
+    n = thousands(len(hits), lang)
+    counted = f"{n} kết quả" if lang == "vi" else f"{n} result{'s' if len(hits) != 1 else ''}"
     if more:  # the limit, not how many match: say so (counting every match costs what the search saves)
-        ctx.out(f"First {counted} in {took:.0f} ms (more match; --limit N shows more)")
+        ctx.out(say("first_results", lang, counted=counted, ms=f"{took:.0f}"))
     else:
-        ctx.out(f"{counted} in {took:.0f} ms")
+        ctx.out(say("results", lang, counted=counted, ms=f"{took:.0f}"))
     return 0
 
 
@@ -535,22 +540,26 @@ def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
             "counts": counts,
         }
     )
+    from app.cli_lines import say, thousands
+    from app.language import cli_language
+
+    lang = cli_language(getattr(args, "lang", None))
     ctx.out(f"Ketnoi {__version__}")
-    ctx.out(f"Database: {describe_url(ctx.url)}")
+    ctx.out(say("database", lang, where=describe_url(ctx.url)))
     if checked:
-        ctx.out("Checked (SQLite quick_check): no damage found")
+        ctx.out(say("checked", lang))
     why = read_only_reason(ctx.engine())
     if why is not None:
-        ctx.out(f"Opened read-only: {why}")
+        ctx.out(say("read_only", lang, why=why))
         from db.migrate import HEAD_REVISION, stored_revision
 
         if (revision := stored_revision(ctx.engine())) != HEAD_REVISION:  # db.read_only.data_only_since
-            ctx.out(
-                f"Schema {revision}, read as it is: the upgrades to this Ketnoi's {HEAD_REVISION} "
-                "change data only, and a copy opened for changes is upgraded"
-            )
-    for kind, n in counts.items():
-        ctx.out(f"  {n:>8,} {counted(kind, n)}")
+            ctx.out(say("schema", lang, revision=revision, head=HEAD_REVISION))
+    for kind, n in counts.items():  # in Vietnamese: "12.000 liên hệ", the window's words
+        if lang == "vi":
+            ctx.out(f"  {thousands(n, lang):>8} {DEMO_KINDS_VI.get(kind, kind)}")
+        else:
+            ctx.out(f"  {n:>8,} {counted(kind, n)}")
     return 0
 
 

@@ -13,9 +13,11 @@ from typing import Any
 
 from app import merge as merging
 from app import undo
+from app.cli_lines import MOVED_VI, say
 from app.dedupe import ENTITIES
 from app.dedupe_groups import find_duplicate_groups
 from app.errors import UserError
+from app.language import cli_language
 from db.engine import read_session, unit_of_work
 
 KIND_ALIASES = {"contacts": "contact", "organisations": "organisation", "organization": "organisation",
@@ -119,9 +121,14 @@ def merge_command(args: argparse.Namespace, ctx: Any) -> int:
         raise UserError(
             f"unknown field{'' if len(unknown) == 1 else 's'} {', '.join(sorted(unknown))}; choose from {', '.join(merging.FIELDS[args.kind])}"
         )
+    lang = cli_language(getattr(args, "lang", None))
     if args.dry_run:
         with read_session(ctx.engine()) as session:
             preview = merging.merge_preview(session, args.kind, args.survivor_id, args.other_id)
+            names = _names(session, preview["fields"]) if lang == "vi" else {}
+        if lang == "vi":
+            _vietnamese_preview(ctx, args, preview["fields"], choices, names)
+            return 0
         ctx.out(
             f"{'field':<16} {'survivor #' + str(args.survivor_id):<32} {'other #' + str(args.other_id):<32} keeps"
         )
@@ -135,11 +142,59 @@ def merge_command(args: argparse.Namespace, ctx: Any) -> int:
         result = merging.merge(
             session, args.kind, args.survivor_id, args.other_id, choices=choices, actor=actor
         )
-        description = undo.describe(session, result.group_id)
-    moved = ", ".join(f"{n} {what}" for what, n in result.moved.items()) or "nothing else"
-    ctx.out(f"{description}; moved {moved}.")
-    ctx.out(f"Undo with: ketnoi undo {result.group_id}")
+        description = undo.describe(session, result.group_id, lang)
+    moved = ", ".join(f"{n} {_moved_what(what, lang)}" for what, n in result.moved.items())
+    ctx.out(say("merged" if moved else "merged_nothing", lang, description=description, moved=moved))
+    ctx.out(say("undo_with", lang, group=result.group_id))
     return 0
+
+
+def _moved_what(what: str, lang: str) -> str:
+    return MOVED_VI.get(what, what) if lang == "vi" else what
+
+
+def _names(session: Any, rows: list[dict[str, Any]]) -> dict[str, dict[int, str]]:
+    """The records the two sides' fields name (an organisation, a relationship owner), by id."""
+    from app.history import REFERS_TO, labels_of
+
+    wanted: dict[str, set[int]] = {}
+    for row in rows:
+        for side in ("survivor", "other"):
+            stored = row[side]
+            if row["field"] in REFERS_TO and isinstance(stored, int) and not isinstance(stored, bool):
+                wanted.setdefault(REFERS_TO[row["field"]], set()).add(stored)
+    return labels_of(session, wanted) if wanted else {}
+
+
+def _vietnamese_preview(
+    ctx: Any, args: argparse.Namespace, rows: list[dict[str, Any]], choices: dict[str, str], names: Any
+) -> None:
+    """``merge --dry-run`` in Vietnamese: each field by the window's label (its name for --take
+    and --keep in brackets), each value in words as ``show`` prints it ("Genetica (#2)", not
+    "2"), and which side it keeps (reviewer: "full_name", "organisation_id 2", "owner_id 2")."""
+    from app.shown_record import shown_value
+    from app.value_labels import field_name
+
+    def value(field: str, stored: Any) -> str:
+        if stored in (None, "", []):
+            return ""
+        return _cell(shown_value(args.kind, field, stored, names, "vi"))
+
+    labels = [f"{field_name(row['field'], 'vi')} [{row['field']}]" for row in rows]
+    width = max(len(say("merge_head_field", "vi")), *(len(label) for label in labels))
+    survivor = say("merge_head_survivor", "vi", id=args.survivor_id)
+    other = say("merge_head_other", "vi", id=args.other_id)
+    ctx.out(
+        f"{say('merge_head_field', 'vi'):<{width}} {survivor:<32} {other:<32} {say('merge_head_keeps', 'vi')}"
+    )
+    for label, row in zip(labels, rows, strict=True):
+        side = choices.get(row["field"], row["default"])
+        pick = f"#{args.survivor_id if side == 'survivor' else args.other_id}"
+        field = row["field"]
+        ctx.out(
+            f"{label:<{width}} {value(field, row['survivor']):<32} {value(field, row['other']):<32} {pick}"
+        )
+    ctx.out(say("dry_run", "vi"))
 
 
 def _cell(value: Any) -> str:

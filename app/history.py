@@ -418,8 +418,12 @@ def shown(value: Any, label: str | None = None) -> str:
     return str(value)
 
 
-def describe(entry: HistoryEntry) -> str:
-    """One line saying what a row did, in English (the command line's words)."""
+def describe(entry: HistoryEntry, lang: str = "en", kind: str = "") -> str:
+    """One line saying what a row did, in English (the command line's words), or with ``lang``
+    "vi" in Vietnamese, as the window's history says it: a field by its label ("Lĩnh vực", not
+    "sectors"), a ``kind``'s coded value by its word ("Đã xong", not "done")."""
+    if lang == "vi":
+        return _described_vi(entry, kind)
     if entry.op == "merge" and not entry.field:
         if entry.merged_into:
             return f'merged into "{entry.merged_with}"'
@@ -441,3 +445,49 @@ def describe(entry: HistoryEntry) -> str:
     return {"create": "created", "delete": "deleted", "restore": "restored", "undo": "undo"}.get(
         entry.op, entry.op
     )
+
+
+def _described_vi(entry: HistoryEntry, kind: str) -> str:
+    from app import value_labels
+    from app.cli_lines import MOVED_VI
+    from app.cli_lines import history_words as said
+
+    def value(stored: Any, label: str | None) -> str:
+        if label is not None or stored in (None, "", []):
+            return shown(stored, label)
+        if isinstance(stored, bool):
+            return str(value_labels.label_of(value_labels.ACTIVE, stored, "vi"))
+        if isinstance(stored, (str, int)) and (kind, entry.field) in value_labels.TABLES:
+            return str(value_labels.label(kind, entry.field, stored, "vi"))
+        if entry.field == "country" and isinstance(stored, str):
+            return value_labels.country_name(stored, "vi")
+        return shown(stored)
+
+    if entry.op == "merge" and not entry.field:
+        if entry.merged_into:
+            return said("merged_into", "vi", name=entry.merged_with)
+        moved = ", ".join(f"{n} {MOVED_VI.get(k, k)}" for k, n in entry.moved.items())
+        return said("merged_here", "vi", name=entry.merged_with) + (
+            said("moved", "vi", moved=moved) if moved else ""
+        )
+    if entry.field:
+        name = value_labels.field_name(entry.field, "vi")
+        what = f"{name}: {value(entry.old, entry.old_label)} → {value(entry.new, entry.new_label)}"
+        if entry.op == "merge":
+            what += said("merge", "vi")
+        elif entry.imported:
+            what += (
+                said("import_of", "vi", file=entry.batch_file) if entry.batch_file else said("import", "vi")
+            )
+        return what
+    if entry.op == "create" and entry.batch_id is not None:
+        return (
+            said("created_import", "vi", file=entry.batch_file)
+            if entry.batch_file
+            else said("created_an_import", "vi")
+        )
+    if entry.op in ("succeed", "post") and isinstance(entry.new, dict):
+        return said(entry.op, "vi", what=shown(entry.new))
+    if entry.op in ("create", "delete", "restore", "undo", "purge"):
+        return said(entry.op, "vi")
+    return entry.op

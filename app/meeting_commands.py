@@ -32,8 +32,10 @@ from sqlmodel import Session
 
 from app import records, resolve, validation, value_labels, workdays
 from app.cli import CliContext, json_option
+from app.cli_lines import say
 from app.due import parse_due
 from app.errors import UserError, ValidationError
+from app.language import cli_language
 from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
 from app.record_fields import coded
 from app.vntext import fold
@@ -312,11 +314,21 @@ def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
             if f.get("organisation_id")
         }
     ctx.emit({"meeting_id": meeting_id, "meeting": meeting, "actions": follow_ups})
-    ctx.out(f"Logged meeting #{meeting_id}: {meeting['title']} ({meeting['starts_at']:%d/%m/%Y %H:%M})")
+    # in the CLI's language, roles and directions in the window's words ("Chủ trì", "Bên ta cần
+    # làm"); in English as before, the codes as words ("chair", "we owe")
+    lang = cli_language()
+    when = f"{meeting['starts_at']:%d/%m/%Y %H:%M}"
+    ctx.out(say("logged", lang, id=meeting_id, title=meeting["title"], when=when))
     for a in meeting["attendees"]:
-        ctx.out(f"  attendee #{a['contact_id']} {a.get('full_name', '')} ({a['role']})")
+        role = value_labels.label("meeting", "role", a["role"], "vi") if lang == "vi" else a["role"]
+        ctx.out(say("attendee", lang, id=a["contact_id"], name=a.get("full_name", ""), role=role))
     for f in follow_ups:
-        due = f"due {f['due_date']:%d/%m/%Y}" if f["due_date"] else "no due date"
+        due = say("due", lang, date=f"{f['due_date']:%d/%m/%Y}") if f["due_date"] else say("no_due", lang)
         about = f" — {names[f['organisation_id']]}" if f.get("organisation_id") in names else ""
-        ctx.out(f"  follow-up #{f['id']} {f['title']} — {due}, {f['direction'].replace('_', ' ')}{about}")
+        direction = f["direction"].replace("_", " ")
+        if lang == "vi":
+            direction = value_labels.label("action", "direction", f["direction"], "vi")
+        ctx.out(
+            say("follow_up", lang, id=f["id"], title=f["title"], due=due, direction=direction, about=about)
+        )
     return 0

@@ -232,17 +232,29 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
             resolve.resolve(session, kind, record_id, include_deleted=True)
         result = trash.restore_many(session, [(kind, i) for i in wanted], actor=ctx.actor())
         if result.skipped:  # raised inside the unit of work: the others are not restored either
-            raise UserError("; ".join(_not_restored(x) for x in result.skipped) + "; nothing restored")
+            error = UserError("; ".join(_not_restored(x) for x in result.skipped) + "; nothing restored")
+            error.vi = "; ".join(_not_restored(x, "vi") for x in result.skipped) + "; chưa khôi phục gì"  # type: ignore[attr-defined]
+            raise error
         group = result.group_id
         done = [(record_id, records.label(session, kind, record_id)) for record_id in wanted]
     ctx.emit({"kind": kind, "restored": [i for i, _ in done], "group_id": group})
+    vi = cli_language() == "vi"  # "Đã khôi phục liên hệ #3: …", as the window's trash says it
     for record_id, label in done:
-        ctx.out(f"Restored {kind} #{record_id}: {label}")
+        if vi:
+            ctx.out(f"Đã khôi phục {kinds.info(kind).noun_vi} #{record_id}: {label}")
+        else:
+            ctx.out(f"Restored {kind} #{record_id}: {label}")
     return 0
 
 
-def _not_restored(skipped: Any) -> str:
+def _not_restored(skipped: Any, lang: str = "en") -> str:
     """ "Meeting #3 is not in the trash", "Organisation #5 cannot come back: …"."""
+    if lang == "vi":
+        noun = kinds.info(skipped.kind).noun_vi
+        what = f"{noun[:1].upper()}{noun[1:]} #{skipped.id}"
+        if skipped.code == "gone":
+            return f"{what} không có trong thùng rác"
+        return f"{what} không khôi phục được: {skipped.message}"
     what = f"{skipped.kind.capitalize()} #{skipped.id}"
     if skipped.code == "gone":
         return f"{what} is not in the trash"

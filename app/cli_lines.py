@@ -1,0 +1,134 @@
+"""What ``ketnoi info``, ``search``, ``log-meeting``, ``merge``, ``history``, ``trash``,
+``whoami`` and ``restore`` print, in English and Vietnamese.
+
+They printed English whatever the locale (reviewer, under LANG=vi_VN.UTF-8: "organisations",
+"1 result in 121 ms", "Logged meeting #10", "(chair)", "we owe", "deleted … by root",
+"Merged contact…"). They now speak the CLI's language (:func:`app.language.cli_language`:
+``--lang`` where a command has it, else the locale), in the window's words for the same things
+(an attendee's role: *Chủ trì*; a follow-up: *việc tiếp theo*; the trash: *thùng rác*).
+The English lines are unchanged; ``--json`` is unchanged.
+
+    say("logged", "vi", id=10, title="Làm việc với NIC", when="10/12/2026 14:00")
+    # "Đã ghi cuộc họp #10: Làm việc với NIC (10/12/2026 14:00)"
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code: (English, Vietnamese)
+LINES: dict[str, tuple[str, str]] = {
+    # ketnoi info
+    "database": ("Database: {where}", "Cơ sở dữ liệu: {where}"),
+    "checked": (
+        "Checked (SQLite quick_check): no damage found",
+        "Đã kiểm tra (SQLite quick_check): không thấy hư hỏng",
+    ),
+    "read_only": ("Opened read-only: {why}", "Mở ở chế độ chỉ đọc: {why}"),
+    "schema": (
+        "Schema {revision}, read as it is: the upgrades to this Ketnoi's {head} change data only, "
+        "and a copy opened for changes is upgraded",
+        "Lược đồ {revision}, được đọc nguyên trạng: các bản nâng cấp lên {head} của Ketnoi này chỉ "
+        "thay đổi dữ liệu, và bản sao được mở để sửa sẽ được nâng cấp",
+    ),
+    # ketnoi search
+    "nothing_matches": ('Nothing matches "{query}".', "Không có gì khớp với “{query}”."),
+    "results": ("{counted} in {ms} ms", "{counted} trong {ms} ms"),
+    "first_results": (
+        "First {counted} in {ms} ms (more match; --limit N shows more)",
+        "{counted} đầu tiên trong {ms} ms (còn kết quả khác; --limit N để xem thêm)",
+    ),
+    # ketnoi log-meeting
+    "logged": ("Logged meeting #{id}: {title} ({when})", "Đã ghi cuộc họp #{id}: {title} ({when})"),
+    "attendee": ("  attendee #{id} {name} ({role})", "  người tham dự #{id} {name} ({role})"),
+    "follow_up": (
+        "  follow-up #{id} {title} — {due}, {direction}{about}",
+        "  việc tiếp theo #{id} {title} — {due}, {direction}{about}",
+    ),
+    "due": ("due {date}", "hạn {date}"),
+    "no_due": ("no due date", "chưa có hạn"),
+    # ketnoi merge
+    "merged": ("{description}; moved {moved}.", "{description}; đã chuyển {moved}."),
+    "merged_nothing": ("{description}; moved nothing else.", "{description}; không có gì khác cần chuyển."),
+    "undo_with": ("Undo with: ketnoi undo {group}", "Hoàn tác: ketnoi undo {group}"),
+    "merge_head_field": ("field", "trường"),
+    "merge_head_survivor": ("survivor #{id}", "giữ lại #{id}"),
+    "merge_head_other": ("other #{id}", "bị xoá sau khi gộp #{id}"),
+    "merge_head_keeps": ("keeps", "lấy theo"),
+    "dry_run": ("Nothing was written (--dry-run).", "Chưa ghi gì cả (--dry-run)."),
+    # ketnoi history / trash
+    "by": (" by {actor}", " bởi {actor}"),
+    "nothing_in_trash": ("Nothing in the trash matches.", "Không có gì trong thùng rác khớp."),
+    "nothing_deleted": ("Nothing deleted.", "Chưa có gì bị xoá."),
+    "in_trash": (
+        "{kind} #{id} {label}  (deleted {when}{by}{merged}; {restore})",
+        "{kind} #{id} {label}  (xoá lúc {when}{by}{merged}; {restore})",
+    ),
+    "merged_into": ("; merged into {into}", "; đã gộp vào {into}"),
+    # ketnoi whoami
+    "not_team": (
+        "Not a team database; history names you as {actor}",
+        "Không phải cơ sở dữ liệu nhóm; lịch sử ghi tên bạn là {actor}",
+    ),
+    "nobody": ("(nobody)", "(không ai)"),
+    "whoami": ("{name} (login {login}, {role})", "{name} — tài khoản {login}, {role}"),
+    "no_role": ("no Ketnoi role", "chưa có vai trò trong Ketnoi"),
+    # ketnoi restore FILE
+    "restored_db": ("Restored {db} from {source}.", "Đã khôi phục {db} từ {source}."),
+    "replaced_kept": ("What it replaced is kept in {saved}.", "Bản bị thay thế được giữ tại {saved}."),
+}
+
+# ``ketnoi history``: what a change did (ui/history.py says the same in the window)
+HISTORY: dict[str, tuple[str, str]] = {
+    "create": ("created", "tạo mới"),
+    "delete": ("deleted", "đã xoá"),
+    "restore": ("restored", "đã khôi phục"),
+    "undo": ("undo", "hoàn tác"),
+    "purge": ("removed for good (trash emptied)", "đã xoá vĩnh viễn (khi dọn thùng rác)"),
+    "created_import": ("created by the import of {file}", "tạo khi nhập {file}"),
+    "created_an_import": ("created by an import", "tạo khi nhập dữ liệu"),
+    "merged_into": ('merged into "{name}"', "đã gộp vào “{name}”"),
+    "merged_here": ('merged "{name}" into this record', "đã gộp “{name}” vào hồ sơ này"),
+    "moved": (" ({moved} moved)", " (đã chuyển {moved})"),
+    "merge": (" (merge)", " (gộp)"),
+    "import_of": (" (import of {file})", " (nhập từ {file})"),
+    "import": (" (import)", " (nhập dữ liệu)"),
+    "succeed": ("reorganisation: {what}", "sắp xếp tổ chức: {what}"),
+    "post": ("post: {what}", "chức vụ: {what}"),
+    "empty": ("—", "—"),
+}
+
+MOVED_VI = {  # what a merge moved to the record kept (app.merge.REPOINT, MEMBERSHIP; app.reorg)
+    "actions": "việc cần làm",
+    "contacts": "liên hệ",
+    "children": "đơn vị trực thuộc",
+    "attendance": "lượt tham dự cuộc họp",
+    "meetings": "cuộc họp",
+    "posts": "chức vụ",
+    "succeeded": "lần sắp xếp tổ chức",
+    "succeeds": "lần sắp xếp tổ chức",
+}
+
+# Roles of a team login (db.models / app.team), as the window's team dialog says them
+TEAM_ROLES: dict[str, str] = {
+    "admin": "quản trị viên",
+    "manager": "lãnh đạo",
+    "officer": "cán bộ",
+    "reader": "người xem (chỉ đọc)",
+}
+
+
+def say(code: str, lang: str, **values: Any) -> str:
+    """The line ``code`` of :data:`LINES` in ``lang`` ("vi" or else English), filled in."""
+    return LINES[code][1 if lang == "vi" else 0].format(**values)
+
+
+def history_words(code: str, lang: str, **values: Any) -> str:
+    """A word of :data:`HISTORY` in ``lang``, filled in."""
+    return HISTORY[code][1 if lang == "vi" else 0].format(**values)
+
+
+def thousands(n: int, lang: str) -> str:
+    """``n`` with the thousands separator of ``lang``: 1,234 / 1.234."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "vi" else text
