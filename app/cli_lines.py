@@ -51,6 +51,7 @@ LINES: dict[str, tuple[str, str]] = {
     "merged": ("{description}; moved {moved}.", "{description}; đã chuyển {moved}."),
     "merged_nothing": ("{description}; moved nothing else.", "{description}; không có gì khác cần chuyển."),
     "undo_with": ("Undo with: ketnoi undo {group}", "Hoàn tác: ketnoi undo {group}"),
+    "undone": ("Undone: {description}.", "Đã hoàn tác: {description}."),
     "merge_head_field": ("field", "trường"),
     "merge_head_survivor": ("survivor #{id}", "giữ lại #{id}"),
     "merge_head_other": ("other #{id}", "bị xoá sau khi gộp #{id}"),

@@ -243,8 +243,6 @@ def undo_list(ctx: Any, lang: str) -> None:
 
 def undo_command(args: argparse.Namespace, ctx: Any) -> int:
     if not args.group_id and not args.last:
-        from app.language import cli_language
-
         undo_list(ctx, cli_language(getattr(args, "lang", None)))
         return 0
     actor = _actor(args, ctx)
@@ -254,10 +252,18 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
             last = undo.last_undoable(session)
             if last is None:
                 mark = undo.restore_mark(session)
-                raise UserError(
+                error = UserError(
                     undo.restore_words(mark, "nothing") if mark is not None else "Nothing to undo."
                 )
+                error.vi = (  # type: ignore[attr-defined]
+                    undo.restore_words(mark, "nothing", "vi")
+                    if mark is not None
+                    else UNDO_LIST_WORDS["vi"]["nothing"]
+                )
+                raise error
             group_id = last.group_id
         result = undo.undo_group(session, group_id, actor)
-    ctx.out(f"Undone: {result.description}.")
+        lang = cli_language(getattr(args, "lang", None))
+        description = undo.describe(session, group_id, lang) if lang == "vi" else result.description
+    ctx.out(say("undone", lang, description=description))
     return 0

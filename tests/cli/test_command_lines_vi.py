@@ -1,5 +1,5 @@
 """Under a Vietnamese locale ``ketnoi info``, ``search``, ``log-meeting``, ``merge`` (and its
-``--dry-run``), ``history``, ``trash``, ``whoami`` and ``restore`` speak Vietnamese in the
+``--dry-run``), ``undo``, ``history``, ``trash``, ``whoami`` and ``restore`` speak Vietnamese in the
 window's words (reviewer, under LANG=vi_VN.UTF-8: "organisations", "1 result in 121 ms",
 "Logged meeting #10", "(chair)", "we owe", "full_name", "organisation_id 2", "by root",
 "sectors:", "deleted … by root", "Restored…"); English under an English locale, as before.
@@ -137,6 +137,9 @@ def test_merge_and_its_dry_run(db: Path) -> None:
     ), trash
     english = _ok(db, "trash", lang=EN)
     assert any(line.startswith("contact ") and " by hoa; merged into " in line for line in english)
+    assert _ok(db, "undo", "--last") == [
+        'Đã hoàn tác: Gộp liên hệ "Nguyen Thi Hong Nhung" vào "Nguyễn Thị Hồng Nhung".'
+    ]
 
 
 def test_history_names_fields_and_values_in_words(db: Path) -> None:
