@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.errors import UserError
+
 # code: (English, Vietnamese)
 LINES: dict[str, tuple[str, str]] = {
     # ketnoi info
@@ -117,6 +119,14 @@ TEAM_ROLES: dict[str, str] = {
     "officer": "cán bộ",
     "reader": "người xem (chỉ đọc)",
 }
+
+
+def refused(en: str, vi: str) -> UserError:
+    """A refusal in English that carries its Vietnamese (``vi``): the CLI prints the one of its
+    language (``app.cli._vietnamese``), ``--json`` scripts read it too."""
+    error = UserError(en)
+    error.vi = vi  # type: ignore[attr-defined]
+    return error
 
 
 def say(code: str, lang: str, **values: Any) -> str:

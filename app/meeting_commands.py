@@ -32,7 +32,7 @@ from sqlmodel import Session
 
 from app import records, resolve, validation, value_labels, workdays
 from app.cli import CliContext, json_option
-from app.cli_lines import say
+from app.cli_lines import refused, say
 from app.due import parse_due
 from app.errors import UserError, ValidationError
 from app.language import cli_language
@@ -106,11 +106,16 @@ def _from_file(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise UserError(f"no file {path}") from None
+        raise refused(f"no file {path}", f"không có tệp {path}") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"cannot read {path} as JSON: {exc}") from None
+        raise refused(
+            f"cannot read {path} as JSON: {exc}", f"không đọc được {path} dưới dạng JSON: {exc}"
+        ) from None
     if not isinstance(data, dict):
-        raise UserError(f"{path} must hold one JSON object (the meeting)")
+        raise refused(
+            f"{path} must hold one JSON object (the meeting)",
+            f"{path} phải chứa đúng một đối tượng JSON (cuộc họp)",
+        )
     return data
 
 
@@ -172,7 +177,10 @@ def _attendees(session: Session, items: list[Any], organisations: list[Chosen]) 
             if option.strip():
                 key, sep, value = option.partition("=")
                 if not sep or key.strip().lower() not in ("org", "organisation"):
-                    raise UserError(f"in the new attendee {item['new']!r}: {option.strip()!r} is not org=…")
+                    raise refused(
+                        f"in the new attendee {item['new']!r}: {option.strip()!r} is not org=…",
+                        f"ở người tham dự mới {item['new']!r}: {option.strip()!r} không phải org=…",
+                    )
                 org = value
             name, role = _with_role(text, role)
             out.append(Chosen(None, name, role, _joins(session, org, name, organisations)))
@@ -194,7 +202,9 @@ def _joins(session: Session, org: Any, name: str, organisations: list[Chosen]) -
     try:
         return _counterpart(session, text, organisations)[0]
     except UserError:
-        raise UserError(f"{name}: org={text}: no such organisation") from None
+        raise refused(
+            f"{name}: org={text}: no such organisation", f"{name}: org={text}: không có tổ chức này"
+        ) from None
 
 
 def _follow_up(
@@ -211,12 +221,14 @@ def _follow_up(
             elif sep and key in ("due", "who", "direction", "org"):
                 fields[key] = value.strip()
             elif part:
-                raise UserError(
-                    f"in the follow-up {item!r}: {part!r} is not due=…, who=…, org=…, we-owe or they-owe"
+                raise refused(
+                    f"in the follow-up {item!r}: {part!r} is not due=…, who=…, org=…, we-owe or they-owe",
+                    f"ở việc tiếp theo {item!r}: {part!r} không phải due=…, who=…, org=…, "
+                    "we-owe (Bên ta cần làm) hay they-owe (Đối tác cần làm)",
                 )
         item = fields
     if not isinstance(item, dict) or not str(item.get("title") or "").strip():
-        raise UserError(f"a follow-up needs a title: {item!r}")
+        raise refused(f"a follow-up needs a title: {item!r}", f"việc tiếp theo cần có tiêu đề: {item!r}")
     due = parse_due(str(item["due"]), day, workdays.load_calendar(session)) if item.get("due") else None
     direction = str(coded("action", "direction", str(item.get("direction") or "we_owe"), "direction="))
     responsible, label = "", ""
@@ -240,7 +252,7 @@ def _counterpart(session: Session, org: str, organisations: list[Chosen]) -> tup
     try:
         oid = resolve.resolve(session, "organisation", org)
     except resolve.NotFound:
-        raise UserError(f"org={org}: no such organisation") from None
+        raise refused(f"org={org}: no such organisation", f"org={org}: không có tổ chức này") from None
     return f"id:{oid}", records.label(session, "organisation", oid)
 
 
@@ -264,7 +276,10 @@ def _responsible(session: Session, who: str, attendees: list[Chosen]) -> tuple[s
     try:
         cid = resolve.resolve(session, "contact", who)
     except resolve.NotFound:
-        raise UserError(f"who={who}: not an attendee, one of our staff, nor a contact") from None
+        raise refused(
+            f"who={who}: not an attendee, one of our staff, nor a contact",
+            f"who={who}: không phải người tham dự, cán bộ bên ta hay một liên hệ",
+        ) from None
     return f"contact:id:{cid}", records.label(session, "contact", cid)
 
 
@@ -279,7 +294,9 @@ def build_draft(session: Session, spec: dict[str, Any]) -> MeetingDraft:
     if spec.get("confidential"):
         values["confidential"] = True
     if not values.get("starts_at"):
-        raise ValidationError("meeting", {"starts_at": "say when it took place (--at)"})
+        error = ValidationError("meeting", {"starts_at": "say when it took place (--at)"})
+        error.vi = "Chưa lưu cuộc họp: hãy cho biết cuộc họp diễn ra khi nào (--at)"  # type: ignore[attr-defined]
+        raise error
     try:
         day = validation.datetime_(values["starts_at"]).date()
     except validation.FieldError as exc:

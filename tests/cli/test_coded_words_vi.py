@@ -139,3 +139,24 @@ def test_record_commands_take_the_windows_words_for_codes(db: Path) -> None:
     assert done.stderr.startswith(
         'ketnoi: --status "xong" không phải là một trạng thái; hãy dùng một trong: Đang mở'
     )
+
+
+def test_log_meetings_other_refusals_in_the_clis_language(db: Path) -> None:
+    """What log-meeting refuses besides roles and kinds is said in Vietnamese too."""
+    done = _run(db, "log-meeting", "--title", "Họp")
+    assert done.stderr.strip() == "ketnoi: Chưa lưu cuộc họp: hãy cho biết cuộc họp diễn ra khi nào (--at)"
+    done = _run(db, "log-meeting", "--title", "Họp", "--at", "2026-12-10", "--follow-up", "Gửi thư;xyz")
+    assert done.stderr.strip() == (
+        "ketnoi: ở việc tiếp theo 'Gửi thư;xyz': 'xyz' không phải due=…, who=…, org=…, "
+        "we-owe (Bên ta cần làm) hay they-owe (Đối tác cần làm)"
+    )
+    done = _run(
+        db, "log-meeting", "--title", "Họp", "--at", "2026-12-10", "--follow-up", "Gửi thư;who=Zzzz Qqq"
+    )
+    assert (
+        done.stderr.strip() == "ketnoi: who=Zzzz Qqq: không phải người tham dự, cán bộ bên ta hay một liên hệ"
+    )
+    done = _run(db, "log-meeting", "--title", "Họp", lang=EN)
+    assert (
+        done.stderr.strip() == "ketnoi: The meeting was not saved: starts_at: say when it took place (--at)"
+    )
