@@ -221,10 +221,12 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
         for e in entries
     ]
     ctx.emit({"kind": kind, "id": record_id, "label": label, "changes": changes})
-    ctx.out(f"{kind} #{record_id}  {label}")
+    lang = cli_language()  # the lines in the CLI's language; --json's "what" stays English
+    noun = kinds.info(kind).noun_vi if lang == "vi" and kind in kinds.KINDS else kind
+    ctx.out(f"{noun} #{record_id}  {label}")
     for e in entries:
-        by = f" by {e.actor}" if e.actor else ""
-        ctx.out(f"  {e.at.astimezone():%d/%m/%Y %H:%M}{by}  {history.describe(e)}")
+        by = (f" — {e.actor}" if lang == "vi" else f" by {e.actor}") if e.actor else ""
+        ctx.out(f"  {e.at.astimezone():%d/%m/%Y %H:%M}{by}  {history.describe(e, lang, kind)}")
     return 0
 
 
