@@ -27,7 +27,7 @@ def _run(db: Path, *args: str, lang: str = VI) -> subprocess.CompletedProcess[st
         "LANGUAGE": "",
         "HOME": str(db.parent),
     }
-    env.pop("KETNOI_LANG", None)
+    env["KETNOI_ACTOR"] = "Hoa"  # who the history says made each change
     done = subprocess.run(
         [sys.executable, "-m", "app.cli", *args, "--db", str(db)],
         check=False, capture_output=True, text=True, env=env, timeout=120,
@@ -155,9 +155,43 @@ def test_a_letters_history_in_the_windows_words(tmp_path: Path) -> None:
     _run(db, "letter", "status", "1", "sent")
     out = _lines(db, "letter", "show", "1")
     history = out[out.index("  lịch sử:") + 1 :]
-    said = [re.sub(r"^    \d\d/\d\d/\d{4} \d\d:\d\d — \S+  ", "", line) for line in history]
+    said = [re.sub(r"^    \d\d/\d\d/\d{4} \d\d:\d\d — Hoa  ", "", line) for line in history]
     assert said[:2] == ["Trạng thái: Đã ký → Đã gửi", "Trạng thái: Dự thảo → Đã ký"], history
     assert "Số hiệu: — → 01/NIC-HTQT" in said and said[-1] == "Tạo mới"
     out = _lines(db, "letter", "show", "1", lang=EN)
     history = out[out.index("  history:") + 1 :]
     assert history[0].endswith("  status: signed → sent") and history[-1].endswith("  created")
+
+
+def test_a_meeting_logged_and_its_follow_up_done_in_vietnamese(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    _run(db, "contact", "add", "--name", "Nguyễn Thị Hồng Nhung")
+    out = _lines(
+        db, "log-meeting", "--title", "Họp Genetica", "--at", "2026-12-10 14:00", "--attendee", "1:chair",
+        "--follow-up", "Gửi tài liệu;due=2026-12-17;we-owe",
+    )  # fmt: skip
+    assert out == [
+        "Đã ghi cuộc họp #1: Họp Genetica (10/12/2026 14:00)",
+        "  người tham dự #1 Nguyễn Thị Hồng Nhung (Chủ trì)",
+        "  việc tiếp theo #1 Gửi tài liệu — hạn 17/12/2026, Bên ta cần làm",
+    ]
+    out = _lines(db, "action", "done", "1")
+    assert out[0] == "* #1      Đã xong        hạn 17/12/2026 Gửi tài liệu"
+    assert re.fullmatch(r"Đã đánh dấu xong 1 việc \(hoàn tác: ketnoi undo \w+\)", out[1])
+    assert _lines(db, "action", "done", "1")[1:] == [
+        "Đã đánh dấu xong 0 việc",
+        "#1 đã xong từ trước (do Hoa): giữ nguyên",
+    ]
+    # English as it was
+    out = _lines(db, "action", "reopen", "1", lang=EN)
+    assert out[0] == "* #1      open        due 17/12/2026 Gửi tài liệu"
+    assert out[1].startswith("Reopened 1 action (undo: ketnoi undo ")
+    out = _lines(
+        db, "log-meeting", "--title", "Họp 2", "--at", "2026-12-11 09:00", "--attendee", "1:chair",
+        "--follow-up", "Gọi lại;we-owe", lang=EN,
+    )  # fmt: skip
+    assert out == [
+        "Logged meeting #2: Họp 2 (11/12/2026 09:00)",
+        "  attendee #1 Nguyễn Thị Hồng Nhung (chair)",
+        "  follow-up #2 Gọi lại — no due date, we owe",
+    ]
