@@ -124,3 +124,33 @@ def test_the_form_says_the_number_is_registered_already(
     else:
         assert seen == ["letter 45/BKHCN-HTQT of 2026 is registered already (#1)"]
     dialog.close()
+
+
+def test_the_form_says_another_officer_saved_the_letter_meanwhile(
+    qtbot: Any, ctx: Any, engine: Any, language: str
+) -> None:
+    from app import records
+    from db.engine import read_session
+    from ui.letter_form import LetterForm
+
+    with unit_of_work(engine) as s:
+        letter_id = register.add_letter(s, {"subject": "Thư mời hội thảo", "symbol": "NIC-HTQT"})
+    with read_session(engine) as s:
+        opened = register.get_letter(s, letter_id)
+    form = LetterForm(ctx, None, direction="outgoing", letter=opened)
+    qtbot.addWidget(form)
+    with unit_of_work(engine) as s:  # another officer saves it while this form is open
+        records.update(s, "letter", letter_id, {"notes": "Gửi kèm chương trình"}, expected_version=None)
+    form.subject.setText("Thư mời hội thảo khoa học")
+    form.save()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(form.buttons.isEnabled, timeout=10_000)
+    if language == "vi":
+        assert form.error.text() == (
+            f"Công văn “Thư mời hội thảo” (#{letter_id}) đã được người khác sửa (phiên bản 2, bạn sửa "
+            "phiên bản 1); hãy tải lại rồi sửa lại."
+        )
+    else:
+        assert form.error.text().startswith(
+            f'Letter "Thư mời hội thảo" (id {letter_id}) was changed by someone'
+        )
