@@ -418,8 +418,13 @@ def shown(value: Any, label: str | None = None) -> str:
     return str(value)
 
 
-def describe(entry: HistoryEntry) -> str:
-    """One line saying what a row did, in English (the command line's words)."""
+def describe(entry: HistoryEntry, lang: str = "en", kind: str = "") -> str:
+    """One line saying what a row did, in the command line's words: English (``lang`` "en":
+    "status: signed → sent"), or Vietnamese ("vi": "Trạng thái: Đã ký → Đã gửi") in the words
+    of the window's History dialog and form labels; ``kind`` (the record's) names the words of
+    its values (a letter's status, an action's)."""
+    if lang == "vi":
+        return _describe_vi(entry, kind)
     if entry.op == "merge" and not entry.field:
         if entry.merged_into:
             return f'merged into "{entry.merged_with}"'
@@ -441,3 +446,48 @@ def describe(entry: HistoryEntry) -> str:
     return {"create": "created", "delete": "deleted", "restore": "restored", "undo": "undo"}.get(
         entry.op, entry.op
     )
+
+
+_MOVED_VI = {"contacts": "liên hệ", "actions": "việc cần làm", "children": "tổ chức trực thuộc",
+             "meetings": "cuộc họp", "attendance": "cuộc họp"}  # fmt: skip
+_OPS_VI = {"create": "Tạo mới", "delete": "Đã xoá", "restore": "Đã khôi phục", "undo": "Hoàn tác",
+           "purge": "Đã xoá vĩnh viễn"}  # fmt: skip
+"""The window's History dialog's words for what a row did (its Vietnamese translation)."""
+
+
+def _shown_vi(kind: str, field: str, value: Any, label: str | None) -> str:
+    if label is None and isinstance(value, bool):
+        return "Có" if value else "Không"
+    if label is None and isinstance(value, (str, int)) and value != "":
+        from app import value_labels
+
+        word = value_labels.label(kind, field, value, "vi")  # "signed": "Đã ký"
+        if word != value:
+            return str(word)
+    return shown(value, label)
+
+
+def _describe_vi(entry: HistoryEntry, kind: str) -> str:
+    """:func:`describe` in Vietnamese."""
+    from app import value_labels
+
+    if entry.op == "merge" and not entry.field:
+        if entry.merged_into:
+            return f"Đã gộp vào “{entry.merged_with}”"
+        moved = ", ".join(f"{n} {_MOVED_VI.get(k, k)}" for k, n in entry.moved.items())
+        return f"Đã gộp “{entry.merged_with}” vào bản ghi này" + (f" (đã chuyển {moved})" if moved else "")
+    if entry.field:
+        name = value_labels.field_name(entry.field, "vi")
+        old = _shown_vi(kind, entry.field, entry.old, entry.old_label)
+        new = _shown_vi(kind, entry.field, entry.new, entry.new_label)
+        what = f"{name}: {old} → {new}"
+        if entry.op == "merge":
+            what += " (gộp)"
+        elif entry.imported:
+            what += f" (nhập từ {entry.batch_file})" if entry.batch_file else " (nhập dữ liệu)"
+        return what
+    if entry.op == "create" and entry.batch_id is not None:
+        return f"Tạo khi nhập {entry.batch_file}" if entry.batch_file else "Tạo khi nhập dữ liệu"
+    if entry.op in ("succeed", "post") and isinstance(entry.new, dict):  # issue 15
+        return f"{'Sắp xếp tổ chức' if entry.op == 'succeed' else 'Chức vụ hoặc người giữ chức vụ'}: {shown(entry.new)}"
+    return _OPS_VI.get(entry.op, entry.op)

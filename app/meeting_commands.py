@@ -28,10 +28,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app import records, resolve, validation, workdays
+from app import records, resolve, validation, value_labels, workdays
 from app.cli import CliContext, json_option
 from app.due import parse_due
 from app.errors import UserError, ValidationError
+from app.language import cli_language, said
 from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
 from app.vntext import fold
 from db import models as m
@@ -288,11 +289,37 @@ def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
             if f.get("organisation_id")
         }
     ctx.emit({"meeting_id": meeting_id, "meeting": meeting, "actions": follow_ups})
-    ctx.out(f"Logged meeting #{meeting_id}: {meeting['title']} ({meeting['starts_at']:%d/%m/%Y %H:%M})")
+    lang = cli_language()
+    when = f"{meeting['starts_at']:%d/%m/%Y %H:%M}"
+    ctx.out(said(LOGGED["logged"], lang, id=meeting_id, title=meeting["title"], when=when))
     for a in meeting["attendees"]:
-        ctx.out(f"  attendee #{a['contact_id']} {a.get('full_name', '')} ({a['role']})")
+        role = value_labels.label("meeting", "role", a["role"], "vi") if lang == "vi" else a["role"]
+        name = a.get("full_name", "")
+        ctx.out(said(LOGGED["attendee"], lang, id=a["contact_id"], name=name, role=role))
     for f in follow_ups:
-        due = f"due {f['due_date']:%d/%m/%Y}" if f["due_date"] else "no due date"
+        due = said(LOGGED["due"], lang, date=f"{f['due_date']:%d/%m/%Y}") if f["due_date"] else ""
+        due = due or said(LOGGED["no_due"], lang)
+        side = (
+            value_labels.label("action", "direction", f["direction"], "vi")
+            if lang == "vi"
+            else f["direction"].replace("_", " ")
+        )
         about = f" — {names[f['organisation_id']]}" if f.get("organisation_id") in names else ""
-        ctx.out(f"  follow-up #{f['id']} {f['title']} — {due}, {f['direction'].replace('_', ' ')}{about}")
+        ctx.out(
+            said(LOGGED["follow_up"], lang, id=f["id"], title=f["title"], due=due, side=side, about=about)
+        )
     return 0
+
+
+LOGGED: dict[str, tuple[str, str]] = {
+    # what ``ketnoi log-meeting`` prints: (English, Vietnamese), in the CLI's language, the
+    # window's words for a role ("Chủ trì") and a side ("Bên ta cần làm")
+    "logged": ("Logged meeting #{id}: {title} ({when})", "Đã ghi cuộc họp #{id}: {title} ({when})"),
+    "attendee": ("  attendee #{id} {name} ({role})", "  người tham dự #{id} {name} ({role})"),
+    "follow_up": (
+        "  follow-up #{id} {title} — {due}, {side}{about}",
+        "  việc tiếp theo #{id} {title} — {due}, {side}{about}",
+    ),
+    "due": ("due {date}", "hạn {date}"),
+    "no_due": ("no due date", "chưa có hạn"),
+}

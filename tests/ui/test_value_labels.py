@@ -22,6 +22,9 @@ WINDOW: dict[tuple[str, str], Callable[[Any], str]] = {
     ("action", "priority"): labels.priority,
     ("staff", "active"): lambda flag: labels.field_value(None, "staff", "active", flag),  # type: ignore[arg-type]
     ("meeting", "role"): labels.role,
+    ("letter", "status"): labels.letter_status,  # a letter's history (ketnoi letter show)
+    ("letter", "direction"): labels.letter_direction,
+    ("letter", "template"): labels.letter_template,
 }
 
 
