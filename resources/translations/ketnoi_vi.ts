@@ -1221,52 +1221,52 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ConflictDialog</name>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="36" />
+      <location filename="../../ui/dialogs/conflict.py" line="46" />
       <source>Changed by someone else</source>
       <translation>Người khác đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="71" />
+      <location filename="../../ui/dialogs/conflict.py" line="81" />
       <source>Discard mine, keep theirs</source>
       <translation>Bỏ bản của tôi, giữ bản của họ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="61" />
+      <location filename="../../ui/dialogs/conflict.py" line="71" />
       <source>Field</source>
       <translation>Trường</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="72" />
+      <location filename="../../ui/dialogs/conflict.py" line="82" />
       <source>Keep editing</source>
       <translation>Tiếp tục sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="70" />
+      <location filename="../../ui/dialogs/conflict.py" line="80" />
       <source>Save mine over theirs</source>
       <translation>Lưu bản của tôi đè lên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="61" />
+      <location filename="../../ui/dialogs/conflict.py" line="71" />
       <source>Saved now</source>
       <translation>Bản vừa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="45" />
+      <location filename="../../ui/dialogs/conflict.py" line="55" />
       <source>The database was restored from a backup</source>
       <translation>Cơ sở dữ liệu đã được khôi phục từ một bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="48" />
+      <location filename="../../ui/dialogs/conflict.py" line="58" />
       <source>The database was restored from a backup (%1, %2) after you opened this record. Under its id it now holds “%3”, as the backup has it — maybe another record than yours. Nothing has been overwritten: discard your changes and open the record again, or find the one you meant.</source>
       <translation>Cơ sở dữ liệu đã được khôi phục từ một bản sao lưu (%1, %2) sau khi bạn mở bản ghi này. Mã số của bản ghi giờ ứng với “%3” như trong bản sao lưu — có thể là một bản ghi khác với bản ghi của bạn. Chưa có gì bị ghi đè: hãy bỏ các thay đổi và mở lại bản ghi, hoặc tìm bản ghi bạn cần.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="61" />
+      <location filename="../../ui/dialogs/conflict.py" line="71" />
       <source>Yours</source>
       <translation>Của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="39" />
+      <location filename="../../ui/dialogs/conflict.py" line="49" />
       <source>“%1” was saved by someone else after you opened it. Nothing has been overwritten. Compare the two versions and choose.</source>
       <translation>“%1” đã được người khác lưu sau khi bạn mở. Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản và chọn.</translation>
     </message>
@@ -1431,17 +1431,17 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Duplicates</name>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="201" />
+      <location filename="../../ui/dialogs/duplicates.py" line="211" />
       <source>%Ln group(s) of likely duplicates, most certain first.</source>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="167" />
+      <location filename="../../ui/dupwarn.py" line="172" />
       <source>(and %1 more)</source>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="329" />
+      <location filename="../../ui/dialogs/duplicates.py" line="339" />
       <source>(empty)</source>
       <translation>(trống)</translation>
     </message>
@@ -1451,27 +1451,27 @@ Bản sao lưu: %2</translation>
       <translation>, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="336" />
+      <location filename="../../ui/dialogs/duplicates.py" line="346" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="95" />
+      <location filename="../../ui/dialogs/duplicates.py" line="96" />
       <source>Close</source>
       <translation>Đóng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="85" />
+      <location filename="../../ui/dialogs/duplicates.py" line="86" />
       <source>Confidence</source>
       <translation>Độ tin cậy</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="198" />
+      <location filename="../../ui/dupwarn.py" line="203" />
       <source>Existing record</source>
       <translation>Bản ghi đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="71" />
+      <location filename="../../ui/dialogs/duplicates.py" line="72" />
       <source>Find</source>
       <translation>Tìm</translation>
     </message>
@@ -1481,57 +1481,57 @@ Bản sao lưu: %2</translation>
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="262" />
+      <location filename="../../ui/dialogs/duplicates.py" line="272" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="315" />
+      <location filename="../../ui/dialogs/duplicates.py" line="325" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="98" />
+      <location filename="../../ui/dialogs/duplicates.py" line="99" />
       <source>Look among</source>
       <translation>Tìm trong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="136" />
+      <location filename="../../ui/dialogs/duplicates.py" line="144" />
       <source>Looking…</source>
       <translation>Đang tìm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="165" />
+      <location filename="../../ui/dupwarn.py" line="170" />
       <source>Looks like %1 — %2</source>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="269" />
+      <location filename="../../ui/dialogs/duplicates.py" line="279" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="254" />
+      <location filename="../../ui/dialogs/duplicates.py" line="264" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="405" />
+      <location filename="../../ui/dialogs/duplicates.py" line="415" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="91" />
+      <location filename="../../ui/dialogs/duplicates.py" line="92" />
       <source>Merge…</source>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="366" />
+      <location filename="../../ui/dialogs/duplicates.py" line="376" />
       <source>Moving to the kept record: %n meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %n cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="204" />
+      <location filename="../../ui/dialogs/duplicates.py" line="214" />
       <source>No duplicates found.</source>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
@@ -1541,37 +1541,37 @@ Bản sao lưu: %2</translation>
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="85" />
+      <location filename="../../ui/dialogs/duplicates.py" line="86" />
       <source>Records</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="316" />
+      <location filename="../../ui/dialogs/duplicates.py" line="326" />
       <source>Removed after the merge: %1</source>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="77" />
+      <location filename="../../ui/dialogs/duplicates.py" line="78" />
       <source>Stop</source>
       <translation>Dừng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="172" />
+      <location filename="../../ui/dialogs/duplicates.py" line="181" />
       <source>Stopped.</source>
       <translation>Đã dừng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="99" />
+      <location filename="../../ui/dupwarn.py" line="103" />
       <source>Use this one</source>
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="85" />
+      <location filename="../../ui/dialogs/duplicates.py" line="86" />
       <source>Why</source>
       <translation>Lý do</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="369" />
+      <location filename="../../ui/dialogs/duplicates.py" line="379" />
       <source>and %n action(s).</source>
       <translation>và %n việc cần làm.</translation>
     </message>
@@ -1621,7 +1621,7 @@ Bản sao lưu: %2</translation>
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="304" />
+      <location filename="../../ui/dialogs/duplicates.py" line="314" />
       <source>“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -1712,22 +1712,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FilePage</name>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="166" />
+      <location filename="../../ui/import_wizard/file_page.py" line="214" />
       <source>%1 of %2 recognised</source>
       <translation>Nhận ra %1 trên %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="214" />
+      <location filename="../../ui/import_wizard/file_page.py" line="262" />
       <source>%1 sheets: the ticked ones are imported together, organisations first, in one step that one undo reverses.</source>
       <translation>%1 trang: các trang được đánh dấu được nhập cùng nhau, tổ chức trước, trong một lần ghi mà một lần hoàn tác đảo ngược.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="70" />
+      <location filename="../../ui/import_wizard/file_page.py" line="87" />
       <source>&amp;Browse…</source>
       <translation>&amp;Chọn tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="81" />
+      <location filename="../../ui/import_wizard/file_page.py" line="98" />
       <source>&amp;Sheets in the file:</source>
       <translation>&amp;Danh sách trang tính trong tệp:</translation>
     </message>
@@ -1737,52 +1737,52 @@ Bản sao lưu: %2</translation>
       <translation>Mọi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="61" />
+      <location filename="../../ui/import_wizard/file_page.py" line="71" />
       <source>An Excel workbook (.xlsx, .xlsm, .xls), a LibreOffice one (.ods) or a CSV file in any encoding: choose it or drop it here. Nothing is written until you confirm.</source>
       <translation>Bảng tính Excel (.xlsx, .xlsm, .xls), LibreOffice (.ods) hoặc tệp CSV với bất kỳ bảng mã nào: chọn tệp hoặc thả vào đây. Chưa ghi gì cho đến khi bạn xác nhận.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="68" />
+      <location filename="../../ui/import_wizard/file_page.py" line="78" />
       <source>Choose a file…</source>
       <translation>Chọn một tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="58" />
+      <location filename="../../ui/import_wizard/file_page.py" line="68" />
       <source>Choose the spreadsheet</source>
       <translation>Chọn bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="89" />
+      <location filename="../../ui/import_wizard/file_page.py" line="106" />
       <source>Columns</source>
       <translation>Cột</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="89" />
+      <location filename="../../ui/import_wizard/file_page.py" line="106" />
       <source>Header row</source>
       <translation>Dòng tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="89" />
+      <location filename="../../ui/import_wizard/file_page.py" line="106" />
       <source>Holds</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="126" />
+      <location filename="../../ui/import_wizard/file_page.py" line="174" />
       <source>Import a spreadsheet</source>
       <translation>Nhập dữ liệu từ bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="207" />
+      <location filename="../../ui/import_wizard/file_page.py" line="255" />
       <source>No sheet of this file can be imported (the reasons are above).</source>
       <translation>Không nhập được trang tính nào của tệp này (lý do ở trên).</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="142" />
+      <location filename="../../ui/import_wizard/file_page.py" line="190" />
       <source>Reading %1…</source>
       <translation>Đang đọc %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="89" />
+      <location filename="../../ui/import_wizard/file_page.py" line="106" />
       <source>Sheet</source>
       <translation>Trang tính</translation>
     </message>
@@ -1792,12 +1792,12 @@ Bản sao lưu: %2</translation>
       <translation>Bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="186" />
+      <location filename="../../ui/import_wizard/file_page.py" line="234" />
       <source>hidden in Excel, not ticked</source>
       <translation>ẩn trong Excel, chưa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="182" />
+      <location filename="../../ui/import_wizard/file_page.py" line="230" />
       <source>imported (#%1)</source>
       <translation>đã nhập (#%1)</translation>
     </message>
@@ -1986,7 +1986,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Forms</name>
     <message>
-      <location filename="../../ui/widgets.py" line="281" />
+      <location filename="../../ui/widgets.py" line="323" />
       <source>What you typed has not been saved. Discard it?</source>
       <translation>Nội dung bạn vừa nhập chưa được lưu. Bỏ nội dung này?</translation>
     </message>
@@ -2030,37 +2030,37 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="245" />
+      <location filename="../../ui/history.py" line="257" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="148" />
+      <location filename="../../ui/history.py" line="150" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="124" />
+      <location filename="../../ui/history.py" line="125" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="195" />
+      <location filename="../../ui/history.py" line="207" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="203" />
+      <location filename="../../ui/history.py" line="215" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="206" />
+      <location filename="../../ui/history.py" line="218" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="151" />
+      <location filename="../../ui/history.py" line="153" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -2068,57 +2068,57 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../ui/history.py" line="89" />
+      <location filename="../../ui/history.py" line="90" />
       <source>%1 (import of %2)</source>
       <translation>%1 (nhập từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="87" />
+      <location filename="../../ui/history.py" line="88" />
       <source>%1 (merge)</source>
       <translation>%1 (gộp)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="91" />
+      <location filename="../../ui/history.py" line="92" />
       <source>%1 (removed for good from the trash)</source>
       <translation>%1 (đã xoá vĩnh viễn khỏi thùng rác)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="50" />
+      <location filename="../../ui/history.py" line="51" />
       <source>After</source>
       <translation>Sau</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="50" />
+      <location filename="../../ui/history.py" line="51" />
       <source>Before</source>
       <translation>Trước</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="50" />
+      <location filename="../../ui/history.py" line="51" />
       <source>Change</source>
       <translation>Thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="100" />
+      <location filename="../../ui/history.py" line="101" />
       <source>Created</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="99" />
+      <location filename="../../ui/history.py" line="100" />
       <source>Created by the import of %1</source>
       <translation>Tạo khi nhập %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="102" />
+      <location filename="../../ui/history.py" line="103" />
       <source>Deleted</source>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="95" />
+      <location filename="../../ui/history.py" line="96" />
       <source>Merged into “%1”</source>
       <translation>Đã gộp vào “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="96" />
+      <location filename="../../ui/history.py" line="97" />
       <source>Merged “%1” into this record</source>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
@@ -2129,37 +2129,37 @@ Bản sao lưu: %2</translation>
       <translation>Không</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="107" />
+      <location filename="../../ui/history.py" line="108" />
       <source>Post or holder</source>
       <translation>Chức vụ hoặc người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="105" />
+      <location filename="../../ui/history.py" line="106" />
       <source>Removed for good</source>
       <translation>Đã xoá vĩnh viễn</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="106" />
+      <location filename="../../ui/history.py" line="107" />
       <source>Reorganisation</source>
       <translation>Sắp xếp tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="103" />
+      <location filename="../../ui/history.py" line="104" />
       <source>Restored</source>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="104" />
+      <location filename="../../ui/history.py" line="105" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="50" />
+      <location filename="../../ui/history.py" line="51" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="50" />
+      <location filename="../../ui/history.py" line="51" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -4020,427 +4020,432 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Letters</name>
     <message>
-      <location filename="../../ui/letters.py" line="88" />
+      <location filename="../../ui/letters.py" line="89" />
       <source>(draft)</source>
       <translation>(dự thảo)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="79" />
+      <location filename="../../ui/letter_form.py" line="81" />
       <source>(none: the person or organisation above)</source>
       <translation>(không: người hoặc tổ chức ở trên)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="105" />
+      <location filename="../../ui/letter_form.py" line="107" />
       <source>+5 working days</source>
       <translation>+5 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="109" />
+      <location filename="../../ui/letters.py" line="110" />
       <source>All directions</source>
       <translation>Đi và đến</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="113" />
+      <location filename="../../ui/letters.py" line="114" />
       <source>Any status</source>
       <translation>Mọi trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="118" />
+      <location filename="../../ui/letters.py" line="119" />
       <source>Any year</source>
       <translation>Mọi năm</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="156" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Attach scan…</source>
       <translation>Đính kèm bản quét…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="382" />
+      <location filename="../../ui/letters.py" line="394" />
       <source>Attach the signed scan</source>
       <translation>Đính kèm bản quét đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="398" />
+      <location filename="../../ui/letters.py" line="410" />
       <source>Attach to letter “%1”</source>
       <translation>Đính kèm vào công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="399" />
+      <location filename="../../ui/letters.py" line="411" />
       <source>Attached: %1</source>
       <translation>Đã đính kèm: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="148" />
+      <location filename="../../ui/letter_form.py" line="150" />
       <source>Copies to</source>
       <translation>Nơi nhận khác</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="130" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
+      <location filename="../../ui/letter_form.py" line="132" />
+      <location filename="../../ui/letters.py" line="67" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="109" />
+      <location filename="../../ui/letter_form.py" line="111" />
       <source>Default: the office's (e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</source>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="266" />
-      <location filename="../../ui/letters.py" line="158" />
+      <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xóa</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="318" />
+      <location filename="../../ui/letters.py" line="330" />
       <source>Delete letter “%1”</source>
       <translation>Xóa công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="67" />
+      <location filename="../../ui/letters.py" line="68" />
       <source>Direction</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="363" />
+      <location filename="../../ui/letters.py" line="375" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="312" />
+      <location filename="../../ui/letter_form.py" line="314" />
       <source>Drafting unit (for “Lưu: VT, …”)</source>
       <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="155" />
+      <location filename="../../ui/letters.py" line="157" />
       <source>Draft…</source>
       <translation>Soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="151" />
+      <location filename="../../ui/letters.py" line="153" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="55" />
+      <location filename="../../ui/letter_form.py" line="57" />
       <source>Edit letter</source>
       <translation>Sửa công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="256" />
+      <location filename="../../ui/letter_form.py" line="258" />
       <source>Edit letter “%1”</source>
       <translation>Sửa công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="116" />
+      <location filename="../../ui/letter_form.py" line="118" />
       <source>Empty: the template's text is used</source>
       <translation>Để trống: dùng nội dung của mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="145" />
+      <location filename="../../ui/letters.py" line="147" />
       <source>English</source>
       <translation>Tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="66" />
+      <location filename="../../ui/letter_form.py" line="68" />
       <source>For the English variant (optional)</source>
       <translation>Cho bản tiếng Anh (không bắt buộc)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="137" />
+      <location filename="../../ui/letter_form.py" line="139" />
       <source>From (organisation)</source>
       <translation>Nơi gửi (tổ chức)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="138" />
+      <location filename="../../ui/letter_form.py" line="140" />
       <source>From (person)</source>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="288" />
+      <location filename="../../ui/letters.py" line="300" />
       <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="307" />
+      <location filename="../../ui/letter_form.py" line="309" />
       <source>Issuing body (tên cơ quan)</source>
       <translation>Tên cơ quan ban hành</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="316" />
+      <location filename="../../ui/letter_form.py" line="318" />
       <source>Issuing body, English</source>
       <translation>Tên cơ quan (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="308" />
+      <location filename="../../ui/letter_form.py" line="310" />
       <source>Its name in a sentence</source>
       <translation>Tên cơ quan trong câu văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="317" />
+      <location filename="../../ui/letter_form.py" line="319" />
       <source>Its name in a sentence, English</source>
       <translation>Tên trong câu văn (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="141" />
+      <location filename="../../ui/letter_form.py" line="143" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="145" />
+      <location filename="../../ui/letter_form.py" line="147" />
       <source>Kính gửi</source>
       <translation>Kính gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="120" />
+      <location filename="../../ui/letters.py" line="121" />
       <source>Late replies</source>
       <translation>Quá hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="107" />
+      <location filename="../../ui/letters.py" line="108" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="326" />
+      <location filename="../../ui/letter_form.py" line="328" />
       <source>Lines of the signer's post are separated by “ / ”.</source>
       <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="154" />
+      <location filename="../../ui/letters.py" line="156" />
       <source>Mark replied</source>
       <translation>Đánh dấu đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="153" />
+      <location filename="../../ui/letters.py" line="155" />
       <source>Mark sent</source>
       <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="319" />
+      <location filename="../../ui/letters.py" line="331" />
       <source>Moved to the trash. Edit → Undo brings it back.</source>
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/letter_form.py" line="89" />
       <source>Name (optional)</source>
       <translation>Họ tên (không bắt buộc)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="73" />
+      <location filename="../../ui/letter_form.py" line="75" />
+      <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="150" />
+      <location filename="../../ui/letters.py" line="152" />
       <source>New incoming</source>
       <translation>Công văn đến mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="57" />
+      <location filename="../../ui/letter_form.py" line="59" />
       <source>New incoming letter</source>
       <translation>Công văn đến mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="256" />
+      <location filename="../../ui/letter_form.py" line="258" />
       <source>New letter “%1”</source>
       <translation>Thêm công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="149" />
+      <location filename="../../ui/letters.py" line="151" />
       <source>New outgoing</source>
       <translation>Công văn đi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="59" />
+      <location filename="../../ui/letter_form.py" line="61" />
       <source>New outgoing letter</source>
       <translation>Công văn đi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="150" />
+      <location filename="../../ui/letter_form.py" line="152" />
+      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="65" />
+      <location filename="../../ui/letters.py" line="66" />
       <source>Number</source>
       <translation>Số, ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letter_form.py" line="131" />
       <source>Number and symbol</source>
       <translation>Số và ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="123" />
+      <location filename="../../ui/letters.py" line="124" />
       <source>Number, subject, addressee…</source>
       <translation>Số, trích yếu, nơi nhận…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="157" />
+      <location filename="../../ui/letters.py" line="159" />
       <source>Office…</source>
       <translation>Cơ quan…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="113" />
+      <location filename="../../ui/letter_form.py" line="115" />
       <source>Other recipients, one a line (Nơi nhận)</source>
       <translation>Nơi nhận khác, mỗi dòng một nơi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="306" />
+      <location filename="../../ui/letter_form.py" line="308" />
       <source>Parent body (cơ quan chủ quản)</source>
       <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="315" />
+      <location filename="../../ui/letter_form.py" line="317" />
       <source>Parent body, English</source>
       <translation>Cơ quan chủ quản (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="310" />
+      <location filename="../../ui/letter_form.py" line="312" />
       <source>Place (địa danh)</source>
       <translation>Địa danh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="318" />
+      <location filename="../../ui/letter_form.py" line="320" />
       <source>Place, English</source>
       <translation>Địa danh (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="311" />
+      <location filename="../../ui/letter_form.py" line="313" />
       <source>Register symbol</source>
       <translation>Ký hiệu sổ công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="103" />
-      <location filename="../../ui/letters.py" line="71" />
+      <location filename="../../ui/letter_form.py" line="105" />
+      <location filename="../../ui/letters.py" line="72" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="336" />
+      <location filename="../../ui/letters.py" line="348" />
       <source>Save the draft</source>
       <translation>Lưu dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="309" />
+      <location filename="../../ui/letter_form.py" line="311" />
       <source>Short name</source>
       <translation>Tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="152" />
+      <location filename="../../ui/letters.py" line="154" />
       <source>Sign (give number)</source>
       <translation>Ký (cấp số)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="287" />
+      <location filename="../../ui/letters.py" line="299" />
       <source>Sign the letter</source>
       <translation>Ký công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="295" />
+      <location filename="../../ui/letters.py" line="307" />
       <source>Signed: Số %1</source>
       <translation>Đã ký: Số %1</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="147" />
+      <location filename="../../ui/letter_form.py" line="149" />
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="313" />
+      <location filename="../../ui/letter_form.py" line="315" />
       <source>Signer's authority and post</source>
       <translation>Quyền hạn, chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="146" />
+      <location filename="../../ui/letter_form.py" line="148" />
       <source>Signer's post</source>
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="319" />
+      <location filename="../../ui/letter_form.py" line="321" />
       <source>Signer's post, English</source>
       <translation>Chức vụ người ký (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/letters.py" line="71" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="127" />
-      <location filename="../../ui/letters.py" line="68" />
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="69" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/letter_form.py" line="142" />
       <source>Subject in English</source>
       <translation>Trích yếu tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="149" />
+      <location filename="../../ui/letter_form.py" line="151" />
       <source>Text</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="299" />
+      <location filename="../../ui/letter_form.py" line="301" />
       <source>The office that writes the letters</source>
       <translation>Cơ quan ban hành công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="142" />
+      <location filename="../../ui/letter_form.py" line="144" />
       <source>To (organisation)</source>
       <translation>Nơi nhận (tổ chức)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="143" />
+      <location filename="../../ui/letter_form.py" line="145" />
       <source>To (person)</source>
       <translation>Người nhận</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/letter_form.py" line="146" />
       <source>To (post)</source>
       <translation>Gửi (chức vụ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="69" />
+      <location filename="../../ui/letters.py" line="70" />
       <source>To / from</source>
       <translation>Nơi nhận / gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="314" />
+      <location filename="../../ui/letter_form.py" line="316" />
       <source>Usual signer</source>
       <translation>Người ký thường xuyên</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="144" />
+      <location filename="../../ui/letters.py" line="146" />
       <source>Vietnamese</source>
       <translation>Tiếng Việt</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="64" />
+      <location filename="../../ui/letter_form.py" line="66" />
       <source>What it is about (trích yếu)</source>
       <translation>Trích yếu nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="336" />
+      <location filename="../../ui/letters.py" line="348" />
       <source>Word documents (*.docx)</source>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="359" />
+      <location filename="../../ui/letters.py" line="371" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="90" />
+      <location filename="../../ui/letter_form.py" line="92" />
       <source>Written out, when neither the contact nor the organisation fits</source>
       <translation>Ghi cụ thể khi không dùng người liên hệ hay tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="84" />
+      <location filename="../../ui/letter_form.py" line="86" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
+      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5508,7 +5513,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="150" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6021,6 +6025,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6051,7 +6056,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="73" />
       <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6154,6 +6158,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6185,8 +6190,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="84" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6228,17 +6231,17 @@ Bản sao lưu: %2</translation>
   <context>
     <name>SearchDialog</name>
     <message>
-      <location filename="../../ui/dialogs/search.py" line="88" />
+      <location filename="../../ui/dialogs/search.py" line="125" />
       <source>No match for “%1”</source>
       <translation>Không tìm thấy kết quả cho “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/search.py" line="34" />
+      <location filename="../../ui/dialogs/search.py" line="39" />
       <source>Organisations, people, meetings, actions… (nguyen, nic, dang)</source>
       <translation>Tổ chức, người, cuộc họp, việc cần làm… (nguyen, nic, dang)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/search.py" line="30" />
+      <location filename="../../ui/dialogs/search.py" line="31" />
       <source>Search everywhere</source>
       <translation>Tìm kiếm</translation>
     </message>
@@ -6246,22 +6249,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ServiceMessage</name>
     <message>
-      <location filename="../../ui/service_words.py" line="58" />
+      <location filename="../../ui/service_words.py" line="65" />
       <source>%1 is another program's SQLite database (its tables: %2), not a Ketnoi database; not opening it, nothing written to it. Choose a Ketnoi database, or a new file name to start one</source>
       <translation>%1 là cơ sở dữ liệu SQLite của một chương trình khác (các bảng: %2), không phải cơ sở dữ liệu Ketnoi; Ketnoi không mở tệp này và không ghi gì vào đó. Hãy chọn một cơ sở dữ liệu Ketnoi, hoặc một tên tệp mới để bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="34" />
+      <location filename="../../ui/service_words.py" line="41" />
       <source>%1 is not a Ketnoi database (not an SQLite file); not opening it. A workbook or a CSV file is imported instead: File → Import spreadsheet…, or ketnoi import FILE</source>
       <translation>%1 không phải là cơ sở dữ liệu Ketnoi (không phải tệp SQLite); không mở tệp này. Bảng tính hoặc tệp CSV thì nhập vào: Tệp → Nhập từ bảng tính…, hoặc ketnoi import TỆP</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="52" />
+      <location filename="../../ui/service_words.py" line="59" />
       <source>%1 of the actions come from meetings held after %2</source>
       <translation>%1 việc được giao từ các cuộc họp diễn ra sau ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="46" />
+      <location filename="../../ui/service_words.py" line="53" />
       <source>%1 of the actions come from meetings held after their new due dates</source>
       <translation>%1 việc được giao từ các cuộc họp diễn ra sau hạn mới của chúng</translation>
     </message>
@@ -6276,9 +6279,24 @@ Bản sao lưu: %2</translation>
       <translation>cần có tên tệp</translation>
     </message>
     <message>
+      <location filename="../../ui/service_words.py" line="34" />
+      <source>a letter cannot answer itself</source>
+      <translation>công văn không thể trả lời chính nó</translation>
+    </message>
+    <message>
+      <location filename="../../ui/service_words.py" line="32" />
+      <source>a letter number is a whole number from 1</source>
+      <translation>số công văn là số nguyên từ 1 trở lên</translation>
+    </message>
+    <message>
       <location filename="../../ui/service_words.py" line="20" />
       <source>a name is required</source>
       <translation>cần nhập tên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/service_words.py" line="33" />
+      <source>a signed letter has its number from the register (sign it)</source>
+      <translation>công văn đã ký mang số do sổ cấp (hãy ký công văn)</translation>
     </message>
     <message>
       <location filename="../../ui/service_words.py" line="21" />
@@ -6286,9 +6304,19 @@ Bản sao lưu: %2</translation>
       <translation>cần nhập tiêu đề</translation>
     </message>
     <message>
+      <location filename="../../ui/service_words.py" line="31" />
+      <source>an incoming letter is received or replied</source>
+      <translation>công văn đến chỉ có trạng thái đã nhận hoặc đã trả lời</translation>
+    </message>
+    <message>
       <location filename="../../ui/service_words.py" line="26" />
       <source>an organisation cannot be its own parent or a parent of its parent</source>
       <translation>một tổ chức không thể trực thuộc chính nó hoặc trực thuộc một đơn vị cấp dưới của nó</translation>
+    </message>
+    <message>
+      <location filename="../../ui/service_words.py" line="30" />
+      <source>an outgoing letter is not received</source>
+      <translation>công văn đi không có trạng thái đã nhận</translation>
     </message>
     <message>
       <location filename="../../ui/service_words.py" line="25" />
@@ -6301,7 +6329,12 @@ Bản sao lưu: %2</translation>
       <translation>hãy ghi việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="42" />
+      <location filename="../../ui/service_words.py" line="29" />
+      <source>say what the letter is about (trích yếu)</source>
+      <translation>hãy ghi trích yếu của công văn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/service_words.py" line="49" />
       <source>the due date is before the meeting it came from (%1)</source>
       <translation>hạn xử lý sớm hơn cuộc họp đã giao việc này (%1)</translation>
     </message>
@@ -6311,7 +6344,7 @@ Bản sao lưu: %2</translation>
       <translation>cuộc họp kết thúc trước khi bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="67" />
+      <location filename="../../ui/service_words.py" line="74" />
       <source>“%1” already exists (id %2)</source>
       <translation>“%1” đã có (mã %2)</translation>
     </message>
@@ -6751,7 +6784,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -6932,7 +6964,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7170,103 +7201,103 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashDialog</name>
     <message>
-      <location filename="../../ui/trash.py" line="253" />
+      <location filename="../../ui/trash.py" line="265" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="178" />
+      <location filename="../../ui/trash.py" line="190" />
       <source>%Ln deleted record(s) in the trash; %1 shown.</source>
       <translation>Thùng rác có %Ln bản ghi đã xoá; đang hiện %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="249" />
+      <location filename="../../ui/trash.py" line="261" />
       <source>%Ln file(s) attached to it</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="247" />
+      <location filename="../../ui/trash.py" line="259" />
       <source>%Ln file(s) attached to them</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="124" />
+      <location filename="../../ui/trash.py" line="126" />
       <source>&amp;Empty trash…</source>
       <translation>&amp;Dọn sạch thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="121" />
+      <location filename="../../ui/trash.py" line="123" />
       <source>&amp;Restore</source>
       <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="90" />
+      <location filename="../../ui/trash.py" line="91" />
       <source>All kinds</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="262" />
+      <location filename="../../ui/trash.py" line="274" />
       <source>Empty trash</source>
       <translation>Dọn sạch thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="95" />
+      <location filename="../../ui/trash.py" line="96" />
       <source>Filter by name…</source>
       <translation>Lọc theo tên…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="223" />
+      <location filename="../../ui/trash.py" line="235" />
       <source>Not restored</source>
       <translation>Chưa khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="264" />
+      <location filename="../../ui/trash.py" line="276" />
       <source>Remove %1 for good? Their links go with them; their history stays. A backup of the database is taken first.</source>
       <translation>Xoá vĩnh viễn %1? Các liên kết của chúng cũng bị xoá; lịch sử vẫn được giữ. Ketnoi sao lưu cơ sở dữ liệu trước khi xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="283" />
+      <location filename="../../ui/trash.py" line="295" />
       <source>Removed %1 for good</source>
       <translation>Đã xoá vĩnh viễn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="214" />
+      <location filename="../../ui/trash.py" line="226" />
       <source>Restored %Ln record(s)</source>
       <translation>Đã khôi phục %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="100" />
+      <location filename="../../ui/trash.py" line="101" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="175" />
-      <location filename="../../ui/trash.py" line="285" />
+      <location filename="../../ui/trash.py" line="187" />
+      <location filename="../../ui/trash.py" line="297" />
       <source>The trash is empty.</source>
       <translation>Thùng rác trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="224" />
+      <location filename="../../ui/trash.py" line="236" />
       <source>These records stay in the trash:</source>
       <translation>Các bản ghi sau vẫn ở trong thùng rác:</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="84" />
+      <location filename="../../ui/trash.py" line="85" />
       <source>Trash</source>
       <translation>Thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="234" />
+      <location filename="../../ui/trash.py" line="246" />
       <source>a live organisation has this name; rename or merge it first</source>
       <translation>đã có một tổ chức khác mang tên này; hãy đổi tên hoặc gộp trước</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="232" />
+      <location filename="../../ui/trash.py" line="244" />
       <source>no longer in the trash</source>
       <translation>không còn trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="235" />
+      <location filename="../../ui/trash.py" line="247" />
       <source>restoring it would break a rule of the database</source>
       <translation>khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu</translation>
     </message>
@@ -7274,27 +7305,27 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashModel</name>
     <message>
-      <location filename="../../ui/trash.py" line="56" />
+      <location filename="../../ui/trash.py" line="57" />
       <source>Deleted by</source>
       <translation>Người xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="56" />
+      <location filename="../../ui/trash.py" line="57" />
       <source>Deleted on</source>
       <translation>Thời điểm xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="56" />
+      <location filename="../../ui/trash.py" line="57" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="69" />
+      <location filename="../../ui/trash.py" line="70" />
       <source>Merged into “%1”: undo the merge to get its links back</source>
       <translation>Đã gộp vào “%1”: hoàn tác việc gộp để lấy lại các liên kết</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="56" />
+      <location filename="../../ui/trash.py" line="57" />
       <source>Name</source>
       <translation>Tên</translation>
     </message>
@@ -7302,60 +7333,60 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoHistoryDialog</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="158" />
+      <location filename="../../ui/dialogs/undo_history.py" line="160" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="153" />
+      <location filename="../../ui/dialogs/undo_history.py" line="155" />
       <source>&amp;Undo selected</source>
       <translation>&amp;Hoàn tác mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="222" />
+      <location filename="../../ui/dialogs/undo_history.py" line="226" />
       <source>Nothing has been changed yet.</source>
       <translation>Chưa có thay đổi nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="130" />
+      <location filename="../../ui/dialogs/undo_history.py" line="131" />
       <source>Only &amp;my changes</source>
       <translation>Chỉ thay đổi của &amp;tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="283" />
+      <location filename="../../ui/dialogs/undo_history.py" line="292" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="164" />
+      <location filename="../../ui/dialogs/undo_history.py" line="166" />
       <source>The latest operations, newest first; they are kept in the database.</source>
       <translation>Các thao tác gần đây, mới nhất ở trên; chúng được lưu trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="127" />
-      <location filename="../../ui/dialogs/undo_history.py" line="228" />
-      <location filename="../../ui/dialogs/undo_history.py" line="309" />
+      <location filename="../../ui/dialogs/undo_history.py" line="128" />
+      <location filename="../../ui/dialogs/undo_history.py" line="237" />
       <location filename="../../ui/dialogs/undo_history.py" line="318" />
+      <location filename="../../ui/dialogs/undo_history.py" line="327" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="269" />
+      <location filename="../../ui/dialogs/undo_history.py" line="278" />
       <source>Undoing: %1</source>
       <translation>Đang hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="293" />
+      <location filename="../../ui/dialogs/undo_history.py" line="302" />
       <source>Undoing: %1 — %2 of %3 records</source>
       <translation>Đang hoàn tác: %1 — %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="308" />
+      <location filename="../../ui/dialogs/undo_history.py" line="317" />
       <source>Undone, except what was changed since (kept as it is):</source>
       <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="276" />
+      <location filename="../../ui/dialogs/undo_history.py" line="285" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -7363,137 +7394,137 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoHistoryModel</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="89" />
+      <location filename="../../ui/dialogs/undo_history.py" line="90" />
       <source>Bulk edit</source>
       <translation>Sửa hàng loạt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="114" />
+      <location filename="../../ui/dialogs/undo_history.py" line="115" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="117" />
+      <location filename="../../ui/dialogs/undo_history.py" line="118" />
       <source>Cannot be undone</source>
       <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="116" />
+      <location filename="../../ui/dialogs/undo_history.py" line="117" />
       <source>Changed since</source>
       <translation>Đã bị sửa sau đó</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="94" />
+      <location filename="../../ui/dialogs/undo_history.py" line="95" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="88" />
+      <location filename="../../ui/dialogs/undo_history.py" line="89" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="92" />
+      <location filename="../../ui/dialogs/undo_history.py" line="93" />
       <source>Import</source>
       <translation>Nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="57" />
+      <location filename="../../ui/dialogs/undo_history.py" line="58" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="97" />
+      <location filename="../../ui/dialogs/undo_history.py" line="98" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="98" />
+      <location filename="../../ui/dialogs/undo_history.py" line="99" />
       <source>Mark done</source>
       <translation>Đánh dấu xong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="91" />
+      <location filename="../../ui/dialogs/undo_history.py" line="92" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="96" />
+      <location filename="../../ui/dialogs/undo_history.py" line="97" />
       <source>New</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="81" />
+      <location filename="../../ui/dialogs/undo_history.py" line="82" />
       <source>No name recorded</source>
       <translation>Không ghi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="90" />
+      <location filename="../../ui/dialogs/undo_history.py" line="91" />
       <source>Re-rating</source>
       <translation>Đánh giá lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="57" />
+      <location filename="../../ui/dialogs/undo_history.py" line="58" />
       <source>Records</source>
       <translation>Số bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="103" />
+      <location filename="../../ui/dialogs/undo_history.py" line="104" />
       <source>Redo</source>
       <translation>Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="99" />
+      <location filename="../../ui/dialogs/undo_history.py" line="100" />
       <source>Reopen</source>
       <translation>Mở lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="101" />
+      <location filename="../../ui/dialogs/undo_history.py" line="102" />
       <source>Reorganisation</source>
       <translation>Tổ chức lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="100" />
+      <location filename="../../ui/dialogs/undo_history.py" line="101" />
       <source>Reschedule</source>
       <translation>Dời hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="95" />
+      <location filename="../../ui/dialogs/undo_history.py" line="96" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="58" />
+      <location filename="../../ui/dialogs/undo_history.py" line="59" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="102" />
+      <location filename="../../ui/dialogs/undo_history.py" line="103" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="115" />
+      <location filename="../../ui/dialogs/undo_history.py" line="116" />
       <source>Undone</source>
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="93" />
+      <location filename="../../ui/dialogs/undo_history.py" line="94" />
       <source>Undone import</source>
       <translation>Lần nhập đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="57" />
+      <location filename="../../ui/dialogs/undo_history.py" line="58" />
       <source>What</source>
       <translation>Thao tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="57" />
+      <location filename="../../ui/dialogs/undo_history.py" line="58" />
       <source>When</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="57" />
+      <location filename="../../ui/dialogs/undo_history.py" line="58" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -7606,123 +7637,122 @@ Bản sao lưu: %2</translation>
   <context>
     <name>WorkingDays</name>
     <message>
-      <location filename="../../ui/workdays.py" line="109" />
+      <location filename="../../ui/workdays.py" line="111" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="61" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="61" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Day</source>
       <translation>Thứ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="73" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Day off</source>
       <translation>Ngày nghỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="46" />
+      <location filename="../../ui/workdays.py" line="47" />
       <source>Friday</source>
       <translation>Thứ Sáu</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="61" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Holiday</source>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="141" />
-      <location filename="../../ui/workdays.py" line="61" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="104" />
+      <location filename="../../ui/workdays.py" line="106" />
       <source>Make-up working day</source>
       <translation>Ngày làm bù</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="42" />
+      <location filename="../../ui/workdays.py" line="43" />
       <source>Monday</source>
       <translation>Thứ Hai</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="163" />
+      <location filename="../../ui/workdays.py" line="172" />
       <source>Next holiday: %1 from %2 (%3 days off)</source>
       <translation>Kỳ nghỉ tới: %1 từ %2 (nghỉ %3 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="74" />
+      <location filename="../../ui/workdays.py" line="75" />
       <source>Office</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="74" />
+      <location filename="../../ui/workdays.py" line="75" />
       <source>Public</source>
       <translation>Nhà nước</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="128" />
+      <location filename="../../ui/workdays.py" line="130" />
       <source>Public holidays come from the holidays package (Tết, Hùng Kings' Day, 30/4, 1/5, 2/9 and the days the government moves). Add your office's own days off, and Saturdays worked to make up for a bridge day.</source>
       <translation>Ngày lễ, Tết lấy từ thư viện holidays (Tết Nguyên đán, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9 và các ngày hoán đổi theo thông báo của Chính phủ). Thêm ngày nghỉ riêng của cơ quan và các ngày thứ Bảy làm bù.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="112" />
+      <location filename="../../ui/workdays.py" line="114" />
       <source>Remove the office's day</source>
       <translation>Bỏ ngày của cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="47" />
+      <location filename="../../ui/workdays.py" line="48" />
       <source>Saturday</source>
       <translation>Thứ Bảy</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="61" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="48" />
+      <location filename="../../ui/workdays.py" line="49" />
       <source>Sunday</source>
       <translation>Chủ nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="45" />
+      <location filename="../../ui/workdays.py" line="46" />
       <source>Thursday</source>
       <translation>Thứ Năm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="43" />
+      <location filename="../../ui/workdays.py" line="44" />
       <source>Tuesday</source>
       <translation>Thứ Ba</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="44" />
+      <location filename="../../ui/workdays.py" line="45" />
       <source>Wednesday</source>
       <translation>Thứ Tư</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="108" />
+      <location filename="../../ui/workdays.py" line="110" />
       <source>Why (e.g. Year-end party)</source>
       <translation>Lý do (vd. Tất niên)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="73" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Working day</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="83" />
+      <location filename="../../ui/workdays.py" line="84" />
       <source>Working days</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="117" />
+      <location filename="../../ui/workdays.py" line="119" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>
