@@ -2,38 +2,50 @@
 letter's history say what they did in Vietnamese, in the window's words (reviewer, under
 LANG=vi_VN.UTF-8: "Added organisation #1: Genetica", "Deleted …", "Logged e-mail #1: …",
 "Backed up … to …", "status: signed → sent"); English under an English locale, as it was, and
-``--json`` unchanged. Real subprocesses on a real SQLite file."""
+``--json`` unchanged. The command line in this process on a real SQLite file."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
+import pytest
+
+from app.cli import main
 from tests.app.mail.files import eml_bytes
 
 VI, EN = "vi_VN.UTF-8", "en_GB.UTF-8"
 
 
-def _run(db: Path, *args: str, lang: str = VI) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "LANG": lang,
-        "LC_ALL": "",
-        "LC_MESSAGES": "",
-        "LANGUAGE": "",
-        "HOME": str(db.parent),
-    }
-    env["KETNOI_ACTOR"] = "Hoa"  # who the history says made each change
-    done = subprocess.run(
-        [sys.executable, "-m", "app.cli", *args, "--db", str(db)],
-        check=False, capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    return done
+@pytest.fixture(autouse=True)
+def _cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Iterator[None]:
+    """The command line run in this process (``app.cli.main``), its locale set per call: fifty
+    subprocesses cost this file minutes on a loaded machine, and the language is read from the
+    environment at each call (tests/cli/test_letter_words_vi.py runs it as a process)."""
+    _CLI[:] = [monkeypatch, capsys]
+    yield
+    _CLI.clear()
+
+
+_CLI: list[Any] = []
+
+
+def _run(db: Path, *args: str, lang: str = VI) -> SimpleNamespace:
+    monkeypatch, capsys = _CLI
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", lang)
+    monkeypatch.setenv("HOME", str(db.parent))
+    monkeypatch.setenv("KETNOI_ACTOR", "Hoa")  # who the history says made each change
+    capsys.readouterr()
+    code = main([*args, "--db", str(db)])
+    said = capsys.readouterr()
+    assert code == 0, said.err
+    return SimpleNamespace(stdout=said.out, stderr=said.err)
 
 
 def _lines(db: Path, *args: str, lang: str = VI) -> list[str]:
