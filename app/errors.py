@@ -95,6 +95,8 @@ class ConflictError(UserError):
     so that the UI can show both versions side by side. ``restored``: the database was restored
     from a backup after the record was opened (db.backup.RESTORED_KEY: ``at``, ``from``), so
     the record with this id now is the backup's — maybe another person or organisation.
+    ``clashing``: when the save knew the values its edit started from, the fields both this
+    save and the other one changed (the others were not a conflict); ``None`` when not known.
     """
 
     def __init__(
@@ -108,10 +110,12 @@ class ConflictError(UserError):
         current: dict[str, Any],
         attempted: dict[str, Any],
         restored: dict[str, Any] | None = None,
+        clashing: list[str] | None = None,
     ) -> None:
         self.entity = entity
         self.entity_id = entity_id
         self.label = label
+        self.clashing = clashing
         self.expected_version = expected_version
         self.current_version = current_version
         self.current = current

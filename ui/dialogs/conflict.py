@@ -66,7 +66,10 @@ class ConflictDialog(QDialog):
             )
         intro = QLabel(text, self)
         intro.setWordWrap(True)
-        fields = [k for k in exc.attempted if _show(exc.attempted.get(k)) != _show(exc.current.get(k))]
+        # the fields both saves changed, when the save knew where its edit began (the others were
+        # merged, never asked about); else every field of yours that differs from what is stored
+        asked = exc.attempted if exc.clashing is None else exc.clashing
+        fields = [k for k in asked if _show(exc.attempted.get(k)) != _show(exc.current.get(k))]
         self.table = QTableWidget(len(fields), 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Saved now"), self.tr("Yours")])
         for row, name in enumerate(fields):
