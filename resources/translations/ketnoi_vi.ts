@@ -639,6 +639,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="266" />
+      <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -908,125 +909,125 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="487" />
+      <location filename="../../ui/commands.py" line="493" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="488" />
+      <location filename="../../ui/commands.py" line="494" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="494" />
+      <location filename="../../ui/commands.py" line="500" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="495" />
+      <location filename="../../ui/commands.py" line="501" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="535" />
+      <location filename="../../ui/commands.py" line="541" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="279" />
+      <location filename="../../ui/commands.py" line="285" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="291" />
+      <location filename="../../ui/commands.py" line="297" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="201" />
-      <location filename="../../ui/commands.py" line="209" />
-      <location filename="../../ui/commands.py" line="222" />
+      <location filename="../../ui/commands.py" line="207" />
+      <location filename="../../ui/commands.py" line="215" />
+      <location filename="../../ui/commands.py" line="228" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="474" />
+      <location filename="../../ui/commands.py" line="480" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="208" />
+      <location filename="../../ui/commands.py" line="214" />
       <source>Not saved: %1</source>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="535" />
+      <location filename="../../ui/commands.py" line="541" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="559" />
+      <location filename="../../ui/commands.py" line="565" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="319" />
-      <location filename="../../ui/commands.py" line="510" />
+      <location filename="../../ui/commands.py" line="325" />
+      <location filename="../../ui/commands.py" line="516" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="361" />
+      <location filename="../../ui/commands.py" line="367" />
       <source>Nothing to redo</source>
       <translation>Không có gì để làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="332" />
+      <location filename="../../ui/commands.py" line="338" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="371" />
+      <location filename="../../ui/commands.py" line="377" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="476" />
+      <location filename="../../ui/commands.py" line="482" />
       <source>Reopened %n action(s)</source>
       <translation>Đã mở lại %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="529" />
+      <location filename="../../ui/commands.py" line="535" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="279" />
+      <location filename="../../ui/commands.py" line="285" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="347" />
+      <location filename="../../ui/commands.py" line="353" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="485" />
+      <location filename="../../ui/commands.py" line="491" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="486" />
+      <location filename="../../ui/commands.py" line="492" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="492" />
+      <location filename="../../ui/commands.py" line="498" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="493" />
+      <location filename="../../ui/commands.py" line="499" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -1226,27 +1227,27 @@ Bản sao lưu: %2</translation>
       <translation>Người khác đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="81" />
+      <location filename="../../ui/dialogs/conflict.py" line="84" />
       <source>Discard mine, keep theirs</source>
       <translation>Bỏ bản của tôi, giữ bản của họ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="71" />
+      <location filename="../../ui/dialogs/conflict.py" line="74" />
       <source>Field</source>
       <translation>Trường</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="82" />
+      <location filename="../../ui/dialogs/conflict.py" line="85" />
       <source>Keep editing</source>
       <translation>Tiếp tục sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="80" />
+      <location filename="../../ui/dialogs/conflict.py" line="83" />
       <source>Save mine over theirs</source>
       <translation>Lưu bản của tôi đè lên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="71" />
+      <location filename="../../ui/dialogs/conflict.py" line="74" />
       <source>Saved now</source>
       <translation>Bản vừa lưu</translation>
     </message>
@@ -1261,7 +1262,7 @@ Bản sao lưu: %2</translation>
       <translation>Cơ sở dữ liệu đã được khôi phục từ một bản sao lưu (%1, %2) sau khi bạn mở bản ghi này. Mã số của bản ghi giờ ứng với “%3” như trong bản sao lưu — có thể là một bản ghi khác với bản ghi của bạn. Chưa có gì bị ghi đè: hãy bỏ các thay đổi và mở lại bản ghi, hoặc tìm bản ghi bạn cần.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="71" />
+      <location filename="../../ui/dialogs/conflict.py" line="74" />
       <source>Yours</source>
       <translation>Của bạn</translation>
     </message>
@@ -1407,7 +1408,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Database</name>
     <message>
-      <location filename="../../ui/labels.py" line="335" />
+      <location filename="../../ui/labels.py" line="339" />
       <source>%1 on the server %2</source>
       <translation>%1 trên máy chủ %2</translation>
     </message>
@@ -3329,690 +3330,690 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../../ui/labels.py" line="200" />
-      <location filename="../../ui/labels.py" line="62" />
+      <location filename="../../ui/labels.py" line="204" />
+      <location filename="../../ui/labels.py" line="66" />
       <source>Acronym</source>
       <translation>Tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="240" />
-      <location filename="../../ui/labels.py" line="92" />
+      <location filename="../../ui/labels.py" line="244" />
+      <location filename="../../ui/labels.py" line="96" />
       <source>Action</source>
       <translation>Việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="93" />
+      <location filename="../../ui/labels.py" line="97" />
       <source>Actions</source>
       <translation>Việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="229" />
+      <location filename="../../ui/labels.py" line="233" />
       <source>Active</source>
       <translation>Đang làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="265" />
+      <location filename="../../ui/labels.py" line="269" />
       <source>Added by</source>
       <translation>Người thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="205" />
+      <location filename="../../ui/labels.py" line="209" />
       <source>Address</source>
       <translation>Địa chỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="108" />
+      <location filename="../../ui/labels.py" line="112" />
       <source>Agency</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="223" />
+      <location filename="../../ui/labels.py" line="227" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="260" />
+      <location filename="../../ui/labels.py" line="264" />
       <source>Attached to</source>
       <translation>Đính kèm vào</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="96" />
+      <location filename="../../ui/labels.py" line="100" />
       <source>Attachment</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="97" />
+      <location filename="../../ui/labels.py" line="101" />
       <source>Attachments</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="226" />
+      <location filename="../../ui/labels.py" line="230" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="135" />
-      <location filename="../../ui/labels.py" line="149" />
+      <location filename="../../ui/labels.py" line="139" />
+      <location filename="../../ui/labels.py" line="153" />
       <source>Call</source>
       <translation>Cuộc gọi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="165" />
+      <location filename="../../ui/labels.py" line="169" />
       <source>Cancelled</source>
       <translation>Đã huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="173" />
+      <location filename="../../ui/labels.py" line="177" />
       <source>Chair</source>
       <translation>Chủ trì</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="264" />
+      <location filename="../../ui/labels.py" line="268" />
       <source>Checksum (SHA-256)</source>
       <translation>Mã kiểm tra (SHA-256)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="203" />
-      <location filename="../../ui/labels.py" line="65" />
+      <location filename="../../ui/labels.py" line="207" />
+      <location filename="../../ui/labels.py" line="69" />
       <source>City</source>
       <translation>Tỉnh/thành phố</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="237" />
+      <location filename="../../ui/labels.py" line="241" />
       <source>Completed on</source>
       <translation>Ngày hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="235" />
+      <location filename="../../ui/labels.py" line="239" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="239" />
-      <location filename="../../ui/labels.py" line="88" />
+      <location filename="../../ui/labels.py" line="243" />
+      <location filename="../../ui/labels.py" line="92" />
       <source>Contact</source>
       <translation>Người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="89" />
+      <location filename="../../ui/labels.py" line="93" />
       <source>Contacts</source>
       <translation>Liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="256" />
+      <location filename="../../ui/labels.py" line="260" />
       <source>Copies to</source>
       <translation>Nơi nhận khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="204" />
+      <location filename="../../ui/labels.py" line="208" />
       <source>Country</source>
       <translation>Quốc gia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="248" />
+      <location filename="../../ui/labels.py" line="252" />
       <source>Date of the letter</source>
       <translation>Ngày văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="225" />
+      <location filename="../../ui/labels.py" line="229" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="214" />
-      <location filename="../../ui/labels.py" line="76" />
+      <location filename="../../ui/labels.py" line="218" />
+      <location filename="../../ui/labels.py" line="80" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="147" />
+      <location filename="../../ui/labels.py" line="151" />
       <source>Document</source>
       <translation>Văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="164" />
+      <location filename="../../ui/labels.py" line="168" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="272" />
+      <location filename="../../ui/labels.py" line="276" />
       <source>Draft</source>
       <translation>Dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="217" />
-      <location filename="../../ui/labels.py" line="75" />
+      <location filename="../../ui/labels.py" line="221" />
+      <location filename="../../ui/labels.py" line="79" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="138" />
+      <location filename="../../ui/labels.py" line="142" />
       <source>E-mail</source>
       <translation>Thư điện tử</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="228" />
-      <location filename="../../ui/labels.py" line="70" />
+      <location filename="../../ui/labels.py" line="232" />
+      <location filename="../../ui/labels.py" line="74" />
       <source>Email</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="194" />
+      <location filename="../../ui/labels.py" line="198" />
       <source>Emails</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="236" />
+      <location filename="../../ui/labels.py" line="240" />
       <source>Ends</source>
       <translation>Kết thúc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="199" />
+      <location filename="../../ui/labels.py" line="203" />
       <source>English name</source>
       <translation>Tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="109" />
+      <location filename="../../ui/labels.py" line="113" />
       <source>Enterprise</source>
       <translation>Doanh nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="136" />
+      <location filename="../../ui/labels.py" line="140" />
       <source>Event</source>
       <translation>Sự kiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="231" />
+      <location filename="../../ui/labels.py" line="235" />
       <source>Family name</source>
       <translation>Họ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="261" />
+      <location filename="../../ui/labels.py" line="265" />
       <source>File name</source>
       <translation>Tên tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="262" />
+      <location filename="../../ui/labels.py" line="266" />
       <source>File type</source>
       <translation>Loại tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="189" />
+      <location filename="../../ui/labels.py" line="193" />
       <source>Files</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="190" />
+      <location filename="../../ui/labels.py" line="194" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="233" />
+      <location filename="../../ui/labels.py" line="237" />
       <source>Given name</source>
       <translation>Tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="182" />
+      <location filename="../../ui/labels.py" line="186" />
       <source>High</source>
       <translation>Cao</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="191" />
+      <location filename="../../ui/labels.py" line="195" />
       <source>Honorific</source>
       <translation>Danh xưng</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="162" />
+      <location filename="../../ui/labels.py" line="166" />
       <source>In progress</source>
       <translation>Đang thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="257" />
+      <location filename="../../ui/labels.py" line="261" />
       <source>In reply to</source>
       <translation>Trả lời văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="282" />
+      <location filename="../../ui/labels.py" line="286" />
       <source>Incoming</source>
       <translation>Công văn đến</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="210" />
+      <location filename="../../ui/labels.py" line="214" />
       <source>Influence (1–5)</source>
       <translation>Mức ảnh hưởng (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="211" />
+      <location filename="../../ui/labels.py" line="215" />
       <source>Interest (1–5)</source>
       <translation>Mức quan tâm (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="114" />
+      <location filename="../../ui/labels.py" line="118" />
       <source>International partner</source>
       <translation>Đối tác quốc tế</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="148" />
+      <location filename="../../ui/labels.py" line="152" />
       <source>Introduction</source>
       <translation>Giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="288" />
+      <location filename="../../ui/labels.py" line="292" />
       <source>Introduction letter</source>
       <translation>Thư giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="115" />
+      <location filename="../../ui/labels.py" line="119" />
       <source>Investor</source>
       <translation>Nhà đầu tư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="289" />
+      <location filename="../../ui/labels.py" line="293" />
       <source>Invitation</source>
       <translation>Giấy mời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="201" />
-      <location filename="../../ui/labels.py" line="63" />
+      <location filename="../../ui/labels.py" line="205" />
+      <location filename="../../ui/labels.py" line="67" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="249" />
+      <location filename="../../ui/labels.py" line="253" />
       <source>Kind of letter</source>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="252" />
+      <location filename="../../ui/labels.py" line="256" />
       <source>Kính gửi</source>
       <translation>Kính gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="207" />
+      <location filename="../../ui/labels.py" line="211" />
       <source>Last contacted</source>
       <translation>Liên hệ gần nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="146" />
-      <location filename="../../ui/labels.py" line="98" />
+      <location filename="../../ui/labels.py" line="102" />
+      <location filename="../../ui/labels.py" line="150" />
       <source>Letter</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="99" />
+      <location filename="../../ui/labels.py" line="103" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="222" />
-      <location filename="../../ui/labels.py" line="74" />
+      <location filename="../../ui/labels.py" line="226" />
+      <location filename="../../ui/labels.py" line="78" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="243" />
+      <location filename="../../ui/labels.py" line="247" />
       <source>Login</source>
       <translation>Tên đăng nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="182" />
+      <location filename="../../ui/labels.py" line="186" />
       <source>Low</source>
       <translation>Thấp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="133" />
-      <location filename="../../ui/labels.py" line="238" />
-      <location filename="../../ui/labels.py" line="90" />
+      <location filename="../../ui/labels.py" line="137" />
+      <location filename="../../ui/labels.py" line="242" />
+      <location filename="../../ui/labels.py" line="94" />
       <source>Meeting</source>
       <translation>Cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="91" />
+      <location filename="../../ui/labels.py" line="95" />
       <source>Meetings</source>
       <translation>Cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="232" />
+      <location filename="../../ui/labels.py" line="236" />
       <source>Middle name</source>
       <translation>Tên đệm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="107" />
+      <location filename="../../ui/labels.py" line="111" />
       <source>Ministry</source>
       <translation>Bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="224" />
+      <location filename="../../ui/labels.py" line="228" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="198" />
-      <location filename="../../ui/labels.py" line="61" />
+      <location filename="../../ui/labels.py" line="202" />
+      <location filename="../../ui/labels.py" line="65" />
       <source>Name</source>
       <translation>Tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="113" />
+      <location filename="../../ui/labels.py" line="117" />
       <source>Network / association</source>
       <translation>Mạng lưới / hiệp hội</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="182" />
+      <location filename="../../ui/labels.py" line="186" />
       <source>Normal</source>
       <translation>Bình thường</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="175" />
+      <location filename="../../ui/labels.py" line="179" />
       <source>Note taker</source>
       <translation>Thư ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="197" />
+      <location filename="../../ui/labels.py" line="201" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="245" />
+      <location filename="../../ui/labels.py" line="249" />
       <source>Number</source>
       <translation>Số</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="176" />
+      <location filename="../../ui/labels.py" line="180" />
       <source>Observer</source>
       <translation>Quan sát viên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="161" />
+      <location filename="../../ui/labels.py" line="165" />
       <source>Open</source>
       <translation>Đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="193" />
-      <location filename="../../ui/labels.py" line="68" />
-      <location filename="../../ui/labels.py" line="86" />
+      <location filename="../../ui/labels.py" line="197" />
+      <location filename="../../ui/labels.py" line="72" />
+      <location filename="../../ui/labels.py" line="90" />
       <source>Organisation</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="227" />
-      <location filename="../../ui/labels.py" line="69" />
-      <location filename="../../ui/labels.py" line="87" />
+      <location filename="../../ui/labels.py" line="231" />
+      <location filename="../../ui/labels.py" line="73" />
+      <location filename="../../ui/labels.py" line="91" />
       <source>Organisations</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="116" />
+      <location filename="../../ui/labels.py" line="120" />
       <source>Other</source>
       <translation>Khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="292" />
+      <location filename="../../ui/labels.py" line="296" />
       <source>Other letter</source>
       <translation>Công văn khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="234" />
+      <location filename="../../ui/labels.py" line="238" />
       <source>Other names</source>
       <translation>Tên gọi khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="241" />
+      <location filename="../../ui/labels.py" line="245" />
       <source>Our staff</source>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="282" />
+      <location filename="../../ui/labels.py" line="286" />
       <source>Outgoing</source>
       <translation>Công văn đi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="66" />
+      <location filename="../../ui/labels.py" line="70" />
       <source>Owner</source>
       <translation>Phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="202" />
+      <location filename="../../ui/labels.py" line="206" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="172" />
+      <location filename="../../ui/labels.py" line="176" />
       <source>Participant</source>
       <translation>Thành viên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="71" />
+      <location filename="../../ui/labels.py" line="75" />
       <source>Phone</source>
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="195" />
+      <location filename="../../ui/labels.py" line="199" />
       <source>Phones</source>
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="192" />
-      <location filename="../../ui/labels.py" line="67" />
+      <location filename="../../ui/labels.py" line="196" />
+      <location filename="../../ui/labels.py" line="71" />
       <source>Position</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="174" />
+      <location filename="../../ui/labels.py" line="178" />
       <source>Presenter</source>
       <translation>Người trình bày</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="219" />
+      <location filename="../../ui/labels.py" line="223" />
       <source>Priority</source>
       <translation>Mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="275" />
+      <location filename="../../ui/labels.py" line="279" />
       <source>Received</source>
       <translation>Đã nhận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="220" />
+      <location filename="../../ui/labels.py" line="224" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="212" />
+      <location filename="../../ui/labels.py" line="216" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="276" />
+      <location filename="../../ui/labels.py" line="280" />
       <source>Replied</source>
       <translation>Đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="291" />
+      <location filename="../../ui/labels.py" line="295" />
       <source>Reply</source>
       <translation>Phúc đáp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="259" />
+      <location filename="../../ui/labels.py" line="263" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="112" />
+      <location filename="../../ui/labels.py" line="116" />
       <source>Research institute</source>
       <translation>Viện nghiên cứu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="78" />
+      <location filename="../../ui/labels.py" line="82" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="216" />
+      <location filename="../../ui/labels.py" line="220" />
       <source>Responsible (them)</source>
       <translation>Người thực hiện (đối tác)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="215" />
+      <location filename="../../ui/labels.py" line="219" />
       <source>Responsible (us)</source>
       <translation>Người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="244" />
+      <location filename="../../ui/labels.py" line="248" />
       <source>Role</source>
       <translation>Vai trò</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="209" />
-      <location filename="../../ui/labels.py" line="64" />
+      <location filename="../../ui/labels.py" line="213" />
+      <location filename="../../ui/labels.py" line="68" />
       <source>Sectors</source>
       <translation>Lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="274" />
+      <location filename="../../ui/labels.py" line="278" />
       <source>Sent</source>
       <translation>Đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="242" />
+      <location filename="../../ui/labels.py" line="246" />
       <source>Shared with</source>
       <translation>Chia sẻ với</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="273" />
+      <location filename="../../ui/labels.py" line="277" />
       <source>Signed</source>
       <translation>Đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="254" />
+      <location filename="../../ui/labels.py" line="258" />
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="253" />
+      <location filename="../../ui/labels.py" line="257" />
       <source>Signer's post</source>
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="263" />
+      <location filename="../../ui/labels.py" line="267" />
       <source>Size</source>
       <translation>Dung lượng</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="206" />
+      <location filename="../../ui/labels.py" line="210" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="95" />
+      <location filename="../../ui/labels.py" line="99" />
       <source>Staff</source>
       <translation>Cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="94" />
+      <location filename="../../ui/labels.py" line="98" />
       <source>Staff member</source>
       <translation>Cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="110" />
+      <location filename="../../ui/labels.py" line="114" />
       <source>Start-up</source>
       <translation>Khởi nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="218" />
-      <location filename="../../ui/labels.py" line="77" />
+      <location filename="../../ui/labels.py" line="222" />
+      <location filename="../../ui/labels.py" line="81" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="250" />
+      <location filename="../../ui/labels.py" line="254" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="251" />
+      <location filename="../../ui/labels.py" line="255" />
       <source>Subject in English</source>
       <translation>Trích yếu tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="246" />
+      <location filename="../../ui/labels.py" line="250" />
       <source>Symbol</source>
       <translation>Ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="196" />
+      <location filename="../../ui/labels.py" line="200" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="145" />
+      <location filename="../../ui/labels.py" line="149" />
       <source>Task</source>
       <translation>Nhiệm vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="255" />
+      <location filename="../../ui/labels.py" line="259" />
       <source>Text</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="290" />
+      <location filename="../../ui/labels.py" line="294" />
       <source>Thank-you letter</source>
       <translation>Thư cảm ơn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="155" />
+      <location filename="../../ui/labels.py" line="159" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="213" />
-      <location filename="../../ui/labels.py" line="73" />
+      <location filename="../../ui/labels.py" line="217" />
+      <location filename="../../ui/labels.py" line="77" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="258" />
+      <location filename="../../ui/labels.py" line="262" />
       <source>To (post)</source>
       <translation>Gửi (chức vụ)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="111" />
+      <location filename="../../ui/labels.py" line="115" />
       <source>University</source>
       <translation>Trường đại học</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="137" />
+      <location filename="../../ui/labels.py" line="141" />
       <source>Visit</source>
       <translation>Chuyến thăm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="163" />
+      <location filename="../../ui/labels.py" line="167" />
       <source>Waiting</source>
       <translation>Đang chờ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="155" />
+      <location filename="../../ui/labels.py" line="159" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="208" />
+      <location filename="../../ui/labels.py" line="212" />
       <source>Website</source>
       <translation>Trang web</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="221" />
-      <location filename="../../ui/labels.py" line="72" />
+      <location filename="../../ui/labels.py" line="225" />
+      <location filename="../../ui/labels.py" line="76" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="134" />
+      <location filename="../../ui/labels.py" line="138" />
       <source>Working session</source>
       <translation>Buổi làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="247" />
+      <location filename="../../ui/labels.py" line="251" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>
@@ -4087,7 +4088,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="266" />
       <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4453,112 +4453,112 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="229" />
+      <location filename="../../ui/lists/panel.py" line="230" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="203" />
+      <location filename="../../ui/lists/panel.py" line="204" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="212" />
+      <location filename="../../ui/lists/panel.py" line="213" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="215" />
+      <location filename="../../ui/lists/panel.py" line="216" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="226" />
+      <location filename="../../ui/lists/panel.py" line="227" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="238" />
+      <location filename="../../ui/lists/panel.py" line="239" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="235" />
+      <location filename="../../ui/lists/panel.py" line="236" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="234" />
+      <location filename="../../ui/lists/panel.py" line="235" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="233" />
+      <location filename="../../ui/lists/panel.py" line="234" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="239" />
+      <location filename="../../ui/lists/panel.py" line="240" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="88" />
+      <location filename="../../ui/lists/panel.py" line="89" />
       <source>Filter (type without accents: nguyen, dang…)</source>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="230" />
+      <location filename="../../ui/lists/panel.py" line="231" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="106" />
+      <location filename="../../ui/lists/panel.py" line="107" />
       <source>Organisation…</source>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="231" />
+      <location filename="../../ui/lists/panel.py" line="232" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="232" />
+      <location filename="../../ui/lists/panel.py" line="233" />
       <source>Overdue or due today</source>
       <translation>Quá hạn hoặc đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="243" />
+      <location filename="../../ui/lists/panel.py" line="244" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="223" />
+      <location filename="../../ui/lists/panel.py" line="224" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="243" />
+      <location filename="../../ui/lists/panel.py" line="244" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="237" />
+      <location filename="../../ui/lists/panel.py" line="238" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="222" />
+      <location filename="../../ui/lists/panel.py" line="223" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="221" />
+      <location filename="../../ui/lists/panel.py" line="222" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="236" />
+      <location filename="../../ui/lists/panel.py" line="237" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -5811,32 +5811,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordCount</name>
     <message>
-      <location filename="../../ui/labels.py" line="307" />
+      <location filename="../../ui/labels.py" line="311" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="301" />
+      <location filename="../../ui/labels.py" line="305" />
       <source>%Ln contact(s)</source>
       <translation>%Ln người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="305" />
+      <location filename="../../ui/labels.py" line="309" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="303" />
+      <location filename="../../ui/labels.py" line="307" />
       <source>%Ln organisation(s)</source>
       <translation>%Ln tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="310" />
+      <location filename="../../ui/labels.py" line="314" />
       <source>%Ln record(s)</source>
       <translation>%Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="309" />
+      <location filename="../../ui/labels.py" line="313" />
       <source>%Ln staff member(s)</source>
       <translation>%Ln cán bộ</translation>
     </message>
@@ -5844,120 +5844,125 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordForm</name>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="419" />
+      <location filename="../../ui/dialogs/record_form.py" line="439" />
       <source>%1 deleted this %2 (%4). It is in the trash (View → Trash).</source>
       <translation>%1 đã xóa %2 này (%4). Hồ sơ đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="416" />
+      <location filename="../../ui/dialogs/record_form.py" line="436" />
       <source>%1 merged this %2 into “%3” (%4), which is no longer there either.</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4), nhưng hồ sơ đó nay cũng không còn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="410" />
+      <location filename="../../ui/dialogs/record_form.py" line="430" />
       <source>%1 merged this %2 into “%3” (%4).</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="423" />
+      <location filename="../../ui/dialogs/record_form.py" line="443" />
       <source>%1 removed this %2 for good (%4): the trash was emptied.</source>
       <translation>%1 đã xóa hẳn %2 này (%4) khi dọn thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="402" />
+      <location filename="../../ui/dialogs/record_form.py" line="422" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="329" />
+      <location filename="../../ui/dialogs/record_form.py" line="333" />
       <source>Discard changes?</source>
       <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="152" />
+      <location filename="../../ui/dialogs/record_form.py" line="156" />
       <source>Edit %1</source>
       <translation>Sửa %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="411" />
+      <location filename="../../ui/dialogs/record_form.py" line="431" />
       <source>Fill in your changes on “%1”, to check and save them there?</source>
       <translation>Điền các thay đổi của bạn vào “%1” để kiểm tra và lưu ở đó?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="414" />
+      <location filename="../../ui/dialogs/record_form.py" line="434" />
       <source>Go to “%1”</source>
       <translation>Chuyển sang “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="505" />
+      <location filename="../../ui/dialogs/record_form.py" line="525" />
       <source>It had something else in: %1.</source>
       <translation>Hồ sơ này vốn có giá trị khác ở: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="154" />
-      <location filename="../../ui/dialogs/record_form.py" line="432" />
+      <location filename="../../ui/dialogs/record_form.py" line="158" />
+      <location filename="../../ui/dialogs/record_form.py" line="452" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="115" />
+      <location filename="../../ui/dialogs/record_form.py" line="116" />
       <source>Not now</source>
       <translation>Để sau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="452" />
+      <location filename="../../ui/dialogs/record_form.py" line="472" />
       <source>Not restored: %1. What you typed is still in this form.</source>
       <translation>Chưa khôi phục được: %1. Những gì bạn đã nhập vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="428" />
+      <location filename="../../ui/dialogs/record_form.py" line="448" />
       <source>Not saved</source>
       <translation>Chưa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="377" />
+      <location filename="../../ui/dialogs/record_form.py" line="397" />
       <source>Not saved: the database was restored from a backup after you opened this record. Discard your changes and open the record again.</source>
       <translation>Chưa lưu: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu sau khi bạn mở bản ghi này. Hãy bỏ các thay đổi và mở lại bản ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="421" />
+      <location filename="../../ui/dialogs/record_form.py" line="441" />
       <source>Restore and keep my changes</source>
       <translation>Khôi phục và giữ thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="420" />
+      <location filename="../../ui/dialogs/record_form.py" line="440" />
       <source>Restore it from the trash and keep your changes?</source>
       <translation>Khôi phục hồ sơ từ thùng rác và giữ các thay đổi của bạn?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="425" />
+      <location filename="../../ui/dialogs/record_form.py" line="445" />
       <source>Save as new</source>
       <translation>Lưu thành hồ sơ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="424" />
+      <location filename="../../ui/dialogs/record_form.py" line="444" />
       <source>Save what is in this form as a new %1?</source>
       <translation>Lưu nội dung trong biểu mẫu này thành %1 mới?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="502" />
+      <location filename="../../ui/dialogs/record_form.py" line="522" />
       <source>Your changes are filled in on “%1”: check them and save.</source>
       <translation>Các thay đổi của bạn đã được điền vào “%1”: hãy kiểm tra rồi lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="407" />
+      <location filename="../../ui/dialogs/record_form.py" line="427" />
       <source>Your changes were not saved; they are still in this form.</source>
       <translation>Thay đổi của bạn chưa được lưu; chúng vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="258" />
+      <location filename="../../ui/dialogs/record_form.py" line="262" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="500" />
+      <location filename="../../ui/dialogs/record_form.py" line="520" />
       <source>“%1” is back from the trash, with your changes filled in: check them and save.</source>
       <translation>“%1” đã được khôi phục từ thùng rác, kèm các thay đổi của bạn: hãy kiểm tra rồi lưu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/record_form.py" line="375" />
+      <source>“%1” was changed by someone else while you were editing it; their changes and yours were both saved.</source>
+      <translation>“%1” đã được người khác sửa trong lúc bạn đang sửa; thay đổi của họ và của bạn đều đã được lưu.</translation>
     </message>
   </context>
   <context>
@@ -5976,12 +5981,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RedoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="172" />
+      <location filename="../../ui/commands.py" line="178" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="170" />
+      <location filename="../../ui/commands.py" line="176" />
       <source>&amp;Redo: %1</source>
       <translation>&amp;Làm lại: %1</translation>
     </message>
@@ -6025,7 +6030,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6158,7 +6162,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6567,12 +6570,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>StakeholderMap</name>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1103" />
+      <location filename="../../ui/stakeholder_map.py" line="1114" />
       <source>%1 not rated yet</source>
       <translation>%1 chưa được đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1101" />
+      <location filename="../../ui/stakeholder_map.py" line="1112" />
       <source>%1 shown</source>
       <translation>Hiển thị %1</translation>
     </message>
@@ -6597,12 +6600,12 @@ Bản sao lưu: %2</translation>
       <translation>Cỡ chấm: số cuộc họp trong 12 tháng qua. Kéo một chấm để chấm điểm lại; bấm để mở. Con lăn chuột hoặc +/− để phóng to, thu nhỏ; kéo nền để di chuyển; bong bóng +N gom những gì không vừa chỗ: bấm vào để phóng to.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1054" />
+      <location filename="../../ui/stakeholder_map.py" line="1058" />
       <source>Every sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1055" />
+      <location filename="../../ui/stakeholder_map.py" line="1059" />
       <source>Every tag</source>
       <translation>Mọi nhãn</translation>
     </message>
@@ -6653,7 +6656,7 @@ Bản sao lưu: %2</translation>
       <translation>Theo dõi</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1110" />
+      <location filename="../../ui/stakeholder_map.py" line="1121" />
       <source>No sector</source>
       <translation>Chưa có lĩnh vực</translation>
     </message>
@@ -6673,7 +6676,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có đánh giá nào: hãy nhập mức ảnh hưởng và mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1117" />
+      <location filename="../../ui/stakeholder_map.py" line="1128" />
       <source>Rated %1: influence %2, interest %3</source>
       <translation>Đã đánh giá %1: ảnh hưởng %2, quan tâm %3</translation>
     </message>
@@ -6688,7 +6691,7 @@ Bản sao lưu: %2</translation>
       <translation>Xem toàn bộ lưới (0)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1132" />
+      <location filename="../../ui/stakeholder_map.py" line="1143" />
       <source>Someone changed %1 meanwhile: the map is reloaded.</source>
       <translation>Người khác vừa sửa %1: bản đồ đã được tải lại.</translation>
     </message>
@@ -6784,6 +6787,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -6964,6 +6968,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7532,22 +7537,18 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="146" />
+      <location filename="../../ui/commands.py" line="152" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="140" />
+      <location filename="../../ui/commands.py" line="143" />
       <source>&amp;Undo: %1</source>
       <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="142" />
-      <source>Undo</source>
-      <translation>Hoàn tác</translation>
-    </message>
-    <message>
-      <location filename="../../ui/commands.py" line="143" />
+      <location filename="../../ui/commands.py" line="148" />
+      <location filename="../../ui/commands.py" line="149" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
