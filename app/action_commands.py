@@ -119,6 +119,9 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
             "already": [{"id": i, "by": who} for i, who in already.items()],
         }
     )
+    if cli_language() == "vi":  # the window's words (its bulk bar's, its status words)
+        _say_rule_vi(ctx, args.rule, items, changed, group, already)
+        return 0
     verb = {"done": "Marked done", "reopen": "Reopened", "reschedule": "Rescheduled"}[args.rule]
     was = {"done": "already done", "reopen": "already open"}.get(args.rule, "")
     for item in items:
@@ -130,6 +133,29 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     for i, who in already.items():
         ctx.out(f"#{i} was {was}" + (f" (by {who})" if who else "") + ": left as it is")
     return 0
+
+
+def _say_rule_vi(
+    ctx: CliContext,
+    rule: str,
+    items: list[dict[str, Any]],
+    changed: list[int],
+    group: str,
+    already: dict[int, str],
+) -> None:
+    """What done / reopen / reschedule did, in Vietnamese: "Đã đánh dấu xong 2 việc"."""
+    from app import value_labels
+
+    for item in items:
+        mark = "*" if item["id"] in changed else " "
+        due = f"hạn {item['due_date']:%d/%m/%Y}" if item["due_date"] else "chưa có hạn"
+        status = value_labels.label("action", "status", item["status"], "vi")
+        ctx.out(f"{mark} #{item['id']:<6} {status:<14} {due:<14} {item['title']}")
+    verb = {"done": "Đã đánh dấu xong", "reopen": "Đã mở lại", "reschedule": "Đã dời hạn"}[rule]
+    ctx.out(f"{verb} {len(changed)} việc" + (f" (hoàn tác: ketnoi undo {group})" if group else ""))
+    was = {"done": "đã xong từ trước", "reopen": "vẫn đang mở"}.get(rule, "")
+    for i, who in already.items():
+        ctx.out(f"#{i} {was}" + (f" (do {who})" if who else "") + ": giữ nguyên")
 
 
 def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -229,11 +255,11 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
         for e in entries
     ]
     ctx.emit({"kind": kind, "id": record_id, "label": label, "changes": changes})
-    # in Vietnamese the kind and each change in the window's words ("Lĩnh vực: — → AI"); the
-    # JSON's "what" stays English, for scripts
-    ctx.out(f"{_kind_named(kind, lang)} #{record_id}  {label}")
+    # the lines in the CLI's language; --json's "what" stays English
+    noun = kinds.info(kind).noun_vi if lang == "vi" and kind in kinds.KINDS else kind
+    ctx.out(f"{noun} #{record_id}  {label}")
     for e in entries:
-        by = say("by", lang, actor=e.actor) if e.actor else ""
+        by = (f" — {e.actor}" if lang == "vi" else f" by {e.actor}") if e.actor else ""
         ctx.out(f"  {e.at.astimezone():%d/%m/%Y %H:%M}{by}  {history.describe(e, lang, kind)}")
     return 0
 

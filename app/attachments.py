@@ -65,13 +65,13 @@ TEXT_LIMIT = ATTACHMENT_TEXT_LIMIT
 PDF_PAGES = 50  # pages of a PDF read for its text
 
 
-def human_size(size: int) -> str:
-    """``1.2 MB``, ``340 KB``, ``12 bytes``."""
+def human_size(size: int, lang: str = "en") -> str:
+    """``1.2 MB``, ``340 KB``, ``12 bytes`` (``12 byte`` in Vietnamese, ``lang`` "vi")."""
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB"
     if size >= 1024:
         return f"{size / 1024:.0f} KB"
-    return f"{size} bytes"
+    return f"{size} {'byte' if lang == 'vi' else 'bytes'}"
 
 
 def check_size(name: str, size: int) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
+from app.language import cli_language, said
 from db import backup as backups
 from db import clock
 from db.engine import describe_url, read_only_reason, sqlite_path
@@ -29,6 +30,72 @@ SERVER_NOTE = (
     "a PostgreSQL database keeps no automatic copies here: `ketnoi backup [FILE]` runs pg_dump, "
     "pg_restore restores it, and the server's own backups cover the rest"
 )
+
+
+LINES: dict[str, tuple[str, str]] = {
+    # code: (English, Vietnamese): what the commands print, in the CLI's language (a Vietnamese
+    # locale, else English), in the words of the window's Backups dialog
+    "backed_up": ("Backed up {db} to {to} ({mb} MB)", "Đã sao lưu {db} vào {to} ({mb} MB)"),
+    "older_copy": (
+        "The copy has the file's schema {older}, as the file has it; Ketnoi upgrades it to "
+        "{head} when it is opened (ketnoi info --db {to}), keeping a copy from before",
+        "Bản sao giữ lược đồ {older} như tệp gốc; Ketnoi sẽ nâng cấp nó lên {head} khi mở "
+        "(ketnoi info --db {to}) và giữ lại một bản sao từ trước khi nâng cấp",
+    ),
+    "dumped": (
+        "Dumped {db} to {to} ({mb} MB); restore with pg_restore",
+        "Đã lưu bản sao của {db} vào {to} ({mb} MB) bằng pg_dump; khôi phục bằng pg_restore",
+    ),
+    "none_possible": (
+        "No backups of {db}, and none can be taken beside it: {why}. "
+        "ketnoi backup COPY.db --db {db} copies it where you choose.",
+        "Chưa có bản sao lưu nào của {db}, và không thể tạo bản sao bên cạnh tệp này: {why}. "
+        "ketnoi backup BAN_SAO.db --db {db} sao chép tệp tới nơi bạn chọn.",
+    ),
+    "none_yet": (
+        "No backups of {db} yet (they go to {folder}).",
+        "Chưa có bản sao lưu nào của {db} (các bản sao sẽ được lưu trong {folder}).",
+    ),
+    "listing": ("Backups of {db}, newest first:", "Các bản sao lưu của {db}, mới nhất trước:"),
+    "damaged": (
+        "damaged, set aside (kept, not restorable)",
+        "tệp hỏng được giữ riêng (không khôi phục được)",
+    ),
+    "not_in_place": (
+        "None can be restored in place: {why}. ketnoi backup COPY.db --db BACKUP copies one where you choose.",
+        "Không thể khôi phục bản nào vào chỗ của tệp: {why}. "
+        "ketnoi backup BAN_SAO.db --db BAN_SAO_LUU sao chép một bản tới nơi bạn chọn.",
+    ),
+    "restore_one": (
+        "Restore one with: ketnoi restore FILE --db {db}",
+        "Khôi phục một bản bằng: ketnoi restore TỆP --db {db}",
+    ),
+    "restored": ("Restored {db} from {source}.", "Đã khôi phục {db} từ {source}."),
+    "kept": ("What it replaced is kept in {saved}.", "Dữ liệu trước đó được giữ trong {saved}."),
+}
+REASONS_VI = {
+    # a copy's reason (db.backup: its file name's last part) as the Backups dialog names it
+    "daily": "bản sao hằng ngày",
+    "manual": "bản sao bạn yêu cầu",
+    "before-import": "trước khi nhập dữ liệu",
+    "before-merge": "trước khi gộp hồ sơ",
+    "before-bulk-delete": "trước khi xoá nhiều hồ sơ",
+    "before-restore": "trước khi khôi phục",
+    "before-empty-trash": "trước khi dọn thùng rác",
+}
+
+
+def _say(code: str, **values: object) -> str:
+    return said(LINES[code], cli_language(), **values)
+
+
+def _reason(reason: str) -> str:
+    """A copy's reason: the code in English ("before-import"), the window's words in Vietnamese."""
+    if cli_language() != "vi":
+        return reason
+    if reason.startswith("before-upgrade"):
+        return "trước khi nâng cấp Ketnoi"
+    return REASONS_VI.get(reason, reason)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -112,12 +179,9 @@ def backup_command(args: argparse.Namespace, ctx: Any) -> int:
             "schema": older or HEAD_REVISION,
         }
     )
-    ctx.out(f"Backed up {describe_url(ctx.url)} to {written} ({size / 1e6:.1f} MB)")
+    ctx.out(_say("backed_up", db=describe_url(ctx.url), to=written, mb=f"{size / 1e6:.1f}"))
     if older is not None:
-        ctx.out(
-            f"The copy has the file's schema {older}, as the file has it; Ketnoi upgrades it to "
-            f"{HEAD_REVISION} when it is opened (ketnoi info --db {written}), keeping a copy from before"
-        )
+        ctx.out(_say("older_copy", older=older, head=HEAD_REVISION, to=written))
     return 0
 
 
@@ -146,7 +210,7 @@ def _pg_backup(args: argparse.Namespace, ctx: Any) -> int:
         raise UserError(str(exc)) from None
     size = target.stat().st_size
     ctx.emit({"database": describe_url(ctx.url), "backup": str(target), "size": size})
-    ctx.out(f"Dumped {describe_url(ctx.url)} to {target} ({size / 1e6:.1f} MB); restore with pg_restore")
+    ctx.out(_say("dumped", db=describe_url(ctx.url), to=target, mb=f"{size / 1e6:.1f}"))
     return 0
 
 
@@ -167,24 +231,18 @@ def list_command(args: argparse.Namespace, ctx: Any) -> int:
     # go and how to restore one, neither of which can happen there)
     if not found:
         if blocked is not None:
-            ctx.out(
-                f"No backups of {db_file}, and none can be taken beside it: {blocked.why}. "
-                f"ketnoi backup COPY.db --db {db_file} copies it where you choose."
-            )
+            ctx.out(_say("none_possible", db=db_file, why=blocked.why))
         else:
-            ctx.out(f"No backups of {db_file} yet (they go to {backups.folder_for(db_file)}).")
+            ctx.out(_say("none_yet", db=db_file, folder=backups.folder_for(db_file)))
         return 0
-    ctx.out(f"Backups of {db_file}, newest first:")
+    ctx.out(_say("listing", db=db_file))
     for b in found:
-        what = "damaged, set aside (kept, not restorable)" if b.damaged else b.reason
+        what = _say("damaged") if b.damaged else _reason(b.reason)
         ctx.out(f"  {b.at:%Y-%m-%d %H:%M:%S}  {what:<24} {b.size / 1e6:>8.1f} MB  {b.path}")
     if blocked is not None:
-        ctx.out(
-            f"None can be restored in place: {blocked.why}. "
-            f"ketnoi backup COPY.db --db BACKUP copies one where you choose."
-        )
+        ctx.out(_say("not_in_place", why=blocked.why))
     else:
-        ctx.out(f"Restore one with: ketnoi restore FILE --db {db_file}")
+        ctx.out(_say("restore_one", db=db_file))
     return 0
 
 
@@ -196,16 +254,11 @@ def restore_command(args: argparse.Namespace, ctx: Any) -> int:
     if not db_file.parent.is_dir():
         raise UserError(f"no folder {db_file.parent} for the database")
 
-    from app.cli_lines import say
-    from app.language import cli_language
-
-    lang = cli_language(getattr(args, "lang", None))
-
     def done(saved: Path | None) -> None:  # said at once: the upgrade after may take a while
         ctx.emit({"database": str(db_file), "restored_from": str(source), "replaced_copy": str(saved or "")})
-        ctx.out(say("restored_db", lang, db=db_file, source=source))
+        ctx.out(_say("restored", db=db_file, source=source))
         if saved:
-            ctx.out(say("replaced_kept", lang, saved=saved))
+            ctx.out(_say("kept", saved=saved))
 
     restore_database(ctx.url, source, on_restored=done)
     return 0

@@ -1,15 +1,14 @@
-"""What ``ketnoi info``, ``search``, ``log-meeting``, ``merge``, ``history``, ``trash``,
-``whoami`` and ``restore`` print, in English and Vietnamese.
+"""What ``ketnoi info``, ``search``, ``merge``, ``undo``, ``trash`` and ``whoami`` print, in
+English and Vietnamese.
 
 They printed English whatever the locale (reviewer, under LANG=vi_VN.UTF-8: "organisations",
-"1 result in 121 ms", "Logged meeting #10", "(chair)", "we owe", "deleted … by root",
-"Merged contact…"). They now speak the CLI's language (:func:`app.language.cli_language`:
-``--lang`` where a command has it, else the locale), in the window's words for the same things
-(an attendee's role: *Chủ trì*; a follow-up: *việc tiếp theo*; the trash: *thùng rác*).
+"1 result in 121 ms", "deleted … by root", "Merged contact…"). They now speak the CLI's
+language (:func:`app.language.cli_language`: ``--lang`` where a command has it, else the
+locale), in the window's words for the same things
+(the trash: *thùng rác*; a merge's two records: *giữ lại*, *bị xoá sau khi gộp*).
 The English lines are unchanged; ``--json`` is unchanged.
 
-    say("logged", "vi", id=10, title="Làm việc với NIC", when="10/12/2026 14:00")
-    # "Đã ghi cuộc họp #10: Làm việc với NIC (10/12/2026 14:00)"
+    say("results", "vi", counted="1 kết quả", ms="65")   # "1 kết quả trong 65 ms"
 """
 
 from __future__ import annotations
@@ -40,15 +39,6 @@ LINES: dict[str, tuple[str, str]] = {
         "First {counted} in {ms} ms (more match; --limit N shows more)",
         "{counted} đầu tiên trong {ms} ms (còn kết quả khác; --limit N để xem thêm)",
     ),
-    # ketnoi log-meeting
-    "logged": ("Logged meeting #{id}: {title} ({when})", "Đã ghi cuộc họp #{id}: {title} ({when})"),
-    "attendee": ("  attendee #{id} {name} ({role})", "  người tham dự #{id} {name} ({role})"),
-    "follow_up": (
-        "  follow-up #{id} {title} — {due}, {direction}{about}",
-        "  việc tiếp theo #{id} {title} — {due}, {direction}{about}",
-    ),
-    "due": ("due {date}", "hạn {date}"),
-    "no_due": ("no due date", "chưa có hạn"),
     # ketnoi merge
     "merged": ("{description}; moved {moved}.", "{description}; đã chuyển {moved}."),
     "merged_nothing": ("{description}; moved nothing else.", "{description}; không có gì khác cần chuyển."),
@@ -76,29 +66,6 @@ LINES: dict[str, tuple[str, str]] = {
     "nobody": ("(nobody)", "(không ai)"),
     "whoami": ("{name} (login {login}, {role})", "{name} — tài khoản {login}, {role}"),
     "no_role": ("no Ketnoi role", "chưa có vai trò trong Ketnoi"),
-    # ketnoi restore FILE
-    "restored_db": ("Restored {db} from {source}.", "Đã khôi phục {db} từ {source}."),
-    "replaced_kept": ("What it replaced is kept in {saved}.", "Bản bị thay thế được giữ tại {saved}."),
-}
-
-# ``ketnoi history``: what a change did (ui/history.py says the same in the window)
-HISTORY: dict[str, tuple[str, str]] = {
-    "create": ("created", "tạo mới"),
-    "delete": ("deleted", "đã xoá"),
-    "restore": ("restored", "đã khôi phục"),
-    "undo": ("undo", "hoàn tác"),
-    "purge": ("removed for good (trash emptied)", "đã xoá vĩnh viễn (khi dọn thùng rác)"),
-    "created_import": ("created by the import of {file}", "tạo khi nhập {file}"),
-    "created_an_import": ("created by an import", "tạo khi nhập dữ liệu"),
-    "merged_into": ('merged into "{name}"', "đã gộp vào “{name}”"),
-    "merged_here": ('merged "{name}" into this record', "đã gộp “{name}” vào hồ sơ này"),
-    "moved": (" ({moved} moved)", " (đã chuyển {moved})"),
-    "merge": (" (merge)", " (gộp)"),
-    "import_of": (" (import of {file})", " (nhập từ {file})"),
-    "import": (" (import)", " (nhập dữ liệu)"),
-    "succeed": ("reorganisation: {what}", "sắp xếp tổ chức: {what}"),
-    "post": ("post: {what}", "chức vụ: {what}"),
-    "empty": ("—", "—"),
 }
 
 MOVED_VI = {  # what a merge moved to the record kept (app.merge.REPOINT, MEMBERSHIP; app.reorg)
@@ -132,11 +99,6 @@ def refused(en: str, vi: str) -> UserError:
 def say(code: str, lang: str, **values: Any) -> str:
     """The line ``code`` of :data:`LINES` in ``lang`` ("vi" or else English), filled in."""
     return LINES[code][1 if lang == "vi" else 0].format(**values)
-
-
-def history_words(code: str, lang: str, **values: Any) -> str:
-    """A word of :data:`HISTORY` in ``lang``, filled in."""
-    return HISTORY[code][1 if lang == "vi" else 0].format(**values)
 
 
 def thousands(n: int, lang: str) -> str:

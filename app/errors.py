@@ -95,6 +95,8 @@ class ConflictError(UserError):
     so that the UI can show both versions side by side. ``restored``: the database was restored
     from a backup after the record was opened (db.backup.RESTORED_KEY: ``at``, ``from``), so
     the record with this id now is the backup's — maybe another person or organisation.
+    ``clashing``: when the save knew the values its edit started from, the fields both this
+    save and the other one changed (the others were not a conflict); ``None`` when not known.
     """
 
     def __init__(
@@ -108,15 +110,20 @@ class ConflictError(UserError):
         current: dict[str, Any],
         attempted: dict[str, Any],
         restored: dict[str, Any] | None = None,
+        clashing: list[str] | None = None,
     ) -> None:
         self.entity = entity
         self.entity_id = entity_id
         self.label = label
+        self.clashing = clashing
         self.expected_version = expected_version
         self.current_version = current_version
         self.current = current
         self.attempted = attempted
         self.restored = restored
+        from db import kinds  # (the Vietnamese: the CLI's under a Vietnamese locale, the window's)
+
+        noun_vi = kinds.KINDS[entity].noun_vi if entity in kinds.KINDS else entity
         if restored is not None:
             at = str(restored.get("at") or "").replace("T", " ")[:16]
             source = str(restored.get("from") or "a backup")
@@ -126,9 +133,21 @@ class ConflictError(UserError):
                 "maybe another record than yours. Nothing was overwritten; open the record again "
                 "(or find the one you meant) and apply your change again."
             )
+            source_vi = str(restored.get("from") or "một bản sao lưu")
+            self.vi = (
+                f"Chưa lưu: cơ sở dữ liệu đã được khôi phục từ {source_vi} ({at}) sau khi bạn mở "
+                f"{noun_vi} này; #{entity_id} nay là {noun_vi} “{label}” như trong bản sao lưu, có thể "
+                "không phải bản ghi của bạn. Không có gì bị ghi đè; hãy mở lại bản ghi (hoặc tìm bản "
+                "ghi bạn cần) rồi sửa lại."
+            )
             return
         super().__init__(
             f'{entity.capitalize()} "{label}" (id {entity_id}) was changed by someone else '
             f"(version {current_version}, you edited version {expected_version}); "
             "reload it and apply your change again."
+        )
+        self.vi = (
+            f"{noun_vi[:1].upper()}{noun_vi[1:]} “{label}” (#{entity_id}) đã được người khác sửa "
+            f"(phiên bản {current_version}, bạn sửa phiên bản {expected_version}); "
+            "hãy tải lại rồi sửa lại."
         )

@@ -419,11 +419,12 @@ def shown(value: Any, label: str | None = None) -> str:
 
 
 def describe(entry: HistoryEntry, lang: str = "en", kind: str = "") -> str:
-    """One line saying what a row did, in English (the command line's words), or with ``lang``
-    "vi" in Vietnamese, as the window's history says it: a field by its label ("Lĩnh vực", not
-    "sectors"), a ``kind``'s coded value by its word ("Đã xong", not "done")."""
+    """One line saying what a row did, in the command line's words: English (``lang`` "en":
+    "status: signed → sent"), or Vietnamese ("vi": "Trạng thái: Đã ký → Đã gửi") in the words
+    of the window's History dialog and form labels; ``kind`` (the record's) names the words of
+    its values (a letter's status, an action's)."""
     if lang == "vi":
-        return _described_vi(entry, kind)
+        return _describe_vi(entry, kind)
     if entry.op == "merge" and not entry.field:
         if entry.merged_into:
             return f'merged into "{entry.merged_with}"'
@@ -447,47 +448,46 @@ def describe(entry: HistoryEntry, lang: str = "en", kind: str = "") -> str:
     )
 
 
-def _described_vi(entry: HistoryEntry, kind: str) -> str:
-    from app import value_labels
-    from app.cli_lines import MOVED_VI
-    from app.cli_lines import history_words as said
+_MOVED_VI = {"contacts": "liên hệ", "actions": "việc cần làm", "children": "tổ chức trực thuộc",
+             "meetings": "cuộc họp", "attendance": "cuộc họp"}  # fmt: skip
+_OPS_VI = {"create": "Tạo mới", "delete": "Đã xoá", "restore": "Đã khôi phục", "undo": "Hoàn tác",
+           "purge": "Đã xoá vĩnh viễn"}  # fmt: skip
+"""The window's History dialog's words for what a row did (its Vietnamese translation)."""
 
-    def value(stored: Any, label: str | None) -> str:
-        if label is not None or stored in (None, "", []):
-            return shown(stored, label)
-        if isinstance(stored, bool):
-            return str(value_labels.label_of(value_labels.ACTIVE, stored, "vi"))
-        if isinstance(stored, (str, int)) and (kind, entry.field) in value_labels.TABLES:
-            return str(value_labels.label(kind, entry.field, stored, "vi"))
-        if entry.field == "country" and isinstance(stored, str):
-            return value_labels.country_name(stored, "vi")
-        return shown(stored)
+
+def _shown_vi(kind: str, field: str, value: Any, label: str | None) -> str:
+    if label is None and isinstance(value, bool):
+        return "Có" if value else "Không"
+    if label is None and isinstance(value, (str, int)) and value != "":
+        from app import value_labels
+
+        word = value_labels.label(kind, field, value, "vi")  # "signed": "Đã ký"
+        if word != value:
+            return str(word)
+    return shown(value, label)
+
+
+def _describe_vi(entry: HistoryEntry, kind: str) -> str:
+    """:func:`describe` in Vietnamese."""
+    from app import value_labels
 
     if entry.op == "merge" and not entry.field:
         if entry.merged_into:
-            return said("merged_into", "vi", name=entry.merged_with)
-        moved = ", ".join(f"{n} {MOVED_VI.get(k, k)}" for k, n in entry.moved.items())
-        return said("merged_here", "vi", name=entry.merged_with) + (
-            said("moved", "vi", moved=moved) if moved else ""
-        )
+            return f"Đã gộp vào “{entry.merged_with}”"
+        moved = ", ".join(f"{n} {_MOVED_VI.get(k, k)}" for k, n in entry.moved.items())
+        return f"Đã gộp “{entry.merged_with}” vào bản ghi này" + (f" (đã chuyển {moved})" if moved else "")
     if entry.field:
         name = value_labels.field_name(entry.field, "vi")
-        what = f"{name}: {value(entry.old, entry.old_label)} → {value(entry.new, entry.new_label)}"
+        old = _shown_vi(kind, entry.field, entry.old, entry.old_label)
+        new = _shown_vi(kind, entry.field, entry.new, entry.new_label)
+        what = f"{name}: {old} → {new}"
         if entry.op == "merge":
-            what += said("merge", "vi")
+            what += " (gộp)"
         elif entry.imported:
-            what += (
-                said("import_of", "vi", file=entry.batch_file) if entry.batch_file else said("import", "vi")
-            )
+            what += f" (nhập từ {entry.batch_file})" if entry.batch_file else " (nhập dữ liệu)"
         return what
     if entry.op == "create" and entry.batch_id is not None:
-        return (
-            said("created_import", "vi", file=entry.batch_file)
-            if entry.batch_file
-            else said("created_an_import", "vi")
-        )
-    if entry.op in ("succeed", "post") and isinstance(entry.new, dict):
-        return said(entry.op, "vi", what=shown(entry.new))
-    if entry.op in ("create", "delete", "restore", "undo", "purge"):
-        return said(entry.op, "vi")
-    return entry.op
+        return f"Tạo khi nhập {entry.batch_file}" if entry.batch_file else "Tạo khi nhập dữ liệu"
+    if entry.op in ("succeed", "post") and isinstance(entry.new, dict):  # issue 15
+        return f"{'Sắp xếp tổ chức' if entry.op == 'succeed' else 'Chức vụ hoặc người giữ chức vụ'}: {shown(entry.new)}"
+    return _OPS_VI.get(entry.op, entry.op)

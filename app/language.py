@@ -30,3 +30,9 @@ def count_of(n: int, noun: tuple[str, str, str], lang: str) -> str:
     "1 page", "2 pages", "2 trang" (a Vietnamese noun does not change with the number)."""
     one, many, vi = noun
     return f"{n} {vi if lang == 'vi' else one if n == 1 else many}"
+
+
+def said(pair: tuple[str, str], lang: str, **values: object) -> str:
+    """One line of a command's table, ``pair`` being (English, Vietnamese), in ``lang`` and
+    filled in: ``said(("Added {what}", "Đã thêm {what}"), "vi", what="liên hệ #3")``."""
+    return pair[1 if lang == "vi" else 0].format(**values)

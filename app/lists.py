@@ -538,6 +538,15 @@ def filter_choices(session: Session) -> dict[str, list[tuple[int, str]]]:
     }
 
 
+def choices_may_change(changes: Changes) -> bool:
+    """Whether a write can have changed what :func:`filter_choices` offers: a new sector or tag
+    comes with a record created or its sectors or tags edited (an import, a save, an undo), a
+    staff member with the staff list; a change not known in detail may have done anything."""
+    if changes.everything or changes.touches("staff"):
+        return True
+    return any(changes.changed(kind, ("sectors", "tags")) for kind in ("organisation", "contact", "action"))
+
+
 def find_contacts(session: Session, query_text: str, *, limit: int = 12) -> list[dict[str, Any]]:
     """Contacts for a type-ahead: folded prefix words over the search index, by given name; with
     the position and first e-mail that tell two people of the same name apart."""

@@ -18,6 +18,7 @@ from typing import Any
 from app import attachments, emails, records, resolve
 from app.cli import CliContext, json_option
 from app.errors import UserError
+from app.language import cli_language, said
 from app.written import NotWritten
 from db.engine import read_session, unit_of_work
 
@@ -59,6 +60,61 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=attachment_command)
 
 
+LINES: dict[str, tuple[str, str]] = {
+    # code: (English, Vietnamese): what the commands print, in the CLI's language (a Vietnamese
+    # locale, else English), in the window's words (ui/mail.py, the attachments box)
+    "already": (
+        "Already logged as meeting #{id}: {title}{where}",
+        "Đã ghi nhận trước đó là cuộc họp #{id}: {title}{where}",
+    ),
+    "in_trash": (
+        " (in the trash: ketnoi meeting restore {id})",
+        " (đang trong thùng rác: ketnoi meeting restore {id})",
+    ),
+    "logged": ("Logged e-mail #{id}: {title}", "Đã ghi nhận thư điện tử #{id}: {title}"),
+    "attendee": ("  contact #{id} {name} <{email}>", "  liên hệ #{id} {name} <{email}>"),
+    "staff": ("  staff #{id} {name}", "  cán bộ #{id} {name}"),
+    "new_contact": ("  new contact #{id}", "  liên hệ mới #{id}"),
+    "unknown": (
+        "  not in Ketnoi: {address} (--create-contacts makes contacts of them)",
+        "  chưa có trong Ketnoi: {address} (--create-contacts sẽ thêm họ làm liên hệ)",
+    ),
+    "files": (
+        "  {n} attachment(s): ketnoi attachments meeting {id}",
+        "  {n} tệp đính kèm: ketnoi attachments meeting {id}",
+    ),
+    "note": ("  note: {text}", "  lưu ý: {text}"),
+    "undo_indented": ("  (undo: ketnoi undo {group})", "  (hoàn tác: ketnoi undo {group})"),
+    "undo": ("(undo: ketnoi undo {group})", "(hoàn tác: ketnoi undo {group})"),
+    "attached": (
+        "Attached #{id} {name} ({size}) to {what}",
+        "Đã đính kèm #{id} {name} ({size}) vào {what}",
+    ),
+    "none_attached": ("No files attached to {what}.", "Không có tệp nào đính kèm vào {what}."),
+    "restored": (
+        "Restored {name} to {what} (undo: ketnoi undo {group})",
+        "Đã khôi phục {name} vào {what} (hoàn tác: ketnoi undo {group})",
+    ),
+    "removed": (
+        "Moved {name} to the trash (undo: ketnoi undo {group})",
+        "Đã chuyển {name} vào thùng rác (hoàn tác: ketnoi undo {group})",
+    ),
+    "saved": ("Saved {path}", "Đã lưu {path}"),
+}
+
+
+def _say(args: argparse.Namespace, code: str, **values: object) -> str:
+    return said(LINES[code], cli_language(getattr(args, "lang", None)), **values)
+
+
+def _what(args: argparse.Namespace, kind: str, record_id: int) -> str:
+    """ "organisation #1" / "tổ chức #1"."""
+    from db import kinds
+
+    vi = cli_language(getattr(args, "lang", None)) == "vi"
+    return f"{kinds.info(kind).noun_vi if vi else kind} #{record_id}"
+
+
 def _record(ctx: CliContext, kind: str, text: str) -> tuple[str, int]:
     kind = KIND_NAMES[kind]
     with read_session(ctx.engine()) as s:
@@ -90,25 +146,23 @@ def log_email_command(args: argparse.Namespace, ctx: CliContext) -> int:
         }
     )
     if result.status == "already":
-        where = f" (in the trash: ketnoi meeting restore {result.meeting_id})" if result.in_trash else ""
-        ctx.out(f"Already logged as meeting #{result.meeting_id}: {result.title}{where}")
+        where = _say(args, "in_trash", id=result.meeting_id) if result.in_trash else ""
+        ctx.out(_say(args, "already", id=result.meeting_id, title=result.title, where=where))
         return 0
-    ctx.out(f"Logged e-mail #{result.meeting_id}: {result.title}")
+    ctx.out(_say(args, "logged", id=result.meeting_id, title=result.title))
     for c, n, e in result.attendees:
-        ctx.out(f"  contact #{c} {n} <{e}>")
+        ctx.out(_say(args, "attendee", id=c, name=n, email=e))
     for i, n in result.staff:
-        ctx.out(f"  staff #{i} {n}")
+        ctx.out(_say(args, "staff", id=i, name=n))
     for cid in result.created:
-        ctx.out(f"  new contact #{cid}")
+        ctx.out(_say(args, "new_contact", id=cid))
     for a in result.unknown:
-        ctx.out(f"  not in Ketnoi: {a} (--create-contacts makes contacts of them)")
+        ctx.out(_say(args, "unknown", address=a))
     if result.attachment_ids:
-        ctx.out(
-            f"  {len(result.attachment_ids)} attachment(s): ketnoi attachments meeting {result.meeting_id}"
-        )
+        ctx.out(_say(args, "files", n=len(result.attachment_ids), id=result.meeting_id))
     for w in result.warnings:
-        ctx.out(f"  note: {w}")
-    ctx.out(f"  (undo: ketnoi undo {result.group_id})")
+        ctx.out(_say(args, "note", text=w))
+    ctx.out(_say(args, "undo_indented", group=result.group_id))
     return 0
 
 
@@ -119,8 +173,9 @@ def attach_command(args: argparse.Namespace, ctx: CliContext) -> int:
         group, ids = attachments.attach_many(s, kind, record_id, prepared, actor=ctx.actor())
     ctx.emit({"kind": kind, "record_id": record_id, "attachments": ids, "undo_group": group})
     for i, f in zip(ids, prepared, strict=True):
-        ctx.out(f"Attached #{i} {f.name} ({attachments.human_size(f.size)}) to {kind} #{record_id}")
-    ctx.out(f"(undo: ketnoi undo {group})")
+        size = attachments.human_size(f.size, cli_language(getattr(args, "lang", None)))
+        ctx.out(_say(args, "attached", id=i, name=f.name, size=size, what=_what(args, kind, record_id)))
+    ctx.out(_say(args, "undo", group=group))
     return 0
 
 
@@ -137,9 +192,10 @@ def list_command(args: argparse.Namespace, ctx: CliContext) -> int:
     )  # fmt: skip
     for a in found:
         when = a.added_at.astimezone().strftime("%d/%m/%Y %H:%M")
-        ctx.out(f"#{a.id:<5} {a.file_name}  {a.size_text}  {when}  {a.added_by}".rstrip())
+        size = attachments.human_size(a.size, cli_language(getattr(args, "lang", None)))
+        ctx.out(f"#{a.id:<5} {a.file_name}  {size}  {when}  {a.added_by}".rstrip())
     if not found:
-        ctx.out(f"No files attached to {kind} #{record_id}.")
+        ctx.out(_say(args, "none_attached", what=_what(args, kind, record_id)))
     return 0
 
 
@@ -150,16 +206,15 @@ def attachment_command(args: argparse.Namespace, ctx: CliContext) -> int:
             records.restore(s, "attachment", args.id, actor=ctx.actor(), group_id=group)
             info = attachments.get(s, args.id)
         ctx.emit({"restored": args.id, "undo_group": group})
-        ctx.out(
-            f"Restored {info.file_name} to {info.owner_kind} #{info.owner_id} (undo: ketnoi undo {group})"
-        )
+        what = _what(args, info.owner_kind, info.owner_id)
+        ctx.out(_say(args, "restored", name=info.file_name, what=what, group=group))
         return 0
     if args.action == "remove":
         with unit_of_work(ctx.engine()) as s:
             info = attachments.get(s, args.id)
             group = attachments.remove(s, args.id, actor=ctx.actor())
         ctx.emit({"removed": args.id, "undo_group": group})
-        ctx.out(f"Moved {info.file_name} to the trash (undo: ketnoi undo {group})")
+        ctx.out(_say(args, "removed", name=info.file_name, group=group))
         return 0
     target = (args.output or Path.cwd()).expanduser()
     with read_session(ctx.engine()) as s:
@@ -170,5 +225,5 @@ def attachment_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
             raise UserError(exc.text(cli_language(getattr(args, "lang", None)))) from None
     ctx.emit({"id": args.id, "file": str(written), "size": written.stat().st_size})
-    ctx.out(f"Saved {written}")
+    ctx.out(_say(args, "saved", path=written))
     return 0

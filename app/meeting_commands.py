@@ -32,10 +32,10 @@ from sqlmodel import Session
 
 from app import records, resolve, validation, value_labels, workdays
 from app.cli import CliContext, json_option
-from app.cli_lines import refused, say
+from app.cli_lines import refused
 from app.due import parse_due
 from app.errors import UserError, ValidationError
-from app.language import cli_language
+from app.language import cli_language, said
 from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
 from app.record_fields import coded
 from app.vntext import fold
@@ -331,21 +331,37 @@ def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
             if f.get("organisation_id")
         }
     ctx.emit({"meeting_id": meeting_id, "meeting": meeting, "actions": follow_ups})
-    # in the CLI's language, roles and directions in the window's words ("Chủ trì", "Bên ta cần
-    # làm"); in English as before, the codes as words ("chair", "we owe")
     lang = cli_language()
     when = f"{meeting['starts_at']:%d/%m/%Y %H:%M}"
-    ctx.out(say("logged", lang, id=meeting_id, title=meeting["title"], when=when))
+    ctx.out(said(LOGGED["logged"], lang, id=meeting_id, title=meeting["title"], when=when))
     for a in meeting["attendees"]:
         role = value_labels.label("meeting", "role", a["role"], "vi") if lang == "vi" else a["role"]
-        ctx.out(say("attendee", lang, id=a["contact_id"], name=a.get("full_name", ""), role=role))
+        name = a.get("full_name", "")
+        ctx.out(said(LOGGED["attendee"], lang, id=a["contact_id"], name=name, role=role))
     for f in follow_ups:
-        due = say("due", lang, date=f"{f['due_date']:%d/%m/%Y}") if f["due_date"] else say("no_due", lang)
+        due = said(LOGGED["due"], lang, date=f"{f['due_date']:%d/%m/%Y}") if f["due_date"] else ""
+        due = due or said(LOGGED["no_due"], lang)
+        side = (
+            value_labels.label("action", "direction", f["direction"], "vi")
+            if lang == "vi"
+            else f["direction"].replace("_", " ")
+        )
         about = f" — {names[f['organisation_id']]}" if f.get("organisation_id") in names else ""
-        direction = f["direction"].replace("_", " ")
-        if lang == "vi":
-            direction = value_labels.label("action", "direction", f["direction"], "vi")
         ctx.out(
-            say("follow_up", lang, id=f["id"], title=f["title"], due=due, direction=direction, about=about)
+            said(LOGGED["follow_up"], lang, id=f["id"], title=f["title"], due=due, side=side, about=about)
         )
     return 0
+
+
+LOGGED: dict[str, tuple[str, str]] = {
+    # what ``ketnoi log-meeting`` prints: (English, Vietnamese), in the CLI's language, the
+    # window's words for a role ("Chủ trì") and a side ("Bên ta cần làm")
+    "logged": ("Logged meeting #{id}: {title} ({when})", "Đã ghi cuộc họp #{id}: {title} ({when})"),
+    "attendee": ("  attendee #{id} {name} ({role})", "  người tham dự #{id} {name} ({role})"),
+    "follow_up": (
+        "  follow-up #{id} {title} — {due}, {side}{about}",
+        "  việc tiếp theo #{id} {title} — {due}, {side}{about}",
+    ),
+    "due": ("due {date}", "hạn {date}"),
+    "no_due": ("no due date", "chưa có hạn"),
+}

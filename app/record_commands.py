@@ -20,7 +20,7 @@ from typing import Any
 from app import bulk_edit, dedupe, lists, presets, records, resolve, validation, value_labels
 from app.cli import CliContext, json_option
 from app.errors import UserError
-from app.language import cli_language
+from app.language import cli_language, said
 from app.record_fields import COMMAND_NAMES, KINDS, add_field_options, coded, convert, typed_values
 from app.shown_record import record_lines
 from db import clock, kinds
@@ -93,6 +93,30 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
             org_commands.add_org_verbs(verbs, parents)
 
 
+# --- what the commands say ------------------------------------------------------------------
+
+LINES: dict[str, tuple[str, str]] = {
+    # code: (English, Vietnamese): the CLI's language (a Vietnamese locale, else English), in the
+    # window's words ("Đã lưu", "Đã khôi phục"); {what} is the kind's noun and the record's id
+    "added": ("Added {what}: {label}", "Đã thêm {what}: {label}"),
+    "saved": ("Saved {what}: {label}", "Đã lưu {what}: {label}"),
+    "unchanged": ("Nothing changed on {what}: {label}", "Không có gì thay đổi ở {what}: {label}"),
+    "deleted": ("Deleted {what}: {label}", "Đã xoá {what}: {label}"),
+    "restore_with": (
+        "Restore with: {restore}  (or ketnoi undo {group})",
+        "Khôi phục bằng: {restore}  (hoặc ketnoi undo {group})",
+    ),
+    "restored": ("Restored {what}: {label}", "Đã khôi phục {what}: {label}"),
+}
+
+
+def _line(code: str, kind: str, record_id: int, label: str) -> str:
+    """ "Added contact #5: Nguyễn Thị Hồng Nhung" / "Đã thêm liên hệ #5: Nguyễn Thị Hồng Nhung"."""
+    lang = cli_language()
+    noun = kinds.info(kind).noun_vi if lang == "vi" else kind
+    return said(LINES[code], lang, what=f"{noun} #{record_id}", label=label)
+
+
 # --- add / edit / show ----------------------------------------------------------------------
 
 
@@ -137,7 +161,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
             for c in similar
         ]  # fmt: skip
     ctx.emit(document)
-    ctx.out(f"Added {kind} #{record_id}: {records_label(kind, saved)}")
+    ctx.out(_line("added", kind, record_id, records_label(kind, saved)))
     _warn_duplicates(kind, record_id, records_label(kind, saved), similar)
     return 0
 
@@ -184,9 +208,7 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
         saved = records.get(session, kind, record_id)
     changed = version != current["version"]
     ctx.emit({**_record_document(kind, record_id, saved), "changed": changed})
-    ctx.out(
-        f"{'Saved' if changed else 'Nothing changed on'} {kind} #{record_id}: {records_label(kind, saved)}"
-    )
+    ctx.out(_line("saved" if changed else "unchanged", kind, record_id, records_label(kind, saved)))
     return 0
 
 
@@ -214,8 +236,8 @@ def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
     restore = f"ketnoi {name} restore {' '.join(map(str, ids))}"
     ctx.emit({"kind": kind, "deleted": ids, "group_id": group, "restore": restore})
     for record_id in ids:
-        ctx.out(f"Deleted {kind} #{record_id}: {labels[record_id]}")
-    ctx.out(f"Restore with: {restore}  (or ketnoi undo {group})")
+        ctx.out(_line("deleted", kind, record_id, labels[record_id]))
+    ctx.out(said(LINES["restore_with"], cli_language(), restore=restore, group=group))
     return 0
 
 
@@ -238,12 +260,8 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
         group = result.group_id
         done = [(record_id, records.label(session, kind, record_id)) for record_id in wanted]
     ctx.emit({"kind": kind, "restored": [i for i, _ in done], "group_id": group})
-    vi = cli_language() == "vi"  # "Đã khôi phục liên hệ #3: …", as the window's trash says it
     for record_id, label in done:
-        if vi:
-            ctx.out(f"Đã khôi phục {kinds.info(kind).noun_vi} #{record_id}: {label}")
-        else:
-            ctx.out(f"Restored {kind} #{record_id}: {label}")
+        ctx.out(_line("restored", kind, record_id, label))
     return 0
 
 

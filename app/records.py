@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import delete as sql_delete
@@ -506,15 +507,76 @@ def update(
     if another program's save landed between this unit of work's read and its write
     (PostgreSQL at READ COMMITTED: a writer that does not take Ketnoi's write lock).
     """
+    return _update_checked(
+        session, entity, entity_id, values, expected_version, None, actor, batch_id, group_id, op
+    ).version
+
+
+@dataclass(frozen=True)
+class Edited:
+    """What :func:`update_edited` did: the new version, and whether someone else had saved the
+    record since the edit began (their changes, to other fields, were kept with these)."""
+
+    version: int
+    merged: bool
+
+
+def update_edited(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    values: Values,
+    *,
+    base: Values,
+    actor: str = "",
+    group_id: str = "",
+) -> Edited:
+    """Save a form's edit: ``values`` the fields the person changed, ``base`` the record as the
+    form read it (:func:`get`, with its ``version``).
+
+    Saved since by someone else, the record is merged field by field when the two saves changed
+    different fields: these values are written over the version now stored, whose other changes
+    stay (``Edited.merged``). A field both changed (to different values) is a
+    :class:`ConflictError` whose ``clashing`` names those fields, ``current`` holding the other
+    person's values; nothing is written. The check and the write are one statement on the row's
+    version in the caller's unit of work, so a third save cannot land between them unseen: it
+    is merged with in turn, or is the conflict."""
+    expected = int(base["version"])
+    return _update_checked(
+        session, entity, entity_id, values, expected, base, actor, None, group_id, "update"
+    )
+
+
+def _clashing(before: Values, base: Values, values: Values) -> list[str]:
+    """The fields of ``values`` someone else changed since ``base`` to something else."""
+    return [
+        k
+        for k, mine in values.items()
+        if k not in _BASE_FIELDS and before.get(k) != base.get(k) and before.get(k) != mine
+    ]
+
+
+def _update_checked(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    values: Values,
+    expected_version: int | None,
+    base: Values | None,
+    actor: str,
+    batch_id: int | None,
+    group_id: str,
+    op: str,
+) -> Edited:
     for attempt in range(_ON_TOP_TRIES):
         try:
             return _update(
-                session, entity, entity_id, values, expected_version, actor, batch_id, group_id, op
+                session, entity, entity_id, values, expected_version, base, actor, batch_id, group_id, op
             )
         except _Moved as moved:
             current = snapshot(session, entity, entity_id)  # read again: the version now stored
-            if expected_version is None and attempt + 1 < _ON_TOP_TRIES:
-                continue  # on top of the latest
+            if (expected_version is None or base is not None) and attempt + 1 < _ON_TOP_TRIES:
+                continue  # on top of the latest (merged with it, from a form's base)
             raise ConflictError(
                 entity,
                 entity_id,
@@ -523,6 +585,7 @@ def update(
                 current_version=int(current["version"]),
                 current=current,
                 attempted=dict(values),
+                clashing=_clashing(current, base, values) if base is not None else None,
             ) from None
     raise AssertionError("unreachable")
 
@@ -544,25 +607,34 @@ def _update(
     entity_id: int,
     values: Values,
     expected_version: int | None,
+    base: Values | None,
     actor: str,
     batch_id: int | None,
     group_id: str,
     op: str,
-) -> int:
+) -> Edited:
     model = _model(entity)
     row = _load(session, entity, entity_id)
     before = snapshot(session, entity, entity_id)
-    if expected_version is not None and row.version != expected_version:
-        raise ConflictError(
-            entity,
-            entity_id,
-            str(before.get(LABEL_FIELD[entity], "")),
-            expected_version=expected_version,
-            current_version=row.version,
-            current=before,
-            attempted=dict(values),
-            restored=restored_since(session, expected_version),
-        )
+    merged_with_theirs = expected_version is not None and row.version != expected_version
+    if merged_with_theirs:
+        assert expected_version is not None
+        restored = restored_since(session, expected_version)
+        clashing = _clashing(before, base, values) if base is not None else None
+        if clashing is None or clashing or restored is not None:
+            raise ConflictError(
+                entity,
+                entity_id,
+                str(before.get(LABEL_FIELD[entity], "")),
+                expected_version=expected_version,
+                current_version=row.version,
+                current=before,
+                attempted=dict(values),
+                restored=restored,
+                clashing=clashing,
+            )
+        # someone saved other fields since the form read the record: these values go on top of
+        # the version now stored (the UPDATE below checks that version), theirs are kept
     unknown = set(values) - set(before) - DERIVED
     if unknown:
         raise ValueError(f"unknown {entity} fields: {', '.join(sorted(unknown))}")
@@ -577,7 +649,7 @@ def _update(
     changed_cols = {k: x for k, x in prepared.columns.items() if getattr(row, k) != x}
     changed_rel = {k: x for k, x in prepared.relations.items() if k in values and before.get(k) != x}
     if not changed_cols and not changed_rel:
-        return row.version
+        return Edited(row.version, merged_with_theirs)
     read_version = row.version  # the UPDATE below sets the row's version in the session, even
     new_version = read_version + 1  # when no row matched: kept before it
     result = session.execute(
@@ -608,7 +680,7 @@ def _update(
     session.expire(row)
     if entity == "meeting" and ({"starts_at", "attendees", "confidential"} & {*changed_cols, *changed_rel}):
         contacted.touch_attendees(session, entity_id, actor=actor, group_id=group_id, batch_id=batch_id)
-    return new_version
+    return Edited(new_version, merged_with_theirs)
 
 
 # List relations that hold ids of other records: (kind of record, how to read an item's id).

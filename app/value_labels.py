@@ -72,6 +72,25 @@ ROLES: dict[Any, Pair] = {
     "observer": ("Observer", "Quan sát viên"),
 }
 
+LETTER_STATUSES: dict[Any, Pair] = {
+    "draft": ("Draft", "Dự thảo"),
+    "signed": ("Signed", "Đã ký"),
+    "sent": ("Sent", "Đã gửi"),
+    "received": ("Received", "Đã nhận"),
+    "replied": ("Replied", "Đã trả lời"),
+}
+LETTER_DIRECTIONS: dict[Any, Pair] = {
+    "outgoing": ("Outgoing", "Công văn đi"),
+    "incoming": ("Incoming", "Công văn đến"),
+}
+LETTER_TEMPLATES: dict[Any, Pair] = {
+    "introduction": ("Introduction letter", "Thư giới thiệu"),
+    "invitation": ("Invitation", "Giấy mời"),
+    "thanks": ("Thank-you letter", "Thư cảm ơn"),
+    "reply": ("Reply", "Phúc đáp"),
+    "other": ("Other letter", "Công văn khác"),
+}
+
 CONTACT_LABELS: dict[Any, Pair] = {
     "work": ("work", "cơ quan"),
     "home": ("home", "cá nhân"),
@@ -136,6 +155,25 @@ FIELDS: dict[str, Pair] = {
     "confidential": ("Confidential", "Mật"),
     "shared_with": ("Shared with", "Chia sẻ với"),
     "notes": ("Notes", "Ghi chú"),
+    # a letter's (the register's form) and what else a record's history names
+    "number": ("Number", "Số"),
+    "symbol": ("Symbol", "Ký hiệu"),
+    "year": ("Year", "Năm"),
+    "letter_date": ("Date of the letter", "Ngày văn bản"),
+    "template": ("Kind of letter", "Loại thư"),
+    "subject": ("Subject", "Trích yếu"),
+    "subject_en": ("Subject in English", "Trích yếu tiếng Anh"),
+    "addressee": ("Kính gửi", "Kính gửi"),
+    "signer_title": ("Signer's post", "Chức vụ người ký"),
+    "signer_name": ("Signer", "Người ký"),
+    "body": ("Text", "Nội dung"),
+    "recipients_copy": ("Copies to", "Nơi nhận khác"),
+    "reply_to_id": ("In reply to", "Trả lời văn bản"),
+    "post_id": ("To (post)", "Gửi (chức vụ)"),
+    "reply_due": ("Reply by", "Hạn trả lời"),
+    "contact_id": ("Contact", "Người liên hệ"),
+    "action_id": ("Action", "Việc cần làm"),
+    "attachments": ("Files", "Tệp đính kèm"),
 }
 """Field → (English, Vietnamese): the window's label of each field a record shows
 (``tests/ui/test_value_labels.py`` holds them to it)."""
@@ -165,6 +203,9 @@ TABLES: dict[tuple[str, str], dict[Any, Pair]] = {
     ("action", "priority"): PRIORITIES,
     ("staff", "active"): ACTIVE,
     ("meeting", "role"): ROLES,  # an attendee's role, "Nguyễn Văn An (Chủ trì)"
+    ("letter", "status"): LETTER_STATUSES,  # a letter's history (ketnoi letter show)
+    ("letter", "direction"): LETTER_DIRECTIONS,
+    ("letter", "template"): LETTER_TEMPLATES,
 }
 """(record kind, field) → code → (English, Vietnamese)."""
 

@@ -118,7 +118,10 @@ class RescheduleDialog(QDialog):
 
 class UndoOffer(QToolButton):
     """The status bar's "Undo" (and the Edit menu's text): this user's latest operation not yet
-    undone, read from the database (so it is offered again after a restart)."""
+    undone, read from the database (so it is offered again after a restart). The button names
+    it, cut to :attr:`NAME_PX`: a status message about another operation is never read as its."""
+
+    NAME_PX = 220  # the operation's name on the button ("Undo: Log meeting “Trao đổi…”")
 
     def __init__(
         self, ctx: AppContext, action: QAction, undo: Callable[[], None], parent: QWidget | None = None
@@ -139,7 +142,10 @@ class UndoOffer(QToolButton):
         if label:
             self.action.setText(self.tr("&Undo: %1").replace("%1", label.replace("&", "&&")))
             self._status("")
-            self.setText(self.tr("Undo"))
+            # named: beside "Import #1 undone: …" a bare "Undo" read as "undo that undo", and one
+            # click undid an older meeting (reviewer); the whole name is the tooltip
+            short = self.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, self.NAME_PX)
+            self.setText(self.tr("Undo: %1").replace("%1", short.replace("&", "&&")))
             self.setToolTip(self.tr("Undo: %1").replace("%1", label) + " (Ctrl+Z)")
             self.show()
         else:

@@ -96,10 +96,15 @@ class DuplicateWarning(QFrame):
         self.open_button.setObjectName("duplicate_open")
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(self._open)
+        # A click leaves the focus in the field being typed in (Tab still reaches the buttons):
+        # a button holding it dropped it when the strip hid, onto the next in the form's tab
+        # chain — in Log meeting the Save button, which the next Space pressed clicked.
+        self.open_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.use_button = QPushButton(tr("Use this one"), self)
         self.use_button.setObjectName("duplicate_use")
         self.use_button.setAutoDefault(False)
         self.use_button.clicked.connect(self._use)
+        self.use_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.use_button.setVisible(offer_use)
         self._offer_use = offer_use
         lay = QHBoxLayout(self)

@@ -40,6 +40,10 @@ def field_value(fmt: Formats, entity: str, field: str, value: Any, label: str | 
         return fmt.fmt_date(value)
     if isinstance(value, list):
         return ", ".join(str(x) for x in value)
+    if entity == "letter" and field in ("status", "direction", "template"):  # (a letter's own words)
+        return {"status": letter_status, "direction": letter_direction, "template": letter_template}[field](
+            str(value)
+        )
     if field == "status":
         return status(str(value))
     if field == "direction":

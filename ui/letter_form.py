@@ -34,6 +34,8 @@ from db.engine import Session
 from ui import labels
 from ui.context import AppContext
 from ui.datebox import DateBox
+from ui.not_written import error_text
+from ui.service_words import service_text
 
 
 def tr(text: str) -> str:
@@ -259,10 +261,10 @@ class LetterForm(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            text = "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
+        if isinstance(exc, ValidationError):  # the form's names of the fields, the window's language
+            text = "; ".join(f"{labels.field_label(k)}: {service_text(v)}" for k, v in exc.errors.items())
         elif isinstance(exc, UserError):
-            text = str(exc)
+            text = error_text(exc)  # the register's refusal (a number registered already…), translated
         else:
             raise exc
         self.error.setText(text)
@@ -352,7 +354,7 @@ class OfficeDialog(QDialog):
             if not isinstance(exc, UserError):
                 raise exc
             self.buttons.setEnabled(True)
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))  # (an office symbol that is none: in the window's language)
 
         self.buttons.setEnabled(False)
         self.ctx.write(work, entity="setting", on_done=lambda _r: self.accept(), on_error=failed)

@@ -282,7 +282,7 @@ class LettersDialog(QDialog):
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, UserError):
                 raise exc
-            self.say(str(exc))
+            self.say(error_text(exc))  # the register's refusal, in the window's language
 
         def done(result: Any) -> None:
             self.say(done_text.replace("%1", str(result or "")))
@@ -417,4 +417,4 @@ class LettersDialog(QDialog):
     def _user_error(self, exc: BaseException) -> None:
         if not isinstance(exc, UserError):
             raise exc
-        self.say(str(exc))
+        self.say(error_text(exc))

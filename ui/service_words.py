@@ -25,6 +25,13 @@ _FIXED: tuple[Any, ...] = (
     QT_TRANSLATE_NOOP("ServiceMessage", "priority is 1 (high), 2 (normal) or 3 (low)"),
     QT_TRANSLATE_NOOP("ServiceMessage", "an organisation cannot be its own parent or a parent of its parent"),
     QT_TRANSLATE_NOOP("ServiceMessage", "a file name is required"),
+    # a letter's (app.letters.fields.prepare_letter: the register's form)
+    QT_TRANSLATE_NOOP("ServiceMessage", "say what the letter is about (trích yếu)"),
+    QT_TRANSLATE_NOOP("ServiceMessage", "an outgoing letter is not received"),
+    QT_TRANSLATE_NOOP("ServiceMessage", "an incoming letter is received or replied"),
+    QT_TRANSLATE_NOOP("ServiceMessage", "a letter number is a whole number from 1"),
+    QT_TRANSLATE_NOOP("ServiceMessage", "a signed letter has its number from the register (sign it)"),
+    QT_TRANSLATE_NOOP("ServiceMessage", "a letter cannot answer itself"),
 )
 
 _PATTERNS: tuple[tuple[str, Any], ...] = (

@@ -1047,9 +1047,13 @@ class MapView(QWidget):
             w.setContentsMargins(10, 0, 10, 0)
             lay.addWidget(w)
 
-    def _fill_filters(self) -> None:
-        with self.ctx.read() as s:
-            choices = lists.filter_choices(s)
+    def _fill_filters(self, choices: dict[str, list[tuple[int, str]]] | None = None) -> bool:
+        """Offer the sectors and tags there are (read now, or as :meth:`refresh` read them: a
+        sector an import added is offered at once); whether a choice made went meanwhile."""
+        if choices is None:
+            with self.ctx.read() as s:
+                choices = lists.filter_choices(s)
+        moved = False
         for combo, first, items in (
             (self.sector, tr("Every sector"), choices["sector"]),
             (self.tag, tr("Every tag"), choices["tag"]),
@@ -1062,6 +1066,8 @@ class MapView(QWidget):
                 combo.addItem(name, name)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
+            moved = moved or combo.currentData() != current
+        return moved
 
     def refresh(self) -> None:
         engine, today = self.ctx.engine, self.ctx.today()
@@ -1069,8 +1075,9 @@ class MapView(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def work(_task: Task) -> tuple[list[sm.MapPoint], int]:
+        def work(_task: Task) -> tuple[list[sm.MapPoint], int, dict[str, list[tuple[int, str]]]]:
             with read_session(engine) as s:
+                choices = lists.filter_choices(s)
                 pts = sm.stakeholder_points(
                     s,
                     level=level,
@@ -1079,11 +1086,15 @@ class MapView(QWidget):
                     include_unrated=True,
                     today=today,
                 )
-            return pts, sum(1 for p in pts if p.influence is None or p.interest is None)
+            return pts, sum(1 for p in pts if p.influence is None or p.interest is None), choices
 
-        def done(result: tuple[list[sm.MapPoint], int]) -> None:
+        def done(result: tuple[list[sm.MapPoint], int, dict[str, list[tuple[int, str]]]]) -> None:
             if isValid(self) and generation == self._generation:
-                self._show(*result)
+                points, unrated, choices = result
+                if self._fill_filters(choices):  # the sector or tag chosen is gone (an undo)
+                    self.refresh()
+                    return
+                self._show(points, unrated)
 
         self.ctx.tasks.run(work, on_done=done, owner=self)
 

@@ -542,7 +542,10 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
         # The whole workbook in one transaction, one batch, one undo: organisations first, and
         # each sheet matched again against what the sheets before it wrote.
         result = run_import(
-            engine, previews, waiting=lambda most: ctx.out(line("waiting", lang, minutes=f"{most / 60:.0f}"))
+            engine,
+            previews,
+            actor=ctx.actor(),  # (who the history and the import's list name, as for the window's)
+            waiting=lambda most: ctx.out(line("waiting", lang, minutes=f"{most / 60:.0f}")),
         )
         created = _created(engine, result.batch_id, previews)
         for preview in previews:
@@ -567,7 +570,7 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
     lang = cli_language(getattr(args, "lang", None))
     try:
         with unit_of_work(ctx.engine()) as session:
-            result = undo_import(args.batch_id, session=session)
+            result = undo_import(args.batch_id, session=session, actor=ctx.actor())
     except ImportRefused as exc:
         raise UserError(_error_text(exc, lang)) from exc
     deleted = counts_text(result.deleted, lang)

@@ -948,7 +948,7 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
             if changes:
                 row.changes = changes
                 shown = [
-                    FieldChange(n, shown_value(ctx, n, o), shown_value(ctx, n, v))
+                    FieldChange(n, shown_value(ctx, n, o), shown_value(ctx, n, v), kind)
                     for n, (o, v) in changes.items()
                 ]
                 row.note("updates", id=ctx.shown(row.match_id), changes=shown)
@@ -958,7 +958,7 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
             if kept:
                 # (kept → as the sheet has it: "Position: Viện trưởng → Phó Viện trưởng")
                 shown = [
-                    FieldChange(n, shown_value(ctx, n, o), shown_value(ctx, n, v))
+                    FieldChange(n, shown_value(ctx, n, o), shown_value(ctx, n, v), kind)
                     for n, (o, v) in kept.items()
                 ]
                 row.note("fill_keeps", id=ctx.shown(row.match_id), changes=shown)

@@ -677,11 +677,16 @@ class FieldName:
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:
-    """One field an update changes, with its values as shown (old may be empty)."""
+    """One field an update changes, with its values as shown (old may be empty), and the kind of
+    record it is a field of ("organisation"): a coded value ("startup", priority 1, ✓) is worded
+    in the reader's language when the change is said (:func:`change_values`). The kind is the
+    sheet's, not a decision of matching: it is left out of the repr that
+    ``tests/app/importing/test_match_results.py`` compares."""
 
     name: str
     old: str
     new: str
+    kind: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -735,11 +740,7 @@ def param_text(value: Any, lang: str) -> str:
     if isinstance(value, FieldName):
         return field_label(value.name, lang)
     if isinstance(value, FieldChange):
-        old, new = (
-            (country_shown(value.old, lang), country_shown(value.new, lang))
-            if value.name == "country"
-            else (value.old, value.new)
-        )
+        old, new = change_values(value, lang)
         return f"{field_label(value.name, lang)}: {old or '∅'} → {new or '∅'}"
     if isinstance(value, EarlierRow):
         return where_text(Message("", sheet=value.sheet, row=value.row), lang)
@@ -750,6 +751,34 @@ def param_text(value: Any, lang: str) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(param_text(v, lang) for v in value)
     return "" if value is None else str(value)
+
+
+YES_NO = ("✓", "✗")
+"""How :func:`app.importing.matching.shown_value` shows a yes/no value (a string is quoted)."""
+
+
+def change_values(change: FieldChange, lang: str) -> tuple[str, str]:
+    """The old and new values of ``change`` in ``lang``'s words, as the window shows them: a
+    country by its name, a code by its word ('"startup"' → '"Khởi nghiệp"' / '"Start-up"'), a
+    priority by its word, yes/no in words; any other value as shown."""
+    if change.name == "country":
+        return country_shown(change.old, lang), country_shown(change.new, lang)
+    return coded_shown(change, change.old, lang), coded_shown(change, change.new, lang)
+
+
+def coded_shown(change: FieldChange, shown: str, lang: str) -> str:
+    """One value of ``change`` (as shown) in ``lang``'s words (see :func:`change_values`)."""
+    from app import value_labels
+
+    if shown in YES_NO:
+        return f'"{value_labels.label_of(value_labels.ACTIVE, shown == YES_NO[0], lang)}"'
+    table = value_labels.TABLES.get((change.kind, change.name))
+    if table is None or not shown:
+        return shown
+    code: Any = shown[1:-1] if len(shown) > 1 and shown[0] == shown[-1] == '"' else shown
+    if code not in table and code.isdigit():
+        code = int(code)  # (a priority is shown as its number)
+    return f'"{value_labels.label_of(table, code, lang)}"' if code in table else shown
 
 
 def country_shown(shown: str, lang: str) -> str:

@@ -639,6 +639,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="266" />
+      <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -908,125 +909,125 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="487" />
+      <location filename="../../ui/commands.py" line="493" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="488" />
+      <location filename="../../ui/commands.py" line="494" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="494" />
+      <location filename="../../ui/commands.py" line="500" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="495" />
+      <location filename="../../ui/commands.py" line="501" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="535" />
+      <location filename="../../ui/commands.py" line="541" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="279" />
+      <location filename="../../ui/commands.py" line="285" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="291" />
+      <location filename="../../ui/commands.py" line="297" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="201" />
-      <location filename="../../ui/commands.py" line="209" />
-      <location filename="../../ui/commands.py" line="222" />
+      <location filename="../../ui/commands.py" line="207" />
+      <location filename="../../ui/commands.py" line="215" />
+      <location filename="../../ui/commands.py" line="228" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="474" />
+      <location filename="../../ui/commands.py" line="480" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="208" />
+      <location filename="../../ui/commands.py" line="214" />
       <source>Not saved: %1</source>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="535" />
+      <location filename="../../ui/commands.py" line="541" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="559" />
+      <location filename="../../ui/commands.py" line="565" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="319" />
-      <location filename="../../ui/commands.py" line="510" />
+      <location filename="../../ui/commands.py" line="325" />
+      <location filename="../../ui/commands.py" line="516" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="361" />
+      <location filename="../../ui/commands.py" line="367" />
       <source>Nothing to redo</source>
       <translation>Không có gì để làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="332" />
+      <location filename="../../ui/commands.py" line="338" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="371" />
+      <location filename="../../ui/commands.py" line="377" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="476" />
+      <location filename="../../ui/commands.py" line="482" />
       <source>Reopened %n action(s)</source>
       <translation>Đã mở lại %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="529" />
+      <location filename="../../ui/commands.py" line="535" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="279" />
+      <location filename="../../ui/commands.py" line="285" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="347" />
+      <location filename="../../ui/commands.py" line="353" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="485" />
+      <location filename="../../ui/commands.py" line="491" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="486" />
+      <location filename="../../ui/commands.py" line="492" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="492" />
+      <location filename="../../ui/commands.py" line="498" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="493" />
+      <location filename="../../ui/commands.py" line="499" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -1221,52 +1222,52 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ConflictDialog</name>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="36" />
+      <location filename="../../ui/dialogs/conflict.py" line="46" />
       <source>Changed by someone else</source>
       <translation>Người khác đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="71" />
+      <location filename="../../ui/dialogs/conflict.py" line="84" />
       <source>Discard mine, keep theirs</source>
       <translation>Bỏ bản của tôi, giữ bản của họ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="61" />
+      <location filename="../../ui/dialogs/conflict.py" line="74" />
       <source>Field</source>
       <translation>Trường</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="72" />
+      <location filename="../../ui/dialogs/conflict.py" line="85" />
       <source>Keep editing</source>
       <translation>Tiếp tục sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="70" />
+      <location filename="../../ui/dialogs/conflict.py" line="83" />
       <source>Save mine over theirs</source>
       <translation>Lưu bản của tôi đè lên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="61" />
+      <location filename="../../ui/dialogs/conflict.py" line="74" />
       <source>Saved now</source>
       <translation>Bản vừa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="45" />
+      <location filename="../../ui/dialogs/conflict.py" line="55" />
       <source>The database was restored from a backup</source>
       <translation>Cơ sở dữ liệu đã được khôi phục từ một bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="48" />
+      <location filename="../../ui/dialogs/conflict.py" line="58" />
       <source>The database was restored from a backup (%1, %2) after you opened this record. Under its id it now holds “%3”, as the backup has it — maybe another record than yours. Nothing has been overwritten: discard your changes and open the record again, or find the one you meant.</source>
       <translation>Cơ sở dữ liệu đã được khôi phục từ một bản sao lưu (%1, %2) sau khi bạn mở bản ghi này. Mã số của bản ghi giờ ứng với “%3” như trong bản sao lưu — có thể là một bản ghi khác với bản ghi của bạn. Chưa có gì bị ghi đè: hãy bỏ các thay đổi và mở lại bản ghi, hoặc tìm bản ghi bạn cần.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="61" />
+      <location filename="../../ui/dialogs/conflict.py" line="74" />
       <source>Yours</source>
       <translation>Của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="39" />
+      <location filename="../../ui/dialogs/conflict.py" line="49" />
       <source>“%1” was saved by someone else after you opened it. Nothing has been overwritten. Compare the two versions and choose.</source>
       <translation>“%1” đã được người khác lưu sau khi bạn mở. Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản và chọn.</translation>
     </message>
@@ -1407,7 +1408,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Database</name>
     <message>
-      <location filename="../../ui/labels.py" line="335" />
+      <location filename="../../ui/labels.py" line="339" />
       <source>%1 on the server %2</source>
       <translation>%1 trên máy chủ %2</translation>
     </message>
@@ -1431,17 +1432,17 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Duplicates</name>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="201" />
+      <location filename="../../ui/dialogs/duplicates.py" line="211" />
       <source>%Ln group(s) of likely duplicates, most certain first.</source>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="167" />
+      <location filename="../../ui/dupwarn.py" line="172" />
       <source>(and %1 more)</source>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="329" />
+      <location filename="../../ui/dialogs/duplicates.py" line="339" />
       <source>(empty)</source>
       <translation>(trống)</translation>
     </message>
@@ -1451,27 +1452,27 @@ Bản sao lưu: %2</translation>
       <translation>, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="336" />
+      <location filename="../../ui/dialogs/duplicates.py" line="346" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="95" />
+      <location filename="../../ui/dialogs/duplicates.py" line="96" />
       <source>Close</source>
       <translation>Đóng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="85" />
+      <location filename="../../ui/dialogs/duplicates.py" line="86" />
       <source>Confidence</source>
       <translation>Độ tin cậy</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="198" />
+      <location filename="../../ui/dupwarn.py" line="203" />
       <source>Existing record</source>
       <translation>Bản ghi đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="71" />
+      <location filename="../../ui/dialogs/duplicates.py" line="72" />
       <source>Find</source>
       <translation>Tìm</translation>
     </message>
@@ -1481,57 +1482,57 @@ Bản sao lưu: %2</translation>
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="262" />
+      <location filename="../../ui/dialogs/duplicates.py" line="272" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="315" />
+      <location filename="../../ui/dialogs/duplicates.py" line="325" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="98" />
+      <location filename="../../ui/dialogs/duplicates.py" line="99" />
       <source>Look among</source>
       <translation>Tìm trong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="136" />
+      <location filename="../../ui/dialogs/duplicates.py" line="144" />
       <source>Looking…</source>
       <translation>Đang tìm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="165" />
+      <location filename="../../ui/dupwarn.py" line="170" />
       <source>Looks like %1 — %2</source>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="269" />
+      <location filename="../../ui/dialogs/duplicates.py" line="279" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="254" />
+      <location filename="../../ui/dialogs/duplicates.py" line="264" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="405" />
+      <location filename="../../ui/dialogs/duplicates.py" line="415" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="91" />
+      <location filename="../../ui/dialogs/duplicates.py" line="92" />
       <source>Merge…</source>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="366" />
+      <location filename="../../ui/dialogs/duplicates.py" line="376" />
       <source>Moving to the kept record: %n meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %n cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="204" />
+      <location filename="../../ui/dialogs/duplicates.py" line="214" />
       <source>No duplicates found.</source>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
@@ -1541,37 +1542,37 @@ Bản sao lưu: %2</translation>
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="85" />
+      <location filename="../../ui/dialogs/duplicates.py" line="86" />
       <source>Records</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="316" />
+      <location filename="../../ui/dialogs/duplicates.py" line="326" />
       <source>Removed after the merge: %1</source>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="77" />
+      <location filename="../../ui/dialogs/duplicates.py" line="78" />
       <source>Stop</source>
       <translation>Dừng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="172" />
+      <location filename="../../ui/dialogs/duplicates.py" line="181" />
       <source>Stopped.</source>
       <translation>Đã dừng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="99" />
+      <location filename="../../ui/dupwarn.py" line="103" />
       <source>Use this one</source>
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="85" />
+      <location filename="../../ui/dialogs/duplicates.py" line="86" />
       <source>Why</source>
       <translation>Lý do</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="369" />
+      <location filename="../../ui/dialogs/duplicates.py" line="379" />
       <source>and %n action(s).</source>
       <translation>và %n việc cần làm.</translation>
     </message>
@@ -1621,7 +1622,7 @@ Bản sao lưu: %2</translation>
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="304" />
+      <location filename="../../ui/dialogs/duplicates.py" line="314" />
       <source>“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -1712,22 +1713,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FilePage</name>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="166" />
+      <location filename="../../ui/import_wizard/file_page.py" line="214" />
       <source>%1 of %2 recognised</source>
       <translation>Nhận ra %1 trên %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="214" />
+      <location filename="../../ui/import_wizard/file_page.py" line="262" />
       <source>%1 sheets: the ticked ones are imported together, organisations first, in one step that one undo reverses.</source>
       <translation>%1 trang: các trang được đánh dấu được nhập cùng nhau, tổ chức trước, trong một lần ghi mà một lần hoàn tác đảo ngược.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="70" />
+      <location filename="../../ui/import_wizard/file_page.py" line="87" />
       <source>&amp;Browse…</source>
       <translation>&amp;Chọn tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="81" />
+      <location filename="../../ui/import_wizard/file_page.py" line="98" />
       <source>&amp;Sheets in the file:</source>
       <translation>&amp;Danh sách trang tính trong tệp:</translation>
     </message>
@@ -1737,52 +1738,52 @@ Bản sao lưu: %2</translation>
       <translation>Mọi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="61" />
+      <location filename="../../ui/import_wizard/file_page.py" line="71" />
       <source>An Excel workbook (.xlsx, .xlsm, .xls), a LibreOffice one (.ods) or a CSV file in any encoding: choose it or drop it here. Nothing is written until you confirm.</source>
       <translation>Bảng tính Excel (.xlsx, .xlsm, .xls), LibreOffice (.ods) hoặc tệp CSV với bất kỳ bảng mã nào: chọn tệp hoặc thả vào đây. Chưa ghi gì cho đến khi bạn xác nhận.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="68" />
+      <location filename="../../ui/import_wizard/file_page.py" line="78" />
       <source>Choose a file…</source>
       <translation>Chọn một tệp…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="58" />
+      <location filename="../../ui/import_wizard/file_page.py" line="68" />
       <source>Choose the spreadsheet</source>
       <translation>Chọn bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="89" />
+      <location filename="../../ui/import_wizard/file_page.py" line="106" />
       <source>Columns</source>
       <translation>Cột</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="89" />
+      <location filename="../../ui/import_wizard/file_page.py" line="106" />
       <source>Header row</source>
       <translation>Dòng tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="89" />
+      <location filename="../../ui/import_wizard/file_page.py" line="106" />
       <source>Holds</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="126" />
+      <location filename="../../ui/import_wizard/file_page.py" line="174" />
       <source>Import a spreadsheet</source>
       <translation>Nhập dữ liệu từ bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="207" />
+      <location filename="../../ui/import_wizard/file_page.py" line="255" />
       <source>No sheet of this file can be imported (the reasons are above).</source>
       <translation>Không nhập được trang tính nào của tệp này (lý do ở trên).</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="142" />
+      <location filename="../../ui/import_wizard/file_page.py" line="190" />
       <source>Reading %1…</source>
       <translation>Đang đọc %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="89" />
+      <location filename="../../ui/import_wizard/file_page.py" line="106" />
       <source>Sheet</source>
       <translation>Trang tính</translation>
     </message>
@@ -1792,12 +1793,12 @@ Bản sao lưu: %2</translation>
       <translation>Bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="186" />
+      <location filename="../../ui/import_wizard/file_page.py" line="234" />
       <source>hidden in Excel, not ticked</source>
       <translation>ẩn trong Excel, chưa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="182" />
+      <location filename="../../ui/import_wizard/file_page.py" line="230" />
       <source>imported (#%1)</source>
       <translation>đã nhập (#%1)</translation>
     </message>
@@ -1986,7 +1987,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Forms</name>
     <message>
-      <location filename="../../ui/widgets.py" line="281" />
+      <location filename="../../ui/widgets.py" line="323" />
       <source>What you typed has not been saved. Discard it?</source>
       <translation>Nội dung bạn vừa nhập chưa được lưu. Bỏ nội dung này?</translation>
     </message>
@@ -2030,37 +2031,37 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="245" />
+      <location filename="../../ui/history.py" line="257" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="148" />
+      <location filename="../../ui/history.py" line="150" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="124" />
+      <location filename="../../ui/history.py" line="125" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="195" />
+      <location filename="../../ui/history.py" line="207" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="203" />
+      <location filename="../../ui/history.py" line="215" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="206" />
+      <location filename="../../ui/history.py" line="218" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="151" />
+      <location filename="../../ui/history.py" line="153" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -2068,57 +2069,57 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../ui/history.py" line="89" />
+      <location filename="../../ui/history.py" line="90" />
       <source>%1 (import of %2)</source>
       <translation>%1 (nhập từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="87" />
+      <location filename="../../ui/history.py" line="88" />
       <source>%1 (merge)</source>
       <translation>%1 (gộp)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="91" />
+      <location filename="../../ui/history.py" line="92" />
       <source>%1 (removed for good from the trash)</source>
       <translation>%1 (đã xoá vĩnh viễn khỏi thùng rác)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="50" />
+      <location filename="../../ui/history.py" line="51" />
       <source>After</source>
       <translation>Sau</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="50" />
+      <location filename="../../ui/history.py" line="51" />
       <source>Before</source>
       <translation>Trước</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="50" />
+      <location filename="../../ui/history.py" line="51" />
       <source>Change</source>
       <translation>Thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="100" />
+      <location filename="../../ui/history.py" line="101" />
       <source>Created</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="99" />
+      <location filename="../../ui/history.py" line="100" />
       <source>Created by the import of %1</source>
       <translation>Tạo khi nhập %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="102" />
+      <location filename="../../ui/history.py" line="103" />
       <source>Deleted</source>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="95" />
+      <location filename="../../ui/history.py" line="96" />
       <source>Merged into “%1”</source>
       <translation>Đã gộp vào “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="96" />
+      <location filename="../../ui/history.py" line="97" />
       <source>Merged “%1” into this record</source>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
@@ -2129,37 +2130,37 @@ Bản sao lưu: %2</translation>
       <translation>Không</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="107" />
+      <location filename="../../ui/history.py" line="108" />
       <source>Post or holder</source>
       <translation>Chức vụ hoặc người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="105" />
+      <location filename="../../ui/history.py" line="106" />
       <source>Removed for good</source>
       <translation>Đã xoá vĩnh viễn</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="106" />
+      <location filename="../../ui/history.py" line="107" />
       <source>Reorganisation</source>
       <translation>Sắp xếp tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="103" />
+      <location filename="../../ui/history.py" line="104" />
       <source>Restored</source>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="104" />
+      <location filename="../../ui/history.py" line="105" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="50" />
+      <location filename="../../ui/history.py" line="51" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="50" />
+      <location filename="../../ui/history.py" line="51" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -3329,690 +3330,690 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../../ui/labels.py" line="200" />
-      <location filename="../../ui/labels.py" line="62" />
+      <location filename="../../ui/labels.py" line="204" />
+      <location filename="../../ui/labels.py" line="66" />
       <source>Acronym</source>
       <translation>Tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="240" />
-      <location filename="../../ui/labels.py" line="92" />
+      <location filename="../../ui/labels.py" line="244" />
+      <location filename="../../ui/labels.py" line="96" />
       <source>Action</source>
       <translation>Việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="93" />
+      <location filename="../../ui/labels.py" line="97" />
       <source>Actions</source>
       <translation>Việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="229" />
+      <location filename="../../ui/labels.py" line="233" />
       <source>Active</source>
       <translation>Đang làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="265" />
+      <location filename="../../ui/labels.py" line="269" />
       <source>Added by</source>
       <translation>Người thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="205" />
+      <location filename="../../ui/labels.py" line="209" />
       <source>Address</source>
       <translation>Địa chỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="108" />
+      <location filename="../../ui/labels.py" line="112" />
       <source>Agency</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="223" />
+      <location filename="../../ui/labels.py" line="227" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="260" />
+      <location filename="../../ui/labels.py" line="264" />
       <source>Attached to</source>
       <translation>Đính kèm vào</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="96" />
+      <location filename="../../ui/labels.py" line="100" />
       <source>Attachment</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="97" />
+      <location filename="../../ui/labels.py" line="101" />
       <source>Attachments</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="226" />
+      <location filename="../../ui/labels.py" line="230" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="135" />
-      <location filename="../../ui/labels.py" line="149" />
+      <location filename="../../ui/labels.py" line="139" />
+      <location filename="../../ui/labels.py" line="153" />
       <source>Call</source>
       <translation>Cuộc gọi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="165" />
+      <location filename="../../ui/labels.py" line="169" />
       <source>Cancelled</source>
       <translation>Đã huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="173" />
+      <location filename="../../ui/labels.py" line="177" />
       <source>Chair</source>
       <translation>Chủ trì</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="264" />
+      <location filename="../../ui/labels.py" line="268" />
       <source>Checksum (SHA-256)</source>
       <translation>Mã kiểm tra (SHA-256)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="203" />
-      <location filename="../../ui/labels.py" line="65" />
+      <location filename="../../ui/labels.py" line="207" />
+      <location filename="../../ui/labels.py" line="69" />
       <source>City</source>
       <translation>Tỉnh/thành phố</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="237" />
+      <location filename="../../ui/labels.py" line="241" />
       <source>Completed on</source>
       <translation>Ngày hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="235" />
+      <location filename="../../ui/labels.py" line="239" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="239" />
-      <location filename="../../ui/labels.py" line="88" />
+      <location filename="../../ui/labels.py" line="243" />
+      <location filename="../../ui/labels.py" line="92" />
       <source>Contact</source>
       <translation>Người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="89" />
+      <location filename="../../ui/labels.py" line="93" />
       <source>Contacts</source>
       <translation>Liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="256" />
+      <location filename="../../ui/labels.py" line="260" />
       <source>Copies to</source>
       <translation>Nơi nhận khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="204" />
+      <location filename="../../ui/labels.py" line="208" />
       <source>Country</source>
       <translation>Quốc gia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="248" />
+      <location filename="../../ui/labels.py" line="252" />
       <source>Date of the letter</source>
       <translation>Ngày văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="225" />
+      <location filename="../../ui/labels.py" line="229" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="214" />
-      <location filename="../../ui/labels.py" line="76" />
+      <location filename="../../ui/labels.py" line="218" />
+      <location filename="../../ui/labels.py" line="80" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="147" />
+      <location filename="../../ui/labels.py" line="151" />
       <source>Document</source>
       <translation>Văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="164" />
+      <location filename="../../ui/labels.py" line="168" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="272" />
+      <location filename="../../ui/labels.py" line="276" />
       <source>Draft</source>
       <translation>Dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="217" />
-      <location filename="../../ui/labels.py" line="75" />
+      <location filename="../../ui/labels.py" line="221" />
+      <location filename="../../ui/labels.py" line="79" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="138" />
+      <location filename="../../ui/labels.py" line="142" />
       <source>E-mail</source>
       <translation>Thư điện tử</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="228" />
-      <location filename="../../ui/labels.py" line="70" />
+      <location filename="../../ui/labels.py" line="232" />
+      <location filename="../../ui/labels.py" line="74" />
       <source>Email</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="194" />
+      <location filename="../../ui/labels.py" line="198" />
       <source>Emails</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="236" />
+      <location filename="../../ui/labels.py" line="240" />
       <source>Ends</source>
       <translation>Kết thúc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="199" />
+      <location filename="../../ui/labels.py" line="203" />
       <source>English name</source>
       <translation>Tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="109" />
+      <location filename="../../ui/labels.py" line="113" />
       <source>Enterprise</source>
       <translation>Doanh nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="136" />
+      <location filename="../../ui/labels.py" line="140" />
       <source>Event</source>
       <translation>Sự kiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="231" />
+      <location filename="../../ui/labels.py" line="235" />
       <source>Family name</source>
       <translation>Họ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="261" />
+      <location filename="../../ui/labels.py" line="265" />
       <source>File name</source>
       <translation>Tên tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="262" />
+      <location filename="../../ui/labels.py" line="266" />
       <source>File type</source>
       <translation>Loại tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="189" />
+      <location filename="../../ui/labels.py" line="193" />
       <source>Files</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="190" />
+      <location filename="../../ui/labels.py" line="194" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="233" />
+      <location filename="../../ui/labels.py" line="237" />
       <source>Given name</source>
       <translation>Tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="182" />
+      <location filename="../../ui/labels.py" line="186" />
       <source>High</source>
       <translation>Cao</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="191" />
+      <location filename="../../ui/labels.py" line="195" />
       <source>Honorific</source>
       <translation>Danh xưng</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="162" />
+      <location filename="../../ui/labels.py" line="166" />
       <source>In progress</source>
       <translation>Đang thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="257" />
+      <location filename="../../ui/labels.py" line="261" />
       <source>In reply to</source>
       <translation>Trả lời văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="282" />
+      <location filename="../../ui/labels.py" line="286" />
       <source>Incoming</source>
       <translation>Công văn đến</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="210" />
+      <location filename="../../ui/labels.py" line="214" />
       <source>Influence (1–5)</source>
       <translation>Mức ảnh hưởng (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="211" />
+      <location filename="../../ui/labels.py" line="215" />
       <source>Interest (1–5)</source>
       <translation>Mức quan tâm (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="114" />
+      <location filename="../../ui/labels.py" line="118" />
       <source>International partner</source>
       <translation>Đối tác quốc tế</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="148" />
+      <location filename="../../ui/labels.py" line="152" />
       <source>Introduction</source>
       <translation>Giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="288" />
+      <location filename="../../ui/labels.py" line="292" />
       <source>Introduction letter</source>
       <translation>Thư giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="115" />
+      <location filename="../../ui/labels.py" line="119" />
       <source>Investor</source>
       <translation>Nhà đầu tư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="289" />
+      <location filename="../../ui/labels.py" line="293" />
       <source>Invitation</source>
       <translation>Giấy mời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="201" />
-      <location filename="../../ui/labels.py" line="63" />
+      <location filename="../../ui/labels.py" line="205" />
+      <location filename="../../ui/labels.py" line="67" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="249" />
+      <location filename="../../ui/labels.py" line="253" />
       <source>Kind of letter</source>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="252" />
+      <location filename="../../ui/labels.py" line="256" />
       <source>Kính gửi</source>
       <translation>Kính gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="207" />
+      <location filename="../../ui/labels.py" line="211" />
       <source>Last contacted</source>
       <translation>Liên hệ gần nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="146" />
-      <location filename="../../ui/labels.py" line="98" />
+      <location filename="../../ui/labels.py" line="102" />
+      <location filename="../../ui/labels.py" line="150" />
       <source>Letter</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="99" />
+      <location filename="../../ui/labels.py" line="103" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="222" />
-      <location filename="../../ui/labels.py" line="74" />
+      <location filename="../../ui/labels.py" line="226" />
+      <location filename="../../ui/labels.py" line="78" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="243" />
+      <location filename="../../ui/labels.py" line="247" />
       <source>Login</source>
       <translation>Tên đăng nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="182" />
+      <location filename="../../ui/labels.py" line="186" />
       <source>Low</source>
       <translation>Thấp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="133" />
-      <location filename="../../ui/labels.py" line="238" />
-      <location filename="../../ui/labels.py" line="90" />
+      <location filename="../../ui/labels.py" line="137" />
+      <location filename="../../ui/labels.py" line="242" />
+      <location filename="../../ui/labels.py" line="94" />
       <source>Meeting</source>
       <translation>Cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="91" />
+      <location filename="../../ui/labels.py" line="95" />
       <source>Meetings</source>
       <translation>Cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="232" />
+      <location filename="../../ui/labels.py" line="236" />
       <source>Middle name</source>
       <translation>Tên đệm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="107" />
+      <location filename="../../ui/labels.py" line="111" />
       <source>Ministry</source>
       <translation>Bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="224" />
+      <location filename="../../ui/labels.py" line="228" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="198" />
-      <location filename="../../ui/labels.py" line="61" />
+      <location filename="../../ui/labels.py" line="202" />
+      <location filename="../../ui/labels.py" line="65" />
       <source>Name</source>
       <translation>Tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="113" />
+      <location filename="../../ui/labels.py" line="117" />
       <source>Network / association</source>
       <translation>Mạng lưới / hiệp hội</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="182" />
+      <location filename="../../ui/labels.py" line="186" />
       <source>Normal</source>
       <translation>Bình thường</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="175" />
+      <location filename="../../ui/labels.py" line="179" />
       <source>Note taker</source>
       <translation>Thư ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="197" />
+      <location filename="../../ui/labels.py" line="201" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="245" />
+      <location filename="../../ui/labels.py" line="249" />
       <source>Number</source>
       <translation>Số</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="176" />
+      <location filename="../../ui/labels.py" line="180" />
       <source>Observer</source>
       <translation>Quan sát viên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="161" />
+      <location filename="../../ui/labels.py" line="165" />
       <source>Open</source>
       <translation>Đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="193" />
-      <location filename="../../ui/labels.py" line="68" />
-      <location filename="../../ui/labels.py" line="86" />
+      <location filename="../../ui/labels.py" line="197" />
+      <location filename="../../ui/labels.py" line="72" />
+      <location filename="../../ui/labels.py" line="90" />
       <source>Organisation</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="227" />
-      <location filename="../../ui/labels.py" line="69" />
-      <location filename="../../ui/labels.py" line="87" />
+      <location filename="../../ui/labels.py" line="231" />
+      <location filename="../../ui/labels.py" line="73" />
+      <location filename="../../ui/labels.py" line="91" />
       <source>Organisations</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="116" />
+      <location filename="../../ui/labels.py" line="120" />
       <source>Other</source>
       <translation>Khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="292" />
+      <location filename="../../ui/labels.py" line="296" />
       <source>Other letter</source>
       <translation>Công văn khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="234" />
+      <location filename="../../ui/labels.py" line="238" />
       <source>Other names</source>
       <translation>Tên gọi khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="241" />
+      <location filename="../../ui/labels.py" line="245" />
       <source>Our staff</source>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="282" />
+      <location filename="../../ui/labels.py" line="286" />
       <source>Outgoing</source>
       <translation>Công văn đi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="66" />
+      <location filename="../../ui/labels.py" line="70" />
       <source>Owner</source>
       <translation>Phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="202" />
+      <location filename="../../ui/labels.py" line="206" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="172" />
+      <location filename="../../ui/labels.py" line="176" />
       <source>Participant</source>
       <translation>Thành viên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="71" />
+      <location filename="../../ui/labels.py" line="75" />
       <source>Phone</source>
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="195" />
+      <location filename="../../ui/labels.py" line="199" />
       <source>Phones</source>
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="192" />
-      <location filename="../../ui/labels.py" line="67" />
+      <location filename="../../ui/labels.py" line="196" />
+      <location filename="../../ui/labels.py" line="71" />
       <source>Position</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="174" />
+      <location filename="../../ui/labels.py" line="178" />
       <source>Presenter</source>
       <translation>Người trình bày</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="219" />
+      <location filename="../../ui/labels.py" line="223" />
       <source>Priority</source>
       <translation>Mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="275" />
+      <location filename="../../ui/labels.py" line="279" />
       <source>Received</source>
       <translation>Đã nhận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="220" />
+      <location filename="../../ui/labels.py" line="224" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="212" />
+      <location filename="../../ui/labels.py" line="216" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="276" />
+      <location filename="../../ui/labels.py" line="280" />
       <source>Replied</source>
       <translation>Đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="291" />
+      <location filename="../../ui/labels.py" line="295" />
       <source>Reply</source>
       <translation>Phúc đáp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="259" />
+      <location filename="../../ui/labels.py" line="263" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="112" />
+      <location filename="../../ui/labels.py" line="116" />
       <source>Research institute</source>
       <translation>Viện nghiên cứu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="78" />
+      <location filename="../../ui/labels.py" line="82" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="216" />
+      <location filename="../../ui/labels.py" line="220" />
       <source>Responsible (them)</source>
       <translation>Người thực hiện (đối tác)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="215" />
+      <location filename="../../ui/labels.py" line="219" />
       <source>Responsible (us)</source>
       <translation>Người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="244" />
+      <location filename="../../ui/labels.py" line="248" />
       <source>Role</source>
       <translation>Vai trò</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="209" />
-      <location filename="../../ui/labels.py" line="64" />
+      <location filename="../../ui/labels.py" line="213" />
+      <location filename="../../ui/labels.py" line="68" />
       <source>Sectors</source>
       <translation>Lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="274" />
+      <location filename="../../ui/labels.py" line="278" />
       <source>Sent</source>
       <translation>Đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="242" />
+      <location filename="../../ui/labels.py" line="246" />
       <source>Shared with</source>
       <translation>Chia sẻ với</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="273" />
+      <location filename="../../ui/labels.py" line="277" />
       <source>Signed</source>
       <translation>Đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="254" />
+      <location filename="../../ui/labels.py" line="258" />
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="253" />
+      <location filename="../../ui/labels.py" line="257" />
       <source>Signer's post</source>
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="263" />
+      <location filename="../../ui/labels.py" line="267" />
       <source>Size</source>
       <translation>Dung lượng</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="206" />
+      <location filename="../../ui/labels.py" line="210" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="95" />
+      <location filename="../../ui/labels.py" line="99" />
       <source>Staff</source>
       <translation>Cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="94" />
+      <location filename="../../ui/labels.py" line="98" />
       <source>Staff member</source>
       <translation>Cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="110" />
+      <location filename="../../ui/labels.py" line="114" />
       <source>Start-up</source>
       <translation>Khởi nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="218" />
-      <location filename="../../ui/labels.py" line="77" />
+      <location filename="../../ui/labels.py" line="222" />
+      <location filename="../../ui/labels.py" line="81" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="250" />
+      <location filename="../../ui/labels.py" line="254" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="251" />
+      <location filename="../../ui/labels.py" line="255" />
       <source>Subject in English</source>
       <translation>Trích yếu tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="246" />
+      <location filename="../../ui/labels.py" line="250" />
       <source>Symbol</source>
       <translation>Ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="196" />
+      <location filename="../../ui/labels.py" line="200" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="145" />
+      <location filename="../../ui/labels.py" line="149" />
       <source>Task</source>
       <translation>Nhiệm vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="255" />
+      <location filename="../../ui/labels.py" line="259" />
       <source>Text</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="290" />
+      <location filename="../../ui/labels.py" line="294" />
       <source>Thank-you letter</source>
       <translation>Thư cảm ơn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="155" />
+      <location filename="../../ui/labels.py" line="159" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="213" />
-      <location filename="../../ui/labels.py" line="73" />
+      <location filename="../../ui/labels.py" line="217" />
+      <location filename="../../ui/labels.py" line="77" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="258" />
+      <location filename="../../ui/labels.py" line="262" />
       <source>To (post)</source>
       <translation>Gửi (chức vụ)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="111" />
+      <location filename="../../ui/labels.py" line="115" />
       <source>University</source>
       <translation>Trường đại học</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="137" />
+      <location filename="../../ui/labels.py" line="141" />
       <source>Visit</source>
       <translation>Chuyến thăm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="163" />
+      <location filename="../../ui/labels.py" line="167" />
       <source>Waiting</source>
       <translation>Đang chờ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="155" />
+      <location filename="../../ui/labels.py" line="159" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="208" />
+      <location filename="../../ui/labels.py" line="212" />
       <source>Website</source>
       <translation>Trang web</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="221" />
-      <location filename="../../ui/labels.py" line="72" />
+      <location filename="../../ui/labels.py" line="225" />
+      <location filename="../../ui/labels.py" line="76" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="134" />
+      <location filename="../../ui/labels.py" line="138" />
       <source>Working session</source>
       <translation>Buổi làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="247" />
+      <location filename="../../ui/labels.py" line="251" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>
@@ -4020,427 +4021,431 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Letters</name>
     <message>
-      <location filename="../../ui/letters.py" line="88" />
+      <location filename="../../ui/letters.py" line="89" />
       <source>(draft)</source>
       <translation>(dự thảo)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="79" />
+      <location filename="../../ui/letter_form.py" line="81" />
       <source>(none: the person or organisation above)</source>
       <translation>(không: người hoặc tổ chức ở trên)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="105" />
+      <location filename="../../ui/letter_form.py" line="107" />
       <source>+5 working days</source>
       <translation>+5 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="109" />
+      <location filename="../../ui/letters.py" line="110" />
       <source>All directions</source>
       <translation>Đi và đến</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="113" />
+      <location filename="../../ui/letters.py" line="114" />
       <source>Any status</source>
       <translation>Mọi trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="118" />
+      <location filename="../../ui/letters.py" line="119" />
       <source>Any year</source>
       <translation>Mọi năm</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="156" />
+      <location filename="../../ui/letters.py" line="158" />
       <source>Attach scan…</source>
       <translation>Đính kèm bản quét…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="382" />
+      <location filename="../../ui/letters.py" line="394" />
       <source>Attach the signed scan</source>
       <translation>Đính kèm bản quét đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="398" />
+      <location filename="../../ui/letters.py" line="410" />
       <source>Attach to letter “%1”</source>
       <translation>Đính kèm vào công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="399" />
+      <location filename="../../ui/letters.py" line="411" />
       <source>Attached: %1</source>
       <translation>Đã đính kèm: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="148" />
+      <location filename="../../ui/letter_form.py" line="150" />
       <source>Copies to</source>
       <translation>Nơi nhận khác</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="130" />
-      <location filename="../../ui/letters.py" line="66" />
-      <location filename="../../ui/workdays.py" line="61" />
+      <location filename="../../ui/letter_form.py" line="132" />
+      <location filename="../../ui/letters.py" line="67" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="109" />
+      <location filename="../../ui/letter_form.py" line="111" />
       <source>Default: the office's (e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</source>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="266" />
-      <location filename="../../ui/letters.py" line="158" />
+      <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xóa</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="318" />
+      <location filename="../../ui/letters.py" line="330" />
       <source>Delete letter “%1”</source>
       <translation>Xóa công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="67" />
+      <location filename="../../ui/letters.py" line="68" />
       <source>Direction</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="363" />
+      <location filename="../../ui/letters.py" line="375" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="312" />
+      <location filename="../../ui/letter_form.py" line="314" />
       <source>Drafting unit (for “Lưu: VT, …”)</source>
       <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="155" />
+      <location filename="../../ui/letters.py" line="157" />
       <source>Draft…</source>
       <translation>Soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="151" />
+      <location filename="../../ui/letters.py" line="153" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="55" />
+      <location filename="../../ui/letter_form.py" line="57" />
       <source>Edit letter</source>
       <translation>Sửa công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="256" />
+      <location filename="../../ui/letter_form.py" line="258" />
       <source>Edit letter “%1”</source>
       <translation>Sửa công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="116" />
+      <location filename="../../ui/letter_form.py" line="118" />
       <source>Empty: the template's text is used</source>
       <translation>Để trống: dùng nội dung của mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="145" />
+      <location filename="../../ui/letters.py" line="147" />
       <source>English</source>
       <translation>Tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="66" />
+      <location filename="../../ui/letter_form.py" line="68" />
       <source>For the English variant (optional)</source>
       <translation>Cho bản tiếng Anh (không bắt buộc)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="137" />
+      <location filename="../../ui/letter_form.py" line="139" />
       <source>From (organisation)</source>
       <translation>Nơi gửi (tổ chức)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="138" />
+      <location filename="../../ui/letter_form.py" line="140" />
       <source>From (person)</source>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="288" />
+      <location filename="../../ui/letters.py" line="300" />
       <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="307" />
+      <location filename="../../ui/letter_form.py" line="309" />
       <source>Issuing body (tên cơ quan)</source>
       <translation>Tên cơ quan ban hành</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="316" />
+      <location filename="../../ui/letter_form.py" line="318" />
       <source>Issuing body, English</source>
       <translation>Tên cơ quan (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="308" />
+      <location filename="../../ui/letter_form.py" line="310" />
       <source>Its name in a sentence</source>
       <translation>Tên cơ quan trong câu văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="317" />
+      <location filename="../../ui/letter_form.py" line="319" />
       <source>Its name in a sentence, English</source>
       <translation>Tên trong câu văn (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="141" />
+      <location filename="../../ui/letter_form.py" line="143" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="145" />
+      <location filename="../../ui/letter_form.py" line="147" />
       <source>Kính gửi</source>
       <translation>Kính gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="120" />
+      <location filename="../../ui/letters.py" line="121" />
       <source>Late replies</source>
       <translation>Quá hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="107" />
+      <location filename="../../ui/letters.py" line="108" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="326" />
+      <location filename="../../ui/letter_form.py" line="328" />
       <source>Lines of the signer's post are separated by “ / ”.</source>
       <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="154" />
+      <location filename="../../ui/letters.py" line="156" />
       <source>Mark replied</source>
       <translation>Đánh dấu đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="153" />
+      <location filename="../../ui/letters.py" line="155" />
       <source>Mark sent</source>
       <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="319" />
+      <location filename="../../ui/letters.py" line="331" />
       <source>Moved to the trash. Edit → Undo brings it back.</source>
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/letter_form.py" line="89" />
       <source>Name (optional)</source>
       <translation>Họ tên (không bắt buộc)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="73" />
+      <location filename="../../ui/letter_form.py" line="75" />
+      <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="150" />
+      <location filename="../../ui/letters.py" line="152" />
       <source>New incoming</source>
       <translation>Công văn đến mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="57" />
+      <location filename="../../ui/letter_form.py" line="59" />
       <source>New incoming letter</source>
       <translation>Công văn đến mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="256" />
+      <location filename="../../ui/letter_form.py" line="258" />
       <source>New letter “%1”</source>
       <translation>Thêm công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="149" />
+      <location filename="../../ui/letters.py" line="151" />
       <source>New outgoing</source>
       <translation>Công văn đi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="59" />
+      <location filename="../../ui/letter_form.py" line="61" />
       <source>New outgoing letter</source>
       <translation>Công văn đi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="150" />
+      <location filename="../../ui/letter_form.py" line="152" />
+      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="65" />
+      <location filename="../../ui/letters.py" line="66" />
       <source>Number</source>
       <translation>Số, ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letter_form.py" line="131" />
       <source>Number and symbol</source>
       <translation>Số và ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="123" />
+      <location filename="../../ui/letters.py" line="124" />
       <source>Number, subject, addressee…</source>
       <translation>Số, trích yếu, nơi nhận…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="157" />
+      <location filename="../../ui/letters.py" line="159" />
       <source>Office…</source>
       <translation>Cơ quan…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="113" />
+      <location filename="../../ui/letter_form.py" line="115" />
       <source>Other recipients, one a line (Nơi nhận)</source>
       <translation>Nơi nhận khác, mỗi dòng một nơi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="306" />
+      <location filename="../../ui/letter_form.py" line="308" />
       <source>Parent body (cơ quan chủ quản)</source>
       <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="315" />
+      <location filename="../../ui/letter_form.py" line="317" />
       <source>Parent body, English</source>
       <translation>Cơ quan chủ quản (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="310" />
+      <location filename="../../ui/letter_form.py" line="312" />
       <source>Place (địa danh)</source>
       <translation>Địa danh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="318" />
+      <location filename="../../ui/letter_form.py" line="320" />
       <source>Place, English</source>
       <translation>Địa danh (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="311" />
+      <location filename="../../ui/letter_form.py" line="313" />
       <source>Register symbol</source>
       <translation>Ký hiệu sổ công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="103" />
-      <location filename="../../ui/letters.py" line="71" />
+      <location filename="../../ui/letter_form.py" line="105" />
+      <location filename="../../ui/letters.py" line="72" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="336" />
+      <location filename="../../ui/letters.py" line="348" />
       <source>Save the draft</source>
       <translation>Lưu dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="309" />
+      <location filename="../../ui/letter_form.py" line="311" />
       <source>Short name</source>
       <translation>Tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="152" />
+      <location filename="../../ui/letters.py" line="154" />
       <source>Sign (give number)</source>
       <translation>Ký (cấp số)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="287" />
+      <location filename="../../ui/letters.py" line="299" />
       <source>Sign the letter</source>
       <translation>Ký công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="295" />
+      <location filename="../../ui/letters.py" line="307" />
       <source>Signed: Số %1</source>
       <translation>Đã ký: Số %1</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="147" />
+      <location filename="../../ui/letter_form.py" line="149" />
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="313" />
+      <location filename="../../ui/letter_form.py" line="315" />
       <source>Signer's authority and post</source>
       <translation>Quyền hạn, chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="146" />
+      <location filename="../../ui/letter_form.py" line="148" />
       <source>Signer's post</source>
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="319" />
+      <location filename="../../ui/letter_form.py" line="321" />
       <source>Signer's post, English</source>
       <translation>Chức vụ người ký (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/letters.py" line="71" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="127" />
-      <location filename="../../ui/letters.py" line="68" />
+      <location filename="../../ui/letter_form.py" line="129" />
+      <location filename="../../ui/letters.py" line="69" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="140" />
+      <location filename="../../ui/letter_form.py" line="142" />
       <source>Subject in English</source>
       <translation>Trích yếu tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="149" />
+      <location filename="../../ui/letter_form.py" line="151" />
       <source>Text</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="299" />
+      <location filename="../../ui/letter_form.py" line="301" />
       <source>The office that writes the letters</source>
       <translation>Cơ quan ban hành công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="142" />
+      <location filename="../../ui/letter_form.py" line="144" />
       <source>To (organisation)</source>
       <translation>Nơi nhận (tổ chức)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="143" />
+      <location filename="../../ui/letter_form.py" line="145" />
       <source>To (person)</source>
       <translation>Người nhận</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/letter_form.py" line="146" />
       <source>To (post)</source>
       <translation>Gửi (chức vụ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="69" />
+      <location filename="../../ui/letters.py" line="70" />
       <source>To / from</source>
       <translation>Nơi nhận / gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="314" />
+      <location filename="../../ui/letter_form.py" line="316" />
       <source>Usual signer</source>
       <translation>Người ký thường xuyên</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="144" />
+      <location filename="../../ui/letters.py" line="146" />
       <source>Vietnamese</source>
       <translation>Tiếng Việt</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="64" />
+      <location filename="../../ui/letter_form.py" line="66" />
       <source>What it is about (trích yếu)</source>
       <translation>Trích yếu nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="336" />
+      <location filename="../../ui/letters.py" line="348" />
       <source>Word documents (*.docx)</source>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="359" />
+      <location filename="../../ui/letters.py" line="371" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="90" />
+      <location filename="../../ui/letter_form.py" line="92" />
       <source>Written out, when neither the contact nor the organisation fits</source>
       <translation>Ghi cụ thể khi không dùng người liên hệ hay tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="84" />
+      <location filename="../../ui/letter_form.py" line="86" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
+      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4448,112 +4453,112 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="229" />
+      <location filename="../../ui/lists/panel.py" line="230" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="203" />
+      <location filename="../../ui/lists/panel.py" line="204" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="212" />
+      <location filename="../../ui/lists/panel.py" line="213" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="215" />
+      <location filename="../../ui/lists/panel.py" line="216" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="226" />
+      <location filename="../../ui/lists/panel.py" line="227" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="238" />
+      <location filename="../../ui/lists/panel.py" line="239" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="235" />
+      <location filename="../../ui/lists/panel.py" line="236" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="234" />
+      <location filename="../../ui/lists/panel.py" line="235" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="233" />
+      <location filename="../../ui/lists/panel.py" line="234" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="239" />
+      <location filename="../../ui/lists/panel.py" line="240" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="88" />
+      <location filename="../../ui/lists/panel.py" line="89" />
       <source>Filter (type without accents: nguyen, dang…)</source>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="230" />
+      <location filename="../../ui/lists/panel.py" line="231" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="106" />
+      <location filename="../../ui/lists/panel.py" line="107" />
       <source>Organisation…</source>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="231" />
+      <location filename="../../ui/lists/panel.py" line="232" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="232" />
+      <location filename="../../ui/lists/panel.py" line="233" />
       <source>Overdue or due today</source>
       <translation>Quá hạn hoặc đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="243" />
+      <location filename="../../ui/lists/panel.py" line="244" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="223" />
+      <location filename="../../ui/lists/panel.py" line="224" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="243" />
+      <location filename="../../ui/lists/panel.py" line="244" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="237" />
+      <location filename="../../ui/lists/panel.py" line="238" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="222" />
+      <location filename="../../ui/lists/panel.py" line="223" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="221" />
+      <location filename="../../ui/lists/panel.py" line="222" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="236" />
+      <location filename="../../ui/lists/panel.py" line="237" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -5508,7 +5513,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="150" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5807,32 +5811,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordCount</name>
     <message>
-      <location filename="../../ui/labels.py" line="307" />
+      <location filename="../../ui/labels.py" line="311" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="301" />
+      <location filename="../../ui/labels.py" line="305" />
       <source>%Ln contact(s)</source>
       <translation>%Ln người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="305" />
+      <location filename="../../ui/labels.py" line="309" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="303" />
+      <location filename="../../ui/labels.py" line="307" />
       <source>%Ln organisation(s)</source>
       <translation>%Ln tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="310" />
+      <location filename="../../ui/labels.py" line="314" />
       <source>%Ln record(s)</source>
       <translation>%Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="309" />
+      <location filename="../../ui/labels.py" line="313" />
       <source>%Ln staff member(s)</source>
       <translation>%Ln cán bộ</translation>
     </message>
@@ -5840,120 +5844,125 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordForm</name>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="419" />
+      <location filename="../../ui/dialogs/record_form.py" line="439" />
       <source>%1 deleted this %2 (%4). It is in the trash (View → Trash).</source>
       <translation>%1 đã xóa %2 này (%4). Hồ sơ đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="416" />
+      <location filename="../../ui/dialogs/record_form.py" line="436" />
       <source>%1 merged this %2 into “%3” (%4), which is no longer there either.</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4), nhưng hồ sơ đó nay cũng không còn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="410" />
+      <location filename="../../ui/dialogs/record_form.py" line="430" />
       <source>%1 merged this %2 into “%3” (%4).</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="423" />
+      <location filename="../../ui/dialogs/record_form.py" line="443" />
       <source>%1 removed this %2 for good (%4): the trash was emptied.</source>
       <translation>%1 đã xóa hẳn %2 này (%4) khi dọn thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="402" />
+      <location filename="../../ui/dialogs/record_form.py" line="422" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="329" />
+      <location filename="../../ui/dialogs/record_form.py" line="333" />
       <source>Discard changes?</source>
       <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="152" />
+      <location filename="../../ui/dialogs/record_form.py" line="156" />
       <source>Edit %1</source>
       <translation>Sửa %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="411" />
+      <location filename="../../ui/dialogs/record_form.py" line="431" />
       <source>Fill in your changes on “%1”, to check and save them there?</source>
       <translation>Điền các thay đổi của bạn vào “%1” để kiểm tra và lưu ở đó?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="414" />
+      <location filename="../../ui/dialogs/record_form.py" line="434" />
       <source>Go to “%1”</source>
       <translation>Chuyển sang “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="505" />
+      <location filename="../../ui/dialogs/record_form.py" line="525" />
       <source>It had something else in: %1.</source>
       <translation>Hồ sơ này vốn có giá trị khác ở: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="154" />
-      <location filename="../../ui/dialogs/record_form.py" line="432" />
+      <location filename="../../ui/dialogs/record_form.py" line="158" />
+      <location filename="../../ui/dialogs/record_form.py" line="452" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="115" />
+      <location filename="../../ui/dialogs/record_form.py" line="116" />
       <source>Not now</source>
       <translation>Để sau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="452" />
+      <location filename="../../ui/dialogs/record_form.py" line="472" />
       <source>Not restored: %1. What you typed is still in this form.</source>
       <translation>Chưa khôi phục được: %1. Những gì bạn đã nhập vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="428" />
+      <location filename="../../ui/dialogs/record_form.py" line="448" />
       <source>Not saved</source>
       <translation>Chưa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="377" />
+      <location filename="../../ui/dialogs/record_form.py" line="397" />
       <source>Not saved: the database was restored from a backup after you opened this record. Discard your changes and open the record again.</source>
       <translation>Chưa lưu: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu sau khi bạn mở bản ghi này. Hãy bỏ các thay đổi và mở lại bản ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="421" />
+      <location filename="../../ui/dialogs/record_form.py" line="441" />
       <source>Restore and keep my changes</source>
       <translation>Khôi phục và giữ thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="420" />
+      <location filename="../../ui/dialogs/record_form.py" line="440" />
       <source>Restore it from the trash and keep your changes?</source>
       <translation>Khôi phục hồ sơ từ thùng rác và giữ các thay đổi của bạn?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="425" />
+      <location filename="../../ui/dialogs/record_form.py" line="445" />
       <source>Save as new</source>
       <translation>Lưu thành hồ sơ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="424" />
+      <location filename="../../ui/dialogs/record_form.py" line="444" />
       <source>Save what is in this form as a new %1?</source>
       <translation>Lưu nội dung trong biểu mẫu này thành %1 mới?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="502" />
+      <location filename="../../ui/dialogs/record_form.py" line="522" />
       <source>Your changes are filled in on “%1”: check them and save.</source>
       <translation>Các thay đổi của bạn đã được điền vào “%1”: hãy kiểm tra rồi lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="407" />
+      <location filename="../../ui/dialogs/record_form.py" line="427" />
       <source>Your changes were not saved; they are still in this form.</source>
       <translation>Thay đổi của bạn chưa được lưu; chúng vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="258" />
+      <location filename="../../ui/dialogs/record_form.py" line="262" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="500" />
+      <location filename="../../ui/dialogs/record_form.py" line="520" />
       <source>“%1” is back from the trash, with your changes filled in: check them and save.</source>
       <translation>“%1” đã được khôi phục từ thùng rác, kèm các thay đổi của bạn: hãy kiểm tra rồi lưu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/record_form.py" line="375" />
+      <source>“%1” was changed by someone else while you were editing it; their changes and yours were both saved.</source>
+      <translation>“%1” đã được người khác sửa trong lúc bạn đang sửa; thay đổi của họ và của bạn đều đã được lưu.</translation>
     </message>
   </context>
   <context>
@@ -5972,12 +5981,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RedoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="172" />
+      <location filename="../../ui/commands.py" line="178" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="170" />
+      <location filename="../../ui/commands.py" line="176" />
       <source>&amp;Redo: %1</source>
       <translation>&amp;Làm lại: %1</translation>
     </message>
@@ -6051,7 +6060,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="73" />
       <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6185,8 +6193,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="84" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6228,17 +6234,17 @@ Bản sao lưu: %2</translation>
   <context>
     <name>SearchDialog</name>
     <message>
-      <location filename="../../ui/dialogs/search.py" line="88" />
+      <location filename="../../ui/dialogs/search.py" line="125" />
       <source>No match for “%1”</source>
       <translation>Không tìm thấy kết quả cho “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/search.py" line="34" />
+      <location filename="../../ui/dialogs/search.py" line="39" />
       <source>Organisations, people, meetings, actions… (nguyen, nic, dang)</source>
       <translation>Tổ chức, người, cuộc họp, việc cần làm… (nguyen, nic, dang)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/search.py" line="30" />
+      <location filename="../../ui/dialogs/search.py" line="31" />
       <source>Search everywhere</source>
       <translation>Tìm kiếm</translation>
     </message>
@@ -6246,22 +6252,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ServiceMessage</name>
     <message>
-      <location filename="../../ui/service_words.py" line="58" />
+      <location filename="../../ui/service_words.py" line="65" />
       <source>%1 is another program's SQLite database (its tables: %2), not a Ketnoi database; not opening it, nothing written to it. Choose a Ketnoi database, or a new file name to start one</source>
       <translation>%1 là cơ sở dữ liệu SQLite của một chương trình khác (các bảng: %2), không phải cơ sở dữ liệu Ketnoi; Ketnoi không mở tệp này và không ghi gì vào đó. Hãy chọn một cơ sở dữ liệu Ketnoi, hoặc một tên tệp mới để bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="34" />
+      <location filename="../../ui/service_words.py" line="41" />
       <source>%1 is not a Ketnoi database (not an SQLite file); not opening it. A workbook or a CSV file is imported instead: File → Import spreadsheet…, or ketnoi import FILE</source>
       <translation>%1 không phải là cơ sở dữ liệu Ketnoi (không phải tệp SQLite); không mở tệp này. Bảng tính hoặc tệp CSV thì nhập vào: Tệp → Nhập từ bảng tính…, hoặc ketnoi import TỆP</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="52" />
+      <location filename="../../ui/service_words.py" line="59" />
       <source>%1 of the actions come from meetings held after %2</source>
       <translation>%1 việc được giao từ các cuộc họp diễn ra sau ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="46" />
+      <location filename="../../ui/service_words.py" line="53" />
       <source>%1 of the actions come from meetings held after their new due dates</source>
       <translation>%1 việc được giao từ các cuộc họp diễn ra sau hạn mới của chúng</translation>
     </message>
@@ -6276,9 +6282,24 @@ Bản sao lưu: %2</translation>
       <translation>cần có tên tệp</translation>
     </message>
     <message>
+      <location filename="../../ui/service_words.py" line="34" />
+      <source>a letter cannot answer itself</source>
+      <translation>công văn không thể trả lời chính nó</translation>
+    </message>
+    <message>
+      <location filename="../../ui/service_words.py" line="32" />
+      <source>a letter number is a whole number from 1</source>
+      <translation>số công văn là số nguyên từ 1 trở lên</translation>
+    </message>
+    <message>
       <location filename="../../ui/service_words.py" line="20" />
       <source>a name is required</source>
       <translation>cần nhập tên</translation>
+    </message>
+    <message>
+      <location filename="../../ui/service_words.py" line="33" />
+      <source>a signed letter has its number from the register (sign it)</source>
+      <translation>công văn đã ký mang số do sổ cấp (hãy ký công văn)</translation>
     </message>
     <message>
       <location filename="../../ui/service_words.py" line="21" />
@@ -6286,9 +6307,19 @@ Bản sao lưu: %2</translation>
       <translation>cần nhập tiêu đề</translation>
     </message>
     <message>
+      <location filename="../../ui/service_words.py" line="31" />
+      <source>an incoming letter is received or replied</source>
+      <translation>công văn đến chỉ có trạng thái đã nhận hoặc đã trả lời</translation>
+    </message>
+    <message>
       <location filename="../../ui/service_words.py" line="26" />
       <source>an organisation cannot be its own parent or a parent of its parent</source>
       <translation>một tổ chức không thể trực thuộc chính nó hoặc trực thuộc một đơn vị cấp dưới của nó</translation>
+    </message>
+    <message>
+      <location filename="../../ui/service_words.py" line="30" />
+      <source>an outgoing letter is not received</source>
+      <translation>công văn đi không có trạng thái đã nhận</translation>
     </message>
     <message>
       <location filename="../../ui/service_words.py" line="25" />
@@ -6301,7 +6332,12 @@ Bản sao lưu: %2</translation>
       <translation>hãy ghi việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="42" />
+      <location filename="../../ui/service_words.py" line="29" />
+      <source>say what the letter is about (trích yếu)</source>
+      <translation>hãy ghi trích yếu của công văn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/service_words.py" line="49" />
       <source>the due date is before the meeting it came from (%1)</source>
       <translation>hạn xử lý sớm hơn cuộc họp đã giao việc này (%1)</translation>
     </message>
@@ -6311,7 +6347,7 @@ Bản sao lưu: %2</translation>
       <translation>cuộc họp kết thúc trước khi bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="67" />
+      <location filename="../../ui/service_words.py" line="74" />
       <source>“%1” already exists (id %2)</source>
       <translation>“%1” đã có (mã %2)</translation>
     </message>
@@ -6534,12 +6570,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>StakeholderMap</name>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1103" />
+      <location filename="../../ui/stakeholder_map.py" line="1114" />
       <source>%1 not rated yet</source>
       <translation>%1 chưa được đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1101" />
+      <location filename="../../ui/stakeholder_map.py" line="1112" />
       <source>%1 shown</source>
       <translation>Hiển thị %1</translation>
     </message>
@@ -6564,12 +6600,12 @@ Bản sao lưu: %2</translation>
       <translation>Cỡ chấm: số cuộc họp trong 12 tháng qua. Kéo một chấm để chấm điểm lại; bấm để mở. Con lăn chuột hoặc +/− để phóng to, thu nhỏ; kéo nền để di chuyển; bong bóng +N gom những gì không vừa chỗ: bấm vào để phóng to.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1054" />
+      <location filename="../../ui/stakeholder_map.py" line="1058" />
       <source>Every sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1055" />
+      <location filename="../../ui/stakeholder_map.py" line="1059" />
       <source>Every tag</source>
       <translation>Mọi nhãn</translation>
     </message>
@@ -6620,7 +6656,7 @@ Bản sao lưu: %2</translation>
       <translation>Theo dõi</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1110" />
+      <location filename="../../ui/stakeholder_map.py" line="1121" />
       <source>No sector</source>
       <translation>Chưa có lĩnh vực</translation>
     </message>
@@ -6640,7 +6676,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có đánh giá nào: hãy nhập mức ảnh hưởng và mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1117" />
+      <location filename="../../ui/stakeholder_map.py" line="1128" />
       <source>Rated %1: influence %2, interest %3</source>
       <translation>Đã đánh giá %1: ảnh hưởng %2, quan tâm %3</translation>
     </message>
@@ -6655,7 +6691,7 @@ Bản sao lưu: %2</translation>
       <translation>Xem toàn bộ lưới (0)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1132" />
+      <location filename="../../ui/stakeholder_map.py" line="1143" />
       <source>Someone changed %1 meanwhile: the map is reloaded.</source>
       <translation>Người khác vừa sửa %1: bản đồ đã được tải lại.</translation>
     </message>
@@ -7170,103 +7206,103 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashDialog</name>
     <message>
-      <location filename="../../ui/trash.py" line="253" />
+      <location filename="../../ui/trash.py" line="265" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="178" />
+      <location filename="../../ui/trash.py" line="190" />
       <source>%Ln deleted record(s) in the trash; %1 shown.</source>
       <translation>Thùng rác có %Ln bản ghi đã xoá; đang hiện %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="249" />
+      <location filename="../../ui/trash.py" line="261" />
       <source>%Ln file(s) attached to it</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="247" />
+      <location filename="../../ui/trash.py" line="259" />
       <source>%Ln file(s) attached to them</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="124" />
+      <location filename="../../ui/trash.py" line="126" />
       <source>&amp;Empty trash…</source>
       <translation>&amp;Dọn sạch thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="121" />
+      <location filename="../../ui/trash.py" line="123" />
       <source>&amp;Restore</source>
       <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="90" />
+      <location filename="../../ui/trash.py" line="91" />
       <source>All kinds</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="262" />
+      <location filename="../../ui/trash.py" line="274" />
       <source>Empty trash</source>
       <translation>Dọn sạch thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="95" />
+      <location filename="../../ui/trash.py" line="96" />
       <source>Filter by name…</source>
       <translation>Lọc theo tên…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="223" />
+      <location filename="../../ui/trash.py" line="235" />
       <source>Not restored</source>
       <translation>Chưa khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="264" />
+      <location filename="../../ui/trash.py" line="276" />
       <source>Remove %1 for good? Their links go with them; their history stays. A backup of the database is taken first.</source>
       <translation>Xoá vĩnh viễn %1? Các liên kết của chúng cũng bị xoá; lịch sử vẫn được giữ. Ketnoi sao lưu cơ sở dữ liệu trước khi xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="283" />
+      <location filename="../../ui/trash.py" line="295" />
       <source>Removed %1 for good</source>
       <translation>Đã xoá vĩnh viễn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="214" />
+      <location filename="../../ui/trash.py" line="226" />
       <source>Restored %Ln record(s)</source>
       <translation>Đã khôi phục %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="100" />
+      <location filename="../../ui/trash.py" line="101" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="175" />
-      <location filename="../../ui/trash.py" line="285" />
+      <location filename="../../ui/trash.py" line="187" />
+      <location filename="../../ui/trash.py" line="297" />
       <source>The trash is empty.</source>
       <translation>Thùng rác trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="224" />
+      <location filename="../../ui/trash.py" line="236" />
       <source>These records stay in the trash:</source>
       <translation>Các bản ghi sau vẫn ở trong thùng rác:</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="84" />
+      <location filename="../../ui/trash.py" line="85" />
       <source>Trash</source>
       <translation>Thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="234" />
+      <location filename="../../ui/trash.py" line="246" />
       <source>a live organisation has this name; rename or merge it first</source>
       <translation>đã có một tổ chức khác mang tên này; hãy đổi tên hoặc gộp trước</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="232" />
+      <location filename="../../ui/trash.py" line="244" />
       <source>no longer in the trash</source>
       <translation>không còn trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="235" />
+      <location filename="../../ui/trash.py" line="247" />
       <source>restoring it would break a rule of the database</source>
       <translation>khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu</translation>
     </message>
@@ -7274,27 +7310,27 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashModel</name>
     <message>
-      <location filename="../../ui/trash.py" line="56" />
+      <location filename="../../ui/trash.py" line="57" />
       <source>Deleted by</source>
       <translation>Người xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="56" />
+      <location filename="../../ui/trash.py" line="57" />
       <source>Deleted on</source>
       <translation>Thời điểm xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="56" />
+      <location filename="../../ui/trash.py" line="57" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="69" />
+      <location filename="../../ui/trash.py" line="70" />
       <source>Merged into “%1”: undo the merge to get its links back</source>
       <translation>Đã gộp vào “%1”: hoàn tác việc gộp để lấy lại các liên kết</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="56" />
+      <location filename="../../ui/trash.py" line="57" />
       <source>Name</source>
       <translation>Tên</translation>
     </message>
@@ -7302,60 +7338,60 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoHistoryDialog</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="158" />
+      <location filename="../../ui/dialogs/undo_history.py" line="160" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="153" />
+      <location filename="../../ui/dialogs/undo_history.py" line="155" />
       <source>&amp;Undo selected</source>
       <translation>&amp;Hoàn tác mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="222" />
+      <location filename="../../ui/dialogs/undo_history.py" line="226" />
       <source>Nothing has been changed yet.</source>
       <translation>Chưa có thay đổi nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="130" />
+      <location filename="../../ui/dialogs/undo_history.py" line="131" />
       <source>Only &amp;my changes</source>
       <translation>Chỉ thay đổi của &amp;tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="283" />
+      <location filename="../../ui/dialogs/undo_history.py" line="292" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="164" />
+      <location filename="../../ui/dialogs/undo_history.py" line="166" />
       <source>The latest operations, newest first; they are kept in the database.</source>
       <translation>Các thao tác gần đây, mới nhất ở trên; chúng được lưu trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="127" />
-      <location filename="../../ui/dialogs/undo_history.py" line="228" />
-      <location filename="../../ui/dialogs/undo_history.py" line="309" />
+      <location filename="../../ui/dialogs/undo_history.py" line="128" />
+      <location filename="../../ui/dialogs/undo_history.py" line="237" />
       <location filename="../../ui/dialogs/undo_history.py" line="318" />
+      <location filename="../../ui/dialogs/undo_history.py" line="327" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="269" />
+      <location filename="../../ui/dialogs/undo_history.py" line="278" />
       <source>Undoing: %1</source>
       <translation>Đang hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="293" />
+      <location filename="../../ui/dialogs/undo_history.py" line="302" />
       <source>Undoing: %1 — %2 of %3 records</source>
       <translation>Đang hoàn tác: %1 — %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="308" />
+      <location filename="../../ui/dialogs/undo_history.py" line="317" />
       <source>Undone, except what was changed since (kept as it is):</source>
       <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="276" />
+      <location filename="../../ui/dialogs/undo_history.py" line="285" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -7363,137 +7399,137 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoHistoryModel</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="89" />
+      <location filename="../../ui/dialogs/undo_history.py" line="90" />
       <source>Bulk edit</source>
       <translation>Sửa hàng loạt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="114" />
+      <location filename="../../ui/dialogs/undo_history.py" line="115" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="117" />
+      <location filename="../../ui/dialogs/undo_history.py" line="118" />
       <source>Cannot be undone</source>
       <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="116" />
+      <location filename="../../ui/dialogs/undo_history.py" line="117" />
       <source>Changed since</source>
       <translation>Đã bị sửa sau đó</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="94" />
+      <location filename="../../ui/dialogs/undo_history.py" line="95" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="88" />
+      <location filename="../../ui/dialogs/undo_history.py" line="89" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="92" />
+      <location filename="../../ui/dialogs/undo_history.py" line="93" />
       <source>Import</source>
       <translation>Nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="57" />
+      <location filename="../../ui/dialogs/undo_history.py" line="58" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="97" />
+      <location filename="../../ui/dialogs/undo_history.py" line="98" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="98" />
+      <location filename="../../ui/dialogs/undo_history.py" line="99" />
       <source>Mark done</source>
       <translation>Đánh dấu xong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="91" />
+      <location filename="../../ui/dialogs/undo_history.py" line="92" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="96" />
+      <location filename="../../ui/dialogs/undo_history.py" line="97" />
       <source>New</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="81" />
+      <location filename="../../ui/dialogs/undo_history.py" line="82" />
       <source>No name recorded</source>
       <translation>Không ghi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="90" />
+      <location filename="../../ui/dialogs/undo_history.py" line="91" />
       <source>Re-rating</source>
       <translation>Đánh giá lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="57" />
+      <location filename="../../ui/dialogs/undo_history.py" line="58" />
       <source>Records</source>
       <translation>Số bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="103" />
+      <location filename="../../ui/dialogs/undo_history.py" line="104" />
       <source>Redo</source>
       <translation>Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="99" />
+      <location filename="../../ui/dialogs/undo_history.py" line="100" />
       <source>Reopen</source>
       <translation>Mở lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="101" />
+      <location filename="../../ui/dialogs/undo_history.py" line="102" />
       <source>Reorganisation</source>
       <translation>Tổ chức lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="100" />
+      <location filename="../../ui/dialogs/undo_history.py" line="101" />
       <source>Reschedule</source>
       <translation>Dời hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="95" />
+      <location filename="../../ui/dialogs/undo_history.py" line="96" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="58" />
+      <location filename="../../ui/dialogs/undo_history.py" line="59" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="102" />
+      <location filename="../../ui/dialogs/undo_history.py" line="103" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="115" />
+      <location filename="../../ui/dialogs/undo_history.py" line="116" />
       <source>Undone</source>
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="93" />
+      <location filename="../../ui/dialogs/undo_history.py" line="94" />
       <source>Undone import</source>
       <translation>Lần nhập đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="57" />
+      <location filename="../../ui/dialogs/undo_history.py" line="58" />
       <source>What</source>
       <translation>Thao tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="57" />
+      <location filename="../../ui/dialogs/undo_history.py" line="58" />
       <source>When</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="57" />
+      <location filename="../../ui/dialogs/undo_history.py" line="58" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -7501,22 +7537,18 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="146" />
+      <location filename="../../ui/commands.py" line="152" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="140" />
+      <location filename="../../ui/commands.py" line="143" />
       <source>&amp;Undo: %1</source>
       <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="142" />
-      <source>Undo</source>
-      <translation>Hoàn tác</translation>
-    </message>
-    <message>
-      <location filename="../../ui/commands.py" line="143" />
+      <location filename="../../ui/commands.py" line="148" />
+      <location filename="../../ui/commands.py" line="149" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
@@ -7606,123 +7638,122 @@ Bản sao lưu: %2</translation>
   <context>
     <name>WorkingDays</name>
     <message>
-      <location filename="../../ui/workdays.py" line="109" />
+      <location filename="../../ui/workdays.py" line="111" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="61" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="61" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Day</source>
       <translation>Thứ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="73" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Day off</source>
       <translation>Ngày nghỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="46" />
+      <location filename="../../ui/workdays.py" line="47" />
       <source>Friday</source>
       <translation>Thứ Sáu</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="61" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Holiday</source>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="141" />
-      <location filename="../../ui/workdays.py" line="61" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="104" />
+      <location filename="../../ui/workdays.py" line="106" />
       <source>Make-up working day</source>
       <translation>Ngày làm bù</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="42" />
+      <location filename="../../ui/workdays.py" line="43" />
       <source>Monday</source>
       <translation>Thứ Hai</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="163" />
+      <location filename="../../ui/workdays.py" line="172" />
       <source>Next holiday: %1 from %2 (%3 days off)</source>
       <translation>Kỳ nghỉ tới: %1 từ %2 (nghỉ %3 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="74" />
+      <location filename="../../ui/workdays.py" line="75" />
       <source>Office</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="74" />
+      <location filename="../../ui/workdays.py" line="75" />
       <source>Public</source>
       <translation>Nhà nước</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="128" />
+      <location filename="../../ui/workdays.py" line="130" />
       <source>Public holidays come from the holidays package (Tết, Hùng Kings' Day, 30/4, 1/5, 2/9 and the days the government moves). Add your office's own days off, and Saturdays worked to make up for a bridge day.</source>
       <translation>Ngày lễ, Tết lấy từ thư viện holidays (Tết Nguyên đán, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9 và các ngày hoán đổi theo thông báo của Chính phủ). Thêm ngày nghỉ riêng của cơ quan và các ngày thứ Bảy làm bù.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="112" />
+      <location filename="../../ui/workdays.py" line="114" />
       <source>Remove the office's day</source>
       <translation>Bỏ ngày của cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="47" />
+      <location filename="../../ui/workdays.py" line="48" />
       <source>Saturday</source>
       <translation>Thứ Bảy</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="61" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="48" />
+      <location filename="../../ui/workdays.py" line="49" />
       <source>Sunday</source>
       <translation>Chủ nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="45" />
+      <location filename="../../ui/workdays.py" line="46" />
       <source>Thursday</source>
       <translation>Thứ Năm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="43" />
+      <location filename="../../ui/workdays.py" line="44" />
       <source>Tuesday</source>
       <translation>Thứ Ba</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="44" />
+      <location filename="../../ui/workdays.py" line="45" />
       <source>Wednesday</source>
       <translation>Thứ Tư</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="108" />
+      <location filename="../../ui/workdays.py" line="110" />
       <source>Why (e.g. Year-end party)</source>
       <translation>Lý do (vd. Tất niên)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="73" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Working day</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="83" />
+      <location filename="../../ui/workdays.py" line="84" />
       <source>Working days</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="117" />
+      <location filename="../../ui/workdays.py" line="119" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>

@@ -1,8 +1,8 @@
-"""Under a Vietnamese locale ``ketnoi info``, ``search``, ``log-meeting``, ``merge`` (and its
-``--dry-run``), ``undo``, ``history``, ``trash``, ``whoami`` and ``restore`` speak Vietnamese in the
-window's words (reviewer, under LANG=vi_VN.UTF-8: "organisations", "1 result in 121 ms",
-"Logged meeting #10", "(chair)", "we owe", "full_name", "organisation_id 2", "by root",
-"sectors:", "deleted … by root", "Restored…"); English under an English locale, as before.
+"""Under a Vietnamese locale ``ketnoi info``, ``search``, ``merge`` (and its ``--dry-run``),
+``undo``, ``trash``, ``whoami`` and a refused ``KIND restore`` speak Vietnamese in the window's
+words (reviewer, under LANG=vi_VN.UTF-8: "organisations", "1 result in 121 ms", "Merged
+contact…", "full_name", "organisation_id 2", "deleted … by root"); English under an English
+locale, as before.
 Real subprocesses on a real SQLite file."""
 
 from __future__ import annotations
@@ -75,26 +75,6 @@ def test_info_and_search(db: Path) -> None:
     assert re.fullmatch(r"1 result in \d+ ms", _ok(db, "search", "nguyen thi hong nhung", lang=EN)[-1])
 
 
-def test_log_meeting_says_what_it_logged(db: Path) -> None:
-    args = (
-        "log-meeting", "--title", "Làm việc với NIC", "--at", "2026-12-10 14:00", "--attendee", "1:chair",
-        "--attendee", "2", "--organisation", "2", "--follow-up", "Gửi thư giới thiệu;due=+1w;we-owe",
-        "--follow-up", "Gửi biên bản",
-    )  # fmt: skip
-    lines = _ok(db, *args)
-    assert re.fullmatch(r"Đã ghi cuộc họp #\d+: Làm việc với NIC \(10/12/2026 14:00\)", lines[0])
-    assert lines[1] == "  người tham dự #1 Nguyễn Thị Hồng Nhung (Chủ trì)"
-    assert lines[2].startswith("  người tham dự #2 ") and lines[2].endswith(" (Thành viên)")
-    assert re.fullmatch(
-        r"  việc tiếp theo #\d+ Gửi thư giới thiệu — hạn 17/12/2026, Bên ta cần làm — .+", lines[3]
-    )
-    assert re.fullmatch(r"  việc tiếp theo #\d+ Gửi biên bản — chưa có hạn, Bên ta cần làm — .+", lines[4])
-    lines = _ok(db, *args, lang=EN)
-    assert re.fullmatch(r"Logged meeting #\d+: Làm việc với NIC \(10/12/2026 14:00\)", lines[0])
-    assert lines[1] == "  attendee #1 Nguyễn Thị Hồng Nhung (chair)" and lines[2].endswith(" (participant)")
-    assert re.fullmatch(r"  follow-up #\d+ Gửi thư giới thiệu — due 17/12/2026, we owe — .+", lines[3])
-
-
 def test_merge_and_its_dry_run(db: Path) -> None:
     other = json.loads(
         _run(db, "contact", "add", "--name", "Nguyen Thi Hong Nhung", "--organisation", "2", "--owner", "2",
@@ -123,8 +103,8 @@ def test_merge_and_its_dry_run(db: Path) -> None:
     # its history, and the trash it went to
     lines = _ok(db, "history", "contact", str(other))
     assert lines[0] == f"liên hệ #{other}  Nguyen Thi Hong Nhung"
-    assert lines[1].endswith(" bởi hoa  đã gộp vào “Nguyễn Thị Hồng Nhung”") and lines[-1].endswith(
-        " bởi hoa  tạo mới"
+    assert lines[1].endswith(" — hoa  Đã gộp vào “Nguyễn Thị Hồng Nhung”") and lines[-1].endswith(
+        " — hoa  Tạo mới"
     )
     trash = _ok(db, "trash")
     assert any(
@@ -142,32 +122,10 @@ def test_merge_and_its_dry_run(db: Path) -> None:
     ]
 
 
-def test_history_names_fields_and_values_in_words(db: Path) -> None:
-    _ok(db, "org", "edit", "2", "--sector", "AI", "--kind", "research-institute")
-    lines = _ok(db, "history", "org", "2")
-    assert lines[0].startswith("tổ chức #2  ")
-    assert re.fullmatch(r"  \d\d/\d\d/\d{4} \d\d:\d\d bởi hoa  Lĩnh vực: .+ → AI", lines[1]), lines
-    assert re.fullmatch(r"  \d\d/\d\d/\d{4} \d\d:\d\d bởi hoa  Loại: Cơ quan → Viện nghiên cứu", lines[2]), (
-        lines
-    )
-    assert lines[-1].endswith("  tạo mới")
-    english = _ok(db, "history", "org", "2", lang=EN)
-    assert english[1].endswith(" by hoa  sectors: " + english[1].split("sectors: ")[1]) and english[
-        -1
-    ].endswith("created")
-    assert english[2].endswith("kind: agency → research_institute")
-
-
-def test_whoami_and_restores(db: Path, tmp_path: Path) -> None:
+def test_whoami_and_a_restore_refused(db: Path) -> None:
     assert _ok(db, "whoami") == ["Không phải cơ sở dữ liệu nhóm; lịch sử ghi tên bạn là hoa"]
     assert _ok(db, "whoami", lang=EN) == ["Not a team database; history names you as hoa"]
     _ok(db, "contact", "delete", "3")
     assert _ok(db, "contact", "restore", "3") == ["Đã khôi phục liên hệ #3: Bùi Đức Hà"]
     done = _run(db, "contact", "restore", "3")
     assert done.stderr.strip() == "ketnoi: Liên hệ #3 không có trong thùng rác; chưa khôi phục gì"
-    copy = tmp_path / "copy.db"
-    shutil.copy(db, copy)
-    lines = _ok(db, "restore", str(copy))
-    assert lines[0] == f"Đã khôi phục {db} từ {copy}."
-    assert lines[1].startswith("Bản bị thay thế được giữ tại ")
-    assert _ok(db, "restore", str(copy), lang=EN)[0] == f"Restored {db} from {copy}."

@@ -165,3 +165,46 @@ def test_the_vietnamese_guide_has_every_section_of_the_english_one(qtbot):
     assert len(vietnamese) == len(english)
     assert "Ghi nhận cuộc họp" in vietnamese and "Cơ sở dữ liệu của nhóm" in vietnamese
     assert "Ghi nhận cuộc họp" in guide.browser.toPlainText()
+
+
+_KEY = r"(?:(?:Ctrl|Alt|Shift)\+)*(?:F\d{1,2}|Return|Enter|Delete|Del|Tab|Esc|Down|Up|Space|[A-Z0-9,./])"
+# as the sheet writes them on every system here (and the Vietnamese guide's "Down arrow")
+_SAME_KEY = {"Enter": "Return", "Delete": "Del", "Mũi tên xuống": "Down"}
+_MOVES_BETWEEN_FIELDS = {"Tab"}  # every dialog's; the sheet names it in a description only
+
+
+def _keys_named(text: str) -> set[str]:
+    """The keys a document tells the reader to press: every bold one (**D**, **Ctrl+R**, **F2**)
+    and every Ctrl/Alt/Shift combination written out ("(Ctrl+/)", "Ctrl+1 … Ctrl+6")."""
+    bold = {_SAME_KEY.get(k, k) for k in re.findall(r"\*\*([^*\n]+)\*\*", text)}
+    combos = set(re.findall(rf"(?<![\w+])(?:Ctrl|Alt|Shift)\+{_KEY}(?![\w+])", text))
+    return {_SAME_KEY.get(k, k) for k in bold | combos if re.fullmatch(_KEY, _SAME_KEY.get(k, k))}
+
+
+def test_every_key_the_guides_and_the_readme_name_is_a_real_shortcut(qtbot, window):
+    """Reviewer: both guides said the bare key **D** marks the selected actions done; it types
+    into the list's filter (no bare letter changes data). Every key the guides and the README's
+    table of keys name is one the shortcut sheet lists: the window's actions and the dialogs'."""
+    from ui.dialogs.shortcuts import ShortcutsDialog
+
+    sheet = ShortcutsDialog(window)
+    qtbot.addWidget(sheet)
+    real = {k for _g, _w, keys in sheet.rows() for k in keys.split(", ") if k} | _MOVES_BETWEEN_FIELDS
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| keys | does |") :].split("\n\n")[0]
+    first_column = {
+        k.strip()
+        for row in table.splitlines()[2:]
+        for k in re.split(r"[,/·]", row.split("|")[1])
+        if k.strip()
+    }
+    named = {
+        "docs/guide.md": _keys_named((ROOT / "docs" / "guide.md").read_text(encoding="utf-8")),
+        "docs/guide.vi.md": _keys_named((ROOT / "docs" / "guide.vi.md").read_text(encoding="utf-8")),
+        "README.md": _keys_named(table) | {k for k in first_column if re.fullmatch(_KEY, k)},
+    }
+    for where, keys in named.items():
+        assert keys <= real, f"{where} names keys that are no shortcut: {sorted(keys - real)}"
+    assert {"Ctrl+D", "Ctrl+R", "F2", "Ctrl+,", "Ctrl+/"} <= named["docs/guide.md"]  # (the parse reads them)
+    assert {"Ctrl+D", "Del", "F5", "Ctrl+Y"} <= named["README.md"]
+    assert named["docs/guide.md"] == named["docs/guide.vi.md"]  # one guide in two languages

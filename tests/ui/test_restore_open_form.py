@@ -48,3 +48,43 @@ def test_a_form_open_during_a_restore_is_told_and_writes_nothing(
     qtbot.waitUntil(lambda: seen["shown"] == 2 and form.buttons.isEnabled(), timeout=10_000)
     with read_session(engine) as s:
         assert not records.get(s, "contact", ids["dang"])["position"]
+
+
+def test_the_restore_is_dated_in_the_chosen_date_format(
+    qtbot: Any, ctx: Any, ids: Any, engine: Any, db_path: Path, monkeypatch: Any
+) -> None:
+    """Reviewer: "(ketnoi-…-before-import.db, 2026-12-06 02:58)" — an ISO date where every other
+    date is 06/12/2026."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QLabel
+
+    from db.models import Setting
+    from ui.dialogs import record_form
+
+    assert ctx.settings.date_format == "dmy"
+    backup = backups.take(db_path, "before-import")
+    assert backup is not None
+    form = record_form.RecordForm(ctx, "contact", ids["dang"])
+    qtbot.addWidget(form)
+    restore_database(f"sqlite:///{db_path}", backup)
+    with read_session(engine) as s:
+        mark = s.get(Setting, backups.RESTORED_KEY)
+        assert mark is not None
+        at = dt.datetime.fromisoformat(mark.value["at"]).replace(tzinfo=None)
+
+    seen: list[str] = []
+
+    def fake_exec(dialog: Any) -> int:
+        seen.extend(label.text() for label in dialog.findChildren(QLabel) if "restored" in label.text())
+        dialog.choice = "edit"
+        return 0
+
+    monkeypatch.setattr(record_form.ConflictDialog, "exec", fake_exec)
+    form.widgets["position"].setText("Chuyên viên chính")
+    form.save()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    said = f"({backup.name}, {at:%d/%m/%Y %H:%M})"
+    assert said in seen[0], seen[0]
+    assert at.isoformat()[:10] not in seen[0]
+    qtbot.waitUntil(form.buttons.isEnabled, timeout=10_000)

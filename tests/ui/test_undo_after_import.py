@@ -212,3 +212,31 @@ def test_the_sentence_reads_whole_at_1280(
         assert (file_name in said) == (len(file_name) < 40)
     finally:
         i18n.install(app, "en")
+
+
+def test_the_status_bar_button_names_what_it_undoes_beside_an_import_undone(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any], tmp_path: Path, opened: list[Any]
+) -> None:
+    """Reviewer: "Import #1 undone: 65 records removed…" with a bare "Undo" beside it read as
+    "undo that undo", and one click took away an older, unrelated operation. The button names
+    the operation it undoes."""
+    window.commands.delete("contact", [ids["hung"]])
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(window.undo_button.isVisible, timeout=TIMEOUT)
+    label = window.act_undo.text().removeprefix("&Undo: ")
+    _import(ctx, engine, tmp_path)
+    wait_idle(qtbot, ctx)
+    window.act_undo.trigger()
+    window.import_offer.click()
+    dialog = opened[-1]
+    qtbot.waitUntil(lambda: dialog.current() is not None and dialog.undo_button.isEnabled(), timeout=TIMEOUT)
+    dialog.undo_button.click()
+    bar = window.statusBar()
+    qtbot.waitUntil(
+        lambda: "undone" in bar.currentMessage() and window.undo_button.isVisible(), timeout=TIMEOUT
+    )
+    wait_idle(qtbot, ctx)
+    assert bar.currentMessage().startswith("Import #")
+    button = window.undo_button
+    assert button.text() == f"Undo: {label}" and label.startswith("Delete")
+    assert button.toolTip() == f"Undo: {label} (Ctrl+Z)"

@@ -22,6 +22,9 @@ WINDOW: dict[tuple[str, str], Callable[[Any], str]] = {
     ("action", "priority"): labels.priority,
     ("staff", "active"): lambda flag: labels.field_value(None, "staff", "active", flag),  # type: ignore[arg-type]
     ("meeting", "role"): labels.role,
+    ("letter", "status"): labels.letter_status,  # a letter's history (ketnoi letter show)
+    ("letter", "direction"): labels.letter_direction,
+    ("letter", "template"): labels.letter_template,
 }
 
 
@@ -48,5 +51,22 @@ def test_every_field_is_named_as_the_windows_form_names_it(qapp: Any, lang: str)
     try:
         for field in value_labels.FIELDS:
             assert value_labels.field_name(field, lang) == labels.field_label(field), field
+    finally:
+        i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_history_window_words_every_coded_value_as_the_rest_of_the_window(qapp: Any, lang: str) -> None:
+    """A record's History (ui.labels.field_value) says a letter's status "Signed" ("Đã ký"), not
+    the stored "signed", as `ketnoi letter show` and the register do: every coded field of every
+    kind (an attendee's role is no field of a record)."""
+    assert i18n.install(qapp, lang) == lang
+    try:
+        for (entity, field), table in value_labels.TABLES.items():
+            if (entity, field) == ("meeting", "role"):
+                continue
+            for code in table:
+                shown = labels.field_value(None, entity, field, code)  # type: ignore[arg-type]
+                assert shown == value_labels.label(entity, field, code, lang), (entity, field, code)
     finally:
         i18n.install(qapp, "en")

@@ -5,6 +5,7 @@ another person: the dialog says so and offers no "Save mine over theirs"."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -21,6 +22,15 @@ from PySide6.QtWidgets import (
 from app.errors import ConflictError
 from ui import labels
 from ui.context import AppContext
+
+
+def _when(ctx: AppContext, value: Any) -> str:
+    """When the restore happened (a local ISO time), in the date format the user chose."""
+    try:
+        at = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value or "").replace("T", " ")[:16]
+    return ctx.fmt_datetime(at.replace(tzinfo=None))
 
 
 def _show(value: Any) -> str:
@@ -51,12 +61,15 @@ class ConflictDialog(QDialog):
                     "or find the one you meant."
                 )
                 .replace("%1", str(exc.restored.get("from") or ""))
-                .replace("%2", str(exc.restored.get("at") or "").replace("T", " ")[:16])
+                .replace("%2", _when(ctx, exc.restored.get("at")))
                 .replace("%3", exc.label)
             )
         intro = QLabel(text, self)
         intro.setWordWrap(True)
-        fields = [k for k in exc.attempted if _show(exc.attempted.get(k)) != _show(exc.current.get(k))]
+        # the fields both saves changed, when the save knew where its edit began (the others were
+        # merged, never asked about); else every field of yours that differs from what is stored
+        asked = exc.attempted if exc.clashing is None else exc.clashing
+        fields = [k for k in asked if _show(exc.attempted.get(k)) != _show(exc.current.get(k))]
         self.table = QTableWidget(len(fields), 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Saved now"), self.tr("Yours")])
         for row, name in enumerate(fields):

@@ -334,6 +334,10 @@ class LogMeetingDialog(QDialog):
             unique.setdefault(c.key, c)
         picker.set_values(list(unique.values()))
         self._check_new(entity)
+        # Typing goes on in the attendees' box: the next person to add after an organisation,
+        # or another one after a person (the focus never stays on a hidden button, which gave
+        # it to Save, and a Space then saved the meeting half-typed).
+        self.attendees.input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _load(self, meeting_id: int) -> None:
         with self.ctx.read() as s:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import lists, records, trash, validation
+from app.entities import LABEL_FIELD
 from app.errors import ConflictError, RecordGone, ValidationError
 from db.models import (
     ACTION_DIRECTIONS,
@@ -147,6 +148,9 @@ class RecordForm(QDialog):
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
         self._original: dict[str, Any] = {}
+        # the record as this form read it (records.get, with its version): a save compares with
+        # it, so that a colleague's save of other fields meanwhile is merged, not a conflict
+        self._base: dict[str, Any] | None = None
         name = labels.entity_name(entity)
         self.setWindowTitle(
             self.tr("Edit %1").replace("%1", name.lower())
@@ -197,7 +201,7 @@ class RecordForm(QDialog):
             with ctx.read() as s:
                 current = records.get(s, entity, record_id)
                 names = self._names(s, current)
-            self.version = current["version"]
+            self.version, self._base = current["version"], current
             self._fill(current, names)
             self._original = self.values()
         elif initial:
@@ -341,21 +345,37 @@ class RecordForm(QDialog):
                 self.accept()
                 return
 
-            def work(s: Any) -> int:
+            base = self._base
+
+            def work(s: Any) -> tuple[int, bool]:
                 group = records.new_group_id()  # one operation: Edit → Undo history lists it
-                records.update(
-                    s, entity, record_id, changed, expected_version=version, actor=actor, group_id=group
+                if base is None:
+                    records.update(
+                        s, entity, record_id, changed, expected_version=version, actor=actor, group_id=group
+                    )
+                    return record_id, False
+                edited = records.update_edited(
+                    s, entity, record_id, changed, base=base, actor=actor, group_id=group
                 )
-                return record_id
+                return record_id, edited.merged
         else:
 
-            def work(s: Any) -> int:
-                return records.create(s, entity, values, actor=actor, group_id=records.new_group_id())
+            def work(s: Any) -> tuple[int, bool]:
+                return records.create(s, entity, values, actor=actor, group_id=records.new_group_id()), False
 
         self.buttons.setEnabled(False)
         self.ctx.write(work, entity=entity, on_done=self._saved, on_error=self._failed)
 
-    def _saved(self, record_id: int) -> None:
+    def _saved(self, result: tuple[int, bool]) -> None:
+        record_id, merged = result
+        if merged:  # a colleague saved other fields meanwhile: both kept, said in the status bar
+            name = str(self.values().get(LABEL_FIELD[self.entity]) or "")
+            self.ctx.status_message.emit(
+                self.tr(
+                    "“%1” was changed by someone else while you were editing it; their changes "
+                    "and yours were both saved."
+                ).replace("%1", name)
+            )
         self.saved_id = record_id
         self.buttons.setEnabled(True)
         self.accept()
@@ -384,7 +404,7 @@ class RecordForm(QDialog):
             # edits to fields you never touched are not written over with what the form showed.
             now = self.values()
             self._original = {k: (exc.current.get(k) if k in exc.attempted else now.get(k)) for k in now}
-            self.version = exc.current_version
+            self.version, self._base = exc.current_version, exc.current
             if accepted and dialog.choice == "mine":
                 self.save()
         elif isinstance(exc, RecordGone) and self.record_id:
@@ -428,7 +448,7 @@ class RecordForm(QDialog):
         if not question or not ask_way_on(self, self.tr("Not saved"), f"{said} {kept}\n\n{question}", go):
             return
         if exc.how == "purged":
-            self.record_id, self.version, self._original = None, None, {}
+            self.record_id, self.version, self._original, self._base = None, None, {}, None
             self.setWindowTitle(self.tr("New %1").replace("%1", noun))
             self.general_error.show_error(None)
             self.save()
@@ -476,7 +496,7 @@ class RecordForm(QDialog):
         except Exception as exc:  # (gone again meanwhile; a refused read)
             self.general_error.show_error(str(self.ctx.in_words(exc)))
             return
-        self.record_id, self.version = record_id, current["version"]
+        self.record_id, self.version, self._base = record_id, current["version"], current
         self._fill(current, names)
         theirs = self.values()
         self._original = theirs

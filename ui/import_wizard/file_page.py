@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDir, Qt
+from PySide6.QtCore import QCoreApplication, QDir, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -50,7 +50,17 @@ def kind_label(kind: str | None) -> str:
     return entity_name(kind, plural=True) if kind in KINDS else kind
 
 
+def typed_path(text: str) -> Path | None:
+    """The path in what was typed or pasted: Windows' "Copy as path" puts it in quotes."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1].strip()
+    return Path(text) if text else None
+
+
 class FilePage(QWizardPage):
+    TYPING_PAUSE_MS = 300
+
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.w = wizard
@@ -66,7 +76,14 @@ class FilePage(QWizardPage):
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("import_path")
         self.path_edit.setPlaceholderText(self.tr("Choose a file…"))
-        self.path_edit.returnPressed.connect(lambda: self.load(Path(self.path_edit.text().strip())))
+        self.path_edit.returnPressed.connect(lambda: self._take_typed(again=True))
+        # A path typed or pasted is taken once it names a file: after a pause in the typing, or
+        # when the field loses the focus (Enter reads it again, even the same file).
+        self._typing_pause = QTimer(self, singleShot=True, interval=self.TYPING_PAUSE_MS)
+        self._typing_pause.timeout.connect(self._take_typed)
+        self.path_edit.textEdited.connect(lambda _t: self._typing_pause.start())
+        self.path_edit.editingFinished.connect(self._take_typed)
+        self._asking = self._ask_again = False
         self.browse = QPushButton(icon("import"), self.tr("&Browse…"), self)
         self.browse.clicked.connect(self.choose_file)
         row = QHBoxLayout()
@@ -120,6 +137,37 @@ class FilePage(QWizardPage):
         if urls and urls[0].isLocalFile():
             event.acceptProposedAction()
             self.load(Path(urls[0].toLocalFile()))
+
+    def _take_typed(self, again: bool = False) -> None:
+        """Read the file the path field names: at once on Enter (a wrong path is said then);
+        after a pause in the typing or on leaving the field, a spreadsheet's path once a file
+        is there (half a path typed is no error). Whether it is there is asked off the UI
+        thread — a network share out of reach can take Windows seconds to answer — one question
+        at a time."""
+        self._typing_pause.stop()
+        path = typed_path(self.path_edit.text())
+        if path is None:
+            return
+        if again:
+            self.load(path)
+            return
+        if path == self.w.path or path.suffix.lower() not in SUFFIXES:
+            return
+        if self._asking:
+            self._ask_again = True  # typed on meanwhile: asked once this answer is in
+            return
+        self._asking = True
+
+        def answered(there: bool) -> None:
+            self._asking, ask_again, self._ask_again = False, self._ask_again, False
+            if there and typed_path(self.path_edit.text()) == path and path != self.w.path:
+                self.load(path)
+            elif ask_again:
+                self._take_typed()
+
+        self.w.ctx.tasks.run(
+            lambda _task: path.is_file(), on_done=answered, on_error=lambda _e: answered(False), owner=self
+        )
 
     def choose_file(self) -> None:
         start = str(self.w.path.parent) if self.w.path else QDir.homePath()

@@ -8,13 +8,16 @@ tables in step with :data:`app.importing.messages.TEMPLATES` and ``TERMS``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.importing.messages import (
     IDENTIFIERS,
+    YES_NO,
     EarlierRow,
     FieldChange,
     FieldName,
@@ -22,7 +25,8 @@ from app.importing.messages import (
     Term,
     country_shown,
 )
-from ui.labels import field_label
+from ui import labels
+from ui.labels import Formats, field_label
 from ui.phones import phones_shown
 
 _CACHE: dict[tuple[str, str], dict[str, str]] = {}
@@ -460,6 +464,8 @@ def param(value: Any) -> str:
         elif value.name == "country":  # "Việt Nam", not "VN"
             lang = "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
             old, new = country_shown(old, lang), country_shown(new, lang)
+        else:  # "Khởi nghiệp", not "startup" (app.importing.messages.change_values, in step)
+            old, new = _coded(value, old), _coded(value, new)
         return f"{field_label(value.name)}: {old or '∅'} → {new or '∅'}"
     if isinstance(value, EarlierRow):  # (an earlier sheet's row that writes the record: its place)
         return _place(value.sheet, value.row)
@@ -470,6 +476,52 @@ def param(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(param(v) for v in value)
     return "" if value is None else str(value)
+
+
+_FORMATS: list[Formats] = []
+"""The user's date format (the app's context), once a wizard is open: :func:`dates_as`."""
+
+
+def dates_as(fmt: Formats) -> None:
+    """Say the dates of an update's changes as ``fmt`` writes them (the chosen date format)."""
+    _FORMATS[:] = [fmt]
+
+
+_SHOWN_DAY = re.compile(r"(\d{2})/(\d{2})/(\d{4})( \d{2}:\d{2})?")  # (matching.shown_value's)
+_DATE_FIELDS = ("_date", "_on", "_at")  # due_date, completed_on, last_contacted_on, starts_at
+
+
+def _words() -> dict[tuple[str, str], Callable[[Any], str]]:
+    return {
+        ("organisation", "kind"): labels.organisation_kind,
+        ("meeting", "kind"): labels.meeting_kind,
+        ("action", "kind"): labels.action_kind,
+        ("action", "direction"): labels.direction,
+        ("action", "status"): labels.status,
+        ("action", "priority"): lambda code: labels.priority(int(code)) if code.isdigit() else code,
+    }
+
+
+def _coded(change: FieldChange, shown: str) -> str:
+    """One value of an update's change as the window shows it: a code by its word, yes/no in
+    words, a day in the chosen format; any other value as the preview shows it."""
+    tr = QCoreApplication.translate
+    if shown in YES_NO:
+        return '"' + (tr("HistoryModel", "Yes") if shown == YES_NO[0] else tr("HistoryModel", "No")) + '"'
+    if _FORMATS and change.name.endswith(_DATE_FIELDS):
+        day = _SHOWN_DAY.fullmatch(shown)
+        if day:
+            try:
+                written = _FORMATS[0].fmt_date(dt.date(int(day[3]), int(day[2]), int(day[1])))
+            except ValueError:
+                return shown
+            return written + (day[4] or "")
+    word = _words().get((change.kind, change.name))
+    if word is None or not shown:
+        return shown
+    code = shown[1:-1] if len(shown) > 1 and shown[0] == shown[-1] == '"' else shown
+    worded = word(code)
+    return f'"{worded}"' if worded != code else shown
 
 
 def _place(sheet_name: str, row_number: int | None, column: str = "") -> str:

@@ -45,6 +45,9 @@ class ImportWizard(QWizard):
         from ui.import_wizard.preview_page import PreviewPage
 
         self.ctx = ctx
+        from ui.import_wizard.messages import dates_as
+
+        dates_as(ctx)  # (an update's changed dates in the chosen format)
         self.setObjectName("import_wizard")
         self.setWindowTitle(self.tr("Import a spreadsheet"))
         self.setWindowIcon(icon("import"))

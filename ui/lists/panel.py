@@ -42,6 +42,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.fit import FlowLayout, HeaderTips
 from ui.icons import icon
+from ui.lists import choices as fed_choices
 from ui.lists.model import ID_ROLE, RecordListModel
 from ui.lists.table import RecordTable
 from ui.widgets import Lookup
@@ -243,6 +244,15 @@ class ListPanel(QWidget):
         owner_text = self.tr("Responsible: anyone") if self.entity == "action" else self.tr("Owner: anyone")
         self._combo(bar, "owner", [(owner_text, None), *((n, i) for i, n in choices["staff"])])
 
+    def refresh_choices(self) -> None:
+        """Offer the sectors, tags and staff there are now (ui.lists.choices), read off the UI
+        thread; a choice made that is gone clears its filter."""
+        fed_choices.read(self.ctx, self, self._refill)
+
+    def _refill(self, read: fed_choices.Choices) -> None:
+        if fed_choices.refill(self._combos, read):
+            self.apply_filters()
+
     def organisation_filter(self) -> int | None:
         lookup = getattr(self, "organisation", None)
         if lookup is None or not lookup.text().strip():
@@ -324,9 +334,10 @@ class ListPanel(QWidget):
     # --- state -----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read everything again (F5, settings): the id query and every row."""
+        """Read everything again (F5, settings): the id query, every row, the filters' choices."""
         self.model.invalidate()
         self.model.refresh()
+        self.refresh_choices()
 
     def apply_changes(self, changes: Changes, *, moves_on: bool = True) -> None:
         """After a write: rows it touched are marked stale (those on screen are read again);
@@ -338,6 +349,8 @@ class ListPanel(QWidget):
             self.model.invalidate(stale)
         if lists.affects_result(self.model.query, changes):
             self.model.refresh(moves_on=moves_on)
+        if lists.choices_may_change(changes):
+            self.refresh_choices()
 
     def refresh_count(self) -> None:
         """Say how many records the list holds, once every id is known."""

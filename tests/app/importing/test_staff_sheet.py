@@ -282,7 +282,7 @@ def test_a_staff_member_who_left_is_marked_so_when_the_sheet_overwrites(
     (row,) = pv.rows
     assert row.status == "update" and row.changes == {"active": (True, False)}
     assert [text(r, "vi") for r in row.reasons if r.code == "updates"] == [
-        f"cập nhật #{row.match_id}: Đang làm việc: ✓ → ✗"
+        f'cập nhật #{row.match_id}: Đang làm việc: "Có" → "Không"'
     ]
     run_import(engine, pv)
     assert staff(engine) == [("Phạm Thu Hà", "ha@nic.gov.vn", False)]
