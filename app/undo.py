@@ -123,10 +123,14 @@ def restore_mark(session: Session) -> RestoreMark | None:
     return RestoreMark(at.replace(tzinfo=None), str(value.get("from") or ""), int(last))
 
 
-def restore_words(mark: RestoreMark, key: str, lang: str = "en") -> str:
+DAY_FORMAT = "%d/%m/%Y"  # the command line's dates; the window passes the user's (Settings)
+
+
+def restore_words(mark: RestoreMark, key: str, lang: str = "en", date_format: str = DAY_FORMAT) -> str:
     """A sentence about the restore: ``before`` (an operation Undo does not reach back to) or
-    ``nothing`` (nothing is left to undo since it)."""
-    when = f"{mark.at:%d/%m/%Y %H:%M}"
+    ``nothing`` (nothing is left to undo since it); its day written in ``date_format`` (a
+    strftime format: the window's follows the date format chosen in Settings)."""
+    when = f"{mark.at.strftime(date_format)} {mark.at:%H:%M}"
     return RESTORE_WORDS[_lang(lang)][key].format(source=mark.source or "?", when=when)
 
 
