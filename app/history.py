@@ -83,8 +83,14 @@ class HistoryEntry:
     restorable: bool  # an old value that can be written back now
 
     @property
+    def undid_import(self) -> bool:
+        """A row the undo of import ``batch_id`` wrote (app.importing.undo: group "undo-<id>"):
+        said as the undo, not as the import (reviewer: both read "Sectors (import of …)")."""
+        return self.batch_id is not None and self.group_id.startswith(IMPORT_UNDO_GROUP)
+
+    @property
     def imported(self) -> bool:
-        return self.batch_id is not None or self.op == "import"
+        return not self.undid_import and (self.batch_id is not None or self.op == "import")
 
     @property
     def merged(self) -> bool:
@@ -418,6 +424,18 @@ def shown(value: Any, label: str | None = None) -> str:
     return str(value)
 
 
+IMPORT_UNDO_GROUP = "undo-"  # the group of an import's undo rows (app.importing.undo)
+
+
+def _undo_of_import(entry: HistoryEntry, lang: str) -> str:
+    """The words of an import's undo: "undo of import #3 from x.xlsx" ("hoàn tác lần nhập #3 từ …")."""
+    if lang == "vi":
+        head = f"hoàn tác lần nhập #{entry.batch_id}"
+        return f"{head} từ {entry.batch_file}" if entry.batch_file else head
+    head = f"undo of import #{entry.batch_id}"
+    return f"{head} from {entry.batch_file}" if entry.batch_file else head
+
+
 def describe(entry: HistoryEntry, lang: str = "en", kind: str = "") -> str:
     """One line saying what a row did, in the command line's words: English (``lang`` "en":
     "status: signed → sent"), or Vietnamese ("vi": "Trạng thái: Đã ký → Đã gửi") in the words
@@ -434,11 +452,15 @@ def describe(entry: HistoryEntry, lang: str = "en", kind: str = "") -> str:
         what = f"{entry.field}: {shown(entry.old, entry.old_label)} → {shown(entry.new, entry.new_label)}"
         if entry.op == "merge":
             what += " (merge)"
+        elif entry.undid_import:
+            what += f" ({_undo_of_import(entry, 'en')})"
         elif entry.imported:
             what += f" (import of {entry.batch_file})" if entry.batch_file else " (import)"
         return what
     if entry.op == "create" and entry.batch_id is not None:
         return f"created by the import of {entry.batch_file}" if entry.batch_file else "created by an import"
+    if entry.undid_import and entry.op == "delete":
+        return f"deleted ({_undo_of_import(entry, 'en')})"
     if entry.op == "purge":
         return "removed for good (trash emptied)"
     if entry.op in ("succeed", "post") and isinstance(entry.new, dict):  # issue 15
@@ -483,11 +505,15 @@ def _describe_vi(entry: HistoryEntry, kind: str) -> str:
         what = f"{name}: {old} → {new}"
         if entry.op == "merge":
             what += " (gộp)"
+        elif entry.undid_import:
+            what += f" ({_undo_of_import(entry, 'vi')})"
         elif entry.imported:
             what += f" (nhập từ {entry.batch_file})" if entry.batch_file else " (nhập dữ liệu)"
         return what
     if entry.op == "create" and entry.batch_id is not None:
         return f"Tạo khi nhập {entry.batch_file}" if entry.batch_file else "Tạo khi nhập dữ liệu"
+    if entry.undid_import and entry.op == "delete":
+        return f"Đã xoá ({_undo_of_import(entry, 'vi')})"
     if entry.op in ("succeed", "post") and isinstance(entry.new, dict):  # issue 15
         return f"{'Sắp xếp tổ chức' if entry.op == 'succeed' else 'Chức vụ hoặc người giữ chức vụ'}: {shown(entry.new)}"
     return _OPS_VI.get(entry.op, entry.op)

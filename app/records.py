@@ -190,6 +190,51 @@ def named_ids(
     return found
 
 
+VOCABULARY: dict[str, tuple[type[m.Tag] | type[m.Sector], tuple[tuple[Any, str, str], ...]]] = {
+    "sector": (m.Sector, ((m.OrganisationSector, "organisation_id", "organisation"),)),
+    "tag": (m.Tag, ((m.ContactTag, "contact_id", "contact"), (m.OrganisationTag, "organisation_id", "organisation"))),
+}  # fmt: skip
+"""Each vocabulary (a tag or sector row): its model and its link tables (table, owner column, owner kind)."""
+
+
+def vocabulary_ids(session: Session, kind: str, names: Iterable[str]) -> list[int]:
+    """The ids of the ``kind`` ("sector" or "tag") rows named ``names`` that exist (none created)."""
+    return sorted(set(named_ids(session, VOCABULARY[kind][0], names, create=False).values()))
+
+
+def drop_unused_vocabulary(
+    session: Session, candidates: Mapping[str, Iterable[int]], gone: Mapping[str, Iterable[int]] | None = None
+) -> dict[str, int]:
+    """Remove the sectors and tags of ``candidates`` ("sector"/"tag" → ids) no record uses any
+    more, an undo's own: those it created, now that the undo took them away again (reviewer: an
+    import's sectors stayed in the sector filter and the pickers after its undo). The links of
+    the records ``gone`` (kind → ids: the records the undo just removed) do not count as uses
+    and go with them; any other record's, live or in the trash, keeps the row. How many of each
+    were removed."""
+    gone_ids = {kind: set(ids) for kind, ids in (gone or {}).items()}
+    out: dict[str, int] = {}
+    for kind, ids in candidates.items():
+        model, links = VOCABULARY[kind]
+        wanted = sorted(set(ids))
+        for part in chunked(wanted):
+            used: set[int] = set()
+            for table, owner_column, owner_kind in links:
+                vocab_col = getattr(table, f"{kind}_id")
+                for vid, owner in session.execute(
+                    select(vocab_col, getattr(table, owner_column)).where(col(vocab_col).in_(part))
+                ):
+                    if int(owner) not in gone_ids.get(owner_kind, set()):
+                        used.add(int(vid))
+            unused = [i for i in part if i not in used]
+            if not unused:
+                continue
+            for table, _owner_column, _owner_kind in links:
+                session.execute(sql_delete(table).where(col(getattr(table, f"{kind}_id")).in_(unused)))
+            result = session.execute(sql_delete(model).where(col(model.id).in_(unused)))
+            out[kind] = out.get(kind, 0) + int(getattr(result, "rowcount", 0) or 0)
+    return out
+
+
 def _ids_in_order(session: Session, model: type[m.Tag] | type[m.Sector], names: list[str]) -> list[int]:
     by_key = named_ids(session, model, names)
     return [by_key[name_key(n)] for n in names if name_key(n)]

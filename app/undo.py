@@ -123,10 +123,14 @@ def restore_mark(session: Session) -> RestoreMark | None:
     return RestoreMark(at.replace(tzinfo=None), str(value.get("from") or ""), int(last))
 
 
-def restore_words(mark: RestoreMark, key: str, lang: str = "en") -> str:
+DAY_FORMAT = "%d/%m/%Y"  # the command line's dates; the window passes the user's (Settings)
+
+
+def restore_words(mark: RestoreMark, key: str, lang: str = "en", date_format: str = DAY_FORMAT) -> str:
     """A sentence about the restore: ``before`` (an operation Undo does not reach back to) or
-    ``nothing`` (nothing is left to undo since it)."""
-    when = f"{mark.at:%d/%m/%Y %H:%M}"
+    ``nothing`` (nothing is left to undo since it); its day written in ``date_format`` (a
+    strftime format: the window's follows the date format chosen in Settings)."""
+    when = f"{mark.at.strftime(date_format)} {mark.at:%H:%M}"
     return RESTORE_WORDS[_lang(lang)][key].format(source=mark.source or "?", when=when)
 
 
@@ -269,12 +273,56 @@ def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en
     for op in ("create", "restore"):
         for entity, ids in by_op[op].items():
             _set_deleted(session, entity, ids, now, now, actor, undo)
+    _drop_vocabulary(session, rows, by_op, now, actor, undo)
     from app import posts, reorg  # succession rows, posts and holdings go (or come back on a redo)
 
     reorg.after_undo(session, group_id, undo)
     posts.after_undo(session, group_id, undo)
     session.flush()
     return UndoResult(undo, group_id, description)
+
+
+def _drop_vocabulary(
+    session: Session,
+    rows: Sequence[Row[Any]],
+    by_op: dict[str, dict[str, list[int]]],
+    now: dt.datetime,
+    actor: str,
+    group: str,
+) -> None:
+    """The sectors and tags the operation brought in (a save that typed a new sector, a record
+    created with one) go with its undo when nothing else uses them (reviewer: they stayed in the
+    sector filter and the pickers). The records the undo removes keep their words in its
+    history ("Sectors: AI → empty"), so that a redo gives them back."""
+    brought: dict[str, set[str]] = {"sector": set(), "tag": set()}
+    for r in rows:
+        if r.op == "create" and isinstance(r.new, dict):
+            for kind in brought:
+                brought[kind] |= {str(x) for x in r.new.get(kind + "s") or []}
+        elif r.field in ("sectors", "tags") and r.op in ("update", "merge"):
+            old = {fold(str(x)) for x in r.old or []}
+            brought[r.field[:-1]] |= {str(x) for x in r.new or [] if fold(str(x)) not in old}
+    candidates = {k: records.vocabulary_ids(session, k, names) for k, names in brought.items() if names}
+    if not any(candidates.values()):
+        return
+    gone = {e: list(ids) for op in ("create", "restore") for e, ids in by_op[op].items() if e in _LINKED}
+    before = {
+        (e, i): records.snapshot(session, e, i, include_deleted=True) for e, ids in gone.items() for i in ids
+    }
+    if not records.drop_unused_vocabulary(session, candidates, gone):
+        return
+    for (entity, ident), snap in before.items():
+        after = records.snapshot(session, entity, ident, include_deleted=True)
+        for field in ("sectors", "tags"):
+            if field in snap and list(snap[field] or []) != list(after.get(field) or []):
+                bulk_edit.write_history(
+                    session,
+                    [{"id": ident, "field": field, "old": snap[field], "new": after.get(field) or []}],
+                    entity=entity, op="update", actor=actor, group=group, now=now,
+                )  # fmt: skip
+
+
+_LINKED = ("organisation", "contact")  # the kinds that have sectors or tags
 
 
 def _set_deleted(

@@ -162,15 +162,22 @@ def _latest_groups(session: Session, limit: int, actor: str | None) -> list[str]
 
 
 def recent_groups(
-    session: Session, limit: int = 50, actor: str | None = None, lang: str = "en"
+    session: Session,
+    limit: int = 50,
+    actor: str | None = None,
+    lang: str = "en",
+    date_format: str = undo.DAY_FORMAT,
 ) -> list[GroupEntry]:
     """The latest change groups, newest first, each with its label, who, when, how many
-    records, its kind and whether it can still be undone (``actor``: only that person's)."""
+    records, its kind and whether it can still be undone (``actor``: only that person's;
+    ``date_format``: the day in a reason that names one, as the window's Settings say)."""
     lang = _lang(lang)
-    return [entry(session, g, lang) for g in _latest_groups(session, limit, actor)]
+    return [entry(session, g, lang, date_format) for g in _latest_groups(session, limit, actor)]
 
 
-def entry(session: Session, group_id: str, lang: str = "en") -> GroupEntry:
+def entry(
+    session: Session, group_id: str, lang: str = "en", date_format: str = undo.DAY_FORMAT
+) -> GroupEntry:
     """One group, described and checked (see the module's notes)."""
     lang = _lang(lang)
     if not group_id:
@@ -200,7 +207,7 @@ def entry(session: Session, group_id: str, lang: str = "en") -> GroupEntry:
     if (mark := undo.before_restore(session, int(last_id))) is not None:  # came with the backup
         label = _label_before_restore(session, group_id, batch_id, lang, common)
         kind = "import" if batch_id is not None else _kind(session, group_id, stats)
-        reason = undo.restore_words(mark, "before", lang)
+        reason = undo.restore_words(mark, "before", lang, date_format)
         return GroupEntry(
             label=label, kind=kind, status=FINAL, reason=reason,
             batch_id=int(batch_id) if batch_id is not None else None, **common
@@ -431,13 +438,14 @@ def undo_entry(
     actor: str = "",
     lang: str = "en",
     progress: Callable[[int, int], None] | None = None,
+    date_format: str = undo.DAY_FORMAT,
 ) -> Undone:
     """Undo one group the way its kind is undone: an import by its batch, a merge by
     :func:`app.merge.undo_merge`, the rest by :func:`app.undo.undo_group`; refused, with the
     reason, when :func:`entry` says it cannot be undone. The undo is recorded (undoable).
     ``progress(done, total)``: an import's undo counts its records (the others are quick)."""
     lang = _lang(lang)
-    found = entry(session, group_id, lang)
+    found = entry(session, group_id, lang, date_format)
     if found.status != READY:
         raise (
             undo.UndoConflict(f"{found.label}: {found.reason}")

@@ -427,7 +427,7 @@ class AppContext(QObject):
 
     def refresh_undo(self) -> None:
         """Read this user's latest undoable operation in the background; announce it."""
-        engine, staff_id, lang = self.engine, self.staff_id, self.lang()
+        engine, staff_id, lang, day = self.engine, self.staff_id, self.lang(), self.settings.py_date_format()
         self._undo_reads += 1
         token = self._undo_reads
 
@@ -440,7 +440,7 @@ class AppContext(QObject):
                 mark = undo.restore_mark(s) if found is None and above is None else None
             if above is not None:  # the import is the newest: nothing older is offered before it
                 return None, above, latest, ""
-            blocked = undo.restore_words(mark, "nothing", lang) if mark is not None else ""
+            blocked = undo.restore_words(mark, "nothing", lang, day) if mark is not None else ""
             return ((found.description, found.group_id) if found else None), None, latest, blocked
 
         def done(result: _Offer) -> None:

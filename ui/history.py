@@ -61,6 +61,8 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
         if role == Qt.ItemDataRole.DecorationRole and column == "what":
             if e.merged:
                 return icon("merge")
+            if e.undid_import:
+                return icon("undo")
             if e.imported:
                 return icon("import")
             if e.op in ("delete", "purge"):
@@ -86,6 +88,13 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
             name = labels.field_label(e.field)
             if e.op == "merge":
                 return self.tr("%1 (merge)").replace("%1", name)
+            if e.undid_import:  # not said as the import itself (reviewer)
+                return (
+                    self.tr("%1 (undo of import #%2 from %3)")
+                    .replace("%1", name)
+                    .replace("%2", str(e.batch_id))
+                    .replace("%3", e.batch_file or "?")
+                )
             if e.imported:
                 return self.tr("%1 (import of %2)").replace("%1", name).replace("%2", e.batch_file or "?")
             if e.op == "purge":
@@ -99,6 +108,12 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
             if e.imported:
                 return self.tr("Created by the import of %1").replace("%1", e.batch_file or "?")
             return self.tr("Created")
+        if e.op == "delete" and e.undid_import:
+            return (
+                self.tr("Deleted (undo of import #%1 from %2)")
+                .replace("%1", str(e.batch_id))
+                .replace("%2", e.batch_file or "?")
+            )
         words = {
             "delete": self.tr("Deleted"),
             "restore": self.tr("Restored"),

@@ -147,6 +147,10 @@ class Settings:
             return ""
         return f"{self.fmt_date(value.date())} {value:%H:%M}"
 
+    def py_date_format(self) -> str:
+        """The chosen date format for strftime (sentences the services write with a date)."""
+        return DATE_FORMATS[self.date_format][0]
+
     def qt_date_format(self) -> str:
         return DATE_FORMATS[self.date_format][1]
 

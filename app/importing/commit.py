@@ -55,6 +55,7 @@ from db.tables import CHANGE as CHANGE_TABLE
 from db.tables import METHOD as METHOD_TABLE
 
 WRITE_CHUNK = 2000
+VOCABULARY_KEY = "vocabulary_created"  # ImportBatch.mapping: "sector"/"tag" → ids it created
 REF_COLUMNS = {
     "organisation_id": "org",
     "parent_id": "org",
@@ -670,6 +671,13 @@ def _commit_sheet(
         writer.write_new(kind, [r for r in preview.rows if r.status == "new"])
     writer.write_updates(kind, [r for r in preview.rows if r.status == "update"])
     writer.flush_changes()
+    if writer.vocab.created:
+        # the sectors and tags this import created, for its undo to remove again (nothing in the
+        # records' history names them: a vocabulary row has no history of its own)
+        made = dict(batch.mapping.get(VOCABULARY_KEY) or {})
+        for vocab_kind, ids in writer.vocab.created.items():
+            made[vocab_kind] = [*made.get(vocab_kind, []), *ids]
+        batch.mapping = {**batch.mapping, VOCABULARY_KEY: made}
     if kind == "meeting":
         # A meeting held moves its attendees' "last contacted" forward, as a logged one does
         # (app.contacted), in this import: its undo puts the old dates back.

@@ -108,6 +108,9 @@ class Vocab:
         self.session = session
         self.tags: dict[str, int] | None = None
         self.sectors: dict[str, int] | None = None
+        # the rows this import created ("sector"/"tag" → ids): its undo removes them again
+        # when nothing else uses them (the write lock is held: a name not read is a new row)
+        self.created: dict[str, list[int]] = {}
 
     def _ids(self, model: type[m.Tag] | type[m.Sector], names: Iterable[str]) -> list[int]:
         """Ids in the order of ``names``; the vocabulary is read once per import and the new
@@ -122,7 +125,10 @@ class Vocab:
         names = list(names)
         new = [n for n in names if name_key(n) and name_key(n) not in cache]
         if new:
-            cache.update(named_ids(self.session, model, new))
+            made = named_ids(self.session, model, new)
+            cache.update(made)
+            mine = self.created.setdefault("tag" if model is m.Tag else "sector", [])
+            mine += [i for i in made.values() if i not in mine]
         out: list[int] = []
         for name in names:
             key = name_key(name)

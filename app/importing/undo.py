@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 from app import records
 from app.errors import NotFoundError
 from app.importing import store
-from app.importing.commit import derived
+from app.importing.commit import VOCABULARY_KEY, derived
 from app.importing.errors import ImportCancelled, ImportRefused
 from app.importing.matching import MODELS
 from app.importing.messages import FieldName, Message, Term, msg, text
@@ -49,6 +49,7 @@ class UndoResult:
     restored: dict[str, int] = field(default_factory=dict)
     kept: list[Message] = field(default_factory=list)  # what was kept, and why
     swept: dict[str, int] = field(default_factory=dict)  # left by earlier undos, removed now
+    vocabulary: dict[str, int] = field(default_factory=dict)  # sectors, tags it created, removed
 
     @property
     def conflicts(self) -> list[str]:
@@ -218,6 +219,10 @@ def undo_import(
     # Records earlier undos kept only because this batch's records used them are unused now:
     # removing them leaves no orphan, whatever order the imports are undone in.
     result.swept = _sweep(session, undone, now, actor, history)
+    # The sectors and tags these imports created that nothing uses now go too, in this transaction
+    # (reviewer: "AI", "Quantum" stayed in the sector filter after the undo); one a record saved
+    # since uses stays.
+    result.vocabulary = _drop_vocabulary(session, undone)
     if history:
         for batch_rows in chunked(history, 2000):
             session.execute(insert(m.Change), list(batch_rows))
@@ -302,6 +307,37 @@ def _delete(
         if n:
             deleted[entity] = n
     return deleted
+
+
+def _drop_vocabulary(session: Session, undone: set[int]) -> dict[str, int]:
+    """Remove the sectors and tags the ``undone`` imports created that no record uses any more
+    (the links of the records those imports created and their undos removed do not count)."""
+    candidates: dict[str, list[int]] = {}
+    for mapping in session.exec(
+        select(m.ImportBatch.mapping).where(col(m.ImportBatch.id).in_(sorted(undone)))
+    ):
+        made = (mapping or {}).get(VOCABULARY_KEY) or {}
+        for kind, ids in made.items():
+            if kind in records.VOCABULARY:
+                candidates.setdefault(kind, []).extend(int(i) for i in ids)
+    if not candidates:
+        return {}
+    created: dict[str, list[int]] = {}
+    for entity, ident in session.execute(
+        sa_select(CHANGE.c.entity, CHANGE.c.entity_id).where(
+            CHANGE.c.batch_id.in_(sorted(undone)),
+            CHANGE.c.op == "create",
+            CHANGE.c.entity.in_(("organisation", "contact")),
+        )
+    ):
+        created.setdefault(entity, []).append(int(ident))
+    gone: dict[str, list[int]] = {}
+    for entity, ids in created.items():
+        model = ENTITY_MODELS[entity]
+        for part in chunked(ids):
+            stmt = select(model.id).where(col(model.id).in_(part), col(model.deleted_at).is_not(None))
+            gone.setdefault(entity, []).extend(int(i) for i in session.exec(stmt) if i is not None)
+    return records.drop_unused_vocabulary(session, candidates, gone)
 
 
 def _undone_batches(session: Session) -> set[int]:

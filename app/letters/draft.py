@@ -31,6 +31,7 @@ import re
 import shutil
 import string
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -390,6 +391,34 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+LETTER_SERIFS = ("Times New Roman", "Liberation Serif", "Tinos")
+"""The letter's face (``docx_layout.FONT``) and those LibreOffice sets in its place, metric for
+metric, when it is missing."""
+VIETNAMESE_LETTERS = "1ec7 1edf 1ee3 1b0 1a1"  # ệ ở ợ ư ơ: fontconfig's charset of the test
+
+
+def office_font_whole() -> bool:
+    """Whether LibreOffice can set a Vietnamese letter in one face: Times New Roman, or a face
+    it substitutes for it, with the Vietnamese letters. Windows and macOS ship Times New Roman
+    with them. Elsewhere fontconfig is asked; without such a face LibreOffice fills each ệ, ở, ư
+    from another font, visibly wider inside the words of an official letter (reviewer: Nimbus
+    Roman and DejaVu Serif mixed in "Đổi mới", "cảm ơn"). Nothing to ask (no fc-list): True."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return True
+    try:
+        found = subprocess.run(
+            [fc_list, f":charset={VIETNAMESE_LETTERS}", "family"],
+            capture_output=True, text=True, timeout=20, check=False,
+        ).stdout  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return True
+    families = {name.strip() for line in found.splitlines() for name in line.split(",")}
+    return any(face in families for face in LETTER_SERIFS)
+
+
 def write_pdf(
     doc: LetterDoc, path: Path, *, engine: str = "auto", timeout_s: float = 120
 ) -> tuple[Path, str]:
@@ -397,8 +426,12 @@ def write_pdf(
     (``engine="libreoffice"``), else drawn with reportlab (``"reportlab"``). Returns the path
     and the engine used. ``"auto"`` draws it with reportlab also when LibreOffice is there but
     converts nothing (an install without Writer: "source file could not be loaded"), so that a
-    draft is never refused for a PDF it can draw."""
+    draft is never refused for a PDF it can draw, and when the computer has no face to set the
+    letter's Vietnamese in Times New Roman's place (:func:`office_font_whole`): reportlab embeds
+    its own, whole."""
     office = soffice() if engine in ("auto", "libreoffice") else None
+    if office is not None and engine == "auto" and not office_font_whole():
+        office = None
     if engine == "libreoffice" and office is None:
         raise refused(
             "LibreOffice (soffice) is not installed; use the reportlab engine",

@@ -1,30 +1,27 @@
 """Under a Vietnamese locale ``ketnoi due`` and "no such record" speak Vietnamese, in the
 window's words (reviewer: LANG=vi_VN.UTF-8 printed "2 overdue · 1 due today … (4 wd late)",
-"No action with id 999", "No contact with id 999"). Real subprocesses on a real SQLite file."""
+"No action with id 999", "No contact with id 999"). The command line (tests/cli/inproc.py) on a real SQLite file."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from tests.cli.inproc import as_in_a_test, run_cli
 
-def _run(db: Path, *args: str, lang: str = "vi_VN.UTF-8") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""}
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args, "--db", str(db)],
-        check=False, capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
+
+def _run(db: Path, *args: str, lang: str = "vi_VN.UTF-8") -> SimpleNamespace:
+    return run_cli(db, *args, lang=lang)
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("due") / "k.db"
-    assert _run(path, "demo").returncode == 0
+    with as_in_a_test(path.parent):
+        assert _run(path, "demo").returncode == 0
     return path
 
 

@@ -8,44 +8,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
-import pytest
-
-from app.cli import main
 from tests.app.mail.files import eml_bytes
+from tests.cli.inproc import run_cli
 
 VI, EN = "vi_VN.UTF-8", "en_GB.UTF-8"
 
 
-@pytest.fixture(autouse=True)
-def _cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Iterator[None]:
-    """The command line run in this process (``app.cli.main``), its locale set per call: fifty
-    subprocesses cost this file minutes on a loaded machine, and the language is read from the
-    environment at each call (tests/cli/test_letter_words_vi.py runs it as a process)."""
-    _CLI[:] = [monkeypatch, capsys]
-    yield
-    _CLI.clear()
-
-
-_CLI: list[Any] = []
-
-
 def _run(db: Path, *args: str, lang: str = VI) -> SimpleNamespace:
-    monkeypatch, capsys = _CLI
-    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", lang)
-    monkeypatch.setenv("HOME", str(db.parent))
-    monkeypatch.setenv("KETNOI_ACTOR", "Hoa")  # who the history says made each change
-    capsys.readouterr()
-    code = main([*args, "--db", str(db)])
-    said = capsys.readouterr()
-    assert code == 0, said.err
-    return SimpleNamespace(stdout=said.out, stderr=said.err)
+    # (who the history says made each change: Hoa)
+    done = run_cli(db, *args, lang=lang, env={"HOME": str(db.parent), "KETNOI_ACTOR": "Hoa"})
+    assert done.returncode == 0, done.stderr
+    return done
 
 
 def _lines(db: Path, *args: str, lang: str = VI) -> list[str]:

@@ -1,28 +1,23 @@
 """``ketnoi KIND show`` prints the window's words, not stored codes (reviewer: it printed
 ``organisation_id 2``, ``direction we_owe``, ``priority 2``, ``confidential False`` and
 ``created_at 2026-12-05 13:47:51.064573+00:00``); ``--json`` keeps the stored values.
-Real subprocesses on a real SQLite file, under a Vietnamese and an English locale."""
+The command line (tests/cli/inproc.py) on a real SQLite file, under a Vietnamese and an English locale."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.cli.inproc import as_in_a_test, run_cli
+
 
 def _run(db: Path, *args: str, lang: str = "en_GB.UTF-8") -> str:
-    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "TZ": "Asia/Ho_Chi_Minh"}
-    done = subprocess.run(
-        [sys.executable, "-m", "app.cli", *args, "--db", str(db)],
-        check=False, capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
+    done = run_cli(db, *args, lang=lang, env={"TZ": "Asia/Ho_Chi_Minh"})
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -40,7 +35,8 @@ def _fields(out: str) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("show") / "k.db"
-    _run(path, "demo")
+    with as_in_a_test(path.parent):
+        _run(path, "demo")
     return path
 
 

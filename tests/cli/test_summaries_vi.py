@@ -1,32 +1,29 @@
 """Under a Vietnamese locale ``ketnoi demo``, ``export-ics`` and ``export-vcard`` say what they
 wrote in Vietnamese (reviewer: LANG=vi_VN.UTF-8 printed "Demo data written…", "Wrote …" and
-"left out: meeting #999: no such meeting"); ``--json`` keeps its English for scripts. Real
-subprocesses on a real SQLite file."""
+"left out: meeting #999: no such meeting"); ``--json`` keeps its English for scripts. The
+command line (tests/cli/inproc.py) on a real SQLite file."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from tests.cli.inproc import as_in_a_test, run_cli
 
-def _run(db: Path, *args: str, lang: str = "vi_VN.UTF-8") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args, "--db", str(db)],
-        check=False, capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
+
+def _run(db: Path, *args: str, lang: str = "vi_VN.UTF-8") -> SimpleNamespace:
+    return run_cli(db, *args, lang=lang)
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     path = tmp_path_factory.mktemp("vi") / "k.db"
-    done = _run(path, "demo")
+    with as_in_a_test(path.parent):
+        done = _run(path, "demo")
     assert done.returncode == 0, done.stderr
     return path, done.stdout
 

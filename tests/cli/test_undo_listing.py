@@ -1,24 +1,19 @@
 """``ketnoi undo`` without an id lists what can be undone in one consistent layout (reviewer: a
 redo's id ``uu43659ecb…`` stood out from the others unexplained): a header saying what the
 ids are for, the ids in one column as wide as the longest, when in local time day first, and a
-line saying what an id starting "uu" is. Real subprocesses on a real SQLite file."""
+line saying what an id starting "uu" is. The command line (tests/cli/inproc.py) on a real SQLite file."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.cli.inproc import run_cli
 
 
 def _run(db: Path, *args: str, lang: str = "en_GB.UTF-8") -> str:
-    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "TZ": "Asia/Ho_Chi_Minh"}
-    done = subprocess.run(
-        [sys.executable, "-m", "app.cli", *args, "--db", str(db)],
-        check=False, capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
+    done = run_cli(db, *args, lang=lang, env={"TZ": "Asia/Ho_Chi_Minh"})
     assert done.returncode == 0, done.stderr
     return done.stdout
 

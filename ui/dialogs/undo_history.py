@@ -198,6 +198,7 @@ class UndoHistoryDialog(QDialog):
     def load(self) -> None:
         """Read the latest groups on a pool thread (their checks grow with the history)."""
         engine, lang, limit = self.ctx.engine, self.ctx.lang(), self.LIMIT
+        day = self.ctx.settings.py_date_format()  # a reason's date as Settings say (a restore's)
         only_mine, staff_id = self.mine.isChecked(), self.ctx.staff_id
 
         def work(task: Task) -> list[GroupEntry]:
@@ -206,7 +207,7 @@ class UndoHistoryDialog(QDialog):
                 if only_mine:
                     actor = recorded_name(s, staff_id)
                 task.check()
-                return undo_history.recent_groups(s, limit=limit, actor=actor, lang=lang)
+                return undo_history.recent_groups(s, limit=limit, actor=actor, lang=lang, date_format=day)
 
         self.undo_button.setEnabled(False)
         self.ctx.tasks.run(work, on_done=self._loaded, on_error=self._failed, owner=self)
@@ -273,7 +274,7 @@ class UndoHistoryDialog(QDialog):
                 found = import_history(s, batch_id=e.batch_id)
             if found and not confirm_undo_import(self, self.ctx, found[0]):
                 return
-        actor, lang = self.ctx.actor(), self.ctx.lang()
+        actor, lang, day = self.ctx.actor(), self.ctx.lang(), self.ctx.settings.py_date_format()
         self.undo_button.setEnabled(False)
         self.progress_label.setText(self.tr("Undoing: %1").replace("%1", e.label))
         self.progress.setRange(0, 0)  # busy until a count comes (an import's undo counts its records)
@@ -286,7 +287,9 @@ class UndoHistoryDialog(QDialog):
         redo: list[tuple[str, str]] = []  # what Edit → Redo then offers back
 
         def work(s: Session, task: Task) -> list[int]:
-            result = undo_history.undo_entry(s, e.group_id, actor=actor, lang=lang, progress=task.progress)
+            result = undo_history.undo_entry(
+                s, e.group_id, actor=actor, lang=lang, progress=task.progress, date_format=day
+            )
             kept.extend(result.kept)
             if e.kind == "undo":
                 said[0] = _tr("Redone: %1").replace("%1", undo_history.base_label(s, e.group_id, lang))

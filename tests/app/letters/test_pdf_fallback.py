@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.cli import main
+from app.letters import draft
 
 
 @pytest.fixture
@@ -25,6 +26,8 @@ def writerless_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     script.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 0\n")
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
+    # (as on a computer with Times New Roman: else "auto" never asks LibreOffice, test_pdf_one_face.py)
+    monkeypatch.setattr(draft, "office_font_whole", lambda: True)
     return script
 
 
