@@ -2,41 +2,31 @@
 English or Vietnamese, accents optional (reviewer, under LANG=vi_VN.UTF-8: ``--attendee "phan
 thanh son:Chủ trì"`` gave "No contact matches …", ``--kind "Buổi làm việc"`` was refused in
 English with codes only, and --help listed no roles). A word that names none is refused in the
-CLI's language, listing that language's words. Real subprocesses on a real SQLite file."""
+CLI's language, listing that language's words. The command line (tests/cli/inproc.py) on a real SQLite file."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+
+from tests.cli.inproc import as_in_a_test, run_cli
 
 VI, EN = "vi_VN.UTF-8", "en_GB.UTF-8"
 
 
-def _run(db: Path, *args: str, lang: str = VI) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "LANG": lang,
-        "LC_ALL": "",
-        "LC_MESSAGES": "",
-        "LANGUAGE": "",
-        "HOME": str(db.parent),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args, "--db", str(db)],
-        check=False, capture_output=True, text=True, env=env, timeout=180,
-    )  # fmt: skip
+def _run(db: Path, *args: str, lang: str = VI) -> SimpleNamespace:
+    return run_cli(db, *args, lang=lang, env={"HOME": str(db.parent)})
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "k.db"
-    assert _run(path, "demo", lang=EN).returncode == 0
+    with as_in_a_test(path.parent):
+        assert _run(path, "demo", lang=EN).returncode == 0
     return path
 
 

@@ -3,32 +3,25 @@
 words (reviewer, under LANG=vi_VN.UTF-8: "organisations", "1 result in 121 ms", "Merged
 contact…", "full_name", "organisation_id 2", "deleted … by root"); English under an English
 locale, as before.
-Real subprocesses on a real SQLite file."""
+The command line (tests/cli/inproc.py) on a real SQLite file."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+
+from tests.cli.inproc import as_in_a_test, run_cli
 
 VI, EN = "vi_VN.UTF-8", "en_GB.UTF-8"
 
 
-def _run(db: Path, *args: str, lang: str = VI) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": "", "HOME": str(db.parent),
-        "KETNOI_ACTOR": "hoa",
-    }  # fmt: skip
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args, "--db", str(db)],
-        check=False, capture_output=True, text=True, env=env, timeout=180,
-    )  # fmt: skip
+def _run(db: Path, *args: str, lang: str = VI) -> SimpleNamespace:
+    return run_cli(db, *args, lang=lang, env={"HOME": str(db.parent), "KETNOI_ACTOR": "hoa"})
 
 
 def _ok(db: Path, *args: str, lang: str = VI) -> list[str]:
@@ -40,7 +33,8 @@ def _ok(db: Path, *args: str, lang: str = VI) -> list[str]:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "k.db"
-    assert _run(path, "demo", lang=EN).returncode == 0
+    with as_in_a_test(path.parent):
+        assert _run(path, "demo", lang=EN).returncode == 0
     return path
 
 
