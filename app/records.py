@@ -474,6 +474,18 @@ def get(session: Session, entity: str, entity_id: int) -> Values:
     return values
 
 
+def defaults(entity: str) -> Values:
+    """The values a new record of ``entity`` starts with where none is given, as db/models.py
+    declares them (an action's priority 2, an organisation's kind "other"): a new record's form
+    starts on them, so that the window saves what the command line and imports save."""
+    out: Values = {}
+    for name, info in _model(entity).model_fields.items():
+        if name in _BASE_FIELDS or name in DERIVED or info.is_required() or info.default_factory is not None:
+            continue
+        out[name] = info.default
+    return out
+
+
 def label(session: Session, entity: str, entity_id: int) -> str:
     row = session.get(_model(entity), entity_id)
     return str(getattr(row, LABEL_FIELD[entity], "")) if row else f"#{entity_id}"

@@ -16,6 +16,7 @@ make-up working days; an office row wins over the public calendar for its day.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,11 +34,33 @@ MAX_DAYS = 3660
 """How far a count may run (about ten years): a typo of +30000 is refused, not looped over."""
 
 
+DAY_FIRST = "%d/%m/%Y"
+# How the package writes a date inside a name ("Day off (substituted from 08/22/2026)", "Ngày nghỉ
+# (thay cho ngày 22/08/2026)"): its en_US names month first, its vi names day first.
+_NAMED_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _dates_written(name: str, lang: str, date_format: str) -> str:
+    """``name`` with each date the package wrote in it in ``date_format`` (strftime)."""
+
+    def rewrite(found: re.Match[str]) -> str:
+        a, b, year = (int(x) for x in found.groups())
+        month, day = (b, a) if lang == "vi" else (a, b)
+        try:
+            return dt.date(year, month, day).strftime(date_format)
+        except ValueError:  # not a date after all: left as written
+            return found.group(0)
+
+    return _NAMED_DATE.sub(rewrite, name)
+
+
 @lru_cache(maxsize=64)
-def public_holidays(year: int, lang: str = "vi") -> Mapping[dt.date, str]:
-    """Vietnam's public holidays of ``year`` with their names (``lang`` "vi" or "en")."""
+def public_holidays(year: int, lang: str = "vi", date_format: str = DAY_FIRST) -> Mapping[dt.date, str]:
+    """Vietnam's public holidays of ``year`` with their names (``lang`` "vi" or "en"); a date in
+    a name (a day off substituted from a Saturday) is written in ``date_format`` (strftime)."""
+    lang = "vi" if lang == "vi" else "en"
     names = holidays.country_holidays("VN", years=year, language="vi" if lang == "vi" else "en_US")
-    return dict(names.items())
+    return {day: _dates_written(name, lang, date_format) for day, name in names.items()}
 
 
 @lru_cache(maxsize=64)
@@ -72,6 +95,7 @@ class WorkCalendar:
 
     office: dict[dt.date, OfficeDayRow] = field(default_factory=dict)
     lang: str = "vi"
+    date_format: str = DAY_FIRST  # strftime: how a date inside a holiday's name is written
 
     def holiday_name(self, day: dt.date) -> str:
         """The name of the holiday or office day off on ``day``; "" on other days."""
@@ -82,7 +106,7 @@ class WorkCalendar:
                 if row.working
                 else (row.note or ("Ngày nghỉ của cơ quan" if self.lang == "vi" else "Office day off"))
             )
-        return public_holidays(day.year, self.lang).get(day, "")
+        return public_holidays(day.year, self.lang, self.date_format).get(day, "")
 
     def is_working_day(self, day: dt.date) -> bool:
         row = self.office.get(day)
@@ -147,15 +171,17 @@ class WorkCalendar:
         return None
 
 
-def public_calendar(lang: str = "vi") -> WorkCalendar:
+def public_calendar(lang: str = "vi", date_format: str = DAY_FIRST) -> WorkCalendar:
     """The calendar without the office's rows (for code that has no database at hand)."""
-    return WorkCalendar(lang=lang)
+    return WorkCalendar(lang=lang, date_format=date_format)
 
 
-def load_calendar(session: Session, lang: str = "vi") -> WorkCalendar:
-    """The public calendar with the office's rows (a small table: read whole)."""
+def load_calendar(session: Session, lang: str = "vi", date_format: str = DAY_FIRST) -> WorkCalendar:
+    """The public calendar with the office's rows (a small table: read whole); the names'
+    dates in ``date_format`` (the window passes the one chosen in Settings)."""
     rows = session.execute(select(OFFICE_DAY.c.day, OFFICE_DAY.c.working, OFFICE_DAY.c.note))
-    return WorkCalendar({r.day: OfficeDayRow(r.day, bool(r.working), r.note or "") for r in rows}, lang=lang)
+    office = {r.day: OfficeDayRow(r.day, bool(r.working), r.note or "") for r in rows}
+    return WorkCalendar(office, lang=lang, date_format=date_format)
 
 
 # --- the office's table ----------------------------------------------------------------------
@@ -209,7 +235,7 @@ def holidays_in(cal: WorkCalendar, years: Iterable[int]) -> list[tuple[dt.date, 
     wanted = set(years)
     out: dict[dt.date, tuple[dt.date, str, bool]] = {}
     for y in sorted(wanted):
-        for day, name in public_holidays(y, cal.lang).items():
+        for day, name in public_holidays(y, cal.lang, cal.date_format).items():
             out[day] = (day, name, False)
         for day in public_workdays(y):
             out[day] = (day, "Ngày làm bù" if cal.lang == "vi" else "Make-up working day", True)

@@ -171,7 +171,7 @@ class DashboardView(QScrollArea):
     def refresh(self) -> None:
         """Gather in the background (the counts grow with the database), show on return."""
         today, engine, staff_id = self.ctx.today(), self.ctx.engine, self.ctx.staff_id
-        now, lang = clock.now(), self.ctx.lang()
+        now, lang, day_format = clock.now(), self.ctx.lang(), self.ctx.settings.py_date_format()
 
         def work(_task: Task) -> dict[str, Any]:
             with read_session(engine) as s:
@@ -184,7 +184,7 @@ class DashboardView(QScrollArea):
                     "recent": dashboard.recent_organisations(s, limit=5, now=now),
                     "me": dashboard.staff_name(s, staff_id),
                     "map": stakeholder_points(s, today=today),
-                    "holiday": workdays.load_calendar(s, lang).next_holiday(today),
+                    "holiday": workdays.load_calendar(s, lang, day_format).next_holiday(today),
                 }
 
         self._generation += 1

@@ -53,6 +53,8 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
     # Settings wins. An explicit --db or KETNOI_DATABASE_URL (anything else) wins over Settings.
     if settings.database_url and (not url or url == default_url()):
         url = settings.database_url
+    elif url and url != default_url():
+        settings.command_line_url = resolve_url(url)  # for this session only (Settings says so)
     target = resolve_url(url)
     from ui.main_window import MainWindow
 

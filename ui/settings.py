@@ -44,6 +44,9 @@ class Settings:
         else:
             self._q = QSettings(ORGANISATION, APPLICATION)
         make_private(Path(self._q.fileName()))
+        # The database given by --db (or KETNOI_DATABASE_URL) that this session opened over the
+        # saved choice; not saved: Settings → Database says so beside the saved choice.
+        self.command_line_url = ""
 
     @property
     def qsettings(self) -> QSettings:

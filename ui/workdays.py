@@ -145,12 +145,13 @@ class WorkingDaysDialog(QDialog):
 
     def reload(self) -> None:
         year, engine, today = self.year.value(), self.ctx.engine, self.ctx.today()
+        lang, day_format = self.ctx.lang(), self.ctx.settings.py_date_format()  # a name's date as chosen
 
         def work(_task: Task) -> tuple[list[tuple[dt.date, str, bool, bool]], Any]:
             from db.engine import read_session
 
             with read_session(engine) as s:
-                cal = workdays.load_calendar(s, self.ctx.lang())
+                cal = workdays.load_calendar(s, lang, day_format)
             rows = [(d, n, w, d in cal.office) for d, n, w in workdays.holidays_in(cal, [year])]
             return rows, cal.next_holiday(today)
 

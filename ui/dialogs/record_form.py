@@ -204,10 +204,11 @@ class RecordForm(QDialog):
             self.version, self._base = current["version"], current
             self._fill(current, names)
             self._original = self.values()
-        elif initial:
+        else:  # a new record: each choice starts on the model's default (priority Normal, not High)
+            starting = {**records.defaults(entity), **(initial or {})}
             with ctx.read() as s:
-                names = self._names(s, initial)
-            self._fill(initial, names)
+                names = self._names(s, starting)
+            self._fill(starting, names)
         self._initial = self.values()  # what the form showed on opening: Esc asks if it changed
         self._discard_confirmed = False
         if self.duplicates is not None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import lists, records, team
+from db.paths import default_url, resolve_url
 from ui import file_dialogs, i18n, labels
 from ui import team as team_ui
 from ui.context import AppContext
@@ -63,6 +64,24 @@ class SettingsDialog(QDialog):
         note = QLabel(self.tr("A new database location takes effect when Ketnoi starts again."), self)
         note.setEnabled(False)
         note.setWordWrap(True)
+        # Started with --db: the choice above is the saved one, not what is open; say which is which
+        # (showing the --db one as the choice would save it for good on OK).
+        by_command_line = QLabel(self)
+        by_command_line.setObjectName("settings_command_line_database")
+        by_command_line.setWordWrap(True)
+        by_command_line.hide()
+        given = s.command_line_url
+        saved = labels.database_location(resolve_url(url or default_url()))
+        if given and labels.database_location(given) == where and saved != where:
+            by_command_line.setText(
+                self.tr(
+                    "This database was given on the command line (--db or KETNOI_DATABASE_URL) "
+                    "and is open for this session only. The choice above is the saved one (%1): "
+                    "Ketnoi opens it when started without --db."
+                ).replace("%1", saved)
+            )
+            by_command_line.show()
+        self.command_line_note = by_command_line
 
         self.staff = QComboBox(self)
         self.staff.setObjectName("settings_staff")
@@ -99,6 +118,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.use_server)
         form.addRow("", self.server)
         form.addRow("", current)
+        form.addRow("", by_command_line)
         form.addRow("", note)
         add_staff = QPushButton(self.tr("New staff member…"), self)
         add_staff.setObjectName("settings_add_staff")
