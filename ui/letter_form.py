@@ -144,7 +144,7 @@ class LetterForm(QDialog):
             form.addRow(tr("To (organisation)"), self.organisation)
             form.addRow(tr("To (person)"), self.contact)
             form.addRow(tr("To (post)"), self.post)
-            form.addRow(tr("Kính gửi"), self.addressee)
+            form.addRow(tr("Addressed to (kính gửi)"), self.addressee)
             form.addRow(tr("Signer's post"), self.signer_title)
             form.addRow(tr("Signer"), self.signer_name)
             form.addRow(tr("Copies to"), self.copies)
