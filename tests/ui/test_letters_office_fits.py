@@ -60,3 +60,21 @@ def test_the_office_lines_are_read_whole(qtbot: Any, language: str, ctx: Any, en
     assert dialog.width() <= area.width() and dialog.height() <= area.height()
     assert dialog.minimumSizeHint().width() <= area.width()
     dialog.grab().save(f"/tmp/h53/office_{language}.png")
+
+
+def test_a_very_long_office_line_keeps_the_dialog_on_the_screen(qtbot: Any, ctx: Any, engine: Any) -> None:
+    """A line longer than the screen is wide (the offscreen test screen is 800 px) scrolls in its
+    box; the dialog stays within the screen."""
+    from ui.letter_form import OfficeDialog
+
+    long_name = " – ".join(["TRUNG TÂM ĐỔI MỚI SÁNG TẠO QUỐC GIA VÀ MẠNG LƯỚI ĐỔI MỚI SÁNG TẠO VIỆT NAM"] * 2)
+    with unit_of_work(engine) as s:
+        office.save_profile(s, {"name": long_name})
+    dialog = OfficeDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_idle(qtbot, ctx)
+    area = dialog.screen().availableGeometry()
+    assert dialog.fontMetrics().horizontalAdvance(long_name) > area.width()
+    assert dialog.width() <= area.width() and dialog.minimumSizeHint().width() <= area.width()
+    assert dialog.edits["name"].text() == long_name
