@@ -163,7 +163,7 @@ FIELDS: dict[str, Pair] = {
     "template": ("Kind of letter", "Loại thư"),
     "subject": ("Subject", "Trích yếu"),
     "subject_en": ("Subject in English", "Trích yếu tiếng Anh"),
-    "addressee": ("Kính gửi", "Kính gửi"),
+    "addressee": ("Addressed to (kính gửi)", "Kính gửi"),
     "signer_title": ("Signer's post", "Chức vụ người ký"),
     "signer_name": ("Signer", "Người ký"),
     "body": ("Text", "Nội dung"),

@@ -253,7 +253,7 @@ def field_label(name: str) -> str:
         "template": tr("Labels", "Kind of letter"),
         "subject": tr("Labels", "Subject"),
         "subject_en": tr("Labels", "Subject in English"),
-        "addressee": tr("Labels", "Kính gửi"),
+        "addressee": tr("Labels", "Addressed to (kính gửi)"),
         "signer_title": tr("Labels", "Signer's post"),
         "signer_name": tr("Labels", "Signer"),
         "body": tr("Labels", "Text"),

@@ -144,7 +144,7 @@ class LetterForm(QDialog):
             form.addRow(tr("To (organisation)"), self.organisation)
             form.addRow(tr("To (person)"), self.contact)
             form.addRow(tr("To (post)"), self.post)
-            form.addRow(tr("Kính gửi"), self.addressee)
+            form.addRow(tr("Addressed to (kính gửi)"), self.addressee)
             form.addRow(tr("Signer's post"), self.signer_title)
             form.addRow(tr("Signer"), self.signer_name)
             form.addRow(tr("Copies to"), self.copies)
@@ -339,6 +339,42 @@ class OfficeDialog(QDialog):
         lay.addWidget(hint)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
+        self._fit(form)
+
+    def _fit(self, form: QFormLayout) -> None:
+        """Boxes wide enough to read the office's header lines whole ("TRUNG TÂM ĐỔI MỚI SÁNG
+        TẠO QUỐC GIA", not "ÁNG TẠO QUỐC GIA" scrolled to its end in a 125 px box) with room for a
+        few more letters, and a dialog wide enough for its title; never wider than the screen (on a
+        narrower one the longest lines scroll in their boxes)."""
+        metrics = self.fontMetrics()
+        slack = metrics.horizontalAdvance("MMMMMM")  # a few letters more may be typed unseen-cut
+        margins = 16  # the line edit's frame and text margins
+        widest = max((metrics.horizontalAdvance(e.text()) for e in self.edits.values()), default=0)
+        field = max(widest + slack + margins, 320)
+        label_width = max(
+            (
+                label.sizeHint().width()
+                for row in range(form.rowCount())
+                if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+                and (label := item.widget()) is not None
+            ),
+            default=0,
+        )
+        outer = self.layout()
+        m = outer.contentsMargins() if outer is not None else None
+        sides = (m.left() + m.right()) if m is not None else 22
+        spacing = max(form.horizontalSpacing(), 6)
+        title = metrics.horizontalAdvance(self.windowTitle()) + 200  # icon, bold title, buttons
+        width = max(label_width + spacing + field + sides, title)
+        height = self.sizeHint().height()
+        screen = self.screen()
+        if screen is not None and screen.availableGeometry().width() > 0:
+            area = screen.availableGeometry()
+            width = min(width, area.width() - 40)
+            height = min(height, area.height() - 60)
+        for edit in self.edits.values():
+            edit.setMinimumWidth(max(0, min(field, width - label_width - spacing - sides)))
+        self.resize(width, max(height, self.minimumSizeHint().height()))
 
     def save(self) -> None:
         from app.letters import office

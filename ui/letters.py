@@ -304,7 +304,7 @@ class LettersDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         actor, ident = self.ctx.actor(), int(r["id"])
-        self._run(lambda s: reg.sign(s, ident, actor=actor), tr("Signed: Số %1"), ident)
+        self._run(lambda s: reg.sign(s, ident, actor=actor), tr("Signed: No. %1"), ident)
 
     def mark(self, status: str) -> None:
         r = self.current()

@@ -234,3 +234,81 @@ def test_names_and_organisations_get_the_room(
         if not shows_whole(table, section, name):
             problems.append(f"contact.organisation cuts {name!r}: {table.columnWidth(section)} px")
     assert problems == [], (language, size, problems)
+
+
+def _shown(qtbot: Any, ctx: Any, entity: str, width: int = 1280) -> Any:
+    """The main window ``width``×720 showing ``entity``'s list, its columns fitted to its rows."""
+    from ui.main_window import VIEWS, MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    sized(window, width, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    wait_idle(qtbot, ctx)
+    window._restore_views_state()
+    window.nav.setCurrentRow(VIEWS.index(entity))
+    wait_idle(qtbot, ctx)
+    panel = window.views[entity].list
+    qtbot.waitUntil(lambda: panel.view.isVisible() and panel.model.rowCount() > 0)
+    qtbot.wait(300)
+    return window, panel
+
+
+def test_an_emptied_list_keeps_its_column_widths(qtbot: Any, demo_ctx: Any) -> None:
+    """A list that empties (nothing matches its filter; the server away in team mode) keeps the
+    widths its rows had: a reviewer saw Meetings' Title squeezed to ~38 px, its title's width,
+    beside a 445 px Location."""
+    from app import lists
+
+    _window, panel = _shown(qtbot, demo_ctx, "meeting")
+    header = panel.view.horizontalHeader()
+    keys = lists.COLUMNS["meeting"]
+    before = [header.sectionSize(i) for i in range(len(keys))]
+    assert before[keys.index("title")] > 200
+    panel.search.setText("zzzz không có cuộc họp nào như thế")
+    panel.apply_filters()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
+    qtbot.wait(300)  # the fit queued after the reset
+    after = [header.sectionSize(i) for i in range(len(keys))]
+    assert after == before, (before, after)
+    panel.search.setText("")
+    panel.apply_filters()
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
+
+
+def test_a_row_changed_live_refits_the_columns(qtbot: Any, demo_ctx: Any, tmp_path: Any) -> None:
+    """A colleague's edit arriving live (the file's poller on SQLite) that makes a value longer
+    fits the columns again as a read of the list does: a reviewer saw "Hoa L…" in City beside a
+    320 px Owner until the list was read again."""
+    import sqlalchemy as sa
+
+    from app import lists, records
+    from db.engine import unit_of_work
+    from db.migrate import open_database
+
+    window, panel = _shown(qtbot, demo_ctx, "organisation", width=1900)
+    window.views["organisation"].setSizes([1600, 60])  # the list with room to spare (Owner's)
+    qtbot.wait(300)
+    table = panel.view
+    city = lists.COLUMNS["organisation"].index("city")
+    assert not values_cut(table, city)
+    org_id = panel.model.id_at(0)
+    longer = "Khu công nghệ cao Hòa Lạc"
+    assert not shows_whole(table, city, longer)  # fitted to the cities shown now
+    window.live.start(window.live_label, poll_s=0.2)
+    try:
+        qtbot.waitUntil(lambda: window.live.feed.state == "connected", timeout=5_000)
+        other = open_database(f"sqlite:///{tmp_path / 'demo.db'}")
+        with unit_of_work(other) as s:
+            version = s.execute(
+                sa.text("SELECT version FROM organisation WHERE id = :i"), {"i": org_id}
+            ).scalar()
+            records.update(s, "organisation", org_id, {"city": longer}, expected_version=version)
+        other.dispose()
+        model = panel.model
+        qtbot.waitUntil(lambda: model.data(model.index(model.row_of(org_id), city)) == longer, timeout=5_000)
+        qtbot.waitUntil(lambda: shows_whole(table, city, longer), timeout=3_000)
+        assert not values_cut(table, city)
+    finally:
+        window.live.stop()

@@ -138,6 +138,9 @@ class ListPanel(QWidget):
         self._refit.timeout.connect(self.fit_columns)
         self.model.modelReset.connect(self._refit.start)
         self.model.rowsInserted.connect(lambda *_: self._refit.start() if self._auto_fit else None)
+        # a row read again after a change (a colleague's edit arriving live: "Hà Nội" → "Hoa Lac")
+        # fits the columns again, as a read does (it showed "Hoa L…" beside a 320 px Owner)
+        self.model.dataChanged.connect(lambda *_: self._refit.start() if self._auto_fit else None)
         self._save_widths_timer = QTimer(self, singleShot=True, interval=400)
         self._save_widths_timer.timeout.connect(self._save_widths)
         header.sectionResized.connect(lambda section, *_: self._section_resized(section))
@@ -448,6 +451,10 @@ class ListPanel(QWidget):
     def _restore_widths(self) -> None:
         widths = self.ctx.settings.load_widths(self.entity)
         self._auto_fit = not widths  # no saved widths: columns follow the pane until one is dragged
+        # what each column wanted at the last fit with rows (at first, the default widths): an
+        # emptied list (the server away, a filter nothing matches) keeps its columns' widths
+        # rather than squeezing Title to its name beside a 445 px Location (reviewer)
+        self._wanted: list[int] = list(DEFAULT_WIDTHS.get(self.entity, []))
         self._fitting = False
         for i, w in enumerate(
             (widths or DEFAULT_WIDTHS.get(self.entity, []))[: self.model.columnCount() - 1]
@@ -491,6 +498,10 @@ class ListPanel(QWidget):
         want = [
             max(title[i], self.view.sizeHintForColumn(i), self.words_width(kind_of[i])) + 8 for i in range(n)
         ]
+        if self.model.rowCount():
+            self._wanted = list(want)
+        else:  # no rows to measure: what the columns wanted when there were
+            want = [max(w, self._wanted[i] if i < len(self._wanted) else 0) for i, w in enumerate(want)]
         room = self.view.viewport().width() - 16  # the stretched last section keeps a margin
         short = SHORT | set(WORDS.get(self.entity, {}))
         main = [i for i in range(n) if kind_of[i] in MAIN]
