@@ -3373,6 +3373,11 @@ Bản sao lưu: %2</translation>
       <translation>Địa chỉ</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="256" />
+      <source>Addressed to (kính gửi)</source>
+      <translation>Kính gửi</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="112" />
       <source>Agency</source>
       <translation>Cơ quan</translation>
@@ -3633,11 +3638,6 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/labels.py" line="253" />
       <source>Kind of letter</source>
       <translation>Loại thư</translation>
-    </message>
-    <message>
-      <location filename="../../ui/labels.py" line="256" />
-      <source>Kính gửi</source>
-      <translation>Kính gửi</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="211" />
@@ -4047,6 +4047,11 @@ Bản sao lưu: %2</translation>
       <translation>+5 ngày làm việc</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="147" />
+      <source>Addressed to (kính gửi)</source>
+      <translation>Kính gửi</translation>
+    </message>
+    <message>
       <location filename="../../ui/letters.py" line="110" />
       <source>All directions</source>
       <translation>Đi và đến</translation>
@@ -4201,11 +4206,6 @@ Bản sao lưu: %2</translation>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="147" />
-      <source>Kính gửi</source>
-      <translation>Kính gửi</translation>
-    </message>
-    <message>
       <location filename="../../ui/letters.py" line="121" />
       <source>Late replies</source>
       <translation>Quá hạn trả lời</translation>
@@ -4355,7 +4355,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letters.py" line="307" />
-      <source>Signed: Số %1</source>
+      <source>Signed: No. %1</source>
       <translation>Đã ký: Số %1</translation>
     </message>
     <message>
@@ -4465,52 +4465,52 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="230" />
+      <location filename="../../ui/lists/panel.py" line="233" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="204" />
+      <location filename="../../ui/lists/panel.py" line="207" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="213" />
+      <location filename="../../ui/lists/panel.py" line="216" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="216" />
+      <location filename="../../ui/lists/panel.py" line="219" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="227" />
+      <location filename="../../ui/lists/panel.py" line="230" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="239" />
+      <location filename="../../ui/lists/panel.py" line="242" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="236" />
+      <location filename="../../ui/lists/panel.py" line="239" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="235" />
+      <location filename="../../ui/lists/panel.py" line="238" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="234" />
+      <location filename="../../ui/lists/panel.py" line="237" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="240" />
+      <location filename="../../ui/lists/panel.py" line="243" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
@@ -4520,7 +4520,7 @@ Bản sao lưu: %2</translation>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="231" />
+      <location filename="../../ui/lists/panel.py" line="234" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
@@ -4530,47 +4530,47 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="232" />
+      <location filename="../../ui/lists/panel.py" line="235" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="233" />
+      <location filename="../../ui/lists/panel.py" line="236" />
       <source>Overdue or due today</source>
       <translation>Quá hạn hoặc đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="244" />
+      <location filename="../../ui/lists/panel.py" line="247" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="224" />
+      <location filename="../../ui/lists/panel.py" line="227" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="244" />
+      <location filename="../../ui/lists/panel.py" line="247" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="238" />
+      <location filename="../../ui/lists/panel.py" line="241" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="223" />
+      <location filename="../../ui/lists/panel.py" line="226" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="222" />
+      <location filename="../../ui/lists/panel.py" line="225" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="237" />
+      <location filename="../../ui/lists/panel.py" line="240" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -4679,63 +4679,63 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="986" />
+      <location filename="../../ui/main.py" line="988" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="163" />
+      <location filename="../../ui/main.py" line="165" />
       <source>%1 is open already.</source>
       <translation>%1 hiện đã được mở.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="879" />
+      <location filename="../../ui/main.py" line="881" />
       <source>%1 was saved by an older Ketnoi (schema %2). This Ketnoi can open it only after upgrading it, which would change the file, and the file is read-only for you.</source>
       <translation>%1 được lưu bởi một phiên bản Ketnoi cũ hơn (lược đồ %2). Phiên bản Ketnoi này chỉ mở được tệp sau khi nâng cấp nó, việc đó sẽ thay đổi tệp, mà bạn chỉ có quyền đọc tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="804" />
+      <location filename="../../ui/main.py" line="806" />
       <source>A team server (PostgreSQL URL)</source>
       <translation>Máy chủ dùng chung (địa chỉ PostgreSQL)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="687" />
+      <location filename="../../ui/main.py" line="689" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="233" />
+      <location filename="../../ui/main.py" line="235" />
       <source>Cancel</source>
       <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="378" />
+      <location filename="../../ui/main.py" line="380" />
       <source>Changes are saved in the copy, not in %1. You can change it later in Settings → Database.</source>
       <translation>Các thay đổi được lưu vào bản sao, không phải vào %1. Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="852" />
+      <location filename="../../ui/main.py" line="854" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="801" />
+      <location filename="../../ui/main.py" line="803" />
       <source>Database</source>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="844" />
+      <location filename="../../ui/main.py" line="846" />
       <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
       <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="840" />
+      <location filename="../../ui/main.py" line="842" />
       <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
       <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="419" />
-      <location filename="../../ui/main.py" line="422" />
+      <location filename="../../ui/main.py" line="421" />
+      <location filename="../../ui/main.py" line="424" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -4746,7 +4746,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="424" />
+      <location filename="../../ui/main.py" line="426" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -4757,213 +4757,213 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="674" />
+      <location filename="../../ui/main.py" line="676" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="861" />
+      <location filename="../../ui/main.py" line="863" />
       <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
       <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="684" />
+      <location filename="../../ui/main.py" line="686" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="359" />
+      <location filename="../../ui/main.py" line="361" />
       <source>Open %1 at every start from now on, instead of %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="368" />
+      <location filename="../../ui/main.py" line="370" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="923" />
+      <location filename="../../ui/main.py" line="925" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="771" />
+      <location filename="../../ui/main.py" line="773" />
       <source>Open another database…</source>
       <translation>Mở cơ sở dữ liệu khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="706" />
+      <location filename="../../ui/main.py" line="708" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="159" />
+      <location filename="../../ui/main.py" line="161" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="695" />
+      <location filename="../../ui/main.py" line="697" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="859" />
+      <location filename="../../ui/main.py" line="861" />
       <source>Open read-only</source>
       <translation>Mở chỉ để đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="375" />
+      <location filename="../../ui/main.py" line="377" />
       <source>Open the copy %1 at every start from now on, instead of the read-only %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở bản sao %1, thay cho tệp chỉ đọc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="200" />
+      <location filename="../../ui/main.py" line="202" />
       <source>Opened %1 (read-only).</source>
       <translation>Đã mở %1 (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="202" />
+      <location filename="../../ui/main.py" line="204" />
       <source>Opened %1. Ketnoi opens it at start from now on.</source>
       <translation>Đã mở %1. Từ nay mỗi lần khởi động, Ketnoi sẽ mở tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="701" />
+      <location filename="../../ui/main.py" line="703" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="812" />
+      <location filename="../../ui/main.py" line="814" />
       <source>Password:</source>
       <translation>Mật khẩu:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="233" />
-      <location filename="../../ui/main.py" line="641" />
+      <location filename="../../ui/main.py" line="235" />
+      <location filename="../../ui/main.py" line="643" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="704" />
+      <location filename="../../ui/main.py" line="706" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="892" />
+      <location filename="../../ui/main.py" line="894" />
       <source>Save a copy and open it…</source>
       <translation>Lưu một bản sao và mở nó…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="887" />
+      <location filename="../../ui/main.py" line="889" />
       <source>Save a copy in a folder you can write: Ketnoi opens the copy and upgrades it, keeping a copy from before. %1 itself is left as it is.</source>
       <translation>Hãy lưu một bản sao vào thư mục bạn có quyền ghi: Ketnoi mở bản sao và nâng cấp nó, giữ lại một bản từ trước khi nâng cấp. Bản thân %1 được giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="913" />
+      <location filename="../../ui/main.py" line="915" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="808" />
+      <location filename="../../ui/main.py" line="810" />
       <source>Server:</source>
       <translation>Máy chủ:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="816" />
+      <location filename="../../ui/main.py" line="818" />
       <source>Sign in</source>
       <translation>Đăng nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="969" />
+      <location filename="../../ui/main.py" line="971" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="707" />
+      <location filename="../../ui/main.py" line="709" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="930" />
+      <location filename="../../ui/main.py" line="932" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="671" />
+      <location filename="../../ui/main.py" line="673" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="132" />
+      <location filename="../../ui/main.py" line="134" />
       <source>The import of %1 did not finish: Ketnoi was closed or stopped while it was writing. Nothing from it was written; import the file again.</source>
       <translation>Lần nhập %1 chưa xong: Ketnoi đã bị đóng hoặc dừng khi đang ghi. Chưa có gì từ lần nhập đó được ghi; hãy nhập lại tệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="763" />
+      <location filename="../../ui/main.py" line="765" />
       <source>The password may be wrong or changed, or your administrator may have disabled the login. Type the password again, or ask your administrator.</source>
       <translation>Có thể mật khẩu sai hoặc đã bị đổi, hoặc quản trị viên đã vô hiệu hóa tài khoản. Hãy gõ lại mật khẩu hoặc hỏi quản trị viên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="756" />
+      <location filename="../../ui/main.py" line="758" />
       <source>The server asks for the password of the login %1 to open %2.</source>
       <translation>Máy chủ cần mật khẩu của tài khoản %1 để mở %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="362" />
+      <location filename="../../ui/main.py" line="364" />
       <source>The server of %1 turned the login away. Once you have the password, choose it again in Settings → Database.</source>
       <translation>Máy chủ của %1 đã từ chối đăng nhập. Khi đã có mật khẩu, hãy chọn lại cơ sở dữ liệu đó trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="761" />
+      <location filename="../../ui/main.py" line="763" />
       <source>The server turned the login %1 away: Ketnoi cannot open %2.</source>
       <translation>Máy chủ không cho tài khoản %1 đăng nhập: Ketnoi không mở được %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="942" />
+      <location filename="../../ui/main.py" line="944" />
       <source>There is no database at %1, but %2 is left beside it: the last changes of a database that was moved, renamed or deleted while it was open may be in it. Ketnoi does not create a new database there (that would wipe them). Put the database file back at %1, or open it where it is now; only if you are sure nothing in them is needed, move %3 away first.</source>
       <translation>Không có cơ sở dữ liệu tại %1, nhưng bên cạnh vẫn còn %2: trong đó có thể còn những thay đổi cuối cùng của một cơ sở dữ liệu đã bị chuyển đi, đổi tên hoặc xoá khi đang mở. Ketnoi không tạo cơ sở dữ liệu mới ở đó (việc này sẽ xoá mất các thay đổi ấy). Hãy đặt tệp cơ sở dữ liệu trở lại %1, hoặc mở tệp ở chỗ mới của nó; chỉ khi chắc chắn không cần gì trong đó, hãy chuyển %3 đi chỗ khác trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="995" />
+      <location filename="../../ui/main.py" line="997" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="848" />
+      <location filename="../../ui/main.py" line="850" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="856" />
+      <location filename="../../ui/main.py" line="858" />
       <source>To look at it without changing anything, open it read-only.</source>
       <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="149" />
+      <location filename="../../ui/main.py" line="151" />
       <source>Today's automatic backup was not made: %1</source>
       <translation>Chưa tạo được bản sao lưu tự động hôm nay: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="758" />
+      <location filename="../../ui/main.py" line="760" />
       <source>Type the password you were given; Ketnoi keeps it in its own password file, readable by you alone.</source>
       <translation>Hãy gõ mật khẩu bạn được cấp; Ketnoi lưu nó trong tệp mật khẩu riêng, chỉ bạn đọc được.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="769" />
+      <location filename="../../ui/main.py" line="771" />
       <source>Type the password…</source>
       <translation>Nhập mật khẩu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="505" />
+      <location filename="../../ui/main.py" line="507" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="678" />
+      <location filename="../../ui/main.py" line="680" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="371" />
+      <location filename="../../ui/main.py" line="373" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -5552,8 +5552,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="251" />
-      <location filename="../../ui/reorg.py" line="305" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5569,15 +5567,11 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="253" />
-      <location filename="../../ui/reorg.py" line="307" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="145" />
-      <location filename="../../ui/posts_dialog.py" line="239" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5628,7 +5622,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="230" />
-      <location filename="../../ui/reorg.py" line="284" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -5863,32 +5856,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordForm</name>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="439" />
+      <location filename="../../ui/dialogs/record_form.py" line="440" />
       <source>%1 deleted this %2 (%4). It is in the trash (View → Trash).</source>
       <translation>%1 đã xóa %2 này (%4). Hồ sơ đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="436" />
+      <location filename="../../ui/dialogs/record_form.py" line="437" />
       <source>%1 merged this %2 into “%3” (%4), which is no longer there either.</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4), nhưng hồ sơ đó nay cũng không còn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="430" />
+      <location filename="../../ui/dialogs/record_form.py" line="431" />
       <source>%1 merged this %2 into “%3” (%4).</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="443" />
+      <location filename="../../ui/dialogs/record_form.py" line="444" />
       <source>%1 removed this %2 for good (%4): the trash was emptied.</source>
       <translation>%1 đã xóa hẳn %2 này (%4) khi dọn thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="422" />
+      <location filename="../../ui/dialogs/record_form.py" line="423" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="333" />
+      <location filename="../../ui/dialogs/record_form.py" line="334" />
       <source>Discard changes?</source>
       <translation>Bỏ các thay đổi?</translation>
     </message>
@@ -5898,23 +5891,23 @@ Bản sao lưu: %2</translation>
       <translation>Sửa %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="431" />
+      <location filename="../../ui/dialogs/record_form.py" line="432" />
       <source>Fill in your changes on “%1”, to check and save them there?</source>
       <translation>Điền các thay đổi của bạn vào “%1” để kiểm tra và lưu ở đó?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="434" />
+      <location filename="../../ui/dialogs/record_form.py" line="435" />
       <source>Go to “%1”</source>
       <translation>Chuyển sang “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="525" />
+      <location filename="../../ui/dialogs/record_form.py" line="526" />
       <source>It had something else in: %1.</source>
       <translation>Hồ sơ này vốn có giá trị khác ở: %1.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/record_form.py" line="158" />
-      <location filename="../../ui/dialogs/record_form.py" line="452" />
+      <location filename="../../ui/dialogs/record_form.py" line="453" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
@@ -5924,62 +5917,62 @@ Bản sao lưu: %2</translation>
       <translation>Để sau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="472" />
+      <location filename="../../ui/dialogs/record_form.py" line="473" />
       <source>Not restored: %1. What you typed is still in this form.</source>
       <translation>Chưa khôi phục được: %1. Những gì bạn đã nhập vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="448" />
+      <location filename="../../ui/dialogs/record_form.py" line="449" />
       <source>Not saved</source>
       <translation>Chưa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="397" />
+      <location filename="../../ui/dialogs/record_form.py" line="398" />
       <source>Not saved: the database was restored from a backup after you opened this record. Discard your changes and open the record again.</source>
       <translation>Chưa lưu: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu sau khi bạn mở bản ghi này. Hãy bỏ các thay đổi và mở lại bản ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="441" />
+      <location filename="../../ui/dialogs/record_form.py" line="442" />
       <source>Restore and keep my changes</source>
       <translation>Khôi phục và giữ thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="440" />
+      <location filename="../../ui/dialogs/record_form.py" line="441" />
       <source>Restore it from the trash and keep your changes?</source>
       <translation>Khôi phục hồ sơ từ thùng rác và giữ các thay đổi của bạn?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="445" />
+      <location filename="../../ui/dialogs/record_form.py" line="446" />
       <source>Save as new</source>
       <translation>Lưu thành hồ sơ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="444" />
+      <location filename="../../ui/dialogs/record_form.py" line="445" />
       <source>Save what is in this form as a new %1?</source>
       <translation>Lưu nội dung trong biểu mẫu này thành %1 mới?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="522" />
+      <location filename="../../ui/dialogs/record_form.py" line="523" />
       <source>Your changes are filled in on “%1”: check them and save.</source>
       <translation>Các thay đổi của bạn đã được điền vào “%1”: hãy kiểm tra rồi lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="427" />
+      <location filename="../../ui/dialogs/record_form.py" line="428" />
       <source>Your changes were not saved; they are still in this form.</source>
       <translation>Thay đổi của bạn chưa được lưu; chúng vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="262" />
+      <location filename="../../ui/dialogs/record_form.py" line="263" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="520" />
+      <location filename="../../ui/dialogs/record_form.py" line="521" />
       <source>“%1” is back from the trash, with your changes filled in: check them and save.</source>
       <translation>“%1” đã được khôi phục từ thùng rác, kèm các thay đổi của bạn: hãy kiểm tra rồi lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="375" />
+      <location filename="../../ui/dialogs/record_form.py" line="376" />
       <source>“%1” was changed by someone else while you were editing it; their changes and yours were both saved.</source>
       <translation>“%1” đã được người khác sửa trong lúc bạn đang sửa; thay đổi của họ và của bạn đều đã được lưu.</translation>
     </message>
@@ -6120,6 +6113,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="251" />
       <location filename="../../ui/reorg.py" line="305" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6130,11 +6125,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="253" />
       <location filename="../../ui/reorg.py" line="307" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="145" />
+      <location filename="../../ui/posts_dialog.py" line="239" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6197,6 +6196,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="230" />
       <location filename="../../ui/reorg.py" line="284" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6369,117 +6369,122 @@ Bản sao lưu: %2</translation>
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="38" />
+      <location filename="../../ui/dialogs/settings.py" line="39" />
       <source>A file on this computer (SQLite)</source>
       <translation>Một tệp trên máy này (SQLite)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="63" />
+      <location filename="../../ui/dialogs/settings.py" line="64" />
       <source>A new database location takes effect when Ketnoi starts again.</source>
       <translation>Vị trí cơ sở dữ liệu mới có hiệu lực khi mở lại Ketnoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="39" />
+      <location filename="../../ui/dialogs/settings.py" line="40" />
       <source>A team server (PostgreSQL URL)</source>
       <translation>Máy chủ dùng chung (địa chỉ PostgreSQL)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="86" />
+      <location filename="../../ui/dialogs/settings.py" line="105" />
       <source>As the system</source>
       <translation>Theo hệ thống</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="45" />
+      <location filename="../../ui/dialogs/settings.py" line="46" />
       <source>Choose…</source>
       <translation>Chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="97" />
+      <location filename="../../ui/dialogs/settings.py" line="116" />
       <source>Database</source>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="155" />
+      <location filename="../../ui/dialogs/settings.py" line="175" />
       <source>Database file</source>
       <translation>Tệp cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="123" />
+      <location filename="../../ui/dialogs/settings.py" line="143" />
       <source>Dates</source>
       <translation>Ngày tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="77" />
+      <location filename="../../ui/dialogs/settings.py" line="96" />
       <source>Day first: 23/11/2026</source>
       <translation>Ngày trước: 23/11/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="44" />
+      <location filename="../../ui/dialogs/settings.py" line="45" />
       <source>Default: ketnoi.db in your data folder</source>
       <translation>Mặc định: ketnoi.db trong thư mục dữ liệu của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="139" />
+      <location filename="../../ui/dialogs/settings.py" line="159" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="113" />
+      <location filename="../../ui/dialogs/settings.py" line="133" />
       <source>I am</source>
       <translation>Tôi là</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="78" />
+      <location filename="../../ui/dialogs/settings.py" line="97" />
       <source>ISO: 2026-11-23</source>
       <translation>ISO: 2026-11-23</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="157" />
+      <location filename="../../ui/dialogs/settings.py" line="177" />
       <source>Ketnoi database (*.db)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="124" />
+      <location filename="../../ui/dialogs/settings.py" line="144" />
       <source>Language</source>
       <translation>Ngôn ngữ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="79" />
+      <location filename="../../ui/dialogs/settings.py" line="98" />
       <source>Month first: 11/23/2026</source>
       <translation>Tháng trước: 11/23/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="139" />
+      <location filename="../../ui/dialogs/settings.py" line="159" />
       <source>New staff member</source>
       <translation>Cán bộ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="103" />
+      <location filename="../../ui/dialogs/settings.py" line="123" />
       <source>New staff member…</source>
       <translation>Thêm cán bộ…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="59" />
+      <location filename="../../ui/dialogs/settings.py" line="60" />
       <source>Now open: %1</source>
       <translation>Đang mở: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="34" />
+      <location filename="../../ui/dialogs/settings.py" line="35" />
       <source>Settings</source>
       <translation>Cài đặt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="120" />
+      <location filename="../../ui/dialogs/settings.py" line="140" />
       <source>Signed in as</source>
       <translation>Đăng nhập với tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="92" />
+      <location filename="../../ui/dialogs/settings.py" line="111" />
       <source>The whole window changes language when you press OK.</source>
       <translation>Toàn bộ cửa sổ chuyển sang ngôn ngữ mới ngay khi bạn bấm OK.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="69" />
+      <location filename="../../ui/dialogs/settings.py" line="78" />
+      <source>This database was given on the command line (--db or KETNOI_DATABASE_URL) and is open for this session only. The choice above is the saved one (%1): Ketnoi opens it when started without --db.</source>
+      <translation>Cơ sở dữ liệu này được chỉ định trên dòng lệnh (--db hoặc KETNOI_DATABASE_URL) và chỉ mở cho phiên làm việc này. Lựa chọn ở trên là lựa chọn đã lưu (%1): Ketnoi sẽ mở nó khi khởi động không có --db.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/settings.py" line="88" />
       <source>— not chosen —</source>
       <translation>— chưa chọn —</translation>
     </message>
@@ -7695,7 +7700,7 @@ Bản sao lưu: %2</translation>
       <translation>Thứ Hai</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="172" />
+      <location filename="../../ui/workdays.py" line="173" />
       <source>Next holiday: %1 from %2 (%3 days off)</source>
       <translation>Kỳ nghỉ tới: %1 từ %2 (nghỉ %3 ngày)</translation>
     </message>
