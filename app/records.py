@@ -634,17 +634,33 @@ def _update_checked(
             current = snapshot(session, entity, entity_id)  # read again: the version now stored
             if (expected_version is None or base is not None) and attempt + 1 < _ON_TOP_TRIES:
                 continue  # on top of the latest (merged with it, from a form's base)
-            raise ConflictError(
-                entity,
-                entity_id,
-                str(current.get(LABEL_FIELD[entity], "")),
-                expected_version=moved.read_version,
-                current_version=int(current["version"]),
-                current=current,
-                attempted=dict(values),
-                clashing=_clashing(current, base, values) if base is not None else None,
-            ) from None
+            clashing = _clashing(current, base, values) if base is not None else None
+            raise _conflict(entity, entity_id, current, moved.read_version, values, clashing) from None
     raise AssertionError("unreachable")
+
+
+def _conflict(
+    entity: str,
+    entity_id: int,
+    current: Values,
+    expected_version: int,
+    values: Values,
+    clashing: list[str] | None,
+    restored: dict[str, Any] | None = None,
+) -> ConflictError:
+    """The save of ``values`` refused: the record now stored (``current``) is not the version
+    the edit began from."""
+    return ConflictError(
+        entity,
+        entity_id,
+        str(current.get(LABEL_FIELD[entity], "")),
+        expected_version=expected_version,
+        current_version=int(current["version"]),
+        current=current,
+        attempted=dict(values),
+        restored=restored,
+        clashing=clashing,
+    )
 
 
 _ON_TOP_TRIES = 3  # an edit without a version is applied on top of the latest, read this often
@@ -679,17 +695,7 @@ def _update(
         restored = restored_since(session, expected_version)
         clashing = _clashing(before, base, values) if base is not None else None
         if clashing is None or clashing or restored is not None:
-            raise ConflictError(
-                entity,
-                entity_id,
-                str(before.get(LABEL_FIELD[entity], "")),
-                expected_version=expected_version,
-                current_version=row.version,
-                current=before,
-                attempted=dict(values),
-                restored=restored,
-                clashing=clashing,
-            )
+            raise _conflict(entity, entity_id, before, expected_version, values, clashing, restored)
         # someone saved other fields since the form read the record: these values go on top of
         # the version now stored (the UPDATE below checks that version), theirs are kept
     unknown = set(values) - set(before) - DERIVED
