@@ -9,6 +9,7 @@ keep starting one."""
 from __future__ import annotations
 
 import io
+import shutil
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
@@ -65,3 +66,19 @@ def as_in_a_test(folder: Path) -> Iterator[None]:
             yield
         finally:
             clock.reset()
+
+
+def demo_database(tmp_path_factory: pytest.TempPathFactory, lang: str = "en_GB.UTF-8") -> Path:
+    """``ketnoi demo`` into a new file, as in a test (a module's fixture builds it once)."""
+    path = tmp_path_factory.mktemp("demo") / "k.db"
+    with as_in_a_test(path.parent):
+        done = run_cli(path, "demo", lang=lang)
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def copy_of(database: Path, folder: Path) -> Path:
+    """A test's own copy of a module's database."""
+    path = folder / database.name
+    shutil.copy(database, path)
+    return path

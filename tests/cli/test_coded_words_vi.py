@@ -7,13 +7,12 @@ CLI's language, listing that language's words. The command line (tests/cli/inpro
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from tests.cli.inproc import as_in_a_test, run_cli
+from tests.cli.inproc import copy_of, demo_database, run_cli
 
 VI, EN = "vi_VN.UTF-8", "en_GB.UTF-8"
 
@@ -24,17 +23,12 @@ def _run(db: Path, *args: str, lang: str = VI) -> SimpleNamespace:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "k.db"
-    with as_in_a_test(path.parent):
-        assert _run(path, "demo", lang=EN).returncode == 0
-    return path
+    return demo_database(tmp_path_factory)
 
 
 @pytest.fixture
 def db(demo: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "k.db"
-    shutil.copy(demo, path)
-    return path
+    return copy_of(demo, tmp_path)
 
 
 def _meeting(db: Path, meeting_id: int) -> dict[str, object]:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.cli import main
 from app.letters import draft
+from tests.cli.inproc import run_cli
 
 pytestmark = pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="fontconfig's machines")
 
@@ -59,17 +59,13 @@ def test_fontconfig_is_asked_for_a_face_with_the_vietnamese_letters(machine, fac
     assert draft.office_font_whole() is whole
 
 
-def test_without_such_a_face_the_letter_is_drawn_in_one_face(
-    machine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:  # type: ignore[no-untyped-def]
+def test_without_such_a_face_the_letter_is_drawn_in_one_face(machine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     asked = machine("DejaVu Serif", "Nimbus Roman")  # (no Vietnamese in Nimbus Roman)
-    db = str(tmp_path / "k.db")
+    db = tmp_path / "k.db"
 
     def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main([*args, "--db", db])
-        out, err = capsys.readouterr()
-        return code, out, err
+        done = run_cli(db, *args)
+        return done.returncode, done.stdout, done.stderr
 
     assert run("org", "add", "--name", "Trung tâm Đổi mới sáng tạo Quốc gia", "--acronym", "NIC")[0] == 0
     assert run("meeting", "add", "--title", "Họp về hợp tác", "--at", "2026-12-03 14:00",
@@ -99,9 +95,16 @@ def test_without_such_a_face_the_letter_is_drawn_in_one_face(
 
 def test_with_such_a_face_libreoffice_is_asked_first(machine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     asked = machine("Liberation Serif")
-    assert main(["org", "add", "--name", "NIC", "--db", str(tmp_path / "k.db")]) == 0
-    assert main(["meeting", "add", "--title", "Họp", "--at", "2026-12-03 14:00", "--organisation", "NIC",
-                 "--db", str(tmp_path / "k.db")]) == 0  # fmt: skip
-    assert main(["letter", "draft", "meeting:1", "-o", str(tmp_path / "t.docx"), "--pdf",
-                 str(tmp_path / "t.pdf"), "--db", str(tmp_path / "k.db")]) == 0  # fmt: skip
+    db = tmp_path / "k.db"
+    assert run_cli(db, "org", "add", "--name", "NIC").returncode == 0
+    assert (
+        run_cli(
+            db, "meeting", "add", "--title", "Họp", "--at", "2026-12-03 14:00", "--organisation", "NIC"
+        ).returncode
+        == 0
+    )
+    done = run_cli(
+        db, "letter", "draft", "meeting:1", "-o", str(tmp_path / "t.docx"), "--pdf", str(tmp_path / "t.pdf")
+    )
+    assert done.returncode == 0, done.stderr
     assert asked.exists()  # (it wrote nothing: drawn with reportlab after all, as before)
