@@ -62,3 +62,18 @@ class HeldSearch:
 
     def release(self) -> None:
         self._gate.set()
+
+
+def open_log_meeting(qtbot: Any, ctx: Any, **kwargs: Any) -> Any:
+    """Log meeting shown, active, its title box holding the focus (where typing begins)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    dialog = LogMeetingDialog(ctx, **kwargs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title)
+    return dialog

@@ -8,25 +8,13 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app import actions, records
 from db.engine import read_session, unit_of_work
 from db.models import Action
 from tests.app.lists.seed import TODAY
-
-
-def _dialog(qtbot: Any, ctx: Any, **kwargs: Any) -> Any:
-    from ui.dialogs.log_meeting import LogMeetingDialog
-
-    dialog = LogMeetingDialog(ctx, **kwargs)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title)
-    return dialog
+from tests.ui.helpers import open_log_meeting
 
 
 def test_editing_a_meeting_shows_its_follow_ups_open_overdue_and_done_and_keeps_done_done(
@@ -48,7 +36,7 @@ def test_editing_a_meeting_shows_its_follow_ups_open_overdue_and_done_and_keeps_
     with read_session(engine) as s:
         before = {a.id: (a.status, a.version, a.completed_on) for a in s.execute(select(Action)).scalars()}
 
-    dialog = _dialog(qtbot, ctx, meeting_id=meeting)
+    dialog = open_log_meeting(qtbot, ctx, meeting_id=meeting)
     rows = {
         dialog.followups.list.topLevelItem(n).text(0): dialog.followups.list.topLevelItem(n)
         for n in range(dialog.followups.list.topLevelItemCount())

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from db.engine import read_session
 from db.models import Contact, MeetingAttendee
+from tests.ui.helpers import open_log_meeting
 
 
 def focused() -> Any:
@@ -32,22 +33,10 @@ def type_text(text: str) -> None:
             QApplication.sendEvent(focused(), QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
-def _dialog(qtbot: Any, ctx: Any, **kwargs: Any) -> Any:
-    from ui.dialogs.log_meeting import LogMeetingDialog
-
-    dialog = LogMeetingDialog(ctx, **kwargs)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title)
-    return dialog
-
-
 def test_a_new_attendees_role_and_organisation_are_changed_from_the_keyboard(
     qtbot: Any, ctx: Any, ids: dict[str, Any], engine: Any
 ) -> None:
-    dialog = _dialog(qtbot, ctx, contact_id=ids["nhung"])  # Nhung, and NIC (our own centre)
+    dialog = open_log_meeting(qtbot, ctx, contact_id=ids["nhung"])  # Nhung, and NIC (our own centre)
     type_text("Họp về sandbox")
     for _ in range(12):  # Tab on to the attendees' field
         if focused() is dialog.attendees.input:
@@ -104,7 +93,7 @@ def test_a_new_attendees_role_and_organisation_are_changed_from_the_keyboard(
 def test_delete_on_the_chosen_list_still_removes_the_person(
     qtbot: Any, ctx: Any, ids: dict[str, Any]
 ) -> None:
-    dialog = _dialog(qtbot, ctx, contact_id=ids["nhung"])
+    dialog = open_log_meeting(qtbot, ctx, contact_id=ids["nhung"])
     dialog.attendees.input.setFocus()
     type_text("dang")
     key(qtbot, Qt.Key.Key_Return)

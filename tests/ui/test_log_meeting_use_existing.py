@@ -13,23 +13,12 @@ from sqlalchemy import func, select
 
 from db.engine import read_session
 from db.models import Meeting
+from tests.ui.helpers import open_log_meeting
 
 
 def _meetings(engine: Any) -> int:
     with read_session(engine) as s:
         return int(s.execute(select(func.count()).select_from(Meeting)).scalar_one())
-
-
-def _open(qtbot: Any, ctx: Any, **kw: Any) -> Any:
-    from ui.dialogs.log_meeting import LogMeetingDialog
-
-    dialog = LogMeetingDialog(ctx, **kw)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title)
-    return dialog
 
 
 def _type_where_the_focus_is(qtbot: Any, dialog: Any, text: str) -> None:
@@ -49,7 +38,7 @@ def test_after_use_this_one_the_next_letters_and_space_go_into_the_attendees_box
     qtbot: Any, ctx: Any, ids: dict[str, Any], engine: Any
 ) -> None:
     before = _meetings(engine)
-    dialog = _open(qtbot, ctx, organisation_id=ids["genetica"])  # Ctrl+M on Genetica
+    dialog = open_log_meeting(qtbot, ctx, organisation_id=ids["genetica"])  # Ctrl+M on Genetica
     qtbot.keyClicks(dialog.title, "Thu lan ba")
     orgs = dialog.organisations
     orgs.input.setFocus()
@@ -76,7 +65,7 @@ def test_use_this_one_for_a_person_then_typing_goes_on_in_the_attendees_box(
     qtbot: Any, ctx: Any, ids: dict[str, Any], engine: Any
 ) -> None:
     before = _meetings(engine)
-    dialog = _open(qtbot, ctx)
+    dialog = open_log_meeting(qtbot, ctx)
     dialog.title.setText("Gặp chị Nhung")
     people = dialog.attendees
     people.input.setFocus()
@@ -103,7 +92,7 @@ def test_use_this_one_reached_by_tab_and_pressed_with_space_does_not_leave_the_f
     qtbot: Any, ctx: Any, ids: dict[str, Any], engine: Any
 ) -> None:
     before = _meetings(engine)
-    dialog = _open(qtbot, ctx, organisation_id=ids["genetica"])
+    dialog = open_log_meeting(qtbot, ctx, organisation_id=ids["genetica"])
     orgs = dialog.organisations
     orgs.input.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is orgs.input)
@@ -123,7 +112,7 @@ def test_use_this_one_reached_by_tab_and_pressed_with_space_does_not_leave_the_f
 def test_a_click_on_open_leaves_the_focus_in_the_field_being_typed_in(
     qtbot: Any, ctx: Any, ids: dict[str, Any]
 ) -> None:
-    dialog = _open(qtbot, ctx, organisation_id=ids["genetica"])
+    dialog = open_log_meeting(qtbot, ctx, organisation_id=ids["genetica"])
     orgs = dialog.organisations
     orgs.input.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is orgs.input)
