@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -53,6 +54,7 @@ def fresh_database(folder: Path, name: str) -> str:
     return f"sqlite:///{folder / name}"
 
 
+@pytest.mark.slow  # (hundreds of examples: 13-50 s on two cores; the main run has it)
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=field_text, notes=field_text, address=field_text, tag=field_text)
 def test_any_text_is_stored_exported_imported_and_printed(

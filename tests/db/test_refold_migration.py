@@ -177,6 +177,7 @@ NAMES = (
 names = st.text(alphabet=st.sampled_from(NAMES + "\u00ad\u200d\u200e\u034f\u0301\u0345 @."), max_size=40)
 
 
+@pytest.mark.slow  # (hundreds of examples: 13-50 s on two cores; the main run has it)
 @settings(max_examples=800)
 @given(st.one_of(st.text(), names))
 @example("Łukasz Nowak")

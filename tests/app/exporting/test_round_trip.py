@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import given as for_all
 from hypothesis import strategies as st
@@ -178,6 +179,7 @@ def round_trip(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], An
             two.dispose()
 
 
+@pytest.mark.slow  # (hundreds of examples: 13-50 s on two cores; the main run has it)
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @for_all(databases())
 def test_export_import_export_gives_the_same_workbook(data: dict[str, Any]) -> None:

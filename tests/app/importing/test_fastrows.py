@@ -84,6 +84,7 @@ def _general(layout: SheetLayout, number: int, values: list[Any]) -> Any:
     return clean_row(layout, number, values, headers, collect_plan(layout.mapping, layout.headers))
 
 
+@pytest.mark.slow  # (hundreds of examples: 13-50 s on two cores; the main run has it)
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_fast_row_is_the_general_row_or_leaves_it_to_it(data: st.DataObject) -> None:
