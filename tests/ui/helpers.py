@@ -77,3 +77,25 @@ def open_log_meeting(qtbot: Any, ctx: Any, **kwargs: Any) -> Any:
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title)
     return dialog
+
+
+def restore_in_window(
+    qtbot: Any, ctx: Any, window: Any, monkeypatch: Any, taken: Any, timeout: int = 10_000
+) -> None:
+    """File → Backups…: the copy ``taken`` chosen and restored (its question answered yes), the
+    window told so (``ctx.undo_blocked``), the dialog closed."""
+    from ui.dialogs.backups import BackupsDialog
+
+    dialog = BackupsDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(BackupsDialog, "confirm_restore", lambda *_a: True)
+    item = next(
+        dialog.list.topLevelItem(n)
+        for n in range(dialog.list.topLevelItemCount())
+        if dialog.list.topLevelItem(n).data(0, 256) == str(taken)
+    )
+    dialog.list.setCurrentItem(item)
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy and bool(ctx.undo_blocked), timeout=timeout)
+    dialog.close()

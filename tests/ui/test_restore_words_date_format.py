@@ -12,6 +12,7 @@ from app import bulk_edit, undo
 from app.cli import main
 from db import backup as backups
 from db.engine import read_session, sqlite_path, unit_of_work
+from tests.ui.helpers import restore_in_window
 
 TIMEOUT = 10_000
 
@@ -19,7 +20,6 @@ TIMEOUT = 10_000
 def test_restore_sentences_follow_the_chosen_date_format(
     qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], monkeypatch: Any, capsys: Any
 ) -> None:
-    from ui.dialogs.backups import BackupsDialog
     from ui.dialogs.undo_history import UndoHistoryDialog
 
     ctx.settings.date_format = "ymd"
@@ -30,19 +30,7 @@ def test_restore_sentences_follow_the_chosen_date_format(
     taken = backups.take(db_file, "manual")
     assert taken is not None
 
-    dialog = BackupsDialog(ctx, window)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    monkeypatch.setattr(BackupsDialog, "confirm_restore", lambda *_a: True)
-    item = next(
-        dialog.list.topLevelItem(n)
-        for n in range(dialog.list.topLevelItemCount())
-        if dialog.list.topLevelItem(n).data(0, 256) == str(taken)
-    )
-    dialog.list.setCurrentItem(item)
-    dialog.restore_button.click()
-    qtbot.waitUntil(lambda: not dialog.busy and bool(ctx.undo_blocked), timeout=TIMEOUT)
-    dialog.close()
+    restore_in_window(qtbot, ctx, window, monkeypatch, taken, TIMEOUT)
     with read_session(ctx.engine) as s:
         mark = undo.restore_mark(s)
     assert mark is not None

@@ -75,6 +75,21 @@ def lan(qapp: Any, ready: Team, settings: Any) -> Iterator[tuple[Any, Callable[[
     engine.dispose()
 
 
+def commands_window(qtbot: Any, ctx: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[QWidget, Any, list[str]]:
+    """A window with the main window's commands and task errors, and the boxes it says (their
+    text, no box shown): what the menu windows open from."""
+    from ui.commands import Commands
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    commands = Commands(ctx, window)
+    ctx.tasks.default_error = commands.error  # (as the main window has it)
+    said: list[str] = []
+    for kind in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *_a, **_k: said.append(text))
+    return window, commands, said
+
+
 def plain(text: str) -> None:
     assert "Cannot reach the database server" in text, text
     assert not any(w in text for w in LIBRARY_WORDS), text

@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.exceptions import TimeoutError
 
 from tests.db.test_team import ready, server, team  # noqa: F401  (module fixtures)
-from tests.ui.test_team_unreachable import LIBRARY_WORDS, lan  # noqa: F401
+from tests.ui.test_team_unreachable import LIBRARY_WORDS, commands_window, lan  # noqa: F401
 
 pytestmark = [
     pytest.mark.postgres,
@@ -79,7 +79,6 @@ def menus(qtbot: Any, lan: Any, monkeypatch: pytest.MonkeyPatch) -> Any:  # noqa
     contact in the trash: what a window with its menus has."""
     from app import lists, records
     from db.engine import unit_of_work
-    from ui.commands import Commands
 
     ctx, cut = lan
     with unit_of_work(ctx.engine) as s:
@@ -88,13 +87,7 @@ def menus(qtbot: Any, lan: Any, monkeypatch: pytest.MonkeyPatch) -> Any:  # noqa
         records.delete(s, "contact", gone)
     with ctx.read() as s:
         contact = lists.ids(s, lists.ListQuery("contact"))[0]
-    window = QWidget()
-    qtbot.addWidget(window)
-    commands = Commands(ctx, window)
-    ctx.tasks.default_error = commands.error  # (as the main window has it)
-    said: list[str] = []
-    for kind in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *_a, **_k: said.append(text))
+    window, commands, said = commands_window(qtbot, ctx, monkeypatch)
     return ctx, cut, commands, _dialogs(ctx, commands, window, contact, org), said
 
 

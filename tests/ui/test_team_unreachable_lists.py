@@ -17,10 +17,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from tests.db.test_team import ready, server, team  # noqa: F401  (module fixtures)
-from tests.ui.test_team_unreachable import LIBRARY_WORDS, lan  # noqa: F401
+from tests.ui.test_team_unreachable import LIBRARY_WORDS, commands_window, lan  # noqa: F401
 
 pytestmark = [
     pytest.mark.postgres,
@@ -42,7 +42,6 @@ def windows(qtbot: Any, lan: Any, monkeypatch: pytest.MonkeyPatch) -> Any:  # no
     from app import records
     from app.letters import register
     from db.engine import unit_of_work
-    from ui.commands import Commands
     from ui.dialogs.duplicates import FindDuplicatesDialog
     from ui.dialogs.undo_history import UndoHistoryDialog
     from ui.history import HistoryDialog
@@ -64,13 +63,7 @@ def windows(qtbot: Any, lan: Any, monkeypatch: pytest.MonkeyPatch) -> Any:  # no
         )
         for _ in range(2):
             records.create(s, "contact", {"full_name": f"Vũ Thị Hạnh {n}", "email": f"hanh{n}@skhcn.gov.vn"})
-    window = QWidget()
-    qtbot.addWidget(window)
-    commands = Commands(ctx, window)
-    ctx.tasks.default_error = commands.error  # (as the main window has it)
-    said: list[str] = []
-    for kind in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *_a, **_k: said.append(text))
+    window, commands, said = commands_window(qtbot, ctx, monkeypatch)
 
     def duplicates() -> Any:
         d = FindDuplicatesDialog(ctx, commands, window)

@@ -17,6 +17,7 @@ from app.errors import UserError
 from db import backup as backups
 from db.engine import read_session, sqlite_path, unit_of_work
 from db.models import Organisation
+from tests.ui.helpers import restore_in_window
 
 TIMEOUT = 10_000
 
@@ -34,7 +35,6 @@ def _cli(db_file: Any, *args: str) -> subprocess.CompletedProcess[str]:
 def test_undo_does_not_reach_back_across_a_restore(
     qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], monkeypatch: Any
 ) -> None:
-    from ui.dialogs.backups import BackupsDialog
 
     db_file = sqlite_path(str(ctx.engine.url))
     assert db_file is not None
@@ -50,19 +50,7 @@ def test_undo_does_not_reach_back_across_a_restore(
     with unit_of_work(ctx.engine) as s:  # a contact added after the backup (the CLI, in the review)
         records.create(s, "contact", {"full_name": "Phạm Văn Sau"})
 
-    dialog = BackupsDialog(ctx, window)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    monkeypatch.setattr(BackupsDialog, "confirm_restore", lambda *_a: True)
-    item = next(
-        dialog.list.topLevelItem(n)
-        for n in range(dialog.list.topLevelItemCount())
-        if dialog.list.topLevelItem(n).data(0, 256) == str(taken)
-    )
-    dialog.list.setCurrentItem(item)
-    dialog.restore_button.click()
-    qtbot.waitUntil(lambda: not dialog.busy and bool(ctx.undo_blocked), timeout=TIMEOUT)
-    dialog.close()
+    restore_in_window(qtbot, ctx, window, monkeypatch, taken, TIMEOUT)
 
     # The window offers nothing, and says why
     assert ctx.undo_offer is None and not window.undo_button.isVisible()
