@@ -444,6 +444,7 @@ DEMO_KINDS_VI = {  # the window's words for them (its list tabs)
     "contacts": "liên hệ",
     "meetings": "cuộc họp",
     "actions": "việc cần làm",
+    "letters": "công văn",
 }
 
 

@@ -464,17 +464,81 @@ def _fill_story(s: Session, today: dt.date, lang: str = "en") -> dict[str, int]:
             "priority": 3,
         },
     ]
+    action_ids: list[int] = []
     for a in actions:
         aid = records.create(s, "action", a, actor=actor)
+        action_ids.append(aid)
         done_or_due: dt.date = min(a["due_date"], a.get("completed_on") or a["due_date"])
         _entered(s, "action", aid, _stamp(today, (today - done_or_due).days + 14, 11))
     _reorganisations_and_posts(s, org, people, actor, today)
     # The office that writes the letters, with its usual signer (letters end with a name).
     office.save_profile(s, {"signer_name": OFFICE_SIGNER})
+    letters = _letters(s, org, people, meeting_ids, action_ids, quang, actor, today)
     return {
         "staff": len(staff),
         "organisations": len(ORGANISATIONS) + len(MERGED_2025),
         "contacts": len(CONTACTS),
         "meetings": len(meetings),
         "actions": len(actions),
+        "letters": letters,
     }
+
+
+def _letters(
+    s: Session,
+    org: dict[str, int],
+    people: dict[str, int],
+    meeting_ids: list[int],
+    action_ids: list[int],
+    officer: int,
+    actor: str,
+    today: dt.date,
+) -> int:
+    """The office's register as the weeks of work leave it: the thank-you to Kennesaw State
+    signed and sent the day after the call (123/NIC-HTQT), the letter sending the MoU draft to
+    them signed the day that action was done (124), the ministry's letter asking for comments
+    on the sandbox regulation received with its reply due, and the thank-you to NVIDIA still a
+    draft. The next number is 125, the one noted at the Hòa Lạc meeting on the introduction
+    letter due tomorrow, which is left for the person trying the demo to draft and sign. The
+    register is brought in as an office does mid-year (its last number on paper)."""
+    from app.letters import register
+
+    def when(day: dt.date, hour: int) -> dt.datetime:
+        return _stamp(today, (today - day).days, hour)
+
+    symbol = office.load_profile(s).symbol
+    ksu_meeting, nvidia_meeting = meeting_ids[3], meeting_ids[1]
+    ksu_call, mou = s.get(m.Meeting, ksu_meeting), s.get(m.Action, action_ids[6])
+    assert ksu_call is not None and mou is not None and mou.completed_on is not None
+    thanked, sent_mou = ksu_call.starts_at.date() + dt.timedelta(days=1), mou.completed_on
+    register.start_register_at(s, thanked.year, symbol, 122)
+    for letter, day in (
+        (register.letter_for_record(s, "meeting", ksu_meeting, template="thanks", to=org["KSU"], actor=actor), thanked),
+        (register.letter_for_record(s, "action", action_ids[6], actor=actor), sent_mou),
+    ):  # fmt: skip
+        _entered(s, "letter", letter, when(day, 9))
+        register.sign(s, letter, on=day, actor=actor)
+        _changed(s, "letter", letter, when(day, 14))
+        register.set_status(s, letter, "sent", actor=actor)
+        _changed(s, "letter", letter, when(day, 15))
+    _changed(s, "action", action_ids[6], when(sent_mou, 14))  # its reference: the letter's number
+    if sent_mou.year != today.year:  # (a demo made in January: this year's register too)
+        register.start_register_at(s, today.year, symbol, 124)
+    incoming = register.add_letter(
+        s,
+        {
+            "direction": "incoming",
+            "reference": "45/BKHCN-ĐMST",
+            "letter_date": today - dt.timedelta(days=6),
+            "subject": "V/v góp ý dự thảo quy định thử nghiệm có kiểm soát (sandbox) công nghệ sinh học",
+            "organisation_id": org["MOST"],
+            "contact_id": people["Bùi Đức Hà"],
+            "reply_due": today + dt.timedelta(days=4),
+            "owner_id": officer,
+        },
+        actor=actor,
+    )
+    _entered(s, "letter", incoming, when(today - dt.timedelta(days=5), 9))
+    draft = register.letter_for_record(s, "meeting", nvidia_meeting, template="thanks", actor=actor)
+    _entered(s, "letter", draft, when(today - dt.timedelta(days=2), 16))
+    return 4

@@ -44,7 +44,7 @@ def _fill(db: Path) -> dict[str, int]:
         )
         s.add(m.RecordShare(kind="contact", record_id=secret, staff_id=lan.id, created_at=at))
         s.add(m.OfficeDay(day=dt.date(2026, 12, 31), working=False, note="Nghỉ bù", created_at=at))
-        s.add(m.LetterCounter(year=2026, symbol="NIC-HTQT", last_number=125))
+        s.add(m.LetterCounter(year=2026, symbol="NIC-VP", last_number=12))  # (the demo has NIC-HTQT's)
         s.add(m.AttachmentBlob(sha256="cd" * 32, size=3, content=b"\x00\x01\x02", text="", created_at=at))
         s.flush()
         s.add(

@@ -33,7 +33,7 @@ def test_demo_says_what_it_wrote_in_vietnamese(demo: tuple[Path, str]) -> None:
     lines = out.splitlines()
     assert lines[0].startswith("Đã ghi dữ liệu mẫu vào ") and lines[0].endswith(" giây:"), out
     kinds = [line.split(None, 1)[1] for line in lines[1:]]
-    assert kinds == ["cán bộ", "tổ chức", "liên hệ", "cuộc họp", "việc cần làm"]
+    assert kinds == ["cán bộ", "tổ chức", "liên hệ", "cuộc họp", "việc cần làm", "công văn"]
     english = _run(db.with_name("en.db"), "demo", lang="en_GB.UTF-8").stdout
     assert english.startswith("Demo data written to ") and english.splitlines()[1].endswith(" staff")
 
