@@ -31,7 +31,7 @@ from sqlmodel import Session
 
 from app import bulk_edit
 from app.errors import ConflictError, ValidationError
-from app.records import new_group_id, restored_since
+from app.records import last_save, new_group_id, restored_since
 from db import clock
 from db import models as m
 from db.queries import chunked
@@ -77,6 +77,7 @@ def _check_versions(
                 current={k: row[k] for k in ("title", *_FIELDS)},
                 attempted={},
                 restored=restored_since(session, expected),
+                saved=last_save(session, "action", int(i)),
             )
 
 

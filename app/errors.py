@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from db.errors import DatabaseBusy, DatabaseMoved, NotPermitted, UserError
@@ -10,6 +12,7 @@ __all__ = [
     "ConflictError",
     "DatabaseBusy",
     "DatabaseMoved",
+    "LastSave",
     "NotFoundError",
     "NotPermitted",
     "RecordGone",
@@ -88,6 +91,31 @@ class ValidationError(UserError):
         super().__init__(f"The {entity} was not saved: {detail}")
 
 
+@dataclass(frozen=True)
+class LastSave:
+    """Who saved a record last, as its history says (:func:`app.records.last_save`): what a
+    conflict names instead of "someone else"."""
+
+    actor: str  # the name the history recorded ("" when none was)
+    login: str  # the database login that wrote it: a team (PostgreSQL) database's; "" on SQLite
+    at: dt.datetime  # aware, UTC
+    team: bool  # a shared server, where another person saves; else a file one person uses
+
+    def when(self) -> str:
+        """The time, local, as the command line writes dates (day first)."""
+        return self.at.astimezone().strftime("%d/%m/%Y %H:%M")
+
+    def said(self) -> tuple[str, str]:
+        """Who, in a sentence (English, Vietnamese): "Nguyễn Văn A (login nva)"; on a file one
+        person uses, "another window or the command line"; "someone else" when not known."""
+        if not self.team:
+            return "another window or the command line", "một cửa sổ khác hoặc dòng lệnh"
+        if self.actor and self.login and self.login != self.actor:
+            return f"{self.actor} (login {self.login})", f"{self.actor} (tài khoản {self.login})"
+        who = self.actor or self.login
+        return (who, who) if who else ("someone else", "người khác")
+
+
 class ConflictError(UserError):
     """Someone saved this record after it was opened; nothing was overwritten.
 
@@ -97,6 +125,8 @@ class ConflictError(UserError):
     the record with this id now is the backup's — maybe another person or organisation.
     ``clashing``: when the save knew the values its edit started from, the fields both this
     save and the other one changed (the others were not a conflict); ``None`` when not known.
+    ``saved``: who saved it last and when (the record's history), named instead of "someone
+    else": a colleague on a team database, another window or the command line on a file.
     """
 
     def __init__(
@@ -111,6 +141,7 @@ class ConflictError(UserError):
         attempted: dict[str, Any],
         restored: dict[str, Any] | None = None,
         clashing: list[str] | None = None,
+        saved: LastSave | None = None,
     ) -> None:
         self.entity = entity
         self.entity_id = entity_id
@@ -121,6 +152,7 @@ class ConflictError(UserError):
         self.current = current
         self.attempted = attempted
         self.restored = restored
+        self.saved = saved
         from db import kinds  # (the Vietnamese: the CLI's under a Vietnamese locale, the window's)
 
         noun_vi = kinds.KINDS[entity].noun_vi if entity in kinds.KINDS else entity
@@ -141,13 +173,17 @@ class ConflictError(UserError):
                 "ghi bạn cần) rồi sửa lại."
             )
             return
+        by, by_vi = saved.said() if saved is not None else ("someone else", "người khác")
+        at, at_vi = (f" at {saved.when()}", f" lúc {saved.when()}") if saved is not None else ("", "")
+        where = "from" if saved is not None and not saved.team else "by"
         super().__init__(
-            f'{entity.capitalize()} "{label}" (id {entity_id}) was changed by someone else '
+            f'{entity.capitalize()} "{label}" (id {entity_id}) was changed {where} {by}{at} '
             f"(version {current_version}, you edited version {expected_version}); "
             "reload it and apply your change again."
         )
+        done_vi = f"sửa từ {by_vi}" if where == "from" else f"{by_vi} sửa"
         self.vi = (
-            f"{noun_vi[:1].upper()}{noun_vi[1:]} “{label}” (#{entity_id}) đã được người khác sửa "
+            f"{noun_vi[:1].upper()}{noun_vi[1:]} “{label}” (#{entity_id}) đã được {done_vi}{at_vi} "
             f"(phiên bản {current_version}, bạn sửa phiên bản {expected_version}); "
             "hãy tải lại rồi sửa lại."
         )

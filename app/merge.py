@@ -265,6 +265,7 @@ def merge(
                 current=snap,
                 attempted={},
                 restored=records.restored_since(session, expected),
+                saved=records.last_save(session, entity, snap["id"]),
             )
     values = _merged_values(entity, s, o, choices or {})
     backups.before(session, "merge")

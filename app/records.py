@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 
 from app import contacted
 from app.entities import DERIVED, LABEL_FIELD, PREPARE, Values
-from app.errors import ConflictError, NotFoundError, RecordGone
+from app.errors import ConflictError, LastSave, NotFoundError, RecordGone
 from app.vntext import clean, fold
 from db import kinds
 from db import models as m
@@ -576,6 +576,7 @@ class Edited:
 
     version: int
     merged: bool
+    saved: LastSave | None = None  # merged: who saved it meanwhile, and when (its history)
 
 
 def update_edited(
@@ -635,11 +636,32 @@ def _update_checked(
             if (expected_version is None or base is not None) and attempt + 1 < _ON_TOP_TRIES:
                 continue  # on top of the latest (merged with it, from a form's base)
             clashing = _clashing(current, base, values) if base is not None else None
-            raise _conflict(entity, entity_id, current, moved.read_version, values, clashing) from None
+            raise _conflict(
+                session, entity, entity_id, current, moved.read_version, values, clashing
+            ) from None
     raise AssertionError("unreachable")
 
 
+def last_save(session: Session, entity: str, entity_id: int) -> LastSave | None:
+    """Who saved the record last, and when, as its history says: the conflict's "someone else"
+    named — the colleague (their name and login, which a team database writes itself), or on
+    a file one person uses another window or the command line. None when the history holds
+    nothing of it (or this login may not read it)."""
+    row = session.execute(
+        select(m.Change.actor, m.Change.login, m.Change.at)
+        .where(col(m.Change.entity) == entity, col(m.Change.entity_id) == entity_id)
+        .order_by(col(m.Change.id).desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    at = row.at if row.at.tzinfo is not None else row.at.replace(tzinfo=dt.UTC)
+    team = session.get_bind().dialect.name == "postgresql"
+    return LastSave(actor=row.actor or "", login=row.login or "", at=at, team=team)
+
+
 def _conflict(
+    session: Session,
     entity: str,
     entity_id: int,
     current: Values,
@@ -660,6 +682,7 @@ def _conflict(
         attempted=dict(values),
         restored=restored,
         clashing=clashing,
+        saved=last_save(session, entity, entity_id),
     )
 
 
@@ -695,9 +718,10 @@ def _update(
         restored = restored_since(session, expected_version)
         clashing = _clashing(before, base, values) if base is not None else None
         if clashing is None or clashing or restored is not None:
-            raise _conflict(entity, entity_id, before, expected_version, values, clashing, restored)
+            raise _conflict(session, entity, entity_id, before, expected_version, values, clashing, restored)
         # someone saved other fields since the form read the record: these values go on top of
         # the version now stored (the UPDATE below checks that version), theirs are kept
+    theirs = last_save(session, entity, entity_id) if merged_with_theirs else None
     unknown = set(values) - set(before) - DERIVED
     if unknown:
         raise ValueError(f"unknown {entity} fields: {', '.join(sorted(unknown))}")
@@ -712,7 +736,7 @@ def _update(
     changed_cols = {k: x for k, x in prepared.columns.items() if getattr(row, k) != x}
     changed_rel = {k: x for k, x in prepared.relations.items() if k in values and before.get(k) != x}
     if not changed_cols and not changed_rel:
-        return Edited(row.version, merged_with_theirs)
+        return Edited(row.version, merged_with_theirs, theirs)
     read_version = row.version  # the UPDATE below sets the row's version in the session, even
     new_version = read_version + 1  # when no row matched: kept before it
     result = session.execute(
@@ -743,7 +767,7 @@ def _update(
     session.expire(row)
     if entity == "meeting" and ({"starts_at", "attendees", "confidential"} & {*changed_cols, *changed_rel}):
         contacted.touch_attendees(session, entity_id, actor=actor, group_id=group_id, batch_id=batch_id)
-    return Edited(new_version, merged_with_theirs)
+    return Edited(new_version, merged_with_theirs, theirs)
 
 
 # List relations that hold ids of other records: (kind of record, how to read an item's id).

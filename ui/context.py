@@ -75,6 +75,9 @@ class AppContext(QObject):
     identity_changed = Signal(object, object)
     # a team database's live feed connected (again): what could not reach the server reads again
     server_back = Signal()
+    # a team database's live feed lost the server (offline): what is on screen is read again, to
+    # learn whether it is still current (the record page: ui.details.pane)
+    server_away = Signal()
 
     def __init__(
         self,

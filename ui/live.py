@@ -126,5 +126,7 @@ class LiveUpdates(QObject):
     def _state(self, state: str) -> None:
         if state == "connected":  # (a list that could not reach the server reads again)
             self.ctx.server_back.emit()
+        if state == "offline":  # (the record page finds out whether it is still current)
+            self.ctx.server_away.emit()
         if state == "refused" and self.feed is not None:  # the server no longer lets it in
             self.ctx.role_seen("")

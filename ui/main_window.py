@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
             view.list.activated.connect(self.commands.edit)
             view.list.current_changed.connect(lambda _e, _i: self._update_enabled())
             view.detail.link_activated.connect(self.navigate)
+            view.detail.away_changed.connect(lambda _away: self._update_enabled())
             view.list.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.list.view.customContextMenuRequested.connect(
                 lambda pos, e=entity: self._context_menu(e, pos)
@@ -665,7 +666,10 @@ class MainWindow(QMainWindow):
         from db import kinds
 
         entity = self.current_entity()
-        has = bool(self.current_view() and self._selected(entity))
+        view = self.current_view()
+        # the record's page not current (the team server out of reach): nothing is begun on it
+        # that could not be saved — Edit, Mark done… are off until the page is read again
+        has = bool(view and not view.detail.away and self._selected(entity))
         for a in (self.act_edit, self.act_delete, self.act_history):
             a.setEnabled(has)
         for a in (self.act_done, self.act_reschedule, self.act_note):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSystemT
 
 from app import dashboard, team
 from db.engine import read_session
-from ui.context import AppContext
+from ui.context import AppContext, Unreachable
 from ui.fit import ElidedLabel
 from ui.icons import icon
 from ui.tasks import Task
@@ -78,6 +78,10 @@ class DueNotifier(QObject):
         super().__init__(parent)
         self.ctx, self.banner, self.tray = ctx, banner, tray
         self._day = ""
+        # the count the team server was out of reach for (what its answer was for): asked again
+        # once the server is back
+        self._missed: Callable[[dashboard.DueSummary], None] | None = None
+        ctx.server_back.connect(self._server_back)
         self.timer = QTimer(self, interval=5 * 60 * 1000)
         self.timer.timeout.connect(self.check)
 
@@ -93,7 +97,26 @@ class DueNotifier(QObject):
             with read_session(engine) as s:
                 return dashboard.due_summary(s, today=today)
 
-        self.ctx.tasks.run(work, on_done=then, owner=self)
+        def failed(exc: BaseException) -> None:
+            # The team server out of reach: the banner keeps its figures (the list and the
+            # record's page say the server is away) and counts again once it is back — every
+            # change heard meanwhile put a box in front of the window. Any other error goes
+            # where a task's error goes.
+            if isinstance(exc, Unreachable):
+                if self._missed is None or then == self._notify:  # (the day's notice is kept)
+                    self._missed = then
+                return
+            handler = self.ctx.tasks.default_error
+            if handler is None:
+                raise exc
+            handler(exc)
+
+        self.ctx.tasks.run(work, on_done=then, on_error=failed, owner=self)
+
+    def _server_back(self) -> None:
+        then, self._missed = self._missed, None
+        if then is not None:
+            self._summary(then)
 
     def check(self, force: bool = False) -> None:
         today = self.ctx.today()

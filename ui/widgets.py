@@ -273,7 +273,7 @@ class ErrorLabel(QLabel):
 
 class AwayNote(QLabel):
     """The team database's server out of reach, said where a window's list is (Trash, History,
-    Undo history, Letters, Working days): the one sentence (:class:`ui.context.Unreachable`, in
+    Undo history, Letters, Working days) or above a record's page (ui.details.pane): the one sentence (:class:`ui.context.Unreachable`, in
     the window's language) above the emptied rows, their titles kept, as the main window's list
     says it (ui.lists.panel) — not a box to dismiss in front of an empty list. The window reads
     again by itself once the server is back (ui.tasks.TaskManager.read_again) and hides it."""
@@ -287,18 +287,19 @@ class AwayNote(QLabel):
         self.setStyleSheet("color: #c62828;")
         self.hide()
 
-    def say(self, exc: BaseException) -> bool:
-        """Show ``exc`` here if it is the server out of reach (True); False for any other error."""
+    def say(self, exc: BaseException, also: str = "") -> bool:
+        """Show ``exc`` here if it is the server out of reach (True), followed by ``also`` (what
+        it means for what the window shows); False for any other error."""
         if not isinstance(exc, Unreachable):
             return False
-        self.setText(str(exc))
+        self.setText(f"{exc} {also}".strip())
         self.show()
         return True
 
-    def read_failed(self, exc: BaseException) -> bool:
+    def read_failed(self, exc: BaseException, also: str = "") -> bool:
         """A read of the window failed: the server out of reach is said here (True: the window
         empties its list); any other error goes where a task's error goes (the window's box)."""
-        if self.say(exc):
+        if self.say(exc, also):
             return True
         handler = self._ctx.tasks.default_error
         if handler is None:

@@ -186,7 +186,7 @@ def test_a_copy_of_a_restored_database_says_an_ordinary_conflict_as_ever(
                 s, "contact", mai, {"position": "Kế toán"}, expected_version=_get(other, mai)["version"]
             )
         with (
-            pytest.raises(ConflictError, match="changed by someone else") as caught,
+            pytest.raises(ConflictError, match="changed from another window or the command line") as caught,
             unit_of_work(other) as s,
         ):
             records.update(s, "contact", mai, {"position": "Thủ quỹ"}, expected_version=1)

@@ -208,7 +208,7 @@ def test_edit_show_and_generic_set(ketnoi: Ketnoi) -> None:
     assert again["changed"] is False
     # an edit started from an older version is a conflict, not an overwrite
     error, line = ketnoi.fails("contact", "edit", str(cid), "--if-version", "1", "--position", "CEO")
-    assert "changed by someone else" in line and "version 2" in error["error"]
+    assert "changed from another window or the command line" in line and "version 2" in error["error"]
     assert ketnoi("contact", "show", str(cid))["record"]["position"] == ""
     shown = ketnoi("org", "show", "Genetica")
     assert shown["id"] == oid and shown["record"]["kind"] == "startup"

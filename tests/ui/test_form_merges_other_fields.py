@@ -85,9 +85,9 @@ def test_edits_to_different_fields_merge_without_asking(
         now = records.get(s, "organisation", genetica)
     assert now["website"] == "https://genetica.vn"  # B's
     assert now["acronym"] == "GEN" and now["notes"] == "Gặp tại Techfest 2026"  # A's, kept
-    assert said == [
-        "“Genetica” was changed by someone else while you were editing it; their changes and yours "
-        "were both saved."
+    assert said == [  # (one file: the other save was another window's, not a stranger's)
+        "“Genetica” was changed in another window or from the command line while you were editing it "
+        "here; both changes were saved."
     ]
 
 

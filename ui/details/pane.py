@@ -1,24 +1,45 @@
-"""The right-hand side: the selected record's story, with the actions that apply to it."""
+"""The right-hand side: the selected record's story, with the actions that apply to it.
+
+On a team database whose server cannot be reached, the pane says so above the page (an
+:class:`~ui.widgets.AwayNote`, as the lists and the menu windows do), never a page that reads as
+current: the page last read stays — greyed, the note saying when it was read (a phone number is
+still there to call) — if it is the record asked for, else none is shown; the page's buttons
+and the record commands are off until the server is back (an edit begun then could not be
+saved), and the page is read again by itself once it is (``ctx.server_back``). It asks when
+the live feed loses the server (``ctx.server_away``), not only when a read fails."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from app.errors import NotFoundError
 from app.story import Story, story
+from db import clock
 from db.engine import read_session
 from ui.context import AppContext
 from ui.details.attachments import AttachmentsBox, local_files
 from ui.details.story import render
 from ui.mail import EmailLogger, split_dropped
 from ui.team import ConfidentialBar
+from ui.widgets import AwayNote
 
 
 class DetailPane(QWidget):
     link_activated = Signal(str, int)  # entity, id
     shown = Signal()  # a record's page (or the empty page) is on screen
+    away_changed = Signal(bool)  # the server out of reach (True): the page is not current
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +47,9 @@ class DetailPane(QWidget):
         self.entity = ""
         self.record_id = 0
         self._generation = 0  # the latest read of a page: older answers are dropped
+        self.away = False  # the latest read could not reach the server: the page is not current
+        self._page: tuple[str, int] = ("", 0)  # the record whose page the browser holds
+        self._read_at: dt.datetime | None = None  # when that page was read (local time)
         self.setObjectName("detail_pane")
         self.setMinimumWidth(320)  # a record's page stays readable however the splitter is dragged
         self.toolbar = QToolBar(self)
@@ -37,6 +61,8 @@ class DetailPane(QWidget):
         self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.browser.document().setDocumentMargin(14)
         self.browser.anchorClicked.connect(self._follow)
+        self._fresh = QPalette(self.browser.palette())  # (the page greyed while not current)
+        self.note = AwayNote(ctx, "detail_unreachable", self)  # the server out of reach
         self.confidential = ConfidentialBar(ctx, self)  # team mode: who sees it, Share…
         self.browser.setAcceptDrops(False)  # files dropped on the page go to the pane (below)
         self.attachments = AttachmentsBox(ctx, self)
@@ -50,10 +76,13 @@ class DetailPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.note)
         layout.addWidget(self.confidential)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.attachments)
         layout.addWidget(self.empty, 1)
+        ctx.server_back.connect(self._server_back)
+        ctx.server_away.connect(self._server_away)
         self.show_record("", 0)
 
     def set_actions(self, actions: list[QAction]) -> None:
@@ -98,12 +127,63 @@ class DetailPane(QWidget):
                 self._show(render(data, self.ctx.settings) if data is not None else "", entity, record_id)
 
         def failed(exc: BaseException) -> None:
-            if generation == self._generation and self.ctx.tasks.default_error is not None:
-                self.ctx.tasks.default_error(exc)
+            if generation == self._generation:
+                self._not_read(exc, entity, record_id)
 
         self.ctx.tasks.run(work, on_done=done, on_error=failed, owner=self)
 
+    def _not_read(self, exc: BaseException, entity: str, record_id: int) -> None:
+        """The page could not be read. The server out of reach is said above the page (not in a
+        box in front of a page that reads as current): the page held stays, greyed and dated,
+        when it is this record's, else none is shown; the page's buttons are off. Any other
+        error goes where a task's error goes."""
+        kept = self._page == (entity, record_id) and self._read_at is not None and self.browser.isVisible()
+        also = ""
+        if kept:
+            assert self._read_at is not None
+            also = self.tr(
+                "The page below is as it was read at %1 and may have changed since; it cannot be "
+                "changed until the server is back."
+            ).replace("%1", self.ctx.fmt_datetime(self._read_at))
+        if not self.note.read_failed(exc, also):
+            return
+        if kept:
+            grey = QPalette(self._fresh)
+            grey.setColor(QPalette.ColorRole.Base, grey.color(QPalette.ColorRole.Window))
+            grey.setColor(QPalette.ColorRole.Text, grey.color(QPalette.ColorRole.PlaceholderText))
+            self.browser.setPalette(grey)
+        else:  # another record's page, or none: nothing shown as this one's
+            self._page, self._read_at = ("", 0), None
+            self.browser.clear()
+            self.browser.hide()
+            self.attachments.hide()
+            self.confidential.hide()
+            self.empty.hide()
+        self.toolbar.setVisible(kept)
+        self.toolbar.setEnabled(False)
+        self.attachments.setEnabled(False)
+        self.confidential.setEnabled(False)
+        if not self.away:
+            self.away = True
+            self.away_changed.emit(True)
+
+    def _server_back(self) -> None:
+        if self.away:  # the page the note stands above: read again, nothing pressed
+            self.reload()
+
+    def _server_away(self) -> None:
+        if self.record_id and not self.away:  # is what is shown still current? a read tells
+            self.reload()
+
     def _show(self, html: str, entity: str, record_id: int) -> None:
+        if self.away:
+            self.away = False
+            self.note.read()
+            self.browser.setPalette(self._fresh)
+            self.toolbar.setEnabled(True)
+            self.attachments.setEnabled(True)
+            self.confidential.setEnabled(True)
+            self.away_changed.emit(False)
         has = bool(html)
         self.browser.setVisible(has)
         self.toolbar.setVisible(has)
@@ -115,6 +195,7 @@ class DetailPane(QWidget):
         else:
             entity, record_id = "", 0
         self.entity, self.record_id = entity, record_id
+        self._page, self._read_at = (entity, record_id), clock.now()
         self.attachments.set_record(entity, record_id)
         self.confidential.set_record(entity, record_id)
         self.shown.emit()
@@ -122,18 +203,18 @@ class DetailPane(QWidget):
     # Files dropped on a record's page: e-mails (.eml, .msg) are logged with it, other files
     # are attached to it.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.attachments.droppable and local_files(event.mimeData().urls()):
+        if self.attachments.droppable and not self.away and local_files(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self.attachments.droppable and event.mimeData().hasUrls():
+        if self.attachments.droppable and not self.away and event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = local_files(event.mimeData().urls())
-        if not self.attachments.droppable or not paths:
+        if not self.attachments.droppable or self.away or not paths:
             event.ignore()
             return
         event.acceptProposedAction()

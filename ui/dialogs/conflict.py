@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,9 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ConflictError
+from app.errors import ConflictError, LastSave
 from ui import labels
 from ui.context import AppContext
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ConflictDialog", text)
 
 
 def _when(ctx: AppContext, value: Any) -> str:
@@ -31,6 +36,21 @@ def _when(ctx: AppContext, value: Any) -> str:
     except ValueError:
         return str(value or "").replace("T", " ")[:16]
     return ctx.fmt_datetime(at.replace(tzinfo=None))
+
+
+def saved_by(ctx: AppContext, saved: LastSave | None) -> str | None:
+    """Who saved a record meanwhile (:attr:`ConflictError.saved`, :attr:`app.records.Edited.saved`)
+    in the window's words: a colleague on a team database, "Nguyễn Văn A (login nva)"; "" when
+    it was this person elsewhere — another window, the command line — as it always is on a file
+    one person uses; None when the history does not say (then: someone else)."""
+    if saved is None:
+        return None
+    me = ctx.identity
+    if not saved.team or (me is not None and saved.login and saved.login == me.login):
+        return ""
+    if saved.actor and saved.login and saved.login != saved.actor:
+        return tr("%1 (login %2)").replace("%2", saved.login).replace("%1", saved.actor)
+    return saved.actor or saved.login or None
 
 
 def _show(value: Any) -> str:
@@ -45,10 +65,7 @@ class ConflictDialog(QDialog):
         self.setObjectName("conflict_dialog")
         self.setWindowTitle(self.tr("Changed by someone else"))
         self.choice = "edit"
-        text = self.tr(
-            "“%1” was saved by someone else after you opened it. Nothing has been overwritten. "
-            "Compare the two versions and choose."
-        ).replace("%1", exc.label)
+        text = self._who_saved(ctx, exc)
         if exc.restored is not None:
             # The record under this id is now the backup's, maybe another person: saving yours
             # over it is not offered (only reopening, or finding the record you meant).
@@ -97,6 +114,40 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(640, 320)
+
+    def _who_saved(self, ctx: AppContext, exc: ConflictError) -> str:
+        """Who saved the record after it was opened, as its history says (``exc.saved``), and
+        when, in the date format chosen: a colleague by name and login on a team database,
+        yourself in another window, or another window or the command line on a file one person
+        uses — "someone else" only when the history does not say. The title says it too."""
+        saved, who = exc.saved, saved_by(ctx, exc.saved)
+        if saved is None or who is None:
+            return self.tr(
+                "“%1” was saved by someone else after you opened it. Nothing has been overwritten. "
+                "Compare the two versions and choose."
+            ).replace("%1", exc.label)
+        when = ctx.fmt_datetime(saved.at.astimezone().replace(tzinfo=None))
+        if who:
+            self.setWindowTitle(self.tr("Changed by %1").replace("%1", saved.actor or saved.login))
+            said = (
+                self.tr("%1 saved “%2” at %3, after you opened it.")
+                .replace("%3", when)
+                .replace("%2", exc.label)
+                .replace("%1", who)
+            )
+        else:
+            if saved.team:  # the same login: this person, in another window
+                self.setWindowTitle(self.tr("Changed in another of your windows"))
+                text = self.tr(
+                    "You saved “%1” at %2 in another window or from the command line, after you opened it here."
+                )
+            else:
+                self.setWindowTitle(self.tr("Changed in another window"))
+                text = self.tr(
+                    "“%1” was saved at %2 from another window or the command line, after you opened it here."
+                )
+            said = text.replace("%2", when).replace("%1", exc.label)
+        return said + " " + self.tr("Nothing has been overwritten. Compare the two versions and choose.")
 
     def _choose(self, choice: str, *, accept: bool) -> None:
         self.choice = choice

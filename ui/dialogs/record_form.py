@@ -43,7 +43,7 @@ from db.models import (
 from ui import labels, widgets
 from ui import team as team_ui
 from ui.context import AppContext
-from ui.dialogs.conflict import ConflictDialog
+from ui.dialogs.conflict import ConflictDialog, saved_by
 from ui.dupwarn import DuplicateWarning, peek
 from ui.widgets import ErrorLabel, Lookup
 
@@ -348,35 +348,45 @@ class RecordForm(QDialog):
 
             base = self._base
 
-            def work(s: Any) -> tuple[int, bool]:
+            def work(s: Any) -> tuple[int, records.Edited | None]:
                 group = records.new_group_id()  # one operation: Edit → Undo history lists it
                 if base is None:
                     records.update(
                         s, entity, record_id, changed, expected_version=version, actor=actor, group_id=group
                     )
-                    return record_id, False
+                    return record_id, None
                 edited = records.update_edited(
                     s, entity, record_id, changed, base=base, actor=actor, group_id=group
                 )
-                return record_id, edited.merged
+                return record_id, edited
         else:
 
-            def work(s: Any) -> tuple[int, bool]:
-                return records.create(s, entity, values, actor=actor, group_id=records.new_group_id()), False
+            def work(s: Any) -> tuple[int, records.Edited | None]:
+                return records.create(s, entity, values, actor=actor, group_id=records.new_group_id()), None
 
         self.buttons.setEnabled(False)
         self.ctx.write(work, entity=entity, on_done=self._saved, on_error=self._failed)
 
-    def _saved(self, result: tuple[int, bool]) -> None:
-        record_id, merged = result
-        if merged:  # a colleague saved other fields meanwhile: both kept, said in the status bar
+    def _saved(self, result: tuple[int, records.Edited | None]) -> None:
+        record_id, edited = result
+        if edited is not None and edited.merged:  # saved meanwhile (other fields): both kept, said
             name = str(self.values().get(LABEL_FIELD[self.entity]) or "")
-            self.ctx.status_message.emit(
-                self.tr(
+            who = saved_by(self.ctx, edited.saved)  # a colleague named, as the conflict names them
+            if who:
+                said = self.tr(
+                    "“%1” was changed by %2 while you were editing it; their changes and yours were both saved."
+                ).replace("%2", who)
+            elif who == "":
+                said = self.tr(
+                    "“%1” was changed in another window or from the command line while you were editing "
+                    "it here; both changes were saved."
+                )
+            else:
+                said = self.tr(
                     "“%1” was changed by someone else while you were editing it; their changes "
                     "and yours were both saved."
-                ).replace("%1", name)
-            )
+                )
+            self.ctx.status_message.emit(said.replace("%1", name))
         self.saved_id = record_id
         self.buttons.setEnabled(True)
         self.accept()
