@@ -137,67 +137,67 @@
   <context>
     <name>AppContext</name>
     <message>
-      <location filename="../../ui/context.py" line="341" />
+      <location filename="../../ui/context.py" line="344" />
       <source>Cannot reach the database server %1, so this cannot be opened now. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1 nên chưa mở được. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="336" />
+      <location filename="../../ui/context.py" line="339" />
       <source>Cannot reach the database server %1. Nothing was saved, and what you typed is still here: try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Chưa lưu gì — dữ liệu bạn vừa nhập vẫn còn; hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="344" />
+      <location filename="../../ui/context.py" line="347" />
       <source>Cannot reach the database server %1. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="373" />
+      <location filename="../../ui/context.py" line="376" />
       <source>Not allowed: your login %1 may not read or change this in the database (your role may have just been changed). Ask a manager if you need it.</source>
       <translation>Không được phép: tài khoản %1 không được đọc hoặc thay đổi mục này trong cơ sở dữ liệu (vai trò của bạn có thể vừa được thay đổi). Nếu cần, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="282" />
+      <location filename="../../ui/context.py" line="285" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still here: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu, những gì bạn đã nhập vẫn còn nguyên: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="288" />
+      <location filename="../../ui/context.py" line="291" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="361" />
+      <location filename="../../ui/context.py" line="364" />
       <source>Not saved: the change would leave a confidential record you may not see. Its owner, the staff on it or a manager can make it.</source>
       <translation>Chưa lưu: thay đổi này sẽ để lại một hồ sơ mật mà bạn không được xem. Cán bộ phụ trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="300" />
+      <location filename="../../ui/context.py" line="303" />
       <source>Not saved: the database file is no longer at %1 (it was moved, renamed or deleted while Ketnoi had it open). Nothing was saved; what was saved before is in the file where it is now.</source>
       <translation>Chưa lưu: tệp cơ sở dữ liệu không còn ở %1 (tệp đã bị chuyển đi, đổi tên hoặc xoá trong khi Ketnoi đang mở). Không có gì được lưu; những gì đã lưu trước đó nằm trong tệp, ở chỗ mới của nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="366" />
+      <location filename="../../ui/context.py" line="369" />
       <source>Not saved: your login %1 may not change anything in this database (your role may have just been changed). Ask a manager if you need to edit.</source>
       <translation>Chưa lưu: tài khoản %1 không được phép thay đổi gì trong cơ sở dữ liệu này (vai trò của bạn có thể vừa được thay đổi). Nếu cần sửa, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="307" />
+      <location filename="../../ui/context.py" line="310" />
       <source>Put the file back at %1 and save again, or close Ketnoi and open the file where it is now.</source>
       <translation>Hãy đặt tệp trở lại %1 rồi lưu lại, hoặc đóng Ketnoi và mở tệp ở chỗ mới của nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="260" />
+      <location filename="../../ui/context.py" line="263" />
       <source>Waiting for the database: another program or Ketnoi window is writing to it…</source>
       <translation>Đang chờ cơ sở dữ liệu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang ghi vào đó…</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="305" />
+      <location filename="../../ui/context.py" line="308" />
       <source>What you typed is still here.</source>
       <translation>Những gì bạn đã nhập vẫn còn ở đây.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="387" />
+      <location filename="../../ui/context.py" line="390" />
       <source>Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask an administrator if you still need it.</source>
       <translation>Tài khoản %1 đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; nếu vẫn cần dùng, hãy đề nghị quản trị viên.</translation>
     </message>
@@ -639,6 +639,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="266" />
+      <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1221,52 +1222,92 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ConflictDialog</name>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="46" />
+      <location filename="../../ui/dialogs/conflict.py" line="52" />
+      <source>%1 (login %2)</source>
+      <translation>%1 (tài khoản %2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="133" />
+      <source>%1 saved “%2” at %3, after you opened it.</source>
+      <translation>%1 đã lưu “%2” lúc %3, sau khi bạn mở ra.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="131" />
+      <source>Changed by %1</source>
+      <translation>%1 đã sửa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="66" />
       <source>Changed by someone else</source>
       <translation>Người khác đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="84" />
+      <location filename="../../ui/dialogs/conflict.py" line="140" />
+      <source>Changed in another of your windows</source>
+      <translation>Đã sửa ở một cửa sổ khác của bạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="145" />
+      <source>Changed in another window</source>
+      <translation>Đã sửa ở một cửa sổ khác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="101" />
       <source>Discard mine, keep theirs</source>
       <translation>Bỏ bản của tôi, giữ bản của họ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="74" />
+      <location filename="../../ui/dialogs/conflict.py" line="91" />
       <source>Field</source>
       <translation>Trường</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="85" />
+      <location filename="../../ui/dialogs/conflict.py" line="102" />
       <source>Keep editing</source>
       <translation>Tiếp tục sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="83" />
+      <location filename="../../ui/dialogs/conflict.py" line="150" />
+      <source>Nothing has been overwritten. Compare the two versions and choose.</source>
+      <translation>Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản rồi chọn.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="100" />
       <source>Save mine over theirs</source>
       <translation>Lưu bản của tôi đè lên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="74" />
+      <location filename="../../ui/dialogs/conflict.py" line="91" />
       <source>Saved now</source>
       <translation>Bản vừa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="55" />
+      <location filename="../../ui/dialogs/conflict.py" line="72" />
       <source>The database was restored from a backup</source>
       <translation>Cơ sở dữ liệu đã được khôi phục từ một bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="58" />
+      <location filename="../../ui/dialogs/conflict.py" line="75" />
       <source>The database was restored from a backup (%1, %2) after you opened this record. Under its id it now holds “%3”, as the backup has it — maybe another record than yours. Nothing has been overwritten: discard your changes and open the record again, or find the one you meant.</source>
       <translation>Cơ sở dữ liệu đã được khôi phục từ một bản sao lưu (%1, %2) sau khi bạn mở bản ghi này. Mã số của bản ghi giờ ứng với “%3” như trong bản sao lưu — có thể là một bản ghi khác với bản ghi của bạn. Chưa có gì bị ghi đè: hãy bỏ các thay đổi và mở lại bản ghi, hoặc tìm bản ghi bạn cần.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="74" />
+      <location filename="../../ui/dialogs/conflict.py" line="142" />
+      <source>You saved “%1” at %2 in another window or from the command line, after you opened it here.</source>
+      <translation>Bạn đã lưu “%1” lúc %2 ở một cửa sổ khác hoặc từ dòng lệnh, sau khi mở ra ở đây.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="91" />
       <source>Yours</source>
       <translation>Của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="49" />
+      <location filename="../../ui/dialogs/conflict.py" line="147" />
+      <source>“%1” was saved at %2 from another window or the command line, after you opened it here.</source>
+      <translation>“%1” đã được lưu lúc %2 từ một cửa sổ khác hoặc từ dòng lệnh, sau khi bạn mở ra ở đây.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/conflict.py" line="126" />
       <source>“%1” was saved by someone else after you opened it. Nothing has been overwritten. Compare the two versions and choose.</source>
       <translation>“%1” đã được người khác lưu sau khi bạn mở. Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản và chọn.</translation>
     </message>
@@ -1423,9 +1464,14 @@ Bản sao lưu: %2</translation>
   <context>
     <name>DetailPane</name>
     <message>
-      <location filename="../../ui/details/pane.py" line="45" />
+      <location filename="../../ui/details/pane.py" line="71" />
       <source>Select a record to see its story.</source>
       <translation>Chọn một bản ghi để xem toàn bộ quá trình làm việc.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/pane.py" line="145" />
+      <source>The page below is as it was read at %1 and may have changed since; it cannot be changed until the server is back.</source>
+      <translation>Trang dưới đây là nội dung đọc lúc %1 và có thể đã thay đổi; chưa sửa được cho đến khi kết nối lại được với máy chủ.</translation>
     </message>
   </context>
   <context>
@@ -1986,7 +2032,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Forms</name>
     <message>
-      <location filename="../../ui/widgets.py" line="323" />
+      <location filename="../../ui/widgets.py" line="324" />
       <source>What you typed has not been saved. Discard it?</source>
       <translation>Nội dung bạn vừa nhập chưa được lưu. Bỏ nội dung này?</translation>
     </message>
@@ -4093,8 +4139,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="132" />
-      <location filename="../../ui/letters.py" line="67" />
-      <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4104,7 +4148,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="266" />
       <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4201,7 +4244,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="143" />
-      <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4242,7 +4284,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="75" />
-      <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4273,7 +4314,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="152" />
-      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4456,8 +4496,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="86" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4971,202 +5009,202 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="376" />
+      <location filename="../../ui/main_window.py" line="377" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="434" />
+      <location filename="../../ui/main_window.py" line="435" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="516" />
+      <location filename="../../ui/main_window.py" line="517" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="505" />
+      <location filename="../../ui/main_window.py" line="506" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="350" />
       <source>&amp;Filter the list</source>
       <translation>&amp;Lọc danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="535" />
+      <location filename="../../ui/main_window.py" line="536" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="453" />
+      <location filename="../../ui/main_window.py" line="454" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="380" />
+      <location filename="../../ui/main_window.py" line="381" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="457" />
+      <location filename="../../ui/main_window.py" line="458" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="333" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="376" />
       <source>&amp;Open database…</source>
       <translation>Mở cơ sở dữ liệu &amp;khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="377" />
+      <location filename="../../ui/main_window.py" line="378" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="356" />
+      <location filename="../../ui/main_window.py" line="357" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="345" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="523" />
+      <location filename="../../ui/main_window.py" line="524" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="531" />
+      <location filename="../../ui/main_window.py" line="532" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="455" />
+      <location filename="../../ui/main_window.py" line="456" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="525" />
+      <location filename="../../ui/main_window.py" line="526" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="460" />
+      <location filename="../../ui/main_window.py" line="461" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="371" />
+      <location filename="../../ui/main_window.py" line="372" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="570" />
+      <location filename="../../ui/main_window.py" line="571" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="463" />
+      <location filename="../../ui/main_window.py" line="464" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="410" />
+      <location filename="../../ui/main_window.py" line="411" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="403" />
+      <location filename="../../ui/main_window.py" line="404" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="422" />
+      <location filename="../../ui/main_window.py" line="423" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="429" />
+      <location filename="../../ui/main_window.py" line="430" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="450" />
+      <location filename="../../ui/main_window.py" line="451" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="386" />
+      <location filename="../../ui/main_window.py" line="387" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="415" />
+      <location filename="../../ui/main_window.py" line="416" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="444" />
+      <location filename="../../ui/main_window.py" line="445" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="539" />
+      <location filename="../../ui/main_window.py" line="540" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="360" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="343" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
@@ -5176,12 +5214,12 @@ Bản sao lưu: %2</translation>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="437" />
+      <location filename="../../ui/main_window.py" line="438" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="366" />
+      <location filename="../../ui/main_window.py" line="367" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
@@ -5191,22 +5229,22 @@ Bản sao lưu: %2</translation>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="397" />
+      <location filename="../../ui/main_window.py" line="398" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="373" />
+      <location filename="../../ui/main_window.py" line="374" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="572" />
+      <location filename="../../ui/main_window.py" line="573" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="356" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -5525,6 +5563,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="152" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5856,27 +5895,27 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordForm</name>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="440" />
+      <location filename="../../ui/dialogs/record_form.py" line="450" />
       <source>%1 deleted this %2 (%4). It is in the trash (View → Trash).</source>
       <translation>%1 đã xóa %2 này (%4). Hồ sơ đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="437" />
+      <location filename="../../ui/dialogs/record_form.py" line="447" />
       <source>%1 merged this %2 into “%3” (%4), which is no longer there either.</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4), nhưng hồ sơ đó nay cũng không còn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="431" />
+      <location filename="../../ui/dialogs/record_form.py" line="441" />
       <source>%1 merged this %2 into “%3” (%4).</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="444" />
+      <location filename="../../ui/dialogs/record_form.py" line="454" />
       <source>%1 removed this %2 for good (%4): the trash was emptied.</source>
       <translation>%1 đã xóa hẳn %2 này (%4) khi dọn thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="423" />
+      <location filename="../../ui/dialogs/record_form.py" line="433" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
@@ -5891,23 +5930,23 @@ Bản sao lưu: %2</translation>
       <translation>Sửa %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="432" />
+      <location filename="../../ui/dialogs/record_form.py" line="442" />
       <source>Fill in your changes on “%1”, to check and save them there?</source>
       <translation>Điền các thay đổi của bạn vào “%1” để kiểm tra và lưu ở đó?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="435" />
+      <location filename="../../ui/dialogs/record_form.py" line="445" />
       <source>Go to “%1”</source>
       <translation>Chuyển sang “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="526" />
+      <location filename="../../ui/dialogs/record_form.py" line="536" />
       <source>It had something else in: %1.</source>
       <translation>Hồ sơ này vốn có giá trị khác ở: %1.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/record_form.py" line="158" />
-      <location filename="../../ui/dialogs/record_form.py" line="453" />
+      <location filename="../../ui/dialogs/record_form.py" line="463" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
@@ -5917,47 +5956,47 @@ Bản sao lưu: %2</translation>
       <translation>Để sau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="473" />
+      <location filename="../../ui/dialogs/record_form.py" line="483" />
       <source>Not restored: %1. What you typed is still in this form.</source>
       <translation>Chưa khôi phục được: %1. Những gì bạn đã nhập vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="449" />
+      <location filename="../../ui/dialogs/record_form.py" line="459" />
       <source>Not saved</source>
       <translation>Chưa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="398" />
+      <location filename="../../ui/dialogs/record_form.py" line="408" />
       <source>Not saved: the database was restored from a backup after you opened this record. Discard your changes and open the record again.</source>
       <translation>Chưa lưu: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu sau khi bạn mở bản ghi này. Hãy bỏ các thay đổi và mở lại bản ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="442" />
+      <location filename="../../ui/dialogs/record_form.py" line="452" />
       <source>Restore and keep my changes</source>
       <translation>Khôi phục và giữ thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="441" />
+      <location filename="../../ui/dialogs/record_form.py" line="451" />
       <source>Restore it from the trash and keep your changes?</source>
       <translation>Khôi phục hồ sơ từ thùng rác và giữ các thay đổi của bạn?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="446" />
+      <location filename="../../ui/dialogs/record_form.py" line="456" />
       <source>Save as new</source>
       <translation>Lưu thành hồ sơ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="445" />
+      <location filename="../../ui/dialogs/record_form.py" line="455" />
       <source>Save what is in this form as a new %1?</source>
       <translation>Lưu nội dung trong biểu mẫu này thành %1 mới?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="523" />
+      <location filename="../../ui/dialogs/record_form.py" line="533" />
       <source>Your changes are filled in on “%1”: check them and save.</source>
       <translation>Các thay đổi của bạn đã được điền vào “%1”: hãy kiểm tra rồi lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="428" />
+      <location filename="../../ui/dialogs/record_form.py" line="438" />
       <source>Your changes were not saved; they are still in this form.</source>
       <translation>Thay đổi của bạn chưa được lưu; chúng vẫn còn trong biểu mẫu này.</translation>
     </message>
@@ -5967,14 +6006,24 @@ Bản sao lưu: %2</translation>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="521" />
+      <location filename="../../ui/dialogs/record_form.py" line="531" />
       <source>“%1” is back from the trash, with your changes filled in: check them and save.</source>
       <translation>“%1” đã được khôi phục từ thùng rác, kèm các thay đổi của bạn: hãy kiểm tra rồi lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="376" />
+      <location filename="../../ui/dialogs/record_form.py" line="377" />
+      <source>“%1” was changed by %2 while you were editing it; their changes and yours were both saved.</source>
+      <translation>“%1” đã được %2 sửa trong lúc bạn đang sửa; thay đổi của họ và của bạn đều đã được lưu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/record_form.py" line="386" />
       <source>“%1” was changed by someone else while you were editing it; their changes and yours were both saved.</source>
       <translation>“%1” đã được người khác sửa trong lúc bạn đang sửa; thay đổi của họ và của bạn đều đã được lưu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/record_form.py" line="381" />
+      <source>“%1” was changed in another window or from the command line while you were editing it here; both changes were saved.</source>
+      <translation>“%1” đã được sửa ở một cửa sổ khác hoặc từ dòng lệnh trong lúc bạn đang sửa ở đây; cả hai thay đổi đều đã được lưu.</translation>
     </message>
   </context>
   <context>
@@ -6073,6 +6122,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="75" />
       <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6207,6 +6257,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="86" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7642,12 +7694,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>WhoRecords</name>
     <message>
-      <location filename="../../ui/notify.py" line="140" />
+      <location filename="../../ui/notify.py" line="163" />
       <source>Your changes are recorded in the history as “%1”. To record your own name, choose yourself under File → Settings → “I am”.</source>
       <translation>Các thay đổi của bạn được ghi vào lịch sử với tên “%1”. Để ghi tên của chính bạn, hãy chọn tên mình ở Tệp → Cài đặt → “Tôi là”.</translation>
     </message>
     <message>
-      <location filename="../../ui/notify.py" line="145" />
+      <location filename="../../ui/notify.py" line="168" />
       <source>Your changes are recorded without a name. To record your name, choose yourself under File → Settings → “I am”.</source>
       <translation>Các thay đổi của bạn đang được ghi mà không có tên. Để ghi tên mình, hãy chọn tên mình ở Tệp → Cài đặt → “Tôi là”.</translation>
     </message>
@@ -7660,6 +7712,8 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="132" />
+      <location filename="../../ui/letters.py" line="67" />
       <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -7685,6 +7739,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="143" />
       <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại</translation>
