@@ -484,6 +484,9 @@ def _fill_story(s: Session, today: dt.date, lang: str = "en") -> dict[str, int]:
     }
 
 
+MOU_SUBJECT = "V/v gửi dự thảo Biên bản ghi nhớ về Trung tâm huấn luyện an ninh mạng"
+
+
 def _letters(
     s: Session,
     org: dict[str, int],
@@ -512,10 +515,16 @@ def _letters(
     assert ksu_call is not None and mou is not None and mou.completed_on is not None
     thanked, sent_mou = ksu_call.starts_at.date() + dt.timedelta(days=1), mou.completed_on
     register.start_register_at(s, thanked.year, symbol, 122)
-    for letter, day in (
-        (register.letter_for_record(s, "meeting", ksu_meeting, template="thanks", to=org["KSU"], actor=actor), thanked),
-        (register.letter_for_record(s, "action", action_ids[6], actor=actor), sent_mou),
+    mou_subjects = {
+        "subject": MOU_SUBJECT,
+        "subject_en": "The draft MoU on the cybersecurity training centre",
+    }
+    for letter, day, subjects in (
+        (register.letter_for_record(s, "meeting", ksu_meeting, template="thanks", to=org["KSU"], actor=actor), thanked, None),
+        (register.letter_for_record(s, "action", action_ids[6], actor=actor), sent_mou, mou_subjects),
     ):  # fmt: skip
+        if subjects:  # the register's summary in Vietnamese, the English one for the partner
+            records.update(s, "letter", letter, subjects, expected_version=None, actor=actor)
         _entered(s, "letter", letter, when(day, 9))
         register.sign(s, letter, on=day, actor=actor)
         _changed(s, "letter", letter, when(day, 14))
