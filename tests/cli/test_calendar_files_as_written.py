@@ -3,29 +3,23 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
 import vobject
 from icalendar import Calendar
 
 from app.cli import main
 from tests.app.mail.test_calendars import _outlook
+from tests.cli.inproc import run_cli
 
 
-def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        cwd=cwd,
-        env=env,
-    )
+def _run(cwd: Path, *args: str) -> SimpleNamespace:
+    """``ketnoi ARGS`` typed in the folder ``cwd`` (relative paths are the shell's)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(cwd)
+        return run_cli(None, *args)
 
 
 def test_export_ics_and_export_vcard_take_the_file_as_the_readme_writes_them(tmp_path: Path) -> None:

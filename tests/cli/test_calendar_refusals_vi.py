@@ -1,19 +1,18 @@
 """An .ics file that is not an invitation is refused in the CLI's language, naming the file and
 saying what to do (``ketnoi import FILE.ics`` under LANG=vi_VN.UTF-8 said "the event has no start
-(DTSTART)" in English). Real broken files, a real SQLite file, real subprocesses."""
+(DTSTART)" in English). Real broken files, a real SQLite file, the command line in-process (tests/cli/inproc.py)."""
 
 from __future__ import annotations
 
-import os
 import re
 import string
-import subprocess
-import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from app.calendar_refusals import TEMPLATES
+from tests.cli.inproc import run_cli
 
 HEAD = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Outlook//EN\r\n"
 BROKEN: dict[str, tuple[bytes, str, str]] = {  # file's bytes, the Vietnamese, the English said
@@ -47,12 +46,8 @@ BROKEN: dict[str, tuple[bytes, str, str]] = {  # file's bytes, the Vietnamese, t
 }
 
 
-def _run(db: Path, *args: str, lang: str = "vi_VN.UTF-8") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args, "--db", str(db)],
-        check=False, capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
+def _run(db: Path, *args: str, lang: str = "vi_VN.UTF-8") -> SimpleNamespace:
+    return run_cli(db, *args, lang=lang)
 
 
 def test_each_broken_file_is_refused_in_vietnamese_under_a_vietnamese_locale(tmp_path: Path) -> None:

@@ -3,13 +3,10 @@ in (centre manager: under a Vietnamese window the demo's organisations read "Sem
 "Biotech", "Policy"). Under LANG=vi_VN.UTF-8 ``ketnoi demo`` writes "Bán dẫn", "Trí tuệ nhân
 tạo", … — seen in ``org list``, ``org show`` and the brief — and the filter and the stakeholder
 map take those words; under English, the English ones. The window's sample database follows its
-language the same way. Real subprocesses on a real SQLite file."""
+language the same way. The command line (tests/cli/inproc.py) on a real SQLite file."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,18 +16,15 @@ from sqlmodel import Session, select
 from app import sample_data, stakeholder_map
 from db import models as m
 from db.migrate import open_database
+from tests.cli.inproc import as_in_a_test, run_cli
 
 ENGLISH = ("Semiconductors", "Biotech", "Policy", "Cybersecurity", "Robotics")
 
 
 def _run(db: Path, *args: str, lang: str) -> str:
-    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
-    done = subprocess.run(
-        [sys.executable, "-m", "app.cli", *args, "--db", str(db)],
-        check=False, capture_output=True, text=True, env=env, timeout=180,
-    )  # fmt: skip
+    done = run_cli(db, *args, lang=lang)
     assert done.returncode == 0, done.stderr
-    return done.stdout
+    return str(done.stdout)
 
 
 def _pdf(path: Path) -> str:
@@ -51,8 +45,9 @@ def _map(url: str, sector: str) -> dict[str, str]:
 def demos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("demo-sectors")
     out = {"vi": folder / "vi.db", "en": folder / "en.db"}
-    _run(out["vi"], "demo", lang="vi_VN.UTF-8")
-    _run(out["en"], "demo", lang="en_GB.UTF-8")
+    with as_in_a_test(folder):
+        _run(out["vi"], "demo", lang="vi_VN.UTF-8")
+        _run(out["en"], "demo", lang="en_GB.UTF-8")
     return out
 
 
