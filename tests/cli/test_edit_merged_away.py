@@ -1,25 +1,21 @@
 """``ketnoi contact edit`` of a contact a colleague merged into another says where it went, by
 whom, and which id to use, in the locale's language — not "is in the trash: restore it first",
-which would bring back a duplicate the merge had folded in. Real subprocesses on a SQLite file."""
+which would bring back a duplicate the merge had folded in. The command line (tests/cli/inproc.py)
+on a SQLite file."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 from app import merge, records
 from db.engine import unit_of_work
 from db.migrate import open_database
+from tests.cli.inproc import run_cli
 
 
-def _run(db: Path, *args: str, lang: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""}
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args, "--db", str(db)],
-        check=False, capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
+def _run(db: Path, *args: str, lang: str) -> SimpleNamespace:
+    return run_cli(db, *args, lang=lang)
 
 
 def test_editing_a_merged_away_contact_names_the_kept_one(tmp_path: Path) -> None:
