@@ -32,9 +32,11 @@ from app.meetings import (
     Chosen,
     FollowUp,
     MeetingDraft,
+    Saved,
+    as_stored,
     joining_default,
     own_organisation_ids,
-    save_meeting,
+    save,
 )
 from db import clock
 from db.models import MEETING_KINDS
@@ -85,6 +87,10 @@ class LogMeetingDialog(QDialog):
         self.ctx = ctx
         self.meeting_id = meeting_id
         self.version: int | None = None
+        # an edit: the meeting as read (what the save starts from) and as shown (what was typed
+        # over): app.meetings.MeetingDraft.base and .shown
+        self._base: dict[str, Any] | None = None
+        self._shown: dict[str, Any] | None = None
         self.saved_id: int | None = None
         self.setObjectName("log_meeting")
         self.setWindowTitle(self.tr("Edit meeting") if meeting_id else self.tr("Log meeting"))
@@ -345,6 +351,7 @@ class LogMeetingDialog(QDialog):
             orgs = [Chosen(o, records.label(s, "organisation", o)) for o in m.get("organisation_ids", [])]
             actions = dashboard.actions_for(s, meeting_id=meeting_id)
         self.version = m["version"]
+        self._base = self._shown = as_stored(m)
         self.title.setText(m["title"])
         st: dt.datetime = m["starts_at"]
         self.when.setDateTime(QDateTime(st.year, st.month, st.day, st.hour, st.minute, 0))
@@ -399,6 +406,8 @@ class LogMeetingDialog(QDialog):
             self.followups.new_items(),
             self.meeting_id,
             self.version,
+            base=self._base,
+            shown=self._shown,
         )
 
     def save(self) -> None:
@@ -409,14 +418,21 @@ class LogMeetingDialog(QDialog):
             label.show_error(None)
         self.buttons.setEnabled(False)
         self.ctx.write(
-            lambda s: save_meeting(s, draft, actor=actor),
+            lambda s: save(s, draft, actor=actor),
             entity="",
             on_done=self._saved,
             on_error=self._failed,
         )
 
-    def _saved(self, meeting_id: int) -> None:
-        self.saved_id = meeting_id
+    def _saved(self, saved: Saved) -> None:
+        if saved.merged:  # a colleague saved other fields meanwhile: both kept, said in the status bar
+            self.ctx.status_message.emit(
+                self.tr(
+                    "“%1” was changed by someone else while you were editing it; their changes "
+                    "and yours were both saved."
+                ).replace("%1", self.title.text())
+            )
+        self.saved_id = saved.meeting_id
         self.buttons.setEnabled(True)
         self.accept()
 
@@ -439,10 +455,13 @@ class LogMeetingDialog(QDialog):
         elif isinstance(exc, ConflictError):
             # Someone saved this meeting meanwhile: show both versions. Only an explicit "save
             # mine" writes over theirs; otherwise the next save conflicts again.
-            dialog = ConflictDialog(self.ctx, exc, self)
+            # Someone saved a field changed here too (the others were merged, never asked about):
+            # their value beside yours. "Save mine" writes the fields changed here over the
+            # version now stored, theirs elsewhere kept; otherwise the next save asks again.
+            dialog = ConflictDialog(self.ctx, self._named(exc), self)
             dialog.exec()
             if dialog.choice == "mine":
-                self.version = exc.current_version
+                self.version, self._base = exc.current_version, exc.current
                 self.save()
             elif dialog.choice == "theirs":
                 self._confirmed_discard = True
@@ -451,3 +470,31 @@ class LogMeetingDialog(QDialog):
                 self.errors["general"].show_error(str(exc))
         else:
             self.errors["general"].show_error(str(exc))
+
+    def _named(self, exc: ConflictError) -> ConflictError:
+        """``exc`` as the conflict dialog shows it: attendees and organisations by name."""
+        known = {c.id: c.label for c in (*self.attendees.values(), *self.organisations.values())}
+
+        def names(kind: str, ids: list[int]) -> list[str]:
+            with self.ctx.read() as s:
+                return [known.get(i) or records.label(s, kind, i) for i in ids]
+
+        def shown(values: dict[str, Any]) -> dict[str, Any]:
+            out = dict(values)
+            if isinstance(values.get("attendees"), list):
+                out["attendees"] = names("contact", [a["contact_id"] for a in values["attendees"]])
+            if isinstance(values.get("organisation_ids"), list):
+                out["organisation_ids"] = names("organisation", list(values["organisation_ids"]))
+            return out
+
+        return ConflictError(
+            exc.entity,
+            exc.entity_id,
+            exc.label,
+            expected_version=exc.expected_version,
+            current_version=exc.current_version,
+            current=shown(exc.current),
+            attempted=shown(exc.attempted),
+            restored=exc.restored,
+            clashing=exc.clashing,
+        )
