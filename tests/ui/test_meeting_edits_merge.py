@@ -21,6 +21,7 @@ from app.meetings import Chosen
 from db.engine import read_session, unit_of_work
 from db.migrate import open_database
 from db.tables import ACT, CON
+from tests.app.lists.seed import TODAY
 from tests.ui.helpers import open_log_meeting
 
 TIMEOUT = 10_000
@@ -125,7 +126,14 @@ def test_a_date_both_changed_is_asked_about_and_nothing_of_the_second_save_is_wr
     b.save()
     qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)
 
-    assert asked[0] == [["When", "2026-11-13 10:00:00", "2026-11-13 11:00:00"]]  # A's time beside B's
+    day = TODAY - dt.timedelta(days=10)  # the meeting's (tests/app/lists/seed.py)
+    assert asked[0] == [  # A's time beside B's, written the user's way
+        [
+            "When",
+            ctx_b.fmt_datetime(dt.datetime.combine(day, dt.time(10))),
+            ctx_b.fmt_datetime(dt.datetime.combine(day, dt.time(11))),
+        ]
+    ]
     now = _meeting(engine, meeting)
     assert (now["starts_at"].hour, now["location"]) == (10, "Hòa Lạc")  # nothing of B's meeting
     assert _counts(engine) == before  # nor B's new person or follow-up
