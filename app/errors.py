@@ -183,6 +183,8 @@ def _clashes(
             return f"{value:%d/%m/%Y %H:%M}"
         if isinstance(value, dt.date):
             return f"{value:%d/%m/%Y}"
+        if isinstance(value, list):  # (a meeting's attendees by name, when the window named them)
+            return ", ".join(str(x.get("full_name", x)) if isinstance(x, dict) else str(x) for x in value)
         return str(value_label(entity, field, value, lang))
 
     now, yours = ("nay là", "của bạn") if lang == "vi" else ("is now", "yours")

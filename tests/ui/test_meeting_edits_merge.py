@@ -134,6 +134,8 @@ def test_a_date_both_changed_is_asked_about_and_nothing_of_the_second_save_is_wr
             ctx_b.fmt_datetime(dt.datetime.combine(day, dt.time(11))),
         ]
     ]
+    when = f"{day:%d/%m/%Y}"
+    assert f"When is now {when} 10:00 (yours: {when} 11:00)" in b.errors["general"].text()  # kept editing
     now = _meeting(engine, meeting)
     assert (now["starts_at"].hour, now["location"]) == (10, "Hòa Lạc")  # nothing of B's meeting
     assert _counts(engine) == before  # nor B's new person or follow-up

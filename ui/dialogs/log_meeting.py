@@ -48,6 +48,7 @@ from ui.dialogs.conflict import ConflictDialog
 from ui.dialogs.followups import FollowUpEditor
 from ui.dialogs.pickers import Picker
 from ui.dupwarn import DuplicateWarning, peek
+from ui.not_written import error_text
 from ui.service_words import service_text
 from ui.widgets import ErrorLabel
 
@@ -453,12 +454,11 @@ class LogMeetingDialog(QDialog):
             if "title" in placed:
                 self.title.setFocus()
         elif isinstance(exc, ConflictError):
-            # Someone saved this meeting meanwhile: show both versions. Only an explicit "save
-            # mine" writes over theirs; otherwise the next save conflicts again.
             # Someone saved a field changed here too (the others were merged, never asked about):
             # their value beside yours. "Save mine" writes the fields changed here over the
             # version now stored, theirs elsewhere kept; otherwise the next save asks again.
-            dialog = ConflictDialog(self.ctx, self._named(exc), self)
+            named = self._named(exc)
+            dialog = ConflictDialog(self.ctx, named, self)
             dialog.exec()
             if dialog.choice == "mine":
                 self.version, self._base = exc.current_version, exc.current
@@ -466,8 +466,8 @@ class LogMeetingDialog(QDialog):
             elif dialog.choice == "theirs":
                 self._confirmed_discard = True
                 self.reject()
-            else:
-                self.errors["general"].show_error(str(exc))
+            else:  # the field both changed, their value and yours, in the window's language
+                self.errors["general"].show_error(error_text(named))
         else:
             self.errors["general"].show_error(str(exc))
 
