@@ -133,3 +133,16 @@ def test_a_save_landing_between_the_read_and_the_write_is_merged_with_or_refused
         actions.reschedule(s, [renamed, moved], dt.date(2026, 12, 9))
     assert raised.value.clashing == ["due_date"] and raised.value.entity_id == moved
     assert _now(engine, renamed)["due_date"] == dt.date(2026, 12, 4)  # nothing of it written
+
+
+def test_the_same_on_postgresql(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A team database: the version-checked writes run in savepoints there too, the rows read
+    held FOR UPDATE."""
+    mine, theirs = open_database(pg_url), open_database(pg_url)
+    try:
+        test_renamed_elsewhere_then_marked_done_here_keeps_both_and_undo_takes_back_only_mine(mine, theirs)
+        test_a_due_date_changed_elsewhere_is_a_conflict_naming_it_and_nothing_is_written(mine, theirs)
+        test_a_save_landing_between_the_read_and_the_write_is_merged_with_or_refused(mine, monkeypatch)
+    finally:
+        mine.dispose()
+        theirs.dispose()
