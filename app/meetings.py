@@ -28,7 +28,7 @@ from sqlalchemy import false, func, or_, select
 from sqlmodel import Session
 
 from app import records
-from db.tables import CON, ORG
+from db.tables import CON, MEET, ORG
 
 
 @dataclass
@@ -171,6 +171,10 @@ def save(session: Session, draft: MeetingDraft, *, actor: str = "", group_id: st
             org_ids.append(oid)
     values: dict[str, Any] = {**draft.values, "attendees": attendees, "organisation_ids": org_ids}
     meeting_id, merged = _write_meeting(session, draft, values, actor, group)
+    confidential = bool(draft.values.get("confidential"))
+    if draft.meeting_id is not None:  # as saved: a colleague's change of it counts for new follow-ups
+        stored = session.execute(select(MEET.c.confidential).where(MEET.c.id == meeting_id)).scalar()
+        confidential = bool(stored) if stored is not None else confidential
     for f in draft.followups:
         action: dict[str, Any] = {
             "title": f.title,
@@ -179,7 +183,7 @@ def save(session: Session, draft: MeetingDraft, *, actor: str = "", group_id: st
             "meeting_id": meeting_id,
             "organisation_id": _counterpart(f.organisation, org_by_key, org_ids),
             # A confidential meeting's follow-ups are confidential too (seen by whoever sees it).
-            "confidential": bool(draft.values.get("confidential")),
+            "confidential": confidential,
         }
         if f.responsible.startswith("staff:"):
             action["responsible_staff_id"] = int(f.responsible.split(":", 1)[1])

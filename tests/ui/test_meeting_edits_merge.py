@@ -81,12 +81,15 @@ def test_notes_in_one_window_and_the_date_in_another_are_both_kept(
     a = open_log_meeting(qtbot, ctx, meeting_id=meeting)
     b = open_log_meeting(qtbot, ctx_b, meeting_id=meeting)  # both open before A saves
     a.minutes.setPlainText("Genetica sẽ gửi số liệu thí điểm")
+    a.confidential.setChecked(True)
     _saved(qtbot, a)
     said: list[str] = []
     ctx_b.status_message.connect(said.append)
     moved = b.when.dateTime().addDays(1)
     b.when.setDateTime(moved)
     b.attendees.add(Chosen(ids["hung"], "Nguyễn Văn Hùng"))
+    b.followups.what.setText("Gửi số liệu cho Genetica")
+    b.followups.add_current()
     _saved(qtbot, b)
 
     assert asked == []  # nobody's change in question
@@ -94,6 +97,9 @@ def test_notes_in_one_window_and_the_date_in_another_are_both_kept(
     assert now["minutes"] == "Genetica sẽ gửi số liệu thí điểm"  # A's, kept
     assert now["starts_at"] == dt.datetime.combine(moved.date().toPython(), dt.time(9, 0))  # B's
     assert ids["hung"] in [x["contact_id"] for x in now["attendees"]]  # B's
+    with read_session(engine) as s:  # B's follow-up of a meeting A made confidential: confidential
+        made = s.execute(select(ACT.c.confidential).where(ACT.c.title == "Gửi số liệu cho Genetica")).all()
+    assert made == [(True,)] and now["confidential"]
     assert said == [
         "“Họp làm việc về chương trình AI” was changed by someone else while you were editing it; "
         "their changes and yours were both saved."
