@@ -14,8 +14,14 @@ The rules:
 - *reschedule* sets a new due date, and a closed action reopens; a due date is never before
   the meeting the action came from.
 
-Deleted actions are skipped. ``versions`` (id → the version the user saw) makes a change
-optimistic: a record saved since raises :class:`~app.errors.ConflictError` and nothing is written.
+Deleted actions are skipped. ``seen`` (id → the action as the person saw it: its ``version``
+and the values shown, a list's row) makes a change merge as a form's edit does
+(:func:`app.records.update_edited`): an action saved since by someone else keeps their changes
+to other fields (a new title, a note) beside this one; one whose status, completion date or due
+date they changed to something else is a :class:`~app.errors.ConflictError` naming the field
+(``clashing``), with their value, and nothing of the operation is written. The check is the
+write's own ``UPDATE … WHERE version = …``, so a save landing between the read and the write is
+merged with in turn, or is the conflict.
 """
 
 from __future__ import annotations
@@ -26,12 +32,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlmodel import Session
 
-from app import bulk_edit
-from app.errors import ConflictError, ValidationError
-from app.records import last_save, new_group_id, restored_since
+from app import bulk_edit, records
+from app.errors import ValidationError
+from app.records import new_group_id
 from db import clock
 from db import models as m
 from db.queries import chunked
@@ -60,25 +66,6 @@ def _current(session: Session, ids: Sequence[int]) -> dict[int, Values]:
         for row in session.execute(stmt.with_for_update()).mappings():
             found[int(row["id"])] = dict(row)
     return {i: found[i] for i in wanted if i in found}
-
-
-def _check_versions(
-    session: Session, current: Mapping[int, Values], versions: Mapping[int, int] | None
-) -> None:
-    for i, expected in (versions or {}).items():
-        row = current.get(int(i))
-        if row is not None and row["version"] != expected:
-            raise ConflictError(
-                "action",
-                int(i),
-                str(row["title"]),
-                expected_version=expected,
-                current_version=int(row["version"]),
-                current={k: row[k] for k in ("title", *_FIELDS)},
-                attempted={},
-                restored=restored_since(session, expected),
-                saved=last_save(session, "action", int(i)),
-            )
 
 
 def check_due_dates(
@@ -124,8 +111,17 @@ def due_date_problem(session: Session, ids: Iterable[int], due: dt.date) -> str:
     return ""
 
 
-def _write(session: Session, current: Mapping[int, Values], changes: Mapping[int, Values], actor: str) -> str:
-    """Write ``changes`` (id → new values), one UPDATE per distinct set of values."""
+def _write(
+    session: Session,
+    current: Mapping[int, Values],
+    changes: Mapping[int, Values],
+    actor: str,
+    seen: Mapping[int, Values] | None = None,
+) -> str:
+    """Write ``changes`` (id → new values), one UPDATE per distinct set of values and version
+    read, each checking that version; an action someone else saved since the person saw it
+    (``seen``), or since it was read here, goes through :func:`app.records.update_edited`:
+    merged with their change, or the conflict."""
     changes = {
         i: {f: x for f, x in values.items() if current[i][f] != x}
         for i, values in changes.items()
@@ -135,19 +131,53 @@ def _write(session: Session, current: Mapping[int, Values], changes: Mapping[int
     if not changes:
         return ""
     group, now = new_group_id(), m.utcnow()
-    same: dict[tuple[tuple[str, Any], ...], list[int]] = defaultdict(list)
+    bases = {i: _base(current[i], (seen or {}).get(i)) for i in changes}
+    moved = [i for i in changes if bases[i]["version"] != current[i]["version"]]
+    same: dict[tuple[tuple[tuple[str, Any], ...], int], list[int]] = defaultdict(list)
     for i, values in changes.items():
-        same[tuple(sorted(values.items()))].append(i)
-    for values_key, ids in same.items():
-        bulk_edit.bump(session, "action", ids, now, **dict(values_key))
+        if i not in moved:
+            same[(tuple(sorted(values.items())), int(current[i]["version"]))].append(i)
+    written: list[int] = []
+    for (values_key, version), ids in same.items():
+        if _bump_at(session, ids, version, now, dict(values_key)):
+            written += ids
+        else:  # a save landed since the read (another program without the write lock)
+            moved += ids
     history = [
-        {"id": i, "field": f, "old": current[i][f], "new": values[f]}
-        for i, values in changes.items()
+        {"id": i, "field": f, "old": current[i][f], "new": changes[i][f]}
+        for i in written
         for f in _FIELDS
-        if f in values
+        if f in changes[i]
     ]
     bulk_edit.write_history(session, history, entity="action", op="update", actor=actor, group=group, now=now)
+    for i in sorted(moved):
+        records.update_edited(session, "action", i, changes[i], base=bases[i], actor=actor, group_id=group)
     return group
+
+
+def _base(read: Values, seen: Values | None) -> Values:
+    """What a change of an action starts from: as the person saw it (its version and the
+    values the rules write, from the list's row) when they did, else as read here."""
+    if not seen or seen.get("version") is None:
+        return dict(read)
+    return {**read, **{k: seen[k] for k in ("version", *_FIELDS) if k in seen}}
+
+
+def _bump_at(session: Session, ids: list[int], version: int, now: dt.datetime, values: Values) -> bool:
+    """Set ``values`` on the actions ``ids``, all still at ``version`` — or on none of them
+    (False: one was saved since it was read)."""
+    nested = session.begin_nested()
+    for chunk in chunked(ids):
+        result = session.execute(
+            update(ACT)
+            .where(ACT.c.id.in_(chunk), ACT.c.version == version)
+            .values(**values, version=version + 1, updated_at=now)
+        )
+        if result.rowcount != len(chunk):  # type: ignore[attr-defined]
+            nested.rollback()
+            return False
+    nested.commit()
+    return True
 
 
 def _apply(
@@ -156,15 +186,14 @@ def _apply(
     rule: Callable[[Values], Values],
     *,
     actor: str,
-    versions: Mapping[int, int] | None,
+    seen: Mapping[int, Values] | None,
 ) -> str:
     current = _current(session, list(ids))
-    _check_versions(session, current, versions)
     changes = {i: rule(row) for i, row in current.items()}
     due = {i: c["due_date"] for i, c in changes.items() if "due_date" in c}
     if due:
         check_due_dates(session, current, due)
-    return _write(session, current, changes, actor)
+    return _write(session, current, changes, actor, seen)
 
 
 def _status_values(row: Values, status: str, today: dt.date) -> Values:
@@ -179,34 +208,32 @@ def set_status(
     status: str,
     *,
     actor: str = "",
-    versions: Mapping[int, int] | None = None,
+    seen: Mapping[int, Values] | None = None,
 ) -> str:
     """Give every action in ``ids`` ``status`` (completion date following); returns the group id."""
     if status not in m.ACTION_STATUSES:
         allowed = ", ".join(m.ACTION_STATUSES)
         raise ValidationError("action", {"status": f'"{status}" is not a status (one of {allowed})'})
     today = clock.today()
-    return _apply(
-        session, ids, lambda row: _status_values(row, status, today), actor=actor, versions=versions
-    )
+    return _apply(session, ids, lambda row: _status_values(row, status, today), actor=actor, seen=seen)
 
 
 def mark_done(
-    session: Session, ids: Iterable[int], *, actor: str = "", versions: Mapping[int, int] | None = None
+    session: Session, ids: Iterable[int], *, actor: str = "", seen: Mapping[int, Values] | None = None
 ) -> str:
     """Mark the actions done today (those already done keep their completion date)."""
-    return set_status(session, ids, "done", actor=actor, versions=versions)
+    return set_status(session, ids, "done", actor=actor, seen=seen)
 
 
 def reopen(
-    session: Session, ids: Iterable[int], *, actor: str = "", versions: Mapping[int, int] | None = None
+    session: Session, ids: Iterable[int], *, actor: str = "", seen: Mapping[int, Values] | None = None
 ) -> str:
     """Put closed actions (done, cancelled) back to open, their completion date cleared."""
 
     def rule(row: Values) -> Values:
         return {} if row["status"] in m.OPEN_STATUSES else {"status": "open", "completed_on": None}
 
-    return _apply(session, ids, rule, actor=actor, versions=versions)
+    return _apply(session, ids, rule, actor=actor, seen=seen)
 
 
 @dataclass(frozen=True)
@@ -244,7 +271,13 @@ def _who_set(session: Session, ids: Sequence[int], status: str) -> dict[int, str
     return {i: latest[i][1] if i in latest and latest[i][0] == status else "" for i in ids}
 
 
-def done_or_reopen(session: Session, targets: Mapping[int, bool | None], *, actor: str = "") -> Outcome:
+def done_or_reopen(
+    session: Session,
+    targets: Mapping[int, bool | None],
+    *,
+    actor: str = "",
+    seen: Mapping[int, Values] | None = None,
+) -> Outcome:
     """Mark done (``True``) or reopen (``False``) each action, as the person asked.
 
     The target comes from what the person saw — the window's D key on an action it showed open
@@ -254,7 +287,8 @@ def done_or_reopen(session: Session, targets: Mapping[int, bool | None], *, acto
     action keeps its completion date; *reopen* puts a closed (done, cancelled) action back to open
     and leaves the open ones (in progress, waiting) alone. One history group for the lot.
     ``None`` (an action the person was never shown, in a large selection): as it is now, a done
-    action reopens and any other is marked done.
+    action reopens and any other is marked done. ``seen``: as in the module's doc (another
+    change meanwhile to the status itself, other than these, is the conflict).
     """
     current = _current(session, list(targets))
     today = clock.today()
@@ -278,7 +312,7 @@ def done_or_reopen(session: Session, targets: Mapping[int, bool | None], *, acto
         else:
             changes[i] = _status_values(row, "open", today)
             reopened.append(i)
-    group = _write(session, current, changes, actor)
+    group = _write(session, current, changes, actor, seen)
     already_done = _who_set(session, was_done, "done") if was_done else {}
     already_open = _who_set(session, was_open, "open") if was_open else {}
     return Outcome(
@@ -297,7 +331,7 @@ def reschedule(
     due: dt.date | Callable[[dt.date | None], dt.date],
     *,
     actor: str = "",
-    versions: Mapping[int, int] | None = None,
+    seen: Mapping[int, Values] | None = None,
 ) -> str:
     """A new due date for each action (closed ones reopen).
 
@@ -312,7 +346,7 @@ def reschedule(
             values.update(status="open", completed_on=None)
         return values
 
-    return _apply(session, ids, rule, actor=actor, versions=versions)
+    return _apply(session, ids, rule, actor=actor, seen=seen)
 
 
 def changed_ids(session: Session, group_id: str) -> list[int]:

@@ -176,14 +176,55 @@ class ConflictError(UserError):
         by, by_vi = saved.said() if saved is not None else ("someone else", "người khác")
         at, at_vi = (f" at {saved.when()}", f" lúc {saved.when()}") if saved is not None else ("", "")
         where = "from" if saved is not None and not saved.team else "by"
+        done_vi = f"sửa từ {by_vi}" if where == "from" else f"{by_vi} sửa"
+        if clashing:
+            # the fields both saves changed: named, with the other person's value (the command
+            # line's refusal says what to look at; a window shows the same in its dialog)
+            super().__init__(
+                f'{entity.capitalize()} "{label}" (id {entity_id}) was changed {where} {by}{at} '
+                f"meanwhile: {_clashes(entity, clashing, current, attempted, 'en')}. Nothing was "
+                "overwritten; apply your change again to write it over theirs."
+            )
+            self.vi = (
+                f"{noun_vi[:1].upper()}{noun_vi[1:]} “{label}” (#{entity_id}) vừa được {done_vi}{at_vi}: "
+                f"{_clashes(entity, clashing, current, attempted, 'vi')}. Không có gì bị ghi đè; hãy "
+                "thực hiện lại để ghi thay đổi của bạn đè lên."
+            )
+            return
         super().__init__(
             f'{entity.capitalize()} "{label}" (id {entity_id}) was changed {where} {by}{at} '
             f"(version {current_version}, you edited version {expected_version}); "
             "reload it and apply your change again."
         )
-        done_vi = f"sửa từ {by_vi}" if where == "from" else f"{by_vi} sửa"
         self.vi = (
             f"{noun_vi[:1].upper()}{noun_vi[1:]} “{label}” (#{entity_id}) đã được {done_vi}{at_vi} "
             f"(phiên bản {current_version}, bạn sửa phiên bản {expected_version}); "
             "hãy tải lại rồi sửa lại."
         )
+
+
+def _clashes(
+    entity: str, fields: list[str], current: dict[str, Any], attempted: dict[str, Any], lang: str
+) -> str:
+    """ "Due is now 10/12/2026 (yours: 12/12/2026)", for each field both saves changed."""
+    import datetime as dt
+
+    from app.value_labels import field_name
+    from app.value_labels import label as value_label
+
+    def shown(field: str, value: Any) -> str:
+        if value is None or value in ("", []):
+            return "(trống)" if lang == "vi" else "(empty)"
+        if isinstance(value, dt.datetime):
+            return f"{value:%d/%m/%Y %H:%M}"
+        if isinstance(value, dt.date):
+            return f"{value:%d/%m/%Y}"
+        if isinstance(value, list):  # (a meeting's attendees by name, when the window named them)
+            return ", ".join(str(x.get("full_name", x)) if isinstance(x, dict) else str(x) for x in value)
+        return str(value_label(entity, field, value, lang))
+
+    now, yours = ("nay là", "của bạn") if lang == "vi" else ("is now", "yours")
+    return "; ".join(
+        f"{field_name(f, lang)} {now} {shown(f, current.get(f))} ({yours}: {shown(f, attempted.get(f))})"
+        for f in fields
+    )

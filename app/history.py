@@ -378,12 +378,17 @@ def restore_value(
     *,
     actor: str = "",
     expected_version: int | None = None,
+    base: dict[str, Any] | None = None,
 ) -> tuple[int, str]:
     """Write back the old value the change ``change_id`` replaced, as an ordinary update.
 
-    ``expected_version`` is the version the user was looking at (``None``: the current one);
-    a record saved since is a :class:`~app.errors.ConflictError`. Returns the new version and
-    the update's group id (undone like any edit)."""
+    ``base`` is the record as the user was looking at it (:func:`app.records.snapshot`, with
+    its version): saved since by someone else, the value is written over the version now
+    stored when they changed other fields (theirs kept, :func:`app.records.update_edited`),
+    and a :class:`~app.errors.ConflictError` naming the field (``clashing``) when they changed
+    this one. Without it, ``expected_version`` is the version the user was looking at
+    (``None``: the current one), a record saved since being the conflict. Returns the new
+    version and the update's group id (undone like any edit)."""
     row = session.execute(select(CHANGE).where(CHANGE.c.id == change_id)).first()
     if row is None or row.entity != kind or row.entity_id != record_id or row.field != field or not field:
         raise UserError(f"Change {change_id} is not a change of {field or 'a field'} on {kind} #{record_id}.")
@@ -391,10 +396,21 @@ def restore_value(
         raise UserError(f"Change {change_id} belongs to a record removed for good.")
     if field in _NOT_RESTORABLE or field in DERIVED or row.op not in ("update", "merge", "import"):
         raise UserError(f"The {field.replace('_', ' ')} of change {change_id} cannot be written back.")
+    group = records.new_group_id()
+    if base is not None:
+        edited = records.update_edited(
+            session,
+            kind,
+            record_id,
+            {field: _typed(kind, field, row.old)},
+            base=base,
+            actor=actor,
+            group_id=group,
+        )
+        return edited.version, group
     if expected_version is None:
         current = records.snapshot(session, kind, record_id)
         expected_version = int(current["version"])
-    group = records.new_group_id()
     version = records.update(
         session,
         kind,

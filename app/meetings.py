@@ -28,7 +28,8 @@ from sqlalchemy import false, func, or_, select
 from sqlmodel import Session
 
 from app import records
-from db.tables import CON, ORG
+from app.errors import LastSave
+from db.tables import CON, MEET, ORG
 
 
 @dataclass
@@ -75,9 +76,52 @@ class MeetingDraft:
     followups: list[FollowUp] = field(default_factory=list)
     meeting_id: int | None = None
     version: int | None = None
+    # An edit of a saved meeting: the meeting as the dialog read it (records.snapshot, with its
+    # version), which the save starts from; and the values the dialog showed (``base`` unless
+    # given), which tell the fields the person changed. Only those are written: someone else's
+    # save meanwhile to other fields is kept (:func:`app.records.update_edited`).
+    base: dict[str, Any] | None = None
+    shown: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What :func:`save` did: the meeting's id, and whether someone else had saved it since the
+    edit began (their changes, to other fields, kept beside these)."""
+
+    meeting_id: int
+    merged: bool = False
+    saved: LastSave | None = None  # merged: who saved it meanwhile, and when
+
+
+def as_stored(values: dict[str, Any]) -> dict[str, Any]:
+    """A meeting as :func:`app.records.get` gives it, in the shape :func:`records.snapshot` holds
+    it (the attendees without their names): the ``base`` of an edit."""
+    out = dict(values)
+    out["attendees"] = [
+        {"contact_id": a["contact_id"], "role": a.get("role") or "participant"}
+        for a in values.get("attendees") or []
+    ]
+    return out
+
+
+def _comparable(name: str, value: Any) -> Any:
+    """A value as two saves are compared: lists in any order, no text the same as empty text."""
+    if name == "attendees":
+        return sorted((a["contact_id"], a.get("role") or "participant") for a in value or [])
+    if name == "organisation_ids":
+        return sorted(value or [])
+    if value is None or isinstance(value, str):
+        return (value or "").strip()
+    return value
 
 
 def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", group_id: str = "") -> int:
+    """:func:`save`; returns the meeting's id."""
+    return save(session, draft, actor=actor, group_id=group_id).meeting_id
+
+
+def save(session: Session, draft: MeetingDraft, *, actor: str = "", group_id: str = "") -> Saved:
     """Create the new organisations and people, the meeting and its follow-ups: one unit of work,
     and one history group (``group_id``, a new one by default), undone in one step.
 
@@ -87,6 +131,11 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", grou
     (after the ones chosen). Any validation error (a
     follow-up due before the meeting, an empty title…) raises before the caller's unit of work
     commits, so nothing of the meeting is written.
+
+    An edit with a ``base`` writes only the fields changed from what the dialog showed, merged
+    with someone else's save meanwhile to other fields; a field both changed is a
+    :class:`~app.errors.ConflictError` naming it (``clashing``), and nothing is written — the
+    attendees and follow-ups no more than the meeting.
     """
     group = group_id or records.new_group_id()
     org_ids: list[int] = []
@@ -123,19 +172,11 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", grou
         if oid not in org_ids:
             org_ids.append(oid)
     values: dict[str, Any] = {**draft.values, "attendees": attendees, "organisation_ids": org_ids}
-    if draft.meeting_id is None:
-        meeting_id = records.create(session, "meeting", values, actor=actor, group_id=group)
-    else:
-        meeting_id = draft.meeting_id
-        records.update(
-            session,
-            "meeting",
-            meeting_id,
-            values,
-            expected_version=draft.version,
-            actor=actor,
-            group_id=group,
-        )
+    meeting_id, done = _write_meeting(session, draft, values, actor, group)
+    confidential = bool(draft.values.get("confidential"))
+    if draft.meeting_id is not None:  # as saved: a colleague's change of it counts for new follow-ups
+        stored = session.execute(select(MEET.c.confidential).where(MEET.c.id == meeting_id)).scalar()
+        confidential = bool(stored) if stored is not None else confidential
     for f in draft.followups:
         action: dict[str, Any] = {
             "title": f.title,
@@ -144,7 +185,7 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", grou
             "meeting_id": meeting_id,
             "organisation_id": _counterpart(f.organisation, org_by_key, org_ids),
             # A confidential meeting's follow-ups are confidential too (seen by whoever sees it).
-            "confidential": bool(draft.values.get("confidential")),
+            "confidential": confidential,
         }
         if f.responsible.startswith("staff:"):
             action["responsible_staff_id"] = int(f.responsible.split(":", 1)[1])
@@ -152,7 +193,34 @@ def save_meeting(session: Session, draft: MeetingDraft, *, actor: str = "", grou
             key = f.responsible.split(":", 1)[1]
             action["responsible_contact_id"] = contact_ids.get(key, _existing_id(key))
         records.create(session, "action", action, actor=actor, group_id=group)
-    return meeting_id
+    return Saved(meeting_id, bool(done and done.merged), done.saved if done is not None else None)
+
+
+def _write_meeting(
+    session: Session, draft: MeetingDraft, values: dict[str, Any], actor: str, group: str
+) -> tuple[int, records.Edited | None]:
+    """The meeting itself, created or edited (merged with a save since, from ``draft.base``)."""
+    if draft.meeting_id is None:
+        return records.create(session, "meeting", values, actor=actor, group_id=group), None
+    if draft.base is None:
+        records.update(
+            session,
+            "meeting",
+            draft.meeting_id,
+            values,
+            expected_version=draft.version,
+            actor=actor,
+            group_id=group,
+        )
+        return draft.meeting_id, None
+    shown = draft.shown if draft.shown is not None else draft.base
+    edited = {k: x for k, x in values.items() if _comparable(k, x) != _comparable(k, shown.get(k))}
+    if not edited:
+        return draft.meeting_id, None
+    done = records.update_edited(
+        session, "meeting", draft.meeting_id, edited, base=as_stored(draft.base), actor=actor, group_id=group
+    )
+    return draft.meeting_id, done
 
 
 def joining_default(organisations: list[Chosen], own: set[int]) -> str:

@@ -200,12 +200,31 @@ def rate(
     interest: int | None,
     expected_version: int | None,
     actor: str = "",
+    *,
+    shown: tuple[int | None, int | None] | None = None,
 ) -> Rated:
     """Save new ratings (a drag on the map); undoable as one group. Raises ConflictError when
-    the record was saved by someone else since ``expected_version``."""
+    the record was saved by someone else since ``expected_version``.
+
+    ``shown`` (the influence and interest the map showed at that version): only the ratings
+    the drag changed are written, merged with a save since to anything else — a note, or the
+    other rating (:func:`app.records.update_edited`); a conflict only when someone else changed
+    the same rating."""
     if entity not in ("organisation", "contact"):
         raise ValueError("only organisations and contacts are rated")
     group = records.new_group_id()
+    if shown is not None and expected_version is not None:
+        base = {"version": expected_version, "influence": shown[0], "interest": shown[1]}
+        moved = {
+            k: x
+            for k, x, was in (("influence", influence, shown[0]), ("interest", interest, shown[1]))
+            if x != was
+        }
+        edited = records.update_edited(
+            session, entity, entity_id, moved, base=base, actor=actor, group_id=group
+        )
+        written = session.execute(select(CHANGE.c.id).where(CHANGE.c.group_id == group).limit(1)).first()
+        return Rated(edited.version, group if written else "")
     version = records.update(
         session,
         entity,

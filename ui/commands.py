@@ -30,6 +30,7 @@ from db.engine import Session, server_unreachable
 from ui import labels
 from ui.context import AppContext, Unreachable
 from ui.datebox import DateBox
+from ui.dialogs.conflict import ConflictDialog
 from ui.dialogs.log_meeting import LogMeetingDialog
 from ui.dialogs.record_form import RecordForm
 from ui.icons import icon
@@ -394,15 +395,19 @@ class Commands(QObject):
     # --- actions ---------------------------------------------------------------------------------
 
     def _run_actions(
-        self, ids: list[int], rule: Callable[[Session], str], message: Callable[[int], str]
+        self,
+        ids: list[int],
+        rule: Callable[[Session, dict[int, dict[str, Any]]], str],
+        message: Callable[[int], str],
     ) -> None:
-        """Run one of :mod:`app.actions`' rules; offer its group as Edit → Undo."""
+        """Run one of :mod:`app.actions`' rules from the actions as the list shows them (``rule(s,
+        seen)``); offer its group as Edit → Undo."""
         if self.read_only():
             return
         box: list[str] = []
 
-        def work(s: Session) -> list[int]:
-            group = rule(s)
+        def work(s: Session, seen: dict[int, dict[str, Any]]) -> list[int]:
+            group = rule(s, seen)
             box.append(group)
             return actions.changed_ids(s, group)
 
@@ -412,20 +417,37 @@ class Commands(QObject):
                 self.ctx.push_undo(text, box[0])
             self.ctx.status_message.emit(text)
 
-        self._write_actions(ids, work, finished)
+        self._write_actions(ids, work, finished, self.seen_rows(ids))
 
     def _write_actions(
-        self, ids: list[int], work: Callable[[Session], list[int]], finished: Callable[[list[int]], None]
+        self,
+        ids: list[int],
+        work: Callable[[Session, dict[int, dict[str, Any]]], list[int]],
+        finished: Callable[[list[int]], None],
+        seen: dict[int, dict[str, Any]],
     ) -> None:
-        """``work`` on the worker, ``finished`` with the ids it changed; a conflict re-reads the
-        actions shown (someone changed one meanwhile) before the error is said."""
+        """``work(session, seen)`` on the worker, ``finished`` with the ids it changed. Someone
+        else's save meanwhile to what the command changes too (a due date, a status) is the
+        conflict dialog, with their value: "Save mine over theirs" runs the command again from
+        the action as it is stored now; otherwise the actions shown are read again and nothing
+        is changed. (Their changes to anything else are merged by the service, never asked.)"""
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ConflictError):
                 self.ctx.changed.emit("action", ids)
+                if exc.clashing and exc.restored is None:
+                    dialog = ConflictDialog(self.ctx, exc, self.window)
+                    dialog.exec()
+                    dialog.deleteLater()
+                    if dialog.choice == "mine":
+                        again = {**seen, exc.entity_id: exc.current}
+                        self._write_actions(ids, work, finished, again)
+                    else:
+                        self.ctx.status_message.emit(self.tr("Nothing changed"))
+                    return
             self.error(exc)
 
-        self.ctx.write(work, entity="action", on_done=finished, on_error=failed)
+        self.ctx.write(lambda s: work(s, seen), entity="action", on_done=finished, on_error=failed)
 
     def mark_done(self, ids: list[int], seen: dict[int, str] | None = None) -> None:
         """Ctrl+D and "Mark done": an action the person saw open is marked done, one they saw
@@ -434,15 +456,16 @@ class Commands(QObject):
         never showed. Someone else's change in between is kept and said, not overturned."""
         if not ids or self.read_only():
             return
-        shown = self.seen_statuses(ids) if seen is None else seen
+        rows = self.seen_rows(ids) if seen is None else {}
+        shown = {i: str(row["status"]) for i, row in rows.items()} if seen is None else seen
         # never shown (beyond what a large selection reads back): decided as it is now
         targets: dict[int, bool | None] = {i: shown[i] != "done" if shown.get(i) else None for i in ids}
         actor = self.ctx.actor()
         box: list[actions.Outcome] = []
 
-        def work(s: Session) -> list[int]:
-            outcome = actions.done_or_reopen(s, targets, actor=actor)
-            box.append(outcome)
+        def work(s: Session, seen_rows: dict[int, dict[str, Any]]) -> list[int]:
+            outcome = actions.done_or_reopen(s, targets, actor=actor, seen=seen_rows)
+            box[:] = [outcome]
             return outcome.changed
 
         def finished(_changed: list[int]) -> None:
@@ -452,25 +475,26 @@ class Commands(QObject):
                 self.ctx.push_undo(changed, outcome.group)
             self.ctx.status_message.emit(self.outcome_text(outcome))
 
-        self._write_actions(ids, work, finished)
+        self._write_actions(ids, work, finished, rows)
 
     SEEN_AT_MOST = 2_000  # rows read back from the list for a selection; beyond, as they are now
 
-    def seen_statuses(self, ids: list[int]) -> dict[int, str]:
-        """The status each action has on screen: the list's row as last read (a change made
-        elsewhere shows there only once the window has heard of it)."""
+    def seen_rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        """Each action as it is on screen: the list's row as last read, with its version (a
+        change made elsewhere shows there only once the window has heard of it). What a
+        command's change starts from: app.actions' ``seen``."""
         current_view = getattr(self.window, "current_view", None)
         view = current_view() if callable(current_view) else None
         if view is None or getattr(view, "entity", "") != "action":
             return {}
         model = view.list.model
         rows = {i: n for n, i in enumerate(model.loaded_ids())}
-        out: dict[int, str] = {}
+        out: dict[int, dict[str, Any]] = {}
         for i in ids[: self.SEEN_AT_MOST]:
             if i in rows:
                 row = model.data(model.index(rows[i], 0), ROW_ROLE)
                 if row and row.get("status") and not row.get("missing"):
-                    out[i] = str(row["status"])
+                    out[i] = dict(row)
         return out
 
     def outcome_changed_text(self, outcome: actions.Outcome) -> str:
@@ -531,7 +555,7 @@ class Commands(QObject):
         day, actor = dialog.value(), self.ctx.actor()
         self._run_actions(
             ids,
-            lambda s: actions.reschedule(s, ids, day, actor=actor),
+            lambda s, seen: actions.reschedule(s, ids, day, actor=actor, seen=seen),
             lambda n: self.tr("Rescheduled %n action(s)", "", n),
         )
 

@@ -134,6 +134,9 @@ class HistoryDialog(QDialog):
         self.ctx = ctx
         self.entity, self.record_id = entity, record_id
         self.version: int | None = None
+        # the record as this dialog last read it: what a restore starts from (merged with a
+        # colleague's save meanwhile to other fields, asked about when they changed this one)
+        self.base: dict[str, Any] | None = None
         self.loaded = False
         self._generation = 0
         self.setObjectName("history_dialog")
@@ -191,23 +194,23 @@ class HistoryDialog(QDialog):
         self.loaded = False
         engine, entity, record_id = self.ctx.engine, self.entity, self.record_id
 
-        def work(_task: Any) -> tuple[str, int | None, list[history.HistoryEntry]]:
+        def work(_task: Any) -> tuple[str, dict[str, Any] | None, list[history.HistoryEntry]]:
             with read_session(engine) as s:
                 entries = history.record_history(s, entity, record_id, role_label=labels.role)
                 label = records.label(s, entity, record_id)
                 try:
-                    version: int | None = int(records.snapshot(s, entity, record_id)["version"])
+                    base: dict[str, Any] | None = records.snapshot(s, entity, record_id)
                 except NotFoundError:  # deleted: its history can be read, not written to
-                    version = None
-                return label, version, entries
+                    base = None
+                return label, base, entries
 
-        def done(result: tuple[str, int | None, list[history.HistoryEntry]]) -> None:
+        def done(result: tuple[str, dict[str, Any] | None, list[history.HistoryEntry]]) -> None:
             if generation == self._generation:
                 self._show(*result)
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation and self.away.read_failed(exc):
-                self.version = None  # nothing to restore from a list not read
+                self.version, self.base = None, None  # nothing to restore from a list not read
                 self.model.set_rows([])
                 self.note.hide()
                 self.loaded = True
@@ -215,9 +218,10 @@ class HistoryDialog(QDialog):
 
         self.ctx.tasks.run(work, on_done=done, on_error=failed, owner=self)
 
-    def _show(self, label: str, version: int | None, entries: list[history.HistoryEntry]) -> None:
+    def _show(self, label: str, base: dict[str, Any] | None, entries: list[history.HistoryEntry]) -> None:
         self.away.read()
-        self.version = version
+        self.base = base
+        self.version = version = int(base["version"]) if base is not None else None
         self.heading.setText(f"{labels.entity_name(self.entity)}: {label}")
         self.setWindowTitle(self.tr("History of %1").replace("%1", label))
         self.model.set_rows(entries)
@@ -251,11 +255,13 @@ class HistoryDialog(QDialog):
         entry = self.selected()
         self.restore_button.setEnabled(bool(entry and entry.restorable and self.version is not None))
 
-    def restore_selected(self, expected_version: int | None = None) -> None:
+    def restore_selected(self, base: dict[str, Any] | None = None) -> None:
+        """Write the selected change's old value back, over the record as this dialog read it
+        (``base``: as a conflict's "Save mine over theirs" found it stored)."""
         entry = self.selected()
         if entry is None or not entry.restorable:
             return
-        expected = expected_version if expected_version is not None else self.version
+        start = base if base is not None else self.base
         entity, record_id, actor = self.entity, self.record_id, self.ctx.actor()
         box: list[str] = []
         field_name = labels.field_label(entry.field)
@@ -263,7 +269,7 @@ class HistoryDialog(QDialog):
 
         def work(s: Session) -> list[int]:
             _version, group = history.restore_value(
-                s, entity, record_id, entry.field, entry.id, actor=actor, expected_version=expected
+                s, entity, record_id, entry.field, entry.id, actor=actor, base=start
             )
             box.append(group)
             return [record_id]
@@ -280,7 +286,7 @@ class HistoryDialog(QDialog):
                 dialog.exec()
                 dialog.deleteLater()
                 if dialog.choice == "mine":
-                    self.restore_selected(exc.current_version)
+                    self.restore_selected(exc.current)
                 else:
                     self.reload()
                 return

@@ -236,18 +236,13 @@ class LetterForm(QDialog):
 
                     values["symbol"] = office.load_profile(s).symbol
                 return reg.add_letter(s, values, actor=actor, group_id=group)
-            if direction == "incoming" and values["reference"] != letter.get("reference"):
+            # only what was changed here is written: another officer's save meanwhile to other
+            # fields is kept beside it; one to the same field is refused, naming it
+            edited = {k: x for k, x in values.items() if (x or None) != (letter.get(k) or None)}
+            if direction == "incoming" and "reference" in edited:
                 number, symbol = split_reference(values["reference"])
-                values.update(number=number, symbol=symbol)
-            records.update(
-                s,
-                "letter",
-                letter["id"],
-                values,
-                expected_version=letter["version"],
-                actor=actor,
-                group_id=group,
-            )
+                edited.update(number=number, symbol=symbol)
+            records.update_edited(s, "letter", letter["id"], edited, base=letter, actor=actor, group_id=group)
             return int(letter["id"])
 
         self.buttons.setEnabled(False)

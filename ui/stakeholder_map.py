@@ -1132,8 +1132,9 @@ class MapView(QWidget):
         )
 
         def work(s: Any) -> str:
+            shown = (point.influence, point.interest)  # a colleague's other changes are kept
             return sm.rate(
-                s, point.entity, point.id, influence, interest, point.version, actor=actor
+                s, point.entity, point.id, influence, interest, point.version, actor=actor, shown=shown
             ).group_id
 
         def failed(exc: BaseException) -> None:

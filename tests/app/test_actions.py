@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from app import actions, records
-from app.errors import ConflictError, ValidationError
+from app.errors import ValidationError
 from app.undo import undo_group
 from db import clock
 from db.engine import read_session, unit_of_work
@@ -187,16 +187,6 @@ def test_reschedule_before_the_meeting_is_refused_and_nothing_is_written(engine:
     with unit_of_work(engine) as s, pytest.raises(ValidationError, match="before the meeting it came from"):
         actions.reschedule(s, [other, from_meeting], dt.date(2026, 12, 1))
     assert _state(engine, [from_meeting, other]) == before
-
-
-def test_a_stale_version_is_a_conflict(engine: Engine) -> None:
-    [aid] = _actions(engine, 1)
-    version = _state(engine, [aid])[0][3]
-    with unit_of_work(engine) as s:
-        records.update(s, "action", aid, {"title": "Đổi tên"}, expected_version=version)
-    with unit_of_work(engine) as s, pytest.raises(ConflictError):
-        actions.mark_done(s, [aid], versions={aid: version})
-    assert _state(engine, [aid])[0][0] == "open"
 
 
 def test_deleted_actions_and_unknown_statuses(engine: Engine) -> None:

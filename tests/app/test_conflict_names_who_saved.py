@@ -41,11 +41,12 @@ def test_on_a_file_the_refusal_says_another_window_or_the_command_line(engine: E
         exc = _refused(engine, other, "Hoàng Thị Mai")
     finally:
         other.dispose()
-    assert re.search(rf"was changed from another window or the command line at {WHEN} \(version", str(exc)), (
-        str(exc)
-    )
+    assert re.search(
+        rf"was changed from another window or the command line at {WHEN} meanwhile: Position is now Kế toán",
+        str(exc),
+    ), str(exc)
     assert "someone else" not in str(exc)
-    assert re.search(rf"đã được sửa từ một cửa sổ khác hoặc dòng lệnh lúc {WHEN} \(phiên bản", exc.vi), exc.vi
+    assert re.search(rf"vừa được sửa từ một cửa sổ khác hoặc dòng lệnh lúc {WHEN}: ", exc.vi), exc.vi
     assert "người khác" not in exc.vi
     assert exc.saved is not None and not exc.saved.team and exc.saved.when() in str(exc)
 
@@ -63,11 +64,9 @@ def test_on_a_team_database_the_refusal_names_the_colleague_and_their_login(read
         minh.dispose()
         lan.dispose()
     login = f"{ready.prefix}lan"
-    assert re.search(rf"was changed by Trần Thị Lan \(login {login}\) at {WHEN} \(version", str(exc)), str(
-        exc
-    )
-    assert re.search(rf"đã được Trần Thị Lan \(tài khoản {login}\) sửa lúc {WHEN} \(phiên bản", exc.vi), (
-        exc.vi
-    )
+    assert re.search(
+        rf"was changed by Trần Thị Lan \(login {login}\) at {WHEN} meanwhile: Position", str(exc)
+    ), str(exc)
+    assert re.search(rf"vừa được Trần Thị Lan \(tài khoản {login}\) sửa lúc {WHEN}: ", exc.vi), exc.vi
     assert exc.saved is not None and exc.saved.team and exc.saved.when() in str(exc)
     assert (exc.saved.actor, exc.saved.login) == ("Trần Thị Lan", login)

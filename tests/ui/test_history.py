@@ -97,9 +97,18 @@ def test_history_shows_names_dates_and_restores_an_old_value_undoably(
     assert not dialog.restore_button.isEnabled()
 
 
-def test_a_record_saved_since_the_history_was_opened_shows_the_conflict_dialog(
-    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], engine: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _restore_position_after(
+    qtbot: Any,
+    window: Any,
+    ctx: Any,
+    ids: dict[str, Any],
+    engine: Any,
+    monkeypatch: Any,
+    theirs: dict[str, Any],
+) -> list[Any]:
+    """Dang's History open on "Position: Phó Giám đốc → Giám đốc"; someone else saves
+    ``theirs`` (another window: this one is not told); "Restore this value" pressed, a conflict
+    answered "Save mine over theirs". The conflicts shown."""
     import ui.history
 
     with unit_of_work(engine) as s:
@@ -119,16 +128,40 @@ def test_a_record_saved_since_the_history_was_opened_shows_the_conflict_dialog(
             pass
 
     monkeypatch.setattr(ui.history, "ConflictDialog", Conflict)
-    # someone else saves now (another window: this one is not told)
     with unit_of_work(engine) as s:
-        records.update(s, "contact", ids["dang"], {"notes": "gọi lại"}, expected_version=None)
+        records.update(s, "contact", ids["dang"], theirs, expected_version=None)
     row = next(i for i, r in enumerate(_rows(dialog)) if r[2] == "Position")
     _select(dialog, row)
+    window.statusBar().clearMessage()
     dialog.restore_button.click()
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=10_000)
     wait_idle(qtbot, ctx)
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-    wait_idle(qtbot, ctx)
-    assert shown[0].attempted == {"position": "Phó Giám đốc"}
+    return shown
+
+
+def test_a_record_saved_since_the_history_was_opened_in_another_field_restores_without_asking(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], engine: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reviewer: a colleague's note saved since the History was opened made "Restore this
+    value" (the position) a conflict; the two edits do not clash and are now both kept."""
+    shown = _restore_position_after(qtbot, window, ctx, ids, engine, monkeypatch, {"notes": "gọi lại"})
+    assert shown == []
+    with read_session(engine) as s:
+        current = records.get(s, "contact", ids["dang"])
+    assert (current["position"], current["notes"]) == ("Phó Giám đốc", "gọi lại")
+    assert window.statusBar().currentMessage() == "Position set back to “Phó Giám đốc”"
+
+
+def test_the_same_field_changed_since_the_history_was_opened_shows_the_conflict_dialog(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], engine: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    theirs = {"position": "Trưởng phòng", "notes": "gọi lại"}
+    shown = _restore_position_after(qtbot, window, ctx, ids, engine, monkeypatch, theirs)
+    assert len(shown) == 1 and shown[0].clashing == ["position"]
+    assert (shown[0].current["position"], shown[0].attempted) == (
+        "Trưởng phòng",
+        {"position": "Phó Giám đốc"},
+    )
     with read_session(engine) as s:
         current = records.get(s, "contact", ids["dang"])
     assert (

@@ -140,18 +140,53 @@ def test_the_form_says_another_officer_saved_the_letter_meanwhile(
     form = LetterForm(ctx, None, direction="outgoing", letter=opened)
     qtbot.addWidget(form)
     with unit_of_work(engine) as s:  # another officer saves it while this form is open
-        records.update(s, "letter", letter_id, {"notes": "Gửi kèm chương trình"}, expected_version=None)
+        records.update(
+            s,
+            "letter",
+            letter_id,
+            {"notes": "Gửi kèm chương trình", "subject": "Thư mời dự hội thảo"},
+            expected_version=None,
+        )
     form.subject.setText("Thư mời hội thảo khoa học")
     form.save()
     wait_idle(qtbot, ctx)
     qtbot.waitUntil(form.buttons.isEnabled, timeout=10_000)
     if language == "vi":
         # (one file, one person: the other save was another window's or the command line's)
-        assert form.error.text().startswith(
-            f"Công văn “Thư mời hội thảo” (#{letter_id}) đã được sửa từ một cửa sổ khác hoặc dòng lệnh lúc "
-        )
-        assert form.error.text().endswith("(phiên bản 2, bạn sửa phiên bản 1); hãy tải lại rồi sửa lại.")
+        text = form.error.text()
+        assert text.startswith(
+            f"Công văn “Thư mời dự hội thảo” (#{letter_id}) vừa được sửa từ một cửa sổ khác hoặc dòng lệnh lúc "
+        ), text
+        assert text.endswith(
+            ": Trích yếu nay là Thư mời dự hội thảo (của bạn: Thư mời hội thảo khoa học). Không có gì bị "
+            "ghi đè; hãy thực hiện lại để ghi thay đổi của bạn đè lên."
+        ), text
     else:
-        assert form.error.text().startswith(
-            f'Letter "Thư mời hội thảo" (id {letter_id}) was changed from another window or the command line at '
-        )
+        text = form.error.text()
+        assert text.startswith(
+            f'Letter "Thư mời dự hội thảo" (id {letter_id}) was changed from another window or the command line at '
+        ), text
+        assert " meanwhile: Subject is now Thư mời dự hội thảo (yours: Thư mời hội thảo khoa học)." in text
+
+
+def test_the_form_keeps_another_officers_save_to_other_fields(qtbot: Any, ctx: Any, engine: Any) -> None:
+    """Another officer's note saved while the form was open made the form's save of the
+    subject a refusal ("changed by someone else … reload it"): the two now merge."""
+    from app import records
+    from db.engine import read_session
+    from ui.letter_form import LetterForm
+
+    with unit_of_work(engine) as s:
+        letter_id = register.add_letter(s, {"subject": "Thư mời hội thảo", "symbol": "NIC-HTQT"})
+    with read_session(engine) as s:
+        opened = register.get_letter(s, letter_id)
+    form = LetterForm(ctx, None, direction="outgoing", letter=opened)
+    qtbot.addWidget(form)
+    with unit_of_work(engine) as s:
+        records.update(s, "letter", letter_id, {"notes": "Gửi kèm chương trình"}, expected_version=None)
+    form.subject.setText("Thư mời hội thảo khoa học")
+    form.save()
+    qtbot.waitUntil(lambda: form.saved_id is not None, timeout=10_000)
+    with read_session(engine) as s:
+        saved = records.get(s, "letter", letter_id)
+    assert (saved["subject"], saved["notes"]) == ("Thư mời hội thảo khoa học", "Gửi kèm chương trình")

@@ -59,6 +59,7 @@ def test_meeting_conflict_shows_both_versions_and_never_overwrites_silently(
 
     monkeypatch.setattr(log_meeting.ConflictDialog, "exec", keep_editing)
     dialog.title.setText("Renamed by me")
+    dialog.minutes.setPlainText("MY MINUTES")  # theirs too: a clash (a title alone merges)
     dialog.save()
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=10_000)
     dialog.save()  # still the old version: conflicts again instead of writing over theirs

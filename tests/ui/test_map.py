@@ -56,6 +56,48 @@ def test_dragging_a_dot_re_rates_the_organisation_and_undo_puts_it_back(
     qtbot.waitUntil(lambda: _point(view, ids["nic"]).influence == 5, timeout=10_000)
 
 
+def _drag(canvas: Any, point: Any, column: int, row: int) -> None:
+    start = canvas.position(point).toPoint()
+    target = canvas.cell_centre(column, row).toPoint()
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for k in range(1, 11):
+        QTest.mouseMove(canvas, start + (target - start) * k / 10)
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
+
+
+def test_a_drag_keeps_a_colleagues_save_meanwhile_and_asks_only_about_the_same_rating(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any], db_url: str
+) -> None:
+    """Another window saved NIC's notes after this map was drawn: the drag was refused ("Someone
+    changed NIC meanwhile") and the new ratings lost. Now only a rating they changed too is."""
+    from db.migrate import open_database
+
+    def elsewhere(values: dict[str, Any]) -> None:
+        other = open_database(db_url)
+        try:
+            with unit_of_work(other) as s:
+                records.update(s, "organisation", ids["nic"], values, expected_version=None)
+        finally:
+            other.dispose()
+
+    said: list[str] = []
+    ctx.status_message.connect(said.append)
+    view = _open_map(qtbot, window, ctx)
+    elsewhere({"notes": "Gặp lại sau Techfest"})
+    _drag(view.canvas, _point(view, ids["nic"]), 2, 1)
+    qtbot.waitUntil(lambda: _ratings(engine, ids["nic"]) == (2, 1), timeout=10_000)
+    wait_idle(qtbot, ctx)
+    with read_session(engine) as s:
+        assert records.get(s, "organisation", ids["nic"])["notes"] == "Gặp lại sau Techfest"
+    assert not [m for m in said if "meanwhile" in m]
+
+    elsewhere({"influence": 4})  # the same rating as the next drag's: that one is asked about
+    _drag(view.canvas, _point(view, ids["nic"]), 3, 1)
+    qtbot.waitUntil(lambda: any("meanwhile" in m for m in said), timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert _ratings(engine, ids["nic"]) == (4, 1)  # theirs, not written over
+
+
 def test_click_opens_hover_names_and_filters(
     qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any]
 ) -> None:

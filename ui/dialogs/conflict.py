@@ -53,10 +53,32 @@ def saved_by(ctx: AppContext, saved: LastSave | None) -> str | None:
     return saved.actor or saved.login or None
 
 
-def _show(value: Any) -> str:
+def merged_said(ctx: AppContext, name: str, saved: LastSave | None) -> str:
+    """The status bar's sentence after a save merged with another made meanwhile (other fields:
+    both kept), naming who made it as the conflict dialog does."""
+    who = saved_by(ctx, saved)
+    if who:
+        said = tr(
+            "“%1” was changed by %2 while you were editing it; their changes and yours were both saved."
+        )
+        said = said.replace("%2", who)
+    elif who == "":
+        said = tr(
+            "“%1” was changed in another window or from the command line while you were editing "
+            "it here; both changes were saved."
+        )
+    else:
+        said = tr(
+            "“%1” was changed by someone else while you were editing it; their changes and yours were both saved."
+        )
+    return said.replace("%1", name)
+
+
+def _show(ctx: AppContext, entity: str, field: str, value: Any) -> str:
+    """A value as the record's page and history show it (a status's word, a date the user's way)."""
     if isinstance(value, list):
         return ", ".join(str(v.get("full_name", v)) if isinstance(v, dict) else str(v) for v in value)
-    return "" if value is None else str(value)
+    return labels.field_value(ctx, entity, field, value)
 
 
 class ConflictDialog(QDialog):
@@ -86,13 +108,20 @@ class ConflictDialog(QDialog):
         # the fields both saves changed, when the save knew where its edit began (the others were
         # merged, never asked about); else every field of yours that differs from what is stored
         asked = exc.attempted if exc.clashing is None else exc.clashing
-        fields = [k for k in asked if _show(exc.attempted.get(k)) != _show(exc.current.get(k))]
+        fields = [
+            k
+            for k in asked
+            if _show(ctx, exc.entity, k, exc.attempted.get(k))
+            != _show(ctx, exc.entity, k, exc.current.get(k))
+        ]
         self.table = QTableWidget(len(fields), 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Saved now"), self.tr("Yours")])
         for row, name in enumerate(fields):
             self.table.setItem(row, 0, QTableWidgetItem(labels.field_label(name)))
-            self.table.setItem(row, 1, QTableWidgetItem(_show(exc.current.get(name))))
-            self.table.setItem(row, 2, QTableWidgetItem(_show(exc.attempted.get(name))))
+            self.table.setItem(row, 1, QTableWidgetItem(_show(ctx, exc.entity, name, exc.current.get(name))))
+            self.table.setItem(
+                row, 2, QTableWidgetItem(_show(ctx, exc.entity, name, exc.attempted.get(name)))
+            )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.resizeColumnsToContents()

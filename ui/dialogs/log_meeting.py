@@ -32,9 +32,11 @@ from app.meetings import (
     Chosen,
     FollowUp,
     MeetingDraft,
+    Saved,
+    as_stored,
     joining_default,
     own_organisation_ids,
-    save_meeting,
+    save,
 )
 from db import clock
 from db.models import MEETING_KINDS
@@ -42,10 +44,11 @@ from ui import labels, widgets
 from ui import team as team_ui
 from ui.context import AppContext
 from ui.datebox import DateTimeBox
-from ui.dialogs.conflict import ConflictDialog
+from ui.dialogs.conflict import ConflictDialog, merged_said
 from ui.dialogs.followups import FollowUpEditor
 from ui.dialogs.pickers import Picker
 from ui.dupwarn import DuplicateWarning, peek
+from ui.not_written import error_text
 from ui.service_words import service_text
 from ui.widgets import ErrorLabel
 
@@ -85,6 +88,10 @@ class LogMeetingDialog(QDialog):
         self.ctx = ctx
         self.meeting_id = meeting_id
         self.version: int | None = None
+        # an edit: the meeting as read (what the save starts from) and as shown (what was typed
+        # over): app.meetings.MeetingDraft.base and .shown
+        self._base: dict[str, Any] | None = None
+        self._shown: dict[str, Any] | None = None
         self.saved_id: int | None = None
         self.setObjectName("log_meeting")
         self.setWindowTitle(self.tr("Edit meeting") if meeting_id else self.tr("Log meeting"))
@@ -345,6 +352,7 @@ class LogMeetingDialog(QDialog):
             orgs = [Chosen(o, records.label(s, "organisation", o)) for o in m.get("organisation_ids", [])]
             actions = dashboard.actions_for(s, meeting_id=meeting_id)
         self.version = m["version"]
+        self._base = self._shown = as_stored(m)
         self.title.setText(m["title"])
         st: dt.datetime = m["starts_at"]
         self.when.setDateTime(QDateTime(st.year, st.month, st.day, st.hour, st.minute, 0))
@@ -399,6 +407,8 @@ class LogMeetingDialog(QDialog):
             self.followups.new_items(),
             self.meeting_id,
             self.version,
+            base=self._base,
+            shown=self._shown,
         )
 
     def save(self) -> None:
@@ -409,14 +419,16 @@ class LogMeetingDialog(QDialog):
             label.show_error(None)
         self.buttons.setEnabled(False)
         self.ctx.write(
-            lambda s: save_meeting(s, draft, actor=actor),
+            lambda s: save(s, draft, actor=actor),
             entity="",
             on_done=self._saved,
             on_error=self._failed,
         )
 
-    def _saved(self, meeting_id: int) -> None:
-        self.saved_id = meeting_id
+    def _saved(self, saved: Saved) -> None:
+        if saved.merged:  # a colleague saved other fields meanwhile: both kept, said in the status bar
+            self.ctx.status_message.emit(merged_said(self.ctx, self.title.text(), saved.saved))
+        self.saved_id = saved.meeting_id
         self.buttons.setEnabled(True)
         self.accept()
 
@@ -437,17 +449,47 @@ class LogMeetingDialog(QDialog):
             if "title" in placed:
                 self.title.setFocus()
         elif isinstance(exc, ConflictError):
-            # Someone saved this meeting meanwhile: show both versions. Only an explicit "save
-            # mine" writes over theirs; otherwise the next save conflicts again.
-            dialog = ConflictDialog(self.ctx, exc, self)
+            # Someone saved a field changed here too (the others were merged, never asked about):
+            # their value beside yours. "Save mine" writes the fields changed here over the
+            # version now stored, theirs elsewhere kept; otherwise the next save asks again.
+            named = self._named(exc)
+            dialog = ConflictDialog(self.ctx, named, self)
             dialog.exec()
             if dialog.choice == "mine":
-                self.version = exc.current_version
+                self.version, self._base = exc.current_version, exc.current
                 self.save()
             elif dialog.choice == "theirs":
                 self._confirmed_discard = True
                 self.reject()
-            else:
-                self.errors["general"].show_error(str(exc))
+            else:  # the field both changed, their value and yours, in the window's language
+                self.errors["general"].show_error(error_text(named))
         else:
             self.errors["general"].show_error(str(exc))
+
+    def _named(self, exc: ConflictError) -> ConflictError:
+        """``exc`` as the conflict dialog shows it: attendees and organisations by name."""
+        known = {c.id: c.label for c in (*self.attendees.values(), *self.organisations.values())}
+
+        def names(kind: str, ids: list[int]) -> list[str]:
+            with self.ctx.read() as s:
+                return [known.get(i) or records.label(s, kind, i) for i in ids]
+
+        def shown(values: dict[str, Any]) -> dict[str, Any]:
+            out = dict(values)
+            if isinstance(values.get("attendees"), list):
+                out["attendees"] = names("contact", [a["contact_id"] for a in values["attendees"]])
+            if isinstance(values.get("organisation_ids"), list):
+                out["organisation_ids"] = names("organisation", list(values["organisation_ids"]))
+            return out
+
+        return ConflictError(
+            exc.entity,
+            exc.entity_id,
+            exc.label,
+            expected_version=exc.expected_version,
+            current_version=exc.current_version,
+            current=shown(exc.current),
+            attempted=shown(exc.attempted),
+            restored=exc.restored,
+            clashing=exc.clashing,
+        )

@@ -43,7 +43,7 @@ from db.models import (
 from ui import labels, widgets
 from ui import team as team_ui
 from ui.context import AppContext
-from ui.dialogs.conflict import ConflictDialog, saved_by
+from ui.dialogs.conflict import ConflictDialog, merged_said
 from ui.dupwarn import DuplicateWarning, peek
 from ui.widgets import ErrorLabel, Lookup
 
@@ -371,22 +371,7 @@ class RecordForm(QDialog):
         record_id, edited = result
         if edited is not None and edited.merged:  # saved meanwhile (other fields): both kept, said
             name = str(self.values().get(LABEL_FIELD[self.entity]) or "")
-            who = saved_by(self.ctx, edited.saved)  # a colleague named, as the conflict names them
-            if who:
-                said = self.tr(
-                    "“%1” was changed by %2 while you were editing it; their changes and yours were both saved."
-                ).replace("%2", who)
-            elif who == "":
-                said = self.tr(
-                    "“%1” was changed in another window or from the command line while you were editing "
-                    "it here; both changes were saved."
-                )
-            else:
-                said = self.tr(
-                    "“%1” was changed by someone else while you were editing it; their changes "
-                    "and yours were both saved."
-                )
-            self.ctx.status_message.emit(said.replace("%1", name))
+            self.ctx.status_message.emit(merged_said(self.ctx, name, edited.saved))
         self.saved_id = record_id
         self.buttons.setEnabled(True)
         self.accept()
