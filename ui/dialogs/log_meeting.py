@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -140,6 +140,12 @@ class LogMeetingDialog(QDialog):
         }
         for name, label in self.errors.items():
             label.setObjectName(f"error_{name}")
+        # A date and time typed that is none: said under the box as it is refused, and gone once
+        # it reads (the box stays red, Save refuses it until then).
+        self.when.refused.connect(self.errors["starts_at"].show_error)
+        self.when.dateTimeChanged.connect(lambda _v: self.errors["starts_at"].show_error(None))
+        if meeting_id is None:  # a day typed alone: 09:00 (as an import or `ketnoi` reads it),
+            self.when.set_time_for_a_date(QTime(9, 0))  # not the time the dialog opened
 
         when_row = QHBoxLayout()
         when_row.addWidget(self.when, 1)
@@ -404,9 +410,21 @@ class LogMeetingDialog(QDialog):
     def save(self) -> None:
         if not self.buttons.isEnabled():
             return
-        draft, actor = self.draft(), self.ctx.actor()
         for label in self.errors.values():
             label.show_error(None)
+        # Ctrl+Return after a date typed: read it first; one that is none stops the save, said
+        # by its field (reviewer: the meeting was saved at "now", the text typed thrown away).
+        problem = self.when.problem()
+        if problem:
+            self.errors["starts_at"].show_error(problem)
+            self.when.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        problem = self.followups.due.problem()
+        if problem:
+            self.errors["general"].show_error(self.tr("Follow-up due date: %1").replace("%1", problem))
+            self.followups.due.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        draft, actor = self.draft(), self.ctx.actor()
         self.buttons.setEnabled(False)
         self.ctx.write(
             lambda s: save_meeting(s, draft, actor=actor),
