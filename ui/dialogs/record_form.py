@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app import lists, records, trash, validation
 from app.entities import LABEL_FIELD
@@ -44,7 +45,7 @@ from ui import labels, widgets
 from ui import team as team_ui
 from ui.context import AppContext
 from ui.dialogs.conflict import ConflictDialog
-from ui.dupwarn import DuplicateWarning, peek
+from ui.dupwarn import DuplicateWarning, peek, reason_text
 from ui.widgets import ErrorLabel, Lookup
 
 
@@ -119,6 +120,35 @@ def ask_way_on(parent: QWidget, title: str, text: str, go: str) -> bool:
     return box.clickedButton() is take
 
 
+def ask_about_duplicate(parent: QWidget, entity: str, name: str, why: str) -> str:
+    """Save anyway ("save"), open the existing record ("open") or go back to the form
+    ("cancel"), for a record that looks like ``name`` (``why``: the reasons). One function, so
+    that tests can answer it."""
+    text = QCoreApplication.translate("RecordForm", "This looks like %1, already saved (%2).")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("RecordForm", "Already saved?"),
+        text.replace("%1", name).replace("%2", why),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("RecordForm", "Save a second %1 anyway?").replace(
+            "%1", labels.entity_name(entity).lower()
+        )
+    )
+    save = box.addButton(
+        QCoreApplication.translate("RecordForm", "Save anyway"), QMessageBox.ButtonRole.AcceptRole
+    )
+    open_ = box.addButton(
+        QCoreApplication.translate("RecordForm", "Open the existing one"), QMessageBox.ButtonRole.ActionRole
+    )
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)  # Enter (or a second Ctrl+Return) does not save the duplicate
+    box.exec()
+    return {id(save): "save", id(open_): "open"}.get(id(box.clickedButton()), "cancel")
+
+
 def choice_label(field: str, value: Any) -> str:
     if field == "kind":
         return labels.organisation_kind(value) if value in ORGANISATION_KINDS else labels.action_kind(value)
@@ -178,6 +208,7 @@ class RecordForm(QDialog):
             form.addRow("" if f.kind == "flag" else labels.field_label(f.name), box)
             self.widgets[f.name], self.errors[f.name] = w, err
         self.general_error = ErrorLabel(self)
+        self._saving_anyway: set[int] = set()  # likely duplicates the user chose to save beside
         self.duplicates: DuplicateWarning | None = None
         if entity in DUPLICATE_FIELDS:
             self.duplicates = DuplicateWarning(ctx, entity, self)
@@ -338,6 +369,24 @@ class RecordForm(QDialog):
     def save(self) -> None:
         if not self.buttons.isEnabled():
             return
+        if self.duplicates is not None and self.record_id is None:
+            # The strip said "looks like Ngô Minh An…" and Ctrl+Return saved a second one
+            # (reviewer): a likely duplicate asks once, after the look-up of what was typed last.
+            if self.duplicates.pending():
+                self.buttons.setEnabled(False)  # no second save while the look-up answers
+                self.duplicates.when_settled(self._save_after_look_up)
+                return
+            likely = [c for c in self.duplicates.likely() if c.id not in self._saving_anyway]
+            if likely:
+                best = likely[0]
+                why = ", ".join(dict.fromkeys(reason_text(r) for r in best.reasons))
+                name = best.label + (f" ({best.subtitle})" if best.subtitle else "")
+                choice = ask_about_duplicate(self, self.entity, name, why)
+                if choice == "open":
+                    peek(self.ctx, self)(self.entity, best.id)
+                if choice != "save":
+                    return
+                self._saving_anyway.update(c.id for c in likely)
         values = self.values()
         entity, record_id, version, actor = self.entity, self.record_id, self.version, self.ctx.actor()
         if record_id:
@@ -366,6 +415,11 @@ class RecordForm(QDialog):
 
         self.buttons.setEnabled(False)
         self.ctx.write(work, entity=entity, on_done=self._saved, on_error=self._failed)
+
+    def _save_after_look_up(self) -> None:
+        if isValid(self) and self.isVisible():
+            self.buttons.setEnabled(True)
+            self.save()
 
     def _saved(self, result: tuple[int, bool]) -> None:
         record_id, merged = result
