@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QPushButton, QVBoxLayout
 from sqlalchemy import select
 
 from db import clock
@@ -192,3 +192,27 @@ def test_a_new_meeting_on_a_day_typed_alone_starts_at_nine(qtbot, ctx, ids, engi
     type_like_a_person(qtbot, dialog.when, "26/11/2026")
     qtbot.keyClick(dialog.when, Qt.Key.Key_Tab)
     assert dialog.when.dateTime() == QDateTime(QDate(2026, 11, 26), QTime(15, 0))
+
+
+# --- the other date boxes: a save reads them first ---------------------------------------------
+
+
+def test_working_days_add_refuses_a_day_that_is_none(qtbot, ctx, engine) -> None:
+    from app import workdays
+    from ui.workdays import WorkingDaysDialog
+
+    dialog = WorkingDaysDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.day.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.day)
+    type_like_a_person(qtbot, dialog.day, "31/02/2027")
+    add = dialog.findChild(QPushButton, "workdays_add")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)  # (was: today added as a day off)
+    qtbot.wait(100)  # a write, had one started, would be on its way
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)
+    with read_session(engine) as s:
+        assert workdays.office_days(s) == []
+    assert QApplication.focusWidget() is dialog.day and "31/02/2027" in dialog.day.problem()
