@@ -287,6 +287,7 @@ class _Typist:
             self.problem = ""
             self.edit.setStyleSheet("")
             self.edit.setToolTip("")
+            self.edit.refused.emit("")  # type: ignore[attr-defined]  # "": nothing wrong any more
         for button in self.held:
             button.setEnabled(True)
         self.held = []
@@ -368,7 +369,7 @@ class _Typed:
 class DateBox(_Typed, QDateEdit):  # type: ignore[misc]  # (validate: the typed text's state)
     """A QDateEdit that reads a date typed whole (see the module's note)."""
 
-    refused = Signal(str)  # what is wrong with the date typed (also the box's tooltip)
+    refused = Signal(str)  # what is wrong with the date typed (also the box's tooltip); "": mended
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -174,6 +174,7 @@ def test_log_meeting_refuses_to_save_a_when_that_is_no_date(qtbot, ctx, ids, eng
     assert "021220261430" in said and "dd/mm/yyyy" in said
     assert QApplication.focusWidget() is dialog.when and "c62828" in dialog.when.styleSheet()
     type_like_a_person(qtbot, dialog.when, "02/12/2026 14:30")  # typed over the text refused
+    assert dialog.errors["starts_at"].isHidden()  # reads now: nothing said under it any more
     qtbot.keyClick(dialog.when, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=10_000)
     assert _saved_start(engine, dialog.saved_id) == dt.datetime(2026, 12, 2, 14, 30)
