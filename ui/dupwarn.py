@@ -13,11 +13,12 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from app import dedupe
 from db.engine import read_session
+from ui import labels
 from ui.context import AppContext
 from ui.icons import icon
 from ui.tasks import Task
@@ -59,6 +60,27 @@ def reason_text(reason: str) -> str:
             out = QCoreApplication.translate("Duplicates", text)
             return (out.replace("%1", found.group(1)) if found.groups() else out) + suffix
     return reason + suffix
+
+
+def ask_about_duplicate(parent: QWidget, entity: str, name: str, why: str) -> str:
+    """Save anyway ("save"), open the existing record ("open") or go back to the form
+    ("cancel"), for a record that looks like ``name`` (``why``: the reasons). One function, so
+    that tests can answer it."""
+    text = tr("This looks like %1, already saved (%2).")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("Already saved?"),
+        text.replace("%1", name).replace("%2", why),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(tr("Save a second %1 anyway?").replace("%1", labels.entity_name(entity).lower()))
+    save = box.addButton(tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+    open_ = box.addButton(tr("Open the existing one"), QMessageBox.ButtonRole.ActionRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)  # Enter (or a second Ctrl+Return) does not save the duplicate
+    box.exec()
+    return {id(save): "save", id(open_): "open"}.get(id(box.clickedButton()), "cancel")
 
 
 class DuplicateWarning(QFrame):

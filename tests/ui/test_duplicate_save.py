@@ -54,7 +54,7 @@ def test_ctrl_return_on_a_likely_duplicate_asks_once(qtbot, ctx, engine, monkeyp
         asked.append((name, why))
         return answer
 
-    monkeypatch.setattr("ui.dialogs.record_form.ask_about_duplicate", ask)
+    monkeypatch.setattr("ui.dupwarn.ask_about_duplicate", ask)
     form = _form(qtbot, ctx, "Pham Quoc Hung", "hung@genetica.asia")
     # pressed at once, before the strip's look-up: the save waits for it and asks
     qtbot.keyClick(form.widgets["emails"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -75,12 +75,43 @@ def test_the_same_name_without_a_matching_detail_saves_without_a_question(
     qtbot, ctx, engine, monkeypatch
 ) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(
-        "ui.dialogs.record_form.ask_about_duplicate", lambda *a: asked.append(a[2]) or "cancel"
-    )
+    monkeypatch.setattr("ui.dupwarn.ask_about_duplicate", lambda *a: asked.append(a[2]) or "cancel")
     form = _form(qtbot, ctx, "Vu Ngoc Bao", "bao.vu@example.vn")  # another Vũ Ngọc Bảo, no firm
     qtbot.waitUntil(form.duplicates.isVisible, timeout=10_000)  # the strip still says it
     qtbot.keyClick(form.widgets["emails"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: form.saved_id is not None, timeout=10_000)
     assert asked == [] and _named(engine, "Vu Ngoc Bao") == 1
+    wait_idle(qtbot, ctx)
+
+
+def test_log_meeting_asks_before_a_new_attendee_that_is_one_already_saved(
+    qtbot, ctx, ids, engine, monkeypatch
+) -> None:
+    from tests.ui.helpers import open_log_meeting
+
+    answers = ["cancel", "save"]
+    asked: list[str] = []
+
+    def ask(_parent: Any, entity: str, name: str, _why: str) -> str:
+        asked.append(f"{entity}: {name}")
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr("ui.dupwarn.ask_about_duplicate", ask)
+    dialog = open_log_meeting(qtbot, ctx, organisation_id=ids["genetica"])
+    qtbot.keyClicks(dialog.title, "Gap anh Hung")
+    people = dialog.attendees
+    people.input.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is people.input)
+    qtbot.keyClicks(people.input, "pham quoc hung")
+    qtbot.keyClick(people.input, Qt.Key.Key_Up)  # the last suggestion: "New contact …"
+    qtbot.keyClick(people.input, Qt.Key.Key_Return)
+    assert [c.id for c in people.values()] == [None]
+    qtbot.keyClick(people.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert len(asked) == 1 and asked[0].startswith("contact: Phạm Quốc Hùng")
+    qtbot.wait(100)
+    assert dialog.isVisible() and dialog.saved_id is None and _named(engine, "pham quoc hung") == 0
+    qtbot.keyClick(people.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=10_000)
+    assert len(asked) == 2
     wait_idle(qtbot, ctx)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app import dashboard, lists, records
 from app.errors import ConflictError, ValidationError
@@ -38,14 +39,14 @@ from app.meetings import (
 )
 from db import clock
 from db.models import MEETING_KINDS
-from ui import labels, widgets
+from ui import dupwarn, labels, widgets
 from ui import team as team_ui
 from ui.context import AppContext
 from ui.datebox import DateTimeBox
 from ui.dialogs.conflict import ConflictDialog
 from ui.dialogs.followups import FollowUpEditor
 from ui.dialogs.pickers import Picker
-from ui.dupwarn import DuplicateWarning, peek
+from ui.dupwarn import DuplicateWarning, peek, reason_text
 from ui.service_words import service_text
 from ui.widgets import ErrorLabel
 
@@ -125,6 +126,7 @@ class LogMeetingDialog(QDialog):
         self._people_changed()
         # A person or organisation typed as new may exist already (another spelling).
         self.duplicates: dict[str, DuplicateWarning] = {}
+        self._saving_anyway: set[tuple[str, int]] = set()  # likely duplicates saved beside
         for entity, picker in (("contact", self.attendees), ("organisation", self.organisations)):
             warning = DuplicateWarning(ctx, entity, self, offer_use=True)
             warning.setObjectName(f"duplicate_warning_{entity}")
@@ -424,6 +426,8 @@ class LogMeetingDialog(QDialog):
             self.errors["general"].show_error(self.tr("Follow-up due date: %1").replace("%1", problem))
             self.followups.due.setFocus(Qt.FocusReason.OtherFocusReason)
             return
+        if not self._no_likely_duplicate():
+            return
         draft, actor = self.draft(), self.ctx.actor()
         self.buttons.setEnabled(False)
         self.ctx.write(
@@ -432,6 +436,34 @@ class LogMeetingDialog(QDialog):
             on_done=self._saved,
             on_error=self._failed,
         )
+
+    def _no_likely_duplicate(self) -> bool:
+        """A person or organisation typed as new that is very probably one already saved (the
+        strip under it says so) asks once: save a second one anyway, open the existing one, or
+        go back (where "Use this one" is). A look-up still running is waited for."""
+        for entity, warning in self.duplicates.items():
+            if warning.pending():
+                self.buttons.setEnabled(False)  # no second save while the look-up answers
+                warning.when_settled(self._save_after_look_up)
+                return False
+            likely = [c for c in warning.likely() if (entity, c.id) not in self._saving_anyway]
+            if not likely or not any(c.id is None for c in self._picker(entity).values()):
+                continue
+            best = likely[0]
+            why = ", ".join(dict.fromkeys(reason_text(r) for r in best.reasons))
+            name = best.label + (f" ({best.subtitle})" if best.subtitle else "")
+            choice = dupwarn.ask_about_duplicate(self, entity, name, why)
+            if choice == "open":
+                peek(self.ctx, self)(entity, best.id)
+            if choice != "save":
+                return False
+            self._saving_anyway.update((entity, c.id) for c in likely)
+        return True
+
+    def _save_after_look_up(self) -> None:
+        if isValid(self) and self.isVisible():
+            self.buttons.setEnabled(True)
+            self.save()
 
     def _saved(self, meeting_id: int) -> None:
         self.saved_id = meeting_id

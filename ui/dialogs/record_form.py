@@ -41,7 +41,7 @@ from db.models import (
     ORGANISATION_KINDS,
     PRIORITIES,
 )
-from ui import labels, widgets
+from ui import dupwarn, labels, widgets
 from ui import team as team_ui
 from ui.context import AppContext
 from ui.dialogs.conflict import ConflictDialog
@@ -118,35 +118,6 @@ def ask_way_on(parent: QWidget, title: str, text: str, go: str) -> bool:
     box.setDefaultButton(take)
     box.exec()
     return box.clickedButton() is take
-
-
-def ask_about_duplicate(parent: QWidget, entity: str, name: str, why: str) -> str:
-    """Save anyway ("save"), open the existing record ("open") or go back to the form
-    ("cancel"), for a record that looks like ``name`` (``why``: the reasons). One function, so
-    that tests can answer it."""
-    text = QCoreApplication.translate("RecordForm", "This looks like %1, already saved (%2).")
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        QCoreApplication.translate("RecordForm", "Already saved?"),
-        text.replace("%1", name).replace("%2", why),
-        QMessageBox.StandardButton.NoButton,
-        parent,
-    )
-    box.setInformativeText(
-        QCoreApplication.translate("RecordForm", "Save a second %1 anyway?").replace(
-            "%1", labels.entity_name(entity).lower()
-        )
-    )
-    save = box.addButton(
-        QCoreApplication.translate("RecordForm", "Save anyway"), QMessageBox.ButtonRole.AcceptRole
-    )
-    open_ = box.addButton(
-        QCoreApplication.translate("RecordForm", "Open the existing one"), QMessageBox.ButtonRole.ActionRole
-    )
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)  # Enter (or a second Ctrl+Return) does not save the duplicate
-    box.exec()
-    return {id(save): "save", id(open_): "open"}.get(id(box.clickedButton()), "cancel")
 
 
 def choice_label(field: str, value: Any) -> str:
@@ -381,7 +352,7 @@ class RecordForm(QDialog):
                 best = likely[0]
                 why = ", ".join(dict.fromkeys(reason_text(r) for r in best.reasons))
                 name = best.label + (f" ({best.subtitle})" if best.subtitle else "")
-                choice = ask_about_duplicate(self, self.entity, name, why)
+                choice = dupwarn.ask_about_duplicate(self, self.entity, name, why)
                 if choice == "open":
                     peek(self.ctx, self)(self.entity, best.id)
                 if choice != "save":
