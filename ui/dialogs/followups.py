@@ -470,7 +470,7 @@ class FollowUpEditor(QWidget):
         writes a saved one; it is changed in the follow-ups list."""
         if item.existing_id is None:
             row.setIcon(0, icon("new"))
-            tip = self.tr("New: saved with the meeting · Delete: remove")
+            tip = self.tr("New: saved with the meeting · F2 or double-click: change · Delete: remove")
             for column in range(self.list.columnCount()):
                 row.setToolTip(column, f"{row.text(column)}\n{tip}" if column == 0 else tip)
             return
