@@ -49,7 +49,7 @@ from app.briefing.produce import PERIODS as NAMED_PERIODS
 from db.engine import read_session
 from ui import answers, file_dialogs
 from ui.context import AppContext
-from ui.datebox import DateBox
+from ui.datebox import DateBox, refused_box
 from ui.icons import icon
 from ui.not_written import error_text
 from ui.tasks import Cancelled, Task
@@ -152,7 +152,7 @@ class BriefDialog(QDialog):
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.open_button.clicked.connect(lambda: self.start_brief(None))
+        self.open_button.clicked.connect(lambda: None if refused_box(self) else self.start_brief(None))
         self.save_button.clicked.connect(lambda: self.save_as())  # noqa: PLW0108 (not the bool)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -214,6 +214,8 @@ class BriefDialog(QDialog):
     # --- running --------------------------------------------------------------------------------
 
     def save_as(self, target: str | None = None) -> None:
+        if refused_box(self):
+            return
         req = self.request()
         if not target:
             with read_session(self.ctx.engine) as s:

@@ -33,7 +33,7 @@ from db.models import ACTION_STATUSES
 from ui import labels
 from ui.commands import Commands
 from ui.context import AppContext
-from ui.datebox import DateBox
+from ui.datebox import DateBox, refused_box
 from ui.icons import icon
 from ui.team import hold_read_only
 from ui.widgets import Lookup
@@ -132,6 +132,8 @@ class ValueDialog(QDialog):
         return dt.date(d.year(), d.month(), d.day())
 
     def _accept(self) -> None:
+        if refused_box(self):
+            return
         value = self.value()
         if (self.kind in ("tags", "organisation")) and not value:
             self.error.setText(tr("Choose a value first."))

@@ -12,6 +12,13 @@ refused where it was typed: the box keeps the text, turns red and says what is w
 (:meth:`DateBox.problem`, :attr:`DateBox.refused`), and its dialog's OK is off until the date
 is corrected; it is never turned into another date.
 The arrows, Page Up/Down, the calendar pop-up and the dialogs' quick picks work as before.
+
+A date-time box reads the time as officers write it ("02/12/2026 9:15", "2/12 14h30", "9g15",
+"14h" alone: the day shown). Only Enter, Tab, the arrows, Home/End and F4 read the text: Shift,
+Ctrl, Alt, AltGr and the dead keys of Vietnamese layouts change nothing (the Shift of the ":"
+read "02/12/2026 9" and the minutes became the day). A refused text stays red, Save off, while
+more is typed, until it reads; typing replaces it whole. :func:`refused_box` is every dialog's
+first step of a save (Ctrl+Return saved the date shown before, "now").
 """
 
 from __future__ import annotations
@@ -20,14 +27,58 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QValidator
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDateTimeEdit,
+    QDialogButtonBox,
+    QPushButton,
+    QToolTip,
+    QWidget,
+)
 
-_TYPED = re.compile(r"[0-9/.\-: ]")
 _COMMAND = (
     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 )
+_ALT_GR = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier  # (Windows' AltGr)
+# The keys that read what was typed (and then do what they do: Enter, the arrows, the pop-up);
+# Tab reads it too (focusNextPrevChild). Any other key without text — Shift, Ctrl, Alt, AltGr,
+# Caps Lock, the dead keys and composing keys of Vietnamese input methods — reads nothing and
+# changes nothing (reviewer: the Shift pressed for the ":" of "9:15" read "02/12/2026 9", and
+# the "15" typed next became the day).
+_READS = {
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_F4,
+}
+# A time as officers write it: "9:15", "09:15", "14h30", "14h", "9g15", "9g", "14.30", "1430",
+# "2:30 pm"; "14h30p" ("phút") too.
+_TIME = re.compile(r"(\d{1,2})(?:[:hg.](\d{2})?|(\d{2}))?(?:p|ph|phút)?(am|pm|sa|ch)?")
+_LOOKS_TIME = re.compile(r"[:hg]|am|pm", re.IGNORECASE)
 _RED = "QDateTimeEdit { border: 1px solid #c62828; }"
+
+
+def read_time(text: str) -> QTime | None:
+    """A time of day typed (see ``_TIME``); None: not one. "sa"/"ch" are sáng/chiều (am/pm)."""
+    found = _TIME.fullmatch(re.sub(r"\s+", "", text.lower()))
+    if not found:
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2) or found.group(3) or 0)
+    half = found.group(4)
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half in ("pm", "ch") else 0)
+    when = QTime(hour, minute) if hour < 24 and minute < 60 else QTime()
+    return when if when.isValid() else None
 
 
 def read_date(text: str, display_format: str, shown: dt.date) -> dt.date | None:
@@ -70,6 +121,11 @@ class _Typist:
         self.edit = edit
         self.text: str | None = None  # what is being typed; None: the box shows its date
         self.problem = ""
+        self.fresh = False  # the text shown was refused (and is selected): typing replaces it
+        self.time_for_a_date: QTime | None = None  # a date typed alone: at this time (see read)
+        self.time_chosen = False  # a time typed, stepped or set: a date typed alone keeps it
+        self.reading = False  # the box set to what was typed (not a time the user chose)
+        self.checking = False  # refused: each key reads the text again, until it is read or dropped
         self.held: list[QPushButton] = []  # the dialog's OK buttons, off while a date is refused
 
     def time_format(self) -> str:
@@ -82,87 +138,156 @@ class _Typist:
 
     def key(self, event: QKeyEvent) -> bool:
         """True: the key was taken here (typing, or a refused date kept)."""
-        text, key = event.text(), event.key()
-        if text and _TYPED.fullmatch(text) and not event.modifiers() & _COMMAND:
-            if self.text is None and not text.isdigit():
-                return True  # a separator before any digit: nothing to separate
-            self.show((self.text or "") + text)
-            return True
+        text, key, mods = event.text(), event.key(), event.modifiers()
+        if event.matches(QKeySequence.StandardKey.Paste):
+            pasted = " ".join(QGuiApplication.clipboard().text().split())
+            if pasted and (self.text is not None or pasted[0].isdigit()):
+                self.type(pasted)
+            return self.text is not None
+        if text and text.isprintable() and (not mods & _COMMAND or mods & _ALT_GR == _ALT_GR):
+            self.type(text)
+            return True  # (a separator or a letter before any digit: nothing to add it to)
         if self.text is None:
             return False
         if key == Qt.Key.Key_Backspace:
-            self.show(self.text[:-1])
+            self.show("" if self.fresh else self.text[:-1])
             return True
         if key == Qt.Key.Key_Escape:
             self.cancel()
             return True
-        return not self.commit()  # a refused date: kept, the key does not move on from it
+        if key in _READS:
+            return not self.commit()  # a refused date: kept, the key does not move on from it
+        return True  # a modifier, a dead key, a shortcut's key: nothing read, nothing changed
+
+    def type(self, more: str) -> None:
+        """``more`` typed (a key's text, or a paste): a new date starts with a digit; after a
+        refusal the text refused is selected, and typing replaces it."""
+        if self.text is None or self.fresh:
+            if not more[:1].isdigit():
+                return  # a separator or a letter before any digit: nothing to add it to
+            self.show(more)
+        else:
+            self.show(self.text + more)
 
     def show(self, text: str) -> None:
         self.text = text
-        self.clear_problem()
+        self.fresh = False
+        if self.checking:  # refused before: red (and Save off) while it does not read as a date
+            if self.read(text.strip()) is None:
+                self._refused_look(text.strip())
+                self.hold()
+            else:
+                self.clear_problem()
         self._put(text)
 
-    def _put(self, text: str) -> None:
+    def _put(self, text: str, *, selected: bool = False) -> None:
         line = self.edit.lineEdit()
         line.blockSignals(True)  # Qt's section parser would read (and rewrite) a part typed
         line.setText(text)
-        line.setCursorPosition(len(text))
+        if selected:
+            line.selectAll()
+        else:
+            line.setCursorPosition(len(text))
         line.blockSignals(False)
 
     def cancel(self) -> None:
         self.text = None
+        self.fresh = self.checking = False
         self.clear_problem()
         self.edit.setDateTime(self.edit.dateTime())
         self.edit.lineEdit().setText(self.edit.textFromDateTime(self.edit.dateTime()))
+
+    def read(self, typed: str) -> QDateTime | None:
+        """What ``typed`` says, the parts not typed as shown; None: not a date (and time) in range.
+        A date-time box reads "02/12/2026 9:15", "2/12 14h30" (the year shown), "14h" (the day
+        shown) and a date alone (:attr:`DateTimeBox.time_for_a_date`, else the time shown)."""
+        shown = self.edit.dateTime()
+        q = shown.date()
+        if self.time_format():
+            date_part, _, time_part = typed.partition(" ")
+            if not time_part and _LOOKS_TIME.search(date_part):  # "14h", "9:15": the time alone
+                date_part, time_part = "", date_part
+        else:
+            date_part, time_part = typed, ""
+        day = dt.date(q.year(), q.month(), q.day())
+        if date_part or not time_part:
+            found = read_date(date_part, self.date_format(), day)
+            if found is None:
+                return None
+            day = found
+        if time_part.strip():
+            when = read_time(time_part)
+            if when is None:
+                return None
+        elif self.time_for_a_date is not None and not self.time_chosen:
+            when = self.time_for_a_date  # a new meeting's "now" is no time the user chose
+        else:
+            when = shown.time()
+        value = QDateTime(QDate(day.year, day.month, day.day), when)
+        if not self.edit.minimumDateTime() <= value <= self.edit.maximumDateTime():
+            return None
+        return value
 
     def commit(self) -> bool:
         """Read what was typed; False (and said) when it is not a date."""
         if self.text is None:
             return True
         typed = self.text.strip()
+        value = self.read(typed)
+        if value is None:
+            self.refuse(typed)
+            return False
+        timed = bool(self.time_format()) and (" " in typed or bool(_LOOKS_TIME.search(typed)))
         shown = self.edit.dateTime()
-        date_part, _, time_part = typed.partition(" ") if self.time_format() else (typed, "", "")
-        q = shown.date()
-        day = read_date(date_part, self.date_format(), dt.date(q.year(), q.month(), q.day()))
-        when = shown.time()
-        if time_part.strip():
-            found = re.fullmatch(r"(\d{1,2}):?(\d{2})?", time_part.strip())
-            when = QTime(int(found.group(1)), int(found.group(2) or 0)) if found else QTime()
-        if day is None or not when.isValid():
-            self.refuse(typed)
-            return False
-        value = QDateTime(QDate(day.year, day.month, day.day), when)
-        if not self.edit.minimumDateTime() <= value <= self.edit.maximumDateTime():
-            self.refuse(typed)
-            return False
         self.text = None
+        self.fresh = self.checking = False
         self.clear_problem()
         self._put(self.edit.textFromDateTime(shown))  # Qt's sections where it expects them
+        self.reading = True
         self.edit.setDateTime(value)
+        self.reading = False
+        self.time_chosen = self.time_chosen or timed  # a date typed alone later keeps this time
         self.edit.lineEdit().setText(self.edit.textFromDateTime(value))  # the same date: shown again
         return True
 
     def refuse(self, typed: str) -> None:
+        self.checking = True
+        self._refused_look(typed)
+        self.hold()
+        self.fresh = True  # the text refused is selected: typing again replaces it
+        self._put(self.text or typed, selected=True)  # a new style re-reads the box: the text stays
+        self.edit.refused.emit(self.problem)  # type: ignore[attr-defined]
+
+    def _refused_look(self, typed: str) -> None:
+        """Red, with the tooltip saying what the box expects."""
         fmt = self.edit.displayFormat()
         example = QDateTime(QDate(2027, 1, 15), QTime(9, 30)).toString(fmt)
-        self.problem = (
-            QCoreApplication.translate("DateBox", "“%1” is not a date: type it as %2, e.g. %3")
-            .replace("%1", typed)
-            .replace("%2", fmt.replace("MM", "mm"))
-            .replace("%3", example)
-        )
+        if self.time_format():
+            self.problem = (
+                QCoreApplication.translate(
+                    "DateBox", "“%1” is not a date and time: type it as %2, e.g. %3 or %4"
+                )
+                .replace("%1", typed)
+                .replace("%2", fmt.replace("MM", "mm"))
+                .replace("%3", example)
+                .replace("%4", QDate(2027, 1, 15).toString(self.date_format()) + " 14h30")
+            )
+        else:
+            self.problem = (
+                QCoreApplication.translate("DateBox", "“%1” is not a date: type it as %2, e.g. %3")
+                .replace("%1", typed)
+                .replace("%2", fmt.replace("MM", "mm"))
+                .replace("%3", example)
+            )
         self.edit.setStyleSheet(_RED)
         self.edit.setToolTip(self.problem)
-        self.hold()
-        self._put(self.text or typed)  # a new style re-reads the box: the typed text stays
-        self.edit.refused.emit(self.problem)  # type: ignore[attr-defined]
 
     def clear_problem(self) -> None:
         if self.problem:
             self.problem = ""
             self.edit.setStyleSheet("")
             self.edit.setToolTip("")
+            self.edit.refused.emit("")  # type: ignore[attr-defined]  # "": nothing wrong any more
         for button in self.held:
             button.setEnabled(True)
         self.held = []
@@ -181,6 +306,18 @@ class _Typist:
                     assert isinstance(button, QPushButton)
                     button.setEnabled(False)
                     self.held.append(button)
+
+
+def refused_box(root: QWidget) -> QDateTimeEdit | None:
+    """Every date box in ``root`` reads what was typed in it; the first that cannot, focused,
+    its problem shown beside it (red, and a tip under it), or None. A save checks this first:
+    Ctrl+Return (or Enter on a button) saved the date shown before, "now", silently (reviewer)."""
+    for box in root.findChildren(QDateTimeEdit):
+        if isinstance(box, _Typed) and box.isVisibleTo(root) and box.problem():
+            box.setFocus(Qt.FocusReason.OtherFocusReason)
+            QToolTip.showText(box.mapToGlobal(box.rect().bottomLeft()), box.problem(), box)
+            return box
+    return None
 
 
 class _Typed:
@@ -205,6 +342,19 @@ class _Typed:
             return
         super().keyPressEvent(event)  # type: ignore[misc]
 
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        """An input method (IBus, fcitx: Vietnamese Telex/VNI) gives its text here, not as keys:
+        typed the same way; what it is still composing changes nothing."""
+        committed = " ".join(event.commitString().split())
+        if committed and (self._typist.text is not None or committed[0].isdigit()):
+            self._typist.type(committed)
+            event.accept()
+            return
+        if self._typist.text is not None:
+            event.accept()
+            return
+        super().inputMethodEvent(event)  # type: ignore[misc]
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
         if self._typist.commit():
             super().focusOutEvent(event)  # type: ignore[misc]
@@ -219,7 +369,7 @@ class _Typed:
 class DateBox(_Typed, QDateEdit):  # type: ignore[misc]  # (validate: the typed text's state)
     """A QDateEdit that reads a date typed whole (see the module's note)."""
 
-    refused = Signal(str)  # what is wrong with the date typed (also the box's tooltip)
+    refused = Signal(str)  # what is wrong with the date typed (also the box's tooltip); "": mended
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -227,6 +377,7 @@ class DateBox(_Typed, QDateEdit):  # type: ignore[misc]  # (validate: the typed 
 
     def setDate(self, date: QDate) -> None:
         self._typist.text = None
+        self._typist.checking = False
         self._typist.clear_problem()
         super().setDate(date)
 
@@ -242,8 +393,19 @@ class DateTimeBox(_Typed, QDateTimeEdit):  # type: ignore[misc]
         else:
             super().__init__(value, parent)
         self._typist = _Typist(self)
+        self.timeChanged.connect(self._time_set)
+
+    def set_time_for_a_date(self, when: QTime | None) -> None:
+        """A date typed without a time gets ``when`` (a new meeting: 09:00, as the import and the
+        command line read a date alone) until a time is typed or set; None: the time shown."""
+        self._typist.time_for_a_date = when
+
+    def _time_set(self, _t: QTime) -> None:
+        if not self._typist.reading:
+            self._typist.time_chosen = True
 
     def setDateTime(self, value: QDateTime) -> None:
         self._typist.text = None
+        self._typist.checking = False
         self._typist.clear_problem()
         super().setDateTime(value)

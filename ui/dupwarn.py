@@ -13,11 +13,12 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from app import dedupe
 from db.engine import read_session
+from ui import labels
 from ui.context import AppContext
 from ui.icons import icon
 from ui.tasks import Task
@@ -61,6 +62,27 @@ def reason_text(reason: str) -> str:
     return reason + suffix
 
 
+def ask_about_duplicate(parent: QWidget, entity: str, name: str, why: str) -> str:
+    """Save anyway ("save"), open the existing record ("open") or go back to the form
+    ("cancel"), for a record that looks like ``name`` (``why``: the reasons). One function, so
+    that tests can answer it."""
+    text = tr("This looks like %1, already saved (%2).")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("Already saved?"),
+        text.replace("%1", name).replace("%2", why),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(tr("Save a second %1 anyway?").replace("%1", labels.entity_name(entity).lower()))
+    save = box.addButton(tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+    open_ = box.addButton(tr("Open the existing one"), QMessageBox.ButtonRole.ActionRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)  # Enter (or a second Ctrl+Return) does not save the duplicate
+    box.exec()
+    return {id(save): "save", id(open_): "open"}.get(id(box.clickedButton()), "cancel")
+
+
 class DuplicateWarning(QFrame):
     open_requested = Signal(str, int)
     use_requested = Signal(str, int, str)  # entity, id, label
@@ -76,6 +98,8 @@ class DuplicateWarning(QFrame):
         self._values: dict[str, Any] = {}
         self._exclude: int | None = None
         self._generation = 0
+        self._in_flight = 0  # the generation of the look-up running (0: none)
+        self._waiting: list[Callable[[], None]] = []  # called once the latest look-up answered
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         pal = self.palette()
@@ -137,6 +161,25 @@ class DuplicateWarning(QFrame):
         self._generation += 1
         self.candidates = []
         self.hide()
+        self._settled()
+
+    def when_settled(self, then: Callable[[], None]) -> None:
+        """``then()`` once :attr:`candidates` answer the values last checked: now, or when the
+        look-up waiting (its pause not over, or running) has answered (a save pressed right
+        after typing asks about a duplicate too)."""
+        if not self._timer.isActive() and not self._in_flight:
+            then()
+            return
+        self._waiting.append(then)
+        if self._timer.isActive():
+            self._timer.stop()
+            self._look_up()
+
+    def _settled(self) -> None:
+        self._in_flight = 0
+        waiting, self._waiting = self._waiting, []
+        for then in waiting:
+            then()
 
     def _look_up(self) -> None:
         self._generation += 1
@@ -145,6 +188,7 @@ class DuplicateWarning(QFrame):
         if not any(v for v in values.values()):
             self.clear()
             return
+        self._in_flight = generation
 
         def work(_task: Task) -> list[dedupe.DuplicateCandidate]:
             with read_session(engine) as s:
@@ -154,8 +198,13 @@ class DuplicateWarning(QFrame):
             # the form may have been closed (and deleted) while the look-up ran
             if isValid(self) and generation == self._generation:
                 self._show(found)
+                self._settled()
 
-        self.ctx.tasks.run(work, on_done=done, on_error=lambda _e: None, owner=self)
+        def failed(_exc: BaseException) -> None:
+            if isValid(self) and generation == self._generation:
+                self._settled()  # no answer: the save goes on as without the strip
+
+        self.ctx.tasks.run(work, on_done=done, on_error=failed, owner=self)
 
     def _show(self, found: list[dedupe.DuplicateCandidate]) -> None:
         self.candidates = found
@@ -178,6 +227,27 @@ class DuplicateWarning(QFrame):
         )
         self.use_button.setVisible(self._offer_use)
         self.show()
+
+    def pending(self) -> bool:
+        """A look-up is waiting for the pause in typing, or running."""
+        return self._timer.isActive() or bool(self._in_flight)
+
+    def likely(self) -> list[dedupe.DuplicateCandidate]:
+        """The candidates shown that are very probably this record: for a person the same name
+        and the same phone, e-mail or organisation (the same name alone may be someone else:
+        Vietnamese names repeat); for an organisation the same name."""
+        out = []
+        for c in self.candidates:
+            named = [r for r in c.reasons if r.startswith("same name") or r.startswith("same family")]
+            if self.entity == "contact":
+                detail = any(r.startswith(("same phone", "same email")) for r in c.reasons) or any(
+                    r.endswith(" at the same organisation") for r in named
+                )
+                if named and detail:
+                    out.append(c)
+            elif any(r.startswith("same name ignoring accents") for r in named):
+                out.append(c)
+        return out
 
     def _open(self) -> None:
         if self.candidates:

@@ -33,7 +33,7 @@ from db import models as m
 from db.engine import Session
 from ui import labels
 from ui.context import AppContext
-from ui.datebox import DateBox
+from ui.datebox import DateBox, refused_box
 from ui.not_written import error_text
 from ui.service_words import service_text
 
@@ -223,6 +223,8 @@ class LetterForm(QDialog):
         return out
 
     def save(self) -> None:
+        if refused_box(self):  # a date typed that is none: said by its box, nothing saved
+            return
         actor, letter, direction = self.ctx.actor(), self.letter, self.direction
         form = self
         group = self.group = records.new_group_id()  # Edit → Undo takes the save back

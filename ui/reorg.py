@@ -33,7 +33,7 @@ from app import dashboard, posts, records, reorg, resolve
 from app.errors import UserError, ValidationError
 from db.engine import Session, read_session
 from ui.context import AppContext
-from ui.datebox import DateBox
+from ui.datebox import DateBox, refused_box
 from ui.icons import icon
 from ui.widgets import Lookup
 
@@ -185,6 +185,8 @@ class ReorganisationDialog(QDialog):
 
     def preview(self) -> None:
         """What moves, read off the UI thread (a large ministry has thousands of people)."""
+        if refused_box(self):
+            return
         self.error.hide()
         self.tree.clear()
         self.combos = {}
@@ -333,6 +335,8 @@ class AssignHolderDialog(QDialog):
             w.setVisible(new)
 
     def save(self) -> None:
+        if refused_box(self):
+            return
         org, actor = self.organisation_id, self.ctx.actor()
         post_id = int(self.post.currentData())
         title, rank = self.title.text(), self.rank.value()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app import workdays
 from db.engine import Session
 from ui.context import AppContext
-from ui.datebox import DateBox
+from ui.datebox import DateBox, refused_box
 from ui.rows import RowsModel
 from ui.tasks import Task
 from ui.team import hold_read_only
@@ -177,6 +177,8 @@ class WorkingDaysDialog(QDialog):
             )
 
     def add(self) -> None:
+        if refused_box(self):
+            return
         d = self.day.date()
         day = dt.date(d.year(), d.month(), d.day())
         working, note, actor = self.working.isChecked(), self.note.text(), self.ctx.actor()

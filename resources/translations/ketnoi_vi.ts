@@ -545,12 +545,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="278" />
+      <location filename="../../ui/briefs.py" line="280" />
       <source>Brief written: %1 (%n page(s))</source>
       <translation>Đã tạo bản tóm tắt: %1 (%n trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="292" />
+      <location filename="../../ui/briefs.py" line="294" />
       <source>Cancelled.</source>
       <translation>Đã huỷ.</translation>
     </message>
@@ -595,12 +595,12 @@ Bản sao lưu: %2</translation>
       <translation>Báo cáo tổng hợp theo kỳ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="248" />
+      <location filename="../../ui/briefs.py" line="250" />
       <source>Preparing the brief…</source>
       <translation>Đang chuẩn bị bản tóm tắt…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="223" />
+      <location filename="../../ui/briefs.py" line="225" />
       <source>Save brief</source>
       <translation>Lưu bản tóm tắt</translation>
     </message>
@@ -618,88 +618,89 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Bulk</name>
     <message>
-      <location filename="../../ui/bulk.py" line="198" />
+      <location filename="../../ui/bulk.py" line="200" />
       <source>%1 selected</source>
       <translation>Đã chọn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="222" />
+      <location filename="../../ui/bulk.py" line="224" />
       <source>Add tags</source>
       <translation>Thêm nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="166" />
+      <location filename="../../ui/bulk.py" line="168" />
       <source>Add tags…</source>
       <translation>Thêm nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="137" />
+      <location filename="../../ui/bulk.py" line="139" />
       <source>Choose a value first.</source>
       <translation>Hãy chọn một giá trị trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="266" />
+      <location filename="../../ui/bulk.py" line="268" />
+      <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="267" />
+      <location filename="../../ui/bulk.py" line="269" />
       <source>Delete %1? You can undo it from Edit → Undo.</source>
       <translation>Xoá %1? Có thể hoàn tác bằng Sửa → Hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="172" />
+      <location filename="../../ui/bulk.py" line="174" />
       <source>Delete selected…</source>
       <translation>Xoá các mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="235" />
+      <location filename="../../ui/bulk.py" line="237" />
       <source>Remove tags</source>
       <translation>Gỡ nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="167" />
+      <location filename="../../ui/bulk.py" line="169" />
       <source>Remove tags…</source>
       <translation>Gỡ nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="240" />
+      <location filename="../../ui/bulk.py" line="242" />
       <source>Removed %2 from %1</source>
       <translation>Đã gỡ nhãn %2 khỏi %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="181" />
+      <location filename="../../ui/bulk.py" line="183" />
       <source>Select records in a list first</source>
       <translation>Hãy chọn bản ghi trong danh sách trước</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="150" />
+      <location filename="../../ui/bulk.py" line="152" />
       <source>Selection</source>
       <translation>Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="248" />
+      <location filename="../../ui/bulk.py" line="250" />
       <source>Set %1</source>
       <translation>Đặt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="254" />
+      <location filename="../../ui/bulk.py" line="256" />
       <source>Set %1 on %2</source>
       <translation>Đã đặt %1 cho %2</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="169" />
+      <location filename="../../ui/bulk.py" line="171" />
       <source>Set %1…</source>
       <translation>Đặt %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="227" />
+      <location filename="../../ui/bulk.py" line="229" />
       <source>Tagged %1 with %2</source>
       <translation>Đã gắn nhãn %2 cho %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="222" />
-      <location filename="../../ui/bulk.py" line="235" />
+      <location filename="../../ui/bulk.py" line="224" />
+      <location filename="../../ui/bulk.py" line="237" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
@@ -1475,7 +1476,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>DateBox</name>
     <message>
-      <location filename="../../ui/datebox.py" line="150" />
+      <location filename="../../ui/datebox.py" line="267" />
+      <source>“%1” is not a date and time: type it as %2, e.g. %3 or %4</source>
+      <translation>“%1” không phải là ngày giờ: hãy gõ theo dạng %2, ví dụ %3 hoặc %4</translation>
+    </message>
+    <message>
+      <location filename="../../ui/datebox.py" line="277" />
       <source>“%1” is not a date: type it as %2, e.g. %3</source>
       <translation>“%1” không phải là ngày: hãy gõ theo dạng %2, ví dụ %3</translation>
     </message>
@@ -1501,7 +1507,7 @@ Bản sao lưu: %2</translation>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="172" />
+      <location filename="../../ui/dupwarn.py" line="221" />
       <source>(and %1 more)</source>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
@@ -1511,9 +1517,14 @@ Bản sao lưu: %2</translation>
       <translation>(trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="55" />
+      <location filename="../../ui/dupwarn.py" line="56" />
       <source>, at the same organisation</source>
       <translation>, cùng tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="72" />
+      <source>Already saved?</source>
+      <translation>Đã có rồi?</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/duplicates.py" line="346" />
@@ -1531,7 +1542,7 @@ Bản sao lưu: %2</translation>
       <translation>Độ tin cậy</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="203" />
+      <location filename="../../ui/dupwarn.py" line="273" />
       <source>Existing record</source>
       <translation>Bản ghi đã có</translation>
     </message>
@@ -1566,7 +1577,7 @@ Bản sao lưu: %2</translation>
       <translation>Đang tìm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="170" />
+      <location filename="../../ui/dupwarn.py" line="219" />
       <source>Looks like %1 — %2</source>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
@@ -1601,9 +1612,14 @@ Bản sao lưu: %2</translation>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="95" />
+      <location filename="../../ui/dupwarn.py" line="119" />
       <source>Open</source>
       <translation>Mở</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="79" />
+      <source>Open the existing one</source>
+      <translation>Mở bản đã có</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/duplicates.py" line="86" />
@@ -1616,6 +1632,16 @@ Bản sao lưu: %2</translation>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
     <message>
+      <location filename="../../ui/dupwarn.py" line="77" />
+      <source>Save a second %1 anyway?</source>
+      <translation>Vẫn lưu thêm một %1 nữa?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="78" />
+      <source>Save anyway</source>
+      <translation>Vẫn lưu</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/duplicates.py" line="78" />
       <source>Stop</source>
       <translation>Dừng</translation>
@@ -1626,7 +1652,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã dừng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="103" />
+      <location filename="../../ui/dupwarn.py" line="69" />
+      <source>This looks like %1, already saved (%2).</source>
+      <translation>Có vẻ đây là %1, đã có trong dữ liệu (%2).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="127" />
       <source>Use this one</source>
       <translation>Dùng bản ghi này</translation>
     </message>
@@ -1641,47 +1672,47 @@ Bản sao lưu: %2</translation>
       <translation>và %n việc cần làm.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="38" />
+      <location filename="../../ui/dupwarn.py" line="39" />
       <source>same acronym %1</source>
       <translation>cùng tên viết tắt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="43" />
+      <location filename="../../ui/dupwarn.py" line="44" />
       <source>same alias “%1”</source>
       <translation>cùng tên gọi khác “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="33" />
+      <location filename="../../ui/dupwarn.py" line="34" />
       <source>same email %1</source>
       <translation>cùng email %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="37" />
+      <location filename="../../ui/dupwarn.py" line="38" />
       <source>same family and given name</source>
       <translation>cùng họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="35" />
+      <location filename="../../ui/dupwarn.py" line="36" />
       <source>same name ignoring accents</source>
       <translation>cùng tên khi bỏ dấu</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="36" />
+      <location filename="../../ui/dupwarn.py" line="37" />
       <source>same name in another order</source>
       <translation>cùng tên nhưng đảo thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="34" />
+      <location filename="../../ui/dupwarn.py" line="35" />
       <source>same phone %1</source>
       <translation>cùng số điện thoại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="41" />
+      <location filename="../../ui/dupwarn.py" line="42" />
       <source>the acronym %1 of one is the name of the other</source>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="46" />
+      <location filename="../../ui/dupwarn.py" line="47" />
       <source>“%1” is an alias of one and the name of the other</source>
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
@@ -1928,124 +1959,130 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FollowUpEditor</name>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="435" />
+      <location filename="../../ui/dialogs/followups.py" line="488" />
       <source>%1 on %2</source>
       <translation>%1 ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="437" />
+      <location filename="../../ui/dialogs/followups.py" line="490" />
       <source>%1 · saved before: change it in the follow-ups list</source>
       <translation>%1 · đã lưu trước đó: thay đổi trong danh sách việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="297" />
+      <location filename="../../ui/dialogs/followups.py" line="304" />
       <source>(me)</source>
       <translation>(tôi)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="108" />
+      <location filename="../../ui/dialogs/followups.py" line="113" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="109" />
+      <location filename="../../ui/dialogs/followups.py" line="114" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="111" />
+      <location filename="../../ui/dialogs/followups.py" line="116" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="139" />
+      <location filename="../../ui/dialogs/followups.py" line="144" />
       <source>About</source>
       <translation>Về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="125" />
+      <location filename="../../ui/dialogs/followups.py" line="130" />
+      <location filename="../../ui/dialogs/followups.py" line="406" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="302" />
+      <location filename="../../ui/dialogs/followups.py" line="309" />
       <source>Attendees</source>
       <translation>Người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="141" />
+      <location filename="../../ui/dialogs/followups.py" line="146" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="142" />
+      <location filename="../../ui/dialogs/followups.py" line="147" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="430" />
+      <location filename="../../ui/dialogs/followups.py" line="483" />
       <source>Due today</source>
       <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="110" />
+      <location filename="../../ui/dialogs/followups.py" line="115" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="138" />
+      <location filename="../../ui/dialogs/followups.py" line="143" />
       <source>Follow-up</source>
       <translation>Việc tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="68" />
+      <location filename="../../ui/dialogs/followups.py" line="71" />
       <source>Follow-up: what is to be done (Enter adds it)</source>
       <translation>Việc tiếp theo: cần làm gì (Enter để thêm)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="420" />
-      <source>New: saved with the meeting · Delete: remove</source>
-      <translation>Mới: được lưu cùng cuộc họp · Delete: bỏ</translation>
+      <location filename="../../ui/dialogs/followups.py" line="473" />
+      <source>New: saved with the meeting · F2 or double-click: change · Delete: remove</source>
+      <translation>Mới: được lưu cùng cuộc họp · F2 hoặc nháy đúp: sửa · Delete: bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="302" />
+      <location filename="../../ui/dialogs/followups.py" line="309" />
       <source>Other attendees</source>
       <translation>Người tham dự khác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="76" />
+      <location filename="../../ui/dialogs/followups.py" line="79" />
       <source>Other organisation: name or acronym</source>
       <translation>Tổ chức khác: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="209" />
+      <location filename="../../ui/dialogs/followups.py" line="216" />
       <source>Other organisation…</source>
       <translation>Tổ chức khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="305" />
+      <location filename="../../ui/dialogs/followups.py" line="312" />
       <source>Our staff</source>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="429" />
+      <location filename="../../ui/dialogs/followups.py" line="482" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="301" />
+      <location filename="../../ui/dialogs/followups.py" line="308" />
       <source>People of %1</source>
       <translation>Người của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="140" />
+      <location filename="../../ui/dialogs/followups.py" line="145" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="73" />
+      <location filename="../../ui/dialogs/followups.py" line="76" />
       <source>The organisation this follow-up is about</source>
       <translation>Tổ chức mà việc cần làm này liên quan tới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="447" />
+      <source>Update</source>
+      <translation>Cập nhật</translation>
     </message>
   </context>
   <context>
@@ -4158,8 +4195,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="132" />
-      <location filename="../../ui/letters.py" line="67" />
-      <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4169,7 +4204,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="266" />
       <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4190,7 +4224,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="309" />
+      <location filename="../../ui/letter_form.py" line="311" />
       <source>Drafting unit (for “Lưu: VT, …”)</source>
       <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
@@ -4210,7 +4244,7 @@ Bản sao lưu: %2</translation>
       <translation>Sửa công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="253" />
+      <location filename="../../ui/letter_form.py" line="255" />
       <source>Edit letter “%1”</source>
       <translation>Sửa công văn “%1”</translation>
     </message>
@@ -4245,28 +4279,27 @@ Bản sao lưu: %2</translation>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="304" />
+      <location filename="../../ui/letter_form.py" line="306" />
       <source>Issuing body (tên cơ quan)</source>
       <translation>Tên cơ quan ban hành</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="313" />
+      <location filename="../../ui/letter_form.py" line="315" />
       <source>Issuing body, English</source>
       <translation>Tên cơ quan (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="305" />
+      <location filename="../../ui/letter_form.py" line="307" />
       <source>Its name in a sentence</source>
       <translation>Tên cơ quan trong câu văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="314" />
+      <location filename="../../ui/letter_form.py" line="316" />
       <source>Its name in a sentence, English</source>
       <translation>Tên trong câu văn (tiếng Anh)</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="143" />
-      <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4281,7 +4314,7 @@ Bản sao lưu: %2</translation>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="323" />
+      <location filename="../../ui/letter_form.py" line="325" />
       <source>Lines of the signer's post are separated by “ / ”.</source>
       <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
     </message>
@@ -4307,7 +4340,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="75" />
-      <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4322,7 +4354,7 @@ Bản sao lưu: %2</translation>
       <translation>Công văn đến mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="253" />
+      <location filename="../../ui/letter_form.py" line="255" />
       <source>New letter “%1”</source>
       <translation>Thêm công văn “%1”</translation>
     </message>
@@ -4338,7 +4370,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="152" />
-      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4368,27 +4399,27 @@ Bản sao lưu: %2</translation>
       <translation>Nơi nhận khác, mỗi dòng một nơi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="303" />
+      <location filename="../../ui/letter_form.py" line="305" />
       <source>Parent body (cơ quan chủ quản)</source>
       <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="312" />
+      <location filename="../../ui/letter_form.py" line="314" />
       <source>Parent body, English</source>
       <translation>Cơ quan chủ quản (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="307" />
+      <location filename="../../ui/letter_form.py" line="309" />
       <source>Place (địa danh)</source>
       <translation>Địa danh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="315" />
+      <location filename="../../ui/letter_form.py" line="317" />
       <source>Place, English</source>
       <translation>Địa danh (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="308" />
+      <location filename="../../ui/letter_form.py" line="310" />
       <source>Register symbol</source>
       <translation>Ký hiệu sổ công văn</translation>
     </message>
@@ -4404,7 +4435,7 @@ Bản sao lưu: %2</translation>
       <translation>Lưu dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="306" />
+      <location filename="../../ui/letter_form.py" line="308" />
       <source>Short name</source>
       <translation>Tên viết tắt</translation>
     </message>
@@ -4429,7 +4460,7 @@ Bản sao lưu: %2</translation>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="310" />
+      <location filename="../../ui/letter_form.py" line="312" />
       <source>Signer's authority and post</source>
       <translation>Quyền hạn, chức vụ người ký</translation>
     </message>
@@ -4439,7 +4470,7 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="316" />
+      <location filename="../../ui/letter_form.py" line="318" />
       <source>Signer's post, English</source>
       <translation>Chức vụ người ký (tiếng Anh)</translation>
     </message>
@@ -4465,7 +4496,7 @@ Bản sao lưu: %2</translation>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="296" />
+      <location filename="../../ui/letter_form.py" line="298" />
       <source>The office that writes the letters</source>
       <translation>Cơ quan ban hành công văn</translation>
     </message>
@@ -4490,7 +4521,7 @@ Bản sao lưu: %2</translation>
       <translation>Nơi nhận / gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="311" />
+      <location filename="../../ui/letter_form.py" line="313" />
       <source>Usual signer</source>
       <translation>Người ký thường xuyên</translation>
     </message>
@@ -4521,8 +4552,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="86" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="279" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4696,47 +4725,52 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="117" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="118" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="255" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="263" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="97" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="98" />
       <source>Edit meeting</source>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="173" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="181" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="97" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="436" />
+      <source>Follow-up due date: %1</source>
+      <translation>Hạn của việc cần làm tiếp theo: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/log_meeting.py" line="98" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="119" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="120" />
       <source>What was decided</source>
       <translation>Những gì đã thống nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="118" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="119" />
       <source>What was said</source>
       <translation>Nội dung trao đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="102" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="103" />
       <source>What was the meeting about?</source>
       <translation>Cuộc họp bàn về việc gì?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="114" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="115" />
       <source>Where (e.g. Hòa Lạc, online)</source>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
@@ -5590,6 +5624,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="152" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5617,8 +5652,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="251" />
-      <location filename="../../ui/reorg.py" line="305" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5634,15 +5667,11 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="253" />
-      <location filename="../../ui/reorg.py" line="307" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="145" />
-      <location filename="../../ui/posts_dialog.py" line="239" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5693,7 +5722,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="230" />
-      <location filename="../../ui/reorg.py" line="284" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -5928,118 +5956,118 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordForm</name>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="435" />
+      <location filename="../../ui/dialogs/record_form.py" line="460" />
       <source>%1 deleted this %2 (%4). It is in the trash (View → Trash).</source>
       <translation>%1 đã xóa %2 này (%4). Hồ sơ đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="432" />
+      <location filename="../../ui/dialogs/record_form.py" line="457" />
       <source>%1 merged this %2 into “%3” (%4), which is no longer there either.</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4), nhưng hồ sơ đó nay cũng không còn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="426" />
+      <location filename="../../ui/dialogs/record_form.py" line="451" />
       <source>%1 merged this %2 into “%3” (%4).</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="439" />
+      <location filename="../../ui/dialogs/record_form.py" line="464" />
       <source>%1 removed this %2 for good (%4): the trash was emptied.</source>
       <translation>%1 đã xóa hẳn %2 này (%4) khi dọn thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="418" />
+      <location filename="../../ui/dialogs/record_form.py" line="443" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="334" />
+      <location filename="../../ui/dialogs/record_form.py" line="336" />
       <source>Discard changes?</source>
       <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="156" />
+      <location filename="../../ui/dialogs/record_form.py" line="157" />
       <source>Edit %1</source>
       <translation>Sửa %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="427" />
+      <location filename="../../ui/dialogs/record_form.py" line="452" />
       <source>Fill in your changes on “%1”, to check and save them there?</source>
       <translation>Điền các thay đổi của bạn vào “%1” để kiểm tra và lưu ở đó?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="430" />
+      <location filename="../../ui/dialogs/record_form.py" line="455" />
       <source>Go to “%1”</source>
       <translation>Chuyển sang “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="521" />
+      <location filename="../../ui/dialogs/record_form.py" line="546" />
       <source>It had something else in: %1.</source>
       <translation>Hồ sơ này vốn có giá trị khác ở: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="158" />
-      <location filename="../../ui/dialogs/record_form.py" line="448" />
+      <location filename="../../ui/dialogs/record_form.py" line="159" />
+      <location filename="../../ui/dialogs/record_form.py" line="473" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="116" />
+      <location filename="../../ui/dialogs/record_form.py" line="117" />
       <source>Not now</source>
       <translation>Để sau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="468" />
+      <location filename="../../ui/dialogs/record_form.py" line="493" />
       <source>Not restored: %1. What you typed is still in this form.</source>
       <translation>Chưa khôi phục được: %1. Những gì bạn đã nhập vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="444" />
+      <location filename="../../ui/dialogs/record_form.py" line="469" />
       <source>Not saved</source>
       <translation>Chưa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="393" />
+      <location filename="../../ui/dialogs/record_form.py" line="418" />
       <source>Not saved: the database was restored from a backup after you opened this record. Discard your changes and open the record again.</source>
       <translation>Chưa lưu: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu sau khi bạn mở bản ghi này. Hãy bỏ các thay đổi và mở lại bản ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="437" />
+      <location filename="../../ui/dialogs/record_form.py" line="462" />
       <source>Restore and keep my changes</source>
       <translation>Khôi phục và giữ thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="436" />
+      <location filename="../../ui/dialogs/record_form.py" line="461" />
       <source>Restore it from the trash and keep your changes?</source>
       <translation>Khôi phục hồ sơ từ thùng rác và giữ các thay đổi của bạn?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="441" />
+      <location filename="../../ui/dialogs/record_form.py" line="466" />
       <source>Save as new</source>
       <translation>Lưu thành hồ sơ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="440" />
+      <location filename="../../ui/dialogs/record_form.py" line="465" />
       <source>Save what is in this form as a new %1?</source>
       <translation>Lưu nội dung trong biểu mẫu này thành %1 mới?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="518" />
+      <location filename="../../ui/dialogs/record_form.py" line="543" />
       <source>Your changes are filled in on “%1”: check them and save.</source>
       <translation>Các thay đổi của bạn đã được điền vào “%1”: hãy kiểm tra rồi lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="423" />
+      <location filename="../../ui/dialogs/record_form.py" line="448" />
       <source>Your changes were not saved; they are still in this form.</source>
       <translation>Thay đổi của bạn chưa được lưu; chúng vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="263" />
+      <location filename="../../ui/dialogs/record_form.py" line="265" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="516" />
+      <location filename="../../ui/dialogs/record_form.py" line="541" />
       <source>“%1” is back from the trash, with your changes filled in: check them and save.</source>
       <translation>“%1” đã được khôi phục từ thùng rác, kèm các thay đổi của bạn: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -6078,18 +6106,18 @@ Bản sao lưu: %2</translation>
       <translation>Và chia tách thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="275" />
-      <location filename="../../ui/reorg.py" line="364" />
+      <location filename="../../ui/reorg.py" line="277" />
+      <location filename="../../ui/reorg.py" line="368" />
       <source>Assign holder — %1</source>
       <translation>Bổ nhiệm người giữ chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="400" />
+      <location filename="../../ui/reorg.py" line="404" />
       <source>Assign holder…</source>
       <translation>Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="312" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Decision</source>
       <translation>Quyết định</translation>
     </message>
@@ -6109,7 +6137,8 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="311" />
+      <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/reorg.py" line="313" />
       <source>From</source>
       <translation>Từ ngày</translation>
     </message>
@@ -6124,7 +6153,7 @@ Bản sao lưu: %2</translation>
       <translation>Lịch sử, các cuộc họp đã qua và việc đã đóng vẫn thuộc %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="310" />
+      <location filename="../../ui/reorg.py" line="312" />
       <source>Holder</source>
       <translation>Người giữ chức vụ</translation>
     </message>
@@ -6134,11 +6163,12 @@ Bản sao lưu: %2</translation>
       <translation>Hợp nhất vào</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="297" />
+      <location filename="../../ui/reorg.py" line="299" />
       <source>Name (a contact)</source>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="75" />
       <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6149,17 +6179,17 @@ Bản sao lưu: %2</translation>
       <translation>Tên hoặc tên viết tắt; khi chia tách, nhiều tên cách nhau bằng ;</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="348" />
+      <location filename="../../ui/reorg.py" line="352" />
       <source>Name the holder (a contact).</source>
       <translation>Hãy nêu người giữ chức vụ (một người liên hệ).</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="306" />
+      <location filename="../../ui/reorg.py" line="308" />
       <source>New post</source>
       <translation>Chức vụ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="281" />
+      <location filename="../../ui/reorg.py" line="283" />
       <source>New post…</source>
       <translation>Chức vụ mới…</translation>
     </message>
@@ -6179,22 +6209,28 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="305" />
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="251" />
+      <location filename="../../ui/reorg.py" line="307" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="401" />
+      <location filename="../../ui/reorg.py" line="405" />
       <source>Posts…</source>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="307" />
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="253" />
+      <location filename="../../ui/reorg.py" line="309" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="288" />
+      <location filename="../../ui/posts_dialog.py" line="145" />
+      <location filename="../../ui/posts_dialog.py" line="239" />
+      <location filename="../../ui/reorg.py" line="290" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6209,13 +6245,13 @@ Bản sao lưu: %2</translation>
       <translation>Đổi tên thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="250" />
+      <location filename="../../ui/reorg.py" line="252" />
       <location filename="../../ui/reorg.py" line="99" />
       <source>Reorganisation of %1</source>
       <translation>Sắp xếp lại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="399" />
+      <location filename="../../ui/reorg.py" line="403" />
       <source>Reorganisation…</source>
       <translation>Sắp xếp tổ chức…</translation>
     </message>
@@ -6235,6 +6271,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6250,12 +6287,13 @@ Bản sao lưu: %2</translation>
       <translation>Những gì được chuyển</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="301" />
+      <location filename="../../ui/reorg.py" line="303" />
       <source>e.g. 123/QĐ-BKHCN</source>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="284" />
+      <location filename="../../ui/posts_dialog.py" line="230" />
+      <location filename="../../ui/reorg.py" line="286" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6265,7 +6303,9 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="279" />
+      <location filename="../../ui/letter_form.py" line="86" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
+      <location filename="../../ui/reorg.py" line="281" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6864,7 +6904,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="311" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7045,7 +7084,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7720,6 +7758,8 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="132" />
+      <location filename="../../ui/letters.py" line="67" />
       <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -7745,6 +7785,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="143" />
       <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -10,15 +10,18 @@ the side that owes first. Something they owe starts with the first person of tha
 never an attendee of another (reviewer: "They owe" with MOST jumped to NIC's attendee, and MOST's
 own people could not be chosen); something we owe, with the current user.
 
-Return in the "what" field adds the follow-up; Ctrl+1 / Ctrl+2 / Ctrl+3 set the due date to
-tomorrow, in a week, or the end of the month; Delete removes the selected follow-up.
+Return in the "what" field or in the due date adds the follow-up, and the next one starts as
+"we owe" again (reviewer: a we-owe item filed as they-owe, the direction kept from the one
+before); Ctrl+1 / Ctrl+2 / Ctrl+3 set the due date to tomorrow, in a week, or the end of the
+month; Delete removes the selected follow-up; F2, Enter or a double-click puts a follow-up added
+here back in the editor (Add then puts it back where it was).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
@@ -92,6 +95,8 @@ class FollowUpEditor(QWidget):
         # a Responsible picked after that switch is kept with the direction the user chose.
         self._who_chosen = False
         self._direction_chosen = False  # the user set the direction of this follow-up
+        self._keep_who = ""  # a follow-up back in the editor: its Responsible, once listed
+        self._editing_at: int | None = None  # ...and its place in the list
         self.who.setMinimumContentsLength(16)
         self.who.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.direction = QComboBox(self)
@@ -146,6 +151,8 @@ class FollowUpEditor(QWidget):
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.list.installEventFilter(self)
+        self.list.itemDoubleClicked.connect(self._double_clicked)
+        self.due.installEventFilter(self)
         self.list.setMaximumHeight(self.fontMetrics().height() * 8)
 
         row1 = QHBoxLayout()
@@ -278,7 +285,7 @@ class FollowUpEditor(QWidget):
         self._fill_who()
 
     def _fill_who(self) -> None:
-        current = self.who.currentData()
+        current = self._keep_who or self.who.currentData()
         self.who.blockSignals(True)
         self.who.clear()
         about = self.about_key()
@@ -358,6 +365,7 @@ class FollowUpEditor(QWidget):
         return mine if mine >= 0 else nobody
 
     def _who_changed(self, _i: int) -> None:
+        self._keep_who = ""
         self._who_chosen = True  # defaults are set with the signals blocked: this is a choice
         if self._direction_chosen:  # "They owe", then one of our staff: both as the user chose
             return
@@ -378,6 +386,9 @@ class FollowUpEditor(QWidget):
         title = self.what.text().strip()
         if not title:
             return
+        if self.due.problem():  # a due date typed that is none: kept red in its box, not added
+            self.due.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         who = str(self.who.currentData() or "")
         label = self.who.currentText() if who else ""
         about = self.about_key()
@@ -390,13 +401,55 @@ class FollowUpEditor(QWidget):
             organisation=about,
             organisation_label=self.about.currentText() if about else "",
         )
-        self._append(item)
-        self._direction_chosen = False  # the next follow-up: picking a person sets it again
+        self._append(item, at=self._editing_at)
+        self._editing_at = None
+        self.add_button.setText(self.tr("Add"))
         self.what.clear()
+        self._start_as_default()
         self.what.setFocus()
 
-    def _append(self, item: FollowUp) -> None:
-        self.items.append(item)
+    def _start_as_default(self) -> None:
+        """The next follow-up starts as the first did: "we owe", the default Responsible."""
+        self.direction.blockSignals(True)
+        self.direction.setCurrentIndex(0)
+        self.direction.blockSignals(False)
+        self._direction_chosen = self._who_chosen = False  # picking a person sets it again
+        self._keep_who = ""
+        self._fill_who()
+
+    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        row = self.list.indexOfTopLevelItem(item)  # taken out of the list once the click is over
+        QTimer.singleShot(0, self, lambda: self.edit_row(row))
+
+    def edit_row(self, row: int) -> None:
+        """A follow-up added here back in the editor, to change and add again (one saved
+        before is changed in the follow-ups list)."""
+        if not 0 <= row < len(self.items) or self.items[row].existing_id is not None:
+            return
+        if self.what.text().strip():  # one being typed is added first: nothing lost
+            self.add_current()
+        item = self.items.pop(row)
+        self.list.takeTopLevelItem(row)
+        self._editing_at = row
+        self.what.setText(item.title)
+        self.direction.blockSignals(True)
+        self.direction.setCurrentIndex(max(0, self.direction.findData(item.direction)))
+        self.direction.blockSignals(False)
+        self._direction_chosen = True
+        self._who_chosen, self._keep_who = bool(item.responsible), item.responsible
+        key = item.organisation
+        if key.startswith("id:") and self.about.findData(key) < 0:
+            self.add_organisation(int(key[3:]), item.organisation_label)
+        self.about.setCurrentIndex(max(0, self.about.findData(key)))
+        self._fill_who()
+        if item.due is not None:
+            self.set_due(item.due)
+        self.add_button.setText(self.tr("Update"))
+        self.what.setFocus()
+
+    def _append(self, item: FollowUp, at: int | None = None) -> None:
+        at = len(self.items) if at is None else min(at, len(self.items))
+        self.items.insert(at, item)
         row = QTreeWidgetItem(
             [
                 item.title,
@@ -406,7 +459,7 @@ class FollowUpEditor(QWidget):
                 self.ctx.fmt_date(item.due),
             ]
         )
-        self.list.addTopLevelItem(row)
+        self.list.insertTopLevelItem(at, row)
         self._show_state(row, item)
 
     def _show_state(self, row: QTreeWidgetItem, item: FollowUp) -> None:
@@ -417,7 +470,7 @@ class FollowUpEditor(QWidget):
         writes a saved one; it is changed in the follow-ups list."""
         if item.existing_id is None:
             row.setIcon(0, icon("new"))
-            tip = self.tr("New: saved with the meeting · Delete: remove")
+            tip = self.tr("New: saved with the meeting · F2 or double-click: change · Delete: remove")
             for column in range(self.list.columnCount()):
                 row.setToolTip(column, f"{row.text(column)}\n{tip}" if column == 0 else tip)
             return
@@ -449,14 +502,25 @@ class FollowUpEditor(QWidget):
         self._append(item)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.list
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-        ):
-            item = self.list.currentItem()
-            row = self.list.indexOfTopLevelItem(item) if item is not None else -1
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        )
+        if watched is self.due and enter and self.what.text().strip():
+            # Enter in the due date adds the follow-up, as in its title; a date that is none
+            # stays in its box, red
+            if not self.due.problem():
+                self.add_current()
+            return True
+        if watched is not self.list:
+            return False
+        item = self.list.currentItem()
+        row = self.list.indexOfTopLevelItem(item) if item is not None else -1
+        if enter or event.key() == Qt.Key.Key_F2:
+            self.edit_row(row)
+            return True
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             if row >= 0 and self.items[row].existing_id is None:
                 self.list.takeTopLevelItem(row)
                 del self.items[row]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app import dashboard, lists, records
 from app.errors import ConflictError, ValidationError
@@ -40,14 +41,14 @@ from app.meetings import (
 )
 from db import clock
 from db.models import MEETING_KINDS
-from ui import labels, widgets
+from ui import dupwarn, labels, widgets
 from ui import team as team_ui
 from ui.context import AppContext
 from ui.datebox import DateTimeBox
 from ui.dialogs.conflict import ConflictDialog, merged_said
 from ui.dialogs.followups import FollowUpEditor
 from ui.dialogs.pickers import Picker
-from ui.dupwarn import DuplicateWarning, peek
+from ui.dupwarn import DuplicateWarning, peek, reason_text
 from ui.not_written import error_text
 from ui.service_words import service_text
 from ui.widgets import ErrorLabel
@@ -132,6 +133,7 @@ class LogMeetingDialog(QDialog):
         self._people_changed()
         # A person or organisation typed as new may exist already (another spelling).
         self.duplicates: dict[str, DuplicateWarning] = {}
+        self._saving_anyway: set[tuple[str, int]] = set()  # likely duplicates saved beside
         for entity, picker in (("contact", self.attendees), ("organisation", self.organisations)):
             warning = DuplicateWarning(ctx, entity, self, offer_use=True)
             warning.setObjectName(f"duplicate_warning_{entity}")
@@ -147,6 +149,12 @@ class LogMeetingDialog(QDialog):
         }
         for name, label in self.errors.items():
             label.setObjectName(f"error_{name}")
+        # A date and time typed that is none: said under the box as it is refused, and gone once
+        # it reads (the box stays red, Save refuses it until then).
+        self.when.refused.connect(self.errors["starts_at"].show_error)
+        self.when.dateTimeChanged.connect(lambda _v: self.errors["starts_at"].show_error(None))
+        if meeting_id is None:  # a day typed alone: 09:00 (as an import or `ketnoi` reads it),
+            self.when.set_time_for_a_date(QTime(9, 0))  # not the time the dialog opened
 
         when_row = QHBoxLayout()
         when_row.addWidget(self.when, 1)
@@ -414,9 +422,23 @@ class LogMeetingDialog(QDialog):
     def save(self) -> None:
         if not self.buttons.isEnabled():
             return
-        draft, actor = self.draft(), self.ctx.actor()
         for label in self.errors.values():
             label.show_error(None)
+        # Ctrl+Return after a date typed: read it first; one that is none stops the save, said
+        # by its field (reviewer: the meeting was saved at "now", the text typed thrown away).
+        problem = self.when.problem()
+        if problem:
+            self.errors["starts_at"].show_error(problem)
+            self.when.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        problem = self.followups.due.problem()
+        if problem:
+            self.errors["general"].show_error(self.tr("Follow-up due date: %1").replace("%1", problem))
+            self.followups.due.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if not self._no_likely_duplicate():
+            return
+        draft, actor = self.draft(), self.ctx.actor()
         self.buttons.setEnabled(False)
         self.ctx.write(
             lambda s: save(s, draft, actor=actor),
@@ -424,6 +446,34 @@ class LogMeetingDialog(QDialog):
             on_done=self._saved,
             on_error=self._failed,
         )
+
+    def _no_likely_duplicate(self) -> bool:
+        """A person or organisation typed as new that is very probably one already saved (the
+        strip under it says so) asks once: save a second one anyway, open the existing one, or
+        go back (where "Use this one" is). A look-up still running is waited for."""
+        for entity, warning in self.duplicates.items():
+            if warning.pending():
+                self.buttons.setEnabled(False)  # no second save while the look-up answers
+                warning.when_settled(self._save_after_look_up)
+                return False
+            likely = [c for c in warning.likely() if (entity, c.id) not in self._saving_anyway]
+            if not likely or not any(c.id is None for c in self._picker(entity).values()):
+                continue
+            best = likely[0]
+            why = ", ".join(dict.fromkeys(reason_text(r) for r in best.reasons))
+            name = best.label + (f" ({best.subtitle})" if best.subtitle else "")
+            choice = dupwarn.ask_about_duplicate(self, entity, name, why)
+            if choice == "open":
+                peek(self.ctx, self)(entity, best.id)
+            if choice != "save":
+                return False
+            self._saving_anyway.update((entity, c.id) for c in likely)
+        return True
+
+    def _save_after_look_up(self) -> None:
+        if isValid(self) and self.isVisible():
+            self.buttons.setEnabled(True)
+            self.save()
 
     def _saved(self, saved: Saved) -> None:
         if saved.merged:  # a colleague saved other fields meanwhile: both kept, said in the status bar

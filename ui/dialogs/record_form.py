@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app import lists, records, trash, validation
 from app.entities import LABEL_FIELD
@@ -40,11 +41,11 @@ from db.models import (
     ORGANISATION_KINDS,
     PRIORITIES,
 )
-from ui import labels, widgets
+from ui import dupwarn, labels, widgets
 from ui import team as team_ui
 from ui.context import AppContext
 from ui.dialogs.conflict import ConflictDialog, merged_said
-from ui.dupwarn import DuplicateWarning, peek
+from ui.dupwarn import DuplicateWarning, peek, reason_text
 from ui.widgets import ErrorLabel, Lookup
 
 
@@ -178,6 +179,7 @@ class RecordForm(QDialog):
             form.addRow("" if f.kind == "flag" else labels.field_label(f.name), box)
             self.widgets[f.name], self.errors[f.name] = w, err
         self.general_error = ErrorLabel(self)
+        self._saving_anyway: set[int] = set()  # likely duplicates the user chose to save beside
         self.duplicates: DuplicateWarning | None = None
         if entity in DUPLICATE_FIELDS:
             self.duplicates = DuplicateWarning(ctx, entity, self)
@@ -338,6 +340,24 @@ class RecordForm(QDialog):
     def save(self) -> None:
         if not self.buttons.isEnabled():
             return
+        if self.duplicates is not None and self.record_id is None:
+            # The strip said "looks like Ngô Minh An…" and Ctrl+Return saved a second one
+            # (reviewer): a likely duplicate asks once, after the look-up of what was typed last.
+            if self.duplicates.pending():
+                self.buttons.setEnabled(False)  # no second save while the look-up answers
+                self.duplicates.when_settled(self._save_after_look_up)
+                return
+            likely = [c for c in self.duplicates.likely() if c.id not in self._saving_anyway]
+            if likely:
+                best = likely[0]
+                why = ", ".join(dict.fromkeys(reason_text(r) for r in best.reasons))
+                name = best.label + (f" ({best.subtitle})" if best.subtitle else "")
+                choice = dupwarn.ask_about_duplicate(self, self.entity, name, why)
+                if choice == "open":
+                    peek(self.ctx, self)(self.entity, best.id)
+                if choice != "save":
+                    return
+                self._saving_anyway.update(c.id for c in likely)
         values = self.values()
         entity, record_id, version, actor = self.entity, self.record_id, self.version, self.ctx.actor()
         if record_id:
@@ -366,6 +386,11 @@ class RecordForm(QDialog):
 
         self.buttons.setEnabled(False)
         self.ctx.write(work, entity=entity, on_done=self._saved, on_error=self._failed)
+
+    def _save_after_look_up(self) -> None:
+        if isValid(self) and self.isVisible():
+            self.buttons.setEnabled(True)
+            self.save()
 
     def _saved(self, result: tuple[int, records.Edited | None]) -> None:
         record_id, edited = result
