@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import history, records
 from app.errors import ConflictError, NotFoundError
+from app.history_events import OTHERS, Event
 from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext
@@ -35,6 +36,15 @@ from ui.team import hold_read_only
 from ui.widgets import AwayNote
 
 SHORT = 120  # characters of a long text shown in a cell (the tooltip has it all)
+# A reorganisation's row (app.reorg): %1 the other organisations, %2 the day it took effect
+_REORGANISED = {
+    "merged_into": QT_TRANSLATE_NOOP("HistoryModel", "Merged into %1 on %2"),
+    "renamed_to": QT_TRANSLATE_NOOP("HistoryModel", "Renamed to %1 on %2"),
+    "split_into": QT_TRANSLATE_NOOP("HistoryModel", "Split into %1 on %2"),
+    "merged_from": QT_TRANSLATE_NOOP("HistoryModel", "%1 merged into it on %2"),
+    "renamed_from": QT_TRANSLATE_NOOP("HistoryModel", "Formerly %1, renamed on %2"),
+    "split_from": QT_TRANSLATE_NOOP("HistoryModel", "Took over part of %1, split on %2"),
+}
 
 
 class HistoryModel(RowsModel[history.HistoryEntry]):
@@ -76,6 +86,9 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
             return self.ctx.fmt_datetime(e.at.astimezone().replace(tzinfo=None))
         if column == "actor":
             return e.actor
+        if e.event is not None:
+            what, before, after = self.event_parts(e.event)
+            return {"what": what, "old": before, "new": after}[column]
         if column == "what":
             return self.what(e)
         if not e.field:
@@ -123,6 +136,45 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
             "post": self.tr("Post or holder"),  # app.posts: a post added, a holder assigned or ended
         }
         return words.get(e.op, e.op)
+
+    def event_parts(self, e: Event) -> tuple[str, str, str]:
+        """A post's or a reorganisation's row (app.history_events) as (change, before, after),
+        in words, with names and the user's date format (reviewer: "Post or holder" and
+        nothing else; the command line printed "post: action=add, post_id=2, …")."""
+        day = self.ctx.fmt_date
+        held = ", ".join(x for x in (e.post, e.organisation) if x)
+        if e.code in _REORGANISED:
+            text = self.tr(str(_REORGANISED[e.code])).replace("%1", OTHERS.join(e.others))
+            text = text.replace("%2", day(e.on) if e.on else "?")
+            return self.tr("Reorganisation"), "", f"{text} ({e.note})" if e.note else text
+        if e.code == "post_added":
+            if e.new is None:
+                return self.tr("Post added"), "", e.post
+            return (
+                self.tr("Post added"),
+                "",
+                self.tr("%1 (precedence %2)").replace("%1", e.post).replace("%2", str(e.new)),
+            )
+        if e.code == "post_removed":
+            return self.tr("Post removed"), e.post, ""
+        if e.code == "post_changed":
+            what = {
+                "title": self.tr("Post renamed"),
+                "title_en": self.tr("English name of the post “%1”"),
+                "rank": self.tr("Precedence of the post “%1”"),
+                "notes": self.tr("Notes on the post “%1”"),
+            }.get(e.field, e.field)
+            return what.replace("%1", e.post), self.value("", e.old, None), self.value("", e.new, None)
+        if e.code == "post_assigned":
+            after = self.tr("%1 from %2").replace("%1", held).replace("%2", day(e.on)) if e.on else held
+            if e.note:
+                after = self.tr("%1 (decision %2)").replace("%1", after).replace("%2", e.note)
+            return self.tr("Took up a post"), "", after
+        if e.code == "post_ended":
+            last = self.tr("%1, last day %2").replace("%1", held)
+            before = last.replace("%2", day(e.old)) if e.old else ""
+            return self.tr("Left a post"), before, last.replace("%2", day(e.on)) if e.on else held
+        return e.code, "", ""
 
     def value(self, field: str, value: Any, label: str | None) -> str:
         return labels.field_value(self.ctx, self.entity, field, value, label)
