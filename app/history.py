@@ -47,6 +47,10 @@ REFERS_TO = {
     "parent_id": "organisation",
     "responsible_contact_id": "contact",
     "meeting_id": "meeting",
+    "contact_id": "contact",  # a letter's
+    "action_id": "action",
+    "reply_to_id": "letter",
+    "post_id": "post",  # a letter's addressee: a post (app.posts), named "title, organisation"
     "shared_with": "staff",  # a confidential record shown to a colleague (app.team.share)
 }
 # List fields that hold ids of other records.
@@ -137,6 +141,9 @@ def labels_of(session: Session, wanted: dict[str, set[int]]) -> dict[str, dict[i
     """Names of records by kind and id (deleted ones too); a missing one is "#id"."""
     out: dict[str, dict[int, str]] = {}
     for kind, ids in wanted.items():
+        if kind == "post":  # no record kind: "Phó Giám đốc, Trung tâm Đổi mới sáng tạo Quốc gia"
+            out[kind] = _post_labels(session, ids)
+            continue
         info = kinds.info(kind)
         table = info.table
         names: dict[int, str] = {}
@@ -158,6 +165,18 @@ def labels_of(session: Session, wanted: dict[str, set[int]]) -> dict[str, dict[i
             )
         out[kind] = {i: names.get(i, f"#{i}") for i in ids}
     return out
+
+
+def _post_labels(session: Session, ids: set[int]) -> dict[int, str]:
+    posts = history_events.post_titles(session, set(ids))
+    orgs = labels_of(session, {"organisation": {o for _t, o in posts.values() if o is not None}})
+    names = orgs.get("organisation", {})
+    return {
+        i: ", ".join(x for x in (posts[i][0], names.get(posts[i][1] or 0, "")) if x)
+        if i in posts
+        else f"#{i}"
+        for i in ids
+    }
 
 
 def _ids_in(field: str, value: Any) -> Iterable[tuple[str, int]]:

@@ -1,7 +1,9 @@
 """``ketnoi history`` says the rows of posts and reorganisations in words, in English and
 Vietnamese (reviewer: "post: action=add, post_id=2, organisation=…, organisation_id=2, rank=10",
-"reorganisation: kind=merged, on=2025-03-01, note=…, into=1"). The demo database (its MPI
-merged into MOF, two posts of NIC and their holders), the CLI in-process."""
+"reorganisation: kind=merged, on=2025-03-01, note=…, into=1"), and names every record a field
+points at (a letter's post, contact, action, the letter it answers: they printed ids), a staff
+member's being active in words ("active: True → False"). The demo database (its MPI merged into
+MOF, two posts of NIC and their holders), the CLI in-process."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from app import records
+from db.engine import make_engine, unit_of_work
 from tests.cli.inproc import copy_of, demo_database, run_cli
 
 VI = "vi_VN.UTF-8"
@@ -119,3 +123,50 @@ def test_reorganisations_read_in_words_in_english_and_vietnamese(demo: Path, tmp
         "Sắp xếp tổ chức: tiếp nhận một phần của Mạng lưới Đổi mới sáng tạo Việt Nam, chia tách ngày 01/10/2026"
     )
     _no_codes(list(said.values()))
+
+
+def test_a_letters_links_and_a_staff_members_flags_read_in_words(demo: Path, tmp_path: Path) -> None:
+    db = copy_of(demo, tmp_path)
+    posts = json.loads(_ok(db, "post", "list", "--json"))
+    deputy = next(p["id"] for p in posts if p["title"] == "Phó Giám đốc")
+    head = next(p["id"] for p in posts if p["title"] == "Trưởng phòng Hợp tác quốc tế")
+    asked = json.loads(
+        _ok(
+            db,
+            "letter",
+            "add",
+            "--subject",
+            "Đề nghị hợp tác",
+            "--incoming",
+            "--reference",
+            "45/BKHCN",
+            "--json",
+        )
+    )
+    letter = json.loads(_ok(db, "letter", "add", "--subject", "Mời họp", "--to", "NIC", "--json"))
+    engine = make_engine(f"sqlite:///{db}")
+    try:
+        with unit_of_work(engine) as s:
+            contact = int(records.snapshot(s, "contact", 2)["id"])
+            records.update(
+                s, "letter", letter["id"], {"post_id": deputy, "contact_id": contact}, expected_version=None
+            )
+            records.update(
+                s,
+                "letter",
+                letter["id"],
+                {"post_id": head, "reply_to_id": asked["id"]},
+                expected_version=None,
+            )
+            records.update(s, "staff", 2, {"active": False}, expected_version=None)
+            contact_name = records.label(s, "contact", contact)
+    finally:
+        engine.dispose()
+    said = _said(db, "letter", str(letter["id"]))
+    assert f"To (post): Phó Giám đốc, {NIC} → Trưởng phòng Hợp tác quốc tế, {NIC}" in said, said
+    assert "In reply to: — → Đề nghị hợp tác" in said and f"Contact: — → {contact_name}" in said, said
+    said = _said(db, "letter", str(letter["id"]), VI)
+    assert f"Gửi (chức vụ): Phó Giám đốc, {NIC} → Trưởng phòng Hợp tác quốc tế, {NIC}" in said, said
+    assert "Trả lời văn bản: — → Đề nghị hợp tác" in said, said
+    assert "Active: Yes → No" in _said(db, "staff", "2")
+    assert "Đang làm việc: Có → Không" in _said(db, "staff", "2", VI)

@@ -1,13 +1,14 @@
 """The History window says the rows of posts and reorganisations in words, with names and
 dates in the user's format (reviewer: each read "Post or holder" or "Reorganisation" and
-nothing else, while ``ketnoi history`` printed "post: action=add, post_id=2, …")."""
+nothing else, while ``ketnoi history`` printed "post: action=add, post_id=2, …"), and names a
+letter's post, contact and the letter it answers instead of their ids."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from app import posts, reorg
+from app import posts, records, reorg
 from db.engine import unit_of_work
 from tests.ui.helpers import wait_idle
 
@@ -36,6 +37,10 @@ def test_posts_and_reorganisations_read_in_words_and_the_chosen_date_format(
         posts.edit_post(s, deputy, rank=3, title="Phó Giám đốc thường trực")
         posts.end(s, posts.holder_of(s, deputy).holder_id, on=dt.date(2026, 11, 20))  # type: ignore[union-attr]
         reorg.succeed(s, ids["genetica"], [ids["nic"]], kind="merged", on=dt.date(2026, 3, 1), note="QĐ 12")
+        letter = records.create(s, "letter", {"subject": "Mời họp", "organisation_id": ids["nic"]})
+        records.update(
+            s, "letter", letter, {"post_id": deputy, "contact_id": ids["dang"]}, expected_version=None
+        )
     wait_idle(qtbot, ctx)
 
     org = _rows(qtbot, window, "organisation", ids["nic"])
@@ -50,3 +55,6 @@ def test_posts_and_reorganisations_read_in_words_and_the_chosen_date_format(
     gone = _rows(qtbot, window, "organisation", ids["genetica"])
     assert ("Reorganisation", "", f"Merged into {NIC} on 2026-03-01 (QĐ 12)") in gone, gone
     qtmodeltester.check(window.last_history.model, force_py=True)
+    said = _rows(qtbot, window, "letter", letter)
+    assert ("To (post)", "—", f"Phó Giám đốc thường trực, {NIC}") in said, said
+    assert ("Contact", "—", "Đặng Văn An") in said, said
