@@ -264,7 +264,7 @@ def record_history(
         if r.batch_id is not None:
             batches.add(int(r.batch_id))
         if r.op in history_events.OPS and not r.field:
-            orgs, posts = history_events.wanted(r.op, r.new)
+            orgs, posts = history_events.wanted(r.op, r.new, record_id)
             wanted["organisation"] |= orgs
             event_posts |= posts
     titles = history_events.post_titles(session, event_posts) if event_posts else {}
@@ -309,7 +309,7 @@ def record_history(
             moved=moved,
             restorable=_restorable(kind, r.field, r.op, old, current),
         )
-        events = history_events.events_of(r.op, r.old, r.new, event_names) if not r.field else []
+        events = history_events.events_of(r.op, r.old, r.new, event_names, record_id) if not r.field else []
         # an edit of a post's name and precedence: a row for each, as a record's edit has
         out.extend([dataclasses.replace(entry, event=e) for e in events] or [entry])
     if kind in kinds.ATTACHABLE:

@@ -7,7 +7,7 @@ Their stored rows hold a dict (``{"action": "assign", "post_id": 1, "organisatio
 "from": "2025-03-01", …}``) that the History printed as it was (reviewer: "post: action=add,
 post_id=2, organisation_id=2, rank=10", "reorganisation: kind=merged, on=2025-03-01, into=1").
 
-    events = events_of(row.op, row.old, row.new, names)   # names: see wanted() / lookup()
+    events = events_of(row.op, row.old, row.new, names, row.entity_id)   # names: see wanted()
     said(events[0], "vi")  # "Nhận chức vụ: Phó Giám đốc, Trung tâm … từ 01/03/2025 (quyết định 245/QĐ-BTC)"
 
 An edit of a post is one event per field it changed, as an edit of a record is one row per field.
@@ -45,6 +45,8 @@ class Event:
     on: dt.date | None = None  # post_assigned: first day; post_ended: last day; reorganisation: effective
     note: str = ""  # post_assigned: the appointment decision; a reorganisation: its resolution
     others: tuple[str, ...] = ()  # a reorganisation: the other organisations' names
+    predecessor: str = ""  # a reorganisation: the organisation that ceased …
+    successors: tuple[str, ...] = ()  # … and what it became
 
 
 def _int(value: Any) -> int | None:
@@ -66,14 +68,15 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def wanted(op: str, new: Any) -> tuple[set[int], set[int]]:
-    """The organisations and the posts a row names by id, to be looked up once for all rows."""
+def wanted(op: str, new: Any, own: int) -> tuple[set[int], set[int]]:
+    """The organisations and the posts a row of record ``own`` names by id, to be looked up
+    once for all rows."""
     orgs: set[int] = set()
     posts: set[int] = set()
     if not isinstance(new, dict):
         return orgs, posts
     if op == REORG_OP:
-        for x in [*(new.get("into") or []), new.get("from")]:
+        for x in [*(new.get("into") or []), new.get("from"), own]:
             if (i := _int(x)) is not None:
                 orgs.add(i)
     elif op == POST_OP:
@@ -110,21 +113,32 @@ def post_titles(session: Session, ids: set[int]) -> dict[int, tuple[str, int | N
     return out
 
 
-def events_of(op: str, old: Any, new: Any, names: Names) -> list[Event]:
-    """The events of one stored row (none: not a post's or reorganisation's row we know)."""
+def events_of(op: str, old: Any, new: Any, names: Names, own: int) -> list[Event]:
+    """The events of one stored row of record ``own`` (none: not a post's or reorganisation's
+    row we know)."""
     if not isinstance(new, dict):
         return []
     old = old if isinstance(old, dict) else {}
     if op == REORG_OP:
         how = str(new.get("kind") or "merged")
         how = how if how in ("merged", "renamed", "split") else "merged"
-        others: tuple[str, ...]
-        if new.get("from") is not None:
-            code, others = f"{how}_from", (names.organisation(new.get("from")),)
+        successors = tuple(names.organisation(x) for x in new.get("into") or [])
+        if new.get("from") is not None:  # this organisation is a successor
+            code, predecessor = f"{how}_from", names.organisation(new.get("from"))
+            others: tuple[str, ...] = (predecessor,)
         else:
             code = {"merged": "merged_into", "renamed": "renamed_to", "split": "split_into"}[how]
-            others = tuple(names.organisation(x) for x in new.get("into") or [])
-        return [Event(code, on=_date(new.get("on")), note=str(new.get("note") or ""), others=others)]
+            predecessor, others = names.organisation(own), successors
+        return [
+            Event(
+                code,
+                on=_date(new.get("on")),
+                note=str(new.get("note") or ""),
+                others=others,
+                predecessor=predecessor,
+                successors=successors,
+            )
+        ]
     if op != POST_OP:
         return []
     action = new.get("action")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import history, records
 from app.errors import ConflictError, NotFoundError
-from app.history_events import OTHERS, Event
+from app.history_events import OTHERS, REORGANISED, Event
 from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext
@@ -36,14 +36,12 @@ from ui.team import hold_read_only
 from ui.widgets import AwayNote
 
 SHORT = 120  # characters of a long text shown in a cell (the tooltip has it all)
-# A reorganisation's row (app.reorg): %1 the other organisations, %2 the day it took effect
+# A reorganisation's row (app.reorg): %1 the day it took effect; the organisation that ceased
+# before, what it became after
 _REORGANISED = {
-    "merged_into": QT_TRANSLATE_NOOP("HistoryModel", "Merged into %1 on %2"),
-    "renamed_to": QT_TRANSLATE_NOOP("HistoryModel", "Renamed to %1 on %2"),
-    "split_into": QT_TRANSLATE_NOOP("HistoryModel", "Split into %1 on %2"),
-    "merged_from": QT_TRANSLATE_NOOP("HistoryModel", "%1 merged into it on %2"),
-    "renamed_from": QT_TRANSLATE_NOOP("HistoryModel", "Formerly %1, renamed on %2"),
-    "split_from": QT_TRANSLATE_NOOP("HistoryModel", "Took over part of %1, split on %2"),
+    "merged": QT_TRANSLATE_NOOP("HistoryModel", "Reorganisation: merged on %1"),
+    "renamed": QT_TRANSLATE_NOOP("HistoryModel", "Reorganisation: renamed on %1"),
+    "split": QT_TRANSLATE_NOOP("HistoryModel", "Reorganisation: split on %1"),
 }
 
 
@@ -143,10 +141,9 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
         nothing else; the command line printed "post: action=add, post_id=2, …")."""
         day = self.ctx.fmt_date
         held = ", ".join(x for x in (e.post, e.organisation) if x)
-        if e.code in _REORGANISED:
-            text = self.tr(str(_REORGANISED[e.code])).replace("%1", OTHERS.join(e.others))
-            text = text.replace("%2", day(e.on) if e.on else "?")
-            return self.tr("Reorganisation"), "", f"{text} ({e.note})" if e.note else text
+        if e.code in REORGANISED:
+            how = self.tr(str(_REORGANISED[e.code.split("_")[0]])).replace("%1", day(e.on) if e.on else "?")
+            return f"{how} ({e.note})" if e.note else how, e.predecessor, OTHERS.join(e.successors)
         if e.code == "post_added":
             if e.new is None:
                 return self.tr("Post added"), "", e.post
@@ -165,15 +162,15 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
                 "notes": self.tr("Notes on the post “%1”"),
             }.get(e.field, e.field)
             return what.replace("%1", e.post), self.value("", e.old, None), self.value("", e.new, None)
-        if e.code == "post_assigned":
+        if e.code == "post_assigned":  # (a narrow Change column leaves Before and After room)
             after = self.tr("%1 from %2").replace("%1", held).replace("%2", day(e.on)) if e.on else held
             if e.note:
                 after = self.tr("%1 (decision %2)").replace("%1", after).replace("%2", e.note)
             return self.tr("Took up a post"), "", after
-        if e.code == "post_ended":
-            last = self.tr("%1, last day %2").replace("%1", held)
-            before = last.replace("%2", day(e.old)) if e.old else ""
-            return self.tr("Left a post"), before, last.replace("%2", day(e.on)) if e.on else held
+        if e.code == "post_ended":  # the post held before, its last day after (each column whole)
+            last = self.tr("last day %1")
+            before = f"{held}, {last.replace('%1', day(e.old))}" if e.old else held
+            return self.tr("Left a post"), before, last.replace("%1", day(e.on)) if e.on else ""
         return e.code, "", ""
 
     def value(self, field: str, value: Any, label: str | None) -> str:
