@@ -224,16 +224,14 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
     if kind not in (*kinds.RECORD_KINDS, "staff") and resolve.as_id(args.record) is None:
         raise UserError(f"ketnoi history {kind}: give the {kind}'s id (a number), not {args.record!r}")
     lang = cli_language(getattr(args, "lang", None))
-    role_label = (
-        (lambda role: str(value_labels.label("meeting", "role", role, "vi"))) if lang == "vi" else None
-    )
+
+    def role_label(role: str) -> str:  # an attendee's role in the window's word: "(Chair)", "(Chủ trì)"
+        return str(value_labels.label("meeting", "role", role, lang))
+
     with read_session(ctx.engine()) as session:
         record_id = resolve.resolve(session, kind, args.record, include_deleted=True)
         label = records.label(session, kind, record_id)
-        if role_label is None:
-            entries = history.record_history(session, kind, record_id)
-        else:  # an attendee's role in the window's word: "(Chủ trì)"
-            entries = history.record_history(session, kind, record_id, role_label=role_label)
+        entries = history.record_history(session, kind, record_id, role_label=role_label)
     changes = [
         {
             "change_id": e.id,
@@ -250,7 +248,7 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
             "group_id": e.group_id,
             "merged_with": e.merged_with,
             "restorable": e.restorable,
-            "what": history.describe(e),
+            "what": history.describe(e, "en", kind),
         }
         for e in entries
     ]

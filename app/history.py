@@ -17,6 +17,7 @@ purge of its id.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -26,8 +27,12 @@ from typing import Any
 from sqlalchemy import Date, DateTime, func, select
 from sqlmodel import Session
 
-from app import records
+from app import history_events, records
 from app.entities import DERIVED
+from app.history_events import Event
+from app.history_words import describe, shown
+
+__all__ = ["describe", "shown"]  # the command line's words for a row (app.history_words)
 from app.errors import NotFoundError, UserError
 from db import kinds
 from db.queries import chunked
@@ -42,6 +47,10 @@ REFERS_TO = {
     "parent_id": "organisation",
     "responsible_contact_id": "contact",
     "meeting_id": "meeting",
+    "contact_id": "contact",  # a letter's
+    "action_id": "action",
+    "reply_to_id": "letter",
+    "post_id": "post",  # a letter's addressee: a post (app.posts), named "title, organisation"
     "shared_with": "staff",  # a confidential record shown to a colleague (app.team.share)
 }
 # List fields that hold ids of other records.
@@ -81,6 +90,7 @@ class HistoryEntry:
     merged_into: bool  # this record went into ``merged_with`` (it was the merged-away one)
     moved: dict[str, int]  # a survivor's merge row: what moved to it, how many
     restorable: bool  # an old value that can be written back now
+    event: Event | None = None  # a post's or a reorganisation's row, in parts (app.history_events)
 
     @property
     def undid_import(self) -> bool:
@@ -131,6 +141,9 @@ def labels_of(session: Session, wanted: dict[str, set[int]]) -> dict[str, dict[i
     """Names of records by kind and id (deleted ones too); a missing one is "#id"."""
     out: dict[str, dict[int, str]] = {}
     for kind, ids in wanted.items():
+        if kind == "post":  # no record kind: "Phó Giám đốc, Trung tâm Đổi mới sáng tạo Quốc gia"
+            out[kind] = _post_labels(session, ids)
+            continue
         info = kinds.info(kind)
         table = info.table
         names: dict[int, str] = {}
@@ -152,6 +165,18 @@ def labels_of(session: Session, wanted: dict[str, set[int]]) -> dict[str, dict[i
             )
         out[kind] = {i: names.get(i, f"#{i}") for i in ids}
     return out
+
+
+def _post_labels(session: Session, ids: set[int]) -> dict[int, str]:
+    posts = history_events.post_titles(session, set(ids))
+    orgs = labels_of(session, {"organisation": {o for _t, o in posts.values() if o is not None}})
+    names = orgs.get("organisation", {})
+    return {
+        i: ", ".join(x for x in (posts[i][0], names.get(posts[i][1] or 0, "")) if x)
+        if i in posts
+        else f"#{i}"
+        for i in ids
+    }
 
 
 def _ids_in(field: str, value: Any) -> Iterable[tuple[str, int]]:
@@ -227,6 +252,7 @@ def record_history(
     ).all()
     wanted: dict[str, set[int]] = defaultdict(set)
     batches: set[int] = set()
+    event_posts: set[int] = set()  # the posts of post rows (app.history_events)
     for r in rows:
         for value in (r.old, r.new):
             for k, i in _ids_in(r.field, value):
@@ -237,7 +263,14 @@ def record_history(
                 wanted[kind].add(other)
         if r.batch_id is not None:
             batches.add(int(r.batch_id))
-    names = labels_of(session, wanted)
+        if r.op in history_events.OPS and not r.field:
+            orgs, posts = history_events.wanted(r.op, r.new, record_id)
+            wanted["organisation"] |= orgs
+            event_posts |= posts
+    titles = history_events.post_titles(session, event_posts) if event_posts else {}
+    wanted["organisation"] |= {o for _t, o in titles.values() if o is not None}
+    names = labels_of(session, {k: ids for k, ids in wanted.items() if ids})
+    event_names = history_events.Names(names.get("organisation", {}), titles)
     files = _batch_files(session, batches)
     current = _current(session, kind, record_id)
     out: list[HistoryEntry] = []
@@ -258,26 +291,27 @@ def record_history(
                     for k, x in moves.items()
                     if isinstance(x, list) and x and not k.endswith("_dropped")
                 }
-        out.append(
-            HistoryEntry(
-                id=int(r.id),
-                at=_aware(r.at),
-                actor=str(r.actor or ""),
-                op=str(r.op),
-                field=str(r.field or ""),
-                old=old,
-                new=new,
-                old_label=_label(r.field, r.old, names, role_label),
-                new_label=_label(r.field, r.new, names, role_label),
-                group_id=str(r.group_id or ""),
-                batch_id=int(r.batch_id) if r.batch_id is not None else None,
-                batch_file=files.get(int(r.batch_id), "") if r.batch_id is not None else "",
-                merged_with=merged_with,
-                merged_into=merged_into,
-                moved=moved,
-                restorable=_restorable(kind, r.field, r.op, old, current),
-            )
+        entry = HistoryEntry(
+            id=int(r.id),
+            at=_aware(r.at),
+            actor=str(r.actor or ""),
+            op=str(r.op),
+            field=str(r.field or ""),
+            old=old,
+            new=new,
+            old_label=_label(r.field, r.old, names, role_label),
+            new_label=_label(r.field, r.new, names, role_label),
+            group_id=str(r.group_id or ""),
+            batch_id=int(r.batch_id) if r.batch_id is not None else None,
+            batch_file=files.get(int(r.batch_id), "") if r.batch_id is not None else "",
+            merged_with=merged_with,
+            merged_into=merged_into,
+            moved=moved,
+            restorable=_restorable(kind, r.field, r.op, old, current),
         )
+        events = history_events.events_of(r.op, r.old, r.new, event_names, record_id) if not r.field else []
+        # an edit of a post's name and precedence: a row for each, as a record's edit has
+        out.extend([dataclasses.replace(entry, event=e) for e in events] or [entry])
     if kind in kinds.ATTACHABLE:
         out = sorted([*out, *_attachment_rows(session, kind, record_id, limit)], key=lambda e: (e.at, e.id))
         out = out[::-1][: max(limit, 0)]
@@ -423,113 +457,4 @@ def restore_value(
     return version, group
 
 
-def shown(value: Any, label: str | None = None) -> str:
-    """A value as plain text for the command line (dates day first, lists joined, "—" empty)."""
-    if label is not None:
-        return label
-    if value in (None, "", []):
-        return "—"
-    if isinstance(value, dt.datetime):
-        return f"{value:%d/%m/%Y %H:%M}"
-    if isinstance(value, dt.date):
-        return f"{value:%d/%m/%Y}"
-    if isinstance(value, list):
-        return ", ".join(str(x) for x in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}={shown(x)}" for k, x in value.items() if x not in (None, "", []))
-    return str(value)
-
-
 IMPORT_UNDO_GROUP = "undo-"  # the group of an import's undo rows (app.importing.undo)
-
-
-def _undo_of_import(entry: HistoryEntry, lang: str) -> str:
-    """The words of an import's undo: "undo of import #3 from x.xlsx" ("hoàn tác lần nhập #3 từ …")."""
-    if lang == "vi":
-        head = f"hoàn tác lần nhập #{entry.batch_id}"
-        return f"{head} từ {entry.batch_file}" if entry.batch_file else head
-    head = f"undo of import #{entry.batch_id}"
-    return f"{head} from {entry.batch_file}" if entry.batch_file else head
-
-
-def describe(entry: HistoryEntry, lang: str = "en", kind: str = "") -> str:
-    """One line saying what a row did, in the command line's words: English (``lang`` "en":
-    "status: signed → sent"), or Vietnamese ("vi": "Trạng thái: Đã ký → Đã gửi") in the words
-    of the window's History dialog and form labels; ``kind`` (the record's) names the words of
-    its values (a letter's status, an action's)."""
-    if lang == "vi":
-        return _describe_vi(entry, kind)
-    if entry.op == "merge" and not entry.field:
-        if entry.merged_into:
-            return f'merged into "{entry.merged_with}"'
-        moved = ", ".join(f"{n} {k}" for k, n in entry.moved.items())
-        return f'merged "{entry.merged_with}" into this record' + (f" ({moved} moved)" if moved else "")
-    if entry.field:
-        what = f"{entry.field}: {shown(entry.old, entry.old_label)} → {shown(entry.new, entry.new_label)}"
-        if entry.op == "merge":
-            what += " (merge)"
-        elif entry.undid_import:
-            what += f" ({_undo_of_import(entry, 'en')})"
-        elif entry.imported:
-            what += f" (import of {entry.batch_file})" if entry.batch_file else " (import)"
-        return what
-    if entry.op == "create" and entry.batch_id is not None:
-        return f"created by the import of {entry.batch_file}" if entry.batch_file else "created by an import"
-    if entry.undid_import and entry.op == "delete":
-        return f"deleted ({_undo_of_import(entry, 'en')})"
-    if entry.op == "purge":
-        return "removed for good (trash emptied)"
-    if entry.op in ("succeed", "post") and isinstance(entry.new, dict):  # issue 15
-        return f"{'reorganisation' if entry.op == 'succeed' else 'post'}: {shown(entry.new)}"
-    return {"create": "created", "delete": "deleted", "restore": "restored", "undo": "undo"}.get(
-        entry.op, entry.op
-    )
-
-
-_MOVED_VI = {"contacts": "liên hệ", "actions": "việc cần làm", "children": "tổ chức trực thuộc",
-             "meetings": "cuộc họp", "attendance": "cuộc họp"}  # fmt: skip
-_OPS_VI = {"create": "Tạo mới", "delete": "Đã xoá", "restore": "Đã khôi phục", "undo": "Hoàn tác",
-           "purge": "Đã xoá vĩnh viễn"}  # fmt: skip
-"""The window's History dialog's words for what a row did (its Vietnamese translation)."""
-
-
-def _shown_vi(kind: str, field: str, value: Any, label: str | None) -> str:
-    if label is None and isinstance(value, bool):
-        return "Có" if value else "Không"
-    if label is None and isinstance(value, (str, int)) and value != "":
-        from app import value_labels
-
-        word = value_labels.label(kind, field, value, "vi")  # "signed": "Đã ký"
-        if word != value:
-            return str(word)
-    return shown(value, label)
-
-
-def _describe_vi(entry: HistoryEntry, kind: str) -> str:
-    """:func:`describe` in Vietnamese."""
-    from app import value_labels
-
-    if entry.op == "merge" and not entry.field:
-        if entry.merged_into:
-            return f"Đã gộp vào “{entry.merged_with}”"
-        moved = ", ".join(f"{n} {_MOVED_VI.get(k, k)}" for k, n in entry.moved.items())
-        return f"Đã gộp “{entry.merged_with}” vào bản ghi này" + (f" (đã chuyển {moved})" if moved else "")
-    if entry.field:
-        name = value_labels.field_name(entry.field, "vi")
-        old = _shown_vi(kind, entry.field, entry.old, entry.old_label)
-        new = _shown_vi(kind, entry.field, entry.new, entry.new_label)
-        what = f"{name}: {old} → {new}"
-        if entry.op == "merge":
-            what += " (gộp)"
-        elif entry.undid_import:
-            what += f" ({_undo_of_import(entry, 'vi')})"
-        elif entry.imported:
-            what += f" (nhập từ {entry.batch_file})" if entry.batch_file else " (nhập dữ liệu)"
-        return what
-    if entry.op == "create" and entry.batch_id is not None:
-        return f"Tạo khi nhập {entry.batch_file}" if entry.batch_file else "Tạo khi nhập dữ liệu"
-    if entry.undid_import and entry.op == "delete":
-        return f"Đã xoá ({_undo_of_import(entry, 'vi')})"
-    if entry.op in ("succeed", "post") and isinstance(entry.new, dict):  # issue 15
-        return f"{'Sắp xếp tổ chức' if entry.op == 'succeed' else 'Chức vụ hoặc người giữ chức vụ'}: {shown(entry.new)}"
-    return _OPS_VI.get(entry.op, entry.op)

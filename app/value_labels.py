@@ -64,6 +64,14 @@ STATUSES: dict[Any, Pair] = {
 }
 PRIORITIES: dict[Any, Pair] = {1: ("High", "Cao"), 2: ("Normal", "Bình thường"), 3: ("Low", "Thấp")}
 ACTIVE: dict[Any, Pair] = {True: ("Yes", "Có"), False: ("No", "Không")}
+TEAM_ROLES: dict[Any, Pair] = {
+    # a login's role on a team database (app.team; its history: ketnoi admin set-role), in the
+    # words of the window's team dialog (ui.team.role_label)
+    "admin": ("administrator", "quản trị viên"),
+    "manager": ("manager", "lãnh đạo"),
+    "officer": ("officer", "cán bộ"),
+    "reader": ("reader (read only)", "người xem (chỉ đọc)"),
+}
 ROLES: dict[Any, Pair] = {
     "participant": ("Participant", "Thành viên"),
     "chair": ("Chair", "Chủ trì"),
@@ -174,6 +182,17 @@ FIELDS: dict[str, Pair] = {
     "contact_id": ("Contact", "Người liên hệ"),
     "action_id": ("Action", "Việc cần làm"),
     "attachments": ("Files", "Tệp đính kèm"),
+    # a staff member's (ketnoi admin: a login, its role) and an attachment's own history
+    "email": ("Email", "Email"),
+    "active": ("Active", "Đang làm việc"),
+    "login": ("Login", "Tên đăng nhập"),
+    "role": ("Role", "Vai trò"),
+    "owner_kind": ("Attached to", "Đính kèm vào"),
+    "file_name": ("File name", "Tên tệp"),
+    "mime": ("File type", "Loại tệp"),
+    "size": ("Size", "Dung lượng"),
+    "sha256": ("Checksum (SHA-256)", "Mã kiểm tra (SHA-256)"),
+    "added_by": ("Added by", "Người thêm"),
 }
 """Field → (English, Vietnamese): the window's label of each field a record shows
 (``tests/ui/test_value_labels.py`` holds them to it)."""
@@ -202,6 +221,7 @@ TABLES: dict[tuple[str, str], dict[Any, Pair]] = {
     ("action", "status"): STATUSES,
     ("action", "priority"): PRIORITIES,
     ("staff", "active"): ACTIVE,
+    ("staff", "role"): TEAM_ROLES,
     ("meeting", "role"): ROLES,  # an attendee's role, "Nguyễn Văn An (Chủ trì)"
     ("letter", "status"): LETTER_STATUSES,  # a letter's history (ketnoi letter show)
     ("letter", "direction"): LETTER_DIRECTIONS,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import history, records
 from app.errors import ConflictError, NotFoundError
+from app.history_events import OTHERS, REORGANISED, Event
 from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext
@@ -35,6 +36,13 @@ from ui.team import hold_read_only
 from ui.widgets import AwayNote
 
 SHORT = 120  # characters of a long text shown in a cell (the tooltip has it all)
+# A reorganisation's row (app.reorg): %1 the day it took effect; the organisation that ceased
+# before, what it became after
+_REORGANISED = {
+    "merged": QT_TRANSLATE_NOOP("HistoryModel", "Reorganisation: merged on %1"),
+    "renamed": QT_TRANSLATE_NOOP("HistoryModel", "Reorganisation: renamed on %1"),
+    "split": QT_TRANSLATE_NOOP("HistoryModel", "Reorganisation: split on %1"),
+}
 
 
 class HistoryModel(RowsModel[history.HistoryEntry]):
@@ -76,6 +84,9 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
             return self.ctx.fmt_datetime(e.at.astimezone().replace(tzinfo=None))
         if column == "actor":
             return e.actor
+        if e.event is not None:
+            what, before, after = self.event_parts(e.event)
+            return {"what": what, "old": before, "new": after}[column]
         if column == "what":
             return self.what(e)
         if not e.field:
@@ -123,6 +134,44 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
             "post": self.tr("Post or holder"),  # app.posts: a post added, a holder assigned or ended
         }
         return words.get(e.op, e.op)
+
+    def event_parts(self, e: Event) -> tuple[str, str, str]:
+        """A post's or a reorganisation's row (app.history_events) as (change, before, after),
+        in words, with names and the user's date format (reviewer: "Post or holder" and
+        nothing else; the command line printed "post: action=add, post_id=2, …")."""
+        day = self.ctx.fmt_date
+        held = ", ".join(x for x in (e.post, e.organisation) if x)
+        if e.code in REORGANISED:
+            how = self.tr(str(_REORGANISED[e.code.split("_")[0]])).replace("%1", day(e.on) if e.on else "?")
+            return f"{how} ({e.note})" if e.note else how, e.predecessor, OTHERS.join(e.successors)
+        if e.code == "post_added":
+            if e.new is None:
+                return self.tr("Post added"), "", e.post
+            return (
+                self.tr("Post added"),
+                "",
+                self.tr("%1 (precedence %2)").replace("%1", e.post).replace("%2", str(e.new)),
+            )
+        if e.code == "post_removed":
+            return self.tr("Post removed"), e.post, ""
+        if e.code == "post_changed":
+            what = {
+                "title": self.tr("Post renamed"),
+                "title_en": self.tr("English name of the post “%1”"),
+                "rank": self.tr("Precedence of the post “%1”"),
+                "notes": self.tr("Notes on the post “%1”"),
+            }.get(e.field, e.field)
+            return what.replace("%1", e.post), self.value("", e.old, None), self.value("", e.new, None)
+        if e.code == "post_assigned":  # (a narrow Change column leaves Before and After room)
+            after = self.tr("%1 from %2").replace("%1", held).replace("%2", day(e.on)) if e.on else held
+            if e.note:
+                after = self.tr("%1 (decision %2)").replace("%1", after).replace("%2", e.note)
+            return self.tr("Took up a post"), "", after
+        if e.code == "post_ended":  # the post held before, its last day after (each column whole)
+            last = self.tr("last day %1")
+            before = f"{held}, {last.replace('%1', day(e.old))}" if e.old else held
+            return self.tr("Left a post"), before, last.replace("%1", day(e.on)) if e.on else ""
+        return e.code, "", ""
 
     def value(self, field: str, value: Any, label: str | None) -> str:
         return labels.field_value(self.ctx, self.entity, field, value, label)

@@ -44,6 +44,10 @@ def field_value(fmt: Formats, entity: str, field: str, value: Any, label: str | 
         return {"status": letter_status, "direction": letter_direction, "template": letter_template}[field](
             str(value)
         )
+    if entity == "staff" and field == "role":  # a login's role on a team database
+        from ui.team import role_label
+
+        return role_label(str(value))
     if field == "status":
         return status(str(value))
     if field == "direction":

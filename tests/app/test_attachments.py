@@ -178,8 +178,8 @@ def test_the_record_history_says_when_files_were_attached_and_removed(engine: En
     with read_session(engine) as s:
         said = [(h.actor, describe(h), h.restorable) for h in record_history(s, "organisation", org)]
     assert said[:2] == [
-        ("Bình", "attachments: minutes.pdf → —", False),
-        ("Anh", "attachments: — → minutes.pdf", False),
+        ("Bình", "Files: minutes.pdf → —", False),
+        ("Anh", "Files: — → minutes.pdf", False),
     ]
 
 

@@ -137,10 +137,10 @@ def test_merges_and_imports_are_said_as_such(engine: Engine, ids: dict[str, Any]
     survivor = _history(engine, "contact", ids["hung"])
     summary = next(r for r in survivor if r.op == "merge" and not r.field)
     assert summary.merged_with == "Vũ Ngọc Bảo" and not summary.merged_into
-    assert history.describe(summary) == 'merged "Vũ Ngọc Bảo" into this record'
+    assert history.describe(summary) == "Merged “Vũ Ngọc Bảo” into this record"
     other = next(r for r in _history(engine, "contact", ids["bao"]) if r.op == "merge")
     assert other.merged_into and other.merged_with == "Phạm Quốc Hùng"
-    assert history.describe(other) == 'merged into "Phạm Quốc Hùng"'
+    assert history.describe(other) == "Merged into “Phạm Quốc Hùng”"
 
     book = write_xlsx(
         tmp_path / "danh-ba.xlsx",
@@ -150,12 +150,12 @@ def test_merges_and_imports_are_said_as_such(engine: Engine, ids: dict[str, Any]
     changed = next(r for r in _history(engine, "contact", ids["nhung"]) if r.field == "position")
     assert changed.imported and changed.batch_file == "danh-ba.xlsx" and changed.op == "import"
     assert (changed.old, changed.new) == ("Giám đốc", "Viện trưởng")
-    assert history.describe(changed) == "position: Giám đốc → Viện trưởng (import of danh-ba.xlsx)"
+    assert history.describe(changed) == "Position: Giám đốc → Viện trưởng (import of danh-ba.xlsx)"
     with read_session(engine) as s:
         nam = s.exec(select(m.Contact.id).where(m.Contact.full_name == "Trịnh Văn Nam")).one()
         assert nam is not None
     [created] = _history(engine, "contact", nam)
-    assert created.imported and history.describe(created) == "created by the import of danh-ba.xlsx"
+    assert created.imported and history.describe(created) == "Created by the import of danh-ba.xlsx"
 
 
 def test_cli_history_prints_the_same_rows(
@@ -180,5 +180,5 @@ def test_cli_history_prints_the_same_rows(
     assert main(["history", "contact", str(ids["dang"]), "--db", str(db_path)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"contact #{ids['dang']}  Đặng Văn An"
-    assert out[1].endswith("by Anh  organisation_id: Trung tâm Đổi mới sáng tạo Quốc gia → Genetica")
+    assert out[1].endswith("by Anh  Organisation: Trung tâm Đổi mới sáng tạo Quốc gia → Genetica")
     assert [line.split("  ")[-1] for line in out[1:]] == [history.describe(r) for r in rows]

@@ -45,16 +45,16 @@ def test_history_says_the_undo_of_an_import_as_such(
     assert main(["undo-import", "1", "--db", str(db)]) == 0
     capsys.readouterr()
 
-    lines = [line for line in _history(monkeypatch, capsys, db, mof, "en").splitlines() if "sectors" in line]
+    lines = [line for line in _history(monkeypatch, capsys, db, mof, "en").splitlines() if "Sectors" in line]
     assert len(lines) == 2, lines
     undone, imported = lines  # newest first
-    assert undone.endswith("sectors: Fintech, AI → Fintech (undo of import #1 from orgs.xlsx)")
-    assert imported.endswith("sectors: Fintech → Fintech, AI (import of orgs.xlsx)")
+    assert undone.endswith("Sectors: Fintech, AI → Fintech (undo of import #1 from orgs.xlsx)")
+    assert imported.endswith("Sectors: Fintech → Fintech, AI (import of orgs.xlsx)")
 
     out = _history(monkeypatch, capsys, db, mof, "vi")
     assert "(hoàn tác lần nhập #1 từ orgs.xlsx)" in out and "(nhập từ orgs.xlsx)" in out
 
     genetica = mof + 1  # the organisation the import created, removed by its undo
     out = _history(monkeypatch, capsys, db, genetica, "en")
-    assert "deleted (undo of import #1 from orgs.xlsx)" in out and "created by the import of orgs.xlsx" in out
+    assert "Deleted (undo of import #1 from orgs.xlsx)" in out and "Created by the import of orgs.xlsx" in out
     assert "Đã xoá (hoàn tác lần nhập #1 từ orgs.xlsx)" in _history(monkeypatch, capsys, db, genetica, "vi")

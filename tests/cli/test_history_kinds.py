@@ -32,7 +32,7 @@ def test_history_of_a_staff_member(tmp_path: Path, capsys: pytest.CaptureFixture
         assert (found["kind"], found["id"], found["label"]) == ("staff", 1, "Trần Minh Quang")
         assert [c["op"] for c in found["changes"]] == ["create"]
     code, out, err = _run(capsys, "history", "staff", "1", "--db", db)
-    assert code == 0 and out.startswith("staff #1  Trần Minh Quang\n") and "created" in out, err
+    assert code == 0 and out.startswith("staff #1  Trần Minh Quang\n") and "Created" in out, err
 
 
 def test_a_wrong_kind_lists_the_kinds_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -64,7 +64,7 @@ def test_add_edit_delete_restore_say_it_in_vietnamese(tmp_path: Path) -> None:
     assert history[0] == "tổ chức #1  Genetica"
     assert history[1].endswith("Tỉnh/thành phố: Hà Nội → Huế") and " — " in history[1], history
     assert history[-1].endswith("Tạo mới")
-    assert _lines(db, "history", "org", "1", lang=EN)[1].endswith("city: Hà Nội → Huế")
+    assert _lines(db, "history", "org", "1", lang=EN)[1].endswith("City: Hà Nội → Huế")
 
 
 def test_e_mails_and_files_say_it_in_vietnamese(tmp_path: Path) -> None:
@@ -148,7 +148,7 @@ def test_a_letters_history_in_the_windows_words(tmp_path: Path) -> None:
     assert "Số hiệu: — → 01/NIC-HTQT" in said and said[-1] == "Tạo mới"
     out = _lines(db, "letter", "show", "1", lang=EN)
     history = out[out.index("  history:") + 1 :]
-    assert history[0].endswith("  status: signed → sent") and history[-1].endswith("  created")
+    assert history[0].endswith("  Status: Signed → Sent") and history[-1].endswith("  Created")
 
 
 def test_a_meeting_logged_and_its_follow_up_done_in_vietnamese(tmp_path: Path) -> None:

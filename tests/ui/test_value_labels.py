@@ -21,6 +21,7 @@ WINDOW: dict[tuple[str, str], Callable[[Any], str]] = {
     ("action", "status"): labels.status,
     ("action", "priority"): labels.priority,
     ("staff", "active"): lambda flag: labels.field_value(None, "staff", "active", flag),  # type: ignore[arg-type]
+    ("staff", "role"): lambda role: labels.field_value(None, "staff", "role", role),  # type: ignore[arg-type]
     ("meeting", "role"): labels.role,
     ("letter", "status"): labels.letter_status,  # a letter's history (ketnoi letter show)
     ("letter", "direction"): labels.letter_direction,

@@ -240,8 +240,8 @@ def test_letter_show_prints_its_history_in_words(run: Run, tmp_path: Path, ids: 
     run("letter", "sign", "1", "--on", "05/12/2026")
     out = run("letter", "show", "1")
     assert "{'" not in out and ": None →" not in out
-    assert re.search(r"status: draft → signed", out)
-    assert re.search(r"created", out)
+    assert re.search(r"Status: Draft → Signed", out)
+    assert re.search(r"Created", out)
 
 
 def test_an_english_letter_to_a_post_names_its_organisation_in_english(
