@@ -639,7 +639,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="268" />
-      <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1468,7 +1467,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Database</name>
     <message>
-      <location filename="../../ui/labels.py" line="339" />
+      <location filename="../../ui/labels.py" line="343" />
       <source>%1 on the server %2</source>
       <translation>%1 trên máy chủ %2</translation>
     </message>
@@ -2132,37 +2131,37 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="278" />
+      <location filename="../../ui/history.py" line="327" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="168" />
+      <location filename="../../ui/history.py" line="217" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="143" />
+      <location filename="../../ui/history.py" line="192" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="226" />
+      <location filename="../../ui/history.py" line="275" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="234" />
+      <location filename="../../ui/history.py" line="283" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="237" />
+      <location filename="../../ui/history.py" line="286" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="171" />
+      <location filename="../../ui/history.py" line="220" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -2170,67 +2169,92 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../ui/history.py" line="99" />
+      <location filename="../../ui/history.py" line="168" />
+      <source>%1 (decision %2)</source>
+      <translation>%1 (quyết định %2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="110" />
       <source>%1 (import of %2)</source>
       <translation>%1 (nhập từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="90" />
+      <location filename="../../ui/history.py" line="101" />
       <source>%1 (merge)</source>
       <translation>%1 (gộp)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="101" />
+      <location filename="../../ui/history.py" line="153" />
+      <source>%1 (precedence %2)</source>
+      <translation>%1 (thứ tự %2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="112" />
       <source>%1 (removed for good from the trash)</source>
       <translation>%1 (đã xoá vĩnh viễn khỏi thùng rác)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="93" />
+      <location filename="../../ui/history.py" line="104" />
       <source>%1 (undo of import #%2 from %3)</source>
       <translation>%1 (hoàn tác lần nhập #%2 từ %3)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="51" />
+      <location filename="../../ui/history.py" line="166" />
+      <source>%1 from %2</source>
+      <translation>%1 từ %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="59" />
       <source>After</source>
       <translation>Sau</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="51" />
+      <location filename="../../ui/history.py" line="59" />
       <source>Before</source>
       <translation>Trước</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="51" />
+      <location filename="../../ui/history.py" line="59" />
       <source>Change</source>
       <translation>Thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="110" />
+      <location filename="../../ui/history.py" line="121" />
       <source>Created</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="109" />
+      <location filename="../../ui/history.py" line="120" />
       <source>Created by the import of %1</source>
       <translation>Tạo khi nhập %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="118" />
+      <location filename="../../ui/history.py" line="129" />
       <source>Deleted</source>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="113" />
+      <location filename="../../ui/history.py" line="124" />
       <source>Deleted (undo of import #%1 from %2)</source>
       <translation>Đã xoá (hoàn tác lần nhập #%1 từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="105" />
+      <location filename="../../ui/history.py" line="160" />
+      <source>English name of the post “%1”</source>
+      <translation>Tên tiếng Anh của chức vụ “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="173" />
+      <source>Left a post</source>
+      <translation>Thôi giữ chức vụ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="116" />
       <source>Merged into “%1”</source>
       <translation>Đã gộp vào “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="106" />
+      <location filename="../../ui/history.py" line="117" />
       <source>Merged “%1” into this record</source>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
@@ -2242,37 +2266,83 @@ Bản sao lưu: %2</translation>
       <translation>Không</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="123" />
+      <location filename="../../ui/history.py" line="162" />
+      <source>Notes on the post “%1”</source>
+      <translation>Ghi chú về chức vụ “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="149" />
+      <location filename="../../ui/history.py" line="151" />
+      <source>Post added</source>
+      <translation>Thêm chức vụ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="134" />
       <source>Post or holder</source>
       <translation>Chức vụ hoặc người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="121" />
+      <location filename="../../ui/history.py" line="156" />
+      <source>Post removed</source>
+      <translation>Xoá chức vụ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="159" />
+      <source>Post renamed</source>
+      <translation>Đổi tên chức vụ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="161" />
+      <source>Precedence of the post “%1”</source>
+      <translation>Thứ tự của chức vụ “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="132" />
       <source>Removed for good</source>
       <translation>Đã xoá vĩnh viễn</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="122" />
+      <location filename="../../ui/history.py" line="133" />
       <source>Reorganisation</source>
       <translation>Sắp xếp tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="119" />
+      <location filename="../../ui/history.py" line="42" />
+      <source>Reorganisation: merged on %1</source>
+      <translation>Sắp xếp tổ chức: hợp nhất từ ngày %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="43" />
+      <source>Reorganisation: renamed on %1</source>
+      <translation>Sắp xếp tổ chức: đổi tên từ ngày %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="44" />
+      <source>Reorganisation: split on %1</source>
+      <translation>Sắp xếp tổ chức: chia tách từ ngày %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="130" />
       <source>Restored</source>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="120" />
+      <location filename="../../ui/history.py" line="169" />
+      <source>Took up a post</source>
+      <translation>Nhận chức vụ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="131" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="51" />
+      <location filename="../../ui/history.py" line="59" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="51" />
+      <location filename="../../ui/history.py" line="59" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -2282,6 +2352,11 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/labels.py" line="36" />
       <source>Yes</source>
       <translation>Có</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="171" />
+      <source>last day %1</source>
+      <translation>ngày cuối %1</translation>
     </message>
   </context>
   <context>
@@ -3443,690 +3518,690 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../../ui/labels.py" line="204" />
-      <location filename="../../ui/labels.py" line="66" />
+      <location filename="../../ui/labels.py" line="208" />
+      <location filename="../../ui/labels.py" line="70" />
       <source>Acronym</source>
       <translation>Tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="244" />
-      <location filename="../../ui/labels.py" line="96" />
+      <location filename="../../ui/labels.py" line="100" />
+      <location filename="../../ui/labels.py" line="248" />
       <source>Action</source>
       <translation>Việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="97" />
+      <location filename="../../ui/labels.py" line="101" />
       <source>Actions</source>
       <translation>Việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="233" />
+      <location filename="../../ui/labels.py" line="237" />
       <source>Active</source>
       <translation>Đang làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="269" />
+      <location filename="../../ui/labels.py" line="273" />
       <source>Added by</source>
       <translation>Người thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="209" />
+      <location filename="../../ui/labels.py" line="213" />
       <source>Address</source>
       <translation>Địa chỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="256" />
+      <location filename="../../ui/labels.py" line="260" />
       <source>Addressed to (kính gửi)</source>
       <translation>Kính gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="112" />
+      <location filename="../../ui/labels.py" line="116" />
       <source>Agency</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="227" />
+      <location filename="../../ui/labels.py" line="231" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="264" />
+      <location filename="../../ui/labels.py" line="268" />
       <source>Attached to</source>
       <translation>Đính kèm vào</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="100" />
+      <location filename="../../ui/labels.py" line="104" />
       <source>Attachment</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="101" />
+      <location filename="../../ui/labels.py" line="105" />
       <source>Attachments</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="230" />
+      <location filename="../../ui/labels.py" line="234" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="139" />
-      <location filename="../../ui/labels.py" line="153" />
+      <location filename="../../ui/labels.py" line="143" />
+      <location filename="../../ui/labels.py" line="157" />
       <source>Call</source>
       <translation>Cuộc gọi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="169" />
+      <location filename="../../ui/labels.py" line="173" />
       <source>Cancelled</source>
       <translation>Đã huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="177" />
+      <location filename="../../ui/labels.py" line="181" />
       <source>Chair</source>
       <translation>Chủ trì</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="268" />
+      <location filename="../../ui/labels.py" line="272" />
       <source>Checksum (SHA-256)</source>
       <translation>Mã kiểm tra (SHA-256)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="207" />
-      <location filename="../../ui/labels.py" line="69" />
+      <location filename="../../ui/labels.py" line="211" />
+      <location filename="../../ui/labels.py" line="73" />
       <source>City</source>
       <translation>Tỉnh/thành phố</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="241" />
+      <location filename="../../ui/labels.py" line="245" />
       <source>Completed on</source>
       <translation>Ngày hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="239" />
+      <location filename="../../ui/labels.py" line="243" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="243" />
-      <location filename="../../ui/labels.py" line="92" />
+      <location filename="../../ui/labels.py" line="247" />
+      <location filename="../../ui/labels.py" line="96" />
       <source>Contact</source>
       <translation>Người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="93" />
+      <location filename="../../ui/labels.py" line="97" />
       <source>Contacts</source>
       <translation>Liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="260" />
+      <location filename="../../ui/labels.py" line="264" />
       <source>Copies to</source>
       <translation>Nơi nhận khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="208" />
+      <location filename="../../ui/labels.py" line="212" />
       <source>Country</source>
       <translation>Quốc gia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="252" />
+      <location filename="../../ui/labels.py" line="256" />
       <source>Date of the letter</source>
       <translation>Ngày văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="229" />
+      <location filename="../../ui/labels.py" line="233" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="218" />
-      <location filename="../../ui/labels.py" line="80" />
+      <location filename="../../ui/labels.py" line="222" />
+      <location filename="../../ui/labels.py" line="84" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="151" />
+      <location filename="../../ui/labels.py" line="155" />
       <source>Document</source>
       <translation>Văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="168" />
+      <location filename="../../ui/labels.py" line="172" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="276" />
+      <location filename="../../ui/labels.py" line="280" />
       <source>Draft</source>
       <translation>Dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="221" />
-      <location filename="../../ui/labels.py" line="79" />
+      <location filename="../../ui/labels.py" line="225" />
+      <location filename="../../ui/labels.py" line="83" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="142" />
+      <location filename="../../ui/labels.py" line="146" />
       <source>E-mail</source>
       <translation>Thư điện tử</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="232" />
-      <location filename="../../ui/labels.py" line="74" />
+      <location filename="../../ui/labels.py" line="236" />
+      <location filename="../../ui/labels.py" line="78" />
       <source>Email</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="198" />
+      <location filename="../../ui/labels.py" line="202" />
       <source>Emails</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="240" />
+      <location filename="../../ui/labels.py" line="244" />
       <source>Ends</source>
       <translation>Kết thúc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="203" />
+      <location filename="../../ui/labels.py" line="207" />
       <source>English name</source>
       <translation>Tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="113" />
+      <location filename="../../ui/labels.py" line="117" />
       <source>Enterprise</source>
       <translation>Doanh nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="140" />
+      <location filename="../../ui/labels.py" line="144" />
       <source>Event</source>
       <translation>Sự kiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="235" />
+      <location filename="../../ui/labels.py" line="239" />
       <source>Family name</source>
       <translation>Họ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="265" />
+      <location filename="../../ui/labels.py" line="269" />
       <source>File name</source>
       <translation>Tên tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="266" />
+      <location filename="../../ui/labels.py" line="270" />
       <source>File type</source>
       <translation>Loại tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="193" />
+      <location filename="../../ui/labels.py" line="197" />
       <source>Files</source>
       <translation>Tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="194" />
+      <location filename="../../ui/labels.py" line="198" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="237" />
+      <location filename="../../ui/labels.py" line="241" />
       <source>Given name</source>
       <translation>Tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="186" />
+      <location filename="../../ui/labels.py" line="190" />
       <source>High</source>
       <translation>Cao</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="195" />
+      <location filename="../../ui/labels.py" line="199" />
       <source>Honorific</source>
       <translation>Danh xưng</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="166" />
+      <location filename="../../ui/labels.py" line="170" />
       <source>In progress</source>
       <translation>Đang thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="261" />
+      <location filename="../../ui/labels.py" line="265" />
       <source>In reply to</source>
       <translation>Trả lời văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="286" />
+      <location filename="../../ui/labels.py" line="290" />
       <source>Incoming</source>
       <translation>Công văn đến</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="214" />
+      <location filename="../../ui/labels.py" line="218" />
       <source>Influence (1–5)</source>
       <translation>Mức ảnh hưởng (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="215" />
+      <location filename="../../ui/labels.py" line="219" />
       <source>Interest (1–5)</source>
       <translation>Mức quan tâm (1–5)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="118" />
+      <location filename="../../ui/labels.py" line="122" />
       <source>International partner</source>
       <translation>Đối tác quốc tế</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="152" />
+      <location filename="../../ui/labels.py" line="156" />
       <source>Introduction</source>
       <translation>Giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="292" />
+      <location filename="../../ui/labels.py" line="296" />
       <source>Introduction letter</source>
       <translation>Thư giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="119" />
+      <location filename="../../ui/labels.py" line="123" />
       <source>Investor</source>
       <translation>Nhà đầu tư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="293" />
+      <location filename="../../ui/labels.py" line="297" />
       <source>Invitation</source>
       <translation>Giấy mời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="205" />
-      <location filename="../../ui/labels.py" line="67" />
+      <location filename="../../ui/labels.py" line="209" />
+      <location filename="../../ui/labels.py" line="71" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="253" />
+      <location filename="../../ui/labels.py" line="257" />
       <source>Kind of letter</source>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="211" />
+      <location filename="../../ui/labels.py" line="215" />
       <source>Last contacted</source>
       <translation>Liên hệ gần nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="102" />
-      <location filename="../../ui/labels.py" line="150" />
+      <location filename="../../ui/labels.py" line="106" />
+      <location filename="../../ui/labels.py" line="154" />
       <source>Letter</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="103" />
+      <location filename="../../ui/labels.py" line="107" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="226" />
-      <location filename="../../ui/labels.py" line="78" />
+      <location filename="../../ui/labels.py" line="230" />
+      <location filename="../../ui/labels.py" line="82" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="247" />
+      <location filename="../../ui/labels.py" line="251" />
       <source>Login</source>
       <translation>Tên đăng nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="186" />
+      <location filename="../../ui/labels.py" line="190" />
       <source>Low</source>
       <translation>Thấp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="137" />
-      <location filename="../../ui/labels.py" line="242" />
-      <location filename="../../ui/labels.py" line="94" />
+      <location filename="../../ui/labels.py" line="141" />
+      <location filename="../../ui/labels.py" line="246" />
+      <location filename="../../ui/labels.py" line="98" />
       <source>Meeting</source>
       <translation>Cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="95" />
+      <location filename="../../ui/labels.py" line="99" />
       <source>Meetings</source>
       <translation>Cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="236" />
+      <location filename="../../ui/labels.py" line="240" />
       <source>Middle name</source>
       <translation>Tên đệm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="111" />
+      <location filename="../../ui/labels.py" line="115" />
       <source>Ministry</source>
       <translation>Bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="228" />
+      <location filename="../../ui/labels.py" line="232" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="202" />
-      <location filename="../../ui/labels.py" line="65" />
+      <location filename="../../ui/labels.py" line="206" />
+      <location filename="../../ui/labels.py" line="69" />
       <source>Name</source>
       <translation>Tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="117" />
+      <location filename="../../ui/labels.py" line="121" />
       <source>Network / association</source>
       <translation>Mạng lưới / hiệp hội</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="186" />
+      <location filename="../../ui/labels.py" line="190" />
       <source>Normal</source>
       <translation>Bình thường</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="179" />
+      <location filename="../../ui/labels.py" line="183" />
       <source>Note taker</source>
       <translation>Thư ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="201" />
+      <location filename="../../ui/labels.py" line="205" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="249" />
+      <location filename="../../ui/labels.py" line="253" />
       <source>Number</source>
       <translation>Số</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="180" />
+      <location filename="../../ui/labels.py" line="184" />
       <source>Observer</source>
       <translation>Quan sát viên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="165" />
+      <location filename="../../ui/labels.py" line="169" />
       <source>Open</source>
       <translation>Đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="197" />
-      <location filename="../../ui/labels.py" line="72" />
-      <location filename="../../ui/labels.py" line="90" />
+      <location filename="../../ui/labels.py" line="201" />
+      <location filename="../../ui/labels.py" line="76" />
+      <location filename="../../ui/labels.py" line="94" />
       <source>Organisation</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="231" />
-      <location filename="../../ui/labels.py" line="73" />
-      <location filename="../../ui/labels.py" line="91" />
+      <location filename="../../ui/labels.py" line="235" />
+      <location filename="../../ui/labels.py" line="77" />
+      <location filename="../../ui/labels.py" line="95" />
       <source>Organisations</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="120" />
+      <location filename="../../ui/labels.py" line="124" />
       <source>Other</source>
       <translation>Khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="296" />
+      <location filename="../../ui/labels.py" line="300" />
       <source>Other letter</source>
       <translation>Công văn khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="238" />
+      <location filename="../../ui/labels.py" line="242" />
       <source>Other names</source>
       <translation>Tên gọi khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="245" />
+      <location filename="../../ui/labels.py" line="249" />
       <source>Our staff</source>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="286" />
+      <location filename="../../ui/labels.py" line="290" />
       <source>Outgoing</source>
       <translation>Công văn đi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="70" />
+      <location filename="../../ui/labels.py" line="74" />
       <source>Owner</source>
       <translation>Phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="206" />
+      <location filename="../../ui/labels.py" line="210" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="176" />
+      <location filename="../../ui/labels.py" line="180" />
       <source>Participant</source>
       <translation>Thành viên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="75" />
+      <location filename="../../ui/labels.py" line="79" />
       <source>Phone</source>
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="199" />
+      <location filename="../../ui/labels.py" line="203" />
       <source>Phones</source>
       <translation>Điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="196" />
-      <location filename="../../ui/labels.py" line="71" />
+      <location filename="../../ui/labels.py" line="200" />
+      <location filename="../../ui/labels.py" line="75" />
       <source>Position</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="178" />
+      <location filename="../../ui/labels.py" line="182" />
       <source>Presenter</source>
       <translation>Người trình bày</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="223" />
+      <location filename="../../ui/labels.py" line="227" />
       <source>Priority</source>
       <translation>Mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="279" />
+      <location filename="../../ui/labels.py" line="283" />
       <source>Received</source>
       <translation>Đã nhận</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="224" />
+      <location filename="../../ui/labels.py" line="228" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="216" />
+      <location filename="../../ui/labels.py" line="220" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="280" />
+      <location filename="../../ui/labels.py" line="284" />
       <source>Replied</source>
       <translation>Đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="295" />
+      <location filename="../../ui/labels.py" line="299" />
       <source>Reply</source>
       <translation>Phúc đáp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="263" />
+      <location filename="../../ui/labels.py" line="267" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="116" />
+      <location filename="../../ui/labels.py" line="120" />
       <source>Research institute</source>
       <translation>Viện nghiên cứu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="82" />
+      <location filename="../../ui/labels.py" line="86" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="220" />
+      <location filename="../../ui/labels.py" line="224" />
       <source>Responsible (them)</source>
       <translation>Người thực hiện (đối tác)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="219" />
+      <location filename="../../ui/labels.py" line="223" />
       <source>Responsible (us)</source>
       <translation>Người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="248" />
+      <location filename="../../ui/labels.py" line="252" />
       <source>Role</source>
       <translation>Vai trò</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="213" />
-      <location filename="../../ui/labels.py" line="68" />
+      <location filename="../../ui/labels.py" line="217" />
+      <location filename="../../ui/labels.py" line="72" />
       <source>Sectors</source>
       <translation>Lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="278" />
+      <location filename="../../ui/labels.py" line="282" />
       <source>Sent</source>
       <translation>Đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="246" />
+      <location filename="../../ui/labels.py" line="250" />
       <source>Shared with</source>
       <translation>Chia sẻ với</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="277" />
+      <location filename="../../ui/labels.py" line="281" />
       <source>Signed</source>
       <translation>Đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="258" />
+      <location filename="../../ui/labels.py" line="262" />
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="257" />
+      <location filename="../../ui/labels.py" line="261" />
       <source>Signer's post</source>
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="267" />
+      <location filename="../../ui/labels.py" line="271" />
       <source>Size</source>
       <translation>Dung lượng</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="210" />
+      <location filename="../../ui/labels.py" line="214" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="99" />
+      <location filename="../../ui/labels.py" line="103" />
       <source>Staff</source>
       <translation>Cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="98" />
+      <location filename="../../ui/labels.py" line="102" />
       <source>Staff member</source>
       <translation>Cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="114" />
+      <location filename="../../ui/labels.py" line="118" />
       <source>Start-up</source>
       <translation>Khởi nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="222" />
-      <location filename="../../ui/labels.py" line="81" />
+      <location filename="../../ui/labels.py" line="226" />
+      <location filename="../../ui/labels.py" line="85" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="254" />
+      <location filename="../../ui/labels.py" line="258" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="255" />
+      <location filename="../../ui/labels.py" line="259" />
       <source>Subject in English</source>
       <translation>Trích yếu tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="250" />
+      <location filename="../../ui/labels.py" line="254" />
       <source>Symbol</source>
       <translation>Ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="200" />
+      <location filename="../../ui/labels.py" line="204" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="149" />
+      <location filename="../../ui/labels.py" line="153" />
       <source>Task</source>
       <translation>Nhiệm vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="259" />
+      <location filename="../../ui/labels.py" line="263" />
       <source>Text</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="294" />
+      <location filename="../../ui/labels.py" line="298" />
       <source>Thank-you letter</source>
       <translation>Thư cảm ơn</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="159" />
+      <location filename="../../ui/labels.py" line="163" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="217" />
-      <location filename="../../ui/labels.py" line="77" />
+      <location filename="../../ui/labels.py" line="221" />
+      <location filename="../../ui/labels.py" line="81" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="262" />
+      <location filename="../../ui/labels.py" line="266" />
       <source>To (post)</source>
       <translation>Gửi (chức vụ)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="115" />
+      <location filename="../../ui/labels.py" line="119" />
       <source>University</source>
       <translation>Trường đại học</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="141" />
+      <location filename="../../ui/labels.py" line="145" />
       <source>Visit</source>
       <translation>Chuyến thăm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="167" />
+      <location filename="../../ui/labels.py" line="171" />
       <source>Waiting</source>
       <translation>Đang chờ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="159" />
+      <location filename="../../ui/labels.py" line="163" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="212" />
+      <location filename="../../ui/labels.py" line="216" />
       <source>Website</source>
       <translation>Trang web</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="225" />
-      <location filename="../../ui/labels.py" line="76" />
+      <location filename="../../ui/labels.py" line="229" />
+      <location filename="../../ui/labels.py" line="80" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="138" />
+      <location filename="../../ui/labels.py" line="142" />
       <source>Working session</source>
       <translation>Buổi làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="251" />
+      <location filename="../../ui/labels.py" line="255" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>
@@ -4204,6 +4279,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="268" />
       <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5923,32 +5999,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordCount</name>
     <message>
-      <location filename="../../ui/labels.py" line="311" />
+      <location filename="../../ui/labels.py" line="315" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="305" />
+      <location filename="../../ui/labels.py" line="309" />
       <source>%Ln contact(s)</source>
       <translation>%Ln người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="309" />
+      <location filename="../../ui/labels.py" line="313" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="307" />
+      <location filename="../../ui/labels.py" line="311" />
       <source>%Ln organisation(s)</source>
       <translation>%Ln tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="314" />
+      <location filename="../../ui/labels.py" line="318" />
       <source>%Ln record(s)</source>
       <translation>%Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="313" />
+      <location filename="../../ui/labels.py" line="317" />
       <source>%Ln staff member(s)</source>
       <translation>%Ln cán bộ</translation>
     </message>
