@@ -174,6 +174,9 @@ FIELDS: dict[str, Pair] = {
     "contact_id": ("Contact", "Người liên hệ"),
     "action_id": ("Action", "Việc cần làm"),
     "attachments": ("Files", "Tệp đính kèm"),
+    # a staff member's (what an import of a staff sheet changes)
+    "email": ("Email", "Email"),
+    "active": ("Active", "Đang làm việc"),
 }
 """Field → (English, Vietnamese): the window's label of each field a record shows
 (``tests/ui/test_value_labels.py`` holds them to it)."""
