@@ -190,12 +190,22 @@ def _no_backups_folder(db_file: Path, problem: ReadOnlyDatabaseError | None) -> 
     written: the read-only sentence, before anything is touched, and where a copy can go."""
     folder = backups.folder_for(db_file)
     if problem is not None and problem.folder:
-        why = problem.why
+        why, why_vi = problem.why, problem.why_vi
     else:
-        why = f"the folder {folder if folder.is_dir() else folder.parent} is read-only for you"
+        blocked = folder if folder.is_dir() else folder.parent
+        why, why_vi = f"the folder {blocked} is read-only for you", f"thư mục {blocked} chỉ cho phép bạn đọc"
     return ReadOnlyFile(
-        str(db_file), why, then=f"ketnoi backup FILE --db {db_file} writes a copy to FILE instead"
+        str(db_file),
+        why,
+        then=f"ketnoi backup FILE --db {db_file} writes a copy to FILE instead",
+        why_vi=why_vi,
+        then_vi=f"ketnoi backup TỆP --db {db_file} ghi một bản sao vào TỆP",
     )
+
+
+def _why(problem: ReadOnlyDatabaseError) -> str:
+    """Why copies cannot be made or restored beside the file, in the CLI's language."""
+    return problem.why_vi if cli_language() == "vi" else problem.why
 
 
 def _pg_backup(args: argparse.Namespace, ctx: Any) -> int:
@@ -231,7 +241,7 @@ def list_command(args: argparse.Namespace, ctx: Any) -> int:
     # go and how to restore one, neither of which can happen there)
     if not found:
         if blocked is not None:
-            ctx.out(_say("none_possible", db=db_file, why=blocked.why))
+            ctx.out(_say("none_possible", db=db_file, why=_why(blocked)))
         else:
             ctx.out(_say("none_yet", db=db_file, folder=backups.folder_for(db_file)))
         return 0
@@ -240,7 +250,7 @@ def list_command(args: argparse.Namespace, ctx: Any) -> int:
         what = _say("damaged") if b.damaged else _reason(b.reason)
         ctx.out(f"  {b.at:%Y-%m-%d %H:%M:%S}  {what:<24} {b.size / 1e6:>8.1f} MB  {b.path}")
     if blocked is not None:
-        ctx.out(_say("not_in_place", why=blocked.why))
+        ctx.out(_say("not_in_place", why=_why(blocked)))
     else:
         ctx.out(_say("restore_one", db=db_file))
     return 0

@@ -548,7 +548,7 @@ def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.out(say("database", lang, where=describe_url(ctx.url)))
     if checked:
         ctx.out(say("checked", lang))
-    why = read_only_reason(ctx.engine())
+    why = read_only_reason(ctx.engine(), lang)  # (it said "the folder … is read-only for you")
     if why is not None:
         ctx.out(say("read_only", lang, why=why))
         from db.migrate import HEAD_REVISION, stored_revision

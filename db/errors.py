@@ -41,10 +41,17 @@ class DatabaseBusy(UserError):
 class ReadOnlyFile(UserError):
     """A write to a database opened read-only (db.read_only): nothing was changed. ``why`` says
     why the file is read-only ("the folder … is read-only for you"); ``then``, what can be done
-    instead, if anything ("ketnoi backup FILE writes a copy to FILE instead")."""
+    instead, if anything ("ketnoi backup FILE writes a copy to FILE instead"). ``why_vi`` and
+    ``then_vi``: the same in Vietnamese, for the command line's ``vi`` (without them, the
+    Vietnamese names no reason)."""
 
-    def __init__(self, path: str, why: str, *, then: str = "") -> None:
+    def __init__(self, path: str, why: str, *, then: str = "", why_vi: str = "", then_vi: str = "") -> None:
         self.path, self.why = path, why
+        self.vi = (
+            f"Chưa thay đổi gì: {path} đang được mở ở chế độ chỉ đọc{f' ({why_vi})' if why_vi else ''}. "
+            "Để thay đổi, hãy sao chép tệp vào một thư mục bạn có quyền ghi rồi mở bản sao"
+            f"{'; ' + then_vi if then_vi else ''}"
+        )
         super().__init__(
             f"Not changed: {path} is open read-only ({why}). To change it, copy it to a folder "
             f"you can write and open the copy{'; ' + then if then else ''}"

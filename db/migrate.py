@@ -69,7 +69,12 @@ class DatabaseError(Exception):
 
 
 class NewerDatabaseError(DatabaseError):
-    pass
+    """A file written by a newer Ketnoi (a schema this one does not know). ``vi``: the sentence
+    in Vietnamese, for the command line."""
+
+    def __init__(self, message: str, vi: str = "") -> None:
+        super().__init__(message)
+        self.vi = vi
 
 
 class LeftoverFilesError(DatabaseError):
@@ -95,10 +100,22 @@ class ReadOnlyDatabaseError(DatabaseError):
                 f"the folder {blocked} is read-only for you, and Ketnoi must create "
                 f"{path.name}-wal and {path.name}-shm beside the database to open it for changes"
             )
+            why_vi = (
+                f"thư mục {blocked} chỉ cho phép bạn đọc, mà Ketnoi cần tạo {path.name}-wal và "
+                f"{path.name}-shm bên cạnh cơ sở dữ liệu để mở nó cho việc sửa đổi"
+            )
         else:
             why = f"the file {blocked} is read-only for you"
-        # in short, what a window opened read-only on it says
+            why_vi = f"tệp {blocked} chỉ cho phép bạn đọc"
+        # in short, what a window opened read-only on it says; ``why_vi``: the same in Vietnamese,
+        # in the window's words ("thư mục … chỉ cho phép bạn đọc"), for the command line
         self.why = f"the {'folder' if folder else 'file'} {blocked} is read-only for you"
+        self.why_vi = f"{'thư mục' if folder else 'tệp'} {blocked} chỉ cho phép bạn đọc"
+        self.vi = (
+            f"Không dùng được {path}: {why_vi}. Điều này không có nghĩa là cơ sở dữ liệu bị hỏng. "
+            "Hãy sao chép tệp vào một thư mục bạn có quyền ghi (ví dụ Documents) rồi mở bản sao, "
+            f"hoặc nhờ bộ phận hỗ trợ CNTT cấp quyền ghi vào {blocked}"
+        )
         super().__init__(
             f"Cannot use {path}: {why}. This does not mean the database is damaged. Copy it to a "
             "folder you can write (e.g. Documents) and open the copy, or ask your IT support "
@@ -339,7 +356,9 @@ def _upgrade(engine: Engine, on_upgrade: Callable[[], object] | None) -> Path | 
         except Exception as exc:
             raise NewerDatabaseError(
                 f"This database was written by a newer version of Ketnoi (schema {current}); "
-                "update Ketnoi to open it."
+                "update Ketnoi to open it.",
+                f"Cơ sở dữ liệu này được ghi bởi một phiên bản Ketnoi mới hơn (lược đồ {current}); "
+                "hãy cập nhật Ketnoi để mở nó.",
             ) from exc
     elif inspect(engine).has_table("contact"):
         # its version's page may be the broken one: a damaged file is called damaged
@@ -574,7 +593,7 @@ def restore_database(
     if (read_only := read_only_problem(path)) is not None:  # before the backup is even read
         from db.errors import ReadOnlyFile
 
-        raise ReadOnlyFile(str(path), read_only.why)
+        raise ReadOnlyFile(str(path), read_only.why, why_vi=read_only.why_vi)
     problem = backups.check_file(backup_file)
     if problem:
         raise DatabaseError(f"Not restoring: {problem}")
@@ -593,7 +612,8 @@ def restore_database(
         ScriptDirectory.from_config(alembic_config()).get_revision(str(row[0]))
     except Exception as exc:
         raise NewerDatabaseError(
-            f"Not restoring: {backup_file} was written by a newer Ketnoi (schema {row[0]})"
+            f"Not restoring: {backup_file} was written by a newer Ketnoi (schema {row[0]})",
+            f"Chưa khôi phục: {backup_file} được ghi bởi một phiên bản Ketnoi mới hơn (lược đồ {row[0]})",
         ) from exc
     try:
         saved = backups.restore(path, backup_file)

@@ -7,17 +7,23 @@ files and a real workbook."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
+from db.migrate import HEAD_REVISION
 from tests.app.importing.helpers import write_xlsx
-from tests.cli.inproc import run_cli
+from tests.cli.inproc import copy_of, demo_database, run_cli
+from tests.db.test_read_only_copy import _at
+from tests.read_only import read_only
 
 VI, EN = "vi_VN.UTF-8", "en_GB.UTF-8"
 
 
 def _run(db: Path, *args: str, lang: str = VI, code: int = 0) -> SimpleNamespace:
-    done = run_cli(db, *args, lang=lang, env={"HOME": str(db.parent), "KETNOI_ACTOR": "Hoa"})
+    done = run_cli(db, *args, lang=lang, env={"KETNOI_ACTOR": "Hoa"})
     assert done.returncode == code, (done.stdout, done.stderr)
     return done
 
@@ -50,3 +56,63 @@ def test_an_imports_changes_name_each_field_as_the_window_does(tmp_path: Path) -
     assert 'Kind: "Start-up" → "Network / association"' in said, said
     assert "Influence (1–5): 2 → 4" in said and 'City: ∅ → "Đà Nẵng"' in said, said
     assert 'Kind: "Visit" → "Meeting"' in said, said
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return demo_database(tmp_path_factory)
+
+
+def _shared(demo: Path, tmp_path: Path) -> Path:
+    """A copy of the demo file alone in a folder of its own (to be made read-only)."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    return copy_of(demo, folder)
+
+
+def test_a_read_only_database_says_why_in_vietnamese(demo: Path, tmp_path: Path) -> None:
+    """``ketnoi info`` said "Mở ở chế độ chỉ đọc: the folder … is read-only for you", a refused
+    write "Not changed: … is open read-only (…)", ``ketnoi backups`` its reason in English."""
+    db = _shared(demo, tmp_path)
+    with read_only(db.parent):
+        info = _run(db, "info").stdout
+        assert f"Mở ở chế độ chỉ đọc: thư mục {db.parent} chỉ cho phép bạn đọc\n" in info, info
+        refused = _run(db, "org", "add", "--name", "Genetica 2", code=1).stderr
+        assert refused == (
+            f"ketnoi: Chưa thay đổi gì: {db} đang được mở ở chế độ chỉ đọc (thư mục {db.parent} chỉ "
+            "cho phép bạn đọc). Để thay đổi, hãy sao chép tệp vào một thư mục bạn có quyền ghi rồi mở "
+            "bản sao\n"
+        )
+        backup = _run(db, "backup", code=1).stderr
+        assert backup.endswith(f"; ketnoi backup TỆP --db {db} ghi một bản sao vào TỆP\n"), backup
+        listing = _run(db, "backups").stdout
+        assert f"không thể tạo bản sao bên cạnh tệp này: thư mục {db.parent} chỉ cho phép bạn đọc." in listing
+        for said in (info, refused, backup, listing):
+            assert "read-only" not in said, said
+        # English as it was
+        info = _run(db, "info", lang=EN).stdout
+        assert f"Opened read-only: the folder {db.parent} is read-only for you\n" in info
+        assert _run(db, "org", "add", "--name", "Genetica 2", lang=EN, code=1).stderr.startswith(
+            f"ketnoi: Not changed: {db} is open read-only (the folder {db.parent} is read-only for you). "
+        )
+    assert sorted(p.name for p in db.parent.iterdir()) == ["k.db"]
+
+
+def test_a_newer_or_older_schema_is_refused_in_vietnamese(demo: Path, tmp_path: Path) -> None:
+    newer = copy_of(demo, tmp_path)
+    with sqlite3.connect(newer) as con:
+        con.execute("UPDATE alembic_version SET version_num = 'ffff9999'")
+    con.close()
+    assert _run(newer, "info", code=1).stderr == (
+        "ketnoi: Cơ sở dữ liệu này được ghi bởi một phiên bản Ketnoi mới hơn (lược đồ ffff9999); "
+        "hãy cập nhật Ketnoi để mở nó.\n"
+    )
+    (tmp_path / "ro").mkdir()
+    older = tmp_path / "ro" / "ketnoi.db"
+    _at(older, "0013")  # (before the search indexes' rebuild: not read as it is)
+    with read_only(older.parent):
+        said = _run(older, "search", "x", code=1).stderr
+    assert said.startswith(
+        f"ketnoi: Không mở được {older} ở chế độ chỉ đọc: tệp có lược đồ 0013, cũ hơn lược đồ "
+        f"{HEAD_REVISION} của Ketnoi này, và nâng cấp nó sẽ thay đổi tệp. "
+    ), said
