@@ -272,7 +272,7 @@ def _not_restored(skipped: Any, lang: str = "en") -> str:
         what = f"{noun[:1].upper()}{noun[1:]} #{skipped.id}"
         if skipped.code == "gone":
             return f"{what} không có trong thùng rác"
-        return f"{what} không khôi phục được: {skipped.message}"
+        return f"{what} không khôi phục được: {skipped.message_vi or skipped.message}"
     what = f"{skipped.kind.capitalize()} #{skipped.id}"
     if skipped.code == "gone":
         return f"{what} is not in the trash"

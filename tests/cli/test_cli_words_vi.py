@@ -116,3 +116,23 @@ def test_a_newer_or_older_schema_is_refused_in_vietnamese(demo: Path, tmp_path: 
         f"ketnoi: Không mở được {older} ở chế độ chỉ đọc: tệp có lược đồ 0013, cũ hơn lược đồ "
         f"{HEAD_REVISION} của Ketnoi này, và nâng cấp nó sẽ thay đổi tệp. "
     ), said
+
+
+def test_a_refused_restore_says_why_in_vietnamese(tmp_path: Path) -> None:
+    """``ketnoi org restore`` of an organisation whose name a live one now has said "Tổ chức #1
+    không khôi phục được: a live organisation is called …"; the window's words now."""
+    db = tmp_path / "k.db"
+    _run(db, "org", "add", "--name", "Genetica")
+    _run(db, "org", "delete", "1")
+    _run(db, "org", "add", "--name", "Genetica")
+    assert _run(db, "org", "restore", "1", code=1).stderr == (
+        "ketnoi: Tổ chức #1 không khôi phục được: đã có một tổ chức khác mang tên “Genetica” (#2); "
+        "hãy đổi tên hoặc gộp trước; chưa khôi phục gì\n"
+    )
+    assert _run(db, "org", "restore", "2", code=1).stderr == (
+        "ketnoi: Tổ chức #2 không có trong thùng rác; chưa khôi phục gì\n"
+    )
+    assert _run(db, "org", "restore", "1", lang=EN, code=1).stderr == (
+        'ketnoi: Organisation #1 cannot come back: a live organisation is called "Genetica" (id 2); '
+        "rename or merge it first; nothing restored\n"
+    )
