@@ -673,12 +673,16 @@ def _fail(ctx: CliContext, message: str, exc: BaseException) -> int:
 def _vietnamese(ctx: CliContext, exc: BaseException) -> str:
     """An error's Vietnamese (its ``vi``: "Không tìm thấy việc cần làm #999") when the CLI
     speaks Vietnamese (``--lang vi``, else the locale); "" otherwise."""
-    vi = getattr(exc, "vi", "")
-    if not vi or not isinstance(vi, str):
-        return ""
     from app.language import cli_language
 
-    return vi if cli_language(getattr(ctx.args, "lang", None)) == "vi" else ""
+    if cli_language(getattr(ctx.args, "lang", None)) != "vi":
+        return ""
+    vi = getattr(exc, "vi", "")
+    if isinstance(exc, ValidationError) and not vi:  # a refused form: its fields as the window names them
+        from app.cli_lines import not_saved_vi
+
+        return not_saved_vi(exc)
+    return vi if vi and isinstance(vi, str) else ""
 
 
 def _silence_stdout() -> None:

@@ -136,3 +136,39 @@ def test_a_refused_restore_says_why_in_vietnamese(tmp_path: Path) -> None:
         'ketnoi: Organisation #1 cannot come back: a live organisation is called "Genetica" (id 2); '
         "rename or merge it first; nothing restored\n"
     )
+
+
+def test_a_refused_form_names_its_fields_and_problems_in_vietnamese(tmp_path: Path) -> None:
+    """``ketnoi org edit 1 --influence 9`` said "The organisation was not saved: influence: 9 is
+    outside the scale 1 (low) to 5 (high)" under a Vietnamese locale: now each field by the
+    window's label, each problem in the window's words where the window has them."""
+    db = tmp_path / "k.db"
+    _run(db, "org", "add", "--name", "Genetica")
+    _run(db, "org", "add", "--name", "Viettel")
+
+    def refused(*args: str) -> str:
+        return _run(db, *args, code=1).stderr
+
+    assert refused("org", "edit", "1", "--influence", "9") == (
+        "ketnoi: Chưa lưu tổ chức: Mức ảnh hưởng (1–5): 9 nằm ngoài thang từ 1 (thấp) đến 5 (cao)\n"
+    )
+    assert refused("org", "edit", "1", "--parent", "1") == (
+        "ketnoi: Chưa lưu tổ chức: Trực thuộc: một tổ chức không thể trực thuộc chính nó hoặc trực "
+        "thuộc một đơn vị cấp dưới của nó\n"
+    )
+    assert refused("org", "edit", "2", "--name", "Genetica") == (
+        "ketnoi: Chưa lưu tổ chức: Tên: “Genetica” đã có (mã 1)\n"
+    )
+    assert refused("contact", "add", "--name", "An", "--email", "an.nic", "--phone", "12") == (
+        "ketnoi: Chưa lưu liên hệ: Email: “an.nic” không phải địa chỉ email hợp lệ; Điện thoại: “12” "
+        "không phải số điện thoại hợp lệ\n"
+    )
+    assert refused("action", "add", "--organisation", "1") == (
+        "ketnoi: Chưa lưu việc cần làm: Tiêu đề: hãy ghi việc cần làm\n"
+    )
+    assert refused(
+        "meeting", "add", "--title", "Họp", "--at", "2025-03-04 09:00", "--ends", "2025-03-03"
+    ) == ("ketnoi: Chưa lưu cuộc họp: Kết thúc: cuộc họp kết thúc trước khi bắt đầu\n")
+    assert _run(db, "org", "edit", "1", "--influence", "9", lang=EN, code=1).stderr == (
+        "ketnoi: The organisation was not saved: influence: 9 is outside the scale 1 (low) to 5 (high)\n"
+    )
