@@ -249,29 +249,35 @@ def check_database_url(url: str, *, creates: bool) -> None:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
+    from app.cli_lines import refused
     from db.engine import sqlite_path
 
     try:
         parsed = make_url(url)
         backend = parsed.get_backend_name()
     except ArgumentError:
-        raise UserError(
-            f"cannot read the database URL {url!r}; pass a SQLite file or postgresql://…"
+        raise refused(
+            f"cannot read the database URL {url!r}; pass a SQLite file or postgresql://…",
+            f"không đọc được địa chỉ cơ sở dữ liệu {url!r}; hãy cho một tệp SQLite hoặc postgresql://…",
         ) from None
     if backend not in ("sqlite", "postgresql"):
-        raise UserError(
-            f"unsupported database URL scheme {parsed.drivername!r}; pass a SQLite file or postgresql://…"
+        raise refused(
+            f"unsupported database URL scheme {parsed.drivername!r}; pass a SQLite file or postgresql://…",
+            f"Ketnoi không dùng được loại địa chỉ cơ sở dữ liệu {parsed.drivername!r}; hãy cho một tệp "
+            "SQLite hoặc postgresql://…",
         )
     if backend == "postgresql":
         try:
             parsed.get_dialect().import_dbapi()
         except ImportError:
-            raise UserError(
-                "PostgreSQL needs its driver: install it with pip install 'ketnoi[postgres]'"
+            raise refused(
+                "PostgreSQL needs its driver: install it with pip install 'ketnoi[postgres]'",
+                "PostgreSQL cần trình điều khiển riêng: hãy cài bằng pip install 'ketnoi[postgres]'",
             ) from None
         except Exception:  # an unknown driver name (postgresql+foo://)
-            raise UserError(
-                f"unsupported PostgreSQL driver {parsed.drivername!r}; use postgresql://…"
+            raise refused(
+                f"unsupported PostgreSQL driver {parsed.drivername!r}; use postgresql://…",
+                f"Ketnoi không dùng được trình điều khiển PostgreSQL {parsed.drivername!r}; hãy dùng postgresql://…",
             ) from None
         return
     path = sqlite_path(url)
@@ -284,15 +290,24 @@ def check_database_url(url: str, *, creates: bool) -> None:
 
         raise LeftoverFilesError(path, found)
     if not creates:
-        raise UserError(f"no database at {path}; run ketnoi demo or pass an existing file")
+        raise refused(
+            f"no database at {path}; run ketnoi demo or pass an existing file",
+            f"không có cơ sở dữ liệu nào ở {path}; hãy chạy ketnoi demo hoặc cho một tệp đã có",
+        )
     if not path.parent.is_dir():
-        raise UserError(f"no folder {path.parent} for the database; create it first or pass another path")
+        raise refused(
+            f"no folder {path.parent} for the database; create it first or pass another path",
+            f"không có thư mục {path.parent} để đặt cơ sở dữ liệu; hãy tạo thư mục trước hoặc cho một "
+            "đường dẫn khác",
+        )
     from db.paths import writable_folder
 
     if not writable_folder(path.parent):  # (SQLite said only "unable to open database file")
-        raise UserError(
+        raise refused(
             f"the folder {path.parent} is read-only for you, so no database can be made there; "
-            "pass a path in a folder you can write"
+            "pass a path in a folder you can write",
+            f"thư mục {path.parent} chỉ cho phép bạn đọc, nên không tạo được cơ sở dữ liệu ở đó; "
+            "hãy cho một đường dẫn trong thư mục bạn có quyền ghi",
         )
 
 

@@ -32,6 +32,10 @@ class DatabaseBusy(UserError):
 
     def __init__(self, path: str, waited_s: float) -> None:
         self.path, self.waited_s = path, waited_s
+        self.vi = (  # (the window's sentence, ui: "Chưa lưu: một chương trình khác …")
+            f"Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu {path} "
+            f"(đã chờ {waited_s:.0f} giây). Chưa có gì được lưu: hãy thử lại sau giây lát"
+        )
         super().__init__(
             f"Not saved: another program or Ketnoi window is holding the database {path} "
             f"(waited {waited_s:.0f} s). Nothing was saved; try again in a moment"

@@ -65,7 +65,17 @@ schema exactly as its predecessor left it."""
 
 
 class DatabaseError(Exception):
-    """A database that cannot be opened; the message is meant for the user."""
+    """A database that cannot be opened; the message is meant for the user. ``vi``: the same in
+    Vietnamese where it was given (what the command line prints under a Vietnamese locale)."""
+
+    vi: str = ""
+
+
+def refusal(en: str, vi: str) -> DatabaseError:
+    """A :class:`DatabaseError` saying ``en``, carrying its Vietnamese ``vi``."""
+    error = DatabaseError(en)
+    error.vi = vi
+    return error
 
 
 class NewerDatabaseError(DatabaseError):
@@ -431,20 +441,29 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
     if path is not None and (found := leftovers(path)):  # never a new database over a -wal
         raise LeftoverFilesError(path, found)
     if path is not None and not_ordinary(path):  # (SQLite said only "disk I/O error")
-        raise DatabaseError(f"{path} is not an ordinary file (a pipe, a device or a socket), not a database")
+        raise refusal(
+            f"{path} is not an ordinary file (a pipe, a device or a socket), not a database",
+            f"{path} không phải tệp thông thường (mà là pipe, thiết bị hoặc socket), không phải cơ sở dữ liệu",
+        )
     if path is not None and path.is_file() and path.stat().st_size == 0:
-        raise DatabaseError(
+        raise refusal(
             f"{path} is empty (0 bytes), not a Ketnoi database; not opening it. "
-            f"If it held your data, restore a backup (ketnoi backups --db {path})."
+            f"If it held your data, restore a backup (ketnoi backups --db {path}).",
+            f"{path} trống (0 byte), không phải cơ sở dữ liệu Ketnoi; không mở tệp này. "
+            f"Nếu tệp từng chứa dữ liệu của bạn, hãy khôi phục một bản sao lưu (ketnoi backups --db {path}).",
         )
     if path is not None and path.is_file() and not _sqlite_header(path):
         # said as what it is (reviewer: Ctrl+O on a workbook said "Cannot open the database
         # sqlite:////…/A_bo.xlsx: file is not a database")
-        raise DatabaseError(NOT_A_DATABASE.format(path=path))
+        raise refusal(NOT_A_DATABASE.format(path=path), NOT_A_DATABASE_VI.format(path=path))
     if path is not None and (read_only := read_only_problem(path)) is not None:
         raise read_only
     if path is not None and (others := foreign_tables(path)):
-        raise DatabaseError(NOT_KETNOI_TABLES.format(path=path, tables=", ".join(others[:5])))
+        tables = ", ".join(others[:5])
+        raise refusal(
+            NOT_KETNOI_TABLES.format(path=path, tables=tables),
+            NOT_KETNOI_TABLES_VI.format(path=path, tables=tables),
+        )
     if path is not None:
         backups.clear_restore_leftovers(path)  # a killed restore's hidden full copy
     engine = make_engine(url)
@@ -456,13 +475,16 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
     except SQLAlchemyError as exc:
         engine.dispose()
         if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
-            raise DatabaseError(
+            raise refusal(
                 f"The team database {describe_url(url)} has an older schema than this Ketnoi and "
-                "your login may not upgrade it: its owner runs ketnoi admin init (see docs/team.md)"
+                "your login may not upgrade it: its owner runs ketnoi admin init (see docs/team.md)",
+                f"Cơ sở dữ liệu nhóm {describe_url(url)} có lược đồ cũ hơn Ketnoi này và tài khoản của "
+                "bạn không được nâng cấp nó: người quản trị cơ sở dữ liệu cần chạy ketnoi admin init "
+                "(xem docs/team.md)",
             ) from exc
         if login_refused(exc):  # the server answers, and turned this login away
             refused = DatabaseError(turned_away(url, exc))
-            refused.vi = turned_away(url, exc, "vi")  # type: ignore[attr-defined]  # (the CLI's)
+            refused.vi = turned_away(url, exc, "vi")  # (the CLI's)
             raise refused from exc
         damage = quick_check(url) if path is not None and path.is_file() else None
         if damage:
@@ -470,8 +492,10 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
                 f"{damage}. Restore its latest good backup: ketnoi backups --db {path}"
             ) from exc
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-        raise DatabaseError(
-            f"Cannot open the database {describe_url(url)}: {reason[0] if reason else type(exc).__name__}"
+        said = reason[0] if reason else type(exc).__name__  # (the driver's own words)
+        raise refusal(
+            f"Cannot open the database {describe_url(url)}: {said}",
+            f"Không mở được cơ sở dữ liệu {describe_url(url)}: {said}",
         ) from exc
     return engine
 
@@ -485,6 +509,16 @@ NOT_A_DATABASE = (
 NOT_KETNOI_TABLES = (
     "{path} is another program's SQLite database (its tables: {tables}), not a Ketnoi database; "
     "not opening it, nothing written to it. Choose a Ketnoi database, or a new file name to start one"
+)
+# the two in the window's Vietnamese (ui.service_words)
+NOT_A_DATABASE_VI = (
+    "{path} không phải là cơ sở dữ liệu Ketnoi (không phải tệp SQLite); không mở tệp này. "
+    "Bảng tính hoặc tệp CSV thì nhập vào: Tệp → Nhập từ bảng tính…, hoặc ketnoi import TỆP"
+)
+NOT_KETNOI_TABLES_VI = (
+    "{path} là cơ sở dữ liệu SQLite của một chương trình khác (các bảng: {tables}), không phải cơ sở dữ "
+    "liệu Ketnoi; Ketnoi không mở tệp này và không ghi gì vào đó. Hãy chọn một cơ sở dữ liệu Ketnoi, "
+    "hoặc một tên tệp mới để bắt đầu"
 )
 
 

@@ -58,6 +58,7 @@ from db.migrate import (
     ReadOnlyDatabaseError,
     alembic_config,
     check_connection,
+    refusal,
     stored_revision,
 )
 
@@ -232,15 +233,23 @@ def open_read_only(url: str, reason: ReadOnlyDatabaseError | None = None) -> Eng
     on this engine in one sentence (:class:`db.errors.ReadOnlyFile`)."""
     path = sqlite_path(url)
     if path is None:
-        raise DatabaseError("Only a SQLite file can be opened read-only")
+        raise refusal(
+            "Only a SQLite file can be opened read-only", "Chỉ tệp SQLite mới mở được ở chế độ chỉ đọc"
+        )
     if not path.is_file():
-        raise DatabaseError(f"There is no database file {path}")
+        raise refusal(f"There is no database file {path}", f"Không có tệp cơ sở dữ liệu {path}")
     if path.stat().st_size == 0:
-        raise DatabaseError(f"{path} is empty (0 bytes), not a Ketnoi database; not opening it")
+        raise refusal(
+            f"{path} is empty (0 bytes), not a Ketnoi database; not opening it",
+            f"{path} trống (0 byte), không phải cơ sở dữ liệu Ketnoi; không mở tệp này",
+        )
     if not held_here(path):  # (a file this process has open is read by SQLite alone)
         with path.open("rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
-                raise DatabaseError(f"{path} is not a Ketnoi database (not a SQLite file)")
+                raise refusal(
+                    f"{path} is not a Ketnoi database (not a SQLite file)",
+                    f"{path} không phải là cơ sở dữ liệu Ketnoi (không phải tệp SQLite)",
+                )
     con = connect(path)
     try:
         damage = check_connection(path, con)
@@ -313,7 +322,10 @@ def _check_schema(engine: Engine, path: Path) -> None:
     if revision == HEAD_REVISION:
         return
     if revision is None:
-        raise DatabaseError(f"{path} is not a Ketnoi database (it has no Ketnoi schema version)")
+        raise refusal(
+            f"{path} is not a Ketnoi database (it has no Ketnoi schema version)",
+            f"{path} không phải là cơ sở dữ liệu Ketnoi (không có phiên bản lược đồ của Ketnoi)",
+        )
     _check_revision(path, revision)
 
 

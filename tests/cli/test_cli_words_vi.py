@@ -172,3 +172,51 @@ def test_a_refused_form_names_its_fields_and_problems_in_vietnamese(tmp_path: Pa
     assert _run(db, "org", "edit", "1", "--influence", "9", lang=EN, code=1).stderr == (
         "ketnoi: The organisation was not saved: influence: 9 is outside the scale 1 (low) to 5 (high)\n"
     )
+
+
+def test_a_database_that_cannot_be_opened_is_said_in_vietnamese(tmp_path: Path) -> None:
+    """What ``--db`` names and cannot be opened was said in English under a Vietnamese locale."""
+    missing = tmp_path / "không-có.db"
+    assert _run(missing, "info", code=1).stderr == (
+        f"ketnoi: không có cơ sở dữ liệu nào ở {missing}; hãy chạy ketnoi demo hoặc cho một tệp đã có\n"
+    )
+    nowhere = tmp_path / "không-có" / "k.db"
+    assert _run(nowhere, "org", "add", "--name", "NIC", code=1).stderr.startswith(
+        f"ketnoi: không có thư mục {nowhere.parent} để đặt cơ sở dữ liệu; "
+    )
+    book = tmp_path / "danh-ba.xlsx"
+    book.write_bytes(b"PK\x03\x04 not a database")
+    assert _run(book, "info", code=1).stderr.startswith(
+        f"ketnoi: {book} không phải là cơ sở dữ liệu Ketnoi (không phải tệp SQLite); không mở tệp này. "
+    )
+    empty = tmp_path / "trống.db"
+    empty.touch()
+    assert _run(empty, "info", code=1).stderr.startswith(
+        f"ketnoi: {empty} trống (0 byte), không phải cơ sở dữ liệu Ketnoi; không mở tệp này. "
+    )
+    assert run_cli(None, "info", "--db", "mysql://máy/k", lang=VI).stderr == (
+        "ketnoi: Ketnoi không dùng được loại địa chỉ cơ sở dữ liệu 'mysql'; hãy cho một tệp SQLite "
+        "hoặc postgresql://…\n"
+    )
+    # a server that does not answer (nothing listens on port 1): the driver's own words after ours
+    said = run_cli(None, "info", "--db", "postgresql://hoa@127.0.0.1:1/ketnoi", lang=VI).stderr
+    assert said.startswith(
+        "ketnoi: Không mở được cơ sở dữ liệu postgresql+psycopg://hoa@127.0.0.1:1/ketnoi: "
+    ), said
+
+
+def test_a_locked_database_is_said_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "k.db"
+    _run(db, "org", "add", "--name", "Genetica")
+    monkeypatch.setattr("db.engine.BUSY_TIMEOUT_S", 1)  # 10 s for people; the same path
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        said = _run(db, "org", "add", "--name", "NIC", code=1).stderr
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert said == (
+        "ketnoi: Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu "
+        f"{db} (đã chờ 1 giây). Chưa có gì được lưu: hãy thử lại sau giây lát\n"
+    )
