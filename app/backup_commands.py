@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app.cli_lines import refused
 from app.errors import UserError
 from app.language import cli_language, said
 from db import backup as backups
@@ -29,6 +30,10 @@ from db.read_only import OlderSchemaError
 SERVER_NOTE = (
     "a PostgreSQL database keeps no automatic copies here: `ketnoi backup [FILE]` runs pg_dump, "
     "pg_restore restores it, and the server's own backups cover the rest"
+)
+SERVER_NOTE_VI = (
+    "cơ sở dữ liệu PostgreSQL không có bản sao tự động ở đây: `ketnoi backup [TỆP]` chạy pg_dump, "
+    "pg_restore dùng để khôi phục, phần còn lại do các bản sao lưu của máy chủ đảm nhận"
 )
 
 
@@ -128,22 +133,30 @@ def _new_file(target: Path, stem: str, suffix: str) -> Path:
 
     if target.is_dir():
         example = target / f"{stem}-{clock.now():%Y%m%d}{suffix}"
-        raise UserError(f"{target} is a folder: name the copy's file in it, e.g. {example}")
+        raise refused(
+            f"{target} is a folder: name the copy's file in it, e.g. {example}",
+            f"{target} là một thư mục: hãy đặt tên tệp cho bản sao trong đó, ví dụ {example}",
+        )
     if not target.suffix:
         target = target.with_suffix(suffix)
     if target.exists():
-        raise UserError(f"{target} exists already; choose a new file name")
+        raise refused(
+            f"{target} exists already; choose a new file name", f"{target} đã có; hãy chọn một tên tệp mới"
+        )
     if not target.parent.is_dir():
-        raise UserError(f"no folder {target.parent}")
+        raise refused(f"no folder {target.parent}", f"không có thư mục {target.parent}")
     if not writable_folder(target.parent):
-        raise UserError(f"the folder {target.parent} is read-only for you; choose a folder you can write")
+        raise refused(
+            f"the folder {target.parent} is read-only for you; choose a folder you can write",
+            f"thư mục {target.parent} chỉ cho phép bạn đọc; hãy chọn một thư mục bạn có quyền ghi",
+        )
     return target
 
 
 def _db_file(ctx: Any) -> Path:
     path = sqlite_path(ctx.url)
     if path is None:
-        raise UserError(SERVER_NOTE)
+        raise refused(SERVER_NOTE, SERVER_NOTE_VI)
     return path
 
 
@@ -260,9 +273,15 @@ def restore_command(args: argparse.Namespace, ctx: Any) -> int:
     db_file = _db_file(ctx)
     source = args.file.expanduser()
     if source.resolve() == db_file.resolve():
-        raise UserError("that is the database itself; pass one of its backups")
+        raise refused(
+            "that is the database itself; pass one of its backups",
+            "đó chính là cơ sở dữ liệu; hãy cho một bản sao lưu của nó",
+        )
     if not db_file.parent.is_dir():
-        raise UserError(f"no folder {db_file.parent} for the database")
+        raise refused(
+            f"no folder {db_file.parent} for the database",
+            f"không có thư mục {db_file.parent} để đặt cơ sở dữ liệu",
+        )
 
     def done(saved: Path | None) -> None:  # said at once: the upgrade after may take a while
         ctx.emit({"database": str(db_file), "restored_from": str(source), "replaced_copy": str(saved or "")})

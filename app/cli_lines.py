@@ -59,6 +59,10 @@ LINES: dict[str, tuple[str, str]] = {
         "{kind} #{id} {label}  (xoá lúc {when}{by}{merged}; {restore})",
     ),
     "merged_into": ("; merged into {into}", "; đã gộp vào {into}"),
+    "purged": (
+        "Removed for good: {what} (a backup was taken first: ketnoi backups)",
+        "Đã xoá vĩnh viễn: {what} (đã sao lưu trước khi xoá: ketnoi backups)",
+    ),
     # ketnoi whoami
     "not_team": (
         "Not a team database; history names you as {actor}",

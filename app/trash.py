@@ -283,9 +283,15 @@ class Emptying:
     def total(self) -> int:
         return sum(self.listed.values()) + self.attached
 
-    def words(self) -> str:
+    def words(self, lang: str = "en") -> str:
         """ "1 contact and 1 file attached to it", "2 contacts, 1 action and 3 files attached to
-        them" (English: the command line's words; the window says it in its language)."""
+        them": the command line's words, in Vietnamese with ``lang="vi"`` ("1 liên hệ và 1 tệp
+        đính kèm theo", the Trash window's); the window says it in its language."""
+        if lang == "vi":
+            said = [f"{n} {kinds.info(k).noun_vi}" for k, n in self.listed.items()]
+            if self.attached:
+                said.append(f"{self.attached} tệp đính kèm theo")
+            return " và ".join(filter(None, (", ".join(said[:-1]), said[-1]))) if said else "không có gì"
         parts = [
             f"{n} {kinds.info(k).noun if n == 1 else kinds.info(k).plural}" for k, n in self.listed.items()
         ]

@@ -500,6 +500,20 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
     return engine
 
 
+def _file_problem_vi(problem: str, path: Path) -> str:
+    """What :func:`db.backup.check_file` says of ``path`` in Vietnamese, where it is one of its
+    fixed sentences (the damage SQLite reports stays in its words)."""
+    said = {
+        f"{path} does not exist": f"{path} không tồn tại",
+        f"{path} is a folder": f"{path} là một thư mục",
+        f"{path} is empty (0 bytes)": f"{path} trống (0 byte)",
+        f"{path} is not an ordinary file (a pipe, a device or a socket)": (
+            f"{path} không phải tệp thông thường (mà là pipe, thiết bị hoặc socket)"
+        ),
+    }
+    return said.get(problem, problem)
+
+
 NOT_A_DATABASE = (
     "{path} is not a Ketnoi database (not an SQLite file); not opening it. "
     "A workbook or a CSV file is imported instead: File → Import spreadsheet…, or ketnoi import FILE"
@@ -630,7 +644,9 @@ def restore_database(
         raise ReadOnlyFile(str(path), read_only.why, why_vi=read_only.why_vi)
     problem = backups.check_file(backup_file)
     if problem:
-        raise DatabaseError(f"Not restoring: {problem}")
+        raise refusal(
+            f"Not restoring: {problem}", f"Chưa khôi phục: {_file_problem_vi(problem, backup_file)}"
+        )
     con, _read_only = backups.reader(backup_file)  # a backup on a read-only medium too
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -639,7 +655,10 @@ def restore_database(
     finally:
         con.close()
     if row is None:
-        raise DatabaseError(f"Not restoring: {backup_file} is not a Ketnoi database")
+        raise refusal(
+            f"Not restoring: {backup_file} is not a Ketnoi database",
+            f"Chưa khôi phục: {backup_file} không phải là cơ sở dữ liệu Ketnoi",
+        )
     from alembic.script import ScriptDirectory
 
     try:

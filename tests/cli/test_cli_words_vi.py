@@ -220,3 +220,51 @@ def test_a_locked_database_is_said_in_vietnamese(tmp_path: Path, monkeypatch: py
         "ketnoi: Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu "
         f"{db} (đã chờ 1 giây). Chưa có gì được lưu: hãy thử lại sau giây lát\n"
     )
+
+
+def test_the_commands_refusals_are_said_in_vietnamese(demo: Path, tmp_path: Path) -> None:
+    """A sweep of the commands' refusals under LANG=vi_VN.UTF-8, each of which said English."""
+    db = copy_of(demo, tmp_path)
+
+    def refused(*args: str) -> str:
+        said = _run(db, *args, code=1).stderr
+        assert said.startswith("ketnoi: ") and said.count("\n") == 1, said
+        return said[len("ketnoi: ") : -1]
+
+    assert refused("undo", "abc") == "Không có thay đổi nào mang mã abc để hoàn tác."
+    group = _run(db, "action", "delete", "1").stdout.split("ketnoi undo ")[1].split(")")[0]
+    _run(db, "undo", group)
+    assert refused("undo", group) == "Thay đổi này đã được hoàn tác rồi."
+    assert refused("merge", "contact", "1", "1") == "Không thể gộp một hồ sơ với chính nó."
+    assert refused("action", "add", "--title", "Gửi thư", "--due", "mai") == (
+        "không đọc được hạn 'mai' (hãy ghi 2026-12-10, 10/12/2026, +3d, +3 working days, +1w, +1m, "
+        "tomorrow hoặc eom)"
+    )
+    assert refused("org", "edit", "1", "--set", "hạng=1").startswith(
+        "tổ chức không có trường 'hạng'; các trường: "
+    )
+    assert refused("brief", "org", "999") == "Không tìm thấy tổ chức #999"
+    assert refused("brief", "org", "Không có") == "Không có tổ chức nào khớp với “Không có”"
+    assert refused("undo-import", "999") == "Không tìm thấy lần nhập #999."
+    assert refused("attach", "contact", "1", str(tmp_path / "không-có.pdf")) == (
+        f"không có tệp {tmp_path / 'không-có.pdf'}"
+    )
+    assert refused("backup", str(tmp_path)).startswith(
+        f"{tmp_path} là một thư mục: hãy đặt tên tệp cho bản sao trong đó, ví dụ "
+    )
+    assert refused("restore", str(tmp_path / "không-có.db")) == (
+        f"Chưa khôi phục: {tmp_path / 'không-có.db'} không tồn tại"
+    )
+    # the trash: empty, then emptied
+    assert _run(db, "trash", "--empty").stdout == "Chưa có gì bị xoá.\n"
+    _run(db, "contact", "delete", "2")
+    assert refused("trash", "--empty", "--kind", "contact") == (
+        "--empty xoá mọi hồ sơ trong thùng rác; không dùng kèm --kind hay từ khoá"
+    )
+    assert refused("trash", "--empty") == "lệnh này xoá vĩnh viễn 1 liên hệ; thêm --yes để thực hiện"
+    assert _run(db, "trash", "--empty", "--yes").stdout == (
+        "Đã xoá vĩnh viễn: 1 liên hệ (đã sao lưu trước khi xoá: ketnoi backups)\n"
+    )
+    # English as it was
+    assert _run(db, "undo", "abc", lang=EN, code=1).stderr == "ketnoi: There is no change abc to undo.\n"
+    assert _run(db, "brief", "org", "999", lang=EN, code=1).stderr == "ketnoi: No organisation with id 999\n"
