@@ -423,7 +423,12 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     from db.engine import describe_url
 
     if args.scale < 0:
-        raise UserError(f"--scale is a number of contacts, 0 or more (not {args.scale})")
+        from app.cli_lines import refused
+
+        raise refused(
+            f"--scale is a number of contacts, 0 or more (not {args.scale})",
+            f"--scale là số liên hệ, từ 0 trở lên (không phải {args.scale})",
+        )
     from app.language import cli_language
 
     lang = cli_language(getattr(args, "lang", None))
@@ -481,7 +486,12 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
 
     query = " ".join(args.query)
     if args.limit < 1:
-        raise UserError(f"--limit is how many results to show, 1 or more (not {args.limit})")
+        from app.cli_lines import refused
+
+        raise refused(
+            f"--limit is how many results to show, 1 or more (not {args.limit})",
+            f"--limit là số kết quả cần hiện, từ 1 trở lên (không phải {args.limit})",
+        )
     engine = ctx.engine()
     started = time.perf_counter()
     with read_session(engine) as session:

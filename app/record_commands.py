@@ -170,16 +170,27 @@ def _warn_duplicates(kind: str, record_id: int, label: str, similar: list[dedupe
     """On stderr (also with --json): the records the one just added looks like, and how to merge."""
     if not similar:
         return
-    lines = [f'ketnoi: warning: {kind} #{record_id} "{label}" looks like a duplicate of:']
+    vi = cli_language() == "vi"
+    if vi:
+        lines = [f"ketnoi: cảnh báo: {kinds.info(kind).noun_vi} #{record_id} “{label}” có vẻ trùng với:"]
+    else:
+        lines = [f'ketnoi: warning: {kind} #{record_id} "{label}" looks like a duplicate of:']
     for c in similar:
         extra = f" · {c.subtitle}" if c.subtitle else ""
-        why = "; ".join(dict.fromkeys(c.reasons))
+        reasons = [dedupe.reason_text(r, "vi") for r in c.reasons] if vi else c.reasons
+        why = "; ".join(dict.fromkeys(reasons))
         lines.append(f"  #{c.id} {c.label}{extra} ({c.confidence:.0%}: {why})")
     first = similar[0].id
-    lines.append(
-        f"  To merge it into #{first}: ketnoi merge {kind} {first} {record_id} --dry-run shows what each "
-        f"field keeps; run it again without --dry-run (ketnoi undo takes a merge back)."
-    )
+    if vi:
+        lines.append(
+            f"  Để gộp vào #{first}: ketnoi merge {kind} {first} {record_id} --dry-run cho xem mỗi trường "
+            "giữ giá trị nào; chạy lại không có --dry-run để gộp (ketnoi undo hoàn tác việc gộp)."
+        )
+    else:
+        lines.append(
+            f"  To merge it into #{first}: ketnoi merge {kind} {first} {record_id} --dry-run shows what each "
+            f"field keeps; run it again without --dry-run (ketnoi undo takes a merge back)."
+        )
     print("\n".join(lines), file=sys.stderr, flush=True)
 
 

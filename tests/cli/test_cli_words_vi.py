@@ -268,3 +268,42 @@ def test_the_commands_refusals_are_said_in_vietnamese(demo: Path, tmp_path: Path
     # English as it was
     assert _run(db, "undo", "abc", lang=EN, code=1).stderr == "ketnoi: There is no change abc to undo.\n"
     assert _run(db, "brief", "org", "999", lang=EN, code=1).stderr == "ketnoi: No organisation with id 999\n"
+
+
+def test_posts_reorganisations_and_a_likely_duplicate_are_said_in_vietnamese(
+    demo: Path, tmp_path: Path
+) -> None:
+    """``ketnoi post``, ``org lineage`` and the duplicate warning of ``add`` printed English under
+    a Vietnamese locale ("since", "precedence", "vacant", "looks like a duplicate of")."""
+    db = copy_of(demo, tmp_path)
+    listed = _run(db, "post", "list").stdout
+    assert " từ 01/03/2025\n" in listed and " since " not in listed, listed
+    added = _run(db, "post", "add", "2", "Giám đốc").stdout.splitlines()
+    assert added[0] == "Chức vụ #3: Giám đốc, Trung tâm Đổi mới sáng tạo Quốc gia (thứ tự 100)"
+    assert added[1].startswith("Hoàn tác: ketnoi undo ")
+    assert _run(db, "post", "show", "3").stdout.endswith("  chưa ghi nhận người giữ chức vụ\n")
+    assert _run(db, "post", "end", "3", code=1).stderr == (
+        "ketnoi: chức vụ #3 không có ai đang giữ để kết thúc\n"
+    )
+    assert _run(db, "post", "edit", "3", "--rank", "0", code=1).stderr == (
+        "ketnoi: Thứ tự của chức vụ là từ 1 (đứng đầu) đến 10000, không phải 0.\n"
+    )
+    assert _run(db, "org", "lineage", "19").stdout == (
+        "hợp nhất vào Bộ Khoa học và Công nghệ từ ngày 01/03/2025\n"
+    )
+    assert _run(db, "org", "lineage", "3").stdout == (
+        "trước đây là Bộ Thông tin và Truyền thông (hợp nhất từ ngày 01/03/2025)\n"
+    )
+    assert _run(db, "org", "succeed", "19", "--into", "3", "--on", "2025-03-01", code=1).stderr == (
+        "ketnoi: Bộ Thông tin và Truyền thông đã hợp nhất vào Bộ Khoa học và Công nghệ từ ngày "
+        "01/03/2025; hãy hoàn tác việc đó trước.\n"
+    )
+    warned = _run(db, "contact", "add", "--name", "Võ Thị Lan Anh").stderr.splitlines()
+    assert warned[0] == "ketnoi: cảnh báo: liên hệ #21 “Võ Thị Lan Anh” có vẻ trùng với:", warned
+    assert warned[1].endswith(": trùng họ tên (bỏ dấu))"), warned
+    assert warned[2].startswith("  Để gộp vào #8: ketnoi merge contact 8 21 --dry-run "), warned
+    assert _run(db, "search", "x", "--limit", "0", code=1).stderr == (
+        "ketnoi: --limit là số kết quả cần hiện, từ 1 trở lên (không phải 0)\n"
+    )
+    # English as it was
+    assert " since 01/03/2025\n" in _run(db, "post", "list", lang=EN).stdout
