@@ -307,3 +307,25 @@ def test_posts_reorganisations_and_a_likely_duplicate_are_said_in_vietnamese(
     )
     # English as it was
     assert " since 01/03/2025\n" in _run(db, "post", "list", lang=EN).stdout
+
+
+def test_working_days_are_said_in_vietnamese(tmp_path: Path) -> None:
+    """``ketnoi holidays list`` marked each day "off public" and its refusals were English."""
+    db = tmp_path / "k.db"
+    _run(db, "org", "add", "--name", "NIC")
+    listed = _run(db, "holidays", "list", "--year", "2026").stdout.splitlines()
+    assert listed[0] == "01/01/2026 Thứ Năm   nghỉ Nhà nước Tết Dương lịch", listed
+    assert _run(db, "holidays", "add", "24/12/2026").stdout == "24/12/2026: ngày nghỉ của cơ quan\n"
+    assert "24/12/2026 Thứ Năm   nghỉ Cơ quan  " in _run(db, "holidays", "list", "--year", "2026").stdout
+    assert _run(db, "holidays", "remove", "25/12/2026", code=1).stderr == (
+        "ketnoi: cơ quan không có ngày riêng nào vào 25/12/2026 (không xoá được ngày lễ của Nhà nước)\n"
+    )
+    assert _run(db, "workdays", "mai", "3", code=1).stderr == (
+        "ketnoi: không đọc được ngày 'mai' (hãy ghi 2026-12-10 hoặc 10/12/2026)\n"
+    )
+    assert _run(db, "workdays", "13/02/2026", "2").stdout.splitlines()[1] == (
+        "  bỏ qua 16/02/2026: Giao thừa Tết Nguyên Đán"
+    )
+    assert _run(db, "holidays", "list", "--year", "2026", lang=EN).stdout.startswith(
+        "01/01/2026 Thứ Năm   off  public Tết Dương lịch\n"
+    )
