@@ -19,6 +19,7 @@ from typing import Any
 
 from app import bulk_edit, dedupe, lists, presets, records, resolve, validation, value_labels
 from app.cli import CliContext, json_option
+from app.cli_lines import field_problem_vi, refused
 from app.errors import UserError
 from app.language import cli_language, said
 from app.record_fields import COMMAND_NAMES, KINDS, add_field_options, coded, convert, typed_values
@@ -202,7 +203,10 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = args.entity
     raw = typed_values(args, kind)
     if not raw:
-        raise UserError("nothing to change: give a field option (see --help) or --set FIELD=VALUE")
+        raise refused(
+            "nothing to change: give a field option (see --help) or --set FIELD=VALUE",
+            "không có gì để thay đổi: hãy ghi một tuỳ chọn trường (xem --help) hoặc --set TRƯỜNG=GIÁ_TRỊ",
+        )
     with unit_of_work(ctx.engine()) as session:
         record_id = resolve.resolve(session, kind, args.record)
         current = records.get(session, kind, record_id)
@@ -384,7 +388,7 @@ def _window_filters(args: argparse.Namespace) -> dict[str, Any]:
         if getattr(args, "date_to", None):
             out["due_to"] = validation.date(args.date_to)
     except validation.FieldError as exc:
-        raise UserError(str(exc)) from None
+        raise refused(str(exc), field_problem_vi(str(exc))) from None
     if getattr(args, "overdue", False):
         out["overdue_on"] = clock.today()
     return out
@@ -393,7 +397,9 @@ def _window_filters(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = args.entity
     if args.limit < 1:
-        raise UserError(f"--limit is 1 or more (not {args.limit})")
+        raise refused(
+            f"--limit is 1 or more (not {args.limit})", f"--limit từ 1 trở lên (không phải {args.limit})"
+        )
     with read_session(ctx.engine()) as session:
         q = list_query(session, args, kind)
         total = lists.count(session, q)

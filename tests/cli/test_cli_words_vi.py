@@ -329,3 +329,25 @@ def test_working_days_are_said_in_vietnamese(tmp_path: Path) -> None:
     assert _run(db, "holidays", "list", "--year", "2026", lang=EN).stdout.startswith(
         "01/01/2026 Thứ Năm   off  public Tết Dương lịch\n"
     )
+
+
+def test_dedupe_share_and_the_lists_refusals_are_said_in_vietnamese(demo: Path, tmp_path: Path) -> None:
+    db = copy_of(demo, tmp_path)
+    _run(db, "contact", "add", "--name", "Võ Thị Lan Anh")
+    found = _run(db, "dedupe", "--dry-run", "--kind", "contact").stdout.splitlines()
+    assert found[:2] == ["liên hệ: 1 nhóm có vẻ trùng nhau", "  75%  trùng họ tên (bỏ dấu)"], found
+    assert _run(db, "dedupe", code=1).stderr.startswith("ketnoi: ketnoi dedupe không tự gộp: ")
+    assert _run(db, "share", "organisation", "1", code=1).stderr == (
+        "ketnoi: hãy cho biết chia sẻ với ai: --with CÁN_BỘ (hoặc --remove CÁN_BỘ)\n"
+    )
+    assert _run(db, "org", "edit", "1", code=1).stderr.startswith("ketnoi: không có gì để thay đổi: ")
+    assert (
+        _run(db, "org", "list", "--limit", "0", code=1).stderr
+        == "ketnoi: --limit từ 1 trở lên (không phải 0)\n"
+    )
+    assert _run(db, "action", "list", "--from", "mai", code=1).stderr == (
+        "ketnoi: “mai” không phải ngày (hãy ghi ngày/tháng/năm, ví dụ 05/04/2025)\n"
+    )
+    assert _run(db, "dedupe", "--dry-run", "--kind", "contact", lang=EN).stdout.startswith(
+        "contacts: 1 group of likely duplicates\n"
+    )
