@@ -22,7 +22,6 @@ from app import actions, dashboard, history, lists, records, resolve, trash, val
 from app.cli import CliContext, json_option
 from app.cli_lines import refused, say
 from app.due import parse_due, reschedule_base
-from app.errors import UserError
 from app.language import cli_language
 from app.workdays import WorkCalendar
 from db import clock, kinds
@@ -222,7 +221,10 @@ DUE_WORDS = {  # ``ketnoi due`` in the CLI's language; the Vietnamese is the win
 def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = _KIND_WORDS.get(args.kind, args.kind)
     if kind not in (*kinds.RECORD_KINDS, "staff") and resolve.as_id(args.record) is None:
-        raise UserError(f"ketnoi history {kind}: give the {kind}'s id (a number), not {args.record!r}")
+        raise refused(
+            f"ketnoi history {kind}: give the {kind}'s id (a number), not {args.record!r}",
+            f"ketnoi history {kind}: hãy ghi mã số (id) của {kinds.info(kind).noun_vi}, không phải {args.record!r}",
+        )
     lang = cli_language(getattr(args, "lang", None))
     role_label = (
         (lambda role: str(value_labels.label("meeting", "role", role, "vi"))) if lang == "vi" else None

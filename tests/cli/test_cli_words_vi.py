@@ -351,3 +351,14 @@ def test_dedupe_share_and_the_lists_refusals_are_said_in_vietnamese(demo: Path, 
     assert _run(db, "dedupe", "--dry-run", "--kind", "contact", lang=EN).stdout.startswith(
         "contacts: 1 group of likely duplicates\n"
     )
+
+
+def test_history_and_brief_refusals_are_said_in_vietnamese(demo: Path, tmp_path: Path) -> None:
+    db = copy_of(demo, tmp_path)
+    assert _run(db, "history", "letter", "số 3", code=1).stderr == (
+        "ketnoi: ketnoi history letter: hãy ghi mã số (id) của công văn, không phải 'số 3'\n"
+    )
+    pdf = str(tmp_path / "tháng.pdf")
+    assert _run(
+        db, "brief", "digest", "--from", "2026-02-01", "--to", "2026-01-01", "-o", pdf, code=1
+    ).stderr == ("ketnoi: --to sớm hơn --from\n")
