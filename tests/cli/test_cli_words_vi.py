@@ -7,9 +7,11 @@ files and a real workbook."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from types import SimpleNamespace
+from unittest import mock
 
 import pytest
 
@@ -96,6 +98,24 @@ def test_a_read_only_database_says_why_in_vietnamese(demo: Path, tmp_path: Path)
             f"ketnoi: Not changed: {db} is open read-only (the folder {db.parent} is read-only for you). "
         )
     assert sorted(p.name for p in db.parent.iterdir()) == ["k.db"]
+
+
+def test_a_read_only_file_is_named_in_vietnamese(demo: Path, tmp_path: Path) -> None:
+    """Simulated, as tests/cli/test_read_only_database.py does: as root a chmod 0444 file stays
+    writable, so ``os.access`` says what it says to an ordinary user for that file."""
+    db = copy_of(demo, tmp_path)
+    real = os.access
+
+    def access(path: object, mode: int, **kw: object) -> bool:
+        if Path(str(path)) == db and mode & os.W_OK:
+            return False
+        return real(path, mode, **kw)  # type: ignore[arg-type]
+
+    with mock.patch("db.migrate.os.access", access):
+        assert f"Mở ở chế độ chỉ đọc: tệp {db} chỉ cho phép bạn đọc\n" in _run(db, "info").stdout
+        assert _run(db, "org", "delete", "1", code=1).stderr.startswith(
+            f"ketnoi: Chưa thay đổi gì: {db} đang được mở ở chế độ chỉ đọc (tệp {db} chỉ cho phép bạn đọc). "
+        )
 
 
 def test_a_newer_or_older_schema_is_refused_in_vietnamese(demo: Path, tmp_path: Path) -> None:
