@@ -20,9 +20,8 @@ from typing import Any
 
 from app import actions, dashboard, history, lists, records, resolve, trash, value_labels, workdays
 from app.cli import CliContext, json_option
-from app.cli_lines import say
+from app.cli_lines import refused, say
 from app.due import parse_due, reschedule_base
-from app.errors import UserError
 from app.language import cli_language
 from app.workdays import WorkCalendar
 from db import clock, kinds
@@ -222,7 +221,10 @@ DUE_WORDS = {  # ``ketnoi due`` in the CLI's language; the Vietnamese is the win
 def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = _KIND_WORDS.get(args.kind, args.kind)
     if kind not in (*kinds.RECORD_KINDS, "staff") and resolve.as_id(args.record) is None:
-        raise UserError(f"ketnoi history {kind}: give the {kind}'s id (a number), not {args.record!r}")
+        raise refused(
+            f"ketnoi history {kind}: give the {kind}'s id (a number), not {args.record!r}",
+            f"ketnoi history {kind}: hãy ghi mã số (id) của {kinds.info(kind).noun_vi}, không phải {args.record!r}",
+        )
     lang = cli_language(getattr(args, "lang", None))
 
     def role_label(role: str) -> str:  # an attendee's role in the window's word: "(Chair)", "(Chủ trì)"
@@ -311,17 +313,28 @@ def cmd_trash(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _empty_trash(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.kind or args.words:
-        raise UserError("--empty removes every deleted record; it takes no --kind or words")
+        raise refused(
+            "--empty removes every deleted record; it takes no --kind or words",
+            "--empty xoá mọi hồ sơ trong thùng rác; không dùng kèm --kind hay từ khoá",
+        )
     if not args.yes:  # what goes, as the trash lists it, and the files attached to it
         with read_session(ctx.engine()) as session:
             going = trash.emptying(session)
-        raise UserError(f"this removes {going.words()} for good; add --yes to do it")
+        if going.total == 0:  # (it said "this removes nothing for good; add --yes to do it")
+            ctx.emit({"purged": {}})
+            ctx.out(say("nothing_deleted", cli_language(getattr(args, "lang", None))))
+            return 0
+        raise refused(
+            f"this removes {going.words()} for good; add --yes to do it",
+            f"lệnh này xoá vĩnh viễn {going.words('vi')}; thêm --yes để thực hiện",
+        )
     with unit_of_work(ctx.engine()) as session:
         going = trash.emptying(session)
         purged = trash.empty_trash(session, actor=ctx.actor())
     ctx.emit({"purged": purged})
+    lang = cli_language(getattr(args, "lang", None))
     if not purged:
-        ctx.out("Nothing deleted.")
+        ctx.out(say("nothing_deleted", lang))
         return 0
-    ctx.out(f"Removed for good: {going.removed(purged).words()} (a backup was taken first: ketnoi backups)")
+    ctx.out(say("purged", lang, what=going.removed(purged).words(lang)))
     return 0

@@ -23,7 +23,7 @@ from typing import Any
 
 from app import records, resolve, team
 from app.cli import CliContext, json_option
-from app.errors import UserError
+from app.cli_lines import refused
 from db import team as dbteam
 from db.engine import describe_url, unit_of_work
 
@@ -109,12 +109,17 @@ def _read_password(args: argparse.Namespace) -> str:
         password = line.rstrip("\r\n")
     else:
         if not sys.stdin.isatty():
-            raise UserError("no terminal to ask the password on: pass --password-stdin and pipe it in")
+            raise refused(
+                "no terminal to ask the password on: pass --password-stdin and pipe it in",
+                "không có cửa sổ dòng lệnh để hỏi mật khẩu: hãy dùng --password-stdin và truyền mật khẩu vào",
+            )
         password = getpass.getpass(f"Password for {args.login}: ")
         if getpass.getpass("Again: ") != password:
-            raise UserError("the two passwords differ; nothing was changed")
+            raise refused(
+                "the two passwords differ; nothing was changed", "hai mật khẩu không khớp; chưa thay đổi gì"
+            )
     if not password:
-        raise UserError("an empty password; nothing was changed")
+        raise refused("an empty password; nothing was changed", "mật khẩu để trống; chưa thay đổi gì")
     return password
 
 
@@ -194,7 +199,10 @@ def cmd_whoami(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_share(args: argparse.Namespace, ctx: CliContext) -> int:
     if not args.with_ and not args.remove:
-        raise UserError("say who: --with STAFF (or --remove STAFF)")
+        raise refused(
+            "say who: --with STAFF (or --remove STAFF)",
+            "hãy cho biết chia sẻ với ai: --with CÁN_BỘ (hoặc --remove CÁN_BỘ)",
+        )
     engine = ctx.engine()
     who = team.identity(engine)
     with unit_of_work(engine) as session:

@@ -45,6 +45,7 @@ from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
 from app import records
+from app.cli_lines import refused
 from app.entities import ATTACHMENT_TEXT_LIMIT
 from app.errors import NotFoundError, UserError
 from app.vntext import fold_words
@@ -129,7 +130,7 @@ def prepare_file(path: Path) -> PreparedFile:
         check_size(path.name, size)
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UserError(f"no file {path}") from None
+        raise refused(f"no file {path}", f"không có tệp {path}") from None
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
     return prepare(path.name, data)

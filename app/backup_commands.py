@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app.cli_lines import refused
 from app.errors import UserError
 from app.language import cli_language, said
 from db import backup as backups
@@ -29,6 +30,10 @@ from db.read_only import OlderSchemaError
 SERVER_NOTE = (
     "a PostgreSQL database keeps no automatic copies here: `ketnoi backup [FILE]` runs pg_dump, "
     "pg_restore restores it, and the server's own backups cover the rest"
+)
+SERVER_NOTE_VI = (
+    "cơ sở dữ liệu PostgreSQL không có bản sao tự động ở đây: `ketnoi backup [TỆP]` chạy pg_dump, "
+    "pg_restore dùng để khôi phục, phần còn lại do các bản sao lưu của máy chủ đảm nhận"
 )
 
 
@@ -128,22 +133,30 @@ def _new_file(target: Path, stem: str, suffix: str) -> Path:
 
     if target.is_dir():
         example = target / f"{stem}-{clock.now():%Y%m%d}{suffix}"
-        raise UserError(f"{target} is a folder: name the copy's file in it, e.g. {example}")
+        raise refused(
+            f"{target} is a folder: name the copy's file in it, e.g. {example}",
+            f"{target} là một thư mục: hãy đặt tên tệp cho bản sao trong đó, ví dụ {example}",
+        )
     if not target.suffix:
         target = target.with_suffix(suffix)
     if target.exists():
-        raise UserError(f"{target} exists already; choose a new file name")
+        raise refused(
+            f"{target} exists already; choose a new file name", f"{target} đã có; hãy chọn một tên tệp mới"
+        )
     if not target.parent.is_dir():
-        raise UserError(f"no folder {target.parent}")
+        raise refused(f"no folder {target.parent}", f"không có thư mục {target.parent}")
     if not writable_folder(target.parent):
-        raise UserError(f"the folder {target.parent} is read-only for you; choose a folder you can write")
+        raise refused(
+            f"the folder {target.parent} is read-only for you; choose a folder you can write",
+            f"thư mục {target.parent} chỉ cho phép bạn đọc; hãy chọn một thư mục bạn có quyền ghi",
+        )
     return target
 
 
 def _db_file(ctx: Any) -> Path:
     path = sqlite_path(ctx.url)
     if path is None:
-        raise UserError(SERVER_NOTE)
+        raise refused(SERVER_NOTE, SERVER_NOTE_VI)
     return path
 
 
@@ -190,12 +203,22 @@ def _no_backups_folder(db_file: Path, problem: ReadOnlyDatabaseError | None) -> 
     written: the read-only sentence, before anything is touched, and where a copy can go."""
     folder = backups.folder_for(db_file)
     if problem is not None and problem.folder:
-        why = problem.why
+        why, why_vi = problem.why, problem.why_vi
     else:
-        why = f"the folder {folder if folder.is_dir() else folder.parent} is read-only for you"
+        blocked = folder if folder.is_dir() else folder.parent
+        why, why_vi = f"the folder {blocked} is read-only for you", f"thư mục {blocked} chỉ cho phép bạn đọc"
     return ReadOnlyFile(
-        str(db_file), why, then=f"ketnoi backup FILE --db {db_file} writes a copy to FILE instead"
+        str(db_file),
+        why,
+        then=f"ketnoi backup FILE --db {db_file} writes a copy to FILE instead",
+        why_vi=why_vi,
+        then_vi=f"ketnoi backup TỆP --db {db_file} ghi một bản sao vào TỆP",
     )
+
+
+def _why(problem: ReadOnlyDatabaseError) -> str:
+    """Why copies cannot be made or restored beside the file, in the CLI's language."""
+    return problem.why_vi if cli_language() == "vi" else problem.why
 
 
 def _pg_backup(args: argparse.Namespace, ctx: Any) -> int:
@@ -231,7 +254,7 @@ def list_command(args: argparse.Namespace, ctx: Any) -> int:
     # go and how to restore one, neither of which can happen there)
     if not found:
         if blocked is not None:
-            ctx.out(_say("none_possible", db=db_file, why=blocked.why))
+            ctx.out(_say("none_possible", db=db_file, why=_why(blocked)))
         else:
             ctx.out(_say("none_yet", db=db_file, folder=backups.folder_for(db_file)))
         return 0
@@ -240,7 +263,7 @@ def list_command(args: argparse.Namespace, ctx: Any) -> int:
         what = _say("damaged") if b.damaged else _reason(b.reason)
         ctx.out(f"  {b.at:%Y-%m-%d %H:%M:%S}  {what:<24} {b.size / 1e6:>8.1f} MB  {b.path}")
     if blocked is not None:
-        ctx.out(_say("not_in_place", why=blocked.why))
+        ctx.out(_say("not_in_place", why=_why(blocked)))
     else:
         ctx.out(_say("restore_one", db=db_file))
     return 0
@@ -250,9 +273,15 @@ def restore_command(args: argparse.Namespace, ctx: Any) -> int:
     db_file = _db_file(ctx)
     source = args.file.expanduser()
     if source.resolve() == db_file.resolve():
-        raise UserError("that is the database itself; pass one of its backups")
+        raise refused(
+            "that is the database itself; pass one of its backups",
+            "đó chính là cơ sở dữ liệu; hãy cho một bản sao lưu của nó",
+        )
     if not db_file.parent.is_dir():
-        raise UserError(f"no folder {db_file.parent} for the database")
+        raise refused(
+            f"no folder {db_file.parent} for the database",
+            f"không có thư mục {db_file.parent} để đặt cơ sở dữ liệu",
+        )
 
     def done(saved: Path | None) -> None:  # said at once: the upgrade after may take a while
         ctx.emit({"database": str(db_file), "restored_from": str(source), "replaced_copy": str(saved or "")})

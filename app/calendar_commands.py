@@ -25,6 +25,7 @@ from sqlalchemy.engine import Engine
 from app import calendars, vcards
 from app.calendar_refusals import NotAnInvitation
 from app.cli import CliContext, json_option
+from app.cli_lines import refused
 from app.errors import UserError
 from app.written import NotWritten, check_folder, not_written
 from db import models as m
@@ -131,7 +132,10 @@ def _output_arguments(p: argparse.ArgumentParser, default: str) -> None:
 def output_path(args: argparse.Namespace) -> Path:
     """The file named positionally or with ``-o`` (both: the same one), else the default."""
     if args.file is not None and args.output is not None and args.file != args.output:
-        raise UserError(f"two files named ({args.file} and -o {args.output}): give one")
+        raise refused(
+            f"two files named ({args.file} and -o {args.output}): give one",
+            f"có hai tệp được nêu ({args.file} và -o {args.output}): hãy chỉ ghi một",
+        )
     path: Path = args.file or args.output or args.default_output
     args.output = path
     return path
@@ -143,7 +147,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     never of the temporary file beside it."""
     path = path.expanduser()
     if path.is_dir():
-        raise UserError(f"{path} is a folder: give a file name")
+        raise refused(f"{path} is a folder: give a file name", f"{path} là một thư mục: hãy ghi tên tệp")
     check_folder(path)
     tmp: str | None = None
     try:

@@ -249,29 +249,35 @@ def check_database_url(url: str, *, creates: bool) -> None:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
+    from app.cli_lines import refused
     from db.engine import sqlite_path
 
     try:
         parsed = make_url(url)
         backend = parsed.get_backend_name()
     except ArgumentError:
-        raise UserError(
-            f"cannot read the database URL {url!r}; pass a SQLite file or postgresql://…"
+        raise refused(
+            f"cannot read the database URL {url!r}; pass a SQLite file or postgresql://…",
+            f"không đọc được địa chỉ cơ sở dữ liệu {url!r}; hãy cho một tệp SQLite hoặc postgresql://…",
         ) from None
     if backend not in ("sqlite", "postgresql"):
-        raise UserError(
-            f"unsupported database URL scheme {parsed.drivername!r}; pass a SQLite file or postgresql://…"
+        raise refused(
+            f"unsupported database URL scheme {parsed.drivername!r}; pass a SQLite file or postgresql://…",
+            f"Ketnoi không dùng được loại địa chỉ cơ sở dữ liệu {parsed.drivername!r}; hãy cho một tệp "
+            "SQLite hoặc postgresql://…",
         )
     if backend == "postgresql":
         try:
             parsed.get_dialect().import_dbapi()
         except ImportError:
-            raise UserError(
-                "PostgreSQL needs its driver: install it with pip install 'ketnoi[postgres]'"
+            raise refused(
+                "PostgreSQL needs its driver: install it with pip install 'ketnoi[postgres]'",
+                "PostgreSQL cần trình điều khiển riêng: hãy cài bằng pip install 'ketnoi[postgres]'",
             ) from None
         except Exception:  # an unknown driver name (postgresql+foo://)
-            raise UserError(
-                f"unsupported PostgreSQL driver {parsed.drivername!r}; use postgresql://…"
+            raise refused(
+                f"unsupported PostgreSQL driver {parsed.drivername!r}; use postgresql://…",
+                f"Ketnoi không dùng được trình điều khiển PostgreSQL {parsed.drivername!r}; hãy dùng postgresql://…",
             ) from None
         return
     path = sqlite_path(url)
@@ -284,15 +290,24 @@ def check_database_url(url: str, *, creates: bool) -> None:
 
         raise LeftoverFilesError(path, found)
     if not creates:
-        raise UserError(f"no database at {path}; run ketnoi demo or pass an existing file")
+        raise refused(
+            f"no database at {path}; run ketnoi demo or pass an existing file",
+            f"không có cơ sở dữ liệu nào ở {path}; hãy chạy ketnoi demo hoặc cho một tệp đã có",
+        )
     if not path.parent.is_dir():
-        raise UserError(f"no folder {path.parent} for the database; create it first or pass another path")
+        raise refused(
+            f"no folder {path.parent} for the database; create it first or pass another path",
+            f"không có thư mục {path.parent} để đặt cơ sở dữ liệu; hãy tạo thư mục trước hoặc cho một "
+            "đường dẫn khác",
+        )
     from db.paths import writable_folder
 
     if not writable_folder(path.parent):  # (SQLite said only "unable to open database file")
-        raise UserError(
+        raise refused(
             f"the folder {path.parent} is read-only for you, so no database can be made there; "
-            "pass a path in a folder you can write"
+            "pass a path in a folder you can write",
+            f"thư mục {path.parent} chỉ cho phép bạn đọc, nên không tạo được cơ sở dữ liệu ở đó; "
+            "hãy cho một đường dẫn trong thư mục bạn có quyền ghi",
         )
 
 
@@ -408,7 +423,12 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     from db.engine import describe_url
 
     if args.scale < 0:
-        raise UserError(f"--scale is a number of contacts, 0 or more (not {args.scale})")
+        from app.cli_lines import refused
+
+        raise refused(
+            f"--scale is a number of contacts, 0 or more (not {args.scale})",
+            f"--scale là số liên hệ, từ 0 trở lên (không phải {args.scale})",
+        )
     from app.language import cli_language
 
     lang = cli_language(getattr(args, "lang", None))
@@ -467,7 +487,12 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
 
     query = " ".join(args.query)
     if args.limit < 1:
-        raise UserError(f"--limit is how many results to show, 1 or more (not {args.limit})")
+        from app.cli_lines import refused
+
+        raise refused(
+            f"--limit is how many results to show, 1 or more (not {args.limit})",
+            f"--limit là số kết quả cần hiện, từ 1 trở lên (không phải {args.limit})",
+        )
     engine = ctx.engine()
     started = time.perf_counter()
     with read_session(engine) as session:
@@ -549,7 +574,7 @@ def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.out(say("database", lang, where=describe_url(ctx.url)))
     if checked:
         ctx.out(say("checked", lang))
-    why = read_only_reason(ctx.engine())
+    why = read_only_reason(ctx.engine(), lang)  # (it said "the folder … is read-only for you")
     if why is not None:
         ctx.out(say("read_only", lang, why=why))
         from db.migrate import HEAD_REVISION, stored_revision
@@ -674,12 +699,16 @@ def _fail(ctx: CliContext, message: str, exc: BaseException) -> int:
 def _vietnamese(ctx: CliContext, exc: BaseException) -> str:
     """An error's Vietnamese (its ``vi``: "Không tìm thấy việc cần làm #999") when the CLI
     speaks Vietnamese (``--lang vi``, else the locale); "" otherwise."""
-    vi = getattr(exc, "vi", "")
-    if not vi or not isinstance(vi, str):
-        return ""
     from app.language import cli_language
 
-    return vi if cli_language(getattr(ctx.args, "lang", None)) == "vi" else ""
+    if cli_language(getattr(ctx.args, "lang", None)) != "vi":
+        return ""
+    vi = getattr(exc, "vi", "")
+    if isinstance(exc, ValidationError) and not vi:  # a refused form: its fields as the window names them
+        from app.cli_lines import not_saved_vi
+
+        return not_saved_vi(exc)
+    return vi if vi and isinstance(vi, str) else ""
 
 
 def _silence_stdout() -> None:

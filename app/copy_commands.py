@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from app import copy_db
+from app.cli_lines import refused
 from app.errors import UserError
 from db.engine import describe_url, read_only_reason, resolve_url, sqlite_path
 from db.migrate import HEAD_REVISION, ReadOnlyDatabaseError, open_database, stored_revision
@@ -87,7 +88,7 @@ def _upgraded_copy(ctx: Any, source_url: str, folder: Path) -> Engine:
 def copy_command(args: argparse.Namespace, ctx: Any) -> int:
     source_url, target_url = resolve_url(args.source), resolve_url(args.target)
     if source_url == target_url:
-        raise UserError("--from and --to name the same database")
+        raise refused("--from and --to name the same database", "--from và --to cùng chỉ một cơ sở dữ liệu")
     with tempfile.TemporaryDirectory(prefix="ketnoi-copy-") as folder:
         try:
             source = _open(source_url, creates=False)

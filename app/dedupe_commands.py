@@ -13,11 +13,12 @@ from typing import Any
 
 from app import merge as merging
 from app import undo
-from app.cli_lines import MOVED_VI, say
-from app.dedupe import ENTITIES
+from app.cli_lines import MOVED_VI, refused, say, thousands
+from app.dedupe import ENTITIES, reason_text
 from app.dedupe_groups import find_duplicate_groups
 from app.errors import UserError
 from app.language import cli_language
+from db import kinds as db_kinds
 from db.engine import read_session, unit_of_work
 
 KIND_ALIASES = {"contacts": "contact", "organisations": "organisation", "organization": "organisation",
@@ -94,23 +95,34 @@ def _actor(args: argparse.Namespace, ctx: Any) -> str:
 
 def dedupe_command(args: argparse.Namespace, ctx: Any) -> int:
     if not args.dry_run:
-        raise UserError(
+        raise refused(
             "ketnoi dedupe never merges on its own: run it with --dry-run to list the groups, then "
-            "merge in the app (Find duplicates) or with `ketnoi merge KIND SURVIVOR_ID OTHER_ID`."
+            "merge in the app (Find duplicates) or with `ketnoi merge KIND SURVIVOR_ID OTHER_ID`.",
+            "ketnoi dedupe không tự gộp: hãy chạy với --dry-run để liệt kê các nhóm, rồi gộp trong ứng "
+            "dụng (Tìm bản ghi trùng lặp) hoặc bằng `ketnoi merge KIND SURVIVOR_ID OTHER_ID`.",
         )
     kinds = [args.kind] if args.kind else list(ENTITIES)
+    vi = cli_language(getattr(args, "lang", None)) == "vi"
     with read_session(ctx.engine()) as session:
         for kind in kinds:
             groups = find_duplicate_groups(session, kind, min_confidence=args.min_confidence)
             n = len(groups)
-            ctx.out(f"{kind}s: {n:,} group{'' if n == 1 else 's'} of likely duplicates")
+            if vi:
+                ctx.out(f"{db_kinds.info(kind).noun_vi}: {thousands(n, 'vi')} nhóm có vẻ trùng nhau")
+            else:
+                ctx.out(f"{kind}s: {n:,} group{'' if n == 1 else 's'} of likely duplicates")
             for g in groups[: args.limit]:
-                ctx.out(f"  {g.confidence:.0%}  {'; '.join(g.reasons)}")
+                reasons = [reason_text(r, "vi") for r in g.reasons] if vi else g.reasons
+                ctx.out(f"  {g.confidence:.0%}  {'; '.join(reasons)}")
                 for member in g.members:
                     extra = f" · {member.subtitle}" if member.subtitle else ""
                     ctx.out(f"      #{member.id}  {member.label}{extra}")
             if len(groups) > args.limit:
-                ctx.out(f"  … and {len(groups) - args.limit:,} more (raise --limit to see them)")
+                more = len(groups) - args.limit
+                if vi:
+                    ctx.out(f"  … và {thousands(more, 'vi')} nhóm khác (tăng --limit để xem)")
+                else:
+                    ctx.out(f"  … and {more:,} more (raise --limit to see them)")
     return 0
 
 
@@ -118,8 +130,9 @@ def merge_command(args: argparse.Namespace, ctx: Any) -> int:
     choices = {f: "other" for f in args.take} | {f: "survivor" for f in args.keep}
     unknown = set(choices) - set(merging.FIELDS[args.kind])
     if unknown:
-        raise UserError(
-            f"unknown field{'' if len(unknown) == 1 else 's'} {', '.join(sorted(unknown))}; choose from {', '.join(merging.FIELDS[args.kind])}"
+        raise refused(
+            f"unknown field{'' if len(unknown) == 1 else 's'} {', '.join(sorted(unknown))}; choose from {', '.join(merging.FIELDS[args.kind])}",
+            f"không có trường {', '.join(sorted(unknown))}; hãy chọn trong: {', '.join(merging.FIELDS[args.kind])}",
         )
     lang = cli_language(getattr(args, "lang", None))
     if args.dry_run:

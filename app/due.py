@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 
 from app import validation
+from app.cli_lines import refused
 from app.dashboard import month_end
-from app.errors import UserError
 from app.workdays import WorkCalendar, public_calendar
 from db import clock
 
@@ -84,10 +84,14 @@ def parse_due(text: str, base: dt.date, cal: WorkCalendar | None = None) -> dt.d
             year, month = base.year + month // 12, month % 12 + 1
             return dt.date(year, month, min(base.day, calendar.monthrange(year, month)[1]))
         except (OverflowError, ValueError) as exc:
-            raise UserError(f"the due date {text!r} is too far ahead") from exc
+            raise refused(
+                f"the due date {text!r} is too far ahead", f"hạn {text!r} quá xa trong tương lai"
+            ) from exc
     try:
         return validation.date(text)
     except ValueError as exc:
-        raise UserError(
-            f"cannot read the due date {text!r} (use 2026-12-10, 10/12/2026, +3d, +3 working days, +1w, +1m, tomorrow or eom)"
+        raise refused(
+            f"cannot read the due date {text!r} (use 2026-12-10, 10/12/2026, +3d, +3 working days, +1w, +1m, tomorrow or eom)",
+            f"không đọc được hạn {text!r} (hãy ghi 2026-12-10, 10/12/2026, +3d, +3 working days, +1w, +1m, "
+            "tomorrow hoặc eom)",
         ) from exc

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from app import attachments
+from app.cli_lines import refused
 from app.errors import UserError
 from db.engine import held_here
 from db.paths import not_ordinary
@@ -128,7 +129,7 @@ def read_email(path: Path) -> ParsedEmail:
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UserError(f"no file {path}") from None
+        raise refused(f"no file {path}", f"không có tệp {path}") from None
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
     return parse_email(path.name, data)

@@ -28,8 +28,11 @@ class NotFoundError(UserError):
         self.entity_id = entity_id
         from db import kinds  # (the Vietnamese, for the CLI under a Vietnamese locale)
 
-        noun = kinds.KINDS[entity].noun_vi if entity in kinds.KINDS else entity
+        noun = kinds.KINDS[entity].noun_vi if entity in kinds.KINDS else _NOUNS_VI.get(entity, entity)
         self.vi = f"Không tìm thấy {noun} #{entity_id}."
+
+
+_NOUNS_VI = {"import batch": "lần nhập"}  # (as ketnoi import says it: "lần nhập #3")
 
 
 class RecordGone(NotFoundError):

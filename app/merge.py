@@ -34,6 +34,7 @@ from sqlalchemy import Table, delete, func, insert, select, update
 from sqlmodel import Session
 
 from app import records
+from app.cli_lines import refused
 from app.entities import LABEL_FIELD
 from app.errors import ConflictError, NotFoundError, UserError
 from app.undo import UndoConflict, begin_undo, same_value
@@ -141,7 +142,7 @@ def _pair(
     if entity not in ENTITIES:
         raise ValueError(f"only {', '.join(ENTITIES)} can be merged, not {entity!r}")
     if survivor_id == other_id:
-        raise UserError("A record cannot be merged with itself.")
+        raise refused("A record cannot be merged with itself.", "Không thể gộp một hồ sơ với chính nó.")
     return records.snapshot(session, entity, survivor_id), records.snapshot(session, entity, other_id)
 
 

@@ -22,10 +22,54 @@ from typing import Any
 
 from app import posts, records, reorg, resolve, validation
 from app.cli import CliContext, json_option
-from app.errors import UserError
+from app.cli_lines import refused
+from app.language import cli_language, said
 from db.engine import read_session, unit_of_work
 
 _WORDS = {"merged": "merged into", "renamed": "renamed to", "split": "split into"}
+_WORDS_VI = {"merged": "hợp nhất vào", "renamed": "đổi tên thành", "split": "chia tách thành"}
+_KINDS_VI = {"merged": "hợp nhất", "renamed": "đổi tên", "split": "chia tách"}
+# (English, Vietnamese): what the post and reorganisation commands print, in the CLI's language,
+# in the words of the window's Posts and Reorganisation dialogs (they printed English whatever
+# the locale)
+LINES: dict[str, tuple[str, str]] = {
+    "undo_with": ("Undo with: ketnoi undo {group}", "Hoàn tác: ketnoi undo {group}"),
+    "succeed": ("{old} {verb} {how} {into} on {on}.", "{old} {verb}{how} {into} từ ngày {on}."),
+    "moving": ("{title} moving: {n}", "{title} được chuyển: {n}"),
+    "formerly": ("formerly {name} ({how} on {on})", "trước đây là {name} ({how} từ ngày {on})"),
+    "became": ("{how} {name} on {on}", "{how} {name} từ ngày {on}"),
+    "no_reorg": ("No reorganisation recorded.", "Chưa ghi nhận lần sắp xếp tổ chức nào."),
+    "post": (
+        "Post #{id}: {title}, {org} (precedence {rank})",
+        "Chức vụ #{id}: {title}, {org} (thứ tự {rank})",
+    ),
+    "post_line": ("#{id} {title}, {org} (precedence {rank})", "#{id} {title}, {org} (thứ tự {rank})"),
+    "since": ("{name} since {day}", "{name} từ {day}"),
+    "vacant": ("vacant", "còn trống"),
+    "no_posts": ("No posts.", "Chưa có chức vụ nào."),
+    "no_holder": ("  no holder recorded", "  chưa ghi nhận người giữ chức vụ"),
+    "holds": ("{name} holds {title}, {org} from {span}", "{name} giữ chức vụ {title}, {org}: {span}"),
+    "left": ("{name} left {title}: {span}", "{name} thôi giữ chức vụ {title}: {span}"),
+    "nothing": ("#{id} {title}: nothing to change.", "#{id} {title}: không có gì thay đổi."),
+    "removed": ("Removed the post #{id} {title}, {org}.", "Đã xoá chức vụ #{id} {title}, {org}."),
+    "none_held": ("No posts recorded.", "Chưa ghi nhận chức vụ nào."),
+    "now": ("now", "nay"),
+    "decision": (" (decision {decision})", " (quyết định {decision})"),
+}
+_MOVING = {  # the window's Reorganisation dialog: its four lists
+    "action": ("Open actions", "Việc cần làm đang mở"),
+    "contact": ("People", "Nhân sự"),
+    "meeting": ("Future meetings", "Cuộc họp sắp tới"),
+    "organisation": ("Departments", "Đơn vị trực thuộc"),
+}
+
+
+def _say(code: str, **values: object) -> str:
+    return said(LINES[code], cli_language(), **values)
+
+
+def _vi() -> bool:
+    return cli_language() == "vi"
 
 
 def _day(text: str | None, what: str = "date") -> dt.date | None:
@@ -34,7 +78,11 @@ def _day(text: str | None, what: str = "date") -> dt.date | None:
     try:
         return validation.date(text)
     except ValueError as exc:
-        raise UserError(f"cannot read the {what} {text!r} (use 2025-03-01 or 01/03/2025)") from exc
+        what_vi = {"date": "ngày", "effective date": "ngày có hiệu lực"}.get(what, what)
+        raise refused(
+            f"cannot read the {what} {text!r} (use 2025-03-01 or 01/03/2025)",
+            f"không đọc được {what_vi} {text!r} (hãy ghi 2025-03-01 hoặc 01/03/2025)",
+        ) from exc
 
 
 def add_org_verbs(verbs: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -127,7 +175,10 @@ def _choices(session: Any, moves: list[str]) -> dict[str, int]:
         item, sep, target = text.partition("=")
         kind, _, ident = item.partition(":")
         if not sep or kind not in reorg.MOVABLE or not ident.strip().isdigit():
-            raise UserError(f"--move {text!r}: write KIND:ID=NEW, e.g. contact:12=MOST")
+            raise refused(
+                f"--move {text!r}: write KIND:ID=NEW, e.g. contact:12=MOST",
+                f"--move {text!r}: hãy ghi LOẠI:ID=MỚI, ví dụ contact:12=MOST",
+            )
         out[f"{kind}:{int(ident)}"] = resolve.resolve(session, "organisation", target.strip())
     return out
 
@@ -171,17 +222,19 @@ def cmd_succeed(args: argparse.Namespace, ctx: CliContext) -> int:
         }
     )
     into = ", ".join(n for _, n in plan.successors)
-    verb = "would be" if args.preview else "is"
-    ctx.out(f"{plan.predecessor[1]} {verb} {_WORDS[plan.kind]} {into} on {on:%d/%m/%Y}.")
-    for title, kind in (("Open actions", "action"), ("People", "contact"), ("Future meetings", "meeting"),
-                        ("Departments", "organisation")):  # fmt: skip
+    if _vi():
+        verb, how = ("sẽ được " if args.preview else "được "), _WORDS_VI[plan.kind]
+    else:
+        verb, how = ("would be" if args.preview else "is"), _WORDS[plan.kind]
+    ctx.out(_say("succeed", old=plan.predecessor[1], verb=verb, how=how, into=into, on=f"{on:%d/%m/%Y}"))
+    for kind, title in _MOVING.items():
         items = plan.of(kind)
-        ctx.out(f"{title} moving: {len(items)}")
+        ctx.out(_say("moving", title=title[1 if _vi() else 0], n=len(items)))
         for i in items:
             detail = f" ({i.detail})" if i.detail else ""
             ctx.out(f"  #{i.id} {i.label}{detail} → {names[i.to]}")
     if group:
-        ctx.out(f"Undo with: ketnoi undo {group}")
+        ctx.out(_say("undo_with", group=group))
     return 0
 
 
@@ -195,12 +248,14 @@ def cmd_lineage(args: argparse.Namespace, ctx: CliContext) -> int:
             "became": [vars_of(x) for x in line.became],
         }
     )
+    words = _WORDS_VI if _vi() else _WORDS
     for x in line.formerly:
-        ctx.out(f"formerly {x.name} ({x.kind} on {x.effective_on:%d/%m/%Y})")
+        how = _KINDS_VI.get(x.kind, x.kind) if _vi() else x.kind
+        ctx.out(_say("formerly", name=x.name, how=how, on=f"{x.effective_on:%d/%m/%Y}"))
     for x in line.became:
-        ctx.out(f"{_WORDS[x.kind]} {x.name} on {x.effective_on:%d/%m/%Y}")
+        ctx.out(_say("became", how=words[x.kind], name=x.name, on=f"{x.effective_on:%d/%m/%Y}"))
     if not line.formerly and not line.became:
-        ctx.out("No reorganisation recorded.")
+        ctx.out(_say("no_reorg"))
     return 0
 
 
@@ -250,8 +305,8 @@ def _post(p: posts.PostRow) -> dict[str, Any]:
 
 def _span(h: posts.PostHolding) -> str:
     start = f"{h.starts_on:%d/%m/%Y}" if h.starts_on else "…"
-    end = f"{h.ends_on:%d/%m/%Y}" if h.ends_on else "now"
-    decision = f" (decision {h.decision})" if h.decision else ""
+    end = f"{h.ends_on:%d/%m/%Y}" if h.ends_on else _say("now")
+    decision = _say("decision", decision=h.decision) if h.decision else ""
     return f"{start} – {end}{decision}"
 
 
@@ -265,8 +320,8 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
         )  # fmt: skip
         row = posts.get_post(s, post_id)
     ctx.emit({**_post(row), "group_id": group})
-    ctx.out(f"Post #{post_id}: {row.title}, {row.organisation} (precedence {row.rank})")
-    ctx.out(f"Undo with: ketnoi undo {group}")
+    ctx.out(_say("post", id=post_id, title=row.title, org=row.organisation, rank=row.rank))
+    ctx.out(_say("undo_with", group=group))
     return 0
 
 
@@ -276,12 +331,12 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         rows = posts.list_posts(s, org)
     ctx.emit([_post(p) for p in rows])
     for p in rows:
-        who = f"{p.holder.name} since {p.holder.starts_on:%d/%m/%Y}" if p.holder and p.holder.starts_on else (
-            p.holder.name if p.holder else "vacant"
+        who = _say("since", name=p.holder.name, day=f"{p.holder.starts_on:%d/%m/%Y}") if p.holder and p.holder.starts_on else (
+            p.holder.name if p.holder else _say("vacant")
         )  # fmt: skip
         ctx.out(f"#{p.id}  {p.rank:>3}  {p.title}, {p.organisation}: {who}")
     if not rows:
-        ctx.out("No posts.")
+        ctx.out(_say("no_posts"))
     return 0
 
 
@@ -289,13 +344,13 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     with read_session(ctx.engine()) as s:
         row = posts.get_post(s, args.post)
     ctx.emit(_post(row))
-    ctx.out(f"#{row.id} {row.title}, {row.organisation} (precedence {row.rank})")
+    ctx.out(_say("post_line", id=row.id, title=row.title, org=row.organisation, rank=row.rank))
     for line in row.notes.splitlines():
         ctx.out(f"  | {line}")
     for h in row.holdings:
         ctx.out(f"  {h.name}: {_span(h)}")
     if not row.holdings:
-        ctx.out("  no holder recorded")
+        ctx.out(_say("no_holder"))
     return 0
 
 
@@ -310,8 +365,8 @@ def cmd_assign(args: argparse.Namespace, ctx: CliContext) -> int:
         row = posts.get_post(s, args.post)
     ctx.emit({**_post(row), "group_id": group})
     h = row.holdings[0]
-    ctx.out(f"{h.name} holds {row.title}, {row.organisation} from {_span(h)}")
-    ctx.out(f"Undo with: ketnoi undo {group}")
+    ctx.out(_say("holds", name=h.name, title=row.title, org=row.organisation, span=_span(h)))
+    ctx.out(_say("undo_with", group=group))
     return 0
 
 
@@ -320,12 +375,15 @@ def cmd_end(args: argparse.Namespace, ctx: CliContext) -> int:
         group = records.new_group_id()
         ended = posts.end_current(s, args.post, on=_day(args.on), actor=ctx.actor(), group_id=group)
         if ended is None:
-            raise UserError(f"post #{args.post} has no holder to end")
+            raise refused(
+                f"post #{args.post} has no holder to end",
+                f"chức vụ #{args.post} không có ai đang giữ để kết thúc",
+            )
         row = posts.get_post(s, args.post)
     ctx.emit({**_post(row), "group_id": group})
     h = next(x for x in row.holdings if x.holder_id == ended)
-    ctx.out(f"{h.name} left {row.title}: {_span(h)}")
-    ctx.out(f"Undo with: ketnoi undo {group}")
+    ctx.out(_say("left", name=h.name, title=row.title, span=_span(h)))
+    ctx.out(_say("undo_with", group=group))
     return 0
 
 
@@ -334,17 +392,20 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
         k: getattr(args, k) for k in ("title", "title_en", "rank", "notes") if getattr(args, k) is not None
     }
     if not values:
-        raise UserError("Say what to change: --title, --title-en, --rank or --notes.")
+        raise refused(
+            "Say what to change: --title, --title-en, --rank or --notes.",
+            "Hãy cho biết cần thay đổi gì: --title, --title-en, --rank hoặc --notes.",
+        )
     with unit_of_work(ctx.engine()) as s:
         group = records.new_group_id()
         changed = posts.edit_post(s, args.post, actor=ctx.actor(), group_id=group, **values)
         row = posts.get_post(s, args.post)
     ctx.emit({**_post(row), "group_id": group if changed else "", "changed": sorted(changed)})
     if not changed:
-        ctx.out(f"#{row.id} {row.title}: nothing to change.")
+        ctx.out(_say("nothing", id=row.id, title=row.title))
         return 0
-    ctx.out(f"#{row.id} {row.title}, {row.organisation} (precedence {row.rank})")
-    ctx.out(f"Undo with: ketnoi undo {group}")
+    ctx.out(_say("post_line", id=row.id, title=row.title, org=row.organisation, rank=row.rank))
+    ctx.out(_say("undo_with", group=group))
     return 0
 
 
@@ -354,8 +415,8 @@ def cmd_remove(args: argparse.Namespace, ctx: CliContext) -> int:
         group = records.new_group_id()
         posts.remove_post(s, args.post, actor=ctx.actor(), group_id=group)
     ctx.emit({"id": row.id, "title": row.title, "removed": True, "group_id": group})
-    ctx.out(f"Removed the post #{row.id} {row.title}, {row.organisation}.")
-    ctx.out(f"Undo with: ketnoi undo {group}")
+    ctx.out(_say("removed", id=row.id, title=row.title, org=row.organisation))
+    ctx.out(_say("undo_with", group=group))
     return 0
 
 
@@ -367,5 +428,5 @@ def cmd_held(args: argparse.Namespace, ctx: CliContext) -> int:
     for h in rows:
         ctx.out(f"{h.post}, {h.organisation}: {_span(h)}")
     if not rows:
-        ctx.out("No posts recorded.")
+        ctx.out(_say("none_held"))
     return 0

@@ -23,6 +23,7 @@ from sqlalchemy import and_, insert, or_, orm, select, update
 from sqlmodel import Session
 
 from app import records
+from app.cli_lines import refused
 from app.errors import UserError
 from app.letters import office
 from app.vntext import clean, clean_multiline
@@ -79,7 +80,7 @@ def _org_name(session: Session, org_id: int | None) -> str:
         return ""
     row = session.execute(select(ORG.c.name, ORG.c.deleted_at).where(ORG.c.id == org_id)).first()
     if row is None or row.deleted_at is not None:
-        raise UserError(f"There is no organisation #{org_id}.")
+        raise refused(f"There is no organisation #{org_id}.", f"Không có tổ chức #{org_id}.")
     return str(row.name)
 
 
@@ -87,16 +88,22 @@ def _rank(rank: Any) -> int:
     try:
         value = int(rank)
     except (TypeError, ValueError):
-        raise UserError(f"A post's precedence is a whole number from 1 (first), not {rank!r}.") from None
+        raise refused(
+            f"A post's precedence is a whole number from 1 (first), not {rank!r}.",
+            f"Thứ tự của chức vụ là số nguyên từ 1 (đứng đầu), không phải {rank!r}.",
+        ) from None
     if not 1 <= value <= MAX_RANK:
-        raise UserError(f"A post's precedence is from 1 (first) to {MAX_RANK}, not {value}.")
+        raise refused(
+            f"A post's precedence is from 1 (first) to {MAX_RANK}, not {value}.",
+            f"Thứ tự của chức vụ là từ 1 (đứng đầu) đến {MAX_RANK}, không phải {value}.",
+        )
     return value
 
 
 def _post(session: Session, post_id: int) -> Any:
     row = session.execute(select(POST).where(POST.c.id == post_id, POST.c.deleted_at.is_(None))).first()
     if row is None:
-        raise UserError(f"There is no post #{post_id}.")
+        raise refused(f"There is no post #{post_id}.", f"Không có chức vụ #{post_id}.")
     return row
 
 
@@ -104,16 +111,19 @@ def _title(text: str) -> str:
     """A post's name as stored: cleaned, required, at most 300 characters."""
     title = clean(text)
     if not title:
-        raise UserError("Name the post (e.g. Phó Giám đốc).")
+        raise refused("Name the post (e.g. Phó Giám đốc).", "Hãy ghi tên chức vụ (ví dụ Phó Giám đốc).")
     if len(title) > 300:
-        raise UserError("A post's name is at most 300 characters.")
+        raise refused("A post's name is at most 300 characters.", "Tên chức vụ dài tối đa 300 ký tự.")
     return title
 
 
 def _changeable(row: Any) -> int:
     """The organisation a post's change is written to the history of (and undone from)."""
     if row.organisation_id is None:  # its organisation was removed for good (trash emptied)
-        raise UserError(f"The post {row.title} no longer belongs to an organisation: it cannot be changed.")
+        raise refused(
+            f"The post {row.title} no longer belongs to an organisation: it cannot be changed.",
+            f"Chức vụ {row.title} không còn thuộc tổ chức nào: không thể thay đổi.",
+        )
     return int(row.organisation_id)
 
 
@@ -130,7 +140,10 @@ def add_post(
 ) -> int:
     title = _title(title)
     if organisation_id is None:
-        raise UserError("A post belongs to an organisation: name it.")
+        raise refused(
+            "A post belongs to an organisation: name it.",
+            "Chức vụ phải thuộc một tổ chức: hãy ghi tên tổ chức.",
+        )
     org = _org_name(session, organisation_id)
     values = {
         "title": title,
@@ -238,9 +251,11 @@ def remove_post(session: Session, post_id: int, *, actor: str = "", group_id: st
     organisation_id = _changeable(row)
     held = session.execute(select(HOLDER.c.id).where(HOLDER.c.post_id == post_id).limit(1)).first()
     if held is not None:
-        raise UserError(
+        raise refused(
             f"The post {row.title} has holders recorded: their role history stays. "
-            f"End the current holder instead (ketnoi post end {post_id})."
+            f"End the current holder instead (ketnoi post end {post_id}).",
+            f"Chức vụ {row.title} đã có người giữ được ghi nhận: lịch sử đó được giữ lại. "
+            f"Thay vào đó, hãy kết thúc nhiệm kỳ của người đang giữ (ketnoi post end {post_id}).",
         )
     session.execute(update(POST).where(POST.c.id == post_id).values(deleted_at=clock.utcnow()))
     records.record_change(
@@ -388,18 +403,23 @@ def assign(
     starts_on = starts_on or clock.today()
     con = session.execute(select(CON.c.full_name, CON.c.deleted_at).where(CON.c.id == contact_id)).first()
     if con is None or con.deleted_at is not None:
-        raise UserError(f"There is no contact #{contact_id}.")
+        raise refused(f"There is no contact #{contact_id}.", f"Không có liên hệ #{contact_id}.")
     decision = clean(decision)
     if len(decision) > 100:
-        raise UserError("An appointment decision's number is at most 100 characters.")
+        raise refused(
+            "An appointment decision's number is at most 100 characters.",
+            "Số quyết định bổ nhiệm dài tối đa 100 ký tự.",
+        )
     later = session.execute(
         select(HOLDER.c.id).where(
             HOLDER.c.post_id == post_id, HOLDER.c.starts_on.is_not(None), HOLDER.c.starts_on >= starts_on
         )
     ).first()
     if later is not None:
-        raise UserError(
-            f"The post {post.title} already has a holder from {starts_on:%d/%m/%Y} or later; end or remove that first."
+        raise refused(
+            f"The post {post.title} already has a holder from {starts_on:%d/%m/%Y} or later; end or remove that first.",
+            f"Chức vụ {post.title} đã có người giữ từ ngày {starts_on:%d/%m/%Y} trở về sau; hãy kết thúc "
+            "hoặc xoá nhiệm kỳ đó trước.",
         )
     for h in _holdings(session, and_(HOLDER.c.post_id == post_id, HOLDER.c.ends_on.is_(None))):
         end(session, h.holder_id, on=starts_on - dt.timedelta(days=1), actor=actor, group_id=group_id)
@@ -443,12 +463,15 @@ def end(
     """The holding stops on ``on`` (today), the last day in post."""
     row = session.execute(select(HOLDER).where(HOLDER.c.id == holder_id)).first()
     if row is None:
-        raise UserError(f"There is no holding #{holder_id}.")
+        raise refused(f"There is no holding #{holder_id}.", f"Không có nhiệm kỳ #{holder_id}.")
     write_lock(session, f"post:{row.post_id}")
     row = session.execute(select(HOLDER).where(HOLDER.c.id == holder_id)).one()  # as it is now
     on = on or clock.today()
     if row.starts_on is not None and on < row.starts_on - dt.timedelta(days=1):
-        raise UserError(f"The holding began on {row.starts_on:%d/%m/%Y}; it cannot end before that.")
+        raise refused(
+            f"The holding began on {row.starts_on:%d/%m/%Y}; it cannot end before that.",
+            f"Nhiệm kỳ bắt đầu từ ngày {row.starts_on:%d/%m/%Y}; không thể kết thúc trước ngày đó.",
+        )
     session.execute(update(HOLDER).where(HOLDER.c.id == holder_id).values(ends_on=on))
     records.record_change(
         session, "contact", int(row.contact_id), OP,

@@ -19,6 +19,7 @@ from typing import Any
 
 from app import bulk_edit, dedupe, lists, presets, records, resolve, validation, value_labels
 from app.cli import CliContext, json_option
+from app.cli_lines import field_problem_vi, refused
 from app.errors import UserError
 from app.language import cli_language, said
 from app.record_fields import COMMAND_NAMES, KINDS, add_field_options, coded, convert, typed_values
@@ -170,16 +171,27 @@ def _warn_duplicates(kind: str, record_id: int, label: str, similar: list[dedupe
     """On stderr (also with --json): the records the one just added looks like, and how to merge."""
     if not similar:
         return
-    lines = [f'ketnoi: warning: {kind} #{record_id} "{label}" looks like a duplicate of:']
+    vi = cli_language() == "vi"
+    if vi:
+        lines = [f"ketnoi: cảnh báo: {kinds.info(kind).noun_vi} #{record_id} “{label}” có vẻ trùng với:"]
+    else:
+        lines = [f'ketnoi: warning: {kind} #{record_id} "{label}" looks like a duplicate of:']
     for c in similar:
         extra = f" · {c.subtitle}" if c.subtitle else ""
-        why = "; ".join(dict.fromkeys(c.reasons))
+        reasons = [dedupe.reason_text(r, "vi") for r in c.reasons] if vi else c.reasons
+        why = "; ".join(dict.fromkeys(reasons))
         lines.append(f"  #{c.id} {c.label}{extra} ({c.confidence:.0%}: {why})")
     first = similar[0].id
-    lines.append(
-        f"  To merge it into #{first}: ketnoi merge {kind} {first} {record_id} --dry-run shows what each "
-        f"field keeps; run it again without --dry-run (ketnoi undo takes a merge back)."
-    )
+    if vi:
+        lines.append(
+            f"  Để gộp vào #{first}: ketnoi merge {kind} {first} {record_id} --dry-run cho xem mỗi trường "
+            "giữ giá trị nào; chạy lại không có --dry-run để gộp (ketnoi undo hoàn tác việc gộp)."
+        )
+    else:
+        lines.append(
+            f"  To merge it into #{first}: ketnoi merge {kind} {first} {record_id} --dry-run shows what each "
+            f"field keeps; run it again without --dry-run (ketnoi undo takes a merge back)."
+        )
     print("\n".join(lines), file=sys.stderr, flush=True)
 
 
@@ -191,7 +203,10 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = args.entity
     raw = typed_values(args, kind)
     if not raw:
-        raise UserError("nothing to change: give a field option (see --help) or --set FIELD=VALUE")
+        raise refused(
+            "nothing to change: give a field option (see --help) or --set FIELD=VALUE",
+            "không có gì để thay đổi: hãy ghi một tuỳ chọn trường (xem --help) hoặc --set TRƯỜNG=GIÁ_TRỊ",
+        )
     with unit_of_work(ctx.engine()) as session:
         record_id = resolve.resolve(session, kind, args.record)
         current = records.get(session, kind, record_id)
@@ -272,7 +287,7 @@ def _not_restored(skipped: Any, lang: str = "en") -> str:
         what = f"{noun[:1].upper()}{noun[1:]} #{skipped.id}"
         if skipped.code == "gone":
             return f"{what} không có trong thùng rác"
-        return f"{what} không khôi phục được: {skipped.message}"
+        return f"{what} không khôi phục được: {skipped.message_vi or skipped.message}"
     what = f"{skipped.kind.capitalize()} #{skipped.id}"
     if skipped.code == "gone":
         return f"{what} is not in the trash"
@@ -373,7 +388,7 @@ def _window_filters(args: argparse.Namespace) -> dict[str, Any]:
         if getattr(args, "date_to", None):
             out["due_to"] = validation.date(args.date_to)
     except validation.FieldError as exc:
-        raise UserError(str(exc)) from None
+        raise refused(str(exc), field_problem_vi(str(exc))) from None
     if getattr(args, "overdue", False):
         out["overdue_on"] = clock.today()
     return out
@@ -382,7 +397,9 @@ def _window_filters(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = args.entity
     if args.limit < 1:
-        raise UserError(f"--limit is 1 or more (not {args.limit})")
+        raise refused(
+            f"--limit is 1 or more (not {args.limit})", f"--limit từ 1 trở lên (không phải {args.limit})"
+        )
     with read_session(ctx.engine()) as session:
         q = list_query(session, args, kind)
         total = lists.count(session, q)

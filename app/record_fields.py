@@ -18,9 +18,9 @@ from typing import Any
 from sqlmodel import Session
 
 from app import resolve, value_labels, workdays
+from app.cli_lines import refused
 from app.due import parse_due
 from app.entities import DERIVED, RELATION_FIELDS
-from app.errors import UserError
 from db import clock, kinds
 from db import models as m
 
@@ -166,9 +166,15 @@ def typed_values(args: argparse.Namespace, kind: str) -> dict[str, Any]:
         field, sep, value = item.partition("=")
         field = field.strip().replace("-", "_")
         if not sep or not field:
-            raise UserError(f"--set takes FIELD=VALUE, not {item!r}")
+            raise refused(
+                f"--set takes FIELD=VALUE, not {item!r}", f"--set cần TRƯỜNG=GIÁ_TRỊ, không phải {item!r}"
+            )
         if field not in allowed:
-            raise UserError(f"a {kind} has no field {field!r}; fields: {', '.join(sorted(allowed))}")
+            fields = ", ".join(sorted(allowed))
+            raise refused(
+                f"a {kind} has no field {field!r}; fields: {fields}",
+                f"{kinds.info(kind).noun_vi} không có trường {field!r}; các trường: {fields}",
+            )
         raw[field] = [x.strip() for x in value.split(",") if x.strip()] if field in LIST_FIELDS else value
     return raw
 

@@ -32,6 +32,7 @@ from sqlalchemy import delete, exists, insert, select
 from sqlmodel import Session
 
 from app import bulk_edit, records
+from app.cli_lines import refused
 from app.errors import UserError
 from app.vntext import clean
 from db import clock
@@ -130,7 +131,7 @@ def still_active(org_id: Any) -> Any:
 def _name(session: Session, org_id: int) -> str:
     row = session.execute(select(ORG.c.name, ORG.c.deleted_at).where(ORG.c.id == org_id)).first()
     if row is None or row.deleted_at is not None:
-        raise UserError(f"There is no organisation #{org_id}.")
+        raise refused(f"There is no organisation #{org_id}.", f"Không có tổ chức #{org_id}.")
     return str(row.name)
 
 
@@ -224,27 +225,37 @@ def _check(session: Session, old_id: int, new_ids: list[int], kind: str) -> None
     if kind not in KINDS:
         raise UserError(f"A reorganisation is one of {', '.join(KINDS)}, not {kind!r}.")
     if not new_ids:
-        raise UserError("Name the organisation it became (the successor).")
+        raise refused(
+            "Name the organisation it became (the successor).", "Hãy ghi tên tổ chức kế thừa (tổ chức mới)."
+        )
     if len(set(new_ids)) != len(new_ids):
-        raise UserError("A successor is named twice.")
+        raise refused("A successor is named twice.", "Một tổ chức kế thừa được ghi hai lần.")
     if old_id in new_ids:
-        raise UserError("An organisation cannot succeed itself.")
+        raise refused("An organisation cannot succeed itself.", "Một tổ chức không thể tự kế thừa chính nó.")
     if kind in ("merged", "renamed") and len(new_ids) != 1:
         raise UserError(f"An organisation {kind} into one other; a split names several.")
     if kind == "split" and len(new_ids) < 2:
-        raise UserError("A split names two or more successors.")
+        raise refused(
+            "A split names two or more successors.", "Chia tách cần ghi từ hai tổ chức kế thừa trở lên."
+        )
     done = lineage(session, old_id).became
     if done:
-        raise UserError(
+        how_vi = {"merged": "hợp nhất vào", "renamed": "đổi tên thành", "split": "chia tách thành"}
+        raise refused(
             f"{_name(session, old_id)} already {done[0].kind} into {done[0].name} "
-            f"on {done[0].effective_on:%d/%m/%Y}; undo that first."
+            f"on {done[0].effective_on:%d/%m/%Y}; undo that first.",
+            f"{_name(session, old_id)} đã {how_vi.get(done[0].kind, done[0].kind)} {done[0].name} "
+            f"từ ngày {done[0].effective_on:%d/%m/%Y}; hãy hoàn tác việc đó trước.",
         )
     for new in new_ids:
         ahead = session.execute(
             select(SUCCESSION.c.id).where(SUCCESSION.c.predecessor_id == new).limit(1)
         ).first()
         if ahead is not None:
-            raise UserError(f"{_name(session, new)} has itself been succeeded; name what it became.")
+            raise refused(
+                f"{_name(session, new)} has itself been succeeded; name what it became.",
+                f"{_name(session, new)} cũng đã được tổ chức khác kế thừa; hãy ghi tên tổ chức hiện nay.",
+            )
 
 
 def preview(

@@ -61,6 +61,7 @@ class Skipped:
     id: int
     code: str  # "gone" (not in the trash), "name" (its name is taken), "constraint"
     message: str  # the reason in English (the command line's words)
+    message_vi: str = ""  # the same in Vietnamese, in the window's words (ui.trash)
 
 
 @dataclass
@@ -216,11 +217,13 @@ def restore_many(session: Session, items: Iterable[tuple[str, int]], *, actor: s
         model = kinds.model(kind)
         row = session.get(model, record_id)
         if row is None or row.deleted_at is None:
-            result.skipped.append(Skipped(kind, record_id, "gone", "not in the trash"))
+            result.skipped.append(
+                Skipped(kind, record_id, "gone", "not in the trash", "không có trong thùng rác")
+            )
             continue
         clash = _name_clash(session, kind, row)
         if clash:
-            result.skipped.append(Skipped(kind, record_id, "name", clash))
+            result.skipped.append(Skipped(kind, record_id, "name", *clash))
             continue
         try:
             with session.begin_nested():
@@ -228,7 +231,13 @@ def restore_many(session: Session, items: Iterable[tuple[str, int]], *, actor: s
         except IntegrityError:  # a constraint of the database the check above did not foresee
             session.expire_all()
             result.skipped.append(
-                Skipped(kind, record_id, "constraint", "it would break a rule of the database")
+                Skipped(
+                    kind,
+                    record_id,
+                    "constraint",
+                    "it would break a rule of the database",
+                    "khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu",
+                )
             )
             continue
         result.restored.append((kind, record_id))
@@ -238,11 +247,12 @@ def restore_many(session: Session, items: Iterable[tuple[str, int]], *, actor: s
     return result
 
 
-def _name_clash(session: Session, kind: str, row: m.Record) -> str:
+def _name_clash(session: Session, kind: str, row: m.Record) -> tuple[str, str] | None:
     """Two live organisations under one parent may not share a name: restoring the second
-    would make them. Returns why the record cannot come back ("" when it can)."""
+    would make them. Returns why the record cannot come back, in English and Vietnamese (None
+    when it can)."""
     if kind != "organisation":
-        return ""
+        return None
     assert isinstance(row, m.Organisation)
     key = fold(row.name)
     table = kinds.table("organisation")
@@ -253,8 +263,11 @@ def _name_clash(session: Session, kind: str, row: m.Record) -> str:
         )
     ):
         if fold(name) == key:
-            return f'a live organisation is called "{name}" (id {i}); rename or merge it first'
-    return ""
+            return (
+                f'a live organisation is called "{name}" (id {i}); rename or merge it first',
+                f"đã có một tổ chức khác mang tên “{name}” (#{i}); hãy đổi tên hoặc gộp trước",
+            )
+    return None
 
 
 @dataclass(frozen=True)
@@ -270,9 +283,15 @@ class Emptying:
     def total(self) -> int:
         return sum(self.listed.values()) + self.attached
 
-    def words(self) -> str:
+    def words(self, lang: str = "en") -> str:
         """ "1 contact and 1 file attached to it", "2 contacts, 1 action and 3 files attached to
-        them" (English: the command line's words; the window says it in its language)."""
+        them": the command line's words, in Vietnamese with ``lang="vi"`` ("1 liên hệ và 1 tệp
+        đính kèm theo", the Trash window's); the window says it in its language."""
+        if lang == "vi":
+            said = [f"{n} {kinds.info(k).noun_vi}" for k, n in self.listed.items()]
+            if self.attached:
+                said.append(f"{self.attached} tệp đính kèm theo")
+            return " và ".join(filter(None, (", ".join(said[:-1]), said[-1]))) if said else "không có gì"
         parts = [
             f"{n} {kinds.info(k).noun if n == 1 else kinds.info(k).plural}" for k, n in self.listed.items()
         ]

@@ -25,6 +25,7 @@ from sqlalchemy import Date, DateTime, Row, Table, and_, func, select
 from sqlmodel import Session
 
 from app import bulk_edit, records
+from app.cli_lines import refused
 from app.errors import NotFoundError, UserError
 from app.records import jsonable
 from app.vntext import fold
@@ -178,9 +179,12 @@ def begin_undo(session: Session, group_id: str, actor: str = "", lang: str = "en
 
     An undo can itself be undone (a redo): its group id gains one more ``u``."""
     if not group_id:
-        raise UserError("There is no change to undo.")
+        raise refused("There is no change to undo.", "Không có thay đổi nào để hoàn tác.")
     if len(undo_id(group_id)) > MAX_GROUP_ID:
-        raise UserError("That change has been undone and redone too many times to undo it again.")
+        raise refused(
+            "That change has been undone and redone too many times to undo it again.",
+            "Thay đổi này đã được hoàn tác và làm lại quá nhiều lần, không thể hoàn tác thêm.",
+        )
     first = session.execute(
         select(CHANGE.c.id, CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.batch_id)
         .where(CHANGE.c.group_id == group_id)
@@ -188,16 +192,23 @@ def begin_undo(session: Session, group_id: str, actor: str = "", lang: str = "en
         .limit(1)
     ).first()
     if first is None:
-        raise UserError(f"There is no change {group_id} to undo.")
+        raise refused(
+            f"There is no change {group_id} to undo.",
+            f"Không có thay đổi nào mang mã {group_id} để hoàn tác.",
+        )
     if (mark := before_restore(session, int(first.id))) is not None:
         raise UserError(restore_words(mark, "before", lang))
     if first.batch_id is not None:
-        raise UserError("That change came from an import: undo it with ‘undo import’.")
+        raise refused(
+            "That change came from an import: undo it with ‘undo import’.",
+            "Thay đổi này đến từ một lần nhập dữ liệu: hãy hoàn tác nó bằng ‘undo import’.",
+        )
     if is_undone(session, group_id):
-        raise UserError("That change has already been undone.")
+        raise refused("That change has already been undone.", "Thay đổi này đã được hoàn tác rồi.")
     if _touches_purged(session, group_id):
-        raise UserError(
-            "Records of that change were removed for good when the trash was emptied; it cannot be undone."
+        raise refused(
+            "Records of that change were removed for good when the trash was emptied; it cannot be undone.",
+            "Một số hồ sơ của thay đổi này đã bị xoá vĩnh viễn khi dọn thùng rác; không thể hoàn tác.",
         )
     session.execute(
         CHANGE.insert().values(

@@ -37,6 +37,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app import records, undo
+from app.cli_lines import refused
 from app.errors import UserError
 from db import models as m
 from db.queries import chunked
@@ -181,13 +182,13 @@ def entry(
     """One group, described and checked (see the module's notes)."""
     lang = _lang(lang)
     if not group_id:
-        raise UserError("There is no change to undo.")
+        raise refused("There is no change to undo.", "Không có thay đổi nào để hoàn tác.")
     last_id, at, who, batch_id = session.execute(
         select(func.max(CHANGE.c.id), func.max(CHANGE.c.at), func.max(CHANGE.c.actor), func.max(CHANGE.c.batch_id))
         .where(CHANGE.c.group_id == group_id)
     ).one()  # fmt: skip
     if last_id is None:
-        raise UserError(f"There is no change {group_id}.")
+        raise refused(f"There is no change {group_id}.", f"Không có thay đổi nào mang mã {group_id}.")
     stats = session.execute(
         select(CHANGE.c.entity, CHANGE.c.op, CHANGE.c.field, func.count(func.distinct(CHANGE.c.entity_id)))
         .where(CHANGE.c.group_id == group_id)

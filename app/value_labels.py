@@ -182,7 +182,7 @@ FIELDS: dict[str, Pair] = {
     "contact_id": ("Contact", "Người liên hệ"),
     "action_id": ("Action", "Việc cần làm"),
     "attachments": ("Files", "Tệp đính kèm"),
-    # a staff member's (ketnoi admin: a login, its role) and an attachment's own history
+    # a staff member's (ketnoi admin: a login, its role; an import of a staff sheet) and an attachment's own history
     "email": ("Email", "Email"),
     "active": ("Active", "Đang làm việc"),
     "login": ("Login", "Tên đăng nhập"),

@@ -18,7 +18,8 @@ from typing import Any
 
 from app import validation, workdays
 from app.cli import CliContext, json_option
-from app.errors import UserError
+from app.cli_lines import refused
+from app.language import cli_language
 from db import clock
 from db.engine import read_session, unit_of_work
 
@@ -29,7 +30,14 @@ def _day(text: str, what: str = "date") -> dt.date:
     try:
         return validation.date(text)
     except ValueError as exc:
-        raise UserError(f"cannot read the {what} {text!r} (use 2026-12-10 or 10/12/2026)") from exc
+        raise refused(
+            f"cannot read the {what} {text!r} (use 2026-12-10 or 10/12/2026)",
+            f"không đọc được ngày {text!r} (hãy ghi 2026-12-10 hoặc 10/12/2026)",
+        ) from exc
+
+
+def _vi() -> bool:
+    return cli_language() == "vi"
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -71,14 +79,17 @@ def cmd_workdays(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.emit({"from": start, "working_days": args.n, "date": result, "holidays_skipped": skipped})
     ctx.out(f"{result:%d/%m/%Y} ({_WEEKDAYS_VI[result.weekday()]}) {result.isoformat()}")
     for item in skipped:
-        ctx.out(f"  skipped {item['date']:%d/%m/%Y}: {item['name']}")
+        ctx.out(f"  {'bỏ qua' if _vi() else 'skipped'} {item['date']:%d/%m/%Y}: {item['name']}")
     return 0
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     year = args.year or clock.today().year
     if not 1901 <= year <= 2099:
-        raise UserError(f"--year {year}: give a year between 1901 and 2099")
+        raise refused(
+            f"--year {year}: give a year between 1901 and 2099",
+            f"--year {year}: hãy ghi một năm từ 1901 đến 2099",
+        )
     with read_session(ctx.engine()) as session:
         cal = workdays.load_calendar(session)
     rows = workdays.holidays_in(cal, [year])
@@ -88,7 +99,13 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "days": [{"date": d, "name": n, "working": w, "office": d in cal.office} for d, n, w in rows],
         }
     )
+    vi = _vi()  # (the window's Working days dialog: "Nhà nước", "Cơ quan")
     for day, name, working in rows:
+        if vi:
+            mark = "làm " if working else "nghỉ"
+            source = "Cơ quan" if day in cal.office else "Nhà nước"
+            ctx.out(f"{day:%d/%m/%Y} {_WEEKDAYS_VI[day.weekday()]:<9} {mark} {source:<8} {name}")
+            continue
         mark = "work" if working else "off "
         source = "office" if day in cal.office else "public"
         ctx.out(f"{day:%d/%m/%Y} {_WEEKDAYS_VI[day.weekday()]:<9} {mark} {source:<6} {name}")
@@ -99,7 +116,10 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     day = _day(args.date)
     with unit_of_work(ctx.engine()) as session:
         workdays.set_office_day(session, day, working=args.working, note=args.note, actor=ctx.actor())
-    kind = "make-up working day" if args.working else "office day off"
+    if _vi():
+        kind = "ngày làm bù" if args.working else "ngày nghỉ của cơ quan"
+    else:
+        kind = "make-up working day" if args.working else "office day off"
     ctx.emit({"date": day, "working": args.working, "note": args.note})
     ctx.out(f"{day:%d/%m/%Y}: {kind}" + (f" ({args.note})" if args.note else ""))
     return 0
@@ -110,7 +130,12 @@ def cmd_remove(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.engine()) as session:
         removed = workdays.remove_office_day(session, day, actor=ctx.actor())
     if not removed:
-        raise UserError(f"the office has no entry for {day:%d/%m/%Y} (public holidays cannot be removed)")
+        raise refused(
+            f"the office has no entry for {day:%d/%m/%Y} (public holidays cannot be removed)",
+            f"cơ quan không có ngày riêng nào vào {day:%d/%m/%Y} (không xoá được ngày lễ của Nhà nước)",
+        )
     ctx.emit({"date": day, "removed": True})
-    ctx.out(f"{day:%d/%m/%Y}: the office's entry removed")
+    ctx.out(
+        f"{day:%d/%m/%Y}: " + ("đã xoá ngày riêng của cơ quan" if _vi() else "the office's entry removed")
+    )
     return 0

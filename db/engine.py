@@ -512,17 +512,23 @@ def _mark_login_refused(context: Any) -> None:
         context.sqlalchemy_exception.login_refused = True
 
 
-_READ_ONLY: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+_READ_ONLY: weakref.WeakKeyDictionary[Engine, tuple[str, str]] = weakref.WeakKeyDictionary()
 
 
-def mark_read_only(engine: Engine, why: str) -> None:
-    """``engine`` only reads (db.read_only.open_read_only); ``why`` says why, in one sentence."""
-    _READ_ONLY[engine] = why
+def mark_read_only(engine: Engine, why: str, why_vi: str = "") -> None:
+    """``engine`` only reads (db.read_only.open_read_only); ``why`` says why, in one sentence,
+    ``why_vi`` in Vietnamese (what ``ketnoi info`` and a refused write say under a Vietnamese
+    locale)."""
+    _READ_ONLY[engine] = (why, why_vi)
 
 
-def read_only_reason(engine: Engine) -> str | None:
-    """Why ``engine`` was opened read-only (None for an ordinary engine)."""
-    return _READ_ONLY.get(engine)
+def read_only_reason(engine: Engine, lang: str = "en") -> str | None:
+    """Why ``engine`` was opened read-only, in ``lang`` ("vi", else English; the English where
+    no Vietnamese was given); None for an ordinary engine."""
+    said = _READ_ONLY.get(engine)
+    if said is None:
+        return None
+    return (said[1] or said[0]) if lang == "vi" else said[0]
 
 
 @contextmanager
@@ -547,7 +553,8 @@ def unit_of_work(
     why = read_only_reason(engine)
     if why is not None:
         path = sqlite_path(str(engine.url))
-        raise ReadOnlyFile(str(path) if path is not None else describe_url(str(engine.url)), why)
+        where = str(path) if path is not None else describe_url(str(engine.url))
+        raise ReadOnlyFile(where, why, why_vi=read_only_reason(engine, "vi") or "")
     with Session(engine, expire_on_commit=False) as session:
         try:
             _begin(session, lock, wait_s, exclusive)

@@ -32,6 +32,10 @@ class DatabaseBusy(UserError):
 
     def __init__(self, path: str, waited_s: float) -> None:
         self.path, self.waited_s = path, waited_s
+        self.vi = (  # (the window's sentence, ui: "Chưa lưu: một chương trình khác …")
+            f"Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu {path} "
+            f"(đã chờ {waited_s:.0f} giây). Chưa có gì được lưu: hãy thử lại sau giây lát"
+        )
         super().__init__(
             f"Not saved: another program or Ketnoi window is holding the database {path} "
             f"(waited {waited_s:.0f} s). Nothing was saved; try again in a moment"
@@ -41,10 +45,17 @@ class DatabaseBusy(UserError):
 class ReadOnlyFile(UserError):
     """A write to a database opened read-only (db.read_only): nothing was changed. ``why`` says
     why the file is read-only ("the folder … is read-only for you"); ``then``, what can be done
-    instead, if anything ("ketnoi backup FILE writes a copy to FILE instead")."""
+    instead, if anything ("ketnoi backup FILE writes a copy to FILE instead"). ``why_vi`` and
+    ``then_vi``: the same in Vietnamese, for the command line's ``vi`` (without them, the
+    Vietnamese names no reason)."""
 
-    def __init__(self, path: str, why: str, *, then: str = "") -> None:
+    def __init__(self, path: str, why: str, *, then: str = "", why_vi: str = "", then_vi: str = "") -> None:
         self.path, self.why = path, why
+        self.vi = (
+            f"Chưa thay đổi gì: {path} đang được mở ở chế độ chỉ đọc{f' ({why_vi})' if why_vi else ''}. "
+            "Để thay đổi, hãy sao chép tệp vào một thư mục bạn có quyền ghi rồi mở bản sao"
+            f"{'; ' + then_vi if then_vi else ''}"
+        )
         super().__init__(
             f"Not changed: {path} is open read-only ({why}). To change it, copy it to a folder "
             f"you can write and open the copy{'; ' + then if then else ''}"

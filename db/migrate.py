@@ -65,11 +65,26 @@ schema exactly as its predecessor left it."""
 
 
 class DatabaseError(Exception):
-    """A database that cannot be opened; the message is meant for the user."""
+    """A database that cannot be opened; the message is meant for the user. ``vi``: the same in
+    Vietnamese where it was given (what the command line prints under a Vietnamese locale)."""
+
+    vi: str = ""
+
+
+def refusal(en: str, vi: str) -> DatabaseError:
+    """A :class:`DatabaseError` saying ``en``, carrying its Vietnamese ``vi``."""
+    error = DatabaseError(en)
+    error.vi = vi
+    return error
 
 
 class NewerDatabaseError(DatabaseError):
-    pass
+    """A file written by a newer Ketnoi (a schema this one does not know). ``vi``: the sentence
+    in Vietnamese, for the command line."""
+
+    def __init__(self, message: str, vi: str = "") -> None:
+        super().__init__(message)
+        self.vi = vi
 
 
 class LeftoverFilesError(DatabaseError):
@@ -95,10 +110,22 @@ class ReadOnlyDatabaseError(DatabaseError):
                 f"the folder {blocked} is read-only for you, and Ketnoi must create "
                 f"{path.name}-wal and {path.name}-shm beside the database to open it for changes"
             )
+            why_vi = (
+                f"thư mục {blocked} chỉ cho phép bạn đọc, mà Ketnoi cần tạo {path.name}-wal và "
+                f"{path.name}-shm bên cạnh cơ sở dữ liệu để mở nó cho việc sửa đổi"
+            )
         else:
             why = f"the file {blocked} is read-only for you"
-        # in short, what a window opened read-only on it says
+            why_vi = f"tệp {blocked} chỉ cho phép bạn đọc"
+        # in short, what a window opened read-only on it says; ``why_vi``: the same in Vietnamese,
+        # in the window's words ("thư mục … chỉ cho phép bạn đọc"), for the command line
         self.why = f"the {'folder' if folder else 'file'} {blocked} is read-only for you"
+        self.why_vi = f"{'thư mục' if folder else 'tệp'} {blocked} chỉ cho phép bạn đọc"
+        self.vi = (
+            f"Không dùng được {path}: {why_vi}. Điều này không có nghĩa là cơ sở dữ liệu bị hỏng. "
+            "Hãy sao chép tệp vào một thư mục bạn có quyền ghi (ví dụ Documents) rồi mở bản sao, "
+            f"hoặc nhờ bộ phận hỗ trợ CNTT cấp quyền ghi vào {blocked}"
+        )
         super().__init__(
             f"Cannot use {path}: {why}. This does not mean the database is damaged. Copy it to a "
             "folder you can write (e.g. Documents) and open the copy, or ask your IT support "
@@ -339,7 +366,9 @@ def _upgrade(engine: Engine, on_upgrade: Callable[[], object] | None) -> Path | 
         except Exception as exc:
             raise NewerDatabaseError(
                 f"This database was written by a newer version of Ketnoi (schema {current}); "
-                "update Ketnoi to open it."
+                "update Ketnoi to open it.",
+                f"Cơ sở dữ liệu này được ghi bởi một phiên bản Ketnoi mới hơn (lược đồ {current}); "
+                "hãy cập nhật Ketnoi để mở nó.",
             ) from exc
     elif inspect(engine).has_table("contact"):
         # its version's page may be the broken one: a damaged file is called damaged
@@ -412,20 +441,29 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
     if path is not None and (found := leftovers(path)):  # never a new database over a -wal
         raise LeftoverFilesError(path, found)
     if path is not None and not_ordinary(path):  # (SQLite said only "disk I/O error")
-        raise DatabaseError(f"{path} is not an ordinary file (a pipe, a device or a socket), not a database")
+        raise refusal(
+            f"{path} is not an ordinary file (a pipe, a device or a socket), not a database",
+            f"{path} không phải tệp thông thường (mà là pipe, thiết bị hoặc socket), không phải cơ sở dữ liệu",
+        )
     if path is not None and path.is_file() and path.stat().st_size == 0:
-        raise DatabaseError(
+        raise refusal(
             f"{path} is empty (0 bytes), not a Ketnoi database; not opening it. "
-            f"If it held your data, restore a backup (ketnoi backups --db {path})."
+            f"If it held your data, restore a backup (ketnoi backups --db {path}).",
+            f"{path} trống (0 byte), không phải cơ sở dữ liệu Ketnoi; không mở tệp này. "
+            f"Nếu tệp từng chứa dữ liệu của bạn, hãy khôi phục một bản sao lưu (ketnoi backups --db {path}).",
         )
     if path is not None and path.is_file() and not _sqlite_header(path):
         # said as what it is (reviewer: Ctrl+O on a workbook said "Cannot open the database
         # sqlite:////…/A_bo.xlsx: file is not a database")
-        raise DatabaseError(NOT_A_DATABASE.format(path=path))
+        raise refusal(NOT_A_DATABASE.format(path=path), NOT_A_DATABASE_VI.format(path=path))
     if path is not None and (read_only := read_only_problem(path)) is not None:
         raise read_only
     if path is not None and (others := foreign_tables(path)):
-        raise DatabaseError(NOT_KETNOI_TABLES.format(path=path, tables=", ".join(others[:5])))
+        tables = ", ".join(others[:5])
+        raise refusal(
+            NOT_KETNOI_TABLES.format(path=path, tables=tables),
+            NOT_KETNOI_TABLES_VI.format(path=path, tables=tables),
+        )
     if path is not None:
         backups.clear_restore_leftovers(path)  # a killed restore's hidden full copy
     engine = make_engine(url)
@@ -437,13 +475,16 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
     except SQLAlchemyError as exc:
         engine.dispose()
         if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
-            raise DatabaseError(
+            raise refusal(
                 f"The team database {describe_url(url)} has an older schema than this Ketnoi and "
-                "your login may not upgrade it: its owner runs ketnoi admin init (see docs/team.md)"
+                "your login may not upgrade it: its owner runs ketnoi admin init (see docs/team.md)",
+                f"Cơ sở dữ liệu nhóm {describe_url(url)} có lược đồ cũ hơn Ketnoi này và tài khoản của "
+                "bạn không được nâng cấp nó: người quản trị cơ sở dữ liệu cần chạy ketnoi admin init "
+                "(xem docs/team.md)",
             ) from exc
         if login_refused(exc):  # the server answers, and turned this login away
             refused = DatabaseError(turned_away(url, exc))
-            refused.vi = turned_away(url, exc, "vi")  # type: ignore[attr-defined]  # (the CLI's)
+            refused.vi = turned_away(url, exc, "vi")  # (the CLI's)
             raise refused from exc
         damage = quick_check(url) if path is not None and path.is_file() else None
         if damage:
@@ -451,10 +492,26 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
                 f"{damage}. Restore its latest good backup: ketnoi backups --db {path}"
             ) from exc
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-        raise DatabaseError(
-            f"Cannot open the database {describe_url(url)}: {reason[0] if reason else type(exc).__name__}"
+        said = reason[0] if reason else type(exc).__name__  # (the driver's own words)
+        raise refusal(
+            f"Cannot open the database {describe_url(url)}: {said}",
+            f"Không mở được cơ sở dữ liệu {describe_url(url)}: {said}",
         ) from exc
     return engine
+
+
+def _file_problem_vi(problem: str, path: Path) -> str:
+    """What :func:`db.backup.check_file` says of ``path`` in Vietnamese, where it is one of its
+    fixed sentences (the damage SQLite reports stays in its words)."""
+    said = {
+        f"{path} does not exist": f"{path} không tồn tại",
+        f"{path} is a folder": f"{path} là một thư mục",
+        f"{path} is empty (0 bytes)": f"{path} trống (0 byte)",
+        f"{path} is not an ordinary file (a pipe, a device or a socket)": (
+            f"{path} không phải tệp thông thường (mà là pipe, thiết bị hoặc socket)"
+        ),
+    }
+    return said.get(problem, problem)
 
 
 NOT_A_DATABASE = (
@@ -466,6 +523,16 @@ NOT_A_DATABASE = (
 NOT_KETNOI_TABLES = (
     "{path} is another program's SQLite database (its tables: {tables}), not a Ketnoi database; "
     "not opening it, nothing written to it. Choose a Ketnoi database, or a new file name to start one"
+)
+# the two in the window's Vietnamese (ui.service_words)
+NOT_A_DATABASE_VI = (
+    "{path} không phải là cơ sở dữ liệu Ketnoi (không phải tệp SQLite); không mở tệp này. "
+    "Bảng tính hoặc tệp CSV thì nhập vào: Tệp → Nhập từ bảng tính…, hoặc ketnoi import TỆP"
+)
+NOT_KETNOI_TABLES_VI = (
+    "{path} là cơ sở dữ liệu SQLite của một chương trình khác (các bảng: {tables}), không phải cơ sở dữ "
+    "liệu Ketnoi; Ketnoi không mở tệp này và không ghi gì vào đó. Hãy chọn một cơ sở dữ liệu Ketnoi, "
+    "hoặc một tên tệp mới để bắt đầu"
 )
 
 
@@ -574,10 +641,12 @@ def restore_database(
     if (read_only := read_only_problem(path)) is not None:  # before the backup is even read
         from db.errors import ReadOnlyFile
 
-        raise ReadOnlyFile(str(path), read_only.why)
+        raise ReadOnlyFile(str(path), read_only.why, why_vi=read_only.why_vi)
     problem = backups.check_file(backup_file)
     if problem:
-        raise DatabaseError(f"Not restoring: {problem}")
+        raise refusal(
+            f"Not restoring: {problem}", f"Chưa khôi phục: {_file_problem_vi(problem, backup_file)}"
+        )
     con, _read_only = backups.reader(backup_file)  # a backup on a read-only medium too
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -586,14 +655,18 @@ def restore_database(
     finally:
         con.close()
     if row is None:
-        raise DatabaseError(f"Not restoring: {backup_file} is not a Ketnoi database")
+        raise refusal(
+            f"Not restoring: {backup_file} is not a Ketnoi database",
+            f"Chưa khôi phục: {backup_file} không phải là cơ sở dữ liệu Ketnoi",
+        )
     from alembic.script import ScriptDirectory
 
     try:
         ScriptDirectory.from_config(alembic_config()).get_revision(str(row[0]))
     except Exception as exc:
         raise NewerDatabaseError(
-            f"Not restoring: {backup_file} was written by a newer Ketnoi (schema {row[0]})"
+            f"Not restoring: {backup_file} was written by a newer Ketnoi (schema {row[0]})",
+            f"Chưa khôi phục: {backup_file} được ghi bởi một phiên bản Ketnoi mới hơn (lược đồ {row[0]})",
         ) from exc
     try:
         saved = backups.restore(path, backup_file)

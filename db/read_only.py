@@ -58,6 +58,7 @@ from db.migrate import (
     ReadOnlyDatabaseError,
     alembic_config,
     check_connection,
+    refusal,
     stored_revision,
 )
 
@@ -81,6 +82,12 @@ class UnsavedChangesError(DatabaseError):
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.vi = (
+            f"Không mở được {path} ở chế độ chỉ đọc: tệp {path.name}-wal bên cạnh nó chứa các thay đổi "
+            f"chưa được ghi vào tệp, và muốn đọc chúng cần tệp {path.name}-shm, mà tệp này không tạo được "
+            f"ở đó. Nếu chỉ đọc riêng tệp thì sẽ không thấy các thay đổi ấy. Hãy sao chép {path.name} cùng "
+            f"với {path.name}-wal vào một thư mục bạn có quyền ghi rồi mở bản sao"
+        )
         super().__init__(
             f"Cannot open {path} read-only: {path.name}-wal beside it holds changes not yet written "
             f"into the file, and reading them needs {path.name}-shm, which cannot be created there. "
@@ -94,6 +101,12 @@ class OlderSchemaError(DatabaseError):
 
     def __init__(self, path: Path, revision: str) -> None:
         self.path, self.revision = path, revision
+        self.vi = (
+            f"Không mở được {path} ở chế độ chỉ đọc: tệp có lược đồ {revision}, cũ hơn lược đồ "
+            f"{HEAD_REVISION} của Ketnoi này, và nâng cấp nó sẽ thay đổi tệp. Hãy sao chép tệp vào một "
+            f"thư mục bạn có quyền ghi (ketnoi backup BAN_SAO.db --db {path} sao chép tệp giữ nguyên như "
+            "hiện có) rồi mở bản sao (Ketnoi sẽ nâng cấp bản sao và giữ lại một bản sao lưu)"
+        )
         super().__init__(
             f"Cannot open {path} read-only: it has schema version {revision}, older than this "
             f"Ketnoi's {HEAD_REVISION}, and upgrading it would change the file. Copy it to a folder "
@@ -220,15 +233,23 @@ def open_read_only(url: str, reason: ReadOnlyDatabaseError | None = None) -> Eng
     on this engine in one sentence (:class:`db.errors.ReadOnlyFile`)."""
     path = sqlite_path(url)
     if path is None:
-        raise DatabaseError("Only a SQLite file can be opened read-only")
+        raise refusal(
+            "Only a SQLite file can be opened read-only", "Chỉ tệp SQLite mới mở được ở chế độ chỉ đọc"
+        )
     if not path.is_file():
-        raise DatabaseError(f"There is no database file {path}")
+        raise refusal(f"There is no database file {path}", f"Không có tệp cơ sở dữ liệu {path}")
     if path.stat().st_size == 0:
-        raise DatabaseError(f"{path} is empty (0 bytes), not a Ketnoi database; not opening it")
+        raise refusal(
+            f"{path} is empty (0 bytes), not a Ketnoi database; not opening it",
+            f"{path} trống (0 byte), không phải cơ sở dữ liệu Ketnoi; không mở tệp này",
+        )
     if not held_here(path):  # (a file this process has open is read by SQLite alone)
         with path.open("rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
-                raise DatabaseError(f"{path} is not a Ketnoi database (not a SQLite file)")
+                raise refusal(
+                    f"{path} is not a Ketnoi database (not a SQLite file)",
+                    f"{path} không phải là cơ sở dữ liệu Ketnoi (không phải tệp SQLite)",
+                )
     con = connect(path)
     try:
         damage = check_connection(path, con)
@@ -248,8 +269,10 @@ def open_read_only(url: str, reason: ReadOnlyDatabaseError | None = None) -> Eng
     except BaseException:
         engine.dispose()
         raise
-    why = reason.why if reason is not None else "it was opened read-only"
-    mark_read_only(engine, why)
+    if reason is not None:
+        mark_read_only(engine, reason.why, reason.why_vi)
+    else:
+        mark_read_only(engine, "it was opened read-only", "tệp được mở ở chế độ chỉ đọc")
     return engine
 
 
@@ -299,7 +322,10 @@ def _check_schema(engine: Engine, path: Path) -> None:
     if revision == HEAD_REVISION:
         return
     if revision is None:
-        raise DatabaseError(f"{path} is not a Ketnoi database (it has no Ketnoi schema version)")
+        raise refusal(
+            f"{path} is not a Ketnoi database (it has no Ketnoi schema version)",
+            f"{path} không phải là cơ sở dữ liệu Ketnoi (không có phiên bản lược đồ của Ketnoi)",
+        )
     _check_revision(path, revision)
 
 
@@ -311,7 +337,8 @@ def _check_revision(path: Path, revision: str) -> None:
         script.get_revision(revision)
     except Exception as exc:
         raise NewerDatabaseError(
-            f"{path} was written by a newer version of Ketnoi (schema {revision}); update Ketnoi to open it"
+            f"{path} was written by a newer version of Ketnoi (schema {revision}); update Ketnoi to open it",
+            f"{path} được ghi bởi một phiên bản Ketnoi mới hơn (lược đồ {revision}); hãy cập nhật Ketnoi để mở nó",
         ) from exc
     if not data_only_since(revision, script):
         raise OlderSchemaError(path, revision)

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from app import validation
 from app.briefing import gather
 from app.briefing.produce import BriefRequest, pdf_path, produce
+from app.cli_lines import refused
 from app.errors import UserError
 from app.language import count_of
 from app.written import NotWritten
@@ -93,7 +94,10 @@ def cmd_post(args: argparse.Namespace, ctx: Context) -> int:
     with read_session(ctx.engine()) as session:
         post = posts.get_post(session, args.post_id, args.today)
     if post.holder is None:
-        raise UserError(f"the post {post.title} ({post.organisation}) is vacant: there is no one to brief on")
+        raise refused(
+            f"the post {post.title} ({post.organisation}) is vacant: there is no one to brief on",
+            f"chức vụ {post.title} ({post.organisation}) đang còn trống: không có ai để chuẩn bị tài liệu",
+        )
     return _write(args, ctx, _request(args, "contact", post.holder.contact_id, recent=args.meetings))
 
 
@@ -105,7 +109,7 @@ def cmd_digest(args: argparse.Namespace, ctx: Context) -> int:
     end = args.end or (args.today or clock.today())
     start = args.start or end - dt.timedelta(days=6)
     if end < start:
-        raise UserError("--to is before --from")
+        raise refused("--to is before --from", "--to sớm hơn --from")
     return _write(args, ctx, _request(args, "digest", start=start, end=end))
 
 

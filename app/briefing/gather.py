@@ -31,7 +31,7 @@ from app.briefing.data import (
     StakeholderPoint,
 )
 from app.briefing.letters_section import gather_letters
-from app.briefing.lookup import BriefNotFound, find_contact, find_organisation
+from app.briefing.lookup import BriefNotFound, find_contact, find_organisation, no_such
 from app.briefing.reorg_section import by_precedence
 from app.errors import UserError
 from db import clock
@@ -94,7 +94,7 @@ def gather_organisation(
     today = today or clock.today()
     org = session.get(Organisation, org_id)
     if org is None or org.deleted_at is not None:
-        raise BriefNotFound(f"No organisation with id {org_id}")
+        raise no_such("organisation", org_id)
     sectors = [
         r[0]
         for r in q.fetch(
@@ -238,7 +238,7 @@ def gather_contact(
     today = today or clock.today()
     c = session.get(Contact, contact_id)
     if c is None or c.deleted_at is not None:
-        raise BriefNotFound(f"No contact with id {contact_id}")
+        raise no_such("contact", contact_id)
     org = q.names(session, Organisation, [c.organisation_id]).get(c.organisation_id or -1, "")
     owner = q.names(session, Staff, [c.owner_id]).get(c.owner_id or -1, "")
     emails, phones = q.contact_methods(session, [contact_id]).get(contact_id, ([], []))
@@ -293,7 +293,7 @@ def gather_meeting(
     today = today or clock.today()
     m = session.get(Meeting, meeting_id)
     if m is None or m.deleted_at is not None:
-        raise BriefNotFound(f"No meeting with id {meeting_id}")
+        raise no_such("meeting", meeting_id)
     org_rows = q.fetch(
         session,
         select(Organisation.id, Organisation.name)

@@ -26,7 +26,23 @@ Organisation: Any = m.Organisation
 
 
 class BriefNotFound(UserError, LookupError):
-    """The subject of a brief does not exist or cannot be told apart from others."""
+    """The subject of a brief does not exist or cannot be told apart from others. ``vi``: the
+    same in Vietnamese (the command line's under a Vietnamese locale)."""
+
+    def __init__(self, message: str, vi: str = "") -> None:
+        super().__init__(message)
+        self.vi = vi
+
+
+def _noun_vi(kind: str) -> str:
+    from db import kinds
+
+    return kinds.info(kind).noun_vi
+
+
+def no_such(kind: str, ident: int) -> BriefNotFound:
+    """ "No organisation with id 9" / "Không tìm thấy tổ chức #9"."""
+    return BriefNotFound(f"No {kind} with id {ident}", f"Không tìm thấy {_noun_vi(kind)} #{ident}")
 
 
 def _as_id(text: str) -> int | None:
@@ -38,7 +54,7 @@ def _pick(kind: str, query: str, candidates: Iterable[tuple[int, str, list[str]]
     """``candidates``: (id, display name, the texts it may be called by)."""
     q = fold(query)
     if not q:
-        raise BriefNotFound(f"Give a {kind} name or id")
+        raise BriefNotFound(f"Give a {kind} name or id", f"Hãy ghi tên hoặc mã số (id) của {_noun_vi(kind)}")
     exact: list[tuple[int, str]] = []
     partial: list[tuple[int, str]] = []
     for cid, display, texts in candidates:
@@ -53,8 +69,12 @@ def _pick(kind: str, query: str, candidates: Iterable[tuple[int, str, list[str]]
         if len(found) > 1:
             shown = "; ".join(f"#{i} {n}" for i, n in sorted(found)[:8])
             more = f" and {len(found) - 8} more" if len(found) > 8 else ""
-            raise BriefNotFound(f"'{query}' matches {len(found)} {kind}s: {shown}{more}")
-    raise BriefNotFound(f"No {kind} matches '{query}'")
+            more_vi = f" và {len(found) - 8} {_noun_vi(kind)} khác" if len(found) > 8 else ""
+            raise BriefNotFound(
+                f"'{query}' matches {len(found)} {kind}s: {shown}{more}",
+                f"“{query}” khớp với {len(found)} {_noun_vi(kind)}: {shown}{more_vi}; hãy ghi mã số (id) thay cho tên",
+            )
+    raise BriefNotFound(f"No {kind} matches '{query}'", f"Không có {_noun_vi(kind)} nào khớp với “{query}”")
 
 
 def find_organisation(session: Session, name_or_id: str | int) -> int:
@@ -66,7 +86,7 @@ def find_organisation(session: Session, name_or_id: str | int) -> int:
             select(Organisation.id).where(Organisation.id == org_id, Organisation.deleted_at.is_(None))
         ).first()
         if row is None:
-            raise BriefNotFound(f"No organisation with id {org_id}")
+            raise no_such("organisation", org_id)
         return org_id
     rows = conn.execute(
         select(
@@ -94,7 +114,7 @@ def find_contact(session: Session, name_or_id: str | int) -> int:
             select(Contact.id).where(Contact.id == contact_id, Contact.deleted_at.is_(None))
         ).first()
         if row is None:
-            raise BriefNotFound(f"No contact with id {contact_id}")
+            raise no_such("contact", contact_id)
         return contact_id
     rows = conn.execute(select(Contact.id, Contact.full_name).where(Contact.deleted_at.is_(None))).all()
     return _pick("contact", str(name_or_id), ((r[0], r[1], [r[1]]) for r in rows))

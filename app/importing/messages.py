@@ -702,12 +702,26 @@ class EarlierRow:
 _REF_FIELD = {"organisation_id": "organisation", "owner_id": "owner", "parent_id": "parent",
               "responsible_staff_id": "responsible", "responsible_contact_id": "responsible",
               "meeting_id": "meeting", "organisation_ids": "organisations"}  # fmt: skip
+_RECORD_FIELD = {"organisation": "organisation_id", "owner": "owner_id", "parent": "parent_id",
+                 "meeting": "meeting_id", "organisations": "organisation_ids",
+                 "staff": "staff_ids"}  # fmt: skip
+"""An import field named as the record's (the template's "Đơn vị / Organisation" column fills
+``organisation_id``), whose label the window has."""
 
 
 def field_label(name: str, lang: str = "en") -> str:
-    """A field's name as the import template's header says it ("Chức vụ" / "Position")."""
+    """A field's name as the window's forms and its import preview say it ("Loại" / "Kind",
+    "Cán bộ phụ trách" / "Relationship owner": :data:`app.value_labels.FIELDS`, which
+    tests/ui/test_value_labels.py holds to ``ui.labels.field_label``), so that a change line of
+    ``ketnoi import`` names the field as the window does (it said the template's column headers,
+    "Loại hình", "Ảnh hưởng (1-5)"). A field only the import has ("Họ và tên đệm") by the
+    template's header."""
+    from app import value_labels
     from app.importing.fields import FIELDS
 
+    field = _RECORD_FIELD.get(name, name)
+    if field in value_labels.FIELDS or field in value_labels.RECORD_META:
+        return value_labels.field_name(field, lang)
     wanted = _REF_FIELD.get(name, name)
     for specs in FIELDS.values():
         for spec in specs:

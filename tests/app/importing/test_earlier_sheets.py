@@ -94,7 +94,7 @@ def test_the_later_sheets_rows_name_the_earlier_sheets_row(engine: Engine, tmp_p
     assert text(same, "vi") == 'trang "Danh bạ 1", dòng 2: không có gì mới'
     (fills,) = second[4].reasons
     assert fills.code == "updates" and fills.params["id"] == EarlierRow("Danh bạ 1", 3)
-    assert text(fills, "en").startswith('updates sheet "Danh bạ 1", row 3: Phone: ∅ → ')
+    assert text(fills, "en").startswith('updates sheet "Danh bạ 1", row 3: Phones: ∅ → ')
     assert set(second[4].changes or {}) == {"phones"}
 
     orgs = {r.row: r for r in pv["Tổ chức 2"].rows}  # type: ignore[attr-defined]
@@ -201,7 +201,7 @@ def test_a_row_that_fills_a_blank_and_keeps_a_value_is_said_updated(
     assert main(["import", str(path), "--db", str(db_path), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert 'Sheet "Danh bạ 2" (contact, header row 1): 0 new, 1 updated' in out
-    assert "  row 2 (updated): updates #1: Phone: ∅ → " in out, out
+    assert "  row 2 (updated): updates #1: Phones: ∅ → " in out, out
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

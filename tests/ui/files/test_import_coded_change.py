@@ -43,7 +43,7 @@ def test_an_organisations_kind_the_sheet_differs_on_is_said_in_words(
     kept = _said(engine, book, "fill", "fill_keeps")
     assert '"startup"' not in text(kept, "vi") and '"network"' not in text(kept, "vi")
     assert text(kept, "vi").startswith(
-        f'giữ nguyên như #{ident} đang có (trang tính ghi khác): Loại hình: "Khởi nghiệp" → "Mạng lưới / hiệp hội"'
+        f'giữ nguyên như #{ident} đang có (trang tính ghi khác): Loại: "Khởi nghiệp" → "Mạng lưới / hiệp hội"'
     )
     assert text(kept, "en").startswith(
         f'left as #{ident} has it (the sheet differs): Kind: "Start-up" → "Network / association"'
