@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -124,6 +125,10 @@ class FilePage(QWizardPage):
         lay.addWidget(self.sheets_label)
         lay.addWidget(self.tree, 1)
         lay.addStretch(0)
+
+    def home(self) -> QWidget | None:
+        """Where the keyboard rests once the file is read: the sheets (Enter goes on to the next page)."""
+        return self.tree if self.tree.isVisible() else None
 
     # --- a file dropped on the page (from a file manager or a mail attachment) ---------------
 

@@ -197,6 +197,11 @@ class PreviewPage(QWizardPage):
         lay.addWidget(self.summary)
         lay.addWidget(self.tabs, 1)
 
+    def home(self) -> QWidget | None:
+        """Where the keyboard rests once the rows are shown (the list of the tab in front): Enter
+        there imports."""
+        return self.folds.tree if self.tabs.currentWidget() is self.folds else self.view
+
     # --- running the preview ----------------------------------------------------------------------
 
     def initializePage(self) -> None:
