@@ -368,6 +368,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)",
         "{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)",
     ),
+    "file_not_as_named": (
+        "{file}: the name ends in {suffix}, but the content is another kind of file (renamed?)",
+        "{file}: tên có đuôi {suffix} nhưng nội dung là loại tệp khác (bị đổi tên?)",
+    ),
     "file_named_as_other": (
         "{file} is {kind} named {suffix}: rename it to end in {expected} and import it again",
         "{file} là {kind} nhưng lại mang đuôi {suffix}: hãy đổi tên tệp sang đuôi {expected} rồi nhập lại",

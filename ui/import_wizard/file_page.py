@@ -257,7 +257,10 @@ class FilePage(QWizardPage):
         chosen = first_known[1] if first_known else first
         if chosen is None:
             show_error(
-                self.message, self.tr("No sheet of this file can be imported (the reasons are above).")
+                self.message,
+                self.tr(
+                    "No sheet of this file can be imported: why is said beside each sheet, in the list below."
+                ),
             )
         else:
             self.tree.setCurrentItem(chosen)

@@ -280,6 +280,10 @@ def _templates() -> dict[str, str]:
             'not UTF-8 text: read in {encoding}, e.g. row {example_row}: "{example}"; check that the names read right, '
             'and if they do not, save the file again in Excel as "CSV UTF-8" and import that',
         ),
+        "file_not_as_named": tr(
+            "ImportMessage",
+            "{file}: the name ends in {suffix}, but the content is another kind of file (renamed?)",
+        ),
         "file_named_as_other": tr(
             "ImportMessage",
             "{file} is {kind} named {suffix}: rename it to end in {expected} and import it again",
