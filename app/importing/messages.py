@@ -119,6 +119,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     # --- a cell ---------------------------------------------------------------------------------
     "required_empty": ("required, but empty", "bắt buộc, đang để trống"),
+    "two_people": (
+        'two people in one cell? ("{first}" and "{second}"): split them into two rows',
+        'hai người trong một ô? ("{first}" và "{second}"): hãy tách thành hai dòng',
+    ),
     "formula_no_result": (
         "a formula with no saved result: open the file in Excel and save it, then import again",
         "công thức chưa có kết quả được lưu: hãy mở tệp bằng Excel, lưu lại rồi nhập lại",

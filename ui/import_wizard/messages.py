@@ -85,6 +85,9 @@ def _templates() -> dict[str, str]:
             'same {key} {value} as #{id} "{name}", but another name: imported as another person',
         ),
         "required_empty": tr("ImportMessage", "required, but empty"),
+        "two_people": tr(
+            "ImportMessage", 'two people in one cell? ("{first}" and "{second}"): split them into two rows'
+        ),
         "formula_no_result": tr(
             "ImportMessage",
             "a formula with no saved result: open the file in Excel and save it, then import again",
