@@ -30,6 +30,7 @@ from app.importing.preview import (
     STATUSES,
     Preview,
     RowResult,
+    blank_columns,
     empty_columns,
     hidden_mapped_columns,
     legacy_note,
@@ -313,9 +314,9 @@ def _show_kind(ctx: Any, preview: Preview, lang: str) -> None:
     for said in (empty_columns(preview), hidden_mapped_columns(preview), *preview.sheet_warnings):
         if said is not None:  # (a column's dates read month first…)
             ctx.out(line("sheet_warning", lang, text=text(said, lang)))
-    legacy = legacy_note(preview)
-    if legacy is not None:
-        ctx.out(line("sheet_note", lang, text=text(legacy, lang)))
+    for note in (blank_columns(preview), legacy_note(preview)):
+        if note is not None:
+            ctx.out(line("sheet_note", lang, text=text(note, lang)))
 
 
 def _earlier_records(preview: Preview, earlier: frozenset[int]) -> Any:

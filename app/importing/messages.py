@@ -297,6 +297,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng "
         "Excel và lưu lại để kết quả được lưu, rồi nhập lại",
     ),
+    "columns_blank": ("no value in any row: {columns}", "không có giá trị ở dòng nào: {columns}"),
     "columns_hidden": (
         "hidden in Excel, yet imported like the other columns: {columns}; if a hidden column "
         "holds old values, choose “not imported” for it in the mapping, or delete it from the file",
@@ -597,6 +598,7 @@ LEVELS: dict[str, Level] = {
     "kind_contacts_by_contact_domains": "note",
     "staff_columns_not_kept": "warning",
     "columns_empty": "warning",
+    "columns_blank": "note",
     "columns_hidden": "warning",
     "sheet_read_other_way": "warning",
     "vcf_unclosed": "warning",

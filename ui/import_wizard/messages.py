@@ -221,6 +221,7 @@ def _templates() -> dict[str, str]:
             "no value in any row: {columns}; if they hold formulas, open the file in Excel and save "
             "it, so that their results are saved, then import it again",
         ),
+        "columns_blank": tr("ImportMessage", "no value in any row: {columns}"),
         "columns_hidden": tr(
             "ImportMessage",
             "hidden in Excel, yet imported like the other columns: {columns}; if a hidden column "
