@@ -32,6 +32,7 @@ from app.errors import ValidationError
 from app.importing import fields as fs
 from app.importing.fields import IGNORE
 from app.importing.messages import Message, Term, msg, warning
+from app.importing.people import two_people
 from app.importing.resolve import split_acronym
 from app.importing.sheet import GATHERED_FIELDS
 from app.importing.units import looks_like_unit
@@ -725,7 +726,10 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
         except v.FieldError:
             errors[name] = msg("invalid_email", value=out)
     elif (kind == "contact" and name in _PERSON_NAME) or (kind == "staff" and name == "name"):
-        out = person_case(clean(as_text(value)))
+        raw = as_text(value)
+        out = person_case(clean(raw))
+        if name in ("full_name", "name") and (two := two_people(raw)) is not None:
+            errors[name] = msg("two_people", first=two[0], second=two[1])
     else:
         out = clean(as_text(value))
     return _DATA, out, errors.get(name)

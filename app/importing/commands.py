@@ -30,6 +30,7 @@ from app.importing.preview import (
     STATUSES,
     Preview,
     RowResult,
+    blank_columns,
     empty_columns,
     hidden_mapped_columns,
     legacy_note,
@@ -145,8 +146,6 @@ LINES: dict[str, tuple[str, str]] = {
     "no_history": ("No import yet.", "Chưa có lần nhập nào."),
     "unknown_format": ("{file}: not a file ketnoi import reads ({suffixes})",
                        "{file}: ketnoi import không đọc loại tệp này (chỉ đọc {suffixes})"),
-    "not_as_named": ("{file}: the name ends in {suffix}, but the content is another kind of file (renamed?)",
-                     "{file}: tên có đuôi {suffix} nhưng nội dung là loại tệp khác (bị đổi tên?)"),
 }  # fmt: skip
 STATUS_WORDS = {
     "new": ("new", "mới"), "update": ("update", "cập nhật"), "duplicate": ("duplicate", "trùng"),
@@ -315,9 +314,9 @@ def _show_kind(ctx: Any, preview: Preview, lang: str) -> None:
     for said in (empty_columns(preview), hidden_mapped_columns(preview), *preview.sheet_warnings):
         if said is not None:  # (a column's dates read month first…)
             ctx.out(line("sheet_warning", lang, text=text(said, lang)))
-    legacy = legacy_note(preview)
-    if legacy is not None:
-        ctx.out(line("sheet_note", lang, text=text(legacy, lang)))
+    for note in (blank_columns(preview), legacy_note(preview)):
+        if note is not None:
+            ctx.out(line("sheet_note", lang, text=text(note, lang)))
 
 
 def _earlier_records(preview: Preview, earlier: frozenset[int]) -> Any:
@@ -472,9 +471,6 @@ def import_command(args: argparse.Namespace, ctx: Any) -> int:
         # in the CLI's language; a file of no known kind is told what ketnoi import reads
         if exc.message is None:
             raise
-        suffix = args.file.suffix.lower()
-        if exc.message.code == "file_unknown_format" and suffix in SUFFIXES:
-            raise UserError(line("not_as_named", lang, file=args.file.name, suffix=suffix)) from exc
         if exc.message.code == "file_unknown_format":
             raise UserError(
                 line("unknown_format", lang, file=exc.message.params.get("file", args.file.name),

@@ -31,6 +31,7 @@ from app.importing import fields as fs
 from app.importing.fields import IGNORE
 from app.importing.messages import Message, warning
 from app.importing.notation import split_label
+from app.importing.people import MAYBE as _MAYBE_TWO
 from app.importing.preview import _NO_ERRORS, RowResult, _label_for, _share
 from app.importing.sheet import SheetLayout
 from app.vntext import (
@@ -109,7 +110,12 @@ def _name(value: Any) -> Any:
         full = clean(value)
         if full.isupper() or full.islower():
             full = clean(full.title())  # (person_case, then _opt_text's clean)
-        if full and "," not in full and _HONORIFIC_RE.match(full) is None and len(full) <= _FULL_NAME_LENGTH:
+        if (
+            full
+            and _MAYBE_TWO.search(value) is None  # ("," included) two people? the general path says
+            and _HONORIFIC_RE.match(full) is None
+            and len(full) <= _FULL_NAME_LENGTH
+        ):
             tokens = full.split()
             if len(tokens) >= 2 and _is_surname(tokens[0]):
                 family, middle, given = tokens[0], " ".join(tokens[1:-1]), tokens[-1]

@@ -55,7 +55,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             "name",
             "Tên đơn vị / Organisation",
             "tên đơn vị|tên tổ chức|tên cơ quan|đơn vị|tổ chức|cơ quan|organisation|organization|"
-            "organisation name|organization name|name|tên|company|institution",
+            "organisation name|organization name|name|tên|company|institution|doanh nghiệp|công ty",
         ),
         _f("name_en", "Tên tiếng Anh / English name", "tên tiếng anh|english name|name en"),
         _f("acronym", "Viết tắt / Acronym", "viết tắt|tên viết tắt|acronym|abbreviation|short name"),
@@ -120,7 +120,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             "organisation",
             "Đơn vị / Organisation",
             "đơn vị|cơ quan|tổ chức|đơn vị công tác|cơ quan công tác|nơi công tác|organisation|"
-            "organization|company|công ty|employer|affiliation",
+            "organization|company|công ty|doanh nghiệp|employer|affiliation",
         ),
         _f(
             "emails", "Email", "email|e-mail|e mail|thư điện tử|địa chỉ email|địa chỉ thư điện tử|mail|emails"
@@ -352,4 +352,59 @@ def field_for_header(kind: str, header: str) -> str | None:
             return index[c]
     if cands and cands[0] in IGNORED_HEADERS:
         return IGNORE
+    for c in cands:
+        found = _worded(index, c)
+        if found:
+            return found
+    return None
+
+
+_NAMING = frozenset(
+    (
+        "name",
+        "full_name",
+        "organisation",
+        "organisations",
+        "parent",
+        "owner",
+        "responsible",
+        "meeting",
+        "attendees",
+    )
+)
+_REACHING = frozenset(("phones", "emails", "email"))
+_LEAD_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("ten ", _NAMING),  # "Tên cơ quan", "Tên đơn vị", "Tên người liên hệ"
+    ("so ", frozenset(("phones", "reference"))),  # "Số ĐT", "Số điện thoại di động", "Số di động"
+    ("dia chi ", frozenset(("emails", "email", "website"))),  # "Địa chỉ email", "Địa chỉ website"
+    # English qualifiers before a phone or an email: "Mobile phone", "Work email"
+    *((f"{w} ", _REACHING) for w in ("work", "office", "home", "personal", "business", "mobile", "cell", "main",
+                                     "primary", "contact", "direct", "private")),
+)  # fmt: skip
+_TAIL_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
+    (" name", _NAMING),  # "Company name"
+    (" no", frozenset(("phones",))),  # "Phone no.", "Mobile no."
+    (" number", frozenset(("phones",))),  # "Mobile number"
+    (" address", frozenset(("emails", "email", "website"))),  # "E-mail address", "Web address"
+    # Vietnamese qualifiers after a phone or an email: "Điện thoại liên hệ", "Email cơ quan"
+    *((f" {w}", _REACHING) for w in ("lien he", "di dong", "co quan", "ca nhan", "rieng", "nha rieng", "cong viec",
+                                     "lam viec", "cong tac", "chinh", "ban")),
+)  # fmt: skip
+
+
+def _worded(index: dict[str, str], folded: str) -> str | None:
+    """A header read by its words rather than as a whole: a leading "Tên", "Số" or "Địa chỉ"
+    (or a trailing "name", "no.", "address") says what kind of thing the column holds, and the
+    rest names it ("Tên cơ quan" is the organisation, "Số ĐT" the phone); a qualifier ("liên
+    hệ", "di động", "cơ quan"; "work", "mobile") narrows a phone or an email. Each word admits
+    only the fields it can name, so "Địa chỉ cơ quan" (an address) is not the organisation."""
+    leads = [(folded, None)] + [(folded[len(w) :], ok) for w, ok in _LEAD_WORDS if folded.startswith(w)]
+    for head, lead_ok in leads:
+        tails = [(head, None)] + [(head[: -len(w)], ok) for w, ok in _TAIL_WORDS if head.endswith(w)]
+        for core, tail_ok in tails:
+            if lead_ok is None and tail_ok is None:
+                continue
+            field = index.get(core.strip())
+            if field and (lead_ok is None or field in lead_ok) and (tail_ok is None or field in tail_ok):
+                return field
     return None

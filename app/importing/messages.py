@@ -119,6 +119,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     # --- a cell ---------------------------------------------------------------------------------
     "required_empty": ("required, but empty", "bắt buộc, đang để trống"),
+    "two_people": (
+        'two people in one cell? ("{first}" and "{second}"): split them into two rows',
+        'hai người trong một ô? ("{first}" và "{second}"): hãy tách thành hai dòng',
+    ),
     "formula_no_result": (
         "a formula with no saved result: open the file in Excel and save it, then import again",
         "công thức chưa có kết quả được lưu: hãy mở tệp bằng Excel, lưu lại rồi nhập lại",
@@ -293,6 +297,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng "
         "Excel và lưu lại để kết quả được lưu, rồi nhập lại",
     ),
+    "columns_blank": ("no value in any row: {columns}", "không có giá trị ở dòng nào: {columns}"),
     "columns_hidden": (
         "hidden in Excel, yet imported like the other columns: {columns}; if a hidden column "
         "holds old values, choose “not imported” for it in the mapping, or delete it from the file",
@@ -367,6 +372,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "file_unknown_format": (  # the suffixes of app.importing.reader.SUFFIXES (a test keeps them in step)
         "{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)",
         "{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)",
+    ),
+    "file_not_as_named": (
+        "{file}: the name ends in {suffix}, but the content is another kind of file (renamed?)",
+        "{file}: tên có đuôi {suffix} nhưng nội dung là loại tệp khác (bị đổi tên?)",
     ),
     "file_named_as_other": (
         "{file} is {kind} named {suffix}: rename it to end in {expected} and import it again",
@@ -589,6 +598,7 @@ LEVELS: dict[str, Level] = {
     "kind_contacts_by_contact_domains": "note",
     "staff_columns_not_kept": "warning",
     "columns_empty": "warning",
+    "columns_blank": "note",
     "columns_hidden": "warning",
     "sheet_read_other_way": "warning",
     "vcf_unclosed": "warning",

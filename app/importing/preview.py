@@ -500,25 +500,46 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def empty_columns(preview: Preview) -> Message | None:
-    """The mapped columns with no value in any row read: said, not left silently empty in
-    every record (reviewer: e-mail and phone columns written as formulas by a script, with no
-    result saved, gave contacts without either and not a word). An empty column is most often
-    such formulas; the words say how to save their results. None when every mapped column has
-    a value somewhere, or nothing was read, or the file is a vCard (its "columns" are the
-    card's fields, and no card with a title or a note is as common as any)."""
+    """The mapped columns with no value in any row read because they hold formulas whose
+    results were never saved: said, not left silently empty in every record (reviewer: e-mail
+    and phone columns written as formulas by a script gave contacts without either and not a
+    word); the words say how to save their results. A column simply left blank (an optional
+    column of Ketnoi's own export) is :func:`blank_columns`', without that advice. None when no
+    such column, or nothing was read, or the file is a vCard (its "columns" are the card's
+    fields)."""
+    formulas, _blank = _empty_columns(preview)
+    return msg("columns_empty", sheet=preview.layout.sheet, columns=formulas) if formulas else None
+
+
+def blank_columns(preview: Preview) -> Message | None:
+    """The mapped columns with no value in any row and no formula in them either: said as a
+    note (a column mapped by mistake shows up), never as formulas to save (reviewer: Ketnoi's
+    own export, imported again, was told for every empty optional column to open the file in
+    Excel "if they hold formulas")."""
+    _formulas, blank = _empty_columns(preview)
+    return msg("columns_blank", sheet=preview.layout.sheet, columns=blank) if blank else None
+
+
+def _empty_columns(preview: Preview) -> tuple[list[str], list[str]]:
+    """The labels of the mapped columns empty in every row read: those with formulas without a
+    saved result (:func:`mark_odd_cells` said so of their cells), and the others."""
     rows = [r for r in preview.rows if r.status != "skip"]
     if not rows or preview.is_vcard:  # (a card without a note is no formula left unsaved)
-        return None
+        return [], []
     seen: set[str] = set()
+    unsaved: set[str] = set()
     for r in rows:
         seen |= r.supplied
+        for m in (*r.errors.values(), *r.warnings):  # (a duplicate's warnings too)
+            if m.code == "formula_no_result":
+                unsaved.add(m.column)
     layout = preview.layout
     empty = [
         layout.column_label(c)
         for c, field in sorted(layout.mapping.items())
         if field != fs.IGNORE and field not in seen
     ]
-    return msg("columns_empty", sheet=layout.sheet, columns=empty) if empty else None
+    return [c for c in empty if c in unsaved], [c for c in empty if c not in unsaved]
 
 
 def hidden_mapped_columns(preview: Preview) -> Message | None:

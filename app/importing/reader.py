@@ -198,6 +198,8 @@ def _file_kind(path: Path) -> str:
         return "csv"
     if path.suffix.lower() == ".xls":
         return _text_saved_as_xls(path)
+    if path.suffix.lower() in SUFFIXES:  # a CSV renamed .xlsx: the name is one we read, the content not
+        raise ImportFileError(msg("file_not_as_named", file=name, suffix=path.suffix.lower()))
     raise ImportFileError(msg("file_unknown_format", file=name))
 
 

@@ -22,7 +22,14 @@ from openpyxl.utils import get_column_letter
 from app.exporting.cells import text_cell
 from app.importing.errors import ImportFileError
 from app.importing.messages import Message, msg, text
-from app.importing.preview import Preview, empty_columns, file_sha256, hidden_mapped_columns, legacy_note
+from app.importing.preview import (
+    Preview,
+    blank_columns,
+    empty_columns,
+    file_sha256,
+    hidden_mapped_columns,
+    legacy_note,
+)
 from app.importing.reader import iter_rows
 from app.importing.sheet import columns_not_kept
 
@@ -68,6 +75,7 @@ def sheet_notes(preview: Preview) -> list[Message]:
     said = [
         columns_not_kept(preview.layout),
         empty_columns(preview),
+        blank_columns(preview),
         hidden_mapped_columns(preview),
         *preview.sheet_warnings,
         legacy_note(preview),

@@ -134,15 +134,30 @@ def _two_row_header(rows: list[Row], best: tuple[float, int, list[Any]]) -> tupl
         bottom = [*bottom, *[None] * (width - len(bottom))]
         lower = [cell_text(v) for v in bottom]
         if top_number == number and not all(
-            not text or _known(text) or text == cell_text(above)
+            not text or _known(text) or text == cell_text(above) or (above and _format_hint(text))
             for text, above in zip(lower, top, strict=True)
         ):
             continue  # the row below names something no header does: data
-        combined = [b if text else t for t, b, text in zip(top, bottom, lower, strict=True)]
+        # (a lower cell that only says how to write the value, "dd/mm/yyyy" under "Ngày gặp",
+        # leaves the column its name above)
+        combined = [
+            b if text and not (t and _format_hint(text)) else t
+            for t, b, text in zip(top, bottom, lower, strict=True)
+        ]
         together, _count = _row_score(combined)
         if together > score:
             return together, top_number + 1, combined
     return best
+
+
+_FORMAT_HINT = re.compile(
+    r"\(?\s*(?:d{1,2}|m{1,2}|y{2,4}|ngay|thang|nam)(?:\s*[/.-]\s*(?:d{1,2}|m{1,2}|y{2,4}|ngay|thang|nam)){1,2}\s*\)?"
+)
+
+
+def _format_hint(text: str) -> bool:
+    """Whether a header cell only says how a date is written ("dd/mm/yyyy", "(ngày/tháng/năm)")."""
+    return _FORMAT_HINT.fullmatch(fold(text)) is not None
 
 
 def _known(text: str) -> bool:

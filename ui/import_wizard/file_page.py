@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -124,6 +125,10 @@ class FilePage(QWizardPage):
         lay.addWidget(self.sheets_label)
         lay.addWidget(self.tree, 1)
         lay.addStretch(0)
+
+    def home(self) -> QWidget | None:
+        """Where the keyboard rests once the file is read: the sheets (Enter goes on to the next page)."""
+        return self.tree if self.tree.isVisible() else None
 
     # --- a file dropped on the page (from a file manager or a mail attachment) ---------------
 
@@ -252,7 +257,10 @@ class FilePage(QWizardPage):
         chosen = first_known[1] if first_known else first
         if chosen is None:
             show_error(
-                self.message, self.tr("No sheet of this file can be imported (the reasons are above).")
+                self.message,
+                self.tr(
+                    "No sheet of this file can be imported: why is said beside each sheet, in the list below."
+                ),
             )
         else:
             self.tree.setCurrentItem(chosen)

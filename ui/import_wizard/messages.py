@@ -85,6 +85,9 @@ def _templates() -> dict[str, str]:
             'same {key} {value} as #{id} "{name}", but another name: imported as another person',
         ),
         "required_empty": tr("ImportMessage", "required, but empty"),
+        "two_people": tr(
+            "ImportMessage", 'two people in one cell? ("{first}" and "{second}"): split them into two rows'
+        ),
         "formula_no_result": tr(
             "ImportMessage",
             "a formula with no saved result: open the file in Excel and save it, then import again",
@@ -218,6 +221,7 @@ def _templates() -> dict[str, str]:
             "no value in any row: {columns}; if they hold formulas, open the file in Excel and save "
             "it, so that their results are saved, then import it again",
         ),
+        "columns_blank": tr("ImportMessage", "no value in any row: {columns}"),
         "columns_hidden": tr(
             "ImportMessage",
             "hidden in Excel, yet imported like the other columns: {columns}; if a hidden column "
@@ -279,6 +283,10 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             'not UTF-8 text: read in {encoding}, e.g. row {example_row}: "{example}"; check that the names read right, '
             'and if they do not, save the file again in Excel as "CSV UTF-8" and import that',
+        ),
+        "file_not_as_named": tr(
+            "ImportMessage",
+            "{file}: the name ends in {suffix}, but the content is another kind of file (renamed?)",
         ),
         "file_named_as_other": tr(
             "ImportMessage",

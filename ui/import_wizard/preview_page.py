@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.importing import STATUSES, columns_not_kept, empty_columns, hidden_mapped_columns, legacy_note
+from app.importing import (
+    STATUSES,
+    blank_columns,
+    columns_not_kept,
+    empty_columns,
+    hidden_mapped_columns,
+    legacy_note,
+)
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, num, show_error, show_note
 from ui.import_wizard.folds_panel import FoldsPanel
@@ -197,6 +204,11 @@ class PreviewPage(QWizardPage):
         lay.addWidget(self.summary)
         lay.addWidget(self.tabs, 1)
 
+    def home(self) -> QWidget | None:
+        """Where the keyboard rests once the rows are shown (the list of the tab in front): Enter
+        there imports."""
+        return self.folds.tree if self.tabs.currentWidget() is self.folds else self.view
+
     # --- running the preview ----------------------------------------------------------------------
 
     def initializePage(self) -> None:
@@ -243,6 +255,7 @@ class PreviewPage(QWizardPage):
         # the columns a staff sheet does not import ("Đơn vị", "Chức vụ"…): said, not dropped silently
         not_kept = [m for p in self.w.previews if (m := columns_not_kept(p.layout)) is not None]
         not_kept += [m for p in self.w.previews if (m := empty_columns(p)) is not None]
+        not_kept += [m for p in self.w.previews if (m := blank_columns(p)) is not None]
         not_kept += [m for p in self.w.previews if (m := hidden_mapped_columns(p)) is not None]
         not_kept += [m for p in self.w.previews for m in p.sheet_warnings]  # (dates month first…)
         # a sheet typed in TCVN3 or VNI, read as Unicode: said once, with an example

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget, QWizard
 
 from app.importing import CommitResult, Preview, SheetLayout
 from app.importing.fields import KINDS
@@ -84,8 +84,50 @@ class ImportWizard(QWizard):
         self.setPage(PAGE_MAPPING, self.mapping_page)
         self.setPage(PAGE_PREVIEW, self.preview_page)
         self.setPage(PAGE_COMMIT, self.commit_page)
+        self.currentIdChanged.connect(lambda _id: self.settle_focus())
         if self.path is not None:
             self.file_page.load(self.path)
+
+    # --- the keyboard ---------------------------------------------------------------------------
+
+    def forward_button(self) -> QAbstractButton:
+        """The button that goes on from this page: Next, Import (the commit page) or Finish."""
+        page = self.currentPage()
+        if self.currentId() == PAGE_COMMIT or (page is not None and page.isFinalPage()):
+            return self.button(QWizard.WizardButton.FinishButton)
+        if page is not None and page.isCommitPage():
+            return self.button(QWizard.WizardButton.CommitButton)
+        return self.button(QWizard.WizardButton.NextButton)
+
+    def settle_focus(self) -> None:
+        """Keep the keyboard where Enter goes forward. Qt moves the focus on by itself when the
+        focused button is hidden or disabled — onto "< Back" once "Next" gave way to "Import",
+        onto "Save error report…" once "Undo this import" was disabled — and Enter then pressed
+        that. So while a step runs a button never holds the focus (the wizard does: nothing to
+        press yet), and when it ends, or a page opens, a focus so lost goes to the page's list
+        (Enter there presses the default button, the forward one) or to the forward button.
+        A field the user is typing in keeps it."""
+        focus = QApplication.focusWidget()
+        if self._task is not None:
+            if focus is None or isinstance(focus, QAbstractButton):
+                self.setFocus()
+            return
+        sides = (self.button(QWizard.WizardButton.BackButton), self.button(QWizard.WizardButton.CancelButton))
+        if not (
+            focus is None
+            or focus is self
+            or focus in sides
+            or not self.isAncestorOf(focus)
+            or not focus.isVisible()
+            or not focus.isEnabled()
+        ):
+            return
+        home = getattr(self.currentPage(), "home", lambda: None)()
+        forward = self.forward_button()
+        if home is not None and home.isVisible() and home.isEnabled():
+            home.setFocus()
+        elif forward.isVisible() and forward.isEnabled():
+            forward.setFocus()
 
     # --- the chosen sheet ---------------------------------------------------------------------------
 
@@ -155,6 +197,7 @@ class ImportWizard(QWizard):
                     QWizard.reject(self)
                     return
                 self._refresh_buttons()
+                self.settle_focus()
 
             return call
 
@@ -168,6 +211,7 @@ class ImportWizard(QWizard):
         holder.append(task)
         self._task = task
         self._refresh_buttons()
+        self.settle_focus()  # the button that started it may be disabled now: focus would fall on the next
         return task
 
     def closing(self) -> bool:

@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[3]
 NAMES = ["Nguyễn Thị Hồng Nhung", "PGS.TS. Trần Văn An", "Hùng Nguyễn", "Smith, John Paul", "John Smith",
          "  Lê  Văn   Chín ", "\u200bĐặng Văn Bình", "Nguyễn, Văn Hùng", "Ông Nguyễn Văn A", "Bà Lê Thị B",
          "Nguye\u0302\u0303n Văn Cường", "Đỗ", "A" * 301, "Dr. " + "B" * 40, "Lê Văn\nChín", "Madonna",
-         "Phạm  Minh\tChính", "\u200b", "-", "Nguyễn Văn (NIC)"]  # fmt: skip
+         "Phạm  Minh\tChính", "\u200b", "-", "Nguyễn Văn (NIC)", "Ông Nguyễn Văn Tâm; Bà Trần Thị Lụa",
+         "Nguyễn Văn Tâm và Trần Thị Lụa", "Ông/Bà Nguyễn Văn A"]  # fmt: skip
 POSITIONS = ["CEO", "Giám đốc", "  Chuyên viên ", "x" * 501, "Phó Giám đốc\nkiêm Trưởng phòng", "Đ\u200bH"]
 ORGS = ["NIC", "Trung tâm Đổi mới sáng tạo Quốc gia (NIC)", "A" * 301, "Công ty X (" + "B" * 60 + ")",
         "FPT  Corporation", "\u200b"]  # fmt: skip

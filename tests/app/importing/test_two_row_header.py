@@ -124,3 +124,20 @@ def test_a_column_with_data_and_no_header_is_offered(engine: Engine, tmp_path: P
     with read_session(engine) as s:
         preview = preview_import(book, layout, session=s)
     assert preview.rows[0].relations["phones"] == ["+84987111222"]
+
+
+def test_a_date_format_under_its_heading_leaves_the_column_its_name(engine: Engine, tmp_path: Path) -> None:
+    """Reviewer's office list: "Ngày gặp" with "dd/mm/yyyy" below it, beside "Liên hệ" over
+    "Số ĐT" | "Thư điện tử": the column was named "dd/mm/yyyy" and not imported."""
+    data = [[1, "Trần Thị Bích", "0987 111 222", "bich@viettel.example.vn", "03/02/2025"]]
+    book = _book(
+        tmp_path / "d.xlsx",
+        [["TT", "Họ tên", "Liên hệ", None, "Ngày gặp"], [None, None, "Số ĐT", "Thư điện tử", "dd/mm/yyyy"]],
+        ["C4:D4"],
+        data,
+    )
+    layout, preview = _preview(engine, book)
+    assert layout.header_row == 5
+    assert layout.headers == ["TT", "Họ tên", "Số ĐT", "Thư điện tử", "Ngày gặp"]
+    assert layout.mapping == {0: "_ignore", 1: "full_name", 2: "phones", 3: "emails", 4: "last_contacted_on"}
+    assert str(preview.rows[0].columns["last_contacted_on"]) == "2025-02-03"
