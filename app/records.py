@@ -491,6 +491,15 @@ def label(session: Session, entity: str, entity_id: int) -> str:
     return str(getattr(row, LABEL_FIELD[entity], "")) if row else f"#{entity_id}"
 
 
+def _meeting_group(entity: str, group_id: str, batch_id: int | None) -> str:
+    """A meeting's save is always one history group, even when the caller gave none: the
+    attendees' "Last contacted" it moves are told from a date a person or a sheet gave by it
+    (app.contacted.recorded)."""
+    if entity == "meeting" and not group_id and batch_id is None:
+        return new_group_id()
+    return group_id
+
+
 def create(
     session: Session,
     entity: str,
@@ -502,6 +511,7 @@ def create(
 ) -> int:
     """Validate ``values`` and write a new record; returns its id."""
     model = _model(entity)
+    group_id = _meeting_group(entity, group_id, batch_id)
     prepared = PREPARE[entity](session, values, None)
     row = model(**prepared.columns, import_batch_id=batch_id)
     session.add(row)
@@ -519,7 +529,9 @@ def create(
         group_id=group_id,
     )
     if entity == "meeting":
-        contacted.touch_attendees(session, row.id, actor=actor, group_id=group_id, batch_id=batch_id)
+        contacted.touch_attendees(
+            session, row.id, actor=actor, group_id=group_id, batch_id=batch_id, created=True
+        )
     return row.id
 
 
@@ -687,6 +699,7 @@ def _update(
     op: str,
 ) -> Edited:
     model = _model(entity)
+    group_id = _meeting_group(entity, group_id, batch_id)
     row = _load(session, entity, entity_id)
     before = snapshot(session, entity, entity_id)
     merged_with_theirs = expected_version is not None and row.version != expected_version
@@ -742,7 +755,10 @@ def _update(
         )
     session.expire(row)
     if entity == "meeting" and ({"starts_at", "attendees", "confidential"} & {*changed_cols, *changed_rel}):
-        contacted.touch_attendees(session, entity_id, actor=actor, group_id=group_id, batch_id=batch_id)
+        former = [_item_id(a) for a in before.get("attendees") or []]
+        contacted.touch_attendees(
+            session, entity_id, actor=actor, group_id=group_id, batch_id=batch_id, former=former
+        )
     return Edited(new_version, merged_with_theirs)
 
 
@@ -812,8 +828,11 @@ def delete(session: Session, entity: str, entity_id: int, *, actor: str = "", gr
         .where(col(model.id) == entity_id)
         .values(deleted_at=m.utcnow(), version=row.version + 1, updated_at=m.utcnow())
     )
+    group_id = _meeting_group(entity, group_id, None)
     record_change(session, entity, entity_id, "delete", actor=actor, group_id=group_id)
     session.expire(row)
+    if entity == "meeting":  # it no longer counts as contact: its attendees' dates counted again
+        contacted.touch_attendees(session, entity_id, actor=actor, group_id=group_id)
 
 
 def restore(session: Session, entity: str, entity_id: int, *, actor: str = "", group_id: str = "") -> None:
@@ -826,8 +845,11 @@ def restore(session: Session, entity: str, entity_id: int, *, actor: str = "", g
         .where(col(model.id) == entity_id)
         .values(deleted_at=None, version=row.version + 1, updated_at=m.utcnow())
     )
+    group_id = _meeting_group(entity, group_id, None)
     record_change(session, entity, entity_id, "restore", actor=actor, group_id=group_id)
     session.expire(row)
+    if entity == "meeting":
+        contacted.touch_attendees(session, entity_id, actor=actor, group_id=group_id)
 
 
 def deleted(session: Session, entity: str, *, limit: int = 200) -> list[Values]:
