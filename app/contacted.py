@@ -166,11 +166,16 @@ def recorded(session: Session, current: dict[int, dt.date | None]) -> dict[int, 
     """The date a sheet or a person gave each contact (``current``: id -> the date now), which
     no meeting moved: the latest value of the field written outside a meeting's save, else the
     value before the first meeting moved it, else (no history of the field) the date now."""
-    meeting_groups = select(CHANGE.c.group_id).where(CHANGE.c.entity == "meeting", CHANGE.c.group_id != "")
+    other = CHANGE.alias("meeting_change")
+    by_meeting = (
+        select(other.c.id)
+        .where(other.c.group_id == CHANGE.c.group_id, other.c.entity == "meeting", CHANGE.c.group_id != "")
+        .exists()
+    )  # (looked up by the group's index, not a list of every meeting's groups)
     out = dict(current)
     for part in chunked(sorted(current)):
         rows = session.execute(
-            select(CHANGE.c.entity_id, CHANGE.c.old, CHANGE.c.new, CHANGE.c.group_id.in_(meeting_groups))
+            select(CHANGE.c.entity_id, CHANGE.c.old, CHANGE.c.new, by_meeting)
             .where(CHANGE.c.entity == "contact", CHANGE.c.entity_id.in_(part), CHANGE.c.field == FIELD)
             .order_by(CHANGE.c.id)
         ).all()
