@@ -24,9 +24,8 @@ computed from the meetings the reader sees (:func:`app.briefing.queries.last_met
 row-level security on a team database) and from this shared date. A meeting made confidential
 after it moved the date takes its move back by the same recount.
 
-It is part of the meeting's save: the same transaction and history group (a meeting's save
-always has one, :func:`app.records._meeting_group`), so undoing the save puts the old dates
-back.
+It is part of the meeting's save: the same transaction and history group, so undoing the
+save puts the old dates back.
 """
 
 from __future__ import annotations
@@ -165,12 +164,17 @@ def _write(
 def recorded(session: Session, current: dict[int, dt.date | None]) -> dict[int, dt.date | None]:
     """The date a sheet or a person gave each contact (``current``: id -> the date now), which
     no meeting moved: the latest value of the field written outside a meeting's save, else the
-    value before the first meeting moved it, else (no history of the field) the date now."""
+    value before the first meeting moved it, else (no history of the field) the date now.
+
+    A row is a meeting's when its history group holds a change of a meeting (a save, its undo
+    or redo, a meeting import's group), or when it has no group: whatever a person or a sheet
+    writes is in a group of its own (an edit, a bulk edit, an import, a merge, an undo), and
+    the rows without one are saves of meetings that gave none (the demo, seeds) and schema
+    0015's take-backs."""
     other = CHANGE.alias("meeting_change")
-    by_meeting = (
-        select(other.c.id)
-        .where(other.c.group_id == CHANGE.c.group_id, other.c.entity == "meeting", CHANGE.c.group_id != "")
-        .exists()
+    by_meeting = or_(
+        CHANGE.c.group_id == "",
+        select(other.c.id).where(other.c.group_id == CHANGE.c.group_id, other.c.entity == "meeting").exists(),
     )  # (looked up by the group's index, not a list of every meeting's groups)
     out = dict(current)
     for part in chunked(sorted(current)):

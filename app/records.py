@@ -491,15 +491,6 @@ def label(session: Session, entity: str, entity_id: int) -> str:
     return str(getattr(row, LABEL_FIELD[entity], "")) if row else f"#{entity_id}"
 
 
-def _meeting_group(entity: str, group_id: str, batch_id: int | None) -> str:
-    """A meeting's save is always one history group, even when the caller gave none: the
-    attendees' "Last contacted" it moves are told from a date a person or a sheet gave by it
-    (app.contacted.recorded)."""
-    if entity == "meeting" and not group_id and batch_id is None:
-        return new_group_id()
-    return group_id
-
-
 def create(
     session: Session,
     entity: str,
@@ -511,7 +502,6 @@ def create(
 ) -> int:
     """Validate ``values`` and write a new record; returns its id."""
     model = _model(entity)
-    group_id = _meeting_group(entity, group_id, batch_id)
     prepared = PREPARE[entity](session, values, None)
     row = model(**prepared.columns, import_batch_id=batch_id)
     session.add(row)
@@ -699,7 +689,6 @@ def _update(
     op: str,
 ) -> Edited:
     model = _model(entity)
-    group_id = _meeting_group(entity, group_id, batch_id)
     row = _load(session, entity, entity_id)
     before = snapshot(session, entity, entity_id)
     merged_with_theirs = expected_version is not None and row.version != expected_version
@@ -828,7 +817,6 @@ def delete(session: Session, entity: str, entity_id: int, *, actor: str = "", gr
         .where(col(model.id) == entity_id)
         .values(deleted_at=m.utcnow(), version=row.version + 1, updated_at=m.utcnow())
     )
-    group_id = _meeting_group(entity, group_id, None)
     record_change(session, entity, entity_id, "delete", actor=actor, group_id=group_id)
     session.expire(row)
     if entity == "meeting":  # it no longer counts as contact: its attendees' dates counted again
@@ -845,7 +833,6 @@ def restore(session: Session, entity: str, entity_id: int, *, actor: str = "", g
         .where(col(model.id) == entity_id)
         .values(deleted_at=None, version=row.version + 1, updated_at=m.utcnow())
     )
-    group_id = _meeting_group(entity, group_id, None)
     record_change(session, entity, entity_id, "restore", actor=actor, group_id=group_id)
     session.expire(row)
     if entity == "meeting":

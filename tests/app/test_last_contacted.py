@@ -242,15 +242,18 @@ def test_a_meeting_made_confidential_takes_its_move_back_and_undo_restores_it(en
 def test_a_date_a_person_typed_is_not_taken_back(engine: Engine) -> None:
     ids = _people(engine)
     meeting = _log(engine, ids, dt.datetime(2026, 11, 20, 9), "thu")
-    with unit_of_work(engine) as s:  # someone typed the same day on Thư's page afterwards
-        v = records.get(s, "contact", ids["thu"])["version"]
-        records.update(
-            s, "contact", ids["thu"], {"last_contacted_on": dt.date(2026, 11, 19)}, expected_version=v
-        )
-        v = records.get(s, "contact", ids["thu"])["version"]
-        records.update(
-            s, "contact", ids["thu"], {"last_contacted_on": dt.date(2026, 11, 20)}, expected_version=v
-        )
+    with unit_of_work(engine) as s:  # someone typed the same day on Thư's page afterwards (each
+        # save of the form is a group of its own; a write with none is a meeting's: app.contacted)
+        for day in (19, 20):
+            v = records.get(s, "contact", ids["thu"])["version"]
+            records.update(
+                s,
+                "contact",
+                ids["thu"],
+                {"last_contacted_on": dt.date(2026, 11, day)},
+                expected_version=v,
+                group_id=records.new_group_id(),
+            )
     with unit_of_work(engine) as s:
         v = records.get(s, "meeting", meeting)["version"]
         records.update(s, "meeting", meeting, {"confidential": True}, expected_version=v)
@@ -394,3 +397,41 @@ def test_whatever_lowers_it_counts_it_again_and_the_brief_says_one_date(
     with unit_of_work(engine) as s:
         merge(s, "contact", ids["huong"], ids["thu"])
     assert _dates(engine, {"huong": ids["huong"]}) == {"huong": dt.date(2026, 11, 18)}
+
+
+def test_the_date_a_sheet_gave_is_the_floor_of_a_recount(engine: Engine, tmp_path: Any) -> None:
+    """A contacts sheet's "Ngày gặp gần nhất" (imported), or a day typed on the page later, is what
+    a recount falls back to when the meeting that moved the date past it is deleted."""
+    from app.importing import inspect_sheet, preview_import, run_import
+    from tests.app.importing.helpers import write_xlsx
+
+    book = write_xlsx(
+        tmp_path / "lien-he.xlsx",
+        {"Liên hệ": [["Họ và tên", "Ngày gặp gần nhất"], ["Trần Thị Thu Hà", dt.date(2025, 3, 2)]]},
+    )
+    with read_session(engine) as s:
+        layout = inspect_sheet(book, session=s)
+        preview = preview_import(book, layout, session=s)
+    run_import(engine, preview)
+    with read_session(engine) as s:
+        ha = s.execute(select(CHANGE.c.entity_id).where(CHANGE.c.entity == "contact")).scalars().first()
+    assert ha is not None
+    with unit_of_work(engine) as s:
+        ids = {"org": records.create(s, "organisation", {"name": "Viettel"}), "ha": ha}
+    for typed, floor in ((False, dt.date(2025, 3, 2)), (True, dt.date(2026, 10, 1))):
+        if typed:  # then someone typed a later day on her page (the form's save is one group)
+            with unit_of_work(engine) as s:
+                v = records.get(s, "contact", ha)["version"]
+                records.update(
+                    s,
+                    "contact",
+                    ha,
+                    {"last_contacted_on": floor},
+                    expected_version=v,
+                    group_id=records.new_group_id(),
+                )
+        meeting = _log(engine, ids, dt.datetime(2026, 11, 20, 9), "ha")
+        assert _dates(engine, ids) == {"ha": dt.date(2026, 11, 20)}
+        with unit_of_work(engine) as s:
+            records.delete(s, "meeting", meeting, group_id=records.new_group_id())
+        assert _dates(engine, ids) == {"ha": floor}
