@@ -28,7 +28,7 @@ from db import backup as backups
 from db import kinds
 from db import models as m
 from db.queries import chunked
-from db.tables import CHANGE, TAG
+from db.tables import ATTENDEE, CHANGE, TAG
 
 CHUNK = 5000
 # From the registry of kinds (db/kinds.py).
@@ -357,6 +357,18 @@ def delete_records(session: Session, entity: str, ids: Sequence[int], *, actor: 
     write_history(
         session, [{"id": i} for i in ids], entity=entity, op="delete", actor=actor, group=group, now=now
     )
+    if entity == "meeting":  # they no longer count as contact: the attendees' dates counted again
+        from app import contacted
+
+        people: set[int] = set()
+        for part in chunked(ids):
+            people.update(
+                int(c)
+                for c in session.execute(
+                    select(ATTENDEE.c.contact_id).where(ATTENDEE.c.meeting_id.in_(part))
+                ).scalars()
+            )
+        contacted.recount(session, people, actor=actor, group_id=group)
     return group
 
 

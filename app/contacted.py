@@ -1,35 +1,40 @@
-"""A meeting that has taken place moves its attendees' "Last contacted" forward.
+"""A contact's "Last contacted" stays true to the meetings they attended.
 
-``contact.last_contacted_on`` is first what a sheet recorded (an import's "last met" column);
-after that, every meeting saved through :mod:`app.records` (the Log meeting dialog, ``ketnoi
-log-meeting``, an edit of a meeting's date, attendees or confidentiality, a calendar
-invitation, a meeting import) keeps it current: when the meeting starts at or before now
-(:func:`db.clock.now`, local wall-clock time, the way meetings are stored), each live attendee
-whose date is empty or older gets the meeting's date. Never backward, and a planned meeting
-(still to come) does not count.
+``contact.last_contacted_on`` is first what a sheet recorded (an import's "last met" column, e.g.
+"Ngày gặp gần nhất") or a person typed; after that, every meeting saved through
+:mod:`app.records` (the Log meeting dialog, ``ketnoi log-meeting``, an edit of a meeting's date,
+attendees or confidentiality, a delete or restore, a calendar invitation, a meeting import) and
+a merge of two people keep it current. A meeting counts when it starts at or before now
+(:func:`db.clock.now`, local wall-clock time, the way meetings are stored), is live and is not
+confidential; e-mails logged as interactions count as meetings do.
 
-A confidential meeting never moves it. "Last contacted" is a field of the contact, which
+A new meeting moves its attendees' date forward to its day. Any other save counts the date of
+each person concerned again (:func:`recount`: the attendees now and before, and whoever an
+earlier save of the meeting moved): the later of the date a sheet or a person gave
+(:func:`recorded`, read from the history: the last value written outside a meeting's save) and
+the latest meeting that counts. So a meeting corrected to an earlier day, an attendee taken off,
+a meeting deleted move it back (h58: the brief said "Last met 02/12" and "Last contacted 06/12"
+of one meeting); never below the sheet's date unless a meeting is later.
+
+A confidential meeting never counts. "Last contacted" is a field of the contact, which
 everyone who sees the contact sees (on a team database, a reader too), so it must not tell
 anyone that a meeting they may not see took place (its date, and that it happened at all).
 Who may see the meeting learns of it from the meeting itself: the briefs' "Last met" is
 computed from the meetings the reader sees (:func:`app.briefing.queries.last_met`, filtered by
 row-level security on a team database) and from this shared date. A meeting made confidential
-after it moved the date takes its move back: each contact whose date a save of this meeting
-set (the history says so, whatever the meeting's day or attendees are now) gets the date from
-before this meeting's latest unbroken run of changes to it (its moves, corrections and earlier
-take-backs), or the latest other non-confidential meeting they attended if that is later; a
-date a sheet or a person set since is left alone.
+after it moved the date takes its move back by the same recount.
 
 It is part of the meeting's save: the same transaction and history group, so undoing the
-meeting's save puts the old dates back. One UPDATE per save, on SQLite and PostgreSQL.
+save puts the old dates back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import Select, and_, func, insert, or_, select, update
 from sqlmodel import Session
 
 from db import clock
@@ -60,18 +65,35 @@ def touch_attendees(
     group_id: str = "",
     batch_id: int | None = None,
     op: str = "update",
+    created: bool = False,
+    former: Iterable[int] = (),
 ) -> list[int]:
-    """Move the attendees' ``last_contacted_on`` forward to the meeting's day (see the module's
-    notes); returns the ids of the contacts changed. One history row per contact changed (an
+    """Keep the attendees' ``last_contacted_on`` true after a save of this meeting (see the
+    module's notes); returns the ids of the contacts changed. A new meeting can only move dates
+    forward (``created``); any other save (a date corrected, an attendee taken off, made
+    confidential, deleted or restored) has each person concerned counted again
+    (:func:`recount`): the attendees now, ``former`` ones (the attendees before the save), and
+    whoever an earlier save of this meeting moved. One history row per contact changed (an
     ordinary field update, in ``group_id``), so the meeting's undo reverts it; an import's
     (``op="import"``, its ``batch_id``) is reverted by the import's undo, as its other updates."""
     row = session.execute(
         select(MEET.c.starts_at, MEET.c.deleted_at, MEET.c.confidential).where(MEET.c.id == meeting_id)
     ).first()
-    if row is None or row.deleted_at is not None or row.starts_at is None:
+    if row is None:
         return []
-    if row.confidential:  # (whatever its day now: an earlier save may have moved dates)
-        return _take_back(session, meeting_id, actor=actor, group_id=group_id, batch_id=batch_id, op=op)
+    if not created:
+        attending = select(ATTENDEE.c.contact_id).where(ATTENDEE.c.meeting_id == meeting_id)
+        moved = select(CHANGE.c.entity_id).where(
+            CHANGE.c.entity == "contact",
+            CHANGE.c.field == FIELD,
+            CHANGE.c.group_id.in_(_saves_of(meeting_id)),
+        )
+        people = {int(i) for i in session.execute(attending).scalars()}
+        people |= {int(i) for i in session.execute(moved).scalars()}
+        people |= {int(i) for i in former}
+        return recount(session, sorted(people), actor=actor, group_id=group_id, batch_id=batch_id, op=op)
+    if row.deleted_at is not None or row.starts_at is None or row.confidential:
+        return []
     day = meeting_day(row.starts_at)
     if day is None:
         return []
@@ -86,24 +108,47 @@ def touch_attendees(
             select(CON.c.id, CON.c.last_contacted_on).where(wanted).with_for_update()
         ).all()
     }
-    if not before:
+    return _write(session, {i: (old, day) for i, old in before.items()}, actor, group_id, batch_id, op)
+
+
+def _saves_of(meeting_id: int) -> Select[Any]:
+    """The history groups of this meeting's saves."""
+    return select(CHANGE.c.group_id).where(
+        CHANGE.c.entity == "meeting", CHANGE.c.entity_id == meeting_id, CHANGE.c.group_id != ""
+    )
+
+
+def _write(
+    session: Session,
+    moves: dict[int, tuple[dt.date | None, dt.date | None]],
+    actor: str,
+    group_id: str,
+    batch_id: int | None,
+    op: str,
+) -> list[int]:
+    """Set each contact's date (``moves``: id -> (old, new)), with one history row each."""
+    if not moves:
         return []
     now = m.utcnow()
-    ids = sorted(before)
-    for part in chunked(ids):
-        session.execute(
-            update(CON)
-            .where(CON.c.id.in_(part), older)
-            .values({FIELD: day, "version": CON.c.version + 1, "updated_at": now})
-        )
+    ids = sorted(moves)
+    by_day: dict[dt.date | None, list[int]] = {}
+    for i in ids:
+        by_day.setdefault(moves[i][1], []).append(i)
+    for day, same in by_day.items():
+        for part in chunked(same):
+            session.execute(
+                update(CON)
+                .where(CON.c.id.in_(part))
+                .values({FIELD: day, "version": CON.c.version + 1, "updated_at": now})
+            )
     history: list[dict[str, Any]] = [
         {
             "entity": "contact",
             "entity_id": i,
             "op": op,
             "field": FIELD,
-            "old": _iso(before[i]),
-            "new": day.isoformat(),
+            "old": _iso(moves[i][0]),
+            "new": _iso(moves[i][1]),
             "at": now,
             "actor": actor,
             "batch_id": batch_id,
@@ -116,116 +161,120 @@ def touch_attendees(
     return ids
 
 
+def recorded(session: Session, current: dict[int, dt.date | None]) -> dict[int, dt.date | None]:
+    """The date a sheet or a person gave each contact (``current``: id -> the date now), which
+    no meeting moved: the latest value of the field written outside a meeting's save, else the
+    value before the first meeting moved it, else (no history of the field) the date now.
+
+    A row is a meeting's when its history group holds a change of a meeting (a save, its undo
+    or redo, a meeting import's group), or when it has no group: whatever a person or a sheet
+    writes is in a group of its own (an edit, a bulk edit, an import, a merge, an undo), and
+    the rows without one are saves of meetings that gave none (the demo, seeds) and schema
+    0015's take-backs."""
+    other = CHANGE.alias("meeting_change")
+    by_meeting = or_(
+        CHANGE.c.group_id == "",
+        select(other.c.id).where(other.c.group_id == CHANGE.c.group_id, other.c.entity == "meeting").exists(),
+    )  # (looked up by the group's index, not a list of every meeting's groups)
+    out = dict(current)
+    for part in chunked(sorted(current)):
+        rows = session.execute(
+            select(CHANGE.c.entity_id, CHANGE.c.old, CHANGE.c.new, by_meeting)
+            .where(CHANGE.c.entity == "contact", CHANGE.c.entity_id.in_(part), CHANGE.c.field == FIELD)
+            .order_by(CHANGE.c.id)
+        ).all()
+        seen: set[int] = set()
+        for cid, old, new, by_meeting in rows:
+            c = int(cid)
+            if c not in seen:
+                seen.add(c)
+                out[c] = _day(old)
+            if not by_meeting:
+                out[c] = _day(new)
+    return out
+
+
+def _day(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def held(session: Session, contact_ids: Iterable[int]) -> dict[int, dt.date]:
+    """The day of the latest meeting each contact attended that counts: held (not still to
+    come), live, not confidential."""
+    at = clock.now()
+    out: dict[int, dt.date] = {}
+    for part in chunked(sorted(set(contact_ids))):
+        for cid, starts in session.execute(
+            select(ATTENDEE.c.contact_id, func.max(MEET.c.starts_at))
+            .join(MEET, MEET.c.id == ATTENDEE.c.meeting_id)
+            .where(
+                ATTENDEE.c.contact_id.in_(part),
+                MEET.c.deleted_at.is_(None),
+                MEET.c.confidential.is_(False),
+                MEET.c.starts_at <= at,
+            )
+            .group_by(ATTENDEE.c.contact_id)
+        ).all():
+            day = _when(starts)
+            if day is not None:
+                out[int(cid)] = day
+    return out
+
+
+def _when(starts: Any) -> dt.date | None:
+    if starts is None:
+        return None
+    if not isinstance(starts, dt.datetime):
+        starts = dt.datetime.fromisoformat(str(starts))
+    return meeting_day(starts)
+
+
+def recount(
+    session: Session,
+    contact_ids: Iterable[int],
+    *,
+    actor: str = "",
+    group_id: str = "",
+    batch_id: int | None = None,
+    op: str = "update",
+) -> list[int]:
+    """Count each (live) contact's "Last contacted" again: the later of the date a sheet or a
+    person gave (:func:`recorded`) and the latest meeting that counts (:func:`held`). Moves it
+    forward or back; returns the ids of the contacts changed."""
+    ids = sorted(set(contact_ids))
+    if not ids:
+        return []
+    current: dict[int, dt.date | None] = {}
+    for part in chunked(ids):
+        for i, d in session.execute(
+            select(CON.c.id, CON.c.last_contacted_on)
+            .where(CON.c.id.in_(part), CON.c.deleted_at.is_(None))
+            .with_for_update()
+        ).all():
+            current[int(i)] = d
+    if not current:
+        return []
+    floor = recorded(session, current)
+    met = held(session, current)
+    moves: dict[int, tuple[dt.date | None, dt.date | None]] = {}
+    for i, now in current.items():
+        days = [d for d in (floor.get(i), met.get(i)) if d is not None]
+        want = max(days) if days else None
+        if want != now:
+            moves[i] = (now, want)
+    return _write(session, moves, actor, group_id, batch_id, op)
+
+
 def _expire(session: Session, ids: list[int]) -> None:
     """Contacts this session already holds (a person created with the meeting) read afresh."""
     changed = set(ids)
     for obj in list(session.identity_map.values()):
         if isinstance(obj, m.Contact) and obj.id in changed:
             session.expire(obj)
-
-
-def _take_back(
-    session: Session,
-    meeting_id: int,
-    *,
-    actor: str,
-    group_id: str,
-    batch_id: int | None,
-    op: str,
-) -> list[int]:
-    """A meeting now confidential: undo the moves its earlier saves made (see the module's
-    notes); returns the ids of the contacts changed. Found from the history, not from the
-    meeting as it is now: the same save may also have moved it to another day, or taken an
-    attendee off, and the date an earlier save gave must still go."""
-    meeting_saves = select(CHANGE.c.group_id).where(
-        CHANGE.c.entity == "meeting", CHANGE.c.entity_id == meeting_id, CHANGE.c.group_id != ""
-    )
-    touched = select(CHANGE.c.entity_id).where(
-        CHANGE.c.entity == "contact", CHANGE.c.field == FIELD, CHANGE.c.group_id.in_(meeting_saves)
-    )
-    current: dict[int, dt.date] = {
-        int(i): d
-        for i, d in session.execute(
-            select(CON.c.id, CON.c.last_contacted_on)
-            .where(CON.c.id.in_(touched), CON.c.deleted_at.is_(None), CON.c.last_contacted_on.is_not(None))
-            .with_for_update()
-        ).all()
-    }
-    if not current:
-        return []
-    moved: dict[int, str | None] = {}  # contact -> the date before this meeting moved it
-    for part in chunked(sorted(current)):
-        rows = session.execute(
-            select(CHANGE.c.entity_id, CHANGE.c.old, CHANGE.c.new, CHANGE.c.group_id.in_(meeting_saves))
-            .where(
-                CHANGE.c.entity == "contact",
-                CHANGE.c.entity_id.in_(part),
-                CHANGE.c.field == FIELD,
-            )
-            .order_by(CHANGE.c.id)
-        ).all()
-        # The date before the latest unbroken run of this meeting's changes (its moves and
-        # its own take-backs), if that run still holds the date: the run's last row alone
-        # would be a take-back's, whose "old" is the confidential day.
-        before_run: dict[int, str | None] = {}
-        last: dict[int, tuple[bool, Any]] = {}
-        for cid, old, new, ours in rows:
-            c = int(cid)
-            if ours and not last.get(c, (False, None))[0]:
-                before_run[c] = old
-            last[c] = (bool(ours), new)
-        for c, (ours, new) in last.items():
-            if ours and new == current[c].isoformat():
-                moved[c] = before_run[c]
-    if not moved:
-        return []
-    # The latest other meeting each attended that counts (held, live, not confidential).
-    other: dict[int, dt.date] = {}
-    for part in chunked(sorted(moved)):
-        for cid, starts in session.execute(
-            select(ATTENDEE.c.contact_id, MEET.c.starts_at)
-            .join(MEET, MEET.c.id == ATTENDEE.c.meeting_id)
-            .where(
-                ATTENDEE.c.contact_id.in_(part),
-                MEET.c.id != meeting_id,
-                MEET.c.deleted_at.is_(None),
-                MEET.c.confidential.is_(False),
-            )
-        ).all():
-            held = meeting_day(starts) if starts is not None else None
-            if held is not None and (int(cid) not in other or held > other[int(cid)]):
-                other[int(cid)] = held
-    now = m.utcnow()
-    history: list[dict[str, Any]] = []
-    for cid, old in sorted(moved.items()):
-        day = current[cid]
-        back = dt.date.fromisoformat(old) if old else None
-        if cid in other and (back is None or other[cid] > back):
-            back = other[cid]
-        if back == day:
-            continue
-        session.execute(
-            update(CON)
-            .where(CON.c.id == cid, CON.c.last_contacted_on == day)
-            .values({FIELD: back, "version": CON.c.version + 1, "updated_at": now})
-        )
-        history.append(
-            {
-                "entity": "contact",
-                "entity_id": cid,
-                "op": op,
-                "field": FIELD,
-                "old": day.isoformat(),
-                "new": _iso(back),
-                "at": now,
-                "actor": actor,
-                "batch_id": batch_id,
-                "group_id": group_id,
-            }
-        )
-    if not history:
-        return []
-    session.execute(insert(CHANGE), history)
-    ids = [int(h["entity_id"]) for h in history]
-    _expire(session, ids)
-    return ids

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, cast, func, or_, select
+from sqlalchemy import ColumnElement, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import records
@@ -326,12 +326,27 @@ def meetings_for(
 
 
 def involving_contact(contact_id: int) -> ColumnElement[bool]:
-    """The actions that concern a person: those the person is responsible for and those from a
-    meeting the person attended (either side's). A contact's page and the contact's brief both
-    list their open ones under "Open commitments" (they disagreed: the page had only the first)."""
+    """The actions that concern a person: those the person is responsible for, and those from a
+    meeting the person attended (either side's) that are not another organisation's: about the
+    person's organisation (its parent or departments) or about none, and carried by us, by no
+    one named, or by someone of those. A contact's page and the contact's brief both list their
+    open ones under "Open commitments" (they disagreed: the page had only the first).
+
+    Not every action of every meeting attended, as for an organisation (:func:`involving_organisation`):
+    h58 met NVIDIA's Hồ Đức Bình with "Nộp hồ sơ xin tài trợ cho Quỹ" (ours, for the Fund, agreed
+    at a meeting with three organisations) on his brief, nothing to raise with him."""
+    his = select(CON.c.organisation_id).where(CON.c.id == contact_id).scalar_subquery()
+    parent = select(ORG.c.parent_id).where(ORG.c.id == his).scalar_subquery()
+    units = select(ORG.c.id).where(or_(ORG.c.id == his, ORG.c.parent_id == his, ORG.c.id == parent))
+    theirs = select(CON.c.id).where(or_(CON.c.organisation_id.is_(None), CON.c.organisation_id.in_(units)))
+    attended = select(ATTENDEE.c.meeting_id).where(ATTENDEE.c.contact_id == contact_id)
     return or_(
         ACT.c.responsible_contact_id == contact_id,
-        ACT.c.meeting_id.in_(select(ATTENDEE.c.meeting_id).where(ATTENDEE.c.contact_id == contact_id)),
+        and_(
+            ACT.c.meeting_id.in_(attended),
+            or_(ACT.c.organisation_id.is_(None), ACT.c.organisation_id.in_(units)),
+            or_(ACT.c.responsible_contact_id.is_(None), ACT.c.responsible_contact_id.in_(theirs)),
+        ),
     )
 
 

@@ -302,6 +302,10 @@ def merge(
         actor=actor,
         group_id=group,
     )
+    if entity == "contact":  # the other's meetings are the survivor's now: its date counted again
+        from app import contacted
+
+        contacted.recount(session, [survivor_id], actor=actor, group_id=group, op="merge")
     session.flush()
     counted = {k: len(x) for k, x in moves.items() if x}
     return MergeResult(group, survivor_id, other_id, counted)

@@ -519,7 +519,9 @@ def create(
         group_id=group_id,
     )
     if entity == "meeting":
-        contacted.touch_attendees(session, row.id, actor=actor, group_id=group_id, batch_id=batch_id)
+        contacted.touch_attendees(
+            session, row.id, actor=actor, group_id=group_id, batch_id=batch_id, created=True
+        )
     return row.id
 
 
@@ -766,7 +768,10 @@ def _update(
         )
     session.expire(row)
     if entity == "meeting" and ({"starts_at", "attendees", "confidential"} & {*changed_cols, *changed_rel}):
-        contacted.touch_attendees(session, entity_id, actor=actor, group_id=group_id, batch_id=batch_id)
+        former = [_item_id(a) for a in before.get("attendees") or []]
+        contacted.touch_attendees(
+            session, entity_id, actor=actor, group_id=group_id, batch_id=batch_id, former=former
+        )
     return Edited(new_version, merged_with_theirs, theirs)
 
 
@@ -838,6 +843,8 @@ def delete(session: Session, entity: str, entity_id: int, *, actor: str = "", gr
     )
     record_change(session, entity, entity_id, "delete", actor=actor, group_id=group_id)
     session.expire(row)
+    if entity == "meeting":  # it no longer counts as contact: its attendees' dates counted again
+        contacted.touch_attendees(session, entity_id, actor=actor, group_id=group_id)
 
 
 def restore(session: Session, entity: str, entity_id: int, *, actor: str = "", group_id: str = "") -> None:
@@ -852,6 +859,8 @@ def restore(session: Session, entity: str, entity_id: int, *, actor: str = "", g
     )
     record_change(session, entity, entity_id, "restore", actor=actor, group_id=group_id)
     session.expire(row)
+    if entity == "meeting":
+        contacted.touch_attendees(session, entity_id, actor=actor, group_id=group_id)
 
 
 def deleted(session: Session, entity: str, *, limit: int = 200) -> list[Values]:

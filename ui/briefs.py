@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QUrl
+from PySide6.QtCore import QDate, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,7 +47,7 @@ from app.briefing.produce import (
 )
 from app.briefing.produce import PERIODS as NAMED_PERIODS
 from db.engine import read_session
-from ui import answers, file_dialogs
+from ui import answers, file_dialogs, i18n
 from ui.context import AppContext
 from ui.datebox import DateBox, refused_box
 from ui.icons import icon
@@ -134,10 +134,19 @@ class BriefDialog(QDialog):
         self.lang = QComboBox(self)
         self.lang.addItem("Tiếng Việt", "vi")
         self.lang.addItem("English", "en")
-        default_lang = "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
-        self.lang.setCurrentIndex(max(self.lang.findData(str(q.value("briefs/lang", default_lang))), 0))
+        # The window's language, unless another was chosen here this session (h58: a brief came
+        # out in English, remembered from before, after the window was switched to Vietnamese)
+        self._window_lang = i18n.resolved(ctx.settings.language)
+        self.lang.setCurrentIndex(max(self.lang.findData(ctx.brief_lang or self._window_lang), 0))
+        self.lang.activated.connect(self._lang_chosen)
+        self.lang_hint = QLabel(self)
+        self.lang_hint.setObjectName("brief_lang_hint")
+        self.lang_hint.setWordWrap(True)
+        self.lang_hint.setStyleSheet("color: palette(placeholder-text);")
+        self._say_lang()
         form.addRow(self.tr("P&aper:"), self.paper)
         form.addRow(self.tr("&Language:"), self.lang)
+        form.addRow("", self.lang_hint)
 
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 0)
@@ -161,6 +170,27 @@ class BriefDialog(QDialog):
         lay.addWidget(self.message)
         lay.addWidget(self.buttons)
         self.setMinimumWidth(380)
+
+    # --- language -------------------------------------------------------------------------------
+
+    def _lang_chosen(self) -> None:
+        """A language chosen here holds for this session's briefs; the window's own language
+        chosen again means following the window again."""
+        lang = str(self.lang.currentData())
+        self.ctx.brief_lang = "" if lang == self._window_lang else lang
+        self._say_lang()
+
+    def _say_lang(self) -> None:
+        if self.ctx.brief_lang and self.ctx.brief_lang != self._window_lang:
+            self.lang_hint.setText(
+                self.tr(
+                    "Chosen for briefs until Ketnoi closes. Choose the window's language to follow it again."
+                )
+            )
+        else:
+            self.lang_hint.setText(
+                self.tr("The window's language. Another chosen here is kept for briefs until Ketnoi closes.")
+            )
 
     # --- digest period --------------------------------------------------------------------------
 
@@ -239,7 +269,6 @@ class BriefDialog(QDialog):
         self._open_when_done = target is None
         q = self.ctx.settings.qsettings
         q.setValue("briefs/paper", req.paper)
-        q.setValue("briefs/lang", req.lang)
         if req.kind == "digest":
             q.setValue("briefs/period", str(self.period.currentData()))
         self._set_inputs_enabled(False)

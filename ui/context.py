@@ -110,6 +110,9 @@ class AppContext(QObject):
         # (when, the error) of today's automatic copy when it could not be made (ui.main.started):
         # the status bar says it once, the Backups dialog while this database is open
         self.daily_backup_failed: tuple[dt.datetime, BaseException] | None = None
+        # the language chosen in a brief dialog this session when not the window's ("" = the
+        # window's language): ui.briefs.BriefDialog
+        self.brief_lang = ""
         self.changed.connect(self._coarse_change)
         self.tasks.unreachable = self._unreachable_said
         self.server_back.connect(self.tasks.read_again)

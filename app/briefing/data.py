@@ -39,6 +39,7 @@ class MeetingRow:
     organisations: tuple[str, ...] = ()
     attendees: tuple[str, ...] = ()
     decisions: str = ""
+    minutes: str = ""  # the start of the minutes (queries.MINUTES_READ characters)
 
 
 @dataclass(frozen=True)

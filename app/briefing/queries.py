@@ -190,9 +190,13 @@ def meeting_rows(session: Session, stmt: Select[Any]) -> list[MeetingRow]:
             organisations=tuple(orgs.get(r.id, ())),
             attendees=tuple(people.get(r.id, ())),
             decisions=r.decisions,
+            minutes=r.minutes or "",
         )
         for r in rows
     ]
+
+
+MINUTES_READ = 2000  # characters of a meeting's minutes read for a table's gist (sections.gist)
 
 
 def meeting_select() -> Select[Any]:
@@ -203,6 +207,7 @@ def meeting_select() -> Select[Any]:
         Meeting.kind,
         Meeting.location,
         Meeting.decisions,
+        func.substr(Meeting.minutes, 1, MINUTES_READ).label("minutes"),
     ).where(Meeting.deleted_at.is_(None))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -161,23 +162,51 @@ def _clip(text: str) -> str:
     return text[: cut if cut > LONG_TEXT // 2 else LONG_TEXT].rstrip() + " …"
 
 
+GIST = 360  # characters of a meeting's minutes shown where it has no decisions recorded
+_SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+|\s*\n+\s*")
+
+
+def gist(text: str, limit: int = GIST) -> str:
+    """The first whole sentences (or lines) of ``text`` within ``limit`` characters, " …" when
+    more follow; a first sentence longer than that is cut at a word."""
+    parts = [p.strip(" -•*\t") for p in _SENTENCE_END.split(text.strip())]
+    parts = [p for p in parts if p]
+    taken: list[str] = []
+    used = 0
+    for part in parts:
+        if taken and used + 1 + len(part) > limit:
+            break
+        taken.append(part)
+        used += len(part) + (1 if used else 0)
+    if not taken:
+        return ""
+    if len(taken) == 1 and len(taken[0]) > limit:
+        return clip(taken[0], limit)[0]
+    return " ".join(taken) + (" …" if len(taken) < len(parts) else "")
+
+
 def meetings_table(
     meetings: Sequence[MeetingRow], lab: Labels, avail: float, *, show_with: bool = True, today: Any = None
 ) -> list[Flowable]:
     """The meetings as a table; decisions too long for a cell are given in full after it
-    (a table row cannot run over a page break without breaking the layout)."""
+    (a table row cannot run over a page break without breaking the layout). A meeting with no
+    decisions recorded but minutes shows the minutes' first sentences (:func:`gist`): what a
+    manager needs before meeting them again (h58: "No decisions are recorded" of a meeting whose
+    minutes said NVIDIA committed 50 GPUs)."""
     if not meetings:
         return [none_line(lab)]
     st = styles()
     # a "Decisions" column of "—" in every row says nothing: left out, and said in one line
     decided = any(m.decisions.strip() for m in meetings)
+    minuted = any(not m.decisions.strip() and m.minutes.strip() for m in meetings)
+    column = decided or minuted
     header = [lab["date"], lab["meeting"]]
-    widths = [0.13, 0.34] if decided else [0.15, 0.50]
+    widths = [0.13, 0.34] if column else [0.15, 0.50]
     if show_with:
         header.append(lab["with"])
         widths.append(0.18)
-    if decided:
-        header.append(lab["decisions"])
+    if column:
+        header.append(lab["decisions"] if decided else lab["from_minutes"])
         widths.append(0.0)
     widths[-1] += 1 - sum(widths)  # the last column takes the rest
     rows = []
@@ -196,9 +225,14 @@ def meetings_table(
             people = esc(", ".join(m.attendees))
             text = "<br/>".join(x for x in (f"<b>{who}</b>" if who else "", people) if x)
             cells.append(Paragraph(text, st.cell))
-        decisions = m.decisions or "—"
-        if not decided:
+        decisions = m.decisions.strip() or "—"
+        if not column:
             pass  # no column
+        elif not m.decisions.strip() and m.minutes.strip():
+            said = esc(gist(m.minutes))
+            cells.append(
+                Paragraph(f"<i>{esc(lab['from_minutes'])}:</i> {said}" if decided else said, st.cell)
+            )
         elif len(decisions) > LONG_TEXT:
             overflow.append(m)
             cells.append([para(_clip(decisions), st.cell), Paragraph(esc(lab["in_full"]), st.muted)])
@@ -206,7 +240,7 @@ def meetings_table(
             cells.append(para(decisions, st.cell))
         rows.append(cells)
     out: list[Flowable] = [data_table(header, rows, widths, avail)]
-    if not decided:
+    if not column:
         out.append(Paragraph(esc(lab["no_decisions"]), st.muted))
     for m in overflow:
         head = f"<b>{esc(format_date(m.starts_at, lab))} · {esc(m.title)}</b> — {esc(lab['decisions'])}"

@@ -695,6 +695,7 @@ def _commit_sheet(
                     group_id=f"import-{batch.id}",
                     batch_id=batch.id,
                     op="import",
+                    created=row.status == "new",
                 )
     counts["organisations_created"] = len(ctx.orgs.pending) - (counts["new"] if kind == "organisation" else 0)
     counts["staff_created"] = len(ctx.staff.pending) - (counts["new"] if kind == "staff" else 0)

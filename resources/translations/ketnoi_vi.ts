@@ -137,67 +137,67 @@
   <context>
     <name>AppContext</name>
     <message>
-      <location filename="../../ui/context.py" line="344" />
+      <location filename="../../ui/context.py" line="347" />
       <source>Cannot reach the database server %1, so this cannot be opened now. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1 nên chưa mở được. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="339" />
+      <location filename="../../ui/context.py" line="342" />
       <source>Cannot reach the database server %1. Nothing was saved, and what you typed is still here: try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Chưa lưu gì — dữ liệu bạn vừa nhập vẫn còn; hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="347" />
+      <location filename="../../ui/context.py" line="350" />
       <source>Cannot reach the database server %1. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="376" />
+      <location filename="../../ui/context.py" line="379" />
       <source>Not allowed: your login %1 may not read or change this in the database (your role may have just been changed). Ask a manager if you need it.</source>
       <translation>Không được phép: tài khoản %1 không được đọc hoặc thay đổi mục này trong cơ sở dữ liệu (vai trò của bạn có thể vừa được thay đổi). Nếu cần, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="285" />
+      <location filename="../../ui/context.py" line="288" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still here: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu, những gì bạn đã nhập vẫn còn nguyên: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="291" />
+      <location filename="../../ui/context.py" line="294" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="364" />
+      <location filename="../../ui/context.py" line="367" />
       <source>Not saved: the change would leave a confidential record you may not see. Its owner, the staff on it or a manager can make it.</source>
       <translation>Chưa lưu: thay đổi này sẽ để lại một hồ sơ mật mà bạn không được xem. Cán bộ phụ trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="303" />
+      <location filename="../../ui/context.py" line="306" />
       <source>Not saved: the database file is no longer at %1 (it was moved, renamed or deleted while Ketnoi had it open). Nothing was saved; what was saved before is in the file where it is now.</source>
       <translation>Chưa lưu: tệp cơ sở dữ liệu không còn ở %1 (tệp đã bị chuyển đi, đổi tên hoặc xoá trong khi Ketnoi đang mở). Không có gì được lưu; những gì đã lưu trước đó nằm trong tệp, ở chỗ mới của nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="369" />
+      <location filename="../../ui/context.py" line="372" />
       <source>Not saved: your login %1 may not change anything in this database (your role may have just been changed). Ask a manager if you need to edit.</source>
       <translation>Chưa lưu: tài khoản %1 không được phép thay đổi gì trong cơ sở dữ liệu này (vai trò của bạn có thể vừa được thay đổi). Nếu cần sửa, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="310" />
+      <location filename="../../ui/context.py" line="313" />
       <source>Put the file back at %1 and save again, or close Ketnoi and open the file where it is now.</source>
       <translation>Hãy đặt tệp trở lại %1 rồi lưu lại, hoặc đóng Ketnoi và mở tệp ở chỗ mới của nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="263" />
+      <location filename="../../ui/context.py" line="266" />
       <source>Waiting for the database: another program or Ketnoi window is writing to it…</source>
       <translation>Đang chờ cơ sở dữ liệu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang ghi vào đó…</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="308" />
+      <location filename="../../ui/context.py" line="311" />
       <source>What you typed is still here.</source>
       <translation>Những gì bạn đã nhập vẫn còn ở đây.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="390" />
+      <location filename="../../ui/context.py" line="393" />
       <source>Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask an administrator if you still need it.</source>
       <translation>Tài khoản %1 đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; nếu vẫn cần dùng, hãy đề nghị quản trị viên.</translation>
     </message>
@@ -525,12 +525,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>BriefDialog</name>
     <message>
-      <location filename="../../ui/briefs.py" line="140" />
+      <location filename="../../ui/briefs.py" line="148" />
       <source>&amp;Language:</source>
       <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="149" />
+      <location filename="../../ui/briefs.py" line="158" />
       <source>&amp;Open</source>
       <translation>&amp;Mở</translation>
     </message>
@@ -540,19 +540,24 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Khoảng thời gian:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="151" />
+      <location filename="../../ui/briefs.py" line="160" />
       <source>&amp;Save as…</source>
       <translation>&amp;Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="280" />
+      <location filename="../../ui/briefs.py" line="309" />
       <source>Brief written: %1 (%n page(s))</source>
       <translation>Đã tạo bản tóm tắt: %1 (%n trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="294" />
+      <location filename="../../ui/briefs.py" line="323" />
       <source>Cancelled.</source>
       <translation>Đã huỷ.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="187" />
+      <source>Chosen for briefs until Ketnoi closes. Choose the window's language to follow it again.</source>
+      <translation>Đã chọn cho bản tóm tắt đến khi đóng Ketnoi. Chọn lại ngôn ngữ của cửa sổ để theo cửa sổ.</translation>
     </message>
     <message>
       <location filename="../../ui/briefs.py" line="93" />
@@ -585,7 +590,7 @@ Bản sao lưu: %2</translation>
       <translation>Tóm tắt về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="139" />
+      <location filename="../../ui/briefs.py" line="147" />
       <source>P&amp;aper:</source>
       <translation>&amp;Khổ giấy:</translation>
     </message>
@@ -595,14 +600,19 @@ Bản sao lưu: %2</translation>
       <translation>Báo cáo tổng hợp theo kỳ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="250" />
+      <location filename="../../ui/briefs.py" line="279" />
       <source>Preparing the brief…</source>
       <translation>Đang chuẩn bị bản tóm tắt…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="225" />
+      <location filename="../../ui/briefs.py" line="255" />
       <source>Save brief</source>
       <translation>Lưu bản tóm tắt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="192" />
+      <source>The window's language. Another chosen here is kept for briefs until Ketnoi closes.</source>
+      <translation>Theo ngôn ngữ của cửa sổ. Ngôn ngữ khác chọn ở đây được giữ cho bản tóm tắt đến khi đóng Ketnoi.</translation>
     </message>
     <message>
       <location filename="../../ui/briefs.py" line="106" />
@@ -4285,6 +4295,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="132" />
+      <location filename="../../ui/letters.py" line="67" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4391,6 +4403,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="143" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -7849,8 +7862,6 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="132" />
-      <location filename="../../ui/letters.py" line="67" />
       <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -7876,7 +7887,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="143" />
       <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại</translation>

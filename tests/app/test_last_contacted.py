@@ -108,10 +108,12 @@ def test_editing_a_meetings_date_or_attendees_follows_the_rule(engine: Engine) -
         people = [*snap["attendees"], {"contact_id": ids["thu"], "role": "participant"}]
         records.update(s, "meeting", meeting, {"attendees": people}, expected_version=snap["version"])
     assert _dates(engine, ids)["thu"] == TODAY
-    with unit_of_work(engine) as s:  # moved back to last year: the dates stay
+    with unit_of_work(engine) as s:  # corrected to last year: the dates follow it back (h58's
+        # finding: the brief said "Last met 02/12" and "Last contacted 06/12" of the same meeting),
+        # no further than the date her sheet gave
         v = records.get(s, "meeting", meeting)["version"]
         records.update(s, "meeting", meeting, {"starts_at": dt.datetime(2025, 1, 2, 9)}, expected_version=v)
-    assert _dates(engine, ids)["huong"] == TODAY and _dates(engine, ids)["thu"] == TODAY
+    assert _dates(engine, ids)["huong"] == OLD and _dates(engine, ids)["thu"] == dt.date(2025, 1, 2)
 
 
 def test_a_calendar_invitation_of_a_meeting_already_held_counts(engine: Engine) -> None:
@@ -240,15 +242,18 @@ def test_a_meeting_made_confidential_takes_its_move_back_and_undo_restores_it(en
 def test_a_date_a_person_typed_is_not_taken_back(engine: Engine) -> None:
     ids = _people(engine)
     meeting = _log(engine, ids, dt.datetime(2026, 11, 20, 9), "thu")
-    with unit_of_work(engine) as s:  # someone typed the same day on Thư's page afterwards
-        v = records.get(s, "contact", ids["thu"])["version"]
-        records.update(
-            s, "contact", ids["thu"], {"last_contacted_on": dt.date(2026, 11, 19)}, expected_version=v
-        )
-        v = records.get(s, "contact", ids["thu"])["version"]
-        records.update(
-            s, "contact", ids["thu"], {"last_contacted_on": dt.date(2026, 11, 20)}, expected_version=v
-        )
+    with unit_of_work(engine) as s:  # someone typed the same day on Thư's page afterwards (each
+        # save of the form is a group of its own; a write with none is a meeting's: app.contacted)
+        for day in (19, 20):
+            v = records.get(s, "contact", ids["thu"])["version"]
+            records.update(
+                s,
+                "contact",
+                ids["thu"],
+                {"last_contacted_on": dt.date(2026, 11, day)},
+                expected_version=v,
+                group_id=records.new_group_id(),
+            )
     with unit_of_work(engine) as s:
         v = records.get(s, "meeting", meeting)["version"]
         records.update(s, "meeting", meeting, {"confidential": True}, expected_version=v)
@@ -321,3 +326,112 @@ def test_a_meeting_re_dated_then_made_confidential_leaves_none_of_its_days(engin
     assert _dates(engine, ids)["huong"] == dt.date(2026, 11, 21)
     _update_meeting(engine, meeting, {"confidential": True})
     assert _dates(engine, ids)["huong"] == OLD
+
+
+def test_whatever_lowers_it_counts_it_again_and_the_brief_says_one_date(
+    engine: Engine, tmp_path: Any
+) -> None:
+    """h58's finding: meeting #2 was corrected from 06/12 to 02/12; the Viettel brief said "Lần
+    gặp gần nhất 02/12/2026" and, of two attendees, "Gặp gần nhất 06/12/2026". A correction to an
+    earlier day, an attendee taken off, a meeting deleted (and restored, or its delete undone)
+    and a merge all count "Last contacted" again: the latest meeting that counts, never below
+    the date her sheet gave (Hương: 15/11/2025), in the same history group as the save."""
+    from app import bulk_edit, trash
+    from app.briefing import render
+    from app.briefing.gather import gather_organisation
+    from app.merge import merge
+    from tests.app.briefing.pdfutil import pdf_text
+
+    ids = _people(engine)
+    meeting = _log(engine, ids, dt.datetime(2026, 11, 20, 9), "huong", "thu")
+    assert _dates(engine, ids) == {"huong": dt.date(2026, 11, 20), "thu": dt.date(2026, 11, 20), "nam": LATER}
+    group = records.new_group_id()
+    with unit_of_work(engine) as s:  # corrected: it was on the 10th
+        v = records.get(s, "meeting", meeting)["version"]
+        records.update(
+            s,
+            "meeting",
+            meeting,
+            {"starts_at": dt.datetime(2026, 11, 10, 9)},
+            expected_version=v,
+            group_id=group,
+        )
+    assert _dates(engine, ids) == {"huong": dt.date(2026, 11, 10), "thu": dt.date(2026, 11, 10), "nam": LATER}
+    with read_session(engine) as s:
+        rows = s.execute(
+            select(CHANGE.c.entity_id, CHANGE.c.old, CHANGE.c.new).where(
+                CHANGE.c.group_id == group, CHANGE.c.field == "last_contacted_on"
+            )
+        ).all()
+        assert sorted(rows) == sorted([(ids[k], "2026-11-20", "2026-11-10") for k in ("huong", "thu")])
+        assert undo.describe(s, group) == 'Edited meeting "Làm việc với Bộ KH&CN"'
+        brief = gather_organisation(s, ids["org"])
+    path = tmp_path / "org.pdf"
+    render.render_organisation(brief, path, lang="vi")
+    text = " ".join(pdf_text(path))
+    assert "10/11/2026" in text and "20/11/2026" not in text, text
+    with unit_of_work(engine) as s:  # Thư was not there after all
+        snap = records.get(s, "meeting", meeting)
+        people = [a for a in snap["attendees"] if a["contact_id"] != ids["thu"]]
+        records.update(s, "meeting", meeting, {"attendees": people}, expected_version=snap["version"])
+    assert _dates(engine, ids)["thu"] is None
+    deleted = records.new_group_id()
+    with unit_of_work(engine) as s:
+        records.delete(s, "meeting", meeting, group_id=deleted)
+    assert _dates(engine, ids)["huong"] == OLD  # her sheet's date, not nothing
+    with unit_of_work(engine) as s:
+        undo.undo_group(s, deleted)
+    assert _dates(engine, ids)["huong"] == dt.date(2026, 11, 10)
+    with unit_of_work(engine) as s:  # the list's Delete, then the trash's Restore
+        bulk_edit.delete_records(s, "meeting", [meeting])
+    assert _dates(engine, ids)["huong"] == OLD
+    with unit_of_work(engine) as s:
+        trash.restore_many(s, [("meeting", meeting)])
+    assert _dates(engine, ids)["huong"] == dt.date(2026, 11, 10)
+    # Thư met us on the 18th under a second record of hers: merged, Hương's date is the 18th
+    with unit_of_work(engine) as s:
+        records.update(
+            s, "contact", ids["thu"], {"full_name": "Nguyễn Minh Hương (2)"}, expected_version=None
+        )
+    _log(engine, ids, dt.datetime(2026, 11, 18, 9), "thu")
+    with unit_of_work(engine) as s:
+        merge(s, "contact", ids["huong"], ids["thu"])
+    assert _dates(engine, {"huong": ids["huong"]}) == {"huong": dt.date(2026, 11, 18)}
+
+
+def test_the_date_a_sheet_gave_is_the_floor_of_a_recount(engine: Engine, tmp_path: Any) -> None:
+    """A contacts sheet's "Ngày gặp gần nhất" (imported), or a day typed on the page later, is what
+    a recount falls back to when the meeting that moved the date past it is deleted."""
+    from app.importing import inspect_sheet, preview_import, run_import
+    from tests.app.importing.helpers import write_xlsx
+
+    book = write_xlsx(
+        tmp_path / "lien-he.xlsx",
+        {"Liên hệ": [["Họ và tên", "Ngày gặp gần nhất"], ["Trần Thị Thu Hà", dt.date(2025, 3, 2)]]},
+    )
+    with read_session(engine) as s:
+        layout = inspect_sheet(book, session=s)
+        preview = preview_import(book, layout, session=s)
+    run_import(engine, preview)
+    with read_session(engine) as s:
+        ha = s.execute(select(CHANGE.c.entity_id).where(CHANGE.c.entity == "contact")).scalars().first()
+    assert ha is not None
+    with unit_of_work(engine) as s:
+        ids = {"org": records.create(s, "organisation", {"name": "Viettel"}), "ha": ha}
+    for typed, floor in ((False, dt.date(2025, 3, 2)), (True, dt.date(2026, 10, 1))):
+        if typed:  # then someone typed a later day on her page (the form's save is one group)
+            with unit_of_work(engine) as s:
+                v = records.get(s, "contact", ha)["version"]
+                records.update(
+                    s,
+                    "contact",
+                    ha,
+                    {"last_contacted_on": floor},
+                    expected_version=v,
+                    group_id=records.new_group_id(),
+                )
+        meeting = _log(engine, ids, dt.datetime(2026, 11, 20, 9), "ha")
+        assert _dates(engine, ids) == {"ha": dt.date(2026, 11, 20)}
+        with unit_of_work(engine) as s:
+            records.delete(s, "meeting", meeting, group_id=records.new_group_id())
+        assert _dates(engine, ids) == {"ha": floor}

@@ -62,8 +62,8 @@ def test_an_organisation_never_met_says_it_in_one_line(
 @pytest.mark.parametrize(
     ("lang", "header", "line"),
     [
-        ("en", "Date Meeting With", "No decisions are recorded for these meetings."),
-        ("vi", "Ngày Cuộc họp Với", "Các cuộc họp này chưa ghi kết luận."),
+        ("en", "Date Meeting With", "No decisions or minutes are recorded for these meetings."),
+        ("vi", "Ngày Cuộc họp Với", "Các cuộc họp này chưa ghi kết luận hay biên bản."),
     ],
 )
 def test_meetings_without_decisions_have_no_column_of_dashes(
