@@ -50,6 +50,7 @@ from app.errors import ConflictError
 from db.engine import read_session
 from ui import labels
 from ui.context import AppContext
+from ui.dialogs.conflict import saved_by
 from ui.tasks import Task
 from ui.team import is_reader
 
@@ -1139,10 +1140,17 @@ class MapView(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.refresh()
-            if isinstance(exc, ConflictError):
-                self.ctx.status_message.emit(
-                    tr("Someone changed %1 meanwhile: the map is reloaded.").replace("%1", point.label)
-                )
+            if isinstance(exc, ConflictError):  # who, as the conflict dialog names them
+                who = saved_by(self.ctx, exc.saved)
+                if who:
+                    said = tr("%2 changed %1 meanwhile: the map is reloaded.").replace("%2", who)
+                elif who == "":
+                    said = tr(
+                        "%1 was changed in another window or from the command line meanwhile: the map is reloaded."
+                    )
+                else:
+                    said = tr("Someone changed %1 meanwhile: the map is reloaded.")
+                self.ctx.status_message.emit(said.replace("%1", point.label))
             else:
                 self.commands.error(exc)
 

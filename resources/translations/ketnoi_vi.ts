@@ -649,6 +649,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="268" />
+      <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4306,7 +4307,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="268" />
       <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4403,7 +4403,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="143" />
-      <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4444,7 +4443,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="75" />
-      <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4475,7 +4473,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="152" />
-      <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4658,8 +4655,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="86" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="281" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5732,6 +5727,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="152" />
       <location filename="../../ui/posts_dialog.py" line="254" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5759,8 +5755,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="251" />
-      <location filename="../../ui/reorg.py" line="307" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5776,15 +5770,11 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="253" />
-      <location filename="../../ui/reorg.py" line="309" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="145" />
-      <location filename="../../ui/posts_dialog.py" line="239" />
-      <location filename="../../ui/reorg.py" line="290" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5835,7 +5825,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="230" />
-      <location filename="../../ui/reorg.py" line="286" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6251,6 +6240,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="313" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6281,6 +6271,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="75" />
       <location filename="../../ui/reorg.py" line="109" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6321,6 +6312,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="251" />
       <location filename="../../ui/reorg.py" line="307" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6331,11 +6324,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="253" />
       <location filename="../../ui/reorg.py" line="309" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="145" />
+      <location filename="../../ui/posts_dialog.py" line="239" />
       <location filename="../../ui/reorg.py" line="290" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6377,6 +6374,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6397,6 +6395,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="230" />
       <location filename="../../ui/reorg.py" line="286" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6407,6 +6406,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="86" />
+      <location filename="../../ui/posts_dialog.py" line="135" />
       <location filename="../../ui/reorg.py" line="281" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6789,143 +6790,153 @@ Bản sao lưu: %2</translation>
   <context>
     <name>StakeholderMap</name>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1114" />
+      <location filename="../../ui/stakeholder_map.py" line="1115" />
       <source>%1 not rated yet</source>
       <translation>%1 chưa được đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1112" />
+      <location filename="../../ui/stakeholder_map.py" line="1113" />
       <source>%1 shown</source>
       <translation>Hiển thị %1</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="889" />
+      <location filename="../../ui/stakeholder_map.py" line="1149" />
+      <source>%1 was changed in another window or from the command line meanwhile: the map is reloaded.</source>
+      <translation>%1 vừa được sửa ở một cửa sổ khác hoặc từ dòng lệnh: bản đồ đã được tải lại.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="1146" />
+      <source>%2 changed %1 meanwhile: the map is reloaded.</source>
+      <translation>%2 vừa sửa %1: bản đồ đã được tải lại.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stakeholder_map.py" line="890" />
       <source>%n meeting(s) in 12 months</source>
       <translation>%n cuộc họp trong 12 tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="902" />
+      <location filename="../../ui/stakeholder_map.py" line="903" />
       <source>%n more here: click to zoom in</source>
       <translation>Còn %n nữa ở đây: bấm để phóng to</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1034" />
+      <location filename="../../ui/stakeholder_map.py" line="1035" />
       <source>Dot size: meetings in the last 12 months. Click a dot to open it. Wheel or +/− zooms, dragging the background pans; a +N bubble holds what does not fit: click it to zoom in.</source>
       <translation>Cỡ chấm: số cuộc họp trong 12 tháng qua. Bấm một chấm để mở. Con lăn chuột hoặc +/− để phóng to, thu nhỏ; kéo nền để di chuyển; bong bóng +N gom những gì không vừa chỗ: bấm vào để phóng to.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1028" />
+      <location filename="../../ui/stakeholder_map.py" line="1029" />
       <source>Dot size: meetings in the last 12 months. Drag a dot to re-rate it; click to open. Wheel or +/− zooms, dragging the background pans; a +N bubble holds what does not fit: click it to zoom in.</source>
       <translation>Cỡ chấm: số cuộc họp trong 12 tháng qua. Kéo một chấm để chấm điểm lại; bấm để mở. Con lăn chuột hoặc +/− để phóng to, thu nhỏ; kéo nền để di chuyển; bong bóng +N gom những gì không vừa chỗ: bấm vào để phóng to.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1058" />
+      <location filename="../../ui/stakeholder_map.py" line="1059" />
       <source>Every sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1059" />
+      <location filename="../../ui/stakeholder_map.py" line="1060" />
       <source>Every tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1012" />
+      <location filename="../../ui/stakeholder_map.py" line="1013" />
       <source>Fit</source>
       <translation>Vừa khung</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="892" />
-      <location filename="../../ui/stakeholder_map.py" line="905" />
+      <location filename="../../ui/stakeholder_map.py" line="893" />
+      <location filename="../../ui/stakeholder_map.py" line="906" />
       <source>Influence %1 · interest %2</source>
       <translation>Ảnh hưởng %1 · quan tâm %2</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="796" />
+      <location filename="../../ui/stakeholder_map.py" line="797" />
       <source>Influence →</source>
       <translation>Mức ảnh hưởng →</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="785" />
+      <location filename="../../ui/stakeholder_map.py" line="786" />
       <source>Interest →</source>
       <translation>Mức quan tâm →</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="83" />
+      <location filename="../../ui/stakeholder_map.py" line="84" />
       <source>Keep informed</source>
       <translation>Thông tin thường xuyên</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="82" />
+      <location filename="../../ui/stakeholder_map.py" line="83" />
       <source>Keep satisfied</source>
       <translation>Giữ hài lòng</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="229" />
+      <location filename="../../ui/stakeholder_map.py" line="230" />
       <source>Loading…</source>
       <translation>Đang tải…</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="81" />
+      <location filename="../../ui/stakeholder_map.py" line="82" />
       <source>Manage closely</source>
       <translation>Quản lý chặt chẽ</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="84" />
+      <location filename="../../ui/stakeholder_map.py" line="85" />
       <source>Monitor</source>
       <translation>Theo dõi</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1121" />
+      <location filename="../../ui/stakeholder_map.py" line="1122" />
       <source>No sector</source>
       <translation>Chưa có lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="85" />
+      <location filename="../../ui/stakeholder_map.py" line="86" />
       <source>Not rated yet</source>
       <translation>Chưa đánh giá</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="233" />
+      <location filename="../../ui/stakeholder_map.py" line="234" />
       <source>Nothing rated matches the sector or tag chosen</source>
       <translation>Không có mục nào đã đánh giá khớp với lĩnh vực hoặc nhãn đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="234" />
+      <location filename="../../ui/stakeholder_map.py" line="235" />
       <source>Nothing rated yet: set influence and interest</source>
       <translation>Chưa có đánh giá nào: hãy nhập mức ảnh hưởng và mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1128" />
+      <location filename="../../ui/stakeholder_map.py" line="1129" />
       <source>Rated %1: influence %2, interest %3</source>
       <translation>Đã đánh giá %1: ảnh hưởng %2, quan tâm %3</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="999" />
+      <location filename="../../ui/stakeholder_map.py" line="1000" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1012" />
+      <location filename="../../ui/stakeholder_map.py" line="1013" />
       <source>Show the whole grid (0)</source>
       <translation>Xem toàn bộ lưới (0)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1144" />
+      <location filename="../../ui/stakeholder_map.py" line="1152" />
       <source>Someone changed %1 meanwhile: the map is reloaded.</source>
       <translation>Người khác vừa sửa %1: bản đồ đã được tải lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1011" />
+      <location filename="../../ui/stakeholder_map.py" line="1012" />
       <source>Zoom in (+, or the mouse wheel)</source>
       <translation>Phóng to (+, hoặc con lăn chuột)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1010" />
+      <location filename="../../ui/stakeholder_map.py" line="1011" />
       <source>Zoom out (−)</source>
       <translation>Thu nhỏ (−)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="787" />
+      <location filename="../../ui/stakeholder_map.py" line="788" />
       <source>zoom %1×</source>
       <translation>phóng to %1×</translation>
     </message>
@@ -7006,7 +7017,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="313" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7187,7 +7197,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="119" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7887,6 +7896,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="143" />
       <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -96,6 +96,10 @@ def test_a_drag_keeps_a_colleagues_save_meanwhile_and_asks_only_about_the_same_r
     qtbot.waitUntil(lambda: any("meanwhile" in m for m in said), timeout=10_000)
     wait_idle(qtbot, ctx)
     assert _ratings(engine, ids["nic"]) == (4, 1)  # theirs, not written over
+    # one file, one person: the other save was another window's, not a stranger's
+    assert [m for m in said if "meanwhile" in m][-1].endswith(
+        " was changed in another window or from the command line meanwhile: the map is reloaded."
+    )
 
 
 def test_click_opens_hover_names_and_filters(
