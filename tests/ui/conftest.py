@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Engine
 
+from db.migrate import open_database
 from tests.app.lists.seed import seed_network
 
 
@@ -69,6 +70,19 @@ def ctx(qapp: Any, engine: Engine, settings: Any, ids: dict[str, Any]) -> Iterat
     yield context
     context.tasks.cancel_all()
     context.tasks.wait()
+
+
+@pytest.fixture
+def ctx_b(qapp: Any, db_url: str, settings: Any, ids: dict[str, Any]) -> Iterator[Any]:
+    """Another window's context: its own engine on the same SQLite file (two windows' saves)."""
+    from ui.context import AppContext
+
+    engine = open_database(db_url)
+    context = AppContext(engine, settings)
+    yield context
+    context.tasks.cancel_all()
+    context.tasks.wait()
+    engine.dispose()
 
 
 @pytest.fixture

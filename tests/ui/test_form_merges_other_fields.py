@@ -7,7 +7,6 @@ The dialog comes only for a field both changed, and shows the other person's val
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,22 +14,8 @@ from sqlalchemy.engine import Engine
 
 from app import records
 from db.engine import read_session, unit_of_work
-from db.migrate import open_database
 
 TIMEOUT = 10_000
-
-
-@pytest.fixture
-def ctx_b(qapp: Any, db_url: str, settings: Any, ids: dict[str, Any]) -> Iterator[Any]:
-    """Another window's context: its own engine on the same SQLite file."""
-    from ui.context import AppContext
-
-    engine = open_database(db_url)
-    context = AppContext(engine, settings)
-    yield context
-    context.tasks.cancel_all()
-    context.tasks.wait()
-    engine.dispose()
 
 
 def _form(qtbot: Any, ctx: Any, record_id: int) -> Any:

@@ -8,7 +8,6 @@ of B's save — the meeting, a new attendee, a new follow-up — is written unti
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,25 +18,11 @@ from app import meetings, records
 from app.errors import ConflictError
 from app.meetings import Chosen
 from db.engine import read_session, unit_of_work
-from db.migrate import open_database
 from db.tables import ACT, CON
 from tests.app.lists.seed import TODAY
 from tests.ui.helpers import open_log_meeting
 
 TIMEOUT = 10_000
-
-
-@pytest.fixture
-def ctx_b(qapp: Any, db_url: str, settings: Any, ids: dict[str, Any]) -> Iterator[Any]:
-    """Another window's context: its own engine on the same SQLite file."""
-    from ui.context import AppContext
-
-    engine = open_database(db_url)
-    context = AppContext(engine, settings)
-    yield context
-    context.tasks.cancel_all()
-    context.tasks.wait()
-    engine.dispose()
 
 
 @pytest.fixture
