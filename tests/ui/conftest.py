@@ -86,6 +86,23 @@ def ctx_b(qapp: Any, db_url: str, settings: Any, ids: dict[str, Any]) -> Iterato
 
 
 @pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[list[list[str]]]:
+    """The conflict dialogs shown (their rows: field, yours, theirs), answered "Keep editing"."""
+    from ui.dialogs.conflict import ConflictDialog
+
+    shown: list[list[list[str]]] = []
+
+    def exec_(dialog: Any) -> int:
+        table = dialog.table
+        shown.append([[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())])
+        dialog.choice = "edit"
+        return 0
+
+    monkeypatch.setattr(ConflictDialog, "exec", exec_)
+    return shown
+
+
+@pytest.fixture
 def window(qtbot: Any, ctx: Any) -> Iterator[Any]:
     from ui.main_window import MainWindow
 

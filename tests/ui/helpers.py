@@ -99,3 +99,19 @@ def restore_in_window(
     dialog.restore_button.click()
     qtbot.waitUntil(lambda: not dialog.busy and bool(ctx.undo_blocked), timeout=timeout)
     dialog.close()
+
+
+def open_form(qtbot: Any, ctx: Any, entity: str, record_id: int) -> Any:
+    """The record form of ``entity`` #``record_id`` open on screen (as Edit opens it)."""
+    from ui.dialogs.record_form import RecordForm
+
+    form = RecordForm(ctx, entity, record_id)
+    qtbot.addWidget(form)
+    form.show()
+    return form
+
+
+def saved(qtbot: Any, dialog: Any, timeout: int = 10_000) -> None:
+    """Save a record form or a Log meeting dialog and wait until it has saved (its ``saved_id``)."""
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=timeout)

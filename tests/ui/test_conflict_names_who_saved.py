@@ -19,6 +19,7 @@ from app import history, records
 from db.engine import read_session, unit_of_work
 from db.migrate import open_database
 from tests.db.test_team import Team, ready, server, team  # noqa: F401  (module fixtures)
+from tests.ui.helpers import open_form, saved
 
 TIMEOUT = 10_000
 _made = itertools.count(1)  # (the team's database is the module's: other names a test)
@@ -46,17 +47,7 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 def _form(qtbot: Any, ctx: Any, record_id: int) -> Any:
-    from ui.dialogs.record_form import RecordForm
-
-    form = RecordForm(ctx, "contact", record_id)
-    qtbot.addWidget(form)
-    form.show()
-    return form
-
-
-def _saved(qtbot: Any, form: Any) -> None:
-    form.save()
-    qtbot.waitUntil(lambda: form.saved_id is not None, timeout=TIMEOUT)
+    return open_form(qtbot, ctx, "contact", record_id)
 
 
 def _both_edit(
@@ -65,7 +56,7 @@ def _both_edit(
     """Both open the contact; ``first`` saves its ``position``; ``second`` saves ``field``."""
     a, b = _form(qtbot, first, record_id), _form(qtbot, second, record_id)
     a.widgets["position"].setText(position)
-    _saved(qtbot, a)
+    saved(qtbot, a)
     if field == "notes":
         b.widgets["notes"].setPlainText("Gặp tại Techfest 2026")
     else:

@@ -14,39 +14,13 @@ from sqlalchemy.engine import Engine
 
 from app import records
 from db.engine import read_session, unit_of_work
+from tests.ui.helpers import open_form, saved
 
 TIMEOUT = 10_000
 
 
 def _form(qtbot: Any, ctx: Any, record_id: int) -> Any:
-    from ui.dialogs.record_form import RecordForm
-
-    form = RecordForm(ctx, "organisation", record_id)
-    qtbot.addWidget(form)
-    form.show()
-    return form
-
-
-def _saved(qtbot: Any, form: Any) -> None:
-    form.save()
-    qtbot.waitUntil(lambda: form.saved_id is not None, timeout=TIMEOUT)
-
-
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> list[list[list[str]]]:
-    """The conflict dialogs shown (their rows), answered "Keep editing"."""
-    from ui.dialogs import record_form
-
-    shown: list[list[list[str]]] = []
-
-    def exec_(dialog: Any) -> int:
-        table = dialog.table
-        shown.append([[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())])
-        dialog.choice = "edit"
-        return 0
-
-    monkeypatch.setattr(record_form.ConflictDialog, "exec", exec_)
-    return shown
+    return open_form(qtbot, ctx, "organisation", record_id)
 
 
 def test_edits_to_different_fields_merge_without_asking(
@@ -60,11 +34,11 @@ def test_edits_to_different_fields_merge_without_asking(
     a, b = _form(qtbot, ctx, genetica), _form(qtbot, ctx_b, genetica)  # both open before A saves
     a.widgets["acronym"].setText("GEN")
     a.widgets["notes"].setPlainText("Gặp tại Techfest 2026")
-    _saved(qtbot, a)
+    saved(qtbot, a)
     said: list[str] = []
     ctx_b.status_message.connect(said.append)
     b.widgets["website"].setText("https://genetica.vn")
-    _saved(qtbot, b)
+    saved(qtbot, b)
     assert asked == []  # no dialog: nobody's change is in question
     with read_session(engine) as s:
         now = records.get(s, "organisation", genetica)
@@ -83,7 +57,7 @@ def test_a_field_both_changed_asks_showing_the_other_persons_value(
     a, b = _form(qtbot, ctx, genetica), _form(qtbot, ctx_b, genetica)
     a.widgets["acronym"].setText("GEN")
     a.widgets["city"].setText("Hà Nội")
-    _saved(qtbot, a)
+    saved(qtbot, a)
     b.widgets["city"].setText("TP. Hồ Chí Minh")
     b.widgets["website"].setText("https://genetica.vn")
     b.save()
@@ -92,7 +66,7 @@ def test_a_field_both_changed_asks_showing_the_other_persons_value(
     with read_session(engine) as s:
         now = records.get(s, "organisation", genetica)
     assert now["city"] == "Hà Nội" and not now["website"]  # nothing of B's written yet
-    _saved(qtbot, b)  # saved again, from the version now stored: B's city and website over it
+    saved(qtbot, b)  # saved again, from the version now stored: B's city and website over it
     with read_session(engine) as s:
         now = records.get(s, "organisation", genetica)
     assert (now["city"], now["website"], now["acronym"]) == ("TP. Hồ Chí Minh", "https://genetica.vn", "GEN")

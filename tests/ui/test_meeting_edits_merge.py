@@ -20,31 +20,9 @@ from app.meetings import Chosen
 from db.engine import read_session, unit_of_work
 from db.tables import ACT, CON
 from tests.app.lists.seed import TODAY
-from tests.ui.helpers import open_log_meeting
+from tests.ui.helpers import open_log_meeting, saved
 
 TIMEOUT = 10_000
-
-
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> list[list[list[str]]]:
-    """The conflict dialogs shown (their rows), answered "Keep editing"."""
-    from ui.dialogs.conflict import ConflictDialog
-
-    shown: list[list[list[str]]] = []
-
-    def exec_(dialog: Any) -> int:
-        table = dialog.table
-        shown.append([[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())])
-        dialog.choice = "edit"
-        return 0
-
-    monkeypatch.setattr(ConflictDialog, "exec", exec_)
-    return shown
-
-
-def _saved(qtbot: Any, dialog: Any) -> None:
-    dialog.save()
-    qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=TIMEOUT)
 
 
 def _meeting(engine: Engine, meeting_id: int) -> dict[str, Any]:
@@ -67,7 +45,7 @@ def test_notes_in_one_window_and_the_date_in_another_are_both_kept(
     b = open_log_meeting(qtbot, ctx_b, meeting_id=meeting)  # both open before A saves
     a.minutes.setPlainText("Genetica sẽ gửi số liệu thí điểm")
     a.confidential.setChecked(True)
-    _saved(qtbot, a)
+    saved(qtbot, a)
     said: list[str] = []
     ctx_b.status_message.connect(said.append)
     moved = b.when.dateTime().addDays(1)
@@ -75,7 +53,7 @@ def test_notes_in_one_window_and_the_date_in_another_are_both_kept(
     b.attendees.add(Chosen(ids["hung"], "Nguyễn Văn Hùng"))
     b.followups.what.setText("Gửi số liệu cho Genetica")
     b.followups.add_current()
-    _saved(qtbot, b)
+    saved(qtbot, b)
 
     assert asked == []  # nobody's change in question
     now = _meeting(engine, meeting)
@@ -106,7 +84,7 @@ def test_a_date_both_changed_is_asked_about_and_nothing_of_the_second_save_is_wr
     start = a.when.dateTime()
     a.when.setDateTime(start.addSecs(3600))  # 10:00
     a.decisions.setPlainText("Thí điểm trong quý I")
-    _saved(qtbot, a)
+    saved(qtbot, a)
     before = _counts(engine)
 
     b.when.setDateTime(start.addSecs(2 * 3600))  # 11:00
