@@ -49,6 +49,16 @@ def import_undo_confirmed(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+@pytest.fixture(params=["en", "vi"])
+def language(request: Any, qapp: Any) -> Iterator[str]:
+    """The test once in each of the window's languages (the translator installed, then English again)."""
+    from ui import i18n
+
+    assert i18n.install(qapp, request.param) == request.param
+    yield request.param
+    i18n.install(qapp, "en")
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Any:
     from ui.settings import Settings

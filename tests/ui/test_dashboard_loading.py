@@ -62,15 +62,6 @@ def test_before_the_first_read_the_dashboard_says_loading_then_the_figures(
     wait_idle(qtbot, ctx)
 
 
-@pytest.fixture(params=["en", "vi"])
-def language(request: Any, qapp: Any) -> Iterator[str]:
-    from ui import i18n
-
-    assert i18n.install(qapp, request.param) == request.param
-    yield request.param
-    i18n.install(qapp, "en")
-
-
 @pytest.fixture
 def empty_window(qtbot: Any, engine: Any, settings: Any, language: str) -> Iterator[Any]:
     """The window at 1280×720 on a database holding nothing."""

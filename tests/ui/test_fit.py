@@ -10,21 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 from tests.ui.helpers import sized, wait_idle
 
 SCREEN = (1280, 720)
 TITLE_BAR = 30  # what a window manager takes above a dialog
-
-
-@pytest.fixture(params=["en", "vi"])
-def language(request: Any, qapp: Any) -> Iterator[str]:
-    from ui import i18n
-
-    assert i18n.install(qapp, request.param) == request.param
-    yield request.param
-    i18n.install(qapp, "en")
 
 
 def _visible(w: Any) -> bool:

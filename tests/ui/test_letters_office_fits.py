@@ -5,23 +5,11 @@ and in Vietnamese."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from app.letters import office
 from db.engine import unit_of_work
 from tests.ui.helpers import wait_idle
-
-
-@pytest.fixture(params=["en", "vi"])
-def language(request: Any, qapp: Any) -> Iterator[str]:
-    from ui import i18n
-
-    assert i18n.install(qapp, request.param) == request.param
-    yield request.param
-    i18n.install(qapp, "en")
 
 
 def _cut(dialog: Any) -> list[str]:

@@ -18,15 +18,6 @@ from tests.ui.helpers import sized, wait_idle
 SIZES = [(1366, 768), (1280, 720)]
 
 
-@pytest.fixture(params=["en", "vi"])
-def language(request: Any, qapp: Any) -> Iterator[str]:
-    from ui import i18n
-
-    assert i18n.install(qapp, request.param) == request.param
-    yield request.param
-    i18n.install(qapp, "en")
-
-
 def titles_cut(table: Any) -> list[str]:
     """Column titles the header draws shorter than their text."""
     from PySide6.QtCore import QRect, Qt

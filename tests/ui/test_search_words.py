@@ -5,22 +5,10 @@ the Vietnamese window); and a search that finds nothing says so instead of an em
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from tests.app.lists.seed import TODAY
 from tests.ui.helpers import searched
-
-
-@pytest.fixture(params=["en", "vi"])
-def language(request: Any, qapp: Any) -> Iterator[str]:
-    from ui import i18n
-
-    assert i18n.install(qapp, request.param) == request.param
-    yield request.param
-    i18n.install(qapp, "en")
 
 
 def _dialog(qtbot: Any, ctx: Any) -> Any:

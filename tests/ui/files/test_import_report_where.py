@@ -5,11 +5,9 @@ in English, "-loi.xlsx" in Vietnamese (it was "…-loi-errors.xlsx" beside the s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from openpyxl import load_workbook
 
 from tests.ui.files.workbooks import contacts_workbook
@@ -19,15 +17,6 @@ from ui.import_wizard import open_import_wizard
 from ui.import_wizard.wizard import PAGE_PREVIEW
 
 TIMEOUT = 30_000
-
-
-@pytest.fixture(params=["en", "vi"])
-def language(request: Any, qapp: Any) -> Iterator[str]:
-    from ui import i18n
-
-    assert i18n.install(qapp, request.param) == request.param
-    yield request.param
-    i18n.install(qapp, "en")
 
 
 def _previewed(qtbot: Any, ctx: Any, source: Path) -> Any:

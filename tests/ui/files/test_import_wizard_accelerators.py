@@ -5,11 +5,9 @@ import) were both Alt+H, and Alt+H undid the import the user meant to keep)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget, QWidget, QWizard
 
 from tests.ui.files.workbooks import contacts_workbook
@@ -17,15 +15,6 @@ from ui.import_wizard import open_import_wizard
 from ui.import_wizard.wizard import PAGE_COMMIT, PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW
 
 TIMEOUT = 30_000
-
-
-@pytest.fixture(params=["en", "vi"])
-def language(request: Any, qapp: Any) -> Iterator[str]:
-    from ui import i18n
-
-    assert i18n.install(qapp, request.param) == request.param
-    yield request.param
-    i18n.install(qapp, "en")
 
 
 def _mnemonic(text: str) -> str | None:
