@@ -9,12 +9,14 @@ keep starting one."""
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 from types import SimpleNamespace
+from unittest import mock
 
 import pytest
 
@@ -82,3 +84,18 @@ def copy_of(database: Path, folder: Path) -> Path:
     path = folder / database.name
     shutil.copy(database, path)
     return path
+
+
+@contextmanager
+def file_read_only(db: Path) -> Iterator[None]:
+    """``db`` as an ordinary user sees a 0444 file: as root a chmod'ed file stays writable, so
+    ``os.access`` (as db.migrate asks it) says no to writing that file; its folder stays writable."""
+    real = os.access
+
+    def access(path: object, mode: int, **kw: object) -> bool:
+        if Path(str(path)) == db and mode & os.W_OK:
+            return False
+        return real(path, mode, **kw)  # type: ignore[arg-type]
+
+    with mock.patch("db.migrate.os.access", access):
+        yield

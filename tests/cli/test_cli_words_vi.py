@@ -7,17 +7,15 @@ files and a real workbook."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 from types import SimpleNamespace
-from unittest import mock
 
 import pytest
 
 from db.migrate import HEAD_REVISION
 from tests.app.importing.helpers import write_xlsx
-from tests.cli.inproc import copy_of, demo_database, run_cli
+from tests.cli.inproc import copy_of, demo_database, file_read_only, run_cli
 from tests.db.test_read_only_copy import _at
 from tests.read_only import read_only
 
@@ -104,14 +102,7 @@ def test_a_read_only_file_is_named_in_vietnamese(demo: Path, tmp_path: Path) -> 
     """Simulated, as tests/cli/test_read_only_database.py does: as root a chmod 0444 file stays
     writable, so ``os.access`` says what it says to an ordinary user for that file."""
     db = copy_of(demo, tmp_path)
-    real = os.access
-
-    def access(path: object, mode: int, **kw: object) -> bool:
-        if Path(str(path)) == db and mode & os.W_OK:
-            return False
-        return real(path, mode, **kw)  # type: ignore[arg-type]
-
-    with mock.patch("db.migrate.os.access", access):
+    with file_read_only(db):
         assert f"Mở ở chế độ chỉ đọc: tệp {db} chỉ cho phép bạn đọc\n" in _run(db, "info").stdout
         assert _run(db, "org", "delete", "1", code=1).stderr.startswith(
             f"ketnoi: Chưa thay đổi gì: {db} đang được mở ở chế độ chỉ đọc (tệp {db} chỉ cho phép bạn đọc). "

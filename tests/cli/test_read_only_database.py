@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
 from app.cli import main
 from db.migrate import open_database
+from tests.cli.inproc import file_read_only
 from tests.read_only import demo_file, read_only
 
 
@@ -77,14 +76,7 @@ def test_a_read_only_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture
     """Simulated: as root a chmod 0444 file stays writable, so ``os.access`` is made to say
     what it says to an ordinary user for that file (the folder stays writable)."""
     db = _sound(tmp_path / "mine")
-    real = os.access
-
-    def access(path: object, mode: int, **kw: object) -> bool:
-        if Path(str(path)) == db and mode & os.W_OK:
-            return False
-        return real(path, mode, **kw)  # type: ignore[arg-type]
-
-    with mock.patch("db.migrate.os.access", access):
+    with file_read_only(db):
         assert main(["search", "nguyen", "--db", str(db)]) == 0  # read: opened read-only
         assert main(["org", "add", "--name", "NIC", "--db", str(db)]) == 1
     err = capsys.readouterr().err
